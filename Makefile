@@ -1,0 +1,116 @@
+# Bangfu build. `make run` and `make test` do all the set-up on a fresh Debian 12 machine.
+#
+# Two builds share the sources: build/rel (optimised, for `make run` and `make bench`) and
+# build/asan (AddressSanitizer + UBSan, for `make test`). Generated C (embedded schema and web
+# assets) lives in build/gen and is rebuilt from schema/ and web/ on every change.
+
+SHELL    := /bin/bash
+CC       ?= gcc
+# Debian installs every library's headers and .so in the default paths, so no pkg-config is
+# needed (and none may be installed yet when this file is first read on a fresh machine).
+CFLAGS_COMMON := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Wno-format-truncation -Isrc -Ireports -Ibuild/gen
+LIBS     := -lmicrohttpd -lsqlite3 -lcmark -ljansson -lhpdf -lcrypt -lm -lpthread
+
+DEBS     := build-essential pkg-config libmicrohttpd-dev libsqlite3-dev libcmark-dev libhpdf-dev \
+            libcrypt-dev libjansson-dev libcmocka-dev libcurl4-openssl-dev fonts-wqy-zenhei \
+            poppler-utils chromium wrk sqlite3 clang curl
+
+SRC      := $(wildcard src/*.c) $(wildcard reports/*.c)
+LIBSRC   := $(filter-out src/main.c,$(SRC))
+GEN      := build/gen/embedded_schema.c build/gen/embedded_assets.c
+UNITSRC  := $(wildcard tests/unit/test_*.c)
+
+REL_OBJ  := $(patsubst %.c,build/rel/%.o,$(LIBSRC) $(GEN))
+ASAN_OBJ := $(patsubst %.c,build/asan/%.o,$(LIBSRC) $(GEN))
+UNITBIN  := $(patsubst tests/unit/%.c,build/asan/unit/%,$(UNITSRC))
+
+DB       ?= var/demo.db
+LISTEN   ?= 127.0.0.1:8080
+
+.PHONY: all deps run test unit bench fuzz format clean demo
+all: build/rel/bangfu
+
+# ---- dependencies: install what is missing, once ----------------------------------------------
+deps: build/.deps
+build/.deps:
+	@missing=""; \
+	for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+	@if [ ! -d tests/browser/node_modules/playwright-core ]; then \
+	  (cd tests/browser && npm install --no-audit --no-fund --silent); fi
+	@mkdir -p build && touch $@
+
+# ---- generated sources ------------------------------------------------------------------------
+build/embed: src/tools/embed.c | build/.deps
+	@mkdir -p build
+	$(CC) -O2 -o $@ $<
+
+build/gen/embedded_schema.c: build/embed $(sort $(wildcard schema/*.sql))
+	@mkdir -p build/gen
+	build/embed schema $(sort $(wildcard schema/*.sql)) > $@
+
+build/gen/embedded_assets.c: build/embed $(sort $(wildcard web/*))
+	@mkdir -p build/gen
+	build/embed assets $(sort $(wildcard web/*)) > $@
+
+# ---- release build ----------------------------------------------------------------------------
+build/rel/%.o: %.c $(wildcard src/*.h) $(wildcard reports/*.h) | build/.deps
+	@mkdir -p $(dir $@)
+	@echo "cc $<"; $(CC) $(CFLAGS_COMMON) -O2 -g -c -o $@ $<
+
+build/rel/libbangfu.a: $(REL_OBJ)
+	ar rcs $@ $^
+
+build/rel/bangfu: build/rel/src/main.o build/rel/libbangfu.a
+	$(CC) -o $@ $^ $(LIBS)
+
+# ---- sanitizer build (tests) ------------------------------------------------------------------
+ASAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+build/asan/%.o: %.c $(wildcard src/*.h) $(wildcard reports/*.h) | build/.deps
+	@mkdir -p $(dir $@)
+	@echo "cc $<"; $(CC) $(CFLAGS_COMMON) $(ASAN) -c -o $@ $<
+
+build/asan/libbangfu.a: $(ASAN_OBJ)
+	ar rcs $@ $^
+
+build/asan/bangfu: build/asan/src/main.o build/asan/libbangfu.a
+	$(CC) $(ASAN) -o $@ $^ $(LIBS)
+
+build/asan/unit/%: tests/unit/%.c build/asan/libbangfu.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_COMMON) $(ASAN) -o $@ $< build/asan/libbangfu.a $(LIBS) -lcmocka
+
+# ---- the commands of the README ---------------------------------------------------------------
+var/demo.db: | build/rel/bangfu
+	@mkdir -p var
+	build/rel/bangfu demo --db $@
+
+run: build/rel/bangfu var/demo.db
+	@echo ""
+	@echo "Bangfu 帮富 — http://$(LISTEN)/"
+	@build/rel/bangfu logins --db $(DB)
+	@echo ""
+	build/rel/bangfu serve --db $(DB) --listen $(LISTEN)
+
+unit: $(UNITBIN)
+
+test: build/asan/bangfu $(UNITBIN)
+	@bash tests/run.sh
+
+bench: build/rel/bangfu
+	@bash tests/bench/run.sh
+
+fuzz: | build/.deps
+	@bash tests/fuzz/run.sh 60
+
+format:
+	clang-format -i src/*.c src/*.h reports/*.c reports/*.h tests/unit/*.c
+
+clean:
+	rm -rf build

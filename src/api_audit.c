@@ -1,0 +1,27 @@
+/* api_audit.c: GET /api/v1/audit — the audit log for auditors and admins. */
+#include "api_util.h"
+#include "audit.h"
+#include "handlers.h"
+
+/* Appends one audit entry to a JSON array. */
+static void audit_item(const struct audit_entry *a, void *ctx)
+{
+    json_error_t je;
+    json_t *before = a->before_json ? json_loads(a->before_json, 0, &je) : NULL;
+    json_t *after = a->after_json ? json_loads(a->after_json, 0, &je) : NULL;
+    json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:o, s:o}", "id", (json_int_t)a->id, "at",
+                                         a->at, "username", a->username, "action", a->action, "entity", a->entity,
+                                         "entity_id", (json_int_t)a->entity_id, "before",
+                                         before ? before : json_null(), "after", after ? after : json_null()));
+}
+
+void api_audit_list(struct req *r)
+{
+    int limit, offset;
+    api_paging(r, &limit, &offset);
+    const char *entity = req_query(r, "entity"), *action = req_query(r, "action");
+    json_t *items = json_array();
+    int64_t total = audit_list(r->db, entity ? entity : "", req_query_int(r, "entity_id", 0), action ? action : "",
+                               limit, offset, audit_item, items);
+    reply_json(r, 200, api_list(items, total));
+}

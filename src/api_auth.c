@@ -1,0 +1,46 @@
+/* api_auth.c: POST /api/v1/login (bearer tokens) and POST /api/v1/logout. */
+#include "api_util.h"
+#include "auth.h"
+#include "handlers.h"
+
+/* The user as API JSON. */
+static json_t *user_json(const struct user_ctx *u)
+{
+    return json_pack("{s:I, s:s, s:s, s:s, s:I, s:s, s:I}", "id", (json_int_t)u->id, "username", u->username, "name",
+                     u->name, "role", role_code(u->role), "unit_id", (json_int_t)u->unit_id, "unit", u->unit_name,
+                     "department_id", (json_int_t)u->department_id);
+}
+
+void api_login(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *username = NULL, *password = NULL;
+    if (!j || api_str(j, "username", &username, &e) || api_str(j, "password", &password, &e)) {
+        json_decref(j);
+        reply_json_error(r, &e);
+        return;
+    }
+    char sid[65];
+    struct user_ctx u;
+    if (!username || !password) {
+        err_set(&e, 422, "missing_credentials", !username ? "username" : "password", "请提供用户名和密码");
+    } else if (auth_login(r->db, username, password, "token", sid, &u, &e) == 0) {
+        reply_json(r, 200, json_pack("{s:s, s:o}", "token", sid, "user", user_json(&u)));
+        json_decref(j);
+        return;
+    }
+    json_decref(j);
+    reply_json_error(r, &e);
+}
+
+void api_logout(struct req *r)
+{
+    auth_logout(r->db, r->session_id);
+    reply_json(r, 200, json_pack("{s:b}", "ok", 1));
+}
+
+void api_me(struct req *r)
+{
+    reply_json(r, 200, user_json(&r->user));
+}

@@ -1,0 +1,129 @@
+/* api_household.c: POST/GET /api/v1/households and GET /api/v1/households/{id}. */
+#include <string.h>
+
+#include "api_util.h"
+#include "handlers.h"
+#include "household.h"
+#include "idcard.h"
+
+/* Reads one person object into m; prefix names fields in errors. Returns 0 or -1. */
+static int person_read(json_t *o, struct member_input *m, const char *prefix, struct err *e)
+{
+    if (!json_is_object(o))
+        return err_set(e, 422, "invalid_type", prefix, "%s 应为对象", prefix);
+    if (api_str(o, "name", &m->name, e) || api_str(o, "id_number", &m->id_number, e) ||
+        api_str(o, "phone", &m->phone, e) || api_str(o, "relation", &m->relation, e) ||
+        api_str(o, "sex", &m->sex, e) || api_str(o, "birth_date", &m->birth_date, e)) {
+        char field[64];
+        snprintf(field, sizeof field, "%s.%s", prefix, e->field);
+        snprintf(e->field, sizeof e->field, "%s", field);
+        return -1;
+    }
+    return 0;
+}
+
+/* Reads the API body into in. Returns 0 or -1 with e filled. */
+static int household_read(json_t *j, struct household_input *in, struct err *e)
+{
+    memset(in, 0, sizeof *in);
+    if (api_int(j, "village_id", 0, &in->village_id, e) || api_str(j, "address", &in->address, e) ||
+        api_bool(j, "policy_compliant", 0, &in->policy_compliant, e) ||
+        person_read(json_object_get(j, "head"), &in->head, "head", e))
+        return -1;
+    json_t *cats = json_object_get(j, "categories"), *v;
+    size_t i;
+    if (cats && !json_is_array(cats))
+        return err_set(e, 422, "invalid_type", "categories", "categories 应为数组");
+    json_array_foreach(cats, i, v)
+    {
+        int c = hh_category_parse(json_string_value(v));
+        if (c < 0)
+            return err_set(e, 422, "invalid_category", "categories", "未知的家庭类别");
+        in->categories |= 1u << c;
+    }
+    json_t *members = json_object_get(j, "members");
+    if (members && !json_is_array(members))
+        return err_set(e, 422, "invalid_type", "members", "members 应为数组");
+    if (json_array_size(members) > HH_MAX_MEMBERS - 1)
+        return err_set(e, 422, "too_many_members", "members", "家庭成员最多 %d 人", HH_MAX_MEMBERS - 1);
+    json_array_foreach(members, i, v)
+    {
+        char prefix[32];
+        snprintf(prefix, sizeof prefix, "members[%zu]", i);
+        if (person_read(v, &in->members[in->nmembers++], prefix, e))
+            return -1;
+    }
+    return 0;
+}
+
+/* Replies with the household, full IDs for roles that may see them (audited). */
+static void reply_household(struct req *r, int status, int64_t id)
+{
+    struct household h;
+    struct err e = {0};
+    if (household_get(r->db, &r->user, id, &h, &e) != 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    int full = role_sees_full_id(r->user.role);
+    if (full)
+        household_audit_id_view(r->db, &r->user, id);
+    reply_json(r, status, household_json(&h, full));
+}
+
+void api_households_create(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    struct household_input in;
+    int64_t id = -1;
+    if (j && household_read(j, &in, &e) == 0)
+        id = household_create(r->db, &r->user, &in, r->today, &e);
+    if (id < 0)
+        reply_json_error(r, &e);
+    else
+        reply_household(r, 201, id);
+    json_decref(j);
+}
+
+void api_households_show(struct req *r)
+{
+    reply_household(r, 200, r->id[0]);
+}
+
+/* Appends one search row (IDs always masked in lists). */
+static void row_item(const struct household_row *h, void *ctx)
+{
+    char masked[32];
+    json_t *cats = json_array();
+    for (int c = 0; c < HC__MAX; c++)
+        if (h->categories & (1u << c))
+            json_array_append_new(cats, json_string(hh_category_code(c)));
+    json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:b, s:i}", "id", (json_int_t)h->id,
+                                         "head_name", h->head_name, "id_number",
+                                         mask_id(h->head_id_number, masked, sizeof masked), "phone", h->head_phone,
+                                         "village", h->village_name, "categories", cats, "policy_compliant",
+                                         h->policy_compliant, "members", h->nmembers));
+}
+
+void api_households_list(struct req *r)
+{
+    struct household_filter f = {.q = req_query(r, "q"), .village_id = req_query_int(r, "village_id", 0),
+                                 .category = -1};
+    const char *cat = req_query(r, "category");
+    struct err e = {0};
+    if (cat && *cat && (f.category = hh_category_parse(cat)) < 0) {
+        err_set(&e, 422, "invalid_category", "category", "未知的家庭类别");
+        reply_json_error(r, &e);
+        return;
+    }
+    api_paging(r, &f.limit, &f.offset);
+    json_t *items = json_array();
+    int64_t total = household_search(r->db, &r->user, &f, row_item, items, &e);
+    if (total < 0) {
+        json_decref(items);
+        reply_json_error(r, &e);
+        return;
+    }
+    reply_json(r, 200, api_list(items, total));
+}

@@ -1,0 +1,101 @@
+/* api_units.c: /api/v1/units, /api/v1/departments and /api/v1/users (admin). */
+#include <string.h>
+
+#include "api_util.h"
+#include "department.h"
+#include "handlers.h"
+#include "unit.h"
+
+/* Appends one unit to a JSON array. */
+static void unit_item(const struct unit *u, void *ctx)
+{
+    json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:o}", "id", (json_int_t)u->id, "name", u->name, "kind",
+                                         u->kind, "parent_id",
+                                         u->parent_id ? json_integer(u->parent_id) : json_null()));
+}
+
+void api_units_list(struct req *r)
+{
+    json_t *items = json_array();
+    int n = unit_list(r->db, r->user.unit_path, NULL, unit_item, items);
+    reply_json(r, 200, api_list(items, n));
+}
+
+void api_units_create(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *name, *kind;
+    int64_t parent;
+    if (!j || api_str(j, "name", &name, &e) || api_str(j, "kind", &kind, &e) ||
+        api_int(j, "parent_id", 0, &parent, &e)) {
+        json_decref(j);
+        reply_json_error(r, &e);
+        return;
+    }
+    int64_t id = unit_create(r->db, &r->user, name, kind, parent, &e);
+    json_decref(j);
+    struct unit u;
+    if (id < 0 || unit_get(r->db, id, &u) != 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    json_t *arr = json_array();
+    unit_item(&u, arr);
+    reply_json(r, 201, json_incref(json_array_get(arr, 0)));
+    json_decref(arr);
+}
+
+/* Appends one department to a JSON array. */
+static void department_item(int64_t id, const char *name, int active, void *ctx)
+{
+    json_array_append_new(ctx, json_pack("{s:I, s:s, s:b}", "id", (json_int_t)id, "name", name, "active", active));
+}
+
+void api_departments_list(struct req *r)
+{
+    json_t *items = json_array();
+    int n = department_list(r->db, department_item, items);
+    reply_json(r, 200, api_list(items, n));
+}
+
+void api_departments_create(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *name;
+    if (!j || api_str(j, "name", &name, &e)) {
+        json_decref(j);
+        reply_json_error(r, &e);
+        return;
+    }
+    int64_t id = department_create(r->db, &r->user, name, &e);
+    if (id < 0)
+        reply_json_error(r, &e);
+    else
+        reply_json(r, 201, json_pack("{s:I, s:s, s:b}", "id", (json_int_t)id, "name", name, "active", 1));
+    json_decref(j);
+}
+
+void api_users_create(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    struct user_input in = {0};
+    if (!j || api_str(j, "username", &in.username, &e) || api_str(j, "password", &in.password, &e) ||
+        api_str(j, "name", &in.name, &e) || api_str(j, "role", &in.role, &e) || api_str(j, "phone", &in.phone, &e) ||
+        api_int(j, "unit_id", 0, &in.unit_id, &e) || api_int(j, "department_id", 0, &in.department_id, &e)) {
+        json_decref(j);
+        reply_json_error(r, &e);
+        return;
+    }
+    int64_t id = user_create(r->db, &r->user, &in, &e);
+    struct user_ctx u;
+    if (id < 0 || user_load(r->db, id, &u) != 0)
+        reply_json_error(r, &e);
+    else
+        reply_json(r, 201, json_pack("{s:I, s:s, s:s, s:s, s:I, s:I}", "id", (json_int_t)u.id, "username", u.username,
+                                     "name", u.name, "role", role_code(u.role), "unit_id", (json_int_t)u.unit_id,
+                                     "department_id", (json_int_t)u.department_id));
+    json_decref(j);
+}

@@ -1,0 +1,50 @@
+/* api_util.c: typed JSON field access for API handlers (see api_util.h). */
+#include "api_util.h"
+
+int api_str(json_t *o, const char *key, const char **out, struct err *e)
+{
+    json_t *v = json_object_get(o, key);
+    *out = NULL;
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_string(v))
+        return err_set(e, 422, "invalid_type", key, "字段 %s 应为字符串", key);
+    *out = json_string_value(v);
+    return 0;
+}
+
+int api_int(json_t *o, const char *key, int64_t dflt, int64_t *out, struct err *e)
+{
+    json_t *v = json_object_get(o, key);
+    *out = dflt;
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_integer(v))
+        return err_set(e, 422, "invalid_type", key, "字段 %s 应为整数", key);
+    *out = json_integer_value(v);
+    return 0;
+}
+
+int api_bool(json_t *o, const char *key, int dflt, int *out, struct err *e)
+{
+    json_t *v = json_object_get(o, key);
+    *out = dflt;
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_boolean(v))
+        return err_set(e, 422, "invalid_type", key, "字段 %s 应为 true 或 false", key);
+    *out = json_is_true(v);
+    return 0;
+}
+
+void api_paging(struct req *r, int *limit, int *offset)
+{
+    int64_t l = req_query_int(r, "limit", 50), o = req_query_int(r, "offset", 0);
+    *limit = (int)(l < 1 ? 50 : l > 500 ? 500 : l);
+    *offset = (int)(o < 0 ? 0 : o > 100000000 ? 100000000 : o);
+}
+
+json_t *api_list(json_t *items, int64_t total)
+{
+    return json_pack("{s:o, s:I}", "items", items, "total", (json_int_t)total);
+}

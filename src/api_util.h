@@ -1,0 +1,24 @@
+/*
+ * api_util.h: typed reading of JSON request fields for the api_*.c handlers. A field of the
+ * wrong type is reported as 422 naming the field, so handlers can validate in one place.
+ */
+#ifndef BANGFU_API_UTIL_H
+#define BANGFU_API_UTIL_H
+#include <jansson.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "server.h"
+
+/* String member, or NULL when absent or null. -1 with e filled when of another type. */
+int api_str(json_t *o, const char *key, const char **out, struct err *e);
+/* Integer member (dflt when absent). -1 with e filled when of another type. */
+int api_int(json_t *o, const char *key, int64_t dflt, int64_t *out, struct err *e);
+/* Boolean member (dflt when absent). -1 with e filled when of another type. */
+int api_bool(json_t *o, const char *key, int dflt, int *out, struct err *e);
+/* Reads ?limit= (default 50, at most 500) and ?offset=. */
+void api_paging(struct req *r, int *limit, int *offset);
+/* {"items": items, "total": total} (items stolen). */
+json_t *api_list(json_t *items, int64_t total);
+
+#endif

@@ -1,0 +1,48 @@
+/* audit.c: appending to and reading the audit log (see audit.h). */
+#include "audit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+int audit_write(struct db *db, const struct user_ctx *u, const char *action, const char *entity, int64_t entity_id,
+                json_t *before, json_t *after)
+{
+    char *b = before ? json_dumps(before, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    char *a = after ? json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    int rc = db_run(db,
+                    "INSERT INTO audit_log (user_id, username, action, entity, entity_id, before_json, after_json) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "itttitt", u ? u->id : 0, u ? u->username : "system", action, entity, entity_id, b, a);
+    free(b);
+    free(a);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int64_t audit_list(struct db *db, const char *entity, int64_t entity_id, const char *action, int limit, int offset,
+                   void (*fn)(const struct audit_entry *, void *), void *ctx)
+{
+    int64_t total = db_int(db, -1,
+                           "SELECT count(*) FROM audit_log WHERE (?1 = '' OR entity = ?1) AND (?2 = 0 OR entity_id = ?2)"
+                           " AND (?3 = '' OR action = ?3)",
+                           "tit", entity, entity_id, action);
+    sqlite3_stmt *st = db_prep(db, "SELECT id, at, username, action, entity, entity_id, before_json, after_json "
+                                   "FROM audit_log WHERE (?1 = '' OR entity = ?1) AND (?2 = 0 OR entity_id = ?2)"
+                                   " AND (?3 = '' OR action = ?3) ORDER BY id DESC LIMIT ?4 OFFSET ?5");
+    if (!st)
+        return -1;
+    db_bind(st, "titdd", entity, entity_id, action, limit, offset);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct audit_entry a = {0};
+        a.id = sqlite3_column_int64(st, 0);
+        snprintf(a.at, sizeof a.at, "%s", db_text(st, 1));
+        snprintf(a.username, sizeof a.username, "%s", db_text(st, 2));
+        snprintf(a.action, sizeof a.action, "%s", db_text(st, 3));
+        snprintf(a.entity, sizeof a.entity, "%s", db_text(st, 4));
+        a.entity_id = sqlite3_column_int64(st, 5);
+        a.before_json = (const char *)sqlite3_column_text(st, 6);
+        a.after_json = (const char *)sqlite3_column_text(st, 7);
+        fn(&a, ctx);
+    }
+    db_done(st);
+    return total;
+}

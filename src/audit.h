@@ -1,0 +1,34 @@
+/*
+ * audit.h: the append-only audit log. Every write appends one record inside the same
+ * transaction (who, when, what, before and after as JSON); every display of a full resident ID
+ * appends a "view_id_number" record. Triggers in the schema refuse UPDATE and DELETE.
+ */
+#ifndef BANGFU_AUDIT_H
+#define BANGFU_AUDIT_H
+#include <jansson.h>
+#include <stdint.h>
+
+#include "db.h"
+#include "user.h"
+
+/* Appends a record. before/after are borrowed (NULL allowed). Returns 0 or -1. */
+int audit_write(struct db *db, const struct user_ctx *u, const char *action, const char *entity, int64_t entity_id,
+                json_t *before, json_t *after);
+
+struct audit_entry {
+    int64_t id;
+    char at[24];
+    char username[64];
+    char action[32];
+    char entity[32];
+    int64_t entity_id;
+    const char *before_json; /* valid until the next call of the callback */
+    const char *after_json;
+};
+
+/* Lists entries newest first, optionally filtered by entity ("" = all) and entity id (0 = all),
+   calling fn for each. Returns the total number of matching entries, or -1. */
+int64_t audit_list(struct db *db, const char *entity, int64_t entity_id, const char *action, int limit, int offset,
+                   void (*fn)(const struct audit_entry *, void *), void *ctx);
+
+#endif

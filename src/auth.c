@@ -1,0 +1,146 @@
+/*
+ * auth.c: passwords, tokens, login throttling and sessions (see auth.h). Session ids and CSRF
+ * tokens are 256-bit values from getrandom(2); a new id is issued at every login, so a
+ * session id planted before login is never promoted (no session fixation).
+ */
+#include "auth.h"
+
+#include <crypt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+
+#include "audit.h"
+
+int auth_random_hex(char *out, size_t nbytes)
+{
+    unsigned char raw[64];
+    if (nbytes > sizeof raw)
+        return -1;
+    size_t got = 0;
+    while (got < nbytes) {
+        ssize_t n = getrandom(raw + got, nbytes - got, 0);
+        if (n < 0)
+            return -1;
+        got += (size_t)n;
+    }
+    for (size_t i = 0; i < nbytes; i++)
+        sprintf(out + 2 * i, "%02x", raw[i]);
+    return 0;
+}
+
+int auth_hash_password(const char *password, char *out, size_t n)
+{
+    char setting[CRYPT_GENSALT_OUTPUT_SIZE];
+    if (!crypt_gensalt_rn("$y$", 0, NULL, 0, setting, sizeof setting))
+        return -1;
+    struct crypt_data *cd = calloc(1, sizeof *cd);
+    if (!cd)
+        return -1;
+    const char *h = crypt_rn(password, setting, cd, sizeof *cd);
+    int ok = h && h[0] != '*' && strlen(h) < n;
+    if (ok)
+        strcpy(out, h);
+    free(cd);
+    return ok ? 0 : -1;
+}
+
+int auth_token_equal(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    unsigned char diff = (unsigned char)(la != lb);
+    for (size_t i = 0; i < la && i < lb; i++)
+        diff |= (unsigned char)(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+int auth_check_password(const char *password, const char *hash)
+{
+    struct crypt_data *cd = calloc(1, sizeof *cd);
+    if (!cd)
+        return 0;
+    const char *h = crypt_rn(password, hash, cd, sizeof *cd);
+    int ok = h && h[0] != '*' && auth_token_equal(h, hash);
+    free(cd);
+    return ok;
+}
+
+/* Integer parameter from the parameters table, or dflt. */
+static int64_t param_int(struct db *db, const char *key, int64_t dflt)
+{
+    return db_int(db, dflt, "SELECT CAST(value AS INTEGER) FROM parameters WHERE key = ?", "t", key);
+}
+
+int auth_login(struct db *db, const char *username, const char *password, const char *kind, char *sid,
+               struct user_ctx *u, struct err *e)
+{
+    time_t now = time(NULL);
+    int64_t max_fail = param_int(db, "login_max_failures", 5);
+    int64_t lock_min = param_int(db, "login_lock_minutes", 15);
+    int64_t fails = db_int(db, 0, "SELECT count(*) FROM login_failures WHERE username = ? AND at > ?", "ti",
+                           username, (int64_t)now - lock_min * 60);
+    if (fails >= max_fail)
+        return err_set(e, 429, "login_throttled", NULL, "登录失败次数过多，请 %d 分钟后再试", (int)lock_min);
+
+    sqlite3_stmt *st = db_prep(db, "SELECT id, password_hash FROM users WHERE username = ? AND active = 1");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "t", username);
+    int64_t uid = 0;
+    char hash[256] = "";
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        uid = sqlite3_column_int64(st, 0);
+        snprintf(hash, sizeof hash, "%s", db_text(st, 1));
+    }
+    db_done(st);
+    /* Check a password even for unknown users, so timing does not reveal which names exist. */
+    int ok = auth_check_password(password, uid ? hash : "$y$j9T$0000000000000000000000$");
+    if (!ok || !uid || user_load(db, uid, u) != 0) {
+        db_run(db, "INSERT INTO login_failures (username, at) VALUES (?, ?)", "ti", username, (int64_t)now);
+        return err_set(e, 401, "bad_credentials", NULL, "用户名或密码错误");
+    }
+    char csrf[65];
+    if (auth_random_hex(sid, 32) != 0 || auth_random_hex(csrf, 32) != 0)
+        return err_set(e, 500, "random_failed", NULL, "系统随机数不可用");
+    int64_t hours = param_int(db, "session_hours", 8);
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    if (db_run(db, "DELETE FROM login_failures WHERE username = ?", "t", username) != SQLITE_DONE ||
+        db_run(db, "DELETE FROM sessions WHERE expires_at < ?", "i", (int64_t)now) != SQLITE_DONE ||
+        db_run(db,
+               "INSERT INTO sessions (id, user_id, kind, csrf, created_at, seen_at, expires_at) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?)",
+               "tittiii", sid, uid, kind, csrf, (int64_t)now, (int64_t)now,
+               (int64_t)now + hours * 3600) != SQLITE_DONE ||
+        audit_write(db, u, "login", "user", uid, NULL, NULL) != 0) {
+        db_rollback(db);
+        return db_fail(db, e);
+    }
+    if (db_commit(db) != SQLITE_OK)
+        return db_fail(db, e);
+    return 0;
+}
+
+int auth_session_load(struct db *db, const char *sid, const char *kind, struct user_ctx *u, char *csrf)
+{
+    if (strlen(sid) != 64)
+        return -1;
+    sqlite3_stmt *st = db_prep(db, "SELECT user_id, csrf FROM sessions WHERE id = ? AND kind = ? AND expires_at > ?");
+    if (!st)
+        return -1;
+    db_bind(st, "tti", sid, kind, (int64_t)time(NULL));
+    int64_t uid = 0;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        uid = sqlite3_column_int64(st, 0);
+        snprintf(csrf, 65, "%s", db_text(st, 1));
+    }
+    db_done(st);
+    return uid ? user_load(db, uid, u) : -1;
+}
+
+void auth_logout(struct db *db, const char *sid)
+{
+    db_run(db, "DELETE FROM sessions WHERE id = ?", "t", sid);
+}

@@ -1,0 +1,139 @@
+/* commands.c: init, demo, upgrade, logins and gen (see commands.h). */
+#include "commands.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "auth.h"
+#include "db.h"
+#include "demo.h"
+#include "text.h"
+#include "unit.h"
+
+/* Reads the first line of a password file into out. Returns 0 or -1 (message printed). */
+static int read_password_file(const char *file, char *out, size_t n)
+{
+    FILE *f = fopen(file, "r");
+    if (!f) {
+        fprintf(stderr, "错误: 无法读取密码文件 %s\n", file);
+        return -1;
+    }
+    char line[256] = "";
+    if (!fgets(line, sizeof line, f))
+        line[0] = '\0';
+    fclose(f);
+    text_trim(line, out, n);
+    if (strlen(out) < 8) {
+        fprintf(stderr, "错误: 管理员密码至少8位（%s）\n", file);
+        return -1;
+    }
+    return 0;
+}
+
+int commands_init(const char *path, const char *admin_password_file, const char *district, int demo)
+{
+    if (access(path, F_OK) == 0) {
+        fprintf(stderr, "错误: %s 已存在，不会覆盖\n", path);
+        return 2;
+    }
+    if (text_check(district, 1, 30) != 0) {
+        fprintf(stderr, "错误: --district 区名应为1到30个字\n");
+        return 2;
+    }
+    char password[256];
+    int generated = 0;
+    if (admin_password_file) {
+        if (read_password_file(admin_password_file, password, sizeof password) != 0)
+            return 2;
+    } else if (demo) {
+        snprintf(password, sizeof password, "%s", DEMO_PASSWORD);
+    } else {
+        auth_random_hex(password, 8);
+        generated = 1;
+    }
+    struct err e = {0};
+    struct db *db = db_open(path, 1, &e);
+    if (!db || db_migrate(db, NULL, &e) != 0) {
+        fprintf(stderr, "错误: %s\n", e.message);
+        db_close(db);
+        unlink(path);
+        return 1;
+    }
+    char hash[256];
+    int ok = auth_hash_password(password, hash, sizeof hash) == 0 && db_begin(db) == SQLITE_OK &&
+             db_run(db, "INSERT INTO units (name, kind, path) VALUES (?, 'district', '/1/')", "t", district) ==
+                 SQLITE_DONE &&
+             db_run(db, "INSERT INTO users (username, password_hash, name, role, unit_id) "
+                        "VALUES ('admin', ?, '系统管理员', 'admin', 1)",
+                    "t", hash) == SQLITE_DONE &&
+             db_commit(db) == SQLITE_OK;
+    struct user_ctx admin;
+    if (ok && demo) {
+        ok = user_load(db, 1, &admin) == 0 && demo_units_and_users(db, &admin) == 0 && db_begin(db) == SQLITE_OK &&
+             demo_households(db, &admin, 600, 20261123) == 0 && db_commit(db) == SQLITE_OK;
+    }
+    if (!ok) {
+        fprintf(stderr, "错误: 初始化数据库失败：%s\n", db_errmsg(db));
+        db_close(db);
+        unlink(path);
+        return 1;
+    }
+    db_close(db);
+    printf("已创建数据库 %s（区：%s）\n", path, district);
+    if (generated)
+        printf("管理员账号 admin，初始密码 %s（请登录后修改）\n", password);
+    return 0;
+}
+
+int commands_upgrade(const char *path)
+{
+    struct err e = {0};
+    struct db *db = db_open(path, 0, &e);
+    int applied = 0;
+    if (!db || db_migrate(db, &applied, &e) != 0) {
+        fprintf(stderr, "错误: %s\n", e.message);
+        db_close(db);
+        return 1;
+    }
+    if (applied)
+        fprintf(stderr, "数据库已升级（%d 个迁移）\n", applied);
+    db_close(db);
+    return 0;
+}
+
+int commands_logins(const char *path)
+{
+    struct err e = {0};
+    struct db *db = db_open(path, 0, &e);
+    if (!db) {
+        fprintf(stderr, "错误: %s\n", e.message);
+        return 2;
+    }
+    printf("演示账号（密码均为 %s）：\n", DEMO_PASSWORD);
+    printf("  %-14s %s\n", "admin", "系统管理员（山亭区）");
+    for (int i = 0; i < demo_accounts_count; i++)
+        if (db_int(db, 0, "SELECT 1 FROM users WHERE username = ?", "t", demo_accounts[i].username) == 1)
+            printf("  %-14s %s\n", demo_accounts[i].username, demo_accounts[i].note);
+    db_close(db);
+    return 0;
+}
+
+int commands_gen(const char *path, long n)
+{
+    struct err e = {0};
+    struct db *db = db_open(path, 0, &e);
+    struct user_ctx admin;
+    if (!db || user_load(db, 1, &admin) != 0) {
+        fprintf(stderr, "错误: %s\n", db ? "数据库中没有管理员账号" : e.message);
+        db_close(db);
+        return 2;
+    }
+    int64_t seed = db_int(db, 0, "SELECT max(id) FROM households", "");
+    int ok = db_begin(db) == SQLITE_OK && demo_households(db, &admin, n, (uint64_t)seed + 7) == 0 &&
+             db_commit(db) == SQLITE_OK;
+    if (!ok)
+        fprintf(stderr, "错误: %s\n", db_errmsg(db));
+    db_close(db);
+    return ok ? 0 : 1;
+}

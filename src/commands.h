@@ -1,0 +1,15 @@
+/* commands.h: the database commands behind main.c: init, demo, upgrade, logins, gen. */
+#ifndef BANGFU_COMMANDS_H
+#define BANGFU_COMMANDS_H
+
+/* Creates a new database: schema, reference data, the district and user admin; with demo, the
+   demo township too. Refuses an existing file. Returns an exit status (0, 1, 2). */
+int commands_init(const char *path, const char *admin_password_file, const char *district, int demo);
+/* Opens an existing database and applies pending migrations. Returns 0 or 1 (message printed). */
+int commands_upgrade(const char *path);
+/* Prints the demo accounts and their password. Returns an exit status. */
+int commands_logins(const char *path);
+/* Adds n generated households (for benchmarks) to an existing demo database. */
+int commands_gen(const char *path, long n);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * date.h: calendar dates without time or time zone (proleptic Gregorian), the way the domain
+ * counts them: due dates, notice periods, days past due. Pure functions on a small value type;
+ * only date_from_time() looks at the local time zone.
+ */
+#ifndef BANGFU_DATE_H
+#define BANGFU_DATE_H
+#include <time.h>
+
+struct date {
+    int y, m, d;
+};
+
+/* Parses exactly "YYYY-MM-DD" (no spaces, no signs, two-digit month and day) into *out when it is
+   a real calendar date with 1900 <= year <= 2999. Returns 0, or -1 (out untouched). */
+int date_parse(const char *s, struct date *out);
+/* Writes d as "YYYY-MM-DD" into out and returns out. Fields out of printable range are clamped
+   (year 0..9999, month and day 0..99) so the result is always 10 characters. */
+char *date_format(struct date d, char out[11]);
+/* 1 when d is a real calendar date with 1900 <= year <= 2999 (what date_parse accepts), else 0. */
+int date_valid(struct date d);
+/* Days in month m (1..12) of year y (proleptic Gregorian leap years); 0 when m is out of range. */
+int date_days_in_month(int y, int m);
+/* Days since 1970-01-01 (negative before it). d must be a calendar date (month 1..12); days
+   beyond the month's end simply count on (2024-02-30 = 2024-03-01). */
+long date_to_days(struct date d);
+/* The date `days` days after 1970-01-01 (any year representable in an int). */
+struct date date_from_days(long days);
+/* d plus n days (n may be negative). */
+struct date date_add_days(struct date d, long n);
+/* a - b in days: positive when a is later. */
+long date_diff(struct date a, struct date b);
+/* ISO weekday: 1 = Monday .. 7 = Sunday. */
+int date_weekday(struct date d);
+/* -1, 0 or 1 as a is before, equal to or after b. */
+int date_cmp(struct date a, struct date b);
+/* start plus `months` months (may be negative) on start's day of month, or on the month's last day
+   when it has no such day: 2024-01-31 + 1 = 2024-02-29, + 2 = 2024-03-31. Always compute each
+   date from the same start (never chain results: 2024-02-29 + 1 would be 2024-03-29). */
+struct date date_add_months(struct date start, int months);
+/* The local calendar date of t; 1970-01-01 if the C library cannot convert it. */
+struct date date_from_time(time_t t);
+
+#endif

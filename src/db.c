@@ -1,0 +1,250 @@
+/*
+ * db.c: connection set-up, embedded migrations, the per-connection statement cache,
+ * transactions and binding helpers (see db.h).
+ */
+#include "db.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "embedded.h"
+
+/* Opens the database with the pragmas every connection needs. */
+struct db *db_open(const char *path, int create, struct err *e)
+{
+    struct db *db = calloc(1, sizeof *db);
+    if (!db) {
+        err_set(e, 500, "out_of_memory", NULL, "内存不足");
+        return NULL;
+    }
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
+        err_set(e, 500, "db_open_failed", NULL, "无法打开数据库 %s：%s", path,
+                db->h ? sqlite3_errmsg(db->h) : "?");
+        db_close(db);
+        return NULL;
+    }
+    sqlite3_busy_timeout(db->h, 10000);
+    sqlite3_extended_result_codes(db->h, 1);
+    if (db_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+                    "PRAGMA trusted_schema=OFF;") != SQLITE_OK) {
+        err_set(e, 500, "db_open_failed", NULL, "数据库无法使用 %s：%s", path, sqlite3_errmsg(db->h));
+        db_close(db);
+        return NULL;
+    }
+    return db;
+}
+
+/* Finalizes cached statements and closes the connection. NULL is fine. */
+void db_close(struct db *db)
+{
+    if (!db)
+        return;
+    for (int i = 0; i < DB_CACHE_SLOTS; i++)
+        if (db->cache[i].st)
+            sqlite3_finalize(db->cache[i].st);
+    sqlite3_close(db->h);
+    free(db);
+}
+
+/* The number at the front of a migration file name ("003_loans.sql" → 3). */
+static int migration_number(const char *name)
+{
+    return atoi(name);
+}
+
+/* The highest migration number compiled in. */
+int db_schema_version(void)
+{
+    int v = 0;
+    for (int i = 0; i < embedded_schema_count; i++)
+        if (migration_number(embedded_schema[i].name) > v)
+            v = migration_number(embedded_schema[i].name);
+    return v;
+}
+
+/* Applies each pending migration in its own transaction, then sets user_version. */
+int db_migrate(struct db *db, int *applied, struct err *e)
+{
+    int have = (int)db_int(db, 0, "PRAGMA user_version", "");
+    int known = db_schema_version();
+    if (applied)
+        *applied = 0;
+    if (have > known)
+        return err_set(e, 500, "db_too_new", NULL,
+                       "数据库版本（%d）比本程序（%d）新，请使用新版程序打开", have, known);
+    for (int i = 0; i < embedded_schema_count; i++) {
+        int n = migration_number(embedded_schema[i].name);
+        if (n <= have)
+            continue;
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", n);
+        if (db_begin(db) != SQLITE_OK || db_exec(db, embedded_schema[i].data) != SQLITE_OK ||
+            db_exec(db, pragma) != SQLITE_OK) {
+            err_set(e, 500, "migration_failed", NULL, "数据库升级失败（%s）：%s",
+                    embedded_schema[i].name, sqlite3_errmsg(db->h));
+            db_rollback(db);
+            return -1;
+        }
+        if (db_commit(db) != SQLITE_OK)
+            return db_fail(db, e);
+        if (applied)
+            (*applied)++;
+    }
+    return 0;
+}
+
+/* Finds or prepares the statement for this SQL literal (cached by address). */
+sqlite3_stmt *db_prep(struct db *db, const char *sql)
+{
+    size_t slot = ((uintptr_t)sql >> 3) % DB_CACHE_SLOTS;
+    for (size_t probe = 0; probe < DB_CACHE_SLOTS; probe++, slot = (slot + 1) % DB_CACHE_SLOTS) {
+        if (db->cache[slot].sql == sql) {
+            sqlite3_reset(db->cache[slot].st);
+            sqlite3_clear_bindings(db->cache[slot].st);
+            return db->cache[slot].st;
+        }
+        if (!db->cache[slot].sql)
+            break;
+    }
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+        fprintf(stderr, "bangfu: SQL prepare failed: %s\n  in: %.200s\n", sqlite3_errmsg(db->h), sql);
+        return NULL;
+    }
+    if (!db->cache[slot].sql) {
+        db->cache[slot].sql = sql;
+        db->cache[slot].st = st;
+    } else {
+        /* The cache is full (more than DB_CACHE_SLOTS distinct statements): a programming error. */
+        fprintf(stderr, "bangfu: statement cache full\n");
+        abort();
+    }
+    return st;
+}
+
+/* Resets the statement so it holds no read transaction open. */
+void db_done(sqlite3_stmt *st)
+{
+    if (st)
+        sqlite3_reset(st);
+}
+
+/* Binds by format character; see db.h. */
+static int db_vbind(sqlite3_stmt *st, const char *fmt, va_list ap)
+{
+    int rc = SQLITE_OK;
+    for (int i = 0; fmt && fmt[i] && rc == SQLITE_OK; i++) {
+        switch (fmt[i]) {
+        case 'i': rc = sqlite3_bind_int64(st, i + 1, va_arg(ap, int64_t)); break;
+        case 'I': {
+            int64_t v = va_arg(ap, int64_t);
+            rc = v ? sqlite3_bind_int64(st, i + 1, v) : sqlite3_bind_null(st, i + 1);
+            break;
+        }
+        case 'd': rc = sqlite3_bind_int(st, i + 1, va_arg(ap, int)); break;
+        case 't': {
+            const char *s = va_arg(ap, const char *);
+            rc = s ? sqlite3_bind_text(st, i + 1, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i + 1);
+            break;
+        }
+        case 'n': rc = sqlite3_bind_null(st, i + 1); break;
+        default: rc = SQLITE_MISUSE;
+        }
+    }
+    return rc;
+}
+
+/* Variadic front of db_vbind. */
+int db_bind(sqlite3_stmt *st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = db_vbind(st, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+/* Prepares, binds and runs a statement that returns no rows. */
+int db_run(struct db *db, const char *sql, const char *fmt, ...)
+{
+    sqlite3_stmt *st = db_prep(db, sql);
+    if (!st)
+        return SQLITE_ERROR;
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = db_vbind(st, fmt, ap);
+    va_end(ap);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    db_done(st);
+    return rc;
+}
+
+/* Returns the first column of the first row as an integer, or dflt. */
+int64_t db_int(struct db *db, int64_t dflt, const char *sql, const char *fmt, ...)
+{
+    sqlite3_stmt *st = db_prep(db, sql);
+    if (!st)
+        return dflt;
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = db_vbind(st, fmt, ap);
+    va_end(ap);
+    int64_t v = dflt;
+    if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+        v = sqlite3_column_int64(st, 0);
+    db_done(st);
+    return v;
+}
+
+/* Column text, never NULL. */
+const char *db_text(sqlite3_stmt *st, int col)
+{
+    const unsigned char *s = sqlite3_column_text(st, col);
+    return s ? (const char *)s : "";
+}
+
+/* Starts a write transaction and takes the write lock at once. */
+int db_begin(struct db *db)
+{
+    return db_exec(db, "BEGIN IMMEDIATE");
+}
+
+/* Commits the open transaction. */
+int db_commit(struct db *db)
+{
+    return db_exec(db, "COMMIT");
+}
+
+/* Rolls back the open transaction, if any. */
+void db_rollback(struct db *db)
+{
+    if (!sqlite3_get_autocommit(db->h))
+        db_exec(db, "ROLLBACK");
+}
+
+/* Executes parameterless SQL text. */
+int db_exec(struct db *db, const char *sql)
+{
+    char *msg = NULL;
+    int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+    sqlite3_free(msg);
+    return rc;
+}
+
+/* The connection's last error message. */
+const char *db_errmsg(struct db *db)
+{
+    return sqlite3_errmsg(db->h);
+}
+
+/* Logs the database error and fills e as a 500. Returns -1. */
+int db_fail(struct db *db, struct err *e)
+{
+    fprintf(stderr, "bangfu: database error: %s\n", sqlite3_errmsg(db->h));
+    return err_set(e, 500, "database_error", NULL, "数据库错误，请稍后重试或联系管理员");
+}

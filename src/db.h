@@ -1,0 +1,64 @@
+/*
+ * db.h: one SQLite connection per server thread (or per command), its pragmas, the embedded
+ * migrations, a statement cache keyed by the SQL literal's address, transactions and small
+ * binding helpers. Every SQL statement in Bangfu is a literal with placeholders passed to
+ * db_prep; none is built with printf.
+ */
+#ifndef BANGFU_DB_H
+#define BANGFU_DB_H
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "err.h"
+
+#define DB_CACHE_SLOTS 1024
+
+struct db {
+    sqlite3 *h;
+    struct {
+        const char *sql;
+        sqlite3_stmt *st;
+    } cache[DB_CACHE_SLOTS];
+};
+
+/* Opens (and with `create`, creates) the database at path, sets WAL, foreign keys and a busy
+   timeout. Returns NULL and fills e on failure. Free with db_close. */
+struct db *db_open(const char *path, int create, struct err *e);
+void db_close(struct db *db);
+
+/* Applies the embedded schema/NNN_*.sql migrations newer than PRAGMA user_version, each in one
+   transaction. Refuses (-1, e filled) a database newer than this program. *applied gets the
+   number of migrations applied (may be NULL). */
+int db_migrate(struct db *db, int *applied, struct err *e);
+/* The schema version this binary knows (the highest migration number). */
+int db_schema_version(void);
+
+/* Returns the cached prepared statement for the SQL literal, reset and unbound; NULL on a
+   preparation error (logged). The statement belongs to the cache: call db_done after use. */
+sqlite3_stmt *db_prep(struct db *db, const char *sql);
+/* Resets a statement from db_prep so it holds no read transaction. */
+void db_done(sqlite3_stmt *st);
+
+/* Binds parameters 1..n by a format: 'i' int64_t, 'I' int64_t with 0 bound as NULL, 'd' int, 't' text (NULL binds NULL),
+   'n' NULL. Returns SQLITE_OK or the first error. */
+int db_bind(sqlite3_stmt *st, const char *fmt, ...);
+/* Prepares, binds and steps a statement that returns no rows. Returns SQLITE_DONE on success. */
+int db_run(struct db *db, const char *sql, const char *fmt, ...);
+/* Runs a query whose first column of the first row is an integer; returns it, or dflt when
+   there is no row. */
+int64_t db_int(struct db *db, int64_t dflt, const char *sql, const char *fmt, ...);
+/* Column text as a C string ("" for NULL). */
+const char *db_text(sqlite3_stmt *st, int col);
+
+/* BEGIN IMMEDIATE (the write lock is taken now, so no later SQLITE_BUSY upgrade fails). */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+/* Executes SQL text without parameters (pragmas, migrations). Returns SQLITE_OK or error. */
+int db_exec(struct db *db, const char *sql);
+/* Last error message of the connection. */
+const char *db_errmsg(struct db *db);
+/* Fills e as a 500 database error, logs the SQLite message, returns -1. */
+int db_fail(struct db *db, struct err *e);
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * demo.h: the demo township (西集镇, 山亭区, with its 15 villages and a neighbouring township),
+ * its staff accounts, and deterministic generated households with valid resident IDs. The same
+ * generator fills benchmark databases (bangfu gen).
+ */
+#ifndef BANGFU_DEMO_H
+#define BANGFU_DEMO_H
+#include <stdint.h>
+
+#include "db.h"
+#include "user.h"
+
+#define DEMO_PASSWORD "demo1234"
+
+/* Creates the demo units and accounts under the district. Returns 0 or -1. */
+int demo_units_and_users(struct db *db, const struct user_ctx *admin);
+/* Adds n generated households spread over all villages (seeded: the same every time).
+   Runs in the caller's transaction. Returns 0 or -1. */
+int demo_households(struct db *db, const struct user_ctx *admin, long n, uint64_t seed);
+
+struct demo_account {
+    const char *username, *name, *role, *unit, *department, *note;
+};
+extern const struct demo_account demo_accounts[];
+extern const int demo_accounts_count;
+
+#endif

@@ -1,0 +1,43 @@
+/* department.c: reviewing departments (see department.h). */
+#include "department.h"
+
+#include "audit.h"
+#include "text.h"
+
+int department_list(struct db *db, void (*fn)(int64_t, const char *, int, void *), void *ctx)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT id, name, active FROM departments ORDER BY sort, id");
+    if (!st)
+        return -1;
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        fn(sqlite3_column_int64(st, 0), db_text(st, 1), sqlite3_column_int(st, 2), ctx);
+        n++;
+    }
+    db_done(st);
+    return n;
+}
+
+int64_t department_create(struct db *db, const struct user_ctx *actor, const char *name, struct err *e)
+{
+    if (text_check(name, 1, 30) != 0)
+        return err_set(e, 422, "invalid_name", "name", "部门名称应为1到30个字");
+    if (db_int(db, 0, "SELECT 1 FROM departments WHERE name = ?", "t", name) == 1)
+        return err_set(e, 409, "duplicate_department", "name", "部门“%s”已存在", name);
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    json_t *after = json_pack("{s:s}", "name", name);
+    int64_t id = -1;
+    if (db_run(db, "INSERT INTO departments (name, sort) VALUES (?, (SELECT coalesce(max(sort), 0) + 1 FROM departments))",
+               "t", name) == SQLITE_DONE) {
+        id = sqlite3_last_insert_rowid(db->h);
+        if (audit_write(db, actor, "create", "department", id, NULL, after) != 0 || db_commit(db) != SQLITE_OK)
+            id = -1;
+    }
+    json_decref(after);
+    if (id < 0) {
+        db_fail(db, e);
+        db_rollback(db);
+    }
+    return id;
+}

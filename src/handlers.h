@@ -1,0 +1,55 @@
+/*
+ * handlers.h: every route handler, grouped by the file that defines it. routes.c is the only
+ * place that refers to them all.
+ */
+#ifndef BANGFU_HANDLERS_H
+#define BANGFU_HANDLERS_H
+#include "server.h"
+
+/* page_auth.c */
+void page_login_form(struct req *r);
+void page_login(struct req *r);
+void page_logout(struct req *r);
+void page_public_home(struct req *r);
+void page_healthz(struct req *r);
+void page_static(struct req *r);
+/* page_home.c */
+void page_home(struct req *r);
+/* page_household.c */
+void page_household_list(struct req *r);
+void page_household_new(struct req *r);
+void page_household_create(struct req *r);
+void page_household_show(struct req *r);
+void page_household_update(struct req *r);
+void page_household_add_member(struct req *r);
+/* page_import.c */
+void page_import_form(struct req *r);
+void page_import_upload(struct req *r);
+void page_import_confirm(struct req *r);
+/* page_admin.c */
+void page_users(struct req *r);
+void page_users_create(struct req *r);
+void page_users_update(struct req *r);
+void page_units(struct req *r);
+void page_units_create(struct req *r);
+/* page_audit.c */
+void page_audit(struct req *r);
+
+/* api_auth.c */
+void api_login(struct req *r);
+void api_logout(struct req *r);
+void api_me(struct req *r);
+/* api_units.c */
+void api_units_list(struct req *r);
+void api_units_create(struct req *r);
+void api_departments_list(struct req *r);
+void api_departments_create(struct req *r);
+void api_users_create(struct req *r);
+/* api_household.c */
+void api_households_create(struct req *r);
+void api_households_list(struct req *r);
+void api_households_show(struct req *r);
+/* api_audit.c */
+void api_audit_list(struct req *r);
+
+#endif

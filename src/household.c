@@ -1,0 +1,498 @@
+/* household.c: the household registry's rules and SQL (see household.h). */
+#include "household.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "idcard.h"
+#include "text.h"
+
+static const struct {
+    const char *code, *name;
+} categories[HC__MAX] = {
+    [HC_ONE_CHILD] = {"one_child", "独生子女家庭"},
+    [HC_ONLY_DAUGHTER] = {"only_daughter", "独女户"},
+    [HC_TWO_DAUGHTERS] = {"two_daughters", "双女户"},
+    [HC_TWO_DAUGHTERS_STERILISED] = {"two_daughters_sterilised", "双女绝育户"},
+    [HC_SPECIAL_LOST] = {"special_lost", "计生特殊家庭-失独"},
+    [HC_SPECIAL_DISABLED] = {"special_disabled", "计生特殊家庭-伤残"},
+    [HC_HARDSHIP] = {"hardship", "计生困难家庭"},
+    [HC_MODEL] = {"model", "计生模范家庭"},
+};
+
+const char *const hh_relations[] = {"配偶", "子女", "父母", "兄弟姐妹", "孙子女", "其他"};
+const int hh_relations_count = sizeof hh_relations / sizeof hh_relations[0];
+
+const char *hh_category_code(int c)
+{
+    return c >= 0 && c < HC__MAX ? categories[c].code : NULL;
+}
+
+const char *hh_category_name(int c)
+{
+    return c >= 0 && c < HC__MAX ? categories[c].name : NULL;
+}
+
+int hh_category_parse(const char *s)
+{
+    for (int i = 0; s && i < HC__MAX; i++)
+        if (strcmp(s, categories[i].code) == 0 || strcmp(s, categories[i].name) == 0)
+            return i;
+    return -1;
+}
+
+/* ---- validation ------------------------------------------------------------------------- */
+
+/* 1 if the relation is one of hh_relations. */
+static int relation_valid(const char *s)
+{
+    for (int i = 0; s && i < hh_relations_count; i++)
+        if (strcmp(s, hh_relations[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Normalizes a sex given as M/F/男/女 to 'M'/'F'; 0 when absent, '?' when unrecognised. */
+static char sex_of(const char *s)
+{
+    if (!s || !*s)
+        return 0;
+    if (!strcmp(s, "M") || !strcmp(s, "男"))
+        return 'M';
+    if (!strcmp(s, "F") || !strcmp(s, "女"))
+        return 'F';
+    return '?';
+}
+
+/* Validates one person; prefix names the field ("head", "members[2]"). The normalized ID is
+   written to idbuf (20 bytes). Returns 0 or -1 with e filled. */
+static int person_validate(struct db *db, const struct member_input *m, const char *prefix, int is_head,
+                           struct date today, char *idbuf, struct err *e)
+{
+    char field[64];
+    snprintf(field, sizeof field, "%s.name", prefix);
+    if (text_check(m->name, 1, 30) != 0)
+        return err_set(e, 422, "invalid_name", field, "姓名应为1到30个字，不能含控制字符");
+    snprintf(field, sizeof field, "%s.id_number", prefix);
+    snprintf(idbuf, 20, "%s", m->id_number ? m->id_number : "");
+    if (m->id_number && strlen(m->id_number) > 19)
+        return err_set(e, 422, "invalid_id_number", field, "%s：%s", m->name, idcard_error_message(IDCARD_LENGTH));
+    idcard_normalize(idbuf);
+    struct idcard_info info;
+    enum idcard_error ie = idcard_check(idbuf, &info);
+    if (ie != IDCARD_OK)
+        return err_set(e, 422, "invalid_id_number", field, "%s：%s", m->name, idcard_error_message(ie));
+    struct date birth = {info.year, info.month, info.day};
+    if (date_cmp(birth, today) > 0)
+        return err_set(e, 422, "invalid_id_number", field, "%s：身份证号中的出生日期晚于今天", m->name);
+    char sex = sex_of(m->sex);
+    snprintf(field, sizeof field, "%s.sex", prefix);
+    if (sex == '?')
+        return err_set(e, 422, "invalid_sex", field, "性别应为 男 或 女");
+    if (sex && sex != info.sex)
+        return err_set(e, 422, "sex_mismatch", field, "%s：填写的性别与身份证号不符（身份证号为%s性）", m->name,
+                       info.sex == 'M' ? "男" : "女");
+    if (m->birth_date && *m->birth_date) {
+        struct date bd;
+        snprintf(field, sizeof field, "%s.birth_date", prefix);
+        if (date_parse(m->birth_date, &bd) != 0)
+            return err_set(e, 422, "invalid_date", field, "出生日期格式应为 YYYY-MM-DD");
+        if (date_cmp(bd, birth) != 0)
+            return err_set(e, 422, "birth_date_mismatch", field, "%s：填写的出生日期与身份证号不符", m->name);
+    }
+    snprintf(field, sizeof field, "%s.phone", prefix);
+    if (is_head && (!m->phone || !*m->phone))
+        return err_set(e, 422, "invalid_phone", field, "请填写户主手机号");
+    if (m->phone && *m->phone && !phone_valid(m->phone))
+        return err_set(e, 422, "invalid_phone", field, "%s：手机号应为以1开头的11位数字", m->name);
+    snprintf(field, sizeof field, "%s.relation", prefix);
+    if (!is_head && !relation_valid(m->relation))
+        return err_set(e, 422, "invalid_relation", field, "%s：与户主关系应为 配偶、子女、父母、兄弟姐妹、孙子女 或 其他",
+                       m->name);
+    return 0;
+}
+
+/* Refuses (409) an ID already in the database, naming the existing household. */
+static int id_unused(struct db *db, const char *id, const char *field, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT m.household_id, hm.name, v.name FROM members m "
+                                   "JOIN households h ON h.id = m.household_id JOIN units v ON v.id = h.village_id "
+                                   "LEFT JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 "
+                                   "WHERE m.id_number = ?");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "t", id);
+    int rc = 0;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        char masked[32], head[96];
+        mask_id(id, masked, sizeof masked);
+        mask_name(db_text(st, 1), head, sizeof head);
+        rc = err_set(e, 409, "duplicate_id_number", field, "身份证号 %s 已登记在第 %lld 号家庭（%s，户主 %s）", masked,
+                     (long long)sqlite3_column_int64(st, 0), db_text(st, 2), head);
+    }
+    db_done(st);
+    return rc;
+}
+
+int household_validate(struct db *db, const struct user_ctx *actor, const struct household_input *in,
+                       struct date today, struct err *e)
+{
+    if (db_int(db, 0,
+               "SELECT 1 FROM units WHERE id = ?1 AND kind = 'village' AND substr(path, 1, length(?2)) = ?2", "it",
+               in->village_id, actor->unit_path) != 1)
+        return err_set(e, in->village_id && db_int(db, 0, "SELECT 1 FROM units WHERE id = ? AND kind = 'village'",
+                                                   "i", in->village_id) == 1
+                              ? 403
+                              : 422,
+                       "invalid_village", "village_id", "所属村无效或不在您的管辖范围内");
+    if (in->address && text_check(in->address, 0, 100) != 0)
+        return err_set(e, 422, "invalid_address", "address", "住址不能超过100个字");
+    if (in->nmembers < 0 || in->nmembers > HH_MAX_MEMBERS - 1)
+        return err_set(e, 422, "too_many_members", "members", "家庭成员最多 %d 人", HH_MAX_MEMBERS - 1);
+    char ids[HH_MAX_MEMBERS][20];
+    if (person_validate(db, &in->head, "head", 1, today, ids[0], e) != 0 || id_unused(db, ids[0], "head.id_number", e))
+        return -1;
+    for (int i = 0; i < in->nmembers; i++) {
+        char prefix[32], field[64];
+        snprintf(prefix, sizeof prefix, "members[%d]", i);
+        snprintf(field, sizeof field, "%s.id_number", prefix);
+        if (person_validate(db, &in->members[i], prefix, 0, today, ids[i + 1], e) != 0 ||
+            id_unused(db, ids[i + 1], field, e))
+            return -1;
+        for (int j = 0; j <= i; j++)
+            if (strcmp(ids[j], ids[i + 1]) == 0)
+                return err_set(e, 422, "repeated_id_number", field, "同一身份证号在本家庭中填写了两次");
+    }
+    return 0;
+}
+
+/* ---- writes ----------------------------------------------------------------------------- */
+
+/* Inserts one member row. Returns SQLITE_DONE on success. */
+static int member_insert(struct db *db, int64_t household_id, const struct member_input *m, int is_head)
+{
+    char id[20];
+    snprintf(id, sizeof id, "%s", m->id_number);
+    idcard_normalize(id);
+    struct idcard_info info;
+    if (idcard_check(id, &info) != IDCARD_OK)
+        return SQLITE_CONSTRAINT;
+    char birth[11];
+    snprintf(birth, sizeof birth, "%04d-%02d-%02d", info.year, info.month, info.day);
+    char sex[2] = {info.sex, 0};
+    return db_run(db,
+                  "INSERT INTO members (household_id, name, id_number, sex, birth_date, relation, phone, is_head) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  "itttttti", household_id, m->name, id, sex, birth, is_head ? "户主" : m->relation,
+                  m->phone ? m->phone : "", (int64_t)is_head);
+}
+
+int64_t household_insert(struct db *db, const struct user_ctx *actor, const struct household_input *in)
+{
+    if (db_run(db, "INSERT INTO households (village_id, address, policy_compliant, created_by) VALUES (?, ?, ?, ?)",
+               "itiI", in->village_id, in->address ? in->address : "", (int64_t)(in->policy_compliant ? 1 : 0),
+               actor->id) != SQLITE_DONE)
+        return -1;
+    int64_t id = sqlite3_last_insert_rowid(db->h);
+    if (member_insert(db, id, &in->head, 1) != SQLITE_DONE)
+        return -1;
+    for (int i = 0; i < in->nmembers; i++)
+        if (member_insert(db, id, &in->members[i], 0) != SQLITE_DONE)
+            return -1;
+    for (int c = 0; c < HC__MAX; c++)
+        if ((in->categories & (1u << c)) &&
+            db_run(db, "INSERT INTO household_category_links (household_id, category) VALUES (?, ?)", "it", id,
+                   hh_category_code(c)) != SQLITE_DONE)
+            return -1;
+    return id;
+}
+
+/* Snapshot for the audit log: the household with masked IDs (the log holds no full ID). */
+static json_t *audit_snapshot(struct db *db, const struct user_ctx *actor, int64_t id)
+{
+    struct household h;
+    struct err e;
+    return household_get(db, actor, id, &h, &e) == 0 ? household_json(&h, 0) : json_null();
+}
+
+int64_t household_create(struct db *db, const struct user_ctx *actor, const struct household_input *in,
+                         struct date today, struct err *e)
+{
+    if (household_validate(db, actor, in, today, e) != 0)
+        return -1;
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    int64_t id = household_insert(db, actor, in);
+    json_t *after = id > 0 ? audit_snapshot(db, actor, id) : NULL;
+    if (id < 0 || audit_write(db, actor, "create", "household", id, NULL, after) != 0 ||
+        db_commit(db) != SQLITE_OK) {
+        json_decref(after);
+        db_fail(db, e);
+        db_rollback(db);
+        return -1;
+    }
+    json_decref(after);
+    return id;
+}
+
+int household_update(struct db *db, const struct user_ctx *actor, int64_t id, const struct household_changes *c,
+                     struct err *e)
+{
+    struct household h;
+    if (household_get(db, actor, id, &h, e) != 0)
+        return -1;
+    if (c->address && text_check(c->address, 0, 100) != 0)
+        return err_set(e, 422, "invalid_address", "address", "住址不能超过100个字");
+    if (!c->head_phone || !phone_valid(c->head_phone))
+        return err_set(e, 422, "invalid_phone", "head.phone", "手机号应为以1开头的11位数字");
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    json_t *before = household_json(&h, 0);
+    int ok = db_run(db, "UPDATE households SET address = ?, policy_compliant = ?, updated_at = datetime('now') "
+                        "WHERE id = ?",
+                    "tii", c->address ? c->address : "", (int64_t)(c->policy_compliant ? 1 : 0), id) == SQLITE_DONE &&
+             db_run(db, "UPDATE members SET phone = ? WHERE household_id = ? AND is_head = 1", "ti", c->head_phone,
+                    id) == SQLITE_DONE &&
+             db_run(db, "DELETE FROM household_category_links WHERE household_id = ?", "i", id) == SQLITE_DONE;
+    for (int k = 0; ok && k < HC__MAX; k++)
+        if (c->categories & (1u << k))
+            ok = db_run(db, "INSERT INTO household_category_links (household_id, category) VALUES (?, ?)", "it", id,
+                        hh_category_code(k)) == SQLITE_DONE;
+    json_t *after = ok ? audit_snapshot(db, actor, id) : NULL;
+    ok = ok && audit_write(db, actor, "update", "household", id, before, after) == 0 && db_commit(db) == SQLITE_OK;
+    json_decref(before);
+    json_decref(after);
+    if (!ok) {
+        db_fail(db, e);
+        db_rollback(db);
+        return -1;
+    }
+    return 0;
+}
+
+int64_t household_add_member(struct db *db, const struct user_ctx *actor, int64_t id,
+                             const struct member_input *m, struct date today, struct err *e)
+{
+    struct household h;
+    if (household_get(db, actor, id, &h, e) != 0)
+        return -1;
+    if (h.nmembers >= HH_MAX_MEMBERS)
+        return err_set(e, 422, "too_many_members", "members", "家庭成员最多 %d 人", HH_MAX_MEMBERS);
+    char idn[20];
+    if (person_validate(db, m, "member", 0, today, idn, e) != 0 || id_unused(db, idn, "member.id_number", e) != 0)
+        return -1;
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    json_t *before = household_json(&h, 0);
+    int64_t mid = -1;
+    if (member_insert(db, id, m, 0) == SQLITE_DONE) {
+        mid = sqlite3_last_insert_rowid(db->h);
+        json_t *after = audit_snapshot(db, actor, id);
+        if (audit_write(db, actor, "add_member", "household", id, before, after) != 0 || db_commit(db) != SQLITE_OK)
+            mid = -1;
+        json_decref(after);
+    }
+    json_decref(before);
+    if (mid < 0) {
+        db_fail(db, e);
+        db_rollback(db);
+    }
+    return mid;
+}
+
+void household_audit_id_view(struct db *db, const struct user_ctx *actor, int64_t id)
+{
+    audit_write(db, actor, "view_id_number", "household", id, NULL, NULL);
+}
+
+/* ---- reads ------------------------------------------------------------------------------ */
+
+int household_get(struct db *db, const struct user_ctx *actor, int64_t id, struct household *out, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT h.id, h.village_id, v.name, t.name, h.address, h.policy_compliant, "
+                                   "h.created_at, h.updated_at, substr(v.path, 1, length(?2)) = ?2 "
+                                   "FROM households h JOIN units v ON v.id = h.village_id "
+                                   "LEFT JOIN units t ON t.id = v.parent_id WHERE h.id = ?1");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "it", id, actor->unit_path);
+    int found = sqlite3_step(st) == SQLITE_ROW, in_scope = 0;
+    if (found) {
+        memset(out, 0, sizeof *out);
+        out->id = sqlite3_column_int64(st, 0);
+        out->village_id = sqlite3_column_int64(st, 1);
+        snprintf(out->village_name, sizeof out->village_name, "%s", db_text(st, 2));
+        snprintf(out->township_name, sizeof out->township_name, "%s", db_text(st, 3));
+        snprintf(out->address, sizeof out->address, "%s", db_text(st, 4));
+        out->policy_compliant = sqlite3_column_int(st, 5);
+        snprintf(out->created_at, sizeof out->created_at, "%s", db_text(st, 6));
+        snprintf(out->updated_at, sizeof out->updated_at, "%s", db_text(st, 7));
+        in_scope = sqlite3_column_int(st, 8);
+    }
+    db_done(st);
+    if (!found)
+        return err_set(e, 404, "not_found", NULL, "家庭档案不存在");
+    if (!in_scope)
+        return err_set(e, 403, "out_of_scope", NULL, "该家庭不在您的管辖范围内");
+    st = db_prep(db, "SELECT id, name, id_number, sex, birth_date, relation, phone, is_head FROM members "
+                     "WHERE household_id = ? ORDER BY is_head DESC, id");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "i", id);
+    while (sqlite3_step(st) == SQLITE_ROW && out->nmembers < HH_MAX_MEMBERS) {
+        struct member *m = &out->members[out->nmembers++];
+        m->id = sqlite3_column_int64(st, 0);
+        snprintf(m->name, sizeof m->name, "%s", db_text(st, 1));
+        snprintf(m->id_number, sizeof m->id_number, "%s", db_text(st, 2));
+        m->sex = db_text(st, 3)[0];
+        snprintf(m->birth_date, sizeof m->birth_date, "%s", db_text(st, 4));
+        snprintf(m->relation, sizeof m->relation, "%s", db_text(st, 5));
+        snprintf(m->phone, sizeof m->phone, "%s", db_text(st, 6));
+        m->is_head = sqlite3_column_int(st, 7);
+    }
+    db_done(st);
+    st = db_prep(db, "SELECT category FROM household_category_links WHERE household_id = ?");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "i", id);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int c = hh_category_parse(db_text(st, 0));
+        if (c >= 0)
+            out->categories |= 1u << c;
+    }
+    db_done(st);
+    return 0;
+}
+
+json_t *household_json(const struct household *h, int full_ids)
+{
+    json_t *cats = json_array(), *members = json_array(), *head = NULL;
+    for (int c = 0; c < HC__MAX; c++)
+        if (h->categories & (1u << c))
+            json_array_append_new(cats, json_string(hh_category_code(c)));
+    for (int i = 0; i < h->nmembers; i++) {
+        const struct member *m = &h->members[i];
+        char masked[32];
+        json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)m->id, "name", m->name,
+                              "id_number", full_ids ? m->id_number : mask_id(m->id_number, masked, sizeof masked),
+                              "sex", m->sex == 'M' ? "M" : "F", "birth_date", m->birth_date, "relation", m->relation,
+                              "phone", m->phone);
+        if (m->is_head)
+            head = o;
+        else
+            json_array_append_new(members, o);
+    }
+    return json_pack("{s:I, s:I, s:s, s:s, s:o, s:s, s:o, s:b, s:o, s:s, s:s}", "id", (json_int_t)h->id, "village_id",
+                     (json_int_t)h->village_id, "village", h->village_name, "township", h->township_name, "head",
+                     head ? head : json_null(), "address", h->address, "categories", cats, "policy_compliant",
+                     h->policy_compliant, "members", members, "created_at", h->created_at, "updated_at",
+                     h->updated_at);
+}
+
+/* 1 when q looks like the start of a resident ID (6+ digits, maybe ending in X). */
+static int looks_like_id(const char *q)
+{
+    size_t n = strlen(q);
+    if (n < 6 || n > 18)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)q[i]) && !(i == 17 && (q[i] == 'X' || q[i] == 'x')))
+            return 0;
+    return 1;
+}
+
+#define HH_ROW_COLUMNS                                                                                             \
+    "h.id, hm.name, hm.id_number, hm.phone, v.name, h.policy_compliant, "                                          \
+    "(SELECT group_concat(category) FROM household_category_links WHERE household_id = h.id), "                    \
+    "(SELECT count(*) FROM members WHERE household_id = h.id) "
+#define HH_FILTERS                                                                                                 \
+    " AND substr(v.path, 1, length(?2)) = ?2 AND (?3 = 0 OR h.village_id = ?3) AND (?4 IS NULL OR EXISTS "          \
+    "(SELECT 1 FROM household_category_links c WHERE c.household_id = h.id AND c.category = ?4))"
+
+static const char *const search_sql[3][2] = {
+    /* browse: newest first */
+    {"SELECT " HH_ROW_COLUMNS "FROM households h JOIN units v ON v.id = h.village_id "
+     "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 WHERE ?1 IS NULL" HH_FILTERS
+     " ORDER BY h.id DESC LIMIT ?5 OFFSET ?6",
+     "SELECT count(*) FROM households h JOIN units v ON v.id = h.village_id WHERE ?1 IS NULL" HH_FILTERS},
+    /* any member's name starts with ?1 */
+    {"SELECT " HH_ROW_COLUMNS "FROM households h JOIN units v ON v.id = h.village_id "
+     "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 WHERE h.id IN (SELECT household_id FROM members "
+     "WHERE name >= ?1 AND name < ?1 || char(1114111))" HH_FILTERS " ORDER BY hm.name, h.id LIMIT ?5 OFFSET ?6",
+     "SELECT count(*) FROM households h JOIN units v ON v.id = h.village_id WHERE h.id IN (SELECT household_id FROM "
+     "members WHERE name >= ?1 AND name < ?1 || char(1114111))" HH_FILTERS},
+    /* any member's resident ID starts with ?1 */
+    {"SELECT " HH_ROW_COLUMNS "FROM households h JOIN units v ON v.id = h.village_id "
+     "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 WHERE h.id IN (SELECT household_id FROM members "
+     "WHERE id_number >= ?1 AND id_number < ?1 || 'Z')" HH_FILTERS " ORDER BY h.id DESC LIMIT ?5 OFFSET ?6",
+     "SELECT count(*) FROM households h JOIN units v ON v.id = h.village_id WHERE h.id IN (SELECT household_id FROM "
+     "members WHERE id_number >= ?1 AND id_number < ?1 || 'Z')" HH_FILTERS},
+};
+
+int64_t household_search(struct db *db, const struct user_ctx *actor, const struct household_filter *f,
+                         void (*fn)(const struct household_row *, void *), void *ctx, struct err *e)
+{
+    char q[96] = "";
+    text_trim(f->q, q, sizeof q);
+    if (!text_utf8_valid(q))
+        return err_set(e, 422, "invalid_query", "q", "搜索内容无效");
+    int mode = !*q ? 0 : looks_like_id(q) ? 2 : 1;
+    if (mode == 2)
+        idcard_normalize(q);
+    const char *cat = f->category >= 0 ? hh_category_code(f->category) : NULL;
+    int64_t total = db_int(db, -1, search_sql[mode][1], "ttit", *q ? q : NULL, actor->unit_path, f->village_id, cat);
+    if (total < 0)
+        return db_fail(db, e);
+    sqlite3_stmt *st = db_prep(db, search_sql[mode][0]);
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "ttitdd", *q ? q : NULL, actor->unit_path, f->village_id, cat, f->limit, f->offset);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct household_row row = {0};
+        row.id = sqlite3_column_int64(st, 0);
+        snprintf(row.head_name, sizeof row.head_name, "%s", db_text(st, 1));
+        snprintf(row.head_id_number, sizeof row.head_id_number, "%s", db_text(st, 2));
+        snprintf(row.head_phone, sizeof row.head_phone, "%s", db_text(st, 3));
+        snprintf(row.village_name, sizeof row.village_name, "%s", db_text(st, 4));
+        row.policy_compliant = sqlite3_column_int(st, 5);
+        char cats[256];
+        snprintf(cats, sizeof cats, "%s", db_text(st, 6));
+        for (char *save, *tok = strtok_r(cats, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+            int c = hh_category_parse(tok);
+            if (c >= 0)
+                row.categories |= 1u << c;
+        }
+        row.nmembers = sqlite3_column_int(st, 7);
+        fn(&row, ctx);
+    }
+    db_done(st);
+    return total;
+}
+
+int household_stats(struct db *db, const struct user_ctx *actor, struct household_stats *out)
+{
+    memset(out, 0, sizeof *out);
+    out->households = db_int(db, -1,
+                             "SELECT count(*) FROM households h JOIN units v ON v.id = h.village_id "
+                             "WHERE substr(v.path, 1, length(?1)) = ?1",
+                             "t", actor->unit_path);
+    out->members = db_int(db, -1,
+                          "SELECT count(*) FROM members m JOIN households h ON h.id = m.household_id "
+                          "JOIN units v ON v.id = h.village_id WHERE substr(v.path, 1, length(?1)) = ?1",
+                          "t", actor->unit_path);
+    sqlite3_stmt *st = db_prep(db, "SELECT c.category, count(*) FROM household_category_links c "
+                                   "JOIN households h ON h.id = c.household_id JOIN units v ON v.id = h.village_id "
+                                   "WHERE substr(v.path, 1, length(?1)) = ?1 GROUP BY c.category");
+    if (!st || out->households < 0)
+        return -1;
+    db_bind(st, "t", actor->unit_path);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int c = hh_category_parse(db_text(st, 0));
+        if (c >= 0)
+            out->by_category[c] = sqlite3_column_int64(st, 1);
+    }
+    db_done(st);
+    return 0;
+}

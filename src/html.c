@@ -1,0 +1,184 @@
+/* html.c: the page frame and shared page pieces (see html.h). */
+#include "html.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "routes.h"
+
+void html_text(struct req *r, const char *s)
+{
+    buf_html(&r->out, s);
+}
+
+void html_raw(struct req *r, const char *s)
+{
+    buf_puts(&r->out, s);
+}
+
+void html_printf(struct req *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&r->out, fmt, ap);
+    va_end(ap);
+}
+
+/* Navigation entries: label, link, roles that see them. */
+static const struct {
+    const char *label, *href;
+    unsigned roles;
+} nav[] = {
+    {"工作台", "/home", ROLES_ALL},
+    {"家庭档案", "/households", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER)},
+    {"导入家庭", "/households/import", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_VILLAGE)},
+    {"用户管理", "/admin/users", ROLE_BIT(ROLE_ADMIN)},
+    {"单位", "/admin/units", ROLE_BIT(ROLE_ADMIN)},
+    {"审计日志", "/audit", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_AUDITOR)},
+};
+
+void html_begin(struct req *r, const char *title)
+{
+    buf_reset(&r->out);
+    html_raw(r, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>");
+    html_text(r, title);
+    html_raw(r, " · 帮富</title><link rel=\"stylesheet\" href=\"/static/app.css\">"
+                "<link rel=\"stylesheet\" href=\"/static/print.css\" media=\"print\">"
+                "</head><body>"
+                "<header class=\"top\"><a class=\"brand\" href=\"");
+    html_raw(r, r->authed ? "/home" : "/");
+    html_raw(r, "\">帮富 <small>计生信贷助富 · 困难家庭救助</small></a>");
+    if (r->authed) {
+        html_raw(r, "<nav>");
+        for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
+            if (!(nav[i].roles & ROLE_BIT(r->user.role)))
+                continue;
+            int here = strncmp(r->path, nav[i].href, strlen(nav[i].href)) == 0 &&
+                       (strcmp(nav[i].href, "/households") != 0 || strncmp(r->path, "/households/import", 18) != 0);
+            html_printf(r, "<a href=\"%s\"%s>%s</a>", nav[i].href, here ? " class=\"here\"" : "", nav[i].label);
+        }
+        html_raw(r, "</nav><div class=\"who\"><span>");
+        html_text(r, r->user.name);
+        html_raw(r, " · ");
+        html_text(r, role_name(r->user.role));
+        html_raw(r, " · ");
+        html_text(r, r->user.unit_name);
+        html_raw(r, "</span><form method=\"post\" action=\"/logout\">");
+        html_csrf(r);
+        html_raw(r, "<button class=\"link\">退出</button></form></div>");
+    } else {
+        html_raw(r, "<nav><a href=\"/\">公示公告</a><a href=\"/login\">工作人员登录</a></nav>");
+    }
+    html_raw(r, "</header><main>");
+}
+
+void html_end(struct req *r)
+{
+    html_raw(r, "</main><footer>帮富 · 计划生育协会业务系统</footer></body></html>\n");
+    if (!r->status)
+        r->status = 200;
+    r->content_type = "text/html; charset=utf-8";
+}
+
+void html_error_page(struct req *r, const struct err *e)
+{
+    static const struct {
+        int status;
+        const char *title;
+    } titles[] = {{400, "请求有误"}, {401, "需要登录"}, {403, "无权访问"}, {404, "未找到"},
+                  {405, "方法不允许"}, {409, "操作冲突"}, {413, "内容过大"}, {422, "填写有误"},
+                  {429, "请稍后再试"}, {500, "系统错误"}};
+    const char *title = "出错了";
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+        if (titles[i].status == e->status)
+            title = titles[i].title;
+    html_begin(r, title);
+    html_raw(r, "<section class=\"error-page\"><h1>");
+    html_text(r, title);
+    html_raw(r, "</h1><p class=\"error\">");
+    html_text(r, e->message);
+    html_raw(r, "</p><p>");
+    html_raw(r, r->authed ? "<a href=\"/home\">回到工作台</a>" : "<a href=\"/\">回到首页</a> · <a href=\"/login\">登录</a>");
+    html_raw(r, "</p></section>");
+    r->status = e->status ? e->status : 500;
+    html_end(r);
+}
+
+void html_csrf(struct req *r)
+{
+    html_raw(r, "<input type=\"hidden\" name=\"csrf\" value=\"");
+    html_text(r, r->csrf);
+    html_raw(r, "\">");
+}
+
+void html_flash(struct req *r)
+{
+    static const struct {
+        const char *code, *text;
+    } messages[] = {
+        {"created", "已保存。"},       {"updated", "已更新。"},         {"member", "已添加家庭成员。"},
+        {"imported", "导入完成。"},    {"user", "用户已创建。"},        {"unit", "单位已创建。"},
+        {"password", "密码已修改。"},
+    };
+    const char *ok = req_query(r, "ok");
+    for (size_t i = 0; ok && i < sizeof messages / sizeof messages[0]; i++)
+        if (strcmp(ok, messages[i].code) == 0)
+            html_printf(r, "<p class=\"flash\" role=\"status\">%s</p>", messages[i].text);
+}
+
+void html_form_error(struct req *r, const struct err *e)
+{
+    html_raw(r, "<p class=\"error\" role=\"alert\">");
+    html_text(r, e->message);
+    html_raw(r, "</p>");
+}
+
+void html_paging(struct req *r, int *limit, int *offset)
+{
+    int64_t l = req_query_int(r, "limit", 20), o = req_query_int(r, "offset", 0);
+    *limit = (int)(l < 1 ? 20 : l > 200 ? 200 : l);
+    *offset = (int)(o < 0 ? 0 : o > 100000000 ? 100000000 : o);
+}
+
+/* Appends the current path with its query, replacing offset by the given value. */
+static void pager_link(struct req *r, int offset)
+{
+    struct buf u;
+    buf_init(&u);
+    buf_puts(&u, r->path);
+    buf_putc(&u, '?');
+    for (int i = 0; i < r->nquery; i++) {
+        if (!strcmp(r->query[i].key, "offset") || !strcmp(r->query[i].key, "ok"))
+            continue;
+        buf_urlenc(&u, r->query[i].key);
+        buf_putc(&u, '=');
+        buf_urlenc(&u, r->query[i].val);
+        buf_putc(&u, '&');
+    }
+    buf_printf(&u, "offset=%d", offset);
+    html_text(r, u.data);
+    buf_free(&u);
+}
+
+void html_pager(struct req *r, int64_t total, int limit, int offset)
+{
+    html_raw(r, "<nav class=\"pager\">");
+    if (total == 0)
+        html_raw(r, "<span>没有符合条件的记录</span>");
+    else
+        html_printf(r, "<span>第 %d–%lld 条，共 %lld 条</span>", offset + 1,
+                    (long long)(offset + limit < total ? offset + limit : total), (long long)total);
+    if (offset > 0) {
+        html_raw(r, " <a rel=\"prev\" href=\"");
+        pager_link(r, offset - limit > 0 ? offset - limit : 0);
+        html_raw(r, "\">上一页</a>");
+    }
+    if (offset + limit < total) {
+        html_raw(r, " <a rel=\"next\" href=\"");
+        pager_link(r, offset + limit);
+        html_raw(r, "\">下一页</a>");
+    }
+    html_raw(r, "</nav>");
+}

@@ -1,0 +1,36 @@
+/*
+ * html.h: the page frame (head, navigation by role, footer), error pages, and the small
+ * shared pieces every page uses (CSRF field, pager, flash message). Text is escaped by default:
+ * html_text escapes; html_raw is the one writer that does not, and is only for our literals.
+ */
+#ifndef BANGFU_HTML_H
+#define BANGFU_HTML_H
+#include <stdint.h>
+
+#include "server.h"
+
+/* Appends escaped text to the page. */
+void html_text(struct req *r, const char *s);
+/* Appends our own literal markup, unescaped. Never pass input through it. */
+void html_raw(struct req *r, const char *s);
+/* printf for our own markup with numbers only; strings from input go through html_text. */
+void html_printf(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Starts a staff page (or a public page when the route is public) with the title. */
+void html_begin(struct req *r, const char *title);
+/* Closes the page and sets status 200 unless a status was set. */
+void html_end(struct req *r);
+/* A whole page saying what went wrong, with e's status. */
+void html_error_page(struct req *r, const struct err *e);
+/* The hidden CSRF input for forms. */
+void html_csrf(struct req *r);
+/* A flash message chosen by ?ok=CODE from a fixed table (never reflected text). */
+void html_flash(struct req *r);
+/* Pager links: "第 a–b 条，共 N 条" and previous/next, keeping the current query except offset. */
+void html_pager(struct req *r, int64_t total, int limit, int offset);
+/* An error box for a form that was refused, naming the field's problem. */
+void html_form_error(struct req *r, const struct err *e);
+/* Reads ?limit= (default 20, at most 200) and ?offset= (at least 0). */
+void html_paging(struct req *r, int *limit, int *offset);
+
+#endif

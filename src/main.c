@@ -1,0 +1,162 @@
+/*
+ * main.c: the command line. Each command is one entry in the table below; options are parsed
+ * with getopt_long; unknown options, bad values and a missing database exit 2 with a clear
+ * message on stderr.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "date.h"
+#include "server.h"
+
+/* Prints the usage summary to f. */
+static void usage(FILE *f)
+{
+    fputs("用法: bangfu 命令 [选项]\n"
+          "  init  --db FILE [--admin-password-file F] [--district NAME]   新建空数据库\n"
+          "  demo  --db FILE [--admin-password-file F]                    新建演示数据库（西集镇）\n"
+          "  serve --db FILE [--listen 127.0.0.1:8080] [--threads N] [--today YYYY-MM-DD]\n"
+          "  logins --db FILE                                             列出演示账号\n"
+          "  schedule --principal 200000.00 --rate 4.35 --months 36 --method METHOD --start YYYY-MM-DD\n"
+          "           [--format table|csv|json]                            打印还款计划\n"
+          "  gen   --db FILE --households N                               生成压力测试数据\n",
+          f);
+}
+
+/* Option values shared by the database commands. */
+struct opts {
+    const char *db, *admin_password_file, *district, *listen, *today;
+    int threads;
+    long households;
+};
+
+/* Parses the options of a database command; exits 2 on anything unknown or malformed. */
+static void parse_opts(int argc, char **argv, struct opts *o)
+{
+    static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+                                             {"admin-password-file", required_argument, NULL, 'p'},
+                                             {"district", required_argument, NULL, 'D'},
+                                             {"listen", required_argument, NULL, 'l'},
+                                             {"threads", required_argument, NULL, 't'},
+                                             {"today", required_argument, NULL, 'T'},
+                                             {"households", required_argument, NULL, 'n'},
+                                             {NULL, 0, NULL, 0}};
+    memset(o, 0, sizeof *o);
+    o->listen = "127.0.0.1:8080";
+    o->threads = 4;
+    int c;
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case 'd': o->db = optarg; break;
+        case 'p': o->admin_password_file = optarg; break;
+        case 'D': o->district = optarg; break;
+        case 'l': o->listen = optarg; break;
+        case 'T': o->today = optarg; break;
+        case 't':
+            o->threads = (int)strtol(optarg, &end, 10);
+            if (*end || o->threads < 1 || o->threads > 64) {
+                fprintf(stderr, "错误: --threads 应为 1 到 64 之间的整数\n");
+                exit(2);
+            }
+            break;
+        case 'n':
+            o->households = strtol(optarg, &end, 10);
+            if (*end || o->households < 1 || o->households > 10000000) {
+                fprintf(stderr, "错误: --households 应为 1 到 10000000 之间的整数\n");
+                exit(2);
+            }
+            break;
+        default:
+            fprintf(stderr, "错误: 未知或不完整的选项 %s\n", argv[optind - 1]);
+            usage(stderr);
+            exit(2);
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "错误: 多余的参数 %s\n", argv[optind]);
+        exit(2);
+    }
+    if (!o->db) {
+        fprintf(stderr, "错误: 缺少 --db 数据库文件\n");
+        exit(2);
+    }
+}
+
+/* bangfu serve */
+static int cmd_serve(int argc, char **argv)
+{
+    struct opts o;
+    parse_opts(argc, argv, &o);
+    struct app app = {.db_path = o.db, .threads = o.threads};
+    if (o.today && date_parse(o.today, &app.today) != 0) {
+        fprintf(stderr, "错误: --today 应为有效日期 YYYY-MM-DD\n");
+        return 2;
+    }
+    app.has_today = o.today != NULL;
+    if (access(o.db, R_OK | W_OK) != 0) {
+        fprintf(stderr, "错误: 数据库 %s 不存在或不可读写（先运行 bangfu init 或 bangfu demo）\n", o.db);
+        return 2;
+    }
+    if (commands_upgrade(o.db) != 0)
+        return 1;
+    return server_run(&app, o.listen);
+}
+
+/* bangfu init / demo */
+static int cmd_init_or_demo(int argc, char **argv)
+{
+    struct opts o;
+    parse_opts(argc, argv, &o);
+    return commands_init(o.db, o.admin_password_file, o.district ? o.district : "山亭区",
+                         strcmp(argv[0], "demo") == 0);
+}
+
+/* bangfu logins */
+static int cmd_logins(int argc, char **argv)
+{
+    struct opts o;
+    parse_opts(argc, argv, &o);
+    return commands_logins(o.db);
+}
+
+/* bangfu gen */
+static int cmd_gen(int argc, char **argv)
+{
+    struct opts o;
+    parse_opts(argc, argv, &o);
+    if (!o.households) {
+        fprintf(stderr, "错误: 缺少 --households N\n");
+        return 2;
+    }
+    return commands_gen(o.db, o.households);
+}
+
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} commands[] = {
+    {"init", cmd_init_or_demo}, {"demo", cmd_init_or_demo}, {"serve", cmd_serve},
+    {"logins", cmd_logins}, {"gen", cmd_gen},
+};
+
+/* Dispatches argv[1] to its command. */
+int main(int argc, char **argv)
+{
+    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        usage(argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "错误: 未知命令 %s\n", argv[1]);
+    usage(stderr);
+    return 2;
+}

@@ -1,0 +1,370 @@
+/* page_household.c: the household pages: search list, registration form, detail with members,
+   edit, add member. Thin over household.c; resident IDs masked unless the role may see them
+   and the user asks (each such view is audited). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handlers.h"
+#include "household.h"
+#include "html.h"
+#include "idcard.h"
+#include "unit.h"
+
+/* Context for the village <select>: the current choice. */
+struct village_select {
+    struct req *r;
+    int64_t selected;
+};
+
+/* One <option> per village. */
+static void village_option(const struct unit *u, void *ctx)
+{
+    struct village_select *vs = ctx;
+    html_printf(vs->r, "<option value=\"%lld\"%s>", (long long)u->id, u->id == vs->selected ? " selected" : "");
+    html_text(vs->r, u->parent_name);
+    html_raw(vs->r, " · ");
+    html_text(vs->r, u->name);
+    html_raw(vs->r, "</option>");
+}
+
+/* A <select name=village_id> of the villages in the user's scope. */
+static void village_select(struct req *r, int64_t selected, int allow_any)
+{
+    struct village_select vs = {r, selected};
+    html_raw(r, "<select name=\"village_id\">");
+    if (allow_any)
+        html_raw(r, "<option value=\"\">全部村</option>");
+    unit_list(r->db, r->user.unit_path, "village", village_option, &vs);
+    html_raw(r, "</select>");
+}
+
+/* Category names separated by 、 */
+static void category_names(struct req *r, unsigned cats)
+{
+    int first = 1;
+    for (int c = 0; c < HC__MAX; c++)
+        if (cats & (1u << c)) {
+            html_raw(r, first ? "" : "、");
+            html_text(r, hh_category_name(c));
+            first = 0;
+        }
+}
+
+/* One search result row. */
+static void household_row(const struct household_row *h, void *ctx)
+{
+    struct req *r = ctx;
+    char masked[32];
+    html_printf(r, "<tr><td><a href=\"/households/%lld\">", (long long)h->id);
+    html_text(r, h->head_name);
+    html_raw(r, "</a></td><td class=\"mono\">");
+    html_text(r, mask_id(h->head_id_number, masked, sizeof masked));
+    html_raw(r, "</td><td>");
+    html_text(r, h->village_name);
+    html_raw(r, "</td><td>");
+    category_names(r, h->categories);
+    html_printf(r, "</td><td>%s</td><td class=\"num\">%d</td></tr>", h->policy_compliant ? "是" : "否", h->nmembers);
+}
+
+void page_household_list(struct req *r)
+{
+    struct household_filter f = {.q = req_query(r, "q"), .village_id = req_query_int(r, "village_id", 0),
+                                 .category = hh_category_parse(req_query(r, "category"))};
+    html_paging(r, &f.limit, &f.offset);
+    html_begin(r, "家庭档案");
+    html_raw(r, "<div class=\"titlebar\"><h1>家庭档案</h1>");
+    if (r->user.role == ROLE_ADMIN || r->user.role == ROLE_ASSOCIATION || r->user.role == ROLE_VILLAGE)
+        html_raw(r, "<a class=\"button primary\" href=\"/households/new\">登记家庭</a>");
+    html_raw(r, "</div>");
+    html_flash(r);
+    html_raw(r, "<form class=\"search\" method=\"get\" action=\"/households\">"
+                "<label>姓名或身份证号<input name=\"q\" type=\"search\" value=\"");
+    html_text(r, f.q);
+    html_raw(r, "\"></label><label>村");
+    village_select(r, f.village_id, 1);
+    html_raw(r, "</label><label>家庭类别<select name=\"category\"><option value=\"\">全部</option>");
+    for (int c = 0; c < HC__MAX; c++)
+        html_printf(r, "<option value=\"%s\"%s>%s</option>", hh_category_code(c), c == f.category ? " selected" : "",
+                    hh_category_name(c));
+    html_raw(r, "</select></label><button>搜索</button></form>");
+    html_raw(r, "<table class=\"list\"><thead><tr><th>户主</th><th>身份证号</th><th>村</th><th>家庭类别</th>"
+                "<th>符合政策</th><th class=\"num\">人数</th></tr></thead><tbody>");
+    struct err e = {0};
+    int64_t total = household_search(r->db, &r->user, &f, household_row, r, &e);
+    html_raw(r, "</tbody></table>");
+    if (total < 0)
+        html_form_error(r, &e);
+    else
+        html_pager(r, total, f.limit, f.offset);
+    html_end(r);
+}
+
+/* Reads the registration form into in (values point into the request). */
+static void household_form_read(struct req *r, struct household_input *in)
+{
+    memset(in, 0, sizeof *in);
+    const char *v = req_form(r, "village_id");
+    in->village_id = v ? strtoll(v, NULL, 10) : 0;
+    in->head.name = req_form(r, "head_name");
+    in->head.id_number = req_form(r, "head_id_number");
+    in->head.phone = req_form(r, "head_phone");
+    in->head.sex = req_form(r, "head_sex");
+    in->address = req_form(r, "address");
+    in->policy_compliant = req_form(r, "policy_compliant") != NULL;
+    for (int i = 0; (v = req_form_nth(r, "category", i)); i++) {
+        int c = hh_category_parse(v);
+        if (c >= 0)
+            in->categories |= 1u << c;
+    }
+    for (int i = 0; i < HH_MAX_MEMBERS - 1; i++) {
+        const char *name = req_form_nth(r, "member_name", i);
+        if (!name)
+            break;
+        if (!*name && !*(req_form_nth(r, "member_id_number", i) ? req_form_nth(r, "member_id_number", i) : ""))
+            continue; /* a blank row of the form */
+        struct member_input *m = &in->members[in->nmembers++];
+        m->name = name;
+        m->id_number = req_form_nth(r, "member_id_number", i);
+        m->relation = req_form_nth(r, "member_relation", i);
+        m->phone = req_form_nth(r, "member_phone", i);
+    }
+}
+
+/* A text input with a label and a value that survives a refused submission. */
+static void input(struct req *r, const char *label, const char *name, const char *value, const char *extra)
+{
+    html_raw(r, "<label>");
+    html_raw(r, label);
+    html_printf(r, "<input name=\"%s\" %s value=\"", name, extra);
+    html_text(r, value);
+    html_raw(r, "\"></label>");
+}
+
+/* The <select> of relations to the head. */
+static void relation_select(struct req *r, const char *value)
+{
+    html_raw(r, "<select name=\"member_relation\">");
+    for (int k = 0; k < hh_relations_count; k++)
+        html_printf(r, "<option%s>%s</option>", value && !strcmp(value, hh_relations[k]) ? " selected" : "",
+                    hh_relations[k]);
+    html_raw(r, "</select>");
+}
+
+/* The registration form, filled with in's values (after a refusal) and showing e. */
+static void household_form(struct req *r, const struct household_input *in, const struct err *e)
+{
+    html_begin(r, "登记家庭");
+    html_raw(r, "<h1>登记计生家庭</h1>");
+    if (e)
+        html_form_error(r, e);
+    html_raw(r, "<form method=\"post\" action=\"/households\" class=\"grid\">");
+    html_csrf(r);
+    html_raw(r, "<fieldset><legend>户主</legend>");
+    input(r, "姓名", "head_name", in->head.name, "required maxlength=\"30\"");
+    input(r, "身份证号", "head_id_number", in->head.id_number,
+          "required maxlength=\"18\" class=\"mono\" autocomplete=\"off\"");
+    input(r, "手机号", "head_phone", in->head.phone, "required maxlength=\"11\" inputmode=\"numeric\"");
+    html_raw(r, "<label>所属村");
+    village_select(r, in->village_id, 0);
+    html_raw(r, "</label>");
+    input(r, "住址", "address", in->address, "maxlength=\"100\"");
+    html_raw(r, "</fieldset><fieldset><legend>家庭类别（可多选）</legend><div class=\"checks\">");
+    for (int c = 0; c < HC__MAX; c++)
+        html_printf(r, "<label><input type=\"checkbox\" name=\"category\" value=\"%s\"%s>%s</label>",
+                    hh_category_code(c), in->categories & (1u << c) ? " checked" : "", hh_category_name(c));
+    html_printf(r, "</div><label><input type=\"checkbox\" name=\"policy_compliant\" value=\"1\"%s>符合生育政策</label>",
+                in->policy_compliant ? " checked" : "");
+    html_raw(r, "</fieldset><fieldset><legend>家庭成员（户主以外）</legend><table class=\"form-table\"><thead><tr>"
+                "<th>姓名</th><th>身份证号</th><th>与户主关系</th><th>手机号（可不填）</th></tr></thead><tbody>");
+    int rows = in->nmembers + 3 > HH_MAX_MEMBERS - 1 ? HH_MAX_MEMBERS - 1 : in->nmembers + 3;
+    for (int i = 0; i < rows; i++) {
+        const struct member_input *m = i < in->nmembers ? &in->members[i] : NULL;
+        html_raw(r, "<tr><td><input name=\"member_name\" maxlength=\"30\" value=\"");
+        html_text(r, m ? m->name : "");
+        html_raw(r, "\"></td><td><input name=\"member_id_number\" maxlength=\"18\" class=\"mono\" value=\"");
+        html_text(r, m ? m->id_number : "");
+        html_raw(r, "\"></td><td>");
+        relation_select(r, m ? m->relation : NULL);
+        html_raw(r, "</td><td><input name=\"member_phone\" maxlength=\"11\" value=\"");
+        html_text(r, m ? m->phone : "");
+        html_raw(r, "\"></td></tr>");
+    }
+    html_raw(r, "</tbody></table></fieldset><p><button class=\"primary\">保存</button> "
+                "<a href=\"/households\">取消</a></p></form>");
+    html_end(r);
+}
+
+void page_household_new(struct req *r)
+{
+    struct household_input in = {.policy_compliant = 1};
+    household_form(r, &in, NULL);
+}
+
+void page_household_create(struct req *r)
+{
+    struct household_input in;
+    household_form_read(r, &in);
+    struct err e = {0};
+    int64_t id = household_create(r->db, &r->user, &in, r->today, &e);
+    if (id < 0) {
+        household_form(r, &in, &e);
+        r->status = e.status;
+        return;
+    }
+    char loc[64];
+    snprintf(loc, sizeof loc, "/households/%lld?ok=created", (long long)id);
+    reply_redirect(r, loc);
+}
+
+/* The members table of the detail page. */
+static void members_table(struct req *r, const struct household *h, int full)
+{
+    html_raw(r, "<table class=\"list\"><thead><tr><th>姓名</th><th>与户主关系</th><th>身份证号</th><th>性别</th>"
+                "<th>出生日期</th><th>手机号</th></tr></thead><tbody>");
+    for (int i = 0; i < h->nmembers; i++) {
+        const struct member *m = &h->members[i];
+        char masked[32];
+        html_raw(r, "<tr><td>");
+        html_text(r, m->name);
+        html_raw(r, "</td><td>");
+        html_text(r, m->relation);
+        html_raw(r, "</td><td class=\"mono\">");
+        html_text(r, full ? m->id_number : mask_id(m->id_number, masked, sizeof masked));
+        html_printf(r, "</td><td>%s</td><td>", m->sex == 'M' ? "男" : "女");
+        html_text(r, m->birth_date);
+        html_raw(r, "</td><td>");
+        html_text(r, m->phone);
+        html_raw(r, "</td></tr>");
+    }
+    html_raw(r, "</tbody></table>");
+}
+
+/* Whether the user's role may change households (the auditor and others only read). */
+static int may_edit(const struct req *r)
+{
+    return r->user.role == ROLE_ADMIN || r->user.role == ROLE_ASSOCIATION || r->user.role == ROLE_VILLAGE;
+}
+
+/* The detail page, with the edit and add-member forms (after a refusal, e is shown). */
+static void household_detail(struct req *r, const struct household *h, const struct err *e)
+{
+    int full = role_sees_full_id(r->user.role) && req_query(r, "reveal") && !strcmp(req_query(r, "reveal"), "1");
+    if (full)
+        household_audit_id_view(r->db, &r->user, h->id);
+    char title[160];
+    snprintf(title, sizeof title, "家庭档案 · %s", h->members[0].name);
+    html_begin(r, title);
+    html_raw(r, "<div class=\"titlebar\"><h1>");
+    html_text(r, h->members[0].name);
+    html_printf(r, " 家</h1><span class=\"muted\">第 %lld 号家庭</span></div>", (long long)h->id);
+    html_flash(r);
+    if (e)
+        html_form_error(r, e);
+    html_raw(r, "<dl class=\"facts\"><dt>所属村</dt><dd>");
+    html_text(r, h->township_name);
+    html_raw(r, " · ");
+    html_text(r, h->village_name);
+    html_raw(r, "</dd><dt>住址</dt><dd>");
+    html_text(r, h->address);
+    html_raw(r, "</dd><dt>家庭类别</dt><dd>");
+    category_names(r, h->categories);
+    html_printf(r, "</dd><dt>符合生育政策</dt><dd>%s</dd><dt>登记时间</dt><dd>", h->policy_compliant ? "是" : "否");
+    html_text(r, h->created_at);
+    html_raw(r, "</dd></dl><h2>家庭成员</h2>");
+    members_table(r, h, full);
+    if (role_sees_full_id(r->user.role) && !full)
+        html_printf(r, "<p><a href=\"/households/%lld?reveal=1\">显示完整身份证号</a> "
+                       "<small class=\"muted\">（查看将记入审计日志）</small></p>",
+                    (long long)h->id);
+    html_raw(r, "<h2>贷款与救助</h2><p class=\"muted\">暂无贷款或救助记录。</p>");
+    if (may_edit(r)) {
+        html_printf(r, "<details><summary>修改家庭信息</summary><form method=\"post\" action=\"/households/%lld\" "
+                       "class=\"grid\">",
+                    (long long)h->id);
+        html_csrf(r);
+        input(r, "户主手机号", "head_phone", h->members[0].phone, "required maxlength=\"11\"");
+        input(r, "住址", "address", h->address, "maxlength=\"100\"");
+        html_raw(r, "<div class=\"checks\">");
+        for (int c = 0; c < HC__MAX; c++)
+            html_printf(r, "<label><input type=\"checkbox\" name=\"category\" value=\"%s\"%s>%s</label>",
+                        hh_category_code(c), h->categories & (1u << c) ? " checked" : "", hh_category_name(c));
+        html_printf(r, "</div><label><input type=\"checkbox\" name=\"policy_compliant\" value=\"1\"%s>符合生育政策"
+                       "</label><p><button class=\"primary\">保存修改</button></p></form></details>",
+                    h->policy_compliant ? " checked" : "");
+        html_printf(r, "<details><summary>添加家庭成员</summary><form method=\"post\" "
+                       "action=\"/households/%lld/members\" class=\"grid\">",
+                    (long long)h->id);
+        html_csrf(r);
+        input(r, "姓名", "member_name", "", "required maxlength=\"30\"");
+        input(r, "身份证号", "member_id_number", "", "required maxlength=\"18\" class=\"mono\"");
+        html_raw(r, "<label>与户主关系");
+        relation_select(r, NULL);
+        html_raw(r, "</label>");
+        input(r, "手机号（可不填）", "member_phone", "", "maxlength=\"11\"");
+        html_raw(r, "<p><button class=\"primary\">添加</button></p></form></details>");
+    }
+    html_end(r);
+}
+
+void page_household_show(struct req *r)
+{
+    struct household h;
+    struct err e = {0};
+    if (household_get(r->db, &r->user, r->id[0], &h, &e) != 0) {
+        reply_error(r, &e);
+        return;
+    }
+    household_detail(r, &h, NULL);
+}
+
+/* After a refused change: the detail page again with the message and the refusal's status. */
+static void detail_with_error(struct req *r, const struct err *e)
+{
+    struct household h;
+    struct err e2 = {0};
+    if (household_get(r->db, &r->user, r->id[0], &h, &e2) != 0) {
+        reply_error(r, &e2);
+        return;
+    }
+    household_detail(r, &h, e);
+    r->status = e->status;
+}
+
+void page_household_update(struct req *r)
+{
+    struct household_changes c = {.address = req_form(r, "address"), .head_phone = req_form(r, "head_phone"),
+                                  .policy_compliant = req_form(r, "policy_compliant") != NULL};
+    const char *v;
+    for (int i = 0; (v = req_form_nth(r, "category", i)); i++)
+        if (hh_category_parse(v) >= 0)
+            c.categories |= 1u << hh_category_parse(v);
+    struct err e = {0};
+    if (household_update(r->db, &r->user, r->id[0], &c, &e) != 0) {
+        if (e.status == 404 || e.status == 403)
+            reply_error(r, &e);
+        else
+            detail_with_error(r, &e);
+        return;
+    }
+    char loc[64];
+    snprintf(loc, sizeof loc, "/households/%lld?ok=updated", (long long)r->id[0]);
+    reply_redirect(r, loc);
+}
+
+void page_household_add_member(struct req *r)
+{
+    struct member_input m = {.name = req_form(r, "member_name"), .id_number = req_form(r, "member_id_number"),
+                             .relation = req_form(r, "member_relation"), .phone = req_form(r, "member_phone")};
+    struct err e = {0};
+    if (household_add_member(r->db, &r->user, r->id[0], &m, r->today, &e) < 0) {
+        if (e.status == 404 || e.status == 403)
+            reply_error(r, &e);
+        else
+            detail_with_error(r, &e);
+        return;
+    }
+    char loc[64];
+    snprintf(loc, sizeof loc, "/households/%lld?ok=member", (long long)r->id[0]);
+    reply_redirect(r, loc);
+}

@@ -1,0 +1,119 @@
+/* routes.c: the one table of routes and the pattern matcher (see routes.h). */
+#include "routes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handlers.h"
+
+#define R(x) ROLE_BIT(ROLE_##x)
+#define ALL ROLES_ALL
+/* Who may read households: everyone but the department reviewers (they see applications). */
+#define HH_READ (ALL & ~R(REVIEWER))
+/* Who may register and change households. */
+#define HH_WRITE (R(ADMIN) | R(ASSOCIATION) | R(VILLAGE))
+
+const struct route routes[] = {
+    /* public */
+    {"GET", "/", page_public_home, 0, ROUTE_PUBLIC},
+    {"GET", "/healthz", page_healthz, 0, ROUTE_PUBLIC},
+    {"GET", "/static/{str}", page_static, 0, ROUTE_PUBLIC},
+    {"GET", "/login", page_login_form, 0, ROUTE_PUBLIC},
+    {"POST", "/login", page_login, 0, ROUTE_PUBLIC},
+    /* staff pages */
+    {"POST", "/logout", page_logout, ALL, 0},
+    {"GET", "/home", page_home, ALL, 0},
+    {"GET", "/households", page_household_list, HH_READ, 0},
+    {"POST", "/households", page_household_create, HH_WRITE, 0},
+    {"GET", "/households/new", page_household_new, HH_WRITE, 0},
+    {"GET", "/households/import", page_import_form, HH_WRITE, 0},
+    {"POST", "/households/import", page_import_upload, HH_WRITE, 0},
+    {"POST", "/households/import/{id}", page_import_confirm, HH_WRITE, 0},
+    {"GET", "/households/{id}", page_household_show, HH_READ, 0},
+    {"POST", "/households/{id}", page_household_update, HH_WRITE, 0},
+    {"POST", "/households/{id}/members", page_household_add_member, HH_WRITE, 0},
+    {"GET", "/admin/users", page_users, R(ADMIN), 0},
+    {"POST", "/admin/users", page_users_create, R(ADMIN), 0},
+    {"POST", "/admin/users/{id}", page_users_update, R(ADMIN), 0},
+    {"GET", "/admin/units", page_units, R(ADMIN), 0},
+    {"POST", "/admin/units", page_units_create, R(ADMIN), 0},
+    {"GET", "/audit", page_audit, R(ADMIN) | R(AUDITOR), 0},
+    /* JSON API */
+    {"POST", "/api/v1/login", api_login, 0, ROUTE_API | ROUTE_PUBLIC},
+    {"POST", "/api/v1/logout", api_logout, ALL, ROUTE_API},
+    {"GET", "/api/v1/me", api_me, ALL, ROUTE_API},
+    {"GET", "/api/v1/units", api_units_list, ALL, ROUTE_API},
+    {"POST", "/api/v1/units", api_units_create, R(ADMIN), ROUTE_API},
+    {"GET", "/api/v1/departments", api_departments_list, ALL, ROUTE_API},
+    {"POST", "/api/v1/departments", api_departments_create, R(ADMIN), ROUTE_API},
+    {"POST", "/api/v1/users", api_users_create, R(ADMIN), ROUTE_API},
+    {"GET", "/api/v1/households", api_households_list, HH_READ, ROUTE_API},
+    {"POST", "/api/v1/households", api_households_create, HH_WRITE, ROUTE_API},
+    {"GET", "/api/v1/households/{id}", api_households_show, HH_READ, ROUTE_API},
+    {"GET", "/api/v1/audit", api_audit_list, R(ADMIN) | R(AUDITOR), ROUTE_API},
+};
+const int routes_count = sizeof routes / sizeof routes[0];
+
+/* Matches one path segment [s, s+n) against one pattern segment [p, p+m). */
+static int segment_match(const char *p, size_t m, const char *s, size_t n, struct req *r, int *nid)
+{
+    if (m >= 4 && strncmp(p, "{id}", 4) == 0) {
+        size_t suffix = m - 4, digits = n >= suffix ? n - suffix : 0;
+        if (!digits || digits > 15 || strncmp(s + digits, p + 4, suffix) != 0 || s[0] == '0')
+            return 0;
+        for (size_t i = 0; i < digits; i++)
+            if (s[i] < '0' || s[i] > '9')
+                return 0;
+        if (*nid >= 3)
+            return 0;
+        r->id[(*nid)++] = strtoll(s, NULL, 10);
+        return 1;
+    }
+    if (m >= 5 && strncmp(p, "{str}", 5) == 0) {
+        size_t suffix = m - 5, len = n >= suffix ? n - suffix : 0;
+        if (!len || len >= sizeof r->str || strncmp(s + len, p + 5, suffix) != 0)
+            return 0;
+        memcpy(r->str, s, len);
+        r->str[len] = '\0';
+        return 1;
+    }
+    return m == n && strncmp(p, s, n) == 0;
+}
+
+int route_match(const char *pattern, const char *path, struct req *r)
+{
+    int nid = 0;
+    const char *p = pattern, *s = path;
+    while (*p && *s) {
+        if (*p != '/' || *s != '/')
+            return 0;
+        p++, s++;
+        size_t m = strcspn(p, "/"), n = strcspn(s, "/");
+        if (!segment_match(p, m, s, n, r, &nid))
+            return 0;
+        p += m, s += n;
+    }
+    return *p == '\0' && *s == '\0';
+}
+
+const struct route *route_find(const char *method, const char *path, struct req *r, int *path_known, char *allow,
+                               size_t n)
+{
+    *path_known = 0;
+    if (allow && n)
+        allow[0] = '\0';
+    for (int i = 0; i < routes_count; i++) {
+        if (!route_match(routes[i].pattern, path, r))
+            continue;
+        if (strcmp(routes[i].method, method) == 0)
+            return &routes[i];
+        if (allow && strlen(allow) + strlen(routes[i].method) + 3 < n) {
+            if (*path_known)
+                strcat(allow, ", ");
+            strcat(allow, routes[i].method);
+        }
+        *path_known = 1;
+    }
+    return NULL;
+}

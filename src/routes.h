@@ -1,0 +1,38 @@
+/*
+ * routes.h: the one table of routes. Each route names its method, path pattern, handler, the
+ * roles allowed and flags; the dispatcher in server.c enforces all of it before a handler runs.
+ *
+ * Patterns: literal segments, "{id}" (a positive integer, stored in r->id[]) and "{str}" (one
+ * non-empty segment, stored in r->str), optionally followed by a literal suffix ("{str}.pdf").
+ */
+#ifndef BANGFU_ROUTES_H
+#define BANGFU_ROUTES_H
+#include "server.h"
+
+enum route_flag {
+    ROUTE_PUBLIC = 1, /* no login needed (public pages, login itself) */
+    ROUTE_API = 2,    /* JSON in and out, bearer token, no CSRF */
+};
+
+typedef void (*route_handler)(struct req *r);
+
+struct route {
+    const char *method;
+    const char *pattern;
+    route_handler handler;
+    unsigned roles; /* ROLE_BIT(...) mask; ignored for public routes */
+    unsigned flags;
+};
+
+extern const struct route routes[];
+extern const int routes_count;
+
+/* Matches path against one pattern, filling r->id/r->str. Returns 1 on a match. */
+int route_match(const char *pattern, const char *path, struct req *r);
+/* Finds the route for method+path. NULL when none; then *path_known says whether the path
+   exists under another method (405) or not at all (404), and allow (if not NULL, size n) gets
+   the allowed methods for the Allow header. */
+const struct route *route_find(const char *method, const char *path, struct req *r, int *path_known,
+                               char *allow, size_t n);
+
+#endif

@@ -1,0 +1,496 @@
+/*
+ * server.c: the libmicrohttpd daemon (internal epoll thread pool), the request life cycle
+ * (query, form and body collection with limits), the one dispatcher that checks route, login,
+ * role and CSRF before any handler runs, security headers, the access log, and the reply
+ * helpers declared in server.h.
+ */
+#include "server.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "auth.h"
+#include "html.h"
+#include "routes.h"
+
+static _Thread_local struct db *thread_db; /* one connection per server thread */
+
+/* Returns this thread's database connection, opening (and registering) it on first use. */
+static struct db *thread_connection(struct app *app)
+{
+    if (thread_db)
+        return thread_db;
+    struct err e = {0};
+    thread_db = db_open(app->db_path, 0, &e);
+    if (!thread_db) {
+        fprintf(stderr, "bangfu: %s\n", e.message);
+        return NULL;
+    }
+    pthread_mutex_lock(&app->lock);
+    if (app->nconns < (int)(sizeof app->conns / sizeof app->conns[0]))
+        app->conns[app->nconns++] = thread_db;
+    pthread_mutex_unlock(&app->lock);
+    return thread_db;
+}
+
+/* ---- input ------------------------------------------------------------------------------ */
+
+/* Looks a key up in a key/value array. */
+static const struct kv *kv_find(const struct kv *kv, int n, const char *key)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(kv[i].key, key) == 0)
+            return &kv[i];
+    return NULL;
+}
+
+const char *req_query(const struct req *r, const char *key)
+{
+    const struct kv *kv = kv_find(r->query, r->nquery, key);
+    return kv ? kv->val : NULL;
+}
+
+const char *req_form(const struct req *r, const char *key)
+{
+    const struct kv *kv = kv_find(r->form, r->nform, key);
+    return kv ? kv->val : NULL;
+}
+
+const char *req_form_nth(const struct req *r, const char *key, int n)
+{
+    for (int i = 0; i < r->nform; i++)
+        if (strcmp(r->form[i].key, key) == 0 && n-- == 0)
+            return r->form[i].val;
+    return NULL;
+}
+
+const struct kv *req_form_kv(const struct req *r, const char *key)
+{
+    return kv_find(r->form, r->nform, key);
+}
+
+int64_t req_query_int(const struct req *r, const char *key, int64_t dflt)
+{
+    const char *s = req_query(r, key);
+    if (!s || !*s)
+        return dflt;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    return *end ? dflt : (int64_t)v;
+}
+
+json_t *req_json(struct req *r, struct err *e)
+{
+    json_error_t je;
+    json_t *j = json_loadb(r->body.data ? r->body.data : "", r->body.len, JSON_REJECT_DUPLICATES, &je);
+    if (!j || !json_is_object(j)) {
+        json_decref(j);
+        err_set(e, 400, "malformed_json", NULL, "请求内容不是有效的 JSON 对象");
+        return NULL;
+    }
+    return j;
+}
+
+int req_in_scope(struct req *r, int64_t unit_id)
+{
+    return db_int(r->db, 0,
+                  "SELECT 1 FROM units WHERE id = ?1 AND substr(path, 1, length(?2)) = ?2", "it",
+                  unit_id, r->user.unit_path) == 1;
+}
+
+/* Collects one query-string argument (MHD has already decoded it). */
+static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    struct req *r = cls;
+    if (r->nquery >= (int)(sizeof r->query / sizeof r->query[0]) || !key)
+        return MHD_YES;
+    if ((key ? strlen(key) : 0) + (value ? strlen(value) : 0) > REQ_MAX_QUERY) {
+        r->too_large = 1;
+        return MHD_YES;
+    }
+    r->query[r->nquery].key = strdup(key);
+    r->query[r->nquery].val = strdup(value ? value : "");
+    r->query[r->nquery].len = strlen(r->query[r->nquery].val);
+    r->nquery++;
+    return MHD_YES;
+}
+
+/* Post-processor callback: values arrive in pieces (even mid-UTF-8), appended until complete. */
+static enum MHD_Result collect_form(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
+                                    const char *content_type, const char *transfer_encoding, const char *data,
+                                    uint64_t off, size_t size)
+{
+    struct req *r = cls;
+    struct kv *f = r->nform ? &r->form[r->nform - 1] : NULL;
+    if (off == 0 || !f || strcmp(f->key, key) != 0) {
+        if (r->nform >= REQ_MAX_FIELDS) {
+            r->too_large = 1;
+            return MHD_YES;
+        }
+        f = &r->form[r->nform++];
+        f->key = strdup(key);
+        f->val = calloc(1, 1);
+        f->len = 0;
+        f->filename = filename ? strdup(filename) : NULL;
+    }
+    size_t limit = f->filename ? REQ_MAX_BODY : REQ_MAX_FIELD;
+    if (f->len + size > limit) {
+        r->too_large = 1;
+        return MHD_YES;
+    }
+    char *p = realloc(f->val, f->len + size + 1);
+    if (!p)
+        return MHD_NO;
+    memcpy(p + f->len, data, size);
+    f->len += size;
+    p[f->len] = '\0';
+    f->val = p;
+    return MHD_YES;
+}
+
+/* ---- replies ---------------------------------------------------------------------------- */
+
+void reply_header(struct req *r, const char *name, const char *value)
+{
+    if (r->nheaders >= REQ_MAX_HEADERS)
+        return;
+    snprintf(r->headers[r->nheaders][0], sizeof r->headers[0][0], "%s", name);
+    snprintf(r->headers[r->nheaders][1], sizeof r->headers[0][1], "%s", value);
+    r->nheaders++;
+}
+
+void reply_json(struct req *r, int status, json_t *obj)
+{
+    char *s = json_dumps(obj, JSON_COMPACT);
+    json_decref(obj);
+    buf_reset(&r->out);
+    buf_puts(&r->out, s ? s : "{}");
+    free(s);
+    r->status = status;
+    r->content_type = "application/json; charset=utf-8";
+}
+
+void reply_json_error(struct req *r, const struct err *e)
+{
+    json_t *err = json_pack("{s:s, s:s}", "code", e->code, "message", e->message);
+    if (e->field[0])
+        json_object_set_new(err, "field", json_string(e->field));
+    reply_json(r, e->status ? e->status : 500, json_pack("{s:o}", "error", err));
+}
+
+void reply_error(struct req *r, const struct err *e)
+{
+    if (r->route && (r->route->flags & ROUTE_API))
+        reply_json_error(r, e);
+    else
+        html_error_page(r, e);
+}
+
+void reply_fail(struct req *r, int status, const char *code, const char *message)
+{
+    struct err e;
+    err_set(&e, status, code, NULL, "%s", message);
+    reply_error(r, &e);
+}
+
+void reply_redirect(struct req *r, const char *location)
+{
+    r->status = 303;
+    reply_header(r, "Location", location);
+    buf_reset(&r->out);
+}
+
+void reply_bytes(struct req *r, const char *type, char *data, size_t len)
+{
+    free(r->binary);
+    r->binary = data;
+    r->binary_len = len;
+    r->content_type = type;
+    r->status = 200;
+}
+
+/* ---- the dispatcher --------------------------------------------------------------------- */
+
+/* Whether the method changes state (and so needs CSRF on browser routes). */
+static int method_writes(const char *m)
+{
+    return strcmp(m, "GET") != 0 && strcmp(m, "HEAD") != 0;
+}
+
+/* Loads the user from the bearer token (API) or the session cookie (pages). */
+static void authenticate(struct req *r, int api)
+{
+    const char *sid = NULL;
+    if (api) {
+        const char *h = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Authorization");
+        if (h && strncmp(h, "Bearer ", 7) == 0)
+            sid = h + 7;
+    } else {
+        sid = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, AUTH_COOKIE);
+    }
+    if (sid && auth_session_load(r->db, sid, api ? "token" : "cookie", &r->user, r->csrf) == 0) {
+        r->authed = 1;
+        r->via_token = api;
+        snprintf(r->session_id, sizeof r->session_id, "%s", sid);
+    }
+}
+
+/* Checks route, login, role and CSRF, then runs the handler. */
+static void dispatch(struct req *r)
+{
+    char allow[64] = "";
+    int path_known = 0;
+    const char *method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
+    const struct route *rt = route_find(method, r->path, r, &path_known, allow, sizeof allow);
+    int api = strncmp(r->path, "/api/", 5) == 0;
+    if (!rt) {
+        struct err e;
+        if (path_known) {
+            reply_header(r, "Allow", allow);
+            err_set(&e, 405, "method_not_allowed", NULL, "不支持此请求方法");
+        } else {
+            err_set(&e, 404, "not_found", NULL, "页面或资源不存在");
+        }
+        if (api)
+            reply_json_error(r, &e);
+        else
+            html_error_page(r, &e);
+        return;
+    }
+    r->route = rt;
+    if (r->too_large) {
+        reply_fail(r, 413, "request_too_large", "提交的内容过大");
+        return;
+    }
+    if (r->bad_body) {
+        reply_fail(r, 400, "malformed_form", "表单内容无法解析");
+        return;
+    }
+    authenticate(r, api);
+    if (!(rt->flags & ROUTE_PUBLIC)) {
+        if (!r->authed) {
+            if (!api && strcmp(method, "GET") == 0) {
+                struct buf loc;
+                buf_init(&loc);
+                buf_puts(&loc, "/login?next=");
+                buf_urlenc(&loc, r->path);
+                reply_redirect(r, loc.data);
+                buf_free(&loc);
+            } else {
+                reply_fail(r, 401, "unauthorized", "请先登录");
+            }
+            return;
+        }
+        if (!(rt->roles & ROLE_BIT(r->user.role))) {
+            reply_fail(r, 403, "forbidden", "您的角色无权进行此操作");
+            return;
+        }
+    }
+    if (!api && r->authed && method_writes(method)) {
+        const char *token = req_form(r, "csrf");
+        if (!token || !auth_token_equal(token, r->csrf)) {
+            reply_fail(r, 403, "csrf_failed", "页面已过期或来源不明，请刷新页面后重试");
+            return;
+        }
+    }
+    rt->handler(r);
+}
+
+/* Adds the security headers every response carries. */
+static void add_security_headers(struct MHD_Response *resp)
+{
+    MHD_add_response_header(resp, "Content-Security-Policy",
+                            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+}
+
+/* Builds and queues the response from what the handler left in r. */
+static enum MHD_Result send_reply(struct req *r)
+{
+    struct MHD_Response *resp;
+    if (r->binary) {
+        resp = MHD_create_response_from_buffer(r->binary_len, r->binary, MHD_RESPMEM_MUST_FREE);
+        r->binary = NULL;
+    } else {
+        size_t len;
+        char *data = buf_detach(&r->out, &len);
+        resp = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+    }
+    if (!resp)
+        return MHD_NO;
+    add_security_headers(resp);
+    MHD_add_response_header(resp, "Content-Type", r->content_type ? r->content_type : "text/html; charset=utf-8");
+    if (!r->route || !(r->route->flags & ROUTE_PUBLIC))
+        MHD_add_response_header(resp, "Cache-Control", "no-store");
+    for (int i = 0; i < r->nheaders; i++)
+        MHD_add_response_header(resp, r->headers[i][0], r->headers[i][1]);
+    enum MHD_Result ret = MHD_queue_response(r->conn, r->status ? (unsigned)r->status : 200, resp);
+    MHD_destroy_response(resp);
+    return ret;
+}
+
+/* Frees everything a request owns. */
+static void req_free(struct req *r)
+{
+    if (r->pp)
+        MHD_destroy_post_processor(r->pp);
+    for (int i = 0; i < r->nquery; i++) {
+        free(r->query[i].key);
+        free(r->query[i].val);
+    }
+    for (int i = 0; i < r->nform; i++) {
+        free(r->form[i].key);
+        free(r->form[i].val);
+        free(r->form[i].filename);
+    }
+    buf_free(&r->body);
+    buf_free(&r->out);
+    free(r->binary);
+    free(r);
+}
+
+/* Monotonic milliseconds, for the access log. */
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* The libmicrohttpd access handler: called once with headers, then with body pieces, then
+   once more with nothing left, when the request is dispatched. */
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+                                  const char *version, const char *upload_data, size_t *upload_size,
+                                  void **con_cls)
+{
+    struct app *app = cls;
+    struct req *r = *con_cls;
+    if (!r) {
+        r = calloc(1, sizeof *r);
+        if (!r)
+            return MHD_NO;
+        r->app = app;
+        r->conn = conn;
+        r->method = method;
+        r->path = url;
+        MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_query, r);
+        if (method_writes(method)) {
+            const char *len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+            if (len && strtoull(len, NULL, 10) > REQ_MAX_BODY)
+                r->too_large = 1;
+            r->pp = MHD_create_post_processor(conn, 32 * 1024, collect_form, r);
+        }
+        *con_cls = r;
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        if (!r->too_large) {
+            if (r->pp) {
+                if (MHD_post_process(r->pp, upload_data, *upload_size) != MHD_YES)
+                    r->bad_body = 1;
+            } else if (r->body.len + *upload_size > REQ_MAX_BODY) {
+                r->too_large = 1;
+            } else {
+                buf_put(&r->body, upload_data, *upload_size);
+            }
+        }
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    double t0 = now_ms();
+    r->db = thread_connection(app);
+    r->today = app->has_today ? app->today : date_from_time(time(NULL));
+    if (!r->db) {
+        reply_fail(r, 500, "database_unavailable", "数据库无法打开");
+    } else {
+        dispatch(r);
+        db_rollback(r->db); /* a handler that failed mid-transaction leaves nothing behind */
+    }
+    fprintf(stderr, "%ld %s %s %s %d %.1fms\n", (long)time(NULL), r->authed ? r->user.username : "-", method,
+            url, r->status ? r->status : 200, now_ms() - t0);
+    return send_reply(r);
+}
+
+/* Frees the request when libmicrohttpd is done with the connection's request. */
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    if (*con_cls)
+        req_free(*con_cls);
+    *con_cls = NULL;
+}
+
+/* Parses "host:port" into an IPv4 socket address. Returns 0 or -1. */
+static int parse_listen(const char *listen, struct sockaddr_in *sa)
+{
+    char host[64];
+    const char *colon = strrchr(listen, ':');
+    if (!colon || (size_t)(colon - listen) >= sizeof host)
+        return -1;
+    memcpy(host, listen, (size_t)(colon - listen));
+    host[colon - listen] = '\0';
+    char *end;
+    long port = strtol(colon + 1, &end, 10);
+    if (*end || port < 0 || port > 65535)
+        return -1;
+    memset(sa, 0, sizeof *sa);
+    sa->sin_family = AF_INET;
+    sa->sin_port = htons((uint16_t)port);
+    return inet_pton(AF_INET, host, &sa->sin_addr) == 1 ? 0 : -1;
+}
+
+static volatile sig_atomic_t stop_requested;
+
+/* SIGINT/SIGTERM: ask the main loop to stop. */
+static void on_signal(int sig)
+{
+    stop_requested = 1;
+}
+
+int server_run(struct app *app, const char *listen)
+{
+    struct sockaddr_in sa;
+    if (parse_listen(listen, &sa) != 0) {
+        fprintf(stderr, "错误: --listen 应为 地址:端口，例如 127.0.0.1:8080\n");
+        return 2;
+    }
+    pthread_mutex_init(&app->lock, NULL);
+    struct MHD_Daemon *d = MHD_start_daemon(
+        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, app,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)app->threads,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, 60u,
+        MHD_OPTION_CONNECTION_LIMIT, 1000u, MHD_OPTION_END);
+    if (!d) {
+        fprintf(stderr, "错误: 无法在 %s 上启动服务（端口被占用？）\n", listen);
+        return 1;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_LISTEN_FD);
+    struct sockaddr_in bound;
+    socklen_t bl = sizeof bound;
+    if (info && getsockname(info->listen_fd, (struct sockaddr *)&bound, &bl) == 0) {
+        char host[INET_ADDRSTRLEN];
+        inet_ntop(AF_INET, &bound.sin_addr, host, sizeof host);
+        printf("listening on http://%s:%d/\n", host, ntohs(bound.sin_port));
+        fflush(stdout);
+    }
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGPIPE, SIG_IGN);
+    while (!stop_requested)
+        pause();
+    MHD_stop_daemon(d);
+    for (int i = 0; i < app->nconns; i++)
+        db_close(app->conns[i]);
+    return 0;
+}

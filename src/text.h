@@ -1,0 +1,20 @@
+/*
+ * text.h: small pure checks on UTF-8 text from outside: validity, length in characters,
+ * control characters, trimming. Used by every validator before anything is stored.
+ */
+#ifndef BANGFU_TEXT_H
+#define BANGFU_TEXT_H
+#include <stddef.h>
+
+/* 1 if s is well-formed UTF-8 (no overlongs, no surrogates), else 0. */
+int text_utf8_valid(const char *s);
+/* Number of UTF-8 characters in s (s must be valid UTF-8). */
+size_t text_chars(const char *s);
+/* 0 when s is valid UTF-8 without control characters (newline and tab allowed only when
+   multiline), with min..max characters; -1 otherwise. NULL counts as "". */
+int text_check(const char *s, size_t min, size_t max);
+int text_check_multiline(const char *s, size_t min, size_t max);
+/* Copies s without leading/trailing ASCII white space into out (size n). Returns out. */
+char *text_trim(const char *s, char *out, size_t n);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * unit.h: the district → township → village hierarchy. Each unit stores its path of ancestor
+ * ids ('/1/2/7/'), so "unit X is within the user's scope" is a prefix test on the path.
+ */
+#ifndef BANGFU_UNIT_H
+#define BANGFU_UNIT_H
+#include <stdint.h>
+
+#include "db.h"
+#include "err.h"
+#include "user.h"
+
+struct unit {
+    int64_t id;
+    char name[64];
+    char kind[16]; /* district, township, village */
+    int64_t parent_id;
+    char path[160];
+    char parent_name[64];
+};
+
+/* Loads a unit. Returns 0, or -1 when there is none. */
+int unit_get(struct db *db, int64_t id, struct unit *out);
+/* Creates a unit under parent (township under a district, village under a township; a district
+   has no parent). Returns the id or -1 with e filled. Audited. */
+int64_t unit_create(struct db *db, const struct user_ctx *actor, const char *name, const char *kind,
+                    int64_t parent_id, struct err *e);
+/* Calls fn for every unit within scope_path (kind NULL = all kinds), in tree order.
+   Returns the count or -1. */
+int unit_list(struct db *db, const char *scope_path, const char *kind, void (*fn)(const struct unit *, void *),
+              void *ctx);
+/* The township that contains a unit (itself if a township); 0 when none (the district). */
+int64_t unit_township_of(struct db *db, int64_t unit_id);
+
+#endif

@@ -1,0 +1,228 @@
+/* user.c: roles and staff accounts (see user.h). */
+#include "user.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "auth.h"
+#include "idcard.h"
+#include "text.h"
+
+static const struct {
+    const char *code;
+    const char *name;
+    int sees_full_id;
+} roles[ROLE__MAX] = {
+    [ROLE_ADMIN] = {"admin", "系统管理员", 1},
+    [ROLE_ASSOCIATION] = {"association", "协会工作人员", 1},
+    [ROLE_REVIEWER] = {"reviewer", "部门评审员", 0},
+    [ROLE_LIAISON] = {"liaison", "信用社联络员", 0},
+    [ROLE_RELIEF] = {"relief", "救助经办员", 1},
+    [ROLE_FINANCE] = {"finance", "财务", 0},
+    [ROLE_VILLAGE] = {"village", "村计生专干", 0},
+    [ROLE_AUDITOR] = {"auditor", "审计", 0},
+};
+
+const char *role_code(enum role r)
+{
+    return (unsigned)r < ROLE__MAX ? roles[r].code : NULL;
+}
+
+const char *role_name(enum role r)
+{
+    return (unsigned)r < ROLE__MAX ? roles[r].name : NULL;
+}
+
+int role_parse(const char *code)
+{
+    for (int i = 0; code && i < ROLE__MAX; i++)
+        if (strcmp(roles[i].code, code) == 0)
+            return i;
+    return -1;
+}
+
+int role_sees_full_id(enum role r)
+{
+    return (unsigned)r < ROLE__MAX && roles[r].sees_full_id;
+}
+
+int user_load(struct db *db, int64_t id, struct user_ctx *u)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT u.id, u.username, u.name, u.role, u.unit_id, n.name, n.kind, n.path, "
+                                   "coalesce(u.department_id, 0), coalesce(d.name, '') FROM users u "
+                                   "JOIN units n ON n.id = u.unit_id LEFT JOIN departments d ON d.id = u.department_id "
+                                   "WHERE u.id = ? AND u.active = 1");
+    if (!st)
+        return -1;
+    db_bind(st, "i", id);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    if (found) {
+        memset(u, 0, sizeof *u);
+        u->id = sqlite3_column_int64(st, 0);
+        snprintf(u->username, sizeof u->username, "%s", db_text(st, 1));
+        snprintf(u->name, sizeof u->name, "%s", db_text(st, 2));
+        u->role = (enum role)role_parse(db_text(st, 3));
+        u->unit_id = sqlite3_column_int64(st, 4);
+        snprintf(u->unit_name, sizeof u->unit_name, "%s", db_text(st, 5));
+        snprintf(u->unit_kind, sizeof u->unit_kind, "%s", db_text(st, 6));
+        snprintf(u->unit_path, sizeof u->unit_path, "%s", db_text(st, 7));
+        u->department_id = sqlite3_column_int64(st, 8);
+        snprintf(u->department_name, sizeof u->department_name, "%s", db_text(st, 9));
+    }
+    db_done(st);
+    return found && (int)u->role >= 0 ? 0 : -1;
+}
+
+/* 1 if the username is 3..32 of [a-z0-9_.-], starting with a letter. */
+static int username_valid(const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    if (n < 3 || n > 32 || !(s[0] >= 'a' && s[0] <= 'z'))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || strchr("_.-", s[i])))
+            return 0;
+    return 1;
+}
+
+/* Validates a new account's fields; returns 0 or -1 with e filled. */
+static int user_validate(struct db *db, const struct user_ctx *actor, const struct user_input *in, int *role,
+                         struct err *e)
+{
+    if (!username_valid(in->username))
+        return err_set(e, 422, "invalid_username", "username", "用户名应为3到32位小写字母、数字或 _ . -，以字母开头");
+    if (!in->password || strlen(in->password) < 8 || strlen(in->password) > 128)
+        return err_set(e, 422, "weak_password", "password", "密码至少8位");
+    if (text_check(in->name, 1, 30) != 0)
+        return err_set(e, 422, "invalid_name", "name", "姓名应为1到30个字");
+    if ((*role = role_parse(in->role)) < 0)
+        return err_set(e, 422, "invalid_role", "role", "角色无效");
+    if (in->phone && *in->phone && !phone_valid(in->phone))
+        return err_set(e, 422, "invalid_phone", "phone", "手机号应为以1开头的11位数字");
+    const char *kind = NULL;
+    char path[160] = "";
+    sqlite3_stmt *st = db_prep(db, "SELECT kind, path FROM units WHERE id = ?");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "i", in->unit_id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        kind = strcmp(db_text(st, 0), "village") == 0 ? "village" : "other";
+        snprintf(path, sizeof path, "%s", db_text(st, 1));
+    }
+    db_done(st);
+    if (!kind)
+        return err_set(e, 422, "invalid_unit", "unit_id", "所属单位不存在");
+    if (strncmp(path, actor->unit_path, strlen(actor->unit_path)) != 0)
+        return err_set(e, 403, "out_of_scope", "unit_id", "所属单位不在您的管辖范围内");
+    if (*role == ROLE_VILLAGE && strcmp(kind, "village") != 0)
+        return err_set(e, 422, "invalid_unit", "unit_id", "村计生专干必须属于一个村");
+    if (*role == ROLE_REVIEWER &&
+        db_int(db, 0, "SELECT 1 FROM departments WHERE id = ? AND active = 1", "i", in->department_id) != 1)
+        return err_set(e, 422, "invalid_department", "department_id", "部门评审员必须属于一个评审部门");
+    if (*role != ROLE_REVIEWER && in->department_id)
+        return err_set(e, 422, "invalid_department", "department_id", "只有部门评审员属于评审部门");
+    if (db_int(db, 0, "SELECT 1 FROM users WHERE username = ?", "t", in->username) == 1)
+        return err_set(e, 409, "duplicate_username", "username", "用户名 %s 已存在", in->username);
+    return 0;
+}
+
+int64_t user_create(struct db *db, const struct user_ctx *actor, const struct user_input *in, struct err *e)
+{
+    int role;
+    if (user_validate(db, actor, in, &role, e) != 0)
+        return -1;
+    char hash[256];
+    if (auth_hash_password(in->password, hash, sizeof hash) != 0)
+        return err_set(e, 500, "hash_failed", NULL, "密码处理失败");
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    json_t *after = json_pack("{s:s, s:s, s:s, s:I, s:I}", "username", in->username, "name", in->name, "role",
+                              in->role, "unit_id", (json_int_t)in->unit_id, "department_id",
+                              (json_int_t)in->department_id);
+    int64_t id = -1;
+    if (db_run(db,
+               "INSERT INTO users (username, password_hash, name, role, unit_id, department_id, phone) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?)",
+               "ttttiIt", in->username, hash, in->name, in->role, in->unit_id, in->department_id,
+               in->phone ? in->phone : "") == SQLITE_DONE) {
+        id = sqlite3_last_insert_rowid(db->h);
+        if (audit_write(db, actor, "create", "user", id, NULL, after) != 0 || db_commit(db) != SQLITE_OK)
+            id = -1;
+    }
+    json_decref(after);
+    if (id < 0) {
+        db_fail(db, e);
+        db_rollback(db);
+    }
+    return id;
+}
+
+int user_update(struct db *db, const struct user_ctx *actor, int64_t id, int active, const char *password,
+                struct err *e)
+{
+    int64_t was = db_int(db, -1,
+                         "SELECT u.active FROM users u JOIN units n ON n.id = u.unit_id "
+                         "WHERE u.id = ?1 AND substr(n.path, 1, length(?2)) = ?2",
+                         "it", id, actor->unit_path);
+    if (was < 0)
+        return err_set(e, 404, "not_found", NULL, "用户不存在");
+    if (id == actor->id && !active)
+        return err_set(e, 422, "cannot_deactivate_self", "active", "不能停用自己的账号");
+    char hash[256] = "";
+    if (password && *password) {
+        if (strlen(password) < 8 || strlen(password) > 128)
+            return err_set(e, 422, "weak_password", "password", "密码至少8位");
+        if (auth_hash_password(password, hash, sizeof hash) != 0)
+            return err_set(e, 500, "hash_failed", NULL, "密码处理失败");
+    }
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    json_t *before = json_pack("{s:b}", "active", (int)was);
+    json_t *after = json_pack("{s:b, s:b}", "active", active, "password_reset", hash[0] != 0);
+    int ok = db_run(db, "UPDATE users SET active = ?, password_hash = coalesce(nullif(?, ''), password_hash) "
+                        "WHERE id = ?",
+                    "dti", active ? 1 : 0, hash, id) == SQLITE_DONE &&
+             (active || db_run(db, "DELETE FROM sessions WHERE user_id = ?", "i", id) == SQLITE_DONE) &&
+             audit_write(db, actor, "update", "user", id, before, after) == 0 && db_commit(db) == SQLITE_OK;
+    json_decref(before);
+    json_decref(after);
+    if (!ok) {
+        db_fail(db, e);
+        db_rollback(db);
+        return -1;
+    }
+    return 0;
+}
+
+int64_t user_list(struct db *db, const char *scope_path, const char *q, int limit, int offset,
+                  void (*fn)(const struct user_row *, void *), void *ctx)
+{
+    int64_t total = db_int(db, -1,
+                           "SELECT count(*) FROM users u JOIN units n ON n.id = u.unit_id "
+                           "WHERE substr(n.path, 1, length(?1)) = ?1 "
+                           "AND (?2 = '' OR instr(u.username, ?2) > 0 OR instr(u.name, ?2) > 0)",
+                           "tt", scope_path, q);
+    sqlite3_stmt *st = db_prep(db, "SELECT u.id, u.username, u.name, u.role, n.name, coalesce(d.name, ''), u.active "
+                                   "FROM users u JOIN units n ON n.id = u.unit_id "
+                                   "LEFT JOIN departments d ON d.id = u.department_id "
+                                   "WHERE substr(n.path, 1, length(?1)) = ?1 "
+                                   "AND (?2 = '' OR instr(u.username, ?2) > 0 OR instr(u.name, ?2) > 0) "
+                                   "ORDER BY u.id LIMIT ?3 OFFSET ?4");
+    if (!st)
+        return -1;
+    db_bind(st, "ttdd", scope_path, q, limit, offset);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct user_row u = {0};
+        u.id = sqlite3_column_int64(st, 0);
+        snprintf(u.username, sizeof u.username, "%s", db_text(st, 1));
+        snprintf(u.name, sizeof u.name, "%s", db_text(st, 2));
+        u.role = (enum role)role_parse(db_text(st, 3));
+        snprintf(u.unit_name, sizeof u.unit_name, "%s", db_text(st, 4));
+        snprintf(u.department_name, sizeof u.department_name, "%s", db_text(st, 5));
+        u.active = sqlite3_column_int(st, 6);
+        fn(&u, ctx);
+    }
+    db_done(st);
+    return total;
+}

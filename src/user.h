@@ -1,0 +1,76 @@
+/*
+ * user.h: roles, staff accounts and the logged-in user's context (role, unit, scope path).
+ * Passwords are yescrypt hashes (see auth.c); nothing here ever sees a stored password.
+ */
+#ifndef BANGFU_USER_H
+#define BANGFU_USER_H
+#include <stdint.h>
+
+#include "db.h"
+#include "err.h"
+
+enum role {
+    ROLE_ADMIN,       /* 系统管理员 */
+    ROLE_ASSOCIATION, /* 协会工作人员 */
+    ROLE_REVIEWER,    /* 部门评审员 */
+    ROLE_LIAISON,     /* 信用社联络员 */
+    ROLE_RELIEF,      /* 救助经办员 */
+    ROLE_FINANCE,     /* 财务 */
+    ROLE_VILLAGE,     /* 村计生专干 */
+    ROLE_AUDITOR,     /* 审计 */
+    ROLE__MAX
+};
+#define ROLE_BIT(r) (1u << (r))
+#define ROLES_ALL ((1u << ROLE__MAX) - 1)
+
+/* "admin", "association", ... as in API.md; NULL for an out-of-range role. */
+const char *role_code(enum role r);
+/* 系统管理员, 协会工作人员, ... */
+const char *role_name(enum role r);
+/* The role for a code, or -1. */
+int role_parse(const char *code);
+/* 1 if the role may see full resident IDs (each view is audited), else 0. */
+int role_sees_full_id(enum role r);
+
+struct user_ctx {
+    int64_t id;
+    char username[64];
+    char name[64];
+    enum role role;
+    int64_t unit_id;
+    char unit_name[64];
+    char unit_kind[16];
+    char unit_path[160]; /* '/1/2/': the user's scope is this unit and everything below it */
+    int64_t department_id;
+    char department_name[64];
+};
+
+/* Loads an active user's context by id. Returns 0, or -1 when there is no such active user. */
+int user_load(struct db *db, int64_t id, struct user_ctx *u);
+
+struct user_input {
+    const char *username, *password, *name, *role, *phone;
+    int64_t unit_id;
+    int64_t department_id; /* 0 = none */
+};
+
+/* Creates an account after validating every field (admin only; the caller checks the role and
+   that unit_id is in the admin's scope). Returns the new id, or -1 with e filled. Audited. */
+int64_t user_create(struct db *db, const struct user_ctx *actor, const struct user_input *in, struct err *e);
+/* Sets a user's active flag and, when password is non-NULL and non-empty, a new password.
+   Returns 0 or -1 with e filled. Audited; deactivation also ends the user's sessions. */
+int user_update(struct db *db, const struct user_ctx *actor, int64_t id, int active, const char *password,
+                struct err *e);
+
+struct user_row {
+    int64_t id;
+    char username[64], name[64], unit_name[64], department_name[64];
+    enum role role;
+    int active;
+};
+/* Lists accounts in scope whose username or name contains q ("" = all), calling fn per row.
+   Returns the total number of matches, or -1. */
+int64_t user_list(struct db *db, const char *scope_path, const char *q, int limit, int offset,
+                  void (*fn)(const struct user_row *, void *), void *ctx);
+
+#endif

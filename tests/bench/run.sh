@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# `make bench`: performance figures for docs/performance.md, each against a baseline measured
+# in the same run. Uses the release build (build/rel/bangfu) and a benchmark database with
+# 1,000,000 generated households (var/bench.db, made once and kept).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BIN=build/rel/bangfu
+DB=var/bench.db
+THREADS=${THREADS:-2}
+mkdir -p var build/bench
+gcc -O2 -o build/bench/hello tests/bench/hello.c -lmicrohttpd
+
+if [ ! -f "$DB" ]; then
+  echo "creating $DB with 1,000,000 households (once; takes a few minutes)"
+  $BIN demo --db "$DB.tmp" >/dev/null
+  $BIN gen --db "$DB.tmp" --households 999400
+  mv "$DB.tmp" "$DB"
+fi
+echo "households: $(sqlite3 "$DB" 'SELECT count(*) FROM households') members: $(sqlite3 "$DB" 'SELECT count(*) FROM members')"
+
+PORT=18731
+$BIN serve --db "$DB" --listen 127.0.0.1:$PORT --threads $THREADS 2>/dev/null >/dev/null &
+SERVER=$!
+build/bench/hello 18732 $THREADS >/dev/null &
+HELLO=$!
+trap 'kill $SERVER $HELLO 2>/dev/null || true' EXIT
+sleep 1
+TOKEN=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"username":"shenji","password":"demo1234"}' \
+  http://127.0.0.1:$PORT/api/v1/login | sed 's/.*"token":"\([0-9a-f]*\)".*/\1/')
+AUTH="Authorization: Bearer $TOKEN"
+
+# Picks real search terms from the database.
+ID_PREFIX=$(sqlite3 "$DB" "SELECT substr(id_number, 1, 14) FROM members WHERE id = 777777")
+NAME_PREFIX=$(sqlite3 "$DB" "SELECT substr(name, 1, 2) FROM members WHERE id = 888888")
+HH=$(sqlite3 "$DB" "SELECT household_id FROM members WHERE id = 999999")
+enc() { python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$1" 2>/dev/null || echo "$1"; }
+
+# Median latency (ms) of one URL with one connection, from wrk's latency distribution.
+median() {
+  wrk -t1 -c1 -d5s --latency -H "$AUTH" "$1" | awk '/ 50%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}'
+}
+# Requests per second with 64 connections.
+rps() {
+  wrk -t2 -c64 -d10s -H "$AUTH" "$1" | awk '/Requests\/sec/ {print $2}'
+}
+
+echo "== household search and page, median latency (target < 5 ms)"
+m1=$(median "http://127.0.0.1:$PORT/api/v1/households?q=$ID_PREFIX&limit=20")
+m2=$(median "http://127.0.0.1:$PORT/api/v1/households?q=$(enc "$NAME_PREFIX")&limit=20")
+m3=$(median "http://127.0.0.1:$PORT/api/v1/households/$HH")
+printf 'search by ID prefix   %8.2f ms\nsearch by name prefix %8.2f ms\nhousehold (JSON)      %8.2f ms\n' "$m1" "$m2" "$m3"
+
+echo "== throughput, 64 connections (target: bangfu >= 0.5 x bare libmicrohttpd)"
+base=$(rps "http://127.0.0.1:18732/")
+ours=$(rps "http://127.0.0.1:$PORT/api/v1/households/$HH")
+ratio=$(awk -v a="$ours" -v b="$base" 'BEGIN {printf "%.2f", a / b}')
+printf 'bare libmicrohttpd  %10.0f req/s\nGET /households/{id} %9.0f req/s\nratio %s\n' "$base" "$ours" "$ratio"

@@ -1,0 +1,132 @@
+// Shared helpers for the HTTP and browser tests: start the real `bangfu serve` (sanitizer
+// build) on a free loopback port with a fresh demo database, call the JSON API, and act as a
+// browser (cookie session + CSRF token scraped from the page).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const BIN = process.env.BANGFU_BIN || new URL('../../build/asan/bangfu', import.meta.url).pathname;
+export const TODAY = '2026-11-23';
+export const PASSWORD = 'demo1234';
+
+// Creates a demo database and serves it; resolves to { base, db, dir, stop, log }.
+export async function startServer({ today = TODAY, demo = true } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'bangfu-test-'));
+  const db = join(dir, 'test.db');
+  const init = spawnSync(BIN, [demo ? 'demo' : 'init', '--db', db], { encoding: 'utf8' });
+  if (init.status !== 0) throw new Error(`bangfu ${demo ? 'demo' : 'init'} failed: ${init.stderr}`);
+  const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--threads', '4', '--today', today]);
+  let log = '';
+  proc.stderr.on('data', (d) => { log += d; });
+  const base = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + log)), 15000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/[0-9.:]+)\//);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${log}`)));
+  });
+  return {
+    base, db, dir,
+    log: () => log,
+    async stop() {
+      proc.kill('SIGTERM');
+      await new Promise((r) => proc.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Calls the JSON API; resolves to { status, body, headers }.
+export async function api(base, method, path, body, token) {
+  const headers = {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const res = await fetch(base + '/api/v1' + path, {
+    method, headers, body: body === undefined ? undefined : (typeof body === 'string' ? body : JSON.stringify(body)),
+  });
+  const text = await res.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch { json = text; }
+  return { status: res.status, body: json, headers: res.headers };
+}
+
+// Logs in through the API and returns the bearer token.
+export async function token(base, username, password = PASSWORD) {
+  const r = await api(base, 'POST', '/login', { username, password });
+  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.token;
+}
+
+// A browser-like client: keeps the session cookie, reads the CSRF token from pages.
+export class Browser {
+  constructor(base) { this.base = base; this.cookie = ''; this.csrf = ''; }
+  async request(method, path, form) {
+    const headers = {};
+    if (this.cookie) headers.Cookie = this.cookie;
+    let body;
+    if (form instanceof FormData) {
+      body = form;
+    } else if (form) {
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(form)) {
+        for (const item of Array.isArray(v) ? v : [v]) params.append(k, item);
+      }
+      body = params.toString();
+    }
+    const res = await fetch(this.base + path, { method, headers, body, redirect: 'manual' });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) {
+      const m = setCookie.match(/bangfu_session=([^;]*)/);
+      if (m) this.cookie = m[1] ? `bangfu_session=${m[1]}` : '';
+    }
+    const text = await res.text();
+    const csrf = text.match(/name="csrf" value="([0-9a-f]{64})"/);
+    if (csrf) this.csrf = csrf[1];
+    return { status: res.status, text, headers: res.headers, location: res.headers.get('location') };
+  }
+  get(path) { return this.request('GET', path); }
+  // Uploads a file (multipart/form-data) with the CSRF token.
+  upload(path, field, filename, bytes) {
+    const fd = new FormData();
+    fd.append('csrf', this.csrf);
+    fd.append(field, new Blob([bytes], { type: 'text/csv' }), filename);
+    return this.request('POST', path, fd);
+  }
+  post(path, form, { csrf = true } = {}) {
+    return this.request('POST', path, csrf ? { csrf: this.csrf, ...form } : form);
+  }
+  async login(username, password = PASSWORD) {
+    await this.get('/login');
+    const r = await this.post('/login', { username, password }, { csrf: false });
+    if (r.status !== 303) throw new Error(`browser login ${username}: ${r.status}`);
+    await this.get('/home');
+    return r;
+  }
+}
+
+// The check digit of a resident ID's first 17 digits (GB 11643, ISO 7064 MOD 11-2).
+export function checkDigit(first17) {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const map = '10X98765432';
+  let s = 0;
+  for (let i = 0; i < 17; i++) s += Number(first17[i]) * w[i];
+  return map[s % 11];
+}
+
+// A valid resident ID for a birth date (YYYYMMDD), a 2-digit order and sex ('M'/'F').
+export function makeId(birth, order, sex, region = '370406') {
+  const last = sex === 'M' ? 1 : 2;
+  const first17 = `${region}${birth}${String(order).padStart(2, '0')}${last}`;
+  return first17 + checkDigit(first17);
+}
+
+// The ids of the demo's units by name.
+export async function unitIds(base, tok) {
+  const r = await api(base, 'GET', '/units', undefined, tok);
+  return Object.fromEntries(r.body.items.map((u) => [u.name, u.id]));
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The test runner behind `make test`: unit tests (cmocka, sanitizer build), HTTP tests against
+# the real `bangfu serve`, browser tests (Chromium via playwright-core) and short fuzz runs.
+# Ends with one line "N passed, N failed" and exits non-zero on any failure.
+set -u
+cd "$(dirname "$0")/.."
+export BANGFU_BIN="$PWD/build/asan/bangfu"
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
+export UBSAN_OPTIONS="print_stacktrace=1"
+passed=0
+failed=0
+log=$(mktemp -d)
+
+# Adds the counts of one cmocka binary's output.
+count_cmocka() {
+  local out=$1 p f
+  p=$(grep -Eo '\[  PASSED  \] [0-9]+' "$out" | grep -Eo '[0-9]+$' | tail -1)
+  f=$(grep -Eo '\[  FAILED  \] [0-9]+' "$out" | grep -Eo '[0-9]+$' | tail -1)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+}
+
+echo "== unit tests"
+for t in build/asan/unit/test_*; do
+  [ -x "$t" ] || continue
+  name=$(basename "$t")
+  if "$t" >"$log/$name.out" 2>&1; then
+    echo "ok   $name"
+  else
+    echo "FAIL $name"; cat "$log/$name.out"
+    grep -q '\[  FAILED  \]' "$log/$name.out" || failed=$((failed + 1))
+  fi
+  count_cmocka "$log/$name.out"
+done
+
+# Runs node's test runner over a folder and adds its counts.
+run_node() {
+  local dir=$1 files
+  files=$(ls "$dir"/*.test.mjs 2>/dev/null) || return 0
+  echo "== $dir"
+  node --test --test-concurrency=2 --test-reporter=tap $files >"$log/node.out" 2>&1
+  local rc=$?
+  grep -E '^(not ok|ok) ' "$log/node.out" | sed 's/^/  /'
+  if [ $rc -ne 0 ]; then grep -B2 -A30 '^not ok' "$log/node.out" | head -150; fi
+  local p f
+  p=$(grep -Eo '^# pass [0-9]+' "$log/node.out" | grep -Eo '[0-9]+$')
+  f=$(grep -Eo '^# fail [0-9]+' "$log/node.out" | grep -Eo '[0-9]+$')
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+  if [ $rc -ne 0 ] && [ "${f:-0}" = 0 ]; then failed=$((failed + 1)); fi
+}
+run_node tests/http
+run_node tests/browser
+
+if [ -x tests/fuzz/run.sh ] || [ -f tests/fuzz/run.sh ]; then
+  echo "== short fuzz runs"
+  if bash tests/fuzz/run.sh 10 >"$log/fuzz.out" 2>&1; then
+    n=$(grep -c '^fuzz ok' "$log/fuzz.out"); passed=$((passed + n)); grep '^fuzz' "$log/fuzz.out"
+  else
+    cat "$log/fuzz.out" | tail -40; failed=$((failed + 1))
+  fi
+fi
+
+rm -rf "$log"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
