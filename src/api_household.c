@@ -125,5 +125,7 @@ void api_households_list(struct req *r)
         reply_json_error(r, &e);
         return;
     }
-    reply_json(r, 200, api_list(items, total));
+    json_t *list = api_list(items, total > HOUSEHOLD_COUNT_CAP ? HOUSEHOLD_COUNT_CAP : total);
+    json_object_set_new(list, "total_capped", json_boolean(total > HOUSEHOLD_COUNT_CAP));
+    reply_json(r, 200, list);
 }

@@ -49,6 +49,19 @@ void api_users_create(struct req *r);
 void api_households_create(struct req *r);
 void api_households_list(struct req *r);
 void api_households_show(struct req *r);
+/* api_loan.c */
+void api_loans_create(struct req *r);
+void api_loans_list(struct req *r);
+void api_loans_show(struct req *r);
+void api_loans_documents(struct req *r);
+void api_loans_submit(struct req *r);
+void api_loans_review(struct req *r);
+void api_loans_backup(struct req *r);
+void api_loans_guarantee(struct req *r);
+void api_guarantee_fund(struct req *r);
+void api_guarantee_fund_entry(struct req *r);
+void api_holidays_list(struct req *r);
+void api_holidays_set(struct req *r);
 /* api_audit.c */
 void api_audit_list(struct req *r);
 

@@ -410,25 +410,31 @@ static int looks_like_id(const char *q)
 #define HH_FILTERS                                                                                                 \
     " AND substr(v.path, 1, length(?2)) = ?2 AND (?3 = 0 OR h.village_id = ?3) AND (?4 IS NULL OR EXISTS "          \
     "(SELECT 1 FROM household_category_links c WHERE c.household_id = h.id AND c.category = ?4))"
+#define HH_BY_MEMBER                                                                                               \
+    "FROM members m JOIN households h ON h.id = m.household_id JOIN units v ON v.id = h.village_id "
 
+/* Searches by a member's name or resident-ID prefix walk that index in order and stop at the
+   page; counts stop at HOUSEHOLD_COUNT_CAP + 1, so a one-character search stays fast. */
 static const char *const search_sql[3][2] = {
     /* browse: newest first */
     {"SELECT " HH_ROW_COLUMNS "FROM households h JOIN units v ON v.id = h.village_id "
      "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 WHERE ?1 IS NULL" HH_FILTERS
      " ORDER BY h.id DESC LIMIT ?5 OFFSET ?6",
-     "SELECT count(*) FROM households h JOIN units v ON v.id = h.village_id WHERE ?1 IS NULL" HH_FILTERS},
-    /* any member's name starts with ?1 */
-    {"SELECT " HH_ROW_COLUMNS "FROM households h JOIN units v ON v.id = h.village_id "
-     "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 WHERE h.id IN (SELECT household_id FROM members "
-     "WHERE name >= ?1 AND name < ?1 || char(1114111))" HH_FILTERS " ORDER BY hm.name, h.id LIMIT ?5 OFFSET ?6",
-     "SELECT count(*) FROM households h JOIN units v ON v.id = h.village_id WHERE h.id IN (SELECT household_id FROM "
-     "members WHERE name >= ?1 AND name < ?1 || char(1114111))" HH_FILTERS},
-    /* any member's resident ID starts with ?1 */
-    {"SELECT " HH_ROW_COLUMNS "FROM households h JOIN units v ON v.id = h.village_id "
-     "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 WHERE h.id IN (SELECT household_id FROM members "
-     "WHERE id_number >= ?1 AND id_number < ?1 || 'Z')" HH_FILTERS " ORDER BY h.id DESC LIMIT ?5 OFFSET ?6",
-     "SELECT count(*) FROM households h JOIN units v ON v.id = h.village_id WHERE h.id IN (SELECT household_id FROM "
-     "members WHERE id_number >= ?1 AND id_number < ?1 || 'Z')" HH_FILTERS},
+     "SELECT count(*) FROM (SELECT 1 FROM households h JOIN units v ON v.id = h.village_id WHERE ?1 IS NULL" HH_FILTERS
+     " LIMIT ?5)"},
+    /* any member's name starts with ?1, in name order */
+    {"SELECT DISTINCT " HH_ROW_COLUMNS HH_BY_MEMBER
+     "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 "
+     "WHERE m.name >= ?1 AND m.name < ?1 || char(1114111)" HH_FILTERS
+     " ORDER BY m.name, m.household_id LIMIT ?5 OFFSET ?6",
+     "SELECT count(*) FROM (SELECT DISTINCT m.household_id " HH_BY_MEMBER
+     "WHERE m.name >= ?1 AND m.name < ?1 || char(1114111)" HH_FILTERS " LIMIT ?5)"},
+    /* any member's resident ID starts with ?1, in ID order */
+    {"SELECT DISTINCT " HH_ROW_COLUMNS HH_BY_MEMBER
+     "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 "
+     "WHERE m.id_number >= ?1 AND m.id_number < ?1 || 'Z'" HH_FILTERS " ORDER BY m.id_number LIMIT ?5 OFFSET ?6",
+     "SELECT count(*) FROM (SELECT DISTINCT m.household_id " HH_BY_MEMBER
+     "WHERE m.id_number >= ?1 AND m.id_number < ?1 || 'Z'" HH_FILTERS " LIMIT ?5)"},
 };
 
 int64_t household_search(struct db *db, const struct user_ctx *actor, const struct household_filter *f,
@@ -442,7 +448,8 @@ int64_t household_search(struct db *db, const struct user_ctx *actor, const stru
     if (mode == 2)
         idcard_normalize(q);
     const char *cat = f->category >= 0 ? hh_category_code(f->category) : NULL;
-    int64_t total = db_int(db, -1, search_sql[mode][1], "ttit", *q ? q : NULL, actor->unit_path, f->village_id, cat);
+    int64_t total = db_int(db, -1, search_sql[mode][1], "ttitd", *q ? q : NULL, actor->unit_path, f->village_id, cat,
+                           HOUSEHOLD_COUNT_CAP + 1);
     if (total < 0)
         return db_fail(db, e);
     sqlite3_stmt *st = db_prep(db, search_sql[mode][0]);

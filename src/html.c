@@ -162,11 +162,14 @@ static void pager_link(struct req *r, int offset)
     buf_free(&u);
 }
 
-void html_pager(struct req *r, int64_t total, int limit, int offset)
+void html_pager(struct req *r, int64_t total, int limit, int offset, int64_t cap)
 {
     html_raw(r, "<nav class=\"pager\">");
     if (total == 0)
         html_raw(r, "<span>没有符合条件的记录</span>");
+    else if (cap > 0 && total > cap)
+        html_printf(r, "<span>第 %d–%d 条，超过 %lld 条，请输入更多字缩小范围</span>", offset + 1, offset + limit,
+                    (long long)cap);
     else
         html_printf(r, "<span>第 %d–%lld 条，共 %lld 条</span>", offset + 1,
                     (long long)(offset + limit < total ? offset + limit : total), (long long)total);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cmd_schedule.h"
 #include "commands.h"
 #include "date.h"
 #include "server.h"
@@ -143,7 +144,7 @@ static const struct {
     int (*run)(int argc, char **argv);
 } commands[] = {
     {"init", cmd_init_or_demo}, {"demo", cmd_init_or_demo}, {"serve", cmd_serve},
-    {"logins", cmd_logins}, {"gen", cmd_gen},
+    {"logins", cmd_logins}, {"schedule", cmd_schedule}, {"gen", cmd_gen},
 };
 
 /* Dispatches argv[1] to its command. */

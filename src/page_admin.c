@@ -74,7 +74,7 @@ void page_users(struct req *r)
                 "<th>状态</th><th>操作</th></tr></thead><tbody>");
     int64_t total = user_list(r->db, r->user.unit_path, q ? q : "", limit, offset, user_row, r);
     html_raw(r, "</tbody></table>");
-    html_pager(r, total, limit, offset);
+    html_pager(r, total, limit, offset, 0);
     html_raw(r, "<h2>新建用户</h2><form method=\"post\" action=\"/admin/users\" class=\"grid\">");
     html_csrf(r);
     html_raw(r, "<label>用户名<input name=\"username\" required pattern=\"[a-z][a-z0-9_.\\-]{2,31}\"></label>"

@@ -39,6 +39,6 @@ void page_audit(struct req *r)
                 "<th>内容</th></tr></thead><tbody>");
     int64_t total = audit_list(r->db, entity ? entity : "", 0, action ? action : "", limit, offset, audit_row, r);
     html_raw(r, "</tbody></table>");
-    html_pager(r, total, limit, offset);
+    html_pager(r, total, limit, offset, 0);
     html_end(r);
 }

@@ -13,6 +13,9 @@
 #define HH_READ (ALL & ~R(REVIEWER))
 /* Who may register and change households. */
 #define HH_WRITE (R(ADMIN) | R(ASSOCIATION) | R(VILLAGE))
+/* Who registers loan applications and collects their documents (a village officer for the
+   village's households). */
+#define LOAN_INTAKE (R(ADMIN) | R(ASSOCIATION) | R(VILLAGE))
 
 const struct route routes[] = {
     /* public */
@@ -52,6 +55,19 @@ const struct route routes[] = {
     {"POST", "/api/v1/households", api_households_create, HH_WRITE, ROUTE_API},
     {"GET", "/api/v1/households/{id}", api_households_show, HH_READ, ROUTE_API},
     {"GET", "/api/v1/audit", api_audit_list, R(ADMIN) | R(AUDITOR), ROUTE_API},
+    {"GET", "/api/v1/loan-applications", api_loans_list, ALL, ROUTE_API},
+    {"POST", "/api/v1/loan-applications", api_loans_create, LOAN_INTAKE, ROUTE_API},
+    {"GET", "/api/v1/loan-applications/{id}", api_loans_show, ALL, ROUTE_API},
+    {"PUT", "/api/v1/loan-applications/{id}/documents", api_loans_documents, LOAN_INTAKE, ROUTE_API},
+    {"POST", "/api/v1/loan-applications/{id}/submit", api_loans_submit, LOAN_INTAKE, ROUTE_API},
+    {"POST", "/api/v1/loan-applications/{id}/backup-handler", api_loans_backup, R(ADMIN) | R(ASSOCIATION),
+     ROUTE_API},
+    {"POST", "/api/v1/loan-applications/{id}/reviews", api_loans_review, R(REVIEWER), ROUTE_API},
+    {"POST", "/api/v1/loan-applications/{id}/guarantee", api_loans_guarantee, R(ADMIN) | R(ASSOCIATION), ROUTE_API},
+    {"GET", "/api/v1/guarantee-fund", api_guarantee_fund, ALL, ROUTE_API},
+    {"POST", "/api/v1/guarantee-fund/entries", api_guarantee_fund_entry, R(ADMIN) | R(FINANCE), ROUTE_API},
+    {"GET", "/api/v1/holidays", api_holidays_list, ALL, ROUTE_API},
+    {"POST", "/api/v1/holidays", api_holidays_set, R(ADMIN), ROUTE_API},
 };
 const int routes_count = sizeof routes / sizeof routes[0];
 

@@ -2,7 +2,7 @@
 // unit scope, the household registry's validation and masking, and the audit log.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, api, token, Browser, makeId, unitIds } from './lib.mjs';
+import { startServer, api, token, Browser, makeId, unitIds, householdTotal } from './lib.mjs';
 
 let srv, admin, assoc, village, fm, auditor, units;
 
@@ -27,9 +27,7 @@ function householdBody(villageId, order, extra = {}) {
   };
 }
 
-async function householdCount(tok) {
-  return (await api(srv.base, 'GET', '/households?limit=1', undefined, tok)).body.total;
-}
+const householdCount = (tok) => householdTotal(srv.base, tok);
 
 async function auditCount() {
   return (await api(srv.base, 'GET', '/audit?limit=1', undefined, auditor)).body.total;
@@ -197,7 +195,14 @@ test('search by name prefix, resident ID prefix, village and category, with pagi
   const p2 = await api(srv.base, 'GET', '/households?limit=5&offset=5', undefined, assoc);
   assert.equal(p1.body.items.length, 5);
   assert.equal(p1.body.total, p2.body.total);
-  assert.ok(p1.body.total >= 450, 'the demo has about 600 households, most in 西集镇');
+  assert.equal(p1.body.total, 200, 'counting stops at 200 (the demo has about 600 households)');
+  assert.equal(p1.body.total_capped, true);
+  assert.equal(byVillage.body.total_capped, false);
+  const surname = await api(srv.base, 'GET', '/households?q=' + encodeURIComponent('王') + '&limit=500', undefined, assoc);
+  assert.ok(surname.body.items.length > 0);
+  assert.ok(surname.body.items.every((h) => h.members >= 1));
+  const ids = surname.body.items.map((h) => h.id);
+  assert.equal(new Set(ids).size, ids.length, 'a household appears once even when several members match');
   assert.notDeepEqual(p1.body.items.map((h) => h.id), p2.body.items.map((h) => h.id));
 });
 

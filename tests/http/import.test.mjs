@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer, api, token, Browser } from './lib.mjs';
+import { startServer, api, token, Browser, householdTotal } from './lib.mjs';
 
 const fixture = (name) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url));
 let srv, assoc, b;
@@ -17,7 +17,7 @@ before(async () => {
 });
 after(async () => { await srv.stop(); });
 
-const total = async () => (await api(srv.base, 'GET', '/households?limit=1', undefined, assoc)).body.total;
+const total = () => householdTotal(srv.base, assoc);
 
 test('a file with bad rows lists every bad row with its reason and imports nothing', async () => {
   const n0 = await total();

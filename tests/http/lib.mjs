@@ -130,3 +130,16 @@ export async function unitIds(base, tok) {
   const r = await api(base, 'GET', '/units', undefined, tok);
   return Object.fromEntries(r.body.items.map((u) => [u.name, u.id]));
 }
+
+// The exact number of households the token's user can see: summed per village, since list
+// totals stop counting at 200.
+export async function householdTotal(base, tok) {
+  const units = (await api(base, 'GET', '/units', undefined, tok)).body.items.filter((u) => u.kind === 'village');
+  let n = 0;
+  for (const u of units) {
+    const r = await api(base, 'GET', `/households?limit=1&village_id=${u.id}`, undefined, tok);
+    if (r.body.total_capped) throw new Error('a village with more than 200 households');
+    n += r.body.total;
+  }
+  return n;
+}

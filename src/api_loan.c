@@ -1,0 +1,264 @@
+/* api_loan.c: /api/v1/loan-applications (intake, documents, submit, reviews, guarantee),
+   /api/v1/guarantee-fund and /api/v1/holidays. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "api_util.h"
+#include "calendar.h"
+#include "guarantee.h"
+#include "handlers.h"
+#include "loan.h"
+
+/* Replies with the application as JSON, or the error. */
+static void reply_loan(struct req *r, int status, int64_t id)
+{
+    struct loan_app *a = calloc(1, sizeof *a);
+    struct err e = {0};
+    if (!a || loan_get(r->db, &r->user, id, a, &e) != 0) {
+        reply_json_error(r, a ? &e : &(struct err){500, "out_of_memory", "内存不足", ""});
+        free(a);
+        return;
+    }
+    json_t *o = loan_json(a, r->today);
+    struct guarantee_info g;
+    if (guarantee_get(r->db, id, &g) == 0)
+        json_object_set_new(o, "guarantee", json_pack("{s:s, s:i, s:I, s:i}", "letter_no", g.letter_no, "coverage_pct",
+                                                      g.coverage_pct, "guaranteed_fen", (json_int_t)g.guaranteed_fen,
+                                                      "counter_guarantors", g.ncounter));
+    loan_app_free(a);
+    free(a);
+    reply_json(r, status, o);
+}
+
+void api_loans_create(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    struct loan_input in = {0};
+    int64_t id = -1;
+    if (j && !api_int(j, "household_id", 0, &in.household_id, &e) && !api_int(j, "amount_fen", 0, &in.amount_fen, &e) &&
+        !api_int(j, "term_months", 0, &in.term_months, &e) && !api_str(j, "project_type", &in.project_type, &e) &&
+        !api_str(j, "project_name", &in.project_name, &e) && !api_str(j, "business_plan_md", &in.business_plan_md, &e) &&
+        !api_int(j, "expected_jobs", 0, &in.expected_jobs, &e) &&
+        !api_int(j, "expected_income_fen", 0, &in.expected_income_fen, &e))
+        id = loan_create(r->db, &r->user, &in, &e);
+    json_decref(j);
+    if (id < 0)
+        reply_json_error(r, &e);
+    else
+        reply_loan(r, 201, id);
+}
+
+void api_loans_show(struct req *r)
+{
+    reply_loan(r, 200, r->id[0]);
+}
+
+/* Appends one list row. */
+static void loan_item(const struct loan_row *l, void *ctx)
+{
+    json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:s, s:I, s:i, s:s, s:s, s:s, s:s}", "id", (json_int_t)l->id,
+                                         "applicant", l->applicant, "village", l->village, "state",
+                                         loan_state_code(l->state), "amount_fen", (json_int_t)l->amount_fen,
+                                         "term_months", l->term_months, "project_type",
+                                         project_type_code(l->project_type), "project_name", l->project_name,
+                                         "submitted_on", l->submitted_on, "review_due_on", l->review_due_on));
+}
+
+void api_loans_list(struct req *r)
+{
+    struct loan_filter f = {.state = -1};
+    const char *state = req_query(r, "state"), *late = req_query(r, "late"), *queue = req_query(r, "queue");
+    struct err e = {0};
+    if (state && *state && (f.state = loan_state_parse(state)) < 0) {
+        err_set(&e, 422, "invalid_state", "state", "未知的申请状态");
+        reply_json_error(r, &e);
+        return;
+    }
+    f.late_only = late && !strcmp(late, "1");
+    if (queue && !strcmp(queue, "mine"))
+        f.department = r->user.department_id ? r->user.department_id : -1;
+    api_paging(r, &f.limit, &f.offset);
+    json_t *items = json_array();
+    int64_t total = loan_list(r->db, &r->user, &f, r->today, loan_item, items, &e);
+    if (total < 0) {
+        json_decref(items);
+        reply_json_error(r, &e);
+        return;
+    }
+    reply_json(r, 200, api_list(items, total));
+}
+
+void api_loans_documents(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e), *v;
+    const char *key;
+    unsigned given = 0, received = 0;
+    int rc = j ? 0 : -1;
+    json_object_foreach(j, key, v)
+    {
+        int d = loan_doc_parse(key);
+        if (d < 0 || !json_is_boolean(v)) {
+            rc = err_set(&e, 422, "invalid_document", key, "未知的材料名称或取值（应为 true/false）：%s", key);
+            break;
+        }
+        given |= 1u << d;
+        if (json_is_true(v))
+            received |= 1u << d;
+    }
+    json_decref(j);
+    if (rc == 0)
+        rc = loan_set_documents(r->db, &r->user, r->id[0], given, received, &e);
+    if (rc != 0)
+        reply_json_error(r, &e);
+    else
+        reply_loan(r, 200, r->id[0]);
+}
+
+void api_loans_submit(struct req *r)
+{
+    struct err e = {0};
+    if (loan_submit(r->db, &r->user, r->id[0], r->today, &e) != 0) {
+        if (!strcmp(e.code, "missing_documents")) {
+            struct loan_app *a = calloc(1, sizeof *a);
+            json_t *missing = json_array();
+            struct err e2;
+            if (a && loan_get(r->db, &r->user, r->id[0], a, &e2) == 0) {
+                for (int d = 0; d < LD__MAX; d++)
+                    if (!(a->documents & (1u << d)))
+                        json_array_append_new(missing, json_string(loan_doc_code(d)));
+                loan_app_free(a);
+            }
+            free(a);
+            reply_json(r, 422, json_pack("{s:{s:s, s:s, s:s, s:o}}", "error", "code", e.code, "message", e.message,
+                                         "field", e.field, "missing_documents", missing));
+            return;
+        }
+        reply_json_error(r, &e);
+        return;
+    }
+    reply_loan(r, 200, r->id[0]);
+}
+
+void api_loans_review(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *decision = NULL, *comment = NULL;
+    int rc = !j || api_str(j, "decision", &decision, &e) || api_str(j, "comment", &comment, &e) ? -1 : 0;
+    if (rc == 0)
+        rc = loan_review(r->db, &r->user, r->id[0], decision, comment, &e);
+    json_decref(j);
+    if (rc != 0)
+        reply_json_error(r, &e);
+    else
+        reply_loan(r, 201, r->id[0]);
+}
+
+void api_loans_backup(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    int64_t uid = 0;
+    int rc = !j || api_int(j, "backup_handler_id", 0, &uid, &e) ? -1
+                                                               : loan_set_backup(r->db, &r->user, r->id[0], uid, &e);
+    json_decref(j);
+    if (rc != 0)
+        reply_json_error(r, &e);
+    else
+        reply_loan(r, 200, r->id[0]);
+}
+
+void api_loans_guarantee(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    struct guarantee_input in = {0};
+    int rc = !j || api_int(j, "coverage_pct", 0, &in.coverage_pct, &e) ||
+                     api_str(j, "pledged_asset", &in.pledged_asset, &e)
+                 ? -1
+                 : 0;
+    json_t *cg = j ? json_object_get(j, "counter_guarantors") : NULL, *v;
+    size_t i;
+    if (rc == 0 && cg && (!json_is_array(cg) || json_array_size(cg) > 2))
+        rc = err_set(&e, 422, "invalid_counter_guarantors", "counter_guarantors", "反担保人为一至两人");
+    json_array_foreach(cg, i, v)
+    {
+        if (rc != 0)
+            break;
+        struct counter_guarantor *c = &in.counter[in.ncounter++];
+        if (!json_is_object(v) || api_str(v, "name", &c->name, &e) || api_str(v, "id_number", &c->id_number, &e) ||
+            api_str(v, "relation", &c->relation, &e) || api_int(v, "income_fen", 0, &c->income_fen, &e))
+            rc = e.status ? -1 : err_set(&e, 422, "invalid_counter_guarantors", "counter_guarantors", "反担保人格式错误");
+    }
+    if (rc == 0 && guarantee_create(r->db, &r->user, r->id[0], &in, r->today, &e) < 0)
+        rc = -1;
+    json_decref(j);
+    if (rc != 0)
+        reply_json_error(r, &e);
+    else
+        reply_loan(r, 201, r->id[0]);
+}
+
+/* The fund's figures as JSON. */
+static json_t *fund_json(struct db *db)
+{
+    struct fund_status s;
+    guarantee_fund_status(db, &s);
+    return json_pack("{s:I, s:I, s:I, s:I}", "balance_fen", (json_int_t)s.balance_fen, "guaranteed_outstanding_fen",
+                     (json_int_t)s.guaranteed_outstanding_fen, "leverage", (json_int_t)s.leverage, "capacity_fen",
+                     (json_int_t)s.capacity_fen);
+}
+
+void api_guarantee_fund(struct req *r)
+{
+    reply_json(r, 200, fund_json(r->db));
+}
+
+void api_guarantee_fund_entry(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *kind = NULL, *on = NULL, *doc = NULL, *note = NULL;
+    int64_t amount = 0, id = -1;
+    if (j && !api_str(j, "kind", &kind, &e) && !api_int(j, "amount_fen", 0, &amount, &e) && !api_str(j, "on", &on, &e) &&
+        !api_str(j, "document_no", &doc, &e) && !api_str(j, "note", &note, &e))
+        id = guarantee_fund_add(r->db, &r->user, kind, amount, on, doc, note, &e);
+    json_decref(j);
+    if (id < 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    json_t *o = fund_json(r->db);
+    json_object_set_new(o, "entry_id", json_integer(id));
+    reply_json(r, 201, o);
+}
+
+/* Appends one calendar day. */
+static void holiday_item(const char *day, const char *kind, const char *name, void *ctx)
+{
+    json_array_append_new(ctx, json_pack("{s:s, s:s, s:s}", "day", day, "kind", kind, "name", name));
+}
+
+void api_holidays_list(struct req *r)
+{
+    json_t *items = json_array();
+    int n = calendar_list(r->db, (int)req_query_int(r, "year", r->today.y), holiday_item, items);
+    reply_json(r, 200, api_list(items, n));
+}
+
+void api_holidays_set(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *day = NULL, *kind = NULL, *name = NULL;
+    int rc = !j || api_str(j, "day", &day, &e) || api_str(j, "kind", &kind, &e) || api_str(j, "name", &name, &e)
+                 ? -1
+                 : calendar_set(r->db, &r->user, day, kind, name, &e);
+    if (rc != 0)
+        reply_json_error(r, &e);
+    else
+        reply_json(r, 201, json_pack("{s:s, s:s, s:s}", "day", day, "kind", kind, "name", name));
+    json_decref(j);
+}

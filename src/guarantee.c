@@ -1,0 +1,232 @@
+/* guarantee.c: the guarantee fund and guarantees (see guarantee.h). */
+#include "guarantee.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "idcard.h"
+#include "loan_rules.h"
+#include "text.h"
+
+int guarantee_fund_status(struct db *db, struct fund_status *out)
+{
+    out->balance_fen = db_int(db, 0, "SELECT coalesce(sum(amount_fen), 0) FROM guarantee_fund_entries", "");
+    out->guaranteed_outstanding_fen =
+        db_int(db, 0, "SELECT coalesce(sum(guaranteed_fen), 0) FROM guarantees WHERE active = 1", "");
+    out->leverage = db_int(db, 5, "SELECT CAST(value AS INTEGER) FROM parameters WHERE key = 'guarantee_leverage'", "");
+    out->capacity_fen = out->balance_fen * out->leverage - out->guaranteed_outstanding_fen;
+    return 0;
+}
+
+int64_t guarantee_fund_add(struct db *db, const struct user_ctx *actor, const char *kind, int64_t amount_fen,
+                           const char *on, const char *document_no, const char *note, struct err *e)
+{
+    struct date d;
+    if (!kind || (strcmp(kind, "income") && strcmp(kind, "adjustment")))
+        return err_set(e, 422, "invalid_kind", "kind", "类型应为 income（收入）或 adjustment（调整）");
+    if (!strcmp(kind, "income") ? amount_fen <= 0 : amount_fen == 0)
+        return err_set(e, 422, "invalid_amount", "amount_fen", "收入金额应大于零，调整金额不能为零");
+    if (amount_fen > 100000000000LL || amount_fen < -100000000000LL)
+        return err_set(e, 422, "invalid_amount", "amount_fen", "金额过大");
+    if (!on || date_parse(on, &d) != 0)
+        return err_set(e, 422, "invalid_date", "on", "日期格式应为 YYYY-MM-DD");
+    if (text_check(document_no, 1, 50) != 0)
+        return err_set(e, 422, "invalid_document_no", "document_no", "请填写文件号或凭证号（50字以内）");
+    if (note && text_check(note, 0, 200) != 0)
+        return err_set(e, 422, "invalid_note", "note", "备注不能超过200字");
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    struct fund_status s;
+    guarantee_fund_status(db, &s);
+    if (s.balance_fen + amount_fen < 0) {
+        db_rollback(db);
+        return err_set(e, 409, "insufficient_funds", "amount_fen", "调整后担保基金余额将小于零");
+    }
+    int64_t id = -1;
+    if (db_run(db, "INSERT INTO guarantee_fund_entries (kind, amount_fen, on_date, document_no, note, created_by) "
+                   "VALUES (?, ?, ?, ?, ?, ?)",
+               "titttI", kind, amount_fen, on, document_no, note ? note : "", actor->id) == SQLITE_DONE)
+        id = sqlite3_last_insert_rowid(db->h);
+    json_t *after = json_pack("{s:s, s:I, s:s, s:s}", "kind", kind, "amount_fen", (json_int_t)amount_fen, "on", on,
+                              "document_no", document_no);
+    int ok = id > 0 && audit_write(db, actor, "create", "guarantee_fund_entry", id, NULL, after) == 0 &&
+             db_commit(db) == SQLITE_OK;
+    json_decref(after);
+    if (!ok) {
+        db_fail(db, e);
+        db_rollback(db);
+        return -1;
+    }
+    return id;
+}
+
+/* Validates the guarantee's input; returns 0 or -1 with e filled. */
+static int guarantee_validate(const struct guarantee_input *in, struct date today, struct err *e)
+{
+    if (in->coverage_pct < 0 || in->coverage_pct > 100)
+        return err_set(e, 422, "invalid_coverage", "coverage_pct", "担保比例应为 1 到 100");
+    if (in->ncounter < 0 || in->ncounter > 2)
+        return err_set(e, 422, "invalid_counter_guarantors", "counter_guarantors", "反担保人为一至两人");
+    if (in->ncounter == 0 && text_check(in->pledged_asset, 2, 200) != 0)
+        return err_set(e, 422, "counter_guarantee_required", "counter_guarantors",
+                       "请填写一至两名反担保人，或填写抵（质）押物");
+    if (in->pledged_asset && text_check(in->pledged_asset, 0, 200) != 0)
+        return err_set(e, 422, "invalid_pledged_asset", "pledged_asset", "抵（质）押物说明不能超过200字");
+    for (int i = 0; i < in->ncounter; i++) {
+        const struct counter_guarantor *c = &in->counter[i];
+        char field[64], id[20];
+        snprintf(field, sizeof field, "counter_guarantors[%d].name", i);
+        if (text_check(c->name, 1, 30) != 0)
+            return err_set(e, 422, "invalid_name", field, "反担保人姓名应为1到30个字");
+        snprintf(field, sizeof field, "counter_guarantors[%d].id_number", i);
+        snprintf(id, sizeof id, "%s", c->id_number ? c->id_number : "");
+        idcard_normalize(id);
+        struct idcard_info info;
+        enum idcard_error ie = c->id_number && strlen(c->id_number) <= 19 ? idcard_check(id, &info) : IDCARD_LENGTH;
+        if (ie != IDCARD_OK)
+            return err_set(e, 422, "invalid_id_number", field, "反担保人%s：%s", c->name, idcard_error_message(ie));
+        struct date birth = {info.year, info.month, info.day};
+        if (date_cmp(birth, today) > 0)
+            return err_set(e, 422, "invalid_id_number", field, "反担保人%s：身份证号中的出生日期晚于今天", c->name);
+        snprintf(field, sizeof field, "counter_guarantors[%d].relation", i);
+        if (text_check(c->relation, 1, 20) != 0)
+            return err_set(e, 422, "invalid_relation", field, "请填写反担保人与申请人的关系");
+        if (c->income_fen < 0)
+            return err_set(e, 422, "invalid_income", field, "收入不能为负数");
+    }
+    return 0;
+}
+
+int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t application_id,
+                         const struct guarantee_input *in, struct date today, struct err *e)
+{
+    if (guarantee_validate(in, today, e) != 0)
+        return -1;
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    sqlite3_stmt *st = db_prep(db, "SELECT a.state, a.amount_fen, t.name, substr(v.path, 1, length(?2)) = ?2 "
+                                   "FROM loan_applications a JOIN households h ON h.id = a.household_id "
+                                   "JOIN units v ON v.id = h.village_id JOIN units t ON t.id = v.parent_id "
+                                   "WHERE a.id = ?1");
+    if (!st) {
+        db_rollback(db);
+        return db_fail(db, e);
+    }
+    db_bind(st, "it", application_id, actor->unit_path);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    char state[16] = "", township[64] = "";
+    int64_t amount = 0;
+    int in_scope = 0;
+    if (found) {
+        snprintf(state, sizeof state, "%s", db_text(st, 0));
+        amount = sqlite3_column_int64(st, 1);
+        snprintf(township, sizeof township, "%s", db_text(st, 2));
+        in_scope = sqlite3_column_int(st, 3);
+    }
+    db_done(st);
+    int rc = !found      ? err_set(e, 404, "not_found", NULL, "贷款申请不存在")
+             : !in_scope ? err_set(e, 403, "out_of_scope", NULL, "该申请不在您的管辖范围内")
+             : strcmp(state, "approved")
+                 ? err_set(e, 409, "invalid_state", NULL, "%s（当前状态：%s）",
+                           loan_action_refusal(LA_GUARANTEE, (enum loan_state)loan_state_parse(state)),
+                           loan_state_name((enum loan_state)loan_state_parse(state)))
+                 : 0;
+    int64_t coverage = in->coverage_pct
+                           ? in->coverage_pct
+                           : db_int(db, 100, "SELECT CAST(value AS INTEGER) FROM parameters WHERE key = "
+                                             "'guarantee_coverage_pct'",
+                                    "");
+    int64_t guaranteed = (amount * coverage + 50) / 100;
+    struct fund_status s;
+    guarantee_fund_status(db, &s);
+    if (rc == 0 && guaranteed > s.capacity_fen)
+        rc = err_set(e, 409, "guarantee_capacity_exceeded", NULL,
+                     "担保能力不足：担保基金余额 %lld.%02lld 元 × %lld 倍，在保余额 %lld.%02lld 元，本笔需担保 %lld.%02lld 元",
+                     (long long)(s.balance_fen / 100), (long long)(s.balance_fen % 100), (long long)s.leverage,
+                     (long long)(s.guaranteed_outstanding_fen / 100), (long long)(s.guaranteed_outstanding_fen % 100),
+                     (long long)(guaranteed / 100), (long long)(guaranteed % 100));
+    if (rc != 0) {
+        db_rollback(db);
+        return -1;
+    }
+    /* 担保推荐函 number: per township and year, gapless. */
+    char year[5], prefix[96], letter[128];
+    snprintf(year, sizeof year, "%04d", today.y);
+    char short_name[64];
+    snprintf(short_name, sizeof short_name, "%s", township);
+    char *zhen = strstr(short_name, "镇");
+    if (zhen && zhen[strlen("镇")] == '\0')
+        *zhen = '\0';
+    snprintf(prefix, sizeof prefix, "%s担〔%s〕", short_name, year);
+    int64_t seq = 1 + db_int(db, 0, "SELECT count(*) FROM guarantees WHERE substr(letter_no, 1, length(?1)) = ?1", "t", prefix);
+    snprintf(letter, sizeof letter, "%s%03lld号", prefix, (long long)seq);
+    int ok = db_run(db,
+                    "INSERT INTO guarantees (application_id, letter_no, coverage_pct, guaranteed_fen, "
+                    "balance_at_time_fen, outstanding_at_time_fen, leverage, pledged_asset, created_by) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "itiiiiiti", application_id, letter, coverage, guaranteed, s.balance_fen,
+                    s.guaranteed_outstanding_fen, s.leverage, in->pledged_asset ? in->pledged_asset : "",
+                    actor->id) == SQLITE_DONE;
+    int64_t gid = ok ? sqlite3_last_insert_rowid(db->h) : -1;
+    for (int i = 0; ok && i < in->ncounter; i++) {
+        char id[20];
+        snprintf(id, sizeof id, "%s", in->counter[i].id_number);
+        idcard_normalize(id);
+        ok = db_run(db, "INSERT INTO counter_guarantors (guarantee_id, name, id_number, relation, income_fen) "
+                        "VALUES (?, ?, ?, ?, ?)",
+                    "ittti", gid, in->counter[i].name, id, in->counter[i].relation,
+                    in->counter[i].income_fen) == SQLITE_DONE;
+    }
+    ok = ok && db_run(db, "UPDATE loan_applications SET state = 'guaranteed', updated_at = datetime('now') WHERE id = ?",
+                      "i", application_id) == SQLITE_DONE;
+    json_t *after = json_pack("{s:s, s:I, s:I, s:i}", "letter_no", letter, "coverage_pct", (json_int_t)coverage,
+                              "guaranteed_fen", (json_int_t)guaranteed, "counter_guarantors", in->ncounter);
+    ok = ok && audit_write(db, actor, "guarantee", "loan_application", application_id, NULL, after) == 0 &&
+         db_commit(db) == SQLITE_OK;
+    json_decref(after);
+    if (!ok) {
+        db_fail(db, e);
+        db_rollback(db);
+        return -1;
+    }
+    return gid;
+}
+
+int guarantee_get(struct db *db, int64_t application_id, struct guarantee_info *g)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT g.id, g.letter_no, g.coverage_pct, g.guaranteed_fen, g.pledged_asset, "
+                                   "g.created_at, u.name FROM guarantees g JOIN users u ON u.id = g.created_by "
+                                   "WHERE g.application_id = ?");
+    if (!st)
+        return -1;
+    memset(g, 0, sizeof *g);
+    db_bind(st, "i", application_id);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    if (found) {
+        g->id = sqlite3_column_int64(st, 0);
+        snprintf(g->letter_no, sizeof g->letter_no, "%s", db_text(st, 1));
+        g->coverage_pct = sqlite3_column_int(st, 2);
+        g->guaranteed_fen = sqlite3_column_int64(st, 3);
+        snprintf(g->pledged_asset, sizeof g->pledged_asset, "%s", db_text(st, 4));
+        snprintf(g->created_at, sizeof g->created_at, "%s", db_text(st, 5));
+        snprintf(g->created_by, sizeof g->created_by, "%s", db_text(st, 6));
+    }
+    db_done(st);
+    if (!found)
+        return -1;
+    st = db_prep(db, "SELECT name, id_number, relation, income_fen FROM counter_guarantors WHERE guarantee_id = ? "
+                     "ORDER BY id");
+    if (!st)
+        return -1;
+    db_bind(st, "i", g->id);
+    while (sqlite3_step(st) == SQLITE_ROW && g->ncounter < 2) {
+        snprintf(g->counter[g->ncounter].name, sizeof g->counter[0].name, "%s", db_text(st, 0));
+        snprintf(g->counter[g->ncounter].id_number, sizeof g->counter[0].id_number, "%s", db_text(st, 1));
+        snprintf(g->counter[g->ncounter].relation, sizeof g->counter[0].relation, "%s", db_text(st, 2));
+        g->counter[g->ncounter].income_fen = sqlite3_column_int64(st, 3);
+        g->ncounter++;
+    }
+    db_done(st);
+    return 0;
+}

@@ -1,0 +1,481 @@
+/* loan.c: loan applications and the joint review (see loan.h). */
+#include "loan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "calendar.h"
+#include "text.h"
+
+/* Integer parameter, or dflt. */
+static int64_t param(struct db *db, const char *key, int64_t dflt)
+{
+    return db_int(db, dflt, "SELECT CAST(value AS INTEGER) FROM parameters WHERE key = ?", "t", key);
+}
+
+/* Runs `ok`, then the audit record and the commit; on any failure rolls back and fills e. */
+static int finish(struct db *db, int ok, const struct user_ctx *actor, const char *action, int64_t id, json_t *before,
+                  json_t *after, struct err *e)
+{
+    ok = ok && audit_write(db, actor, action, "loan_application", id, before, after) == 0 && db_commit(db) == SQLITE_OK;
+    json_decref(before);
+    json_decref(after);
+    if (!ok) {
+        db_fail(db, e);
+        db_rollback(db);
+        return -1;
+    }
+    return 0;
+}
+
+/* Checks who may register for which household: in scope, policy-compliant, nothing open. */
+static int eligible(struct db *db, const struct user_ctx *actor, int64_t household_id, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT h.policy_compliant, substr(v.path, 1, length(?2)) = ?2 FROM households h "
+                                   "JOIN units v ON v.id = h.village_id WHERE h.id = ?1");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "it", household_id, actor->unit_path);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    int compliant = found && sqlite3_column_int(st, 0), in_scope = found && sqlite3_column_int(st, 1);
+    db_done(st);
+    if (!found)
+        return err_set(e, 422, "invalid_household", "household_id", "家庭档案不存在");
+    if (!in_scope)
+        return err_set(e, 403, "out_of_scope", "household_id", "该家庭不在您的管辖范围内");
+    if (!compliant)
+        return err_set(e, 409, "not_policy_compliant", "household_id", "该家庭不符合生育政策，不能申请计生信贷助富贷款");
+    int64_t open = db_int(db, 0,
+                          "SELECT id FROM loan_applications WHERE household_id = ? AND state IN "
+                          "('draft', 'in_review', 'more_info', 'approved', 'guaranteed') LIMIT 1",
+                          "i", household_id);
+    if (open)
+        return err_set(e, 409, "application_open", "household_id", "该家庭已有一笔未办结的贷款申请（第 %lld 号）",
+                       (long long)open);
+    if (db_int(db, 0, "SELECT 1 FROM loan_blockers WHERE household_id = ?", "i", household_id) == 1)
+        return err_set(e, 409, "loan_overdue", "household_id", "该家庭有逾期或已代偿的项目贷款，暂不能申请");
+    return 0;
+}
+
+int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct loan_input *in, struct err *e)
+{
+    int64_t min = param(db, "loan_min_fen", 2000000), max = param(db, "loan_max_fen", 20000000);
+    int64_t min_m = param(db, "loan_min_months", 6), max_m = param(db, "loan_max_months", 36);
+    int pt = project_type_parse(in->project_type);
+    if (in->amount_fen < min || in->amount_fen > max)
+        return err_set(e, 422, "invalid_amount", "amount_fen", "贷款金额应在 %lld 元到 %lld 元之间", (long long)(min / 100),
+                       (long long)(max / 100));
+    if (in->term_months < min_m || in->term_months > max_m)
+        return err_set(e, 422, "invalid_term", "term_months", "贷款期限应为 %lld 到 %lld 个月", (long long)min_m,
+                       (long long)max_m);
+    if (pt < 0)
+        return err_set(e, 422, "invalid_project_type", "project_type",
+                       "项目类型应为 种植、养殖、林果苗木、加工、药材 或 商贸服务");
+    if (text_check(in->project_name, 1, 50) != 0)
+        return err_set(e, 422, "invalid_project_name", "project_name", "项目名称应为1到50个字");
+    if (in->business_plan_md && text_check_multiline(in->business_plan_md, 0, 20000) != 0)
+        return err_set(e, 422, "invalid_business_plan", "business_plan_md", "创业方案不能超过20000字");
+    if (in->expected_jobs < 0 || in->expected_jobs > 10000)
+        return err_set(e, 422, "invalid_jobs", "expected_jobs", "预计带动就业人数应在 0 到 10000 之间");
+    if (in->expected_income_fen < 0 || in->expected_income_fen > 100000000000LL)
+        return err_set(e, 422, "invalid_income", "expected_income_fen", "预计年收入无效");
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    if (eligible(db, actor, in->household_id, e) != 0) {
+        db_rollback(db);
+        return -1;
+    }
+    int ok = db_run(db,
+                    "INSERT INTO loan_applications (household_id, amount_fen, term_months, project_type, project_name, "
+                    "business_plan_md, expected_jobs, expected_income_fen, handler_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "iiitttiii", in->household_id, in->amount_fen, in->term_months, project_type_code(pt),
+                    in->project_name, in->business_plan_md ? in->business_plan_md : "", in->expected_jobs,
+                    in->expected_income_fen, actor->id) == SQLITE_DONE;
+    int64_t id = ok ? sqlite3_last_insert_rowid(db->h) : -1;
+    for (int d = 0; ok && d < LD__MAX; d++)
+        ok = db_run(db, "INSERT INTO loan_documents (application_id, doc, received) VALUES (?, ?, 0)", "it", id,
+                    loan_doc_code(d)) == SQLITE_DONE;
+    json_t *after = json_pack("{s:I, s:I, s:I, s:s, s:s}", "household_id", (json_int_t)in->household_id, "amount_fen",
+                              (json_int_t)in->amount_fen, "term_months", (json_int_t)in->term_months, "project_type",
+                              project_type_code(pt), "project_name", in->project_name);
+    return finish(db, ok, actor, "create", id, NULL, after, e) == 0 ? id : -1;
+}
+
+/* Reads the state of an application in the actor's scope inside a transaction already begun;
+   returns the state or -1 with e filled (404/403). */
+static int state_in_scope(struct db *db, const struct user_ctx *actor, int64_t id, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT a.state, substr(v.path, 1, length(?2)) = ?2 FROM loan_applications a "
+                                   "JOIN households h ON h.id = a.household_id JOIN units v ON v.id = h.village_id "
+                                   "WHERE a.id = ?1");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "it", id, actor->unit_path);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    int state = found ? loan_state_parse(db_text(st, 0)) : -1, in_scope = found && sqlite3_column_int(st, 1);
+    db_done(st);
+    if (!found)
+        return err_set(e, 404, "not_found", NULL, "贷款申请不存在");
+    if (!in_scope)
+        return err_set(e, 403, "out_of_scope", NULL, "该申请不在您的管辖范围内");
+    return state;
+}
+
+/* Begins a transaction and checks scope and that the action is allowed now. Returns the state,
+   or -1 with the transaction rolled back and e filled (409 invalid_state). */
+static int begin_action(struct db *db, const struct user_ctx *actor, int64_t id, enum loan_action a, struct err *e)
+{
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    int state = state_in_scope(db, actor, id, e);
+    if (state >= 0 && !loan_action_allowed(a, (enum loan_state)state)) {
+        err_set(e, 409, "invalid_state", NULL, "%s（当前状态：%s）", loan_action_refusal(a, (enum loan_state)state),
+                loan_state_name((enum loan_state)state));
+        state = -1;
+    }
+    if (state < 0)
+        db_rollback(db);
+    return state;
+}
+
+/* The received-documents bit set of an application. */
+static unsigned documents_of(struct db *db, int64_t id)
+{
+    unsigned bits = 0;
+    sqlite3_stmt *st = db_prep(db, "SELECT doc FROM loan_documents WHERE application_id = ? AND received = 1");
+    if (!st)
+        return 0;
+    db_bind(st, "i", id);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int d = loan_doc_parse(db_text(st, 0));
+        if (d >= 0)
+            bits |= 1u << d;
+    }
+    db_done(st);
+    return bits;
+}
+
+/* A JSON object {doc: received} for the audit log. */
+static json_t *documents_json(unsigned bits)
+{
+    json_t *o = json_object();
+    for (int d = 0; d < LD__MAX; d++)
+        json_object_set_new(o, loan_doc_code(d), json_boolean(bits & (1u << d)));
+    return o;
+}
+
+int loan_set_documents(struct db *db, const struct user_ctx *actor, int64_t id, unsigned given, unsigned received,
+                       struct err *e)
+{
+    if (begin_action(db, actor, id, LA_EDIT_DOCUMENTS, e) < 0)
+        return -1;
+    unsigned before = documents_of(db, id);
+    int ok = 1;
+    for (int d = 0; ok && d < LD__MAX; d++)
+        if (given & (1u << d))
+            ok = db_run(db, "UPDATE loan_documents SET received = ? WHERE application_id = ? AND doc = ?", "dit",
+                        (received & (1u << d)) ? 1 : 0, id, loan_doc_code(d)) == SQLITE_DONE;
+    ok = ok && db_run(db, "UPDATE loan_applications SET updated_at = datetime('now') WHERE id = ?", "i", id) == SQLITE_DONE;
+    return finish(db, ok, actor, "documents", id, documents_json(before), documents_json(documents_of(db, id)), e);
+}
+
+int loan_set_backup(struct db *db, const struct user_ctx *actor, int64_t id, int64_t user_id, struct err *e)
+{
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    if (state_in_scope(db, actor, id, e) < 0) {
+        db_rollback(db);
+        return -1;
+    }
+    if (user_id && db_int(db, 0,
+                          "SELECT 1 FROM users u JOIN units n ON n.id = u.unit_id WHERE u.id = ?1 AND u.active = 1 "
+                          "AND u.role = 'association' AND substr(n.path, 1, length(?2)) = ?2",
+                          "it", user_id, actor->unit_path) != 1) {
+        db_rollback(db);
+        return err_set(e, 422, "invalid_backup_handler", "backup_handler_id", "B角应为本单位的协会工作人员");
+    }
+    int ok = db_run(db, "UPDATE loan_applications SET backup_handler_id = ?, updated_at = datetime('now') WHERE id = ?",
+                    "Ii", user_id, id) == SQLITE_DONE;
+    return finish(db, ok, actor, "backup_handler", id, NULL, json_pack("{s:I}", "backup_handler_id", (json_int_t)user_id),
+                  e);
+}
+
+int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, struct date today, struct err *e)
+{
+    if (begin_action(db, actor, id, LA_SUBMIT, e) < 0)
+        return -1;
+    unsigned docs = documents_of(db, id);
+    if (docs != (1u << LD__MAX) - 1) {
+        char list[512] = "";
+        for (int d = 0; d < LD__MAX; d++)
+            if (!(docs & (1u << d))) {
+                strcat(list, *list ? "、" : "");
+                strcat(list, loan_doc_name(d));
+            }
+        db_rollback(db);
+        return err_set(e, 422, "missing_documents", "documents", "材料不齐，不能提交评审。缺少：%s", list);
+    }
+    if (db_int(db, 0, "SELECT count(*) FROM departments WHERE active = 1", "") == 0) {
+        db_rollback(db);
+        return err_set(e, 409, "no_departments", NULL, "没有设置评审部门，请联系系统管理员");
+    }
+    struct date due = calendar_add_working_days(db, today, (int)param(db, "review_working_days", 10));
+    char on[11], due_s[11];
+    date_format(today, on);
+    date_format(due, due_s);
+    int ok = db_run(db,
+                    "UPDATE loan_applications SET state = 'in_review', round = round + 1, submitted_on = ?, "
+                    "review_due_on = ?, updated_at = datetime('now') WHERE id = ?",
+                    "tti", on, due_s, id) == SQLITE_DONE &&
+             db_run(db,
+                    "INSERT INTO loan_round_departments (application_id, round, department_id) "
+                    "SELECT a.id, a.round, d.id FROM loan_applications a, departments d WHERE a.id = ? AND d.active = 1",
+                    "i", id) == SQLITE_DONE;
+    return finish(db, ok, actor, "submit", id, NULL, json_pack("{s:s, s:s}", "submitted_on", on, "review_due_on", due_s),
+                  e);
+}
+
+int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const char *decision, const char *comment,
+                struct err *e)
+{
+    int d = review_decision_parse(decision);
+    if (d < 0)
+        return err_set(e, 422, "invalid_decision", "decision", "评审意见应为 approve（同意）、reject（不同意）或 more_info（补充材料）");
+    if (text_check_multiline(comment, d == RD_APPROVE ? 0 : 1, 1000) != 0)
+        return err_set(e, 422, "invalid_comment", "comment",
+                       d == RD_APPROVE ? "意见说明不能超过1000字" : "不同意或要求补充材料时，请写明理由（1000字以内）");
+    if (!actor->department_id)
+        return err_set(e, 403, "no_department", NULL, "您的账号不属于任何评审部门");
+    if (begin_action(db, actor, id, LA_REVIEW, e) < 0)
+        return -1;
+    int64_t round = db_int(db, 0, "SELECT round FROM loan_applications WHERE id = ?", "i", id);
+    if (db_int(db, 0, "SELECT 1 FROM loan_round_departments WHERE application_id = ? AND round = ? AND department_id = ?",
+               "iii", id, round, actor->department_id) != 1) {
+        db_rollback(db);
+        return err_set(e, 403, "department_not_reviewing", NULL, "您的部门不参加本轮评审");
+    }
+    if (db_int(db, 0, "SELECT 1 FROM loan_reviews WHERE application_id = ? AND round = ? AND department_id = ?", "iii", id,
+               round, actor->department_id) == 1) {
+        db_rollback(db);
+        return err_set(e, 409, "already_reviewed", NULL, "本部门在本轮已经提出意见，不能重复提交");
+    }
+    int ok = db_run(db,
+                    "INSERT INTO loan_reviews (application_id, round, department_id, reviewer_id, decision, comment) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    "iiiitt", id, round, actor->department_id, actor->id, review_decision_code(d),
+                    comment ? comment : "") == SQLITE_DONE;
+    enum review_decision got[LOAN_MAX_REVIEWS];
+    int n = 0;
+    sqlite3_stmt *st = ok ? db_prep(db, "SELECT decision FROM loan_reviews WHERE application_id = ? AND round = ?") : NULL;
+    if (st) {
+        db_bind(st, "ii", id, round);
+        while (sqlite3_step(st) == SQLITE_ROW && n < LOAN_MAX_REVIEWS)
+            got[n++] = (enum review_decision)review_decision_parse(db_text(st, 0));
+        db_done(st);
+    }
+    int required = (int)db_int(db, 0, "SELECT count(*) FROM loan_round_departments WHERE application_id = ? AND round = ?",
+                               "ii", id, round);
+    enum loan_state next = loan_round_outcome(got, n, required);
+    if (ok && next != LS_IN_REVIEW)
+        ok = db_run(db, "UPDATE loan_applications SET state = ?, decided_on = date('now'), updated_at = datetime('now') "
+                        "WHERE id = ?",
+                    "ti", loan_state_code(next), id) == SQLITE_DONE;
+    json_t *after = json_pack("{s:I, s:s, s:s, s:s, s:s}", "round", (json_int_t)round, "department",
+                              actor->department_name, "decision", review_decision_code(d), "comment",
+                              comment ? comment : "", "state", loan_state_code(next));
+    return finish(db, ok, actor, "review", id, NULL, after, e);
+}
+
+/* ---- reads ------------------------------------------------------------------------------ */
+
+void loan_app_free(struct loan_app *a)
+{
+    free(a->business_plan_md);
+    a->business_plan_md = NULL;
+}
+
+/* Copies a column into a fixed buffer. */
+#define COPY(dst, st, col) snprintf(dst, sizeof dst, "%s", db_text(st, col))
+
+int loan_get(struct db *db, const struct user_ctx *actor, int64_t id, struct loan_app *a, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(
+        db, "SELECT a.id, a.household_id, hm.name, hm.phone, hm.id_number, v.id, v.name, t.name, t.id, a.state, "
+            "a.amount_fen, a.term_months, a.project_type, a.project_name, a.business_plan_md, a.expected_jobs, "
+            "a.expected_income_fen, a.handler_id, hu.name, hu.phone, coalesce(a.backup_handler_id, 0), "
+            "coalesce(bu.name, ''), a.round, coalesce(a.submitted_on, ''), coalesce(a.review_due_on, ''), "
+            "coalesce(a.decided_on, ''), a.created_at, substr(v.path, 1, length(?2)) = ?2 "
+            "FROM loan_applications a JOIN households h ON h.id = a.household_id "
+            "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
+            "JOIN units t ON t.id = v.parent_id JOIN users hu ON hu.id = a.handler_id "
+            "LEFT JOIN users bu ON bu.id = a.backup_handler_id WHERE a.id = ?1");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "it", id, actor->unit_path);
+    memset(a, 0, sizeof *a);
+    int found = sqlite3_step(st) == SQLITE_ROW, in_scope = found && sqlite3_column_int(st, 27);
+    if (found && in_scope) {
+        a->id = sqlite3_column_int64(st, 0);
+        a->household_id = sqlite3_column_int64(st, 1);
+        COPY(a->applicant, st, 2);
+        COPY(a->applicant_phone, st, 3);
+        COPY(a->applicant_id_number, st, 4);
+        a->village_id = sqlite3_column_int64(st, 5);
+        COPY(a->village, st, 6);
+        COPY(a->township, st, 7);
+        a->township_id = sqlite3_column_int64(st, 8);
+        a->state = (enum loan_state)loan_state_parse(db_text(st, 9));
+        a->amount_fen = sqlite3_column_int64(st, 10);
+        a->term_months = sqlite3_column_int(st, 11);
+        a->project_type = (enum project_type)project_type_parse(db_text(st, 12));
+        COPY(a->project_name, st, 13);
+        a->business_plan_md = strdup(db_text(st, 14));
+        a->expected_jobs = sqlite3_column_int64(st, 15);
+        a->expected_income_fen = sqlite3_column_int64(st, 16);
+        a->handler_id = sqlite3_column_int64(st, 17);
+        COPY(a->handler, st, 18);
+        COPY(a->handler_phone, st, 19);
+        a->backup_handler_id = sqlite3_column_int64(st, 20);
+        COPY(a->backup_handler, st, 21);
+        a->round = sqlite3_column_int(st, 22);
+        COPY(a->submitted_on, st, 23);
+        COPY(a->review_due_on, st, 24);
+        COPY(a->decided_on, st, 25);
+        COPY(a->created_at, st, 26);
+    }
+    db_done(st);
+    if (!found)
+        return err_set(e, 404, "not_found", NULL, "贷款申请不存在");
+    if (!in_scope)
+        return err_set(e, 403, "out_of_scope", NULL, "该申请不在您的管辖范围内");
+    a->documents = documents_of(db, id);
+    /* every round's opinions, and for the current round the departments still to speak */
+    st = db_prep(db, "SELECT rd.round, rd.department_id, d.name, coalesce(r.decision, ''), coalesce(r.comment, ''), "
+                     "coalesce(u.name, ''), coalesce(r.at, '') FROM loan_round_departments rd "
+                     "JOIN departments d ON d.id = rd.department_id LEFT JOIN loan_reviews r ON "
+                     "r.application_id = rd.application_id AND r.round = rd.round AND r.department_id = rd.department_id "
+                     "LEFT JOIN users u ON u.id = r.reviewer_id WHERE rd.application_id = ? "
+                     "ORDER BY rd.round DESC, d.sort, d.id");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "i", id);
+    while (sqlite3_step(st) == SQLITE_ROW && a->nreviews < LOAN_MAX_REVIEWS) {
+        struct loan_review_row *r = &a->reviews[a->nreviews++];
+        r->round = sqlite3_column_int(st, 0);
+        r->department_id = sqlite3_column_int64(st, 1);
+        COPY(r->department, st, 2);
+        COPY(r->decision, st, 3);
+        COPY(r->comment, st, 4);
+        COPY(r->reviewer, st, 5);
+        COPY(r->at, st, 6);
+    }
+    db_done(st);
+    return 0;
+}
+
+int loan_review_late(const struct loan_app *a, struct date today)
+{
+    struct date due;
+    return a->state == LS_IN_REVIEW && date_parse(a->review_due_on, &due) == 0 && date_cmp(today, due) > 0;
+}
+
+json_t *loan_json(const struct loan_app *a, struct date today)
+{
+    json_t *missing = json_array(), *docs = json_object(), *reviews = json_array();
+    for (int d = 0; d < LD__MAX; d++) {
+        json_object_set_new(docs, loan_doc_code(d), json_boolean(a->documents & (1u << d)));
+        if (!(a->documents & (1u << d)))
+            json_array_append_new(missing, json_string(loan_doc_code(d)));
+    }
+    for (int i = 0; i < a->nreviews; i++) {
+        const struct loan_review_row *r = &a->reviews[i];
+        json_array_append_new(reviews, json_pack("{s:i, s:I, s:s, s:o, s:s, s:s, s:s}", "round", r->round,
+                                                 "department_id", (json_int_t)r->department_id, "department",
+                                                 r->department, "decision",
+                                                 *r->decision ? json_string(r->decision) : json_null(), "comment",
+                                                 r->comment, "reviewer", r->reviewer, "at", r->at));
+    }
+    json_t *o = json_pack("{s:I, s:s, s:I, s:s, s:s, s:I, s:i, s:s, s:s, s:s, s:I, s:I, s:o, s:o, s:o, s:i}", "id",
+                          (json_int_t)a->id, "state", loan_state_code(a->state), "household_id",
+                          (json_int_t)a->household_id, "applicant", a->applicant, "village", a->village, "amount_fen",
+                          (json_int_t)a->amount_fen, "term_months", a->term_months, "project_type",
+                          project_type_code(a->project_type), "project_name", a->project_name, "business_plan_md",
+                          a->business_plan_md ? a->business_plan_md : "", "expected_jobs",
+                          (json_int_t)a->expected_jobs, "expected_income_fen", (json_int_t)a->expected_income_fen,
+                          "documents", docs, "missing_documents", missing, "reviews", reviews, "round", a->round);
+    json_object_set_new(o, "handler", json_pack("{s:I, s:s}", "id", (json_int_t)a->handler_id, "name", a->handler));
+    json_object_set_new(o, "backup_handler", a->backup_handler_id ? json_pack("{s:I, s:s}", "id",
+                                                                              (json_int_t)a->backup_handler_id, "name",
+                                                                              a->backup_handler)
+                                                                  : json_null());
+    json_object_set_new(o, "submitted_on", *a->submitted_on ? json_string(a->submitted_on) : json_null());
+    json_object_set_new(o, "review_due_on", *a->review_due_on ? json_string(a->review_due_on) : json_null());
+    json_object_set_new(o, "review_late", json_boolean(loan_review_late(a, today)));
+    return o;
+}
+
+static const char *const list_sql[2] = {
+    /* all applications in scope, filtered by state and lateness, newest first */
+    "SELECT a.id, hm.name, v.name, a.state, a.amount_fen, a.term_months, a.project_type, a.project_name, "
+    "coalesce(a.submitted_on, ''), coalesce(a.review_due_on, ''), u.name "
+    "FROM loan_applications a JOIN households h ON h.id = a.household_id "
+    "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
+    "JOIN users u ON u.id = a.handler_id WHERE substr(v.path, 1, length(?1)) = ?1 AND (?2 IS NULL OR a.state = ?2) "
+    "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0 "
+    "ORDER BY CASE WHEN ?3 THEN a.review_due_on END, a.id DESC LIMIT ?6 OFFSET ?7",
+    /* the queue of one department: in review, its opinion missing this round, oldest deadline first */
+    "SELECT a.id, hm.name, v.name, a.state, a.amount_fen, a.term_months, a.project_type, a.project_name, "
+    "coalesce(a.submitted_on, ''), coalesce(a.review_due_on, ''), u.name "
+    "FROM loan_applications a JOIN households h ON h.id = a.household_id "
+    "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
+    "JOIN users u ON u.id = a.handler_id JOIN loan_round_departments rd ON rd.application_id = a.id "
+    "AND rd.round = a.round AND rd.department_id = ?5 WHERE substr(v.path, 1, length(?1)) = ?1 "
+    "AND a.state = 'in_review' AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.review_due_on < ?4) "
+    "AND NOT EXISTS (SELECT 1 FROM loan_reviews r WHERE r.application_id = a.id AND r.round = a.round "
+    "AND r.department_id = ?5) ORDER BY a.review_due_on, a.id LIMIT ?6 OFFSET ?7",
+};
+static const char *const count_sql[2] = {
+    "SELECT count(*) FROM loan_applications a JOIN households h ON h.id = a.household_id "
+    "JOIN units v ON v.id = h.village_id WHERE substr(v.path, 1, length(?1)) = ?1 AND (?2 IS NULL OR a.state = ?2) "
+    "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0",
+    "SELECT count(*) FROM loan_applications a JOIN households h ON h.id = a.household_id "
+    "JOIN units v ON v.id = h.village_id JOIN loan_round_departments rd ON rd.application_id = a.id "
+    "AND rd.round = a.round AND rd.department_id = ?5 WHERE substr(v.path, 1, length(?1)) = ?1 "
+    "AND a.state = 'in_review' AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.review_due_on < ?4) "
+    "AND NOT EXISTS (SELECT 1 FROM loan_reviews r WHERE r.application_id = a.id AND r.round = a.round "
+    "AND r.department_id = ?5)",
+};
+
+int64_t loan_list(struct db *db, const struct user_ctx *actor, const struct loan_filter *f, struct date today,
+                  void (*fn)(const struct loan_row *, void *), void *ctx, struct err *e)
+{
+    int q = f->department ? 1 : 0;
+    char today_s[11];
+    date_format(today, today_s);
+    const char *state = f->state >= 0 ? loan_state_code((enum loan_state)f->state) : NULL;
+    int64_t total = db_int(db, -1, count_sql[q], "ttiti", actor->unit_path, state, (int64_t)f->late_only, today_s,
+                           f->department);
+    sqlite3_stmt *st = db_prep(db, list_sql[q]);
+    if (total < 0 || !st)
+        return db_fail(db, e);
+    db_bind(st, "ttitidd", actor->unit_path, state, (int64_t)f->late_only, today_s, f->department, f->limit, f->offset);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct loan_row r = {0};
+        r.id = sqlite3_column_int64(st, 0);
+        COPY(r.applicant, st, 1);
+        COPY(r.village, st, 2);
+        r.state = (enum loan_state)loan_state_parse(db_text(st, 3));
+        r.amount_fen = sqlite3_column_int64(st, 4);
+        r.term_months = sqlite3_column_int(st, 5);
+        r.project_type = (enum project_type)project_type_parse(db_text(st, 6));
+        COPY(r.project_name, st, 7);
+        COPY(r.submitted_on, st, 8);
+        COPY(r.review_due_on, st, 9);
+        COPY(r.handler, st, 10);
+        fn(&r, ctx);
+    }
+    db_done(st);
+    return total;
+}

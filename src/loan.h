@@ -1,0 +1,125 @@
+/*
+ * loan.h: loan applications (贷款申请) from intake to the end of the joint review: eligibility,
+ * the document checklist, A/B handlers, submission with a working-day deadline, review rounds
+ * (one opinion per department per round), reading and listing. Scoped to the actor's unit;
+ * every transition is one transaction with its audit record.
+ */
+#ifndef BANGFU_LOAN_H
+#define BANGFU_LOAN_H
+#include <jansson.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "db.h"
+#include "err.h"
+#include "loan_rules.h"
+#include "user.h"
+
+struct loan_input {
+    int64_t household_id;
+    int64_t amount_fen;
+    int64_t term_months;
+    const char *project_type;
+    const char *project_name;
+    const char *business_plan_md;
+    int64_t expected_jobs;
+    int64_t expected_income_fen;
+};
+
+/* Registers an application after the eligibility checks (policy compliance, no open application,
+   no programme loan overdue or in default). The actor becomes its handler (A角).
+   Returns the id or -1 with e filled (422 with field, 409 not eligible). */
+int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct loan_input *in, struct err *e);
+/* Sets documents received (bit per enum loan_doc in `received`, for those in `given`). */
+int loan_set_documents(struct db *db, const struct user_ctx *actor, int64_t id, unsigned given, unsigned received,
+                       struct err *e);
+/* Assigns the backup handler (B角): an association user in scope; 0 clears it. */
+int loan_set_backup(struct db *db, const struct user_ctx *actor, int64_t id, int64_t user_id, struct err *e);
+/* Submits to the joint review: refuses 422 missing_documents (e->message lists them); starts a
+   new round with the active departments, due after the configured working days. */
+int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, struct date today, struct err *e);
+/* Records the actor's department's opinion for the current round (once). 409 already_reviewed
+   when the department has spoken; the round's outcome moves the state. */
+int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const char *decision, const char *comment,
+                struct err *e);
+
+struct loan_review_row {
+    int round;
+    int64_t department_id;
+    char department[64];
+    char decision[16]; /* "" when the department has not spoken */
+    char comment[1024];
+    char reviewer[64];
+    char at[24];
+};
+
+#define LOAN_MAX_REVIEWS 64
+
+struct loan_app {
+    int64_t id;
+    int64_t household_id;
+    char applicant[96];      /* the head of household */
+    char applicant_phone[16];
+    char applicant_id_number[20];
+    int64_t village_id;
+    char village[64];
+    char township[64];
+    int64_t township_id;
+    enum loan_state state;
+    int64_t amount_fen;
+    int term_months;
+    enum project_type project_type;
+    char project_name[160];
+    char *business_plan_md; /* malloc'd: loan_app_free */
+    int64_t expected_jobs;
+    int64_t expected_income_fen;
+    int64_t handler_id;
+    char handler[64];
+    char handler_phone[16];
+    int64_t backup_handler_id;
+    char backup_handler[64];
+    int round;
+    char submitted_on[11];
+    char review_due_on[11];
+    char decided_on[11];
+    char created_at[24];
+    unsigned documents; /* bit per enum loan_doc received */
+    int nreviews;
+    struct loan_review_row reviews[LOAN_MAX_REVIEWS]; /* every round, the current one with pending rows */
+};
+
+/* Loads an application in the actor's scope (404/403 otherwise). Free with loan_app_free. */
+int loan_get(struct db *db, const struct user_ctx *actor, int64_t id, struct loan_app *out, struct err *e);
+void loan_app_free(struct loan_app *a);
+/* 1 if the review deadline has passed (in review, due date before today). */
+int loan_review_late(const struct loan_app *a, struct date today);
+/* The application as API JSON (new reference); `late` computed against today. */
+json_t *loan_json(const struct loan_app *a, struct date today);
+
+struct loan_filter {
+    int state;          /* -1 = any */
+    int late_only;      /* in review past the deadline */
+    int64_t department; /* waiting for this department's opinion (reviewer queue); 0 = any */
+    int limit, offset;
+};
+
+struct loan_row {
+    int64_t id;
+    char applicant[96];
+    char village[64];
+    enum loan_state state;
+    int64_t amount_fen;
+    int term_months;
+    enum project_type project_type;
+    char project_name[160];
+    char submitted_on[11];
+    char review_due_on[11];
+    char handler[64];
+};
+
+/* Lists applications in scope, oldest deadline first for queues, newest first otherwise.
+   Returns the total or -1. */
+int64_t loan_list(struct db *db, const struct user_ctx *actor, const struct loan_filter *f, struct date today,
+                  void (*fn)(const struct loan_row *, void *), void *ctx, struct err *e);
+
+#endif
