@@ -76,6 +76,7 @@ void api_loans_list(struct req *r)
         return;
     }
     f.late_only = late && !strcmp(late, "1");
+    f.household_id = req_query_int(r, "household_id", 0);
     if (queue && !strcmp(queue, "mine"))
         f.department = r->user.department_id ? r->user.department_id : -1;
     api_paging(r, &f.limit, &f.offset);

@@ -32,6 +32,26 @@ void page_users_create(struct req *r);
 void page_users_update(struct req *r);
 void page_units(struct req *r);
 void page_units_create(struct req *r);
+/* page_loan.c */
+void page_loans(struct req *r);
+void page_review_queue(struct req *r);
+void page_loan_new(struct req *r);
+void page_loan_create(struct req *r);
+void page_loan_show(struct req *r);
+void page_loan_documents(struct req *r);
+void page_loan_submit(struct req *r);
+void page_loan_review(struct req *r);
+void page_loan_guarantee(struct req *r);
+/* page_loan_pdf.c */
+void page_loan_notice_pdf(struct req *r);
+void page_loan_review_form_pdf(struct req *r);
+void page_loan_guarantee_letter_pdf(struct req *r);
+/* page_fund.c */
+void page_fund(struct req *r);
+void page_fund_entry(struct req *r);
+void page_holidays(struct req *r);
+void page_holidays_set(struct req *r);
+void page_holidays_remove(struct req *r);
 /* page_audit.c */
 void page_audit(struct req *r);
 

@@ -32,9 +32,14 @@ static const struct {
 } nav[] = {
     {"工作台", "/home", ROLES_ALL},
     {"家庭档案", "/households", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER)},
+    {"贷款申请", "/loans", ROLES_ALL},
+    {"待评审", "/reviews", ROLE_BIT(ROLE_REVIEWER)},
+    {"担保基金", "/guarantee-fund", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_FINANCE) |
+                                    ROLE_BIT(ROLE_AUDITOR)},
     {"导入家庭", "/households/import", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_VILLAGE)},
     {"用户管理", "/admin/users", ROLE_BIT(ROLE_ADMIN)},
     {"单位", "/admin/units", ROLE_BIT(ROLE_ADMIN)},
+    {"工作日历", "/admin/holidays", ROLE_BIT(ROLE_ADMIN)},
     {"审计日志", "/audit", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_AUDITOR)},
 };
 
@@ -120,7 +125,8 @@ void html_flash(struct req *r)
     } messages[] = {
         {"created", "已保存。"},       {"updated", "已更新。"},         {"member", "已添加家庭成员。"},
         {"imported", "导入完成。"},    {"user", "用户已创建。"},        {"unit", "单位已创建。"},
-        {"password", "密码已修改。"},
+        {"password", "密码已修改。"},   {"submitted", "已提交联合评审。"}, {"reviewed", "评审意见已记录。"},
+        {"guaranteed", "担保已办理，可打印担保推荐函。"},
     };
     const char *ok = req_query(r, "ok");
     for (size_t i = 0; ok && i < sizeof messages / sizeof messages[0]; i++)

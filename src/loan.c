@@ -423,7 +423,7 @@ static const char *const list_sql[2] = {
     "FROM loan_applications a JOIN households h ON h.id = a.household_id "
     "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
     "JOIN users u ON u.id = a.handler_id WHERE substr(v.path, 1, length(?1)) = ?1 AND (?2 IS NULL OR a.state = ?2) "
-    "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0 "
+    "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0 AND (?8 = 0 OR a.household_id = ?8) "
     "ORDER BY CASE WHEN ?3 THEN a.review_due_on END, a.id DESC LIMIT ?6 OFFSET ?7",
     /* the queue of one department: in review, its opinion missing this round, oldest deadline first */
     "SELECT a.id, hm.name, v.name, a.state, a.amount_fen, a.term_months, a.project_type, a.project_name, "
@@ -434,18 +434,18 @@ static const char *const list_sql[2] = {
     "AND rd.round = a.round AND rd.department_id = ?5 WHERE substr(v.path, 1, length(?1)) = ?1 "
     "AND a.state = 'in_review' AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.review_due_on < ?4) "
     "AND NOT EXISTS (SELECT 1 FROM loan_reviews r WHERE r.application_id = a.id AND r.round = a.round "
-    "AND r.department_id = ?5) ORDER BY a.review_due_on, a.id LIMIT ?6 OFFSET ?7",
+    "AND r.department_id = ?5) AND (?8 = 0 OR a.household_id = ?8) ORDER BY a.review_due_on, a.id LIMIT ?6 OFFSET ?7",
 };
 static const char *const count_sql[2] = {
     "SELECT count(*) FROM loan_applications a JOIN households h ON h.id = a.household_id "
     "JOIN units v ON v.id = h.village_id WHERE substr(v.path, 1, length(?1)) = ?1 AND (?2 IS NULL OR a.state = ?2) "
-    "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0",
+    "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0 AND (?6 = 0 OR a.household_id = ?6)",
     "SELECT count(*) FROM loan_applications a JOIN households h ON h.id = a.household_id "
     "JOIN units v ON v.id = h.village_id JOIN loan_round_departments rd ON rd.application_id = a.id "
     "AND rd.round = a.round AND rd.department_id = ?5 WHERE substr(v.path, 1, length(?1)) = ?1 "
     "AND a.state = 'in_review' AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.review_due_on < ?4) "
     "AND NOT EXISTS (SELECT 1 FROM loan_reviews r WHERE r.application_id = a.id AND r.round = a.round "
-    "AND r.department_id = ?5)",
+    "AND r.department_id = ?5) AND (?6 = 0 OR a.household_id = ?6)",
 };
 
 int64_t loan_list(struct db *db, const struct user_ctx *actor, const struct loan_filter *f, struct date today,
@@ -455,12 +455,13 @@ int64_t loan_list(struct db *db, const struct user_ctx *actor, const struct loan
     char today_s[11];
     date_format(today, today_s);
     const char *state = f->state >= 0 ? loan_state_code((enum loan_state)f->state) : NULL;
-    int64_t total = db_int(db, -1, count_sql[q], "ttiti", actor->unit_path, state, (int64_t)f->late_only, today_s,
-                           f->department);
+    int64_t total = db_int(db, -1, count_sql[q], "ttitii", actor->unit_path, state, (int64_t)f->late_only, today_s,
+                           f->department, f->household_id);
     sqlite3_stmt *st = db_prep(db, list_sql[q]);
     if (total < 0 || !st)
         return db_fail(db, e);
-    db_bind(st, "ttitidd", actor->unit_path, state, (int64_t)f->late_only, today_s, f->department, f->limit, f->offset);
+    db_bind(st, "ttitiddi", actor->unit_path, state, (int64_t)f->late_only, today_s, f->department, f->limit, f->offset,
+            f->household_id);
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct loan_row r = {0};
         r.id = sqlite3_column_int64(st, 0);

@@ -100,6 +100,7 @@ struct loan_filter {
     int state;          /* -1 = any */
     int late_only;      /* in review past the deadline */
     int64_t department; /* waiting for this department's opinion (reviewer queue); 0 = any */
+    int64_t household_id; /* one household's applications; 0 = any */
     int limit, offset;
 };
 

@@ -9,6 +9,8 @@
 #include "household.h"
 #include "html.h"
 #include "idcard.h"
+#include "loan.h"
+#include "money.h"
 #include "unit.h"
 
 /* Context for the village <select>: the current choice. */
@@ -240,6 +242,29 @@ static void members_table(struct req *r, const struct household *h, int full)
     html_raw(r, "</tbody></table>");
 }
 
+/* One of the household's loan applications. */
+static void household_loan_row(const struct loan_row *l, void *ctx)
+{
+    struct req *r = ctx;
+    char amount[40];
+    html_printf(r, "<li><a href=\"/loans/%lld\">第 %lld 号</a> ", (long long)l->id, (long long)l->id);
+    html_text(r, l->project_name);
+    html_printf(r, " · %s 元 · %s</li>", money_format(l->amount_fen, amount, sizeof amount), loan_state_name(l->state));
+}
+
+/* The household's loan applications and, for intake staff, the link to apply. */
+static void household_loans(struct req *r, const struct household *h)
+{
+    struct loan_filter f = {.state = -1, .household_id = h->id, .limit = 50};
+    struct err e = {0};
+    html_raw(r, "<ul class=\"plain\">");
+    if (loan_list(r->db, &r->user, &f, r->today, household_loan_row, r, &e) == 0)
+        html_raw(r, "<li class=\"muted\">暂无贷款申请</li>");
+    html_raw(r, "</ul>");
+    if (r->user.role == ROLE_ADMIN || r->user.role == ROLE_ASSOCIATION || r->user.role == ROLE_VILLAGE)
+        html_printf(r, "<p><a class=\"button\" href=\"/loans/new?household_id=%lld\">申请贷款</a></p>", (long long)h->id);
+}
+
 /* Whether the user's role may change households (the auditor and others only read). */
 static int may_edit(const struct req *r)
 {
@@ -277,7 +302,8 @@ static void household_detail(struct req *r, const struct household *h, const str
         html_printf(r, "<p><a href=\"/households/%lld?reveal=1\">显示完整身份证号</a> "
                        "<small class=\"muted\">（查看将记入审计日志）</small></p>",
                     (long long)h->id);
-    html_raw(r, "<h2>贷款与救助</h2><p class=\"muted\">暂无贷款或救助记录。</p>");
+    html_raw(r, "<h2>贷款申请</h2>");
+    household_loans(r, h);
     if (may_edit(r)) {
         html_printf(r, "<details><summary>修改家庭信息</summary><form method=\"post\" action=\"/households/%lld\" "
                        "class=\"grid\">",

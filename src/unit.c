@@ -16,11 +16,13 @@ static void unit_from_row(sqlite3_stmt *st, struct unit *u)
     u->parent_id = sqlite3_column_int64(st, 3);
     snprintf(u->path, sizeof u->path, "%s", db_text(st, 4));
     snprintf(u->parent_name, sizeof u->parent_name, "%s", db_text(st, 5));
+    snprintf(u->phone, sizeof u->phone, "%s", db_text(st, 6));
+    snprintf(u->address, sizeof u->address, "%s", db_text(st, 7));
 }
 
 int unit_get(struct db *db, int64_t id, struct unit *out)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT u.id, u.name, u.kind, u.parent_id, u.path, p.name FROM units u "
+    sqlite3_stmt *st = db_prep(db, "SELECT u.id, u.name, u.kind, u.parent_id, u.path, p.name, u.phone, u.address FROM units u "
                                    "LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = ?");
     if (!st)
         return -1;
@@ -84,7 +86,7 @@ fail:
 int unit_list(struct db *db, const char *scope_path, const char *kind, void (*fn)(const struct unit *, void *),
               void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT u.id, u.name, u.kind, u.parent_id, u.path, p.name FROM units u "
+    sqlite3_stmt *st = db_prep(db, "SELECT u.id, u.name, u.kind, u.parent_id, u.path, p.name, u.phone, u.address FROM units u "
                                    "LEFT JOIN units p ON p.id = u.parent_id "
                                    "WHERE substr(u.path, 1, length(?1)) = ?1 AND (?2 IS NULL OR u.kind = ?2) "
                                    "ORDER BY CASE u.kind WHEN 'district' THEN 0 WHEN 'township' THEN 1 ELSE 2 END, "

@@ -17,6 +17,8 @@ struct unit {
     int64_t parent_id;
     char path[160];
     char parent_name[64];
+    char phone[32];    /* the office's phone, printed on notices */
+    char address[128]; /* the office's address */
 };
 
 /* Loads a unit. Returns 0, or -1 when there is none. */

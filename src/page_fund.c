@@ -1,0 +1,143 @@
+/* page_fund.c: the guarantee fund page (figures, income entries for finance) and the admin's
+   working-day calendar page. Thin over guarantee.c and calendar.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "guarantee.h"
+#include "handlers.h"
+#include "html.h"
+#include "money.h"
+
+/* One figure of the fund. */
+static void figure(struct req *r, const char *label, int64_t fen)
+{
+    char s[40];
+    html_printf(r, "<div class=\"tile\"><span class=\"figure\">%s</span><span>%s</span></div>",
+                money_format(fen, s, sizeof s), label);
+}
+
+/* The fund page, with e shown after a refused entry. */
+static void fund_page(struct req *r, const struct err *e)
+{
+    struct fund_status s;
+    guarantee_fund_status(r->db, &s);
+    html_begin(r, "担保基金");
+    html_raw(r, "<h1>担保基金</h1>");
+    html_flash(r);
+    if (e)
+        html_form_error(r, e);
+    html_raw(r, "<div class=\"tiles\">");
+    figure(r, "基金余额（元）", s.balance_fen);
+    figure(r, "在保余额（元）", s.guaranteed_outstanding_fen);
+    figure(r, "尚可担保（元）", s.capacity_fen > 0 ? s.capacity_fen : 0);
+    html_printf(r, "</div><p class=\"muted\">规则：在保余额不得超过基金余额 × %lld 倍。</p>", (long long)s.leverage);
+    if (r->user.role == ROLE_FINANCE || r->user.role == ROLE_ADMIN) {
+        html_raw(r, "<h2>登记基金收入或调整</h2><form method=\"post\" action=\"/guarantee-fund\" class=\"grid\">");
+        html_csrf(r);
+        html_printf(r, "<label>类型<select name=\"kind\"><option value=\"income\">收入</option>"
+                       "<option value=\"adjustment\">调整（可为负数）</option></select></label>"
+                       "<label>金额（元）<input name=\"amount\" required></label>"
+                       "<label>日期<input name=\"on\" type=\"date\" required value=\"%04d-%02d-%02d\"></label>"
+                       "<label>文件号/凭证号<input name=\"document_no\" required maxlength=\"50\"></label>"
+                       "<label>备注<input name=\"note\" maxlength=\"200\"></label>"
+                       "<p><button class=\"primary\">登记</button></p></form>",
+                    r->today.y, r->today.m, r->today.d);
+    }
+    html_end(r);
+}
+
+void page_fund(struct req *r)
+{
+    fund_page(r, NULL);
+}
+
+void page_fund_entry(struct req *r)
+{
+    struct err e = {0};
+    const char *amount = req_form(r, "amount");
+    int64_t fen = 0;
+    int negative = amount && amount[0] == '-';
+    if (!amount || money_parse(negative ? amount + 1 : amount, &fen) != 0) {
+        err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确，例如 100000 或 -500.00");
+    } else if (guarantee_fund_add(r->db, &r->user, req_form(r, "kind"), negative ? -fen : fen, req_form(r, "on"),
+                                  req_form(r, "document_no"), req_form(r, "note"), &e) > 0) {
+        reply_redirect(r, "/guarantee-fund?ok=created");
+        return;
+    }
+    fund_page(r, &e);
+    r->status = e.status;
+}
+
+/* One row of the calendar table, with its remove button. */
+static void holiday_row(const char *day, const char *kind, const char *name, void *ctx)
+{
+    struct req *r = ctx;
+    html_raw(r, "<tr><td class=\"mono\">");
+    html_text(r, day);
+    html_printf(r, "</td><td>%s</td><td>", strcmp(kind, "off") ? "调休上班" : "放假");
+    html_text(r, name);
+    html_raw(r, "</td><td><form method=\"post\" action=\"/admin/holidays/remove\" class=\"inline\">");
+    html_csrf(r);
+    html_raw(r, "<input type=\"hidden\" name=\"day\" value=\"");
+    html_text(r, day);
+    html_raw(r, "\"><button class=\"link\">删除</button></form></td></tr>");
+}
+
+/* The calendar page for a year, with e shown after a refusal. */
+static void holidays_page(struct req *r, const struct err *e)
+{
+    int year = (int)req_query_int(r, "year", r->today.y);
+    if (year < 2000 || year > 2100)
+        year = r->today.y;
+    html_begin(r, "工作日历");
+    html_printf(r, "<h1>工作日历 %d 年</h1><p class=\"muted\">周一至周五为工作日，周六、周日休息；下表为法定节假日和调休上班日。"
+                   "国务院每年发布次年安排后请在此录入。</p><p><a href=\"/admin/holidays?year=%d\">← %d 年</a> · "
+                   "<a href=\"/admin/holidays?year=%d\">%d 年 →</a></p>",
+                year, year - 1, year - 1, year + 1, year + 1);
+    html_flash(r);
+    if (e)
+        html_form_error(r, e);
+    html_raw(r, "<table class=\"list\"><thead><tr><th>日期</th><th>类型</th><th>名称</th><th></th></tr></thead><tbody>");
+    if (calendar_list(r->db, year, holiday_row, r) == 0)
+        html_raw(r, "<tr><td colspan=\"4\">本年尚未录入（只按周末计算）</td></tr>");
+    html_raw(r, "</tbody></table><h2>添加或修改一天</h2><form method=\"post\" action=\"/admin/holidays\" class=\"grid\">");
+    html_csrf(r);
+    html_raw(r, "<label>日期<input name=\"day\" type=\"date\" required></label><label>类型<select name=\"kind\">"
+                "<option value=\"off\">放假</option><option value=\"work\">调休上班（周末）</option></select></label>"
+                "<label>名称<input name=\"name\" required maxlength=\"30\" placeholder=\"春节\"></label>"
+                "<p><button class=\"primary\">保存</button></p></form>");
+    html_end(r);
+}
+
+void page_holidays(struct req *r)
+{
+    holidays_page(r, NULL);
+}
+
+void page_holidays_set(struct req *r)
+{
+    struct err e = {0};
+    if (calendar_set(r->db, &r->user, req_form(r, "day"), req_form(r, "kind"), req_form(r, "name"), &e) != 0) {
+        holidays_page(r, &e);
+        r->status = e.status;
+        return;
+    }
+    char loc[64];
+    snprintf(loc, sizeof loc, "/admin/holidays?year=%.4s&ok=updated", req_form(r, "day"));
+    reply_redirect(r, loc);
+}
+
+void page_holidays_remove(struct req *r)
+{
+    struct err e = {0};
+    if (calendar_remove(r->db, &r->user, req_form(r, "day"), &e) != 0) {
+        holidays_page(r, &e);
+        r->status = e.status;
+        return;
+    }
+    char loc[64];
+    snprintf(loc, sizeof loc, "/admin/holidays?year=%.4s&ok=updated", req_form(r, "day"));
+    reply_redirect(r, loc);
+}
