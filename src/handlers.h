@@ -42,6 +42,7 @@ void page_loan_documents(struct req *r);
 void page_loan_submit(struct req *r);
 void page_loan_review(struct req *r);
 void page_loan_guarantee(struct req *r);
+void page_loan_backup(struct req *r);
 /* page_loan_pdf.c */
 void page_loan_notice_pdf(struct req *r);
 void page_loan_review_form_pdf(struct req *r);

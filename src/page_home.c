@@ -4,12 +4,45 @@
 #include "handlers.h"
 #include "household.h"
 #include "html.h"
+#include "loan.h"
 
 /* One figure tile. */
 static void tile(struct req *r, const char *label, int64_t value, const char *href)
 {
     html_printf(r, "<a class=\"tile\" href=\"%s\"><span class=\"figure\">%lld</span><span>%s</span></a>", href,
                 (long long)value, label);
+}
+
+/* Counts a loan filter's matches (the rows themselves are not needed). */
+static void no_row(const struct loan_row *l, void *ctx)
+{
+}
+
+/* The number of applications matching a filter in the user's scope. */
+static int64_t loan_count(struct req *r, struct loan_filter f)
+{
+    struct err e;
+    f.limit = 0;
+    int64_t n = loan_list(r->db, &r->user, &f, r->today, no_row, NULL, &e);
+    return n < 0 ? 0 : n;
+}
+
+/* Work waiting for the user: late reviews first, then the queue and the applications to follow up. */
+static void work_waiting(struct req *r)
+{
+    html_raw(r, "<h2>待办事项</h2><div class=\"tiles\">");
+    if (r->user.role == ROLE_REVIEWER)
+        tile(r, "待我部门评审", loan_count(r, (struct loan_filter){.state = -1, .department = r->user.department_id}),
+             "/reviews");
+    int64_t late = loan_count(r, (struct loan_filter){.state = -1, .late_only = 1});
+    html_printf(r, "<a class=\"tile%s\" href=\"/loans?late=1\"><span class=\"figure\">%lld</span>"
+                   "<span>评审超期的申请</span></a>",
+                late ? " alert" : "", (long long)late);
+    tile(r, "联合评审中", loan_count(r, (struct loan_filter){.state = LS_IN_REVIEW}), "/loans?state=in_review");
+    tile(r, "待补充材料", loan_count(r, (struct loan_filter){.state = LS_MORE_INFO}), "/loans?state=more_info");
+    tile(r, "材料收集中", loan_count(r, (struct loan_filter){.state = LS_DRAFT}), "/loans?state=draft");
+    tile(r, "待办理担保", loan_count(r, (struct loan_filter){.state = LS_APPROVED}), "/loans?state=approved");
+    html_raw(r, "</div>");
 }
 
 void page_home(struct req *r)
@@ -19,7 +52,9 @@ void page_home(struct req *r)
     html_text(r, r->user.unit_name);
     html_raw(r, " · ");
     html_text(r, role_name(r->user.role));
-    html_printf(r, " · 今天是 %04d-%02d-%02d</p><div class=\"tiles\">", r->today.y, r->today.m, r->today.d);
+    html_printf(r, " · 今天是 %04d-%02d-%02d</p>", r->today.y, r->today.m, r->today.d);
+    work_waiting(r);
+    html_raw(r, "<h2>计生家庭</h2><div class=\"tiles\">");
     struct household_stats s;
     if (household_stats(r->db, &r->user, &s) == 0) {
         tile(r, "计生家庭", s.households, "/households");

@@ -297,6 +297,36 @@ static void guarantee_section(struct req *r, const struct loan_app *a)
                 "<p><button class=\"primary\">确认担保</button></p></form>");
 }
 
+/* Context for the B角 <select>: the page and the current backup handler. */
+struct backup_select {
+    struct req *r;
+    int64_t current, handler;
+};
+
+/* One <option> per active association user other than the A角. */
+static void backup_option(const struct user_row *u, void *ctx)
+{
+    struct backup_select *bs = ctx;
+    if (u->role != ROLE_ASSOCIATION || !u->active || u->id == bs->handler)
+        return;
+    html_printf(bs->r, "<option value=\"%lld\"%s>", (long long)u->id, u->id == bs->current ? " selected" : "");
+    html_text(bs->r, u->name);
+    html_raw(bs->r, "</option>");
+}
+
+/* The form assigning the backup handler (B角), for association staff. */
+static void backup_form(struct req *r, const struct loan_app *a)
+{
+    if ((r->user.role != ROLE_ASSOCIATION && r->user.role != ROLE_ADMIN) || !loan_state_open(a->state))
+        return;
+    struct backup_select bs = {r, a->backup_handler_id, a->handler_id};
+    html_printf(r, "<form method=\"post\" action=\"/loans/%lld/backup\" class=\"inline\">", (long long)a->id);
+    html_csrf(r);
+    html_raw(r, "<select name=\"backup_handler_id\" aria-label=\"B角\"><option value=\"0\">未指定</option>");
+    user_list(r->db, r->user.unit_path, "", 500, 0, backup_option, &bs);
+    html_raw(r, "</select><button>指定B角</button></form>");
+}
+
 /* Whether the user collects documents and submits (the A/B handlers' roles). */
 static int may_intake(const struct req *r)
 {
@@ -344,6 +374,8 @@ static void loan_page(struct req *r, const struct err *e)
     html_text(r, a->handler);
     html_raw(r, "</dd><dt>B角</dt><dd>");
     html_text(r, *a->backup_handler ? a->backup_handler : "未指定");
+    html_raw(r, " ");
+    backup_form(r, a);
     html_raw(r, "</dd><dt>提交评审</dt><dd>");
     html_text(r, *a->submitted_on ? a->submitted_on : "未提交");
     html_raw(r, "</dd><dt>评审期限</dt><dd>");
@@ -439,4 +471,11 @@ void page_loan_guarantee(struct req *r)
     }
     struct err e = {0};
     after_action(r, guarantee_create(r->db, &r->user, r->id[0], &in, r->today, &e) < 0 ? -1 : 0, &e, "guaranteed");
+}
+
+void page_loan_backup(struct req *r)
+{
+    const char *v = req_form(r, "backup_handler_id");
+    struct err e = {0};
+    after_action(r, loan_set_backup(r->db, &r->user, r->id[0], v ? strtoll(v, NULL, 10) : 0, &e), &e, "updated");
 }

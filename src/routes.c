@@ -50,6 +50,7 @@ const struct route routes[] = {
     {"POST", "/loans/{id}/submit", page_loan_submit, LOAN_INTAKE, 0},
     {"POST", "/loans/{id}/reviews", page_loan_review, R(REVIEWER), 0},
     {"POST", "/loans/{id}/guarantee", page_loan_guarantee, R(ADMIN) | R(ASSOCIATION), 0},
+    {"POST", "/loans/{id}/backup", page_loan_backup, R(ADMIN) | R(ASSOCIATION), 0},
     {"GET", "/loans/{id}/notice.pdf", page_loan_notice_pdf, ALL, 0},
     {"GET", "/loans/{id}/review-form.pdf", page_loan_review_form_pdf, ALL, 0},
     {"GET", "/loans/{id}/guarantee-letter.pdf", page_loan_guarantee_letter_pdf, ALL, 0},

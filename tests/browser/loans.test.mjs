@@ -1,0 +1,85 @@
+// Browser test: an application walks through the joint review in Chromium — registered from the
+// household page, documents ticked, submitted, three departments approve from their queues,
+// and the handler sees it approved with the review form to print.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer, api, token, makeId, unitIds, PASSWORD } from '../http/lib.mjs';
+
+const OUT = new URL('./out/', import.meta.url).pathname;
+let srv, browser, householdId;
+
+before(async () => {
+  mkdirSync(OUT, { recursive: true });
+  srv = await startServer();
+  const admin = await token(srv.base, 'admin');
+  const units = await unitIds(srv.base, admin);
+  const hh = await api(srv.base, 'POST', '/households', {
+    village_id: units['枣园村'], policy_compliant: true, categories: ['one_child'],
+    head: { name: '颜景山', id_number: makeId('19810321', 77, 'M'), phone: '13969451234' },
+  }, await token(srv.base, 'xj_xiehui'));
+  householdId = hh.body.id;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+after(async () => {
+  await browser?.close();
+  await srv?.stop();
+});
+
+async function loginAs(username) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(srv.base + '/login');
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', PASSWORD);
+  await page.click('button:has-text("登录")');
+  await page.waitForURL(/\/home$/);
+  return page;
+}
+
+test('an application goes from the household page through three reviews to approved', async () => {
+  const staff = await loginAs('xj_xiehui');
+  await staff.goto(`${srv.base}/households/${householdId}`);
+  await staff.click('text=申请贷款');
+  await staff.fill('input[name=amount]', '200000');
+  await staff.fill('input[name=term_months]', '36');
+  await staff.selectOption('select[name=project_type]', 'livestock');
+  await staff.fill('input[name=project_name]', '蛋鸡养殖场（2.6万只）');
+  await staff.fill('input[name=expected_jobs]', '6');
+  await staff.fill('textarea[name=business_plan_md]', '# 蛋鸡养殖\n\n- 鸡舍两栋\n- 存栏 **26,000** 只');
+  await staff.click('button:has-text("登记申请")');
+  await staff.waitForURL(/\/loans\/\d+\?ok=created/);
+  const url = staff.url().replace(/\?.*$/, '');
+  for (const box of await staff.locator('ul.docs input[type=checkbox]').all()) await box.check();
+  await staff.click('button:has-text("保存材料情况")');
+  await staff.click('button:has-text("提交联合评审")');
+  await staff.waitForURL(/ok=submitted/);
+  assert.match(await staff.textContent('.state'), /联合评审中/);
+  await staff.screenshot({ path: OUT + 'loan-in-review.png', fullPage: true });
+
+  for (const who of ['xj_jingwei', 'xj_zhaoshang', 'xj_pingshen']) {
+    const reviewer = await loginAs(who);
+    await reviewer.click('nav >> text=待评审');
+    await reviewer.click(`a[href="${new URL(url).pathname}"]`);
+    await reviewer.check('input[value=approve]');
+    await reviewer.fill('textarea[name=comment]', '同意');
+    await reviewer.click('button:has-text("提交意见")');
+    await reviewer.waitForURL(/ok=reviewed/);
+    assert.equal(await reviewer.locator('text=本部门意见').count(), 0, 'the form is gone once the department has spoken');
+    if (who === 'xj_zhaoshang') await reviewer.screenshot({ path: OUT + 'loan-review.png', fullPage: true });
+  }
+
+  await staff.goto(url);
+  assert.match(await staff.textContent('.state'), /评审通过/);
+  assert.equal(await staff.locator('td.decision-approve').count(), 3);
+  assert.equal(await staff.locator('a:has-text("打印联合评审意见表")').count(), 1);
+  assert.equal(await staff.locator('text=办理担保').count(), 1);
+  await staff.screenshot({ path: OUT + 'loan-approved.png', fullPage: true });
+  await staff.goto(srv.base + '/home');
+  await staff.screenshot({ path: OUT + 'dashboard.png', fullPage: true });
+});
