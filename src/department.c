@@ -41,3 +41,25 @@ int64_t department_create(struct db *db, const struct user_ctx *actor, const cha
     }
     return id;
 }
+
+int department_set_active(struct db *db, const struct user_ctx *actor, int64_t id, int active, struct err *e)
+{
+    int64_t was = db_int(db, -1, "SELECT active FROM departments WHERE id = ?", "i", id);
+    if (was < 0)
+        return err_set(e, 404, "not_found", NULL, "评审部门不存在");
+    if (!active && db_int(db, 0, "SELECT count(*) FROM departments WHERE active = 1 AND id <> ?", "i", id) == 0)
+        return err_set(e, 409, "last_department", NULL, "至少要保留一个参加评审的部门");
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    json_t *before = json_pack("{s:b}", "active", (int)was), *after = json_pack("{s:b}", "active", active);
+    int ok = db_run(db, "UPDATE departments SET active = ? WHERE id = ?", "di", active ? 1 : 0, id) == SQLITE_DONE &&
+             audit_write(db, actor, "update", "department", id, before, after) == 0 && db_commit(db) == SQLITE_OK;
+    json_decref(before);
+    json_decref(after);
+    if (!ok) {
+        db_fail(db, e);
+        db_rollback(db);
+        return -1;
+    }
+    return 0;
+}

@@ -12,4 +12,7 @@ int department_list(struct db *db, void (*fn)(int64_t, const char *, int, void *
 /* Adds a department (admin). Returns its id or -1 with e filled (422 bad name, 409 duplicate). */
 int64_t department_create(struct db *db, const struct user_ctx *actor, const char *name, struct err *e);
 
+/* Activates or deactivates a department (inactive ones join no new review round). Audited. */
+int department_set_active(struct db *db, const struct user_ctx *actor, int64_t id, int active, struct err *e);
+
 #endif

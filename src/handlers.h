@@ -32,6 +32,9 @@ void page_users_create(struct req *r);
 void page_users_update(struct req *r);
 void page_units(struct req *r);
 void page_units_create(struct req *r);
+void page_departments(struct req *r);
+void page_departments_create(struct req *r);
+void page_departments_update(struct req *r);
 /* page_loan.c */
 void page_loans(struct req *r);
 void page_review_queue(struct req *r);

@@ -39,6 +39,7 @@ static const struct {
     {"导入家庭", "/households/import", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_VILLAGE)},
     {"用户管理", "/admin/users", ROLE_BIT(ROLE_ADMIN)},
     {"单位", "/admin/units", ROLE_BIT(ROLE_ADMIN)},
+    {"评审部门", "/admin/departments", ROLE_BIT(ROLE_ADMIN)},
     {"工作日历", "/admin/holidays", ROLE_BIT(ROLE_ADMIN)},
     {"审计日志", "/audit", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_AUDITOR)},
 };

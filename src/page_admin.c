@@ -164,3 +164,52 @@ void page_units_create(struct req *r)
     }
     reply_redirect(r, "/admin/units?ok=unit");
 }
+
+/* One department row with its activate/deactivate button. */
+static void department_row(int64_t id, const char *name, int active, void *ctx)
+{
+    struct req *r = ctx;
+    html_raw(r, "<tr><td>");
+    html_text(r, name);
+    html_printf(r, "</td><td>%s</td><td><form method=\"post\" action=\"/admin/departments/%lld\" class=\"inline\">",
+                active ? "参加评审" : "<span class=\"warn\">已停用</span>", (long long)id);
+    html_csrf(r);
+    html_printf(r, "<input type=\"hidden\" name=\"active\" value=\"%d\"><button class=\"link\">%s</button></form>"
+                   "</td></tr>",
+                !active, active ? "停用" : "启用");
+}
+
+void page_departments(struct req *r)
+{
+    html_begin(r, "评审部门");
+    html_raw(r, "<h1>联合评审部门</h1><p class=\"muted\">提交评审时，所有“参加评审”的部门都要提出意见；停用的部门不参加之后的评审轮次。</p>");
+    html_flash(r);
+    html_raw(r, "<table class=\"list\"><thead><tr><th>部门</th><th>状态</th><th></th></tr></thead><tbody>");
+    department_list(r->db, department_row, r);
+    html_raw(r, "</tbody></table><h2>添加部门</h2><form method=\"post\" action=\"/admin/departments\" class=\"grid\">");
+    html_csrf(r);
+    html_raw(r, "<label>部门名称<input name=\"name\" required maxlength=\"30\" placeholder=\"农业农村办\"></label>"
+                "<p><button class=\"primary\">添加</button></p></form>");
+    html_end(r);
+}
+
+void page_departments_create(struct req *r)
+{
+    struct err e = {0};
+    if (department_create(r->db, &r->user, req_form(r, "name"), &e) < 0) {
+        reply_error(r, &e);
+        return;
+    }
+    reply_redirect(r, "/admin/departments?ok=created");
+}
+
+void page_departments_update(struct req *r)
+{
+    const char *active = req_form(r, "active");
+    struct err e = {0};
+    if (department_set_active(r->db, &r->user, r->id[0], active && !strcmp(active, "1"), &e) != 0) {
+        reply_error(r, &e);
+        return;
+    }
+    reply_redirect(r, "/admin/departments?ok=updated");
+}
