@@ -41,7 +41,7 @@ void api_loans_create(struct req *r)
         !api_str(j, "project_name", &in.project_name, &e) && !api_str(j, "business_plan_md", &in.business_plan_md, &e) &&
         !api_int(j, "expected_jobs", 0, &in.expected_jobs, &e) &&
         !api_int(j, "expected_income_fen", 0, &in.expected_income_fen, &e))
-        id = loan_create(r->db, &r->user, &in, &e);
+        id = loan_create(r->db, &r->user, &in, r->today, &e);
     json_decref(j);
     if (id < 0)
         reply_json_error(r, &e);

@@ -18,6 +18,20 @@ int audit_write(struct db *db, const struct user_ctx *u, const char *action, con
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+int audit_commit(struct db *db, int ok, const struct user_ctx *actor, const char *action, const char *entity,
+                 int64_t entity_id, json_t *before, json_t *after, struct err *e)
+{
+    ok = ok && audit_write(db, actor, action, entity, entity_id, before, after) == 0 && db_commit(db) == SQLITE_OK;
+    json_decref(before);
+    json_decref(after);
+    if (!ok) {
+        db_fail(db, e);
+        db_rollback(db);
+        return -1;
+    }
+    return 0;
+}
+
 int64_t audit_list(struct db *db, const char *entity, int64_t entity_id, const char *action, int limit, int offset,
                    void (*fn)(const struct audit_entry *, void *), void *ctx)
 {

@@ -9,11 +9,17 @@
 #include <stdint.h>
 
 #include "db.h"
+#include "err.h"
 #include "user.h"
 
 /* Appends a record. before/after are borrowed (NULL allowed). Returns 0 or -1. */
 int audit_write(struct db *db, const struct user_ctx *u, const char *action, const char *entity, int64_t entity_id,
                 json_t *before, json_t *after);
+
+/* Ends a write transaction: when ok, appends the audit record and commits; on any failure rolls
+   back and fills e (500). Always releases before/after. Returns 0 or -1. */
+int audit_commit(struct db *db, int ok, const struct user_ctx *actor, const char *action, const char *entity,
+                 int64_t entity_id, json_t *before, json_t *after, struct err *e);
 
 struct audit_entry {
     int64_t id;

@@ -55,15 +55,8 @@ int calendar_set(struct db *db, const struct user_ctx *actor, const char *day, c
         return db_fail(db, e);
     json_t *after = json_pack("{s:s, s:s, s:s}", "day", day, "kind", kind, "name", name);
     int ok = db_run(db, "INSERT OR REPLACE INTO holidays (day, kind, name) VALUES (?, ?, ?)", "ttt", day, kind, name) ==
-                 SQLITE_DONE &&
-             audit_write(db, actor, "set", "holiday", 0, NULL, after) == 0 && db_commit(db) == SQLITE_OK;
-    json_decref(after);
-    if (!ok) {
-        db_fail(db, e);
-        db_rollback(db);
-        return -1;
-    }
-    return 0;
+                 SQLITE_DONE;
+    return audit_commit(db, ok, actor, "set", "holiday", 0, NULL, after, e);
 }
 
 int calendar_remove(struct db *db, const struct user_ctx *actor, const char *day, struct err *e)
@@ -73,15 +66,8 @@ int calendar_remove(struct db *db, const struct user_ctx *actor, const char *day
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
     json_t *before = json_pack("{s:s}", "day", day);
-    int ok = db_run(db, "DELETE FROM holidays WHERE day = ?", "t", day) == SQLITE_DONE &&
-             audit_write(db, actor, "remove", "holiday", 0, before, NULL) == 0 && db_commit(db) == SQLITE_OK;
-    json_decref(before);
-    if (!ok) {
-        db_fail(db, e);
-        db_rollback(db);
-        return -1;
-    }
-    return 0;
+    int ok = db_run(db, "DELETE FROM holidays WHERE day = ?", "t", day) == SQLITE_DONE;
+    return audit_commit(db, ok, actor, "remove", "holiday", 0, before, NULL, e);
 }
 
 int calendar_list(struct db *db, int year, void (*fn)(const char *, const char *, const char *, void *), void *ctx)

@@ -52,14 +52,6 @@ int department_set_active(struct db *db, const struct user_ctx *actor, int64_t i
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
     json_t *before = json_pack("{s:b}", "active", (int)was), *after = json_pack("{s:b}", "active", active);
-    int ok = db_run(db, "UPDATE departments SET active = ? WHERE id = ?", "di", active ? 1 : 0, id) == SQLITE_DONE &&
-             audit_write(db, actor, "update", "department", id, before, after) == 0 && db_commit(db) == SQLITE_OK;
-    json_decref(before);
-    json_decref(after);
-    if (!ok) {
-        db_fail(db, e);
-        db_rollback(db);
-        return -1;
-    }
-    return 0;
+    int ok = db_run(db, "UPDATE departments SET active = ? WHERE id = ?", "di", active ? 1 : 0, id) == SQLITE_DONE;
+    return audit_commit(db, ok, actor, "update", "department", id, before, after, e);
 }

@@ -46,6 +46,7 @@ void page_loan_submit(struct req *r);
 void page_loan_review(struct req *r);
 void page_loan_guarantee(struct req *r);
 void page_loan_backup(struct req *r);
+void page_loan_disburse(struct req *r);
 /* page_loan_pdf.c */
 void page_loan_notice_pdf(struct req *r);
 void page_loan_review_form_pdf(struct req *r);
@@ -56,6 +57,11 @@ void page_fund_entry(struct req *r);
 void page_holidays(struct req *r);
 void page_holidays_set(struct req *r);
 void page_holidays_remove(struct req *r);
+/* page_servicing.c */
+void page_account(struct req *r);
+void page_account_repay(struct req *r);
+void page_due(struct req *r);
+void page_overdue(struct req *r);
 /* page_audit.c */
 void page_audit(struct req *r);
 
@@ -86,6 +92,11 @@ void api_guarantee_fund(struct req *r);
 void api_guarantee_fund_entry(struct req *r);
 void api_holidays_list(struct req *r);
 void api_holidays_set(struct req *r);
+/* api_servicing.c */
+void api_schedule_preview(struct req *r);
+void api_loan_disburse(struct req *r);
+void api_loan_show(struct req *r);
+void api_loan_repay(struct req *r);
 /* api_audit.c */
 void api_audit_list(struct req *r);
 

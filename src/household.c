@@ -261,15 +261,7 @@ int household_update(struct db *db, const struct user_ctx *actor, int64_t id, co
             ok = db_run(db, "INSERT INTO household_category_links (household_id, category) VALUES (?, ?)", "it", id,
                         hh_category_code(k)) == SQLITE_DONE;
     json_t *after = ok ? audit_snapshot(db, actor, id) : NULL;
-    ok = ok && audit_write(db, actor, "update", "household", id, before, after) == 0 && db_commit(db) == SQLITE_OK;
-    json_decref(before);
-    json_decref(after);
-    if (!ok) {
-        db_fail(db, e);
-        db_rollback(db);
-        return -1;
-    }
-    return 0;
+    return audit_commit(db, ok, actor, "update", "household", id, before, after, e);
 }
 
 int64_t household_add_member(struct db *db, const struct user_ctx *actor, int64_t id,

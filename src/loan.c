@@ -7,6 +7,7 @@
 
 #include "audit.h"
 #include "calendar.h"
+#include "servicing.h"
 #include "text.h"
 
 /* Integer parameter, or dflt. */
@@ -15,23 +16,9 @@ static int64_t param(struct db *db, const char *key, int64_t dflt)
     return db_int(db, dflt, "SELECT CAST(value AS INTEGER) FROM parameters WHERE key = ?", "t", key);
 }
 
-/* Runs `ok`, then the audit record and the commit; on any failure rolls back and fills e. */
-static int finish(struct db *db, int ok, const struct user_ctx *actor, const char *action, int64_t id, json_t *before,
-                  json_t *after, struct err *e)
-{
-    ok = ok && audit_write(db, actor, action, "loan_application", id, before, after) == 0 && db_commit(db) == SQLITE_OK;
-    json_decref(before);
-    json_decref(after);
-    if (!ok) {
-        db_fail(db, e);
-        db_rollback(db);
-        return -1;
-    }
-    return 0;
-}
-
 /* Checks who may register for which household: in scope, policy-compliant, nothing open. */
-static int eligible(struct db *db, const struct user_ctx *actor, int64_t household_id, struct err *e)
+static int eligible(struct db *db, const struct user_ctx *actor, int64_t household_id, struct date today,
+                    struct err *e)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT h.policy_compliant, substr(v.path, 1, length(?2)) = ?2 FROM households h "
                                    "JOIN units v ON v.id = h.village_id WHERE h.id = ?1");
@@ -54,12 +41,13 @@ static int eligible(struct db *db, const struct user_ctx *actor, int64_t househo
     if (open)
         return err_set(e, 409, "application_open", "household_id", "该家庭已有一笔未办结的贷款申请（第 %lld 号）",
                        (long long)open);
-    if (db_int(db, 0, "SELECT 1 FROM loan_blockers WHERE household_id = ?", "i", household_id) == 1)
+    if (servicing_household_blocked(db, household_id, today))
         return err_set(e, 409, "loan_overdue", "household_id", "该家庭有逾期或已代偿的项目贷款，暂不能申请");
     return 0;
 }
 
-int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct loan_input *in, struct err *e)
+int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct loan_input *in, struct date today,
+                    struct err *e)
 {
     int64_t min = param(db, "loan_min_fen", 2000000), max = param(db, "loan_max_fen", 20000000);
     int64_t min_m = param(db, "loan_min_months", 6), max_m = param(db, "loan_max_months", 36);
@@ -83,7 +71,7 @@ int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct lo
         return err_set(e, 422, "invalid_income", "expected_income_fen", "预计年收入无效");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    if (eligible(db, actor, in->household_id, e) != 0) {
+    if (eligible(db, actor, in->household_id, today, e) != 0) {
         db_rollback(db);
         return -1;
     }
@@ -100,7 +88,7 @@ int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct lo
     json_t *after = json_pack("{s:I, s:I, s:I, s:s, s:s}", "household_id", (json_int_t)in->household_id, "amount_fen",
                               (json_int_t)in->amount_fen, "term_months", (json_int_t)in->term_months, "project_type",
                               project_type_code(pt), "project_name", in->project_name);
-    return finish(db, ok, actor, "create", id, NULL, after, e) == 0 ? id : -1;
+    return audit_commit(db, ok, actor, "create", "loan_application", id, NULL, after, e) == 0 ? id : -1;
 }
 
 /* Reads the state of an application in the actor's scope inside a transaction already begun;
@@ -178,7 +166,7 @@ int loan_set_documents(struct db *db, const struct user_ctx *actor, int64_t id, 
             ok = db_run(db, "UPDATE loan_documents SET received = ? WHERE application_id = ? AND doc = ?", "dit",
                         (received & (1u << d)) ? 1 : 0, id, loan_doc_code(d)) == SQLITE_DONE;
     ok = ok && db_run(db, "UPDATE loan_applications SET updated_at = datetime('now') WHERE id = ?", "i", id) == SQLITE_DONE;
-    return finish(db, ok, actor, "documents", id, documents_json(before), documents_json(documents_of(db, id)), e);
+    return audit_commit(db, ok, actor, "documents", "loan_application", id, documents_json(before), documents_json(documents_of(db, id)), e);
 }
 
 int loan_set_backup(struct db *db, const struct user_ctx *actor, int64_t id, int64_t user_id, struct err *e)
@@ -198,7 +186,7 @@ int loan_set_backup(struct db *db, const struct user_ctx *actor, int64_t id, int
     }
     int ok = db_run(db, "UPDATE loan_applications SET backup_handler_id = ?, updated_at = datetime('now') WHERE id = ?",
                     "Ii", user_id, id) == SQLITE_DONE;
-    return finish(db, ok, actor, "backup_handler", id, NULL, json_pack("{s:I}", "backup_handler_id", (json_int_t)user_id),
+    return audit_commit(db, ok, actor, "backup_handler", "loan_application", id, NULL, json_pack("{s:I}", "backup_handler_id", (json_int_t)user_id),
                   e);
 }
 
@@ -233,7 +221,7 @@ int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, struct 
                     "INSERT INTO loan_round_departments (application_id, round, department_id) "
                     "SELECT a.id, a.round, d.id FROM loan_applications a, departments d WHERE a.id = ? AND d.active = 1",
                     "i", id) == SQLITE_DONE;
-    return finish(db, ok, actor, "submit", id, NULL, json_pack("{s:s, s:s}", "submitted_on", on, "review_due_on", due_s),
+    return audit_commit(db, ok, actor, "submit", "loan_application", id, NULL, json_pack("{s:s, s:s}", "submitted_on", on, "review_due_on", due_s),
                   e);
 }
 
@@ -285,7 +273,7 @@ int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const c
     json_t *after = json_pack("{s:I, s:s, s:s, s:s, s:s}", "round", (json_int_t)round, "department",
                               actor->department_name, "decision", review_decision_code(d), "comment",
                               comment ? comment : "", "state", loan_state_code(next));
-    return finish(db, ok, actor, "review", id, NULL, after, e);
+    return audit_commit(db, ok, actor, "review", "loan_application", id, NULL, after, e);
 }
 
 /* ---- reads ------------------------------------------------------------------------------ */

@@ -29,7 +29,8 @@ struct loan_input {
 /* Registers an application after the eligibility checks (policy compliance, no open application,
    no programme loan overdue or in default). The actor becomes its handler (A角).
    Returns the id or -1 with e filled (422 with field, 409 not eligible). */
-int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct loan_input *in, struct err *e);
+int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct loan_input *in, struct date today,
+                    struct err *e);
 /* Sets documents received (bit per enum loan_doc in `received`, for those in `given`). */
 int loan_set_documents(struct db *db, const struct user_ctx *actor, int64_t id, unsigned given, unsigned received,
                        struct err *e);

@@ -12,6 +12,7 @@
 #include "loan.h"
 #include "markdown.h"
 #include "money.h"
+#include "servicing.h"
 
 /* Appends an amount in yuan ("200,000.00"). */
 static void yuan(struct req *r, int64_t fen)
@@ -179,7 +180,7 @@ void page_loan_create(struct req *r)
     else if (income && *income && money_parse(income, &in.expected_income_fen) != 0)
         err_set(&e, 422, "invalid_income", "expected_income", "预计年收入格式不正确");
     else
-        id = loan_create(r->db, &r->user, &in, &e);
+        id = loan_create(r->db, &r->user, &in, r->today, &e);
     if (id < 0) {
         loan_form(r, &h, &in, &e);
         r->status = e.status;
@@ -327,6 +328,34 @@ static void backup_form(struct req *r, const struct loan_app *a)
     html_raw(r, "</select><button>指定B角</button></form>");
 }
 
+/* For a guaranteed application, the liaison's disbursement form; for a disbursed one, the link
+   to its loan account. */
+static void disbursement_section(struct req *r, const struct loan_app *a)
+{
+    int64_t loan = servicing_loan_of(r->db, a->id);
+    if (loan) {
+        html_printf(r, "<p><a class=\"button\" href=\"/accounts/%lld\">查看贷款与还款情况</a></p>", (long long)loan);
+        return;
+    }
+    if (a->state != LS_GUARANTEED || (r->user.role != ROLE_LIAISON && r->user.role != ROLE_FINANCE))
+        return;
+    char amount[40];
+    html_printf(r, "<h2>登记放款（信用社）</h2><form method=\"post\" action=\"/loans/%lld/disburse\" class=\"grid\">",
+                (long long)a->id);
+    html_csrf(r);
+    html_printf(r, "<label>借款合同号<input name=\"contract_no\" required maxlength=\"50\"></label>"
+                   "<label>放款日期<input name=\"disbursed_on\" type=\"date\" required value=\"%04d-%02d-%02d\"></label>"
+                   "<label>放款金额（元，不超过批准金额）<input name=\"principal\" required value=\"%s\"></label>"
+                   "<label>年利率（%%）<input name=\"annual_rate\" required value=\"4.35\"></label>"
+                   "<label>期限（月）<input name=\"term_months\" type=\"number\" required value=\"%d\"></label>"
+                   "<label>还款方式<select name=\"method\">",
+                r->today.y, r->today.m, r->today.d, money_format_plain(a->amount_fen, amount, sizeof amount),
+                a->term_months);
+    for (int m = 0; m < AMORT__MAX; m++)
+        html_printf(r, "<option value=\"%s\">%s</option>", amort_method_code(m), amort_method_name(m));
+    html_raw(r, "</select></label><p><button class=\"primary\">登记放款</button></p></form>");
+}
+
 /* Whether the user collects documents and submits (the A/B handlers' roles). */
 static int may_intake(const struct req *r)
 {
@@ -407,6 +436,7 @@ static void loan_page(struct req *r, const struct err *e)
                     "maxlength=\"1000\"></textarea></label><p><button class=\"primary\">提交意见</button></p></form>");
     }
     guarantee_section(r, a);
+    disbursement_section(r, a);
     html_end(r);
     loan_app_free(a);
     free(a);
@@ -478,4 +508,25 @@ void page_loan_backup(struct req *r)
     const char *v = req_form(r, "backup_handler_id");
     struct err e = {0};
     after_action(r, loan_set_backup(r->db, &r->user, r->id[0], v ? strtoll(v, NULL, 10) : 0, &e), &e, "updated");
+}
+
+void page_loan_disburse(struct req *r)
+{
+    const char *term = req_form(r, "term_months");
+    struct disburse_input in = {.application_id = r->id[0], .contract_no = req_form(r, "contract_no"),
+                                .disbursed_on = req_form(r, "disbursed_on"), .annual_rate = req_form(r, "annual_rate"),
+                                .method = req_form(r, "method"), .term_months = term ? strtoll(term, NULL, 10) : 0};
+    struct err e = {0};
+    int64_t id = -1;
+    if (money_parse(req_form(r, "principal"), &in.principal_fen) != 0)
+        err_set(&e, 422, "invalid_principal", "principal", "放款金额格式不正确");
+    else
+        id = servicing_disburse(r->db, &r->user, &in, r->today, &e);
+    if (id < 0) {
+        after_action(r, -1, &e, "");
+        return;
+    }
+    char loc[64];
+    snprintf(loc, sizeof loc, "/accounts/%lld?ok=disbursed", (long long)id);
+    reply_redirect(r, loc);
 }

@@ -183,16 +183,8 @@ int user_update(struct db *db, const struct user_ctx *actor, int64_t id, int act
     int ok = db_run(db, "UPDATE users SET active = ?, password_hash = coalesce(nullif(?, ''), password_hash) "
                         "WHERE id = ?",
                     "dti", active ? 1 : 0, hash, id) == SQLITE_DONE &&
-             (active || db_run(db, "DELETE FROM sessions WHERE user_id = ?", "i", id) == SQLITE_DONE) &&
-             audit_write(db, actor, "update", "user", id, before, after) == 0 && db_commit(db) == SQLITE_OK;
-    json_decref(before);
-    json_decref(after);
-    if (!ok) {
-        db_fail(db, e);
-        db_rollback(db);
-        return -1;
-    }
-    return 0;
+             (active || db_run(db, "DELETE FROM sessions WHERE user_id = ?", "i", id) == SQLITE_DONE);
+    return audit_commit(db, ok, actor, "update", "user", id, before, after, e);
 }
 
 int64_t user_list(struct db *db, const char *scope_path, const char *q, int limit, int offset,

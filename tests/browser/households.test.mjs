@@ -3,38 +3,21 @@
 // tests/browser/out/ (not committed).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { startServer, makeId, PASSWORD } from '../http/lib.mjs';
+import { launch, loginAs as login, OUT } from './lib.mjs';
+import { startServer, makeId } from '../http/lib.mjs';
 
-const OUT = new URL('./out/', import.meta.url).pathname;
 let srv, browser;
 
 before(async () => {
-  mkdirSync(OUT, { recursive: true });
   srv = await startServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await srv?.stop();
 });
 
-// Logs in through the form and returns the page.
-async function loginAs(username) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(srv.base + '/login');
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button:has-text("登录")');
-  await page.waitForURL(/\/home$/);
-  return page;
-}
+const loginAs = (username) => login(browser, srv.base, username, 900);
 
 test('register a household, find it, and see it masked as the village officer', async () => {
   const page = await loginAs('xj_xiehui');

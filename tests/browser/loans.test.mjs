@@ -3,15 +3,12 @@
 // and the handler sees it approved with the review form to print.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { startServer, api, token, makeId, unitIds, PASSWORD } from '../http/lib.mjs';
+import { launch, loginAs as login, OUT } from './lib.mjs';
+import { startServer, api, token, makeId, unitIds } from '../http/lib.mjs';
 
-const OUT = new URL('./out/', import.meta.url).pathname;
 let srv, browser, householdId;
 
 before(async () => {
-  mkdirSync(OUT, { recursive: true });
   srv = await startServer();
   const admin = await token(srv.base, 'admin');
   const units = await unitIds(srv.base, admin);
@@ -20,27 +17,14 @@ before(async () => {
     head: { name: '颜景山', id_number: makeId('19810321', 77, 'M'), phone: '13969451234' },
   }, await token(srv.base, 'xj_xiehui'));
   householdId = hh.body.id;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await srv?.stop();
 });
 
-async function loginAs(username) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(srv.base + '/login');
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button:has-text("登录")');
-  await page.waitForURL(/\/home$/);
-  return page;
-}
+const loginAs = (username) => login(browser, srv.base, username, 1000);
 
 test('an application goes from the household page through three reviews to approved', async () => {
   const staff = await loginAs('xj_xiehui');

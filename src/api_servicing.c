@@ -1,0 +1,138 @@
+/* api_servicing.c: /api/v1/schedule-preview, /api/v1/loans (disbursement), GET /api/v1/loans/{id}
+   (figures as of ?as_of=) and POST /api/v1/loans/{id}/repayments. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "amort.h"
+#include "api_util.h"
+#include "handlers.h"
+#include "money.h"
+#include "servicing.h"
+
+/* The as_of date of the query (default today); 0, or -1 after replying 422. */
+static int as_of(struct req *r, struct date *out)
+{
+    const char *s = req_query(r, "as_of");
+    *out = r->today;
+    if (s && date_parse(s, out) != 0) {
+        reply_fail(r, 422, "invalid_date", "as_of 应为有效日期 YYYY-MM-DD");
+        return -1;
+    }
+    return 0;
+}
+
+void api_schedule_preview(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *rate = NULL, *method = NULL, *start = NULL;
+    int64_t principal = 0, term = 0;
+    if (!j || api_int(j, "principal_fen", 0, &principal, &e) || api_str(j, "annual_rate", &rate, &e) ||
+        api_int(j, "term_months", 0, &term, &e) || api_str(j, "method", &method, &e) ||
+        api_str(j, "start_date", &start, &e)) {
+        json_decref(j);
+        reply_json_error(r, &e);
+        return;
+    }
+    struct amort_input in = {.principal_fen = principal, .term_months = (int)term};
+    const char *field = NULL, *why = NULL;
+    int m = amort_method_parse(method);
+    if (!rate || rate_parse(rate, &in.rate_micro) != 0)
+        field = "annual_rate", why = "年利率应为 0 到 24 之间的百分数字符串，如 \"4.35\"";
+    else if (m < 0)
+        field = "method", why = "未知的还款方式";
+    else if (!start || date_parse(start, &in.start) != 0)
+        field = "start_date", why = "起始日期应为有效日期 YYYY-MM-DD";
+    else if (term < 1 || term > 360)
+        field = "term_months", why = "期限应为 1 到 360 个月";
+    else
+        in.method = (enum amort_method)m, why = amort_validate(&in, &field);
+    json_decref(j);
+    if (why) {
+        err_set(&e, 422, "invalid_schedule", field, "%s", why);
+        reply_json_error(r, &e);
+        return;
+    }
+    struct amort_row *rows = calloc(360, sizeof *rows);
+    int n = rows ? amort_schedule(&in, rows, 360) : -1;
+    json_t *arr = json_array();
+    int64_t interest = 0, total = 0;
+    for (int i = 0; i < n; i++) {
+        char due[11];
+        interest += rows[i].interest_fen;
+        total += rows[i].total_fen;
+        json_array_append_new(arr, json_pack("{s:i, s:s, s:I, s:I, s:I, s:I}", "n", rows[i].n, "due_on",
+                                             date_format(rows[i].due_on, due), "principal_fen",
+                                             (json_int_t)rows[i].principal_fen, "interest_fen",
+                                             (json_int_t)rows[i].interest_fen, "total_fen",
+                                             (json_int_t)rows[i].total_fen, "balance_fen",
+                                             (json_int_t)rows[i].balance_fen));
+    }
+    free(rows);
+    reply_json(r, 200, json_pack("{s:o, s:I, s:I}", "rows", arr, "total_interest_fen", (json_int_t)interest,
+                                 "total_fen", (json_int_t)total));
+}
+
+/* Replies with the loan's JSON as of a date. */
+static void reply_loan(struct req *r, int status, int64_t id, struct date when)
+{
+    struct serviced_loan *l = malloc(sizeof *l);
+    struct err e = {0};
+    if (!l || servicing_get(r->db, &r->user, id, l, &e) != 0) {
+        if (!l)
+            err_set(&e, 500, "out_of_memory", NULL, "内存不足");
+        reply_json_error(r, &e);
+        free(l);
+        return;
+    }
+    reply_json(r, status, servicing_json(l, when));
+    free(l);
+}
+
+void api_loan_disburse(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    struct disburse_input in = {0};
+    int64_t id = -1;
+    if (j && !api_int(j, "application_id", 0, &in.application_id, &e) && !api_str(j, "contract_no", &in.contract_no, &e) &&
+        !api_str(j, "disbursed_on", &in.disbursed_on, &e) && !api_int(j, "principal_fen", 0, &in.principal_fen, &e) &&
+        !api_str(j, "annual_rate", &in.annual_rate, &e) && !api_str(j, "method", &in.method, &e) &&
+        !api_int(j, "term_months", 0, &in.term_months, &e))
+        id = servicing_disburse(r->db, &r->user, &in, r->today, &e);
+    json_decref(j);
+    if (id < 0)
+        reply_json_error(r, &e);
+    else
+        reply_loan(r, 201, id, r->today);
+}
+
+void api_loan_show(struct req *r)
+{
+    struct date when;
+    if (as_of(r, &when) == 0)
+        reply_loan(r, 200, r->id[0], when);
+}
+
+void api_loan_repay(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *paid_on = NULL, *receipt = NULL;
+    int64_t amount = 0, id = -1;
+    int duplicate = 0;
+    struct repay_alloc a;
+    if (j && !api_str(j, "paid_on", &paid_on, &e) && !api_int(j, "amount_fen", 0, &amount, &e) &&
+        !api_str(j, "receipt_no", &receipt, &e))
+        id = servicing_repay(r->db, &r->user, r->id[0], paid_on, amount, receipt, r->today, &a, &duplicate, &e);
+    json_decref(j);
+    if (id < 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    reply_json(r, duplicate ? 200 : 201,
+               json_pack("{s:I, s:b, s:{s:I, s:I, s:I, s:I}}", "repayment_id", (json_int_t)id, "duplicate", duplicate,
+                         "allocation", "penalty_fen", (json_int_t)a.penalty_fen, "interest_fen",
+                         (json_int_t)a.interest_fen, "principal_fen", (json_int_t)a.principal_fen,
+                         "prepaid_principal_fen", (json_int_t)a.prepaid_principal_fen));
+}

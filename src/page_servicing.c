@@ -1,0 +1,198 @@
+/* page_servicing.c: the liaison's pages: a loan account (schedule, what was paid when, what is
+   owed today, the repayment form), disbursement from a guaranteed application, and the due and
+   overdue lists per village with phone numbers for the visits. Thin over servicing.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handlers.h"
+#include "html.h"
+#include "money.h"
+#include "servicing.h"
+
+/* Appends an amount in yuan. */
+static void yuan(struct req *r, int64_t fen)
+{
+    char s[40];
+    html_text(r, money_format(fen, s, sizeof s));
+}
+
+/* Whether the user records money (liaison, finance). */
+static int records_money(const struct req *r)
+{
+    return r->user.role == ROLE_LIAISON || r->user.role == ROLE_FINANCE;
+}
+
+/* The loan account page, with e shown after a refused repayment. */
+static void account_page(struct req *r, const struct err *e)
+{
+    struct serviced_loan *l = malloc(sizeof *l);
+    struct err ge = {0};
+    if (!l || servicing_get(r->db, &r->user, r->id[0], l, &ge) != 0) {
+        free(l);
+        reply_error(r, &ge);
+        return;
+    }
+    json_t *j = servicing_json(l, r->today); /* the figures as of today, computed once */
+    char title[96];
+    snprintf(title, sizeof title, "贷款 %s", l->contract_no);
+    html_begin(r, title);
+    html_raw(r, "<div class=\"titlebar\"><h1>贷款 ");
+    html_text(r, l->contract_no);
+    html_printf(r, "</h1><span class=\"state\">%s</span></div>",
+                !strcmp(l->state, "active") ? "还款中" : !strcmp(l->state, "settled") ? "已结清" : "已代偿");
+    html_flash(r);
+    if (e)
+        html_form_error(r, e);
+    html_raw(r, "<dl class=\"facts\"><dt>借款人</dt><dd>");
+    html_text(r, l->applicant);
+    html_raw(r, "（");
+    html_text(r, l->village);
+    html_raw(r, "）电话 ");
+    html_text(r, l->applicant_phone);
+    html_raw(r, "</dd><dt>项目</dt><dd>");
+    html_text(r, l->project_name);
+    html_raw(r, "</dd><dt>放款</dt><dd>");
+    html_text(r, l->disbursed_on);
+    html_raw(r, "，");
+    yuan(r, l->principal_fen);
+    html_raw(r, " 元，年利率 ");
+    html_text(r, json_string_value(json_object_get(j, "annual_rate")));
+    html_printf(r, "%%，%d 个月，%s</dd><dt>剩余本金</dt><dd>", l->terms.term_months, amort_method_name(l->terms.method));
+    yuan(r, json_integer_value(json_object_get(j, "outstanding_principal_fen")));
+    html_raw(r, " 元</dd><dt>今日逾期</dt><dd>");
+    yuan(r, json_integer_value(json_object_get(j, "overdue_fen")));
+    html_printf(r, " 元，逾期 %lld 天，五级分类：%s</dd><dt>今日结清需还</dt><dd>",
+                (long long)json_integer_value(json_object_get(j, "dpd")),
+                repay_grade_name(repay_grade((long)json_integer_value(json_object_get(j, "dpd")))));
+    yuan(r, json_integer_value(json_object_get(j, "owed_now_fen")));
+    html_raw(r, " 元</dd></dl><h2>还款计划</h2><table class=\"list\"><thead><tr><th class=\"num\">期数</th><th>还款日</th>"
+                "<th class=\"num\">本金</th><th class=\"num\">利息</th><th class=\"num\">已还本金</th>"
+                "<th class=\"num\">已还利息</th><th class=\"num\">罚息</th></tr></thead><tbody>");
+    size_t i;
+    json_t *row;
+    json_array_foreach(json_object_get(j, "schedule"), i, row)
+    {
+        html_printf(r, "<tr><td class=\"num\">%lld</td><td>", (long long)json_integer_value(json_object_get(row, "n")));
+        html_text(r, json_string_value(json_object_get(row, "due_on")));
+        static const char *const cols[] = {"principal_fen", "interest_fen", "paid_principal_fen", "paid_interest_fen",
+                                           "penalty_fen"};
+        for (size_t k = 0; k < sizeof cols / sizeof *cols; k++) {
+            html_raw(r, "</td><td class=\"num\">");
+            yuan(r, json_integer_value(json_object_get(row, cols[k])));
+        }
+        html_raw(r, "</td></tr>");
+    }
+    html_raw(r, "</tbody></table><h2>还款记录</h2><table class=\"list\"><thead><tr><th>日期</th><th>凭证号</th>"
+                "<th class=\"num\">金额</th><th class=\"num\">罚息</th><th class=\"num\">利息</th><th class=\"num\">本金</th>"
+                "<th>登记人</th></tr></thead><tbody>");
+    for (int k = 0; k < l->nrepayments; k++) {
+        const struct repayment_row *p = &l->repayments[k];
+        html_raw(r, "<tr><td>");
+        html_text(r, p->paid_on);
+        html_raw(r, "</td><td>");
+        html_text(r, p->receipt_no);
+        const int64_t amounts[] = {p->amount_fen, p->penalty_fen, p->interest_fen, p->principal_fen};
+        for (size_t a = 0; a < sizeof amounts / sizeof *amounts; a++) {
+            html_raw(r, "</td><td class=\"num\">");
+            yuan(r, amounts[a]);
+        }
+        html_raw(r, "</td><td>");
+        html_text(r, p->created_by);
+        html_raw(r, "</td></tr>");
+    }
+    html_raw(r, "</tbody></table>");
+    if (records_money(r) && !strcmp(l->state, "active")) {
+        html_printf(r, "<h2>登记还款</h2><form method=\"post\" action=\"/accounts/%lld/repayments\" class=\"grid\">",
+                    (long long)l->id);
+        html_csrf(r);
+        html_printf(r, "<label>还款日期<input name=\"paid_on\" type=\"date\" required value=\"%04d-%02d-%02d\"></label>"
+                       "<label>金额（元）<input name=\"amount\" required inputmode=\"decimal\"></label>"
+                       "<label>信用社凭证号<input name=\"receipt_no\" required maxlength=\"50\"></label>"
+                       "<p><button class=\"primary\">登记</button></p></form>",
+                    r->today.y, r->today.m, r->today.d);
+    }
+    json_decref(j);
+    free(l);
+    html_end(r);
+}
+
+void page_account(struct req *r)
+{
+    account_page(r, NULL);
+}
+
+void page_account_repay(struct req *r)
+{
+    struct err e = {0};
+    int64_t amount = 0;
+    int duplicate = 0;
+    struct repay_alloc a;
+    if (money_parse(req_form(r, "amount"), &amount) != 0)
+        err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确，例如 10435.00");
+    else if (servicing_repay(r->db, &r->user, r->id[0], req_form(r, "paid_on"), amount, req_form(r, "receipt_no"),
+                             r->today, &a, &duplicate, &e) > 0) {
+        char loc[64];
+        snprintf(loc, sizeof loc, "/accounts/%lld?ok=%s", (long long)r->id[0], duplicate ? "duplicate" : "repaid");
+        reply_redirect(r, loc);
+        return;
+    }
+    if (e.status == 404 || e.status == 403) {
+        reply_error(r, &e);
+        return;
+    }
+    account_page(r, &e);
+    r->status = e.status;
+}
+
+/* One due or overdue row, grouped by village. */
+static void due_row(const struct due_row *d, void *ctx)
+{
+    struct req *r = ctx;
+    html_raw(r, "<tr><td>");
+    html_text(r, d->village);
+    html_printf(r, "</td><td><a href=\"/accounts/%lld\">", (long long)d->loan_id);
+    html_text(r, d->applicant);
+    html_raw(r, "</a></td><td class=\"mono\">");
+    html_text(r, d->phone);
+    html_raw(r, "</td><td>");
+    html_text(r, d->contract_no);
+    html_printf(r, "</td><td class=\"num\">%d</td><td>", d->n);
+    html_text(r, d->due_on);
+    html_raw(r, "</td><td class=\"num\">");
+    yuan(r, d->due_fen);
+    html_raw(r, "</td></tr>");
+}
+
+/* The due list (next N days) or the overdue list. */
+static void due_page(struct req *r, int overdue)
+{
+    int64_t days = req_query_int(r, "days", 30);
+    if (days < 1 || days > 366)
+        days = 30;
+    struct date from = overdue ? (struct date){0, 0, 0} : r->today;
+    struct date to = overdue ? date_add_days(r->today, -1) : date_add_days(r->today, days);
+    html_begin(r, overdue ? "逾期清单" : "到期清单");
+    if (overdue)
+        html_raw(r, "<h1>逾期清单</h1><p class=\"muted\">截至昨天应还未还的各期，按村排列，供上门催收。</p>");
+    else
+        html_printf(r, "<h1>到期清单</h1><p class=\"muted\">今后 %lld 天内到期的各期，按村排列。"
+                       "<a href=\"/due?days=7\">7 天</a> · <a href=\"/due?days=30\">30 天</a></p>",
+                    (long long)days);
+    html_raw(r, "<table class=\"list\"><thead><tr><th>村</th><th>借款人</th><th>电话</th><th>合同号</th>"
+                "<th class=\"num\">期数</th><th>应还日</th><th class=\"num\">应还本息（元）</th></tr></thead><tbody>");
+    if (servicing_due_list(r->db, &r->user, from, to, due_row, r) == 0)
+        html_raw(r, "<tr><td colspan=\"7\">没有记录</td></tr>");
+    html_raw(r, "</tbody></table>");
+    html_end(r);
+}
+
+void page_due(struct req *r)
+{
+    due_page(r, 0);
+}
+
+void page_overdue(struct req *r)
+{
+    due_page(r, 1);
+}

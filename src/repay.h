@@ -1,0 +1,82 @@
+/*
+ * repay.h: the pure arithmetic of repaying a loan (no SQL, no I/O): penalty interest on overdue
+ * principal, allocation of a repayment (oldest period first; within a period penalty, then
+ * interest, then principal), partial prepayment of principal with the rest of the schedule
+ * recomputed (same term, lower instalment), days past due, the five-class grade and the
+ * overdue bucket. Money is integer fen; rates are millionths of a percent per year (amort.h).
+ *
+ * The caller keeps one struct repay_row per schedule period (as stored with the loan) and
+ * applies repayments in date order; each call updates the rows in place.
+ */
+#ifndef BANGFU_REPAY_H
+#define BANGFU_REPAY_H
+#include <stdint.h>
+
+#include "amort.h"
+#include "date.h"
+
+struct repay_row {
+    int n;                      /* 1..term rows */
+    struct date due_on;
+    int64_t principal_fen;      /* scheduled */
+    int64_t interest_fen;       /* scheduled */
+    int64_t paid_principal_fen;
+    int64_t paid_interest_fen;
+    int64_t penalty_fen;        /* penalty interest accrued so far */
+    int64_t paid_penalty_fen;
+    struct date penalty_through; /* penalty accrued up to this date; {0,0,0} = from the due date */
+};
+
+struct repay_loan {
+    enum amort_method method;
+    int64_t rate_micro;         /* the contract rate */
+    struct date disbursed_on;
+    int term_months;
+    int nrows;
+    struct repay_row *rows;     /* caller's array, nrows long, capacity for the full term */
+};
+
+struct repay_alloc {
+    int64_t penalty_fen, interest_fen, principal_fen;
+    int64_t prepaid_principal_fen; /* part of principal_fen that was paid ahead of schedule */
+    int rescheduled;               /* 1 if a prepayment recomputed the remaining rows */
+};
+
+enum repay_result {
+    REPAY_OK,
+    REPAY_BAD_AMOUNT,  /* amount <= 0 */
+    REPAY_BAD_DATE,    /* before the disbursement */
+    REPAY_OVERPAYMENT, /* more than everything still owed as of paid_on */
+    REPAY_SETTLED,     /* nothing is owed */
+};
+
+/* Accrues penalty interest on each row's overdue principal up to as_of (contract rate × 1.5 per
+   day, daily rate = annual / 360, half-up to the fen per accrual). Idempotent for a date. */
+void repay_accrue(struct repay_loan *loan, struct date as_of);
+
+/* Allocates a repayment made on paid_on: accrues to paid_on, then pays rows oldest first
+   (penalty, interest, principal). What is left after every row due on or before paid_on and
+   the next row to fall due is a partial prepayment of principal: the remaining balance is
+   re-scheduled over the remaining rows (same due dates, the loan's method), lowering the
+   instalments. Refuses an overpayment (nothing changes). */
+enum repay_result repay_apply(struct repay_loan *loan, struct date paid_on, int64_t amount_fen,
+                              struct repay_alloc *out);
+
+/* Everything owed as of a date (after accruing): penalty + interest + principal of all rows
+   due on or before as_of, plus the outstanding principal; and the outstanding principal. */
+int64_t repay_owed_now(const struct repay_loan *loan, struct date as_of);
+int64_t repay_outstanding_principal(const struct repay_loan *loan);
+/* The overdue amount as of a date: unpaid principal + interest + penalty of rows due before it. */
+int64_t repay_overdue(const struct repay_loan *loan, struct date as_of);
+/* Days past due: as_of minus the oldest due date with anything unpaid; 0 when none. */
+long repay_dpd(const struct repay_loan *loan, struct date as_of);
+
+enum loan_grade { GRADE_NORMAL, GRADE_SPECIAL_MENTION, GRADE_SUBSTANDARD, GRADE_DOUBTFUL, GRADE_LOSS, GRADE__MAX };
+/* 正常 0 DPD, 关注 1–90, 次级 91–180, 可疑 181–360, 损失 361+. */
+enum loan_grade repay_grade(long dpd);
+const char *repay_grade_code(enum loan_grade g); /* normal, special_mention, substandard, doubtful, loss */
+const char *repay_grade_name(enum loan_grade g); /* 正常, 关注, 次级, 可疑, 损失 */
+/* The overdue bucket: 0 (current), 1 (1–30), 2 (31–90), 3 (91–180), 4 (181+). */
+int repay_bucket(long dpd);
+
+#endif

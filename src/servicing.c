@@ -1,0 +1,417 @@
+/* servicing.c: disbursement, stored schedules and repayments (see servicing.h). */
+#include "servicing.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "money.h"
+#include "text.h"
+
+/* A date column (NULL or "" gives {0,0,0}). */
+static struct date date_col(sqlite3_stmt *st, int col)
+{
+    struct date d = {0, 0, 0};
+    date_parse(db_text(st, col), &d);
+    return d;
+}
+
+int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const struct disburse_input *in,
+                           struct date today, struct err *e)
+{
+    struct amort_input ai = {.principal_fen = in->principal_fen, .term_months = (int)in->term_months};
+    int method = amort_method_parse(in->method);
+    if (text_check(in->contract_no, 1, 50) != 0)
+        return err_set(e, 422, "invalid_contract_no", "contract_no", "请填写信用社借款合同号（50字以内）");
+    if (!in->disbursed_on || date_parse(in->disbursed_on, &ai.start) != 0)
+        return err_set(e, 422, "invalid_date", "disbursed_on", "放款日期格式应为 YYYY-MM-DD");
+    if (date_cmp(ai.start, today) > 0)
+        return err_set(e, 422, "invalid_date", "disbursed_on", "放款日期不能晚于今天");
+    if (!in->annual_rate || rate_parse(in->annual_rate, &ai.rate_micro) != 0)
+        return err_set(e, 422, "invalid_rate", "annual_rate", "年利率应为 0 到 24 之间的百分数，如 \"4.35\"");
+    if (method < 0)
+        return err_set(e, 422, "invalid_method", "method",
+                       "还款方式应为 equal-installment、equal-principal、monthly-interest、quarterly-interest 或 bullet");
+    ai.method = (enum amort_method)method;
+    if (in->term_months < 1 || in->term_months > 360)
+        return err_set(e, 422, "invalid_term", "term_months", "期限应为 1 到 360 个月");
+    const char *field = NULL, *why = amort_validate(&ai, &field);
+    if (why)
+        return err_set(e, 422, "invalid_schedule", field, "%s", why);
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    sqlite3_stmt *st = db_prep(db, "SELECT a.state, a.amount_fen, substr(v.path, 1, length(?2)) = ?2 "
+                                   "FROM loan_applications a JOIN households h ON h.id = a.household_id "
+                                   "JOIN units v ON v.id = h.village_id WHERE a.id = ?1");
+    int found = 0, in_scope = 0;
+    char state[16] = "";
+    int64_t approved = 0;
+    if (st) {
+        db_bind(st, "it", in->application_id, actor->unit_path);
+        if ((found = sqlite3_step(st) == SQLITE_ROW)) {
+            snprintf(state, sizeof state, "%s", db_text(st, 0));
+            approved = sqlite3_column_int64(st, 1);
+            in_scope = sqlite3_column_int(st, 2);
+        }
+        db_done(st);
+    }
+    int rc = !found      ? err_set(e, 404, "not_found", "application_id", "贷款申请不存在")
+             : !in_scope ? err_set(e, 403, "out_of_scope", "application_id", "该申请不在您的管辖范围内")
+             : strcmp(state, "guaranteed")
+                 ? err_set(e, 409, "invalid_state", "application_id", "只有已担保的申请可以登记放款")
+             : in->principal_fen > approved
+                 ? err_set(e, 422, "principal_exceeds_approved", "principal_fen", "放款金额不能超过批准金额")
+             : in->principal_fen <= 0 ? err_set(e, 422, "invalid_principal", "principal_fen", "放款金额应大于零")
+             : db_int(db, 0, "SELECT 1 FROM loans WHERE contract_no = ?", "t", in->contract_no) == 1
+                 ? err_set(e, 409, "duplicate_contract_no", "contract_no", "合同号 %s 已登记", in->contract_no)
+                 : 0;
+    struct amort_row *rows = rc == 0 ? calloc(LOAN_MAX_ROWS, sizeof *rows) : NULL;
+    int n = rows ? amort_schedule(&ai, rows, LOAN_MAX_ROWS) : -1;
+    if (rc != 0 || n < 1) {
+        free(rows);
+        db_rollback(db);
+        return rc != 0 ? -1 : err_set(e, 422, "invalid_schedule", NULL, "无法生成还款计划");
+    }
+    char rate[32];
+    rate_format(ai.rate_micro, rate, sizeof rate);
+    int ok = db_run(db,
+                    "INSERT INTO loans (application_id, contract_no, disbursed_on, principal_fen, rate_micro, method, "
+                    "term_months, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "ittiitii", in->application_id, in->contract_no, in->disbursed_on, in->principal_fen,
+                    ai.rate_micro, amort_method_code(method), in->term_months, actor->id) == SQLITE_DONE;
+    int64_t id = ok ? sqlite3_last_insert_rowid(db->h) : -1;
+    for (int i = 0; ok && i < n; i++) {
+        char due[11];
+        date_format(rows[i].due_on, due);
+        ok = db_run(db, "INSERT INTO loan_schedule (loan_id, n, due_on, principal_fen, interest_fen) VALUES (?, ?, ?, ?, ?)",
+                    "iitii", id, (int64_t)rows[i].n, due, rows[i].principal_fen, rows[i].interest_fen) == SQLITE_DONE;
+    }
+    free(rows);
+    ok = ok && db_run(db, "UPDATE loan_applications SET state = 'disbursed', updated_at = datetime('now') WHERE id = ?",
+                      "i", in->application_id) == SQLITE_DONE;
+    json_t *after = json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:I}", "application_id", (json_int_t)in->application_id,
+                              "contract_no", in->contract_no, "disbursed_on", in->disbursed_on, "principal_fen",
+                              (json_int_t)in->principal_fen, "annual_rate", rate, "method", amort_method_code(method),
+                              "term_months", (json_int_t)in->term_months);
+    return audit_commit(db, ok, actor, "disburse", "loan", id, NULL, after, e) == 0 ? id : -1;
+}
+
+/* Loads the schedule rows of a loan into l. Returns 0 or -1. */
+static int load_rows(struct db *db, int64_t id, struct serviced_loan *l)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT n, due_on, principal_fen, interest_fen, paid_principal_fen, paid_interest_fen, "
+                                   "penalty_fen, paid_penalty_fen, coalesce(penalty_through, '') FROM loan_schedule "
+                                   "WHERE loan_id = ? ORDER BY n");
+    if (!st)
+        return -1;
+    db_bind(st, "i", id);
+    l->terms.nrows = 0;
+    l->terms.rows = l->rows;
+    while (sqlite3_step(st) == SQLITE_ROW && l->terms.nrows < LOAN_MAX_ROWS) {
+        struct repay_row *r = &l->rows[l->terms.nrows++];
+        r->n = sqlite3_column_int(st, 0);
+        r->due_on = date_col(st, 1);
+        r->principal_fen = sqlite3_column_int64(st, 2);
+        r->interest_fen = sqlite3_column_int64(st, 3);
+        r->paid_principal_fen = sqlite3_column_int64(st, 4);
+        r->paid_interest_fen = sqlite3_column_int64(st, 5);
+        r->penalty_fen = sqlite3_column_int64(st, 6);
+        r->paid_penalty_fen = sqlite3_column_int64(st, 7);
+        r->penalty_through = date_col(st, 8);
+    }
+    db_done(st);
+    return 0;
+}
+
+int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struct serviced_loan *l, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(
+        db, "SELECT l.id, l.application_id, a.household_id, h.village_id, hm.name, hm.phone, v.name, a.project_name, "
+            "l.contract_no, l.disbursed_on, l.principal_fen, l.state, coalesce(l.settled_on, ''), l.method, l.rate_micro, "
+            "l.term_months, substr(v.path, 1, length(?2)) = ?2 FROM loans l "
+            "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
+            "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
+            "WHERE l.id = ?1");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "it", id, actor->unit_path);
+    memset(l, 0, sizeof *l);
+    int found = sqlite3_step(st) == SQLITE_ROW, in_scope = found && sqlite3_column_int(st, 16);
+    if (found && in_scope) {
+        l->id = sqlite3_column_int64(st, 0);
+        l->application_id = sqlite3_column_int64(st, 1);
+        l->household_id = sqlite3_column_int64(st, 2);
+        l->village_id = sqlite3_column_int64(st, 3);
+        snprintf(l->applicant, sizeof l->applicant, "%s", db_text(st, 4));
+        snprintf(l->applicant_phone, sizeof l->applicant_phone, "%s", db_text(st, 5));
+        snprintf(l->village, sizeof l->village, "%s", db_text(st, 6));
+        snprintf(l->project_name, sizeof l->project_name, "%s", db_text(st, 7));
+        snprintf(l->contract_no, sizeof l->contract_no, "%s", db_text(st, 8));
+        snprintf(l->disbursed_on, sizeof l->disbursed_on, "%s", db_text(st, 9));
+        l->principal_fen = sqlite3_column_int64(st, 10);
+        snprintf(l->state, sizeof l->state, "%s", db_text(st, 11));
+        snprintf(l->settled_on, sizeof l->settled_on, "%s", db_text(st, 12));
+        l->terms.method = (enum amort_method)amort_method_parse(db_text(st, 13));
+        l->terms.rate_micro = sqlite3_column_int64(st, 14);
+        l->terms.term_months = sqlite3_column_int(st, 15);
+        l->terms.disbursed_on = date_col(st, 9);
+    }
+    db_done(st);
+    if (!found)
+        return err_set(e, 404, "not_found", NULL, "贷款不存在");
+    if (!in_scope)
+        return err_set(e, 403, "out_of_scope", NULL, "该贷款不在您的管辖范围内");
+    if (load_rows(db, id, l) != 0)
+        return db_fail(db, e);
+    st = db_prep(db, "SELECT r.id, r.paid_on, r.receipt_no, r.amount_fen, r.penalty_fen, r.interest_fen, r.principal_fen, "
+                     "r.prepaid_principal_fen, u.name FROM repayments r JOIN users u ON u.id = r.created_by "
+                     "WHERE r.loan_id = ? ORDER BY r.paid_on, r.id");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "i", id);
+    while (sqlite3_step(st) == SQLITE_ROW && l->nrepayments < LOAN_MAX_REPAYMENTS) {
+        struct repayment_row *p = &l->repayments[l->nrepayments++];
+        p->id = sqlite3_column_int64(st, 0);
+        snprintf(p->paid_on, sizeof p->paid_on, "%s", db_text(st, 1));
+        snprintf(p->receipt_no, sizeof p->receipt_no, "%s", db_text(st, 2));
+        p->amount_fen = sqlite3_column_int64(st, 3);
+        p->penalty_fen = sqlite3_column_int64(st, 4);
+        p->interest_fen = sqlite3_column_int64(st, 5);
+        p->principal_fen = sqlite3_column_int64(st, 6);
+        p->prepaid_principal_fen = sqlite3_column_int64(st, 7);
+        snprintf(p->created_by, sizeof p->created_by, "%s", db_text(st, 8));
+    }
+    db_done(st);
+    return 0;
+}
+
+json_t *servicing_json(const struct serviced_loan *l, struct date as_of)
+{
+    struct repay_row rows[LOAN_MAX_ROWS];
+    struct repay_loan t = l->terms;
+    memcpy(rows, l->rows, sizeof(struct repay_row) * (size_t)t.nrows);
+    t.rows = rows;
+    int active = !strcmp(l->state, "active");
+    if (active)
+        repay_accrue(&t, as_of);
+    long dpd = active ? repay_dpd(&t, as_of) : 0;
+    json_t *schedule = json_array(), *reps = json_array();
+    for (int i = 0; i < t.nrows; i++) {
+        const struct repay_row *r = &rows[i];
+        char due[11];
+        json_array_append_new(schedule, json_pack("{s:i, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "n", r->n, "due_on",
+                                                  date_format(r->due_on, due), "principal_fen",
+                                                  (json_int_t)r->principal_fen, "interest_fen",
+                                                  (json_int_t)r->interest_fen, "total_fen",
+                                                  (json_int_t)(r->principal_fen + r->interest_fen), "paid_principal_fen",
+                                                  (json_int_t)r->paid_principal_fen, "paid_interest_fen",
+                                                  (json_int_t)r->paid_interest_fen, "penalty_fen",
+                                                  (json_int_t)r->penalty_fen, "paid_penalty_fen",
+                                                  (json_int_t)r->paid_penalty_fen));
+    }
+    for (int i = 0; i < l->nrepayments; i++) {
+        const struct repayment_row *p = &l->repayments[i];
+        json_array_append_new(reps, json_pack("{s:I, s:s, s:s, s:I, s:{s:I, s:I, s:I}, s:I}", "id", (json_int_t)p->id,
+                                              "paid_on", p->paid_on, "receipt_no", p->receipt_no, "amount_fen",
+                                              (json_int_t)p->amount_fen, "allocation", "penalty_fen",
+                                              (json_int_t)p->penalty_fen, "interest_fen", (json_int_t)p->interest_fen,
+                                              "principal_fen", (json_int_t)p->principal_fen, "prepaid_principal_fen",
+                                              (json_int_t)p->prepaid_principal_fen));
+    }
+    char rate[32];
+    enum loan_grade g = repay_grade(dpd);
+    return json_pack("{s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:i, s:I, s:I, s:I, s:I, s:i, s:s, s:s, s:o, "
+                     "s:o}",
+                     "id", (json_int_t)l->id, "application_id", (json_int_t)l->application_id, "household_id",
+                     (json_int_t)l->household_id, "applicant", l->applicant, "village", l->village, "contract_no",
+                     l->contract_no, "disbursed_on", l->disbursed_on, "principal_fen", (json_int_t)l->principal_fen,
+                     "annual_rate", rate_format(t.rate_micro, rate, sizeof rate), "method",
+                     amort_method_code(t.method), "term_months", t.term_months, "outstanding_principal_fen",
+                     (json_int_t)repay_outstanding_principal(&t), "overdue_fen",
+                     (json_int_t)(active ? repay_overdue(&t, as_of) : 0), "owed_now_fen",
+                     (json_int_t)(active ? repay_owed_now(&t, as_of) : 0), "dpd", (json_int_t)dpd, "bucket",
+                     repay_bucket(dpd), "grade", repay_grade_code(g), "state", l->state, "schedule", schedule,
+                     "repayments", reps);
+}
+
+/* Answers a receipt number booked before: fills out from the stored booking. Returns the
+   repayment id, 0 when the receipt is unknown, or -1 when it belongs to another loan. */
+static int64_t booked_before(struct db *db, int64_t loan_id, const char *receipt_no, struct repay_alloc *out)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT id, loan_id, penalty_fen, interest_fen, principal_fen, prepaid_principal_fen "
+                                   "FROM repayments WHERE receipt_no = ?");
+    if (!st)
+        return 0;
+    db_bind(st, "t", receipt_no);
+    int64_t id = 0;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 1) == loan_id ? sqlite3_column_int64(st, 0) : -1;
+        out->penalty_fen = sqlite3_column_int64(st, 2);
+        out->interest_fen = sqlite3_column_int64(st, 3);
+        out->principal_fen = sqlite3_column_int64(st, 4);
+        out->prepaid_principal_fen = sqlite3_column_int64(st, 5);
+        out->rescheduled = 0;
+    }
+    db_done(st);
+    return id;
+}
+
+/* Writes the rows back after a repayment. Returns 1 on success. */
+static int store_rows(struct db *db, int64_t loan_id, const struct repay_loan *t)
+{
+    int ok = 1;
+    for (int i = 0; ok && i < t->nrows; i++) {
+        const struct repay_row *r = &t->rows[i];
+        char through[11] = "";
+        if (r->penalty_through.y)
+            date_format(r->penalty_through, through);
+        int settled = r->paid_principal_fen >= r->principal_fen && r->paid_interest_fen >= r->interest_fen &&
+                      r->paid_penalty_fen >= r->penalty_fen;
+        ok = db_run(db,
+                    "UPDATE loan_schedule SET principal_fen = ?, interest_fen = ?, paid_principal_fen = ?, "
+                    "paid_interest_fen = ?, penalty_fen = ?, paid_penalty_fen = ?, penalty_through = nullif(?, ''), "
+                    "settled = ? WHERE loan_id = ? AND n = ?",
+                    "iiiiiitiii", r->principal_fen, r->interest_fen, r->paid_principal_fen, r->paid_interest_fen,
+                    r->penalty_fen, r->paid_penalty_fen, through, (int64_t)settled, loan_id, (int64_t)r->n) ==
+             SQLITE_DONE;
+    }
+    return ok;
+}
+
+int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loan_id, const char *paid_on,
+                        int64_t amount_fen, const char *receipt_no, struct date today, struct repay_alloc *out,
+                        int *duplicate, struct err *e)
+{
+    struct date on;
+    *duplicate = 0;
+    memset(out, 0, sizeof *out);
+    if (text_check(receipt_no, 1, 50) != 0)
+        return err_set(e, 422, "invalid_receipt_no", "receipt_no", "请填写信用社收款凭证号（50字以内）");
+    if (!paid_on || date_parse(paid_on, &on) != 0)
+        return err_set(e, 422, "invalid_date", "paid_on", "还款日期格式应为 YYYY-MM-DD");
+    if (date_cmp(on, today) > 0)
+        return err_set(e, 422, "invalid_date", "paid_on", "还款日期不能晚于今天");
+    if (amount_fen <= 0)
+        return err_set(e, 422, "invalid_amount", "amount_fen", "还款金额应大于零");
+    struct serviced_loan *l = malloc(sizeof *l);
+    if (!l)
+        return err_set(e, 500, "out_of_memory", NULL, "内存不足");
+    int64_t id = -1;
+    if (db_begin(db) != SQLITE_OK) {
+        free(l);
+        return db_fail(db, e);
+    }
+    int64_t before = booked_before(db, loan_id, receipt_no, out);
+    if (before != 0) {
+        db_rollback(db);
+        free(l);
+        if (before < 0)
+            return err_set(e, 409, "receipt_on_other_loan", "receipt_no", "凭证号 %s 已登记在另一笔贷款上", receipt_no);
+        *duplicate = 1;
+        return before;
+    }
+    if (servicing_get(db, actor, loan_id, l, e) != 0)
+        goto refuse;
+    if (strcmp(l->state, "active") != 0) {
+        err_set(e, 409, "loan_not_active", NULL, "该贷款已%s，不能再登记还款", !strcmp(l->state, "settled") ? "结清" : "代偿");
+        goto refuse;
+    }
+    if (l->nrepayments && strcmp(paid_on, l->repayments[l->nrepayments - 1].paid_on) < 0) {
+        err_set(e, 422, "out_of_order", "paid_on", "还款日期早于上一笔还款（%s），请按日期顺序登记",
+                l->repayments[l->nrepayments - 1].paid_on);
+        goto refuse;
+    }
+    enum repay_result rr = repay_apply(&l->terms, on, amount_fen, out);
+    if (rr != REPAY_OK) {
+        char owed[40];
+        money_format(repay_owed_now(&l->terms, on), owed, sizeof owed);
+        if (rr == REPAY_OVERPAYMENT)
+            err_set(e, 422, "overpayment", "amount_fen", "还款金额超过截至 %s 应还的全部金额（%s 元），多付部分不能入账",
+                    paid_on, owed);
+        else
+            err_set(e, rr == REPAY_SETTLED ? 409 : 422, rr == REPAY_SETTLED ? "loan_settled" : "invalid_repayment",
+                    "amount_fen", "%s", rr == REPAY_SETTLED ? "该贷款已无欠款" : "还款无效");
+        goto refuse;
+    }
+    int ok = store_rows(db, loan_id, &l->terms) &&
+             db_run(db,
+                    "INSERT INTO repayments (loan_id, paid_on, amount_fen, receipt_no, penalty_fen, interest_fen, "
+                    "principal_fen, prepaid_principal_fen, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "ititiiiii", loan_id, paid_on, amount_fen, receipt_no, out->penalty_fen, out->interest_fen,
+                    out->principal_fen, out->prepaid_principal_fen, actor->id) == SQLITE_DONE;
+    id = ok ? sqlite3_last_insert_rowid(db->h) : -1;
+    if (ok && repay_outstanding_principal(&l->terms) == 0 && repay_owed_now(&l->terms, on) == 0)
+        ok = db_run(db, "UPDATE loans SET state = 'settled', settled_on = ? WHERE id = ?", "ti", paid_on, loan_id) ==
+             SQLITE_DONE;
+    json_t *after = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:I}", "paid_on", paid_on, "receipt_no", receipt_no,
+                              "amount_fen", (json_int_t)amount_fen, "penalty_fen", (json_int_t)out->penalty_fen,
+                              "interest_fen", (json_int_t)out->interest_fen, "principal_fen",
+                              (json_int_t)out->principal_fen, "prepaid_principal_fen",
+                              (json_int_t)out->prepaid_principal_fen);
+    ok = ok && audit_write(db, actor, "repayment", "loan", loan_id, NULL, after) == 0 && db_commit(db) == SQLITE_OK;
+    json_decref(after);
+    free(l);
+    if (!ok) {
+        db_fail(db, e);
+        db_rollback(db);
+        return -1;
+    }
+    return id;
+refuse:
+    db_rollback(db);
+    free(l);
+    return -1;
+}
+
+int servicing_household_blocked(struct db *db, int64_t household_id, struct date today)
+{
+    char t[11];
+    date_format(today, t);
+    return db_int(db, 0,
+                  "SELECT 1 FROM loans l JOIN loan_applications a ON a.id = l.application_id WHERE a.household_id = ?1 "
+                  "AND (l.state = 'compensated' OR (l.state = 'active' AND EXISTS (SELECT 1 FROM loan_schedule s "
+                  "WHERE s.loan_id = l.id AND s.settled = 0 AND s.due_on < ?2))) LIMIT 1",
+                  "it", household_id, t) == 1;
+}
+
+int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date from, struct date to,
+                       void (*fn)(const struct due_row *, void *), void *ctx)
+{
+    char f[11] = "0000-00-00", t[11];
+    if (from.y)
+        date_format(from, f);
+    date_format(to, t);
+    sqlite3_stmt *st = db_prep(
+        db, "SELECT l.id, hm.name, hm.phone, v.name, l.contract_no, s.n, s.due_on, "
+            "s.principal_fen - s.paid_principal_fen + s.interest_fen - s.paid_interest_fen "
+            "FROM loan_schedule s JOIN loans l ON l.id = s.loan_id AND l.state = 'active' "
+            "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
+            "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
+            "WHERE s.settled = 0 AND s.due_on >= ?1 AND s.due_on <= ?2 AND substr(v.path, 1, length(?3)) = ?3 "
+            "ORDER BY v.name, s.due_on, l.id");
+    if (!st)
+        return -1;
+    db_bind(st, "ttt", f, t, actor->unit_path);
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct due_row r = {0};
+        r.loan_id = sqlite3_column_int64(st, 0);
+        snprintf(r.applicant, sizeof r.applicant, "%s", db_text(st, 1));
+        snprintf(r.phone, sizeof r.phone, "%s", db_text(st, 2));
+        snprintf(r.village, sizeof r.village, "%s", db_text(st, 3));
+        snprintf(r.contract_no, sizeof r.contract_no, "%s", db_text(st, 4));
+        r.n = sqlite3_column_int(st, 5);
+        snprintf(r.due_on, sizeof r.due_on, "%s", db_text(st, 6));
+        r.due_fen = sqlite3_column_int64(st, 7);
+        fn(&r, ctx);
+        n++;
+    }
+    db_done(st);
+    return n;
+}
+
+int64_t servicing_loan_of(struct db *db, int64_t application_id)
+{
+    return db_int(db, 0, "SELECT id FROM loans WHERE application_id = ?", "i", application_id);
+}

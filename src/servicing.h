@@ -1,0 +1,89 @@
+/*
+ * servicing.h: disbursed loans (贷款) from the credit union's contract to settlement: the stored
+ * repayment schedule, repayments booked by receipt number (never twice), and the figures as of
+ * any date (outstanding, overdue, days past due, grade). The arithmetic is repay.c's; this file
+ * holds the SQL, the scope checks and the transactions.
+ */
+#ifndef BANGFU_SERVICING_H
+#define BANGFU_SERVICING_H
+#include <jansson.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "db.h"
+#include "err.h"
+#include "repay.h"
+#include "user.h"
+
+#define LOAN_MAX_ROWS 360
+#define LOAN_MAX_REPAYMENTS 512
+
+struct disburse_input {
+    int64_t application_id;
+    const char *contract_no;
+    const char *disbursed_on;
+    int64_t principal_fen;
+    const char *annual_rate; /* exact decimal percent, "4.35" */
+    const char *method;      /* amort method code */
+    int64_t term_months;
+};
+
+/* Records the credit union's loan for a guaranteed application and stores its schedule.
+   Returns the loan id or -1 with e filled (422 naming the field; 409 wrong state). */
+int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const struct disburse_input *in,
+                           struct date today, struct err *e);
+
+struct repayment_row {
+    int64_t id;
+    char paid_on[11];
+    char receipt_no[64];
+    int64_t amount_fen, penalty_fen, interest_fen, principal_fen, prepaid_principal_fen;
+    char created_by[64];
+};
+
+struct serviced_loan {
+    int64_t id, application_id, household_id, village_id;
+    char applicant[96], applicant_phone[16], village[64], project_name[160];
+    char contract_no[64];
+    char disbursed_on[11];
+    int64_t principal_fen;
+    char state[16]; /* active, settled, compensated */
+    char settled_on[11];
+    struct repay_loan terms; /* method, rate, dates; rows points at the array below */
+    struct repay_row rows[LOAN_MAX_ROWS];
+    int nrepayments;
+    struct repayment_row repayments[LOAN_MAX_REPAYMENTS];
+};
+
+/* Loads a loan in the actor's scope (404/403) with its rows and repayments. The struct is
+   large: allocate it on the heap. */
+int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struct serviced_loan *out, struct err *e);
+/* The loan as API JSON with figures as of a date (penalty accrued on a copy). New reference. */
+json_t *servicing_json(const struct serviced_loan *l, struct date as_of);
+
+/* Books a repayment. The same receipt number again books nothing and answers the first
+   booking (*duplicate = 1); on another loan it is 409. Refuses an overpayment (422) and a date
+   before the last repayment or after today. Returns the repayment id or -1 with e filled. */
+int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loan_id, const char *paid_on,
+                        int64_t amount_fen, const char *receipt_no, struct date today, struct repay_alloc *out,
+                        int *duplicate, struct err *e);
+
+/* 1 when the household has a programme loan overdue as of today, or paid out by the guarantee. */
+int servicing_household_blocked(struct db *db, int64_t household_id, struct date today);
+
+struct due_row {
+    int64_t loan_id;
+    char applicant[96], phone[16], village[64], contract_no[64];
+    int n;
+    char due_on[11];
+    int64_t due_fen; /* unpaid principal + interest of the row */
+};
+/* Unpaid rows of active loans in scope falling due in [from, to] (overdue: due before `to` when
+   from is {0,0,0}), ordered by village then due date. Returns the count or -1. */
+int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date from, struct date to,
+                       void (*fn)(const struct due_row *, void *), void *ctx);
+
+/* The loan id of an application, or 0 when it has not been disbursed. */
+int64_t servicing_loan_of(struct db *db, int64_t application_id);
+
+#endif

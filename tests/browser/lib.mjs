@@ -1,0 +1,29 @@
+// Shared by the browser tests: Debian's Chromium through playwright-core, and logging in
+// through the form. Screenshots go to tests/browser/out/ (not committed).
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { PASSWORD } from '../http/lib.mjs';
+
+export const OUT = new URL('./out/', import.meta.url).pathname;
+
+// Launches headless Chromium with the flags this closed network needs.
+export async function launch() {
+  mkdirSync(OUT, { recursive: true });
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+// A new browser context logged in as the user; resolves to the page, on /home.
+export async function loginAs(browser, base, username, height = 900) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height } });
+  const page = await context.newPage();
+  await page.goto(base + '/login');
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', PASSWORD);
+  await page.click('button:has-text("登录")');
+  await page.waitForURL(/\/home$/);
+  return page;
+}

@@ -1,0 +1,125 @@
+// Loan servicing through the API: schedule preview, disbursement of a guaranteed application,
+// repayments on time, late (penalty interest to the fen), duplicate receipt, overpayment, and the
+// figures (DPD, grade) as of chosen dates.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, api, token, makeId, unitIds } from './lib.mjs';
+
+let srv, t, units, applicationId, loanId;
+const ALL_DOCS = { id_card: true, hukou: true, marriage: true, family_planning: true, business_plan: true,
+  implementation_plan: true, counter_guarantee: true };
+
+before(async () => {
+  srv = await startServer();
+  t = {};
+  for (const u of ['admin', 'xj_xiehui', 'xj_jingwei', 'xj_zhaoshang', 'xj_pingshen', 'xj_caiwu', 'xj_xinyong', 'fm_xiehui']) {
+    t[u] = await token(srv.base, u);
+  }
+  units = await unitIds(srv.base, t.admin);
+  const hh = await api(srv.base, 'POST', '/households', {
+    village_id: units['王楼村'], policy_compliant: true,
+    head: { name: '王德胜', id_number: makeId('19770808', 31, 'M'), phone: '13905327777' },
+  }, t.xj_xiehui);
+  const a = await api(srv.base, 'POST', '/loan-applications', {
+    household_id: hh.body.id, amount_fen: 12000000, term_months: 12, project_type: 'herbs', project_name: '金银花种植',
+    expected_jobs: 2, expected_income_fen: 5000000,
+  }, t.xj_xiehui);
+  applicationId = a.body.id;
+  await api(srv.base, 'PUT', `/loan-applications/${applicationId}/documents`, ALL_DOCS, t.xj_xiehui);
+  await api(srv.base, 'POST', `/loan-applications/${applicationId}/submit`, {}, t.xj_xiehui);
+  for (const who of ['xj_jingwei', 'xj_zhaoshang', 'xj_pingshen']) {
+    await api(srv.base, 'POST', `/loan-applications/${applicationId}/reviews`, { decision: 'approve', comment: '' }, t[who]);
+  }
+  await api(srv.base, 'POST', '/guarantee-fund/entries', { kind: 'income', amount_fen: 100000000, on: '2026-01-05', document_no: '山财〔2026〕12号' }, t.xj_caiwu);
+  const g = await api(srv.base, 'POST', `/loan-applications/${applicationId}/guarantee`, { pledged_asset: '金银花烘干设备一套' }, t.xj_xiehui);
+  assert.equal(g.status, 201, JSON.stringify(g.body));
+});
+after(async () => { await srv.stop(); });
+
+test('schedule preview: the DOMAIN.md example, and bad input names the field', async () => {
+  const r = await api(srv.base, 'POST', '/schedule-preview', { principal_fen: 10000, annual_rate: '7', term_months: 6,
+    method: 'equal-installment', start_date: '2024-01-01' }, t.xj_xinyong);
+  assert.equal(r.status, 200);
+  assert.deepEqual(r.body.rows.map((x) => x.total_fen), [1701, 1701, 1701, 1701, 1701, 1700]);
+  assert.equal(r.body.total_interest_fen, 205);
+  for (const [body, field] of [[{ annual_rate: '25' }, 'annual_rate'], [{ annual_rate: 4.35 }, 'annual_rate'],
+    [{ term_months: 0 }, 'term_months'], [{ term_months: 361 }, 'term_months'], [{ method: 'weekly' }, 'method'],
+    [{ start_date: '2024-02-30' }, 'start_date']]) {
+    const bad = await api(srv.base, 'POST', '/schedule-preview', { principal_fen: 10000, annual_rate: '7', term_months: 6,
+      method: 'bullet', start_date: '2024-01-01', ...body }, t.xj_xinyong);
+    assert.equal(bad.status, 422, JSON.stringify(body));
+    assert.equal(bad.body.error.field, field);
+  }
+});
+
+test('disbursement: refusals change nothing; the liaison records the loan and its schedule', async () => {
+  const base = { application_id: applicationId, contract_no: 'XJ-2026-0042', disbursed_on: '2026-01-15',
+    principal_fen: 12000000, annual_rate: '4.35', method: 'equal-principal', term_months: 12 };
+  assert.equal((await api(srv.base, 'POST', '/loans', base, t.xj_xiehui)).status, 403, 'only liaison and finance');
+  const over = await api(srv.base, 'POST', '/loans', { ...base, principal_fen: 12000001 }, t.xj_xinyong);
+  assert.equal(over.status, 422);
+  assert.equal(over.body.error.field, 'principal_fen');
+  const badRate = await api(srv.base, 'POST', '/loans', { ...base, annual_rate: '4,35' }, t.xj_xinyong);
+  assert.equal(badRate.status, 422);
+  assert.equal(badRate.body.error.field, 'annual_rate');
+  const ok = await api(srv.base, 'POST', '/loans', base, t.xj_xinyong);
+  assert.equal(ok.status, 201, JSON.stringify(ok.body));
+  loanId = ok.body.id;
+  assert.equal(ok.body.annual_rate, '4.35');
+  assert.equal(ok.body.schedule.length, 12);
+  assert.equal(ok.body.schedule[0].due_on, '2026-02-15');
+  assert.equal(ok.body.schedule[0].principal_fen, 1000000);
+  assert.equal(ok.body.schedule[0].interest_fen, 43500);
+  assert.equal(ok.body.schedule[1].interest_fen, 39875);
+  assert.equal(ok.body.schedule.reduce((s, r) => s + r.principal_fen, 0), 12000000);
+  const again = await api(srv.base, 'POST', '/loans', { ...base, contract_no: 'XJ-2026-0043' }, t.xj_xinyong);
+  assert.equal(again.status, 409, 'the application is disbursed already');
+  const app = await api(srv.base, 'GET', `/loan-applications/${applicationId}`, undefined, t.xj_xiehui);
+  assert.equal(app.body.state, 'disbursed');
+  assert.equal((await api(srv.base, 'GET', `/loans/${loanId}`, undefined, t.fm_xiehui)).status, 403);
+});
+
+test('repayments: on time, duplicate receipt, late with penalty to the fen, overpayment refused', async () => {
+  const pay = (body, who = 'xj_xinyong') => api(srv.base, 'POST', `/loans/${loanId}/repayments`, body, t[who]);
+  assert.equal((await pay({ paid_on: '2026-02-15', amount_fen: 1043500, receipt_no: 'R-0001' }, 'xj_xiehui')).status, 403);
+  const first = await pay({ paid_on: '2026-02-15', amount_fen: 1043500, receipt_no: 'R-0001' });
+  assert.equal(first.status, 201, JSON.stringify(first.body));
+  assert.deepEqual(first.body.allocation, { penalty_fen: 0, interest_fen: 43500, principal_fen: 1000000, prepaid_principal_fen: 0 });
+  const dup = await pay({ paid_on: '2026-02-15', amount_fen: 1043500, receipt_no: 'R-0001' });
+  assert.equal(dup.status, 200);
+  assert.equal(dup.body.duplicate, true);
+  assert.equal(dup.body.repayment_id, first.body.repayment_id);
+  // row 2 due 2026-03-15, paid 10 days late: penalty on 10,000.00 at 4.35% × 1.5 / 360 × 10 days
+  // = 1,000,000 × 0.0435 × 1.5 × 10 / 360 = 1,812.5 fen → 1,813 fen (half up)
+  const late = await pay({ paid_on: '2026-03-25', amount_fen: 1039875 + 1813, receipt_no: 'R-0002' });
+  assert.equal(late.status, 201, JSON.stringify(late.body));
+  assert.deepEqual(late.body.allocation, { penalty_fen: 1813, interest_fen: 39875, principal_fen: 1000000, prepaid_principal_fen: 0 });
+  const before = await api(srv.base, 'GET', `/loans/${loanId}?as_of=2026-03-25`, undefined, t.xj_xinyong);
+  const over = await pay({ paid_on: '2026-03-25', amount_fen: before.body.owed_now_fen + 1, receipt_no: 'R-0003' });
+  assert.equal(over.status, 422);
+  assert.equal(over.body.error.code, 'overpayment');
+  const afterOver = await api(srv.base, 'GET', `/loans/${loanId}?as_of=2026-03-25`, undefined, t.xj_xinyong);
+  assert.deepEqual(afterOver.body, before.body, 'a refused repayment changes nothing');
+  const early = await pay({ paid_on: '2026-03-01', amount_fen: 100, receipt_no: 'R-0004' });
+  assert.equal(early.status, 422, 'dates go in order');
+  const log = await api(srv.base, 'GET', `/audit?entity=loan&entity_id=${loanId}`, undefined, await token(srv.base, 'shenji'));
+  assert.equal(log.body.items.filter((a) => a.action === 'repayment').length, 2);
+});
+
+test('figures as of any date: outstanding, DPD and the five-class grade', async () => {
+  const at = async (d) => (await api(srv.base, 'GET', `/loans/${loanId}?as_of=${d}`, undefined, t.xj_xinyong)).body;
+  const onTime = await at('2026-04-15');
+  assert.equal(onTime.outstanding_principal_fen, 10000000);
+  assert.equal(onTime.dpd, 0);
+  assert.equal(onTime.grade, 'normal');
+  const fiveDays = await at('2026-04-20');
+  assert.equal(fiveDays.dpd, 5);
+  assert.equal(fiveDays.grade, 'special_mention');
+  assert.equal(fiveDays.overdue_fen > 1036250, true, 'row 3 (10,000.00 + 362.50) and its penalty');
+  const today = await at('2026-11-23');
+  assert.equal(today.dpd, 222);
+  assert.equal(today.grade, 'doubtful');
+  assert.equal(today.bucket, 4);
+  const bad = await api(srv.base, 'GET', `/loans/${loanId}?as_of=2026-13-01`, undefined, t.xj_xinyong);
+  assert.equal(bad.status, 422);
+});
