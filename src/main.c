@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "cmd_schedule.h"
 #include "commands.h"
 #include "date.h"
@@ -24,6 +25,7 @@ static void usage(FILE *f)
           "  logins --db FILE                                             列出演示账号\n"
           "  schedule --principal 200000.00 --rate 4.35 --months 36 --method METHOD --start YYYY-MM-DD\n"
           "           [--format table|csv|json]                            打印还款计划\n"
+          "  check --db FILE                                              完整性与账目检查\n"
           "  gen   --db FILE --households N                               生成压力测试数据\n",
           f);
 }
@@ -127,6 +129,18 @@ static int cmd_logins(int argc, char **argv)
     return commands_logins(o.db);
 }
 
+/* bangfu check */
+static int cmd_check(int argc, char **argv)
+{
+    struct opts o;
+    parse_opts(argc, argv, &o);
+    if (access(o.db, R_OK) != 0) {
+        fprintf(stderr, "错误: 数据库 %s 不存在或不可读\n", o.db);
+        return 2;
+    }
+    return check_database(o.db);
+}
+
 /* bangfu gen */
 static int cmd_gen(int argc, char **argv)
 {
@@ -144,7 +158,7 @@ static const struct {
     int (*run)(int argc, char **argv);
 } commands[] = {
     {"init", cmd_init_or_demo}, {"demo", cmd_init_or_demo}, {"serve", cmd_serve},
-    {"logins", cmd_logins}, {"schedule", cmd_schedule}, {"gen", cmd_gen},
+    {"logins", cmd_logins}, {"schedule", cmd_schedule}, {"gen", cmd_gen}, {"check", cmd_check},
 };
 
 /* Dispatches argv[1] to its command. */

@@ -123,3 +123,17 @@ test('figures as of any date: outstanding, DPD and the five-class grade', async 
   const bad = await api(srv.base, 'GET', `/loans/${loanId}?as_of=2026-13-01`, undefined, t.xj_xinyong);
   assert.equal(bad.status, 422);
 });
+
+test('bangfu check is clean after all of this, and finds a tampered schedule', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { BIN } = await import('./lib.mjs');
+  const clean = spawnSync(BIN, ['check', '--db', srv.db], { encoding: 'utf8' });
+  assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+  assert.match(clean.stdout, /全部检查通过/);
+  const tamper = spawnSync('sqlite3', [srv.db, `UPDATE loan_schedule SET principal_fen = principal_fen + 1 WHERE loan_id = ${loanId} AND n = 12`]);
+  assert.equal(tamper.status, 0);
+  const broken = spawnSync(BIN, ['check', '--db', srv.db], { encoding: 'utf8' });
+  assert.equal(broken.status, 1);
+  assert.match(broken.stdout, /FAIL 每笔贷款的计划本金之和等于放款本金/);
+  assert.match(broken.stdout, new RegExp(`loan ${loanId}: schedule 12000001`));
+});
