@@ -64,7 +64,7 @@ build/rel/%.o: %.c $(wildcard src/*.h) $(wildcard reports/*.h) | build/.deps
 	@echo "cc $<"; $(CC) $(CFLAGS_COMMON) -O2 -g -c -o $@ $<
 
 build/rel/libbangfu.a: $(REL_OBJ)
-	ar rcs $@ $^
+	@echo "ar $@"; ar rcs $@ $^
 
 build/rel/bangfu: build/rel/src/main.o build/rel/libbangfu.a
 	$(CC) -o $@ $^ $(LIBS)
@@ -77,7 +77,7 @@ build/asan/%.o: %.c $(wildcard src/*.h) $(wildcard reports/*.h) | build/.deps
 	@echo "cc $<"; $(CC) $(CFLAGS_COMMON) $(ASAN) -c -o $@ $<
 
 build/asan/libbangfu.a: $(ASAN_OBJ)
-	ar rcs $@ $^
+	@echo "ar $@"; ar rcs $@ $^
 
 build/asan/bangfu: build/asan/src/main.o build/asan/libbangfu.a
 	$(CC) $(ASAN) -o $@ $^ $(LIBS)
