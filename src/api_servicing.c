@@ -136,3 +136,36 @@ void api_loan_repay(struct req *r)
                          (json_int_t)a.interest_fen, "principal_fen", (json_int_t)a.principal_fen,
                          "prepaid_principal_fen", (json_int_t)a.prepaid_principal_fen));
 }
+
+void api_loan_compensate(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *on = NULL;
+    int64_t paid = 0, id = -1;
+    if (j && !api_str(j, "on", &on, &e))
+        id = servicing_compensate(r->db, &r->user, r->id[0], on, r->today, &paid, &e);
+    json_decref(j);
+    if (id < 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    reply_json(r, 201, json_pack("{s:I, s:I}", "fund_entry_id", (json_int_t)id, "paid_fen", (json_int_t)paid));
+}
+
+void api_loan_recover(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *on = NULL, *source = NULL, *doc = NULL;
+    int64_t amount = 0, id = -1;
+    if (j && !api_str(j, "on", &on, &e) && !api_int(j, "amount_fen", 0, &amount, &e) &&
+        !api_str(j, "source", &source, &e) && !api_str(j, "document_no", &doc, &e))
+        id = servicing_recover(r->db, &r->user, r->id[0], on, amount, source, doc, r->today, &e);
+    json_decref(j);
+    if (id < 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    reply_json(r, 201, json_pack("{s:I, s:I}", "fund_entry_id", (json_int_t)id, "amount_fen", (json_int_t)amount));
+}

@@ -39,6 +39,10 @@ static const struct {
     {"已担保或已放款的申请都有担保记录",
      "SELECT 'application ' || a.id FROM loan_applications a WHERE a.state IN ('guaranteed', 'disbursed') "
      "AND NOT EXISTS (SELECT 1 FROM guarantees g WHERE g.application_id = a.id)"},
+    {"每笔代偿贷款恰有一笔代偿支出，追偿不超过代偿",
+     "SELECT 'loan ' || l.id FROM loans l WHERE (l.state = 'compensated') <> ((SELECT count(*) FROM "
+     "guarantee_fund_entries WHERE loan_id = l.id AND kind = 'payout') = 1) OR (SELECT coalesce(sum(amount_fen), 0) "
+     "FROM guarantee_fund_entries WHERE loan_id = l.id AND kind IN ('payout', 'recovery')) > 0"},
     {"每个家庭恰有一名户主",
      "SELECT 'household ' || h.id FROM households h WHERE (SELECT count(*) FROM members m WHERE "
      "m.household_id = h.id AND m.is_head = 1) <> 1"},

@@ -97,6 +97,8 @@ void api_schedule_preview(struct req *r);
 void api_loan_disburse(struct req *r);
 void api_loan_show(struct req *r);
 void api_loan_repay(struct req *r);
+void api_loan_compensate(struct req *r);
+void api_loan_recover(struct req *r);
 /* api_audit.c */
 void api_audit_list(struct req *r);
 

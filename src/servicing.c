@@ -343,7 +343,9 @@ int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loa
     id = ok ? sqlite3_last_insert_rowid(db->h) : -1;
     if (ok && repay_outstanding_principal(&l->terms) == 0 && repay_owed_now(&l->terms, on) == 0)
         ok = db_run(db, "UPDATE loans SET state = 'settled', settled_on = ? WHERE id = ?", "ti", paid_on, loan_id) ==
-             SQLITE_DONE;
+                 SQLITE_DONE &&
+             db_run(db, "UPDATE guarantees SET active = 0 WHERE application_id = ?", "i", l->application_id) ==
+                 SQLITE_DONE;
     json_t *after = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:I}", "paid_on", paid_on, "receipt_no", receipt_no,
                               "amount_fen", (json_int_t)amount_fen, "penalty_fen", (json_int_t)out->penalty_fen,
                               "interest_fen", (json_int_t)out->interest_fen, "principal_fen",
@@ -414,4 +416,125 @@ int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date 
 int64_t servicing_loan_of(struct db *db, int64_t application_id)
 {
     return db_int(db, 0, "SELECT id FROM loans WHERE application_id = ?", "i", application_id);
+}
+
+/* Validates a money date: a real date, not after today. 0 or -1 with e filled. */
+static int money_date(const char *on, struct date today, struct date *d, struct err *e)
+{
+    if (!on || date_parse(on, d) != 0)
+        return err_set(e, 422, "invalid_date", "on", "日期格式应为 YYYY-MM-DD");
+    if (date_cmp(*d, today) > 0)
+        return err_set(e, 422, "invalid_date", "on", "日期不能晚于今天");
+    return 0;
+}
+
+int64_t servicing_compensate(struct db *db, const struct user_ctx *actor, int64_t loan_id, const char *on,
+                             struct date today, int64_t *paid_fen, struct err *e)
+{
+    struct date d;
+    if (money_date(on, today, &d, e) != 0)
+        return -1;
+    struct serviced_loan *l = malloc(sizeof *l);
+    if (!l)
+        return err_set(e, 500, "out_of_memory", NULL, "内存不足");
+    if (db_begin(db) != SQLITE_OK) {
+        free(l);
+        return db_fail(db, e);
+    }
+    int64_t id = -1, claim_dpd = db_int(db, 90, "SELECT CAST(value AS INTEGER) FROM parameters WHERE key = 'claim_dpd'", "");
+    if (servicing_get(db, actor, loan_id, l, e) != 0)
+        goto done;
+    if (strcmp(l->state, "active") != 0) {
+        err_set(e, 409, "loan_not_active", NULL, "该贷款已结清或已代偿");
+        goto done;
+    }
+    repay_accrue(&l->terms, d);
+    long dpd = repay_dpd(&l->terms, d);
+    if (dpd <= claim_dpd) {
+        err_set(e, 409, "not_claimable", "on", "逾期 %ld 天，超过 %lld 天才能申请代偿", dpd, (long long)claim_dpd);
+        goto done;
+    }
+    int64_t coverage = db_int(db, 100, "SELECT coverage_pct FROM guarantees WHERE application_id = ?", "i",
+                              l->application_id);
+    int64_t owed = 0;
+    for (int i = 0; i < l->terms.nrows; i++) {
+        const struct repay_row *r = &l->rows[i];
+        owed += r->principal_fen - r->paid_principal_fen + r->penalty_fen - r->paid_penalty_fen +
+                (date_cmp(r->due_on, d) <= 0 ? r->interest_fen - r->paid_interest_fen : 0);
+    }
+    *paid_fen = (owed * coverage + 50) / 100;
+    int64_t balance = db_int(db, 0, "SELECT coalesce(sum(amount_fen), 0) FROM guarantee_fund_entries", "");
+    if (balance < *paid_fen) {
+        char need[40], have[40];
+        err_set(e, 409, "insufficient_funds", NULL, "担保基金余额 %s 元，不足以代偿 %s 元",
+                money_format(balance, have, sizeof have), money_format(*paid_fen, need, sizeof need));
+        goto done;
+    }
+    char note[128];
+    snprintf(note, sizeof note, "代偿：合同 %s，逾期 %ld 天", l->contract_no, dpd);
+    int ok = db_run(db, "INSERT INTO guarantee_fund_entries (kind, amount_fen, on_date, document_no, note, loan_id, "
+                        "created_by) VALUES ('payout', ?, ?, ?, ?, ?, ?)",
+                    "itttii", -*paid_fen, on, l->contract_no, note, loan_id, actor->id) == SQLITE_DONE;
+    id = ok ? sqlite3_last_insert_rowid(db->h) : -1;
+    ok = ok && db_run(db, "UPDATE loans SET state = 'compensated', settled_on = ? WHERE id = ?", "ti", on, loan_id) ==
+                   SQLITE_DONE &&
+         db_run(db, "UPDATE guarantees SET active = 0 WHERE application_id = ?", "i", l->application_id) == SQLITE_DONE;
+    free(l);
+    l = NULL;
+    return audit_commit(db, ok, actor, "compensate", "loan", loan_id, NULL,
+                        json_pack("{s:s, s:I, s:i}", "on", on, "paid_fen", (json_int_t)*paid_fen, "dpd", (int)dpd),
+                        e) == 0
+               ? id
+               : -1;
+done:
+    db_rollback(db);
+    free(l);
+    return -1;
+}
+
+int64_t servicing_recover(struct db *db, const struct user_ctx *actor, int64_t loan_id, const char *on,
+                          int64_t amount_fen, const char *source, const char *document_no, struct date today,
+                          struct err *e)
+{
+    struct date d;
+    if (money_date(on, today, &d, e) != 0)
+        return -1;
+    if (!source || (strcmp(source, "borrower") && strcmp(source, "counter_guarantor")))
+        return err_set(e, 422, "invalid_source", "source", "追偿来源应为 borrower（借款人）或 counter_guarantor（反担保人）");
+    if (amount_fen <= 0)
+        return err_set(e, 422, "invalid_amount", "amount_fen", "追偿金额应大于零");
+    if (text_check(document_no, 1, 50) != 0)
+        return err_set(e, 422, "invalid_document_no", "document_no", "请填写收款凭证号（50字以内）");
+    struct serviced_loan *l = malloc(sizeof *l);
+    if (!l)
+        return err_set(e, 500, "out_of_memory", NULL, "内存不足");
+    if (db_begin(db) != SQLITE_OK) {
+        free(l);
+        return db_fail(db, e);
+    }
+    int rc = servicing_get(db, actor, loan_id, l, e);
+    int64_t open = -db_int(db, 0, "SELECT coalesce(sum(amount_fen), 0) FROM guarantee_fund_entries WHERE loan_id = ? "
+                                  "AND kind IN ('payout', 'recovery')", "i", loan_id);
+    if (rc == 0 && strcmp(l->state, "compensated") != 0)
+        rc = err_set(e, 409, "not_compensated", NULL, "该贷款没有代偿，无需追偿");
+    else if (rc == 0 && amount_fen > open)
+        rc = err_set(e, 422, "over_recovery", "amount_fen", "追偿金额超过尚未收回的代偿款（%lld.%02lld 元）",
+                     (long long)(open / 100), (long long)(open % 100));
+    free(l);
+    if (rc != 0) {
+        db_rollback(db);
+        return -1;
+    }
+    char note[64];
+    snprintf(note, sizeof note, "追偿：%s", strcmp(source, "borrower") ? "反担保人" : "借款人");
+    int ok = db_run(db, "INSERT INTO guarantee_fund_entries (kind, amount_fen, on_date, document_no, note, loan_id, "
+                        "created_by) VALUES ('recovery', ?, ?, ?, ?, ?, ?)",
+                    "itttii", amount_fen, on, document_no, note, loan_id, actor->id) == SQLITE_DONE;
+    int64_t id = ok ? sqlite3_last_insert_rowid(db->h) : -1;
+    return audit_commit(db, ok, actor, "recover", "loan", loan_id, NULL,
+                        json_pack("{s:s, s:I, s:s, s:s}", "on", on, "amount_fen", (json_int_t)amount_fen, "source",
+                                  source, "document_no", document_no),
+                        e) == 0
+               ? id
+               : -1;
 }

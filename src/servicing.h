@@ -86,4 +86,16 @@ int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date 
 /* The loan id of an application, or 0 when it has not been disbursed. */
 int64_t servicing_loan_of(struct db *db, int64_t application_id);
 
+/* Pays the credit union's claim (代偿) from the guarantee fund for a loan more than claim_dpd
+   days past due on `on`: the covered part (coverage %) of the outstanding principal, unpaid
+   interest and penalty. Refused with 409 not_claimable / insufficient_funds; the loan becomes
+   compensated and its guarantee inactive. Returns the fund entry id or -1; *paid_fen gets the amount. */
+int64_t servicing_compensate(struct db *db, const struct user_ctx *actor, int64_t loan_id, const char *on,
+                             struct date today, int64_t *paid_fen, struct err *e);
+/* Records a recovery (追偿) from the borrower or a counter-guarantor into the fund, at most what
+   was paid out less earlier recoveries. Returns the fund entry id or -1. */
+int64_t servicing_recover(struct db *db, const struct user_ctx *actor, int64_t loan_id, const char *on,
+                          int64_t amount_fen, const char *source, const char *document_no, struct date today,
+                          struct err *e);
+
 #endif

@@ -124,6 +124,58 @@ test('figures as of any date: outstanding, DPD and the five-class grade', async 
   assert.equal(bad.status, 422);
 });
 
+test('guarantee payout past 90 days, recovery back into the fund, and the figures stay consistent', async () => {
+  // a second loan, disbursed 2026-03-01, never repaid: 2026-11-23 is 235 days past its first due date
+  const hh = await api(srv.base, 'POST', '/households', {
+    village_id: units['李庄村'], policy_compliant: true,
+    head: { name: '李德才', id_number: makeId('19720202', 32, 'M'), phone: '13905328888' },
+  }, t.xj_xiehui);
+  const a = await api(srv.base, 'POST', '/loan-applications', { household_id: hh.body.id, amount_fen: 5000000,
+    term_months: 12, project_type: 'trade', project_name: '农资门市' }, t.xj_xiehui);
+  await api(srv.base, 'PUT', `/loan-applications/${a.body.id}/documents`, ALL_DOCS, t.xj_xiehui);
+  await api(srv.base, 'POST', `/loan-applications/${a.body.id}/submit`, {}, t.xj_xiehui);
+  for (const who of ['xj_jingwei', 'xj_zhaoshang', 'xj_pingshen']) {
+    await api(srv.base, 'POST', `/loan-applications/${a.body.id}/reviews`, { decision: 'approve', comment: '' }, t[who]);
+  }
+  assert.equal((await api(srv.base, 'POST', `/loan-applications/${a.body.id}/guarantee`, { pledged_asset: '门市房产' }, t.xj_xiehui)).status, 201);
+  const loan = await api(srv.base, 'POST', '/loans', { application_id: a.body.id, contract_no: 'XJ-2026-0077',
+    disbursed_on: '2026-03-01', principal_fen: 5000000, annual_rate: '4.35', method: 'monthly-interest', term_months: 12 }, t.xj_xinyong);
+  assert.equal(loan.status, 201, JSON.stringify(loan.body));
+  const id = loan.body.id;
+  const fund0 = (await api(srv.base, 'GET', '/guarantee-fund', undefined, t.xj_xiehui)).body;
+  const early = await api(srv.base, 'POST', `/loans/${id}/compensation`, { on: '2026-05-01' }, t.xj_caiwu);
+  assert.equal(early.status, 409, '61 days past due is not yet claimable');
+  assert.equal(early.body.error.code, 'not_claimable');
+  assert.equal((await api(srv.base, 'POST', `/loans/${id}/compensation`, { on: '2026-11-23' }, t.xj_xinyong)).status, 403);
+  const before = (await api(srv.base, 'GET', `/loans/${id}?as_of=2026-11-23`, undefined, t.xj_xinyong)).body;
+  assert.equal(before.grade, 'doubtful');
+  const paid = await api(srv.base, 'POST', `/loans/${id}/compensation`, { on: '2026-11-23' }, t.xj_caiwu);
+  assert.equal(paid.status, 201, JSON.stringify(paid.body));
+  // unpaid interest of the 8 rows due by 2026-11-01 (181.25 each) + principal 50,000.00 + penalty (none: principal is not yet due)
+  assert.equal(paid.body.paid_fen, 5000000 + 8 * 18125 + before.schedule.reduce((s, r) => s + r.penalty_fen, 0));
+  const fund1 = (await api(srv.base, 'GET', '/guarantee-fund', undefined, t.xj_xiehui)).body;
+  assert.equal(fund1.balance_fen, fund0.balance_fen - paid.body.paid_fen);
+  assert.equal(fund1.guaranteed_outstanding_fen, fund0.guaranteed_outstanding_fen - 5000000);
+  const after = (await api(srv.base, 'GET', `/loans/${id}`, undefined, t.xj_xinyong)).body;
+  assert.equal(after.state, 'compensated');
+  const again = await api(srv.base, 'POST', `/loans/${id}/compensation`, { on: '2026-11-23' }, t.xj_caiwu);
+  assert.equal(again.status, 409);
+  const repay = await api(srv.base, 'POST', `/loans/${id}/repayments`, { paid_on: '2026-11-23', amount_fen: 100, receipt_no: 'R-X' }, t.xj_xinyong);
+  assert.equal(repay.status, 409, 'a compensated loan takes recoveries, not repayments');
+  const rec = await api(srv.base, 'POST', `/loans/${id}/recoveries`, { on: '2026-11-23', amount_fen: 2000000,
+    source: 'counter_guarantor', document_no: '追-001' }, t.xj_caiwu);
+  assert.equal(rec.status, 201);
+  const tooMuch = await api(srv.base, 'POST', `/loans/${id}/recoveries`, { on: '2026-11-23', amount_fen: paid.body.paid_fen,
+    source: 'borrower', document_no: '追-002' }, t.xj_caiwu);
+  assert.equal(tooMuch.status, 422);
+  const fund2 = (await api(srv.base, 'GET', '/guarantee-fund', undefined, t.xj_xiehui)).body;
+  assert.equal(fund2.balance_fen, fund1.balance_fen + 2000000);
+  const blocked = await api(srv.base, 'POST', '/loan-applications', { household_id: hh.body.id, amount_fen: 2000000,
+    term_months: 12, project_type: 'trade', project_name: '再申请' }, t.xj_xiehui);
+  assert.equal(blocked.status, 409);
+  assert.equal(blocked.body.error.code, 'loan_overdue');
+});
+
 test('bangfu check is clean after all of this, and finds a tampered schedule', async () => {
   const { spawnSync } = await import('node:child_process');
   const { BIN } = await import('./lib.mjs');
