@@ -62,6 +62,8 @@ void page_account(struct req *r);
 void page_account_repay(struct req *r);
 void page_due(struct req *r);
 void page_overdue(struct req *r);
+void page_account_schedule_pdf(struct req *r);
+void page_account_settlement_pdf(struct req *r);
 /* page_audit.c */
 void page_audit(struct req *r);
 

@@ -7,6 +7,7 @@
 
 #include "handlers.h"
 #include "html.h"
+#include "loan_account_docs.h"
 #include "money.h"
 #include "servicing.h"
 
@@ -66,7 +67,11 @@ static void account_page(struct req *r, const struct err *e)
                 (long long)json_integer_value(json_object_get(j, "dpd")),
                 repay_grade_name(repay_grade((long)json_integer_value(json_object_get(j, "dpd")))));
     yuan(r, json_integer_value(json_object_get(j, "owed_now_fen")));
-    html_raw(r, " 元</dd></dl><h2>还款计划</h2><table class=\"list\"><thead><tr><th class=\"num\">期数</th><th>还款日</th>"
+    html_printf(r, " 元</dd></dl><p><a class=\"button\" href=\"/accounts/%lld/schedule.pdf\">打印还款计划表（PDF）</a> ",
+                (long long)l->id);
+    if (!strcmp(l->state, "settled"))
+        html_printf(r, "<a class=\"button\" href=\"/accounts/%lld/settlement.pdf\">打印结清证明（PDF）</a>", (long long)l->id);
+    html_raw(r, "</p><h2>还款计划</h2><table class=\"list\"><thead><tr><th class=\"num\">期数</th><th>还款日</th>"
                 "<th class=\"num\">本金</th><th class=\"num\">利息</th><th class=\"num\">已还本金</th>"
                 "<th class=\"num\">已还利息</th><th class=\"num\">罚息</th></tr></thead><tbody>");
     size_t i;
@@ -195,4 +200,39 @@ void page_due(struct req *r)
 void page_overdue(struct req *r)
 {
     due_page(r, 1);
+}
+
+/* Renders one of the loan's documents and sends it. */
+static void send_account_pdf(struct req *r, int settlement)
+{
+    struct serviced_loan *l = malloc(sizeof *l);
+    struct err e = {0};
+    struct unit office;
+    if (!l || servicing_get(r->db, &r->user, r->id[0], l, &e) != 0) {
+        free(l);
+        reply_error(r, &e);
+        return;
+    }
+    const char *why = NULL;
+    char *pdf = NULL;
+    size_t len = 0;
+    int rc = unit_get(r->db, unit_township_of(r->db, l->village_id), &office) == 0
+                 ? (settlement ? report_settlement : report_schedule)(l, &office, r->today, &pdf, &len, &why)
+                 : -1;
+    free(l);
+    if (rc != 0) {
+        reply_fail(r, settlement ? 409 : 500, settlement ? "not_settled" : "pdf_failed", why ? why : "PDF 生成失败");
+        return;
+    }
+    reply_bytes(r, "application/pdf", pdf, len);
+}
+
+void page_account_schedule_pdf(struct req *r)
+{
+    send_account_pdf(r, 0);
+}
+
+void page_account_settlement_pdf(struct req *r)
+{
+    send_account_pdf(r, 1);
 }

@@ -61,6 +61,8 @@ const struct route routes[] = {
     {"GET", "/reviews", page_review_queue, R(REVIEWER), 0},
     {"GET", "/accounts/{id}", page_account, ALL, 0},
     {"POST", "/accounts/{id}/repayments", page_account_repay, R(LIAISON) | R(FINANCE), 0},
+    {"GET", "/accounts/{id}/schedule.pdf", page_account_schedule_pdf, ALL, 0},
+    {"GET", "/accounts/{id}/settlement.pdf", page_account_settlement_pdf, ALL, 0},
     {"GET", "/due", page_due, ALL, 0},
     {"GET", "/overdue", page_overdue, ALL, 0},
     {"GET", "/guarantee-fund", page_fund, ALL, 0},

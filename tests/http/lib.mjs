@@ -143,3 +143,26 @@ export async function householdTotal(base, tok) {
   }
   return n;
 }
+
+export const ALL_DOCS = { id_card: true, hukou: true, marriage: true, family_planning: true, business_plan: true,
+  implementation_plan: true, counter_guarantee: true };
+
+// Takes a new household of the village through intake, documents, three approvals and the
+// guarantee (funding the guarantee fund first); resolves to { household, application }.
+export async function guaranteedApplication(base, { village_id, name, id_number, amount_fen, term_months = 12,
+  project_name = '农资门市' }) {
+  const [assoc, finance] = [await token(base, 'xj_xiehui'), await token(base, 'xj_caiwu')];
+  const hh = await api(base, 'POST', '/households', { village_id, policy_compliant: true,
+    head: { name, id_number, phone: '13905320000' } }, assoc);
+  const a = await api(base, 'POST', '/loan-applications', { household_id: hh.body.id, amount_fen, term_months,
+    project_type: 'trade', project_name }, assoc);
+  await api(base, 'PUT', `/loan-applications/${a.body.id}/documents`, ALL_DOCS, assoc);
+  await api(base, 'POST', `/loan-applications/${a.body.id}/submit`, {}, assoc);
+  for (const who of ['xj_jingwei', 'xj_zhaoshang', 'xj_pingshen']) {
+    await api(base, 'POST', `/loan-applications/${a.body.id}/reviews`, { decision: 'approve', comment: '' }, await token(base, who));
+  }
+  await api(base, 'POST', '/guarantee-fund/entries', { kind: 'income', amount_fen, on: '2026-01-02', document_no: 'T' }, finance);
+  const g = await api(base, 'POST', `/loan-applications/${a.body.id}/guarantee`, { pledged_asset: '房产' }, assoc);
+  if (g.status !== 201) throw new Error('guarantee: ' + JSON.stringify(g.body));
+  return { household: hh.body.id, application: a.body.id };
+}

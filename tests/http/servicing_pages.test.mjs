@@ -1,0 +1,83 @@
+// The liaison's pages: disbursement from the application page, the loan account with its
+// schedule PDF, repayments through the form (duplicate receipt), the settlement certificate, and
+// the due and overdue lists per village with phone numbers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, token, Browser, makeId, unitIds, guaranteedApplication } from './lib.mjs';
+
+let srv, units;
+
+before(async () => {
+  srv = await startServer();
+  units = await unitIds(srv.base, await token(srv.base, 'admin'));
+});
+after(async () => { await srv.stop(); });
+
+async function pdfText(b, path) {
+  const res = await fetch(srv.base + path, { headers: { Cookie: b.cookie } });
+  assert.equal(res.status, 200, path);
+  const file = join(srv.dir, 'x.pdf');
+  writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+  return execFileSync('pdftotext', ['-q', '-layout', file, '-'], { encoding: 'utf8' });
+}
+
+test('disburse, print the schedule, repay in full through the form, print the settlement certificate', async () => {
+  const { application } = await guaranteedApplication(srv.base, { village_id: units['龙山村'], name: '颜廷军',
+    id_number: makeId('19810808', 41, 'M'), amount_fen: 2000000, term_months: 12, project_name: '大蒜种植（10亩）' });
+  const liaison = new Browser(srv.base);
+  await liaison.login('xj_xinyong');
+  const app = await liaison.get(`/loans/${application}`);
+  assert.match(app.text, /登记放款/);
+  const d = await liaison.post(`/loans/${application}/disburse`, { contract_no: 'XJ-2026-0100', disbursed_on: '2026-06-10',
+    principal: '20,000.00', annual_rate: '4.35', term_months: '12', method: 'bullet' });
+  assert.equal(d.status, 303, d.text.slice(0, 400));
+  const account = d.location.replace(/\?.*/, '');
+  const schedule = await pdfText(liaison, `${account}/schedule.pdf`);
+  assert.match(schedule, /还款计划表/);
+  assert.match(schedule, /颜廷军/);
+  assert.match(schedule, /2027-06-10/);
+  assert.match(schedule, /870\.00/, 'bullet: 20,000.00 × 4.35% for 12 months');
+  assert.match(schedule, /20,870\.00/);
+
+  const due = await liaison.get('/due?days=366');
+  assert.match(due.text, /龙山村/);
+  assert.match(due.text, /13905320000/, 'phone numbers for the visits');
+  await liaison.get(account);
+  const pay = await liaison.post(`${account}/repayments`, { paid_on: '2026-11-23', amount: '20,870.00', receipt_no: 'XJ-R-9001' });
+  assert.equal(pay.status, 303, pay.text.slice(0, 600));
+  const again = await liaison.post(`${account}/repayments`, { paid_on: '2026-11-23', amount: '20,870.00', receipt_no: 'XJ-R-9001' });
+  assert.match(again.location, /ok=duplicate/);
+  const page = await liaison.get(account);
+  assert.match(page.text, /已结清/);
+  const cert = await pdfText(liaison, `${account}/settlement.pdf`);
+  assert.match(cert, /贷款结清证明/);
+  assert.match(cert, /颜廷军/);
+  assert.match(cert, /XJ-2026-0100/);
+  assert.match(cert, /870\.00/);
+});
+
+test('the overdue list shows an unpaid loan by village; the form refuses an overpayment and keeps the loan', async () => {
+  const { application } = await guaranteedApplication(srv.base, { village_id: units['张洼村'], name: '张庆华',
+    id_number: makeId('19700707', 42, 'M'), amount_fen: 3000000 });
+  const liaison = new Browser(srv.base);
+  await liaison.login('xj_xinyong');
+  await liaison.get(`/loans/${application}`);
+  const d = await liaison.post(`/loans/${application}/disburse`, { contract_no: 'XJ-2026-0101', disbursed_on: '2026-02-01',
+    principal: '30000', annual_rate: '4.35', term_months: '12', method: 'equal-installment' });
+  assert.equal(d.status, 303);
+  const overdue = await liaison.get('/overdue');
+  assert.match(overdue.text, /张洼村/);
+  assert.match(overdue.text, /张庆华/);
+  const account = d.location.replace(/\?.*/, '');
+  await liaison.get(account);
+  const over = await liaison.post(`${account}/repayments`, { paid_on: '2026-11-23', amount: '99999', receipt_no: 'XJ-R-9002' });
+  assert.equal(over.status, 422);
+  assert.match(over.text, /多付部分不能入账/);
+  const association = new Browser(srv.base);
+  await association.login('xj_xiehui');
+  await association.get(account);
+  assert.equal((await association.post(`${account}/repayments`, { paid_on: '2026-11-23', amount: '1', receipt_no: 'x' })).status, 403);
+});
