@@ -8,6 +8,7 @@
 #include "handlers.h"
 #include "money.h"
 #include "servicing.h"
+#include "subsidy.h"
 
 /* The as_of date of the query (default today); 0, or -1 after replying 422. */
 static int as_of(struct req *r, struct date *out)
@@ -168,4 +169,37 @@ void api_loan_recover(struct req *r)
         return;
     }
     reply_json(r, 201, json_pack("{s:I, s:I}", "fund_entry_id", (json_int_t)id, "amount_fen", (json_int_t)amount));
+}
+
+/* Appends one loan of the subsidy claim. */
+static void subsidy_item(const struct subsidy_row *s, void *ctx)
+{
+    char rate[32];
+    json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:I}", "loan_id", (json_int_t)s->loan_id,
+                                         "applicant", s->applicant, "village", s->village, "contract_no",
+                                         s->contract_no, "annual_rate", rate_format(s->rate_micro, rate, sizeof rate),
+                                         "interest_paid_fen", (json_int_t)s->interest_paid_fen, "subsidy_fen",
+                                         (json_int_t)s->subsidy_fen));
+}
+
+void api_subsidy_claim(struct req *r)
+{
+    struct date from, to;
+    struct err e = {0};
+    if (subsidy_quarter(req_query(r, "quarter"), &from, &to) != 0) {
+        err_set(&e, 422, "invalid_quarter", "quarter", "季度格式应为 2026Q3");
+        reply_json_error(r, &e);
+        return;
+    }
+    json_t *items = json_array();
+    int64_t interest, subsidy;
+    int n = subsidy_claim(r->db, &r->user, from, to, subsidy_item, items, &interest, &subsidy, &e);
+    if (n < 0) {
+        json_decref(items);
+        reply_json_error(r, &e);
+        return;
+    }
+    reply_json(r, 200, json_pack("{s:s, s:o, s:i, s:I, s:I}", "quarter", req_query(r, "quarter"), "items", items,
+                                 "total", n, "interest_paid_fen", (json_int_t)interest, "subsidy_fen",
+                                 (json_int_t)subsidy));
 }

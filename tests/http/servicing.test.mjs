@@ -106,6 +106,18 @@ test('repayments: on time, duplicate receipt, late with penalty to the fen, over
   assert.equal(log.body.items.filter((a) => a.action === 'repayment').length, 2);
 });
 
+test('the quarterly interest-subsidy claim counts interest actually paid in the quarter', async () => {
+  const q1 = await api(srv.base, 'GET', '/reports/subsidy?quarter=2026Q1', undefined, t.xj_caiwu);
+  assert.equal(q1.status, 200);
+  const item = q1.body.items.find((i) => i.loan_id === loanId);
+  assert.equal(item.interest_paid_fen, 43500 + 39875);
+  assert.equal(item.subsidy_fen, 42167, '83,375 × (4.35 − 2.15) / 4.35, half up');
+  const q2 = await api(srv.base, 'GET', '/reports/subsidy?quarter=2026Q2', undefined, t.xj_caiwu);
+  assert.ok(!q2.body.items.some((i) => i.loan_id === loanId));
+  assert.equal((await api(srv.base, 'GET', '/reports/subsidy?quarter=2026-3', undefined, t.xj_caiwu)).status, 422);
+  assert.equal((await api(srv.base, 'GET', '/reports/subsidy?quarter=2026Q1', undefined, t.xj_xinyong)).status, 403);
+});
+
 test('figures as of any date: outstanding, DPD and the five-class grade', async () => {
   const at = async (d) => (await api(srv.base, 'GET', `/loans/${loanId}?as_of=${d}`, undefined, t.xj_xinyong)).body;
   const onTime = await at('2026-04-15');
