@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "audit.h"
 #include "csv.h"
@@ -275,27 +274,4 @@ void household_import_free(struct import_result *res)
 {
     free(res->utf8);
     res->utf8 = NULL;
-}
-
-int64_t household_import_stash(struct db *db, const struct user_ctx *actor, const char *utf8)
-{
-    db_run(db, "DELETE FROM pending_imports WHERE created_at < ?", "i", (int64_t)time(NULL) - 86400);
-    if (db_run(db, "INSERT INTO pending_imports (user_id, kind, content, created_at) VALUES (?, 'households', ?, ?)",
-               "iti", actor->id, utf8, (int64_t)time(NULL)) != SQLITE_DONE)
-        return -1;
-    return sqlite3_last_insert_rowid(db->h);
-}
-
-char *household_import_unstash(struct db *db, const struct user_ctx *actor, int64_t id)
-{
-    sqlite3_stmt *st = db_prep(db, "SELECT content FROM pending_imports WHERE id = ? AND user_id = ? "
-                                   "AND kind = 'households'");
-    if (!st)
-        return NULL;
-    db_bind(st, "ii", id, actor->id);
-    char *content = sqlite3_step(st) == SQLITE_ROW ? strdup(db_text(st, 0)) : NULL;
-    db_done(st);
-    if (content)
-        db_run(db, "DELETE FROM pending_imports WHERE id = ?", "i", id);
-    return content;
 }

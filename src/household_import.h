@@ -42,9 +42,5 @@ int household_import(struct db *db, const struct user_ctx *actor, const char *da
                      int commit, struct import_result *res, struct err *e);
 void household_import_free(struct import_result *res);
 
-/* Keeps a checked file for the confirm step; returns its id or -1. */
-int64_t household_import_stash(struct db *db, const struct user_ctx *actor, const char *utf8);
-/* Takes back a stashed file of this user (malloc'd copy, caller frees) or NULL. */
-char *household_import_unstash(struct db *db, const struct user_ctx *actor, int64_t id);
 
 #endif

@@ -7,6 +7,7 @@
 #include "handlers.h"
 #include "household_import.h"
 #include "html.h"
+#include "stash.h"
 
 /* The upload form with the expected columns. */
 static void upload_form(struct req *r)
@@ -71,7 +72,7 @@ void page_import_upload(struct req *r)
         upload_form(r);
         r->status = 422;
     } else {
-        int64_t id = household_import_stash(r->db, &r->user, res->utf8);
+        int64_t id = stash_put(r->db, &r->user, "households", res->utf8);
         html_printf(r, "<p class=\"flash\">检查通过：共 %d 户，编码 ", res->rows);
         html_text(r, res->encoding);
         html_printf(r, "。确认后一次性导入。</p><form method=\"post\" action=\"/households/import/%lld\">", (long long)id);
@@ -85,7 +86,7 @@ void page_import_upload(struct req *r)
 
 void page_import_confirm(struct req *r)
 {
-    char *content = household_import_unstash(r->db, &r->user, r->id[0]);
+    char *content = stash_take(r->db, &r->user, "households", r->id[0]);
     if (!content) {
         reply_fail(r, 404, "not_found", "待导入的文件不存在或已导入");
         return;

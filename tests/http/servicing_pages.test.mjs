@@ -81,3 +81,39 @@ test('the overdue list shows an unpaid loan by village; the form refuses an over
   await association.get(account);
   assert.equal((await association.post(`${account}/repayments`, { paid_on: '2026-11-23', amount: '1', receipt_no: 'x' })).status, 403);
 });
+
+test('a repayment statement: preview sorts matched, suspicious, unmatched and duplicate rows; confirm books them once', async () => {
+  const { application } = await guaranteedApplication(srv.base, { village_id: units['后林村'], name: '郝建国',
+    id_number: makeId('19760606', 43, 'M'), amount_fen: 12000000, project_name: '生猪养殖' });
+  const liaison = new Browser(srv.base);
+  await liaison.login('xj_xinyong');
+  await liaison.get(`/loans/${application}`);
+  const d = await liaison.post(`/loans/${application}/disburse`, { contract_no: 'XJ-2026-0200', disbursed_on: '2026-01-15',
+    principal: '120000', annual_rate: '4.35', term_months: '12', method: 'equal-principal' });
+  assert.equal(d.status, 303);
+  const csv = '合同号,还款日期,金额,凭证号\r\n' +
+    'XJ-2026-0200,2026-02-15,"10,435.00",S-1\r\n' +
+    'XJ-2026-0200,2026-03-15,9000.00,S-2\r\n' +
+    'XJ-2026-9999,2026-03-15,100.00,S-3\r\n' +
+    'XJ-2026-0200,2026-03-20,100.00,S-1\r\n' +
+    'XJ-2026-0200,2026-13-01,100.00,S-4\r\n';
+  await liaison.get('/statements');
+  const preview = await liaison.upload('/statements', 'file', 'statement.csv', Buffer.from(csv));
+  assert.equal(preview.status, 200, preview.text.slice(0, 500));
+  assert.match(preview.text, /已匹配 1 行，金额不符 1 行，未匹配 1 行，重复凭证 1 行，格式错误 1 行/);
+  assert.match(preview.text, /当日应还 10,398.75 元/);
+  assert.match(preview.text, /没有这个合同号/);
+  const action = preview.text.match(/action="(\/statements\/\d+)"/)[1];
+  const booked = await liaison.post(action, {});
+  assert.equal(booked.status, 200);
+  assert.match(booked.text, /已入账 2 笔/);
+  const again = await liaison.post(action, {});
+  assert.equal(again.status, 404, 'a confirmed statement cannot be booked again');
+  const replay = await liaison.upload('/statements', 'file', 'statement.csv', Buffer.from(csv));
+  assert.match(replay.text, /重复凭证 3 行/, 'receipts already booked are recognised');
+  const account = d.location.replace(/\?.*/, '');
+  const page = await liaison.get(account);
+  assert.match(page.text, /S-1/);
+  assert.match(page.text, /S-2/);
+  assert.doesNotMatch(page.text, /S-3/);
+});
