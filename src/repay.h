@@ -45,7 +45,7 @@ struct repay_alloc {
 enum repay_result {
     REPAY_OK,
     REPAY_BAD_AMOUNT,  /* amount <= 0 */
-    REPAY_BAD_DATE,    /* before the disbursement */
+    REPAY_BAD_DATE,    /* before the disbursement, or before a repayment already applied to a later row */
     REPAY_OVERPAYMENT, /* more than everything still owed as of paid_on */
     REPAY_SETTLED,     /* nothing is owed */
 };
@@ -62,11 +62,14 @@ void repay_accrue(struct repay_loan *loan, struct date as_of);
 enum repay_result repay_apply(struct repay_loan *loan, struct date paid_on, int64_t amount_fen,
                               struct repay_alloc *out);
 
-/* Everything owed as of a date (after accruing): penalty + interest + principal of all rows
-   due on or before as_of, plus the outstanding principal; and the outstanding principal. */
+/* Everything owed as of a date, the amount that settles the loan when paid then (rows not
+   changed): all penalty (as if accrued to as_of) + unpaid interest of the rows due on or before
+   as_of and of the next row to fall due (in full) + all outstanding principal; and the
+   outstanding principal. */
 int64_t repay_owed_now(const struct repay_loan *loan, struct date as_of);
 int64_t repay_outstanding_principal(const struct repay_loan *loan);
-/* The overdue amount as of a date: unpaid principal + interest + penalty of rows due before it. */
+/* The overdue amount as of a date: unpaid principal + interest + penalty (as if accrued to as_of)
+   of rows due before it. */
 int64_t repay_overdue(const struct repay_loan *loan, struct date as_of);
 /* Days past due: as_of minus the oldest due date with anything unpaid; 0 when none. */
 long repay_dpd(const struct repay_loan *loan, struct date as_of);
