@@ -64,6 +64,8 @@ void page_due(struct req *r);
 void page_overdue(struct req *r);
 void page_account_schedule_pdf(struct req *r);
 void page_account_settlement_pdf(struct req *r);
+void page_claims(struct req *r);
+void page_account_compensate(struct req *r);
 /* page_statement.c */
 void page_statement_form(struct req *r);
 void page_statement_check(struct req *r);

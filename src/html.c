@@ -35,6 +35,7 @@ static const struct {
     {"贷款申请", "/loans", ROLES_ALL},
     {"待评审", "/reviews", ROLE_BIT(ROLE_REVIEWER)},
     {"到期清单", "/due", ROLE_BIT(ROLE_LIAISON) | ROLE_BIT(ROLE_FINANCE) | ROLE_BIT(ROLE_ASSOCIATION)},
+    {"代偿", "/claims", ROLE_BIT(ROLE_FINANCE) | ROLE_BIT(ROLE_ASSOCIATION)},
     {"对账单", "/statements", ROLE_BIT(ROLE_LIAISON) | ROLE_BIT(ROLE_FINANCE)},
     {"逾期清单", "/overdue", ROLE_BIT(ROLE_LIAISON) | ROLE_BIT(ROLE_FINANCE) | ROLE_BIT(ROLE_ASSOCIATION)},
     {"担保基金", "/guarantee-fund", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_FINANCE) |
@@ -132,6 +133,7 @@ void html_flash(struct req *r)
         {"password", "密码已修改。"},   {"submitted", "已提交联合评审。"}, {"reviewed", "评审意见已记录。"},
         {"guaranteed", "担保已办理，可打印担保推荐函。"}, {"repaid", "还款已登记。"},
         {"duplicate", "该凭证号此前已登记，未重复入账。"}, {"disbursed", "放款已登记。"},
+        {"compensated", "担保基金已代偿。"},
     };
     const char *ok = req_query(r, "ok");
     for (size_t i = 0; ok && i < sizeof messages / sizeof messages[0]; i++)

@@ -236,3 +236,56 @@ void page_account_settlement_pdf(struct req *r)
 {
     send_account_pdf(r, 1);
 }
+
+/* One loan past the claim threshold, with the payout form for finance. */
+static void claim_row(const struct claim_row *c, void *ctx)
+{
+    struct req *r = ctx;
+    html_printf(r, "<tr><td>");
+    html_text(r, c->village);
+    html_printf(r, "</td><td><a href=\"/accounts/%lld\">", (long long)c->loan_id);
+    html_text(r, c->applicant);
+    html_raw(r, "</a></td><td>");
+    html_text(r, c->contract_no);
+    html_raw(r, "</td><td>");
+    html_text(r, c->oldest_due);
+    html_printf(r, "</td><td class=\"num\">%ld</td><td class=\"num\">", c->dpd);
+    yuan(r, c->outstanding_fen);
+    html_raw(r, "</td><td>");
+    if (r->user.role == ROLE_FINANCE) {
+        html_printf(r, "<form method=\"post\" action=\"/accounts/%lld/compensation\" class=\"inline\">",
+                    (long long)c->loan_id);
+        html_csrf(r);
+        html_raw(r, "<button>代偿</button></form>");
+    }
+    html_raw(r, "</td></tr>");
+}
+
+void page_claims(struct req *r)
+{
+    html_begin(r, "代偿");
+    html_raw(r, "<h1>可申请担保代偿的贷款</h1><p class=\"muted\">逾期超过代偿期限（默认 90 天）的贷款。财务确认后由担保基金代偿，"
+                "之后的追偿款记入担保基金。</p>");
+    html_flash(r);
+    html_raw(r, "<table class=\"list\"><thead><tr><th>村</th><th>借款人</th><th>合同号</th><th>最早逾期</th>"
+                "<th class=\"num\">逾期天数</th><th class=\"num\">剩余本金（元）</th><th></th></tr></thead><tbody>");
+    if (servicing_claims(r->db, &r->user, r->today, claim_row, r) == 0)
+        html_raw(r, "<tr><td colspan=\"7\">没有记录</td></tr>");
+    html_raw(r, "</tbody></table>");
+    html_end(r);
+}
+
+void page_account_compensate(struct req *r)
+{
+    struct err e = {0};
+    int64_t paid = 0;
+    char on[11];
+    date_format(r->today, on);
+    if (servicing_compensate(r->db, &r->user, r->id[0], on, r->today, &paid, &e) < 0) {
+        reply_error(r, &e);
+        return;
+    }
+    char loc[64];
+    snprintf(loc, sizeof loc, "/accounts/%lld?ok=compensated", (long long)r->id[0]);
+    reply_redirect(r, loc);
+}

@@ -66,6 +66,8 @@ const struct route routes[] = {
     {"GET", "/statements", page_statement_form, R(LIAISON) | R(FINANCE), 0},
     {"POST", "/statements", page_statement_check, R(LIAISON) | R(FINANCE), 0},
     {"POST", "/statements/{id}", page_statement_book, R(LIAISON) | R(FINANCE), 0},
+    {"GET", "/claims", page_claims, ALL, 0},
+    {"POST", "/accounts/{id}/compensation", page_account_compensate, R(FINANCE), 0},
     {"GET", "/due", page_due, ALL, 0},
     {"GET", "/overdue", page_overdue, ALL, 0},
     {"GET", "/guarantee-fund", page_fund, ALL, 0},

@@ -538,3 +538,38 @@ int64_t servicing_recover(struct db *db, const struct user_ctx *actor, int64_t l
                ? id
                : -1;
 }
+
+int servicing_claims(struct db *db, const struct user_ctx *actor, struct date as_of,
+                     void (*fn)(const struct claim_row *, void *), void *ctx)
+{
+    int64_t claim_dpd = db_int(db, 90, "SELECT CAST(value AS INTEGER) FROM parameters WHERE key = 'claim_dpd'", "");
+    char limit[11];
+    date_format(date_add_days(as_of, -claim_dpd), limit);
+    sqlite3_stmt *st = db_prep(
+        db, "SELECT l.id, hm.name, v.name, l.contract_no, min(s.due_on), "
+            "(SELECT sum(principal_fen - paid_principal_fen) FROM loan_schedule WHERE loan_id = l.id) "
+            "FROM loan_schedule s JOIN loans l ON l.id = s.loan_id AND l.state = 'active' "
+            "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
+            "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
+            "WHERE s.settled = 0 AND (s.paid_principal_fen < s.principal_fen OR s.paid_interest_fen < s.interest_fen) "
+            "AND substr(v.path, 1, length(?2)) = ?2 GROUP BY l.id HAVING min(s.due_on) < ?1 ORDER BY min(s.due_on)");
+    if (!st)
+        return -1;
+    db_bind(st, "tt", limit, actor->unit_path);
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct claim_row c = {0};
+        c.loan_id = sqlite3_column_int64(st, 0);
+        snprintf(c.applicant, sizeof c.applicant, "%s", db_text(st, 1));
+        snprintf(c.village, sizeof c.village, "%s", db_text(st, 2));
+        snprintf(c.contract_no, sizeof c.contract_no, "%s", db_text(st, 3));
+        snprintf(c.oldest_due, sizeof c.oldest_due, "%s", db_text(st, 4));
+        struct date due;
+        c.dpd = date_parse(c.oldest_due, &due) == 0 ? date_diff(as_of, due) : 0;
+        c.outstanding_fen = sqlite3_column_int64(st, 5);
+        fn(&c, ctx);
+        n++;
+    }
+    db_done(st);
+    return n;
+}

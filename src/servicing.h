@@ -98,4 +98,15 @@ int64_t servicing_recover(struct db *db, const struct user_ctx *actor, int64_t l
                           int64_t amount_fen, const char *source, const char *document_no, struct date today,
                           struct err *e);
 
+struct claim_row {
+    int64_t loan_id;
+    char applicant[96], village[64], contract_no[64], oldest_due[11];
+    long dpd;
+    int64_t outstanding_fen;
+};
+/* Active loans in scope more than claim_dpd days past due as of a date (the credit union may
+   claim the guarantee), oldest first. Returns the count or -1. */
+int servicing_claims(struct db *db, const struct user_ctx *actor, struct date as_of,
+                     void (*fn)(const struct claim_row *, void *), void *ctx);
+
 #endif

@@ -80,6 +80,16 @@ test('the overdue list shows an unpaid loan by village; the form refuses an over
   await association.login('xj_xiehui');
   await association.get(account);
   assert.equal((await association.post(`${account}/repayments`, { paid_on: '2026-11-23', amount: '1', receipt_no: 'x' })).status, 403);
+  const finance = new Browser(srv.base);
+  await finance.login('xj_caiwu');
+  const claims = await finance.get('/claims');
+  assert.match(claims.text, /张庆华/);
+  assert.match(claims.text, /<td class="num">267<\/td>/, 'first due 2026-03-01, 267 days before 2026-11-23');
+  assert.equal((await association.post(`${account}/compensation`, {})).status, 403, 'only finance pays out');
+  const paid = await finance.post(`${account}/compensation`, {});
+  assert.equal(paid.status, 303);
+  assert.match((await finance.get(account)).text, /已代偿/);
+  assert.doesNotMatch((await finance.get('/claims')).text, /张庆华/);
 });
 
 test('a repayment statement: preview sorts matched, suspicious, unmatched and duplicate rows; confirm books them once', async () => {
