@@ -1,10 +1,7 @@
-/* idcard.c: resident-ID validation and masking (see idcard.h). Pure. */
+/* idcard.c: resident-ID validation, phone checks and masking (see idcard.h). Pure: no I/O. */
 #include "idcard.h"
 
-#include <stdio.h>
 #include <string.h>
-
-#include "date.h"
 
 const char *idcard_error_message(enum idcard_error e)
 {
@@ -20,16 +17,41 @@ const char *idcard_error_message(enum idcard_error e)
     return (unsigned)e < IDCARD__MAX ? messages[e] : "身份证号无效";
 }
 
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Length in bytes of the white space at s that normalisation trims: an ASCII space, tab, CR or LF
+   (1) or an ideographic space U+3000 (3); 0 for anything else. */
+static size_t space_at(const char *s)
+{
+    if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+        return 1;
+    if ((unsigned char)s[0] == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
+        return 3;
+    return 0;
+}
+
 void idcard_normalize(char *id)
 {
-    size_t n = strlen(id), start = 0;
-    while (start < n && id[start] == ' ')
-        start++;
-    while (n > start && id[n - 1] == ' ')
-        n--;
-    memmove(id, id + start, n - start);
-    id[n - start] = '\0';
-    if (n - start == 18 && id[17] == 'x')
+    if (!id)
+        return;
+    size_t start = 0, k;
+    while ((k = space_at(id + start)) > 0)
+        start += k;
+    size_t end = start + strlen(id + start);
+    for (;;) {
+        if (end > start && space_at(id + end - 1) == 1)
+            end -= 1;
+        else if (end >= start + 3 && space_at(id + end - 3) == 3)
+            end -= 3;
+        else
+            break;
+    }
+    memmove(id, id + start, end - start);
+    id[end - start] = '\0';
+    if (end - start == IDCARD_LEN && id[17] == 'x')
         id[17] = 'X';
 }
 
@@ -37,49 +59,69 @@ char idcard_check_digit(const char *first17)
 {
     static const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     static const char map[] = "10X98765432";
+    if (!first17)
+        return '\0';
     int sum = 0;
-    for (int i = 0; i < 17; i++)
+    for (int i = 0; i < 17; i++) {
+        if (!is_digit(first17[i]))
+            return '\0';
         sum += (first17[i] - '0') * weights[i];
+    }
     return map[sum % 11];
 }
 
-/* 1 if the two digits are a province-level code of GB/T 2260. */
+/* 1 if code is a province-level code of GB/T 2260 (or 83, see idcard.h), else 0. */
 static int province_valid(int code)
 {
-    static const int codes[] = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42,
-                                43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82};
+    static const int codes[] = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43,
+                                44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83};
     for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
         if (codes[i] == code)
             return 1;
     return 0;
 }
 
+/* The number of the `len` decimal digits at s (all known to be digits). */
+static int number_at(const char *s, int len)
+{
+    int v = 0;
+    for (int i = 0; i < len; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+/* 1 when y-m-d is a real Gregorian date from 1900-01-01 to 2099-12-31, else 0. */
+static int birth_date_valid(int y, int m, int d)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1)
+        return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap);
+}
+
 enum idcard_error idcard_check(const char *id, struct idcard_info *info)
 {
     if (!id || !*id)
         return IDCARD_EMPTY;
-    if (strlen(id) != 18)
+    if (strlen(id) != IDCARD_LEN)
         return IDCARD_LENGTH;
     for (int i = 0; i < 17; i++)
-        if (id[i] < '0' || id[i] > '9')
+        if (!is_digit(id[i]))
             return IDCARD_CHARS;
-    if (!((id[17] >= '0' && id[17] <= '9') || id[17] == 'X'))
+    if (!is_digit(id[17]) && id[17] != 'X')
         return IDCARD_CHARS;
-    if (!province_valid((id[0] - '0') * 10 + (id[1] - '0')))
+    if (!province_valid(number_at(id, 2)))
         return IDCARD_REGION;
-    struct date birth = {0, 0, 0};
-    for (int i = 6; i < 10; i++)
-        birth.y = birth.y * 10 + (id[i] - '0');
-    birth.m = (id[10] - '0') * 10 + (id[11] - '0');
-    birth.d = (id[12] - '0') * 10 + (id[13] - '0');
-    if (birth.y < 1900 || birth.y > 2099 || !date_valid(birth))
+    int y = number_at(id + 6, 4), m = number_at(id + 10, 2), d = number_at(id + 12, 2);
+    if (!birth_date_valid(y, m, d))
         return IDCARD_BIRTH_DATE;
     if (idcard_check_digit(id) != id[17])
         return IDCARD_CHECKSUM;
     if (info) {
-        info->year = birth.y;
-        info->month = birth.m;
-        info->day = birth.d;
+        info->year = y;
+        info->month = m;
+        info->day = d;
         info->sex = (id[16] - '0') % 2 ? 'M' : 'F';
     }
     return IDCARD_OK;
@@ -90,33 +132,59 @@ int phone_valid(const char *s)
     if (!s || strlen(s) != 11 || s[0] != '1')
         return 0;
     for (int i = 0; i < 11; i++)
-        if (s[i] < '0' || s[i] > '9')
+        if (!is_digit(s[i]))
             return 0;
     return 1;
 }
 
-/* Length in bytes of the UTF-8 character starting at s (1 for a stray byte). */
+/* Length in bytes of the UTF-8 character at s (non-empty): 1 for ASCII and for any byte that does
+   not start a complete sequence (a stray continuation byte, a truncated sequence). */
 static size_t char_len(const char *s)
 {
     unsigned char c = (unsigned char)*s;
     size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
     for (size_t i = 1; i < n; i++)
-        if (!s[i])
-            return i;
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            return 1;
     return n;
+}
+
+/* Number of characters in s by char_len. */
+static size_t char_count(const char *s)
+{
+    size_t count = 0;
+    for (; *s; s += char_len(s))
+        count++;
+    return count;
+}
+
+/* 1 when every byte of s is ASCII, else 0. */
+static int all_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80)
+            return 0;
+    return 1;
+}
+
+/* Writes count '*' into out (size n, n > 0), as many as fit. Returns out. */
+static char *stars(size_t count, char *out, size_t n)
+{
+    size_t k = 0;
+    for (; k < count && k + 1 < n; k++)
+        out[k] = '*';
+    out[k] = '\0';
+    return out;
 }
 
 char *mask_name(const char *s, char *out, size_t n)
 {
-    if (!n)
+    if (!out || !n)
         return out;
     out[0] = '\0';
     if (!s || !*s)
         return out;
-    size_t count = 0;
-    for (const char *p = s; *p; p += char_len(p))
-        count++;
-    size_t o = 0, i = 0;
+    size_t count = char_count(s), o = 0, i = 0;
     for (const char *p = s; *p; p += char_len(p), i++) {
         size_t len = char_len(p);
         int keep = i == 0 || (i == count - 1 && count > 2);
@@ -133,25 +201,37 @@ char *mask_name(const char *s, char *out, size_t n)
 
 char *mask_id(const char *id, char *out, size_t n)
 {
-    size_t len = id ? strlen(id) : 0;
-    if (len == 18)
-        snprintf(out, n, "%.6s********%.4s", id, id + 14);
-    else {
-        size_t k = 0;
-        for (; k < len && k + 1 < n; k++)
-            out[k] = '*';
-        if (n)
-            out[k] = '\0';
-    }
+    if (!out || !n)
+        return out;
+    out[0] = '\0';
+    if (!id || !*id)
+        return out;
+    if (strlen(id) != IDCARD_LEN || !all_ascii(id))
+        return stars(char_count(id), out, n);
+    char masked[IDCARD_LEN + 1];
+    memcpy(masked, id, 6);
+    memset(masked + 6, '*', 8);
+    memcpy(masked + 14, id + 14, 4);
+    masked[IDCARD_LEN] = '\0';
+    size_t len = n - 1 < IDCARD_LEN ? n - 1 : IDCARD_LEN;
+    memcpy(out, masked, len);
+    out[len] = '\0';
     return out;
 }
 
 char *mask_phone(const char *p, char *out, size_t n)
 {
-    size_t len = p ? strlen(p) : 0;
-    if (len >= 7)
-        snprintf(out, n, "%.3s****%s", p, p + len - 4);
-    else if (n)
-        out[0] = '\0';
+    if (!out || !n)
+        return out;
+    out[0] = '\0';
+    if (!p || !*p)
+        return out;
+    size_t len = strlen(p);
+    if (len < 11 || !all_ascii(p))
+        return stars(char_count(p), out, n);
+    size_t o = 0;
+    for (size_t i = 0; i < len && o + 1 < n; i++)
+        out[o++] = i < 3 || i >= len - 4 ? p[i] : '*';
+    out[o] = '\0';
     return out;
 }

@@ -1,45 +1,75 @@
 /*
  * idcard.h: resident IDs (居民身份证号, GB 11643), phone numbers and the masking rules for names,
- * IDs and phones. Pure: no I/O, no allocation (callers pass buffers).
+ * IDs and phones on public notices (DOMAIN.md). Pure: no I/O, no allocation, no globals (callers
+ * pass buffers).
  */
 #ifndef BANGFU_IDCARD_H
 #define BANGFU_IDCARD_H
 #include <stddef.h>
 
+#define IDCARD_LEN 18
+
 enum idcard_error {
     IDCARD_OK,
-    IDCARD_EMPTY,
-    IDCARD_LENGTH,
-    IDCARD_CHARS,
-    IDCARD_REGION,
-    IDCARD_BIRTH_DATE,
-    IDCARD_CHECKSUM,
+    IDCARD_EMPTY,      /* NULL or "" */
+    IDCARD_LENGTH,     /* not 18 characters */
+    IDCARD_CHARS,      /* not 17 digits followed by a digit or an upper-case X */
+    IDCARD_REGION,     /* the first two digits are no province-level code */
+    IDCARD_BIRTH_DATE, /* digits 7-14 are no calendar date in 1900-01-01 .. 2099-12-31 */
+    IDCARD_CHECKSUM,   /* the 18th character is not the ISO 7064 MOD 11-2 check character */
     IDCARD__MAX
 };
-/* A clear Chinese sentence for the error. */
+/* A clear Simplified Chinese sentence for e, for people ("身份证号应为18位"). Never NULL: a value
+   out of range gives a generic "身份证号无效". The strings are static; nothing to free. */
 const char *idcard_error_message(enum idcard_error e);
 
 struct idcard_info {
-    int year, month, day;
-    char sex; /* 'M' or 'F' */
+    int year, month, day; /* birth date encoded in digits 7-14 */
+    char sex;             /* 'M' or 'F': the 17th digit, odd for men */
 };
 
-/* Trims spaces and upper-cases a final 'x', in place. */
+/* Normalises typed input in place: removes leading and trailing ASCII white space and
+   ideographic spaces (U+3000), then upper-cases the 18th character when it is 'x' and the ID is
+   18 characters long. Nothing else changes (so idcard_check still reports other mistakes).
+   NULL is ignored. */
 void idcard_normalize(char *id);
-/* Checks length (18), characters (17 digits + digit or X), province code, birth date and the
-   ISO 7064 MOD 11-2 check digit; fills info (may be NULL) on success. */
+/*
+ * Checks a resident ID by GB 11643, in this order: present, exactly 18 characters, 17 digits then
+ * a digit or 'X' (a lower-case 'x' is refused: call idcard_normalize on input first), the first
+ * two digits a province-level code of GB/T 2260 (11-15, 21-23, 31-37, 41-46, 50-54, 61-65,
+ * 71 Taiwan, 81 Hong Kong, 82 Macao) or 83 (the residence permits for Taiwan residents, which use
+ * the same number format), the birth date a real calendar date from 1900-01-01 to 2099-12-31
+ * (whether it lies in the future is the caller's check: it knows today), and the check character.
+ * Returns IDCARD_OK and fills *info (when info is not NULL), or the first error found (info
+ * untouched).
+ */
 enum idcard_error idcard_check(const char *id, struct idcard_info *info);
-/* The check character for 17 digits. */
+/* The ISO 7064 MOD 11-2 check character ('0'-'9' or 'X') for the first 17 characters of first17
+   (weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2; sum mod 11 → 1 0 X 9 8 7 6 5 4 3 2). Returns '\0'
+   when first17 is NULL or its first 17 characters are not all digits. */
 char idcard_check_digit(const char *first17);
-/* 1 for 11 digits starting with 1, else 0. */
+/* 1 when s is exactly 11 ASCII digits starting with 1 (a mainland mobile number), else 0 (also
+   for NULL). */
 int phone_valid(const char *s);
 
-/* 张三明 → 张*明, 李四 → 李*, 欧阳娜娜 → 欧**娜: first and last character, one * for each
-   character between (two characters: the first and one *). Returns out. */
+/*
+ * Masks a person's name for public notices: keeps the first and the last character (UTF-8
+ * characters, not bytes) and writes one '*' for each character between them: 张三明 → 张*明,
+ * 王小二明 → 王**明. Two characters keep only the first: 李四 → 李*. One character stays as it is.
+ * Compound surnames get no special treatment: 欧阳娜娜 → 欧**娜, 欧阳娜 → 欧*娜, 欧阳 → 欧*.
+ * A malformed UTF-8 byte counts as one character. NULL or "" gives "". When out is too small the
+ * result is cut at a character boundary (never revealing more than the mask). Returns out.
+ */
 char *mask_name(const char *utf8, char *out, size_t n);
-/* 370406********123X: first 6 and last 4; anything that is not 18 characters becomes all *. */
+/* Masks a resident ID: an 18-character ASCII ID keeps its first 6 and last 4 characters with 8 '*'
+   between (370406********123X), whether or not it is valid; anything else becomes one '*' per
+   character, so at most 6 + 4 characters are ever shown. NULL or "" gives "". Truncated when out
+   is too small (19 bytes suffice for an 18-character ID). Returns out. */
 char *mask_id(const char *id, char *out, size_t n);
-/* 138****5678; "" for an absent phone. */
+/* Masks a phone number: an ASCII number of 11 or more characters keeps its first 3 and last 4
+   with '*' for the rest (138****5678); a shorter or non-ASCII one becomes one '*' per character
+   (so at most 3 + 4 characters are ever shown, and never a whole number). NULL or "" (no phone
+   on record) gives "". Truncated when out is too small. Returns out. */
 char *mask_phone(const char *phone, char *out, size_t n);
 
 #endif

@@ -1,10 +1,10 @@
-/* money.c: parsing and printing money and rates (see money.h). Pure. */
+/* money.c: parsing and printing money and rates (see money.h). Pure: no I/O, no globals. */
 #include "money.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* Skips ASCII spaces. */
+/* Skips ASCII spaces and tabs. Returns the first other character. */
 static const char *skip_spaces(const char *s)
 {
     while (*s == ' ' || *s == '\t')
@@ -12,15 +12,28 @@ static const char *skip_spaces(const char *s)
     return s;
 }
 
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The magnitude of v as unsigned (well defined for INT64_MIN too). */
+static uint64_t magnitude(int64_t v)
+{
+    return v < 0 ? (uint64_t)(-(v + 1)) + 1 : (uint64_t)v;
+}
+
 int money_parse(const char *s, int64_t *fen)
 {
-    if (!s)
+    if (!s || !fen)
         return -1;
     s = skip_spaces(s);
+    const char *start = s;
     int64_t yuan = 0;
     int digits = 0, group = 0, commas = 0;
-    for (; (*s >= '0' && *s <= '9') || *s == ','; s++) {
+    for (; is_digit(*s) || *s == ','; s++) {
         if (*s == ',') {
+            /* the first group has 1..3 digits, every later one exactly 3 */
             if (!digits || (commas ? group != 3 : group > 3))
                 return -1;
             commas++, group = 0;
@@ -33,11 +46,13 @@ int money_parse(const char *s, int64_t *fen)
     }
     if (!digits || (commas && group != 3))
         return -1;
+    if (commas && *start == '0') /* "0,123" */
+        return -1;
     int64_t cents = 0;
     if (*s == '.') {
         s++;
         int d = 0;
-        for (; *s >= '0' && *s <= '9'; s++, d++) {
+        for (; is_digit(*s); s++, d++) {
             if (d >= 2)
                 return -1;
             cents = cents * 10 + (*s - '0');
@@ -55,10 +70,10 @@ int money_parse(const char *s, int64_t *fen)
 
 char *money_format(int64_t fen, char *out, size_t n)
 {
-    char digits[32];
-    uint64_t v = fen < 0 ? (uint64_t)(-(fen + 1)) + 1 : (uint64_t)fen;
+    uint64_t v = magnitude(fen);
+    char digits[24];
     snprintf(digits, sizeof digits, "%llu", (unsigned long long)(v / 100));
-    char grouped[48];
+    char grouped[40];
     size_t len = strlen(digits), o = 0;
     for (size_t i = 0; i < len; i++) {
         if (i && (len - i) % 3 == 0)
@@ -66,102 +81,122 @@ char *money_format(int64_t fen, char *out, size_t n)
         grouped[o++] = digits[i];
     }
     grouped[o] = '\0';
-    snprintf(out, n, "%s%s.%02u", fen < 0 ? "-" : "", grouped, (unsigned)(v % 100));
+    if (out && n)
+        snprintf(out, n, "%s%s.%02u", fen < 0 ? "-" : "", grouped, (unsigned)(v % 100));
     return out;
 }
 
 char *money_format_plain(int64_t fen, char *out, size_t n)
 {
-    uint64_t v = fen < 0 ? (uint64_t)(-(fen + 1)) + 1 : (uint64_t)fen;
-    snprintf(out, n, "%s%llu.%02u", fen < 0 ? "-" : "", (unsigned long long)(v / 100), (unsigned)(v % 100));
+    uint64_t v = magnitude(fen);
+    if (out && n)
+        snprintf(out, n, "%s%llu.%02u", fen < 0 ? "-" : "", (unsigned long long)(v / 100), (unsigned)(v % 100));
     return out;
 }
 
 static const char *const numeral[10] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
 
-/* Appends s to out (capacity n, length *o). Returns 0 or -1 when it does not fit. */
-static int append(char *out, size_t n, size_t *o, const char *s)
+/* Output being built: a buffer of capacity n, its length o, and whether anything overflowed. */
+struct sink {
+    char *out;
+    size_t n, o;
+    int overflow;
+};
+
+/* Appends s to the sink (always NUL-terminated); marks overflow when it does not fit. */
+static void put(struct sink *k, const char *s)
 {
     size_t len = strlen(s);
-    if (*o + len + 1 > n)
-        return -1;
-    memcpy(out + *o, s, len + 1);
-    *o += len;
-    return 0;
+    if (k->overflow || k->o + len + 1 > k->n) {
+        k->overflow = 1;
+        return;
+    }
+    memcpy(k->out + k->o, s, len + 1);
+    k->o += len;
 }
 
 int money_capital(int64_t fen, char *out, size_t n)
 {
     static const char *const place[4] = {"", "拾", "佰", "仟"};
-    static const char *const section[4] = {"", "万", "亿", "万亿"};
-    if (fen < 0 || !out || !n)
+    static const char *const unit[3] = {"", "万", "亿"};
+    if (!out || !n)
         return -1;
+    out[0] = '\0';
+    if (fen < 0 || fen > MONEY_MAX_FEN)
+        return -1;
+    struct sink k = {out, n, 0, 0};
     int64_t yuan = fen / 100;
-    int jiao = (int)(fen / 10 % 10), cents = (int)(fen % 10);
-    size_t o = 0;
-    int rc = append(out, n, &o, "人民币");
+    int jiao = (int)(fen / 10 % 10), fen_digit = (int)(fen % 10);
+
+    put(&k, "人民币");
     if (yuan > 0) {
-        int digits[20], nd = 0;
-        for (int64_t v = yuan; v; v /= 10)
-            digits[nd++] = (int)(v % 10);
-        int pending_zero = 0, wrote = 0;
-        for (int i = nd - 1; i >= 0; i--) {
-            int d = digits[i], pos = i % 4, sec = i / 4;
-            if (d == 0) {
-                pending_zero = wrote; /* a zero after something written: maybe a 零 later */
-            } else {
-                if (pending_zero)
-                    rc |= append(out, n, &o, "零");
-                rc |= append(out, n, &o, numeral[d]);
-                rc |= append(out, n, &o, place[pos]);
-                pending_zero = 0;
-                wrote = 1;
+        int group[3]; /* [0] 个, [1] 万, [2] 亿: four digits each; MONEY_MAX_FEN needs 12 digits */
+        int64_t v = yuan;
+        for (int g = 0; g < 3; g++, v /= 10000)
+            group[g] = (int)(v % 10000);
+        int written = 0; /* a non-zero digit has been written */
+        int zero = 0;    /* zero digits seen since the last written digit: 零 before the next one */
+        for (int g = 2; g >= 0; g--) {
+            if (group[g] == 0) {
+                zero |= written;
+                continue;
             }
-            if (pos == 0 && sec > 0) {
-                /* close the section (万/亿) if any of its four digits is non-zero */
-                int any = 0;
-                for (int k = i; k < i + 4 && k < nd; k++)
-                    any |= digits[k] != 0;
-                if (any)
-                    rc |= append(out, n, &o, section[sec]);
+            for (int pos = 3, scale = 1000; pos >= 0; pos--, scale /= 10) {
+                int d = group[g] / scale % 10;
+                if (d == 0) {
+                    zero |= written;
+                    continue;
+                }
+                if (zero)
+                    put(&k, "零");
+                put(&k, numeral[d]);
+                put(&k, place[pos]);
+                written = 1;
+                zero = 0;
             }
+            put(&k, unit[g]);
+            zero = 0; /* the unit closes the group: its trailing zeros write no 零 */
         }
-        rc |= append(out, n, &o, "元");
-        if (jiao == 0 && cents == 0)
-            rc |= append(out, n, &o, "整");
-        else if (jiao == 0 || digits[0] == 0)
-            rc |= append(out, n, &o, jiao == 0 ? "零" : "");
-    } else if (jiao == 0 && cents == 0) {
-        rc |= append(out, n, &o, "零元整");
+        put(&k, "元");
+        if (jiao == 0 && fen_digit == 0)
+            put(&k, "整");
+        else if (jiao == 0)
+            put(&k, "零");
+    } else if (jiao == 0 && fen_digit == 0) {
+        put(&k, "零元整");
     }
     if (jiao) {
-        rc |= append(out, n, &o, numeral[jiao]);
-        rc |= append(out, n, &o, "角");
-        if (!cents)
-            rc |= append(out, n, &o, "整");
+        put(&k, numeral[jiao]);
+        put(&k, "角");
+        if (!fen_digit)
+            put(&k, "整");
     }
-    if (cents) {
-        rc |= append(out, n, &o, numeral[cents]);
-        rc |= append(out, n, &o, "分");
+    if (fen_digit) {
+        put(&k, numeral[fen_digit]);
+        put(&k, "分");
     }
-    return rc ? -1 : 0;
+    if (k.overflow) {
+        out[0] = '\0';
+        return -1;
+    }
+    return 0;
 }
 
 int rate_parse(const char *s, int64_t *micro)
 {
-    if (!s)
+    if (!s || !micro)
         return -1;
     s = skip_spaces(s);
     int64_t whole = 0, frac = 0;
     int digits = 0, decimals = 0;
-    for (; *s >= '0' && *s <= '9'; s++, digits++)
+    for (; is_digit(*s); s++, digits++)
         if ((whole = whole * 10 + (*s - '0')) > 24)
             return -1;
     if (!digits)
         return -1;
     if (*s == '.') {
         s++;
-        for (; *s >= '0' && *s <= '9'; s++) {
+        for (; is_digit(*s); s++) {
             if (++decimals > 6)
                 return -1;
             frac = frac * 10 + (*s - '0');
@@ -174,7 +209,7 @@ int rate_parse(const char *s, int64_t *micro)
     for (int i = decimals; i < 6; i++)
         frac *= 10;
     int64_t v = whole * 1000000 + frac;
-    if (v > 24000000)
+    if (v > RATE_MAX_MICRO)
         return -1;
     *micro = v;
     return 0;
@@ -182,12 +217,14 @@ int rate_parse(const char *s, int64_t *micro)
 
 char *rate_format(int64_t micro, char *out, size_t n)
 {
+    uint64_t v = magnitude(micro);
     char frac[8];
-    snprintf(frac, sizeof frac, "%06lld", (long long)(micro % 1000000));
+    snprintf(frac, sizeof frac, "%06u", (unsigned)(v % 1000000));
     int len = 6;
     while (len > 2 && frac[len - 1] == '0')
         len--;
     frac[len] = '\0';
-    snprintf(out, n, "%lld.%s", (long long)(micro / 1000000), frac);
+    if (out && n)
+        snprintf(out, n, "%s%llu.%s", micro < 0 ? "-" : "", (unsigned long long)(v / 1000000), frac);
     return out;
 }
