@@ -67,18 +67,12 @@ int auth_check_password(const char *password, const char *hash)
     return ok;
 }
 
-/* Integer parameter from the parameters table, or dflt. */
-static int64_t param_int(struct db *db, const char *key, int64_t dflt)
-{
-    return db_int(db, dflt, "SELECT CAST(value AS INTEGER) FROM parameters WHERE key = ?", "t", key);
-}
-
 int auth_login(struct db *db, const char *username, const char *password, const char *kind, char *sid,
                struct user_ctx *u, struct err *e)
 {
     time_t now = time(NULL);
-    int64_t max_fail = param_int(db, "login_max_failures", 5);
-    int64_t lock_min = param_int(db, "login_lock_minutes", 15);
+    int64_t max_fail = db_param_int(db, "login_max_failures", 5);
+    int64_t lock_min = db_param_int(db, "login_lock_minutes", 15);
     int64_t fails = db_int(db, 0, "SELECT count(*) FROM login_failures WHERE username = ? AND at > ?", "ti",
                            username, (int64_t)now - lock_min * 60);
     if (fails >= max_fail)
@@ -104,7 +98,7 @@ int auth_login(struct db *db, const char *username, const char *password, const 
     char csrf[65];
     if (auth_random_hex(sid, 32) != 0 || auth_random_hex(csrf, 32) != 0)
         return err_set(e, 500, "random_failed", NULL, "系统随机数不可用");
-    int64_t hours = param_int(db, "session_hours", 8);
+    int64_t hours = db_param_int(db, "session_hours", 8);
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
     if (db_run(db, "DELETE FROM login_failures WHERE username = ?", "t", username) != SQLITE_DONE ||

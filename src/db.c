@@ -201,6 +201,26 @@ int64_t db_int(struct db *db, int64_t dflt, const char *sql, const char *fmt, ..
     return v;
 }
 
+int64_t db_param_int(struct db *db, const char *key, int64_t dflt)
+{
+    return db_int(db, dflt, "SELECT CAST(value AS INTEGER) FROM parameters WHERE key = ? AND value GLOB '[0-9]*'", "t",
+                  key);
+}
+
+char *db_param_text(struct db *db, const char *key, char *out, size_t n)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT value FROM parameters WHERE key = ?");
+    if (n)
+        out[0] = '\0';
+    if (!st)
+        return out;
+    db_bind(st, "t", key);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        snprintf(out, n, "%s", db_text(st, 0));
+    db_done(st);
+    return out;
+}
+
 /* Column text, never NULL. */
 const char *db_text(sqlite3_stmt *st, int col)
 {

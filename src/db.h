@@ -7,6 +7,7 @@
 #ifndef BANGFU_DB_H
 #define BANGFU_DB_H
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "err.h"
@@ -47,6 +48,11 @@ int db_run(struct db *db, const char *sql, const char *fmt, ...);
 /* Runs a query whose first column of the first row is an integer; returns it, or dflt when
    there is no row. */
 int64_t db_int(struct db *db, int64_t dflt, const char *sql, const char *fmt, ...);
+/* An integer parameter from the parameters table (admin-set rules: time limits, leverage, ...),
+   or dflt when absent or not a number. */
+int64_t db_param_int(struct db *db, const char *key, int64_t dflt);
+/* A parameter's text into out (size n); "" when absent. Returns out. */
+char *db_param_text(struct db *db, const char *key, char *out, size_t n);
 /* Column text as a C string ("" for NULL). */
 const char *db_text(sqlite3_stmt *st, int col);
 

@@ -14,7 +14,7 @@ int guarantee_fund_status(struct db *db, struct fund_status *out)
     out->balance_fen = db_int(db, 0, "SELECT coalesce(sum(amount_fen), 0) FROM guarantee_fund_entries", "");
     out->guaranteed_outstanding_fen =
         db_int(db, 0, "SELECT coalesce(sum(guaranteed_fen), 0) FROM guarantees WHERE active = 1", "");
-    out->leverage = db_int(db, 5, "SELECT CAST(value AS INTEGER) FROM parameters WHERE key = 'guarantee_leverage'", "");
+    out->leverage = db_param_int(db, "guarantee_leverage", 5);
     out->capacity_fen = out->balance_fen * out->leverage - out->guaranteed_outstanding_fen;
     return 0;
 }
@@ -134,9 +134,7 @@ int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t ap
                  : 0;
     int64_t coverage = in->coverage_pct
                            ? in->coverage_pct
-                           : db_int(db, 100, "SELECT CAST(value AS INTEGER) FROM parameters WHERE key = "
-                                             "'guarantee_coverage_pct'",
-                                    "");
+                           : db_param_int(db, "guarantee_coverage_pct", 100);
     int64_t guaranteed = (amount * coverage + 50) / 100;
     struct fund_status s;
     guarantee_fund_status(db, &s);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "money.h"
 #include "routes.h"
 
 void html_text(struct req *r, const char *s)
@@ -23,6 +24,12 @@ void html_printf(struct req *r, const char *fmt, ...)
     va_start(ap, fmt);
     buf_vprintf(&r->out, fmt, ap);
     va_end(ap);
+}
+
+void html_money(struct req *r, int64_t fen)
+{
+    char s[40];
+    html_text(r, money_format(fen, s, sizeof s));
 }
 
 /* Navigation entries: label, link, roles that see them. */

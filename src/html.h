@@ -16,6 +16,9 @@ void html_raw(struct req *r, const char *s);
 /* printf for our own markup with numbers only; strings from input go through html_text. */
 void html_printf(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Appends an amount of money in yuan ("200,000.00"), from fen. */
+void html_money(struct req *r, int64_t fen);
+
 /* Starts a staff page (or a public page when the route is public) with the title. */
 void html_begin(struct req *r, const char *title);
 /* Closes the page and sets status 200 unless a status was set. */

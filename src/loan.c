@@ -10,12 +10,6 @@
 #include "servicing.h"
 #include "text.h"
 
-/* Integer parameter, or dflt. */
-static int64_t param(struct db *db, const char *key, int64_t dflt)
-{
-    return db_int(db, dflt, "SELECT CAST(value AS INTEGER) FROM parameters WHERE key = ?", "t", key);
-}
-
 /* Checks who may register for which household: in scope, policy-compliant, nothing open. */
 static int eligible(struct db *db, const struct user_ctx *actor, int64_t household_id, struct date today,
                     struct err *e)
@@ -49,8 +43,8 @@ static int eligible(struct db *db, const struct user_ctx *actor, int64_t househo
 int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct loan_input *in, struct date today,
                     struct err *e)
 {
-    int64_t min = param(db, "loan_min_fen", 2000000), max = param(db, "loan_max_fen", 20000000);
-    int64_t min_m = param(db, "loan_min_months", 6), max_m = param(db, "loan_max_months", 36);
+    int64_t min = db_param_int(db, "loan_min_fen", 2000000), max = db_param_int(db, "loan_max_fen", 20000000);
+    int64_t min_m = db_param_int(db, "loan_min_months", 6), max_m = db_param_int(db, "loan_max_months", 36);
     int pt = project_type_parse(in->project_type);
     if (in->amount_fen < min || in->amount_fen > max)
         return err_set(e, 422, "invalid_amount", "amount_fen", "贷款金额应在 %lld 元到 %lld 元之间", (long long)(min / 100),
@@ -209,7 +203,7 @@ int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, struct 
         db_rollback(db);
         return err_set(e, 409, "no_departments", NULL, "没有设置评审部门，请联系系统管理员");
     }
-    struct date due = calendar_add_working_days(db, today, (int)param(db, "review_working_days", 10));
+    struct date due = calendar_add_working_days(db, today, (int)db_param_int(db, "review_working_days", 10));
     char on[11], due_s[11];
     date_format(today, on);
     date_format(due, due_s);

@@ -61,7 +61,7 @@ void page_login(struct req *r)
     }
     char cookie[256];
     snprintf(cookie, sizeof cookie, "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d", AUTH_COOKIE, sid,
-             (int)db_int(r->db, 8, "SELECT CAST(value AS INTEGER) FROM parameters WHERE key = 'session_hours'", "") *
+             (int)db_param_int(r->db, "session_hours", 8) *
                  3600);
     reply_header(r, "Set-Cookie", cookie);
     reply_redirect(r, safe_next(req_form(r, "next")));

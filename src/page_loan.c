@@ -14,13 +14,6 @@
 #include "money.h"
 #include "servicing.h"
 
-/* Appends an amount in yuan ("200,000.00"). */
-static void yuan(struct req *r, int64_t fen)
-{
-    char s[40];
-    html_text(r, money_format(fen, s, sizeof s));
-}
-
 /* One row of an application list. */
 static void loan_row(const struct loan_row *l, void *ctx)
 {
@@ -37,7 +30,7 @@ static void loan_row(const struct loan_row *l, void *ctx)
     html_raw(r, " · ");
     html_text(r, l->project_name);
     html_raw(r, "</td><td class=\"num\">");
-    yuan(r, l->amount_fen);
+    html_money(r, l->amount_fen);
     html_printf(r, "</td><td class=\"num\">%d</td><td>%s</td><td>", l->term_months, loan_state_name(l->state));
     html_text(r, l->review_due_on);
     html_raw(r, late ? " <strong class=\"warn\">已超期</strong>" : "");
@@ -260,7 +253,7 @@ static void guarantee_section(struct req *r, const struct loan_app *a)
         html_raw(r, "<h2>担保</h2><dl class=\"facts\"><dt>推荐函编号</dt><dd>");
         html_text(r, g.letter_no);
         html_printf(r, "</dd><dt>担保比例</dt><dd>%d%%</dd><dt>担保金额</dt><dd>", g.coverage_pct);
-        yuan(r, g.guaranteed_fen);
+        html_money(r, g.guaranteed_fen);
         html_raw(r, " 元</dd><dt>反担保</dt><dd>");
         for (int i = 0; i < g.ncounter; i++) {
             html_raw(r, i ? "；" : "");
@@ -280,11 +273,11 @@ static void guarantee_section(struct req *r, const struct loan_app *a)
     struct fund_status s;
     guarantee_fund_status(r->db, &s);
     html_raw(r, "<h2>办理担保</h2><p class=\"muted\">担保基金余额 ");
-    yuan(r, s.balance_fen);
+    html_money(r, s.balance_fen);
     html_printf(r, " 元 × %lld 倍，在保余额 ", (long long)s.leverage);
-    yuan(r, s.guaranteed_outstanding_fen);
+    html_money(r, s.guaranteed_outstanding_fen);
     html_raw(r, " 元，尚可担保 ");
-    yuan(r, s.capacity_fen > 0 ? s.capacity_fen : 0);
+    html_money(r, s.capacity_fen > 0 ? s.capacity_fen : 0);
     html_printf(r, " 元。</p><form method=\"post\" action=\"/loans/%lld/guarantee\" class=\"grid\">", (long long)a->id);
     html_csrf(r);
     html_raw(r, "<label>担保比例（%）<input name=\"coverage_pct\" type=\"number\" min=\"1\" max=\"100\" value=\"100\">"
@@ -395,10 +388,10 @@ static void loan_page(struct req *r, const struct err *e)
     html_raw(r, " · ");
     html_text(r, a->project_name);
     html_raw(r, "</dd><dt>金额</dt><dd>");
-    yuan(r, a->amount_fen);
+    html_money(r, a->amount_fen);
     html_printf(r, " 元，%d 个月</dd><dt>预计带动就业</dt><dd>%lld 人</dd><dt>预计年收入</dt><dd>", a->term_months,
                 (long long)a->expected_jobs);
-    yuan(r, a->expected_income_fen);
+    html_money(r, a->expected_income_fen);
     html_raw(r, " 元</dd><dt>经办人（A角）</dt><dd>");
     html_text(r, a->handler);
     html_raw(r, "</dd><dt>B角</dt><dd>");

@@ -11,13 +11,6 @@
 #include "money.h"
 #include "servicing.h"
 
-/* Appends an amount in yuan. */
-static void yuan(struct req *r, int64_t fen)
-{
-    char s[40];
-    html_text(r, money_format(fen, s, sizeof s));
-}
-
 /* Whether the user records money (liaison, finance). */
 static int records_money(const struct req *r)
 {
@@ -56,17 +49,17 @@ static void account_page(struct req *r, const struct err *e)
     html_raw(r, "</dd><dt>放款</dt><dd>");
     html_text(r, l->disbursed_on);
     html_raw(r, "，");
-    yuan(r, l->principal_fen);
+    html_money(r, l->principal_fen);
     html_raw(r, " 元，年利率 ");
     html_text(r, json_string_value(json_object_get(j, "annual_rate")));
     html_printf(r, "%%，%d 个月，%s</dd><dt>剩余本金</dt><dd>", l->terms.term_months, amort_method_name(l->terms.method));
-    yuan(r, json_integer_value(json_object_get(j, "outstanding_principal_fen")));
+    html_money(r, json_integer_value(json_object_get(j, "outstanding_principal_fen")));
     html_raw(r, " 元</dd><dt>今日逾期</dt><dd>");
-    yuan(r, json_integer_value(json_object_get(j, "overdue_fen")));
+    html_money(r, json_integer_value(json_object_get(j, "overdue_fen")));
     html_printf(r, " 元，逾期 %lld 天，五级分类：%s</dd><dt>今日结清需还</dt><dd>",
                 (long long)json_integer_value(json_object_get(j, "dpd")),
                 repay_grade_name(repay_grade((long)json_integer_value(json_object_get(j, "dpd")))));
-    yuan(r, json_integer_value(json_object_get(j, "owed_now_fen")));
+    html_money(r, json_integer_value(json_object_get(j, "owed_now_fen")));
     html_printf(r, " 元</dd></dl><p><a class=\"button\" href=\"/accounts/%lld/schedule.pdf\">打印还款计划表（PDF）</a> ",
                 (long long)l->id);
     if (!strcmp(l->state, "settled"))
@@ -84,7 +77,7 @@ static void account_page(struct req *r, const struct err *e)
                                            "penalty_fen"};
         for (size_t k = 0; k < sizeof cols / sizeof *cols; k++) {
             html_raw(r, "</td><td class=\"num\">");
-            yuan(r, json_integer_value(json_object_get(row, cols[k])));
+            html_money(r, json_integer_value(json_object_get(row, cols[k])));
         }
         html_raw(r, "</td></tr>");
     }
@@ -100,7 +93,7 @@ static void account_page(struct req *r, const struct err *e)
         const int64_t amounts[] = {p->amount_fen, p->penalty_fen, p->interest_fen, p->principal_fen};
         for (size_t a = 0; a < sizeof amounts / sizeof *amounts; a++) {
             html_raw(r, "</td><td class=\"num\">");
-            yuan(r, amounts[a]);
+            html_money(r, amounts[a]);
         }
         html_raw(r, "</td><td>");
         html_text(r, p->created_by);
@@ -165,7 +158,7 @@ static void due_row(const struct due_row *d, void *ctx)
     html_printf(r, "</td><td class=\"num\">%d</td><td>", d->n);
     html_text(r, d->due_on);
     html_raw(r, "</td><td class=\"num\">");
-    yuan(r, d->due_fen);
+    html_money(r, d->due_fen);
     html_raw(r, "</td></tr>");
 }
 
@@ -250,7 +243,7 @@ static void claim_row(const struct claim_row *c, void *ctx)
     html_raw(r, "</td><td>");
     html_text(r, c->oldest_due);
     html_printf(r, "</td><td class=\"num\">%ld</td><td class=\"num\">", c->dpd);
-    yuan(r, c->outstanding_fen);
+    html_money(r, c->outstanding_fen);
     html_raw(r, "</td><td>");
     if (r->user.role == ROLE_FINANCE) {
         html_printf(r, "<form method=\"post\" action=\"/accounts/%lld/compensation\" class=\"inline\">",

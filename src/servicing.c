@@ -441,7 +441,7 @@ int64_t servicing_compensate(struct db *db, const struct user_ctx *actor, int64_
         free(l);
         return db_fail(db, e);
     }
-    int64_t id = -1, claim_dpd = db_int(db, 90, "SELECT CAST(value AS INTEGER) FROM parameters WHERE key = 'claim_dpd'", "");
+    int64_t id = -1, claim_dpd = db_param_int(db, "claim_dpd", 90);
     if (servicing_get(db, actor, loan_id, l, e) != 0)
         goto done;
     if (strcmp(l->state, "active") != 0) {
@@ -542,7 +542,7 @@ int64_t servicing_recover(struct db *db, const struct user_ctx *actor, int64_t l
 int servicing_claims(struct db *db, const struct user_ctx *actor, struct date as_of,
                      void (*fn)(const struct claim_row *, void *), void *ctx)
 {
-    int64_t claim_dpd = db_int(db, 90, "SELECT CAST(value AS INTEGER) FROM parameters WHERE key = 'claim_dpd'", "");
+    int64_t claim_dpd = db_param_int(db, "claim_dpd", 90);
     char limit[11];
     date_format(date_add_days(as_of, -claim_dpd), limit);
     sqlite3_stmt *st = db_prep(

@@ -34,19 +34,12 @@ int subsidy_claim(struct db *db, const struct user_ctx *actor, struct date from,
                   void (*fn)(const struct subsidy_row *, void *), void *ctx, int64_t *interest, int64_t *subsidy,
                   struct err *e)
 {
-    char mode[32] = "", f[11], t[11];
-    sqlite3_stmt *st = db_prep(db, "SELECT value FROM parameters WHERE key = 'subsidy_mode'");
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        snprintf(mode, sizeof mode, "%s", db_text(st, 0));
-    db_done(st);
-    int64_t borrower_rate = 0, percent = db_int(db, 0, "SELECT CAST(value AS INTEGER) FROM parameters WHERE key = "
-                                                       "'subsidy_percent'", "");
-    st = db_prep(db, "SELECT value FROM parameters WHERE key = 'subsidy_borrower_rate'");
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        rate_parse(db_text(st, 0), &borrower_rate);
-    db_done(st);
+    char mode[32], rate[32], f[11], t[11];
+    int64_t borrower_rate = 0, percent = db_param_int(db, "subsidy_percent", 0);
+    db_param_text(db, "subsidy_mode", mode, sizeof mode);
+    rate_parse(db_param_text(db, "subsidy_borrower_rate", rate, sizeof rate), &borrower_rate);
     int borrower_mode = strcmp(mode, "percent") != 0;
-    st = db_prep(db, "SELECT l.id, hm.name, v.name, l.contract_no, l.rate_micro, sum(r.interest_fen) "
+    sqlite3_stmt *st = db_prep(db, "SELECT l.id, hm.name, v.name, l.contract_no, l.rate_micro, sum(r.interest_fen) "
                      "FROM repayments r JOIN loans l ON l.id = r.loan_id JOIN loan_applications a ON a.id = l.application_id "
                      "JOIN households h ON h.id = a.household_id JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 "
                      "JOIN units v ON v.id = h.village_id WHERE r.paid_on BETWEEN ?1 AND ?2 "

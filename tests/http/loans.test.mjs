@@ -203,7 +203,18 @@ test('guarantee: refused beyond capacity with nothing changed; after fund income
   const id = await submitted('黄庄村');
   for (const who of ['xj_jingwei', 'xj_zhaoshang', 'xj_pingshen']) await review(id, who, 'approve');
   const body = { coverage_pct: 100, counter_guarantors: [{ name: '刘振国', id_number: makeId('19750101', 99, 'M'), relation: '兄弟' }] };
+  // empty the fund (an adjustment may take it to zero, not below) so that capacity is short
+  const start = (await api(srv.base, 'GET', '/guarantee-fund', undefined, t.xj_xiehui)).body;
+  if (start.balance_fen > 0) {
+    const below = await api(srv.base, 'POST', '/guarantee-fund/entries', { kind: 'adjustment', amount_fen: -start.balance_fen - 1,
+      on: '2026-11-20', document_no: '调-1' }, t.xj_caiwu);
+    assert.equal(below.status, 409, 'an adjustment may not take the balance below zero');
+    const drain = await api(srv.base, 'POST', '/guarantee-fund/entries', { kind: 'adjustment', amount_fen: -start.balance_fen,
+      on: '2026-11-20', document_no: '调-2', note: '测试：清零' }, t.xj_caiwu);
+    assert.equal(drain.status, 201);
+  }
   const fund0 = (await api(srv.base, 'GET', '/guarantee-fund', undefined, t.xj_xiehui)).body;
+  assert.equal(fund0.balance_fen, 0);
   const refused = await api(srv.base, 'POST', `/loan-applications/${id}/guarantee`, body, t.xj_xiehui);
   assert.equal(refused.status, 409);
   assert.equal(refused.body.error.code, 'guarantee_capacity_exceeded');
@@ -213,11 +224,13 @@ test('guarantee: refused beyond capacity with nothing changed; after fund income
   const noRole = await api(srv.base, 'POST', '/guarantee-fund/entries',
     { kind: 'income', amount_fen: 4000000, on: '2026-11-20', document_no: '山财〔2026〕18号' }, t.xj_xiehui);
   assert.equal(noRole.status, 403, 'only finance records money');
+  // enough for what is guaranteed already plus this 200,000.00, at 5 times
+  const needed = Math.ceil((fund0.guaranteed_outstanding_fen + 20000000) / 5);
   const income = await api(srv.base, 'POST', '/guarantee-fund/entries',
-    { kind: 'income', amount_fen: 4000000, on: '2026-11-20', document_no: '山财〔2026〕18号', note: '区财政注资' }, t.xj_caiwu);
+    { kind: 'income', amount_fen: needed, on: '2026-11-20', document_no: '山财〔2026〕18号', note: '区财政注资' }, t.xj_caiwu);
   assert.equal(income.status, 201);
-  assert.equal(income.body.balance_fen, fund0.balance_fen + 4000000);
-  assert.equal(income.body.capacity_fen, (fund0.balance_fen + 4000000) * 5 - fund0.guaranteed_outstanding_fen);
+  assert.equal(income.body.balance_fen, needed);
+  assert.equal(income.body.capacity_fen, needed * 5 - fund0.guaranteed_outstanding_fen);
 
   const badCounter = await api(srv.base, 'POST', `/loan-applications/${id}/guarantee`,
     { counter_guarantors: [{ name: '某', id_number: '370406197501019999', relation: '兄弟' }] }, t.xj_xiehui);
