@@ -12,6 +12,7 @@
 #include "guarantee.h"
 #include "idcard.h"
 #include "loan.h"
+#include "servicing.h"
 #include "user.h"
 
 /* One demo application: where, how much, what for. */
@@ -126,6 +127,10 @@ static const char stone_plan[] = "# 石材切割加工厂\n"
                                  "\n"
                                  "- 设备：约 120,000 元\n"
                                  "- 车间和周转资金：约 60,000 元\n";
+static const char cattle_plan[] = "# 肉牛养殖\n\n- 新建牛棚一栋，购入西门塔尔牛 **40 头**\n- 青贮玉米自种 20 亩\n";
+static const char shop_plan[] = "# 农资门市\n\n- 镇区门面一间，经营化肥、种子、农药\n- 年销售额预计 **60 万元**\n";
+static const char mushroom_plan[] = "# 食用菌大棚\n\n- 大棚 4 栋，种植香菇、平菇\n- 与镇合作社签订收购协议\n";
+static const char cherry_plan[] = "# 樱桃园改造\n\n- 老樱桃园 **8 亩** 嫁接换种\n- 采摘游与电商销售结合\n";
 /* clang-format on */
 
 enum {
@@ -138,6 +143,10 @@ enum {
     A_REJECTED,     /* 经委 rejected */
     A_EGG,          /* guaranteed: DOMAIN.md's egg farm */
     A_GARLIC,       /* guaranteed: DOMAIN.md's garlic field */
+    A_LOAN_CURRENT, /* disbursed, every instalment paid on its day */
+    A_LOAN_LATE,    /* disbursed, instalments stopped about 40 days ago */
+    A_LOAN_PAIDOUT, /* disbursed, stopped paying, paid out by the guarantee and partly recovered */
+    A_LOAN_SETTLED, /* disbursed and repaid in full */
     A__MAX
 };
 
@@ -151,13 +160,17 @@ static const struct demo_app apps[A__MAX] = {
     [A_REJECTED] = {"黄庄村", 180000, 36, "加工", "石材切割加工厂", 4, 100000, stone_plan},
     [A_EGG] = {"后林村", 200000, 36, "养殖", "蛋鸡养殖场（2.6万只）", 6, 150000, egg_plan},
     [A_GARLIC] = {"前林村", 20000, 12, "种植", "大蒜种植（10亩）", 1, 30000, garlic_plan},
+    [A_LOAN_CURRENT] = {"王楼村", 120000, 24, "养殖", "肉牛养殖（40头）", 3, 90000, cattle_plan},
+    [A_LOAN_LATE] = {"李庄村", 60000, 12, "商贸服务", "农资门市", 2, 50000, shop_plan},
+    [A_LOAN_PAIDOUT] = {"张洼村", 50000, 12, "种植", "食用菌大棚", 2, 40000, mushroom_plan},
+    [A_LOAN_SETTLED] = {"石门村", 30000, 6, "林果苗木", "樱桃园改造（8亩）", 1, 30000, cherry_plan},
 };
 
 struct demo {
     struct db *db;
     struct date today;
     struct calendar *cal;
-    struct user_ctx assoc, assoc2, jingwei, zhaoshang, pingshen, finance;
+    struct user_ctx assoc, assoc2, jingwei, zhaoshang, pingshen, finance, liaison;
     struct err e;
 };
 
@@ -264,11 +277,71 @@ static int fund_income(struct demo *d, int64_t yuan, struct date on, const char 
     return guarantee_fund_add(d->db, &d->finance, "income", yuan * 100, s, doc, note, &d->e) > 0 ? 0 : -1;
 }
 
+/* Takes application k through the review and the guarantee and records the credit union's loan,
+   disbursed `days_ago` days before today. Returns the loan id or -1. */
+static int64_t disbursed(struct demo *d, int k, long days_ago, const char *contract, const char *method)
+{
+    int64_t id = submitted(d, k, 10);
+    struct guarantee_input g = {.coverage_pct = 100, .pledged_asset = "经营设备及存货"};
+    if (id < 0 || review(d, id, &d->pingshen, "approve", "同意") || review(d, id, &d->jingwei, "approve", "同意") ||
+        review(d, id, &d->zhaoshang, "approve", "同意") || guarantee_create(d->db, &d->assoc, id, &g, d->today, &d->e) < 0)
+        return -1;
+    char on[11];
+    date_format(date_add_days(d->today, -days_ago), on);
+    struct disburse_input in = {id, contract, on, apps[k].amount_yuan * 100, "4.35", method, apps[k].months};
+    return servicing_disburse(d->db, &d->liaison, &in, d->today, &d->e);
+}
+
+/* Pays every instalment of a loan that falls due on or before `until`, on its due date. 0 or -1. */
+static int pay_until(struct demo *d, int64_t loan_id, struct date until)
+{
+    struct serviced_loan *l = malloc(sizeof *l);
+    int rc = l && servicing_get(d->db, &d->liaison, loan_id, l, &d->e) == 0 ? 0 : -1;
+    for (int i = 0; rc == 0 && i < l->terms.nrows && date_cmp(l->rows[i].due_on, until) <= 0; i++) {
+        char on[11], receipt[32];
+        struct repay_alloc a;
+        int duplicate;
+        snprintf(receipt, sizeof receipt, "XJXYS-%lld-%02d", (long long)loan_id, l->rows[i].n);
+        if (servicing_repay(d->db, &d->liaison, loan_id, date_format(l->rows[i].due_on, on),
+                            l->rows[i].principal_fen + l->rows[i].interest_fen, receipt, d->today, &a, &duplicate,
+                            &d->e) < 0)
+            rc = -1;
+    }
+    free(l);
+    return rc;
+}
+
+/* Loans at the credit union: one paying on time, one about 40 days late, one paid out by the
+   guarantee and partly recovered, one settled. */
+static int serviced_loans(struct demo *d)
+{
+    int64_t current = disbursed(d, A_LOAN_CURRENT, 300, "XJXYS-2026-011", "equal-installment");
+    if (current < 0 || pay_until(d, current, d->today))
+        return fail(d, "按期还款的贷款");
+    int64_t late = disbursed(d, A_LOAN_LATE, 280, "XJXYS-2026-014", "equal-principal");
+    if (late < 0 || pay_until(d, late, date_add_days(d->today, -70)))
+        return fail(d, "逾期的贷款");
+    int64_t paidout = disbursed(d, A_LOAN_PAIDOUT, 330, "XJXYS-2025-087", "monthly-interest");
+    int64_t paid = 0;
+    char on[11];
+    date_format(d->today, on);
+    if (paidout < 0 || pay_until(d, paidout, date_add_days(d->today, -240)) ||
+        servicing_compensate(d->db, &d->finance, paidout, on, d->today, &paid, &d->e) < 0 ||
+        servicing_recover(d->db, &d->finance, paidout, on, paid / 4, "counter_guarantor", "西协追〔2026〕1号", d->today,
+                          &d->e) < 0)
+        return fail(d, "代偿与追偿");
+    int64_t settled = disbursed(d, A_LOAN_SETTLED, 200, "XJXYS-2026-003", "bullet");
+    if (settled < 0 || pay_until(d, settled, d->today))
+        return fail(d, "已结清的贷款");
+    return 0;
+}
+
 static int run(struct demo *d)
 {
     if (load_user(d, "xj_xiehui", &d->assoc) || load_user(d, "xj_xiehui2", &d->assoc2) ||
         load_user(d, "xj_jingwei", &d->jingwei) || load_user(d, "xj_zhaoshang", &d->zhaoshang) ||
-        load_user(d, "xj_pingshen", &d->pingshen) || load_user(d, "xj_caiwu", &d->finance))
+        load_user(d, "xj_pingshen", &d->pingshen) || load_user(d, "xj_caiwu", &d->finance) ||
+        load_user(d, "xj_xinyong", &d->liaison))
         return fail(d, "账号");
 
     /* 担保基金: the district's grant and the township's matching money. */
@@ -348,7 +421,7 @@ static int run(struct demo *d)
         return fail(d, "蔬菜大棚申请");
     if (apply(d, A_DRAFT_NEW, d->today) < 0)
         return fail(d, "肉羊养殖申请");
-    return 0;
+    return serviced_loans(d);
 }
 
 int demo_loans(struct db *db, struct date today)
