@@ -7,6 +7,7 @@
 #include "api_util.h"
 #include "handlers.h"
 #include "money.h"
+#include "portfolio.h"
 #include "servicing.h"
 #include "subsidy.h"
 
@@ -202,4 +203,44 @@ void api_subsidy_claim(struct req *r)
     reply_json(r, 200, json_pack("{s:s, s:o, s:i, s:I, s:I}", "quarter", req_query(r, "quarter"), "items", items,
                                  "total", n, "interest_paid_fen", (json_int_t)interest, "subsidy_fen",
                                  (json_int_t)subsidy));
+}
+
+void api_portfolio(struct req *r)
+{
+    struct date when;
+    struct portfolio p;
+    if (as_of(r, &when) != 0)
+        return;
+    if (portfolio_summary(r->db, &r->user, when, &p) != 0) {
+        reply_fail(r, 500, "database_error", "数据库错误");
+        return;
+    }
+    json_t *grades = json_object();
+    for (int g = 0; g < GRADE__MAX; g++)
+        json_object_set_new(grades, repay_grade_code((enum loan_grade)g),
+                            json_pack("{s:I, s:I}", "loans", (json_int_t)p.grade_loans[g], "outstanding_fen",
+                                      (json_int_t)p.grade_outstanding_fen[g]));
+    char par[16];
+    snprintf(par, sizeof par, "%.4f", p.outstanding_fen ? (double)p.par30_fen / (double)p.outstanding_fen : 0.0);
+    reply_json(r, 200, json_pack("{s:I, s:I, s:I, s:I, s:s, s:o}", "loans", (json_int_t)p.loans, "disbursed_fen",
+                                 (json_int_t)p.disbursed_fen, "outstanding_fen", (json_int_t)p.outstanding_fen,
+                                 "par30_fen", (json_int_t)p.par30_fen, "par30", par, "grades", grades));
+}
+
+/* Appends one village of the overdue report. */
+static void overdue_item(const struct village_overdue *v, void *ctx)
+{
+    json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:I, s:I, s:i}", "village_id", (json_int_t)v->village_id,
+                                         "village", v->village, "township", v->township, "loans", (json_int_t)v->loans,
+                                         "outstanding_fen", (json_int_t)v->outstanding_fen, "max_dpd", (int)v->max_dpd));
+}
+
+void api_overdue_by_village(struct req *r)
+{
+    struct date when;
+    if (as_of(r, &when) != 0)
+        return;
+    json_t *items = json_array();
+    int n = portfolio_overdue_by_village(r->db, &r->user, when, overdue_item, items);
+    reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
 }

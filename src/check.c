@@ -43,6 +43,11 @@ static const struct {
      "SELECT 'loan ' || l.id FROM loans l WHERE (l.state = 'compensated') <> ((SELECT count(*) FROM "
      "guarantee_fund_entries WHERE loan_id = l.id AND kind = 'payout') = 1) OR (SELECT coalesce(sum(amount_fen), 0) "
      "FROM guarantee_fund_entries WHERE loan_id = l.id AND kind IN ('payout', 'recovery')) > 0"},
+    {"贷款的剩余本金和最早未还日期与还款计划一致",
+     "SELECT 'loan ' || l.id FROM loans l WHERE l.outstanding_principal_fen <> (SELECT coalesce(sum(principal_fen - "
+     "paid_principal_fen), 0) FROM loan_schedule WHERE loan_id = l.id) OR coalesce(l.oldest_unpaid_due, '') <> "
+     "coalesce((SELECT min(due_on) FROM loan_schedule WHERE loan_id = l.id AND (paid_principal_fen < principal_fen "
+     "OR paid_interest_fen < interest_fen)), '')"},
     {"每个家庭恰有一名户主",
      "SELECT 'household ' || h.id FROM households h WHERE (SELECT count(*) FROM members m WHERE "
      "m.household_id = h.id AND m.is_head = 1) <> 1"},

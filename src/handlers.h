@@ -108,6 +108,8 @@ void api_loan_repay(struct req *r);
 void api_loan_compensate(struct req *r);
 void api_loan_recover(struct req *r);
 void api_subsidy_claim(struct req *r);
+void api_portfolio(struct req *r);
+void api_overdue_by_village(struct req *r);
 /* api_audit.c */
 void api_audit_list(struct req *r);
 

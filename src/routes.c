@@ -106,6 +106,8 @@ const struct route routes[] = {
     {"POST", "/api/v1/loans/{id}/repayments", api_loan_repay, R(LIAISON) | R(FINANCE), ROUTE_API},
     {"POST", "/api/v1/loans/{id}/compensation", api_loan_compensate, R(FINANCE), ROUTE_API},
     {"POST", "/api/v1/loans/{id}/recoveries", api_loan_recover, R(FINANCE), ROUTE_API},
+    {"GET", "/api/v1/reports/portfolio", api_portfolio, ALL, ROUTE_API},
+    {"GET", "/api/v1/reports/overdue", api_overdue_by_village, ALL, ROUTE_API},
     {"GET", "/api/v1/reports/subsidy", api_subsidy_claim, R(ADMIN) | R(FINANCE) | R(ASSOCIATION) | R(AUDITOR), ROUTE_API},
     {"POST", "/api/v1/holidays", api_holidays_set, R(ADMIN), ROUTE_API},
 };

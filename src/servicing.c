@@ -87,7 +87,11 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
         ok = db_run(db, "INSERT INTO loan_schedule (loan_id, n, due_on, principal_fen, interest_fen) VALUES (?, ?, ?, ?, ?)",
                     "iitii", id, (int64_t)rows[i].n, due, rows[i].principal_fen, rows[i].interest_fen) == SQLITE_DONE;
     }
+    char first_due[11];
+    date_format(rows[0].due_on, first_due);
     free(rows);
+    ok = ok && db_run(db, "UPDATE loans SET outstanding_principal_fen = principal_fen, oldest_unpaid_due = ? WHERE id = ?",
+                      "ti", first_due, id) == SQLITE_DONE;
     ok = ok && db_run(db, "UPDATE loan_applications SET state = 'disbursed', updated_at = datetime('now') WHERE id = ?",
                       "i", in->application_id) == SQLITE_DONE;
     json_t *after = json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:I}", "application_id", (json_int_t)in->application_id,
@@ -257,6 +261,19 @@ static int64_t booked_before(struct db *db, int64_t loan_id, const char *receipt
     return id;
 }
 
+/* Keeps the loan's outstanding principal and oldest unpaid due date in step with its rows.
+   Returns 1 on success. */
+static int store_figures(struct db *db, int64_t loan_id, const struct repay_loan *t)
+{
+    char oldest[11] = "";
+    for (int i = 0; i < t->nrows && !oldest[0]; i++)
+        if (t->rows[i].paid_principal_fen < t->rows[i].principal_fen ||
+            t->rows[i].paid_interest_fen < t->rows[i].interest_fen)
+            date_format(t->rows[i].due_on, oldest);
+    return db_run(db, "UPDATE loans SET outstanding_principal_fen = ?, oldest_unpaid_due = nullif(?, '') WHERE id = ?",
+                  "iti", repay_outstanding_principal(t), oldest, loan_id) == SQLITE_DONE;
+}
+
 /* Writes the rows back after a repayment. Returns 1 on success. */
 static int store_rows(struct db *db, int64_t loan_id, const struct repay_loan *t)
 {
@@ -334,7 +351,7 @@ int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loa
                     "amount_fen", "%s", rr == REPAY_SETTLED ? "该贷款已无欠款" : "还款无效");
         goto refuse;
     }
-    int ok = store_rows(db, loan_id, &l->terms) &&
+    int ok = store_rows(db, loan_id, &l->terms) && store_figures(db, loan_id, &l->terms) &&
              db_run(db,
                     "INSERT INTO repayments (loan_id, paid_on, amount_fen, receipt_no, penalty_fen, interest_fen, "
                     "principal_fen, prepaid_principal_fen, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -188,6 +188,28 @@ test('guarantee payout past 90 days, recovery back into the fund, and the figure
   assert.equal(blocked.body.error.code, 'loan_overdue');
 });
 
+test('portfolio figures equal the sum over the loans; PAR30 and grades agree with each loan\'s DPD', async () => {
+  const loans = [];
+  for (let id = 1; ; id++) {
+    const r = await api(srv.base, 'GET', `/loans/${id}`, undefined, t.xj_xinyong);
+    if (r.status === 404) break;
+    if (r.body.state === 'active') loans.push(r.body);
+  }
+  assert.ok(loans.length >= 3, 'demo loans and this file\'s loans');
+  const p = (await api(srv.base, 'GET', '/reports/portfolio', undefined, t.xj_xinyong)).body;
+  assert.equal(p.loans, loans.length);
+  assert.equal(p.outstanding_fen, loans.reduce((s, l) => s + l.outstanding_principal_fen, 0));
+  assert.equal(p.disbursed_fen, loans.reduce((s, l) => s + l.principal_fen, 0));
+  assert.equal(p.par30_fen, loans.filter((l) => l.dpd > 30).reduce((s, l) => s + l.outstanding_principal_fen, 0));
+  for (const g of ['normal', 'special_mention', 'substandard', 'doubtful', 'loss']) {
+    assert.equal(p.grades[g].loans, loans.filter((l) => l.grade === g).length, g);
+  }
+  const overdue = (await api(srv.base, 'GET', '/reports/overdue', undefined, t.xj_xinyong)).body;
+  assert.equal(overdue.items.reduce((s, v) => s + v.loans, 0), loans.filter((l) => l.dpd > 0).length);
+  const fm = (await api(srv.base, 'GET', '/reports/portfolio', undefined, t.fm_xiehui)).body;
+  assert.equal(fm.loans, 0, 'another township sees none of 西集镇\'s loans');
+});
+
 test('bangfu check is clean after all of this, and finds a tampered schedule', async () => {
   const { spawnSync } = await import('node:child_process');
   const { BIN } = await import('./lib.mjs');

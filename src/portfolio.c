@@ -1,0 +1,74 @@
+/* portfolio.c: portfolio figures and overdue loans per village (see portfolio.h). */
+#include "portfolio.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The date n days before as_of, as text. */
+static char *days_before(struct date as_of, long n, char out[11])
+{
+    return date_format(date_add_days(as_of, -n), out);
+}
+
+int portfolio_summary(struct db *db, const struct user_ctx *actor, struct date as_of, struct portfolio *out)
+{
+    char t0[11], t30[11], t90[11], t180[11], t360[11];
+    sqlite3_stmt *st = db_prep(
+        db, "SELECT count(*), coalesce(sum(l.principal_fen), 0), coalesce(sum(l.outstanding_principal_fen), 0), "
+            "coalesce(sum(CASE WHEN l.oldest_unpaid_due < ?2 THEN l.outstanding_principal_fen END), 0), "
+            "CASE WHEN l.oldest_unpaid_due IS NULL OR l.oldest_unpaid_due >= ?1 THEN 0 "
+            "WHEN l.oldest_unpaid_due >= ?3 THEN 1 WHEN l.oldest_unpaid_due >= ?4 THEN 2 "
+            "WHEN l.oldest_unpaid_due >= ?5 THEN 3 ELSE 4 END AS grade "
+            "FROM loans l JOIN loan_applications a ON a.id = l.application_id "
+            "JOIN households h ON h.id = a.household_id JOIN units v ON v.id = h.village_id "
+            "WHERE l.state = 'active' AND substr(v.path, 1, length(?6)) = ?6 GROUP BY grade");
+    if (!st)
+        return -1;
+    memset(out, 0, sizeof *out);
+    db_bind(st, "tttttt", date_format(as_of, t0), days_before(as_of, 30, t30), days_before(as_of, 90, t90),
+            days_before(as_of, 180, t180), days_before(as_of, 360, t360), actor->unit_path);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int g = sqlite3_column_int(st, 4);
+        if (g < 0 || g >= GRADE__MAX)
+            continue;
+        out->loans += sqlite3_column_int64(st, 0);
+        out->disbursed_fen += sqlite3_column_int64(st, 1);
+        out->outstanding_fen += sqlite3_column_int64(st, 2);
+        out->par30_fen += sqlite3_column_int64(st, 3);
+        out->grade_loans[g] = sqlite3_column_int64(st, 0);
+        out->grade_outstanding_fen[g] = sqlite3_column_int64(st, 2);
+    }
+    db_done(st);
+    return 0;
+}
+
+int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, struct date as_of,
+                                 void (*fn)(const struct village_overdue *, void *), void *ctx)
+{
+    char t0[11];
+    sqlite3_stmt *st = db_prep(db, "SELECT v.id, v.name, t.name, count(*), sum(l.outstanding_principal_fen), "
+                                   "min(l.oldest_unpaid_due) FROM loans l "
+                                   "JOIN loan_applications a ON a.id = l.application_id "
+                                   "JOIN households h ON h.id = a.household_id JOIN units v ON v.id = h.village_id "
+                                   "JOIN units t ON t.id = v.parent_id WHERE l.state = 'active' "
+                                   "AND l.oldest_unpaid_due < ?1 AND substr(v.path, 1, length(?2)) = ?2 "
+                                   "GROUP BY v.id ORDER BY sum(l.outstanding_principal_fen) DESC");
+    if (!st)
+        return -1;
+    db_bind(st, "tt", date_format(as_of, t0), actor->unit_path);
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct village_overdue v = {0};
+        v.village_id = sqlite3_column_int64(st, 0);
+        snprintf(v.village, sizeof v.village, "%s", db_text(st, 1));
+        snprintf(v.township, sizeof v.township, "%s", db_text(st, 2));
+        v.loans = sqlite3_column_int64(st, 3);
+        v.outstanding_fen = sqlite3_column_int64(st, 4);
+        struct date oldest;
+        v.max_dpd = date_parse(db_text(st, 5), &oldest) == 0 ? date_diff(as_of, oldest) : 0;
+        fn(&v, ctx);
+        n++;
+    }
+    db_done(st);
+    return n;
+}

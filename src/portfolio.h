@@ -1,0 +1,33 @@
+/*
+ * portfolio.h: loan portfolio figures for a unit as of a date — active loans, disbursed and
+ * outstanding principal, PAR30, the five-class grades — and the overdue loans per village. Read
+ * from each loan's outstanding principal and oldest unpaid due date (kept with every repayment),
+ * so 100,000 loans are summed without reading their schedules.
+ */
+#ifndef BANGFU_PORTFOLIO_H
+#define BANGFU_PORTFOLIO_H
+#include <stdint.h>
+
+#include "date.h"
+#include "db.h"
+#include "repay.h"
+#include "user.h"
+
+struct portfolio {
+    int64_t loans, disbursed_fen, outstanding_fen, par30_fen;
+    int64_t grade_loans[GRADE__MAX], grade_outstanding_fen[GRADE__MAX];
+};
+/* Sums the active loans in the actor's scope as of a date. 0 or -1. */
+int portfolio_summary(struct db *db, const struct user_ctx *actor, struct date as_of, struct portfolio *out);
+
+struct village_overdue {
+    int64_t village_id;
+    char village[64], township[64];
+    int64_t loans, outstanding_fen;
+    long max_dpd;
+};
+/* Villages with overdue active loans in scope, most overdue principal first. Returns the count or -1. */
+int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, struct date as_of,
+                                 void (*fn)(const struct village_overdue *, void *), void *ctx);
+
+#endif
