@@ -48,6 +48,9 @@ static const struct {
      "paid_principal_fen), 0) FROM loan_schedule WHERE loan_id = l.id) OR coalesce(l.oldest_unpaid_due, '') <> "
      "coalesce((SELECT min(due_on) FROM loan_schedule WHERE loan_id = l.id AND (paid_principal_fen < principal_fen "
      "OR paid_interest_fen < interest_fen)), '')"},
+    {"贷款所在村与申请家庭一致",
+     "SELECT 'loan ' || l.id FROM loans l JOIN loan_applications a ON a.id = l.application_id JOIN households h ON "
+     "h.id = a.household_id WHERE l.village_id IS NOT h.village_id"},
     {"每个家庭恰有一名户主",
      "SELECT 'household ' || h.id FROM households h WHERE (SELECT count(*) FROM members m WHERE "
      "m.household_id = h.id AND m.is_head = 1) <> 1"},

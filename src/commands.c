@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "auth.h"
@@ -121,19 +122,19 @@ int commands_logins(const char *path)
     return 0;
 }
 
-int commands_gen(const char *path, long n)
+int commands_gen(const char *path, long n, long loans)
 {
     struct err e = {0};
     struct db *db = db_open(path, 0, &e);
     struct user_ctx admin;
-    if (!db || user_load(db, 1, &admin) != 0) {
+    if (!db || db_migrate(db, NULL, &e) != 0 || user_load(db, 1, &admin) != 0) {
         fprintf(stderr, "错误: %s\n", db ? "数据库中没有管理员账号" : e.message);
         db_close(db);
         return 2;
     }
     int64_t seed = db_int(db, 0, "SELECT max(id) FROM households", "");
-    int ok = db_begin(db) == SQLITE_OK && demo_households(db, &admin, n, (uint64_t)seed + 7) == 0 &&
-             db_commit(db) == SQLITE_OK;
+    int ok = db_begin(db) == SQLITE_OK && (!n || demo_households(db, &admin, n, (uint64_t)seed + 7) == 0) &&
+             (!loans || demo_bench_loans(db, loans, date_from_time(time(NULL))) == 0) && db_commit(db) == SQLITE_OK;
     if (!ok)
         fprintf(stderr, "错误: %s\n", db_errmsg(db));
     db_close(db);

@@ -9,7 +9,8 @@ int commands_init(const char *path, const char *admin_password_file, const char 
 int commands_upgrade(const char *path);
 /* Prints the demo accounts and their password. Returns an exit status. */
 int commands_logins(const char *path);
-/* Adds n generated households (for benchmarks) to an existing demo database. */
-int commands_gen(const char *path, long n);
+/* Adds generated households and disbursed loans (for benchmarks) to an existing demo database,
+   upgrading its schema first. */
+int commands_gen(const char *path, long households, long loans);
 
 #endif

@@ -203,3 +203,42 @@ int demo_households(struct db *db, const struct user_ctx *admin, long n, uint64_
     }
     return 0;
 }
+
+int demo_bench_loans(struct db *db, long n, struct date today)
+{
+    char t[11];
+    date_format(today, t);
+    int ok =
+        db_run(db,
+               "INSERT INTO loan_applications (household_id, state, amount_fen, term_months, project_type, project_name, "
+               "handler_id, round, submitted_on) SELECT h.id, 'disbursed', 2000000 + (h.id % 181) * 100000, 36, "
+               "'livestock', '压力测试项目', 1, 1, '2025-01-02' FROM households h WHERE h.policy_compliant = 1 "
+               "AND NOT EXISTS (SELECT 1 FROM loan_applications a WHERE a.household_id = h.id) ORDER BY h.id LIMIT ?",
+               "i", (int64_t)n) == SQLITE_DONE &&
+        db_run(db,
+               "INSERT INTO loans (application_id, contract_no, disbursed_on, principal_fen, rate_micro, method, "
+               "term_months, created_by, village_id) SELECT a.id, 'BENCH-' || a.id, date('2025-01-01', '+' || (a.id % 600) "
+               "|| ' days'), a.amount_fen, 4350000, 'equal-principal', 36, 1, (SELECT village_id FROM households WHERE "
+               "id = a.household_id) FROM loan_applications a WHERE a.project_name = "
+               "'压力测试项目' AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.application_id = a.id)",
+               "") == SQLITE_DONE &&
+        /* paid up to today, except every 7th loan (stopped 2 months ago) and every 13th (8 months ago) */
+        db_run(db,
+               "WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 36), "
+               "rows AS (SELECT l.id AS loan_id, k.n AS n, date(l.disbursed_on, '+' || k.n || ' months') AS due_on, "
+               "CASE WHEN k.n < 36 THEN l.principal_fen / 36 ELSE l.principal_fen - 35 * (l.principal_fen / 36) END AS p, "
+               "(l.principal_fen - (k.n - 1) * (l.principal_fen / 36)) * 435 / 120000 AS i, "
+               "CASE WHEN l.id % 13 = 0 THEN date(?1, '-8 months') WHEN l.id % 7 = 0 THEN date(?1, '-2 months') "
+               "ELSE ?1 END AS stop FROM loans l, k WHERE l.contract_no LIKE 'BENCH-%' AND NOT EXISTS "
+               "(SELECT 1 FROM loan_schedule s WHERE s.loan_id = l.id)) "
+               "INSERT INTO loan_schedule (loan_id, n, due_on, principal_fen, interest_fen, paid_principal_fen, "
+               "paid_interest_fen, settled) SELECT loan_id, n, due_on, p, i, CASE WHEN due_on < stop THEN p ELSE 0 END, "
+               "CASE WHEN due_on < stop THEN i ELSE 0 END, due_on < stop FROM rows",
+               "t", t) == SQLITE_DONE &&
+        db_run(db,
+               "UPDATE loans SET outstanding_principal_fen = (SELECT coalesce(sum(principal_fen - paid_principal_fen), 0) "
+               "FROM loan_schedule WHERE loan_id = loans.id), oldest_unpaid_due = (SELECT min(due_on) FROM loan_schedule "
+               "WHERE loan_id = loans.id AND settled = 0) WHERE contract_no LIKE 'BENCH-%'",
+               "") == SQLITE_DONE;
+    return ok ? 0 : -1;
+}

@@ -26,7 +26,7 @@ static void usage(FILE *f)
           "  schedule --principal 200000.00 --rate 4.35 --months 36 --method METHOD --start YYYY-MM-DD\n"
           "           [--format table|csv|json]                            打印还款计划\n"
           "  check --db FILE                                              完整性与账目检查\n"
-          "  gen   --db FILE --households N                               生成压力测试数据\n",
+          "  gen   --db FILE [--households N] [--loans N]                   生成压力测试数据\n",
           f);
 }
 
@@ -34,7 +34,7 @@ static void usage(FILE *f)
 struct opts {
     const char *db, *admin_password_file, *district, *listen, *today;
     int threads;
-    long households;
+    long households, loans;
 };
 
 /* Parses the options of a database command; exits 2 on anything unknown or malformed. */
@@ -47,6 +47,7 @@ static void parse_opts(int argc, char **argv, struct opts *o)
                                              {"threads", required_argument, NULL, 't'},
                                              {"today", required_argument, NULL, 'T'},
                                              {"households", required_argument, NULL, 'n'},
+                                             {"loans", required_argument, NULL, 'L'},
                                              {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     o->listen = "127.0.0.1:8080";
@@ -73,6 +74,13 @@ static void parse_opts(int argc, char **argv, struct opts *o)
             o->households = strtol(optarg, &end, 10);
             if (*end || o->households < 1 || o->households > 10000000) {
                 fprintf(stderr, "错误: --households 应为 1 到 10000000 之间的整数\n");
+                exit(2);
+            }
+            break;
+        case 'L':
+            o->loans = strtol(optarg, &end, 10);
+            if (*end || o->loans < 1 || o->loans > 1000000) {
+                fprintf(stderr, "错误: --loans 应为 1 到 1000000 之间的整数\n");
                 exit(2);
             }
             break;
@@ -146,11 +154,11 @@ static int cmd_gen(int argc, char **argv)
 {
     struct opts o;
     parse_opts(argc, argv, &o);
-    if (!o.households) {
-        fprintf(stderr, "错误: 缺少 --households N\n");
+    if (!o.households && !o.loans) {
+        fprintf(stderr, "错误: 缺少 --households N 或 --loans N\n");
         return 2;
     }
-    return commands_gen(o.db, o.households);
+    return commands_gen(o.db, o.households, o.loans);
 }
 
 static const struct {

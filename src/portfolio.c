@@ -19,9 +19,8 @@ int portfolio_summary(struct db *db, const struct user_ctx *actor, struct date a
             "CASE WHEN l.oldest_unpaid_due IS NULL OR l.oldest_unpaid_due >= ?1 THEN 0 "
             "WHEN l.oldest_unpaid_due >= ?3 THEN 1 WHEN l.oldest_unpaid_due >= ?4 THEN 2 "
             "WHEN l.oldest_unpaid_due >= ?5 THEN 3 ELSE 4 END AS grade "
-            "FROM loans l JOIN loan_applications a ON a.id = l.application_id "
-            "JOIN households h ON h.id = a.household_id JOIN units v ON v.id = h.village_id "
-            "WHERE l.state = 'active' AND substr(v.path, 1, length(?6)) = ?6 GROUP BY grade");
+            "FROM units v JOIN loans l ON l.village_id = v.id AND l.state = 'active' "
+            "WHERE v.kind = 'village' AND substr(v.path, 1, length(?6)) = ?6 GROUP BY grade");
     if (!st)
         return -1;
     memset(out, 0, sizeof *out);
@@ -47,10 +46,8 @@ int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, st
 {
     char t0[11];
     sqlite3_stmt *st = db_prep(db, "SELECT v.id, v.name, t.name, count(*), sum(l.outstanding_principal_fen), "
-                                   "min(l.oldest_unpaid_due) FROM loans l "
-                                   "JOIN loan_applications a ON a.id = l.application_id "
-                                   "JOIN households h ON h.id = a.household_id JOIN units v ON v.id = h.village_id "
-                                   "JOIN units t ON t.id = v.parent_id WHERE l.state = 'active' "
+                                   "min(l.oldest_unpaid_due) FROM units v JOIN loans l ON l.village_id = v.id "
+                                   "AND l.state = 'active' JOIN units t ON t.id = v.parent_id WHERE v.kind = 'village' "
                                    "AND l.oldest_unpaid_due < ?1 AND substr(v.path, 1, length(?2)) = ?2 "
                                    "GROUP BY v.id ORDER BY sum(l.outstanding_principal_fen) DESC");
     if (!st)

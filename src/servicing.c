@@ -90,7 +90,10 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
     char first_due[11];
     date_format(rows[0].due_on, first_due);
     free(rows);
-    ok = ok && db_run(db, "UPDATE loans SET outstanding_principal_fen = principal_fen, oldest_unpaid_due = ? WHERE id = ?",
+    ok = ok && db_run(db,
+                      "UPDATE loans SET outstanding_principal_fen = principal_fen, oldest_unpaid_due = ?, village_id = "
+                      "(SELECT h.village_id FROM loan_applications a JOIN households h ON h.id = a.household_id "
+                      "WHERE a.id = loans.application_id) WHERE id = ?",
                       "ti", first_due, id) == SQLITE_DONE;
     ok = ok && db_run(db, "UPDATE loan_applications SET state = 'disbursed', updated_at = datetime('now') WHERE id = ?",
                       "i", in->application_id) == SQLITE_DONE;
