@@ -43,6 +43,7 @@ static const struct {
     {"待评审", "/reviews", ROLE_BIT(ROLE_REVIEWER)},
     {"到期清单", "/due", ROLE_BIT(ROLE_LIAISON) | ROLE_BIT(ROLE_FINANCE) | ROLE_BIT(ROLE_ASSOCIATION)},
     {"代偿", "/claims", ROLE_BIT(ROLE_FINANCE) | ROLE_BIT(ROLE_ASSOCIATION)},
+    {"贴息", "/subsidy", ROLE_BIT(ROLE_FINANCE)},
     {"对账单", "/statements", ROLE_BIT(ROLE_LIAISON) | ROLE_BIT(ROLE_FINANCE)},
     {"逾期清单", "/overdue", ROLE_BIT(ROLE_LIAISON) | ROLE_BIT(ROLE_FINANCE) | ROLE_BIT(ROLE_ASSOCIATION)},
     {"担保基金", "/guarantee-fund", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_FINANCE) |

@@ -10,6 +10,7 @@
 #include "loan_account_docs.h"
 #include "money.h"
 #include "servicing.h"
+#include "subsidy_doc.h"
 
 /* Whether the user records money (liaison, finance). */
 static int records_money(const struct req *r)
@@ -281,4 +282,96 @@ void page_account_compensate(struct req *r)
     char loc[64];
     snprintf(loc, sizeof loc, "/accounts/%lld?ok=compensated", (long long)r->id[0]);
     reply_redirect(r, loc);
+}
+
+/* Collects the claim's rows for the page and the PDF. */
+struct subsidy_rows {
+    struct subsidy_row *rows;
+    int n, cap;
+};
+
+/* Appends one row (growing the array). */
+static void collect_subsidy(const struct subsidy_row *row, void *ctx)
+{
+    struct subsidy_rows *s = ctx;
+    if (s->n == s->cap) {
+        int cap = s->cap ? s->cap * 2 : 64;
+        struct subsidy_row *p = realloc(s->rows, (size_t)cap * sizeof *p);
+        if (!p)
+            return;
+        s->rows = p;
+        s->cap = cap;
+    }
+    s->rows[s->n++] = *row;
+}
+
+/* The quarter's claim as a page (pdf = 0) or as the PDF (pdf = 1). */
+static void subsidy(struct req *r, int pdf)
+{
+    const char *q = pdf ? r->str : req_query(r, "quarter");
+    char quarter[16];
+    struct date from, to;
+    if (!q || subsidy_quarter(q, &from, &to) != 0) {
+        int qn = (r->today.m - 1) / 3; /* the last full quarter */
+        snprintf(quarter, sizeof quarter, "%dQ%d", qn ? r->today.y : r->today.y - 1, qn ? qn : 4);
+        subsidy_quarter(quarter, &from, &to);
+    } else {
+        snprintf(quarter, sizeof quarter, "%s", q);
+    }
+    struct subsidy_rows s = {0};
+    struct subsidy_doc d = {.unit = ""};
+    struct err e = {0};
+    snprintf(d.quarter, sizeof d.quarter, "%s", quarter);
+    snprintf(d.unit, sizeof d.unit, "%s", r->user.unit_name);
+    int n = subsidy_claim(r->db, &r->user, from, to, collect_subsidy, &s, &d.interest_fen, &d.subsidy_fen, &e);
+    d.rows = s.rows;
+    d.nrows = n < 0 ? 0 : s.n;
+    if (pdf) {
+        const char *why = NULL;
+        char *out = NULL;
+        size_t len = 0;
+        if (report_subsidy(&d, r->today, &out, &len, &why) != 0)
+            reply_fail(r, 500, "pdf_failed", why ? why : "PDF 生成失败");
+        else
+            reply_bytes(r, "application/pdf", out, len);
+        free(s.rows);
+        return;
+    }
+    html_begin(r, "贴息申报");
+    html_raw(r, "<h1>贴息申报</h1><form class=\"search\" method=\"get\"><label>季度<input name=\"quarter\" value=\"");
+    html_text(r, quarter);
+    html_printf(r, "\" placeholder=\"2026Q3\"></label><button>查看</button> <a href=\"/subsidy/%s.pdf\">打印申报表（PDF）</a>"
+                   "</form><table class=\"list\"><thead><tr><th>借款人</th><th>村</th><th>合同号</th>"
+                   "<th class=\"num\">当季实付利息</th><th class=\"num\">应贴息</th></tr></thead><tbody>",
+                quarter);
+    for (int i = 0; i < d.nrows; i++) {
+        html_raw(r, "<tr><td>");
+        html_text(r, s.rows[i].applicant);
+        html_raw(r, "</td><td>");
+        html_text(r, s.rows[i].village);
+        html_raw(r, "</td><td>");
+        html_text(r, s.rows[i].contract_no);
+        html_raw(r, "</td><td class=\"num\">");
+        html_money(r, s.rows[i].interest_paid_fen);
+        html_raw(r, "</td><td class=\"num\">");
+        html_money(r, s.rows[i].subsidy_fen);
+        html_raw(r, "</td></tr>");
+    }
+    html_raw(r, "</tbody></table><p>合计实付利息 ");
+    html_money(r, d.interest_fen);
+    html_raw(r, " 元，申请贴息 ");
+    html_money(r, d.subsidy_fen);
+    html_raw(r, " 元。</p>");
+    free(s.rows);
+    html_end(r);
+}
+
+void page_subsidy(struct req *r)
+{
+    subsidy(r, 0);
+}
+
+void page_subsidy_pdf(struct req *r)
+{
+    subsidy(r, 1);
 }

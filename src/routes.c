@@ -67,6 +67,8 @@ const struct route routes[] = {
     {"POST", "/statements", page_statement_check, R(LIAISON) | R(FINANCE), 0},
     {"POST", "/statements/{id}", page_statement_book, R(LIAISON) | R(FINANCE), 0},
     {"GET", "/claims", page_claims, ALL, 0},
+    {"GET", "/subsidy", page_subsidy, R(ADMIN) | R(FINANCE) | R(ASSOCIATION) | R(AUDITOR), 0},
+    {"GET", "/subsidy/{str}.pdf", page_subsidy_pdf, R(ADMIN) | R(FINANCE) | R(ASSOCIATION) | R(AUDITOR), 0},
     {"POST", "/accounts/{id}/compensation", page_account_compensate, R(FINANCE), 0},
     {"GET", "/due", page_due, ALL, 0},
     {"GET", "/overdue", page_overdue, ALL, 0},

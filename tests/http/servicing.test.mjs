@@ -161,6 +161,16 @@ test('guarantee payout past 90 days, recovery back into the fund, and the figure
   assert.equal((await api(srv.base, 'POST', `/loans/${id}/compensation`, { on: '2026-11-23' }, t.xj_xinyong)).status, 403);
   const before = (await api(srv.base, 'GET', `/loans/${id}?as_of=2026-11-23`, undefined, t.xj_xinyong)).body;
   assert.equal(before.grade, 'doubtful');
+  // a fund that is short refuses the payout and changes nothing
+  const drain = await api(srv.base, 'POST', '/guarantee-fund/entries', { kind: 'adjustment', amount_fen: -fund0.balance_fen,
+    on: '2026-11-23', document_no: '调-测试' }, t.xj_caiwu);
+  assert.equal(drain.status, 201);
+  const short = await api(srv.base, 'POST', `/loans/${id}/compensation`, { on: '2026-11-23' }, t.xj_caiwu);
+  assert.equal(short.status, 409);
+  assert.equal(short.body.error.code, 'insufficient_funds');
+  assert.equal((await api(srv.base, 'GET', `/loans/${id}`, undefined, t.xj_xinyong)).body.state, 'active');
+  assert.equal((await api(srv.base, 'POST', '/guarantee-fund/entries', { kind: 'income', amount_fen: fund0.balance_fen,
+    on: '2026-11-23', document_no: '调-恢复' }, t.xj_caiwu)).status, 201);
   const paid = await api(srv.base, 'POST', `/loans/${id}/compensation`, { on: '2026-11-23' }, t.xj_caiwu);
   assert.equal(paid.status, 201, JSON.stringify(paid.body));
   // unpaid interest of the 8 rows due by 2026-11-01 (181.25 each) + principal 50,000.00 + penalty (none: principal is not yet due)

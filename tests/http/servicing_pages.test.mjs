@@ -57,6 +57,18 @@ test('disburse, print the schedule, repay in full through the form, print the se
   assert.match(cert, /颜廷军/);
   assert.match(cert, /XJ-2026-0100/);
   assert.match(cert, /870\.00/);
+
+  const finance = new Browser(srv.base);
+  await finance.login('xj_caiwu');
+  const claim = await finance.get('/subsidy?quarter=2026Q4');
+  assert.match(claim.text, /颜廷军/);
+  assert.match(claim.text, /870\.00<\/td><td class="num">440\.00/, '870.00 × (4.35 − 2.15) / 4.35 = 440.00');
+  const pdf = await pdfText(finance, '/subsidy/2026Q4.pdf');
+  assert.match(pdf, /贴息申报表（2026Q4）/);
+  assert.match(pdf, /颜廷军/);
+  assert.match(pdf, /440\.00/);
+  assert.match(pdf, /人民币/);
+  assert.equal((await liaison.get('/subsidy')).status, 403);
 });
 
 test('the overdue list shows an unpaid loan by village; the form refuses an overpayment and keeps the loan', async () => {
