@@ -26,20 +26,12 @@ int64_t department_create(struct db *db, const struct user_ctx *actor, const cha
         return err_set(e, 409, "duplicate_department", "name", "部门“%s”已存在", name);
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    json_t *after = json_pack("{s:s}", "name", name);
-    int64_t id = -1;
-    if (db_run(db, "INSERT INTO departments (name, sort) VALUES (?, (SELECT coalesce(max(sort), 0) + 1 FROM departments))",
-               "t", name) == SQLITE_DONE) {
-        id = sqlite3_last_insert_rowid(db->h);
-        if (audit_write(db, actor, "create", "department", id, NULL, after) != 0 || db_commit(db) != SQLITE_OK)
-            id = -1;
-    }
-    json_decref(after);
-    if (id < 0) {
-        db_fail(db, e);
-        db_rollback(db);
-    }
-    return id;
+    int ok = db_run(db, "INSERT INTO departments (name, sort) VALUES (?, (SELECT coalesce(max(sort), 0) + 1 "
+                        "FROM departments))",
+                    "t", name) == SQLITE_DONE;
+    int64_t id = ok ? sqlite3_last_insert_rowid(db->h) : -1;
+    return audit_commit(db, ok, actor, "create", "department", id, NULL, json_pack("{s:s}", "name", name), e) == 0 ? id
+                                                                                                                  : -1;
 }
 
 int department_set_active(struct db *db, const struct user_ctx *actor, int64_t id, int active, struct err *e)

@@ -50,15 +50,7 @@ int64_t guarantee_fund_add(struct db *db, const struct user_ctx *actor, const ch
         id = sqlite3_last_insert_rowid(db->h);
     json_t *after = json_pack("{s:s, s:I, s:s, s:s}", "kind", kind, "amount_fen", (json_int_t)amount_fen, "on", on,
                               "document_no", document_no);
-    int ok = id > 0 && audit_write(db, actor, "create", "guarantee_fund_entry", id, NULL, after) == 0 &&
-             db_commit(db) == SQLITE_OK;
-    json_decref(after);
-    if (!ok) {
-        db_fail(db, e);
-        db_rollback(db);
-        return -1;
-    }
-    return id;
+    return audit_commit(db, id > 0, actor, "create", "guarantee_fund_entry", id, NULL, after, e) == 0 ? id : -1;
 }
 
 /* Validates the guarantee's input; returns 0 or -1 with e filled. */
@@ -180,15 +172,7 @@ int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t ap
                       "i", application_id) == SQLITE_DONE;
     json_t *after = json_pack("{s:s, s:I, s:I, s:i}", "letter_no", letter, "coverage_pct", (json_int_t)coverage,
                               "guaranteed_fen", (json_int_t)guaranteed, "counter_guarantors", in->ncounter);
-    ok = ok && audit_write(db, actor, "guarantee", "loan_application", application_id, NULL, after) == 0 &&
-         db_commit(db) == SQLITE_OK;
-    json_decref(after);
-    if (!ok) {
-        db_fail(db, e);
-        db_rollback(db);
-        return -1;
-    }
-    return gid;
+    return audit_commit(db, ok, actor, "guarantee", "loan_application", application_id, NULL, after, e) == 0 ? gid : -1;
 }
 
 int guarantee_get(struct db *db, int64_t application_id, struct guarantee_info *g)

@@ -116,12 +116,12 @@ void page_holidays(struct req *r)
     holidays_page(r, NULL);
 }
 
-void page_holidays_set(struct req *r)
+/* After a calendar change: back to the day's year, or the page again with the refusal. */
+static void after_calendar_change(struct req *r, int rc, const struct err *e)
 {
-    struct err e = {0};
-    if (calendar_set(r->db, &r->user, req_form(r, "day"), req_form(r, "kind"), req_form(r, "name"), &e) != 0) {
-        holidays_page(r, &e);
-        r->status = e.status;
+    if (rc != 0) {
+        holidays_page(r, e);
+        r->status = e->status;
         return;
     }
     char loc[64];
@@ -129,15 +129,15 @@ void page_holidays_set(struct req *r)
     reply_redirect(r, loc);
 }
 
+void page_holidays_set(struct req *r)
+{
+    struct err e = {0};
+    after_calendar_change(r, calendar_set(r->db, &r->user, req_form(r, "day"), req_form(r, "kind"), req_form(r, "name"), &e),
+                          &e);
+}
+
 void page_holidays_remove(struct req *r)
 {
     struct err e = {0};
-    if (calendar_remove(r->db, &r->user, req_form(r, "day"), &e) != 0) {
-        holidays_page(r, &e);
-        r->status = e.status;
-        return;
-    }
-    char loc[64];
-    snprintf(loc, sizeof loc, "/admin/holidays?year=%.4s&ok=updated", req_form(r, "day"));
-    reply_redirect(r, loc);
+    after_calendar_change(r, calendar_remove(r->db, &r->user, req_form(r, "day"), &e), &e);
 }

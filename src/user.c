@@ -140,22 +140,13 @@ int64_t user_create(struct db *db, const struct user_ctx *actor, const struct us
     json_t *after = json_pack("{s:s, s:s, s:s, s:I, s:I}", "username", in->username, "name", in->name, "role",
                               in->role, "unit_id", (json_int_t)in->unit_id, "department_id",
                               (json_int_t)in->department_id);
-    int64_t id = -1;
-    if (db_run(db,
-               "INSERT INTO users (username, password_hash, name, role, unit_id, department_id, phone) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?)",
-               "ttttiIt", in->username, hash, in->name, in->role, in->unit_id, in->department_id,
-               in->phone ? in->phone : "") == SQLITE_DONE) {
-        id = sqlite3_last_insert_rowid(db->h);
-        if (audit_write(db, actor, "create", "user", id, NULL, after) != 0 || db_commit(db) != SQLITE_OK)
-            id = -1;
-    }
-    json_decref(after);
-    if (id < 0) {
-        db_fail(db, e);
-        db_rollback(db);
-    }
-    return id;
+    int ok = db_run(db,
+                    "INSERT INTO users (username, password_hash, name, role, unit_id, department_id, phone) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "ttttiIt", in->username, hash, in->name, in->role, in->unit_id, in->department_id,
+                    in->phone ? in->phone : "") == SQLITE_DONE;
+    int64_t id = ok ? sqlite3_last_insert_rowid(db->h) : -1;
+    return audit_commit(db, ok, actor, "create", "user", id, NULL, after, e) == 0 ? id : -1;
 }
 
 int user_update(struct db *db, const struct user_ctx *actor, int64_t id, int active, const char *password,
