@@ -66,6 +66,7 @@ void page_account_schedule_pdf(struct req *r);
 void page_account_settlement_pdf(struct req *r);
 void page_claims(struct req *r);
 void page_account_compensate(struct req *r);
+void page_account_recover(struct req *r);
 void page_subsidy(struct req *r);
 void page_subsidy_pdf(struct req *r);
 /* page_statement.c */

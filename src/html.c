@@ -141,7 +141,7 @@ void html_flash(struct req *r)
         {"password", "密码已修改。"},   {"submitted", "已提交联合评审。"}, {"reviewed", "评审意见已记录。"},
         {"guaranteed", "担保已办理，可打印担保推荐函。"}, {"repaid", "还款已登记。"},
         {"duplicate", "该凭证号此前已登记，未重复入账。"}, {"disbursed", "放款已登记。"},
-        {"compensated", "担保基金已代偿。"},
+        {"compensated", "担保基金已代偿。"}, {"recovered", "追偿款已记入担保基金。"},
     };
     const char *ok = req_query(r, "ok");
     for (size_t i = 0; ok && i < sizeof messages / sizeof messages[0]; i++)

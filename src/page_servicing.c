@@ -111,9 +111,41 @@ static void account_page(struct req *r, const struct err *e)
                        "<p><button class=\"primary\">登记</button></p></form>",
                     r->today.y, r->today.m, r->today.d);
     }
+    if (r->user.role == ROLE_FINANCE && !strcmp(l->state, "compensated")) {
+        html_printf(r, "<h2>登记追偿</h2><form method=\"post\" action=\"/accounts/%lld/recoveries\" class=\"grid\">",
+                    (long long)l->id);
+        html_csrf(r);
+        html_printf(r, "<label>日期<input name=\"on\" type=\"date\" required value=\"%04d-%02d-%02d\"></label>"
+                       "<label>金额（元）<input name=\"amount\" required></label><label>来源<select name=\"source\">"
+                       "<option value=\"borrower\">借款人</option><option value=\"counter_guarantor\">反担保人</option>"
+                       "</select></label><label>收款凭证号<input name=\"document_no\" required maxlength=\"50\"></label>"
+                       "<p><button class=\"primary\">登记追偿</button></p></form>",
+                    r->today.y, r->today.m, r->today.d);
+    }
     json_decref(j);
     free(l);
     html_end(r);
+}
+
+void page_account_recover(struct req *r)
+{
+    struct err e = {0};
+    int64_t amount = 0;
+    if (money_parse(req_form(r, "amount"), &amount) != 0)
+        err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确");
+    else if (servicing_recover(r->db, &r->user, r->id[0], req_form(r, "on"), amount, req_form(r, "source"),
+                               req_form(r, "document_no"), r->today, &e) > 0) {
+        char loc[64];
+        snprintf(loc, sizeof loc, "/accounts/%lld?ok=recovered", (long long)r->id[0]);
+        reply_redirect(r, loc);
+        return;
+    }
+    if (e.status == 404 || e.status == 403) {
+        reply_error(r, &e);
+        return;
+    }
+    account_page(r, &e);
+    r->status = e.status;
 }
 
 void page_account(struct req *r)

@@ -70,6 +70,7 @@ const struct route routes[] = {
     {"GET", "/subsidy", page_subsidy, R(ADMIN) | R(FINANCE) | R(ASSOCIATION) | R(AUDITOR), 0},
     {"GET", "/subsidy/{str}.pdf", page_subsidy_pdf, R(ADMIN) | R(FINANCE) | R(ASSOCIATION) | R(AUDITOR), 0},
     {"POST", "/accounts/{id}/compensation", page_account_compensate, R(FINANCE), 0},
+    {"POST", "/accounts/{id}/recoveries", page_account_recover, R(FINANCE), 0},
     {"GET", "/due", page_due, ALL, 0},
     {"GET", "/overdue", page_overdue, ALL, 0},
     {"GET", "/guarantee-fund", page_fund, ALL, 0},

@@ -101,6 +101,12 @@ test('the overdue list shows an unpaid loan by village; the form refuses an over
   const paid = await finance.post(`${account}/compensation`, {});
   assert.equal(paid.status, 303);
   assert.match((await finance.get(account)).text, /已代偿/);
+  const tooMuch = await finance.post(`${account}/recoveries`, { on: '2026-11-23', amount: '999999', source: 'borrower', document_no: '追-9' });
+  assert.equal(tooMuch.status, 422);
+  assert.match(tooMuch.text, /追偿金额超过尚未收回的代偿款/);
+  const rec = await finance.post(`${account}/recoveries`, { on: '2026-11-23', amount: '5,000.00', source: 'counter_guarantor', document_no: '追-1' });
+  assert.equal(rec.status, 303);
+  assert.match(rec.location, /ok=recovered/);
   assert.doesNotMatch((await finance.get('/claims')).text, /张庆华/);
 });
 
