@@ -1,58 +1,88 @@
-/* pdf.c: the libharu wrapper (see pdf.h). */
+/*
+ * pdf.c: the libharu wrapper (see pdf.h). Owns the document's error state (libharu's error
+ * handler records the first error; every later call is a no-op), the font loaded once per
+ * document, the top-left coordinate conversion, the clean-up of text before libharu sees it,
+ * line breaking for Chinese and Latin text, and saving to memory.
+ */
 #include "pdf.h"
 
-#include <hpdf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define BASELINE 0.88f /* baseline below the top of the line box, in em (the font's ascent is 0.962) */
+
 struct pdf {
     HPDF_Doc doc;
     HPDF_Font font;
-    HPDF_Page page;
-    int failed; /* set by the error handler: the document is not saved */
+    HPDF_Page page; /* current page, NULL before the first */
+    int pages;
+    float width, height; /* of the current page */
+    float gray;          /* text colour asked for */
+    float page_gray;     /* fill colour set on the current page */
+    float page_size;     /* font size set on the current page, 0 when none */
+    int failed;          /* an error was recorded: draw nothing, save nothing */
+    char msg[160];       /* the first error */
 };
 
-/* libharu's error callback: remember the failure (no longjmp). */
-static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
+/* Records the first error with its message (later ones are consequences). */
+static void record(struct pdf *p, const char *msg)
 {
-    struct pdf *p = data;
+    if (p->failed)
+        return;
     p->failed = 1;
-    fprintf(stderr, "bangfu: PDF error 0x%04X (detail %u)\n", (unsigned)error, (unsigned)detail);
+    snprintf(p->msg, sizeof p->msg, "%s", msg);
+    fprintf(stderr, "bangfu: pdf: %s\n", msg);
+}
+
+/* libharu's error handler: records the error code; no longjmp, so the failing call returns an
+   error status and the wrapper stops drawing. */
+static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
+{
+    char msg[96];
+    snprintf(msg, sizeof msg, "PDF 生成出错（libharu 错误 0x%04lX，详情 %lu）", (unsigned long)code,
+             (unsigned long)detail);
+    record(data, msg);
 }
 
 struct pdf *pdf_new(const char *title, const char **err)
 {
     struct pdf *p = calloc(1, sizeof *p);
     if (!p) {
-        *err = "内存不足";
+        *err = "内存不足，无法生成 PDF";
         return NULL;
     }
     FILE *f = fopen(PDF_FONT_FILE, "rb");
     if (!f) {
         free(p);
-        *err = "缺少中文字体 " PDF_FONT_FILE "（请安装 fonts-wqy-zenhei）";
+        *err = "缺少中文字体 " PDF_FONT_FILE "，无法生成 PDF（请安装 fonts-wqy-zenhei 软件包）";
         return NULL;
     }
     fclose(f);
     p->doc = HPDF_New(on_error, p);
     if (!p->doc) {
         free(p);
-        *err = "无法创建 PDF";
+        *err = "内存不足，无法生成 PDF";
         return NULL;
     }
     HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(p->doc);
     HPDF_SetCurrentEncoder(p->doc, "UTF-8");
-    const char *name = HPDF_LoadTTFontFromFile2(p->doc, PDF_FONT_FILE, 0, HPDF_TRUE);
-    p->font = name ? HPDF_GetFont(p->doc, name, "UTF-8") : NULL;
+    const char *name = p->failed ? NULL : HPDF_LoadTTFontFromFile2(p->doc, PDF_FONT_FILE, 0, HPDF_TRUE);
+    p->font = name && !p->failed ? HPDF_GetFont(p->doc, name, "UTF-8") : NULL;
     if (!p->font || p->failed) {
         pdf_free(p);
-        *err = "无法加载中文字体";
+        *err = "无法加载中文字体 " PDF_FONT_FILE "（文件损坏？请重新安装 fonts-wqy-zenhei 软件包）";
         return NULL;
     }
-    HPDF_SetInfoAttr(p->doc, HPDF_INFO_TITLE, title);
-    HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, "Bangfu");
+    if (title)
+        HPDF_SetInfoAttr(p->doc, HPDF_INFO_TITLE, title);
+    HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, "Bangfu 帮富");
+    if (p->failed) { /* e.g. a title that is not UTF-8 */
+        pdf_free(p);
+        *err = "PDF 标题无效";
+        return NULL;
+    }
     return p;
 }
 
@@ -60,143 +90,416 @@ void pdf_free(struct pdf *p)
 {
     if (!p)
         return;
-    HPDF_Free(p->doc);
+    if (p->doc)
+        HPDF_Free(p->doc);
     free(p);
 }
 
-void pdf_page_a4(struct pdf *p)
+const char *pdf_error(const struct pdf *p)
 {
-    p->page = HPDF_AddPage(p->doc);
-    HPDF_Page_SetSize(p->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+    return p->failed ? p->msg : NULL;
+}
+
+/* 1 when drawing may go on: no error so far and a current page. Drawing before the first page
+   is recorded as an error. */
+static int ready(struct pdf *p)
+{
+    if (p->failed)
+        return 0;
+    if (!p->page) {
+        record(p, "PDF 生成出错：在添加页面之前绘图");
+        return 0;
+    }
+    return 1;
+}
+
+/* Adds a page of the given size and direction and makes it current. */
+static HPDF_Page add_page(struct pdf *p, HPDF_PageSizes size, HPDF_PageDirection dir)
+{
+    if (p->failed)
+        return NULL;
+    HPDF_Page page = HPDF_AddPage(p->doc);
+    if (!page || HPDF_Page_SetSize(page, size, dir) != HPDF_OK || p->failed) {
+        record(p, "PDF 生成出错：无法添加页面");
+        return NULL;
+    }
+    p->page = page;
+    p->pages++;
+    p->width = HPDF_Page_GetWidth(page);
+    p->height = HPDF_Page_GetHeight(page);
+    p->page_gray = 0; /* a new page starts black, without a font */
+    p->page_size = 0;
+    return page;
+}
+
+HPDF_Page pdf_page_a4(struct pdf *p)
+{
+    return add_page(p, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+}
+
+HPDF_Page pdf_page_a5_landscape(struct pdf *p)
+{
+    return add_page(p, HPDF_PAGE_SIZE_A5, HPDF_PAGE_LANDSCAPE);
+}
+
+int pdf_page_count(const struct pdf *p)
+{
+    return p->pages;
 }
 
 float pdf_width(const struct pdf *p)
 {
-    return HPDF_Page_GetWidth(p->page);
+    return p->page ? p->width : 0;
 }
 
 float pdf_height(const struct pdf *p)
 {
-    return HPDF_Page_GetHeight(p->page);
+    return p->page ? p->height : 0;
+}
+
+/* Clamps a gray level to 0..1 (libharu refuses anything else, NaN becomes black). */
+static float clamp_gray(float g)
+{
+    return g > 1 ? 1 : g > 0 ? g : 0;
+}
+
+void pdf_gray(struct pdf *p, float gray)
+{
+    p->gray = clamp_gray(gray);
+}
+
+/* ---- text clean-up --------------------------------------------------------------------------- */
+
+/* Decodes the UTF-8 character at s (NUL-terminated): returns its code point and sets *n to its
+   length, or returns -1 with *n = 1 for a byte that does not start a well-formed character
+   (overlong forms, surrogates and truncated sequences included). */
+static long decode(const char *str, size_t *n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned long c = s[0], min;
+    size_t k;
+    *n = 1;
+    if (c < 0x80)
+        return (long)c;
+    if ((c & 0xE0) == 0xC0)
+        k = 1, min = 0x80, c &= 0x1F;
+    else if ((c & 0xF0) == 0xE0)
+        k = 2, min = 0x800, c &= 0x0F;
+    else if ((c & 0xF8) == 0xF0)
+        k = 3, min = 0x10000, c &= 0x07;
+    else
+        return -1;
+    for (size_t i = 1; i <= k; i++) {
+        if ((s[i] & 0xC0) != 0x80) /* also stops at the NUL */
+            return -1;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return -1;
+    *n = k + 1;
+    return (long)c;
+}
+
+/* Text as libharu may see it: well-formed UTF-8, invalid bytes as '?', characters beyond the BMP
+   as U+25A1 '□', control characters as spaces, except that with newlines CRLF and CR become
+   '\n' and '\n' stays. Returns s itself when it is already clean, else a copy in buf (n bytes)
+   or, when that is too small, in *heap (malloc'd: the caller frees *heap, which stays NULL
+   otherwise). Never longer than s. Returns NULL only when memory runs out. */
+static const char *clean_text(const char *s, int newlines, char *buf, size_t n, char **heap)
+{
+    *heap = NULL;
+    size_t len = 0, cn;
+    int dirty = 0;
+    for (const char *q = s; *q; q += cn, len += cn) {
+        long c = decode(q, &cn);
+        if (c < 0 || c > 0xFFFF || (c < 0x20 && !(newlines && c == '\n')) || (c >= 0x7F && c < 0xA0))
+            dirty = 1;
+    }
+    if (!dirty)
+        return s;
+    char *out = buf;
+    if (len + 1 > n && !(out = *heap = malloc(len + 1)))
+        return NULL;
+    char *o = out;
+    for (const char *q = s; *q; q += cn) {
+        long c = decode(q, &cn);
+        if (c < 0) {
+            *o++ = '?';
+        } else if (c > 0xFFFF) {
+            memcpy(o, "\xE2\x96\xA1", 3);
+            o += 3;
+        } else if (newlines && c == '\r') {
+            if (q[1] != '\n')
+                *o++ = '\n';
+        } else if ((c < 0x20 && !(newlines && c == '\n')) || (c >= 0x7F && c < 0xA0)) {
+            *o++ = ' ';
+        } else {
+            memcpy(o, q, cn);
+            o += cn;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+/* Width of the n bytes of clean text at s at the size, in points. */
+static float width_of(struct pdf *p, const char *s, size_t n, float size)
+{
+    if (!n)
+        return 0;
+    HPDF_TextWidth tw = HPDF_Font_TextWidth(p->font, (const HPDF_BYTE *)s, (HPDF_UINT)n);
+    return (float)tw.width * size / 1000.0f;
+}
+
+/* Draws one line of clean text, x the left edge and y the top of the line box from the top-left. */
+static void text_out(struct pdf *p, float x, float y, float size, const char *s)
+{
+    if (!ready(p) || !*s)
+        return;
+    if (!(size > 0 && size <= HPDF_MAX_FONTSIZE)) {
+        record(p, "PDF 生成出错：字号超出范围");
+        return;
+    }
+    if (p->page_gray != p->gray) {
+        HPDF_Page_SetGrayFill(p->page, p->gray);
+        p->page_gray = p->gray;
+    }
+    HPDF_Page_BeginText(p->page);
+    if (p->page_size != size) {
+        HPDF_Page_SetFontAndSize(p->page, p->font, size);
+        p->page_size = size;
+    }
+    HPDF_Page_TextOut(p->page, x, p->height - y - size * BASELINE, s);
+    HPDF_Page_EndText(p->page);
+}
+
+/* Draws text with its left edge at x - align * width (0 left, 0.5 centred, 1 right). */
+static void text_aligned(struct pdf *p, float x, float y, float size, const char *utf8, float align)
+{
+    if (!utf8 || !*utf8 || p->failed)
+        return;
+    char buf[512], *heap;
+    const char *s = clean_text(utf8, 0, buf, sizeof buf, &heap);
+    if (!s) {
+        record(p, "PDF 生成出错：内存不足");
+        return;
+    }
+    float dx = align > 0 ? width_of(p, s, strlen(s), size) * align : 0;
+    text_out(p, x - dx, y, size, s);
+    free(heap);
 }
 
 void pdf_text(struct pdf *p, float x, float y, float size, const char *utf8)
 {
-    if (!utf8 || !*utf8)
-        return;
-    HPDF_Page_BeginText(p->page);
-    HPDF_Page_SetFontAndSize(p->page, p->font, size);
-    /* y is the top of the line; the baseline sits about 0.88 em lower for this font */
-    HPDF_Page_TextOut(p->page, x, HPDF_Page_GetHeight(p->page) - y - size * 0.88f, utf8);
-    HPDF_Page_EndText(p->page);
-}
-
-float pdf_text_width(struct pdf *p, float size, const char *utf8)
-{
-    HPDF_Page_SetFontAndSize(p->page, p->font, size);
-    return utf8 && *utf8 ? HPDF_Page_TextWidth(p->page, utf8) : 0;
+    text_aligned(p, x, y, size, utf8, 0);
 }
 
 void pdf_text_center(struct pdf *p, float x, float y, float size, const char *utf8)
 {
-    pdf_text(p, x - pdf_text_width(p, size, utf8) / 2, y, size, utf8);
+    text_aligned(p, x, y, size, utf8, 0.5f);
 }
 
 void pdf_text_right(struct pdf *p, float x, float y, float size, const char *utf8)
 {
-    pdf_text(p, x - pdf_text_width(p, size, utf8), y, size, utf8);
+    text_aligned(p, x, y, size, utf8, 1);
 }
 
-/* Byte length of the UTF-8 character at s. */
-static size_t char_len(const char *s)
+float pdf_text_width(struct pdf *p, float size, const char *utf8)
 {
-    unsigned char c = (unsigned char)*s;
-    size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-    for (size_t i = 1; i < n; i++)
-        if (!s[i])
-            return i;
-    return n;
+    if (!utf8 || !*utf8)
+        return 0;
+    char buf[512], *heap;
+    const char *s = clean_text(utf8, 0, buf, sizeof buf, &heap);
+    float w = s ? width_of(p, s, strlen(s), size) : 0;
+    free(heap);
+    return w;
+}
+
+/* ---- line breaking ----------------------------------------------------------------------------- */
+
+/* 1 for characters of scripts written without spaces (CJK ideographs and punctuation, kana,
+   Hangul, full-width forms): a line may break before or after them. */
+static int is_wide(long c)
+{
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+           (c >= 0xFFE0 && c <= 0xFFE6);
+}
+
+/* 1 if c is in the zero-terminated list. */
+static int in_list(long c, const long *list)
+{
+    for (; *list; list++)
+        if (*list == c)
+            return 1;
+    return 0;
+}
+
+/* Closing punctuation that must not start a line, and opening punctuation (and currency signs)
+   that must not end one (the Chinese line-breaking rules, 避头尾). */
+static const long no_start[] = {0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09, 0x300B,
+                                0x300D, 0x300F, 0x3011, 0x3015, 0x3009, 0x3017, 0x201D, 0x2019, 0x2026,
+                                0x2014, 0xFF05, 0x00B7, 0xFF5E, 0xFF0E, 0xFF3D, 0xFF5D, ',',    '.',
+                                ';',    ':',    '?',    '!',    ')',    ']',    '}',    '%',    0};
+static const long no_end[] = {0xFF08, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x3016, 0x201C,
+                              0x2018, 0xFF3B, 0xFF5B, 0x00A5, 0xFFE5, '(',    '[',    '{',    0};
+
+/* 1 if a line may break between the non-space characters a and b. */
+static int breakable(long a, long b)
+{
+    if (in_list(a, no_end) || in_list(b, no_start))
+        return 0;
+    return is_wide(a) || is_wide(b);
+}
+
+/* Breaks clean text into lines no wider than width (see pdf_wrap); with draw, draws line i with
+   its top at y + i * leading, using buf (strlen(t) + 1 bytes) for each line. Returns the number
+   of lines. */
+static int wrap_lines(struct pdf *p, const char *t, float x, float y, float width, float size, float leading, int draw,
+                      char *buf)
+{
+    int lines = 0, continued = 0;
+    const char *s = t;
+    while (*s) {
+        if (continued) { /* a wrapped line does not start with the spaces it broke at */
+            while (*s == ' ')
+                s++;
+            if (!*s)
+                break;
+        }
+        const char *line = s, *q = s, *brk = NULL, *end;
+        float w = 0;
+        long prev = 0;
+        for (;;) {
+            if (!*q || *q == '\n') { /* end of the paragraph */
+                end = q;
+                s = *q ? q + 1 : q;
+                continued = 0;
+                break;
+            }
+            size_t n;
+            long c = decode(q, &n);
+            float cw = width_of(p, q, n, size);
+            if (c == ' ') { /* spaces may hang past the edge; a line can break before them */
+                if (q > line && prev != ' ')
+                    brk = q;
+            } else {
+                if (q > line && prev != ' ' && breakable(prev, c))
+                    brk = q;
+                if (q > line && w + cw > width + 0.01f) {
+                    end = s = brk ? brk : q; /* else a word wider than the line breaks here */
+                    continued = 1;
+                    break;
+                }
+            }
+            w += cw;
+            prev = c;
+            q += n;
+        }
+        while (end > line && end[-1] == ' ')
+            end--;
+        if (draw) {
+            memcpy(buf, line, (size_t)(end - line));
+            buf[end - line] = '\0';
+            text_out(p, x, y + (float)lines * leading, size, buf);
+        }
+        lines++;
+    }
+    return lines;
+}
+
+/* Shared body of pdf_wrap and pdf_wrap_measure: cleans the text and wraps it. Returns the
+   number of lines, or -1 when memory runs out (recorded). */
+static int wrap(struct pdf *p, float x, float y, float width, float size, float leading, const char *utf8, int draw)
+{
+    if (!utf8 || !*utf8)
+        return 0;
+    char buf[1024], *heap, line_buf[1024], *line_heap = NULL;
+    const char *t = clean_text(utf8, 1, buf, sizeof buf, &heap);
+    size_t len = t ? strlen(t) : 0;
+    char *line = line_buf;
+    if (t && draw && len + 1 > sizeof line_buf)
+        line = line_heap = malloc(len + 1);
+    if (!t || !line) {
+        free(heap);
+        record(p, "PDF 生成出错：内存不足");
+        return -1;
+    }
+    int lines = wrap_lines(p, t, x, y, width, size, leading, draw && !p->failed, line);
+    free(line_heap);
+    free(heap);
+    return lines;
 }
 
 float pdf_wrap(struct pdf *p, float x, float y, float width, float size, float leading, const char *utf8, int draw)
 {
-    if (!utf8)
-        return y;
-    char line[4096];
-    size_t len = 0, last_space = 0;
-    const char *s = utf8;
-    while (*s) {
-        size_t n = char_len(s);
-        if (*s == '\n' || len + n >= sizeof line) {
-            line[len] = '\0';
-            if (draw)
-                pdf_text(p, x, y, size, line);
-            y += leading;
-            len = last_space = 0;
-            s += *s == '\n' ? 1 : 0;
-            continue;
-        }
-        memcpy(line + len, s, n);
-        line[len + n] = '\0';
-        if (pdf_text_width(p, size, line) > width && len > 0) {
-            size_t cut = (n == 1 && *s != ' ' && last_space) ? last_space : len; /* Latin words break at spaces */
-            char rest[4096];
-            snprintf(rest, sizeof rest, "%s", line + cut);
-            line[cut] = '\0';
-            if (draw)
-                pdf_text(p, x, y, size, line);
-            y += leading;
-            const char *restp = rest;
-            while (*restp == ' ')
-                restp++;
-            len = strlen(restp);
-            memmove(line, restp, len + 1);
-            last_space = 0;
-            s += n;
-            continue;
-        }
-        if (*s == ' ')
-            last_space = len;
-        len += n;
-        s += n;
-    }
-    if (len) {
-        line[len] = '\0';
-        if (draw)
-            pdf_text(p, x, y, size, line);
-        y += leading;
-    }
-    return y;
+    int lines = wrap(p, x, y, width, size, leading, utf8, draw);
+    return lines > 0 ? y + (float)lines * leading : y;
 }
+
+int pdf_wrap_measure(struct pdf *p, float width, float size, const char *utf8)
+{
+    int lines = wrap(p, 0, 0, width, size, 0, utf8, 0);
+    return lines > 0 ? lines : 0;
+}
+
+/* ---- lines and boxes ----------------------------------------------------------------------- */
 
 void pdf_line(struct pdf *p, float x1, float y1, float x2, float y2, float width)
 {
-    float h = HPDF_Page_GetHeight(p->page);
+    if (!ready(p))
+        return;
     HPDF_Page_SetLineWidth(p->page, width);
-    HPDF_Page_MoveTo(p->page, x1, h - y1);
-    HPDF_Page_LineTo(p->page, x2, h - y2);
+    HPDF_Page_MoveTo(p->page, x1, p->height - y1);
+    HPDF_Page_LineTo(p->page, x2, p->height - y2);
     HPDF_Page_Stroke(p->page);
 }
 
 void pdf_rect(struct pdf *p, float x, float y, float w, float h, float width)
 {
+    if (!ready(p))
+        return;
     HPDF_Page_SetLineWidth(p->page, width);
-    HPDF_Page_Rectangle(p->page, x, HPDF_Page_GetHeight(p->page) - y - h, w, h);
+    HPDF_Page_Rectangle(p->page, x, p->height - y - h, w, h);
     HPDF_Page_Stroke(p->page);
 }
+
+void pdf_fill_rect(struct pdf *p, float x, float y, float w, float h, float gray)
+{
+    if (!ready(p))
+        return;
+    HPDF_Page_GSave(p->page); /* keeps the text colour */
+    HPDF_Page_SetGrayFill(p->page, clamp_gray(gray));
+    HPDF_Page_Rectangle(p->page, x, p->height - y - h, w, h);
+    HPDF_Page_Fill(p->page);
+    HPDF_Page_GRestore(p->page);
+}
+
+/* ---- saving ---------------------------------------------------------------------------------- */
 
 int pdf_save(struct pdf *p, char **out, size_t *len)
 {
     *out = NULL;
     *len = 0;
-    if (p->failed || HPDF_SaveToStream(p->doc) != HPDF_OK)
+    if (p->failed)
+        return -1;
+    if (!p->pages) {
+        record(p, "PDF 生成出错：文档没有页面");
+        return -1;
+    }
+    if (HPDF_SaveToStream(p->doc) != HPDF_OK || p->failed)
         return -1;
     HPDF_UINT32 size = HPDF_GetStreamSize(p->doc);
-    char *buf = malloc(size ? size : 1);
-    if (!buf)
+    char *buf = size ? malloc(size) : NULL;
+    if (!buf) {
+        record(p, "PDF 生成出错：内存不足");
         return -1;
+    }
     HPDF_UINT32 got = size;
-    if (HPDF_ReadFromStream(p->doc, (HPDF_BYTE *)buf, &got) != HPDF_OK && got != size) {
+    HPDF_ResetStream(p->doc);
+    HPDF_STATUS rc = HPDF_ReadFromStream(p->doc, (HPDF_BYTE *)buf, &got);
+    /* reading exactly to the end may answer HPDF_STREAM_EOF: that is success */
+    if ((rc != HPDF_OK && rc != HPDF_STREAM_EOF) || got != size || p->failed) {
         free(buf);
         return -1;
     }

@@ -1,43 +1,86 @@
 /*
- * pdf.h: the one wrapper over libharu that every printed document uses: a UTF-8 document with
- * the WenQuanYi Zen Hei font (fonts-wqy-zenhei; not composite, so Chinese glyphs render),
- * coordinates in points from the TOP-left of the page, text with wrapping, lines and boxes,
- * and saving to memory. Many pages (a batch of receipts) go into one document: the font is
- * loaded once per document.
+ * pdf.h: the one wrapper over libharu that every printed document (receipts, notices,
+ * certificates, reports) uses. Owns: the document and its error state, the Chinese font
+ * (WenQuanYi Zen Hei from fonts-wqy-zenhei: plain TrueType outlines, so Chinese glyphs render),
+ * page sizes, coordinates in points from the TOP-left of the page, UTF-8 text (single lines,
+ * aligned, wrapped), lines and boxes, and saving to memory.
+ *
+ * The font load is the expensive part (tens of milliseconds), so a batch of receipts is many
+ * pages of one document, not one document each.
+ *
+ * Errors: libharu's error handler only records the first error (no longjmp); from then on every
+ * call is a no-op and pdf_save fails. So a layout function draws without checking each call and
+ * checks pdf_save once.
+ *
+ * Text: any UTF-8 is accepted. Invalid bytes print as '?', control characters as spaces, and
+ * characters beyond the BMP (rare CJK Extension B+ name characters, emoji) as '□': libharu 2.3.0
+ * reads only the font's BMP cmap and would silently print nothing for them.
  */
 #ifndef BANGFU_PDF_H
 #define BANGFU_PDF_H
 #include <stddef.h>
 
+#include <hpdf.h>
+
 #define PDF_FONT_FILE "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
 
 struct pdf;
 
-/* A new document. NULL with *err set (e.g. the font is missing) on failure. */
+/* A new empty document titled title (UTF-8, may be NULL) with the Chinese font loaded. Returns
+   it (free with pdf_free), or NULL with *err set to a static message in Chinese (e.g. the font
+   file is missing: install fonts-wqy-zenhei). */
 struct pdf *pdf_new(const char *title, const char **err);
+/* Frees the document and everything libharu holds for it. NULL is fine. */
 void pdf_free(struct pdf *p);
-/* Adds an A4 portrait page and makes it current. */
-void pdf_page_a4(struct pdf *p);
-/* Page width and height in points. */
+/* The first error recorded (a message in Chinese naming libharu's code), or NULL when none.
+   Owned by the document. */
+const char *pdf_error(const struct pdf *p);
+
+/* Adds a page (A4 portrait 595x842 pt, or A5 landscape 595x420 pt for receipts), makes it the
+   page every drawing call goes to, and returns it for the rare thing this wrapper lacks (mind
+   that libharu's own coordinates start at the BOTTOM-left). NULL after an error. */
+HPDF_Page pdf_page_a4(struct pdf *p);
+HPDF_Page pdf_page_a5_landscape(struct pdf *p);
+/* Number of pages added so far. */
+int pdf_page_count(const struct pdf *p);
+/* Width and height of the current page in points; 0 before the first page. */
 float pdf_width(const struct pdf *p);
 float pdf_height(const struct pdf *p);
 
-/* Text at (x, y) from the top-left: y is the top of the line. */
+/* Sets the text colour for the following text on this and later pages: 0 black .. 1 white. */
+void pdf_gray(struct pdf *p, float gray);
+/* Draws one line of text (newlines print as spaces) at size points. x is the left edge; y is
+   the top of the line box (the baseline sits 0.88 size lower), both from the top-left. A size
+   outside 0 < size <= 600 records an error. */
 void pdf_text(struct pdf *p, float x, float y, float size, const char *utf8);
-/* Text centred on x, or ending at x. */
+/* The same, centred on x, or ending at x (for amounts). */
 void pdf_text_center(struct pdf *p, float x, float y, float size, const char *utf8);
 void pdf_text_right(struct pdf *p, float x, float y, float size, const char *utf8);
-/* Width of the text at the size, in points. */
+/* Width of the text at size, in points (0 for NULL or ""). Needs no page. */
 float pdf_text_width(struct pdf *p, float size, const char *utf8);
-/* Wraps text into lines of at most `width` (CJK breaks anywhere, other text at spaces, and at
-   newlines) starting at y with the given leading; returns the y below the last line. Draws
-   nothing when draw is 0 (to measure). */
-float pdf_wrap(struct pdf *p, float x, float y, float width, float size, float leading, const char *utf8, int draw);
-/* A line and a rectangle (stroke), line width in points. */
-void pdf_line(struct pdf *p, float x1, float y1, float x2, float y2, float width);
-void pdf_rect(struct pdf *p, float x, float y, float w, float h, float width);
 
-/* Saves to a malloc'd buffer (caller frees). Returns 0, or -1 if any libharu call failed. */
+/* Wraps text into lines no wider than width: Chinese (and other CJK) text breaks between any two
+   characters, except that closing punctuation (，。、）》” …) never starts a line and opening
+   punctuation (（《“ …) never ends one; other text breaks at spaces; a word wider than the line
+   breaks between characters; '\n' starts a new line (a final '\n' adds none). Spaces that end a
+   wrapped line are dropped, leading spaces of the text are kept. The first line's top is at y,
+   each next one leading points lower. Draws when draw is non-zero; returns the y below the last
+   line (y + lines * leading; y for NULL or ""). */
+float pdf_wrap(struct pdf *p, float x, float y, float width, float size, float leading, const char *utf8, int draw);
+/* The number of lines pdf_wrap would draw for the same text, width and size. Draws nothing. */
+int pdf_wrap_measure(struct pdf *p, float width, float size, const char *utf8);
+
+/* A straight line from (x1, y1) to (x2, y2), line width in points, black. */
+void pdf_line(struct pdf *p, float x1, float y1, float x2, float y2, float width);
+/* A rectangle's outline, (x, y) its top-left corner, w x h points, line width in points. */
+void pdf_rect(struct pdf *p, float x, float y, float w, float h, float width);
+/* A filled rectangle without outline in gray (0 black .. 1 white), for shading table headers.
+   The text colour is unchanged. */
+void pdf_fill_rect(struct pdf *p, float x, float y, float w, float h, float gray);
+
+/* Writes the document to a malloc'd buffer (*out, *len; caller frees *out). Returns 0, or -1
+   with *out NULL when an error was recorded at any point, the document has no page, or memory
+   runs out. The document stays usable (and is still freed with pdf_free). */
 int pdf_save(struct pdf *p, char **out, size_t *len);
 
 #endif
