@@ -8,6 +8,7 @@
 #include "idcard.h"
 #include "loan_rules.h"
 #include "text.h"
+#include "unit.h"
 
 int guarantee_fund_status(struct db *db, struct fund_status *out)
 {
@@ -144,10 +145,7 @@ int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t ap
     char year[5], prefix[96], letter[128];
     snprintf(year, sizeof year, "%04d", today.y);
     char short_name[64];
-    snprintf(short_name, sizeof short_name, "%s", township);
-    char *zhen = strstr(short_name, "镇");
-    if (zhen && zhen[strlen("镇")] == '\0')
-        *zhen = '\0';
+    unit_short_name(township, short_name, sizeof short_name);
     snprintf(prefix, sizeof prefix, "%s担〔%s〕", short_name, year);
     int64_t seq = 1 + db_int(db, 0, "SELECT count(*) FROM guarantees WHERE substr(letter_no, 1, length(?1)) = ?1", "t", prefix);
     snprintf(letter, sizeof letter, "%s%03lld号", prefix, (long long)seq);

@@ -113,6 +113,39 @@ void api_loan_recover(struct req *r);
 void api_subsidy_claim(struct req *r);
 void api_portfolio(struct req *r);
 void api_overdue_by_village(struct req *r);
+/* api_relief.c */
+void api_funds_list(struct req *r);
+void api_funds_create(struct req *r);
+void api_funds_income(struct req *r);
+void api_fund_ledger(struct req *r);
+void api_fund_entry_reverse(struct req *r);
+void api_relief_categories(struct req *r);
+void api_relief_category_update(struct req *r);
+void api_relief_category_amount(struct req *r);
+void api_relief_list(struct req *r);
+void api_relief_create(struct req *r);
+void api_relief_show(struct req *r);
+void api_relief_verify(struct req *r);
+void api_relief_review(struct req *r);
+void api_relief_approve(struct req *r);
+void api_relief_reject(struct req *r);
+void api_relief_disburse(struct req *r);
+void api_relief_batch_preview(struct req *r);
+void api_relief_batch_create(struct req *r);
+void api_relief_batch_show(struct req *r);
+void api_relief_batch_verify(struct req *r);
+void api_relief_batch_review(struct req *r);
+void api_relief_batch_approve(struct req *r);
+void api_relief_batch_disburse(struct req *r);
+void api_receipt_show(struct req *r);
+void api_receipt_void(struct req *r);
+void api_receipt_reprint(struct req *r);
+/* api_notice.c */
+void api_notices_list(struct req *r);
+void api_notices_create(struct req *r);
+void api_notices_show(struct req *r);
+void api_notices_object(struct req *r);
+void api_objection_resolve(struct req *r);
 /* api_audit.c */
 void api_audit_list(struct req *r);
 

@@ -16,6 +16,18 @@
 /* Who registers loan applications and collects their documents (a village officer for the
    village's households). */
 #define LOAN_INTAKE (R(ADMIN) | R(ASSOCIATION) | R(VILLAGE))
+/* Who may read relief: everyone but department reviewers and the credit-union liaison. */
+#define RELIEF_READ (ALL & ~R(REVIEWER) & ~R(LIAISON))
+/* Who registers relief applications and does the village verification. */
+#define RELIEF_APPLY (R(ADMIN) | R(RELIEF) | R(VILLAGE))
+/* Who does the township review, publishes notices and resolves objections. */
+#define RELIEF_REVIEW (R(ADMIN) | R(RELIEF) | R(ASSOCIATION))
+/* Who approves relief after the notice: the association. */
+#define RELIEF_APPROVE (R(ADMIN) | R(ASSOCIATION))
+/* Who pays relief and handles receipts. */
+#define RELIEF_PAY (R(RELIEF) | R(FINANCE))
+/* Who books fund income and corrections. */
+#define FUND_WRITE (R(ADMIN) | R(FINANCE))
 
 const struct route routes[] = {
     /* public */
@@ -113,6 +125,37 @@ const struct route routes[] = {
     {"GET", "/api/v1/reports/overdue", api_overdue_by_village, ALL, ROUTE_API},
     {"GET", "/api/v1/reports/subsidy", api_subsidy_claim, R(ADMIN) | R(FINANCE) | R(ASSOCIATION) | R(AUDITOR), ROUTE_API},
     {"POST", "/api/v1/holidays", api_holidays_set, R(ADMIN), ROUTE_API},
+    {"GET", "/api/v1/funds", api_funds_list, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/funds", api_funds_create, FUND_WRITE, ROUTE_API},
+    {"POST", "/api/v1/funds/{id}/income", api_funds_income, FUND_WRITE, ROUTE_API},
+    {"GET", "/api/v1/funds/{id}/ledger", api_fund_ledger, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/fund-entries/{id}/reverse", api_fund_entry_reverse, FUND_WRITE, ROUTE_API},
+    {"GET", "/api/v1/relief-categories", api_relief_categories, ALL, ROUTE_API},
+    {"PUT", "/api/v1/relief-categories/{id}", api_relief_category_update, R(ADMIN), ROUTE_API},
+    {"POST", "/api/v1/relief-categories/{id}/amounts", api_relief_category_amount, R(ADMIN), ROUTE_API},
+    {"GET", "/api/v1/relief-applications", api_relief_list, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/relief-applications", api_relief_create, RELIEF_APPLY, ROUTE_API},
+    {"GET", "/api/v1/relief-applications/{id}", api_relief_show, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/relief-applications/{id}/verify", api_relief_verify, RELIEF_APPLY, ROUTE_API},
+    {"POST", "/api/v1/relief-applications/{id}/review", api_relief_review, RELIEF_REVIEW, ROUTE_API},
+    {"POST", "/api/v1/relief-applications/{id}/approve", api_relief_approve, RELIEF_APPROVE, ROUTE_API},
+    {"POST", "/api/v1/relief-applications/{id}/reject", api_relief_reject, RELIEF_APPLY | RELIEF_REVIEW, ROUTE_API},
+    {"POST", "/api/v1/relief-applications/{id}/disburse", api_relief_disburse, RELIEF_PAY, ROUTE_API},
+    {"GET", "/api/v1/relief-batches/preview", api_relief_batch_preview, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/relief-batches", api_relief_batch_create, RELIEF_APPLY, ROUTE_API},
+    {"GET", "/api/v1/relief-batches/{id}", api_relief_batch_show, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/relief-batches/{id}/verify", api_relief_batch_verify, RELIEF_APPLY, ROUTE_API},
+    {"POST", "/api/v1/relief-batches/{id}/review", api_relief_batch_review, RELIEF_REVIEW, ROUTE_API},
+    {"POST", "/api/v1/relief-batches/{id}/approve", api_relief_batch_approve, RELIEF_APPROVE, ROUTE_API},
+    {"POST", "/api/v1/relief-batches/{id}/disburse", api_relief_batch_disburse, RELIEF_PAY, ROUTE_API},
+    {"GET", "/api/v1/receipts/{str}", api_receipt_show, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/receipts/{str}/void", api_receipt_void, RELIEF_PAY, ROUTE_API},
+    {"POST", "/api/v1/receipts/{str}/reprint", api_receipt_reprint, RELIEF_PAY, ROUTE_API},
+    {"GET", "/api/v1/notices", api_notices_list, ALL, ROUTE_API},
+    {"POST", "/api/v1/notices", api_notices_create, RELIEF_REVIEW, ROUTE_API},
+    {"GET", "/api/v1/notices/{id}", api_notices_show, 0, ROUTE_API | ROUTE_PUBLIC},
+    {"POST", "/api/v1/notices/{id}/objections", api_notices_object, 0, ROUTE_API | ROUTE_PUBLIC},
+    {"POST", "/api/v1/objections/{id}/resolve", api_objection_resolve, RELIEF_REVIEW, ROUTE_API},
 };
 const int routes_count = sizeof routes / sizeof routes[0];
 

@@ -106,6 +106,22 @@ int req_in_scope(struct req *r, int64_t unit_id)
                   unit_id, r->user.unit_path) == 1;
 }
 
+const char *req_client(struct req *r, char *out, size_t n)
+{
+    out[0] = '\0';
+    const union MHD_ConnectionInfo *ci =
+        r->conn ? MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS) : NULL;
+    const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+    if (sa && sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, (socklen_t)n);
+    else if (sa && sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, (socklen_t)n);
+    const char *real = r->conn ? MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Real-IP") : NULL;
+    if (real && (strcmp(out, "127.0.0.1") == 0 || strcmp(out, "::1") == 0) && strlen(real) < n)
+        snprintf(out, n, "%s", real);
+    return out;
+}
+
 /* Collects one query-string argument (MHD has already decoded it). */
 static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {

@@ -89,6 +89,9 @@ json_t *req_json(struct req *r, struct err *e);
 /* 1 if the user's scope includes the unit, else 0. */
 int req_in_scope(struct req *r, int64_t unit_id);
 
+/* The client's address (text, into out of size n): the peer, or X-Real-IP when the peer is a
+   reverse proxy on this machine. For rate limits only; never logged with personal data. */
+const char *req_client(struct req *r, char *out, size_t n);
 /* Adds a response header (Set-Cookie, Location, Content-Disposition...). */
 void reply_header(struct req *r, const char *name, const char *value);
 /* Sends obj (reference stolen) as the JSON reply with the status. */

@@ -112,3 +112,18 @@ int64_t unit_township_of(struct db *db, int64_t unit_id)
                   "FROM units u WHERE u.id = ?",
                   "i", unit_id);
 }
+
+char *unit_short_name(const char *name, char *out, size_t n)
+{
+    static const char *const suffixes[] = {"街道", "镇", "乡"};
+    snprintf(out, n, "%s", name ? name : "");
+    size_t len = strlen(out);
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        size_t k = strlen(suffixes[i]);
+        if (len > k && strcmp(out + len - k, suffixes[i]) == 0) {
+            out[len - k] = '\0';
+            break;
+        }
+    }
+    return out;
+}

@@ -4,6 +4,7 @@
  */
 #ifndef BANGFU_UNIT_H
 #define BANGFU_UNIT_H
+#include <stddef.h>
 #include <stdint.h>
 
 #include "db.h"
@@ -34,4 +35,7 @@ int unit_list(struct db *db, const char *scope_path, const char *kind, void (*fn
 /* The township that contains a unit (itself if a township); 0 when none (the district). */
 int64_t unit_township_of(struct db *db, int64_t unit_id);
 
+/* A township's short name for document numbers: the name without a final 镇, 乡 or 街道
+   (西集镇 → 西集). Returns out. */
+char *unit_short_name(const char *name, char *out, size_t n);
 #endif

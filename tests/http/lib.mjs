@@ -10,12 +10,27 @@ export const BIN = process.env.BANGFU_BIN || new URL('../../build/asan/bangfu', 
 export const TODAY = '2026-11-23';
 export const PASSWORD = 'demo1234';
 
-// Creates a demo database and serves it; resolves to { base, db, dir, stop, log }.
+// Creates a demo database and serves it; resolves to { base, db, dir, stop, log, restart }.
+// restart({ today }) stops the server and serves the same database again (e.g. as of a later date).
 export async function startServer({ today = TODAY, demo = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'bangfu-test-'));
   const db = join(dir, 'test.db');
   const init = spawnSync(BIN, [demo ? 'demo' : 'init', '--db', db], { encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`bangfu ${demo ? 'demo' : 'init'} failed: ${init.stderr}`);
+  const srv = { db, dir, ...(await serveDb(db, today)) };
+  srv.restart = async (opts = {}) => {
+    await srv.stopServing();
+    Object.assign(srv, await serveDb(db, opts.today || today));
+  };
+  srv.stop = async () => {
+    await srv.stopServing();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return srv;
+}
+
+// Serves an existing database; resolves to { base, log, stopServing }.
+export async function serveDb(db, today = TODAY) {
   const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--threads', '4', '--today', today]);
   let log = '';
   proc.stderr.on('data', (d) => { log += d; });
@@ -30,12 +45,12 @@ export async function startServer({ today = TODAY, demo = true } = {}) {
     proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${log}`)));
   });
   return {
-    base, db, dir,
+    base,
     log: () => log,
-    async stop() {
+    async stopServing() {
+      if (proc.exitCode !== null) return;
       proc.kill('SIGTERM');
       await new Promise((r) => proc.once('exit', r));
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

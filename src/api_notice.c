@@ -1,0 +1,85 @@
+/* api_notice.c: public notices (公示) in the JSON API: publishing (staff), reading and filing an
+   objection (public, no login), listing and resolving objections (staff). Thin over notice.c. */
+#include <string.h>
+
+#include "api_util.h"
+#include "handlers.h"
+#include "notice.h"
+
+void api_notices_create(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    struct notice_input in = {0};
+    int64_t days = 0, id = -1;
+    if (j && !api_str(j, "kind", &in.kind, &e) && !api_int(j, "unit_id", 0, &in.unit_id, &e) &&
+        !api_str(j, "from", &in.from, &e) && !api_str(j, "to", &in.to, &e) && !api_int(j, "days", 0, &days, &e) &&
+        !api_int(j, "replaces_id", 0, &in.replaces_id, &e)) {
+        in.days = days < 0 || days > 1000 ? -1 : (int)days;
+        id = notice_create(r->db, &r->user, &in, r->today, &e);
+    }
+    json_decref(j);
+    struct notice n;
+    if (id < 0 || notice_get(r->db, id, &n, &e) != 0)
+        reply_json_error(r, &e);
+    else
+        reply_json(r, 201, notice_json(r->db, &n, 1));
+}
+
+void api_notices_show(struct req *r)
+{
+    struct notice n;
+    struct err e = {0};
+    if (notice_get(r->db, r->id[0], &n, &e) != 0)
+        reply_json_error(r, &e);
+    else
+        reply_json(r, 200, notice_json(r->db, &n, r->authed && notice_in_scope(r->db, &r->user, &n)));
+}
+
+/* Appends a notice's summary to a JSON array. */
+static void notice_item(const struct notice *n, void *ctx)
+{
+    json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:i, s:i}", "id", (json_int_t)n->id, "kind",
+                                         n->kind, "title", n->title, "unit", n->unit_name, "starts_on", n->starts_on,
+                                         "ends_on", n->ends_on, "items", n->items, "open_objections",
+                                         n->open_objections));
+}
+
+void api_notices_list(struct req *r)
+{
+    json_t *items = json_array();
+    int n = notice_list(r->db, &r->user, req_query_int(r, "unit_id", 0), r->today, 50, notice_item, items);
+    reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
+}
+
+void api_notices_object(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *text = NULL, *contact = NULL;
+    int64_t item = 0, id = -1;
+    char client[64];
+    if (j && !api_str(j, "text", &text, &e) && !api_str(j, "contact", &contact, &e) && !api_int(j, "item", 0, &item, &e))
+        id = notice_object(r->db, r->id[0], item < 0 || item > 100000 ? -1 : (int)item, text, contact,
+                           req_client(r, client, sizeof client), r->today, &e);
+    json_decref(j);
+    if (id < 0)
+        reply_json_error(r, &e);
+    else
+        reply_json(r, 201, json_pack("{s:I, s:s}", "id", (json_int_t)id, "state", "open"));
+}
+
+void api_objection_resolve(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *resolution = NULL;
+    int upheld = 0, rc = -1;
+    if (j && !api_bool(j, "upheld", 0, &upheld, &e) && !api_str(j, "resolution", &resolution, &e))
+        rc = notice_resolve(r->db, &r->user, r->id[0], upheld, resolution, r->today, &e);
+    json_decref(j);
+    if (rc != 0)
+        reply_json_error(r, &e);
+    else
+        reply_json(r, 200, json_pack("{s:I, s:s}", "id", (json_int_t)r->id[0], "state", upheld ? "upheld" : "dismissed"));
+}

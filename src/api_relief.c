@@ -1,0 +1,466 @@
+/* api_relief.c: the relief JSON API: funds and their ledgers, categories, applications and their
+   steps, batches, payments and receipts. Thin over relief_*.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "api_util.h"
+#include "handlers.h"
+#include "household.h"
+#include "relief.h"
+#include "relief_batch.h"
+#include "relief_category.h"
+#include "relief_fund.h"
+#include "relief_pay.h"
+
+/* Replies 201 {"id": id} or the error. */
+static void reply_created(struct req *r, int64_t id, const struct err *e)
+{
+    if (id < 0)
+        reply_json_error(r, e);
+    else
+        reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+}
+
+/* A fund as JSON. */
+static json_t *fund_json(const struct relief_fund *f)
+{
+    json_t *by = json_object();
+    for (int s = 0; s < SRC__MAX; s++)
+        json_object_set_new(by, relief_source_code(s), json_integer(f->income_fen[s]));
+    return json_pack("{s:I, s:s, s:b, s:I, s:o, s:I}", "id", (json_int_t)f->id, "name", f->name, "active", f->active,
+                     "balance_fen", (json_int_t)f->balance_fen, "income_by_source_fen", by, "paid_fen",
+                     (json_int_t)f->paid_fen);
+}
+
+/* Appends a fund to a JSON array. */
+static void fund_item(const struct relief_fund *f, void *ctx)
+{
+    json_array_append_new(ctx, fund_json(f));
+}
+
+void api_funds_list(struct req *r)
+{
+    json_t *items = json_array();
+    int n = relief_fund_list(r->db, fund_item, items);
+    reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
+}
+
+void api_funds_create(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *name = NULL;
+    int64_t id = -1;
+    if (j && !api_str(j, "name", &name, &e))
+        id = relief_fund_create(r->db, &r->user, name, &e);
+    json_decref(j);
+    reply_created(r, id, &e);
+}
+
+void api_funds_income(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *source = NULL, *on = NULL, *doc = NULL, *note = NULL;
+    int64_t amount = 0, id = -1;
+    if (j && !api_str(j, "source", &source, &e) && !api_int(j, "amount_fen", 0, &amount, &e) &&
+        !api_str(j, "on", &on, &e) && !api_str(j, "document_no", &doc, &e) && !api_str(j, "note", &note, &e))
+        id = relief_fund_income(r->db, &r->user, r->id[0], source, amount, on, doc, note, &e);
+    json_decref(j);
+    reply_created(r, id, &e);
+}
+
+void api_fund_entry_reverse(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *on = NULL, *reason = NULL;
+    int64_t id = -1;
+    if (j && !api_str(j, "on", &on, &e) && !api_str(j, "reason", &reason, &e))
+        id = relief_fund_reverse(r->db, &r->user, r->id[0], on, reason, &e);
+    json_decref(j);
+    reply_created(r, id, &e);
+}
+
+/* Appends a ledger entry to a JSON array. */
+static void entry_item(const struct relief_fund_entry *x, void *ctx)
+{
+    json_t *o = json_pack("{s:I, s:s, s:I, s:I, s:s, s:s, s:s, s:b}", "id", (json_int_t)x->id, "kind", x->kind,
+                          "amount_fen", (json_int_t)x->amount_fen, "balance_after_fen", (json_int_t)x->balance_after_fen,
+                          "on", x->on, "document_no", x->document_no, "note", x->note, "reversed", x->reversed);
+    if (x->source[0])
+        json_object_set_new(o, "source", json_string(x->source));
+    if (x->receipt_no[0])
+        json_object_set_new(o, "receipt_no", json_string(x->receipt_no));
+    if (x->reverses_id)
+        json_object_set_new(o, "reverses_id", json_integer(x->reverses_id));
+    json_array_append_new(ctx, o);
+}
+
+void api_fund_ledger(struct req *r)
+{
+    struct relief_fund f;
+    struct err e = {0};
+    if (relief_fund_get(r->db, r->id[0], &f, &e) != 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    json_t *items = json_array();
+    relief_fund_ledger(r->db, f.id, req_query(r, "from"), req_query(r, "to"), entry_item, items);
+    json_t *o = fund_json(&f);
+    json_object_set_new(o, "entries", items);
+    reply_json(r, 200, o);
+}
+
+/* A category as JSON (API.md: id, code, name, amount_fen?, max_fen?, per_year, eligible). */
+static void category_item(const struct relief_category *c, void *ctx)
+{
+    json_t *eligible = json_array();
+    for (int k = 0; k < HC__MAX; k++)
+        if (c->eligible & (1u << k))
+            json_array_append_new(eligible, json_string(hh_category_code(k)));
+    json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:i, s:o, s:b, s:b, s:b, s:b, s:s}", "id", (json_int_t)c->id, "code",
+                          c->code, "name", c->name, "public_name", relief_category_public(c), "per_year", c->per_year,
+                          "eligible", eligible, "any_household", c->any_household, "batch", c->batch, "sensitive",
+                          c->sensitive, "active", c->active, "effective_from", c->effective_from);
+    if (c->standard)
+        json_object_set_new(o, "amount_fen", json_integer(c->min_fen));
+    else
+        json_object_set_new(o, "min_fen", json_integer(c->min_fen)), json_object_set_new(o, "max_fen", json_integer(c->max_fen));
+    json_array_append_new(ctx, o);
+}
+
+void api_relief_categories(struct req *r)
+{
+    char on[11];
+    const char *as_of = req_query(r, "as_of");
+    json_t *items = json_array();
+    int n = relief_category_list(r->db, as_of ? as_of : date_format(r->today, on), 0, category_item, items);
+    reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
+}
+
+void api_relief_category_update(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    int any = 0, active = 1, rc = -1;
+    int64_t per_year = 1;
+    unsigned eligible = 0;
+    json_t *list = j ? json_object_get(j, "eligible") : NULL;
+    size_t i;
+    json_t *v;
+    json_array_foreach(list, i, v)
+    {
+        int k = hh_category_parse(json_string_value(v));
+        if (k < 0) {
+            err_set(&e, 422, "invalid_category", "eligible", "未知的家庭类别");
+            break;
+        }
+        eligible |= 1u << k;
+    }
+    if (j && !e.status && !api_bool(j, "any_household", 0, &any, &e) && !api_int(j, "per_year", 1, &per_year, &e) &&
+        !api_bool(j, "active", 1, &active, &e))
+        rc = relief_category_update(r->db, &r->user, r->id[0], eligible, any, (int)per_year, active, &e);
+    json_decref(j);
+    if (rc != 0)
+        reply_json_error(r, &e);
+    else
+        reply_json(r, 200, json_pack("{s:I}", "id", (json_int_t)r->id[0]));
+}
+
+void api_relief_category_amount(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *from = NULL;
+    int64_t amount = 0, min = 0, max = 0;
+    int rc = -1;
+    if (j && !api_str(j, "effective_from", &from, &e) && !api_int(j, "amount_fen", 0, &amount, &e) &&
+        !api_int(j, "min_fen", amount, &min, &e) && !api_int(j, "max_fen", amount, &max, &e))
+        rc = relief_category_set_amount(r->db, &r->user, r->id[0], from, min, max, &e);
+    if (rc != 0)
+        reply_json_error(r, &e);
+    else
+        reply_json(r, 201, json_pack("{s:I, s:s}", "id", (json_int_t)r->id[0], "effective_from", from));
+    json_decref(j);
+}
+
+/* Replies with an application (status), or the error. */
+static void reply_relief(struct req *r, int status, int64_t id)
+{
+    struct relief_app a;
+    struct err e = {0};
+    if (relief_get(r->db, &r->user, id, &a, &e) != 0)
+        reply_json_error(r, &e);
+    else
+        reply_json(r, status, relief_json(&a, 0));
+}
+
+void api_relief_create(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    struct relief_input in = {0};
+    int64_t id = -1;
+    if (j && !api_int(j, "household_id", 0, &in.household_id, &e) && !api_int(j, "category_id", 0, &in.category_id, &e) &&
+        !api_int(j, "amount_fen", 0, &in.amount_fen, &e) && !api_str(j, "reason", &in.reason, &e))
+        id = relief_apply(r->db, &r->user, &in, r->today, &e);
+    json_decref(j);
+    if (id < 0)
+        reply_json_error(r, &e);
+    else
+        reply_relief(r, 201, id);
+}
+
+/* Appends an application to a JSON array. */
+static void relief_item(const struct relief_app *a, void *ctx)
+{
+    json_array_append_new(ctx, relief_json(a, 0));
+}
+
+void api_relief_list(struct req *r)
+{
+    struct relief_filter f = {.state = -1};
+    const char *state = req_query(r, "state");
+    if (state && (f.state = relief_state_parse(state)) < 0) {
+        reply_fail(r, 422, "invalid_state", "未知的状态");
+        return;
+    }
+    f.category_id = req_query_int(r, "category_id", 0);
+    f.batch_id = req_query_int(r, "batch_id", 0);
+    f.village_id = req_query_int(r, "village_id", 0);
+    f.household_id = req_query_int(r, "household_id", 0);
+    api_paging(r, &f.limit, &f.offset);
+    json_t *items = json_array();
+    int64_t total = relief_list(r->db, &r->user, &f, relief_item, items);
+    reply_json(r, 200, api_list(items, total < 0 ? 0 : total));
+}
+
+void api_relief_show(struct req *r)
+{
+    reply_relief(r, 200, r->id[0]);
+}
+
+/* One step on an application; the body may carry a reason. */
+static void relief_step_api(struct req *r, enum relief_action a)
+{
+    struct err e = {0};
+    json_t *j = r->body.len ? req_json(r, &e) : json_object();
+    const char *reason = NULL;
+    int rc = -1;
+    if (j && !api_str(j, "reason", &reason, &e))
+        rc = relief_step(r->db, &r->user, r->id[0], a, reason, r->today, &e);
+    json_decref(j);
+    if (rc != 0)
+        reply_json_error(r, &e);
+    else
+        reply_relief(r, 200, r->id[0]);
+}
+
+void api_relief_verify(struct req *r)
+{
+    relief_step_api(r, RA_VERIFY);
+}
+
+void api_relief_review(struct req *r)
+{
+    relief_step_api(r, RA_REVIEW);
+}
+
+void api_relief_approve(struct req *r)
+{
+    relief_step_api(r, RA_APPROVE);
+}
+
+void api_relief_reject(struct req *r)
+{
+    relief_step_api(r, RA_REJECT);
+}
+
+/* Reads {fund_id, paid_on, method}; paid_on defaults to today (buffer on). 0 or -1 with e. */
+static int pay_input(json_t *j, struct relief_pay_input *in, char *on, struct err *e)
+{
+    if (!j || api_int(j, "fund_id", 0, &in->fund_id, e) || api_str(j, "paid_on", &in->paid_on, e) ||
+        api_str(j, "method", &in->method, e))
+        return -1;
+    if (!in->paid_on)
+        in->paid_on = on;
+    return 0;
+}
+
+void api_relief_disburse(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    struct relief_pay_input in = {0};
+    char on[11], receipt[32];
+    date_format(r->today, on);
+    int rc = pay_input(j, &in, on, &e) == 0 ? relief_disburse(r->db, &r->user, r->id[0], &in, receipt, &e) : -1;
+    json_decref(j);
+    if (rc != 0)
+        reply_json_error(r, &e);
+    else
+        reply_json(r, 201, json_pack("{s:s, s:I}", "receipt_no", receipt, "application_id", (json_int_t)r->id[0]));
+}
+
+/* Appends an excluded household {household_id, reason} to a JSON array. */
+static void excluded_item(const struct batch_candidate *c, void *ctx)
+{
+    if (c->excluded)
+        json_array_append_new(ctx, json_pack("{s:I, s:s, s:s}", "household_id", (json_int_t)c->household_id, "village",
+                                             c->village, "reason", c->excluded));
+}
+
+/* The included and excluded households of a preview. */
+struct preview_lists {
+    json_t *included, *excluded;
+};
+
+/* Appends a candidate to the included or the excluded list. */
+static void candidate_item(const struct batch_candidate *c, void *ctx)
+{
+    struct preview_lists *p = ctx;
+    if (c->excluded)
+        excluded_item(c, p->excluded);
+    else
+        json_array_append_new(p->included, json_pack("{s:I, s:s}", "household_id", (json_int_t)c->household_id,
+                                                     "village", c->village));
+}
+
+/* Reads a batch's input from JSON. 0 or -1 with e. */
+static int batch_input(json_t *j, struct batch_input *in, struct err *e)
+{
+    return !j || api_int(j, "category_id", 0, &in->category_id, e) || api_int(j, "amount_fen", 0, &in->amount_fen, e) ||
+                   api_int(j, "village_id", 0, &in->unit_id, e) || (!in->unit_id && api_int(j, "unit_id", 0, &in->unit_id, e))
+               ? -1
+               : 0;
+}
+
+void api_relief_batch_create(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    struct batch_input in = {0};
+    json_t *excluded = json_array();
+    int included = 0;
+    int64_t id = batch_input(j, &in, &e) == 0
+                     ? relief_batch_create(r->db, &r->user, &in, r->today, &included, excluded_item, excluded, &e)
+                     : -1;
+    json_decref(j);
+    if (id < 0) {
+        json_decref(excluded);
+        reply_json_error(r, &e);
+        return;
+    }
+    json_t *apps = json_array();
+    struct relief_filter f = {.state = -1, .batch_id = id, .limit = 100000};
+    relief_list(r->db, &r->user, &f, relief_item, apps);
+    reply_json(r, 201, json_pack("{s:I, s:o, s:o}", "id", (json_int_t)id, "applications", apps, "excluded", excluded));
+}
+
+void api_relief_batch_preview(struct req *r)
+{
+    struct err e = {0};
+    struct batch_input in = {req_query_int(r, "category_id", 0), req_query_int(r, "amount_fen", 0),
+                             req_query_int(r, "village_id", 0)};
+    struct preview_lists p = {json_array(), json_array()};
+    if (relief_batch_preview(r->db, &r->user, &in, r->today, candidate_item, &p, &e) < 0) {
+        json_decref(p.included);
+        json_decref(p.excluded);
+        reply_json_error(r, &e);
+        return;
+    }
+    reply_json(r, 200, json_pack("{s:o, s:o}", "included", p.included, "excluded", p.excluded));
+}
+
+void api_relief_batch_show(struct req *r)
+{
+    struct relief_batch b;
+    struct err e = {0};
+    if (relief_batch_get(r->db, &r->user, r->id[0], &b, &e) != 0)
+        reply_json_error(r, &e);
+    else
+        reply_json(r, 200, relief_batch_json(&b));
+}
+
+/* One step on a whole batch. */
+static void batch_step_api(struct req *r, enum relief_action a)
+{
+    struct err e = {0};
+    int moved = 0;
+    if (relief_batch_step(r->db, &r->user, r->id[0], a, r->today, &moved, &e) != 0)
+        reply_json_error(r, &e);
+    else
+        reply_json(r, 200, json_pack("{s:I, s:i}", "batch_id", (json_int_t)r->id[0], "moved", moved));
+}
+
+void api_relief_batch_verify(struct req *r)
+{
+    batch_step_api(r, RA_VERIFY);
+}
+
+void api_relief_batch_review(struct req *r)
+{
+    batch_step_api(r, RA_REVIEW);
+}
+
+void api_relief_batch_approve(struct req *r)
+{
+    batch_step_api(r, RA_APPROVE);
+}
+
+void api_relief_batch_disburse(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    struct relief_pay_input in = {0};
+    char on[11];
+    int paid = 0;
+    date_format(r->today, on);
+    int rc = pay_input(j, &in, on, &e) == 0 ? relief_batch_disburse(r->db, &r->user, r->id[0], &in, &paid, &e) : -1;
+    json_decref(j);
+    if (rc != 0)
+        reply_json_error(r, &e);
+    else
+        reply_json(r, 200, json_pack("{s:I, s:i}", "batch_id", (json_int_t)r->id[0], "paid", paid));
+}
+
+void api_receipt_show(struct req *r)
+{
+    struct relief_receipt rc;
+    struct err e = {0};
+    if (relief_receipt_get(r->db, &r->user, r->str, &rc, &e) != 0)
+        reply_json_error(r, &e);
+    else
+        reply_json(r, 200, relief_receipt_json(&rc));
+}
+
+void api_receipt_void(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *reason = NULL;
+    int rc = -1;
+    if (j && !api_str(j, "reason", &reason, &e))
+        rc = relief_receipt_void(r->db, &r->user, r->str, reason, r->today, &e);
+    json_decref(j);
+    if (rc != 0)
+        reply_json_error(r, &e);
+    else
+        api_receipt_show(r);
+}
+
+void api_receipt_reprint(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *reason = NULL;
+    int rc = -1, copy = 0;
+    if (j && !api_str(j, "reason", &reason, &e))
+        rc = relief_receipt_reprint(r->db, &r->user, r->str, reason, &copy, &e);
+    json_decref(j);
+    if (rc != 0)
+        reply_json_error(r, &e);
+    else
+        reply_json(r, 201, json_pack("{s:s, s:i}", "receipt_no", r->str, "copy", copy));
+}

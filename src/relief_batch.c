@@ -1,0 +1,319 @@
+/* relief_batch.c: relief batches (see relief_batch.h). */
+#include "relief_batch.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "relief.h"
+#include "relief_category.h"
+
+/* The batch's unit: in scope and a township or village; fills its path and name. 0 or -1 with e. */
+static int batch_unit(struct db *db, const struct user_ctx *actor, int64_t unit_id, char *path, size_t pn, char *name,
+                      size_t nn, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT path, name, kind, substr(path, 1, length(?2)) = ?2 FROM units WHERE id = ?1");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "it", unit_id ? unit_id : actor->unit_id, actor->unit_path);
+    int found = sqlite3_step(st) == SQLITE_ROW, ok = found && strcmp(db_text(st, 2), "district") != 0;
+    int in_scope = found && sqlite3_column_int(st, 3);
+    if (found) {
+        snprintf(path, pn, "%s", db_text(st, 0));
+        snprintf(name, nn, "%s", db_text(st, 1));
+    }
+    db_done(st);
+    if (!ok)
+        return err_set(e, 422, "invalid_unit", "village_id", "请选择批量发放的镇或村");
+    return in_scope ? 0 : err_set(e, 403, "out_of_scope", "village_id", "该单位不在您的管辖范围内");
+}
+
+/* Collects the candidates of a batch into a malloc'd array (*out, count returned; -1 with e). */
+static int candidates(struct db *db, const struct user_ctx *actor, const struct batch_input *in, struct date today,
+                      struct relief_category *c, char *unit_name, size_t nn, struct batch_candidate **out, struct err *e)
+{
+    char path[160], on[11], why[256];
+    struct relief_rule rule;
+    date_format(today, on);
+    *out = NULL;
+    if (batch_unit(db, actor, in->unit_id, path, sizeof path, unit_name, nn, e) != 0 ||
+        relief_category_get(db, in->category_id, on, c, e) != 0)
+        return -1;
+    relief_category_rule(c, &rule);
+    int64_t amount = in->amount_fen ? in->amount_fen : c->standard ? c->min_fen : 0;
+    if (amount <= 0 || relief_check_amount(&rule, amount, why, sizeof why) != 0)
+        return err_set(e, 422, "invalid_amount", "amount_fen", "%s", amount <= 0 ? "请填写每户金额" : why);
+    sqlite3_stmt *st = db_prep(
+        db, "SELECT h.id, m.name, v.name, (SELECT count(*) FROM relief_applications a WHERE a.household_id = h.id "
+            "AND a.category_id = ?2 AND a.year = ?3 AND a.state <> 'rejected') FROM households h "
+            "JOIN units v ON v.id = h.village_id JOIN members m ON m.household_id = h.id AND m.is_head = 1 "
+            "WHERE substr(v.path, 1, length(?1)) = ?1 AND (?4 = 1 OR EXISTS (SELECT 1 FROM household_category_links l "
+            "JOIN relief_category_eligible g ON g.household_cat = l.category AND g.category_id = ?2 "
+            "WHERE l.household_id = h.id)) ORDER BY v.name, h.id");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "tidd", path, in->category_id, today.y, c->any_household);
+    int n = 0, cap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 256;
+            struct batch_candidate *grown = realloc(*out, (size_t)cap * sizeof **out);
+            if (!grown) {
+                db_done(st);
+                free(*out);
+                *out = NULL;
+                return err_set(e, 500, "out_of_memory", NULL, "内存不足");
+            }
+            *out = grown;
+        }
+        struct batch_candidate *x = &(*out)[n++];
+        x->household_id = sqlite3_column_int64(st, 0);
+        snprintf(x->head_name, sizeof x->head_name, "%s", db_text(st, 1));
+        snprintf(x->village, sizeof x->village, "%s", db_text(st, 2));
+        x->excluded = sqlite3_column_int(st, 3) >= rule.per_year ? "本年度已享受（或已申请）此类救助" : NULL;
+    }
+    db_done(st);
+    return n;
+}
+
+int relief_batch_preview(struct db *db, const struct user_ctx *actor, const struct batch_input *in, struct date today,
+                         void (*fn)(const struct batch_candidate *, void *), void *ctx, struct err *e)
+{
+    struct relief_category c;
+    struct batch_candidate *list;
+    char unit_name[64];
+    int n = candidates(db, actor, in, today, &c, unit_name, sizeof unit_name, &list, e), included = 0;
+    for (int i = 0; i < n; i++) {
+        included += !list[i].excluded;
+        fn(&list[i], ctx);
+    }
+    free(list);
+    return n < 0 ? -1 : included;
+}
+
+int64_t relief_batch_create(struct db *db, const struct user_ctx *actor, const struct batch_input *in,
+                            struct date today, int *included, void (*fn)(const struct batch_candidate *, void *),
+                            void *ctx, struct err *e)
+{
+    struct relief_category c;
+    struct batch_candidate *list;
+    char unit_name[64], title[160];
+    *included = 0;
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    int n = candidates(db, actor, in, today, &c, unit_name, sizeof unit_name, &list, e);
+    int64_t amount = in->amount_fen ? in->amount_fen : c.min_fen, id = -1;
+    snprintf(title, sizeof title, "%s %d年%s", unit_name, today.y, c.name);
+    if (n >= 0 && db_run(db, "INSERT INTO relief_batches (category_id, unit_id, amount_fen, title, created_by) "
+                             "VALUES (?, ?, ?, ?, ?)", "iiiti", in->category_id, in->unit_id ? in->unit_id : actor->unit_id,
+                         amount, title, actor->id) == SQLITE_DONE)
+        id = sqlite3_last_insert_rowid(db->h);
+    for (int i = 0; id > 0 && i < n; i++) {
+        if (list[i].excluded) {
+            if (fn)
+                fn(&list[i], ctx);
+            continue;
+        }
+        struct relief_input ri = {list[i].household_id, in->category_id, amount, c.name};
+        if (relief_apply_in_txn(db, actor, &ri, id, today, e) < 0)
+            id = -1;
+        else
+            (*included)++;
+    }
+    free(list);
+    if (id > 0 && *included == 0) {
+        err_set(e, 409, "nothing_to_do", NULL, "没有可纳入本批次的家庭");
+        id = -1;
+    }
+    if (id < 0) {
+        db_rollback(db);
+        *included = 0;
+        return -1;
+    }
+    json_t *after = json_pack("{s:I, s:I, s:i}", "category_id", (json_int_t)in->category_id, "amount_fen",
+                              (json_int_t)amount, "applications", *included);
+    return audit_commit(db, 1, actor, "create", "relief_batch", id, NULL, after, e) == 0 ? id : -1;
+}
+
+/* The ids of the batch's applications in a state within the actor's scope (malloc'd; count
+   returned, -1 on error). */
+static int batch_ids(struct db *db, const struct user_ctx *actor, int64_t batch_id, enum relief_state s, int64_t **ids)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT a.id FROM relief_applications a JOIN households h ON h.id = a.household_id "
+                                   "JOIN units v ON v.id = h.village_id WHERE a.batch_id = ?1 AND a.state = ?2 "
+                                   "AND substr(v.path, 1, length(?3)) = ?3 ORDER BY a.id");
+    *ids = NULL;
+    if (!st)
+        return -1;
+    db_bind(st, "itt", batch_id, relief_state_code(s), actor->unit_path);
+    int n = 0, cap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 256;
+            int64_t *grown = realloc(*ids, (size_t)cap * sizeof **ids);
+            if (!grown) {
+                n = -1;
+                break;
+            }
+            *ids = grown;
+        }
+        (*ids)[n++] = sqlite3_column_int64(st, 0);
+    }
+    db_done(st);
+    return n;
+}
+
+/* Ends a batch action: commits when rc is 0 and something moved, else rolls back. */
+static int batch_finish(struct db *db, int rc, int moved, const char *what, struct err *e)
+{
+    if (rc == 0 && moved == 0)
+        rc = err_set(e, 409, "nothing_to_do", NULL, "本批次没有可%s的申请", what);
+    if (rc == 0 && db_commit(db) != SQLITE_OK)
+        rc = db_fail(db, e);
+    if (rc != 0)
+        db_rollback(db);
+    return rc;
+}
+
+int relief_batch_step(struct db *db, const struct user_ctx *actor, int64_t batch_id, enum relief_action a,
+                      struct date today, int *moved, struct err *e)
+{
+    static const enum relief_state from[RA__MAX] = {[RA_VERIFY] = RS_APPLIED, [RA_REVIEW] = RS_VERIFIED,
+                                                     [RA_APPROVE] = RS_IN_NOTICE};
+    struct relief_batch b;
+    *moved = 0;
+    if (a != RA_VERIFY && a != RA_REVIEW && a != RA_APPROVE)
+        return err_set(e, 422, "invalid_action", "action", "批量操作只能是村审核、镇审核或批准");
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    int64_t *ids = NULL;
+    int rc = relief_batch_get(db, actor, batch_id, &b, e);
+    int n = rc ? 0 : batch_ids(db, actor, batch_id, from[a], &ids);
+    for (int i = 0; rc == 0 && i < n; i++) {
+        struct err one = {0};
+        if (relief_step_in_txn(db, actor, ids[i], a, NULL, today, &one) == 0)
+            (*moved)++;
+        else if (strcmp(one.code, "objection_open") != 0) /* held by an objection: the rest go on */
+            rc = -1, *e = one;
+    }
+    free(ids);
+    if (rc != 0)
+        *moved = 0;
+    return batch_finish(db, rc, *moved, relief_action_name(a), e);
+}
+
+int relief_batch_disburse(struct db *db, const struct user_ctx *actor, int64_t batch_id,
+                          const struct relief_pay_input *in, int *paid, struct err *e)
+{
+    struct relief_batch b;
+    *paid = 0;
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    int64_t *ids = NULL;
+    int rc = relief_batch_get(db, actor, batch_id, &b, e);
+    int n = rc ? 0 : batch_ids(db, actor, batch_id, RS_APPROVED, &ids);
+    for (int i = 0; rc == 0 && i < n; i++) {
+        char receipt[32];
+        if (relief_disburse_in_txn(db, actor, ids[i], in, receipt, e) != 0)
+            rc = -1;
+        else
+            (*paid)++;
+    }
+    free(ids);
+    if (rc != 0)
+        *paid = 0;
+    return batch_finish(db, rc, *paid, "发放", e);
+}
+
+/* The batch's columns; scope path ?1. */
+#define BATCH_SELECT                                                                                            \
+    "SELECT b.id, b.category_id, b.unit_id, b.amount_fen, b.title, c.name, u.name, b.created_at, "              \
+    "coalesce(cu.name, '') FROM relief_batches b JOIN relief_categories c ON c.id = b.category_id "             \
+    "JOIN units u ON u.id = b.unit_id LEFT JOIN users cu ON cu.id = b.created_by "                              \
+    "WHERE substr(u.path, 1, length(?1)) = ?1 "
+
+/* Fills a batch from a row of BATCH_SELECT. */
+static void batch_row(sqlite3_stmt *st, struct relief_batch *b)
+{
+    memset(b, 0, sizeof *b);
+    b->id = sqlite3_column_int64(st, 0);
+    b->category_id = sqlite3_column_int64(st, 1);
+    b->unit_id = sqlite3_column_int64(st, 2);
+    b->amount_fen = sqlite3_column_int64(st, 3);
+    snprintf(b->title, sizeof b->title, "%s", db_text(st, 4));
+    snprintf(b->category, sizeof b->category, "%s", db_text(st, 5));
+    snprintf(b->unit_name, sizeof b->unit_name, "%s", db_text(st, 6));
+    snprintf(b->created_at, sizeof b->created_at, "%s", db_text(st, 7));
+    snprintf(b->created_by, sizeof b->created_by, "%s", db_text(st, 8));
+}
+
+/* Counts a batch's applications per state and the amount paid. */
+static void batch_counts(struct db *db, struct relief_batch *b)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT state, count(*), sum(amount_fen) FROM relief_applications "
+                                   "WHERE batch_id = ? GROUP BY state");
+    if (!st)
+        return;
+    db_bind(st, "i", b->id);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int s = relief_state_parse(db_text(st, 0));
+        if (s < 0)
+            continue;
+        b->count[s] = sqlite3_column_int(st, 1);
+        b->total += b->count[s];
+        if (s == RS_PAID)
+            b->paid_fen = sqlite3_column_int64(st, 2);
+    }
+    db_done(st);
+}
+
+int relief_batch_get(struct db *db, const struct user_ctx *actor, int64_t id, struct relief_batch *out, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, BATCH_SELECT "AND b.id = ?2");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "ti", actor->unit_path, id);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    if (found)
+        batch_row(st, out);
+    db_done(st);
+    if (found) {
+        batch_counts(db, out);
+        return 0;
+    }
+    if (db_int(db, 0, "SELECT count(*) FROM relief_batches WHERE id = ?", "i", id) > 0)
+        return err_set(e, 403, "out_of_scope", NULL, "该批次不在您的管辖范围内");
+    return err_set(e, 404, "not_found", NULL, "批次不存在");
+}
+
+int relief_batch_list(struct db *db, const struct user_ctx *actor, int limit,
+                      void (*fn)(const struct relief_batch *, void *), void *ctx)
+{
+    sqlite3_stmt *st = db_prep(db, BATCH_SELECT "ORDER BY b.id DESC LIMIT ?2");
+    if (!st)
+        return -1;
+    db_bind(st, "td", actor->unit_path, limit);
+    struct relief_batch rows[50];
+    int n = 0;
+    while (n < 50 && sqlite3_step(st) == SQLITE_ROW)
+        batch_row(st, &rows[n++]);
+    db_done(st);
+    for (int i = 0; i < n; i++) {
+        batch_counts(db, &rows[i]);
+        fn(&rows[i], ctx);
+    }
+    return n;
+}
+
+json_t *relief_batch_json(const struct relief_batch *b)
+{
+    json_t *counts = json_object();
+    for (int s = 0; s < RS__MAX; s++)
+        if (b->count[s])
+            json_object_set_new(counts, relief_state_code(s), json_integer(b->count[s]));
+    return json_pack("{s:I, s:s, s:I, s:s, s:I, s:s, s:I, s:i, s:o, s:I}", "id", (json_int_t)b->id, "title", b->title,
+                     "category_id", (json_int_t)b->category_id, "category", b->category, "unit_id",
+                     (json_int_t)b->unit_id, "unit", b->unit_name, "amount_fen", (json_int_t)b->amount_fen,
+                     "applications_total", b->total, "states", counts, "paid_fen", (json_int_t)b->paid_fen);
+}

@@ -1,0 +1,68 @@
+/*
+ * relief_batch.h: relief batches (春节走访慰问, 双千帮扶, 独女户/双女绝育户奖励): a category and an
+ * amount for every eligible household of a township or village. The preview lists who would be
+ * included and who is excluded and why; creating makes all the applications in one transaction;
+ * the steps (verify, review, approve, pay) then move every application of the batch that is
+ * ready for them, all or nothing.
+ */
+#ifndef BANGFU_RELIEF_BATCH_H
+#define BANGFU_RELIEF_BATCH_H
+#include <jansson.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "db.h"
+#include "err.h"
+#include "relief_pay.h"
+#include "relief_rules.h"
+#include "user.h"
+
+struct batch_input {
+    int64_t category_id;
+    int64_t amount_fen; /* 0: the category's standard amount */
+    int64_t unit_id;    /* a township or village in scope; 0 = the actor's own unit */
+};
+
+struct batch_candidate {
+    int64_t household_id;
+    char head_name[96];
+    char village[64];
+    const char *excluded; /* NULL when included, else why not */
+};
+
+/* Lists every household of the unit whose categories make it eligible, with those that cannot be
+   included (yearly limit reached) marked and explained. Returns the number included, or -1 with e. */
+int relief_batch_preview(struct db *db, const struct user_ctx *actor, const struct batch_input *in, struct date today,
+                         void (*fn)(const struct batch_candidate *, void *), void *ctx, struct err *e);
+/* Creates the batch and one application per included household. *included gets their count;
+   the excluded are reported through fn (may be NULL). Returns the batch id or -1 with e (409
+   nothing_to_do when no household can be included). Audited. */
+int64_t relief_batch_create(struct db *db, const struct user_ctx *actor, const struct batch_input *in,
+                            struct date today, int *included, void (*fn)(const struct batch_candidate *, void *),
+                            void *ctx, struct err *e);
+
+/* Moves every application of the batch that is ready for the action (RA_VERIFY, RA_REVIEW,
+   RA_APPROVE) and within the actor's scope. *moved gets the count. All or nothing. */
+int relief_batch_step(struct db *db, const struct user_ctx *actor, int64_t batch_id, enum relief_action a,
+                      struct date today, int *moved, struct err *e);
+/* Pays every approved application of the batch from one fund; all or nothing (409
+   insufficient_funds when the fund cannot cover all of them). *paid gets the count. */
+int relief_batch_disburse(struct db *db, const struct user_ctx *actor, int64_t batch_id,
+                          const struct relief_pay_input *in, int *paid, struct err *e);
+
+struct relief_batch {
+    int64_t id, category_id, unit_id, amount_fen;
+    char title[160], category[64], unit_name[64], created_at[24], created_by[64];
+    int count[RS__MAX]; /* applications per state */
+    int total;
+    int64_t paid_fen;
+};
+/* Loads a batch in scope. 0, or -1 with 404 / 403. */
+int relief_batch_get(struct db *db, const struct user_ctx *actor, int64_t id, struct relief_batch *out, struct err *e);
+/* Calls fn for the batches in the actor's scope, newest first. Returns the count or -1. */
+int relief_batch_list(struct db *db, const struct user_ctx *actor, int limit,
+                      void (*fn)(const struct relief_batch *, void *), void *ctx);
+/* The batch as API JSON. */
+json_t *relief_batch_json(const struct relief_batch *b);
+
+#endif

@@ -1,0 +1,168 @@
+/* relief_category.c: relief categories and their effective-dated amounts (see relief_category.h). */
+#include "relief_category.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "date.h"
+#include "household.h"
+
+const char *relief_category_public(const struct relief_category *c)
+{
+    return c->sensitive && c->public_name[0] ? c->public_name : c->name;
+}
+
+void relief_category_rule(const struct relief_category *c, struct relief_rule *out)
+{
+    out->standard = c->standard;
+    out->any_household = c->any_household;
+    out->eligible = c->eligible;
+    out->per_year = c->per_year;
+    out->min_fen = c->min_fen;
+    out->max_fen = c->max_fen;
+}
+
+/* The category columns, then the amount in force on ?1 and the eligible codes. */
+#define CATEGORY_SELECT                                                                                             \
+    "SELECT c.id, c.code, c.name, c.public_name, c.amount_kind = 'standard', c.any_household, c.batch, c.per_year, " \
+    "c.sensitive, c.active, a.min_fen, a.max_fen, a.effective_from, "                                              \
+    "(SELECT group_concat(household_cat) FROM relief_category_eligible e WHERE e.category_id = c.id) "             \
+    "FROM relief_categories c LEFT JOIN relief_category_amounts a ON a.id = "                                       \
+    "(SELECT id FROM relief_category_amounts x WHERE x.category_id = c.id AND x.effective_from <= ?1 "             \
+    "ORDER BY x.effective_from DESC LIMIT 1) "
+
+/* Fills a category from a row of CATEGORY_SELECT. */
+static void category_row(sqlite3_stmt *st, struct relief_category *c)
+{
+    memset(c, 0, sizeof *c);
+    c->id = sqlite3_column_int64(st, 0);
+    snprintf(c->code, sizeof c->code, "%s", db_text(st, 1));
+    snprintf(c->name, sizeof c->name, "%s", db_text(st, 2));
+    snprintf(c->public_name, sizeof c->public_name, "%s", db_text(st, 3));
+    c->standard = sqlite3_column_int(st, 4);
+    c->any_household = sqlite3_column_int(st, 5);
+    c->batch = sqlite3_column_int(st, 6);
+    c->per_year = sqlite3_column_int(st, 7);
+    c->sensitive = sqlite3_column_int(st, 8);
+    c->active = sqlite3_column_int(st, 9);
+    c->min_fen = sqlite3_column_int64(st, 10);
+    c->max_fen = sqlite3_column_int64(st, 11);
+    snprintf(c->effective_from, sizeof c->effective_from, "%s", db_text(st, 12));
+    char codes[256];
+    snprintf(codes, sizeof codes, "%s", db_text(st, 13));
+    for (char *save = NULL, *t = strtok_r(codes, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        int k = hh_category_parse(t);
+        if (k >= 0)
+            c->eligible |= 1u << k;
+    }
+}
+
+int relief_category_list(struct db *db, const char *as_of, int active_only,
+                         void (*fn)(const struct relief_category *, void *), void *ctx)
+{
+    sqlite3_stmt *st = db_prep(db, CATEGORY_SELECT "WHERE (?2 = 0 OR c.active = 1) ORDER BY c.sort, c.id");
+    if (!st)
+        return -1;
+    db_bind(st, "td", as_of, active_only);
+    struct relief_category rows[64];
+    int n = 0;
+    while (n < 64 && sqlite3_step(st) == SQLITE_ROW)
+        category_row(st, &rows[n++]);
+    db_done(st);
+    for (int i = 0; i < n; i++)
+        fn(&rows[i], ctx);
+    return n;
+}
+
+int relief_category_get(struct db *db, int64_t id, const char *as_of, struct relief_category *out, struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, CATEGORY_SELECT "WHERE c.id = ?2");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "ti", as_of, id);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    if (found)
+        category_row(st, out);
+    db_done(st);
+    if (!found)
+        return err_set(e, 404, "category_not_found", "category_id", "救助类别不存在");
+    if (out->min_fen <= 0)
+        return err_set(e, 422, "no_amount_in_force", "category_id", "%s 在 %s 尚无有效的救助标准", out->name, as_of);
+    return 0;
+}
+
+int relief_category_set_amount(struct db *db, const struct user_ctx *actor, int64_t id, const char *from,
+                               int64_t min_fen, int64_t max_fen, struct err *e)
+{
+    struct date d;
+    struct relief_category c;
+    if (!from || date_parse(from, &d) != 0)
+        return err_set(e, 422, "invalid_date", "effective_from", "生效日期格式应为 YYYY-MM-DD");
+    if (min_fen <= 0 || max_fen < min_fen || max_fen > 100000000LL)
+        return err_set(e, 422, "invalid_amount", "min_fen", "金额应大于零，上限不小于下限，且不超过100万元");
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    int rc = relief_category_get(db, id, "9999-12-31", &c, e);
+    if (rc == 0 && c.standard && min_fen != max_fen)
+        rc = err_set(e, 422, "invalid_amount", "max_fen", "按标准发放的类别只有一个金额");
+    if (rc != 0) {
+        db_rollback(db);
+        return -1;
+    }
+    int ok = db_run(db, "INSERT INTO relief_category_amounts (category_id, effective_from, min_fen, max_fen, created_by) "
+                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (category_id, effective_from) DO UPDATE SET "
+                        "min_fen = excluded.min_fen, max_fen = excluded.max_fen, created_by = excluded.created_by",
+                    "itiii", id, from, min_fen, max_fen, actor->id) == SQLITE_DONE;
+    json_t *after = json_pack("{s:s, s:I, s:I}", "effective_from", from, "min_fen", (json_int_t)min_fen, "max_fen",
+                              (json_int_t)max_fen);
+    return audit_commit(db, ok, actor, "set_amount", "relief_category", id, NULL, after, e);
+}
+
+int relief_category_update(struct db *db, const struct user_ctx *actor, int64_t id, unsigned eligible,
+                           int any_household, int per_year, int active, struct err *e)
+{
+    if (per_year < 1 || per_year > 12)
+        return err_set(e, 422, "invalid_per_year", "per_year", "每户每年次数应为 1 到 12");
+    if (!any_household && !(eligible & ((1u << HC__MAX) - 1)))
+        return err_set(e, 422, "no_eligible_category", "eligible", "请至少选择一个可享受的家庭类别，或选择“所有计生家庭”");
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    if (db_int(db, 0, "SELECT count(*) FROM relief_categories WHERE id = ?", "i", id) == 0) {
+        db_rollback(db);
+        return err_set(e, 404, "category_not_found", NULL, "救助类别不存在");
+    }
+    int ok = db_run(db, "UPDATE relief_categories SET any_household = ?, per_year = ?, active = ? WHERE id = ?", "dddi",
+                    any_household ? 1 : 0, per_year, active ? 1 : 0, id) == SQLITE_DONE &&
+             db_run(db, "DELETE FROM relief_category_eligible WHERE category_id = ?", "i", id) == SQLITE_DONE;
+    json_t *cats = json_array();
+    for (int k = 0; ok && k < HC__MAX; k++)
+        if (eligible & (1u << k)) {
+            ok = db_run(db, "INSERT INTO relief_category_eligible (category_id, household_cat) VALUES (?, ?)", "it", id,
+                        hh_category_code(k)) == SQLITE_DONE;
+            json_array_append_new(cats, json_string(hh_category_code(k)));
+        }
+    json_t *after = json_pack("{s:o, s:b, s:i, s:b}", "eligible", cats, "any_household", any_household, "per_year",
+                              per_year, "active", active);
+    return audit_commit(db, ok, actor, "update", "relief_category", id, NULL, after, e);
+}
+
+int relief_category_amounts(struct db *db, int64_t id, void (*fn)(const struct relief_amount_row *, void *), void *ctx)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT effective_from, min_fen, max_fen FROM relief_category_amounts "
+                                   "WHERE category_id = ? ORDER BY effective_from DESC");
+    if (!st)
+        return -1;
+    db_bind(st, "i", id);
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct relief_amount_row a = {0};
+        snprintf(a.effective_from, sizeof a.effective_from, "%s", db_text(st, 0));
+        a.min_fen = sqlite3_column_int64(st, 1);
+        a.max_fen = sqlite3_column_int64(st, 2);
+        fn(&a, ctx);
+        n++;
+    }
+    db_done(st);
+    return n;
+}

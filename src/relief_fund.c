@@ -1,0 +1,248 @@
+/* relief_fund.c: relief funds and their append-only ledger (see relief_fund.h). */
+#include "relief_fund.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "date.h"
+#include "text.h"
+
+static const struct {
+    const char *code, *name;
+} sources[SRC__MAX] = {
+    {"district", "区财政拨款"}, {"township", "镇财政拨款"}, {"donation", "社会捐助"}, {"other", "其他"}};
+
+const char *relief_source_code(int s)
+{
+    return s >= 0 && s < SRC__MAX ? sources[s].code : NULL;
+}
+
+const char *relief_source_name(int s)
+{
+    return s >= 0 && s < SRC__MAX ? sources[s].name : NULL;
+}
+
+int relief_source_parse(const char *s)
+{
+    for (int i = 0; s && i < SRC__MAX; i++)
+        if (strcmp(s, sources[i].code) == 0 || strcmp(s, sources[i].name) == 0)
+            return i;
+    return -1;
+}
+
+/* Fills a fund's figures from the ledger. */
+static void fund_figures(struct db *db, struct relief_fund *f)
+{
+    f->balance_fen = db_int(db, 0, "SELECT balance_after_fen FROM relief_fund_entries WHERE fund_id = ? "
+                                   "ORDER BY id DESC LIMIT 1", "i", f->id);
+    memset(f->income_fen, 0, sizeof f->income_fen);
+    sqlite3_stmt *st = db_prep(db, "SELECT source, sum(amount_fen) FROM relief_fund_entries "
+                                   "WHERE fund_id = ? AND source IS NOT NULL GROUP BY source");
+    if (st) {
+        db_bind(st, "i", f->id);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            int s = relief_source_parse(db_text(st, 0));
+            if (s >= 0)
+                f->income_fen[s] = sqlite3_column_int64(st, 1);
+        }
+        db_done(st);
+    }
+    f->paid_fen = -db_int(db, 0, "SELECT coalesce(sum(amount_fen), 0) FROM relief_fund_entries "
+                                 "WHERE fund_id = ? AND source IS NULL", "i", f->id);
+}
+
+int relief_fund_list(struct db *db, void (*fn)(const struct relief_fund *, void *), void *ctx)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT id, name, active FROM relief_funds ORDER BY id");
+    if (!st)
+        return -1;
+    struct relief_fund rows[32];
+    int n = 0;
+    while (n < 32 && sqlite3_step(st) == SQLITE_ROW) {
+        memset(&rows[n], 0, sizeof rows[n]);
+        rows[n].id = sqlite3_column_int64(st, 0);
+        snprintf(rows[n].name, sizeof rows[n].name, "%s", db_text(st, 1));
+        rows[n].active = sqlite3_column_int(st, 2);
+        n++;
+    }
+    db_done(st);
+    for (int i = 0; i < n; i++) {
+        fund_figures(db, &rows[i]);
+        fn(&rows[i], ctx);
+    }
+    return n;
+}
+
+int relief_fund_get(struct db *db, int64_t id, struct relief_fund *out, struct err *e)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = db_prep(db, "SELECT id, name, active FROM relief_funds WHERE id = ?");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "i", id);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    if (found) {
+        out->id = sqlite3_column_int64(st, 0);
+        snprintf(out->name, sizeof out->name, "%s", db_text(st, 1));
+        out->active = sqlite3_column_int(st, 2);
+    }
+    db_done(st);
+    if (!found)
+        return err_set(e, 404, "fund_not_found", "fund_id", "资金不存在");
+    fund_figures(db, out);
+    return 0;
+}
+
+int64_t relief_fund_create(struct db *db, const struct user_ctx *actor, const char *name, struct err *e)
+{
+    if (text_check(name, 2, 40) != 0)
+        return err_set(e, 422, "invalid_name", "name", "资金名称应为2到40个字");
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    if (db_int(db, 0, "SELECT count(*) FROM relief_funds WHERE name = ?", "t", name) > 0) {
+        db_rollback(db);
+        return err_set(e, 409, "duplicate_fund", "name", "已有同名资金");
+    }
+    int64_t id = -1;
+    if (db_run(db, "INSERT INTO relief_funds (name) VALUES (?)", "t", name) == SQLITE_DONE)
+        id = sqlite3_last_insert_rowid(db->h);
+    return audit_commit(db, id > 0, actor, "create", "relief_fund", id, NULL, json_pack("{s:s}", "name", name), e) == 0
+               ? id
+               : -1;
+}
+
+/* Inserts one entry after checking the balance, inside the caller's transaction. source, document
+   and note may be NULL; payment_id/reverses_id 0 for none. Returns the id or -1 with e. */
+static int64_t post(struct db *db, const struct user_ctx *actor, int64_t fund_id, const char *kind, const char *source,
+                    int64_t amount_fen, const char *on, const char *document_no, const char *note, int64_t payment_id,
+                    int64_t reverses_id, struct err *e)
+{
+    if (db_int(db, 0, "SELECT count(*) FROM relief_funds WHERE id = ?", "i", fund_id) == 0)
+        return err_set(e, 404, "fund_not_found", "fund_id", "资金不存在");
+    int64_t balance = db_int(db, 0, "SELECT balance_after_fen FROM relief_fund_entries WHERE fund_id = ? "
+                                    "ORDER BY id DESC LIMIT 1", "i", fund_id);
+    if (balance + amount_fen < 0) {
+        char have[32];
+        snprintf(have, sizeof have, "%lld.%02lld", (long long)(balance / 100), (long long)(balance % 100));
+        return err_set(e, 409, "insufficient_funds", "fund_id", "资金余额不足：当前余额 %s 元", have);
+    }
+    if (db_run(db, "INSERT INTO relief_fund_entries (fund_id, kind, source, amount_fen, balance_after_fen, on_date, "
+                   "document_no, note, payment_id, reverses_id, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               "ittiitttIII", fund_id, kind, source, amount_fen, balance + amount_fen, on,
+               document_no ? document_no : "", note ? note : "", payment_id, reverses_id, actor->id) != SQLITE_DONE)
+        return db_fail(db, e);
+    return sqlite3_last_insert_rowid(db->h);
+}
+
+int64_t relief_fund_post(struct db *db, const struct user_ctx *actor, int64_t fund_id, const char *kind,
+                         int64_t amount_fen, const char *on, const char *note, int64_t payment_id,
+                         int64_t reverses_id, struct err *e)
+{
+    return post(db, actor, fund_id, kind, NULL, amount_fen, on, NULL, note, payment_id, reverses_id, e);
+}
+
+int64_t relief_fund_income(struct db *db, const struct user_ctx *actor, int64_t fund_id, const char *source,
+                           int64_t amount_fen, const char *on, const char *document_no, const char *note,
+                           struct err *e)
+{
+    struct date d;
+    int s = relief_source_parse(source);
+    if (s < 0)
+        return err_set(e, 422, "invalid_source", "source", "来源应为 区财政拨款、镇财政拨款、社会捐助 或 其他");
+    if (amount_fen <= 0 || amount_fen > 100000000000LL)
+        return err_set(e, 422, "invalid_amount", "amount_fen", "收入金额应大于零");
+    if (!on || date_parse(on, &d) != 0)
+        return err_set(e, 422, "invalid_date", "on", "日期格式应为 YYYY-MM-DD");
+    if (text_check(document_no, 1, 50) != 0)
+        return err_set(e, 422, "invalid_document_no", "document_no", "请填写文件号或凭证号（50字以内）");
+    if (note && text_check(note, 0, 200) != 0)
+        return err_set(e, 422, "invalid_note", "note", "备注不能超过200字");
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    int64_t id = post(db, actor, fund_id, "income", relief_source_code(s), amount_fen, on, document_no, note, 0, 0, e);
+    if (id < 0) {
+        db_rollback(db);
+        return -1;
+    }
+    json_t *after = json_pack("{s:I, s:s, s:I, s:s, s:s}", "fund_id", (json_int_t)fund_id, "source",
+                              relief_source_code(s), "amount_fen", (json_int_t)amount_fen, "on", on, "document_no",
+                              document_no);
+    return audit_commit(db, 1, actor, "create", "relief_fund_entry", id, NULL, after, e) == 0 ? id : -1;
+}
+
+int64_t relief_fund_reverse(struct db *db, const struct user_ctx *actor, int64_t entry_id, const char *on,
+                            const char *reason, struct err *e)
+{
+    struct date d;
+    if (!on || date_parse(on, &d) != 0)
+        return err_set(e, 422, "invalid_date", "on", "日期格式应为 YYYY-MM-DD");
+    if (text_check(reason, 2, 200) != 0)
+        return err_set(e, 422, "invalid_reason", "reason", "请填写冲正原因（2到200字）");
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    sqlite3_stmt *st = db_prep(db, "SELECT fund_id, kind, source, amount_fen, document_no, "
+                                   "(SELECT count(*) FROM relief_fund_entries r WHERE r.reverses_id = e.id) "
+                                   "FROM relief_fund_entries e WHERE id = ?");
+    if (!st) {
+        db_rollback(db);
+        return db_fail(db, e);
+    }
+    db_bind(st, "i", entry_id);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    int64_t fund_id = found ? sqlite3_column_int64(st, 0) : 0, amount = found ? sqlite3_column_int64(st, 3) : 0;
+    char kind[16] = "", source[16] = "", doc[64] = "";
+    int reversed = found && sqlite3_column_int(st, 5) > 0;
+    if (found) {
+        snprintf(kind, sizeof kind, "%s", db_text(st, 1));
+        snprintf(source, sizeof source, "%s", db_text(st, 2));
+        snprintf(doc, sizeof doc, "%s", db_text(st, 4));
+    }
+    db_done(st);
+    int rc = !found                  ? err_set(e, 404, "entry_not_found", NULL, "账目不存在")
+             : strcmp(kind, "income") ? err_set(e, 409, "not_income", NULL, "只能冲正收入；发放请作废领款凭证")
+             : reversed               ? err_set(e, 409, "already_reversed", NULL, "该笔收入已冲正")
+                                      : 0;
+    int64_t id = rc ? -1 : post(db, actor, fund_id, "reversal", source, -amount, on, doc, reason, 0, entry_id, e);
+    if (id < 0) {
+        db_rollback(db);
+        return -1;
+    }
+    json_t *after = json_pack("{s:I, s:I, s:s}", "reverses_id", (json_int_t)entry_id, "amount_fen",
+                              (json_int_t)-amount, "reason", reason);
+    return audit_commit(db, 1, actor, "reverse", "relief_fund_entry", id, NULL, after, e) == 0 ? id : -1;
+}
+
+int relief_fund_ledger(struct db *db, int64_t fund_id, const char *from, const char *to,
+                       void (*fn)(const struct relief_fund_entry *, void *), void *ctx)
+{
+    sqlite3_stmt *st = db_prep(
+        db, "SELECT e.id, e.kind, coalesce(e.source, ''), e.amount_fen, e.balance_after_fen, e.on_date, "
+            "e.document_no, e.note, coalesce(p.receipt_no, ''), coalesce(e.reverses_id, 0), "
+            "EXISTS (SELECT 1 FROM relief_fund_entries r WHERE r.reverses_id = e.id) "
+            "FROM relief_fund_entries e LEFT JOIN relief_payments p ON p.id = e.payment_id "
+            "WHERE e.fund_id = ?1 AND (?2 IS NULL OR e.on_date >= ?2) AND (?3 IS NULL OR e.on_date <= ?3) "
+            "ORDER BY e.id");
+    if (!st)
+        return -1;
+    db_bind(st, "itt", fund_id, from && *from ? from : NULL, to && *to ? to : NULL);
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct relief_fund_entry x = {0};
+        x.id = sqlite3_column_int64(st, 0);
+        snprintf(x.kind, sizeof x.kind, "%s", db_text(st, 1));
+        snprintf(x.source, sizeof x.source, "%s", db_text(st, 2));
+        x.amount_fen = sqlite3_column_int64(st, 3);
+        x.balance_after_fen = sqlite3_column_int64(st, 4);
+        snprintf(x.on, sizeof x.on, "%s", db_text(st, 5));
+        snprintf(x.document_no, sizeof x.document_no, "%s", db_text(st, 6));
+        snprintf(x.note, sizeof x.note, "%s", db_text(st, 7));
+        snprintf(x.receipt_no, sizeof x.receipt_no, "%s", db_text(st, 8));
+        x.reverses_id = sqlite3_column_int64(st, 9);
+        x.reversed = sqlite3_column_int(st, 10);
+        fn(&x, ctx);
+        n++;
+    }
+    db_done(st);
+    return n;
+}

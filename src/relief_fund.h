@@ -1,0 +1,73 @@
+/*
+ * relief_fund.h: the relief funds (人口和计划生育公益金 and others) and their append-only ledger:
+ * income by source, one debit per relief payment, reversing entries for corrections and voided
+ * receipts. Every entry stores the fund's balance after it, which can never be negative: a
+ * posting is checked and written inside the caller's BEGIN IMMEDIATE transaction, so two clerks
+ * paying at the same moment cannot both spend the last yuan.
+ */
+#ifndef BANGFU_RELIEF_FUND_H
+#define BANGFU_RELIEF_FUND_H
+#include <stdint.h>
+
+#include "db.h"
+#include "err.h"
+#include "user.h"
+
+enum relief_source { SRC_DISTRICT, SRC_TOWNSHIP, SRC_DONATION, SRC_OTHER, SRC__MAX };
+/* "district" ... and 区财政拨款 ...; NULL out of range. */
+const char *relief_source_code(int s);
+const char *relief_source_name(int s);
+/* The source for a code or a Chinese name, or -1. */
+int relief_source_parse(const char *s);
+
+struct relief_fund {
+    int64_t id;
+    char name[64];
+    int active;
+    int64_t balance_fen;
+    int64_t income_fen[SRC__MAX]; /* received per source, net of reversed income */
+    int64_t paid_fen;             /* disbursed, net of voided receipts */
+};
+
+/* Calls fn for every fund in id order. Returns the count or -1. */
+int relief_fund_list(struct db *db, void (*fn)(const struct relief_fund *, void *), void *ctx);
+/* Loads one fund with its figures. Returns 0, or -1 with 404 in e. */
+int relief_fund_get(struct db *db, int64_t id, struct relief_fund *out, struct err *e);
+/* Creates a fund (finance, admin). Returns its id or -1 with e. Audited. */
+int64_t relief_fund_create(struct db *db, const struct user_ctx *actor, const char *name, struct err *e);
+
+/* Books income from a source with its date and document number. Returns the entry id or -1. Audited. */
+int64_t relief_fund_income(struct db *db, const struct user_ctx *actor, int64_t fund_id, const char *source,
+                           int64_t amount_fen, const char *on, const char *document_no, const char *note,
+                           struct err *e);
+/* Reverses an income entry (a correction) on a date with a reason: the opposite amount, pointing at
+   the entry. Refused when already reversed, when not income, or when the balance would go below
+   zero (409 insufficient_funds). Returns the new entry id or -1. Audited. */
+int64_t relief_fund_reverse(struct db *db, const struct user_ctx *actor, int64_t entry_id, const char *on,
+                            const char *reason, struct err *e);
+
+/* One posting inside the caller's transaction: kind "disbursement" (amount < 0, payment_id set) or
+   "reversal" (reverses_id set). Refuses with 409 insufficient_funds when the balance would go
+   below zero. Returns the entry id or -1 with e. */
+int64_t relief_fund_post(struct db *db, const struct user_ctx *actor, int64_t fund_id, const char *kind,
+                         int64_t amount_fen, const char *on, const char *note, int64_t payment_id,
+                         int64_t reverses_id, struct err *e);
+
+struct relief_fund_entry {
+    int64_t id;
+    char kind[16];
+    char source[16]; /* code, "" when none */
+    int64_t amount_fen, balance_after_fen;
+    char on[11];
+    char document_no[64];
+    char note[256];
+    char receipt_no[32]; /* disbursements */
+    int64_t reverses_id;
+    int reversed;        /* a later entry reverses this one */
+};
+/* Calls fn for the fund's entries dated within [from, to] (either may be NULL), in booking order;
+   each carries the running balance. Returns the count or -1. */
+int relief_fund_ledger(struct db *db, int64_t fund_id, const char *from, const char *to,
+                       void (*fn)(const struct relief_fund_entry *, void *), void *ctx);
+
+#endif

@@ -1,0 +1,224 @@
+/* relief_pay.c: relief payments and receipts (see relief_pay.h). */
+#include "relief_pay.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "idcard.h"
+#include "relief.h"
+#include "relief_fund.h"
+#include "text.h"
+#include "unit.h"
+
+/* Checks the payment input; 0 or -1 with e. */
+static int pay_validate(const struct relief_pay_input *in, struct date *paid, struct err *e)
+{
+    if (!in->paid_on || date_parse(in->paid_on, paid) != 0)
+        return err_set(e, 422, "invalid_date", "paid_on", "发放日期格式应为 YYYY-MM-DD");
+    if (!in->method || (strcmp(in->method, "cash") && strcmp(in->method, "bank")))
+        return err_set(e, 422, "invalid_method", "method", "发放方式应为 cash（现金）或 bank（银行转账）");
+    if (in->fund_id <= 0)
+        return err_set(e, 422, "invalid_fund", "fund_id", "请选择资金");
+    return 0;
+}
+
+int relief_disburse_in_txn(struct db *db, const struct user_ctx *actor, int64_t application_id,
+                           const struct relief_pay_input *in, char *receipt_no, struct err *e)
+{
+    struct date paid;
+    struct relief_app a;
+    if (pay_validate(in, &paid, e) != 0 || relief_get(db, actor, application_id, &a, e) != 0)
+        return -1;
+    if (relief_next_state(RA_PAY, a.state) < 0)
+        return err_set(e, 409, "invalid_state", NULL, "申请当前为“%s”，批准后方可发放", relief_state_name(a.state));
+    char short_name[64];
+    unit_short_name(a.township, short_name, sizeof short_name);
+    int64_t seq = 1 + db_int(db, 0, "SELECT coalesce(max(seq), 0) FROM relief_payments WHERE township_id = ? AND year = ?",
+                             "id", a.township_id, paid.y);
+    snprintf(receipt_no, 32, "%s-%04d-%06lld", short_name, paid.y, (long long)seq);
+    if (db_run(db, "INSERT INTO relief_payments (application_id, fund_id, township_id, year, seq, receipt_no, amount_fen, "
+                   "paid_on, method, handler_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               "iiidititti", application_id, in->fund_id, a.township_id, paid.y, seq, receipt_no, a.amount_fen,
+               in->paid_on, in->method, actor->id) != SQLITE_DONE)
+        return db_fail(db, e);
+    int64_t payment = sqlite3_last_insert_rowid(db->h);
+    if (relief_fund_post(db, actor, in->fund_id, "disbursement", -a.amount_fen, in->paid_on, receipt_no, payment, 0, e) < 0)
+        return -1;
+    if (db_run(db, "UPDATE relief_applications SET state = 'paid' WHERE id = ?", "i", application_id) != SQLITE_DONE)
+        return db_fail(db, e);
+    json_t *after = json_pack("{s:s, s:I, s:I, s:s, s:s}", "receipt_no", receipt_no, "fund_id", (json_int_t)in->fund_id,
+                              "amount_fen", (json_int_t)a.amount_fen, "paid_on", in->paid_on, "method", in->method);
+    int ok = audit_write(db, actor, "disburse", "relief_application", application_id, NULL, after) == 0;
+    json_decref(after);
+    return ok ? 0 : db_fail(db, e);
+}
+
+int relief_disburse(struct db *db, const struct user_ctx *actor, int64_t application_id,
+                    const struct relief_pay_input *in, char *receipt_no, struct err *e)
+{
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    if (relief_disburse_in_txn(db, actor, application_id, in, receipt_no, e) != 0) {
+        db_rollback(db);
+        return -1;
+    }
+    if (db_commit(db) != SQLITE_OK) {
+        db_rollback(db);
+        return db_fail(db, e);
+    }
+    return 0;
+}
+
+/* Every column of a receipt; the scope path is ?1. */
+#define RECEIPT_SELECT                                                                                               \
+    "SELECT p.id, p.application_id, coalesce(a.batch_id, 0), a.household_id, p.receipt_no, t.name, v.name, "       \
+    "p.paid_on, m.name, m.id_number, c.name, p.amount_fen, f.name, p.method, hu.name, coalesce(ru.name, ''), "     \
+    "coalesce(au.name, ''), vo.reason, coalesce(vo.at, ''), "                                                       \
+    "(SELECT count(*) FROM receipt_events x WHERE x.payment_id = p.id AND x.kind = 'reprint') "                     \
+    "FROM relief_payments p JOIN relief_applications a ON a.id = p.application_id "                                \
+    "JOIN households h ON h.id = a.household_id JOIN members m ON m.household_id = h.id AND m.is_head = 1 "        \
+    "JOIN units v ON v.id = h.village_id JOIN units t ON t.id = p.township_id "                                     \
+    "JOIN relief_categories c ON c.id = a.category_id JOIN relief_funds f ON f.id = p.fund_id "                    \
+    "JOIN users hu ON hu.id = p.handler_id LEFT JOIN users ru ON ru.id = a.reviewed_by "                            \
+    "LEFT JOIN users au ON au.id = a.approved_by "                                                                  \
+    "LEFT JOIN receipt_events vo ON vo.payment_id = p.id AND vo.kind = 'void' "                                     \
+    "WHERE substr(v.path, 1, length(?1)) = ?1 "
+
+#define COPY(field, i) snprintf(field, sizeof field, "%s", db_text(st, i))
+
+/* Fills a receipt from a row of RECEIPT_SELECT. */
+static void receipt_row(struct db *db, sqlite3_stmt *st, struct relief_receipt *r)
+{
+    memset(r, 0, sizeof *r);
+    r->payment_id = sqlite3_column_int64(st, 0);
+    r->application_id = sqlite3_column_int64(st, 1);
+    r->batch_id = sqlite3_column_int64(st, 2);
+    r->household_id = sqlite3_column_int64(st, 3);
+    COPY(r->receipt_no, 4);
+    COPY(r->township, 5);
+    COPY(r->village, 6);
+    COPY(r->paid_on, 7);
+    COPY(r->recipient, 8);
+    COPY(r->id_number, 9);
+    COPY(r->category, 10);
+    r->amount_fen = sqlite3_column_int64(st, 11);
+    COPY(r->fund, 12);
+    COPY(r->method, 13);
+    COPY(r->handler, 14);
+    COPY(r->reviewer, 15);
+    COPY(r->approver, 16);
+    r->voided = sqlite3_column_type(st, 17) != SQLITE_NULL;
+    COPY(r->void_reason, 17);
+    COPY(r->voided_on, 18);
+    r->reprints = sqlite3_column_int(st, 19);
+    char payer[64];
+    db_param_text(db, "relief_payer", payer, sizeof payer);
+    snprintf(r->payer, sizeof r->payer, "%s%s", r->township, payer);
+}
+
+int relief_receipt_get(struct db *db, const struct user_ctx *actor, const char *receipt_no, struct relief_receipt *out,
+                       struct err *e)
+{
+    sqlite3_stmt *st = db_prep(db, RECEIPT_SELECT "AND p.receipt_no = ?2");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "tt", actor->unit_path, receipt_no);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    if (found)
+        receipt_row(db, st, out);
+    db_done(st);
+    if (found)
+        return 0;
+    if (db_int(db, 0, "SELECT count(*) FROM relief_payments WHERE receipt_no = ?", "t", receipt_no) > 0)
+        return err_set(e, 403, "out_of_scope", NULL, "该凭证不在您的管辖范围内");
+    return err_set(e, 404, "not_found", NULL, "领款凭证不存在");
+}
+
+int relief_receipts_of_batch(struct db *db, const struct user_ctx *actor, int64_t batch_id,
+                             void (*fn)(const struct relief_receipt *, void *), void *ctx)
+{
+    sqlite3_stmt *st = db_prep(db, RECEIPT_SELECT "AND a.batch_id = ?2 ORDER BY p.township_id, p.year, p.seq");
+    if (!st)
+        return -1;
+    db_bind(st, "ti", actor->unit_path, batch_id);
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct relief_receipt r;
+        receipt_row(db, st, &r);
+        fn(&r, ctx);
+        n++;
+    }
+    db_done(st);
+    return n;
+}
+
+json_t *relief_receipt_json(const struct relief_receipt *r)
+{
+    char id[24];
+    mask_id(r->id_number, id, sizeof id);
+    json_t *o = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:b, s:i}", "receipt_no",
+                          r->receipt_no, "application_id", (json_int_t)r->application_id, "paid_on", r->paid_on,
+                          "recipient", r->recipient, "id_number", id, "village", r->village, "category", r->category,
+                          "amount_fen", (json_int_t)r->amount_fen, "fund", r->fund, "method", r->method, "handler",
+                          r->handler, "voided", r->voided, "reprints", r->reprints);
+    if (r->voided)
+        json_object_set_new(o, "void_reason", json_string(r->void_reason));
+    return o;
+}
+
+int relief_receipt_void(struct db *db, const struct user_ctx *actor, const char *receipt_no, const char *reason,
+                        struct date today, struct err *e)
+{
+    struct relief_receipt r;
+    char on[11];
+    date_format(today, on);
+    if (text_check(reason, 2, 200) != 0)
+        return err_set(e, 422, "reason_required", "reason", "请填写作废原因（2到200字）");
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    int rc = relief_receipt_get(db, actor, receipt_no, &r, e);
+    if (rc == 0 && r.voided)
+        rc = err_set(e, 409, "already_void", NULL, "该凭证已于 %s 作废", r.voided_on);
+    int64_t debit = rc ? 0 : db_int(db, 0, "SELECT id FROM relief_fund_entries WHERE payment_id = ?", "i", r.payment_id);
+    int64_t fund = rc ? 0 : db_int(db, 0, "SELECT fund_id FROM relief_payments WHERE id = ?", "i", r.payment_id);
+    if (rc == 0 && db_run(db, "INSERT INTO receipt_events (payment_id, kind, reason, user_id) VALUES (?, 'void', ?, ?)",
+                          "iti", r.payment_id, reason, actor->id) != SQLITE_DONE)
+        rc = db_fail(db, e);
+    char note[96];
+    snprintf(note, sizeof note, "作废凭证 %s", receipt_no);
+    if (rc == 0 && relief_fund_post(db, actor, fund, "reversal", r.amount_fen, on, note, 0, debit, e) < 0)
+        rc = -1;
+    if (rc == 0 && db_run(db, "UPDATE relief_applications SET state = 'approved' WHERE id = ? AND state = 'paid'", "i",
+                          r.application_id) != SQLITE_DONE)
+        rc = db_fail(db, e);
+    if (rc != 0) {
+        db_rollback(db);
+        return -1;
+    }
+    json_t *after = json_pack("{s:s, s:s}", "receipt_no", receipt_no, "reason", reason);
+    return audit_commit(db, 1, actor, "void_receipt", "relief_application", r.application_id, NULL, after, e);
+}
+
+int relief_receipt_reprint(struct db *db, const struct user_ctx *actor, const char *receipt_no, const char *reason,
+                           int *copy, struct err *e)
+{
+    struct relief_receipt r;
+    if (text_check(reason, 2, 200) != 0)
+        return err_set(e, 422, "reason_required", "reason", "请填写补打原因（2到200字）");
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    int rc = relief_receipt_get(db, actor, receipt_no, &r, e);
+    if (rc == 0 && r.voided)
+        rc = err_set(e, 409, "already_void", NULL, "该凭证已作废，不能补打");
+    if (rc == 0 && db_run(db, "INSERT INTO receipt_events (payment_id, kind, reason, user_id) VALUES (?, 'reprint', ?, ?)",
+                          "iti", r.payment_id, reason, actor->id) != SQLITE_DONE)
+        rc = db_fail(db, e);
+    if (rc != 0) {
+        db_rollback(db);
+        return -1;
+    }
+    *copy = r.reprints + 1;
+    json_t *after = json_pack("{s:s, s:s, s:i}", "receipt_no", receipt_no, "reason", reason, "copy", *copy);
+    return audit_commit(db, 1, actor, "reprint_receipt", "relief_application", r.application_id, NULL, after, e);
+}

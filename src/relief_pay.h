@@ -1,0 +1,68 @@
+/*
+ * relief_pay.h: paying approved relief (发放) and the receipts (领款凭证). A payment debits one
+ * fund (never below zero) and takes the next receipt number of its township and year
+ * (西集-2026-000123), both inside one BEGIN IMMEDIATE transaction, so two clerks paying at once
+ * get consecutive numbers and cannot overdraw the fund. A receipt is never deleted: voiding keeps
+ * its number, credits the fund back with a reversing entry and returns the application to
+ * approved; a reprint is recorded and printed marked 补打.
+ */
+#ifndef BANGFU_RELIEF_PAY_H
+#define BANGFU_RELIEF_PAY_H
+#include <jansson.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "db.h"
+#include "err.h"
+#include "user.h"
+
+struct relief_pay_input {
+    int64_t fund_id;
+    const char *paid_on; /* YYYY-MM-DD */
+    const char *method;  /* "cash" or "bank" */
+};
+
+/* Pays one approved application. Writes the receipt number into receipt_no (size 32). Returns 0,
+   or -1 with e (409 invalid_state, 409 insufficient_funds, 422 for bad input). Audited. */
+int relief_disburse(struct db *db, const struct user_ctx *actor, int64_t application_id,
+                    const struct relief_pay_input *in, char *receipt_no, struct err *e);
+/* The same inside the caller's transaction (batches). */
+int relief_disburse_in_txn(struct db *db, const struct user_ctx *actor, int64_t application_id,
+                           const struct relief_pay_input *in, char *receipt_no, struct err *e);
+
+/* Voids a receipt with a reason: the number stays, marked 作废. Returns 0 or -1 (409 already void). */
+int relief_receipt_void(struct db *db, const struct user_ctx *actor, const char *receipt_no, const char *reason,
+                        struct date today, struct err *e);
+/* Records a reprint (补打) with a reason; *copy gets its number (1 for the first reprint). */
+int relief_receipt_reprint(struct db *db, const struct user_ctx *actor, const char *receipt_no, const char *reason,
+                           int *copy, struct err *e);
+
+struct relief_receipt {
+    int64_t payment_id, application_id, batch_id, household_id;
+    char receipt_no[32];
+    char payer[64];
+    char township[64], village[64];
+    char paid_on[11];
+    char recipient[96];
+    char id_number[20]; /* full: mask before printing */
+    char category[64];
+    int64_t amount_fen;
+    char fund[64];
+    char method[8];
+    char handler[64], reviewer[64], approver[64];
+    int voided;
+    char void_reason[256], voided_on[24];
+    int reprints; /* number of 补打 events so far */
+};
+
+/* Loads a receipt the actor may see. 0, or -1 with 404 / 403. */
+int relief_receipt_get(struct db *db, const struct user_ctx *actor, const char *receipt_no, struct relief_receipt *out,
+                       struct err *e);
+/* Calls fn for every receipt of a batch within the actor's scope, in number order. Returns the
+   count or -1. */
+int relief_receipts_of_batch(struct db *db, const struct user_ctx *actor, int64_t batch_id,
+                             void (*fn)(const struct relief_receipt *, void *), void *ctx);
+/* The receipt as API JSON (ID masked). */
+json_t *relief_receipt_json(const struct relief_receipt *r);
+
+#endif

@@ -1,0 +1,280 @@
+// Relief through the API: funds and their ledger, categories with effective-dated amounts,
+// eligibility and yearly limits, the single path (verify → review → notice → objection →
+// approve → pay), a batch, insufficient funds, concurrent payments (no gap, no duplicate, no
+// negative balance), void and reprint, roles and unit scope.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, api, token, makeId, unitIds } from './lib.mjs';
+
+let srv, t, units, fundId;
+const LATER = '2026-12-05'; // after a 7-day notice published on 2026-11-23
+
+// Registers a household of the village with categories; resolves to its id.
+async function household(village, name, idOrder, categories) {
+  const r = await api(srv.base, 'POST', '/households', { village_id: units[village], policy_compliant: true,
+    categories, head: { name, id_number: makeId('19680305', idOrder, 'F'), phone: '13905321111' } }, t.xj_xiehui);
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body.id;
+}
+
+// Re-logs every demo user (tokens survive a restart, but the base URL changes).
+async function login() {
+  t = {};
+  for (const u of ['admin', 'xj_xiehui', 'xj_jiuzhu', 'xj_caiwu', 'xj_cun_xiji', 'xj_cun_dongji', 'xj_xinyong',
+    'fm_xiehui', 'shenji']) t[u] = await token(srv.base, u);
+}
+
+before(async () => {
+  srv = await startServer();
+  await login();
+  units = await unitIds(srv.base, t.admin);
+  fundId = (await api(srv.base, 'GET', '/funds', undefined, t.xj_caiwu)).body.items
+    .find((f) => f.name === '人口和计划生育公益金').id;
+});
+after(async () => { await srv.stop(); });
+
+test('funds: income by source, reversing entries, running balance; bad input changes nothing', async () => {
+  const before = (await api(srv.base, 'GET', `/funds/${fundId}/ledger`, undefined, t.xj_caiwu)).body;
+  const add = (source, amount_fen, document_no) => api(srv.base, 'POST', `/funds/${fundId}/income`,
+    { source, amount_fen, on: '2026-11-02', document_no }, t.xj_caiwu);
+  assert.equal((await add('district', 5000000, '山财社〔2026〕31号')).status, 201);
+  assert.equal((await add('township', 2000000, '西财〔2026〕8号')).status, 201);
+  const wrong = await add('donation', 123456, '捐赠-017');
+  assert.equal(wrong.status, 201);
+  assert.equal((await add('lottery', 100, 'x')).body.error.field, 'source');
+  assert.equal((await add('donation', 0, 'x')).status, 422);
+  assert.equal((await add('donation', 100, '')).body.error.field, 'document_no');
+  assert.equal((await add('district', 100, 'x')).status, 201, 'district');
+  assert.equal((await api(srv.base, 'POST', `/funds/${fundId}/income`, { source: 'other', amount_fen: 100, on: '2026-11-02',
+    document_no: 'x' }, t.xj_jiuzhu)).status, 403, 'the relief clerk does not book income');
+  // A correction is a reversing entry; it cannot be done twice.
+  const rev = await api(srv.base, 'POST', `/fund-entries/${wrong.body.id}/reverse`, { on: '2026-11-03', reason: '金额录错' }, t.xj_caiwu);
+  assert.equal(rev.status, 201, JSON.stringify(rev.body));
+  assert.equal((await api(srv.base, 'POST', `/fund-entries/${wrong.body.id}/reverse`, { on: '2026-11-03', reason: '再冲' }, t.xj_caiwu)).body.error.code, 'already_reversed');
+  const l = (await api(srv.base, 'GET', `/funds/${fundId}/ledger`, undefined, t.xj_caiwu)).body;
+  assert.equal(l.balance_fen, before.balance_fen + 5000000 + 2000000 + 100);
+  assert.equal(l.income_by_source_fen.donation, before.income_by_source_fen.donation);
+  assert.equal(l.income_by_source_fen.district, before.income_by_source_fen.district + 5000100);
+  const last = l.entries.at(-1);
+  assert.equal(last.kind, 'reversal');
+  assert.equal(last.amount_fen, -123456);
+  assert.equal(last.reverses_id, wrong.body.id);
+  // The running balance is the sum of the entries so far, entry by entry.
+  let run = 0;
+  for (const e of l.entries) { run += e.amount_fen; assert.equal(e.balance_after_fen, run); }
+});
+
+test('categories: defaults, eligibility, amount range, yearly limit, effective-dated standard', async () => {
+  const cats = (await api(srv.base, 'GET', '/relief-categories', undefined, t.xj_jiuzhu)).body.items;
+  const byName = Object.fromEntries(cats.map((c) => [c.name, c]));
+  assert.equal(cats.length, 11);
+  assert.equal(byName['独女户/双女绝育户奖励'].amount_fen, 60000);
+  assert.deepEqual(byName['独生子女死亡家庭扶助'].eligible, ['special_lost']);
+  assert.equal(byName['独生子女死亡家庭扶助'].public_name, '生育关怀扶助');
+  const hh = await household('西集村', '赵秀英', 41, ['only_daughter']);
+  const apply = (category, amount_fen) => api(srv.base, 'POST', '/relief-applications',
+    { household_id: hh, category_id: byName[category].id, amount_fen, reason: '测试' }, t.xj_jiuzhu);
+  const ne = await apply('春节走访慰问', 50000);
+  assert.equal(ne.status, 409);
+  assert.equal(ne.body.error.code, 'not_eligible');
+  assert.match(ne.body.error.message, /计生困难家庭/);
+  assert.equal((await apply('独女户健康守护', 40000)).body.error.code, 'invalid_amount');
+  const ok = await apply('独女户健康守护', 0);
+  assert.equal(ok.status, 201, JSON.stringify(ok.body));
+  assert.equal(ok.body.amount_fen, 50000, 'the standard amount');
+  assert.equal(ok.body.state, 'applied');
+  const twice = await apply('独女户健康守护', 50000);
+  assert.equal(twice.status, 409);
+  assert.equal(twice.body.error.code, 'yearly_limit_reached');
+  // The admin raises the standard from 2026-12-01: today's applications keep 500.00.
+  const cat = byName['独女户健康守护'].id;
+  assert.equal((await api(srv.base, 'POST', `/relief-categories/${cat}/amounts`, { effective_from: '2026-12-01', amount_fen: 80000 }, t.xj_jiuzhu)).status, 403);
+  assert.equal((await api(srv.base, 'POST', `/relief-categories/${cat}/amounts`, { effective_from: '2026-12-01', amount_fen: 80000 }, t.admin)).status, 201);
+  const now = (await api(srv.base, 'GET', '/relief-categories', undefined, t.admin)).body.items.find((c) => c.id === cat);
+  assert.equal(now.amount_fen, 50000);
+  const dec = (await api(srv.base, 'GET', '/relief-categories?as_of=2026-12-01', undefined, t.admin)).body.items.find((c) => c.id === cat);
+  assert.equal(dec.amount_fen, 80000);
+  assert.equal((await api(srv.base, 'GET', `/relief-applications/${ok.body.id}`, undefined, t.xj_jiuzhu)).body.amount_fen, 50000);
+  // By case: within min and max.
+  const ill = await household('东集村', '钱桂芝', 42, ['one_child']);
+  const big = await api(srv.base, 'POST', '/relief-applications', { household_id: ill, category_id: byName['大病救助'].id,
+    amount_fen: 2000001, reason: '白血病' }, t.xj_jiuzhu);
+  assert.equal(big.body.error.code, 'invalid_amount');
+  assert.match(big.body.error.message, /500\.00 元到 20,000\.00 元/);
+});
+
+let single; // the single application that goes all the way
+test('single path: village verifies, township reviews, notice, objection holds, approval after the period, payment', async () => {
+  const cats = Object.fromEntries((await api(srv.base, 'GET', '/relief-categories', undefined, t.xj_jiuzhu)).body.items.map((c) => [c.name, c.id]));
+  const hh = await household('西集村', '孙玉兰', 43, ['hardship']);
+  const other = await household('西集村', '周凤英', 44, ['hardship']);
+  const a = await api(srv.base, 'POST', '/relief-applications', { household_id: hh, category_id: cats['双千帮扶'], amount_fen: 100000, reason: '因病致贫' }, t.xj_cun_xiji);
+  assert.equal(a.status, 201, JSON.stringify(a.body));
+  const b = await api(srv.base, 'POST', '/relief-applications', { household_id: other, category_id: cats['双千帮扶'], amount_fen: 150000, reason: '房屋倒塌' }, t.xj_cun_xiji);
+  single = a.body.id;
+  const step = (id, s, who, body = {}) => api(srv.base, 'POST', `/relief-applications/${id}/${s}`, body, t[who]);
+  assert.equal((await step(single, 'verify', 'xj_cun_dongji')).status, 403, 'another village');
+  assert.equal((await step(single, 'review', 'xj_jiuzhu')).body.error.code, 'invalid_state');
+  const v = await step(single, 'verify', 'xj_cun_xiji');
+  assert.equal(v.body.state, 'verified');
+  assert.equal(v.body.verified.by, '张春梅');
+  assert.equal((await step(single, 'review', 'xj_cun_xiji')).status, 403, 'the village officer cannot review');
+  assert.equal((await step(single, 'review', 'fm_xiehui')).status, 403, 'another township');
+  assert.equal((await step(single, 'review', 'xj_jiuzhu')).body.state, 'reviewed');
+  await step(b.body.id, 'verify', 'xj_cun_xiji');
+  await step(b.body.id, 'review', 'xj_jiuzhu');
+  assert.equal((await step(single, 'approve', 'xj_xiehui')).body.error.code, 'invalid_state', 'not yet in a notice');
+  // The notice takes every reviewed application of the village.
+  const n = await api(srv.base, 'POST', '/notices', { kind: 'relief', unit_id: units['西集村'] }, t.xj_jiuzhu);
+  assert.equal(n.status, 201, JSON.stringify(n.body));
+  assert.equal(n.body.starts_on, '2026-11-23');
+  assert.equal(n.body.ends_on, '2026-11-29');
+  assert.deepEqual(n.body.items.map((i) => [i.name, i.amount_fen]), [['孙*兰', 100000], ['周*英', 150000]]);
+  assert.equal((await api(srv.base, 'POST', '/notices', { kind: 'relief', unit_id: units['西集村'] }, t.xj_jiuzhu)).body.error.code, 'nothing_to_notice');
+  // The public reads it and objects to item 2, without logging in.
+  const pub = await api(srv.base, 'GET', `/notices/${n.body.id}`);
+  assert.equal(pub.status, 200);
+  assert.ok(!JSON.stringify(pub.body).includes('孙玉兰'));
+  const obj = await api(srv.base, 'POST', `/notices/${n.body.id}/objections`, { item: 2, text: '该户家有轿车，不属困难', contact: '村民老刘' });
+  assert.equal(obj.status, 201, JSON.stringify(obj.body));
+  assert.equal((await api(srv.base, 'POST', `/notices/${n.body.id}/objections`, { item: 9, text: '没有这一项的异议' })).body.error.field, 'item');
+  assert.equal((await step(single, 'approve', 'xj_xiehui')).body.error.code, 'notice_not_over');
+  // After the period: item 1 is approved; item 2 waits for its objection.
+  await srv.restart({ today: LATER });
+  await login();
+  assert.equal((await step(single, 'approve', 'xj_jiuzhu')).status, 403, 'the clerk does not approve');
+  const ap = await step(single, 'approve', 'xj_xiehui');
+  assert.equal(ap.body.state, 'approved', JSON.stringify(ap.body));
+  assert.equal((await step(b.body.id, 'approve', 'xj_xiehui')).body.error.code, 'objection_open');
+  assert.equal((await api(srv.base, 'POST', `/notices/${n.body.id}/objections`, { text: '公示期已过还能提吗' })).body.error.code, 'notice_closed');
+  const res = await api(srv.base, 'POST', `/objections/${obj.body.id}/resolve`, { upheld: true, resolution: '经核实该户有车辆，不予救助' }, t.xj_jiuzhu);
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  const rb = (await api(srv.base, 'GET', `/relief-applications/${b.body.id}`, undefined, t.xj_jiuzhu)).body;
+  assert.equal(rb.state, 'rejected');
+  assert.match(rb.reject_reason, /不予救助/);
+  // Payment: a receipt numbered for 西集 in 2026.
+  assert.equal((await step(single, 'disburse', 'xj_xiehui', { fund_id: fundId, paid_on: LATER, method: 'cash' })).status, 403);
+  const p = await step(single, 'disburse', 'xj_jiuzhu', { fund_id: fundId, paid_on: LATER, method: 'cash' });
+  assert.equal(p.status, 201, JSON.stringify(p.body));
+  assert.match(p.body.receipt_no, /^西集-2026-\d{6}$/);
+  assert.equal((await step(single, 'disburse', 'xj_jiuzhu', { fund_id: fundId, paid_on: LATER, method: 'cash' })).body.error.code, 'invalid_state');
+  const after = (await api(srv.base, 'GET', `/relief-applications/${single}`, undefined, t.xj_jiuzhu)).body;
+  assert.equal(after.state, 'paid');
+  assert.equal(after.receipt_no, p.body.receipt_no);
+  const r = (await api(srv.base, 'GET', `/receipts/${encodeURIComponent(p.body.receipt_no)}`, undefined, t.xj_jiuzhu)).body;
+  assert.equal(r.amount_fen, 100000);
+  assert.equal(r.id_number, '370406********' + makeId('19680305', 43, 'F').slice(14));
+  assert.equal((await api(srv.base, 'GET', `/receipts/${encodeURIComponent(p.body.receipt_no)}`, undefined, t.fm_xiehui)).status, 403);
+});
+
+test('void keeps the number and credits the fund back; reprint is recorded; nothing is deleted', async () => {
+  const a = (await api(srv.base, 'GET', `/relief-applications/${single}`, undefined, t.xj_jiuzhu)).body;
+  const no = encodeURIComponent(a.receipt_no);
+  const bal = async () => (await api(srv.base, 'GET', `/funds/${fundId}/ledger`, undefined, t.xj_caiwu)).body.balance_fen;
+  const before = await bal();
+  const rp = await api(srv.base, 'POST', `/receipts/${no}/reprint`, { reason: '原件污损' }, t.xj_jiuzhu);
+  assert.equal(rp.body.copy, 1);
+  assert.equal((await api(srv.base, 'POST', `/receipts/${no}/void`, {}, t.xj_jiuzhu)).body.error.field, 'reason');
+  const v = await api(srv.base, 'POST', `/receipts/${no}/void`, { reason: '领款人姓名写错' }, t.xj_jiuzhu);
+  assert.equal(v.status, 200, JSON.stringify(v.body));
+  assert.equal(v.body.voided, true);
+  assert.equal(await bal(), before + 100000);
+  assert.equal((await api(srv.base, 'POST', `/receipts/${no}/void`, { reason: '再作废' }, t.xj_jiuzhu)).body.error.code, 'already_void');
+  assert.equal((await api(srv.base, 'GET', `/relief-applications/${single}`, undefined, t.xj_jiuzhu)).body.state, 'approved');
+  // Paid again: the next number; the voided one stays.
+  const p = await api(srv.base, 'POST', `/relief-applications/${single}/disburse`, { fund_id: fundId, paid_on: LATER, method: 'bank' }, t.xj_jiuzhu);
+  assert.notEqual(p.body.receipt_no, a.receipt_no);
+  assert.equal(Number(p.body.receipt_no.slice(-6)), Number(a.receipt_no.slice(-6)) + 1);
+  assert.equal((await api(srv.base, 'GET', `/receipts/${no}`, undefined, t.xj_jiuzhu)).body.voided, true);
+});
+
+test('a batch: eligible and excluded households, steps together, refused when the fund is short, then paid', async () => {
+  const cats = Object.fromEntries((await api(srv.base, 'GET', '/relief-categories', undefined, t.xj_jiuzhu)).body.items.map((c) => [c.name, c.id]));
+  const h1 = await household('南集村', '吴淑珍', 45, ['hardship']);
+  const lost = await household('南集村', '郑美玲', 46, ['special_lost']);
+  await household('南集村', '冯晓燕', 47, ['model']);
+  const pre = await api(srv.base, 'GET', `/relief-batches/preview?category_id=${cats['春节走访慰问']}&village_id=${units['南集村']}`, undefined, t.xj_jiuzhu);
+  assert.equal(pre.status, 200);
+  const ids = pre.body.included.map((x) => x.household_id);
+  assert.ok(ids.includes(h1));
+  // One household already had it this year: excluded, with the reason.
+  const first = await api(srv.base, 'POST', '/relief-applications', { household_id: h1, category_id: cats['春节走访慰问'], amount_fen: 0 }, t.xj_jiuzhu);
+  assert.equal(first.status, 201);
+  const b = await api(srv.base, 'POST', '/relief-batches', { category_id: cats['春节走访慰问'], amount_fen: 50000, village_id: units['南集村'] }, t.xj_jiuzhu);
+  assert.equal(b.status, 201, JSON.stringify(b.body));
+  assert.equal(b.body.applications.length, ids.length - 1);
+  assert.deepEqual(b.body.excluded.map((x) => x.household_id), [h1]);
+  assert.match(b.body.excluded[0].reason, /本年度/);
+  assert.ok(b.body.applications.every((x) => x.amount_fen === 50000 && x.state === 'applied'));
+  const bs = (s, who, body) => api(srv.base, 'POST', `/relief-batches/${b.body.id}/${s}`, body, t[who]);
+  assert.equal((await bs('verify', 'xj_jiuzhu')).body.moved, b.body.applications.length);
+  assert.equal((await bs('review', 'xj_jiuzhu')).body.moved, b.body.applications.length);
+  // A 失独 household's own relief goes into the same notice without the category's name.
+  const special = await api(srv.base, 'POST', '/relief-applications', { household_id: lost, category_id: cats['独生子女死亡家庭扶助'] }, t.xj_jiuzhu);
+  for (const s of ['verify', 'review']) await api(srv.base, 'POST', `/relief-applications/${special.body.id}/${s}`, {}, t.xj_jiuzhu);
+  const n = await api(srv.base, 'POST', '/notices', { kind: 'relief', unit_id: units['南集村'], days: 7 }, t.xj_jiuzhu);
+  assert.equal(n.status, 201);
+  const labels = n.body.items.filter((i) => i.name === '郑*玲').map((i) => i.label).sort();
+  assert.deepEqual(labels, ['春节走访慰问', '生育关怀扶助']);
+  const pub = JSON.stringify((await api(srv.base, 'GET', `/notices/${n.body.id}`)).body);
+  assert.ok(!/失独|死亡|伤残|郑美玲/.test(pub), 'the public notice names no sensitive status and no full name');
+  assert.equal((await bs('approve', 'xj_xiehui')).body.error.code, 'notice_not_over');
+  await srv.restart({ today: '2026-12-12' }); // the notice was published on 2026-12-05
+  await login();
+  const approved = await bs('approve', 'xj_xiehui');
+  assert.equal(approved.body.moved, b.body.applications.length, JSON.stringify(approved.body));
+  // A fund with too little money refuses the whole batch and changes nothing.
+  const small = await api(srv.base, 'POST', '/funds', { name: '春节慰问专项' }, t.xj_caiwu);
+  await api(srv.base, 'POST', `/funds/${small.body.id}/income`, { source: 'donation', amount_fen: 50000, on: '2026-12-01', document_no: '捐-1' }, t.xj_caiwu);
+  const short = await bs('disburse', 'xj_jiuzhu', { fund_id: small.body.id, paid_on: '2026-12-12', method: 'cash' });
+  assert.equal(short.status, 409);
+  assert.equal(short.body.error.code, 'insufficient_funds');
+  const sf = (await api(srv.base, 'GET', `/funds/${small.body.id}/ledger`, undefined, t.xj_caiwu)).body;
+  assert.equal(sf.balance_fen, 50000);
+  assert.equal(sf.entries.length, 1);
+  const paid = await bs('disburse', 'xj_jiuzhu', { fund_id: fundId, paid_on: '2026-12-12', method: 'cash' });
+  assert.equal(paid.body.paid, b.body.applications.length);
+  const show = (await api(srv.base, 'GET', `/relief-batches/${b.body.id}`, undefined, t.xj_jiuzhu)).body;
+  assert.equal(show.states.paid, b.body.applications.length);
+  assert.equal(show.paid_fen, 50000 * b.body.applications.length);
+});
+
+test('concurrent payments: consecutive receipt numbers, no duplicate, never below zero', async () => {
+  const cats = Object.fromEntries((await api(srv.base, 'GET', '/relief-categories', undefined, t.xj_jiuzhu)).body.items.map((c) => [c.name, c.id]));
+  const fund = await api(srv.base, 'POST', '/funds', { name: '并发测试资金' }, t.xj_caiwu);
+  await api(srv.base, 'POST', `/funds/${fund.body.id}/income`, { source: 'other', amount_fen: 500000, on: '2026-12-01', document_no: 'C-1' }, t.xj_caiwu);
+  const b = await api(srv.base, 'POST', '/relief-batches', { category_id: cats['双千帮扶'], amount_fen: 100000 }, t.xj_jiuzhu);
+  assert.equal(b.status, 201, JSON.stringify(b.body));
+  for (const s of ['verify', 'review']) await api(srv.base, 'POST', `/relief-batches/${b.body.id}/${s}`, {}, t.xj_jiuzhu);
+  const n = await api(srv.base, 'POST', '/notices', { kind: 'relief', unit_id: units['西集镇'], days: 1 }, t.xj_jiuzhu);
+  assert.equal(n.status, 201, JSON.stringify(n.body));
+  await srv.restart({ today: '2026-12-20' });
+  await login();
+  assert.equal((await api(srv.base, 'POST', `/relief-batches/${b.body.id}/approve`, {}, t.xj_xiehui)).status, 200);
+  const apps = (await api(srv.base, 'GET', `/relief-applications?batch_id=${b.body.id}&state=approved&limit=12`, undefined, t.xj_jiuzhu)).body.items;
+  assert.ok(apps.length >= 8, `${apps.length} approved`);
+  const clerk2 = await token(srv.base, 'xj_caiwu');
+  const results = await Promise.all(apps.map((a, i) => api(srv.base, 'POST', `/relief-applications/${a.id}/disburse`,
+    { fund_id: fund.body.id, paid_on: '2026-12-20', method: 'cash' }, i % 2 ? clerk2 : t.xj_jiuzhu)));
+  const ok = results.filter((r) => r.status === 201);
+  const refused = results.filter((r) => r.status !== 201);
+  assert.equal(ok.length, 5, 'exactly what the fund can pay');
+  assert.ok(refused.every((r) => r.status === 409 && r.body.error.code === 'insufficient_funds'), JSON.stringify(refused.map((r) => r.body)));
+  const nums = ok.map((r) => Number(r.body.receipt_no.slice(-6))).sort((x, y) => x - y);
+  for (let i = 1; i < nums.length; i++) assert.equal(nums[i], nums[i - 1] + 1, 'no gap, no duplicate');
+  const l = (await api(srv.base, 'GET', `/funds/${fund.body.id}/ledger`, undefined, t.xj_caiwu)).body;
+  assert.equal(l.balance_fen, 0);
+  assert.ok(l.entries.every((e) => e.balance_after_fen >= 0));
+});
+
+test('roles and scope: the neighbouring township sees none of it; the liaison has no relief access', async () => {
+  const list = await api(srv.base, 'GET', '/relief-applications', undefined, t.fm_xiehui);
+  assert.equal(list.status, 200);
+  assert.equal(list.body.total, 0);
+  assert.equal((await api(srv.base, 'GET', `/relief-applications/${single}`, undefined, t.fm_xiehui)).status, 403);
+  assert.equal((await api(srv.base, 'GET', '/relief-applications', undefined, t.xj_xinyong)).status, 403);
+  assert.equal((await api(srv.base, 'POST', '/relief-applications', {}, t.shenji)).status, 403, 'the auditor reads only');
+  assert.equal((await api(srv.base, 'GET', '/relief-applications', undefined, t.shenji)).status, 200);
+  const vil = await api(srv.base, 'GET', '/relief-applications?limit=200', undefined, t.xj_cun_dongji);
+  assert.ok(vil.body.items.every((a) => a.village === '东集村'));
+});
