@@ -113,6 +113,40 @@ void api_loan_recover(struct req *r);
 void api_subsidy_claim(struct req *r);
 void api_portfolio(struct req *r);
 void api_overdue_by_village(struct req *r);
+/* page_relief.c, page_relief_show.c, page_relief_batch.c */
+void page_relief_list(struct req *r);
+void page_relief_new(struct req *r);
+void page_relief_create(struct req *r);
+void page_relief_show(struct req *r);
+void page_relief_verify(struct req *r);
+void page_relief_review(struct req *r);
+void page_relief_approve(struct req *r);
+void page_relief_reject(struct req *r);
+void page_relief_disburse(struct req *r);
+void page_relief_batches(struct req *r);
+void page_relief_batch_new(struct req *r);
+void page_relief_batch_create(struct req *r);
+void page_relief_batch_show(struct req *r);
+void page_relief_batch_verify(struct req *r);
+void page_relief_batch_review(struct req *r);
+void page_relief_batch_approve(struct req *r);
+void page_relief_batch_disburse(struct req *r);
+/* page_relief_fund.c, page_relief_admin.c */
+void page_funds(struct req *r);
+void page_funds_create(struct req *r);
+void page_funds_income(struct req *r);
+void page_fund_ledger(struct req *r);
+void page_fund_entry_reverse(struct req *r);
+void page_relief_categories(struct req *r);
+void page_relief_category_update(struct req *r);
+void page_relief_category_amount(struct req *r);
+/* page_notice.c */
+void page_notices(struct req *r);
+void page_notices_create(struct req *r);
+void page_notice_manage(struct req *r);
+void page_objection_resolve(struct req *r);
+void page_notice_public(struct req *r);
+void page_notice_object(struct req *r);
 /* api_relief.c */
 void api_funds_list(struct req *r);
 void api_funds_create(struct req *r);

@@ -48,6 +48,10 @@ static const struct {
     {"逾期清单", "/overdue", ROLE_BIT(ROLE_LIAISON) | ROLE_BIT(ROLE_FINANCE) | ROLE_BIT(ROLE_ASSOCIATION)},
     {"担保基金", "/guarantee-fund", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_FINANCE) |
                                     ROLE_BIT(ROLE_AUDITOR)},
+    {"救助", "/relief", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER) & ~ROLE_BIT(ROLE_LIAISON)},
+    {"公示", "/notices", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER) & ~ROLE_BIT(ROLE_LIAISON)},
+    {"救助资金", "/funds", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_RELIEF) | ROLE_BIT(ROLE_FINANCE) |
+                             ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_AUDITOR)},
     {"导入家庭", "/households/import", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_VILLAGE)},
     {"用户管理", "/admin/users", ROLE_BIT(ROLE_ADMIN)},
     {"单位", "/admin/units", ROLE_BIT(ROLE_ADMIN)},
@@ -142,6 +146,9 @@ void html_flash(struct req *r)
         {"guaranteed", "担保已办理，可打印担保推荐函。"}, {"repaid", "还款已登记。"},
         {"duplicate", "该凭证号此前已登记，未重复入账。"}, {"disbursed", "放款已登记。"},
         {"compensated", "担保基金已代偿。"}, {"recovered", "追偿款已记入担保基金。"},
+        {"relief_step", "已办理。"}, {"paid", "已发放，可打印领款凭证。"}, {"voided", "凭证已作废，资金已退回。"},
+        {"batch", "批次已建立。"}, {"notice", "公示已发布。"}, {"objection", "异议已提交，工作人员将在公示期内核实处理。"},
+        {"resolved", "异议已处理。"}, {"reversed", "已冲正。"},
     };
     const char *ok = req_query(r, "ok");
     for (size_t i = 0; ok && i < sizeof messages / sizeof messages[0]; i++)

@@ -377,7 +377,7 @@ int notice_resolve(struct db *db, const struct user_ctx *actor, int64_t objectio
         return err_set(e, 422, "invalid_resolution", "resolution", "请填写处理意见（2到200字）");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    int64_t notice_id = db_int(db, 0, "SELECT notice_id FROM objections WHERE id = ?", "i", objection_id);
+    int64_t notice_id = notice_of_objection(db, objection_id);
     int64_t item_id = db_int(db, 0, "SELECT coalesce(item_id, 0) FROM objections WHERE id = ?", "i", objection_id);
     int rc = notice_id ? notice_get(db, notice_id, &n, e) : err_set(e, 404, "not_found", NULL, "异议不存在");
     if (rc == 0 && !notice_in_scope(db, actor, &n))
@@ -405,6 +405,11 @@ int notice_resolve(struct db *db, const struct user_ctx *actor, int64_t objectio
     }
     json_t *after = json_pack("{s:s, s:s}", "state", upheld ? "upheld" : "dismissed", "resolution", resolution);
     return audit_commit(db, 1, actor, "resolve_objection", "notice", notice_id, NULL, after, e);
+}
+
+int64_t notice_of_objection(struct db *db, int64_t objection_id)
+{
+    return db_int(db, 0, "SELECT notice_id FROM objections WHERE id = ?", "i", objection_id);
 }
 
 int notice_relief_clear(struct db *db, int64_t relief_id, struct date today, struct err *e)

@@ -85,6 +85,9 @@ int64_t notice_object(struct db *db, int64_t notice_id, int item_n, const char *
 int notice_resolve(struct db *db, const struct user_ctx *actor, int64_t objection_id, int upheld,
                    const char *resolution, struct date today, struct err *e);
 
+/* The notice an objection belongs to, or 0. */
+int64_t notice_of_objection(struct db *db, int64_t objection_id);
+
 /* Whether a relief application in notice may be approved today: its notice period is over and
    no objection on it is open. 0, or -1 with 409 in e. */
 int notice_relief_clear(struct db *db, int64_t relief_id, struct date today, struct err *e);

@@ -213,6 +213,11 @@ int64_t relief_fund_reverse(struct db *db, const struct user_ctx *actor, int64_t
     return audit_commit(db, 1, actor, "reverse", "relief_fund_entry", id, NULL, after, e) == 0 ? id : -1;
 }
 
+int64_t relief_fund_of_entry(struct db *db, int64_t entry_id)
+{
+    return db_int(db, 0, "SELECT fund_id FROM relief_fund_entries WHERE id = ?", "i", entry_id);
+}
+
 int relief_fund_ledger(struct db *db, int64_t fund_id, const char *from, const char *to,
                        void (*fn)(const struct relief_fund_entry *, void *), void *ctx)
 {

@@ -1,0 +1,303 @@
+/* page_notice.c: public notices (公示) on the web: the staff list with the publish form, the
+   staff view of a notice (items, objections with contact and resolution), and the public page
+   (masked items, the objection form). Thin over notice.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handlers.h"
+#include "html.h"
+#include "money.h"
+#include "notice.h"
+#include "unit.h"
+
+/* One row of the staff list. */
+static void notice_row(const struct notice *n, void *ctx)
+{
+    struct req *r = ctx;
+    html_printf(r, "<tr><td class=\"num\"><a href=\"/notices/%lld/manage\">%lld</a></td><td>", (long long)n->id,
+                (long long)n->id);
+    html_text(r, n->title);
+    html_raw(r, n->replaced_by ? "（已更正）" : "");
+    html_raw(r, "</td><td>");
+    html_text(r, n->starts_on);
+    html_raw(r, " 至 ");
+    html_text(r, n->ends_on);
+    html_printf(r, "</td><td class=\"num\">%d</td><td class=\"num\">", n->items);
+    html_money(r, n->total_fen);
+    html_printf(r, "</td><td class=\"num\">%s%d</td></tr>", n->open_objections ? "⚠ " : "", n->open_objections);
+}
+
+/* Writes one unit option (townships and villages). */
+static void unit_option(const struct unit *u, void *ctx)
+{
+    struct req *r = ctx;
+    if (strcmp(u->kind, "district") == 0)
+        return;
+    html_printf(r, "<option value=\"%lld\">%s", (long long)u->id, strcmp(u->kind, "village") ? "" : "　");
+    html_text(r, u->name);
+    html_raw(r, "</option>");
+}
+
+/* The staff list and publish form, with e after a refusal. */
+static void notices_page(struct req *r, const struct err *e)
+{
+    html_begin(r, "公示");
+    html_raw(r, "<h1>公示</h1>");
+    html_flash(r);
+    if (e)
+        html_form_error(r, e);
+    html_raw(r, "<table class=\"list\"><thead><tr><th class=\"num\">编号</th><th>标题</th><th>公示期</th>"
+                "<th class=\"num\">项数</th><th class=\"num\">金额（元）</th><th class=\"num\">未处理异议</th></tr></thead><tbody>");
+    if (notice_list(r->db, &r->user, 0, r->today, 50, notice_row, r) == 0)
+        html_raw(r, "<tr><td colspan=\"6\">还没有公示</td></tr>");
+    html_raw(r, "</tbody></table>");
+    enum role ro = r->user.role;
+    if (ro == ROLE_ADMIN || ro == ROLE_RELIEF || ro == ROLE_ASSOCIATION) {
+        html_raw(r, "<h2>发布公示</h2><p class=\"muted\">救助公示：本单位所有已通过镇审核的申请进入公示，公示期满且无未处理异议方可批准。"
+                    "贷款公示：列出期间内批准的贷款，供群众监督。</p><form method=\"post\" action=\"/notices\" class=\"grid\">");
+        html_csrf(r);
+        html_raw(r, "<label>类型<select name=\"kind\"><option value=\"relief\">救助公示</option><option value=\"loan\">"
+                    "贷款公示</option></select></label><label>单位<select name=\"unit_id\">");
+        unit_list(r->db, r->user.unit_path, NULL, unit_option, r);
+        html_raw(r, "</select></label><label>公示天数<input name=\"days\" type=\"number\" min=\"1\" max=\"30\" value=\"7\">"
+                    "</label><label>贷款批准自<input name=\"from\" type=\"date\"></label><label>至<input name=\"to\" "
+                    "type=\"date\"></label><label>更正第几号公示（可空）<input name=\"replaces_id\" type=\"number\" min=\"1\">"
+                    "</label><p><button class=\"primary\">发布</button></p></form>");
+    }
+    html_end(r);
+}
+
+void page_notices(struct req *r)
+{
+    notices_page(r, NULL);
+}
+
+void page_notices_create(struct req *r)
+{
+    struct err e = {0};
+    const char *unit = req_form(r, "unit_id"), *days = req_form(r, "days"), *rep = req_form(r, "replaces_id");
+    const char *from = req_form(r, "from"), *to = req_form(r, "to");
+    struct notice_input in = {req_form(r, "kind"), unit ? strtoll(unit, NULL, 10) : 0, from && *from ? from : NULL,
+                              to && *to ? to : NULL, days && *days ? atoi(days) : 0, rep && *rep ? strtoll(rep, NULL, 10) : 0};
+    int64_t id = notice_create(r->db, &r->user, &in, r->today, &e);
+    if (id > 0) {
+        char loc[64];
+        snprintf(loc, sizeof loc, "/notices/%lld/manage?ok=notice", (long long)id);
+        reply_redirect(r, loc);
+        return;
+    }
+    notices_page(r, &e);
+    r->status = e.status;
+}
+
+/* The header of a notice: title, unit, period, office and phone. */
+static void notice_header(struct req *r, const struct notice *n)
+{
+    html_raw(r, "<h1>");
+    html_text(r, n->title);
+    html_raw(r, "</h1><p>公示期：");
+    html_text(r, n->starts_on);
+    html_raw(r, " 至 ");
+    html_text(r, n->ends_on);
+    if (n->period_from[0]) {
+        html_raw(r, " · 贷款批准期间：");
+        html_text(r, n->period_from);
+        html_raw(r, " 至 ");
+        html_text(r, n->period_to);
+    }
+    html_raw(r, "</p><p>如有异议，请于公示期内向");
+    html_text(r, n->office);
+    html_raw(r, "反映");
+    if (n->phone[0]) {
+        html_raw(r, "，电话 ");
+        html_text(r, n->phone);
+    }
+    html_raw(r, "。</p>");
+    if (n->replaced_by)
+        html_printf(r, "<p class=\"warn\">本公示已被<a href=\"/notices/%lld\">第 %lld 号公示</a>更正。</p>",
+                    (long long)n->replaced_by, (long long)n->replaced_by);
+    if (n->replaces_id)
+        html_printf(r, "<p class=\"muted\">本公示更正第 %lld 号公示。</p>", (long long)n->replaces_id);
+}
+
+struct items_ctx {
+    struct req *r;
+    int staff;
+    int loan;
+};
+
+/* One item row: masked name, village, category or project, amount (and for staff, the state). */
+static void item_row(const struct notice_item *x, void *ctx)
+{
+    struct items_ctx *c = ctx;
+    struct req *r = c->r;
+    html_printf(r, "<tr><td class=\"num\">%d</td><td>", x->n);
+    html_text(r, x->masked_name);
+    html_raw(r, "</td><td>");
+    html_text(r, x->village);
+    html_raw(r, "</td><td>");
+    html_text(r, x->label);
+    html_raw(r, "</td><td class=\"num\">");
+    html_money(r, x->amount_fen);
+    html_raw(r, "</td>");
+    if (c->loan)
+        html_printf(r, "<td class=\"num\">%d</td>", x->term_months);
+    if (c->staff) {
+        html_raw(r, "<td>");
+        if (x->relief_id)
+            html_printf(r, "<a href=\"/relief/%lld\">", (long long)x->relief_id);
+        html_text(r, x->state);
+        html_raw(r, x->relief_id ? "</a>" : "");
+        html_raw(r, x->open_objections ? " <strong class=\"warn\">有异议</strong>" : "");
+        html_raw(r, "</td>");
+    }
+    html_raw(r, "</tr>");
+}
+
+/* The items table. */
+static void items_table(struct req *r, const struct notice *n, int staff)
+{
+    int loan = strcmp(n->kind, "loan") == 0;
+    html_printf(r, "<table class=\"list\"><thead><tr><th class=\"num\">序号</th><th>姓名</th><th>村</th><th>%s</th>"
+                   "<th class=\"num\">金额（元）</th>%s%s</tr></thead><tbody>",
+                loan ? "项目" : "类别", loan ? "<th class=\"num\">期限（月）</th>" : "", staff ? "<th>状态</th>" : "");
+    struct items_ctx c = {r, staff, loan};
+    notice_items(r->db, n->id, item_row, &c);
+    html_raw(r, "</tbody></table>");
+}
+
+/* One objection for staff, with the resolve form while open. */
+static void objection_row(const struct objection *o, void *ctx)
+{
+    struct req *r = ctx;
+    html_raw(r, "<li><p>");
+    html_raw(r, o->item_n ? "" : "（针对整个公示）");
+    if (o->item_n)
+        html_printf(r, "（第 %d 项）", o->item_n);
+    html_text(r, o->text);
+    html_raw(r, "</p><p class=\"muted\">联系方式：");
+    html_text(r, o->contact[0] ? o->contact : "未留");
+    html_raw(r, " · 提交于 ");
+    html_text(r, o->filed_at);
+    html_raw(r, "</p>");
+    if (strcmp(o->state, "open") == 0) {
+        html_printf(r, "<form method=\"post\" action=\"/objections/%lld/resolve\" class=\"grid\">", (long long)o->id);
+        html_csrf(r);
+        html_raw(r, "<label>处理意见<input name=\"resolution\" required maxlength=\"200\"></label><label>结论<select "
+                    "name=\"upheld\"><option value=\"0\">异议不成立，继续办理</option><option value=\"1\">异议成立，不予救助"
+                    "</option></select></label><p><button class=\"primary\">处理</button></p></form>");
+    } else {
+        html_printf(r, "<p><strong>%s</strong>：", strcmp(o->state, "upheld") ? "不成立" : "成立");
+        html_text(r, o->resolution);
+        html_raw(r, "（");
+        html_text(r, o->resolved_by);
+        html_raw(r, "，");
+        html_text(r, o->resolved_at);
+        html_raw(r, "）</p>");
+    }
+    html_raw(r, "</li>");
+}
+
+/* The staff view of a notice, with e after a refused resolution. */
+static void manage_page(struct req *r, int64_t id, const struct err *shown)
+{
+    struct notice n;
+    struct err e = {0};
+    if (notice_get(r->db, id, &n, &e) != 0 ||
+        (!notice_in_scope(r->db, &r->user, &n) && err_set(&e, 403, "out_of_scope", NULL, "该公示不在您的管辖范围内"))) {
+        html_error_page(r, &e);
+        return;
+    }
+    html_begin(r, "公示");
+    html_flash(r);
+    if (shown)
+        html_form_error(r, shown);
+    notice_header(r, &n);
+    html_printf(r, "<p><a href=\"/notices/%lld\">群众看到的页面</a> · <a href=\"/notices/%lld.pdf\">打印张贴（PDF）</a></p>",
+                (long long)n.id, (long long)n.id);
+    items_table(r, &n, 1);
+    html_raw(r, "<h2>异议</h2><ul class=\"objections\">");
+    if (notice_objections(r->db, n.id, objection_row, r) == 0)
+        html_raw(r, "<li>没有异议</li>");
+    html_raw(r, "</ul>");
+    html_end(r);
+}
+
+void page_notice_manage(struct req *r)
+{
+    manage_page(r, r->id[0], NULL);
+}
+
+void page_objection_resolve(struct req *r)
+{
+    struct err e = {0};
+    const char *upheld = req_form(r, "upheld");
+    int64_t notice = notice_of_objection(r->db, r->id[0]);
+    if (notice_resolve(r->db, &r->user, r->id[0], upheld && strcmp(upheld, "1") == 0, req_form(r, "resolution"), r->today,
+                       &e) == 0) {
+        char loc[64];
+        snprintf(loc, sizeof loc, "/notices/%lld/manage?ok=resolved", (long long)notice);
+        reply_redirect(r, loc);
+        return;
+    }
+    if (!notice) {
+        html_error_page(r, &e);
+        return;
+    }
+    manage_page(r, notice, &e);
+    r->status = e.status;
+}
+
+/* The public page of a notice, with e after a refused objection. */
+static void public_page(struct req *r, const struct err *shown)
+{
+    struct notice n;
+    struct err e = {0};
+    if (notice_get(r->db, r->id[0], &n, &e) != 0) {
+        html_error_page(r, &e);
+        return;
+    }
+    char on[11];
+    date_format(r->today, on);
+    html_begin(r, "公示");
+    html_flash(r);
+    if (shown)
+        html_form_error(r, shown);
+    notice_header(r, &n);
+    items_table(r, &n, 0);
+    html_printf(r, "<p><a href=\"/notices/%lld.pdf\">打印版（PDF）</a></p>", (long long)n.id);
+    if (strcmp(on, n.starts_on) >= 0 && strcmp(on, n.ends_on) <= 0) {
+        html_printf(r, "<h2>提出异议</h2><form method=\"post\" action=\"/notices/%lld/objections\" class=\"grid\">"
+                       "<label>针对第几项（不填为整个公示）<input name=\"item\" type=\"number\" min=\"1\"></label>"
+                       "<label class=\"wide\">异议内容<textarea name=\"text\" required minlength=\"5\" maxlength=\"500\" "
+                       "rows=\"4\"></textarea></label><label>联系方式（可不填）<input name=\"contact\" maxlength=\"50\"></label>"
+                       "<p><button class=\"primary\">提交</button></p></form>",
+                    (long long)n.id);
+    } else {
+        html_raw(r, "<p class=\"muted\">公示期外不在网上受理异议，如有问题请电话联系。</p>");
+    }
+    html_end(r);
+}
+
+void page_notice_public(struct req *r)
+{
+    public_page(r, NULL);
+}
+
+void page_notice_object(struct req *r)
+{
+    struct err e = {0};
+    char client[64];
+    const char *item = req_form(r, "item");
+    int64_t id = notice_object(r->db, r->id[0], item && *item ? atoi(item) : 0, req_form(r, "text"), req_form(r, "contact"),
+                               req_client(r, client, sizeof client), r->today, &e);
+    if (id > 0) {
+        char loc[64];
+        snprintf(loc, sizeof loc, "/notices/%lld?ok=objection", (long long)r->id[0]);
+        reply_redirect(r, loc);
+        return;
+    }
+    public_page(r, &e);
+    r->status = e.status;
+}

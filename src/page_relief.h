@@ -1,0 +1,19 @@
+/*
+ * page_relief.h: pieces the relief pages share: the category options of a <select>, the payment
+ * form and the application table.
+ */
+#ifndef BANGFU_PAGE_RELIEF_H
+#define BANGFU_PAGE_RELIEF_H
+#include <stdint.h>
+
+#include "relief.h"
+#include "server.h"
+
+/* <option>s of the active categories with their amounts in force today; `selected` marked. */
+void relief_category_options(struct req *r, int64_t selected);
+/* The payment form (fund, date, method) posting to action. */
+void relief_pay_form(struct req *r, const char *action);
+/* The table of applications matching f, with the pager. */
+void relief_table(struct req *r, struct relief_filter *f);
+
+#endif

@@ -1,0 +1,267 @@
+/* page_relief_batch.c: relief batches: the list, a new batch with its preview (who is included,
+   who is excluded and why), and the batch page that carries all its applications through the
+   steps and prints their receipts and the sign-for list. Thin over relief_batch.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handlers.h"
+#include "html.h"
+#include "money.h"
+#include "page_relief.h"
+#include "relief_batch.h"
+#include "unit.h"
+
+/* One row of the batch list. */
+static void batch_row(const struct relief_batch *b, void *ctx)
+{
+    struct req *r = ctx;
+    html_printf(r, "<tr><td class=\"num\"><a href=\"/relief/batches/%lld\">%lld</a></td><td>", (long long)b->id,
+                (long long)b->id);
+    html_text(r, b->title);
+    html_raw(r, "</td><td class=\"num\">");
+    html_money(r, b->amount_fen);
+    html_printf(r, "</td><td class=\"num\">%d</td><td class=\"num\">%d</td><td class=\"num\">", b->total, b->count[RS_PAID]);
+    html_money(r, b->paid_fen);
+    html_raw(r, "</td></tr>");
+}
+
+/* Writes one unit option for the batch form. */
+static void unit_option(const struct unit *u, void *ctx)
+{
+    struct req *r = ctx;
+    html_printf(r, "<option value=\"%lld\"%s>", (long long)u->id,
+                u->id == req_query_int(r, "village_id", 0) ? " selected" : "");
+    html_text(r, u->name);
+    html_raw(r, "</option>");
+}
+
+void page_relief_batches(struct req *r)
+{
+    html_begin(r, "批量发放");
+    html_raw(r, "<h1>救助批次（春节走访慰问、双千帮扶、独女户/双女绝育户奖励）</h1>");
+    html_flash(r);
+    html_raw(r, "<table class=\"list\"><thead><tr><th class=\"num\">批次</th><th>名称</th><th class=\"num\">每户（元）</th>"
+                "<th class=\"num\">户数</th><th class=\"num\">已发放</th><th class=\"num\">已发金额（元）</th></tr></thead><tbody>");
+    if (relief_batch_list(r->db, &r->user, 50, batch_row, r) == 0)
+        html_raw(r, "<tr><td colspan=\"6\">还没有批次</td></tr>");
+    html_raw(r, "</tbody></table><h2>新建批次</h2><form method=\"get\" action=\"/relief/batches/new\" class=\"grid\">"
+                "<label>救助类别<select name=\"category_id\">");
+    relief_category_options(r, req_query_int(r, "category_id", 0));
+    html_raw(r, "</select></label><label>每户金额（元；按标准的可不填）<input name=\"amount\" inputmode=\"decimal\"></label>"
+                "<label>范围<select name=\"village_id\"><option value=\"0\">我负责的全部</option>");
+    unit_list(r->db, r->user.unit_path, "village", unit_option, r);
+    html_raw(r, "</select></label><p><button class=\"primary\">预览名单</button></p></form>");
+    html_end(r);
+}
+
+struct preview_ctx {
+    struct req *r;
+    int excluded_pass; /* 0: write the included, 1: the excluded */
+    int n;
+};
+
+/* One row of the preview: included households in the first pass, excluded ones in the second. */
+static void candidate_row(const struct batch_candidate *c, void *ctx)
+{
+    struct preview_ctx *p = ctx;
+    if (!c->excluded != !p->excluded_pass)
+        return;
+    html_printf(p->r, "<tr><td class=\"num\">%d</td><td><a href=\"/households/%lld\">", ++p->n, (long long)c->household_id);
+    html_text(p->r, c->head_name);
+    html_raw(p->r, "</a></td><td>");
+    html_text(p->r, c->village);
+    html_raw(p->r, "</td><td>");
+    html_text(p->r, c->excluded ? c->excluded : "纳入");
+    html_raw(p->r, "</td></tr>");
+}
+
+/* Reads the batch's input from the query (preview) or the form (create). 0, or -1 with e. */
+static int batch_input_from(struct req *r, const char *(*get)(const struct req *, const char *), struct batch_input *in,
+                            struct err *e)
+{
+    const char *c = get(r, "category_id"), *v = get(r, "village_id"), *amount = get(r, "amount");
+    in->category_id = c ? strtoll(c, NULL, 10) : 0;
+    in->unit_id = v ? strtoll(v, NULL, 10) : 0;
+    in->amount_fen = 0;
+    if (amount && *amount && money_parse(amount, &in->amount_fen) != 0)
+        return err_set(e, 422, "invalid_amount", "amount", "金额格式不正确，例如 1000 或 1000.00");
+    return 0;
+}
+
+/* The preview page, or the refusal. */
+static void preview_page(struct req *r, const struct batch_input *in, const struct err *shown)
+{
+    struct err e = {0};
+    html_begin(r, "批次预览");
+    html_raw(r, "<h1>批次预览</h1>");
+    if (shown)
+        html_form_error(r, shown);
+    html_raw(r, "<h2>纳入本批次的家庭</h2><table class=\"list\"><thead><tr><th class=\"num\">序号</th><th>户主</th><th>村</th>"
+                "<th></th></tr></thead><tbody>");
+    struct preview_ctx p = {r, 0, 0};
+    int included = relief_batch_preview(r->db, &r->user, in, r->today, candidate_row, &p, &e);
+    html_raw(r, "</tbody></table>");
+    if (included < 0) {
+        html_form_error(r, &e);
+        html_end(r);
+        r->status = e.status;
+        return;
+    }
+    html_raw(r, "<h2>未纳入的家庭及原因</h2><table class=\"list\"><thead><tr><th class=\"num\">序号</th><th>户主</th><th>村</th>"
+                "<th>原因</th></tr></thead><tbody>");
+    p.excluded_pass = 1;
+    p.n = 0;
+    relief_batch_preview(r->db, &r->user, in, r->today, candidate_row, &p, &e);
+    html_printf(r, "</tbody></table><form method=\"post\" action=\"/relief/batches\">");
+    html_csrf(r);
+    char amount[MONEY_TEXT_SIZE] = "";
+    if (in->amount_fen)
+        money_format_plain(in->amount_fen, amount, sizeof amount);
+    html_printf(r, "<input type=\"hidden\" name=\"category_id\" value=\"%lld\"><input type=\"hidden\" name=\"village_id\" "
+                   "value=\"%lld\"><input type=\"hidden\" name=\"amount\" value=\"%s\"><p><button class=\"primary\">"
+                   "为以上 %d 户建立申请</button></p></form>",
+                (long long)in->category_id, (long long)in->unit_id, amount, included);
+    html_end(r);
+}
+
+void page_relief_batch_new(struct req *r)
+{
+    struct batch_input in;
+    struct err e = {0};
+    if (batch_input_from(r, req_query, &in, &e) != 0) {
+        html_error_page(r, &e);
+        return;
+    }
+    preview_page(r, &in, NULL);
+}
+
+void page_relief_batch_create(struct req *r)
+{
+    struct batch_input in;
+    struct err e = {0};
+    int included = 0;
+    int64_t id = batch_input_from(r, req_form, &in, &e) == 0
+                     ? relief_batch_create(r->db, &r->user, &in, r->today, &included, NULL, NULL, &e)
+                     : -1;
+    if (id > 0) {
+        char loc[64];
+        snprintf(loc, sizeof loc, "/relief/batches/%lld?ok=batch", (long long)id);
+        reply_redirect(r, loc);
+        return;
+    }
+    preview_page(r, &in, &e);
+    r->status = e.status;
+}
+
+/* A button that moves the whole batch. */
+static void batch_button(struct req *r, int64_t id, const char *action, const char *label, int count)
+{
+    if (!count)
+        return;
+    html_printf(r, "<form method=\"post\" class=\"inline\" action=\"/relief/batches/%lld/%s\">", (long long)id, action);
+    html_csrf(r);
+    html_printf(r, "<button class=\"primary\">%s（%d 户）</button></form> ", label, count);
+}
+
+/* The batch page, with e after a refused action. */
+static void batch_page(struct req *r, const struct err *shown)
+{
+    struct relief_batch b;
+    struct err e = {0};
+    if (relief_batch_get(r->db, &r->user, r->id[0], &b, &e) != 0) {
+        html_error_page(r, &e);
+        return;
+    }
+    html_begin(r, "救助批次");
+    html_raw(r, "<h1>");
+    html_text(r, b.title);
+    html_raw(r, "</h1>");
+    html_flash(r);
+    if (shown)
+        html_form_error(r, shown);
+    html_raw(r, "<p>每户 ");
+    html_money(r, b.amount_fen);
+    html_printf(r, " 元 · 共 %d 户：", b.total);
+    for (int s = 0; s < RS__MAX; s++)
+        if (b.count[s])
+            html_printf(r, "%s %d 户；", relief_state_name(s), b.count[s]);
+    html_raw(r, "已发放 ");
+    html_money(r, b.paid_fen);
+    html_raw(r, " 元</p><div class=\"actions\">");
+    enum role ro = r->user.role;
+    int village = strcmp(r->user.unit_kind, "village") == 0;
+    if (ro == ROLE_ADMIN || ro == ROLE_RELIEF || ro == ROLE_VILLAGE)
+        batch_button(r, b.id, "verify", "村审核通过", b.count[RS_APPLIED]);
+    if ((ro == ROLE_ADMIN || ro == ROLE_RELIEF || ro == ROLE_ASSOCIATION) && !village)
+        batch_button(r, b.id, "review", "镇审核通过", b.count[RS_VERIFIED]);
+    if ((ro == ROLE_ADMIN || ro == ROLE_ASSOCIATION) && !village)
+        batch_button(r, b.id, "approve", "公示期满，批准", b.count[RS_IN_NOTICE]);
+    html_raw(r, "</div>");
+    if (b.count[RS_REVIEWED])
+        html_raw(r, "<p class=\"muted\">已通过镇审核的申请请在“公示”页发布公示，期满后批准。</p>");
+    if (b.count[RS_APPROVED] && (ro == ROLE_RELIEF || ro == ROLE_FINANCE)) {
+        char action[64];
+        snprintf(action, sizeof action, "/relief/batches/%lld/disburse", (long long)b.id);
+        html_printf(r, "<h2>整批发放（%d 户）</h2>", b.count[RS_APPROVED]);
+        relief_pay_form(r, action);
+    }
+    if (b.count[RS_PAID])
+        html_printf(r, "<p><a href=\"/relief/batches/%lld/receipts.pdf\">打印全部领款凭证</a> · "
+                       "<a href=\"/relief/batches/%lld/signlist.pdf\">打印签领表</a></p>",
+                    (long long)b.id, (long long)b.id);
+    struct relief_filter f = {.state = -1, .batch_id = b.id};
+    html_paging(r, &f.limit, &f.offset);
+    relief_table(r, &f);
+    html_end(r);
+}
+
+void page_relief_batch_show(struct req *r)
+{
+    batch_page(r, NULL);
+}
+
+/* After a batch action: back to the batch, or the page with the refusal. */
+static void after_batch(struct req *r, int rc, const struct err *e)
+{
+    if (rc != 0) {
+        batch_page(r, e);
+        r->status = e->status;
+        return;
+    }
+    char loc[64];
+    snprintf(loc, sizeof loc, "/relief/batches/%lld?ok=relief_step", (long long)r->id[0]);
+    reply_redirect(r, loc);
+}
+
+/* Moves the whole batch by one step. */
+static void batch_step(struct req *r, enum relief_action a)
+{
+    struct err e = {0};
+    int moved = 0;
+    after_batch(r, relief_batch_step(r->db, &r->user, r->id[0], a, r->today, &moved, &e), &e);
+}
+
+void page_relief_batch_verify(struct req *r)
+{
+    batch_step(r, RA_VERIFY);
+}
+
+void page_relief_batch_review(struct req *r)
+{
+    batch_step(r, RA_REVIEW);
+}
+
+void page_relief_batch_approve(struct req *r)
+{
+    batch_step(r, RA_APPROVE);
+}
+
+void page_relief_batch_disburse(struct req *r)
+{
+    struct err e = {0};
+    int paid = 0;
+    struct relief_pay_input in = {strtoll(req_form(r, "fund_id") ? req_form(r, "fund_id") : "0", NULL, 10),
+                                  req_form(r, "paid_on"), req_form(r, "method")};
+    after_batch(r, relief_batch_disburse(r->db, &r->user, r->id[0], &in, &paid, &e), &e);
+}

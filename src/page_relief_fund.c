@@ -1,0 +1,210 @@
+/* page_relief_fund.c: the relief funds: balances and income per source, booking income (finance),
+   a new fund, and each fund's ledger with its running balance and reversing entries. Thin over
+   relief_fund.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handlers.h"
+#include "html.h"
+#include "money.h"
+#include "relief_fund.h"
+
+/* Whether the user books income and corrections. */
+static int books(const struct req *r)
+{
+    return r->user.role == ROLE_FINANCE || r->user.role == ROLE_ADMIN;
+}
+
+/* One row of the fund table. */
+static void fund_row(const struct relief_fund *f, void *ctx)
+{
+    struct req *r = ctx;
+    html_printf(r, "<tr><td><a href=\"/funds/%lld\">", (long long)f->id);
+    html_text(r, f->name);
+    html_raw(r, "</a></td>");
+    for (int s = 0; s < SRC__MAX; s++) {
+        html_raw(r, "<td class=\"num\">");
+        html_money(r, f->income_fen[s]);
+        html_raw(r, "</td>");
+    }
+    html_raw(r, "<td class=\"num\">");
+    html_money(r, f->paid_fen);
+    html_raw(r, "</td><td class=\"num\"><strong>");
+    html_money(r, f->balance_fen);
+    html_raw(r, "</strong></td></tr>");
+}
+
+/* Writes one fund option. */
+static void fund_option(const struct relief_fund *f, void *ctx)
+{
+    struct req *r = ctx;
+    html_printf(r, "<option value=\"%lld\">", (long long)f->id);
+    html_text(r, f->name);
+    html_raw(r, "</option>");
+}
+
+/* The funds page, with e after a refused entry. */
+static void funds_page(struct req *r, const struct err *e)
+{
+    html_begin(r, "救助资金");
+    html_raw(r, "<div class=\"titlebar\"><h1>救助资金</h1><span><a href=\"/reports/relief\">救助统计</a></span></div>");
+    html_flash(r);
+    if (e)
+        html_form_error(r, e);
+    html_raw(r, "<table class=\"list\"><thead><tr><th>资金</th>");
+    for (int s = 0; s < SRC__MAX; s++)
+        html_printf(r, "<th class=\"num\">%s（元）</th>", relief_source_name(s));
+    html_raw(r, "<th class=\"num\">已发放（元）</th><th class=\"num\">余额（元）</th></tr></thead><tbody>");
+    relief_fund_list(r->db, fund_row, r);
+    html_raw(r, "</tbody></table><p class=\"muted\">账目只增不改：录错的收入请在账页“冲正”，发放错误请作废领款凭证。"
+                "余额任何时候不得小于零。</p>");
+    if (books(r)) {
+        html_raw(r, "<h2>登记收入</h2><form method=\"post\" action=\"/funds/income\" class=\"grid\">");
+        html_csrf(r);
+        html_raw(r, "<label>资金<select name=\"fund_id\">");
+        relief_fund_list(r->db, fund_option, r);
+        html_raw(r, "</select></label><label>来源<select name=\"source\">");
+        for (int s = 0; s < SRC__MAX; s++)
+            html_printf(r, "<option value=\"%s\">%s</option>", relief_source_code(s), relief_source_name(s));
+        html_printf(r, "</select></label><label>金额（元）<input name=\"amount\" required inputmode=\"decimal\"></label>"
+                       "<label>到账日期<input name=\"on\" type=\"date\" required value=\"%04d-%02d-%02d\"></label>"
+                       "<label>文件号/凭证号<input name=\"document_no\" required maxlength=\"50\"></label>"
+                       "<label>备注<input name=\"note\" maxlength=\"200\"></label><p><button class=\"primary\">登记</button>"
+                       "</p></form><h2>新增资金</h2><form method=\"post\" action=\"/funds\" class=\"grid\">",
+                    r->today.y, r->today.m, r->today.d);
+        html_csrf(r);
+        html_raw(r, "<label>名称<input name=\"name\" required maxlength=\"40\"></label><p><button>新增</button></p></form>");
+    }
+    html_end(r);
+}
+
+void page_funds(struct req *r)
+{
+    funds_page(r, NULL);
+}
+
+void page_funds_create(struct req *r)
+{
+    struct err e = {0};
+    if (relief_fund_create(r->db, &r->user, req_form(r, "name"), &e) > 0) {
+        reply_redirect(r, "/funds?ok=created");
+        return;
+    }
+    funds_page(r, &e);
+    r->status = e.status;
+}
+
+void page_funds_income(struct req *r)
+{
+    struct err e = {0};
+    int64_t fen = 0;
+    const char *amount = req_form(r, "amount"), *fund = req_form(r, "fund_id");
+    if (!amount || money_parse(amount, &fen) != 0)
+        err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确，例如 50000 或 50000.00");
+    else if (relief_fund_income(r->db, &r->user, fund ? strtoll(fund, NULL, 10) : 0, req_form(r, "source"), fen,
+                                req_form(r, "on"), req_form(r, "document_no"), req_form(r, "note"), &e) > 0) {
+        reply_redirect(r, "/funds?ok=created");
+        return;
+    }
+    funds_page(r, &e);
+    r->status = e.status;
+}
+
+struct ledger_ctx {
+    struct req *r;
+    int can_reverse;
+};
+
+/* One ledger row, with a reverse form on income not yet reversed. */
+static void entry_row(const struct relief_fund_entry *x, void *ctx)
+{
+    struct ledger_ctx *c = ctx;
+    struct req *r = c->r;
+    static const struct {
+        const char *kind, *name;
+    } kinds[] = {{"income", "收入"}, {"disbursement", "发放"}, {"reversal", "冲正"}};
+    const char *kind = x->kind;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(x->kind, kinds[i].kind) == 0)
+            kind = kinds[i].name;
+    html_printf(r, "<tr><td class=\"num\">%lld</td><td>", (long long)x->id);
+    html_text(r, x->on);
+    html_printf(r, "</td><td>%s</td><td>%s</td><td>", kind,
+                x->source[0] ? relief_source_name(relief_source_parse(x->source)) : "");
+    html_text(r, x->receipt_no[0] ? x->receipt_no : x->document_no);
+    html_raw(r, "</td><td>");
+    html_text(r, x->note);
+    if (x->reverses_id)
+        html_printf(r, "（冲正第 %lld 笔）", (long long)x->reverses_id);
+    html_raw(r, "</td><td class=\"num\">");
+    html_money(r, x->amount_fen);
+    html_raw(r, "</td><td class=\"num\">");
+    html_money(r, x->balance_after_fen);
+    html_raw(r, "</td><td>");
+    if (x->reversed)
+        html_raw(r, "已冲正");
+    else if (c->can_reverse && strcmp(x->kind, "income") == 0) {
+        html_printf(r, "<form method=\"post\" class=\"inline\" action=\"/fund-entries/%lld/reverse\">", (long long)x->id);
+        html_csrf(r);
+        html_printf(r, "<input type=\"hidden\" name=\"on\" value=\"%04d-%02d-%02d\"><input name=\"reason\" required "
+                       "maxlength=\"200\" placeholder=\"冲正原因\"><button>冲正</button></form>",
+                    r->today.y, r->today.m, r->today.d);
+    }
+    html_raw(r, "</td></tr>");
+}
+
+/* The ledger page of a fund, with e after a refused reversal. */
+static void ledger_page(struct req *r, int64_t fund_id, const struct err *shown)
+{
+    struct relief_fund f;
+    struct err e = {0};
+    if (relief_fund_get(r->db, fund_id, &f, &e) != 0) {
+        html_error_page(r, &e);
+        return;
+    }
+    const char *from = req_query(r, "from"), *to = req_query(r, "to");
+    html_begin(r, "资金账");
+    html_raw(r, "<h1>");
+    html_text(r, f.name);
+    html_raw(r, " · 明细账</h1>");
+    html_flash(r);
+    if (shown)
+        html_form_error(r, shown);
+    html_raw(r, "<p>余额 <strong>");
+    html_money(r, f.balance_fen);
+    html_printf(r, "</strong> 元 · <a href=\"/reports/fund-ledger.csv?fund_id=%lld\">导出 CSV</a> · "
+                   "<a href=\"/reports/fund-ledger.pdf?fund_id=%lld\">打印 PDF</a></p>",
+                (long long)f.id, (long long)f.id);
+    html_printf(r, "<form class=\"search\" method=\"get\" action=\"/funds/%lld\"><label>自<input type=\"date\" name=\"from\" "
+                   "value=\"", (long long)f.id);
+    html_text(r, from ? from : "");
+    html_raw(r, "\"></label><label>至<input type=\"date\" name=\"to\" value=\"");
+    html_text(r, to ? to : "");
+    html_raw(r, "\"></label><button>筛选</button></form><table class=\"list\"><thead><tr><th class=\"num\">序号</th>"
+                "<th>日期</th><th>类型</th><th>来源</th><th>文件号/凭证号</th><th>摘要</th><th class=\"num\">金额（元）</th>"
+                "<th class=\"num\">余额（元）</th><th></th></tr></thead><tbody>");
+    struct ledger_ctx c = {r, books(r)};
+    relief_fund_ledger(r->db, f.id, from, to, entry_row, &c);
+    html_raw(r, "</tbody></table>");
+    html_end(r);
+}
+
+void page_fund_ledger(struct req *r)
+{
+    ledger_page(r, r->id[0], NULL);
+}
+
+void page_fund_entry_reverse(struct req *r)
+{
+    struct err e = {0};
+    int64_t fund = 0;
+    if (relief_fund_reverse(r->db, &r->user, r->id[0], req_form(r, "on"), req_form(r, "reason"), &e) > 0) {
+        fund = relief_fund_of_entry(r->db, r->id[0]);
+        char loc[64];
+        snprintf(loc, sizeof loc, "/funds/%lld?ok=reversed", (long long)fund);
+        reply_redirect(r, loc);
+        return;
+    }
+    html_error_page(r, &e);
+}

@@ -1,0 +1,215 @@
+/* page_relief_show.c: one relief application: its facts, the steps taken (who and when), the
+   action the user may take next, and its receipt with void and reprint. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handlers.h"
+#include "html.h"
+#include "idcard.h"
+#include "money.h"
+#include "page_relief.h"
+#include "relief.h"
+#include "relief_pay.h"
+
+/* One definition-list row. */
+static void fact(struct req *r, const char *label, const char *value)
+{
+    html_printf(r, "<dt>%s</dt><dd>", label);
+    html_text(r, value);
+    html_raw(r, "</dd>");
+}
+
+/* One step of the history: who and when, or nothing when not taken. */
+static void step_row(struct req *r, const char *label, const char *by, const char *on)
+{
+    if (!on[0])
+        return;
+    html_printf(r, "<li>%s：", label);
+    html_text(r, by);
+    html_raw(r, "，");
+    html_text(r, on);
+    html_raw(r, "</li>");
+}
+
+/* A one-button form posting to /relief/{id}/{action}, with an optional reason field. */
+static void step_form(struct req *r, int64_t id, const char *action, const char *label, int with_reason)
+{
+    html_printf(r, "<form method=\"post\" class=\"inline\" action=\"/relief/%lld/%s\">", (long long)id, action);
+    html_csrf(r);
+    if (with_reason)
+        html_raw(r, "<input name=\"reason\" required maxlength=\"200\" placeholder=\"不予通过的理由\">");
+    html_printf(r, "<button%s>%s</button></form> ", with_reason ? "" : " class=\"primary\"", label);
+}
+
+/* Whether the user's role may take the action (the route table enforces it; this only hides buttons). */
+static int may(const struct req *r, enum relief_action a)
+{
+    enum role ro = r->user.role;
+    switch (a) {
+    case RA_VERIFY: return ro == ROLE_ADMIN || ro == ROLE_RELIEF || ro == ROLE_VILLAGE;
+    case RA_REVIEW: return (ro == ROLE_ADMIN || ro == ROLE_RELIEF || ro == ROLE_ASSOCIATION) && strcmp(r->user.unit_kind, "village");
+    case RA_APPROVE: return (ro == ROLE_ADMIN || ro == ROLE_ASSOCIATION) && strcmp(r->user.unit_kind, "village");
+    case RA_PAY: return ro == ROLE_RELIEF || ro == ROLE_FINANCE;
+    case RA_REJECT: return ro != ROLE_FINANCE && ro != ROLE_AUDITOR && ro != ROLE_LIAISON && ro != ROLE_REVIEWER;
+    default: return 0;
+    }
+}
+
+/* Writes /receipts/NUMBER{suffix} with the number percent-encoded. */
+static void receipt_href(struct req *r, const char *receipt_no, const char *suffix)
+{
+    html_raw(r, "/receipts/");
+    buf_urlenc(&r->out, receipt_no);
+    html_raw(r, suffix);
+}
+
+/* A form posting a reason to /receipts/NUMBER/{action}. */
+static void receipt_form(struct req *r, const char *receipt_no, const char *action, const char *placeholder,
+                         const char *label)
+{
+    html_raw(r, "<form method=\"post\" class=\"inline\" action=\"");
+    receipt_href(r, receipt_no, action);
+    html_raw(r, "\">");
+    html_csrf(r);
+    html_printf(r, "<input name=\"reason\" required maxlength=\"200\" placeholder=\"%s\"><button>%s</button></form> ",
+                placeholder, label);
+}
+
+/* The receipt block: links, reprint and void forms. */
+static void receipt_block(struct req *r, const struct relief_app *a)
+{
+    html_raw(r, "<h2>领款凭证</h2><p>凭证号 <strong class=\"mono\">");
+    html_text(r, a->receipt_no);
+    html_raw(r, "</strong> · <a href=\"");
+    receipt_href(r, a->receipt_no, ".pdf");
+    html_raw(r, "\">打印（A5）</a> · <a href=\"");
+    receipt_href(r, a->receipt_no, ".pdf?layout=a4");
+    html_raw(r, "\">打印（A4 两联）</a></p>");
+    if (!may(r, RA_PAY))
+        return;
+    receipt_form(r, a->receipt_no, "/reprint", "补打原因", "补打");
+    receipt_form(r, a->receipt_no, "/void", "作废原因", "作废");
+}
+
+/* The application page, with e after a refused action. */
+static void relief_page(struct req *r, int64_t id, const struct err *shown)
+{
+    struct relief_app a;
+    struct err e = {0};
+    if (relief_get(r->db, &r->user, id, &a, &e) != 0) {
+        html_error_page(r, &e);
+        return;
+    }
+    char buf[MONEY_CAPITAL_SIZE], idn[24];
+    html_begin(r, "救助申请");
+    html_printf(r, "<h1>救助申请 %lld <span class=\"badge\">%s</span></h1>", (long long)a.id, relief_state_name(a.state));
+    html_flash(r);
+    if (shown)
+        html_form_error(r, shown);
+    html_raw(r, "<dl class=\"facts\">");
+    fact(r, "户主", a.head_name);
+    fact(r, "身份证号", mask_id(a.head_id_number, idn, sizeof idn));
+    fact(r, "村", a.village);
+    fact(r, "救助类别", a.category);
+    html_raw(r, "<dt>金额</dt><dd>");
+    html_money(r, a.amount_fen);
+    money_capital(a.amount_fen, buf, sizeof buf);
+    html_raw(r, " 元（");
+    html_text(r, buf);
+    html_raw(r, "）</dd>");
+    fact(r, "申请理由", a.reason);
+    if (a.batch_id)
+        html_printf(r, "<dt>批次</dt><dd><a href=\"/relief/batches/%lld\">第 %lld 批</a></dd>", (long long)a.batch_id,
+                    (long long)a.batch_id);
+    html_printf(r, "<dt>家庭</dt><dd><a href=\"/households/%lld\">家庭档案</a></dd></dl><h2>办理经过</h2><ul>",
+                (long long)a.household_id);
+    step_row(r, "申请", a.created_by, a.applied_on);
+    step_row(r, "村审核", a.verified_by, a.verified_on);
+    step_row(r, "镇审核", a.reviewed_by, a.reviewed_on);
+    if (a.notice_id)
+        html_printf(r, "<li>公示：<a href=\"/notices/%lld/manage\">第 %lld 号公示</a>，至 %s 止%s</li>", (long long)a.notice_id,
+                    (long long)a.notice_id, a.notice_ends_on, a.open_objections ? "，<strong class=\"warn\">有未处理的异议</strong>" : "");
+    step_row(r, "批准", a.approved_by, a.approved_on);
+    step_row(r, "不予通过", a.rejected_by, a.rejected_on);
+    if (a.state == RS_REJECTED) {
+        html_raw(r, "<li>理由：");
+        html_text(r, a.reject_reason);
+        html_raw(r, "</li>");
+    }
+    html_raw(r, "</ul><div class=\"actions\">");
+    if (a.state == RS_APPLIED && may(r, RA_VERIFY))
+        step_form(r, a.id, "verify", "村审核通过", 0);
+    if (a.state == RS_VERIFIED && may(r, RA_REVIEW))
+        step_form(r, a.id, "review", "镇审核通过", 0);
+    if (a.state == RS_REVIEWED && may(r, RA_REVIEW))
+        html_raw(r, "<p class=\"muted\">下一步：在“公示”页发布本村（镇）的救助公示。</p>");
+    if (a.state == RS_IN_NOTICE && may(r, RA_APPROVE))
+        step_form(r, a.id, "approve", "公示期满，批准", 0);
+    if (relief_next_state(RA_REJECT, a.state) >= 0 && may(r, RA_REJECT))
+        step_form(r, a.id, "reject", "不予通过", 1);
+    html_raw(r, "</div>");
+    if (a.state == RS_APPROVED && may(r, RA_PAY)) {
+        char action[64];
+        snprintf(action, sizeof action, "/relief/%lld/disburse", (long long)a.id);
+        html_raw(r, "<h2>发放</h2>");
+        relief_pay_form(r, action);
+    }
+    if (a.receipt_no[0])
+        receipt_block(r, &a);
+    html_end(r);
+}
+
+void page_relief_show(struct req *r)
+{
+    relief_page(r, r->id[0], NULL);
+}
+
+/* After a step: back to the application with a message, or the page with the refusal. */
+static void after_step(struct req *r, int rc, const struct err *e, const char *ok)
+{
+    if (rc != 0) {
+        relief_page(r, r->id[0], e);
+        r->status = e->status;
+        return;
+    }
+    char loc[64];
+    snprintf(loc, sizeof loc, "/relief/%lld?ok=%s", (long long)r->id[0], ok);
+    reply_redirect(r, loc);
+}
+
+/* Takes one step from a form. */
+static void step(struct req *r, enum relief_action a)
+{
+    struct err e = {0};
+    after_step(r, relief_step(r->db, &r->user, r->id[0], a, req_form(r, "reason"), r->today, &e), &e, "relief_step");
+}
+
+void page_relief_verify(struct req *r)
+{
+    step(r, RA_VERIFY);
+}
+
+void page_relief_review(struct req *r)
+{
+    step(r, RA_REVIEW);
+}
+
+void page_relief_approve(struct req *r)
+{
+    step(r, RA_APPROVE);
+}
+
+void page_relief_reject(struct req *r)
+{
+    step(r, RA_REJECT);
+}
+
+void page_relief_disburse(struct req *r)
+{
+    struct err e = {0};
+    char receipt[32];
+    struct relief_pay_input in = {strtoll(req_form(r, "fund_id") ? req_form(r, "fund_id") : "0", NULL, 10),
+                                  req_form(r, "paid_on"), req_form(r, "method")};
+    after_step(r, relief_disburse(r->db, &r->user, r->id[0], &in, receipt, &e), &e, "paid");
+}
