@@ -51,6 +51,28 @@ static const struct {
     {"贷款所在村与申请家庭一致",
      "SELECT 'loan ' || l.id FROM loans l JOIN loan_applications a ON a.id = l.application_id JOIN households h ON "
      "h.id = a.household_id WHERE l.village_id IS NOT h.village_id"},
+    {"领款凭证号按镇、按年连续无缺号",
+     "SELECT 'township ' || township_id || ' year ' || year || ': ' || count(*) || ' receipts, numbers 1..' || max(seq) "
+     "FROM relief_payments GROUP BY township_id, year HAVING max(seq) <> count(*) OR min(seq) <> 1"},
+    {"每笔救助发放恰有一笔资金支出，金额一致",
+     "SELECT 'receipt ' || p.receipt_no FROM relief_payments p WHERE (SELECT count(*) FROM relief_fund_entries e "
+     "WHERE e.payment_id = p.id AND e.kind = 'disbursement' AND e.amount_fen = -p.amount_fen AND "
+     "e.fund_id = p.fund_id) <> 1"},
+    {"作废的凭证恰有一笔冲回，未作废的没有",
+     "SELECT 'receipt ' || p.receipt_no FROM relief_payments p WHERE (SELECT count(*) FROM relief_fund_entries r "
+     "JOIN relief_fund_entries d ON d.id = r.reverses_id WHERE d.payment_id = p.id) <> "
+     "EXISTS (SELECT 1 FROM receipt_events v WHERE v.payment_id = p.id AND v.kind = 'void')"},
+    {"救助资金余额在任何时刻都不为负，且与逐笔累计一致",
+     "SELECT 'fund ' || fund_id || ' entry ' || id || ': balance ' || running FROM (SELECT id, fund_id, "
+     "balance_after_fen, sum(amount_fen) OVER (PARTITION BY fund_id ORDER BY id) AS running FROM relief_fund_entries) "
+     "WHERE running < 0 OR running <> balance_after_fen"},
+    {"已发放的申请恰有一张有效凭证",
+     "SELECT 'relief application ' || a.id FROM relief_applications a WHERE (a.state = 'paid') <> ((SELECT count(*) "
+     "FROM relief_payments p WHERE p.application_id = a.id AND NOT EXISTS (SELECT 1 FROM receipt_events v WHERE "
+     "v.payment_id = p.id AND v.kind = 'void')) = 1)"},
+    {"批准的救助都在公示期满后",
+     "SELECT 'relief application ' || a.id FROM relief_applications a LEFT JOIN notices n ON n.id = a.notice_id "
+     "WHERE a.approved_on IS NOT NULL AND (n.id IS NULL OR a.approved_on <= n.ends_on)"},
     {"每个家庭恰有一名户主",
      "SELECT 'household ' || h.id FROM households h WHERE (SELECT count(*) FROM members m WHERE "
      "m.household_id = h.id AND m.is_head = 1) <> 1"},

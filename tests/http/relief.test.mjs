@@ -280,3 +280,21 @@ test('roles and scope: the neighbouring township sees none of it; the liaison ha
   const vil = await api(srv.base, 'GET', '/relief-applications?limit=200', undefined, t.xj_cun_dongji);
   assert.ok(vil.body.items.every((a) => a.village === '东集村'));
 });
+
+test('bangfu check is clean after all of this, and finds a receipt gap and a ledger without its debit', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { BIN } = await import('./lib.mjs');
+  const clean = spawnSync(BIN, ['check', '--db', srv.db], { encoding: 'utf8' });
+  assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+  assert.match(clean.stdout, /ok {3}领款凭证号按镇、按年连续无缺号/);
+  await srv.stopServing();
+  const tamper = spawnSync('sqlite3', [srv.db, 'DROP TRIGGER relief_payments_no_update; DROP TRIGGER relief_fund_entries_no_delete; '
+    + 'UPDATE relief_payments SET seq = seq + 1 WHERE id = (SELECT max(id) FROM relief_payments); '
+    + 'DELETE FROM relief_fund_entries WHERE payment_id = (SELECT min(id) FROM relief_payments);']);
+  assert.equal(tamper.status, 0, String(tamper.stderr));
+  const broken = spawnSync(BIN, ['check', '--db', srv.db], { encoding: 'utf8' });
+  assert.equal(broken.status, 1);
+  assert.match(broken.stdout, /FAIL 领款凭证号按镇、按年连续无缺号/);
+  assert.match(broken.stdout, /FAIL 每笔救助发放恰有一笔资金支出，金额一致/);
+  assert.match(broken.stdout, /FAIL 救助资金余额在任何时刻都不为负/);
+});
