@@ -99,9 +99,14 @@ static void entry_item(const struct relief_fund_entry *x, void *ctx)
 
 void api_fund_ledger(struct req *r)
 {
+    api_fund_ledger_of(r, r->id[0]);
+}
+
+void api_fund_ledger_of(struct req *r, int64_t fund_id)
+{
     struct relief_fund f;
     struct err e = {0};
-    if (relief_fund_get(r->db, r->id[0], &f, &e) != 0) {
+    if (relief_fund_get(r->db, fund_id, &f, &e) != 0) {
         reply_json_error(r, &e);
         return;
     }

@@ -147,11 +147,19 @@ void page_notice_manage(struct req *r);
 void page_objection_resolve(struct req *r);
 void page_notice_public(struct req *r);
 void page_notice_object(struct req *r);
+/* page_relief_report.c: the relief report and a fund's ledger (HTML/CSV/PDF; JSON from the API) */
+void page_relief_report(struct req *r);
+void api_relief_report(struct req *r);
+void report_fund_ledger(struct req *r);
+/* page_notice_pdf.c */
+void page_notice_pdf(struct req *r);
 /* api_relief.c */
 void api_funds_list(struct req *r);
 void api_funds_create(struct req *r);
 void api_funds_income(struct req *r);
 void api_fund_ledger(struct req *r);
+/* The fund's ledger as JSON (also the API report without ?format=). */
+void api_fund_ledger_of(struct req *r, int64_t fund_id);
 void api_fund_entry_reverse(struct req *r);
 void api_relief_categories(struct req *r);
 void api_relief_category_update(struct req *r);

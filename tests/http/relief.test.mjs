@@ -281,6 +281,52 @@ test('roles and scope: the neighbouring township sees none of it; the liaison ha
   assert.ok(vil.body.items.every((a) => a.village === '东集村'));
 });
 
+test('reports: relief by category equals the receipts, the ledger CSV opens in Chinese spreadsheets, PDFs print', async () => {
+  const rep = await api(srv.base, 'GET', '/reports/relief?group=fund', undefined, t.xj_caiwu);
+  assert.equal(rep.status, 200);
+  const funds = (await api(srv.base, 'GET', '/funds', undefined, t.xj_caiwu)).body.items;
+  // Relief paid per fund equals what the ledger says each fund paid out (voided receipts netted).
+  for (const f of funds) {
+    const row = rep.body.items.find((x) => x.key === f.name);
+    assert.equal(row ? row.amount_fen : 0, f.paid_fen, f.name);
+  }
+  const byCat = (await api(srv.base, 'GET', '/reports/relief?group=category&from=2026-12-01', undefined, t.xj_caiwu)).body.items;
+  assert.equal(byCat.find((x) => x.key === '双千帮扶').amount_fen, 600000, 'the single 1,000.00 paid again after its void, and the five concurrent payments');
+  assert.equal((await api(srv.base, 'GET', '/reports/relief?group=colour', undefined, t.xj_caiwu)).status, 422);
+  const csv = await fetch(`${srv.base}/api/v1/reports/fund-ledger?fund_id=${fundId}&format=csv`, { headers: { Authorization: `Bearer ${t.xj_caiwu}` } });
+  const bytes = Buffer.from(await csv.arrayBuffer());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+  const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+  assert.equal(lines[0], '序号,日期,类型,来源,文件号/凭证号,摘要,收入（元）,支出（元）,余额（元）');
+  const balance = (await api(srv.base, 'GET', `/funds/${fundId}/ledger`, undefined, t.xj_caiwu)).body.balance_fen;
+  assert.equal(lines.at(-1).split(',').at(-1), (balance / 100).toFixed(2), 'the last running balance, in yuan');
+  const pdf = await fetch(`${srv.base}/api/v1/reports/relief?group=village&format=pdf`, { headers: { Authorization: `Bearer ${t.xj_caiwu}` } });
+  assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+  const { writeFileSync } = await import('node:fs');
+  const { spawnSync } = await import('node:child_process');
+  writeFileSync(`${srv.dir}/r.pdf`, Buffer.from(await pdf.arrayBuffer()));
+  const text = spawnSync('pdftotext', ['-q', '-layout', `${srv.dir}/r.pdf`, '-'], { encoding: 'utf8' }).stdout;
+  assert.match(text, /困难家庭救助发放统计/);
+  assert.match(text, /西集镇南集村/);
+  assert.match(text, /第 1 页 共 1 页/);
+});
+
+test('the public notice PDF for the notice board carries masked names only', async () => {
+  const list = (await api(srv.base, 'GET', '/notices', undefined, t.xj_jiuzhu)).body.items;
+  const n = list.find((x) => x.kind === 'relief' && x.items > 1);
+  const res = await fetch(`${srv.base}/notices/${n.id}.pdf`);
+  assert.equal(res.status, 200);
+  const { writeFileSync } = await import('node:fs');
+  const { spawnSync } = await import('node:child_process');
+  writeFileSync(`${srv.dir}/n.pdf`, Buffer.from(await res.arrayBuffer()));
+  const text = spawnSync('pdftotext', ['-q', '-layout', `${srv.dir}/n.pdf`, '-'], { encoding: 'utf8' }).stdout;
+  assert.match(text, /困难家庭救助公示/);
+  assert.match(text, /公示期：\d{4}-\d{2}-\d{2} 至/);
+  assert.match(text, /如有异议/);
+  assert.ok(!/吴淑珍|郑美玲|孙玉兰|周凤英|370406\d{8}/.test(text), 'no full name or ID');
+  assert.ok(!/失独|死亡家庭/.test(text));
+});
+
 test('bangfu check is clean after all of this, and finds a receipt gap and a ledger without its debit', async () => {
   const { spawnSync } = await import('node:child_process');
   const { BIN } = await import('./lib.mjs');

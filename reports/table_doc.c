@@ -1,0 +1,115 @@
+/* table_doc.c: printed tables over pages (see table_doc.h). */
+#include "table_doc.h"
+
+#include <stdio.h>
+
+#include "pdf.h"
+
+#define MARGIN 42.0f
+#define BOTTOM 60.0f
+
+/* Type sizes and row height for the ordinary and the notice-board variant. */
+struct sizes {
+    float title, text, cell, row;
+};
+
+/* Column x positions from the relative widths (x[ncols] is the right edge). */
+static void columns(const struct table_doc *d, float page_width, float *x)
+{
+    float total = 0;
+    for (int c = 0; c < d->ncols; c++)
+        total += d->widths[c] > 0 ? d->widths[c] : 1;
+    x[0] = MARGIN;
+    for (int c = 0; c < d->ncols; c++)
+        x[c + 1] = x[c] + (page_width - 2 * MARGIN) * (d->widths[c] > 0 ? d->widths[c] : 1) / total;
+}
+
+/* Draws the header row at y; returns the y of the first data row. */
+static float header(struct pdf *p, const struct table_doc *d, const float *x, float y, const struct sizes *s, int draw)
+{
+    if (draw) {
+        pdf_fill_rect(p, x[0], y, x[d->ncols] - x[0], s->row, 0.9f);
+        for (int c = 0; c < d->ncols; c++)
+            pdf_text_center(p, (x[c] + x[c + 1]) / 2, y + (s->row - s->cell) / 2, s->cell, d->heads[c]);
+        pdf_rect(p, x[0], y, x[d->ncols] - x[0], s->row, 0.8f);
+    }
+    return y + s->row;
+}
+
+/* Starts page number `page` (from 1) of `pages` when drawing; returns the new page number. */
+static int next_page(struct pdf *p, int draw, int page, int pages)
+{
+    if (draw) {
+        char foot[64];
+        pdf_page_a4(p);
+        snprintf(foot, sizeof foot, "第 %d 页 共 %d 页", page + 1, pages);
+        pdf_text_center(p, pdf_width(p) / 2, pdf_height(p) - 36, 9, foot);
+    }
+    return page + 1;
+}
+
+/* Lays out (and with draw, draws) the whole document; returns the number of pages. */
+static int layout(struct pdf *p, const struct table_doc *d, const struct sizes *s, int draw, int pages)
+{
+    float x[TABLE_MAX_COLS + 1], y = 0, height = 842, width = 595;
+    int page = 0;
+    columns(d, width, x);
+    for (int i = 0; i <= d->nrows; i++) {
+        if (i == 0 || y + s->row > height - BOTTOM) {
+            page = next_page(p, draw, page, pages);
+            y = MARGIN;
+            if (draw)
+                pdf_text_center(p, width / 2, y, s->title, d->title);
+            y += s->title + 14;
+            for (int k = 0; page == 1 && k < TABLE_MAX_LINES && d->before[k]; k++)
+                y = draw ? pdf_wrap(p, MARGIN, y, width - 2 * MARGIN, s->text, s->text * 1.5f, d->before[k], 1)
+                         : y + s->text * 1.5f * (float)pdf_wrap_measure(p, width - 2 * MARGIN, s->text, d->before[k]);
+            y = header(p, d, x, y + 6, s, draw);
+        }
+        if (i == d->nrows)
+            break;
+        for (int c = 0; draw && c < d->ncols; c++) {
+            const char *cell = d->cells[i * d->ncols + c] ? d->cells[i * d->ncols + c] : "";
+            if (d->right[c])
+                pdf_text_right(p, x[c + 1] - 4, y + (s->row - s->cell) / 2, s->cell, cell);
+            else
+                pdf_text(p, x[c] + 4, y + (s->row - s->cell) / 2, s->cell, cell);
+            pdf_line(p, x[c], y, x[c], y + s->row, 0.4f);
+        }
+        if (draw) {
+            pdf_line(p, x[d->ncols], y, x[d->ncols], y + s->row, 0.4f);
+            pdf_line(p, x[0], y + s->row, x[d->ncols], y + s->row, 0.4f);
+        }
+        y += s->row;
+    }
+    y += 10;
+    for (int k = 0; k < TABLE_MAX_LINES && d->after[k]; k++) {
+        float need = s->text * 1.5f * (float)pdf_wrap_measure(p, width - 2 * MARGIN, s->text, d->after[k]);
+        if (y + need > height - BOTTOM) {
+            page = next_page(p, draw, page, pages);
+            y = MARGIN;
+        }
+        y = draw ? pdf_wrap(p, MARGIN, y, width - 2 * MARGIN, s->text, s->text * 1.5f, d->after[k], 1) : y + need;
+    }
+    return page;
+}
+
+int report_table(const struct table_doc *d, char **out, size_t *len, const char **err)
+{
+    static const struct sizes normal = {16, 11, 10, 18}, large = {24, 15, 14, 26};
+    const struct sizes *s = d->large ? &large : &normal;
+    if (d->ncols < 1 || d->ncols > TABLE_MAX_COLS) {
+        *err = "表格列数不正确";
+        return -1;
+    }
+    struct pdf *p = pdf_new(d->title, err);
+    if (!p)
+        return -1;
+    int pages = layout(p, d, s, 0, 0);
+    layout(p, d, s, 1, pages);
+    int rc = pdf_save(p, out, len);
+    if (rc != 0)
+        *err = pdf_error(p) ? pdf_error(p) : "PDF 生成失败";
+    pdf_free(p);
+    return rc;
+}

@@ -1,0 +1,30 @@
+/*
+ * table_doc.h: a printed table (A4 portrait): a title, lines under it, a ruled table with a
+ * repeated header that flows over pages, lines after it, and "第 N 页 共 M 页" on every page.
+ * The public notices, the relief report and the fund ledger print through it; `large` type is for
+ * the village notice board, readable from a step away.
+ */
+#ifndef BANGFU_TABLE_DOC_H
+#define BANGFU_TABLE_DOC_H
+#include <stddef.h>
+
+#define TABLE_MAX_COLS 10
+#define TABLE_MAX_LINES 8
+
+struct table_doc {
+    const char *title;
+    const char *before[TABLE_MAX_LINES]; /* lines under the title (NULL ends) */
+    const char *after[TABLE_MAX_LINES];  /* lines after the table (NULL ends) */
+    int ncols;
+    const char *heads[TABLE_MAX_COLS];
+    float widths[TABLE_MAX_COLS]; /* relative widths; the table spans the page */
+    int right[TABLE_MAX_COLS];    /* 1: right-aligned (amounts) */
+    int nrows;
+    const char *const *cells;     /* nrows × ncols texts, row by row */
+    int large;                    /* notice-board type sizes */
+};
+
+/* Renders the document into malloc'd PDF bytes (*out, *len). 0, or -1 with *err (Chinese). */
+int report_table(const struct table_doc *d, char **out, size_t *len, const char **err);
+
+#endif

@@ -1,0 +1,170 @@
+/* page_relief_report.c: the relief report (by category, fund, village, year) and a fund's ledger
+   with its running balance, on screen, as CSV and as PDF, for pages and the JSON API. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api_util.h"
+#include "handlers.h"
+#include "html.h"
+#include "money.h"
+#include "relief_fund.h"
+#include "relief_report.h"
+#include "routes.h"
+#include "sheet.h"
+
+struct report_ctx {
+    struct sheet *s;
+    int64_t payments, households, amount_fen;
+};
+
+/* Adds one group's row. */
+static void report_row(const struct relief_report_row *x, void *ctx)
+{
+    struct report_ctx *c = ctx;
+    char n[24], h[24], fen[MONEY_TEXT_SIZE];
+    snprintf(n, sizeof n, "%lld", (long long)x->payments);
+    snprintf(h, sizeof h, "%lld", (long long)x->households);
+    const char *cells[] = {x->key, n, h, sheet_fen(x->amount_fen, fen)};
+    sheet_row(c->s, cells);
+    c->payments += x->payments;
+    c->households += x->households;
+    c->amount_fen += x->amount_fen;
+}
+
+/* Builds the relief report's sheet for the query (group, from, to); -1 after replying 422. */
+static int relief_sheet(struct req *r, struct sheet *s, int *group)
+{
+    const char *g = req_query(r, "group"), *from = req_query(r, "from"), *to = req_query(r, "to");
+    *group = g && *g ? relief_group_parse(g) : RG_CATEGORY;
+    struct date d;
+    if (*group < 0 || (from && *from && date_parse(from, &d) != 0) || (to && *to && date_parse(to, &d) != 0)) {
+        reply_fail(r, 422, "invalid_query", "分组应为 category、fund、village 或 year，日期应为 YYYY-MM-DD");
+        return -1;
+    }
+    static const char *const heads[] = {"分组", "发放笔数", "户次（按组去重）", "金额（元）", NULL};
+    sheet_init(s, "困难家庭救助发放统计", heads);
+    s->heads[0] = relief_group_name(*group) + strlen("按");
+    sheet_money_column(s, 3);
+    s->widths[0] = 2.5f;
+    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 发放日期 %s 至 %s · %s（不含作废凭证）", r->user.unit_name,
+             from && *from ? from : "最早", to && *to ? to : "今天", relief_group_name(*group));
+    struct report_ctx c = {s, 0, 0, 0};
+    relief_report(r->db, &r->user, (enum relief_group)*group, from, to, report_row, &c);
+    char n[24], fen[MONEY_TEXT_SIZE];
+    snprintf(n, sizeof n, "%lld", (long long)c.payments);
+    const char *total[] = {"合计", n, "", sheet_fen(c.amount_fen, fen)};
+    sheet_row(s, total);
+    return 0;
+}
+
+void page_relief_report(struct req *r)
+{
+    struct sheet s;
+    int group;
+    if (relief_sheet(r, &s, &group) != 0)
+        return;
+    if (sheet_reply_by_format(r, &s, "relief-report.csv")) {
+        sheet_free(&s);
+        return;
+    }
+    html_begin(r, "救助统计");
+    html_raw(r, "<h1>困难家庭救助发放统计</h1><form class=\"search\" method=\"get\" action=\"/reports/relief\"><label>分组"
+                "<select name=\"group\">");
+    for (int g = 0; g < RG__MAX; g++)
+        html_printf(r, "<option value=\"%s\"%s>%s</option>", relief_group_code(g), g == group ? " selected" : "",
+                    relief_group_name(g));
+    html_raw(r, "</select></label><label>自<input type=\"date\" name=\"from\" value=\"");
+    html_text(r, req_query(r, "from") ? req_query(r, "from") : "");
+    html_raw(r, "\"></label><label>至<input type=\"date\" name=\"to\" value=\"");
+    html_text(r, req_query(r, "to") ? req_query(r, "to") : "");
+    html_raw(r, "\"></label><button>统计</button></form><p class=\"muted\">");
+    html_text(r, s.subtitle);
+    html_raw(r, "</p>");
+    sheet_html(r, &s);
+    html_printf(r, "<p><a href=\"/reports/relief.csv?group=%s&amp;from=", relief_group_code(group));
+    buf_urlenc(&r->out, req_query(r, "from") ? req_query(r, "from") : "");
+    html_raw(r, "&amp;to=");
+    buf_urlenc(&r->out, req_query(r, "to") ? req_query(r, "to") : "");
+    html_printf(r, "\">导出 CSV</a> · <a href=\"/reports/relief.pdf?group=%s&amp;from=", relief_group_code(group));
+    buf_urlenc(&r->out, req_query(r, "from") ? req_query(r, "from") : "");
+    html_raw(r, "&amp;to=");
+    buf_urlenc(&r->out, req_query(r, "to") ? req_query(r, "to") : "");
+    html_raw(r, "\">打印 PDF</a></p>");
+    html_end(r);
+    sheet_free(&s);
+}
+
+/* Appends a group as JSON. */
+static void report_json_row(const struct relief_report_row *x, void *ctx)
+{
+    json_array_append_new(ctx, json_pack("{s:s, s:I, s:I, s:I}", "key", x->key, "payments", (json_int_t)x->payments,
+                                         "households", (json_int_t)x->households, "amount_fen",
+                                         (json_int_t)x->amount_fen));
+}
+
+void api_relief_report(struct req *r)
+{
+    struct sheet s;
+    int group;
+    if (relief_sheet(r, &s, &group) != 0)
+        return;
+    if (!sheet_reply_by_format(r, &s, "relief-report.csv")) {
+        json_t *items = json_array();
+        int n = relief_report(r->db, &r->user, (enum relief_group)group, req_query(r, "from"), req_query(r, "to"),
+                              report_json_row, items);
+        reply_json(r, 200, json_pack("{s:s, s:o, s:i}", "group", relief_group_code(group), "items", items, "total",
+                                     n < 0 ? 0 : n));
+    }
+    sheet_free(&s);
+}
+
+/* Adds one ledger entry's row. */
+static void ledger_row(const struct relief_fund_entry *x, void *ctx)
+{
+    static const struct {
+        const char *kind, *name;
+    } kinds[] = {{"income", "收入"}, {"disbursement", "发放"}, {"reversal", "冲正"}};
+    const char *kind = x->kind;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(x->kind, kinds[i].kind) == 0)
+            kind = kinds[i].name;
+    char id[24], in[MONEY_TEXT_SIZE] = "", out[MONEY_TEXT_SIZE] = "", bal[MONEY_TEXT_SIZE];
+    snprintf(id, sizeof id, "%lld", (long long)x->id);
+    if (x->amount_fen > 0)
+        sheet_fen(x->amount_fen, in);
+    else
+        sheet_fen(-x->amount_fen, out);
+    const char *cells[] = {id, x->on, kind, x->source[0] ? relief_source_name(relief_source_parse(x->source)) : "",
+                           x->receipt_no[0] ? x->receipt_no : x->document_no, x->note, in, out,
+                           sheet_fen(x->balance_after_fen, bal)};
+    sheet_row(ctx, cells);
+}
+
+void report_fund_ledger(struct req *r)
+{
+    struct relief_fund f;
+    struct err e = {0};
+    if (relief_fund_get(r->db, req_query_int(r, "fund_id", 0), &f, &e) != 0) {
+        reply_error(r, &e);
+        return;
+    }
+    static const char *const heads[] = {"序号", "日期", "类型", "来源", "文件号/凭证号", "摘要", "收入（元）",
+                                        "支出（元）", "余额（元）", NULL};
+    struct sheet s;
+    sheet_init(&s, "救助资金明细账", heads);
+    for (int c = 6; c < 9; c++)
+        sheet_money_column(&s, c);
+    s.widths[0] = 0.6f, s.widths[4] = 1.8f, s.widths[5] = 2.0f;
+    snprintf(s.subtitle, sizeof s.subtitle, "资金：%s", f.name);
+    relief_fund_ledger(r->db, f.id, req_query(r, "from"), req_query(r, "to"), ledger_row, &s);
+    if (!sheet_reply_by_format(r, &s, "fund-ledger.csv")) {
+        if (r->route->flags & ROUTE_API) {
+            sheet_free(&s);
+            api_fund_ledger_of(r, f.id);
+            return;
+        }
+        reply_fail(r, 404, "not_found", "请选择 CSV 或 PDF");
+    }
+    sheet_free(&s);
+}

@@ -1,0 +1,56 @@
+/* relief_report.c: relief paid by category, fund, village or year (see relief_report.h). */
+#include "relief_report.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+    const char *code, *name;
+} groups[RG__MAX] = {{"category", "按类别"}, {"fund", "按资金"}, {"village", "按村"}, {"year", "按年度"}};
+
+const char *relief_group_code(int g)
+{
+    return g >= 0 && g < RG__MAX ? groups[g].code : NULL;
+}
+
+const char *relief_group_name(int g)
+{
+    return g >= 0 && g < RG__MAX ? groups[g].name : NULL;
+}
+
+int relief_group_parse(const char *code)
+{
+    for (int i = 0; code && i < RG__MAX; i++)
+        if (strcmp(code, groups[i].code) == 0)
+            return i;
+    return -1;
+}
+
+int relief_report(struct db *db, const struct user_ctx *actor, enum relief_group g, const char *from, const char *to,
+                  void (*fn)(const struct relief_report_row *, void *), void *ctx)
+{
+    sqlite3_stmt *st = db_prep(
+        db, "SELECT CASE ?4 WHEN 'category' THEN c.name WHEN 'fund' THEN f.name WHEN 'village' THEN t.name || v.name "
+            "ELSE CAST(p.year AS TEXT) || '年' END AS k, count(*), count(DISTINCT a.household_id), sum(p.amount_fen) "
+            "FROM relief_payments p JOIN relief_applications a ON a.id = p.application_id "
+            "JOIN households h ON h.id = a.household_id JOIN units v ON v.id = h.village_id "
+            "JOIN units t ON t.id = v.parent_id JOIN relief_categories c ON c.id = a.category_id "
+            "JOIN relief_funds f ON f.id = p.fund_id WHERE substr(v.path, 1, length(?1)) = ?1 "
+            "AND (?2 IS NULL OR p.paid_on >= ?2) AND (?3 IS NULL OR p.paid_on <= ?3) AND NOT EXISTS "
+            "(SELECT 1 FROM receipt_events x WHERE x.payment_id = p.id AND x.kind = 'void') GROUP BY k ORDER BY k");
+    if (!st)
+        return -1;
+    db_bind(st, "tttt", actor->unit_path, from && *from ? from : NULL, to && *to ? to : NULL, relief_group_code(g));
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct relief_report_row row = {0};
+        snprintf(row.key, sizeof row.key, "%s", db_text(st, 0));
+        row.payments = sqlite3_column_int64(st, 1);
+        row.households = sqlite3_column_int64(st, 2);
+        row.amount_fen = sqlite3_column_int64(st, 3);
+        fn(&row, ctx);
+        n++;
+    }
+    db_done(st);
+    return n;
+}

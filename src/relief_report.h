@@ -1,0 +1,29 @@
+/*
+ * relief_report.h: relief paid (valid receipts, voided ones left out) grouped by category, fund,
+ * village or year, within a date range and the actor's scope.
+ */
+#ifndef BANGFU_RELIEF_REPORT_H
+#define BANGFU_RELIEF_REPORT_H
+#include <stdint.h>
+
+#include "db.h"
+#include "user.h"
+
+enum relief_group { RG_CATEGORY, RG_FUND, RG_VILLAGE, RG_YEAR, RG__MAX };
+/* "category" ... and 按类别 ...; NULL out of range. */
+const char *relief_group_code(int g);
+const char *relief_group_name(int g);
+/* The group for a code, or -1. */
+int relief_group_parse(const char *code);
+
+struct relief_report_row {
+    char key[128];
+    int64_t payments, households, amount_fen;
+};
+
+/* Calls fn per group in key order for payments dated within [from, to] (either may be NULL).
+   Returns the number of groups, or -1. */
+int relief_report(struct db *db, const struct user_ctx *actor, enum relief_group g, const char *from, const char *to,
+                  void (*fn)(const struct relief_report_row *, void *), void *ctx);
+
+#endif

@@ -1,0 +1,166 @@
+/* sheet.c: reports as HTML, CSV and PDF from one set of rows (see sheet.h). */
+#include "sheet.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "html.h"
+#include "money.h"
+
+void sheet_init(struct sheet *s, const char *title, const char *const *heads)
+{
+    memset(s, 0, sizeof *s);
+    snprintf(s->title, sizeof s->title, "%s", title);
+    while (s->ncols < TABLE_MAX_COLS && heads[s->ncols]) {
+        s->heads[s->ncols] = heads[s->ncols];
+        s->widths[s->ncols] = 1;
+        s->ncols++;
+    }
+}
+
+void sheet_money_column(struct sheet *s, int c)
+{
+    if (c >= 0 && c < s->ncols)
+        s->money[c] = 1;
+}
+
+void sheet_row(struct sheet *s, const char *const *texts)
+{
+    if ((s->nrows + 1) * s->ncols > s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 64 * s->ncols;
+        char **grown = realloc(s->cells, (size_t)s->cap * sizeof *s->cells);
+        if (!grown)
+            abort();
+        s->cells = grown;
+    }
+    for (int c = 0; c < s->ncols; c++)
+        s->cells[s->nrows * s->ncols + c] = strdup(texts[c] ? texts[c] : "");
+    s->nrows++;
+}
+
+const char *sheet_fen(int64_t fen, char *out)
+{
+    return money_format_plain(fen, out, MONEY_TEXT_SIZE);
+}
+
+void sheet_free(struct sheet *s)
+{
+    for (int i = 0; i < s->nrows * s->ncols; i++)
+        free(s->cells[i]);
+    free(s->cells);
+    s->cells = NULL;
+    s->nrows = 0;
+}
+
+/* A money cell's fen from its plain text. */
+static int64_t cell_fen(const char *text)
+{
+    int64_t fen = 0;
+    int negative = text[0] == '-';
+    if (money_parse(text + negative, &fen) != 0)
+        return 0;
+    return negative ? -fen : fen;
+}
+
+void sheet_html(struct req *r, const struct sheet *s)
+{
+    html_raw(r, "<table class=\"list\"><thead><tr>");
+    for (int c = 0; c < s->ncols; c++)
+        html_printf(r, "<th%s>%s</th>", s->money[c] ? " class=\"num\"" : "", s->heads[c]);
+    html_raw(r, "</tr></thead><tbody>");
+    for (int i = 0; i < s->nrows; i++) {
+        html_raw(r, "<tr>");
+        for (int c = 0; c < s->ncols; c++) {
+            const char *cell = s->cells[i * s->ncols + c];
+            html_raw(r, s->money[c] ? "<td class=\"num\">" : "<td>");
+            if (s->money[c] && cell[0])
+                html_money(r, cell_fen(cell));
+            else
+                html_text(r, cell);
+            html_raw(r, "</td>");
+        }
+        html_raw(r, "</tr>");
+    }
+    if (!s->nrows)
+        html_printf(r, "<tr><td colspan=\"%d\">没有数据</td></tr>", s->ncols);
+    html_raw(r, "</tbody></table>");
+}
+
+/* Appends one CSV field, quoted when it holds a comma, quote or line break. */
+static void csv_field(struct buf *b, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        buf_puts(b, s);
+        return;
+    }
+    buf_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"')
+            buf_putc(b, '"');
+        buf_putc(b, *s);
+    }
+    buf_putc(b, '"');
+}
+
+void sheet_reply_csv(struct req *r, const struct sheet *s, const char *filename)
+{
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, "\xEF\xBB\xBF");
+    for (int c = 0; c < s->ncols; c++) {
+        if (c)
+            buf_putc(&b, ',');
+        csv_field(&b, s->heads[c]);
+    }
+    buf_puts(&b, "\r\n");
+    for (int i = 0; i < s->nrows; i++) {
+        for (int c = 0; c < s->ncols; c++) {
+            if (c)
+                buf_putc(&b, ',');
+            csv_field(&b, s->cells[i * s->ncols + c]);
+        }
+        buf_puts(&b, "\r\n");
+    }
+    char disposition[160];
+    snprintf(disposition, sizeof disposition, "attachment; filename=\"%s\"", filename);
+    reply_header(r, "Content-Disposition", disposition);
+    size_t len = 0;
+    char *data = buf_detach(&b, &len);
+    reply_bytes(r, "text/csv; charset=utf-8", data, len);
+}
+
+void sheet_reply_pdf(struct req *r, const struct sheet *s)
+{
+    struct table_doc d = {.title = s->title, .ncols = s->ncols, .nrows = s->nrows, .cells = (const char *const *)s->cells};
+    if (s->subtitle[0])
+        d.before[0] = s->subtitle;
+    for (int c = 0; c < s->ncols; c++) {
+        d.heads[c] = s->heads[c];
+        d.widths[c] = s->widths[c];
+        d.right[c] = s->money[c];
+    }
+    char *pdf = NULL;
+    size_t len = 0;
+    const char *why = NULL;
+    if (report_table(&d, &pdf, &len, &why) != 0) {
+        reply_fail(r, 500, "pdf_failed", why);
+        return;
+    }
+    reply_bytes(r, "application/pdf", pdf, len);
+}
+
+int sheet_reply_by_format(struct req *r, const struct sheet *s, const char *filename)
+{
+    const char *format = req_query(r, "format");
+    size_t n = strlen(r->path);
+    if ((format && strcmp(format, "csv") == 0) || (n > 4 && strcmp(r->path + n - 4, ".csv") == 0)) {
+        sheet_reply_csv(r, s, filename);
+        return 1;
+    }
+    if ((format && strcmp(format, "pdf") == 0) || (n > 4 && strcmp(r->path + n - 4, ".pdf") == 0)) {
+        sheet_reply_pdf(r, s);
+        return 1;
+    }
+    return 0;
+}

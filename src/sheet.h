@@ -1,0 +1,44 @@
+/*
+ * sheet.h: a report as rows of text cells, given once and sent three ways: an HTML table on the
+ * page, CSV for spreadsheets (UTF-8 with BOM so Chinese Excel and WPS open it right; amounts as
+ * plain numbers in yuan with two decimals), and a printed PDF (table_doc.h).
+ */
+#ifndef BANGFU_SHEET_H
+#define BANGFU_SHEET_H
+#include <stdint.h>
+
+#include "server.h"
+#include "table_doc.h"
+
+struct sheet {
+    char title[160];
+    char subtitle[256];
+    int ncols;
+    const char *heads[TABLE_MAX_COLS];
+    int money[TABLE_MAX_COLS]; /* 1: the column holds amounts (right-aligned; plain yuan in CSV) */
+    float widths[TABLE_MAX_COLS];
+    char **cells;              /* nrows × ncols, each malloc'd */
+    int nrows, cap;
+};
+
+/* Starts a sheet with a title and its column heads (NULL-terminated list). */
+void sheet_init(struct sheet *s, const char *title, const char *const *heads);
+/* Marks column c as amounts. */
+void sheet_money_column(struct sheet *s, int c);
+/* Appends a row: ncols texts; amounts are given as fen through sheet_fen. */
+void sheet_row(struct sheet *s, const char *const *texts);
+/* Formats fen for a money cell ("1234.50"); buffer of MONEY_TEXT_SIZE. */
+const char *sheet_fen(int64_t fen, char *out);
+void sheet_free(struct sheet *s);
+
+/* Writes the sheet as an HTML table (amounts with separators). */
+void sheet_html(struct req *r, const struct sheet *s);
+/* Replies with the sheet as a CSV download named filename. */
+void sheet_reply_csv(struct req *r, const struct sheet *s, const char *filename);
+/* Replies with the sheet as a PDF. */
+void sheet_reply_pdf(struct req *r, const struct sheet *s);
+/* Replies in the format the path or ?format= asks for: ".csv", ".pdf", or returns 0 to let the
+   caller render the page. Returns 1 when it replied. */
+int sheet_reply_by_format(struct req *r, const struct sheet *s, const char *filename);
+
+#endif
