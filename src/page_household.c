@@ -8,6 +8,7 @@
 #include "handlers.h"
 #include "household.h"
 #include "html.h"
+#include "page_relief.h"
 #include "idcard.h"
 #include "loan.h"
 #include "money.h"
@@ -265,6 +266,19 @@ static void household_loans(struct req *r, const struct household *h)
         html_printf(r, "<p><a class=\"button\" href=\"/loans/new?household_id=%lld\">申请贷款</a></p>", (long long)h->id);
 }
 
+/* The household's relief applications and, for relief staff and the village officer, the link to apply. */
+static void household_relief(struct req *r, const struct household *h)
+{
+    enum role ro = r->user.role;
+    if (ro == ROLE_REVIEWER || ro == ROLE_LIAISON)
+        return;
+    struct relief_filter f = {.state = -1, .household_id = h->id, .limit = 20};
+    html_raw(r, "<h2>救助</h2>");
+    relief_table(r, &f);
+    if (ro == ROLE_ADMIN || ro == ROLE_RELIEF || ro == ROLE_VILLAGE)
+        html_printf(r, "<p><a class=\"button\" href=\"/relief/new?household_id=%lld\">申请救助</a></p>", (long long)h->id);
+}
+
 /* Whether the user's role may change households (the auditor and others only read). */
 static int may_edit(const struct req *r)
 {
@@ -304,6 +318,7 @@ static void household_detail(struct req *r, const struct household *h, const str
                     (long long)h->id);
     html_raw(r, "<h2>贷款申请</h2>");
     household_loans(r, h);
+    household_relief(r, h);
     if (may_edit(r)) {
         html_printf(r, "<details><summary>修改家庭信息</summary><form method=\"post\" action=\"/households/%lld\" "
                        "class=\"grid\">",
