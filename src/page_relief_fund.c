@@ -121,13 +121,7 @@ static void entry_row(const struct relief_fund_entry *x, void *ctx)
 {
     struct ledger_ctx *c = ctx;
     struct req *r = c->r;
-    static const struct {
-        const char *kind, *name;
-    } kinds[] = {{"income", "收入"}, {"disbursement", "发放"}, {"reversal", "冲正"}};
-    const char *kind = x->kind;
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (strcmp(x->kind, kinds[i].kind) == 0)
-            kind = kinds[i].name;
+    const char *kind = relief_entry_kind_name(x->kind);
     html_printf(r, "<tr><td class=\"num\">%lld</td><td>", (long long)x->id);
     html_text(r, x->on);
     html_printf(r, "</td><td>%s</td><td>%s</td><td>", kind,

@@ -122,13 +122,7 @@ void api_relief_report(struct req *r)
 /* Adds one ledger entry's row. */
 static void ledger_row(const struct relief_fund_entry *x, void *ctx)
 {
-    static const struct {
-        const char *kind, *name;
-    } kinds[] = {{"income", "收入"}, {"disbursement", "发放"}, {"reversal", "冲正"}};
-    const char *kind = x->kind;
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (strcmp(x->kind, kinds[i].kind) == 0)
-            kind = kinds[i].name;
+    const char *kind = relief_entry_kind_name(x->kind);
     char id[24], in[MONEY_TEXT_SIZE] = "", out[MONEY_TEXT_SIZE] = "", bal[MONEY_TEXT_SIZE];
     snprintf(id, sizeof id, "%lld", (long long)x->id);
     if (x->amount_fen > 0)

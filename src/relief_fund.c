@@ -213,6 +213,17 @@ int64_t relief_fund_reverse(struct db *db, const struct user_ctx *actor, int64_t
     return audit_commit(db, 1, actor, "reverse", "relief_fund_entry", id, NULL, after, e) == 0 ? id : -1;
 }
 
+const char *relief_entry_kind_name(const char *kind)
+{
+    static const struct {
+        const char *kind, *name;
+    } kinds[] = {{"income", "收入"}, {"disbursement", "发放"}, {"reversal", "冲正"}};
+    for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(kind, kinds[i].kind) == 0)
+            return kinds[i].name;
+    return kind;
+}
+
 int64_t relief_fund_of_entry(struct db *db, int64_t entry_id)
 {
     return db_int(db, 0, "SELECT fund_id FROM relief_fund_entries WHERE id = ?", "i", entry_id);
