@@ -127,7 +127,7 @@ int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct 
     int64_t id = -1;
     if (db_run(db, "INSERT INTO notices (kind, unit_id, title, period_from, period_to, starts_on, ends_on, office, "
                    "phone, replaces_id, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               "tittttttIIi", in->kind, in->unit_id, title, relief ? NULL : in->from, relief ? NULL : in->to, starts,
+               "titttttttIi", in->kind, in->unit_id, title, relief ? NULL : in->from, relief ? NULL : in->to, starts,
                ends, office, phone, in->replaces_id, actor->id) == SQLITE_DONE)
         id = sqlite3_last_insert_rowid(db->h);
     int items = id < 0 ? -1

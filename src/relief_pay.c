@@ -43,7 +43,9 @@ int relief_disburse_in_txn(struct db *db, const struct user_ctx *actor, int64_t 
                in->paid_on, in->method, actor->id) != SQLITE_DONE)
         return db_fail(db, e);
     int64_t payment = sqlite3_last_insert_rowid(db->h);
-    if (relief_fund_post(db, actor, in->fund_id, "disbursement", -a.amount_fen, in->paid_on, receipt_no, payment, 0, e) < 0)
+    char note[192], masked[96];
+    snprintf(note, sizeof note, "%s · %s", a.category, mask_name(a.head_name, masked, sizeof masked));
+    if (relief_fund_post(db, actor, in->fund_id, "disbursement", -a.amount_fen, in->paid_on, note, payment, 0, e) < 0)
         return -1;
     if (db_run(db, "UPDATE relief_applications SET state = 'paid' WHERE id = ?", "i", application_id) != SQLITE_DONE)
         return db_fail(db, e);

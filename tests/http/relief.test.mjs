@@ -129,6 +129,7 @@ test('single path: village verifies, township reviews, notice, objection holds, 
   assert.equal(n.status, 201, JSON.stringify(n.body));
   assert.equal(n.body.starts_on, '2026-11-23');
   assert.equal(n.body.ends_on, '2026-11-29');
+  assert.equal(n.body.phone, '0632-8811234', "the township office's phone, for objections");
   assert.deepEqual(n.body.items.map((i) => [i.name, i.amount_fen]), [['孙*兰', 100000], ['周*英', 150000]]);
   assert.equal((await api(srv.base, 'POST', '/notices', { kind: 'relief', unit_id: units['西集村'] }, t.xj_jiuzhu)).body.error.code, 'nothing_to_notice');
   // The public reads it and objects to item 2, without logging in.
