@@ -407,6 +407,23 @@ int notice_resolve(struct db *db, const struct user_ctx *actor, int64_t objectio
     return audit_commit(db, 1, actor, "resolve_objection", "notice", notice_id, NULL, after, e);
 }
 
+int64_t notice_open_objections(struct db *db, const struct user_ctx *actor)
+{
+    return db_int(db, 0, "SELECT count(*) FROM objections o JOIN notices n ON n.id = o.notice_id JOIN units u ON "
+                         "u.id = n.unit_id WHERE o.state = 'open' AND substr(u.path, 1, length(?1)) = ?1",
+                  "t", actor->unit_path);
+}
+
+int64_t notice_ending_soon(struct db *db, const struct user_ctx *actor, struct date today, int days)
+{
+    char from[11], to[11];
+    date_format(today, from);
+    date_format(date_add_days(today, days), to);
+    return db_int(db, 0, "SELECT count(*) FROM notices n JOIN units u ON u.id = n.unit_id WHERE n.ends_on BETWEEN ?2 "
+                         "AND ?3 AND substr(u.path, 1, length(?1)) = ?1",
+                  "ttt", actor->unit_path, from, to);
+}
+
 int64_t notice_of_objection(struct db *db, int64_t objection_id)
 {
     return db_int(db, 0, "SELECT notice_id FROM objections WHERE id = ?", "i", objection_id);

@@ -85,6 +85,11 @@ int64_t notice_object(struct db *db, int64_t notice_id, int item_n, const char *
 int notice_resolve(struct db *db, const struct user_ctx *actor, int64_t objection_id, int upheld,
                    const char *resolution, struct date today, struct err *e);
 
+/* The open objections on notices in the actor's scope, and the notices whose period ends within
+   `days` days of today. */
+int64_t notice_open_objections(struct db *db, const struct user_ctx *actor);
+int64_t notice_ending_soon(struct db *db, const struct user_ctx *actor, struct date today, int days);
+
 /* The notice an objection belongs to, or 0. */
 int64_t notice_of_objection(struct db *db, int64_t objection_id);
 

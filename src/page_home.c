@@ -5,6 +5,8 @@
 #include "household.h"
 #include "html.h"
 #include "loan.h"
+#include "notice.h"
+#include "relief.h"
 
 /* One figure tile. */
 static void tile(struct req *r, const char *label, int64_t value, const char *href)
@@ -45,6 +47,28 @@ static void work_waiting(struct req *r)
     html_raw(r, "</div>");
 }
 
+/* Relief waiting for the user: steps by state, notices ending, objections, and the funds. */
+static void relief_waiting(struct req *r)
+{
+    enum role ro = r->user.role;
+    if (ro == ROLE_REVIEWER || ro == ROLE_LIAISON)
+        return;
+    int64_t n[RS__MAX], approvable = 0;
+    if (relief_state_counts(r->db, &r->user, r->today, n, &approvable) != 0)
+        return;
+    html_raw(r, "<h2>救助</h2><div class=\"tiles\">");
+    tile(r, "待村审核", n[RS_APPLIED], "/relief?state=applied");
+    tile(r, "待镇审核", n[RS_VERIFIED], "/relief?state=verified");
+    tile(r, "待公示", n[RS_REVIEWED], "/notices");
+    tile(r, "公示期满待批准", approvable, "/relief?state=in_notice");
+    tile(r, "待发放", n[RS_APPROVED], "/relief?state=approved");
+    int64_t objections = notice_open_objections(r->db, &r->user);
+    html_printf(r, "<a class=\"tile%s\" href=\"/notices\"><span class=\"figure\">%lld</span><span>未处理的公示异议</span></a>",
+                objections ? " alert" : "", (long long)objections);
+    tile(r, "3天内公示期满", notice_ending_soon(r->db, &r->user, r->today, 3), "/notices");
+    html_raw(r, "</div>");
+}
+
 void page_home(struct req *r)
 {
     html_begin(r, "工作台");
@@ -54,6 +78,7 @@ void page_home(struct req *r)
     html_text(r, role_name(r->user.role));
     html_printf(r, " · 今天是 %04d-%02d-%02d</p>", r->today.y, r->today.m, r->today.d);
     work_waiting(r);
+    relief_waiting(r);
     html_raw(r, "<h2>计生家庭</h2><div class=\"tiles\">");
     struct household_stats s;
     if (household_stats(r->db, &r->user, &s) == 0) {

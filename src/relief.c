@@ -297,3 +297,31 @@ int64_t relief_list(struct db *db, const struct user_ctx *actor, const struct re
                          "AND (?4 = 0 OR a.batch_id = ?4) AND (?5 = 0 OR v.id = ?5) AND (?6 = 0 OR a.household_id = ?6)",
                   "ttiiii", actor->unit_path, state, f->category_id, f->batch_id, f->village_id, f->household_id);
 }
+
+int relief_state_counts(struct db *db, const struct user_ctx *actor, struct date today, int64_t *out,
+                        int64_t *approvable)
+{
+    char on[11];
+    memset(out, 0, RS__MAX * sizeof *out);
+    sqlite3_stmt *st = db_prep(db, "SELECT a.state, count(*) FROM relief_applications a JOIN households h ON "
+                                   "h.id = a.household_id JOIN units v ON v.id = h.village_id "
+                                   "WHERE substr(v.path, 1, length(?1)) = ?1 AND a.state <> 'paid' AND a.state <> 'rejected' "
+                                   "GROUP BY a.state");
+    if (!st)
+        return -1;
+    db_bind(st, "t", actor->unit_path);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int k = relief_state_parse(db_text(st, 0));
+        if (k >= 0)
+            out[k] = sqlite3_column_int64(st, 1);
+    }
+    db_done(st);
+    *approvable = db_int(db, 0, "SELECT count(*) FROM relief_applications a JOIN households h ON h.id = a.household_id "
+                                "JOIN units v ON v.id = h.village_id JOIN notices n ON n.id = a.notice_id "
+                                "WHERE substr(v.path, 1, length(?1)) = ?1 AND a.state = 'in_notice' AND n.ends_on < ?2 "
+                                "AND NOT EXISTS (SELECT 1 FROM objections o WHERE o.notice_id = n.id AND o.state = 'open' "
+                                "AND (o.item_id IS NULL OR o.item_id IN (SELECT i.id FROM notice_items i WHERE "
+                                "i.relief_id = a.id)))",
+                         "tt", actor->unit_path, date_format(today, on));
+    return 0;
+}

@@ -80,4 +80,9 @@ struct relief_filter {
 int64_t relief_list(struct db *db, const struct user_ctx *actor, const struct relief_filter *f,
                     void (*fn)(const struct relief_app *, void *), void *ctx);
 
+/* Counts the applications in the actor's scope per state (out[RS__MAX]), and in *approvable those
+   in notice whose period ended before today with no objection open. 0 or -1. */
+int relief_state_counts(struct db *db, const struct user_ctx *actor, struct date today, int64_t *out,
+                        int64_t *approvable);
+
 #endif
