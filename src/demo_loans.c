@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "followup.h"
 #include "guarantee.h"
 #include "idcard.h"
 #include "loan.h"
@@ -311,6 +312,40 @@ static int pay_until(struct demo *d, int64_t loan_id, struct date until)
     return rc;
 }
 
+/* Follow-up visits half a year after disbursement to the first loans: jobs and income reported. */
+static int visits(struct demo *d)
+{
+    static const struct {
+        int64_t jobs, income_yuan;
+        const char *note;
+    } seen[] = {{2, 90000, "存栏肉牛40头，已出栏12头，雇用本村2人"},
+                {3, 80000, "门市正常经营，带动家人和邻居3人就业"},
+                {4, 60000, "食用菌大棚三座投产，雇用本村妇女4人采收"}};
+    sqlite3_stmt *st = db_prep(d->db, "SELECT id, disbursed_on FROM loans ORDER BY id LIMIT 3");
+    int64_t ids[3];
+    char on[3][11];
+    int n = 0;
+    while (st && n < 3 && sqlite3_step(st) == SQLITE_ROW) {
+        ids[n] = sqlite3_column_int64(st, 0);
+        snprintf(on[n], sizeof on[n], "%s", db_text(st, 1));
+        n++;
+    }
+    db_done(st);
+    for (int i = 0; i < n; i++) {
+        struct date when;
+        char visited[11];
+        if (date_parse(on[i], &when) != 0)
+            continue;
+        when = date_add_days(when, 180);
+        if (date_cmp(when, d->today) > 0)
+            continue;
+        if (followup_add(d->db, &d->liaison, ids[i], date_format(when, visited), seen[i].jobs, seen[i].income_yuan * 100,
+                         seen[i].note, d->today, &d->e) < 0)
+            return fail(d, "回访");
+    }
+    return 0;
+}
+
 /* Loans at the credit union: one paying on time, one about 40 days late, one paid out by the
    guarantee and partly recovered, one settled. */
 static int serviced_loans(struct demo *d)
@@ -421,7 +456,7 @@ static int run(struct demo *d)
         return fail(d, "蔬菜大棚申请");
     if (apply(d, A_DRAFT_NEW, d->today) < 0)
         return fail(d, "肉羊养殖申请");
-    return serviced_loans(d);
+    return serviced_loans(d) == 0 ? visits(d) : -1;
 }
 
 int demo_loans(struct db *db, struct date today)

@@ -151,6 +151,12 @@ void page_notice_object(struct req *r);
 void page_relief_report(struct req *r);
 void api_relief_report(struct req *r);
 void report_fund_ledger(struct req *r);
+/* page_followup.c: visits on the loan account page, outcomes report */
+void followups_section(struct req *r, int64_t loan_id);
+void page_account_followup(struct req *r);
+void api_loan_followup(struct req *r);
+void page_outcomes(struct req *r);
+void api_outcomes(struct req *r);
 /* page_notice_pdf.c */
 void page_notice_pdf(struct req *r);
 /* api_relief.c */

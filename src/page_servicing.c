@@ -122,6 +122,7 @@ static void account_page(struct req *r, const struct err *e)
                        "<p><button class=\"primary\">登记追偿</button></p></form>",
                     r->today.y, r->today.m, r->today.d);
     }
+    followups_section(r, l->id);
     json_decref(j);
     free(l);
     html_end(r);

@@ -26,6 +26,8 @@
 #define RELIEF_APPROVE (R(ADMIN) | R(ASSOCIATION))
 /* Who pays relief and handles receipts. */
 #define RELIEF_PAY (R(RELIEF) | R(FINANCE))
+/* Who records follow-up visits to funded projects. */
+#define FOLLOWUP (R(ADMIN) | R(ASSOCIATION) | R(LIAISON) | R(VILLAGE))
 /* Who books fund income and corrections. */
 #define FUND_WRITE (R(ADMIN) | R(FINANCE))
 
@@ -115,6 +117,10 @@ const struct route routes[] = {
     {"GET", "/admin/relief-categories", page_relief_categories, R(ADMIN), 0},
     {"POST", "/admin/relief-categories/{id}", page_relief_category_update, R(ADMIN), 0},
     {"POST", "/admin/relief-categories/{id}/amounts", page_relief_category_amount, R(ADMIN), 0},
+    {"POST", "/accounts/{id}/followups", page_account_followup, FOLLOWUP, 0},
+    {"GET", "/reports/outcomes", page_outcomes, ALL & ~R(REVIEWER), 0},
+    {"GET", "/reports/outcomes.csv", page_outcomes, ALL & ~R(REVIEWER), 0},
+    {"GET", "/reports/outcomes.pdf", page_outcomes, ALL & ~R(REVIEWER), 0},
     {"GET", "/reports/relief", page_relief_report, RELIEF_READ, 0},
     {"GET", "/reports/relief.csv", page_relief_report, RELIEF_READ, 0},
     {"GET", "/reports/relief.pdf", page_relief_report, RELIEF_READ, 0},
@@ -189,6 +195,8 @@ const struct route routes[] = {
     {"POST", "/api/v1/receipts/{str}/void", api_receipt_void, RELIEF_PAY, ROUTE_API},
     {"POST", "/api/v1/receipts/{str}/reprint", api_receipt_reprint, RELIEF_PAY, ROUTE_API},
     {"GET", "/api/v1/reports/relief", api_relief_report, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/loans/{id}/followups", api_loan_followup, FOLLOWUP, ROUTE_API},
+    {"GET", "/api/v1/reports/outcomes", api_outcomes, ALL & ~R(REVIEWER), ROUTE_API},
     {"GET", "/api/v1/reports/fund-ledger", report_fund_ledger, RELIEF_READ & ~R(VILLAGE), ROUTE_API},
     {"GET", "/api/v1/notices", api_notices_list, ALL, ROUTE_API},
     {"POST", "/api/v1/notices", api_notices_create, RELIEF_REVIEW, ROUTE_API},

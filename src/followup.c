@@ -1,0 +1,108 @@
+/* followup.c: follow-up visits and the programme's outcomes (see followup.h). */
+#include "followup.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "text.h"
+
+int64_t followup_add(struct db *db, const struct user_ctx *actor, int64_t loan_id, const char *visited_on,
+                     int64_t jobs, int64_t income_fen, const char *note, struct date today, struct err *e)
+{
+    struct date d;
+    if (!visited_on || date_parse(visited_on, &d) != 0 || date_cmp(d, today) > 0)
+        return err_set(e, 422, "invalid_date", "visited_on", "回访日期应为有效日期，且不晚于今天");
+    if (jobs < 0 || jobs > 10000)
+        return err_set(e, 422, "invalid_jobs", "jobs_created", "带动就业人数应为 0 到 10000");
+    if (income_fen < 0 || income_fen > 100000000000LL)
+        return err_set(e, 422, "invalid_income", "income_fen", "收入金额不正确");
+    if (note && text_check(note, 0, 500) != 0)
+        return err_set(e, 422, "invalid_note", "note", "回访情况不能超过500字");
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    sqlite3_stmt *st = db_prep(db, "SELECT substr(v.path, 1, length(?2)) = ?2, l.disbursed_on FROM loans l "
+                                   "JOIN units v ON v.id = l.village_id WHERE l.id = ?1");
+    int found = 0, in_scope = 0;
+    char disbursed[11] = "";
+    if (st) {
+        db_bind(st, "it", loan_id, actor->unit_path);
+        if ((found = sqlite3_step(st) == SQLITE_ROW)) {
+            in_scope = sqlite3_column_int(st, 0);
+            snprintf(disbursed, sizeof disbursed, "%s", db_text(st, 1));
+        }
+        db_done(st);
+    }
+    int rc = !found      ? err_set(e, 404, "not_found", NULL, "贷款不存在")
+             : !in_scope ? err_set(e, 403, "out_of_scope", NULL, "该贷款不在您的管辖范围内")
+             : strcmp(visited_on, disbursed) < 0
+                 ? err_set(e, 422, "invalid_date", "visited_on", "回访日期不能早于放款日期 %s", disbursed)
+                 : 0;
+    int64_t id = -1;
+    if (rc == 0 && db_run(db, "INSERT INTO loan_followups (loan_id, visited_on, jobs_created, income_fen, note, "
+                              "created_by) VALUES (?, ?, ?, ?, ?, ?)",
+                          "itiiti", loan_id, visited_on, jobs, income_fen, note ? note : "", actor->id) == SQLITE_DONE)
+        id = sqlite3_last_insert_rowid(db->h);
+    if (rc != 0) {
+        db_rollback(db);
+        return -1;
+    }
+    json_t *after = json_pack("{s:I, s:s, s:I, s:I}", "loan_id", (json_int_t)loan_id, "visited_on", visited_on,
+                              "jobs_created", (json_int_t)jobs, "income_fen", (json_int_t)income_fen);
+    return audit_commit(db, id > 0, actor, "create", "loan_followup", id, NULL, after, e) == 0 ? id : -1;
+}
+
+int followup_list(struct db *db, int64_t loan_id, void (*fn)(const struct followup_row *, void *), void *ctx)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT f.id, f.visited_on, f.jobs_created, f.income_fen, f.note, coalesce(u.name, '') "
+                                   "FROM loan_followups f LEFT JOIN users u ON u.id = f.created_by WHERE f.loan_id = ? "
+                                   "ORDER BY f.visited_on DESC, f.id DESC");
+    if (!st)
+        return -1;
+    db_bind(st, "i", loan_id);
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct followup_row x = {0};
+        x.id = sqlite3_column_int64(st, 0);
+        snprintf(x.visited_on, sizeof x.visited_on, "%s", db_text(st, 1));
+        x.jobs = sqlite3_column_int64(st, 2);
+        x.income_fen = sqlite3_column_int64(st, 3);
+        snprintf(x.note, sizeof x.note, "%s", db_text(st, 4));
+        snprintf(x.by, sizeof x.by, "%s", db_text(st, 5));
+        fn(&x, ctx);
+        n++;
+    }
+    db_done(st);
+    return n;
+}
+
+int followup_outcomes(struct db *db, const struct user_ctx *actor, const char *from, const char *to,
+                      void (*fn)(const struct outcome_row *, void *), void *ctx)
+{
+    sqlite3_stmt *st = db_prep(
+        db, "SELECT a.project_type, v.name, count(*), count(f.id), coalesce(sum(f.jobs_created), 0), "
+            "coalesce(sum(f.income_fen), 0), sum(l.principal_fen) FROM loans l "
+            "JOIN loan_applications a ON a.id = l.application_id JOIN units v ON v.id = l.village_id "
+            "LEFT JOIN loan_followups f ON f.id = (SELECT x.id FROM loan_followups x WHERE x.loan_id = l.id "
+            "AND (?2 IS NULL OR x.visited_on >= ?2) AND (?3 IS NULL OR x.visited_on <= ?3) "
+            "ORDER BY x.visited_on DESC, x.id DESC LIMIT 1) "
+            "WHERE substr(v.path, 1, length(?1)) = ?1 GROUP BY a.project_type, v.name ORDER BY a.project_type, v.name");
+    if (!st)
+        return -1;
+    db_bind(st, "ttt", actor->unit_path, from && *from ? from : NULL, to && *to ? to : NULL);
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct outcome_row x = {0};
+        snprintf(x.project_type, sizeof x.project_type, "%s", db_text(st, 0));
+        snprintf(x.village, sizeof x.village, "%s", db_text(st, 1));
+        x.loans = sqlite3_column_int64(st, 2);
+        x.visited = sqlite3_column_int64(st, 3);
+        x.jobs = sqlite3_column_int64(st, 4);
+        x.income_fen = sqlite3_column_int64(st, 5);
+        x.principal_fen = sqlite3_column_int64(st, 6);
+        fn(&x, ctx);
+        n++;
+    }
+    db_done(st);
+    return n;
+}
