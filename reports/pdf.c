@@ -137,6 +137,11 @@ HPDF_Page pdf_page_a4(struct pdf *p)
     return add_page(p, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
 }
 
+HPDF_Page pdf_page_a4_landscape(struct pdf *p)
+{
+    return add_page(p, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
+}
+
 HPDF_Page pdf_page_a5_landscape(struct pdf *p)
 {
     return add_page(p, HPDF_PAGE_SIZE_A5, HPDF_PAGE_LANDSCAPE);

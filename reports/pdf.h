@@ -41,6 +41,8 @@ const char *pdf_error(const struct pdf *p);
    that libharu's own coordinates start at the BOTTOM-left). NULL after an error. */
 HPDF_Page pdf_page_a4(struct pdf *p);
 HPDF_Page pdf_page_a5_landscape(struct pdf *p);
+/* A4 landscape (842x595 pt), for wide report tables. */
+HPDF_Page pdf_page_a4_landscape(struct pdf *p);
 /* Number of pages added so far. */
 int pdf_page_count(const struct pdf *p);
 /* Width and height of the current page in points; 0 before the first page. */

@@ -24,24 +24,37 @@ static void columns(const struct table_doc *d, float page_width, float *x)
         x[c + 1] = x[c] + (page_width - 2 * MARGIN) * (d->widths[c] > 0 ? d->widths[c] : 1) / total;
 }
 
-/* Draws the header row at y; returns the y of the first data row. */
+/* Draws the header row at y, each head wrapped within its column; returns the y of the first data row. */
 static float header(struct pdf *p, const struct table_doc *d, const float *x, float y, const struct sizes *s, int draw)
 {
-    if (draw) {
-        pdf_fill_rect(p, x[0], y, x[d->ncols] - x[0], s->row, 0.9f);
-        for (int c = 0; c < d->ncols; c++)
-            pdf_text_center(p, (x[c] + x[c + 1]) / 2, y + (s->row - s->cell) / 2, s->cell, d->heads[c]);
-        pdf_rect(p, x[0], y, x[d->ncols] - x[0], s->row, 0.8f);
+    int lines = 1;
+    for (int c = 0; c < d->ncols; c++) {
+        int n = pdf_wrap_measure(p, x[c + 1] - x[c] - 6, s->cell, d->heads[c]);
+        lines = n > lines ? n : lines;
     }
-    return y + s->row;
+    float leading = s->cell * 1.25f, h = s->row + (float)(lines - 1) * leading;
+    if (draw) {
+        pdf_fill_rect(p, x[0], y, x[d->ncols] - x[0], h, 0.9f);
+        for (int c = 0; c < d->ncols; c++) {
+            int n = pdf_wrap_measure(p, x[c + 1] - x[c] - 6, s->cell, d->heads[c]);
+            float top = y + (h - (float)n * leading) / 2 + (leading - s->cell) / 2;
+            pdf_wrap(p, x[c] + 3, top, x[c + 1] - x[c] - 6, s->cell, leading, d->heads[c], 1);
+            pdf_line(p, x[c], y, x[c], y + h, 0.4f);
+        }
+        pdf_rect(p, x[0], y, x[d->ncols] - x[0], h, 0.8f);
+    }
+    return y + h;
 }
 
 /* Starts page number `page` (from 1) of `pages` when drawing; returns the new page number. */
-static int next_page(struct pdf *p, int draw, int page, int pages)
+static int next_page(struct pdf *p, const struct table_doc *d, int draw, int page, int pages)
 {
     if (draw) {
         char foot[64];
-        pdf_page_a4(p);
+        if (d->landscape)
+            pdf_page_a4_landscape(p);
+        else
+            pdf_page_a4(p);
         snprintf(foot, sizeof foot, "第 %d 页 共 %d 页", page + 1, pages);
         pdf_text_center(p, pdf_width(p) / 2, pdf_height(p) - 36, 9, foot);
     }
@@ -51,12 +64,12 @@ static int next_page(struct pdf *p, int draw, int page, int pages)
 /* Lays out (and with draw, draws) the whole document; returns the number of pages. */
 static int layout(struct pdf *p, const struct table_doc *d, const struct sizes *s, int draw, int pages)
 {
-    float x[TABLE_MAX_COLS + 1], y = 0, height = 842, width = 595;
+    float x[TABLE_MAX_COLS + 1], y = 0, height = d->landscape ? 595 : 842, width = d->landscape ? 842 : 595;
     int page = 0;
     columns(d, width, x);
     for (int i = 0; i <= d->nrows; i++) {
         if (i == 0 || y + s->row > height - BOTTOM) {
-            page = next_page(p, draw, page, pages);
+            page = next_page(p, d, draw, page, pages);
             y = MARGIN;
             if (draw)
                 pdf_text_center(p, width / 2, y, s->title, d->title);
@@ -86,7 +99,7 @@ static int layout(struct pdf *p, const struct table_doc *d, const struct sizes *
     for (int k = 0; k < TABLE_MAX_LINES && d->after[k]; k++) {
         float need = s->text * 1.5f * (float)pdf_wrap_measure(p, width - 2 * MARGIN, s->text, d->after[k]);
         if (y + need > height - BOTTOM) {
-            page = next_page(p, draw, page, pages);
+            page = next_page(p, d, draw, page, pages);
             y = MARGIN;
         }
         y = draw ? pdf_wrap(p, MARGIN, y, width - 2 * MARGIN, s->text, s->text * 1.5f, d->after[k], 1) : y + need;

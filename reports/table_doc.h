@@ -1,14 +1,14 @@
 /*
  * table_doc.h: a printed table (A4 portrait): a title, lines under it, a ruled table with a
  * repeated header that flows over pages, lines after it, and "第 N 页 共 M 页" on every page.
- * The public notices, the relief report and the fund ledger print through it; `large` type is for
+ * The public notices and the reports print through it (landscape for wide tables); `large` type is for
  * the village notice board, readable from a step away.
  */
 #ifndef BANGFU_TABLE_DOC_H
 #define BANGFU_TABLE_DOC_H
 #include <stddef.h>
 
-#define TABLE_MAX_COLS 10
+#define TABLE_MAX_COLS 12
 #define TABLE_MAX_LINES 8
 
 struct table_doc {
@@ -22,6 +22,7 @@ struct table_doc {
     int nrows;
     const char *const *cells;     /* nrows × ncols texts, row by row */
     int large;                    /* notice-board type sizes */
+    int landscape;                /* A4 landscape, for wide tables */
 };
 
 /* Renders the document into malloc'd PDF bytes (*out, *len). 0, or -1 with *err (Chinese). */

@@ -157,6 +157,9 @@ void page_account_followup(struct req *r);
 void api_loan_followup(struct req *r);
 void page_outcomes(struct req *r);
 void api_outcomes(struct req *r);
+/* page_portfolio.c: the portfolio report by township and village */
+void page_portfolio_report(struct req *r);
+void api_portfolio_by_village(struct req *r);
 /* page_notice_pdf.c */
 void page_notice_pdf(struct req *r);
 /* api_relief.c */

@@ -69,3 +69,69 @@ int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, st
     db_done(st);
     return n;
 }
+
+int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct date as_of, const char *from,
+                         const char *to, void (*fn)(const struct village_portfolio *, void *), void *ctx)
+{
+    char t0[11], t30[11], t90[11], t180[11], t360[11];
+    sqlite3_stmt *st = db_prep(
+        db, "SELECT v.id, v.name, t.name, "
+            "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id "
+            " WHERE h.village_id = v.id AND substr(a.created_at, 1, 10) BETWEEN ?7 AND ?8), "
+            "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id "
+            " AND a.state IN ('approved', 'guaranteed', 'disbursed') AND a.decided_on BETWEEN ?7 AND ?8), "
+            "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id "
+            " AND a.state = 'rejected' AND a.decided_on BETWEEN ?7 AND ?8), "
+            "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id "
+            " AND a.decided_on BETWEEN ?7 AND ?8 AND a.state IN ('approved', 'guaranteed', 'disbursed', 'rejected')), "
+            "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id "
+            " AND a.decided_on BETWEEN ?7 AND ?8 AND a.state IN ('approved', 'guaranteed', 'disbursed', 'rejected') "
+            " AND a.decided_on <= a.review_due_on), "
+            "(SELECT count(*) FROM loans l WHERE l.village_id = v.id AND l.disbursed_on BETWEEN ?7 AND ?8), "
+            "(SELECT coalesce(sum(l.principal_fen), 0) FROM loans l WHERE l.village_id = v.id AND l.disbursed_on BETWEEN ?7 AND ?8), "
+            "(SELECT count(*) FROM loans l WHERE l.village_id = v.id AND l.state = 'active'), "
+            "(SELECT coalesce(sum(l.outstanding_principal_fen), 0) FROM loans l WHERE l.village_id = v.id AND l.state = 'active'), "
+            "(SELECT coalesce(sum(l.outstanding_principal_fen), 0) FROM loans l WHERE l.village_id = v.id AND l.state = 'active' "
+            " AND l.oldest_unpaid_due < ?1), "
+            "(SELECT coalesce(sum(l.outstanding_principal_fen), 0) FROM loans l WHERE l.village_id = v.id AND l.state = 'active' "
+            " AND l.oldest_unpaid_due < ?2), "
+            "(SELECT count(*) FROM loans l WHERE l.village_id = v.id AND l.state = 'active' AND l.oldest_unpaid_due < ?1 "
+            " AND l.oldest_unpaid_due >= ?3), "
+            "(SELECT count(*) FROM loans l WHERE l.village_id = v.id AND l.state = 'active' AND l.oldest_unpaid_due < ?3 "
+            " AND l.oldest_unpaid_due >= ?4), "
+            "(SELECT count(*) FROM loans l WHERE l.village_id = v.id AND l.state = 'active' AND l.oldest_unpaid_due < ?4 "
+            " AND l.oldest_unpaid_due >= ?5), "
+            "(SELECT count(*) FROM loans l WHERE l.village_id = v.id AND l.state = 'active' AND l.oldest_unpaid_due < ?5), "
+            "(SELECT -coalesce(sum(g.amount_fen), 0) FROM guarantee_fund_entries g JOIN loans l ON l.id = g.loan_id "
+            " WHERE l.village_id = v.id AND g.kind = 'payout' AND g.on_date BETWEEN ?7 AND ?8), "
+            "(SELECT coalesce(sum(g.amount_fen), 0) FROM guarantee_fund_entries g JOIN loans l ON l.id = g.loan_id "
+            " WHERE l.village_id = v.id AND g.kind = 'recovery' AND g.on_date BETWEEN ?7 AND ?8) "
+            "FROM units v JOIN units t ON t.id = v.parent_id WHERE v.kind = 'village' AND substr(v.path, 1, length(?6)) = ?6 "
+            "ORDER BY t.id, v.id");
+    if (!st)
+        return -1;
+    db_bind(st, "tttttttt", date_format(as_of, t0), days_before(as_of, 30, t30), days_before(as_of, 90, t90),
+            days_before(as_of, 180, t180), days_before(as_of, 360, t360), actor->unit_path,
+            from && *from ? from : "0000-01-01", to && *to ? to : "9999-12-31");
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct village_portfolio v = {0};
+        int64_t *figures[] = {&v.applications, &v.approved, &v.rejected, &v.decided, &v.decided_on_time,
+                              &v.disbursed_loans, &v.disbursed_fen, &v.active_loans, &v.outstanding_fen,
+                              &v.overdue_fen, &v.par30_fen, &v.grade_loans[GRADE_SPECIAL_MENTION],
+                              &v.grade_loans[GRADE_SUBSTANDARD], &v.grade_loans[GRADE_DOUBTFUL],
+                              &v.grade_loans[GRADE_LOSS], &v.payouts_fen, &v.recoveries_fen};
+        v.village_id = sqlite3_column_int64(st, 0);
+        snprintf(v.village, sizeof v.village, "%s", db_text(st, 1));
+        snprintf(v.township, sizeof v.township, "%s", db_text(st, 2));
+        for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
+            *figures[i] = sqlite3_column_int64(st, (int)i + 3);
+        v.grade_loans[GRADE_NORMAL] = v.active_loans - v.grade_loans[GRADE_SPECIAL_MENTION] -
+                                      v.grade_loans[GRADE_SUBSTANDARD] - v.grade_loans[GRADE_DOUBTFUL] -
+                                      v.grade_loans[GRADE_LOSS];
+        fn(&v, ctx);
+        n++;
+    }
+    db_done(st);
+    return n;
+}

@@ -30,4 +30,18 @@ struct village_overdue {
 int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, struct date as_of,
                                  void (*fn)(const struct village_overdue *, void *), void *ctx);
 
+/* One village of the portfolio report: flows within [from, to], stocks as of a date. */
+struct village_portfolio {
+    int64_t village_id;
+    char village[64], township[64];
+    int64_t applications, approved, rejected, decided, decided_on_time; /* applications and decisions in the period */
+    int64_t disbursed_loans, disbursed_fen;                              /* loans disbursed in the period */
+    int64_t active_loans, outstanding_fen, overdue_fen, par30_fen;       /* active loans as of the date */
+    int64_t grade_loans[GRADE__MAX];
+    int64_t payouts_fen, recoveries_fen; /* guarantee payouts (代偿) and recoveries (追偿) in the period */
+};
+/* Calls fn for every village in the actor's scope, by township then village. Returns the count or -1. */
+int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct date as_of, const char *from,
+                         const char *to, void (*fn)(const struct village_portfolio *, void *), void *ctx);
+
 #endif

@@ -132,7 +132,8 @@ void sheet_reply_csv(struct req *r, const struct sheet *s, const char *filename)
 
 void sheet_reply_pdf(struct req *r, const struct sheet *s)
 {
-    struct table_doc d = {.title = s->title, .ncols = s->ncols, .nrows = s->nrows, .cells = (const char *const *)s->cells};
+    struct table_doc d = {.title = s->title, .ncols = s->ncols, .nrows = s->nrows, .cells = (const char *const *)s->cells,
+                          .landscape = s->landscape};
     if (s->subtitle[0])
         d.before[0] = s->subtitle;
     for (int c = 0; c < s->ncols; c++) {
@@ -140,10 +141,24 @@ void sheet_reply_pdf(struct req *r, const struct sheet *s)
         d.widths[c] = s->widths[c];
         d.right[c] = s->money[c];
     }
+    /* Amounts print with thousands separators. */
+    char **shown = malloc(((size_t)s->nrows * (size_t)s->ncols + 1) * sizeof *shown);
+    if (!shown)
+        abort();
+    for (int i = 0; i < s->nrows * s->ncols; i++) {
+        const char *cell = s->cells[i];
+        char money[MONEY_TEXT_SIZE];
+        shown[i] = strdup(s->money[i % s->ncols] && cell[0] ? money_format(cell_fen(cell), money, sizeof money) : cell);
+    }
+    d.cells = (const char *const *)shown;
     char *pdf = NULL;
     size_t len = 0;
     const char *why = NULL;
-    if (report_table(&d, &pdf, &len, &why) != 0) {
+    int rc = report_table(&d, &pdf, &len, &why);
+    for (int i = 0; i < s->nrows * s->ncols; i++)
+        free(shown[i]);
+    free(shown);
+    if (rc != 0) {
         reply_fail(r, 500, "pdf_failed", why);
         return;
     }

@@ -17,6 +17,7 @@ struct sheet {
     const char *heads[TABLE_MAX_COLS];
     int money[TABLE_MAX_COLS]; /* 1: the column holds amounts (right-aligned; plain yuan in CSV) */
     float widths[TABLE_MAX_COLS];
+    int landscape;             /* print on A4 landscape */
     char **cells;              /* nrows × ncols, each malloc'd */
     int nrows, cap;
 };

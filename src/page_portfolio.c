@@ -1,0 +1,183 @@
+/* page_portfolio.c: the loan portfolio report by township and village (applications and
+   decisions, review timeliness, disbursements, outstanding, overdue, PAR30, five-class grades,
+   guarantee payouts and recoveries), on screen, as CSV and PDF, and as JSON. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api_util.h"
+#include "handlers.h"
+#include "html.h"
+#include "money.h"
+#include "portfolio.h"
+#include "sheet.h"
+
+/* Sums of a group of villages (a township, or everything). */
+struct totals {
+    struct village_portfolio sum;
+    char township[64];
+    int villages;
+};
+
+/* Adds a village's figures to a sum. */
+static void add(struct village_portfolio *to, const struct village_portfolio *v)
+{
+    to->applications += v->applications, to->approved += v->approved, to->rejected += v->rejected;
+    to->decided += v->decided, to->decided_on_time += v->decided_on_time;
+    to->disbursed_loans += v->disbursed_loans, to->disbursed_fen += v->disbursed_fen;
+    to->active_loans += v->active_loans, to->outstanding_fen += v->outstanding_fen;
+    to->overdue_fen += v->overdue_fen, to->par30_fen += v->par30_fen;
+    for (int g = 0; g < GRADE__MAX; g++)
+        to->grade_loans[g] += v->grade_loans[g];
+    to->payouts_fen += v->payouts_fen, to->recoveries_fen += v->recoveries_fen;
+}
+
+/* One row of the sheet for a village or a sum, labelled. */
+static void portfolio_row(struct sheet *s, const char *label, const struct village_portfolio *v)
+{
+    char apps[64], timely[16], loans[24], disb[MONEY_TEXT_SIZE], out[MONEY_TEXT_SIZE], over[MONEY_TEXT_SIZE];
+    char par[16], grades[64], pay[MONEY_TEXT_SIZE], rec[MONEY_TEXT_SIZE];
+    snprintf(apps, sizeof apps, "%lld/%lld/%lld", (long long)v->applications, (long long)v->approved,
+             (long long)v->rejected);
+    if (v->decided)
+        snprintf(timely, sizeof timely, "%.1f%%", 100.0 * (double)v->decided_on_time / (double)v->decided);
+    else
+        snprintf(timely, sizeof timely, "—");
+    snprintf(loans, sizeof loans, "%lld", (long long)v->disbursed_loans);
+    snprintf(par, sizeof par, "%.2f%%", v->outstanding_fen ? 100.0 * (double)v->par30_fen / (double)v->outstanding_fen : 0.0);
+    snprintf(grades, sizeof grades, "%lld/%lld/%lld/%lld/%lld", (long long)v->grade_loans[GRADE_NORMAL],
+             (long long)v->grade_loans[GRADE_SPECIAL_MENTION], (long long)v->grade_loans[GRADE_SUBSTANDARD],
+             (long long)v->grade_loans[GRADE_DOUBTFUL], (long long)v->grade_loans[GRADE_LOSS]);
+    const char *cells[] = {label, apps, timely, loans, sheet_fen(v->disbursed_fen, disb), sheet_fen(v->outstanding_fen, out),
+                           sheet_fen(v->overdue_fen, over), par, grades, sheet_fen(v->payouts_fen, pay),
+                           sheet_fen(v->recoveries_fen, rec)};
+    sheet_row(s, cells);
+}
+
+struct build_ctx {
+    struct sheet *s;
+    struct totals town, all;
+};
+
+/* Closes the township being summed with its subtotal row. */
+static void close_township(struct build_ctx *c)
+{
+    if (!c->town.villages)
+        return;
+    char label[96];
+    snprintf(label, sizeof label, "%s 小计", c->town.township);
+    portfolio_row(c->s, label, &c->town.sum);
+    memset(&c->town, 0, sizeof c->town);
+}
+
+/* Adds a village row, closing the previous township when it changes. */
+static void village_row(const struct village_portfolio *v, void *ctx)
+{
+    struct build_ctx *c = ctx;
+    if (c->town.villages && strcmp(c->town.township, v->township) != 0)
+        close_township(c);
+    snprintf(c->town.township, sizeof c->town.township, "%s", v->township);
+    c->town.villages++;
+    add(&c->town.sum, v);
+    add(&c->all.sum, v);
+    char label[160];
+    snprintf(label, sizeof label, "%s%s", v->township, v->village);
+    portfolio_row(c->s, label, v);
+}
+
+/* Reads as_of, from and to; -1 after replying 422. */
+static int report_dates(struct req *r, struct date *as_of)
+{
+    const char *a = req_query(r, "as_of"), *f = req_query(r, "from"), *t = req_query(r, "to");
+    struct date d;
+    *as_of = r->today;
+    if ((a && *a && date_parse(a, as_of) != 0) || (f && *f && date_parse(f, &d) != 0) || (t && *t && date_parse(t, &d) != 0)) {
+        reply_fail(r, 422, "invalid_date", "日期应为 YYYY-MM-DD");
+        return -1;
+    }
+    return 0;
+}
+
+/* Builds the report's sheet. */
+static void portfolio_sheet(struct req *r, struct date as_of, struct sheet *s)
+{
+    static const char *const heads[] = {"单位", "申请/批准/未通过", "按时办结", "放款笔数", "放款金额（元）",
+                                        "贷款余额（元）", "逾期余额（元）", "PAR30", "五级分类（正常/关注/次级/可疑/损失）",
+                                        "代偿（元）", "追偿（元）", NULL};
+    const char *f = req_query(r, "from"), *t = req_query(r, "to");
+    char on[11];
+    sheet_init(s, "计生信贷助富贷款情况表", heads);
+    for (int c = 4; c <= 6; c++)
+        sheet_money_column(s, c);
+    sheet_money_column(s, 9);
+    sheet_money_column(s, 10);
+    s->widths[0] = 2.2f, s->widths[1] = 1.4f, s->widths[8] = 2.2f;
+    for (int c = 4; c <= 10; c++)
+        s->widths[c] = c == 7 ? 0.9f : c == 8 ? 2.2f : 1.4f;
+    s->landscape = 1;
+    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 申请、放款、代偿期间 %s 至 %s · 余额截至 %s", r->user.unit_name,
+             f && *f ? f : "最早", t && *t ? t : "今天", date_format(as_of, on));
+    struct build_ctx c = {.s = s};
+    portfolio_by_village(r->db, &r->user, as_of, f, t, village_row, &c);
+    close_township(&c);
+    portfolio_row(s, "合计", &c.all.sum);
+}
+
+void page_portfolio_report(struct req *r)
+{
+    struct date as_of;
+    struct sheet s;
+    if (report_dates(r, &as_of) != 0)
+        return;
+    portfolio_sheet(r, as_of, &s);
+    if (!sheet_reply_by_format(r, &s, "portfolio.csv")) {
+        html_begin(r, "贷款情况表");
+        html_raw(r, "<h1>计生信贷助富贷款情况表</h1><form class=\"search\" method=\"get\" action=\"/reports/portfolio\">"
+                    "<label>期间自<input type=\"date\" name=\"from\"></label><label>至<input type=\"date\" name=\"to\"></label>"
+                    "<label>余额截至<input type=\"date\" name=\"as_of\"></label><button>统计</button></form><p class=\"muted\">");
+        html_text(r, s.subtitle);
+        html_raw(r, "</p>");
+        sheet_html(r, &s);
+        html_raw(r, "<p><a href=\"/reports/portfolio.csv\">导出 CSV</a> · <a href=\"/reports/portfolio.pdf\">打印 PDF</a> · "
+                    "<a href=\"/reports/outcomes\">帮扶成效</a></p>");
+        html_end(r);
+    }
+    sheet_free(&s);
+}
+
+/* Appends a village as JSON. */
+static void village_json(const struct village_portfolio *v, void *ctx)
+{
+    json_t *grades = json_object();
+    for (int g = 0; g < GRADE__MAX; g++)
+        json_object_set_new(grades, repay_grade_code((enum loan_grade)g), json_integer(v->grade_loans[g]));
+    json_array_append_new(
+        ctx, json_pack("{s:I, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:I, s:I}",
+                       "village_id", (json_int_t)v->village_id, "village", v->village, "township", v->township,
+                       "applications", (json_int_t)v->applications, "approved", (json_int_t)v->approved, "rejected",
+                       (json_int_t)v->rejected, "decided", (json_int_t)v->decided, "decided_on_time",
+                       (json_int_t)v->decided_on_time, "disbursed_loans", (json_int_t)v->disbursed_loans,
+                       "disbursed_fen", (json_int_t)v->disbursed_fen, "active_loans", (json_int_t)v->active_loans,
+                       "outstanding_fen", (json_int_t)v->outstanding_fen, "overdue_fen", (json_int_t)v->overdue_fen,
+                       "par30_fen", (json_int_t)v->par30_fen, "grades", grades, "payouts_fen",
+                       (json_int_t)v->payouts_fen, "recoveries_fen", (json_int_t)v->recoveries_fen));
+}
+
+void api_portfolio_by_village(struct req *r)
+{
+    struct date as_of;
+    struct sheet s;
+    if (report_dates(r, &as_of) != 0)
+        return;
+    const char *format = req_query(r, "format");
+    if (format) {
+        portfolio_sheet(r, as_of, &s);
+        if (!sheet_reply_by_format(r, &s, "portfolio.csv"))
+            reply_fail(r, 422, "invalid_format", "format 应为 csv 或 pdf");
+        sheet_free(&s);
+        return;
+    }
+    json_t *items = json_array();
+    int n = portfolio_by_village(r->db, &r->user, as_of, req_query(r, "from"), req_query(r, "to"), village_json, items);
+    reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
+}

@@ -1,0 +1,86 @@
+// The portfolio report on a small fixture computed by hand: a new village with two loans — one
+// repaid on time, one never paid — and every figure of its row checked; then the cross-check
+// that the report's outstanding equals the sum over the loans.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, api, token, makeId, guaranteedApplication } from './lib.mjs';
+
+let srv, t, village;
+
+before(async () => {
+  srv = await startServer();
+  t = { admin: await token(srv.base, 'admin'), liaison: await token(srv.base, 'xj_xinyong'), assoc: await token(srv.base, 'xj_xiehui') };
+  const units = (await api(srv.base, 'GET', '/units', undefined, t.admin)).body.items;
+  const xiji = units.find((u) => u.name === '西集镇').id;
+  village = (await api(srv.base, 'POST', '/units', { name: '试点村', kind: 'village', parent_id: xiji }, t.admin)).body.id;
+  // Loan A: 120,000.00 at 4.35%, 12 months equal principal from 2026-01-15; paid on time through the 2026-05 instalment.
+  const a = await guaranteedApplication(srv.base, { village_id: village, name: '蒋立新', id_number: makeId('19800101', 81, 'M'),
+    amount_fen: 12000000, project_name: '香菇大棚' });
+  const la = await api(srv.base, 'POST', '/loans', { application_id: a.application, contract_no: 'SD-A', disbursed_on: '2026-01-15',
+    principal_fen: 12000000, annual_rate: '4.35', method: 'equal-principal', term_months: 12 }, t.liaison);
+  assert.equal(la.status, 201, JSON.stringify(la.body));
+  for (const [i, row] of la.body.schedule.slice(0, 10).entries()) {
+    const r = await api(srv.base, 'POST', `/loans/${la.body.id}/repayments`, { paid_on: row.due_on, amount_fen: row.principal_fen + row.interest_fen, receipt_no: `SD-A-${i}` }, t.liaison);
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+  }
+  // Loan B: 50,000.00 at 4.35%, 12 months equal principal from 2026-03-20, never paid.
+  const b = await guaranteedApplication(srv.base, { village_id: village, name: '蒋立华', id_number: makeId('19820202', 82, 'M'),
+    amount_fen: 5000000, project_name: '小卖部' });
+  const lb = await api(srv.base, 'POST', '/loans', { application_id: b.application, contract_no: 'SD-B', disbursed_on: '2026-03-20',
+    principal_fen: 5000000, annual_rate: '4.35', method: 'equal-principal', term_months: 12 }, t.liaison);
+  assert.equal(lb.status, 201, JSON.stringify(lb.body));
+});
+after(async () => { await srv.stop(); });
+
+test('every figure of the fixture village, by hand', async () => {
+  const r = await api(srv.base, 'GET', '/reports/portfolio/villages?as_of=2026-11-23', undefined, t.assoc);
+  assert.equal(r.status, 200);
+  const row = r.body.items.find((x) => x.village_id === village);
+  // Applications: two registered today, both approved (decided today, within the review deadline), none rejected.
+  assert.equal(row.applications, 2);
+  assert.equal(row.approved, 2);
+  assert.equal(row.rejected, 0);
+  assert.equal(row.decided, 2);
+  assert.equal(row.decided_on_time, 2);
+  assert.equal(row.disbursed_loans, 2);
+  assert.equal(row.disbursed_fen, 12000000 + 5000000);
+  // A: 10 of 12 instalments of 10,000.00 principal paid: 20,000.00 left, due 2026-12-15 onwards: not overdue.
+  // B: nothing paid; first due 2026-04-20, 217 days before 2026-11-23: all 50,000.00 overdue, PAR30, 可疑 (181–360 days).
+  assert.equal(row.active_loans, 2);
+  assert.equal(row.outstanding_fen, 2000000 + 5000000);
+  assert.equal(row.overdue_fen, 5000000);
+  assert.equal(row.par30_fen, 5000000);
+  assert.deepEqual(row.grades, { normal: 1, special_mention: 0, substandard: 0, doubtful: 1, loss: 0 });
+  assert.equal(row.payouts_fen, 0);
+  assert.equal(row.recoveries_fen, 0);
+  // As of 2026-05-01, B's first instalment is 11 days late: overdue but not PAR30, 关注.
+  const may = (await api(srv.base, 'GET', '/reports/portfolio/villages?as_of=2026-05-01', undefined, t.assoc)).body.items.find((x) => x.village_id === village);
+  assert.equal(may.overdue_fen, 5000000);
+  assert.equal(may.par30_fen, 0);
+  assert.equal(may.grades.special_mention, 1);
+  // A period that excludes today counts no applications and no disbursement of B.
+  const early = (await api(srv.base, 'GET', '/reports/portfolio/villages?from=2026-01-01&to=2026-02-28', undefined, t.assoc)).body.items.find((x) => x.village_id === village);
+  assert.equal(early.applications, 0);
+  assert.equal(early.disbursed_loans, 1);
+  assert.equal(early.disbursed_fen, 12000000);
+});
+
+test('cross-check: the report\'s outstanding equals the portfolio summary and the sum over the loans', async () => {
+  const rows = (await api(srv.base, 'GET', '/reports/portfolio/villages', undefined, t.assoc)).body.items;
+  const summary = (await api(srv.base, 'GET', '/reports/portfolio', undefined, t.assoc)).body;
+  assert.equal(rows.reduce((s, x) => s + x.outstanding_fen, 0), summary.outstanding_fen);
+  assert.equal(rows.reduce((s, x) => s + x.par30_fen, 0), summary.par30_fen);
+  assert.equal(rows.reduce((s, x) => s + x.active_loans, 0), summary.loans);
+  let byLoan = 0;
+  for (let id = 1; ; id++) {
+    const l = await api(srv.base, 'GET', `/loans/${id}`, undefined, t.assoc);
+    if (l.status === 404) break;
+    if (l.body.state === 'active') byLoan += l.body.outstanding_principal_fen;
+  }
+  assert.equal(byLoan, summary.outstanding_fen);
+  const csv = await fetch(`${srv.base}/api/v1/reports/portfolio/villages?format=csv`, { headers: { Authorization: `Bearer ${t.assoc}` } });
+  const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+  const total = lines.at(-1).split(',');
+  assert.equal(total[0], '合计');
+  assert.equal(total[5], (summary.outstanding_fen / 100).toFixed(2));
+});
