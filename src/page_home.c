@@ -1,4 +1,5 @@
-/* page_home.c: the staff home page (工作台): who I am, my unit, and the registry's key figures. */
+/* page_home.c: the staff home page (工作台): who I am, my unit, the work waiting for me (loans,
+   servicing, relief), the key figures and charts (page_dashboard.c), and the registry's figures. */
 #include <stdio.h>
 
 #include "handlers.h"
@@ -6,6 +7,7 @@
 #include "html.h"
 #include "loan.h"
 #include "notice.h"
+#include "page_dashboard.h"
 #include "relief.h"
 
 /* One figure tile. */
@@ -78,7 +80,10 @@ void page_home(struct req *r)
     html_text(r, role_name(r->user.role));
     html_printf(r, " · 今天是 %04d-%02d-%02d</p>", r->today.y, r->today.m, r->today.d);
     work_waiting(r);
+    dashboard_servicing(r);
     relief_waiting(r);
+    dashboard_figures(r);
+    dashboard_charts(r);
     html_raw(r, "<h2>计生家庭</h2><div class=\"tiles\">");
     struct household_stats s;
     if (household_stats(r->db, &r->user, &s) == 0) {

@@ -135,3 +135,12 @@ int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct dat
     db_done(st);
     return n;
 }
+
+int64_t portfolio_newly_overdue(struct db *db, const struct user_ctx *actor, struct date as_of, int days)
+{
+    char t0[11], since[11];
+    return db_int(db, 0, "SELECT count(*) FROM units v JOIN loans l ON l.village_id = v.id AND l.state = 'active' "
+                         "WHERE v.kind = 'village' AND substr(v.path, 1, length(?1)) = ?1 AND l.oldest_unpaid_due < ?2 "
+                         "AND l.oldest_unpaid_due >= ?3",
+                  "ttt", actor->unit_path, date_format(as_of, t0), days_before(as_of, days, since));
+}

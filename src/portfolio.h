@@ -30,6 +30,10 @@ struct village_overdue {
 int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, struct date as_of,
                                  void (*fn)(const struct village_overdue *, void *), void *ctx);
 
+/* Active loans in scope whose oldest unpaid instalment fell due within the `days` days before
+   as_of (newly overdue). */
+int64_t portfolio_newly_overdue(struct db *db, const struct user_ctx *actor, struct date as_of, int days);
+
 /* One village of the portfolio report: flows within [from, to], stocks as of a date. */
 struct village_portfolio {
     int64_t village_id;

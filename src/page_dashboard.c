@@ -1,0 +1,165 @@
+/* page_dashboard.c: servicing tiles, key figures and charts of the staff home page (see page_dashboard.h). */
+#include "page_dashboard.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guarantee.h"
+#include "html.h"
+#include "money.h"
+#include "portfolio.h"
+#include "portfolio_months.h"
+#include "relief_fund.h"
+#include "relief_report.h"
+#include "servicing.h"
+#include "svg.h"
+
+#define MONTHS 12
+
+/* A due row counted (and its amount summed). */
+struct due_sum {
+    int64_t rows, fen;
+};
+
+/* Adds one due row. */
+static void count_due(const struct due_row *d, void *ctx)
+{
+    struct due_sum *s = ctx;
+    s->rows++;
+    s->fen += d->due_fen;
+}
+
+/* Counts one claim. */
+static void count_claim(const struct claim_row *c, void *ctx)
+{
+    (*(int64_t *)ctx)++;
+}
+
+/* A figure tile with a count, a link, and alert when the count is not zero. */
+static void count_tile(struct req *r, const char *label, int64_t n, const char *href, int alert)
+{
+    html_printf(r, "<a class=\"tile%s\" href=\"%s\"><span class=\"figure\">%lld</span><span>%s</span></a>",
+                alert && n ? " alert" : "", href, (long long)n, label);
+}
+
+void dashboard_servicing(struct req *r)
+{
+    enum role ro = r->user.role;
+    if (ro == ROLE_REVIEWER || ro == ROLE_RELIEF || ro == ROLE_VILLAGE)
+        return;
+    struct due_sum due = {0};
+    int64_t claims = 0;
+    servicing_due_list(r->db, &r->user, r->today, date_add_days(r->today, 7), count_due, &due);
+    servicing_claims(r->db, &r->user, r->today, count_claim, &claims);
+    html_raw(r, "<h2>还款与逾期</h2><div class=\"tiles\">");
+    html_printf(r, "<a class=\"tile\" href=\"/due\"><span class=\"figure\">%lld</span><span>7天内到期（", (long long)due.rows);
+    html_money(r, due.fen);
+    html_raw(r, " 元）</span></a>");
+    count_tile(r, "近7天新逾期的贷款", portfolio_newly_overdue(r->db, &r->user, r->today, 7), "/overdue", 1);
+    count_tile(r, "可申请代偿的贷款", claims, "/claims", 1);
+    html_raw(r, "</div>");
+}
+
+/* A money figure tile. */
+static void money_tile(struct req *r, const char *label, int64_t fen)
+{
+    html_raw(r, "<div class=\"tile\"><span class=\"figure money\">");
+    html_money(r, fen);
+    html_printf(r, "</span><span>%s</span></div>", label);
+}
+
+/* Relief groups collected for a chart (category or village names and amounts). */
+struct groups {
+    char labels[32][128];
+    const char *ptr[32];
+    int64_t fen[32];
+    int n;
+};
+
+/* Collects one report group. */
+static void collect_group(const struct relief_report_row *x, void *ctx)
+{
+    struct groups *g = ctx;
+    if (g->n >= 32)
+        return;
+    snprintf(g->labels[g->n], sizeof g->labels[g->n], "%s", x->key);
+    g->ptr[g->n] = g->labels[g->n];
+    g->fen[g->n++] = x->amount_fen;
+}
+
+/* Writes one fund's balance tile. */
+static void fund_tile(const struct relief_fund *f, void *ctx)
+{
+    char label[96];
+    snprintf(label, sizeof label, "%s余额（元）", f->name);
+    money_tile(ctx, label, f->balance_fen);
+}
+
+void dashboard_figures(struct req *r)
+{
+    struct portfolio p;
+    struct fund_status fs;
+    if (portfolio_summary(r->db, &r->user, r->today, &p) != 0 || guarantee_fund_status(r->db, &fs) != 0)
+        return;
+    int64_t overdue = 0;
+    for (int g = GRADE_SPECIAL_MENTION; g < GRADE__MAX; g++)
+        overdue += p.grade_outstanding_fen[g];
+    html_raw(r, "<h2>主要指标</h2><div class=\"tiles\">");
+    html_printf(r, "<div class=\"tile\"><span class=\"figure\">%lld</span><span>在贷笔数</span></div>", (long long)p.loans);
+    money_tile(r, "贷款余额（元）", p.outstanding_fen);
+    money_tile(r, "逾期贷款余额（元）", overdue);
+    html_printf(r, "<div class=\"tile\"><span class=\"figure\">%.2f%%</span><span>PAR30</span></div>",
+                p.outstanding_fen ? 100.0 * (double)p.par30_fen / (double)p.outstanding_fen : 0.0);
+    money_tile(r, "担保基金尚可担保（元）", fs.capacity_fen > 0 ? fs.capacity_fen : 0);
+    relief_fund_list(r->db, fund_tile, r);
+    html_raw(r, "</div><table class=\"list grades\"><thead><tr><th>五级分类</th>");
+    for (int g = 0; g < GRADE__MAX; g++)
+        html_printf(r, "<th class=\"num\">%s</th>", repay_grade_name((enum loan_grade)g));
+    html_raw(r, "</tr></thead><tbody><tr><td>笔数</td>");
+    for (int g = 0; g < GRADE__MAX; g++)
+        html_printf(r, "<td class=\"num\">%lld</td>", (long long)p.grade_loans[g]);
+    html_raw(r, "</tr><tr><td>余额（元）</td>");
+    for (int g = 0; g < GRADE__MAX; g++) {
+        html_raw(r, "<td class=\"num\">");
+        html_money(r, p.grade_outstanding_fen[g]);
+        html_raw(r, "</td>");
+    }
+    html_raw(r, "</tr></tbody></table>");
+}
+
+void dashboard_charts(struct req *r)
+{
+    struct month_figure m[MONTHS];
+    char from[11];
+    snprintf(from, sizeof from, "%04d-01-01", r->today.y);
+    html_raw(r, "<h2>图表</h2><div class=\"charts\">");
+    if (r->user.role != ROLE_RELIEF && portfolio_months(r->db, &r->user, r->today, MONTHS, m) == MONTHS) {
+        const char *months[MONTHS];
+        int64_t disbursed[MONTHS], outstanding[MONTHS], par[MONTHS];
+        for (int i = 0; i < MONTHS; i++) {
+            months[i] = m[i].month;
+            disbursed[i] = m[i].disbursed_fen;
+            outstanding[i] = m[i].outstanding_fen;
+            par[i] = m[i].outstanding_fen ? m[i].par30_fen * 10000 / m[i].outstanding_fen : 0;
+        }
+        svg_months(&r->out, "近12个月放款与贷款余额（元）", months, disbursed, "当月放款", outstanding, "月末贷款余额", MONTHS);
+        svg_percent_line(&r->out, "近12个月 PAR30", months, par, MONTHS);
+    }
+    if (r->user.role != ROLE_REVIEWER && r->user.role != ROLE_LIAISON) {
+        struct groups *g = calloc(1, sizeof *g);
+        if (g) {
+            char title[64];
+            relief_report(r->db, &r->user, RG_CATEGORY, from, NULL, collect_group, g);
+            snprintf(title, sizeof title, "%d年救助发放：按类别（元）", r->today.y);
+            svg_hbars(&r->out, title, g->ptr, g->fen, g->n);
+            memset(g, 0, sizeof *g);
+            relief_report(r->db, &r->user, RG_VILLAGE, from, NULL, collect_group, g);
+            snprintf(title, sizeof title, "%d年救助发放：按村（元）", r->today.y);
+            svg_hbars(&r->out, title, g->ptr, g->fen, g->n);
+            free(g);
+        }
+    }
+    html_raw(r, "</div><p><a href=\"/reports/portfolio\">贷款情况表</a> · <a href=\"/reports/outcomes\">帮扶成效</a> · "
+                "<a href=\"/reports/relief\">救助统计</a></p>");
+}

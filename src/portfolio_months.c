@@ -1,0 +1,79 @@
+/* portfolio_months.c: month-end portfolio figures, cached for closed months (see portfolio_months.h). */
+#include "portfolio_months.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Computes one month's figures as of `end` (the month's last day, or today for the current month). */
+static int compute(struct db *db, const char *scope, const char *month, struct date end, struct month_figure *f)
+{
+    char e[11], e30[11];
+    date_format(end, e);
+    date_format(date_add_days(end, -30), e30);
+    f->disbursed_fen = db_int(db, 0, "SELECT coalesce(sum(l.principal_fen), 0) FROM loans l JOIN units v ON v.id = l.village_id "
+                                     "WHERE substr(v.path, 1, length(?1)) = ?1 AND substr(l.disbursed_on, 1, 7) = ?2",
+                              "tt", scope, month);
+    sqlite3_stmt *st = db_prep(
+        db, "WITH x AS (SELECT l.principal_fen AS p, coalesce((SELECT sum(r.principal_fen) FROM repayments r "
+            "WHERE r.loan_id = l.id AND r.paid_on <= ?2), 0) AS paid, (SELECT coalesce(sum(s.principal_fen), 0) "
+            "FROM loan_schedule s WHERE s.loan_id = l.id AND s.due_on <= ?3) AS due30 FROM loans l "
+            "JOIN units v ON v.id = l.village_id WHERE substr(v.path, 1, length(?1)) = ?1 AND l.disbursed_on <= ?2 "
+            "AND NOT EXISTS (SELECT 1 FROM guarantee_fund_entries g WHERE g.loan_id = l.id AND g.kind = 'payout' "
+            "AND g.on_date <= ?2)) SELECT coalesce(sum(p - paid), 0), coalesce(sum(CASE WHEN due30 > paid THEN p - paid END), 0) "
+            "FROM x");
+    if (!st)
+        return -1;
+    db_bind(st, "ttt", scope, e, e30);
+    int ok = sqlite3_step(st) == SQLITE_ROW;
+    if (ok) {
+        f->outstanding_fen = sqlite3_column_int64(st, 0);
+        f->par30_fen = sqlite3_column_int64(st, 1);
+    }
+    db_done(st);
+    return ok ? 0 : -1;
+}
+
+/* Reads a closed month from the cache: 1 when found. */
+static int cached(struct db *db, const char *scope, struct month_figure *f)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT disbursed_fen, outstanding_fen, par30_fen FROM month_figures "
+                                   "WHERE scope_path = ? AND month = ?");
+    if (!st)
+        return 0;
+    db_bind(st, "tt", scope, f->month);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    if (found) {
+        f->disbursed_fen = sqlite3_column_int64(st, 0);
+        f->outstanding_fen = sqlite3_column_int64(st, 1);
+        f->par30_fen = sqlite3_column_int64(st, 2);
+    }
+    db_done(st);
+    return found;
+}
+
+int portfolio_months(struct db *db, const struct user_ctx *actor, struct date today, int n, struct month_figure *out)
+{
+    char on[11];
+    date_format(today, on);
+    for (int i = 0; i < n; i++) {
+        struct date first = date_add_months((struct date){today.y, today.m, 1}, i - (n - 1));
+        struct date end = date_add_days(date_add_months(first, 1), -1);
+        struct month_figure *f = &out[i];
+        memset(f, 0, sizeof *f);
+        snprintf(f->month, sizeof f->month, "%04d-%02d", first.y, first.m);
+        if (i == n - 1) {
+            if (compute(db, actor->unit_path, f->month, today, f) != 0)
+                return -1;
+            continue;
+        }
+        if (cached(db, actor->unit_path, f))
+            continue;
+        if (compute(db, actor->unit_path, f->month, end, f) != 0)
+            return -1;
+        /* A cache write that loses a race or meets a read-only moment is harmless: computed again next time. */
+        db_run(db, "INSERT OR IGNORE INTO month_figures (scope_path, month, disbursed_fen, outstanding_fen, par30_fen, "
+                   "computed_on) VALUES (?, ?, ?, ?, ?, ?)",
+               "ttiiit", actor->unit_path, f->month, f->disbursed_fen, f->outstanding_fen, f->par30_fen, on);
+    }
+    return n;
+}

@@ -1,0 +1,24 @@
+/*
+ * portfolio_months.h: the portfolio month by month for the dashboard's charts — principal
+ * disbursed in the month, outstanding and PAR30 at its end — from the repayments and schedules
+ * (not the carried figures, which only know today). A closed month is computed once, when first
+ * asked for, and kept in month_figures; the current month is computed on each request.
+ */
+#ifndef BANGFU_PORTFOLIO_MONTHS_H
+#define BANGFU_PORTFOLIO_MONTHS_H
+#include <stdint.h>
+
+#include "date.h"
+#include "db.h"
+#include "user.h"
+
+struct month_figure {
+    char month[8]; /* YYYY-MM */
+    int64_t disbursed_fen, outstanding_fen, par30_fen;
+};
+
+/* Fills out[0..n-1] with the n months ending with today's month, oldest first, for the actor's
+   scope. Returns n, or -1. */
+int portfolio_months(struct db *db, const struct user_ctx *actor, struct date today, int n, struct month_figure *out);
+
+#endif
