@@ -160,6 +160,9 @@ void api_outcomes(struct req *r);
 /* page_portfolio.c: the portfolio report by township and village */
 void page_portfolio_report(struct req *r);
 void api_portfolio_by_village(struct req *r);
+/* page_quarterly.c: the quarterly report for the district */
+void page_quarterly(struct req *r);
+void page_quarterly_pdf(struct req *r);
 /* page_notice_pdf.c */
 void page_notice_pdf(struct req *r);
 /* api_relief.c */

@@ -19,19 +19,6 @@ struct totals {
     int villages;
 };
 
-/* Adds a village's figures to a sum. */
-static void add(struct village_portfolio *to, const struct village_portfolio *v)
-{
-    to->applications += v->applications, to->approved += v->approved, to->rejected += v->rejected;
-    to->decided += v->decided, to->decided_on_time += v->decided_on_time;
-    to->disbursed_loans += v->disbursed_loans, to->disbursed_fen += v->disbursed_fen;
-    to->active_loans += v->active_loans, to->outstanding_fen += v->outstanding_fen;
-    to->overdue_fen += v->overdue_fen, to->par30_fen += v->par30_fen;
-    for (int g = 0; g < GRADE__MAX; g++)
-        to->grade_loans[g] += v->grade_loans[g];
-    to->payouts_fen += v->payouts_fen, to->recoveries_fen += v->recoveries_fen;
-}
-
 /* One row of the sheet for a village or a sum, labelled. */
 static void portfolio_row(struct sheet *s, const char *label, const struct village_portfolio *v)
 {
@@ -78,8 +65,8 @@ static void village_row(const struct village_portfolio *v, void *ctx)
         close_township(c);
     snprintf(c->town.township, sizeof c->town.township, "%s", v->township);
     c->town.villages++;
-    add(&c->town.sum, v);
-    add(&c->all.sum, v);
+    portfolio_add(&c->town.sum, v);
+    portfolio_add(&c->all.sum, v);
     char label[160];
     snprintf(label, sizeof label, "%s%s", v->township, v->village);
     portfolio_row(c->s, label, v);

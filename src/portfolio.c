@@ -144,3 +144,15 @@ int64_t portfolio_newly_overdue(struct db *db, const struct user_ctx *actor, str
                          "AND l.oldest_unpaid_due >= ?3",
                   "ttt", actor->unit_path, date_format(as_of, t0), days_before(as_of, days, since));
 }
+
+void portfolio_add(struct village_portfolio *to, const struct village_portfolio *v)
+{
+    to->applications += v->applications, to->approved += v->approved, to->rejected += v->rejected;
+    to->decided += v->decided, to->decided_on_time += v->decided_on_time;
+    to->disbursed_loans += v->disbursed_loans, to->disbursed_fen += v->disbursed_fen;
+    to->active_loans += v->active_loans, to->outstanding_fen += v->outstanding_fen;
+    to->overdue_fen += v->overdue_fen, to->par30_fen += v->par30_fen;
+    for (int g = 0; g < GRADE__MAX; g++)
+        to->grade_loans[g] += v->grade_loans[g];
+    to->payouts_fen += v->payouts_fen, to->recoveries_fen += v->recoveries_fen;
+}

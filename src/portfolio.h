@@ -44,6 +44,8 @@ struct village_portfolio {
     int64_t grade_loans[GRADE__MAX];
     int64_t payouts_fen, recoveries_fen; /* guarantee payouts (代偿) and recoveries (追偿) in the period */
 };
+/* Adds a village's figures to a sum (a township, or everything). */
+void portfolio_add(struct village_portfolio *to, const struct village_portfolio *v);
 /* Calls fn for every village in the actor's scope, by township then village. Returns the count or -1. */
 int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct date as_of, const char *from,
                          const char *to, void (*fn)(const struct village_portfolio *, void *), void *ctx);

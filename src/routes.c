@@ -28,6 +28,8 @@
 #define RELIEF_PAY (R(RELIEF) | R(FINANCE))
 /* Who records follow-up visits to funded projects. */
 #define FOLLOWUP (R(ADMIN) | R(ASSOCIATION) | R(LIAISON) | R(VILLAGE))
+/* Who prepares the reports for the district. */
+#define REPORTS (R(ADMIN) | R(ASSOCIATION) | R(FINANCE) | R(AUDITOR))
 /* Who books fund income and corrections. */
 #define FUND_WRITE (R(ADMIN) | R(FINANCE))
 
@@ -121,6 +123,8 @@ const struct route routes[] = {
     {"GET", "/reports/portfolio", page_portfolio_report, ALL & ~R(REVIEWER), 0},
     {"GET", "/reports/portfolio.csv", page_portfolio_report, ALL & ~R(REVIEWER), 0},
     {"GET", "/reports/portfolio.pdf", page_portfolio_report, ALL & ~R(REVIEWER), 0},
+    {"GET", "/reports/quarterly", page_quarterly, REPORTS, 0},
+    {"GET", "/reports/quarterly.pdf", page_quarterly_pdf, REPORTS, 0},
     {"GET", "/reports/outcomes", page_outcomes, ALL & ~R(REVIEWER), 0},
     {"GET", "/reports/outcomes.csv", page_outcomes, ALL & ~R(REVIEWER), 0},
     {"GET", "/reports/outcomes.pdf", page_outcomes, ALL & ~R(REVIEWER), 0},
@@ -200,6 +204,7 @@ const struct route routes[] = {
     {"GET", "/api/v1/reports/relief", api_relief_report, RELIEF_READ, ROUTE_API},
     {"POST", "/api/v1/loans/{id}/followups", api_loan_followup, FOLLOWUP, ROUTE_API},
     {"GET", "/api/v1/reports/outcomes", api_outcomes, ALL & ~R(REVIEWER), ROUTE_API},
+    {"GET", "/api/v1/reports/quarterly.pdf", page_quarterly_pdf, REPORTS, ROUTE_API},
     {"GET", "/api/v1/reports/portfolio/villages", api_portfolio_by_village, ALL & ~R(REVIEWER), ROUTE_API},
     {"GET", "/api/v1/reports/fund-ledger", report_fund_ledger, RELIEF_READ & ~R(VILLAGE), ROUTE_API},
     {"GET", "/api/v1/notices", api_notices_list, ALL, ROUTE_API},

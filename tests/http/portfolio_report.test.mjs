@@ -84,3 +84,25 @@ test('cross-check: the report\'s outstanding equals the portfolio summary and th
   assert.equal(total[0], '合计');
   assert.equal(total[5], (summary.outstanding_fen / 100).toFixed(2));
 });
+
+test('the quarterly report PDF carries the figures of the API, the charts and the subsidy claim', async () => {
+  const { writeFileSync } = await import('node:fs');
+  const { spawnSync } = await import('node:child_process');
+  const res = await fetch(`${srv.base}/api/v1/reports/quarterly.pdf?quarter=2026Q4`, { headers: { Authorization: `Bearer ${t.assoc}` } });
+  assert.equal(res.status, 200);
+  writeFileSync(`${srv.dir}/q.pdf`, Buffer.from(await res.arrayBuffer()));
+  const text = spawnSync('pdftotext', ['-q', '-layout', `${srv.dir}/q.pdf`, '-'], { encoding: 'utf8' }).stdout.replace(/ +/g, ' ');
+  const summary = (await api(srv.base, 'GET', '/reports/portfolio', undefined, t.assoc)).body;
+  const yuan = (fen) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 });
+  assert.match(text, /季度工作报表（2026Q4）/);
+  assert.ok(text.includes(`季末贷款余额 ${yuan(summary.outstanding_fen)} 元`), text);
+  assert.ok(text.includes(`${(Number(summary.par30) * 100).toFixed(2)}%`));
+  assert.match(text, /近12个月放款与月末贷款余额/);
+  assert.match(text, /近12个月 PAR30/);
+  const claim = (await api(srv.base, 'GET', '/reports/subsidy?quarter=2026Q4', undefined, t.assoc)).body;
+  assert.ok(text.includes(`申请贴息 ${yuan(claim.subsidy_fen)} 元`));
+  const relief = (await api(srv.base, 'GET', '/reports/relief?group=category&from=2026-10-01&to=2026-12-31', undefined, t.assoc)).body.items;
+  assert.ok(text.includes(`本季发放金额 ${yuan(relief.reduce((s, x) => s + x.amount_fen, 0))} 元`));
+  assert.equal((await fetch(`${srv.base}/api/v1/reports/quarterly.pdf?quarter=2026Q5`, { headers: { Authorization: `Bearer ${t.assoc}` } })).status, 422);
+  assert.equal((await fetch(`${srv.base}/api/v1/reports/quarterly.pdf`, { headers: { Authorization: `Bearer ${await token(srv.base, 'xj_jiuzhu')}` } })).status, 403);
+});

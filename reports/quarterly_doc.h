@@ -1,0 +1,38 @@
+/*
+ * quarterly_doc.h: the quarterly report for the district (季度工作报表): the loan programme's
+ * figures and charts, relief by category, the outcomes of follow-up visits, and the quarter's
+ * interest-subsidy claim, in one A4 PDF.
+ */
+#ifndef BANGFU_QUARTERLY_DOC_H
+#define BANGFU_QUARTERLY_DOC_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+#include "portfolio.h"
+#include "portfolio_months.h"
+#include "subsidy.h"
+
+#define QUARTERLY_MONTHS 12
+#define QUARTERLY_GROUPS 32
+
+struct quarterly_doc {
+    char quarter[16], unit[64], from[11], to[11];
+    struct portfolio p;                /* outstanding and PAR30 at the quarter's end; counts and grades today when past */
+    int past;                          /* the quarter has ended */
+    struct village_portfolio flows;    /* the quarter's applications, decisions, disbursements, payouts (summed) */
+    struct month_figure months[QUARTERLY_MONTHS];
+    int nrelief;
+    const char *relief_labels[QUARTERLY_GROUPS];
+    int64_t relief_fen[QUARTERLY_GROUPS];
+    int64_t relief_payments, relief_total_fen;
+    int64_t visited, jobs, income_fen;
+    int nclaims;
+    const struct subsidy_row *claims;
+    int64_t claim_interest_fen, claim_subsidy_fen;
+};
+
+/* Renders the report. 0 with a malloc'd PDF in *out, or -1 with *err. */
+int report_quarterly(const struct quarterly_doc *d, struct date today, char **out, size_t *len, const char **err);
+
+#endif
