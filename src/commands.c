@@ -123,7 +123,7 @@ int commands_logins(const char *path)
     return 0;
 }
 
-int commands_gen(const char *path, long n, long loans)
+int commands_gen(const char *path, long n, long loans, long relief)
 {
     struct err e = {0};
     struct db *db = db_open(path, 0, &e);
@@ -135,7 +135,8 @@ int commands_gen(const char *path, long n, long loans)
     }
     int64_t seed = db_int(db, 0, "SELECT max(id) FROM households", "");
     int ok = db_begin(db) == SQLITE_OK && (!n || demo_households(db, &admin, n, (uint64_t)seed + 7) == 0) &&
-             (!loans || demo_bench_loans(db, loans, date_from_time(time(NULL))) == 0) && db_commit(db) == SQLITE_OK;
+             (!loans || demo_bench_loans(db, loans, date_from_time(time(NULL))) == 0) &&
+             (!relief || demo_bench_relief(db, relief) == 0) && db_commit(db) == SQLITE_OK;
     if (!ok)
         fprintf(stderr, "错误: %s\n", db_errmsg(db));
     db_close(db);

@@ -9,8 +9,8 @@ int commands_init(const char *path, const char *admin_password_file, const char 
 int commands_upgrade(const char *path);
 /* Prints the demo accounts and their password. Returns an exit status. */
 int commands_logins(const char *path);
-/* Adds generated households and disbursed loans (for benchmarks) to an existing demo database,
+/* Adds generated households, disbursed loans and paid relief (for benchmarks) to an existing demo database,
    upgrading its schema first. */
-int commands_gen(const char *path, long households, long loans);
+int commands_gen(const char *path, long households, long loans, long relief);
 
 #endif

@@ -242,3 +242,39 @@ int demo_bench_loans(struct db *db, long n, struct date today)
                "") == SQLITE_DONE;
     return ok ? 0 : -1;
 }
+
+int demo_bench_relief(struct db *db, long n)
+{
+    int64_t total = (int64_t)n * 100000;
+    int64_t before = db_int(db, 0, "SELECT balance_after_fen FROM relief_fund_entries WHERE fund_id = 1 ORDER BY id DESC "
+                                   "LIMIT 1", "");
+    int64_t first = db_int(db, 0, "SELECT coalesce(max(id), 0) FROM relief_payments", "") + 1;
+    int ok = db_run(db, "INSERT INTO notices (kind, unit_id, title, starts_on, ends_on, created_by) VALUES ('relief', 1, "
+                        "'压力测试公示', '2026-01-02', '2026-01-08', 1)", "") == SQLITE_DONE;
+    int64_t notice = sqlite3_last_insert_rowid(db->h);
+    ok = ok &&
+        db_run(db, "INSERT INTO relief_fund_entries (fund_id, kind, source, amount_fen, balance_after_fen, on_date, "
+                   "document_no, note, created_by) VALUES (1, 'income', 'district', ?1, ?2, '2026-01-05', 'BENCH', "
+                   "'压力测试', 1)", "ii", total, before + total) == SQLITE_DONE &&
+        db_run(db, "INSERT INTO relief_applications (household_id, category_id, amount_fen, reason, state, applied_on, "
+                   "year, created_by, verified_by, verified_on, reviewed_by, reviewed_on, notice_id, approved_by, approved_on) "
+                   "SELECT h.id, 10, 100000, '压力测试', 'paid', '2026-01-02', 2026, 1, 1, '2026-01-02', 1, "
+                   "'2026-01-02', ?2, 1, '2026-01-10' FROM households h WHERE NOT EXISTS (SELECT 1 FROM "
+                   "relief_applications a WHERE a.household_id = h.id) ORDER BY h.id LIMIT ?1",
+               "ii", (int64_t)n, notice) == SQLITE_DONE &&
+        db_run(db, "INSERT INTO relief_payments (application_id, fund_id, township_id, year, seq, receipt_no, amount_fen, "
+                   "paid_on, method, handler_id) SELECT a.id, 1, t.id, 2026, s.base + row_number() OVER "
+                   "(PARTITION BY t.id ORDER BY a.id), replace(replace(t.name, '街道', ''), '镇', '') || '-2026-' || "
+                   "printf('%06d', s.base + row_number() OVER (PARTITION BY t.id ORDER BY a.id)), a.amount_fen, "
+                   "date('2026-01-11', '+' || (a.id % 300) || ' days'), 'bank', 1 FROM relief_applications a "
+                   "JOIN households h ON h.id = a.household_id JOIN units v ON v.id = h.village_id "
+                   "JOIN units t ON t.id = v.parent_id JOIN (SELECT u.id AS tid, (SELECT coalesce(max(seq), 0) FROM "
+                   "relief_payments x WHERE x.township_id = u.id AND x.year = 2026) AS base FROM units u "
+                   "WHERE u.kind = 'township') s ON s.tid = t.id WHERE a.reason = '压力测试' AND NOT EXISTS "
+                   "(SELECT 1 FROM relief_payments p WHERE p.application_id = a.id)", "") == SQLITE_DONE &&
+        db_run(db, "INSERT INTO relief_fund_entries (fund_id, kind, amount_fen, balance_after_fen, on_date, note, "
+                   "payment_id, created_by) SELECT 1, 'disbursement', -p.amount_fen, ?1 - sum(p.amount_fen) OVER "
+                   "(ORDER BY p.id), p.paid_on, '压力测试', p.id, 1 FROM relief_payments p WHERE p.id >= ?2 ORDER BY p.id",
+               "ii", before + total, first) == SQLITE_DONE;
+    return ok ? 0 : -1;
+}

@@ -31,4 +31,9 @@ struct demo_account {
 extern const struct demo_account demo_accounts[];
 extern const int demo_accounts_count;
 
+/* Adds n paid relief applications (双千帮扶, 1,000.00 each, paid through 2026) on the households
+   without relief, with their receipts numbered on from each township's last number and the fund
+   debits (after one income that covers them all), in the caller's transaction. 0 or -1. */
+int demo_bench_relief(struct db *db, long n);
+
 #endif

@@ -26,7 +26,7 @@ static void usage(FILE *f)
           "  schedule --principal 200000.00 --rate 4.35 --months 36 --method METHOD --start YYYY-MM-DD\n"
           "           [--format table|csv|json]                            打印还款计划\n"
           "  check --db FILE                                              完整性与账目检查\n"
-          "  gen   --db FILE [--households N] [--loans N]                   生成压力测试数据\n",
+          "  gen   --db FILE [--households N] [--loans N] [--relief N]      生成压力测试数据\n",
           f);
 }
 
@@ -34,7 +34,7 @@ static void usage(FILE *f)
 struct opts {
     const char *db, *admin_password_file, *district, *listen, *today;
     int threads;
-    long households, loans;
+    long households, loans, relief;
 };
 
 /* Parses the options of a database command; exits 2 on anything unknown or malformed. */
@@ -48,6 +48,7 @@ static void parse_opts(int argc, char **argv, struct opts *o)
                                              {"today", required_argument, NULL, 'T'},
                                              {"households", required_argument, NULL, 'n'},
                                              {"loans", required_argument, NULL, 'L'},
+                                             {"relief", required_argument, NULL, 'R'},
                                              {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     o->listen = "127.0.0.1:8080";
@@ -81,6 +82,13 @@ static void parse_opts(int argc, char **argv, struct opts *o)
             o->loans = strtol(optarg, &end, 10);
             if (*end || o->loans < 1 || o->loans > 1000000) {
                 fprintf(stderr, "错误: --loans 应为 1 到 1000000 之间的整数\n");
+                exit(2);
+            }
+            break;
+        case 'R':
+            o->relief = strtol(optarg, &end, 10);
+            if (*end || o->relief < 1 || o->relief > 1000000) {
+                fprintf(stderr, "错误: --relief 应为 1 到 1000000 之间的整数\n");
                 exit(2);
             }
             break;
@@ -154,11 +162,11 @@ static int cmd_gen(int argc, char **argv)
 {
     struct opts o;
     parse_opts(argc, argv, &o);
-    if (!o.households && !o.loans) {
-        fprintf(stderr, "错误: 缺少 --households N 或 --loans N\n");
+    if (!o.households && !o.loans && !o.relief) {
+        fprintf(stderr, "错误: 缺少 --households N、--loans N 或 --relief N\n");
         return 2;
     }
-    return commands_gen(o.db, o.households, o.loans);
+    return commands_gen(o.db, o.households, o.loans, o.relief);
 }
 
 static const struct {

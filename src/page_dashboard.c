@@ -5,36 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fragment_cache.h"
 #include "guarantee.h"
+#include "household.h"
 #include "html.h"
 #include "money.h"
 #include "portfolio.h"
 #include "portfolio_months.h"
 #include "relief_fund.h"
 #include "relief_report.h"
-#include "servicing.h"
 #include "svg.h"
 
 #define MONTHS 12
-
-/* A due row counted (and its amount summed). */
-struct due_sum {
-    int64_t rows, fen;
-};
-
-/* Adds one due row. */
-static void count_due(const struct due_row *d, void *ctx)
-{
-    struct due_sum *s = ctx;
-    s->rows++;
-    s->fen += d->due_fen;
-}
-
-/* Counts one claim. */
-static void count_claim(const struct claim_row *c, void *ctx)
-{
-    (*(int64_t *)ctx)++;
-}
 
 /* A figure tile with a count, a link, and alert when the count is not zero. */
 static void count_tile(struct req *r, const char *label, int64_t n, const char *href, int alert)
@@ -48,16 +30,14 @@ void dashboard_servicing(struct req *r)
     enum role ro = r->user.role;
     if (ro == ROLE_REVIEWER || ro == ROLE_RELIEF || ro == ROLE_VILLAGE)
         return;
-    struct due_sum due = {0};
-    int64_t claims = 0;
-    servicing_due_list(r->db, &r->user, r->today, date_add_days(r->today, 7), count_due, &due);
-    servicing_claims(r->db, &r->user, r->today, count_claim, &claims);
+    int64_t rows, fen;
+    portfolio_due_summary(r->db, &r->user, r->today, date_add_days(r->today, 7), &rows, &fen);
     html_raw(r, "<h2>还款与逾期</h2><div class=\"tiles\">");
-    html_printf(r, "<a class=\"tile\" href=\"/due\"><span class=\"figure\">%lld</span><span>7天内到期（", (long long)due.rows);
-    html_money(r, due.fen);
+    html_printf(r, "<a class=\"tile\" href=\"/due\"><span class=\"figure\">%lld</span><span>7天内到期（", (long long)rows);
+    html_money(r, fen);
     html_raw(r, " 元）</span></a>");
     count_tile(r, "近7天新逾期的贷款", portfolio_newly_overdue(r->db, &r->user, r->today, 7), "/overdue", 1);
-    count_tile(r, "可申请代偿的贷款", claims, "/claims", 1);
+    count_tile(r, "可申请代偿的贷款", portfolio_claimable(r->db, &r->user, r->today), "/claims", 1);
     html_raw(r, "</div>");
 }
 
@@ -162,4 +142,42 @@ void dashboard_charts(struct req *r)
     }
     html_raw(r, "</div><p><a href=\"/reports/portfolio\">贷款情况表</a> · <a href=\"/reports/outcomes\">帮扶成效</a> · "
                 "<a href=\"/reports/relief\">救助统计</a></p>");
+}
+
+void dashboard_registry(struct req *r)
+{
+    struct household_stats s;
+    html_raw(r, "<h2>计生家庭</h2><div class=\"tiles\">");
+    if (household_stats(r->db, &r->user, &s) == 0) {
+        count_tile(r, "计生家庭", s.households, "/households", 0);
+        count_tile(r, "家庭成员", s.members, "/households", 0);
+        for (int c = 0; c < HC__MAX; c++) {
+            char href[96];
+            snprintf(href, sizeof href, "/households?category=%s", hh_category_code(c));
+            count_tile(r, hh_category_name(c), s.by_category[c], href, 0);
+        }
+    }
+    html_raw(r, "</div>");
+}
+
+void dashboard_cached(struct req *r, const char *name, void (*fn)(struct req *r))
+{
+    char key[256], *data = NULL;
+    size_t len = 0;
+    time_t at;
+    snprintf(key, sizeof key, "%s|%s|%s|%04d-%02d-%02d", name, r->user.unit_path, role_code(r->user.role), r->today.y,
+             r->today.m, r->today.d);
+    if (fragment_get(key, &data, &len, &at)) {
+        buf_put(&r->out, data, len);
+        free(data);
+    } else {
+        size_t start = r->out.len;
+        fn(r);
+        at = time(NULL);
+        fragment_put(key, r->out.data + start, r->out.len - start);
+    }
+    struct tm tm;
+    localtime_r(&at, &tm);
+    html_printf(r, "<p class=\"muted small\">以上数据统计于 %02d:%02d:%02d，一分钟内刷新页面不重新统计。</p>", tm.tm_hour,
+                tm.tm_min, tm.tm_sec);
 }

@@ -14,4 +14,10 @@ void dashboard_figures(struct req *r);
 /* The charts: disbursed and outstanding by month, PAR30 by month, relief by category and by village. */
 void dashboard_charts(struct req *r);
 
+/* The registry's figures: households, members, households per category. */
+void dashboard_registry(struct req *r);
+/* Writes a section from the fragment cache when it is under a minute old for the same user scope,
+   role and day; else renders it with fn, stores it and notes when it was computed. */
+void dashboard_cached(struct req *r, const char *name, void (*fn)(struct req *r));
+
 #endif

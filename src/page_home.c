@@ -3,7 +3,6 @@
 #include <stdio.h>
 
 #include "handlers.h"
-#include "household.h"
 #include "html.h"
 #include "loan.h"
 #include "notice.h"
@@ -82,19 +81,8 @@ void page_home(struct req *r)
     work_waiting(r);
     dashboard_servicing(r);
     relief_waiting(r);
-    dashboard_figures(r);
-    dashboard_charts(r);
-    html_raw(r, "<h2>计生家庭</h2><div class=\"tiles\">");
-    struct household_stats s;
-    if (household_stats(r->db, &r->user, &s) == 0) {
-        tile(r, "计生家庭", s.households, "/households");
-        tile(r, "家庭成员", s.members, "/households");
-        for (int c = 0; c < HC__MAX; c++) {
-            char href[96];
-            snprintf(href, sizeof href, "/households?category=%s", hh_category_code(c));
-            tile(r, hh_category_name(c), s.by_category[c], href);
-        }
-    }
-    html_raw(r, "</div>");
+    dashboard_cached(r, "figures", dashboard_figures);
+    dashboard_cached(r, "charts", dashboard_charts);
+    dashboard_cached(r, "registry", dashboard_registry);
     html_end(r);
 }

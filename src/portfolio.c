@@ -156,3 +156,30 @@ void portfolio_add(struct village_portfolio *to, const struct village_portfolio 
         to->grade_loans[g] += v->grade_loans[g];
     to->payouts_fen += v->payouts_fen, to->recoveries_fen += v->recoveries_fen;
 }
+
+void portfolio_due_summary(struct db *db, const struct user_ctx *actor, struct date from, struct date to, int64_t *rows,
+                           int64_t *fen)
+{
+    char f[11], t[11];
+    *rows = *fen = 0;
+    sqlite3_stmt *st = db_prep(db, "SELECT count(*), coalesce(sum(s.principal_fen - s.paid_principal_fen + s.interest_fen - "
+                                   "s.paid_interest_fen), 0) FROM loan_schedule s JOIN loans l ON l.id = s.loan_id "
+                                   "AND l.state = 'active' JOIN units v ON v.id = l.village_id WHERE s.settled = 0 "
+                                   "AND s.due_on BETWEEN ?1 AND ?2 AND substr(v.path, 1, length(?3)) = ?3");
+    if (!st)
+        return;
+    db_bind(st, "ttt", date_format(from, f), date_format(to, t), actor->unit_path);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *rows = sqlite3_column_int64(st, 0);
+        *fen = sqlite3_column_int64(st, 1);
+    }
+    db_done(st);
+}
+
+int64_t portfolio_claimable(struct db *db, const struct user_ctx *actor, struct date as_of)
+{
+    char limit[11];
+    return db_int(db, 0, "SELECT count(*) FROM units v JOIN loans l ON l.village_id = v.id AND l.state = 'active' "
+                         "WHERE v.kind = 'village' AND substr(v.path, 1, length(?1)) = ?1 AND l.oldest_unpaid_due < ?2",
+                  "tt", actor->unit_path, days_before(as_of, db_param_int(db, "claim_dpd", 90), limit));
+}

@@ -34,6 +34,13 @@ int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, st
    as_of (newly overdue). */
 int64_t portfolio_newly_overdue(struct db *db, const struct user_ctx *actor, struct date as_of, int days);
 
+/* Unpaid instalments of active loans in scope falling due in [from, to]: their number and the
+   principal and interest still due on them. */
+void portfolio_due_summary(struct db *db, const struct user_ctx *actor, struct date from, struct date to, int64_t *rows,
+                           int64_t *fen);
+/* Active loans in scope more than claim_dpd days past due as of a date (the claims list's count). */
+int64_t portfolio_claimable(struct db *db, const struct user_ctx *actor, struct date as_of);
+
 /* One village of the portfolio report: flows within [from, to], stocks as of a date. */
 struct village_portfolio {
     int64_t village_id;

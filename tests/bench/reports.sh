@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Part of `make bench`: the dashboard and the reports on the benchmark database (1,000,000
+# households, 100,000 loans, 500,000 relief payments), against the bare libmicrohttpd baseline
+# measured in the same run. Targets (issue 7): dashboard < 200 ms, quarterly PDF < 5 s.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BIN=build/rel/bangfu
+DB=var/bench.db
+THREADS=${THREADS:-2}
+[ -f "$DB" ] || { echo "no $DB: run tests/bench/run.sh first"; exit 1; }
+mkdir -p build/bench
+[ -x build/bench/hello ] || gcc -O2 -o build/bench/hello tests/bench/hello.c -lmicrohttpd
+have=$(sqlite3 "$DB" "SELECT count(*) FROM relief_payments" 2>/dev/null || echo 0)
+if [ "$have" -lt 500000 ]; then
+  echo "adding $((500000 - have)) relief payments with their receipts and ledger entries (once)"
+  $BIN gen --db "$DB" --relief $((500000 - have))
+fi
+echo "relief payments: $(sqlite3 "$DB" 'SELECT count(*) FROM relief_payments') loans: $(sqlite3 "$DB" 'SELECT count(*) FROM loans')"
+
+PORT=18741
+$BIN serve --db "$DB" --listen 127.0.0.1:$PORT --threads "$THREADS" >/dev/null 2>&1 &
+SERVER=$!
+build/bench/hello 18742 "$THREADS" >/dev/null &
+HELLO=$!
+trap 'kill $SERVER $HELLO 2>/dev/null || true' EXIT
+sleep 1
+COOKIE=$(curl -s -D - -o /dev/null -X POST --data 'username=shenji&password=demo1234' \
+  http://127.0.0.1:$PORT/login | sed -n 's/^Set-Cookie: \(bangfu_session=[0-9a-f]*\).*/\1/p')
+
+# Seconds of one request (curl's total time).
+once() { curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $COOKIE" "$1"; }
+# Median latency (ms) over 10 s with one connection.
+median() {
+  wrk -t1 -c1 -d10s --latency -H "Cookie: $COOKIE" "$1" | awk '/ 50%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}'
+}
+
+# The month figures of closed months are computed once per scope and kept (month_figures): the
+# first visit after a month closes pays for it. Clear them to measure that visit too.
+sqlite3 "$DB" "DELETE FROM month_figures"
+cold=$(once "http://127.0.0.1:$PORT/home")
+base=$(median "http://127.0.0.1:18742/")
+warm=$(median "http://127.0.0.1:$PORT/home")
+relief=$(median "http://127.0.0.1:$PORT/reports/relief?group=village")
+echo "== dashboard (district-wide user, all 100,000 loans and 500,000 relief payments)"
+printf 'bare libmicrohttpd          %8.2f ms\n/home, first visit after month close %8.0f ms\n/home                       %8.2f ms (target < 200 ms; %.0f x baseline)\n' \
+  "$base" "$(awk -v s="$cold" 'BEGIN {print s * 1000}')" "$warm" "$(awk -v a="$warm" -v b="$base" 'BEGIN {print a / b}')"
+printf 'relief report by village   %8.2f ms\n' "$relief"
+echo "== quarterly report PDF (target < 5 s)"
+for q in 2026Q3 2026Q4; do
+  t=$(once "http://127.0.0.1:$PORT/reports/quarterly.pdf?quarter=$q")
+  printf '%s  %8.0f ms\n' "$q" "$(awk -v s="$t" 'BEGIN {print s * 1000}')"
+done
