@@ -7,6 +7,7 @@
 #include "api_util.h"
 #include "followup.h"
 #include "handlers.h"
+#include "report_scope.h"
 #include "html.h"
 #include "loan_rules.h"
 #include "money.h"
@@ -135,15 +136,20 @@ static void outcomes_sheet(struct req *r, struct sheet *s)
 
 void page_outcomes(struct req *r)
 {
+    if (report_narrow_scope(r) != 0)
+        return;
     struct sheet s;
     outcomes_sheet(r, &s);
     if (!sheet_reply_by_format(r, &s, "outcomes.csv")) {
         html_begin(r, "帮扶成效");
-        html_raw(r, "<h1>帮扶成效</h1><p class=\"muted\">");
+        html_raw(r, "<h1>帮扶成效</h1><form class=\"search\" method=\"get\" action=\"/reports/outcomes\"><label>回访自"
+                    "<input type=\"date\" name=\"from\"></label><label>至<input type=\"date\" name=\"to\"></label>");
+        report_unit_select(r);
+        html_raw(r, "<button>统计</button></form><p class=\"muted\">");
         html_text(r, s.subtitle);
         html_raw(r, "</p>");
         sheet_html(r, &s);
-        html_raw(r, "<p><a href=\"/reports/outcomes.csv\">导出 CSV</a> · <a href=\"/reports/outcomes.pdf\">打印 PDF</a></p>");
+        report_export_links(r, "/reports/outcomes");
         html_end(r);
     }
     sheet_free(&s);
@@ -160,6 +166,8 @@ static void outcome_json(const struct outcome_row *x, void *ctx)
 
 void api_outcomes(struct req *r)
 {
+    if (report_narrow_scope(r) != 0)
+        return;
     struct sheet s;
     outcomes_sheet(r, &s);
     if (!sheet_reply_by_format(r, &s, "outcomes.csv")) {

@@ -7,6 +7,7 @@
 
 #include "api_util.h"
 #include "handlers.h"
+#include "report_scope.h"
 #include "html.h"
 #include "money.h"
 #include "portfolio.h"
@@ -112,6 +113,8 @@ static void portfolio_sheet(struct req *r, struct date as_of, struct sheet *s)
 
 void page_portfolio_report(struct req *r)
 {
+    if (report_narrow_scope(r) != 0)
+        return;
     struct date as_of;
     struct sheet s;
     if (report_dates(r, &as_of) != 0)
@@ -121,12 +124,14 @@ void page_portfolio_report(struct req *r)
         html_begin(r, "贷款情况表");
         html_raw(r, "<h1>计生信贷助富贷款情况表</h1><form class=\"search\" method=\"get\" action=\"/reports/portfolio\">"
                     "<label>期间自<input type=\"date\" name=\"from\"></label><label>至<input type=\"date\" name=\"to\"></label>"
-                    "<label>余额截至<input type=\"date\" name=\"as_of\"></label><button>统计</button></form><p class=\"muted\">");
+                    "<label>余额截至<input type=\"date\" name=\"as_of\"></label>");
+        report_unit_select(r);
+        html_raw(r, "<button>统计</button></form><p class=\"muted\">");
         html_text(r, s.subtitle);
         html_raw(r, "</p>");
         sheet_html(r, &s);
-        html_raw(r, "<p><a href=\"/reports/portfolio.csv\">导出 CSV</a> · <a href=\"/reports/portfolio.pdf\">打印 PDF</a> · "
-                    "<a href=\"/reports/outcomes\">帮扶成效</a></p>");
+        report_export_links(r, "/reports/portfolio");
+        html_raw(r, "<p><a href=\"/reports/outcomes\">帮扶成效</a> · <a href=\"/reports/quarterly\">季度工作报表</a></p>");
         html_end(r);
     }
     sheet_free(&s);
@@ -152,6 +157,8 @@ static void village_json(const struct village_portfolio *v, void *ctx)
 
 void api_portfolio_by_village(struct req *r)
 {
+    if (report_narrow_scope(r) != 0)
+        return;
     struct date as_of;
     struct sheet s;
     if (report_dates(r, &as_of) != 0)

@@ -7,6 +7,7 @@
 
 #include "followup.h"
 #include "handlers.h"
+#include "report_scope.h"
 #include "html.h"
 #include "quarterly_doc.h"
 #include "relief_report.h"
@@ -76,6 +77,8 @@ static int quarter_of(struct req *r, char *q, size_t n, struct date *from, struc
 
 void page_quarterly_pdf(struct req *r)
 {
+    if (report_narrow_scope(r) != 0)
+        return;
     struct date from, to;
     struct quarterly_data *q = calloc(1, sizeof *q);
     if (!q)

@@ -6,6 +6,7 @@
 
 #include "api_util.h"
 #include "handlers.h"
+#include "report_scope.h"
 #include "html.h"
 #include "money.h"
 #include "relief_fund.h"
@@ -60,6 +61,8 @@ static int relief_sheet(struct req *r, struct sheet *s, int *group)
 
 void page_relief_report(struct req *r)
 {
+    if (report_narrow_scope(r) != 0)
+        return;
     struct sheet s;
     int group;
     if (relief_sheet(r, &s, &group) != 0)
@@ -78,19 +81,13 @@ void page_relief_report(struct req *r)
     html_text(r, req_query(r, "from") ? req_query(r, "from") : "");
     html_raw(r, "\"></label><label>至<input type=\"date\" name=\"to\" value=\"");
     html_text(r, req_query(r, "to") ? req_query(r, "to") : "");
-    html_raw(r, "\"></label><button>统计</button></form><p class=\"muted\">");
+    html_raw(r, "\"></label>");
+    report_unit_select(r);
+    html_raw(r, "<button>统计</button></form><p class=\"muted\">");
     html_text(r, s.subtitle);
     html_raw(r, "</p>");
     sheet_html(r, &s);
-    html_printf(r, "<p><a href=\"/reports/relief.csv?group=%s&amp;from=", relief_group_code(group));
-    buf_urlenc(&r->out, req_query(r, "from") ? req_query(r, "from") : "");
-    html_raw(r, "&amp;to=");
-    buf_urlenc(&r->out, req_query(r, "to") ? req_query(r, "to") : "");
-    html_printf(r, "\">导出 CSV</a> · <a href=\"/reports/relief.pdf?group=%s&amp;from=", relief_group_code(group));
-    buf_urlenc(&r->out, req_query(r, "from") ? req_query(r, "from") : "");
-    html_raw(r, "&amp;to=");
-    buf_urlenc(&r->out, req_query(r, "to") ? req_query(r, "to") : "");
-    html_raw(r, "\">打印 PDF</a></p>");
+    report_export_links(r, "/reports/relief");
     html_end(r);
     sheet_free(&s);
 }
@@ -105,6 +102,8 @@ static void report_json_row(const struct relief_report_row *x, void *ctx)
 
 void api_relief_report(struct req *r)
 {
+    if (report_narrow_scope(r) != 0)
+        return;
     struct sheet s;
     int group;
     if (relief_sheet(r, &s, &group) != 0)

@@ -106,3 +106,19 @@ test('the quarterly report PDF carries the figures of the API, the charts and th
   assert.equal((await fetch(`${srv.base}/api/v1/reports/quarterly.pdf?quarter=2026Q5`, { headers: { Authorization: `Bearer ${t.assoc}` } })).status, 422);
   assert.equal((await fetch(`${srv.base}/api/v1/reports/quarterly.pdf`, { headers: { Authorization: `Bearer ${await token(srv.base, 'xj_jiuzhu')}` } })).status, 403);
 });
+
+test('any unit the user may see: ?unit_id= narrows a report; a unit outside the scope is refused', async () => {
+  const units = (await api(srv.base, 'GET', '/units', undefined, t.admin)).body.items;
+  const fengmao = units.find((u) => u.name === '冯卯镇').id;
+  const one = await api(srv.base, 'GET', `/reports/portfolio/villages?unit_id=${village}`, undefined, t.assoc);
+  assert.equal(one.status, 200);
+  assert.deepEqual(one.body.items.map((x) => x.village_id), [village]);
+  assert.equal((await api(srv.base, 'GET', `/reports/portfolio/villages?unit_id=${fengmao}`, undefined, t.assoc)).status, 403);
+  assert.equal((await api(srv.base, 'GET', `/reports/relief?unit_id=${fengmao}`, undefined, t.assoc)).status, 403);
+  const out = await api(srv.base, 'GET', `/reports/outcomes?unit_id=${village}`, undefined, t.assoc);
+  assert.equal(out.body.items.reduce((s, x) => s + x.loans, 0), 2);
+  const csv = await fetch(`${srv.base}/api/v1/reports/portfolio/villages?unit_id=${village}&format=csv`, { headers: { Authorization: `Bearer ${t.assoc}` } });
+  const lines = (await csv.text()).trim().split('\r\n');
+  assert.equal(lines.length, 1 + 1 + 1 + 1, 'head, the village, the township subtotal, the total');
+  assert.match(lines[1], /^西集镇试点村,2\/2\/0,100\.0%,2,170000\.00,70000\.00,50000\.00/);
+});

@@ -1,0 +1,73 @@
+/* report_scope.c: narrowing a report to a unit (see report_scope.h). */
+#include "report_scope.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "html.h"
+#include "unit.h"
+#include "user.h"
+
+int report_narrow_scope(struct req *r)
+{
+    int64_t id = req_query_int(r, "unit_id", 0);
+    struct unit u;
+    if (!id)
+        return 0;
+    if (unit_get(r->db, id, &u) != 0) {
+        reply_fail(r, 404, "unit_not_found", "单位不存在");
+        return -1;
+    }
+    if (strncmp(u.path, r->user.unit_path, strlen(r->user.unit_path)) != 0) {
+        reply_fail(r, 403, "out_of_scope", "该单位不在您的管辖范围内");
+        return -1;
+    }
+    r->user.unit_id = u.id;
+    snprintf(r->user.unit_name, sizeof r->user.unit_name, "%s", u.name);
+    snprintf(r->user.unit_kind, sizeof r->user.unit_kind, "%s", u.kind);
+    snprintf(r->user.unit_path, sizeof r->user.unit_path, "%s", u.path);
+    return 0;
+}
+
+/* Writes one unit's option. */
+static void unit_option(const struct unit *u, void *ctx)
+{
+    struct req *r = ctx;
+    html_printf(r, "<option value=\"%lld\"%s>%s", (long long)u->id, u->id == r->user.unit_id ? " selected" : "",
+                strcmp(u->kind, "village") ? "" : "　");
+    html_text(r, u->name);
+    html_raw(r, "</option>");
+}
+
+void report_unit_select(struct req *r)
+{
+    struct user_ctx own;
+    /* Offer the units under the user's account, not only under the unit chosen now. */
+    if (user_load(r->db, r->user.id, &own) != 0)
+        return;
+    html_raw(r, "<label>单位<select name=\"unit_id\">");
+    unit_list(r->db, own.unit_path, NULL, unit_option, r);
+    html_raw(r, "</select></label>");
+}
+
+/* Writes base + suffix + "?" + the current query, re-encoded, as an href value. */
+static void same_query(struct req *r, const char *base, const char *suffix)
+{
+    html_text(r, base);
+    html_raw(r, suffix);
+    for (int i = 0; i < r->nquery; i++) {
+        html_raw(r, i ? "&amp;" : "?");
+        buf_urlenc(&r->out, r->query[i].key);
+        html_raw(r, "=");
+        buf_urlenc(&r->out, r->query[i].val ? r->query[i].val : "");
+    }
+}
+
+void report_export_links(struct req *r, const char *base)
+{
+    html_raw(r, "<p><a href=\"");
+    same_query(r, base, ".csv");
+    html_raw(r, "\">导出 CSV</a> · <a href=\"");
+    same_query(r, base, ".pdf");
+    html_raw(r, "\">打印 PDF</a></p>");
+}

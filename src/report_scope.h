@@ -1,0 +1,20 @@
+/*
+ * report_scope.h: reports for any unit the user may see. ?unit_id= narrows a report request's
+ * scope to that unit (it must lie within the user's own scope), and the report forms offer the
+ * units to choose from.
+ */
+#ifndef BANGFU_REPORT_SCOPE_H
+#define BANGFU_REPORT_SCOPE_H
+#include "server.h"
+
+/* Narrows r->user's unit (id, name, kind, path) to ?unit_id= when given. 0, or -1 after replying
+   403 (outside the user's scope) or 404. Read-only report handlers only. */
+int report_narrow_scope(struct req *r);
+/* A <label><select name="unit_id"> of the user's own unit and the townships and villages under it,
+   the current choice selected. */
+void report_unit_select(struct req *r);
+
+/* "导出 CSV · 打印 PDF" links to base.csv and base.pdf with the current query (unit, dates, grouping). */
+void report_export_links(struct req *r, const char *base);
+
+#endif
