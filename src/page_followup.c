@@ -144,12 +144,7 @@ void page_outcomes(struct req *r)
         html_begin(r, "帮扶成效");
         html_raw(r, "<h1>帮扶成效</h1><form class=\"search\" method=\"get\" action=\"/reports/outcomes\"><label>回访自"
                     "<input type=\"date\" name=\"from\"></label><label>至<input type=\"date\" name=\"to\"></label>");
-        report_unit_select(r);
-        html_raw(r, "<button>统计</button></form><p class=\"muted\">");
-        html_text(r, s.subtitle);
-        html_raw(r, "</p>");
-        sheet_html(r, &s);
-        report_export_links(r, "/reports/outcomes");
+        report_page_tail(r, &s, "/reports/outcomes");
         html_end(r);
     }
     sheet_free(&s);

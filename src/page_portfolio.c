@@ -125,12 +125,7 @@ void page_portfolio_report(struct req *r)
         html_raw(r, "<h1>计生信贷助富贷款情况表</h1><form class=\"search\" method=\"get\" action=\"/reports/portfolio\">"
                     "<label>期间自<input type=\"date\" name=\"from\"></label><label>至<input type=\"date\" name=\"to\"></label>"
                     "<label>余额截至<input type=\"date\" name=\"as_of\"></label>");
-        report_unit_select(r);
-        html_raw(r, "<button>统计</button></form><p class=\"muted\">");
-        html_text(r, s.subtitle);
-        html_raw(r, "</p>");
-        sheet_html(r, &s);
-        report_export_links(r, "/reports/portfolio");
+        report_page_tail(r, &s, "/reports/portfolio");
         html_raw(r, "<p><a href=\"/reports/outcomes\">帮扶成效</a> · <a href=\"/reports/quarterly\">季度工作报表</a></p>");
         html_end(r);
     }

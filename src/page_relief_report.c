@@ -82,12 +82,7 @@ void page_relief_report(struct req *r)
     html_raw(r, "\"></label><label>至<input type=\"date\" name=\"to\" value=\"");
     html_text(r, req_query(r, "to") ? req_query(r, "to") : "");
     html_raw(r, "\"></label>");
-    report_unit_select(r);
-    html_raw(r, "<button>统计</button></form><p class=\"muted\">");
-    html_text(r, s.subtitle);
-    html_raw(r, "</p>");
-    sheet_html(r, &s);
-    report_export_links(r, "/reports/relief");
+    report_page_tail(r, &s, "/reports/relief");
     html_end(r);
     sheet_free(&s);
 }

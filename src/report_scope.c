@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "sheet.h"
 #include "unit.h"
 #include "user.h"
 
@@ -70,4 +71,14 @@ void report_export_links(struct req *r, const char *base)
     html_raw(r, "\">导出 CSV</a> · <a href=\"");
     same_query(r, base, ".pdf");
     html_raw(r, "\">打印 PDF</a></p>");
+}
+
+void report_page_tail(struct req *r, const struct sheet *s, const char *base)
+{
+    report_unit_select(r);
+    html_raw(r, "<button>统计</button></form><p class=\"muted\">");
+    html_text(r, s->subtitle);
+    html_raw(r, "</p>");
+    sheet_html(r, s);
+    report_export_links(r, base);
 }

@@ -17,4 +17,9 @@ void report_unit_select(struct req *r);
 /* "导出 CSV · 打印 PDF" links to base.csv and base.pdf with the current query (unit, dates, grouping). */
 void report_export_links(struct req *r, const char *base);
 
+struct sheet;
+/* Ends a report page's filter form (the unit choice and the button), then writes the report's
+   subtitle, its table and the export links to base.csv / base.pdf. */
+void report_page_tail(struct req *r, const struct sheet *s, const char *base);
+
 #endif
