@@ -176,8 +176,8 @@ int csv_next(struct csv_reader *r, struct csv_record *rec)
         rec->line = r->err_line;
         return -1;
     }
-    while (r->p < r->end && (*r->p == '\n' || *r->p == '\r')) { /* blank lines */
-        if (*r->p == '\n')
+    while (r->p < r->end && (*r->p == '\n' || *r->p == '\r')) { /* blank lines: LF, CRLF or a lone CR */
+        if (*r->p == '\n' || r->p + 1 >= r->end || r->p[1] != '\n')
             r->line++;
         r->p++;
     }
@@ -237,8 +237,8 @@ int csv_next(struct csv_reader *r, struct csv_record *rec)
             r->p++;
             continue;
         }
-        if (r->p < r->end && *r->p == '\r')
-            r->p++;
+        if (r->p < r->end && *r->p == '\r' && ++r->p < r->end && *r->p != '\n')
+            r->line++; /* a lone CR ends the line (old Mac "CSV (Macintosh)" files) */
         if (r->p < r->end && *r->p == '\n') {
             r->p++;
             r->line++;

@@ -11,9 +11,12 @@
 /* Only local paths are followed after login (no open redirect). */
 static const char *safe_next(const char *next)
 {
-    return next && next[0] == '/' && next[1] != '/' && next[1] != '\\' && !strchr(next, '\r') && !strchr(next, '\n')
-               ? next
-               : "/home";
+    if (!next || next[0] != '/' || next[1] == '/')
+        return "/home";
+    for (const char *c = next; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f || *c == '\\')
+            return "/home"; /* browsers drop tabs and newlines and read \ as /: "/\t/x" is "//x" */
+    return next;
 }
 
 /* Renders the login form, with an error when a login was refused. */

@@ -1,6 +1,7 @@
 /* routes.c: the one table of routes and the pattern matcher (see routes.h). */
 #include "routes.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -276,4 +277,22 @@ const struct route *route_find(const char *method, const char *path, struct req 
         *path_known = 1;
     }
     return NULL;
+}
+
+int routes_print_json(FILE *f)
+{
+    json_t *list = json_array();
+    for (int i = 0; i < routes_count; i++) {
+        json_t *roles = json_array();
+        for (int k = 0; k < ROLE__MAX; k++)
+            if (!(routes[i].flags & ROUTE_PUBLIC) && (routes[i].roles & ROLE_BIT(k)))
+                json_array_append_new(roles, json_string(role_code((enum role)k)));
+        json_array_append_new(list, json_pack("{s:s, s:s, s:o, s:b, s:b}", "method", routes[i].method, "pattern",
+                                              routes[i].pattern, "roles", roles, "public",
+                                              (routes[i].flags & ROUTE_PUBLIC) != 0, "api",
+                                              (routes[i].flags & ROUTE_API) != 0));
+    }
+    int rc = json_dumpf(list, f, JSON_INDENT(1)) == 0 && fputc('\n', f) != EOF ? 0 : -1;
+    json_decref(list);
+    return rc;
 }

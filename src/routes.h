@@ -7,6 +7,8 @@
  */
 #ifndef BANGFU_ROUTES_H
 #define BANGFU_ROUTES_H
+#include <stdio.h>
+
 #include "server.h"
 
 enum route_flag {
@@ -34,5 +36,8 @@ int route_match(const char *pattern, const char *path, struct req *r);
    the allowed methods for the Allow header. */
 const struct route *route_find(const char *method, const char *path, struct req *r, int *path_known,
                                char *allow, size_t n);
+/* Writes the route table as JSON (method, pattern, roles by code, public, api) to f, for the
+   security tests that walk every route. Returns 0, or -1 on a write error. */
+int routes_print_json(FILE *f);
 
 #endif

@@ -87,13 +87,47 @@ int64_t req_query_int(const struct req *r, const char *key, int64_t dflt)
     return *end ? dflt : (int64_t)v;
 }
 
+/* The nesting depth of a JSON value: 0 for a scalar, 1 for a flat array or object. Stops
+   counting past limit. */
+static int json_depth(json_t *j, int limit)
+{
+    int deepest = 0;
+    size_t i;
+    const char *key;
+    json_t *v;
+    if (limit < 0)
+        return 0;
+    if (json_is_array(j))
+        json_array_foreach(j, i, v) {
+            int d = json_depth(v, limit - 1);
+            deepest = d > deepest ? d : deepest;
+        }
+    else if (json_is_object(j))
+        json_object_foreach(j, key, v) {
+            int d = json_depth(v, limit - 1);
+            deepest = d > deepest ? d : deepest;
+        }
+    else
+        return 0;
+    return deepest + 1;
+}
+
 json_t *req_json(struct req *r, struct err *e)
 {
     json_error_t je;
+    if (r->body.len > REQ_MAX_JSON) {
+        err_set(e, 413, "request_too_large", NULL, "提交的 JSON 内容过大（上限 1 MB）");
+        return NULL;
+    }
     json_t *j = json_loadb(r->body.data ? r->body.data : "", r->body.len, JSON_REJECT_DUPLICATES, &je);
     if (!j || !json_is_object(j)) {
         json_decref(j);
         err_set(e, 400, "malformed_json", NULL, "请求内容不是有效的 JSON 对象");
+        return NULL;
+    }
+    if (json_depth(j, REQ_MAX_JSON_DEPTH) > REQ_MAX_JSON_DEPTH) {
+        json_decref(j);
+        err_set(e, 422, "json_too_deep", NULL, "JSON 内容嵌套过深（上限 %d 层）", REQ_MAX_JSON_DEPTH);
         return NULL;
     }
     return j;
@@ -126,10 +160,11 @@ const char *req_client(struct req *r, char *out, size_t n)
 static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
     struct req *r = cls;
-    if (r->nquery >= (int)(sizeof r->query / sizeof r->query[0]) || !key)
+    if (!key)
         return MHD_YES;
-    if ((key ? strlen(key) : 0) + (value ? strlen(value) : 0) > REQ_MAX_QUERY) {
-        r->too_large = 1;
+    r->query_bytes += strlen(key) + (value ? strlen(value) : 0) + 2;
+    if (r->nquery >= REQ_MAX_QUERY_ARGS || r->query_bytes > REQ_MAX_QUERY) {
+        r->too_large = LIMIT_QUERY;
         return MHD_YES;
     }
     r->query[r->nquery].key = strdup(key);
@@ -148,7 +183,7 @@ static enum MHD_Result collect_form(void *cls, enum MHD_ValueKind kind, const ch
     struct kv *f = r->nform ? &r->form[r->nform - 1] : NULL;
     if (off == 0 || !f || strcmp(f->key, key) != 0) {
         if (r->nform >= REQ_MAX_FIELDS) {
-            r->too_large = 1;
+            r->too_large = LIMIT_FIELDS;
             return MHD_YES;
         }
         f = &r->form[r->nform++];
@@ -159,7 +194,7 @@ static enum MHD_Result collect_form(void *cls, enum MHD_ValueKind kind, const ch
     }
     size_t limit = f->filename ? REQ_MAX_BODY : REQ_MAX_FIELD;
     if (f->len + size > limit) {
-        r->too_large = 1;
+        r->too_large = f->filename ? LIMIT_BODY : LIMIT_FIELD;
         return MHD_YES;
     }
     char *p = realloc(f->val, f->len + size + 1);
@@ -283,7 +318,13 @@ static void dispatch(struct req *r)
     }
     r->route = rt;
     if (r->too_large) {
-        reply_fail(r, 413, "request_too_large", "提交的内容过大");
+        static const char *const why[] = {
+            [LIMIT_BODY] = "提交的内容过大（上限 8 MB）",
+            [LIMIT_FIELD] = "表单中有字段过长（上限 64 KB）",
+            [LIMIT_FIELDS] = "表单字段过多（上限 256 个）",
+            [LIMIT_QUERY] = "网址中的查询参数过长或过多（上限 4 KB、64 个）",
+        };
+        reply_fail(r, 413, "request_too_large", why[r->too_large]);
         return;
     }
     if (r->bad_body) {
@@ -404,19 +445,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         if (method_writes(method)) {
             const char *len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
             if (len && strtoull(len, NULL, 10) > REQ_MAX_BODY)
-                r->too_large = 1;
+                r->too_large = LIMIT_BODY;
             r->pp = MHD_create_post_processor(conn, 32 * 1024, collect_form, r);
         }
         *con_cls = r;
         return MHD_YES;
     }
     if (*upload_size) {
+        r->received += *upload_size; /* chunked bodies carry no Content-Length */
+        if (r->received > REQ_MAX_BODY)
+            r->too_large = LIMIT_BODY;
         if (!r->too_large) {
             if (r->pp) {
                 if (MHD_post_process(r->pp, upload_data, *upload_size) != MHD_YES)
                     r->bad_body = 1;
-            } else if (r->body.len + *upload_size > REQ_MAX_BODY) {
-                r->too_large = 1;
             } else {
                 buf_put(&r->body, upload_data, *upload_size);
             }

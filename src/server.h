@@ -21,7 +21,13 @@
 #define REQ_MAX_HEADERS 8
 #define REQ_MAX_BODY (8u << 20)     /* uploads (CSV imports) */
 #define REQ_MAX_FIELD (64u << 10)   /* one ordinary form field */
-#define REQ_MAX_QUERY 4096          /* a whole query string */
+#define REQ_MAX_QUERY 4096          /* a whole query string (decoded keys and values) */
+#define REQ_MAX_QUERY_ARGS 64       /* query arguments */
+#define REQ_MAX_JSON (1u << 20)     /* a JSON body */
+#define REQ_MAX_JSON_DEPTH 16       /* nesting of JSON arrays and objects */
+
+/* Which limit a request broke (answered 413 by the dispatcher with a message naming it). */
+enum req_limit { LIMIT_NONE, LIMIT_BODY, LIMIT_FIELD, LIMIT_FIELDS, LIMIT_QUERY };
 
 struct app {
     const char *db_path;
@@ -51,12 +57,14 @@ struct req {
     const struct route *route;
     int64_t id[3];     /* {id} path parameters, in order */
     char str[128];     /* a {str} path parameter */
-    struct kv query[64];
+    struct kv query[REQ_MAX_QUERY_ARGS];
+    size_t query_bytes;
     int nquery;
     struct kv form[REQ_MAX_FIELDS];
     int nform;
     struct buf body;  /* raw body of non-form requests (JSON) */
-    int too_large;    /* the body or a field was over its limit: answered 413 */
+    enum req_limit too_large; /* a limit broken (answered 413), or LIMIT_NONE */
+    size_t received;  /* body bytes received so far */
     int bad_body;     /* the form could not be parsed: answered 400 */
     void *pp;         /* struct MHD_PostProcessor * */
     int authed;
@@ -84,7 +92,8 @@ const char *req_form_nth(const struct req *r, const char *key, int n);
 const struct kv *req_form_kv(const struct req *r, const char *key);
 /* Integer query value, or dflt when absent or not a number. */
 int64_t req_query_int(const struct req *r, const char *key, int64_t dflt);
-/* Parses the request body as a JSON object. NULL with a 400 in e when it is not one. */
+/* Parses the request body as a JSON object. NULL with e filled: 413 over REQ_MAX_JSON bytes,
+   400 when it is not a JSON object, 422 when nested deeper than REQ_MAX_JSON_DEPTH. */
 json_t *req_json(struct req *r, struct err *e);
 /* 1 if the user's scope includes the unit, else 0. */
 int req_in_scope(struct req *r, int64_t unit_id);

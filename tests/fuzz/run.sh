@@ -1,15 +1,35 @@
 #!/usr/bin/env bash
 # Builds each libFuzzer target with clang (address + undefined sanitizers) and runs it for the
-# given number of seconds (default 60; `make test` runs 5 s each, `make fuzz` 60 s). Seeds live
-# in tests/fuzz/corpus/NAME/; a crash makes the run fail and leaves crash-* for a regression test.
+# given number of seconds (default 60; `make test` runs 5 s each, `make fuzz` 60 s). The targets
+# link a clang build of the program's own sources (build/fuzz/libbangfu.a, rebuilt when a
+# source or header changes). Seeds live in tests/fuzz/corpus/NAME/; a crash makes the run fail
+# and leaves build/fuzz/crash-* to turn into a regression test. FUZZ_ONLY=name runs one target.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_EACH=${1:-60}
-mkdir -p build/fuzz
+FLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=address,undefined -Isrc -Ireports -Ibuild/gen"
+LIBS="-lmicrohttpd -lsqlite3 -lcmark -ljansson -lhpdf -lcrypt -lm -lpthread"
+mkdir -p build/fuzz/obj
+make -s build/gen/embedded_schema.c build/gen/embedded_assets.c
+
+# The program's sources (not main.c), compiled for linking into fuzzers, two at a time.
+newest_header=$(ls -t src/*.h reports/*.h | head -1)
+stale=()
+for c in $(ls src/*.c reports/*.c | grep -v '^src/main.c$') build/gen/embedded_schema.c build/gen/embedded_assets.c; do
+  o="build/fuzz/obj/${c//\//_}.o"
+  if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ "$newest_header" -nt "$o" ]; then stale+=("$c"); fi
+done
+if [ ${#stale[@]} -gt 0 ]; then
+  printf '%s\n' "${stale[@]}" | xargs -P2 -I{} sh -c \
+    'o="build/fuzz/obj/$(echo {} | tr / _).o"; clang '"$FLAGS"' -fsanitize=fuzzer-no-link -c -o "$o" {}'
+  rm -f build/fuzz/libbangfu.a
+fi
+[ -f build/fuzz/libbangfu.a ] || ar rcs build/fuzz/libbangfu.a build/fuzz/obj/*.o
+
 for target in tests/fuzz/fuzz_*.c; do
   name=$(basename "$target" .c)
-  srcs="src/csv.c src/text.c src/money.c src/date.c src/idcard.c src/markdown.c"
-  clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -Isrc -o "build/fuzz/$name" "$target" $srcs -lcmark -lm
+  [ -n "${FUZZ_ONLY:-}" ] && [ "$FUZZ_ONLY" != "$name" ] && continue
+  clang $FLAGS -fsanitize=fuzzer -Itests/fuzz -o "build/fuzz/$name" "$target" build/fuzz/libbangfu.a $LIBS
   corpus="build/fuzz/corpus-$name"
   mkdir -p "$corpus"
   [ -d "tests/fuzz/corpus/$name" ] && cp -n tests/fuzz/corpus/$name/* "$corpus/" 2>/dev/null || true

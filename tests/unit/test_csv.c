@@ -178,6 +178,23 @@ static void test_crlf(void **state)
     csv_reader_free(&r);
 }
 
+/* Regression (found by fuzz_statement): a lone CR, the line end of old Mac "CSV (Macintosh)"
+   files, ended the record but not the line, so every row of such a file was reported as line 1. */
+static void test_lone_cr(void **state)
+{
+    (void)state;
+    const char *text = "合同号,金额\rXJ-1,1.00\r\rXJ-2,2.00\r\nXJ-3,3.00\r";
+    struct csv_reader r;
+    csv_reader_init(&r, text, strlen(text));
+    expect_record(&r, 1, "合同号", "金额", NULL);
+    expect_record(&r, 2, "XJ-1", "1.00", NULL);
+    expect_record(&r, 4, "XJ-2", "2.00", NULL); /* after a blank line */
+    expect_record(&r, 5, "XJ-3", "3.00", NULL); /* CRLF still counts once */
+    struct csv_record rec;
+    assert_int_equal(csv_next(&r, &rec), 0);
+    csv_reader_free(&r);
+}
+
 static void test_fields_are_bytes_not_strings(void **state)
 {
     (void)state;
@@ -370,6 +387,7 @@ int main(void)
         cmocka_unit_test(test_unreadable),
         cmocka_unit_test(test_records),
         cmocka_unit_test(test_crlf),
+        cmocka_unit_test(test_lone_cr),
         cmocka_unit_test(test_fields_are_bytes_not_strings),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_field_count_limit),

@@ -1,0 +1,38 @@
+/*
+ * fuzz_db.h: the demo database for fuzz targets that need the domain (statement import, API
+ * handlers): created once per process with `bangfu demo`'s own code in a fresh temporary
+ * folder, then opened; and the demo user acting in it.
+ */
+#ifndef BANGFU_FUZZ_DB_H
+#define BANGFU_FUZZ_DB_H
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "db.h"
+#include "user.h"
+
+/* Opens (creating on first call) the demo database and loads the user with the given login into
+   *u. Aborts when that fails: a fuzz run without its database would prove nothing. */
+static struct db *fuzz_demo_db(const char *username, struct user_ctx *u)
+{
+    static char dir[] = "/tmp/bangfu-fuzz-XXXXXX";
+    static char path[sizeof dir + 16];
+    if (!path[0]) {
+        if (!mkdtemp(dir))
+            abort();
+        snprintf(path, sizeof path, "%s/demo.db", dir);
+        FILE *quiet = freopen("/dev/null", "w", stdout); /* the demo logins are printed */
+        if (!quiet || commands_init(path, NULL, "山亭区", 1) != 0)
+            abort();
+    }
+    struct err e = {0};
+    struct db *db = db_open(path, 0, &e);
+    int64_t id = db ? db_int(db, 0, "SELECT id FROM users WHERE username = ?", "t", username) : 0;
+    if (!db || user_load(db, id, u) != 0)
+        abort();
+    return db;
+}
+
+#endif
