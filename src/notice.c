@@ -193,7 +193,8 @@ int notice_get(struct db *db, int64_t id, struct notice *out, struct err *e)
 
 int notice_in_scope(struct db *db, const struct user_ctx *actor, const struct notice *n)
 {
-    return (int)db_int(db, 0, "SELECT substr(path, 1, length(?2)) = ?2 FROM units WHERE id = ?1", "it", n->unit_id,
+    return (int)db_int(db, 0, "SELECT substr(path, 1, length(?2)) = ?2 OR substr(?2, 1, length(path)) = path "
+                       "FROM units WHERE id = ?1", "it", n->unit_id,
                        actor->unit_path);
 }
 
@@ -310,7 +311,8 @@ int notice_list(struct db *db, const struct user_ctx *actor, int64_t unit_id, st
     char on[11];
     date_format(today, on);
     sqlite3_stmt *st = db_prep(
-        db, NOTICE_SELECT "WHERE (?1 IS NULL OR substr(u.path, 1, length(?1)) = ?1) AND (?2 = 0 OR EXISTS "
+        db, NOTICE_SELECT "WHERE (?1 IS NULL OR substr(u.path, 1, length(?1)) = ?1 OR "
+                          "substr(?1, 1, length(u.path)) = u.path) AND (?2 = 0 OR EXISTS "
                           "(SELECT 1 FROM units c WHERE c.id = ?2 AND (substr(c.path, 1, length(u.path)) = u.path OR "
                           "substr(u.path, 1, length(c.path)) = c.path))) AND (?3 IS NULL OR "
                           "(n.starts_on <= ?3 AND n.ends_on >= ?3 AND NOT EXISTS "

@@ -226,12 +226,13 @@ int relief_batch_disburse(struct db *db, const struct user_ctx *actor, int64_t b
     return batch_finish(db, rc, *paid, "发放", e);
 }
 
-/* The batch's columns; scope path ?1. */
+/* The batch's columns; scope path ?1: batches of units within it, and the batches covering it (a village
+   officer sees the township's batch to verify the village's part). */
 #define BATCH_SELECT                                                                                            \
     "SELECT b.id, b.category_id, b.unit_id, b.amount_fen, b.title, c.name, u.name, b.created_at, "              \
     "coalesce(cu.name, '') FROM relief_batches b JOIN relief_categories c ON c.id = b.category_id "             \
     "JOIN units u ON u.id = b.unit_id LEFT JOIN users cu ON cu.id = b.created_by "                              \
-    "WHERE substr(u.path, 1, length(?1)) = ?1 "
+    "WHERE (substr(u.path, 1, length(?1)) = ?1 OR substr(?1, 1, length(u.path)) = u.path) "
 
 /* Fills a batch from a row of BATCH_SELECT. */
 static void batch_row(sqlite3_stmt *st, struct relief_batch *b)

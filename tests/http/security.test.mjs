@@ -51,6 +51,15 @@ before(async () => {
     loan: String(loan.body.id),
     user: sql("SELECT id FROM users WHERE username = 'fm_xiehui'"),
     department: sql('SELECT max(id) FROM departments'),
+    // relief records in 西集村 / 西集镇 (the demo has them in every state)
+    relief: sql(`SELECT a.id FROM relief_applications a JOIN households h ON h.id = a.household_id
+                 JOIN units u ON u.id = h.village_id WHERE u.name = '西集村' ORDER BY a.id LIMIT 1`),
+    batch: sql(`SELECT b.id FROM relief_batches b JOIN units u ON u.id = b.unit_id WHERE u.name = '西集镇' ORDER BY b.id LIMIT 1`),
+    notice: sql(`SELECT n.id FROM notices n JOIN units u ON u.id = n.unit_id WHERE u.name = '西集镇' ORDER BY n.id LIMIT 1`),
+    fund: sql('SELECT min(id) FROM relief_funds'),
+    receipt: sql(`SELECT p.receipt_no FROM relief_payments p JOIN relief_applications a ON a.id = p.application_id
+                  JOIN households h ON h.id = a.household_id JOIN units u ON u.id = h.village_id
+                  WHERE u.name = '西集村' ORDER BY p.id LIMIT 1`),
   };
 });
 after(async () => { await srv.stop(); });
@@ -66,7 +75,12 @@ function concrete(pattern) {
   else if (/^\/accounts\//.test(p)) id = ids.loan;
   else if (/^\/admin\/users\//.test(p)) id = ids.user;
   else if (/^\/admin\/departments\//.test(p)) id = ids.department;
-  const str = pattern.startsWith('/static/') ? 'app.css' : pattern.startsWith('/subsidy/') ? '2026Q3' : 'x';
+  else if (/^\/relief(-applications)?\/\{/.test(p)) id = ids.relief;
+  else if (/^\/relief(\/|-)batches\//.test(p)) id = ids.batch;
+  else if (/^\/notices\//.test(p)) id = ids.notice;
+  else if (/^\/funds\//.test(p)) id = ids.fund;
+  const str = pattern.startsWith('/static/') ? 'app.css' : pattern.startsWith('/subsidy/') ? '2026Q3'
+    : /^\/receipts\//.test(p) ? ids.receipt : 'x';
   return pattern.replace('{id}', id).replace('{str}', str);
 }
 
@@ -327,7 +341,7 @@ test('SQL injection and XSS payloads through the main forms are stored verbatim,
     assertEscaped((await admin.post('/admin/holidays', { day: p, kind: p, name: p })).text, 'holiday (all payload)');
   }
   // every page any of these roles can open, after all the writes
-  const pages = ROUTES.filter((r) => !r.api && r.method === 'GET' && !/\.pdf$|\{str\}/.test(r.pattern));
+  const pages = ROUTES.filter((r) => !r.api && r.method === 'GET' && !/\.pdf$|\.csv$|\{str\}/.test(r.pattern));
   for (const role of ['admin', 'association', 'finance', 'village', 'reviewer']) {
     for (const route of pages.filter((r) => r.public || r.roles.includes(role))) {
       await check(browsers[role], concrete(route.pattern));
