@@ -6,6 +6,7 @@
  */
 #include "pdf.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,6 +136,11 @@ static HPDF_Page add_page(struct pdf *p, HPDF_PageSizes size, HPDF_PageDirection
 HPDF_Page pdf_page_a4(struct pdf *p)
 {
     return add_page(p, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+}
+
+HPDF_Page pdf_page_a4_landscape(struct pdf *p)
+{
+    return add_page(p, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
 }
 
 HPDF_Page pdf_page_a5_landscape(struct pdf *p)
@@ -455,6 +461,17 @@ void pdf_line(struct pdf *p, float x1, float y1, float x2, float y2, float width
     HPDF_Page_Stroke(p->page);
 }
 
+void pdf_line_dashed(struct pdf *p, float x1, float y1, float x2, float y2, float width, float dash)
+{
+    if (!ready(p))
+        return;
+    HPDF_UINT16 pattern[1] = {(HPDF_UINT16)(dash >= 1 ? dash : 1)};
+    HPDF_Page_GSave(p->page); /* the dash pattern ends with this line */
+    HPDF_Page_SetDash(p->page, pattern, 1, 0);
+    pdf_line(p, x1, y1, x2, y2, width);
+    HPDF_Page_GRestore(p->page);
+}
+
 void pdf_rect(struct pdf *p, float x, float y, float w, float h, float width)
 {
     if (!ready(p))
@@ -473,6 +490,40 @@ void pdf_fill_rect(struct pdf *p, float x, float y, float w, float h, float gray
     HPDF_Page_Rectangle(p->page, x, p->height - y - h, w, h);
     HPDF_Page_Fill(p->page);
     HPDF_Page_GRestore(p->page);
+}
+
+void pdf_stamp(struct pdf *p, float cx, float cy, float size, float angle, const char *utf8)
+{
+    if (!utf8 || !*utf8 || !ready(p))
+        return;
+    if (!(size > 0 && size <= HPDF_MAX_FONTSIZE)) {
+        record(p, "PDF 生成出错：字号超出范围");
+        return;
+    }
+    char buf[512], *heap;
+    const char *s = clean_text(utf8, 0, buf, sizeof buf, &heap);
+    if (!s) {
+        record(p, "PDF 生成出错：内存不足");
+        return;
+    }
+    float w = width_of(p, s, strlen(s), size), pad = size * 0.35f, a = angle * 3.14159265f / 180;
+    HPDF_Page page = p->page;
+    HPDF_Page_GSave(page); /* colours, line width, font and the rotation end with the stamp */
+    HPDF_Page_Concat(page, cosf(a), sinf(a), -sinf(a), cosf(a), cx, p->height - cy);
+    HPDF_Page_SetRGBStroke(page, 0.8f, 0.1f, 0.1f);
+    HPDF_Page_SetRGBFill(page, 0.8f, 0.1f, 0.1f);
+    HPDF_Page_SetLineWidth(page, size * 0.08f);
+    HPDF_Page_Rectangle(page, -w / 2 - pad, -size / 2 - pad, w + 2 * pad, size + 2 * pad);
+    HPDF_Page_Stroke(page);
+    HPDF_Page_SetLineWidth(page, size * 0.03f);
+    HPDF_Page_Rectangle(page, -w / 2 - pad * 0.6f, -size / 2 - pad * 0.6f, w + 1.2f * pad, size + 1.2f * pad);
+    HPDF_Page_Stroke(page);
+    HPDF_Page_BeginText(page);
+    HPDF_Page_SetFontAndSize(page, p->font, size);
+    HPDF_Page_TextOut(page, -w / 2, -size * 0.36f, s); /* the ideographs' middle on the centre */
+    HPDF_Page_EndText(page);
+    HPDF_Page_GRestore(page);
+    free(heap);
 }
 
 /* ---- saving ---------------------------------------------------------------------------------- */
