@@ -146,7 +146,7 @@ static void receipt_draw(struct pdf *p, const struct relief_receipt *r, int copy
         pdf_stamp(p, 100, top + 34, 12, 0, line);
     }
     pdf_text(p, LEFT, top + 392, 9, "第一联 财务留存（领款人签字并按手印后交回）");
-    pdf_text_right(p, RIGHT, top + 392, 9, "凭证遗失不补发，作废凭证保留原号");
+    pdf_text_right(p, RIGHT, top + 392, 9, "救助资金专用");
 }
 
 char *receipt_pdf(const struct relief_receipt *const *r, int n, enum receipt_layout layout, int copy, size_t *len,
