@@ -50,18 +50,16 @@ static const char *method_cn(const char *method)
     return strcmp(method, "bank") == 0 ? "银行转账" : strcmp(method, "cash") == 0 ? "现金" : method;
 }
 
-/* Draws text in the cell (x, y, w, h) at size, smaller when it would not fit, vertically centred:
-   align 0 from the left with padding, 0.5 centred. */
+/* Draws text in the cell (x, y, w, h) at size, smaller when it would not fit, vertically centred
+   and placed by align: 0 from the left, 0.5 centred, 1 to the right (6 pt from the edges). */
 static void cell_text(struct pdf *p, float x, float y, float w, float h, float size, const char *s, float align)
 {
     float room = w - 12, tw = pdf_text_width(p, size, s);
-    if (tw > room && tw > 0)
+    if (tw > room && tw > 0) {
         size = size * room / tw;
-    float top = y + (h - size) / 2;
-    if (align > 0)
-        pdf_text_center(p, x + w / 2, top, size, s);
-    else
-        pdf_text(p, x + 6, top, size, s);
+        tw = room;
+    }
+    pdf_text(p, x + 6 + (room - tw) * align, y + (h - size) / 2, size, s);
 }
 
 /* A label cell: shaded, its text centred. */
@@ -123,12 +121,14 @@ static void receipt_draw(struct pdf *p, const struct relief_receipt *r, int copy
     pdf_text_center(p, 297.5f, top + 24, 19, "计划生育困难家庭救助领款凭证");
     pdf_line(p, 166, top + 50, 429, top + 50, 1.2f);
     pdf_line(p, 166, top + 53, 429, top + 53, 0.5f);
-    snprintf(line, sizeof line, "付款单位：%s", r->payer);
-    pdf_text(p, LEFT, top + 66, 10.5f, line);
+    /* the payer, the date centred and the number: each smaller rather than into the next */
     snprintf(line, sizeof line, "发放日期：%s", date_cn(r->paid_on, when, sizeof when));
-    pdf_text_center(p, 320, top + 66, 10.5f, line);
+    float half = pdf_text_width(p, 10.5f, line) / 2 + 8;
+    cell_text(p, 297.5f - half, top + 60, 2 * half, 22, 10.5f, line, 0.5f);
+    snprintf(line, sizeof line, "付款单位：%s", r->payer);
+    cell_text(p, LEFT - 6, top + 60, 297.5f - half - LEFT + 6, 22, 10.5f, line, 0);
     snprintf(line, sizeof line, "No. %s", r->receipt_no);
-    pdf_text_right(p, RIGHT, top + 65, 11.5f, line);
+    cell_text(p, 297.5f + half, top + 60, RIGHT + 6 - 297.5f - half, 22, 11.5f, line, 1);
     float y = receipt_table(p, r, top + 84);
     const char *people[3][2] = {{"审批人：", r->approver}, {"审核人：", r->reviewer}, {"经办人：", r->handler}};
     for (int i = 0; i < 3; i++) {
@@ -138,7 +138,8 @@ static void receipt_draw(struct pdf *p, const struct relief_receipt *r, int copy
     if (r->voided) {
         snprintf(line, sizeof line, "本凭证已于%s作废，作废原因：%s", date_cn(r->voided_on, when, sizeof when),
                  r->void_reason);
-        pdf_wrap(p, LEFT + 6, y + 36, RIGHT - LEFT - 12, 10, 14, line, 1);
+        float size = pdf_wrap_measure(p, RIGHT - LEFT - 12, 10, line) > 2 ? 8 : 10; /* room for two lines */
+        pdf_wrap(p, LEFT + 6, y + 34, RIGHT - LEFT - 12, size, size * 1.3f, line, 1);
         pdf_stamp(p, 445, top + 205, 50, 15, "作  废"); /* over the blank right of the table */
     }
     if (copy > 0) {
@@ -206,7 +207,7 @@ static float list_page(struct pdf *p, const char *title, const char *payer, int 
                                                  "身份证号", "金额（元）", "领款人签字", "日期"};
     char line[160];
     pdf_page_a4_landscape(p);
-    pdf_text_center(p, pdf_width(p) / 2, 26, 17, title);
+    cell_text(p, LIST_LEFT, 26, list_x[LIST_COLS] - LIST_LEFT, 17, 17, title, 0.5f);
     if (*payer) {
         snprintf(line, sizeof line, "付款单位：%s", payer);
         pdf_text(p, LIST_LEFT, 56, 10.5f, line);
@@ -245,13 +246,9 @@ static void list_row(struct pdf *p, int i, const struct relief_receipt *r, float
     snprintf(cells[7], sizeof cells[7], "%s", r->paid_on);
     const char *text[LIST_COLS] = {cells[0], cells[1], r->village, r->recipient, cells[4], cells[5], cells[6], cells[7]};
     pdf_gray(p, r->voided ? 0.45f : 0);
-    for (int c = 0; c < LIST_COLS; c++) {
-        float w = list_x[c + 1] - list_x[c];
-        if (c == 5) /* amounts end at the right edge */
-            pdf_text_right(p, list_x[6] - 6, y + (LIST_ROW - 10.5f) / 2, 10.5f, text[c]);
-        else
-            cell_text(p, list_x[c], y, w, LIST_ROW, 10.5f, text[c], c == 0 || c == 6 ? 0.5f : 0);
-    }
+    for (int c = 0; c < LIST_COLS; c++) /* amounts to the right, numbers and marks centred */
+        cell_text(p, list_x[c], y, list_x[c + 1] - list_x[c], LIST_ROW, 10.5f, text[c],
+                  c == 5 ? 1 : c == 0 || c == 6 ? 0.5f : 0);
     if (r->voided) { /* struck through: not paid, not counted */
         float tw = pdf_text_width(p, 10.5f, cells[5]);
         pdf_line(p, list_x[6] - 8 - tw, y + LIST_ROW / 2, list_x[6] - 4, y + LIST_ROW / 2, 0.7f);
@@ -276,7 +273,7 @@ static void list_total(struct pdf *p, const struct relief_receipt *const *r, int
     char line[256], amount[MONEY_TEXT_SIZE], capital[MONEY_CAPITAL_SIZE];
     snprintf(line, sizeof line, "合计：%d 户", count);
     cell_text(p, list_x[0], y, list_x[5] - list_x[0], LIST_ROW, 11, line, 0);
-    pdf_text_right(p, list_x[6] - 6, y + (LIST_ROW - 11) / 2, 11, money_format(total, amount, sizeof amount));
+    cell_text(p, list_x[5], y, list_x[6] - list_x[5], LIST_ROW, 11, money_format(total, amount, sizeof amount), 1);
     pdf_line(p, list_x[5], y, list_x[5], y + LIST_ROW, 0.5f);
     pdf_line(p, list_x[6], y, list_x[6], y + LIST_ROW, 0.5f);
     if (voided) {
