@@ -6,6 +6,7 @@
  */
 #include "pdf.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -256,15 +257,30 @@ static float width_of(struct pdf *p, const char *s, size_t n, float size)
     return (float)tw.width * size / 1000.0f;
 }
 
+/* 1 when size is a font size libharu accepts (0 < size <= 600), else 0 with the error recorded. */
+static int size_ok(struct pdf *p, float size)
+{
+    if (size > 0 && size <= HPDF_MAX_FONTSIZE)
+        return 1;
+    record(p, "PDF 生成出错：字号超出范围");
+    return 0;
+}
+
+/* clean_text of one line for drawing (see clean_text); NULL with the error recorded when memory
+   runs out. */
+static const char *clean_line(struct pdf *p, const char *utf8, char *buf, size_t n, char **heap)
+{
+    const char *s = clean_text(utf8, 0, buf, n, heap);
+    if (!s)
+        record(p, "PDF 生成出错：内存不足");
+    return s;
+}
+
 /* Draws one line of clean text, x the left edge and y the top of the line box from the top-left. */
 static void text_out(struct pdf *p, float x, float y, float size, const char *s)
 {
-    if (!ready(p) || !*s)
+    if (!ready(p) || !*s || !size_ok(p, size))
         return;
-    if (!(size > 0 && size <= HPDF_MAX_FONTSIZE)) {
-        record(p, "PDF 生成出错：字号超出范围");
-        return;
-    }
     if (p->page_gray != p->gray) {
         HPDF_Page_SetGrayFill(p->page, p->gray);
         p->page_gray = p->gray;
@@ -284,11 +300,9 @@ static void text_aligned(struct pdf *p, float x, float y, float size, const char
     if (!utf8 || !*utf8 || p->failed)
         return;
     char buf[512], *heap;
-    const char *s = clean_text(utf8, 0, buf, sizeof buf, &heap);
-    if (!s) {
-        record(p, "PDF 生成出错：内存不足");
+    const char *s = clean_line(p, utf8, buf, sizeof buf, &heap);
+    if (!s)
         return;
-    }
     float dx = align > 0 ? width_of(p, s, strlen(s), size) * align : 0;
     text_out(p, x - dx, y, size, s);
     free(heap);
@@ -460,6 +474,17 @@ void pdf_line(struct pdf *p, float x1, float y1, float x2, float y2, float width
     HPDF_Page_Stroke(p->page);
 }
 
+void pdf_line_dashed(struct pdf *p, float x1, float y1, float x2, float y2, float width, float dash)
+{
+    if (!ready(p))
+        return;
+    HPDF_UINT16 pattern[1] = {(HPDF_UINT16)(dash >= 1 ? dash : 1)};
+    HPDF_Page_GSave(p->page); /* the dash pattern ends with this line */
+    HPDF_Page_SetDash(p->page, pattern, 1, 0);
+    pdf_line(p, x1, y1, x2, y2, width);
+    HPDF_Page_GRestore(p->page);
+}
+
 void pdf_rect(struct pdf *p, float x, float y, float w, float h, float width)
 {
     if (!ready(p))
@@ -478,6 +503,34 @@ void pdf_fill_rect(struct pdf *p, float x, float y, float w, float h, float gray
     HPDF_Page_Rectangle(p->page, x, p->height - y - h, w, h);
     HPDF_Page_Fill(p->page);
     HPDF_Page_GRestore(p->page);
+}
+
+void pdf_stamp(struct pdf *p, float cx, float cy, float size, float angle, const char *utf8)
+{
+    if (!utf8 || !*utf8 || !ready(p) || !size_ok(p, size))
+        return;
+    char buf[512], *heap;
+    const char *s = clean_line(p, utf8, buf, sizeof buf, &heap);
+    if (!s)
+        return;
+    float w = width_of(p, s, strlen(s), size), pad = size * 0.35f, a = angle * 3.14159265f / 180;
+    HPDF_Page page = p->page;
+    HPDF_Page_GSave(page); /* colours, line width, font and the rotation end with the stamp */
+    HPDF_Page_Concat(page, cosf(a), sinf(a), -sinf(a), cosf(a), cx, p->height - cy);
+    HPDF_Page_SetRGBStroke(page, 0.8f, 0.1f, 0.1f);
+    HPDF_Page_SetRGBFill(page, 0.8f, 0.1f, 0.1f);
+    HPDF_Page_SetLineWidth(page, size * 0.08f);
+    HPDF_Page_Rectangle(page, -w / 2 - pad, -size / 2 - pad, w + 2 * pad, size + 2 * pad);
+    HPDF_Page_Stroke(page);
+    HPDF_Page_SetLineWidth(page, size * 0.03f);
+    HPDF_Page_Rectangle(page, -w / 2 - pad * 0.6f, -size / 2 - pad * 0.6f, w + 1.2f * pad, size + 1.2f * pad);
+    HPDF_Page_Stroke(page);
+    HPDF_Page_BeginText(page);
+    HPDF_Page_SetFontAndSize(page, p->font, size);
+    HPDF_Page_TextOut(page, -w / 2, -size * 0.36f, s); /* the ideographs' middle on the centre */
+    HPDF_Page_EndText(page);
+    HPDF_Page_GRestore(page);
+    free(heap);
 }
 
 /* ---- saving ---------------------------------------------------------------------------------- */

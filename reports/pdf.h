@@ -36,13 +36,13 @@ void pdf_free(struct pdf *p);
    Owned by the document. */
 const char *pdf_error(const struct pdf *p);
 
-/* Adds a page (A4 portrait 595x842 pt, or A5 landscape 595x420 pt for receipts), makes it the
+/* Adds a page (A4 portrait 595x842 pt, A4 landscape 842x595 pt for wide lists, or A5 landscape
+   595x420 pt for receipts), makes it the
    page every drawing call goes to, and returns it for the rare thing this wrapper lacks (mind
    that libharu's own coordinates start at the BOTTOM-left). NULL after an error. */
 HPDF_Page pdf_page_a4(struct pdf *p);
-HPDF_Page pdf_page_a5_landscape(struct pdf *p);
-/* A4 landscape (842x595 pt), for wide report tables. */
 HPDF_Page pdf_page_a4_landscape(struct pdf *p);
+HPDF_Page pdf_page_a5_landscape(struct pdf *p);
 /* Number of pages added so far. */
 int pdf_page_count(const struct pdf *p);
 /* Width and height of the current page in points; 0 before the first page. */
@@ -74,11 +74,18 @@ int pdf_wrap_measure(struct pdf *p, float width, float size, const char *utf8);
 
 /* A straight line from (x1, y1) to (x2, y2), line width in points, black. */
 void pdf_line(struct pdf *p, float x1, float y1, float x2, float y2, float width);
+/* The same, dashed (dash points drawn, dash points left out), for cut lines. */
+void pdf_line_dashed(struct pdf *p, float x1, float y1, float x2, float y2, float width, float dash);
 /* A rectangle's outline, (x, y) its top-left corner, w x h points, line width in points. */
 void pdf_rect(struct pdf *p, float x, float y, float w, float h, float width);
 /* A filled rectangle without outline in gray (0 black .. 1 white), for shading table headers.
    The text colour is unchanged. */
 void pdf_fill_rect(struct pdf *p, float x, float y, float w, float h, float gray);
+
+/* A rubber-stamp mark (作废, 补打): the text (one line) at size points in red inside a double
+   frame, centred on (cx, cy) and turned angle degrees counter-clockwise. Text colour and line
+   width of later drawing are unchanged. */
+void pdf_stamp(struct pdf *p, float cx, float cy, float size, float angle, const char *utf8);
 
 /* Writes the document to a malloc'd buffer (*out, *len; caller frees *out). Returns 0, or -1
    with *out NULL when an error was recorded at any point, the document has no page, or memory

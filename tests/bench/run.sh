@@ -94,3 +94,8 @@ for target in "GET /api/v1/households/{id}|/api/v1/households/$HH" \
   ratio=$(awk -v a="$rps" -v b="$b_rps" 'BEGIN {printf "%.2f", a / b}')
   printf '%-42s %9.0f %8.2f %8.2f %8.2f %7s %5s\n' "${target%%|*}" "$rps" "$p50" "$p90" "$p99" "$ratio" "$bad"
 done
+
+# The dashboard and reports (issue 7) and the relief receipts (issue 5), on the same database.
+kill $SERVER $HELLO 2>/dev/null || true; wait 2>/dev/null || true
+bash tests/bench/reports.sh
+bash tests/bench/receipts.sh
