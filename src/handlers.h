@@ -163,6 +163,13 @@ void api_portfolio_by_village(struct req *r);
 /* page_quarterly.c: the quarterly report for the district */
 void page_quarterly(struct req *r);
 void page_quarterly_pdf(struct req *r);
+/* page_receipt.c */
+void page_receipt_pdf(struct req *r);
+void page_receipt_void(struct req *r);
+void page_receipt_reprint(struct req *r);
+void page_batch_receipts_pdf(struct req *r);
+void page_batch_signlist_pdf(struct req *r);
+
 /* page_notice_pdf.c */
 void page_notice_pdf(struct req *r);
 /* api_relief.c */

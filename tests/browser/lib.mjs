@@ -2,7 +2,7 @@
 // through the form. Screenshots go to tests/browser/out/ (not committed).
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { PASSWORD } from '../http/lib.mjs';
+import { PASSWORD, api, token, unitIds } from '../http/lib.mjs';
 
 export const OUT = new URL('./out/', import.meta.url).pathname;
 
@@ -26,4 +26,13 @@ export async function loginAs(browser, base, username, height = 900) {
   await page.click('button:has-text("登录")');
   await page.waitForURL(/\/home$/);
   return page;
+}
+
+// Registers a household in a village through the API as the 西集 association; resolves to its id.
+export async function registerHousehold(base, village, categories, head) {
+  const units = await unitIds(base, await token(base, 'admin'));
+  const hh = await api(base, 'POST', '/households', { village_id: units[village], policy_compliant: true,
+    categories, head }, await token(base, 'xj_xiehui'));
+  if (hh.status !== 201) throw new Error(JSON.stringify(hh.body));
+  return hh.body.id;
 }

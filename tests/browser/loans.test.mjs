@@ -3,20 +3,15 @@
 // and the handler sees it approved with the review form to print.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loginAs as login, OUT } from './lib.mjs';
-import { startServer, api, token, makeId, unitIds } from '../http/lib.mjs';
+import { launch, loginAs as login, OUT, registerHousehold } from './lib.mjs';
+import { startServer, makeId } from '../http/lib.mjs';
 
 let srv, browser, householdId;
 
 before(async () => {
   srv = await startServer();
-  const admin = await token(srv.base, 'admin');
-  const units = await unitIds(srv.base, admin);
-  const hh = await api(srv.base, 'POST', '/households', {
-    village_id: units['枣园村'], policy_compliant: true, categories: ['one_child'],
-    head: { name: '颜景山', id_number: makeId('19810321', 77, 'M'), phone: '13969451234' },
-  }, await token(srv.base, 'xj_xiehui'));
-  householdId = hh.body.id;
+  householdId = await registerHousehold(srv.base, '枣园村', ['one_child'],
+    { name: '颜景山', id_number: makeId('19810321', 77, 'M'), phone: '13969451234' });
   browser = await launch();
 });
 after(async () => {
