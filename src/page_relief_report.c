@@ -40,7 +40,7 @@ static int relief_sheet(struct req *r, struct sheet *s, int *group)
     *group = g && *g ? relief_group_parse(g) : RG_CATEGORY;
     struct date d;
     if (*group < 0 || (from && *from && date_parse(from, &d) != 0) || (to && *to && date_parse(to, &d) != 0)) {
-        reply_fail(r, 422, "invalid_query", "分组应为 category、fund、village 或 year，日期应为 YYYY-MM-DD");
+        reply_fail(r, 422, "invalid_query", "分组应为 category、fund、village、year 或 batch，日期应为 YYYY-MM-DD");
         return -1;
     }
     static const char *const heads[] = {"分组", "发放笔数", "户次（按组去重）", "金额（元）", NULL};

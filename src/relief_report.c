@@ -1,4 +1,4 @@
-/* relief_report.c: relief paid by category, fund, village or year (see relief_report.h). */
+/* relief_report.c: relief paid by category, fund, village, year or batch (see relief_report.h). */
 #include "relief_report.h"
 
 #include <stdio.h>
@@ -6,7 +6,7 @@
 
 static const struct {
     const char *code, *name;
-} groups[RG__MAX] = {{"category", "按类别"}, {"fund", "按资金"}, {"village", "按村"}, {"year", "按年度"}};
+} groups[RG__MAX] = {{"category", "按类别"}, {"fund", "按资金"}, {"village", "按村"}, {"year", "按年度"}, {"batch", "按批次"}};
 
 const char *relief_group_code(int g)
 {
@@ -31,11 +31,11 @@ int relief_report(struct db *db, const struct user_ctx *actor, enum relief_group
 {
     sqlite3_stmt *st = db_prep(
         db, "SELECT CASE ?4 WHEN 'category' THEN c.name WHEN 'fund' THEN f.name WHEN 'village' THEN t.name || v.name "
-            "ELSE CAST(p.year AS TEXT) || '年' END AS k, count(*), count(DISTINCT a.household_id), sum(p.amount_fen) "
+            "WHEN 'batch' THEN coalesce(b.title, '（单项申请）') ELSE CAST(p.year AS TEXT) || '年' END AS k, count(*), count(DISTINCT a.household_id), sum(p.amount_fen) "
             "FROM relief_payments p JOIN relief_applications a ON a.id = p.application_id "
             "JOIN households h ON h.id = a.household_id JOIN units v ON v.id = h.village_id "
             "JOIN units t ON t.id = v.parent_id JOIN relief_categories c ON c.id = a.category_id "
-            "JOIN relief_funds f ON f.id = p.fund_id WHERE substr(v.path, 1, length(?1)) = ?1 "
+            "JOIN relief_funds f ON f.id = p.fund_id LEFT JOIN relief_batches b ON b.id = a.batch_id WHERE substr(v.path, 1, length(?1)) = ?1 "
             "AND (?2 IS NULL OR p.paid_on >= ?2) AND (?3 IS NULL OR p.paid_on <= ?3) AND NOT EXISTS "
             "(SELECT 1 FROM receipt_events x WHERE x.payment_id = p.id AND x.kind = 'void') GROUP BY k ORDER BY k");
     if (!st)

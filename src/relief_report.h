@@ -1,6 +1,6 @@
 /*
  * relief_report.h: relief paid (valid receipts, voided ones left out) grouped by category, fund,
- * village or year, within a date range and the actor's scope.
+ * village, year or batch (single applications together), within a date range and the actor's scope.
  */
 #ifndef BANGFU_RELIEF_REPORT_H
 #define BANGFU_RELIEF_REPORT_H
@@ -9,7 +9,7 @@
 #include "db.h"
 #include "user.h"
 
-enum relief_group { RG_CATEGORY, RG_FUND, RG_VILLAGE, RG_YEAR, RG__MAX };
+enum relief_group { RG_CATEGORY, RG_FUND, RG_VILLAGE, RG_YEAR, RG_BATCH, RG__MAX };
 /* "category" ... and 按类别 ...; NULL out of range. */
 const char *relief_group_code(int g);
 const char *relief_group_name(int g);

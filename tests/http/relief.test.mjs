@@ -293,6 +293,12 @@ test('reports: relief by category equals the receipts, the ledger CSV opens in C
   }
   const byCat = (await api(srv.base, 'GET', '/reports/relief?group=category&from=2026-12-01', undefined, t.xj_caiwu)).body.items;
   assert.equal(byCat.find((x) => x.key === '双千帮扶').amount_fen, 600000, 'the single 1,000.00 paid again after its void, and the five concurrent payments');
+  // By batch: each batch's total is what its valid receipts say; single applications form one group.
+  const byBatch = (await api(srv.base, 'GET', '/reports/relief?group=batch', undefined, t.xj_caiwu)).body.items;
+  const all = (await api(srv.base, 'GET', '/reports/relief?group=year', undefined, t.xj_caiwu)).body.items;
+  assert.equal(byBatch.reduce((s, x) => s + x.amount_fen, 0), all.reduce((s, x) => s + x.amount_fen, 0));
+  assert.ok(byBatch.some((x) => x.key === '（单项申请）'));
+  assert.ok(byBatch.some((x) => /春节/.test(x.key)), JSON.stringify(byBatch.map((x) => x.key)));
   assert.equal((await api(srv.base, 'GET', '/reports/relief?group=colour', undefined, t.xj_caiwu)).status, 422);
   const csv = await fetch(`${srv.base}/api/v1/reports/fund-ledger?fund_id=${fundId}&format=csv`, { headers: { Authorization: `Bearer ${t.xj_caiwu}` } });
   const bytes = Buffer.from(await csv.arrayBuffer());
