@@ -29,8 +29,11 @@ struct db *db_open(const char *path, int create, struct err *e)
     }
     sqlite3_busy_timeout(db->h, 10000);
     sqlite3_extended_result_codes(db->h, 1);
-    if (db_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-                    "PRAGMA trusted_schema=OFF;") != SQLITE_OK) {
+    /* synchronous=FULL: a commit is on the disk before the answer goes out, so a power cut loses
+       nothing that was confirmed. The page cache (32 MiB) and memory-mapped reads (up to 1 GiB)
+       keep the large district-wide lists out of read() calls. */
+    if (db_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
+                    "PRAGMA trusted_schema=OFF; PRAGMA cache_size=-32768; PRAGMA mmap_size=1073741824;") != SQLITE_OK) {
         err_set(e, 500, "db_open_failed", NULL, "数据库无法使用 %s：%s", path, sqlite3_errmsg(db->h));
         db_close(db);
         return NULL;

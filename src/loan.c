@@ -398,55 +398,70 @@ json_t *loan_json(const struct loan_app *a, struct date today)
     return o;
 }
 
-static const char *const list_sql[3] = {
+/* The columns and joins every application list shares (fills a loan_row). */
+#define LOAN_LIST_FROM                                                                                               \
+    "SELECT a.id, hm.name, v.name, a.state, a.amount_fen, a.term_months, a.project_type, a.project_name, "          \
+    "coalesce(a.submitted_on, ''), coalesce(a.review_due_on, ''), u.name "                                          \
+    "FROM loan_applications a JOIN households h ON h.id = a.household_id "                                           \
+    "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "             \
+    "JOIN users u ON u.id = a.handler_id "
+#define LOAN_COUNT_FROM                                                                                              \
+    "SELECT count(*) FROM loan_applications a JOIN households h ON h.id = a.household_id "                         \
+    "JOIN units v ON v.id = h.village_id "
+
+static const char *const list_sql[4] = {
     /* all applications in scope, filtered by state and lateness, newest first */
-    "SELECT a.id, hm.name, v.name, a.state, a.amount_fen, a.term_months, a.project_type, a.project_name, "
-    "coalesce(a.submitted_on, ''), coalesce(a.review_due_on, ''), u.name "
-    "FROM loan_applications a JOIN households h ON h.id = a.household_id "
-    "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
-    "JOIN users u ON u.id = a.handler_id WHERE substr(v.path, 1, length(?1)) = ?1 AND (?2 IS NULL OR a.state = ?2) "
+    LOAN_LIST_FROM "WHERE substr(v.path, 1, length(?1)) = ?1 AND (?2 IS NULL OR a.state = ?2) "
     "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0 "
     "ORDER BY CASE WHEN ?3 THEN a.review_due_on END, a.id DESC LIMIT ?6 OFFSET ?7",
     /* the queue of one department: in review, its opinion missing this round, oldest deadline first */
-    "SELECT a.id, hm.name, v.name, a.state, a.amount_fen, a.term_months, a.project_type, a.project_name, "
-    "coalesce(a.submitted_on, ''), coalesce(a.review_due_on, ''), u.name "
-    "FROM loan_applications a JOIN households h ON h.id = a.household_id "
-    "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
-    "JOIN users u ON u.id = a.handler_id JOIN loan_round_departments rd ON rd.application_id = a.id "
+    LOAN_LIST_FROM "JOIN loan_round_departments rd ON rd.application_id = a.id "
     "AND rd.round = a.round AND rd.department_id = ?5 WHERE substr(v.path, 1, length(?1)) = ?1 "
     "AND a.state = 'in_review' AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.review_due_on < ?4) "
     "AND NOT EXISTS (SELECT 1 FROM loan_reviews r WHERE r.application_id = a.id AND r.round = a.round "
     "AND r.department_id = ?5) AND ?8 = 0 ORDER BY a.review_due_on, a.id LIMIT ?6 OFFSET ?7",
-    "SELECT a.id, hm.name, v.name, a.state, a.amount_fen, a.term_months, a.project_type, a.project_name, "
-    "coalesce(a.submitted_on, ''), coalesce(a.review_due_on, ''), u.name "
-    "FROM loan_applications a JOIN households h ON h.id = a.household_id "
-    "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
-    "JOIN users u ON u.id = a.handler_id WHERE a.household_id = ?8 AND substr(v.path, 1, length(?1)) = ?1 "
+    /* one household's applications (its page), by the household index */
+    LOAN_LIST_FROM "WHERE a.household_id = ?8 AND substr(v.path, 1, length(?1)) = ?1 "
     "AND (?2 IS NULL OR a.state = ?2) ORDER BY a.id DESC LIMIT ?6 OFFSET ?7",
+    /* one state (the work queues), by the state index rather than every application */
+    LOAN_LIST_FROM "WHERE a.state = ?2 AND (?3 = 0 OR a.review_due_on < ?4) AND substr(v.path, 1, length(?1)) = ?1 "
+    "AND ?5 = 0 ORDER BY CASE WHEN ?3 THEN a.review_due_on END, a.id DESC LIMIT ?6 OFFSET ?7",
 };
-static const char *const count_sql[3] = {
-    "SELECT count(*) FROM loan_applications a JOIN households h ON h.id = a.household_id "
-    "JOIN units v ON v.id = h.village_id WHERE substr(v.path, 1, length(?1)) = ?1 AND (?2 IS NULL OR a.state = ?2) "
+static const char *const count_sql[4] = {
+    LOAN_COUNT_FROM "WHERE substr(v.path, 1, length(?1)) = ?1 AND (?2 IS NULL OR a.state = ?2) "
     "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0 AND ?6 = 0",
-    "SELECT count(*) FROM loan_applications a JOIN households h ON h.id = a.household_id "
-    "JOIN units v ON v.id = h.village_id JOIN loan_round_departments rd ON rd.application_id = a.id "
+    LOAN_COUNT_FROM "JOIN loan_round_departments rd ON rd.application_id = a.id "
     "AND rd.round = a.round AND rd.department_id = ?5 WHERE substr(v.path, 1, length(?1)) = ?1 "
     "AND a.state = 'in_review' AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.review_due_on < ?4) "
     "AND NOT EXISTS (SELECT 1 FROM loan_reviews r WHERE r.application_id = a.id AND r.round = a.round "
     "AND r.department_id = ?5) AND ?6 = 0",
-    /* one household's applications (its page), by the household index */
-    "SELECT count(*) FROM loan_applications a JOIN households h ON h.id = a.household_id "
-    "JOIN units v ON v.id = h.village_id WHERE a.household_id = ?6 AND substr(v.path, 1, length(?1)) = ?1 "
+    LOAN_COUNT_FROM "WHERE a.household_id = ?6 AND substr(v.path, 1, length(?1)) = ?1 "
     "AND (?2 IS NULL OR a.state = ?2)",
+    LOAN_COUNT_FROM "WHERE a.state = ?2 AND (?3 = 0 OR a.review_due_on < ?4) AND substr(v.path, 1, length(?1)) = ?1 "
+    "AND ?5 = 0 AND ?6 = 0",
 };
+
+/* Which statement answers the filter (see list_sql); a late-only filter is the in-review state's. */
+static int loan_list_query(const struct loan_filter *f, const char **state)
+{
+    if (f->household_id)
+        return 2;
+    if (f->department)
+        return 1;
+    if (f->late_only && (!*state || strcmp(*state, "in_review") == 0)) {
+        *state = "in_review";
+        return 3;
+    }
+    return *state && !f->late_only ? 3 : 0;
+}
 
 int64_t loan_list(struct db *db, const struct user_ctx *actor, const struct loan_filter *f, struct date today,
                   void (*fn)(const struct loan_row *, void *), void *ctx, struct err *e)
 {
-    int q = f->household_id ? 2 : f->department ? 1 : 0;
     char today_s[11];
     date_format(today, today_s);
     const char *state = f->state >= 0 ? loan_state_code((enum loan_state)f->state) : NULL;
+    int q = loan_list_query(f, &state);
     int64_t total = db_int(db, -1, count_sql[q], "ttitii", actor->unit_path, state, (int64_t)f->late_only, today_s,
                            f->department, f->household_id);
     sqlite3_stmt *st = db_prep(db, list_sql[q]);

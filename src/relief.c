@@ -274,13 +274,38 @@ int relief_step(struct db *db, const struct user_ctx *actor, int64_t id, enum re
     return 0;
 }
 
+/* The filters of relief_list after the scope (?1): state ?2, category ?3, batch ?4, village ?5,
+   household ?6; `key` is the one filter written as a plain equality so that its index is used. */
+#define RELIEF_FILTERS(key)                                                                                          \
+    "AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.category_id = ?3) AND (?4 = 0 OR a.batch_id = ?4) "          \
+    "AND (?5 = 0 OR v.id = ?5) AND (?6 = 0 OR a.household_id = ?6) " key
+#define RELIEF_COUNT                                                                                                 \
+    "SELECT count(*) FROM relief_applications a JOIN households h ON h.id = a.household_id "                        \
+    "JOIN units v ON v.id = h.village_id WHERE substr(v.path, 1, length(?1)) = ?1 "
+
+/* The list and count statements for the filter: a household's or a batch's applications through
+   their indexes (a household page must not walk every application), else newest first overall. */
+static void relief_list_sql(const struct relief_filter *f, const char **list, const char **count)
+{
+    static const char *const lists[] = {
+        RELIEF_SELECT RELIEF_FILTERS("AND a.household_id = ?6 ") "ORDER BY a.id DESC LIMIT ?7 OFFSET ?8",
+        RELIEF_SELECT RELIEF_FILTERS("AND a.batch_id = ?4 ") "ORDER BY a.id DESC LIMIT ?7 OFFSET ?8",
+        RELIEF_SELECT RELIEF_FILTERS("") "ORDER BY a.id DESC LIMIT ?7 OFFSET ?8"};
+    static const char *const counts[] = {RELIEF_COUNT RELIEF_FILTERS("AND a.household_id = ?6 "),
+                                         RELIEF_COUNT RELIEF_FILTERS("AND a.batch_id = ?4 "),
+                                         RELIEF_COUNT RELIEF_FILTERS("")};
+    int k = f->household_id ? 0 : f->batch_id ? 1 : 2;
+    *list = lists[k];
+    *count = counts[k];
+}
+
 int64_t relief_list(struct db *db, const struct user_ctx *actor, const struct relief_filter *f,
                     void (*fn)(const struct relief_app *, void *), void *ctx)
 {
     const char *state = f->state >= 0 ? relief_state_code(f->state) : NULL;
-    sqlite3_stmt *st = db_prep(db, RELIEF_SELECT "AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.category_id = ?3) "
-                                   "AND (?4 = 0 OR a.batch_id = ?4) AND (?5 = 0 OR v.id = ?5) "
-                                   "AND (?6 = 0 OR a.household_id = ?6) ORDER BY a.id DESC LIMIT ?7 OFFSET ?8");
+    const char *list_sql, *count_sql;
+    relief_list_sql(f, &list_sql, &count_sql);
+    sqlite3_stmt *st = db_prep(db, list_sql);
     if (!st)
         return -1;
     db_bind(st, "ttiiiidd", actor->unit_path, state, f->category_id, f->batch_id, f->village_id, f->household_id,
@@ -291,11 +316,8 @@ int64_t relief_list(struct db *db, const struct user_ctx *actor, const struct re
         fn(&a, ctx);
     }
     db_done(st);
-    return db_int(db, 0, "SELECT count(*) FROM relief_applications a JOIN households h ON h.id = a.household_id "
-                         "JOIN units v ON v.id = h.village_id WHERE substr(v.path, 1, length(?1)) = ?1 "
-                         "AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.category_id = ?3) "
-                         "AND (?4 = 0 OR a.batch_id = ?4) AND (?5 = 0 OR v.id = ?5) AND (?6 = 0 OR a.household_id = ?6)",
-                  "ttiiii", actor->unit_path, state, f->category_id, f->batch_id, f->village_id, f->household_id);
+    return db_int(db, 0, count_sql, "ttiiii", actor->unit_path, state, f->category_id, f->batch_id, f->village_id,
+                  f->household_id);
 }
 
 int relief_state_counts(struct db *db, const struct user_ctx *actor, struct date today, int64_t *out,
@@ -305,8 +327,8 @@ int relief_state_counts(struct db *db, const struct user_ctx *actor, struct date
     memset(out, 0, RS__MAX * sizeof *out);
     sqlite3_stmt *st = db_prep(db, "SELECT a.state, count(*) FROM relief_applications a JOIN households h ON "
                                    "h.id = a.household_id JOIN units v ON v.id = h.village_id "
-                                   "WHERE substr(v.path, 1, length(?1)) = ?1 AND a.state <> 'paid' AND a.state <> 'rejected' "
-                                   "GROUP BY a.state");
+                                   "WHERE a.state IN ('applied', 'verified', 'reviewed', 'in_notice', 'approved') "
+                                   "AND substr(v.path, 1, length(?1)) = ?1 GROUP BY a.state");
     if (!st)
         return -1;
     db_bind(st, "t", actor->unit_path);
