@@ -73,6 +73,9 @@ void page_subsidy_pdf(struct req *r);
 void page_statement_form(struct req *r);
 void page_statement_check(struct req *r);
 void page_statement_book(struct req *r);
+/* page_masking.c */
+void page_masking(struct req *r);
+void page_masking_save(struct req *r);
 /* page_audit.c */
 void page_audit(struct req *r);
 

@@ -57,6 +57,7 @@ static const struct {
     {"单位", "/admin/units", ROLE_BIT(ROLE_ADMIN)},
     {"评审部门", "/admin/departments", ROLE_BIT(ROLE_ADMIN)},
     {"工作日历", "/admin/holidays", ROLE_BIT(ROLE_ADMIN)},
+    {"脱敏规则", "/admin/masking", ROLE_BIT(ROLE_ADMIN)},
     {"审计日志", "/audit", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_AUDITOR)},
 };
 

@@ -94,6 +94,8 @@ const struct route routes[] = {
     {"GET", "/admin/holidays", page_holidays, R(ADMIN), 0},
     {"POST", "/admin/holidays", page_holidays_set, R(ADMIN), 0},
     {"POST", "/admin/holidays/remove", page_holidays_remove, R(ADMIN), 0},
+    {"GET", "/admin/masking", page_masking, R(ADMIN), 0},
+    {"POST", "/admin/masking", page_masking_save, R(ADMIN), 0},
     {"GET", "/relief", page_relief_list, RELIEF_READ, 0},
     {"POST", "/relief", page_relief_create, RELIEF_APPLY, 0},
     {"GET", "/relief/new", page_relief_new, RELIEF_APPLY, 0},

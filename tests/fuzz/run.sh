@@ -8,7 +8,7 @@ SECONDS_EACH=${1:-60}
 mkdir -p build/fuzz
 for target in tests/fuzz/fuzz_*.c; do
   name=$(basename "$target" .c)
-  srcs="src/csv.c src/text.c src/money.c src/date.c src/idcard.c src/markdown.c"
+  srcs="src/csv.c src/text.c src/money.c src/date.c src/idcard.c src/masking.c src/markdown.c"
   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -Isrc -o "build/fuzz/$name" "$target" $srcs -lcmark -lm
   corpus="build/fuzz/corpus-$name"
   mkdir -p "$corpus"
