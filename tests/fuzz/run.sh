@@ -8,8 +8,8 @@ SECONDS_EACH=${1:-60}
 mkdir -p build/fuzz
 for target in tests/fuzz/fuzz_*.c; do
   name=$(basename "$target" .c)
-  srcs="src/csv.c src/text.c src/money.c src/date.c src/idcard.c src/masking.c src/markdown.c"
-  clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -Isrc -o "build/fuzz/$name" "$target" $srcs -lcmark -lm
+  srcs="src/csv.c src/text.c src/money.c src/date.c src/idcard.c src/masking.c src/markdown.c src/buf.c reports/pdf.c reports/md_pdf.c"
+  clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -Isrc -Ireports -o "build/fuzz/$name" "$target" $srcs -lcmark -lhpdf -lm
   corpus="build/fuzz/corpus-$name"
   mkdir -p "$corpus"
   [ -d "tests/fuzz/corpus/$name" ] && cp -n tests/fuzz/corpus/$name/* "$corpus/" 2>/dev/null || true

@@ -18,57 +18,15 @@
 #include <cmocka.h>
 
 #include "pdf.h"
+#include "pdf_check.h"
 
 /* Saves the document to a new file in /tmp named after tag; returns its path (static buffer). */
 static const char *save_tmp(struct pdf *p, const char *tag)
 {
-    static char path[128];
     char *data;
     size_t len;
     assert_int_equal(pdf_save(p, &data, &len), 0);
-    assert_non_null(data);
-    assert_true(len > 1000);
-    assert_memory_equal(data, "%PDF-", 5);
-    snprintf(path, sizeof path, "/tmp/bangfu_test_pdf_%s_%d.pdf", tag, (int)getpid());
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(data, 1, len, f), len);
-    assert_int_equal(fclose(f), 0);
-    free(data);
-    return path;
-}
-
-/* Removes a file written by save_tmp unless BANGFU_KEEP_PDF is set. */
-static void drop_tmp(const char *path)
-{
-    if (!getenv("BANGFU_KEEP_PDF"))
-        unlink(path);
-}
-
-/* Runs a shell command and returns its standard output (malloc'd, caller frees). */
-static char *run(const char *fmt, ...)
-{
-    char cmd[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    FILE *f = popen(cmd, "r");
-    assert_non_null(f);
-    size_t cap = 4096, len = 0, n;
-    char *out = malloc(cap);
-    assert_non_null(out);
-    while ((n = fread(out + len, 1, cap - len - 1, f)) > 0) {
-        len += n;
-        if (cap - len < 2) {
-            cap *= 2;
-            out = realloc(out, cap);
-            assert_non_null(out);
-        }
-    }
-    out[len] = '\0';
-    assert_int_equal(pclose(f), 0);
-    return out;
+    return pdf_check_write(data, len, tag);
 }
 
 /* A new document, failing the test when the font cannot be loaded. */
@@ -80,15 +38,6 @@ static struct pdf *new_doc(const char *title)
         fail_msg("pdf_new: %s", err);
     assert_null(pdf_error(p));
     return p;
-}
-
-/* Number of form feeds (one per page) in pdftotext output. */
-static int count_pages(const char *text)
-{
-    int n = 0;
-    for (; *text; text++)
-        n += *text == '\f';
-    return n;
 }
 
 static const char *paragraph = "兹收到西集镇东关村张三借款人民币壹仟元整，用于养殖业发展。借款期限为十二个月，"
@@ -127,29 +76,29 @@ static void test_document_text_and_pages(void **state)
     const char *path = save_tmp(p, "doc");
     pdf_free(p);
 
-    char *text = run("pdftotext -q %s -", path);
+    char *text = pdf_check_run("pdftotext -q %s -", path);
     assert_non_null(strstr(text, "领款凭证"));
     assert_non_null(strstr(text, "人民币壹仟元整"));
     assert_non_null(strstr(text, "经办：西集镇计生协会"));
     assert_non_null(strstr(text, "第二页 收据 西集镇"));
     assert_non_null(strstr(text, "兹收到西集镇东关村张三"));
     assert_non_null(strstr(text, "cooperative."));
-    assert_int_equal(count_pages(text), 2);
+    assert_int_equal(pdf_check_pages(text), 2);
     free(text);
 
-    char *info = run("pdfinfo -f 1 -l 2 %s", path);
+    char *info = pdf_check_run("pdfinfo -f 1 -l 2 %s", path);
     assert_non_null(strstr(info, "Pages:           2"));
     assert_non_null(strstr(info, "Title:           领款凭证"));
     assert_non_null(strstr(info, "Page    1 size:  595.276 x 841.89 pts (A4)"));
     assert_non_null(strstr(info, "Page    2 size:  595.276 x 419.528 pts"));
     free(info);
-    drop_tmp(path);
+    pdf_check_drop(path);
 }
 
 /* Reads the bounding box of the word from pdftotext -bbox output of path. Returns 1 if found. */
 static int word_box(const char *path, const char *word, double box[4])
 {
-    char *html = run("pdftotext -q -bbox %s -", path);
+    char *html = pdf_check_run("pdftotext -q -bbox %s -", path);
     char needle[128];
     snprintf(needle, sizeof needle, ">%s</word>", word);
     char *hit = strstr(html, needle);
@@ -188,7 +137,7 @@ static void test_positions_from_top_left(void **state)
     assert_true(b[1] > 195 && b[1] < 202);
     assert_true(word_box(path, "领款凭证", b));
     assert_true(fabs((b[0] + b[2]) / 2 - 300) < 1);
-    drop_tmp(path);
+    pdf_check_drop(path);
 }
 
 /* Wraps text at size 10 into a fresh page and returns pdftotext's output (malloc'd). */
@@ -201,8 +150,8 @@ static char *wrapped_text(const char *text, float width, int *lines)
     assert_true(fabsf(y - (50 + 20.0f * (float)*lines)) < 0.01f);
     const char *path = save_tmp(p, "wrap");
     pdf_free(p);
-    char *out = run("pdftotext -q %s -", path);
-    drop_tmp(path);
+    char *out = pdf_check_run("pdftotext -q %s -", path);
+    pdf_check_drop(path);
     return out;
 }
 
@@ -288,10 +237,10 @@ static void test_text_cleanup(void **state)
     pdf_wrap(p, 50, 100, 0.1f, 10, 12, bad, 1);
     const char *path = save_tmp(p, "clean");
     pdf_free(p);
-    char *out = run("pdftotext -q %s -", path);
+    char *out = pdf_check_run("pdftotext -q %s -", path);
     assert_non_null(strstr(out, "A?B??C张□三 D"));
     free(out);
-    drop_tmp(path);
+    pdf_check_drop(path);
 }
 
 static void test_errors_fail_the_save(void **state)
@@ -351,9 +300,47 @@ static void test_save_twice(void **state)
     pdf_free(p);
 }
 
+/* Bold and slanted text (the font has neither) is still text a reader can copy; the line-breaking
+   rule is the one pdf_wrap uses. */
+static void test_styles_and_breaking_rule(void **state)
+{
+    (void)state;
+    struct pdf *p = new_doc("样式");
+    pdf_page_a4(p);
+    pdf_style(p, PDF_BOLD);
+    pdf_text(p, 60, 60, 16, "加粗的文字");
+    pdf_style(p, PDF_OBLIQUE);
+    pdf_text(p, 60, 90, 16, "倾斜的文字");
+    pdf_style(p, PDF_BOLD | PDF_OBLIQUE);
+    pdf_text(p, 60, 120, 16, "Bold slanted");
+    pdf_style(p, 0);
+    pdf_line(p, 60, 150, 300, 150, 1);
+    pdf_text(p, 60, 160, 16, "普通的文字");
+    const char *path = save_tmp(p, "styles");
+    pdf_free(p);
+    char *text = pdf_check_run("pdftotext -q %s -", path);
+    for (const char *s = "加粗的文字\0倾斜的文字\0Bold slanted\0普通的文字\0"; *s; s += strlen(s) + 1)
+        if (!strstr(text, s))
+            fail_msg("\"%s\" not in %s", s, text);
+    free(text);
+    pdf_check_drop(path);
+    assert_true(pdf_breakable(0x4E2D, 0x6587));  /* 中|文 */
+    assert_false(pdf_breakable(0x4E2D, 0xFF0C)); /* no line starts with ， */
+    assert_false(pdf_breakable(0x300A, 0x4E2D)); /* no line ends with 《 */
+    assert_false(pdf_breakable('a', 'b'));
+    assert_true(pdf_breakable('a', 0x4E2D));
+    assert_true(pdf_wide_char(0x4E2D) && !pdf_wide_char('a'));
+    size_t n;
+    assert_int_equal(pdf_utf8_char("中", &n), 0x4E2D);
+    assert_int_equal(n, 3);
+    assert_int_equal(pdf_utf8_char("\xC0\xAF", &n), -1);
+    assert_int_equal(n, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_styles_and_breaking_rule),
         cmocka_unit_test(test_document_text_and_pages),
         cmocka_unit_test(test_positions_from_top_left),
         cmocka_unit_test(test_wrap_chinese),
