@@ -35,4 +35,8 @@ int route_match(const char *pattern, const char *path, struct req *r);
 const struct route *route_find(const char *method, const char *path, struct req *r, int *path_known,
                                char *allow, size_t n);
 
+/* 1 when the table lets the role call method+path (or the route is public): pages use it to show
+   a form only to those the dispatcher will let submit it. 0 for an unknown route. */
+int route_allowed(const char *method, const char *path, enum role role);
+
 #endif
