@@ -233,6 +233,8 @@ static void facts(struct req *r, const struct announcement *a)
     html_text(r, a->head.saved_at);
     html_raw(r, "）</dd><dt>创建</dt><dd>");
     html_text(r, a->created_by);
+    html_raw(r, "，");
+    html_text(r, a->created_at);
     if (*a->published_at) {
         html_raw(r, "</dd><dt>发布</dt><dd>");
         html_text(r, a->published_by);
