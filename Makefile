@@ -82,7 +82,7 @@ build/asan/libbangfu.a: $(ASAN_OBJ)
 build/asan/bangfu: build/asan/src/main.o build/asan/libbangfu.a
 	$(CC) $(ASAN) -o $@ $^ $(LIBS)
 
-build/asan/unit/%: tests/unit/%.c build/asan/libbangfu.a
+build/asan/unit/%: tests/unit/%.c $(wildcard tests/unit/*.h) build/asan/libbangfu.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_COMMON) $(ASAN) -o $@ $< build/asan/libbangfu.a $(LIBS) -lcmocka
 

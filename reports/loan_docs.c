@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "idcard.h"
+#include "masking.h"
 #include "money.h"
 #include "pdf.h"
 

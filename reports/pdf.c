@@ -22,6 +22,7 @@ struct pdf {
     float gray;          /* text colour asked for */
     float page_gray;     /* fill colour set on the current page */
     float page_size;     /* font size set on the current page, 0 when none */
+    unsigned style;      /* PDF_BOLD | PDF_OBLIQUE for the following text */
     int failed;          /* an error was recorded: draw nothing, save nothing */
     char msg[160];       /* the first error */
 };
@@ -174,12 +175,17 @@ void pdf_gray(struct pdf *p, float gray)
     p->gray = clamp_gray(gray);
 }
 
+void pdf_style(struct pdf *p, unsigned style)
+{
+    p->style = style & (PDF_BOLD | PDF_OBLIQUE);
+}
+
 /* ---- text clean-up --------------------------------------------------------------------------- */
 
 /* Decodes the UTF-8 character at s (NUL-terminated): returns its code point and sets *n to its
    length, or returns -1 with *n = 1 for a byte that does not start a well-formed character
    (overlong forms, surrogates and truncated sequences included). */
-static long decode(const char *str, size_t *n)
+long pdf_utf8_char(const char *str, size_t *n)
 {
     const unsigned char *s = (const unsigned char *)str;
     unsigned long c = s[0], min;
@@ -217,7 +223,7 @@ static const char *clean_text(const char *s, int newlines, char *buf, size_t n, 
     size_t len = 0, cn;
     int dirty = 0;
     for (const char *q = s; *q; q += cn, len += cn) {
-        long c = decode(q, &cn);
+        long c = pdf_utf8_char(q, &cn);
         if (c < 0 || c > 0xFFFF || (c < 0x20 && !(newlines && c == '\n')) || (c >= 0x7F && c < 0xA0))
             dirty = 1;
     }
@@ -228,7 +234,7 @@ static const char *clean_text(const char *s, int newlines, char *buf, size_t n, 
         return NULL;
     char *o = out;
     for (const char *q = s; *q; q += cn) {
-        long c = decode(q, &cn);
+        long c = pdf_utf8_char(q, &cn);
         if (c < 0) {
             *o++ = '?';
         } else if (c > 0xFFFF) {
@@ -290,7 +296,22 @@ static void text_out(struct pdf *p, float x, float y, float size, const char *s)
         HPDF_Page_SetFontAndSize(p->page, p->font, size);
         p->page_size = size;
     }
-    HPDF_Page_TextOut(p->page, x, p->height - y - size * BASELINE, s);
+    if (p->style & PDF_BOLD) { /* outlines stroked in the text colour: a heavier weight */
+        HPDF_Page_SetTextRenderingMode(p->page, HPDF_FILL_THEN_STROKE);
+        HPDF_Page_SetLineWidth(p->page, size * 0.035f);
+        HPDF_Page_SetGrayStroke(p->page, p->gray);
+    }
+    float base = p->height - y - size * BASELINE;
+    if (p->style & PDF_OBLIQUE) { /* slanted by a shear of the text matrix */
+        HPDF_Page_SetTextMatrix(p->page, 1, 0, 0.21f, 1, x, base);
+        HPDF_Page_ShowText(p->page, s);
+    } else {
+        HPDF_Page_TextOut(p->page, x, base, s);
+    }
+    if (p->style & PDF_BOLD) { /* back to plain filling and black lines */
+        HPDF_Page_SetTextRenderingMode(p->page, HPDF_FILL);
+        HPDF_Page_SetGrayStroke(p->page, 0);
+    }
     HPDF_Page_EndText(p->page);
 }
 
@@ -336,9 +357,7 @@ float pdf_text_width(struct pdf *p, float size, const char *utf8)
 
 /* ---- line breaking ----------------------------------------------------------------------------- */
 
-/* 1 for characters of scripts written without spaces (CJK ideographs and punctuation, kana,
-   Hangul, full-width forms): a line may break before or after them. */
-static int is_wide(long c)
+int pdf_wide_char(long c)
 {
     return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
            (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
@@ -363,12 +382,11 @@ static const long no_start[] = {0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 
 static const long no_end[] = {0xFF08, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x3016, 0x201C,
                               0x2018, 0xFF3B, 0xFF5B, 0x00A5, 0xFFE5, '(',    '[',    '{',    0};
 
-/* 1 if a line may break between the non-space characters a and b. */
-static int breakable(long a, long b)
+int pdf_breakable(long a, long b)
 {
     if (in_list(a, no_end) || in_list(b, no_start))
         return 0;
-    return is_wide(a) || is_wide(b);
+    return pdf_wide_char(a) || pdf_wide_char(b);
 }
 
 /* Breaks clean text into lines no wider than width (see pdf_wrap); with draw, draws line i with
@@ -397,13 +415,13 @@ static int wrap_lines(struct pdf *p, const char *t, float x, float y, float widt
                 break;
             }
             size_t n;
-            long c = decode(q, &n);
+            long c = pdf_utf8_char(q, &n);
             float cw = width_of(p, q, n, size);
             if (c == ' ') { /* spaces may hang past the edge; a line can break before them */
                 if (q > line && prev != ' ')
                     brk = q;
             } else {
-                if (q > line && prev != ' ' && breakable(prev, c))
+                if (q > line && prev != ' ' && pdf_breakable(prev, c))
                     brk = q;
                 if (q > line && w + cw > width + 0.01f) {
                     end = s = brk ? brk : q; /* else a word wider than the line breaks here */

@@ -51,6 +51,11 @@ float pdf_height(const struct pdf *p);
 
 /* Sets the text colour for the following text on this and later pages: 0 black .. 1 white. */
 void pdf_gray(struct pdf *p, float gray);
+/* Text styles for the following text (until changed): the font has one weight and no italic, so
+   PDF_BOLD strokes the outlines as well as filling them and PDF_OBLIQUE slants the glyphs (about
+   12 degrees). 0 is plain. Widths are unchanged. */
+enum pdf_style { PDF_BOLD = 1, PDF_OBLIQUE = 2 };
+void pdf_style(struct pdf *p, unsigned style);
 /* Draws one line of text (newlines print as spaces) at size points. x is the left edge; y is
    the top of the line box (the baseline sits 0.88 size lower), both from the top-left. A size
    outside 0 < size <= 600 records an error. */
@@ -71,6 +76,15 @@ float pdf_text_width(struct pdf *p, float size, const char *utf8);
 float pdf_wrap(struct pdf *p, float x, float y, float width, float size, float leading, const char *utf8, int draw);
 /* The number of lines pdf_wrap would draw for the same text, width and size. Draws nothing. */
 int pdf_wrap_measure(struct pdf *p, float width, float size, const char *utf8);
+/* The line-breaking rule of pdf_wrap for layouts that break lines themselves: 1 if a line may
+   break between the non-space characters a and b (code points). */
+int pdf_breakable(long a, long b);
+/* 1 for characters of scripts written without spaces (CJK ideographs and punctuation, kana,
+   Hangul, full-width forms), which pdf_wrap breaks between. */
+int pdf_wide_char(long c);
+/* Decodes the UTF-8 character at s (NUL-terminated): returns its code point and sets *n to its
+   length, or returns -1 with *n = 1 for a byte that starts no well-formed character. */
+long pdf_utf8_char(const char *s, size_t *n);
 
 /* A straight line from (x1, y1) to (x2, y2), line width in points, black. */
 void pdf_line(struct pdf *p, float x1, float y1, float x2, float y2, float width);

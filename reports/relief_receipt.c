@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "date.h"
-#include "idcard.h"
+#include "masking.h"
 #include "money.h"
 #include "pdf.h"
 

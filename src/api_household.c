@@ -4,7 +4,7 @@
 #include "api_util.h"
 #include "handlers.h"
 #include "household.h"
-#include "idcard.h"
+#include "masking.h"
 
 /* Reads one person object into m; prefix names fields in errors. Returns 0 or -1. */
 static int person_read(json_t *o, struct member_input *m, const char *prefix, struct err *e)

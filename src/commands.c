@@ -9,6 +9,7 @@
 #include "auth.h"
 #include "db.h"
 #include "demo.h"
+#include "demo_announcements.h"
 #include "demo_loans.h"
 #include "demo_relief.h"
 #include "text.h"
@@ -75,7 +76,8 @@ int commands_init(const char *path, const char *admin_password_file, const char 
     if (ok && demo) {
         ok = user_load(db, 1, &admin) == 0 && demo_units_and_users(db, &admin) == 0 && db_begin(db) == SQLITE_OK &&
              demo_households(db, &admin, 600, 20261123) == 0 && db_commit(db) == SQLITE_OK &&
-             demo_loans(db, date_from_time(time(NULL))) == 0 && demo_relief(db, date_from_time(time(NULL))) == 0;
+             demo_loans(db, date_from_time(time(NULL))) == 0 && demo_relief(db, date_from_time(time(NULL))) == 0 &&
+             demo_announcements(db, date_from_time(time(NULL))) == 0;
     }
     if (!ok) {
         fprintf(stderr, "错误: 初始化数据库失败：%s\n", db_errmsg(db));

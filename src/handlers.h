@@ -10,8 +10,25 @@
 void page_login_form(struct req *r);
 void page_login(struct req *r);
 void page_logout(struct req *r);
-void page_public_home(struct req *r);
 void page_healthz(struct req *r);
+/* page_public.c */
+void page_public_home(struct req *r);
+void page_public_announcement(struct req *r);
+/* page_announcement.c */
+void page_announcements(struct req *r);
+void page_announcement_new(struct req *r);
+void page_announcement_create(struct req *r);
+void page_announcement_show(struct req *r);
+void page_announcement_save(struct req *r);
+void page_announcement_withdraw(struct req *r);
+void page_announcement_preview(struct req *r);
+void page_announcement_version(struct req *r);
+/* page_announcement_pdf.c: the PDF of an announcement's current text (staff: any state; public:
+   while published) */
+struct announcement;
+void announcement_pdf_reply(struct req *r, const struct announcement *a);
+void page_announcement_pdf(struct req *r);
+void page_public_announcement_pdf(struct req *r);
 void page_static(struct req *r);
 /* page_home.c */
 void page_home(struct req *r);
@@ -73,6 +90,9 @@ void page_subsidy_pdf(struct req *r);
 void page_statement_form(struct req *r);
 void page_statement_check(struct req *r);
 void page_statement_book(struct req *r);
+/* page_masking.c */
+void page_masking(struct req *r);
+void page_masking_save(struct req *r);
 /* page_audit.c */
 void page_audit(struct req *r);
 
@@ -207,6 +227,15 @@ void api_notices_create(struct req *r);
 void api_notices_show(struct req *r);
 void api_notices_object(struct req *r);
 void api_objection_resolve(struct req *r);
+/* api_announcement.c */
+void api_announcements_create(struct req *r);
+void api_announcements_list(struct req *r);
+void api_announcements_public(struct req *r);
+void api_announcements_show(struct req *r);
+void api_announcements_update(struct req *r);
+void api_announcements_publish(struct req *r);
+void api_announcements_withdraw(struct req *r);
+void api_announcements_version(struct req *r);
 /* api_audit.c */
 void api_audit_list(struct req *r);
 

@@ -7,6 +7,7 @@
 
 #include "audit.h"
 #include "idcard.h"
+#include "masking.h"
 #include "text.h"
 
 static const struct {

@@ -3,8 +3,10 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "markdown.h"
 #include "money.h"
 #include "routes.h"
 
@@ -24,6 +26,13 @@ void html_printf(struct req *r, const char *fmt, ...)
     va_start(ap, fmt);
     buf_vprintf(&r->out, fmt, ap);
     va_end(ap);
+}
+
+void html_markdown(struct req *r, const char *md)
+{
+    char *html = md ? markdown_to_html(md, strlen(md)) : NULL;
+    html_raw(r, html ? html : "");
+    free(html);
 }
 
 void html_money(struct req *r, int64_t fen)
@@ -50,6 +59,8 @@ static const struct {
                                     ROLE_BIT(ROLE_AUDITOR)},
     {"救助", "/relief", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER) & ~ROLE_BIT(ROLE_LIAISON)},
     {"公示", "/notices", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER) & ~ROLE_BIT(ROLE_LIAISON)},
+    {"公告", "/announcements", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_RELIEF) |
+                                  ROLE_BIT(ROLE_AUDITOR)},
     {"救助资金", "/funds", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_RELIEF) | ROLE_BIT(ROLE_FINANCE) |
                              ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_AUDITOR)},
     {"导入家庭", "/households/import", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_VILLAGE)},
@@ -57,6 +68,7 @@ static const struct {
     {"单位", "/admin/units", ROLE_BIT(ROLE_ADMIN)},
     {"评审部门", "/admin/departments", ROLE_BIT(ROLE_ADMIN)},
     {"工作日历", "/admin/holidays", ROLE_BIT(ROLE_ADMIN)},
+    {"脱敏规则", "/admin/masking", ROLE_BIT(ROLE_ADMIN)},
     {"审计日志", "/audit", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_AUDITOR)},
 };
 
@@ -148,7 +160,8 @@ void html_flash(struct req *r)
         {"compensated", "担保基金已代偿。"}, {"recovered", "追偿款已记入担保基金。"},
         {"relief_step", "已办理。"}, {"paid", "已发放，可打印领款凭证。"}, {"voided", "凭证已作废，资金已退回。"},
         {"batch", "批次已建立。"}, {"notice", "公示已发布。"}, {"objection", "异议已提交，工作人员将在公示期内核实处理。"},
-        {"resolved", "异议已处理。"}, {"reversed", "已冲正。"},
+        {"resolved", "异议已处理。"}, {"reversed", "已冲正。"}, {"published", "公告已发布。"},
+        {"withdrawn", "公告已撤回，公开页面不再显示。"},
     };
     const char *ok = req_query(r, "ok");
     for (size_t i = 0; ok && i < sizeof messages / sizeof messages[0]; i++)

@@ -16,6 +16,10 @@ void html_raw(struct req *r, const char *s);
 /* printf for our own markup with numbers only; strings from input go through html_text. */
 void html_printf(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Appends Markdown rendered by markdown.c: cmark's safe defaults drop raw HTML and javascript:,
+   vbscript:, file: and data: links, so its output is the one thing besides our literals that is
+   written unescaped. NULL appends nothing. */
+void html_markdown(struct req *r, const char *md);
 /* Appends an amount of money in yuan ("200,000.00"), from fen. */
 void html_money(struct req *r, int64_t fen);
 

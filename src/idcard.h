@@ -1,7 +1,7 @@
 /*
- * idcard.h: resident IDs (居民身份证号, GB 11643), phone numbers and the masking rules for names,
- * IDs and phones on public notices (DOMAIN.md). Pure: no I/O, no allocation, no globals (callers
- * pass buffers).
+ * idcard.h: resident IDs (居民身份证号, GB 11643) and phone numbers: normalising and checking
+ * them. Masking them for display is masking.h's. Pure: no I/O, no allocation, no globals
+ * (callers pass buffers).
  */
 #ifndef BANGFU_IDCARD_H
 #define BANGFU_IDCARD_H
@@ -51,25 +51,5 @@ char idcard_check_digit(const char *first17);
 /* 1 when s is exactly 11 ASCII digits starting with 1 (a mainland mobile number), else 0 (also
    for NULL). */
 int phone_valid(const char *s);
-
-/*
- * Masks a person's name for public notices: keeps the first and the last character (UTF-8
- * characters, not bytes) and writes one '*' for each character between them: 张三明 → 张*明,
- * 王小二明 → 王**明. Two characters keep only the first: 李四 → 李*. One character stays as it is.
- * Compound surnames get no special treatment: 欧阳娜娜 → 欧**娜, 欧阳娜 → 欧*娜, 欧阳 → 欧*.
- * A malformed UTF-8 byte counts as one character. NULL or "" gives "". When out is too small the
- * result is cut at a character boundary (never revealing more than the mask). Returns out.
- */
-char *mask_name(const char *utf8, char *out, size_t n);
-/* Masks a resident ID: an 18-character ASCII ID keeps its first 6 and last 4 characters with 8 '*'
-   between (370406********123X), whether or not it is valid; anything else becomes one '*' per
-   character, so at most 6 + 4 characters are ever shown. NULL or "" gives "". Truncated when out
-   is too small (19 bytes suffice for an 18-character ID). Returns out. */
-char *mask_id(const char *id, char *out, size_t n);
-/* Masks a phone number: an ASCII number of 11 or more characters keeps its first 3 and last 4
-   with '*' for the rest (138****5678); a shorter or non-ASCII one becomes one '*' per character
-   (so at most 3 + 4 characters are ever shown, and never a whole number). NULL or "" (no phone
-   on record) gives "". Truncated when out is too small. Returns out. */
-char *mask_phone(const char *phone, char *out, size_t n);
 
 #endif

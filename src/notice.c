@@ -5,13 +5,15 @@
 #include <string.h>
 
 #include "audit.h"
-#include "idcard.h"
+#include "mask_config.h"
 #include "relief.h"
 #include "text.h"
 
 /* Freezes the reviewed relief applications of the unit (and those still in the replaced notice)
-   into the notice's items and moves them in_notice. Returns the number of items or -1. */
-static int freeze_relief_items(struct db *db, int64_t notice_id, const char *unit_path, int64_t replaces_id)
+   into the notice's items, names masked by the rules, and moves them in_notice. Returns the
+   number of items or -1. */
+static int freeze_relief_items(struct db *db, int64_t notice_id, const char *unit_path, int64_t replaces_id,
+                               const struct mask_rules *rules)
 {
     sqlite3_stmt *st = db_prep(
         db, "SELECT a.id, m.name, v.name, CASE WHEN c.sensitive = 1 AND c.public_name <> '' THEN c.public_name "
@@ -25,7 +27,7 @@ static int freeze_relief_items(struct db *db, int64_t notice_id, const char *uni
     int n = 0, ok = 1;
     while (ok && sqlite3_step(st) == SQLITE_ROW) {
         char masked[96];
-        mask_name(db_text(st, 1), masked, sizeof masked);
+        mask_name_by(rules, db_text(st, 1), masked, sizeof masked);
         ok = db_run(db, "INSERT INTO notice_items (notice_id, n, relief_id, masked_name, village, label, amount_fen) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?)", "idittti", notice_id, ++n, sqlite3_column_int64(st, 0),
                     masked, db_text(st, 2), db_text(st, 3), sqlite3_column_int64(st, 4)) == SQLITE_DONE;
@@ -37,9 +39,10 @@ static int freeze_relief_items(struct db *db, int64_t notice_id, const char *uni
     return ok ? n : -1;
 }
 
-/* Freezes the loans of the unit approved within [from, to] into the notice's items. Returns the
-   number of items or -1. */
-static int freeze_loan_items(struct db *db, int64_t notice_id, const char *unit_path, const char *from, const char *to)
+/* Freezes the loans of the unit approved within [from, to] into the notice's items, names masked
+   by the rules. Returns the number of items or -1. */
+static int freeze_loan_items(struct db *db, int64_t notice_id, const char *unit_path, const char *from, const char *to,
+                             const struct mask_rules *rules)
 {
     sqlite3_stmt *st = db_prep(
         db, "SELECT a.id, m.name, v.name, a.project_name, a.amount_fen, a.term_months FROM loan_applications a "
@@ -53,7 +56,7 @@ static int freeze_loan_items(struct db *db, int64_t notice_id, const char *unit_
     int n = 0, ok = 1;
     while (ok && sqlite3_step(st) == SQLITE_ROW) {
         char masked[96];
-        mask_name(db_text(st, 1), masked, sizeof masked);
+        mask_name_by(rules, db_text(st, 1), masked, sizeof masked);
         ok = db_run(db, "INSERT INTO notice_items (notice_id, n, loan_app_id, masked_name, village, label, amount_fen, "
                         "term_months) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "iditttii", notice_id, ++n,
                     sqlite3_column_int64(st, 0), masked, db_text(st, 2), db_text(st, 3), sqlite3_column_int64(st, 4),
@@ -130,9 +133,11 @@ int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct 
                "titttttttIi", in->kind, in->unit_id, title, relief ? NULL : in->from, relief ? NULL : in->to, starts,
                ends, office, phone, in->replaces_id, actor->id) == SQLITE_DONE)
         id = sqlite3_last_insert_rowid(db->h);
+    struct mask_rules rules;
+    mask_rules_load(db, &rules);
     int items = id < 0 ? -1
-                : relief ? freeze_relief_items(db, id, path, in->replaces_id)
-                         : freeze_loan_items(db, id, path, in->from, in->to);
+                : relief ? freeze_relief_items(db, id, path, in->replaces_id, &rules)
+                         : freeze_loan_items(db, id, path, in->from, in->to, &rules);
     if (items == 0) {
         db_rollback(db);
         return err_set(e, 409, "nothing_to_notice", NULL,
@@ -275,14 +280,21 @@ static void item_json(const struct notice_item *x, void *ctx)
 struct objections_ctx {
     json_t *arr;
     int with_contacts;
+    struct mask_rules rules;
 };
 
-/* Appends one objection to a JSON array. */
+/* Appends one objection to a JSON array; without contacts (the public's view) the IDs and phone
+   numbers someone wrote into the text are masked. */
 static void objection_json(const struct objection *o, void *ctx)
 {
     struct objections_ctx *c = ctx;
+    char text[sizeof o->text];
+    if (c->with_contacts)
+        snprintf(text, sizeof text, "%s", o->text);
+    else
+        mask_text_by(&c->rules, o->text, text, sizeof text);
     json_t *j = json_pack("{s:I, s:i, s:s, s:s, s:s, s:s}", "id", (json_int_t)o->id, "item", o->item_n, "text",
-                          o->text, "filed_at", o->filed_at, "state", o->state, "resolution", o->resolution);
+                          text, "filed_at", o->filed_at, "state", o->state, "resolution", o->resolution);
     if (c->with_contacts)
         json_object_set_new(j, "contact", json_string(o->contact));
     json_array_append_new(c->arr, j);
@@ -291,7 +303,8 @@ static void objection_json(const struct objection *o, void *ctx)
 json_t *notice_json(struct db *db, const struct notice *n, int with_contacts)
 {
     json_t *items = json_array();
-    struct objections_ctx oc = {json_array(), with_contacts};
+    struct objections_ctx oc = {.arr = json_array(), .with_contacts = with_contacts};
+    mask_rules_load(db, &oc.rules);
     notice_items(db, n->id, item_json, items);
     notice_objections(db, n->id, objection_json, &oc);
     json_t *o = json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:I}", "id", (json_int_t)n->id,

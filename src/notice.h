@@ -3,7 +3,8 @@
  * unit into a notice period (default 7 days); an application can be approved only after the
  * period ends and when no objection (异议) on it is open. A loan notice lists the loans approved
  * in a period, for information. What a notice shows (masked name, village, category or project,
- * amount) is frozen when it is published; a correction is a new notice that replaces it.
+ * amount) is frozen when it is published, the name masked by the admin's rules in force then
+ * (mask_config.h); a correction is a new notice that replaces it.
  * Objections come from the public (no login) and are resolved by staff: upheld rejects the item,
  * dismissed lets it go on.
  */
@@ -67,7 +68,8 @@ int notice_in_scope(struct db *db, const struct user_ctx *actor, const struct no
 int notice_items(struct db *db, int64_t id, void (*fn)(const struct notice_item *, void *), void *ctx);
 /* Calls fn for each objection, oldest first. Returns the count or -1. */
 int notice_objections(struct db *db, int64_t id, void (*fn)(const struct objection *, void *), void *ctx);
-/* The notice with its items and objections as JSON (contacts only when with_contacts). */
+/* The notice with its items and objections as JSON: contacts only when with_contacts, else (for
+   the public) the numbers in objection texts masked (mask_text_by). */
 json_t *notice_json(struct db *db, const struct notice *n, int with_contacts);
 
 /* Lists notices: for staff (actor set) every notice in scope, newest first; for the public

@@ -1,5 +1,5 @@
-/* page_auth.c: the login form, login and logout for browsers, the public home page, health
-   check and embedded static files. */
+/* page_auth.c: the login form, login and logout for browsers, the health check and embedded
+   static files. */
 #include <stdio.h>
 #include <string.h>
 
@@ -75,15 +75,6 @@ void page_logout(struct req *r)
     auth_logout(r->db, r->session_id);
     reply_header(r, "Set-Cookie", AUTH_COOKIE "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
     reply_redirect(r, "/login");
-}
-
-void page_public_home(struct req *r)
-{
-    html_begin(r, "公示公告");
-    html_raw(r, "<section class=\"card\"><h1>公示公告</h1>"
-                "<p>计划生育协会“计生信贷助富”项目与困难家庭救助的公告、公示将在此发布。</p>"
-                "<p class=\"muted\">目前没有正在发布的公告。</p></section>");
-    html_end(r);
 }
 
 void page_healthz(struct req *r)

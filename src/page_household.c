@@ -9,7 +9,7 @@
 #include "household.h"
 #include "html.h"
 #include "page_relief.h"
-#include "idcard.h"
+#include "masking.h"
 #include "loan.h"
 #include "money.h"
 #include "unit.h"

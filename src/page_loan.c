@@ -1,6 +1,6 @@
 /* page_loan.c: the loan application pages: list, new application, the application page with its
    documents, submission, review opinions and guarantee, and the reviewers' queue. Thin over
-   loan.c and guarantee.c; the business plan is Markdown rendered safely by markdown.c. */
+   loan.c and guarantee.c; the business plan is Markdown rendered safely (html_markdown). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,6 @@
 #include "household.h"
 #include "html.h"
 #include "loan.h"
-#include "markdown.h"
 #include "money.h"
 #include "servicing.h"
 
@@ -403,9 +402,7 @@ static void loan_page(struct req *r, const struct err *e)
     html_raw(r, "</dd><dt>评审期限</dt><dd>");
     html_text(r, *a->review_due_on ? a->review_due_on : "—");
     html_raw(r, "</dd></dl><h2>创业方案</h2><div class=\"markdown\">");
-    char *plan = markdown_to_html(a->business_plan_md, strlen(a->business_plan_md));
-    html_raw(r, plan ? plan : ""); /* cmark output with safe defaults: raw HTML and unsafe links removed */
-    free(plan);
+    html_markdown(r, a->business_plan_md);
     html_raw(r, "</div>");
     int editable = may_intake(r) && loan_action_allowed(LA_EDIT_DOCUMENTS, a->state);
     documents_section(r, a, editable);

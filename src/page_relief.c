@@ -7,7 +7,7 @@
 
 #include "handlers.h"
 #include "household.h"
-#include "idcard.h"
+#include "masking.h"
 #include "html.h"
 #include "money.h"
 #include "page_relief.h"

@@ -6,7 +6,7 @@
 
 #include "handlers.h"
 #include "html.h"
-#include "idcard.h"
+#include "masking.h"
 #include "money.h"
 #include "page_relief.h"
 #include "relief.h"

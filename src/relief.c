@@ -6,7 +6,7 @@
 
 #include "audit.h"
 #include "household.h"
-#include "idcard.h"
+#include "masking.h"
 #include "notice.h"
 #include "relief_category.h"
 #include "text.h"

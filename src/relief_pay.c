@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "audit.h"
-#include "idcard.h"
+#include "masking.h"
 #include "relief.h"
 #include "relief_fund.h"
 #include "text.h"

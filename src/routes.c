@@ -31,12 +31,16 @@
 #define FOLLOWUP (R(ADMIN) | R(ASSOCIATION) | R(LIAISON) | R(VILLAGE))
 /* Who prepares the reports for the district. */
 #define REPORTS (R(ADMIN) | R(ASSOCIATION) | R(FINANCE) | R(AUDITOR))
+/* Who writes, publishes and withdraws announcements: those who publish notices. */
+#define ANN_WRITE RELIEF_REVIEW
 /* Who books fund income and corrections. */
 #define FUND_WRITE (R(ADMIN) | R(FINANCE))
 
 const struct route routes[] = {
     /* public */
     {"GET", "/", page_public_home, 0, ROUTE_PUBLIC},
+    {"GET", "/a/{id}", page_public_announcement, 0, ROUTE_PUBLIC},
+    {"GET", "/a/{id}.pdf", page_public_announcement_pdf, 0, ROUTE_PUBLIC},
     {"GET", "/healthz", page_healthz, 0, ROUTE_PUBLIC},
     {"GET", "/static/{str}", page_static, 0, ROUTE_PUBLIC},
     {"GET", "/login", page_login_form, 0, ROUTE_PUBLIC},
@@ -95,6 +99,8 @@ const struct route routes[] = {
     {"GET", "/admin/holidays", page_holidays, R(ADMIN), 0},
     {"POST", "/admin/holidays", page_holidays_set, R(ADMIN), 0},
     {"POST", "/admin/holidays/remove", page_holidays_remove, R(ADMIN), 0},
+    {"GET", "/admin/masking", page_masking, R(ADMIN), 0},
+    {"POST", "/admin/masking", page_masking_save, R(ADMIN), 0},
     {"GET", "/relief", page_relief_list, RELIEF_READ, 0},
     {"POST", "/relief", page_relief_create, RELIEF_APPLY, 0},
     {"GET", "/relief/new", page_relief_new, RELIEF_APPLY, 0},
@@ -146,6 +152,15 @@ const struct route routes[] = {
     {"GET", "/notices/{id}", page_notice_public, 0, ROUTE_PUBLIC},
     {"GET", "/notices/{id}.pdf", page_notice_pdf, 0, ROUTE_PUBLIC},
     {"POST", "/notices/{id}/objections", page_notice_object, 0, ROUTE_PUBLIC},
+    {"GET", "/announcements", page_announcements, ALL, 0},
+    {"POST", "/announcements", page_announcement_create, ANN_WRITE, 0},
+    {"GET", "/announcements/new", page_announcement_new, ANN_WRITE, 0},
+    {"POST", "/announcements/preview", page_announcement_preview, ANN_WRITE, 0},
+    {"GET", "/announcements/{id}", page_announcement_show, ALL, 0},
+    {"POST", "/announcements/{id}", page_announcement_save, ANN_WRITE, 0},
+    {"GET", "/announcements/{id}.pdf", page_announcement_pdf, ALL, 0},
+    {"POST", "/announcements/{id}/withdraw", page_announcement_withdraw, ANN_WRITE, 0},
+    {"GET", "/announcements/{id}/versions/{id}", page_announcement_version, ALL, 0},
     /* JSON API */
     {"POST", "/api/v1/login", api_login, 0, ROUTE_API | ROUTE_PUBLIC},
     {"POST", "/api/v1/logout", api_logout, ALL, ROUTE_API},
@@ -219,6 +234,14 @@ const struct route routes[] = {
     {"GET", "/api/v1/notices/{id}", api_notices_show, 0, ROUTE_API | ROUTE_PUBLIC},
     {"POST", "/api/v1/notices/{id}/objections", api_notices_object, 0, ROUTE_API | ROUTE_PUBLIC},
     {"POST", "/api/v1/objections/{id}/resolve", api_objection_resolve, RELIEF_REVIEW, ROUTE_API},
+    {"GET", "/api/v1/announcements", api_announcements_list, ALL, ROUTE_API},
+    {"POST", "/api/v1/announcements", api_announcements_create, ANN_WRITE, ROUTE_API},
+    {"GET", "/api/v1/announcements/published", api_announcements_public, 0, ROUTE_API | ROUTE_PUBLIC},
+    {"GET", "/api/v1/announcements/{id}", api_announcements_show, ALL, ROUTE_API},
+    {"PUT", "/api/v1/announcements/{id}", api_announcements_update, ANN_WRITE, ROUTE_API},
+    {"POST", "/api/v1/announcements/{id}/publish", api_announcements_publish, ANN_WRITE, ROUTE_API},
+    {"POST", "/api/v1/announcements/{id}/withdraw", api_announcements_withdraw, ANN_WRITE, ROUTE_API},
+    {"GET", "/api/v1/announcements/{id}/versions/{id}", api_announcements_version, ALL, ROUTE_API},
 };
 const int routes_count = sizeof routes / sizeof routes[0];
 
@@ -301,4 +324,13 @@ int routes_print_json(FILE *f)
     int rc = json_dumpf(list, f, JSON_INDENT(1)) == 0 && fputc('\n', f) != EOF ? 0 : -1;
     json_decref(list);
     return rc;
+}
+
+int route_allowed(const char *method, const char *path, enum role role)
+{
+    struct req *scratch = calloc(1, sizeof *scratch); /* route_match writes the path's ids here; it is large */
+    int known;
+    const struct route *rt = scratch ? route_find(method, path, scratch, &known, NULL, 0) : NULL;
+    free(scratch);
+    return rt && ((rt->flags & ROUTE_PUBLIC) || (rt->roles & ROLE_BIT(role)));
 }

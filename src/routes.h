@@ -40,4 +40,8 @@ const struct route *route_find(const char *method, const char *path, struct req 
    security tests that walk every route. Returns 0, or -1 on a write error. */
 int routes_print_json(FILE *f);
 
+/* 1 when the table lets the role call method+path (or the route is public): pages use it to show
+   a form only to those the dispatcher will let submit it. 0 for an unknown route. */
+int route_allowed(const char *method, const char *path, enum role role);
+
 #endif

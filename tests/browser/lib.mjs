@@ -1,8 +1,9 @@
 // Shared by the browser tests: Debian's Chromium through playwright-core, and logging in
 // through the form. Screenshots go to tests/browser/out/ (not committed).
 import { mkdirSync } from 'node:fs';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
-import { PASSWORD, api, token, unitIds } from '../http/lib.mjs';
+import { PASSWORD, api, token, unitIds, startServer } from '../http/lib.mjs';
 
 export const OUT = new URL('./out/', import.meta.url).pathname;
 
@@ -35,4 +36,19 @@ export async function registerHousehold(base, village, categories, head) {
     categories, head }, await token(base, 'xj_xiehui'));
   if (hh.status !== 201) throw new Error(JSON.stringify(hh.body));
   return hh.body.id;
+}
+
+// For the tests of one file: a demo server and a browser started before them and stopped after
+// them; returns an object whose srv and browser are set once they run.
+export function serverAndBrowser() {
+  const ctx = {};
+  before(async () => {
+    ctx.srv = await startServer();
+    ctx.browser = await launch();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.srv?.stop();
+  });
+  return ctx;
 }

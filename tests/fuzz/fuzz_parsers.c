@@ -6,6 +6,7 @@
 
 #include "date.h"
 #include "idcard.h"
+#include "masking.h"
 #include "money.h"
 #include "text.h"
 

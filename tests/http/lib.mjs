@@ -1,8 +1,8 @@
 // Shared helpers for the HTTP and browser tests: start the real `bangfu serve` (sanitizer
 // build) on a free loopback port with a fresh demo database, call the JSON API, and act as a
 // browser (cookie session + CSRF token scraped from the page).
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -180,4 +180,17 @@ export async function guaranteedApplication(base, { village_id, name, id_number,
   const g = await api(base, 'POST', `/loan-applications/${a.body.id}/guarantee`, { pledged_asset: '房产' }, assoc);
   if (g.status !== 201) throw new Error('guarantee: ' + JSON.stringify(g.body));
   return { household: hh.body.id, application: a.body.id };
+}
+
+// Fetches a PDF from path on the server (with a browser's session cookie when given), checks that
+// it is one, and resolves to its text as pdftotext reads it.
+let pdfFiles = 0;
+export async function pdfText(srv, path, browser) {
+  const res = await fetch(srv.base + path, browser ? { headers: { Cookie: browser.cookie } } : {});
+  if (res.status !== 200 || res.headers.get('content-type') !== 'application/pdf') {
+    throw new Error(`${path}: ${res.status} ${res.headers.get('content-type')}`);
+  }
+  const file = join(srv.dir, `t${pdfFiles++}.pdf`);
+  writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+  return execFileSync('pdftotext', ['-q', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
 }

@@ -1,4 +1,5 @@
-/* Unit tests for resident-ID validation, phone checks and masking (idcard.c) and UTF-8 text checks (text.c). */
+/* Unit tests for resident-ID validation and phone checks (idcard.c) and UTF-8 text checks (text.c);
+   masking is tested in test_masking.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -320,145 +321,6 @@ static void test_phone(void **state)
     assert_false(phone_valid(NULL));
 }
 
-/* ---- masking ------------------------------------------------------------------------------ */
-
-static void test_mask_name(void **state)
-{
-    (void)state;
-    static const struct {
-        const char *in, *out;
-    } cases[] = {
-        {"王", "王"},
-        {"李四", "李*"},
-        {"张三明", "张*明"},
-        {"王小二明", "王**明"},
-        {"爱新觉罗溥", "爱***溥"},
-        {"欧阳娜娜", "欧**娜"},
-        {"欧阳娜", "欧*娜"},
-        {"欧阳", "欧*"},
-        {"司马相如", "司**如"},
-        {"诸葛亮", "诸*亮"},
-        {"阿依古丽·买买提", "阿******提"},
-        {"Tom", "T*m"},
-        {"Li", "L*"},
-        {"A", "A"},
-        {"张a明", "张*明"},
-        {"", ""},
-    };
-    char out[64];
-    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
-        memset(out, '#', sizeof out);
-        assert_ptr_equal(mask_name(cases[i].in, out, sizeof out), out);
-        if (strcmp(out, cases[i].out) != 0)
-            fail_msg("\"%s\" → \"%s\", want \"%s\"", cases[i].in, out, cases[i].out);
-    }
-    strcpy(out, "junk");
-    assert_string_equal(mask_name(NULL, out, sizeof out), "");
-    assert_ptr_equal(mask_name("张三", NULL, 0), NULL);
-    /* a malformed byte counts as one character and is never shown from the middle */
-    assert_string_equal(mask_name("张\xff明", out, sizeof out), "张*明");
-    assert_string_equal(mask_name("张\xe4\xb8明", out, sizeof out), "张**明");
-}
-
-/* Short buffers: the result is a prefix of the full mask cut at a character boundary. */
-static void test_mask_name_short_buffers(void **state)
-{
-    (void)state;
-    const char *full = "欧**娜";
-    for (size_t n = 1; n <= strlen(full) + 1; n++) {
-        char out[16];
-        memset(out, '#', sizeof out);
-        mask_name("欧阳娜娜", out, n);
-        size_t len = strlen(out);
-        assert_true(len < n);
-        assert_int_equal(strncmp(out, full, len), 0);
-        assert_true(text_utf8_valid(out));
-        assert_int_equal(out[n], '#'); /* nothing written past n */
-    }
-    char exact[9]; /* 欧 + ** + 娜 = 3 + 2 + 3 bytes + NUL */
-    assert_string_equal(mask_name("欧阳娜娜", exact, sizeof exact), "欧**娜");
-    char less[8];
-    assert_string_equal(mask_name("欧阳娜娜", less, sizeof less), "欧**");
-    char one[1];
-    assert_string_equal(mask_name("欧阳娜娜", one, sizeof one), "");
-}
-
-static void test_mask_id(void **state)
-{
-    (void)state;
-    static const struct {
-        const char *in, *out;
-    } cases[] = {
-        {"37040619850312409X", "370406********409X"},
-        {"370406198503124217", "370406********4217"},
-        {"11010519491231002X", "110105********002X"},
-        {"37040619850312409x", "370406********409x"}, /* invalid but 18 characters: still 6 + 4 */
-        {"370406850312421", "***************"},       /* old 15-digit ID: nothing shown */
-        {"12345", "*****"},
-        {"3704061985031242171", "*******************"}, /* 19 */
-        {"张三四五六七", "******"},                     /* 18 bytes, 6 characters */
-        {"", ""},
-    };
-    char out[64];
-    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
-        memset(out, '#', sizeof out);
-        assert_ptr_equal(mask_id(cases[i].in, out, sizeof out), out);
-        if (strcmp(out, cases[i].out) != 0)
-            fail_msg("\"%s\" → \"%s\", want \"%s\"", cases[i].in, out, cases[i].out);
-    }
-    strcpy(out, "junk");
-    assert_string_equal(mask_id(NULL, out, sizeof out), "");
-    char exact[19];
-    assert_string_equal(mask_id("37040619850312409X", exact, sizeof exact), "370406********409X");
-    char small[10];
-    assert_string_equal(mask_id("37040619850312409X", small, sizeof small), "370406***");
-    char tiny[3];
-    assert_string_equal(mask_id("12345", tiny, sizeof tiny), "**");
-    assert_ptr_equal(mask_id("12345", NULL, 0), NULL);
-    /* never more than 6 + 4 characters of any ID shown */
-    for (size_t len = 1; len <= 30; len++) {
-        char id[32];
-        memset(id, '7', len);
-        id[len] = '\0';
-        mask_id(id, out, sizeof out);
-        assert_int_equal(strlen(out), len);
-        size_t shown = 0;
-        for (const char *p = out; *p; p++)
-            shown += *p != '*';
-        assert_true(shown == (len == 18 ? 10u : 0u));
-    }
-}
-
-static void test_mask_phone(void **state)
-{
-    (void)state;
-    static const struct {
-        const char *in, *out;
-    } cases[] = {
-        {"13812345678", "138****5678"},
-        {"19900001111", "199****1111"},
-        {"063244123456", "063*****3456"}, /* a 12-character landline */
-        {"0632-4412345", "063*****2345"},
-        {"1381234567", "**********"}, /* 10: nothing shown */
-        {"4412345", "*******"},
-        {"12", "**"},
-        {"１３８１２３４５６７８", "***********"}, /* full-width: one * per character */
-        {"", ""},
-    };
-    char out[64];
-    for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
-        memset(out, '#', sizeof out);
-        assert_ptr_equal(mask_phone(cases[i].in, out, sizeof out), out);
-        if (strcmp(out, cases[i].out) != 0)
-            fail_msg("\"%s\" → \"%s\", want \"%s\"", cases[i].in, out, cases[i].out);
-    }
-    strcpy(out, "junk");
-    assert_string_equal(mask_phone(NULL, out, sizeof out), ""); /* absent phone */
-    char small[6];
-    assert_string_equal(mask_phone("13812345678", small, sizeof small), "138**");
-    assert_ptr_equal(mask_phone("13812345678", NULL, 0), NULL);
-}
-
 /* ---- text.c (kept here from before; it has no test file of its own) ---------------------- */
 
 static void test_text_checks(void **state)
@@ -493,10 +355,6 @@ int main(void)
         cmocka_unit_test(test_error_messages),
         cmocka_unit_test(test_normalize),
         cmocka_unit_test(test_phone),
-        cmocka_unit_test(test_mask_name),
-        cmocka_unit_test(test_mask_name_short_buffers),
-        cmocka_unit_test(test_mask_id),
-        cmocka_unit_test(test_mask_phone),
         cmocka_unit_test(test_text_checks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

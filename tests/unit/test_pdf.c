@@ -18,7 +18,7 @@
 #include <cmocka.h>
 
 #include "pdf.h"
-#include "poppler.h"
+#include "pdf_check.h"
 
 /* Saves the document to a new file in /tmp named after tag; returns its path (static buffer). */
 static const char *save_tmp(struct pdf *p, const char *tag)
@@ -26,9 +26,7 @@ static const char *save_tmp(struct pdf *p, const char *tag)
     char *data;
     size_t len;
     assert_int_equal(pdf_save(p, &data, &len), 0);
-    const char *path = write_tmp(data, len, tag);
-    free(data);
-    return path;
+    return pdf_check_write(data, len, tag);
 }
 
 /* A new document, failing the test when the font cannot be loaded. */
@@ -40,15 +38,6 @@ static struct pdf *new_doc(const char *title)
         fail_msg("pdf_new: %s", err);
     assert_null(pdf_error(p));
     return p;
-}
-
-/* Number of form feeds (one per page) in pdftotext output. */
-static int count_pages(const char *text)
-{
-    int n = 0;
-    for (; *text; text++)
-        n += *text == '\f';
-    return n;
 }
 
 static const char *paragraph = "兹收到西集镇东关村张三借款人民币壹仟元整，用于养殖业发展。借款期限为十二个月，"
@@ -87,52 +76,23 @@ static void test_document_text_and_pages(void **state)
     const char *path = save_tmp(p, "doc");
     pdf_free(p);
 
-    char *text = run("pdftotext -q %s -", path);
+    char *text = pdf_check_run("pdftotext -q %s -", path);
     assert_non_null(strstr(text, "领款凭证"));
     assert_non_null(strstr(text, "人民币壹仟元整"));
     assert_non_null(strstr(text, "经办：西集镇计生协会"));
     assert_non_null(strstr(text, "第二页 收据 西集镇"));
     assert_non_null(strstr(text, "兹收到西集镇东关村张三"));
     assert_non_null(strstr(text, "cooperative."));
-    assert_int_equal(count_pages(text), 2);
+    assert_int_equal(pdf_check_pages(text), 2);
     free(text);
 
-    char *info = run("pdfinfo -f 1 -l 2 %s", path);
+    char *info = pdf_check_run("pdfinfo -f 1 -l 2 %s", path);
     assert_non_null(strstr(info, "Pages:           2"));
     assert_non_null(strstr(info, "Title:           领款凭证"));
     assert_non_null(strstr(info, "Page    1 size:  595.276 x 841.89 pts (A4)"));
     assert_non_null(strstr(info, "Page    2 size:  595.276 x 419.528 pts"));
     free(info);
-    drop_tmp(path);
-}
-
-/* A4 landscape pages, dashed lines and stamps: the stamp's text is there, later text keeps its
-   colour and size, and nothing records an error. */
-static void test_landscape_dashes_stamps(void **state)
-{
-    (void)state;
-    struct pdf *p = new_doc(NULL);
-    assert_non_null(pdf_page_a4_landscape(p));
-    assert_true(fabsf(pdf_width(p) - 841.89f) < 0.5f);
-    assert_true(fabsf(pdf_height(p) - 595.276f) < 0.5f);
-    pdf_text(p, 40, 40, 12, "签领表");
-    pdf_line_dashed(p, 20, 300, 820, 300, 0.6f, 4);
-    pdf_stamp(p, 420, 200, 48, 15, "作废");
-    pdf_stamp(p, 100, 400, 12, 0, "补打（第1次）");
-    pdf_text(p, 40, 500, 12, "合计金额");
-    pdf_stamp(p, 100, 100, 12, 0, NULL); /* nothing to stamp: nothing drawn */
-    assert_null(pdf_error(p));
-    const char *path = save_tmp(p, "stamp");
-    pdf_free(p);
-    char *text = run("pdftotext -q %s -", path);
-    assert_non_null(strstr(text, "作废"));
-    assert_non_null(strstr(text, "补打（第1次）"));
-    assert_non_null(strstr(text, "合计金额"));
-    free(text);
-    char *info = run("pdfinfo %s", path);
-    assert_non_null(strstr(info, "841.89 x 595.276"));
-    free(info);
-    drop_tmp(path);
+    pdf_check_drop(path);
 }
 
 static void test_positions_from_top_left(void **state)
@@ -150,15 +110,15 @@ static void test_positions_from_top_left(void **state)
     pdf_free(p);
 
     double b[4];
-    assert_true(word_box(path, "西集镇", b));
+    assert_true(pdf_check_word_box(path, "西集镇", b));
     assert_true(fabs(b[0] - 100) < 1 && fabs(b[2] - 160) < 1);
     assert_true(b[1] > 45 && b[1] < 52 && b[3] > 68 && b[3] < 78); /* a 20 pt line whose top is at 50 */
-    assert_true(word_box(path, "壹仟元整", b));
+    assert_true(pdf_check_word_box(path, "壹仟元整", b));
     assert_true(fabs(b[2] - 500) < 1 && fabs(b[0] - 420) < 1);
     assert_true(b[1] > 195 && b[1] < 202);
-    assert_true(word_box(path, "领款凭证", b));
+    assert_true(pdf_check_word_box(path, "领款凭证", b));
     assert_true(fabs((b[0] + b[2]) / 2 - 300) < 1);
-    drop_tmp(path);
+    pdf_check_drop(path);
 }
 
 /* Wraps text at size 10 into a fresh page and returns pdftotext's output (malloc'd). */
@@ -171,8 +131,8 @@ static char *wrapped_text(const char *text, float width, int *lines)
     assert_true(fabsf(y - (50 + 20.0f * (float)*lines)) < 0.01f);
     const char *path = save_tmp(p, "wrap");
     pdf_free(p);
-    char *out = run("pdftotext -q %s -", path);
-    drop_tmp(path);
+    char *out = pdf_check_run("pdftotext -q %s -", path);
+    pdf_check_drop(path);
     return out;
 }
 
@@ -258,10 +218,10 @@ static void test_text_cleanup(void **state)
     pdf_wrap(p, 50, 100, 0.1f, 10, 12, bad, 1);
     const char *path = save_tmp(p, "clean");
     pdf_free(p);
-    char *out = run("pdftotext -q %s -", path);
+    char *out = pdf_check_run("pdftotext -q %s -", path);
     assert_non_null(strstr(out, "A?B??C张□三 D"));
     free(out);
-    drop_tmp(path);
+    pdf_check_drop(path);
 }
 
 static void test_errors_fail_the_save(void **state)
@@ -321,17 +281,84 @@ static void test_save_twice(void **state)
     pdf_free(p);
 }
 
+/* Bold and slanted text (the font has neither) is still text a reader can copy; the line-breaking
+   rule is the one pdf_wrap uses. */
+static void test_styles_and_breaking_rule(void **state)
+{
+    (void)state;
+    struct pdf *p = new_doc("样式");
+    pdf_page_a4(p);
+    pdf_style(p, PDF_BOLD);
+    pdf_text(p, 60, 60, 16, "加粗的文字");
+    pdf_style(p, PDF_OBLIQUE);
+    pdf_text(p, 60, 90, 16, "倾斜的文字");
+    pdf_style(p, PDF_BOLD | PDF_OBLIQUE);
+    pdf_text(p, 60, 120, 16, "Bold slanted");
+    pdf_style(p, 0);
+    pdf_line(p, 60, 150, 300, 150, 1);
+    pdf_text(p, 60, 160, 16, "普通的文字");
+    const char *path = save_tmp(p, "styles");
+    pdf_free(p);
+    char *text = pdf_check_run("pdftotext -q %s -", path);
+    for (const char *s = "加粗的文字\0倾斜的文字\0Bold slanted\0普通的文字\0"; *s; s += strlen(s) + 1)
+        if (!strstr(text, s))
+            fail_msg("\"%s\" not in %s", s, text);
+    free(text);
+    pdf_check_drop(path);
+    assert_true(pdf_breakable(0x4E2D, 0x6587));  /* 中|文 */
+    assert_false(pdf_breakable(0x4E2D, 0xFF0C)); /* no line starts with ， */
+    assert_false(pdf_breakable(0x300A, 0x4E2D)); /* no line ends with 《 */
+    assert_false(pdf_breakable('a', 'b'));
+    assert_true(pdf_breakable('a', 0x4E2D));
+    assert_true(pdf_wide_char(0x4E2D) && !pdf_wide_char('a'));
+    size_t n;
+    assert_int_equal(pdf_utf8_char("中", &n), 0x4E2D);
+    assert_int_equal(n, 3);
+    assert_int_equal(pdf_utf8_char("\xC0\xAF", &n), -1);
+    assert_int_equal(n, 1);
+}
+
+/* A4 landscape pages, dashed lines and stamps: the stamp's text is there, later text keeps its
+   colour and size, and nothing records an error. */
+static void test_landscape_dashes_stamps(void **state)
+{
+    (void)state;
+    struct pdf *p = new_doc(NULL);
+    assert_non_null(pdf_page_a4_landscape(p));
+    assert_true(fabsf(pdf_width(p) - 841.89f) < 0.5f);
+    assert_true(fabsf(pdf_height(p) - 595.276f) < 0.5f);
+    pdf_text(p, 40, 40, 12, "签领表");
+    pdf_line_dashed(p, 20, 300, 820, 300, 0.6f, 4);
+    pdf_stamp(p, 420, 200, 48, 15, "作废");
+    pdf_stamp(p, 100, 400, 12, 0, "补打（第1次）");
+    pdf_text(p, 40, 500, 12, "合计金额");
+    pdf_stamp(p, 100, 100, 12, 0, NULL); /* nothing to stamp: nothing drawn */
+    assert_null(pdf_error(p));
+    const char *path = save_tmp(p, "stamp");
+    pdf_free(p);
+    char *text = pdf_check_run("pdftotext -q %s -", path);
+    assert_non_null(strstr(text, "作废"));
+    assert_non_null(strstr(text, "补打（第1次）"));
+    assert_non_null(strstr(text, "合计金额"));
+    free(text);
+    char *info = pdf_check_run("pdfinfo %s", path);
+    assert_non_null(strstr(info, "841.89 x 595.276"));
+    free(info);
+    pdf_check_drop(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_styles_and_breaking_rule),
         cmocka_unit_test(test_document_text_and_pages),
-        cmocka_unit_test(test_landscape_dashes_stamps),
         cmocka_unit_test(test_positions_from_top_left),
         cmocka_unit_test(test_wrap_chinese),
         cmocka_unit_test(test_wrap_latin),
         cmocka_unit_test(test_text_cleanup),
         cmocka_unit_test(test_errors_fail_the_save),
         cmocka_unit_test(test_save_twice),
+        cmocka_unit_test(test_landscape_dashes_stamps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

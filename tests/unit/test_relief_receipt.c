@@ -15,7 +15,7 @@
 
 #include <cmocka.h>
 
-#include "poppler.h"
+#include "pdf_check.h"
 #include "relief_receipt.h"
 
 #define FULL_ID "37040619800101123X"
@@ -47,8 +47,7 @@ static const char *keep(char *pdf, const size_t *len, const char *const *err, co
 {
     if (!pdf)
         fail_msg("render: %s", *err);
-    const char *path = write_tmp(pdf, *len, tag);
-    free(pdf);
+    const char *path = pdf_check_write(pdf, *len, tag);
     return path;
 }
 
@@ -57,8 +56,8 @@ static const char *keep(char *pdf, const size_t *len, const char *const *err, co
    tests look for text without spaces. */
 static char *text_of(const char *path, int first, int last)
 {
-    char *t = last ? run("pdftotext -q -layout -f %d -l %d %s -", first, last, path)
-                   : run("pdftotext -q -layout %s -", path);
+    char *t = last ? pdf_check_run("pdftotext -q -layout -f %d -l %d %s -", first, last, path)
+                   : pdf_check_run("pdftotext -q -layout %s -", path);
     char *o = t;
     for (const char *s = t; *s; s++)
         if (*s != ' ')
@@ -77,8 +76,8 @@ static char *one_receipt_text(const struct relief_receipt *r, int copy, int *sta
     const char *path = keep(receipt_pdf(list, 1, RECEIPT_A5, copy, &len, &err), &len, &err, "receipt");
     char *text = text_of(path, 0, 0);
     double a[4], b[4];
-    *stamped = word_box(path, "作", a) && word_box(path, "废", b) && a[3] - a[1] > 40 && b[3] - b[1] > 40;
-    drop_tmp(path);
+    *stamped = pdf_check_word_box(path, "作", a) && pdf_check_word_box(path, "废", b) && a[3] - a[1] > 40 && b[3] - b[1] > 40;
+    pdf_check_drop(path);
     return text;
 }
 
@@ -164,7 +163,7 @@ static void test_batch_pages(void **state)
     size_t len;
 
     const char *path = keep(receipt_pdf(list, 3, RECEIPT_A5, 0, &len, &err), &len, &err, "a5");
-    char *info = run("pdfinfo -f 1 -l 3 %s", path);
+    char *info = pdf_check_run("pdfinfo -f 1 -l 3 %s", path);
     assert_non_null(strstr(info, "Pages:           3"));
     assert_non_null(strstr(info, "Page    3 size:  595.276 x 419.528 pts"));
     free(info);
@@ -175,10 +174,10 @@ static void test_batch_pages(void **state)
         assert_int_equal(strstr(t, "领款凭证") != NULL, 1);
         free(t);
     }
-    drop_tmp(path);
+    pdf_check_drop(path);
 
     path = keep(receipt_pdf(list, 3, RECEIPT_A4_TWO, 0, &len, &err), &len, &err, "a4two");
-    info = run("pdfinfo -f 1 -l 2 %s", path);
+    info = pdf_check_run("pdfinfo -f 1 -l 2 %s", path);
     assert_non_null(strstr(info, "Pages:           2"));
     assert_non_null(strstr(info, "Page    1 size:  595.276 x 841.89 pts (A4)"));
     free(info);
@@ -191,7 +190,7 @@ static void test_batch_pages(void **state)
     t = text_of(path, 2, 2);
     assert_non_null(strstr(t, "西集-2026-000303"));
     free(t);
-    drop_tmp(path);
+    pdf_check_drop(path);
 
     assert_null(receipt_pdf(list, 0, RECEIPT_A5, 0, &len, &err));
     assert_string_equal(err, "没有可打印的领款凭证");
@@ -216,7 +215,7 @@ static const char *signlist(int n, const int *voided, int nvoided, struct relief
 /* The page count pdfinfo reports for path. */
 static int pages_of(const char *path)
 {
-    char *info = run("pdfinfo %s", path);
+    char *info = pdf_check_run("pdfinfo %s", path);
     const char *at = strstr(info, "Pages:");
     assert_non_null(at);
     int n = atoi(at + 6);
@@ -256,7 +255,7 @@ static void test_signlist_of_60(void **state)
     assert_non_null(strstr(t, "另有作废凭证2张，不计入合计"));
     assert_non_null(strstr(t, "作废"));
     free(t);
-    drop_tmp(path);
+    pdf_check_drop(path);
 }
 
 static void test_signlist_page_breaks(void **state)
@@ -279,7 +278,7 @@ static void test_signlist_page_breaks(void **state)
             assert_non_null(strstr(t, "人民币零元整"));
         }
         free(t);
-        drop_tmp(path);
+        pdf_check_drop(path);
     }
 }
 

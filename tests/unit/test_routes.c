@@ -82,6 +82,18 @@ static void test_table_is_sane(void **state)
     }
 }
 
+/* Pages ask the table whether to show a form; the answer is the dispatcher's. */
+static void test_route_allowed(void **state)
+{
+    assert_true(route_allowed("POST", "/announcements", ROLE_ASSOCIATION));
+    assert_true(route_allowed("POST", "/announcements/7", ROLE_RELIEF));
+    assert_false(route_allowed("POST", "/announcements", ROLE_LIAISON));
+    assert_false(route_allowed("POST", "/announcements", ROLE_VILLAGE));
+    assert_true(route_allowed("GET", "/a/3", ROLE_REVIEWER)); /* public */
+    assert_false(route_allowed("GET", "/no/such/page", ROLE_ADMIN));
+    assert_false(route_allowed("DELETE", "/announcements", ROLE_ADMIN));
+}
+
 static void test_html_escaping(void **state)
 {
     struct buf b;
@@ -117,9 +129,13 @@ static void test_buf_growth(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_match_literals_and_ids), cmocka_unit_test(test_match_strings_and_suffixes),
-        cmocka_unit_test(test_find_404_405),           cmocka_unit_test(test_table_is_sane),
-        cmocka_unit_test(test_html_escaping),          cmocka_unit_test(test_buf_growth),
+        cmocka_unit_test(test_match_literals_and_ids),
+        cmocka_unit_test(test_match_strings_and_suffixes),
+        cmocka_unit_test(test_find_404_405),
+        cmocka_unit_test(test_table_is_sane),
+        cmocka_unit_test(test_route_allowed),
+        cmocka_unit_test(test_html_escaping),
+        cmocka_unit_test(test_buf_growth),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,42 +1,42 @@
 /*
- * poppler.h: helpers for the unit tests that check printed documents the way a reader sees them,
- * with poppler-utils (pdftotext, pdfinfo): write PDF bytes to a file in /tmp, run a command and
- * read its output. Include after <cmocka.h>. Set BANGFU_KEEP_PDF=1 to keep the files for a look.
+ * pdf_check.h: what the PDF unit tests share (include it after cmocka.h): writing a document's
+ * bytes to /tmp, running poppler's tools on it and reading their output, counting pages. Set
+ * BANGFU_KEEP_PDF=1 to keep the files for a look.
  */
-#ifndef BANGFU_TEST_POPPLER_H
-#define BANGFU_TEST_POPPLER_H
+#ifndef BANGFU_PDF_CHECK_H
+#define BANGFU_PDF_CHECK_H
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-/* Writes a PDF (checking that it looks like one) to a new file in /tmp named after tag; returns
-   its path (a static buffer, valid until the next call). */
-static inline const char *write_tmp(const char *data, size_t len, const char *tag)
+/* Checks that data (len bytes, malloc'd: freed here) is a PDF and writes it to a new file in /tmp
+   named after tag; returns its path (static buffer). */
+static const char *pdf_check_write(char *data, size_t len, const char *tag)
 {
     static char path[128];
     assert_non_null(data);
     assert_true(len > 1000);
     assert_memory_equal(data, "%PDF-", 5);
-    snprintf(path, sizeof path, "/tmp/bangfu_test_%s_%d.pdf", tag, (int)getpid());
+    snprintf(path, sizeof path, "/tmp/bangfu_test_pdf_%s_%d.pdf", tag, (int)getpid());
     FILE *f = fopen(path, "wb");
     assert_non_null(f);
     assert_int_equal(fwrite(data, 1, len, f), len);
     assert_int_equal(fclose(f), 0);
+    free(data);
     return path;
 }
 
-/* Removes a file written by write_tmp unless BANGFU_KEEP_PDF is set. */
-static inline void drop_tmp(const char *path)
+/* Removes a file written by pdf_check_write unless BANGFU_KEEP_PDF is set. */
+static void pdf_check_drop(const char *path)
 {
     if (!getenv("BANGFU_KEEP_PDF"))
         unlink(path);
 }
 
-/* Runs a shell command and returns its standard output (malloc'd, caller frees); fails the test
-   when the command fails. */
-static inline char *run(const char *fmt, ...)
+/* Runs a shell command and returns its standard output (malloc'd, caller frees). */
+static char *pdf_check_run(const char *fmt, ...)
 {
     char cmd[512];
     va_list ap;
@@ -61,11 +61,20 @@ static inline char *run(const char *fmt, ...)
     return out;
 }
 
-/* Reads the bounding box (xMin, yMin, xMax, yMax in points from the top-left) of the first
-   occurrence of word in pdftotext -bbox output of path. Returns 1 if found. */
-static inline int word_box(const char *path, const char *word, double box[4])
+/* Number of form feeds (one per page) in pdftotext output. */
+static int pdf_check_pages(const char *text)
 {
-    char *html = run("pdftotext -q -bbox %s -", path);
+    int n = 0;
+    for (; *text; text++)
+        n += *text == '\f';
+    return n;
+}
+
+/* Reads the bounding box (xMin, yMin, xMax, yMax in points from the top-left) of the first
+   occurrence of word in the pdftotext -bbox output of path. Returns 1 if found. */
+static int pdf_check_word_box(const char *path, const char *word, double box[4])
+{
+    char *html = pdf_check_run("pdftotext -q -bbox %s -", path);
     char needle[128];
     snprintf(needle, sizeof needle, ">%s</word>", word);
     char *hit = strstr(html, needle);
