@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "embedded.h"
+#include "log.h"
 
 /* Opens the database with the pragmas every connection needs. */
 struct db *db_open(const char *path, int create, struct err *e)
@@ -112,7 +113,7 @@ sqlite3_stmt *db_prep(struct db *db, const char *sql)
     }
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-        fprintf(stderr, "bangfu: SQL prepare failed: %s\n  in: %.200s\n", sqlite3_errmsg(db->h), sql);
+        log_error("SQL prepare failed: %s in: %.200s", sqlite3_errmsg(db->h), sql);
         return NULL;
     }
     if (!db->cache[slot].sql) {
@@ -120,7 +121,7 @@ sqlite3_stmt *db_prep(struct db *db, const char *sql)
         db->cache[slot].st = st;
     } else {
         /* The cache is full (more than DB_CACHE_SLOTS distinct statements): a programming error. */
-        fprintf(stderr, "bangfu: statement cache full\n");
+        log_error("statement cache full");
         abort();
     }
     return st;
@@ -265,6 +266,6 @@ const char *db_errmsg(struct db *db)
 /* Logs the database error and fills e as a 500. Returns -1. */
 int db_fail(struct db *db, struct err *e)
 {
-    fprintf(stderr, "bangfu: database error: %s\n", sqlite3_errmsg(db->h));
+    log_error("database error: %s (%d)", sqlite3_errmsg(db->h), sqlite3_extended_errcode(db->h));
     return err_set(e, 500, "database_error", NULL, "数据库错误，请稍后重试或联系管理员");
 }

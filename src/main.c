@@ -3,6 +3,7 @@
  * with getopt_long; unknown options, bad values and a missing database exit 2 with a clear
  * message on stderr.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "cmd_schedule.h"
 #include "commands.h"
 #include "date.h"
+#include "log.h"
 #include "server.h"
 
 /* Prints the usage summary to f. */
@@ -22,6 +24,7 @@ static void usage(FILE *f)
           "  init  --db FILE [--admin-password-file F] [--district NAME]   新建空数据库\n"
           "  demo  --db FILE [--admin-password-file F]                    新建演示数据库（西集镇）\n"
           "  serve --db FILE [--listen 127.0.0.1:8080] [--threads N] [--today YYYY-MM-DD]\n"
+          "        [--log FILE]                                           日志写入文件（SIGHUP 时重新打开）\n"
           "  logins --db FILE                                             列出演示账号\n"
           "  schedule --principal 200000.00 --rate 4.35 --months 36 --method METHOD --start YYYY-MM-DD\n"
           "           [--format table|csv|json]                            打印还款计划\n"
@@ -32,7 +35,7 @@ static void usage(FILE *f)
 
 /* Option values shared by the database commands. */
 struct opts {
-    const char *db, *admin_password_file, *district, *listen, *today;
+    const char *db, *admin_password_file, *district, *listen, *today, *log;
     int threads;
     long households, loans, relief;
 };
@@ -49,6 +52,7 @@ static void parse_opts(int argc, char **argv, struct opts *o)
                                              {"households", required_argument, NULL, 'n'},
                                              {"loans", required_argument, NULL, 'L'},
                                              {"relief", required_argument, NULL, 'R'},
+                                             {"log", required_argument, NULL, 'g'},
                                              {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     o->listen = "127.0.0.1:8080";
@@ -64,6 +68,7 @@ static void parse_opts(int argc, char **argv, struct opts *o)
         case 'D': o->district = optarg; break;
         case 'l': o->listen = optarg; break;
         case 'T': o->today = optarg; break;
+        case 'g': o->log = optarg; break;
         case 't':
             o->threads = (int)strtol(optarg, &end, 10);
             if (*end || o->threads < 1 || o->threads > 64) {
@@ -125,6 +130,10 @@ static int cmd_serve(int argc, char **argv)
     }
     if (commands_upgrade(o.db) != 0)
         return 1;
+    if (o.log && log_open(o.log) != 0) {
+        fprintf(stderr, "错误: 无法打开日志文件 %s：%s\n", o.log, strerror(errno));
+        return 2;
+    }
     return server_run(&app, o.listen);
 }
 

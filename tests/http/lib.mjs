@@ -29,9 +29,11 @@ export async function startServer({ today = TODAY, demo = true } = {}) {
   return srv;
 }
 
-// Serves an existing database; resolves to { base, log, stopServing }.
-export async function serveDb(db, today = TODAY) {
-  const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--threads', '4', '--today', today]);
+// Serves an existing database; resolves to { base, log, proc, stopServing }. extra: more serve
+// options (e.g. ['--log', file]); env: the server's environment.
+export async function serveDb(db, today = TODAY, extra = [], env = process.env) {
+  const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--threads', '4', '--today', today, ...extra],
+    { env });
   let log = '';
   proc.stderr.on('data', (d) => { log += d; });
   const base = await new Promise((resolve, reject) => {
@@ -47,6 +49,7 @@ export async function serveDb(db, today = TODAY) {
   return {
     base,
     log: () => log,
+    proc,
     async stopServing() {
       if (proc.exitCode !== null) return;
       proc.kill('SIGTERM');
@@ -180,4 +183,18 @@ export async function guaranteedApplication(base, { village_id, name, id_number,
   const g = await api(base, 'POST', `/loan-applications/${a.body.id}/guarantee`, { pledged_asset: '房产' }, assoc);
   if (g.status !== 201) throw new Error('guarantee: ' + JSON.stringify(g.body));
   return { household: hh.body.id, application: a.body.id };
+}
+
+// Runs SQL with the sqlite3 shell; returns the rows as objects ([] when none).
+export function sqlRows(db, query) {
+  const r = spawnSync('sqlite3', ['-json', db, query], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
+  return r.stdout.trim() ? JSON.parse(r.stdout) : [];
+}
+
+// Polls until fn() is true (at most ms).
+export async function until(fn, ms, what) {
+  for (const end = Date.now() + ms; !fn(); await new Promise((r) => setTimeout(r, 100))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+  }
 }
