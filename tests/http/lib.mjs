@@ -198,3 +198,8 @@ export async function until(fn, ms, what) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
   }
 }
+
+// Runs `bangfu check` on the database; returns { status, stdout, stderr }.
+export function check(db) {
+  return spawnSync(BIN, ['check', '--db', db], { encoding: 'utf8', timeout: 60000 });
+}
