@@ -67,34 +67,43 @@ int db_schema_version(void)
     return v;
 }
 
-/* Applies each pending migration in its own transaction, then sets user_version. */
+/* Applies every pending migration and the new user_version in one transaction. The version is
+   read again inside it, so two programs upgrading at once do not both apply a migration. */
 int db_migrate(struct db *db, int *applied, struct err *e)
 {
-    int have = (int)db_int(db, 0, "PRAGMA user_version", "");
     int known = db_schema_version();
     if (applied)
         *applied = 0;
-    if (have > known)
-        return err_set(e, 500, "db_too_new", NULL,
-                       "数据库版本（%d）比本程序（%d）新，请使用新版程序打开", have, known);
+    if (db_int(db, 0, "PRAGMA user_version", "") == known)
+        return 0;
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    int have = (int)db_int(db, 0, "PRAGMA user_version", "");
+    if (have > known) {
+        db_rollback(db);
+        return err_set(e, 500, "db_too_new", NULL, "数据库版本（%d）比本程序（%d）新，请使用新版程序打开", have, known);
+    }
+    int n = 0;
     for (int i = 0; i < embedded_schema_count; i++) {
-        int n = migration_number(embedded_schema[i].name);
-        if (n <= have)
+        if (migration_number(embedded_schema[i].name) <= have)
             continue;
-        char pragma[64];
-        snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", n);
-        if (db_begin(db) != SQLITE_OK || db_exec(db, embedded_schema[i].data) != SQLITE_OK ||
-            db_exec(db, pragma) != SQLITE_OK) {
-            err_set(e, 500, "migration_failed", NULL, "数据库升级失败（%s）：%s",
+        if (db_exec(db, embedded_schema[i].data) != SQLITE_OK) {
+            err_set(e, 500, "migration_failed", NULL, "数据库升级失败（%s）：%s；数据库保持升级前的样子",
                     embedded_schema[i].name, sqlite3_errmsg(db->h));
             db_rollback(db);
             return -1;
         }
-        if (db_commit(db) != SQLITE_OK)
-            return db_fail(db, e);
-        if (applied)
-            (*applied)++;
+        n++;
     }
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", known);
+    if (db_exec(db, pragma) != SQLITE_OK || db_commit(db) != SQLITE_OK) {
+        db_fail(db, e);
+        db_rollback(db);
+        return -1;
+    }
+    if (applied)
+        *applied = n;
     return 0;
 }
 
