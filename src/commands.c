@@ -92,9 +92,9 @@ int commands_init(const char *path, const char *admin_password_file, const char 
     return 0;
 }
 
-/* Backs the database up before an upgrade from version have: into backup_dir, or else next to
-   it, as NAME.pre-vN-YYYYMMDD-HHMMSS.bak (N the version it is upgraded to). out (size n) gets
-   the path. Returns 0 or -1 with e filled. */
+/* Backs the database at path up before an upgrade to version `known`: into backup_dir, or else
+   next to it, as NAME.pre-vN-YYYYMMDD-HHMMSS.bak (N = known). out (size n) gets the path.
+   Returns 0 or -1 with e filled. */
 static int pre_upgrade_backup(const char *path, const char *backup_dir, int known, char *out, size_t n, struct err *e)
 {
     const char *slash = strrchr(path, '/');

@@ -74,14 +74,18 @@ int db_migrate(struct db *db, int *applied, struct err *e)
     int known = db_schema_version();
     if (applied)
         *applied = 0;
-    if (db_int(db, 0, "PRAGMA user_version", "") == known)
-        return 0;
-    if (db_begin(db) != SQLITE_OK)
-        return db_fail(db, e);
     int have = (int)db_int(db, 0, "PRAGMA user_version", "");
-    if (have > known) {
-        db_rollback(db);
-        return err_set(e, 500, "db_too_new", NULL, "数据库版本（%d）比本程序（%d）新，请使用新版程序打开", have, known);
+    if (have < known) {
+        if (db_begin(db) != SQLITE_OK)
+            return db_fail(db, e);
+        have = (int)db_int(db, 0, "PRAGMA user_version", "");
+    }
+    if (have >= known) {
+        db_rollback(db); /* nothing to do (perhaps another program just upgraded it), or too new */
+        if (have > known)
+            return err_set(e, 500, "db_too_new", NULL, "数据库版本（%d）比本程序（%d）新，请使用新版程序打开", have,
+                           known);
+        return 0;
     }
     int n = 0;
     for (int i = 0; i < embedded_schema_count; i++) {
