@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "log.h"
+
 #define BASELINE 0.88f /* baseline below the top of the line box, in em (the font's ascent is 0.962) */
 
 struct pdf {
@@ -34,7 +36,7 @@ static void record(struct pdf *p, const char *msg)
         return;
     p->failed = 1;
     snprintf(p->msg, sizeof p->msg, "%s", msg);
-    fprintf(stderr, "bangfu: pdf: %s\n", msg);
+    log_error("pdf: %s", msg);
 }
 
 /* libharu's error handler: records the error code; no longjmp, so the failing call returns an

@@ -1,12 +1,14 @@
 /* commands.c: init, demo, upgrade, logins and gen (see commands.h). */
 #include "commands.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "auth.h"
+#include "backup.h"
 #include "db.h"
 #include "demo.h"
 #include "demo_announcements.h"
@@ -92,19 +94,50 @@ int commands_init(const char *path, const char *admin_password_file, const char 
     return 0;
 }
 
-int commands_upgrade(const char *path)
+/* Backs the database at path up before an upgrade to version `known`: into backup_dir, or else
+   next to it, as NAME.pre-vN-YYYYMMDD-HHMMSS.bak (N = known). out (size n) gets the path.
+   Returns 0 or -1 with e filled. */
+static int pre_upgrade_backup(const char *path, const char *backup_dir, int known, char *out, size_t n, struct err *e)
+{
+    const char *slash = strrchr(path, '/');
+    char stamp[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    int len = backup_dir ? snprintf(out, n, "%s/%s.pre-v%d-%s.bak", backup_dir, slash ? slash + 1 : path, known, stamp)
+                         : snprintf(out, n, "%s.pre-v%d-%s.bak", path, known, stamp);
+    if (len < 0 || (size_t)len >= n)
+        return err_set(e, 422, "backup_path_too_long", NULL, "备份路径过长");
+    return backup_copy(path, out, NULL, e);
+}
+
+int commands_upgrade(const char *path, const char *backup_dir)
 {
     struct err e = {0};
     struct db *db = db_open(path, 0, &e);
-    int applied = 0;
-    if (!db || db_migrate(db, &applied, &e) != 0) {
+    if (!db) {
         fprintf(stderr, "错误: %s\n", e.message);
+        return 1;
+    }
+    int have = (int)db_int(db, 0, "PRAGMA user_version", ""), known = db_schema_version(), applied = 0;
+    char saved[PATH_MAX] = "";
+    if (have > 0 && have < known && pre_upgrade_backup(path, backup_dir, known, saved, sizeof saved, &e) != 0) {
+        fprintf(stderr, "错误: 升级前的备份失败，数据库没有升级：%s\n", e.message);
         db_close(db);
         return 1;
     }
-    if (applied)
-        fprintf(stderr, "数据库已升级（%d 个迁移）\n", applied);
+    int rc = db_migrate(db, &applied, &e);
     db_close(db);
+    if (rc != 0) {
+        fprintf(stderr, "错误: %s\n", e.message);
+        if (saved[0])
+            fprintf(stderr, "升级前的备份：%s\n", saved);
+        return 1;
+    }
+    if (applied)
+        fprintf(stderr, "数据库已从版本 %d 升级到 %d（%d 个迁移），升级前的备份：%s\n", have, known, applied,
+                saved[0] ? saved : "无（空数据库）");
     return 0;
 }
 
@@ -127,10 +160,12 @@ int commands_logins(const char *path)
 
 int commands_gen(const char *path, long n, long loans, long relief)
 {
+    if (commands_upgrade(path, NULL) != 0)
+        return 1;
     struct err e = {0};
     struct db *db = db_open(path, 0, &e);
     struct user_ctx admin;
-    if (!db || db_migrate(db, NULL, &e) != 0 || user_load(db, 1, &admin) != 0) {
+    if (!db || user_load(db, 1, &admin) != 0) {
         fprintf(stderr, "错误: %s\n", db ? "数据库中没有管理员账号" : e.message);
         db_close(db);
         return 2;

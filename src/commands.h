@@ -5,8 +5,10 @@
 /* Creates a new database: schema, reference data, the district and user admin; with demo, the
    demo township too. Refuses an existing file. Returns an exit status (0, 1, 2). */
 int commands_init(const char *path, const char *admin_password_file, const char *district, int demo);
-/* Opens an existing database and applies pending migrations. Returns 0 or 1 (message printed). */
-int commands_upgrade(const char *path);
+/* Opens an existing database, refuses one newer than this program and upgrades an older one:
+   first a checked backup (into backup_dir, or next to the database when NULL), then every
+   pending migration in one transaction. Returns 0 or 1 (message printed). */
+int commands_upgrade(const char *path, const char *backup_dir);
 /* Prints the demo accounts and their password. Returns an exit status. */
 int commands_logins(const char *path);
 /* Adds generated households, disbursed loans and paid relief (for benchmarks) to an existing demo database,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "embedded.h"
+#include "log.h"
 
 /* Opens the database with the pragmas every connection needs. */
 struct db *db_open(const char *path, int create, struct err *e)
@@ -69,34 +70,47 @@ int db_schema_version(void)
     return v;
 }
 
-/* Applies each pending migration in its own transaction, then sets user_version. */
+/* Applies every pending migration and the new user_version in one transaction. The version is
+   read again inside it, so two programs upgrading at once do not both apply a migration. */
 int db_migrate(struct db *db, int *applied, struct err *e)
 {
-    int have = (int)db_int(db, 0, "PRAGMA user_version", "");
     int known = db_schema_version();
     if (applied)
         *applied = 0;
-    if (have > known)
-        return err_set(e, 500, "db_too_new", NULL,
-                       "数据库版本（%d）比本程序（%d）新，请使用新版程序打开", have, known);
+    int have = (int)db_int(db, 0, "PRAGMA user_version", "");
+    if (have < known) {
+        if (db_begin(db) != SQLITE_OK)
+            return db_fail(db, e);
+        have = (int)db_int(db, 0, "PRAGMA user_version", "");
+    }
+    if (have >= known) {
+        db_rollback(db); /* nothing to do (perhaps another program just upgraded it), or too new */
+        if (have > known)
+            return err_set(e, 500, "db_too_new", NULL, "数据库版本（%d）比本程序（%d）新，请使用新版程序打开", have,
+                           known);
+        return 0;
+    }
+    int n = 0;
     for (int i = 0; i < embedded_schema_count; i++) {
-        int n = migration_number(embedded_schema[i].name);
-        if (n <= have)
+        if (migration_number(embedded_schema[i].name) <= have)
             continue;
-        char pragma[64];
-        snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", n);
-        if (db_begin(db) != SQLITE_OK || db_exec(db, embedded_schema[i].data) != SQLITE_OK ||
-            db_exec(db, pragma) != SQLITE_OK) {
-            err_set(e, 500, "migration_failed", NULL, "数据库升级失败（%s）：%s",
+        if (db_exec(db, embedded_schema[i].data) != SQLITE_OK) {
+            err_set(e, 500, "migration_failed", NULL, "数据库升级失败（%s）：%s；数据库保持升级前的样子",
                     embedded_schema[i].name, sqlite3_errmsg(db->h));
             db_rollback(db);
             return -1;
         }
-        if (db_commit(db) != SQLITE_OK)
-            return db_fail(db, e);
-        if (applied)
-            (*applied)++;
+        n++;
     }
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", known);
+    if (db_exec(db, pragma) != SQLITE_OK || db_commit(db) != SQLITE_OK) {
+        db_fail(db, e);
+        db_rollback(db);
+        return -1;
+    }
+    if (applied)
+        *applied = n;
     return 0;
 }
 
@@ -115,7 +129,7 @@ sqlite3_stmt *db_prep(struct db *db, const char *sql)
     }
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-        fprintf(stderr, "bangfu: SQL prepare failed: %s\n  in: %.200s\n", sqlite3_errmsg(db->h), sql);
+        log_error("SQL prepare failed: %s in: %.200s", sqlite3_errmsg(db->h), sql);
         return NULL;
     }
     if (!db->cache[slot].sql) {
@@ -123,7 +137,7 @@ sqlite3_stmt *db_prep(struct db *db, const char *sql)
         db->cache[slot].st = st;
     } else {
         /* The cache is full (more than DB_CACHE_SLOTS distinct statements): a programming error. */
-        fprintf(stderr, "bangfu: statement cache full\n");
+        log_error("statement cache full");
         abort();
     }
     return st;
@@ -268,6 +282,6 @@ const char *db_errmsg(struct db *db)
 /* Logs the database error and fills e as a 500. Returns -1. */
 int db_fail(struct db *db, struct err *e)
 {
-    fprintf(stderr, "bangfu: database error: %s\n", sqlite3_errmsg(db->h));
+    log_error("database error: %s (%d)", sqlite3_errmsg(db->h), sqlite3_extended_errcode(db->h));
     return err_set(e, 500, "database_error", NULL, "数据库错误，请稍后重试或联系管理员");
 }

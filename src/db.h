@@ -27,9 +27,10 @@ struct db {
 struct db *db_open(const char *path, int create, struct err *e);
 void db_close(struct db *db);
 
-/* Applies the embedded schema/NNN_*.sql migrations newer than PRAGMA user_version, each in one
-   transaction. Refuses (-1, e filled) a database newer than this program. *applied gets the
-   number of migrations applied (may be NULL). */
+/* Applies the embedded schema/NNN_*.sql migrations newer than PRAGMA user_version, all of them
+   and the new version in one transaction, so a failure leaves the database as it was. Refuses
+   (-1, e filled) a database newer than this program. *applied gets the number of migrations
+   applied (may be NULL). */
 int db_migrate(struct db *db, int *applied, struct err *e);
 /* The schema version this binary knows (the highest migration number). */
 int db_schema_version(void);

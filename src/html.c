@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "markdown.h"
+#include "log.h"
 #include "money.h"
 #include "routes.h"
 
@@ -137,6 +138,7 @@ void html_error_page(struct req *r, const struct err *e)
     html_raw(r, r->authed ? "<a href=\"/home\">回到工作台</a>" : "<a href=\"/\">回到首页</a> · <a href=\"/login\">登录</a>");
     html_raw(r, "</p></section>");
     r->status = e->status ? e->status : 500;
+    log_failure(r->status, e->code);
     html_end(r);
 }
 

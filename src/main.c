@@ -3,17 +3,22 @@
  * with getopt_long; unknown options, bad values and a missing database exit 2 with a clear
  * message on stderr.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "backup.h"
+#include "backup_schedule.h"
 #include "check.h"
 #include "cmd_schedule.h"
 #include "commands.h"
 #include "date.h"
 #include "routes.h"
+#include "log.h"
 #include "server.h"
 
 /* Prints the usage summary to f. */
@@ -23,20 +28,35 @@ static void usage(FILE *f)
           "  init  --db FILE [--admin-password-file F] [--district NAME]   新建空数据库\n"
           "  demo  --db FILE [--admin-password-file F]                    新建演示数据库（西集镇）\n"
           "  serve --db FILE [--listen 127.0.0.1:8080] [--threads N] [--today YYYY-MM-DD]\n"
+          "        [--log FILE] [--backup-dir DIR [--backup-keep N]]      日志文件；每日自动备份，保留N份（默认7）\n"
+          "  backup --db FILE --to FILE|DIR                               在线备份（服务运行时也可）并检查副本\n"
           "  logins --db FILE                                             列出演示账号\n"
           "  schedule --principal 200000.00 --rate 4.35 --months 36 --method METHOD --start YYYY-MM-DD\n"
           "           [--format table|csv|json]                            打印还款计划\n"
-          "  check --db FILE                                              完整性与账目检查\n"
+          "  check --db FILE                                              完整性与账目检查（有问题时退出码1）\n"
           "  gen   --db FILE [--households N] [--loans N] [--relief N]      生成压力测试数据\n",
           f);
 }
 
 /* Option values shared by the database commands. */
 struct opts {
-    const char *db, *admin_password_file, *district, *listen, *today;
-    int threads;
+    const char *db, *admin_password_file, *district, *listen, *today, *to, *log, *backup_dir;
+    int threads, backup_keep;
     long households, loans, relief;
 };
+
+/* The current option's value (optarg) as an integer from min to max; exits 2 with a message
+   naming the option otherwise. */
+static long int_option(const char *name, long min, long max)
+{
+    char *end;
+    long v = strtol(optarg, &end, 10);
+    if (!*optarg || *end || v < min || v > max) {
+        fprintf(stderr, "错误: %s 应为 %ld 到 %ld 之间的整数\n", name, min, max);
+        exit(2);
+    }
+    return v;
+}
 
 /* Parses the options of a database command; exits 2 on anything unknown or malformed. */
 static void parse_opts(int argc, char **argv, struct opts *o)
@@ -50,49 +70,33 @@ static void parse_opts(int argc, char **argv, struct opts *o)
                                              {"households", required_argument, NULL, 'n'},
                                              {"loans", required_argument, NULL, 'L'},
                                              {"relief", required_argument, NULL, 'R'},
+                                             {"to", required_argument, NULL, 'o'},
+                                             {"log", required_argument, NULL, 'g'},
+                                             {"backup-dir", required_argument, NULL, 'b'},
+                                             {"backup-keep", required_argument, NULL, 'k'},
                                              {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     o->listen = "127.0.0.1:8080";
     o->threads = 4;
+    o->backup_keep = 7;
     int c;
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-        char *end;
         switch (c) {
         case 'd': o->db = optarg; break;
         case 'p': o->admin_password_file = optarg; break;
         case 'D': o->district = optarg; break;
         case 'l': o->listen = optarg; break;
         case 'T': o->today = optarg; break;
-        case 't':
-            o->threads = (int)strtol(optarg, &end, 10);
-            if (*end || o->threads < 1 || o->threads > 64) {
-                fprintf(stderr, "错误: --threads 应为 1 到 64 之间的整数\n");
-                exit(2);
-            }
-            break;
-        case 'n':
-            o->households = strtol(optarg, &end, 10);
-            if (*end || o->households < 1 || o->households > 10000000) {
-                fprintf(stderr, "错误: --households 应为 1 到 10000000 之间的整数\n");
-                exit(2);
-            }
-            break;
-        case 'L':
-            o->loans = strtol(optarg, &end, 10);
-            if (*end || o->loans < 1 || o->loans > 1000000) {
-                fprintf(stderr, "错误: --loans 应为 1 到 1000000 之间的整数\n");
-                exit(2);
-            }
-            break;
-        case 'R':
-            o->relief = strtol(optarg, &end, 10);
-            if (*end || o->relief < 1 || o->relief > 1000000) {
-                fprintf(stderr, "错误: --relief 应为 1 到 1000000 之间的整数\n");
-                exit(2);
-            }
-            break;
+        case 'o': o->to = optarg; break;
+        case 'g': o->log = optarg; break;
+        case 'b': o->backup_dir = optarg; break;
+        case 'k': o->backup_keep = (int)int_option("--backup-keep", 1, 3650); break;
+        case 't': o->threads = (int)int_option("--threads", 1, 64); break;
+        case 'n': o->households = int_option("--households", 1, 10000000); break;
+        case 'L': o->loans = int_option("--loans", 1, 1000000); break;
+        case 'R': o->relief = int_option("--relief", 1, 1000000); break;
         default:
             fprintf(stderr, "错误: 未知或不完整的选项 %s\n", argv[optind - 1]);
             usage(stderr);
@@ -107,6 +111,13 @@ static void parse_opts(int argc, char **argv, struct opts *o)
         fprintf(stderr, "错误: 缺少 --db 数据库文件\n");
         exit(2);
     }
+}
+
+/* 1 when path is a directory this process may write into. */
+static int writable_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode) && access(path, W_OK | X_OK) == 0;
 }
 
 /* bangfu serve */
@@ -124,9 +135,37 @@ static int cmd_serve(int argc, char **argv)
         fprintf(stderr, "错误: 数据库 %s 不存在或不可读写（先运行 bangfu init 或 bangfu demo）\n", o.db);
         return 2;
     }
-    if (commands_upgrade(o.db) != 0)
+    if (o.backup_dir && !writable_dir(o.backup_dir)) {
+        fprintf(stderr, "错误: --backup-dir %s 不是可写入的目录\n", o.backup_dir);
+        return 2;
+    }
+    if (commands_upgrade(o.db, o.backup_dir) != 0)
         return 1;
-    return server_run(&app, o.listen);
+    if (o.log && log_open(o.log) != 0) {
+        fprintf(stderr, "错误: 无法打开日志文件 %s：%s\n", o.log, strerror(errno));
+        return 2;
+    }
+    if (o.backup_dir)
+        backup_schedule_start(o.db, o.backup_dir, o.backup_keep);
+    int rc = server_run(&app, o.listen);
+    backup_schedule_stop();
+    return rc;
+}
+
+/* bangfu backup */
+static int cmd_backup(int argc, char **argv)
+{
+    struct opts o;
+    parse_opts(argc, argv, &o);
+    if (!o.to) {
+        fprintf(stderr, "错误: 缺少 --to 备份文件或目录\n");
+        return 2;
+    }
+    if (access(o.db, R_OK) != 0) {
+        fprintf(stderr, "错误: 数据库 %s 不存在或不可读\n", o.db);
+        return 2;
+    }
+    return backup_command(o.db, o.to);
 }
 
 /* bangfu init / demo */
@@ -155,6 +194,8 @@ static int cmd_check(int argc, char **argv)
         fprintf(stderr, "错误: 数据库 %s 不存在或不可读\n", o.db);
         return 2;
     }
+    if (commands_upgrade(o.db, NULL) != 0)
+        return 2;
     return check_database(o.db);
 }
 
@@ -183,6 +224,7 @@ static const struct {
     {"init", cmd_init_or_demo}, {"demo", cmd_init_or_demo}, {"serve", cmd_serve},
     {"logins", cmd_logins}, {"schedule", cmd_schedule}, {"gen", cmd_gen}, {"check", cmd_check},
     {"routes", cmd_routes},
+    {"backup", cmd_backup},
 };
 
 /* Dispatches argv[1] to its command. */

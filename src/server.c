@@ -19,6 +19,7 @@
 
 #include "auth.h"
 #include "html.h"
+#include "log.h"
 #include "routes.h"
 
 static _Thread_local struct db *thread_db; /* one connection per server thread */
@@ -31,7 +32,7 @@ static struct db *thread_connection(struct app *app)
     struct err e = {0};
     thread_db = db_open(app->db_path, 0, &e);
     if (!thread_db) {
-        fprintf(stderr, "bangfu: %s\n", e.message);
+        log_error("%s", e.message);
         return NULL;
     }
     pthread_mutex_lock(&app->lock);
@@ -231,6 +232,7 @@ void reply_json(struct req *r, int status, json_t *obj)
 
 void reply_json_error(struct req *r, const struct err *e)
 {
+    log_failure(e->status ? e->status : 500, e->code);
     json_t *err = json_pack("{s:s, s:s}", "code", e->code, "message", e->message);
     if (e->field[0])
         json_object_set_new(err, "field", json_string(e->field));
@@ -332,6 +334,7 @@ static void dispatch(struct req *r)
         return;
     }
     authenticate(r, api);
+    log_context(method, rt->pattern, r->authed ? r->user.username : NULL);
     if (!(rt->flags & ROUTE_PUBLIC)) {
         if (!r->authed) {
             if (!api && strcmp(method, "GET") == 0) {
@@ -474,9 +477,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     } else {
         dispatch(r);
         db_rollback(r->db); /* a handler that failed mid-transaction leaves nothing behind */
+        log_context(NULL, NULL, NULL);
     }
-    fprintf(stderr, "%ld %s %s %s %d %.1fms\n", (long)time(NULL), r->authed ? r->user.username : "-", method,
-            url, r->status ? r->status : 200, now_ms() - t0);
+    log_access(r->authed ? r->user.username : NULL, method, url, r->status ? r->status : 200, now_ms() - t0);
     return send_reply(r);
 }
 
@@ -508,14 +511,6 @@ static int parse_listen(const char *listen, struct sockaddr_in *sa)
     return inet_pton(AF_INET, host, &sa->sin_addr) == 1 ? 0 : -1;
 }
 
-static volatile sig_atomic_t stop_requested;
-
-/* SIGINT/SIGTERM: ask the main loop to stop. */
-static void on_signal(int sig)
-{
-    stop_requested = 1;
-}
-
 int server_run(struct app *app, const char *listen)
 {
     struct sockaddr_in sa;
@@ -524,6 +519,15 @@ int server_run(struct app *app, const char *listen)
         return 2;
     }
     pthread_mutex_init(&app->lock, NULL);
+    /* SIGINT, SIGTERM and SIGHUP are blocked in every thread (the pool inherits the mask) and
+       taken by sigwait below: no handler, no race between a signal and the wait for it. */
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGINT);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+    signal(SIGPIPE, SIG_IGN);
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, app,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)app->threads,
@@ -542,11 +546,9 @@ int server_run(struct app *app, const char *listen)
         printf("listening on http://%s:%d/\n", host, ntohs(bound.sin_port));
         fflush(stdout);
     }
-    signal(SIGINT, on_signal);
-    signal(SIGTERM, on_signal);
-    signal(SIGPIPE, SIG_IGN);
-    while (!stop_requested)
-        pause();
+    for (int sig = 0; sig != SIGINT && sig != SIGTERM;)
+        if (sigwait(&sigs, &sig) == 0 && sig == SIGHUP)
+            log_reopen(); /* the log file was rotated away */
     MHD_stop_daemon(d);
     for (int i = 0; i < app->nconns; i++)
         db_close(app->conns[i]);

@@ -116,7 +116,8 @@ void reply_redirect(struct req *r, const char *location);
 /* Sends malloc'd bytes (ownership passes to the server) with a content type. */
 void reply_bytes(struct req *r, const char *type, char *data, size_t len);
 
-/* Starts the server and blocks until SIGINT/SIGTERM. Returns a process exit status. */
+/* Starts the server and blocks until SIGINT/SIGTERM (SIGHUP reopens the log file). Returns a
+   process exit status. */
 int server_run(struct app *app, const char *listen);
 
 #endif

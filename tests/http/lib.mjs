@@ -29,9 +29,11 @@ export async function startServer({ today = TODAY, demo = true } = {}) {
   return srv;
 }
 
-// Serves an existing database; resolves to { base, log, stopServing }.
-export async function serveDb(db, today = TODAY) {
-  const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--threads', '4', '--today', today]);
+// Serves an existing database; resolves to { base, log, proc, stopServing }. extra: more serve
+// options (e.g. ['--log', file]); env: the server's environment.
+export async function serveDb(db, today = TODAY, extra = [], env = process.env) {
+  const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--threads', '4', '--today', today, ...extra],
+    { env });
   let log = '';
   proc.stderr.on('data', (d) => { log += d; });
   const base = await new Promise((resolve, reject) => {
@@ -47,6 +49,7 @@ export async function serveDb(db, today = TODAY) {
   return {
     base,
     log: () => log,
+    proc,
     async stopServing() {
       if (proc.exitCode !== null) return;
       proc.kill('SIGTERM');
@@ -162,23 +165,21 @@ export async function householdTotal(base, tok) {
 export const ALL_DOCS = { id_card: true, hukou: true, marriage: true, family_planning: true, business_plan: true,
   implementation_plan: true, counter_guarantee: true };
 
-// Takes a new household of the village through intake, documents, three approvals and the
-// guarantee (funding the guarantee fund first); resolves to { household, application }.
-export async function guaranteedApplication(base, { village_id, name, id_number, amount_fen, term_months = 12,
+// The reviewers of 西集镇's three departments.
+export const REVIEWERS = ['xj_jingwei', 'xj_zhaoshang', 'xj_pingshen'];
+
+// Takes a new household of the village through intake and documents to joint review;
+// resolves to { household, application }.
+export async function submittedApplication(base, { village_id, name, id_number, amount_fen, term_months = 12,
   project_name = '农资门市' }) {
-  const [assoc, finance] = [await token(base, 'xj_xiehui'), await token(base, 'xj_caiwu')];
+  const assoc = await token(base, 'xj_xiehui');
   const hh = await api(base, 'POST', '/households', { village_id, policy_compliant: true,
     head: { name, id_number, phone: '13905320000' } }, assoc);
   const a = await api(base, 'POST', '/loan-applications', { household_id: hh.body.id, amount_fen, term_months,
     project_type: 'trade', project_name }, assoc);
   await api(base, 'PUT', `/loan-applications/${a.body.id}/documents`, ALL_DOCS, assoc);
-  await api(base, 'POST', `/loan-applications/${a.body.id}/submit`, {}, assoc);
-  for (const who of ['xj_jingwei', 'xj_zhaoshang', 'xj_pingshen']) {
-    await api(base, 'POST', `/loan-applications/${a.body.id}/reviews`, { decision: 'approve', comment: '' }, await token(base, who));
-  }
-  await api(base, 'POST', '/guarantee-fund/entries', { kind: 'income', amount_fen, on: '2026-01-02', document_no: 'T' }, finance);
-  const g = await api(base, 'POST', `/loan-applications/${a.body.id}/guarantee`, { pledged_asset: '房产' }, assoc);
-  if (g.status !== 201) throw new Error('guarantee: ' + JSON.stringify(g.body));
+  const s = await api(base, 'POST', `/loan-applications/${a.body.id}/submit`, {}, assoc);
+  if (s.status !== 200) throw new Error('submit: ' + JSON.stringify(s.body));
   return { household: hh.body.id, application: a.body.id };
 }
 
@@ -193,4 +194,63 @@ export async function pdfText(srv, path, browser) {
   const file = join(srv.dir, `t${pdfFiles++}.pdf`);
   writeFileSync(file, Buffer.from(await res.arrayBuffer()));
   return execFileSync('pdftotext', ['-q', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
+// Takes a new household of the village through intake, documents, three approvals and the
+// guarantee (funding the guarantee fund first); resolves to { household, application }.
+export async function guaranteedApplication(base, opts) {
+  const [assoc, finance] = [await token(base, 'xj_xiehui'), await token(base, 'xj_caiwu')];
+  const { household, application } = await submittedApplication(base, opts);
+  for (const who of REVIEWERS) {
+    await api(base, 'POST', `/loan-applications/${application}/reviews`, { decision: 'approve', comment: '' }, await token(base, who));
+  }
+  await api(base, 'POST', '/guarantee-fund/entries', { kind: 'income', amount_fen: opts.amount_fen, on: '2026-01-02', document_no: 'T' }, finance);
+  const g = await api(base, 'POST', `/loan-applications/${application}/guarantee`, { pledged_asset: '房产' }, assoc);
+  if (g.status !== 201) throw new Error('guarantee: ' + JSON.stringify(g.body));
+  return { household, application };
+}
+
+// A batch of 双千帮扶 of amount_fen each for the village (or, with village null, every eligible
+// household of 西集镇; with anyHousehold, the admin opens the category to every household first),
+// taken through verification, review and a one-day notice, then approved the day after: restarts
+// srv as of `later`. Resolves to the ids of the approved applications.
+export async function approvedReliefBatch(srv, { amount_fen, village = null, later, anyHousehold = false }) {
+  const relief = await token(srv.base, 'xj_jiuzhu');
+  const units = await unitIds(srv.base, relief);
+  const cat = (await api(srv.base, 'GET', '/relief-categories', undefined, relief)).body.items.find((c) => c.name === '双千帮扶');
+  if (anyHousehold) {
+    const u = await api(srv.base, 'PUT', `/relief-categories/${cat.id}`, { eligible: cat.eligible, any_household: true,
+      per_year: cat.per_year, active: true }, await token(srv.base, 'admin'));
+    if (u.status !== 200) throw new Error('category: ' + JSON.stringify(u.body));
+  }
+  const b = await api(srv.base, 'POST', '/relief-batches', { category_id: cat.id, amount_fen,
+    ...(village ? { village_id: units[village] } : {}) }, relief);
+  if (b.status !== 201) throw new Error('batch: ' + JSON.stringify(b.body));
+  for (const s of ['verify', 'review']) await api(srv.base, 'POST', `/relief-batches/${b.body.id}/${s}`, {}, relief);
+  const n = await api(srv.base, 'POST', '/notices', { kind: 'relief', unit_id: units[village || '西集镇'], days: 1 }, relief);
+  if (n.status !== 201) throw new Error('notice: ' + JSON.stringify(n.body));
+  await srv.restart({ today: later });
+  const ap = await api(srv.base, 'POST', `/relief-batches/${b.body.id}/approve`, {}, await token(srv.base, 'xj_xiehui'));
+  if (ap.status !== 200) throw new Error('approve: ' + JSON.stringify(ap.body));
+  const list = await api(srv.base, 'GET', `/relief-applications?batch_id=${b.body.id}&state=approved&limit=500`, undefined, relief);
+  return list.body.items.map((a) => a.id);
+}
+
+// Runs SQL with the sqlite3 shell; returns the rows as objects ([] when none).
+export function sqlRows(db, query) {
+  const r = spawnSync('sqlite3', ['-json', db, query], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
+  return r.stdout.trim() ? JSON.parse(r.stdout) : [];
+}
+
+// Runs `bangfu check` on the database; returns { status, stdout, stderr }.
+export function check(db) {
+  return spawnSync(BIN, ['check', '--db', db], { encoding: 'utf8', timeout: 60000 });
+}
+
+// Polls until fn() is true (at most ms).
+export async function until(fn, ms, what) {
+  for (const end = Date.now() + ms; !fn(); await new Promise((r) => setTimeout(r, 100))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+  }
 }

@@ -231,5 +231,5 @@ test('bangfu check is clean after all of this, and finds a tampered schedule', a
   const broken = spawnSync(BIN, ['check', '--db', srv.db], { encoding: 'utf8' });
   assert.equal(broken.status, 1);
   assert.match(broken.stdout, /FAIL 每笔贷款的计划本金之和等于放款本金/);
-  assert.match(broken.stdout, new RegExp(`loan ${loanId}: schedule 12000001`));
+  assert.match(broken.stdout, new RegExp(`贷款 ${loanId}：计划本金 12000001`));
 });
