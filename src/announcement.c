@@ -181,8 +181,6 @@ int64_t ann_create(struct db *db, const struct user_ctx *actor, const struct ann
     "JOIN users sv ON sv.id = v.saved_by JOIN users cr ON cr.id = a.created_by "                                       \
     "LEFT JOIN users pb ON pb.id = a.published_by LEFT JOIN users wb ON wb.id = a.withdrawn_by "
 
-#define COPY(field, i) snprintf(field, sizeof field, "%s", db_text(st, i))
-
 /* Fills a list row from the ANN_ROW_COLUMNS of a row. */
 static void list_row(sqlite3_stmt *st, struct ann_row *x)
 {
@@ -190,12 +188,12 @@ static void list_row(sqlite3_stmt *st, struct ann_row *x)
     x->id = sqlite3_column_int64(st, 0);
     x->unit_id = sqlite3_column_int64(st, 1);
     x->state = state_parse(db_text(st, 2));
-    COPY(x->unit_name, 3);
-    COPY(x->title, 4);
-    COPY(x->publish_from, 5);
-    COPY(x->publish_until, 6);
+    DB_COPY(x->unit_name, st, 3);
+    DB_COPY(x->title, st, 4);
+    DB_COPY(x->publish_from, st, 5);
+    DB_COPY(x->publish_until, st, 6);
     x->version = sqlite3_column_int(st, 7);
-    COPY(x->saved_at, 8);
+    DB_COPY(x->saved_at, st, 8);
 }
 
 /* Fills an announcement from a row of ANN_SELECT (the body is copied: free with ann_free). */
@@ -203,18 +201,18 @@ static void ann_row_full(sqlite3_stmt *st, struct announcement *a)
 {
     memset(a, 0, sizeof *a);
     list_row(st, &a->head);
-    COPY(a->unit_kind, 9);
+    DB_COPY(a->unit_kind, st, 9);
     a->body_md = strdup(db_text(st, 10));
     if (!a->body_md)
         abort(); /* as buf.c: out of memory has no better answer */
-    COPY(a->saved_by, 11);
-    COPY(a->created_by, 12);
-    COPY(a->created_at, 13);
-    COPY(a->published_by, 14);
-    COPY(a->published_at, 15);
-    COPY(a->withdrawn_by, 16);
-    COPY(a->withdrawn_at, 17);
-    COPY(a->withdraw_reason, 18);
+    DB_COPY(a->saved_by, st, 11);
+    DB_COPY(a->created_by, st, 12);
+    DB_COPY(a->created_at, st, 13);
+    DB_COPY(a->published_by, st, 14);
+    DB_COPY(a->published_at, st, 15);
+    DB_COPY(a->withdrawn_by, st, 16);
+    DB_COPY(a->withdrawn_at, st, 17);
+    DB_COPY(a->withdraw_reason, st, 18);
 }
 
 int ann_get(struct db *db, const struct user_ctx *actor, int64_t id, struct announcement *out, struct err *e)
@@ -266,12 +264,12 @@ int ann_get_version(struct db *db, int64_t id, int n, struct announcement *out, 
         memset(out, 0, sizeof *out);
         out->head.id = id;
         out->head.version = n;
-        COPY(out->head.title, 0);
+        DB_COPY(out->head.title, st, 0);
         out->body_md = strdup(db_text(st, 1));
         if (!out->body_md)
             abort();
-        COPY(out->saved_by, 2);
-        COPY(out->head.saved_at, 3);
+        DB_COPY(out->saved_by, st, 2);
+        DB_COPY(out->head.saved_at, st, 3);
     }
     db_done(st);
     return found ? 0 : err_set(e, 404, "not_found", NULL, "该版本不存在");
@@ -436,9 +434,9 @@ int ann_versions(struct db *db, int64_t id, void (*fn)(const struct ann_version 
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct ann_version v;
         v.n = sqlite3_column_int(st, 0);
-        COPY(v.title, 1);
-        COPY(v.saved_by, 2);
-        COPY(v.saved_at, 3);
+        DB_COPY(v.title, st, 1);
+        DB_COPY(v.saved_by, st, 2);
+        DB_COPY(v.saved_at, st, 3);
         v.body_chars = sqlite3_column_int64(st, 4);
         fn(&v, ctx);
         n++;

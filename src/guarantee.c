@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "ledger_entry.h"
 #include "idcard.h"
 #include "loan_rules.h"
 #include "text.h"
@@ -23,19 +24,14 @@ int guarantee_fund_status(struct db *db, struct fund_status *out)
 int64_t guarantee_fund_add(struct db *db, const struct user_ctx *actor, const char *kind, int64_t amount_fen,
                            const char *on, const char *document_no, const char *note, struct err *e)
 {
-    struct date d;
     if (!kind || (strcmp(kind, "income") && strcmp(kind, "adjustment")))
         return err_set(e, 422, "invalid_kind", "kind", "类型应为 income（收入）或 adjustment（调整）");
     if (!strcmp(kind, "income") ? amount_fen <= 0 : amount_fen == 0)
         return err_set(e, 422, "invalid_amount", "amount_fen", "收入金额应大于零，调整金额不能为零");
     if (amount_fen > 100000000000LL || amount_fen < -100000000000LL)
         return err_set(e, 422, "invalid_amount", "amount_fen", "金额过大");
-    if (!on || date_parse(on, &d) != 0)
-        return err_set(e, 422, "invalid_date", "on", "日期格式应为 YYYY-MM-DD");
-    if (text_check(document_no, 1, 50) != 0)
-        return err_set(e, 422, "invalid_document_no", "document_no", "请填写文件号或凭证号（50字以内）");
-    if (note && text_check(note, 0, 200) != 0)
-        return err_set(e, 422, "invalid_note", "note", "备注不能超过200字");
+    if (ledger_entry_check(on, document_no, note, e) != 0)
+        return -1;
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
     struct fund_status s;

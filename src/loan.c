@@ -278,9 +278,6 @@ void loan_app_free(struct loan_app *a)
     a->business_plan_md = NULL;
 }
 
-/* Copies a column into a fixed buffer. */
-#define COPY(dst, st, col) snprintf(dst, sizeof dst, "%s", db_text(st, col))
-
 int loan_get(struct db *db, const struct user_ctx *actor, int64_t id, struct loan_app *a, struct err *e)
 {
     sqlite3_stmt *st = db_prep(
@@ -301,31 +298,31 @@ int loan_get(struct db *db, const struct user_ctx *actor, int64_t id, struct loa
     if (found && in_scope) {
         a->id = sqlite3_column_int64(st, 0);
         a->household_id = sqlite3_column_int64(st, 1);
-        COPY(a->applicant, st, 2);
-        COPY(a->applicant_phone, st, 3);
-        COPY(a->applicant_id_number, st, 4);
+        DB_COPY(a->applicant, st, 2);
+        DB_COPY(a->applicant_phone, st, 3);
+        DB_COPY(a->applicant_id_number, st, 4);
         a->village_id = sqlite3_column_int64(st, 5);
-        COPY(a->village, st, 6);
-        COPY(a->township, st, 7);
+        DB_COPY(a->village, st, 6);
+        DB_COPY(a->township, st, 7);
         a->township_id = sqlite3_column_int64(st, 8);
         a->state = (enum loan_state)loan_state_parse(db_text(st, 9));
         a->amount_fen = sqlite3_column_int64(st, 10);
         a->term_months = sqlite3_column_int(st, 11);
         a->project_type = (enum project_type)project_type_parse(db_text(st, 12));
-        COPY(a->project_name, st, 13);
+        DB_COPY(a->project_name, st, 13);
         a->business_plan_md = strdup(db_text(st, 14));
         a->expected_jobs = sqlite3_column_int64(st, 15);
         a->expected_income_fen = sqlite3_column_int64(st, 16);
         a->handler_id = sqlite3_column_int64(st, 17);
-        COPY(a->handler, st, 18);
-        COPY(a->handler_phone, st, 19);
+        DB_COPY(a->handler, st, 18);
+        DB_COPY(a->handler_phone, st, 19);
         a->backup_handler_id = sqlite3_column_int64(st, 20);
-        COPY(a->backup_handler, st, 21);
+        DB_COPY(a->backup_handler, st, 21);
         a->round = sqlite3_column_int(st, 22);
-        COPY(a->submitted_on, st, 23);
-        COPY(a->review_due_on, st, 24);
-        COPY(a->decided_on, st, 25);
-        COPY(a->created_at, st, 26);
+        DB_COPY(a->submitted_on, st, 23);
+        DB_COPY(a->review_due_on, st, 24);
+        DB_COPY(a->decided_on, st, 25);
+        DB_COPY(a->created_at, st, 26);
     }
     db_done(st);
     if (!found)
@@ -347,11 +344,11 @@ int loan_get(struct db *db, const struct user_ctx *actor, int64_t id, struct loa
         struct loan_review_row *r = &a->reviews[a->nreviews++];
         r->round = sqlite3_column_int(st, 0);
         r->department_id = sqlite3_column_int64(st, 1);
-        COPY(r->department, st, 2);
-        COPY(r->decision, st, 3);
-        COPY(r->comment, st, 4);
-        COPY(r->reviewer, st, 5);
-        COPY(r->at, st, 6);
+        DB_COPY(r->department, st, 2);
+        DB_COPY(r->decision, st, 3);
+        DB_COPY(r->comment, st, 4);
+        DB_COPY(r->reviewer, st, 5);
+        DB_COPY(r->at, st, 6);
     }
     db_done(st);
     return 0;
@@ -472,16 +469,16 @@ int64_t loan_list(struct db *db, const struct user_ctx *actor, const struct loan
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct loan_row r = {0};
         r.id = sqlite3_column_int64(st, 0);
-        COPY(r.applicant, st, 1);
-        COPY(r.village, st, 2);
+        DB_COPY(r.applicant, st, 1);
+        DB_COPY(r.village, st, 2);
         r.state = (enum loan_state)loan_state_parse(db_text(st, 3));
         r.amount_fen = sqlite3_column_int64(st, 4);
         r.term_months = sqlite3_column_int(st, 5);
         r.project_type = (enum project_type)project_type_parse(db_text(st, 6));
-        COPY(r.project_name, st, 7);
-        COPY(r.submitted_on, st, 8);
-        COPY(r.review_due_on, st, 9);
-        COPY(r.handler, st, 10);
+        DB_COPY(r.project_name, st, 7);
+        DB_COPY(r.submitted_on, st, 8);
+        DB_COPY(r.review_due_on, st, 9);
+        DB_COPY(r.handler, st, 10);
         fn(&r, ctx);
     }
     db_done(st);

@@ -158,8 +158,6 @@ int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct 
     "(SELECT coalesce(sum(amount_fen), 0) FROM notice_items i WHERE i.notice_id = n.id) "                         \
     "FROM notices n JOIN units u ON u.id = n.unit_id "
 
-#define COPY(field, i) snprintf(field, sizeof field, "%s", db_text(st, i))
-
 /* Fills a notice from a row of NOTICE_SELECT. */
 static void notice_row(sqlite3_stmt *st, struct notice *n)
 {
@@ -168,16 +166,16 @@ static void notice_row(sqlite3_stmt *st, struct notice *n)
     n->unit_id = sqlite3_column_int64(st, 1);
     n->replaces_id = sqlite3_column_int64(st, 2);
     n->replaced_by = sqlite3_column_int64(st, 3);
-    COPY(n->kind, 4);
-    COPY(n->title, 5);
-    COPY(n->unit_name, 6);
-    COPY(n->period_from, 7);
-    COPY(n->period_to, 8);
-    COPY(n->starts_on, 9);
-    COPY(n->ends_on, 10);
-    COPY(n->office, 11);
-    COPY(n->phone, 12);
-    COPY(n->created_at, 13);
+    DB_COPY(n->kind, st, 4);
+    DB_COPY(n->title, st, 5);
+    DB_COPY(n->unit_name, st, 6);
+    DB_COPY(n->period_from, st, 7);
+    DB_COPY(n->period_to, st, 8);
+    DB_COPY(n->starts_on, st, 9);
+    DB_COPY(n->ends_on, st, 10);
+    DB_COPY(n->office, st, 11);
+    DB_COPY(n->phone, st, 12);
+    DB_COPY(n->created_at, st, 13);
     n->items = sqlite3_column_int(st, 14);
     n->open_objections = sqlite3_column_int(st, 15);
     n->total_fen = sqlite3_column_int64(st, 16);
@@ -221,12 +219,12 @@ int notice_items(struct db *db, int64_t id, void (*fn)(const struct notice_item 
         x.n = sqlite3_column_int(st, 1);
         x.relief_id = sqlite3_column_int64(st, 2);
         x.loan_app_id = sqlite3_column_int64(st, 3);
-        COPY(x.masked_name, 4);
-        COPY(x.village, 5);
-        COPY(x.label, 6);
+        DB_COPY(x.masked_name, st, 4);
+        DB_COPY(x.village, st, 5);
+        DB_COPY(x.label, st, 6);
         x.amount_fen = sqlite3_column_int64(st, 7);
         x.term_months = sqlite3_column_int(st, 8);
-        COPY(x.state, 9);
+        DB_COPY(x.state, st, 9);
         x.open_objections = sqlite3_column_int(st, 10);
         fn(&x, ctx);
         count++;
@@ -250,13 +248,13 @@ int notice_objections(struct db *db, int64_t id, void (*fn)(const struct objecti
         o.id = sqlite3_column_int64(st, 0);
         o.item_id = sqlite3_column_int64(st, 1);
         o.item_n = sqlite3_column_int(st, 2);
-        COPY(o.text, 3);
-        COPY(o.contact, 4);
-        COPY(o.filed_at, 5);
-        COPY(o.state, 6);
-        COPY(o.resolution, 7);
-        COPY(o.resolved_by, 8);
-        COPY(o.resolved_at, 9);
+        DB_COPY(o.text, st, 3);
+        DB_COPY(o.contact, st, 4);
+        DB_COPY(o.filed_at, st, 5);
+        DB_COPY(o.state, st, 6);
+        DB_COPY(o.resolution, st, 7);
+        DB_COPY(o.resolved_by, st, 8);
+        DB_COPY(o.resolved_at, st, 9);
         fn(&o, ctx);
         count++;
     }

@@ -113,9 +113,6 @@ int64_t relief_apply(struct db *db, const struct user_ctx *actor, const struct r
     "LEFT JOIN users u4 ON u4.id = a.rejected_by LEFT JOIN notices n ON n.id = a.notice_id "                        \
     "WHERE substr(v.path, 1, length(?1)) = ?1 "
 
-/* Copies column i as text into a fixed buffer. */
-#define COPY(field, i) snprintf(field, sizeof field, "%s", db_text(st, i))
-
 /* Fills an application from a row of RELIEF_SELECT. */
 static void relief_row(sqlite3_stmt *st, struct relief_app *a)
 {
@@ -129,28 +126,28 @@ static void relief_row(sqlite3_stmt *st, struct relief_app *a)
     a->village_id = sqlite3_column_int64(st, 6);
     a->township_id = sqlite3_column_int64(st, 7);
     a->state = (enum relief_state)relief_state_parse(db_text(st, 8));
-    COPY(a->head_name, 9);
-    COPY(a->head_id_number, 10);
-    COPY(a->village, 11);
-    COPY(a->township, 12);
-    COPY(a->category, 13);
-    COPY(a->category_public, 14);
-    COPY(a->reason, 15);
-    COPY(a->applied_on, 16);
+    DB_COPY(a->head_name, st, 9);
+    DB_COPY(a->head_id_number, st, 10);
+    DB_COPY(a->village, st, 11);
+    DB_COPY(a->township, st, 12);
+    DB_COPY(a->category, st, 13);
+    DB_COPY(a->category_public, st, 14);
+    DB_COPY(a->reason, st, 15);
+    DB_COPY(a->applied_on, st, 16);
     a->year = sqlite3_column_int(st, 17);
-    COPY(a->created_by, 18);
-    COPY(a->verified_by, 19);
-    COPY(a->verified_on, 20);
-    COPY(a->reviewed_by, 21);
-    COPY(a->reviewed_on, 22);
-    COPY(a->approved_by, 23);
-    COPY(a->approved_on, 24);
-    COPY(a->rejected_by, 25);
-    COPY(a->rejected_on, 26);
-    COPY(a->reject_reason, 27);
-    COPY(a->notice_ends_on, 28);
+    DB_COPY(a->created_by, st, 18);
+    DB_COPY(a->verified_by, st, 19);
+    DB_COPY(a->verified_on, st, 20);
+    DB_COPY(a->reviewed_by, st, 21);
+    DB_COPY(a->reviewed_on, st, 22);
+    DB_COPY(a->approved_by, st, 23);
+    DB_COPY(a->approved_on, st, 24);
+    DB_COPY(a->rejected_by, st, 25);
+    DB_COPY(a->rejected_on, st, 26);
+    DB_COPY(a->reject_reason, st, 27);
+    DB_COPY(a->notice_ends_on, st, 28);
     a->open_objections = sqlite3_column_int(st, 29);
-    COPY(a->receipt_no, 30);
+    DB_COPY(a->receipt_no, st, 30);
 }
 
 int relief_get(struct db *db, const struct user_ctx *actor, int64_t id, struct relief_app *out, struct err *e)

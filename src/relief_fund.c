@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "ledger_entry.h"
 #include "date.h"
 #include "text.h"
 
@@ -146,18 +147,13 @@ int64_t relief_fund_income(struct db *db, const struct user_ctx *actor, int64_t 
                            int64_t amount_fen, const char *on, const char *document_no, const char *note,
                            struct err *e)
 {
-    struct date d;
     int s = relief_source_parse(source);
     if (s < 0)
         return err_set(e, 422, "invalid_source", "source", "来源应为 区财政拨款、镇财政拨款、社会捐助 或 其他");
     if (amount_fen <= 0 || amount_fen > 100000000000LL)
         return err_set(e, 422, "invalid_amount", "amount_fen", "收入金额应大于零");
-    if (!on || date_parse(on, &d) != 0)
-        return err_set(e, 422, "invalid_date", "on", "日期格式应为 YYYY-MM-DD");
-    if (text_check(document_no, 1, 50) != 0)
-        return err_set(e, 422, "invalid_document_no", "document_no", "请填写文件号或凭证号（50字以内）");
-    if (note && text_check(note, 0, 200) != 0)
-        return err_set(e, 422, "invalid_note", "note", "备注不能超过200字");
+    if (ledger_entry_check(on, document_no, note, e) != 0)
+        return -1;
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
     int64_t id = post(db, actor, fund_id, "income", relief_source_code(s), amount_fen, on, document_no, note, 0, 0, e);

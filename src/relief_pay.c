@@ -87,8 +87,6 @@ int relief_disburse(struct db *db, const struct user_ctx *actor, int64_t applica
     "LEFT JOIN receipt_events vo ON vo.payment_id = p.id AND vo.kind = 'void' "                                     \
     "WHERE substr(v.path, 1, length(?1)) = ?1 "
 
-#define COPY(field, i) snprintf(field, sizeof field, "%s", db_text(st, i))
-
 /* Fills a receipt from a row of RECEIPT_SELECT. */
 static void receipt_row(struct db *db, sqlite3_stmt *st, struct relief_receipt *r)
 {
@@ -97,22 +95,22 @@ static void receipt_row(struct db *db, sqlite3_stmt *st, struct relief_receipt *
     r->application_id = sqlite3_column_int64(st, 1);
     r->batch_id = sqlite3_column_int64(st, 2);
     r->household_id = sqlite3_column_int64(st, 3);
-    COPY(r->receipt_no, 4);
-    COPY(r->township, 5);
-    COPY(r->village, 6);
-    COPY(r->paid_on, 7);
-    COPY(r->recipient, 8);
-    COPY(r->id_number, 9);
-    COPY(r->category, 10);
+    DB_COPY(r->receipt_no, st, 4);
+    DB_COPY(r->township, st, 5);
+    DB_COPY(r->village, st, 6);
+    DB_COPY(r->paid_on, st, 7);
+    DB_COPY(r->recipient, st, 8);
+    DB_COPY(r->id_number, st, 9);
+    DB_COPY(r->category, st, 10);
     r->amount_fen = sqlite3_column_int64(st, 11);
-    COPY(r->fund, 12);
-    COPY(r->method, 13);
-    COPY(r->handler, 14);
-    COPY(r->reviewer, 15);
-    COPY(r->approver, 16);
+    DB_COPY(r->fund, st, 12);
+    DB_COPY(r->method, st, 13);
+    DB_COPY(r->handler, st, 14);
+    DB_COPY(r->reviewer, st, 15);
+    DB_COPY(r->approver, st, 16);
     r->voided = sqlite3_column_type(st, 17) != SQLITE_NULL;
-    COPY(r->void_reason, 17);
-    COPY(r->voided_on, 18);
+    DB_COPY(r->void_reason, st, 17);
+    DB_COPY(r->voided_on, st, 18);
     r->reprints = sqlite3_column_int(st, 19);
     char payer[64];
     db_param_text(db, "relief_payer", payer, sizeof payer);

@@ -1,0 +1,19 @@
+/* ledger_entry.c: checks of the fields every fund ledger entry shares (see ledger_entry.h). */
+#include "ledger_entry.h"
+
+#include <stddef.h>
+
+#include "date.h"
+#include "text.h"
+
+int ledger_entry_check(const char *on, const char *document_no, const char *note, struct err *e)
+{
+    struct date d;
+    if (!on || date_parse(on, &d) != 0)
+        return err_set(e, 422, "invalid_date", "on", "日期格式应为 YYYY-MM-DD");
+    if (text_check(document_no, 1, 50) != 0)
+        return err_set(e, 422, "invalid_document_no", "document_no", "请填写文件号或凭证号（50字以内）");
+    if (note && text_check(note, 0, 200) != 0)
+        return err_set(e, 422, "invalid_note", "note", "备注不能超过200字");
+    return 0;
+}
