@@ -36,7 +36,7 @@ before(async () => {
 });
 after(async () => { await srv.stop(); });
 
-test('schedule preview: the DOMAIN.md example, and bad input names the field', async () => {
+test('schedule preview: the docs/domain.md example, and bad input names the field', async () => {
   const r = await api(srv.base, 'POST', '/schedule-preview', { principal_fen: 10000, annual_rate: '7', term_months: 6,
     method: 'equal-installment', start_date: '2024-01-01' }, t.xj_xinyong);
   assert.equal(r.status, 200);

@@ -1,4 +1,4 @@
-/* test_amort.c: unit tests for src/amort.c: hand-checked schedules for every method, the exact
+/* test_amort.c: unit tests for src/core/amort.c: hand-checked schedules for every method, the exact
    interest arithmetic, validation, and invariants over many random loans (fixed seed). */
 #include <stdarg.h>
 #include <stddef.h>
@@ -144,7 +144,7 @@ static void test_daily_and_penalty_interest(void **state)
 static void test_installment(void **state)
 {
     (void)state;
-    /* DOMAIN.md: 100.00 at 7% over 6 months -> 17.01 */
+    /* docs/domain.md: 100.00 at 7% over 6 months -> 17.01 */
     assert_int_equal(amort_installment(10000, 7000000, 6), 1701);
     /* 200,000.00 at 4.275% over 36 months: r = 0.0035625, (1+r)^36 = 1.136581..,
        A = 71,250 x 1.136581 / 0.136581 = 592,929 fen (5,929.29) */
@@ -283,7 +283,7 @@ static void test_row_count_and_buffer(void **state)
 /* ---- hand-checked schedules ------------------------------------------------------------------ */
 
 /*
- * DOMAIN.md's example: 100.00 at 7% a year over 6 months from 2024-01-01, 等额本息.
+ * docs/domain.md's example: 100.00 at 7% a year over 6 months from 2024-01-01, 等额本息.
  * r = 0.07 / 12; A = 10000 r (1+r)^6 / ((1+r)^6 - 1) = 1700.9 -> 1701 fen.
  *   1: interest 10000 x r = 58.33 -> 58, principal 1643, balance 8357
  *   2: 8357 x r = 48.75 -> 49, principal 1652, balance 6705

@@ -1,4 +1,4 @@
-/* test_repay.c: unit tests for src/repay.c: hand-checked repayments on DOMAIN.md's loans (on time,
+/* test_repay.c: unit tests for src/loans/repay.c: hand-checked repayments on docs/domain.md's loans (on time,
    late with penalty interest, partial, prepaid and re-scheduled, refused), DPD, grades and
    buckets, idempotent accrual, and invariants over thousands of random loans and payment
    sequences (fixed seed). */
@@ -47,7 +47,7 @@ static void make_loan(struct tloan *t, int64_t principal, int64_t rate, int term
     t->principal = principal;
 }
 
-/* DOMAIN.md: 100.00 yuan at 7% over 6 months from 2024-01-01, 等额本息. */
+/* docs/domain.md: 100.00 yuan at 7% over 6 months from 2024-01-01, 等额本息. */
 static void domain_loan(struct tloan *t)
 {
     make_loan(t, 10000, 7000000, 6, AMORT_EQUAL_INSTALLMENT, D(2024, 1, 1));
@@ -122,7 +122,7 @@ static void check_rows(const struct tloan *t)
 
 /* ---- on time ------------------------------------------------------------------------------------ */
 
-/* DOMAIN.md's example paid instalment by instalment on each due date: no penalty, each payment is
+/* docs/domain.md's example paid instalment by instalment on each due date: no penalty, each payment is
    the row's interest then its principal, and the loan ends settled. */
 static void test_domain_example_on_time(void **state)
 {
@@ -387,7 +387,7 @@ static void test_prepayment_reschedules(void **state)
     check_rows(&t);
 }
 
-/* DOMAIN.md's 100.00 loan: 50.00 extra with instalment 1, mid-period (2024-01-20). The remaining
+/* docs/domain.md's 100.00 loan: 50.00 extra with instalment 1, mid-period (2024-01-20). The remaining
    33.57 over 5 months at 7%: row 2 interest 33.57 × 7% / 12 = 0.195825 → 0.20. */
 static void test_prepayment_equal_installment(void **state)
 {

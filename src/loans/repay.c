@@ -1,5 +1,5 @@
 /*
- * repay.c: the pure arithmetic of repayments (see repay.h and DOMAIN.md, "Repayments" and
+ * repay.c: the pure arithmetic of repayments (see repay.h and docs/domain.md, "Repayments" and
  * "Overdue"). No allocation, no I/O, no globals.
  *
  * The rows are the loan's schedule in due-date order (as amort_schedule makes them). Words used

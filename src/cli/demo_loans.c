@@ -142,8 +142,8 @@ enum {
     A_MORE_INFO,    /* 招商办 asked for the lease contract */
     A_APPROVED,     /* all approved, waiting for the guarantee */
     A_REJECTED,     /* 经委 rejected */
-    A_EGG,          /* guaranteed: DOMAIN.md's egg farm */
-    A_GARLIC,       /* guaranteed: DOMAIN.md's garlic field */
+    A_EGG,          /* guaranteed: docs/domain.md's egg farm */
+    A_GARLIC,       /* guaranteed: docs/domain.md's garlic field */
     A_LOAN_CURRENT, /* disbursed, every instalment paid on its day */
     A_LOAN_LATE,    /* disbursed, instalments stopped about 40 days ago */
     A_LOAN_PAIDOUT, /* disbursed, stopped paying, paid out by the guarantee and partly recovered */
@@ -391,7 +391,7 @@ static int run(struct demo *d)
         fund_income(d, 200000, 258, "西政发〔%d〕8号", "镇财政拨款：担保基金配套资金"))
         return fail(d, "担保基金收入");
 
-    /* The two guaranteed fixtures of DOMAIN.md, the oldest applications. */
+    /* The two guaranteed fixtures of docs/domain.md, the oldest applications. */
     int64_t egg = submitted(d, A_EGG, 9);
     if (egg < 0 || loan_set_backup(d->db, &d->assoc, egg, d->assoc2.id, &d->e) ||
         review(d, egg, &d->pingshen, "approve", "申请人计生政策落实好，养殖经验丰富，同意") ||

@@ -1,4 +1,4 @@
-/* amort.c: the repayment-schedule engine (see amort.h and DOMAIN.md, "Repayment methods"). */
+/* amort.c: the repayment-schedule engine (see amort.h and docs/domain.md, "Repayment methods"). */
 #include "amort.h"
 
 #include <math.h>

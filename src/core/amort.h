@@ -1,5 +1,5 @@
 /*
- * amort.h: the repayment-schedule engine (还款计划) for the five repayment methods of DOMAIN.md,
+ * amort.h: the repayment-schedule engine (还款计划) for the five repayment methods of docs/domain.md,
  * and the exact interest arithmetic other modules reuse (penalty interest, prepayment).
  *
  * Money is integer fen, rates are integer millionths of a percent per year (4.35% = 4350000),
