@@ -29,7 +29,9 @@ static float loan_heading(struct pdf *p, const struct serviced_loan *l, float y)
              money_format(l->principal_fen, amount, sizeof amount), rate_format(l->terms.rate_micro, rate, sizeof rate),
              l->terms.term_months, amort_method_name(l->terms.method));
     pdf_text(p, MARGIN, y + 18, 11, line);
-    return y + 44;
+    snprintf(line, sizeof line, "计息方式：%s", amort_day_count_name(l->terms.day_count));
+    pdf_text(p, MARGIN, y + 36, 11, line);
+    return y + 62;
 }
 
 /* The table header of the schedule. */

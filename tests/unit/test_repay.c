@@ -28,12 +28,13 @@ struct tloan {
     int64_t principal;
 };
 
-/* Builds t from amort_schedule for the given terms; nothing paid. */
-static void make_loan(struct tloan *t, int64_t principal, int64_t rate, int term, enum amort_method method,
-                      struct date start)
+/* Builds t from amort_schedule for the given terms and day count; nothing paid; penalty rate
+   × 1.5. */
+static void make_loan_dc(struct tloan *t, int64_t principal, int64_t rate, int term, enum amort_method method,
+                         struct date start, enum amort_day_count dc)
 {
     static struct amort_row ar[MAX_ROWS];
-    struct amort_input in = {principal, rate, term, method, start};
+    struct amort_input in = {principal, rate, term, method, start, dc};
     int n = amort_schedule(&in, ar, MAX_ROWS);
     assert_true(n > 0);
     memset(t, 0, sizeof *t);
@@ -43,8 +44,16 @@ static void make_loan(struct tloan *t, int64_t principal, int64_t rate, int term
         t->rows[i].principal_fen = ar[i].principal_fen;
         t->rows[i].interest_fen = ar[i].interest_fen;
     }
-    t->loan = (struct repay_loan){method, rate, start, term, n, t->rows};
+    t->loan = (struct repay_loan){.method = method, .day_count = dc, .rate_micro = rate, .penalty_pct = 150,
+                                  .disbursed_on = start, .term_months = term, .nrows = n, .rows = t->rows};
     t->principal = principal;
+}
+
+/* make_loan_dc with whole-month interest (按月计息). */
+static void make_loan(struct tloan *t, int64_t principal, int64_t rate, int term, enum amort_method method,
+                      struct date start)
+{
+    make_loan_dc(t, principal, rate, term, method, start, AMORT_DAYS_MONTH);
 }
 
 /* DOMAIN.md: 100.00 yuan at 7% over 6 months from 2024-01-01, 等额本息. */
@@ -208,8 +217,8 @@ static void test_penalty_ten_days_late(void **state)
     (void)state;
     static struct tloan t;
     ep_loan(&t);
-    assert_int_equal(amort_penalty_interest(1000000, 4350000, 10), 1813);
-    assert_int_equal(amort_penalty_interest(1000000, 4350000, 1), 181);
+    assert_int_equal(amort_penalty_interest(1000000, 4350000, 150, 10), 1813);
+    assert_int_equal(amort_penalty_interest(1000000, 4350000, 150, 1), 181);
     /* on the due date nothing is overdue yet; the day after, one day */
     assert_int_equal(repay_dpd(&t.loan, D(2024, 2, 15)), 0);
     assert_int_equal(repay_overdue(&t.loan, D(2024, 2, 15)), 0);
@@ -630,7 +639,7 @@ static void test_dpd_boundaries(void **state)
     /* 2024-03-20, row 1 is 34 days overdue: penalty 181.25 × 34 = 6,162.5 → 6,163 fen. Paying all
        of row 1 but 1 fen of its principal keeps the loan past due from row 1. */
     struct date on = D(2024, 3, 20);
-    assert_int_equal(amort_penalty_interest(1000000, 4350000, 34), 6163);
+    assert_int_equal(amort_penalty_interest(1000000, 4350000, 150, 34), 6163);
     struct repay_alloc a = apply_ok(&t, on, 6163 + 43500 + 999999);
     assert_alloc(a, 6163, 43500, 999999, 0);
     assert_int_equal(repay_dpd(&t.loan, on), 34);
