@@ -354,7 +354,9 @@ static void pay_row(struct repay_row *r, int64_t *left, struct repay_alloc *out)
 
 /*
  * Closes the running row a on `on` by the days run (a payoff or a prepayment): its interest
- * becomes the interest run by `on` (run_interest), paid with its principal; then
+ * becomes the interest run by `on` (run_interest; 0 when its period starts after `on`, because
+ * the instalment before it was paid early, and then `on` is taken as that start below), paid with
+ * its principal; then
  *   - not the last row: what is left prepays the principal of the future rows (booked on row a),
  *     which are re-scheduled over the remaining balance from `on`;
  *   - the last row: the principal still unpaid after this payment keeps running from `on` to the
@@ -365,6 +367,9 @@ static void close_running(struct repay_loan *loan, int a, struct date on, int64_
 {
     struct repay_row *r = &loan->rows[a];
     int64_t run = run_interest(loan, a, on);
+    struct date start = period_start(loan, a);
+    if (date_cmp(start, on) > 0)
+        on = start; /* an instalment paid early covers the days to here: the balance left runs from its end */
     r->interest_fen = run;
     out->interest_fen += pay(left, unpaid_interest(r), &r->paid_interest_fen);
     int64_t principal = pay(left, unpaid_principal(r), &r->paid_principal_fen);
@@ -378,7 +383,7 @@ static void close_running(struct repay_loan *loan, int a, struct date on, int64_
         reschedule(loan, a + 1, rest - prepay, on);
         out->principal_fen += prepay;
         out->prepaid_principal_fen = prepay;
-        out->rescheduled = 1;
+        out->rescheduled = prepay > 0;
         return;
     }
     int64_t open = unpaid_principal(r);
@@ -401,8 +406,9 @@ static void close_running(struct repay_loan *loan, int a, struct date on, int64_
  *   3. pay any penalty or compound interest left on later rows (only there when rows were
  *      accrued to a later date);
  *   4. the running row a: when what is left is at most its unpaid instalment (interest +
- *      principal) and it is not the last row, and it does not settle the loan, the instalment
- *      is being paid early: its scheduled interest, then its principal, as on the due date;
+ *      principal), it is not the last row and the payment does not settle the loan, the
+ *      instalment is being paid early: its scheduled interest, then its principal, as on the
+ *      due date;
  *   5. otherwise (a payoff, a prepayment, or a payment on the last instalment) the row is closed
  *      by the days run (close_running): interest only for the days elapsed, the rest prepays
  *      principal and the future rows are re-scheduled from paid_on.
@@ -410,8 +416,8 @@ static void close_running(struct repay_loan *loan, int a, struct date on, int64_
  *
  * Returns REPAY_OK, or, with the rows left exactly as they were (no accrual either) and *out
  * zeroed: REPAY_BAD_AMOUNT when amount_fen <= 0; REPAY_BAD_DATE when paid_on is before the
- * disbursement, or before a repayment already applied (a row after the running row has been
- * paid: repayments must be applied in date order); REPAY_SETTLED when nothing
+ * disbursement, or before the latest repayment applied (loan->last_paid_on: repayments must be
+ * applied in date order; set to paid_on on success); REPAY_SETTLED when nothing
  * is owed; REPAY_OVERPAYMENT when amount_fen > repay_owed_now(loan, paid_on). Paying exactly
  * repay_owed_now(loan, paid_on) settles the loan.
  */
@@ -427,10 +433,9 @@ enum repay_result repay_apply(struct repay_loan *loan, struct date paid_on, int6
         return REPAY_SETTLED;
     if (date_cmp(paid_on, loan->disbursed_on) < 0)
         return REPAY_BAD_DATE;
+    if (loan->last_paid_on.y && date_cmp(paid_on, loan->last_paid_on) < 0)
+        return REPAY_BAD_DATE;
     const int due = first_after(loan, paid_on), a = running_row(loan, paid_on);
-    for (int i = a + 1; i < loan->nrows; i++)
-        if (loan->rows[i].paid_principal_fen != 0 || loan->rows[i].paid_interest_fen != 0)
-            return REPAY_BAD_DATE;
     int64_t owed = owed_on(loan, paid_on);
     if (owed == 0)
         return REPAY_SETTLED;
@@ -439,6 +444,7 @@ enum repay_result repay_apply(struct repay_loan *loan, struct date paid_on, int6
 
     /* From here on every fen of amount_fen finds a place (amount_fen <= owed), so no refusal. */
     repay_accrue(loan, paid_on);
+    loan->last_paid_on = paid_on;
     int64_t left = amount_fen;
     for (int i = 0; i < due && left > 0; i++)
         pay_row(&loan->rows[i], &left, out);

@@ -44,6 +44,7 @@ struct repay_loan {
     int64_t rate_micro;         /* the contract rate */
     int64_t penalty_pct;        /* penalty and compound rate, % of the contract rate; <= 0: 150 */
     struct date disbursed_on;
+    struct date last_paid_on;   /* the latest repayment applied ({0,0,0}: none): earlier dates are refused */
     int term_months;
     int nrows;
     struct repay_row *rows;     /* caller's array, nrows long, capacity for the full term */
@@ -58,7 +59,7 @@ struct repay_alloc {
 enum repay_result {
     REPAY_OK,
     REPAY_BAD_AMOUNT,  /* amount <= 0 */
-    REPAY_BAD_DATE,    /* before the disbursement, or before a repayment already applied to a later row */
+    REPAY_BAD_DATE,    /* before the disbursement, or before the latest repayment applied (last_paid_on) */
     REPAY_OVERPAYMENT, /* more than everything still owed as of paid_on */
     REPAY_SETTLED,     /* nothing is owed */
 };

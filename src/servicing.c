@@ -207,6 +207,15 @@ static int load_repayments(struct db *db, int64_t id, struct serviced_loan *l)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* The loan's latest repayment that stands (neither reversed nor a reversal), or NULL. */
+static const struct repayment_row *latest_live(const struct serviced_loan *l)
+{
+    for (int i = l->nrepayments - 1; i >= 0; i--)
+        if (!l->repayments[i].reverses_id && !l->repayments[i].reversed_by)
+            return &l->repayments[i];
+    return NULL;
+}
+
 int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struct serviced_loan *l, struct err *e)
 {
     sqlite3_stmt *st = db_prep(
@@ -250,6 +259,9 @@ int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
     l->terms.penalty_pct = db_param_int(db, "penalty_rate_pct", REPAY_PENALTY_PCT_DEFAULT);
     if (load_rows(db, id, l) != 0 || load_repayments(db, id, l) != 0)
         return db_fail(db, e);
+    const struct repayment_row *last = latest_live(l);
+    if (last)
+        date_parse(last->paid_on, &l->terms.last_paid_on);
     return 0;
 }
 
@@ -418,15 +430,6 @@ static int keep_rows_before(struct db *db, int64_t repayment_id, const struct re
                          "?11, ?12, ?13, ?14, ?15)",
                          repayment_id, &before[i]);
     return ok;
-}
-
-/* The loan's latest repayment that stands (neither reversed nor a reversal), or NULL. */
-static const struct repayment_row *latest_live(const struct serviced_loan *l)
-{
-    for (int i = l->nrepayments - 1; i >= 0; i--)
-        if (!l->repayments[i].reverses_id && !l->repayments[i].reversed_by)
-            return &l->repayments[i];
-    return NULL;
 }
 
 int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loan_id, const char *paid_on,

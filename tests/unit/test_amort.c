@@ -677,7 +677,7 @@ static void test_invariants_programme_amounts(void **state)
     for (int m = 0; m < AMORT__MAX; m++) {
         for (int i = 0; i < 6000; i++) {
             struct amort_input in = {rng_range(2000000, 20000000), random_rate(), random_term(),
-                                     (enum amort_method)m, random_start()};
+                                     (enum amort_method)m, random_start(), AMORT_DAYS_MONTH};
             check_schedule(&in, &st);
         }
     }
@@ -704,7 +704,8 @@ static void test_invariants_wide_range(void **state)
             int64_t p = rng_range(1, hi > AMORT_PRINCIPAL_MAX_FEN ? AMORT_PRINCIPAL_MAX_FEN : hi);
             if (i == 0)
                 p = AMORT_PRINCIPAL_MAX_FEN;
-            struct amort_input in = {p, random_rate(), random_term(), (enum amort_method)m, random_start()};
+            struct amort_input in = {p, random_rate(), random_term(), (enum amort_method)m, random_start(),
+                                     AMORT_DAYS_MONTH};
             if (i == 1)
                 in.rate_micro = AMORT_RATE_MAX_MICRO, in.term_months = 360;
             check_schedule(&in, &st);
@@ -722,13 +723,125 @@ static void test_last_row_bound_extreme(void **state)
     (void)state;
     struct stats st = {0};
     struct amort_input in = {AMORT_PRINCIPAL_MAX_FEN, AMORT_RATE_MAX_MICRO, 360, AMORT_EQUAL_INSTALLMENT,
-                             {2026, 1, 31}};
+                             {2026, 1, 31}, AMORT_DAYS_MONTH};
     check_schedule(&in, &st);
     in.principal_fen = 2000000;
     check_schedule(&in, &st);
     in.term_months = 36;
     check_schedule(&in, &st);
     assert_int_equal(st.schedules, 3);
+}
+
+/* ---- day count (计息方式) ------------------------------------------------------------------------ */
+
+static void test_day_count_tables(void **state)
+{
+    (void)state;
+    assert_string_equal(amort_day_count_code(AMORT_DAYS_MONTH), "month");
+    assert_string_equal(amort_day_count_code(AMORT_DAYS_ACTUAL360), "actual360");
+    assert_string_equal(amort_day_count_name(AMORT_DAYS_MONTH), "按月计息");
+    assert_null(amort_day_count_code(AMORT_DAYS__MAX));
+    assert_null(amort_day_count_name(-1));
+    assert_int_equal(amort_day_count_parse("month"), AMORT_DAYS_MONTH);
+    assert_int_equal(amort_day_count_parse("actual360"), AMORT_DAYS_ACTUAL360);
+    assert_int_equal(amort_day_count_parse("Actual360"), -1);
+    assert_int_equal(amort_day_count_parse(NULL), -1);
+    /* defaults: whole months for the amortising methods, actual days for the others */
+    assert_int_equal(amort_default_day_count(AMORT_EQUAL_INSTALLMENT), AMORT_DAYS_MONTH);
+    assert_int_equal(amort_default_day_count(AMORT_EQUAL_PRINCIPAL), AMORT_DAYS_MONTH);
+    assert_int_equal(amort_default_day_count(AMORT_MONTHLY_INTEREST), AMORT_DAYS_ACTUAL360);
+    assert_int_equal(amort_default_day_count(AMORT_QUARTERLY_INTEREST), AMORT_DAYS_ACTUAL360);
+    assert_int_equal(amort_default_day_count(AMORT_BULLET), AMORT_DAYS_ACTUAL360);
+    struct amort_input in = {2000000, 4350000, 12, AMORT_MONTHLY_INTEREST, {2024, 1, 10}, (enum amort_day_count)2};
+    const char *field = NULL;
+    assert_non_null(amort_validate(&in, &field));
+    assert_string_equal(field, "day_count");
+    struct amort_row r[MAX_ROWS];
+    assert_int_equal(amort_schedule(&in, r, MAX_ROWS), -1);
+}
+
+/* 按日计息 schedules by hand (balance × annual / 360 × the days between due dates). */
+static void test_actual360_schedules(void **state)
+{
+    (void)state;
+    struct amort_row r[MAX_ROWS];
+    /* 按月付息 20,000.00 at 4.35% from 2024-01-10: 2,000,000 × 0.0435 / 360 = 241.667 fen a day;
+       Jan 10 → Feb 10 31 days 7,491.67 → 7,492; → Mar 10 29 days (leap year) 7,008.33 → 7,008;
+       → Apr 10 31 days 7,492 */
+    run((struct amort_input){2000000, 4350000, 3, AMORT_MONTHLY_INTEREST, {2024, 1, 10}, AMORT_DAYS_ACTUAL360}, r, 3);
+    assert_row(&r[0], 1, D(2024, 2, 10), 0, 7492, 7492, 2000000);
+    assert_row(&r[1], 2, D(2024, 3, 10), 0, 7008, 7008, 2000000);
+    assert_row(&r[2], 3, D(2024, 4, 10), 2000000, 7492, 2007492, 0);
+    /* 按季付息 100,000.00 at 3.6% over 7 months from 2024-01-31: 1,000 fen a day exactly;
+       → Apr 30 90 days, → Jul 31 92 days, the last month → Aug 31 31 days */
+    run((struct amort_input){10000000, 3600000, 7, AMORT_QUARTERLY_INTEREST, {2024, 1, 31}, AMORT_DAYS_ACTUAL360}, r, 3);
+    assert_row(&r[0], 1, D(2024, 4, 30), 0, 90000, 90000, 10000000);
+    assert_row(&r[1], 2, D(2024, 7, 31), 0, 92000, 92000, 10000000);
+    assert_row(&r[2], 3, D(2024, 8, 31), 10000000, 31000, 10031000, 0);
+    /* 利随本清 50,000.00 at 4.35% for 12 months from 2024-01-10: 366 days (leap year)
+       5,000,000 × 0.0435 / 360 × 366 = 221,125 exactly (按月计息 would be 217,500) */
+    run((struct amort_input){5000000, 4350000, 12, AMORT_BULLET, {2024, 1, 10}, AMORT_DAYS_ACTUAL360}, r, 1);
+    assert_row(&r[0], 1, D(2025, 1, 10), 5000000, 221125, 5221125, 0);
+    /* 等额本金 120,000.00 at 3.6% over 3 months from 2024-01-31: 40,000.00 a month; 1,200, 800,
+       400 fen a day on the balances; 29, 31, 30 days → 34,800, 24,800, 12,000 */
+    run((struct amort_input){12000000, 3600000, 3, AMORT_EQUAL_PRINCIPAL, {2024, 1, 31}, AMORT_DAYS_ACTUAL360}, r, 3);
+    assert_row(&r[0], 1, D(2024, 2, 29), 4000000, 34800, 4034800, 8000000);
+    assert_row(&r[1], 2, D(2024, 3, 31), 4000000, 24800, 4024800, 4000000);
+    assert_row(&r[2], 3, D(2024, 4, 30), 4000000, 12000, 4012000, 0);
+    /* 等额本息 the DOMAIN.md 100.00 at 7% from 2024-01-01, by days: A = 17.01 as by months; interest
+       10,000 × 0.07 / 360 × 31 = 60.28 → 60; 8,359 × 29 days = 47.13 → 47; 6,705 × 31 = 40.42 → 40;
+       5,044 × 30 = 29.42 → 29; 3,372 × 31 = 20.33 → 20; last 1,691 × 30 = 9.86 → 10 */
+    run((struct amort_input){10000, 7000000, 6, AMORT_EQUAL_INSTALLMENT, {2024, 1, 1}, AMORT_DAYS_ACTUAL360}, r, 6);
+    assert_row(&r[0], 1, D(2024, 2, 1), 1641, 60, 1701, 8359);
+    assert_row(&r[1], 2, D(2024, 3, 1), 1654, 47, 1701, 6705);
+    assert_row(&r[2], 3, D(2024, 4, 1), 1661, 40, 1701, 5044);
+    assert_row(&r[3], 4, D(2024, 5, 1), 1672, 29, 1701, 3372);
+    assert_row(&r[4], 5, D(2024, 6, 1), 1681, 20, 1701, 1691);
+    assert_row(&r[5], 6, D(2024, 7, 1), 1691, 10, 1701, 0);
+    /* amort_period_interest: month counts calendar months, actual360 days */
+    assert_int_equal(amort_period_interest(2000000, 4350000, AMORT_DAYS_MONTH, D(2024, 1, 10), D(2024, 2, 10)), 7250);
+    assert_int_equal(amort_period_interest(2000000, 4350000, AMORT_DAYS_ACTUAL360, D(2024, 1, 10), D(2024, 2, 10)),
+                     7492);
+}
+
+/* 按日计息 over random programme loans of every method: principal parts >= 0 summing to P, the
+   balance 0 after the last row, each row's interest = the days since the previous due date (or
+   the start) on the balance before it. */
+static void test_actual360_invariants(void **state)
+{
+    (void)state;
+    static struct amort_row r[MAX_ROWS];
+    rng_state = 360;
+    for (int m = 0; m < AMORT__MAX; m++)
+        for (int i = 0; i < 3000; i++) {
+            struct amort_input in = {rng_range(2000000, 20000000), random_rate(), random_term(),
+                                     (enum amort_method)m, random_start(), AMORT_DAYS_ACTUAL360};
+            int n = amort_schedule(&in, r, MAX_ROWS);
+            assert_int_equal(n, amort_row_count(&in));
+            int64_t balance = in.principal_fen, sum = 0;
+            struct date prev = in.start;
+            for (int k = 0; k < n; k++) {
+                assert_true(r[k].principal_fen >= 0 && r[k].principal_fen <= balance);
+                assert_int_equal(r[k].interest_fen,
+                                 amort_daily_interest(balance, in.rate_micro, date_diff(r[k].due_on, prev)));
+                balance -= r[k].principal_fen;
+                sum += r[k].principal_fen;
+                assert_int_equal(r[k].balance_fen, balance);
+                prev = r[k].due_on;
+            }
+            assert_int_equal(sum, in.principal_fen);
+            assert_int_equal(balance, 0);
+        }
+}
+
+/* The penalty factor is a parameter: × 2 (200%) for 10 days on 10,000.00 at 4.35%:
+   1,000,000 × 0.0435 × 2 / 360 × 10 = 2,416.67 → 2,417 fen. */
+static void test_penalty_factor(void **state)
+{
+    (void)state;
+    assert_int_equal(amort_penalty_interest(1000000, 4350000, 200, 10), 2417);
+    assert_int_equal(amort_penalty_interest(1000000, 4350000, 100, 10), amort_daily_interest(1000000, 4350000, 10));
+    assert_int_equal(amort_penalty_interest(1000000, 4350000, -1, 10), -1);
 }
 
 int main(void)
@@ -752,6 +865,10 @@ int main(void)
         cmocka_unit_test(test_invariants_programme_amounts),
         cmocka_unit_test(test_invariants_wide_range),
         cmocka_unit_test(test_last_row_bound_extreme),
+        cmocka_unit_test(test_day_count_tables),
+        cmocka_unit_test(test_actual360_schedules),
+        cmocka_unit_test(test_actual360_invariants),
+        cmocka_unit_test(test_penalty_factor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
