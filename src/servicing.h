@@ -80,7 +80,8 @@ int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loa
 /* Reverses (冲正) a loan's latest live repayment with a reason: the schedule rows, the loan's
    carried figures and state return exactly to what they were before it, and a negative record of
    the same receipt, dated as the repayment, is appended (so every sum over repayments returns
-   too); the receipt number may then be booked again. Audited. Refused, changing nothing: 422
+   too, and cached month-end figures from its month on are dropped, to be computed again); the
+   receipt number may then be booked again. Audited. Refused, changing nothing: 422
    invalid_reason; 404 not_found (not a repayment of this loan); 409 already_reversed,
    not_latest (a later repayment must be reversed first), loan_compensated, no_snapshot (booked
    before reversals were kept). Returns the reversal's id or -1 with e filled. */

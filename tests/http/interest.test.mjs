@@ -145,6 +145,8 @@ test('reversal (冲正): refusals change nothing; the schedule, figures and clai
   const s0 = await get(l.id);
   const claim0 = (await api(srv.base, 'GET', '/reports/subsidy?quarter=2026Q3', undefined, t.xj_caiwu)).body;
   const fund0 = (await api(srv.base, 'GET', '/guarantee-fund', undefined, t.xj_xiehui)).body;
+  const portfolio = async () => (await api(srv.base, 'GET', '/reports/portfolio?as_of=2026-08-31', undefined, t.xj_caiwu)).body;
+  const port0 = await portfolio();
   const second = await pay(l.id, '2026-08-01', 211000, 'LX-REV-2');
   assert.equal(second.status, 201);
   const rid = second.body.repayment_id;
@@ -175,6 +177,7 @@ test('reversal (冲正): refusals change nothing; the schedule, figures and clai
   assert.equal(record.amount_fen, -211000);
   assert.equal(record.paid_on, '2026-08-01');
   assert.deepEqual((await api(srv.base, 'GET', '/reports/subsidy?quarter=2026Q3', undefined, t.xj_caiwu)).body, claim0);
+  assert.deepEqual(await portfolio(), port0);
   const again = await reverse(l.id, rid, { reason: '再次冲正' });
   assert.equal(again.status, 409);
   assert.equal(again.body.error.code, 'already_reversed');
