@@ -179,8 +179,8 @@ static int load_repayments(struct db *db, int64_t id, struct serviced_loan *l)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT r.id, r.paid_on, r.receipt_no, r.amount_fen, r.penalty_fen, r.compound_fen, "
                                    "r.interest_fen, r.principal_fen, r.prepaid_principal_fen, u.name, "
-                                   "coalesce(r.reverses_id, 0), coalesce(x.id, 0), coalesce(x.reason, r.reason), "
-                                   "r.created_at FROM repayments r JOIN users u ON u.id = r.created_by "
+                                   "coalesce(r.reverses_id, 0), coalesce(x.id, 0), coalesce(x.reason, r.reason) "
+                                   "FROM repayments r JOIN users u ON u.id = r.created_by "
                                    "LEFT JOIN repayments x ON x.reverses_id = r.id WHERE r.loan_id = ? ORDER BY r.paid_on, r.id");
     if (!st)
         return -1;
@@ -201,7 +201,6 @@ static int load_repayments(struct db *db, int64_t id, struct serviced_loan *l)
         p->reverses_id = sqlite3_column_int64(st, 10);
         p->reversed_by = sqlite3_column_int64(st, 11);
         snprintf(p->reason, sizeof p->reason, "%s", db_text(st, 12));
-        snprintf(p->created_at, sizeof p->created_at, "%s", db_text(st, 13));
     }
     db_done(st);
     return rc == SQLITE_DONE ? 0 : -1;
@@ -286,8 +285,7 @@ static json_t *repayment_json(const struct repayment_row *p)
                           "allocation", "penalty_fen", (json_int_t)p->penalty_fen, "compound_fen",
                           (json_int_t)p->compound_fen, "interest_fen", (json_int_t)p->interest_fen, "principal_fen",
                           (json_int_t)p->principal_fen, "prepaid_principal_fen", (json_int_t)p->prepaid_principal_fen,
-                          "reversed",
-                          p->reversed_by != 0);
+                          "reversed", p->reversed_by != 0);
     if (p->reversed_by)
         json_object_set_new(o, "reversed_by", json_integer(p->reversed_by));
     if (p->reverses_id)
@@ -331,21 +329,22 @@ json_t *servicing_json(const struct serviced_loan *l, struct date as_of)
                      schedule, "repayments", reps);
 }
 
+/* The SQL condition on repayments r: the standing booking of receipt ?1 (not a reversal, not reversed). */
+#define STANDING_RECEIPT                                                                                        \
+    "r.receipt_no = ?1 AND r.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM repayments x WHERE x.reverses_id = " \
+    "r.id)"
+
 int servicing_receipt_live(struct db *db, const char *receipt_no)
 {
-    return db_int(db, 0,
-                  "SELECT 1 FROM repayments r WHERE receipt_no = ? AND reverses_id IS NULL AND "
-                  "NOT EXISTS (SELECT 1 FROM repayments x WHERE x.reverses_id = r.id) LIMIT 1",
-                  "t", receipt_no) == 1;
+    return db_int(db, 0, "SELECT 1 FROM repayments r WHERE " STANDING_RECEIPT " LIMIT 1", "t", receipt_no) == 1;
 }
 
-/* Answers a receipt number booked before (and not reversed): fills out from the stored booking. Returns the
-   repayment id, 0 when the receipt is unknown, or -1 when it belongs to another loan. */
+/* Answers a receipt number booked before and standing: fills out from the stored booking. Returns
+   the repayment id, 0 when the receipt is unknown, or -1 when it belongs to another loan. */
 static int64_t booked_before(struct db *db, int64_t loan_id, const char *receipt_no, struct repay_alloc *out)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT id, loan_id, penalty_fen, interest_fen, principal_fen, prepaid_principal_fen, "
-                                   "compound_fen FROM repayments r WHERE receipt_no = ? AND reverses_id IS NULL AND "
-                                   "NOT EXISTS (SELECT 1 FROM repayments x WHERE x.reverses_id = r.id)");
+                                   "compound_fen FROM repayments r WHERE " STANDING_RECEIPT);
     if (!st)
         return 0;
     db_bind(st, "t", receipt_no);
@@ -383,9 +382,9 @@ static int row_settled(const struct repay_row *r)
            r->paid_penalty_fen >= r->penalty_fen && r->paid_compound_fen >= r->compound_fen;
 }
 
-/* Writes one row (of loan_schedule, or with repayment_id > 0 of the rows kept before that
-   repayment) with SQL `sql`, whose placeholders are the row's columns then the two keys.
-   Returns 1 on success. */
+/* Writes one row (into loan_schedule, or into the rows kept before a repayment) with `sql`, whose
+   placeholders are the row's columns ?1..?13 then the key (loan or repayment id) and n. Returns 1
+   on success. */
 static int put_row(struct db *db, const char *sql, int64_t key, const struct repay_row *r)
 {
     char through[11] = "", from[11] = "";
@@ -399,37 +398,41 @@ static int put_row(struct db *db, const char *sql, int64_t key, const struct rep
                   (int64_t)r->n) == SQLITE_DONE;
 }
 
-/* Writes the rows that differ from `before` back after a repayment. Returns 1 on success. */
-static int store_rows(struct db *db, int64_t loan_id, const struct repay_loan *t, const struct repay_row *before)
+/* Writes each row of t that a repayment changed (differs from `before`) with `sql` (see put_row),
+   the row as it is now, or with `old` as it was before. Returns 1 on success. */
+static int put_changed_rows(struct db *db, const char *sql, int64_t key, const struct repay_loan *t,
+                            const struct repay_row *before, int old)
 {
     int ok = 1;
     for (int i = 0; ok && i < t->nrows; i++)
         if (memcmp(&t->rows[i], &before[i], sizeof before[i]) != 0)
-            ok = put_row(db,
-                         "UPDATE loan_schedule SET principal_fen = ?1, interest_fen = ?2, paid_principal_fen = ?3, "
-                         "paid_interest_fen = ?4, penalty_fen = ?5, paid_penalty_fen = ?6, compound_fen = ?7, "
-                         "paid_compound_fen = ?8, penalty_through = nullif(?9, ''), interest_from = nullif(?10, ''), "
-                         "interest_settled_fen = ?11, interest_base_fen = ?12, settled = ?13 "
-                         "WHERE loan_id = ?14 AND n = ?15",
-                         loan_id, &t->rows[i]);
+            ok = put_row(db, sql, key, old ? &before[i] : &t->rows[i]);
     return ok;
+}
+
+/* Writes the changed rows back to the schedule after a repayment. Returns 1 on success. */
+static int store_rows(struct db *db, int64_t loan_id, const struct repay_loan *t, const struct repay_row *before)
+{
+    return put_changed_rows(db,
+                            "UPDATE loan_schedule SET principal_fen = ?1, interest_fen = ?2, paid_principal_fen = ?3, "
+                            "paid_interest_fen = ?4, penalty_fen = ?5, paid_penalty_fen = ?6, compound_fen = ?7, "
+                            "paid_compound_fen = ?8, penalty_through = nullif(?9, ''), interest_from = nullif(?10, ''), "
+                            "interest_settled_fen = ?11, interest_base_fen = ?12, settled = ?13 "
+                            "WHERE loan_id = ?14 AND n = ?15",
+                            loan_id, t, before, 0);
 }
 
 /* Keeps the rows a repayment changes, as they were before it, for a reversal. Returns 1 on success. */
 static int keep_rows_before(struct db *db, int64_t repayment_id, const struct repay_loan *t,
                             const struct repay_row *before)
 {
-    int ok = 1;
-    for (int i = 0; ok && i < t->nrows; i++)
-        if (memcmp(&t->rows[i], &before[i], sizeof before[i]) != 0)
-            ok = put_row(db,
-                         "INSERT INTO repayment_rows_before (principal_fen, interest_fen, paid_principal_fen, "
-                         "paid_interest_fen, penalty_fen, paid_penalty_fen, compound_fen, paid_compound_fen, "
-                         "penalty_through, interest_from, interest_settled_fen, interest_base_fen, settled, "
-                         "repayment_id, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, nullif(?9, ''), nullif(?10, ''), "
-                         "?11, ?12, ?13, ?14, ?15)",
-                         repayment_id, &before[i]);
-    return ok;
+    return put_changed_rows(db,
+                            "INSERT INTO repayment_rows_before (principal_fen, interest_fen, paid_principal_fen, "
+                            "paid_interest_fen, penalty_fen, paid_penalty_fen, compound_fen, paid_compound_fen, "
+                            "penalty_through, interest_from, interest_settled_fen, interest_base_fen, settled, "
+                            "repayment_id, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, nullif(?9, ''), nullif(?10, ''), "
+                            "?11, ?12, ?13, ?14, ?15)",
+                            repayment_id, t, before, 1);
 }
 
 int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loan_id, const char *paid_on,

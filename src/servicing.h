@@ -43,7 +43,6 @@ struct repayment_row {
     int64_t reverses_id;   /* a reversal (冲正, negative amounts): the repayment it cancels; else 0 */
     int64_t reversed_by;   /* a reversed repayment: the reversal's id; else 0 */
     char reason[4 * LOAN_REASON_MAX_CHARS + 1]; /* the reversal's reason (on both rows) */
-    char created_at[20];
 };
 
 struct serviced_loan {
