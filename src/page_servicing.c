@@ -26,7 +26,7 @@ static void reverse_form(struct req *r, const struct serviced_loan *l, const str
                 (long long)l->id, (long long)p->id);
     html_csrf(r);
     html_printf(r, "<input name=\"reason\" required maxlength=\"%d\" placeholder=\"冲正原因\">"
-                   "<label><input type=\"checkbox\" name=\"confirm\" value=\"1\" required>确认冲正</label>"
+                   "<label class=\"inline-check\"><input type=\"checkbox\" name=\"confirm\" value=\"1\" required>确认冲正</label>"
                    "<button>冲正</button></form>",
                 LOAN_REASON_MAX_CHARS);
 }
