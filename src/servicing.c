@@ -442,8 +442,9 @@ int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loa
     struct date on;
     *duplicate = 0;
     memset(out, 0, sizeof *out);
-    if (text_check(receipt_no, 1, 50) != 0)
-        return err_set(e, 422, "invalid_receipt_no", "receipt_no", "请填写信用社收款凭证号（50字以内）");
+    if (text_check(receipt_no, 1, LOAN_RECEIPT_MAX_CHARS) != 0)
+        return err_set(e, 422, "invalid_receipt_no", "receipt_no", "请填写信用社收款凭证号（%d字以内）",
+                       LOAN_RECEIPT_MAX_CHARS);
     if (!paid_on || date_parse(paid_on, &on) != 0)
         return err_set(e, 422, "invalid_date", "paid_on", "还款日期格式应为 YYYY-MM-DD");
     if (date_cmp(on, today) > 0)

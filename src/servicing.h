@@ -17,6 +17,7 @@
 
 #define LOAN_MAX_ROWS 360
 #define LOAN_REASON_MAX_CHARS 200 /* a reversal's reason */
+#define LOAN_RECEIPT_MAX_CHARS 50 /* the credit union's receipt number */
 
 struct disburse_input {
     int64_t application_id;
@@ -37,7 +38,7 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
 struct repayment_row {
     int64_t id;
     char paid_on[11];
-    char receipt_no[64];
+    char receipt_no[4 * LOAN_RECEIPT_MAX_CHARS + 1];
     int64_t amount_fen, penalty_fen, compound_fen, interest_fen, principal_fen, prepaid_principal_fen;
     char created_by[64];
     int64_t reverses_id;   /* a reversal (冲正, negative amounts): the repayment it cancels; else 0 */
