@@ -295,14 +295,14 @@ static int64_t disbursed(struct demo *d, int k, long days_ago, const char *contr
     date_format(day, on);
     if (snprintf(contract, sizeof contract, contract_format, day.y) >= (int)sizeof contract)
         return -1;
-    struct disburse_input in = {id, contract, on, apps[k].amount_yuan * 100, "4.35", method, apps[k].months};
+    struct disburse_input in = {id, contract, on, apps[k].amount_yuan * 100, "4.35", method, apps[k].months, NULL};
     return servicing_disburse(d->db, &d->liaison, &in, d->today, &d->e);
 }
 
 /* Pays every instalment of a loan that falls due on or before `until`, on its due date. 0 or -1. */
 static int pay_until(struct demo *d, int64_t loan_id, struct date until)
 {
-    struct serviced_loan *l = malloc(sizeof *l);
+    struct serviced_loan *l = servicing_alloc();
     int rc = l && servicing_get(d->db, &d->liaison, loan_id, l, &d->e) == 0 ? 0 : -1;
     for (int i = 0; rc == 0 && i < l->terms.nrows && date_cmp(l->rows[i].due_on, until) <= 0; i++) {
         char on[11], receipt[32];
@@ -314,7 +314,7 @@ static int pay_until(struct demo *d, int64_t loan_id, struct date until)
                             &d->e) < 0)
             rc = -1;
     }
-    free(l);
+    servicing_free(l);
     return rc;
 }
 
