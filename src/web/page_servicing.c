@@ -166,6 +166,26 @@ static void account_page(struct req *r, const struct err *e)
     html_end(r);
 }
 
+/* After an action on the account succeeded: back to the account page with its message (ok). */
+static void account_done(struct req *r, const char *ok)
+{
+    char loc[64];
+    snprintf(loc, sizeof loc, "/accounts/%lld?ok=%s", (long long)r->id[0], ok);
+    reply_redirect(r, loc);
+}
+
+/* After an action was refused: the error page for a missing or foreign loan, else the account page
+   again with the error next to its field and what was typed. */
+static void account_refused(struct req *r, const struct err *e)
+{
+    if (e->status == 404 || e->status == 403) {
+        reply_error(r, e);
+        return;
+    }
+    account_page(r, e);
+    r->status = e->status;
+}
+
 void page_account_recover(struct req *r)
 {
     struct err e = {0};
@@ -174,17 +194,10 @@ void page_account_recover(struct req *r)
         err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确");
     else if (servicing_recover(r->db, &r->user, r->id[0], req_form(r, "on"), amount, req_form(r, "source"),
                                req_form(r, "document_no"), r->today, &e) > 0) {
-        char loc[64];
-        snprintf(loc, sizeof loc, "/accounts/%lld?ok=recovered", (long long)r->id[0]);
-        reply_redirect(r, loc);
+        account_done(r, "recovered");
         return;
     }
-    if (e.status == 404 || e.status == 403) {
-        reply_error(r, &e);
-        return;
-    }
-    account_page(r, &e);
-    r->status = e.status;
+    account_refused(r, &e);
 }
 
 void page_account(struct req *r)
@@ -202,17 +215,10 @@ void page_account_repay(struct req *r)
         err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确，例如 10435.00");
     else if (servicing_repay(r->db, &r->user, r->id[0], req_form(r, "paid_on"), amount, req_form(r, "receipt_no"),
                              r->today, &a, &duplicate, &e) > 0) {
-        char loc[64];
-        snprintf(loc, sizeof loc, "/accounts/%lld?ok=%s", (long long)r->id[0], duplicate ? "duplicate" : "repaid");
-        reply_redirect(r, loc);
+        account_done(r, duplicate ? "duplicate" : "repaid");
         return;
     }
-    if (e.status == 404 || e.status == 403) {
-        reply_error(r, &e);
-        return;
-    }
-    account_page(r, &e);
-    r->status = e.status;
+    account_refused(r, &e);
 }
 
 void page_account_reverse(struct req *r)
@@ -221,17 +227,10 @@ void page_account_reverse(struct req *r)
     if (!req_form(r, "confirm") || strcmp(req_form(r, "confirm"), "1") != 0)
         err_set(&e, 422, "confirm_required", "confirm", "请勾选“确认冲正”后再提交");
     else if (servicing_reverse(r->db, &r->user, r->id[0], r->id[1], req_form(r, "reason"), &e) > 0) {
-        char loc[64];
-        snprintf(loc, sizeof loc, "/accounts/%lld?ok=reversed", (long long)r->id[0]);
-        reply_redirect(r, loc);
+        account_done(r, "reversed");
         return;
     }
-    if (e.status == 404 || e.status == 403) {
-        reply_error(r, &e);
-        return;
-    }
-    account_page(r, &e);
-    r->status = e.status;
+    account_refused(r, &e);
 }
 
 /* One due or overdue row, grouped by village. */
