@@ -69,15 +69,16 @@ static void repayments_table(struct req *r, const struct serviced_loan *l)
     html_raw(r, "</tbody></table>");
 }
 
-/* The loan account page, with e shown after a refused repayment. */
-static void account_page(struct req *r, const struct err *e)
+/* The loan account page, with e shown after a refused action. Returns 0, or -1 when the loan
+   could not be shown (its error has been answered). */
+static int account_page(struct req *r, const struct err *e)
 {
     struct serviced_loan *l = servicing_alloc();
     struct err ge = {0};
     if (!l || servicing_get(r->db, &r->user, r->id[0], l, &ge) != 0) {
         servicing_free(l);
         reply_error(r, &ge);
-        return;
+        return -1;
     }
     json_t *j = servicing_json(l, r->today); /* the figures as of today, computed once */
     char title[96];
@@ -164,6 +165,7 @@ static void account_page(struct req *r, const struct err *e)
     json_decref(j);
     servicing_free(l);
     html_end(r);
+    return 0;
 }
 
 /* After an action on the account succeeded: back to the account page with its message (ok). */
@@ -182,8 +184,8 @@ static void account_refused(struct req *r, const struct err *e)
         reply_error(r, e);
         return;
     }
-    account_page(r, e);
-    r->status = e->status;
+    if (account_page(r, e) == 0) /* else the loan's own error (not found, out of scope) was answered */
+        r->status = e->status;
 }
 
 void page_account_recover(struct req *r)
@@ -202,7 +204,7 @@ void page_account_recover(struct req *r)
 
 void page_account(struct req *r)
 {
-    account_page(r, NULL);
+    (void)account_page(r, NULL); /* an error has been answered by account_page itself */
 }
 
 void page_account_repay(struct req *r)
