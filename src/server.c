@@ -181,6 +181,10 @@ static enum MHD_Result collect_form(void *cls, enum MHD_ValueKind kind, const ch
                                     uint64_t off, size_t size)
 {
     struct req *r = cls;
+    if (!key) { /* a multipart part without a name: nothing a handler could ask for */
+        r->bad_body = 1;
+        return MHD_NO;
+    }
     struct kv *f = r->nform ? &r->form[r->nform - 1] : NULL;
     if (off == 0 || !f || strcmp(f->key, key) != 0) {
         if (r->nform >= REQ_MAX_FIELDS) {
@@ -201,7 +205,8 @@ static enum MHD_Result collect_form(void *cls, enum MHD_ValueKind kind, const ch
     char *p = realloc(f->val, f->len + size + 1);
     if (!p)
         return MHD_NO;
-    memcpy(p + f->len, data, size);
+    if (size)
+        memcpy(p + f->len, data, size);
     f->len += size;
     p[f->len] = '\0';
     f->val = p;
@@ -304,9 +309,11 @@ static void dispatch(struct req *r)
     const char *method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
     const struct route *rt = route_find(method, r->path, r, &path_known, allow, sizeof allow);
     int api = strncmp(r->path, "/api/", 5) == 0;
-    if (!rt) {
+    if (!rt || r->bad_body) {
         struct err e;
-        if (path_known) {
+        if (r->bad_body) {
+            err_set(&e, 400, "malformed_form", NULL, "表单内容无法解析");
+        } else if (path_known) {
             reply_header(r, "Allow", allow);
             err_set(&e, 405, "method_not_allowed", NULL, "不支持此请求方法");
         } else {
@@ -327,10 +334,6 @@ static void dispatch(struct req *r)
             [LIMIT_QUERY] = "网址中的查询参数过长或过多（上限 4 KB、64 个）",
         };
         reply_fail(r, 413, "request_too_large", why[r->too_large]);
-        return;
-    }
-    if (r->bad_body) {
-        reply_fail(r, 400, "malformed_form", "表单内容无法解析");
         return;
     }
     authenticate(r, api);
