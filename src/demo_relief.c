@@ -15,6 +15,7 @@ struct rdemo {
     struct db *db;
     struct user_ctx clerk, assoc, finance;
     int64_t fund, xiji;
+    struct date today;
     struct err e;
 };
 
@@ -66,7 +67,7 @@ static int income(struct rdemo *d)
                 {"other", "2026-06-30", "利息-2026-H1", "上半年存款利息", 5000}};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         if (relief_fund_income(d->db, &d->finance, d->fund, rows[i].source, rows[i].yuan * 100, rows[i].on, rows[i].doc,
-                               rows[i].note, &d->e) < 0)
+                               rows[i].note, d->today, &d->e) < 0)
             return fail(d, "资金收入");
     return 0;
 }
@@ -78,7 +79,7 @@ static int spring_festival(struct rdemo *d)
     int n = 0;
     int64_t b = relief_batch_create(d->db, &d->clerk, &in, on(2026, 1, 20), &n, NULL, NULL, &d->e);
     struct notice_input ni = {"relief", d->xiji, NULL, NULL, 7, 0};
-    struct relief_pay_input pay = {d->fund, "2026-01-28", "cash"};
+    struct relief_pay_input pay = {d->fund, "2026-01-28", "cash", d->today};
     if (b < 0 || relief_batch_step(d->db, &d->clerk, b, RA_VERIFY, on(2026, 1, 20), &n, &d->e) != 0 ||
         relief_batch_step(d->db, &d->clerk, b, RA_REVIEW, on(2026, 1, 20), &n, &d->e) != 0 ||
         notice_create(d->db, &d->clerk, &ni, on(2026, 1, 20), &d->e) < 0 ||
@@ -120,7 +121,7 @@ static int single(struct rdemo *d, const struct single *s)
         return fail(d, "公示");
     if (s->until >= RS_APPROVED && relief_step(d->db, &d->assoc, id, RA_APPROVE, NULL, after, &d->e) != 0)
         return fail(d, "批准");
-    struct relief_pay_input pay = {d->fund, date_format(after, paid), "bank"};
+    struct relief_pay_input pay = {d->fund, date_format(after, paid), "bank", d->today};
     char receipt[32];
     if (s->until >= RS_PAID && relief_disburse(d->db, &d->clerk, id, &pay, receipt, &d->e) != 0)
         return fail(d, "发放");
@@ -129,9 +130,11 @@ static int single(struct rdemo *d, const struct single *s)
 
 int demo_relief(struct db *db, struct date today)
 {
-    struct rdemo d = {.db = db};
+    struct rdemo d = {.db = db, .today = today};
     d.fund = db_int(db, 0, "SELECT id FROM relief_funds ORDER BY id LIMIT 1", "");
     d.xiji = db_int(db, 0, "SELECT id FROM units WHERE name = '西集镇'", "");
+    if (db_run(db, "UPDATE relief_funds SET unit_id = ? WHERE id = ?", "ii", d.xiji, d.fund) != SQLITE_DONE)
+        return fail(&d, "资金归属");
     if (load(&d, "xj_jiuzhu", &d.clerk) || load(&d, "xj_xiehui", &d.assoc) || load(&d, "xj_caiwu", &d.finance))
         return fail(&d, "演示账号");
     const struct single singles[] = {

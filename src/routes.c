@@ -47,6 +47,8 @@ const struct route routes[] = {
     {"POST", "/login", page_login, 0, ROUTE_PUBLIC},
     /* staff pages */
     {"POST", "/logout", page_logout, ALL, 0},
+    {"GET", "/account/password", page_password_form, ALL, 0},
+    {"POST", "/account/password", page_password_change, ALL, 0},
     {"GET", "/home", page_home, ALL, 0},
     {"GET", "/households", page_household_list, HH_READ, 0},
     {"POST", "/households", page_household_create, HH_WRITE, 0},
@@ -165,6 +167,7 @@ const struct route routes[] = {
     {"POST", "/api/v1/login", api_login, 0, ROUTE_API | ROUTE_PUBLIC},
     {"POST", "/api/v1/logout", api_logout, ALL, ROUTE_API},
     {"GET", "/api/v1/me", api_me, ALL, ROUTE_API},
+    {"POST", "/api/v1/account/password", api_password_change, ALL, ROUTE_API},
     {"GET", "/api/v1/units", api_units_list, ALL, ROUTE_API},
     {"POST", "/api/v1/units", api_units_create, R(ADMIN), ROUTE_API},
     {"GET", "/api/v1/departments", api_departments_list, ALL, ROUTE_API},

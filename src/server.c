@@ -137,7 +137,7 @@ json_t *req_json(struct req *r, struct err *e)
 int req_in_scope(struct req *r, int64_t unit_id)
 {
     return db_int(r->db, 0,
-                  "SELECT 1 FROM units WHERE id = ?1 AND substr(path, 1, length(?2)) = ?2", "it",
+                  "SELECT 1 FROM units WHERE id = ?1 AND in_scope(path, ?2)", "it",
                   unit_id, r->user.unit_path) == 1;
 }
 
@@ -301,6 +301,18 @@ static void authenticate(struct req *r, int api)
     }
 }
 
+/* 1 for the routes a user who must change their password may still use: that change, logout,
+   who am I, and the static files. */
+static int password_route(const struct route *rt)
+{
+    static const char *const allowed[] = {"/account/password", "/api/v1/account/password", "/logout", "/api/v1/logout",
+                                          "/api/v1/me"};
+    for (size_t i = 0; i < sizeof allowed / sizeof *allowed; i++)
+        if (strcmp(rt->pattern, allowed[i]) == 0)
+            return 1;
+    return (rt->flags & ROUTE_PUBLIC) != 0;
+}
+
 /* Checks route, login, role and CSRF, then runs the handler. */
 static void dispatch(struct req *r)
 {
@@ -356,6 +368,13 @@ static void dispatch(struct req *r)
             reply_fail(r, 403, "forbidden", "您的角色无权进行此操作");
             return;
         }
+    }
+    if (r->authed && r->user.must_change_password && !password_route(rt)) {
+        if (!api && strcmp(method, "GET") == 0)
+            reply_redirect(r, "/account/password");
+        else
+            reply_fail(r, 403, "password_change_required", "管理员要求您先修改密码，请修改后再继续");
+        return;
     }
     if (!api && r->authed && method_writes(method)) {
         const char *token = req_form(r, "csrf");

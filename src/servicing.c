@@ -41,7 +41,7 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
         return err_set(e, 422, "invalid_schedule", field, "%s", why);
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    sqlite3_stmt *st = db_prep(db, "SELECT a.state, a.amount_fen, substr(v.path, 1, length(?2)) = ?2 "
+    sqlite3_stmt *st = db_prep(db, "SELECT a.state, a.amount_fen, in_scope(v.path, ?2) "
                                    "FROM loan_applications a JOIN households h ON h.id = a.household_id "
                                    "JOIN units v ON v.id = h.village_id WHERE a.id = ?1");
     int found = 0, in_scope = 0;
@@ -136,7 +136,7 @@ int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
     sqlite3_stmt *st = db_prep(
         db, "SELECT l.id, l.application_id, a.household_id, h.village_id, hm.name, hm.phone, v.name, a.project_name, "
             "l.contract_no, l.disbursed_on, l.principal_fen, l.state, coalesce(l.settled_on, ''), l.method, l.rate_micro, "
-            "l.term_months, substr(v.path, 1, length(?2)) = ?2 FROM loans l "
+            "l.term_months, in_scope(v.path, ?2) FROM loans l "
             "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
             "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
             "WHERE l.id = ?1");
@@ -242,18 +242,20 @@ json_t *servicing_json(const struct serviced_loan *l, struct date as_of)
                      "repayments", reps);
 }
 
-/* Answers a receipt number booked before: fills out from the stored booking. Returns the
-   repayment id, 0 when the receipt is unknown, or -1 when it belongs to another loan. */
-static int64_t booked_before(struct db *db, int64_t loan_id, const char *receipt_no, struct repay_alloc *out)
+/* Answers a receipt number booked before (trimmed, compared without regard to ASCII case): fills
+   out from the stored booking. Returns the repayment id, 0 when the receipt is unknown, -1 when it
+   belongs to another loan, -2 when it was booked with another date or amount. */
+static int64_t booked_before(struct db *db, int64_t loan_id, const char *receipt_no, const char *paid_on,
+                             int64_t amount_fen, struct repay_alloc *out)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT id, loan_id, penalty_fen, interest_fen, principal_fen, prepaid_principal_fen "
-                                   "FROM repayments WHERE receipt_no = ?");
+    sqlite3_stmt *st = db_prep(db, "SELECT id, loan_id, penalty_fen, interest_fen, principal_fen, prepaid_principal_fen, "
+                                   "paid_on = ? AND amount_fen = ? FROM repayments WHERE receipt_no = ? COLLATE NOCASE");
     if (!st)
         return 0;
-    db_bind(st, "t", receipt_no);
+    db_bind(st, "tit", paid_on, amount_fen, receipt_no);
     int64_t id = 0;
     if (sqlite3_step(st) == SQLITE_ROW) {
-        id = sqlite3_column_int64(st, 1) == loan_id ? sqlite3_column_int64(st, 0) : -1;
+        id = sqlite3_column_int64(st, 1) != loan_id ? -1 : !sqlite3_column_int(st, 6) ? -2 : sqlite3_column_int64(st, 0);
         out->penalty_fen = sqlite3_column_int64(st, 2);
         out->interest_fen = sqlite3_column_int64(st, 3);
         out->principal_fen = sqlite3_column_int64(st, 4);
@@ -304,9 +306,10 @@ int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loa
                         int *duplicate, struct err *e)
 {
     struct date on;
+    char receipt[SERVICING_RECEIPT_MAX];
     *duplicate = 0;
     memset(out, 0, sizeof *out);
-    if (text_check(receipt_no, 1, 50) != 0)
+    if (strlen(text_trim(receipt_no, receipt, sizeof receipt)) + 1 >= sizeof receipt || text_check(receipt, 1, 50) != 0)
         return err_set(e, 422, "invalid_receipt_no", "receipt_no", "请填写信用社收款凭证号（50字以内）");
     if (!paid_on || date_parse(paid_on, &on) != 0)
         return err_set(e, 422, "invalid_date", "paid_on", "还款日期格式应为 YYYY-MM-DD");
@@ -322,17 +325,20 @@ int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loa
         free(l);
         return db_fail(db, e);
     }
-    int64_t before = booked_before(db, loan_id, receipt_no, out);
+    if (servicing_get(db, actor, loan_id, l, e) != 0) /* scope first: no replay of another unit's receipt */
+        goto refuse;
+    int64_t before = booked_before(db, loan_id, receipt, paid_on, amount_fen, out);
     if (before != 0) {
         db_rollback(db);
         free(l);
-        if (before < 0)
-            return err_set(e, 409, "receipt_on_other_loan", "receipt_no", "凭证号 %s 已登记在另一笔贷款上", receipt_no);
+        if (before == -1)
+            return err_set(e, 409, "receipt_on_other_loan", "receipt_no", "凭证号 %s 已登记在另一笔贷款上", receipt);
+        if (before == -2)
+            return err_set(e, 409, "receipt_conflict", "receipt_no",
+                           "凭证号 %s 已登记过一笔日期或金额不同的还款，请核对凭证", receipt);
         *duplicate = 1;
         return before;
     }
-    if (servicing_get(db, actor, loan_id, l, e) != 0)
-        goto refuse;
     if (strcmp(l->state, "active") != 0) {
         err_set(e, 409, "loan_not_active", NULL, "该贷款已%s，不能再登记还款", !strcmp(l->state, "settled") ? "结清" : "代偿");
         goto refuse;
@@ -358,7 +364,7 @@ int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loa
              db_run(db,
                     "INSERT INTO repayments (loan_id, paid_on, amount_fen, receipt_no, penalty_fen, interest_fen, "
                     "principal_fen, prepaid_principal_fen, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    "ititiiiii", loan_id, paid_on, amount_fen, receipt_no, out->penalty_fen, out->interest_fen,
+                    "ititiiiii", loan_id, paid_on, amount_fen, receipt, out->penalty_fen, out->interest_fen,
                     out->principal_fen, out->prepaid_principal_fen, actor->id) == SQLITE_DONE;
     id = ok ? sqlite3_last_insert_rowid(db->h) : -1;
     if (ok && repay_outstanding_principal(&l->terms) == 0 && repay_owed_now(&l->terms, on) == 0)
@@ -366,7 +372,7 @@ int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loa
                  SQLITE_DONE &&
              db_run(db, "UPDATE guarantees SET active = 0 WHERE application_id = ?", "i", l->application_id) ==
                  SQLITE_DONE;
-    json_t *after = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:I}", "paid_on", paid_on, "receipt_no", receipt_no,
+    json_t *after = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:I}", "paid_on", paid_on, "receipt_no", receipt,
                               "amount_fen", (json_int_t)amount_fen, "penalty_fen", (json_int_t)out->penalty_fen,
                               "interest_fen", (json_int_t)out->interest_fen, "principal_fen",
                               (json_int_t)out->principal_fen, "prepaid_principal_fen",
@@ -410,7 +416,7 @@ int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date 
             "FROM loan_schedule s JOIN loans l ON l.id = s.loan_id AND l.state = 'active' "
             "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
             "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
-            "WHERE s.settled = 0 AND s.due_on >= ?1 AND s.due_on <= ?2 AND substr(v.path, 1, length(?3)) = ?3 "
+            "WHERE s.settled = 0 AND s.due_on >= ?1 AND s.due_on <= ?2 AND in_scope(v.path, ?3) "
             "ORDER BY v.name, s.due_on, l.id");
     if (!st)
         return -1;
@@ -572,7 +578,7 @@ int servicing_claims(struct db *db, const struct user_ctx *actor, struct date as
             "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
             "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
             "WHERE s.settled = 0 AND (s.paid_principal_fen < s.principal_fen OR s.paid_interest_fen < s.interest_fen) "
-            "AND substr(v.path, 1, length(?2)) = ?2 GROUP BY l.id HAVING min(s.due_on) < ?1 ORDER BY min(s.due_on)");
+            "AND in_scope(v.path, ?2) GROUP BY l.id HAVING min(s.due_on) < ?1 ORDER BY min(s.due_on)");
     if (!st)
         return -1;
     db_bind(st, "tt", limit, actor->unit_path);

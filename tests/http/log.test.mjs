@@ -27,7 +27,7 @@ test('the log: one line per request without query strings, names or IDs; errors 
     assert.equal((await api(s.base, 'GET', `/households/${encodeURIComponent(name)}`, undefined, admin)).status, 404);
     assert.equal((await api(s.base, 'GET', `/households/${id}`, undefined, admin)).status, 404);
     // A database error: logged with the route, the user and the code.
-    const finance = await token(s.base, 'xj_caiwu');
+    const finance = await token(s.base, 'qu_caiwu');
     spawnSync('sqlite3', [srv.db, 'ALTER TABLE guarantee_fund_entries RENAME TO gone']);
     const broken = await api(s.base, 'POST', '/guarantee-fund/entries', { kind: 'income', amount_fen: 100, on: TODAY, document_no: 'L-1' }, finance);
     assert.equal(broken.status, 500);
