@@ -38,8 +38,8 @@ test('the log: one line per request without query strings, names or IDs; errors 
     assert.match(log, / access - POST \/api\/v1\/login 200 /);
     assert.match(log, / access - GET \/api\/v1\/households\/\* 404 /);
     assert.match(log, / access - GET \/api\/v1\/households\/# 404 /);
-    assert.match(log, / error \[POST \/api\/v1\/guarantee-fund\/entries xj_caiwu\] 500 database_error$/m);
-    assert.match(log, / error \[POST \/api\/v1\/guarantee-fund\/entries xj_caiwu\] database error: .*guarantee_fund_entries/);
+    assert.match(log, / error \[POST \/api\/v1\/guarantee-fund\/entries qu_caiwu\] 500 database_error$/m);
+    assert.match(log, / error \[POST \/api\/v1\/guarantee-fund\/entries qu_caiwu\] database error: .*guarantee_fund_entries/);
     for (const secret of [name, id, id.slice(0, 10), encodeURIComponent(name), 'demo1234', '?q=']) {
       assert.ok(!log.includes(secret), `the log holds ${secret}`);
     }
