@@ -250,7 +250,9 @@ export async function approvedReliefBatch(srv, { amount_fen, village = null, lat
   await srv.restart({ today: later });
   const ap = await api(srv.base, 'POST', `/relief-batches/${b.body.id}/approve`, {}, await token(srv.base, 'xj_xiehui'));
   if (ap.status !== 200) throw new Error('approve: ' + JSON.stringify(ap.body));
-  const list = await api(srv.base, 'GET', `/relief-applications?batch_id=${b.body.id}&state=approved&limit=500`, undefined, relief);
+  // a new token: the sessions issued before the restart have expired by the later day
+  const list = await api(srv.base, 'GET', `/relief-applications?batch_id=${b.body.id}&state=approved&limit=500`, undefined,
+    await token(srv.base, 'xj_jiuzhu'));
   return list.body.items.map((a) => a.id);
 }
 
