@@ -21,6 +21,7 @@
 #include <sys/socket.h>
 
 #include "../../src/server.c"
+#include "clock.h"
 #include "fuzz_db.h"
 
 #define FUZZ_MAX_INPUT (48 * 1024) /* fits the socket buffer: written before the daemon runs */
@@ -47,10 +48,9 @@ static void fuzz_sid(int i, char *out)
 static void fuzz_setup(void)
 {
     struct user_ctx u;
+    clock_pin_today((struct date){2026, 11, 23}); /* the demo and every request on one day */
     fuzz_db = fuzz_demo_db("admin", &u);
     fuzz_app.db_path = fuzz_demo_path;
-    fuzz_app.has_today = 1;
-    fuzz_app.today = (struct date){2026, 11, 23};
     fuzz_app.threads = 1;
     pthread_mutex_init(&fuzz_app.lock, NULL);
     signal(SIGPIPE, SIG_IGN);
