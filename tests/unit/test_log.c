@@ -1,5 +1,5 @@
 /* Unit tests for the log's path masking (log.c): names and long numbers never reach the log,
-   record ids and receipt numbers stay readable. */
+   record ids stay readable; a segment with 7 or more digits in all is masked whole. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
