@@ -214,7 +214,9 @@ int64_t relief_fund_reverse(struct db *db, const struct user_ctx *actor, int64_t
         snprintf(doc, sizeof doc, "%s", db_text(st, 4));
     }
     db_done(st);
-    int rc = !found                  ? err_set(e, 404, "entry_not_found", NULL, "账目不存在")
+    struct relief_fund f; /* scope first: another unit's entry says nothing about itself */
+    int rc = !found                                        ? err_set(e, 404, "entry_not_found", NULL, "账目不存在")
+             : relief_fund_get(db, actor, fund_id, &f, e) ? -1
              : strcmp(kind, "income") ? err_set(e, 409, "not_income", NULL, "只能冲正收入；发放请作废领款凭证")
              : reversed               ? err_set(e, 409, "already_reversed", NULL, "该笔收入已冲正")
              : early                  ? err_set(e, 422, "invalid_date", "on", "冲正日期不能早于被冲正的收入日期")

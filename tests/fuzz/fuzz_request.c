@@ -27,8 +27,8 @@
 #define FUZZ_MAX_INPUT (48 * 1024) /* fits the socket buffer: written before the daemon runs */
 #define FUZZ_MAX_ROUNDS 2000       /* MHD_run rounds before an unanswered request is a failure */
 
-static const char *const fuzz_users[] = {NULL,         "admin",       "xj_xiehui", "xj_caiwu",
-                                         "xj_jiuzhu",  "xj_cun_xiji", "shenji",    "fm_xiehui"};
+static const char *const fuzz_users[] = {NULL,        "admin",       "xj_xiehui", "xj_caiwu",
+                                         "xj_jiuzhu", "xj_cun_xiji", "shenji",    "fm_xiehui"};
 static const char *const fuzz_methods[] = {"GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS"};
 #define FUZZ_CSRF "c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00"
 
@@ -54,9 +54,9 @@ static void fuzz_setup(void)
     fuzz_app.threads = 1;
     pthread_mutex_init(&fuzz_app.lock, NULL);
     signal(SIGPIPE, SIG_IGN);
-    fuzz_daemon = MHD_start_daemon(MHD_USE_NO_LISTEN_SOCKET, 0, NULL, NULL, on_request, &fuzz_app,
-                                   MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-                                   MHD_OPTION_CONNECTION_TIMEOUT, 5u, MHD_OPTION_END);
+    fuzz_daemon =
+        MHD_start_daemon(MHD_USE_NO_LISTEN_SOCKET, 0, NULL, NULL, on_request, &fuzz_app, MHD_OPTION_NOTIFY_COMPLETED,
+                         on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, 5u, MHD_OPTION_END);
     if (!fuzz_daemon)
         abort();
 }
@@ -150,12 +150,9 @@ static void fuzz_build(const uint8_t *data, size_t size, struct buf *out)
         buf_puts(out, sid);
         buf_puts(out, "\r\n");
     }
-    static const char *const types[] = {NULL,
-                                        "application/x-www-form-urlencoded",
-                                        "multipart/form-data; boundary=BB",
-                                        "application/json",
-                                        "text/plain",
-                                        NULL};
+    static const char *const types[] = {
+        NULL, "application/x-www-form-urlencoded", "multipart/form-data; boundary=BB", "application/json", "text/plain",
+        NULL};
     if (types[ctype]) {
         buf_puts(out, "Content-Type: ");
         buf_puts(out, types[ctype]);
