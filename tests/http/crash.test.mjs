@@ -103,7 +103,8 @@ test(`SIGKILL at random moments loses no answered booking and half-writes nothin
     for (let round = 1; round <= ROUNDS; round++) {
       const why = `seed ${SEED} round ${round}`;
       const s = await serveDb(srv.db, LATER);
-      const ctx = { round, base: s.base, token: finance, fund: fund.body.id, loans, apps, rand, ops: [] };
+      // a token of this day: the one issued on TODAY has expired by LATER
+      const ctx = { round, base: s.base, token: await token(s.base, 'xj_caiwu'), fund: fund.body.id, loans, apps, rand, ops: [] };
       const delay = 150 + Math.floor(rand() * 750);
       const killer = new Promise((resolve) => setTimeout(() => { s.proc.kill('SIGKILL'); resolve(); }, delay));
       await Promise.all([killer, ...Array.from({ length: CLIENTS }, (_, c) => client(c, ctx))]);
