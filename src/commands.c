@@ -174,7 +174,7 @@ int commands_gen(const char *path, long n, long loans, long relief)
     int64_t seed = db_int(db, 0, "SELECT max(id) FROM households", "");
     int ok = db_begin(db) == SQLITE_OK && (!n || demo_households(db, &admin, n, (uint64_t)seed + 7) == 0) &&
              (!loans || demo_bench_loans(db, loans, clock_today()) == 0) &&
-             (!relief || demo_bench_relief(db, relief) == 0) && db_commit(db) == SQLITE_OK;
+             (!relief || demo_bench_relief(db, relief, clock_today()) == 0) && db_commit(db) == SQLITE_OK;
     if (!ok)
         fprintf(stderr, "错误: %s\n", db_errmsg(db));
     db_close(db);

@@ -215,16 +215,16 @@ int demo_bench_loans(struct db *db, long n, struct date today)
         db_run(db,
                "INSERT INTO loan_applications (household_id, state, amount_fen, term_months, project_type, project_name, "
                "handler_id, round, submitted_on) SELECT h.id, 'disbursed', 2000000 + (h.id % 181) * 100000, 36, "
-               "'livestock', '压力测试项目', 1, 1, '2025-01-02' FROM households h WHERE h.policy_compliant = 1 "
-               "AND NOT EXISTS (SELECT 1 FROM loan_applications a WHERE a.household_id = h.id) ORDER BY h.id LIMIT ?",
-               "i", (int64_t)n) == SQLITE_DONE &&
+               "'livestock', '压力测试项目', 1, 1, date(?2, '-690 days') FROM households h WHERE h.policy_compliant = 1 "
+               "AND NOT EXISTS (SELECT 1 FROM loan_applications a WHERE a.household_id = h.id) ORDER BY h.id LIMIT ?1",
+               "it", (int64_t)n, t) == SQLITE_DONE &&
         db_run(db,
                "INSERT INTO loans (application_id, contract_no, disbursed_on, principal_fen, rate_micro, method, "
-               "term_months, created_by, village_id) SELECT a.id, 'BENCH-' || a.id, date('2025-01-01', '+' || (a.id % 600) "
-               "|| ' days'), a.amount_fen, 4350000, 'equal-principal', 36, 1, (SELECT village_id FROM households WHERE "
+               "term_months, created_by, village_id) SELECT a.id, 'BENCH-' || a.id, date(?1, '-691 days', '+' || "
+               "(a.id % 600) || ' days'), a.amount_fen, 4350000, 'equal-principal', 36, 1, (SELECT village_id FROM households WHERE "
                "id = a.household_id) FROM loan_applications a WHERE a.project_name = "
                "'压力测试项目' AND NOT EXISTS (SELECT 1 FROM loans l WHERE l.application_id = a.id)",
-               "") == SQLITE_DONE &&
+               "t", t) == SQLITE_DONE &&
         /* paid up to today, except every 7th loan (stopped 2 months ago) and every 13th (8 months ago) */
         db_run(db,
                "WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 36), "
@@ -246,35 +246,44 @@ int demo_bench_loans(struct db *db, long n, struct date today)
     return ok ? 0 : -1;
 }
 
-int demo_bench_relief(struct db *db, long n)
+int demo_bench_relief(struct db *db, long n, struct date today)
 {
+    /* Everything happens in year y, from 2 January to 6 November at the latest: the latest year
+       whose 8 November is not after today. */
+    int y = today.y - (date_cmp(today, (struct date){today.y, 11, 8}) < 0);
+    char jan2[11], jan5[11], jan8[11], jan10[11], jan11[11];
+    date_format((struct date){y, 1, 2}, jan2);
+    date_format((struct date){y, 1, 5}, jan5);
+    date_format((struct date){y, 1, 8}, jan8);
+    date_format((struct date){y, 1, 10}, jan10);
+    date_format((struct date){y, 1, 11}, jan11);
     int64_t total = (int64_t)n * 100000;
     int64_t before = db_int(db, 0, "SELECT balance_after_fen FROM relief_fund_entries WHERE fund_id = 1 ORDER BY id DESC "
                                    "LIMIT 1", "");
     int64_t first = db_int(db, 0, "SELECT coalesce(max(id), 0) FROM relief_payments", "") + 1;
     int ok = db_run(db, "INSERT INTO notices (kind, unit_id, title, starts_on, ends_on, created_by) VALUES ('relief', 1, "
-                        "'压力测试公示', '2026-01-02', '2026-01-08', 1)", "") == SQLITE_DONE;
+                        "'压力测试公示', ?, ?, 1)", "tt", jan2, jan8) == SQLITE_DONE;
     int64_t notice = sqlite3_last_insert_rowid(db->h);
     ok = ok &&
         db_run(db, "INSERT INTO relief_fund_entries (fund_id, kind, source, amount_fen, balance_after_fen, on_date, "
-                   "document_no, note, created_by) VALUES (1, 'income', 'district', ?1, ?2, '2026-01-05', 'BENCH', "
-                   "'压力测试', 1)", "ii", total, before + total) == SQLITE_DONE &&
+                   "document_no, note, created_by) VALUES (1, 'income', 'district', ?1, ?2, ?3, 'BENCH', "
+                   "'压力测试', 1)", "iit", total, before + total, jan5) == SQLITE_DONE &&
         db_run(db, "INSERT INTO relief_applications (household_id, category_id, amount_fen, reason, state, applied_on, "
                    "year, created_by, verified_by, verified_on, reviewed_by, reviewed_on, notice_id, approved_by, approved_on) "
-                   "SELECT h.id, 10, 100000, '压力测试', 'paid', '2026-01-02', 2026, 1, 1, '2026-01-02', 1, "
-                   "'2026-01-02', ?2, 1, '2026-01-10' FROM households h WHERE NOT EXISTS (SELECT 1 FROM "
-                   "relief_applications a WHERE a.household_id = h.id) ORDER BY h.id LIMIT ?1",
-               "ii", (int64_t)n, notice) == SQLITE_DONE &&
+                   "SELECT h.id, 10, 100000, '压力测试', 'paid', ?3, ?4, 1, 1, ?3, 1, ?3, ?2, 1, ?5 FROM households h "
+                   "WHERE NOT EXISTS (SELECT 1 FROM relief_applications a WHERE a.household_id = h.id) ORDER BY h.id "
+                   "LIMIT ?1",
+               "iitit", (int64_t)n, notice, jan2, (int64_t)y, jan10) == SQLITE_DONE &&
         db_run(db, "INSERT INTO relief_payments (application_id, fund_id, township_id, year, seq, receipt_no, amount_fen, "
-                   "paid_on, method, handler_id) SELECT a.id, 1, t.id, 2026, s.base + row_number() OVER "
-                   "(PARTITION BY t.id ORDER BY a.id), replace(replace(t.name, '街道', ''), '镇', '') || '-2026-' || "
+                   "paid_on, method, handler_id) SELECT a.id, 1, t.id, ?1, s.base + row_number() OVER "
+                   "(PARTITION BY t.id ORDER BY a.id), replace(replace(t.name, '街道', ''), '镇', '') || '-' || ?1 || '-' || "
                    "printf('%06d', s.base + row_number() OVER (PARTITION BY t.id ORDER BY a.id)), a.amount_fen, "
-                   "date('2026-01-11', '+' || (a.id % 300) || ' days'), 'bank', 1 FROM relief_applications a "
+                   "date(?2, '+' || (a.id % 300) || ' days'), 'bank', 1 FROM relief_applications a "
                    "JOIN households h ON h.id = a.household_id JOIN units v ON v.id = h.village_id "
                    "JOIN units t ON t.id = v.parent_id JOIN (SELECT u.id AS tid, (SELECT coalesce(max(seq), 0) FROM "
-                   "relief_payments x WHERE x.township_id = u.id AND x.year = 2026) AS base FROM units u "
+                   "relief_payments x WHERE x.township_id = u.id AND x.year = ?1) AS base FROM units u "
                    "WHERE u.kind = 'township') s ON s.tid = t.id WHERE a.reason = '压力测试' AND NOT EXISTS "
-                   "(SELECT 1 FROM relief_payments p WHERE p.application_id = a.id)", "") == SQLITE_DONE &&
+                   "(SELECT 1 FROM relief_payments p WHERE p.application_id = a.id)", "it", (int64_t)y, jan11) == SQLITE_DONE &&
         db_run(db, "INSERT INTO relief_fund_entries (fund_id, kind, amount_fen, balance_after_fen, on_date, note, "
                    "payment_id, created_by) SELECT 1, 'disbursement', -p.amount_fen, ?1 - sum(p.amount_fen) OVER "
                    "(ORDER BY p.id), p.paid_on, '压力测试', p.id, 1 FROM relief_payments p WHERE p.id >= ?2 ORDER BY p.id",

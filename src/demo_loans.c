@@ -269,28 +269,35 @@ static void make_id(char id[19], int y, int m, int day, int order)
     snprintf(id, 19, "%s%c", first17, idcard_check_digit(first17));
 }
 
-/* A fund income entry, dated on the given day of 2026 or, when that is not yet past, yesterday. */
-static int fund_income(struct demo *d, int64_t yuan, struct date on, const char *doc, const char *note)
+/* A fund income entry dated `days_ago` days before the demo's today; doc_format has one %d, the
+   year of that date. */
+static int fund_income(struct demo *d, int64_t yuan, long days_ago, const char *doc_format, const char *note)
 {
-    if (date_cmp(on, d->today) >= 0)
-        on = date_add_days(d->today, -1);
-    char s[11];
-    date_format(on, s);
-    return guarantee_fund_add(d->db, &d->district_finance, "income", yuan * 100, s, doc, note, d->today, &d->e) > 0 ? 0
-                                                                                                               : -1;
+    struct date on = date_add_days(d->today, -days_ago);
+    char s[11], doc[64];
+    if (snprintf(doc, sizeof doc, doc_format, on.y) >= (int)sizeof doc)
+        return -1;
+    return guarantee_fund_add(d->db, &d->district_finance, "income", yuan * 100, date_format(on, s), doc, note,
+                              d->today, &d->e) > 0
+               ? 0
+               : -1;
 }
 
 /* Takes application k through the review and the guarantee and records the credit union's loan,
-   disbursed `days_ago` days before today. Returns the loan id or -1. */
-static int64_t disbursed(struct demo *d, int k, long days_ago, const char *contract, const char *method)
+   disbursed `days_ago` days before today under contract number contract_format (one %d: the
+   year of disbursement). Returns the loan id or -1. */
+static int64_t disbursed(struct demo *d, int k, long days_ago, const char *contract_format, const char *method)
 {
     int64_t id = submitted(d, k, 10);
     struct guarantee_input g = {.coverage_pct = 100, .pledged_asset = "经营设备及存货"};
     if (id < 0 || review(d, id, &d->pingshen, "approve", "同意") || review(d, id, &d->jingwei, "approve", "同意") ||
         review(d, id, &d->zhaoshang, "approve", "同意") || guarantee_create(d->db, &d->assoc, id, &g, d->today, &d->e) < 0)
         return -1;
-    char on[11];
-    date_format(date_add_days(d->today, -days_ago), on);
+    char on[11], contract[32];
+    struct date day = date_add_days(d->today, -days_ago);
+    date_format(day, on);
+    if (snprintf(contract, sizeof contract, contract_format, day.y) >= (int)sizeof contract)
+        return -1;
     struct disburse_input in = {id, contract, on, apps[k].amount_yuan * 100, "4.35", method, apps[k].months};
     return servicing_disburse(d->db, &d->liaison, &in, d->today, &d->e);
 }
@@ -352,22 +359,23 @@ static int visits(struct demo *d)
    guarantee and partly recovered, one settled. */
 static int serviced_loans(struct demo *d)
 {
-    int64_t current = disbursed(d, A_LOAN_CURRENT, 300, "XJXYS-2026-011", "equal-installment");
+    int64_t current = disbursed(d, A_LOAN_CURRENT, 300, "XJXYS-%d-011", "equal-installment");
     if (current < 0 || pay_until(d, current, d->today))
         return fail(d, "按期还款的贷款");
-    int64_t late = disbursed(d, A_LOAN_LATE, 280, "XJXYS-2026-014", "equal-principal");
+    int64_t late = disbursed(d, A_LOAN_LATE, 280, "XJXYS-%d-014", "equal-principal");
     if (late < 0 || pay_until(d, late, date_add_days(d->today, -70)))
         return fail(d, "逾期的贷款");
-    int64_t paidout = disbursed(d, A_LOAN_PAIDOUT, 330, "XJXYS-2025-087", "monthly-interest");
+    int64_t paidout = disbursed(d, A_LOAN_PAIDOUT, 330, "XJXYS-%d-087", "monthly-interest");
     int64_t paid = 0;
-    char on[11];
+    char on[11], recovery_doc[32];
     date_format(d->today, on);
+    snprintf(recovery_doc, sizeof recovery_doc, "西协追〔%d〕1号", d->today.y); /* 22 bytes: always fits */
     if (paidout < 0 || pay_until(d, paidout, date_add_days(d->today, -240)) ||
         servicing_compensate(d->db, &d->finance, paidout, on, d->today, &paid, &d->e) < 0 ||
-        servicing_recover(d->db, &d->finance, paidout, on, paid / 4, "counter_guarantor", "西协追〔2026〕1号", d->today,
+        servicing_recover(d->db, &d->finance, paidout, on, paid / 4, "counter_guarantor", recovery_doc, d->today,
                           &d->e) < 0)
         return fail(d, "代偿与追偿");
-    int64_t settled = disbursed(d, A_LOAN_SETTLED, 200, "XJXYS-2026-003", "bullet");
+    int64_t settled = disbursed(d, A_LOAN_SETTLED, 200, "XJXYS-%d-003", "bullet");
     if (settled < 0 || pay_until(d, settled, d->today))
         return fail(d, "已结清的贷款");
     return 0;
@@ -382,8 +390,8 @@ static int run(struct demo *d)
         return fail(d, "账号");
 
     /* 担保基金: the district's grant and the township's matching money. */
-    if (fund_income(d, 500000, (struct date){2026, 1, 20}, "山财〔2026〕12号", "区财政拨款：计生信贷助富担保基金") ||
-        fund_income(d, 200000, (struct date){2026, 3, 10}, "西政发〔2026〕8号", "镇财政拨款：担保基金配套资金"))
+    if (fund_income(d, 500000, 307, "山财〔%d〕12号", "区财政拨款：计生信贷助富担保基金") ||
+        fund_income(d, 200000, 258, "西政发〔%d〕8号", "镇财政拨款：担保基金配套资金"))
         return fail(d, "担保基金收入");
 
     /* The two guaranteed fixtures of DOMAIN.md, the oldest applications. */

@@ -13,9 +13,9 @@
 
 struct rdemo {
     struct db *db;
+    struct date today;
     struct user_ctx clerk, assoc, finance;
     int64_t fund, xiji;
-    struct date today;
     struct err e;
 };
 
@@ -33,10 +33,11 @@ static int load(struct rdemo *d, const char *username, struct user_ctx *u)
     return id > 0 && user_load(d->db, id, u) == 0 ? 0 : -1;
 }
 
-/* A date from its parts. */
-static struct date on(int y, int m, int day)
+/* The day `days` days before the demo's today: the demo is dated relative to the day it is made
+   (its figures were first written for 2026-11-23, so "317 days ago" was 2026-01-10). */
+static struct date ago(const struct rdemo *d, long days)
 {
-    return (struct date){y, m, day};
+    return date_add_days(d->today, -days);
 }
 
 /* The first 西集镇 household of a category with no other single relief yet, or 0. */
@@ -55,35 +56,47 @@ static int64_t village_of(struct rdemo *d, int64_t household)
     return db_int(d->db, 0, "SELECT village_id FROM households WHERE id = ?", "i", household);
 }
 
-/* The fund's income from each source. */
+/* The fund's income from each source. Document numbers carry the year of their date. */
 static int income(struct rdemo *d)
 {
     static const struct {
-        const char *source, *on, *doc, *note;
+        const char *source;
+        long days_ago;
+        const char *doc_format, *note; /* doc_format: one %d, the year */
         int64_t yuan;
-    } rows[] = {{"district", "2026-01-10", "山财社〔2026〕5号", "区财政拨付生育关怀资金", 200000},
-                {"township", "2026-01-15", "西财〔2026〕2号", "镇财政配套", 80000},
-                {"donation", "2026-03-08", "捐赠-2026-003", "西集镇商会“三八”捐赠", 36000},
-                {"other", "2026-06-30", "利息-2026-H1", "上半年存款利息", 5000}};
-    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
-        if (relief_fund_income(d->db, &d->finance, d->fund, rows[i].source, rows[i].yuan * 100, rows[i].on, rows[i].doc,
-                               rows[i].note, d->today, &d->e) < 0)
+    } rows[] = {{"district", 317, "山财社〔%d〕5号", "区财政拨付生育关怀资金", 200000},
+                {"township", 312, "西财〔%d〕2号", "镇财政配套", 80000},
+                {"donation", 260, "捐赠-%d-003", "西集镇商会“三八”捐赠", 36000},
+                {"other", 146, "利息-%d-H1", "上半年存款利息", 5000}};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        struct date on = ago(d, rows[i].days_ago);
+        char day[11], doc[64];
+        if (snprintf(doc, sizeof doc, rows[i].doc_format, on.y) >= (int)sizeof doc ||
+            relief_fund_income(d->db, &d->finance, d->fund, rows[i].source, rows[i].yuan * 100, date_format(on, day),
+                               doc, rows[i].note, d->today, &d->e) < 0)
             return fail(d, "资金收入");
+    }
     return 0;
 }
 
-/* The Spring Festival batch of 2026, from preview to receipts. */
+/* The Spring Festival batch, from preview to receipts: started on 20 January of this year (of
+   last year when that is less than eight days ago), paid eight days later. */
 static int spring_festival(struct rdemo *d)
 {
     struct batch_input in = {9, 0, d->xiji};
     int n = 0;
-    int64_t b = relief_batch_create(d->db, &d->clerk, &in, on(2026, 1, 20), &n, NULL, NULL, &d->e);
+    struct date start = {d->today.y, 1, 20};
+    if (date_diff(d->today, start) < 8)
+        start.y--;
+    struct date paid_on = date_add_days(start, 8);
+    char paid[11];
+    int64_t b = relief_batch_create(d->db, &d->clerk, &in, start, &n, NULL, NULL, &d->e);
     struct notice_input ni = {"relief", d->xiji, NULL, NULL, 7, 0};
-    struct relief_pay_input pay = {d->fund, "2026-01-28", "cash", d->today};
-    if (b < 0 || relief_batch_step(d->db, &d->clerk, b, RA_VERIFY, on(2026, 1, 20), &n, &d->e) != 0 ||
-        relief_batch_step(d->db, &d->clerk, b, RA_REVIEW, on(2026, 1, 20), &n, &d->e) != 0 ||
-        notice_create(d->db, &d->clerk, &ni, on(2026, 1, 20), &d->e) < 0 ||
-        relief_batch_step(d->db, &d->assoc, b, RA_APPROVE, on(2026, 1, 28), &n, &d->e) != 0 ||
+    struct relief_pay_input pay = {d->fund, date_format(paid_on, paid), "cash", d->today};
+    if (b < 0 || relief_batch_step(d->db, &d->clerk, b, RA_VERIFY, start, &n, &d->e) != 0 ||
+        relief_batch_step(d->db, &d->clerk, b, RA_REVIEW, start, &n, &d->e) != 0 ||
+        notice_create(d->db, &d->clerk, &ni, start, &d->e) < 0 ||
+        relief_batch_step(d->db, &d->assoc, b, RA_APPROVE, paid_on, &n, &d->e) != 0 ||
         relief_batch_disburse(d->db, &d->clerk, b, &pay, &n, &d->e) != 0)
         return fail(d, "春节走访慰问批次");
     return 0;
@@ -138,19 +151,20 @@ int demo_relief(struct db *db, struct date today)
     if (load(&d, "xj_jiuzhu", &d.clerk) || load(&d, "xj_xiehui", &d.assoc) || load(&d, "xj_caiwu", &d.finance))
         return fail(&d, "演示账号");
     const struct single singles[] = {
-        {"special_disabled", 2, 2000, "独生子女三级伤残，年度扶助", RS_PAID, on(2026, 6, 2)},
-        {"one_child", 3, 5000, "独生子女患白血病住院治疗，自付费用较高", RS_PAID, on(2026, 9, 1)},
+        {"special_disabled", 2, 2000, "独生子女三级伤残，年度扶助", RS_PAID, ago(&d, 174)},
+        {"one_child", 3, 5000, "独生子女患白血病住院治疗，自付费用较高", RS_PAID, ago(&d, 83)},
         {"two_daughters", 4, 3000, "新生儿先天性心脏病筛查与干预", RS_IN_NOTICE, today},
-        {"only_daughter", 5, 500, "独女户母亲“两癌”筛查", RS_VERIFIED, on(2026, 11, 18)},
-        {"one_child", 7, 3000, "不孕症治疗费用", RS_APPLIED, on(2026, 11, 22)},
-        {"hardship", 6, 1500, "输卵管结扎术后并发症复查", RS_REJECTED, on(2026, 10, 9)},
+        {"only_daughter", 5, 500, "独女户母亲“两癌”筛查", RS_VERIFIED, ago(&d, 5)},
+        {"one_child", 7, 3000, "不孕症治疗费用", RS_APPLIED, ago(&d, 1)},
+        {"hardship", 6, 1500, "输卵管结扎术后并发症复查", RS_REJECTED, ago(&d, 45)},
     };
     if (income(&d) || spring_festival(&d))
         return -1;
     for (size_t i = 0; i < sizeof singles / sizeof singles[0]; i++)
         if (single(&d, &singles[i]))
             return -1;
-    struct notice_input loans = {"loan", d.xiji, "2026-01-01", "2026-12-31", 7, 0};
+    char from[11], to[11]; /* the loans approved in the last year */
+    struct notice_input loans = {"loan", d.xiji, date_format(ago(&d, 326), from), date_format(today, to), 7, 0};
     if (notice_create(db, &d.assoc, &loans, today, &d.e) < 0 && strcmp(d.e.code, "nothing_to_notice") != 0)
         return fail(&d, "贷款公示");
     return 0;

@@ -6,10 +6,9 @@
 // balance goes below zero, and the sums agree to the fen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, serveDb, api, token, makeId, unitIds, submittedApplication, approvedReliefBatch, sqlRows, check,
-  REVIEWERS } from './lib.mjs';
+import { startServer, serveDb, api, token, makeId, unitIds, submittedApplication, approvedReliefBatch, sqlRows, check, REVIEWERS, addDays, TODAY } from './lib.mjs';
 
-const LATER = '2026-11-24';
+const LATER = addDays(TODAY, 1);
 const CLIENTS = 16;
 const REPAYMENTS = 8; // per client
 const PAYMENT = 100000; // each relief payment, fen

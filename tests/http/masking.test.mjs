@@ -4,7 +4,7 @@
 // resident IDs and phone numbers in the text masked for the public.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, api, token, unitIds, Browser, makeId, guaranteedApplication, TODAY, pdfText } from './lib.mjs';
+import { startServer, api, token, unitIds, Browser, makeId, guaranteedApplication, TODAY, pdfText, addDays } from './lib.mjs';
 
 let srv, t, units;
 
@@ -41,7 +41,7 @@ test('the admin sets the masking rules; new notices use them on the page, the PD
   const { application } = await guaranteedApplication(srv.base, { village_id: units['马庄村'], name: '欧阳春生',
     id_number: makeId('19800607', 33, 'M'), amount_fen: 5000000, project_name: '食用菌种植' });
   assert.ok(application);
-  const n = await api(srv.base, 'POST', '/notices', { kind: 'loan', unit_id: units['马庄村'], from: '2026-01-01', to: '2026-12-31' }, t.xj_xiehui);
+  const n = await api(srv.base, 'POST', '/notices', { kind: 'loan', unit_id: units['马庄村'], from: addDays(TODAY, -326), to: addDays(TODAY, 38) }, t.xj_xiehui);
   assert.equal(n.status, 201, JSON.stringify(n.body));
   const item = n.body.items.find((i) => i.label === '食用菌种植');
   assert.equal(item.name, '欧阳**');

@@ -111,8 +111,7 @@ test('serve --backup-dir: a backup at start-up, one a day, only the newest N of 
     assert.equal(run('serve', '--db', srv.db, '--backup-dir', dir, '--backup-keep', '0').status, 2);
     const s = await serveDb(srv.db, TODAY, ['--backup-dir', dir, '--backup-keep', '2'], { ...process.env, BANGFU_BACKUP_INTERVAL: '1' });
     try {
-      const today = new Date();
-      const day = `${today.getFullYear()}${String(today.getMonth() + 1).padStart(2, '0')}${String(today.getDate()).padStart(2, '0')}`;
+      const day = TODAY.replaceAll('-', ''); // backups are named by the server's clock, which --today pins
       const todays = () => readdirSync(dir).filter((f) => f.startsWith(`bangfu-${day}-`) && f.endsWith('.db'));
       await until(() => todays().length === 1 && readdirSync(dir).length === 4, 20000, "today's backup");
       assert.deepEqual(readdirSync(dir).sort(), ['bangfu-20200103-000000.db', todays()[0], 'bangfu-manual.db', 'notes.txt'].sort());

@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, token, Browser, makeId, unitIds, guaranteedApplication } from './lib.mjs';
+import { startServer, token, Browser, makeId, unitIds, guaranteedApplication, SCENARIO_DAY } from './lib.mjs';
 
 let srv, units;
 
 before(async () => {
-  srv = await startServer();
+  srv = await startServer({ today: SCENARIO_DAY }); // amounts below are worked by hand for these dates
   units = await unitIds(srv.base, await token(srv.base, 'admin'));
 });
 after(async () => { await srv.stop(); });
