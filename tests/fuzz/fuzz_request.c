@@ -20,7 +20,7 @@
 #include <fcntl.h>
 #include <sys/socket.h>
 
-#include "../../src/server.c"
+#include "../../src/web/server.c"
 #include "clock.h"
 #include "fuzz_db.h"
 

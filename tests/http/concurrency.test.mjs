@@ -86,7 +86,8 @@ test('16 clients at once: repayments, relief from a small fund and reviews; no 5
         mine.reduce((a, r) => a + amount(r.c, r.i), 0), `loan ${id}: amounts`);
       for (const r of mine) {
         const al = r.body.allocation;
-        assert.equal(al.penalty_fen + al.interest_fen + al.principal_fen, amount(r.c, r.i), 'allocation sums');
+        assert.equal(al.penalty_fen + al.compound_fen + al.interest_fen + al.principal_fen, amount(r.c, r.i),
+          'allocation sums');
       }
     }
 

@@ -50,7 +50,7 @@ test('the admin sets the masking rules; new notices use them on the page, the PD
   assert.deepEqual((await api(srv.base, 'GET', `/notices/${old[0].id}`)).body.items, oldItems, 'published notices stay as they were');
   const audit = (await api(srv.base, 'GET', '/audit?entity=masking_rules', undefined, t.admin)).body.items;
   assert.equal(audit[0].action, 'update');
-  // back to DOMAIN.md's rules for the test that follows
+  // back to docs/domain.md's rules for the test that follows
   assert.equal((await admin.post('/admin/masking', { name_surname: '0', name_last: '1', id_head: '6', id_tail: '4', phone_head: '3', phone_tail: '4', compound_surnames: '欧阳 司马 诸葛' })).status, 303);
 });
 

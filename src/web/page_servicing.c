@@ -18,13 +18,64 @@ static int records_money(const struct req *r)
     return r->user.role == ROLE_LIAISON || r->user.role == ROLE_FINANCE;
 }
 
+/* The reversal form of the loan's latest standing repayment: a reason, the CSRF token and a
+   confirmation box the server checks too. */
+static void reverse_form(struct req *r, const struct serviced_loan *l, const struct repayment_row *p)
+{
+    html_printf(r, "<form method=\"post\" action=\"/accounts/%lld/repayments/%lld/reverse\" class=\"inline\">",
+                (long long)l->id, (long long)p->id);
+    html_csrf(r);
+    html_printf(r, "<input name=\"reason\" required maxlength=\"%d\" placeholder=\"冲正原因\">"
+                   "<label class=\"inline-check\"><input type=\"checkbox\" name=\"confirm\" value=\"1\" required>确认冲正</label>"
+                   "<button>冲正</button></form>",
+                LOAN_REASON_MAX_CHARS);
+}
+
+/* The repayments of the loan: every booking and reversal, the reversed ones marked 已冲正 with
+   the reason; the latest standing one with its reversal form for liaison and finance. */
+static void repayments_table(struct req *r, const struct serviced_loan *l)
+{
+    const struct repayment_row *latest = NULL;
+    for (int k = 0; k < l->nrepayments; k++)
+        if (!l->repayments[k].reverses_id && !l->repayments[k].reversed_by)
+            latest = &l->repayments[k];
+    int can_reverse = records_money(r) && strcmp(l->state, "compensated") != 0;
+    html_raw(r, "<h2>还款记录</h2><table class=\"list\"><thead><tr><th>日期</th><th>凭证号</th>"
+                "<th class=\"num\">金额</th><th class=\"num\">罚息</th><th class=\"num\">复利</th>"
+                "<th class=\"num\">利息</th><th class=\"num\">本金</th><th>登记人</th><th>冲正</th></tr></thead><tbody>");
+    for (int k = 0; k < l->nrepayments; k++) {
+        const struct repayment_row *p = &l->repayments[k];
+        html_printf(r, "<tr%s><td>", p->reversed_by || p->reverses_id ? " class=\"reversed\"" : "");
+        html_text(r, p->paid_on);
+        html_raw(r, "</td><td>");
+        html_text(r, p->receipt_no);
+        const int64_t amounts[] = {p->amount_fen, p->penalty_fen, p->compound_fen, p->interest_fen, p->principal_fen};
+        for (size_t a = 0; a < sizeof amounts / sizeof *amounts; a++) {
+            html_raw(r, "</td><td class=\"num\">");
+            html_money(r, amounts[a]);
+        }
+        html_raw(r, "</td><td>");
+        html_text(r, p->created_by);
+        html_raw(r, "</td><td>");
+        if (p->reversed_by || p->reverses_id) {
+            html_raw(r, p->reversed_by ? "已冲正：" : "冲正记录（");
+            html_text(r, p->reason);
+            html_raw(r, p->reversed_by ? "" : "）");
+        } else if (can_reverse && p == latest) {
+            reverse_form(r, l, p);
+        }
+        html_raw(r, "</td></tr>");
+    }
+    html_raw(r, "</tbody></table>");
+}
+
 /* The loan account page, with e shown after a refused repayment. */
 static void account_page(struct req *r, const struct err *e)
 {
-    struct serviced_loan *l = malloc(sizeof *l);
+    struct serviced_loan *l = servicing_alloc();
     struct err ge = {0};
     if (!l || servicing_get(r->db, &r->user, r->id[0], l, &ge) != 0) {
-        free(l);
+        servicing_free(l);
         reply_error(r, &ge);
         return;
     }
@@ -53,21 +104,26 @@ static void account_page(struct req *r, const struct err *e)
     html_money(r, l->principal_fen);
     html_raw(r, " 元，年利率 ");
     html_text(r, json_string_value(json_object_get(j, "annual_rate")));
-    html_printf(r, "%%，%d 个月，%s</dd><dt>剩余本金</dt><dd>", l->terms.term_months, amort_method_name(l->terms.method));
+    html_printf(r, "%%，%d 个月，%s</dd><dt>计息方式</dt><dd>%s</dd><dt>剩余本金</dt><dd>", l->terms.term_months,
+                amort_method_name(l->terms.method), amort_day_count_name(l->terms.day_count));
     html_money(r, json_integer_value(json_object_get(j, "outstanding_principal_fen")));
     html_raw(r, " 元</dd><dt>今日逾期</dt><dd>");
     html_money(r, json_integer_value(json_object_get(j, "overdue_fen")));
-    html_printf(r, " 元，逾期 %lld 天，五级分类：%s</dd><dt>今日结清需还</dt><dd>",
+    html_printf(r, " 元，逾期 %lld 天，五级分类：%s</dd><dt>未还罚息、复利</dt><dd>罚息 ",
                 (long long)json_integer_value(json_object_get(j, "dpd")),
                 repay_grade_name(repay_grade((long)json_integer_value(json_object_get(j, "dpd")))));
-    html_money(r, json_integer_value(json_object_get(j, "owed_now_fen")));
+    html_money(r, json_integer_value(json_object_get(j, "penalty_fen")));
+    html_raw(r, " 元，复利 ");
+    html_money(r, json_integer_value(json_object_get(j, "compound_fen")));
+    html_raw(r, " 元</dd><dt>今日结清需还</dt><dd id=\"payoff\">");
+    html_money(r, json_integer_value(json_object_get(j, "payoff_fen")));
     html_printf(r, " 元</dd></dl><p><a class=\"button\" href=\"/accounts/%lld/schedule.pdf\">打印还款计划表（PDF）</a> ",
                 (long long)l->id);
     if (!strcmp(l->state, "settled"))
         html_printf(r, "<a class=\"button\" href=\"/accounts/%lld/settlement.pdf\">打印结清证明（PDF）</a>", (long long)l->id);
     html_raw(r, "</p><h2>还款计划</h2><table class=\"list\"><thead><tr><th class=\"num\">期数</th><th>还款日</th>"
                 "<th class=\"num\">本金</th><th class=\"num\">利息</th><th class=\"num\">已还本金</th>"
-                "<th class=\"num\">已还利息</th><th class=\"num\">罚息</th></tr></thead><tbody>");
+                "<th class=\"num\">已还利息</th><th class=\"num\">罚息</th><th class=\"num\">复利</th></tr></thead><tbody>");
     size_t i;
     json_t *row;
     json_array_foreach(json_object_get(j, "schedule"), i, row)
@@ -75,32 +131,14 @@ static void account_page(struct req *r, const struct err *e)
         html_printf(r, "<tr><td class=\"num\">%lld</td><td>", (long long)json_integer_value(json_object_get(row, "n")));
         html_text(r, json_string_value(json_object_get(row, "due_on")));
         static const char *const cols[] = {"principal_fen", "interest_fen", "paid_principal_fen", "paid_interest_fen",
-                                           "penalty_fen"};
+                                           "penalty_fen", "compound_fen"};
         for (size_t k = 0; k < sizeof cols / sizeof *cols; k++) {
             html_raw(r, "</td><td class=\"num\">");
             html_money(r, json_integer_value(json_object_get(row, cols[k])));
         }
         html_raw(r, "</td></tr>");
     }
-    html_raw(r, "</tbody></table><h2>还款记录</h2><table class=\"list\"><thead><tr><th>日期</th><th>凭证号</th>"
-                "<th class=\"num\">金额</th><th class=\"num\">罚息</th><th class=\"num\">利息</th><th class=\"num\">本金</th>"
-                "<th>登记人</th></tr></thead><tbody>");
-    for (int k = 0; k < l->nrepayments; k++) {
-        const struct repayment_row *p = &l->repayments[k];
-        html_raw(r, "<tr><td>");
-        html_text(r, p->paid_on);
-        html_raw(r, "</td><td>");
-        html_text(r, p->receipt_no);
-        const int64_t amounts[] = {p->amount_fen, p->penalty_fen, p->interest_fen, p->principal_fen};
-        for (size_t a = 0; a < sizeof amounts / sizeof *amounts; a++) {
-            html_raw(r, "</td><td class=\"num\">");
-            html_money(r, amounts[a]);
-        }
-        html_raw(r, "</td><td>");
-        html_text(r, p->created_by);
-        html_raw(r, "</td></tr>");
-    }
-    html_raw(r, "</tbody></table>");
+    repayments_table(r, l);
     if (records_money(r) && !strcmp(l->state, "active")) {
         html_printf(r, "<h2>登记还款</h2><form method=\"post\" action=\"/accounts/%lld/repayments\" class=\"grid\">",
                     (long long)l->id);
@@ -124,8 +162,28 @@ static void account_page(struct req *r, const struct err *e)
     }
     followups_section(r, l->id);
     json_decref(j);
-    free(l);
+    servicing_free(l);
     html_end(r);
+}
+
+/* After an action on the account succeeded: back to the account page with its message (ok). */
+static void account_done(struct req *r, const char *ok)
+{
+    char loc[64];
+    snprintf(loc, sizeof loc, "/accounts/%lld?ok=%s", (long long)r->id[0], ok);
+    reply_redirect(r, loc);
+}
+
+/* After an action was refused: the error page for a missing or foreign loan, else the account page
+   again with the error next to its field and what was typed. */
+static void account_refused(struct req *r, const struct err *e)
+{
+    if (e->status == 404 || e->status == 403) {
+        reply_error(r, e);
+        return;
+    }
+    account_page(r, e);
+    r->status = e->status;
 }
 
 void page_account_recover(struct req *r)
@@ -136,17 +194,10 @@ void page_account_recover(struct req *r)
         err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确");
     else if (servicing_recover(r->db, &r->user, r->id[0], req_form(r, "on"), amount, req_form(r, "source"),
                                req_form(r, "document_no"), r->today, &e) > 0) {
-        char loc[64];
-        snprintf(loc, sizeof loc, "/accounts/%lld?ok=recovered", (long long)r->id[0]);
-        reply_redirect(r, loc);
+        account_done(r, "recovered");
         return;
     }
-    if (e.status == 404 || e.status == 403) {
-        reply_error(r, &e);
-        return;
-    }
-    account_page(r, &e);
-    r->status = e.status;
+    account_refused(r, &e);
 }
 
 void page_account(struct req *r)
@@ -164,17 +215,22 @@ void page_account_repay(struct req *r)
         err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确，例如 10435.00");
     else if (servicing_repay(r->db, &r->user, r->id[0], req_form(r, "paid_on"), amount, req_form(r, "receipt_no"),
                              r->today, &a, &duplicate, &e) > 0) {
-        char loc[64];
-        snprintf(loc, sizeof loc, "/accounts/%lld?ok=%s", (long long)r->id[0], duplicate ? "duplicate" : "repaid");
-        reply_redirect(r, loc);
+        account_done(r, duplicate ? "duplicate" : "repaid");
         return;
     }
-    if (e.status == 404 || e.status == 403) {
-        reply_error(r, &e);
+    account_refused(r, &e);
+}
+
+void page_account_reverse(struct req *r)
+{
+    struct err e = {0};
+    if (!req_form(r, "confirm") || strcmp(req_form(r, "confirm"), "1") != 0)
+        err_set(&e, 422, "confirm_required", "confirm", "请勾选“确认冲正”后再提交");
+    else if (servicing_reverse(r->db, &r->user, r->id[0], r->id[1], req_form(r, "reason"), &e) > 0) {
+        account_done(r, "reversed");
         return;
     }
-    account_page(r, &e);
-    r->status = e.status;
+    account_refused(r, &e);
 }
 
 /* One due or overdue row, grouped by village. */
@@ -232,11 +288,11 @@ void page_overdue(struct req *r)
 /* Renders one of the loan's documents and sends it. */
 static void send_account_pdf(struct req *r, int settlement)
 {
-    struct serviced_loan *l = malloc(sizeof *l);
+    struct serviced_loan *l = servicing_alloc();
     struct err e = {0};
     struct unit office;
     if (!l || servicing_get(r->db, &r->user, r->id[0], l, &e) != 0) {
-        free(l);
+        servicing_free(l);
         reply_error(r, &e);
         return;
     }
@@ -246,7 +302,7 @@ static void send_account_pdf(struct req *r, int settlement)
     int rc = unit_get(r->db, unit_township_of(r->db, l->village_id), &office) == 0
                  ? (settlement ? report_settlement : report_schedule)(l, &office, r->today, &pdf, &len, &why)
                  : -1;
-    free(l);
+    servicing_free(l);
     if (rc != 0) {
         reply_fail(r, settlement ? 409 : 500, settlement ? "not_settled" : "pdf_failed", why ? why : "PDF 生成失败");
         return;

@@ -1,5 +1,5 @@
 /*
- * amort.h: the repayment-schedule engine (还款计划) for the five repayment methods of DOMAIN.md,
+ * amort.h: the repayment-schedule engine (还款计划) for the five repayment methods of docs/domain.md,
  * and the exact interest arithmetic other modules reuse (penalty interest, prepayment).
  *
  * Money is integer fen, rates are integer millionths of a percent per year (4.35% = 4350000),
@@ -25,6 +25,23 @@ enum amort_method {
     AMORT__MAX
 };
 
+/* The day count (计息方式) of a loan: how a period's interest is reckoned. */
+enum amort_day_count {
+    AMORT_DAYS_MONTH,     /* 按月计息: annual / 12 a month (× 3 a quarter) */
+    AMORT_DAYS_ACTUAL360, /* 按日计息: annual / 360 × the days between due dates */
+    AMORT_DAYS__MAX
+};
+
+/* The stable code of day count dc ("month", "actual360"), or NULL when out of range. */
+const char *amort_day_count_code(int dc);
+/* The Chinese name of day count dc (按月计息, 按日计息), or NULL when out of range. */
+const char *amort_day_count_name(int dc);
+/* The day count whose code is `code`, or -1. */
+int amort_day_count_parse(const char *code);
+/* The day count a loan gets when none is given: month for 等额本息 and 等额本金, actual360 for the
+   interest-only methods and 利随本清 (how the credit union charges them). */
+enum amort_day_count amort_default_day_count(enum amort_method m);
+
 /* The stable code of method m ("equal-installment", ...), or NULL when m is out of range. */
 const char *amort_method_code(int m);
 /* The Chinese name of method m (等额本息, ...), or NULL when m is out of range. */
@@ -45,10 +62,11 @@ struct amort_input {
     int term_months;       /* 1 .. 360 */
     enum amort_method method;
     struct date start; /* disbursement date; date_valid() */
+    enum amort_day_count day_count; /* 0 = AMORT_DAYS_MONTH */
 };
 
 /* Checks the input. Returns NULL when valid, else a Chinese message for people and sets *field
-   (when field is not NULL) to "principal", "rate", "term", "method" or "start". The programme's
+   (when field is not NULL) to "principal", "rate", "term", "method", "start" or "day_count". The programme's
    own limits (20,000-200,000 yuan, 6-36 months) are the caller's business. */
 const char *amort_validate(const struct amort_input *in, const char **field);
 /* Rows the schedule has: term_months; quarterly: ceil(term / 3); bullet: 1. -1 when the term
@@ -59,8 +77,9 @@ int amort_row_count(const struct amort_input *in);
  * input is invalid (amort_validate) or max_rows < amort_row_count(in) (rows untouched then).
  *
  * Always: principal parts >= 0 and summing exactly to P, balances never increasing and 0 after
- * the last row, total = principal + interest, interest = amort_interest(balance before, rate,
- * months of the row). A row never repays more than the balance: when rounding A (or P/n for
+ * the last row, total = principal + interest, interest = amort_period_interest(balance before,
+ * the previous due date (or the start), the row's due date): months of the row × annual / 12
+ * (按月计息) or days of the row × annual / 360 (按日计息). A row never repays more than the balance: when rounding A (or P/n for
  * 等额本金) up would over-pay a tiny loan before its last row, that row repays the balance and
  * the rows after it are 0.
  *
@@ -87,10 +106,16 @@ int64_t amort_interest(int64_t balance_fen, int64_t rate_micro, int months);
    amount × rate × days / 360, exact, rounded half-up to the fen. Pass the rate actually charged.
    -1 when an argument is negative or the result does not fit. */
 int64_t amort_daily_interest(int64_t amount_fen, int64_t annual_rate_micro, long days);
-/* Penalty interest (罚息) on overdue principal: `days` days at the contract rate × 1.5, daily
-   rate = annual / 360, i.e. amount × rate × 3 × days / (2 × 360), exact with one rounding
-   (half-up), so no precision is lost when rate × 1.5 is not a whole number of millionths.
+/* Interest on balance for the period (from, to] with day count dc: 按月计息 the whole calendar
+   months from `from` to `to` (due dates share a day of month) × annual / 12, at least one month;
+   按日计息 the days × annual / 360. Rounded half-up once. -1 on a negative argument. */
+int64_t amort_period_interest(int64_t balance_fen, int64_t rate_micro, enum amort_day_count dc, struct date from,
+                              struct date to);
+/* Penalty (罚息) or compound (复利) interest on an overdue amount: `days` days at the penalty rate
+   = contract rate × penalty_pct / 100 (150 = × 1.5), daily rate = annual / 360, i.e.
+   amount × rate × penalty_pct × days / (100 × 360), exact with one rounding (half-up), so no
+   precision is lost when the penalty rate is not a whole number of millionths.
    -1 when an argument is negative or the result does not fit. */
-int64_t amort_penalty_interest(int64_t overdue_principal_fen, int64_t contract_rate_micro, long days);
+int64_t amort_penalty_interest(int64_t overdue_fen, int64_t contract_rate_micro, int64_t penalty_pct, long days);
 
 #endif

@@ -142,8 +142,8 @@ enum {
     A_MORE_INFO,    /* 招商办 asked for the lease contract */
     A_APPROVED,     /* all approved, waiting for the guarantee */
     A_REJECTED,     /* 经委 rejected */
-    A_EGG,          /* guaranteed: DOMAIN.md's egg farm */
-    A_GARLIC,       /* guaranteed: DOMAIN.md's garlic field */
+    A_EGG,          /* guaranteed: docs/domain.md's egg farm */
+    A_GARLIC,       /* guaranteed: docs/domain.md's garlic field */
     A_LOAN_CURRENT, /* disbursed, every instalment paid on its day */
     A_LOAN_LATE,    /* disbursed, instalments stopped about 40 days ago */
     A_LOAN_PAIDOUT, /* disbursed, stopped paying, paid out by the guarantee and partly recovered */
@@ -298,14 +298,14 @@ static int64_t disbursed(struct demo *d, int k, long days_ago, const char *contr
     date_format(day, on);
     if (snprintf(contract, sizeof contract, contract_format, day.y) >= (int)sizeof contract)
         return -1;
-    struct disburse_input in = {id, contract, on, apps[k].amount_yuan * 100, "4.35", method, apps[k].months};
+    struct disburse_input in = {id, contract, on, apps[k].amount_yuan * 100, "4.35", method, apps[k].months, NULL};
     return servicing_disburse(d->db, &d->liaison, &in, d->today, &d->e);
 }
 
 /* Pays every instalment of a loan that falls due on or before `until`, on its due date. 0 or -1. */
 static int pay_until(struct demo *d, int64_t loan_id, struct date until)
 {
-    struct serviced_loan *l = malloc(sizeof *l);
+    struct serviced_loan *l = servicing_alloc();
     int rc = l && servicing_get(d->db, &d->liaison, loan_id, l, &d->e) == 0 ? 0 : -1;
     for (int i = 0; rc == 0 && i < l->terms.nrows && date_cmp(l->rows[i].due_on, until) <= 0; i++) {
         char on[11], receipt[32];
@@ -317,7 +317,7 @@ static int pay_until(struct demo *d, int64_t loan_id, struct date until)
                             &d->e) < 0)
             rc = -1;
     }
-    free(l);
+    servicing_free(l);
     return rc;
 }
 
@@ -394,7 +394,7 @@ static int run(struct demo *d)
         fund_income(d, 200000, 258, "西政发〔%d〕8号", "镇财政拨款：担保基金配套资金"))
         return fail(d, "担保基金收入");
 
-    /* The two guaranteed fixtures of DOMAIN.md, the oldest applications. */
+    /* The two guaranteed fixtures of docs/domain.md, the oldest applications. */
     int64_t egg = submitted(d, A_EGG, 9);
     if (egg < 0 || loan_set_backup(d->db, &d->assoc, egg, d->assoc2.id, &d->e) ||
         review(d, egg, &d->pingshen, "approve", "申请人计生政策落实好，养殖经验丰富，同意") ||

@@ -63,17 +63,19 @@ static const struct {
      "SELECT '贷款 ' || l.id || '：计划本金 ' || coalesce(sum(s.principal_fen), 0) || ' ≠ 放款本金 ' || "
      "l.principal_fen FROM loans l LEFT JOIN loan_schedule s ON s.loan_id = l.id GROUP BY l.id "
      "HAVING coalesce(sum(s.principal_fen), 0) <> l.principal_fen"},
-    {"计划中已还的本金、利息、罚息分别等于还款记录的分配",
-     "SELECT '贷款 ' || l.id || '：计划已还 ' || s.p || '/' || s.i || '/' || s.n || ' ≠ 还款分配 ' || "
-     "coalesce(r.p, 0) || '/' || coalesce(r.i, 0) || '/' || coalesce(r.n, 0) || '（本金/利息/罚息）' FROM loans l "
-     "JOIN (SELECT loan_id, sum(paid_principal_fen) AS p, sum(paid_interest_fen) AS i, sum(paid_penalty_fen) AS n "
-     "FROM loan_schedule GROUP BY loan_id) s ON s.loan_id = l.id LEFT JOIN (SELECT loan_id, sum(principal_fen) AS p, "
-     "sum(interest_fen) AS i, sum(penalty_fen) AS n FROM repayments GROUP BY loan_id) r ON r.loan_id = l.id "
-     "WHERE s.p <> coalesce(r.p, 0) OR s.i <> coalesce(r.i, 0) OR s.n <> coalesce(r.n, 0)"},
+    {"计划中已还的本金、利息、罚息、复利分别等于还款记录的分配（冲正记录为负数，相互抵消）",
+     "SELECT '贷款 ' || l.id || '：计划已还 ' || s.p || '/' || s.i || '/' || s.n || '/' || s.c || ' ≠ 还款分配 ' || "
+     "coalesce(r.p, 0) || '/' || coalesce(r.i, 0) || '/' || coalesce(r.n, 0) || '/' || coalesce(r.c, 0) || "
+     "'（本金/利息/罚息/复利）' FROM loans l "
+     "JOIN (SELECT loan_id, sum(paid_principal_fen) AS p, sum(paid_interest_fen) AS i, sum(paid_penalty_fen) AS n, "
+     "sum(paid_compound_fen) AS c FROM loan_schedule GROUP BY loan_id) s ON s.loan_id = l.id LEFT JOIN (SELECT loan_id, "
+     "sum(principal_fen) AS p, sum(interest_fen) AS i, sum(penalty_fen) AS n, sum(compound_fen) AS c FROM repayments "
+     "GROUP BY loan_id) r ON r.loan_id = l.id "
+     "WHERE s.p <> coalesce(r.p, 0) OR s.i <> coalesce(r.i, 0) OR s.n <> coalesce(r.n, 0) OR s.c <> coalesce(r.c, 0)"},
     {"没有负的已还金额或超额还款",
      "SELECT '贷款 ' || loan_id || ' 第 ' || n || ' 期' FROM loan_schedule WHERE paid_principal_fen < 0 OR "
-     "paid_interest_fen < 0 OR paid_penalty_fen < 0 OR paid_principal_fen > principal_fen OR "
-     "paid_interest_fen > interest_fen OR paid_penalty_fen > penalty_fen"},
+     "paid_interest_fen < 0 OR paid_penalty_fen < 0 OR paid_compound_fen < 0 OR paid_principal_fen > principal_fen OR "
+     "paid_interest_fen > interest_fen OR paid_penalty_fen > penalty_fen OR paid_compound_fen > compound_fen"},
     {"贷款的剩余本金和最早未还日期与还款计划一致",
      "SELECT '贷款 ' || l.id || '：剩余本金 ' || l.outstanding_principal_fen || '，最早未还 ' || "
      "coalesce(l.oldest_unpaid_due, '无') FROM loans l WHERE l.outstanding_principal_fen <> (SELECT "

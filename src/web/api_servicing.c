@@ -1,5 +1,5 @@
 /* api_servicing.c: /api/v1/schedule-preview, /api/v1/loans (disbursement), GET /api/v1/loans/{id}
-   (figures as of ?as_of=) and POST /api/v1/loans/{id}/repayments. */
+   (figures as of ?as_of=), POST /api/v1/loans/{id}/repayments and their reversal (冲正). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,11 +27,11 @@ void api_schedule_preview(struct req *r)
 {
     struct err e = {0};
     json_t *j = req_json(r, &e);
-    const char *rate = NULL, *method = NULL, *start = NULL;
+    const char *rate = NULL, *method = NULL, *start = NULL, *day_count = NULL;
     int64_t principal = 0, term = 0;
     if (!j || api_int(j, "principal_fen", 0, &principal, &e) || api_str(j, "annual_rate", &rate, &e) ||
         api_int(j, "term_months", 0, &term, &e) || api_str(j, "method", &method, &e) ||
-        api_str(j, "start_date", &start, &e)) {
+        api_str(j, "start_date", &start, &e) || api_str(j, "day_count", &day_count, &e)) {
         json_decref(j);
         reply_json_error(r, &e);
         return;
@@ -39,16 +39,19 @@ void api_schedule_preview(struct req *r)
     struct amort_input in = {.principal_fen = principal, .term_months = (int)term};
     const char *field = NULL, *why = NULL;
     int m = amort_method_parse(method);
+    int dc = day_count ? amort_day_count_parse(day_count) : m < 0 ? 0 : (int)amort_default_day_count(m);
     if (!rate || rate_parse(rate, &in.rate_micro) != 0)
         field = "annual_rate", why = "年利率应为 0 到 24 之间的百分数字符串，如 \"4.35\"";
     else if (m < 0)
         field = "method", why = "未知的还款方式";
+    else if (dc < 0)
+        field = "day_count", why = "计息方式应为 month（按月计息）或 actual360（按日计息）";
     else if (!start || date_parse(start, &in.start) != 0)
         field = "start_date", why = "起始日期应为有效日期 YYYY-MM-DD";
     else if (term < 1 || term > 360)
         field = "term_months", why = "期限应为 1 到 360 个月";
     else
-        in.method = (enum amort_method)m, why = amort_validate(&in, &field);
+        in.method = (enum amort_method)m, in.day_count = (enum amort_day_count)dc, why = amort_validate(&in, &field);
     json_decref(j);
     if (why) {
         err_set(&e, 422, "invalid_schedule", field, "%s", why);
@@ -71,24 +74,24 @@ void api_schedule_preview(struct req *r)
                                              (json_int_t)rows[i].balance_fen));
     }
     free(rows);
-    reply_json(r, 200, json_pack("{s:o, s:I, s:I}", "rows", arr, "total_interest_fen", (json_int_t)interest,
-                                 "total_fen", (json_int_t)total));
+    reply_json(r, 200, json_pack("{s:s, s:o, s:I, s:I}", "day_count", amort_day_count_code(dc), "rows", arr,
+                                 "total_interest_fen", (json_int_t)interest, "total_fen", (json_int_t)total));
 }
 
 /* Replies with the loan's JSON as of a date. */
 static void reply_loan(struct req *r, int status, int64_t id, struct date when)
 {
-    struct serviced_loan *l = malloc(sizeof *l);
+    struct serviced_loan *l = servicing_alloc();
     struct err e = {0};
     if (!l || servicing_get(r->db, &r->user, id, l, &e) != 0) {
         if (!l)
             err_set(&e, 500, "out_of_memory", NULL, "内存不足");
         reply_json_error(r, &e);
-        free(l);
+        servicing_free(l);
         return;
     }
     reply_json(r, status, servicing_json(l, when));
-    free(l);
+    servicing_free(l);
 }
 
 void api_loan_disburse(struct req *r)
@@ -100,7 +103,7 @@ void api_loan_disburse(struct req *r)
     if (j && !api_int(j, "application_id", 0, &in.application_id, &e) && !api_str(j, "contract_no", &in.contract_no, &e) &&
         !api_str(j, "disbursed_on", &in.disbursed_on, &e) && !api_int(j, "principal_fen", 0, &in.principal_fen, &e) &&
         !api_str(j, "annual_rate", &in.annual_rate, &e) && !api_str(j, "method", &in.method, &e) &&
-        !api_int(j, "term_months", 0, &in.term_months, &e))
+        !api_int(j, "term_months", 0, &in.term_months, &e) && !api_str(j, "day_count", &in.day_count, &e))
         id = servicing_disburse(r->db, &r->user, &in, r->today, &e);
     json_decref(j);
     if (id < 0)
@@ -133,10 +136,25 @@ void api_loan_repay(struct req *r)
         return;
     }
     reply_json(r, duplicate ? 200 : 201,
-               json_pack("{s:I, s:b, s:{s:I, s:I, s:I, s:I}}", "repayment_id", (json_int_t)id, "duplicate", duplicate,
-                         "allocation", "penalty_fen", (json_int_t)a.penalty_fen, "interest_fen",
-                         (json_int_t)a.interest_fen, "principal_fen", (json_int_t)a.principal_fen,
-                         "prepaid_principal_fen", (json_int_t)a.prepaid_principal_fen));
+               json_pack("{s:I, s:b, s:{s:I, s:I, s:I, s:I, s:I}}", "repayment_id", (json_int_t)id, "duplicate",
+                         duplicate, "allocation", "penalty_fen", (json_int_t)a.penalty_fen, "compound_fen",
+                         (json_int_t)a.compound_fen, "interest_fen", (json_int_t)a.interest_fen, "principal_fen",
+                         (json_int_t)a.principal_fen, "prepaid_principal_fen", (json_int_t)a.prepaid_principal_fen));
+}
+
+void api_loan_reverse(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *reason = NULL;
+    int64_t id = -1;
+    if (j && !api_str(j, "reason", &reason, &e))
+        id = servicing_reverse(r->db, &r->user, r->id[0], r->id[1], reason, &e);
+    json_decref(j);
+    if (id < 0)
+        reply_json_error(r, &e);
+    else
+        reply_loan(r, 201, r->id[0], r->today);
 }
 
 void api_loan_compensate(struct req *r)

@@ -13,15 +13,17 @@
 
 #define USAGE                                                                                             \
     "用法: bangfu schedule --principal 200000.00 --rate 4.35 --months 36 --method METHOD "                 \
-    "--start 2026-03-15 [--format table|csv|json]\n"                                                      \
+    "--start 2026-03-15 [--day-count month|actual360] [--format table|csv|json]\n"                        \
     "  METHOD: equal-installment（等额本息）, equal-principal（等额本金）, monthly-interest（按月付息到期还本）,\n" \
-    "          quarterly-interest（按季付息到期还本）, bullet（利随本清）\n"
+    "          quarterly-interest（按季付息到期还本）, bullet（利随本清）\n"                                  \
+    "  --day-count: month（按月计息，等额本息、等额本金的默认）, actual360（按日计息：余额 × 年利率 / 360 × 天数，\n" \
+    "          按月付息、按季付息、利随本清的默认）\n"
 
 enum format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON };
 
 /* The option values as given, before parsing. */
 struct schedule_args {
-    const char *principal, *rate, *months, *method, *start, *format;
+    const char *principal, *rate, *months, *method, *start, *format, *day_count;
 };
 
 /* Prints "错误: " and the message, then the usage, on err; returns the exit status 2. */
@@ -38,7 +40,8 @@ static int read_options(int argc, char **argv, struct schedule_args *a, FILE *er
         {"principal", required_argument, NULL, 'p'}, {"rate", required_argument, NULL, 'r'},
         {"months", required_argument, NULL, 'n'},    {"method", required_argument, NULL, 'm'},
         {"start", required_argument, NULL, 's'},     {"format", required_argument, NULL, 'f'},
-        {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0}};
+        {"day-count", required_argument, NULL, 'd'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
     memset(a, 0, sizeof *a);
     opterr = 0;
     optind = 0; /* glibc: full re-initialisation, so the command can run more than once */
@@ -51,6 +54,7 @@ static int read_options(int argc, char **argv, struct schedule_args *a, FILE *er
         case 'm': a->method = optarg; break;
         case 's': a->start = optarg; break;
         case 'f': a->format = optarg; break;
+        case 'd': a->day_count = optarg; break;
         case 'h': return 1;
         case ':':
             fprintf(err, "错误: 选项 %s 缺少取值\n%s", argv[optind - 1], USAGE);
@@ -90,7 +94,7 @@ static int parse_input(const struct schedule_args *a, struct amort_input *in, en
     static const struct {
         const char *field, *option;
     } options[] = {{"principal", "--principal"}, {"rate", "--rate"},   {"term", "--months"},
-                   {"method", "--method"},       {"start", "--start"}};
+                   {"method", "--method"},       {"start", "--start"},    {"day_count", "--day-count"}};
     if (!a->principal)
         return fail(err, "--principal", "缺少本金（元），如 --principal 200000.00");
     if (!a->rate)
@@ -115,6 +119,10 @@ static int parse_input(const struct schedule_args *a, struct amort_input *in, en
                     "monthly-interest（按月付息到期还本）、quarterly-interest（按季付息到期还本）"
                     "或 bullet（利随本清）");
     in->method = (enum amort_method)m;
+    int dc = a->day_count ? amort_day_count_parse(a->day_count) : (int)amort_default_day_count(in->method);
+    if (dc < 0)
+        return fail(err, "--day-count", "计息方式应为 month（按月计息）或 actual360（按日计息）");
+    in->day_count = (enum amort_day_count)dc;
     if (date_parse(a->start, &in->start) != 0)
         return fail(err, "--start", "起始日期应为 YYYY-MM-DD 格式的有效日期（1900 至 2999 年），如 2026-03-15");
     *fmt = FORMAT_TABLE;
@@ -198,9 +206,9 @@ static void print_table(FILE *out, const struct amort_input *in, const struct am
         if (w > width[c + 2])
             width[c + 2] = w;
     }
-    fprintf(out, "还款计划: %s, 本金 %s 元, 年利率 %s%%, %d 个月, 放款日 %s\n", amort_method_name(in->method),
-            money_format(in->principal_fen, buf, sizeof buf), rate_format(in->rate_micro, rate, sizeof rate),
-            in->term_months, date_format(in->start, start));
+    fprintf(out, "还款计划: %s, %s, 本金 %s 元, 年利率 %s%%, %d 个月, 放款日 %s\n", amort_method_name(in->method),
+            amort_day_count_name(in->day_count), money_format(in->principal_fen, buf, sizeof buf),
+            rate_format(in->rate_micro, rate, sizeof rate), in->term_months, date_format(in->start, start));
     for (int c = 0; c < 6; c++) {
         if (c > 0)
             fputs("  ", out);
@@ -245,11 +253,11 @@ static void print_csv(FILE *out, const struct amort_row *rows, int count)
     }
 }
 
-/* JSON as POST /schedule-preview answers it: rows, total interest and total, all in fen. */
-static void print_json(FILE *out, const struct amort_row *rows, int count)
+/* JSON as POST /schedule-preview answers it: day count, rows, total interest and total, in fen. */
+static void print_json(FILE *out, const struct amort_input *in, const struct amort_row *rows, int count)
 {
     int64_t interest = 0, total = 0;
-    fputs("{\"rows\":[", out);
+    fprintf(out, "{\"day_count\":\"%s\",\"rows\":[", amort_day_count_code(in->day_count));
     for (int k = 0; k < count; k++) {
         char due[11];
         fprintf(out,
@@ -286,7 +294,7 @@ int cmd_schedule(int argc, char **argv)
     if (fmt == FORMAT_CSV)
         print_csv(stdout, rows, count);
     else if (fmt == FORMAT_JSON)
-        print_json(stdout, rows, count);
+        print_json(stdout, &in, rows, count);
     else
         print_table(stdout, &in, rows, count);
     if (fflush(stdout) != 0 || ferror(stdout)) {

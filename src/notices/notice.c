@@ -445,27 +445,3 @@ int64_t notice_of_objection(struct db *db, int64_t objection_id)
 {
     return db_int(db, 0, "SELECT notice_id FROM objections WHERE id = ?", "i", objection_id);
 }
-
-int notice_relief_clear(struct db *db, int64_t relief_id, struct date today, struct err *e)
-{
-    char on[11], ends[11] = "";
-    date_format(today, on);
-    sqlite3_stmt *st = db_prep(db, "SELECT n.ends_on, (SELECT count(*) FROM objections o WHERE o.notice_id = n.id AND "
-                                   "o.state = 'open' AND (o.item_id IS NULL OR o.item_id IN "
-                                   "(SELECT i.id FROM notice_items i WHERE i.notice_id = n.id AND i.relief_id = a.id))) "
-                                   "FROM relief_applications a JOIN notices n ON n.id = a.notice_id WHERE a.id = ?");
-    if (!st)
-        return db_fail(db, e);
-    db_bind(st, "i", relief_id);
-    int found = sqlite3_step(st) == SQLITE_ROW, open = found ? sqlite3_column_int(st, 1) : 0;
-    if (found)
-        snprintf(ends, sizeof ends, "%s", db_text(st, 0));
-    db_done(st);
-    if (!found)
-        return err_set(e, 409, "not_in_notice", NULL, "该申请尚未公示");
-    if (strcmp(on, ends) <= 0)
-        return err_set(e, 409, "notice_not_over", NULL, "公示期至 %s 结束，期满后方可批准", ends);
-    if (open)
-        return err_set(e, 409, "objection_open", NULL, "该申请有 %d 条未处理的公示异议，处理后方可批准", open);
-    return 0;
-}

@@ -79,6 +79,7 @@ void page_holidays_remove(struct req *r);
 /* page_servicing.c */
 void page_account(struct req *r);
 void page_account_repay(struct req *r);
+void page_account_reverse(struct req *r);
 void page_due(struct req *r);
 void page_overdue(struct req *r);
 void page_account_schedule_pdf(struct req *r);
@@ -131,6 +132,7 @@ void api_schedule_preview(struct req *r);
 void api_loan_disburse(struct req *r);
 void api_loan_show(struct req *r);
 void api_loan_repay(struct req *r);
+void api_loan_reverse(struct req *r);
 void api_loan_compensate(struct req *r);
 void api_loan_recover(struct req *r);
 void api_subsidy_claim(struct req *r);

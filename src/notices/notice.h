@@ -99,8 +99,5 @@ int64_t notice_ending_soon(struct db *db, const struct user_ctx *actor, struct d
 /* The notice an objection belongs to, or 0. */
 int64_t notice_of_objection(struct db *db, int64_t objection_id);
 
-/* Whether a relief application in notice may be approved today: its notice period is over and
-   no objection on it is open. 0, or -1 with 409 in e. */
-int notice_relief_clear(struct db *db, int64_t relief_id, struct date today, struct err *e);
 
 #endif

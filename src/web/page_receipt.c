@@ -1,7 +1,7 @@
 /* page_receipt.c: receipts (领款凭证) for people: one receipt as a PDF (A5, or two per A4 page),
    marked 作废 when void and 补打 on a recorded reprint; voiding and reprinting from the forms; a
    batch's receipts in one PDF and its sign-for list (签领表). Thin over relief_pay.c and
-   reports/relief_receipt.c. */
+   src/pdf/relief_receipt.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

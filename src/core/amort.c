@@ -1,4 +1,4 @@
-/* amort.c: the repayment-schedule engine (see amort.h and DOMAIN.md, "Repayment methods"). */
+/* amort.c: the repayment-schedule engine (see amort.h and docs/domain.md, "Repayment methods"). */
 #include "amort.h"
 
 #include <math.h>
@@ -21,6 +21,36 @@ static const struct {
     [AMORT_QUARTERLY_INTEREST] = {"quarterly-interest", "按季付息到期还本"},
     [AMORT_BULLET] = {"bullet", "利随本清"},
 };
+
+static const struct {
+    const char *code, *name;
+} day_counts[AMORT_DAYS__MAX] = {
+    [AMORT_DAYS_MONTH] = {"month", "按月计息"},
+    [AMORT_DAYS_ACTUAL360] = {"actual360", "按日计息（实际天数/360）"},
+};
+
+const char *amort_day_count_code(int dc)
+{
+    return dc >= 0 && dc < AMORT_DAYS__MAX ? day_counts[dc].code : NULL;
+}
+
+const char *amort_day_count_name(int dc)
+{
+    return dc >= 0 && dc < AMORT_DAYS__MAX ? day_counts[dc].name : NULL;
+}
+
+int amort_day_count_parse(const char *code)
+{
+    for (int i = 0; code && i < AMORT_DAYS__MAX; i++)
+        if (strcmp(code, day_counts[i].code) == 0)
+            return i;
+    return -1;
+}
+
+enum amort_day_count amort_default_day_count(enum amort_method m)
+{
+    return m == AMORT_EQUAL_INSTALLMENT || m == AMORT_EQUAL_PRINCIPAL ? AMORT_DAYS_MONTH : AMORT_DAYS_ACTUAL360;
+}
 
 const char *amort_method_code(int m)
 {
@@ -65,12 +95,30 @@ int64_t amort_daily_interest(int64_t amount_fen, int64_t annual_rate_micro, long
     return muldiv_round(amount_fen, annual_rate_micro, days, DAY_DEN);
 }
 
-int64_t amort_penalty_interest(int64_t overdue_principal_fen, int64_t contract_rate_micro, long days)
+int64_t amort_penalty_interest(int64_t overdue_fen, int64_t contract_rate_micro, int64_t penalty_pct, long days)
 {
-    /* rate x 1.5 / 360 = rate x 3 / 720: fold the 3 into days when that cannot overflow. */
-    if (days < 0 || days > INT64_MAX / 3)
+    /* rate x pct / 100 / 360: fold pct into days when that cannot overflow. */
+    if (days < 0 || penalty_pct < 0 || (penalty_pct > 0 && days > INT64_MAX / penalty_pct))
         return -1;
-    return muldiv_round(overdue_principal_fen, contract_rate_micro, days * 3, 2 * DAY_DEN);
+    return muldiv_round(overdue_fen, contract_rate_micro, days * penalty_pct, 100 * DAY_DEN);
+}
+
+/* Whole calendar months from a to b (due dates on one day of month, or the month's last day),
+   at least 1. */
+static int calendar_months(struct date a, struct date b)
+{
+    int m = (b.y - a.y) * 12 + (b.m - a.m);
+    return m < 1 ? 1 : m;
+}
+
+int64_t amort_period_interest(int64_t balance_fen, int64_t rate_micro, enum amort_day_count dc, struct date from,
+                              struct date to)
+{
+    if (dc == AMORT_DAYS_ACTUAL360) {
+        long days = date_diff(to, from);
+        return amort_daily_interest(balance_fen, rate_micro, days < 0 ? 0 : days);
+    }
+    return amort_interest(balance_fen, rate_micro, calendar_months(from, to));
 }
 
 /* Interest for 1..3 months on a validated balance and rate: balance <= 99,999,999,999 and
@@ -123,6 +171,9 @@ const char *amort_validate(const struct amort_input *in, const char **field)
     } else if (!date_valid(in->start)) {
         f = "start";
         msg = "起始日期应为 1900-01-01 到 2999-12-31 之间的有效日期";
+    } else if ((int)in->day_count < 0 || (int)in->day_count >= AMORT_DAYS__MAX) {
+        f = "day_count";
+        msg = "计息方式应为 month（按月计息）或 actual360（按日计息）";
     }
     if (field)
         *field = f;
@@ -165,6 +216,15 @@ static inline struct date due_next(struct due_iter *it, int months)
     return (struct date){it->y, it->m, it->day > last ? last : it->day};
 }
 
+/* A row's interest on balance for (from, to]: the 64-bit fast path for whole months, else by days. */
+static inline int64_t row_interest(const struct amort_input *in, int64_t balance, int months, struct date from,
+                                   struct date to)
+{
+    if (in->day_count == AMORT_DAYS_ACTUAL360)
+        return amort_daily_interest(balance, in->rate_micro, date_diff(to, from));
+    return short_interest(balance, in->rate_micro, months);
+}
+
 /* Fills one row and returns the balance after it. */
 static inline int64_t put_row(struct amort_row *row, int n, struct date due, int64_t balance, int64_t principal,
                               int64_t interest)
@@ -191,16 +251,20 @@ static void monthly_amortising(const struct amort_input *in, struct amort_row *r
                                      : div_round(in->principal_fen, n);
     int64_t balance = in->principal_fen;
     struct due_iter due = {in->start.y, in->start.m, in->start.d};
+    struct date prev = in->start;
     for (int k = 1; k < n; k++) {
-        int64_t interest = short_interest(balance, rate, 1);
+        struct date on = due_next(&due, 1);
+        int64_t interest = row_interest(in, balance, 1, prev, on);
         int64_t part = installment ? each - interest : each;
         if (part < 0)
-            part = 0; /* cannot happen: A > P·r >= every row's interest; kept as a guard */
+            part = 0; /* 按月计息 cannot: A > P·r >= every row's interest; a long 按日计息 month can */
         if (part > balance)
             part = balance; /* tiny loans only: rounding A or P/n up would over-pay */
-        balance = put_row(&rows[k - 1], k, due_next(&due, 1), balance, part, interest);
+        balance = put_row(&rows[k - 1], k, on, balance, part, interest);
+        prev = on;
     }
-    put_row(&rows[n - 1], n, due_next(&due, 1), balance, balance, short_interest(balance, rate, 1));
+    struct date last = due_next(&due, 1);
+    put_row(&rows[n - 1], n, last, balance, balance, row_interest(in, balance, 1, prev, last));
 }
 
 int amort_schedule(const struct amort_input *in, struct amort_row *rows, int max_rows)
@@ -219,25 +283,26 @@ int amort_schedule(const struct amort_input *in, struct amort_row *rows, int max
     case AMORT_EQUAL_PRINCIPAL:
         monthly_amortising(in, rows, 0);
         break;
-    case AMORT_MONTHLY_INTEREST: {
-        const int64_t interest = short_interest(p, rate, 1);
-        struct due_iter due = {in->start.y, in->start.m, in->start.d};
-        for (int k = 1; k <= n; k++)
-            put_row(&rows[k - 1], k, due_next(&due, 1), p, k == n ? p : 0, interest);
-        break;
-    }
+    case AMORT_MONTHLY_INTEREST:
     case AMORT_QUARTERLY_INTEREST: {
-        const int64_t quarter = short_interest(p, rate, 3);
+        const int step = in->method == AMORT_QUARTERLY_INTEREST ? 3 : 1;
         struct due_iter due = {in->start.y, in->start.m, in->start.d};
-        for (int k = 1; k < count; k++)
-            put_row(&rows[k - 1], k, due_next(&due, 3), p, 0, quarter);
-        const int last_months = n - 3 * (count - 1); /* 1..3 */
-        put_row(&rows[count - 1], count, due_next(&due, last_months), p, p, short_interest(p, rate, last_months));
+        struct date prev = in->start;
+        for (int k = 1; k <= count; k++) {
+            const int months = k < count ? step : n - step * (count - 1); /* the last: 1..step */
+            struct date on = due_next(&due, months);
+            put_row(&rows[k - 1], k, on, p, k == count ? p : 0, row_interest(in, p, months, prev, on));
+            prev = on;
+        }
         break;
     }
-    case AMORT_BULLET:
-        put_row(&rows[0], 1, date_add_months(in->start, n), p, p, amort_interest(p, rate, n));
+    case AMORT_BULLET: {
+        struct date on = date_add_months(in->start, n);
+        put_row(&rows[0], 1, on, p, p,
+                in->day_count == AMORT_DAYS_ACTUAL360 ? amort_daily_interest(p, rate, date_diff(on, in->start))
+                                                      : amort_interest(p, rate, n));
         break;
+    }
     default:
         return -1;
     }

@@ -16,7 +16,8 @@
 #include "user.h"
 
 #define LOAN_MAX_ROWS 360
-#define LOAN_MAX_REPAYMENTS 512
+#define LOAN_REASON_MAX_CHARS 200 /* a reversal's reason */
+#define LOAN_RECEIPT_MAX_CHARS 50 /* the credit union's receipt number */
 
 struct disburse_input {
     int64_t application_id;
@@ -26,6 +27,7 @@ struct disburse_input {
     const char *annual_rate; /* exact decimal percent, "4.35" */
     const char *method;      /* amort method code */
     int64_t term_months;
+    const char *day_count;   /* "month" or "actual360"; NULL: the method's default */
 };
 
 /* Records the credit union's loan for a guaranteed application and stores its schedule.
@@ -36,9 +38,12 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
 struct repayment_row {
     int64_t id;
     char paid_on[11];
-    char receipt_no[64];
-    int64_t amount_fen, penalty_fen, interest_fen, principal_fen, prepaid_principal_fen;
+    char receipt_no[4 * LOAN_RECEIPT_MAX_CHARS + 1];
+    int64_t amount_fen, penalty_fen, compound_fen, interest_fen, principal_fen, prepaid_principal_fen;
     char created_by[64];
+    int64_t reverses_id;   /* a reversal (冲正, negative amounts): the repayment it cancels; else 0 */
+    int64_t reversed_by;   /* a reversed repayment: the reversal's id; else 0 */
+    char reason[4 * LOAN_REASON_MAX_CHARS + 1]; /* the reversal's reason (on both rows) */
 };
 
 struct serviced_loan {
@@ -51,12 +56,16 @@ struct serviced_loan {
     char settled_on[11];
     struct repay_loan terms; /* method, rate, dates; rows points at the array below */
     struct repay_row rows[LOAN_MAX_ROWS];
-    int nrepayments;
-    struct repayment_row repayments[LOAN_MAX_REPAYMENTS];
+    int nrepayments;                 /* every repayment and reversal, in date order: no cap */
+    struct repayment_row *repayments; /* owned: servicing_free */
 };
 
-/* Loads a loan in the actor's scope (404/403) with its rows and repayments. The struct is
-   large: allocate it on the heap. */
+/* A zeroed loan on the heap (the struct is large), or NULL. Free it with servicing_free. */
+struct serviced_loan *servicing_alloc(void);
+/* Frees a loan from servicing_alloc and its repayments (NULL is fine). */
+void servicing_free(struct serviced_loan *l);
+/* Loads a loan in the actor's scope (404/403) with its rows and all its repayments into a
+   struct from servicing_alloc (reusable: a previous loan's repayments are freed). */
 int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struct serviced_loan *out, struct err *e);
 /* The loan as API JSON with figures as of a date (penalty accrued on a copy). New reference. */
 json_t *servicing_json(const struct serviced_loan *l, struct date as_of);
@@ -71,6 +80,19 @@ json_t *servicing_json(const struct serviced_loan *l, struct date as_of);
 int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loan_id, const char *paid_on,
                         int64_t amount_fen, const char *receipt_no, struct date today, struct repay_alloc *out,
                         int *duplicate, struct err *e);
+
+/* Reverses (冲正) a loan's latest live repayment with a reason: the schedule rows, the loan's
+   carried figures and state return exactly to what they were before it, and a negative record of
+   the same receipt, dated as the repayment, is appended (so every sum over repayments returns
+   too, and cached month-end figures from its month on are dropped, to be computed again); the
+   receipt number may then be booked again. Audited. Refused, changing nothing: 422
+   invalid_reason; 404 not_found (not a repayment of this loan); 409 already_reversed,
+   not_latest (a later repayment must be reversed first), loan_compensated, no_snapshot (booked
+   before reversals were kept). Returns the reversal's id or -1 with e filled. */
+int64_t servicing_reverse(struct db *db, const struct user_ctx *actor, int64_t loan_id, int64_t repayment_id,
+                          const char *reason, struct err *e);
+/* 1 while a booking of the receipt number stands (booked and not reversed). */
+int servicing_receipt_live(struct db *db, const char *receipt_no);
 
 /* 1 when the household has a programme loan overdue as of today, or paid out by the guarantee. */
 int servicing_household_blocked(struct db *db, int64_t household_id, struct date today);
@@ -92,7 +114,7 @@ int64_t servicing_loan_of(struct db *db, int64_t application_id);
 
 /* Pays the credit union's claim (代偿) from the guarantee fund for a loan more than claim_dpd
    days past due on `on`: the covered part (coverage %) of the outstanding principal, unpaid
-   interest and penalty. Refused with 409 not_claimable / insufficient_funds; the loan becomes
+   interest, penalty and compound interest. Refused with 409 not_claimable / insufficient_funds; the loan becomes
    compensated and its guarantee inactive. Returns the fund entry id or -1; *paid_fen gets the amount. */
 int64_t servicing_compensate(struct db *db, const struct user_ctx *actor, int64_t loan_id, const char *on,
                              struct date today, int64_t *paid_fen, struct err *e);

@@ -345,6 +345,10 @@ static void disbursement_section(struct req *r, const struct loan_app *a)
                 a->term_months);
     for (int m = 0; m < AMORT__MAX; m++)
         html_printf(r, "<option value=\"%s\">%s</option>", amort_method_code(m), amort_method_name(m));
+    html_raw(r, "</select></label><label>计息方式<select name=\"day_count\"><option value=\"\">按还款方式默认"
+                "（等额本息、等额本金按月，其余按日）</option>");
+    for (int dc = 0; dc < AMORT_DAYS__MAX; dc++)
+        html_printf(r, "<option value=\"%s\">%s</option>", amort_day_count_code(dc), amort_day_count_name(dc));
     html_raw(r, "</select></label><p><button class=\"primary\">登记放款</button></p></form>");
 }
 
@@ -505,7 +509,10 @@ void page_loan_disburse(struct req *r)
     const char *term = req_form(r, "term_months");
     struct disburse_input in = {.application_id = r->id[0], .contract_no = req_form(r, "contract_no"),
                                 .disbursed_on = req_form(r, "disbursed_on"), .annual_rate = req_form(r, "annual_rate"),
-                                .method = req_form(r, "method"), .term_months = term ? strtoll(term, NULL, 10) : 0};
+                                .method = req_form(r, "method"), .term_months = term ? strtoll(term, NULL, 10) : 0,
+                                .day_count = req_form(r, "day_count")};
+    if (in.day_count && !in.day_count[0])
+        in.day_count = NULL; /* the form's "default" choice */
     struct err e = {0};
     int64_t id = -1;
     if (money_parse(req_form(r, "principal"), &in.principal_fen) != 0)

@@ -19,7 +19,7 @@ const char *stmt_status_name(enum stmt_status s)
 enum { COL_CONTRACT, COL_DATE, COL_AMOUNT, COL_RECEIPT, COL__MAX };
 static const char *const columns[COL__MAX] = {"合同号", "还款日期", "金额", "凭证号"};
 
-/* What was due on a date: with penalty accrued to it, everything unpaid on rows due on or
+/* What was due on a date: with penalty and compound interest accrued to it, everything unpaid on rows due on or
    before it, or else the next instalment. Accrues the loan's rows in place (a working copy). */
 static int64_t due_on_date(struct serviced_loan *l, struct date on)
 {
@@ -29,7 +29,7 @@ static int64_t due_on_date(struct serviced_loan *l, struct date on)
         const struct repay_row *r = &l->rows[i];
         int64_t unpaid = r->principal_fen - r->paid_principal_fen + r->interest_fen - r->paid_interest_fen;
         if (date_cmp(r->due_on, on) <= 0)
-            due += unpaid + r->penalty_fen - r->paid_penalty_fen;
+            due += unpaid + r->penalty_fen - r->paid_penalty_fen + r->compound_fen - r->paid_compound_fen;
         else if (due == 0)
             return unpaid;
     }
@@ -67,7 +67,7 @@ static void check_row(struct db *db, const struct user_ctx *actor, struct stmt_r
             snprintf(row->note, sizeof row->note, "凭证号与第 %d 行重复", res->rows[k].line);
             return;
         }
-    if (db_int(db, 0, "SELECT 1 FROM repayments WHERE receipt_no = ? COLLATE NOCASE", "t", row->receipt_no) == 1) {
+    if (servicing_receipt_live(db, row->receipt_no)) {
         row->status = ST_DUPLICATE;
         snprintf(row->note, sizeof row->note, "该凭证号已入账");
         return;
@@ -116,7 +116,7 @@ int statement_check(struct db *db, const struct user_ctx *actor, const char *dat
                            columns[c]);
         }
     }
-    struct serviced_loan *l = malloc(sizeof *l);
+    struct serviced_loan *l = servicing_alloc();
     int cap = 0, rc;
     while (l && (rc = csv_next(&rd, &rec)) == 1 && res->nrows < 5000) {
         if (res->nrows == cap) {
@@ -141,7 +141,7 @@ int statement_check(struct db *db, const struct user_ctx *actor, const char *dat
         res->counts[row->status]++;
         res->nrows++;
     }
-    free(l);
+    servicing_free(l);
     csv_reader_free(&rd);
     return 0;
 }

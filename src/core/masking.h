@@ -2,7 +2,7 @@
  * masking.h: how names, resident IDs and phone numbers are masked where they may be seen by
  * people who need not know them: public notices (公示: the page, the PDF, the JSON) and every
  * list. The rules are a small struct the admin may change (mask_config.c stores them); the
- * defaults are DOMAIN.md's: a name keeps its first and last character (张*明, 李*), an ID its
+ * defaults are docs/domain.md's: a name keeps its first and last character (张*明, 李*), an ID its
  * first 6 and last 4 characters (370406********123X), a phone its first 3 and last 4
  * (138****5678). A rule may hide more than the default, never show more, and at least one
  * character of every name of two or more characters is always hidden.
@@ -27,7 +27,7 @@ struct mask_rules {
     int phone_head, phone_tail;        /* a phone number of 11+ characters keeps this many at each end (0..3, 0..4) */
 };
 
-/* DOMAIN.md's rules: first and last character of a name (no surname rule), ID 6 + 4, phone 3 + 4,
+/* docs/domain.md's rules: first and last character of a name (no surname rule), ID 6 + 4, phone 3 + 4,
    and the default compound surnames listed for when the admin turns the surname rule on. */
 extern const struct mask_rules mask_defaults;
 
@@ -67,7 +67,7 @@ char *mask_text_by(const struct mask_rules *r, const char *text, char *out, size
    characters (an empty list is fine), else 0. */
 int mask_surnames_valid(const char *list);
 
-/* The same with mask_defaults: for staff lists and documents that follow DOMAIN.md as it is. */
+/* The same with mask_defaults: for staff lists and documents that follow docs/domain.md as it is. */
 char *mask_name(const char *utf8, char *out, size_t n);
 char *mask_id(const char *id, char *out, size_t n);
 char *mask_phone(const char *phone, char *out, size_t n);

@@ -1,7 +1,7 @@
 /*
  * demo_announcements.h: the demo announcements (公告) of 西集镇, written through announcement.c
  * as the demo staff would: the loan programme's announcement (conditions, amounts, documents,
- * how to apply and the time limit, from DOMAIN.md) published with two versions, a published
+ * how to apply and the time limit, from docs/domain.md) published with two versions, a published
  * relief announcement, and a draft.
  */
 #ifndef BANGFU_DEMO_ANNOUNCEMENTS_H

@@ -1,6 +1,6 @@
 /* page_quarterly.c: the quarterly report for the district (季度工作报表): the page that picks the
    quarter, and the PDF assembled from the portfolio, month figures, relief, outcomes and the
-   subsidy claim (reports/quarterly_doc.c). */
+   subsidy claim (src/pdf/quarterly_doc.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -29,7 +29,9 @@ static float loan_heading(struct pdf *p, const struct serviced_loan *l, float y)
              money_format(l->principal_fen, amount, sizeof amount), rate_format(l->terms.rate_micro, rate, sizeof rate),
              l->terms.term_months, amort_method_name(l->terms.method));
     pdf_text(p, MARGIN, y + 18, 11, line);
-    return y + 44;
+    snprintf(line, sizeof line, "计息方式：%s", amort_day_count_name(l->terms.day_count));
+    pdf_text(p, MARGIN, y + 36, 11, line);
+    return y + 62;
 }
 
 /* The table header of the schedule. */
@@ -90,18 +92,20 @@ int report_settlement(const struct serviced_loan *l, const struct unit *office, 
         return -1;
     pdf_page_a4(p);
     pdf_text_center(p, pdf_width(p) / 2, 80, 22, "贷款结清证明");
-    char line[1024], amount[40], interest[40], when[32];
-    int64_t paid_interest = 0, paid_penalty = 0;
+    char line[1024], amount[40], interest[40], extra[40], overdue[96] = "", when[32];
+    int64_t paid_interest = 0, paid_overdue = 0;
     for (int i = 0; i < l->terms.nrows; i++) {
         paid_interest += l->rows[i].paid_interest_fen;
-        paid_penalty += l->rows[i].paid_penalty_fen;
+        paid_overdue += l->rows[i].paid_penalty_fen + l->rows[i].paid_compound_fen;
     }
+    if (paid_overdue)
+        snprintf(overdue, sizeof overdue, "，另付罚息和复利 %s 元", money_format(paid_overdue, extra, sizeof extra));
     snprintf(line, sizeof line,
              "兹证明 %s（%s）于 %s 在农村信用合作联社借款人民币 %s 元（合同号 %s），用于%s，由%s计划生育协会提供担保。"
              "该笔贷款已于 %s 全部还清本金和利息（共还利息 %s 元%s），借贷与担保关系终止。特此证明。",
              l->applicant, l->village, l->disbursed_on, money_format(l->principal_fen, amount, sizeof amount),
              l->contract_no, l->project_name, office->name, l->settled_on,
-             money_format(paid_interest, interest, sizeof interest), paid_penalty ? "，含罚息" : "");
+             money_format(paid_interest, interest, sizeof interest), overdue);
     float y = pdf_wrap(p, MARGIN + 24, 140, pdf_width(p) - 2 * MARGIN - 24, 13, 26, line, 1);
     snprintf(line, sizeof line, "%s计划生育协会（盖章）", office->name);
     pdf_text_right(p, pdf_width(p) - MARGIN, y + 60, 12, line);
