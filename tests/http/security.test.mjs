@@ -409,7 +409,7 @@ const WRITE_BODY = () => ({ on: '2026-11-20', paid_on: '2026-11-20', visited_on:
   annual_rate: '4.35', term_months: 12, title: '范围测试', body_md: '范围测试', unit_id: units['冯卯镇'],
   publish_from: '2026-11-20', kind: 'relief', days: 7, name: '范围测试', address: '范围测试', phone: '13800000000',
   relation: '子女', id_number: makeId('20000101', 77, 'M'), sex: 'M', policy_compliant: true, found: 'ok', status: 'normal',
-  summary: '范围测试', text: '范围测试', contact: '', jobs_created: 1, income_fen: 100, income: '1500' });
+  summary: '范围测试', text: '范围测试', contact: '', jobs_created: 1, income_fen: 100, income: '1500', confirm: '1' });
 // The routes whose fields clash with the others'.
 const WRITE_OVERRIDES = [[/\/documents$/, () => ({ ...ALL_DOCS })], [/\/recoveries$/, (b) => ({ ...b, source: 'borrower' })],
   [/\/objections\/\{id\}\/resolve$/, (b) => ({ ...b, upheld: false })],
