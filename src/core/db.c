@@ -29,6 +29,22 @@ static void sql_clock_today(sqlite3_context *cx, int argc, sqlite3_value **argv)
 }
 
 /* Opens the database with the pragmas every connection needs. */
+/* SQL in_scope(path, scope): 1 when the unit path lies at or below the scope path (both
+   '/1/2/7/' shaped, so a prefix is an ancestor), else 0. A NULL or empty scope gives NULL, which
+   no WHERE clause takes as true: a query that lost its user's scope shows nothing, never the
+   whole district. Registered on every connection by db_open. */
+static void db_in_scope(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const unsigned char *path = sqlite3_value_text(argv[0]);
+    const unsigned char *scope = sqlite3_value_text(argv[1]);
+    if (!scope || !scope[0]) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    size_t n = strlen((const char *)scope);
+    sqlite3_result_int(ctx, path && strncmp((const char *)path, (const char *)scope, n) == 0);
+}
+
 struct db *db_open(const char *path, int create, struct err *e)
 {
     struct db *db = calloc(1, sizeof *db);
@@ -49,6 +65,12 @@ struct db *db_open(const char *path, int create, struct err *e)
         return NULL;
     }
     sqlite3_busy_timeout(db->h, 10000);
+    if (sqlite3_create_function(db->h, "in_scope", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                db_in_scope, NULL, NULL) != SQLITE_OK) {
+        err_set(e, 500, "db_open_failed", NULL, "数据库无法使用 %s：%s", path, sqlite3_errmsg(db->h));
+        db_close(db);
+        return NULL;
+    }
     sqlite3_extended_result_codes(db->h, 1);
     /* synchronous=FULL: a commit is on the disk before the answer goes out, so a power cut loses
        nothing that was confirmed. The page cache (32 MiB) and memory-mapped reads (up to 1 GiB)

@@ -23,7 +23,9 @@ struct db {
 };
 
 /* Opens (and with `create`, creates) the database at path, sets WAL, foreign keys and a busy
-   timeout. Returns NULL and fills e on failure. Free with db_close. */
+   timeout, and registers the SQL function in_scope(path, scope): 1 when a unit path lies at or
+   below the user's scope path, 0 when not, NULL when scope is NULL or empty. Every scope check
+   in SQL uses it. Returns NULL and fills e on failure. Free with db_close. */
 struct db *db_open(const char *path, int create, struct err *e);
 void db_close(struct db *db);
 

@@ -21,7 +21,7 @@ int64_t followup_add(struct db *db, const struct user_ctx *actor, int64_t loan_i
         return err_set(e, 422, "invalid_note", "note", "回访情况不能超过500字");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    sqlite3_stmt *st = db_prep(db, "SELECT substr(v.path, 1, length(?2)) = ?2, l.disbursed_on FROM loans l "
+    sqlite3_stmt *st = db_prep(db, "SELECT in_scope(v.path, ?2), l.disbursed_on FROM loans l "
                                    "JOIN units v ON v.id = l.village_id WHERE l.id = ?1");
     int found = 0, in_scope = 0;
     char disbursed[11] = "";
@@ -86,7 +86,7 @@ int followup_outcomes(struct db *db, const struct user_ctx *actor, const char *f
             "LEFT JOIN loan_followups f ON f.id = (SELECT x.id FROM loan_followups x WHERE x.loan_id = l.id "
             "AND (?2 IS NULL OR x.visited_on >= ?2) AND (?3 IS NULL OR x.visited_on <= ?3) "
             "ORDER BY x.visited_on DESC, x.id DESC LIMIT 1) "
-            "WHERE substr(v.path, 1, length(?1)) = ?1 GROUP BY a.project_type, v.name ORDER BY a.project_type, v.name");
+            "WHERE in_scope(v.path, ?1) GROUP BY a.project_type, v.name ORDER BY a.project_type, v.name");
     if (!st)
         return -1;
     db_bind(st, "ttt", actor->unit_path, from && *from ? from : NULL, to && *to ? to : NULL);

@@ -22,7 +22,8 @@ int guarantee_fund_status(struct db *db, struct fund_status *out)
 }
 
 int64_t guarantee_fund_add(struct db *db, const struct user_ctx *actor, const char *kind, int64_t amount_fen,
-                           const char *on, const char *document_no, const char *note, struct err *e)
+                           const char *on, const char *document_no, const char *note, struct date today,
+                           struct err *e)
 {
     if (!kind || (strcmp(kind, "income") && strcmp(kind, "adjustment")))
         return err_set(e, 422, "invalid_kind", "kind", "类型应为 income（收入）或 adjustment（调整）");
@@ -30,8 +31,10 @@ int64_t guarantee_fund_add(struct db *db, const struct user_ctx *actor, const ch
         return err_set(e, 422, "invalid_amount", "amount_fen", "收入金额应大于零，调整金额不能为零");
     if (amount_fen > 100000000000LL || amount_fen < -100000000000LL)
         return err_set(e, 422, "invalid_amount", "amount_fen", "金额过大");
-    if (ledger_entry_check(on, document_no, note, e) != 0)
+    if (ledger_entry_check(on, today, document_no, note, e) != 0)
         return -1;
+    if (db_int(db, 0, "SELECT parent_id IS NULL FROM units WHERE id = ?", "i", actor->unit_id) != 1)
+        return err_set(e, 403, "district_only", NULL, "担保基金属于全区，只有区级工作人员可以登记收入和调整");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
     struct fund_status s;
@@ -94,7 +97,7 @@ int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t ap
         return -1;
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    sqlite3_stmt *st = db_prep(db, "SELECT a.state, a.amount_fen, t.name, substr(v.path, 1, length(?2)) = ?2 "
+    sqlite3_stmt *st = db_prep(db, "SELECT a.state, a.amount_fen, t.name, in_scope(v.path, ?2) "
                                    "FROM loan_applications a JOIN households h ON h.id = a.household_id "
                                    "JOIN units v ON v.id = h.village_id JOIN units t ON t.id = v.parent_id "
                                    "WHERE a.id = ?1");

@@ -21,10 +21,12 @@ struct fund_status {
 };
 /* Reads the fund's figures. Returns 0 or -1. */
 int guarantee_fund_status(struct db *db, struct fund_status *out);
-/* Appends an income (> 0) or adjustment (≠ 0; may not take the balance below zero) entry.
-   Returns the entry id or -1 with e filled. */
+/* Appends an income (> 0) or adjustment (≠ 0; may not take the balance below zero) entry dated
+   not after today. The fund is the district's: only a user of the district unit writes it (403
+   district_only). Returns the entry id or -1 with e filled. */
 int64_t guarantee_fund_add(struct db *db, const struct user_ctx *actor, const char *kind, int64_t amount_fen,
-                           const char *on, const char *document_no, const char *note, struct err *e);
+                           const char *on, const char *document_no, const char *note, struct date today,
+                           struct err *e);
 
 struct counter_guarantor {
     const char *name, *id_number, *relation;

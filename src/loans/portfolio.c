@@ -20,7 +20,7 @@ int portfolio_summary(struct db *db, const struct user_ctx *actor, struct date a
             "WHEN l.oldest_unpaid_due >= ?3 THEN 1 WHEN l.oldest_unpaid_due >= ?4 THEN 2 "
             "WHEN l.oldest_unpaid_due >= ?5 THEN 3 ELSE 4 END AS grade "
             "FROM units v JOIN loans l ON l.village_id = v.id AND l.state = 'active' "
-            "WHERE v.kind = 'village' AND substr(v.path, 1, length(?6)) = ?6 GROUP BY grade");
+            "WHERE v.kind = 'village' AND in_scope(v.path, ?6) GROUP BY grade");
     if (!st)
         return -1;
     memset(out, 0, sizeof *out);
@@ -48,7 +48,7 @@ int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, st
     sqlite3_stmt *st = db_prep(db, "SELECT v.id, v.name, t.name, count(*), sum(l.outstanding_principal_fen), "
                                    "min(l.oldest_unpaid_due) FROM units v JOIN loans l ON l.village_id = v.id "
                                    "AND l.state = 'active' JOIN units t ON t.id = v.parent_id WHERE v.kind = 'village' "
-                                   "AND l.oldest_unpaid_due < ?1 AND substr(v.path, 1, length(?2)) = ?2 "
+                                   "AND l.oldest_unpaid_due < ?1 AND in_scope(v.path, ?2) "
                                    "GROUP BY v.id ORDER BY sum(l.outstanding_principal_fen) DESC");
     if (!st)
         return -1;
@@ -106,7 +106,7 @@ int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct dat
             " WHERE l.village_id = v.id AND g.kind = 'payout' AND g.on_date BETWEEN ?7 AND ?8), "
             "(SELECT coalesce(sum(g.amount_fen), 0) FROM guarantee_fund_entries g JOIN loans l ON l.id = g.loan_id "
             " WHERE l.village_id = v.id AND g.kind = 'recovery' AND g.on_date BETWEEN ?7 AND ?8) "
-            "FROM units v JOIN units t ON t.id = v.parent_id WHERE v.kind = 'village' AND substr(v.path, 1, length(?6)) = ?6 "
+            "FROM units v JOIN units t ON t.id = v.parent_id WHERE v.kind = 'village' AND in_scope(v.path, ?6) "
             "ORDER BY t.id, v.id");
     if (!st)
         return -1;
@@ -140,7 +140,7 @@ int64_t portfolio_newly_overdue(struct db *db, const struct user_ctx *actor, str
 {
     char t0[11], since[11];
     return db_int(db, 0, "SELECT count(*) FROM units v JOIN loans l ON l.village_id = v.id AND l.state = 'active' "
-                         "WHERE v.kind = 'village' AND substr(v.path, 1, length(?1)) = ?1 AND l.oldest_unpaid_due < ?2 "
+                         "WHERE v.kind = 'village' AND in_scope(v.path, ?1) AND l.oldest_unpaid_due < ?2 "
                          "AND l.oldest_unpaid_due >= ?3",
                   "ttt", actor->unit_path, date_format(as_of, t0), days_before(as_of, days, since));
 }
@@ -165,7 +165,7 @@ void portfolio_due_summary(struct db *db, const struct user_ctx *actor, struct d
     sqlite3_stmt *st = db_prep(db, "SELECT count(*), coalesce(sum(s.principal_fen - s.paid_principal_fen + s.interest_fen - "
                                    "s.paid_interest_fen), 0) FROM loan_schedule s JOIN loans l ON l.id = s.loan_id "
                                    "AND l.state = 'active' JOIN units v ON v.id = l.village_id WHERE s.settled = 0 "
-                                   "AND s.due_on BETWEEN ?1 AND ?2 AND substr(v.path, 1, length(?3)) = ?3");
+                                   "AND s.due_on BETWEEN ?1 AND ?2 AND in_scope(v.path, ?3)");
     if (!st)
         return;
     db_bind(st, "ttt", date_format(from, f), date_format(to, t), actor->unit_path);
@@ -180,6 +180,6 @@ int64_t portfolio_claimable(struct db *db, const struct user_ctx *actor, struct 
 {
     char limit[11];
     return db_int(db, 0, "SELECT count(*) FROM units v JOIN loans l ON l.village_id = v.id AND l.state = 'active' "
-                         "WHERE v.kind = 'village' AND substr(v.path, 1, length(?1)) = ?1 AND l.oldest_unpaid_due < ?2",
+                         "WHERE v.kind = 'village' AND in_scope(v.path, ?1) AND l.oldest_unpaid_due < ?2",
                   "tt", actor->unit_path, days_before(as_of, db_param_int(db, "claim_dpd", 90), limit));
 }

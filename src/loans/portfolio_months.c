@@ -11,13 +11,13 @@ static int compute(struct db *db, const char *scope, const char *month, struct d
     date_format(end, e);
     date_format(date_add_days(end, -30), e30);
     f->disbursed_fen = db_int(db, 0, "SELECT coalesce(sum(l.principal_fen), 0) FROM loans l JOIN units v ON v.id = l.village_id "
-                                     "WHERE substr(v.path, 1, length(?1)) = ?1 AND substr(l.disbursed_on, 1, 7) = ?2",
+                                     "WHERE in_scope(v.path, ?1) AND substr(l.disbursed_on, 1, 7) = ?2",
                               "tt", scope, month);
     sqlite3_stmt *st = db_prep(
         db, "WITH x AS (SELECT l.principal_fen AS p, coalesce((SELECT sum(r.principal_fen) FROM repayments r "
             "WHERE r.loan_id = l.id AND r.paid_on <= ?2), 0) AS paid, (SELECT coalesce(sum(s.principal_fen), 0) "
             "FROM loan_schedule s WHERE s.loan_id = l.id AND s.due_on <= ?3) AS due30 FROM loans l "
-            "JOIN units v ON v.id = l.village_id WHERE substr(v.path, 1, length(?1)) = ?1 AND l.disbursed_on <= ?2 "
+            "JOIN units v ON v.id = l.village_id WHERE in_scope(v.path, ?1) AND l.disbursed_on <= ?2 "
             "AND NOT EXISTS (SELECT 1 FROM guarantee_fund_entries g WHERE g.loan_id = l.id AND g.kind = 'payout' "
             "AND g.on_date <= ?2)) SELECT coalesce(sum(p - paid), 0), coalesce(sum(CASE WHEN due30 > paid THEN p - paid END), 0) "
             "FROM x");

@@ -70,8 +70,12 @@ int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
 /* The loan as API JSON with figures as of a date (penalty accrued on a copy). New reference. */
 json_t *servicing_json(const struct serviced_loan *l, struct date as_of);
 
-/* Books a repayment. The same receipt number again books nothing and answers the first
-   booking (*duplicate = 1); on another loan it is 409. Refuses an overpayment (422) and a date
+#define SERVICING_RECEIPT_MAX 256 /* a receipt number as typed, before trimming (50 characters kept) */
+
+/* Books a repayment after checking the loan is in the actor's scope. The receipt number is
+   trimmed and blank is refused; the same number again (ASCII case ignored) with the same date
+   and amount books nothing and answers the first booking (*duplicate = 1); with another date
+   or amount it is 409 receipt_conflict; on another loan 409 receipt_on_other_loan. Refuses an overpayment (422) and a date
    before the last repayment or after today. Returns the repayment id or -1 with e filled. */
 int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loan_id, const char *paid_on,
                         int64_t amount_fen, const char *receipt_no, struct date today, struct repay_alloc *out,

@@ -62,7 +62,7 @@ static void check_row(struct db *db, const struct user_ctx *actor, struct stmt_r
         return;
     }
     for (int k = 0; k < index; k++)
-        if (!strcmp(res->rows[k].receipt_no, row->receipt_no)) {
+        if (!strcasecmp(res->rows[k].receipt_no, row->receipt_no)) {
             row->status = ST_DUPLICATE;
             snprintf(row->note, sizeof row->note, "凭证号与第 %d 行重复", res->rows[k].line);
             return;

@@ -43,7 +43,7 @@ int subsidy_claim(struct db *db, const struct user_ctx *actor, struct date from,
                      "FROM repayments r JOIN loans l ON l.id = r.loan_id JOIN loan_applications a ON a.id = l.application_id "
                      "JOIN households h ON h.id = a.household_id JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 "
                      "JOIN units v ON v.id = h.village_id WHERE r.paid_on BETWEEN ?1 AND ?2 "
-                     "AND substr(v.path, 1, length(?3)) = ?3 GROUP BY l.id HAVING sum(r.interest_fen) > 0 "
+                     "AND in_scope(v.path, ?3) GROUP BY l.id HAVING sum(r.interest_fen) > 0 "
                      "ORDER BY v.name, l.id");
     if (!st)
         return db_fail(db, e);

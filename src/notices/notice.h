@@ -68,8 +68,12 @@ int notice_in_scope(struct db *db, const struct user_ctx *actor, const struct no
 int notice_items(struct db *db, int64_t id, void (*fn)(const struct notice_item *, void *), void *ctx);
 /* Calls fn for each objection, oldest first. Returns the count or -1. */
 int notice_objections(struct db *db, int64_t id, void (*fn)(const struct objection *, void *), void *ctx);
-/* The notice with its items and objections as JSON: contacts only when with_contacts, else (for
-   the public) the numbers in objection texts masked (mask_text_by). */
+/* Who reads objections: the public (no contact; IDs and phones in the text masked), staff in
+   scope who see masked IDs (village officers: contact and text with their numbers masked),
+   staff in scope who see full IDs (everything as written). */
+enum notice_contacts { NOTICE_CONTACTS_NONE, NOTICE_CONTACTS_MASKED, NOTICE_CONTACTS_FULL };
+/* The notice with its items and objections as JSON, the objections as with_contacts (enum
+   notice_contacts) allows. */
 json_t *notice_json(struct db *db, const struct notice *n, int with_contacts);
 
 /* Lists notices: for staff (actor set) every notice in scope, newest first; for the public

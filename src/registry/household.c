@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
@@ -141,7 +142,7 @@ int household_validate(struct db *db, const struct user_ctx *actor, const struct
                        struct date today, struct err *e)
 {
     if (db_int(db, 0,
-               "SELECT 1 FROM units WHERE id = ?1 AND kind = 'village' AND substr(path, 1, length(?2)) = ?2", "it",
+               "SELECT 1 FROM units WHERE id = ?1 AND kind = 'village' AND in_scope(path, ?2)", "it",
                in->village_id, actor->unit_path) != 1)
         return err_set(e, in->village_id && db_int(db, 0, "SELECT 1 FROM units WHERE id = ? AND kind = 'village'",
                                                    "i", in->village_id) == 1
@@ -305,7 +306,7 @@ void household_audit_id_view(struct db *db, const struct user_ctx *actor, int64_
 int household_get(struct db *db, const struct user_ctx *actor, int64_t id, struct household *out, struct err *e)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT h.id, h.village_id, v.name, t.name, h.address, h.policy_compliant, "
-                                   "h.created_at, h.updated_at, substr(v.path, 1, length(?2)) = ?2 "
+                                   "h.created_at, h.updated_at, in_scope(v.path, ?2) "
                                    "FROM households h JOIN units v ON v.id = h.village_id "
                                    "LEFT JOIN units t ON t.id = v.parent_id WHERE h.id = ?1");
     if (!st)
@@ -368,10 +369,13 @@ json_t *household_json(const struct household *h, int full_ids)
     for (int i = 0; i < h->nmembers; i++) {
         const struct member *m = &h->members[i];
         char masked[32];
-        json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)m->id, "name", m->name,
+        /* a masked ID hides the birth date in its digits: only the year goes beside it */
+        json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:i, s:s, s:s}", "id", (json_int_t)m->id, "name", m->name,
                               "id_number", full_ids ? m->id_number : mask_id(m->id_number, masked, sizeof masked),
-                              "sex", m->sex == 'M' ? "M" : "F", "birth_date", m->birth_date, "relation", m->relation,
-                              "phone", m->phone);
+                              "sex", m->sex == 'M' ? "M" : "F", "birth_year", atoi(m->birth_date), "relation",
+                              m->relation, "phone", m->phone);
+        if (full_ids)
+            json_object_set_new(o, "birth_date", json_string(m->birth_date));
         if (m->is_head)
             head = o;
         else
@@ -401,7 +405,7 @@ static int looks_like_id(const char *q)
     "(SELECT group_concat(category) FROM household_category_links WHERE household_id = h.id), "                    \
     "(SELECT count(*) FROM members WHERE household_id = h.id) "
 #define HH_FILTERS                                                                                                 \
-    " AND substr(v.path, 1, length(?2)) = ?2 AND (?3 = 0 OR h.village_id = ?3) AND (?4 IS NULL OR EXISTS "          \
+    " AND in_scope(v.path, ?2) AND (?3 = 0 OR h.village_id = ?3) AND (?4 IS NULL OR EXISTS "          \
     "(SELECT 1 FROM household_category_links c WHERE c.household_id = h.id AND c.category = ?4))"
 #define HH_BY_MEMBER                                                                                               \
     "FROM members m JOIN households h ON h.id = m.household_id JOIN units v ON v.id = h.village_id "
@@ -476,15 +480,15 @@ int household_stats(struct db *db, const struct user_ctx *actor, struct househol
     memset(out, 0, sizeof *out);
     out->households = db_int(db, -1,
                              "SELECT count(*) FROM households h JOIN units v ON v.id = h.village_id "
-                             "WHERE substr(v.path, 1, length(?1)) = ?1",
+                             "WHERE in_scope(v.path, ?1)",
                              "t", actor->unit_path);
     out->members = db_int(db, -1,
                           "SELECT count(*) FROM members m JOIN households h ON h.id = m.household_id "
-                          "JOIN units v ON v.id = h.village_id WHERE substr(v.path, 1, length(?1)) = ?1",
+                          "JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?1)",
                           "t", actor->unit_path);
     sqlite3_stmt *st = db_prep(db, "SELECT c.category, count(*) FROM household_category_links c "
                                    "JOIN households h ON h.id = c.household_id JOIN units v ON v.id = h.village_id "
-                                   "WHERE substr(v.path, 1, length(?1)) = ?1 GROUP BY c.category");
+                                   "WHERE in_scope(v.path, ?1) GROUP BY c.category");
     if (!st || out->households < 0)
         return -1;
     db_bind(st, "t", actor->unit_path);

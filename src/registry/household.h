@@ -107,7 +107,8 @@ int64_t household_add_member(struct db *db, const struct user_ctx *actor, int64_
 /* Records that the actor was shown a household's full resident IDs (audit). */
 void household_audit_id_view(struct db *db, const struct user_ctx *actor, int64_t id);
 
-/* The household as API JSON; resident IDs masked unless full_ids. New reference. */
+/* The household as API JSON; resident IDs masked unless full_ids. Members carry birth_year, and
+   birth_date only with full_ids (the date would complete a masked ID). New reference. */
 json_t *household_json(const struct household *h, int full_ids);
 
 struct household_filter {

@@ -88,7 +88,7 @@ int unit_list(struct db *db, const char *scope_path, const char *kind, void (*fn
 {
     sqlite3_stmt *st = db_prep(db, "SELECT u.id, u.name, u.kind, u.parent_id, u.path, p.name, u.phone, u.address FROM units u "
                                    "LEFT JOIN units p ON p.id = u.parent_id "
-                                   "WHERE substr(u.path, 1, length(?1)) = ?1 AND (?2 IS NULL OR u.kind = ?2) "
+                                   "WHERE in_scope(u.path, ?1) AND (?2 IS NULL OR u.kind = ?2) "
                                    "ORDER BY CASE u.kind WHEN 'district' THEN 0 WHEN 'township' THEN 1 ELSE 2 END, "
                                    "u.parent_id, u.id");
     if (!st)

@@ -43,6 +43,7 @@ struct user_ctx {
     char unit_path[160]; /* '/1/2/': the user's scope is this unit and everything below it */
     int64_t department_id;
     char department_name[64];
+    int must_change_password; /* the admin asked for a new password: only that page until then */
 };
 
 /* Loads an active user's context by id. Returns 0, or -1 when there is no such active user. */
@@ -57,10 +58,12 @@ struct user_input {
 /* Creates an account after validating every field (admin only; the caller checks the role and
    that unit_id is in the admin's scope). Returns the new id, or -1 with e filled. Audited. */
 int64_t user_create(struct db *db, const struct user_ctx *actor, const struct user_input *in, struct err *e);
-/* Sets a user's active flag and, when password is non-NULL and non-empty, a new password.
-   Returns 0 or -1 with e filled. Audited; deactivation also ends the user's sessions. */
+/* Sets a user's active flag and, when password is non-NULL and non-empty, a new password (under
+   auth_password_policy); with must_change, the user must choose a new password at the next
+   login. Returns 0 or -1 with e filled. Audited; a deactivation or a new password ends all of the
+   user's sessions (cookies and tokens). */
 int user_update(struct db *db, const struct user_ctx *actor, int64_t id, int active, const char *password,
-                struct err *e);
+                int must_change, struct err *e);
 
 struct user_row {
     int64_t id;

@@ -15,7 +15,7 @@
 static int household_categories(struct db *db, const struct user_ctx *actor, int64_t household_id, unsigned *cats,
                                 struct err *e)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT substr(v.path, 1, length(?2)) = ?2, "
+    sqlite3_stmt *st = db_prep(db, "SELECT in_scope(v.path, ?2), "
                                    "(SELECT group_concat(category) FROM household_category_links l "
                                    "WHERE l.household_id = h.id) "
                                    "FROM households h JOIN units v ON v.id = h.village_id WHERE h.id = ?1");
@@ -110,7 +110,7 @@ int64_t relief_apply(struct db *db, const struct user_ctx *actor, const struct r
     "LEFT JOIN users u0 ON u0.id = a.created_by LEFT JOIN users u1 ON u1.id = a.verified_by "                       \
     "LEFT JOIN users u2 ON u2.id = a.reviewed_by LEFT JOIN users u3 ON u3.id = a.approved_by "                      \
     "LEFT JOIN users u4 ON u4.id = a.rejected_by LEFT JOIN notices n ON n.id = a.notice_id "                        \
-    "WHERE substr(v.path, 1, length(?1)) = ?1 "
+    "WHERE in_scope(v.path, ?1) "
 
 /* Fills an application from a row of RELIEF_SELECT. */
 static void relief_row(sqlite3_stmt *st, struct relief_app *a)
@@ -305,7 +305,7 @@ int relief_step(struct db *db, const struct user_ctx *actor, int64_t id, enum re
     "AND (?5 = 0 OR v.id = ?5) AND (?6 = 0 OR a.household_id = ?6) " key
 #define RELIEF_COUNT                                                                                                 \
     "SELECT count(*) FROM relief_applications a JOIN households h ON h.id = a.household_id "                        \
-    "JOIN units v ON v.id = h.village_id WHERE substr(v.path, 1, length(?1)) = ?1 "
+    "JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?1) "
 
 /* The list and count statements for the filter: a household's or a batch's applications through
    their indexes (a household page must not walk every application), else newest first overall. */
@@ -352,7 +352,7 @@ int relief_state_counts(struct db *db, const struct user_ctx *actor, struct date
     sqlite3_stmt *st = db_prep(db, "SELECT a.state, count(*) FROM relief_applications a JOIN households h ON "
                                    "h.id = a.household_id JOIN units v ON v.id = h.village_id "
                                    "WHERE a.state IN ('applied', 'verified', 'reviewed', 'in_notice', 'approved') "
-                                   "AND substr(v.path, 1, length(?1)) = ?1 GROUP BY a.state");
+                                   "AND in_scope(v.path, ?1) GROUP BY a.state");
     if (!st)
         return -1;
     db_bind(st, "t", actor->unit_path);
@@ -364,7 +364,7 @@ int relief_state_counts(struct db *db, const struct user_ctx *actor, struct date
     db_done(st);
     *approvable = db_int(db, 0, "SELECT count(*) FROM relief_applications a JOIN households h ON h.id = a.household_id "
                                 "JOIN units v ON v.id = h.village_id JOIN notices n ON n.id = a.notice_id "
-                                "WHERE substr(v.path, 1, length(?1)) = ?1 AND a.state = 'in_notice' AND n.ends_on < ?2 "
+                                "WHERE in_scope(v.path, ?1) AND a.state = 'in_notice' AND n.ends_on < ?2 "
                                 "AND NOT EXISTS (SELECT 1 FROM objections o WHERE o.notice_id = n.id AND o.state = 'open' "
                                 "AND (o.item_id IS NULL OR o.item_id IN (SELECT i.id FROM notice_items i WHERE "
                                 "i.relief_id = a.id)))",

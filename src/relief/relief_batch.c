@@ -13,7 +13,7 @@
 static int batch_unit(struct db *db, const struct user_ctx *actor, int64_t unit_id, char *path, size_t pn, char *name,
                       size_t nn, struct err *e)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT path, name, kind, substr(path, 1, length(?2)) = ?2 FROM units WHERE id = ?1");
+    sqlite3_stmt *st = db_prep(db, "SELECT path, name, kind, in_scope(path, ?2) FROM units WHERE id = ?1");
     if (!st)
         return db_fail(db, e);
     db_bind(st, "it", unit_id ? unit_id : actor->unit_id, actor->unit_path);
@@ -48,7 +48,7 @@ static int candidates(struct db *db, const struct user_ctx *actor, const struct 
         db, "SELECT h.id, m.name, v.name, (SELECT count(*) FROM relief_applications a WHERE a.household_id = h.id "
             "AND a.category_id = ?2 AND a.year = ?3 AND a.state <> 'rejected') FROM households h "
             "JOIN units v ON v.id = h.village_id JOIN members m ON m.household_id = h.id AND m.is_head = 1 "
-            "WHERE substr(v.path, 1, length(?1)) = ?1 AND (?4 = 1 OR EXISTS (SELECT 1 FROM household_category_links l "
+            "WHERE in_scope(v.path, ?1) AND (?4 = 1 OR EXISTS (SELECT 1 FROM household_category_links l "
             "JOIN relief_category_eligible g ON g.household_cat = l.category AND g.category_id = ?2 "
             "WHERE l.household_id = h.id)) ORDER BY v.name, h.id");
     if (!st)
@@ -142,7 +142,7 @@ static int batch_ids(struct db *db, const struct user_ctx *actor, int64_t batch_
 {
     sqlite3_stmt *st = db_prep(db, "SELECT a.id FROM relief_applications a JOIN households h ON h.id = a.household_id "
                                    "JOIN units v ON v.id = h.village_id WHERE a.batch_id = ?1 AND a.state = ?2 "
-                                   "AND substr(v.path, 1, length(?3)) = ?3 ORDER BY a.id");
+                                   "AND in_scope(v.path, ?3) ORDER BY a.id");
     *ids = NULL;
     if (!st)
         return -1;
@@ -232,7 +232,7 @@ int relief_batch_disburse(struct db *db, const struct user_ctx *actor, int64_t b
     "SELECT b.id, b.category_id, b.unit_id, b.amount_fen, b.title, c.name, u.name, b.created_at, "              \
     "coalesce(cu.name, '') FROM relief_batches b JOIN relief_categories c ON c.id = b.category_id "             \
     "JOIN units u ON u.id = b.unit_id LEFT JOIN users cu ON cu.id = b.created_by "                              \
-    "WHERE (substr(u.path, 1, length(?1)) = ?1 OR substr(?1, 1, length(u.path)) = u.path) "
+    "WHERE (in_scope(u.path, ?1) OR in_scope(?1, u.path)) "
 
 /* Fills a batch from a row of BATCH_SELECT. */
 static void batch_row(sqlite3_stmt *st, struct relief_batch *b)

@@ -20,6 +20,7 @@ struct relief_pay_input {
     int64_t fund_id;
     const char *paid_on; /* YYYY-MM-DD */
     const char *method;  /* "cash" or "bank" */
+    struct date today;   /* paid_on may not be after it */
 };
 
 /* Pays one approved application. Writes the receipt number into receipt_no (size 32). Returns 0,

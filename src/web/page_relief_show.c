@@ -210,6 +210,6 @@ void page_relief_disburse(struct req *r)
     struct err e = {0};
     char receipt[32];
     struct relief_pay_input in = {strtoll(req_form(r, "fund_id") ? req_form(r, "fund_id") : "0", NULL, 10),
-                                  req_form(r, "paid_on"), req_form(r, "method")};
+                                  req_form(r, "paid_on"), req_form(r, "method"), r->today};
     after_step(r, relief_disburse(r->db, &r->user, r->id[0], &in, receipt, &e), &e, "paid");
 }
