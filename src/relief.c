@@ -11,7 +11,8 @@
 #include "relief_category.h"
 #include "text.h"
 
-/* The categories (bit per enum hh_category) of a household the actor may see: 0 with *cats set,
+/* The categories (bit per enum hh_category) of a household the actor may see, with the
+   categories they nest in (hh_category_closure): 0 with *cats set,
    or -1 with 404 / 403 in e. */
 static int household_categories(struct db *db, const struct user_ctx *actor, int64_t household_id, unsigned *cats,
                                 struct err *e)
@@ -24,20 +25,13 @@ static int household_categories(struct db *db, const struct user_ctx *actor, int
         return db_fail(db, e);
     db_bind(st, "it", household_id, actor->unit_path);
     int found = sqlite3_step(st) == SQLITE_ROW, in_scope = found && sqlite3_column_int(st, 0);
-    char codes[256] = "";
-    if (found)
-        snprintf(codes, sizeof codes, "%s", db_text(st, 1));
+    unsigned tagged = found ? hh_category_set_parse(db_text(st, 1)) : 0;
     db_done(st);
     if (!found)
         return err_set(e, 404, "household_not_found", "household_id", "家庭不存在");
     if (!in_scope)
         return err_set(e, 403, "out_of_scope", "household_id", "该家庭不在您的管辖范围内");
-    *cats = 0;
-    for (char *save = NULL, *t = strtok_r(codes, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-        int k = hh_category_parse(t);
-        if (k >= 0)
-            *cats |= 1u << k;
-    }
+    *cats = hh_category_closure(tagged);
     return 0;
 }
 

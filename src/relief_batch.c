@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "household.h"
 #include "relief.h"
 #include "relief_category.h"
 
@@ -33,7 +34,7 @@ static int batch_unit(struct db *db, const struct user_ctx *actor, int64_t unit_
 static int candidates(struct db *db, const struct user_ctx *actor, const struct batch_input *in, struct date today,
                       struct relief_category *c, char *unit_name, size_t nn, struct batch_candidate **out, struct err *e)
 {
-    char path[160], on[11], why[256];
+    char path[160], on[11], why[256], eligible[HH_CATEGORY_JSON_SIZE];
     struct relief_rule rule;
     date_format(today, on);
     *out = NULL;
@@ -41,6 +42,9 @@ static int candidates(struct db *db, const struct user_ctx *actor, const struct 
         relief_category_get(db, in->category_id, on, c, e) != 0)
         return -1;
     relief_category_rule(c, &rule);
+    /* The households tagged with an eligible category or one nested in it (独女户 for 独生子女家庭). */
+    if (hh_category_codes_json(hh_category_within(c->eligible), eligible, sizeof eligible) != 0)
+        return err_set(e, 500, "internal_error", NULL, "家庭类别过多");
     int64_t amount = in->amount_fen ? in->amount_fen : c->standard ? c->min_fen : 0;
     if (amount <= 0 || relief_check_amount(&rule, amount, why, sizeof why) != 0)
         return err_set(e, 422, "invalid_amount", "amount_fen", "%s", amount <= 0 ? "请填写每户金额" : why);
@@ -49,11 +53,10 @@ static int candidates(struct db *db, const struct user_ctx *actor, const struct 
             "AND a.category_id = ?2 AND a.year = ?3 AND a.state <> 'rejected') FROM households h "
             "JOIN units v ON v.id = h.village_id JOIN members m ON m.household_id = h.id AND m.is_head = 1 "
             "WHERE substr(v.path, 1, length(?1)) = ?1 AND (?4 = 1 OR EXISTS (SELECT 1 FROM household_category_links l "
-            "JOIN relief_category_eligible g ON g.household_cat = l.category AND g.category_id = ?2 "
-            "WHERE l.household_id = h.id)) ORDER BY v.name, h.id");
+            "WHERE l.household_id = h.id AND l.category IN (SELECT value FROM json_each(?5)))) ORDER BY v.name, h.id");
     if (!st)
         return db_fail(db, e);
-    db_bind(st, "tidd", path, in->category_id, today.y, c->any_household);
+    db_bind(st, "tiddt", path, in->category_id, today.y, c->any_household, eligible);
     int n = 0, cap = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         if (n == cap) {

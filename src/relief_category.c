@@ -49,13 +49,7 @@ static void category_row(sqlite3_stmt *st, struct relief_category *c)
     c->min_fen = sqlite3_column_int64(st, 10);
     c->max_fen = sqlite3_column_int64(st, 11);
     snprintf(c->effective_from, sizeof c->effective_from, "%s", db_text(st, 12));
-    char codes[256];
-    snprintf(codes, sizeof codes, "%s", db_text(st, 13));
-    for (char *save = NULL, *t = strtok_r(codes, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-        int k = hh_category_parse(t);
-        if (k >= 0)
-            c->eligible |= 1u << k;
-    }
+    c->eligible = hh_category_set_parse(db_text(st, 13));
 }
 
 int relief_category_list(struct db *db, const char *as_of, int active_only,

@@ -17,4 +17,10 @@ int text_check_multiline(const char *s, size_t min, size_t max);
 /* Copies s without leading/trailing ASCII white space into out (size n). Returns out. */
 char *text_trim(const char *s, char *out, size_t n);
 
+/* Appends s (NULL as "") at out + *used when it fits whole with its NUL in n bytes, advancing
+   *used: 0. Otherwise -1 and out is left as it was: text is never cut (a cut could split a
+   UTF-8 character), overflow is the caller's error to report. */
+int text_append(char *out, size_t n, size_t *used, const char *s);
+/* Copies s (NULL as "") into out when it fits whole: 0; else -1 with out set to "". */
+int text_copy(char *out, size_t n, const char *s);
 #endif
