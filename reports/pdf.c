@@ -7,11 +7,13 @@
 #include "pdf.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "log.h"
+#include "money.h"
 
 #define BASELINE 0.88f /* baseline below the top of the line box, in em (the font's ascent is 0.962) */
 
@@ -102,6 +104,26 @@ void pdf_free(struct pdf *p)
 const char *pdf_error(const struct pdf *p)
 {
     return p->failed ? p->msg : NULL;
+}
+
+const char *pdf_format(struct pdf *p, char *out, size_t n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int w = vsnprintf(out, n, fmt, ap);
+    va_end(ap);
+    if (w < 0 || (size_t)w >= n) {
+        record(p, "文字超出版面的缓冲区，未打印");
+        out[0] = '\0';
+    }
+    return out;
+}
+
+const char *pdf_capital(struct pdf *p, int64_t fen, char *out, size_t n)
+{
+    if (money_capital(fen, out, n) != 0)
+        record(p, "金额无法写成大写（负数或超出上限），未打印");
+    return out;
 }
 
 /* 1 when drawing may go on: no error so far and a current page. Drawing before the first page

@@ -172,15 +172,26 @@ void api_loan_recover(struct req *r)
     reply_json(r, 201, json_pack("{s:I, s:I}", "fund_entry_id", (json_int_t)id, "amount_fen", (json_int_t)amount));
 }
 
-/* Appends one loan of the subsidy claim. */
+/* Appends one loan of the subsidy claim: interest paid, the part eligible, the subsidy, and why
+   any of it is excluded (excluded: codes; reason: the Chinese text of the 贴息申报表). */
 static void subsidy_item(const struct subsidy_row *s, void *ctx)
 {
-    char rate[32];
-    json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:I}", "loan_id", (json_int_t)s->loan_id,
-                                         "applicant", s->applicant, "village", s->village, "contract_no",
-                                         s->contract_no, "annual_rate", rate_format(s->rate_micro, rate, sizeof rate),
-                                         "interest_paid_fen", (json_int_t)s->interest_paid_fen, "subsidy_fen",
-                                         (json_int_t)s->subsidy_fen));
+    static const char *const codes[] = {"late", "penalty", "compensated", "extended"};
+    char rate[RATE_TEXT_SIZE], why[SUBSIDY_REASON_SIZE];
+    json_t *excluded = json_array();
+    for (unsigned k = 0; k < sizeof codes / sizeof codes[0]; k++)
+        if (s->excluded & (1u << k))
+            json_array_append_new(excluded, json_string(codes[k]));
+    if (subsidy_reason(s, why, sizeof why) != 0)
+        why[0] = '\0'; /* cannot happen: SUBSIDY_REASON_SIZE holds every reason */
+    json_t *item = json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:o, s:s}", "loan_id",
+                             (json_int_t)s->loan_id, "applicant", s->applicant, "village", s->village, "contract_no",
+                             s->contract_no, "annual_rate", rate_format(s->rate_micro, rate, sizeof rate),
+                             "interest_paid_fen", (json_int_t)s->interest_paid_fen, "late_interest_fen",
+                             (json_int_t)s->late_interest_fen, "penalty_paid_fen", (json_int_t)s->penalty_paid_fen,
+                             "eligible_interest_fen", (json_int_t)s->eligible_interest_fen, "subsidy_fen",
+                             (json_int_t)s->subsidy_fen, "excluded", excluded, "reason", why);
+    json_array_append_new(ctx, item);
 }
 
 void api_subsidy_claim(struct req *r)
@@ -193,16 +204,17 @@ void api_subsidy_claim(struct req *r)
         return;
     }
     json_t *items = json_array();
-    int64_t interest, subsidy;
-    int n = subsidy_claim(r->db, &r->user, from, to, subsidy_item, items, &interest, &subsidy, &e);
+    struct subsidy_totals sum;
+    int n = subsidy_claim(r->db, &r->user, from, to, subsidy_item, items, &sum, &e);
     if (n < 0) {
         json_decref(items);
         reply_json_error(r, &e);
         return;
     }
-    reply_json(r, 200, json_pack("{s:s, s:o, s:i, s:I, s:I}", "quarter", req_query(r, "quarter"), "items", items,
-                                 "total", n, "interest_paid_fen", (json_int_t)interest, "subsidy_fen",
-                                 (json_int_t)subsidy));
+    reply_json(r, 200, json_pack("{s:s, s:o, s:i, s:I, s:I, s:I}", "quarter", req_query(r, "quarter"), "items", items,
+                                 "total", n, "interest_paid_fen", (json_int_t)sum.interest_paid_fen,
+                                 "eligible_interest_fen", (json_int_t)sum.eligible_interest_fen, "subsidy_fen",
+                                 (json_int_t)sum.subsidy_fen));
 }
 
 void api_portfolio(struct req *r)

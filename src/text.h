@@ -6,6 +6,14 @@
 #define BANGFU_TEXT_H
 #include <stddef.h>
 
+/* Bytes that hold `chars` characters of UTF-8 (up to 4 bytes each) and the NUL: every buffer
+   that receives checked text is sized from the character limit it was checked against. */
+#define TEXT_SIZE(chars) ((chars) * 4 + 1)
+#define NAME_MAX_CHARS 30 /* names of people, units, departments, holidays (text_check 1..30) */
+#define NAME_SIZE TEXT_SIZE(NAME_MAX_CHARS)
+#define CONTRACT_NO_MAX_CHARS 50 /* credit-union contract numbers */
+#define CONTRACT_NO_SIZE TEXT_SIZE(CONTRACT_NO_MAX_CHARS)
+
 /* 1 if s is well-formed UTF-8 (no overlongs, no surrogates), else 0. */
 int text_utf8_valid(const char *s);
 /* Number of UTF-8 characters in s (s must be valid UTF-8). */
