@@ -18,8 +18,7 @@
 
 struct quarterly_doc {
     char quarter[16], unit[NAME_SIZE], from[11], to[11];
-    struct portfolio p;                /* outstanding and PAR30 at the quarter's end; counts and grades today when past */
-    int past;                          /* the quarter has ended */
+    struct portfolio p;                /* the stocks at the quarter's end (today for the current quarter) */
     struct village_portfolio flows;    /* the quarter's applications, decisions, disbursements, payouts (summed) */
     struct month_figure months[QUARTERLY_MONTHS];
     int nrelief;

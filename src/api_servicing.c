@@ -223,7 +223,7 @@ void api_portfolio(struct req *r)
     struct portfolio p;
     if (as_of(r, &when) != 0)
         return;
-    if (portfolio_summary(r->db, &r->user, when, &p) != 0) {
+    if (portfolio_summary(r->db, &r->user, when, r->today, &p) != 0) {
         reply_fail(r, 500, "database_error", "数据库错误");
         return;
     }
@@ -253,6 +253,6 @@ void api_overdue_by_village(struct req *r)
     if (as_of(r, &when) != 0)
         return;
     json_t *items = json_array();
-    int n = portfolio_overdue_by_village(r->db, &r->user, when, overdue_item, items);
+    int n = portfolio_overdue_by_village(r->db, &r->user, when, r->today, overdue_item, items);
     reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
 }

@@ -80,7 +80,7 @@ void dashboard_figures(struct req *r)
 {
     struct portfolio p;
     struct fund_status fs;
-    if (portfolio_summary(r->db, &r->user, r->today, &p) != 0 || guarantee_fund_status(r->db, &fs) != 0)
+    if (portfolio_summary(r->db, &r->user, r->today, r->today, &p) != 0 || guarantee_fund_status(r->db, &fs) != 0)
         return;
     int64_t overdue = 0;
     for (int g = GRADE_SPECIAL_MENTION; g < GRADE__MAX; g++)

@@ -1,5 +1,5 @@
 /*
- * portfolio.h: loan portfolio figures for a unit as of a date — active loans, disbursed and
+ * portfolio.h: loan portfolio figures for a unit as of a date — loans, disbursed and
  * outstanding principal, PAR30, the five-class grades — and the overdue loans per village. Read
  * from each loan's outstanding principal and oldest unpaid due date (kept with every repayment),
  * so 100,000 loans are summed without reading their schedules.
@@ -13,12 +13,34 @@
 #include "repay.h"
 #include "user.h"
 
+/*
+ * SQL: common table expressions giving x, the loans of the portfolio as they stood on the date
+ * bound to ?1, as rows (id, village_id, principal_fen, outstanding, oldest): the loans disbursed
+ * by then and not yet settled or paid out by the guarantee (so loans settled or compensated since
+ * count, with the balance and days past due they had); outstanding = principal less the principal
+ * repaid by then; oldest = the due date of the oldest instalment not fully paid then (NULL when
+ * none): the first whose cumulative scheduled principal and interest exceeds the principal and
+ * interest repaid by then (repayments fill the instalments oldest first; penalty is booked apart).
+ * Use as "WITH " PORTFOLIO_LOANS_THEN " SELECT ... FROM x l ...".
+ */
+#define PORTFOLIO_LOANS_THEN                                                                                                 \
+    "p AS MATERIALIZED (SELECT l.id, l.village_id, l.principal_fen, "                                             \
+    "coalesce((SELECT sum(r.principal_fen) FROM repayments r WHERE r.loan_id = l.id AND r.paid_on <= ?1), 0) AS pp, " \
+    "coalesce((SELECT sum(r.principal_fen + r.interest_fen) FROM repayments r WHERE r.loan_id = l.id "           \
+    "AND r.paid_on <= ?1), 0) AS paid FROM loans l WHERE l.disbursed_on <= ?1 "                                   \
+    "AND (l.settled_on IS NULL OR l.settled_on > ?1)), "                                                          \
+    "x AS MATERIALIZED (SELECT p.id, p.village_id, p.principal_fen, p.principal_fen - p.pp AS outstanding, "      \
+    "(SELECT min(c.due_on) FROM (SELECT due_on, sum(principal_fen + interest_fen) OVER (ORDER BY n) AS cum "      \
+    "FROM loan_schedule WHERE loan_id = p.id) c WHERE c.cum > p.paid) AS oldest FROM p)"
+
 struct portfolio {
     int64_t loans, disbursed_fen, outstanding_fen, par30_fen;
     int64_t grade_loans[GRADE__MAX], grade_outstanding_fen[GRADE__MAX];
 };
-/* Sums the active loans in the actor's scope as of a date. 0 or -1. */
-int portfolio_summary(struct db *db, const struct user_ctx *actor, struct date as_of, struct portfolio *out);
+/* Sums the loans in the actor's scope as they stood on as_of: for a date before today, rebuilt
+   from the repayments made by then (loans settled or paid out since count as they were then). */
+int portfolio_summary(struct db *db, const struct user_ctx *actor, struct date as_of, struct date today,
+                      struct portfolio *out);
 
 struct village_overdue {
     int64_t village_id;
@@ -26,8 +48,9 @@ struct village_overdue {
     int64_t loans, outstanding_fen;
     long max_dpd;
 };
-/* Villages with overdue active loans in scope, most overdue principal first. Returns the count or -1. */
-int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, struct date as_of,
+/* Villages with loans overdue on as_of in scope (as they stood then, as portfolio_summary), most
+   overdue principal first. Returns the count or -1. */
+int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, struct date as_of, struct date today,
                                  void (*fn)(const struct village_overdue *, void *), void *ctx);
 
 /* Active loans in scope whose oldest unpaid instalment fell due within the `days` days before
@@ -53,8 +76,10 @@ struct village_portfolio {
 };
 /* Adds a village's figures to a sum (a township, or everything). */
 void portfolio_add(struct village_portfolio *to, const struct village_portfolio *v);
-/* Calls fn for every village in the actor's scope, by township then village. Returns the count or -1. */
-int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct date as_of, const char *from,
-                         const char *to, void (*fn)(const struct village_portfolio *, void *), void *ctx);
+/* Calls fn for every village in the actor's scope, by township then village; the stocks as they
+   stood on as_of (as portfolio_summary). Returns the count or -1. */
+int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct date as_of, struct date today,
+                         const char *from, const char *to, void (*fn)(const struct village_portfolio *, void *),
+                         void *ctx);
 
 #endif

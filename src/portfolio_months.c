@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "portfolio.h"
+
 /* Computes one month's figures as of `end` (the month's last day, or today for the current month). */
 static int compute(struct db *db, const char *scope, const char *month, struct date end, struct month_figure *f)
 {
@@ -13,17 +15,12 @@ static int compute(struct db *db, const char *scope, const char *month, struct d
     f->disbursed_fen = db_int(db, 0, "SELECT coalesce(sum(l.principal_fen), 0) FROM loans l JOIN units v ON v.id = l.village_id "
                                      "WHERE substr(v.path, 1, length(?1)) = ?1 AND substr(l.disbursed_on, 1, 7) = ?2",
                               "tt", scope, month);
-    sqlite3_stmt *st = db_prep(
-        db, "WITH x AS (SELECT l.principal_fen AS p, coalesce((SELECT sum(r.principal_fen) FROM repayments r "
-            "WHERE r.loan_id = l.id AND r.paid_on <= ?2), 0) AS paid, (SELECT coalesce(sum(s.principal_fen), 0) "
-            "FROM loan_schedule s WHERE s.loan_id = l.id AND s.due_on <= ?3) AS due30 FROM loans l "
-            "JOIN units v ON v.id = l.village_id WHERE substr(v.path, 1, length(?1)) = ?1 AND l.disbursed_on <= ?2 "
-            "AND NOT EXISTS (SELECT 1 FROM guarantee_fund_entries g WHERE g.loan_id = l.id AND g.kind = 'payout' "
-            "AND g.on_date <= ?2)) SELECT coalesce(sum(p - paid), 0), coalesce(sum(CASE WHEN due30 > paid THEN p - paid END), 0) "
-            "FROM x");
+    sqlite3_stmt *st = db_prep(db, "WITH " PORTFOLIO_LOANS_THEN " SELECT coalesce(sum(l.outstanding), 0), "
+                                   "coalesce(sum(CASE WHEN l.oldest < ?2 THEN l.outstanding END), 0) FROM x l "
+                                   "JOIN units v ON v.id = l.village_id WHERE substr(v.path, 1, length(?3)) = ?3");
     if (!st)
         return -1;
-    db_bind(st, "ttt", scope, e, e30);
+    db_bind(st, "ttt", e, e30, scope);
     int ok = sqlite3_step(st) == SQLITE_ROW;
     if (ok) {
         f->outstanding_fen = sqlite3_column_int64(st, 0);
