@@ -340,6 +340,12 @@ static void text_out(struct pdf *p, float x, float y, float size, const char *s)
 }
 
 /* Draws text with its left edge at x - align * width (0 left, 0.5 centred, 1 right). */
+/* The smallest distance a line keeps from the page's left and right edges. */
+#define EDGE 12.0f
+
+/* Draws one line aligned on x (align 0 left, 0.5 centre, 1 right). A line that would run off the
+   page (past EDGE points from either edge) is drawn smaller until it fits, so a long name is never
+   cut by the paper's edge; a line that cannot fit even at 4 points records an error. */
 static void text_aligned(struct pdf *p, float x, float y, float size, const char *utf8, float align)
 {
     if (!utf8 || !*utf8 || p->failed)
@@ -348,8 +354,17 @@ static void text_aligned(struct pdf *p, float x, float y, float size, const char
     const char *s = clean_line(p, utf8, buf, sizeof buf, &heap);
     if (!s)
         return;
-    float dx = align > 0 ? width_of(p, s, strlen(s), size) * align : 0;
-    text_out(p, x - dx, y, size, s);
+    float w = width_of(p, s, strlen(s), size);
+    /* Room on the side(s) the text grows towards from x. */
+    float left = x - EDGE, right = p->width - EDGE - x;
+    float room = align == 0 ? right : align == 1 ? left : 2 * (left < right ? left : right);
+    if (p->width > 0 && w > room && w > 0) {
+        size = size * room / w;
+        w = room;
+        if (size < 4)
+            record(p, "一行文字太长，版面放不下");
+    }
+    text_out(p, x - w * align, y, size, s);
     free(heap);
 }
 

@@ -66,7 +66,7 @@ static int guarantee_validate(const struct guarantee_input *in, struct date toda
         const struct counter_guarantor *c = &in->counter[i];
         char field[64], id[20];
         snprintf(field, sizeof field, "counter_guarantors[%d].name", i);
-        if (text_check(c->name, 1, 30) != 0)
+        if (text_check(c->name, 1, NAME_MAX_CHARS) != 0)
             return err_set(e, 422, "invalid_name", field, "反担保人姓名应为1到30个字");
         snprintf(field, sizeof field, "counter_guarantors[%d].id_number", i);
         snprintf(id, sizeof id, "%s", c->id_number ? c->id_number : "");
@@ -108,9 +108,9 @@ int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t ap
     int64_t amount = 0;
     int in_scope = 0;
     if (found) {
-        snprintf(state, sizeof state, "%s", db_text(st, 0));
+        DB_COPY(state, st, 0);
         amount = sqlite3_column_int64(st, 1);
-        snprintf(township, sizeof township, "%s", db_text(st, 2));
+        DB_COPY(township, st, 2);
         in_scope = sqlite3_column_int(st, 3);
     }
     db_done(st);
@@ -181,12 +181,12 @@ int guarantee_get(struct db *db, int64_t application_id, struct guarantee_info *
     int found = sqlite3_step(st) == SQLITE_ROW;
     if (found) {
         g->id = sqlite3_column_int64(st, 0);
-        snprintf(g->letter_no, sizeof g->letter_no, "%s", db_text(st, 1));
+        DB_COPY(g->letter_no, st, 1);
         g->coverage_pct = sqlite3_column_int(st, 2);
         g->guaranteed_fen = sqlite3_column_int64(st, 3);
-        snprintf(g->pledged_asset, sizeof g->pledged_asset, "%s", db_text(st, 4));
-        snprintf(g->created_at, sizeof g->created_at, "%s", db_text(st, 5));
-        snprintf(g->created_by, sizeof g->created_by, "%s", db_text(st, 6));
+        DB_COPY(g->pledged_asset, st, 4);
+        DB_COPY(g->created_at, st, 5);
+        DB_COPY(g->created_by, st, 6);
     }
     db_done(st);
     if (!found)

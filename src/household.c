@@ -120,7 +120,7 @@ static int person_validate(struct db *db, const struct member_input *m, const ch
 {
     char field[64];
     snprintf(field, sizeof field, "%s.name", prefix);
-    if (text_check(m->name, 1, 30) != 0)
+    if (text_check(m->name, 1, NAME_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_name", field, "姓名应为1到30个字，不能含控制字符");
     snprintf(field, sizeof field, "%s.id_number", prefix);
     snprintf(idbuf, 20, "%s", m->id_number ? m->id_number : "");
@@ -362,12 +362,12 @@ int household_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
         memset(out, 0, sizeof *out);
         out->id = sqlite3_column_int64(st, 0);
         out->village_id = sqlite3_column_int64(st, 1);
-        snprintf(out->village_name, sizeof out->village_name, "%s", db_text(st, 2));
-        snprintf(out->township_name, sizeof out->township_name, "%s", db_text(st, 3));
-        snprintf(out->address, sizeof out->address, "%s", db_text(st, 4));
+        DB_COPY(out->village_name, st, 2);
+        DB_COPY(out->township_name, st, 3);
+        DB_COPY(out->address, st, 4);
         out->policy_compliant = sqlite3_column_int(st, 5);
-        snprintf(out->created_at, sizeof out->created_at, "%s", db_text(st, 6));
-        snprintf(out->updated_at, sizeof out->updated_at, "%s", db_text(st, 7));
+        DB_COPY(out->created_at, st, 6);
+        DB_COPY(out->updated_at, st, 7);
         in_scope = sqlite3_column_int(st, 8);
     }
     db_done(st);
@@ -383,12 +383,12 @@ int household_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
     while (sqlite3_step(st) == SQLITE_ROW && out->nmembers < HH_MAX_MEMBERS) {
         struct member *m = &out->members[out->nmembers++];
         m->id = sqlite3_column_int64(st, 0);
-        snprintf(m->name, sizeof m->name, "%s", db_text(st, 1));
-        snprintf(m->id_number, sizeof m->id_number, "%s", db_text(st, 2));
+        DB_COPY(m->name, st, 1);
+        DB_COPY(m->id_number, st, 2);
         m->sex = db_text(st, 3)[0];
-        snprintf(m->birth_date, sizeof m->birth_date, "%s", db_text(st, 4));
-        snprintf(m->relation, sizeof m->relation, "%s", db_text(st, 5));
-        snprintf(m->phone, sizeof m->phone, "%s", db_text(st, 6));
+        DB_COPY(m->birth_date, st, 4);
+        DB_COPY(m->relation, st, 5);
+        DB_COPY(m->phone, st, 6);
         m->is_head = sqlite3_column_int(st, 7);
     }
     db_done(st);
@@ -506,10 +506,10 @@ int64_t household_search(struct db *db, const struct user_ctx *actor, const stru
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct household_row row = {0};
         row.id = sqlite3_column_int64(st, 0);
-        snprintf(row.head_name, sizeof row.head_name, "%s", db_text(st, 1));
-        snprintf(row.head_id_number, sizeof row.head_id_number, "%s", db_text(st, 2));
-        snprintf(row.head_phone, sizeof row.head_phone, "%s", db_text(st, 3));
-        snprintf(row.village_name, sizeof row.village_name, "%s", db_text(st, 4));
+        DB_COPY(row.head_name, st, 1);
+        DB_COPY(row.head_id_number, st, 2);
+        DB_COPY(row.head_phone, st, 3);
+        DB_COPY(row.village_name, st, 4);
         row.policy_compliant = sqlite3_column_int(st, 5);
         row.categories = hh_category_set_parse(db_text(st, 6));
         row.nmembers = sqlite3_column_int(st, 7);

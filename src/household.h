@@ -12,6 +12,7 @@
 #include "db.h"
 #include "err.h"
 #include "user.h"
+#include "text.h"
 
 enum hh_category {
     HC_ONE_CHILD,                /* 独生子女家庭 */
@@ -52,7 +53,7 @@ extern const int hh_relations_count;
 
 struct member {
     int64_t id;
-    char name[96];
+    char name[NAME_SIZE];
     char id_number[20];
     char sex; /* 'M' or 'F' */
     char birth_date[11];
@@ -64,8 +65,8 @@ struct member {
 struct household {
     int64_t id;
     int64_t village_id;
-    char village_name[64];
-    char township_name[64];
+    char village_name[NAME_SIZE];
+    char township_name[NAME_SIZE];
     char address[512];
     int policy_compliant;
     unsigned categories; /* bit per enum hh_category */
@@ -133,10 +134,10 @@ struct household_filter {
 
 struct household_row {
     int64_t id;
-    char head_name[96];
+    char head_name[NAME_SIZE];
     char head_id_number[20];
     char head_phone[16];
-    char village_name[64];
+    char village_name[NAME_SIZE];
     unsigned categories;
     int policy_compliant;
     int nmembers;

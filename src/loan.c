@@ -55,7 +55,7 @@ int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct lo
     if (pt < 0)
         return err_set(e, 422, "invalid_project_type", "project_type",
                        "项目类型应为 种植、养殖、林果苗木、加工、药材 或 商贸服务");
-    if (text_check(in->project_name, 1, 50) != 0)
+    if (text_check(in->project_name, 1, PROJECT_NAME_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_project_name", "project_name", "项目名称应为1到50个字");
     if (in->business_plan_md && text_check_multiline(in->business_plan_md, 0, 20000) != 0)
         return err_set(e, 422, "invalid_business_plan", "business_plan_md", "创业方案不能超过20000字");

@@ -124,7 +124,7 @@ int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct 
     if (st) {
         db_bind(st, "i", in->unit_id);
         if (sqlite3_step(st) == SQLITE_ROW)
-            snprintf(phone, sizeof phone, "%s", db_text(st, 0));
+            DB_COPY(phone, st, 0);
         db_done(st);
     }
     int64_t id = -1;
@@ -455,7 +455,7 @@ int notice_relief_clear(struct db *db, int64_t relief_id, struct date today, str
     db_bind(st, "i", relief_id);
     int found = sqlite3_step(st) == SQLITE_ROW, open = found ? sqlite3_column_int(st, 1) : 0;
     if (found)
-        snprintf(ends, sizeof ends, "%s", db_text(st, 0));
+        DB_COPY(ends, st, 0);
     db_done(st);
     if (!found)
         return err_set(e, 409, "not_in_notice", NULL, "该申请尚未公示");

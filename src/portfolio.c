@@ -76,8 +76,8 @@ int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, st
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct village_overdue v = {0};
         v.village_id = sqlite3_column_int64(st, 0);
-        snprintf(v.village, sizeof v.village, "%s", db_text(st, 1));
-        snprintf(v.township, sizeof v.township, "%s", db_text(st, 2));
+        DB_COPY(v.village, st, 1);
+        DB_COPY(v.township, st, 2);
         v.loans = sqlite3_column_int64(st, 3);
         v.outstanding_fen = sqlite3_column_int64(st, 4);
         struct date oldest;
@@ -140,8 +140,8 @@ int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct dat
                               &v.grade_loans[GRADE_SUBSTANDARD], &v.grade_loans[GRADE_DOUBTFUL],
                               &v.grade_loans[GRADE_LOSS], &v.payouts_fen, &v.recoveries_fen};
         v.village_id = sqlite3_column_int64(st, 0);
-        snprintf(v.village, sizeof v.village, "%s", db_text(st, 1));
-        snprintf(v.township, sizeof v.township, "%s", db_text(st, 2));
+        DB_COPY(v.village, st, 1);
+        DB_COPY(v.township, st, 2);
         for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
             *figures[i] = sqlite3_column_int64(st, (int)i + 3);
         v.grade_loans[GRADE_NORMAL] = v.active_loans - v.grade_loans[GRADE_SPECIAL_MENTION] -

@@ -12,6 +12,7 @@
 #include "db.h"
 #include "repay.h"
 #include "user.h"
+#include "text.h"
 
 /*
  * SQL: common table expressions giving x, the loans of the portfolio as they stood on the date
@@ -44,7 +45,7 @@ int portfolio_summary(struct db *db, const struct user_ctx *actor, struct date a
 
 struct village_overdue {
     int64_t village_id;
-    char village[64], township[64];
+    char village[NAME_SIZE], township[NAME_SIZE];
     int64_t loans, outstanding_fen;
     long max_dpd;
 };
@@ -67,7 +68,7 @@ int64_t portfolio_claimable(struct db *db, const struct user_ctx *actor, struct 
 /* One village of the portfolio report: flows within [from, to], stocks as of a date. */
 struct village_portfolio {
     int64_t village_id;
-    char village[64], township[64];
+    char village[NAME_SIZE], township[NAME_SIZE];
     int64_t applications, approved, rejected, decided, decided_on_time; /* applications and decisions in the period */
     int64_t disbursed_loans, disbursed_fen;                              /* loans disbursed in the period */
     int64_t active_loans, outstanding_fen, overdue_fen, par30_fen;       /* active loans as of the date */

@@ -72,8 +72,8 @@ static int candidates(struct db *db, const struct user_ctx *actor, const struct 
         }
         struct batch_candidate *x = &(*out)[n++];
         x->household_id = sqlite3_column_int64(st, 0);
-        snprintf(x->head_name, sizeof x->head_name, "%s", db_text(st, 1));
-        snprintf(x->village, sizeof x->village, "%s", db_text(st, 2));
+        DB_COPY(x->head_name, st, 1);
+        DB_COPY(x->village, st, 2);
         x->excluded = sqlite3_column_int(st, 3) >= rule.per_year ? "本年度已享受（或已申请）此类救助" : NULL;
     }
     db_done(st);
@@ -245,11 +245,11 @@ static void batch_row(sqlite3_stmt *st, struct relief_batch *b)
     b->category_id = sqlite3_column_int64(st, 1);
     b->unit_id = sqlite3_column_int64(st, 2);
     b->amount_fen = sqlite3_column_int64(st, 3);
-    snprintf(b->title, sizeof b->title, "%s", db_text(st, 4));
-    snprintf(b->category, sizeof b->category, "%s", db_text(st, 5));
-    snprintf(b->unit_name, sizeof b->unit_name, "%s", db_text(st, 6));
-    snprintf(b->created_at, sizeof b->created_at, "%s", db_text(st, 7));
-    snprintf(b->created_by, sizeof b->created_by, "%s", db_text(st, 8));
+    DB_COPY(b->title, st, 4);
+    DB_COPY(b->category, st, 5);
+    DB_COPY(b->unit_name, st, 6);
+    DB_COPY(b->created_at, st, 7);
+    DB_COPY(b->created_by, st, 8);
 }
 
 /* Counts a batch's applications per state and the amount paid. */

@@ -63,7 +63,7 @@ int relief_fund_list(struct db *db, void (*fn)(const struct relief_fund *, void 
     while (n < 32 && sqlite3_step(st) == SQLITE_ROW) {
         memset(&rows[n], 0, sizeof rows[n]);
         rows[n].id = sqlite3_column_int64(st, 0);
-        snprintf(rows[n].name, sizeof rows[n].name, "%s", db_text(st, 1));
+        DB_COPY(rows[n].name, st, 1);
         rows[n].active = sqlite3_column_int(st, 2);
         n++;
     }
@@ -85,7 +85,7 @@ int relief_fund_get(struct db *db, int64_t id, struct relief_fund *out, struct e
     int found = sqlite3_step(st) == SQLITE_ROW;
     if (found) {
         out->id = sqlite3_column_int64(st, 0);
-        snprintf(out->name, sizeof out->name, "%s", db_text(st, 1));
+        DB_COPY(out->name, st, 1);
         out->active = sqlite3_column_int(st, 2);
     }
     db_done(st);
@@ -97,7 +97,7 @@ int relief_fund_get(struct db *db, int64_t id, struct relief_fund *out, struct e
 
 int64_t relief_fund_create(struct db *db, const struct user_ctx *actor, const char *name, struct err *e)
 {
-    if (text_check(name, 2, 40) != 0)
+    if (text_check(name, 2, FUND_NAME_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_name", "name", "资金名称应为2到40个字");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
@@ -190,9 +190,9 @@ int64_t relief_fund_reverse(struct db *db, const struct user_ctx *actor, int64_t
     char kind[16] = "", source[16] = "", doc[64] = "";
     int reversed = found && sqlite3_column_int(st, 5) > 0;
     if (found) {
-        snprintf(kind, sizeof kind, "%s", db_text(st, 1));
-        snprintf(source, sizeof source, "%s", db_text(st, 2));
-        snprintf(doc, sizeof doc, "%s", db_text(st, 4));
+        DB_COPY(kind, st, 1);
+        DB_COPY(source, st, 2);
+        DB_COPY(doc, st, 4);
     }
     db_done(st);
     int rc = !found                  ? err_set(e, 404, "entry_not_found", NULL, "账目不存在")
@@ -242,14 +242,14 @@ int relief_fund_ledger(struct db *db, int64_t fund_id, const char *from, const c
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct relief_fund_entry x = {0};
         x.id = sqlite3_column_int64(st, 0);
-        snprintf(x.kind, sizeof x.kind, "%s", db_text(st, 1));
-        snprintf(x.source, sizeof x.source, "%s", db_text(st, 2));
+        DB_COPY(x.kind, st, 1);
+        DB_COPY(x.source, st, 2);
         x.amount_fen = sqlite3_column_int64(st, 3);
         x.balance_after_fen = sqlite3_column_int64(st, 4);
-        snprintf(x.on, sizeof x.on, "%s", db_text(st, 5));
-        snprintf(x.document_no, sizeof x.document_no, "%s", db_text(st, 6));
-        snprintf(x.note, sizeof x.note, "%s", db_text(st, 7));
-        snprintf(x.receipt_no, sizeof x.receipt_no, "%s", db_text(st, 8));
+        DB_COPY(x.on, st, 5);
+        DB_COPY(x.document_no, st, 6);
+        DB_COPY(x.note, st, 7);
+        DB_COPY(x.receipt_no, st, 8);
         x.reverses_id = sqlite3_column_int64(st, 9);
         x.reversed = sqlite3_column_int(st, 10);
         fn(&x, ctx);

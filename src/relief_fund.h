@@ -12,6 +12,7 @@
 #include "db.h"
 #include "err.h"
 #include "user.h"
+#include "text.h"
 
 enum relief_source { SRC_DISTRICT, SRC_TOWNSHIP, SRC_DONATION, SRC_OTHER, SRC__MAX };
 /* "district" ... and 区财政拨款 ...; NULL out of range. */
@@ -22,7 +23,7 @@ int relief_source_parse(const char *s);
 
 struct relief_fund {
     int64_t id;
-    char name[64];
+    char name[FUND_NAME_SIZE];
     int active;
     int64_t balance_fen;
     int64_t income_fen[SRC__MAX]; /* received per source, net of reversed income */
@@ -64,9 +65,9 @@ struct relief_fund_entry {
     char source[16]; /* code, "" when none */
     int64_t amount_fen, balance_after_fen;
     char on[11];
-    char document_no[64];
+    char document_no[DOC_NO_SIZE];
     char note[256];
-    char receipt_no[32]; /* disbursements */
+    char receipt_no[DOC_NO_SIZE]; /* disbursements */
     int64_t reverses_id;
     int reversed;        /* a later entry reverses this one */
 };

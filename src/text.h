@@ -13,6 +13,12 @@
 #define NAME_SIZE TEXT_SIZE(NAME_MAX_CHARS)
 #define CONTRACT_NO_MAX_CHARS 50 /* credit-union contract numbers */
 #define CONTRACT_NO_SIZE TEXT_SIZE(CONTRACT_NO_MAX_CHARS)
+#define DOC_NO_MAX_CHARS 50 /* receipt numbers, document numbers (文号) */
+#define DOC_NO_SIZE TEXT_SIZE(DOC_NO_MAX_CHARS)
+#define PROJECT_NAME_MAX_CHARS 50
+#define PROJECT_NAME_SIZE TEXT_SIZE(PROJECT_NAME_MAX_CHARS)
+#define FUND_NAME_MAX_CHARS 40 /* relief funds */
+#define FUND_NAME_SIZE TEXT_SIZE(FUND_NAME_MAX_CHARS)
 
 /* 1 if s is well-formed UTF-8 (no overlongs, no surrogates), else 0. */
 int text_utf8_valid(const char *s);
