@@ -126,7 +126,7 @@ static int publish_in_txn(struct db *db, const struct user_ctx *actor, int64_t i
     if (*until && strcmp(until, on) < 0)
         return err_set(e, 422, "period_over", "publish_to", "发布期已于 %s 结束，请修改发布期后再发布", until);
     if (db_run(db,
-               "UPDATE announcements SET state = 'published', published_by = ?, published_at = datetime('now') "
+               "UPDATE announcements SET state = 'published', published_by = ?, published_at = clock_now() "
                "WHERE id = ?",
                "ii", actor->id, id) != SQLITE_DONE)
         return db_fail(db, e);
@@ -368,7 +368,7 @@ int ann_withdraw(struct db *db, const struct user_ctx *actor, int64_t id, const 
     json_t *before = json_pack("{s:s}", "state", ann_state_code(a.head.state));
     ann_free(&a);
     int ok = db_run(db,
-                    "UPDATE announcements SET state = 'withdrawn', withdrawn_by = ?, withdrawn_at = datetime('now'), "
+                    "UPDATE announcements SET state = 'withdrawn', withdrawn_by = ?, withdrawn_at = clock_now(), "
                     "withdraw_reason = ? WHERE id = ?",
                     "iti", actor->id, reason, id) == SQLITE_DONE;
     json_t *after = json_pack("{s:s, s:s}", "state", "withdrawn", "reason", reason);

@@ -4,6 +4,7 @@
  * session id planted before login is never promoted (no session fixation).
  */
 #include "auth.h"
+#include "clock.h"
 
 #include <crypt.h>
 #include <stdio.h>
@@ -70,7 +71,7 @@ int auth_check_password(const char *password, const char *hash)
 int auth_login(struct db *db, const char *username, const char *password, const char *kind, char *sid,
                struct user_ctx *u, struct err *e)
 {
-    time_t now = time(NULL);
+    time_t now = clock_now();
     int64_t max_fail = db_param_int(db, "login_max_failures", 5);
     int64_t lock_min = db_param_int(db, "login_lock_minutes", 15);
     int64_t fails = db_int(db, 0, "SELECT count(*) FROM login_failures WHERE username = ? AND at > ?", "ti",
@@ -124,7 +125,7 @@ int auth_session_load(struct db *db, const char *sid, const char *kind, struct u
     sqlite3_stmt *st = db_prep(db, "SELECT user_id, csrf FROM sessions WHERE id = ? AND kind = ? AND expires_at > ?");
     if (!st)
         return -1;
-    db_bind(st, "tti", sid, kind, (int64_t)time(NULL));
+    db_bind(st, "tti", sid, kind, (int64_t)clock_now());
     int64_t uid = 0;
     if (sqlite3_step(st) == SQLITE_ROW) {
         uid = sqlite3_column_int64(st, 0);

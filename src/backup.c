@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "db.h"
 
 #define BACKUP_PAGES 256      /* pages copied per step: the source is read a little at a time */
@@ -129,9 +130,9 @@ int backup_copy(const char *db_path, const char *dest, int64_t *size, struct err
 
 char *backup_name(time_t t, char *out, size_t n)
 {
-    struct tm tm;
-    localtime_r(&t, &tm);
-    strftime(out, n, "bangfu-%Y%m%d-%H%M%S.db", &tm);
+    struct tm tm = clock_china_tm(t);
+    if (strftime(out, n, "bangfu-%Y%m%d-%H%M%S.db", &tm) == 0 && n)
+        out[0] = '\0';
     return out;
 }
 
@@ -149,7 +150,7 @@ int backup_name_matches(const char *name, const char *day)
 int backup_into_dir(const char *db_path, const char *dir, char *out, size_t n, int64_t *size, struct err *e)
 {
     char name[64];
-    if ((size_t)snprintf(out, n, "%s/%s", dir, backup_name(time(NULL), name, sizeof name)) >= n)
+    if ((size_t)snprintf(out, n, "%s/%s", dir, backup_name(clock_now(), name, sizeof name)) >= n)
         return err_set(e, 422, "backup_path_too_long", NULL, "备份路径过长");
     return backup_copy(db_path, out, size, e);
 }

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "backup.h"
+#include "clock.h"
 #include "log.h"
 
 #define DEFAULT_INTERVAL 300 /* seconds between looks for today's backup */
@@ -47,7 +48,7 @@ static int stale_temp(const char *dir, const char *name)
         return 0;
     snprintf(base, sizeof base, "%.25s", name);
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    return backup_name_matches(base, NULL) && stat(path, &st) == 0 && st.st_mtime < time(NULL) - 3600;
+    return backup_name_matches(base, NULL) && stat(path, &st) == 0 && clock_seconds_since_real(st.st_mtime) > 3600;
 }
 
 int backup_prune(const char *dir, int keep)
@@ -94,10 +95,9 @@ int backup_prune(const char *dir, int keep)
 static int has_todays_backup(const char *dir)
 {
     char day[16];
-    time_t t = time(NULL);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    strftime(day, sizeof day, "%Y%m%d", &tm);
+    struct tm tm = clock_china_tm(clock_now());
+    if (strftime(day, sizeof day, "%Y%m%d", &tm) == 0)
+        return 0;
     DIR *d = opendir(dir);
     if (!d)
         return 0;
@@ -134,7 +134,7 @@ static void *run(void *arg)
         backup_if_due();
         pthread_mutex_lock(&sched.lock);
         struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
+        clock_gettime(CLOCK_MONOTONIC, &until); /* an interval, not a date: the wake condition uses it */
         until.tv_sec += sched.interval;
         while (!sched.stop && pthread_cond_timedwait(&sched.wake, &sched.lock, &until) == 0)
             ;
@@ -152,7 +152,13 @@ int backup_schedule_start(const char *db_path, const char *dir, int keep)
     sched.keep = keep;
     sched.interval = (unsigned)(interval >= 1 && interval <= 86400 ? interval : DEFAULT_INTERVAL);
     sched.stop = 0;
-    pthread_cond_init(&sched.wake, NULL);
+    pthread_condattr_t attr;
+    if (pthread_condattr_init(&attr) != 0 || pthread_condattr_setclock(&attr, CLOCK_MONOTONIC) != 0 ||
+        pthread_cond_init(&sched.wake, &attr) != 0) {
+        log_error("backup: cannot set up the schedule's timer");
+        return -1;
+    }
+    pthread_condattr_destroy(&attr);
     /* The thread takes no signals: the server's main thread waits for them. */
     sigset_t all, old;
     sigfillset(&all);

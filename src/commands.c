@@ -9,6 +9,7 @@
 
 #include "auth.h"
 #include "backup.h"
+#include "clock.h"
 #include "db.h"
 #include "demo.h"
 #include "demo_announcements.h"
@@ -78,8 +79,8 @@ int commands_init(const char *path, const char *admin_password_file, const char 
     if (ok && demo) {
         ok = user_load(db, 1, &admin) == 0 && demo_units_and_users(db, &admin) == 0 && db_begin(db) == SQLITE_OK &&
              demo_households(db, &admin, 600, 20261123) == 0 && db_commit(db) == SQLITE_OK &&
-             demo_loans(db, date_from_time(time(NULL))) == 0 && demo_relief(db, date_from_time(time(NULL))) == 0 &&
-             demo_announcements(db, date_from_time(time(NULL))) == 0;
+             demo_loans(db, clock_today()) == 0 && demo_relief(db, clock_today()) == 0 &&
+             demo_announcements(db, clock_today()) == 0;
     }
     if (!ok) {
         fprintf(stderr, "错误: 初始化数据库失败：%s\n", db_errmsg(db));
@@ -101,10 +102,9 @@ static int pre_upgrade_backup(const char *path, const char *backup_dir, int know
 {
     const char *slash = strrchr(path, '/');
     char stamp[32];
-    time_t t = time(NULL);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    struct tm tm = clock_china_tm(clock_now());
+    if (strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm) == 0)
+        return err_set(e, 500, "backup_failed", NULL, "无法生成备份文件名");
     int len = backup_dir ? snprintf(out, n, "%s/%s.pre-v%d-%s.bak", backup_dir, slash ? slash + 1 : path, known, stamp)
                          : snprintf(out, n, "%s.pre-v%d-%s.bak", path, known, stamp);
     if (len < 0 || (size_t)len >= n)
@@ -172,7 +172,7 @@ int commands_gen(const char *path, long n, long loans, long relief)
     }
     int64_t seed = db_int(db, 0, "SELECT max(id) FROM households", "");
     int ok = db_begin(db) == SQLITE_OK && (!n || demo_households(db, &admin, n, (uint64_t)seed + 7) == 0) &&
-             (!loans || demo_bench_loans(db, loans, date_from_time(time(NULL))) == 0) &&
+             (!loans || demo_bench_loans(db, loans, clock_today()) == 0) &&
              (!relief || demo_bench_relief(db, relief) == 0) && db_commit(db) == SQLITE_OK;
     if (!ok)
         fprintf(stderr, "错误: %s\n", db_errmsg(db));

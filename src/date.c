@@ -156,11 +156,3 @@ struct date date_add_months(struct date start, int months)
     r.d = start.d > last ? last : start.d;
     return r;
 }
-
-struct date date_from_time(time_t t)
-{
-    struct tm tm;
-    if (!localtime_r(&t, &tm))
-        return (struct date){1970, 1, 1};
-    return (struct date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}

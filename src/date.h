@@ -1,7 +1,7 @@
 /*
  * date.h: calendar dates without time or time zone (proleptic Gregorian), the way the domain
- * counts them: due dates, notice periods, days past due. Pure functions on a small value type;
- * only date_from_time() looks at the local time zone.
+ * counts them: due dates, notice periods, days past due. Pure functions on a small value type
+ * (today's date comes from clock.h).
  */
 #ifndef BANGFU_DATE_H
 #define BANGFU_DATE_H
@@ -38,7 +38,5 @@ int date_cmp(struct date a, struct date b);
    when it has no such day: 2024-01-31 + 1 = 2024-02-29, + 2 = 2024-03-31. Always compute each
    date from the same start (never chain results: 2024-02-29 + 1 would be 2024-03-29). */
 struct date date_add_months(struct date start, int months);
-/* The local calendar date of t; 1970-01-01 if the C library cannot convert it. */
-struct date date_from_time(time_t t);
 
 #endif

@@ -10,9 +10,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "embedded.h"
 #include "log.h"
 #include "text.h"
+
+/* SQL clock_now(): the program's clock as SQLite writes datetime('now') (UTC text). */
+static void sql_clock_now(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    char t[CLOCK_SQL_TIME_SIZE];
+    sqlite3_result_text(cx, clock_sql_time(clock_now(), t), -1, SQLITE_TRANSIENT);
+}
+
+/* SQL clock_today(): today's date (China time, or --today) as YYYY-MM-DD. */
+static void sql_clock_today(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+    char d[11];
+    sqlite3_result_text(cx, date_format(clock_today(), d), -1, SQLITE_TRANSIENT);
+}
 
 /* Opens the database with the pragmas every connection needs. */
 struct db *db_open(const char *path, int create, struct err *e)
@@ -20,6 +35,11 @@ struct db *db_open(const char *path, int create, struct err *e)
     struct db *db = calloc(1, sizeof *db);
     if (!db) {
         err_set(e, 500, "out_of_memory", NULL, "内存不足");
+        return NULL;
+    }
+    if (clock_install_sqlite() != SQLITE_OK) {
+        err_set(e, 500, "db_open_failed", NULL, "无法设置数据库时钟");
+        free(db);
         return NULL;
     }
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
@@ -36,6 +56,13 @@ struct db *db_open(const char *path, int create, struct err *e)
        keep the large district-wide lists out of read() calls. */
     if (db_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
                     "PRAGMA trusted_schema=OFF; PRAGMA cache_size=-32768; PRAGMA mmap_size=1073741824;") != SQLITE_OK) {
+        err_set(e, 500, "db_open_failed", NULL, "数据库无法使用 %s：%s", path, sqlite3_errmsg(db->h));
+        db_close(db);
+        return NULL;
+    }
+    if (sqlite3_create_function(db->h, "clock_now", 0, SQLITE_UTF8, NULL, sql_clock_now, NULL, NULL) != SQLITE_OK ||
+        sqlite3_create_function(db->h, "clock_today", 0, SQLITE_UTF8, NULL, sql_clock_today, NULL, NULL) !=
+            SQLITE_OK) {
         err_set(e, 500, "db_open_failed", NULL, "数据库无法使用 %s：%s", path, sqlite3_errmsg(db->h));
         db_close(db);
         return NULL;

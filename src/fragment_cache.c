@@ -1,5 +1,6 @@
 /* fragment_cache.c: short-lived cache of page fragments (see fragment_cache.h). */
 #include "fragment_cache.h"
+#include "clock.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -17,7 +18,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
 int fragment_get(const char *key, char **out, size_t *len, time_t *at)
 {
-    time_t now = time(NULL);
+    time_t now = clock_now();
     int found = 0;
     pthread_mutex_lock(&lock);
     for (int i = 0; i < SLOTS && !found; i++) {
@@ -58,7 +59,7 @@ void fragment_put(const char *key, const char *data, size_t len)
     strcpy(slots[pick].key, key);
     slots[pick].data = copy;
     slots[pick].len = len;
-    slots[pick].at = time(NULL);
+    slots[pick].at = clock_now();
     pthread_mutex_unlock(&lock);
 }
 

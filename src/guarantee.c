@@ -162,7 +162,7 @@ int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t ap
                     "ittti", gid, in->counter[i].name, id, in->counter[i].relation,
                     in->counter[i].income_fen) == SQLITE_DONE;
     }
-    ok = ok && db_run(db, "UPDATE loan_applications SET state = 'guaranteed', updated_at = datetime('now') WHERE id = ?",
+    ok = ok && db_run(db, "UPDATE loan_applications SET state = 'guaranteed', updated_at = clock_now() WHERE id = ?",
                       "i", application_id) == SQLITE_DONE;
     json_t *after = json_pack("{s:s, s:I, s:I, s:i}", "letter_no", letter, "coverage_pct", (json_int_t)coverage,
                               "guaranteed_fen", (json_int_t)guaranteed, "counter_guarantors", in->ncounter);

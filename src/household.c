@@ -297,7 +297,7 @@ int household_update(struct db *db, const struct user_ctx *actor, int64_t id, co
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
     json_t *before = household_json(&h, 0);
-    int ok = db_run(db, "UPDATE households SET address = ?, policy_compliant = ?, updated_at = datetime('now') "
+    int ok = db_run(db, "UPDATE households SET address = ?, policy_compliant = ?, updated_at = clock_now() "
                         "WHERE id = ?",
                     "tii", c->address ? c->address : "", (int64_t)(c->policy_compliant ? 1 : 0), id) == SQLITE_DONE &&
              db_run(db, "UPDATE members SET phone = ? WHERE household_id = ? AND is_head = 1", "ti", c->head_phone,

@@ -159,7 +159,7 @@ int loan_set_documents(struct db *db, const struct user_ctx *actor, int64_t id, 
         if (given & (1u << d))
             ok = db_run(db, "UPDATE loan_documents SET received = ? WHERE application_id = ? AND doc = ?", "dit",
                         (received & (1u << d)) ? 1 : 0, id, loan_doc_code(d)) == SQLITE_DONE;
-    ok = ok && db_run(db, "UPDATE loan_applications SET updated_at = datetime('now') WHERE id = ?", "i", id) == SQLITE_DONE;
+    ok = ok && db_run(db, "UPDATE loan_applications SET updated_at = clock_now() WHERE id = ?", "i", id) == SQLITE_DONE;
     return audit_commit(db, ok, actor, "documents", "loan_application", id, documents_json(before), documents_json(documents_of(db, id)), e);
 }
 
@@ -178,7 +178,7 @@ int loan_set_backup(struct db *db, const struct user_ctx *actor, int64_t id, int
         db_rollback(db);
         return err_set(e, 422, "invalid_backup_handler", "backup_handler_id", "B角应为本单位的协会工作人员");
     }
-    int ok = db_run(db, "UPDATE loan_applications SET backup_handler_id = ?, updated_at = datetime('now') WHERE id = ?",
+    int ok = db_run(db, "UPDATE loan_applications SET backup_handler_id = ?, updated_at = clock_now() WHERE id = ?",
                     "Ii", user_id, id) == SQLITE_DONE;
     return audit_commit(db, ok, actor, "backup_handler", "loan_application", id, NULL, json_pack("{s:I}", "backup_handler_id", (json_int_t)user_id),
                   e);
@@ -209,7 +209,7 @@ int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, struct 
     date_format(due, due_s);
     int ok = db_run(db,
                     "UPDATE loan_applications SET state = 'in_review', round = round + 1, submitted_on = ?, "
-                    "review_due_on = ?, updated_at = datetime('now') WHERE id = ?",
+                    "review_due_on = ?, updated_at = clock_now() WHERE id = ?",
                     "tti", on, due_s, id) == SQLITE_DONE &&
              db_run(db,
                     "INSERT INTO loan_round_departments (application_id, round, department_id) "
@@ -261,7 +261,7 @@ int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const c
                                "ii", id, round);
     enum loan_state next = loan_round_outcome(got, n, required);
     if (ok && next != LS_IN_REVIEW)
-        ok = db_run(db, "UPDATE loan_applications SET state = ?, decided_on = date('now'), updated_at = datetime('now') "
+        ok = db_run(db, "UPDATE loan_applications SET state = ?, decided_on = clock_today(), updated_at = clock_now() "
                         "WHERE id = ?",
                     "ti", loan_state_code(next), id) == SQLITE_DONE;
     json_t *after = json_pack("{s:I, s:s, s:s, s:s, s:s}", "round", (json_int_t)round, "department",

@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
+
 static char log_path[4096]; /* the file given to log_open, reopened on SIGHUP */
 
 static _Thread_local const char *ctx_method, *ctx_route, *ctx_user;
@@ -55,10 +57,8 @@ void log_context(const char *method, const char *route, const char *user)
 static void vline(const char *kind, int with_context, const char *fmt, va_list ap)
 {
     char line[1024];
-    time_t t = time(NULL);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    size_t n = strftime(line, sizeof line, "%Y-%m-%dT%H:%M:%S%z ", &tm);
+    struct tm tm = clock_china_tm(clock_now());
+    size_t n = strftime(line, sizeof line, "%Y-%m-%dT%H:%M:%S+0800 ", &tm);
     n += (size_t)snprintf(line + n, sizeof line - n, "%s ", kind);
     if (with_context && ctx_route && n < sizeof line)
         n += (size_t)snprintf(line + n, sizeof line - n, "[%s %s %s] ", ctx_method, ctx_route,

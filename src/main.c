@@ -15,6 +15,7 @@
 #include "backup_schedule.h"
 #include "check.h"
 #include "cmd_schedule.h"
+#include "clock.h"
 #include "commands.h"
 #include "date.h"
 #include "routes.h"
@@ -27,6 +28,7 @@ static void usage(FILE *f)
     fputs("用法: bangfu 命令 [选项]\n"
           "  init  --db FILE [--admin-password-file F] [--district NAME]   新建空数据库\n"
           "  demo  --db FILE [--admin-password-file F]                    新建演示数据库（西集镇）\n"
+          "  （每个写入带日期数据的命令都接受 --today YYYY-MM-DD：把这一天当作今天，用于培训和测试）\n"
           "  serve --db FILE [--listen 127.0.0.1:8080] [--threads N] [--today YYYY-MM-DD]\n"
           "        [--log FILE] [--backup-dir DIR [--backup-keep N]]      日志文件；每日自动备份，保留N份（默认7）\n"
           "  backup --db FILE --to FILE|DIR                               在线备份（服务运行时也可）并检查副本\n"
@@ -34,7 +36,7 @@ static void usage(FILE *f)
           "  schedule --principal 200000.00 --rate 4.35 --months 36 --method METHOD --start YYYY-MM-DD\n"
           "           [--format table|csv|json]                            打印还款计划\n"
           "  check --db FILE                                              完整性与账目检查（有问题时退出码1）\n"
-          "  gen   --db FILE [--households N] [--loans N] [--relief N]      生成压力测试数据\n",
+          "  gen   --db FILE [--households N] [--loans N] [--relief N] [--today YYYY-MM-DD]  生成压力测试数据\n",
           f);
 }
 
@@ -56,6 +58,19 @@ static long int_option(const char *name, long min, long max)
         exit(2);
     }
     return v;
+}
+
+/* Pins the program's clock to --today when given; exits 2 on a malformed date. */
+static void pin_today(const char *today)
+{
+    struct date d;
+    if (!today)
+        return;
+    if (date_parse(today, &d) != 0) {
+        fprintf(stderr, "错误: --today 应为有效日期 YYYY-MM-DD\n");
+        exit(2);
+    }
+    clock_pin_today(d);
 }
 
 /* Parses the options of a database command; exits 2 on anything unknown or malformed. */
@@ -111,6 +126,7 @@ static void parse_opts(int argc, char **argv, struct opts *o)
         fprintf(stderr, "错误: 缺少 --db 数据库文件\n");
         exit(2);
     }
+    pin_today(o->today);
 }
 
 /* 1 when path is a directory this process may write into. */
@@ -126,11 +142,6 @@ static int cmd_serve(int argc, char **argv)
     struct opts o;
     parse_opts(argc, argv, &o);
     struct app app = {.db_path = o.db, .threads = o.threads};
-    if (o.today && date_parse(o.today, &app.today) != 0) {
-        fprintf(stderr, "错误: --today 应为有效日期 YYYY-MM-DD\n");
-        return 2;
-    }
-    app.has_today = o.today != NULL;
     if (access(o.db, R_OK | W_OK) != 0) {
         fprintf(stderr, "错误: 数据库 %s 不存在或不可读写（先运行 bangfu init 或 bangfu demo）\n", o.db);
         return 2;

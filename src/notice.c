@@ -365,7 +365,7 @@ int64_t notice_object(struct db *db, int64_t notice_id, int item_n, const char *
         if (!item_id)
             rc = err_set(e, 422, "invalid_item", "item", "公示中没有第 %d 项", item_n);
     }
-    if (rc == 0 && db_int(db, 0, "SELECT count(*) FROM objections WHERE client = ? AND filed_at > datetime('now', '-1 hour')",
+    if (rc == 0 && db_int(db, 0, "SELECT count(*) FROM objections WHERE client = ? AND filed_at > datetime(clock_now(), '-1 hour')",
                           "t", client ? client : "") >= 5)
         rc = err_set(e, 429, "too_many_objections", NULL, "提交过于频繁，请一小时后再试，或直接电话联系");
     int64_t id = -1;

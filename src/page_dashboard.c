@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "fragment_cache.h"
 #include "guarantee.h"
 #include "household.h"
@@ -173,11 +174,10 @@ void dashboard_cached(struct req *r, const char *name, void (*fn)(struct req *r)
     } else {
         size_t start = r->out.len;
         fn(r);
-        at = time(NULL);
+        at = clock_now();
         fragment_put(key, r->out.data + start, r->out.len - start);
     }
-    struct tm tm;
-    localtime_r(&at, &tm);
+    struct tm tm = clock_china_tm(at);
     html_printf(r, "<p class=\"muted small\">以上数据统计于 %02d:%02d:%02d，一分钟内刷新页面不重新统计。</p>", tm.tm_hour,
                 tm.tm_min, tm.tm_sec);
 }

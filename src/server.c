@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "auth.h"
+#include "clock.h"
 #include "html.h"
 #include "log.h"
 #include "routes.h"
@@ -471,7 +472,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     }
     double t0 = now_ms();
     r->db = thread_connection(app);
-    r->today = app->has_today ? app->today : date_from_time(time(NULL));
+    r->today = clock_today();
     if (!r->db) {
         reply_fail(r, 500, "database_unavailable", "数据库无法打开");
     } else {

@@ -31,8 +31,6 @@ enum req_limit { LIMIT_NONE, LIMIT_BODY, LIMIT_FIELD, LIMIT_FIELDS, LIMIT_QUERY 
 
 struct app {
     const char *db_path;
-    int has_today;      /* --today given: the date the server believes it is */
-    struct date today;
     int threads;
     pthread_mutex_t lock; /* guards conns */
     struct db *conns[64];

@@ -95,7 +95,7 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
                       "(SELECT h.village_id FROM loan_applications a JOIN households h ON h.id = a.household_id "
                       "WHERE a.id = loans.application_id) WHERE id = ?",
                       "ti", first_due, id) == SQLITE_DONE;
-    ok = ok && db_run(db, "UPDATE loan_applications SET state = 'disbursed', updated_at = datetime('now') WHERE id = ?",
+    ok = ok && db_run(db, "UPDATE loan_applications SET state = 'disbursed', updated_at = clock_now() WHERE id = ?",
                       "i", in->application_id) == SQLITE_DONE;
     json_t *after = json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:I}", "application_id", (json_int_t)in->application_id,
                               "contract_no", in->contract_no, "disbursed_on", in->disbursed_on, "principal_fen",

@@ -1,5 +1,6 @@
 /* stash.c: files between an import's check and its confirmation (see stash.h). */
 #include "stash.h"
+#include "clock.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -7,9 +8,9 @@
 
 int64_t stash_put(struct db *db, const struct user_ctx *actor, const char *kind, const char *utf8)
 {
-    db_run(db, "DELETE FROM pending_imports WHERE created_at < ?", "i", (int64_t)time(NULL) - 86400);
+    db_run(db, "DELETE FROM pending_imports WHERE created_at < ?", "i", (int64_t)clock_now() - 86400);
     if (db_run(db, "INSERT INTO pending_imports (user_id, kind, content, created_at) VALUES (?, ?, ?, ?)", "itti",
-               actor->id, kind, utf8, (int64_t)time(NULL)) != SQLITE_DONE)
+               actor->id, kind, utf8, (int64_t)clock_now()) != SQLITE_DONE)
         return -1;
     return sqlite3_last_insert_rowid(db->h);
 }

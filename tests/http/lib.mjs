@@ -7,7 +7,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const BIN = process.env.BANGFU_BIN || new URL('../../build/asan/bangfu', import.meta.url).pathname;
-export const TODAY = '2026-11-23';
+// The date every command of the suite believes it is: `demo`, `init` and `serve` all get it.
+// .ci/run runs the suites a second time with BANGFU_TEST_TODAY years ahead.
+export const TODAY = process.env.BANGFU_TEST_TODAY || '2026-11-23';
+
+// date ('YYYY-MM-DD') plus n days (n may be negative).
+export function addDays(date, n) {
+  const t = new Date(date + 'T00:00:00Z');
+  t.setUTCDate(t.getUTCDate() + n);
+  return t.toISOString().slice(0, 10);
+}
+
+// date plus n months on the same day of month, or the month's last day when it has no such day.
+export function addMonths(date, n) {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + n;
+  const ny = Math.floor(total / 12), nm = total - ny * 12;
+  const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
+  return `${String(ny).padStart(4, '0')}-${String(nm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
 export const PASSWORD = 'demo1234';
 
 // Creates a demo database and serves it; resolves to { base, db, dir, stop, log, restart }.
@@ -15,7 +33,7 @@ export const PASSWORD = 'demo1234';
 export async function startServer({ today = TODAY, demo = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'bangfu-test-'));
   const db = join(dir, 'test.db');
-  const init = spawnSync(BIN, [demo ? 'demo' : 'init', '--db', db], { encoding: 'utf8' });
+  const init = spawnSync(BIN, [demo ? 'demo' : 'init', '--db', db, '--today', today], { encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`bangfu ${demo ? 'demo' : 'init'} failed: ${init.stderr}`);
   const srv = { db, dir, ...(await serveDb(db, today)) };
   srv.restart = async (opts = {}) => {
@@ -245,7 +263,7 @@ export function sqlRows(db, query) {
 
 // Runs `bangfu check` on the database; returns { status, stdout, stderr }.
 export function check(db) {
-  return spawnSync(BIN, ['check', '--db', db], { encoding: 'utf8', timeout: 60000 });
+  return spawnSync(BIN, ['check', '--db', db, '--today', TODAY], { encoding: 'utf8', timeout: 60000 });
 }
 
 // Polls until fn() is true (at most ms).

@@ -187,7 +187,7 @@ test('a failing upgrade leaves the database exactly as it was; a newer database 
 test('bangfu check finds each kind of damage, names the record and exits 1', async () => {
   await inTempDir(async (dir) => {
     const db = join(dir, 'demo.db');
-    assert.equal(run('demo', '--db', db).status, 0);
+    assert.equal(run('demo', '--db', db, '--today', TODAY).status, 0);
     assert.equal(check(db).status, 0);
     const damage = [
       ['DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log);',

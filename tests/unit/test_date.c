@@ -252,30 +252,6 @@ static void test_add_months_property(void **state)
     }
 }
 
-static void test_from_time(void **state)
-{
-    (void)state;
-    char *old = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
-    setenv("TZ", "Asia/Shanghai", 1);
-    tzset();
-    /* 2026-03-14T16:30:00Z is 2026-03-15 00:30 in Beijing (UTC+8) */
-    assert_date(date_from_time((time_t)1773505800), 2026, 3, 15);
-    assert_date(date_from_time((time_t)1773505800 - 3600), 2026, 3, 14);
-    setenv("TZ", "UTC", 1);
-    tzset();
-    assert_date(date_from_time((time_t)0), 1970, 1, 1);
-    assert_date(date_from_time((time_t)1773505800), 2026, 3, 14);
-    if (old) {
-        setenv("TZ", old, 1);
-        free(old);
-    } else {
-        unsetenv("TZ");
-    }
-    tzset();
-    /* today is a valid date */
-    assert_true(date_valid(date_from_time(time(NULL))));
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -291,7 +267,6 @@ int main(void)
         cmocka_unit_test(test_cmp),
         cmocka_unit_test(test_add_months_month_end),
         cmocka_unit_test(test_add_months_property),
-        cmocka_unit_test(test_from_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
