@@ -87,7 +87,14 @@ static void reply_loan(struct req *r, int status, int64_t id, struct date when)
         free(l);
         return;
     }
-    reply_json(r, status, servicing_json(l, when));
+    json_t *j = servicing_json(l, when);
+    struct loan_stood then;
+    /* For a past date, the loan as it stood then (rebuilt from the repayments made by then). */
+    if (date_cmp(when, r->today) < 0 && portfolio_loan_stood(r->db, id, when, &then) == 0)
+        json_object_set_new(j, "stood", json_pack("{s:b, s:I, s:i, s:s}", "in_portfolio", then.in_portfolio,
+                                                  "outstanding_principal_fen", (json_int_t)then.outstanding_fen,
+                                                  "dpd", (int)then.dpd, "grade", repay_grade_code(then.grade)));
+    reply_json(r, status, j);
     free(l);
 }
 

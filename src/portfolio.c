@@ -154,6 +154,29 @@ int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct dat
     return n;
 }
 
+int portfolio_loan_stood(struct db *db, int64_t loan_id, struct date as_of, struct loan_stood *out)
+{
+    char on[11];
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = db_prep(db, "WITH " PORTFOLIO_LOANS_THEN " SELECT (SELECT count(*) FROM x WHERE id = ?2), "
+                                   "(SELECT outstanding FROM x WHERE id = ?2), (SELECT oldest FROM x WHERE id = ?2), "
+                                   "EXISTS (SELECT 1 FROM loans WHERE id = ?2)");
+    if (!st)
+        return -1;
+    db_bind(st, "ti", date_format(as_of, on), loan_id);
+    int rc = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 3) ? 0 : -1;
+    struct date oldest;
+    if (rc == 0 && sqlite3_column_int(st, 0)) {
+        out->in_portfolio = 1;
+        out->outstanding_fen = sqlite3_column_int64(st, 1);
+        if (date_parse(db_text(st, 2), &oldest) == 0 && date_cmp(oldest, as_of) < 0)
+            out->dpd = date_diff(as_of, oldest);
+    }
+    out->grade = repay_grade(out->dpd);
+    db_done(st);
+    return rc;
+}
+
 int64_t portfolio_newly_overdue(struct db *db, const struct user_ctx *actor, struct date as_of, int days)
 {
     char t0[11], since[11];

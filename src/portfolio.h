@@ -54,6 +54,18 @@ struct village_overdue {
 int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, struct date as_of, struct date today,
                                  void (*fn)(const struct village_overdue *, void *), void *ctx);
 
+/* One loan as it stood on a past date (PORTFOLIO_LOANS_THEN): in_portfolio 0 before its
+   disbursement or from the day it was settled or paid out; outstanding principal, days past due
+   and grade then. */
+struct loan_stood {
+    int in_portfolio;
+    int64_t outstanding_fen;
+    long dpd;
+    enum loan_grade grade;
+};
+/* Fills *out for the loan on as_of. 0, or -1 (no such loan, database error). */
+int portfolio_loan_stood(struct db *db, int64_t loan_id, struct date as_of, struct loan_stood *out);
+
 /* Active loans in scope whose oldest unpaid instalment fell due within the `days` days before
    as_of (newly overdue). */
 int64_t portfolio_newly_overdue(struct db *db, const struct user_ctx *actor, struct date as_of, int days);

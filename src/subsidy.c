@@ -94,15 +94,20 @@ int subsidy_quarter(const char *s, struct date *from, struct date *to)
     return 0;
 }
 
-/* The rule in force, from the parameters. */
-static void rule_of(struct db *db, struct subsidy_rule *rule)
+/* The rule in force, from the parameters: 0, or -1 with e filled when they are not valid (a
+   claim is never computed on a rate silently taken as 0). */
+static int rule_of(struct db *db, struct subsidy_rule *rule, struct err *e)
 {
     char mode[32], rate[RATE_TEXT_SIZE];
     rule->borrower_rate_micro = 0;
-    rule->percent = db_param_int(db, "subsidy_percent", 0);
+    rule->percent = db_param_int(db, "subsidy_percent", -1);
     db_param_text(db, "subsidy_mode", mode, sizeof mode);
-    rate_parse(db_param_text(db, "subsidy_borrower_rate", rate, sizeof rate), &rule->borrower_rate_micro);
     rule->borrower_mode = strcmp(mode, "percent") != 0;
+    if (rule->borrower_mode
+            ? rate_parse(db_param_text(db, "subsidy_borrower_rate", rate, sizeof rate), &rule->borrower_rate_micro)
+            : rule->percent < 0 || rule->percent > 100)
+        return err_set(e, 500, "invalid_parameter", NULL, "贴息参数无效，请管理员检查贴息方式、借款人承担利率和贴息比例");
+    return 0;
 }
 
 /* A growable array of n items of `size` bytes: makes room for one more, or aborts (as buf.c). */
@@ -155,8 +160,9 @@ int subsidy_claim(struct db *db, const struct user_ctx *actor, struct date from,
 {
     char f[11], t[11];
     struct subsidy_rule rule;
-    rule_of(db, &rule);
     memset(totals, 0, sizeof *totals);
+    if (rule_of(db, &rule, e) != 0)
+        return -1;
     sqlite3_stmt *st = db_prep(db, "SELECT l.id, hm.name, v.name, l.contract_no, l.rate_micro, sum(r.interest_fen), "
                      "sum(r.amount_fen - r.interest_fen - r.principal_fen), "
                      "CASE WHEN l.state = 'compensated' THEN l.settled_on END, l.extended_on "

@@ -128,6 +128,13 @@ test('portfolio and overdue list as of past dates: the loan as it stood then, th
   // 2026-10-19, the day before the payout: 96 days: 次级. On the payout day it has left the portfolio.
   assert.equal((await village('/reports/portfolio', '2026-10-19')).grades.substandard.loans, 1);
   assert.equal((await village('/reports/portfolio', '2026-10-20')).loans, 0);
+  // The loan itself, as it stood (beside its figures of today).
+  const loan = async (as_of) => (await api(srv.base, 'GET', `/loans/${loanId}?as_of=${as_of}`, undefined, t.xj_xinyong)).body;
+  assert.deepEqual((await loan('2026-09-30')).stood, { in_portfolio: true, outstanding_principal_fen: 7000000, dpd: 77, grade: 'special_mention' });
+  assert.deepEqual((await loan('2026-05-31')).stood, { in_portfolio: true, outstanding_principal_fen: 9000000, dpd: 16, grade: 'special_mention' });
+  assert.equal((await loan('2026-10-20')).stood.in_portfolio, false);
+  assert.equal((await loan('2026-01-14')).stood.in_portfolio, false, 'not yet disbursed');
+  assert.equal((await loan(TODAY)).stood, undefined, 'today: the loan\'s own figures');
   // By village, the same stocks.
   const rows = (await village('/reports/portfolio/villages', '2026-09-30')).items;
   const dj = rows.find((v) => v.village === '东集村');
