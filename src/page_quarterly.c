@@ -79,7 +79,7 @@ void page_quarterly_pdf(struct req *r)
     snprintf(q->d.unit, sizeof q->d.unit, "%s", r->user.unit_name);
     int ok = portfolio_summary(r->db, &r->user, as_of, r->today, &q->d.p) == 0 &&
              portfolio_by_village(r->db, &r->user, as_of, r->today, q->d.from, q->d.to, add_flows, &q->d.flows) >= 0 &&
-             portfolio_months(r->db, &r->user, as_of, QUARTERLY_MONTHS, q->d.months) == QUARTERLY_MONTHS &&
+             portfolio_months(r->db, &r->user, as_of, r->today, QUARTERLY_MONTHS, q->d.months) == QUARTERLY_MONTHS &&
              relief_report(r->db, &r->user, RG_CATEGORY, q->d.from, q->d.to, add_relief, q) >= 0 &&
              followup_outcomes(r->db, &r->user, q->d.from, q->d.to, add_outcome, &q->d) >= 0 &&
              (q->d.nclaims = subsidy_claim_all(r->db, &r->user, from, to, &q->claims, &q->d.claim, &e)) >= 0;

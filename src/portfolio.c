@@ -6,9 +6,7 @@
 
 /* The loans as of a date: NOW, for today and later, from the figures each active loan carries
    (kept with every repayment); THEN, for a past date, PORTFOLIO_LOANS_THEN (portfolio.h). */
-#define LOANS_NOW                                                                                                  \
-    "x AS NOT MATERIALIZED (SELECT id, village_id, principal_fen, outstanding_principal_fen AS outstanding, "     \
-    "oldest_unpaid_due AS oldest FROM loans WHERE state = 'active')"
+#define LOANS_NOW PORTFOLIO_LOANS_NOW
 #define LOANS_THEN PORTFOLIO_LOANS_THEN
 
 /* Index of the loan source for a date: 1 (THEN) when as_of is before today, else 0 (NOW). */

@@ -19,9 +19,10 @@
  * bound to ?1, as rows (id, village_id, principal_fen, outstanding, oldest): the loans disbursed
  * by then and not yet settled or paid out by the guarantee (so loans settled or compensated since
  * count, with the balance and days past due they had); outstanding = principal less the principal
- * repaid by then; oldest = the due date of the oldest instalment not fully paid then (NULL when
- * none): the first whose cumulative scheduled principal and interest exceeds the principal and
- * interest repaid by then (repayments fill the instalments oldest first; penalty is booked apart).
+ * repaid by then; oldest = the due date of the oldest instalment due before then and not fully
+ * paid then (NULL when none): the first whose cumulative scheduled principal and interest exceeds
+ * the principal and interest repaid by then (repayments fill the instalments oldest first; penalty
+ * is booked apart). Only instalments due before the date are read: that is all DPD needs.
  * Use as "WITH " PORTFOLIO_LOANS_THEN " SELECT ... FROM x l ...".
  */
 #define PORTFOLIO_LOANS_THEN                                                                                                 \
@@ -32,7 +33,12 @@
     "AND (l.settled_on IS NULL OR l.settled_on > ?1)), "                                                          \
     "x AS MATERIALIZED (SELECT p.id, p.village_id, p.principal_fen, p.principal_fen - p.pp AS outstanding, "      \
     "(SELECT min(c.due_on) FROM (SELECT due_on, sum(principal_fen + interest_fen) OVER (ORDER BY n) AS cum "      \
-    "FROM loan_schedule WHERE loan_id = p.id) c WHERE c.cum > p.paid) AS oldest FROM p)"
+    "FROM loan_schedule WHERE loan_id = p.id AND due_on < ?1) c WHERE c.cum > p.paid) AS oldest FROM p)"
+/* The same rows for today, from the figures each active loan carries (kept with every repayment;
+   oldest may then be a date after today). */
+#define PORTFOLIO_LOANS_NOW                                                                                        \
+    "x AS NOT MATERIALIZED (SELECT id, village_id, principal_fen, outstanding_principal_fen AS outstanding, "     \
+    "oldest_unpaid_due AS oldest FROM loans WHERE state = 'active')"
 
 struct portfolio {
     int64_t loans, disbursed_fen, outstanding_fen, par30_fen;
