@@ -17,7 +17,7 @@ int64_t followup_add(struct db *db, const struct user_ctx *actor, int64_t loan_i
         return err_set(e, 422, "invalid_jobs", "jobs_created", "带动就业人数应为 0 到 10000");
     if (income_fen < 0 || income_fen > 100000000000LL)
         return err_set(e, 422, "invalid_income", "income_fen", "收入金额不正确");
-    if (note && text_check(note, 0, 500) != 0)
+    if (note && text_check(note, 0, LONG_TEXT_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_note", "note", "回访情况不能超过500字");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);

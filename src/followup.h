@@ -22,7 +22,7 @@ struct followup_row {
     int64_t id;
     char visited_on[11];
     int64_t jobs, income_fen;
-    char note[512], by[64];
+    char note[LONG_TEXT_SIZE], by[NAME_SIZE];
 };
 /* Calls fn for a loan's visits, newest first. Returns the count or -1. */
 int followup_list(struct db *db, int64_t loan_id, void (*fn)(const struct followup_row *, void *), void *ctx);

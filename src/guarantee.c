@@ -57,10 +57,10 @@ static int guarantee_validate(const struct guarantee_input *in, struct date toda
         return err_set(e, 422, "invalid_coverage", "coverage_pct", "担保比例应为 1 到 100");
     if (in->ncounter < 0 || in->ncounter > 2)
         return err_set(e, 422, "invalid_counter_guarantors", "counter_guarantors", "反担保人为一至两人");
-    if (in->ncounter == 0 && text_check(in->pledged_asset, 2, 200) != 0)
+    if (in->ncounter == 0 && text_check(in->pledged_asset, 2, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "counter_guarantee_required", "counter_guarantors",
                        "请填写一至两名反担保人，或填写抵（质）押物");
-    if (in->pledged_asset && text_check(in->pledged_asset, 0, 200) != 0)
+    if (in->pledged_asset && text_check(in->pledged_asset, 0, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_pledged_asset", "pledged_asset", "抵（质）押物说明不能超过200字");
     for (int i = 0; i < in->ncounter; i++) {
         const struct counter_guarantor *c = &in->counter[i];

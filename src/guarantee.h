@@ -50,7 +50,7 @@ struct guarantee_info {
     char letter_no[64];
     int coverage_pct;
     int64_t guaranteed_fen;
-    char pledged_asset[256];
+    char pledged_asset[NOTE_SIZE];
     char created_at[24];
     char created_by[NAME_SIZE];
     int ncounter;

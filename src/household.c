@@ -194,7 +194,7 @@ int household_validate(struct db *db, const struct user_ctx *actor, const struct
                               ? 403
                               : 422,
                        "invalid_village", "village_id", "所属村无效或不在您的管辖范围内");
-    if (in->address && text_check(in->address, 0, 100) != 0)
+    if (in->address && text_check(in->address, 0, ADDRESS_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_address", "address", "住址不能超过100个字");
     if (in->nmembers < 0 || in->nmembers > HH_MAX_MEMBERS - 1)
         return err_set(e, 422, "too_many_members", "members", "家庭成员最多 %d 人", HH_MAX_MEMBERS - 1);
@@ -290,7 +290,7 @@ int household_update(struct db *db, const struct user_ctx *actor, int64_t id, co
     struct household h;
     if (household_get(db, actor, id, &h, e) != 0)
         return -1;
-    if (c->address && text_check(c->address, 0, 100) != 0)
+    if (c->address && text_check(c->address, 0, ADDRESS_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_address", "address", "住址不能超过100个字");
     if (!c->head_phone || !phone_valid(c->head_phone))
         return err_set(e, 422, "invalid_phone", "head.phone", "手机号应为以1开头的11位数字");

@@ -67,7 +67,7 @@ struct household {
     int64_t village_id;
     char village_name[NAME_SIZE];
     char township_name[NAME_SIZE];
-    char address[512];
+    char address[ADDRESS_SIZE];
     int policy_compliant;
     unsigned categories; /* bit per enum hh_category */
     int nmembers;

@@ -50,7 +50,7 @@ struct loan_review_row {
     int64_t department_id;
     char department[NAME_SIZE];
     char decision[16]; /* "" when the department has not spoken */
-    char comment[1024];
+    char comment[COMMENT_SIZE];
     char reviewer[NAME_SIZE];
     char at[24];
 };

@@ -58,7 +58,8 @@ struct notice_item {
 struct objection {
     int64_t id, item_id;
     int item_n; /* 0: the whole notice */
-    char text[1024], contact[128], filed_at[24], state[12], resolution[256], resolved_by[64], resolved_at[24];
+    char text[LONG_TEXT_SIZE], contact[TEXT_SIZE(50)], filed_at[24], state[12], resolution[NOTE_SIZE],
+        resolved_by[NAME_SIZE], resolved_at[24];
 };
 
 /* Loads a notice (public: no scope). 0, or -1 with 404. */

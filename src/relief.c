@@ -43,7 +43,7 @@ int64_t relief_apply_in_txn(struct db *db, const struct user_ctx *actor, const s
     struct relief_rule rule;
     unsigned cats = 0;
     date_format(today, on);
-    if (in->reason && text_check(in->reason, 0, 500) != 0)
+    if (in->reason && text_check(in->reason, 0, LONG_TEXT_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_reason", "reason", "申请理由不能超过500字");
     if (household_categories(db, actor, in->household_id, &cats, e) != 0 ||
         relief_category_get(db, in->category_id, on, &c, e) != 0)
@@ -214,7 +214,7 @@ int relief_step_in_txn(struct db *db, const struct user_ctx *actor, int64_t id, 
                        relief_action_name(a));
     if (a == RA_APPROVE && notice_relief_clear(db, id, today, e) != 0)
         return -1;
-    if (a == RA_REJECT && text_check(reason, 2, 200) != 0)
+    if (a == RA_REJECT && text_check(reason, 2, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "reason_required", "reason", "请填写不予通过的理由（2到200字）");
     int rc;
     switch (a) {

@@ -41,7 +41,7 @@ struct relief_app {
     char head_id_number[20];
     char village[NAME_SIZE], township[NAME_SIZE];
     char category[64], category_public[64];
-    char reason[512];
+    char reason[LONG_TEXT_SIZE];
     char applied_on[11];
     int year;
     char created_by[NAME_SIZE];

@@ -173,7 +173,7 @@ int64_t relief_fund_reverse(struct db *db, const struct user_ctx *actor, int64_t
     struct date d;
     if (!on || date_parse(on, &d) != 0)
         return err_set(e, 422, "invalid_date", "on", "日期格式应为 YYYY-MM-DD");
-    if (text_check(reason, 2, 200) != 0)
+    if (text_check(reason, 2, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_reason", "reason", "请填写冲正原因（2到200字）");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);

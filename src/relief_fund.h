@@ -66,7 +66,7 @@ struct relief_fund_entry {
     int64_t amount_fen, balance_after_fen;
     char on[11];
     char document_no[DOC_NO_SIZE];
-    char note[256];
+    char note[NOTE_SIZE];
     char receipt_no[DOC_NO_SIZE]; /* disbursements */
     int64_t reverses_id;
     int reversed;        /* a later entry reverses this one */

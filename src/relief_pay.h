@@ -52,7 +52,7 @@ struct relief_receipt {
     char method[8];
     char handler[NAME_SIZE], reviewer[NAME_SIZE], approver[NAME_SIZE];
     int voided;
-    char void_reason[256], voided_on[24];
+    char void_reason[NOTE_SIZE], voided_on[24];
     int reprints; /* number of 补打 events so far */
 };
 

@@ -19,6 +19,14 @@
 #define PROJECT_NAME_SIZE TEXT_SIZE(PROJECT_NAME_MAX_CHARS)
 #define FUND_NAME_MAX_CHARS 40 /* relief funds */
 #define FUND_NAME_SIZE TEXT_SIZE(FUND_NAME_MAX_CHARS)
+#define NOTE_MAX_CHARS 200 /* reasons (void, reject, correct), ledger notes, objection resolutions */
+#define NOTE_SIZE TEXT_SIZE(NOTE_MAX_CHARS)
+#define LONG_TEXT_MAX_CHARS 500 /* application reasons, follow-up notes, objections */
+#define LONG_TEXT_SIZE TEXT_SIZE(LONG_TEXT_MAX_CHARS)
+#define COMMENT_MAX_CHARS 1000 /* review opinions */
+#define COMMENT_SIZE TEXT_SIZE(COMMENT_MAX_CHARS)
+#define ADDRESS_MAX_CHARS 100
+#define ADDRESS_SIZE TEXT_SIZE(ADDRESS_MAX_CHARS)
 
 /* 1 if s is well-formed UTF-8 (no overlongs, no surrogates), else 0. */
 int text_utf8_valid(const char *s);
