@@ -108,7 +108,7 @@ static void relief_page(struct pdf *p, const struct quarterly_doc *d, struct dat
     y += 32;
     y = count_line(p, y, "本季付息贷款", d->nclaims, "笔");
     y = money_line(p, y, "本季实付利息", d->claim.interest_paid_fen);
-    y = money_line(p, y, "可贴息利息（不含逾期归还的利息、罚息、复利及代偿、展期贷款）", d->claim.eligible_interest_fen);
+    y = money_line(p, y, "可贴息利息（不含逾期归还的利息和罚息）", d->claim.eligible_interest_fen);
     y = money_line(p, y, "申请贴息", d->claim.subsidy_fen);
     pdf_format(p, line, sizeof line, "申请贴息金额（大写）：%s", pdf_capital(p, d->claim.subsidy_fen, v, sizeof v));
     pdf_text(p, MARGIN + 10, y + 4, 11, line);

@@ -14,6 +14,11 @@
 #include "user.h"
 #include "text.h"
 
+/* SQL: the repayments that count in figures rebuilt from the repayments (the portfolio as it
+   stood, the subsidy claim). When a repayment can be reversed (冲正), this is where the reversed
+   ones are left out, for both. */
+#define COUNTED_REPAYMENTS "repayments"
+
 /*
  * SQL: common table expressions giving x, the loans of the portfolio as they stood on the date
  * bound to ?1, as rows (id, village_id, principal_fen, outstanding, oldest): the loans disbursed
@@ -27,8 +32,9 @@
  */
 #define PORTFOLIO_LOANS_THEN                                                                                                 \
     "p AS MATERIALIZED (SELECT l.id, l.village_id, l.principal_fen, "                                             \
-    "coalesce((SELECT sum(r.principal_fen) FROM repayments r WHERE r.loan_id = l.id AND r.paid_on <= ?1), 0) AS pp, " \
-    "coalesce((SELECT sum(r.principal_fen + r.interest_fen) FROM repayments r WHERE r.loan_id = l.id "           \
+    "coalesce((SELECT sum(r.principal_fen) FROM " COUNTED_REPAYMENTS " r WHERE r.loan_id = l.id "                \
+    "AND r.paid_on <= ?1), 0) AS pp, "                                                                            \
+    "coalesce((SELECT sum(r.principal_fen + r.interest_fen) FROM " COUNTED_REPAYMENTS " r WHERE r.loan_id = l.id " \
     "AND r.paid_on <= ?1), 0) AS paid FROM loans l WHERE l.disbursed_on <= ?1 "                                   \
     "AND (l.settled_on IS NULL OR l.settled_on > ?1)), "                                                          \
     "x AS MATERIALIZED (SELECT p.id, p.village_id, p.principal_fen, p.principal_fen - p.pp AS outstanding, "      \

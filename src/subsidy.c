@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "money.h"
+#include "portfolio.h"
 
 int64_t subsidy_of(int64_t interest_fen, int64_t contract_rate_micro, int borrower_mode, int64_t borrower_rate_micro,
                    int64_t percent)
@@ -121,9 +122,6 @@ static void *grow(void *items, int n, int *cap, size_t size)
         abort();
     return more;
 }
-
-/* The repayments that count (a reversed repayment, once reversals exist, must be left out here). */
-#define COUNTED_REPAYMENTS "repayments"
 
 /* The late interest of one loan in [from, to], from its schedule and its repayments up to `to`. */
 static int64_t loan_late_interest(sqlite3_stmt *rows_st, sqlite3_stmt *pays_st, int64_t loan_id, struct date from,
