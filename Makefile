@@ -8,15 +8,20 @@ SHELL    := /bin/bash
 CC       ?= gcc
 # Debian installs every library's headers and .so in the default paths, so no pkg-config is
 # needed (and none may be installed yet when this file is first read on a fresh machine).
-CFLAGS_COMMON := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Wno-format-truncation -Isrc -Ireports -Ibuild/gen
+# src/ is one folder per layer (docs/architecture.md); every folder is on the include path, so an
+# include names the header alone and tests/layering.sh checks who may include whom.
+SRCDIRS  := $(patsubst %/,%,$(sort $(dir $(wildcard src/*/*.c))))
+INCLUDES := $(addprefix -I,$(filter-out src/tools,$(SRCDIRS))) -Ibuild/gen
+CFLAGS_COMMON := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Wno-format-truncation $(INCLUDES)
 LIBS     := -lmicrohttpd -lsqlite3 -lcmark -ljansson -lhpdf -lcrypt -lm -lpthread
 
 DEBS     := build-essential pkg-config libmicrohttpd-dev libsqlite3-dev libcmark-dev libhpdf-dev \
             libcrypt-dev libjansson-dev libcmocka-dev libcurl4-openssl-dev fonts-wqy-zenhei \
             poppler-utils chromium wrk sqlite3 clang curl
 
-SRC      := $(wildcard src/*.c) $(wildcard reports/*.c)
-LIBSRC   := $(filter-out src/main.c,$(SRC))
+SRC      := $(filter-out src/tools/%,$(wildcard src/*/*.c))
+HEADERS  := $(wildcard src/*/*.h)
+LIBSRC   := $(filter-out src/cli/main.c,$(SRC))
 GEN      := build/gen/embedded_schema.c build/gen/embedded_assets.c
 UNITSRC  := $(wildcard tests/unit/test_*.c)
 
@@ -59,27 +64,27 @@ build/gen/embedded_assets.c: build/embed $(sort $(wildcard web/*))
 	build/embed assets $(sort $(wildcard web/*)) > $@
 
 # ---- release build ----------------------------------------------------------------------------
-build/rel/%.o: %.c $(wildcard src/*.h) $(wildcard reports/*.h) | build/.deps
+build/rel/%.o: %.c $(HEADERS) | build/.deps
 	@mkdir -p $(dir $@)
 	@echo "cc $<"; $(CC) $(CFLAGS_COMMON) -O2 -g -c -o $@ $<
 
 build/rel/libbangfu.a: $(REL_OBJ)
 	@echo "ar $@"; ar rcs $@ $^
 
-build/rel/bangfu: build/rel/src/main.o build/rel/libbangfu.a
+build/rel/bangfu: build/rel/src/cli/main.o build/rel/libbangfu.a
 	$(CC) -o $@ $^ $(LIBS)
 
 # ---- sanitizer build (tests) ------------------------------------------------------------------
 ASAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-build/asan/%.o: %.c $(wildcard src/*.h) $(wildcard reports/*.h) | build/.deps
+build/asan/%.o: %.c $(HEADERS) | build/.deps
 	@mkdir -p $(dir $@)
 	@echo "cc $<"; $(CC) $(CFLAGS_COMMON) $(ASAN) -c -o $@ $<
 
 build/asan/libbangfu.a: $(ASAN_OBJ)
 	@echo "ar $@"; ar rcs $@ $^
 
-build/asan/bangfu: build/asan/src/main.o build/asan/libbangfu.a
+build/asan/bangfu: build/asan/src/cli/main.o build/asan/libbangfu.a
 	$(CC) $(ASAN) -o $@ $^ $(LIBS)
 
 build/asan/unit/%: tests/unit/%.c $(wildcard tests/unit/*.h) build/asan/libbangfu.a
@@ -115,7 +120,7 @@ fuzz: | build/.deps
 	@bash tests/fuzz/run.sh 60
 
 format:
-	clang-format -i src/*.c src/*.h reports/*.c reports/*.h tests/unit/*.c
+	clang-format -i src/*/*.c src/*/*.h tests/unit/*.c
 
 clean:
 	rm -rf build

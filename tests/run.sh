@@ -24,6 +24,14 @@ count_cmocka() {
   failed=$((failed + ${f:-0}))
 }
 
+if want unit; then
+  echo "== layering of src/ (tests/layering.sh)"
+  bash tests/layering_test.sh >"$log/layering.out" 2>&1
+  grep -E '^(ok|FAIL) ' "$log/layering.out"
+  grep -q '^FAIL' "$log/layering.out" && cat "$log/layering.out"
+  passed=$((passed + $(grep -c '^ok ' "$log/layering.out")))
+  failed=$((failed + $(grep -c '^FAIL ' "$log/layering.out")))
+fi
 want unit && echo "== unit tests"
 want unit && for t in build/asan/unit/test_*; do
   [ -x "$t" ] || continue

@@ -1,7 +1,7 @@
 /*
  * receipt_bench.c: the relief receipt targets (issue 5), each against a baseline measured in the
  * same run. Baseline: libharu alone making one A5 page with the same font, loaded the same way
- * as reports/pdf.c does (the TTC's first face, embedded, UTF-8), about as much text and as many
+ * as src/pdf/pdf.c does (the TTC's first face, embedded, UTF-8), about as much text and as many
  * rules as a receipt, saved to memory and copied out. Targets: one receipt (receipt_pdf) under
  * 150 ms and within 1.3 x the baseline (medians); 1,000 receipts (a 双千 batch) in one document
  * under 3 s. Also reports two per A4 page and a 1,000-row sign-for list. Writes the 1,000-receipt

@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 make -s build/rel/libbangfu.a
 mkdir -p build/bench
-gcc -O2 -std=c11 -D_GNU_SOURCE -Isrc -Ireports -o build/bench/receipt tests/bench/receipt_bench.c \
+INCLUDES=$(for d in src/*/; do [ "$d" = src/tools/ ] || printf -- '-I%s ' "${d%/}"; done)
+gcc -O2 -std=c11 -D_GNU_SOURCE $INCLUDES -o build/bench/receipt tests/bench/receipt_bench.c \
   build/rel/libbangfu.a -lhpdf -lsqlite3 -ljansson -lm
 
 echo "== relief receipts (领款凭证): one, and a batch of 1,000 in one PDF"

@@ -10,7 +10,7 @@ DB=var/bench.db
 THREADS=${THREADS:-2}
 mkdir -p var build/bench
 gcc -O2 -o build/bench/hello tests/bench/hello.c -lmicrohttpd
-gcc -O2 -std=c11 -D_GNU_SOURCE -Isrc -o build/bench/amort tests/bench/amort_bench.c build/rel/libbangfu.a -lm
+gcc -O2 -std=c11 -D_GNU_SOURCE -Isrc/core -o build/bench/amort tests/bench/amort_bench.c build/rel/libbangfu.a -lm
 
 echo "== schedule engine: 1,000,000 schedules of 36 months, one core"
 build/bench/amort

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, loginAs as login, OUT } from './lib.mjs';
-import { startServer, api, token } from '../http/lib.mjs';
+import { startServer, api, token, TODAY } from '../http/lib.mjs';
 
 let srv, browser;
 
@@ -50,7 +50,7 @@ for (const [user, expect] of Object.entries(ROLES)) {
     }
     if (expect.relief) {
       assert.ok(titles.some((t) => /救助发放：按类别/.test(t)));
-      const rel = (await api(srv.base, 'GET', '/reports/relief?group=category&from=2026-01-01', undefined, tok)).body.items;
+      const rel = (await api(srv.base, 'GET', `/reports/relief?group=category&from=${TODAY.slice(0, 4)}-01-01`, undefined, tok)).body.items;
       const text = await page.locator('figure.chart svg').nth(titles.findIndex((t) => /按类别/.test(t))).textContent();
       for (const row of rel) assert.ok(text.includes(yuan(row.amount_fen)), `${row.key} ${yuan(row.amount_fen)} in ${text}`);
     } else {

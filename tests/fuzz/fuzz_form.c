@@ -8,7 +8,7 @@
  * The input drives a sequence of pieces: [key byte][flags byte][length byte][length bytes].
  * A model built alongside says what each field must hold; any difference aborts.
  */
-#include "../../src/server.c"
+#include "../../src/web/server.c"
 
 #define MAX_MODEL 300
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "idcard.h"
+#include "masking.h"
 
 static const int weight[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 

@@ -1,5 +1,5 @@
-/* libFuzzer target: Markdown → notice-board PDF (reports/md_pdf.c laying out cmark's tree through
-   reports/pdf.c). Every input must lay out; the pages go into one document kept open (loading
+/* libFuzzer target: Markdown → notice-board PDF (src/pdf/md_pdf.c laying out cmark's tree through
+   src/pdf/pdf.c). Every input must lay out; the pages go into one document kept open (loading
    the font and saving take far longer than a layout), which is saved, checked to be a PDF and
    started afresh every 64 inputs and at the end. */
 #include <stdint.h>

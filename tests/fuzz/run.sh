@@ -7,24 +7,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_EACH=${1:-60}
-FLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=address,undefined -Isrc -Ireports -Ibuild/gen"
+INCLUDES=$(for d in src/*/; do [ "$d" = src/tools/ ] || printf -- '-I%s ' "${d%/}"; done)
+FLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=address,undefined $INCLUDES -Ibuild/gen"
 LIBS="-lmicrohttpd -lsqlite3 -lcmark -ljansson -lhpdf -lcrypt -lm -lpthread"
 mkdir -p build/fuzz/obj
 make -s build/gen/embedded_schema.c build/gen/embedded_assets.c
 
 # The program's sources (not main.c), compiled for linking into fuzzers, two at a time.
-newest_header=$(ls -t src/*.h reports/*.h | head -1)
+newest_header=$(ls -t src/*/*.h | head -1)
 stale=()
-for c in $(ls src/*.c reports/*.c | grep -v '^src/main.c$') build/gen/embedded_schema.c build/gen/embedded_assets.c; do
+objs=()
+for c in $(ls src/*/*.c | grep -v -e '^src/cli/main.c$' -e '^src/tools/') build/gen/embedded_schema.c build/gen/embedded_assets.c; do
   o="build/fuzz/obj/${c//\//_}.o"
+  objs+=("$o")
   if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ "$newest_header" -nt "$o" ]; then stale+=("$c"); fi
 done
 if [ ${#stale[@]} -gt 0 ]; then
   printf '%s\n' "${stale[@]}" | xargs -P2 -I{} sh -c \
     'o="build/fuzz/obj/$(echo {} | tr / _).o"; clang '"$FLAGS"' -fsanitize=fuzzer-no-link -c -o "$o" {}'
-  rm -f build/fuzz/libbangfu.a
 fi
-[ -f build/fuzz/libbangfu.a ] || ar rcs build/fuzz/libbangfu.a build/fuzz/obj/*.o
+rm -f build/fuzz/libbangfu.a # archived anew: only the objects of the sources there are now
+ar rcs build/fuzz/libbangfu.a "${objs[@]}"
 
 for target in tests/fuzz/fuzz_*.c; do
   name=$(basename "$target" .c)

@@ -5,7 +5,7 @@
 // full resident IDs, names and phone numbers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, api, token, unitIds, Browser, TODAY, pdfText } from './lib.mjs';
+import { startServer, api, token, unitIds, Browser, TODAY, pdfText, addDays } from './lib.mjs';
 
 let srv, t, units;
 
@@ -107,17 +107,17 @@ test('admin, association and relief staff write announcements, within their unit
 });
 
 test('the publishing period: from its first day to its last', async () => {
-  const later = await api(srv.base, 'POST', '/announcements', { title: '下月公告', body_md: '下月见', publish_from: '2026-12-01', publish: true }, t.xj_xiehui);
+  const later = await api(srv.base, 'POST', '/announcements', { title: '下月公告', body_md: '下月见', publish_from: addDays(TODAY, 8), publish: true }, t.xj_xiehui);
   assert.equal(later.body.state, 'published');
   assert.ok(!(await home()).includes(`href="/a/${later.body.id}"`), 'not before its first day');
   assert.equal((await fetch(`${srv.base}/a/${later.body.id}`)).status, 404);
-  const moved = await api(srv.base, 'PUT', `/announcements/${later.body.id}`, { publish_from: TODAY, publish_to: '2026-11-30' }, t.xj_xiehui);
-  assert.equal(moved.body.publish_to, '2026-11-30');
+  const moved = await api(srv.base, 'PUT', `/announcements/${later.body.id}`, { publish_from: TODAY, publish_to: addDays(TODAY, 7) }, t.xj_xiehui);
+  assert.equal(moved.body.publish_to, addDays(TODAY, 7));
   assert.ok((await home()).includes(`href="/a/${later.body.id}"`));
-  const ended = await api(srv.base, 'PUT', `/announcements/${later.body.id}`, { publish_to: '2026-11-22' }, t.xj_xiehui);
+  const ended = await api(srv.base, 'PUT', `/announcements/${later.body.id}`, { publish_to: addDays(TODAY, -1) }, t.xj_xiehui);
   assert.equal(ended.body.error.field, 'publish_to', 'a published one is withdrawn, not back-dated');
   const before = (await api(srv.base, 'GET', '/announcements', undefined, t.xj_xiehui)).body.total;
-  const late = await api(srv.base, 'POST', '/announcements', { title: '过期公告', body_md: '过期', publish_from: '2026-11-01', publish_to: '2026-11-10', publish: true }, t.xj_xiehui);
+  const late = await api(srv.base, 'POST', '/announcements', { title: '过期公告', body_md: '过期', publish_from: addDays(TODAY, -22), publish_to: addDays(TODAY, -13), publish: true }, t.xj_xiehui);
   assert.deepEqual([late.status, late.body.error.code], [422, 'period_over']);
   assert.equal((await api(srv.base, 'GET', '/announcements', undefined, t.xj_xiehui)).body.total, before, 'a refusal stores nothing');
   const inverted = await api(srv.base, 'POST', '/announcements', { title: '倒置', body_md: '倒置', publish_from: '2026-12-10', publish_to: '2026-12-01' }, t.xj_xiehui);

@@ -44,7 +44,7 @@ before(async () => {
   const late = await pay('2026-06-19', due, 'DJ-R4');
   assert.equal(late.interest_fen, 32625 + 29000);
   assert.equal(late.principal_fen, 2000000);
-  penaltyQ2 = late.penalty_fen;
+  penaltyQ2 = late.penalty_fen + (late.compound_fen ?? 0); // penalty and compound interest
   assert.ok(penaltyQ2 > 0);
   const part = await pay('2026-10-10', 20000, 'DJ-R5');
   assert.equal(part.principal_fen, 0);

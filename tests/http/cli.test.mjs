@@ -62,7 +62,7 @@ test('serve refuses a database newer than itself', () => {
   }
 });
 
-test('schedule prints the DOMAIN.md 等额本息 example to the fen', () => {
+test('schedule prints the docs/domain.md 等额本息 example to the fen', () => {
   const r = run('schedule', '--principal', '100.00', '--rate', '7', '--months', '6', '--method', 'equal-installment',
     '--start', '2024-01-01', '--format', 'json');
   assert.equal(r.status, 0, r.stderr);

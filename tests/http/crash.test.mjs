@@ -5,12 +5,12 @@
 // The kill moments and amounts come from a seeded generator: BANGFU_CRASH_SEED=N repeats a run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, serveDb, api, token, approvedReliefBatch, sqlRows, check } from './lib.mjs';
+import { startServer, serveDb, api, token, approvedReliefBatch, sqlRows, check, addDays, TODAY } from './lib.mjs';
 
 const SEED = Number(process.env.BANGFU_CRASH_SEED || Math.floor(Math.random() * 1e9));
 const ROUNDS = 8;
 const CLIENTS = 4;
-const LATER = '2026-11-24'; // the day after the relief notice
+const LATER = addDays(TODAY, 1); // the day after the relief notice
 
 // mulberry32: a small seeded generator of numbers in [0, 1).
 function generator(seed) {
@@ -94,8 +94,9 @@ test(`SIGKILL at random moments loses no answered booking and half-writes nothin
     const finance = await token(srv.base, 'xj_caiwu');
     const fund = await api(srv.base, 'POST', '/funds', { name: '断电测试资金' }, finance);
     await api(srv.base, 'POST', `/funds/${fund.body.id}/income`, { source: 'township', amount_fen: 100000000,
-      on: '2026-11-20', document_no: 'CR-1' }, finance);
+      on: addDays(TODAY, -3), document_no: 'CR-1' }, finance);
     const apps = await approvedReliefBatch(srv, { amount_fen: 100000, later: LATER, anyHousehold: true });
+    const financeLater = await token(srv.base, 'xj_caiwu'); // the day before's login has expired
     await srv.stopServing();
     const loans = sqlRows(srv.db, "SELECT id FROM loans WHERE state = 'active'").map((x) => x.id);
     assert.ok(apps.length >= 300 && loans.length >= 2, `${apps.length} applications, ${loans.length} loans`);
@@ -103,7 +104,7 @@ test(`SIGKILL at random moments loses no answered booking and half-writes nothin
     for (let round = 1; round <= ROUNDS; round++) {
       const why = `seed ${SEED} round ${round}`;
       const s = await serveDb(srv.db, LATER);
-      const ctx = { round, base: s.base, token: finance, fund: fund.body.id, loans, apps, rand, ops: [] };
+      const ctx = { round, base: s.base, token: financeLater, fund: fund.body.id, loans, apps, rand, ops: [] };
       const delay = 150 + Math.floor(rand() * 750);
       const killer = new Promise((resolve) => setTimeout(() => { s.proc.kill('SIGKILL'); resolve(); }, delay));
       await Promise.all([killer, ...Array.from({ length: CLIENTS }, (_, c) => client(c, ctx))]);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, api, token, Browser, makeId, unitIds } from './lib.mjs';
+import { startServer, api, token, Browser, makeId, unitIds, addDays, TODAY, cnDate } from './lib.mjs';
 
 let srv, units, assoc;
 
@@ -67,7 +67,7 @@ test('apply through the pages, print the notice of missing materials, review, gu
   assert.doesNotMatch(notice, /户口簿/, 'received documents are not listed');
   assert.match(notice, /孙丽华/, 'the handler');
   assert.match(notice, /0632-8811234/, 'the office phone');
-  assert.match(notice, /2026年11月23日/);
+  assert.match(notice, new RegExp(cnDate(TODAY)));
 
   const early = await b.post(`/loans/${id}/submit`, {});
   assert.equal(early.status, 422);
@@ -99,14 +99,14 @@ test('apply through the pages, print the notice of missing materials, review, gu
   const fin = new Browser(srv.base);
   await fin.login('xj_caiwu');
   await fin.get('/guarantee-fund');
-  assert.equal((await fin.post('/guarantee-fund', { kind: 'income', amount: '10,000.00', on: '2026-11-20', document_no: '测试' })).status, 303);
+  assert.equal((await fin.post('/guarantee-fund', { kind: 'income', amount: '10,000.00', on: addDays(TODAY, -3), document_no: '测试' })).status, 303);
   await b.get(`/loans/${id}`);
   const g = await b.post(`/loans/${id}/guarantee`, { coverage_pct: '100', cg_name: ['孔繁荣', ''],
     cg_id_number: [makeId('19800101', 56, 'M'), ''], cg_relation: ['兄弟', ''], pledged_asset: '' });
   assert.equal(g.status, 303, g.text.slice(0, 500));
   const letter = await pdfText(b, `/loans/${id}/guarantee-letter.pdf`);
   assert.match(letter, /担保推荐函/);
-  assert.match(letter, /西集担〔2026〕\d{3}号/);
+  assert.match(letter, new RegExp(`西集担〔${TODAY.slice(0, 4)}〕\\d{3}号`));
   assert.match(letter, /20,000.00/);
   assert.match(letter, /孔繁荣（兄弟）/);
   assert.doesNotMatch(letter, new RegExp(makeId('19800101', 56, 'M')), 'no full resident ID on paper');
@@ -125,7 +125,7 @@ test('the calendar page is the admin\'s; the fund page refuses a bad amount and 
   await fin.login('xj_caiwu');
   await fin.get('/guarantee-fund');
   const before = (await api(srv.base, 'GET', '/guarantee-fund', undefined, assoc)).body.balance_fen;
-  const bad = await fin.post('/guarantee-fund', { kind: 'income', amount: '12.345', on: '2026-11-20', document_no: 'x' });
+  const bad = await fin.post('/guarantee-fund', { kind: 'income', amount: '12.345', on: addDays(TODAY, -3), document_no: 'x' });
   assert.equal(bad.status, 422);
   assert.equal((await api(srv.base, 'GET', '/guarantee-fund', undefined, assoc)).body.balance_fen, before);
 });

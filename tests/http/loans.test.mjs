@@ -2,7 +2,7 @@
 // documents, submit with a working-day deadline, review rounds, scope, races, guarantee capacity.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, api, token, makeId, unitIds } from './lib.mjs';
+import { startServer, api, token, makeId, unitIds, addDays, TODAY, addWorkdays, isWeekend } from './lib.mjs';
 
 let srv, t, units;
 const ALL_DOCS = { id_card: true, hukou: true, marriage: true, family_planning: true, business_plan: true,
@@ -83,6 +83,14 @@ test('intake: eligibility and value checks, each refusal with its reason and not
   assert.match(again.body.error.message, new RegExp(`第 ${first.body.id} 号`));
 });
 
+// The holiday calendar of this year and the next, as the server has it.
+async function calendar() {
+  const year = Number(TODAY.slice(0, 4));
+  const items = [];
+  for (const y of [year, year + 1]) items.push(...(await api(srv.base, 'GET', `/holidays?year=${y}`, undefined, t.xj_xiehui)).body.items);
+  return items;
+}
+
 test('submit is refused with every missing document listed; documents then submit starts the review', async () => {
   const hh = await household();
   const a = (await api(srv.base, 'POST', '/loan-applications', application(hh), t.xj_xiehui)).body;
@@ -100,8 +108,9 @@ test('submit is refused with every missing document listed; documents then submi
   const ok = await api(srv.base, 'POST', `/loan-applications/${a.id}/submit`, {}, t.xj_xiehui);
   assert.equal(ok.status, 200);
   assert.equal(ok.body.state, 'in_review');
-  assert.equal(ok.body.submitted_on, '2026-11-23');
-  assert.equal(ok.body.review_due_on, '2026-12-07', '10 working days after Monday 2026-11-23');
+  assert.equal(ok.body.submitted_on, TODAY);
+  // e.g. 2026-12-07 for Monday 2026-11-23; 2029-03-14 for Wednesday 2029-02-28
+  assert.equal(ok.body.review_due_on, addWorkdays(TODAY, 10, await calendar()), '10 working days after today');
   assert.equal(ok.body.reviews.length, 3);
   assert.ok(ok.body.reviews.every((r) => r.decision === null));
   const twice = await api(srv.base, 'POST', `/loan-applications/${a.id}/submit`, {}, t.xj_xiehui);
@@ -111,13 +120,21 @@ test('submit is refused with every missing document listed; documents then submi
 });
 
 test('the deadline counts the holiday calendar: an added holiday moves it by a day', async () => {
-  const set = await api(srv.base, 'POST', '/holidays', { day: '2026-11-30', kind: 'off', name: '测试假日' }, t.admin);
+  const before = await calendar();
+  const plain = (d) => !isWeekend(d) && !before.some((h) => h.day === d);
+  let off = addDays(TODAY, 1);
+  while (!plain(off)) off = addDays(off, 1);
+  let weekday = addDays(off, 1);
+  while (!plain(weekday)) weekday = addDays(weekday, 1);
+  const set = await api(srv.base, 'POST', '/holidays', { day: off, kind: 'off', name: '测试假日' }, t.admin);
   assert.equal(set.status, 201);
-  const weekdayWork = await api(srv.base, 'POST', '/holidays', { day: '2026-12-02', kind: 'work', name: '错误' }, t.admin);
+  const weekdayWork = await api(srv.base, 'POST', '/holidays', { day: weekday, kind: 'work', name: '错误' }, t.admin);
   assert.equal(weekdayWork.status, 422, 'a 调休 working day must be a weekend');
   const id = await submitted('东集村');
   const a = await api(srv.base, 'GET', `/loan-applications/${id}`, undefined, t.xj_xiehui);
-  assert.equal(a.body.review_due_on, '2026-12-08');
+  // on 2026-11-23 with 2026-11-30 off: 2026-12-08 instead of 2026-12-07
+  assert.equal(a.body.review_due_on, addDays(addWorkdays(TODAY, 10, before), 1));
+  assert.equal(a.body.review_due_on, addWorkdays(TODAY, 10, await calendar()));
   const list = await api(srv.base, 'GET', '/holidays?year=2026', undefined, t.xj_xiehui);
   assert.ok(list.body.items.some((d) => d.day === '2026-10-01' && d.kind === 'off'), 'ships the official 2026 days');
   assert.ok(list.body.items.some((d) => d.day === '2026-02-14' && d.kind === 'work'), 'and the 调休 days');
@@ -207,10 +224,10 @@ test('guarantee: refused beyond capacity with nothing changed; after fund income
   const start = (await api(srv.base, 'GET', '/guarantee-fund', undefined, t.xj_xiehui)).body;
   if (start.balance_fen > 0) {
     const below = await api(srv.base, 'POST', '/guarantee-fund/entries', { kind: 'adjustment', amount_fen: -start.balance_fen - 1,
-      on: '2026-11-20', document_no: '调-1' }, t.xj_caiwu);
+      on: addDays(TODAY, -3), document_no: '调-1' }, t.xj_caiwu);
     assert.equal(below.status, 409, 'an adjustment may not take the balance below zero');
     const drain = await api(srv.base, 'POST', '/guarantee-fund/entries', { kind: 'adjustment', amount_fen: -start.balance_fen,
-      on: '2026-11-20', document_no: '调-2', note: '测试：清零' }, t.xj_caiwu);
+      on: addDays(TODAY, -3), document_no: '调-2', note: '测试：清零' }, t.xj_caiwu);
     assert.equal(drain.status, 201);
   }
   const fund0 = (await api(srv.base, 'GET', '/guarantee-fund', undefined, t.xj_xiehui)).body;
@@ -222,12 +239,12 @@ test('guarantee: refused beyond capacity with nothing changed; after fund income
   assert.deepEqual((await api(srv.base, 'GET', '/guarantee-fund', undefined, t.xj_xiehui)).body, fund0);
 
   const noRole = await api(srv.base, 'POST', '/guarantee-fund/entries',
-    { kind: 'income', amount_fen: 4000000, on: '2026-11-20', document_no: '山财〔2026〕18号' }, t.xj_xiehui);
+    { kind: 'income', amount_fen: 4000000, on: addDays(TODAY, -3), document_no: '山财〔2026〕18号' }, t.xj_xiehui);
   assert.equal(noRole.status, 403, 'only finance records money');
   // enough for what is guaranteed already plus this 200,000.00, at 5 times
   const needed = Math.ceil((fund0.guaranteed_outstanding_fen + 20000000) / 5);
   const income = await api(srv.base, 'POST', '/guarantee-fund/entries',
-    { kind: 'income', amount_fen: needed, on: '2026-11-20', document_no: '山财〔2026〕18号', note: '区财政注资' }, t.xj_caiwu);
+    { kind: 'income', amount_fen: needed, on: addDays(TODAY, -3), document_no: '山财〔2026〕18号', note: '区财政注资' }, t.xj_caiwu);
   assert.equal(income.status, 201);
   assert.equal(income.body.balance_fen, needed);
   assert.equal(income.body.capacity_fen, needed * 5 - fund0.guaranteed_outstanding_fen);
@@ -242,7 +259,7 @@ test('guarantee: refused beyond capacity with nothing changed; after fund income
   const ok = await api(srv.base, 'POST', `/loan-applications/${id}/guarantee`, body, t.xj_xiehui);
   assert.equal(ok.status, 201, JSON.stringify(ok.body));
   assert.equal(ok.body.state, 'guaranteed');
-  assert.match(ok.body.guarantee.letter_no, /^西集担〔2026〕\d{3}号$/);
+  assert.match(ok.body.guarantee.letter_no, new RegExp(`^西集担〔${TODAY.slice(0, 4)}〕\\d{3}号$`));
   assert.equal(ok.body.guarantee.guaranteed_fen, 20000000);
   const fund = (await api(srv.base, 'GET', '/guarantee-fund', undefined, t.xj_xiehui)).body;
   assert.equal(fund.guaranteed_outstanding_fen, fund0.guaranteed_outstanding_fen + 20000000);

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { startServer, api, token, makeId, unitIds, guaranteedApplication } from './lib.mjs';
+import { startServer, api, token, makeId, unitIds, guaranteedApplication, addDays, TODAY } from './lib.mjs';
 
 let srv, t, units;
 
@@ -36,26 +36,26 @@ test('a loan notice: the approved loans of the period, masked, with the project 
   const { application } = await guaranteedApplication(srv.base, { village_id: units['王楼村'], name: '欧阳建国',
     id_number: makeId('19790505', 71, 'M'), amount_fen: 8000000, project_name: '肉牛养殖' });
   assert.ok(application);
-  const n = await api(srv.base, 'POST', '/notices', { kind: 'loan', unit_id: units['王楼村'], from: '2026-01-01', to: '2026-12-31' }, t.assoc);
+  const n = await api(srv.base, 'POST', '/notices', { kind: 'loan', unit_id: units['王楼村'], from: addDays(TODAY, -326), to: addDays(TODAY, 38) }, t.assoc);
   assert.equal(n.status, 201, JSON.stringify(n.body));
   const item = n.body.items.find((i) => i.label === '肉牛养殖');
   assert.deepEqual([item.name, item.village, item.amount_fen, item.term_months], ['欧**国', '王楼村', 8000000, 12]);
-  assert.equal((await api(srv.base, 'POST', '/notices', { kind: 'loan', unit_id: units['王楼村'], from: '2026-12-31', to: '2026-01-01' }, t.assoc)).body.error.field, 'from');
-  assert.equal((await api(srv.base, 'POST', '/notices', { kind: 'loan', unit_id: units['王楼村'], from: '2026-01-01', to: '2026-12-31' }, t.fm)).status, 403, 'another township');
+  assert.equal((await api(srv.base, 'POST', '/notices', { kind: 'loan', unit_id: units['王楼村'], from: addDays(TODAY, 38), to: addDays(TODAY, -326) }, t.assoc)).body.error.field, 'from');
+  assert.equal((await api(srv.base, 'POST', '/notices', { kind: 'loan', unit_id: units['王楼村'], from: addDays(TODAY, -326), to: addDays(TODAY, 38) }, t.fm)).status, 403, 'another township');
   assert.equal((await api(srv.base, 'POST', '/notices', { kind: 'loan', unit_id: units['王楼村'], from: '2020-01-01', to: '2020-12-31' }, t.assoc)).body.error.code, 'nothing_to_notice');
 });
 
 test('a notice is frozen; a correction replaces it and the old one says so', async () => {
-  const first = await api(srv.base, 'POST', '/notices', { kind: 'loan', unit_id: units['王楼村'], from: '2026-01-01', to: '2026-12-31' }, t.assoc);
+  const first = await api(srv.base, 'POST', '/notices', { kind: 'loan', unit_id: units['王楼村'], from: addDays(TODAY, -326), to: addDays(TODAY, 38) }, t.assoc);
   const again = await api(srv.base, 'GET', `/notices/${first.body.id}`);
   assert.deepEqual(again.body.items, first.body.items);
-  const fix = await api(srv.base, 'POST', '/notices', { kind: 'loan', unit_id: units['王楼村'], from: '2026-06-01', to: '2026-12-31', replaces_id: first.body.id }, t.assoc);
+  const fix = await api(srv.base, 'POST', '/notices', { kind: 'loan', unit_id: units['王楼村'], from: addDays(TODAY, -175), to: addDays(TODAY, 38), replaces_id: first.body.id }, t.assoc);
   assert.equal(fix.status, 201, JSON.stringify(fix.body));
   assert.equal(fix.body.replaces_id, first.body.id);
   const old = await api(srv.base, 'GET', `/notices/${first.body.id}`);
   assert.equal(old.body.replaced_by, fix.body.id);
   assert.deepEqual(old.body.items, first.body.items, 'what was shown is what is kept');
-  const twice = await api(srv.base, 'POST', '/notices', { kind: 'loan', unit_id: units['王楼村'], from: '2026-01-01', to: '2026-12-31', replaces_id: first.body.id }, t.assoc);
+  const twice = await api(srv.base, 'POST', '/notices', { kind: 'loan', unit_id: units['王楼村'], from: addDays(TODAY, -326), to: addDays(TODAY, 38), replaces_id: first.body.id }, t.assoc);
   assert.equal(twice.body.error.code, 'cannot_replace');
   const page = await fetch(`${srv.base}/notices/${first.body.id}`).then((r) => r.text());
   assert.match(page, new RegExp(`已被<a href="/notices/${fix.body.id}">第 ${fix.body.id} 号公示</a>更正`));

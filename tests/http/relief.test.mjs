@@ -4,10 +4,10 @@
 // negative balance), void and reprint, roles and unit scope.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, api, token, makeId, unitIds } from './lib.mjs';
+import { startServer, api, token, makeId, unitIds, addDays, TODAY } from './lib.mjs';
 
 let srv, t, units, fundId;
-const LATER = '2026-12-05'; // after a 7-day notice published on 2026-11-23
+const LATER = addDays(TODAY, 12); // after a 7-day notice published today
 
 // Registers a household of the village with categories; resolves to its id.
 async function household(village, name, idOrder, categories) {
@@ -36,7 +36,7 @@ after(async () => { await srv.stop(); });
 test('funds: income by source, reversing entries, running balance; bad input changes nothing', async () => {
   const before = (await api(srv.base, 'GET', `/funds/${fundId}/ledger`, undefined, t.xj_caiwu)).body;
   const add = (source, amount_fen, document_no) => api(srv.base, 'POST', `/funds/${fundId}/income`,
-    { source, amount_fen, on: '2026-11-02', document_no }, t.xj_caiwu);
+    { source, amount_fen, on: addDays(TODAY, -21), document_no }, t.xj_caiwu);
   assert.equal((await add('district', 5000000, '山财社〔2026〕31号')).status, 201);
   assert.equal((await add('township', 2000000, '西财〔2026〕8号')).status, 201);
   const wrong = await add('donation', 123456, '捐赠-017');
@@ -45,12 +45,12 @@ test('funds: income by source, reversing entries, running balance; bad input cha
   assert.equal((await add('donation', 0, 'x')).status, 422);
   assert.equal((await add('donation', 100, '')).body.error.field, 'document_no');
   assert.equal((await add('district', 100, 'x')).status, 201, 'district');
-  assert.equal((await api(srv.base, 'POST', `/funds/${fundId}/income`, { source: 'other', amount_fen: 100, on: '2026-11-02',
+  assert.equal((await api(srv.base, 'POST', `/funds/${fundId}/income`, { source: 'other', amount_fen: 100, on: addDays(TODAY, -21),
     document_no: 'x' }, t.xj_jiuzhu)).status, 403, 'the relief clerk does not book income');
   // A correction is a reversing entry; it cannot be done twice.
-  const rev = await api(srv.base, 'POST', `/fund-entries/${wrong.body.id}/reverse`, { on: '2026-11-03', reason: '金额录错' }, t.xj_caiwu);
+  const rev = await api(srv.base, 'POST', `/fund-entries/${wrong.body.id}/reverse`, { on: addDays(TODAY, -20), reason: '金额录错' }, t.xj_caiwu);
   assert.equal(rev.status, 201, JSON.stringify(rev.body));
-  assert.equal((await api(srv.base, 'POST', `/fund-entries/${wrong.body.id}/reverse`, { on: '2026-11-03', reason: '再冲' }, t.xj_caiwu)).body.error.code, 'already_reversed');
+  assert.equal((await api(srv.base, 'POST', `/fund-entries/${wrong.body.id}/reverse`, { on: addDays(TODAY, -20), reason: '再冲' }, t.xj_caiwu)).body.error.code, 'already_reversed');
   const l = (await api(srv.base, 'GET', `/funds/${fundId}/ledger`, undefined, t.xj_caiwu)).body;
   assert.equal(l.balance_fen, before.balance_fen + 5000000 + 2000000 + 100);
   assert.equal(l.income_by_source_fen.donation, before.income_by_source_fen.donation);
@@ -86,13 +86,13 @@ test('categories: defaults, eligibility, amount range, yearly limit, effective-d
   const twice = await apply('独女户健康守护', 50000);
   assert.equal(twice.status, 409);
   assert.equal(twice.body.error.code, 'yearly_limit_reached');
-  // The admin raises the standard from 2026-12-01: today's applications keep 500.00.
+  // The admin raises the standard from 8 days on: today's applications keep 500.00.
   const cat = byName['独女户健康守护'].id;
-  assert.equal((await api(srv.base, 'POST', `/relief-categories/${cat}/amounts`, { effective_from: '2026-12-01', amount_fen: 80000 }, t.xj_jiuzhu)).status, 403);
-  assert.equal((await api(srv.base, 'POST', `/relief-categories/${cat}/amounts`, { effective_from: '2026-12-01', amount_fen: 80000 }, t.admin)).status, 201);
+  assert.equal((await api(srv.base, 'POST', `/relief-categories/${cat}/amounts`, { effective_from: addDays(TODAY, 8), amount_fen: 80000 }, t.xj_jiuzhu)).status, 403);
+  assert.equal((await api(srv.base, 'POST', `/relief-categories/${cat}/amounts`, { effective_from: addDays(TODAY, 8), amount_fen: 80000 }, t.admin)).status, 201);
   const now = (await api(srv.base, 'GET', '/relief-categories', undefined, t.admin)).body.items.find((c) => c.id === cat);
   assert.equal(now.amount_fen, 50000);
-  const dec = (await api(srv.base, 'GET', '/relief-categories?as_of=2026-12-01', undefined, t.admin)).body.items.find((c) => c.id === cat);
+  const dec = (await api(srv.base, 'GET', `/relief-categories?as_of=${addDays(TODAY, 8)}`, undefined, t.admin)).body.items.find((c) => c.id === cat);
   assert.equal(dec.amount_fen, 80000);
   assert.equal((await api(srv.base, 'GET', `/relief-applications/${ok.body.id}`, undefined, t.xj_jiuzhu)).body.amount_fen, 50000);
   // By case: within min and max.
@@ -156,8 +156,8 @@ test('single path: village verifies, township reviews, notice, objection holds, 
   // The notice takes every reviewed application of the village.
   const n = await api(srv.base, 'POST', '/notices', { kind: 'relief', unit_id: units['西集村'] }, t.xj_jiuzhu);
   assert.equal(n.status, 201, JSON.stringify(n.body));
-  assert.equal(n.body.starts_on, '2026-11-23');
-  assert.equal(n.body.ends_on, '2026-11-29');
+  assert.equal(n.body.starts_on, TODAY);
+  assert.equal(n.body.ends_on, addDays(TODAY, 6));
   assert.equal(n.body.phone, '0632-8811234', "the township office's phone, for objections");
   assert.deepEqual(n.body.items.map((i) => [i.name, i.amount_fen]), [['孙*兰', 100000], ['周*英', 150000]]);
   assert.equal((await api(srv.base, 'POST', '/notices', { kind: 'relief', unit_id: units['西集村'] }, t.xj_jiuzhu)).body.error.code, 'nothing_to_notice');
@@ -182,11 +182,11 @@ test('single path: village verifies, township reviews, notice, objection holds, 
   const rb = (await api(srv.base, 'GET', `/relief-applications/${b.body.id}`, undefined, t.xj_jiuzhu)).body;
   assert.equal(rb.state, 'rejected');
   assert.match(rb.reject_reason, /不予救助/);
-  // Payment: a receipt numbered for 西集 in 2026.
+  // Payment: a receipt numbered for 西集 in the year of payment.
   assert.equal((await step(single, 'disburse', 'xj_xiehui', { fund_id: fundId, paid_on: LATER, method: 'cash' })).status, 403);
   const p = await step(single, 'disburse', 'xj_jiuzhu', { fund_id: fundId, paid_on: LATER, method: 'cash' });
   assert.equal(p.status, 201, JSON.stringify(p.body));
-  assert.match(p.body.receipt_no, /^西集-2026-\d{6}$/);
+  assert.match(p.body.receipt_no, new RegExp(`^西集-${LATER.slice(0, 4)}-\\d{6}$`));
   assert.equal((await step(single, 'disburse', 'xj_jiuzhu', { fund_id: fundId, paid_on: LATER, method: 'cash' })).body.error.code, 'invalid_state');
   const after = (await api(srv.base, 'GET', `/relief-applications/${single}`, undefined, t.xj_jiuzhu)).body;
   assert.equal(after.state, 'paid');
@@ -251,20 +251,20 @@ test('a batch: eligible and excluded households, steps together, refused when th
   const pub = JSON.stringify((await api(srv.base, 'GET', `/notices/${n.body.id}`)).body);
   assert.ok(!/失独|死亡|伤残|郑美玲/.test(pub), 'the public notice names no sensitive status and no full name');
   assert.equal((await bs('approve', 'xj_xiehui')).body.error.code, 'notice_not_over');
-  await srv.restart({ today: '2026-12-12' }); // the notice was published on 2026-12-05
+  await srv.restart({ today: addDays(TODAY, 19) }); // a week after the notice published on LATER
   await login();
   const approved = await bs('approve', 'xj_xiehui');
   assert.equal(approved.body.moved, b.body.applications.length, JSON.stringify(approved.body));
   // A fund with too little money refuses the whole batch and changes nothing.
   const small = await api(srv.base, 'POST', '/funds', { name: '春节慰问专项' }, t.xj_caiwu);
-  await api(srv.base, 'POST', `/funds/${small.body.id}/income`, { source: 'donation', amount_fen: 10000, on: '2026-12-01', document_no: '捐-1' }, t.xj_caiwu);
-  const short = await bs('disburse', 'xj_jiuzhu', { fund_id: small.body.id, paid_on: '2026-12-12', method: 'cash' });
+  await api(srv.base, 'POST', `/funds/${small.body.id}/income`, { source: 'donation', amount_fen: 10000, on: addDays(TODAY, 8), document_no: '捐-1' }, t.xj_caiwu);
+  const short = await bs('disburse', 'xj_jiuzhu', { fund_id: small.body.id, paid_on: addDays(TODAY, 19), method: 'cash' });
   assert.equal(short.status, 409);
   assert.equal(short.body.error.code, 'insufficient_funds');
   const sf = (await api(srv.base, 'GET', `/funds/${small.body.id}/ledger`, undefined, t.xj_caiwu)).body;
   assert.equal(sf.balance_fen, 10000);
   assert.equal(sf.entries.length, 1);
-  const paid = await bs('disburse', 'xj_jiuzhu', { fund_id: fundId, paid_on: '2026-12-12', method: 'cash' });
+  const paid = await bs('disburse', 'xj_jiuzhu', { fund_id: fundId, paid_on: addDays(TODAY, 19), method: 'cash' });
   assert.equal(paid.body.paid, b.body.applications.length);
   const show = (await api(srv.base, 'GET', `/relief-batches/${b.body.id}`, undefined, t.xj_jiuzhu)).body;
   assert.equal(show.states.paid, b.body.applications.length);
@@ -274,20 +274,20 @@ test('a batch: eligible and excluded households, steps together, refused when th
 test('concurrent payments: consecutive receipt numbers, no duplicate, never below zero', async () => {
   const cats = Object.fromEntries((await api(srv.base, 'GET', '/relief-categories', undefined, t.xj_jiuzhu)).body.items.map((c) => [c.name, c.id]));
   const fund = await api(srv.base, 'POST', '/funds', { name: '并发测试资金' }, t.xj_caiwu);
-  await api(srv.base, 'POST', `/funds/${fund.body.id}/income`, { source: 'other', amount_fen: 500000, on: '2026-12-01', document_no: 'C-1' }, t.xj_caiwu);
+  await api(srv.base, 'POST', `/funds/${fund.body.id}/income`, { source: 'other', amount_fen: 500000, on: addDays(TODAY, 8), document_no: 'C-1' }, t.xj_caiwu);
   const b = await api(srv.base, 'POST', '/relief-batches', { category_id: cats['双千帮扶'], amount_fen: 100000 }, t.xj_jiuzhu);
   assert.equal(b.status, 201, JSON.stringify(b.body));
   for (const s of ['verify', 'review']) await api(srv.base, 'POST', `/relief-batches/${b.body.id}/${s}`, {}, t.xj_jiuzhu);
   const n = await api(srv.base, 'POST', '/notices', { kind: 'relief', unit_id: units['西集镇'], days: 1 }, t.xj_jiuzhu);
   assert.equal(n.status, 201, JSON.stringify(n.body));
-  await srv.restart({ today: '2026-12-20' });
+  await srv.restart({ today: addDays(TODAY, 27) });
   await login();
   assert.equal((await api(srv.base, 'POST', `/relief-batches/${b.body.id}/approve`, {}, t.xj_xiehui)).status, 200);
   const apps = (await api(srv.base, 'GET', `/relief-applications?batch_id=${b.body.id}&state=approved&limit=12`, undefined, t.xj_jiuzhu)).body.items;
   assert.ok(apps.length >= 8, `${apps.length} approved`);
   const clerk2 = await token(srv.base, 'xj_caiwu');
   const results = await Promise.all(apps.map((a, i) => api(srv.base, 'POST', `/relief-applications/${a.id}/disburse`,
-    { fund_id: fund.body.id, paid_on: '2026-12-20', method: 'cash' }, i % 2 ? clerk2 : t.xj_jiuzhu)));
+    { fund_id: fund.body.id, paid_on: addDays(TODAY, 27), method: 'cash' }, i % 2 ? clerk2 : t.xj_jiuzhu)));
   const ok = results.filter((r) => r.status === 201);
   const refused = results.filter((r) => r.status !== 201);
   assert.equal(ok.length, 5, 'exactly what the fund can pay');
@@ -320,7 +320,7 @@ test('reports: relief by category equals the receipts, the ledger CSV opens in C
     const row = rep.body.items.find((x) => x.key === f.name);
     assert.equal(row ? row.amount_fen : 0, f.paid_fen, f.name);
   }
-  const byCat = (await api(srv.base, 'GET', '/reports/relief?group=category&from=2026-12-01', undefined, t.xj_caiwu)).body.items;
+  const byCat = (await api(srv.base, 'GET', `/reports/relief?group=category&from=${addDays(TODAY, 8)}`, undefined, t.xj_caiwu)).body.items;
   assert.equal(byCat.find((x) => x.key === '双千帮扶').amount_fen, 600000, 'the single 1,000.00 paid again after its void, and the five concurrent payments');
   // By batch: each batch's total is what its valid receipts say; single applications form one group.
   const byBatch = (await api(srv.base, 'GET', '/reports/relief?group=batch', undefined, t.xj_caiwu)).body.items;

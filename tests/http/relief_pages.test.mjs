@@ -3,7 +3,7 @@
 // is escaped, the batch preview explains exclusions, and the public objects to a notice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, api, token, makeId, unitIds, Browser } from './lib.mjs';
+import { startServer, api, token, makeId, unitIds, Browser, TODAY } from './lib.mjs';
 
 let srv, tok, units, clerk, cats;
 
@@ -72,7 +72,7 @@ test('the batch preview names who is excluded and why', async () => {
 
 test('the public objects to a notice item from the notice page, without logging in', async () => {
   const list = (await api(srv.base, 'GET', '/notices', undefined, tok)).body.items;
-  const current = list.find((n) => n.kind === 'relief' && n.ends_on >= '2026-11-23' && n.starts_on <= '2026-11-23');
+  const current = list.find((n) => n.kind === 'relief' && n.ends_on >= TODAY && n.starts_on <= TODAY);
   assert.ok(current, 'the demo has a relief notice running today');
   const pub = new Browser(srv.base);
   const page = await pub.get(`/notices/${current.id}`);

@@ -10,7 +10,8 @@ const ALL_DOCS = { id_card: true, hukou: true, marriage: true, family_planning: 
   implementation_plan: true, counter_guarantee: true };
 
 before(async () => {
-  srv = await startServer();
+  // amounts are worked by hand for literal 2026 dates: the server's today is pinned
+  srv = await startServer({ today: '2026-11-23' });
   t = {};
   for (const u of ['admin', 'xj_xiehui', 'xj_jingwei', 'xj_zhaoshang', 'xj_pingshen', 'xj_caiwu', 'xj_xinyong', 'fm_xiehui']) {
     t[u] = await token(srv.base, u);
@@ -36,7 +37,7 @@ before(async () => {
 });
 after(async () => { await srv.stop(); });
 
-test('schedule preview: the DOMAIN.md example, and bad input names the field', async () => {
+test('schedule preview: the docs/domain.md example, and bad input names the field', async () => {
   const r = await api(srv.base, 'POST', '/schedule-preview', { principal_fen: 10000, annual_rate: '7', term_months: 6,
     method: 'equal-installment', start_date: '2024-01-01' }, t.xj_xinyong);
   assert.equal(r.status, 200);
@@ -84,16 +85,19 @@ test('repayments: on time, duplicate receipt, late with penalty to the fen, over
   assert.equal((await pay({ paid_on: '2026-02-15', amount_fen: 1043500, receipt_no: 'R-0001' }, 'xj_xiehui')).status, 403);
   const first = await pay({ paid_on: '2026-02-15', amount_fen: 1043500, receipt_no: 'R-0001' });
   assert.equal(first.status, 201, JSON.stringify(first.body));
-  assert.deepEqual(first.body.allocation, { penalty_fen: 0, interest_fen: 43500, principal_fen: 1000000, prepaid_principal_fen: 0 });
+  assert.deepEqual(first.body.allocation, { penalty_fen: 0, compound_fen: 0, interest_fen: 43500, principal_fen: 1000000,
+    prepaid_principal_fen: 0 });
   const dup = await pay({ paid_on: '2026-02-15', amount_fen: 1043500, receipt_no: 'R-0001' });
   assert.equal(dup.status, 200);
   assert.equal(dup.body.duplicate, true);
   assert.equal(dup.body.repayment_id, first.body.repayment_id);
   // row 2 due 2026-03-15, paid 10 days late: penalty on 10,000.00 at 4.35% × 1.5 / 360 × 10 days
-  // = 1,000,000 × 0.0435 × 1.5 × 10 / 360 = 1,812.5 fen → 1,813 fen (half up)
-  const late = await pay({ paid_on: '2026-03-25', amount_fen: 1039875 + 1813, receipt_no: 'R-0002' });
+  // = 1,000,000 × 0.0435 × 1.5 × 10 / 360 = 1,812.5 fen → 1,813 fen (half up); compound interest on
+  // its overdue 398.75 interest at the same rate: 39,875 × 0.06525 / 360 × 10 = 72.27 → 72 fen
+  const late = await pay({ paid_on: '2026-03-25', amount_fen: 1039875 + 1813 + 72, receipt_no: 'R-0002' });
   assert.equal(late.status, 201, JSON.stringify(late.body));
-  assert.deepEqual(late.body.allocation, { penalty_fen: 1813, interest_fen: 39875, principal_fen: 1000000, prepaid_principal_fen: 0 });
+  assert.deepEqual(late.body.allocation, { penalty_fen: 1813, compound_fen: 72, interest_fen: 39875, principal_fen: 1000000,
+    prepaid_principal_fen: 0 });
   const before = await api(srv.base, 'GET', `/loans/${loanId}?as_of=2026-03-25`, undefined, t.xj_xinyong);
   const over = await pay({ paid_on: '2026-03-25', amount_fen: before.body.owed_now_fen + 1, receipt_no: 'R-0003' });
   assert.equal(over.status, 422);
@@ -112,13 +116,14 @@ test('the quarterly interest-subsidy claim: interest paid in the quarter, none f
   const item = q1.body.items.find((i) => i.loan_id === loanId);
   assert.equal(item.interest_paid_fen, 43500 + 39875);
   // Instalment 2 (interest 398.75) was paid on 03-25, ten days after its due date 03-15: not
-  // subsidised, nor its penalty 18.13. Eligible 435.00 × (4.35 − 2.15) / 4.35 = 220.00.
+  // subsidised, nor its penalty 18.13 and compound interest 0.72 (18.85 together).
+  // Eligible 435.00 × (4.35 − 2.15) / 4.35 = 220.00.
   assert.equal(item.late_interest_fen, 39875);
-  assert.equal(item.penalty_paid_fen, 1813);
+  assert.equal(item.penalty_paid_fen, 1813 + 72);
   assert.equal(item.eligible_interest_fen, 43500);
   assert.equal(item.subsidy_fen, 22000);
   assert.deepEqual(item.excluded, ['late', 'penalty']);
-  assert.equal(item.reason, '逾期归还的利息 398.75 元不贴息；罚息、复利 18.13 元不贴息');
+  assert.equal(item.reason, '逾期归还的利息 398.75 元不贴息；罚息、复利 18.85 元不贴息');
   const q2 = await api(srv.base, 'GET', '/reports/subsidy?quarter=2026Q2', undefined, t.xj_caiwu);
   assert.ok(!q2.body.items.some((i) => i.loan_id === loanId));
   assert.equal((await api(srv.base, 'GET', '/reports/subsidy?quarter=2026-3', undefined, t.xj_caiwu)).status, 422);
@@ -158,8 +163,10 @@ test('guarantee payout past 90 days, recovery back into the fund, and the figure
   }
   assert.equal((await api(srv.base, 'POST', `/loan-applications/${a.body.id}/guarantee`, { pledged_asset: '门市房产' }, t.xj_xiehui)).status, 201);
   const loan = await api(srv.base, 'POST', '/loans', { application_id: a.body.id, contract_no: 'XJ-2026-0077',
-    disbursed_on: '2026-03-01', principal_fen: 5000000, annual_rate: '4.35', method: 'monthly-interest', term_months: 12 }, t.xj_xinyong);
+    disbursed_on: '2026-03-01', principal_fen: 5000000, annual_rate: '4.35', method: 'monthly-interest', term_months: 12,
+    day_count: 'month' }, t.xj_xinyong);
   assert.equal(loan.status, 201, JSON.stringify(loan.body));
+  assert.equal(loan.body.day_count, 'month');
   const id = loan.body.id;
   const fund0 = (await api(srv.base, 'GET', '/guarantee-fund', undefined, t.xj_xiehui)).body;
   const early = await api(srv.base, 'POST', `/loans/${id}/compensation`, { on: '2026-05-01' }, t.xj_caiwu);
@@ -180,8 +187,11 @@ test('guarantee payout past 90 days, recovery back into the fund, and the figure
     on: '2026-11-23', document_no: '调-恢复' }, t.xj_caiwu)).status, 201);
   const paid = await api(srv.base, 'POST', `/loans/${id}/compensation`, { on: '2026-11-23' }, t.xj_caiwu);
   assert.equal(paid.status, 201, JSON.stringify(paid.body));
-  // unpaid interest of the 8 rows due by 2026-11-01 (181.25 each) + principal 50,000.00 + penalty (none: principal is not yet due)
-  assert.equal(paid.body.paid_fen, 5000000 + 8 * 18125 + before.schedule.reduce((s, r) => s + r.penalty_fen, 0));
+  // unpaid interest of the 8 rows due by 2026-11-01 (181.25 each) + principal 50,000.00 + penalty (none: principal is
+  // not yet due) + compound interest on the overdue interest
+  assert.equal(before.penalty_fen, 0);
+  assert.ok(before.compound_fen > 0);
+  assert.equal(paid.body.paid_fen, 5000000 + 8 * 18125 + before.compound_fen);
   const fund1 = (await api(srv.base, 'GET', '/guarantee-fund', undefined, t.xj_xiehui)).body;
   assert.equal(fund1.balance_fen, fund0.balance_fen - paid.body.paid_fen);
   assert.equal(fund1.guaranteed_outstanding_fen, fund0.guaranteed_outstanding_fen - 5000000);

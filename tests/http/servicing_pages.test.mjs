@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, token, Browser, makeId, unitIds, guaranteedApplication } from './lib.mjs';
+import { startServer, token, Browser, makeId, unitIds, guaranteedApplication, SCENARIO_DAY } from './lib.mjs';
 
 let srv, units;
 
 before(async () => {
-  srv = await startServer();
+  srv = await startServer({ today: SCENARIO_DAY }); // amounts below are worked by hand for these dates
   units = await unitIds(srv.base, await token(srv.base, 'admin'));
 });
 after(async () => { await srv.stop(); });
@@ -39,16 +39,20 @@ test('disburse, print the schedule, repay in full through the form, print the se
   assert.match(schedule, /还款计划表/);
   assert.match(schedule, /颜廷军/);
   assert.match(schedule, /2027-06-10/);
-  assert.match(schedule, /870\.00/, 'bullet: 20,000.00 × 4.35% for 12 months');
-  assert.match(schedule, /20,870\.00/);
+  // 利随本清 is reckoned by days (按日计息): 2,000,000 × 4.35% / 360 × 365 days = 88,208.33 → 882.08
+  assert.match(schedule, /882\.08/, 'bullet: 20,000.00 × 4.35% for 365 days');
+  assert.match(schedule, /20,882\.08/);
+  assert.match(schedule, /计息方式：按日计息/);
 
   const due = await liaison.get('/due?days=366');
   assert.match(due.text, /龙山村/);
   assert.match(due.text, /13905320000/, 'phone numbers for the visits');
   await liaison.get(account);
-  const pay = await liaison.post(`${account}/repayments`, { paid_on: '2026-11-23', amount: '20,870.00', receipt_no: 'XJ-R-9001' });
+  // settled on 2026-11-23, 166 days after 06-10: interest for the days run only,
+  // 2,000,000 × 4.35% / 360 × 166 = 40,116.67 → 401.17
+  const pay = await liaison.post(`${account}/repayments`, { paid_on: '2026-11-23', amount: '20,401.17', receipt_no: 'XJ-R-9001' });
   assert.equal(pay.status, 303, pay.text.slice(0, 600));
-  const again = await liaison.post(`${account}/repayments`, { paid_on: '2026-11-23', amount: '20,870.00', receipt_no: 'XJ-R-9001' });
+  const again = await liaison.post(`${account}/repayments`, { paid_on: '2026-11-23', amount: '20,401.17', receipt_no: 'XJ-R-9001' });
   assert.match(again.location, /ok=duplicate/);
   const page = await liaison.get(account);
   assert.match(page.text, /已结清/);
@@ -56,17 +60,17 @@ test('disburse, print the schedule, repay in full through the form, print the se
   assert.match(cert, /贷款结清证明/);
   assert.match(cert, /颜廷军/);
   assert.match(cert, /XJ-2026-0100/);
-  assert.match(cert, /870\.00/);
+  assert.match(cert, /401\.17/);
 
   const finance = new Browser(srv.base);
   await finance.login('xj_caiwu');
   const claim = await finance.get('/subsidy?quarter=2026Q4');
   assert.match(claim.text, /颜廷军/);
-  assert.match(claim.text, /870\.00<\/td><td class="num">440\.00/, '870.00 × (4.35 − 2.15) / 4.35 = 440.00');
+  assert.match(claim.text, /401\.17<\/td><td class="num">202\.89/, '401.17 × (4.35 − 2.15) / 4.35 = 202.89');
   const pdf = await pdfText(finance, '/subsidy/2026Q4.pdf');
   assert.match(pdf, /贴息申报表（2026Q4）/);
   assert.match(pdf, /颜廷军/);
-  assert.match(pdf, /440\.00/);
+  assert.match(pdf, /202\.89/);
   assert.match(pdf, /人民币/);
   assert.equal((await liaison.get('/subsidy')).status, 403);
 });

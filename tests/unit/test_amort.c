@@ -1,4 +1,4 @@
-/* test_amort.c: unit tests for src/amort.c: hand-checked schedules for every method, the exact
+/* test_amort.c: unit tests for src/core/amort.c: hand-checked schedules for every method, the exact
    interest arithmetic, validation, and invariants over many random loans (fixed seed). */
 #include <stdarg.h>
 #include <stddef.h>
@@ -124,27 +124,27 @@ static void test_daily_and_penalty_interest(void **state)
     assert_int_equal(amort_daily_interest(10000000, 4350000, 0), 0);
     /* penalty: 10,000.00 overdue at 4.35% x 1.5 for 30 days = 1,000,000 x 0.06525 x 30 / 360
        = 5,437.5 -> 5,438 fen (half-up) */
-    assert_int_equal(amort_penalty_interest(1000000, 4350000, 30), 5438);
-    assert_int_equal(amort_penalty_interest(1000000, 4350000, 30), amort_daily_interest(1000000, 6525000, 30));
+    assert_int_equal(amort_penalty_interest(1000000, 4350000, 150, 30), 5438);
+    assert_int_equal(amort_penalty_interest(1000000, 4350000, 150, 30), amort_daily_interest(1000000, 6525000, 30));
     /* the x1.5 is exact even when rate x 1.5 is not whole: 720,000,000.00 at 0.000001% for a day:
        72,000,000,000 x 0.0000000150 / 360 = 3 fen; with the rate truncated to 1 it would be 2 */
-    assert_int_equal(amort_penalty_interest(72000000000LL, 1, 1), 3);
+    assert_int_equal(amort_penalty_interest(72000000000LL, 1, 150, 1), 3);
     assert_int_equal(amort_daily_interest(72000000000LL, 1, 1), 2);
-    assert_int_equal(amort_penalty_interest(1000000, 4350000, 0), 0);
+    assert_int_equal(amort_penalty_interest(1000000, 4350000, 150, 0), 0);
     /* errors */
     assert_int_equal(amort_daily_interest(-1, 4350000, 1), -1);
     assert_int_equal(amort_daily_interest(1, -1, 1), -1);
     assert_int_equal(amort_daily_interest(1, 4350000, -1), -1);
-    assert_int_equal(amort_penalty_interest(-1, 4350000, 1), -1);
-    assert_int_equal(amort_penalty_interest(1, 4350000, -1), -1);
-    assert_int_equal(amort_penalty_interest(1, 4350000, INT64_MAX), -1);
-    assert_int_equal(amort_penalty_interest(INT64_MAX, INT64_MAX, 1000000000L), -1);
+    assert_int_equal(amort_penalty_interest(-1, 4350000, 150, 1), -1);
+    assert_int_equal(amort_penalty_interest(1, 4350000, 150, -1), -1);
+    assert_int_equal(amort_penalty_interest(1, 4350000, 150, INT64_MAX), -1);
+    assert_int_equal(amort_penalty_interest(INT64_MAX, INT64_MAX, 150, 1000000000L), -1);
 }
 
 static void test_installment(void **state)
 {
     (void)state;
-    /* DOMAIN.md: 100.00 at 7% over 6 months -> 17.01 */
+    /* docs/domain.md: 100.00 at 7% over 6 months -> 17.01 */
     assert_int_equal(amort_installment(10000, 7000000, 6), 1701);
     /* 200,000.00 at 4.275% over 36 months: r = 0.0035625, (1+r)^36 = 1.136581..,
        A = 71,250 x 1.136581 / 0.136581 = 592,929 fen (5,929.29) */
@@ -173,7 +173,7 @@ static void test_installment(void **state)
 
 static struct amort_input good(void)
 {
-    return (struct amort_input){20000000, 4350000, 36, AMORT_EQUAL_INSTALLMENT, {2026, 3, 15}};
+    return (struct amort_input){20000000, 4350000, 36, AMORT_EQUAL_INSTALLMENT, {2026, 3, 15}, AMORT_DAYS_MONTH};
 }
 
 /* Asserts that `in` is refused naming `field`, by both amort_validate and amort_schedule. */
@@ -283,7 +283,7 @@ static void test_row_count_and_buffer(void **state)
 /* ---- hand-checked schedules ------------------------------------------------------------------ */
 
 /*
- * DOMAIN.md's example: 100.00 at 7% a year over 6 months from 2024-01-01, 等额本息.
+ * docs/domain.md's example: 100.00 at 7% a year over 6 months from 2024-01-01, 等额本息.
  * r = 0.07 / 12; A = 10000 r (1+r)^6 / ((1+r)^6 - 1) = 1700.9 -> 1701 fen.
  *   1: interest 10000 x r = 58.33 -> 58, principal 1643, balance 8357
  *   2: 8357 x r = 48.75 -> 49, principal 1652, balance 6705
@@ -296,7 +296,7 @@ static void test_equal_installment_domain_example(void **state)
 {
     (void)state;
     struct amort_row r[MAX_ROWS];
-    run((struct amort_input){10000, 7000000, 6, AMORT_EQUAL_INSTALLMENT, {2024, 1, 1}}, r, 6);
+    run((struct amort_input){10000, 7000000, 6, AMORT_EQUAL_INSTALLMENT, {2024, 1, 1}, AMORT_DAYS_MONTH}, r, 6);
     assert_row(&r[0], 1, D(2024, 2, 1), 1643, 58, 1701, 8357);
     assert_row(&r[1], 2, D(2024, 3, 1), 1652, 49, 1701, 6705);
     assert_row(&r[2], 3, D(2024, 4, 1), 1662, 39, 1701, 5043);
@@ -315,7 +315,7 @@ static void test_equal_installment_rate_4_275(void **state)
 {
     (void)state;
     struct amort_row r[MAX_ROWS];
-    run((struct amort_input){20000000, 4275000, 36, AMORT_EQUAL_INSTALLMENT, {2026, 3, 15}}, r, 36);
+    run((struct amort_input){20000000, 4275000, 36, AMORT_EQUAL_INSTALLMENT, {2026, 3, 15}, AMORT_DAYS_MONTH}, r, 36);
     assert_row(&r[0], 1, D(2026, 4, 15), 521679, 71250, 592929, 19478321);
     assert_row(&r[1], 2, D(2026, 5, 15), 523537, 69392, 592929, 18954784);
     assert_row(&r[34], 35, D(2029, 2, 15), 588727, 4202, 592929, 590842);
@@ -332,7 +332,7 @@ static void test_month_end_rule(void **state)
 {
     (void)state;
     struct amort_row r[MAX_ROWS];
-    run((struct amort_input){12000000, 4350000, 12, AMORT_EQUAL_INSTALLMENT, {2024, 1, 31}}, r, 12);
+    run((struct amort_input){12000000, 4350000, 12, AMORT_EQUAL_INSTALLMENT, {2024, 1, 31}, AMORT_DAYS_MONTH}, r, 12);
     assert_row(&r[0], 1, D(2024, 2, 29), 980219, 43500, 1023719, 11019781);
     assert_row(&r[1], 2, D(2024, 3, 31), 983772, 39947, 1023719, 10036009);
     assert_row(&r[2], 3, D(2024, 4, 30), 987338, 36381, 1023719, 9048671);
@@ -345,11 +345,11 @@ static void test_month_end_rule(void **state)
     assert_row(&r[11], 12, D(2025, 1, 31), 1020019, 3698, 1023717, 0);
     /* quarterly from 2024-01-31 over 6 months at 4.275%: 2024-04-30, 2024-07-31;
        2,000,000 x 0.0035625 x 3 = 21,375 each quarter */
-    run((struct amort_input){2000000, 4275000, 6, AMORT_QUARTERLY_INTEREST, {2024, 1, 31}}, r, 2);
+    run((struct amort_input){2000000, 4275000, 6, AMORT_QUARTERLY_INTEREST, {2024, 1, 31}, AMORT_DAYS_MONTH}, r, 2);
     assert_row(&r[0], 1, D(2024, 4, 30), 0, 21375, 21375, 2000000);
     assert_row(&r[1], 2, D(2024, 7, 31), 2000000, 21375, 2021375, 0);
     /* a start on 29 February: 2025-02-28, then back to the 29th in March */
-    run((struct amort_input){2000000, 4350000, 13, AMORT_MONTHLY_INTEREST, {2024, 2, 29}}, r, 13);
+    run((struct amort_input){2000000, 4350000, 13, AMORT_MONTHLY_INTEREST, {2024, 2, 29}, AMORT_DAYS_MONTH}, r, 13);
     assert_date(r[0].due_on, 2024, 3, 29);
     assert_date(r[11].due_on, 2025, 2, 28);
     assert_date(r[12].due_on, 2025, 3, 29);
@@ -364,7 +364,7 @@ static void test_equal_principal(void **state)
 {
     (void)state;
     struct amort_row r[MAX_ROWS];
-    run((struct amort_input){12000000, 4350000, 12, AMORT_EQUAL_PRINCIPAL, {2026, 3, 15}}, r, 12);
+    run((struct amort_input){12000000, 4350000, 12, AMORT_EQUAL_PRINCIPAL, {2026, 3, 15}, AMORT_DAYS_MONTH}, r, 12);
     int64_t interest = 0;
     for (int k = 1; k <= 12; k++) {
         int64_t i = (13 - k) * 3625;
@@ -376,23 +376,23 @@ static void test_equal_principal(void **state)
     assert_int_equal(interest, 282750);
     /* rounding: 100.00 at 6% over 3 months: 10,000 / 3 = 3,333.33 -> 3,333, the last takes 3,334;
        interest 10,000 x 0.5% = 50, 6,667 x 0.5% = 33.335 -> 33, 3,334 x 0.5% = 16.67 -> 17 */
-    run((struct amort_input){10000, 6000000, 3, AMORT_EQUAL_PRINCIPAL, {2026, 1, 1}}, r, 3);
+    run((struct amort_input){10000, 6000000, 3, AMORT_EQUAL_PRINCIPAL, {2026, 1, 1}, AMORT_DAYS_MONTH}, r, 3);
     assert_row(&r[0], 1, D(2026, 2, 1), 3333, 50, 3383, 6667);
     assert_row(&r[1], 2, D(2026, 3, 1), 3333, 33, 3366, 3334);
     assert_row(&r[2], 3, D(2026, 4, 1), 3334, 17, 3351, 0);
     /* rounding up: 2.00 over 3 months: 66.67 -> 67, 67, and the last 66 */
-    run((struct amort_input){200, 6000000, 3, AMORT_EQUAL_PRINCIPAL, {2026, 1, 1}}, r, 3);
+    run((struct amort_input){200, 6000000, 3, AMORT_EQUAL_PRINCIPAL, {2026, 1, 1}, AMORT_DAYS_MONTH}, r, 3);
     assert_row(&r[0], 1, D(2026, 2, 1), 67, 1, 68, 133);
     assert_row(&r[1], 2, D(2026, 3, 1), 67, 1, 68, 66);
     assert_row(&r[2], 3, D(2026, 4, 1), 66, 0, 66, 0);
     /* capped: 0.04 over 6 months: 0.67 -> 1 a month would over-pay; rows 5 and 6 repay nothing */
-    run((struct amort_input){4, 6000000, 6, AMORT_EQUAL_PRINCIPAL, {2026, 1, 1}}, r, 6);
+    run((struct amort_input){4, 6000000, 6, AMORT_EQUAL_PRINCIPAL, {2026, 1, 1}, AMORT_DAYS_MONTH}, r, 6);
     for (int k = 0; k < 6; k++) {
         assert_int_equal(r[k].principal_fen, k < 4 ? 1 : 0);
         assert_int_equal(r[k].balance_fen, k < 4 ? 3 - k : 0);
     }
     /* 4.275%: 20,000.00 over 6 months from 2024-01-31: 333,333 x 5 + 333,335 */
-    run((struct amort_input){2000000, 4275000, 6, AMORT_EQUAL_PRINCIPAL, {2024, 1, 31}}, r, 6);
+    run((struct amort_input){2000000, 4275000, 6, AMORT_EQUAL_PRINCIPAL, {2024, 1, 31}, AMORT_DAYS_MONTH}, r, 6);
     assert_row(&r[0], 1, D(2024, 2, 29), 333333, 7125, 340458, 1666667);
     assert_row(&r[1], 2, D(2024, 3, 31), 333333, 5938, 339271, 1333334); /* 5,937.50002 */
     assert_row(&r[5], 6, D(2024, 7, 31), 333335, 1188, 334523, 0);
@@ -404,13 +404,13 @@ static void test_monthly_interest(void **state)
 {
     (void)state;
     struct amort_row r[MAX_ROWS];
-    run((struct amort_input){20000000, 4350000, 36, AMORT_MONTHLY_INTEREST, {2026, 3, 15}}, r, 36);
+    run((struct amort_input){20000000, 4350000, 36, AMORT_MONTHLY_INTEREST, {2026, 3, 15}, AMORT_DAYS_MONTH}, r, 36);
     for (int k = 1; k < 36; k++)
         assert_row(&r[k - 1], k, date_add_months(D(2026, 3, 15), k), 0, 72500, 72500, 20000000);
     assert_date(r[0].due_on, 2026, 4, 15);
     assert_row(&r[35], 36, D(2029, 3, 15), 20000000, 72500, 20072500, 0);
     /* one month */
-    run((struct amort_input){20000000, 4350000, 1, AMORT_MONTHLY_INTEREST, {2026, 3, 15}}, r, 1);
+    run((struct amort_input){20000000, 4350000, 1, AMORT_MONTHLY_INTEREST, {2026, 3, 15}, AMORT_DAYS_MONTH}, r, 1);
     assert_row(&r[0], 1, D(2026, 4, 15), 20000000, 72500, 20072500, 0);
 }
 
@@ -420,25 +420,25 @@ static void test_quarterly_interest(void **state)
 {
     (void)state;
     struct amort_row r[MAX_ROWS];
-    run((struct amort_input){2000000, 3450000, 10, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}}, r, 4);
+    run((struct amort_input){2000000, 3450000, 10, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_MONTH}, r, 4);
     assert_row(&r[0], 1, D(2026, 4, 10), 0, 17250, 17250, 2000000);
     assert_row(&r[1], 2, D(2026, 7, 10), 0, 17250, 17250, 2000000);
     assert_row(&r[2], 3, D(2026, 10, 10), 0, 17250, 17250, 2000000);
     assert_row(&r[3], 4, D(2026, 11, 10), 2000000, 5750, 2005750, 0);
     /* 11 months: the last period is 2 months (11,500) */
-    run((struct amort_input){2000000, 3450000, 11, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}}, r, 4);
+    run((struct amort_input){2000000, 3450000, 11, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_MONTH}, r, 4);
     assert_row(&r[3], 4, D(2026, 12, 10), 2000000, 11500, 2011500, 0);
     /* 12 months: four whole quarters */
-    run((struct amort_input){2000000, 3450000, 12, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}}, r, 4);
+    run((struct amort_input){2000000, 3450000, 12, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_MONTH}, r, 4);
     assert_row(&r[3], 4, D(2027, 1, 10), 2000000, 17250, 2017250, 0);
     /* 1 and 2 months: one row */
-    run((struct amort_input){2000000, 3450000, 1, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}}, r, 1);
+    run((struct amort_input){2000000, 3450000, 1, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_MONTH}, r, 1);
     assert_row(&r[0], 1, D(2026, 2, 10), 2000000, 5750, 2005750, 0);
-    run((struct amort_input){2000000, 3450000, 2, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}}, r, 1);
+    run((struct amort_input){2000000, 3450000, 2, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_MONTH}, r, 1);
     assert_row(&r[0], 1, D(2026, 3, 10), 2000000, 11500, 2011500, 0);
     /* a quarter's interest is rounded once, not three monthly roundings: 100 fen at 6% is 0.5 a
        month (1 each, 3 in all) but 1.5 a quarter -> 2 */
-    run((struct amort_input){100, 6000000, 3, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}}, r, 1);
+    run((struct amort_input){100, 6000000, 3, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_MONTH}, r, 1);
     assert_row(&r[0], 1, D(2026, 4, 10), 100, 2, 102, 0);
 }
 
@@ -448,12 +448,12 @@ static void test_bullet(void **state)
 {
     (void)state;
     struct amort_row r[MAX_ROWS];
-    run((struct amort_input){2000000, 4350000, 12, AMORT_BULLET, {2026, 3, 15}}, r, 1);
+    run((struct amort_input){2000000, 4350000, 12, AMORT_BULLET, {2026, 3, 15}, AMORT_DAYS_MONTH}, r, 1);
     assert_row(&r[0], 1, D(2027, 3, 15), 2000000, 87000, 2087000, 0);
-    run((struct amort_input){123456789, 4275000, 7, AMORT_BULLET, {2024, 1, 31}}, r, 1);
+    run((struct amort_input){123456789, 4275000, 7, AMORT_BULLET, {2024, 1, 31}, AMORT_DAYS_MONTH}, r, 1);
     assert_row(&r[0], 1, D(2024, 8, 31), 123456789, 3078704, 126535493, 0);
     /* the largest loan over 30 years (needs 128-bit intermediates) */
-    run((struct amort_input){AMORT_PRINCIPAL_MAX_FEN, 24000000, 360, AMORT_BULLET, {2026, 1, 1}}, r, 1);
+    run((struct amort_input){AMORT_PRINCIPAL_MAX_FEN, 24000000, 360, AMORT_BULLET, {2026, 1, 1}, AMORT_DAYS_MONTH}, r, 1);
     assert_row(&r[0], 1, D(2056, 1, 1), AMORT_PRINCIPAL_MAX_FEN, 719999999993LL, 819999999992LL, 0);
 }
 
@@ -462,22 +462,22 @@ static void test_rate_zero(void **state)
 {
     (void)state;
     struct amort_row r[MAX_ROWS];
-    run((struct amort_input){10000000, 0, 3, AMORT_EQUAL_INSTALLMENT, {2026, 1, 1}}, r, 3);
+    run((struct amort_input){10000000, 0, 3, AMORT_EQUAL_INSTALLMENT, {2026, 1, 1}, AMORT_DAYS_MONTH}, r, 3);
     assert_row(&r[0], 1, D(2026, 2, 1), 3333333, 0, 3333333, 6666667);
     assert_row(&r[1], 2, D(2026, 3, 1), 3333333, 0, 3333333, 3333334);
     assert_row(&r[2], 3, D(2026, 4, 1), 3333334, 0, 3333334, 0);
     /* 200,000.00 over 36 months: 555,555.56 -> 555,556 x 35, the last 555,540 (16 = 36 x 0.44 less) */
-    run((struct amort_input){20000000, 0, 36, AMORT_EQUAL_INSTALLMENT, {2026, 1, 1}}, r, 36);
+    run((struct amort_input){20000000, 0, 36, AMORT_EQUAL_INSTALLMENT, {2026, 1, 1}, AMORT_DAYS_MONTH}, r, 36);
     assert_int_equal(r[0].total_fen, 555556);
     assert_int_equal(r[34].total_fen, 555556);
     assert_row(&r[35], 36, D(2029, 1, 1), 555540, 0, 555540, 0);
     /* tiny loan, capped: 0.04 over 6 months -> 1,1,1,1,0,0 */
-    run((struct amort_input){4, 0, 6, AMORT_EQUAL_INSTALLMENT, {2026, 1, 1}}, r, 6);
+    run((struct amort_input){4, 0, 6, AMORT_EQUAL_INSTALLMENT, {2026, 1, 1}, AMORT_DAYS_MONTH}, r, 6);
     for (int k = 0; k < 6; k++)
         assert_int_equal(r[k].total_fen, k < 4 ? 1 : 0);
     assert_int_equal(r[5].balance_fen, 0);
     for (int m = 0; m < AMORT__MAX; m++) {
-        int n = run((struct amort_input){2000000, 0, 12, (enum amort_method)m, {2026, 1, 1}}, r,
+        int n = run((struct amort_input){2000000, 0, 12, (enum amort_method)m, {2026, 1, 1}, AMORT_DAYS_MONTH}, r,
                     m == AMORT_QUARTERLY_INTEREST ? 4 : m == AMORT_BULLET ? 1 : 12);
         for (int k = 0; k < n; k++)
             assert_int_equal(r[k].interest_fen, 0);
@@ -490,7 +490,7 @@ static void test_one_month(void **state)
     (void)state;
     struct amort_row r[MAX_ROWS];
     for (int m = 0; m < AMORT__MAX; m++) {
-        run((struct amort_input){2000000, 4350000, 1, (enum amort_method)m, {2026, 1, 31}}, r, 1);
+        run((struct amort_input){2000000, 4350000, 1, (enum amort_method)m, {2026, 1, 31}, AMORT_DAYS_MONTH}, r, 1);
         assert_row(&r[0], 1, D(2026, 2, 28), 2000000, 7250, 2007250, 0);
     }
 }
@@ -677,7 +677,7 @@ static void test_invariants_programme_amounts(void **state)
     for (int m = 0; m < AMORT__MAX; m++) {
         for (int i = 0; i < 6000; i++) {
             struct amort_input in = {rng_range(2000000, 20000000), random_rate(), random_term(),
-                                     (enum amort_method)m, random_start()};
+                                     (enum amort_method)m, random_start(), AMORT_DAYS_MONTH};
             check_schedule(&in, &st);
         }
     }
@@ -704,7 +704,8 @@ static void test_invariants_wide_range(void **state)
             int64_t p = rng_range(1, hi > AMORT_PRINCIPAL_MAX_FEN ? AMORT_PRINCIPAL_MAX_FEN : hi);
             if (i == 0)
                 p = AMORT_PRINCIPAL_MAX_FEN;
-            struct amort_input in = {p, random_rate(), random_term(), (enum amort_method)m, random_start()};
+            struct amort_input in = {p, random_rate(), random_term(), (enum amort_method)m, random_start(),
+                                     AMORT_DAYS_MONTH};
             if (i == 1)
                 in.rate_micro = AMORT_RATE_MAX_MICRO, in.term_months = 360;
             check_schedule(&in, &st);
@@ -722,13 +723,125 @@ static void test_last_row_bound_extreme(void **state)
     (void)state;
     struct stats st = {0};
     struct amort_input in = {AMORT_PRINCIPAL_MAX_FEN, AMORT_RATE_MAX_MICRO, 360, AMORT_EQUAL_INSTALLMENT,
-                             {2026, 1, 31}};
+                             {2026, 1, 31}, AMORT_DAYS_MONTH};
     check_schedule(&in, &st);
     in.principal_fen = 2000000;
     check_schedule(&in, &st);
     in.term_months = 36;
     check_schedule(&in, &st);
     assert_int_equal(st.schedules, 3);
+}
+
+/* ---- day count (计息方式) ------------------------------------------------------------------------ */
+
+static void test_day_count_tables(void **state)
+{
+    (void)state;
+    assert_string_equal(amort_day_count_code(AMORT_DAYS_MONTH), "month");
+    assert_string_equal(amort_day_count_code(AMORT_DAYS_ACTUAL360), "actual360");
+    assert_string_equal(amort_day_count_name(AMORT_DAYS_MONTH), "按月计息");
+    assert_null(amort_day_count_code(AMORT_DAYS__MAX));
+    assert_null(amort_day_count_name(-1));
+    assert_int_equal(amort_day_count_parse("month"), AMORT_DAYS_MONTH);
+    assert_int_equal(amort_day_count_parse("actual360"), AMORT_DAYS_ACTUAL360);
+    assert_int_equal(amort_day_count_parse("Actual360"), -1);
+    assert_int_equal(amort_day_count_parse(NULL), -1);
+    /* defaults: whole months for the amortising methods, actual days for the others */
+    assert_int_equal(amort_default_day_count(AMORT_EQUAL_INSTALLMENT), AMORT_DAYS_MONTH);
+    assert_int_equal(amort_default_day_count(AMORT_EQUAL_PRINCIPAL), AMORT_DAYS_MONTH);
+    assert_int_equal(amort_default_day_count(AMORT_MONTHLY_INTEREST), AMORT_DAYS_ACTUAL360);
+    assert_int_equal(amort_default_day_count(AMORT_QUARTERLY_INTEREST), AMORT_DAYS_ACTUAL360);
+    assert_int_equal(amort_default_day_count(AMORT_BULLET), AMORT_DAYS_ACTUAL360);
+    struct amort_input in = {2000000, 4350000, 12, AMORT_MONTHLY_INTEREST, {2024, 1, 10}, (enum amort_day_count)2};
+    const char *field = NULL;
+    assert_non_null(amort_validate(&in, &field));
+    assert_string_equal(field, "day_count");
+    struct amort_row r[MAX_ROWS];
+    assert_int_equal(amort_schedule(&in, r, MAX_ROWS), -1);
+}
+
+/* 按日计息 schedules by hand (balance × annual / 360 × the days between due dates). */
+static void test_actual360_schedules(void **state)
+{
+    (void)state;
+    struct amort_row r[MAX_ROWS];
+    /* 按月付息 20,000.00 at 4.35% from 2024-01-10: 2,000,000 × 0.0435 / 360 = 241.667 fen a day;
+       Jan 10 → Feb 10 31 days 7,491.67 → 7,492; → Mar 10 29 days (leap year) 7,008.33 → 7,008;
+       → Apr 10 31 days 7,492 */
+    run((struct amort_input){2000000, 4350000, 3, AMORT_MONTHLY_INTEREST, {2024, 1, 10}, AMORT_DAYS_ACTUAL360}, r, 3);
+    assert_row(&r[0], 1, D(2024, 2, 10), 0, 7492, 7492, 2000000);
+    assert_row(&r[1], 2, D(2024, 3, 10), 0, 7008, 7008, 2000000);
+    assert_row(&r[2], 3, D(2024, 4, 10), 2000000, 7492, 2007492, 0);
+    /* 按季付息 100,000.00 at 3.6% over 7 months from 2024-01-31: 1,000 fen a day exactly;
+       → Apr 30 90 days, → Jul 31 92 days, the last month → Aug 31 31 days */
+    run((struct amort_input){10000000, 3600000, 7, AMORT_QUARTERLY_INTEREST, {2024, 1, 31}, AMORT_DAYS_ACTUAL360}, r, 3);
+    assert_row(&r[0], 1, D(2024, 4, 30), 0, 90000, 90000, 10000000);
+    assert_row(&r[1], 2, D(2024, 7, 31), 0, 92000, 92000, 10000000);
+    assert_row(&r[2], 3, D(2024, 8, 31), 10000000, 31000, 10031000, 0);
+    /* 利随本清 50,000.00 at 4.35% for 12 months from 2024-01-10: 366 days (leap year)
+       5,000,000 × 0.0435 / 360 × 366 = 221,125 exactly (按月计息 would be 217,500) */
+    run((struct amort_input){5000000, 4350000, 12, AMORT_BULLET, {2024, 1, 10}, AMORT_DAYS_ACTUAL360}, r, 1);
+    assert_row(&r[0], 1, D(2025, 1, 10), 5000000, 221125, 5221125, 0);
+    /* 等额本金 120,000.00 at 3.6% over 3 months from 2024-01-31: 40,000.00 a month; 1,200, 800,
+       400 fen a day on the balances; 29, 31, 30 days → 34,800, 24,800, 12,000 */
+    run((struct amort_input){12000000, 3600000, 3, AMORT_EQUAL_PRINCIPAL, {2024, 1, 31}, AMORT_DAYS_ACTUAL360}, r, 3);
+    assert_row(&r[0], 1, D(2024, 2, 29), 4000000, 34800, 4034800, 8000000);
+    assert_row(&r[1], 2, D(2024, 3, 31), 4000000, 24800, 4024800, 4000000);
+    assert_row(&r[2], 3, D(2024, 4, 30), 4000000, 12000, 4012000, 0);
+    /* 等额本息 the docs/domain.md 100.00 at 7% from 2024-01-01, by days: A = 17.01 as by months; interest
+       10,000 × 0.07 / 360 × 31 = 60.28 → 60; 8,359 × 29 days = 47.13 → 47; 6,705 × 31 = 40.42 → 40;
+       5,044 × 30 = 29.42 → 29; 3,372 × 31 = 20.33 → 20; last 1,691 × 30 = 9.86 → 10 */
+    run((struct amort_input){10000, 7000000, 6, AMORT_EQUAL_INSTALLMENT, {2024, 1, 1}, AMORT_DAYS_ACTUAL360}, r, 6);
+    assert_row(&r[0], 1, D(2024, 2, 1), 1641, 60, 1701, 8359);
+    assert_row(&r[1], 2, D(2024, 3, 1), 1654, 47, 1701, 6705);
+    assert_row(&r[2], 3, D(2024, 4, 1), 1661, 40, 1701, 5044);
+    assert_row(&r[3], 4, D(2024, 5, 1), 1672, 29, 1701, 3372);
+    assert_row(&r[4], 5, D(2024, 6, 1), 1681, 20, 1701, 1691);
+    assert_row(&r[5], 6, D(2024, 7, 1), 1691, 10, 1701, 0);
+    /* amort_period_interest: month counts calendar months, actual360 days */
+    assert_int_equal(amort_period_interest(2000000, 4350000, AMORT_DAYS_MONTH, D(2024, 1, 10), D(2024, 2, 10)), 7250);
+    assert_int_equal(amort_period_interest(2000000, 4350000, AMORT_DAYS_ACTUAL360, D(2024, 1, 10), D(2024, 2, 10)),
+                     7492);
+}
+
+/* 按日计息 over random programme loans of every method: principal parts >= 0 summing to P, the
+   balance 0 after the last row, each row's interest = the days since the previous due date (or
+   the start) on the balance before it. */
+static void test_actual360_invariants(void **state)
+{
+    (void)state;
+    static struct amort_row r[MAX_ROWS];
+    rng_state = 360;
+    for (int m = 0; m < AMORT__MAX; m++)
+        for (int i = 0; i < 3000; i++) {
+            struct amort_input in = {rng_range(2000000, 20000000), random_rate(), random_term(),
+                                     (enum amort_method)m, random_start(), AMORT_DAYS_ACTUAL360};
+            int n = amort_schedule(&in, r, MAX_ROWS);
+            assert_int_equal(n, amort_row_count(&in));
+            int64_t balance = in.principal_fen, sum = 0;
+            struct date prev = in.start;
+            for (int k = 0; k < n; k++) {
+                assert_true(r[k].principal_fen >= 0 && r[k].principal_fen <= balance);
+                assert_int_equal(r[k].interest_fen,
+                                 amort_daily_interest(balance, in.rate_micro, date_diff(r[k].due_on, prev)));
+                balance -= r[k].principal_fen;
+                sum += r[k].principal_fen;
+                assert_int_equal(r[k].balance_fen, balance);
+                prev = r[k].due_on;
+            }
+            assert_int_equal(sum, in.principal_fen);
+            assert_int_equal(balance, 0);
+        }
+}
+
+/* The penalty factor is a parameter: × 2 (200%) for 10 days on 10,000.00 at 4.35%:
+   1,000,000 × 0.0435 × 2 / 360 × 10 = 2,416.67 → 2,417 fen. */
+static void test_penalty_factor(void **state)
+{
+    (void)state;
+    assert_int_equal(amort_penalty_interest(1000000, 4350000, 200, 10), 2417);
+    assert_int_equal(amort_penalty_interest(1000000, 4350000, 100, 10), amort_daily_interest(1000000, 4350000, 10));
+    assert_int_equal(amort_penalty_interest(1000000, 4350000, -1, 10), -1);
 }
 
 int main(void)
@@ -752,6 +865,10 @@ int main(void)
         cmocka_unit_test(test_invariants_programme_amounts),
         cmocka_unit_test(test_invariants_wide_range),
         cmocka_unit_test(test_last_row_bound_extreme),
+        cmocka_unit_test(test_day_count_tables),
+        cmocka_unit_test(test_actual360_schedules),
+        cmocka_unit_test(test_actual360_invariants),
+        cmocka_unit_test(test_penalty_factor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-/* test_date.c: unit tests for src/date.c (parsing, formatting, day numbers, month arithmetic). */
+/* test_date.c: unit tests for src/core/date.c (parsing, formatting, day numbers, month arithmetic). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

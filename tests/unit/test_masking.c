@@ -1,5 +1,5 @@
 /*
- * test_masking.c: unit tests for masking.c: DOMAIN.md's default masks (names by characters,
+ * test_masking.c: unit tests for masking.c: docs/domain.md's default masks (names by characters,
  * malformed UTF-8, short buffers, IDs and phones of every length) and the admin's rules
  * (compound surnames such as 欧阳, names of two characters, IDs ending in X, absent phones,
  * settings out of range). Whatever the rules, a name of two or more characters always hides one
@@ -35,7 +35,7 @@ static void check_cases(char *(*mask)(const char *, char *, size_t), const struc
     }
 }
 
-/* ---- DOMAIN.md's defaults ------------------------------------------------------------------------------ */
+/* ---- docs/domain.md's defaults ------------------------------------------------------------------------------ */
 
 static void test_mask_name(void **state)
 {

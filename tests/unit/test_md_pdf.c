@@ -1,5 +1,5 @@
 /*
- * test_md_pdf.c: unit tests for reports/md_pdf.c, read back with poppler (pdftotext): every kind
+ * test_md_pdf.c: unit tests for src/pdf/md_pdf.c, read back with poppler (pdftotext): every kind
  * of block and inline from cmark's tree, links as text with the address (never a javascript:
  * one), raw HTML left out, Chinese and Latin line breaking, text flowing over numbered pages, and
  * hostile input (deep nesting, 1 MB of text, malformed UTF-8, a megabyte without a space) that

@@ -46,7 +46,7 @@ static void check_cases(const struct capital_case *c, size_t count)
     }
 }
 
-/* DOMAIN.md's worked examples from the People's Bank rules, in the form this module chose where
+/* docs/domain.md's worked examples from the People's Bank rules, in the form this module chose where
    the rules allow two (no optional 零; 整 after 角). */
 static void test_capital_domain_examples(void **state)
 {

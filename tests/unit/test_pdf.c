@@ -1,5 +1,5 @@
 /*
- * test_pdf.c: unit tests for reports/pdf.c. Builds real documents with Chinese text and checks
+ * test_pdf.c: unit tests for src/pdf/pdf.c. Builds real documents with Chinese text and checks
  * what a reader would see with poppler: the text (pdftotext -q), its position (pdftotext
  * -bbox), the pages and their sizes (pdfinfo). Also line breaking for Chinese and Latin text,
  * text clean-up, and that an error makes pdf_save fail. Set BANGFU_KEEP_PDF=1 to keep the

@@ -1,5 +1,5 @@
 /*
- * test_relief_receipt.c: unit tests for reports/relief_receipt.c. Renders receipts (领款凭证)
+ * test_relief_receipt.c: unit tests for src/pdf/relief_receipt.c. Renders receipts (领款凭证)
  * and sign-for lists (签领表) built in memory and checks what a reader sees with poppler: the
  * number, the masked ID (never the full one), the amount in figures and in 大写, the people, the
  * 作废 and 补打 marks, pages and their sizes, page numbers, and the list's total without the

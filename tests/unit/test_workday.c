@@ -1,4 +1,4 @@
-/* test_workday.c: unit tests for src/workday.c with the State Council's 2025 and 2026 holiday
+/* test_workday.c: unit tests for src/core/workday.c with the State Council's 2025 and 2026 holiday
    notices (rows copied from /work/shared/data/holidays-cn.csv). */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,0 +1,183 @@
+/* check.c: `bangfu check` — SQLite's integrity check and every ledger invariant the
+   capabilities define, each a query that lists the rows that break it. */
+#include "check.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "embedded.h"
+#include "idcard.h"
+
+/* One invariant: a name for people and a query returning one line per violation, in Chinese,
+   naming the record by its number (never a person's name or resident ID). */
+static const struct {
+    const char *name;
+    const char *sql;
+} invariants[] = {
+    {"数据库完整性 (PRAGMA integrity_check)",
+     "SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'"},
+    {"外键 (PRAGMA foreign_key_check)",
+     "SELECT '表 ' || \"table\" || ' 第 ' || rowid || ' 行引用的 ' || parent || ' 不存在' FROM pragma_foreign_key_check"},
+    {"只增不改的记录仍受保护（审计日志、账目、凭证、公示的触发器都在）",
+     "SELECT '缺少触发器 ' || name FROM temp.schema_triggers WHERE name NOT IN (SELECT name FROM sqlite_master "
+     "WHERE type = 'trigger')"},
+    {"家庭成员和反担保人的身份证号有效（校验位）",
+     "SELECT '家庭 ' || household_id || ' 的成员 ' || id || ' 身份证号无效' FROM members WHERE NOT id_number_ok(id_number) "
+     "UNION ALL SELECT '担保 ' || guarantee_id || ' 的反担保人 ' || id || ' 身份证号无效' FROM counter_guarantors "
+     "WHERE NOT id_number_ok(id_number)"},
+    {"每个家庭恰有一名户主",
+     "SELECT '家庭 ' || h.id || '：户主 ' || (SELECT count(*) FROM members m WHERE m.household_id = h.id AND "
+     "m.is_head = 1) || ' 名' FROM households h WHERE (SELECT count(*) FROM members m WHERE m.household_id = h.id "
+     "AND m.is_head = 1) <> 1"},
+    {"评审结论与最后一轮各部门意见一致",
+     "SELECT '申请 ' || a.id || '（' || a.state || '，第 ' || a.round || ' 轮）' FROM loan_applications a WHERE "
+     "CASE WHEN a.state = 'rejected' THEN NOT EXISTS (SELECT 1 FROM loan_reviews r WHERE r.application_id = a.id "
+     "AND r.round = a.round AND r.decision = 'reject') "
+     "WHEN a.state = 'more_info' THEN NOT EXISTS (SELECT 1 FROM loan_reviews r WHERE r.application_id = a.id "
+     "AND r.round = a.round AND r.decision = 'more_info') "
+     "WHEN a.state IN ('approved', 'guaranteed', 'disbursed') THEN NOT EXISTS (SELECT 1 FROM loan_reviews r "
+     "WHERE r.application_id = a.id AND r.round = a.round) OR EXISTS (SELECT 1 FROM loan_reviews r WHERE "
+     "r.application_id = a.id AND r.round = a.round AND r.decision <> 'approve') "
+     "WHEN a.state = 'in_review' THEN EXISTS (SELECT 1 FROM loan_reviews r WHERE r.application_id = a.id AND "
+     "r.round = a.round AND r.decision <> 'approve') ELSE 0 END"},
+    {"已担保或已放款的申请都有担保记录",
+     "SELECT '申请 ' || a.id || '（' || a.state || '）没有担保' FROM loan_applications a WHERE a.state IN "
+     "('guaranteed', 'disbursed') AND NOT EXISTS (SELECT 1 FROM guarantees g WHERE g.application_id = a.id)"},
+    {"担保时未超过担保能力",
+     "SELECT '担保函 ' || letter_no || '：担保 ' || guaranteed_fen || ' 超过能力' FROM guarantees WHERE "
+     "outstanding_at_time_fen + guaranteed_fen > balance_at_time_fen * leverage"},
+    {"已放款的申请恰有一笔贷款，贷款都来自已放款的申请",
+     "SELECT '申请 ' || a.id || '（' || a.state || '）：贷款 ' || (SELECT count(*) FROM loans l WHERE "
+     "l.application_id = a.id) || ' 笔' FROM loan_applications a WHERE (a.state = 'disbursed') <> EXISTS "
+     "(SELECT 1 FROM loans l WHERE l.application_id = a.id)"},
+    {"贷款状态与结清日期、剩余本金一致",
+     "SELECT '贷款 ' || id || '（' || state || '）：结清日期 ' || coalesce(settled_on, '无') || '，剩余本金 ' || "
+     "outstanding_principal_fen FROM loans WHERE (state = 'active') <> (settled_on IS NULL) OR (state = 'settled' "
+     "AND outstanding_principal_fen <> 0)"},
+    {"担保在贷款结清或代偿后失效，此前有效",
+     "SELECT '担保函 ' || g.letter_no || '（' || CASE g.active WHEN 1 THEN '有效' ELSE '已失效' END || '）：贷款' || "
+     "coalesce(' ' || l.id || ' ' || l.state, '未放款') FROM guarantees g LEFT JOIN loans l ON l.application_id = "
+     "g.application_id WHERE g.active <> (l.id IS NULL OR l.state = 'active')"},
+    {"每笔贷款的计划本金之和等于放款本金",
+     "SELECT '贷款 ' || l.id || '：计划本金 ' || coalesce(sum(s.principal_fen), 0) || ' ≠ 放款本金 ' || "
+     "l.principal_fen FROM loans l LEFT JOIN loan_schedule s ON s.loan_id = l.id GROUP BY l.id "
+     "HAVING coalesce(sum(s.principal_fen), 0) <> l.principal_fen"},
+    {"计划中已还的本金、利息、罚息、复利分别等于还款记录的分配（冲正记录为负数，相互抵消）",
+     "SELECT '贷款 ' || l.id || '：计划已还 ' || s.p || '/' || s.i || '/' || s.n || '/' || s.c || ' ≠ 还款分配 ' || "
+     "coalesce(r.p, 0) || '/' || coalesce(r.i, 0) || '/' || coalesce(r.n, 0) || '/' || coalesce(r.c, 0) || "
+     "'（本金/利息/罚息/复利）' FROM loans l "
+     "JOIN (SELECT loan_id, sum(paid_principal_fen) AS p, sum(paid_interest_fen) AS i, sum(paid_penalty_fen) AS n, "
+     "sum(paid_compound_fen) AS c FROM loan_schedule GROUP BY loan_id) s ON s.loan_id = l.id LEFT JOIN (SELECT loan_id, "
+     "sum(principal_fen) AS p, sum(interest_fen) AS i, sum(penalty_fen) AS n, sum(compound_fen) AS c FROM repayments "
+     "GROUP BY loan_id) r ON r.loan_id = l.id "
+     "WHERE s.p <> coalesce(r.p, 0) OR s.i <> coalesce(r.i, 0) OR s.n <> coalesce(r.n, 0) OR s.c <> coalesce(r.c, 0)"},
+    {"没有负的已还金额或超额还款",
+     "SELECT '贷款 ' || loan_id || ' 第 ' || n || ' 期' FROM loan_schedule WHERE paid_principal_fen < 0 OR "
+     "paid_interest_fen < 0 OR paid_penalty_fen < 0 OR paid_compound_fen < 0 OR paid_principal_fen > principal_fen OR "
+     "paid_interest_fen > interest_fen OR paid_penalty_fen > penalty_fen OR paid_compound_fen > compound_fen"},
+    {"贷款的剩余本金和最早未还日期与还款计划一致",
+     "SELECT '贷款 ' || l.id || '：剩余本金 ' || l.outstanding_principal_fen || '，最早未还 ' || "
+     "coalesce(l.oldest_unpaid_due, '无') FROM loans l WHERE l.outstanding_principal_fen <> (SELECT "
+     "coalesce(sum(principal_fen - paid_principal_fen), 0) FROM loan_schedule WHERE loan_id = l.id) OR "
+     "coalesce(l.oldest_unpaid_due, '') <> coalesce((SELECT min(due_on) FROM loan_schedule WHERE loan_id = l.id AND "
+     "(paid_principal_fen < principal_fen OR paid_interest_fen < interest_fen)), '')"},
+    {"贷款所在村与申请家庭一致",
+     "SELECT '贷款 ' || l.id FROM loans l JOIN loan_applications a ON a.id = l.application_id JOIN households h ON "
+     "h.id = a.household_id WHERE l.village_id IS NOT h.village_id"},
+    {"担保基金分录的金额方向与类别一致（收入、追偿为正，代偿为负）",
+     "SELECT '担保基金分录 ' || id || '（' || kind || '）：金额 ' || amount_fen FROM guarantee_fund_entries WHERE "
+     "amount_fen = 0 OR (kind IN ('income', 'recovery') AND amount_fen < 0) OR (kind = 'payout' AND amount_fen > 0) "
+     "OR ((kind IN ('payout', 'recovery')) <> (loan_id IS NOT NULL))"},
+    {"担保基金余额在任何时刻都不为负",
+     "SELECT '担保基金分录 ' || id || ' 之后余额 ' || balance FROM (SELECT id, sum(amount_fen) OVER (ORDER BY id) AS "
+     "balance FROM guarantee_fund_entries) WHERE balance < 0"},
+    {"每笔代偿贷款恰有一笔代偿支出，追偿不超过代偿",
+     "SELECT '贷款 ' || l.id || '（' || l.state || '）' FROM loans l WHERE (l.state = 'compensated') <> ((SELECT "
+     "count(*) FROM guarantee_fund_entries WHERE loan_id = l.id AND kind = 'payout') = 1) OR (SELECT "
+     "coalesce(sum(amount_fen), 0) FROM guarantee_fund_entries WHERE loan_id = l.id AND kind IN ('payout', "
+     "'recovery')) > 0"},
+    {"领款凭证号按镇、按年连续无缺号",
+     "SELECT '镇 ' || township_id || ' ' || year || ' 年：' || count(*) || ' 张凭证，编号 ' || min(seq) || '..' || "
+     "max(seq) FROM relief_payments GROUP BY township_id, year HAVING max(seq) <> count(*) OR min(seq) <> 1"},
+    {"每笔救助发放恰有一笔资金支出，金额一致",
+     "SELECT '凭证 ' || p.receipt_no FROM relief_payments p WHERE (SELECT count(*) FROM relief_fund_entries e "
+     "WHERE e.payment_id = p.id AND e.kind = 'disbursement' AND e.amount_fen = -p.amount_fen AND "
+     "e.fund_id = p.fund_id) <> 1"},
+    {"作废的凭证恰有一笔冲回，未作废的没有",
+     "SELECT '凭证 ' || p.receipt_no FROM relief_payments p WHERE (SELECT count(*) FROM relief_fund_entries r "
+     "JOIN relief_fund_entries d ON d.id = r.reverses_id WHERE d.payment_id = p.id) <> "
+     "EXISTS (SELECT 1 FROM receipt_events v WHERE v.payment_id = p.id AND v.kind = 'void')"},
+    {"救助资金余额在任何时刻都不为负，且与逐笔累计一致",
+     "SELECT '资金 ' || fund_id || ' 分录 ' || id || '：累计 ' || running || '，记载余额 ' || balance_after_fen FROM "
+     "(SELECT id, fund_id, balance_after_fen, sum(amount_fen) OVER (PARTITION BY fund_id ORDER BY id) AS running "
+     "FROM relief_fund_entries) WHERE running < 0 OR running <> balance_after_fen"},
+    {"已发放的申请恰有一张有效凭证",
+     "SELECT '救助申请 ' || a.id || '（' || a.state || '）' FROM relief_applications a WHERE (a.state = 'paid') <> "
+     "((SELECT count(*) FROM relief_payments p WHERE p.application_id = a.id AND NOT EXISTS (SELECT 1 FROM "
+     "receipt_events v WHERE v.payment_id = p.id AND v.kind = 'void')) = 1)"},
+    {"批准的救助都在公示期满后",
+     "SELECT '救助申请 ' || a.id || '：批准于 ' || a.approved_on FROM relief_applications a LEFT JOIN notices n ON "
+     "n.id = a.notice_id WHERE a.approved_on IS NOT NULL AND (n.id IS NULL OR a.approved_on <= n.ends_on)"},
+};
+
+/* SQL function id_number_ok(text): 1 when the text is a valid resident ID (idcard_check). */
+static void id_number_ok(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const unsigned char *id = sqlite3_value_text(argv[0]);
+    sqlite3_result_int(ctx, id && idcard_check((const char *)id, NULL) == IDCARD_OK);
+}
+
+/* Fills temp.schema_triggers with the name of every trigger the embedded migrations create, so
+   a dropped append-only trigger is noticed. Returns 0 or -1. */
+static int list_schema_triggers(struct db *db)
+{
+    if (db_exec(db, "CREATE TEMP TABLE schema_triggers (name TEXT PRIMARY KEY) WITHOUT ROWID") != SQLITE_OK)
+        return -1;
+    static const char create[] = "CREATE TRIGGER ";
+    for (int i = 0; i < embedded_schema_count; i++) {
+        for (const char *p = strstr(embedded_schema[i].data, create); p; p = strstr(p, create)) {
+            p += sizeof create - 1;
+            size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789_");
+            char name[128];
+            snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), p);
+            if (db_run(db, "INSERT OR IGNORE INTO temp.schema_triggers VALUES (?)", "t", name) != SQLITE_DONE)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+int check_database(const char *path)
+{
+    struct err e = {0};
+    struct db *db = db_open(path, 0, &e);
+    if (!db) {
+        fprintf(stderr, "错误: %s\n", e.message);
+        return 2;
+    }
+    if (sqlite3_create_function(db->h, "id_number_ok", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, id_number_ok,
+                                NULL, NULL) != SQLITE_OK ||
+        list_schema_triggers(db) != 0) {
+        fprintf(stderr, "错误: 无法准备检查：%s\n", db_errmsg(db));
+        db_close(db);
+        return 2;
+    }
+    int broken = 0;
+    for (size_t i = 0; i < sizeof invariants / sizeof *invariants; i++) {
+        sqlite3_stmt *st = db_prep(db, invariants[i].sql);
+        int n = 0;
+        while (st && sqlite3_step(st) == SQLITE_ROW) {
+            if (n++ < 20)
+                printf("  ✗ %s: %s\n", invariants[i].name, db_text(st, 0));
+        }
+        db_done(st);
+        if (!st)
+            n = 1;
+        printf("%s %s%s\n", n ? "FAIL" : "ok  ", invariants[i].name, n > 20 ? "（仅列出前20条）" : "");
+        broken += n > 0;
+    }
+    db_close(db);
+    printf("%s\n", broken ? "检查发现问题，请联系管理员（见 docs/operations.md）" : "全部检查通过");
+    return broken ? 1 : 0;
+}

@@ -1,0 +1,283 @@
+/* api_servicing.c: /api/v1/schedule-preview, /api/v1/loans (disbursement), GET /api/v1/loans/{id}
+   (figures as of ?as_of=), POST /api/v1/loans/{id}/repayments and their reversal (冲正). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "amort.h"
+#include "api_util.h"
+#include "handlers.h"
+#include "money.h"
+#include "portfolio.h"
+#include "servicing.h"
+#include "subsidy.h"
+
+/* The as_of date of the query (default today); 0, or -1 after replying 422. */
+static int as_of(struct req *r, struct date *out)
+{
+    const char *s = req_query(r, "as_of");
+    *out = r->today;
+    if (s && date_parse(s, out) != 0) {
+        reply_fail(r, 422, "invalid_date", "as_of 应为有效日期 YYYY-MM-DD");
+        return -1;
+    }
+    return 0;
+}
+
+void api_schedule_preview(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *rate = NULL, *method = NULL, *start = NULL, *day_count = NULL;
+    int64_t principal = 0, term = 0;
+    if (!j || api_int(j, "principal_fen", 0, &principal, &e) || api_str(j, "annual_rate", &rate, &e) ||
+        api_int(j, "term_months", 0, &term, &e) || api_str(j, "method", &method, &e) ||
+        api_str(j, "start_date", &start, &e) || api_str(j, "day_count", &day_count, &e)) {
+        json_decref(j);
+        reply_json_error(r, &e);
+        return;
+    }
+    struct amort_input in = {.principal_fen = principal, .term_months = (int)term};
+    const char *field = NULL, *why = NULL;
+    int m = amort_method_parse(method);
+    int dc = day_count ? amort_day_count_parse(day_count) : m < 0 ? 0 : (int)amort_default_day_count(m);
+    if (!rate || rate_parse(rate, &in.rate_micro) != 0)
+        field = "annual_rate", why = "年利率应为 0 到 24 之间的百分数字符串，如 \"4.35\"";
+    else if (m < 0)
+        field = "method", why = "未知的还款方式";
+    else if (dc < 0)
+        field = "day_count", why = "计息方式应为 month（按月计息）或 actual360（按日计息）";
+    else if (!start || date_parse(start, &in.start) != 0)
+        field = "start_date", why = "起始日期应为有效日期 YYYY-MM-DD";
+    else if (term < 1 || term > 360)
+        field = "term_months", why = "期限应为 1 到 360 个月";
+    else
+        in.method = (enum amort_method)m, in.day_count = (enum amort_day_count)dc, why = amort_validate(&in, &field);
+    json_decref(j);
+    if (why) {
+        err_set(&e, 422, "invalid_schedule", field, "%s", why);
+        reply_json_error(r, &e);
+        return;
+    }
+    struct amort_row *rows = calloc(360, sizeof *rows);
+    int n = rows ? amort_schedule(&in, rows, 360) : -1;
+    json_t *arr = json_array();
+    int64_t interest = 0, total = 0;
+    for (int i = 0; i < n; i++) {
+        char due[11];
+        interest += rows[i].interest_fen;
+        total += rows[i].total_fen;
+        json_array_append_new(arr, json_pack("{s:i, s:s, s:I, s:I, s:I, s:I}", "n", rows[i].n, "due_on",
+                                             date_format(rows[i].due_on, due), "principal_fen",
+                                             (json_int_t)rows[i].principal_fen, "interest_fen",
+                                             (json_int_t)rows[i].interest_fen, "total_fen",
+                                             (json_int_t)rows[i].total_fen, "balance_fen",
+                                             (json_int_t)rows[i].balance_fen));
+    }
+    free(rows);
+    reply_json(r, 200, json_pack("{s:s, s:o, s:I, s:I}", "day_count", amort_day_count_code(dc), "rows", arr,
+                                 "total_interest_fen", (json_int_t)interest, "total_fen", (json_int_t)total));
+}
+
+/* Replies with the loan's JSON as of a date. */
+static void reply_loan(struct req *r, int status, int64_t id, struct date when)
+{
+    struct serviced_loan *l = servicing_alloc();
+    struct err e = {0};
+    if (!l || servicing_get(r->db, &r->user, id, l, &e) != 0) {
+        if (!l)
+            err_set(&e, 500, "out_of_memory", NULL, "内存不足");
+        reply_json_error(r, &e);
+        servicing_free(l);
+        return;
+    }
+    json_t *j = servicing_json(l, when);
+    struct loan_stood then;
+    /* For a past date, the loan as it stood then (rebuilt from the repayments made by then). */
+    if (date_cmp(when, r->today) < 0 && portfolio_loan_stood(r->db, id, when, &then) == 0)
+        json_object_set_new(j, "stood", json_pack("{s:b, s:I, s:i, s:s}", "in_portfolio", then.in_portfolio,
+                                                  "outstanding_principal_fen", (json_int_t)then.outstanding_fen,
+                                                  "dpd", (int)then.dpd, "grade", repay_grade_code(then.grade)));
+    reply_json(r, status, j);
+    servicing_free(l);
+}
+
+void api_loan_disburse(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    struct disburse_input in = {0};
+    int64_t id = -1;
+    if (j && !api_int(j, "application_id", 0, &in.application_id, &e) && !api_str(j, "contract_no", &in.contract_no, &e) &&
+        !api_str(j, "disbursed_on", &in.disbursed_on, &e) && !api_int(j, "principal_fen", 0, &in.principal_fen, &e) &&
+        !api_str(j, "annual_rate", &in.annual_rate, &e) && !api_str(j, "method", &in.method, &e) &&
+        !api_int(j, "term_months", 0, &in.term_months, &e) && !api_str(j, "day_count", &in.day_count, &e))
+        id = servicing_disburse(r->db, &r->user, &in, r->today, &e);
+    json_decref(j);
+    if (id < 0)
+        reply_json_error(r, &e);
+    else
+        reply_loan(r, 201, id, r->today);
+}
+
+void api_loan_show(struct req *r)
+{
+    struct date when;
+    if (as_of(r, &when) == 0)
+        reply_loan(r, 200, r->id[0], when);
+}
+
+void api_loan_repay(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *paid_on = NULL, *receipt = NULL;
+    int64_t amount = 0, id = -1;
+    int duplicate = 0;
+    struct repay_alloc a;
+    if (j && !api_str(j, "paid_on", &paid_on, &e) && !api_int(j, "amount_fen", 0, &amount, &e) &&
+        !api_str(j, "receipt_no", &receipt, &e))
+        id = servicing_repay(r->db, &r->user, r->id[0], paid_on, amount, receipt, r->today, &a, &duplicate, &e);
+    json_decref(j);
+    if (id < 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    reply_json(r, duplicate ? 200 : 201,
+               json_pack("{s:I, s:b, s:{s:I, s:I, s:I, s:I, s:I}}", "repayment_id", (json_int_t)id, "duplicate",
+                         duplicate, "allocation", "penalty_fen", (json_int_t)a.penalty_fen, "compound_fen",
+                         (json_int_t)a.compound_fen, "interest_fen", (json_int_t)a.interest_fen, "principal_fen",
+                         (json_int_t)a.principal_fen, "prepaid_principal_fen", (json_int_t)a.prepaid_principal_fen));
+}
+
+void api_loan_reverse(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *reason = NULL;
+    int64_t id = -1;
+    if (j && !api_str(j, "reason", &reason, &e))
+        id = servicing_reverse(r->db, &r->user, r->id[0], r->id[1], reason, &e);
+    json_decref(j);
+    if (id < 0)
+        reply_json_error(r, &e);
+    else
+        reply_loan(r, 201, r->id[0], r->today);
+}
+
+void api_loan_compensate(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *on = NULL;
+    int64_t paid = 0, id = -1;
+    if (j && !api_str(j, "on", &on, &e))
+        id = servicing_compensate(r->db, &r->user, r->id[0], on, r->today, &paid, &e);
+    json_decref(j);
+    if (id < 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    reply_json(r, 201, json_pack("{s:I, s:I}", "fund_entry_id", (json_int_t)id, "paid_fen", (json_int_t)paid));
+}
+
+void api_loan_recover(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *on = NULL, *source = NULL, *doc = NULL;
+    int64_t amount = 0, id = -1;
+    if (j && !api_str(j, "on", &on, &e) && !api_int(j, "amount_fen", 0, &amount, &e) &&
+        !api_str(j, "source", &source, &e) && !api_str(j, "document_no", &doc, &e))
+        id = servicing_recover(r->db, &r->user, r->id[0], on, amount, source, doc, r->today, &e);
+    json_decref(j);
+    if (id < 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    reply_json(r, 201, json_pack("{s:I, s:I}", "fund_entry_id", (json_int_t)id, "amount_fen", (json_int_t)amount));
+}
+
+/* Appends one loan of the subsidy claim: interest paid, the part eligible, the subsidy, and why
+   any of it is excluded (excluded: codes; reason: the Chinese text of the 贴息申报表). */
+static void subsidy_item(const struct subsidy_row *s, void *ctx)
+{
+    static const char *const codes[] = {"late", "penalty", "compensated", "extended"};
+    char rate[RATE_TEXT_SIZE], why[SUBSIDY_REASON_SIZE];
+    json_t *excluded = json_array();
+    for (unsigned k = 0; k < sizeof codes / sizeof codes[0]; k++)
+        if (s->excluded & (1u << k))
+            json_array_append_new(excluded, json_string(codes[k]));
+    if (subsidy_reason(s, why, sizeof why) != 0)
+        why[0] = '\0'; /* cannot happen: SUBSIDY_REASON_SIZE holds every reason */
+    json_t *item = json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:o, s:s}", "loan_id",
+                             (json_int_t)s->loan_id, "applicant", s->applicant, "village", s->village, "contract_no",
+                             s->contract_no, "annual_rate", rate_format(s->rate_micro, rate, sizeof rate),
+                             "interest_paid_fen", (json_int_t)s->interest_paid_fen, "late_interest_fen",
+                             (json_int_t)s->late_interest_fen, "penalty_paid_fen", (json_int_t)s->penalty_paid_fen,
+                             "eligible_interest_fen", (json_int_t)s->eligible_interest_fen, "subsidy_fen",
+                             (json_int_t)s->subsidy_fen, "excluded", excluded, "reason", why);
+    json_array_append_new(ctx, item);
+}
+
+void api_subsidy_claim(struct req *r)
+{
+    struct date from, to;
+    struct err e = {0};
+    if (subsidy_quarter(req_query(r, "quarter"), &from, &to) != 0) {
+        err_set(&e, 422, "invalid_quarter", "quarter", "季度格式应为 2026Q3");
+        reply_json_error(r, &e);
+        return;
+    }
+    json_t *items = json_array();
+    struct subsidy_totals sum;
+    int n = subsidy_claim(r->db, &r->user, from, to, subsidy_item, items, &sum, &e);
+    if (n < 0) {
+        json_decref(items);
+        reply_json_error(r, &e);
+        return;
+    }
+    reply_json(r, 200, json_pack("{s:s, s:o, s:i, s:I, s:I, s:I}", "quarter", req_query(r, "quarter"), "items", items,
+                                 "total", n, "interest_paid_fen", (json_int_t)sum.interest_paid_fen,
+                                 "eligible_interest_fen", (json_int_t)sum.eligible_interest_fen, "subsidy_fen",
+                                 (json_int_t)sum.subsidy_fen));
+}
+
+void api_portfolio(struct req *r)
+{
+    struct date when;
+    struct portfolio p;
+    if (as_of(r, &when) != 0)
+        return;
+    if (portfolio_summary(r->db, &r->user, when, r->today, &p) != 0) {
+        reply_fail(r, 500, "database_error", "数据库错误");
+        return;
+    }
+    json_t *grades = json_object();
+    for (int g = 0; g < GRADE__MAX; g++)
+        json_object_set_new(grades, repay_grade_code((enum loan_grade)g),
+                            json_pack("{s:I, s:I}", "loans", (json_int_t)p.grade_loans[g], "outstanding_fen",
+                                      (json_int_t)p.grade_outstanding_fen[g]));
+    char par[16];
+    snprintf(par, sizeof par, "%.4f", p.outstanding_fen ? (double)p.par30_fen / (double)p.outstanding_fen : 0.0);
+    reply_json(r, 200, json_pack("{s:I, s:I, s:I, s:I, s:s, s:o}", "loans", (json_int_t)p.loans, "disbursed_fen",
+                                 (json_int_t)p.disbursed_fen, "outstanding_fen", (json_int_t)p.outstanding_fen,
+                                 "par30_fen", (json_int_t)p.par30_fen, "par30", par, "grades", grades));
+}
+
+/* Appends one village of the overdue report. */
+static void overdue_item(const struct village_overdue *v, void *ctx)
+{
+    json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:I, s:I, s:i}", "village_id", (json_int_t)v->village_id,
+                                         "village", v->village, "township", v->township, "loans", (json_int_t)v->loans,
+                                         "outstanding_fen", (json_int_t)v->outstanding_fen, "max_dpd", (int)v->max_dpd));
+}
+
+void api_overdue_by_village(struct req *r)
+{
+    struct date when;
+    if (as_of(r, &when) != 0)
+        return;
+    json_t *items = json_array();
+    int n = portfolio_overdue_by_village(r->db, &r->user, when, r->today, overdue_item, items);
+    reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
+}

@@ -1,0 +1,244 @@
+/*
+ * handlers.h: every route handler, grouped by the file that defines it. routes.c is the only
+ * place that refers to them all.
+ */
+#ifndef BANGFU_HANDLERS_H
+#define BANGFU_HANDLERS_H
+#include "server.h"
+
+/* page_auth.c */
+void page_login_form(struct req *r);
+void page_login(struct req *r);
+void page_logout(struct req *r);
+void page_healthz(struct req *r);
+/* page_public.c */
+void page_public_home(struct req *r);
+void page_public_announcement(struct req *r);
+/* page_announcement.c */
+void page_announcements(struct req *r);
+void page_announcement_new(struct req *r);
+void page_announcement_create(struct req *r);
+void page_announcement_show(struct req *r);
+void page_announcement_save(struct req *r);
+void page_announcement_withdraw(struct req *r);
+void page_announcement_preview(struct req *r);
+void page_announcement_version(struct req *r);
+/* page_announcement_pdf.c: the PDF of an announcement's current text (staff: any state; public:
+   while published) */
+struct announcement;
+void announcement_pdf_reply(struct req *r, const struct announcement *a);
+void page_announcement_pdf(struct req *r);
+void page_public_announcement_pdf(struct req *r);
+void page_static(struct req *r);
+/* page_home.c */
+void page_home(struct req *r);
+/* page_household.c */
+void page_household_list(struct req *r);
+void page_household_new(struct req *r);
+void page_household_create(struct req *r);
+void page_household_show(struct req *r);
+void page_household_update(struct req *r);
+void page_household_add_member(struct req *r);
+/* page_import.c */
+void page_import_form(struct req *r);
+void page_import_upload(struct req *r);
+void page_import_confirm(struct req *r);
+/* page_admin.c */
+void page_users(struct req *r);
+void page_users_create(struct req *r);
+void page_users_update(struct req *r);
+void page_units(struct req *r);
+void page_units_create(struct req *r);
+void page_departments(struct req *r);
+void page_departments_create(struct req *r);
+void page_departments_update(struct req *r);
+/* page_loan.c */
+void page_loans(struct req *r);
+void page_review_queue(struct req *r);
+void page_loan_new(struct req *r);
+void page_loan_create(struct req *r);
+void page_loan_show(struct req *r);
+void page_loan_documents(struct req *r);
+void page_loan_submit(struct req *r);
+void page_loan_review(struct req *r);
+void page_loan_guarantee(struct req *r);
+void page_loan_backup(struct req *r);
+void page_loan_disburse(struct req *r);
+/* page_loan_pdf.c */
+void page_loan_notice_pdf(struct req *r);
+void page_loan_review_form_pdf(struct req *r);
+void page_loan_guarantee_letter_pdf(struct req *r);
+/* page_fund.c */
+void page_fund(struct req *r);
+void page_fund_entry(struct req *r);
+void page_holidays(struct req *r);
+void page_holidays_set(struct req *r);
+void page_holidays_remove(struct req *r);
+/* page_servicing.c */
+void page_account(struct req *r);
+void page_account_repay(struct req *r);
+void page_account_reverse(struct req *r);
+void page_due(struct req *r);
+void page_overdue(struct req *r);
+void page_account_schedule_pdf(struct req *r);
+void page_account_settlement_pdf(struct req *r);
+void page_claims(struct req *r);
+void page_account_compensate(struct req *r);
+void page_account_recover(struct req *r);
+void page_subsidy(struct req *r);
+void page_subsidy_pdf(struct req *r);
+/* page_statement.c */
+void page_statement_form(struct req *r);
+void page_statement_check(struct req *r);
+void page_statement_book(struct req *r);
+/* page_masking.c */
+void page_masking(struct req *r);
+void page_masking_save(struct req *r);
+/* page_audit.c */
+void page_audit(struct req *r);
+
+/* api_auth.c */
+void api_login(struct req *r);
+void api_logout(struct req *r);
+void api_me(struct req *r);
+/* api_units.c */
+void api_units_list(struct req *r);
+void api_units_create(struct req *r);
+void api_departments_list(struct req *r);
+void api_departments_create(struct req *r);
+void api_users_create(struct req *r);
+/* api_household.c */
+void api_households_create(struct req *r);
+void api_households_list(struct req *r);
+void api_households_show(struct req *r);
+/* api_loan.c */
+void api_loans_create(struct req *r);
+void api_loans_list(struct req *r);
+void api_loans_show(struct req *r);
+void api_loans_documents(struct req *r);
+void api_loans_submit(struct req *r);
+void api_loans_review(struct req *r);
+void api_loans_backup(struct req *r);
+void api_loans_guarantee(struct req *r);
+void api_guarantee_fund(struct req *r);
+void api_guarantee_fund_entry(struct req *r);
+void api_holidays_list(struct req *r);
+void api_holidays_set(struct req *r);
+/* api_servicing.c */
+void api_schedule_preview(struct req *r);
+void api_loan_disburse(struct req *r);
+void api_loan_show(struct req *r);
+void api_loan_repay(struct req *r);
+void api_loan_reverse(struct req *r);
+void api_loan_compensate(struct req *r);
+void api_loan_recover(struct req *r);
+void api_subsidy_claim(struct req *r);
+void api_portfolio(struct req *r);
+void api_overdue_by_village(struct req *r);
+/* page_relief.c, page_relief_show.c, page_relief_batch.c */
+void page_relief_list(struct req *r);
+void page_relief_new(struct req *r);
+void page_relief_create(struct req *r);
+void page_relief_show(struct req *r);
+void page_relief_verify(struct req *r);
+void page_relief_review(struct req *r);
+void page_relief_approve(struct req *r);
+void page_relief_reject(struct req *r);
+void page_relief_disburse(struct req *r);
+void page_relief_batches(struct req *r);
+void page_relief_batch_new(struct req *r);
+void page_relief_batch_create(struct req *r);
+void page_relief_batch_show(struct req *r);
+void page_relief_batch_verify(struct req *r);
+void page_relief_batch_review(struct req *r);
+void page_relief_batch_approve(struct req *r);
+void page_relief_batch_disburse(struct req *r);
+/* page_relief_fund.c, page_relief_admin.c */
+void page_funds(struct req *r);
+void page_funds_create(struct req *r);
+void page_funds_income(struct req *r);
+void page_fund_ledger(struct req *r);
+void page_fund_entry_reverse(struct req *r);
+void page_relief_categories(struct req *r);
+void page_relief_category_update(struct req *r);
+void page_relief_category_amount(struct req *r);
+/* page_notice.c */
+void page_notices(struct req *r);
+void page_notices_create(struct req *r);
+void page_notice_manage(struct req *r);
+void page_objection_resolve(struct req *r);
+void page_notice_public(struct req *r);
+void page_notice_object(struct req *r);
+/* page_relief_report.c: the relief report and a fund's ledger (HTML/CSV/PDF; JSON from the API) */
+void page_relief_report(struct req *r);
+void api_relief_report(struct req *r);
+void report_fund_ledger(struct req *r);
+/* page_followup.c: visits on the loan account page, outcomes report */
+void followups_section(struct req *r, int64_t loan_id);
+void page_account_followup(struct req *r);
+void api_loan_followup(struct req *r);
+void page_outcomes(struct req *r);
+void api_outcomes(struct req *r);
+/* page_portfolio.c: the portfolio report by township and village */
+void page_portfolio_report(struct req *r);
+void api_portfolio_by_village(struct req *r);
+/* page_quarterly.c: the quarterly report for the district */
+void page_quarterly(struct req *r);
+void page_quarterly_pdf(struct req *r);
+/* page_receipt.c */
+void page_receipt_pdf(struct req *r);
+void page_receipt_void(struct req *r);
+void page_receipt_reprint(struct req *r);
+void page_batch_receipts_pdf(struct req *r);
+void page_batch_signlist_pdf(struct req *r);
+
+/* page_notice_pdf.c */
+void page_notice_pdf(struct req *r);
+/* api_relief.c */
+void api_funds_list(struct req *r);
+void api_funds_create(struct req *r);
+void api_funds_income(struct req *r);
+void api_fund_ledger(struct req *r);
+/* The fund's ledger as JSON (also the API report without ?format=). */
+void api_fund_ledger_of(struct req *r, int64_t fund_id);
+void api_fund_entry_reverse(struct req *r);
+void api_relief_categories(struct req *r);
+void api_relief_category_update(struct req *r);
+void api_relief_category_amount(struct req *r);
+void api_relief_list(struct req *r);
+void api_relief_create(struct req *r);
+void api_relief_show(struct req *r);
+void api_relief_verify(struct req *r);
+void api_relief_review(struct req *r);
+void api_relief_approve(struct req *r);
+void api_relief_reject(struct req *r);
+void api_relief_disburse(struct req *r);
+void api_relief_batch_preview(struct req *r);
+void api_relief_batch_create(struct req *r);
+void api_relief_batch_show(struct req *r);
+void api_relief_batch_verify(struct req *r);
+void api_relief_batch_review(struct req *r);
+void api_relief_batch_approve(struct req *r);
+void api_relief_batch_disburse(struct req *r);
+void api_receipt_show(struct req *r);
+void api_receipt_void(struct req *r);
+void api_receipt_reprint(struct req *r);
+/* api_notice.c */
+void api_notices_list(struct req *r);
+void api_notices_create(struct req *r);
+void api_notices_show(struct req *r);
+void api_notices_object(struct req *r);
+void api_objection_resolve(struct req *r);
+/* api_announcement.c */
+void api_announcements_create(struct req *r);
+void api_announcements_list(struct req *r);
+void api_announcements_public(struct req *r);
+void api_announcements_show(struct req *r);
+void api_announcements_update(struct req *r);
+void api_announcements_publish(struct req *r);
+void api_announcements_withdraw(struct req *r);
+void api_announcements_version(struct req *r);
+/* api_audit.c */
+void api_audit_list(struct req *r);
+
+#endif

@@ -1,0 +1,140 @@
+/* page_receipt.c: receipts (领款凭证) for people: one receipt as a PDF (A5, or two per A4 page),
+   marked 作废 when void and 补打 on a recorded reprint; voiding and reprinting from the forms; a
+   batch's receipts in one PDF and its sign-for list (签领表). Thin over relief_pay.c and
+   src/pdf/relief_receipt.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handlers.h"
+#include "html.h"
+#include "relief_batch.h"
+#include "relief_pay.h"
+#include "relief_receipt.h"
+
+/* Sends rendered PDF bytes, or a 500 naming why. */
+static void send_pdf(struct req *r, char *pdf, size_t len, const char *why)
+{
+    if (!pdf) {
+        reply_fail(r, 500, "pdf_failed", why ? why : "PDF 生成失败");
+        return;
+    }
+    reply_bytes(r, "application/pdf", pdf, len);
+}
+
+void page_receipt_pdf(struct req *r)
+{
+    struct relief_receipt rc;
+    struct err e = {0};
+    if (relief_receipt_get(r->db, &r->user, r->str, &rc, &e) != 0) {
+        reply_error(r, &e);
+        return;
+    }
+    const char *layout = req_query(r, "layout");
+    int copy = (int)req_query_int(r, "copy", 0);
+    if (copy < 0 || copy > rc.reprints)
+        copy = 0; /* only a recorded reprint prints 补打 */
+    const struct relief_receipt *one[] = {&rc};
+    size_t len = 0;
+    const char *why = NULL;
+    char *pdf = receipt_pdf(one, 1, layout && strcmp(layout, "a4") == 0 ? RECEIPT_A4_TWO : RECEIPT_A5, copy, &len, &why);
+    send_pdf(r, pdf, len, why);
+}
+
+/* After void or reprint: back to the application, or an error page. */
+static void after_receipt(struct req *r, int rc, const struct err *e, const char *ok)
+{
+    if (rc != 0) {
+        html_error_page(r, e);
+        return;
+    }
+    struct relief_receipt x;
+    struct err ignore = {0};
+    char loc[160];
+    if (relief_receipt_get(r->db, &r->user, r->str, &x, &ignore) != 0) {
+        html_error_page(r, &ignore);
+        return;
+    }
+    snprintf(loc, sizeof loc, "/relief/%lld?ok=%s", (long long)x.application_id, ok);
+    reply_redirect(r, loc);
+}
+
+void page_receipt_void(struct req *r)
+{
+    struct err e = {0};
+    after_receipt(r, relief_receipt_void(r->db, &r->user, r->str, req_form(r, "reason"), r->today, &e), &e, "voided");
+}
+
+void page_receipt_reprint(struct req *r)
+{
+    struct err e = {0};
+    int copy = 0;
+    if (relief_receipt_reprint(r->db, &r->user, r->str, req_form(r, "reason"), &copy, &e) != 0) {
+        html_error_page(r, &e);
+        return;
+    }
+    struct buf loc;
+    buf_init(&loc);
+    buf_puts(&loc, "/receipts/");
+    buf_urlenc(&loc, r->str);
+    buf_printf(&loc, ".pdf?copy=%d", copy);
+    reply_redirect(r, loc.data);
+    buf_free(&loc);
+}
+
+/* The receipts of a batch, collected as pointers for the renderer. */
+struct batch_receipts {
+    struct relief_receipt *v;
+    int n, cap;
+};
+
+/* Appends one receipt. */
+static void collect(const struct relief_receipt *x, void *ctx)
+{
+    struct batch_receipts *b = ctx;
+    if (b->n == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 64;
+        struct relief_receipt *grown = realloc(b->v, (size_t)b->cap * sizeof *b->v);
+        if (!grown)
+            abort();
+        b->v = grown;
+    }
+    b->v[b->n++] = *x;
+}
+
+/* Renders a batch's receipts (signlist 0) or its sign-for list (1). */
+static void batch_pdf(struct req *r, int signlist)
+{
+    struct relief_batch b;
+    struct err e = {0};
+    if (relief_batch_get(r->db, &r->user, r->id[0], &b, &e) != 0) {
+        reply_error(r, &e);
+        return;
+    }
+    struct batch_receipts all = {0};
+    relief_receipts_of_batch(r->db, &r->user, b.id, collect, &all);
+    const struct relief_receipt **ptrs = calloc((size_t)all.n + 1, sizeof *ptrs);
+    if (!ptrs)
+        abort();
+    for (int i = 0; i < all.n; i++)
+        ptrs[i] = &all.v[i];
+    size_t len = 0;
+    const char *why = NULL;
+    const char *layout = req_query(r, "layout");
+    char *pdf = signlist ? signlist_pdf(b.title, ptrs, all.n, &len, &why)
+                         : receipt_pdf(ptrs, all.n, layout && strcmp(layout, "a4") == 0 ? RECEIPT_A4_TWO : RECEIPT_A5,
+                                       0, &len, &why);
+    free(ptrs);
+    free(all.v);
+    send_pdf(r, pdf, len, why);
+}
+
+void page_batch_receipts_pdf(struct req *r)
+{
+    batch_pdf(r, 0);
+}
+
+void page_batch_signlist_pdf(struct req *r)
+{
+    batch_pdf(r, 1);
+}

@@ -1,0 +1,457 @@
+/* page_servicing.c: the liaison's pages: a loan account (schedule, what was paid when, what is
+   owed today, the repayment form), disbursement from a guaranteed application, and the due and
+   overdue lists per village with phone numbers for the visits. Thin over servicing.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handlers.h"
+#include "html.h"
+#include "loan_account_docs.h"
+#include "money.h"
+#include "servicing.h"
+#include "subsidy_doc.h"
+
+/* Whether the user records money (liaison, finance). */
+static int records_money(const struct req *r)
+{
+    return r->user.role == ROLE_LIAISON || r->user.role == ROLE_FINANCE;
+}
+
+/* The reversal form of the loan's latest standing repayment: a reason, the CSRF token and a
+   confirmation box the server checks too. */
+static void reverse_form(struct req *r, const struct serviced_loan *l, const struct repayment_row *p)
+{
+    html_printf(r, "<form method=\"post\" action=\"/accounts/%lld/repayments/%lld/reverse\" class=\"inline\">",
+                (long long)l->id, (long long)p->id);
+    html_csrf(r);
+    html_printf(r, "<input name=\"reason\" required maxlength=\"%d\" placeholder=\"冲正原因\">"
+                   "<label class=\"inline-check\"><input type=\"checkbox\" name=\"confirm\" value=\"1\" required>确认冲正</label>"
+                   "<button>冲正</button></form>",
+                LOAN_REASON_MAX_CHARS);
+}
+
+/* The repayments of the loan: every booking and reversal, the reversed ones marked 已冲正 with
+   the reason; the latest standing one with its reversal form for liaison and finance. */
+static void repayments_table(struct req *r, const struct serviced_loan *l)
+{
+    const struct repayment_row *latest = NULL;
+    for (int k = 0; k < l->nrepayments; k++)
+        if (!l->repayments[k].reverses_id && !l->repayments[k].reversed_by)
+            latest = &l->repayments[k];
+    int can_reverse = records_money(r) && strcmp(l->state, "compensated") != 0;
+    html_raw(r, "<h2>还款记录</h2><table class=\"list\"><thead><tr><th>日期</th><th>凭证号</th>"
+                "<th class=\"num\">金额</th><th class=\"num\">罚息</th><th class=\"num\">复利</th>"
+                "<th class=\"num\">利息</th><th class=\"num\">本金</th><th>登记人</th><th>冲正</th></tr></thead><tbody>");
+    for (int k = 0; k < l->nrepayments; k++) {
+        const struct repayment_row *p = &l->repayments[k];
+        html_printf(r, "<tr%s><td>", p->reversed_by || p->reverses_id ? " class=\"reversed\"" : "");
+        html_text(r, p->paid_on);
+        html_raw(r, "</td><td>");
+        html_text(r, p->receipt_no);
+        const int64_t amounts[] = {p->amount_fen, p->penalty_fen, p->compound_fen, p->interest_fen, p->principal_fen};
+        for (size_t a = 0; a < sizeof amounts / sizeof *amounts; a++) {
+            html_raw(r, "</td><td class=\"num\">");
+            html_money(r, amounts[a]);
+        }
+        html_raw(r, "</td><td>");
+        html_text(r, p->created_by);
+        html_raw(r, "</td><td>");
+        if (p->reversed_by || p->reverses_id) {
+            html_raw(r, p->reversed_by ? "已冲正：" : "冲正记录（");
+            html_text(r, p->reason);
+            html_raw(r, p->reversed_by ? "" : "）");
+        } else if (can_reverse && p == latest) {
+            reverse_form(r, l, p);
+        }
+        html_raw(r, "</td></tr>");
+    }
+    html_raw(r, "</tbody></table>");
+}
+
+/* The loan account page, with e shown after a refused repayment. */
+static void account_page(struct req *r, const struct err *e)
+{
+    struct serviced_loan *l = servicing_alloc();
+    struct err ge = {0};
+    if (!l || servicing_get(r->db, &r->user, r->id[0], l, &ge) != 0) {
+        servicing_free(l);
+        reply_error(r, &ge);
+        return;
+    }
+    json_t *j = servicing_json(l, r->today); /* the figures as of today, computed once */
+    char title[96];
+    snprintf(title, sizeof title, "贷款 %s", l->contract_no);
+    html_begin(r, title);
+    html_raw(r, "<div class=\"titlebar\"><h1>贷款 ");
+    html_text(r, l->contract_no);
+    html_printf(r, "</h1><span class=\"state\">%s</span></div>",
+                !strcmp(l->state, "active") ? "还款中" : !strcmp(l->state, "settled") ? "已结清" : "已代偿");
+    html_flash(r);
+    if (e)
+        html_form_error(r, e);
+    html_raw(r, "<dl class=\"facts\"><dt>借款人</dt><dd>");
+    html_text(r, l->applicant);
+    html_raw(r, "（");
+    html_text(r, l->village);
+    html_raw(r, "）电话 ");
+    html_text(r, l->applicant_phone);
+    html_raw(r, "</dd><dt>项目</dt><dd>");
+    html_text(r, l->project_name);
+    html_raw(r, "</dd><dt>放款</dt><dd>");
+    html_text(r, l->disbursed_on);
+    html_raw(r, "，");
+    html_money(r, l->principal_fen);
+    html_raw(r, " 元，年利率 ");
+    html_text(r, json_string_value(json_object_get(j, "annual_rate")));
+    html_printf(r, "%%，%d 个月，%s</dd><dt>计息方式</dt><dd>%s</dd><dt>剩余本金</dt><dd>", l->terms.term_months,
+                amort_method_name(l->terms.method), amort_day_count_name(l->terms.day_count));
+    html_money(r, json_integer_value(json_object_get(j, "outstanding_principal_fen")));
+    html_raw(r, " 元</dd><dt>今日逾期</dt><dd>");
+    html_money(r, json_integer_value(json_object_get(j, "overdue_fen")));
+    html_printf(r, " 元，逾期 %lld 天，五级分类：%s</dd><dt>未还罚息、复利</dt><dd>罚息 ",
+                (long long)json_integer_value(json_object_get(j, "dpd")),
+                repay_grade_name(repay_grade((long)json_integer_value(json_object_get(j, "dpd")))));
+    html_money(r, json_integer_value(json_object_get(j, "penalty_fen")));
+    html_raw(r, " 元，复利 ");
+    html_money(r, json_integer_value(json_object_get(j, "compound_fen")));
+    html_raw(r, " 元</dd><dt>今日结清需还</dt><dd id=\"payoff\">");
+    html_money(r, json_integer_value(json_object_get(j, "payoff_fen")));
+    html_printf(r, " 元</dd></dl><p><a class=\"button\" href=\"/accounts/%lld/schedule.pdf\">打印还款计划表（PDF）</a> ",
+                (long long)l->id);
+    if (!strcmp(l->state, "settled"))
+        html_printf(r, "<a class=\"button\" href=\"/accounts/%lld/settlement.pdf\">打印结清证明（PDF）</a>", (long long)l->id);
+    html_raw(r, "</p><h2>还款计划</h2><table class=\"list\"><thead><tr><th class=\"num\">期数</th><th>还款日</th>"
+                "<th class=\"num\">本金</th><th class=\"num\">利息</th><th class=\"num\">已还本金</th>"
+                "<th class=\"num\">已还利息</th><th class=\"num\">罚息</th><th class=\"num\">复利</th></tr></thead><tbody>");
+    size_t i;
+    json_t *row;
+    json_array_foreach(json_object_get(j, "schedule"), i, row)
+    {
+        html_printf(r, "<tr><td class=\"num\">%lld</td><td>", (long long)json_integer_value(json_object_get(row, "n")));
+        html_text(r, json_string_value(json_object_get(row, "due_on")));
+        static const char *const cols[] = {"principal_fen", "interest_fen", "paid_principal_fen", "paid_interest_fen",
+                                           "penalty_fen", "compound_fen"};
+        for (size_t k = 0; k < sizeof cols / sizeof *cols; k++) {
+            html_raw(r, "</td><td class=\"num\">");
+            html_money(r, json_integer_value(json_object_get(row, cols[k])));
+        }
+        html_raw(r, "</td></tr>");
+    }
+    repayments_table(r, l);
+    if (records_money(r) && !strcmp(l->state, "active")) {
+        html_printf(r, "<h2>登记还款</h2><form method=\"post\" action=\"/accounts/%lld/repayments\" class=\"grid\">",
+                    (long long)l->id);
+        html_csrf(r);
+        html_printf(r, "<label>还款日期<input name=\"paid_on\" type=\"date\" required value=\"%04d-%02d-%02d\"></label>"
+                       "<label>金额（元）<input name=\"amount\" required inputmode=\"decimal\"></label>"
+                       "<label>信用社凭证号<input name=\"receipt_no\" required maxlength=\"50\"></label>"
+                       "<p><button class=\"primary\">登记</button></p></form>",
+                    r->today.y, r->today.m, r->today.d);
+    }
+    if (r->user.role == ROLE_FINANCE && !strcmp(l->state, "compensated")) {
+        html_printf(r, "<h2>登记追偿</h2><form method=\"post\" action=\"/accounts/%lld/recoveries\" class=\"grid\">",
+                    (long long)l->id);
+        html_csrf(r);
+        html_printf(r, "<label>日期<input name=\"on\" type=\"date\" required value=\"%04d-%02d-%02d\"></label>"
+                       "<label>金额（元）<input name=\"amount\" required></label><label>来源<select name=\"source\">"
+                       "<option value=\"borrower\">借款人</option><option value=\"counter_guarantor\">反担保人</option>"
+                       "</select></label><label>收款凭证号<input name=\"document_no\" required maxlength=\"50\"></label>"
+                       "<p><button class=\"primary\">登记追偿</button></p></form>",
+                    r->today.y, r->today.m, r->today.d);
+    }
+    followups_section(r, l->id);
+    json_decref(j);
+    servicing_free(l);
+    html_end(r);
+}
+
+/* After an action on the account succeeded: back to the account page with its message (ok). */
+static void account_done(struct req *r, const char *ok)
+{
+    char loc[64];
+    snprintf(loc, sizeof loc, "/accounts/%lld?ok=%s", (long long)r->id[0], ok);
+    reply_redirect(r, loc);
+}
+
+/* After an action was refused: the error page for a missing or foreign loan, else the account page
+   again with the error next to its field and what was typed. */
+static void account_refused(struct req *r, const struct err *e)
+{
+    if (e->status == 404 || e->status == 403) {
+        reply_error(r, e);
+        return;
+    }
+    account_page(r, e);
+    r->status = e->status;
+}
+
+void page_account_recover(struct req *r)
+{
+    struct err e = {0};
+    int64_t amount = 0;
+    if (money_parse(req_form(r, "amount"), &amount) != 0)
+        err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确");
+    else if (servicing_recover(r->db, &r->user, r->id[0], req_form(r, "on"), amount, req_form(r, "source"),
+                               req_form(r, "document_no"), r->today, &e) > 0) {
+        account_done(r, "recovered");
+        return;
+    }
+    account_refused(r, &e);
+}
+
+void page_account(struct req *r)
+{
+    account_page(r, NULL);
+}
+
+void page_account_repay(struct req *r)
+{
+    struct err e = {0};
+    int64_t amount = 0;
+    int duplicate = 0;
+    struct repay_alloc a;
+    if (money_parse(req_form(r, "amount"), &amount) != 0)
+        err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确，例如 10435.00");
+    else if (servicing_repay(r->db, &r->user, r->id[0], req_form(r, "paid_on"), amount, req_form(r, "receipt_no"),
+                             r->today, &a, &duplicate, &e) > 0) {
+        account_done(r, duplicate ? "duplicate" : "repaid");
+        return;
+    }
+    account_refused(r, &e);
+}
+
+void page_account_reverse(struct req *r)
+{
+    struct err e = {0};
+    if (!req_form(r, "confirm") || strcmp(req_form(r, "confirm"), "1") != 0)
+        err_set(&e, 422, "confirm_required", "confirm", "请勾选“确认冲正”后再提交");
+    else if (servicing_reverse(r->db, &r->user, r->id[0], r->id[1], req_form(r, "reason"), &e) > 0) {
+        account_done(r, "reversed");
+        return;
+    }
+    account_refused(r, &e);
+}
+
+/* One due or overdue row, grouped by village. */
+static void due_row(const struct due_row *d, void *ctx)
+{
+    struct req *r = ctx;
+    html_raw(r, "<tr><td>");
+    html_text(r, d->village);
+    html_printf(r, "</td><td><a href=\"/accounts/%lld\">", (long long)d->loan_id);
+    html_text(r, d->applicant);
+    html_raw(r, "</a></td><td class=\"mono\">");
+    html_text(r, d->phone);
+    html_raw(r, "</td><td>");
+    html_text(r, d->contract_no);
+    html_printf(r, "</td><td class=\"num\">%d</td><td>", d->n);
+    html_text(r, d->due_on);
+    html_raw(r, "</td><td class=\"num\">");
+    html_money(r, d->due_fen);
+    html_raw(r, "</td></tr>");
+}
+
+/* The due list (next N days) or the overdue list. */
+static void due_page(struct req *r, int overdue)
+{
+    int64_t days = req_query_int(r, "days", 30);
+    if (days < 1 || days > 366)
+        days = 30;
+    struct date from = overdue ? (struct date){0, 0, 0} : r->today;
+    struct date to = overdue ? date_add_days(r->today, -1) : date_add_days(r->today, days);
+    html_begin(r, overdue ? "逾期清单" : "到期清单");
+    if (overdue)
+        html_raw(r, "<h1>逾期清单</h1><p class=\"muted\">截至昨天应还未还的各期，按村排列，供上门催收。</p>");
+    else
+        html_printf(r, "<h1>到期清单</h1><p class=\"muted\">今后 %lld 天内到期的各期，按村排列。"
+                       "<a href=\"/due?days=7\">7 天</a> · <a href=\"/due?days=30\">30 天</a></p>",
+                    (long long)days);
+    html_raw(r, "<table class=\"list\"><thead><tr><th>村</th><th>借款人</th><th>电话</th><th>合同号</th>"
+                "<th class=\"num\">期数</th><th>应还日</th><th class=\"num\">应还本息（元）</th></tr></thead><tbody>");
+    if (servicing_due_list(r->db, &r->user, from, to, due_row, r) == 0)
+        html_raw(r, "<tr><td colspan=\"7\">没有记录</td></tr>");
+    html_raw(r, "</tbody></table>");
+    html_end(r);
+}
+
+void page_due(struct req *r)
+{
+    due_page(r, 0);
+}
+
+void page_overdue(struct req *r)
+{
+    due_page(r, 1);
+}
+
+/* Renders one of the loan's documents and sends it. */
+static void send_account_pdf(struct req *r, int settlement)
+{
+    struct serviced_loan *l = servicing_alloc();
+    struct err e = {0};
+    struct unit office;
+    if (!l || servicing_get(r->db, &r->user, r->id[0], l, &e) != 0) {
+        servicing_free(l);
+        reply_error(r, &e);
+        return;
+    }
+    const char *why = NULL;
+    char *pdf = NULL;
+    size_t len = 0;
+    int rc = unit_get(r->db, unit_township_of(r->db, l->village_id), &office) == 0
+                 ? (settlement ? report_settlement : report_schedule)(l, &office, r->today, &pdf, &len, &why)
+                 : -1;
+    servicing_free(l);
+    if (rc != 0) {
+        reply_fail(r, settlement ? 409 : 500, settlement ? "not_settled" : "pdf_failed", why ? why : "PDF 生成失败");
+        return;
+    }
+    reply_bytes(r, "application/pdf", pdf, len);
+}
+
+void page_account_schedule_pdf(struct req *r)
+{
+    send_account_pdf(r, 0);
+}
+
+void page_account_settlement_pdf(struct req *r)
+{
+    send_account_pdf(r, 1);
+}
+
+/* One loan past the claim threshold, with the payout form for finance. */
+static void claim_row(const struct claim_row *c, void *ctx)
+{
+    struct req *r = ctx;
+    html_printf(r, "<tr><td>");
+    html_text(r, c->village);
+    html_printf(r, "</td><td><a href=\"/accounts/%lld\">", (long long)c->loan_id);
+    html_text(r, c->applicant);
+    html_raw(r, "</a></td><td>");
+    html_text(r, c->contract_no);
+    html_raw(r, "</td><td>");
+    html_text(r, c->oldest_due);
+    html_printf(r, "</td><td class=\"num\">%ld</td><td class=\"num\">", c->dpd);
+    html_money(r, c->outstanding_fen);
+    html_raw(r, "</td><td>");
+    if (r->user.role == ROLE_FINANCE) {
+        html_printf(r, "<form method=\"post\" action=\"/accounts/%lld/compensation\" class=\"inline\">",
+                    (long long)c->loan_id);
+        html_csrf(r);
+        html_raw(r, "<button>代偿</button></form>");
+    }
+    html_raw(r, "</td></tr>");
+}
+
+void page_claims(struct req *r)
+{
+    html_begin(r, "代偿");
+    html_raw(r, "<h1>可申请担保代偿的贷款</h1><p class=\"muted\">逾期超过代偿期限（默认 90 天）的贷款。财务确认后由担保基金代偿，"
+                "之后的追偿款记入担保基金。</p>");
+    html_flash(r);
+    html_raw(r, "<table class=\"list\"><thead><tr><th>村</th><th>借款人</th><th>合同号</th><th>最早逾期</th>"
+                "<th class=\"num\">逾期天数</th><th class=\"num\">剩余本金（元）</th><th></th></tr></thead><tbody>");
+    if (servicing_claims(r->db, &r->user, r->today, claim_row, r) == 0)
+        html_raw(r, "<tr><td colspan=\"7\">没有记录</td></tr>");
+    html_raw(r, "</tbody></table>");
+    html_end(r);
+}
+
+void page_account_compensate(struct req *r)
+{
+    struct err e = {0};
+    int64_t paid = 0;
+    char on[11];
+    date_format(r->today, on);
+    if (servicing_compensate(r->db, &r->user, r->id[0], on, r->today, &paid, &e) < 0) {
+        reply_error(r, &e);
+        return;
+    }
+    char loc[64];
+    snprintf(loc, sizeof loc, "/accounts/%lld?ok=compensated", (long long)r->id[0]);
+    reply_redirect(r, loc);
+}
+
+/* The quarter's claim as a page (pdf = 0) or as the PDF (pdf = 1). */
+static void subsidy(struct req *r, int pdf)
+{
+    const char *q = pdf ? r->str : req_query(r, "quarter");
+    char quarter[16];
+    struct date from, to;
+    if (!q || subsidy_quarter(q, &from, &to) != 0) {
+        int qn = (r->today.m - 1) / 3; /* the last full quarter */
+        snprintf(quarter, sizeof quarter, "%dQ%d", qn ? r->today.y : r->today.y - 1, qn ? qn : 4);
+        subsidy_quarter(quarter, &from, &to);
+    } else {
+        snprintf(quarter, sizeof quarter, "%s", q);
+    }
+    struct subsidy_row *rows = NULL;
+    struct subsidy_doc d = {.unit = ""};
+    struct err e = {0};
+    snprintf(d.quarter, sizeof d.quarter, "%s", quarter);
+    snprintf(d.unit, sizeof d.unit, "%s", r->user.unit_name);
+    d.nrows = subsidy_claim_all(r->db, &r->user, from, to, &rows, &d.totals, &e);
+    d.rows = rows;
+    if (d.nrows < 0) {
+        reply_error(r, &e);
+        return;
+    }
+    if (pdf) {
+        const char *why = NULL;
+        char *out = NULL;
+        size_t len = 0;
+        if (report_subsidy(&d, r->today, &out, &len, &why) != 0)
+            reply_fail(r, 500, "pdf_failed", why ? why : "PDF 生成失败");
+        else
+            reply_bytes(r, "application/pdf", out, len);
+        free(rows);
+        return;
+    }
+    html_begin(r, "贴息申报");
+    html_raw(r, "<h1>贴息申报</h1><form class=\"search\" method=\"get\"><label>季度<input name=\"quarter\" value=\"");
+    html_text(r, quarter);
+    html_printf(r, "\" placeholder=\"2026Q3\"></label><button>查看</button> <a href=\"/subsidy/%s.pdf\">打印申报表（PDF）</a>"
+                   "</form><p class=\"muted\">逾期归还的利息、罚息和复利不予贴息；担保代偿或展期的贷款自当季起不予贴息。</p>"
+                   "<table class=\"list\"><thead><tr><th>借款人</th><th>村</th><th>合同号</th>"
+                   "<th class=\"num\">当季实付利息</th><th class=\"num\">可贴息利息</th><th class=\"num\">应贴息</th>"
+                   "<th>不予贴息原因</th></tr></thead><tbody>",
+                quarter);
+    for (int i = 0; i < d.nrows; i++) {
+        char why[SUBSIDY_REASON_SIZE];
+        html_raw(r, "<tr><td>");
+        html_text(r, rows[i].applicant);
+        html_raw(r, "</td><td>");
+        html_text(r, rows[i].village);
+        html_raw(r, "</td><td>");
+        html_text(r, rows[i].contract_no);
+        html_raw(r, "</td><td class=\"num\">");
+        html_money(r, rows[i].interest_paid_fen);
+        html_raw(r, "</td><td class=\"num\">");
+        html_money(r, rows[i].eligible_interest_fen);
+        html_raw(r, "</td><td class=\"num\">");
+        html_money(r, rows[i].subsidy_fen);
+        html_raw(r, "</td><td>");
+        html_text(r, subsidy_reason(&rows[i], why, sizeof why) == 0 ? why : "（原因过长，见申报表）");
+        html_raw(r, "</td></tr>");
+    }
+    html_raw(r, "</tbody></table><p>合计实付利息 ");
+    html_money(r, d.totals.interest_paid_fen);
+    html_raw(r, " 元，可贴息利息 ");
+    html_money(r, d.totals.eligible_interest_fen);
+    html_raw(r, " 元，申请贴息 ");
+    html_money(r, d.totals.subsidy_fen);
+    html_raw(r, " 元。</p>");
+    free(rows);
+    html_end(r);
+}
+
+void page_subsidy(struct req *r)
+{
+    subsidy(r, 0);
+}
+
+void page_subsidy_pdf(struct req *r)
+{
+    subsidy(r, 1);
+}

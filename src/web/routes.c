@@ -1,0 +1,338 @@
+/* routes.c: the one table of routes and the pattern matcher (see routes.h). */
+#include "routes.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handlers.h"
+
+#define R(x) ROLE_BIT(ROLE_##x)
+#define ALL ROLES_ALL
+/* Who may read households: everyone but the department reviewers (they see applications). */
+#define HH_READ (ALL & ~R(REVIEWER))
+/* Who may register and change households. */
+#define HH_WRITE (R(ADMIN) | R(ASSOCIATION) | R(VILLAGE))
+/* Who registers loan applications and collects their documents (a village officer for the
+   village's households). */
+#define LOAN_INTAKE (R(ADMIN) | R(ASSOCIATION) | R(VILLAGE))
+/* Who may read relief: everyone but department reviewers and the credit-union liaison. */
+#define RELIEF_READ (ALL & ~R(REVIEWER) & ~R(LIAISON))
+/* Who registers relief applications and does the village verification. */
+#define RELIEF_APPLY (R(ADMIN) | R(RELIEF) | R(VILLAGE))
+/* Who does the township review, publishes notices and resolves objections. */
+#define RELIEF_REVIEW (R(ADMIN) | R(RELIEF) | R(ASSOCIATION))
+/* Who approves relief after the notice: the association. */
+#define RELIEF_APPROVE (R(ADMIN) | R(ASSOCIATION))
+/* Who pays relief and handles receipts. */
+#define RELIEF_PAY (R(RELIEF) | R(FINANCE))
+/* Who records follow-up visits to funded projects. */
+#define FOLLOWUP (R(ADMIN) | R(ASSOCIATION) | R(LIAISON) | R(VILLAGE))
+/* Who prepares the reports for the district. */
+#define REPORTS (R(ADMIN) | R(ASSOCIATION) | R(FINANCE) | R(AUDITOR))
+/* Who writes, publishes and withdraws announcements: those who publish notices. */
+#define ANN_WRITE RELIEF_REVIEW
+/* Who books fund income and corrections. */
+#define FUND_WRITE (R(ADMIN) | R(FINANCE))
+
+const struct route routes[] = {
+    /* public */
+    {"GET", "/", page_public_home, 0, ROUTE_PUBLIC},
+    {"GET", "/a/{id}", page_public_announcement, 0, ROUTE_PUBLIC},
+    {"GET", "/a/{id}.pdf", page_public_announcement_pdf, 0, ROUTE_PUBLIC},
+    {"GET", "/healthz", page_healthz, 0, ROUTE_PUBLIC},
+    {"GET", "/static/{str}", page_static, 0, ROUTE_PUBLIC},
+    {"GET", "/login", page_login_form, 0, ROUTE_PUBLIC},
+    {"POST", "/login", page_login, 0, ROUTE_PUBLIC},
+    /* staff pages */
+    {"POST", "/logout", page_logout, ALL, 0},
+    {"GET", "/home", page_home, ALL, 0},
+    {"GET", "/households", page_household_list, HH_READ, 0},
+    {"POST", "/households", page_household_create, HH_WRITE, 0},
+    {"GET", "/households/new", page_household_new, HH_WRITE, 0},
+    {"GET", "/households/import", page_import_form, HH_WRITE, 0},
+    {"POST", "/households/import", page_import_upload, HH_WRITE, 0},
+    {"POST", "/households/import/{id}", page_import_confirm, HH_WRITE, 0},
+    {"GET", "/households/{id}", page_household_show, HH_READ, 0},
+    {"POST", "/households/{id}", page_household_update, HH_WRITE, 0},
+    {"POST", "/households/{id}/members", page_household_add_member, HH_WRITE, 0},
+    {"GET", "/admin/users", page_users, R(ADMIN), 0},
+    {"POST", "/admin/users", page_users_create, R(ADMIN), 0},
+    {"POST", "/admin/users/{id}", page_users_update, R(ADMIN), 0},
+    {"GET", "/admin/units", page_units, R(ADMIN), 0},
+    {"POST", "/admin/units", page_units_create, R(ADMIN), 0},
+    {"GET", "/admin/departments", page_departments, R(ADMIN), 0},
+    {"POST", "/admin/departments", page_departments_create, R(ADMIN), 0},
+    {"POST", "/admin/departments/{id}", page_departments_update, R(ADMIN), 0},
+    {"GET", "/audit", page_audit, R(ADMIN) | R(AUDITOR), 0},
+    {"GET", "/loans", page_loans, ALL, 0},
+    {"POST", "/loans", page_loan_create, LOAN_INTAKE, 0},
+    {"GET", "/loans/new", page_loan_new, LOAN_INTAKE, 0},
+    {"GET", "/loans/{id}", page_loan_show, ALL, 0},
+    {"POST", "/loans/{id}/documents", page_loan_documents, LOAN_INTAKE, 0},
+    {"POST", "/loans/{id}/submit", page_loan_submit, LOAN_INTAKE, 0},
+    {"POST", "/loans/{id}/reviews", page_loan_review, R(REVIEWER), 0},
+    {"POST", "/loans/{id}/guarantee", page_loan_guarantee, R(ADMIN) | R(ASSOCIATION), 0},
+    {"POST", "/loans/{id}/backup", page_loan_backup, R(ADMIN) | R(ASSOCIATION), 0},
+    {"POST", "/loans/{id}/disburse", page_loan_disburse, R(LIAISON) | R(FINANCE), 0},
+    {"GET", "/loans/{id}/notice.pdf", page_loan_notice_pdf, ALL, 0},
+    {"GET", "/loans/{id}/review-form.pdf", page_loan_review_form_pdf, ALL, 0},
+    {"GET", "/loans/{id}/guarantee-letter.pdf", page_loan_guarantee_letter_pdf, ALL, 0},
+    {"GET", "/reviews", page_review_queue, R(REVIEWER), 0},
+    {"GET", "/accounts/{id}", page_account, ALL, 0},
+    {"POST", "/accounts/{id}/repayments", page_account_repay, R(LIAISON) | R(FINANCE), 0},
+    {"POST", "/accounts/{id}/repayments/{id}/reverse", page_account_reverse, R(LIAISON) | R(FINANCE), 0},
+    {"GET", "/accounts/{id}/schedule.pdf", page_account_schedule_pdf, ALL, 0},
+    {"GET", "/accounts/{id}/settlement.pdf", page_account_settlement_pdf, ALL, 0},
+    {"GET", "/statements", page_statement_form, R(LIAISON) | R(FINANCE), 0},
+    {"POST", "/statements", page_statement_check, R(LIAISON) | R(FINANCE), 0},
+    {"POST", "/statements/{id}", page_statement_book, R(LIAISON) | R(FINANCE), 0},
+    {"GET", "/claims", page_claims, ALL, 0},
+    {"GET", "/subsidy", page_subsidy, R(ADMIN) | R(FINANCE) | R(ASSOCIATION) | R(AUDITOR), 0},
+    {"GET", "/subsidy/{str}.pdf", page_subsidy_pdf, R(ADMIN) | R(FINANCE) | R(ASSOCIATION) | R(AUDITOR), 0},
+    {"POST", "/accounts/{id}/compensation", page_account_compensate, R(FINANCE), 0},
+    {"POST", "/accounts/{id}/recoveries", page_account_recover, R(FINANCE), 0},
+    {"GET", "/due", page_due, ALL, 0},
+    {"GET", "/overdue", page_overdue, ALL, 0},
+    {"GET", "/guarantee-fund", page_fund, ALL, 0},
+    {"POST", "/guarantee-fund", page_fund_entry, R(ADMIN) | R(FINANCE), 0},
+    {"GET", "/admin/holidays", page_holidays, R(ADMIN), 0},
+    {"POST", "/admin/holidays", page_holidays_set, R(ADMIN), 0},
+    {"POST", "/admin/holidays/remove", page_holidays_remove, R(ADMIN), 0},
+    {"GET", "/admin/masking", page_masking, R(ADMIN), 0},
+    {"POST", "/admin/masking", page_masking_save, R(ADMIN), 0},
+    {"GET", "/relief", page_relief_list, RELIEF_READ, 0},
+    {"POST", "/relief", page_relief_create, RELIEF_APPLY, 0},
+    {"GET", "/relief/new", page_relief_new, RELIEF_APPLY, 0},
+    {"GET", "/relief/{id}", page_relief_show, RELIEF_READ, 0},
+    {"POST", "/relief/{id}/verify", page_relief_verify, RELIEF_APPLY, 0},
+    {"POST", "/relief/{id}/review", page_relief_review, RELIEF_REVIEW, 0},
+    {"POST", "/relief/{id}/approve", page_relief_approve, RELIEF_APPROVE, 0},
+    {"POST", "/relief/{id}/reject", page_relief_reject, RELIEF_APPLY | RELIEF_REVIEW, 0},
+    {"POST", "/relief/{id}/disburse", page_relief_disburse, RELIEF_PAY, 0},
+    {"GET", "/relief/batches", page_relief_batches, RELIEF_READ, 0},
+    {"POST", "/relief/batches", page_relief_batch_create, RELIEF_APPLY, 0},
+    {"GET", "/relief/batches/new", page_relief_batch_new, RELIEF_APPLY, 0},
+    {"GET", "/relief/batches/{id}", page_relief_batch_show, RELIEF_READ, 0},
+    {"POST", "/relief/batches/{id}/verify", page_relief_batch_verify, RELIEF_APPLY, 0},
+    {"POST", "/relief/batches/{id}/review", page_relief_batch_review, RELIEF_REVIEW, 0},
+    {"POST", "/relief/batches/{id}/approve", page_relief_batch_approve, RELIEF_APPROVE, 0},
+    {"POST", "/relief/batches/{id}/disburse", page_relief_batch_disburse, RELIEF_PAY, 0},
+    {"GET", "/relief/batches/{id}/receipts.pdf", page_batch_receipts_pdf, RELIEF_READ, 0},
+    {"GET", "/relief/batches/{id}/signlist.pdf", page_batch_signlist_pdf, RELIEF_READ, 0},
+    {"GET", "/receipts/{str}.pdf", page_receipt_pdf, RELIEF_READ, 0},
+    {"POST", "/receipts/{str}/void", page_receipt_void, RELIEF_PAY, 0},
+    {"POST", "/receipts/{str}/reprint", page_receipt_reprint, RELIEF_PAY, 0},
+    {"GET", "/funds", page_funds, RELIEF_READ & ~R(VILLAGE), 0},
+    {"POST", "/funds", page_funds_create, FUND_WRITE, 0},
+    {"POST", "/funds/income", page_funds_income, FUND_WRITE, 0},
+    {"GET", "/funds/{id}", page_fund_ledger, RELIEF_READ & ~R(VILLAGE), 0},
+    {"POST", "/fund-entries/{id}/reverse", page_fund_entry_reverse, FUND_WRITE, 0},
+    {"GET", "/admin/relief-categories", page_relief_categories, R(ADMIN), 0},
+    {"POST", "/admin/relief-categories/{id}", page_relief_category_update, R(ADMIN), 0},
+    {"POST", "/admin/relief-categories/{id}/amounts", page_relief_category_amount, R(ADMIN), 0},
+    {"POST", "/accounts/{id}/followups", page_account_followup, FOLLOWUP, 0},
+    {"GET", "/reports/portfolio", page_portfolio_report, ALL & ~R(REVIEWER), 0},
+    {"GET", "/reports/portfolio.csv", page_portfolio_report, ALL & ~R(REVIEWER), 0},
+    {"GET", "/reports/portfolio.pdf", page_portfolio_report, ALL & ~R(REVIEWER), 0},
+    {"GET", "/reports/quarterly", page_quarterly, REPORTS, 0},
+    {"GET", "/reports/quarterly.pdf", page_quarterly_pdf, REPORTS, 0},
+    {"GET", "/reports/outcomes", page_outcomes, ALL & ~R(REVIEWER), 0},
+    {"GET", "/reports/outcomes.csv", page_outcomes, ALL & ~R(REVIEWER), 0},
+    {"GET", "/reports/outcomes.pdf", page_outcomes, ALL & ~R(REVIEWER), 0},
+    {"GET", "/reports/relief", page_relief_report, RELIEF_READ, 0},
+    {"GET", "/reports/relief.csv", page_relief_report, RELIEF_READ, 0},
+    {"GET", "/reports/relief.pdf", page_relief_report, RELIEF_READ, 0},
+    {"GET", "/reports/fund-ledger.csv", report_fund_ledger, RELIEF_READ & ~R(VILLAGE), 0},
+    {"GET", "/reports/fund-ledger.pdf", report_fund_ledger, RELIEF_READ & ~R(VILLAGE), 0},
+    {"GET", "/notices", page_notices, RELIEF_READ, 0},
+    {"POST", "/notices", page_notices_create, RELIEF_REVIEW, 0},
+    {"GET", "/notices/{id}/manage", page_notice_manage, RELIEF_READ, 0},
+    {"POST", "/objections/{id}/resolve", page_objection_resolve, RELIEF_REVIEW, 0},
+    {"GET", "/notices/{id}", page_notice_public, 0, ROUTE_PUBLIC},
+    {"GET", "/notices/{id}.pdf", page_notice_pdf, 0, ROUTE_PUBLIC},
+    {"POST", "/notices/{id}/objections", page_notice_object, 0, ROUTE_PUBLIC},
+    {"GET", "/announcements", page_announcements, ALL, 0},
+    {"POST", "/announcements", page_announcement_create, ANN_WRITE, 0},
+    {"GET", "/announcements/new", page_announcement_new, ANN_WRITE, 0},
+    {"POST", "/announcements/preview", page_announcement_preview, ANN_WRITE, 0},
+    {"GET", "/announcements/{id}", page_announcement_show, ALL, 0},
+    {"POST", "/announcements/{id}", page_announcement_save, ANN_WRITE, 0},
+    {"GET", "/announcements/{id}.pdf", page_announcement_pdf, ALL, 0},
+    {"POST", "/announcements/{id}/withdraw", page_announcement_withdraw, ANN_WRITE, 0},
+    {"GET", "/announcements/{id}/versions/{id}", page_announcement_version, ALL, 0},
+    /* JSON API */
+    {"POST", "/api/v1/login", api_login, 0, ROUTE_API | ROUTE_PUBLIC},
+    {"POST", "/api/v1/logout", api_logout, ALL, ROUTE_API},
+    {"GET", "/api/v1/me", api_me, ALL, ROUTE_API},
+    {"GET", "/api/v1/units", api_units_list, ALL, ROUTE_API},
+    {"POST", "/api/v1/units", api_units_create, R(ADMIN), ROUTE_API},
+    {"GET", "/api/v1/departments", api_departments_list, ALL, ROUTE_API},
+    {"POST", "/api/v1/departments", api_departments_create, R(ADMIN), ROUTE_API},
+    {"POST", "/api/v1/users", api_users_create, R(ADMIN), ROUTE_API},
+    {"GET", "/api/v1/households", api_households_list, HH_READ, ROUTE_API},
+    {"POST", "/api/v1/households", api_households_create, HH_WRITE, ROUTE_API},
+    {"GET", "/api/v1/households/{id}", api_households_show, HH_READ, ROUTE_API},
+    {"GET", "/api/v1/audit", api_audit_list, R(ADMIN) | R(AUDITOR), ROUTE_API},
+    {"GET", "/api/v1/loan-applications", api_loans_list, ALL, ROUTE_API},
+    {"POST", "/api/v1/loan-applications", api_loans_create, LOAN_INTAKE, ROUTE_API},
+    {"GET", "/api/v1/loan-applications/{id}", api_loans_show, ALL, ROUTE_API},
+    {"PUT", "/api/v1/loan-applications/{id}/documents", api_loans_documents, LOAN_INTAKE, ROUTE_API},
+    {"POST", "/api/v1/loan-applications/{id}/submit", api_loans_submit, LOAN_INTAKE, ROUTE_API},
+    {"POST", "/api/v1/loan-applications/{id}/backup-handler", api_loans_backup, R(ADMIN) | R(ASSOCIATION),
+     ROUTE_API},
+    {"POST", "/api/v1/loan-applications/{id}/reviews", api_loans_review, R(REVIEWER), ROUTE_API},
+    {"POST", "/api/v1/loan-applications/{id}/guarantee", api_loans_guarantee, R(ADMIN) | R(ASSOCIATION), ROUTE_API},
+    {"GET", "/api/v1/guarantee-fund", api_guarantee_fund, ALL, ROUTE_API},
+    {"POST", "/api/v1/guarantee-fund/entries", api_guarantee_fund_entry, R(ADMIN) | R(FINANCE), ROUTE_API},
+    {"GET", "/api/v1/holidays", api_holidays_list, ALL, ROUTE_API},
+    {"POST", "/api/v1/schedule-preview", api_schedule_preview, ALL, ROUTE_API},
+    {"POST", "/api/v1/loans", api_loan_disburse, R(LIAISON) | R(FINANCE), ROUTE_API},
+    {"GET", "/api/v1/loans/{id}", api_loan_show, ALL, ROUTE_API},
+    {"POST", "/api/v1/loans/{id}/repayments", api_loan_repay, R(LIAISON) | R(FINANCE), ROUTE_API},
+    {"POST", "/api/v1/loans/{id}/repayments/{id}/reverse", api_loan_reverse, R(LIAISON) | R(FINANCE), ROUTE_API},
+    {"POST", "/api/v1/loans/{id}/compensation", api_loan_compensate, R(FINANCE), ROUTE_API},
+    {"POST", "/api/v1/loans/{id}/recoveries", api_loan_recover, R(FINANCE), ROUTE_API},
+    {"GET", "/api/v1/reports/portfolio", api_portfolio, ALL, ROUTE_API},
+    {"GET", "/api/v1/reports/overdue", api_overdue_by_village, ALL, ROUTE_API},
+    {"GET", "/api/v1/reports/subsidy", api_subsidy_claim, R(ADMIN) | R(FINANCE) | R(ASSOCIATION) | R(AUDITOR), ROUTE_API},
+    {"POST", "/api/v1/holidays", api_holidays_set, R(ADMIN), ROUTE_API},
+    {"GET", "/api/v1/funds", api_funds_list, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/funds", api_funds_create, FUND_WRITE, ROUTE_API},
+    {"POST", "/api/v1/funds/{id}/income", api_funds_income, FUND_WRITE, ROUTE_API},
+    {"GET", "/api/v1/funds/{id}/ledger", api_fund_ledger, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/fund-entries/{id}/reverse", api_fund_entry_reverse, FUND_WRITE, ROUTE_API},
+    {"GET", "/api/v1/relief-categories", api_relief_categories, ALL, ROUTE_API},
+    {"PUT", "/api/v1/relief-categories/{id}", api_relief_category_update, R(ADMIN), ROUTE_API},
+    {"POST", "/api/v1/relief-categories/{id}/amounts", api_relief_category_amount, R(ADMIN), ROUTE_API},
+    {"GET", "/api/v1/relief-applications", api_relief_list, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/relief-applications", api_relief_create, RELIEF_APPLY, ROUTE_API},
+    {"GET", "/api/v1/relief-applications/{id}", api_relief_show, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/relief-applications/{id}/verify", api_relief_verify, RELIEF_APPLY, ROUTE_API},
+    {"POST", "/api/v1/relief-applications/{id}/review", api_relief_review, RELIEF_REVIEW, ROUTE_API},
+    {"POST", "/api/v1/relief-applications/{id}/approve", api_relief_approve, RELIEF_APPROVE, ROUTE_API},
+    {"POST", "/api/v1/relief-applications/{id}/reject", api_relief_reject, RELIEF_APPLY | RELIEF_REVIEW, ROUTE_API},
+    {"POST", "/api/v1/relief-applications/{id}/disburse", api_relief_disburse, RELIEF_PAY, ROUTE_API},
+    {"GET", "/api/v1/relief-batches/preview", api_relief_batch_preview, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/relief-batches", api_relief_batch_create, RELIEF_APPLY, ROUTE_API},
+    {"GET", "/api/v1/relief-batches/{id}", api_relief_batch_show, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/relief-batches/{id}/verify", api_relief_batch_verify, RELIEF_APPLY, ROUTE_API},
+    {"POST", "/api/v1/relief-batches/{id}/review", api_relief_batch_review, RELIEF_REVIEW, ROUTE_API},
+    {"POST", "/api/v1/relief-batches/{id}/approve", api_relief_batch_approve, RELIEF_APPROVE, ROUTE_API},
+    {"POST", "/api/v1/relief-batches/{id}/disburse", api_relief_batch_disburse, RELIEF_PAY, ROUTE_API},
+    {"GET", "/api/v1/receipts/{str}.pdf", page_receipt_pdf, RELIEF_READ, ROUTE_API},
+    {"GET", "/api/v1/receipts/{str}", api_receipt_show, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/receipts/{str}/void", api_receipt_void, RELIEF_PAY, ROUTE_API},
+    {"POST", "/api/v1/receipts/{str}/reprint", api_receipt_reprint, RELIEF_PAY, ROUTE_API},
+    {"GET", "/api/v1/reports/relief", api_relief_report, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/loans/{id}/followups", api_loan_followup, FOLLOWUP, ROUTE_API},
+    {"GET", "/api/v1/reports/outcomes", api_outcomes, ALL & ~R(REVIEWER), ROUTE_API},
+    {"GET", "/api/v1/reports/quarterly.pdf", page_quarterly_pdf, REPORTS, ROUTE_API},
+    {"GET", "/api/v1/reports/portfolio/villages", api_portfolio_by_village, ALL & ~R(REVIEWER), ROUTE_API},
+    {"GET", "/api/v1/reports/fund-ledger", report_fund_ledger, RELIEF_READ & ~R(VILLAGE), ROUTE_API},
+    {"GET", "/api/v1/notices", api_notices_list, ALL, ROUTE_API},
+    {"POST", "/api/v1/notices", api_notices_create, RELIEF_REVIEW, ROUTE_API},
+    {"GET", "/api/v1/notices/{id}", api_notices_show, 0, ROUTE_API | ROUTE_PUBLIC},
+    {"POST", "/api/v1/notices/{id}/objections", api_notices_object, 0, ROUTE_API | ROUTE_PUBLIC},
+    {"POST", "/api/v1/objections/{id}/resolve", api_objection_resolve, RELIEF_REVIEW, ROUTE_API},
+    {"GET", "/api/v1/announcements", api_announcements_list, ALL, ROUTE_API},
+    {"POST", "/api/v1/announcements", api_announcements_create, ANN_WRITE, ROUTE_API},
+    {"GET", "/api/v1/announcements/published", api_announcements_public, 0, ROUTE_API | ROUTE_PUBLIC},
+    {"GET", "/api/v1/announcements/{id}", api_announcements_show, ALL, ROUTE_API},
+    {"PUT", "/api/v1/announcements/{id}", api_announcements_update, ANN_WRITE, ROUTE_API},
+    {"POST", "/api/v1/announcements/{id}/publish", api_announcements_publish, ANN_WRITE, ROUTE_API},
+    {"POST", "/api/v1/announcements/{id}/withdraw", api_announcements_withdraw, ANN_WRITE, ROUTE_API},
+    {"GET", "/api/v1/announcements/{id}/versions/{id}", api_announcements_version, ALL, ROUTE_API},
+};
+const int routes_count = sizeof routes / sizeof routes[0];
+
+/* Matches one path segment [s, s+n) against one pattern segment [p, p+m). */
+static int segment_match(const char *p, size_t m, const char *s, size_t n, struct req *r, int *nid)
+{
+    if (m >= 4 && strncmp(p, "{id}", 4) == 0) {
+        size_t suffix = m - 4, digits = n >= suffix ? n - suffix : 0;
+        if (!digits || digits > 15 || strncmp(s + digits, p + 4, suffix) != 0 || s[0] == '0')
+            return 0;
+        for (size_t i = 0; i < digits; i++)
+            if (s[i] < '0' || s[i] > '9')
+                return 0;
+        if (*nid >= 3)
+            return 0;
+        r->id[(*nid)++] = strtoll(s, NULL, 10);
+        return 1;
+    }
+    if (m >= 5 && strncmp(p, "{str}", 5) == 0) {
+        size_t suffix = m - 5, len = n >= suffix ? n - suffix : 0;
+        if (!len || len >= sizeof r->str || strncmp(s + len, p + 5, suffix) != 0)
+            return 0;
+        memcpy(r->str, s, len);
+        r->str[len] = '\0';
+        return 1;
+    }
+    return m == n && strncmp(p, s, n) == 0;
+}
+
+int route_match(const char *pattern, const char *path, struct req *r)
+{
+    int nid = 0;
+    const char *p = pattern, *s = path;
+    while (*p && *s) {
+        if (*p != '/' || *s != '/')
+            return 0;
+        p++, s++;
+        size_t m = strcspn(p, "/"), n = strcspn(s, "/");
+        if (!segment_match(p, m, s, n, r, &nid))
+            return 0;
+        p += m, s += n;
+    }
+    return *p == '\0' && *s == '\0';
+}
+
+const struct route *route_find(const char *method, const char *path, struct req *r, int *path_known, char *allow,
+                               size_t n)
+{
+    *path_known = 0;
+    if (allow && n)
+        allow[0] = '\0';
+    for (int i = 0; i < routes_count; i++) {
+        if (!route_match(routes[i].pattern, path, r))
+            continue;
+        if (strcmp(routes[i].method, method) == 0)
+            return &routes[i];
+        if (allow && strlen(allow) + strlen(routes[i].method) + 3 < n) {
+            if (*path_known)
+                strcat(allow, ", ");
+            strcat(allow, routes[i].method);
+        }
+        *path_known = 1;
+    }
+    return NULL;
+}
+
+int routes_print_json(FILE *f)
+{
+    json_t *list = json_array();
+    for (int i = 0; i < routes_count; i++) {
+        json_t *roles = json_array();
+        for (int k = 0; k < ROLE__MAX; k++)
+            if (!(routes[i].flags & ROUTE_PUBLIC) && (routes[i].roles & ROLE_BIT(k)))
+                json_array_append_new(roles, json_string(role_code((enum role)k)));
+        json_array_append_new(list, json_pack("{s:s, s:s, s:o, s:b, s:b}", "method", routes[i].method, "pattern",
+                                              routes[i].pattern, "roles", roles, "public",
+                                              (routes[i].flags & ROUTE_PUBLIC) != 0, "api",
+                                              (routes[i].flags & ROUTE_API) != 0));
+    }
+    int rc = json_dumpf(list, f, JSON_INDENT(1)) == 0 && fputc('\n', f) != EOF ? 0 : -1;
+    json_decref(list);
+    return rc;
+}
+
+int route_allowed(const char *method, const char *path, enum role role)
+{
+    struct req *scratch = calloc(1, sizeof *scratch); /* route_match writes the path's ids here; it is large */
+    int known;
+    const struct route *rt = scratch ? route_find(method, path, scratch, &known, NULL, 0) : NULL;
+    free(scratch);
+    return rt && ((rt->flags & ROUTE_PUBLIC) || (rt->roles & ROLE_BIT(role)));
+}
