@@ -10,7 +10,7 @@
 //   2 (03-15) 110,000.00            → 398.75     5 (06-15)  80,000.00 → 290.00
 //   3 (04-15) 100,000.00            → 362.50     6 (07-15)  70,000.00 → 253.75
 // Repayments: 1, 2 and 3 on their due dates; 4 and 5 together on 06-19 (4 is 35 days late, 5 is
-// 4 days late), with their penalty; on 10-10 a part payment of 200.00 (penalty first, then some
+// 4 days late), with their penalty; instalment 6 booked on 07-15 and reversed; on 10-10 a part payment of 200.00 (penalty first, then some
 // interest of instalment 6, all late); paid out by the guarantee on 2026-10-20 (6 is 97 days late).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,6 +46,14 @@ before(async () => {
   assert.equal(late.principal_fen, 2000000);
   penaltyQ2 = late.penalty_fen + (late.compound_fen ?? 0); // penalty and compound interest
   assert.ok(penaltyQ2 > 0);
+  // Instalment 6 booked on its due date by mistake (the money never came) and reversed (冲正): it
+  // must count nowhere, neither in the subsidy of 2026Q3 nor in the figures as they stood.
+  const wrong = await api(srv.base, 'POST', `/loans/${loanId}/repayments`, { paid_on: '2026-07-15', amount_fen: 1025375,
+    receipt_no: 'DJ-R6' }, t.xj_xinyong);
+  assert.equal(wrong.status, 201, JSON.stringify(wrong.body));
+  const rev = await api(srv.base, 'POST', `/loans/${loanId}/repayments/${wrong.body.repayment_id}/reverse`,
+    { reason: '信用社退回，未实际到账' }, t.xj_xinyong);
+  assert.equal(rev.status, 201, JSON.stringify(rev.body));
   const part = await pay('2026-10-10', 20000, 'DJ-R5');
   assert.equal(part.principal_fen, 0);
   const paid = await api(srv.base, 'POST', `/loans/${loanId}/compensation`, { on: '2026-10-20' }, t.xj_caiwu);
