@@ -336,7 +336,7 @@ static int visits(struct demo *d)
     int n = 0;
     while (st && n < 3 && sqlite3_step(st) == SQLITE_ROW) {
         ids[n] = sqlite3_column_int64(st, 0);
-        snprintf(on[n], sizeof on[n], "%s", db_text(st, 1));
+        DB_COPY(on[n], st, 1);
         n++;
     }
     db_done(st);

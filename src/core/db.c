@@ -13,6 +13,7 @@
 #include "clock.h"
 #include "embedded.h"
 #include "log.h"
+#include "text.h"
 
 /* SQL clock_now(): the program's clock as SQLite writes datetime('now') (UTC text). */
 static void sql_clock_now(sqlite3_context *cx, int argc, sqlite3_value **argv)
@@ -292,6 +293,24 @@ const char *db_text(sqlite3_stmt *st, int col)
 {
     const unsigned char *s = sqlite3_column_text(st, col);
     return s ? (const char *)s : "";
+}
+
+int db_copy(char *out, size_t n, sqlite3_stmt *st, int col)
+{
+    const char *s = db_text(st, col);
+    if (text_copy(out, n, s) == 0)
+        return 0;
+    /* A stored text longer than its buffer is a sizing bug: logged, and cut only between
+       characters (never inside a UTF-8 sequence). */
+    size_t len = n ? n - 1 : 0;
+    while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+        len--;
+    if (n) {
+        memcpy(out, s, len);
+        out[len] = '\0';
+    }
+    log_error("db: column %d (%s) longer than its %zu-byte buffer", col, sqlite3_column_name(st, col), n);
+    return -1;
 }
 
 /* Starts a write transaction and takes the write lock at once. */

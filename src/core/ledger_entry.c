@@ -22,9 +22,9 @@ int ledger_entry_check(const char *on, struct date today, const char *document_n
 {
     if (ledger_entry_date(on, today, e) != 0)
         return -1;
-    if (text_check(document_no, 1, 50) != 0)
+    if (text_check(document_no, 1, DOC_NO_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_document_no", "document_no", "请填写文件号或凭证号（50字以内）");
-    if (note && text_check(note, 0, 200) != 0)
+    if (note && text_check(note, 0, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_note", "note", "备注不能超过200字");
     return 0;
 }

@@ -60,16 +60,16 @@ static int guarantee_validate(const struct guarantee_input *in, struct date toda
         return err_set(e, 422, "invalid_coverage", "coverage_pct", "担保比例应为 1 到 100");
     if (in->ncounter < 0 || in->ncounter > 2)
         return err_set(e, 422, "invalid_counter_guarantors", "counter_guarantors", "反担保人为一至两人");
-    if (in->ncounter == 0 && text_check(in->pledged_asset, 2, 200) != 0)
+    if (in->ncounter == 0 && text_check(in->pledged_asset, 2, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "counter_guarantee_required", "counter_guarantors",
                        "请填写一至两名反担保人，或填写抵（质）押物");
-    if (in->pledged_asset && text_check(in->pledged_asset, 0, 200) != 0)
+    if (in->pledged_asset && text_check(in->pledged_asset, 0, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_pledged_asset", "pledged_asset", "抵（质）押物说明不能超过200字");
     for (int i = 0; i < in->ncounter; i++) {
         const struct counter_guarantor *c = &in->counter[i];
         char field[64], id[20];
         snprintf(field, sizeof field, "counter_guarantors[%d].name", i);
-        if (text_check(c->name, 1, 30) != 0)
+        if (text_check(c->name, 1, NAME_MAX_CHARS) != 0)
             return err_set(e, 422, "invalid_name", field, "反担保人姓名应为1到30个字");
         snprintf(field, sizeof field, "counter_guarantors[%d].id_number", i);
         snprintf(id, sizeof id, "%s", c->id_number ? c->id_number : "");
@@ -111,9 +111,9 @@ int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t ap
     int64_t amount = 0;
     int in_scope = 0;
     if (found) {
-        snprintf(state, sizeof state, "%s", db_text(st, 0));
+        DB_COPY(state, st, 0);
         amount = sqlite3_column_int64(st, 1);
-        snprintf(township, sizeof township, "%s", db_text(st, 2));
+        DB_COPY(township, st, 2);
         in_scope = sqlite3_column_int(st, 3);
     }
     db_done(st);
@@ -184,12 +184,12 @@ int guarantee_get(struct db *db, int64_t application_id, struct guarantee_info *
     int found = sqlite3_step(st) == SQLITE_ROW;
     if (found) {
         g->id = sqlite3_column_int64(st, 0);
-        snprintf(g->letter_no, sizeof g->letter_no, "%s", db_text(st, 1));
+        DB_COPY(g->letter_no, st, 1);
         g->coverage_pct = sqlite3_column_int(st, 2);
         g->guaranteed_fen = sqlite3_column_int64(st, 3);
-        snprintf(g->pledged_asset, sizeof g->pledged_asset, "%s", db_text(st, 4));
-        snprintf(g->created_at, sizeof g->created_at, "%s", db_text(st, 5));
-        snprintf(g->created_by, sizeof g->created_by, "%s", db_text(st, 6));
+        DB_COPY(g->pledged_asset, st, 4);
+        DB_COPY(g->created_at, st, 5);
+        DB_COPY(g->created_by, st, 6);
     }
     db_done(st);
     if (!found)

@@ -12,6 +12,7 @@
 #include "db.h"
 #include "err.h"
 #include "user.h"
+#include "text.h"
 
 struct fund_status {
     int64_t balance_fen;
@@ -51,12 +52,12 @@ struct guarantee_info {
     char letter_no[64];
     int coverage_pct;
     int64_t guaranteed_fen;
-    char pledged_asset[256];
+    char pledged_asset[NOTE_SIZE];
     char created_at[24];
-    char created_by[64];
+    char created_by[NAME_SIZE];
     int ncounter;
     struct {
-        char name[96], id_number[20], relation[32];
+        char name[NAME_SIZE], id_number[20], relation[TEXT_SIZE(20)];
         int64_t income_fen;
     } counter[2];
 };

@@ -55,7 +55,7 @@ int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct lo
     if (pt < 0)
         return err_set(e, 422, "invalid_project_type", "project_type",
                        "项目类型应为 种植、养殖、林果苗木、加工、药材 或 商贸服务");
-    if (text_check(in->project_name, 1, 50) != 0)
+    if (text_check(in->project_name, 1, PROJECT_NAME_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_project_name", "project_name", "项目名称应为1到50个字");
     if (in->business_plan_md && text_check_multiline(in->business_plan_md, 0, 20000) != 0)
         return err_set(e, 422, "invalid_business_plan", "business_plan_md", "创业方案不能超过20000字");
@@ -225,7 +225,7 @@ int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const c
     int d = review_decision_parse(decision);
     if (d < 0)
         return err_set(e, 422, "invalid_decision", "decision", "评审意见应为 approve（同意）、reject（不同意）或 more_info（补充材料）");
-    if (text_check_multiline(comment, d == RD_APPROVE ? 0 : 1, 1000) != 0)
+    if (text_check_multiline(comment, d == RD_APPROVE ? 0 : 1, COMMENT_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_comment", "comment",
                        d == RD_APPROVE ? "意见说明不能超过1000字" : "不同意或要求补充材料时，请写明理由（1000字以内）");
     if (!actor->department_id)

@@ -22,7 +22,7 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
 {
     struct amort_input ai = {.principal_fen = in->principal_fen, .term_months = (int)in->term_months};
     int method = amort_method_parse(in->method);
-    if (text_check(in->contract_no, 1, 50) != 0)
+    if (text_check(in->contract_no, 1, CONTRACT_NO_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_contract_no", "contract_no", "请填写信用社借款合同号（50字以内）");
     if (!in->disbursed_on || date_parse(in->disbursed_on, &ai.start) != 0)
         return err_set(e, 422, "invalid_date", "disbursed_on", "放款日期格式应为 YYYY-MM-DD");
@@ -54,7 +54,7 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
     if (st) {
         db_bind(st, "it", in->application_id, actor->unit_path);
         if ((found = sqlite3_step(st) == SQLITE_ROW)) {
-            snprintf(state, sizeof state, "%s", db_text(st, 0));
+            DB_COPY(state, st, 0);
             approved = sqlite3_column_int64(st, 1);
             in_scope = sqlite3_column_int(st, 2);
         }
@@ -235,15 +235,15 @@ int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
         l->application_id = sqlite3_column_int64(st, 1);
         l->household_id = sqlite3_column_int64(st, 2);
         l->village_id = sqlite3_column_int64(st, 3);
-        snprintf(l->applicant, sizeof l->applicant, "%s", db_text(st, 4));
-        snprintf(l->applicant_phone, sizeof l->applicant_phone, "%s", db_text(st, 5));
-        snprintf(l->village, sizeof l->village, "%s", db_text(st, 6));
-        snprintf(l->project_name, sizeof l->project_name, "%s", db_text(st, 7));
-        snprintf(l->contract_no, sizeof l->contract_no, "%s", db_text(st, 8));
-        snprintf(l->disbursed_on, sizeof l->disbursed_on, "%s", db_text(st, 9));
+        DB_COPY(l->applicant, st, 4);
+        DB_COPY(l->applicant_phone, st, 5);
+        DB_COPY(l->village, st, 6);
+        DB_COPY(l->project_name, st, 7);
+        DB_COPY(l->contract_no, st, 8);
+        DB_COPY(l->disbursed_on, st, 9);
         l->principal_fen = sqlite3_column_int64(st, 10);
-        snprintf(l->state, sizeof l->state, "%s", db_text(st, 11));
-        snprintf(l->settled_on, sizeof l->settled_on, "%s", db_text(st, 12));
+        DB_COPY(l->state, st, 11);
+        DB_COPY(l->settled_on, st, 12);
         l->terms.method = (enum amort_method)amort_method_parse(db_text(st, 13));
         l->terms.rate_micro = sqlite3_column_int64(st, 14);
         l->terms.term_months = sqlite3_column_int(st, 15);
@@ -647,12 +647,12 @@ int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date 
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct due_row r = {0};
         r.loan_id = sqlite3_column_int64(st, 0);
-        snprintf(r.applicant, sizeof r.applicant, "%s", db_text(st, 1));
-        snprintf(r.phone, sizeof r.phone, "%s", db_text(st, 2));
-        snprintf(r.village, sizeof r.village, "%s", db_text(st, 3));
-        snprintf(r.contract_no, sizeof r.contract_no, "%s", db_text(st, 4));
+        DB_COPY(r.applicant, st, 1);
+        DB_COPY(r.phone, st, 2);
+        DB_COPY(r.village, st, 3);
+        DB_COPY(r.contract_no, st, 4);
         r.n = sqlite3_column_int(st, 5);
-        snprintf(r.due_on, sizeof r.due_on, "%s", db_text(st, 6));
+        DB_COPY(r.due_on, st, 6);
         r.due_fen = sqlite3_column_int64(st, 7);
         fn(&r, ctx);
         n++;
@@ -751,7 +751,7 @@ int64_t servicing_recover(struct db *db, const struct user_ctx *actor, int64_t l
         return err_set(e, 422, "invalid_source", "source", "追偿来源应为 borrower（借款人）或 counter_guarantor（反担保人）");
     if (amount_fen <= 0)
         return err_set(e, 422, "invalid_amount", "amount_fen", "追偿金额应大于零");
-    if (text_check(document_no, 1, 50) != 0)
+    if (text_check(document_no, 1, DOC_NO_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_document_no", "document_no", "请填写收款凭证号（50字以内）");
     struct serviced_loan *l = servicing_alloc();
     if (!l)
@@ -808,10 +808,10 @@ int servicing_claims(struct db *db, const struct user_ctx *actor, struct date as
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct claim_row c = {0};
         c.loan_id = sqlite3_column_int64(st, 0);
-        snprintf(c.applicant, sizeof c.applicant, "%s", db_text(st, 1));
-        snprintf(c.village, sizeof c.village, "%s", db_text(st, 2));
-        snprintf(c.contract_no, sizeof c.contract_no, "%s", db_text(st, 3));
-        snprintf(c.oldest_due, sizeof c.oldest_due, "%s", db_text(st, 4));
+        DB_COPY(c.applicant, st, 1);
+        DB_COPY(c.village, st, 2);
+        DB_COPY(c.contract_no, st, 3);
+        DB_COPY(c.oldest_due, st, 4);
         struct date due;
         c.dpd = date_parse(c.oldest_due, &due) == 0 ? date_diff(as_of, due) : 0;
         c.outstanding_fen = sqlite3_column_int64(st, 5);

@@ -14,6 +14,7 @@
 #include "err.h"
 #include "repay.h"
 #include "user.h"
+#include "text.h"
 
 #define LOAN_MAX_ROWS 360
 #define LOAN_REASON_MAX_CHARS 200 /* a reversal's reason */
@@ -38,9 +39,9 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
 struct repayment_row {
     int64_t id;
     char paid_on[11];
-    char receipt_no[4 * LOAN_RECEIPT_MAX_CHARS + 1];
+    char receipt_no[DOC_NO_SIZE];
     int64_t amount_fen, penalty_fen, compound_fen, interest_fen, principal_fen, prepaid_principal_fen;
-    char created_by[64];
+    char created_by[NAME_SIZE];
     int64_t reverses_id;   /* a reversal (冲正, negative amounts): the repayment it cancels; else 0 */
     int64_t reversed_by;   /* a reversed repayment: the reversal's id; else 0 */
     char reason[4 * LOAN_REASON_MAX_CHARS + 1]; /* the reversal's reason (on both rows) */
@@ -48,8 +49,8 @@ struct repayment_row {
 
 struct serviced_loan {
     int64_t id, application_id, household_id, village_id;
-    char applicant[96], applicant_phone[16], village[64], project_name[160];
-    char contract_no[64];
+    char applicant[NAME_SIZE], applicant_phone[16], village[NAME_SIZE], project_name[PROJECT_NAME_SIZE];
+    char contract_no[CONTRACT_NO_SIZE];
     char disbursed_on[11];
     int64_t principal_fen;
     char state[16]; /* active, settled, compensated */
@@ -99,7 +100,7 @@ int servicing_household_blocked(struct db *db, int64_t household_id, struct date
 
 struct due_row {
     int64_t loan_id;
-    char applicant[96], phone[16], village[64], contract_no[64];
+    char applicant[NAME_SIZE], phone[16], village[NAME_SIZE], contract_no[CONTRACT_NO_SIZE];
     int n;
     char due_on[11];
     int64_t due_fen; /* unpaid principal + interest of the row */
@@ -126,7 +127,7 @@ int64_t servicing_recover(struct db *db, const struct user_ctx *actor, int64_t l
 
 struct claim_row {
     int64_t loan_id;
-    char applicant[96], village[64], contract_no[64], oldest_due[11];
+    char applicant[NAME_SIZE], village[NAME_SIZE], contract_no[CONTRACT_NO_SIZE], oldest_due[11];
     long dpd;
     int64_t outstanding_fen;
 };

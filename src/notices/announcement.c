@@ -95,7 +95,7 @@ static int check_input(struct db *db, const struct user_ctx *actor, const struct
     db_bind(st, "it", c->unit_id, actor->unit_path);
     int found = sqlite3_step(st) == SQLITE_ROW, in_scope = found && sqlite3_column_int(st, 1);
     if (found)
-        snprintf(c->unit_path, sizeof c->unit_path, "%s", db_text(st, 0));
+        DB_COPY(c->unit_path, st, 0);
     db_done(st);
     if (!found)
         return err_set(e, 422, "invalid_unit", "unit_id", "请选择公告的范围（全区、镇或村）");

@@ -124,7 +124,7 @@ int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct 
     if (st) {
         db_bind(st, "i", in->unit_id);
         if (sqlite3_step(st) == SQLITE_ROW)
-            snprintf(phone, sizeof phone, "%s", db_text(st, 0));
+            DB_COPY(phone, st, 0);
         db_done(st);
     }
     int64_t id = -1;
@@ -351,7 +351,7 @@ int64_t notice_object(struct db *db, int64_t notice_id, int item_n, const char *
     struct notice n;
     char on[11];
     date_format(today, on);
-    if (text_check(text, 5, 500) != 0)
+    if (text_check(text, 5, LONG_TEXT_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_text", "text", "请填写异议内容（5到500字）");
     if (item_n < 0)
         return err_set(e, 422, "invalid_item", "item", "公示项序号不正确");
@@ -390,7 +390,7 @@ int notice_resolve(struct db *db, const struct user_ctx *actor, int64_t objectio
                    const char *resolution, struct date today, struct err *e)
 {
     struct notice n;
-    if (text_check(resolution, 2, 200) != 0)
+    if (text_check(resolution, 2, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_resolution", "resolution", "请填写处理意见（2到200字）");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);

@@ -17,6 +17,7 @@
 #include "db.h"
 #include "err.h"
 #include "user.h"
+#include "text.h"
 
 struct notice_input {
     const char *kind;     /* "relief" or "loan" */
@@ -36,7 +37,7 @@ struct notice {
     int64_t id, unit_id, replaces_id, replaced_by;
     char kind[8];
     char title[160];
-    char unit_name[64];
+    char unit_name[NAME_SIZE];
     char period_from[11], period_to[11];
     char starts_on[11], ends_on[11];
     char office[128], phone[32];
@@ -48,7 +49,7 @@ struct notice_item {
     int64_t id;
     int n;
     int64_t relief_id, loan_app_id;
-    char masked_name[96], village[64], label[96];
+    char masked_name[96], village[NAME_SIZE], label[96];
     int64_t amount_fen;
     int term_months;
     char state[16]; /* the application's state now (relief), "" for loans */
@@ -57,7 +58,8 @@ struct notice_item {
 struct objection {
     int64_t id, item_id;
     int item_n; /* 0: the whole notice */
-    char text[1024], contact[128], filed_at[24], state[12], resolution[256], resolved_by[64], resolved_at[24];
+    char text[LONG_TEXT_SIZE], contact[TEXT_SIZE(50)], filed_at[24], state[12], resolution[NOTE_SIZE],
+        resolved_by[NAME_SIZE], resolved_at[24];
 };
 
 /* Loads a notice (public: no scope). 0, or -1 with 404. */

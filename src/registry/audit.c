@@ -52,10 +52,10 @@ int64_t audit_list(struct db *db, const char *scope, const char *entity, int64_t
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct audit_entry a = {0};
         a.id = sqlite3_column_int64(st, 0);
-        snprintf(a.at, sizeof a.at, "%s", db_text(st, 1));
-        snprintf(a.username, sizeof a.username, "%s", db_text(st, 2));
-        snprintf(a.action, sizeof a.action, "%s", db_text(st, 3));
-        snprintf(a.entity, sizeof a.entity, "%s", db_text(st, 4));
+        DB_COPY(a.at, st, 1);
+        DB_COPY(a.username, st, 2);
+        DB_COPY(a.action, st, 3);
+        DB_COPY(a.entity, st, 4);
         a.entity_id = sqlite3_column_int64(st, 5);
         a.before_json = (const char *)sqlite3_column_text(st, 6);
         a.after_json = (const char *)sqlite3_column_text(st, 7);

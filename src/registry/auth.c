@@ -88,7 +88,7 @@ int auth_login(struct db *db, const char *username, const char *password, const 
     char hash[256] = "";
     if (sqlite3_step(st) == SQLITE_ROW) {
         uid = sqlite3_column_int64(st, 0);
-        snprintf(hash, sizeof hash, "%s", db_text(st, 1));
+        DB_COPY(hash, st, 1);
     }
     db_done(st);
     /* Check a password even for unknown users, so timing does not reveal which names exist. */

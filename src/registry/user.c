@@ -60,15 +60,15 @@ int user_load(struct db *db, int64_t id, struct user_ctx *u)
     if (found) {
         memset(u, 0, sizeof *u);
         u->id = sqlite3_column_int64(st, 0);
-        snprintf(u->username, sizeof u->username, "%s", db_text(st, 1));
-        snprintf(u->name, sizeof u->name, "%s", db_text(st, 2));
+        DB_COPY(u->username, st, 1);
+        DB_COPY(u->name, st, 2);
         u->role = (enum role)role_parse(db_text(st, 3));
         u->unit_id = sqlite3_column_int64(st, 4);
-        snprintf(u->unit_name, sizeof u->unit_name, "%s", db_text(st, 5));
-        snprintf(u->unit_kind, sizeof u->unit_kind, "%s", db_text(st, 6));
-        snprintf(u->unit_path, sizeof u->unit_path, "%s", db_text(st, 7));
+        DB_COPY(u->unit_name, st, 5);
+        DB_COPY(u->unit_kind, st, 6);
+        DB_COPY(u->unit_path, st, 7);
         u->department_id = sqlite3_column_int64(st, 8);
-        snprintf(u->department_name, sizeof u->department_name, "%s", db_text(st, 9));
+        DB_COPY(u->department_name, st, 9);
         u->must_change_password = sqlite3_column_int(st, 10);
     }
     db_done(st);
@@ -95,7 +95,7 @@ static int user_validate(struct db *db, const struct user_ctx *actor, const stru
         return err_set(e, 422, "invalid_username", "username", "用户名应为3到32位小写字母、数字或 _ . -，以字母开头");
     if (auth_password_policy(in->username, in->password, e) != 0)
         return -1;
-    if (text_check(in->name, 1, 30) != 0)
+    if (text_check(in->name, 1, NAME_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_name", "name", "姓名应为1到30个字");
     if ((*role = role_parse(in->role)) < 0)
         return err_set(e, 422, "invalid_role", "role", "角色无效");
@@ -109,7 +109,7 @@ static int user_validate(struct db *db, const struct user_ctx *actor, const stru
     db_bind(st, "i", in->unit_id);
     if (sqlite3_step(st) == SQLITE_ROW) {
         kind = strcmp(db_text(st, 0), "village") == 0 ? "village" : "other";
-        snprintf(path, sizeof path, "%s", db_text(st, 1));
+        DB_COPY(path, st, 1);
     }
     db_done(st);
     if (!kind)
@@ -207,11 +207,11 @@ int64_t user_list(struct db *db, const char *scope_path, const char *q, int limi
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct user_row u = {0};
         u.id = sqlite3_column_int64(st, 0);
-        snprintf(u.username, sizeof u.username, "%s", db_text(st, 1));
-        snprintf(u.name, sizeof u.name, "%s", db_text(st, 2));
+        DB_COPY(u.username, st, 1);
+        DB_COPY(u.name, st, 2);
         u.role = (enum role)role_parse(db_text(st, 3));
-        snprintf(u.unit_name, sizeof u.unit_name, "%s", db_text(st, 4));
-        snprintf(u.department_name, sizeof u.department_name, "%s", db_text(st, 5));
+        DB_COPY(u.unit_name, st, 4);
+        DB_COPY(u.department_name, st, 5);
         u.active = sqlite3_column_int(st, 6);
         fn(&u, ctx);
     }

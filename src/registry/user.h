@@ -8,6 +8,7 @@
 
 #include "db.h"
 #include "err.h"
+#include "text.h"
 
 enum role {
     ROLE_ADMIN,       /* 系统管理员 */
@@ -35,10 +36,10 @@ int role_sees_full_id(enum role r);
 struct user_ctx {
     int64_t id;
     char username[64];
-    char name[64];
+    char name[NAME_SIZE];
     enum role role;
     int64_t unit_id;
-    char unit_name[64];
+    char unit_name[NAME_SIZE];
     char unit_kind[16];
     char unit_path[160]; /* '/1/2/': the user's scope is this unit and everything below it */
     int64_t department_id;
@@ -67,7 +68,7 @@ int user_update(struct db *db, const struct user_ctx *actor, int64_t id, int act
 
 struct user_row {
     int64_t id;
-    char username[64], name[64], unit_name[64], department_name[64];
+    char username[64], name[64], unit_name[NAME_SIZE], department_name[64];
     enum role role;
     int active;
 };

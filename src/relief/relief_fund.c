@@ -110,7 +110,7 @@ int relief_fund_get(struct db *db, const struct user_ctx *actor, int64_t id, str
 
 int64_t relief_fund_create(struct db *db, const struct user_ctx *actor, const char *name, struct err *e)
 {
-    if (text_check(name, 2, 40) != 0)
+    if (text_check(name, 2, FUND_NAME_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_name", "name", "资金名称应为2到40个字");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
@@ -191,7 +191,7 @@ int64_t relief_fund_reverse(struct db *db, const struct user_ctx *actor, int64_t
 {
     if (ledger_entry_date(on, today, e) != 0)
         return -1;
-    if (text_check(reason, 2, 200) != 0)
+    if (text_check(reason, 2, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_reason", "reason", "请填写冲正原因（2到200字）");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
@@ -209,9 +209,9 @@ int64_t relief_fund_reverse(struct db *db, const struct user_ctx *actor, int64_t
     char kind[16] = "", source[16] = "", doc[64] = "";
     int reversed = found && sqlite3_column_int(st, 5) > 0;
     if (found) {
-        snprintf(kind, sizeof kind, "%s", db_text(st, 1));
-        snprintf(source, sizeof source, "%s", db_text(st, 2));
-        snprintf(doc, sizeof doc, "%s", db_text(st, 4));
+        DB_COPY(kind, st, 1);
+        DB_COPY(source, st, 2);
+        DB_COPY(doc, st, 4);
     }
     db_done(st);
     struct relief_fund f; /* scope first: another unit's entry says nothing about itself */
@@ -276,14 +276,14 @@ int relief_fund_ledger(struct db *db, int64_t fund_id, const char *from, const c
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct relief_fund_entry x = {0};
         x.id = sqlite3_column_int64(st, 0);
-        snprintf(x.kind, sizeof x.kind, "%s", db_text(st, 1));
-        snprintf(x.source, sizeof x.source, "%s", db_text(st, 2));
+        DB_COPY(x.kind, st, 1);
+        DB_COPY(x.source, st, 2);
         x.amount_fen = sqlite3_column_int64(st, 3);
         x.balance_after_fen = sqlite3_column_int64(st, 4);
-        snprintf(x.on, sizeof x.on, "%s", db_text(st, 5));
-        snprintf(x.document_no, sizeof x.document_no, "%s", db_text(st, 6));
-        snprintf(x.note, sizeof x.note, "%s", db_text(st, 7));
-        snprintf(x.receipt_no, sizeof x.receipt_no, "%s", db_text(st, 8));
+        DB_COPY(x.on, st, 5);
+        DB_COPY(x.document_no, st, 6);
+        DB_COPY(x.note, st, 7);
+        DB_COPY(x.receipt_no, st, 8);
         x.reverses_id = sqlite3_column_int64(st, 9);
         x.reversed = sqlite3_column_int(st, 10);
         fn(&x, ctx);

@@ -13,6 +13,7 @@
 #include "db.h"
 #include "err.h"
 #include "user.h"
+#include "text.h"
 
 enum relief_source { SRC_DISTRICT, SRC_TOWNSHIP, SRC_DONATION, SRC_OTHER, SRC__MAX };
 /* "district" ... and 区财政拨款 ...; NULL out of range. */
@@ -28,7 +29,7 @@ int relief_source_parse(const char *s);
    read its ledger or write to it, and it pays only applications at or below that unit. */
 struct relief_fund {
     int64_t id;
-    char name[64];
+    char name[FUND_NAME_SIZE];
     int64_t unit_id;
     char unit_name[64];
     int active;
@@ -75,9 +76,9 @@ struct relief_fund_entry {
     char source[16]; /* code, "" when none */
     int64_t amount_fen, balance_after_fen;
     char on[11];
-    char document_no[64];
-    char note[256];
-    char receipt_no[32]; /* disbursements */
+    char document_no[DOC_NO_SIZE];
+    char note[NOTE_SIZE];
+    char receipt_no[DOC_NO_SIZE]; /* disbursements */
     int64_t reverses_id;
     int reversed;        /* a later entry reverses this one */
 };

@@ -181,7 +181,7 @@ int relief_receipt_void(struct db *db, const struct user_ctx *actor, const char 
     struct relief_receipt r;
     char on[11];
     date_format(today, on);
-    if (text_check(reason, 2, 200) != 0)
+    if (text_check(reason, 2, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "reason_required", "reason", "请填写作废原因（2到200字）");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
@@ -212,7 +212,7 @@ int relief_receipt_reprint(struct db *db, const struct user_ctx *actor, const ch
                            int *copy, struct err *e)
 {
     struct relief_receipt r;
-    if (text_check(reason, 2, 200) != 0)
+    if (text_check(reason, 2, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "reason_required", "reason", "请填写补打原因（2到200字）");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);

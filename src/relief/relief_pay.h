@@ -15,6 +15,7 @@
 #include "db.h"
 #include "err.h"
 #include "user.h"
+#include "text.h"
 
 struct relief_pay_input {
     int64_t fund_id;
@@ -40,19 +41,19 @@ int relief_receipt_reprint(struct db *db, const struct user_ctx *actor, const ch
 
 struct relief_receipt {
     int64_t payment_id, application_id, batch_id, household_id;
-    char receipt_no[32];
-    char payer[64];
-    char township[64], village[64];
+    char receipt_no[DOC_NO_SIZE];
+    char payer[TEXT_SIZE(NAME_MAX_CHARS + 6)]; /* the township and 计划生育协会 */
+    char township[NAME_SIZE], village[NAME_SIZE];
     char paid_on[11];
-    char recipient[96];
+    char recipient[NAME_SIZE];
     char id_number[20]; /* full: mask before printing */
     char category[64];
     int64_t amount_fen;
-    char fund[64];
+    char fund[FUND_NAME_SIZE];
     char method[8];
-    char handler[64], reviewer[64], approver[64];
+    char handler[NAME_SIZE], reviewer[NAME_SIZE], approver[NAME_SIZE];
     int voided;
-    char void_reason[256], voided_on[24];
+    char void_reason[NOTE_SIZE], voided_on[24];
     int reprints; /* number of 补打 events so far */
 };
 

@@ -44,7 +44,7 @@ int relief_report(struct db *db, const struct user_ctx *actor, enum relief_group
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct relief_report_row row = {0};
-        snprintf(row.key, sizeof row.key, "%s", db_text(st, 0));
+        DB_COPY(row.key, st, 0);
         row.payments = sqlite3_column_int64(st, 1);
         row.households = sqlite3_column_int64(st, 2);
         row.amount_fen = sqlite3_column_int64(st, 3);

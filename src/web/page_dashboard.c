@@ -81,7 +81,7 @@ void dashboard_figures(struct req *r)
 {
     struct portfolio p;
     struct fund_status fs;
-    if (portfolio_summary(r->db, &r->user, r->today, &p) != 0 || guarantee_fund_status(r->db, &fs) != 0)
+    if (portfolio_summary(r->db, &r->user, r->today, r->today, &p) != 0 || guarantee_fund_status(r->db, &fs) != 0)
         return;
     int64_t overdue = 0;
     for (int g = GRADE_SPECIAL_MENTION; g < GRADE__MAX; g++)
@@ -115,7 +115,7 @@ void dashboard_charts(struct req *r)
     char from[11];
     snprintf(from, sizeof from, "%04d-01-01", r->today.y);
     html_raw(r, "<h2>图表</h2><div class=\"charts\">");
-    if (r->user.role != ROLE_RELIEF && portfolio_months(r->db, &r->user, r->today, MONTHS, m) == MONTHS) {
+    if (r->user.role != ROLE_RELIEF && portfolio_months(r->db, &r->user, r->today, r->today, MONTHS, m) == MONTHS) {
         const char *months[MONTHS];
         int64_t disbursed[MONTHS], outstanding[MONTHS], par[MONTHS];
         for (int i = 0; i < MONTHS; i++) {

@@ -114,10 +114,14 @@ static void relief_page(struct req *r, int64_t id, const struct err *shown)
     fact(r, "救助类别", a.category);
     html_raw(r, "<dt>金额</dt><dd>");
     html_money(r, a.amount_fen);
-    money_capital(a.amount_fen, buf, sizeof buf);
-    html_raw(r, " 元（");
-    html_text(r, buf);
-    html_raw(r, "）</dd>");
+    if (money_capital(a.amount_fen, buf, sizeof buf) == 0) { /* amounts are checked on entry: always */
+        html_raw(r, " 元（");
+        html_text(r, buf);
+        html_raw(r, "）");
+    } else {
+        html_raw(r, " 元（金额无法写成大写）");
+    }
+    html_raw(r, "</dd>");
     fact(r, "申请理由", a.reason);
     if (a.batch_id)
         html_printf(r, "<dt>批次</dt><dd><a href=\"/relief/batches/%lld\">第 %lld 批</a></dd>", (long long)a.batch_id,

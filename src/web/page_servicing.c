@@ -375,27 +375,6 @@ void page_account_compensate(struct req *r)
     reply_redirect(r, loc);
 }
 
-/* Collects the claim's rows for the page and the PDF. */
-struct subsidy_rows {
-    struct subsidy_row *rows;
-    int n, cap;
-};
-
-/* Appends one row (growing the array). */
-static void collect_subsidy(const struct subsidy_row *row, void *ctx)
-{
-    struct subsidy_rows *s = ctx;
-    if (s->n == s->cap) {
-        int cap = s->cap ? s->cap * 2 : 64;
-        struct subsidy_row *p = realloc(s->rows, (size_t)cap * sizeof *p);
-        if (!p)
-            return;
-        s->rows = p;
-        s->cap = cap;
-    }
-    s->rows[s->n++] = *row;
-}
-
 /* The quarter's claim as a page (pdf = 0) or as the PDF (pdf = 1). */
 static void subsidy(struct req *r, int pdf)
 {
@@ -409,14 +388,17 @@ static void subsidy(struct req *r, int pdf)
     } else {
         snprintf(quarter, sizeof quarter, "%s", q);
     }
-    struct subsidy_rows s = {0};
+    struct subsidy_row *rows = NULL;
     struct subsidy_doc d = {.unit = ""};
     struct err e = {0};
     snprintf(d.quarter, sizeof d.quarter, "%s", quarter);
     snprintf(d.unit, sizeof d.unit, "%s", r->user.unit_name);
-    int n = subsidy_claim(r->db, &r->user, from, to, collect_subsidy, &s, &d.interest_fen, &d.subsidy_fen, &e);
-    d.rows = s.rows;
-    d.nrows = n < 0 ? 0 : s.n;
+    d.nrows = subsidy_claim_all(r->db, &r->user, from, to, &rows, &d.totals, &e);
+    d.rows = rows;
+    if (d.nrows < 0) {
+        reply_error(r, &e);
+        return;
+    }
     if (pdf) {
         const char *why = NULL;
         char *out = NULL;
@@ -425,35 +407,44 @@ static void subsidy(struct req *r, int pdf)
             reply_fail(r, 500, "pdf_failed", why ? why : "PDF 生成失败");
         else
             reply_bytes(r, "application/pdf", out, len);
-        free(s.rows);
+        free(rows);
         return;
     }
     html_begin(r, "贴息申报");
     html_raw(r, "<h1>贴息申报</h1><form class=\"search\" method=\"get\"><label>季度<input name=\"quarter\" value=\"");
     html_text(r, quarter);
     html_printf(r, "\" placeholder=\"2026Q3\"></label><button>查看</button> <a href=\"/subsidy/%s.pdf\">打印申报表（PDF）</a>"
-                   "</form><table class=\"list\"><thead><tr><th>借款人</th><th>村</th><th>合同号</th>"
-                   "<th class=\"num\">当季实付利息</th><th class=\"num\">应贴息</th></tr></thead><tbody>",
+                   "</form><p class=\"muted\">逾期归还的利息、罚息和复利不予贴息；担保代偿或展期的贷款自当季起不予贴息。</p>"
+                   "<table class=\"list\"><thead><tr><th>借款人</th><th>村</th><th>合同号</th>"
+                   "<th class=\"num\">当季实付利息</th><th class=\"num\">可贴息利息</th><th class=\"num\">应贴息</th>"
+                   "<th>不予贴息原因</th></tr></thead><tbody>",
                 quarter);
     for (int i = 0; i < d.nrows; i++) {
+        char why[SUBSIDY_REASON_SIZE];
         html_raw(r, "<tr><td>");
-        html_text(r, s.rows[i].applicant);
+        html_text(r, rows[i].applicant);
         html_raw(r, "</td><td>");
-        html_text(r, s.rows[i].village);
+        html_text(r, rows[i].village);
         html_raw(r, "</td><td>");
-        html_text(r, s.rows[i].contract_no);
+        html_text(r, rows[i].contract_no);
         html_raw(r, "</td><td class=\"num\">");
-        html_money(r, s.rows[i].interest_paid_fen);
+        html_money(r, rows[i].interest_paid_fen);
         html_raw(r, "</td><td class=\"num\">");
-        html_money(r, s.rows[i].subsidy_fen);
+        html_money(r, rows[i].eligible_interest_fen);
+        html_raw(r, "</td><td class=\"num\">");
+        html_money(r, rows[i].subsidy_fen);
+        html_raw(r, "</td><td>");
+        html_text(r, subsidy_reason(&rows[i], why, sizeof why) == 0 ? why : "（原因过长，见申报表）");
         html_raw(r, "</td></tr>");
     }
     html_raw(r, "</tbody></table><p>合计实付利息 ");
-    html_money(r, d.interest_fen);
+    html_money(r, d.totals.interest_paid_fen);
+    html_raw(r, " 元，可贴息利息 ");
+    html_money(r, d.totals.eligible_interest_fen);
     html_raw(r, " 元，申请贴息 ");
-    html_money(r, d.subsidy_fen);
+    html_money(r, d.totals.subsidy_fen);
     html_raw(r, " 元。</p>");
-    free(s.rows);
+    free(rows);
     html_end(r);
 }
 

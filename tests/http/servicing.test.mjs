@@ -110,12 +110,20 @@ test('repayments: on time, duplicate receipt, late with penalty to the fen, over
   assert.equal(log.body.items.filter((a) => a.action === 'repayment').length, 2);
 });
 
-test('the quarterly interest-subsidy claim counts interest actually paid in the quarter', async () => {
+test('the quarterly interest-subsidy claim: interest paid in the quarter, none for an instalment paid late nor for penalty', async () => {
   const q1 = await api(srv.base, 'GET', '/reports/subsidy?quarter=2026Q1', undefined, t.xj_caiwu);
   assert.equal(q1.status, 200);
   const item = q1.body.items.find((i) => i.loan_id === loanId);
   assert.equal(item.interest_paid_fen, 43500 + 39875);
-  assert.equal(item.subsidy_fen, 42167, '83,375 × (4.35 − 2.15) / 4.35, half up');
+  // Instalment 2 (interest 398.75) was paid on 03-25, ten days after its due date 03-15: not
+  // subsidised, nor its penalty 18.13 and compound interest 0.72 (18.85 together).
+  // Eligible 435.00 × (4.35 − 2.15) / 4.35 = 220.00.
+  assert.equal(item.late_interest_fen, 39875);
+  assert.equal(item.penalty_paid_fen, 1813 + 72);
+  assert.equal(item.eligible_interest_fen, 43500);
+  assert.equal(item.subsidy_fen, 22000);
+  assert.deepEqual(item.excluded, ['late', 'penalty']);
+  assert.equal(item.reason, '逾期归还的利息 398.75 元不贴息；罚息、复利 18.85 元不贴息');
   const q2 = await api(srv.base, 'GET', '/reports/subsidy?quarter=2026Q2', undefined, t.xj_caiwu);
   assert.ok(!q2.body.items.some((i) => i.loan_id === loanId));
   assert.equal((await api(srv.base, 'GET', '/reports/subsidy?quarter=2026-3', undefined, t.xj_caiwu)).status, 422);
