@@ -105,8 +105,17 @@ test(`SIGKILL at random moments loses no answered booking and half-writes nothin
       const why = `seed ${SEED} round ${round}`;
       const s = await serveDb(srv.db, LATER);
       const ctx = { round, base: s.base, token: financeLater, fund: fund.body.id, loans, apps, rand, ops: [] };
-      const delay = 150 + Math.floor(rand() * 750);
-      const killer = new Promise((resolve) => setTimeout(() => { s.proc.kill('SIGKILL'); resolve(); }, delay));
+      // The kill comes after a random number of answers (5 to 24) and a random moment (0 to 49 ms) on
+      // top, so a slow (sanitizer, loaded) machine is killed as deep into its work as a fast one.
+      const answers = 5 + Math.floor(rand() * 20), extra = Math.floor(rand() * 50);
+      const killer = (async () => {
+        for (const end = Date.now() + 20000; ctx.ops.filter((o) => o.status !== undefined).length < answers && Date.now() < end;) {
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        await new Promise((r) => setTimeout(r, extra));
+        s.proc.kill('SIGKILL');
+      })();
+      const delay = `${answers} answers + ${extra}`;
       await Promise.all([killer, ...Array.from({ length: CLIENTS }, (_, c) => client(c, ctx))]);
       await new Promise((resolve) => (s.proc.exitCode !== null || s.proc.signalCode ? resolve() : s.proc.once('exit', resolve)));
       const n = verify(srv.db, ctx, why);

@@ -13,7 +13,7 @@
 
 /* Checks that data (len bytes, malloc'd: freed here) is a PDF and writes it to a new file in /tmp
    named after tag; returns its path (static buffer). */
-static const char *pdf_check_write(char *data, size_t len, const char *tag)
+static inline const char *pdf_check_write(char *data, size_t len, const char *tag)
 {
     static char path[128];
     assert_non_null(data);
@@ -29,14 +29,14 @@ static const char *pdf_check_write(char *data, size_t len, const char *tag)
 }
 
 /* Removes a file written by pdf_check_write unless BANGFU_KEEP_PDF is set. */
-static void pdf_check_drop(const char *path)
+static inline void pdf_check_drop(const char *path)
 {
     if (!getenv("BANGFU_KEEP_PDF"))
         unlink(path);
 }
 
 /* Runs a shell command and returns its standard output (malloc'd, caller frees). */
-static char *pdf_check_run(const char *fmt, ...)
+static inline char *pdf_check_run(const char *fmt, ...)
 {
     char cmd[512];
     va_list ap;
@@ -62,7 +62,7 @@ static char *pdf_check_run(const char *fmt, ...)
 }
 
 /* Number of form feeds (one per page) in pdftotext output. */
-static int pdf_check_pages(const char *text)
+static inline int pdf_check_pages(const char *text)
 {
     int n = 0;
     for (; *text; text++)
@@ -72,7 +72,7 @@ static int pdf_check_pages(const char *text)
 
 /* Reads the bounding box (xMin, yMin, xMax, yMax in points from the top-left) of the first
    occurrence of word in the pdftotext -bbox output of path. Returns 1 if found. */
-static int pdf_check_word_box(const char *path, const char *word, double box[4])
+static inline int pdf_check_word_box(const char *path, const char *word, double box[4])
 {
     char *html = pdf_check_run("pdftotext -q -bbox %s -", path);
     char needle[128];
