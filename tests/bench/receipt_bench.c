@@ -15,6 +15,7 @@
 #include <hpdf.h>
 
 #include "pdf.h"
+#include "pdf_font.h"
 #include "relief_receipt.h"
 
 #define RUNS 15
@@ -53,7 +54,7 @@ static size_t baseline_once(void)
     HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(doc);
     HPDF_SetCurrentEncoder(doc, "UTF-8");
-    const char *name = HPDF_LoadTTFontFromFile2(doc, PDF_FONT_FILE, 0, HPDF_TRUE);
+    const char *name = HPDF_LoadTTFontFromFile2(doc, PDF_FONT_HEI_FILE, 0, HPDF_TRUE);
     HPDF_Font font = HPDF_GetFont(doc, name, "UTF-8");
     HPDF_Page page = HPDF_AddPage(doc);
     HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A5, HPDF_PAGE_LANDSCAPE);
