@@ -69,15 +69,16 @@ static void repayments_table(struct req *r, const struct serviced_loan *l)
     html_raw(r, "</tbody></table>");
 }
 
-/* The loan account page, with e shown after a refused repayment. */
-static void account_page(struct req *r, const struct err *e)
+/* The loan account page, with e shown after a refused action. Returns 0, or -1 when the loan
+   could not be shown (its error has been answered). */
+static int account_page(struct req *r, const struct err *e)
 {
     struct serviced_loan *l = servicing_alloc();
     struct err ge = {0};
     if (!l || servicing_get(r->db, &r->user, r->id[0], l, &ge) != 0) {
         servicing_free(l);
         reply_error(r, &ge);
-        return;
+        return -1;
     }
     json_t *j = servicing_json(l, r->today); /* the figures as of today, computed once */
     char title[96];
@@ -164,6 +165,27 @@ static void account_page(struct req *r, const struct err *e)
     json_decref(j);
     servicing_free(l);
     html_end(r);
+    return 0;
+}
+
+/* After an action on the account succeeded: back to the account page with its message (ok). */
+static void account_done(struct req *r, const char *ok)
+{
+    char loc[64];
+    snprintf(loc, sizeof loc, "/accounts/%lld?ok=%s", (long long)r->id[0], ok);
+    reply_redirect(r, loc);
+}
+
+/* After an action was refused: the error page for a missing or foreign loan, else the account page
+   again with the error next to its field and what was typed. */
+static void account_refused(struct req *r, const struct err *e)
+{
+    if (e->status == 404 || e->status == 403) {
+        reply_error(r, e);
+        return;
+    }
+    if (account_page(r, e) == 0) /* else the loan's own error (not found, out of scope) was answered */
+        r->status = e->status;
 }
 
 void page_account_recover(struct req *r)
@@ -174,22 +196,15 @@ void page_account_recover(struct req *r)
         err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确");
     else if (servicing_recover(r->db, &r->user, r->id[0], req_form(r, "on"), amount, req_form(r, "source"),
                                req_form(r, "document_no"), r->today, &e) > 0) {
-        char loc[64];
-        snprintf(loc, sizeof loc, "/accounts/%lld?ok=recovered", (long long)r->id[0]);
-        reply_redirect(r, loc);
+        account_done(r, "recovered");
         return;
     }
-    if (e.status == 404 || e.status == 403) {
-        reply_error(r, &e);
-        return;
-    }
-    account_page(r, &e);
-    r->status = e.status;
+    account_refused(r, &e);
 }
 
 void page_account(struct req *r)
 {
-    account_page(r, NULL);
+    (void)account_page(r, NULL); /* an error has been answered by account_page itself */
 }
 
 void page_account_repay(struct req *r)
@@ -202,17 +217,10 @@ void page_account_repay(struct req *r)
         err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确，例如 10435.00");
     else if (servicing_repay(r->db, &r->user, r->id[0], req_form(r, "paid_on"), amount, req_form(r, "receipt_no"),
                              r->today, &a, &duplicate, &e) > 0) {
-        char loc[64];
-        snprintf(loc, sizeof loc, "/accounts/%lld?ok=%s", (long long)r->id[0], duplicate ? "duplicate" : "repaid");
-        reply_redirect(r, loc);
+        account_done(r, duplicate ? "duplicate" : "repaid");
         return;
     }
-    if (e.status == 404 || e.status == 403) {
-        reply_error(r, &e);
-        return;
-    }
-    account_page(r, &e);
-    r->status = e.status;
+    account_refused(r, &e);
 }
 
 void page_account_reverse(struct req *r)
@@ -221,17 +229,10 @@ void page_account_reverse(struct req *r)
     if (!req_form(r, "confirm") || strcmp(req_form(r, "confirm"), "1") != 0)
         err_set(&e, 422, "confirm_required", "confirm", "请勾选“确认冲正”后再提交");
     else if (servicing_reverse(r->db, &r->user, r->id[0], r->id[1], req_form(r, "reason"), &e) > 0) {
-        char loc[64];
-        snprintf(loc, sizeof loc, "/accounts/%lld?ok=reversed", (long long)r->id[0]);
-        reply_redirect(r, loc);
+        account_done(r, "reversed");
         return;
     }
-    if (e.status == 404 || e.status == 403) {
-        reply_error(r, &e);
-        return;
-    }
-    account_page(r, &e);
-    r->status = e.status;
+    account_refused(r, &e);
 }
 
 /* One due or overdue row, grouped by village. */
