@@ -7,6 +7,7 @@
  * waiting text is drawn on its pages, above the lines and fills of the same page.
  */
 #include "pdf.h"
+#include "pdf_font.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -14,7 +15,6 @@
 #include <string.h>
 
 #include "log.h"
-#include "pdf_font.h"
 
 #define BASELINE 0.88f /* baseline below the top of the line box, in em (the font's ascent is 0.962) */
 
