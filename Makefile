@@ -13,11 +13,11 @@ CC       ?= gcc
 SRCDIRS  := $(patsubst %/,%,$(sort $(dir $(wildcard src/*/*.c))))
 INCLUDES := $(addprefix -I,$(filter-out src/tools,$(SRCDIRS))) -Ibuild/gen
 CFLAGS_COMMON := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Wno-format-truncation $(INCLUDES)
-LIBS     := -lmicrohttpd -lsqlite3 -lcmark -ljansson -lhpdf -lcrypt -lm -lpthread
+LIBS     := -lmicrohttpd -lsqlite3 -lcmark -ljansson -lhpdf -lharfbuzz-subset -lharfbuzz -lcrypt -lm -lpthread
 
 DEBS     := build-essential pkg-config libmicrohttpd-dev libsqlite3-dev libcmark-dev libhpdf-dev \
-            libcrypt-dev libjansson-dev libcmocka-dev libcurl4-openssl-dev fonts-wqy-zenhei \
-            poppler-utils chromium wrk sqlite3 clang curl
+            libcrypt-dev libjansson-dev libcmocka-dev libcurl4-openssl-dev libharfbuzz-dev \
+            fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai poppler-utils chromium wrk sqlite3 clang curl
 
 SRC      := $(filter-out src/tools/%,$(wildcard src/*/*.c))
 HEADERS  := $(wildcard src/*/*.h)
@@ -37,7 +37,7 @@ all: build/rel/bangfu
 
 # ---- dependencies: install what is missing, once ----------------------------------------------
 deps: build/.deps
-build/.deps:
+build/.deps: Makefile
 	@missing=""; \
 	for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \

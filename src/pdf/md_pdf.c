@@ -77,7 +77,8 @@ struct marker {
 
 struct lay {
     struct pdf *p;
-    float unit[0x10000]; /* advance of each BMP code point at 1 pt; < 0 not yet measured */
+    float unit[3][0x10000]; /* advance of each BMP code point at 1 pt in each face (face_index);
+                               < 0 not yet measured */
     /* the block being built */
     struct buf text;
     struct cluster *cl;
@@ -129,15 +130,29 @@ static void add_op(struct lay *L, int kind, unsigned style, float x, float y, fl
     }
 }
 
-/* The advance of code point cp at 1 pt, as pdf.c will draw it (control characters as spaces,
-   characters beyond the BMP as '□'). */
-static float advance(struct lay *L, long cp)
+/* The pdf.c style that draws text of the style: strong text and headings in 黑体, emphasis in
+   楷体 (upright), the rest in 宋体 whatever its size. */
+static unsigned pdf_style_of(unsigned style)
+{
+    return style & S_BOLD ? PDF_BOLD : style & S_OBLIQUE ? PDF_OBLIQUE : PDF_REGULAR;
+}
+
+/* The face of the style as an index of lay.unit: 0 宋体, 1 黑体, 2 楷体. */
+static int face_index(unsigned style)
+{
+    return style & S_BOLD ? 1 : style & S_OBLIQUE ? 2 : 0;
+}
+
+/* The advance of code point cp at 1 pt in the style's face, as pdf.c will draw it (control
+   characters as spaces, characters beyond the BMP as '□'). */
+static float advance(struct lay *L, long cp, unsigned style)
 {
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
         cp = ' ';
     else if (cp > 0xFFFF)
         cp = 0x25A1;
-    if (L->unit[cp] < 0) {
+    float *unit = L->unit[face_index(style)];
+    if (unit[cp] < 0) {
         char s[4] = {0};
         if (cp < 0x80)
             s[0] = (char)cp;
@@ -146,9 +161,11 @@ static float advance(struct lay *L, long cp)
         else
             s[0] = (char)(0xE0 | (cp >> 12)), s[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
             s[2] = (char)(0x80 | (cp & 0x3F));
-        L->unit[cp] = pdf_text_width(L->p, 1000, s) / 1000.0f;
+        pdf_style(L->p, pdf_style_of(style));
+        unit[cp] = pdf_text_width(L->p, 1000, s) / 1000.0f;
+        pdf_style(L->p, PDF_REGULAR);
     }
-    return L->unit[cp];
+    return unit[cp];
 }
 
 /* The width of a character cell in fixed pitch: one em for Chinese, 0.6 em for the rest. */
@@ -161,7 +178,7 @@ static float cell(long cp, float size)
 static void add_cluster(struct lay *L, size_t off, size_t len, long cp, unsigned style)
 {
     L->cl = grow(L->cl, &L->capcl, L->ncl, sizeof *L->cl);
-    float w = style & S_BREAK ? 0 : style & S_MONO ? cell(cp, L->size) : advance(L, cp) * L->size;
+    float w = style & S_BREAK ? 0 : style & S_MONO ? cell(cp, L->size) : advance(L, cp, style) * L->size;
     L->cl[L->ncl++] = (struct cluster){off, cp, w, (unsigned char)len, (unsigned char)style};
 }
 
@@ -279,7 +296,7 @@ static void emit_line(struct lay *L, size_t a, size_t b, float w, int mono)
         if (c->style & S_CODE)
             add_op(L, OP_FILL, 0, x - 1, ty - L->size * 0.12f, rw + 2, L->size * 1.24f, 0.86f, NULL, 0);
         if (mono && !is_space(c))
-            add_op(L, OP_TEXT, c->style, x + (rw - advance(L, c->cp) * L->size) / 2, ty, 0, L->size, gray, s, n);
+            add_op(L, OP_TEXT, c->style, x + (rw - advance(L, c->cp, c->style) * L->size) / 2, ty, 0, L->size, gray, s, n);
         else if (!mono)
             add_op(L, OP_TEXT, c->style, x, ty, 0, L->size, gray, s, n);
         if (c->style & S_LINK)
@@ -629,7 +646,7 @@ static void draw(struct lay *L, struct pdf *p)
             const struct op *o = &L->ops[k];
             if (o->kind == OP_TEXT) {
                 pdf_gray(p, o->gray);
-                pdf_style(p, (o->style & S_BOLD ? PDF_BOLD : 0) | (o->style & S_OBLIQUE ? PDF_OBLIQUE : 0));
+                pdf_style(p, pdf_style_of(o->style));
                 pdf_text(p, o->x, o->y, o->h, L->arena.data + o->off);
             } else if (o->kind == OP_FILL) {
                 pdf_fill_rect(p, o->x, o->y, o->w, o->h, o->gray);
@@ -640,7 +657,7 @@ static void draw(struct lay *L, struct pdf *p)
         char foot[64];
         snprintf(foot, sizeof foot, "第 %d 页 / 共 %d 页", pg + 1, pages);
         pdf_gray(p, 0);
-        pdf_style(p, 0);
+        pdf_style(p, PDF_REGULAR);
         pdf_text_center(p, PAGE_W / 2, FOOTER_Y, 12, foot);
     }
 }
@@ -655,9 +672,11 @@ int md_pdf_draw(struct pdf *p, const struct md_pdf_doc *d)
         cmark_node_free(doc);
         return -1;
     }
-    for (size_t i = 0; i < sizeof L->unit / sizeof L->unit[0]; i++)
-        L->unit[i] = -1;
+    for (size_t f = 0; f < 3; f++)
+        for (size_t i = 0; i < sizeof L->unit[f] / sizeof L->unit[f][0]; i++)
+            L->unit[f][i] = -1;
     L->p = p;
+    pdf_style(p, PDF_REGULAR); /* list markers are measured and drawn in 宋体 */
     L->y = TOP;
     L->left = MARGIN_X;
     L->right = PAGE_W - MARGIN_X;

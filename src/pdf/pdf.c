@@ -1,10 +1,13 @@
 /*
  * pdf.c: the libharu wrapper (see pdf.h). Owns the document's error state (libharu's error
- * handler records the first error; every later call is a no-op), the font loaded once per
- * document, the top-left coordinate conversion, the clean-up of text before libharu sees it,
- * line breaking for Chinese and Latin text, and saving to memory.
+ * handler records the first error; every later call is a no-op), the top-left coordinate
+ * conversion, the clean-up of text before libharu sees it, line breaking for Chinese and Latin
+ * text, and saving to memory. Text waits in a list until pdf_save: only then are the characters
+ * of the whole document known, so each face is embedded with exactly those (pdf_font.c) and the
+ * waiting text is drawn on its pages, above the lines and fills of the same page.
  */
 #include "pdf.h"
+#include "pdf_font.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -17,18 +20,32 @@
 
 #define BASELINE 0.88f /* baseline below the top of the line box, in em (the font's ascent is 0.962) */
 
+/* One line of text waiting for the fonts: its page, text matrix (libharu's coordinates), size,
+   fill colour, the face asked for and its clean UTF-8 at off in pdf.chars. */
+struct pending {
+    HPDF_Page page;
+    float m[6];
+    float size;
+    float rgb[3];
+    enum pdf_face face;
+    size_t off;
+};
+
 struct pdf {
     HPDF_Doc doc;
-    HPDF_Font font;
     HPDF_Page page; /* current page, NULL before the first */
     int pages;
     float width, height; /* of the current page */
     float gray;          /* text colour asked for */
-    float page_gray;     /* fill colour set on the current page */
-    float page_size;     /* font size set on the current page, 0 when none */
-    unsigned style;      /* PDF_BOLD | PDF_OBLIQUE for the following text */
+    unsigned style;      /* PDF_BOLD | PDF_OBLIQUE | PDF_REGULAR for the following text */
+    int saved;           /* pdf_save drew the text and embedded the fonts: no more text */
     int failed;          /* an error was recorded: draw nothing, save nothing */
     char msg[160];       /* the first error */
+    struct pending *text; /* the text waiting for pdf_save, in drawing order */
+    size_t ntext, captext;
+    char *chars; /* their strings, each NUL-terminated */
+    size_t nchars, capchars;
+    struct pdf_charset used[PDF_FACES]; /* the characters each face draws */
 };
 
 /* Records the first error with its message (later ones are consequences). */
@@ -53,18 +70,16 @@ static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 
 struct pdf *pdf_new(const char *title, const char **err)
 {
+    const char *missing = pdf_font_init();
+    if (missing) {
+        *err = missing;
+        return NULL;
+    }
     struct pdf *p = calloc(1, sizeof *p);
     if (!p) {
         *err = "内存不足，无法生成 PDF";
         return NULL;
     }
-    FILE *f = fopen(PDF_FONT_FILE, "rb");
-    if (!f) {
-        free(p);
-        *err = "缺少中文字体 " PDF_FONT_FILE "，无法生成 PDF（请安装 fonts-wqy-zenhei 软件包）";
-        return NULL;
-    }
-    fclose(f);
     p->doc = HPDF_New(on_error, p);
     if (!p->doc) {
         free(p);
@@ -74,13 +89,6 @@ struct pdf *pdf_new(const char *title, const char **err)
     HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(p->doc);
     HPDF_SetCurrentEncoder(p->doc, "UTF-8");
-    const char *name = p->failed ? NULL : HPDF_LoadTTFontFromFile2(p->doc, PDF_FONT_FILE, 0, HPDF_TRUE);
-    p->font = name && !p->failed ? HPDF_GetFont(p->doc, name, "UTF-8") : NULL;
-    if (!p->font || p->failed) {
-        pdf_free(p);
-        *err = "无法加载中文字体 " PDF_FONT_FILE "（文件损坏？请重新安装 fonts-wqy-zenhei 软件包）";
-        return NULL;
-    }
     if (title)
         HPDF_SetInfoAttr(p->doc, HPDF_INFO_TITLE, title);
     HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, "Bangfu 帮富");
@@ -98,6 +106,8 @@ void pdf_free(struct pdf *p)
         return;
     if (p->doc)
         HPDF_Free(p->doc);
+    free(p->text);
+    free(p->chars);
     free(p);
 }
 
@@ -153,8 +163,6 @@ static HPDF_Page add_page(struct pdf *p, HPDF_PageSizes size, HPDF_PageDirection
     p->pages++;
     p->width = HPDF_Page_GetWidth(page);
     p->height = HPDF_Page_GetHeight(page);
-    p->page_gray = 0; /* a new page starts black, without a font */
-    p->page_size = 0;
     return page;
 }
 
@@ -201,7 +209,7 @@ void pdf_gray(struct pdf *p, float gray)
 
 void pdf_style(struct pdf *p, unsigned style)
 {
-    p->style = style & (PDF_BOLD | PDF_OBLIQUE);
+    p->style = style & (PDF_BOLD | PDF_OBLIQUE | PDF_REGULAR);
 }
 
 /* ---- text clean-up --------------------------------------------------------------------------- */
@@ -278,13 +286,35 @@ static const char *clean_text(const char *s, int newlines, char *buf, size_t n, 
     return out;
 }
 
-/* Width of the n bytes of clean text at s at the size, in points. */
+/* The face text at size is set in: 黑体 for PDF_BOLD, 楷体 for PDF_OBLIQUE, 宋体 for
+   PDF_REGULAR, else 黑体 from PDF_HEADING_SIZE up and 宋体 below. */
+static enum pdf_face face_of(const struct pdf *p, float size)
+{
+    if (p->style & PDF_BOLD)
+        return PDF_FACE_HEI;
+    if (p->style & PDF_OBLIQUE)
+        return PDF_FACE_KAI;
+    return !(p->style & PDF_REGULAR) && size >= PDF_HEADING_SIZE ? PDF_FACE_HEI : PDF_FACE_SONG;
+}
+
+/* Width of the n bytes of clean text at s in face f at the size, in points: each character's
+   advance in the face that draws it. */
+static float face_width(enum pdf_face f, const char *s, size_t n, float size)
+{
+    long units = 0;
+    for (const char *q = s, *end = s + n; q < end;) {
+        size_t cn;
+        long c = pdf_utf8_char(q, &cn);
+        units += pdf_font_advance(pdf_font_face_for(f, c), c);
+        q += cn;
+    }
+    return (float)units * size / 1000.0f;
+}
+
+/* Width of the n bytes of clean text at s at the size in the current style, in points. */
 static float width_of(struct pdf *p, const char *s, size_t n, float size)
 {
-    if (!n)
-        return 0;
-    HPDF_TextWidth tw = HPDF_Font_TextWidth(p->font, (const HPDF_BYTE *)s, (HPDF_UINT)n);
-    return (float)tw.width * size / 1000.0f;
+    return face_width(face_of(p, size), s, n, size);
 }
 
 /* 1 when size is a font size libharu accepts (0 < size <= 600), else 0 with the error recorded. */
@@ -306,37 +336,57 @@ static const char *clean_line(struct pdf *p, const char *utf8, char *buf, size_t
     return s;
 }
 
-/* Draws one line of clean text, x the left edge and y the top of the line box from the top-left. */
+/* Adds the clean text s to the text waiting for pdf_save, in face f with the text matrix m and
+   the fill colour rgb, and its characters to the face's set. */
+static void queue_text(struct pdf *p, enum pdf_face f, float size, const float m[6], const float rgb[3], const char *s)
+{
+    if (p->saved) {
+        record(p, "PDF 生成出错：保存之后不能再添加文字");
+        return;
+    }
+    size_t n = strlen(s) + 1;
+    if (p->ntext == p->captext) {
+        size_t cap = p->captext ? p->captext * 2 : 64;
+        struct pending *t = realloc(p->text, cap * sizeof *t);
+        if (!t) {
+            record(p, "PDF 生成出错：内存不足");
+            return;
+        }
+        p->text = t;
+        p->captext = cap;
+    }
+    if (p->nchars + n > p->capchars) {
+        size_t cap = p->capchars ? p->capchars * 2 : 4096;
+        while (cap < p->nchars + n)
+            cap *= 2;
+        char *c = realloc(p->chars, cap);
+        if (!c) {
+            record(p, "PDF 生成出错：内存不足");
+            return;
+        }
+        p->chars = c;
+        p->capchars = cap;
+    }
+    struct pending *t = &p->text[p->ntext++];
+    *t = (struct pending){p->page, {m[0], m[1], m[2], m[3], m[4], m[5]}, size, {rgb[0], rgb[1], rgb[2]}, f, p->nchars};
+    memcpy(p->chars + p->nchars, s, n);
+    p->nchars += n;
+    for (const char *q = s; *q;) {
+        size_t cn;
+        long c = pdf_utf8_char(q, &cn);
+        pdf_charset_add(&p->used[pdf_font_face_for(f, c)], c);
+        q += cn;
+    }
+}
+
+/* Draws one line of clean text, x the left edge and y the top of the line box from the top-left
+   (queued for pdf_save). */
 static void text_out(struct pdf *p, float x, float y, float size, const char *s)
 {
     if (!ready(p) || !*s || !size_ok(p, size))
         return;
-    if (p->page_gray != p->gray) {
-        HPDF_Page_SetGrayFill(p->page, p->gray);
-        p->page_gray = p->gray;
-    }
-    HPDF_Page_BeginText(p->page);
-    if (p->page_size != size) {
-        HPDF_Page_SetFontAndSize(p->page, p->font, size);
-        p->page_size = size;
-    }
-    if (p->style & PDF_BOLD) { /* outlines stroked in the text colour: a heavier weight */
-        HPDF_Page_SetTextRenderingMode(p->page, HPDF_FILL_THEN_STROKE);
-        HPDF_Page_SetLineWidth(p->page, size * 0.035f);
-        HPDF_Page_SetGrayStroke(p->page, p->gray);
-    }
-    float base = p->height - y - size * BASELINE;
-    if (p->style & PDF_OBLIQUE) { /* slanted by a shear of the text matrix */
-        HPDF_Page_SetTextMatrix(p->page, 1, 0, 0.21f, 1, x, base);
-        HPDF_Page_ShowText(p->page, s);
-    } else {
-        HPDF_Page_TextOut(p->page, x, base, s);
-    }
-    if (p->style & PDF_BOLD) { /* back to plain filling and black lines */
-        HPDF_Page_SetTextRenderingMode(p->page, HPDF_FILL);
-        HPDF_Page_SetGrayStroke(p->page, 0);
-    }
-    HPDF_Page_EndText(p->page);
+    const float m[6] = {1, 0, 0, 1, x, p->height - y - size * BASELINE}, rgb[3] = {p->gray, p->gray, p->gray};
+    queue_text(p, face_of(p, size), size, m, rgb, s);
 }
 
 /* Draws text with its left edge at x - align * width (0 left, 0.5 centred, 1 right). */
@@ -570,24 +620,89 @@ void pdf_stamp(struct pdf *p, float cx, float cy, float size, float angle, const
     const char *s = clean_line(p, utf8, buf, sizeof buf, &heap);
     if (!s)
         return;
-    float w = width_of(p, s, strlen(s), size), pad = size * 0.35f, a = angle * 3.14159265f / 180;
+    float w = face_width(PDF_FACE_HEI, s, strlen(s), size), pad = size * 0.35f, a = angle * 3.14159265f / 180;
+    float c = cosf(a), sn = sinf(a), y = p->height - cy;
     HPDF_Page page = p->page;
-    HPDF_Page_GSave(page); /* colours, line width, font and the rotation end with the stamp */
-    HPDF_Page_Concat(page, cosf(a), sinf(a), -sinf(a), cosf(a), cx, p->height - cy);
+    HPDF_Page_GSave(page); /* colours, line width and the rotation end with the frame */
+    HPDF_Page_Concat(page, c, sn, -sn, c, cx, y);
     HPDF_Page_SetRGBStroke(page, 0.8f, 0.1f, 0.1f);
-    HPDF_Page_SetRGBFill(page, 0.8f, 0.1f, 0.1f);
     HPDF_Page_SetLineWidth(page, size * 0.08f);
     HPDF_Page_Rectangle(page, -w / 2 - pad, -size / 2 - pad, w + 2 * pad, size + 2 * pad);
     HPDF_Page_Stroke(page);
     HPDF_Page_SetLineWidth(page, size * 0.03f);
     HPDF_Page_Rectangle(page, -w / 2 - pad * 0.6f, -size / 2 - pad * 0.6f, w + 1.2f * pad, size + 1.2f * pad);
     HPDF_Page_Stroke(page);
-    HPDF_Page_BeginText(page);
-    HPDF_Page_SetFontAndSize(page, p->font, size);
-    HPDF_Page_TextOut(page, -w / 2, -size * 0.36f, s); /* the ideographs' middle on the centre */
-    HPDF_Page_EndText(page);
     HPDF_Page_GRestore(page);
+    /* the text turned with the frame, the ideographs' middle on the centre */
+    float u = -w / 2, v = -size * 0.36f;
+    const float m[6] = {c, sn, -sn, c, cx + u * c - v * sn, y + u * sn + v * c}, red[3] = {0.8f, 0.1f, 0.1f};
+    queue_text(p, PDF_FACE_HEI, size, m, red, s);
     free(heap);
+}
+
+/* ---- the waiting text -------------------------------------------------------------------------- */
+
+/* Sets the fill colour of page. */
+static void fill_colour(HPDF_Page page, const float rgb[3])
+{
+    if (rgb[0] == rgb[1] && rgb[1] == rgb[2])
+        HPDF_Page_SetGrayFill(page, rgb[0]);
+    else
+        HPDF_Page_SetRGBFill(page, rgb[0], rgb[1], rgb[2]);
+}
+
+/* Draws one waiting line: runs of the characters one face draws, each in that face's font. */
+static void draw_pending(struct pdf *p, const struct pending *t, HPDF_Font const font[PDF_FACES])
+{
+    HPDF_Page_BeginText(t->page);
+    HPDF_Page_SetTextMatrix(t->page, t->m[0], t->m[1], t->m[2], t->m[3], t->m[4], t->m[5]);
+    char *s = p->chars + t->off;
+    while (*s) {
+        size_t n;
+        enum pdf_face f = pdf_font_face_for(t->face, pdf_utf8_char(s, &n));
+        char *end = s + n;
+        while (*end && pdf_font_face_for(t->face, pdf_utf8_char(end, &n)) == f)
+            end += n;
+        char keep = *end;
+        *end = '\0';
+        HPDF_Page_SetFontAndSize(t->page, font[f], t->size);
+        HPDF_Page_ShowText(t->page, s);
+        *end = keep;
+        s = end;
+    }
+    HPDF_Page_EndText(t->page);
+}
+
+/* Embeds each face with the characters it draws and draws the waiting text on its pages (each
+   page's text inside one save/restore of the graphics state). Returns 0 or -1 (recorded). */
+static int draw_text(struct pdf *p)
+{
+    HPDF_Font font[PDF_FACES] = {0};
+    for (int f = 0; f < PDF_FACES && !p->failed; f++) {
+        int any = 0;
+        for (size_t w = 0; w < sizeof p->used[f].bits / sizeof p->used[f].bits[0] && !any; w++)
+            any = p->used[f].bits[w] != 0;
+        const char *err = NULL;
+        if (any && !(font[f] = pdf_font_load(p->doc, (enum pdf_face)f, &p->used[f], &err)))
+            record(p, err ? err : "PDF 生成出错：无法加载字体");
+    }
+    HPDF_Page page = NULL;
+    for (size_t i = 0; i < p->ntext && !p->failed; i++) {
+        const struct pending *t = &p->text[i];
+        if (t->page != page) {
+            if (page)
+                HPDF_Page_GRestore(page);
+            page = t->page;
+            HPDF_Page_GSave(page);
+        }
+        if (i == 0 || t->page != p->text[i - 1].page || memcmp(t->rgb, p->text[i - 1].rgb, sizeof t->rgb))
+            fill_colour(page, t->rgb);
+        draw_pending(p, t, font);
+    }
+    if (page && !p->failed)
+        HPDF_Page_GRestore(page);
+    p->ntext = p->nchars = 0;
+    return p->failed ? -1 : 0;
 }
 
 /* ---- saving ---------------------------------------------------------------------------------- */
@@ -602,6 +717,9 @@ int pdf_save(struct pdf *p, char **out, size_t *len)
         record(p, "PDF 生成出错：文档没有页面");
         return -1;
     }
+    if (!p->saved && draw_text(p) != 0)
+        return -1;
+    p->saved = 1;
     if (HPDF_SaveToStream(p->doc) != HPDF_OK || p->failed)
         return -1;
     HPDF_UINT32 size = HPDF_GetStreamSize(p->doc);

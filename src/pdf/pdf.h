@@ -1,12 +1,13 @@
 /*
  * pdf.h: the one wrapper over libharu that every printed document (receipts, notices,
- * certificates, reports) uses. Owns: the document and its error state, the Chinese font
- * (WenQuanYi Zen Hei from fonts-wqy-zenhei: plain TrueType outlines, so Chinese glyphs render),
- * page sizes, coordinates in points from the TOP-left of the page, UTF-8 text (single lines,
- * aligned, wrapped), lines and boxes, and saving to memory.
+ * certificates, reports) uses. Owns: the document and its error state, the Chinese faces as
+ * official documents are set (宋体 body text, 黑体 headings, 楷体 emphasis: pdf_font.h), page
+ * sizes, coordinates in points from the TOP-left of the page, UTF-8 text (single lines, aligned,
+ * wrapped), lines and boxes, and saving to memory.
  *
- * The font load is the expensive part (tens of milliseconds), so a batch of receipts is many
- * pages of one document, not one document each.
+ * Text is drawn when the document is saved: only then are its characters known, and each face
+ * is embedded with just those (a one-page receipt is a few tens of kilobytes). So text is always
+ * above the lines and fills of its page, and no text can be added after pdf_save.
  *
  * Errors: libharu's error handler only records the first error (no longjmp); from then on every
  * call is a no-op and pdf_save fails. So a layout function draws without checking each call and
@@ -23,13 +24,14 @@
 
 #include <hpdf.h>
 
-#define PDF_FONT_FILE "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
+/* Plain text from this size up is a heading and is set in 黑体. */
+#define PDF_HEADING_SIZE 16.0f
 
 struct pdf;
 
 /* A new empty document titled title (UTF-8, may be NULL) with the Chinese font loaded. Returns
-   it (free with pdf_free), or NULL with *err set to a static message in Chinese (e.g. the font
-   file is missing: install fonts-wqy-zenhei). */
+   it (free with pdf_free), or NULL with *err set to a static message in Chinese (e.g. a font
+   file is missing: the message names the package to install). */
 struct pdf *pdf_new(const char *title, const char **err);
 /* Frees the document and everything libharu holds for it. NULL is fine. */
 void pdf_free(struct pdf *p);
@@ -61,10 +63,11 @@ float pdf_height(const struct pdf *p);
 
 /* Sets the text colour for the following text on this and later pages: 0 black .. 1 white. */
 void pdf_gray(struct pdf *p, float gray);
-/* Text styles for the following text (until changed): the font has one weight and no italic, so
-   PDF_BOLD strokes the outlines as well as filling them and PDF_OBLIQUE slants the glyphs (about
-   12 degrees). 0 is plain. Widths are unchanged. */
-enum pdf_style { PDF_BOLD = 1, PDF_OBLIQUE = 2 };
+/* Text styles for the following text (until changed), as Chinese documents mark them: PDF_BOLD
+   sets it in 黑体, PDF_OBLIQUE in 楷体 (upright: Chinese is never slanted), PDF_REGULAR in 宋体
+   at any size; 0 (plain) sets it in 黑体 from PDF_HEADING_SIZE up (titles) and in 宋体 below.
+   Widths follow the face. */
+enum pdf_style { PDF_BOLD = 1, PDF_OBLIQUE = 2, PDF_REGULAR = 4 };
 void pdf_style(struct pdf *p, unsigned style);
 /* Draws one line of text (newlines print as spaces) at size points. x is the left edge; y is
    the top of the line box (the baseline sits 0.88 size lower), both from the top-left. A size
@@ -111,9 +114,10 @@ void pdf_fill_rect(struct pdf *p, float x, float y, float w, float h, float gray
    width of later drawing are unchanged. */
 void pdf_stamp(struct pdf *p, float cx, float cy, float size, float angle, const char *utf8);
 
-/* Writes the document to a malloc'd buffer (*out, *len; caller frees *out). Returns 0, or -1
-   with *out NULL when an error was recorded at any point, the document has no page, or memory
-   runs out. The document stays usable (and is still freed with pdf_free). */
+/* Draws the text, embeds the faces with the characters used and writes the document to a
+   malloc'd buffer (*out, *len; caller frees *out). Returns 0, or -1 with *out NULL when an error
+   was recorded at any point, the document has no page, or memory runs out. Saving again gives
+   the same bytes; text drawn after a save is an error. Free the document with pdf_free. */
 int pdf_save(struct pdf *p, char **out, size_t *len);
 
 #endif

@@ -8,7 +8,7 @@ make -s build/rel/libbangfu.a
 mkdir -p build/bench
 INCLUDES=$(for d in src/*/; do [ "$d" = src/tools/ ] || printf -- '-I%s ' "${d%/}"; done)
 gcc -O2 -std=c11 -D_GNU_SOURCE $INCLUDES -o build/bench/receipt tests/bench/receipt_bench.c \
-  build/rel/libbangfu.a -lhpdf -lsqlite3 -ljansson -lm
+  build/rel/libbangfu.a -lhpdf -lharfbuzz-subset -lharfbuzz -lsqlite3 -ljansson -lm -lpthread
 
 echo "== relief receipts (领款凭证): one, and a batch of 1,000 in one PDF"
 build/bench/receipt build/bench/receipts-1000.pdf

@@ -1,0 +1,206 @@
+/*
+ * pdf_font.c: the faces, their widths and their subsets (see pdf_font.h). The faces are opened
+ * once (HarfBuzz maps the files; their tables are read lazily and shared by every thread); a
+ * document's font is the face subset to the document's characters (hb-subset: a few hundred
+ * kilobytes of tables become a few kilobytes per hundred characters), written to a memfd and
+ * loaded by libharu from /proc/self/fd, which reads the file again when it embeds the font at save.
+ */
+#include "pdf_font.h"
+
+#include <harfbuzz/hb-subset.h>
+#include <harfbuzz/hb.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#define NO_GLYPH (-1)
+#define CMAP_BLOCK 100 /* entries per beginbfchar block (the CMap format's limit) */
+
+static const struct {
+    const char *file, *missing;
+} faces[PDF_FACES] = {
+    {PDF_FONT_SONG_FILE, "缺少宋体字体 " PDF_FONT_SONG_FILE "，无法生成 PDF（请安装 fonts-arphic-uming 软件包）"},
+    {PDF_FONT_HEI_FILE, "缺少黑体字体 " PDF_FONT_HEI_FILE "，无法生成 PDF（请安装 fonts-wqy-zenhei 软件包）"},
+    {PDF_FONT_KAI_FILE, "缺少楷体字体 " PDF_FONT_KAI_FILE "，无法生成 PDF（请安装 fonts-arphic-ukai 软件包）"},
+};
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static const char *init_error;
+static hb_face_t *face[PDF_FACES];
+static int16_t advance[PDF_FACES][0x10000]; /* NO_GLYPH where the face lacks the character */
+static int16_t notdef[PDF_FACES];           /* the missing-glyph width */
+
+void pdf_charset_add(struct pdf_charset *s, long c)
+{
+    if (c >= 0 && c < 0x10000)
+        s->bits[c >> 6] |= (uint64_t)1 << (c & 63);
+}
+
+/* Advance of glyph g of font in thousandths of an em, rounded down as libharu does. */
+static int16_t glyph_advance(hb_font_t *font, unsigned upem, hb_codepoint_t g)
+{
+    return (int16_t)((unsigned)hb_font_get_glyph_h_advance(font, g) * 1000u / upem);
+}
+
+/* Opens face f (the collection's first face) and reads its widths; 0, or -1 when the file is
+   missing or unreadable. */
+static int open_face(int f)
+{
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail(faces[f].file);
+    if (!blob)
+        return -1;
+    face[f] = hb_face_create(blob, 0);
+    hb_blob_destroy(blob);
+    unsigned upem = hb_face_get_upem(face[f]);
+    if (hb_face_get_glyph_count(face[f]) == 0 || upem == 0)
+        return -1;
+    hb_font_t *font = hb_font_create(face[f]); /* its scale is the em: advances in font units */
+    notdef[f] = glyph_advance(font, upem, 0);
+    for (long c = 0; c < 0x10000; c++) {
+        hb_codepoint_t g;
+        advance[f][c] = hb_font_get_nominal_glyph(font, (hb_codepoint_t)c, &g) ? glyph_advance(font, upem, g) : NO_GLYPH;
+    }
+    hb_font_destroy(font);
+    return 0;
+}
+
+/* pthread_once body: opens every face, recording the first missing one. */
+static void init_once(void)
+{
+    for (int f = 0; f < PDF_FACES; f++)
+        if (open_face(f) != 0) {
+            init_error = faces[f].missing;
+            return;
+        }
+}
+
+const char *pdf_font_init(void)
+{
+    pthread_once(&once, init_once);
+    return init_error;
+}
+
+enum pdf_face pdf_font_face_for(enum pdf_face want, long c)
+{
+    if (c < 0 || c > 0xFFFF || advance[want][c] != NO_GLYPH || advance[PDF_FACE_HEI][c] == NO_GLYPH)
+        return want;
+    return PDF_FACE_HEI;
+}
+
+int pdf_font_advance(enum pdf_face f, long c)
+{
+    if (c < 0 || c > 0xFFFF || advance[f][c] == NO_GLYPH)
+        return notdef[f];
+    return advance[f][c];
+}
+
+/* The face f subset to set: a TrueType file in a malloc'd buffer (*len bytes), or NULL. Layout,
+   bitmap and vertical tables and hinting are left out: libharu embeds none of them. */
+static char *subset(int f, const struct pdf_charset *set, unsigned *len)
+{
+    static const char drop[][5] = {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "EBDT", "EBLC", "EBSC",
+                                   "bdat", "bloc", "vhea", "vmtx", "VORG", "gasp", "hdmx", "kern", "LTSH",
+                                   "VDMX", "DSIG", "PCLT", "morx", "mort", "feat"};
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in)
+        return NULL;
+    hb_set_t *unicodes = hb_subset_input_unicode_set(in), *tables = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (long w = 0; w < 0x10000 / 64; w++)
+        for (uint64_t b = set->bits[w]; b; b &= b - 1)
+            hb_set_add(unicodes, (hb_codepoint_t)(w * 64 + __builtin_ctzll(b)));
+    for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
+        hb_set_add(tables, hb_tag_from_string(drop[i], 4));
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
+    hb_face_t *sub = hb_subset_or_fail(face[f], in);
+    hb_subset_input_destroy(in);
+    if (!sub)
+        return NULL;
+    hb_blob_t *blob = hb_face_reference_blob(sub);
+    const char *data = hb_blob_get_data(blob, len);
+    char *copy = *len ? malloc(*len) : NULL;
+    if (copy)
+        memcpy(copy, data, *len);
+    hb_blob_destroy(blob);
+    hb_face_destroy(sub);
+    return copy;
+}
+
+/* Loads the TrueType data (len bytes) into doc through a memfd; returns libharu's font name, or
+   NULL. libharu keeps its own descriptor of the file open until the document is freed. */
+static const char *load_ttf(HPDF_Doc doc, const char *data, unsigned len)
+{
+    int fd = memfd_create("bangfu-font", MFD_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    const char *name = NULL;
+    unsigned done = 0;
+    ssize_t n = 0;
+    while (done < len && (n = write(fd, data + done, len - done)) > 0)
+        done += (unsigned)n;
+    if (done == len) {
+        char path[64];
+        snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+        name = HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
+    }
+    close(fd);
+    return name;
+}
+
+/* Writes the ToUnicode CMap of set (each code is its character: the UTF-8 encoder shows text as
+   UTF-16 codes) into stream, replacing what libharu wrote there (an encoding CMap with a
+   cidrange, which poppler rejects in a ToUnicode map). Returns 0 or -1. */
+static int write_to_unicode(HPDF_Stream stream, const struct pdf_charset *set)
+{
+    HPDF_MemStream_FreeData(stream);
+    int rc = HPDF_Stream_WriteStr(stream, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                                          "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                                          "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                                          "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n") != HPDF_OK;
+    long codes[CMAP_BLOCK];
+    int n = 0;
+    for (long c = 0; c <= 0x10000 && !rc; c++) {
+        if (c < 0x10000 && (set->bits[c >> 6] >> (c & 63) & 1))
+            codes[n++] = c;
+        if (n == CMAP_BLOCK || (c == 0x10000 && n)) {
+            char line[32];
+            snprintf(line, sizeof line, "%d beginbfchar\n", n);
+            rc |= HPDF_Stream_WriteStr(stream, line) != HPDF_OK;
+            for (int i = 0; i < n; i++) {
+                snprintf(line, sizeof line, "<%04lX> <%04lX>\n", codes[i], codes[i]);
+                rc |= HPDF_Stream_WriteStr(stream, line) != HPDF_OK;
+            }
+            rc |= HPDF_Stream_WriteStr(stream, "endbfchar\n") != HPDF_OK;
+            n = 0;
+        }
+    }
+    rc |= HPDF_Stream_WriteStr(stream, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n") != HPDF_OK;
+    return rc ? -1 : 0;
+}
+
+HPDF_Font pdf_font_load(HPDF_Doc doc, enum pdf_face f, const struct pdf_charset *set, const char **err)
+{
+    unsigned len = 0;
+    char *ttf = subset(f, set, &len);
+    if (!ttf) {
+        *err = "PDF 生成出错：无法截取字体子集（HarfBuzz）";
+        return NULL;
+    }
+    const char *name = load_ttf(doc, ttf, len);
+    free(ttf);
+    HPDF_Font font = name ? HPDF_GetFont(doc, name, "UTF-8") : NULL;
+    if (!font) {
+        *err = "PDF 生成出错：无法加载字体子集";
+        return NULL;
+    }
+    HPDF_Dict map = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+    if (map && map->stream && write_to_unicode(map->stream, set) != 0) {
+        *err = "PDF 生成出错：无法写入字符映射";
+        return NULL;
+    }
+    return font;
+}
