@@ -16,13 +16,17 @@
 #include "err.h"
 #include "user.h"
 
+/* Room for a receipt number: a township's short name of up to 4 characters (3 bytes each), the year
+   and six digits (西集-2026-000123); a longer one is refused, never cut. */
+#define RELIEF_RECEIPT_NO_SIZE 32
+
 struct relief_pay_input {
     int64_t fund_id;
     const char *paid_on; /* YYYY-MM-DD */
     const char *method;  /* "cash" or "bank" */
 };
 
-/* Pays one approved application. Writes the receipt number into receipt_no (size 32). Returns 0,
+/* Pays one approved application. Writes the receipt number into receipt_no (size RELIEF_RECEIPT_NO_SIZE). Returns 0,
    or -1 with e (409 invalid_state, 409 insufficient_funds, 422 for bad input). Audited. */
 int relief_disburse(struct db *db, const struct user_ctx *actor, int64_t application_id,
                     const struct relief_pay_input *in, char *receipt_no, struct err *e);
@@ -39,7 +43,7 @@ int relief_receipt_reprint(struct db *db, const struct user_ctx *actor, const ch
 
 struct relief_receipt {
     int64_t payment_id, application_id, batch_id, household_id;
-    char receipt_no[32];
+    char receipt_no[RELIEF_RECEIPT_NO_SIZE];
     char payer[64];
     char township[64], village[64];
     char paid_on[11];

@@ -208,7 +208,7 @@ void page_relief_reject(struct req *r)
 void page_relief_disburse(struct req *r)
 {
     struct err e = {0};
-    char receipt[32];
+    char receipt[RELIEF_RECEIPT_NO_SIZE];
     struct relief_pay_input in = {strtoll(req_form(r, "fund_id") ? req_form(r, "fund_id") : "0", NULL, 10),
                                   req_form(r, "paid_on"), req_form(r, "method")};
     after_step(r, relief_disburse(r->db, &r->user, r->id[0], &in, receipt, &e), &e, "paid");
