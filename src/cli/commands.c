@@ -74,6 +74,7 @@ int commands_init(const char *path, const char *admin_password_file, const char 
              db_run(db, "INSERT INTO users (username, password_hash, name, role, unit_id) "
                         "VALUES ('admin', ?, '系统管理员', 'admin', 1)",
                     "t", hash) == SQLITE_DONE &&
+             db_run(db, "UPDATE relief_funds SET unit_id = 1 WHERE unit_id IS NULL", "") == SQLITE_DONE &&
              db_commit(db) == SQLITE_OK;
     struct user_ctx admin;
     if (ok && demo) {

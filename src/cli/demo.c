@@ -27,6 +27,9 @@ const struct demo_account demo_accounts[] = {
     {"xj_cun_dongji", "李红霞", "village", "东集村", NULL, "村计生专干（东集村）"},
     {"shenji", "吴文静", "auditor", NULL, NULL, "审计（山亭区）"},
     {"fm_xiehui", "郑海燕", "association", "冯卯镇", NULL, "协会工作人员（冯卯镇，邻镇）"},
+    {"fm_caiwu", "钱永刚", "finance", "冯卯镇", NULL, "财务（冯卯镇，邻镇）"},
+    {"fm_cun_fengmao", "孔令霞", "village", "冯卯村", NULL, "村计生专干（冯卯村，邻镇）"},
+    {"qu_caiwu", "褚晓燕", "finance", NULL, NULL, "财务（山亭区：担保基金）"},
 };
 const int demo_accounts_count = sizeof demo_accounts / sizeof demo_accounts[0];
 

@@ -172,6 +172,7 @@ struct demo {
     struct date today;
     struct calendar *cal;
     struct user_ctx assoc, assoc2, jingwei, zhaoshang, pingshen, finance, liaison;
+    struct user_ctx district_finance; /* writes the guarantee fund, the district's */
     struct err e;
 };
 
@@ -276,8 +277,10 @@ static int fund_income(struct demo *d, int64_t yuan, long days_ago, const char *
     char s[11], doc[64];
     if (snprintf(doc, sizeof doc, doc_format, on.y) >= (int)sizeof doc)
         return -1;
-    return guarantee_fund_add(d->db, &d->finance, "income", yuan * 100, date_format(on, s), doc, note, &d->e) > 0 ? 0
-                                                                                                               : -1;
+    return guarantee_fund_add(d->db, &d->district_finance, "income", yuan * 100, date_format(on, s), doc, note,
+                              d->today, &d->e) > 0
+               ? 0
+               : -1;
 }
 
 /* Takes application k through the review and the guarantee and records the credit union's loan,
@@ -333,7 +336,7 @@ static int visits(struct demo *d)
     int n = 0;
     while (st && n < 3 && sqlite3_step(st) == SQLITE_ROW) {
         ids[n] = sqlite3_column_int64(st, 0);
-        snprintf(on[n], sizeof on[n], "%s", db_text(st, 1));
+        DB_COPY(on[n], st, 1);
         n++;
     }
     db_done(st);
@@ -383,7 +386,7 @@ static int run(struct demo *d)
     if (load_user(d, "xj_xiehui", &d->assoc) || load_user(d, "xj_xiehui2", &d->assoc2) ||
         load_user(d, "xj_jingwei", &d->jingwei) || load_user(d, "xj_zhaoshang", &d->zhaoshang) ||
         load_user(d, "xj_pingshen", &d->pingshen) || load_user(d, "xj_caiwu", &d->finance) ||
-        load_user(d, "xj_xinyong", &d->liaison))
+        load_user(d, "xj_xinyong", &d->liaison) || load_user(d, "qu_caiwu", &d->district_finance))
         return fail(d, "账号");
 
     /* 担保基金: the district's grant and the township's matching money. */

@@ -73,7 +73,7 @@ static int income(struct rdemo *d)
         char day[11], doc[64];
         if (snprintf(doc, sizeof doc, rows[i].doc_format, on.y) >= (int)sizeof doc ||
             relief_fund_income(d->db, &d->finance, d->fund, rows[i].source, rows[i].yuan * 100, date_format(on, day),
-                               doc, rows[i].note, &d->e) < 0)
+                               doc, rows[i].note, d->today, &d->e) < 0)
             return fail(d, "资金收入");
     }
     return 0;
@@ -92,7 +92,7 @@ static int spring_festival(struct rdemo *d)
     char paid[11];
     int64_t b = relief_batch_create(d->db, &d->clerk, &in, start, &n, NULL, NULL, &d->e);
     struct notice_input ni = {"relief", d->xiji, NULL, NULL, 7, 0};
-    struct relief_pay_input pay = {d->fund, date_format(paid_on, paid), "cash"};
+    struct relief_pay_input pay = {d->fund, date_format(paid_on, paid), "cash", d->today};
     if (b < 0 || relief_batch_step(d->db, &d->clerk, b, RA_VERIFY, start, &n, &d->e) != 0 ||
         relief_batch_step(d->db, &d->clerk, b, RA_REVIEW, start, &n, &d->e) != 0 ||
         notice_create(d->db, &d->clerk, &ni, start, &d->e) < 0 ||
@@ -134,7 +134,7 @@ static int single(struct rdemo *d, const struct single *s)
         return fail(d, "公示");
     if (s->until >= RS_APPROVED && relief_step(d->db, &d->assoc, id, RA_APPROVE, NULL, after, &d->e) != 0)
         return fail(d, "批准");
-    struct relief_pay_input pay = {d->fund, date_format(after, paid), "bank"};
+    struct relief_pay_input pay = {d->fund, date_format(after, paid), "bank", d->today};
     char receipt[RELIEF_RECEIPT_NO_SIZE];
     if (s->until >= RS_PAID && relief_disburse(d->db, &d->clerk, id, &pay, receipt, &d->e) != 0)
         return fail(d, "发放");
@@ -146,6 +146,8 @@ int demo_relief(struct db *db, struct date today)
     struct rdemo d = {.db = db, .today = today};
     d.fund = db_int(db, 0, "SELECT id FROM relief_funds ORDER BY id LIMIT 1", "");
     d.xiji = db_int(db, 0, "SELECT id FROM units WHERE name = '西集镇'", "");
+    if (db_run(db, "UPDATE relief_funds SET unit_id = ? WHERE id = ?", "ii", d.xiji, d.fund) != SQLITE_DONE)
+        return fail(&d, "资金归属");
     if (load(&d, "xj_jiuzhu", &d.clerk) || load(&d, "xj_xiehui", &d.assoc) || load(&d, "xj_caiwu", &d.finance))
         return fail(&d, "演示账号");
     const struct single singles[] = {

@@ -13,6 +13,7 @@
 #include "clock.h"
 #include "embedded.h"
 #include "log.h"
+#include "text.h"
 
 /* SQL clock_now(): the program's clock as SQLite writes datetime('now') (UTC text). */
 static void sql_clock_now(sqlite3_context *cx, int argc, sqlite3_value **argv)
@@ -29,6 +30,22 @@ static void sql_clock_today(sqlite3_context *cx, int argc, sqlite3_value **argv)
 }
 
 /* Opens the database with the pragmas every connection needs. */
+/* SQL in_scope(path, scope): 1 when the unit path lies at or below the scope path (both
+   '/1/2/7/' shaped, so a prefix is an ancestor), else 0. A NULL or empty scope gives NULL, which
+   no WHERE clause takes as true: a query that lost its user's scope shows nothing, never the
+   whole district. Registered on every connection by db_open. */
+static void db_in_scope(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const unsigned char *path = sqlite3_value_text(argv[0]);
+    const unsigned char *scope = sqlite3_value_text(argv[1]);
+    if (!scope || !scope[0]) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    size_t n = strlen((const char *)scope);
+    sqlite3_result_int(ctx, path && strncmp((const char *)path, (const char *)scope, n) == 0);
+}
+
 struct db *db_open(const char *path, int create, struct err *e)
 {
     struct db *db = calloc(1, sizeof *db);
@@ -49,6 +66,12 @@ struct db *db_open(const char *path, int create, struct err *e)
         return NULL;
     }
     sqlite3_busy_timeout(db->h, 10000);
+    if (sqlite3_create_function(db->h, "in_scope", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                db_in_scope, NULL, NULL) != SQLITE_OK) {
+        err_set(e, 500, "db_open_failed", NULL, "数据库无法使用 %s：%s", path, sqlite3_errmsg(db->h));
+        db_close(db);
+        return NULL;
+    }
     sqlite3_extended_result_codes(db->h, 1);
     /* synchronous=FULL: a commit is on the disk before the answer goes out, so a power cut loses
        nothing that was confirmed. The page cache (32 MiB) and memory-mapped reads (up to 1 GiB)
@@ -270,6 +293,24 @@ const char *db_text(sqlite3_stmt *st, int col)
 {
     const unsigned char *s = sqlite3_column_text(st, col);
     return s ? (const char *)s : "";
+}
+
+int db_copy(char *out, size_t n, sqlite3_stmt *st, int col)
+{
+    const char *s = db_text(st, col);
+    if (text_copy(out, n, s) == 0)
+        return 0;
+    /* A stored text longer than its buffer is a sizing bug: logged, and cut only between
+       characters (never inside a UTF-8 sequence). */
+    size_t len = n ? n - 1 : 0;
+    while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+        len--;
+    if (n) {
+        memcpy(out, s, len);
+        out[len] = '\0';
+    }
+    log_error("db: column %d (%s) longer than its %zu-byte buffer", col, sqlite3_column_name(st, col), n);
+    return -1;
 }
 
 /* Starts a write transaction and takes the write lock at once. */

@@ -23,7 +23,9 @@ struct db {
 };
 
 /* Opens (and with `create`, creates) the database at path, sets WAL, foreign keys and a busy
-   timeout. Returns NULL and fills e on failure. Free with db_close. */
+   timeout, and registers the SQL function in_scope(path, scope): 1 when a unit path lies at or
+   below the user's scope path, 0 when not, NULL when scope is NULL or empty. Every scope check
+   in SQL uses it. Returns NULL and fills e on failure. Free with db_close. */
 struct db *db_open(const char *path, int create, struct err *e);
 void db_close(struct db *db);
 
@@ -56,8 +58,12 @@ int64_t db_param_int(struct db *db, const char *key, int64_t dflt);
 char *db_param_text(struct db *db, const char *key, char *out, size_t n);
 /* Column text as a C string ("" for NULL). */
 const char *db_text(sqlite3_stmt *st, int col);
-/* Copies column i of the row as text into a char array (cut to fit, always terminated). */
-#define DB_COPY(field, st, i) snprintf((field), sizeof(field), "%s", db_text((st), (i)))
+/* Copies column col of the row as text into out (n bytes). 0; or -1 when it does not fit: the
+   sizing bug is logged and the text cut between two characters, never inside one. Buffers are
+   sized from the character limits text was checked against (text.h), so valid data always fits. */
+int db_copy(char *out, size_t n, sqlite3_stmt *st, int col);
+/* db_copy into a char array field. */
+#define DB_COPY(field, st, i) db_copy((field), sizeof(field), (st), (i))
 
 /* BEGIN IMMEDIATE (the write lock is taken now, so no later SQLITE_BUSY upgrade fails). */
 int db_begin(struct db *db);

@@ -118,27 +118,31 @@ char *log_mask_path(const char *path, char *out, size_t n)
         return out;
     const unsigned char *p = (const unsigned char *)(path ? path : "");
     while (*p && o + 1 < n) {
-        size_t run = 0;
-        if (*p >= 0x80) {
-            while (p[run] >= 0x80)
-                run++;
-            out[o++] = '*';
-        } else if (*p >= '0' && *p <= '9') {
-            while (p[run] >= '0' && p[run] <= '9')
-                run++;
-            if (run > 10) {
-                run += p[run] == 'X' || p[run] == 'x';
-                out[o++] = '#';
-            } else {
-                size_t k = run < n - 1 - o ? run : n - 1 - o;
-                memcpy(out + o, p, k);
-                o += k;
-            }
-        } else {
-            run = 1;
-            out[o++] = *p < 0x20 || *p == 0x7f ? '?' : (char)*p;
+        if (*p == '/') {
+            out[o++] = '/';
+            p++;
+            continue;
         }
-        p += run;
+        /* one segment: a resident ID or phone number, even split by spaces or dashes, holds
+           LOG_MASK_DIGITS or more digits in all: then the whole segment becomes '#' */
+        size_t len = 0, digits = 0;
+        for (; p[len] && p[len] != '/'; len++)
+            digits += p[len] >= '0' && p[len] <= '9';
+        if (digits >= LOG_MASK_DIGITS) {
+            out[o++] = '#';
+            p += len;
+            continue;
+        }
+        for (const unsigned char *end = p + len; p < end && o + 1 < n;) {
+            if (*p >= 0x80) { /* a run of non-ASCII bytes (a name) becomes one '*' */
+                while (p < end && *p >= 0x80)
+                    p++;
+                out[o++] = '*';
+            } else {
+                out[o++] = *p < 0x20 || *p == 0x7f ? '?' : (char)*p;
+                p++;
+            }
+        }
     }
     out[o] = '\0';
     return out;

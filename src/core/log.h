@@ -33,9 +33,12 @@ void log_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
    other statuses. */
 void log_failure(int status, const char *code);
 
-/* Copies path into out (size n) without personal data: each run of non-ASCII bytes (a name)
-   becomes one '*', each run of more than 10 digits (a resident ID, a phone number) becomes
-   "#", control characters become '?'. Record ids and receipt numbers stay readable. Returns out. */
+#define LOG_MASK_DIGITS 7 /* a path segment with this many digits in all may be an ID or a phone */
+
+/* Copies path into out (size n) without personal data: a segment (between slashes) holding
+   LOG_MASK_DIGITS or more digits in all (a resident ID or phone number, even written with
+   spaces or dashes; also a receipt number) becomes "#"; in the others each run of non-ASCII
+   bytes (a name) becomes one '*' and control characters '?'. Record ids stay readable. Returns out. */
 char *log_mask_path(const char *path, char *out, size_t n);
 
 #endif

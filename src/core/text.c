@@ -84,3 +84,22 @@ char *text_trim(const char *s, char *out, size_t n)
     out[len] = '\0';
     return out;
 }
+
+int text_append(char *out, size_t n, size_t *used, const char *s)
+{
+    size_t len = s ? strlen(s) : 0;
+    if (!out || !used || *used >= n || len >= n - *used)
+        return -1;
+    memcpy(out + *used, s ? s : "", len);
+    *used += len;
+    out[*used] = '\0';
+    return 0;
+}
+
+int text_copy(char *out, size_t n, const char *s)
+{
+    size_t used = 0;
+    if (out && n)
+        out[0] = '\0';
+    return text_append(out, n, &used, s);
+}

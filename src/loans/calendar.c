@@ -46,7 +46,7 @@ int calendar_set(struct db *db, const struct user_ctx *actor, const char *day, c
         return err_set(e, 422, "invalid_date", "day", "日期格式应为 YYYY-MM-DD");
     if (!kind || (strcmp(kind, "off") && strcmp(kind, "work")))
         return err_set(e, 422, "invalid_kind", "kind", "类型应为 放假（off）或 调休上班（work）");
-    if (text_check(name, 1, 30) != 0)
+    if (text_check(name, 1, NAME_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_name", "name", "名称应为1到30个字，例如“春节”");
     int weekend = date_weekday(d) >= 6;
     if (!strcmp(kind, "work") && !weekend)

@@ -17,11 +17,11 @@ int64_t followup_add(struct db *db, const struct user_ctx *actor, int64_t loan_i
         return err_set(e, 422, "invalid_jobs", "jobs_created", "带动就业人数应为 0 到 10000");
     if (income_fen < 0 || income_fen > 100000000000LL)
         return err_set(e, 422, "invalid_income", "income_fen", "收入金额不正确");
-    if (note && text_check(note, 0, 500) != 0)
+    if (note && text_check(note, 0, LONG_TEXT_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_note", "note", "回访情况不能超过500字");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    sqlite3_stmt *st = db_prep(db, "SELECT substr(v.path, 1, length(?2)) = ?2, l.disbursed_on FROM loans l "
+    sqlite3_stmt *st = db_prep(db, "SELECT in_scope(v.path, ?2), l.disbursed_on FROM loans l "
                                    "JOIN units v ON v.id = l.village_id WHERE l.id = ?1");
     int found = 0, in_scope = 0;
     char disbursed[11] = "";
@@ -29,7 +29,7 @@ int64_t followup_add(struct db *db, const struct user_ctx *actor, int64_t loan_i
         db_bind(st, "it", loan_id, actor->unit_path);
         if ((found = sqlite3_step(st) == SQLITE_ROW)) {
             in_scope = sqlite3_column_int(st, 0);
-            snprintf(disbursed, sizeof disbursed, "%s", db_text(st, 1));
+            DB_COPY(disbursed, st, 1);
         }
         db_done(st);
     }
@@ -64,11 +64,11 @@ int followup_list(struct db *db, int64_t loan_id, void (*fn)(const struct follow
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct followup_row x = {0};
         x.id = sqlite3_column_int64(st, 0);
-        snprintf(x.visited_on, sizeof x.visited_on, "%s", db_text(st, 1));
+        DB_COPY(x.visited_on, st, 1);
         x.jobs = sqlite3_column_int64(st, 2);
         x.income_fen = sqlite3_column_int64(st, 3);
-        snprintf(x.note, sizeof x.note, "%s", db_text(st, 4));
-        snprintf(x.by, sizeof x.by, "%s", db_text(st, 5));
+        DB_COPY(x.note, st, 4);
+        DB_COPY(x.by, st, 5);
         fn(&x, ctx);
         n++;
     }
@@ -86,15 +86,15 @@ int followup_outcomes(struct db *db, const struct user_ctx *actor, const char *f
             "LEFT JOIN loan_followups f ON f.id = (SELECT x.id FROM loan_followups x WHERE x.loan_id = l.id "
             "AND (?2 IS NULL OR x.visited_on >= ?2) AND (?3 IS NULL OR x.visited_on <= ?3) "
             "ORDER BY x.visited_on DESC, x.id DESC LIMIT 1) "
-            "WHERE substr(v.path, 1, length(?1)) = ?1 GROUP BY a.project_type, v.name ORDER BY a.project_type, v.name");
+            "WHERE in_scope(v.path, ?1) GROUP BY a.project_type, v.name ORDER BY a.project_type, v.name");
     if (!st)
         return -1;
     db_bind(st, "ttt", actor->unit_path, from && *from ? from : NULL, to && *to ? to : NULL);
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct outcome_row x = {0};
-        snprintf(x.project_type, sizeof x.project_type, "%s", db_text(st, 0));
-        snprintf(x.village, sizeof x.village, "%s", db_text(st, 1));
+        DB_COPY(x.project_type, st, 0);
+        DB_COPY(x.village, st, 1);
         x.loans = sqlite3_column_int64(st, 2);
         x.visited = sqlite3_column_int64(st, 3);
         x.jobs = sqlite3_column_int64(st, 4);

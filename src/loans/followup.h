@@ -11,6 +11,7 @@
 #include "db.h"
 #include "err.h"
 #include "user.h"
+#include "text.h"
 
 /* Records a visit to a loan in the actor's scope: date not after today, jobs 0..10000, income
    >= 0, note up to 500 characters. Returns the id or -1 with e. Audited. */
@@ -21,14 +22,14 @@ struct followup_row {
     int64_t id;
     char visited_on[11];
     int64_t jobs, income_fen;
-    char note[512], by[64];
+    char note[LONG_TEXT_SIZE], by[NAME_SIZE];
 };
 /* Calls fn for a loan's visits, newest first. Returns the count or -1. */
 int followup_list(struct db *db, int64_t loan_id, void (*fn)(const struct followup_row *, void *), void *ctx);
 
 struct outcome_row {
     char project_type[16]; /* code */
-    char village[64];
+    char village[NAME_SIZE];
     int64_t loans, visited, jobs, income_fen, principal_fen;
 };
 /* Outcomes per project type and village for the loans disbursed in the actor's scope: loans,

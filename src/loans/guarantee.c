@@ -23,7 +23,8 @@ int guarantee_fund_status(struct db *db, struct fund_status *out)
 }
 
 int64_t guarantee_fund_add(struct db *db, const struct user_ctx *actor, const char *kind, int64_t amount_fen,
-                           const char *on, const char *document_no, const char *note, struct err *e)
+                           const char *on, const char *document_no, const char *note, struct date today,
+                           struct err *e)
 {
     if (!kind || (strcmp(kind, "income") && strcmp(kind, "adjustment")))
         return err_set(e, 422, "invalid_kind", "kind", "类型应为 income（收入）或 adjustment（调整）");
@@ -31,8 +32,10 @@ int64_t guarantee_fund_add(struct db *db, const struct user_ctx *actor, const ch
         return err_set(e, 422, "invalid_amount", "amount_fen", "收入金额应大于零，调整金额不能为零");
     if (amount_fen > 100000000000LL || amount_fen < -100000000000LL)
         return err_set(e, 422, "invalid_amount", "amount_fen", "金额过大");
-    if (ledger_entry_check(on, document_no, note, e) != 0)
+    if (ledger_entry_check(on, today, document_no, note, e) != 0)
         return -1;
+    if (db_int(db, 0, "SELECT parent_id IS NULL FROM units WHERE id = ?", "i", actor->unit_id) != 1)
+        return err_set(e, 403, "district_only", NULL, "担保基金属于全区，只有区级工作人员可以登记收入和调整");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
     struct fund_status s;
@@ -58,16 +61,16 @@ static int guarantee_validate(const struct guarantee_input *in, struct date toda
         return err_set(e, 422, "invalid_coverage", "coverage_pct", "担保比例应为 1 到 100");
     if (in->ncounter < 0 || in->ncounter > 2)
         return err_set(e, 422, "invalid_counter_guarantors", "counter_guarantors", "反担保人为一至两人");
-    if (in->ncounter == 0 && text_check(in->pledged_asset, 2, 200) != 0)
+    if (in->ncounter == 0 && text_check(in->pledged_asset, 2, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "counter_guarantee_required", "counter_guarantors",
                        "请填写一至两名反担保人，或填写抵（质）押物");
-    if (in->pledged_asset && text_check(in->pledged_asset, 0, 200) != 0)
+    if (in->pledged_asset && text_check(in->pledged_asset, 0, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_pledged_asset", "pledged_asset", "抵（质）押物说明不能超过200字");
     for (int i = 0; i < in->ncounter; i++) {
         const struct counter_guarantor *c = &in->counter[i];
         char field[64], id[20];
         snprintf(field, sizeof field, "counter_guarantors[%d].name", i);
-        if (text_check(c->name, 1, 30) != 0)
+        if (text_check(c->name, 1, NAME_MAX_CHARS) != 0)
             return err_set(e, 422, "invalid_name", field, "反担保人姓名应为1到30个字");
         snprintf(field, sizeof field, "counter_guarantors[%d].id_number", i);
         snprintf(id, sizeof id, "%s", c->id_number ? c->id_number : "");
@@ -95,7 +98,7 @@ int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t ap
         return -1;
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    sqlite3_stmt *st = db_prep(db, "SELECT a.state, a.amount_fen, t.name, substr(v.path, 1, length(?2)) = ?2, t.id "
+    sqlite3_stmt *st = db_prep(db, "SELECT a.state, a.amount_fen, t.name, in_scope(v.path, ?2), t.id "
                                    "FROM loan_applications a JOIN households h ON h.id = a.household_id "
                                    "JOIN units v ON v.id = h.village_id JOIN units t ON t.id = v.parent_id "
                                    "WHERE a.id = ?1");
@@ -109,9 +112,9 @@ int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t ap
     int64_t amount = 0, township_id = 0;
     int in_scope = 0;
     if (found) {
-        snprintf(state, sizeof state, "%s", db_text(st, 0));
+        DB_COPY(state, st, 0);
         amount = sqlite3_column_int64(st, 1);
-        snprintf(township, sizeof township, "%s", db_text(st, 2));
+        DB_COPY(township, st, 2);
         in_scope = sqlite3_column_int(st, 3);
         township_id = sqlite3_column_int64(st, 4);
     }
@@ -182,12 +185,12 @@ int guarantee_get(struct db *db, int64_t application_id, struct guarantee_info *
     int found = sqlite3_step(st) == SQLITE_ROW;
     if (found) {
         g->id = sqlite3_column_int64(st, 0);
-        snprintf(g->letter_no, sizeof g->letter_no, "%s", db_text(st, 1));
+        DB_COPY(g->letter_no, st, 1);
         g->coverage_pct = sqlite3_column_int(st, 2);
         g->guaranteed_fen = sqlite3_column_int64(st, 3);
-        snprintf(g->pledged_asset, sizeof g->pledged_asset, "%s", db_text(st, 4));
-        snprintf(g->created_at, sizeof g->created_at, "%s", db_text(st, 5));
-        snprintf(g->created_by, sizeof g->created_by, "%s", db_text(st, 6));
+        DB_COPY(g->pledged_asset, st, 4);
+        DB_COPY(g->created_at, st, 5);
+        DB_COPY(g->created_by, st, 6);
     }
     db_done(st);
     if (!found)

@@ -12,6 +12,7 @@
 #include "db.h"
 #include "err.h"
 #include "user.h"
+#include "text.h"
 
 struct fund_status {
     int64_t balance_fen;
@@ -21,10 +22,12 @@ struct fund_status {
 };
 /* Reads the fund's figures. Returns 0 or -1. */
 int guarantee_fund_status(struct db *db, struct fund_status *out);
-/* Appends an income (> 0) or adjustment (≠ 0; may not take the balance below zero) entry.
-   Returns the entry id or -1 with e filled. */
+/* Appends an income (> 0) or adjustment (≠ 0; may not take the balance below zero) entry dated
+   not after today. The fund is the district's: only a user of the district unit writes it (403
+   district_only). Returns the entry id or -1 with e filled. */
 int64_t guarantee_fund_add(struct db *db, const struct user_ctx *actor, const char *kind, int64_t amount_fen,
-                           const char *on, const char *document_no, const char *note, struct err *e);
+                           const char *on, const char *document_no, const char *note, struct date today,
+                           struct err *e);
 
 struct counter_guarantor {
     const char *name, *id_number, *relation;
@@ -49,12 +52,12 @@ struct guarantee_info {
     char letter_no[64];
     int coverage_pct;
     int64_t guaranteed_fen;
-    char pledged_asset[256];
+    char pledged_asset[NOTE_SIZE];
     char created_at[24];
-    char created_by[64];
+    char created_by[NAME_SIZE];
     int ncounter;
     struct {
-        char name[96], id_number[20], relation[32];
+        char name[NAME_SIZE], id_number[20], relation[TEXT_SIZE(20)];
         int64_t income_fen;
     } counter[2];
 };

@@ -14,7 +14,7 @@
 static int eligible(struct db *db, const struct user_ctx *actor, int64_t household_id, struct date today,
                     struct err *e)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT h.policy_compliant, substr(v.path, 1, length(?2)) = ?2 FROM households h "
+    sqlite3_stmt *st = db_prep(db, "SELECT h.policy_compliant, in_scope(v.path, ?2) FROM households h "
                                    "JOIN units v ON v.id = h.village_id WHERE h.id = ?1");
     if (!st)
         return db_fail(db, e);
@@ -55,7 +55,7 @@ int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct lo
     if (pt < 0)
         return err_set(e, 422, "invalid_project_type", "project_type",
                        "项目类型应为 种植、养殖、林果苗木、加工、药材 或 商贸服务");
-    if (text_check(in->project_name, 1, 50) != 0)
+    if (text_check(in->project_name, 1, PROJECT_NAME_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_project_name", "project_name", "项目名称应为1到50个字");
     if (in->business_plan_md && text_check_multiline(in->business_plan_md, 0, 20000) != 0)
         return err_set(e, 422, "invalid_business_plan", "business_plan_md", "创业方案不能超过20000字");
@@ -89,7 +89,7 @@ int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct lo
    returns the state or -1 with e filled (404/403). */
 static int state_in_scope(struct db *db, const struct user_ctx *actor, int64_t id, struct err *e)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT a.state, substr(v.path, 1, length(?2)) = ?2 FROM loan_applications a "
+    sqlite3_stmt *st = db_prep(db, "SELECT a.state, in_scope(v.path, ?2) FROM loan_applications a "
                                    "JOIN households h ON h.id = a.household_id JOIN units v ON v.id = h.village_id "
                                    "WHERE a.id = ?1");
     if (!st)
@@ -173,7 +173,7 @@ int loan_set_backup(struct db *db, const struct user_ctx *actor, int64_t id, int
     }
     if (user_id && db_int(db, 0,
                           "SELECT 1 FROM users u JOIN units n ON n.id = u.unit_id WHERE u.id = ?1 AND u.active = 1 "
-                          "AND u.role = 'association' AND substr(n.path, 1, length(?2)) = ?2",
+                          "AND u.role = 'association' AND in_scope(n.path, ?2)",
                           "it", user_id, actor->unit_path) != 1) {
         db_rollback(db);
         return err_set(e, 422, "invalid_backup_handler", "backup_handler_id", "B角应为本单位的协会工作人员");
@@ -225,7 +225,7 @@ int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const c
     int d = review_decision_parse(decision);
     if (d < 0)
         return err_set(e, 422, "invalid_decision", "decision", "评审意见应为 approve（同意）、reject（不同意）或 more_info（补充材料）");
-    if (text_check_multiline(comment, d == RD_APPROVE ? 0 : 1, 1000) != 0)
+    if (text_check_multiline(comment, d == RD_APPROVE ? 0 : 1, COMMENT_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_comment", "comment",
                        d == RD_APPROVE ? "意见说明不能超过1000字" : "不同意或要求补充材料时，请写明理由（1000字以内）");
     if (!actor->department_id)
@@ -285,7 +285,7 @@ int loan_get(struct db *db, const struct user_ctx *actor, int64_t id, struct loa
             "a.amount_fen, a.term_months, a.project_type, a.project_name, a.business_plan_md, a.expected_jobs, "
             "a.expected_income_fen, a.handler_id, hu.name, hu.phone, coalesce(a.backup_handler_id, 0), "
             "coalesce(bu.name, ''), a.round, coalesce(a.submitted_on, ''), coalesce(a.review_due_on, ''), "
-            "coalesce(a.decided_on, ''), a.created_at, substr(v.path, 1, length(?2)) = ?2 "
+            "coalesce(a.decided_on, ''), a.created_at, in_scope(v.path, ?2) "
             "FROM loan_applications a JOIN households h ON h.id = a.household_id "
             "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
             "JOIN units t ON t.id = v.parent_id JOIN users hu ON hu.id = a.handler_id "
@@ -408,33 +408,33 @@ json_t *loan_json(const struct loan_app *a, struct date today)
 
 static const char *const list_sql[4] = {
     /* all applications in scope, filtered by state and lateness, newest first */
-    LOAN_LIST_FROM "WHERE substr(v.path, 1, length(?1)) = ?1 AND (?2 IS NULL OR a.state = ?2) "
+    LOAN_LIST_FROM "WHERE in_scope(v.path, ?1) AND (?2 IS NULL OR a.state = ?2) "
     "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0 "
     "ORDER BY CASE WHEN ?3 THEN a.review_due_on END, a.id DESC LIMIT ?6 OFFSET ?7",
     /* the queue of one department: in review, its opinion missing this round, oldest deadline first */
     LOAN_LIST_FROM "JOIN loan_round_departments rd ON rd.application_id = a.id "
-    "AND rd.round = a.round AND rd.department_id = ?5 WHERE substr(v.path, 1, length(?1)) = ?1 "
+    "AND rd.round = a.round AND rd.department_id = ?5 WHERE in_scope(v.path, ?1) "
     "AND a.state = 'in_review' AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.review_due_on < ?4) "
     "AND NOT EXISTS (SELECT 1 FROM loan_reviews r WHERE r.application_id = a.id AND r.round = a.round "
     "AND r.department_id = ?5) AND ?8 = 0 ORDER BY a.review_due_on, a.id LIMIT ?6 OFFSET ?7",
     /* one household's applications (its page), by the household index */
-    LOAN_LIST_FROM "WHERE a.household_id = ?8 AND substr(v.path, 1, length(?1)) = ?1 "
+    LOAN_LIST_FROM "WHERE a.household_id = ?8 AND in_scope(v.path, ?1) "
     "AND (?2 IS NULL OR a.state = ?2) ORDER BY a.id DESC LIMIT ?6 OFFSET ?7",
     /* one state (the work queues), by the state index rather than every application */
-    LOAN_LIST_FROM "WHERE a.state = ?2 AND (?3 = 0 OR a.review_due_on < ?4) AND substr(v.path, 1, length(?1)) = ?1 "
+    LOAN_LIST_FROM "WHERE a.state = ?2 AND (?3 = 0 OR a.review_due_on < ?4) AND in_scope(v.path, ?1) "
     "AND ?5 = 0 ORDER BY CASE WHEN ?3 THEN a.review_due_on END, a.id DESC LIMIT ?6 OFFSET ?7",
 };
 static const char *const count_sql[4] = {
-    LOAN_COUNT_FROM "WHERE substr(v.path, 1, length(?1)) = ?1 AND (?2 IS NULL OR a.state = ?2) "
+    LOAN_COUNT_FROM "WHERE in_scope(v.path, ?1) AND (?2 IS NULL OR a.state = ?2) "
     "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0 AND ?6 = 0",
     LOAN_COUNT_FROM "JOIN loan_round_departments rd ON rd.application_id = a.id "
-    "AND rd.round = a.round AND rd.department_id = ?5 WHERE substr(v.path, 1, length(?1)) = ?1 "
+    "AND rd.round = a.round AND rd.department_id = ?5 WHERE in_scope(v.path, ?1) "
     "AND a.state = 'in_review' AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.review_due_on < ?4) "
     "AND NOT EXISTS (SELECT 1 FROM loan_reviews r WHERE r.application_id = a.id AND r.round = a.round "
     "AND r.department_id = ?5) AND ?6 = 0",
-    LOAN_COUNT_FROM "WHERE a.household_id = ?6 AND substr(v.path, 1, length(?1)) = ?1 "
+    LOAN_COUNT_FROM "WHERE a.household_id = ?6 AND in_scope(v.path, ?1) "
     "AND (?2 IS NULL OR a.state = ?2)",
-    LOAN_COUNT_FROM "WHERE a.state = ?2 AND (?3 = 0 OR a.review_due_on < ?4) AND substr(v.path, 1, length(?1)) = ?1 "
+    LOAN_COUNT_FROM "WHERE a.state = ?2 AND (?3 = 0 OR a.review_due_on < ?4) AND in_scope(v.path, ?1) "
     "AND ?5 = 0 AND ?6 = 0",
 };
 

@@ -14,6 +14,7 @@
 #include "err.h"
 #include "loan_rules.h"
 #include "user.h"
+#include "text.h"
 
 struct loan_input {
     int64_t household_id;
@@ -47,10 +48,10 @@ int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const c
 struct loan_review_row {
     int round;
     int64_t department_id;
-    char department[64];
+    char department[NAME_SIZE];
     char decision[16]; /* "" when the department has not spoken */
-    char comment[1024];
-    char reviewer[64];
+    char comment[COMMENT_SIZE];
+    char reviewer[NAME_SIZE];
     char at[24];
 };
 
@@ -59,26 +60,26 @@ struct loan_review_row {
 struct loan_app {
     int64_t id;
     int64_t household_id;
-    char applicant[96];      /* the head of household */
+    char applicant[NAME_SIZE];      /* the head of household */
     char applicant_phone[16];
     char applicant_id_number[20];
     int64_t village_id;
-    char village[64];
-    char township[64];
+    char village[NAME_SIZE];
+    char township[NAME_SIZE];
     int64_t township_id;
     enum loan_state state;
     int64_t amount_fen;
     int term_months;
     enum project_type project_type;
-    char project_name[160];
+    char project_name[PROJECT_NAME_SIZE];
     char *business_plan_md; /* malloc'd: loan_app_free */
     int64_t expected_jobs;
     int64_t expected_income_fen;
     int64_t handler_id;
-    char handler[64];
+    char handler[NAME_SIZE];
     char handler_phone[16];
     int64_t backup_handler_id;
-    char backup_handler[64];
+    char backup_handler[NAME_SIZE];
     int round;
     char submitted_on[11];
     char review_due_on[11];
@@ -107,16 +108,16 @@ struct loan_filter {
 
 struct loan_row {
     int64_t id;
-    char applicant[96];
-    char village[64];
+    char applicant[NAME_SIZE];
+    char village[NAME_SIZE];
     enum loan_state state;
     int64_t amount_fen;
     int term_months;
     enum project_type project_type;
-    char project_name[160];
+    char project_name[PROJECT_NAME_SIZE];
     char submitted_on[11];
     char review_due_on[11];
-    char handler[64];
+    char handler[NAME_SIZE];
 };
 
 /* Lists applications in scope, oldest deadline first for queues, newest first otherwise.

@@ -4,23 +4,38 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The loans as of a date: NOW, for today and later, from the figures each active loan carries
+   (kept with every repayment); THEN, for a past date, PORTFOLIO_LOANS_THEN (portfolio.h). */
+#define LOANS_NOW PORTFOLIO_LOANS_NOW
+#define LOANS_THEN PORTFOLIO_LOANS_THEN
+
+/* Index of the loan source for a date: 1 (THEN) when as_of is before today, else 0 (NOW). */
+static int source_of(struct date as_of, struct date today)
+{
+    return date_cmp(as_of, today) < 0;
+}
+
 /* The date n days before as_of, as text. */
 static char *days_before(struct date as_of, long n, char out[11])
 {
     return date_format(date_add_days(as_of, -n), out);
 }
 
-int portfolio_summary(struct db *db, const struct user_ctx *actor, struct date as_of, struct portfolio *out)
+#define SUMMARY_SQL                                                                                                \
+    " SELECT count(*), coalesce(sum(l.principal_fen), 0), coalesce(sum(l.outstanding), 0), "                      \
+    "coalesce(sum(CASE WHEN l.oldest < ?2 THEN l.outstanding END), 0), "                                          \
+    "CASE WHEN l.oldest IS NULL OR l.oldest >= ?1 THEN 0 "                                                        \
+    "WHEN l.oldest >= ?3 THEN 1 WHEN l.oldest >= ?4 THEN 2 "                                                      \
+    "WHEN l.oldest >= ?5 THEN 3 ELSE 4 END AS grade "                                                             \
+    "FROM units v JOIN x l ON l.village_id = v.id "                                                               \
+    "WHERE v.kind = 'village' AND in_scope(v.path, ?6) GROUP BY grade"
+
+int portfolio_summary(struct db *db, const struct user_ctx *actor, struct date as_of, struct date today,
+                      struct portfolio *out)
 {
+    static const char *const sql[2] = {"WITH " LOANS_NOW SUMMARY_SQL, "WITH " LOANS_THEN SUMMARY_SQL};
     char t0[11], t30[11], t90[11], t180[11], t360[11];
-    sqlite3_stmt *st = db_prep(
-        db, "SELECT count(*), coalesce(sum(l.principal_fen), 0), coalesce(sum(l.outstanding_principal_fen), 0), "
-            "coalesce(sum(CASE WHEN l.oldest_unpaid_due < ?2 THEN l.outstanding_principal_fen END), 0), "
-            "CASE WHEN l.oldest_unpaid_due IS NULL OR l.oldest_unpaid_due >= ?1 THEN 0 "
-            "WHEN l.oldest_unpaid_due >= ?3 THEN 1 WHEN l.oldest_unpaid_due >= ?4 THEN 2 "
-            "WHEN l.oldest_unpaid_due >= ?5 THEN 3 ELSE 4 END AS grade "
-            "FROM units v JOIN loans l ON l.village_id = v.id AND l.state = 'active' "
-            "WHERE v.kind = 'village' AND substr(v.path, 1, length(?6)) = ?6 GROUP BY grade");
+    sqlite3_stmt *st = db_prep(db, sql[source_of(as_of, today)]);
     if (!st)
         return -1;
     memset(out, 0, sizeof *out);
@@ -41,15 +56,17 @@ int portfolio_summary(struct db *db, const struct user_ctx *actor, struct date a
     return 0;
 }
 
-int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, struct date as_of,
+#define OVERDUE_SQL                                                                                                \
+    " SELECT v.id, v.name, t.name, count(*), sum(l.outstanding), min(l.oldest) FROM units v "                     \
+    "JOIN x l ON l.village_id = v.id JOIN units t ON t.id = v.parent_id WHERE v.kind = 'village' "               \
+    "AND l.oldest < ?1 AND in_scope(v.path, ?2) GROUP BY v.id ORDER BY sum(l.outstanding) DESC"
+
+int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, struct date as_of, struct date today,
                                  void (*fn)(const struct village_overdue *, void *), void *ctx)
 {
+    static const char *const sql[2] = {"WITH " LOANS_NOW OVERDUE_SQL, "WITH " LOANS_THEN OVERDUE_SQL};
     char t0[11];
-    sqlite3_stmt *st = db_prep(db, "SELECT v.id, v.name, t.name, count(*), sum(l.outstanding_principal_fen), "
-                                   "min(l.oldest_unpaid_due) FROM units v JOIN loans l ON l.village_id = v.id "
-                                   "AND l.state = 'active' JOIN units t ON t.id = v.parent_id WHERE v.kind = 'village' "
-                                   "AND l.oldest_unpaid_due < ?1 AND substr(v.path, 1, length(?2)) = ?2 "
-                                   "GROUP BY v.id ORDER BY sum(l.outstanding_principal_fen) DESC");
+    sqlite3_stmt *st = db_prep(db, sql[source_of(as_of, today)]);
     if (!st)
         return -1;
     db_bind(st, "tt", date_format(as_of, t0), actor->unit_path);
@@ -57,8 +74,8 @@ int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, st
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct village_overdue v = {0};
         v.village_id = sqlite3_column_int64(st, 0);
-        snprintf(v.village, sizeof v.village, "%s", db_text(st, 1));
-        snprintf(v.township, sizeof v.township, "%s", db_text(st, 2));
+        DB_COPY(v.village, st, 1);
+        DB_COPY(v.township, st, 2);
         v.loans = sqlite3_column_int64(st, 3);
         v.outstanding_fen = sqlite3_column_int64(st, 4);
         struct date oldest;
@@ -70,44 +87,43 @@ int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, st
     return n;
 }
 
-int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct date as_of, const char *from,
-                         const char *to, void (*fn)(const struct village_portfolio *, void *), void *ctx)
+#define BY_VILLAGE_SQL                                                                                             \
+    " SELECT v.id, v.name, t.name, "                                                                              \
+    "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id "                       \
+    " WHERE h.village_id = v.id AND substr(a.created_at, 1, 10) BETWEEN ?7 AND ?8), "                             \
+    "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id " \
+    " AND a.state IN ('approved', 'guaranteed', 'disbursed') AND a.decided_on BETWEEN ?7 AND ?8), "               \
+    "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id " \
+    " AND a.state = 'rejected' AND a.decided_on BETWEEN ?7 AND ?8), "                                             \
+    "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id " \
+    " AND a.decided_on BETWEEN ?7 AND ?8 AND a.state IN ('approved', 'guaranteed', 'disbursed', 'rejected')), "  \
+    "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id " \
+    " AND a.decided_on BETWEEN ?7 AND ?8 AND a.state IN ('approved', 'guaranteed', 'disbursed', 'rejected') "    \
+    " AND a.decided_on <= a.review_due_on), "                                                                     \
+    "(SELECT count(*) FROM loans l WHERE l.village_id = v.id AND l.disbursed_on BETWEEN ?7 AND ?8), "              \
+    "(SELECT coalesce(sum(l.principal_fen), 0) FROM loans l WHERE l.village_id = v.id AND l.disbursed_on BETWEEN ?7 AND ?8), " \
+    "(SELECT count(*) FROM x l WHERE l.village_id = v.id), "                                                      \
+    "(SELECT coalesce(sum(l.outstanding), 0) FROM x l WHERE l.village_id = v.id), "                               \
+    "(SELECT coalesce(sum(l.outstanding), 0) FROM x l WHERE l.village_id = v.id AND l.oldest < ?1), "             \
+    "(SELECT coalesce(sum(l.outstanding), 0) FROM x l WHERE l.village_id = v.id AND l.oldest < ?2), "             \
+    "(SELECT count(*) FROM x l WHERE l.village_id = v.id AND l.oldest < ?1 AND l.oldest >= ?3), "                 \
+    "(SELECT count(*) FROM x l WHERE l.village_id = v.id AND l.oldest < ?3 AND l.oldest >= ?4), "                 \
+    "(SELECT count(*) FROM x l WHERE l.village_id = v.id AND l.oldest < ?4 AND l.oldest >= ?5), "                 \
+    "(SELECT count(*) FROM x l WHERE l.village_id = v.id AND l.oldest < ?5), "                                    \
+    "(SELECT -coalesce(sum(g.amount_fen), 0) FROM guarantee_fund_entries g JOIN loans l ON l.id = g.loan_id "     \
+    " WHERE l.village_id = v.id AND g.kind = 'payout' AND g.on_date BETWEEN ?7 AND ?8), "                        \
+    "(SELECT coalesce(sum(g.amount_fen), 0) FROM guarantee_fund_entries g JOIN loans l ON l.id = g.loan_id "      \
+    " WHERE l.village_id = v.id AND g.kind = 'recovery' AND g.on_date BETWEEN ?7 AND ?8) "                        \
+    "FROM units v JOIN units t ON t.id = v.parent_id WHERE v.kind = 'village' AND in_scope(v.path, ?6) " \
+    "ORDER BY t.id, v.id"
+
+int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct date as_of, struct date today,
+                         const char *from, const char *to, void (*fn)(const struct village_portfolio *, void *),
+                         void *ctx)
 {
+    static const char *const sql[2] = {"WITH " LOANS_NOW BY_VILLAGE_SQL, "WITH " LOANS_THEN BY_VILLAGE_SQL};
     char t0[11], t30[11], t90[11], t180[11], t360[11];
-    sqlite3_stmt *st = db_prep(
-        db, "SELECT v.id, v.name, t.name, "
-            "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id "
-            " WHERE h.village_id = v.id AND substr(a.created_at, 1, 10) BETWEEN ?7 AND ?8), "
-            "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id "
-            " AND a.state IN ('approved', 'guaranteed', 'disbursed') AND a.decided_on BETWEEN ?7 AND ?8), "
-            "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id "
-            " AND a.state = 'rejected' AND a.decided_on BETWEEN ?7 AND ?8), "
-            "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id "
-            " AND a.decided_on BETWEEN ?7 AND ?8 AND a.state IN ('approved', 'guaranteed', 'disbursed', 'rejected')), "
-            "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id "
-            " AND a.decided_on BETWEEN ?7 AND ?8 AND a.state IN ('approved', 'guaranteed', 'disbursed', 'rejected') "
-            " AND a.decided_on <= a.review_due_on), "
-            "(SELECT count(*) FROM loans l WHERE l.village_id = v.id AND l.disbursed_on BETWEEN ?7 AND ?8), "
-            "(SELECT coalesce(sum(l.principal_fen), 0) FROM loans l WHERE l.village_id = v.id AND l.disbursed_on BETWEEN ?7 AND ?8), "
-            "(SELECT count(*) FROM loans l WHERE l.village_id = v.id AND l.state = 'active'), "
-            "(SELECT coalesce(sum(l.outstanding_principal_fen), 0) FROM loans l WHERE l.village_id = v.id AND l.state = 'active'), "
-            "(SELECT coalesce(sum(l.outstanding_principal_fen), 0) FROM loans l WHERE l.village_id = v.id AND l.state = 'active' "
-            " AND l.oldest_unpaid_due < ?1), "
-            "(SELECT coalesce(sum(l.outstanding_principal_fen), 0) FROM loans l WHERE l.village_id = v.id AND l.state = 'active' "
-            " AND l.oldest_unpaid_due < ?2), "
-            "(SELECT count(*) FROM loans l WHERE l.village_id = v.id AND l.state = 'active' AND l.oldest_unpaid_due < ?1 "
-            " AND l.oldest_unpaid_due >= ?3), "
-            "(SELECT count(*) FROM loans l WHERE l.village_id = v.id AND l.state = 'active' AND l.oldest_unpaid_due < ?3 "
-            " AND l.oldest_unpaid_due >= ?4), "
-            "(SELECT count(*) FROM loans l WHERE l.village_id = v.id AND l.state = 'active' AND l.oldest_unpaid_due < ?4 "
-            " AND l.oldest_unpaid_due >= ?5), "
-            "(SELECT count(*) FROM loans l WHERE l.village_id = v.id AND l.state = 'active' AND l.oldest_unpaid_due < ?5), "
-            "(SELECT -coalesce(sum(g.amount_fen), 0) FROM guarantee_fund_entries g JOIN loans l ON l.id = g.loan_id "
-            " WHERE l.village_id = v.id AND g.kind = 'payout' AND g.on_date BETWEEN ?7 AND ?8), "
-            "(SELECT coalesce(sum(g.amount_fen), 0) FROM guarantee_fund_entries g JOIN loans l ON l.id = g.loan_id "
-            " WHERE l.village_id = v.id AND g.kind = 'recovery' AND g.on_date BETWEEN ?7 AND ?8) "
-            "FROM units v JOIN units t ON t.id = v.parent_id WHERE v.kind = 'village' AND substr(v.path, 1, length(?6)) = ?6 "
-            "ORDER BY t.id, v.id");
+    sqlite3_stmt *st = db_prep(db, sql[source_of(as_of, today)]);
     if (!st)
         return -1;
     db_bind(st, "tttttttt", date_format(as_of, t0), days_before(as_of, 30, t30), days_before(as_of, 90, t90),
@@ -122,8 +138,8 @@ int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct dat
                               &v.grade_loans[GRADE_SUBSTANDARD], &v.grade_loans[GRADE_DOUBTFUL],
                               &v.grade_loans[GRADE_LOSS], &v.payouts_fen, &v.recoveries_fen};
         v.village_id = sqlite3_column_int64(st, 0);
-        snprintf(v.village, sizeof v.village, "%s", db_text(st, 1));
-        snprintf(v.township, sizeof v.township, "%s", db_text(st, 2));
+        DB_COPY(v.village, st, 1);
+        DB_COPY(v.township, st, 2);
         for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
             *figures[i] = sqlite3_column_int64(st, (int)i + 3);
         v.grade_loans[GRADE_NORMAL] = v.active_loans - v.grade_loans[GRADE_SPECIAL_MENTION] -
@@ -136,11 +152,34 @@ int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct dat
     return n;
 }
 
+int portfolio_loan_stood(struct db *db, int64_t loan_id, struct date as_of, struct loan_stood *out)
+{
+    char on[11];
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = db_prep(db, "WITH " PORTFOLIO_LOANS_THEN " SELECT (SELECT count(*) FROM x WHERE id = ?2), "
+                                   "(SELECT outstanding FROM x WHERE id = ?2), (SELECT oldest FROM x WHERE id = ?2), "
+                                   "EXISTS (SELECT 1 FROM loans WHERE id = ?2)");
+    if (!st)
+        return -1;
+    db_bind(st, "ti", date_format(as_of, on), loan_id);
+    int rc = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 3) ? 0 : -1;
+    struct date oldest;
+    if (rc == 0 && sqlite3_column_int(st, 0)) {
+        out->in_portfolio = 1;
+        out->outstanding_fen = sqlite3_column_int64(st, 1);
+        if (date_parse(db_text(st, 2), &oldest) == 0 && date_cmp(oldest, as_of) < 0)
+            out->dpd = date_diff(as_of, oldest);
+    }
+    out->grade = repay_grade(out->dpd);
+    db_done(st);
+    return rc;
+}
+
 int64_t portfolio_newly_overdue(struct db *db, const struct user_ctx *actor, struct date as_of, int days)
 {
     char t0[11], since[11];
     return db_int(db, 0, "SELECT count(*) FROM units v JOIN loans l ON l.village_id = v.id AND l.state = 'active' "
-                         "WHERE v.kind = 'village' AND substr(v.path, 1, length(?1)) = ?1 AND l.oldest_unpaid_due < ?2 "
+                         "WHERE v.kind = 'village' AND in_scope(v.path, ?1) AND l.oldest_unpaid_due < ?2 "
                          "AND l.oldest_unpaid_due >= ?3",
                   "ttt", actor->unit_path, date_format(as_of, t0), days_before(as_of, days, since));
 }
@@ -165,7 +204,7 @@ void portfolio_due_summary(struct db *db, const struct user_ctx *actor, struct d
     sqlite3_stmt *st = db_prep(db, "SELECT count(*), coalesce(sum(s.principal_fen - s.paid_principal_fen + s.interest_fen - "
                                    "s.paid_interest_fen), 0) FROM loan_schedule s JOIN loans l ON l.id = s.loan_id "
                                    "AND l.state = 'active' JOIN units v ON v.id = l.village_id WHERE s.settled = 0 "
-                                   "AND s.due_on BETWEEN ?1 AND ?2 AND substr(v.path, 1, length(?3)) = ?3");
+                                   "AND s.due_on BETWEEN ?1 AND ?2 AND in_scope(v.path, ?3)");
     if (!st)
         return;
     db_bind(st, "ttt", date_format(from, f), date_format(to, t), actor->unit_path);
@@ -180,6 +219,6 @@ int64_t portfolio_claimable(struct db *db, const struct user_ctx *actor, struct 
 {
     char limit[11];
     return db_int(db, 0, "SELECT count(*) FROM units v JOIN loans l ON l.village_id = v.id AND l.state = 'active' "
-                         "WHERE v.kind = 'village' AND substr(v.path, 1, length(?1)) = ?1 AND l.oldest_unpaid_due < ?2",
+                         "WHERE v.kind = 'village' AND in_scope(v.path, ?1) AND l.oldest_unpaid_due < ?2",
                   "tt", actor->unit_path, days_before(as_of, db_param_int(db, "claim_dpd", 90), limit));
 }

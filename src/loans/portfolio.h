@@ -1,5 +1,5 @@
 /*
- * portfolio.h: loan portfolio figures for a unit as of a date — active loans, disbursed and
+ * portfolio.h: loan portfolio figures for a unit as of a date — loans, disbursed and
  * outstanding principal, PAR30, the five-class grades — and the overdue loans per village. Read
  * from each loan's outstanding principal and oldest unpaid due date (kept with every repayment),
  * so 100,000 loans are summed without reading their schedules.
@@ -12,23 +12,74 @@
 #include "db.h"
 #include "repay.h"
 #include "user.h"
+#include "text.h"
+
+/* SQL: the repayments that stand, for figures rebuilt from the repayments (the portfolio as it
+   stood, the subsidy claim): neither a reversed repayment (冲正) nor its reversal (a negative record
+   of the same date). Their sums would net out anyway; leaving both out keeps the allocation of each
+   repayment to the instalments (the subsidy's late interest) as if the reversed one never was. */
+#define COUNTED_REPAYMENTS                                                                                         \
+    "(SELECT * FROM repayments WHERE reverses_id IS NULL AND id NOT IN "                                          \
+    "(SELECT reverses_id FROM repayments WHERE reverses_id IS NOT NULL))"
+
+/*
+ * SQL: common table expressions giving x, the loans of the portfolio as they stood on the date
+ * bound to ?1, as rows (id, village_id, principal_fen, outstanding, oldest): the loans disbursed
+ * by then and not yet settled or paid out by the guarantee (so loans settled or compensated since
+ * count, with the balance and days past due they had); outstanding = principal less the principal
+ * repaid by then; oldest = the due date of the oldest instalment due before then and not fully
+ * paid then (NULL when none): the first whose cumulative scheduled principal and interest exceeds
+ * the principal and interest repaid by then (repayments fill the instalments oldest first; penalty
+ * is booked apart). Only instalments due before the date are read: that is all DPD needs.
+ * Use as "WITH " PORTFOLIO_LOANS_THEN " SELECT ... FROM x l ...".
+ */
+#define PORTFOLIO_LOANS_THEN                                                                                                 \
+    "p AS MATERIALIZED (SELECT l.id, l.village_id, l.principal_fen, "                                             \
+    "coalesce((SELECT sum(r.principal_fen) FROM " COUNTED_REPAYMENTS " r WHERE r.loan_id = l.id "                \
+    "AND r.paid_on <= ?1), 0) AS pp, "                                                                            \
+    "coalesce((SELECT sum(r.principal_fen + r.interest_fen) FROM " COUNTED_REPAYMENTS " r WHERE r.loan_id = l.id " \
+    "AND r.paid_on <= ?1), 0) AS paid FROM loans l WHERE l.disbursed_on <= ?1 "                                   \
+    "AND (l.settled_on IS NULL OR l.settled_on > ?1)), "                                                          \
+    "x AS MATERIALIZED (SELECT p.id, p.village_id, p.principal_fen, p.principal_fen - p.pp AS outstanding, "      \
+    "(SELECT min(c.due_on) FROM (SELECT due_on, sum(principal_fen + interest_fen) OVER (ORDER BY n) AS cum "      \
+    "FROM loan_schedule WHERE loan_id = p.id AND due_on < ?1) c WHERE c.cum > p.paid) AS oldest FROM p)"
+/* The same rows for today, from the figures each active loan carries (kept with every repayment;
+   oldest may then be a date after today). */
+#define PORTFOLIO_LOANS_NOW                                                                                        \
+    "x AS NOT MATERIALIZED (SELECT id, village_id, principal_fen, outstanding_principal_fen AS outstanding, "     \
+    "oldest_unpaid_due AS oldest FROM loans WHERE state = 'active')"
 
 struct portfolio {
     int64_t loans, disbursed_fen, outstanding_fen, par30_fen;
     int64_t grade_loans[GRADE__MAX], grade_outstanding_fen[GRADE__MAX];
 };
-/* Sums the active loans in the actor's scope as of a date. 0 or -1. */
-int portfolio_summary(struct db *db, const struct user_ctx *actor, struct date as_of, struct portfolio *out);
+/* Sums the loans in the actor's scope as they stood on as_of: for a date before today, rebuilt
+   from the repayments made by then (loans settled or paid out since count as they were then). */
+int portfolio_summary(struct db *db, const struct user_ctx *actor, struct date as_of, struct date today,
+                      struct portfolio *out);
 
 struct village_overdue {
     int64_t village_id;
-    char village[64], township[64];
+    char village[NAME_SIZE], township[NAME_SIZE];
     int64_t loans, outstanding_fen;
     long max_dpd;
 };
-/* Villages with overdue active loans in scope, most overdue principal first. Returns the count or -1. */
-int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, struct date as_of,
+/* Villages with loans overdue on as_of in scope (as they stood then, as portfolio_summary), most
+   overdue principal first. Returns the count or -1. */
+int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, struct date as_of, struct date today,
                                  void (*fn)(const struct village_overdue *, void *), void *ctx);
+
+/* One loan as it stood on a past date (PORTFOLIO_LOANS_THEN): in_portfolio 0 before its
+   disbursement or from the day it was settled or paid out; outstanding principal, days past due
+   and grade then. */
+struct loan_stood {
+    int in_portfolio;
+    int64_t outstanding_fen;
+    long dpd;
+    enum loan_grade grade;
+};
+/* Fills *out for the loan on as_of. 0, or -1 (no such loan, database error). */
+int portfolio_loan_stood(struct db *db, int64_t loan_id, struct date as_of, struct loan_stood *out);
 
 /* Active loans in scope whose oldest unpaid instalment fell due within the `days` days before
    as_of (newly overdue). */
@@ -44,7 +95,7 @@ int64_t portfolio_claimable(struct db *db, const struct user_ctx *actor, struct 
 /* One village of the portfolio report: flows within [from, to], stocks as of a date. */
 struct village_portfolio {
     int64_t village_id;
-    char village[64], township[64];
+    char village[NAME_SIZE], township[NAME_SIZE];
     int64_t applications, approved, rejected, decided, decided_on_time; /* applications and decisions in the period */
     int64_t disbursed_loans, disbursed_fen;                              /* loans disbursed in the period */
     int64_t active_loans, outstanding_fen, overdue_fen, par30_fen;       /* active loans as of the date */
@@ -53,8 +104,10 @@ struct village_portfolio {
 };
 /* Adds a village's figures to a sum (a township, or everything). */
 void portfolio_add(struct village_portfolio *to, const struct village_portfolio *v);
-/* Calls fn for every village in the actor's scope, by township then village. Returns the count or -1. */
-int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct date as_of, const char *from,
-                         const char *to, void (*fn)(const struct village_portfolio *, void *), void *ctx);
+/* Calls fn for every village in the actor's scope, by township then village; the stocks as they
+   stood on as_of (as portfolio_summary). Returns the count or -1. */
+int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct date as_of, struct date today,
+                         const char *from, const char *to, void (*fn)(const struct village_portfolio *, void *),
+                         void *ctx);
 
 #endif

@@ -4,26 +4,31 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Computes one month's figures as of `end` (the month's last day, or today for the current month). */
-static int compute(struct db *db, const char *scope, const char *month, struct date end, struct month_figure *f)
+#include "portfolio.h"
+
+/* Outstanding and PAR30 of the loans x (PORTFOLIO_LOANS_*) as of ?1 (?2: 30 days before) in scope ?3. */
+#define MONTH_SQL                                                                                                  \
+    " SELECT coalesce(sum(l.outstanding), 0), coalesce(sum(CASE WHEN l.oldest < ?2 THEN l.outstanding END), 0) "  \
+    "FROM x l JOIN units v ON v.id = l.village_id WHERE in_scope(v.path, ?3)"
+
+/* Computes one month's figures as of `end`: a closed month's last day (rebuilt from the repayments
+   made by then), or today for the current month (now = 1: from the figures the loans carry). */
+static int compute(struct db *db, const char *scope, const char *month, struct date end, int now, struct month_figure *f)
 {
+    static const char *const sql[2] = {
+        "WITH " PORTFOLIO_LOANS_THEN MONTH_SQL,
+        "WITH " PORTFOLIO_LOANS_NOW MONTH_SQL,
+    };
     char e[11], e30[11];
     date_format(end, e);
     date_format(date_add_days(end, -30), e30);
     f->disbursed_fen = db_int(db, 0, "SELECT coalesce(sum(l.principal_fen), 0) FROM loans l JOIN units v ON v.id = l.village_id "
-                                     "WHERE substr(v.path, 1, length(?1)) = ?1 AND substr(l.disbursed_on, 1, 7) = ?2",
+                                     "WHERE in_scope(v.path, ?1) AND substr(l.disbursed_on, 1, 7) = ?2",
                               "tt", scope, month);
-    sqlite3_stmt *st = db_prep(
-        db, "WITH x AS (SELECT l.principal_fen AS p, coalesce((SELECT sum(r.principal_fen) FROM repayments r "
-            "WHERE r.loan_id = l.id AND r.paid_on <= ?2), 0) AS paid, (SELECT coalesce(sum(s.principal_fen), 0) "
-            "FROM loan_schedule s WHERE s.loan_id = l.id AND s.due_on <= ?3) AS due30 FROM loans l "
-            "JOIN units v ON v.id = l.village_id WHERE substr(v.path, 1, length(?1)) = ?1 AND l.disbursed_on <= ?2 "
-            "AND NOT EXISTS (SELECT 1 FROM guarantee_fund_entries g WHERE g.loan_id = l.id AND g.kind = 'payout' "
-            "AND g.on_date <= ?2)) SELECT coalesce(sum(p - paid), 0), coalesce(sum(CASE WHEN due30 > paid THEN p - paid END), 0) "
-            "FROM x");
+    sqlite3_stmt *st = db_prep(db, sql[now != 0]);
     if (!st)
         return -1;
-    db_bind(st, "ttt", scope, e, e30);
+    db_bind(st, "ttt", e, e30, scope);
     int ok = sqlite3_step(st) == SQLITE_ROW;
     if (ok) {
         f->outstanding_fen = sqlite3_column_int64(st, 0);
@@ -51,24 +56,25 @@ static int cached(struct db *db, const char *scope, struct month_figure *f)
     return found;
 }
 
-int portfolio_months(struct db *db, const struct user_ctx *actor, struct date today, int n, struct month_figure *out)
+int portfolio_months(struct db *db, const struct user_ctx *actor, struct date end_date, struct date today, int n,
+                     struct month_figure *out)
 {
     char on[11];
     date_format(today, on);
     for (int i = 0; i < n; i++) {
-        struct date first = date_add_months((struct date){today.y, today.m, 1}, i - (n - 1));
+        struct date first = date_add_months((struct date){end_date.y, end_date.m, 1}, i - (n - 1));
         struct date end = date_add_days(date_add_months(first, 1), -1);
         struct month_figure *f = &out[i];
         memset(f, 0, sizeof *f);
         snprintf(f->month, sizeof f->month, "%04d-%02d", first.y, first.m);
         if (i == n - 1) {
-            if (compute(db, actor->unit_path, f->month, today, f) != 0)
+            if (compute(db, actor->unit_path, f->month, end_date, date_cmp(end_date, today) >= 0, f) != 0)
                 return -1;
             continue;
         }
         if (cached(db, actor->unit_path, f))
             continue;
-        if (compute(db, actor->unit_path, f->month, end, f) != 0)
+        if (compute(db, actor->unit_path, f->month, end, 0, f) != 0)
             return -1;
         /* A cache write that loses a race or meets a read-only moment is harmless: computed again next time. */
         db_run(db, "INSERT OR IGNORE INTO month_figures (scope_path, month, disbursed_fen, outstanding_fen, par30_fen, "

@@ -17,8 +17,10 @@ struct month_figure {
     int64_t disbursed_fen, outstanding_fen, par30_fen;
 };
 
-/* Fills out[0..n-1] with the n months ending with today's month, oldest first, for the actor's
-   scope. Returns n, or -1. */
-int portfolio_months(struct db *db, const struct user_ctx *actor, struct date today, int n, struct month_figure *out);
+/* Fills out[0..n-1] with the n months ending with end's month, oldest first, for the actor's
+   scope: each closed month as of its last day, the last month as of end (from the figures the
+   loans carry when end is today, else rebuilt from the repayments made by end). Returns n, or -1. */
+int portfolio_months(struct db *db, const struct user_ctx *actor, struct date end, struct date today, int n,
+                     struct month_figure *out);
 
 #endif

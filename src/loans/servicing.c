@@ -22,7 +22,7 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
 {
     struct amort_input ai = {.principal_fen = in->principal_fen, .term_months = (int)in->term_months};
     int method = amort_method_parse(in->method);
-    if (text_check(in->contract_no, 1, 50) != 0)
+    if (text_check(in->contract_no, 1, CONTRACT_NO_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_contract_no", "contract_no", "请填写信用社借款合同号（50字以内）");
     if (!in->disbursed_on || date_parse(in->disbursed_on, &ai.start) != 0)
         return err_set(e, 422, "invalid_date", "disbursed_on", "放款日期格式应为 YYYY-MM-DD");
@@ -45,7 +45,7 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
         return err_set(e, 422, "invalid_schedule", field, "%s", why);
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    sqlite3_stmt *st = db_prep(db, "SELECT a.state, a.amount_fen, substr(v.path, 1, length(?2)) = ?2 "
+    sqlite3_stmt *st = db_prep(db, "SELECT a.state, a.amount_fen, in_scope(v.path, ?2) "
                                    "FROM loan_applications a JOIN households h ON h.id = a.household_id "
                                    "JOIN units v ON v.id = h.village_id WHERE a.id = ?1");
     int found = 0, in_scope = 0;
@@ -54,7 +54,7 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
     if (st) {
         db_bind(st, "it", in->application_id, actor->unit_path);
         if ((found = sqlite3_step(st) == SQLITE_ROW)) {
-            snprintf(state, sizeof state, "%s", db_text(st, 0));
+            DB_COPY(state, st, 0);
             approved = sqlite3_column_int64(st, 1);
             in_scope = sqlite3_column_int(st, 2);
         }
@@ -220,7 +220,7 @@ int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
     sqlite3_stmt *st = db_prep(
         db, "SELECT l.id, l.application_id, a.household_id, h.village_id, hm.name, hm.phone, v.name, a.project_name, "
             "l.contract_no, l.disbursed_on, l.principal_fen, l.state, coalesce(l.settled_on, ''), l.method, l.rate_micro, "
-            "l.term_months, substr(v.path, 1, length(?2)) = ?2, l.day_count FROM loans l "
+            "l.term_months, in_scope(v.path, ?2), l.day_count FROM loans l "
             "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
             "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
             "WHERE l.id = ?1");
@@ -235,15 +235,15 @@ int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
         l->application_id = sqlite3_column_int64(st, 1);
         l->household_id = sqlite3_column_int64(st, 2);
         l->village_id = sqlite3_column_int64(st, 3);
-        snprintf(l->applicant, sizeof l->applicant, "%s", db_text(st, 4));
-        snprintf(l->applicant_phone, sizeof l->applicant_phone, "%s", db_text(st, 5));
-        snprintf(l->village, sizeof l->village, "%s", db_text(st, 6));
-        snprintf(l->project_name, sizeof l->project_name, "%s", db_text(st, 7));
-        snprintf(l->contract_no, sizeof l->contract_no, "%s", db_text(st, 8));
-        snprintf(l->disbursed_on, sizeof l->disbursed_on, "%s", db_text(st, 9));
+        DB_COPY(l->applicant, st, 4);
+        DB_COPY(l->applicant_phone, st, 5);
+        DB_COPY(l->village, st, 6);
+        DB_COPY(l->project_name, st, 7);
+        DB_COPY(l->contract_no, st, 8);
+        DB_COPY(l->disbursed_on, st, 9);
         l->principal_fen = sqlite3_column_int64(st, 10);
-        snprintf(l->state, sizeof l->state, "%s", db_text(st, 11));
-        snprintf(l->settled_on, sizeof l->settled_on, "%s", db_text(st, 12));
+        DB_COPY(l->state, st, 11);
+        DB_COPY(l->settled_on, st, 12);
         l->terms.method = (enum amort_method)amort_method_parse(db_text(st, 13));
         l->terms.rate_micro = sqlite3_column_int64(st, 14);
         l->terms.term_months = sqlite3_column_int(st, 15);
@@ -329,10 +329,11 @@ json_t *servicing_json(const struct serviced_loan *l, struct date as_of)
                      schedule, "repayments", reps);
 }
 
-/* The SQL condition on repayments r: the standing booking of receipt ?1 (not a reversal, not reversed). */
+/* The SQL condition on repayments r: the standing booking of receipt ?1 (not a reversal, not reversed),
+   compared as people read receipt numbers: without regard to ASCII case (the caller trims). */
 #define STANDING_RECEIPT                                                                                        \
-    "r.receipt_no = ?1 AND r.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM repayments x WHERE x.reverses_id = " \
-    "r.id)"
+    "r.receipt_no = ?1 COLLATE NOCASE AND r.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM repayments x "     \
+    "WHERE x.reverses_id = r.id)"
 
 int servicing_receipt_live(struct db *db, const char *receipt_no)
 {
@@ -340,17 +341,19 @@ int servicing_receipt_live(struct db *db, const char *receipt_no)
 }
 
 /* Answers a receipt number booked before and standing: fills out from the stored booking. Returns
-   the repayment id, 0 when the receipt is unknown, or -1 when it belongs to another loan. */
-static int64_t booked_before(struct db *db, int64_t loan_id, const char *receipt_no, struct repay_alloc *out)
+   the repayment id, 0 when the receipt is unknown, -1 when it belongs to another loan, -2 when it
+   was booked with another date or amount. */
+static int64_t booked_before(struct db *db, int64_t loan_id, const char *receipt_no, const char *paid_on,
+                             int64_t amount_fen, struct repay_alloc *out)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT id, loan_id, penalty_fen, interest_fen, principal_fen, prepaid_principal_fen, "
-                                   "compound_fen FROM repayments r WHERE " STANDING_RECEIPT);
+                                   "compound_fen, paid_on = ?2 AND amount_fen = ?3 FROM repayments r WHERE " STANDING_RECEIPT);
     if (!st)
         return 0;
-    db_bind(st, "t", receipt_no);
+    db_bind(st, "tti", receipt_no, paid_on, amount_fen);
     int64_t id = 0;
     if (sqlite3_step(st) == SQLITE_ROW) {
-        id = sqlite3_column_int64(st, 1) == loan_id ? sqlite3_column_int64(st, 0) : -1;
+        id = sqlite3_column_int64(st, 1) != loan_id ? -1 : !sqlite3_column_int(st, 7) ? -2 : sqlite3_column_int64(st, 0);
         out->penalty_fen = sqlite3_column_int64(st, 2);
         out->interest_fen = sqlite3_column_int64(st, 3);
         out->principal_fen = sqlite3_column_int64(st, 4);
@@ -440,9 +443,11 @@ int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loa
                         int *duplicate, struct err *e)
 {
     struct date on;
+    char receipt[SERVICING_RECEIPT_MAX];
     *duplicate = 0;
     memset(out, 0, sizeof *out);
-    if (text_check(receipt_no, 1, LOAN_RECEIPT_MAX_CHARS) != 0)
+    if (strlen(text_trim(receipt_no, receipt, sizeof receipt)) + 1 >= sizeof receipt ||
+        text_check(receipt, 1, LOAN_RECEIPT_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_receipt_no", "receipt_no", "请填写信用社收款凭证号（%d字以内）",
                        LOAN_RECEIPT_MAX_CHARS);
     if (!paid_on || date_parse(paid_on, &on) != 0)
@@ -464,18 +469,21 @@ int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loa
         free(rows_before);
         return db_fail(db, e);
     }
-    int64_t before = booked_before(db, loan_id, receipt_no, out);
+    if (servicing_get(db, actor, loan_id, l, e) != 0) /* scope first: no replay of another unit's receipt */
+        goto refuse;
+    int64_t before = booked_before(db, loan_id, receipt, paid_on, amount_fen, out);
     if (before != 0) {
         db_rollback(db);
         servicing_free(l);
         free(rows_before);
-        if (before < 0)
-            return err_set(e, 409, "receipt_on_other_loan", "receipt_no", "凭证号 %s 已登记在另一笔贷款上", receipt_no);
+        if (before == -1)
+            return err_set(e, 409, "receipt_on_other_loan", "receipt_no", "凭证号 %s 已登记在另一笔贷款上", receipt);
+        if (before == -2)
+            return err_set(e, 409, "receipt_conflict", "receipt_no",
+                           "凭证号 %s 已登记过一笔日期或金额不同的还款，请核对凭证", receipt);
         *duplicate = 1;
         return before;
     }
-    if (servicing_get(db, actor, loan_id, l, e) != 0)
-        goto refuse;
     if (strcmp(l->state, "active") != 0) {
         err_set(e, 409, "loan_not_active", NULL, "该贷款已%s，不能再登记还款", !strcmp(l->state, "settled") ? "结清" : "代偿");
         goto refuse;
@@ -502,7 +510,7 @@ int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loa
              db_run(db,
                     "INSERT INTO repayments (loan_id, paid_on, amount_fen, receipt_no, penalty_fen, compound_fen, "
                     "interest_fen, principal_fen, prepaid_principal_fen, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    "ititiiiiii", loan_id, paid_on, amount_fen, receipt_no, out->penalty_fen, out->compound_fen,
+                    "ititiiiiii", loan_id, paid_on, amount_fen, receipt, out->penalty_fen, out->compound_fen,
                     out->interest_fen, out->principal_fen, out->prepaid_principal_fen, actor->id) == SQLITE_DONE;
     id = ok ? sqlite3_last_insert_rowid(db->h) : -1;
     ok = ok && keep_rows_before(db, id, &l->terms, rows_before);
@@ -512,7 +520,7 @@ int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loa
              db_run(db, "UPDATE guarantees SET active = 0 WHERE application_id = ?", "i", l->application_id) ==
                  SQLITE_DONE;
     json_t *after = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I}", "paid_on", paid_on, "receipt_no",
-                              receipt_no, "amount_fen", (json_int_t)amount_fen, "penalty_fen",
+                              receipt, "amount_fen", (json_int_t)amount_fen, "penalty_fen",
                               (json_int_t)out->penalty_fen, "compound_fen", (json_int_t)out->compound_fen,
                               "interest_fen", (json_int_t)out->interest_fen, "principal_fen",
                               (json_int_t)out->principal_fen, "prepaid_principal_fen",
@@ -630,7 +638,7 @@ int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date 
             "FROM loan_schedule s JOIN loans l ON l.id = s.loan_id AND l.state = 'active' "
             "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
             "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
-            "WHERE s.settled = 0 AND s.due_on >= ?1 AND s.due_on <= ?2 AND substr(v.path, 1, length(?3)) = ?3 "
+            "WHERE s.settled = 0 AND s.due_on >= ?1 AND s.due_on <= ?2 AND in_scope(v.path, ?3) "
             "ORDER BY v.name, s.due_on, l.id");
     if (!st)
         return -1;
@@ -639,12 +647,12 @@ int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date 
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct due_row r = {0};
         r.loan_id = sqlite3_column_int64(st, 0);
-        snprintf(r.applicant, sizeof r.applicant, "%s", db_text(st, 1));
-        snprintf(r.phone, sizeof r.phone, "%s", db_text(st, 2));
-        snprintf(r.village, sizeof r.village, "%s", db_text(st, 3));
-        snprintf(r.contract_no, sizeof r.contract_no, "%s", db_text(st, 4));
+        DB_COPY(r.applicant, st, 1);
+        DB_COPY(r.phone, st, 2);
+        DB_COPY(r.village, st, 3);
+        DB_COPY(r.contract_no, st, 4);
         r.n = sqlite3_column_int(st, 5);
-        snprintf(r.due_on, sizeof r.due_on, "%s", db_text(st, 6));
+        DB_COPY(r.due_on, st, 6);
         r.due_fen = sqlite3_column_int64(st, 7);
         fn(&r, ctx);
         n++;
@@ -743,7 +751,7 @@ int64_t servicing_recover(struct db *db, const struct user_ctx *actor, int64_t l
         return err_set(e, 422, "invalid_source", "source", "追偿来源应为 borrower（借款人）或 counter_guarantor（反担保人）");
     if (amount_fen <= 0)
         return err_set(e, 422, "invalid_amount", "amount_fen", "追偿金额应大于零");
-    if (text_check(document_no, 1, 50) != 0)
+    if (text_check(document_no, 1, DOC_NO_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_document_no", "document_no", "请填写收款凭证号（50字以内）");
     struct serviced_loan *l = servicing_alloc();
     if (!l)
@@ -792,7 +800,7 @@ int servicing_claims(struct db *db, const struct user_ctx *actor, struct date as
             "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
             "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
             "WHERE s.settled = 0 AND (s.paid_principal_fen < s.principal_fen OR s.paid_interest_fen < s.interest_fen) "
-            "AND substr(v.path, 1, length(?2)) = ?2 GROUP BY l.id HAVING min(s.due_on) < ?1 ORDER BY min(s.due_on)");
+            "AND in_scope(v.path, ?2) GROUP BY l.id HAVING min(s.due_on) < ?1 ORDER BY min(s.due_on)");
     if (!st)
         return -1;
     db_bind(st, "tt", limit, actor->unit_path);
@@ -800,10 +808,10 @@ int servicing_claims(struct db *db, const struct user_ctx *actor, struct date as
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct claim_row c = {0};
         c.loan_id = sqlite3_column_int64(st, 0);
-        snprintf(c.applicant, sizeof c.applicant, "%s", db_text(st, 1));
-        snprintf(c.village, sizeof c.village, "%s", db_text(st, 2));
-        snprintf(c.contract_no, sizeof c.contract_no, "%s", db_text(st, 3));
-        snprintf(c.oldest_due, sizeof c.oldest_due, "%s", db_text(st, 4));
+        DB_COPY(c.applicant, st, 1);
+        DB_COPY(c.village, st, 2);
+        DB_COPY(c.contract_no, st, 3);
+        DB_COPY(c.oldest_due, st, 4);
         struct date due;
         c.dpd = date_parse(c.oldest_due, &due) == 0 ? date_diff(as_of, due) : 0;
         c.outstanding_fen = sqlite3_column_int64(st, 5);

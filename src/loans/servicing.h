@@ -14,6 +14,7 @@
 #include "err.h"
 #include "repay.h"
 #include "user.h"
+#include "text.h"
 
 #define LOAN_MAX_ROWS 360
 #define LOAN_REASON_MAX_CHARS 200 /* a reversal's reason */
@@ -38,9 +39,9 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
 struct repayment_row {
     int64_t id;
     char paid_on[11];
-    char receipt_no[4 * LOAN_RECEIPT_MAX_CHARS + 1];
+    char receipt_no[DOC_NO_SIZE];
     int64_t amount_fen, penalty_fen, compound_fen, interest_fen, principal_fen, prepaid_principal_fen;
-    char created_by[64];
+    char created_by[NAME_SIZE];
     int64_t reverses_id;   /* a reversal (冲正, negative amounts): the repayment it cancels; else 0 */
     int64_t reversed_by;   /* a reversed repayment: the reversal's id; else 0 */
     char reason[4 * LOAN_REASON_MAX_CHARS + 1]; /* the reversal's reason (on both rows) */
@@ -48,8 +49,8 @@ struct repayment_row {
 
 struct serviced_loan {
     int64_t id, application_id, household_id, village_id;
-    char applicant[96], applicant_phone[16], village[64], project_name[160];
-    char contract_no[64];
+    char applicant[NAME_SIZE], applicant_phone[16], village[NAME_SIZE], project_name[PROJECT_NAME_SIZE];
+    char contract_no[CONTRACT_NO_SIZE];
     char disbursed_on[11];
     int64_t principal_fen;
     char state[16]; /* active, settled, compensated */
@@ -70,8 +71,12 @@ int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
 /* The loan as API JSON with figures as of a date (penalty accrued on a copy). New reference. */
 json_t *servicing_json(const struct serviced_loan *l, struct date as_of);
 
-/* Books a repayment. The same receipt number again books nothing and answers the first
-   booking (*duplicate = 1); on another loan it is 409. Refuses an overpayment (422) and a date
+#define SERVICING_RECEIPT_MAX 256 /* a receipt number as typed, before trimming (50 characters kept) */
+
+/* Books a repayment after checking the loan is in the actor's scope. The receipt number is
+   trimmed and blank is refused; the same number again (ASCII case ignored) with the same date
+   and amount books nothing and answers the first booking (*duplicate = 1); with another date
+   or amount it is 409 receipt_conflict; on another loan 409 receipt_on_other_loan. Refuses an overpayment (422) and a date
    before the last repayment or after today. Returns the repayment id or -1 with e filled. */
 int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loan_id, const char *paid_on,
                         int64_t amount_fen, const char *receipt_no, struct date today, struct repay_alloc *out,
@@ -95,7 +100,7 @@ int servicing_household_blocked(struct db *db, int64_t household_id, struct date
 
 struct due_row {
     int64_t loan_id;
-    char applicant[96], phone[16], village[64], contract_no[64];
+    char applicant[NAME_SIZE], phone[16], village[NAME_SIZE], contract_no[CONTRACT_NO_SIZE];
     int n;
     char due_on[11];
     int64_t due_fen; /* unpaid principal + interest of the row */
@@ -122,7 +127,7 @@ int64_t servicing_recover(struct db *db, const struct user_ctx *actor, int64_t l
 
 struct claim_row {
     int64_t loan_id;
-    char applicant[96], village[64], contract_no[64], oldest_due[11];
+    char applicant[NAME_SIZE], village[NAME_SIZE], contract_no[CONTRACT_NO_SIZE], oldest_due[11];
     long dpd;
     int64_t outstanding_fen;
 };

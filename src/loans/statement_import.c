@@ -55,14 +55,14 @@ static void check_row(struct db *db, const struct user_ctx *actor, struct stmt_r
                       struct date today, const struct stmt_result *res, int index)
 {
     struct date on;
-    if (date_parse(row->paid_on, &on) != 0 || date_cmp(on, today) > 0 || text_check(row->receipt_no, 1, 50) != 0 ||
+    if (date_parse(row->paid_on, &on) != 0 || date_cmp(on, today) > 0 || text_check(row->receipt_no, 1, DOC_NO_MAX_CHARS) != 0 ||
         row->amount_fen <= 0) {
         row->status = ST_INVALID;
         snprintf(row->note, sizeof row->note, "日期、金额或凭证号无效");
         return;
     }
     for (int k = 0; k < index; k++)
-        if (!strcmp(res->rows[k].receipt_no, row->receipt_no)) {
+        if (!strcasecmp(res->rows[k].receipt_no, row->receipt_no)) {
             row->status = ST_DUPLICATE;
             snprintf(row->note, sizeof row->note, "凭证号与第 %d 行重复", res->rows[k].line);
             return;

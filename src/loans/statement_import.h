@@ -13,6 +13,7 @@
 #include "db.h"
 #include "err.h"
 #include "user.h"
+#include "text.h"
 
 enum stmt_status { ST_MATCHED, ST_SUSPICIOUS, ST_UNMATCHED, ST_DUPLICATE, ST_INVALID, ST__MAX };
 /* 已匹配, 金额不符, 未匹配, 重复凭证, 格式错误 */
@@ -20,7 +21,7 @@ const char *stmt_status_name(enum stmt_status s);
 
 struct stmt_row {
     int line;
-    char contract_no[64], paid_on[16], receipt_no[64];
+    char contract_no[CONTRACT_NO_SIZE], paid_on[16], receipt_no[DOC_NO_SIZE];
     int64_t amount_fen;
     int64_t loan_id;
     int64_t expected_fen; /* what was due on that date (matched and suspicious rows) */

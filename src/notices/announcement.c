@@ -89,13 +89,13 @@ static int check_input(struct db *db, const struct user_ctx *actor, const struct
         date_format(u, c->until);
     }
     c->unit_id = in->unit_id ? in->unit_id : actor->unit_id;
-    sqlite3_stmt *st = db_prep(db, "SELECT path, substr(path, 1, length(?2)) = ?2 FROM units WHERE id = ?1");
+    sqlite3_stmt *st = db_prep(db, "SELECT path, in_scope(path, ?2) FROM units WHERE id = ?1");
     if (!st)
         return db_fail(db, e);
     db_bind(st, "it", c->unit_id, actor->unit_path);
     int found = sqlite3_step(st) == SQLITE_ROW, in_scope = found && sqlite3_column_int(st, 1);
     if (found)
-        snprintf(c->unit_path, sizeof c->unit_path, "%s", db_text(st, 0));
+        DB_COPY(c->unit_path, st, 0);
     db_done(st);
     if (!found)
         return err_set(e, 422, "invalid_unit", "unit_id", "请选择公告的范围（全区、镇或村）");
@@ -380,10 +380,10 @@ int64_t ann_list(struct db *db, const struct user_ctx *actor, const char *state,
 {
     int64_t total = db_int(db, -1,
                            "SELECT count(*) FROM announcements a JOIN units u ON u.id = a.unit_id WHERE "
-                           "substr(u.path, 1, length(?1)) = ?1 AND (?2 IS NULL OR a.state = ?2)",
+                           "in_scope(u.path, ?1) AND (?2 IS NULL OR a.state = ?2)",
                            "tt", actor->unit_path, state);
     sqlite3_stmt *st =
-        db_prep(db, ANN_LIST_SELECT "WHERE substr(u.path, 1, length(?1)) = ?1 AND "
+        db_prep(db, ANN_LIST_SELECT "WHERE in_scope(u.path, ?1) AND "
                                     "(?2 IS NULL OR a.state = ?2) ORDER BY a.id DESC LIMIT ?3 OFFSET ?4");
     if (!st || total < 0)
         return -1;
@@ -406,7 +406,7 @@ int ann_list_public(struct db *db, int64_t unit_id, struct date today, int limit
         db_prep(db, ANN_LIST_SELECT
                 "WHERE a.state = 'published' AND a.publish_from <= ?1 AND (a.publish_until IS NULL OR "
                 "a.publish_until >= ?1) AND (?2 = 0 OR EXISTS (SELECT 1 FROM units c WHERE c.id = ?2 AND "
-                "(substr(c.path, 1, length(u.path)) = u.path OR substr(u.path, 1, length(c.path)) = c.path))) "
+                "(in_scope(c.path, u.path) OR in_scope(u.path, c.path)))) "
                 "ORDER BY a.publish_from DESC, a.id DESC LIMIT ?3");
     if (!st)
         return -1;

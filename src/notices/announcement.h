@@ -16,6 +16,7 @@
 #include "db.h"
 #include "err.h"
 #include "user.h"
+#include "text.h"
 
 #define ANN_TITLE_MAX 100  /* characters */
 #define ANN_BODY_MAX 20000 /* characters: about 60 KB of Chinese, within a form field's 64 KiB */
@@ -39,7 +40,7 @@ struct ann_input {
 struct ann_row {
     int64_t id, unit_id;
     enum ann_state state;
-    char unit_name[64];
+    char unit_name[NAME_SIZE];
     char title[4 * ANN_TITLE_MAX + 1];
     char publish_from[11], publish_until[11];
     int version;
@@ -51,7 +52,7 @@ struct announcement {
     char unit_kind[16];
     char *body_md; /* the current text, malloc'd: free with ann_free */
     char saved_by[64];
-    char created_by[64], created_at[24];
+    char created_by[NAME_SIZE], created_at[24];
     char published_by[64], published_at[24];
     char withdrawn_by[64], withdrawn_at[24], withdraw_reason[256];
 };

@@ -19,7 +19,7 @@ static int freeze_relief_items(struct db *db, int64_t notice_id, const char *uni
         db, "SELECT a.id, m.name, v.name, CASE WHEN c.sensitive = 1 AND c.public_name <> '' THEN c.public_name "
             "ELSE c.name END, a.amount_fen FROM relief_applications a JOIN households h ON h.id = a.household_id "
             "JOIN members m ON m.household_id = h.id AND m.is_head = 1 JOIN units v ON v.id = h.village_id "
-            "JOIN relief_categories c ON c.id = a.category_id WHERE substr(v.path, 1, length(?1)) = ?1 AND "
+            "JOIN relief_categories c ON c.id = a.category_id WHERE in_scope(v.path, ?1) AND "
             "(a.state = 'reviewed' OR (a.state = 'in_notice' AND a.notice_id = ?2)) ORDER BY v.name, a.id");
     if (!st)
         return -1;
@@ -47,7 +47,7 @@ static int freeze_loan_items(struct db *db, int64_t notice_id, const char *unit_
     sqlite3_stmt *st = db_prep(
         db, "SELECT a.id, m.name, v.name, a.project_name, a.amount_fen, a.term_months FROM loan_applications a "
             "JOIN households h ON h.id = a.household_id JOIN members m ON m.household_id = h.id AND m.is_head = 1 "
-            "JOIN units v ON v.id = h.village_id WHERE substr(v.path, 1, length(?1)) = ?1 AND "
+            "JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?1) AND "
             "a.state IN ('approved', 'guaranteed', 'disbursed') AND a.decided_on BETWEEN ?2 AND ?3 "
             "ORDER BY v.name, a.id");
     if (!st)
@@ -79,7 +79,7 @@ static int notice_validate(struct db *db, const struct user_ctx *actor, const st
     if (loan && (!in->from || date_parse(in->from, &d) != 0 || !in->to || date_parse(in->to, &d) != 0 ||
                  strcmp(in->from, in->to) > 0))
         return err_set(e, 422, "invalid_period", "from", "请填写贷款批准的起止日期（YYYY-MM-DD，起不晚于止）");
-    sqlite3_stmt *st = db_prep(db, "SELECT path, name, kind, substr(path, 1, length(?2)) = ?2 FROM units WHERE id = ?1");
+    sqlite3_stmt *st = db_prep(db, "SELECT path, name, kind, in_scope(path, ?2) FROM units WHERE id = ?1");
     if (!st)
         return db_fail(db, e);
     db_bind(st, "it", in->unit_id, actor->unit_path);
@@ -124,7 +124,7 @@ int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct 
     if (st) {
         db_bind(st, "i", in->unit_id);
         if (sqlite3_step(st) == SQLITE_ROW)
-            snprintf(phone, sizeof phone, "%s", db_text(st, 0));
+            DB_COPY(phone, st, 0);
         db_done(st);
     }
     int64_t id = -1;
@@ -196,7 +196,7 @@ int notice_get(struct db *db, int64_t id, struct notice *out, struct err *e)
 
 int notice_in_scope(struct db *db, const struct user_ctx *actor, const struct notice *n)
 {
-    return (int)db_int(db, 0, "SELECT substr(path, 1, length(?2)) = ?2 OR substr(?2, 1, length(path)) = path "
+    return (int)db_int(db, 0, "SELECT in_scope(path, ?2) OR in_scope(?2, path) "
                        "FROM units WHERE id = ?1", "it", n->unit_id,
                        actor->unit_path);
 }
@@ -287,14 +287,18 @@ static void objection_json(const struct objection *o, void *ctx)
 {
     struct objections_ctx *c = ctx;
     char text[sizeof o->text];
-    if (c->with_contacts)
+    if (c->with_contacts == NOTICE_CONTACTS_FULL)
         snprintf(text, sizeof text, "%s", o->text);
     else
         mask_text_by(&c->rules, o->text, text, sizeof text);
     json_t *j = json_pack("{s:I, s:i, s:s, s:s, s:s, s:s}", "id", (json_int_t)o->id, "item", o->item_n, "text",
                           text, "filed_at", o->filed_at, "state", o->state, "resolution", o->resolution);
+    char contact[sizeof o->contact];
+    if (c->with_contacts == NOTICE_CONTACTS_MASKED)
+        mask_text_by(&c->rules, o->contact, contact, sizeof contact);
     if (c->with_contacts)
-        json_object_set_new(j, "contact", json_string(o->contact));
+        json_object_set_new(j, "contact",
+                            json_string(c->with_contacts == NOTICE_CONTACTS_FULL ? o->contact : contact));
     json_array_append_new(c->arr, j);
 }
 
@@ -322,10 +326,10 @@ int notice_list(struct db *db, const struct user_ctx *actor, int64_t unit_id, st
     char on[11];
     date_format(today, on);
     sqlite3_stmt *st = db_prep(
-        db, NOTICE_SELECT "WHERE (?1 IS NULL OR substr(u.path, 1, length(?1)) = ?1 OR "
-                          "substr(?1, 1, length(u.path)) = u.path) AND (?2 = 0 OR EXISTS "
-                          "(SELECT 1 FROM units c WHERE c.id = ?2 AND (substr(c.path, 1, length(u.path)) = u.path OR "
-                          "substr(u.path, 1, length(c.path)) = c.path))) AND (?3 IS NULL OR "
+        db, NOTICE_SELECT "WHERE (?1 IS NULL OR in_scope(u.path, ?1) OR "
+                          "in_scope(?1, u.path)) AND (?2 = 0 OR EXISTS "
+                          "(SELECT 1 FROM units c WHERE c.id = ?2 AND (in_scope(c.path, u.path) OR "
+                          "in_scope(u.path, c.path)))) AND (?3 IS NULL OR "
                           "(n.starts_on <= ?3 AND n.ends_on >= ?3 AND NOT EXISTS "
                           "(SELECT 1 FROM notices r WHERE r.replaces_id = n.id))) ORDER BY n.id DESC LIMIT ?4");
     if (!st)
@@ -347,7 +351,7 @@ int64_t notice_object(struct db *db, int64_t notice_id, int item_n, const char *
     struct notice n;
     char on[11];
     date_format(today, on);
-    if (text_check(text, 5, 500) != 0)
+    if (text_check(text, 5, LONG_TEXT_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_text", "text", "请填写异议内容（5到500字）");
     if (item_n < 0)
         return err_set(e, 422, "invalid_item", "item", "公示项序号不正确");
@@ -386,7 +390,7 @@ int notice_resolve(struct db *db, const struct user_ctx *actor, int64_t objectio
                    const char *resolution, struct date today, struct err *e)
 {
     struct notice n;
-    if (text_check(resolution, 2, 200) != 0)
+    if (text_check(resolution, 2, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_resolution", "resolution", "请填写处理意见（2到200字）");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
@@ -423,7 +427,7 @@ int notice_resolve(struct db *db, const struct user_ctx *actor, int64_t objectio
 int64_t notice_open_objections(struct db *db, const struct user_ctx *actor)
 {
     return db_int(db, 0, "SELECT count(*) FROM objections o JOIN notices n ON n.id = o.notice_id JOIN units u ON "
-                         "u.id = n.unit_id WHERE o.state = 'open' AND substr(u.path, 1, length(?1)) = ?1",
+                         "u.id = n.unit_id WHERE o.state = 'open' AND in_scope(u.path, ?1)",
                   "t", actor->unit_path);
 }
 
@@ -433,7 +437,7 @@ int64_t notice_ending_soon(struct db *db, const struct user_ctx *actor, struct d
     date_format(today, from);
     date_format(date_add_days(today, days), to);
     return db_int(db, 0, "SELECT count(*) FROM notices n JOIN units u ON u.id = n.unit_id WHERE n.ends_on BETWEEN ?2 "
-                         "AND ?3 AND substr(u.path, 1, length(?1)) = ?1",
+                         "AND ?3 AND in_scope(u.path, ?1)",
                   "ttt", actor->unit_path, from, to);
 }
 

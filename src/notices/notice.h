@@ -17,6 +17,7 @@
 #include "db.h"
 #include "err.h"
 #include "user.h"
+#include "text.h"
 
 struct notice_input {
     const char *kind;     /* "relief" or "loan" */
@@ -36,7 +37,7 @@ struct notice {
     int64_t id, unit_id, replaces_id, replaced_by;
     char kind[8];
     char title[160];
-    char unit_name[64];
+    char unit_name[NAME_SIZE];
     char period_from[11], period_to[11];
     char starts_on[11], ends_on[11];
     char office[128], phone[32];
@@ -48,7 +49,7 @@ struct notice_item {
     int64_t id;
     int n;
     int64_t relief_id, loan_app_id;
-    char masked_name[96], village[64], label[96];
+    char masked_name[96], village[NAME_SIZE], label[96];
     int64_t amount_fen;
     int term_months;
     char state[16]; /* the application's state now (relief), "" for loans */
@@ -57,7 +58,8 @@ struct notice_item {
 struct objection {
     int64_t id, item_id;
     int item_n; /* 0: the whole notice */
-    char text[1024], contact[128], filed_at[24], state[12], resolution[256], resolved_by[64], resolved_at[24];
+    char text[LONG_TEXT_SIZE], contact[TEXT_SIZE(50)], filed_at[24], state[12], resolution[NOTE_SIZE],
+        resolved_by[NAME_SIZE], resolved_at[24];
 };
 
 /* Loads a notice (public: no scope). 0, or -1 with 404. */
@@ -68,8 +70,12 @@ int notice_in_scope(struct db *db, const struct user_ctx *actor, const struct no
 int notice_items(struct db *db, int64_t id, void (*fn)(const struct notice_item *, void *), void *ctx);
 /* Calls fn for each objection, oldest first. Returns the count or -1. */
 int notice_objections(struct db *db, int64_t id, void (*fn)(const struct objection *, void *), void *ctx);
-/* The notice with its items and objections as JSON: contacts only when with_contacts, else (for
-   the public) the numbers in objection texts masked (mask_text_by). */
+/* Who reads objections: the public (no contact; IDs and phones in the text masked), staff in
+   scope who see masked IDs (village officers: contact and text with their numbers masked),
+   staff in scope who see full IDs (everything as written). */
+enum notice_contacts { NOTICE_CONTACTS_NONE, NOTICE_CONTACTS_MASKED, NOTICE_CONTACTS_FULL };
+/* The notice with its items and objections as JSON, the objections as with_contacts (enum
+   notice_contacts) allows. */
 json_t *notice_json(struct db *db, const struct notice *n, int with_contacts);
 
 /* Lists notices: for staff (actor set) every notice in scope, newest first; for the public

@@ -7,11 +7,13 @@
 #include "pdf.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "log.h"
+#include "money.h"
 
 #define BASELINE 0.88f /* baseline below the top of the line box, in em (the font's ascent is 0.962) */
 
@@ -102,6 +104,26 @@ void pdf_free(struct pdf *p)
 const char *pdf_error(const struct pdf *p)
 {
     return p->failed ? p->msg : NULL;
+}
+
+const char *pdf_format(struct pdf *p, char *out, size_t n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int w = vsnprintf(out, n, fmt, ap);
+    va_end(ap);
+    if (w < 0 || (size_t)w >= n) {
+        record(p, "文字超出版面的缓冲区，未打印");
+        out[0] = '\0';
+    }
+    return out;
+}
+
+const char *pdf_capital(struct pdf *p, int64_t fen, char *out, size_t n)
+{
+    if (money_capital(fen, out, n) != 0)
+        record(p, "金额无法写成大写（负数或超出上限），未打印");
+    return out;
 }
 
 /* 1 when drawing may go on: no error so far and a current page. Drawing before the first page
@@ -318,6 +340,12 @@ static void text_out(struct pdf *p, float x, float y, float size, const char *s)
 }
 
 /* Draws text with its left edge at x - align * width (0 left, 0.5 centred, 1 right). */
+/* The smallest distance a line keeps from the page's left and right edges. */
+#define EDGE 12.0f
+
+/* Draws one line aligned on x (align 0 left, 0.5 centre, 1 right). A line that would run off the
+   page (past EDGE points from either edge) is drawn smaller until it fits, so a long name is never
+   cut by the paper's edge; a line that cannot fit even at 4 points records an error. */
 static void text_aligned(struct pdf *p, float x, float y, float size, const char *utf8, float align)
 {
     if (!utf8 || !*utf8 || p->failed)
@@ -326,8 +354,17 @@ static void text_aligned(struct pdf *p, float x, float y, float size, const char
     const char *s = clean_line(p, utf8, buf, sizeof buf, &heap);
     if (!s)
         return;
-    float dx = align > 0 ? width_of(p, s, strlen(s), size) * align : 0;
-    text_out(p, x - dx, y, size, s);
+    float w = width_of(p, s, strlen(s), size);
+    /* Room on the side(s) the text grows towards from x. */
+    float left = x - EDGE, right = p->width - EDGE - x;
+    float room = align == 0 ? right : align == 1 ? left : 2 * (left < right ? left : right);
+    if (p->width > 0 && w > room && w > 0) {
+        size = size * room / w;
+        w = room;
+        if (size < 4)
+            record(p, "一行文字太长，版面放不下");
+    }
+    text_out(p, x - w * align, y, size, s);
     free(heap);
 }
 

@@ -19,6 +19,7 @@
 #ifndef BANGFU_PDF_H
 #define BANGFU_PDF_H
 #include <stddef.h>
+#include <stdint.h>
 
 #include <hpdf.h>
 
@@ -35,6 +36,15 @@ void pdf_free(struct pdf *p);
 /* The first error recorded (a message in Chinese naming libharu's code), or NULL when none.
    Owned by the document. */
 const char *pdf_error(const struct pdf *p);
+
+/* Formats one printed field or line into out (n bytes). When it does not fit, the document
+   records an error (pdf_save then fails) and out is "": a document never prints a field cut
+   short or cut inside a UTF-8 character. Returns out. */
+const char *pdf_format(struct pdf *p, char *out, size_t n, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Writes fen in 大写 (money_capital) into out; an amount it cannot write (negative, beyond
+   MONEY_MAX_FEN) or a buffer smaller than MONEY_CAPITAL_SIZE records an error as pdf_format
+   does. Returns out. */
+const char *pdf_capital(struct pdf *p, int64_t fen, char *out, size_t n);
 
 /* Adds a page (A4 portrait 595x842 pt, A4 landscape 842x595 pt for wide lists, or A5 landscape
    595x420 pt for receipts), makes it the

@@ -65,13 +65,13 @@ static void loans_page(struct pdf *p, const struct quarterly_doc *d)
     y = figure_line(p, y, "评审按时办结率", v);
     y = count_line(p, y, "本季放款笔数", d->flows.disbursed_loans, "笔");
     y = money_line(p, y, "本季放款金额", d->flows.disbursed_fen);
-    y = count_line(p, y, d->past ? "在贷笔数（当前）" : "在贷笔数", d->p.loans, "笔");
+    y = count_line(p, y, "季末在贷笔数", d->p.loans, "笔");
     y = money_line(p, y, "季末贷款余额", d->p.outstanding_fen);
     snprintf(v, sizeof v, "%.2f%%", d->p.outstanding_fen ? 100.0 * (double)d->p.par30_fen / (double)d->p.outstanding_fen : 0.0);
     y = figure_line(p, y, "PAR30（逾期30天以上余额占比）", v);
     snprintf(v, sizeof v, "%lld / %lld / %lld / %lld / %lld 笔", (long long)d->p.grade_loans[0], (long long)d->p.grade_loans[1],
              (long long)d->p.grade_loans[2], (long long)d->p.grade_loans[3], (long long)d->p.grade_loans[4]);
-    y = figure_line(p, y, d->past ? "五级分类（当前；正常/关注/次级/可疑/损失）" : "五级分类（正常/关注/次级/可疑/损失）", v);
+    y = figure_line(p, y, "季末五级分类（正常/关注/次级/可疑/损失）", v);
     y = money_line(p, y, "本季担保代偿", d->flows.payouts_fen);
     y = money_line(p, y, "本季追偿收回", d->flows.recoveries_fen);
     const char *months[QUARTERLY_MONTHS];
@@ -107,10 +107,10 @@ static void relief_page(struct pdf *p, const struct quarterly_doc *d, struct dat
     pdf_text(p, MARGIN, y + 10, 13, "四、贴息申报");
     y += 32;
     y = count_line(p, y, "本季付息贷款", d->nclaims, "笔");
-    y = money_line(p, y, "本季实付利息", d->claim_interest_fen);
-    y = money_line(p, y, "申请贴息", d->claim_subsidy_fen);
-    money_capital(d->claim_subsidy_fen, v, sizeof v);
-    snprintf(line, sizeof line, "申请贴息金额（大写）：%s", v);
+    y = money_line(p, y, "本季实付利息", d->claim.interest_paid_fen);
+    y = money_line(p, y, "可贴息利息（不含逾期归还的利息和罚息）", d->claim.eligible_interest_fen);
+    y = money_line(p, y, "申请贴息", d->claim.subsidy_fen);
+    pdf_format(p, line, sizeof line, "申请贴息金额（大写）：%s", pdf_capital(p, d->claim.subsidy_fen, v, sizeof v));
     pdf_text(p, MARGIN + 10, y + 4, 11, line);
     snprintf(line, sizeof line, "填报日期：%d年%d月%d日      填报人：            负责人：            （盖章）", today.y, today.m,
              today.d);

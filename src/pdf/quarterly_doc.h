@@ -17,9 +17,8 @@
 #define QUARTERLY_GROUPS 32
 
 struct quarterly_doc {
-    char quarter[16], unit[64], from[11], to[11];
-    struct portfolio p;                /* outstanding and PAR30 at the quarter's end; counts and grades today when past */
-    int past;                          /* the quarter has ended */
+    char quarter[16], unit[NAME_SIZE], from[11], to[11];
+    struct portfolio p;                /* the stocks at the quarter's end (today for the current quarter) */
     struct village_portfolio flows;    /* the quarter's applications, decisions, disbursements, payouts (summed) */
     struct month_figure months[QUARTERLY_MONTHS];
     int nrelief;
@@ -29,7 +28,7 @@ struct quarterly_doc {
     int64_t visited, jobs, income_fen;
     int nclaims;
     const struct subsidy_row *claims;
-    int64_t claim_interest_fen, claim_subsidy_fen;
+    struct subsidy_totals claim;
 };
 
 /* Renders the report. 0 with a malloc'd PDF in *out, or -1 with *err. */

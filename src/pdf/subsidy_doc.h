@@ -1,17 +1,19 @@
-/* subsidy_doc.h: the quarterly interest-subsidy claim (贴息申报表) as an A4 PDF. */
+/* subsidy_doc.h: the quarterly interest-subsidy claim (贴息申报表) as an A4 landscape PDF: per
+   loan the interest paid, the part eligible and the subsidy, with the reason for any exclusion. */
 #ifndef BANGFU_SUBSIDY_DOC_H
 #define BANGFU_SUBSIDY_DOC_H
 #include <stddef.h>
 
 #include "date.h"
 #include "subsidy.h"
+#include "text.h"
 
 struct subsidy_doc {
     char quarter[16];
-    char unit[64];
+    char unit[NAME_SIZE];
     int nrows;
     const struct subsidy_row *rows;
-    int64_t interest_fen, subsidy_fen;
+    struct subsidy_totals totals;
 };
 
 /* Renders the claim. 0 with a malloc'd PDF in *out (caller frees), or -1 with *err. */

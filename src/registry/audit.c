@@ -32,26 +32,30 @@ int audit_commit(struct db *db, int ok, const struct user_ctx *actor, const char
     return 0;
 }
 
-int64_t audit_list(struct db *db, const char *entity, int64_t entity_id, const char *action, int limit, int offset,
-                   void (*fn)(const struct audit_entry *, void *), void *ctx)
+/* The audit entries a scope (?6) reads: those written by users of units in it; entries written by
+   no user (the system) belong to the district. Filters: entity ?1, entity id ?2, action ?3. */
+#define AUDIT_FROM                                                                                                    \
+    "FROM audit_log l LEFT JOIN users u ON u.id = l.user_id LEFT JOIN units n ON n.id = u.unit_id "                   \
+    "WHERE in_scope(coalesce(n.path, (SELECT path FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1)), ?6) "    \
+    "AND (?1 = '' OR l.entity = ?1) AND (?2 = 0 OR l.entity_id = ?2) AND (?3 = '' OR l.action = ?3) "
+
+int64_t audit_list(struct db *db, const char *scope, const char *entity, int64_t entity_id, const char *action,
+                   int limit, int offset, void (*fn)(const struct audit_entry *, void *), void *ctx)
 {
-    int64_t total = db_int(db, -1,
-                           "SELECT count(*) FROM audit_log WHERE (?1 = '' OR entity = ?1) AND (?2 = 0 OR entity_id = ?2)"
-                           " AND (?3 = '' OR action = ?3)",
-                           "tit", entity, entity_id, action);
-    sqlite3_stmt *st = db_prep(db, "SELECT id, at, username, action, entity, entity_id, before_json, after_json "
-                                   "FROM audit_log WHERE (?1 = '' OR entity = ?1) AND (?2 = 0 OR entity_id = ?2)"
-                                   " AND (?3 = '' OR action = ?3) ORDER BY id DESC LIMIT ?4 OFFSET ?5");
+    int64_t total = db_int(db, -1, "SELECT count(*) " AUDIT_FROM, "titddt", entity,
+                           entity_id, action, limit, offset, scope);
+    sqlite3_stmt *st = db_prep(db, "SELECT l.id, l.at, l.username, l.action, l.entity, l.entity_id, l.before_json, "
+                                   "l.after_json " AUDIT_FROM "ORDER BY l.id DESC LIMIT ?4 OFFSET ?5");
     if (!st)
         return -1;
-    db_bind(st, "titdd", entity, entity_id, action, limit, offset);
+    db_bind(st, "titddt", entity, entity_id, action, limit, offset, scope);
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct audit_entry a = {0};
         a.id = sqlite3_column_int64(st, 0);
-        snprintf(a.at, sizeof a.at, "%s", db_text(st, 1));
-        snprintf(a.username, sizeof a.username, "%s", db_text(st, 2));
-        snprintf(a.action, sizeof a.action, "%s", db_text(st, 3));
-        snprintf(a.entity, sizeof a.entity, "%s", db_text(st, 4));
+        DB_COPY(a.at, st, 1);
+        DB_COPY(a.username, st, 2);
+        DB_COPY(a.action, st, 3);
+        DB_COPY(a.entity, st, 4);
         a.entity_id = sqlite3_column_int64(st, 5);
         a.before_json = (const char *)sqlite3_column_text(st, 6);
         a.after_json = (const char *)sqlite3_column_text(st, 7);

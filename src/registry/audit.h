@@ -32,9 +32,10 @@ struct audit_entry {
     const char *after_json;
 };
 
-/* Lists entries newest first, optionally filtered by entity ("" = all) and entity id (0 = all),
-   calling fn for each. Returns the total number of matching entries, or -1. */
-int64_t audit_list(struct db *db, const char *entity, int64_t entity_id, const char *action, int limit, int offset,
-                   void (*fn)(const struct audit_entry *, void *), void *ctx);
+/* Lists the entries written by users within the scope path (those written by the system only
+   for the district), newest first, optionally filtered by entity ("" = all), entity id (0 = all)
+   and action, calling fn for each. Returns the total number of matching entries, or -1. */
+int64_t audit_list(struct db *db, const char *scope, const char *entity, int64_t entity_id, const char *action,
+                   int limit, int offset, void (*fn)(const struct audit_entry *, void *), void *ctx);
 
 #endif

@@ -32,4 +32,17 @@ int auth_session_load(struct db *db, const char *sid, const char *kind, struct u
 /* Ends a session. */
 void auth_logout(struct db *db, const char *sid);
 
+#define AUTH_PASSWORD_MIN 10  /* characters */
+#define AUTH_PASSWORD_MAX 128 /* bytes */
+/* The rule for every new password: AUTH_PASSWORD_MIN..AUTH_PASSWORD_MAX long, of at least two
+   kinds of character (lower case, upper case, digits, others), not the username (any case) and
+   not one of the commonest passwords (compared without regard to case). Returns 0, or -1 with a
+   422 weak_password saying which rule failed. */
+int auth_password_policy(const char *username, const char *password, struct err *e);
+/* A user changes their own password: the old one must match (401 bad_old_password), the new one
+   pass auth_password_policy and differ from the old. Clears "must change", ends the user's other
+   sessions (keeps keep_sid, the one in use). Returns 0 or -1 with e. Audited. */
+int auth_change_password(struct db *db, const struct user_ctx *u, const char *keep_sid, const char *old_password,
+                         const char *new_password, struct err *e);
+
 #endif

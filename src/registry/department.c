@@ -20,7 +20,7 @@ int department_list(struct db *db, void (*fn)(int64_t, const char *, int, void *
 
 int64_t department_create(struct db *db, const struct user_ctx *actor, const char *name, struct err *e)
 {
-    if (text_check(name, 1, 30) != 0)
+    if (text_check(name, 1, NAME_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_name", "name", "部门名称应为1到30个字");
     if (db_int(db, 0, "SELECT 1 FROM departments WHERE name = ?", "t", name) == 1)
         return err_set(e, 409, "duplicate_department", "name", "部门“%s”已存在", name);

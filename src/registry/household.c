@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
@@ -10,17 +11,20 @@
 #include "masking.h"
 #include "text.h"
 
+/* Each category with the category it lies within (parent; -1 for none): a 独女户 is a
+   独生子女家庭, a 双女绝育户 is a 双女户 (DOMAIN: household categories nest). */
 static const struct {
     const char *code, *name;
+    int parent;
 } categories[HC__MAX] = {
-    [HC_ONE_CHILD] = {"one_child", "独生子女家庭"},
-    [HC_ONLY_DAUGHTER] = {"only_daughter", "独女户"},
-    [HC_TWO_DAUGHTERS] = {"two_daughters", "双女户"},
-    [HC_TWO_DAUGHTERS_STERILISED] = {"two_daughters_sterilised", "双女绝育户"},
-    [HC_SPECIAL_LOST] = {"special_lost", "计生特殊家庭-失独"},
-    [HC_SPECIAL_DISABLED] = {"special_disabled", "计生特殊家庭-伤残"},
-    [HC_HARDSHIP] = {"hardship", "计生困难家庭"},
-    [HC_MODEL] = {"model", "计生模范家庭"},
+    [HC_ONE_CHILD] = {"one_child", "独生子女家庭", -1},
+    [HC_ONLY_DAUGHTER] = {"only_daughter", "独女户", HC_ONE_CHILD},
+    [HC_TWO_DAUGHTERS] = {"two_daughters", "双女户", -1},
+    [HC_TWO_DAUGHTERS_STERILISED] = {"two_daughters_sterilised", "双女绝育户", HC_TWO_DAUGHTERS},
+    [HC_SPECIAL_LOST] = {"special_lost", "计生特殊家庭-失独", -1},
+    [HC_SPECIAL_DISABLED] = {"special_disabled", "计生特殊家庭-伤残", -1},
+    [HC_HARDSHIP] = {"hardship", "计生困难家庭", -1},
+    [HC_MODEL] = {"model", "计生模范家庭", -1},
 };
 
 const char *const hh_relations[] = {"配偶", "子女", "父母", "兄弟姐妹", "孙子女", "其他"};
@@ -42,6 +46,49 @@ int hh_category_parse(const char *s)
         if (strcmp(s, categories[i].code) == 0 || strcmp(s, categories[i].name) == 0)
             return i;
     return -1;
+}
+
+unsigned hh_category_set_parse(const char *codes)
+{
+    unsigned cats = 0;
+    for (const char *s = codes; s && *s;) {
+        size_t len = strcspn(s, ",");
+        for (int c = 0; c < HC__MAX; c++)
+            if (strlen(categories[c].code) == len && strncmp(s, categories[c].code, len) == 0)
+                cats |= 1u << c;
+        s += len + (s[len] == ',');
+    }
+    return cats;
+}
+
+unsigned hh_category_closure(unsigned cats)
+{
+    unsigned out = cats & ((1u << HC__MAX) - 1);
+    for (int c = 0; c < HC__MAX; c++)
+        for (int p = categories[c].parent; (cats & (1u << c)) && p >= 0; p = categories[p].parent)
+            out |= 1u << p;
+    return out;
+}
+
+unsigned hh_category_within(unsigned cats)
+{
+    unsigned out = 0;
+    for (int c = 0; c < HC__MAX; c++)
+        if (hh_category_closure(1u << c) & cats)
+            out |= 1u << c;
+    return out;
+}
+
+int hh_category_codes_json(unsigned cats, char *out, size_t n)
+{
+    size_t used = 0;
+    int rc = text_copy(out, n, "[");
+    used = rc == 0 ? 1 : 0;
+    for (int c = 0; rc == 0 && c < HC__MAX; c++)
+        if (cats & (1u << c))
+            rc = text_append(out, n, &used, used > 1 ? ",\"" : "\"") || text_append(out, n, &used, categories[c].code) ||
+                 text_append(out, n, &used, "\"");
+    return rc == 0 ? text_append(out, n, &used, "]") : -1;
 }
 
 /* ---- validation ------------------------------------------------------------------------- */
@@ -74,7 +121,7 @@ static int person_validate(struct db *db, const struct member_input *m, const ch
 {
     char field[64];
     snprintf(field, sizeof field, "%s.name", prefix);
-    if (text_check(m->name, 1, 30) != 0)
+    if (text_check(m->name, 1, NAME_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_name", field, "姓名应为1到30个字，不能含控制字符");
     snprintf(field, sizeof field, "%s.id_number", prefix);
     snprintf(idbuf, 20, "%s", m->id_number ? m->id_number : "");
@@ -141,14 +188,14 @@ int household_validate(struct db *db, const struct user_ctx *actor, const struct
                        struct date today, struct err *e)
 {
     if (db_int(db, 0,
-               "SELECT 1 FROM units WHERE id = ?1 AND kind = 'village' AND substr(path, 1, length(?2)) = ?2", "it",
+               "SELECT 1 FROM units WHERE id = ?1 AND kind = 'village' AND in_scope(path, ?2)", "it",
                in->village_id, actor->unit_path) != 1)
         return err_set(e, in->village_id && db_int(db, 0, "SELECT 1 FROM units WHERE id = ? AND kind = 'village'",
                                                    "i", in->village_id) == 1
                               ? 403
                               : 422,
                        "invalid_village", "village_id", "所属村无效或不在您的管辖范围内");
-    if (in->address && text_check(in->address, 0, 100) != 0)
+    if (in->address && text_check(in->address, 0, ADDRESS_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_address", "address", "住址不能超过100个字");
     if (in->nmembers < 0 || in->nmembers > HH_MAX_MEMBERS - 1)
         return err_set(e, 422, "too_many_members", "members", "家庭成员最多 %d 人", HH_MAX_MEMBERS - 1);
@@ -244,7 +291,7 @@ int household_update(struct db *db, const struct user_ctx *actor, int64_t id, co
     struct household h;
     if (household_get(db, actor, id, &h, e) != 0)
         return -1;
-    if (c->address && text_check(c->address, 0, 100) != 0)
+    if (c->address && text_check(c->address, 0, ADDRESS_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_address", "address", "住址不能超过100个字");
     if (!c->head_phone || !phone_valid(c->head_phone))
         return err_set(e, 422, "invalid_phone", "head.phone", "手机号应为以1开头的11位数字");
@@ -305,7 +352,7 @@ void household_audit_id_view(struct db *db, const struct user_ctx *actor, int64_
 int household_get(struct db *db, const struct user_ctx *actor, int64_t id, struct household *out, struct err *e)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT h.id, h.village_id, v.name, t.name, h.address, h.policy_compliant, "
-                                   "h.created_at, h.updated_at, substr(v.path, 1, length(?2)) = ?2 "
+                                   "h.created_at, h.updated_at, in_scope(v.path, ?2) "
                                    "FROM households h JOIN units v ON v.id = h.village_id "
                                    "LEFT JOIN units t ON t.id = v.parent_id WHERE h.id = ?1");
     if (!st)
@@ -316,12 +363,12 @@ int household_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
         memset(out, 0, sizeof *out);
         out->id = sqlite3_column_int64(st, 0);
         out->village_id = sqlite3_column_int64(st, 1);
-        snprintf(out->village_name, sizeof out->village_name, "%s", db_text(st, 2));
-        snprintf(out->township_name, sizeof out->township_name, "%s", db_text(st, 3));
-        snprintf(out->address, sizeof out->address, "%s", db_text(st, 4));
+        DB_COPY(out->village_name, st, 2);
+        DB_COPY(out->township_name, st, 3);
+        DB_COPY(out->address, st, 4);
         out->policy_compliant = sqlite3_column_int(st, 5);
-        snprintf(out->created_at, sizeof out->created_at, "%s", db_text(st, 6));
-        snprintf(out->updated_at, sizeof out->updated_at, "%s", db_text(st, 7));
+        DB_COPY(out->created_at, st, 6);
+        DB_COPY(out->updated_at, st, 7);
         in_scope = sqlite3_column_int(st, 8);
     }
     db_done(st);
@@ -337,12 +384,12 @@ int household_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
     while (sqlite3_step(st) == SQLITE_ROW && out->nmembers < HH_MAX_MEMBERS) {
         struct member *m = &out->members[out->nmembers++];
         m->id = sqlite3_column_int64(st, 0);
-        snprintf(m->name, sizeof m->name, "%s", db_text(st, 1));
-        snprintf(m->id_number, sizeof m->id_number, "%s", db_text(st, 2));
+        DB_COPY(m->name, st, 1);
+        DB_COPY(m->id_number, st, 2);
         m->sex = db_text(st, 3)[0];
-        snprintf(m->birth_date, sizeof m->birth_date, "%s", db_text(st, 4));
-        snprintf(m->relation, sizeof m->relation, "%s", db_text(st, 5));
-        snprintf(m->phone, sizeof m->phone, "%s", db_text(st, 6));
+        DB_COPY(m->birth_date, st, 4);
+        DB_COPY(m->relation, st, 5);
+        DB_COPY(m->phone, st, 6);
         m->is_head = sqlite3_column_int(st, 7);
     }
     db_done(st);
@@ -368,10 +415,13 @@ json_t *household_json(const struct household *h, int full_ids)
     for (int i = 0; i < h->nmembers; i++) {
         const struct member *m = &h->members[i];
         char masked[32];
-        json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)m->id, "name", m->name,
+        /* a masked ID hides the birth date in its digits: only the year goes beside it */
+        json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:i, s:s, s:s}", "id", (json_int_t)m->id, "name", m->name,
                               "id_number", full_ids ? m->id_number : mask_id(m->id_number, masked, sizeof masked),
-                              "sex", m->sex == 'M' ? "M" : "F", "birth_date", m->birth_date, "relation", m->relation,
-                              "phone", m->phone);
+                              "sex", m->sex == 'M' ? "M" : "F", "birth_year", atoi(m->birth_date), "relation",
+                              m->relation, "phone", m->phone);
+        if (full_ids)
+            json_object_set_new(o, "birth_date", json_string(m->birth_date));
         if (m->is_head)
             head = o;
         else
@@ -401,8 +451,9 @@ static int looks_like_id(const char *q)
     "(SELECT group_concat(category) FROM household_category_links WHERE household_id = h.id), "                    \
     "(SELECT count(*) FROM members WHERE household_id = h.id) "
 #define HH_FILTERS                                                                                                 \
-    " AND substr(v.path, 1, length(?2)) = ?2 AND (?3 = 0 OR h.village_id = ?3) AND (?4 IS NULL OR EXISTS "          \
-    "(SELECT 1 FROM household_category_links c WHERE c.household_id = h.id AND c.category = ?4))"
+    " AND in_scope(v.path, ?2) AND (?3 = 0 OR h.village_id = ?3) AND (?4 IS NULL OR EXISTS "          \
+    "(SELECT 1 FROM household_category_links c WHERE c.household_id = h.id "                                      \
+    "AND c.category IN (SELECT value FROM json_each(?4))))"
 #define HH_BY_MEMBER                                                                                               \
     "FROM members m JOIN households h ON h.id = m.household_id JOIN units v ON v.id = h.village_id "
 
@@ -440,7 +491,14 @@ int64_t household_search(struct db *db, const struct user_ctx *actor, const stru
     int mode = !*q ? 0 : looks_like_id(q) ? 2 : 1;
     if (mode == 2)
         idcard_normalize(q);
-    const char *cat = f->category >= 0 ? hh_category_code(f->category) : NULL;
+    /* A category filter finds the households tagged with it or with a category nested in it. */
+    char within[HH_CATEGORY_JSON_SIZE];
+    const char *cat = NULL;
+    if (f->category >= 0 && f->category < HC__MAX) {
+        if (hh_category_codes_json(hh_category_within(1u << f->category), within, sizeof within) != 0)
+            return err_set(e, 500, "internal_error", NULL, "家庭类别过多");
+        cat = within;
+    }
     int64_t total = db_int(db, -1, search_sql[mode][1], "ttitd", *q ? q : NULL, actor->unit_path, f->village_id, cat,
                            HOUSEHOLD_COUNT_CAP + 1);
     if (total < 0)
@@ -452,18 +510,12 @@ int64_t household_search(struct db *db, const struct user_ctx *actor, const stru
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct household_row row = {0};
         row.id = sqlite3_column_int64(st, 0);
-        snprintf(row.head_name, sizeof row.head_name, "%s", db_text(st, 1));
-        snprintf(row.head_id_number, sizeof row.head_id_number, "%s", db_text(st, 2));
-        snprintf(row.head_phone, sizeof row.head_phone, "%s", db_text(st, 3));
-        snprintf(row.village_name, sizeof row.village_name, "%s", db_text(st, 4));
+        DB_COPY(row.head_name, st, 1);
+        DB_COPY(row.head_id_number, st, 2);
+        DB_COPY(row.head_phone, st, 3);
+        DB_COPY(row.village_name, st, 4);
         row.policy_compliant = sqlite3_column_int(st, 5);
-        char cats[256];
-        snprintf(cats, sizeof cats, "%s", db_text(st, 6));
-        for (char *save, *tok = strtok_r(cats, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-            int c = hh_category_parse(tok);
-            if (c >= 0)
-                row.categories |= 1u << c;
-        }
+        row.categories = hh_category_set_parse(db_text(st, 6));
         row.nmembers = sqlite3_column_int(st, 7);
         fn(&row, ctx);
     }
@@ -476,22 +528,25 @@ int household_stats(struct db *db, const struct user_ctx *actor, struct househol
     memset(out, 0, sizeof *out);
     out->households = db_int(db, -1,
                              "SELECT count(*) FROM households h JOIN units v ON v.id = h.village_id "
-                             "WHERE substr(v.path, 1, length(?1)) = ?1",
+                             "WHERE in_scope(v.path, ?1)",
                              "t", actor->unit_path);
     out->members = db_int(db, -1,
                           "SELECT count(*) FROM members m JOIN households h ON h.id = m.household_id "
-                          "JOIN units v ON v.id = h.village_id WHERE substr(v.path, 1, length(?1)) = ?1",
+                          "JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?1)",
                           "t", actor->unit_path);
-    sqlite3_stmt *st = db_prep(db, "SELECT c.category, count(*) FROM household_category_links c "
-                                   "JOIN households h ON h.id = c.household_id JOIN units v ON v.id = h.village_id "
-                                   "WHERE substr(v.path, 1, length(?1)) = ?1 GROUP BY c.category");
+    /* Households counted once per category of their closure: a 独女户 counts as a 独生子女家庭. */
+    sqlite3_stmt *st = db_prep(db, "SELECT cats, count(*) FROM (SELECT group_concat(c.category) AS cats "
+                                   "FROM household_category_links c JOIN households h ON h.id = c.household_id "
+                                   "JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?1) "
+                                   "GROUP BY c.household_id) GROUP BY cats");
     if (!st || out->households < 0)
         return -1;
     db_bind(st, "t", actor->unit_path);
     while (sqlite3_step(st) == SQLITE_ROW) {
-        int c = hh_category_parse(db_text(st, 0));
-        if (c >= 0)
-            out->by_category[c] = sqlite3_column_int64(st, 1);
+        unsigned cats = hh_category_closure(hh_category_set_parse(db_text(st, 0)));
+        for (int c = 0; c < HC__MAX; c++)
+            if (cats & (1u << c))
+                out->by_category[c] += sqlite3_column_int64(st, 1);
     }
     db_done(st);
     return 0;

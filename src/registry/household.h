@@ -12,6 +12,7 @@
 #include "db.h"
 #include "err.h"
 #include "user.h"
+#include "text.h"
 
 enum hh_category {
     HC_ONE_CHILD,                /* 独生子女家庭 */
@@ -29,6 +30,20 @@ const char *hh_category_code(int c);
 const char *hh_category_name(int c);
 /* The category for a code or a Chinese name, or -1. */
 int hh_category_parse(const char *s);
+/* The set (bit per enum hh_category) of comma-separated codes, as SQL's group_concat gives
+   them ("one_child,model"); unknown codes are skipped, NULL is the empty set. Pure. */
+unsigned hh_category_set_parse(const char *codes);
+/* Categories nest (独女户 ⊂ 独生子女家庭, 双女绝育户 ⊂ 双女户). The closure of a set (bit per
+   enum hh_category): the set and every category its members lie within. A household tagged
+   独女户 is thereby a 独生子女家庭 for every eligibility rule. Pure. */
+unsigned hh_category_closure(unsigned cats);
+/* The categories whose closure meets cats: cats and every category nested in one of them (for
+   {独生子女家庭}: 独生子女家庭 and 独女户). What a SQL filter on tagged categories must accept. */
+unsigned hh_category_within(unsigned cats);
+/* Writes the codes of a set as a JSON array ('["one_child","only_daughter"]') for binding to
+   SQL's json_each. HH_CATEGORY_JSON_SIZE always suffices; 0, or -1 when n is too small. */
+#define HH_CATEGORY_JSON_SIZE 256
+int hh_category_codes_json(unsigned cats, char *out, size_t n);
 
 /* Relations of members to the head, as shown and stored. */
 extern const char *const hh_relations[];
@@ -38,7 +53,7 @@ extern const int hh_relations_count;
 
 struct member {
     int64_t id;
-    char name[96];
+    char name[NAME_SIZE];
     char id_number[20];
     char sex; /* 'M' or 'F' */
     char birth_date[11];
@@ -50,9 +65,9 @@ struct member {
 struct household {
     int64_t id;
     int64_t village_id;
-    char village_name[64];
-    char township_name[64];
-    char address[512];
+    char village_name[NAME_SIZE];
+    char township_name[NAME_SIZE];
+    char address[ADDRESS_SIZE];
     int policy_compliant;
     unsigned categories; /* bit per enum hh_category */
     int nmembers;
@@ -107,7 +122,8 @@ int64_t household_add_member(struct db *db, const struct user_ctx *actor, int64_
 /* Records that the actor was shown a household's full resident IDs (audit). */
 void household_audit_id_view(struct db *db, const struct user_ctx *actor, int64_t id);
 
-/* The household as API JSON; resident IDs masked unless full_ids. New reference. */
+/* The household as API JSON; resident IDs masked unless full_ids. Members carry birth_year, and
+   birth_date only with full_ids (the date would complete a masked ID). New reference. */
 json_t *household_json(const struct household *h, int full_ids);
 
 struct household_filter {
@@ -119,10 +135,10 @@ struct household_filter {
 
 struct household_row {
     int64_t id;
-    char head_name[96];
+    char head_name[NAME_SIZE];
     char head_id_number[20];
     char head_phone[16];
-    char village_name[64];
+    char village_name[NAME_SIZE];
     unsigned categories;
     int policy_compliant;
     int nmembers;

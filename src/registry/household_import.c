@@ -43,7 +43,7 @@ static int64_t village_by_name(struct db *db, const struct user_ctx *actor, cons
     }
     static const char sql[] = "SELECT count(*), min(v.id) FROM units v JOIN units t ON t.id = v.parent_id "
                               "WHERE v.kind = 'village' AND v.name = ?1 AND (?2 = '' OR t.name = ?2) "
-                              "AND substr(v.path, 1, length(?3)) = ?3";
+                              "AND in_scope(v.path, ?3)";
     sqlite3_stmt *st = db_prep(db, sql);
     if (!st)
         return 0;

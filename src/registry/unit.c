@@ -11,13 +11,13 @@
 static void unit_from_row(sqlite3_stmt *st, struct unit *u)
 {
     u->id = sqlite3_column_int64(st, 0);
-    snprintf(u->name, sizeof u->name, "%s", db_text(st, 1));
-    snprintf(u->kind, sizeof u->kind, "%s", db_text(st, 2));
+    DB_COPY(u->name, st, 1);
+    DB_COPY(u->kind, st, 2);
     u->parent_id = sqlite3_column_int64(st, 3);
-    snprintf(u->path, sizeof u->path, "%s", db_text(st, 4));
-    snprintf(u->parent_name, sizeof u->parent_name, "%s", db_text(st, 5));
-    snprintf(u->phone, sizeof u->phone, "%s", db_text(st, 6));
-    snprintf(u->address, sizeof u->address, "%s", db_text(st, 7));
+    DB_COPY(u->path, st, 4);
+    DB_COPY(u->parent_name, st, 5);
+    DB_COPY(u->phone, st, 6);
+    DB_COPY(u->address, st, 7);
 }
 
 int unit_get(struct db *db, int64_t id, struct unit *out)
@@ -45,7 +45,7 @@ int64_t unit_create(struct db *db, const struct user_ctx *actor, const char *nam
             want = parent_kind[i][1];
     if (!want)
         return err_set(e, 422, "invalid_kind", "kind", "单位类型应为 district、township 或 village");
-    if (text_check(name, 1, 30) != 0)
+    if (text_check(name, 1, NAME_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_name", "name", "单位名称应为1到30个字");
     struct unit parent = {0};
     if (*want) {
@@ -88,7 +88,7 @@ int unit_list(struct db *db, const char *scope_path, const char *kind, void (*fn
 {
     sqlite3_stmt *st = db_prep(db, "SELECT u.id, u.name, u.kind, u.parent_id, u.path, p.name, u.phone, u.address FROM units u "
                                    "LEFT JOIN units p ON p.id = u.parent_id "
-                                   "WHERE substr(u.path, 1, length(?1)) = ?1 AND (?2 IS NULL OR u.kind = ?2) "
+                                   "WHERE in_scope(u.path, ?1) AND (?2 IS NULL OR u.kind = ?2) "
                                    "ORDER BY CASE u.kind WHEN 'district' THEN 0 WHEN 'township' THEN 1 ELSE 2 END, "
                                    "u.parent_id, u.id");
     if (!st)

@@ -10,10 +10,11 @@
 #include "db.h"
 #include "err.h"
 #include "user.h"
+#include "text.h"
 
 struct unit {
     int64_t id;
-    char name[64];
+    char name[NAME_SIZE];
     char kind[16]; /* district, township, village */
     int64_t parent_id;
     char path[160];

@@ -50,7 +50,7 @@ int role_sees_full_id(enum role r)
 int user_load(struct db *db, int64_t id, struct user_ctx *u)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT u.id, u.username, u.name, u.role, u.unit_id, n.name, n.kind, n.path, "
-                                   "coalesce(u.department_id, 0), coalesce(d.name, '') FROM users u "
+                                   "coalesce(u.department_id, 0), coalesce(d.name, ''), u.must_change_password FROM users u "
                                    "JOIN units n ON n.id = u.unit_id LEFT JOIN departments d ON d.id = u.department_id "
                                    "WHERE u.id = ? AND u.active = 1");
     if (!st)
@@ -60,15 +60,16 @@ int user_load(struct db *db, int64_t id, struct user_ctx *u)
     if (found) {
         memset(u, 0, sizeof *u);
         u->id = sqlite3_column_int64(st, 0);
-        snprintf(u->username, sizeof u->username, "%s", db_text(st, 1));
-        snprintf(u->name, sizeof u->name, "%s", db_text(st, 2));
+        DB_COPY(u->username, st, 1);
+        DB_COPY(u->name, st, 2);
         u->role = (enum role)role_parse(db_text(st, 3));
         u->unit_id = sqlite3_column_int64(st, 4);
-        snprintf(u->unit_name, sizeof u->unit_name, "%s", db_text(st, 5));
-        snprintf(u->unit_kind, sizeof u->unit_kind, "%s", db_text(st, 6));
-        snprintf(u->unit_path, sizeof u->unit_path, "%s", db_text(st, 7));
+        DB_COPY(u->unit_name, st, 5);
+        DB_COPY(u->unit_kind, st, 6);
+        DB_COPY(u->unit_path, st, 7);
         u->department_id = sqlite3_column_int64(st, 8);
-        snprintf(u->department_name, sizeof u->department_name, "%s", db_text(st, 9));
+        DB_COPY(u->department_name, st, 9);
+        u->must_change_password = sqlite3_column_int(st, 10);
     }
     db_done(st);
     return found && (int)u->role >= 0 ? 0 : -1;
@@ -92,9 +93,9 @@ static int user_validate(struct db *db, const struct user_ctx *actor, const stru
 {
     if (!username_valid(in->username))
         return err_set(e, 422, "invalid_username", "username", "用户名应为3到32位小写字母、数字或 _ . -，以字母开头");
-    if (!in->password || strlen(in->password) < 8 || strlen(in->password) > 128)
-        return err_set(e, 422, "weak_password", "password", "密码至少8位");
-    if (text_check(in->name, 1, 30) != 0)
+    if (auth_password_policy(in->username, in->password, e) != 0)
+        return -1;
+    if (text_check(in->name, 1, NAME_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_name", "name", "姓名应为1到30个字");
     if ((*role = role_parse(in->role)) < 0)
         return err_set(e, 422, "invalid_role", "role", "角色无效");
@@ -108,7 +109,7 @@ static int user_validate(struct db *db, const struct user_ctx *actor, const stru
     db_bind(st, "i", in->unit_id);
     if (sqlite3_step(st) == SQLITE_ROW) {
         kind = strcmp(db_text(st, 0), "village") == 0 ? "village" : "other";
-        snprintf(path, sizeof path, "%s", db_text(st, 1));
+        DB_COPY(path, st, 1);
     }
     db_done(st);
     if (!kind)
@@ -150,31 +151,39 @@ int64_t user_create(struct db *db, const struct user_ctx *actor, const struct us
 }
 
 int user_update(struct db *db, const struct user_ctx *actor, int64_t id, int active, const char *password,
-                struct err *e)
+                int must_change, struct err *e)
 {
     int64_t was = db_int(db, -1,
                          "SELECT u.active FROM users u JOIN units n ON n.id = u.unit_id "
-                         "WHERE u.id = ?1 AND substr(n.path, 1, length(?2)) = ?2",
+                         "WHERE u.id = ?1 AND in_scope(n.path, ?2)",
                          "it", id, actor->unit_path);
     if (was < 0)
         return err_set(e, 404, "not_found", NULL, "用户不存在");
     if (id == actor->id && !active)
         return err_set(e, 422, "cannot_deactivate_self", "active", "不能停用自己的账号");
-    char hash[256] = "";
+    char hash[256] = "", username[64] = "";
     if (password && *password) {
-        if (strlen(password) < 8 || strlen(password) > 128)
-            return err_set(e, 422, "weak_password", "password", "密码至少8位");
+        sqlite3_stmt *st = db_prep(db, "SELECT username FROM users WHERE id = ?");
+        if (!st)
+            return db_fail(db, e);
+        db_bind(st, "i", id);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            DB_COPY(username, st, 0);
+        db_done(st);
+        if (auth_password_policy(username, password, e) != 0)
+            return -1;
         if (auth_hash_password(password, hash, sizeof hash) != 0)
             return err_set(e, 500, "hash_failed", NULL, "密码处理失败");
     }
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
     json_t *before = json_pack("{s:b}", "active", (int)was);
-    json_t *after = json_pack("{s:b, s:b}", "active", active, "password_reset", hash[0] != 0);
-    int ok = db_run(db, "UPDATE users SET active = ?, password_hash = coalesce(nullif(?, ''), password_hash) "
-                        "WHERE id = ?",
-                    "dti", active ? 1 : 0, hash, id) == SQLITE_DONE &&
-             (active || db_run(db, "DELETE FROM sessions WHERE user_id = ?", "i", id) == SQLITE_DONE);
+    json_t *after = json_pack("{s:b, s:b, s:b}", "active", active, "password_reset", hash[0] != 0, "must_change_password",
+                              must_change);
+    int ok = db_run(db, "UPDATE users SET active = ?, password_hash = coalesce(nullif(?, ''), password_hash), "
+                        "must_change_password = max(must_change_password, ?) WHERE id = ?",
+                    "dtdi", active ? 1 : 0, hash, must_change ? 1 : 0, id) == SQLITE_DONE &&
+             ((active && !hash[0]) || db_run(db, "DELETE FROM sessions WHERE user_id = ?", "i", id) == SQLITE_DONE);
     return audit_commit(db, ok, actor, "update", "user", id, before, after, e);
 }
 
@@ -183,13 +192,13 @@ int64_t user_list(struct db *db, const char *scope_path, const char *q, int limi
 {
     int64_t total = db_int(db, -1,
                            "SELECT count(*) FROM users u JOIN units n ON n.id = u.unit_id "
-                           "WHERE substr(n.path, 1, length(?1)) = ?1 "
+                           "WHERE in_scope(n.path, ?1) "
                            "AND (?2 = '' OR instr(u.username, ?2) > 0 OR instr(u.name, ?2) > 0)",
                            "tt", scope_path, q);
     sqlite3_stmt *st = db_prep(db, "SELECT u.id, u.username, u.name, u.role, n.name, coalesce(d.name, ''), u.active "
                                    "FROM users u JOIN units n ON n.id = u.unit_id "
                                    "LEFT JOIN departments d ON d.id = u.department_id "
-                                   "WHERE substr(n.path, 1, length(?1)) = ?1 "
+                                   "WHERE in_scope(n.path, ?1) "
                                    "AND (?2 = '' OR instr(u.username, ?2) > 0 OR instr(u.name, ?2) > 0) "
                                    "ORDER BY u.id LIMIT ?3 OFFSET ?4");
     if (!st)
@@ -198,11 +207,11 @@ int64_t user_list(struct db *db, const char *scope_path, const char *q, int limi
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct user_row u = {0};
         u.id = sqlite3_column_int64(st, 0);
-        snprintf(u.username, sizeof u.username, "%s", db_text(st, 1));
-        snprintf(u.name, sizeof u.name, "%s", db_text(st, 2));
+        DB_COPY(u.username, st, 1);
+        DB_COPY(u.name, st, 2);
         u.role = (enum role)role_parse(db_text(st, 3));
-        snprintf(u.unit_name, sizeof u.unit_name, "%s", db_text(st, 4));
-        snprintf(u.department_name, sizeof u.department_name, "%s", db_text(st, 5));
+        DB_COPY(u.unit_name, st, 4);
+        DB_COPY(u.department_name, st, 5);
         u.active = sqlite3_column_int(st, 6);
         fn(&u, ctx);
     }

@@ -8,6 +8,7 @@
 
 #include "db.h"
 #include "err.h"
+#include "text.h"
 
 enum role {
     ROLE_ADMIN,       /* 系统管理员 */
@@ -35,14 +36,15 @@ int role_sees_full_id(enum role r);
 struct user_ctx {
     int64_t id;
     char username[64];
-    char name[64];
+    char name[NAME_SIZE];
     enum role role;
     int64_t unit_id;
-    char unit_name[64];
+    char unit_name[NAME_SIZE];
     char unit_kind[16];
     char unit_path[160]; /* '/1/2/': the user's scope is this unit and everything below it */
     int64_t department_id;
     char department_name[64];
+    int must_change_password; /* the admin asked for a new password: only that page until then */
 };
 
 /* Loads an active user's context by id. Returns 0, or -1 when there is no such active user. */
@@ -57,14 +59,16 @@ struct user_input {
 /* Creates an account after validating every field (admin only; the caller checks the role and
    that unit_id is in the admin's scope). Returns the new id, or -1 with e filled. Audited. */
 int64_t user_create(struct db *db, const struct user_ctx *actor, const struct user_input *in, struct err *e);
-/* Sets a user's active flag and, when password is non-NULL and non-empty, a new password.
-   Returns 0 or -1 with e filled. Audited; deactivation also ends the user's sessions. */
+/* Sets a user's active flag and, when password is non-NULL and non-empty, a new password (under
+   auth_password_policy); with must_change, the user must choose a new password at the next
+   login. Returns 0 or -1 with e filled. Audited; a deactivation or a new password ends all of the
+   user's sessions (cookies and tokens). */
 int user_update(struct db *db, const struct user_ctx *actor, int64_t id, int active, const char *password,
-                struct err *e);
+                int must_change, struct err *e);
 
 struct user_row {
     int64_t id;
-    char username[64], name[64], unit_name[64], department_name[64];
+    char username[64], name[64], unit_name[NAME_SIZE], department_name[64];
     enum role role;
     int active;
 };

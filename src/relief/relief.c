@@ -10,12 +10,13 @@
 #include "relief_category.h"
 #include "text.h"
 
-/* The categories (bit per enum hh_category) of a household the actor may see: 0 with *cats set,
+/* The categories (bit per enum hh_category) of a household the actor may see, with the
+   categories they nest in (hh_category_closure): 0 with *cats set,
    or -1 with 404 / 403 in e. */
 static int household_categories(struct db *db, const struct user_ctx *actor, int64_t household_id, unsigned *cats,
                                 struct err *e)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT substr(v.path, 1, length(?2)) = ?2, "
+    sqlite3_stmt *st = db_prep(db, "SELECT in_scope(v.path, ?2), "
                                    "(SELECT group_concat(category) FROM household_category_links l "
                                    "WHERE l.household_id = h.id) "
                                    "FROM households h JOIN units v ON v.id = h.village_id WHERE h.id = ?1");
@@ -23,20 +24,13 @@ static int household_categories(struct db *db, const struct user_ctx *actor, int
         return db_fail(db, e);
     db_bind(st, "it", household_id, actor->unit_path);
     int found = sqlite3_step(st) == SQLITE_ROW, in_scope = found && sqlite3_column_int(st, 0);
-    char codes[256] = "";
-    if (found)
-        snprintf(codes, sizeof codes, "%s", db_text(st, 1));
+    unsigned tagged = found ? hh_category_set_parse(db_text(st, 1)) : 0;
     db_done(st);
     if (!found)
         return err_set(e, 404, "household_not_found", "household_id", "家庭不存在");
     if (!in_scope)
         return err_set(e, 403, "out_of_scope", "household_id", "该家庭不在您的管辖范围内");
-    *cats = 0;
-    for (char *save = NULL, *t = strtok_r(codes, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-        int k = hh_category_parse(t);
-        if (k >= 0)
-            *cats |= 1u << k;
-    }
+    *cats = hh_category_closure(tagged);
     return 0;
 }
 
@@ -48,7 +42,7 @@ int64_t relief_apply_in_txn(struct db *db, const struct user_ctx *actor, const s
     struct relief_rule rule;
     unsigned cats = 0;
     date_format(today, on);
-    if (in->reason && text_check(in->reason, 0, 500) != 0)
+    if (in->reason && text_check(in->reason, 0, LONG_TEXT_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_reason", "reason", "申请理由不能超过500字");
     if (household_categories(db, actor, in->household_id, &cats, e) != 0 ||
         relief_category_get(db, in->category_id, on, &c, e) != 0)
@@ -110,7 +104,7 @@ int64_t relief_apply(struct db *db, const struct user_ctx *actor, const struct r
     "LEFT JOIN users u0 ON u0.id = a.created_by LEFT JOIN users u1 ON u1.id = a.verified_by "                       \
     "LEFT JOIN users u2 ON u2.id = a.reviewed_by LEFT JOIN users u3 ON u3.id = a.approved_by "                      \
     "LEFT JOIN users u4 ON u4.id = a.rejected_by LEFT JOIN notices n ON n.id = a.notice_id "                        \
-    "WHERE substr(v.path, 1, length(?1)) = ?1 "
+    "WHERE in_scope(v.path, ?1) "
 
 /* Fills an application from a row of RELIEF_SELECT. */
 static void relief_row(sqlite3_stmt *st, struct relief_app *a)
@@ -221,7 +215,7 @@ static int notice_over_and_clear(struct db *db, int64_t relief_id, struct date t
     db_bind(st, "i", relief_id);
     int found = sqlite3_step(st) == SQLITE_ROW, open = found ? sqlite3_column_int(st, 1) : 0;
     if (found)
-        snprintf(ends, sizeof ends, "%s", db_text(st, 0));
+        DB_COPY(ends, st, 0);
     db_done(st);
     if (!found)
         return err_set(e, 409, "not_in_notice", NULL, "该申请尚未公示");
@@ -247,7 +241,7 @@ int relief_step_in_txn(struct db *db, const struct user_ctx *actor, int64_t id, 
                        relief_action_name(a));
     if (a == RA_APPROVE && notice_over_and_clear(db, id, today, e) != 0)
         return -1;
-    if (a == RA_REJECT && text_check(reason, 2, 200) != 0)
+    if (a == RA_REJECT && text_check(reason, 2, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "reason_required", "reason", "请填写不予通过的理由（2到200字）");
     int rc;
     switch (a) {
@@ -305,7 +299,7 @@ int relief_step(struct db *db, const struct user_ctx *actor, int64_t id, enum re
     "AND (?5 = 0 OR v.id = ?5) AND (?6 = 0 OR a.household_id = ?6) " key
 #define RELIEF_COUNT                                                                                                 \
     "SELECT count(*) FROM relief_applications a JOIN households h ON h.id = a.household_id "                        \
-    "JOIN units v ON v.id = h.village_id WHERE substr(v.path, 1, length(?1)) = ?1 "
+    "JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?1) "
 
 /* The list and count statements for the filter: a household's or a batch's applications through
    their indexes (a household page must not walk every application), else newest first overall. */
@@ -352,7 +346,7 @@ int relief_state_counts(struct db *db, const struct user_ctx *actor, struct date
     sqlite3_stmt *st = db_prep(db, "SELECT a.state, count(*) FROM relief_applications a JOIN households h ON "
                                    "h.id = a.household_id JOIN units v ON v.id = h.village_id "
                                    "WHERE a.state IN ('applied', 'verified', 'reviewed', 'in_notice', 'approved') "
-                                   "AND substr(v.path, 1, length(?1)) = ?1 GROUP BY a.state");
+                                   "AND in_scope(v.path, ?1) GROUP BY a.state");
     if (!st)
         return -1;
     db_bind(st, "t", actor->unit_path);
@@ -364,7 +358,7 @@ int relief_state_counts(struct db *db, const struct user_ctx *actor, struct date
     db_done(st);
     *approvable = db_int(db, 0, "SELECT count(*) FROM relief_applications a JOIN households h ON h.id = a.household_id "
                                 "JOIN units v ON v.id = h.village_id JOIN notices n ON n.id = a.notice_id "
-                                "WHERE substr(v.path, 1, length(?1)) = ?1 AND a.state = 'in_notice' AND n.ends_on < ?2 "
+                                "WHERE in_scope(v.path, ?1) AND a.state = 'in_notice' AND n.ends_on < ?2 "
                                 "AND NOT EXISTS (SELECT 1 FROM objections o WHERE o.notice_id = n.id AND o.state = 'open' "
                                 "AND (o.item_id IS NULL OR o.item_id IN (SELECT i.id FROM notice_items i WHERE "
                                 "i.relief_id = a.id)))",

@@ -15,6 +15,7 @@
 #include "err.h"
 #include "relief_rules.h"
 #include "user.h"
+#include "text.h"
 
 struct relief_input {
     int64_t household_id;
@@ -36,21 +37,21 @@ struct relief_app {
     int64_t id, household_id, category_id, batch_id, notice_id, amount_fen;
     int64_t village_id, township_id;
     enum relief_state state;
-    char head_name[96];
+    char head_name[NAME_SIZE];
     char head_id_number[20];
-    char village[64], township[64];
+    char village[NAME_SIZE], township[NAME_SIZE];
     char category[64], category_public[64];
-    char reason[512];
+    char reason[LONG_TEXT_SIZE];
     char applied_on[11];
     int year;
-    char created_by[64];
+    char created_by[NAME_SIZE];
     char verified_by[64], verified_on[11];
     char reviewed_by[64], reviewed_on[11];
     char approved_by[64], approved_on[11];
     char rejected_by[64], rejected_on[11], reject_reason[256];
     char notice_ends_on[11]; /* "" when not in a notice */
     int open_objections;
-    char receipt_no[32]; /* the valid (not voided) receipt, "" when none */
+    char receipt_no[DOC_NO_SIZE]; /* the valid (not voided) receipt, "" when none */
 };
 
 /* Loads an application the actor may see: 0, or -1 with 404 / 403. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "household.h"
 #include "relief.h"
 #include "relief_category.h"
 
@@ -13,7 +14,7 @@
 static int batch_unit(struct db *db, const struct user_ctx *actor, int64_t unit_id, char *path, size_t pn, char *name,
                       size_t nn, struct err *e)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT path, name, kind, substr(path, 1, length(?2)) = ?2 FROM units WHERE id = ?1");
+    sqlite3_stmt *st = db_prep(db, "SELECT path, name, kind, in_scope(path, ?2) FROM units WHERE id = ?1");
     if (!st)
         return db_fail(db, e);
     db_bind(st, "it", unit_id ? unit_id : actor->unit_id, actor->unit_path);
@@ -33,7 +34,7 @@ static int batch_unit(struct db *db, const struct user_ctx *actor, int64_t unit_
 static int candidates(struct db *db, const struct user_ctx *actor, const struct batch_input *in, struct date today,
                       struct relief_category *c, char *unit_name, size_t nn, struct batch_candidate **out, struct err *e)
 {
-    char path[160], on[11], why[256];
+    char path[160], on[11], why[256], eligible[HH_CATEGORY_JSON_SIZE];
     struct relief_rule rule;
     date_format(today, on);
     *out = NULL;
@@ -41,6 +42,9 @@ static int candidates(struct db *db, const struct user_ctx *actor, const struct 
         relief_category_get(db, in->category_id, on, c, e) != 0)
         return -1;
     relief_category_rule(c, &rule);
+    /* The households tagged with an eligible category or one nested in it (独女户 for 独生子女家庭). */
+    if (hh_category_codes_json(hh_category_within(c->eligible), eligible, sizeof eligible) != 0)
+        return err_set(e, 500, "internal_error", NULL, "家庭类别过多");
     int64_t amount = in->amount_fen ? in->amount_fen : c->standard ? c->min_fen : 0;
     if (amount <= 0 || relief_check_amount(&rule, amount, why, sizeof why) != 0)
         return err_set(e, 422, "invalid_amount", "amount_fen", "%s", amount <= 0 ? "请填写每户金额" : why);
@@ -48,12 +52,11 @@ static int candidates(struct db *db, const struct user_ctx *actor, const struct 
         db, "SELECT h.id, m.name, v.name, (SELECT count(*) FROM relief_applications a WHERE a.household_id = h.id "
             "AND a.category_id = ?2 AND a.year = ?3 AND a.state <> 'rejected') FROM households h "
             "JOIN units v ON v.id = h.village_id JOIN members m ON m.household_id = h.id AND m.is_head = 1 "
-            "WHERE substr(v.path, 1, length(?1)) = ?1 AND (?4 = 1 OR EXISTS (SELECT 1 FROM household_category_links l "
-            "JOIN relief_category_eligible g ON g.household_cat = l.category AND g.category_id = ?2 "
-            "WHERE l.household_id = h.id)) ORDER BY v.name, h.id");
+            "WHERE in_scope(v.path, ?1) AND (?4 = 1 OR EXISTS (SELECT 1 FROM household_category_links l "
+            "WHERE l.household_id = h.id AND l.category IN (SELECT value FROM json_each(?5)))) ORDER BY v.name, h.id");
     if (!st)
         return db_fail(db, e);
-    db_bind(st, "tidd", path, in->category_id, today.y, c->any_household);
+    db_bind(st, "tiddt", path, in->category_id, today.y, c->any_household, eligible);
     int n = 0, cap = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         if (n == cap) {
@@ -69,8 +72,8 @@ static int candidates(struct db *db, const struct user_ctx *actor, const struct 
         }
         struct batch_candidate *x = &(*out)[n++];
         x->household_id = sqlite3_column_int64(st, 0);
-        snprintf(x->head_name, sizeof x->head_name, "%s", db_text(st, 1));
-        snprintf(x->village, sizeof x->village, "%s", db_text(st, 2));
+        DB_COPY(x->head_name, st, 1);
+        DB_COPY(x->village, st, 2);
         x->excluded = sqlite3_column_int(st, 3) >= rule.per_year ? "本年度已享受（或已申请）此类救助" : NULL;
     }
     db_done(st);
@@ -142,7 +145,7 @@ static int batch_ids(struct db *db, const struct user_ctx *actor, int64_t batch_
 {
     sqlite3_stmt *st = db_prep(db, "SELECT a.id FROM relief_applications a JOIN households h ON h.id = a.household_id "
                                    "JOIN units v ON v.id = h.village_id WHERE a.batch_id = ?1 AND a.state = ?2 "
-                                   "AND substr(v.path, 1, length(?3)) = ?3 ORDER BY a.id");
+                                   "AND in_scope(v.path, ?3) ORDER BY a.id");
     *ids = NULL;
     if (!st)
         return -1;
@@ -232,7 +235,7 @@ int relief_batch_disburse(struct db *db, const struct user_ctx *actor, int64_t b
     "SELECT b.id, b.category_id, b.unit_id, b.amount_fen, b.title, c.name, u.name, b.created_at, "              \
     "coalesce(cu.name, '') FROM relief_batches b JOIN relief_categories c ON c.id = b.category_id "             \
     "JOIN units u ON u.id = b.unit_id LEFT JOIN users cu ON cu.id = b.created_by "                              \
-    "WHERE (substr(u.path, 1, length(?1)) = ?1 OR substr(?1, 1, length(u.path)) = u.path) "
+    "WHERE (in_scope(u.path, ?1) OR in_scope(?1, u.path)) "
 
 /* Fills a batch from a row of BATCH_SELECT. */
 static void batch_row(sqlite3_stmt *st, struct relief_batch *b)
@@ -242,11 +245,11 @@ static void batch_row(sqlite3_stmt *st, struct relief_batch *b)
     b->category_id = sqlite3_column_int64(st, 1);
     b->unit_id = sqlite3_column_int64(st, 2);
     b->amount_fen = sqlite3_column_int64(st, 3);
-    snprintf(b->title, sizeof b->title, "%s", db_text(st, 4));
-    snprintf(b->category, sizeof b->category, "%s", db_text(st, 5));
-    snprintf(b->unit_name, sizeof b->unit_name, "%s", db_text(st, 6));
-    snprintf(b->created_at, sizeof b->created_at, "%s", db_text(st, 7));
-    snprintf(b->created_by, sizeof b->created_by, "%s", db_text(st, 8));
+    DB_COPY(b->title, st, 4);
+    DB_COPY(b->category, st, 5);
+    DB_COPY(b->unit_name, st, 6);
+    DB_COPY(b->created_at, st, 7);
+    DB_COPY(b->created_by, st, 8);
 }
 
 /* Counts a batch's applications per state and the amount paid. */

@@ -16,6 +16,7 @@
 #include "relief_pay.h"
 #include "relief_rules.h"
 #include "user.h"
+#include "text.h"
 
 struct batch_input {
     int64_t category_id;
@@ -25,8 +26,8 @@ struct batch_input {
 
 struct batch_candidate {
     int64_t household_id;
-    char head_name[96];
-    char village[64];
+    char head_name[NAME_SIZE];
+    char village[NAME_SIZE];
     const char *excluded; /* NULL when included, else why not */
 };
 
@@ -52,7 +53,7 @@ int relief_batch_disburse(struct db *db, const struct user_ctx *actor, int64_t b
 
 struct relief_batch {
     int64_t id, category_id, unit_id, amount_fen;
-    char title[160], category[64], unit_name[64], created_at[24], created_by[64];
+    char title[160], category[64], unit_name[NAME_SIZE], created_at[24], created_by[NAME_SIZE];
     int count[RS__MAX]; /* applications per state */
     int total;
     int64_t paid_fen;

@@ -37,9 +37,9 @@ static void category_row(sqlite3_stmt *st, struct relief_category *c)
 {
     memset(c, 0, sizeof *c);
     c->id = sqlite3_column_int64(st, 0);
-    snprintf(c->code, sizeof c->code, "%s", db_text(st, 1));
-    snprintf(c->name, sizeof c->name, "%s", db_text(st, 2));
-    snprintf(c->public_name, sizeof c->public_name, "%s", db_text(st, 3));
+    DB_COPY(c->code, st, 1);
+    DB_COPY(c->name, st, 2);
+    DB_COPY(c->public_name, st, 3);
     c->standard = sqlite3_column_int(st, 4);
     c->any_household = sqlite3_column_int(st, 5);
     c->batch = sqlite3_column_int(st, 6);
@@ -48,14 +48,8 @@ static void category_row(sqlite3_stmt *st, struct relief_category *c)
     c->active = sqlite3_column_int(st, 9);
     c->min_fen = sqlite3_column_int64(st, 10);
     c->max_fen = sqlite3_column_int64(st, 11);
-    snprintf(c->effective_from, sizeof c->effective_from, "%s", db_text(st, 12));
-    char codes[256];
-    snprintf(codes, sizeof codes, "%s", db_text(st, 13));
-    for (char *save = NULL, *t = strtok_r(codes, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-        int k = hh_category_parse(t);
-        if (k >= 0)
-            c->eligible |= 1u << k;
-    }
+    DB_COPY(c->effective_from, st, 12);
+    c->eligible = hh_category_set_parse(db_text(st, 13));
 }
 
 int relief_category_list(struct db *db, const char *as_of, int active_only,
@@ -157,7 +151,7 @@ int relief_category_amounts(struct db *db, int64_t id, void (*fn)(const struct r
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct relief_amount_row a = {0};
-        snprintf(a.effective_from, sizeof a.effective_from, "%s", db_text(st, 0));
+        DB_COPY(a.effective_from, st, 0);
         a.min_fen = sqlite3_column_int64(st, 1);
         a.max_fen = sqlite3_column_int64(st, 2);
         fn(&a, ctx);

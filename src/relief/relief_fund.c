@@ -5,8 +5,9 @@
 #include <string.h>
 
 #include "audit.h"
-#include "ledger_entry.h"
 #include "date.h"
+#include "ledger_entry.h"
+#include "money.h"
 #include "text.h"
 
 static const struct {
@@ -53,20 +54,33 @@ static void fund_figures(struct db *db, struct relief_fund *f)
                                  "WHERE fund_id = ? AND source IS NULL", "i", f->id);
 }
 
-int relief_fund_list(struct db *db, void (*fn)(const struct relief_fund *, void *), void *ctx)
+/* The columns of a fund and whether its unit is in the scope ?2; the fund is ?1 or every fund. */
+#define FUND_SELECT                                                                                                   \
+    "SELECT f.id, f.name, f.active, f.unit_id, u.name, in_scope(u.path, ?2) FROM relief_funds f "                    \
+    "JOIN units u ON u.id = f.unit_id "
+
+/* Copies a fund row of FUND_SELECT into out. */
+static void fund_row(sqlite3_stmt *st, struct relief_fund *out)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT id, name, active FROM relief_funds ORDER BY id");
+    memset(out, 0, sizeof *out);
+    out->id = sqlite3_column_int64(st, 0);
+    DB_COPY(out->name, st, 1);
+    out->active = sqlite3_column_int(st, 2);
+    out->unit_id = sqlite3_column_int64(st, 3);
+    DB_COPY(out->unit_name, st, 4);
+}
+
+int relief_fund_list(struct db *db, const struct user_ctx *actor, void (*fn)(const struct relief_fund *, void *),
+                     void *ctx)
+{
+    sqlite3_stmt *st = db_prep(db, FUND_SELECT "WHERE in_scope(u.path, ?2) ORDER BY f.id");
     if (!st)
         return -1;
-    struct relief_fund rows[32];
+    db_bind(st, "it", (int64_t)0, actor->unit_path);
+    struct relief_fund rows[RELIEF_FUND_MAX];
     int n = 0;
-    while (n < 32 && sqlite3_step(st) == SQLITE_ROW) {
-        memset(&rows[n], 0, sizeof rows[n]);
-        rows[n].id = sqlite3_column_int64(st, 0);
-        snprintf(rows[n].name, sizeof rows[n].name, "%s", db_text(st, 1));
-        rows[n].active = sqlite3_column_int(st, 2);
-        n++;
-    }
+    while (n < RELIEF_FUND_MAX && sqlite3_step(st) == SQLITE_ROW)
+        fund_row(st, &rows[n++]);
     db_done(st);
     for (int i = 0; i < n; i++) {
         fund_figures(db, &rows[i]);
@@ -75,29 +89,28 @@ int relief_fund_list(struct db *db, void (*fn)(const struct relief_fund *, void 
     return n;
 }
 
-int relief_fund_get(struct db *db, int64_t id, struct relief_fund *out, struct err *e)
+int relief_fund_get(struct db *db, const struct user_ctx *actor, int64_t id, struct relief_fund *out, struct err *e)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = db_prep(db, "SELECT id, name, active FROM relief_funds WHERE id = ?");
+    sqlite3_stmt *st = db_prep(db, FUND_SELECT "WHERE f.id = ?1");
     if (!st)
         return db_fail(db, e);
-    db_bind(st, "i", id);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    if (found) {
-        out->id = sqlite3_column_int64(st, 0);
-        snprintf(out->name, sizeof out->name, "%s", db_text(st, 1));
-        out->active = sqlite3_column_int(st, 2);
-    }
+    db_bind(st, "it", id, actor->unit_path);
+    int found = sqlite3_step(st) == SQLITE_ROW, in_scope = found && sqlite3_column_int(st, 5) == 1;
+    if (found)
+        fund_row(st, out);
     db_done(st);
     if (!found)
         return err_set(e, 404, "fund_not_found", "fund_id", "资金不存在");
+    if (!in_scope)
+        return err_set(e, 403, "out_of_scope", "fund_id", "该资金不属于您的管辖范围");
     fund_figures(db, out);
     return 0;
 }
 
 int64_t relief_fund_create(struct db *db, const struct user_ctx *actor, const char *name, struct err *e)
 {
-    if (text_check(name, 2, 40) != 0)
+    if (text_check(name, 2, FUND_NAME_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_name", "name", "资金名称应为2到40个字");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
@@ -106,7 +119,8 @@ int64_t relief_fund_create(struct db *db, const struct user_ctx *actor, const ch
         return err_set(e, 409, "duplicate_fund", "name", "已有同名资金");
     }
     int64_t id = -1;
-    if (db_run(db, "INSERT INTO relief_funds (name) VALUES (?)", "t", name) == SQLITE_DONE)
+    if (db_run(db, "INSERT INTO relief_funds (name, unit_id) VALUES (?, ?)", "ti", name, actor->unit_id) ==
+        SQLITE_DONE)
         id = sqlite3_last_insert_rowid(db->h);
     return audit_commit(db, id > 0, actor, "create", "relief_fund", id, NULL, json_pack("{s:s}", "name", name), e) == 0
                ? id
@@ -119,10 +133,10 @@ static int64_t post(struct db *db, const struct user_ctx *actor, int64_t fund_id
                     int64_t amount_fen, const char *on, const char *document_no, const char *note, int64_t payment_id,
                     int64_t reverses_id, struct err *e)
 {
-    if (db_int(db, 0, "SELECT count(*) FROM relief_funds WHERE id = ?", "i", fund_id) == 0)
-        return err_set(e, 404, "fund_not_found", "fund_id", "资金不存在");
-    int64_t balance = db_int(db, 0, "SELECT balance_after_fen FROM relief_fund_entries WHERE fund_id = ? "
-                                    "ORDER BY id DESC LIMIT 1", "i", fund_id);
+    struct relief_fund f;
+    if (relief_fund_get(db, actor, fund_id, &f, e) != 0)
+        return -1;
+    int64_t balance = f.balance_fen;
     if (balance + amount_fen < 0) {
         char have[32];
         snprintf(have, sizeof have, "%lld.%02lld", (long long)(balance / 100), (long long)(balance % 100));
@@ -145,14 +159,19 @@ int64_t relief_fund_post(struct db *db, const struct user_ctx *actor, int64_t fu
 
 int64_t relief_fund_income(struct db *db, const struct user_ctx *actor, int64_t fund_id, const char *source,
                            int64_t amount_fen, const char *on, const char *document_no, const char *note,
-                           struct err *e)
+                           struct date today, struct err *e)
 {
     int s = relief_source_parse(source);
     if (s < 0)
         return err_set(e, 422, "invalid_source", "source", "来源应为 区财政拨款、镇财政拨款、社会捐助 或 其他");
-    if (amount_fen <= 0 || amount_fen > 100000000000LL)
+    if (amount_fen <= 0)
         return err_set(e, 422, "invalid_amount", "amount_fen", "收入金额应大于零");
-    if (ledger_entry_check(on, document_no, note, e) != 0)
+    if (amount_fen > RELIEF_INCOME_MAX_FEN) {
+        char max[40];
+        money_format(RELIEF_INCOME_MAX_FEN, max, sizeof max);
+        return err_set(e, 422, "invalid_amount", "amount_fen", "一笔收入不能超过 %s 元", max);
+    }
+    if (ledger_entry_check(on, today, document_no, note, e) != 0)
         return -1;
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
@@ -168,36 +187,39 @@ int64_t relief_fund_income(struct db *db, const struct user_ctx *actor, int64_t 
 }
 
 int64_t relief_fund_reverse(struct db *db, const struct user_ctx *actor, int64_t entry_id, const char *on,
-                            const char *reason, struct err *e)
+                            const char *reason, struct date today, struct err *e)
 {
-    struct date d;
-    if (!on || date_parse(on, &d) != 0)
-        return err_set(e, 422, "invalid_date", "on", "日期格式应为 YYYY-MM-DD");
-    if (text_check(reason, 2, 200) != 0)
+    if (ledger_entry_date(on, today, e) != 0)
+        return -1;
+    if (text_check(reason, 2, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_reason", "reason", "请填写冲正原因（2到200字）");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
     sqlite3_stmt *st = db_prep(db, "SELECT fund_id, kind, source, amount_fen, document_no, "
-                                   "(SELECT count(*) FROM relief_fund_entries r WHERE r.reverses_id = e.id) "
+                                   "(SELECT count(*) FROM relief_fund_entries r WHERE r.reverses_id = e.id), on_date > ? "
                                    "FROM relief_fund_entries e WHERE id = ?");
     if (!st) {
         db_rollback(db);
         return db_fail(db, e);
     }
-    db_bind(st, "i", entry_id);
+    db_bind(st, "ti", on, entry_id);
     int found = sqlite3_step(st) == SQLITE_ROW;
+    int early = found && sqlite3_column_int(st, 6);
     int64_t fund_id = found ? sqlite3_column_int64(st, 0) : 0, amount = found ? sqlite3_column_int64(st, 3) : 0;
     char kind[16] = "", source[16] = "", doc[64] = "";
     int reversed = found && sqlite3_column_int(st, 5) > 0;
     if (found) {
-        snprintf(kind, sizeof kind, "%s", db_text(st, 1));
-        snprintf(source, sizeof source, "%s", db_text(st, 2));
-        snprintf(doc, sizeof doc, "%s", db_text(st, 4));
+        DB_COPY(kind, st, 1);
+        DB_COPY(source, st, 2);
+        DB_COPY(doc, st, 4);
     }
     db_done(st);
-    int rc = !found                  ? err_set(e, 404, "entry_not_found", NULL, "账目不存在")
+    struct relief_fund f; /* scope first: another unit's entry says nothing about itself */
+    int rc = !found                                        ? err_set(e, 404, "entry_not_found", NULL, "账目不存在")
+             : relief_fund_get(db, actor, fund_id, &f, e) ? -1
              : strcmp(kind, "income") ? err_set(e, 409, "not_income", NULL, "只能冲正收入；发放请作废领款凭证")
              : reversed               ? err_set(e, 409, "already_reversed", NULL, "该笔收入已冲正")
+             : early                  ? err_set(e, 422, "invalid_date", "on", "冲正日期不能早于被冲正的收入日期")
                                       : 0;
     int64_t id = rc ? -1 : post(db, actor, fund_id, "reversal", source, -amount, on, doc, reason, 0, entry_id, e);
     if (id < 0) {
@@ -225,31 +247,43 @@ int64_t relief_fund_of_entry(struct db *db, int64_t entry_id)
     return db_int(db, 0, "SELECT fund_id FROM relief_fund_entries WHERE id = ?", "i", entry_id);
 }
 
-int relief_fund_ledger(struct db *db, int64_t fund_id, const char *from, const char *to,
+int relief_fund_real_names(enum role role)
+{
+    return role == ROLE_ADMIN || role == ROLE_ASSOCIATION || role == ROLE_RELIEF || role == ROLE_FINANCE;
+}
+
+int relief_fund_ledger(struct db *db, int64_t fund_id, const char *from, const char *to, int public_names,
                        void (*fn)(const struct relief_fund_entry *, void *), void *ctx)
 {
+    /* a payment's note starts with its category's name: the public name replaces it (a voided
+       receipt's reversal points at the payment's entry) */
     sqlite3_stmt *st = db_prep(
         db, "SELECT e.id, e.kind, coalesce(e.source, ''), e.amount_fen, e.balance_after_fen, e.on_date, "
-            "e.document_no, e.note, coalesce(p.receipt_no, ''), coalesce(e.reverses_id, 0), "
-            "EXISTS (SELECT 1 FROM relief_fund_entries r WHERE r.reverses_id = e.id) "
+            "e.document_no, CASE WHEN ?4 = 1 AND c.sensitive = 1 AND c.public_name <> '' "
+            "THEN replace(e.note, c.name, c.public_name) ELSE e.note END, coalesce(p.receipt_no, ''), "
+            "coalesce(e.reverses_id, 0), EXISTS (SELECT 1 FROM relief_fund_entries r WHERE r.reverses_id = e.id) "
             "FROM relief_fund_entries e LEFT JOIN relief_payments p ON p.id = e.payment_id "
+            "LEFT JOIN relief_fund_entries d ON d.id = e.reverses_id "
+            "LEFT JOIN relief_payments pp ON pp.id = coalesce(e.payment_id, d.payment_id) "
+            "LEFT JOIN relief_applications a ON a.id = pp.application_id "
+            "LEFT JOIN relief_categories c ON c.id = a.category_id "
             "WHERE e.fund_id = ?1 AND (?2 IS NULL OR e.on_date >= ?2) AND (?3 IS NULL OR e.on_date <= ?3) "
             "ORDER BY e.id");
     if (!st)
         return -1;
-    db_bind(st, "itt", fund_id, from && *from ? from : NULL, to && *to ? to : NULL);
+    db_bind(st, "itti", fund_id, from && *from ? from : NULL, to && *to ? to : NULL, (int64_t)(public_names != 0));
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct relief_fund_entry x = {0};
         x.id = sqlite3_column_int64(st, 0);
-        snprintf(x.kind, sizeof x.kind, "%s", db_text(st, 1));
-        snprintf(x.source, sizeof x.source, "%s", db_text(st, 2));
+        DB_COPY(x.kind, st, 1);
+        DB_COPY(x.source, st, 2);
         x.amount_fen = sqlite3_column_int64(st, 3);
         x.balance_after_fen = sqlite3_column_int64(st, 4);
-        snprintf(x.on, sizeof x.on, "%s", db_text(st, 5));
-        snprintf(x.document_no, sizeof x.document_no, "%s", db_text(st, 6));
-        snprintf(x.note, sizeof x.note, "%s", db_text(st, 7));
-        snprintf(x.receipt_no, sizeof x.receipt_no, "%s", db_text(st, 8));
+        DB_COPY(x.on, st, 5);
+        DB_COPY(x.document_no, st, 6);
+        DB_COPY(x.note, st, 7);
+        DB_COPY(x.receipt_no, st, 8);
         x.reverses_id = sqlite3_column_int64(st, 9);
         x.reversed = sqlite3_column_int(st, 10);
         fn(&x, ctx);

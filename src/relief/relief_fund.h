@@ -9,9 +9,11 @@
 #define BANGFU_RELIEF_FUND_H
 #include <stdint.h>
 
+#include "date.h"
 #include "db.h"
 #include "err.h"
 #include "user.h"
+#include "text.h"
 
 enum relief_source { SRC_DISTRICT, SRC_TOWNSHIP, SRC_DONATION, SRC_OTHER, SRC__MAX };
 /* "district" ... and 区财政拨款 ...; NULL out of range. */
@@ -20,33 +22,43 @@ const char *relief_source_name(int s);
 /* The source for a code or a Chinese name, or -1. */
 int relief_source_parse(const char *s);
 
+#define RELIEF_FUND_MAX 32                   /* funds listed at most */
+#define RELIEF_INCOME_MAX_FEN 100000000000LL /* one income entry: at most 10 亿元 */
+
+/* A fund belongs to a unit (the district or a township): only users whose scope holds that unit
+   read its ledger or write to it, and it pays only applications at or below that unit. */
 struct relief_fund {
     int64_t id;
-    char name[64];
+    char name[FUND_NAME_SIZE];
+    int64_t unit_id;
+    char unit_name[64];
     int active;
     int64_t balance_fen;
     int64_t income_fen[SRC__MAX]; /* received per source, net of reversed income */
     int64_t paid_fen;             /* disbursed, net of voided receipts */
 };
 
-/* Calls fn for every fund in id order. Returns the count or -1. */
-int relief_fund_list(struct db *db, void (*fn)(const struct relief_fund *, void *), void *ctx);
-/* Loads one fund with its figures. Returns 0, or -1 with 404 in e. */
-int relief_fund_get(struct db *db, int64_t id, struct relief_fund *out, struct err *e);
-/* Creates a fund (finance, admin). Returns its id or -1 with e. Audited. */
+/* Calls fn for every fund in the actor's scope, in id order. Returns the count or -1. */
+int relief_fund_list(struct db *db, const struct user_ctx *actor, void (*fn)(const struct relief_fund *, void *),
+                     void *ctx);
+/* Loads one fund in the actor's scope with its figures. Returns 0, or -1 with 404 (unknown) or
+   403 out_of_scope in e. */
+int relief_fund_get(struct db *db, const struct user_ctx *actor, int64_t id, struct relief_fund *out, struct err *e);
+/* Creates a fund (finance, admin) belonging to the actor's unit. Returns its id or -1 with e. Audited. */
 int64_t relief_fund_create(struct db *db, const struct user_ctx *actor, const char *name, struct err *e);
 
-/* Books income from a source with its date and document number. Returns the entry id or -1. Audited. */
+/* Books income from a source with its date (not after today) and document number, to a fund in
+   the actor's scope. Returns the entry id or -1. Audited. */
 int64_t relief_fund_income(struct db *db, const struct user_ctx *actor, int64_t fund_id, const char *source,
                            int64_t amount_fen, const char *on, const char *document_no, const char *note,
-                           struct err *e);
-/* Reverses an income entry (a correction) on a date with a reason: the opposite amount, pointing at
-   the entry. Refused when already reversed, when not income, or when the balance would go below
+                           struct date today, struct err *e);
+/* Reverses an income entry of a fund in the actor's scope (a correction) on a date (not after
+   today, not before the entry) with a reason: the opposite amount, pointing at the entry. Refused when already reversed, when not income, or when the balance would go below
    zero (409 insufficient_funds). Returns the new entry id or -1. Audited. */
 int64_t relief_fund_reverse(struct db *db, const struct user_ctx *actor, int64_t entry_id, const char *on,
-                            const char *reason, struct err *e);
+                            const char *reason, struct date today, struct err *e);
 
-/* One posting inside the caller's transaction: kind "disbursement" (amount < 0, payment_id set) or
+/* One posting inside the caller's transaction, to a fund in the actor's scope (403 otherwise): kind "disbursement" (amount < 0, payment_id set) or
    "reversal" (reverses_id set). Refuses with 409 insufficient_funds when the balance would go
    below zero. Returns the entry id or -1 with e. */
 int64_t relief_fund_post(struct db *db, const struct user_ctx *actor, int64_t fund_id, const char *kind,
@@ -64,15 +76,20 @@ struct relief_fund_entry {
     char source[16]; /* code, "" when none */
     int64_t amount_fen, balance_after_fen;
     char on[11];
-    char document_no[64];
-    char note[256];
-    char receipt_no[32]; /* disbursements */
+    char document_no[DOC_NO_SIZE];
+    char note[NOTE_SIZE];
+    char receipt_no[DOC_NO_SIZE]; /* disbursements */
     int64_t reverses_id;
     int reversed;        /* a later entry reverses this one */
 };
 /* Calls fn for the fund's entries dated within [from, to] (either may be NULL), in booking order;
-   each carries the running balance. Returns the count or -1. */
-int relief_fund_ledger(struct db *db, int64_t fund_id, const char *from, const char *to,
+   each carries the running balance. With public_names, a disbursement's note names a sensitive
+   category by its public name (for readers outside the relief roles). The fund must have been
+   loaded with relief_fund_get (scope). Returns the count or -1. */
+int relief_fund_ledger(struct db *db, int64_t fund_id, const char *from, const char *to, int public_names,
                        void (*fn)(const struct relief_fund_entry *, void *), void *ctx);
+/* 1 when the role handles relief applications (and so may see sensitive category names): admin,
+   association, relief clerk, finance. */
+int relief_fund_real_names(enum role role);
 
 #endif

@@ -17,6 +17,8 @@ static int pay_validate(const struct relief_pay_input *in, struct date *paid, st
 {
     if (!in->paid_on || date_parse(in->paid_on, paid) != 0)
         return err_set(e, 422, "invalid_date", "paid_on", "发放日期格式应为 YYYY-MM-DD");
+    if (date_cmp(*paid, in->today) > 0)
+        return err_set(e, 422, "invalid_date", "paid_on", "发放日期不能晚于今天");
     if (!in->method || (strcmp(in->method, "cash") && strcmp(in->method, "bank")))
         return err_set(e, 422, "invalid_method", "method", "发放方式应为 cash（现金）或 bank（银行转账）");
     if (in->fund_id <= 0)
@@ -33,6 +35,12 @@ int relief_disburse_in_txn(struct db *db, const struct user_ctx *actor, int64_t 
         return -1;
     if (relief_next_state(RA_PAY, a.state) < 0)
         return err_set(e, 409, "invalid_state", NULL, "申请当前为“%s”，批准后方可发放", relief_state_name(a.state));
+    if (strcmp(in->paid_on, a.approved_on) < 0)
+        return err_set(e, 422, "invalid_date", "paid_on", "发放日期不能早于批准日期 %s", a.approved_on);
+    /* a township's fund pays only that township's applicants (an unknown fund is 404 below) */
+    if (db_int(db, 1, "SELECT in_scope(t.path, u.path) FROM relief_funds f JOIN units u ON u.id = f.unit_id, units t "
+                      "WHERE f.id = ? AND t.id = ?", "ii", in->fund_id, a.township_id) == 0)
+        return err_set(e, 422, "fund_not_for_unit", "fund_id", "该资金不属于申请人所在的镇或区，不能用于这笔发放");
     char short_name[64];
     unit_short_name(a.township, short_name, sizeof short_name);
     int64_t seq = docno_next(db, a.township_id, DOCNO_RELIEF_RECEIPT, paid.y, short_name, receipt_no,
@@ -87,7 +95,7 @@ int relief_disburse(struct db *db, const struct user_ctx *actor, int64_t applica
     "JOIN users hu ON hu.id = p.handler_id LEFT JOIN users ru ON ru.id = a.reviewed_by "                            \
     "LEFT JOIN users au ON au.id = a.approved_by "                                                                  \
     "LEFT JOIN receipt_events vo ON vo.payment_id = p.id AND vo.kind = 'void' "                                     \
-    "WHERE substr(v.path, 1, length(?1)) = ?1 "
+    "WHERE in_scope(v.path, ?1) "
 
 /* Fills a receipt from a row of RECEIPT_SELECT. */
 static void receipt_row(struct db *db, sqlite3_stmt *st, struct relief_receipt *r)
@@ -175,7 +183,7 @@ int relief_receipt_void(struct db *db, const struct user_ctx *actor, const char 
     struct relief_receipt r;
     char on[11];
     date_format(today, on);
-    if (text_check(reason, 2, 200) != 0)
+    if (text_check(reason, 2, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "reason_required", "reason", "请填写作废原因（2到200字）");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
@@ -206,7 +214,7 @@ int relief_receipt_reprint(struct db *db, const struct user_ctx *actor, const ch
                            int *copy, struct err *e)
 {
     struct relief_receipt r;
-    if (text_check(reason, 2, 200) != 0)
+    if (text_check(reason, 2, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "reason_required", "reason", "请填写补打原因（2到200字）");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);

@@ -15,15 +15,17 @@
 #include "db.h"
 #include "err.h"
 #include "user.h"
+#include "text.h"
 
-/* Room for a receipt number: a township's short name of up to 4 characters (3 bytes each), the year
-   and six digits (西集-2026-000123); a longer one is refused, never cut. */
-#define RELIEF_RECEIPT_NO_SIZE 32
+/* Room for a receipt number (西集-2026-000123), a document number like any other; a longer one is
+   refused, never cut. */
+#define RELIEF_RECEIPT_NO_SIZE DOC_NO_SIZE
 
 struct relief_pay_input {
     int64_t fund_id;
     const char *paid_on; /* YYYY-MM-DD */
     const char *method;  /* "cash" or "bank" */
+    struct date today;   /* paid_on may not be after it */
 };
 
 /* Pays one approved application. Writes the receipt number into receipt_no (size RELIEF_RECEIPT_NO_SIZE). Returns 0,
@@ -43,19 +45,19 @@ int relief_receipt_reprint(struct db *db, const struct user_ctx *actor, const ch
 
 struct relief_receipt {
     int64_t payment_id, application_id, batch_id, household_id;
-    char receipt_no[RELIEF_RECEIPT_NO_SIZE];
-    char payer[64];
-    char township[64], village[64];
+    char receipt_no[DOC_NO_SIZE];
+    char payer[TEXT_SIZE(NAME_MAX_CHARS + 6)]; /* the township and 计划生育协会 */
+    char township[NAME_SIZE], village[NAME_SIZE];
     char paid_on[11];
-    char recipient[96];
+    char recipient[NAME_SIZE];
     char id_number[20]; /* full: mask before printing */
     char category[64];
     int64_t amount_fen;
-    char fund[64];
+    char fund[FUND_NAME_SIZE];
     char method[8];
-    char handler[64], reviewer[64], approver[64];
+    char handler[NAME_SIZE], reviewer[NAME_SIZE], approver[NAME_SIZE];
     int voided;
-    char void_reason[256], voided_on[24];
+    char void_reason[NOTE_SIZE], voided_on[24];
     int reprints; /* number of 补打 events so far */
 };
 

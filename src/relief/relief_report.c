@@ -35,7 +35,7 @@ int relief_report(struct db *db, const struct user_ctx *actor, enum relief_group
             "FROM relief_payments p JOIN relief_applications a ON a.id = p.application_id "
             "JOIN households h ON h.id = a.household_id JOIN units v ON v.id = h.village_id "
             "JOIN units t ON t.id = v.parent_id JOIN relief_categories c ON c.id = a.category_id "
-            "JOIN relief_funds f ON f.id = p.fund_id LEFT JOIN relief_batches b ON b.id = a.batch_id WHERE substr(v.path, 1, length(?1)) = ?1 "
+            "JOIN relief_funds f ON f.id = p.fund_id LEFT JOIN relief_batches b ON b.id = a.batch_id WHERE in_scope(v.path, ?1) "
             "AND (?2 IS NULL OR p.paid_on >= ?2) AND (?3 IS NULL OR p.paid_on <= ?3) AND NOT EXISTS "
             "(SELECT 1 FROM receipt_events x WHERE x.payment_id = p.id AND x.kind = 'void') GROUP BY k ORDER BY k");
     if (!st)
@@ -44,7 +44,7 @@ int relief_report(struct db *db, const struct user_ctx *actor, enum relief_group
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct relief_report_row row = {0};
-        snprintf(row.key, sizeof row.key, "%s", db_text(st, 0));
+        DB_COPY(row.key, st, 0);
         row.payments = sqlite3_column_int64(st, 1);
         row.households = sqlite3_column_int64(st, 2);
         row.amount_fen = sqlite3_column_int64(st, 3);

@@ -21,7 +21,7 @@ void api_audit_list(struct req *r)
     api_paging(r, &limit, &offset);
     const char *entity = req_query(r, "entity"), *action = req_query(r, "action");
     json_t *items = json_array();
-    int64_t total = audit_list(r->db, entity ? entity : "", req_query_int(r, "entity_id", 0), action ? action : "",
+    int64_t total = audit_list(r->db, r->user.unit_path, entity ? entity : "", req_query_int(r, "entity_id", 0), action ? action : "",
                                limit, offset, audit_item, items);
     reply_json(r, 200, api_list(items, total));
 }

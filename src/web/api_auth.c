@@ -1,4 +1,5 @@
-/* api_auth.c: POST /api/v1/login (bearer tokens) and POST /api/v1/logout. */
+/* api_auth.c: POST /api/v1/login (bearer tokens), POST /api/v1/logout, GET /api/v1/me and
+   POST /api/v1/account/password (one's own password). */
 #include "api_util.h"
 #include "auth.h"
 #include "handlers.h"
@@ -38,6 +39,19 @@ void api_logout(struct req *r)
 {
     auth_logout(r->db, r->session_id);
     reply_json(r, 200, json_pack("{s:b}", "ok", 1));
+}
+
+void api_password_change(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *old_password = NULL, *new_password = NULL;
+    if (j && !api_str(j, "old_password", &old_password, &e) && !api_str(j, "new_password", &new_password, &e) &&
+        auth_change_password(r->db, &r->user, r->session_id, old_password, new_password, &e) == 0)
+        reply_json(r, 200, json_pack("{s:b}", "ok", 1));
+    else
+        reply_json_error(r, &e);
+    json_decref(j);
 }
 
 void api_me(struct req *r)

@@ -225,7 +225,7 @@ void api_guarantee_fund_entry(struct req *r)
     int64_t amount = 0, id = -1;
     if (j && !api_str(j, "kind", &kind, &e) && !api_int(j, "amount_fen", 0, &amount, &e) && !api_str(j, "on", &on, &e) &&
         !api_str(j, "document_no", &doc, &e) && !api_str(j, "note", &note, &e))
-        id = guarantee_fund_add(r->db, &r->user, kind, amount, on, doc, note, &e);
+        id = guarantee_fund_add(r->db, &r->user, kind, amount, on, doc, note, r->today, &e);
     json_decref(j);
     if (id < 0) {
         reply_json_error(r, &e);

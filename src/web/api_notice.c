@@ -6,6 +6,14 @@
 #include "handlers.h"
 #include "notice.h"
 
+/* How much of the objections the requester reads (enum notice_contacts). */
+static int notice_contacts(struct req *r, const struct notice *n)
+{
+    if (!r->authed || !notice_in_scope(r->db, &r->user, n))
+        return NOTICE_CONTACTS_NONE;
+    return role_sees_full_id(r->user.role) ? NOTICE_CONTACTS_FULL : NOTICE_CONTACTS_MASKED;
+}
+
 void api_notices_create(struct req *r)
 {
     struct err e = {0};
@@ -23,7 +31,7 @@ void api_notices_create(struct req *r)
     if (id < 0 || notice_get(r->db, id, &n, &e) != 0)
         reply_json_error(r, &e);
     else
-        reply_json(r, 201, notice_json(r->db, &n, 1));
+        reply_json(r, 201, notice_json(r->db, &n, notice_contacts(r, &n)));
 }
 
 void api_notices_show(struct req *r)
@@ -33,7 +41,7 @@ void api_notices_show(struct req *r)
     if (notice_get(r->db, r->id[0], &n, &e) != 0)
         reply_json_error(r, &e);
     else
-        reply_json(r, 200, notice_json(r->db, &n, r->authed && notice_in_scope(r->db, &r->user, &n)));
+        reply_json(r, 200, notice_json(r->db, &n, notice_contacts(r, &n)));
 }
 
 /* Appends a notice's summary to a JSON array. */

@@ -41,7 +41,7 @@ static void fund_item(const struct relief_fund *f, void *ctx)
 void api_funds_list(struct req *r)
 {
     json_t *items = json_array();
-    int n = relief_fund_list(r->db, fund_item, items);
+    int n = relief_fund_list(r->db, &r->user, fund_item, items);
     reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
 }
 
@@ -65,7 +65,7 @@ void api_funds_income(struct req *r)
     int64_t amount = 0, id = -1;
     if (j && !api_str(j, "source", &source, &e) && !api_int(j, "amount_fen", 0, &amount, &e) &&
         !api_str(j, "on", &on, &e) && !api_str(j, "document_no", &doc, &e) && !api_str(j, "note", &note, &e))
-        id = relief_fund_income(r->db, &r->user, r->id[0], source, amount, on, doc, note, &e);
+        id = relief_fund_income(r->db, &r->user, r->id[0], source, amount, on, doc, note, r->today, &e);
     json_decref(j);
     reply_created(r, id, &e);
 }
@@ -77,7 +77,7 @@ void api_fund_entry_reverse(struct req *r)
     const char *on = NULL, *reason = NULL;
     int64_t id = -1;
     if (j && !api_str(j, "on", &on, &e) && !api_str(j, "reason", &reason, &e))
-        id = relief_fund_reverse(r->db, &r->user, r->id[0], on, reason, &e);
+        id = relief_fund_reverse(r->db, &r->user, r->id[0], on, reason, r->today, &e);
     json_decref(j);
     reply_created(r, id, &e);
 }
@@ -106,12 +106,13 @@ void api_fund_ledger_of(struct req *r, int64_t fund_id)
 {
     struct relief_fund f;
     struct err e = {0};
-    if (relief_fund_get(r->db, fund_id, &f, &e) != 0) {
+    if (relief_fund_get(r->db, &r->user, fund_id, &f, &e) != 0) {
         reply_json_error(r, &e);
         return;
     }
     json_t *items = json_array();
-    relief_fund_ledger(r->db, f.id, req_query(r, "from"), req_query(r, "to"), entry_item, items);
+    relief_fund_ledger(r->db, f.id, req_query(r, "from"), req_query(r, "to"), !relief_fund_real_names(r->user.role),
+                       entry_item, items);
     json_t *o = fund_json(&f);
     json_object_set_new(o, "entries", items);
     reply_json(r, 200, o);
@@ -290,7 +291,7 @@ static int pay_input(json_t *j, struct relief_pay_input *in, char *on, struct er
         return -1;
     if (!in->paid_on)
         in->paid_on = on;
-    return 0;
+    return date_parse(on, &in->today);
 }
 
 void api_relief_disburse(struct req *r)

@@ -90,7 +90,14 @@ static void reply_loan(struct req *r, int status, int64_t id, struct date when)
         servicing_free(l);
         return;
     }
-    reply_json(r, status, servicing_json(l, when));
+    json_t *j = servicing_json(l, when);
+    struct loan_stood then;
+    /* For a past date, the loan as it stood then (rebuilt from the repayments made by then). */
+    if (date_cmp(when, r->today) < 0 && portfolio_loan_stood(r->db, id, when, &then) == 0)
+        json_object_set_new(j, "stood", json_pack("{s:b, s:I, s:i, s:s}", "in_portfolio", then.in_portfolio,
+                                                  "outstanding_principal_fen", (json_int_t)then.outstanding_fen,
+                                                  "dpd", (int)then.dpd, "grade", repay_grade_code(then.grade)));
+    reply_json(r, status, j);
     servicing_free(l);
 }
 
@@ -190,15 +197,26 @@ void api_loan_recover(struct req *r)
     reply_json(r, 201, json_pack("{s:I, s:I}", "fund_entry_id", (json_int_t)id, "amount_fen", (json_int_t)amount));
 }
 
-/* Appends one loan of the subsidy claim. */
+/* Appends one loan of the subsidy claim: interest paid, the part eligible, the subsidy, and why
+   any of it is excluded (excluded: codes; reason: the Chinese text of the 贴息申报表). */
 static void subsidy_item(const struct subsidy_row *s, void *ctx)
 {
-    char rate[32];
-    json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:I}", "loan_id", (json_int_t)s->loan_id,
-                                         "applicant", s->applicant, "village", s->village, "contract_no",
-                                         s->contract_no, "annual_rate", rate_format(s->rate_micro, rate, sizeof rate),
-                                         "interest_paid_fen", (json_int_t)s->interest_paid_fen, "subsidy_fen",
-                                         (json_int_t)s->subsidy_fen));
+    static const char *const codes[] = {"late", "penalty", "compensated", "extended"};
+    char rate[RATE_TEXT_SIZE], why[SUBSIDY_REASON_SIZE];
+    json_t *excluded = json_array();
+    for (unsigned k = 0; k < sizeof codes / sizeof codes[0]; k++)
+        if (s->excluded & (1u << k))
+            json_array_append_new(excluded, json_string(codes[k]));
+    if (subsidy_reason(s, why, sizeof why) != 0)
+        why[0] = '\0'; /* cannot happen: SUBSIDY_REASON_SIZE holds every reason */
+    json_t *item = json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:o, s:s}", "loan_id",
+                             (json_int_t)s->loan_id, "applicant", s->applicant, "village", s->village, "contract_no",
+                             s->contract_no, "annual_rate", rate_format(s->rate_micro, rate, sizeof rate),
+                             "interest_paid_fen", (json_int_t)s->interest_paid_fen, "late_interest_fen",
+                             (json_int_t)s->late_interest_fen, "penalty_paid_fen", (json_int_t)s->penalty_paid_fen,
+                             "eligible_interest_fen", (json_int_t)s->eligible_interest_fen, "subsidy_fen",
+                             (json_int_t)s->subsidy_fen, "excluded", excluded, "reason", why);
+    json_array_append_new(ctx, item);
 }
 
 void api_subsidy_claim(struct req *r)
@@ -211,16 +229,17 @@ void api_subsidy_claim(struct req *r)
         return;
     }
     json_t *items = json_array();
-    int64_t interest, subsidy;
-    int n = subsidy_claim(r->db, &r->user, from, to, subsidy_item, items, &interest, &subsidy, &e);
+    struct subsidy_totals sum;
+    int n = subsidy_claim(r->db, &r->user, from, to, subsidy_item, items, &sum, &e);
     if (n < 0) {
         json_decref(items);
         reply_json_error(r, &e);
         return;
     }
-    reply_json(r, 200, json_pack("{s:s, s:o, s:i, s:I, s:I}", "quarter", req_query(r, "quarter"), "items", items,
-                                 "total", n, "interest_paid_fen", (json_int_t)interest, "subsidy_fen",
-                                 (json_int_t)subsidy));
+    reply_json(r, 200, json_pack("{s:s, s:o, s:i, s:I, s:I, s:I}", "quarter", req_query(r, "quarter"), "items", items,
+                                 "total", n, "interest_paid_fen", (json_int_t)sum.interest_paid_fen,
+                                 "eligible_interest_fen", (json_int_t)sum.eligible_interest_fen, "subsidy_fen",
+                                 (json_int_t)sum.subsidy_fen));
 }
 
 void api_portfolio(struct req *r)
@@ -229,7 +248,7 @@ void api_portfolio(struct req *r)
     struct portfolio p;
     if (as_of(r, &when) != 0)
         return;
-    if (portfolio_summary(r->db, &r->user, when, &p) != 0) {
+    if (portfolio_summary(r->db, &r->user, when, r->today, &p) != 0) {
         reply_fail(r, 500, "database_error", "数据库错误");
         return;
     }
@@ -259,6 +278,6 @@ void api_overdue_by_village(struct req *r)
     if (as_of(r, &when) != 0)
         return;
     json_t *items = json_array();
-    int n = portfolio_overdue_by_village(r->db, &r->user, when, overdue_item, items);
+    int n = portfolio_overdue_by_village(r->db, &r->user, when, r->today, overdue_item, items);
     reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
 }

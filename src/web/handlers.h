@@ -10,6 +10,8 @@
 void page_login_form(struct req *r);
 void page_login(struct req *r);
 void page_logout(struct req *r);
+void page_password_form(struct req *r);
+void page_password_change(struct req *r);
 void page_healthz(struct req *r);
 /* page_public.c */
 void page_public_home(struct req *r);
@@ -101,6 +103,7 @@ void page_audit(struct req *r);
 void api_login(struct req *r);
 void api_logout(struct req *r);
 void api_me(struct req *r);
+void api_password_change(struct req *r);
 /* api_units.c */
 void api_units_list(struct req *r);
 void api_units_create(struct req *r);

@@ -152,7 +152,7 @@ void html_begin(struct req *r, const char *title)
         html_text(r, role_name(r->user.role));
         html_raw(r, " · ");
         html_text(r, r->user.unit_name);
-        html_raw(r, "</span><form method=\"post\" action=\"/logout\">");
+        html_raw(r, "</span><a href=\"/account/password\">修改密码</a><form method=\"post\" action=\"/logout\">");
         html_csrf(r);
         html_raw(r, "<button class=\"link\">退出</button></form></div>");
     } else {

@@ -50,7 +50,9 @@ static void user_row(const struct user_row *u, void *ctx)
     html_csrf(r);
     html_printf(r, "<input type=\"hidden\" name=\"active\" value=\"%d\">"
                    "<input type=\"password\" name=\"password\" placeholder=\"新密码（不改则留空）\" "
-                   "autocomplete=\"new-password\" aria-label=\"新密码\"><button>改密码</button></form> "
+                   "autocomplete=\"new-password\" aria-label=\"新密码\"><label class=\"inline\"><input "
+                   "type=\"checkbox\" name=\"must_change\" value=\"1\">下次登录须改密码</label>"
+                   "<button>保存</button></form> "
                    "<form method=\"post\" action=\"/admin/users/%lld\" class=\"inline\">",
                 u->active, (long long)u->id);
     html_csrf(r);
@@ -79,7 +81,7 @@ void page_users(struct req *r)
     html_csrf(r);
     html_raw(r, "<label>用户名<input name=\"username\" required pattern=\"[a-z][a-z0-9_.\\-]{2,31}\"></label>"
                 "<label>姓名<input name=\"name\" required maxlength=\"30\"></label>"
-                "<label>初始密码<input name=\"password\" type=\"password\" required minlength=\"8\" "
+                "<label>初始密码<input name=\"password\" type=\"password\" required minlength=\"10\" "
                 "autocomplete=\"new-password\"></label><label>手机号<input name=\"phone\" maxlength=\"11\"></label>"
                 "<label>角色<select name=\"role\">");
     for (int i = 0; i < ROLE__MAX; i++)
@@ -112,7 +114,8 @@ void page_users_update(struct req *r)
 {
     const char *active = req_form(r, "active");
     struct err e = {0};
-    if (user_update(r->db, &r->user, r->id[0], active && !strcmp(active, "1"), req_form(r, "password"), &e) != 0) {
+    if (user_update(r->db, &r->user, r->id[0], active && !strcmp(active, "1"), req_form(r, "password"),
+                    req_form(r, "must_change") != NULL, &e) != 0) {
         reply_error(r, &e);
         return;
     }

@@ -361,9 +361,13 @@ void page_announcement_version(struct req *r)
 {
     struct announcement a, v;
     struct err e = {0};
-    if (ann_get(r->db, &r->user, r->id[0], &a, &e) != 0 ||
-        (r->id[1] > 1000000 && err_set(&e, 404, "not_found", NULL, "该版本不存在")) ||
+    if (ann_get(r->db, &r->user, r->id[0], &a, &e) != 0) {
+        html_error_page(r, &e);
+        return;
+    }
+    if ((r->id[1] > 1000000 && err_set(&e, 404, "not_found", NULL, "该版本不存在")) ||
         ann_get_version(r->db, r->id[0], (int)r->id[1], &v, &e) != 0) {
+        ann_free(&a); /* a missing version: the announcement was loaded (a leak fuzz_request found) */
         html_error_page(r, &e);
         return;
     }

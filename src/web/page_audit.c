@@ -37,7 +37,7 @@ void page_audit(struct req *r)
     html_raw(r, "\" placeholder=\"create, update, view_id_number…\"></label><button>筛选</button></form>"
                 "<table class=\"list\"><thead><tr><th>时间（UTC）</th><th>用户</th><th>操作</th><th>对象</th>"
                 "<th>内容</th></tr></thead><tbody>");
-    int64_t total = audit_list(r->db, entity ? entity : "", 0, action ? action : "", limit, offset, audit_row, r);
+    int64_t total = audit_list(r->db, r->user.unit_path, entity ? entity : "", 0, action ? action : "", limit, offset, audit_row, r);
     html_raw(r, "</tbody></table>");
     html_pager(r, total, limit, offset, 0);
     html_end(r);

@@ -77,6 +77,45 @@ void page_logout(struct req *r)
     reply_redirect(r, "/login");
 }
 
+/* The form to change one's own password, with an error when a change was refused. */
+static void password_form(struct req *r, const struct err *e)
+{
+    html_begin(r, "修改密码");
+    html_raw(r, "<section class=\"card\"><h1>修改密码</h1>");
+    if (r->user.must_change_password)
+        html_raw(r, "<p class=\"warn\">管理员要求您先设置新密码，然后才能继续使用系统。</p>");
+    html_flash(r);
+    if (e)
+        html_form_error(r, e);
+    html_raw(r, "<form method=\"post\" action=\"/account/password\" class=\"grid\">");
+    html_csrf(r);
+    html_printf(r, "<label>原密码<input type=\"password\" name=\"old_password\" autocomplete=\"current-password\" "
+                   "required></label><label>新密码<input type=\"password\" name=\"new_password\" minlength=\"%d\" "
+                   "autocomplete=\"new-password\" required></label><p class=\"hint\">至少 %d 个字符，包含至少两类字符"
+                   "（字母、数字、符号），不能是用户名或常见密码。修改后，您在其他设备上的登录将失效。</p>"
+                   "<button class=\"primary\">保存新密码</button></form></section>",
+                AUTH_PASSWORD_MIN, AUTH_PASSWORD_MIN);
+    if (e)
+        r->status = e->status;
+    html_end(r);
+}
+
+void page_password_form(struct req *r)
+{
+    password_form(r, NULL);
+}
+
+void page_password_change(struct req *r)
+{
+    struct err e = {0};
+    if (auth_change_password(r->db, &r->user, r->session_id, req_form(r, "old_password"), req_form(r, "new_password"),
+                             &e) != 0) {
+        password_form(r, &e);
+        return;
+    }
+    reply_redirect(r, "/account/password?ok=updated");
+}
+
 void page_healthz(struct req *r)
 {
     buf_puts(&r->out, "ok\n");

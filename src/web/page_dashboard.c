@@ -81,7 +81,7 @@ void dashboard_figures(struct req *r)
 {
     struct portfolio p;
     struct fund_status fs;
-    if (portfolio_summary(r->db, &r->user, r->today, &p) != 0 || guarantee_fund_status(r->db, &fs) != 0)
+    if (portfolio_summary(r->db, &r->user, r->today, r->today, &p) != 0 || guarantee_fund_status(r->db, &fs) != 0)
         return;
     int64_t overdue = 0;
     for (int g = GRADE_SPECIAL_MENTION; g < GRADE__MAX; g++)
@@ -93,7 +93,7 @@ void dashboard_figures(struct req *r)
     html_printf(r, "<div class=\"tile\"><span class=\"figure\">%.2f%%</span><span>PAR30</span></div>",
                 p.outstanding_fen ? 100.0 * (double)p.par30_fen / (double)p.outstanding_fen : 0.0);
     money_tile(r, "担保基金尚可担保（元）", fs.capacity_fen > 0 ? fs.capacity_fen : 0);
-    relief_fund_list(r->db, fund_tile, r);
+    relief_fund_list(r->db, &r->user, fund_tile, r);
     html_raw(r, "</div><table class=\"list grades\"><thead><tr><th>五级分类</th>");
     for (int g = 0; g < GRADE__MAX; g++)
         html_printf(r, "<th class=\"num\">%s</th>", repay_grade_name((enum loan_grade)g));
@@ -115,7 +115,7 @@ void dashboard_charts(struct req *r)
     char from[11];
     snprintf(from, sizeof from, "%04d-01-01", r->today.y);
     html_raw(r, "<h2>图表</h2><div class=\"charts\">");
-    if (r->user.role != ROLE_RELIEF && portfolio_months(r->db, &r->user, r->today, MONTHS, m) == MONTHS) {
+    if (r->user.role != ROLE_RELIEF && portfolio_months(r->db, &r->user, r->today, r->today, MONTHS, m) == MONTHS) {
         const char *months[MONTHS];
         int64_t disbursed[MONTHS], outstanding[MONTHS], par[MONTHS];
         for (int i = 0; i < MONTHS; i++) {

@@ -62,7 +62,7 @@ void page_fund_entry(struct req *r)
     if (!amount || money_parse(negative ? amount + 1 : amount, &fen) != 0) {
         err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确，例如 100000 或 -500.00");
     } else if (guarantee_fund_add(r->db, &r->user, req_form(r, "kind"), negative ? -fen : fen, req_form(r, "on"),
-                                  req_form(r, "document_no"), req_form(r, "note"), &e) > 0) {
+                                  req_form(r, "document_no"), req_form(r, "note"), r->today, &e) > 0) {
         reply_redirect(r, "/guarantee-fund?ok=created");
         return;
     }

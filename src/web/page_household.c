@@ -223,8 +223,9 @@ void page_household_create(struct req *r)
 /* The members table of the detail page. */
 static void members_table(struct req *r, const struct household *h, int full)
 {
-    html_raw(r, "<table class=\"list\"><thead><tr><th>姓名</th><th>与户主关系</th><th>身份证号</th><th>性别</th>"
-                "<th>出生日期</th><th>手机号</th></tr></thead><tbody>");
+    html_printf(r, "<table class=\"list\"><thead><tr><th>姓名</th><th>与户主关系</th><th>身份证号</th><th>性别</th>"
+                   "<th>%s</th><th>手机号</th></tr></thead><tbody>",
+                full ? "出生日期" : "出生年份");
     for (int i = 0; i < h->nmembers; i++) {
         const struct member *m = &h->members[i];
         char masked[32];
@@ -235,7 +236,10 @@ static void members_table(struct req *r, const struct household *h, int full)
         html_raw(r, "</td><td class=\"mono\">");
         html_text(r, full ? m->id_number : mask_id(m->id_number, masked, sizeof masked));
         html_printf(r, "</td><td>%s</td><td>", m->sex == 'M' ? "男" : "女");
-        html_text(r, m->birth_date);
+        if (full)
+            html_text(r, m->birth_date);
+        else /* the date would complete the masked ID: the year only */
+            html_printf(r, "%d年", atoi(m->birth_date));
         html_raw(r, "</td><td>");
         html_text(r, m->phone);
         html_raw(r, "</td></tr>");

@@ -7,6 +7,8 @@
 
 #include "handlers.h"
 #include "html.h"
+#include "mask_config.h"
+#include "masking.h"
 #include "money.h"
 #include "notice.h"
 #include "unit.h"
@@ -171,13 +173,18 @@ static void items_table(struct req *r, const struct notice *n, int staff)
 static void objection_row(const struct objection *o, void *ctx)
 {
     struct req *r = ctx;
+    /* those who see masked IDs elsewhere (village officers) see the objector's numbers masked */
+    int full = role_sees_full_id(r->user.role);
+    char text[sizeof o->text], contact[sizeof o->contact];
+    struct mask_rules rules;
+    mask_rules_load(r->db, &rules);
     html_raw(r, "<li><p>");
     html_raw(r, o->item_n ? "" : "（针对整个公示）");
     if (o->item_n)
         html_printf(r, "（第 %d 项）", o->item_n);
-    html_text(r, o->text);
+    html_text(r, full ? o->text : mask_text_by(&rules, o->text, text, sizeof text));
     html_raw(r, "</p><p class=\"muted\">联系方式：");
-    html_text(r, o->contact[0] ? o->contact : "未留");
+    html_text(r, !o->contact[0] ? "未留" : full ? o->contact : mask_text_by(&rules, o->contact, contact, sizeof contact));
     html_raw(r, " · 提交于 ");
     html_text(r, o->filed_at);
     html_raw(r, "</p>");

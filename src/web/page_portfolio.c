@@ -106,7 +106,7 @@ static void portfolio_sheet(struct req *r, struct date as_of, struct sheet *s)
     snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 申请、放款、代偿期间 %s 至 %s · 余额截至 %s", r->user.unit_name,
              f && *f ? f : "最早", t && *t ? t : "今天", date_format(as_of, on));
     struct build_ctx c = {.s = s};
-    portfolio_by_village(r->db, &r->user, as_of, f, t, village_row, &c);
+    portfolio_by_village(r->db, &r->user, as_of, r->today, f, t, village_row, &c);
     close_township(&c);
     portfolio_row(s, "合计", &c.all.sum);
 }
@@ -167,6 +167,6 @@ void api_portfolio_by_village(struct req *r)
         return;
     }
     json_t *items = json_array();
-    int n = portfolio_by_village(r->db, &r->user, as_of, req_query(r, "from"), req_query(r, "to"), village_json, items);
+    int n = portfolio_by_village(r->db, &r->user, as_of, r->today, req_query(r, "from"), req_query(r, "to"), village_json, items);
     reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
 }

@@ -17,7 +17,6 @@ struct quarterly_data {
     struct quarterly_doc d;
     char labels[QUARTERLY_GROUPS][128];
     struct subsidy_row *claims;
-    int ncap;
 };
 
 /* Sums the villages' flows. */
@@ -44,20 +43,6 @@ static void add_outcome(const struct outcome_row *x, void *ctx)
 {
     struct quarterly_doc *d = ctx;
     d->visited += x->visited, d->jobs += x->jobs, d->income_fen += x->income_fen;
-}
-
-/* Collects a subsidy row. */
-static void add_claim(const struct subsidy_row *s, void *ctx)
-{
-    struct quarterly_data *q = ctx;
-    if (q->d.nclaims == q->ncap) {
-        q->ncap = q->ncap ? q->ncap * 2 : 64;
-        struct subsidy_row *grown = realloc(q->claims, (size_t)q->ncap * sizeof *grown);
-        if (!grown)
-            abort();
-        q->claims = grown;
-    }
-    q->claims[q->d.nclaims++] = *s;
 }
 
 /* The quarter asked for (?quarter=2026Q4), default the current one. 0, or -1 after replying 422. */
@@ -92,21 +77,15 @@ void page_quarterly_pdf(struct req *r)
     date_format(from, q->d.from);
     date_format(to, q->d.to);
     snprintf(q->d.unit, sizeof q->d.unit, "%s", r->user.unit_name);
-    int ok = portfolio_summary(r->db, &r->user, as_of, &q->d.p) == 0 &&
-             portfolio_by_village(r->db, &r->user, as_of, q->d.from, q->d.to, add_flows, &q->d.flows) >= 0 &&
-             portfolio_months(r->db, &r->user, as_of, QUARTERLY_MONTHS, q->d.months) == QUARTERLY_MONTHS &&
+    int ok = portfolio_summary(r->db, &r->user, as_of, r->today, &q->d.p) == 0 &&
+             portfolio_by_village(r->db, &r->user, as_of, r->today, q->d.from, q->d.to, add_flows, &q->d.flows) >= 0 &&
+             portfolio_months(r->db, &r->user, as_of, r->today, QUARTERLY_MONTHS, q->d.months) == QUARTERLY_MONTHS &&
              relief_report(r->db, &r->user, RG_CATEGORY, q->d.from, q->d.to, add_relief, q) >= 0 &&
              followup_outcomes(r->db, &r->user, q->d.from, q->d.to, add_outcome, &q->d) >= 0 &&
-             subsidy_claim(r->db, &r->user, from, to, add_claim, q, &q->d.claim_interest_fen, &q->d.claim_subsidy_fen,
-                           &e) >= 0;
+             (q->d.nclaims = subsidy_claim_all(r->db, &r->user, from, to, &q->claims, &q->d.claim, &e)) >= 0;
     q->d.claims = q->claims;
-    /* A past quarter's outstanding and PAR30 are those at its end, rebuilt from the repayments
-       (the carried figures only know today); counts and grades stay as of today. */
-    q->d.past = date_cmp(to, r->today) < 0;
-    if (ok && q->d.past) {
-        q->d.p.outstanding_fen = q->d.months[QUARTERLY_MONTHS - 1].outstanding_fen;
-        q->d.p.par30_fen = q->d.months[QUARTERLY_MONTHS - 1].par30_fen;
-    }
+    /* A past quarter's stocks (loans, balances, grades, PAR30) are those at its end, as they stood
+       then (portfolio_summary rebuilds them for a date before today). */
     char *pdf = NULL;
     size_t len = 0;
     const char *why = "数据库错误";

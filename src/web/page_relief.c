@@ -59,7 +59,7 @@ void relief_pay_form(struct req *r, const char *action)
     html_raw(r, "\">");
     html_csrf(r);
     html_raw(r, "<label>资金<select name=\"fund_id\">");
-    relief_fund_list(r->db, fund_option, r);
+    relief_fund_list(r->db, &r->user, fund_option, r);
     html_printf(r, "</select></label><label>发放日期<input name=\"paid_on\" type=\"date\" required "
                    "value=\"%04d-%02d-%02d\"></label><label>方式<select name=\"method\"><option value=\"cash\">现金"
                    "</option><option value=\"bank\">银行转账</option></select></label>"

@@ -262,6 +262,6 @@ void page_relief_batch_disburse(struct req *r)
     struct err e = {0};
     int paid = 0;
     struct relief_pay_input in = {strtoll(req_form(r, "fund_id") ? req_form(r, "fund_id") : "0", NULL, 10),
-                                  req_form(r, "paid_on"), req_form(r, "method")};
+                                  req_form(r, "paid_on"), req_form(r, "method"), r->today};
     after_batch(r, relief_batch_disburse(r->db, &r->user, r->id[0], &in, &paid, &e), &e);
 }

@@ -56,14 +56,14 @@ static void funds_page(struct req *r, const struct err *e)
     for (int s = 0; s < SRC__MAX; s++)
         html_printf(r, "<th class=\"num\">%s（元）</th>", relief_source_name(s));
     html_raw(r, "<th class=\"num\">已发放（元）</th><th class=\"num\">余额（元）</th></tr></thead><tbody>");
-    relief_fund_list(r->db, fund_row, r);
+    relief_fund_list(r->db, &r->user, fund_row, r);
     html_raw(r, "</tbody></table><p class=\"muted\">账目只增不改：录错的收入请在账页“冲正”，发放错误请作废领款凭证。"
                 "余额任何时候不得小于零。</p>");
     if (books(r)) {
         html_raw(r, "<h2>登记收入</h2><form method=\"post\" action=\"/funds/income\" class=\"grid\">");
         html_csrf(r);
         html_raw(r, "<label>资金<select name=\"fund_id\">");
-        relief_fund_list(r->db, fund_option, r);
+        relief_fund_list(r->db, &r->user, fund_option, r);
         html_raw(r, "</select></label><label>来源<select name=\"source\">");
         for (int s = 0; s < SRC__MAX; s++)
             html_printf(r, "<option value=\"%s\">%s</option>", relief_source_code(s), relief_source_name(s));
@@ -103,7 +103,7 @@ void page_funds_income(struct req *r)
     if (!amount || money_parse(amount, &fen) != 0)
         err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确，例如 50000 或 50000.00");
     else if (relief_fund_income(r->db, &r->user, fund ? strtoll(fund, NULL, 10) : 0, req_form(r, "source"), fen,
-                                req_form(r, "on"), req_form(r, "document_no"), req_form(r, "note"), &e) > 0) {
+                                req_form(r, "on"), req_form(r, "document_no"), req_form(r, "note"), r->today, &e) > 0) {
         reply_redirect(r, "/funds?ok=created");
         return;
     }
@@ -153,7 +153,7 @@ static void ledger_page(struct req *r, int64_t fund_id, const struct err *shown)
 {
     struct relief_fund f;
     struct err e = {0};
-    if (relief_fund_get(r->db, fund_id, &f, &e) != 0) {
+    if (relief_fund_get(r->db, &r->user, fund_id, &f, &e) != 0) {
         html_error_page(r, &e);
         return;
     }
@@ -179,7 +179,7 @@ static void ledger_page(struct req *r, int64_t fund_id, const struct err *shown)
                 "<th>日期</th><th>类型</th><th>来源</th><th>文件号/凭证号</th><th>摘要</th><th class=\"num\">金额（元）</th>"
                 "<th class=\"num\">余额（元）</th><th></th></tr></thead><tbody>");
     struct ledger_ctx c = {r, books(r)};
-    relief_fund_ledger(r->db, f.id, from, to, entry_row, &c);
+    relief_fund_ledger(r->db, f.id, from, to, !relief_fund_real_names(r->user.role), entry_row, &c);
     html_raw(r, "</tbody></table>");
     html_end(r);
 }
@@ -193,7 +193,7 @@ void page_fund_entry_reverse(struct req *r)
 {
     struct err e = {0};
     int64_t fund = 0;
-    if (relief_fund_reverse(r->db, &r->user, r->id[0], req_form(r, "on"), req_form(r, "reason"), &e) > 0) {
+    if (relief_fund_reverse(r->db, &r->user, r->id[0], req_form(r, "on"), req_form(r, "reason"), r->today, &e) > 0) {
         fund = relief_fund_of_entry(r->db, r->id[0]);
         char loc[64];
         snprintf(loc, sizeof loc, "/funds/%lld?ok=reversed", (long long)fund);

@@ -133,7 +133,7 @@ void report_fund_ledger(struct req *r)
 {
     struct relief_fund f;
     struct err e = {0};
-    if (relief_fund_get(r->db, req_query_int(r, "fund_id", 0), &f, &e) != 0) {
+    if (relief_fund_get(r->db, &r->user, req_query_int(r, "fund_id", 0), &f, &e) != 0) {
         reply_error(r, &e);
         return;
     }
@@ -145,7 +145,8 @@ void report_fund_ledger(struct req *r)
         sheet_money_column(&s, c);
     s.widths[0] = 0.6f, s.widths[4] = 1.8f, s.widths[5] = 2.0f;
     snprintf(s.subtitle, sizeof s.subtitle, "资金：%s", f.name);
-    relief_fund_ledger(r->db, f.id, req_query(r, "from"), req_query(r, "to"), ledger_row, &s);
+    relief_fund_ledger(r->db, f.id, req_query(r, "from"), req_query(r, "to"), !relief_fund_real_names(r->user.role),
+                       ledger_row, &s);
     if (!sheet_reply_by_format(r, &s, "fund-ledger.csv")) {
         if (r->route->flags & ROUTE_API) {
             sheet_free(&s);

@@ -114,10 +114,14 @@ static void relief_page(struct req *r, int64_t id, const struct err *shown)
     fact(r, "救助类别", a.category);
     html_raw(r, "<dt>金额</dt><dd>");
     html_money(r, a.amount_fen);
-    money_capital(a.amount_fen, buf, sizeof buf);
-    html_raw(r, " 元（");
-    html_text(r, buf);
-    html_raw(r, "）</dd>");
+    if (money_capital(a.amount_fen, buf, sizeof buf) == 0) { /* amounts are checked on entry: always */
+        html_raw(r, " 元（");
+        html_text(r, buf);
+        html_raw(r, "）");
+    } else {
+        html_raw(r, " 元（金额无法写成大写）");
+    }
+    html_raw(r, "</dd>");
     fact(r, "申请理由", a.reason);
     if (a.batch_id)
         html_printf(r, "<dt>批次</dt><dd><a href=\"/relief/batches/%lld\">第 %lld 批</a></dd>", (long long)a.batch_id,
@@ -213,6 +217,6 @@ void page_relief_disburse(struct req *r)
     struct err e = {0};
     char receipt[RELIEF_RECEIPT_NO_SIZE];
     struct relief_pay_input in = {strtoll(req_form(r, "fund_id") ? req_form(r, "fund_id") : "0", NULL, 10),
-                                  req_form(r, "paid_on"), req_form(r, "method")};
+                                  req_form(r, "paid_on"), req_form(r, "method"), r->today};
     after_step(r, relief_disburse(r->db, &r->user, r->id[0], &in, receipt, &e), &e, "paid");
 }

@@ -69,15 +69,16 @@ static void repayments_table(struct req *r, const struct serviced_loan *l)
     html_raw(r, "</tbody></table>");
 }
 
-/* The loan account page, with e shown after a refused repayment. */
-static void account_page(struct req *r, const struct err *e)
+/* The loan account page, with e shown after a refused action. Returns 0, or -1 when the loan
+   could not be shown (its error has been answered). */
+static int account_page(struct req *r, const struct err *e)
 {
     struct serviced_loan *l = servicing_alloc();
     struct err ge = {0};
     if (!l || servicing_get(r->db, &r->user, r->id[0], l, &ge) != 0) {
         servicing_free(l);
         reply_error(r, &ge);
-        return;
+        return -1;
     }
     json_t *j = servicing_json(l, r->today); /* the figures as of today, computed once */
     char title[96];
@@ -164,6 +165,27 @@ static void account_page(struct req *r, const struct err *e)
     json_decref(j);
     servicing_free(l);
     html_end(r);
+    return 0;
+}
+
+/* After an action on the account succeeded: back to the account page with its message (ok). */
+static void account_done(struct req *r, const char *ok)
+{
+    char loc[64];
+    snprintf(loc, sizeof loc, "/accounts/%lld?ok=%s", (long long)r->id[0], ok);
+    reply_redirect(r, loc);
+}
+
+/* After an action was refused: the error page for a missing or foreign loan, else the account page
+   again with the error next to its field and what was typed. */
+static void account_refused(struct req *r, const struct err *e)
+{
+    if (e->status == 404 || e->status == 403) {
+        reply_error(r, e);
+        return;
+    }
+    if (account_page(r, e) == 0) /* else the loan's own error (not found, out of scope) was answered */
+        r->status = e->status;
 }
 
 void page_account_recover(struct req *r)
@@ -174,22 +196,15 @@ void page_account_recover(struct req *r)
         err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确");
     else if (servicing_recover(r->db, &r->user, r->id[0], req_form(r, "on"), amount, req_form(r, "source"),
                                req_form(r, "document_no"), r->today, &e) > 0) {
-        char loc[64];
-        snprintf(loc, sizeof loc, "/accounts/%lld?ok=recovered", (long long)r->id[0]);
-        reply_redirect(r, loc);
+        account_done(r, "recovered");
         return;
     }
-    if (e.status == 404 || e.status == 403) {
-        reply_error(r, &e);
-        return;
-    }
-    account_page(r, &e);
-    r->status = e.status;
+    account_refused(r, &e);
 }
 
 void page_account(struct req *r)
 {
-    account_page(r, NULL);
+    (void)account_page(r, NULL); /* an error has been answered by account_page itself */
 }
 
 void page_account_repay(struct req *r)
@@ -202,17 +217,10 @@ void page_account_repay(struct req *r)
         err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确，例如 10435.00");
     else if (servicing_repay(r->db, &r->user, r->id[0], req_form(r, "paid_on"), amount, req_form(r, "receipt_no"),
                              r->today, &a, &duplicate, &e) > 0) {
-        char loc[64];
-        snprintf(loc, sizeof loc, "/accounts/%lld?ok=%s", (long long)r->id[0], duplicate ? "duplicate" : "repaid");
-        reply_redirect(r, loc);
+        account_done(r, duplicate ? "duplicate" : "repaid");
         return;
     }
-    if (e.status == 404 || e.status == 403) {
-        reply_error(r, &e);
-        return;
-    }
-    account_page(r, &e);
-    r->status = e.status;
+    account_refused(r, &e);
 }
 
 void page_account_reverse(struct req *r)
@@ -221,17 +229,10 @@ void page_account_reverse(struct req *r)
     if (!req_form(r, "confirm") || strcmp(req_form(r, "confirm"), "1") != 0)
         err_set(&e, 422, "confirm_required", "confirm", "请勾选“确认冲正”后再提交");
     else if (servicing_reverse(r->db, &r->user, r->id[0], r->id[1], req_form(r, "reason"), &e) > 0) {
-        char loc[64];
-        snprintf(loc, sizeof loc, "/accounts/%lld?ok=reversed", (long long)r->id[0]);
-        reply_redirect(r, loc);
+        account_done(r, "reversed");
         return;
     }
-    if (e.status == 404 || e.status == 403) {
-        reply_error(r, &e);
-        return;
-    }
-    account_page(r, &e);
-    r->status = e.status;
+    account_refused(r, &e);
 }
 
 /* One due or overdue row, grouped by village. */
@@ -374,27 +375,6 @@ void page_account_compensate(struct req *r)
     reply_redirect(r, loc);
 }
 
-/* Collects the claim's rows for the page and the PDF. */
-struct subsidy_rows {
-    struct subsidy_row *rows;
-    int n, cap;
-};
-
-/* Appends one row (growing the array). */
-static void collect_subsidy(const struct subsidy_row *row, void *ctx)
-{
-    struct subsidy_rows *s = ctx;
-    if (s->n == s->cap) {
-        int cap = s->cap ? s->cap * 2 : 64;
-        struct subsidy_row *p = realloc(s->rows, (size_t)cap * sizeof *p);
-        if (!p)
-            return;
-        s->rows = p;
-        s->cap = cap;
-    }
-    s->rows[s->n++] = *row;
-}
-
 /* The quarter's claim as a page (pdf = 0) or as the PDF (pdf = 1). */
 static void subsidy(struct req *r, int pdf)
 {
@@ -408,14 +388,17 @@ static void subsidy(struct req *r, int pdf)
     } else {
         snprintf(quarter, sizeof quarter, "%s", q);
     }
-    struct subsidy_rows s = {0};
+    struct subsidy_row *rows = NULL;
     struct subsidy_doc d = {.unit = ""};
     struct err e = {0};
     snprintf(d.quarter, sizeof d.quarter, "%s", quarter);
     snprintf(d.unit, sizeof d.unit, "%s", r->user.unit_name);
-    int n = subsidy_claim(r->db, &r->user, from, to, collect_subsidy, &s, &d.interest_fen, &d.subsidy_fen, &e);
-    d.rows = s.rows;
-    d.nrows = n < 0 ? 0 : s.n;
+    d.nrows = subsidy_claim_all(r->db, &r->user, from, to, &rows, &d.totals, &e);
+    d.rows = rows;
+    if (d.nrows < 0) {
+        reply_error(r, &e);
+        return;
+    }
     if (pdf) {
         const char *why = NULL;
         char *out = NULL;
@@ -424,35 +407,44 @@ static void subsidy(struct req *r, int pdf)
             reply_fail(r, 500, "pdf_failed", why ? why : "PDF 生成失败");
         else
             reply_bytes(r, "application/pdf", out, len);
-        free(s.rows);
+        free(rows);
         return;
     }
     html_begin(r, "贴息申报");
     html_raw(r, "<h1>贴息申报</h1><form class=\"search\" method=\"get\"><label>季度<input name=\"quarter\" value=\"");
     html_text(r, quarter);
     html_printf(r, "\" placeholder=\"2026Q3\"></label><button>查看</button> <a href=\"/subsidy/%s.pdf\">打印申报表（PDF）</a>"
-                   "</form><table class=\"list\"><thead><tr><th>借款人</th><th>村</th><th>合同号</th>"
-                   "<th class=\"num\">当季实付利息</th><th class=\"num\">应贴息</th></tr></thead><tbody>",
+                   "</form><p class=\"muted\">逾期归还的利息、罚息和复利不予贴息；担保代偿或展期的贷款自当季起不予贴息。</p>"
+                   "<table class=\"list\"><thead><tr><th>借款人</th><th>村</th><th>合同号</th>"
+                   "<th class=\"num\">当季实付利息</th><th class=\"num\">可贴息利息</th><th class=\"num\">应贴息</th>"
+                   "<th>不予贴息原因</th></tr></thead><tbody>",
                 quarter);
     for (int i = 0; i < d.nrows; i++) {
+        char why[SUBSIDY_REASON_SIZE];
         html_raw(r, "<tr><td>");
-        html_text(r, s.rows[i].applicant);
+        html_text(r, rows[i].applicant);
         html_raw(r, "</td><td>");
-        html_text(r, s.rows[i].village);
+        html_text(r, rows[i].village);
         html_raw(r, "</td><td>");
-        html_text(r, s.rows[i].contract_no);
+        html_text(r, rows[i].contract_no);
         html_raw(r, "</td><td class=\"num\">");
-        html_money(r, s.rows[i].interest_paid_fen);
+        html_money(r, rows[i].interest_paid_fen);
         html_raw(r, "</td><td class=\"num\">");
-        html_money(r, s.rows[i].subsidy_fen);
+        html_money(r, rows[i].eligible_interest_fen);
+        html_raw(r, "</td><td class=\"num\">");
+        html_money(r, rows[i].subsidy_fen);
+        html_raw(r, "</td><td>");
+        html_text(r, subsidy_reason(&rows[i], why, sizeof why) == 0 ? why : "（原因过长，见申报表）");
         html_raw(r, "</td></tr>");
     }
     html_raw(r, "</tbody></table><p>合计实付利息 ");
-    html_money(r, d.interest_fen);
+    html_money(r, d.totals.interest_paid_fen);
+    html_raw(r, " 元，可贴息利息 ");
+    html_money(r, d.totals.eligible_interest_fen);
     html_raw(r, " 元，申请贴息 ");
-    html_money(r, d.subsidy_fen);
+    html_money(r, d.totals.subsidy_fen);
     html_raw(r, " 元。</p>");
-    free(s.rows);
+    free(rows);
     html_end(r);
 }
 

@@ -138,7 +138,7 @@ json_t *req_json(struct req *r, struct err *e)
 int req_in_scope(struct req *r, int64_t unit_id)
 {
     return db_int(r->db, 0,
-                  "SELECT 1 FROM units WHERE id = ?1 AND substr(path, 1, length(?2)) = ?2", "it",
+                  "SELECT 1 FROM units WHERE id = ?1 AND in_scope(path, ?2)", "it",
                   unit_id, r->user.unit_path) == 1;
 }
 
@@ -182,6 +182,10 @@ static enum MHD_Result collect_form(void *cls, enum MHD_ValueKind kind, const ch
                                     uint64_t off, size_t size)
 {
     struct req *r = cls;
+    if (!key) { /* a multipart part without a name: nothing a handler could ask for */
+        r->bad_body = 1;
+        return MHD_NO;
+    }
     struct kv *f = r->nform ? &r->form[r->nform - 1] : NULL;
     if (off == 0 || !f || strcmp(f->key, key) != 0) {
         if (r->nform >= REQ_MAX_FIELDS) {
@@ -202,7 +206,8 @@ static enum MHD_Result collect_form(void *cls, enum MHD_ValueKind kind, const ch
     char *p = realloc(f->val, f->len + size + 1);
     if (!p)
         return MHD_NO;
-    memcpy(p + f->len, data, size);
+    if (size)
+        memcpy(p + f->len, data, size);
     f->len += size;
     p[f->len] = '\0';
     f->val = p;
@@ -297,6 +302,18 @@ static void authenticate(struct req *r, int api)
     }
 }
 
+/* 1 for the routes a user who must change their password may still use: that change, logout,
+   who am I, and the static files. */
+static int password_route(const struct route *rt)
+{
+    static const char *const allowed[] = {"/account/password", "/api/v1/account/password", "/logout", "/api/v1/logout",
+                                          "/api/v1/me"};
+    for (size_t i = 0; i < sizeof allowed / sizeof *allowed; i++)
+        if (strcmp(rt->pattern, allowed[i]) == 0)
+            return 1;
+    return (rt->flags & ROUTE_PUBLIC) != 0;
+}
+
 /* Checks route, login, role and CSRF, then runs the handler. */
 static void dispatch(struct req *r)
 {
@@ -305,9 +322,11 @@ static void dispatch(struct req *r)
     const char *method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
     const struct route *rt = route_find(method, r->path, r, &path_known, allow, sizeof allow);
     int api = strncmp(r->path, "/api/", 5) == 0;
-    if (!rt) {
+    if (!rt || r->bad_body) {
         struct err e;
-        if (path_known) {
+        if (r->bad_body) {
+            err_set(&e, 400, "malformed_form", NULL, "表单内容无法解析");
+        } else if (path_known) {
             reply_header(r, "Allow", allow);
             err_set(&e, 405, "method_not_allowed", NULL, "不支持此请求方法");
         } else {
@@ -330,10 +349,6 @@ static void dispatch(struct req *r)
         reply_fail(r, 413, "request_too_large", why[r->too_large]);
         return;
     }
-    if (r->bad_body) {
-        reply_fail(r, 400, "malformed_form", "表单内容无法解析");
-        return;
-    }
     authenticate(r, api);
     log_context(method, rt->pattern, r->authed ? r->user.username : NULL);
     if (!(rt->flags & ROUTE_PUBLIC)) {
@@ -354,6 +369,13 @@ static void dispatch(struct req *r)
             reply_fail(r, 403, "forbidden", "您的角色无权进行此操作");
             return;
         }
+    }
+    if (r->authed && r->user.must_change_password && !password_route(rt)) {
+        if (!api && strcmp(method, "GET") == 0)
+            reply_redirect(r, "/account/password");
+        else
+            reply_fail(r, 403, "password_change_required", "管理员要求您先修改密码，请修改后再继续");
+        return;
     }
     if (!api && r->authed && method_writes(method)) {
         const char *token = req_form(r, "csrf");

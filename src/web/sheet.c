@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "html.h"
 #include "money.h"
 
@@ -90,20 +91,16 @@ void sheet_html(struct req *r, const struct sheet *s)
     html_raw(r, "</tbody></table>");
 }
 
-/* Appends one CSV field, quoted when it holds a comma, quote or line break. */
+/* Appends one CSV field through csv_escape: quoted when needed, and a cell that a spreadsheet
+   would run as a formula (= + - @ TAB CR at its start) prefixed with '. */
 static void csv_field(struct buf *b, const char *s)
 {
-    if (!strpbrk(s, ",\"\r\n")) {
-        buf_puts(b, s);
+    size_t n = CSV_ESCAPE_SIZE(strlen(s));
+    char *out = malloc(n);
+    if (!out)
         return;
-    }
-    buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            buf_putc(b, '"');
-        buf_putc(b, *s);
-    }
-    buf_putc(b, '"');
+    buf_put(b, out, csv_escape(s, out, n));
+    free(out);
 }
 
 void sheet_reply_csv(struct req *r, const struct sheet *s, const char *filename)

@@ -13,16 +13,18 @@
 #include "db.h"
 #include "user.h"
 
+static char fuzz_demo_path[64]; /* the demo database's file, once created */
+
 /* Opens (creating on first call) the demo database and loads the user with the given login into
    *u. Aborts when that fails: a fuzz run without its database would prove nothing. */
 static struct db *fuzz_demo_db(const char *username, struct user_ctx *u)
 {
-    static char dir[] = "/tmp/bangfu-fuzz-XXXXXX";
-    static char path[sizeof dir + 16];
+    static char dir[] = "/dev/shm/bangfu-fuzz-XXXXXX"; /* memory: commits need no disk */
+    char *path = fuzz_demo_path;
     if (!path[0]) {
         if (!mkdtemp(dir))
             abort();
-        snprintf(path, sizeof path, "%s/demo.db", dir);
+        snprintf(path, sizeof fuzz_demo_path, "%s/demo.db", dir);
         FILE *quiet = freopen("/dev/null", "w", stdout); /* the demo logins are printed */
         if (!quiet || commands_init(path, NULL, "山亭区", 1) != 0)
             abort();

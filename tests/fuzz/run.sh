@@ -36,7 +36,7 @@ for target in tests/fuzz/fuzz_*.c; do
   corpus="build/fuzz/corpus-$name"
   mkdir -p "$corpus"
   [ -d "tests/fuzz/corpus/$name" ] && cp -n tests/fuzz/corpus/$name/* "$corpus/" 2>/dev/null || true
-  if "build/fuzz/$name" -max_total_time="$SECONDS_EACH" -rss_limit_mb=2048 -artifact_prefix=build/fuzz/ "$corpus" \
+  if "build/fuzz/$name" -max_total_time="$SECONDS_EACH" -rss_limit_mb=2048 -close_fd_mask=2 -artifact_prefix=build/fuzz/ "$corpus" \
        >"build/fuzz/$name.log" 2>&1; then
     echo "fuzz ok   $name ($(grep -Eo 'stat::number_of_executed_units: [0-9]+' "build/fuzz/$name.log" || grep -Eo '#[0-9]+' "build/fuzz/$name.log" | tail -1) runs)"
   else

@@ -245,7 +245,7 @@ export async function pdfText(srv, path, browser) {
 // Takes a new household of the village through intake, documents, three approvals and the
 // guarantee (funding the guarantee fund first); resolves to { household, application }.
 export async function guaranteedApplication(base, opts) {
-  const [assoc, finance] = [await token(base, 'xj_xiehui'), await token(base, 'xj_caiwu')];
+  const [assoc, finance] = [await token(base, 'xj_xiehui'), await token(base, 'qu_caiwu')]; // the guarantee fund is the district's
   const { household, application } = await submittedApplication(base, opts);
   for (const who of REVIEWERS) {
     await api(base, 'POST', `/loan-applications/${application}/reviews`, { decision: 'approve', comment: '' }, await token(base, who));

@@ -144,3 +144,21 @@ test('oversized request headers are refused by the server, which keeps answering
   const health = await fetch(srv.base + '/healthz');
   assert.equal(health.status, 200);
 });
+
+test('text at its character limit in 4-byte characters is stored and shown whole', async () => {
+  // A name of 30 characters and an address of 100, each character 4 bytes of UTF-8 (CJK Extension
+  // B, as some rare family names are written): 120 and 400 bytes, which must all come back.
+  const ch = '𠀀';
+  const name = ch.repeat(30), address = ch.repeat(100);
+  const { makeId } = await import('./lib.mjs');
+  const h = await api(srv.base, 'POST', '/households', { village_id: units['西集村'], policy_compliant: true, address,
+    head: { name, id_number: makeId('19800101', 71, 'F'), phone: '13905320071' } }, assoc);
+  assert.equal(h.status, 201, JSON.stringify(h.body));
+  const got = (await api(srv.base, 'GET', `/households/${h.body.id}`, undefined, assoc)).body;
+  assert.equal(got.address, address);
+  assert.equal(got.head.name, name);
+  // One character more is refused, naming the field.
+  const over = await api(srv.base, 'POST', '/households', { village_id: units['西集村'], policy_compliant: true,
+    head: { name: ch.repeat(31), id_number: makeId('19800101', 72, 'F'), phone: '13905320072' } }, assoc);
+  assert.equal(over.status, 422);
+});

@@ -97,7 +97,7 @@ test('apply through the pages, print the notice of missing materials, review, gu
   assert.match(form2, /370406\*{8}/, 'the applicant ID is masked on paper');
 
   const fin = new Browser(srv.base);
-  await fin.login('xj_caiwu');
+  await fin.login('qu_caiwu'); // the guarantee fund is the district's
   await fin.get('/guarantee-fund');
   assert.equal((await fin.post('/guarantee-fund', { kind: 'income', amount: '10,000.00', on: addDays(TODAY, -3), document_no: '测试' })).status, 303);
   await b.get(`/loans/${id}`);
@@ -122,7 +122,7 @@ test('the calendar page is the admin\'s; the fund page refuses a bad amount and 
   assert.match(cal.text, /2026-10-01/);
   assert.match(cal.text, /春节调休上班/);
   const fin = new Browser(srv.base);
-  await fin.login('xj_caiwu');
+  await fin.login('qu_caiwu'); // the guarantee fund is the district's
   await fin.get('/guarantee-fund');
   const before = (await api(srv.base, 'GET', '/guarantee-fund', undefined, assoc)).body.balance_fen;
   const bad = await fin.post('/guarantee-fund', { kind: 'income', amount: '12.345', on: addDays(TODAY, -3), document_no: 'x' });

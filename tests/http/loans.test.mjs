@@ -11,7 +11,7 @@ const ALL_DOCS = { id_card: true, hukou: true, marriage: true, family_planning: 
 before(async () => {
   srv = await startServer();
   t = {};
-  for (const u of ['admin', 'xj_xiehui', 'xj_jingwei', 'xj_zhaoshang', 'xj_pingshen', 'xj_caiwu', 'fm_xiehui', 'xj_cun_xiji', 'shenji']) {
+  for (const u of ['admin', 'xj_xiehui', 'xj_jingwei', 'xj_zhaoshang', 'xj_pingshen', 'xj_caiwu', 'qu_caiwu', 'fm_xiehui', 'xj_cun_xiji', 'shenji']) {
     t[u] = await token(srv.base, u);
   }
   units = await unitIds(srv.base, t.admin);
@@ -224,10 +224,10 @@ test('guarantee: refused beyond capacity with nothing changed; after fund income
   const start = (await api(srv.base, 'GET', '/guarantee-fund', undefined, t.xj_xiehui)).body;
   if (start.balance_fen > 0) {
     const below = await api(srv.base, 'POST', '/guarantee-fund/entries', { kind: 'adjustment', amount_fen: -start.balance_fen - 1,
-      on: addDays(TODAY, -3), document_no: '调-1' }, t.xj_caiwu);
+      on: addDays(TODAY, -3), document_no: '调-1' }, t.qu_caiwu);
     assert.equal(below.status, 409, 'an adjustment may not take the balance below zero');
     const drain = await api(srv.base, 'POST', '/guarantee-fund/entries', { kind: 'adjustment', amount_fen: -start.balance_fen,
-      on: addDays(TODAY, -3), document_no: '调-2', note: '测试：清零' }, t.xj_caiwu);
+      on: addDays(TODAY, -3), document_no: '调-2', note: '测试：清零' }, t.qu_caiwu);
     assert.equal(drain.status, 201);
   }
   const fund0 = (await api(srv.base, 'GET', '/guarantee-fund', undefined, t.xj_xiehui)).body;
@@ -243,8 +243,13 @@ test('guarantee: refused beyond capacity with nothing changed; after fund income
   assert.equal(noRole.status, 403, 'only finance records money');
   // enough for what is guaranteed already plus this 200,000.00, at 5 times
   const needed = Math.ceil((fund0.guaranteed_outstanding_fen + 20000000) / 5);
-  const income = await api(srv.base, 'POST', '/guarantee-fund/entries',
+  const township = await api(srv.base, 'POST', '/guarantee-fund/entries',
     { kind: 'income', amount_fen: needed, on: addDays(TODAY, -3), document_no: '山财〔2026〕18号', note: '区财政注资' }, t.xj_caiwu);
+  assert.equal(township.status, 403, 'the guarantee fund is the district\'s: a township\'s finance may not write it');
+  assert.equal(township.body.error.code, 'district_only');
+  assert.deepEqual((await api(srv.base, 'GET', '/guarantee-fund', undefined, t.xj_xiehui)).body, fund0, 'the refusal changed nothing');
+  const income = await api(srv.base, 'POST', '/guarantee-fund/entries',
+    { kind: 'income', amount_fen: needed, on: addDays(TODAY, -3), document_no: '山财〔2026〕18号', note: '区财政注资' }, t.qu_caiwu);
   assert.equal(income.status, 201);
   assert.equal(income.body.balance_fen, needed);
   assert.equal(income.body.capacity_fen, needed * 5 - fund0.guaranteed_outstanding_fen);

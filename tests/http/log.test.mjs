@@ -27,7 +27,7 @@ test('the log: one line per request without query strings, names or IDs; errors 
     assert.equal((await api(s.base, 'GET', `/households/${encodeURIComponent(name)}`, undefined, admin)).status, 404);
     assert.equal((await api(s.base, 'GET', `/households/${id}`, undefined, admin)).status, 404);
     // A database error: logged with the route, the user and the code.
-    const finance = await token(s.base, 'xj_caiwu');
+    const finance = await token(s.base, 'qu_caiwu');
     spawnSync('sqlite3', [srv.db, 'ALTER TABLE guarantee_fund_entries RENAME TO gone']);
     const broken = await api(s.base, 'POST', '/guarantee-fund/entries', { kind: 'income', amount_fen: 100, on: TODAY, document_no: 'L-1' }, finance);
     assert.equal(broken.status, 500);
@@ -38,8 +38,8 @@ test('the log: one line per request without query strings, names or IDs; errors 
     assert.match(log, / access - POST \/api\/v1\/login 200 /);
     assert.match(log, / access - GET \/api\/v1\/households\/\* 404 /);
     assert.match(log, / access - GET \/api\/v1\/households\/# 404 /);
-    assert.match(log, / error \[POST \/api\/v1\/guarantee-fund\/entries xj_caiwu\] 500 database_error$/m);
-    assert.match(log, / error \[POST \/api\/v1\/guarantee-fund\/entries xj_caiwu\] database error: .*guarantee_fund_entries/);
+    assert.match(log, / error \[POST \/api\/v1\/guarantee-fund\/entries qu_caiwu\] 500 database_error$/m);
+    assert.match(log, / error \[POST \/api\/v1\/guarantee-fund\/entries qu_caiwu\] database error: .*guarantee_fund_entries/);
     for (const secret of [name, id, id.slice(0, 10), encodeURIComponent(name), 'demo1234', '?q=']) {
       assert.ok(!log.includes(secret), `the log holds ${secret}`);
     }

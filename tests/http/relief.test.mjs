@@ -103,6 +103,35 @@ test('categories: defaults, eligibility, amount range, yearly limit, effective-d
   assert.match(big.body.error.message, /500\.00 元到 20,000\.00 元/);
 });
 
+test('categories nest: a 独女户 is a 独生子女家庭, a 双女绝育户 a 双女户, for applications, batches and the household list', async () => {
+  const cats = Object.fromEntries((await api(srv.base, 'GET', '/relief-categories', undefined, t.xj_jiuzhu)).body.items.map((c) => [c.name, c.id]));
+  const daughter = await household('马庄村', '韩丽娟', 51, ['only_daughter']);
+  const sterilised = await household('马庄村', '杨春梅', 52, ['two_daughters_sterilised']);
+  const oneChild = await household('马庄村', '曹桂兰', 53, ['one_child']);
+  const apply = (hh, category) => api(srv.base, 'POST', '/relief-applications',
+    { household_id: hh, category_id: cats[category], amount_fen: 300000, reason: '住院治疗' }, t.xj_jiuzhu);
+  // 大病救助 is for 独生子女家庭 and 双女户: both nested tags qualify without being tagged twice.
+  const ill = await apply(daughter, '大病救助');
+  assert.equal(ill.status, 201, JSON.stringify(ill.body));
+  assert.equal((await apply(sterilised, '大病救助')).status, 201);
+  // Nesting goes one way: a 独生子女家庭 is not a 独女户.
+  const no = await api(srv.base, 'POST', '/relief-applications',
+    { household_id: oneChild, category_id: cats['独女户健康守护'], amount_fen: 0 }, t.xj_jiuzhu);
+  assert.equal(no.status, 409);
+  assert.equal(no.body.error.code, 'not_eligible');
+  // The household keeps the tags it was given.
+  assert.deepEqual((await api(srv.base, 'GET', `/households/${daughter}`, undefined, t.xj_xiehui)).body.categories, ['only_daughter']);
+  // A batch of 大病救助 in the village takes the nested households too; the one-child household is in it as well.
+  const pre = await api(srv.base, 'GET', `/relief-batches/preview?category_id=${cats['大病救助']}&village_id=${units['马庄村']}&amount_fen=300000`, undefined, t.xj_jiuzhu);
+  assert.equal(pre.status, 200, JSON.stringify(pre.body));
+  const listed = [...pre.body.included, ...pre.body.excluded].map((x) => x.household_id);
+  for (const h of [daughter, sterilised, oneChild]) assert.ok(listed.includes(h), `household ${h} in the batch`);
+  // The household list filtered by 独生子女家庭 finds the 独女户, not the 双女绝育户.
+  const ids = (await api(srv.base, 'GET', `/households?category=one_child&village_id=${units['马庄村']}&limit=500`, undefined, t.xj_xiehui)).body.items.map((h) => h.id);
+  assert.ok(ids.includes(daughter) && ids.includes(oneChild));
+  assert.ok(!ids.includes(sterilised));
+});
+
 let single; // the single application that goes all the way
 test('single path: village verifies, township reviews, notice, objection holds, approval after the period, payment', async () => {
   const cats = Object.fromEntries((await api(srv.base, 'GET', '/relief-categories', undefined, t.xj_jiuzhu)).body.items.map((c) => [c.name, c.id]));

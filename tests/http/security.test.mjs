@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
-import { BIN, startServer, api, token, Browser, makeId, unitIds, guaranteedApplication } from './lib.mjs';
+import { BIN, startServer, api, token, Browser, makeId, unitIds, guaranteedApplication, ALL_DOCS } from './lib.mjs';
 
 const ROUTES = JSON.parse(spawnSync(BIN, ['routes'], { encoding: 'utf8' }).stdout);
 // One demo login per role.
@@ -272,7 +272,8 @@ function firstOption(html, name) {
 test('SQL injection and XSS payloads through the main forms are stored verbatim, shown escaped, or refused', async () => {
   const assoc = browsers.association;
   const admin = browsers.admin;
-  const finance = browsers.finance;
+  const finance = new Browser(srv.base); // the guarantee fund is the district's: its finance writes it
+  await finance.login('qu_caiwu');
   const seen = [];
   const check = async (b, path) => { const r = await b.get(path); seen.push(path); assertEscaped(r.text, path); return r; };
   let order = 70;
@@ -391,4 +392,77 @@ test('path traversal on /static/ is 404 and never a file outside the embedded as
     assert.ok(r.status === 404 || r.status === 400 || (r.status === 200 && r.text === css), `${p} → ${r.status}`);
     assert.doesNotMatch(r.text, /root:x:0:0|#include/, p);
   }
+});
+
+// Users outside the records' units: the other township's staff and another village's officer.
+const OUTSIDERS = { fm_xiehui: 'association', fm_caiwu: 'finance', fm_cun_fengmao: 'village', xj_cun_dongji: 'village' };
+// Records held by a village (西集村): another village's officer may not touch them either. The
+// township's own records (notices, batches, funds) are only for the other township's users.
+const VILLAGE_RECORD = /^\/(api\/v1\/)?(households|loan-applications|loans|accounts|relief|relief-applications|receipts|announcements)\/\{/;
+// One body for every write with an id that passes each handler's checks of its input, so that
+// what refuses it is the scope (an empty body would be refused by validation first). Page forms
+// get the same fields as text.
+const WRITE_BODY = () => ({ on: '2026-11-20', paid_on: '2026-11-20', visited_on: '2026-11-20', disbursed_on: '2026-11-20',
+  reason: '范围测试原因', resolution: '范围测试处理意见', note: '范围测试', comment: '同意', decision: 'approve', upheld: 0,
+  receipt_no: 'SCOPE-0001', amount_fen: 100, amount: '1.00', source: 'donation', document_no: 'SCOPE-1', method: 'cash',
+  fund_id: Number(ids.fund), coverage_pct: 100, pledged_asset: '房产', contract_no: 'SCOPE-2026-0001', principal_fen: 100,
+  annual_rate: '4.35', term_months: 12, title: '范围测试', body_md: '范围测试', unit_id: units['冯卯镇'],
+  publish_from: '2026-11-20', kind: 'relief', days: 7, name: '范围测试', address: '范围测试', phone: '13800000000',
+  relation: '子女', id_number: makeId('20000101', 77, 'M'), sex: 'M', policy_compliant: true, found: 'ok', status: 'normal',
+  summary: '范围测试', text: '范围测试', contact: '', jobs_created: 1, income_fen: 100, income: '1500', confirm: '1' });
+// The routes whose fields clash with the others'.
+const WRITE_OVERRIDES = [[/\/documents$/, () => ({ ...ALL_DOCS })], [/\/recoveries$/, (b) => ({ ...b, source: 'borrower' })],
+  [/\/objections\/\{id\}\/resolve$/, (b) => ({ ...b, upheld: false })],
+  [/^\/loans\/\{id\}\/disburse$/, (b) => ({ ...b, method: 'equal-installment', principal: '1.00' })]];
+const writeBody = (pattern) => WRITE_OVERRIDES.reduce((b, [re, f]) => (re.test(pattern) ? f(b) : b), WRITE_BODY());
+const formOf = (body) => Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? '1' : '0') : String(v)]));
+
+test('scope: every route with a record id, as the other township\'s staff and another village\'s officer, reads and writes nothing', async () => {
+  // the role walk above posted an empty form to /admin/users/{id} for fm_xiehui: active again
+  assert.equal((await browsers.admin.post(`/admin/users/${ids.user}`, { active: '1' })).status, 303);
+  const outsiders = {};
+  for (const [user, role] of Object.entries(OUTSIDERS)) {
+    const b = new Browser(srv.base);
+    await b.login(user);
+    outsiders[user] = { role, token: await token(srv.base, user), browser: b };
+  }
+  const routes = ROUTES.filter((r) => !r.public && /\{(id|str)\}/.test(r.pattern) && !/^\/(api\/v1\/)?(admin|users|departments|static|subsidy|statements|households\/import)\b/.test(r.pattern)
+    && !/\{str\}/.test(r.pattern.replace('/receipts/{str}', '')));
+  assert.ok(routes.length >= 60, `${routes.length} routes with an id`);
+  const a0 = await auditCount();
+  const counts = () => sql(`SELECT (SELECT count(*) FROM repayments) || ',' || (SELECT count(*) FROM relief_fund_entries) || ','
+    || (SELECT count(*) FROM relief_payments) || ',' || (SELECT count(*) FROM households) || ',' || (SELECT count(*) FROM members) || ','
+    || (SELECT count(*) FROM objections WHERE state <> 'open') || ',' || (SELECT count(*) FROM guarantees)`);
+  const c0 = counts();
+  const leaks = [];
+  let tried = 0;
+  // reads first, then writes (a write that got through must not hide a read leak)
+  const cases = [];
+  for (const route of routes) {
+    for (const [user, o] of Object.entries(outsiders)) {
+      if (!route.roles.includes(o.role)) continue; // the role check refuses first (tested above)
+      if (user === 'xj_cun_dongji' && !VILLAGE_RECORD.test(route.pattern)) continue;
+      cases.push([route, user, o]);
+    }
+  }
+  cases.sort((x, y) => (x[0].method === 'GET' ? 0 : 1) - (y[0].method === 'GET' ? 0 : 1));
+  await pool(cases, async ([route, user, o]) => {
+    const path = concrete(route.pattern);
+    let status, text;
+    if (route.api) {
+      const r = await api(srv.base, route.method, path.replace(/^\/api\/v1/, ''), route.method === 'GET' ? undefined : writeBody(route.pattern), o.token);
+      status = r.status; text = typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
+    } else {
+      const r = route.method === 'GET' ? await o.browser.get(path) : await o.browser.post(path, formOf(writeBody(route.pattern)));
+      status = r.status; text = r.text;
+    }
+    tried++;
+    if (status !== 403 && status !== 404) {
+      leaks.push(`${user} ${route.method} ${path} → ${status} ${(text.match(/class="error"[^>]*>([^<]*)/) || [, text.slice(0, 100)])[1]}`);
+    }
+  });
+  assert.deepEqual(leaks, [], leaks.join('\n'));
+  assert.ok(tried >= 100, `${tried} requests`);
+  assert.equal(counts(), c0, 'nothing was written');
+  assert.equal(await auditCount(), a0, 'no audit record: nothing was written');
 });

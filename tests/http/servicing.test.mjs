@@ -13,7 +13,7 @@ before(async () => {
   // amounts are worked by hand for literal 2026 dates: the server's today is pinned
   srv = await startServer({ today: '2026-11-23' });
   t = {};
-  for (const u of ['admin', 'xj_xiehui', 'xj_jingwei', 'xj_zhaoshang', 'xj_pingshen', 'xj_caiwu', 'xj_xinyong', 'fm_xiehui']) {
+  for (const u of ['admin', 'xj_xiehui', 'xj_jingwei', 'xj_zhaoshang', 'xj_pingshen', 'xj_caiwu', 'qu_caiwu', 'xj_xinyong', 'fm_xiehui']) {
     t[u] = await token(srv.base, u);
   }
   units = await unitIds(srv.base, t.admin);
@@ -31,7 +31,7 @@ before(async () => {
   for (const who of ['xj_jingwei', 'xj_zhaoshang', 'xj_pingshen']) {
     await api(srv.base, 'POST', `/loan-applications/${applicationId}/reviews`, { decision: 'approve', comment: '' }, t[who]);
   }
-  await api(srv.base, 'POST', '/guarantee-fund/entries', { kind: 'income', amount_fen: 100000000, on: '2026-01-05', document_no: '山财〔2026〕12号' }, t.xj_caiwu);
+  await api(srv.base, 'POST', '/guarantee-fund/entries', { kind: 'income', amount_fen: 100000000, on: '2026-01-05', document_no: '山财〔2026〕12号' }, t.qu_caiwu);
   const g = await api(srv.base, 'POST', `/loan-applications/${applicationId}/guarantee`, { pledged_asset: '金银花烘干设备一套' }, t.xj_xiehui);
   assert.equal(g.status, 201, JSON.stringify(g.body));
 });
@@ -110,12 +110,20 @@ test('repayments: on time, duplicate receipt, late with penalty to the fen, over
   assert.equal(log.body.items.filter((a) => a.action === 'repayment').length, 2);
 });
 
-test('the quarterly interest-subsidy claim counts interest actually paid in the quarter', async () => {
+test('the quarterly interest-subsidy claim: interest paid in the quarter, none for an instalment paid late nor for penalty', async () => {
   const q1 = await api(srv.base, 'GET', '/reports/subsidy?quarter=2026Q1', undefined, t.xj_caiwu);
   assert.equal(q1.status, 200);
   const item = q1.body.items.find((i) => i.loan_id === loanId);
   assert.equal(item.interest_paid_fen, 43500 + 39875);
-  assert.equal(item.subsidy_fen, 42167, '83,375 × (4.35 − 2.15) / 4.35, half up');
+  // Instalment 2 (interest 398.75) was paid on 03-25, ten days after its due date 03-15: not
+  // subsidised, nor its penalty 18.13 and compound interest 0.72 (18.85 together).
+  // Eligible 435.00 × (4.35 − 2.15) / 4.35 = 220.00.
+  assert.equal(item.late_interest_fen, 39875);
+  assert.equal(item.penalty_paid_fen, 1813 + 72);
+  assert.equal(item.eligible_interest_fen, 43500);
+  assert.equal(item.subsidy_fen, 22000);
+  assert.deepEqual(item.excluded, ['late', 'penalty']);
+  assert.equal(item.reason, '逾期归还的利息 398.75 元不贴息；罚息、复利 18.85 元不贴息');
   const q2 = await api(srv.base, 'GET', '/reports/subsidy?quarter=2026Q2', undefined, t.xj_caiwu);
   assert.ok(!q2.body.items.some((i) => i.loan_id === loanId));
   assert.equal((await api(srv.base, 'GET', '/reports/subsidy?quarter=2026-3', undefined, t.xj_caiwu)).status, 422);
@@ -169,14 +177,14 @@ test('guarantee payout past 90 days, recovery back into the fund, and the figure
   assert.equal(before.grade, 'doubtful');
   // a fund that is short refuses the payout and changes nothing
   const drain = await api(srv.base, 'POST', '/guarantee-fund/entries', { kind: 'adjustment', amount_fen: -fund0.balance_fen,
-    on: '2026-11-23', document_no: '调-测试' }, t.xj_caiwu);
+    on: '2026-11-23', document_no: '调-测试' }, t.qu_caiwu);
   assert.equal(drain.status, 201);
   const short = await api(srv.base, 'POST', `/loans/${id}/compensation`, { on: '2026-11-23' }, t.xj_caiwu);
   assert.equal(short.status, 409);
   assert.equal(short.body.error.code, 'insufficient_funds');
   assert.equal((await api(srv.base, 'GET', `/loans/${id}`, undefined, t.xj_xinyong)).body.state, 'active');
   assert.equal((await api(srv.base, 'POST', '/guarantee-fund/entries', { kind: 'income', amount_fen: fund0.balance_fen,
-    on: '2026-11-23', document_no: '调-恢复' }, t.xj_caiwu)).status, 201);
+    on: '2026-11-23', document_no: '调-恢复' }, t.qu_caiwu)).status, 201);
   const paid = await api(srv.base, 'POST', `/loans/${id}/compensation`, { on: '2026-11-23' }, t.xj_caiwu);
   assert.equal(paid.status, 201, JSON.stringify(paid.body));
   // unpaid interest of the 8 rows due by 2026-11-01 (181.25 each) + principal 50,000.00 + penalty (none: principal is

@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "money.h"
 #include "pdf_check.h"
 #include "relief_receipt.h"
 
@@ -118,6 +119,7 @@ static void test_receipt_amount_in_capitals(void **state)
         {5, "¥0.05", "人民币伍分"},
         {10000010, "¥100,000.10", "人民币壹拾万元壹角整"},
         {168032, "¥1,680.32", "人民币壹仟陆佰捌拾元叁角贰分"},
+        {MONEY_MAX_FEN, "¥999,999,999,999.99", "人民币玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         struct relief_receipt r = sample(200 + (int)i, cases[i].fen);
@@ -128,6 +130,30 @@ static void test_receipt_amount_in_capitals(void **state)
                      cases[i].capital, t);
         free(t);
     }
+}
+
+/* Names of the maximum length (30 characters; the payer is the township's name and 计划生育协会)
+   print whole, shrunk to their cells. */
+static void test_receipt_longest_names(void **state)
+{
+    (void)state;
+    struct relief_receipt r = sample(124, 100000);
+    r.recipient[0] = r.village[0] = r.township[0] = r.handler[0] = '\0';
+    for (int i = 0; i < NAME_MAX_CHARS; i++) {
+        strcat(r.recipient, "鑫");
+        strcat(r.village, "淼");
+        strcat(r.handler, "焱");
+    }
+    int stamped;
+    char *t = one_receipt_text(&r, 0, &stamped);
+    for (const char *ch[] = {"鑫", "淼", "焱"}, **c = ch; c < ch + 3; c++) {
+        int n = 0;
+        for (const char *s = strstr(t, *c); s; s = strstr(s + 1, *c))
+            n++;
+        if (n != NAME_MAX_CHARS)
+            fail_msg("%s printed %d times, want %d, in:\n%s", *c, n, NAME_MAX_CHARS, t);
+    }
+    free(t);
 }
 
 static void test_void_and_reprint_marks(void **state)
@@ -286,6 +312,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_receipt_shows_every_field), cmocka_unit_test(test_receipt_amount_in_capitals),
+        cmocka_unit_test(test_receipt_longest_names),
         cmocka_unit_test(test_void_and_reprint_marks),    cmocka_unit_test(test_batch_pages),
         cmocka_unit_test(test_signlist_of_60),            cmocka_unit_test(test_signlist_page_breaks),
     };

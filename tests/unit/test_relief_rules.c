@@ -56,6 +56,36 @@ static void test_eligibility_names_what_is_missing(void **state)
     assert_int_equal(relief_check_eligible(&any, 0, why, sizeof why), 0);
 }
 
+/* Categories nest: 独女户 ⊂ 独生子女家庭, 双女绝育户 ⊂ 双女户. A household tagged only 独女户 is
+   eligible for 大病救助 (独生子女家庭, 双女户) once its tags are closed; a 独生子女家庭 is not a
+   独女户, so the closure never goes downwards (the 独女户 award still refuses it). */
+static void test_categories_nest(void **state)
+{
+    (void)state;
+    char why[256], json[HH_CATEGORY_JSON_SIZE];
+    const unsigned only_daughter = 1u << HC_ONLY_DAUGHTER, sterilised = 1u << HC_TWO_DAUGHTERS_STERILISED;
+    assert_int_equal(hh_category_closure(only_daughter), only_daughter | 1u << HC_ONE_CHILD);
+    assert_int_equal(hh_category_closure(sterilised), sterilised | 1u << HC_TWO_DAUGHTERS);
+    assert_int_equal(hh_category_closure(1u << HC_ONE_CHILD), 1u << HC_ONE_CHILD);
+    assert_int_equal(hh_category_closure(1u << HC_HARDSHIP | 1u << 31), 1u << HC_HARDSHIP);
+    assert_int_equal(relief_check_eligible(&illness, only_daughter, why, sizeof why), -1); /* as tagged */
+    assert_int_equal(relief_check_eligible(&illness, hh_category_closure(only_daughter), why, sizeof why), 0);
+    assert_int_equal(relief_check_eligible(&illness, hh_category_closure(sterilised), why, sizeof why), 0);
+    assert_int_equal(relief_check_eligible(&reward, hh_category_closure(1u << HC_ONE_CHILD), why, sizeof why), -1);
+    /* Downwards, for SQL filters on the tags: who counts as 独生子女家庭 or 双女户. */
+    assert_int_equal(hh_category_within(1u << HC_ONE_CHILD), 1u << HC_ONE_CHILD | only_daughter);
+    assert_int_equal(hh_category_within(illness.eligible), illness.eligible | only_daughter | sterilised);
+    assert_int_equal(hh_category_within(only_daughter), only_daughter);
+    assert_int_equal(hh_category_codes_json(hh_category_within(1u << HC_TWO_DAUGHTERS), json, sizeof json), 0);
+    assert_string_equal(json, "[\"two_daughters\",\"two_daughters_sterilised\"]");
+    assert_int_equal(hh_category_codes_json(0, json, sizeof json), 0);
+    assert_string_equal(json, "[]");
+    assert_int_equal(hh_category_codes_json((1u << HC__MAX) - 1, json, sizeof json), 0);
+    assert_int_equal(hh_category_codes_json(1u << HC_ONE_CHILD, json, 12), -1); /* ["one_child"] is 13 bytes */
+    assert_int_equal(hh_category_set_parse("model,only_daughter,nonsense"), 1u << HC_MODEL | only_daughter);
+    assert_int_equal(hh_category_set_parse(NULL), 0);
+}
+
 static void test_amounts_standard_and_range(void **state)
 {
     (void)state;
@@ -120,6 +150,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_states_move_only_forward),
         cmocka_unit_test(test_eligibility_names_what_is_missing),
+        cmocka_unit_test(test_categories_nest),
         cmocka_unit_test(test_amounts_standard_and_range),
         cmocka_unit_test(test_yearly_limit),
         cmocka_unit_test(test_capital_receipt_amounts),

@@ -1,0 +1,91 @@
+/*
+ * test_scope.c: the SQL function in_scope(path, scope) that every scope check uses (db.c), and the
+ * password rule (auth_password_policy).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "auth.h"
+#include "db.h"
+
+/* in_scope(path, scope) as SQL evaluates it: 1, 0, or -1 for NULL. */
+static int in_scope(struct db *db, const char *path, const char *scope)
+{
+    return (int)db_int(db, -2, "SELECT coalesce(in_scope(?, ?), -1)", "tt", path, scope);
+}
+
+static void test_in_scope(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bangfu-scope-XXXXXX", file[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(file, sizeof file, "%s/t.db", dir);
+    struct err e = {0};
+    struct db *db = db_open(file, 1, &e);
+    assert_non_null(db);
+    assert_int_equal(in_scope(db, "/1/2/7/", "/1/"), 1);   /* a village in the district */
+    assert_int_equal(in_scope(db, "/1/2/7/", "/1/2/"), 1); /* in its township */
+    assert_int_equal(in_scope(db, "/1/2/", "/1/2/"), 1);   /* the unit itself */
+    assert_int_equal(in_scope(db, "/1/3/9/", "/1/2/"), 0); /* the other township's village */
+    assert_int_equal(in_scope(db, "/1/2/", "/1/2/7/"), 0); /* the township is above the village */
+    assert_int_equal(in_scope(db, "/1/22/", "/1/2/"), 0);  /* '/1/22/' does not start with '/1/2/' */
+    assert_int_equal(in_scope(db, NULL, "/1/"), 0);        /* no unit: nobody's */
+    assert_int_equal(in_scope(db, "/1/2/", NULL), -1);     /* no scope: NULL, never true */
+    assert_int_equal(in_scope(db, "/1/2/", ""), -1);
+    assert_int_equal((int)db_int(db, -2, "SELECT count(*) FROM (SELECT 1 WHERE in_scope('/1/', NULL))", ""), 0);
+    db_close(db);
+    unlink(file);
+    rmdir(dir);
+}
+
+/* The rule's verdict: 0 accepted, else -1 with weak_password. */
+static int policy(const char *username, const char *password)
+{
+    struct err e = {0};
+    int rc = auth_password_policy(username, password, &e);
+    if (rc != 0)
+        assert_string_equal(e.code, "weak_password");
+    return rc;
+}
+
+static void test_password_policy(void **state)
+{
+    (void)state;
+    assert_int_equal(policy("xj_caiwu", "12345678"), -1);   /* 8 characters */
+    assert_int_equal(policy("xj_caiwu", "aaaaaaaaaa"), -1); /* one kind */
+    assert_int_equal(policy("xj_caiwu", "          "), -1); /* ten spaces: one kind */
+    assert_int_equal(policy("xj_caiwu", "ABCDEFGHIJKL"), -1);
+    assert_int_equal(policy("xj_caiwu1", "XJ_CAIWU1"), -1);   /* too short anyway */
+    assert_int_equal(policy("xj_caiwu12", "XJ_caiwu12"), -1); /* the username, any case */
+    assert_int_equal(policy("xj_caiwu", "Password123"), -1);  /* common, any case */
+    assert_int_equal(policy("xj_caiwu", "woaini1314"), -1);
+    assert_int_equal(policy("xj_caiwu", NULL), -1);
+    assert_int_equal(policy("xj_caiwu", "密码密码密码密码密码1"), 0); /* eleven characters, two kinds */
+    assert_int_equal(policy("xj_caiwu", "密码1"), -1);                /* 7 bytes are 3 characters: short */
+    assert_int_equal(policy("xj_caiwu", "Xiji-2026-cw"), 0);
+    assert_int_equal(policy("xj_caiwu", "longenough1"), 0);
+    char longest[AUTH_PASSWORD_MAX + 2];
+    memset(longest, 'a', sizeof longest);
+    longest[0] = '1';
+    longest[AUTH_PASSWORD_MAX] = '\0';
+    assert_int_equal(policy("xj_caiwu", longest), 0);
+    longest[AUTH_PASSWORD_MAX] = 'a';
+    longest[AUTH_PASSWORD_MAX + 1] = '\0';
+    assert_int_equal(policy("xj_caiwu", longest), -1); /* 129 bytes */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_in_scope),
+        cmocka_unit_test(test_password_policy),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
