@@ -100,6 +100,15 @@ static const struct {
     {"领款凭证号按镇、按年连续无缺号",
      "SELECT '镇 ' || township_id || ' ' || year || ' 年：' || count(*) || ' 张凭证，编号 ' || min(seq) || '..' || "
      "max(seq) FROM relief_payments GROUP BY township_id, year HAVING max(seq) <> count(*) OR min(seq) <> 1"},
+    {"文书编号计数器不小于已用的最大编号（领款凭证、担保推荐函）",
+     "SELECT '单位 ' || u.unit_id || ' ' || u.year || ' 年 ' || u.kind || '：已用到 ' || u.used || '，计数器 ' || "
+     "coalesce(c.last, 0) FROM (SELECT township_id AS unit_id, 'relief_receipt' AS kind, year, max(seq) AS used "
+     "FROM relief_payments GROUP BY 1, 3 UNION ALL SELECT v.parent_id, 'guarantee_letter', "
+     "CAST(substr(g.letter_no, instr(g.letter_no, '〔') + 1, 4) AS INTEGER), "
+     "max(CAST(substr(g.letter_no, instr(g.letter_no, '〕') + 1) AS INTEGER)) FROM guarantees g "
+     "JOIN loan_applications a ON a.id = g.application_id JOIN households h ON h.id = a.household_id "
+     "JOIN units v ON v.id = h.village_id GROUP BY 1, 3) u LEFT JOIN docno_counters c ON c.unit_id = u.unit_id "
+     "AND c.kind = u.kind AND c.year = u.year WHERE coalesce(c.last, 0) < u.used"},
     {"每笔救助发放恰有一笔资金支出，金额一致",
      "SELECT '凭证 ' || p.receipt_no FROM relief_payments p WHERE (SELECT count(*) FROM relief_fund_entries e "
      "WHERE e.payment_id = p.id AND e.kind = 'disbursement' AND e.amount_fen = -p.amount_fen AND "

@@ -280,13 +280,18 @@ int demo_bench_relief(struct db *db, long n, struct date today)
                    "printf('%06d', s.base + row_number() OVER (PARTITION BY t.id ORDER BY a.id)), a.amount_fen, "
                    "date(?2, '+' || (a.id % 300) || ' days'), 'bank', 1 FROM relief_applications a "
                    "JOIN households h ON h.id = a.household_id JOIN units v ON v.id = h.village_id "
-                   "JOIN units t ON t.id = v.parent_id JOIN (SELECT u.id AS tid, (SELECT coalesce(max(seq), 0) FROM "
-                   "relief_payments x WHERE x.township_id = u.id AND x.year = ?1) AS base FROM units u "
+                   "JOIN units t ON t.id = v.parent_id JOIN (SELECT u.id AS tid, (SELECT coalesce(max(last), 0) FROM "
+                   "docno_counters x WHERE x.unit_id = u.id AND x.kind = 'relief_receipt' AND x.year = ?1) AS base "
+                   "FROM units u "
                    "WHERE u.kind = 'township') s ON s.tid = t.id WHERE a.reason = '压力测试' AND NOT EXISTS "
                    "(SELECT 1 FROM relief_payments p WHERE p.application_id = a.id)", "it", (int64_t)y, jan11) == SQLITE_DONE &&
         db_run(db, "INSERT INTO relief_fund_entries (fund_id, kind, amount_fen, balance_after_fen, on_date, note, "
                    "payment_id, created_by) SELECT 1, 'disbursement', -p.amount_fen, ?1 - sum(p.amount_fen) OVER "
                    "(ORDER BY p.id), p.paid_on, '压力测试', p.id, 1 FROM relief_payments p WHERE p.id >= ?2 ORDER BY p.id",
-               "ii", before + total, first) == SQLITE_DONE;
+               "ii", before + total, first) == SQLITE_DONE &&
+        db_run(db, "INSERT INTO docno_counters (unit_id, kind, year, last) SELECT township_id, 'relief_receipt', year, "
+                   "max(seq) FROM relief_payments WHERE id >= ?1 GROUP BY township_id, year "
+                   "ON CONFLICT (unit_id, kind, year) DO UPDATE SET last = max(last, excluded.last)",
+               "i", first) == SQLITE_DONE;
     return ok ? 0 : -1;
 }

@@ -135,7 +135,7 @@ static int single(struct rdemo *d, const struct single *s)
     if (s->until >= RS_APPROVED && relief_step(d->db, &d->assoc, id, RA_APPROVE, NULL, after, &d->e) != 0)
         return fail(d, "批准");
     struct relief_pay_input pay = {d->fund, date_format(after, paid), "bank", d->today};
-    char receipt[32];
+    char receipt[RELIEF_RECEIPT_NO_SIZE];
     if (s->until >= RS_PAID && relief_disburse(d->db, &d->clerk, id, &pay, receipt, &d->e) != 0)
         return fail(d, "发放");
     return 0;

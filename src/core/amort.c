@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "money.h"
+
 __extension__ typedef __int128 i128;
 
 /* A rate in millionths of a percent per year becomes a fraction per month by dividing by
@@ -130,18 +132,12 @@ static inline int64_t short_interest(int64_t balance, int64_t rate, int months)
     return (int64_t)((num + MONTH_DEN / 2) / MONTH_DEN);
 }
 
-/* a / b rounded half-up, for a >= 0 and b > 0. */
-static int64_t div_round(int64_t a, int64_t b)
-{
-    return a / b + ((a % b) >= b - (a % b) ? 1 : 0);
-}
-
 int64_t amort_installment(int64_t principal_fen, int64_t rate_micro, int months)
 {
     if (principal_fen < 0 || rate_micro < 0 || months < 1)
         return -1;
     if (rate_micro == 0)
-        return div_round(principal_fen, months);
+        return money_div_round(principal_fen, months);
     long double r = (long double)rate_micro / (long double)MONTH_DEN;
     /* g = (1+r)^n - 1 without cancellation for small r: one log1p and one expm1 per schedule. */
     long double g = expm1l((long double)months * log1pl(r));
@@ -248,7 +244,7 @@ static void monthly_amortising(const struct amort_input *in, struct amort_row *r
     const int n = in->term_months;
     const int64_t rate = in->rate_micro;
     const int64_t each = installment ? amort_installment(in->principal_fen, rate, n)
-                                     : div_round(in->principal_fen, n);
+                                     : money_div_round(in->principal_fen, n);
     int64_t balance = in->principal_fen;
     struct due_iter due = {in->start.y, in->start.m, in->start.d};
     struct date prev = in->start;

@@ -70,7 +70,7 @@ void buf_putc(struct buf *b, char c)
     buf_put(b, &c, 1);
 }
 
-/* Appends printf-formatted text. Never use it with %s for untrusted text in HTML: use buf_html. */
+/* Appends printf-formatted text. Never use it with %s for untrusted text in HTML: pages use html_printf. */
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
     va_list cp;

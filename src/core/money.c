@@ -228,3 +228,8 @@ char *rate_format(int64_t micro, char *out, size_t n)
         snprintf(out, n, "%s%llu.%s", micro < 0 ? "-" : "", (unsigned long long)(v / 1000000), frac);
     return out;
 }
+
+int64_t money_div_round(int64_t a, int64_t b)
+{
+    return a / b + ((a % b) >= b - (a % b) ? 1 : 0);
+}

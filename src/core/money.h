@@ -75,4 +75,8 @@ int rate_parse(const char *s, int64_t *micro);
    too small (RATE_TEXT_SIZE always suffices). Returns out. */
 char *rate_format(int64_t micro, char *out, size_t n);
 
+/* a / b rounded half-up (a remainder of at least half of b rounds up), for a >= 0 and b > 0: the
+   one rounding of an amount split into equal parts (P / n of 等额本金, a zero-rate installment). */
+int64_t money_div_round(int64_t a, int64_t b);
+
 #endif

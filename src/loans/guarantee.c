@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "docno.h"
 #include "ledger_entry.h"
 #include "idcard.h"
 #include "loan_rules.h"
@@ -97,7 +98,7 @@ int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t ap
         return -1;
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    sqlite3_stmt *st = db_prep(db, "SELECT a.state, a.amount_fen, t.name, in_scope(v.path, ?2) "
+    sqlite3_stmt *st = db_prep(db, "SELECT a.state, a.amount_fen, t.name, in_scope(v.path, ?2), t.id "
                                    "FROM loan_applications a JOIN households h ON h.id = a.household_id "
                                    "JOIN units v ON v.id = h.village_id JOIN units t ON t.id = v.parent_id "
                                    "WHERE a.id = ?1");
@@ -108,13 +109,14 @@ int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t ap
     db_bind(st, "it", application_id, actor->unit_path);
     int found = sqlite3_step(st) == SQLITE_ROW;
     char state[16] = "", township[64] = "";
-    int64_t amount = 0;
+    int64_t amount = 0, township_id = 0;
     int in_scope = 0;
     if (found) {
         DB_COPY(state, st, 0);
         amount = sqlite3_column_int64(st, 1);
         DB_COPY(township, st, 2);
         in_scope = sqlite3_column_int(st, 3);
+        township_id = sqlite3_column_int64(st, 4);
     }
     db_done(st);
     int rc = !found      ? err_set(e, 404, "not_found", NULL, "贷款申请不存在")
@@ -141,13 +143,12 @@ int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t ap
         return -1;
     }
     /* 担保推荐函 number: per township and year, gapless. */
-    char year[5], prefix[96], letter[128];
-    snprintf(year, sizeof year, "%04d", today.y);
-    char short_name[64];
+    char short_name[64], letter[DOCNO_SIZE];
     unit_short_name(township, short_name, sizeof short_name);
-    snprintf(prefix, sizeof prefix, "%s担〔%s〕", short_name, year);
-    int64_t seq = 1 + db_int(db, 0, "SELECT count(*) FROM guarantees WHERE substr(letter_no, 1, length(?1)) = ?1", "t", prefix);
-    snprintf(letter, sizeof letter, "%s%03lld号", prefix, (long long)seq);
+    if (docno_next(db, township_id, DOCNO_GUARANTEE_LETTER, today.y, short_name, letter, sizeof letter, e) < 0) {
+        db_rollback(db);
+        return -1;
+    }
     int ok = db_run(db,
                     "INSERT INTO guarantees (application_id, letter_no, coverage_pct, guaranteed_fen, "
                     "balance_at_time_fen, outstanding_at_time_fen, leverage, pledged_asset, created_by) "

@@ -30,6 +30,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "money.h"
+
 /* x, or 0 when x is negative (guards against malformed rows: a part paid beyond its amount). */
 static int64_t nonneg(int64_t x)
 {
@@ -269,12 +271,6 @@ long repay_dpd(const struct repay_loan *loan, struct date as_of)
     return dpd;
 }
 
-/* a / b rounded half-up, for a >= 0 and b > 0 (the engine's rounding of P / n). */
-static int64_t div_round(int64_t a, int64_t b)
-{
-    return a / b + ((a % b) >= b - (a % b) ? 1 : 0);
-}
-
 /*
  * Re-schedules rows [first, nrows) over `balance` (first >= 1) after a prepayment on `from`,
  * keeping their number and due dates: the same computation as amort_schedule for `balance`
@@ -298,7 +294,7 @@ static void reschedule(struct repay_loan *loan, int first, int64_t balance, stru
     if (loan->method == AMORT_EQUAL_INSTALLMENT)
         each = nonneg(amort_installment(balance, loan->rate_micro, left));
     else if (loan->method == AMORT_EQUAL_PRINCIPAL)
-        each = div_round(balance, left);
+        each = money_div_round(balance, left);
     struct date prev = loan->rows[first - 1].due_on;
     for (int i = first; i < loan->nrows; i++) {
         struct repay_row *r = &loan->rows[i];

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "docno.h"
 #include "masking.h"
 #include "relief.h"
 #include "relief_fund.h"
@@ -42,9 +43,10 @@ int relief_disburse_in_txn(struct db *db, const struct user_ctx *actor, int64_t 
         return err_set(e, 422, "fund_not_for_unit", "fund_id", "该资金不属于申请人所在的镇或区，不能用于这笔发放");
     char short_name[64];
     unit_short_name(a.township, short_name, sizeof short_name);
-    int64_t seq = 1 + db_int(db, 0, "SELECT coalesce(max(seq), 0) FROM relief_payments WHERE township_id = ? AND year = ?",
-                             "id", a.township_id, paid.y);
-    snprintf(receipt_no, 32, "%s-%04d-%06lld", short_name, paid.y, (long long)seq);
+    int64_t seq = docno_next(db, a.township_id, DOCNO_RELIEF_RECEIPT, paid.y, short_name, receipt_no,
+                             RELIEF_RECEIPT_NO_SIZE, e);
+    if (seq < 0)
+        return -1;
     if (db_run(db, "INSERT INTO relief_payments (application_id, fund_id, township_id, year, seq, receipt_no, amount_fen, "
                    "paid_on, method, handler_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                "iiidititti", application_id, in->fund_id, a.township_id, paid.y, seq, receipt_no, a.amount_fen,

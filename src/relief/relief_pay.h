@@ -17,6 +17,10 @@
 #include "user.h"
 #include "text.h"
 
+/* Room for a receipt number (西集-2026-000123), a document number like any other; a longer one is
+   refused, never cut. */
+#define RELIEF_RECEIPT_NO_SIZE DOC_NO_SIZE
+
 struct relief_pay_input {
     int64_t fund_id;
     const char *paid_on; /* YYYY-MM-DD */
@@ -24,7 +28,7 @@ struct relief_pay_input {
     struct date today;   /* paid_on may not be after it */
 };
 
-/* Pays one approved application. Writes the receipt number into receipt_no (size 32). Returns 0,
+/* Pays one approved application. Writes the receipt number into receipt_no (size RELIEF_RECEIPT_NO_SIZE). Returns 0,
    or -1 with e (409 invalid_state, 409 insufficient_funds, 422 for bad input). Audited. */
 int relief_disburse(struct db *db, const struct user_ctx *actor, int64_t application_id,
                     const struct relief_pay_input *in, char *receipt_no, struct err *e);

@@ -299,7 +299,7 @@ void api_relief_disburse(struct req *r)
     struct err e = {0};
     json_t *j = req_json(r, &e);
     struct relief_pay_input in = {0};
-    char on[11], receipt[32];
+    char on[11], receipt[RELIEF_RECEIPT_NO_SIZE];
     date_format(r->today, on);
     int rc = pay_input(j, &in, on, &e) == 0 ? relief_disburse(r->db, &r->user, r->id[0], &in, receipt, &e) : -1;
     json_decref(j);

@@ -21,7 +21,59 @@ void html_raw(struct req *r, const char *s)
     buf_puts(&r->out, s);
 }
 
+/* Writes one numeric conversion spec (from '%' to its letter, at most HTML_SPEC_SIZE - 1 bytes)
+   with its argument taken from ap; strings never come here. Returns 0, or -1 for a conversion
+   html_printf does not take. */
+static int html_number(struct req *r, const char *spec, size_t len, va_list *ap)
+{
+    char f[HTML_SPEC_SIZE];
+    if (len >= sizeof f)
+        return -1;
+    memcpy(f, spec, len);
+    f[len] = '\0';
+    char conv = spec[len - 1];
+    int longs = (len >= 2 && spec[len - 2] == 'l') + (len >= 3 && spec[len - 3] == 'l');
+    if (strchr("diuxXo", conv)) {
+        if (longs == 2)
+            buf_printf(&r->out, f, va_arg(*ap, long long));
+        else if (longs == 1)
+            buf_printf(&r->out, f, va_arg(*ap, long));
+        else
+            buf_printf(&r->out, f, va_arg(*ap, int));
+    } else if (strchr("fFeEgG", conv)) {
+        buf_printf(&r->out, f, va_arg(*ap, double));
+    } else {
+        return -1;
+    }
+    return 0;
+}
+
 void html_printf(struct req *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    for (const char *p = fmt; *p; p++) {
+        const char *run = p;
+        while (*p && *p != '%')
+            p++;
+        buf_put(&r->out, run, (size_t)(p - run));
+        if (!*p)
+            break;
+        size_t len = 1 + strspn(p + 1, "-+ #0123456789.hlzjt");
+        if (p[len] == '%') {
+            buf_puts(&r->out, "%");
+        } else if (p[len] == 's' && len == 1) {
+            buf_html(&r->out, va_arg(ap, const char *));
+        } else if (!p[len] || html_number(r, p, len + 1, &ap) != 0) {
+            log_error("html_printf: unsupported conversion in \"%s\"", fmt);
+            break;
+        }
+        p += len;
+    }
+    va_end(ap);
+}
+
+void html_raw_printf(struct req *r, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -92,7 +144,7 @@ void html_begin(struct req *r, const char *title)
                 continue;
             int here = strncmp(r->path, nav[i].href, strlen(nav[i].href)) == 0 &&
                        (strcmp(nav[i].href, "/households") != 0 || strncmp(r->path, "/households/import", 18) != 0);
-            html_printf(r, "<a href=\"%s\"%s>%s</a>", nav[i].href, here ? " class=\"here\"" : "", nav[i].label);
+            html_raw_printf(r, "<a href=\"%s\"%s>%s</a>", nav[i].href, here ? " class=\"here\"" : "", nav[i].label);
         }
         html_raw(r, "</nav><div class=\"who\"><span>");
         html_text(r, r->user.name);

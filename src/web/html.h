@@ -1,7 +1,8 @@
 /*
  * html.h: the page frame (head, navigation by role, footer), error pages, and the small
  * shared pieces every page uses (CSRF field, pager, flash message). Text is escaped by default:
- * html_text escapes; html_raw is the one writer that does not, and is only for our literals.
+ * html_text and html_printf's %s escape; html_raw and html_raw_printf are the only writers that do
+ * not, and are only for our literals.
  */
 #ifndef BANGFU_HTML_H
 #define BANGFU_HTML_H
@@ -13,8 +14,15 @@
 void html_text(struct req *r, const char *s);
 /* Appends our own literal markup, unescaped. Never pass input through it. */
 void html_raw(struct req *r, const char *s);
-/* printf for our own markup with numbers only; strings from input go through html_text. */
+/* Room for one numeric conversion spec of html_printf ("%-+08lld" and its terminator). */
+#define HTML_SPEC_SIZE 16
+/* printf for page text: the format is our literal markup; every %s argument is escaped as
+   html_text does, numbers (%d, %lld, %02d, %.2f …) are written as printf writes them. This is
+   the writer for strings. */
 void html_printf(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* printf with %s written UNESCAPED: only for deliberate markup — our own literal fragments
+   (" class=\"num\"", "<th>状态</th>") or HTML already escaped or rendered safely. Never pass data. */
+void html_raw_printf(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Appends Markdown rendered by markdown.c: cmark's safe defaults drop raw HTML and javascript:,
    vbscript:, file: and data: links, so its output is the one thing besides our literals that is

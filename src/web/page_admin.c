@@ -45,7 +45,7 @@ static void user_row(const struct user_row *u, void *ctx)
     html_text(r, u->unit_name);
     html_raw(r, "</td><td>");
     html_text(r, u->department_name);
-    html_printf(r, "</td><td>%s</td><td><form method=\"post\" action=\"/admin/users/%lld\" class=\"inline\">",
+    html_raw_printf(r, "</td><td>%s</td><td><form method=\"post\" action=\"/admin/users/%lld\" class=\"inline\">",
                 u->active ? "启用" : "<span class=\"warn\">停用</span>", (long long)u->id);
     html_csrf(r);
     html_printf(r, "<input type=\"hidden\" name=\"active\" value=\"%d\">"
@@ -174,7 +174,7 @@ static void department_row(int64_t id, const char *name, int active, void *ctx)
     struct req *r = ctx;
     html_raw(r, "<tr><td>");
     html_text(r, name);
-    html_printf(r, "</td><td>%s</td><td><form method=\"post\" action=\"/admin/departments/%lld\" class=\"inline\">",
+    html_raw_printf(r, "</td><td>%s</td><td><form method=\"post\" action=\"/admin/departments/%lld\" class=\"inline\">",
                 active ? "参加评审" : "<span class=\"warn\">已停用</span>", (long long)id);
     html_csrf(r);
     html_printf(r, "<input type=\"hidden\" name=\"active\" value=\"%d\"><button class=\"link\">%s</button></form>"

@@ -139,7 +139,7 @@ static void input(struct req *r, const char *label, const char *name, const char
 {
     html_raw(r, "<label>");
     html_raw(r, label);
-    html_printf(r, "<input name=\"%s\" %s value=\"", name, extra);
+    html_raw_printf(r, "<input name=\"%s\" %s value=\"", name, extra);
     html_text(r, value);
     html_raw(r, "\"></label>");
 }

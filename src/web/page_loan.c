@@ -19,7 +19,7 @@ static void loan_row(const struct loan_row *l, void *ctx)
     struct req *r = ctx;
     struct date due;
     int late = l->state == LS_IN_REVIEW && date_parse(l->review_due_on, &due) == 0 && date_cmp(r->today, due) > 0;
-    html_printf(r, "<tr%s><td class=\"num\"><a href=\"/loans/%lld\">%lld</a></td><td>", late ? " class=\"late\"" : "",
+    html_raw_printf(r, "<tr%s><td class=\"num\"><a href=\"/loans/%lld\">%lld</a></td><td>", late ? " class=\"late\"" : "",
                 (long long)l->id, (long long)l->id);
     html_text(r, l->applicant);
     html_raw(r, "</td><td>");

@@ -161,7 +161,7 @@ static void item_row(const struct notice_item *x, void *ctx)
 static void items_table(struct req *r, const struct notice *n, int staff)
 {
     int loan = strcmp(n->kind, "loan") == 0;
-    html_printf(r, "<table class=\"list\"><thead><tr><th class=\"num\">序号</th><th>姓名</th><th>村</th><th>%s</th>"
+    html_raw_printf(r, "<table class=\"list\"><thead><tr><th class=\"num\">序号</th><th>姓名</th><th>村</th><th>%s</th>"
                    "<th class=\"num\">金额（元）</th>%s%s</tr></thead><tbody>",
                 loan ? "项目" : "类别", loan ? "<th class=\"num\">期限（月）</th>" : "", staff ? "<th>状态</th>" : "");
     struct items_ctx c = {r, staff, loan};

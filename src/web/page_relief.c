@@ -83,7 +83,7 @@ static void relief_row(const struct relief_app *a, void *ctx)
     html_text(r, a->category);
     html_raw(r, "</td><td class=\"num\">");
     html_money(r, a->amount_fen);
-    html_printf(r, "</td><td>%s%s</td><td>", relief_state_name(a->state),
+    html_raw_printf(r, "</td><td>%s%s</td><td>", relief_state_name(a->state),
                 a->open_objections ? " <strong class=\"warn\">有异议</strong>" : "");
     html_text(r, a->applied_on);
     html_raw(r, "</td></tr>");

@@ -39,7 +39,7 @@ static void step_form(struct req *r, int64_t id, const char *action, const char 
     html_csrf(r);
     if (with_reason)
         html_raw(r, "<input name=\"reason\" required maxlength=\"200\" placeholder=\"不予通过的理由\">");
-    html_printf(r, "<button%s>%s</button></form> ", with_reason ? "" : " class=\"primary\"", label);
+    html_raw_printf(r, "<button%s>%s</button></form> ", with_reason ? "" : " class=\"primary\"", label);
 }
 
 /* Whether the user's role may take the action (the route table enforces it; this only hides buttons). */
@@ -132,8 +132,11 @@ static void relief_page(struct req *r, int64_t id, const struct err *shown)
     step_row(r, "村审核", a.verified_by, a.verified_on);
     step_row(r, "镇审核", a.reviewed_by, a.reviewed_on);
     if (a.notice_id)
-        html_printf(r, "<li>公示：<a href=\"/notices/%lld/manage\">第 %lld 号公示</a>，至 %s 止%s</li>", (long long)a.notice_id,
-                    (long long)a.notice_id, a.notice_ends_on, a.open_objections ? "，<strong class=\"warn\">有未处理的异议</strong>" : "");
+    {
+        html_printf(r, "<li>公示：<a href=\"/notices/%lld/manage\">第 %lld 号公示</a>，至 %s 止", (long long)a.notice_id,
+                    (long long)a.notice_id, a.notice_ends_on);
+        html_raw(r, a.open_objections ? "，<strong class=\"warn\">有未处理的异议</strong></li>" : "</li>");
+    }
     step_row(r, "批准", a.approved_by, a.approved_on);
     step_row(r, "不予通过", a.rejected_by, a.rejected_on);
     if (a.state == RS_REJECTED) {
@@ -212,7 +215,7 @@ void page_relief_reject(struct req *r)
 void page_relief_disburse(struct req *r)
 {
     struct err e = {0};
-    char receipt[32];
+    char receipt[RELIEF_RECEIPT_NO_SIZE];
     struct relief_pay_input in = {strtoll(req_form(r, "fund_id") ? req_form(r, "fund_id") : "0", NULL, 10),
                                   req_form(r, "paid_on"), req_form(r, "method"), r->today};
     after_step(r, relief_disburse(r->db, &r->user, r->id[0], &in, receipt, &e), &e, "paid");

@@ -45,7 +45,7 @@ static void repayments_table(struct req *r, const struct serviced_loan *l)
                 "<th class=\"num\">利息</th><th class=\"num\">本金</th><th>登记人</th><th>冲正</th></tr></thead><tbody>");
     for (int k = 0; k < l->nrepayments; k++) {
         const struct repayment_row *p = &l->repayments[k];
-        html_printf(r, "<tr%s><td>", p->reversed_by || p->reverses_id ? " class=\"reversed\"" : "");
+        html_raw_printf(r, "<tr%s><td>", p->reversed_by || p->reverses_id ? " class=\"reversed\"" : "");
         html_text(r, p->paid_on);
         html_raw(r, "</td><td>");
         html_text(r, p->receipt_no);

@@ -68,7 +68,10 @@ void sheet_html(struct req *r, const struct sheet *s)
 {
     html_raw(r, "<table class=\"list\"><thead><tr>");
     for (int c = 0; c < s->ncols; c++)
-        html_printf(r, "<th%s>%s</th>", s->money[c] ? " class=\"num\"" : "", s->heads[c]);
+    {
+        html_raw(r, s->money[c] ? "<th class=\"num\">" : "<th>");
+        html_printf(r, "%s</th>", s->heads[c]);
+    }
     html_raw(r, "</tr></thead><tbody>");
     for (int i = 0; i < s->nrows; i++) {
         html_raw(r, "<tr>");

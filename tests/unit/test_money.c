@@ -728,6 +728,25 @@ static void test_rate_round_trip(void **state)
     }
 }
 
+/* money_div_round: half-up at the exact half and just below it, exact quotients, zero.
+   200,000.00 元 = 20,000,000 fen over 36 months:
+   36 × 555,555 = 19,999,980, remainder 20 ≥ 36 / 2 → 555,556 fen; 100 / 8 = 12.5 → 13;
+   99 / 8 = 12.375 → 12; 96 / 8 = 12 exactly; 7 / 2 = 3.5 → 4; 1 / 3 → 0; 2 / 3 → 1; 0 / 5 → 0;
+   and at the top of the range without overflow: INT64_MAX / 2 = …3.5 → …4. */
+static void test_div_round(void **state)
+{
+    assert_int_equal(money_div_round(20000000, 36), 555556);
+    assert_int_equal(money_div_round(100, 8), 13);
+    assert_int_equal(money_div_round(99, 8), 12);
+    assert_int_equal(money_div_round(96, 8), 12);
+    assert_int_equal(money_div_round(7, 2), 4);
+    assert_int_equal(money_div_round(1, 3), 0);
+    assert_int_equal(money_div_round(2, 3), 1);
+    assert_int_equal(money_div_round(0, 5), 0);
+    assert_int_equal(money_div_round(INT64_MAX, 1), INT64_MAX);
+    assert_int_equal(money_div_round(INT64_MAX, 2), INT64_MAX / 2 + 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -748,6 +767,7 @@ int main(void)
         cmocka_unit_test(test_rate_parse),
         cmocka_unit_test(test_rate_format),
         cmocka_unit_test(test_rate_round_trip),
+        cmocka_unit_test(test_div_round),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
