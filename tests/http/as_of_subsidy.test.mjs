@@ -160,3 +160,27 @@ test('the quarterly report of a past quarter gives the stocks at its end', async
   assert.ok(text.includes(`季末在贷笔数${api930.loans}笔`), text);
   assert.ok(text.includes(`${(Number(api930.par30) * 100).toFixed(2)}%`));
 });
+
+test('the staff overdue page as of a past date shows the village as it stood then', async () => {
+  const b = new Browser(srv.base);
+  await b.login('xj_cun_dongji');
+  const page = async (q) => {
+    const r = await b.get(`/overdue${q}`);
+    assert.equal(r.status, 200, r.text);
+    return r.text.replace(/\s+/g, '');
+  };
+  // The filter form carries the date.
+  const sep = await page('?as_of=2026-09-30');
+  assert.ok(sep.includes('name="as_of"value="2026-09-30"'), sep);
+  // 2026-09-30: 东集村, 1 loan, 70,000.00 outstanding, 77 days (as the API's /reports/overdue).
+  assert.match(sep, /<td>东集村<\/td><tdclass="num">1<\/td><tdclass="num">70,000\.00<\/td><tdclass="num">77<\/td>/);
+  const may = await page('?as_of=2026-05-31');
+  assert.match(may, /<td>东集村<\/td><tdclass="num">1<\/td><tdclass="num">90,000\.00<\/td><tdclass="num">16<\/td>/);
+  // Today (paid out) and 2026-06-30 (all paid): nothing overdue.
+  for (const q of ['', '?as_of=2026-06-30']) {
+    const p = await page(q);
+    assert.ok(p.includes('没有逾期') && !p.includes('<td>东集村</td>'), p);
+  }
+  const bad = await b.get('/overdue?as_of=2026-02-30');
+  assert.equal(bad.status, 422);
+});
