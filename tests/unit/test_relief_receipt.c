@@ -308,6 +308,27 @@ static void test_signlist_page_breaks(void **state)
     }
 }
 
+/* The sign list's total at the longest 大写: two receipts adding up to MONEY_MAX_FEN
+   (999,999,999,899.99 + 100.00 = 999,999,999,999.99) print the total whole in figures and 大写. */
+static void test_signlist_longest_capital(void **state)
+{
+    (void)state;
+    static struct relief_receipt r[2];
+    r[0] = sample(2000, MONEY_MAX_FEN - 10000);
+    r[1] = sample(2001, 10000);
+    const struct relief_receipt *list[2] = {&r[0], &r[1]};
+    const char *err = NULL;
+    size_t len;
+    const char *path = keep(signlist_pdf("2026年春节走访慰问（西集镇）", list, 2, &len, &err), &len, &err, "signlist_max");
+    char *t = text_of(path, 0, 0);
+    assert_non_null(strstr(t, "合计：2户"));
+    assert_non_null(strstr(t, "999,999,999,999.99"));
+    if (!strstr(t, "合计金额（大写）：人民币玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分"))
+        fail_msg("the longest 大写 total is not whole in:\n%s", t);
+    free(t);
+    pdf_check_drop(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -315,6 +336,7 @@ int main(void)
         cmocka_unit_test(test_receipt_longest_names),
         cmocka_unit_test(test_void_and_reprint_marks),    cmocka_unit_test(test_batch_pages),
         cmocka_unit_test(test_signlist_of_60),            cmocka_unit_test(test_signlist_page_breaks),
+        cmocka_unit_test(test_signlist_longest_capital),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
