@@ -92,6 +92,16 @@ before(async () => {
 });
 after(async () => { await srv?.stop(); });
 
+// Browsers logged in as the association (b), the credit-union liaison, the relief clerk and finance.
+async function browsers() {
+  const out = {};
+  for (const [k, u] of [['b', 'xj_xiehui'], ['liaison', 'xj_xinyong'], ['clerk', 'xj_jiuzhu'], ['finance', 'xj_caiwu']]) {
+    out[k] = new Browser(srv.base);
+    await out[k].login(u);
+  }
+  return out;
+}
+
 test('the JSON that shows a head of household gives the whole name', async () => {
   t.xj_xinyong = await token(srv.base, 'xj_xinyong');
   t.xj_caiwu = await token(srv.base, 'xj_caiwu');
@@ -115,12 +125,7 @@ test('the JSON that shows a head of household gives the whole name', async () =>
 });
 
 test('every staff page that shows the name shows it whole', async () => {
-  const b = new Browser(srv.base);
-  await b.login('xj_xiehui');
-  const liaison = new Browser(srv.base);
-  await liaison.login('xj_xinyong');
-  const clerk = new Browser(srv.base);
-  await clerk.login('xj_jiuzhu');
+  const { b, liaison, clerk } = await browsers();
   const page = async (br, path) => {
     const r = await br.get(path);
     assert.equal(r.status, 200, `${path}: ${r.status}`);
@@ -147,14 +152,7 @@ test('every staff page that shows the name shows it whole', async () => {
 });
 
 test('every PDF that prints the name prints it whole', async () => {
-  const b = new Browser(srv.base);
-  await b.login('xj_xiehui');
-  const liaison = new Browser(srv.base);
-  await liaison.login('xj_xinyong');
-  const clerk = new Browser(srv.base);
-  await clerk.login('xj_jiuzhu');
-  const finance = new Browser(srv.base);
-  await finance.login('xj_caiwu');
+  const { b, liaison, clerk, finance } = await browsers();
   for (const p of people) {
     const notice = await pdfText(srv, `/loans/${p.application}/notice.pdf`, b);
     whole(notice, printed(p.name), '一次性告知书');
@@ -172,8 +170,7 @@ test('every PDF that prints the name prints it whole', async () => {
 });
 
 test('settled early, the loan prints its 结清证明 with the whole name', async () => {
-  const liaison = new Browser(srv.base);
-  await liaison.login('xj_xinyong');
+  const { liaison } = await browsers();
   const tok = await token(srv.base, 'xj_xinyong');
   for (const [i, p] of people.entries()) {
     const loan = (await api(srv.base, 'GET', `/loans/${p.loan}`, undefined, tok)).body;
