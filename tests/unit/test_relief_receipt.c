@@ -132,6 +132,17 @@ static void test_receipt_amount_in_capitals(void **state)
     }
 }
 
+/* Fails unless the character ch (a name of NAME_MAX_CHARS of it) occurs exactly NAME_MAX_CHARS
+   times in t: the name printed whole, not cut. */
+static void assert_printed_whole(const char *t, const char *ch)
+{
+    int n = 0;
+    for (const char *s = strstr(t, ch); s; s = strstr(s + 1, ch))
+        n++;
+    if (n != NAME_MAX_CHARS)
+        fail_msg("%s printed %d times, want %d, in:\n%s", ch, n, NAME_MAX_CHARS, t);
+}
+
 /* Names of the maximum length (30 characters; the payer is the township's name and 计划生育协会)
    print whole, shrunk to their cells. */
 static void test_receipt_longest_names(void **state)
@@ -146,13 +157,8 @@ static void test_receipt_longest_names(void **state)
     }
     int stamped;
     char *t = one_receipt_text(&r, 0, &stamped);
-    for (const char *ch[] = {"鑫", "淼", "焱"}, **c = ch; c < ch + 3; c++) {
-        int n = 0;
-        for (const char *s = strstr(t, *c); s; s = strstr(s + 1, *c))
-            n++;
-        if (n != NAME_MAX_CHARS)
-            fail_msg("%s printed %d times, want %d, in:\n%s", *c, n, NAME_MAX_CHARS, t);
-    }
+    for (const char *ch[] = {"鑫", "淼", "焱"}, **c = ch; c < ch + 3; c++)
+        assert_printed_whole(t, *c);
     free(t);
 }
 
@@ -329,6 +335,29 @@ static void test_signlist_longest_capital(void **state)
     pdf_check_drop(path);
 }
 
+/* The sign list at its limits: a head and a village of the maximum length (30 characters)
+   print whole in their columns, every character once. */
+static void test_signlist_longest_names(void **state)
+{
+    (void)state;
+    static struct relief_receipt r[1];
+    r[0] = sample(2100, 100000);
+    r[0].recipient[0] = r[0].village[0] = '\0';
+    for (int i = 0; i < NAME_MAX_CHARS; i++) {
+        strcat(r[0].recipient, "鑫");
+        strcat(r[0].village, "淼");
+    }
+    const struct relief_receipt *list[1] = {&r[0]};
+    const char *err = NULL;
+    size_t len;
+    const char *path = keep(signlist_pdf("2026年春节走访慰问（西集镇）", list, 1, &len, &err), &len, &err, "signlist_names");
+    char *t = text_of(path, 0, 0);
+    for (const char *ch[] = {"鑫", "淼"}, **c = ch; c < ch + 2; c++)
+        assert_printed_whole(t, *c);
+    free(t);
+    pdf_check_drop(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -337,6 +366,7 @@ int main(void)
         cmocka_unit_test(test_void_and_reprint_marks),    cmocka_unit_test(test_batch_pages),
         cmocka_unit_test(test_signlist_of_60),            cmocka_unit_test(test_signlist_page_breaks),
         cmocka_unit_test(test_signlist_longest_capital),
+        cmocka_unit_test(test_signlist_longest_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
