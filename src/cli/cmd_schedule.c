@@ -184,7 +184,7 @@ static void print_table(FILE *out, const struct amort_input *in, const struct am
     static const char *const heads[6] = {"期数", "还款日", "本金", "利息", "合计", "剩余本金"};
     int64_t sum_p = 0, sum_i = 0, sum_t = 0;
     int width[6];
-    char buf[48], rate[24], start[11];
+    char buf[MONEY_TEXT_SIZE], rate[RATE_TEXT_SIZE], start[11];
     for (int c = 0; c < 6; c++)
         width[c] = display_width(heads[c]);
     if (width[1] < 10)
@@ -244,7 +244,7 @@ static void print_csv(FILE *out, const struct amort_row *rows, int count)
 {
     fputs("n,due_on,principal,interest,total,balance\n", out);
     for (int k = 0; k < count; k++) {
-        char due[11], p[32], i[32], t[32], b[32];
+        char due[11], p[MONEY_TEXT_SIZE], i[MONEY_TEXT_SIZE], t[MONEY_TEXT_SIZE], b[MONEY_TEXT_SIZE];
         fprintf(out, "%d,%s,%s,%s,%s,%s\n", rows[k].n, date_format(rows[k].due_on, due),
                 money_format_plain(rows[k].principal_fen, p, sizeof p),
                 money_format_plain(rows[k].interest_fen, i, sizeof i),

@@ -77,7 +77,7 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
         db_rollback(db);
         return rc != 0 ? -1 : err_set(e, 422, "invalid_schedule", NULL, "无法生成还款计划");
     }
-    char rate[32];
+    char rate[RATE_TEXT_SIZE];
     rate_format(ai.rate_micro, rate, sizeof rate);
     int ok = db_run(db,
                     "INSERT INTO loans (application_id, contract_no, disbursed_on, principal_fen, rate_micro, method, "
@@ -310,7 +310,7 @@ json_t *servicing_json(const struct serviced_loan *l, struct date as_of)
         json_array_append_new(schedule, row_json(&rows[i]));
     for (int i = 0; i < l->nrepayments; i++)
         json_array_append_new(reps, repayment_json(&l->repayments[i]));
-    char rate[32], on[11];
+    char rate[RATE_TEXT_SIZE], on[11];
     enum loan_grade g = repay_grade(dpd);
     int64_t payoff = active ? repay_owed_now(&t, as_of) : 0;
     return json_pack("{s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:i, s:I, s:I, s:I, s:I, s:I, s:I, s:I, "
@@ -496,7 +496,7 @@ int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loa
     memcpy(rows_before, l->rows, sizeof *rows_before * (size_t)l->terms.nrows);
     enum repay_result rr = repay_apply(&l->terms, on, amount_fen, out);
     if (rr != REPAY_OK) {
-        char owed[40];
+        char owed[MONEY_TEXT_SIZE];
         money_format(repay_owed_now(&l->terms, on), owed, sizeof owed);
         if (rr == REPAY_OVERPAYMENT)
             err_set(e, 422, "overpayment", "amount_fen", "还款金额超过截至 %s 应还的全部金额（%s 元），多付部分不能入账",
@@ -713,7 +713,7 @@ int64_t servicing_compensate(struct db *db, const struct user_ctx *actor, int64_
     *paid_fen = (owed * coverage + 50) / 100;
     int64_t balance = db_int(db, 0, "SELECT coalesce(sum(amount_fen), 0) FROM guarantee_fund_entries", "");
     if (balance < *paid_fen) {
-        char need[40], have[40];
+        char need[MONEY_TEXT_SIZE], have[MONEY_TEXT_SIZE];
         err_set(e, 409, "insufficient_funds", NULL, "担保基金余额 %s 元，不足以代偿 %s 元",
                 money_format(balance, have, sizeof have), money_format(*paid_fen, need, sizeof need));
         goto done;

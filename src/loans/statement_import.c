@@ -84,7 +84,7 @@ static void check_row(struct db *db, const struct user_ctx *actor, struct stmt_r
     row->expected_fen = due_on_date(l, on);
     row->status = row->expected_fen == row->amount_fen ? ST_MATCHED : ST_SUSPICIOUS;
     if (row->status == ST_SUSPICIOUS) {
-        char s[40];
+        char s[MONEY_TEXT_SIZE];
         snprintf(row->note, sizeof row->note, "当日应还 %s 元", money_format(row->expected_fen, s, sizeof s));
     }
 }

@@ -22,7 +22,7 @@ static int finish(struct pdf *p, char **out, size_t *len, const char **err)
 /* The loan's heading lines under the title; returns the next y. */
 static float loan_heading(struct pdf *p, const struct serviced_loan *l, float y)
 {
-    char line[512], amount[40], rate[32];
+    char line[512], amount[MONEY_TEXT_SIZE], rate[RATE_TEXT_SIZE];
     snprintf(line, sizeof line, "借款人：%s（%s）    合同号：%s", l->applicant, l->village, l->contract_no);
     pdf_text(p, MARGIN, y, 11, line);
     snprintf(line, sizeof line, "放款日：%s    本金：%s 元    年利率：%s%%    期限：%d 个月    还款方式：%s", l->disbursed_on,
@@ -92,7 +92,7 @@ int report_settlement(const struct serviced_loan *l, const struct unit *office, 
         return -1;
     pdf_page_a4(p);
     pdf_text_center(p, pdf_width(p) / 2, 80, 22, "贷款结清证明");
-    char line[1024], amount[40], interest[40], extra[40], overdue[96] = "", when[32];
+    char line[1024], amount[MONEY_TEXT_SIZE], interest[MONEY_TEXT_SIZE], extra[MONEY_TEXT_SIZE], overdue[96] = "", when[32];
     int64_t paid_interest = 0, paid_overdue = 0;
     for (int i = 0; i < l->terms.nrows; i++) {
         paid_interest += l->rows[i].paid_interest_fen;

@@ -62,7 +62,7 @@ int report_missing_notice(const struct loan_app *a, const struct unit *office, s
     struct pdf *p = begin("一次性告知书", err);
     if (!p)
         return -1;
-    char line[512], amount[40];
+    char line[512], amount[MONEY_TEXT_SIZE];
     float w = pdf_width(p) - 2 * MARGIN;
     snprintf(line, sizeof line, "%s：", a->applicant);
     pdf_text(p, MARGIN, 110, BODY + 1, line);
@@ -107,7 +107,7 @@ int report_review_form(const struct loan_app *a, const struct unit *office, stru
     struct pdf *p = begin("计生信贷助富项目联合评审意见表", err);
     if (!p)
         return -1;
-    char line[512], amount[40], income[40], masked[32];
+    char line[512], amount[MONEY_TEXT_SIZE], income[MONEY_TEXT_SIZE], masked[32];
     float x = MARGIN, w = pdf_width(p) - 2 * MARGIN, y = 100;
     snprintf(line, sizeof line, "申请编号：%lld    受理单位：%s", (long long)a->id, office->name);
     pdf_text(p, x, y, BODY - 1, line);
@@ -160,7 +160,7 @@ int report_guarantee_letter(const struct loan_app *a, const struct guarantee_inf
     struct pdf *p = begin("担保推荐函", err);
     if (!p)
         return -1;
-    char line[1024], amount[40], guaranteed[40], masked[32];
+    char line[1024], amount[MONEY_TEXT_SIZE], guaranteed[MONEY_TEXT_SIZE], masked[32];
     float w = pdf_width(p) - 2 * MARGIN;
     pdf_text_center(p, pdf_width(p) / 2, 90, BODY, g->letter_no);
     pdf_text(p, MARGIN, 130, BODY + 1, "农村信用合作联社：");

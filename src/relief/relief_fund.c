@@ -167,7 +167,7 @@ int64_t relief_fund_income(struct db *db, const struct user_ctx *actor, int64_t 
     if (amount_fen <= 0)
         return err_set(e, 422, "invalid_amount", "amount_fen", "收入金额应大于零");
     if (amount_fen > RELIEF_INCOME_MAX_FEN) {
-        char max[40];
+        char max[MONEY_TEXT_SIZE];
         money_format(RELIEF_INCOME_MAX_FEN, max, sizeof max);
         return err_set(e, 422, "invalid_amount", "amount_fen", "一笔收入不能超过 %s 元", max);
     }

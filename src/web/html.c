@@ -90,7 +90,7 @@ void html_markdown(struct req *r, const char *md)
 
 void html_money(struct req *r, int64_t fen)
 {
-    char s[40];
+    char s[MONEY_TEXT_SIZE];
     html_text(r, money_format(fen, s, sizeof s));
 }
 

@@ -13,7 +13,7 @@
 /* One figure of the fund. */
 static void figure(struct req *r, const char *label, int64_t fen)
 {
-    char s[40];
+    char s[MONEY_TEXT_SIZE];
     html_printf(r, "<div class=\"tile\"><span class=\"figure\">%s</span><span>%s</span></div>",
                 money_format(fen, s, sizeof s), label);
 }

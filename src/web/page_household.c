@@ -251,7 +251,7 @@ static void members_table(struct req *r, const struct household *h, int full)
 static void household_loan_row(const struct loan_row *l, void *ctx)
 {
     struct req *r = ctx;
-    char amount[40];
+    char amount[MONEY_TEXT_SIZE];
     html_printf(r, "<li><a href=\"/loans/%lld\">第 %lld 号</a> ", (long long)l->id, (long long)l->id);
     html_text(r, l->project_name);
     html_printf(r, " · %s 元 · %s</li>", money_format(l->amount_fen, amount, sizeof amount), loan_state_name(l->state));

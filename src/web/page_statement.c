@@ -31,7 +31,7 @@ static void rows_table(struct req *r, const struct stmt_result *res, int after_b
                 "<th class=\"num\">金额（元）</th><th>凭证号</th><th>核对结果</th><th>说明</th></tr></thead><tbody>");
     for (int i = 0; i < res->nrows; i++) {
         const struct stmt_row *row = &res->rows[i];
-        char amount[40];
+        char amount[MONEY_TEXT_SIZE];
         html_printf(r, "<tr class=\"st-%d\"><td>%d</td><td>", (int)row->status, row->line);
         html_text(r, row->contract_no);
         html_raw(r, "</td><td>");

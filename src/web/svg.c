@@ -123,7 +123,7 @@ void svg_months(struct buf *b, const char *title, const char *const *months, con
         buf_printf(b, "%.1f,%.1f ", LEFT + step * (i + 0.5), ypos(line[i], max));
     buf_puts(b, "\"/>");
     for (int i = 0; i < n; i++) {
-        char v[32];
+        char v[MONEY_TEXT_SIZE];
         buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#000\"/>", LEFT + step * (i + 0.5), ypos(line[i], max));
         if (i == n - 1)
             buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%s</text>", LEFT + step * (i + 0.5),
