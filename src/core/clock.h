@@ -27,9 +27,9 @@ struct date clock_today(void);
 struct tm clock_china_tm(time_t t);
 /* Seconds from the real (unshifted) time t, such as a file's mtime, to now. */
 long clock_seconds_since_real(time_t t);
-/* Writes t as SQLite writes datetime('now') ("YYYY-MM-DD HH:MM:SS", UTC) into out. Returns out. */
+/* Writes t as SQLite writes its current time ("YYYY-MM-DD HH:MM:SS", UTC) into out. Returns out. */
 char *clock_sql_time(time_t t, char out[CLOCK_SQL_TIME_SIZE]);
-/* Makes SQLite's 'now' (datetime('now'), column defaults) follow clock_now(): registers a VFS
+/* Makes SQLite's 'now' (its date functions, column defaults) follow clock_now(): registers a VFS
    that wraps the default one. Safe to call more than once and from several threads; returns 0 or
    an SQLite error code. */
 int clock_install_sqlite(void);

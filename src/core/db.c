@@ -15,7 +15,7 @@
 #include "log.h"
 #include "text.h"
 
-/* SQL clock_now(): the program's clock as SQLite writes datetime('now') (UTC text). */
+/* SQL clock_now(): the program's clock as SQLite writes its current time (UTC text). */
 static void sql_clock_now(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
     char t[CLOCK_SQL_TIME_SIZE];
