@@ -113,6 +113,10 @@ static char *subset(int f, const struct pdf_charset *set, unsigned *len)
     for (long w = 0; w < 0x10000 / 64; w++)
         for (uint64_t b = set->bits[w]; b; b &= b - 1)
             hb_set_add(unicodes, (hb_codepoint_t)(w * 64 + __builtin_ctzll(b)));
+    /* Always the space too: a face asked only for characters it lacks (a zero-width space, a
+       half-width kana in emphasis) would otherwise get an empty character map, which libharu
+       refuses as an invalid font (found by fuzz_md_pdf). */
+    hb_set_add(unicodes, 0x20);
     for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
         hb_set_add(tables, hb_tag_from_string(drop[i], 4));
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE);

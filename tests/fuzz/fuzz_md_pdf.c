@@ -3,6 +3,7 @@
    the font and saving take far longer than a layout), which is saved, checked to be a PDF and
    started afresh every 64 inputs and at the end. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,8 +18,10 @@ static void save_and_check(void)
 {
     char *out = NULL;
     size_t len = 0;
-    if (pdf_save(doc, &out, &len) != 0 || len < 5 || memcmp(out, "%PDF-", 5) != 0)
+    if (pdf_save(doc, &out, &len) != 0 || len < 5 || memcmp(out, "%PDF-", 5) != 0) {
+        fprintf(stderr, "pdf_save: %s\n", pdf_error(doc));
         abort();
+    }
     free(out);
     pdf_free(doc);
     doc = NULL;

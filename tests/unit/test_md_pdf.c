@@ -235,6 +235,13 @@ static void test_hostile_input(void **state)
     assert_non_null(strstr(text, "字节"));
     assert_non_null(strstr(text, "在零之后"));
     free(text);
+    /* emphasis (楷体) and strong text (黑体) holding only characters their faces lack: a zero-width
+       space, a full-width U+FF00, a half-width kana (found by fuzz_md_pdf: an empty character map
+       made libharu refuse the font, so the whole PDF failed) */
+    static const char lacking[] = "前文 *\xe2\x80\x8b* *\xef\xbc\x80* **\xef\xbd\xb1** 后文";
+    text = hostile("lacking", lacking, sizeof lacking - 1, 20, NULL);
+    assert_non_null(strstr(text, "后文"));
+    free(text);
     free(md);
 }
 
