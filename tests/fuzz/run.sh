@@ -32,6 +32,7 @@ ar rcs build/fuzz/libbangfu.a "${objs[@]}"
 for target in tests/fuzz/fuzz_*.c; do
   name=$(basename "$target" .c)
   [ -n "${FUZZ_ONLY:-}" ] && [ "$FUZZ_ONLY" != "$name" ] && continue
+  [[ " ${FUZZ_SKIP:-} " == *" $name "* ]] && { echo "fuzz skip $name (FUZZ_SKIP)"; continue; }
   clang $FLAGS -fsanitize=fuzzer -Itests/fuzz -o "build/fuzz/$name" "$target" build/fuzz/libbangfu.a $LIBS
   corpus="build/fuzz/corpus-$name"
   mkdir -p "$corpus"
