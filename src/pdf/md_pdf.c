@@ -705,6 +705,8 @@ int md_pdf_render(const struct md_pdf_doc *d, char **out, size_t *len, const cha
     struct pdf *p = pdf_new(d->title && *d->title ? d->title : "公告", err);
     if (!p)
         return -1;
+    if (d->draft)
+        pdf_draft(p);
     if (md_pdf_draw(p, d) != 0) {
         pdf_free(p);
         *err = "内存不足，无法生成 PDF";
