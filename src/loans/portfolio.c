@@ -225,9 +225,11 @@ int64_t portfolio_claimable(struct db *db, const struct user_ctx *actor, struct 
 
 int portfolio_first_day(struct db *db, const struct user_ctx *actor, struct date *out)
 {
-    return date_from_number(db_int(db, 0, "SELECT CAST(replace(min(a.decided_on), '-', '') AS INTEGER) "
-                                          "FROM loan_applications a JOIN households h ON h.id = a.household_id "
-                                          "JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?)",
+    return date_from_number(db_int(db, 0, "SELECT CAST(replace(min(d), '-', '') AS INTEGER) FROM ("
+                                          "SELECT a.decided_on AS d FROM loan_applications a JOIN households h "
+                                          "ON h.id = a.household_id JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?1) "
+                                          "UNION ALL SELECT l.disbursed_on FROM loans l JOIN units v ON v.id = l.village_id "
+                                          "WHERE in_scope(v.path, ?1))",
                                    "t", actor->unit_path),
                             out);
 }

@@ -69,7 +69,8 @@ int report_subsidy(const struct subsidy_doc *d, struct date today, char **out, s
         struct table_doc t = {
             .title = title,
             .before = {unit, "逾期归还的利息、罚息和复利不予贴息；担保代偿或展期的贷款自当季起不予贴息。"},
-            .after = {lines[0], lines[1], "（盖章）"},
+            .after = {lines[0], lines[1]},
+            .seal = 1,
             .maker = d->maker,
             .draft = d->draft,
             .made = today,

@@ -34,10 +34,11 @@ static const char *cell_of(const struct table_doc *d, int i, int c)
     return t ? t : "";
 }
 
-/* Column c's widest text (head or cell) at type size `size`, with its padding. */
+/* Column c's widest text at type size `size`, with its padding: its cells, and its head as two
+   lines (a head may wrap; the cells decide how wide a column is). */
 static float natural_width(struct pdf *p, const struct table_doc *d, int c, float size)
 {
-    float w = pdf_text_width(p, size, d->heads[c]);
+    float w = pdf_text_width(p, size, d->heads[c]) / 2 + size;
     for (int i = 0; i < d->nrows; i++) {
         float t = pdf_text_width(p, size, cell_of(d, i, c));
         w = t > w ? t : w;
@@ -239,18 +240,24 @@ static float page_start(struct pdf *p, const struct lay *L, int draw, int page, 
     return y;
 }
 
-/* The lines after the table into lines (TABLE_MAX_LINES + 1): d->after and the signature line,
-   written into sign (SIGN_LINE_SIZE). Returns their number. */
-static int closing_lines(struct pdf *p, const struct table_doc *d, char *sign, const char **lines)
+/* The lines after the table into lines (TABLE_MAX_LINES + 1): d->after and the signature lines
+   (制表人, 审核人, 负责人, 制表日期: one line when it fits the width, else two), written into sign
+   (SIGN_LINE_SIZE). Returns their number. */
+static int closing_lines(struct pdf *p, const struct lay *L, char *sign, const char **lines)
 {
+    const struct table_doc *d = L->d;
     char made[DATE_CN_SIZE];
     int n = 0;
     for (int j = 0; j < TABLE_MAX_LINES && d->after[j]; j++)
         lines[n++] = d->after[j];
-    if (d->maker)
-        lines[n++] = pdf_format(p, sign, SIGN_LINE_SIZE,
-                                "制表人：%s      审核人：__________      负责人：__________      制表日期：%s", d->maker,
-                                date_chinese(d->made, made));
+    if (!d->maker)
+        return n;
+    const char *fmt = "制表人：%s      审核人：__________%s负责人：__________      制表日期：%s%s";
+    const char *seal = d->seal ? "      （盖章）" : "";
+    pdf_format(p, sign, SIGN_LINE_SIZE, fmt, d->maker, "      ", date_chinese(d->made, made), seal);
+    if (pdf_text_width(p, L->s.text, sign) > L->width - 2 * MARGIN)
+        pdf_format(p, sign, SIGN_LINE_SIZE, fmt, d->maker, "\n", made, seal);
+    lines[n++] = sign;
     return n;
 }
 
@@ -259,7 +266,7 @@ static float closing_height(struct pdf *p, const struct lay *L)
 {
     char sign[SIGN_LINE_SIZE];
     const char *lines[TABLE_MAX_LINES + 1];
-    int n = closing_lines(p, L->d, sign, lines);
+    int n = closing_lines(p, L, sign, lines);
     float h = 10;
     for (int j = 0; j < n; j++)
         h += L->s.text * 1.5f * (float)pdf_wrap_measure(p, L->width - 2 * MARGIN, L->s.text, lines[j]);
@@ -335,7 +342,7 @@ static int layout(struct pdf *p, const struct lay *L, int draw, int pages)
         y += carry_row(p, L, y, "本页小计", k.page, NULL, draw);
     char sign[SIGN_LINE_SIZE];
     const char *lines[TABLE_MAX_LINES + 1];
-    int n = closing_lines(p, L->d, sign, lines);
+    int n = closing_lines(p, L, sign, lines);
     return closing(p, L, y + 10, draw, page, pages, lines, n);
 }
 

@@ -44,6 +44,7 @@ struct table_doc {
     int draft;                    /* the 草稿 watermark on every page */
     const char *maker;            /* when set: 制表人 maker, 审核人, 负责人 and 制表日期 made end the document */
     struct date made;
+    int seal;                     /* the signature line ends with （盖章） (a claim sent to the district) */
     /* A ledger: carry[c] says what column c carries over pages; fen holds nrows × ncols amounts
        (only those of carry columns are read; rows that are no entries, such as 期初余额 and the
        totals, hold 0 in CARRY_SUM columns). NULL: no carry rows. */

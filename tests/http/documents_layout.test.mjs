@@ -4,8 +4,8 @@
 // ledger is a ledger (期初余额, rows in date order with the running balance, period totals, 期末余额,
 // 本页小计 and 承前页/过次页 on every page), balanced to the fen by hand.
 //
-// The list of documents comes from the route table (src/web/routes.c): every GET route ending in
-// .pdf must have an entry in DOCUMENTS, so a new document cannot be forgotten. The routes of the
+// The list of documents comes from the route table (`bangfu routes`, src/web/routes.c): every GET
+// route ending in .pdf must have an entry in DOCUMENTS, so a new document cannot be forgotten. The routes of the
 // JSON API that give the same documents (/api/v1/...) are printed through their staff twins.
 //
 // Served with a fixed today (SCENARIO_DAY, 2026-11-23), so the demo's dates and the hand-worked
@@ -14,10 +14,10 @@
 // ledger rows (incomes of 200,000.00 and one of 99,999,999.99, notes of 200 characters).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { startServer, api, token, Browser, sqlRows, SCENARIO_DAY } from './lib.mjs';
+import { startServer, api, token, Browser, sqlRows, SCENARIO_DAY, BIN } from './lib.mjs';
 
 // Words that may lie over others: the draft watermark (PDF_DRAFT_MARK in src/pdf/pdf.h) and the
 // stamps of src/pdf/relief_receipt.c (作废, and the 补打 line of a reprint).
@@ -36,8 +36,8 @@ const EXPECTED_FAILURES = {
 };
 
 // The GET routes of the route table that end in .pdf.
-const ROUTES = [...readFileSync(new URL('../../src/web/routes.c', import.meta.url), 'utf8')
-  .matchAll(/\{"GET", "([^"]+\.pdf)"/g)].map((m) => m[1]);
+const ROUTES = JSON.parse(spawnSync(BIN, ['routes'], { encoding: 'utf8' }).stdout)
+  .filter((r) => r.method === 'GET' && r.pattern.endsWith('.pdf')).map((r) => r.pattern);
 
 let srv, b, ids;
 
