@@ -1,0 +1,23 @@
+/*
+ * db_row.c: the two functions behind the typed row readers of db_row.h.
+ */
+#include "db_row.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+
+int db_row_strdup(sqlite3_stmt *st, int col, char **out)
+{
+    *out = strdup(db_text(st, col));
+    if (*out)
+        return 0;
+    log_error("db: out of memory reading column %d", col);
+    return -1;
+}
+
+int db_row_fail(struct err *e)
+{
+    return err_set(e, 500, "database_error", NULL, "数据库中的数据超出长度，请联系管理员");
+}
