@@ -22,14 +22,20 @@
  *
  * Types: INT (int), INT64 and MONEY (int64_t; MONEY is fen), TEXT(size) (char[size], size one of
  * the named sizes of text.h), DATE (char[DB_DATE_SIZE], yyyy-mm-dd), TIME (char[DB_TIME_SIZE],
- * a stored timestamp), STR (char *, strdup'd: the owner frees it) and ENUM(type, parse) (a text
- * code turned into an enum by parse). NULL reads as 0 for numbers and "" for text.
+ * a stored timestamp), DAY (struct date parsed from yyyy-mm-dd; NULL or "" is {0,0,0}), STR (char *,
+ * strdup'd: the owner frees it) and ENUM(type, parse) (a text code turned into an enum by parse).
+ * NULL reads as 0 for numbers and "" for text.
+ *
+ * A struct owned by a module without SQL (repay.h's schedule row) is declared there by hand and
+ * read by a list kept beside the SQL; its fields may be paths (`terms.rate_micro`). Two lists
+ * joined (`#define BOTH(X, _) A(X, _) _ B(X, _)`) read one row into one struct.
  */
 #ifndef BANGFU_DB_ROW_H
 #define BANGFU_DB_ROW_H
 #include <sqlite3.h>
 #include <stdint.h>
 
+#include "date.h"
 #include "db.h"
 
 #define DB_DATE_SIZE 11 /* yyyy-mm-dd and the NUL */
@@ -38,6 +44,8 @@
 /* Copies column col as text into a malloc'd string at *out (NULL as ""). 0, or -1 when out of
    memory. */
 int db_row_strdup(sqlite3_stmt *st, int col, char **out);
+/* Column col as a date; NULL, "" or not a date gives {0,0,0}. */
+struct date db_row_date(sqlite3_stmt *st, int col);
 /* Fills e as a 500 for a row that did not fit its struct (the reader logged which column) and
    returns -1. */
 int db_row_fail(struct err *e);
@@ -49,6 +57,7 @@ int db_row_fail(struct err *e);
 #define DB_ROW_T_TEXT(size) text, size, ~
 #define DB_ROW_T_DATE text, DB_DATE_SIZE, ~
 #define DB_ROW_T_TIME text, DB_TIME_SIZE, ~
+#define DB_ROW_T_DAY day, ~, ~
 #define DB_ROW_T_STR str, ~, ~
 #define DB_ROW_T_ENUM(type, parse) enum, type, parse
 
@@ -56,6 +65,7 @@ int db_row_fail(struct err *e);
 #define DB_ROW_DECL_int(f, a, b) int f;
 #define DB_ROW_DECL_int64(f, a, b) int64_t f;
 #define DB_ROW_DECL_text(f, size, b) char f[size];
+#define DB_ROW_DECL_day(f, a, b) struct date f;
 #define DB_ROW_DECL_str(f, a, b) char *f;
 #define DB_ROW_DECL_enum(f, type, parse) type f;
 #define DB_ROW_DECL3_(f, kind, a, b) DB_ROW_DECL_##kind(f, a, b)
@@ -75,6 +85,7 @@ int db_row_fail(struct err *e);
 #define DB_ROW_GET_int(f, a, b) out->f = sqlite3_column_int(st, c++);
 #define DB_ROW_GET_int64(f, a, b) out->f = sqlite3_column_int64(st, c++);
 #define DB_ROW_GET_text(f, size, b) rc |= db_copy(out->f, sizeof out->f, st, c++);
+#define DB_ROW_GET_day(f, a, b) out->f = db_row_date(st, c++);
 #define DB_ROW_GET_str(f, a, b) rc |= db_row_strdup(st, c++, &out->f);
 #define DB_ROW_GET_enum(f, type, parse) out->f = (type)parse(db_text(st, c++));
 #define DB_ROW_GET3_(f, kind, a, b) DB_ROW_GET_##kind(f, a, b)
