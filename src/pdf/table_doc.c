@@ -11,6 +11,7 @@
 #define BOTTOM 60.0f
 #define PAD 4.0f           /* a cell's text keeps this far from its rules */
 #define MIN_CELL_SIZE 6.0f /* the smallest type a crowded table shrinks to */
+#define SHORT_EM 7.0f      /* a cell text this many ems wide or less never wraps (a date: 2026年11月23日) */
 #define SIGN_LINE_SIZE (NAME_SIZE + 192) /* the signature line: its labels, the maker's name and the date */
 
 /* Type sizes and the one-line row height for the ordinary and the notice-board variant. */
@@ -46,14 +47,12 @@ static float natural_width(struct pdf *p, const struct table_doc *d, int c, floa
     return w + 2 * PAD;
 }
 
-/* The narrowest column c may be at `size`: amounts never wrap; text wraps down to three
-   characters' width (or its whole text when shorter). */
-static float least_width(struct pdf *p, const struct table_doc *d, int c, float size, float natural)
+/* The narrowest column c may be at `size`: amounts never wrap, nor do short texts (dates, numbers,
+   up to SHORT_EM characters); longer text wraps down to SHORT_EM characters' width. */
+static float least_width(const struct table_doc *d, int c, float size, float natural)
 {
-    if (d->right[c])
-        return natural;
-    float three = 3 * size + 2 * PAD;
-    return natural < three ? natural : three;
+    float shortest = SHORT_EM * size + 2 * PAD;
+    return d->right[c] || natural <= shortest ? natural : shortest;
 }
 
 /* Sets the column edges from the content: every column its widest text when they all fit, the
@@ -68,7 +67,7 @@ static void columns(struct pdf *p, struct lay *L)
         float sum_nat = 0, sum_least = 0;
         for (int c = 0; c < d->ncols; c++) {
             nat[c] = natural_width(p, d, c, L->s.cell);
-            least[c] = least_width(p, d, c, L->s.cell, nat[c]);
+            least[c] = least_width(d, c, L->s.cell, nat[c]);
             sum_nat += nat[c], sum_least += least[c];
         }
         if (sum_nat <= avail) {
