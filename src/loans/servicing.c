@@ -220,7 +220,7 @@ int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
     sqlite3_stmt *st = db_prep(
         db, "SELECT l.id, l.application_id, a.household_id, h.village_id, hm.name, hm.phone, v.name, a.project_name, "
             "l.contract_no, l.disbursed_on, l.principal_fen, l.state, coalesce(l.settled_on, ''), l.method, l.rate_micro, "
-            "l.term_months, in_scope(v.path, ?2), l.day_count FROM loans l "
+            "l.term_months, in_scope(v.path, ?2), l.day_count, hm.id_number FROM loans l "
             "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
             "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
             "WHERE l.id = ?1");
@@ -249,6 +249,7 @@ int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
         l->terms.term_months = sqlite3_column_int(st, 15);
         l->terms.disbursed_on = date_col(st, 9);
         l->terms.day_count = (enum amort_day_count)amort_day_count_parse(db_text(st, 17));
+        DB_COPY(l->applicant_id_number, st, 18);
     }
     db_done(st);
     if (!found)

@@ -50,6 +50,7 @@ struct repayment_row {
 struct serviced_loan {
     int64_t id, application_id, household_id, village_id;
     char applicant[NAME_SIZE], applicant_phone[16], village[NAME_SIZE], project_name[PROJECT_NAME_SIZE];
+    char applicant_id_number[20]; /* full: mask it wherever it is printed */
     char contract_no[CONTRACT_NO_SIZE];
     char disbursed_on[11];
     int64_t principal_fen;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "masking.h"
 #include "money.h"
 #include "pdf.h"
 
@@ -138,8 +139,8 @@ int report_schedule(const struct serviced_loan *l, const struct unit *office, st
     return finish(p, out, len, err);
 }
 
-int report_settlement(const struct serviced_loan *l, const struct unit *office, struct date today, char **out,
-                      size_t *len, const char **err)
+int report_settlement(const struct serviced_loan *l, const struct unit *office, const char *number, struct date today,
+                      char **out, size_t *len, const char **err)
 {
     if (strcmp(l->state, "settled") != 0) {
         *err = "该贷款尚未结清";
@@ -149,25 +150,37 @@ int report_settlement(const struct serviced_loan *l, const struct unit *office, 
     if (!p)
         return -1;
     pdf_page_a4(p);
+    float w = pdf_width(p) - 2 * MARGIN;
     pdf_text_center(p, pdf_width(p) / 2, 80, 22, "贷款结清证明");
-    char line[1024], amount[MONEY_TEXT_SIZE], interest[MONEY_TEXT_SIZE], extra[MONEY_TEXT_SIZE], overdue[96] = "", when[32];
+    pdf_text_right(p, pdf_width(p) - MARGIN, 116, 12, number);
+    char line[2048], amount[MONEY_TEXT_SIZE], interest[MONEY_TEXT_SIZE], extra[MONEY_TEXT_SIZE];
+    char amount_cap[MONEY_CAPITAL_SIZE], interest_cap[MONEY_CAPITAL_SIZE], extra_cap[MONEY_CAPITAL_SIZE];
+    char overdue[512] = "", masked[32];
     int64_t paid_interest = 0, paid_overdue = 0;
     for (int i = 0; i < l->terms.nrows; i++) {
         paid_interest += l->rows[i].paid_interest_fen;
         paid_overdue += l->rows[i].paid_penalty_fen + l->rows[i].paid_compound_fen;
     }
     if (paid_overdue)
-        snprintf(overdue, sizeof overdue, "，另付罚息和复利 %s 元", money_format(paid_overdue, extra, sizeof extra));
-    snprintf(line, sizeof line,
-             "兹证明 %s（%s）于 %s 在农村信用合作联社借款人民币 %s 元（合同号 %s），用于%s，由%s计划生育协会提供担保。"
-             "该笔贷款已于 %s 全部还清本金和利息（共还利息 %s 元%s），借贷与担保关系终止。特此证明。",
-             l->applicant, l->village, l->disbursed_on, money_format(l->principal_fen, amount, sizeof amount),
-             l->contract_no, l->project_name, office->name, l->settled_on,
-             money_format(paid_interest, interest, sizeof interest), overdue);
-    float y = pdf_wrap(p, MARGIN + 24, 140, pdf_width(p) - 2 * MARGIN - 24, 13, 26, line, 1);
-    snprintf(line, sizeof line, "%s计划生育协会（盖章）", office->name);
-    pdf_text_right(p, pdf_width(p) - MARGIN, y + 60, 12, line);
-    snprintf(when, sizeof when, "%d年%d月%d日", today.y, today.m, today.d);
-    pdf_text_right(p, pdf_width(p) - MARGIN, y + 84, 12, when);
+        pdf_format(p, overdue, sizeof overdue, "，另付罚息和复利 %s 元（%s）", money_format(paid_overdue, extra, sizeof extra),
+                   pdf_capital(p, paid_overdue, extra_cap, sizeof extra_cap));
+    pdf_format(p, line, sizeof line,
+               "兹证明 %s（%s，身份证号 %s）于 %s 在农村信用合作联社借款人民币 %s 元（%s，合同号 %s），用于%s，"
+               "由%s计划生育协会提供担保。该笔贷款已于 %s 全部还清本金和利息（共还利息 %s 元，%s%s），"
+               "借贷与担保关系终止。特此证明。",
+               l->applicant, l->village, mask_id(l->applicant_id_number, masked, sizeof masked), l->disbursed_on,
+               money_format(l->principal_fen, amount, sizeof amount),
+               pdf_capital(p, l->principal_fen, amount_cap, sizeof amount_cap), l->contract_no, l->project_name,
+               office->name, l->settled_on, money_format(paid_interest, interest, sizeof interest),
+               pdf_capital(p, paid_interest, interest_cap, sizeof interest_cap), overdue);
+    float y = pdf_wrap(p, MARGIN + 24, 150, w - 24, 13, 26, line, 1) + 40;
+    pdf_text(p, MARGIN, y, 12, "经办人（签字）：");
+    pdf_line(p, MARGIN + 100, y + 16, MARGIN + 220, y + 16, 0.5f);
+    pdf_text(p, MARGIN, y + 40, 12, "负责人（签字）：");
+    pdf_line(p, MARGIN + 100, y + 56, MARGIN + 220, y + 56, 0.5f);
+    pdf_format(p, line, sizeof line, "%s计划生育协会（盖章）", office->name);
+    pdf_wrap(p, MARGIN + w / 2, y + 100, w / 2, 12, 18, line, 1);
+    pdf_format(p, line, sizeof line, "%d年%d月%d日", today.y, today.m, today.d);
+    pdf_text_right(p, pdf_width(p) - MARGIN, y + 150, 12, line);
     return finish(p, out, len, err);
 }

@@ -161,17 +161,19 @@ int report_guarantee_letter(const struct loan_app *a, const struct guarantee_inf
     if (!p)
         return -1;
     char line[1024], amount[MONEY_TEXT_SIZE], guaranteed[MONEY_TEXT_SIZE], masked[32];
+    char amount_cap[MONEY_CAPITAL_SIZE], guaranteed_cap[MONEY_CAPITAL_SIZE];
     float w = pdf_width(p) - 2 * MARGIN;
     pdf_text_center(p, pdf_width(p) / 2, 90, BODY, g->letter_no);
     pdf_text(p, MARGIN, 130, BODY + 1, "农村信用合作联社：");
-    snprintf(line, sizeof line,
-             "兹有%s%s村民%s（身份证号 %s），申请“计生信贷助富”项目贷款，用于%s（%s）。经%s联合评审通过，"
-             "本会同意为其提供担保，推荐贷款人民币 %s 元，期限 %d 个月，担保比例 %d%%，担保金额 %s 元。"
-             "请贵社按规定审核发放。",
-             a->township, a->village, a->applicant, mask_id(a->applicant_id_number, masked, sizeof masked),
-             a->project_name, project_type_name(a->project_type), office->name,
-             money_format(a->amount_fen, amount, sizeof amount), a->term_months, g->coverage_pct,
-             money_format(g->guaranteed_fen, guaranteed, sizeof guaranteed));
+    pdf_format(p, line, sizeof line,
+               "兹有%s%s村民%s（身份证号 %s），申请“计生信贷助富”项目贷款，用于%s（%s）。经%s联合评审通过，"
+               "本会同意为其提供担保，推荐贷款人民币 %s 元（%s），期限 %d 个月，担保比例 %d%%，担保金额 %s 元（%s）。"
+               "请贵社按规定审核发放。",
+               a->township, a->village, a->applicant, mask_id(a->applicant_id_number, masked, sizeof masked),
+               a->project_name, project_type_name(a->project_type), office->name,
+               money_format(a->amount_fen, amount, sizeof amount), pdf_capital(p, a->amount_fen, amount_cap, sizeof amount_cap),
+               a->term_months, g->coverage_pct, money_format(g->guaranteed_fen, guaranteed, sizeof guaranteed),
+               pdf_capital(p, g->guaranteed_fen, guaranteed_cap, sizeof guaranteed_cap));
     float y = pdf_wrap(p, MARGIN + 24, 160, w - 24, BODY + 1, LEAD + 4, line, 1) + 12;
     pdf_text(p, MARGIN, y, BODY, "反担保：");
     y += LEAD;
