@@ -101,14 +101,26 @@ int report_missing_notice(const struct loan_app *a, const struct unit *office, s
     return finish(p, out, len, err);
 }
 
+/* The outcome of a review round as the form prints it (from loan_round_outcome). */
+static const char *round_outcome_name(enum loan_state s)
+{
+    return s == LS_APPROVED ? "通过（各部门均同意）"
+           : s == LS_REJECTED ? "不通过"
+           : s == LS_MORE_INFO ? "需补充材料后重新评审"
+                               : "评审中（尚有部门未出具意见）";
+}
+
 int report_review_form(const struct loan_app *a, const struct unit *office, struct date today, char **out, size_t *len,
                        const char **err)
 {
     struct pdf *p = begin("计生信贷助富项目联合评审意见表", err);
     if (!p)
         return -1;
-    char line[512], amount[MONEY_TEXT_SIZE], income[MONEY_TEXT_SIZE], masked[32];
+    char line[512], amount[MONEY_TEXT_SIZE + MONEY_CAPITAL_SIZE + 16], figure[MONEY_TEXT_SIZE],
+        capital[MONEY_CAPITAL_SIZE], income[MONEY_TEXT_SIZE], masked[32];
     float x = MARGIN, w = pdf_width(p) - 2 * MARGIN, y = 100;
+    pdf_format(p, amount, sizeof amount, "%s 元（%s）", money_format(a->amount_fen, figure, sizeof figure),
+               pdf_capital(p, a->amount_fen, capital, sizeof capital));
     snprintf(line, sizeof line, "申请编号：%lld    受理单位：%s", (long long)a->id, office->name);
     pdf_text(p, x, y, BODY - 1, line);
     y += 24;
@@ -117,13 +129,13 @@ int report_review_form(const struct loan_app *a, const struct unit *office, stru
                                {"所在村", a->village},
                                {"项目类型", project_type_name(a->project_type)},
                                {"项目名称", a->project_name},
-                               {"贷款金额", money_format(a->amount_fen, amount, sizeof amount)},
+                               {"贷款金额", amount},
                                {"预计年收入", money_format(a->expected_income_fen, income, sizeof income)}};
     for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
         pdf_rect(p, x, y, w, 26, 0.6f);
         pdf_line(p, x + 110, y, x + 110, y + 26, 0.6f);
         pdf_text(p, x + 8, y + 7, BODY, labels[i][0]);
-        snprintf(line, sizeof line, "%s%s", labels[i][1], i == 5 ? " 元" : i == 6 ? " 元" : "");
+        pdf_format(p, line, sizeof line, "%s%s", labels[i][1], i == 6 ? " 元" : "");
         pdf_text(p, x + 118, y + 7, BODY, line);
         y += 26;
     }
@@ -131,24 +143,38 @@ int report_review_form(const struct loan_app *a, const struct unit *office, stru
              (long long)a->expected_jobs, *a->submitted_on ? a->submitted_on : "—",
              *a->review_due_on ? a->review_due_on : "—");
     y = pdf_wrap(p, x, y + 10, w, BODY - 1, LEAD - 4, line, 1) + 10;
-    /* the current round's opinions, one box per department */
+    /* the current round's opinions, one box per department, tall enough for the whole comment */
+    enum review_decision got[LOAN_MAX_REVIEWS];
+    int ngot = 0, required = 0;
     for (int i = 0; i < a->nreviews; i++) {
         const struct loan_review_row *v = &a->reviews[i];
         if (v->round != a->round)
             continue;
         int d = review_decision_parse(v->decision);
-        float h = 86;
+        required++;
+        if (d >= 0)
+            got[ngot++] = (enum review_decision)d;
+        float h = 58 + pdf_wrap_measure(p, w - 16, BODY - 1, *v->comment ? v->comment : "（无）") * (LEAD - 5);
+        if (y + h > pdf_height(p) - 60) {
+            pdf_page_a4(p);
+            y = 60;
+        }
         pdf_rect(p, x, y, w, h, 0.6f);
-        snprintf(line, sizeof line, "%s意见：%s", v->department,
-                 d >= 0 ? review_decision_name((enum review_decision)d) : "（待评审）");
+        pdf_format(p, line, sizeof line, "%s意见：%s", v->department,
+                   d >= 0 ? review_decision_name((enum review_decision)d) : "（尚未出具意见）");
         pdf_text(p, x + 8, y + 8, BODY + 1, line);
-        pdf_wrap(p, x + 8, y + 30, w - 16, BODY - 1, LEAD - 5, v->comment, 1);
-        snprintf(line, sizeof line, "评审人：%s    时间：%s", *v->reviewer ? v->reviewer : "________",
-                 *v->at ? v->at : "________");
+        pdf_wrap(p, x + 8, y + 30, w - 16, BODY - 1, LEAD - 5, *v->comment ? v->comment : "（无）", 1);
+        pdf_format(p, line, sizeof line, "评审人：%s    时间：%s", *v->reviewer ? v->reviewer : "________",
+                   *v->at ? v->at : "________");
         pdf_text_right(p, x + w - 8, y + h - 20, BODY - 1, line);
         y += h + 8;
     }
-    snprintf(line, sizeof line, "评审结论：%s（第 %d 轮评审）", loan_state_name(a->state), a->round);
+    if (y > pdf_height(p) - 140) {
+        pdf_page_a4(p);
+        y = 60;
+    }
+    pdf_format(p, line, sizeof line, "第 %d 轮评审结论：%s", a->round,
+               round_outcome_name(loan_round_outcome(got, ngot, required)));
     pdf_text(p, x, y + 6, BODY + 1, line);
     signature(p, y + 50, office, today);
     return finish(p, out, len, err);
