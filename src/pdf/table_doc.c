@@ -7,6 +7,7 @@
 
 #define MARGIN 42.0f
 #define BOTTOM 60.0f
+#define SEAL_SPACE 36.0f /* above the signature lines, where the seal goes */
 
 /* Type sizes and row height for the ordinary and the notice-board variant. */
 struct sizes {
@@ -46,6 +47,43 @@ static float header(struct pdf *p, const struct table_doc *d, const float *x, fl
     return y + h;
 }
 
+/* The text of cell (i, c), "" for NULL. */
+static const char *cell_text(const struct table_doc *d, int i, int c)
+{
+    const char *cell = d->cells[i * d->ncols + c];
+    return cell ? cell : "";
+}
+
+/* Height of row i: one line, or as many as its longest left-aligned cell wraps to within its
+   column (a long project name wraps and never runs into the amount beside it). */
+static float row_height(struct pdf *p, const struct table_doc *d, const float *x, int i, const struct sizes *s)
+{
+    int lines = 1;
+    for (int c = 0; c < d->ncols; c++)
+        if (!d->right[c]) {
+            int n = pdf_wrap_measure(p, x[c + 1] - x[c] - 8, s->cell, cell_text(d, i, c));
+            lines = n > lines ? n : lines;
+        }
+    return s->row + (float)(lines - 1) * s->cell * 1.25f;
+}
+
+/* Draws row i at y, h high: left-aligned cells wrapped within their columns, amounts on one line
+   at the right edge (pdf_text_right shrinks nothing: a money column is sized for its amounts). */
+static void draw_row(struct pdf *p, const struct table_doc *d, const float *x, int i, float y, float h,
+                     const struct sizes *s)
+{
+    float top = y + (s->row - s->cell) / 2;
+    for (int c = 0; c < d->ncols; c++) {
+        if (d->right[c])
+            pdf_text_right(p, x[c + 1] - 4, top, s->cell, cell_text(d, i, c));
+        else
+            pdf_wrap(p, x[c] + 4, top, x[c + 1] - x[c] - 8, s->cell, s->cell * 1.25f, cell_text(d, i, c), 1);
+        pdf_line(p, x[c], y, x[c], y + h, 0.4f);
+    }
+    pdf_line(p, x[d->ncols], y, x[d->ncols], y + h, 0.4f);
+    pdf_line(p, x[0], y + h, x[d->ncols], y + h, 0.4f);
+}
+
 /* Starts page number `page` (from 1) of `pages` when drawing; returns the new page number. */
 static int next_page(struct pdf *p, const struct table_doc *d, int draw, int page, int pages)
 {
@@ -61,6 +99,26 @@ static int next_page(struct pdf *p, const struct table_doc *d, int draw, int pag
     return page + 1;
 }
 
+/* The signature lines, right-aligned below a space for the seal (盖章), on the last page or a new
+   one when they do not fit; returns the number of pages. */
+static int sign(struct pdf *p, const struct table_doc *d, const struct sizes *s, int draw, int page, int pages,
+                float y, float width, float height)
+{
+    int n = 0;
+    while (n < TABLE_MAX_LINES && d->sign[n])
+        n++;
+    if (!n)
+        return page;
+    y += SEAL_SPACE;
+    if (y + (float)n * s->text * 1.5f > height - BOTTOM) {
+        page = next_page(p, d, draw, page, pages);
+        y = MARGIN + SEAL_SPACE;
+    }
+    for (int k = 0; draw && k < n; k++)
+        pdf_text_right(p, width - MARGIN - 24, y + (float)k * s->text * 1.5f, s->text, d->sign[k]);
+    return page;
+}
+
 /* Lays out (and with draw, draws) the whole document; returns the number of pages. */
 static int layout(struct pdf *p, const struct table_doc *d, const struct sizes *s, int draw, int pages)
 {
@@ -68,7 +126,7 @@ static int layout(struct pdf *p, const struct table_doc *d, const struct sizes *
     int page = 0;
     columns(d, width, x);
     for (int i = 0; i <= d->nrows; i++) {
-        if (i == 0 || y + s->row > height - BOTTOM) {
+        if (i == 0 || (i < d->nrows && y + row_height(p, d, x, i, s) > height - BOTTOM)) {
             page = next_page(p, d, draw, page, pages);
             y = MARGIN;
             if (draw)
@@ -81,19 +139,10 @@ static int layout(struct pdf *p, const struct table_doc *d, const struct sizes *
         }
         if (i == d->nrows)
             break;
-        for (int c = 0; draw && c < d->ncols; c++) {
-            const char *cell = d->cells[i * d->ncols + c] ? d->cells[i * d->ncols + c] : "";
-            if (d->right[c])
-                pdf_text_right(p, x[c + 1] - 4, y + (s->row - s->cell) / 2, s->cell, cell);
-            else
-                pdf_text(p, x[c] + 4, y + (s->row - s->cell) / 2, s->cell, cell);
-            pdf_line(p, x[c], y, x[c], y + s->row, 0.4f);
-        }
-        if (draw) {
-            pdf_line(p, x[d->ncols], y, x[d->ncols], y + s->row, 0.4f);
-            pdf_line(p, x[0], y + s->row, x[d->ncols], y + s->row, 0.4f);
-        }
-        y += s->row;
+        float h = row_height(p, d, x, i, s);
+        if (draw)
+            draw_row(p, d, x, i, y, h, s);
+        y += h;
     }
     y += 10;
     for (int k = 0; k < TABLE_MAX_LINES && d->after[k]; k++) {
@@ -104,7 +153,7 @@ static int layout(struct pdf *p, const struct table_doc *d, const struct sizes *
         }
         y = draw ? pdf_wrap(p, MARGIN, y, width - 2 * MARGIN, s->text, s->text * 1.5f, d->after[k], 1) : y + need;
     }
-    return page;
+    return sign(p, d, s, draw, page, pages, y, width, height);
 }
 
 int report_table(const struct table_doc *d, char **out, size_t *len, const char **err)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "handlers.h"
 #include "money.h"
 #include "notice.h"
@@ -28,6 +29,14 @@ static void cell(struct cells *c, const char *s)
     c->v[c->n++] = strdup(s ? s : "");
 }
 
+/* Frees the cells. */
+static void free_cells(struct cells *c)
+{
+    for (int i = 0; i < c->n; i++)
+        free(c->v[i]);
+    free(c->v);
+}
+
 /* Appends one item's row. */
 static void item_cells(const struct notice_item *x, void *ctx)
 {
@@ -45,6 +54,18 @@ static void item_cells(const struct notice_item *x, void *ctx)
     }
 }
 
+/* "2026年1月20日" for an ISO date, the ISO text itself if it is not one.
+   TODO merge with docs16a date helper */
+static const char *cn_date(const char *iso, char *out, size_t n)
+{
+    struct date d;
+    if (date_parse(iso, &d) == 0)
+        snprintf(out, n, "%d年%d月%d日", d.y, d.m, d.d);
+    else
+        snprintf(out, n, "%s", iso);
+    return out;
+}
+
 void page_notice_pdf(struct req *r)
 {
     struct notice n;
@@ -55,20 +76,31 @@ void page_notice_pdf(struct req *r)
     }
     struct cells c = {.loan = strcmp(n.kind, "loan") == 0};
     notice_items(r->db, n.id, item_cells, &c);
-    char intro[512], period[160], contact[512], total[128], amount[MONEY_TEXT_SIZE], signed_by[160];
+    char intro[512], period[160], contact[512], total[128], amount[MONEY_TEXT_SIZE], capital[MONEY_CAPITAL_SIZE],
+        issuer[160], published[32], from[32], to[32];
     snprintf(intro, sizeof intro, "%s", c.loan ? "根据计生信贷助富项目管理规定，现将以下批准的贷款予以公示，接受群众监督。"
                                                : "根据困难家庭救助工作规定，现将以下拟救助对象予以公示，接受群众监督。");
-    snprintf(period, sizeof period, "公示期：%s 至 %s", n.starts_on, n.ends_on);
+    snprintf(period, sizeof period, "公示期：%s至%s", cn_date(n.starts_on, from, sizeof from),
+             cn_date(n.ends_on, to, sizeof to));
     snprintf(contact, sizeof contact, "如有异议，请于公示期内向%s反映%s%s，也可在网上公示页面提交。", n.office,
              n.phone[0] ? "，电话 " : "", n.phone);
-    snprintf(total, sizeof total, "合计 %d 项，金额 %s 元。", n.items, money_format(n.total_fen, amount, sizeof amount));
-    snprintf(signed_by, sizeof signed_by, "%s计划生育协会    %.10s", n.unit_name, n.created_at);
+    if (money_capital(n.total_fen, capital, sizeof capital) != 0) {
+        reply_fail(r, 500, "pdf_failed", "公示合计金额无法写成大写");
+        free_cells(&c);
+        return;
+    }
+    snprintf(total, sizeof total, "合计 %d 项，金额 %s 元（%s）。", n.items, money_format(n.total_fen, amount, sizeof amount),
+             capital);
+    /* signed by the issuing unit on the day the notice was published, not the day it is printed */
+    snprintf(issuer, sizeof issuer, "%s计划生育协会（盖章）", n.unit_name);
+    cn_date(n.starts_on, published, sizeof published);
     struct table_doc d = {.title = n.title,
                           .before = {intro, period},
-                          .after = {total, contact, signed_by},
+                          .after = {total, contact},
+                          .sign = {issuer, published},
                           .ncols = c.loan ? 6 : 5,
                           .heads = {"序号", "姓名", "村", c.loan ? "项目" : "类别", "金额（元）", "期限（月）"},
-                          .widths = {0.6f, 1.2f, 1.2f, 2.2f, 1.4f, 1.0f},
+                          .widths = {0.6f, 1.1f, 1.1f, 2.6f, 1.5f, 0.9f},
                           .right = {0, 0, 0, 0, 1, 1},
                           .nrows = c.loan ? c.n / 6 : c.n / 5,
                           .cells = (const char *const *)c.v,
@@ -77,9 +109,7 @@ void page_notice_pdf(struct req *r)
     size_t len = 0;
     const char *why = NULL;
     int rc = report_table(&d, &pdf, &len, &why);
-    for (int i = 0; i < c.n; i++)
-        free(c.v[i]);
-    free(c.v);
+    free_cells(&c);
     if (rc != 0) {
         reply_fail(r, 500, "pdf_failed", why);
         return;
