@@ -66,23 +66,35 @@ int report_missing_notice(const struct loan_app *a, const struct unit *office, s
     float w = pdf_width(p) - 2 * MARGIN;
     snprintf(line, sizeof line, "%s：", a->applicant);
     pdf_text(p, MARGIN, 110, BODY + 1, line);
-    snprintf(line, sizeof line,
-             "您于 %.10s 申请的“计生信贷助富”贷款（项目：%s，金额 %s 元，期限 %d 个月，申请编号 %lld），"
-             "经审查，尚缺以下材料。请一次性补齐后交经办人，材料齐全后即提交联合评审。",
-             a->created_at, a->project_name, money_format(a->amount_fen, amount, sizeof amount), a->term_months,
-             (long long)a->id);
+    int missing = 0;
+    for (int d = 0; d < LD__MAX; d++)
+        missing += !(a->documents & (1u << d));
+    for (int i = 0; i < a->nrequested; i++)
+        missing += !a->requested[i].received;
+    char verdict[160];
+    if (missing)
+        pdf_format(p, verdict, sizeof verdict, "经审查，尚缺以下材料（共 %d 项）。请一次性补齐后交经办人，材料齐全后即提交联合评审。",
+                   missing);
+    else
+        pdf_format(p, verdict, sizeof verdict, "经审查，申请材料已齐全，无需补充。");
+    pdf_format(p, line, sizeof line,
+               "您于 %.10s 申请的“计生信贷助富”贷款（项目：%s，金额 %s 元，期限 %d 个月，申请编号 %lld），%s",
+               a->created_at, a->project_name, money_format(a->amount_fen, amount, sizeof amount), a->term_months,
+               (long long)a->id, verdict);
     float y = pdf_wrap(p, MARGIN + 24, 140, w - 24, BODY, LEAD, line, 1) + 10;
     int k = 0;
     for (int d = 0; d < LD__MAX; d++) {
         if (a->documents & (1u << d))
             continue;
-        snprintf(line, sizeof line, "%d. %s", ++k, loan_doc_name((enum loan_doc)d));
-        pdf_text(p, MARGIN + 36, y, BODY + 1, line);
-        y += LEAD + 4;
+        pdf_format(p, line, sizeof line, "%d. %s", ++k, loan_doc_name((enum loan_doc)d));
+        y = pdf_wrap(p, MARGIN + 36, y, w - 36, BODY + 1, LEAD + 4, line, 1);
     }
-    if (k == 0) {
-        pdf_text(p, MARGIN + 36, y, BODY, "（材料已齐全）");
-        y += LEAD;
+    for (int i = 0; i < a->nrequested; i++) { /* what reviewers asked for, named with who asked */
+        if (a->requested[i].received)
+            continue;
+        pdf_format(p, line, sizeof line, "%d. %s（%s评审时要求补充）", ++k, a->requested[i].name,
+                   a->requested[i].department);
+        y = pdf_wrap(p, MARGIN + 36, y, w - 36, BODY + 1, LEAD + 4, line, 1);
     }
     y += 16;
     y = field(p, y, "受理单位：", office->name);
@@ -92,12 +104,17 @@ int report_missing_notice(const struct loan_app *a, const struct unit *office, s
     y = field(p, y, "联系电话：", *office->phone ? office->phone : "—");
     if (*a->backup_handler)
         y = field(p, y, "B角：", a->backup_handler);
-    pdf_wrap(p, MARGIN, y + 12, w, BODY - 1, LEAD - 4,
-             "本告知书一式两份，申请人和经办单位各执一份。依据首接负责制，经办人对本申请负责到底。", 1);
-    signature(p, 640, office, today);
-    pdf_line(p, MARGIN, 720, pdf_width(p) - MARGIN, 720, 0.5f);
-    pdf_text(p, MARGIN, 730, BODY, "申请人签收：");
-    pdf_text(p, MARGIN + 260, 730, BODY, "签收日期：");
+    y = pdf_wrap(p, MARGIN, y + 12, w, BODY - 1, LEAD - 4,
+                 "本告知书一式两份，申请人和经办单位各执一份。依据首接负责制，经办人对本申请负责到底。", 1);
+    float sy = y + 30 > 640 ? y + 30 : 640; /* the signature at its usual place, lower after a long list */
+    if (sy + 110 > pdf_height(p) - 40) {
+        pdf_page_a4(p);
+        sy = 80;
+    }
+    signature(p, sy, office, today);
+    pdf_line(p, MARGIN, sy + 80, pdf_width(p) - MARGIN, sy + 80, 0.5f);
+    pdf_text(p, MARGIN, sy + 90, BODY, "申请人签收：");
+    pdf_text(p, MARGIN + 260, sy + 90, BODY, "签收日期：");
     return finish(p, out, len, err);
 }
 

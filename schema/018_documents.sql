@@ -1,3 +1,4 @@
+-- 018: numbered settlement certificates and documents reviewers ask for.
 -- 结清证明 numbers from the one numbering service: a third kind of document in docno_counters
 -- (the table is rebuilt, as SQLite cannot change a CHECK), and the number a settled loan's
 -- certificate was given when it was first printed (the same number on every later print).
@@ -14,3 +15,17 @@ ALTER TABLE docno_counters_018 RENAME TO docno_counters;
 
 ALTER TABLE loans ADD COLUMN settlement_no TEXT;
 CREATE UNIQUE INDEX loans_settlement_no ON loans (settlement_no) WHERE settlement_no IS NOT NULL;
+
+-- Documents a reviewing department asked for beyond the fixed seven (招商办: 场地租赁合同): recorded with
+-- the opinion that asked for them and ticked off by the handler like the others; an application
+-- goes back to review only when every one is in.
+CREATE TABLE loan_requested_documents (
+    id             INTEGER PRIMARY KEY,
+    application_id INTEGER NOT NULL REFERENCES loan_applications(id),
+    name           TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40),
+    round          INTEGER NOT NULL,
+    department_id  INTEGER NOT NULL REFERENCES departments(id),
+    requested_by   INTEGER NOT NULL REFERENCES users(id),
+    received       INTEGER NOT NULL DEFAULT 0 CHECK (received IN (0, 1)),
+    UNIQUE (application_id, name)
+);
