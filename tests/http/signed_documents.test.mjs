@@ -186,3 +186,58 @@ test('公示 PDF: long project names stay in their column; signed by the unit on
     }
   }
 });
+
+test('一次性告知书 names what a reviewer asked for; it is ticked like the others and required before resubmission', async () => {
+  const { application } = await submittedApplication(srv.base, { village_id: units['龙山村'], name: '颜廷波',
+    id_number: makeId('19840404', 55, 'M'), amount_fen: 3000000 });
+  const zhaoshang = await token(srv.base, 'xj_zhaoshang');
+  // naming a document is only for a request for more material; refused, it changes nothing
+  const wrong = await api(srv.base, 'POST', `/loan-applications/${application}/reviews`,
+    { decision: 'approve', comment: '', requested_documents: '场地租赁合同' }, zhaoshang);
+  assert.equal(wrong.status, 422);
+  assert.equal(wrong.body.error.code, 'requested_needs_more_info');
+  assert.equal(sqlRows(srv.db, `SELECT count(*) AS n FROM loan_reviews WHERE application_id = ${application}`)[0].n, 0);
+  const r = await api(srv.base, 'POST', `/loan-applications/${application}/reviews`,
+    { decision: 'more_info', comment: '经营场所为租用房屋', requested_documents: '场地租赁合同、营业执照复印件' }, zhaoshang);
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  assert.deepEqual(r.body.requested_documents.map((d) => [d.name, d.department, d.received]),
+    [['场地租赁合同', '招商办', false], ['营业执照复印件', '招商办', false]]);
+
+  const assoc = new Browser(srv.base);
+  await assoc.login('xj_xiehui');
+  const page = await assoc.get(`/loans/${application}`);
+  assert.match(page.text, /场地租赁合同（招商办要求）/);
+  let notice = await pdf(`/loans/${application}/notice.pdf`, assoc, '一次性告知书');
+  assert.match(notice.text.replace(/\s/g, ''), /尚缺以下材料（共2项）/);
+  assert.match(notice.text, /1\. 场地租赁合同（招商办评审时要求补充）/);
+  assert.match(notice.text, /2\. 营业执照复印件（招商办评审时要求补充）/);
+  assert.ok(!notice.text.includes('已齐全'));
+
+  // resubmitting before they are in is refused and changes nothing
+  const assocToken = await token(srv.base, 'xj_xiehui');
+  const early = await api(srv.base, 'POST', `/loan-applications/${application}/submit`, {}, assocToken);
+  assert.equal(early.status, 422);
+  assert.equal(early.body.error.code, 'missing_documents');
+  assert.equal(sqlRows(srv.db, `SELECT state, round FROM loan_applications WHERE id = ${application}`)[0].round, 1);
+
+  // one ticked on the page, the other through the API
+  const [lease, licence] = r.body.requested_documents;
+  const form = await assoc.post(`/loans/${application}/documents`, {
+    doc: ['id_card', 'hukou', 'marriage', 'family_planning', 'business_plan', 'implementation_plan', 'counter_guarantee'],
+    req: String(lease.id) });
+  assert.equal(form.status, 303);
+  notice = await pdf(`/loans/${application}/notice.pdf`, assoc, '一次性告知书（一项已交）');
+  assert.match(notice.text.replace(/\s/g, ''), /尚缺以下材料（共1项）/);
+  assert.match(notice.text, /1\. 营业执照复印件/);
+  assert.ok(!notice.text.includes('场地租赁合同'));
+  const put = await api(srv.base, 'PUT', `/loan-applications/${application}/requested-documents/${licence.id}`, { received: true }, assocToken);
+  assert.equal(put.status, 200, JSON.stringify(put.body));
+  assert.equal((await api(srv.base, 'PUT', `/loan-applications/${application}/requested-documents/999999`, { received: true }, assocToken)).status, 404);
+  notice = await pdf(`/loans/${application}/notice.pdf`, assoc, '一次性告知书（齐全）');
+  assert.match(notice.text.replace(/\s/g, ''), /申请材料已齐全，无需补充/);
+  assert.ok(!notice.text.includes('尚缺'));
+  assert.equal(sqlRows(srv.db, `SELECT count(*) AS n FROM audit_log WHERE action = 'requested_document' AND entity_id = ${application}`)[0].n, 2);
+  const again = await api(srv.base, 'POST', `/loan-applications/${application}/submit`, {}, assocToken);
+  assert.equal(again.status, 200, JSON.stringify(again.body));
+  assert.equal(again.body.round, 2);
+});
