@@ -29,3 +29,18 @@ CREATE TABLE loan_requested_documents (
     received       INTEGER NOT NULL DEFAULT 0 CHECK (received IN (0, 1)),
     UNIQUE (application_id, name)
 );
+
+-- Every print of a relief receipt: the first is the original, every later one a reprint (补打)
+-- that the receipt marks with its count, day and operator.
+CREATE TABLE receipt_prints (
+    id         INTEGER PRIMARY KEY,
+    payment_id INTEGER NOT NULL REFERENCES relief_payments(id),
+    n          INTEGER NOT NULL CHECK (n >= 1),
+    user_id    INTEGER NOT NULL REFERENCES users(id),
+    printed_on TEXT NOT NULL,
+    UNIQUE (payment_id, n)
+);
+CREATE TRIGGER receipt_prints_no_update BEFORE UPDATE ON receipt_prints
+BEGIN SELECT RAISE(ABORT, 'receipt_prints is append-only'); END;
+CREATE TRIGGER receipt_prints_no_delete BEFORE DELETE ON receipt_prints
+BEGIN SELECT RAISE(ABORT, 'receipt_prints is append-only'); END;
