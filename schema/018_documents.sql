@@ -1,10 +1,10 @@
--- 018: numbered settlement certificates and documents reviewers ask for.
+-- 018: numbered settlement certificates and notices, documents reviewers ask for, receipt prints.
 -- 结清证明 numbers from the one numbering service: a third kind of document in docno_counters
 -- (the table is rebuilt, as SQLite cannot change a CHECK), and the number a settled loan's
 -- certificate was given when it was first printed (the same number on every later print).
 CREATE TABLE docno_counters_018 (
     unit_id INTEGER NOT NULL REFERENCES units(id),
-    kind    TEXT NOT NULL CHECK (kind IN ('relief_receipt', 'guarantee_letter', 'settlement')),
+    kind    TEXT NOT NULL CHECK (kind IN ('relief_receipt', 'guarantee_letter', 'settlement', 'notice')),
     year    INTEGER NOT NULL,
     last    INTEGER NOT NULL CHECK (last >= 1),
     PRIMARY KEY (unit_id, kind, year)
@@ -14,6 +14,8 @@ DROP TABLE docno_counters;
 ALTER TABLE docno_counters_018 RENAME TO docno_counters;
 
 ALTER TABLE loans ADD COLUMN settlement_no TEXT;
+-- A public notice's number (西集公示〔2026〕001号), taken when it is published; NULL for those published before.
+ALTER TABLE notices ADD COLUMN doc_no TEXT;
 CREATE UNIQUE INDEX loans_settlement_no ON loans (settlement_no) WHERE settlement_no IS NOT NULL;
 
 -- Documents a reviewing department asked for beyond the fixed seven (招商办: 场地租赁合同): recorded with

@@ -94,8 +94,10 @@ void page_notice_pdf(struct req *r)
     /* signed by the issuing unit on the day the notice was published, not the day it is printed */
     snprintf(issuer, sizeof issuer, "%s计划生育协会（盖章）", n.unit_name);
     cn_date(n.starts_on, published, sizeof published);
+    char number[DOCNO_SIZE + 16];
+    snprintf(number, sizeof number, "编号：%s", n.doc_no);
     struct table_doc d = {.title = n.title,
-                          .before = {intro, period},
+                          .before = {*n.doc_no ? number : intro, *n.doc_no ? intro : period, *n.doc_no ? period : NULL},
                           .after = {total, contact},
                           .sign = {issuer, published},
                           .ncols = c.loan ? 6 : 5,

@@ -167,11 +167,20 @@ test('担保推荐函 and 联合评审意见表: amounts in 大写, the round\'s
 });
 
 test('公示 PDF: long project names stay in their column; signed by the unit on the publication day', async () => {
+  // a notice refused for want of anything to publish takes no number
+  const counted = () => sqlRows(srv.db, "SELECT coalesce(sum(last), 0) AS n FROM docno_counters WHERE kind = 'notice'")[0].n;
+  const before = counted();
+  const empty = await api(srv.base, 'POST', '/notices', { kind: 'relief', unit_id: units['龙山村'] }, await token(srv.base, 'xj_xiehui'));
+  assert.equal(empty.status, 409, JSON.stringify(empty.body));
+  assert.equal(counted(), before, 'the refusal gave its number back');
   const list = (await api(srv.base, 'GET', '/notices', undefined, await token(srv.base, 'xj_xiehui'))).body.items;
   assert.ok(list.length > 0);
   for (const n of list) {
     const doc = await pdf(`/notices/${n.id}.pdf`, null, `公示 ${n.id}`);
-    const [row] = sqlRows(srv.db, `SELECT starts_on FROM notices WHERE id = ${n.id}`);
+    const [row] = sqlRows(srv.db, `SELECT starts_on, doc_no FROM notices WHERE id = ${n.id}`);
+    // numbered by the numbering service per publishing unit and year: 西集公示〔2026〕001号
+    assert.match(row.doc_no, /^.+公示〔\d{4}〕\d{3}号$/);
+    assert.ok(doc.text.includes(`编号：${row.doc_no}`), row.doc_no);
     const tail = doc.text.slice(doc.text.lastIndexOf('如有异议'));
     assert.match(tail, /西集镇计划生育协会（盖章）|计划生育协会（盖章）/);
     assert.ok(tail.includes(cnDate(row.starts_on)), `signed ${cnDate(row.starts_on)}`);
