@@ -174,6 +174,10 @@ int loan_set_requested(struct db *db, const struct user_ctx *actor, int64_t id, 
 {
     if (begin_action(db, actor, id, LA_EDIT_DOCUMENTS, e) < 0)
         return -1;
+    if (received != 0 && received != 1) {
+        db_rollback(db);
+        return err_set(e, 422, "invalid_received", "received", "请给出 received（true 或 false）");
+    }
     int ok = db_run(db, "UPDATE loan_requested_documents SET received = ? WHERE id = ? AND application_id = ?", "dii",
                     received ? 1 : 0, requested_id, id) == SQLITE_DONE;
     if (ok && sqlite3_changes(db->h) == 0) {
@@ -181,7 +185,7 @@ int loan_set_requested(struct db *db, const struct user_ctx *actor, int64_t id, 
         return err_set(e, 404, "not_found", "requested_documents", "没有这项要求补充的材料");
     }
     return audit_commit(db, ok, actor, "requested_document", "loan_application", id, NULL,
-                        json_pack("{s:I, s:b}", "id", (json_int_t)requested_id, "received", received ? 1 : 0), e);
+                        json_pack("{s:I, s:b}", "id", (json_int_t)requested_id, "received", received), e);
 }
 
 int loan_set_backup(struct db *db, const struct user_ctx *actor, int64_t id, int64_t user_id, struct err *e)

@@ -48,8 +48,10 @@ int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, struct 
    transaction and audited with the opinion. */
 int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const char *decision, const char *comment,
                 const char *requested, struct err *e);
-/* Marks a document a department asked for as received or not (audited); 404 for an id that is
-   not the application's. Allowed when the documents may be edited. */
+/* Marks a document a department asked for as received (1) or not (0) (audited); 404 for an id
+   that is not the application's; 422 invalid_received for any other value (checked after the
+   scope, so an application out of scope is 403/404 whatever the body). Allowed when the documents
+   may be edited. */
 int loan_set_requested(struct db *db, const struct user_ctx *actor, int64_t id, int64_t requested_id, int received,
                        struct err *e);
 

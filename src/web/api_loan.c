@@ -165,9 +165,9 @@ void api_loans_requested(struct req *r)
     struct err e = {0};
     json_t *j = req_json(r, &e);
     int received = 0;
-    int rc = !j || api_bool(j, "received", -1, &received, &e) ? -1
-             : received < 0 ? err_set(&e, 422, "invalid_received", "received", "请给出 received（true 或 false）")
-                            : loan_set_requested(r->db, &r->user, r->id[0], r->id[1], received, &e);
+    int rc = !j || api_bool(j, "received", -1, &received, &e)
+                 ? -1
+                 : loan_set_requested(r->db, &r->user, r->id[0], r->id[1], received, &e); /* scope first, then the value */
     json_decref(j);
     if (rc != 0)
         reply_json_error(r, &e);
