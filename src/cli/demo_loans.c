@@ -258,7 +258,7 @@ static int64_t submitted(struct demo *d, int k, int wd_ago)
 /* Records one department's opinion. 0 or -1. */
 static int review(struct demo *d, int64_t id, const struct user_ctx *who, const char *decision, const char *comment)
 {
-    return loan_review(d->db, who, id, decision, comment, &d->e);
+    return loan_review(d->db, who, id, decision, comment, NULL, &d->e);
 }
 
 /* Builds a valid resident ID of region 370406 for a birth date and order code (odd = man). */
@@ -444,7 +444,8 @@ static int run(struct demo *d)
     /* Back with the handler: 招商办 asks for the lease contract. */
     int64_t more = submitted(d, A_MORE_INFO, 4);
     if (more < 0 || review(d, more, &d->jingwei, "approve", "项目可行") ||
-        review(d, more, &d->zhaoshang, "more_info", "经营场所为租用房屋，请补充场地租赁合同（租期应不短于贷款期限）"))
+        loan_review(d->db, &d->zhaoshang, more, "more_info", "经营场所为租用房屋，请补充场地租赁合同（租期应不短于贷款期限）",
+                    "场地租赁合同", &d->e))
         return fail(d, "农家乐申请");
 
     /* In review past the deadline: 招商办 has not spoken after 15 working days. */

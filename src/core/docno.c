@@ -5,15 +5,17 @@
 
 const char *docno_kind_name(enum docno_kind kind)
 {
-    return kind == DOCNO_RELIEF_RECEIPT ? "relief_receipt" : "guarantee_letter";
+    static const char *const names[] = {"relief_receipt", "guarantee_letter", "settlement", "notice"};
+    return names[kind];
 }
 
 int docno_format(enum docno_kind kind, const char *unit_short, int year, int64_t seq, char *out, size_t n,
                  struct err *e)
 {
+    static const char *const marks[] = {"", "担", "结", "公示"}; /* between the unit and 〔year〕 */
     int len = kind == DOCNO_RELIEF_RECEIPT
                   ? snprintf(out, n, "%s-%04d-%06lld", unit_short, year, (long long)seq)
-                  : snprintf(out, n, "%s担〔%04d〕%03lld号", unit_short, year, (long long)seq);
+                  : snprintf(out, n, "%s%s〔%04d〕%03lld号", unit_short, marks[kind], year, (long long)seq);
     if (len < 0 || (size_t)len >= n)
         return err_set(e, 500, "docno_too_long", NULL, "文书编号过长（%s）", unit_short);
     return 0;

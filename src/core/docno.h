@@ -1,6 +1,7 @@
 /*
- * docno.h: the one numbering service for documents — relief receipts (西集-2026-000123) and
- * guarantee letters (西集担〔2026〕007号). Numbers run per unit, kind and year, gapless, and are taken
+ * docno.h: the one numbering service for documents — relief receipts (西集-2026-000123),
+ * guarantee letters (西集担〔2026〕007号), settlement certificates (西集结〔2026〕003号) and public
+ * notices (西集公示〔2026〕002号). Numbers run per unit, kind and year, gapless, and are taken
  * inside the caller's BEGIN IMMEDIATE transaction, so concurrent writers never share one and a
  * rolled-back write gives its number back.
  */
@@ -16,9 +17,9 @@
    kind's pattern. */
 #define DOCNO_SIZE 128
 
-enum docno_kind { DOCNO_RELIEF_RECEIPT, DOCNO_GUARANTEE_LETTER };
+enum docno_kind { DOCNO_RELIEF_RECEIPT, DOCNO_GUARANTEE_LETTER, DOCNO_SETTLEMENT, DOCNO_NOTICE };
 
-/* The kind's name in docno_counters.kind ("relief_receipt", "guarantee_letter"). */
+/* The kind's name in docno_counters.kind ("relief_receipt", "guarantee_letter", "settlement", "notice"). */
 const char *docno_kind_name(enum docno_kind kind);
 /* Writes the number of sequence seq of kind for the unit's short name and year into out (size n).
    Returns 0, or -1 with e when it does not fit. */

@@ -7,6 +7,7 @@
 
 #include "audit.h"
 #include "calendar.h"
+#include "loan_requested.h"
 #include "servicing.h"
 #include "text.h"
 
@@ -168,6 +169,25 @@ int loan_set_documents(struct db *db, const struct user_ctx *actor, int64_t id, 
     return audit_commit(db, ok, actor, "documents", "loan_application", id, documents_json(before), documents_json(documents_of(db, id)), e);
 }
 
+int loan_set_requested(struct db *db, const struct user_ctx *actor, int64_t id, int64_t requested_id, int received,
+                       struct err *e)
+{
+    if (begin_action(db, actor, id, LA_EDIT_DOCUMENTS, e) < 0)
+        return -1;
+    if (received != 0 && received != 1) {
+        db_rollback(db);
+        return err_set(e, 422, "invalid_received", "received", "请给出 received（true 或 false）");
+    }
+    int ok = db_run(db, "UPDATE loan_requested_documents SET received = ? WHERE id = ? AND application_id = ?", "dii",
+                    received ? 1 : 0, requested_id, id) == SQLITE_DONE;
+    if (ok && sqlite3_changes(db->h) == 0) {
+        db_rollback(db);
+        return err_set(e, 404, "not_found", "requested_documents", "没有这项要求补充的材料");
+    }
+    return audit_commit(db, ok, actor, "requested_document", "loan_application", id, NULL,
+                        json_pack("{s:I, s:b}", "id", (json_int_t)requested_id, "received", received), e);
+}
+
 int loan_set_backup(struct db *db, const struct user_ctx *actor, int64_t id, int64_t user_id, struct err *e)
 {
     if (db_begin(db) != SQLITE_OK)
@@ -204,6 +224,12 @@ int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, struct 
         db_rollback(db);
         return err_set(e, 422, "missing_documents", "documents", "材料不齐，不能提交评审。缺少：%s", list);
     }
+    int asked = loan_requested_missing(db, id);
+    if (asked) {
+        db_rollback(db);
+        return err_set(e, 422, "missing_documents", "requested_documents",
+                       "材料不齐，不能提交评审：评审部门要求补充的材料还有 %d 项未收到", asked);
+    }
     if (db_int(db, 0, "SELECT count(*) FROM departments WHERE active = 1", "") == 0) {
         db_rollback(db);
         return err_set(e, 409, "no_departments", NULL, "没有设置评审部门，请联系系统管理员");
@@ -225,11 +251,13 @@ int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, struct 
 }
 
 int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const char *decision, const char *comment,
-                struct err *e)
+                const char *requested, struct err *e)
 {
     int d = review_decision_parse(decision);
     if (d < 0)
         return err_set(e, 422, "invalid_decision", "decision", "评审意见应为 approve（同意）、reject（不同意）或 more_info（补充材料）");
+    if (requested && *requested && d != RD_MORE_INFO)
+        return err_set(e, 422, "requested_needs_more_info", "requested_documents", "只有要求补充材料时才能列出需补充的材料");
     if (text_check_multiline(comment, d == RD_APPROVE ? 0 : 1, COMMENT_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_comment", "comment",
                        d == RD_APPROVE ? "意见说明不能超过1000字" : "不同意或要求补充材料时，请写明理由（1000字以内）");
@@ -253,6 +281,10 @@ int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const c
                     "VALUES (?, ?, ?, ?, ?, ?)",
                     "iiiitt", id, round, actor->department_id, actor->id, review_decision_code(d),
                     comment ? comment : "") == SQLITE_DONE;
+    if (ok && loan_requested_add(db, id, (int)round, actor->department_id, actor->id, requested, e) < 0) {
+        db_rollback(db);
+        return -1;
+    }
     enum review_decision got[LOAN_MAX_REVIEWS];
     int n = 0;
     sqlite3_stmt *st = ok ? db_prep(db, "SELECT decision FROM loan_reviews WHERE application_id = ? AND round = ?") : NULL;
@@ -269,9 +301,10 @@ int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const c
         ok = db_run(db, "UPDATE loan_applications SET state = ?, decided_on = clock_today(), updated_at = clock_now() "
                         "WHERE id = ?",
                     "ti", loan_state_code(next), id) == SQLITE_DONE;
-    json_t *after = json_pack("{s:I, s:s, s:s, s:s, s:s}", "round", (json_int_t)round, "department",
+    json_t *after = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "round", (json_int_t)round, "department",
                               actor->department_name, "decision", review_decision_code(d), "comment",
-                              comment ? comment : "", "state", loan_state_code(next));
+                              comment ? comment : "", "requested_documents", requested ? requested : "", "state",
+                              loan_state_code(next));
     return audit_commit(db, ok, actor, "review", "loan_application", id, NULL, after, e);
 }
 
@@ -307,6 +340,8 @@ int loan_get(struct db *db, const struct user_ctx *actor, int64_t id, struct loa
     if (!in_scope)
         return err_set(e, 403, "out_of_scope", NULL, "该申请不在您的管辖范围内");
     a->documents = documents_of(db, id);
+    if (loan_requested_load(db, a) != 0)
+        return db_fail(db, e);
     /* every round's opinions, and for the current round the departments still to speak */
     st = db_prep(db, "SELECT " DB_ROW_COLUMNS(LOAN_REVIEW_ROW) " FROM loan_round_departments rd "
                      "JOIN departments d ON d.id = rd.department_id LEFT JOIN loan_reviews r ON "
@@ -364,6 +399,12 @@ json_t *loan_json(const struct loan_app *a, struct date today)
     json_object_set_new(o, "submitted_on", *a->submitted_on ? json_string(a->submitted_on) : json_null());
     json_object_set_new(o, "review_due_on", *a->review_due_on ? json_string(a->review_due_on) : json_null());
     json_object_set_new(o, "review_late", json_boolean(loan_review_late(a, today)));
+    json_t *asked = json_array();
+    for (int i = 0; i < a->nrequested; i++)
+        json_array_append_new(asked, json_pack("{s:I, s:s, s:s, s:i, s:b}", "id", (json_int_t)a->requested[i].id, "name",
+                                               a->requested[i].name, "department", a->requested[i].department, "round",
+                                               a->requested[i].round, "received", a->requested[i].received));
+    json_object_set_new(o, "requested_documents", asked);
     return o;
 }
 

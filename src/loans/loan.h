@@ -42,9 +42,18 @@ int loan_set_backup(struct db *db, const struct user_ctx *actor, int64_t id, int
    new round with the active departments, due after the configured working days. */
 int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, struct date today, struct err *e);
 /* Records the actor's department's opinion for the current round (once). 409 already_reviewed
-   when the department has spoken; the round's outcome moves the state. */
+   when the department has spoken; the round's outcome moves the state. `requested` (NULL or "")
+   names documents beyond the fixed seven that the department asks for, only with more_info
+   (422 requested_needs_more_info otherwise); they are recorded (loan_requested.h) in the same
+   transaction and audited with the opinion. */
 int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const char *decision, const char *comment,
-                struct err *e);
+                const char *requested, struct err *e);
+/* Marks a document a department asked for as received (1) or not (0) (audited); 404 for an id
+   that is not the application's; 422 invalid_received for any other value (checked after the
+   scope, so an application out of scope is 403/404 whatever the body). Allowed when the documents
+   may be edited. */
+int loan_set_requested(struct db *db, const struct user_ctx *actor, int64_t id, int64_t requested_id, int received,
+                       struct err *e);
 
 /* One department's opinion in one round ("" decision when it has not spoken). */
 #define LOAN_REVIEW_ROW(X, _)                                                                                           \
@@ -57,6 +66,17 @@ struct loan_review_row {
 };
 
 #define LOAN_MAX_REVIEWS 64
+#define LOAN_MAX_REQUESTED 16        /* documents reviewers may ask for beyond the fixed seven */
+#define LOAN_REQUESTED_MAX_CHARS 40  /* one such document's name */
+#define LOAN_REQUESTED_NAME_SIZE (LOAN_REQUESTED_MAX_CHARS * 4 + 1)
+
+/* A document a department asked for (loan_requested.h). */
+struct loan_requested_doc {
+    int64_t id;
+    char name[LOAN_REQUESTED_NAME_SIZE];
+    char department[NAME_SIZE];
+    int round, received;
+};
 
 /* An application with its applicant (the head of household), village, township and handlers. */
 #define LOAN_APP_ROW(X, _)                                                                                              \
@@ -81,6 +101,8 @@ struct loan_app {
     unsigned documents; /* bit per enum loan_doc received */
     int nreviews;
     struct loan_review_row reviews[LOAN_MAX_REVIEWS]; /* every round, the current one with pending rows */
+    int nrequested;
+    struct loan_requested_doc requested[LOAN_MAX_REQUESTED];
 };
 
 /* Loads an application in the actor's scope (404/403 otherwise). Free with loan_app_free. */

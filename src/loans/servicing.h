@@ -59,6 +59,7 @@ struct repayment_row {
     X("l.id", INT64, id) _ X("l.application_id", INT64, application_id) _ X("a.household_id", INT64, household_id) _ \
         X("h.village_id", INT64, village_id) _ X("hm.name", TEXT(NAME_SIZE), applicant) _                             \
         X("hm.phone", TEXT(PHONE_SIZE), applicant_phone) _ X("v.name", TEXT(NAME_SIZE), village) _                    \
+        X("hm.id_number", TEXT(ID_NUMBER_SIZE), applicant_id_number) /* full: mask it wherever printed */ _           \
         X("a.project_name", TEXT(PROJECT_NAME_SIZE), project_name) _                                                   \
         X("l.contract_no", TEXT(CONTRACT_NO_SIZE), contract_no) _ X("l.disbursed_on", DATE, disbursed_on) _           \
         X("l.principal_fen", MONEY, principal_fen) _                                                                   \

@@ -5,9 +5,11 @@
 #include <string.h>
 
 #include "audit.h"
+#include "docno.h"
 #include "mask_config.h"
 #include "relief.h"
 #include "text.h"
+#include "unit.h"
 
 /* Freezes the reviewed relief applications of the unit (and those still in the replaced notice)
    into the notice's items, names masked by the rules, and moves them in_notice. Returns the
@@ -127,11 +129,19 @@ int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct 
             DB_COPY(phone, st, 0);
         db_done(st);
     }
+    /* its number from the numbering service, per publishing unit and year (a notice refused below
+       rolls back and gives the number back) */
+    char short_name[64], doc_no[DOCNO_SIZE];
+    unit_short_name(unit_name, short_name, sizeof short_name);
+    if (docno_next(db, in->unit_id, DOCNO_NOTICE, today.y, short_name, doc_no, sizeof doc_no, e) < 0) {
+        db_rollback(db);
+        return -1;
+    }
     int64_t id = -1;
     if (db_run(db, "INSERT INTO notices (kind, unit_id, title, period_from, period_to, starts_on, ends_on, office, "
-                   "phone, replaces_id, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               "titttttttIi", in->kind, in->unit_id, title, relief ? NULL : in->from, relief ? NULL : in->to, starts,
-               ends, office, phone, in->replaces_id, actor->id) == SQLITE_DONE)
+                   "phone, replaces_id, created_by, doc_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               "titttttttIit", in->kind, in->unit_id, title, relief ? NULL : in->from, relief ? NULL : in->to, starts,
+               ends, office, phone, in->replaces_id, actor->id, doc_no) == SQLITE_DONE)
         id = sqlite3_last_insert_rowid(db->h);
     struct mask_rules rules;
     mask_rules_load(db, &rules);
@@ -143,8 +153,8 @@ int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct 
         return err_set(e, 409, "nothing_to_notice", NULL,
                        relief ? "该单位没有待公示的救助申请（须已通过镇审核）" : "该期间没有批准的贷款");
     }
-    json_t *after = json_pack("{s:s, s:I, s:s, s:s, s:i}", "kind", in->kind, "unit_id", (json_int_t)in->unit_id,
-                              "starts_on", starts, "ends_on", ends, "items", items);
+    json_t *after = json_pack("{s:s, s:I, s:s, s:s, s:s, s:i}", "kind", in->kind, "unit_id", (json_int_t)in->unit_id,
+                              "doc_no", doc_no, "starts_on", starts, "ends_on", ends, "items", items);
     return audit_commit(db, items > 0, actor, "publish", "notice", id, NULL, after, e) == 0 ? id : -1;
 }
 
@@ -276,6 +286,7 @@ json_t *notice_json(struct db *db, const struct notice *n, int with_contacts)
         json_object_set_new(o, "from", json_string(n->period_from)), json_object_set_new(o, "to", json_string(n->period_to));
     json_object_set_new(o, "replaces_id", n->replaces_id ? json_integer(n->replaces_id) : json_null());
     json_object_set_new(o, "replaced_by", n->replaced_by ? json_integer(n->replaced_by) : json_null());
+    json_object_set_new(o, "doc_no", *n->doc_no ? json_string(n->doc_no) : json_null());
     return o;
 }
 

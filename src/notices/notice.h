@@ -15,6 +15,7 @@
 
 #include "date.h"
 #include "db.h"
+#include "docno.h"
 #include "db_row.h"
 #include "err.h"
 #include "user.h"
@@ -51,7 +52,9 @@ int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct 
         X("n.phone", TEXT(NOTICE_PHONE_SIZE), phone) _ X("n.created_at", TIME, created_at) _                         \
         X("(SELECT count(*) FROM notice_items i WHERE i.notice_id = n.id)", INT, items) _                             \
         X("(SELECT count(*) FROM objections o WHERE o.notice_id = n.id AND o.state = 'open')", INT, open_objections) _ \
-        X("(SELECT coalesce(sum(amount_fen), 0) FROM notice_items i WHERE i.notice_id = n.id)", MONEY, total_fen)
+        X("(SELECT coalesce(sum(amount_fen), 0) FROM notice_items i WHERE i.notice_id = n.id)", MONEY, total_fen) _   \
+        /* from the numbering service; "" for notices published before numbers */                                    \
+        X("coalesce(n.doc_no, '')", TEXT(DOCNO_SIZE), doc_no)
 struct notice {
     DB_ROW_FIELDS(NOTICE_ROW)
 };

@@ -13,7 +13,8 @@
 /* Each returns 0 with a malloc'd PDF in *out (caller frees), or -1 with *err set. */
 int report_schedule(const struct serviced_loan *l, const struct unit *office, struct date today, char **out,
                     size_t *len, const char **err);
-int report_settlement(const struct serviced_loan *l, const struct unit *office, struct date today, char **out,
-                      size_t *len, const char **err);
+/* The 结清证明 carries its number (settlement_no) and the borrower's masked ID. */
+int report_settlement(const struct serviced_loan *l, const struct unit *office, const char *number, struct date today,
+                      char **out, size_t *len, const char **err);
 
 #endif

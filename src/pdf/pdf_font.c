@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #define NO_GLYPH (-1)
+#define PDF_FONT_MAX_TABLES 64 /* tables a subset may have (it keeps about a dozen) */
 #define CMAP_BLOCK 100 /* entries per beginbfchar block (the CMap format's limit) */
 
 static const struct {
@@ -99,6 +100,44 @@ int pdf_font_advance(enum pdf_face f, long c)
     return advance[f][c];
 }
 
+/* The font file of face sub with a 'prep' table added when it has none, or NULL. libharu rebuilds
+   the font at save with thirteen tables in a fixed order, 'prep' last, an absent one written empty
+   at the end; it then seeks to each table's start in its memory buffer, and a seek to exactly the
+   end of a buffer whose size is a multiple of its 4,096-byte blocks fails (HPDF_INVALID_OBJECT at
+   save, for about one set of characters in a thousand: found by fuzz_md_pdf with "坏\x01").
+   None of the faces has a 'prep' (hinting is dropped anyway), so the subset gets a three-byte one
+   that does nothing (PUSHB[0] 0, POP): the last table is never empty. */
+static hb_blob_t *with_prep(hb_face_t *subset_face)
+{
+    static const char noop[] = {(char)0xB0, 0x00, 0x21};
+    const hb_tag_t prep = HB_TAG('p', 'r', 'e', 'p');
+    hb_blob_t *file = hb_face_reference_blob(subset_face); /* a face from its file lists its tables */
+    hb_face_t *sub = hb_face_create(file, 0), *out = hb_face_builder_create();
+    hb_blob_destroy(file);
+    hb_tag_t tags[PDF_FONT_MAX_TABLES];
+    unsigned n = PDF_FONT_MAX_TABLES, has_prep = 0;
+    int ok = hb_face_get_table_tags(sub, 0, &n, tags) <= PDF_FONT_MAX_TABLES;
+    for (unsigned i = 0; i < n && ok; i++) {
+        hb_blob_t *t = hb_face_reference_table(sub, tags[i]);
+        ok = hb_face_builder_add_table(out, tags[i], t);
+        hb_blob_destroy(t);
+        has_prep |= tags[i] == prep;
+    }
+    if (ok && !has_prep) {
+        hb_blob_t *t = hb_blob_create(noop, sizeof noop, HB_MEMORY_MODE_READONLY, NULL, NULL);
+        ok = hb_face_builder_add_table(out, prep, t);
+        hb_blob_destroy(t);
+    }
+    hb_blob_t *blob = ok ? hb_face_reference_blob(out) : hb_blob_get_empty();
+    hb_face_destroy(out);
+    hb_face_destroy(sub);
+    if (hb_blob_get_length(blob) == 0) {
+        hb_blob_destroy(blob);
+        return NULL;
+    }
+    return blob;
+}
+
 /* The face f subset to set: a TrueType file in a malloc'd buffer (*len bytes), or NULL. Layout,
    bitmap and vertical tables and hinting are left out: libharu embeds none of them. */
 static char *subset(int f, const struct pdf_charset *set, unsigned *len)
@@ -124,13 +163,15 @@ static char *subset(int f, const struct pdf_charset *set, unsigned *len)
     hb_subset_input_destroy(in);
     if (!sub)
         return NULL;
-    hb_blob_t *blob = hb_face_reference_blob(sub);
+    hb_blob_t *blob = with_prep(sub);
+    hb_face_destroy(sub);
+    if (!blob)
+        return NULL;
     const char *data = hb_blob_get_data(blob, len);
     char *copy = *len ? malloc(*len) : NULL;
     if (copy)
         memcpy(copy, data, *len);
     hb_blob_destroy(blob);
-    hb_face_destroy(sub);
     return copy;
 }
 

@@ -115,7 +115,8 @@ static float receipt_table(struct pdf *p, const struct relief_receipt *r, float 
 }
 
 /* Draws one receipt in the 595 x 421 pt band whose top is at top. */
-static void receipt_draw(struct pdf *p, const struct relief_receipt *r, int copy, float top)
+static void receipt_draw(struct pdf *p, const struct relief_receipt *r, const struct receipt_print *print,
+                         const char *lian, float top)
 {
     char line[512], when[40];
     pdf_text_center(p, 297.5f, top + 24, 19, "计划生育困难家庭救助领款凭证");
@@ -142,17 +143,33 @@ static void receipt_draw(struct pdf *p, const struct relief_receipt *r, int copy
         pdf_wrap(p, LEFT + 6, y + 34, RIGHT - LEFT - 12, size, size * 1.3f, line, 1);
         pdf_stamp(p, 445, top + 205, 50, 15, "作  废"); /* over the blank right of the table */
     }
-    if (copy > 0) {
-        snprintf(line, sizeof line, "补打（第%d次）", copy);
-        pdf_stamp(p, 100, top + 34, 12, 0, line);
+    if (print && print->n > 1) { /* black on white, framed: a photocopy or a mono printer keeps it */
+        pdf_format(p, line, sizeof line, "补打 · 第%d次打印 · %s · 操作员 %s", print->n,
+                   date_cn(print->on, when, sizeof when), print->operator_name);
+        pdf_style(p, PDF_BOLD);
+        float w = pdf_text_width(p, 9, line);
+        pdf_rect(p, LEFT - 2, top + 6, w + 8, 15, 1.2f);
+        pdf_text(p, LEFT + 2, top + 9, 9, line);
+        pdf_style(p, 0);
     }
-    pdf_text(p, LEFT, top + 392, 9, "第一联 财务留存（领款人签字并按手印后交回）");
+    pdf_text(p, LEFT, top + 392, 9, lian);
     pdf_text_right(p, RIGHT, top + 392, 9, "救助资金专用");
 }
 
-char *receipt_pdf(const struct relief_receipt *const *r, int n, enum receipt_layout layout, int copy, size_t *len,
-                  const char **err)
+/* Adds an A4 page with the dashed cut line between its two halves. */
+static void cut_page(struct pdf *p)
 {
+    pdf_page_a4(p);
+    pdf_line_dashed(p, 18, RECEIPT_HEIGHT, 577, RECEIPT_HEIGHT, 0.6f, 4);
+    pdf_fill_rect(p, 262, RECEIPT_HEIGHT - 6, 71, 12, 1);
+    pdf_text_center(p, 297.5f, RECEIPT_HEIGHT - 4.5f, 8, "沿虚线剪开");
+}
+
+char *receipt_pdf(const struct relief_receipt *const *r, int n, enum receipt_layout layout,
+                  const struct receipt_print *print, size_t *len, const char **err)
+{
+    static const char *const lian[] = {"第一联 财务留存（领款人签字并按手印后交回）", "第一联 存根",
+                                        "第二联 领款人留存"};
     *len = 0;
     if (n < 1) {
         *err = "没有可打印的领款凭证";
@@ -163,19 +180,22 @@ char *receipt_pdf(const struct relief_receipt *const *r, int n, enum receipt_lay
         return NULL;
     for (int i = 0; i < n; i++) {
         float top = 0;
+        if (layout == RECEIPT_A4_LIAN) { /* the same receipt twice, each 联 named */
+            cut_page(p);
+            receipt_draw(p, r[i], print, lian[1], 0);
+            receipt_draw(p, r[i], print, lian[2], RECEIPT_HEIGHT);
+            continue;
+        }
         if (layout == RECEIPT_A4_TWO) {
             if (i % 2 == 0) {
-                pdf_page_a4(p);
-                pdf_line_dashed(p, 18, RECEIPT_HEIGHT, 577, RECEIPT_HEIGHT, 0.6f, 4);
-                pdf_fill_rect(p, 262, RECEIPT_HEIGHT - 6, 71, 12, 1);
-                pdf_text_center(p, 297.5f, RECEIPT_HEIGHT - 4.5f, 8, "沿虚线剪开");
+                cut_page(p);
             } else {
                 top = RECEIPT_HEIGHT;
             }
         } else {
             pdf_page_a5_landscape(p);
         }
-        receipt_draw(p, r[i], copy, top);
+        receipt_draw(p, r[i], print, lian[0], top);
     }
     return finish(p, len, err);
 }

@@ -11,16 +11,18 @@
 #include "relief_pay.h"
 
 enum receipt_layout {
-    RECEIPT_A5,     /* one receipt per A5 landscape page */
-    RECEIPT_A4_TWO, /* two receipts per A4 portrait page, a dashed cut line between them */
+    RECEIPT_A5,      /* one receipt per A5 landscape page */
+    RECEIPT_A4_TWO,  /* two receipts per A4 portrait page, a dashed cut line between them */
+    RECEIPT_A4_LIAN, /* each receipt twice on one A4: 第一联 存根 above, 第二联 领款人留存 below */
 };
 
-/* Renders n receipts (n >= 1) in one document, in the order given. copy > 0 marks every receipt
-   补打（第copy次）(a reprint); a voided receipt keeps its number and is stamped 作废 with the
-   reason and date. Returns the malloc'd PDF (caller frees; *len its size), or NULL with *err set
-   to a static message in Chinese. */
-char *receipt_pdf(const struct relief_receipt *const *r, int n, enum receipt_layout layout, int copy, size_t *len,
-                  const char **err);
+/* Renders n receipts (n >= 1) in one document, in the order given. A print after the first
+   (print->n > 1; NULL or n 1 is the original) marks every receipt 补打 with the print's count,
+   day and operator, in black inside a black frame (legible in black and white); a voided receipt
+   keeps its number and is stamped 作废 with the reason and date. Returns the malloc'd PDF (caller
+   frees; *len its size), or NULL with *err set to a static message in Chinese. */
+char *receipt_pdf(const struct relief_receipt *const *r, int n, enum receipt_layout layout,
+                  const struct receipt_print *print, size_t *len, const char **err);
 
 /* Renders a batch's sign-for list: A4 landscape, title on every page, one ruled row per receipt
    (序号, 凭证号, 村, 户主姓名, masked 身份证号, 金额, a wide 领款人签字 cell, 日期), the header

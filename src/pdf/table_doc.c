@@ -13,6 +13,7 @@
 #define MIN_CELL_SIZE 6.0f /* the smallest type a crowded table shrinks to */
 #define SHORT_EM 7.0f      /* a cell text this many ems wide or less never wraps (a date: 2026年11月23日) */
 #define SIGN_LINE_SIZE (NAME_SIZE + 192) /* the signature line: its labels, the maker's name and the date */
+#define SEAL_SPACE 36.0f   /* above the right-hand signature lines (d->sign), where the seal goes */
 
 /* Type sizes and the one-line row height for the ordinary and the notice-board variant. */
 struct sizes {
@@ -290,10 +291,12 @@ static float room_for(struct pdf *p, const struct lay *L, int i)
     return need + (need + lines < L->height / 2 ? lines : 0);
 }
 
-/* The lines after the table, each moved to a new page when it does not fit. */
-static int closing(struct pdf *p, const struct lay *L, float y, int draw, int page, int pages, const char *const *lines,
-                   int n)
+/* The lines after the table from *y, each moved to a new page when it does not fit; *y becomes the
+   position below them. Returns the page number reached. */
+static int closing(struct pdf *p, const struct lay *L, float *yp, int draw, int page, int pages,
+                   const char *const *lines, int n)
 {
+    float y = *yp;
     for (int j = 0; j < n; j++) {
         float need = L->s.text * 1.5f * (float)pdf_wrap_measure(p, L->width - 2 * MARGIN, L->s.text, lines[j]);
         if (y + need > L->height - BOTTOM) {
@@ -304,6 +307,29 @@ static int closing(struct pdf *p, const struct lay *L, float y, int draw, int pa
         }
         y = pdf_wrap(p, MARGIN, y, L->width - 2 * MARGIN, L->s.text, L->s.text * 1.5f, lines[j], draw);
     }
+    *yp = y;
+    return page;
+}
+
+/* The signature lines, right-aligned below a space for the seal (盖章), on the last page or a new
+   one when they do not fit; returns the number of pages. */
+static int seal_lines(struct pdf *p, const struct lay *L, int draw, int page, int pages, float y)
+{
+    const struct table_doc *d = L->d;
+    int n = 0;
+    while (n < TABLE_MAX_LINES && d->sign[n])
+        n++;
+    if (!n)
+        return page;
+    y += SEAL_SPACE;
+    if (y + (float)n * L->s.text * 1.5f > L->height - BOTTOM) {
+        if (draw)
+            new_page(p, L, page + 1, pages);
+        page++;
+        y = MARGIN + SEAL_SPACE;
+    }
+    for (int k = 0; draw && k < n; k++)
+        pdf_text_right(p, L->width - MARGIN - 24, y + (float)k * L->s.text * 1.5f, L->s.text, d->sign[k]);
     return page;
 }
 
@@ -342,7 +368,9 @@ static int layout(struct pdf *p, const struct lay *L, int draw, int pages)
     char sign[SIGN_LINE_SIZE];
     const char *lines[TABLE_MAX_LINES + 1];
     int n = closing_lines(p, L, sign, lines);
-    return closing(p, L, y + 10, draw, page, pages, lines, n);
+    y += 10;
+    page = closing(p, L, &y, draw, page, pages, lines, n);
+    return seal_lines(p, L, draw, page, pages, y);
 }
 
 int report_table(const struct table_doc *d, char **out, size_t *len, const char **err)

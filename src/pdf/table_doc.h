@@ -1,7 +1,8 @@
 /*
  * table_doc.h: a printed table (A4 portrait or landscape): a title, lines under it, a ruled table
  * with a repeated header that flows over pages, lines after it, the signature lines of a report
- * (制表人 / 审核人 / 负责人 / 制表日期) and "第 N 页 共 M 页" on every page.
+ * (制表人 / 审核人 / 负责人 / 制表日期), signature lines at the right below room for the seal (a
+ * notice's issuing unit and date) and "第 N 页 共 M 页" on every page.
  *
  * Columns are as wide as their content needs: amounts (right-aligned columns) never wrap; other
  * columns wrap their text inside the cell when the page is too narrow for every column's longest
@@ -32,6 +33,7 @@ struct table_doc {
     const char *title;
     const char *before[TABLE_MAX_LINES]; /* lines under the title (NULL ends) */
     const char *after[TABLE_MAX_LINES];  /* lines after the table (NULL ends) */
+    const char *sign[TABLE_MAX_LINES];   /* signature lines at the right below a seal space (NULL ends) */
     int ncols;
     const char *heads[TABLE_MAX_COLS];
     float widths[TABLE_MAX_COLS]; /* how spare room is shared among the columns (0: as 1) */

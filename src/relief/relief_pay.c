@@ -217,3 +217,26 @@ int relief_receipt_reprint(struct db *db, const struct user_ctx *actor, const ch
     json_t *after = json_pack("{s:s, s:s, s:i}", "receipt_no", receipt_no, "reason", reason, "copy", *copy);
     return audit_commit(db, 1, actor, "reprint_receipt", "relief_application", r.application_id, NULL, after, e);
 }
+
+int relief_receipt_print(struct db *db, const struct user_ctx *actor, const char *receipt_no, struct date today,
+                         struct receipt_print *out, struct err *e)
+{
+    struct relief_receipt r;
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    if (relief_receipt_get(db, actor, receipt_no, &r, e) != 0) {
+        db_rollback(db);
+        return -1;
+    }
+    memset(out, 0, sizeof *out);
+    out->n = (int)db_int(db, 0, "SELECT coalesce(max(n), 0) + 1 FROM receipt_prints WHERE payment_id = ?", "i",
+                         r.payment_id);
+    date_format(today, out->on);
+    snprintf(out->operator_name, sizeof out->operator_name, "%s", actor->name);
+    int ok = out->n >= 1 && db_run(db, "INSERT INTO receipt_prints (payment_id, n, user_id, printed_on) VALUES (?, ?, ?, ?)",
+                                   "iiit", r.payment_id, (int64_t)out->n, actor->id, out->on) == SQLITE_DONE;
+    if (ok && out->n == 1) /* the original: nothing to audit */
+        return db_commit(db) == SQLITE_OK ? 0 : db_fail(db, e);
+    json_t *after = json_pack("{s:s, s:i}", "receipt_no", receipt_no, "print", out->n);
+    return audit_commit(db, ok, actor, "reprint_receipt", "relief_application", r.application_id, NULL, after, e);
+}

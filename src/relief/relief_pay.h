@@ -45,6 +45,18 @@ int relief_receipt_void(struct db *db, const struct user_ctx *actor, const char 
 int relief_receipt_reprint(struct db *db, const struct user_ctx *actor, const char *receipt_no, const char *reason,
                            int *copy, struct err *e);
 
+/* One print of a receipt as recorded: the how-manyth print (1: the original; later: 补打), its day
+   and who printed it. */
+struct receipt_print {
+    int n;
+    char on[11];
+    char operator_name[NAME_SIZE];
+};
+/* Records a print of the receipt by the actor today (a receipt the actor may see: 404/403) and
+   fills *out. Audited from the second print on (reprint_receipt). Returns 0 or -1 with e. */
+int relief_receipt_print(struct db *db, const struct user_ctx *actor, const char *receipt_no, struct date today,
+                         struct receipt_print *out, struct err *e);
+
 #define RELIEF_METHOD_SIZE 8 /* cash, bank */
 
 /* A receipt with its payment, recipient (the head of household), category, fund, the three

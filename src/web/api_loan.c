@@ -146,15 +146,33 @@ void api_loans_review(struct req *r)
 {
     struct err e = {0};
     json_t *j = req_json(r, &e);
-    const char *decision = NULL, *comment = NULL;
-    int rc = !j || api_str(j, "decision", &decision, &e) || api_str(j, "comment", &comment, &e) ? -1 : 0;
+    const char *decision = NULL, *comment = NULL, *requested = NULL;
+    int rc = !j || api_str(j, "decision", &decision, &e) || api_str(j, "comment", &comment, &e) ||
+                     api_str(j, "requested_documents", &requested, &e)
+                 ? -1
+                 : 0;
     if (rc == 0)
-        rc = loan_review(r->db, &r->user, r->id[0], decision, comment, &e);
+        rc = loan_review(r->db, &r->user, r->id[0], decision, comment, requested, &e);
     json_decref(j);
     if (rc != 0)
         reply_json_error(r, &e);
     else
         reply_loan(r, 201, r->id[0]);
+}
+
+void api_loans_requested(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    int received = 0;
+    int rc = !j || api_bool(j, "received", -1, &received, &e)
+                 ? -1
+                 : loan_set_requested(r->db, &r->user, r->id[0], r->id[1], received, &e); /* scope first, then the value */
+    json_decref(j);
+    if (rc != 0)
+        reply_json_error(r, &e);
+    else
+        reply_loan(r, 200, r->id[0]);
 }
 
 void api_loans_backup(struct req *r)

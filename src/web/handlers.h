@@ -122,6 +122,7 @@ void api_loans_documents(struct req *r);
 void api_loans_submit(struct req *r);
 void api_loans_review(struct req *r);
 void api_loans_backup(struct req *r);
+void api_loans_requested(struct req *r);
 void api_loans_guarantee(struct req *r);
 void api_guarantee_fund(struct req *r);
 void api_guarantee_fund_entry(struct req *r);

@@ -200,10 +200,20 @@ static void documents_section(struct req *r, const struct loan_app *a, int can_e
         else
             html_printf(r, "<li>%s %s</li>", got ? "✓" : "✗", loan_doc_name((enum loan_doc)d));
     }
+    int asked = 0; /* requested documents not yet received */
+    for (int i = 0; i < a->nrequested; i++) {
+        const struct loan_requested_doc *q = &a->requested[i];
+        asked += !q->received;
+        if (can_edit)
+            html_printf(r, "<li><label><input type=\"checkbox\" name=\"req\" value=\"%lld\"%s> %s（%s要求）</label></li>",
+                        (long long)q->id, q->received ? " checked" : "", q->name, q->department);
+        else
+            html_printf(r, "<li>%s %s（%s要求）</li>", q->received ? "✓" : "✗", q->name, q->department);
+    }
     html_raw(r, "</ul>");
     if (can_edit)
         html_raw(r, "<p><button>保存材料情况</button></p></form>");
-    if (a->documents != (1u << LD__MAX) - 1)
+    if (a->documents != (1u << LD__MAX) - 1 || asked)
         html_printf(r, "<p><a class=\"button\" href=\"/loans/%lld/notice.pdf\">打印一次性告知书（PDF）</a></p>",
                     (long long)a->id);
 }
@@ -427,7 +437,10 @@ static void loan_page(struct req *r, const struct err *e)
                         review_decision_code((enum review_decision)d), d == 0 ? " checked" : "",
                         review_decision_name((enum review_decision)d));
         html_raw(r, "</div><label class=\"wide\">意见说明（不同意或补充材料时必填）<textarea name=\"comment\" rows=\"3\" "
-                    "maxlength=\"1000\"></textarea></label><p><button class=\"primary\">提交意见</button></p></form>");
+                    "maxlength=\"1000\"></textarea></label>"
+                    "<label class=\"wide\">需补充的其他材料（七项之外的，如场地租赁合同；多项用顿号分开，仅在要求补充材料时填写）"
+                    "<input name=\"requested_documents\" maxlength=\"400\"></label>"
+                    "<p><button class=\"primary\">提交意见</button></p></form>");
     }
     guarantee_section(r, a);
     disbursement_section(r, a);
@@ -464,7 +477,21 @@ void page_loan_documents(struct req *r)
         if (loan_doc_parse(v) >= 0)
             received |= 1u << loan_doc_parse(v);
     struct err e = {0};
-    after_action(r, loan_set_documents(r->db, &r->user, r->id[0], (1u << LD__MAX) - 1, received, &e), &e, "updated");
+    int rc = loan_set_documents(r->db, &r->user, r->id[0], (1u << LD__MAX) - 1, received, &e);
+    struct loan_app *a = rc == 0 ? calloc(1, sizeof *a) : NULL;
+    if (rc == 0)
+        rc = a ? loan_get(r->db, &r->user, r->id[0], a, &e) : err_set(&e, 500, "no_memory", NULL, "内存不足");
+    for (int i = 0; rc == 0 && i < a->nrequested; i++) {
+        int ticked = 0;
+        for (int k = 0; (v = req_form_nth(r, "req", k)); k++)
+            ticked |= strtoll(v, NULL, 10) == a->requested[i].id;
+        if (ticked != a->requested[i].received)
+            rc = loan_set_requested(r->db, &r->user, r->id[0], a->requested[i].id, ticked, &e);
+    }
+    if (a)
+        loan_app_free(a);
+    free(a);
+    after_action(r, rc, &e, "updated");
 }
 
 void page_loan_submit(struct req *r)
@@ -476,7 +503,10 @@ void page_loan_submit(struct req *r)
 void page_loan_review(struct req *r)
 {
     struct err e = {0};
-    after_action(r, loan_review(r->db, &r->user, r->id[0], req_form(r, "decision"), req_form(r, "comment"), &e), &e,
+    after_action(r,
+                 loan_review(r->db, &r->user, r->id[0], req_form(r, "decision"), req_form(r, "comment"),
+                             req_form(r, "requested_documents"), &e),
+                 &e,
                  "reviewed");
 }
 

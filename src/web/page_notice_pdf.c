@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "handlers.h"
 #include "money.h"
 #include "notice.h"
@@ -26,6 +27,14 @@ static void cell(struct cells *c, const char *s)
         c->v = grown;
     }
     c->v[c->n++] = strdup(s ? s : "");
+}
+
+/* Frees the cells. */
+static void free_cells(struct cells *c)
+{
+    for (int i = 0; i < c->n; i++)
+        free(c->v[i]);
+    free(c->v);
 }
 
 /* Appends one item's row. */
@@ -55,20 +64,33 @@ void page_notice_pdf(struct req *r)
     }
     struct cells c = {.loan = strcmp(n.kind, "loan") == 0};
     notice_items(r->db, n.id, item_cells, &c);
-    char intro[512], period[160], contact[512], total[128], amount[MONEY_TEXT_SIZE], signed_by[160];
+    char intro[512], period[160], contact[512], total[128], amount[MONEY_TEXT_SIZE], capital[MONEY_CAPITAL_SIZE],
+        issuer[160], published[DATE_CN_SIZE], from[DATE_CN_SIZE], to[DATE_CN_SIZE];
     snprintf(intro, sizeof intro, "%s", c.loan ? "根据计生信贷助富项目管理规定，现将以下批准的贷款予以公示，接受群众监督。"
                                                : "根据困难家庭救助工作规定，现将以下拟救助对象予以公示，接受群众监督。");
-    snprintf(period, sizeof period, "公示期：%s 至 %s", n.starts_on, n.ends_on);
+    snprintf(period, sizeof period, "公示期：%s至%s", date_chinese_text(n.starts_on, from),
+             date_chinese_text(n.ends_on, to));
     snprintf(contact, sizeof contact, "如有异议，请于公示期内向%s反映%s%s，也可在网上公示页面提交。", n.office,
              n.phone[0] ? "，电话 " : "", n.phone);
-    snprintf(total, sizeof total, "合计 %d 项，金额 %s 元。", n.items, money_format(n.total_fen, amount, sizeof amount));
-    snprintf(signed_by, sizeof signed_by, "%s计划生育协会    %.10s", n.unit_name, n.created_at);
+    if (money_capital(n.total_fen, capital, sizeof capital) != 0) {
+        reply_fail(r, 500, "pdf_failed", "公示合计金额无法写成大写");
+        free_cells(&c);
+        return;
+    }
+    snprintf(total, sizeof total, "合计 %d 项，金额 %s 元（%s）。", n.items, money_format(n.total_fen, amount, sizeof amount),
+             capital);
+    /* signed by the issuing unit on the day the notice was published, not the day it is printed */
+    snprintf(issuer, sizeof issuer, "%s计划生育协会（盖章）", n.unit_name);
+    date_chinese_text(n.starts_on, published);
+    char number[DOCNO_SIZE + 16];
+    snprintf(number, sizeof number, "编号：%s", n.doc_no);
     struct table_doc d = {.title = n.title,
-                          .before = {intro, period},
-                          .after = {total, contact, signed_by},
+                          .before = {*n.doc_no ? number : intro, *n.doc_no ? intro : period, *n.doc_no ? period : NULL},
+                          .after = {total, contact},
+                          .sign = {issuer, published},
                           .ncols = c.loan ? 6 : 5,
                           .heads = {"序号", "姓名", "村", c.loan ? "项目" : "类别", "金额（元）", "期限（月）"},
-                          .widths = {0.6f, 1.2f, 1.2f, 2.2f, 1.4f, 1.0f},
+                          .widths = {0.6f, 1.1f, 1.1f, 2.6f, 1.5f, 0.9f},
                           .right = {0, 0, 0, 0, 1, 1},
                           .nrows = c.loan ? c.n / 6 : c.n / 5,
                           .cells = (const char *const *)c.v,
@@ -77,9 +99,7 @@ void page_notice_pdf(struct req *r)
     size_t len = 0;
     const char *why = NULL;
     int rc = report_table(&d, &pdf, &len, &why);
-    for (int i = 0; i < c.n; i++)
-        free(c.v[i]);
-    free(c.v);
+    free_cells(&c);
     if (rc != 0) {
         reply_fail(r, 500, "pdf_failed", why);
         return;

@@ -30,14 +30,21 @@ void page_receipt_pdf(struct req *r)
         reply_error(r, &e);
         return;
     }
+    /* every print is recorded; each after the first is marked 补打 (a ?copy= of old links changes nothing) */
+    struct receipt_print print;
+    if (relief_receipt_print(r->db, &r->user, r->str, r->today, &print, &e) != 0) {
+        reply_error(r, &e);
+        return;
+    }
     const char *layout = req_query(r, "layout");
-    int copy = (int)req_query_int(r, "copy", 0);
-    if (copy < 0 || copy > rc.reprints)
-        copy = 0; /* only a recorded reprint prints 补打 */
+    enum receipt_layout how = !layout                   ? RECEIPT_A5
+                              : !strcmp(layout, "lian") ? RECEIPT_A4_LIAN
+                              : !strcmp(layout, "a4")   ? RECEIPT_A4_TWO
+                                                        : RECEIPT_A5;
     const struct relief_receipt *one[] = {&rc};
     size_t len = 0;
     const char *why = NULL;
-    char *pdf = receipt_pdf(one, 1, layout && strcmp(layout, "a4") == 0 ? RECEIPT_A4_TWO : RECEIPT_A5, copy, &len, &why);
+    char *pdf = receipt_pdf(one, 1, how, &print, &len, &why);
     send_pdf(r, pdf, len, why);
 }
 
@@ -77,7 +84,7 @@ void page_receipt_reprint(struct req *r)
     buf_init(&loc);
     buf_puts(&loc, "/receipts/");
     buf_urlenc(&loc, r->str);
-    buf_printf(&loc, ".pdf?copy=%d", copy);
+    buf_puts(&loc, ".pdf");
     reply_redirect(r, loc.data);
     buf_free(&loc);
 }
@@ -123,7 +130,7 @@ static void batch_pdf(struct req *r, int signlist)
     const char *layout = req_query(r, "layout");
     char *pdf = signlist ? signlist_pdf(b.title, ptrs, all.n, &len, &why)
                          : receipt_pdf(ptrs, all.n, layout && strcmp(layout, "a4") == 0 ? RECEIPT_A4_TWO : RECEIPT_A5,
-                                       0, &len, &why);
+                                       NULL, &len, &why);
     free(ptrs);
     free(all.v);
     send_pdf(r, pdf, len, why);

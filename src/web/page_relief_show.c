@@ -84,8 +84,9 @@ static void receipt_block(struct req *r, const struct relief_app *a)
     html_raw(r, "</strong> · <a href=\"");
     receipt_href(r, a->receipt_no, ".pdf");
     html_raw(r, "\">打印（A5）</a> · <a href=\"");
-    receipt_href(r, a->receipt_no, ".pdf?layout=a4");
-    html_raw(r, "\">打印（A4 两联）</a></p>");
+    receipt_href(r, a->receipt_no, ".pdf?layout=lian");
+    html_raw(r, "\">打印（A4 两联：存根、领款人留存）</a></p>"
+                "<p class=\"muted\">每次打印都会记录；第二次起的打印标注“补打”、次数、日期和操作员。</p>");
     if (!may(r, RA_PAY))
         return;
     receipt_form(r, a->receipt_no, "/reprint", "补打原因", "补打");

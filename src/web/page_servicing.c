@@ -10,8 +10,10 @@
 #include "loan_account_docs.h"
 #include "money.h"
 #include "portfolio.h"
+#include "docno.h"
 #include "report_scope.h"
 #include "servicing.h"
+#include "settlement_no.h"
 #include "subsidy_doc.h"
 
 /* Whether the user records money (liaison, finance). */
@@ -325,13 +327,16 @@ void page_overdue(struct req *r)
     html_end(r);
 }
 
-/* Renders one of the loan's documents and sends it. */
+/* Renders one of the loan's documents and sends it; the 结清证明 takes its number first (a loan
+   not settled is refused with 409 and numbered nothing). */
 static void send_account_pdf(struct req *r, int settlement)
 {
     struct serviced_loan *l = servicing_alloc();
     struct err e = {0};
     struct unit office;
-    if (!l || servicing_get(r->db, &r->user, r->id[0], l, &e) != 0) {
+    char number[DOCNO_SIZE];
+    if (!l || servicing_get(r->db, &r->user, r->id[0], l, &e) != 0 ||
+        (settlement && settlement_no(r->db, &r->user, l->id, r->today, number, sizeof number, &e) != 0)) {
         servicing_free(l);
         reply_error(r, &e);
         return;
@@ -340,11 +345,12 @@ static void send_account_pdf(struct req *r, int settlement)
     char *pdf = NULL;
     size_t len = 0;
     int rc = unit_get(r->db, unit_township_of(r->db, l->village_id), &office) == 0
-                 ? (settlement ? report_settlement : report_schedule)(l, &office, r->today, &pdf, &len, &why)
+                 ? (settlement ? report_settlement(l, &office, number, r->today, &pdf, &len, &why)
+                               : report_schedule(l, &office, r->today, &pdf, &len, &why))
                  : -1;
     servicing_free(l);
     if (rc != 0) {
-        reply_fail(r, settlement ? 409 : 500, settlement ? "not_settled" : "pdf_failed", why ? why : "PDF 生成失败");
+        reply_fail(r, 500, "pdf_failed", why ? why : "PDF 生成失败");
         return;
     }
     reply_bytes(r, "application/pdf", pdf, len);

@@ -182,6 +182,7 @@ const struct route routes[] = {
     {"POST", "/api/v1/loan-applications", api_loans_create, LOAN_INTAKE, ROUTE_API},
     {"GET", "/api/v1/loan-applications/{id}", api_loans_show, ALL, ROUTE_API},
     {"PUT", "/api/v1/loan-applications/{id}/documents", api_loans_documents, LOAN_INTAKE, ROUTE_API},
+    {"PUT", "/api/v1/loan-applications/{id}/requested-documents/{id}", api_loans_requested, LOAN_INTAKE, ROUTE_API},
     {"POST", "/api/v1/loan-applications/{id}/submit", api_loans_submit, LOAN_INTAKE, ROUTE_API},
     {"POST", "/api/v1/loan-applications/{id}/backup-handler", api_loans_backup, R(ADMIN) | R(ASSOCIATION),
      ROUTE_API},

@@ -32,7 +32,6 @@ const EXPECTED_FAILURES = {
   '/loans/{id}/review-form.pdf': '联合评审意见表 prints review dates as 2026-11-12 (issue 16 item 8, branch docs16b)',
   '/accounts/{id}/schedule.pdf': '还款计划表 prints due dates as 2026-01-27 (issue 16 item 5, branch docs16b)',
   '/accounts/{id}/settlement.pdf': '结清证明 prints dates as 2026-05-07 (issue 16 item 7, branch docs16b)',
-  '/notices/{id}.pdf': '公示 prints its period as 2026-01-20 (issue 16 item 4, branch docs16b)',
 };
 
 // The GET routes of the route table that end in .pdf.

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, api, token, Browser } from './lib.mjs';
+import { startServer, api, token, Browser, TODAY, cnDate } from './lib.mjs';
 
 let srv, dir, clerk, village, other;
 
@@ -59,15 +59,28 @@ test('a receipt prints its number, masked ID, amount in 大写; A4 holds two; no
   assert.ok(a5.text.includes(id.slice(0, 6) + '********' + id.slice(14)), 'masked ID');
   assert.ok(!a5.text.includes(id), 'never the full ID');
   assert.doesNotMatch(a5.text, /补打|作废/);
+  // every print after the first is recorded and marked 补打 with its count, day and operator
   const a4 = await pdf(clerk, `/receipts/${enc(no)}.pdf?layout=a4`);
   assert.equal(a4.pages, 1);
+  assert.match(a4.text, new RegExp(`补打 · 第2次打印 · ${cnDate(TODAY)} · 操作员 杨桂兰`));
   // the same receipt through the API, for scripts
   const t = await token(srv.base, 'xj_jiuzhu');
   const res = await fetch(`${srv.base}/api/v1/receipts/${enc(no)}.pdf`, { headers: { Authorization: `Bearer ${t}` } });
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('content-type'), 'application/pdf');
-  // ?copy= prints 补打 only for a reprint that was recorded
-  assert.doesNotMatch((await pdf(clerk, `/receipts/${enc(no)}.pdf?copy=3`)).text, /补打/);
+  // an old ?copy= link is just another print: recorded and marked (never a clean original)
+  assert.match((await pdf(clerk, `/receipts/${enc(no)}.pdf?copy=3`)).text, /补打 · 第4次打印/);
+  // the two 联 of one receipt on one A4: 存根 above, 领款人留存 below, both marked
+  const lian = await pdf(clerk, `/receipts/${enc(no)}.pdf?layout=lian`);
+  assert.equal(lian.pages, 1);
+  assert.match(lian.text, /第一联 存根/);
+  assert.match(lian.text, /第二联 领款人留存/);
+  assert.equal(lian.text.match(/补打 · 第5次打印/g).length, 2);
+  assert.equal(lian.text.split(no).length - 1, 2, 'the same receipt twice');
+  assert.deepEqual(rows(`SELECT n, printed_on FROM receipt_prints WHERE payment_id =
+    (SELECT id FROM relief_payments WHERE receipt_no = '${no}') ORDER BY n`).map((r) => r.join(' ')),
+  [1, 2, 3, 4, 5].map((n) => `${n} ${TODAY}`));
+  assert.equal(rows(`SELECT count(*) FROM audit_log WHERE action = 'reprint_receipt'`)[0][0], '4', 'every reprint audited');
 });
 
 test('reprint and void from the page: 补打 with its count, then 作废 with the reason; the number stays', async () => {
@@ -85,9 +98,9 @@ test('reprint and void from the page: 补打 with its count, then 作废 with th
 
   const rp = await clerk.post(`/receipts/${enc(no)}/reprint`, { reason: '原件污损' });
   assert.equal(rp.status, 303);
-  assert.equal(rp.location, `/receipts/${enc(no)}.pdf?copy=1`);
+  assert.equal(rp.location, `/receipts/${enc(no)}.pdf`);
   const copy1 = await pdf(clerk, rp.location);
-  assert.match(copy1.text, /补打/);
+  assert.match(copy1.text, /补打 · 第2次打印/, 'the village officer\'s print was the first');
   assert.ok(copy1.text.includes(no));
   assert.deepEqual(events(), ['reprint']);
 

@@ -357,7 +357,7 @@ test('the public notice PDF for the notice board carries masked names only', asy
   writeFileSync(`${srv.dir}/n.pdf`, Buffer.from(await res.arrayBuffer()));
   const text = spawnSync('pdftotext', ['-q', '-layout', `${srv.dir}/n.pdf`, '-'], { encoding: 'utf8' }).stdout;
   assert.match(text, /困难家庭救助公示/);
-  assert.match(text, /公示期：\d{4}-\d{2}-\d{2} 至/);
+  assert.match(text, /公示期：\d{4}年\d{1,2}月\d{1,2}日至\d{4}年/);
   assert.match(text, /如有异议/);
   assert.ok(!/吴淑珍|郑美玲|孙玉兰|周凤英|370406\d{8}/.test(text), 'no full name or ID');
   assert.ok(!/失独|死亡家庭/.test(text));

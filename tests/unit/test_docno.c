@@ -81,7 +81,11 @@ static void test_gapless_per_unit_kind_year(void **state)
     assert_int_equal(take(f->db, 2, DOCNO_RELIEF_RECEIPT, 2027, "西集", "西集-2027-000001"), 1);
     assert_int_equal(take(f->db, 2, DOCNO_RELIEF_RECEIPT, 2026, "西集", "西集-2026-000003"), 3);
     assert_int_equal(take(f->db, 2, DOCNO_GUARANTEE_LETTER, 2026, "西集", "西集担〔2026〕002号"), 2);
-    assert_int_equal(db_int(f->db, 0, "SELECT count(*) FROM docno_counters", ""), 4);
+    /* settlement certificates run on their own from 001, beside the letters of the same unit and year */
+    assert_int_equal(take(f->db, 2, DOCNO_SETTLEMENT, 2026, "西集", "西集结〔2026〕001号"), 1);
+    assert_int_equal(take(f->db, 2, DOCNO_GUARANTEE_LETTER, 2026, "西集", "西集担〔2026〕003号"), 3);
+    assert_int_equal(take(f->db, 3, DOCNO_NOTICE, 2026, "龙山村", "龙山村公示〔2026〕001号"), 1);
+    assert_int_equal(db_int(f->db, 0, "SELECT count(*) FROM docno_counters", ""), 6);
 }
 
 /* A number taken in a transaction that rolls back is given again: no gap. */

@@ -69,7 +69,7 @@ static void test_receipt_small_and_whole(void **state)
     const struct relief_receipt *list[1] = {&r};
     const char *err = NULL;
     size_t len = 0;
-    char *pdf = receipt_pdf(list, 1, RECEIPT_A5, 0, &len, &err);
+    char *pdf = receipt_pdf(list, 1, RECEIPT_A5, NULL, &len, &err);
     if (!pdf)
         fail_msg("receipt_pdf: %s", err);
     if (len > MAX_RECEIPT_BYTES)

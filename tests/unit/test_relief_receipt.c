@@ -69,12 +69,12 @@ static char *text_of(const char *path, int first, int last)
 
 /* Renders one receipt in A5 and returns its text (malloc'd); *stamped tells whether it carries
    the big 作废 stamp (its two characters each more than 40 pt high). */
-static char *one_receipt_text(const struct relief_receipt *r, int copy, int *stamped)
+static char *one_receipt_text(const struct relief_receipt *r, const struct receipt_print *print, int *stamped)
 {
     const struct relief_receipt *list[1] = {r};
     const char *err = NULL;
     size_t len;
-    const char *path = keep(receipt_pdf(list, 1, RECEIPT_A5, copy, &len, &err), &len, &err, "receipt");
+    const char *path = keep(receipt_pdf(list, 1, RECEIPT_A5, print, &len, &err), &len, &err, "receipt");
     char *text = text_of(path, 0, 0);
     double a[4], b[4];
     *stamped = pdf_check_word_box(path, "作", a) && pdf_check_word_box(path, "废", b) && a[3] - a[1] > 40 && b[3] - b[1] > 40;
@@ -87,7 +87,7 @@ static void test_receipt_shows_every_field(void **state)
     (void)state;
     struct relief_receipt r = sample(123, 100000);
     int stamped;
-    char *t = one_receipt_text(&r, 0, &stamped);
+    char *t = one_receipt_text(&r, NULL, &stamped);
     const char *want[] = {"计划生育困难家庭救助领款凭证", "西集-2026-000123", "付款单位：西集镇计划生育协会",
                           "2026年3月15日", "王秀英", MASKED_ID, "东马坊村", "春节走访慰问", "¥1,000.00",
                           "人民币壹仟元整", "人口和计划生育公益金", "现金", "审批人：赵主任",
@@ -102,7 +102,7 @@ static void test_receipt_shows_every_field(void **state)
     free(t);
 
     snprintf(r.method, sizeof r.method, "bank");
-    t = one_receipt_text(&r, 0, &stamped);
+    t = one_receipt_text(&r, NULL, &stamped);
     assert_non_null(strstr(t, "银行转账"));
     free(t);
 }
@@ -124,7 +124,7 @@ static void test_receipt_amount_in_capitals(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         struct relief_receipt r = sample(200 + (int)i, cases[i].fen);
         int stamped;
-        char *t = one_receipt_text(&r, 0, &stamped);
+        char *t = one_receipt_text(&r, NULL, &stamped);
         if (!strstr(t, cases[i].figures) || !strstr(t, cases[i].capital))
             fail_msg("amount %lld: want %s and %s in:\n%s", (long long)cases[i].fen, cases[i].figures,
                      cases[i].capital, t);
@@ -156,7 +156,7 @@ static void test_receipt_longest_names(void **state)
         strcat(r.handler, "焱");
     }
     int stamped;
-    char *t = one_receipt_text(&r, 0, &stamped);
+    char *t = one_receipt_text(&r, NULL, &stamped);
     for (const char *ch[] = {"鑫", "淼", "焱"}, **c = ch; c < ch + 3; c++)
         assert_printed_whole(t, *c);
     free(t);
@@ -170,7 +170,7 @@ static void test_void_and_reprint_marks(void **state)
     snprintf(r.void_reason, sizeof r.void_reason, "金额录入错误");
     snprintf(r.voided_on, sizeof r.voided_on, "2026-03-20 10:11:12");
     int stamped;
-    char *t = one_receipt_text(&r, 0, &stamped);
+    char *t = one_receipt_text(&r, NULL, &stamped);
     assert_non_null(strstr(t, "西集-2026-000124")); /* the number stays */
     assert_true(stamped);
     assert_non_null(strstr(t, "本凭证已于2026年3月20日作废，作废原因：金额录入错误"));
@@ -178,8 +178,12 @@ static void test_void_and_reprint_marks(void **state)
     free(t);
 
     r = sample(125, 100000);
-    t = one_receipt_text(&r, 2, &stamped);
-    assert_non_null(strstr(t, "补打（第2次）"));
+    const struct receipt_print first = {1, "2026-03-16", "李会计"}, second = {2, "2026-12-05", "李会计"};
+    t = one_receipt_text(&r, &first, &stamped); /* the first print is the original */
+    assert_null(strstr(t, "补打"));
+    free(t);
+    t = one_receipt_text(&r, &second, &stamped);
+    assert_non_null(strstr(t, "补打·第2次打印·2026年12月5日·操作员李会计"));
     assert_non_null(strstr(t, "西集-2026-000125"));
     assert_null(strstr(t, "作废"));
     assert_false(stamped);
@@ -194,7 +198,7 @@ static void test_batch_pages(void **state)
     const char *err = NULL;
     size_t len;
 
-    const char *path = keep(receipt_pdf(list, 3, RECEIPT_A5, 0, &len, &err), &len, &err, "a5");
+    const char *path = keep(receipt_pdf(list, 3, RECEIPT_A5, NULL, &len, &err), &len, &err, "a5");
     char *info = pdf_check_run("pdfinfo -f 1 -l 3 %s", path);
     assert_non_null(strstr(info, "Pages:           3"));
     assert_non_null(strstr(info, "Page    3 size:  595.276 x 419.528 pts"));
@@ -208,7 +212,7 @@ static void test_batch_pages(void **state)
     }
     pdf_check_drop(path);
 
-    path = keep(receipt_pdf(list, 3, RECEIPT_A4_TWO, 0, &len, &err), &len, &err, "a4two");
+    path = keep(receipt_pdf(list, 3, RECEIPT_A4_TWO, NULL, &len, &err), &len, &err, "a4two");
     info = pdf_check_run("pdfinfo -f 1 -l 2 %s", path);
     assert_non_null(strstr(info, "Pages:           2"));
     assert_non_null(strstr(info, "Page    1 size:  595.276 x 841.89 pts (A4)"));
@@ -224,7 +228,7 @@ static void test_batch_pages(void **state)
     free(t);
     pdf_check_drop(path);
 
-    assert_null(receipt_pdf(list, 0, RECEIPT_A5, 0, &len, &err));
+    assert_null(receipt_pdf(list, 0, RECEIPT_A5, NULL, &len, &err));
     assert_string_equal(err, "没有可打印的领款凭证");
 }
 
