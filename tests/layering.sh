@@ -6,6 +6,8 @@
 #   pdf/                         includes core/, the domains and pdf/; never web/ or cli/
 #   web/                         anything but cli/
 #   cli/                         anything
+# and, inside one folder, no two files include each other (x.c or x.h includes y.h while y.c or
+# y.h includes x.h): a piece both need belongs in a third file, or one side passes a callback.
 # Usage: check_layers.sh [SRC_DIR]  (default src). Prints each breach; exit 1 if any, else 0.
 set -u
 src=${1:-src}
@@ -28,7 +30,7 @@ allowed() { # from to -> 0 when a file in folder `from` may include a header of 
   esac
 }
 bad=0
-declare -A edge
+declare -A edge fedge   # folder>folder (domains) and folder/file>folder/file (same folder) -> the including file
 for f in "$src"/*/*.c "$src"/*/*.h; do
   [ -e "$f" ] || continue
   rel=${f#"$src"/}; from=${rel%%/*}
@@ -37,6 +39,10 @@ for f in "$src"/*/*.c "$src"/*/*.h; do
     [ -n "$to" ] || continue          # a system or generated header
     if ! allowed "$from" "$to"; then
       echo "分层错误: $rel 包含 $to/$inc（$from/ 不能包含 $to/）"; bad=1
+    fi
+    if [ "$from" = "$to" ]; then
+      a=$(basename "${rel%.*}") b=${inc%.h}
+      [ "$a" = "$b" ] || fedge[$from/$a>$to/$b]=$rel
     fi
     if [ "$from" != "$to" ] && [[ "$domains" == *" $from "* ]] && [[ "$domains" == *" $to "* ]]; then
       edge[$from>$to]=$rel
@@ -57,6 +63,13 @@ for a in $domains; do
     done
     frontier=$next
   done
+done
+# Two files of one folder including each other (each pair reported once).
+for k in "${!fedge[@]}"; do
+  x=${k%%>*} y=${k#*>}
+  if [ -n "${fedge[$y>$x]:-}" ] && [[ "$x" < "$y" ]]; then
+    echo "分层错误: 文件之间循环包含：${fedge[$k]} 包含 ${y##*/}.h，而 ${fedge[$y>$x]} 包含 ${x##*/}.h"; bad=1
+  fi
 done
 [ $bad = 0 ] && echo "分层检查通过"
 exit $bad

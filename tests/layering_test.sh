@@ -39,6 +39,12 @@ expect "two domains may not include each other" \
   "$(tree cycle notices/notice.c '#include "relief.h"' relief/relief.c '#include "notice.h"')" 1 '循环包含'
 expect "a longer cycle through three domains" \
   "$(tree cycle3 loans/loan.c '#include "relief.h"' relief/relief.c '#include "notice.h"' notices/notice.c '#include "loan.h"')" 1 '循环包含'
+expect "two files of one folder may not include each other" \
+  "$(tree files loans/guarantee.h '' loans/loan.c '#include "guarantee.h"' loans/guarantee.c '#include "loan.h"')" 1 \
+  '文件之间循环包含：loans/guarantee.c 包含 loan.h，而 loans/loan.c 包含 guarantee.h'
+expect "a header including the other file's header counts" \
+  "$(tree fileh web/server.h '#include "html.h"' web/html.c '#include "server.h"')" 1 '文件之间循环包含'
+expect "one file including another of its folder is fine" "$(tree onefile loans/guarantee.h '' loans/loan.c '#include "guarantee.h"')" 0
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

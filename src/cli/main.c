@@ -18,6 +18,8 @@
 #include "clock.h"
 #include "commands.h"
 #include "date.h"
+#include "dispatch.h"
+#include "html.h"
 #include "routes.h"
 #include "log.h"
 #include "server.h"
@@ -141,7 +143,8 @@ static int cmd_serve(int argc, char **argv)
 {
     struct opts o;
     parse_opts(argc, argv, &o);
-    struct app app = {.db_path = o.db, .threads = o.threads};
+    struct app app = {
+        .db_path = o.db, .threads = o.threads, .dispatch = dispatch_request, .error_page = html_error_page};
     if (access(o.db, R_OK | W_OK) != 0) {
         fprintf(stderr, "错误: 数据库 %s 不存在或不可读写（先运行 bangfu init 或 bangfu demo）\n", o.db);
         return 2;

@@ -19,6 +19,9 @@
  *                             columns 0.. of the current row by index. A text longer than its
  *                             field is an error (-1, logged by db_copy), never silent; so is a
  *                             failed allocation. 0 otherwise.
+ *   DB_ROW_READER_FROM(fn, LIST, struct t, first)
+ *                             the same from column `first` on (a second struct read from the
+ *                             columns after a first row's, as an announcement after its list row).
  *
  * Types: INT (int), INT64 and MONEY (int64_t; MONEY is fen), TEXT(size) (char[size], size one of
  * the named sizes of text.h), DATE (char[DB_DATE_SIZE], yyyy-mm-dd), TIME (char[DB_TIME_SIZE],
@@ -92,10 +95,11 @@ int db_row_fail(struct err *e);
 #define DB_ROW_GET2_(f, t) DB_ROW_GET3_(f, t)
 #define DB_ROW_GET_(col, type, f) DB_ROW_GET2_(f, DB_ROW_T_##type)
 
-#define DB_ROW_READER(fn, LIST, type)                                                                                  \
+#define DB_ROW_READER(fn, LIST, type) DB_ROW_READER_FROM(fn, LIST, type, 0)
+#define DB_ROW_READER_FROM(fn, LIST, type, first)                                                                      \
     int fn(sqlite3_stmt *st, type *out)                                                                                \
     {                                                                                                                  \
-        int c = 0, rc = 0;                                                                                             \
+        int c = (first), rc = 0;                                                                                       \
         LIST(DB_ROW_GET_, )                                                                                            \
         return rc ? -1 : 0;                                                                                            \
     }

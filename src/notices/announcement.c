@@ -166,8 +166,7 @@ int64_t ann_create(struct db *db, const struct user_ctx *actor, const struct ann
 }
 
 /* The columns of a list row (see list_row), then the tables with the current version. */
-#define ANN_ROW_COLUMNS                                                                                                \
-    "a.id, a.unit_id, a.state, u.name, v.title, a.publish_from, coalesce(a.publish_until, ''), v.n, v.saved_at "
+#define ANN_ROW_COLUMNS DB_ROW_COLUMNS(ANN_ROW) " "
 #define ANN_FROM                                                                                                       \
     "FROM announcements a JOIN units u ON u.id = a.unit_id JOIN announcement_versions v ON "                           \
     "v.announcement_id = a.id AND v.n = (SELECT max(n) FROM announcement_versions WHERE announcement_id = a.id) "
@@ -175,44 +174,27 @@ int64_t ann_create(struct db *db, const struct user_ctx *actor, const struct ann
 #define ANN_LIST_SELECT "SELECT " ANN_ROW_COLUMNS ANN_FROM
 /* A whole announcement (see ann_row_full). */
 #define ANN_SELECT                                                                                                     \
-    "SELECT " ANN_ROW_COLUMNS ", u.kind, v.body_md, sv.name, cr.name, a.created_at, coalesce(pb.name, ''), "           \
-    "coalesce(a.published_at, ''), coalesce(wb.name, ''), coalesce(a.withdrawn_at, ''), "                              \
-    "coalesce(a.withdraw_reason, ''), u.path " ANN_FROM                                                                \
+    "SELECT " ANN_ROW_COLUMNS ", " DB_ROW_COLUMNS(ANN_DETAIL_ROW) ", u.path " ANN_FROM                                 \
     "JOIN users sv ON sv.id = v.saved_by JOIN users cr ON cr.id = a.created_by "                                       \
     "LEFT JOIN users pb ON pb.id = a.published_by LEFT JOIN users wb ON wb.id = a.withdrawn_by "
 
 /* Fills a list row from the ANN_ROW_COLUMNS of a row. */
-static void list_row(sqlite3_stmt *st, struct ann_row *x)
-{
-    memset(x, 0, sizeof *x);
-    x->id = sqlite3_column_int64(st, 0);
-    x->unit_id = sqlite3_column_int64(st, 1);
-    x->state = state_parse(db_text(st, 2));
-    DB_COPY(x->unit_name, st, 3);
-    DB_COPY(x->title, st, 4);
-    DB_COPY(x->publish_from, st, 5);
-    DB_COPY(x->publish_until, st, 6);
-    x->version = sqlite3_column_int(st, 7);
-    DB_COPY(x->saved_at, st, 8);
-}
+static DB_ROW_READER(list_row_read, ANN_ROW, struct ann_row)
+/* The rest of a row of ANN_SELECT, after the list row's columns. */
+static DB_ROW_READER_FROM(ann_detail_read, ANN_DETAIL_ROW, struct announcement, DB_ROW_NCOLS(ANN_ROW))
+static DB_ROW_READER(version_read, ANN_VERSION_ROW, struct ann_version)
+/* The column of ANN_SELECT after the announcement: the unit's path. */
+#define ANN_PATH_COL (DB_ROW_NCOLS(ANN_ROW) + DB_ROW_NCOLS(ANN_DETAIL_ROW))
 
-/* Fills an announcement from a row of ANN_SELECT (the body is copied: free with ann_free). */
-static void ann_row_full(sqlite3_stmt *st, struct announcement *a)
+/* Fills an announcement from a row of ANN_SELECT (the body is copied: free with ann_free).
+   0, or -1 when the row does not fit (nothing left to free). */
+static int ann_row_full(sqlite3_stmt *st, struct announcement *a)
 {
     memset(a, 0, sizeof *a);
-    list_row(st, &a->head);
-    DB_COPY(a->unit_kind, st, 9);
-    a->body_md = strdup(db_text(st, 10));
-    if (!a->body_md)
-        abort(); /* as buf.c: out of memory has no better answer */
-    DB_COPY(a->saved_by, st, 11);
-    DB_COPY(a->created_by, st, 12);
-    DB_COPY(a->created_at, st, 13);
-    DB_COPY(a->published_by, st, 14);
-    DB_COPY(a->published_at, st, 15);
-    DB_COPY(a->withdrawn_by, st, 16);
-    DB_COPY(a->withdrawn_at, st, 17);
-    DB_COPY(a->withdraw_reason, st, 18);
+    if (list_row_read(st, &a->head) == 0 && ann_detail_read(st, a) == 0)
+        return 0;
+    ann_free(a);
+    return -1;
 }
 
 int ann_get(struct db *db, const struct user_ctx *actor, int64_t id, struct announcement *out, struct err *e)
@@ -221,12 +203,11 @@ int ann_get(struct db *db, const struct user_ctx *actor, int64_t id, struct anno
     if (!st)
         return db_fail(db, e);
     db_bind(st, "i", id);
-    int found = sqlite3_step(st) == SQLITE_ROW, in_scope = 0;
-    if (found) {
-        ann_row_full(st, out);
-        in_scope = strncmp(db_text(st, 19), actor->unit_path, strlen(actor->unit_path)) == 0;
-    }
+    int found = sqlite3_step(st) == SQLITE_ROW, bad = found && ann_row_full(st, out) != 0;
+    int in_scope = found && strncmp(db_text(st, ANN_PATH_COL), actor->unit_path, strlen(actor->unit_path)) == 0;
     db_done(st);
+    if (bad)
+        return db_row_fail(e);
     if (!found)
         return err_set(e, 404, "not_found", NULL, "公告不存在");
     if (!in_scope) {
@@ -245,10 +226,10 @@ int ann_get_public(struct db *db, int64_t id, struct date today, struct announce
     if (!st)
         return db_fail(db, e);
     db_bind(st, "it", id, on);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    if (found)
-        ann_row_full(st, out);
+    int found = sqlite3_step(st) == SQLITE_ROW, bad = found && ann_row_full(st, out) != 0;
     db_done(st);
+    if (bad)
+        return db_row_fail(e);
     return found ? 0 : err_set(e, 404, "not_found", NULL, "公告不存在或已不在发布期内");
 }
 
@@ -388,13 +369,15 @@ int64_t ann_list(struct db *db, const struct user_ctx *actor, const char *state,
     if (!st || total < 0)
         return -1;
     db_bind(st, "ttdd", actor->unit_path, state, limit, offset);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        struct ann_row x;
-        list_row(st, &x);
-        fn(&x, ctx);
+    int bad = 0;
+    while (!bad && sqlite3_step(st) == SQLITE_ROW) {
+        struct ann_row x = {0};
+        bad = list_row_read(st, &x) != 0;
+        if (!bad)
+            fn(&x, ctx);
     }
     db_done(st);
-    return total;
+    return bad ? -1 : total;
 }
 
 int ann_list_public(struct db *db, int64_t unit_id, struct date today, int limit,
@@ -413,8 +396,11 @@ int ann_list_public(struct db *db, int64_t unit_id, struct date today, int limit
     db_bind(st, "tid", on, unit_id, limit);
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
-        struct ann_row x;
-        list_row(st, &x);
+        struct ann_row x = {0};
+        if (list_row_read(st, &x) != 0) {
+            n = -1;
+            break;
+        }
         fn(&x, ctx);
         n++;
     }
@@ -424,20 +410,18 @@ int ann_list_public(struct db *db, int64_t unit_id, struct date today, int limit
 
 int ann_versions(struct db *db, int64_t id, void (*fn)(const struct ann_version *, void *), void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT v.n, v.title, u.name, v.saved_at, length(v.body_md) FROM "
-                                   "announcement_versions v JOIN users u ON u.id = v.saved_by "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(ANN_VERSION_ROW) " FROM announcement_versions v JOIN users u ON u.id = v.saved_by "
                                    "WHERE v.announcement_id = ? ORDER BY v.n DESC");
     if (!st)
         return -1;
     db_bind(st, "i", id);
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
-        struct ann_version v;
-        v.n = sqlite3_column_int(st, 0);
-        DB_COPY(v.title, st, 1);
-        DB_COPY(v.saved_by, st, 2);
-        DB_COPY(v.saved_at, st, 3);
-        v.body_chars = sqlite3_column_int64(st, 4);
+        struct ann_version v = {0};
+        if (version_read(st, &v) != 0) {
+            n = -1;
+            break;
+        }
         fn(&v, ctx);
         n++;
     }

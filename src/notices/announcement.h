@@ -14,6 +14,7 @@
 
 #include "date.h"
 #include "db.h"
+#include "db_row.h"
 #include "err.h"
 #include "user.h"
 #include "text.h"
@@ -36,25 +37,33 @@ struct ann_input {
     int publish;               /* create or save: also publish a draft, in the same transaction */
 };
 
-/* An announcement as a list shows it (no body). */
+#define ANN_TITLE_SIZE TEXT_SIZE(ANN_TITLE_MAX)
+#define ANN_UNIT_KIND_SIZE 16 /* district, township, village */
+
+/* An announcement as a list shows it (no body), with its current version. */
+#define ANN_ROW(X, _)                                                                                                   \
+    X("a.id", INT64, id) _ X("a.unit_id", INT64, unit_id) _ X("a.state", ENUM(enum ann_state, state_parse), state) _ \
+        X("u.name", TEXT(NAME_SIZE), unit_name) _ X("v.title", TEXT(ANN_TITLE_SIZE), title) _                        \
+        X("a.publish_from", DATE, publish_from) _                                                                      \
+        X("coalesce(a.publish_until, '')", DATE, publish_until) /* "" when open-ended */ _                            \
+        X("v.n", INT, version) /* the current (latest) version's number */ _ X("v.saved_at", TIME, saved_at)
 struct ann_row {
-    int64_t id, unit_id;
-    enum ann_state state;
-    char unit_name[NAME_SIZE];
-    char title[4 * ANN_TITLE_MAX + 1];
-    char publish_from[11], publish_until[11];
-    int version;
-    char saved_at[24];
+    DB_ROW_FIELDS(ANN_ROW)
 };
+/* What an announcement's page shows besides its list row: the current text and who did what. */
+#define ANN_DETAIL_ROW(X, _)                                                                                            \
+    X("u.kind", TEXT(ANN_UNIT_KIND_SIZE), unit_kind) _                                                               \
+        X("v.body_md", STR, body_md) /* the current text, malloc'd: free with ann_free */ _                           \
+        X("sv.name", TEXT(NAME_SIZE), saved_by) _ X("cr.name", TEXT(NAME_SIZE), created_by) _                        \
+        X("a.created_at", TIME, created_at) _ X("coalesce(pb.name, '')", TEXT(NAME_SIZE), published_by) _            \
+        X("coalesce(a.published_at, '')", TIME, published_at) _                                                        \
+        X("coalesce(wb.name, '')", TEXT(NAME_SIZE), withdrawn_by) _                                                    \
+        X("coalesce(a.withdrawn_at, '')", TIME, withdrawn_at) _                                                        \
+        X("coalesce(a.withdraw_reason, '')", TEXT(NOTE_SIZE), withdraw_reason)
 /* An announcement with its current text, for its page. */
 struct announcement {
-    struct ann_row head; /* publish_until "" when open-ended; version: the current (latest) version's number */
-    char unit_kind[16];
-    char *body_md; /* the current text, malloc'd: free with ann_free */
-    char saved_by[64];
-    char created_by[NAME_SIZE], created_at[24];
-    char published_by[64], published_at[24];
-    char withdrawn_by[64], withdrawn_at[24], withdraw_reason[256];
+    struct ann_row head;
+    DB_ROW_FIELDS(ANN_DETAIL_ROW)
 };
 /* Frees what an announcement holds (not the struct). */
 void ann_free(struct announcement *a);
@@ -97,11 +106,11 @@ int64_t ann_list(struct db *db, const struct user_ctx *actor, const char *state,
 int ann_list_public(struct db *db, int64_t unit_id, struct date today, int limit,
                     void (*fn)(const struct ann_row *, void *), void *ctx);
 /* One saved version. */
+#define ANN_VERSION_ROW(X, _)                                                                                           \
+    X("v.n", INT, n) _ X("v.title", TEXT(ANN_TITLE_SIZE), title) _ X("u.name", TEXT(NAME_SIZE), saved_by) _          \
+        X("v.saved_at", TIME, saved_at) _ X("length(v.body_md)", INT64, body_chars)
 struct ann_version {
-    int n;
-    char title[4 * ANN_TITLE_MAX + 1];
-    char saved_by[64], saved_at[24];
-    int64_t body_chars;
+    DB_ROW_FIELDS(ANN_VERSION_ROW)
 };
 /* Calls fn for each version of an announcement, newest first. Returns the count or -1. */
 int ann_versions(struct db *db, int64_t id, void (*fn)(const struct ann_version *, void *), void *ctx);

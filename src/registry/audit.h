@@ -10,7 +10,7 @@
 
 #include "db.h"
 #include "err.h"
-#include "user.h"
+#include "user_ctx.h"
 
 /* Appends a record. before/after are borrowed (NULL allowed). Returns 0 or -1. */
 int audit_write(struct db *db, const struct user_ctx *u, const char *action, const char *entity, int64_t entity_id,

@@ -1,6 +1,6 @@
 /*
- * auth.h: passwords (yescrypt via libcrypt), random tokens (getrandom), login with throttling,
- * sessions (browser cookies with a CSRF token; API bearer tokens) and logout.
+ * auth.h: random tokens (getrandom), login with throttling, sessions (browser cookies with a
+ * CSRF token; API bearer tokens) and logout. Passwords are auth_password.h (included here).
  */
 #ifndef BANGFU_AUTH_H
 #define BANGFU_AUTH_H
@@ -8,18 +8,13 @@
 
 #include "db.h"
 #include "err.h"
+#include "auth_password.h"
 #include "user.h"
 
 #define AUTH_COOKIE "bangfu_session"
 
-/* Hashes a password with yescrypt into out (at least 128 bytes). Returns 0 or -1. */
-int auth_hash_password(const char *password, char *out, size_t n);
-/* 1 when password matches the stored hash, else 0. Constant time in the comparison. */
-int auth_check_password(const char *password, const char *hash);
 /* Fills out with 2*nbytes hex characters from getrandom(2) plus NUL. Returns 0 or -1. */
 int auth_random_hex(char *out, size_t nbytes);
-/* Constant-time string equality for tokens. */
-int auth_token_equal(const char *a, const char *b);
 
 /* Checks the password (refusing with 429 login_throttled after too many recent failures),
    creates a session of kind "cookie" or "token", and fills sid (65 bytes) and u.
@@ -32,13 +27,6 @@ int auth_session_load(struct db *db, const char *sid, const char *kind, struct u
 /* Ends a session. */
 void auth_logout(struct db *db, const char *sid);
 
-#define AUTH_PASSWORD_MIN 10  /* characters */
-#define AUTH_PASSWORD_MAX 128 /* bytes */
-/* The rule for every new password: AUTH_PASSWORD_MIN..AUTH_PASSWORD_MAX long, of at least two
-   kinds of character (lower case, upper case, digits, others), not the username (any case) and
-   not one of the commonest passwords (compared without regard to case). Returns 0, or -1 with a
-   422 weak_password saying which rule failed. */
-int auth_password_policy(const char *username, const char *password, struct err *e);
 /* A user changes their own password: the old one must match (401 bad_old_password), the new one
    pass auth_password_policy and differ from the old. Clears "must change", ends the user's other
    sessions (keeps keep_sid, the one in use). Returns 0 or -1 with e. Audited. */

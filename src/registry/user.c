@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "audit.h"
-#include "auth.h"
+#include "auth_password.h"
 #include "idcard.h"
 #include "text.h"
 

@@ -1,6 +1,6 @@
 /*
- * user.h: roles, staff accounts and the logged-in user's context (role, unit, scope path).
- * Passwords are yescrypt hashes (see auth.c); nothing here ever sees a stored password.
+ * user.h: roles' names, staff accounts and loading the logged-in user's context (user_ctx.h).
+ * Passwords are yescrypt hashes (see auth_password.c); nothing here ever sees a stored password.
  */
 #ifndef BANGFU_USER_H
 #define BANGFU_USER_H
@@ -9,20 +9,7 @@
 #include "db.h"
 #include "err.h"
 #include "text.h"
-
-enum role {
-    ROLE_ADMIN,       /* 系统管理员 */
-    ROLE_ASSOCIATION, /* 协会工作人员 */
-    ROLE_REVIEWER,    /* 部门评审员 */
-    ROLE_LIAISON,     /* 信用社联络员 */
-    ROLE_RELIEF,      /* 救助经办员 */
-    ROLE_FINANCE,     /* 财务 */
-    ROLE_VILLAGE,     /* 村计生专干 */
-    ROLE_AUDITOR,     /* 审计 */
-    ROLE__MAX
-};
-#define ROLE_BIT(r) (1u << (r))
-#define ROLES_ALL ((1u << ROLE__MAX) - 1)
+#include "user_ctx.h"
 
 /* "admin", "association", ... as in API.md; NULL for an out-of-range role. */
 const char *role_code(enum role r);
@@ -32,20 +19,6 @@ const char *role_name(enum role r);
 int role_parse(const char *code);
 /* 1 if the role may see full resident IDs (each view is audited), else 0. */
 int role_sees_full_id(enum role r);
-
-struct user_ctx {
-    int64_t id;
-    char username[64];
-    char name[NAME_SIZE];
-    enum role role;
-    int64_t unit_id;
-    char unit_name[NAME_SIZE];
-    char unit_kind[16];
-    char unit_path[160]; /* '/1/2/': the user's scope is this unit and everything below it */
-    int64_t department_id;
-    char department_name[64];
-    int must_change_password; /* the admin asked for a new password: only that page until then */
-};
 
 /* Loads an active user's context by id. Returns 0, or -1 when there is no such active user. */
 int user_load(struct db *db, int64_t id, struct user_ctx *u);

@@ -232,25 +232,12 @@ int relief_batch_disburse(struct db *db, const struct user_ctx *actor, int64_t b
 /* The batch's columns; scope path ?1: batches of units within it, and the batches covering it (a village
    officer sees the township's batch to verify the village's part). */
 #define BATCH_SELECT                                                                                            \
-    "SELECT b.id, b.category_id, b.unit_id, b.amount_fen, b.title, c.name, u.name, b.created_at, "              \
-    "coalesce(cu.name, '') FROM relief_batches b JOIN relief_categories c ON c.id = b.category_id "             \
+    "SELECT " DB_ROW_COLUMNS(RELIEF_BATCH_ROW) " FROM relief_batches b JOIN relief_categories c ON c.id = b.category_id "             \
     "JOIN units u ON u.id = b.unit_id LEFT JOIN users cu ON cu.id = b.created_by "                              \
     "WHERE (in_scope(u.path, ?1) OR in_scope(?1, u.path)) "
 
 /* Fills a batch from a row of BATCH_SELECT. */
-static void batch_row(sqlite3_stmt *st, struct relief_batch *b)
-{
-    memset(b, 0, sizeof *b);
-    b->id = sqlite3_column_int64(st, 0);
-    b->category_id = sqlite3_column_int64(st, 1);
-    b->unit_id = sqlite3_column_int64(st, 2);
-    b->amount_fen = sqlite3_column_int64(st, 3);
-    DB_COPY(b->title, st, 4);
-    DB_COPY(b->category, st, 5);
-    DB_COPY(b->unit_name, st, 6);
-    DB_COPY(b->created_at, st, 7);
-    DB_COPY(b->created_by, st, 8);
-}
+static DB_ROW_READER(batch_row, RELIEF_BATCH_ROW, struct relief_batch)
 
 /* Counts a batch's applications per state and the amount paid. */
 static void batch_counts(struct db *db, struct relief_batch *b)
@@ -278,10 +265,11 @@ int relief_batch_get(struct db *db, const struct user_ctx *actor, int64_t id, st
     if (!st)
         return db_fail(db, e);
     db_bind(st, "ti", actor->unit_path, id);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    if (found)
-        batch_row(st, out);
+    memset(out, 0, sizeof *out);
+    int found = sqlite3_step(st) == SQLITE_ROW, bad = found && batch_row(st, out) != 0;
     db_done(st);
+    if (bad)
+        return db_row_fail(e);
     if (found) {
         batch_counts(db, out);
         return 0;
@@ -299,10 +287,14 @@ int relief_batch_list(struct db *db, const struct user_ctx *actor, int limit,
         return -1;
     db_bind(st, "td", actor->unit_path, limit);
     struct relief_batch rows[50];
-    int n = 0;
-    while (n < 50 && sqlite3_step(st) == SQLITE_ROW)
-        batch_row(st, &rows[n++]);
+    int n = 0, bad = 0;
+    while (!bad && n < 50 && sqlite3_step(st) == SQLITE_ROW) {
+        memset(&rows[n], 0, sizeof rows[n]);
+        bad = batch_row(st, &rows[n++]) != 0;
+    }
     db_done(st);
+    if (bad)
+        return -1;
     for (int i = 0; i < n; i++) {
         batch_counts(db, &rows[i]);
         fn(&rows[i], ctx);

@@ -12,6 +12,7 @@
 
 #include "date.h"
 #include "db.h"
+#include "db_row.h"
 #include "err.h"
 #include "relief_pay.h"
 #include "relief_rules.h"
@@ -51,9 +52,16 @@ int relief_batch_step(struct db *db, const struct user_ctx *actor, int64_t batch
 int relief_batch_disburse(struct db *db, const struct user_ctx *actor, int64_t batch_id,
                           const struct relief_pay_input *in, int *paid, struct err *e);
 
+#define RELIEF_BATCH_TITLE_SIZE 160 /* the category, unit and date the batch is named by */
+
+/* A batch with its category, unit and who created it (the counts are summed after). */
+#define RELIEF_BATCH_ROW(X, _)                                                                                          \
+    X("b.id", INT64, id) _ X("b.category_id", INT64, category_id) _ X("b.unit_id", INT64, unit_id) _                 \
+        X("b.amount_fen", MONEY, amount_fen) _ X("b.title", TEXT(RELIEF_BATCH_TITLE_SIZE), title) _                  \
+        X("c.name", TEXT(RELIEF_CATEGORY_NAME_SIZE), category) _ X("u.name", TEXT(NAME_SIZE), unit_name) _           \
+        X("b.created_at", TIME, created_at) _ X("coalesce(cu.name, '')", TEXT(NAME_SIZE), created_by)
 struct relief_batch {
-    int64_t id, category_id, unit_id, amount_fen;
-    char title[160], category[64], unit_name[NAME_SIZE], created_at[24], created_by[NAME_SIZE];
+    DB_ROW_FIELDS(RELIEF_BATCH_ROW)
     int count[RS__MAX]; /* applications per state */
     int total;
     int64_t paid_fen;

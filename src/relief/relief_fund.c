@@ -56,19 +56,12 @@ static void fund_figures(struct db *db, struct relief_fund *f)
 
 /* The columns of a fund and whether its unit is in the scope ?2; the fund is ?1 or every fund. */
 #define FUND_SELECT                                                                                                   \
-    "SELECT f.id, f.name, f.active, f.unit_id, u.name, in_scope(u.path, ?2) FROM relief_funds f "                    \
+    "SELECT " DB_ROW_COLUMNS(RELIEF_FUND_ROW) ", in_scope(u.path, ?2) FROM relief_funds f "                         \
     "JOIN units u ON u.id = f.unit_id "
 
 /* Copies a fund row of FUND_SELECT into out. */
-static void fund_row(sqlite3_stmt *st, struct relief_fund *out)
-{
-    memset(out, 0, sizeof *out);
-    out->id = sqlite3_column_int64(st, 0);
-    DB_COPY(out->name, st, 1);
-    out->active = sqlite3_column_int(st, 2);
-    out->unit_id = sqlite3_column_int64(st, 3);
-    DB_COPY(out->unit_name, st, 4);
-}
+static DB_ROW_READER(fund_row, RELIEF_FUND_ROW, struct relief_fund)
+static DB_ROW_READER(fund_entry_read, RELIEF_FUND_ENTRY_ROW, struct relief_fund_entry)
 
 int relief_fund_list(struct db *db, const struct user_ctx *actor, void (*fn)(const struct relief_fund *, void *),
                      void *ctx)
@@ -78,10 +71,14 @@ int relief_fund_list(struct db *db, const struct user_ctx *actor, void (*fn)(con
         return -1;
     db_bind(st, "it", (int64_t)0, actor->unit_path);
     struct relief_fund rows[RELIEF_FUND_MAX];
-    int n = 0;
-    while (n < RELIEF_FUND_MAX && sqlite3_step(st) == SQLITE_ROW)
-        fund_row(st, &rows[n++]);
+    int n = 0, bad = 0;
+    while (!bad && n < RELIEF_FUND_MAX && sqlite3_step(st) == SQLITE_ROW) {
+        memset(&rows[n], 0, sizeof rows[n]);
+        bad = fund_row(st, &rows[n++]) != 0;
+    }
     db_done(st);
+    if (bad)
+        return -1;
     for (int i = 0; i < n; i++) {
         fund_figures(db, &rows[i]);
         fn(&rows[i], ctx);
@@ -96,10 +93,12 @@ int relief_fund_get(struct db *db, const struct user_ctx *actor, int64_t id, str
     if (!st)
         return db_fail(db, e);
     db_bind(st, "it", id, actor->unit_path);
-    int found = sqlite3_step(st) == SQLITE_ROW, in_scope = found && sqlite3_column_int(st, 5) == 1;
-    if (found)
-        fund_row(st, out);
+    int found = sqlite3_step(st) == SQLITE_ROW,
+        in_scope = found && sqlite3_column_int(st, DB_ROW_NCOLS(RELIEF_FUND_ROW)) == 1;
+    int bad = found && fund_row(st, out) != 0;
     db_done(st);
+    if (bad)
+        return db_row_fail(e);
     if (!found)
         return err_set(e, 404, "fund_not_found", "fund_id", "资金不存在");
     if (!in_scope)
@@ -267,11 +266,7 @@ int relief_fund_ledger(struct db *db, int64_t fund_id, const char *from, const c
     /* a payment's note starts with its category's name: the public name replaces it (a voided
        receipt's reversal points at the payment's entry) */
     sqlite3_stmt *st = db_prep(
-        db, "SELECT e.id, e.kind, coalesce(e.source, ''), e.amount_fen, e.on_date, "
-            "e.document_no, CASE WHEN ?4 = 1 AND c.sensitive = 1 AND c.public_name <> '' "
-            "THEN replace(e.note, c.name, c.public_name) ELSE e.note END, coalesce(p.receipt_no, ''), "
-            "coalesce(e.reverses_id, 0), EXISTS (SELECT 1 FROM relief_fund_entries r WHERE r.reverses_id = e.id) "
-            "FROM relief_fund_entries e LEFT JOIN relief_payments p ON p.id = e.payment_id "
+        db, "SELECT " DB_ROW_COLUMNS(RELIEF_FUND_ENTRY_ROW) " FROM relief_fund_entries e LEFT JOIN relief_payments p ON p.id = e.payment_id "
             "LEFT JOIN relief_fund_entries d ON d.id = e.reverses_id "
             "LEFT JOIN relief_payments pp ON pp.id = coalesce(e.payment_id, d.payment_id) "
             "LEFT JOIN relief_applications a ON a.id = pp.application_id "
@@ -284,18 +279,12 @@ int relief_fund_ledger(struct db *db, int64_t fund_id, const char *from, const c
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct relief_fund_entry x = {0};
-        x.id = sqlite3_column_int64(st, 0);
-        DB_COPY(x.kind, st, 1);
-        DB_COPY(x.source, st, 2);
-        x.amount_fen = sqlite3_column_int64(st, 3);
+        if (fund_entry_read(st, &x) != 0) {
+            n = -1;
+            break;
+        }
         balance += x.amount_fen;
         x.balance_after_fen = balance;
-        DB_COPY(x.on, st, 4);
-        DB_COPY(x.document_no, st, 5);
-        DB_COPY(x.note, st, 6);
-        DB_COPY(x.receipt_no, st, 7);
-        x.reverses_id = sqlite3_column_int64(st, 8);
-        x.reversed = sqlite3_column_int(st, 9);
         fn(&x, ctx);
         n++;
     }

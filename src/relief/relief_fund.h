@@ -11,6 +11,7 @@
 
 #include "date.h"
 #include "db.h"
+#include "db_row.h"
 #include "err.h"
 #include "user.h"
 #include "text.h"
@@ -27,12 +28,12 @@ int relief_source_parse(const char *s);
 
 /* A fund belongs to a unit (the district or a township): only users whose scope holds that unit
    read its ledger or write to it, and it pays only applications at or below that unit. */
+/* A fund and its unit (the figures are summed after). */
+#define RELIEF_FUND_ROW(X, _)                                                                                           \
+    X("f.id", INT64, id) _ X("f.name", TEXT(FUND_NAME_SIZE), name) _ X("f.active", INT, active) _                    \
+        X("f.unit_id", INT64, unit_id) _ X("u.name", TEXT(NAME_SIZE), unit_name)
 struct relief_fund {
-    int64_t id;
-    char name[FUND_NAME_SIZE];
-    int64_t unit_id;
-    char unit_name[64];
-    int active;
+    DB_ROW_FIELDS(RELIEF_FUND_ROW)
     int64_t balance_fen;
     int64_t income_fen[SRC__MAX]; /* received per source, net of reversed income */
     int64_t paid_fen;             /* disbursed, net of voided receipts */
@@ -70,17 +71,25 @@ const char *relief_entry_kind_name(const char *kind);
 /* The fund an entry belongs to, or 0. */
 int64_t relief_fund_of_entry(struct db *db, int64_t entry_id);
 
+#define FUND_CODE_SIZE 16 /* entry kinds and income sources */
+
+/* A ledger entry with the running balance; a disbursement's receipt; whether a later entry
+   reverses it. The note's SQL names a sensitive category by its public name when ?4 is 1. */
+#define RELIEF_FUND_ENTRY_ROW(X, _)                                                                                     \
+    X("e.id", INT64, id) _ X("e.kind", TEXT(FUND_CODE_SIZE), kind) _                                                  \
+        X("coalesce(e.source, '')", TEXT(FUND_CODE_SIZE), source) /* code, "" when none */ _                          \
+        X("e.amount_fen", MONEY, amount_fen) _                                                                      \
+        X("e.on_date", DATE, on) _ X("e.document_no", TEXT(DOC_NO_SIZE), document_no) _                              \
+        X("CASE WHEN ?4 = 1 AND c.sensitive = 1 AND c.public_name <> '' "                                            \
+          "THEN replace(e.note, c.name, c.public_name) ELSE e.note END",                                               \
+          TEXT(NOTE_SIZE), note) _                                                                                     \
+        X("coalesce(p.receipt_no, '')", TEXT(DOC_NO_SIZE), receipt_no) /* disbursements */ _                          \
+        X("coalesce(e.reverses_id, 0)", INT64, reverses_id) _                                                          \
+        X("EXISTS (SELECT 1 FROM relief_fund_entries r WHERE r.reverses_id = e.id)", INT,                              \
+          reversed) /* a later entry reverses this one */
 struct relief_fund_entry {
-    int64_t id;
-    char kind[16];
-    char source[16]; /* code, "" when none */
-    int64_t amount_fen, balance_after_fen; /* balance: running in date order (relief_fund_ledger) */
-    char on[11];
-    char document_no[DOC_NO_SIZE];
-    char note[NOTE_SIZE];
-    char receipt_no[DOC_NO_SIZE]; /* disbursements */
-    int64_t reverses_id;
-    int reversed;        /* a later entry reverses this one */
+    DB_ROW_FIELDS(RELIEF_FUND_ENTRY_ROW)
+    int64_t balance_after_fen; /* running in date order (relief_fund_ledger) */
 };
 /* The fund's balance at the start of day `from` (the sum of its entries dated before it): a
    ledger's 期初余额. 0 for NULL or "". */

@@ -9,7 +9,6 @@
 #include "markdown.h"
 #include "log.h"
 #include "money.h"
-#include "routes.h"
 
 void html_text(struct req *r, const char *s)
 {

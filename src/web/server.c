@@ -1,8 +1,8 @@
 /*
  * server.c: the libmicrohttpd daemon (internal epoll thread pool), the request life cycle
- * (query, form and body collection with limits), the one dispatcher that checks route, login,
- * role and CSRF before any handler runs, security headers, the access log, and the reply
- * helpers declared in server.h.
+ * (query, form and body collection with limits), handing each request to the application's
+ * dispatcher (dispatch.c), security headers, the access log, and the reply helpers declared in
+ * server.h.
  */
 #include "server.h"
 
@@ -17,11 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "auth.h"
 #include "clock.h"
-#include "html.h"
 #include "log.h"
-#include "routes.h"
 
 static _Thread_local struct db *thread_db; /* one connection per server thread */
 
@@ -216,6 +213,11 @@ static enum MHD_Result collect_form(void *cls, enum MHD_ValueKind kind, const ch
 
 /* ---- replies ---------------------------------------------------------------------------- */
 
+int req_method_writes(const char *m)
+{
+    return strcmp(m, "GET") != 0 && strcmp(m, "HEAD") != 0;
+}
+
 void reply_header(struct req *r, const char *name, const char *value)
 {
     if (r->nheaders >= REQ_MAX_HEADERS)
@@ -247,10 +249,10 @@ void reply_json_error(struct req *r, const struct err *e)
 
 void reply_error(struct req *r, const struct err *e)
 {
-    if (r->route && (r->route->flags & ROUTE_API))
+    if (r->api_route)
         reply_json_error(r, e);
     else
-        html_error_page(r, e);
+        r->app->error_page(r, e);
 }
 
 void reply_fail(struct req *r, int status, const char *code, const char *message)
@@ -277,115 +279,6 @@ void reply_bytes(struct req *r, const char *type, char *data, size_t len)
 }
 
 /* ---- the dispatcher --------------------------------------------------------------------- */
-
-/* Whether the method changes state (and so needs CSRF on browser routes). */
-static int method_writes(const char *m)
-{
-    return strcmp(m, "GET") != 0 && strcmp(m, "HEAD") != 0;
-}
-
-/* Loads the user from the bearer token (API) or the session cookie (pages). */
-static void authenticate(struct req *r, int api)
-{
-    const char *sid = NULL;
-    if (api) {
-        const char *h = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Authorization");
-        if (h && strncmp(h, "Bearer ", 7) == 0)
-            sid = h + 7;
-    } else {
-        sid = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, AUTH_COOKIE);
-    }
-    if (sid && auth_session_load(r->db, sid, api ? "token" : "cookie", &r->user, r->csrf) == 0) {
-        r->authed = 1;
-        r->via_token = api;
-        snprintf(r->session_id, sizeof r->session_id, "%s", sid);
-    }
-}
-
-/* 1 for the routes a user who must change their password may still use: that change, logout,
-   who am I, and the static files. */
-static int password_route(const struct route *rt)
-{
-    static const char *const allowed[] = {"/account/password", "/api/v1/account/password", "/logout", "/api/v1/logout",
-                                          "/api/v1/me"};
-    for (size_t i = 0; i < sizeof allowed / sizeof *allowed; i++)
-        if (strcmp(rt->pattern, allowed[i]) == 0)
-            return 1;
-    return (rt->flags & ROUTE_PUBLIC) != 0;
-}
-
-/* Checks route, login, role and CSRF, then runs the handler. */
-static void dispatch(struct req *r)
-{
-    char allow[64] = "";
-    int path_known = 0;
-    const char *method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
-    const struct route *rt = route_find(method, r->path, r, &path_known, allow, sizeof allow);
-    int api = strncmp(r->path, "/api/", 5) == 0;
-    if (!rt || r->bad_body) {
-        struct err e;
-        if (r->bad_body) {
-            err_set(&e, 400, "malformed_form", NULL, "表单内容无法解析");
-        } else if (path_known) {
-            reply_header(r, "Allow", allow);
-            err_set(&e, 405, "method_not_allowed", NULL, "不支持此请求方法");
-        } else {
-            err_set(&e, 404, "not_found", NULL, "页面或资源不存在");
-        }
-        if (api)
-            reply_json_error(r, &e);
-        else
-            html_error_page(r, &e);
-        return;
-    }
-    r->route = rt;
-    if (r->too_large) {
-        static const char *const why[] = {
-            [LIMIT_BODY] = "提交的内容过大（上限 8 MB）",
-            [LIMIT_FIELD] = "表单中有字段过长（上限 64 KB）",
-            [LIMIT_FIELDS] = "表单字段过多（上限 256 个）",
-            [LIMIT_QUERY] = "网址中的查询参数过长或过多（上限 4 KB、64 个）",
-        };
-        reply_fail(r, 413, "request_too_large", why[r->too_large]);
-        return;
-    }
-    authenticate(r, api);
-    log_context(method, rt->pattern, r->authed ? r->user.username : NULL);
-    if (!(rt->flags & ROUTE_PUBLIC)) {
-        if (!r->authed) {
-            if (!api && strcmp(method, "GET") == 0) {
-                struct buf loc;
-                buf_init(&loc);
-                buf_puts(&loc, "/login?next=");
-                buf_urlenc(&loc, r->path);
-                reply_redirect(r, loc.data);
-                buf_free(&loc);
-            } else {
-                reply_fail(r, 401, "unauthorized", "请先登录");
-            }
-            return;
-        }
-        if (!(rt->roles & ROLE_BIT(r->user.role))) {
-            reply_fail(r, 403, "forbidden", "您的角色无权进行此操作");
-            return;
-        }
-    }
-    if (r->authed && r->user.must_change_password && !password_route(rt)) {
-        if (!api && strcmp(method, "GET") == 0)
-            reply_redirect(r, "/account/password");
-        else
-            reply_fail(r, 403, "password_change_required", "管理员要求您先修改密码，请修改后再继续");
-        return;
-    }
-    if (!api && r->authed && method_writes(method)) {
-        const char *token = req_form(r, "csrf");
-        if (!token || !auth_token_equal(token, r->csrf)) {
-            reply_fail(r, 403, "csrf_failed", "页面已过期或来源不明，请刷新页面后重试");
-            return;
-        }
-    }
-    rt->handler(r);
-}
 
 /* Adds the security headers every response carries. */
 static void add_security_headers(struct MHD_Response *resp)
@@ -414,7 +307,7 @@ static enum MHD_Result send_reply(struct req *r)
         return MHD_NO;
     add_security_headers(resp);
     MHD_add_response_header(resp, "Content-Type", r->content_type ? r->content_type : "text/html; charset=utf-8");
-    if (!r->route || !(r->route->flags & ROUTE_PUBLIC))
+    if (!r->public_route)
         MHD_add_response_header(resp, "Cache-Control", "no-store");
     for (int i = 0; i < r->nheaders; i++)
         MHD_add_response_header(resp, r->headers[i][0], r->headers[i][1]);
@@ -468,7 +361,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         r->method = method;
         r->path = url;
         MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_query, r);
-        if (method_writes(method)) {
+        if (req_method_writes(method)) {
             const char *len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
             if (len && strtoull(len, NULL, 10) > REQ_MAX_BODY)
                 r->too_large = LIMIT_BODY;
@@ -498,7 +391,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (!r->db) {
         reply_fail(r, 500, "database_unavailable", "数据库无法打开");
     } else {
-        dispatch(r);
+        app->dispatch(r);
         db_rollback(r->db); /* a handler that failed mid-transaction leaves nothing behind */
         log_context(NULL, NULL, NULL);
     }

@@ -29,12 +29,16 @@
 /* Which limit a request broke (answered 413 by the dispatcher with a message naming it). */
 enum req_limit { LIMIT_NONE, LIMIT_BODY, LIMIT_FIELD, LIMIT_FIELDS, LIMIT_QUERY };
 
+struct req;
+
 struct app {
     const char *db_path;
     int threads;
     pthread_mutex_t lock; /* guards conns */
     struct db *conns[64];
     int nconns;
+    void (*dispatch)(struct req *r); /* runs a request (dispatch.h) */
+    void (*error_page)(struct req *r, const struct err *e); /* the HTML error page (html.h) */
 };
 
 struct kv {
@@ -53,6 +57,7 @@ struct req {
     const char *method;
     const char *path;
     const struct route *route;
+    int api_route, public_route; /* the route's flags, set by the dispatcher (0 before it ran) */
     int64_t id[3];     /* {id} path parameters, in order */
     char str[128];     /* a {str} path parameter */
     struct kv query[REQ_MAX_QUERY_ARGS];
@@ -103,6 +108,8 @@ const char *req_client(struct req *r, char *out, size_t n);
 void reply_header(struct req *r, const char *name, const char *value);
 /* Sends obj (reference stolen) as the JSON reply with the status. */
 void reply_json(struct req *r, int status, json_t *obj);
+/* 1 when the method changes state (so it needs CSRF on browser routes and may carry a body). */
+int req_method_writes(const char *m);
 /* The API error shape {"error":{code,message,field}} with e's status. */
 void reply_json_error(struct req *r, const struct err *e);
 /* An error for either kind of route: JSON for the API, an HTML page for people. */

@@ -21,7 +21,10 @@
 #include <sys/socket.h>
 
 #include "../../src/web/server.c"
+#include "auth.h"
 #include "clock.h"
+#include "dispatch.h"
+#include "html.h"
 #include "fuzz_db.h"
 
 #define FUZZ_MAX_INPUT (48 * 1024) /* fits the socket buffer: written before the daemon runs */
@@ -52,6 +55,8 @@ static void fuzz_setup(void)
     fuzz_db = fuzz_demo_db("admin", &u);
     fuzz_app.db_path = fuzz_demo_path;
     fuzz_app.threads = 1;
+    fuzz_app.dispatch = dispatch_request;
+    fuzz_app.error_page = html_error_page;
     pthread_mutex_init(&fuzz_app.lock, NULL);
     signal(SIGPIPE, SIG_IGN);
     fuzz_daemon =
