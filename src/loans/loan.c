@@ -148,17 +148,25 @@ static json_t *documents_json(unsigned bits)
     return o;
 }
 
+/* Records each document in given as received or not (bits of received) inside the caller's
+   transaction. Returns 1, or 0 on a database error. */
+static int documents_write(struct db *db, int64_t id, unsigned given, unsigned received)
+{
+    int ok = 1;
+    for (int d = 0; ok && d < LD__MAX; d++)
+        if (given & (1u << d))
+            ok = db_run(db, "UPDATE loan_documents SET received = ? WHERE application_id = ? AND doc = ?", "dit",
+                        (received & (1u << d)) ? 1 : 0, id, loan_doc_code(d)) == SQLITE_DONE;
+    return ok;
+}
+
 int loan_set_documents(struct db *db, const struct user_ctx *actor, int64_t id, unsigned given, unsigned received,
                        struct err *e)
 {
     if (begin_action(db, actor, id, LA_EDIT_DOCUMENTS, e) < 0)
         return -1;
     unsigned before = documents_of(db, id);
-    int ok = 1;
-    for (int d = 0; ok && d < LD__MAX; d++)
-        if (given & (1u << d))
-            ok = db_run(db, "UPDATE loan_documents SET received = ? WHERE application_id = ? AND doc = ?", "dit",
-                        (received & (1u << d)) ? 1 : 0, id, loan_doc_code(d)) == SQLITE_DONE;
+    int ok = documents_write(db, id, given, received);
     ok = ok && db_run(db, "UPDATE loan_applications SET updated_at = clock_now() WHERE id = ?", "i", id) == SQLITE_DONE;
     return audit_commit(db, ok, actor, "documents", "loan_application", id, documents_json(before), documents_json(documents_of(db, id)), e);
 }
@@ -184,10 +192,16 @@ int loan_set_backup(struct db *db, const struct user_ctx *actor, int64_t id, int
                   e);
 }
 
-int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, struct date today, struct err *e)
+int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, unsigned given, unsigned received,
+                struct date today, struct err *e)
 {
     if (begin_action(db, actor, id, LA_SUBMIT, e) < 0)
         return -1;
+    unsigned before = documents_of(db, id);
+    if (!documents_write(db, id, given, received)) {
+        db_rollback(db);
+        return db_fail(db, e);
+    }
     unsigned docs = documents_of(db, id);
     if (docs != (1u << LD__MAX) - 1) {
         char list[512] = "";
@@ -215,8 +229,26 @@ int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, struct 
                     "INSERT INTO loan_round_departments (application_id, round, department_id) "
                     "SELECT a.id, a.round, d.id FROM loan_applications a, departments d WHERE a.id = ? AND d.active = 1",
                     "i", id) == SQLITE_DONE;
-    return audit_commit(db, ok, actor, "submit", "loan_application", id, NULL, json_pack("{s:s, s:s}", "submitted_on", on, "review_due_on", due_s),
-                  e);
+    return audit_commit(db, ok, actor, "submit", "loan_application", id, documents_json(before),
+                        json_pack("{s:s, s:s, s:o}", "submitted_on", on, "review_due_on", due_s, "documents",
+                                  documents_json(docs)),
+                        e);
+}
+
+int loan_withdraw(struct db *db, const struct user_ctx *actor, int64_t id, const char *reason, struct err *e)
+{
+    if (text_check(reason, 1, LOAN_WITHDRAW_REASON_MAX_CHARS) != 0)
+        return err_set(e, 422, "invalid_reason", "reason", "请写明撤回原因（%d字以内）", LOAN_WITHDRAW_REASON_MAX_CHARS);
+    int state = begin_action(db, actor, id, LA_WITHDRAW, e);
+    if (state < 0)
+        return -1;
+    int ok = db_run(db,
+                    "UPDATE loan_applications SET state = 'withdrawn', withdrawn_reason = ?, "
+                    "updated_at = clock_now() WHERE id = ?",
+                    "ti", reason, id) == SQLITE_DONE;
+    return audit_commit(db, ok, actor, "withdraw", "loan_application", id,
+                        json_pack("{s:s}", "state", loan_state_code((enum loan_state)state)),
+                        json_pack("{s:s, s:s}", "state", "withdrawn", "reason", reason), e);
 }
 
 int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const char *decision, const char *comment,

@@ -37,9 +37,17 @@ int loan_set_documents(struct db *db, const struct user_ctx *actor, int64_t id, 
                        struct err *e);
 /* Assigns the backup handler (B角): an association user in scope; 0 clears it. */
 int loan_set_backup(struct db *db, const struct user_ctx *actor, int64_t id, int64_t user_id, struct err *e);
-/* Submits to the joint review: refuses 422 missing_documents (e->message lists them); starts a
-   new round with the active departments, due after the configured working days. */
-int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, struct date today, struct err *e);
+/* Submits to the joint review: first records the documents in given as received or not (bits of
+   received; given 0 changes none), then refuses 422 missing_documents (e->message lists them,
+   nothing recorded); starts a new round with the active departments, due after the configured
+   working days. */
+int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, unsigned given, unsigned received,
+                struct date today, struct err *e);
+/* Withdraws (撤回) an application before its decision (draft, in review, more info) with a reason
+   of 1..LOAN_WITHDRAW_REASON_MAX_CHARS characters; audited. The household may then apply again.
+   409 invalid_state otherwise, 422 invalid_reason; a refusal changes nothing. */
+#define LOAN_WITHDRAW_REASON_MAX_CHARS 200
+int loan_withdraw(struct db *db, const struct user_ctx *actor, int64_t id, const char *reason, struct err *e);
 /* Records the actor's department's opinion for the current round (once). 409 already_reviewed
    when the department has spoken; the round's outcome moves the state. */
 int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const char *decision, const char *comment,

@@ -120,7 +120,7 @@ void api_loans_documents(struct req *r)
 void api_loans_submit(struct req *r)
 {
     struct err e = {0};
-    if (loan_submit(r->db, &r->user, r->id[0], r->today, &e) != 0) {
+    if (loan_submit(r->db, &r->user, r->id[0], 0, 0, r->today, &e) != 0) {
         if (!strcmp(e.code, "missing_documents")) {
             struct loan_app *a = calloc(1, sizeof *a);
             json_t *missing = json_array();
@@ -262,4 +262,16 @@ void api_holidays_set(struct req *r)
     else
         reply_json(r, 201, json_pack("{s:s, s:s, s:s}", "day", day, "kind", kind, "name", name));
     json_decref(j);
+}
+
+void api_loans_withdraw(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    int rc = j ? loan_withdraw(r->db, &r->user, r->id[0], json_string_value(json_object_get(j, "reason")), &e) : -1;
+    json_decref(j);
+    if (rc != 0)
+        reply_json_error(r, &e);
+    else
+        reply_loan(r, 200, r->id[0]);
 }
