@@ -40,8 +40,8 @@ static int eligible(struct db *db, const struct user_ctx *actor, int64_t househo
     return 0;
 }
 
-int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct loan_input *in, struct date today,
-                    struct err *e)
+/* Checks the figures and texts of an application (not the household). 0, or -1 with 422 in e. */
+static int input_check(struct db *db, const struct loan_input *in, struct err *e)
 {
     int64_t min = db_param_int(db, "loan_min_fen", 2000000), max = db_param_int(db, "loan_max_fen", 20000000);
     int64_t min_m = db_param_int(db, "loan_min_months", 6), max_m = db_param_int(db, "loan_max_months", 36);
@@ -63,6 +63,24 @@ int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct lo
         return err_set(e, 422, "invalid_jobs", "expected_jobs", "预计带动就业人数应在 0 到 10000 之间");
     if (in->expected_income_fen < 0 || in->expected_income_fen > 100000000000LL)
         return err_set(e, 422, "invalid_income", "expected_income_fen", "预计年收入无效");
+    return 0;
+}
+
+/* The fields of an application an edit may change, as JSON for the audit log. */
+static json_t *input_json(const struct loan_input *in)
+{
+    return json_pack("{s:I, s:I, s:s, s:s, s:I, s:I}", "amount_fen", (json_int_t)in->amount_fen, "term_months",
+                     (json_int_t)in->term_months, "project_type", in->project_type, "project_name", in->project_name,
+                     "expected_jobs", (json_int_t)in->expected_jobs, "expected_income_fen",
+                     (json_int_t)in->expected_income_fen);
+}
+
+int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct loan_input *in, struct date today,
+                    struct err *e)
+{
+    int pt = project_type_parse(in->project_type);
+    if (input_check(db, in, e) != 0)
+        return -1;
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
     if (eligible(db, actor, in->household_id, today, e) != 0) {
@@ -120,6 +138,39 @@ static int begin_action(struct db *db, const struct user_ctx *actor, int64_t id,
     if (state < 0)
         db_rollback(db);
     return state;
+}
+
+int loan_update(struct db *db, const struct user_ctx *actor, int64_t id, const struct loan_input *in, struct err *e)
+{
+    if (input_check(db, in, e) != 0 || begin_action(db, actor, id, LA_EDIT, e) < 0)
+        return -1;
+    struct loan_input before = {0};
+    char name[PROJECT_NAME_SIZE] = "";
+    sqlite3_stmt *st = db_prep(db, "SELECT amount_fen, term_months, project_type, project_name, expected_jobs, "
+                                   "expected_income_fen FROM loan_applications WHERE id = ?");
+    if (!st) {
+        db_rollback(db);
+        return db_fail(db, e);
+    }
+    db_bind(st, "i", id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        before.amount_fen = sqlite3_column_int64(st, 0);
+        before.term_months = sqlite3_column_int64(st, 1);
+        before.project_type = project_type_code(project_type_parse(db_text(st, 2)));
+        DB_COPY(name, st, 3);
+        before.expected_jobs = sqlite3_column_int64(st, 4);
+        before.expected_income_fen = sqlite3_column_int64(st, 5);
+    }
+    db_done(st);
+    before.project_name = name;
+    int ok = db_run(db,
+                    "UPDATE loan_applications SET amount_fen = ?, term_months = ?, project_type = ?, project_name = ?, "
+                    "business_plan_md = ?, expected_jobs = ?, expected_income_fen = ?, updated_at = clock_now() "
+                    "WHERE id = ?",
+                    "iitttiii", in->amount_fen, in->term_months, in->project_type, in->project_name,
+                    in->business_plan_md ? in->business_plan_md : "", in->expected_jobs, in->expected_income_fen,
+                    id) == SQLITE_DONE;
+    return audit_commit(db, ok, actor, "edit", "loan_application", id, input_json(&before), input_json(in), e);
 }
 
 /* The received-documents bit set of an application. */

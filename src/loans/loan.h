@@ -32,6 +32,10 @@ struct loan_input {
    Returns the id or -1 with e filled (422 with field, 409 not eligible). */
 int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct loan_input *in, struct date today,
                     struct err *e);
+/* Edits an application before it is submitted (draft, or back for more information): the same
+   checks as loan_create; audited with the fields before and after. 409 invalid_state otherwise; a
+   refusal changes nothing. */
+int loan_update(struct db *db, const struct user_ctx *actor, int64_t id, const struct loan_input *in, struct err *e);
 /* Sets documents received (bit per enum loan_doc in `received`, for those in `given`). */
 int loan_set_documents(struct db *db, const struct user_ctx *actor, int64_t id, unsigned given, unsigned received,
                        struct err *e);

@@ -44,6 +44,7 @@ static const unsigned allowed[LA__MAX] = {
     [LA_GUARANTEE] = 1u << LS_APPROVED,
     [LA_DISBURSE] = 1u << LS_GUARANTEED,
     [LA_WITHDRAW] = 1u << LS_DRAFT | 1u << LS_IN_REVIEW | 1u << LS_MORE_INFO,
+    [LA_EDIT] = 1u << LS_DRAFT | 1u << LS_MORE_INFO,
 };
 
 int loan_action_allowed(enum loan_action a, enum loan_state s)
@@ -60,6 +61,7 @@ const char *loan_action_refusal(enum loan_action a, enum loan_state s)
         [LA_GUARANTEE] = "只有评审通过的申请可以办理担保",
         [LA_DISBURSE] = "只有已担保的申请可以登记放款",
         [LA_WITHDRAW] = "只有评审结论作出之前的申请可以撤回",
+        [LA_EDIT] = "只有待提交或待补充材料的申请可以修改",
     };
     return (unsigned)a < LA__MAX && !loan_action_allowed(a, s) ? why[a] : NULL;
 }

@@ -30,6 +30,7 @@ enum loan_action {
     LA_GUARANTEE,
     LA_DISBURSE,
     LA_WITHDRAW,
+    LA_EDIT,
     LA__MAX
 };
 /* 1 if the action may be taken in the state, else 0. */

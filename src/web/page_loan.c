@@ -91,11 +91,15 @@ void page_review_queue(struct req *r)
     html_end(r);
 }
 
-/* The new-application form (values kept after a refusal). */
-static void loan_form(struct req *r, const struct household *h, const struct loan_input *in, const struct err *e)
+/* The application form, new (id 0) or editing application id (values kept after a refusal). */
+static void loan_form(struct req *r, const struct household *h, int64_t id, const struct loan_input *in,
+                      const struct err *e)
 {
-    html_begin(r, "申请贷款");
-    html_raw(r, "<h1>计生信贷助富 · 贷款申请</h1><p>申请家庭：<a href=\"/households/");
+    html_begin(r, id ? "修改贷款申请" : "申请贷款");
+    if (id)
+        html_printf(r, "<h1>修改贷款申请 第 %lld 号</h1><p>申请家庭：<a href=\"/households/", (long long)id);
+    else
+        html_raw(r, "<h1>计生信贷助富 · 贷款申请</h1><p>申请家庭：<a href=\"/households/");
     html_printf(r, "%lld\">", (long long)h->id);
     html_text(r, h->members[0].name);
     html_raw(r, "</a>（");
@@ -103,7 +107,10 @@ static void loan_form(struct req *r, const struct household *h, const struct loa
     html_raw(r, "）</p>");
     if (e)
         html_form_error(r, e);
-    html_raw(r, "<form method=\"post\" action=\"/loans\" class=\"grid\">");
+    if (id)
+        html_printf(r, "<form method=\"post\" action=\"/loans/%lld/edit\" class=\"grid\">", (long long)id);
+    else
+        html_raw(r, "<form method=\"post\" action=\"/loans\" class=\"grid\">");
     html_csrf(r);
     html_printf(r, "<input type=\"hidden\" name=\"household_id\" value=\"%lld\">", (long long)h->id);
     char amount[40] = "";
@@ -132,7 +139,7 @@ static void loan_form(struct req *r, const struct household *h, const struct loa
     html_raw(r, "\"></label><label class=\"wide\">创业方案（可用 Markdown：# 标题、- 列表、**加粗**）"
                 "<textarea name=\"business_plan_md\" rows=\"12\">");
     html_text(r, in->business_plan_md);
-    html_raw(r, "</textarea></label><p><button class=\"primary\">登记申请</button></p></form>");
+    html_raw_printf(r, "</textarea></label><p><button class=\"primary\">%s</button></p></form>", id ? "保存修改" : "登记申请");
     html_end(r);
 }
 
@@ -151,7 +158,25 @@ void page_loan_new(struct req *r)
         return;
     }
     struct loan_input in = {.household_id = h.id};
-    loan_form(r, &h, &in, NULL);
+    loan_form(r, &h, 0, &in, NULL);
+}
+
+/* Reads the application form into in (strings point into the request). 0, or -1 with 422 in e
+   for an amount that is not money. */
+static int posted_input(struct req *r, struct loan_input *in, struct err *e)
+{
+    const char *jobs = req_form(r, "expected_jobs"), *term = req_form(r, "term_months");
+    in->project_type = req_form(r, "project_type");
+    in->project_name = req_form(r, "project_name");
+    in->business_plan_md = req_form(r, "business_plan_md");
+    in->expected_jobs = jobs && *jobs ? strtoll(jobs, NULL, 10) : 0;
+    in->term_months = term ? strtoll(term, NULL, 10) : 0;
+    const char *amount = req_form(r, "amount"), *income = req_form(r, "expected_income");
+    if (money_parse(amount, &in->amount_fen) != 0)
+        return err_set(e, 422, "invalid_amount", "amount", "贷款金额格式不正确，例如 200000 或 200,000.00");
+    if (income && *income && money_parse(income, &in->expected_income_fen) != 0)
+        return err_set(e, 422, "invalid_income", "expected_income", "预计年收入格式不正确");
+    return 0;
 }
 
 void page_loan_create(struct req *r)
@@ -162,22 +187,10 @@ void page_loan_create(struct req *r)
         reply_error(r, &e);
         return;
     }
-    const char *jobs = req_form(r, "expected_jobs"), *term = req_form(r, "term_months");
-    struct loan_input in = {.household_id = h.id, .project_type = req_form(r, "project_type"),
-                            .project_name = req_form(r, "project_name"),
-                            .business_plan_md = req_form(r, "business_plan_md"),
-                            .expected_jobs = jobs && *jobs ? strtoll(jobs, NULL, 10) : 0,
-                            .term_months = term ? strtoll(term, NULL, 10) : 0};
-    const char *amount = req_form(r, "amount"), *income = req_form(r, "expected_income");
-    int64_t id = -1;
-    if (money_parse(amount, &in.amount_fen) != 0)
-        err_set(&e, 422, "invalid_amount", "amount", "贷款金额格式不正确，例如 200000 或 200,000.00");
-    else if (income && *income && money_parse(income, &in.expected_income_fen) != 0)
-        err_set(&e, 422, "invalid_income", "expected_income", "预计年收入格式不正确");
-    else
-        id = loan_create(r->db, &r->user, &in, r->today, &e);
+    struct loan_input in = {.household_id = h.id};
+    int64_t id = posted_input(r, &in, &e) == 0 ? loan_create(r->db, &r->user, &in, r->today, &e) : -1;
     if (id < 0) {
-        loan_form(r, &h, &in, &e);
+        loan_form(r, &h, 0, &in, &e);
         r->status = e.status;
         return;
     }
@@ -435,6 +448,8 @@ static void loan_page(struct req *r, const struct err *e)
     html_raw(r, "</dd><dt>评审期限</dt><dd>");
     html_text(r, *a->review_due_on ? a->review_due_on : "—");
     html_raw(r, "</dd></dl><h2>创业方案</h2><div class=\"markdown\">");
+    if (may_intake(r) && loan_action_allowed(LA_EDIT, a->state))
+        html_printf(r, "<p><a class=\"button\" href=\"/loans/%lld/edit\">修改申请（金额、期限、项目）</a></p>", (long long)a->id);
     html_markdown(r, a->business_plan_md);
     html_raw(r, "</div>");
     int editable = may_intake(r) && loan_action_allowed(LA_EDIT_DOCUMENTS, a->state);
@@ -638,4 +653,53 @@ void page_loan_disburse(struct req *r)
     char loc[64];
     snprintf(loc, sizeof loc, "/accounts/%lld?ok=disbursed", (long long)id);
     reply_redirect(r, loc);
+}
+
+/* The edit form of application r->id[0] with in (the stored values, or what was typed) and e. */
+static void edit_page(struct req *r, const struct loan_input *in, const struct err *e)
+{
+    struct loan_app *a = calloc(1, sizeof *a);
+    struct household *h = malloc(sizeof *h);
+    struct err ge = {0};
+    if (!a || !h || loan_get(r->db, &r->user, r->id[0], a, &ge) != 0 ||
+        household_get(r->db, &r->user, a->household_id, h, &ge) != 0) {
+        if (!ge.status)
+            err_set(&ge, 500, "out_of_memory", NULL, "内存不足");
+        reply_error(r, &ge);
+    } else if (!loan_action_allowed(LA_EDIT, a->state)) {
+        err_set(&ge, 409, "invalid_state", NULL, "%s（当前状态：%s）", loan_action_refusal(LA_EDIT, a->state),
+                loan_state_name(a->state));
+        reply_error(r, &ge);
+    } else {
+        struct loan_input stored = {a->household_id, a->amount_fen, a->term_months, project_type_code(a->project_type),
+                                    a->project_name, a->business_plan_md, a->expected_jobs, a->expected_income_fen};
+        loan_form(r, h, a->id, in ? in : &stored, e);
+    }
+    if (a)
+        loan_app_free(a);
+    free(a);
+    free(h);
+}
+
+void page_loan_edit(struct req *r)
+{
+    edit_page(r, NULL, NULL);
+}
+
+void page_loan_update(struct req *r)
+{
+    struct loan_input in = {0};
+    struct err e = {0};
+    if (posted_input(r, &in, &e) == 0 && loan_update(r->db, &r->user, r->id[0], &in, &e) == 0) {
+        char loc[64];
+        snprintf(loc, sizeof loc, "/loans/%lld?ok=edited", (long long)r->id[0]);
+        reply_redirect(r, loc);
+        return;
+    }
+    if (e.status == 403 || e.status == 404) {
+        reply_error(r, &e);
+        return;
+    }
+    edit_page(r, &in, &e);
+    r->status = e.status;
 }
