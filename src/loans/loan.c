@@ -302,15 +302,23 @@ int loan_withdraw(struct db *db, const struct user_ctx *actor, int64_t id, const
                         json_pack("{s:s, s:s}", "state", "withdrawn", "reason", reason), e);
 }
 
-int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const char *decision, const char *comment,
-                struct err *e)
+int loan_review_check(const char *decision, const char *comment, struct err *e)
 {
     int d = review_decision_parse(decision);
     if (d < 0)
-        return err_set(e, 422, "invalid_decision", "decision", "评审意见应为 approve（同意）、reject（不同意）或 more_info（补充材料）");
+        return err_set(e, 422, "invalid_decision", "decision", "请选择评审意见：同意（approve）、不同意（reject）或补充材料（more_info）");
     if (text_check_multiline(comment, d == RD_APPROVE ? 0 : 1, COMMENT_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_comment", "comment",
                        d == RD_APPROVE ? "意见说明不能超过1000字" : "不同意或要求补充材料时，请写明理由（1000字以内）");
+    return 0;
+}
+
+int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const char *decision, const char *comment,
+                struct err *e)
+{
+    if (loan_review_check(decision, comment, e) != 0)
+        return -1;
+    int d = review_decision_parse(decision);
     if (!actor->department_id)
         return err_set(e, 403, "no_department", NULL, "您的账号不属于任何评审部门");
     if (begin_action(db, actor, id, LA_REVIEW, e) < 0)

@@ -52,6 +52,9 @@ int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, unsigne
    409 invalid_state otherwise, 422 invalid_reason; a refusal changes nothing. */
 #define LOAN_WITHDRAW_REASON_MAX_CHARS 200
 int loan_withdraw(struct db *db, const struct user_ctx *actor, int64_t id, const char *reason, struct err *e);
+/* Checks an opinion before it is recorded (also before a page asks to confirm it): a known
+   decision, and a reason for 不同意 or 补充材料. 0, or -1 with 422 invalid_decision / invalid_comment. */
+int loan_review_check(const char *decision, const char *comment, struct err *e);
 /* Records the actor's department's opinion for the current round (once). 409 already_reviewed
    when the department has spoken; the round's outcome moves the state. */
 int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const char *decision, const char *comment,

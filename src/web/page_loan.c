@@ -447,9 +447,10 @@ static void loan_page(struct req *r, const struct err *e)
     html_text(r, *a->submitted_on ? a->submitted_on : "未提交");
     html_raw(r, "</dd><dt>评审期限</dt><dd>");
     html_text(r, *a->review_due_on ? a->review_due_on : "—");
-    html_raw(r, "</dd></dl><h2>创业方案</h2><div class=\"markdown\">");
+    html_raw(r, "</dd></dl>");
     if (may_intake(r) && loan_action_allowed(LA_EDIT, a->state))
         html_printf(r, "<p><a class=\"button\" href=\"/loans/%lld/edit\">修改申请（金额、期限、项目）</a></p>", (long long)a->id);
+    html_raw(r, "<h2>创业方案</h2><div class=\"markdown\">");
     html_markdown(r, a->business_plan_md);
     html_raw(r, "</div>");
     int editable = may_intake(r) && loan_action_allowed(LA_EDIT_DOCUMENTS, a->state);
@@ -561,8 +562,7 @@ void page_loan_review(struct req *r)
     const char *decision = req_form(r, "decision"), *comment = req_form(r, "comment");
     int d = review_decision_parse(decision);
     struct err e = {0};
-    if (d < 0) { /* nothing chosen: ask for it before any confirmation */
-        err_set(&e, 422, "invalid_decision", "decision", "请选择评审意见：同意、不同意或补充材料");
+    if (loan_review_check(decision, comment, &e) != 0) { /* refused before any confirmation */
         after_action(r, -1, &e, "");
         return;
     }
@@ -639,7 +639,7 @@ void page_loan_disburse(struct req *r)
         char who[NAME_SIZE], applied[FORM_MONEY_SIZE], principal[FORM_MONEY_SIZE];
         int m = amort_method_parse(in.method);
         if (loan_words(r, who, sizeof who, applied, sizeof applied) != 0 ||
-            !loan_go(r, form_ask(r, NULL, "确认放款 %s 给 %s？第 %lld 号申请，借款合同号 %s，放款日期 %s，年利率 %s%%，%lld 个月，%s。",
+            !loan_go(r, form_ask(r, NULL, "确认放款 %s给 %s？第 %lld 号申请，借款合同号 %s，放款日期 %s，年利率 %s%%，%lld 个月，%s。",
                       form_money(in.principal_fen, principal, sizeof principal), who, (long long)r->id[0],
                       in.contract_no ? in.contract_no : "", in.disbursed_on ? in.disbursed_on : "",
                       in.annual_rate ? in.annual_rate : "", (long long)in.term_months, m >= 0 ? amort_method_name(m) : "")))

@@ -48,6 +48,7 @@ test('an application goes from the household page through three reviews to appro
     await reviewer.check('input[value=approve]');
     await reviewer.fill('textarea[name=comment]', '同意');
     await reviewer.click('button:has-text("提交意见")');
+    await reviewer.click('button[name=confirm][value="1"]'); // the opinion restated, then confirmed
     await reviewer.waitForURL(/ok=reviewed/);
     assert.equal(await reviewer.locator('text=本部门意见').count(), 0, 'the form is gone once the department has spoken');
     if (who === 'xj_zhaoshang') await reviewer.screenshot({ path: OUT + 'loan-review.png', fullPage: true });
