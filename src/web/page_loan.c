@@ -113,11 +113,12 @@ static void loan_form(struct req *r, const struct household *h, int64_t id, cons
         html_raw(r, "<form method=\"post\" action=\"/loans\" class=\"grid\">");
     html_csrf(r);
     html_printf(r, "<input type=\"hidden\" name=\"household_id\" value=\"%lld\">", (long long)h->id);
-    char amount[40] = "";
+    const char *posted = id ? "/edit" : "/loans"; /* money as typed, even when it did not parse */
+    char amount[MONEY_TEXT_SIZE] = "";
     if (in->amount_fen)
         money_format_plain(in->amount_fen, amount, sizeof amount);
     html_raw(r, "<label>贷款金额（元，2万—20万）<input name=\"amount\" required inputmode=\"decimal\" value=\"");
-    html_text(r, amount);
+    html_text(r, form_echo(r, posted, "amount", amount));
     html_printf(r, "\"></label><label>期限（月，6—36）<input name=\"term_months\" type=\"number\" min=\"6\" max=\"36\" "
                    "required value=\"%lld\"></label><label>项目类型<select name=\"project_type\">",
                 (long long)(in->term_months ? in->term_months : 12));
@@ -131,11 +132,11 @@ static void loan_form(struct req *r, const struct household *h, int64_t id, cons
     html_printf(r, "\"></label><label>预计带动就业（人）<input name=\"expected_jobs\" type=\"number\" min=\"0\" "
                    "value=\"%lld\"></label>",
                 (long long)in->expected_jobs);
-    char income[40] = "";
+    char income[MONEY_TEXT_SIZE] = "";
     if (in->expected_income_fen)
         money_format_plain(in->expected_income_fen, income, sizeof income);
     html_raw(r, "<label>预计年收入（元）<input name=\"expected_income\" inputmode=\"decimal\" value=\"");
-    html_text(r, income);
+    html_text(r, form_echo(r, posted, "expected_income", income));
     html_raw(r, "\"></label><label class=\"wide\">创业方案（可用 Markdown：# 标题、- 列表、**加粗**）"
                 "<textarea name=\"business_plan_md\" rows=\"12\">");
     html_text(r, in->business_plan_md);

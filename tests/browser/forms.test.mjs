@@ -45,11 +45,24 @@ test('documents ticked before 提交联合评审 are kept and the refusal names 
   const stored = (await api(srv.base, 'GET', `/loan-applications/${a.body.id}`, undefined, assoc)).body;
   assert.equal(stored.state, 'draft');
   assert.deepEqual(Object.values(stored.documents).filter(Boolean), [], 'the refused submission saved nothing');
+  // Editing before submission: a wrong amount comes back as typed, a right one is saved.
+  await page.click('a:has-text("修改申请")');
+  await page.fill('input[name=amount]', '3,00');
+  await page.fill('input[name=project_name]', '小超市扩建');
+  await page.click('button:has-text("保存修改")');
+  assert.match(await page.textContent('p.error'), /贷款金额格式不正确/);
+  assert.equal(await page.inputValue('input[name=amount]'), '3,00');
+  assert.equal(await page.inputValue('input[name=project_name]'), '小超市扩建');
+  await page.fill('input[name=amount]', '35000');
+  await page.click('button:has-text("保存修改")');
+  await page.waitForURL(/ok=edited/);
+  assert.match(await page.textContent('main'), /35,000\.00 元/);
+  assert.match(await page.textContent('main'), /小超市扩建/);
   // Withdrawal from the page: a reason, the confirmation, then 已撤回.
   await page.click('summary:has-text("撤回申请")');
   await page.fill('textarea[name=reason]', '户主改变主意');
   await page.click('button:has-text("撤回申请")');
-  assert.match(await page.textContent('.question'), /确认撤回第 \d+ 号申请（吕\*刚，30,000\.00 元（叁万元整））？撤回原因：户主改变主意/);
+  assert.match(await page.textContent('.question'), /确认撤回第 \d+ 号申请（吕\*刚，35,000\.00 元（叁万伍仟元整））？撤回原因：户主改变主意/);
   await page.click(CONFIRM);
   await page.waitForURL(/ok=loan_withdrawn/);
   assert.match(await page.textContent('.state'), /已撤回/);
