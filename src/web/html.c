@@ -210,7 +210,7 @@ void html_flash(struct req *r)
         {"imported", "导入完成。"},    {"user", "用户已创建。"},        {"unit", "单位已创建。"},
         {"password", "密码已修改。"},   {"submitted", "已提交联合评审。"}, {"reviewed", "评审意见已记录。"},
         {"guaranteed", "担保已办理，可打印担保推荐函。"}, {"repaid", "还款已登记。"},
-        {"disbursed", "放款已登记。"}, {"edited", "申请已修改。"}, {"loan_withdrawn", "申请已撤回，该家庭可以重新申请。"},
+        {"disbursed", "放款已登记。"}, {"edited", "申请已修改。"}, {"document", "材料已上传。"}, {"loan_withdrawn", "申请已撤回，该家庭可以重新申请。"},
         {"compensated", "担保基金已代偿。"}, {"recovered", "追偿款已记入担保基金。"},
         {"relief_step", "已办理。"}, {"paid", "已发放，可打印领款凭证。"}, {"voided", "凭证已作废，资金已退回。"},
         {"batch", "批次已建立。"}, {"notice", "公示已发布。"}, {"objection", "异议已提交，工作人员将在公示期内核实处理。"},

@@ -165,7 +165,13 @@ static void relief_page(struct req *r, int64_t id, const struct err *shown)
     }
     if (a.receipt_no[0])
         receipt_block(r, &a);
+    relief_documents_section(r, a.id, may(r, RA_VERIFY) || may(r, RA_REVIEW));
     html_end(r);
+}
+
+void relief_show(struct req *r, int64_t id, const struct err *shown)
+{
+    relief_page(r, id, shown);
 }
 
 void page_relief_show(struct req *r)
@@ -226,7 +232,7 @@ static int pay_confirmed(struct req *r, const struct relief_pay_input *in)
     }
     char who[NAME_SIZE], money[FORM_MONEY_SIZE];
     enum form_confirm_step step =
-        form_ask(r, NULL, "确认发放救助金 %s 给 %s（%s，%s）？发放日期 %s，方式：%s。发放后生成领款凭证。",
+        form_ask(r, NULL, "确认发放救助金 %s给 %s（%s，%s）？发放日期 %s，方式：%s。发放后生成领款凭证。",
                  form_money(a.amount_fen, money, sizeof money), mask_name(a.head_name, who, sizeof who), a.village,
                  a.category, in->paid_on ? in->paid_on : "", in->method && !strcmp(in->method, "bank") ? "银行转账" : "现金");
     if (step == FORM_EDIT)

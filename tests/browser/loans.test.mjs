@@ -58,7 +58,7 @@ test('an application goes from the household page through three reviews to appro
   assert.match(await staff.textContent('.state'), /评审通过/);
   assert.equal(await staff.locator('td.decision-approve').count(), 3);
   assert.equal(await staff.locator('a:has-text("打印联合评审意见表")').count(), 1);
-  assert.equal(await staff.locator('text=办理担保').count(), 1);
+  assert.equal(await staff.locator('h2:has-text("办理担保")').count(), 1);
   await staff.screenshot({ path: OUT + 'loan-approved.png', fullPage: true });
   await staff.goto(srv.base + '/home');
   await staff.screenshot({ path: OUT + 'dashboard.png', fullPage: true });

@@ -131,3 +131,47 @@ test('relief maker-checker: who reviewed may not approve (409 same_person, nothi
   assert.equal((await api(srv.base, 'GET', `/relief-applications/${a.body.id}`, undefined, t.xj_jiuzhu)).body.state, 'in_notice');
   assert.equal((await step('approve', 'xj_xiehui')).body.state, 'approved');
 });
+
+// Uploads a file as multipart through the API.
+async function upload(app, name, bytes, tok) {
+  const fd = new FormData();
+  fd.append('file', new Blob([bytes]), name);
+  const res = await fetch(`${srv.base}/api/v1/relief-applications/${app}/documents`, {
+    method: 'POST', headers: { Authorization: `Bearer ${tok}` }, body: fd });
+  return { status: res.status, body: await res.json() };
+}
+
+test('relief supporting documents: PDF/JPG/PNG by their bytes, size-limited, served only in scope', async () => {
+  const apps = (await api(srv.base, 'GET', '/relief-applications?limit=1', undefined, t.xj_jiuzhu)).body.items;
+  const app = apps[0].id;
+  const docs = async () => (await api(srv.base, 'GET', `/relief-applications/${app}/documents`, undefined, t.xj_jiuzhu)).body.items;
+  const before = (await docs()).length;
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 7)]);
+  const ok = await upload(app, '诊断证明.png', png, t.xj_jiuzhu);
+  assert.equal(ok.status, 201, JSON.stringify(ok.body));
+  assert.equal(ok.body.kind, 'png');
+  assert.equal(ok.body.size, 108);
+  const jpg = await upload(app, '医疗票据.jpg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(300 * 1024, 1)]), t.xj_jiuzhu);
+  assert.equal(jpg.status, 201, 'a photo of a few hundred KB: ' + JSON.stringify(jpg.body));
+  assert.equal(jpg.body.kind, 'jpg');
+  const fake = await upload(app, '票据.pdf', Buffer.from('<script>alert(1)</script>'), t.xj_jiuzhu);
+  assert.equal(fake.status, 422, 'a name ending in .pdf is not a PDF');
+  assert.equal(fake.body.error.code, 'document_type');
+  const big = await upload(app, '大文件.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4 * 1024 * 1024)]), t.xj_jiuzhu);
+  assert.equal(big.status, 422);
+  assert.equal(big.body.error.code, 'document_too_large');
+  const list = await docs();
+  assert.equal(list.length, before + 2, 'the refused uploads stored nothing');
+  const res = await fetch(`${srv.base}/api/v1/relief-applications/${app}/documents/${ok.body.id}`,
+    { headers: { Authorization: `Bearer ${t.xj_jiuzhu}` } });
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'image/png');
+  assert.deepEqual(Buffer.from(await res.arrayBuffer()), png);
+  const other = await token(srv.base, 'fm_xiehui');
+  const foreign = await fetch(`${srv.base}/api/v1/relief-applications/${app}/documents/${ok.body.id}`,
+    { headers: { Authorization: `Bearer ${other}` } });
+  assert.equal(foreign.status, 403, 'another township may not read it');
+  assert.equal((await upload(app, 'x.png', png, other)).status, 403);
+  const log = (await api(srv.base, 'GET', `/audit?entity=relief_application&entity_id=${app}`, undefined, t.shenji)).body.items;
+  assert.equal(log[0].action, 'attach_document');
+});
