@@ -8,13 +8,13 @@
 #include "relief.h"
 
 static const struct {
-    const char *kind, *mime;
+    const char *kind, *mime, *label;
     const unsigned char *magic;
     size_t n;
 } kinds[] = {
-    {"pdf", "application/pdf", (const unsigned char *)"%PDF-", 5},
-    {"jpg", "image/jpeg", (const unsigned char *)"\xFF\xD8\xFF", 3},
-    {"png", "image/png", (const unsigned char *)"\x89PNG\r\n\x1A\n", 8},
+    {"pdf", "application/pdf", "PDF 文件", (const unsigned char *)"%PDF-", 5},
+    {"jpg", "image/jpeg", "JPG 图片", (const unsigned char *)"\xFF\xD8\xFF", 3},
+    {"png", "image/png", "PNG 图片", (const unsigned char *)"\x89PNG\r\n\x1A\n", 8},
 };
 
 const char *relief_doc_kind(const unsigned char *data, size_t len)
@@ -25,12 +25,25 @@ const char *relief_doc_kind(const unsigned char *data, size_t len)
     return NULL;
 }
 
-const char *relief_doc_mime(const char *kind)
+/* The row of kinds[] for a kind, or -1. */
+static int kind_index(const char *kind)
 {
     for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
         if (!strcmp(kind, kinds[i].kind))
-            return kinds[i].mime;
-    return NULL;
+            return (int)i;
+    return -1;
+}
+
+const char *relief_doc_mime(const char *kind)
+{
+    int i = kind_index(kind);
+    return i < 0 ? NULL : kinds[i].mime;
+}
+
+const char *relief_doc_label(const char *kind)
+{
+    int i = kind_index(kind);
+    return i < 0 ? "文件" : kinds[i].label;
 }
 
 /* Checks the file before anything is read or written. 0, or -1 with 422 in e. */

@@ -22,6 +22,8 @@
 const char *relief_doc_kind(const unsigned char *data, size_t len);
 /* The MIME type of a kind ("application/pdf", "image/jpeg", "image/png"), or NULL. */
 const char *relief_doc_mime(const char *kind);
+/* What a reader calls the kind ("PDF 文件", "JPG 图片", "PNG 图片"). */
+const char *relief_doc_label(const char *kind);
 
 /* Attaches a file to an application in the actor's scope (404/403): 422 `invalid_document_name`
    (1..100 characters), `document_empty`, `document_too_large`, `document_type` (not PDF/JPEG/PNG

@@ -17,7 +17,7 @@ static void doc_item(const struct relief_doc *d, void *ctx)
     struct req *r = ctx;
     html_printf(r, "<li><a href=\"/relief/%lld/documents/%lld\">", (long long)d->application_id, (long long)d->id);
     html_text(r, d->name);
-    html_printf(r, "</a>（%s，%lld KB，", d->kind, (long long)((d->size + 1023) / 1024));
+    html_printf(r, "</a>（%s，%lld KB，", relief_doc_label(d->kind), (long long)((d->size + 1023) / 1024));
     html_text(r, d->uploaded_by);
     html_raw(r, "，");
     html_text(r, d->uploaded_at);

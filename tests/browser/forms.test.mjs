@@ -204,6 +204,17 @@ test('the relief form keeps the category, the objection form keeps the text, one
   await clerk.click('button:has-text("镇审核通过")');
   assert.match(await clerk.textContent('p.error'), /同一人不能既村审核（核实）又镇审核同一申请/);
   await clerk.screenshot({ path: OUT + 'forms-same-person.png', fullPage: true });
+  // A supporting document: a PNG is accepted and listed; a text file named .pdf is refused.
+  await clerk.setInputFiles('input[name=file]', { name: '诊断证明.png', mimeType: 'image/png',
+    buffer: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]) });
+  await clerk.click('button:has-text("上传")');
+  await clerk.waitForURL(/ok=document/);
+  assert.equal(await clerk.locator('ul.docs-files a:has-text("诊断证明.png")').count(), 1);
+  await clerk.setInputFiles('input[name=file]', { name: '票据.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
+  await clerk.click('button:has-text("上传")');
+  assert.match(await clerk.textContent('p.error'), /只能上传 PDF、JPG 或 PNG 文件/);
+  assert.equal(await clerk.locator('ul.docs-files li a').count(), 1);
+  await clerk.screenshot({ path: OUT + 'forms-relief-documents.png', fullPage: true });
 
   // The public objection form keeps the villager's text after a refusal.
   const list = (await api(srv.base, 'GET', '/notices', undefined, await token(srv.base, 'xj_jiuzhu'))).body.items;
