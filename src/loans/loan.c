@@ -147,8 +147,12 @@ static int begin_action(struct db *db, const struct user_ctx *actor, int64_t id,
 
 int loan_update(struct db *db, const struct user_ctx *actor, int64_t id, const struct loan_input *in, struct err *e)
 {
-    if (input_check(db, in, e) != 0 || begin_action(db, actor, id, LA_EDIT, e) < 0)
+    if (begin_action(db, actor, id, LA_EDIT, e) < 0) /* scope and state first: 403 before any 422 */
         return -1;
+    if (input_check(db, in, e) != 0) {
+        db_rollback(db);
+        return -1;
+    }
     struct loan_input before = {0};
     char name[PROJECT_NAME_SIZE] = "";
     sqlite3_stmt *st = db_prep(db, "SELECT amount_fen, term_months, project_type, project_name, expected_jobs, "

@@ -65,11 +65,9 @@ int64_t relief_doc_add(struct db *db, const struct user_ctx *actor, int64_t appl
                        const unsigned char *data, size_t len, struct err *e)
 {
     struct relief_app a;
-    if (doc_check(name, data, len, e) != 0)
-        return -1;
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    if (relief_get(db, actor, application_id, &a, e) != 0) {
+    if (relief_get(db, actor, application_id, &a, e) != 0 || doc_check(name, data, len, e) != 0) { /* scope first */
         db_rollback(db);
         return -1;
     }

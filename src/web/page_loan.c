@@ -656,12 +656,14 @@ void page_loan_disburse(struct req *r)
     reply_redirect(r, loc);
 }
 
-/* The edit form of application r->id[0] with in (the stored values, or what was typed) and e. */
-static void edit_page(struct req *r, const struct loan_input *in, const struct err *e)
+/* The edit form of application r->id[0] with in (the stored values, or what was typed) and e.
+   Returns 0, or -1 when the application could not be shown (its error answered). */
+static int edit_page(struct req *r, const struct loan_input *in, const struct err *e)
 {
     struct loan_app *a = calloc(1, sizeof *a);
     struct household *h = malloc(sizeof *h);
     struct err ge = {0};
+    int rc = -1;
     if (!a || !h || loan_get(r->db, &r->user, r->id[0], a, &ge) != 0 ||
         household_get(r->db, &r->user, a->household_id, h, &ge) != 0) {
         if (!ge.status)
@@ -675,16 +677,18 @@ static void edit_page(struct req *r, const struct loan_input *in, const struct e
         struct loan_input stored = {a->household_id, a->amount_fen, a->term_months, project_type_code(a->project_type),
                                     a->project_name, a->business_plan_md, a->expected_jobs, a->expected_income_fen};
         loan_form(r, h, a->id, in ? in : &stored, e);
+        rc = 0;
     }
     if (a)
         loan_app_free(a);
     free(a);
     free(h);
+    return rc;
 }
 
 void page_loan_edit(struct req *r)
 {
-    edit_page(r, NULL, NULL);
+    (void)edit_page(r, NULL, NULL); /* an error has been answered by edit_page itself */
 }
 
 void page_loan_update(struct req *r)
@@ -701,6 +705,6 @@ void page_loan_update(struct req *r)
         reply_error(r, &e);
         return;
     }
-    edit_page(r, &in, &e);
-    r->status = e.status;
+    if (edit_page(r, &in, &e) == 0)
+        r->status = e.status;
 }
