@@ -459,6 +459,7 @@ json_t *loan_json(const struct loan_app *a, struct date today)
     json_object_set_new(o, "submitted_on", *a->submitted_on ? json_string(a->submitted_on) : json_null());
     json_object_set_new(o, "review_due_on", *a->review_due_on ? json_string(a->review_due_on) : json_null());
     json_object_set_new(o, "review_late", json_boolean(loan_review_late(a, today)));
+    json_object_set_new(o, "withdrawn_reason", *a->withdrawn_reason ? json_string(a->withdrawn_reason) : json_null());
     return o;
 }
 

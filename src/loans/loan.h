@@ -52,6 +52,7 @@ int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, unsigne
    of 1..LOAN_WITHDRAW_REASON_MAX_CHARS characters; audited. The household may then apply again.
    409 invalid_state otherwise, 422 invalid_reason; a refusal changes nothing. */
 #define LOAN_WITHDRAW_REASON_MAX_CHARS 200
+#define LOAN_WITHDRAW_REASON_SIZE TEXT_SIZE(LOAN_WITHDRAW_REASON_MAX_CHARS)
 int loan_withdraw(struct db *db, const struct user_ctx *actor, int64_t id, const char *reason, struct err *e);
 /* Checks an opinion before it is recorded (also before a page asks to confirm it): a known
    decision, and a reason for 不同意 or 补充材料. 0, or -1 with 422 invalid_decision / invalid_comment. */
@@ -90,7 +91,8 @@ struct loan_review_row {
         X("coalesce(a.backup_handler_id, 0)", INT64, backup_handler_id) _                                              \
         X("coalesce(bu.name, '')", TEXT(NAME_SIZE), backup_handler) _ X("a.round", INT, round) _                     \
         X("coalesce(a.submitted_on, '')", DATE, submitted_on) _ X("coalesce(a.review_due_on, '')", DATE, review_due_on) _ \
-        X("coalesce(a.decided_on, '')", DATE, decided_on) _ X("a.created_at", TIME, created_at)
+        X("coalesce(a.decided_on, '')", DATE, decided_on) _ X("a.created_at", TIME, created_at) _                     \
+        X("coalesce(a.withdrawn_reason, '')", TEXT(LOAN_WITHDRAW_REASON_SIZE), withdrawn_reason)
 struct loan_app {
     DB_ROW_FIELDS(LOAN_APP_ROW)
     unsigned documents; /* bit per enum loan_doc received */

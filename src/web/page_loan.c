@@ -448,6 +448,10 @@ static void loan_page(struct req *r, const struct err *e)
     html_text(r, *a->submitted_on ? a->submitted_on : "未提交");
     html_raw(r, "</dd><dt>评审期限</dt><dd>");
     html_text(r, *a->review_due_on ? a->review_due_on : "—");
+    if (a->state == LS_WITHDRAWN) {
+        html_raw(r, "</dd><dt>撤回原因</dt><dd>");
+        html_text(r, a->withdrawn_reason);
+    }
     html_raw(r, "</dd></dl>");
     if (may_intake(r) && loan_action_allowed(LA_EDIT, a->state))
         html_printf(r, "<p><a class=\"button\" href=\"/loans/%lld/edit\">修改申请（金额、期限、项目）</a></p>", (long long)a->id);

@@ -66,6 +66,7 @@ test('documents ticked before 提交联合评审 are kept and the refusal names 
   await page.click(CONFIRM);
   await page.waitForURL(/ok=loan_withdrawn/);
   assert.match(await page.textContent('.state'), /已撤回/);
+  assert.match(await page.textContent('dl.facts'), /撤回原因户主改变主意/);
 });
 
 test('the reviewer\'s opinion has no default, is kept after an error, and is confirmed in words', async () => {

@@ -65,6 +65,7 @@ test('withdrawal: a reason is required, the household may apply again, a decided
   const w = await api(srv.base, 'POST', `/loan-applications/${id}/withdraw`, { reason: '金额登记错误，重新申请' }, t.xj_xiehui);
   assert.equal(w.status, 200, JSON.stringify(w.body));
   assert.equal(w.body.state, 'withdrawn');
+  assert.equal(w.body.withdrawn_reason, '金额登记错误，重新申请');
   const log = (await api(srv.base, 'GET', `/audit?entity=loan_application&entity_id=${id}`, undefined, t.shenji)).body.items;
   assert.equal(log[0].action, 'withdraw');
   assert.match(JSON.stringify(log[0].after), /金额登记错误，重新申请/);
