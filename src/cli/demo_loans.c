@@ -250,7 +250,7 @@ static int64_t submitted(struct demo *d, int k, int wd_ago)
     struct date on = working_days_before(d, wd_ago);
     int64_t id = apply(d, k, date_add_days(on, -3));
     if (id < 0 || loan_set_documents(d->db, &d->assoc, id, ALL_DOCS, ALL_DOCS, &d->e) != 0 ||
-        loan_submit(d->db, &d->assoc, id, on, &d->e) != 0)
+        loan_submit(d->db, &d->assoc, id, 0, 0, on, &d->e) != 0)
         return -1;
     return id;
 }

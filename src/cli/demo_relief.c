@@ -14,7 +14,7 @@
 struct rdemo {
     struct db *db;
     struct date today;
-    struct user_ctx clerk, assoc, finance;
+    struct user_ctx clerk, reviewer, assoc, finance; /* verify, review, approve: three people */
     int64_t fund, xiji;
     struct err e;
 };
@@ -94,7 +94,7 @@ static int spring_festival(struct rdemo *d)
     struct notice_input ni = {"relief", d->xiji, NULL, NULL, 7, 0};
     struct relief_pay_input pay = {d->fund, date_format(paid_on, paid), "cash", d->today};
     if (b < 0 || relief_batch_step(d->db, &d->clerk, b, RA_VERIFY, start, &n, &d->e) != 0 ||
-        relief_batch_step(d->db, &d->clerk, b, RA_REVIEW, start, &n, &d->e) != 0 ||
+        relief_batch_step(d->db, &d->reviewer, b, RA_REVIEW, start, &n, &d->e) != 0 ||
         notice_create(d->db, &d->clerk, &ni, start, &d->e) < 0 ||
         relief_batch_step(d->db, &d->assoc, b, RA_APPROVE, paid_on, &n, &d->e) != 0 ||
         relief_batch_disburse(d->db, &d->clerk, b, &pay, &n, &d->e) != 0)
@@ -127,7 +127,7 @@ static int single(struct rdemo *d, const struct single *s)
         return relief_step(d->db, &d->clerk, id, RA_REJECT, "经村委会核实，该户已享受同类医疗救助", t, &d->e) == 0 ? 0 : fail(d, "不予通过");
     if (s->until >= RS_VERIFIED && relief_step(d->db, &d->clerk, id, RA_VERIFY, NULL, t, &d->e) != 0)
         return fail(d, "村审核");
-    if (s->until >= RS_REVIEWED && relief_step(d->db, &d->clerk, id, RA_REVIEW, NULL, t, &d->e) != 0)
+    if (s->until >= RS_REVIEWED && relief_step(d->db, &d->reviewer, id, RA_REVIEW, NULL, t, &d->e) != 0)
         return fail(d, "镇审核");
     struct notice_input ni = {"relief", village_of(d, hh), NULL, NULL, 7, 0};
     if (s->until >= RS_IN_NOTICE && notice_create(d->db, &d->clerk, &ni, t, &d->e) < 0)
@@ -148,7 +148,7 @@ int demo_relief(struct db *db, struct date today)
     d.xiji = db_int(db, 0, "SELECT id FROM units WHERE name = '西集镇'", "");
     if (db_run(db, "UPDATE relief_funds SET unit_id = ? WHERE id = ?", "ii", d.xiji, d.fund) != SQLITE_DONE)
         return fail(&d, "资金归属");
-    if (load(&d, "xj_jiuzhu", &d.clerk) || load(&d, "xj_xiehui", &d.assoc) || load(&d, "xj_caiwu", &d.finance))
+    if (load(&d, "xj_jiuzhu", &d.clerk) || load(&d, "xj_xiehui2", &d.reviewer) || load(&d, "xj_xiehui", &d.assoc) || load(&d, "xj_caiwu", &d.finance))
         return fail(&d, "演示账号");
     const struct single singles[] = {
         {"special_disabled", 2, 2000, "独生子女三级伤残，年度扶助", RS_PAID, ago(&d, 174)},

@@ -46,8 +46,8 @@ static int eligible(struct db *db, const struct user_ctx *actor, int64_t househo
     return 0;
 }
 
-int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct loan_input *in, struct date today,
-                    struct err *e)
+/* Checks the figures and texts of an application (not the household). 0, or -1 with 422 in e. */
+static int input_check(struct db *db, const struct loan_input *in, struct err *e)
 {
     int64_t min = db_param_int(db, "loan_min_fen", 2000000), max = db_param_int(db, "loan_max_fen", 20000000);
     int64_t min_m = db_param_int(db, "loan_min_months", 6), max_m = db_param_int(db, "loan_max_months", 36);
@@ -69,6 +69,24 @@ int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct lo
         return err_set(e, 422, "invalid_jobs", "expected_jobs", "预计带动就业人数应在 0 到 10000 之间");
     if (in->expected_income_fen < 0 || in->expected_income_fen > 100000000000LL)
         return err_set(e, 422, "invalid_income", "expected_income_fen", "预计年收入无效");
+    return 0;
+}
+
+/* The fields of an application an edit may change, as JSON for the audit log. */
+static json_t *input_json(const struct loan_input *in)
+{
+    return json_pack("{s:I, s:I, s:s, s:s, s:I, s:I}", "amount_fen", (json_int_t)in->amount_fen, "term_months",
+                     (json_int_t)in->term_months, "project_type", in->project_type, "project_name", in->project_name,
+                     "expected_jobs", (json_int_t)in->expected_jobs, "expected_income_fen",
+                     (json_int_t)in->expected_income_fen);
+}
+
+int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct loan_input *in, struct date today,
+                    struct err *e)
+{
+    int pt = project_type_parse(in->project_type);
+    if (input_check(db, in, e) != 0)
+        return -1;
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
     if (eligible(db, actor, in->household_id, today, e) != 0) {
@@ -128,6 +146,43 @@ static int begin_action(struct db *db, const struct user_ctx *actor, int64_t id,
     return state;
 }
 
+int loan_update(struct db *db, const struct user_ctx *actor, int64_t id, const struct loan_input *in, struct err *e)
+{
+    if (begin_action(db, actor, id, LA_EDIT, e) < 0) /* scope and state first: 403 before any 422 */
+        return -1;
+    if (input_check(db, in, e) != 0) {
+        db_rollback(db);
+        return -1;
+    }
+    struct loan_input before = {0};
+    char name[PROJECT_NAME_SIZE] = "";
+    sqlite3_stmt *st = db_prep(db, "SELECT amount_fen, term_months, project_type, project_name, expected_jobs, "
+                                   "expected_income_fen FROM loan_applications WHERE id = ?");
+    if (!st) {
+        db_rollback(db);
+        return db_fail(db, e);
+    }
+    db_bind(st, "i", id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        before.amount_fen = sqlite3_column_int64(st, 0);
+        before.term_months = sqlite3_column_int64(st, 1);
+        before.project_type = project_type_code(project_type_parse(db_text(st, 2)));
+        DB_COPY(name, st, 3);
+        before.expected_jobs = sqlite3_column_int64(st, 4);
+        before.expected_income_fen = sqlite3_column_int64(st, 5);
+    }
+    db_done(st);
+    before.project_name = name;
+    int ok = db_run(db,
+                    "UPDATE loan_applications SET amount_fen = ?, term_months = ?, project_type = ?, project_name = ?, "
+                    "business_plan_md = ?, expected_jobs = ?, expected_income_fen = ?, updated_at = clock_now() "
+                    "WHERE id = ?",
+                    "iitttiii", in->amount_fen, in->term_months, in->project_type, in->project_name,
+                    in->business_plan_md ? in->business_plan_md : "", in->expected_jobs, in->expected_income_fen,
+                    id) == SQLITE_DONE;
+    return audit_commit(db, ok, actor, "edit", "loan_application", id, input_json(&before), input_json(in), e);
+}
+
 /* The received-documents bit set of an application. */
 static unsigned documents_of(struct db *db, int64_t id)
 {
@@ -154,17 +209,25 @@ static json_t *documents_json(unsigned bits)
     return o;
 }
 
+/* Records each document in given as received or not (bits of received) inside the caller's
+   transaction. Returns 1, or 0 on a database error. */
+static int documents_write(struct db *db, int64_t id, unsigned given, unsigned received)
+{
+    int ok = 1;
+    for (int d = 0; ok && d < LD__MAX; d++)
+        if (given & (1u << d))
+            ok = db_run(db, "UPDATE loan_documents SET received = ? WHERE application_id = ? AND doc = ?", "dit",
+                        (received & (1u << d)) ? 1 : 0, id, loan_doc_code(d)) == SQLITE_DONE;
+    return ok;
+}
+
 int loan_set_documents(struct db *db, const struct user_ctx *actor, int64_t id, unsigned given, unsigned received,
                        struct err *e)
 {
     if (begin_action(db, actor, id, LA_EDIT_DOCUMENTS, e) < 0)
         return -1;
     unsigned before = documents_of(db, id);
-    int ok = 1;
-    for (int d = 0; ok && d < LD__MAX; d++)
-        if (given & (1u << d))
-            ok = db_run(db, "UPDATE loan_documents SET received = ? WHERE application_id = ? AND doc = ?", "dit",
-                        (received & (1u << d)) ? 1 : 0, id, loan_doc_code(d)) == SQLITE_DONE;
+    int ok = documents_write(db, id, given, received);
     ok = ok && db_run(db, "UPDATE loan_applications SET updated_at = clock_now() WHERE id = ?", "i", id) == SQLITE_DONE;
     return audit_commit(db, ok, actor, "documents", "loan_application", id, documents_json(before), documents_json(documents_of(db, id)), e);
 }
@@ -209,10 +272,16 @@ int loan_set_backup(struct db *db, const struct user_ctx *actor, int64_t id, int
                   e);
 }
 
-int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, struct date today, struct err *e)
+int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, unsigned given, unsigned received,
+                struct date today, struct err *e)
 {
     if (begin_action(db, actor, id, LA_SUBMIT, e) < 0)
         return -1;
+    unsigned before = documents_of(db, id);
+    if (!documents_write(db, id, given, received)) {
+        db_rollback(db);
+        return db_fail(db, e);
+    }
     unsigned docs = documents_of(db, id);
     if (docs != (1u << LD__MAX) - 1) {
         char list[512] = "";
@@ -246,21 +315,47 @@ int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, struct 
                     "INSERT INTO loan_round_departments (application_id, round, department_id) "
                     "SELECT a.id, a.round, d.id FROM loan_applications a, departments d WHERE a.id = ? AND d.active = 1",
                     "i", id) == SQLITE_DONE;
-    return audit_commit(db, ok, actor, "submit", "loan_application", id, NULL, json_pack("{s:s, s:s}", "submitted_on", on, "review_due_on", due_s),
-                  e);
+    return audit_commit(db, ok, actor, "submit", "loan_application", id, documents_json(before),
+                        json_pack("{s:s, s:s, s:o}", "submitted_on", on, "review_due_on", due_s, "documents",
+                                  documents_json(docs)),
+                        e);
 }
 
-int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const char *decision, const char *comment,
-                const char *requested, struct err *e)
+int loan_withdraw(struct db *db, const struct user_ctx *actor, int64_t id, const char *reason, struct err *e)
+{
+    if (text_check(reason, 1, LOAN_WITHDRAW_REASON_MAX_CHARS) != 0)
+        return err_set(e, 422, "invalid_reason", "reason", "请写明撤回原因（%d字以内）", LOAN_WITHDRAW_REASON_MAX_CHARS);
+    int state = begin_action(db, actor, id, LA_WITHDRAW, e);
+    if (state < 0)
+        return -1;
+    int ok = db_run(db,
+                    "UPDATE loan_applications SET state = 'withdrawn', withdrawn_reason = ?, "
+                    "updated_at = clock_now() WHERE id = ?",
+                    "ti", reason, id) == SQLITE_DONE;
+    return audit_commit(db, ok, actor, "withdraw", "loan_application", id,
+                        json_pack("{s:s}", "state", loan_state_code((enum loan_state)state)),
+                        json_pack("{s:s, s:s}", "state", "withdrawn", "reason", reason), e);
+}
+
+int loan_review_check(const char *decision, const char *comment, const char *requested, struct err *e)
 {
     int d = review_decision_parse(decision);
     if (d < 0)
-        return err_set(e, 422, "invalid_decision", "decision", "评审意见应为 approve（同意）、reject（不同意）或 more_info（补充材料）");
+        return err_set(e, 422, "invalid_decision", "decision", "请选择评审意见：同意（approve）、不同意（reject）或补充材料（more_info）");
     if (requested && *requested && d != RD_MORE_INFO)
         return err_set(e, 422, "requested_needs_more_info", "requested_documents", "只有要求补充材料时才能列出需补充的材料");
     if (text_check_multiline(comment, d == RD_APPROVE ? 0 : 1, COMMENT_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_comment", "comment",
                        d == RD_APPROVE ? "意见说明不能超过1000字" : "不同意或要求补充材料时，请写明理由（1000字以内）");
+    return 0;
+}
+
+int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const char *decision, const char *comment,
+                const char *requested, struct err *e)
+{
+    if (loan_review_check(decision, comment, requested, e) != 0)
+        return -1;
+    int d = review_decision_parse(decision);
     if (!actor->department_id)
         return err_set(e, 403, "no_department", NULL, "您的账号不属于任何评审部门");
     if (begin_action(db, actor, id, LA_REVIEW, e) < 0)
@@ -405,6 +500,7 @@ json_t *loan_json(const struct loan_app *a, struct date today)
                                                a->requested[i].name, "department", a->requested[i].department, "round",
                                                a->requested[i].round, "received", a->requested[i].received));
     json_object_set_new(o, "requested_documents", asked);
+    json_object_set_new(o, "withdrawn_reason", *a->withdrawn_reason ? json_string(a->withdrawn_reason) : json_null());
     return o;
 }
 

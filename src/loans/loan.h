@@ -33,14 +33,31 @@ struct loan_input {
    Returns the id or -1 with e filled (422 with field, 409 not eligible). */
 int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct loan_input *in, struct date today,
                     struct err *e);
+/* Edits an application before it is submitted (draft, or back for more information): the same
+   checks as loan_create; audited with the fields before and after. 409 invalid_state otherwise; a
+   refusal changes nothing. */
+int loan_update(struct db *db, const struct user_ctx *actor, int64_t id, const struct loan_input *in, struct err *e);
 /* Sets documents received (bit per enum loan_doc in `received`, for those in `given`). */
 int loan_set_documents(struct db *db, const struct user_ctx *actor, int64_t id, unsigned given, unsigned received,
                        struct err *e);
 /* Assigns the backup handler (B角): an association user in scope; 0 clears it. */
 int loan_set_backup(struct db *db, const struct user_ctx *actor, int64_t id, int64_t user_id, struct err *e);
-/* Submits to the joint review: refuses 422 missing_documents (e->message lists them); starts a
-   new round with the active departments, due after the configured working days. */
-int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, struct date today, struct err *e);
+/* Submits to the joint review: first records the documents in given as received or not (bits of
+   received; given 0 changes none), then refuses 422 missing_documents (e->message lists them,
+   nothing recorded); starts a new round with the active departments, due after the configured
+   working days. */
+int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, unsigned given, unsigned received,
+                struct date today, struct err *e);
+/* Withdraws (撤回) an application before its decision (draft, in review, more info) with a reason
+   of 1..LOAN_WITHDRAW_REASON_MAX_CHARS characters; audited. The household may then apply again.
+   409 invalid_state otherwise, 422 invalid_reason; a refusal changes nothing. */
+#define LOAN_WITHDRAW_REASON_MAX_CHARS 200
+#define LOAN_WITHDRAW_REASON_SIZE TEXT_SIZE(LOAN_WITHDRAW_REASON_MAX_CHARS)
+int loan_withdraw(struct db *db, const struct user_ctx *actor, int64_t id, const char *reason, struct err *e);
+/* Checks an opinion before it is recorded (also before a page asks to confirm it): a known
+   decision, a reason for 不同意 or 补充材料, other documents (requested) only with 补充材料. 0, or -1
+   with 422 invalid_decision / invalid_comment / requested_needs_more_info. */
+int loan_review_check(const char *decision, const char *comment, const char *requested, struct err *e);
 /* Records the actor's department's opinion for the current round (once). 409 already_reviewed
    when the department has spoken; the round's outcome moves the state. `requested` (NULL or "")
    names documents beyond the fixed seven that the department asks for, only with more_info
@@ -95,7 +112,8 @@ struct loan_requested_doc {
         X("coalesce(a.backup_handler_id, 0)", INT64, backup_handler_id) _                                              \
         X("coalesce(bu.name, '')", TEXT(NAME_SIZE), backup_handler) _ X("a.round", INT, round) _                     \
         X("coalesce(a.submitted_on, '')", DATE, submitted_on) _ X("coalesce(a.review_due_on, '')", DATE, review_due_on) _ \
-        X("coalesce(a.decided_on, '')", DATE, decided_on) _ X("a.created_at", TIME, created_at)
+        X("coalesce(a.decided_on, '')", DATE, decided_on) _ X("a.created_at", TIME, created_at) _                     \
+        X("coalesce(a.withdrawn_reason, '')", TEXT(LOAN_WITHDRAW_REASON_SIZE), withdrawn_reason)
 struct loan_app {
     DB_ROW_FIELDS(LOAN_APP_ROW)
     unsigned documents; /* bit per enum loan_doc received */

@@ -10,7 +10,7 @@ static const struct {
     [LS_DRAFT] = {"draft", "待提交", 1},          [LS_IN_REVIEW] = {"in_review", "联合评审中", 1},
     [LS_MORE_INFO] = {"more_info", "待补充材料", 1}, [LS_APPROVED] = {"approved", "评审通过", 1},
     [LS_REJECTED] = {"rejected", "未通过", 0},     [LS_GUARANTEED] = {"guaranteed", "已担保", 1},
-    [LS_DISBURSED] = {"disbursed", "已放款", 0},
+    [LS_DISBURSED] = {"disbursed", "已放款", 0},   [LS_WITHDRAWN] = {"withdrawn", "已撤回", 0},
 };
 
 const char *loan_state_code(enum loan_state s)
@@ -43,6 +43,8 @@ static const unsigned allowed[LA__MAX] = {
     [LA_REVIEW] = 1u << LS_IN_REVIEW,
     [LA_GUARANTEE] = 1u << LS_APPROVED,
     [LA_DISBURSE] = 1u << LS_GUARANTEED,
+    [LA_WITHDRAW] = 1u << LS_DRAFT | 1u << LS_IN_REVIEW | 1u << LS_MORE_INFO,
+    [LA_EDIT] = 1u << LS_DRAFT | 1u << LS_MORE_INFO,
 };
 
 int loan_action_allowed(enum loan_action a, enum loan_state s)
@@ -58,6 +60,8 @@ const char *loan_action_refusal(enum loan_action a, enum loan_state s)
         [LA_REVIEW] = "该申请当前不在联合评审中",
         [LA_GUARANTEE] = "只有评审通过的申请可以办理担保",
         [LA_DISBURSE] = "只有已担保的申请可以登记放款",
+        [LA_WITHDRAW] = "只有评审结论作出之前的申请可以撤回",
+        [LA_EDIT] = "只有待提交或待补充材料的申请可以修改",
     };
     return (unsigned)a < LA__MAX && !loan_action_allowed(a, s) ? why[a] : NULL;
 }

@@ -14,6 +14,7 @@ enum loan_state {
     LS_REJECTED,   /* a department rejected */
     LS_GUARANTEED, /* the association guaranteed it: recommended to the credit union */
     LS_DISBURSED,  /* the credit union lent */
+    LS_WITHDRAWN,  /* withdrawn (撤回) by the handler before a decision, with a reason */
     LS__MAX
 };
 const char *loan_state_code(enum loan_state s); /* "draft", "in_review", ... */
@@ -28,6 +29,8 @@ enum loan_action {
     LA_REVIEW,
     LA_GUARANTEE,
     LA_DISBURSE,
+    LA_WITHDRAW,
+    LA_EDIT,
     LA__MAX
 };
 /* 1 if the action may be taken in the state, else 0. */

@@ -185,6 +185,23 @@ static int notice_over_and_clear(struct db *db, int64_t relief_id, struct date t
 }
 
 
+/* Separation of duties (maker-checker): whoever verified an application may not review it, and
+   whoever reviewed it may not approve it. 0, or -1 with 409 same_person in e. */
+static int same_person(struct db *db, const struct user_ctx *actor, int64_t id, enum relief_action a, struct err *e)
+{
+    if (a != RA_REVIEW && a != RA_APPROVE)
+        return 0;
+    int64_t before = db_int(db, 0,
+                            a == RA_REVIEW ? "SELECT coalesce(verified_by, 0) FROM relief_applications WHERE id = ?"
+                                           : "SELECT coalesce(reviewed_by, 0) FROM relief_applications WHERE id = ?",
+                            "i", id);
+    if (before != actor->id)
+        return 0;
+    return err_set(e, 409, "same_person", NULL,
+                   a == RA_REVIEW ? "同一人不能既村审核（核实）又镇审核同一申请，请由另一位工作人员审核"
+                                  : "同一人不能既镇审核又批准同一申请，请由另一位工作人员批准");
+}
+
 int relief_step_in_txn(struct db *db, const struct user_ctx *actor, int64_t id, enum relief_action a,
                        const char *reason, struct date today, struct err *e)
 {
@@ -197,6 +214,8 @@ int relief_step_in_txn(struct db *db, const struct user_ctx *actor, int64_t id, 
     if (to < 0)
         return err_set(e, 409, "invalid_state", NULL, "申请当前为“%s”，不能%s", relief_state_name(app.state),
                        relief_action_name(a));
+    if (same_person(db, actor, id, a, e) != 0)
+        return -1;
     if (a == RA_APPROVE && notice_over_and_clear(db, id, today, e) != 0)
         return -1;
     if (a == RA_REJECT && text_check(reason, 2, NOTE_MAX_CHARS) != 0)

@@ -30,23 +30,44 @@ static void reply_loan(struct req *r, int status, int64_t id)
     reply_json(r, status, o);
 }
 
+/* Reads an application's fields (all but the household) from the JSON body. 0, or -1 with e. */
+static int json_input(json_t *j, struct loan_input *in, struct err *e)
+{
+    return j && !api_int(j, "amount_fen", 0, &in->amount_fen, e) && !api_int(j, "term_months", 0, &in->term_months, e) &&
+                   !api_str(j, "project_type", &in->project_type, e) && !api_str(j, "project_name", &in->project_name, e) &&
+                   !api_str(j, "business_plan_md", &in->business_plan_md, e) &&
+                   !api_int(j, "expected_jobs", 0, &in->expected_jobs, e) &&
+                   !api_int(j, "expected_income_fen", 0, &in->expected_income_fen, e)
+               ? 0
+               : -1;
+}
+
 void api_loans_create(struct req *r)
 {
     struct err e = {0};
     json_t *j = req_json(r, &e);
     struct loan_input in = {0};
     int64_t id = -1;
-    if (j && !api_int(j, "household_id", 0, &in.household_id, &e) && !api_int(j, "amount_fen", 0, &in.amount_fen, &e) &&
-        !api_int(j, "term_months", 0, &in.term_months, &e) && !api_str(j, "project_type", &in.project_type, &e) &&
-        !api_str(j, "project_name", &in.project_name, &e) && !api_str(j, "business_plan_md", &in.business_plan_md, &e) &&
-        !api_int(j, "expected_jobs", 0, &in.expected_jobs, &e) &&
-        !api_int(j, "expected_income_fen", 0, &in.expected_income_fen, &e))
+    if (j && !api_int(j, "household_id", 0, &in.household_id, &e) && json_input(j, &in, &e) == 0)
         id = loan_create(r->db, &r->user, &in, r->today, &e);
     json_decref(j);
     if (id < 0)
         reply_json_error(r, &e);
     else
         reply_loan(r, 201, id);
+}
+
+void api_loans_update(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    struct loan_input in = {0};
+    int rc = json_input(j, &in, &e) == 0 ? loan_update(r->db, &r->user, r->id[0], &in, &e) : -1;
+    json_decref(j);
+    if (rc != 0)
+        reply_json_error(r, &e);
+    else
+        reply_loan(r, 200, r->id[0]);
 }
 
 void api_loans_show(struct req *r)
@@ -120,7 +141,7 @@ void api_loans_documents(struct req *r)
 void api_loans_submit(struct req *r)
 {
     struct err e = {0};
-    if (loan_submit(r->db, &r->user, r->id[0], r->today, &e) != 0) {
+    if (loan_submit(r->db, &r->user, r->id[0], 0, 0, r->today, &e) != 0) {
         if (!strcmp(e.code, "missing_documents")) {
             struct loan_app *a = calloc(1, sizeof *a);
             json_t *missing = json_array();
@@ -280,4 +301,16 @@ void api_holidays_set(struct req *r)
     else
         reply_json(r, 201, json_pack("{s:s, s:s, s:s}", "day", day, "kind", kind, "name", name));
     json_decref(j);
+}
+
+void api_loans_withdraw(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    int rc = j ? loan_withdraw(r->db, &r->user, r->id[0], json_string_value(json_object_get(j, "reason")), &e) : -1;
+    json_decref(j);
+    if (rc != 0)
+        reply_json_error(r, &e);
+    else
+        reply_loan(r, 200, r->id[0]);
 }

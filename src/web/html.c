@@ -209,17 +209,27 @@ void html_flash(struct req *r)
         {"imported", "导入完成。"},    {"user", "用户已创建。"},        {"unit", "单位已创建。"},
         {"password", "密码已修改。"},   {"submitted", "已提交联合评审。"}, {"reviewed", "评审意见已记录。"},
         {"guaranteed", "担保已办理，可打印担保推荐函。"}, {"repaid", "还款已登记。"},
-        {"duplicate", "该凭证号此前已登记，未重复入账。"}, {"disbursed", "放款已登记。"},
+        {"disbursed", "放款已登记。"}, {"edited", "申请已修改。"}, {"document", "材料已上传。"}, {"loan_withdrawn", "申请已撤回，该家庭可以重新申请。"},
         {"compensated", "担保基金已代偿。"}, {"recovered", "追偿款已记入担保基金。"},
         {"relief_step", "已办理。"}, {"paid", "已发放，可打印领款凭证。"}, {"voided", "凭证已作废，资金已退回。"},
         {"batch", "批次已建立。"}, {"notice", "公示已发布。"}, {"objection", "异议已提交，工作人员将在公示期内核实处理。"},
         {"resolved", "异议已处理。"}, {"reversed", "已冲正。"}, {"published", "公告已发布。"},
         {"withdrawn", "公告已撤回，公开页面不再显示。"},
     };
+    /* refusals that still end on the record's page (?refused=CODE), shown in the error style */
+    static const struct {
+        const char *code, *text;
+    } refusals[] = {
+        {"duplicate", "该凭证号此前已登记，本次未入账。请核对凭证号；若确是另一笔还款，请使用新凭证号。"},
+    };
     const char *ok = req_query(r, "ok");
     for (size_t i = 0; ok && i < sizeof messages / sizeof messages[0]; i++)
         if (strcmp(ok, messages[i].code) == 0)
             html_printf(r, "<p class=\"flash\" role=\"status\">%s</p>", messages[i].text);
+    const char *refused = req_query(r, "refused");
+    for (size_t i = 0; refused && i < sizeof refusals / sizeof refusals[0]; i++)
+        if (strcmp(refused, refusals[i].code) == 0)
+            html_printf(r, "<p class=\"error\" role=\"alert\">%s</p>", refusals[i].text);
 }
 
 void html_form_error(struct req *r, const struct err *e)

@@ -39,7 +39,8 @@ void html_end(struct req *r);
 void html_error_page(struct req *r, const struct err *e);
 /* The hidden CSRF input for forms. */
 void html_csrf(struct req *r);
-/* A flash message chosen by ?ok=CODE from a fixed table (never reflected text). */
+/* A flash message chosen by ?ok=CODE from a fixed table (never reflected text); ?refused=CODE
+   chooses a refusal from another table, shown in the error style. */
 void html_flash(struct req *r);
 /* Pager links: "第 a–b 条，共 N 条" and previous/next, keeping the current query except offset.
    A total above cap (when cap > 0) reads "超过 cap 条" (counting stopped there). */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "announcement.h"
+#include "form.h"
 #include "handlers.h"
 #include "html.h"
 #include "markdown.h"
@@ -180,11 +181,27 @@ static struct ann_input input_of(struct req *r, const struct form_values *v)
                               v->from,  v->until, action && strcmp(action, "publish") == 0};
 }
 
+/* For a publishing request, asks to confirm: the title and the period. FORM_CONFIRMED for a save
+   without publishing. */
+static enum form_confirm_step publish_step(struct req *r, const struct ann_input *in)
+{
+    if (!in->publish)
+        return FORM_CONFIRMED;
+    return form_ask(r, NULL, "确认发布公告《%s》，发布期 %s 至 %s？发布后公众在公开页面即可看到。", in->title,
+                    in->publish_from && *in->publish_from ? in->publish_from : "今天",
+                    in->publish_until && *in->publish_until ? in->publish_until : "撤回为止");
+}
+
 void page_announcement_create(struct req *r)
 {
     struct err e = {0};
     struct form_values v = submitted(r);
     struct ann_input in = input_of(r, &v);
+    enum form_confirm_step step = publish_step(r, &in);
+    if (step == FORM_EDIT)
+        new_page(r, &v, NULL, v.body);
+    if (step != FORM_CONFIRMED)
+        return;
     int64_t id = ann_create(r->db, &r->user, &in, r->today, &e);
     if (id > 0) {
         char loc[80];
@@ -315,6 +332,11 @@ void page_announcement_save(struct req *r)
     struct err e = {0};
     struct form_values v = submitted(r);
     struct ann_input in = input_of(r, &v);
+    enum form_confirm_step step = publish_step(r, &in);
+    if (step == FORM_EDIT)
+        show_page(r, r->id[0], &v, NULL);
+    if (step != FORM_CONFIRMED)
+        return;
     if (ann_save(r->db, &r->user, r->id[0], v.version, &in, r->today, &e) == 0) {
         char loc[80];
         snprintf(loc, sizeof loc, "/announcements/%lld?ok=%s", (long long)r->id[0],

@@ -1,15 +1,18 @@
 /* page_loan.c: the loan application pages: list, new application, the application page with its
    documents, submission, review opinions and guarantee, and the reviewers' queue. Thin over
    loan.c and guarantee.c; the business plan is Markdown rendered safely (html_markdown). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "form.h"
 #include "guarantee.h"
 #include "handlers.h"
 #include "household.h"
 #include "html.h"
 #include "loan.h"
+#include "masking.h"
 #include "money.h"
 #include "servicing.h"
 
@@ -88,11 +91,15 @@ void page_review_queue(struct req *r)
     html_end(r);
 }
 
-/* The new-application form (values kept after a refusal). */
-static void loan_form(struct req *r, const struct household *h, const struct loan_input *in, const struct err *e)
+/* The application form, new (id 0) or editing application id (values kept after a refusal). */
+static void loan_form(struct req *r, const struct household *h, int64_t id, const struct loan_input *in,
+                      const struct err *e)
 {
-    html_begin(r, "申请贷款");
-    html_raw(r, "<h1>计生信贷助富 · 贷款申请</h1><p>申请家庭：<a href=\"/households/");
+    html_begin(r, id ? "修改贷款申请" : "申请贷款");
+    if (id)
+        html_printf(r, "<h1>修改贷款申请 第 %lld 号</h1><p>申请家庭：<a href=\"/households/", (long long)id);
+    else
+        html_raw(r, "<h1>计生信贷助富 · 贷款申请</h1><p>申请家庭：<a href=\"/households/");
     html_printf(r, "%lld\">", (long long)h->id);
     html_text(r, h->members[0].name);
     html_raw(r, "</a>（");
@@ -100,14 +107,18 @@ static void loan_form(struct req *r, const struct household *h, const struct loa
     html_raw(r, "）</p>");
     if (e)
         html_form_error(r, e);
-    html_raw(r, "<form method=\"post\" action=\"/loans\" class=\"grid\">");
+    if (id)
+        html_printf(r, "<form method=\"post\" action=\"/loans/%lld/edit\" class=\"grid\">", (long long)id);
+    else
+        html_raw(r, "<form method=\"post\" action=\"/loans\" class=\"grid\">");
     html_csrf(r);
     html_printf(r, "<input type=\"hidden\" name=\"household_id\" value=\"%lld\">", (long long)h->id);
-    char amount[40] = "";
+    const char *posted = id ? "/edit" : "/loans"; /* money as typed, even when it did not parse */
+    char amount[MONEY_TEXT_SIZE] = "";
     if (in->amount_fen)
         money_format_plain(in->amount_fen, amount, sizeof amount);
     html_raw(r, "<label>贷款金额（元，2万—20万）<input name=\"amount\" required inputmode=\"decimal\" value=\"");
-    html_text(r, amount);
+    html_text(r, form_echo(r, posted, "amount", amount));
     html_printf(r, "\"></label><label>期限（月，6—36）<input name=\"term_months\" type=\"number\" min=\"6\" max=\"36\" "
                    "required value=\"%lld\"></label><label>项目类型<select name=\"project_type\">",
                 (long long)(in->term_months ? in->term_months : 12));
@@ -121,15 +132,15 @@ static void loan_form(struct req *r, const struct household *h, const struct loa
     html_printf(r, "\"></label><label>预计带动就业（人）<input name=\"expected_jobs\" type=\"number\" min=\"0\" "
                    "value=\"%lld\"></label>",
                 (long long)in->expected_jobs);
-    char income[40] = "";
+    char income[MONEY_TEXT_SIZE] = "";
     if (in->expected_income_fen)
         money_format_plain(in->expected_income_fen, income, sizeof income);
     html_raw(r, "<label>预计年收入（元）<input name=\"expected_income\" inputmode=\"decimal\" value=\"");
-    html_text(r, income);
+    html_text(r, form_echo(r, posted, "expected_income", income));
     html_raw(r, "\"></label><label class=\"wide\">创业方案（可用 Markdown：# 标题、- 列表、**加粗**）"
                 "<textarea name=\"business_plan_md\" rows=\"12\">");
     html_text(r, in->business_plan_md);
-    html_raw(r, "</textarea></label><p><button class=\"primary\">登记申请</button></p></form>");
+    html_raw_printf(r, "</textarea></label><p><button class=\"primary\">%s</button></p></form>", id ? "保存修改" : "登记申请");
     html_end(r);
 }
 
@@ -148,7 +159,25 @@ void page_loan_new(struct req *r)
         return;
     }
     struct loan_input in = {.household_id = h.id};
-    loan_form(r, &h, &in, NULL);
+    loan_form(r, &h, 0, &in, NULL);
+}
+
+/* Reads the application form into in (strings point into the request). 0, or -1 with 422 in e
+   for an amount that is not money. */
+static int posted_input(struct req *r, struct loan_input *in, struct err *e)
+{
+    const char *jobs = req_form(r, "expected_jobs"), *term = req_form(r, "term_months");
+    in->project_type = req_form(r, "project_type");
+    in->project_name = req_form(r, "project_name");
+    in->business_plan_md = req_form(r, "business_plan_md");
+    in->expected_jobs = jobs && *jobs ? strtoll(jobs, NULL, 10) : 0;
+    in->term_months = term ? strtoll(term, NULL, 10) : 0;
+    const char *amount = req_form(r, "amount"), *income = req_form(r, "expected_income");
+    if (money_parse(amount, &in->amount_fen) != 0)
+        return err_set(e, 422, "invalid_amount", "amount", "贷款金额格式不正确，例如 200000 或 200,000.00");
+    if (income && *income && money_parse(income, &in->expected_income_fen) != 0)
+        return err_set(e, 422, "invalid_income", "expected_income", "预计年收入格式不正确");
+    return 0;
 }
 
 void page_loan_create(struct req *r)
@@ -159,22 +188,10 @@ void page_loan_create(struct req *r)
         reply_error(r, &e);
         return;
     }
-    const char *jobs = req_form(r, "expected_jobs"), *term = req_form(r, "term_months");
-    struct loan_input in = {.household_id = h.id, .project_type = req_form(r, "project_type"),
-                            .project_name = req_form(r, "project_name"),
-                            .business_plan_md = req_form(r, "business_plan_md"),
-                            .expected_jobs = jobs && *jobs ? strtoll(jobs, NULL, 10) : 0,
-                            .term_months = term ? strtoll(term, NULL, 10) : 0};
-    const char *amount = req_form(r, "amount"), *income = req_form(r, "expected_income");
-    int64_t id = -1;
-    if (money_parse(amount, &in.amount_fen) != 0)
-        err_set(&e, 422, "invalid_amount", "amount", "贷款金额格式不正确，例如 200000 或 200,000.00");
-    else if (income && *income && money_parse(income, &in.expected_income_fen) != 0)
-        err_set(&e, 422, "invalid_income", "expected_income", "预计年收入格式不正确");
-    else
-        id = loan_create(r->db, &r->user, &in, r->today, &e);
+    struct loan_input in = {.household_id = h.id};
+    int64_t id = posted_input(r, &in, &e) == 0 ? loan_create(r->db, &r->user, &in, r->today, &e) : -1;
     if (id < 0) {
-        loan_form(r, &h, &in, &e);
+        loan_form(r, &h, 0, &in, &e);
         r->status = e.status;
         return;
     }
@@ -183,7 +200,8 @@ void page_loan_create(struct req *r)
     reply_redirect(r, loc);
 }
 
-/* The documents checklist: a form for those who collect them, a list otherwise. */
+/* The documents checklist: a form for those who collect them (saving the ticks, or submitting
+   them with the application: what was ticked is never lost), a list otherwise. */
 static void documents_section(struct req *r, const struct loan_app *a, int can_edit)
 {
     html_raw(r, "<h2>申请材料</h2>");
@@ -192,8 +210,9 @@ static void documents_section(struct req *r, const struct loan_app *a, int can_e
     if (can_edit)
         html_csrf(r);
     html_raw(r, "<ul class=\"docs\">");
+    const char *posted = form_posted(r, "/submit") ? "/submit" : "/documents";
     for (int d = 0; d < LD__MAX; d++) {
-        int got = (a->documents & (1u << d)) != 0;
+        int got = form_echo_checked(r, posted, "doc", loan_doc_code((enum loan_doc)d), (a->documents & (1u << d)) != 0);
         if (can_edit)
             html_printf(r, "<li><label><input type=\"checkbox\" name=\"doc\" value=\"%s\"%s> %s</label></li>",
                         loan_doc_code((enum loan_doc)d), got ? " checked" : "", loan_doc_name((enum loan_doc)d));
@@ -212,7 +231,9 @@ static void documents_section(struct req *r, const struct loan_app *a, int can_e
     }
     html_raw(r, "</ul>");
     if (can_edit)
-        html_raw(r, "<p><button>保存材料情况</button></p></form>");
+        html_printf(r, "<input type=\"hidden\" name=\"documents_form\" value=\"1\"><p><button>保存材料情况</button> "
+                       "<button class=\"primary\" formaction=\"/loans/%lld/submit\">保存并提交联合评审</button></p></form>",
+                    (long long)a->id);
     if (a->documents != (1u << LD__MAX) - 1 || asked)
         html_printf(r, "<p><a class=\"button\" href=\"/loans/%lld/notice.pdf\">打印一次性告知书（PDF）</a></p>",
                     (long long)a->id);
@@ -289,15 +310,19 @@ static void guarantee_section(struct req *r, const struct loan_app *a)
     html_money(r, s.capacity_fen > 0 ? s.capacity_fen : 0);
     html_printf(r, " 元。</p><form method=\"post\" action=\"/loans/%lld/guarantee\" class=\"grid\">", (long long)a->id);
     html_csrf(r);
-    html_raw(r, "<label>担保比例（%）<input name=\"coverage_pct\" type=\"number\" min=\"1\" max=\"100\" value=\"100\">"
-                "</label>");
+    const char *gf = "/guarantee";
+    html_printf(r, "<label>担保比例（%%）<input name=\"coverage_pct\" type=\"number\" min=\"1\" max=\"100\" "
+                   "value=\"%s\"></label>",
+                form_echo(r, gf, "coverage_pct", "100"));
     for (int i = 0; i < 2; i++)
-        html_printf(r, "<fieldset><legend>反担保人 %d%s</legend><label>姓名<input name=\"cg_name\"></label>"
-                       "<label>身份证号<input name=\"cg_id_number\" class=\"mono\" maxlength=\"18\"></label>"
-                       "<label>与申请人关系<input name=\"cg_relation\"></label></fieldset>",
-                    i + 1, i ? "（可不填）" : "");
-    html_raw(r, "<label class=\"wide\">或抵（质）押物<input name=\"pledged_asset\" maxlength=\"200\"></label>"
-                "<p><button class=\"primary\">确认担保</button></p></form>");
+        html_printf(r, "<fieldset><legend>反担保人 %d%s</legend><label>姓名<input name=\"cg_name\" value=\"%s\"></label>"
+                       "<label>身份证号<input name=\"cg_id_number\" class=\"mono\" maxlength=\"18\" value=\"%s\"></label>"
+                       "<label>与申请人关系<input name=\"cg_relation\" value=\"%s\"></label></fieldset>",
+                    i + 1, i ? "（可不填）" : "", form_echo_nth(r, gf, "cg_name", i, ""),
+                    form_echo_nth(r, gf, "cg_id_number", i, ""), form_echo_nth(r, gf, "cg_relation", i, ""));
+    html_printf(r, "<label class=\"wide\">或抵（质）押物<input name=\"pledged_asset\" maxlength=\"200\" value=\"%s\">"
+                   "</label><p><button class=\"primary\">办理担保</button></p></form>",
+                form_echo(r, gf, "pledged_asset", ""));
 }
 
 /* Context for the B角 <select>: the page and the current backup handler. */
@@ -341,25 +366,43 @@ static void disbursement_section(struct req *r, const struct loan_app *a)
     }
     if (a->state != LS_GUARANTEED || (r->user.role != ROLE_LIAISON && r->user.role != ROLE_FINANCE))
         return;
-    char amount[40];
+    char amount[MONEY_TEXT_SIZE], today[11], term[16];
+    date_format(r->today, today);
+    snprintf(term, sizeof term, "%d", a->term_months);
+    const char *d = "/disburse", *method = form_echo(r, d, "method", ""), *day_count = form_echo(r, d, "day_count", "");
     html_printf(r, "<h2>登记放款（信用社）</h2><form method=\"post\" action=\"/loans/%lld/disburse\" class=\"grid\">",
                 (long long)a->id);
     html_csrf(r);
-    html_printf(r, "<label>借款合同号<input name=\"contract_no\" required maxlength=\"50\"></label>"
-                   "<label>放款日期<input name=\"disbursed_on\" type=\"date\" required value=\"%04d-%02d-%02d\"></label>"
+    html_printf(r, "<label>借款合同号<input name=\"contract_no\" required maxlength=\"50\" value=\"%s\"></label>"
+                   "<label>放款日期<input name=\"disbursed_on\" type=\"date\" required value=\"%s\"></label>"
                    "<label>放款金额（元，不超过批准金额）<input name=\"principal\" required value=\"%s\"></label>"
-                   "<label>年利率（%%）<input name=\"annual_rate\" required value=\"4.35\"></label>"
-                   "<label>期限（月）<input name=\"term_months\" type=\"number\" required value=\"%d\"></label>"
+                   "<label>年利率（%%）<input name=\"annual_rate\" required value=\"%s\"></label>"
+                   "<label>期限（月）<input name=\"term_months\" type=\"number\" required value=\"%s\"></label>"
                    "<label>还款方式<select name=\"method\">",
-                r->today.y, r->today.m, r->today.d, money_format_plain(a->amount_fen, amount, sizeof amount),
-                a->term_months);
+                form_echo(r, d, "contract_no", ""), form_echo(r, d, "disbursed_on", today),
+                form_echo(r, d, "principal", money_format_plain(a->amount_fen, amount, sizeof amount)),
+                form_echo(r, d, "annual_rate", "4.35"), form_echo(r, d, "term_months", term));
     for (int m = 0; m < AMORT__MAX; m++)
-        html_printf(r, "<option value=\"%s\">%s</option>", amort_method_code(m), amort_method_name(m));
+        html_printf(r, "<option value=\"%s\"%s>%s</option>", amort_method_code(m),
+                    strcmp(method, amort_method_code(m)) ? "" : " selected", amort_method_name(m));
     html_raw(r, "</select></label><label>计息方式<select name=\"day_count\"><option value=\"\">按还款方式默认"
                 "（等额本息、等额本金按月，其余按日）</option>");
     for (int dc = 0; dc < AMORT_DAYS__MAX; dc++)
-        html_printf(r, "<option value=\"%s\">%s</option>", amort_day_count_code(dc), amort_day_count_name(dc));
+        html_printf(r, "<option value=\"%s\"%s>%s</option>", amort_day_count_code(dc),
+                    strcmp(day_count, amort_day_count_code(dc)) ? "" : " selected", amort_day_count_name(dc));
     html_raw(r, "</select></label><p><button class=\"primary\">登记放款</button></p></form>");
+}
+
+/* The withdrawal (撤回) form: a reason, asked for confirmation when sent. */
+static void withdraw_form(struct req *r, const struct loan_app *a)
+{
+    html_printf(r, "<details class=\"withdraw\"%s><summary>撤回申请</summary><form method=\"post\" "
+                   "action=\"/loans/%lld/withdraw\">",
+                form_posted(r, "/withdraw") ? " open" : "", (long long)a->id);
+    html_csrf(r);
+    html_printf(r, "<label>撤回原因（必填，撤回后该家庭可以重新申请）<textarea name=\"reason\" rows=\"2\" "
+                   "maxlength=\"%d\">%s</textarea></label><p><button>撤回申请</button></p></form></details>",
+                LOAN_WITHDRAW_REASON_MAX_CHARS, form_echo(r, "/withdraw", "reason", ""));
 }
 
 /* Whether the user collects documents and submits (the A/B handlers' roles). */
@@ -415,16 +458,20 @@ static void loan_page(struct req *r, const struct err *e)
     html_text(r, *a->submitted_on ? a->submitted_on : "未提交");
     html_raw(r, "</dd><dt>评审期限</dt><dd>");
     html_text(r, *a->review_due_on ? a->review_due_on : "—");
-    html_raw(r, "</dd></dl><h2>创业方案</h2><div class=\"markdown\">");
+    if (a->state == LS_WITHDRAWN) {
+        html_raw(r, "</dd><dt>撤回原因</dt><dd>");
+        html_text(r, a->withdrawn_reason);
+    }
+    html_raw(r, "</dd></dl>");
+    if (may_intake(r) && loan_action_allowed(LA_EDIT, a->state))
+        html_printf(r, "<p><a class=\"button\" href=\"/loans/%lld/edit\">修改申请（金额、期限、项目）</a></p>", (long long)a->id);
+    html_raw(r, "<h2>创业方案</h2><div class=\"markdown\">");
     html_markdown(r, a->business_plan_md);
     html_raw(r, "</div>");
     int editable = may_intake(r) && loan_action_allowed(LA_EDIT_DOCUMENTS, a->state);
     documents_section(r, a, editable);
-    if (editable) {
-        html_printf(r, "<form method=\"post\" action=\"/loans/%lld/submit\">", (long long)a->id);
-        html_csrf(r);
-        html_raw(r, "<button class=\"primary\">提交联合评审</button></form>");
-    }
+    if (may_intake(r) && loan_action_allowed(LA_WITHDRAW, a->state))
+        withdraw_form(r, a);
     reviews_section(r, a);
     if (my_turn(r, a)) {
         html_printf(r, "<h2>本部门意见（");
@@ -432,15 +479,18 @@ static void loan_page(struct req *r, const struct err *e)
         html_printf(r, "）</h2><form method=\"post\" action=\"/loans/%lld/reviews\" class=\"grid\">", (long long)a->id);
         html_csrf(r);
         html_raw(r, "<div class=\"checks\">");
-        for (int d = 0; d < RD__MAX; d++)
+        for (int d = 0; d < RD__MAX; d++) /* no default: an opinion is chosen, never assumed */
             html_printf(r, "<label><input type=\"radio\" name=\"decision\" value=\"%s\"%s required> %s</label>",
-                        review_decision_code((enum review_decision)d), d == 0 ? " checked" : "",
+                        review_decision_code((enum review_decision)d),
+                        form_echo_checked(r, "/reviews", "decision", review_decision_code((enum review_decision)d), 0)
+                            ? " checked" : "",
                         review_decision_name((enum review_decision)d));
-        html_raw(r, "</div><label class=\"wide\">意见说明（不同意或补充材料时必填）<textarea name=\"comment\" rows=\"3\" "
-                    "maxlength=\"1000\"></textarea></label>"
-                    "<label class=\"wide\">需补充的其他材料（七项之外的，如场地租赁合同；多项用顿号分开，仅在要求补充材料时填写）"
-                    "<input name=\"requested_documents\" maxlength=\"400\"></label>"
-                    "<p><button class=\"primary\">提交意见</button></p></form>");
+        html_printf(r, "</div><label class=\"wide\">意见说明（不同意或补充材料时必填）<textarea name=\"comment\" rows=\"3\" "
+                       "maxlength=\"1000\">%s</textarea></label>"
+                       "<label class=\"wide\">需补充的其他材料（七项之外的，如场地租赁合同；多项用顿号分开，仅在要求补充材料时填写）"
+                       "<input name=\"requested_documents\" maxlength=\"400\" value=\"%s\"></label>"
+                       "<p><button class=\"primary\">提交意见</button></p></form>",
+                    form_echo(r, "/reviews", "comment", ""), form_echo(r, "/reviews", "requested_documents", ""));
     }
     guarantee_section(r, a);
     disbursement_section(r, a);
@@ -469,45 +519,121 @@ static void after_action(struct req *r, int rc, const struct err *e, const char 
     }
 }
 
-void page_loan_documents(struct req *r)
+/* The documents ticked on the posted checklist. */
+static unsigned posted_documents(const struct req *r)
 {
     unsigned received = 0;
     const char *v;
     for (int i = 0; (v = req_form_nth(r, "doc", i)); i++)
         if (loan_doc_parse(v) >= 0)
             received |= 1u << loan_doc_parse(v);
-    struct err e = {0};
-    int rc = loan_set_documents(r->db, &r->user, r->id[0], (1u << LD__MAX) - 1, received, &e);
-    struct loan_app *a = rc == 0 ? calloc(1, sizeof *a) : NULL;
-    if (rc == 0)
-        rc = a ? loan_get(r->db, &r->user, r->id[0], a, &e) : err_set(&e, 500, "no_memory", NULL, "内存不足");
+    return received;
+}
+
+/* Records the reviewers' requested documents as ticked ("req") on the posted checklist. 0 or -1 (e). */
+static int save_requested(struct req *r, struct err *e)
+{
+    struct loan_app *a = calloc(1, sizeof *a);
+    if (!a)
+        return err_set(e, 500, "no_memory", NULL, "内存不足");
+    int rc = loan_get(r->db, &r->user, r->id[0], a, e);
     for (int i = 0; rc == 0 && i < a->nrequested; i++) {
         int ticked = 0;
+        const char *v;
         for (int k = 0; (v = req_form_nth(r, "req", k)); k++)
             ticked |= strtoll(v, NULL, 10) == a->requested[i].id;
         if (ticked != a->requested[i].received)
-            rc = loan_set_requested(r->db, &r->user, r->id[0], a->requested[i].id, ticked, &e);
+            rc = loan_set_requested(r->db, &r->user, r->id[0], a->requested[i].id, ticked, e);
     }
-    if (a)
-        loan_app_free(a);
+    loan_app_free(a);
     free(a);
+    return rc;
+}
+
+void page_loan_documents(struct req *r)
+{
+    struct err e = {0};
+    int rc = loan_set_documents(r->db, &r->user, r->id[0], (1u << LD__MAX) - 1, posted_documents(r), &e);
+    if (rc == 0)
+        rc = save_requested(r, &e);
     after_action(r, rc, &e, "updated");
 }
 
 void page_loan_submit(struct req *r)
 {
+    unsigned given = 0, received = 0;
+    if (req_form(r, "documents_form")) { /* submitted with the checklist: what is ticked counts */
+        given = (1u << LD__MAX) - 1;
+        received = posted_documents(r);
+    }
     struct err e = {0};
-    after_action(r, loan_submit(r->db, &r->user, r->id[0], r->today, &e), &e, "submitted");
+    if (given && save_requested(r, &e) != 0) {
+        after_action(r, -1, &e, "");
+        return;
+    }
+    after_action(r, loan_submit(r->db, &r->user, r->id[0], given, received, r->today, &e), &e, "submitted");
+}
+
+/* The applicant (masked as on notices) and the amount in words and figures, for a question. 0, or
+   -1 when the application cannot be read (its error answered). */
+static int loan_words(struct req *r, char *who, size_t nwho, char *amount, size_t namount)
+{
+    struct loan_app *a = calloc(1, sizeof *a);
+    struct err e = {0};
+    if (!a || loan_get(r->db, &r->user, r->id[0], a, &e) != 0) {
+        free(a);
+        reply_error(r, &e);
+        return -1;
+    }
+    mask_name(a->applicant, who, nwho);
+    form_money(a->amount_fen, amount, namount);
+    loan_app_free(a);
+    free(a);
+    return 0;
+}
+
+/* After form_ask: 1 to go on when confirmed; the page drawn again (what was typed kept) for
+   返回修改; 0 when the page has answered. */
+static int loan_go(struct req *r, enum form_confirm_step step)
+{
+    if (step == FORM_EDIT)
+        loan_page(r, NULL);
+    return step == FORM_CONFIRMED;
 }
 
 void page_loan_review(struct req *r)
 {
+    const char *decision = req_form(r, "decision"), *comment = req_form(r, "comment"),
+               *requested = req_form(r, "requested_documents");
+    int d = review_decision_parse(decision);
     struct err e = {0};
-    after_action(r,
-                 loan_review(r->db, &r->user, r->id[0], req_form(r, "decision"), req_form(r, "comment"),
-                             req_form(r, "requested_documents"), &e),
-                 &e,
-                 "reviewed");
+    if (loan_review_check(decision, comment, requested, &e) != 0) { /* refused before any confirmation */
+        after_action(r, -1, &e, "");
+        return;
+    }
+    char who[NAME_SIZE], amount[FORM_MONEY_SIZE];
+    if (loan_words(r, who, sizeof who, amount, sizeof amount) != 0 ||
+        !loan_go(r, form_ask(r, NULL, "确认对第 %lld 号申请（%s，%s）提出本部门意见：%s%s%s？", (long long)r->id[0], who, amount,
+                  review_decision_name((enum review_decision)d), comment && *comment ? "。说明：" : "",
+                  comment ? comment : "")))
+        return;
+    after_action(r, loan_review(r->db, &r->user, r->id[0], decision, comment, requested, &e), &e, "reviewed");
+}
+
+void page_loan_withdraw(struct req *r)
+{
+    const char *reason = req_form(r, "reason");
+    struct err e = {0};
+    if (!reason || !*reason) {
+        err_set(&e, 422, "invalid_reason", "reason", "请写明撤回原因");
+        after_action(r, -1, &e, "");
+        return;
+    }
+    char who[NAME_SIZE], amount[FORM_MONEY_SIZE];
+    if (loan_words(r, who, sizeof who, amount, sizeof amount) != 0 ||
+        !loan_go(r, form_ask(r, NULL, "确认撤回第 %lld 号申请（%s，%s）？撤回原因：%s", (long long)r->id[0], who, amount, reason)))
+        return;
+    after_action(r, loan_withdraw(r->db, &r->user, r->id[0], reason, &e), &e, "loan_withdrawn");
 }
 
 void page_loan_guarantee(struct req *r)
@@ -523,6 +649,13 @@ void page_loan_guarantee(struct req *r)
         in.counter[in.ncounter++] = (struct counter_guarantor){
             .name = name, .id_number = req_form_nth(r, "cg_id_number", i), .relation = req_form_nth(r, "cg_relation", i)};
     }
+    char who[NAME_SIZE], amount[FORM_MONEY_SIZE];
+    if (loan_words(r, who, sizeof who, amount, sizeof amount) != 0 ||
+        !loan_go(r, form_ask(r, NULL, "确认为第 %lld 号申请（%s，贷款 %s）办理担保？担保比例 %lld%%，反担保人：%s%s%s，抵（质）押物：%s",
+                  (long long)r->id[0], who, amount, (long long)in.coverage_pct, in.ncounter ? in.counter[0].name : "无",
+                  in.ncounter > 1 ? "、" : "", in.ncounter > 1 ? in.counter[1].name : "",
+                  in.pledged_asset && *in.pledged_asset ? in.pledged_asset : "无")))
+        return;
     struct err e = {0};
     after_action(r, guarantee_create(r->db, &r->user, r->id[0], &in, r->today, &e) < 0 ? -1 : 0, &e, "guaranteed");
 }
@@ -545,10 +678,19 @@ void page_loan_disburse(struct req *r)
         in.day_count = NULL; /* the form's "default" choice */
     struct err e = {0};
     int64_t id = -1;
-    if (money_parse(req_form(r, "principal"), &in.principal_fen) != 0)
+    if (money_parse(req_form(r, "principal"), &in.principal_fen) != 0) {
         err_set(&e, 422, "invalid_principal", "principal", "放款金额格式不正确");
-    else
+    } else {
+        char who[NAME_SIZE], applied[FORM_MONEY_SIZE], principal[FORM_MONEY_SIZE];
+        int m = amort_method_parse(in.method);
+        if (loan_words(r, who, sizeof who, applied, sizeof applied) != 0 ||
+            !loan_go(r, form_ask(r, NULL, "确认放款 %s给 %s？第 %lld 号申请，借款合同号 %s，放款日期 %s，年利率 %s%%，%lld 个月，%s。",
+                      form_money(in.principal_fen, principal, sizeof principal), who, (long long)r->id[0],
+                      in.contract_no ? in.contract_no : "", in.disbursed_on ? in.disbursed_on : "",
+                      in.annual_rate ? in.annual_rate : "", (long long)in.term_months, m >= 0 ? amort_method_name(m) : "")))
+            return;
         id = servicing_disburse(r->db, &r->user, &in, r->today, &e);
+    }
     if (id < 0) {
         after_action(r, -1, &e, "");
         return;
@@ -556,4 +698,57 @@ void page_loan_disburse(struct req *r)
     char loc[64];
     snprintf(loc, sizeof loc, "/accounts/%lld?ok=disbursed", (long long)id);
     reply_redirect(r, loc);
+}
+
+/* The edit form of application r->id[0] with in (the stored values, or what was typed) and e.
+   Returns 0, or -1 when the application could not be shown (its error answered). */
+static int edit_page(struct req *r, const struct loan_input *in, const struct err *e)
+{
+    struct loan_app *a = calloc(1, sizeof *a);
+    struct household *h = malloc(sizeof *h);
+    struct err ge = {0};
+    int rc = -1;
+    if (!a || !h || loan_get(r->db, &r->user, r->id[0], a, &ge) != 0 ||
+        household_get(r->db, &r->user, a->household_id, h, &ge) != 0) {
+        if (!ge.status)
+            err_set(&ge, 500, "out_of_memory", NULL, "内存不足");
+        reply_error(r, &ge);
+    } else if (!loan_action_allowed(LA_EDIT, a->state)) {
+        err_set(&ge, 409, "invalid_state", NULL, "%s（当前状态：%s）", loan_action_refusal(LA_EDIT, a->state),
+                loan_state_name(a->state));
+        reply_error(r, &ge);
+    } else {
+        struct loan_input stored = {a->household_id, a->amount_fen, a->term_months, project_type_code(a->project_type),
+                                    a->project_name, a->business_plan_md, a->expected_jobs, a->expected_income_fen};
+        loan_form(r, h, a->id, in ? in : &stored, e);
+        rc = 0;
+    }
+    if (a)
+        loan_app_free(a);
+    free(a);
+    free(h);
+    return rc;
+}
+
+void page_loan_edit(struct req *r)
+{
+    (void)edit_page(r, NULL, NULL); /* an error has been answered by edit_page itself */
+}
+
+void page_loan_update(struct req *r)
+{
+    struct loan_input in = {0};
+    struct err e = {0};
+    if (posted_input(r, &in, &e) == 0 && loan_update(r->db, &r->user, r->id[0], &in, &e) == 0) {
+        char loc[64];
+        snprintf(loc, sizeof loc, "/loans/%lld?ok=edited", (long long)r->id[0]);
+        reply_redirect(r, loc);
+        return;
+    }
+    if (e.status == 403 || e.status == 404) {
+        reply_error(r, &e);
+        return;
+    }
+    if (edit_page(r, &in, &e) == 0)
+        r->status = e.status;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form.h"
 #include "handlers.h"
 #include "html.h"
 #include "mask_config.h"
@@ -30,13 +31,16 @@ static void notice_row(const struct notice *n, void *ctx)
     html_printf(r, "</td><td class=\"num\">%s%d</td></tr>", n->open_objections ? "⚠ " : "", n->open_objections);
 }
 
-/* Writes one unit option (townships and villages). */
+/* Writes one unit option (townships and villages), the one chosen before a refusal selected. */
 static void unit_option(const struct unit *u, void *ctx)
 {
     struct req *r = ctx;
     if (strcmp(u->kind, "district") == 0)
         return;
-    html_printf(r, "<option value=\"%lld\">%s", (long long)u->id, strcmp(u->kind, "village") ? "" : "　");
+    char id[24];
+    snprintf(id, sizeof id, "%lld", (long long)u->id);
+    html_printf(r, "<option value=\"%s\"%s>%s", id, form_echo_checked(r, "/notices", "unit_id", id, 0) ? " selected" : "",
+                strcmp(u->kind, "village") ? "" : "　");
     html_text(r, u->name);
     html_raw(r, "</option>");
 }
@@ -59,13 +63,17 @@ static void notices_page(struct req *r, const struct err *e)
         html_raw(r, "<h2>发布公示</h2><p class=\"muted\">救助公示：本单位所有已通过镇审核的申请进入公示，公示期满且无未处理异议方可批准。"
                     "贷款公示：列出期间内批准的贷款，供群众监督。</p><form method=\"post\" action=\"/notices\" class=\"grid\">");
         html_csrf(r);
-        html_raw(r, "<label>类型<select name=\"kind\"><option value=\"relief\">救助公示</option><option value=\"loan\">"
-                    "贷款公示</option></select></label><label>单位<select name=\"unit_id\">");
+        const char *f = "/notices";
+        html_printf(r, "<label>类型<select name=\"kind\"><option value=\"relief\">救助公示</option><option value=\"loan\"%s>"
+                       "贷款公示</option></select></label><label>单位<select name=\"unit_id\">",
+                    form_echo_checked(r, f, "kind", "loan", 0) ? " selected" : "");
         unit_list(r->db, r->user.unit_path, NULL, unit_option, r);
-        html_raw(r, "</select></label><label>公示天数<input name=\"days\" type=\"number\" min=\"1\" max=\"30\" value=\"7\">"
-                    "</label><label>贷款批准自<input name=\"from\" type=\"date\"></label><label>至<input name=\"to\" "
-                    "type=\"date\"></label><label>更正第几号公示（可空）<input name=\"replaces_id\" type=\"number\" min=\"1\">"
-                    "</label><p><button class=\"primary\">发布</button></p></form>");
+        html_printf(r, "</select></label><label>公示天数<input name=\"days\" type=\"number\" min=\"1\" max=\"30\" value=\"%s\">"
+                       "</label><label>贷款批准自<input name=\"from\" type=\"date\" value=\"%s\"></label><label>至<input "
+                       "name=\"to\" type=\"date\" value=\"%s\"></label><label>更正第几号公示（可空）<input name=\"replaces_id\" "
+                       "type=\"number\" min=\"1\" value=\"%s\"></label><p><button class=\"primary\">发布</button></p></form>",
+                    form_echo(r, f, "days", "7"), form_echo(r, f, "from", ""), form_echo(r, f, "to", ""),
+                    form_echo(r, f, "replaces_id", ""));
     }
     html_end(r);
 }
@@ -82,6 +90,21 @@ void page_notices_create(struct req *r)
     const char *from = req_form(r, "from"), *to = req_form(r, "to");
     struct notice_input in = {req_form(r, "kind"), unit ? strtoll(unit, NULL, 10) : 0, from && *from ? from : NULL,
                               to && *to ? to : NULL, days && *days ? atoi(days) : 0, rep && *rep ? strtoll(rep, NULL, 10) : 0};
+    struct unit u = {0};
+    if (unit_get(r->db, in.unit_id, &u) != 0 || !req_in_scope(r, u.id)) {
+        err_set(&e, 422, "invalid_unit", "unit_id", "请选择本单位范围内的乡镇或村");
+        notices_page(r, &e);
+        r->status = e.status;
+        return;
+    }
+    enum form_confirm_step step = form_ask(r, NULL, "确认发布%s：%s，公示 %d 天%s%s%s？发布后公示内容即固定并公开，只能以新公示更正。",
+                                           in.kind && !strcmp(in.kind, "loan") ? "贷款公示" : "救助公示", u.name, in.days,
+                                           in.replaces_id ? "，更正第 " : "", in.replaces_id ? rep : "",
+                                           in.replaces_id ? " 号公示" : "");
+    if (step == FORM_EDIT)
+        notices_page(r, NULL);
+    if (step != FORM_CONFIRMED)
+        return;
     int64_t id = notice_create(r->db, &r->user, &in, r->today, &e);
     if (id > 0) {
         char loc[64];
@@ -275,12 +298,13 @@ static void public_page(struct req *r, const struct err *shown)
     items_table(r, &n, 0);
     html_printf(r, "<p><a href=\"/notices/%lld.pdf\">打印版（PDF）</a></p>", (long long)n.id);
     if (strcmp(on, n.starts_on) >= 0 && strcmp(on, n.ends_on) <= 0) {
+        const char *o = "/objections";
         html_printf(r, "<h2>提出异议</h2><form method=\"post\" action=\"/notices/%lld/objections\" class=\"grid\">"
-                       "<label>针对第几项（不填为整个公示）<input name=\"item\" type=\"number\" min=\"1\"></label>"
+                       "<label>针对第几项（不填为整个公示）<input name=\"item\" type=\"number\" min=\"1\" value=\"%s\"></label>"
                        "<label class=\"wide\">异议内容<textarea name=\"text\" required minlength=\"5\" maxlength=\"500\" "
-                       "rows=\"4\"></textarea></label><label>联系方式（可不填）<input name=\"contact\" maxlength=\"50\"></label>"
-                       "<p><button class=\"primary\">提交</button></p></form>",
-                    (long long)n.id);
+                       "rows=\"4\">%s</textarea></label><label>联系方式（可不填）<input name=\"contact\" maxlength=\"50\" "
+                       "value=\"%s\"></label><p><button class=\"primary\">提交</button></p></form>",
+                    (long long)n.id, form_echo(r, o, "item", ""), form_echo(r, o, "text", ""), form_echo(r, o, "contact", ""));
     } else {
         html_raw(r, "<p class=\"muted\">公示期外不在网上受理异议，如有问题请电话联系。</p>");
     }

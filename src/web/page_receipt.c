@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form.h"
 #include "handlers.h"
 #include "html.h"
+#include "masking.h"
 #include "relief_batch.h"
 #include "relief_pay.h"
 #include "relief_receipt.h"
@@ -66,9 +68,32 @@ static void after_receipt(struct req *r, int rc, const struct err *e, const char
     reply_redirect(r, loc);
 }
 
+/* Asks to confirm voiding the receipt: its number, the payee (masked) and the amount in words and
+   figures returned to the fund, and the reason. 1 to go on, 0 when the page has answered. */
+static int void_confirmed(struct req *r, const char *reason)
+{
+    struct relief_receipt x;
+    struct err e = {0};
+    if (relief_receipt_get(r->db, &r->user, r->str, &x, &e) != 0) {
+        html_error_page(r, &e);
+        return 0;
+    }
+    char who[NAME_SIZE], money[FORM_MONEY_SIZE], back[48];
+    snprintf(back, sizeof back, "/relief/%lld", (long long)x.application_id);
+    enum form_confirm_step step = form_ask(r, back, "确认作废领款凭证 %s（%s，%s）？作废后该笔资金退回救助资金。原因：%s", x.receipt_no,
+                                           mask_name(x.recipient, who, sizeof who), form_money(x.amount_fen, money, sizeof money),
+                                           reason);
+    if (step == FORM_EDIT)
+        reply_redirect(r, back);
+    return step == FORM_CONFIRMED;
+}
+
 void page_receipt_void(struct req *r)
 {
     struct err e = {0};
+    const char *reason = req_form(r, "reason");
+    if (reason && *reason && !void_confirmed(r, reason))
+        return;
     after_receipt(r, relief_receipt_void(r->db, &r->user, r->str, req_form(r, "reason"), r->today, &e), &e, "voided");
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form.h"
 #include "handlers.h"
 #include "household.h"
 #include "masking.h"
@@ -42,12 +43,13 @@ void relief_category_options(struct req *r, int64_t selected)
     relief_category_list(r->db, date_format(r->today, on), 1, category_option, &o);
 }
 
-/* Writes one fund option. */
+/* Writes one fund option, the one chosen before a refusal selected. */
 static void fund_option(const struct relief_fund *f, void *ctx)
 {
     struct req *r = ctx;
-    char b[MONEY_TEXT_SIZE];
-    html_printf(r, "<option value=\"%lld\">", (long long)f->id);
+    char b[MONEY_TEXT_SIZE], id[24];
+    snprintf(id, sizeof id, "%lld", (long long)f->id);
+    html_printf(r, "<option value=\"%s\"%s>", id, form_echo_checked(r, "/disburse", "fund_id", id, 0) ? " selected" : "");
     html_text(r, f->name);
     html_printf(r, "（余额 %s 元）</option>", money_format(f->balance_fen, b, sizeof b));
 }
@@ -60,11 +62,13 @@ void relief_pay_form(struct req *r, const char *action)
     html_csrf(r);
     html_raw(r, "<label>资金<select name=\"fund_id\">");
     relief_fund_list(r->db, &r->user, fund_option, r);
+    char today[11];
+    int bank = form_echo_checked(r, "/disburse", "method", "bank", 0);
     html_printf(r, "</select></label><label>发放日期<input name=\"paid_on\" type=\"date\" required "
-                   "value=\"%04d-%02d-%02d\"></label><label>方式<select name=\"method\"><option value=\"cash\">现金"
-                   "</option><option value=\"bank\">银行转账</option></select></label>"
+                   "value=\"%s\"></label><label>方式<select name=\"method\"><option value=\"cash\">现金"
+                   "</option><option value=\"bank\"%s>银行转账</option></select></label>"
                    "<p><button class=\"primary\">发放并生成领款凭证</button></p></form>",
-                r->today.y, r->today.m, r->today.d);
+                form_echo(r, "/disburse", "paid_on", date_format(r->today, today)), bank ? " selected" : "");
 }
 
 /* One row of the application list. */
@@ -151,7 +155,8 @@ static void relief_form(struct req *r, int64_t household_id, const struct err *e
     html_csrf(r);
     html_printf(r, "<input type=\"hidden\" name=\"household_id\" value=\"%lld\"><label>救助类别<select name=\"category_id\">",
                 (long long)h->id);
-    relief_category_options(r, req_query_int(r, "category_id", 0));
+    const char *cat = form_echo(r, "/relief", "category_id", req_query(r, "category_id"));
+    relief_category_options(r, cat ? strtoll(cat, NULL, 10) : 0);
     html_raw(r, "</select></label><label>金额（元；按标准发放的可不填）<input name=\"amount\" inputmode=\"decimal\" value=\"");
     html_text(r, req_form(r, "amount") ? req_form(r, "amount") : "");
     html_raw(r, "\"></label><label class=\"wide\">申请理由<textarea name=\"reason\" maxlength=\"500\" rows=\"3\">");

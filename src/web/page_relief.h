@@ -13,6 +13,10 @@
 void relief_category_options(struct req *r, int64_t selected);
 /* The payment form (fund, date, method) posting to action. */
 void relief_pay_form(struct req *r, const char *action);
+/* The application page with shown (a refusal) at the top. */
+void relief_show(struct req *r, int64_t id, const struct err *shown);
+/* The supporting documents of the application: the list, and the upload form when may_upload. */
+void relief_documents_section(struct req *r, int64_t application_id, int may_upload);
 /* The table of applications matching f, with the pager. */
 void relief_table(struct req *r, struct relief_filter *f);
 

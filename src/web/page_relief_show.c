@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form.h"
 #include "handlers.h"
 #include "html.h"
 #include "masking.h"
@@ -165,7 +166,13 @@ static void relief_page(struct req *r, int64_t id, const struct err *shown)
     }
     if (a.receipt_no[0])
         receipt_block(r, &a);
+    relief_documents_section(r, a.id, may(r, RA_VERIFY) || may(r, RA_REVIEW));
     html_end(r);
+}
+
+void relief_show(struct req *r, int64_t id, const struct err *shown)
+{
+    relief_page(r, id, shown);
 }
 
 void page_relief_show(struct req *r)
@@ -213,11 +220,33 @@ void page_relief_reject(struct req *r)
     step(r, RA_REJECT);
 }
 
+/* Asks to confirm paying the application: the head of household (masked), the amount in words and
+   figures, the category, date and method. 1 to go on; 0 when the page has answered (the
+   confirmation, the page again for 返回修改, or an error). */
+static int pay_confirmed(struct req *r, const struct relief_pay_input *in)
+{
+    struct relief_app a;
+    struct err e = {0};
+    if (relief_get(r->db, &r->user, r->id[0], &a, &e) != 0) {
+        reply_error(r, &e);
+        return 0;
+    }
+    char who[NAME_SIZE], money[FORM_MONEY_SIZE];
+    enum form_confirm_step step =
+        form_ask(r, NULL, "确认发放救助金 %s给 %s（%s，%s）？发放日期 %s，方式：%s。发放后生成领款凭证。",
+                 form_money(a.amount_fen, money, sizeof money), mask_name(a.head_name, who, sizeof who), a.village,
+                 a.category, in->paid_on ? in->paid_on : "", in->method && !strcmp(in->method, "bank") ? "银行转账" : "现金");
+    if (step == FORM_EDIT)
+        relief_page(r, r->id[0], NULL);
+    return step == FORM_CONFIRMED;
+}
+
 void page_relief_disburse(struct req *r)
 {
     struct err e = {0};
     char receipt[RELIEF_RECEIPT_NO_SIZE];
     struct relief_pay_input in = {strtoll(req_form(r, "fund_id") ? req_form(r, "fund_id") : "0", NULL, 10),
                                   req_form(r, "paid_on"), req_form(r, "method"), r->today};
-    after_step(r, relief_disburse(r->db, &r->user, r->id[0], &in, receipt, &e), &e, "paid");
+    if (pay_confirmed(r, &in))
+        after_step(r, relief_disburse(r->db, &r->user, r->id[0], &in, receipt, &e), &e, "paid");
 }

@@ -1,13 +1,16 @@
 /* page_servicing.c: the liaison's pages: a loan account (schedule, what was paid when, what is
    owed today, the repayment form), disbursement from a guaranteed application, and the due and
    overdue lists per village with phone numbers for the visits. Thin over servicing.c. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "form.h"
 #include "handlers.h"
 #include "html.h"
 #include "loan_account_docs.h"
+#include "masking.h"
 #include "money.h"
 #include "portfolio.h"
 #include "docno.h"
@@ -22,17 +25,16 @@ static int records_money(const struct req *r)
     return r->user.role == ROLE_LIAISON || r->user.role == ROLE_FINANCE;
 }
 
-/* The reversal form of the loan's latest standing repayment: a reason, the CSRF token and a
-   confirmation box the server checks too. */
+/* The reversal form of the loan's latest standing repayment: a reason; sending it asks for
+   confirmation (form_confirm). */
 static void reverse_form(struct req *r, const struct serviced_loan *l, const struct repayment_row *p)
 {
     html_printf(r, "<form method=\"post\" action=\"/accounts/%lld/repayments/%lld/reverse\" class=\"inline\">",
                 (long long)l->id, (long long)p->id);
     html_csrf(r);
-    html_printf(r, "<input name=\"reason\" required maxlength=\"%d\" placeholder=\"冲正原因\">"
-                   "<label class=\"inline-check\"><input type=\"checkbox\" name=\"confirm\" value=\"1\" required>确认冲正</label>"
-                   "<button>冲正</button></form>",
-                LOAN_REASON_MAX_CHARS);
+    html_printf(r, "<input name=\"reason\" required maxlength=\"%d\" placeholder=\"冲正原因\" aria-label=\"冲正原因\" "
+                   "value=\"%s\"><button>冲正</button></form>",
+                LOAN_REASON_MAX_CHARS, form_echo(r, "/reverse", "reason", ""));
 }
 
 /* The repayments of the loan: every booking and reversal, the reversed ones marked 已冲正 with
@@ -148,11 +150,14 @@ static int account_page(struct req *r, const struct err *e)
         html_printf(r, "<h2>登记还款</h2><form method=\"post\" action=\"/accounts/%lld/repayments\" class=\"grid\">",
                     (long long)l->id);
         html_csrf(r);
-        html_printf(r, "<label>还款日期<input name=\"paid_on\" type=\"date\" required value=\"%04d-%02d-%02d\"></label>"
-                       "<label>金额（元）<input name=\"amount\" required inputmode=\"decimal\"></label>"
-                       "<label>信用社凭证号<input name=\"receipt_no\" required maxlength=\"50\"></label>"
+        char today[11];
+        date_format(r->today, today);
+        const char *p = "/repayments";
+        html_printf(r, "<label>还款日期<input name=\"paid_on\" type=\"date\" required value=\"%s\"></label>"
+                       "<label>金额（元）<input name=\"amount\" required inputmode=\"decimal\" value=\"%s\"></label>"
+                       "<label>信用社凭证号<input name=\"receipt_no\" required maxlength=\"50\" value=\"%s\"></label>"
                        "<p><button class=\"primary\">登记</button></p></form>",
-                    r->today.y, r->today.m, r->today.d);
+                    form_echo(r, p, "paid_on", today), form_echo(r, p, "amount", ""), form_echo(r, p, "receipt_no", ""));
     }
     if (r->user.role == ROLE_FINANCE && !strcmp(l->state, "compensated")) {
         html_printf(r, "<h2>登记追偿</h2><form method=\"post\" action=\"/accounts/%lld/recoveries\" class=\"grid\">",
@@ -176,7 +181,8 @@ static int account_page(struct req *r, const struct err *e)
 static void account_done(struct req *r, const char *ok)
 {
     char loc[64];
-    snprintf(loc, sizeof loc, "/accounts/%lld?ok=%s", (long long)r->id[0], ok);
+    snprintf(loc, sizeof loc, "/accounts/%lld?%s=%s", (long long)r->id[0], strcmp(ok, "duplicate") ? "ok" : "refused",
+             ok);
     reply_redirect(r, loc);
 }
 
@@ -211,6 +217,47 @@ void page_account(struct req *r)
     (void)account_page(r, NULL); /* an error has been answered by account_page itself */
 }
 
+/* After form_ask: 1 to go on when confirmed; the page drawn again (what was typed kept) for
+   返回修改; 0 when the page has answered. */
+static int account_go(struct req *r, enum form_confirm_step step)
+{
+    if (step == FORM_EDIT)
+        (void)account_page(r, NULL);
+    return step == FORM_CONFIRMED;
+}
+
+/* The loan of this page for a question (NULL with its error answered); servicing_free it. */
+static struct serviced_loan *account_load(struct req *r)
+{
+    struct serviced_loan *l = servicing_alloc();
+    struct err e = {0};
+    if (!l || servicing_get(r->db, &r->user, r->id[0], l, &e) != 0) {
+        servicing_free(l);
+        reply_error(r, &e);
+        return NULL;
+    }
+    return l;
+}
+
+/* Asks to confirm booking a repayment of amount: the borrower (masked), the figures in words, the
+   date and receipt number. 1 to go on, 0 when the page has answered. */
+static int repay_confirmed(struct req *r, int64_t amount)
+{
+    struct serviced_loan *l = account_load(r);
+    if (!l)
+        return 0;
+    char who[NAME_SIZE], money[FORM_MONEY_SIZE], due[MONEY_TEXT_SIZE];
+    json_t *j = servicing_json(l, r->today);
+    money_format(json_integer_value(json_object_get(j, "payoff_fen")), due, sizeof due);
+    json_decref(j);
+    int go = account_go(r, form_ask(r, NULL, "确认登记 %s 的还款 %s？贷款合同号 %s，还款日期 %s，信用社凭证号 %s。（今日结清需还 %s 元）",
+                         mask_name(l->applicant, who, sizeof who), form_money(amount, money, sizeof money), l->contract_no,
+                         req_form(r, "paid_on") ? req_form(r, "paid_on") : "",
+                         req_form(r, "receipt_no") ? req_form(r, "receipt_no") : "", due));
+    servicing_free(l);
+    return go;
+}
+
 void page_account_repay(struct req *r)
 {
     struct err e = {0};
@@ -219,6 +266,8 @@ void page_account_repay(struct req *r)
     struct repay_alloc a;
     if (money_parse(req_form(r, "amount"), &amount) != 0)
         err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确，例如 10435.00");
+    else if (!repay_confirmed(r, amount))
+        return;
     else if (servicing_repay(r->db, &r->user, r->id[0], req_form(r, "paid_on"), amount, req_form(r, "receipt_no"),
                              r->today, &a, &duplicate, &e) > 0) {
         account_done(r, duplicate ? "duplicate" : "repaid");
@@ -227,11 +276,34 @@ void page_account_repay(struct req *r)
     account_refused(r, &e);
 }
 
+/* Asks to confirm reversing repayment r->id[1]: its date, receipt number and amount in words, and
+   the reason. 1 to go on, 0 when the page has answered (an unknown repayment is left to the
+   domain's refusal). */
+static int reverse_confirmed(struct req *r, const char *reason)
+{
+    struct serviced_loan *l = account_load(r);
+    if (!l)
+        return 0;
+    const struct repayment_row *p = NULL;
+    for (int k = 0; k < l->nrepayments; k++)
+        if (l->repayments[k].id == r->id[1])
+            p = &l->repayments[k];
+    char who[NAME_SIZE], money[FORM_MONEY_SIZE];
+    int go = !p || account_go(r, form_ask(r, NULL, "确认冲正 %s 在 %s 的还款 %s（信用社凭证号 %s）？冲正后该笔还款作废，应还金额恢复。原因：%s",
+                               mask_name(l->applicant, who, sizeof who), p->paid_on,
+                               form_money(p->amount_fen, money, sizeof money), p->receipt_no, reason));
+    servicing_free(l);
+    return go;
+}
+
 void page_account_reverse(struct req *r)
 {
     struct err e = {0};
-    if (!req_form(r, "confirm") || strcmp(req_form(r, "confirm"), "1") != 0)
-        err_set(&e, 422, "confirm_required", "confirm", "请勾选“确认冲正”后再提交");
+    const char *reason = req_form(r, "reason");
+    if (!reason || !*reason)
+        err_set(&e, 422, "invalid_reason", "reason", "请写明冲正原因");
+    else if (!reverse_confirmed(r, reason))
+        return;
     else if (servicing_reverse(r->db, &r->user, r->id[0], r->id[1], req_form(r, "reason"), &e) > 0) {
         account_done(r, "reversed");
         return;

@@ -41,6 +41,7 @@ test('staff write an announcement with a live preview and publish it; the public
   assert.equal(await page.locator('#preview a[href^="javascript"]').count(), 0);
   await page.screenshot({ path: `${OUT}announcement-edit.png`, fullPage: true });
   await page.click('button:has-text("发布")');
+  await page.click('button[name=confirm][value="1"]');
   await page.waitForURL(/\/announcements\/\d+\?ok=published$/);
   assert.match(await page.locator('.flash').textContent(), /公告已发布/);
   assert.equal(await page.locator('.state').first().textContent(), '已发布');

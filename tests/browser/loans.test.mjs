@@ -48,6 +48,7 @@ test('an application goes from the household page through three reviews to appro
     await reviewer.check('input[value=approve]');
     await reviewer.fill('textarea[name=comment]', '同意');
     await reviewer.click('button:has-text("提交意见")');
+    await reviewer.click('button[name=confirm][value="1"]'); // the opinion restated, then confirmed
     await reviewer.waitForURL(/ok=reviewed/);
     assert.equal(await reviewer.locator('text=本部门意见').count(), 0, 'the form is gone once the department has spoken');
     if (who === 'xj_zhaoshang') await reviewer.screenshot({ path: OUT + 'loan-review.png', fullPage: true });
@@ -57,7 +58,7 @@ test('an application goes from the household page through three reviews to appro
   assert.match(await staff.textContent('.state'), /评审通过/);
   assert.equal(await staff.locator('td.decision-approve').count(), 3);
   assert.equal(await staff.locator('a:has-text("打印联合评审意见表")').count(), 1);
-  assert.equal(await staff.locator('text=办理担保').count(), 1);
+  assert.equal(await staff.locator('h2:has-text("办理担保")').count(), 1);
   await staff.screenshot({ path: OUT + 'loan-approved.png', fullPage: true });
   await staff.goto(srv.base + '/home');
   await staff.screenshot({ path: OUT + 'dashboard.png', fullPage: true });

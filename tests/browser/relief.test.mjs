@@ -51,6 +51,7 @@ test('one relief from application to a printed receipt', async () => {
   await clerk.goto(`${srv.base}/notices`);
   await clerk.selectOption('select[name=unit_id]', String(units['西集村']));
   await clerk.click('button:has-text("发布")');
+  await clerk.click('button[name=confirm][value="1"]');
   await clerk.waitForURL(/\/notices\/\d+\/manage\?ok=notice/);
   const noticeId = clerk.url().match(/notices\/(\d+)/)[1];
   await clerk.screenshot({ path: OUT + 'relief-notice-staff.png', fullPage: true });
@@ -74,6 +75,8 @@ test('one relief from application to a printed receipt', async () => {
   await payer.goto(reliefUrl.replace(/^http:\/\/[^/]+/, srv.base));
   await payer.selectOption('select[name=method]', 'cash');
   await payer.click('button:has-text("发放并生成领款凭证")');
+  assert.match(await payer.textContent('.question'), /确认发放救助金 1,200\.00 元（壹仟贰佰元整）给 褚\*香/);
+  await payer.click('button[name=confirm][value="1"]');
   await payer.waitForURL(/ok=paid/);
   const receiptNo = (await payer.textContent('strong.mono')).trim();
   assert.match(receiptNo, new RegExp(`^西集-${paidOn.slice(0, 4)}-\\d{6}$`));

@@ -101,7 +101,7 @@ test('admin, association and relief staff write announcements, within their unit
   assert.match((await staff.get('/announcements')).text, /写公告/);
   const forged = await staff.post('/announcements', { title: '伪造', body_md: '伪造' }, { csrf: false });
   assert.equal(forged.status, 403);
-  const posted = await staff.post('/announcements', { title: '表单发布', body_md: '正文', unit_id: String(units['东集村']), publish_from: TODAY, publish_until: '', action: 'publish' });
+  const posted = await staff.post('/announcements', { title: '表单发布', body_md: '正文', unit_id: String(units['东集村']), publish_from: TODAY, publish_until: '', action: 'publish', confirm: '1' });
   assert.equal(posted.status, 303);
   assert.match(posted.location, /\/announcements\/\d+\?ok=published$/);
 });

@@ -198,7 +198,9 @@ test('reversal (冲正): refusals change nothing; the schedule, figures and clai
   assert.match(page.text, /已冲正：信用社退回：凭证号录错/);
   assert.match(page.text, new RegExp(`/accounts/${l.id}/repayments/${rebook.body.repayment_id}/reverse`));
   const noConfirm = await b.post(`/accounts/${l.id}/repayments/${rebook.body.repayment_id}/reverse`, { reason: '测试' });
-  assert.equal(noConfirm.status, 422);
+  assert.equal(noConfirm.status, 200, 'the reversal is asked to be confirmed first');
+  assert.match(noConfirm.text, /确认冲正 .+ 在 \d{4}-\d\d-\d\d 的还款 [\d,]+\.\d\d 元（[壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整零]+）/);
+  assert.match(noConfirm.text, /name="reason" value="测试"/);
   assert.deepEqual(await get(l.id), s3, 'refused on the page: nothing changed');
   const noCsrf = await b.post(`/accounts/${l.id}/repayments/${rebook.body.repayment_id}/reverse`,
     { reason: '测试', confirm: '1' }, { csrf: false });

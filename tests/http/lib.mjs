@@ -272,7 +272,9 @@ export async function approvedReliefBatch(srv, { amount_fen, village = null, lat
   const b = await api(srv.base, 'POST', '/relief-batches', { category_id: cat.id, amount_fen,
     ...(village ? { village_id: units[village] } : {}) }, relief);
   if (b.status !== 201) throw new Error('batch: ' + JSON.stringify(b.body));
-  for (const s of ['verify', 'review']) await api(srv.base, 'POST', `/relief-batches/${b.body.id}/${s}`, {}, relief);
+  // three people: the clerk verifies, the B角 association worker reviews, the association approves
+  await api(srv.base, 'POST', `/relief-batches/${b.body.id}/verify`, {}, relief);
+  await api(srv.base, 'POST', `/relief-batches/${b.body.id}/review`, {}, await token(srv.base, 'xj_xiehui2'));
   const n = await api(srv.base, 'POST', '/notices', { kind: 'relief', unit_id: units[village || '西集镇'], days: 1 }, relief);
   if (n.status !== 201) throw new Error('notice: ' + JSON.stringify(n.body));
   await srv.restart({ today: later }); // a day later: yesterday's logins have expired

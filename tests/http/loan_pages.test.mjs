@@ -84,9 +84,12 @@ test('apply through the pages, print the notice of missing materials, review, gu
     assert.match(queue.text, new RegExp(`/loans/${id}"`));
     const p = await rv.get(`/loans/${id}`);
     assert.match(p.text, /本部门意见/);
-    const done = await rv.post(`/loans/${id}/reviews`, { decision: 'approve', comment: '同意' });
+    const ask = await rv.post(`/loans/${id}/reviews`, { decision: 'approve', comment: '同意' });
+    assert.equal(ask.status, 200, 'the opinion is asked to be confirmed first');
+    assert.match(ask.text, /确认对第 \d+ 号申请（.+，\d[\d,]*\.\d\d 元（.+）.*）提出本部门意见：同意/);
+    const done = await rv.post(`/loans/${id}/reviews`, { decision: 'approve', comment: '同意', confirm: '1' });
     assert.equal(done.status, 303);
-    const again = await rv.post(`/loans/${id}/reviews`, { decision: 'approve', comment: '同意' });
+    const again = await rv.post(`/loans/${id}/reviews`, { decision: 'approve', comment: '同意', confirm: '1' });
     assert.equal(again.status, 409);
   }
   const form2 = await pdfText(b, `/loans/${id}/review-form.pdf`);
@@ -102,7 +105,7 @@ test('apply through the pages, print the notice of missing materials, review, gu
   assert.equal((await fin.post('/guarantee-fund', { kind: 'income', amount: '10,000.00', on: addDays(TODAY, -3), document_no: '测试' })).status, 303);
   await b.get(`/loans/${id}`);
   const g = await b.post(`/loans/${id}/guarantee`, { coverage_pct: '100', cg_name: ['孔繁荣', ''],
-    cg_id_number: [makeId('19800101', 56, 'M'), ''], cg_relation: ['兄弟', ''], pledged_asset: '' });
+    cg_id_number: [makeId('19800101', 56, 'M'), ''], cg_relation: ['兄弟', ''], pledged_asset: '', confirm: '1' });
   assert.equal(g.status, 303, g.text.slice(0, 500));
   const letter = await pdfText(b, `/loans/${id}/guarantee-letter.pdf`);
   assert.match(letter, /担保推荐函/);

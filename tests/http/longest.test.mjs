@@ -57,7 +57,7 @@ before(async () => {
   assert.equal(Array.from(PROJECT).length, PROJECT_NAME_MAX_CHARS);
   srv = await startServer({ today: SCENARIO_DAY });
   t = {};
-  for (const u of ['admin', 'xj_xiehui', 'xj_xinyong', 'xj_jiuzhu', 'xj_caiwu']) t[u] = await token(srv.base, u);
+  for (const u of ['admin', 'xj_xiehui', 'xj_xiehui2', 'xj_xinyong', 'xj_jiuzhu', 'xj_caiwu']) t[u] = await token(srv.base, u);
   units = await unitIds(srv.base, t.admin);
   fundId = (await api(srv.base, 'GET', '/funds', undefined, t.xj_caiwu)).body.items.find((f) => f.name === '人口和计划生育公益金').id;
   category = (await api(srv.base, 'GET', '/relief-categories', undefined, t.admin)).body.items.find((c) => c.name === '双千帮扶');
@@ -84,7 +84,7 @@ before(async () => {
     assert.equal(a.status, 201, JSON.stringify(a.body));
     p.relief = a.body.id;
     for (const s of ['verify', 'review']) {
-      const r = await api(srv.base, 'POST', `/relief-applications/${p.relief}/${s}`, {}, t.xj_jiuzhu);
+      const r = await api(srv.base, 'POST', `/relief-applications/${p.relief}/${s}`, {}, s === 'verify' ? t.xj_jiuzhu : t.xj_xiehui2);
       assert.equal(r.status, 200, `${s}: ${JSON.stringify(r.body)}`);
     }
   }

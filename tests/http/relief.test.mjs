@@ -21,7 +21,7 @@ async function household(village, name, idOrder, categories) {
 async function login() {
   t = {};
   for (const u of ['admin', 'xj_xiehui', 'xj_jiuzhu', 'xj_caiwu', 'xj_cun_xiji', 'xj_cun_dongji', 'xj_xinyong',
-    'fm_xiehui', 'shenji']) t[u] = await token(srv.base, u);
+    'fm_xiehui', 'shenji', 'xj_xiehui2']) t[u] = await token(srv.base, u);
 }
 
 before(async () => {
@@ -240,10 +240,16 @@ test('a batch: eligible and excluded households, steps together, refused when th
   assert.ok(b.body.applications.every((x) => x.amount_fen === 50000 && x.state === 'applied'));
   const bs = (s, who, body) => api(srv.base, 'POST', `/relief-batches/${b.body.id}/${s}`, body, t[who]);
   assert.equal((await bs('verify', 'xj_jiuzhu')).body.moved, b.body.applications.length);
-  assert.equal((await bs('review', 'xj_jiuzhu')).body.moved, b.body.applications.length);
+  const same = await bs('review', 'xj_jiuzhu');
+  assert.equal(same.status, 409, 'who verified may not review');
+  assert.equal(same.body.error.code, 'same_person');
+  assert.equal((await api(srv.base, 'GET', `/relief-applications?batch_id=${b.body.id}&state=verified&limit=500`, undefined,
+    t.xj_jiuzhu)).body.items.length, b.body.applications.length, 'the refused batch review changed nothing');
+  assert.equal((await bs('review', 'xj_xiehui2')).body.moved, b.body.applications.length);
   // A 失独 household's own relief goes into the same notice without the category's name.
   const special = await api(srv.base, 'POST', '/relief-applications', { household_id: lost, category_id: cats['独生子女死亡家庭扶助'] }, t.xj_jiuzhu);
-  for (const s of ['verify', 'review']) await api(srv.base, 'POST', `/relief-applications/${special.body.id}/${s}`, {}, t.xj_jiuzhu);
+  await api(srv.base, 'POST', `/relief-applications/${special.body.id}/verify`, {}, t.xj_jiuzhu);
+  await api(srv.base, 'POST', `/relief-applications/${special.body.id}/review`, {}, t.xj_xiehui2);
   const n = await api(srv.base, 'POST', '/notices', { kind: 'relief', unit_id: units['南集村'], days: 7 }, t.xj_jiuzhu);
   assert.equal(n.status, 201);
   const labels = n.body.items.filter((i) => i.name === '郑*玲').map((i) => i.label).sort();
@@ -277,7 +283,8 @@ test('concurrent payments: consecutive receipt numbers, no duplicate, never belo
   await api(srv.base, 'POST', `/funds/${fund.body.id}/income`, { source: 'other', amount_fen: 500000, on: addDays(TODAY, 8), document_no: 'C-1' }, t.xj_caiwu);
   const b = await api(srv.base, 'POST', '/relief-batches', { category_id: cats['双千帮扶'], amount_fen: 100000 }, t.xj_jiuzhu);
   assert.equal(b.status, 201, JSON.stringify(b.body));
-  for (const s of ['verify', 'review']) await api(srv.base, 'POST', `/relief-batches/${b.body.id}/${s}`, {}, t.xj_jiuzhu);
+  await api(srv.base, 'POST', `/relief-batches/${b.body.id}/verify`, {}, t.xj_jiuzhu);
+  await api(srv.base, 'POST', `/relief-batches/${b.body.id}/review`, {}, t.xj_xiehui2);
   const n = await api(srv.base, 'POST', '/notices', { kind: 'relief', unit_id: units['西集镇'], days: 1 }, t.xj_jiuzhu);
   assert.equal(n.status, 201, JSON.stringify(n.body));
   await srv.restart({ today: addDays(TODAY, 27) });

@@ -32,7 +32,7 @@ test('disburse, print the schedule, repay in full through the form, print the se
   const app = await liaison.get(`/loans/${application}`);
   assert.match(app.text, /登记放款/);
   const d = await liaison.post(`/loans/${application}/disburse`, { contract_no: 'XJ-2026-0100', disbursed_on: '2026-06-10',
-    principal: '20,000.00', annual_rate: '4.35', term_months: '12', method: 'bullet' });
+    principal: '20,000.00', annual_rate: '4.35', term_months: '12', method: 'bullet', confirm: '1' });
   assert.equal(d.status, 303, d.text.slice(0, 400));
   const account = d.location.replace(/\?.*/, '');
   const schedule = await pdfText(liaison, `${account}/schedule.pdf`);
@@ -50,10 +50,13 @@ test('disburse, print the schedule, repay in full through the form, print the se
   await liaison.get(account);
   // settled on 2026-11-23, 166 days after 06-10: interest for the days run only,
   // 2,000,000 × 4.35% / 360 × 166 = 40,116.67 → 401.17
-  const pay = await liaison.post(`${account}/repayments`, { paid_on: '2026-11-23', amount: '20,401.17', receipt_no: 'XJ-R-9001' });
+  const pay = await liaison.post(`${account}/repayments`, { paid_on: '2026-11-23', amount: '20,401.17', receipt_no: 'XJ-R-9001', confirm: '1' });
   assert.equal(pay.status, 303, pay.text.slice(0, 600));
-  const again = await liaison.post(`${account}/repayments`, { paid_on: '2026-11-23', amount: '20,401.17', receipt_no: 'XJ-R-9001' });
-  assert.match(again.location, /ok=duplicate/);
+  const again = await liaison.post(`${account}/repayments`, { paid_on: '2026-11-23', amount: '20,401.17', receipt_no: 'XJ-R-9001', confirm: '1' });
+  assert.match(again.location, /refused=duplicate/);
+  const dup = await liaison.get(again.location);
+  assert.match(dup.text, /<p class="error" role="alert">该凭证号此前已登记，本次未入账/, 'a refused duplicate is shown as an error');
+  assert.doesNotMatch(dup.text, /class="flash"/);
   const page = await liaison.get(account);
   assert.match(page.text, /已结清/);
   const cert = await pdfText(liaison, `${account}/settlement.pdf`);
@@ -82,14 +85,14 @@ test('the overdue list shows an unpaid loan by village; the form refuses an over
   await liaison.login('xj_xinyong');
   await liaison.get(`/loans/${application}`);
   const d = await liaison.post(`/loans/${application}/disburse`, { contract_no: 'XJ-2026-0101', disbursed_on: '2026-02-01',
-    principal: '30000', annual_rate: '4.35', term_months: '12', method: 'equal-installment' });
+    principal: '30000', annual_rate: '4.35', term_months: '12', method: 'equal-installment', confirm: '1' });
   assert.equal(d.status, 303);
   const overdue = await liaison.get('/overdue');
   assert.match(overdue.text, /张洼村/);
   assert.match(overdue.text, /张庆华/);
   const account = d.location.replace(/\?.*/, '');
   await liaison.get(account);
-  const over = await liaison.post(`${account}/repayments`, { paid_on: '2026-11-23', amount: '99999', receipt_no: 'XJ-R-9002' });
+  const over = await liaison.post(`${account}/repayments`, { paid_on: '2026-11-23', amount: '99999', receipt_no: 'XJ-R-9002', confirm: '1' });
   assert.equal(over.status, 422);
   assert.match(over.text, /多付部分不能入账/);
   const association = new Browser(srv.base);
@@ -121,7 +124,7 @@ test('a repayment statement: preview sorts matched, suspicious, unmatched and du
   await liaison.login('xj_xinyong');
   await liaison.get(`/loans/${application}`);
   const d = await liaison.post(`/loans/${application}/disburse`, { contract_no: 'XJ-2026-0200', disbursed_on: '2026-01-15',
-    principal: '120000', annual_rate: '4.35', term_months: '12', method: 'equal-principal' });
+    principal: '120000', annual_rate: '4.35', term_months: '12', method: 'equal-principal', confirm: '1' });
   assert.equal(d.status, 303);
   const csv = '合同号,还款日期,金额,凭证号\r\n' +
     'XJ-2026-0200,2026-02-15,"10,435.00",S-1\r\n' +

@@ -70,7 +70,7 @@ test('还款计划表 and 结清证明: totals to the fen and in 大写, signatu
   await liaison.login('xj_xinyong');
   await liaison.get(`/loans/${application}`);
   const d = await liaison.post(`/loans/${application}/disburse`, { contract_no: 'XJ-2026-0200', disbursed_on: '2026-06-10',
-    principal: '20,000.00', annual_rate: '4.35', term_months: '12', method: 'monthly-interest' });
+    principal: '20,000.00', annual_rate: '4.35', term_months: '12', method: 'monthly-interest', confirm: '1' });
   assert.equal(d.status, 303, d.text.slice(0, 400));
   const account = d.location.replace(/\?.*/, '');
 
@@ -106,11 +106,11 @@ test('还款计划表 and 结清证明: totals to the fen and in 大写, signatu
     amount_fen: 2000000, term_months: 12 });
   await liaison.get(`/loans/${second.application}`);
   const d2 = await liaison.post(`/loans/${second.application}/disburse`, { contract_no: 'XJ-2026-0201',
-    disbursed_on: '2026-06-10', principal: '20,000.00', annual_rate: '4.35', term_months: '12', method: 'bullet' });
+    disbursed_on: '2026-06-10', principal: '20,000.00', annual_rate: '4.35', term_months: '12', method: 'bullet', confirm: '1' });
   assert.equal(d2.status, 303, d2.text.slice(0, 400));
   const settled = d2.location.replace(/\?.*/, '');
   await liaison.get(settled);
-  const pay = await liaison.post(`${settled}/repayments`, { paid_on: SCENARIO_DAY, amount: '20,401.17', receipt_no: 'XJ-R-9201' });
+  const pay = await liaison.post(`${settled}/repayments`, { paid_on: SCENARIO_DAY, amount: '20,401.17', receipt_no: 'XJ-R-9201', confirm: '1' });
   assert.equal(pay.status, 303, pay.text.slice(0, 600));
   const secondId = sqlRows(srv.db, `SELECT hm.id_number AS id FROM loan_applications a JOIN members hm
     ON hm.household_id = a.household_id AND hm.is_head = 1 WHERE a.id = ${second.application}`)[0].id;

@@ -18,6 +18,9 @@ static void test_actions_by_state(void **state)
         assert_int_equal(loan_action_allowed(LA_REVIEW, (enum loan_state)s), s == LS_IN_REVIEW);
         assert_int_equal(loan_action_allowed(LA_GUARANTEE, (enum loan_state)s), s == LS_APPROVED);
         assert_int_equal(loan_action_allowed(LA_DISBURSE, (enum loan_state)s), s == LS_GUARANTEED);
+        /* edited before submission; withdrawn (撤回) only before a decision */
+        assert_int_equal(loan_action_allowed(LA_EDIT, (enum loan_state)s), before_review);
+        assert_int_equal(loan_action_allowed(LA_WITHDRAW, (enum loan_state)s), before_review || s == LS_IN_REVIEW);
         for (int a = 0; a < LA__MAX; a++)
             assert_true((loan_action_refusal((enum loan_action)a, (enum loan_state)s) == NULL) ==
                         loan_action_allowed((enum loan_action)a, (enum loan_state)s));
@@ -62,6 +65,8 @@ static void test_codes_round_trip(void **state)
     assert_string_equal(loan_doc_name(LD_FAMILY_PLANNING), "计划生育证明");
     assert_true(loan_state_open(LS_GUARANTEED));
     assert_false(loan_state_open(LS_REJECTED));
+    assert_false(loan_state_open(LS_WITHDRAWN)); /* a withdrawn application frees the household */
+    assert_string_equal(loan_state_name(LS_WITHDRAWN), "已撤回");
 }
 
 int main(void)

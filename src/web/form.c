@@ -1,0 +1,92 @@
+/* form.c: forms drawn again with what was typed, and the confirmation step (see form.h). */
+#include "form.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "html.h"
+#include "money.h"
+
+int form_posted(const struct req *r, const char *suffix)
+{
+    size_t lp = strlen(r->path), ls = strlen(suffix);
+    return r->method && !strcmp(r->method, "POST") && lp >= ls && !strcmp(r->path + lp - ls, suffix);
+}
+
+const char *form_echo(const struct req *r, const char *suffix, const char *name, const char *dflt)
+{
+    return form_echo_nth(r, suffix, name, 0, dflt);
+}
+
+const char *form_echo_nth(const struct req *r, const char *suffix, const char *name, int n, const char *dflt)
+{
+    if (!form_posted(r, suffix))
+        return dflt;
+    const char *v = req_form_nth(r, name, n);
+    return v ? v : "";
+}
+
+int form_echo_checked(const struct req *r, const char *suffix, const char *name, const char *v, int dflt)
+{
+    if (!form_posted(r, suffix))
+        return dflt;
+    const char *p;
+    for (int i = 0; (p = req_form_nth(r, name, i)); i++)
+        if (!strcmp(p, v))
+            return 1;
+    return 0;
+}
+
+char *form_money(int64_t fen, char *out, size_t n)
+{
+    char plain[MONEY_TEXT_SIZE], capital[MONEY_CAPITAL_SIZE];
+    money_format(fen, plain, sizeof plain);
+    if (money_capital(fen < 0 ? -fen : fen, capital, sizeof capital) != 0)
+        capital[0] = '\0';
+    const char *words = strncmp(capital, "人民币", strlen("人民币")) ? capital : capital + strlen("人民币");
+    if (snprintf(out, n, "%s 元（%s）", plain, words) >= (int)n && n)
+        out[0] = '\0';
+    return out;
+}
+
+enum form_confirm_step form_ask(struct req *r, const char *back, const char *fmt, ...)
+{
+    const char *c = req_form(r, "confirm");
+    if (c && !strcmp(c, "1"))
+        return FORM_CONFIRMED;
+    if (c && !strcmp(c, "edit"))
+        return FORM_EDIT;
+    char question[FORM_QUESTION_SIZE];
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(question, sizeof question, fmt, ap);
+    va_end(ap);
+    if (len < 0 || (size_t)len >= sizeof question) {
+        reply_fail(r, 500, "question_too_long", "确认内容过长，无法显示");
+        return FORM_ASKED;
+    }
+    html_begin(r, "请确认");
+    html_raw(r, "<section class=\"confirm\"><h1>请确认</h1><p class=\"question\">");
+    html_text(r, question);
+    html_raw(r, "</p><p class=\"muted\">确认后即登记，不能直接撤销；如需修改，请点“返回修改”。</p><form method=\"post\" action=\"");
+    html_text(r, r->path);
+    html_raw(r, "\">");
+    html_csrf(r);
+    for (int i = 0; i < r->nform; i++) {
+        const struct kv *f = &r->form[i];
+        if (f->filename || !strcmp(f->key, "csrf") || !strcmp(f->key, "confirm"))
+            continue;
+        html_raw(r, "<input type=\"hidden\" name=\"");
+        html_text(r, f->key);
+        html_raw(r, "\" value=\"");
+        html_text(r, f->val);
+        html_raw(r, "\">");
+    }
+    html_raw(r, "<p><button class=\"primary\" name=\"confirm\" value=\"1\">确认</button> "
+                "<button name=\"confirm\" value=\"edit\">返回修改</button> <a href=\"");
+    html_text(r, back);
+    html_raw(r, "\">取消</a></p></form></section>");
+    html_end(r);
+    return FORM_ASKED;
+}

@@ -1,0 +1,44 @@
+/*
+ * form.h: the two things every staff form shares. A refused form comes back with what was typed
+ * (form_echo*: the value posted to this request's form when it is the form being drawn, else the
+ * stored default). An irreversible action asks first (form_confirm): the first POST shows a page
+ * that restates the action in words and figures with every field carried as a hidden input and the
+ * CSRF token kept; the second POST, with confirm=1, does it. The API never asks (one call).
+ */
+#ifndef BANGFU_FORM_H
+#define BANGFU_FORM_H
+#include <stdint.h>
+
+#include "server.h"
+
+/* Room for the question a confirmation page asks (several names and amounts in 大写). */
+#define FORM_QUESTION_SIZE 512
+
+/* 1 if this request posted the form whose action path ends with suffix ("/guarantee"): the form
+   being drawn again after a refusal. */
+int form_posted(const struct req *r, const char *suffix);
+/* The value typed into field name of the form at suffix when this request posted it (even empty),
+   else dflt. */
+const char *form_echo(const struct req *r, const char *suffix, const char *name, const char *dflt);
+/* As form_echo for the n-th value of a repeated field. */
+const char *form_echo_nth(const struct req *r, const char *suffix, const char *name, int n, const char *dflt);
+/* For a checkbox or radio: when this request posted the form at suffix, 1 if value v was posted
+   under name; else dflt. */
+int form_echo_checked(const struct req *r, const char *suffix, const char *name, const char *v, int dflt);
+
+/* Money as a confirmation states it: "50,000.00 元（伍万元整）" into out of size n (at least
+   FORM_MONEY_SIZE). Returns out. */
+#define FORM_MONEY_SIZE 160
+char *form_money(int64_t fen, char *out, size_t n);
+/* What form_confirm found. */
+enum form_confirm_step { FORM_EDIT = -1, FORM_ASKED = 0, FORM_CONFIRMED = 1 };
+/* FORM_CONFIRMED when the request carries confirm=1 (the 确认 button). FORM_EDIT for confirm=edit
+   (返回修改): the handler draws its form again (form_echo keeps what was typed). Otherwise draws the
+   confirmation page asking the question made from fmt (our text; names, amounts and typed values
+   only through %s) and returns FORM_ASKED: the handler stops there (a question too long for
+   FORM_QUESTION_SIZE is answered 500, never cut). back is the page to return to doing nothing (NULL:
+   the record's page, the first two segments of the path: /loans/7/guarantee → /loans/7). */
+enum form_confirm_step form_ask(struct req *r, const char *back, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif
