@@ -184,6 +184,10 @@ void page_outcomes(struct req *r);
 void api_outcomes(struct req *r);
 /* page_portfolio.c: the portfolio report by township and village */
 void page_portfolio_report(struct req *r);
+/* page_reports.c: the list of reports the role may open. */
+void page_reports(struct req *r);
+/* page_search.c: the staff search box's results. */
+void page_search(struct req *r);
 void api_portfolio_by_village(struct req *r);
 /* page_quarterly.c: the quarterly report for the district */
 void page_quarterly(struct req *r);

@@ -122,8 +122,21 @@ static const struct {
     {"评审部门", "/admin/departments", ROLE_BIT(ROLE_ADMIN)},
     {"工作日历", "/admin/holidays", ROLE_BIT(ROLE_ADMIN)},
     {"脱敏规则", "/admin/masking", ROLE_BIT(ROLE_ADMIN)},
+    {"报表", "/reports", ROLES_ALL},
     {"审计日志", "/audit", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_AUDITOR)},
 };
+
+/* The nav's one search box (households, loans, applications, receipts), for roles that may search. */
+static void nav_search(struct req *r)
+{
+    if (!route_allowed("GET", "/search", r->user.role))
+        return;
+    html_raw(r, "<form class=\"find\" method=\"get\" action=\"/search\" role=\"search\">"
+                "<input type=\"search\" name=\"q\" aria-label=\"搜索\" "
+                "placeholder=\"姓名、身份证号、电话、合同号、凭证号\" value=\"");
+    html_text(r, strcmp(r->path, "/search") == 0 ? req_query(r, "q") : NULL);
+    html_raw(r, "\"><button>搜索</button></form>");
+}
 
 void html_begin(struct req *r, const char *title)
 {
@@ -131,7 +144,8 @@ void html_begin(struct req *r, const char *title)
     html_raw(r, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>");
     html_text(r, title);
-    html_raw(r, " · 帮富</title><link rel=\"stylesheet\" href=\"/static/app.css\">"
+    html_raw(r, " · 帮富</title><link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">"
+                "<link rel=\"stylesheet\" href=\"/static/app.css\">"
                 "<link rel=\"stylesheet\" href=\"/static/print.css\" media=\"print\">"
                 "</head><body>"
                 "<header class=\"top\"><a class=\"brand\" href=\"");
@@ -140,13 +154,15 @@ void html_begin(struct req *r, const char *title)
     if (r->authed) {
         html_raw(r, "<nav>");
         for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
-            if (!(nav[i].roles & ROLE_BIT(r->user.role)))
+            if (!(nav[i].roles & ROLE_BIT(r->user.role)) || !route_allowed("GET", nav[i].href, r->user.role))
                 continue;
             int here = strncmp(r->path, nav[i].href, strlen(nav[i].href)) == 0 &&
                        (strcmp(nav[i].href, "/households") != 0 || strncmp(r->path, "/households/import", 18) != 0);
             html_raw_printf(r, "<a href=\"%s\"%s>%s</a>", nav[i].href, here ? " class=\"here\"" : "", nav[i].label);
         }
-        html_raw(r, "</nav><div class=\"who\"><span>");
+        html_raw(r, "</nav>");
+        nav_search(r);
+        html_raw(r, "<div class=\"who\"><span>");
         html_text(r, r->user.name);
         html_raw(r, " · ");
         html_text(r, role_name(r->user.role));

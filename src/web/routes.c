@@ -50,6 +50,8 @@ const struct route routes[] = {
     {"GET", "/account/password", page_password_form, ALL, 0},
     {"POST", "/account/password", page_password_change, ALL, 0},
     {"GET", "/home", page_home, ALL, 0},
+    {"GET", "/search", page_search, ALL, 0},
+    {"GET", "/reports", page_reports, ALL, 0},
     {"GET", "/households", page_household_list, HH_READ, 0},
     {"POST", "/households", page_household_create, HH_WRITE, 0},
     {"GET", "/households/new", page_household_new, HH_WRITE, 0},

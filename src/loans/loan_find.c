@@ -1,0 +1,34 @@
+/* loan_find.c: loans for the staff search box (see loan_find.h). */
+#include "loan_find.h"
+
+int loan_find(struct db *db, const struct user_ctx *actor, const char *q, void (*fn)(const struct loan_hit *, void *),
+              void *ctx)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT a.id, coalesce(l.id, 0), hm.name, v.name, a.state, a.amount_fen, "
+                                   "coalesce(l.contract_no, '') "
+                                   "FROM loan_applications a JOIN households h ON h.id = a.household_id "
+                                   "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 "
+                                   "JOIN units v ON v.id = h.village_id LEFT JOIN loans l ON l.application_id = a.id "
+                                   "WHERE in_scope(v.path, ?2) AND (person_matches(?1, hm.name, hm.id_number, hm.phone) "
+                                   "OR instr(l.contract_no, ?1) > 0 "
+                                   "OR EXISTS (SELECT 1 FROM repayments p WHERE p.loan_id = l.id AND p.receipt_no = ?1)) "
+                                   "ORDER BY a.id DESC LIMIT ?3");
+    if (!st)
+        return -1;
+    db_bind(st, "ttd", q, actor->unit_path, FIND_LIMIT);
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct loan_hit h = {0};
+        h.id = sqlite3_column_int64(st, 0);
+        h.loan_id = sqlite3_column_int64(st, 1);
+        DB_COPY(h.applicant, st, 2);
+        DB_COPY(h.village, st, 3);
+        h.state = (enum loan_state)loan_state_parse(db_text(st, 4));
+        h.amount_fen = sqlite3_column_int64(st, 5);
+        DB_COPY(h.contract_no, st, 6);
+        fn(&h, ctx);
+        n++;
+    }
+    db_done(st);
+    return rc == SQLITE_DONE ? n : -1;
+}
