@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "clock.h"
 #include "markdown.h"
 #include "log.h"
 #include "money.h"
@@ -92,6 +94,53 @@ void html_money(struct req *r, int64_t fen)
 {
     char s[MONEY_TEXT_SIZE];
     html_text(r, money_format(fen, s, sizeof s));
+}
+
+int html_may_open(struct req *r, const char *href)
+{
+    char path[HTML_HREF_SIZE];
+    size_t n = strcspn(href, "?#");
+    if (n >= sizeof path)
+        return 0;
+    memcpy(path, href, n);
+    path[n] = '\0';
+    return route_allowed("GET", path, r->user.role);
+}
+
+void html_link(struct req *r, const char *href, const char *text)
+{
+    if (html_may_open(r, href))
+        html_printf(r, "<a href=\"%s\">%s</a>", href, text);
+    else
+        html_text(r, text);
+}
+
+void html_china_time(struct req *r, const char *utc)
+{
+    struct tm tm = {0};
+    const char *end = utc ? strptime(utc, "%Y-%m-%d %H:%M:%S", &tm) : NULL;
+    if (!end || *end) {
+        html_text(r, utc);
+        return;
+    }
+    struct tm cn = clock_china_tm(timegm(&tm));
+    html_printf(r, "%04d-%02d-%02d %02d:%02d:%02d", cn.tm_year + 1900, cn.tm_mon + 1, cn.tm_mday, cn.tm_hour,
+                cn.tm_min, cn.tm_sec);
+}
+
+void html_format_help(struct req *r)
+{
+    html_raw(r, "<details class=\"format-help\"><summary>格式说明</summary><p>正文可用简单的格式标记，"
+                "保存后显示为排好版的样子：</p><ul><li>行首写 <code># </code> 为标题，<code>## </code> 为小标题；</li>"
+                "<li>两个星号括起来为加粗：<code>**重要**</code>；一个星号为强调：<code>*注意*</code>；</li>"
+                "<li>行首写 <code>- </code> 为列表，写 <code>1. </code> 为编号；行首写 <code>&gt; </code> 为引用；</li>"
+                "<li>链接写成 <code>[文字](网址)</code>；空一行为另起一段。</li></ul></details>");
+}
+
+void html_count(struct req *r, int64_t n)
+{
+    char s[MONEY_TEXT_SIZE];
+    html_text(r, money_count_format(n, s, sizeof s));
 }
 
 /* Navigation entries: label, link, roles that see them. */

@@ -126,10 +126,12 @@ static void loan_form(struct req *r, const struct household *h, const struct loa
         money_format_plain(in->expected_income_fen, income, sizeof income);
     html_raw(r, "<label>预计年收入（元）<input name=\"expected_income\" inputmode=\"decimal\" value=\"");
     html_text(r, income);
-    html_raw(r, "\"></label><label class=\"wide\">创业方案（可用 Markdown：# 标题、- 列表、**加粗**）"
+    html_raw(r, "\"></label><label class=\"wide\">创业方案（可用格式标记，见下方格式说明）"
                 "<textarea name=\"business_plan_md\" rows=\"12\">");
     html_text(r, in->business_plan_md);
-    html_raw(r, "</textarea></label><p><button class=\"primary\">登记申请</button></p></form>");
+    html_raw(r, "</textarea></label>");
+    html_format_help(r);
+    html_raw(r, "<p><button class=\"primary\">登记申请</button></p></form>");
     html_end(r);
 }
 
@@ -214,7 +216,7 @@ static void reviews_section(struct req *r, const struct loan_app *a)
     if (!a->nreviews)
         return;
     html_raw(r, "<h2>联合评审意见</h2><table class=\"list\"><thead><tr><th>轮次</th><th>部门</th><th>意见</th>"
-                "<th>说明</th><th>评审人</th><th>时间（UTC）</th></tr></thead><tbody>");
+                "<th>说明</th><th>评审人</th><th>时间</th></tr></thead><tbody>");
     for (int i = 0; i < a->nreviews; i++) {
         const struct loan_review_row *v = &a->reviews[i];
         int d = review_decision_parse(v->decision);
@@ -226,7 +228,7 @@ static void reviews_section(struct req *r, const struct loan_app *a)
         html_raw(r, "</td><td>");
         html_text(r, v->reviewer);
         html_raw(r, "</td><td>");
-        html_text(r, v->at);
+        html_china_time(r, v->at);
         html_raw(r, "</td></tr>");
     }
     html_printf(r, "</tbody></table><p><a href=\"/loans/%lld/review-form.pdf\">打印联合评审意见表（PDF）</a></p>",
@@ -380,9 +382,10 @@ static void loan_page(struct req *r, const struct err *e)
     if (e)
         html_form_error(r, e);
     html_raw(r, "<dl class=\"facts\"><dt>申请人</dt><dd>");
-    html_printf(r, "<a href=\"/households/%lld\">", (long long)a->household_id);
-    html_text(r, a->applicant);
-    html_raw(r, "</a>（");
+    char href[HTML_HREF_SIZE];
+    snprintf(href, sizeof href, "/households/%lld", (long long)a->household_id);
+    html_link(r, href, a->applicant);
+    html_raw(r, "（");
     html_text(r, a->township);
     html_raw(r, " · ");
     html_text(r, a->village);
