@@ -5,6 +5,16 @@
 #include "handlers.h"
 #include "html.h"
 #include "loan.h"
+#include "loan_more_info.h"
+#include "routes.h"
+
+#define MORE_INFO_SHOWN 20 /* the most requests for more material listed on the home page */
+
+/* A page and how many items were written to it. */
+struct listed {
+    struct req *r;
+    int n;
+};
 #include "notice.h"
 #include "page_dashboard.h"
 #include "relief.h"
@@ -61,6 +71,29 @@ static void work_waiting(struct req *r)
         html_raw(r, "</div>");
 }
 
+/* One request for more material: the application, the department and its reason; the section's
+   heading before the first. ctx counts the requests written. */
+static void more_info_item(const struct loan_more_info *m, void *ctx)
+{
+    struct listed *l = ctx;
+    struct req *r = l->r;
+    if (!l->n++)
+        html_raw(r, "<section class=\"more-info\"><h2>评审部门要求补充材料</h2><ul>");
+    html_printf(r, "<li><a href=\"/loans/%lld\">第 %lld 号 %s</a>：%s（%s）要求补充材料：%s</li>", (long long)m->id,
+                (long long)m->id, m->applicant, m->department, m->reviewer, m->comment);
+}
+
+/* For the roles who handle applications: what the departments asked for, with their reasons. */
+static void more_info_waiting(struct req *r)
+{
+    if (!route_allowed("POST", "/loans/1/documents", r->user.role))
+        return;
+    struct listed l = {r, 0};
+    loan_more_info_list(r->db, &r->user, MORE_INFO_SHOWN, more_info_item, &l);
+    if (l.n)
+        html_raw(r, "</ul></section>");
+}
+
 /* Relief waiting for the user: steps by state, notices ending, objections, and the funds. */
 static void relief_waiting(struct req *r)
 {
@@ -91,6 +124,7 @@ void page_home(struct req *r)
     html_text(r, role_name(r->user.role));
     html_printf(r, " · 今天是 %04d-%02d-%02d</p>", r->today.y, r->today.m, r->today.d);
     work_waiting(r);
+    more_info_waiting(r);
     dashboard_servicing(r);
     relief_waiting(r);
     dashboard_cached(r, "figures", dashboard_figures);
