@@ -81,6 +81,10 @@ void page_account(struct req *r);
 void page_account_repay(struct req *r);
 void page_account_reverse(struct req *r);
 void page_due(struct req *r);
+/* page_due.c: the overdue instalments as CSV or PDF, the due reminders per village and their SMS export. */
+void page_overdue_export(struct req *r);
+void page_due_reminders(struct req *r);
+void page_due_sms(struct req *r);
 void page_overdue(struct req *r);
 void page_account_schedule_pdf(struct req *r);
 void page_account_settlement_pdf(struct req *r);

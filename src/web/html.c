@@ -153,6 +153,7 @@ static const struct {
     {"贷款申请", "/loans", ROLES_ALL},
     {"待评审", "/reviews", ROLE_BIT(ROLE_REVIEWER)},
     {"到期清单", "/due", ROLE_BIT(ROLE_LIAISON) | ROLE_BIT(ROLE_FINANCE) | ROLE_BIT(ROLE_ASSOCIATION)},
+    {"到期提醒", "/due/reminders", ROLE_BIT(ROLE_VILLAGE)},
     {"代偿", "/claims", ROLE_BIT(ROLE_FINANCE) | ROLE_BIT(ROLE_ASSOCIATION)},
     {"贴息", "/subsidy", ROLE_BIT(ROLE_FINANCE)},
     {"对账单", "/statements", ROLE_BIT(ROLE_LIAISON) | ROLE_BIT(ROLE_FINANCE)},
