@@ -458,7 +458,8 @@ static int looks_like_id(const char *q)
     "FROM members m JOIN households h ON h.id = m.household_id JOIN units v ON v.id = h.village_id "
 
 /* Searches by a member's name or resident-ID prefix walk that index in order and stop at the
-   page; counts stop at HOUSEHOLD_COUNT_CAP + 1, so a one-character search stays fast. */
+   page; their counts stop at HOUSEHOLD_COUNT_CAP + 1, so a one-character search stays fast. The
+   list without a search text counts exactly (LIMIT ?5 bound to -1): the scope's households. */
 static const char *const search_sql[3][2] = {
     /* browse: newest first */
     {"SELECT " HH_ROW_COLUMNS "FROM households h JOIN units v ON v.id = h.village_id "
@@ -500,7 +501,7 @@ int64_t household_search(struct db *db, const struct user_ctx *actor, const stru
         cat = within;
     }
     int64_t total = db_int(db, -1, search_sql[mode][1], "ttitd", *q ? q : NULL, actor->unit_path, f->village_id, cat,
-                           HOUSEHOLD_COUNT_CAP + 1);
+                           mode == 0 ? -1 : HOUSEHOLD_COUNT_CAP + 1);
     if (total < 0)
         return db_fail(db, e);
     sqlite3_stmt *st = db_prep(db, search_sql[mode][0]);

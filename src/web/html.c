@@ -331,9 +331,11 @@ void html_pager(struct req *r, int64_t total, int limit, int offset, int64_t cap
     else if (cap > 0 && total > cap)
         html_printf(r, "<span>第 %d–%d 条，超过 %lld 条，请输入更多字缩小范围</span>", offset + 1, offset + limit,
                     (long long)cap);
-    else
-        html_printf(r, "<span>第 %d–%lld 条，共 %lld 条</span>", offset + 1,
-                    (long long)(offset + limit < total ? offset + limit : total), (long long)total);
+    else {
+        char n[MONEY_TEXT_SIZE];
+        html_printf(r, "<span>第 %d–%lld 条，共 %s 条</span>", offset + 1,
+                    (long long)(offset + limit < total ? offset + limit : total), money_count_format(total, n, sizeof n));
+    }
     if (offset > 0) {
         html_raw(r, " <a rel=\"prev\" href=\"");
         pager_link(r, offset - limit > 0 ? offset - limit : 0);

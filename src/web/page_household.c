@@ -99,7 +99,7 @@ void page_household_list(struct req *r)
     if (total < 0)
         html_form_error(r, &e);
     else
-        html_pager(r, total, f.limit, f.offset, HOUSEHOLD_COUNT_CAP);
+        html_pager(r, total, f.limit, f.offset, f.q && *f.q ? HOUSEHOLD_COUNT_CAP : 0);
     html_end(r);
 }
 
