@@ -1,12 +1,13 @@
 /* loan_find.c: loans for the staff search box (see loan_find.h). */
 #include "loan_find.h"
 
+static DB_ROW_READER(loan_hit_read, LOAN_HIT_ROW, struct loan_hit)
+
 int loan_find(struct db *db, const struct user_ctx *actor, const char *q, void (*fn)(const struct loan_hit *, void *),
               void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT a.id, coalesce(l.id, 0), hm.name, v.name, a.state, a.amount_fen, "
-                                   "coalesce(l.contract_no, '') "
-                                   "FROM loan_applications a JOIN households h ON h.id = a.household_id "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(LOAN_HIT_ROW)
+                                   " FROM loan_applications a JOIN households h ON h.id = a.household_id "
                                    "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 "
                                    "JOIN units v ON v.id = h.village_id LEFT JOIN loans l ON l.application_id = a.id "
                                    "WHERE in_scope(v.path, ?2) AND (person_matches(?1, hm.name, hm.id_number, hm.phone) "
@@ -19,13 +20,8 @@ int loan_find(struct db *db, const struct user_ctx *actor, const char *q, void (
     int n = 0, rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct loan_hit h = {0};
-        h.id = sqlite3_column_int64(st, 0);
-        h.loan_id = sqlite3_column_int64(st, 1);
-        DB_COPY(h.applicant, st, 2);
-        DB_COPY(h.village, st, 3);
-        h.state = (enum loan_state)loan_state_parse(db_text(st, 4));
-        h.amount_fen = sqlite3_column_int64(st, 5);
-        DB_COPY(h.contract_no, st, 6);
+        if (loan_hit_read(st, &h) != 0)
+            break;
         fn(&h, ctx);
         n++;
     }

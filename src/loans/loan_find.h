@@ -6,19 +6,18 @@
 #include <stdint.h>
 
 #include "db.h"
+#include "db_row.h"
 #include "loan_rules.h"
-#include "servicing.h"
 #include "text.h"
 #include "user.h"
 
+/* An application found, with its loan (0 and "" before disbursement). */
+#define LOAN_HIT_ROW(X, _)                                                                                             \
+    X("a.id", INT64, id) _ X("coalesce(l.id, 0)", INT64, loan_id) _ X("hm.name", TEXT(NAME_SIZE), applicant) _        \
+        X("v.name", TEXT(NAME_SIZE), village) _ X("a.state", ENUM(enum loan_state, loan_state_parse), state) _        \
+        X("a.amount_fen", MONEY, amount_fen) _ X("coalesce(l.contract_no, '')", TEXT(CONTRACT_NO_SIZE), contract_no)
 struct loan_hit {
-    int64_t id;      /* the application */
-    int64_t loan_id; /* the disbursed loan, or 0 */
-    char applicant[NAME_SIZE];
-    char village[NAME_SIZE];
-    enum loan_state state;
-    int64_t amount_fen;
-    char contract_no[CONTRACT_NO_SIZE];
+    DB_ROW_FIELDS(LOAN_HIT_ROW)
 };
 
 /* Calls fn for each of up to FIND_LIMIT matching applications in scope, newest first. Returns the

@@ -1,11 +1,13 @@
 /* loan_more_info.c: requests for more material waiting with the handlers (see loan_more_info.h). */
 #include "loan_more_info.h"
 
+static DB_ROW_READER(more_info_read, LOAN_MORE_INFO_ROW, struct loan_more_info)
+
 int loan_more_info_list(struct db *db, const struct user_ctx *actor, int limit,
                         void (*fn)(const struct loan_more_info *, void *), void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT a.id, hm.name, d.name, u.name, r.comment "
-                                   "FROM loan_applications a JOIN households h ON h.id = a.household_id "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(LOAN_MORE_INFO_ROW)
+                                   " FROM loan_applications a JOIN households h ON h.id = a.household_id "
                                    "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 "
                                    "JOIN units v ON v.id = h.village_id "
                                    "JOIN loan_reviews r ON r.application_id = a.id AND r.round = a.round "
@@ -18,11 +20,8 @@ int loan_more_info_list(struct db *db, const struct user_ctx *actor, int limit,
     int n = 0, rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct loan_more_info m = {0};
-        m.id = sqlite3_column_int64(st, 0);
-        DB_COPY(m.applicant, st, 1);
-        DB_COPY(m.department, st, 2);
-        DB_COPY(m.reviewer, st, 3);
-        DB_COPY(m.comment, st, 4);
+        if (more_info_read(st, &m) != 0)
+            break;
         fn(&m, ctx);
         n++;
     }

@@ -5,15 +5,16 @@
 #include <stdint.h>
 
 #include "db.h"
+#include "db_row.h"
 #include "text.h"
 #include "user.h"
 
+/* A request: the application, its applicant, the department and reviewer, and their reason. */
+#define LOAN_MORE_INFO_ROW(X, _)                                                                                       \
+    X("a.id", INT64, id) _ X("hm.name", TEXT(NAME_SIZE), applicant) _ X("d.name", TEXT(NAME_SIZE), department) _      \
+        X("u.name", TEXT(NAME_SIZE), reviewer) _ X("r.comment", TEXT(COMMENT_SIZE), comment)
 struct loan_more_info {
-    int64_t id; /* the application */
-    char applicant[NAME_SIZE];
-    char department[NAME_SIZE];
-    char reviewer[NAME_SIZE];
-    char comment[COMMENT_SIZE];
+    DB_ROW_FIELDS(LOAN_MORE_INFO_ROW)
 };
 
 /* Calls fn for each request of the current round of an application waiting for more material in

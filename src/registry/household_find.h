@@ -5,15 +5,17 @@
 #include <stdint.h>
 
 #include "db.h"
+#include "db_row.h"
 #include "text.h"
 #include "user.h"
 
+/* A household found: the head, the member who matched (may be the head), the village, the size. */
+#define HOUSEHOLD_HIT_ROW(X, _)                                                                                        \
+    X("h.id", INT64, id) _ X("hm.name", TEXT(NAME_SIZE), head) _ X("min(m.name)", TEXT(NAME_SIZE), member) _          \
+        X("v.name", TEXT(NAME_SIZE), village) _                                                                       \
+        X("(SELECT count(*) FROM members WHERE household_id = h.id)", INT, members)
 struct household_hit {
-    int64_t id;
-    char head[NAME_SIZE];    /* the household head */
-    char member[NAME_SIZE];  /* the member who matched (may be the head) */
-    char village[NAME_SIZE];
-    int members;
+    DB_ROW_FIELDS(HOUSEHOLD_HIT_ROW)
 };
 
 /* Calls fn for each of up to FIND_LIMIT households in scope with a member matching q, newest

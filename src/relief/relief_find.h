@@ -6,18 +6,20 @@
 #include <stdint.h>
 
 #include "db.h"
+#include "db_row.h"
 #include "relief_rules.h"
 #include "text.h"
 #include "user.h"
 
+/* A relief application found, with its latest receipt number ("" before payment). */
+#define RELIEF_HIT_ROW(X, _)                                                                                           \
+    X("a.id", INT64, id) _ X("hm.name", TEXT(NAME_SIZE), head) _ X("v.name", TEXT(NAME_SIZE), village) _             \
+        X("c.name", TEXT(NAME_SIZE), category) _ X("a.state", ENUM(enum relief_state, relief_state_parse), state) _   \
+        X("a.amount_fen", MONEY, amount_fen) _                                                                        \
+        X("coalesce((SELECT receipt_no FROM relief_payments WHERE application_id = a.id ORDER BY id DESC LIMIT 1), '')", \
+          TEXT(DOC_NO_SIZE), receipt_no)
 struct relief_hit {
-    int64_t id;
-    char head[NAME_SIZE];
-    char village[NAME_SIZE];
-    char category[NAME_SIZE];
-    enum relief_state state;
-    int64_t amount_fen;
-    char receipt_no[DOC_NO_SIZE]; /* "" before payment */
+    DB_ROW_FIELDS(RELIEF_HIT_ROW)
 };
 
 /* Calls fn for each of up to FIND_LIMIT matching applications in scope, newest first. Returns the
