@@ -182,9 +182,9 @@ static void nav_search(struct req *r)
     if (!route_allowed("GET", "/search", r->user.role))
         return;
     html_raw(r, "<form class=\"find\" method=\"get\" action=\"/search\" role=\"search\">"
-                "<input type=\"search\" name=\"q\" aria-label=\"搜索\" "
+                "<input type=\"search\" name=\"find\" aria-label=\"搜索\" "
                 "placeholder=\"姓名、身份证号、电话、合同号、凭证号\" value=\"");
-    html_text(r, strcmp(r->path, "/search") == 0 ? req_query(r, "q") : NULL);
+    html_text(r, strcmp(r->path, "/search") == 0 ? req_query(r, "find") : NULL);
     html_raw(r, "\"><button>搜索</button></form>");
 }
 

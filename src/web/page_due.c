@@ -78,18 +78,24 @@ static int due_build(struct req *r, struct date from, struct date to, int remind
     return n;
 }
 
-/* The days ahead a due list covers: ?days= 7 or 30 (the default). */
+#define DUE_DAYS_MAX 366 /* the longest look ahead a due list takes */
+
+/* The days ahead a due list covers: ?days= from 1 to DUE_DAYS_MAX, 30 when absent or outside. */
 static int due_days(struct req *r)
 {
-    return req_query_int(r, "days", 30) == 7 ? 7 : 30;
+    int64_t days = req_query_int(r, "days", 30);
+    return days < 1 || days > DUE_DAYS_MAX ? 30 : (int)days;
 }
 
-/* The choice of 7 or 30 days, kept. */
+/* The choice of 7 or 30 days (or the other number of days asked for), kept. */
 static void days_select(struct req *r, int days)
 {
     html_printf(r, "<label>到期范围<select name=\"days\"><option value=\"7\"%s>今后 7 天</option>"
-                   "<option value=\"30\"%s>今后 30 天</option></select></label>",
+                   "<option value=\"30\"%s>今后 30 天</option>",
                 days == 7 ? " selected" : "", days == 30 ? " selected" : "");
+    if (days != 7 && days != 30)
+        html_printf(r, "<option value=\"%d\" selected>今后 %d 天</option>", days, days);
+    html_raw(r, "</select></label>");
 }
 
 void page_due(struct req *r)

@@ -1,4 +1,4 @@
-/* page_search.c: the staff search box's results (/search?q=): households, loan applications and
+/* page_search.c: the staff search box's results (/search?find=; the box is in every staff page's header): households, loan applications and
    loans, relief applications and receipts in the user's scope, each kind shown only to a role
    that may open it. */
 #include <stdio.h>
@@ -70,7 +70,7 @@ static void table_close(struct req *r, int n)
 void page_search(struct req *r)
 {
     char q[TEXT_SIZE(SEARCH_MAX_CHARS)] = "";
-    const char *raw = req_query(r, "q");
+    const char *raw = req_query(r, "find");
     int bad = raw && text_check(raw, 0, SEARCH_MAX_CHARS) != 0;
     if (!bad && raw)
         text_trim(raw, q, sizeof q);

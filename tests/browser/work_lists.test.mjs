@@ -96,9 +96,9 @@ test('item 8: one search box finds households, loans and receipts by name part, 
   const [pay] = sqlRows(db(), `SELECT receipt_no, application_id FROM relief_payments LIMIT 1`);
   const page = await loginAs(ctx.browser, ctx.srv.base, 'xj_xiehui');
   const search = async (q) => {
-    await page.fill('header form.find input[name=q]', q);
+    await page.fill('header form.find input[name=find]', q);
     await page.click('header form.find button');
-    await page.waitForURL(/\/search\?q=/);
+    await page.waitForURL(/\/search\?find=/);
   };
   await search(head.name.slice(1));
   assert.ok(await page.locator(`a[href="/households/${head.id}"]`).count(), 'a name part');
@@ -117,7 +117,7 @@ test('item 8: one search box finds households, loans and receipts by name part, 
 
   // Another village's officer does not find the household.
   const other = await loginAs(ctx.browser, ctx.srv.base, 'xj_cun_dongji');
-  await other.goto(`${ctx.srv.base}/search?q=${encodeURIComponent(head.name)}`);
+  await other.goto(`${ctx.srv.base}/search?find=${encodeURIComponent(head.name)}`);
   assert.equal(await other.locator(`a[href="/households/${head.id}"]`).count(), 0);
   await other.context().close();
 });
