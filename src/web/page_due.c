@@ -111,9 +111,9 @@ void page_due(struct req *r)
     }
     if (!sheet_reply_by_format(r, &s, "due.csv")) {
         html_begin(r, "到期清单");
-        html_raw(r, "<h1>到期清单</h1><p class=\"muted\">今后几天内到期的各期，按村排列。村计生专干可用"
-                    "<a href=\"/due/reminders\">到期提醒名单</a>逐户提醒。</p>"
-                    "<form class=\"search\" method=\"get\" action=\"/due\">");
+        html_raw(r, "<h1>到期清单</h1><p class=\"muted\">今后几天内到期的各期，按村排列。村计生专干可用");
+        html_link(r, "/due/reminders", "到期提醒名单");
+        html_raw(r, "逐户提醒。</p><form class=\"search\" method=\"get\" action=\"/due\">");
         days_select(r, days);
         report_page_tail(r, &s, "/due");
         html_end(r);

@@ -41,6 +41,24 @@ static void unit_option(const struct unit *u, void *ctx)
     html_raw(r, "</option>");
 }
 
+/* The form publishing one kind of notice (relief or loan); only the loan notice asks for the
+   period of approvals. */
+static void publish_form(struct req *r, const char *kind)
+{
+    int loan = strcmp(kind, "loan") == 0;
+    html_raw(r, "<form method=\"post\" action=\"/notices\" class=\"grid\">");
+    html_csrf(r);
+    html_printf(r, "<input type=\"hidden\" name=\"kind\" value=\"%s\"><label>单位<select name=\"unit_id\">", kind);
+    unit_list(r->db, r->user.unit_path, NULL, unit_option, r);
+    html_raw(r, "</select></label><label>公示天数<input name=\"days\" type=\"number\" min=\"1\" max=\"30\" value=\"7\">"
+                "</label>");
+    if (loan)
+        html_raw(r, "<label>贷款批准自<input name=\"from\" type=\"date\"></label>"
+                    "<label>至<input name=\"to\" type=\"date\"></label>");
+    html_printf(r, "<label>更正第几号公示（可空）<input name=\"replaces_id\" type=\"number\" min=\"1\"></label>"
+                   "<p><button class=\"primary\">发布%s公示</button></p></form>", loan ? "贷款" : "救助");
+}
+
 /* The staff list and publish form, with e after a refusal. */
 static void notices_page(struct req *r, const struct err *e)
 {
@@ -56,16 +74,11 @@ static void notices_page(struct req *r, const struct err *e)
     html_raw(r, "</tbody></table>");
     enum role ro = r->user.role;
     if (ro == ROLE_ADMIN || ro == ROLE_RELIEF || ro == ROLE_ASSOCIATION) {
-        html_raw(r, "<h2>发布公示</h2><p class=\"muted\">救助公示：本单位所有已通过镇审核的申请进入公示，公示期满且无未处理异议方可批准。"
-                    "贷款公示：列出期间内批准的贷款，供群众监督。</p><form method=\"post\" action=\"/notices\" class=\"grid\">");
-        html_csrf(r);
-        html_raw(r, "<label>类型<select name=\"kind\"><option value=\"relief\">救助公示</option><option value=\"loan\">"
-                    "贷款公示</option></select></label><label>单位<select name=\"unit_id\">");
-        unit_list(r->db, r->user.unit_path, NULL, unit_option, r);
-        html_raw(r, "</select></label><label>公示天数<input name=\"days\" type=\"number\" min=\"1\" max=\"30\" value=\"7\">"
-                    "</label><label>贷款批准自<input name=\"from\" type=\"date\"></label><label>至<input name=\"to\" "
-                    "type=\"date\"></label><label>更正第几号公示（可空）<input name=\"replaces_id\" type=\"number\" min=\"1\">"
-                    "</label><p><button class=\"primary\">发布</button></p></form>");
+        html_raw(r, "<h2>发布救助公示</h2><p class=\"muted\">本单位所有已通过镇审核的申请进入公示，"
+                    "公示期满且无未处理异议方可批准。</p>");
+        publish_form(r, "relief");
+        html_raw(r, "<h2>发布贷款公示</h2><p class=\"muted\">列出期间内批准的贷款，供群众监督。</p>");
+        publish_form(r, "loan");
     }
     html_end(r);
 }
