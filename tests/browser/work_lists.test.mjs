@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loginAs, serverAndBrowser, OUT } from './lib.mjs';
-import { sqlRows, TODAY, addDays } from '../http/lib.mjs';
+import { sqlRows, TODAY, addDays, makeId } from '../http/lib.mjs';
 
 const ctx = serverAndBrowser();
 const db = () => ctx.srv.db;
@@ -204,5 +204,36 @@ test('item 12: favicon, reports in the navigation, format help instead of "Markd
   assert.equal(await page.getByText('Markdown').count(), 0);
   await page.click('summary:text-is("格式说明")');
   assert.ok(await page.locator('details.format-help li').count() >= 3);
+  await page.context().close();
+});
+
+test('item 12: the new-household form chooses nothing for the clerk and refuses a child as 父母; relief history and notice forms', async () => {
+  const page = await loginAs(ctx.browser, ctx.srv.base, 'xj_xiehui');
+  await page.goto(`${ctx.srv.base}/households/new`);
+  assert.equal(await page.locator('select[name=village_id]').inputValue(), '');
+  assert.equal(await page.locator('input[type=checkbox]:checked').count(), 0, 'nothing ticked');
+  await page.fill('input[name=head_name]', '苗建业');
+  await page.fill('input[name=head_id_number]', makeId('19800303', 81, 'M'));
+  await page.fill('input[name=head_phone]', '15066771234');
+  await page.selectOption('select[name=village_id]', { label: '西集镇 · 西集村' });
+  await page.locator('input[name=member_name]').first().fill('苗小宝');
+  await page.locator('input[name=member_id_number]').first().fill(makeId('20120505', 82, 'M'));
+  await page.locator('select[name=member_relation]').first().selectOption('父母');
+  await page.click('button:has-text("保存")');
+  assert.match(await page.locator('.error').textContent(), /苗小宝：出生晚于户主，不能登记为户主的父母/);
+  assert.equal(await page.locator('input[name=member_name]').first().inputValue(), '苗小宝', 'input kept');
+  assert.equal(sqlRows(db(), `SELECT count(*) AS n FROM members WHERE name IN ('苗建业', '苗小宝')`)[0].n, 0, 'nothing saved');
+
+  const paid = sqlRows(db(), `SELECT a.id, p.receipt_no FROM relief_applications a JOIN relief_payments p ON p.application_id = a.id
+    JOIN households h ON h.id = a.household_id JOIN units v ON v.id = h.village_id JOIN units t ON t.id = v.parent_id
+    WHERE a.state = 'paid' AND t.name = '西集镇' LIMIT 1`)[0];
+  await page.goto(`${ctx.srv.base}/relief/${paid.id}`);
+  const step = await page.locator('li:has-text("发放：")').textContent();
+  assert.ok(step.includes(paid.receipt_no) && /元/.test(step), step);
+
+  await page.goto(`${ctx.srv.base}/notices`);
+  const relief = page.locator('form:has(input[name=kind][value=relief])');
+  assert.equal(await relief.locator('input[name=from], input[name=to]').count(), 0, 'no loan dates on the relief notice');
+  assert.equal(await page.locator('form:has(input[name=kind][value=loan]) input[name=from]').count(), 1);
   await page.context().close();
 });
