@@ -8,6 +8,7 @@
 #include "handlers.h"
 #include "money.h"
 #include "portfolio.h"
+#include "report_scope.h"
 #include "servicing.h"
 #include "subsidy.h"
 
@@ -223,9 +224,9 @@ void api_subsidy_claim(struct req *r)
 {
     struct date from, to;
     struct err e = {0};
-    if (subsidy_quarter(req_query(r, "quarter"), &from, &to) != 0) {
-        err_set(&e, 422, "invalid_quarter", "quarter", "季度格式应为 2026Q3");
-        reply_json_error(r, &e);
+    if (!req_query(r, "quarter") || report_quarter(r, req_query(r, "quarter"), 0, NULL, &from, &to) != 0) {
+        if (!req_query(r, "quarter"))
+            reply_fail(r, 422, "invalid_quarter", "季度格式应为 2026Q3（第1至第4季度）");
         return;
     }
     json_t *items = json_array();
