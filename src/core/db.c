@@ -7,8 +7,10 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "clock.h"
 #include "embedded.h"
@@ -46,6 +48,40 @@ static void db_in_scope(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_int(ctx, path && strncmp((const char *)path, (const char *)scope, n) == 0);
 }
 
+/* 1 when q (at least FIND_DIGITS_MIN long, digits with perhaps a final X) could be part of a resident ID or a phone. */
+static int find_digits(const char *q, size_t n)
+{
+    if (n < FIND_DIGITS_MIN)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)q[i]) && !(i == n - 1 && (q[i] == 'X' || q[i] == 'x')))
+            return 0;
+    return 1;
+}
+
+/* SQL person_matches(q, name, id_number, phone): 1 when the search text q is part of the name, or
+   (when it is FIND_DIGITS_MIN or more digits) the start or the end of the resident ID or part of
+   the phone; the staff search box finds households, loans and relief this way. Registered on
+   every connection by db_open. */
+static void db_person_matches(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const char *q = (const char *)sqlite3_value_text(argv[0]);
+    const char *name = (const char *)sqlite3_value_text(argv[1]);
+    const char *id = (const char *)sqlite3_value_text(argv[2]);
+    const char *phone = (const char *)sqlite3_value_text(argv[3]);
+    size_t n = q ? strlen(q) : 0, idn = id ? strlen(id) : 0;
+    int hit = 0;
+    if (n == 0) {
+        hit = 0;
+    } else if (name && strstr(name, q)) {
+        hit = 1;
+    } else if (find_digits(q, n)) {
+        hit = (idn >= n && (strncasecmp(id, q, n) == 0 || strcasecmp(id + idn - n, q) == 0)) ||
+              (phone && strstr(phone, q));
+    }
+    sqlite3_result_int(ctx, hit);
+}
+
 struct db *db_open(const char *path, int create, struct err *e)
 {
     struct db *db = calloc(1, sizeof *db);
@@ -67,7 +103,10 @@ struct db *db_open(const char *path, int create, struct err *e)
     }
     sqlite3_busy_timeout(db->h, 10000);
     if (sqlite3_create_function(db->h, "in_scope", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                                db_in_scope, NULL, NULL) != SQLITE_OK) {
+                                db_in_scope, NULL, NULL) != SQLITE_OK ||
+        sqlite3_create_function(db->h, "person_matches", 4,
+                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, db_person_matches, NULL,
+                                NULL) != SQLITE_OK) {
         err_set(e, 500, "db_open_failed", NULL, "数据库无法使用 %s：%s", path, sqlite3_errmsg(db->h));
         db_close(db);
         return NULL;

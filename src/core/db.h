@@ -25,7 +25,11 @@ struct db {
 /* Opens (and with `create`, creates) the database at path, sets WAL, foreign keys and a busy
    timeout, and registers the SQL function in_scope(path, scope): 1 when a unit path lies at or
    below the user's scope path, 0 when not, NULL when scope is NULL or empty. Every scope check
-   in SQL uses it. Returns NULL and fills e on failure. Free with db_close. */
+   in SQL uses it; and person_matches(q, name, id_number, phone) for the staff search (q part of
+   the name, or FIND_DIGITS_MIN+ digits starting or ending the resident ID or part of the phone).
+   Returns NULL and fills e on failure. Free with db_close. */
+#define FIND_DIGITS_MIN 4 /* the fewest digits person_matches compares with IDs and phones */
+#define FIND_LIMIT 20     /* the most records of one kind the staff search lists */
 struct db *db_open(const char *path, int create, struct err *e);
 void db_close(struct db *db);
 

@@ -68,12 +68,11 @@ int money_parse(const char *s, int64_t *fen)
     return 0;
 }
 
-char *money_format(int64_t fen, char *out, size_t n)
+/* Writes v with thousands separators into grouped (size MONEY_TEXT_SIZE). */
+static void group_digits(uint64_t v, char grouped[MONEY_TEXT_SIZE])
 {
-    uint64_t v = magnitude(fen);
     char digits[24];
-    snprintf(digits, sizeof digits, "%llu", (unsigned long long)(v / 100));
-    char grouped[40];
+    snprintf(digits, sizeof digits, "%llu", (unsigned long long)v);
     size_t len = strlen(digits), o = 0;
     for (size_t i = 0; i < len; i++) {
         if (i && (len - i) % 3 == 0)
@@ -81,8 +80,24 @@ char *money_format(int64_t fen, char *out, size_t n)
         grouped[o++] = digits[i];
     }
     grouped[o] = '\0';
+}
+
+char *money_format(int64_t fen, char *out, size_t n)
+{
+    uint64_t v = magnitude(fen);
+    char grouped[MONEY_TEXT_SIZE];
+    group_digits(v / 100, grouped);
     if (out && n)
         snprintf(out, n, "%s%s.%02u", fen < 0 ? "-" : "", grouped, (unsigned)(v % 100));
+    return out;
+}
+
+char *money_count_format(int64_t count, char *out, size_t n)
+{
+    char grouped[MONEY_TEXT_SIZE];
+    group_digits(magnitude(count), grouped);
+    if (out && n)
+        snprintf(out, n, "%s%s", count < 0 ? "-" : "", grouped);
     return out;
 }
 

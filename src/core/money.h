@@ -33,6 +33,9 @@ int money_parse(const char *s, int64_t *fen);
    "-1,234.50". Any int64_t. Truncated (still NUL-terminated) when n is too small; see
    MONEY_TEXT_SIZE. Returns out. */
 char *money_format(int64_t fen, char *out, size_t n);
+/* A count (not money) with thousands separators: 1418 → "1,418", -1234567 → "-1,234,567".
+   Returns out. */
+char *money_count_format(int64_t count, char *out, size_t n);
 /* As money_format without separators: "1234.50", "-0.05" (for CSV). Returns out. */
 char *money_format_plain(int64_t fen, char *out, size_t n);
 

@@ -435,7 +435,7 @@ int loan_get(struct db *db, const struct user_ctx *actor, int64_t id, struct loa
     if (!in_scope)
         return err_set(e, 403, "out_of_scope", NULL, "该申请不在您的管辖范围内");
     a->documents = documents_of(db, id);
-    if (loan_requested_load(db, a) != 0)
+    if (loan_requested_load(db, a->id, a->requested, &a->nrequested) != 0)
         return db_fail(db, e);
     /* every round's opinions, and for the current round the departments still to speak */
     st = db_prep(db, "SELECT " DB_ROW_COLUMNS(LOAN_REVIEW_ROW) " FROM loan_round_departments rd "

@@ -13,6 +13,7 @@
 #include "db.h"
 #include "db_row.h"
 #include "err.h"
+#include "loan_requested.h"
 #include "loan_rules.h"
 #include "user.h"
 #include "text.h"
@@ -83,18 +84,6 @@ struct loan_review_row {
 };
 
 #define LOAN_MAX_REVIEWS 64
-#define LOAN_MAX_REQUESTED 16        /* documents reviewers may ask for beyond the fixed seven */
-#define LOAN_REQUESTED_MAX_CHARS 40  /* one such document's name */
-#define LOAN_REQUESTED_NAME_SIZE (LOAN_REQUESTED_MAX_CHARS * 4 + 1)
-
-/* A document a department asked for (loan_requested.h). */
-struct loan_requested_doc {
-    int64_t id;
-    char name[LOAN_REQUESTED_NAME_SIZE];
-    char department[NAME_SIZE];
-    int round, received;
-};
-
 /* An application with its applicant (the head of household), village, township and handlers. */
 #define LOAN_APP_ROW(X, _)                                                                                              \
     X("a.id", INT64, id) _ X("a.household_id", INT64, household_id) _ X("hm.name", TEXT(NAME_SIZE), applicant) _     \

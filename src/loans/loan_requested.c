@@ -62,16 +62,17 @@ int loan_requested_add(struct db *db, int64_t application_id, int round, int64_t
     return added;
 }
 
-int loan_requested_load(struct db *db, struct loan_app *a)
+int loan_requested_load(struct db *db, int64_t application_id, struct loan_requested_doc docs[LOAN_MAX_REQUESTED],
+                        int *n)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT r.id, r.name, d.name, r.round, r.received FROM loan_requested_documents r "
                                    "JOIN departments d ON d.id = r.department_id WHERE r.application_id = ? ORDER BY r.id");
     if (!st)
         return -1;
-    db_bind(st, "i", a->id);
-    a->nrequested = 0;
-    while (sqlite3_step(st) == SQLITE_ROW && a->nrequested < LOAN_MAX_REQUESTED) {
-        struct loan_requested_doc *r = &a->requested[a->nrequested++];
+    db_bind(st, "i", application_id);
+    *n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW && *n < LOAN_MAX_REQUESTED) {
+        struct loan_requested_doc *r = &docs[(*n)++];
         r->id = sqlite3_column_int64(st, 0);
         DB_COPY(r->name, st, 1);
         DB_COPY(r->department, st, 2);

@@ -10,7 +10,20 @@
 
 #include "db.h"
 #include "err.h"
-#include "loan.h"
+#include "text.h"
+
+#define LOAN_MAX_REQUESTED 16        /* documents reviewers may ask for beyond the fixed seven */
+#define LOAN_REQUESTED_MAX_CHARS 40  /* one such document's name */
+#define LOAN_REQUESTED_NAME_SIZE (LOAN_REQUESTED_MAX_CHARS * 4 + 1)
+
+/* A document a department asked for (loan_requested.h). */
+struct loan_requested_doc {
+    int64_t id;
+    char name[LOAN_REQUESTED_NAME_SIZE];
+    char department[NAME_SIZE];
+    int round, received;
+};
+
 
 /* Records the documents named in `names` (separated by 、，, ; or new lines; blanks skipped; a
    name already recorded for the application is kept as it is) as asked for by the department
@@ -19,8 +32,10 @@
    control characters; 422 too_many_requested_documents beyond LOAN_MAX_REQUESTED). */
 int loan_requested_add(struct db *db, int64_t application_id, int round, int64_t department_id, int64_t user_id,
                        const char *names, struct err *e);
-/* Loads the application's requested documents into a->requested (in the order asked). 0 or -1. */
-int loan_requested_load(struct db *db, struct loan_app *a);
+/* Loads the application's requested documents into docs (in the order asked), their number into
+   *n. 0 or -1. */
+int loan_requested_load(struct db *db, int64_t application_id, struct loan_requested_doc docs[LOAN_MAX_REQUESTED],
+                        int *n);
 /* The number of requested documents of the application not yet received. */
 int loan_requested_missing(struct db *db, int64_t application_id);
 #endif

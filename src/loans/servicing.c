@@ -597,34 +597,62 @@ int servicing_household_blocked(struct db *db, int64_t household_id, struct date
                   "it", household_id, t) == 1;
 }
 
+/* A due row's penalty and compound interest unpaid as of as_of: the row alone accrued on its
+   loan's terms (loaded into l, kept while the next row is of the same loan). 0 or -1. */
+static int due_row_penalty(struct db *db, const struct user_ctx *actor, struct serviced_loan *l,
+                           struct due_row *d, struct date as_of)
+{
+    struct err e = {0};
+    if (l->id != d->loan_id && servicing_get(db, actor, d->loan_id, l, &e) != 0)
+        return -1;
+    for (int i = 0; i < l->terms.nrows; i++) {
+        if (l->rows[i].n != d->n)
+            continue;
+        struct repay_row row = l->rows[i];
+        struct repay_loan one = l->terms;
+        one.nrows = 1;
+        one.rows = &row;
+        d->penalty_fen = repay_penalty_unpaid(&one, as_of) + repay_compound_unpaid(&one, as_of);
+    }
+    return 0;
+}
+
 int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date from, struct date to,
-                       void (*fn)(const struct due_row *, void *), void *ctx)
+                       struct date as_of, void (*fn)(const struct due_row *, void *), void *ctx)
 {
     char f[11] = "0000-00-00", t[11];
     if (from.y)
         date_format(from, f);
     date_format(to, t);
-    sqlite3_stmt *st = db_prep(
+    struct serviced_loan *l = servicing_alloc();
+    sqlite3_stmt *st = l ? db_prep(
         db, "SELECT " DB_ROW_COLUMNS(DUE_ROW) " FROM loan_schedule s JOIN loans l ON l.id = s.loan_id AND l.state = 'active' "
             "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
             "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
             "WHERE s.settled = 0 AND s.due_on >= ?1 AND s.due_on <= ?2 AND in_scope(v.path, ?3) "
-            "ORDER BY v.name, s.due_on, l.id");
-    if (!st)
+            "ORDER BY v.name, s.due_on, l.id") : NULL;
+    if (!st) {
+        servicing_free(l);
         return -1;
+    }
     db_bind(st, "ttt", f, t, actor->unit_path);
-    int n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct due_row r = {0};
-        if (due_row_read(st, &r) != 0) {
-            n = -1;
+        if (due_row_read(st, &r) != 0)
             break;
+        struct date due;
+        if (date_parse(r.due_on, &due) == 0 && date_cmp(due, as_of) < 0) {
+            r.days_overdue = date_diff(as_of, due);
+            if (due_row_penalty(db, actor, l, &r, as_of) != 0)
+                break;
         }
         fn(&r, ctx);
         n++;
     }
     db_done(st);
-    return n;
+    servicing_free(l);
+    return rc == SQLITE_DONE ? n : -1;
 }
 
 int64_t servicing_loan_of(struct db *db, int64_t application_id)

@@ -119,11 +119,14 @@ int servicing_household_blocked(struct db *db, int64_t household_id, struct date
           due_fen) /* unpaid principal + interest of the row */
 struct due_row {
     DB_ROW_FIELDS(DUE_ROW)
+    long days_overdue;   /* as_of minus the due date when it has passed, else 0 */
+    int64_t penalty_fen; /* the row's penalty and compound interest unpaid as of as_of (0 when not overdue) */
 };
-/* Unpaid rows of active loans in scope falling due in [from, to] (overdue: due before `to` when
-   from is {0,0,0}), ordered by village then due date. Returns the count or -1. */
+/* Unpaid rows of active loans in scope falling due in [from, to]
+   (overdue: due before `to` when from is {0,0,0}), ordered by village then due date, with days
+   overdue and penalty as of as_of. Returns the count or -1. */
 int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date from, struct date to,
-                       void (*fn)(const struct due_row *, void *), void *ctx);
+                       struct date as_of, void (*fn)(const struct due_row *, void *), void *ctx);
 
 /* The loan id of an application, or 0 when it has not been disbursed. */
 int64_t servicing_loan_of(struct db *db, int64_t application_id);

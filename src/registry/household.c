@@ -114,6 +114,31 @@ static char sex_of(const char *s)
     return '?';
 }
 
+#define PARENT_MIN_AGE 18 /* the youngest a member recorded as the head's parent (父母) may be */
+
+/* The birth date in a checked, normalized resident ID. */
+static struct date id_birth(const char *id)
+{
+    struct idcard_info info = {0};
+    (void)idcard_check(id, &info); /* checked by person_validate before */
+    return (struct date){info.year, info.month, info.day};
+}
+
+/* A member recorded as the head's parent (父母) must be born before the head and be at least
+   PARENT_MIN_AGE years old today. 0, or -1 with e filled (field names the member's relation). */
+static int parent_check(const char *relation, const char *name, const char *member_id, const char *head_id,
+                        struct date today, const char *field, struct err *e)
+{
+    if (!relation || strcmp(relation, "父母") != 0)
+        return 0;
+    struct date birth = id_birth(member_id);
+    if (date_cmp(birth, id_birth(head_id)) >= 0)
+        return err_set(e, 422, "invalid_relation", field, "%s：出生晚于户主，不能登记为户主的父母", name);
+    if (date_cmp(date_add_months(birth, 12 * PARENT_MIN_AGE), today) > 0)
+        return err_set(e, 422, "invalid_relation", field, "%s：不满 %d 周岁，不能登记为户主的父母", name, PARENT_MIN_AGE);
+    return 0;
+}
+
 /* Validates one person; prefix names the field ("head", "members[2]"). The normalized ID is
    written to idbuf (20 bytes). Returns 0 or -1 with e filled. */
 static int person_validate(struct db *db, const struct member_input *m, const char *prefix, int is_head,
@@ -206,8 +231,11 @@ int household_validate(struct db *db, const struct user_ctx *actor, const struct
         char prefix[32], field[64];
         snprintf(prefix, sizeof prefix, "members[%d]", i);
         snprintf(field, sizeof field, "%s.id_number", prefix);
+        char relation_field[64];
+        snprintf(relation_field, sizeof relation_field, "%s.relation", prefix);
         if (person_validate(db, &in->members[i], prefix, 0, today, ids[i + 1], e) != 0 ||
-            id_unused(db, ids[i + 1], field, e))
+            id_unused(db, ids[i + 1], field, e) ||
+            parent_check(in->members[i].relation, in->members[i].name, ids[i + 1], ids[0], today, relation_field, e))
             return -1;
         for (int j = 0; j <= i; j++)
             if (strcmp(ids[j], ids[i + 1]) == 0)
@@ -321,7 +349,8 @@ int64_t household_add_member(struct db *db, const struct user_ctx *actor, int64_
     if (h.nmembers >= HH_MAX_MEMBERS)
         return err_set(e, 422, "too_many_members", "members", "家庭成员最多 %d 人", HH_MAX_MEMBERS);
     char idn[20];
-    if (person_validate(db, m, "member", 0, today, idn, e) != 0 || id_unused(db, idn, "member.id_number", e) != 0)
+    if (person_validate(db, m, "member", 0, today, idn, e) != 0 || id_unused(db, idn, "member.id_number", e) != 0 ||
+        parent_check(m->relation, m->name, idn, h.members[0].id_number, today, "member.relation", e) != 0)
         return -1;
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
@@ -448,7 +477,8 @@ static int looks_like_id(const char *q)
     "FROM members m JOIN households h ON h.id = m.household_id JOIN units v ON v.id = h.village_id "
 
 /* Searches by a member's name or resident-ID prefix walk that index in order and stop at the
-   page; counts stop at HOUSEHOLD_COUNT_CAP + 1, so a one-character search stays fast. */
+   page; their counts stop at HOUSEHOLD_COUNT_CAP + 1, so a one-character search stays fast. The
+   list without a search text counts exactly (LIMIT ?5 bound to -1): the scope's households. */
 static const char *const search_sql[3][2] = {
     /* browse: newest first */
     {"SELECT " HH_ROW_COLUMNS "FROM households h JOIN units v ON v.id = h.village_id "
@@ -490,7 +520,7 @@ int64_t household_search(struct db *db, const struct user_ctx *actor, const stru
         cat = within;
     }
     int64_t total = db_int(db, -1, search_sql[mode][1], "ttitd", *q ? q : NULL, actor->unit_path, f->village_id, cat,
-                           HOUSEHOLD_COUNT_CAP + 1);
+                           mode == 0 ? -1 : HOUSEHOLD_COUNT_CAP + 1);
     if (total < 0)
         return db_fail(db, e);
     sqlite3_stmt *st = db_prep(db, search_sql[mode][0]);

@@ -149,11 +149,12 @@ struct household_row {
     DB_ROW_FIELDS(HOUSEHOLD_LIST_ROW)
 };
 
-/* Counts stop here: a total of HOUSEHOLD_COUNT_CAP + 1 means "more than HOUSEHOLD_COUNT_CAP". */
+/* Counts of a search stop here: a total of HOUSEHOLD_COUNT_CAP + 1 means "more than HOUSEHOLD_COUNT_CAP";
+   the list without a search text counts exactly. */
 #define HOUSEHOLD_COUNT_CAP 200
 
 /* Searches the actor's scope, calling fn per row (newest first; by the matching name or ID for
-   a search). Returns the number of matches up to HOUSEHOLD_COUNT_CAP + 1, or -1 with e filled. */
+   a search). Returns the number of matches (for a search text, up to HOUSEHOLD_COUNT_CAP + 1), or -1 with e filled. */
 int64_t household_search(struct db *db, const struct user_ctx *actor, const struct household_filter *f,
                          void (*fn)(const struct household_row *, void *), void *ctx, struct err *e);
 

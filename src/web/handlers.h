@@ -84,6 +84,10 @@ void page_account(struct req *r);
 void page_account_repay(struct req *r);
 void page_account_reverse(struct req *r);
 void page_due(struct req *r);
+/* page_due.c: the overdue instalments as CSV or PDF, the due reminders per village and their SMS export. */
+void page_overdue_export(struct req *r);
+void page_due_reminders(struct req *r);
+void page_due_sms(struct req *r);
 void page_overdue(struct req *r);
 void page_account_schedule_pdf(struct req *r);
 void page_account_settlement_pdf(struct req *r);
@@ -195,6 +199,10 @@ void page_outcomes(struct req *r);
 void api_outcomes(struct req *r);
 /* page_portfolio.c: the portfolio report by township and village */
 void page_portfolio_report(struct req *r);
+/* page_reports.c: the list of reports the role may open. */
+void page_reports(struct req *r);
+/* page_search.c: the staff search box's results. */
+void page_search(struct req *r);
 void api_portfolio_by_village(struct req *r);
 /* page_quarterly.c: the quarterly report for the district */
 void page_quarterly(struct req *r);

@@ -5,10 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "clock.h"
 #include "markdown.h"
 #include "log.h"
 #include "money.h"
+#include "routes.h"
 
 void html_text(struct req *r, const char *s)
 {
@@ -93,6 +96,53 @@ void html_money(struct req *r, int64_t fen)
     html_text(r, money_format(fen, s, sizeof s));
 }
 
+int html_may_open(struct req *r, const char *href)
+{
+    char path[HTML_HREF_SIZE];
+    size_t n = strcspn(href, "?#");
+    if (n >= sizeof path)
+        return 0;
+    memcpy(path, href, n);
+    path[n] = '\0';
+    return route_allowed("GET", path, r->user.role);
+}
+
+void html_link(struct req *r, const char *href, const char *text)
+{
+    if (html_may_open(r, href))
+        html_printf(r, "<a href=\"%s\">%s</a>", href, text);
+    else
+        html_text(r, text);
+}
+
+void html_china_time(struct req *r, const char *utc)
+{
+    struct tm tm = {0};
+    const char *end = utc ? strptime(utc, "%Y-%m-%d %H:%M:%S", &tm) : NULL;
+    if (!end || *end) {
+        html_text(r, utc);
+        return;
+    }
+    struct tm cn = clock_china_tm(timegm(&tm));
+    html_printf(r, "%04d-%02d-%02d %02d:%02d:%02d", cn.tm_year + 1900, cn.tm_mon + 1, cn.tm_mday, cn.tm_hour,
+                cn.tm_min, cn.tm_sec);
+}
+
+void html_format_help(struct req *r)
+{
+    html_raw(r, "<details class=\"format-help\"><summary>格式说明</summary><p>正文可用简单的格式标记，"
+                "保存后显示为排好版的样子：</p><ul><li>行首写 <code># </code> 为标题，<code>## </code> 为小标题；</li>"
+                "<li>两个星号括起来为加粗：<code>**重要**</code>；一个星号为强调：<code>*注意*</code>；</li>"
+                "<li>行首写 <code>- </code> 为列表，写 <code>1. </code> 为编号；行首写 <code>&gt; </code> 为引用；</li>"
+                "<li>链接写成 <code>[文字](网址)</code>；空一行为另起一段。</li></ul></details>");
+}
+
+void html_count(struct req *r, int64_t n)
+{
+    char s[MONEY_TEXT_SIZE];
+    html_text(r, money_count_format(n, s, sizeof s));
+}
+
 /* Navigation entries: label, link, roles that see them. */
 static const struct {
     const char *label, *href;
@@ -103,6 +153,7 @@ static const struct {
     {"贷款申请", "/loans", ROLES_ALL},
     {"待评审", "/reviews", ROLE_BIT(ROLE_REVIEWER)},
     {"到期清单", "/due", ROLE_BIT(ROLE_LIAISON) | ROLE_BIT(ROLE_FINANCE) | ROLE_BIT(ROLE_ASSOCIATION)},
+    {"到期提醒", "/due/reminders", ROLE_BIT(ROLE_VILLAGE)},
     {"代偿", "/claims", ROLE_BIT(ROLE_FINANCE) | ROLE_BIT(ROLE_ASSOCIATION)},
     {"贴息", "/subsidy", ROLE_BIT(ROLE_FINANCE)},
     {"对账单", "/statements", ROLE_BIT(ROLE_LIAISON) | ROLE_BIT(ROLE_FINANCE)},
@@ -121,8 +172,21 @@ static const struct {
     {"评审部门", "/admin/departments", ROLE_BIT(ROLE_ADMIN)},
     {"工作日历", "/admin/holidays", ROLE_BIT(ROLE_ADMIN)},
     {"脱敏规则", "/admin/masking", ROLE_BIT(ROLE_ADMIN)},
+    {"报表", "/reports", ROLES_ALL},
     {"审计日志", "/audit", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_AUDITOR)},
 };
+
+/* The nav's one search box (households, loans, applications, receipts), for roles that may search. */
+static void nav_search(struct req *r)
+{
+    if (!route_allowed("GET", "/search", r->user.role))
+        return;
+    html_raw(r, "<form class=\"find\" method=\"get\" action=\"/search\" role=\"search\">"
+                "<input type=\"search\" name=\"find\" aria-label=\"搜索\" "
+                "placeholder=\"姓名、身份证号、电话、合同号、凭证号\" value=\"");
+    html_text(r, strcmp(r->path, "/search") == 0 ? req_query(r, "find") : NULL);
+    html_raw(r, "\"><button>搜索</button></form>");
+}
 
 void html_begin(struct req *r, const char *title)
 {
@@ -130,7 +194,8 @@ void html_begin(struct req *r, const char *title)
     html_raw(r, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>");
     html_text(r, title);
-    html_raw(r, " · 帮富</title><link rel=\"stylesheet\" href=\"/static/app.css\">"
+    html_raw(r, " · 帮富</title><link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">"
+                "<link rel=\"stylesheet\" href=\"/static/app.css\">"
                 "<link rel=\"stylesheet\" href=\"/static/print.css\" media=\"print\">"
                 "</head><body>"
                 "<header class=\"top\"><a class=\"brand\" href=\"");
@@ -139,13 +204,15 @@ void html_begin(struct req *r, const char *title)
     if (r->authed) {
         html_raw(r, "<nav>");
         for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
-            if (!(nav[i].roles & ROLE_BIT(r->user.role)))
+            if (!(nav[i].roles & ROLE_BIT(r->user.role)) || !route_allowed("GET", nav[i].href, r->user.role))
                 continue;
             int here = strncmp(r->path, nav[i].href, strlen(nav[i].href)) == 0 &&
                        (strcmp(nav[i].href, "/households") != 0 || strncmp(r->path, "/households/import", 18) != 0);
             html_raw_printf(r, "<a href=\"%s\"%s>%s</a>", nav[i].href, here ? " class=\"here\"" : "", nav[i].label);
         }
-        html_raw(r, "</nav><div class=\"who\"><span>");
+        html_raw(r, "</nav>");
+        nav_search(r);
+        html_raw(r, "<div class=\"who\"><span>");
         html_text(r, r->user.name);
         html_raw(r, " · ");
         html_text(r, role_name(r->user.role));
@@ -274,9 +341,11 @@ void html_pager(struct req *r, int64_t total, int limit, int offset, int64_t cap
     else if (cap > 0 && total > cap)
         html_printf(r, "<span>第 %d–%d 条，超过 %lld 条，请输入更多字缩小范围</span>", offset + 1, offset + limit,
                     (long long)cap);
-    else
-        html_printf(r, "<span>第 %d–%lld 条，共 %lld 条</span>", offset + 1,
-                    (long long)(offset + limit < total ? offset + limit : total), (long long)total);
+    else {
+        char n[MONEY_TEXT_SIZE];
+        html_printf(r, "<span>第 %d–%lld 条，共 %s 条</span>", offset + 1,
+                    (long long)(offset + limit < total ? offset + limit : total), money_count_format(total, n, sizeof n));
+    }
     if (offset > 0) {
         html_raw(r, " <a rel=\"prev\" href=\"");
         pager_link(r, offset - limit > 0 ? offset - limit : 0);

@@ -15,6 +15,7 @@ void html_text(struct req *r, const char *s);
 /* Appends our own literal markup, unescaped. Never pass input through it. */
 void html_raw(struct req *r, const char *s);
 /* Room for one numeric conversion spec of html_printf ("%-+08lld" and its terminator). */
+#define HTML_HREF_SIZE 256 /* the longest site path html_may_open checks */
 #define HTML_SPEC_SIZE 16
 /* printf for page text: the format is our literal markup; every %s argument is escaped as
    html_text does, numbers (%d, %lld, %02d, %.2f …) are written as printf writes them. This is
@@ -30,6 +31,18 @@ void html_raw_printf(struct req *r, const char *fmt, ...) __attribute__((format(
 void html_markdown(struct req *r, const char *md);
 /* Appends an amount of money in yuan ("200,000.00"), from fen. */
 void html_money(struct req *r, int64_t fen);
+/* Writes a time stored in UTC ("2026-11-23 02:05:09", as SQLite's clock gives it) in China time
+   ("2026-11-23 10:05:09"); other text as it is. */
+void html_china_time(struct req *r, const char *utc);
+/* A folded 格式说明 explaining the formatting marks a long text field takes (Markdown), in Chinese. */
+void html_format_help(struct req *r);
+/* Writes a count with thousands separators (1,418). */
+void html_count(struct req *r, int64_t n);
+/* 1 when the route table lets the user's role open href (a site path, query ignored) with GET:
+   pages show a link only to those who may follow it. */
+int html_may_open(struct req *r, const char *href);
+/* A link to href with the text, or the text alone when the user's role may not open href. */
+void html_link(struct req *r, const char *href, const char *text);
 
 /* Starts a staff page (or a public page when the route is public) with the title. */
 void html_begin(struct req *r, const char *title);

@@ -35,9 +35,9 @@ static void department_option(int64_t id, const char *name, int active, void *ct
 static void user_row(const struct user_row *u, void *ctx)
 {
     struct req *r = ctx;
-    html_raw(r, "<tr><td>");
+    html_raw(r, "<tr><td><code>");
     html_text(r, u->username);
-    html_raw(r, "</td><td>");
+    html_raw(r, "</code></td><td>");
     html_text(r, u->name);
     html_raw(r, "</td><td>");
     html_text(r, role_name(u->role));

@@ -121,11 +121,12 @@ static void ann_form(struct req *r, const struct form_values *v, const char *pre
     html_raw(r, "\"></label><label>截止日期（不填为撤回为止）<input name=\"publish_until\" type=\"date\" value=\"");
     html_text(r, v->until);
     html_printf(r,
-                "\"></label><label class=\"wide\">正文（Markdown：# 标题、**加粗**、*强调*、- 列表、1. 编号、> 引用、"
-                "[文字](网址)；不超过 %d 字）<textarea name=\"body_md\" rows=\"18\" required>",
+                "\"></label><label class=\"wide\">正文（可用格式标记，见下方格式说明；不超过 %d 字）<textarea name=\"body_md\" rows=\"18\" required>",
                 ANN_BODY_MAX);
     html_text(r, v->body);
-    html_raw(r, "</textarea></label><p class=\"buttons\"><button formaction=\"/announcements/preview\">预览</button> ");
+    html_raw(r, "</textarea></label>");
+    html_format_help(r);
+    html_raw(r, "<p class=\"buttons\"><button formaction=\"/announcements/preview\">预览</button> ");
     if (v->state == ANN_PUBLISHED) {
         html_raw(r, "<button class=\"primary\" name=\"action\" value=\"save\">保存修改（立即生效）</button>");
     } else {
@@ -402,7 +403,7 @@ void page_announcement_version(struct req *r)
     html_text(r, v.head.saved_at);
     html_raw(r, "</p><div class=\"markdown announcement-body\">");
     html_markdown(r, v.body_md);
-    html_raw(r, "</div><details><summary>Markdown 原文</summary><pre class=\"source\">");
+    html_raw(r, "</div><details><summary>原文（含格式标记）</summary><pre class=\"source\">");
     html_text(r, v.body_md);
     html_raw(r, "</pre></details>");
     ann_free(&v);

@@ -19,11 +19,17 @@
 
 #define MONTHS 12
 
-/* A figure tile with a count, a link, and alert when the count is not zero. */
-static void count_tile(struct req *r, const char *label, int64_t n, const char *href, int alert)
+void dashboard_tile(struct req *r, const char *label, int64_t n, const char *href, int alert)
 {
-    html_printf(r, "<a class=\"tile%s\" href=\"%s\"><span class=\"figure\">%lld</span><span>%s</span></a>",
-                alert && n ? " alert" : "", href, (long long)n, label);
+    int link = html_may_open(r, href);
+    if (link)
+        html_printf(r, "<a class=\"tile%s\" href=\"%s\">", alert && n ? " alert" : "", href);
+    else
+        html_printf(r, "<div class=\"tile%s\">", alert && n ? " alert" : "");
+    html_raw(r, "<span class=\"figure\">");
+    html_count(r, n);
+    html_printf(r, "</span><span>%s</span>", label);
+    html_raw(r, link ? "</a>" : "</div>");
 }
 
 void dashboard_servicing(struct req *r)
@@ -34,11 +40,11 @@ void dashboard_servicing(struct req *r)
     int64_t rows, fen;
     portfolio_due_summary(r->db, &r->user, r->today, date_add_days(r->today, 7), &rows, &fen);
     html_raw(r, "<h2>还款与逾期</h2><div class=\"tiles\">");
-    html_printf(r, "<a class=\"tile\" href=\"/due\"><span class=\"figure\">%lld</span><span>7天内到期（", (long long)rows);
-    html_money(r, fen);
-    html_raw(r, " 元）</span></a>");
-    count_tile(r, "近7天新逾期的贷款", portfolio_newly_overdue(r->db, &r->user, r->today, 7), "/overdue", 1);
-    count_tile(r, "可申请代偿的贷款", portfolio_claimable(r->db, &r->user, r->today), "/claims", 1);
+    char label[96], money[MONEY_TEXT_SIZE];
+    snprintf(label, sizeof label, "7天内到期（%s 元）", money_format(fen, money, sizeof money));
+    dashboard_tile(r, label, rows, "/due?days=7", 0);
+    dashboard_tile(r, "近7天新逾期的贷款", portfolio_newly_overdue(r->db, &r->user, r->today, 7), "/overdue", 1);
+    dashboard_tile(r, "可申请代偿的贷款", portfolio_claimable(r->db, &r->user, r->today), "/claims", 1);
     html_raw(r, "</div>");
 }
 
@@ -87,7 +93,9 @@ void dashboard_figures(struct req *r)
     for (int g = GRADE_SPECIAL_MENTION; g < GRADE__MAX; g++)
         overdue += p.grade_outstanding_fen[g];
     html_raw(r, "<h2>主要指标</h2><div class=\"tiles\">");
-    html_printf(r, "<div class=\"tile\"><span class=\"figure\">%lld</span><span>在贷笔数</span></div>", (long long)p.loans);
+    html_raw(r, "<div class=\"tile\"><span class=\"figure\">");
+    html_count(r, p.loans);
+    html_raw(r, "</span><span>在贷笔数</span></div>");
     money_tile(r, "贷款余额（元）", p.outstanding_fen);
     money_tile(r, "逾期贷款余额（元）", overdue);
     html_printf(r, "<div class=\"tile\"><span class=\"figure\">%.2f%%</span><span>PAR30</span></div>",
@@ -141,21 +149,22 @@ void dashboard_charts(struct req *r)
             free(g);
         }
     }
-    html_raw(r, "</div><p><a href=\"/reports/portfolio\">贷款情况表</a> · <a href=\"/reports/outcomes\">帮扶成效</a> · "
-                "<a href=\"/reports/relief\">救助统计</a></p>");
+    html_raw(r, "</div>");
 }
 
 void dashboard_registry(struct req *r)
 {
     struct household_stats s;
+    if (!html_may_open(r, "/households"))
+        return;
     html_raw(r, "<h2>计生家庭</h2><div class=\"tiles\">");
     if (household_stats(r->db, &r->user, &s) == 0) {
-        count_tile(r, "计生家庭", s.households, "/households", 0);
-        count_tile(r, "家庭成员", s.members, "/households", 0);
+        dashboard_tile(r, "计生家庭", s.households, "/households", 0);
+        dashboard_tile(r, "家庭成员", s.members, "/households", 0);
         for (int c = 0; c < HC__MAX; c++) {
             char href[96];
             snprintf(href, sizeof href, "/households?category=%s", hh_category_code(c));
-            count_tile(r, hh_category_name(c), s.by_category[c], href, 0);
+            dashboard_tile(r, hh_category_name(c), s.by_category[c], href, 0);
         }
     }
     html_raw(r, "</div>");

@@ -7,6 +7,9 @@
 #define BANGFU_PAGE_DASHBOARD_H
 #include "server.h"
 
+/* A figure tile: the count (with separators) and label, a link to href only when the role may
+   open it, marked as an alert when alert is set and the count is not zero. */
+void dashboard_tile(struct req *r, const char *label, int64_t n, const char *href, int alert);
 /* Tiles: repayments due in the next 7 days, loans overdue in the last 7 days, claims past the threshold. */
 void dashboard_servicing(struct req *r);
 /* The key figures of the user's unit: loans, overdue, PAR30, grades, guarantee capacity, funds, relief this year. */

@@ -5,16 +5,19 @@
 #include "handlers.h"
 #include "html.h"
 #include "loan.h"
+#include "loan_more_info.h"
+#include "routes.h"
+
+#define MORE_INFO_SHOWN 20 /* the most requests for more material listed on the home page */
+
+/* A page and how many items were written to it. */
+struct listed {
+    struct req *r;
+    int n;
+};
 #include "notice.h"
 #include "page_dashboard.h"
 #include "relief.h"
-
-/* One figure tile. */
-static void tile(struct req *r, const char *label, int64_t value, const char *href)
-{
-    html_printf(r, "<a class=\"tile\" href=\"%s\"><span class=\"figure\">%lld</span><span>%s</span></a>", href,
-                (long long)value, label);
-}
 
 /* Counts a loan filter's matches (the rows themselves are not needed). */
 static void no_row(const struct loan_row *l, void *ctx)
@@ -30,22 +33,65 @@ static int64_t loan_count(struct req *r, struct loan_filter f)
     return n < 0 ? 0 : n;
 }
 
-/* Work waiting for the user: late reviews first, then the queue and the applications to follow up. */
+/* The loan queues of the home page: label, the applications counted, the list they open and the
+   roles whose work they are. */
+struct loan_queue {
+    const char *label;
+    struct loan_filter filter;
+    const char *href;
+    unsigned roles;
+    int alert;
+};
+
+#define Q_INTAKE (ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_VILLAGE) | ROLE_BIT(ROLE_AUDITOR))
+
+/* Work waiting for the user: their department's reviews, late reviews, the application queues of
+   the intake roles, and the guaranteed loans waiting for the credit union. */
 static void work_waiting(struct req *r)
 {
-    html_raw(r, "<h2>待办事项</h2><div class=\"tiles\">");
-    if (r->user.role == ROLE_REVIEWER)
-        tile(r, "待我部门评审", loan_count(r, (struct loan_filter){.state = -1, .department = r->user.department_id}),
-             "/reviews");
-    int64_t late = loan_count(r, (struct loan_filter){.state = -1, .late_only = 1});
-    html_printf(r, "<a class=\"tile%s\" href=\"/loans?late=1\"><span class=\"figure\">%lld</span>"
-                   "<span>评审超期的申请</span></a>",
-                late ? " alert" : "", (long long)late);
-    tile(r, "联合评审中", loan_count(r, (struct loan_filter){.state = LS_IN_REVIEW}), "/loans?state=in_review");
-    tile(r, "待补充材料", loan_count(r, (struct loan_filter){.state = LS_MORE_INFO}), "/loans?state=more_info");
-    tile(r, "材料收集中", loan_count(r, (struct loan_filter){.state = LS_DRAFT}), "/loans?state=draft");
-    tile(r, "待办理担保", loan_count(r, (struct loan_filter){.state = LS_APPROVED}), "/loans?state=approved");
-    html_raw(r, "</div>");
+    const struct loan_queue queues[] = {
+        {"待我部门评审", {.state = -1, .department = r->user.department_id}, "/reviews", ROLE_BIT(ROLE_REVIEWER), 0},
+        {"评审超期的申请", {.state = -1, .late_only = 1}, "/loans?late=1", Q_INTAKE | ROLE_BIT(ROLE_REVIEWER), 1},
+        {"联合评审中", {.state = LS_IN_REVIEW}, "/loans?state=in_review", Q_INTAKE, 0},
+        {"待补充材料", {.state = LS_MORE_INFO}, "/loans?state=more_info", Q_INTAKE, 1},
+        {"材料收集中", {.state = LS_DRAFT}, "/loans?state=draft", Q_INTAKE, 0},
+        {"待办理担保", {.state = LS_APPROVED}, "/loans?state=approved", Q_INTAKE | ROLE_BIT(ROLE_FINANCE), 0},
+        {"待放款（已担保）", {.state = LS_GUARANTEED}, "/loans?state=guaranteed",
+         Q_INTAKE | ROLE_BIT(ROLE_LIAISON) | ROLE_BIT(ROLE_FINANCE), 1},
+    };
+    int shown = 0;
+    for (size_t i = 0; i < sizeof queues / sizeof queues[0]; i++) {
+        if (!(queues[i].roles & ROLE_BIT(r->user.role)))
+            continue;
+        if (!shown++)
+            html_raw(r, "<h2>待办事项</h2><div class=\"tiles\">");
+        dashboard_tile(r, queues[i].label, loan_count(r, queues[i].filter), queues[i].href, queues[i].alert);
+    }
+    if (shown)
+        html_raw(r, "</div>");
+}
+
+/* One request for more material: the application, the department and its reason; the section's
+   heading before the first. ctx counts the requests written. */
+static void more_info_item(const struct loan_more_info *m, void *ctx)
+{
+    struct listed *l = ctx;
+    struct req *r = l->r;
+    if (!l->n++)
+        html_raw(r, "<section class=\"more-info\"><h2>评审部门要求补充材料</h2><ul>");
+    html_printf(r, "<li><a href=\"/loans/%lld\">第 %lld 号 %s</a>：%s（%s）要求补充材料：%s</li>", (long long)m->id,
+                (long long)m->id, m->applicant, m->department, m->reviewer, m->comment);
+}
+
+/* For the roles who handle applications: what the departments asked for, with their reasons. */
+static void more_info_waiting(struct req *r)
+{
+    if (!route_allowed("POST", "/loans/1/documents", r->user.role))
+        return;
+    struct listed l = {r, 0};
+    loan_more_info_list(r->db, &r->user, MORE_INFO_SHOWN, more_info_item, &l);
+    if (l.n)
+        html_raw(r, "</ul></section>");
 }
 
 /* Relief waiting for the user: steps by state, notices ending, objections, and the funds. */
@@ -58,15 +104,14 @@ static void relief_waiting(struct req *r)
     if (relief_state_counts(r->db, &r->user, r->today, n, &approvable) != 0)
         return;
     html_raw(r, "<h2>救助</h2><div class=\"tiles\">");
-    tile(r, "待村审核", n[RS_APPLIED], "/relief?state=applied");
-    tile(r, "待镇审核", n[RS_VERIFIED], "/relief?state=verified");
-    tile(r, "待公示", n[RS_REVIEWED], "/notices");
-    tile(r, "公示期满待批准", approvable, "/relief?state=in_notice");
-    tile(r, "待发放", n[RS_APPROVED], "/relief?state=approved");
+    dashboard_tile(r, "待村审核", n[RS_APPLIED], "/relief?state=applied", 0);
+    dashboard_tile(r, "待镇审核", n[RS_VERIFIED], "/relief?state=verified", 0);
+    dashboard_tile(r, "待公示", n[RS_REVIEWED], "/notices", 0);
+    dashboard_tile(r, "公示期满待批准", approvable, "/relief?state=in_notice", 0);
+    dashboard_tile(r, "待发放", n[RS_APPROVED], "/relief?state=approved", 0);
     int64_t objections = notice_open_objections(r->db, &r->user);
-    html_printf(r, "<a class=\"tile%s\" href=\"/notices\"><span class=\"figure\">%lld</span><span>未处理的公示异议</span></a>",
-                objections ? " alert" : "", (long long)objections);
-    tile(r, "3天内公示期满", notice_ending_soon(r->db, &r->user, r->today, 3), "/notices");
+    dashboard_tile(r, "未处理的公示异议", objections, "/notices", 1);
+    dashboard_tile(r, "3天内公示期满", notice_ending_soon(r->db, &r->user, r->today, 3), "/notices", 0);
     html_raw(r, "</div>");
 }
 
@@ -79,6 +124,7 @@ void page_home(struct req *r)
     html_text(r, role_name(r->user.role));
     html_printf(r, " · 今天是 %04d-%02d-%02d</p>", r->today.y, r->today.m, r->today.d);
     work_waiting(r);
+    more_info_waiting(r);
     dashboard_servicing(r);
     relief_waiting(r);
     dashboard_cached(r, "figures", dashboard_figures);

@@ -31,13 +31,13 @@ static void village_option(const struct unit *u, void *ctx)
     html_raw(vs->r, "</option>");
 }
 
-/* A <select name=village_id> of the villages in the user's scope. */
+/* A <select name=village_id> of the villages in the user's scope; first 全部村 (allow_any) or a
+   请选择村 that must be changed (no village is chosen for the user). */
 static void village_select(struct req *r, int64_t selected, int allow_any)
 {
     struct village_select vs = {r, selected};
-    html_raw(r, "<select name=\"village_id\">");
-    if (allow_any)
-        html_raw(r, "<option value=\"\">全部村</option>");
+    html_raw(r, allow_any ? "<select name=\"village_id\"><option value=\"\">全部村</option>"
+                          : "<select name=\"village_id\" required><option value=\"\">请选择村</option>");
     unit_list(r->db, r->user.unit_path, "village", village_option, &vs);
     html_raw(r, "</select>");
 }
@@ -99,7 +99,7 @@ void page_household_list(struct req *r)
     if (total < 0)
         html_form_error(r, &e);
     else
-        html_pager(r, total, f.limit, f.offset, HOUSEHOLD_COUNT_CAP);
+        html_pager(r, total, f.limit, f.offset, f.q && *f.q ? HOUSEHOLD_COUNT_CAP : 0);
     html_end(r);
 }
 
@@ -200,7 +200,7 @@ static void household_form(struct req *r, const struct household_input *in, cons
 
 void page_household_new(struct req *r)
 {
-    struct household_input in = {.policy_compliant = 1};
+    struct household_input in = {0}; /* nothing chosen or ticked for the clerk */
     household_form(r, &in, NULL);
 }
 

@@ -16,7 +16,7 @@ static void upload_form(struct req *r)
     html_csrf(r);
     html_raw(r, "<p>CSV 文件第一行为列名：<code>村,户主姓名,户主身份证号,户主手机号,住址,家庭类别,符合政策,成员</code>。"
                 "家庭类别用“、”分隔；符合政策填“是”或“否”；成员写成“姓名/身份证号/关系”，多人用“;”分隔。"
-                "支持 UTF-8（含或不含 BOM）和 Excel 导出的 GB18030/GBK 编码。</p>"
+                "支持 UTF-8（含或不含 BOM）和电子表格软件导出的 GB18030/GBK 编码。</p>"
                 "<label>选择文件<input type=\"file\" name=\"file\" accept=\".csv,text/csv\" required></label>"
                 "<p><button class=\"primary\">检查文件</button></p></form>");
 }

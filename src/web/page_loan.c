@@ -137,10 +137,12 @@ static void loan_form(struct req *r, const struct household *h, int64_t id, cons
         money_format_plain(in->expected_income_fen, income, sizeof income);
     html_raw(r, "<label>预计年收入（元）<input name=\"expected_income\" inputmode=\"decimal\" value=\"");
     html_text(r, form_echo(r, posted, "expected_income", income));
-    html_raw(r, "\"></label><label class=\"wide\">创业方案（可用 Markdown：# 标题、- 列表、**加粗**）"
+    html_raw(r, "\"></label><label class=\"wide\">创业方案（可用格式标记，见下方格式说明）"
                 "<textarea name=\"business_plan_md\" rows=\"12\">");
     html_text(r, in->business_plan_md);
-    html_raw_printf(r, "</textarea></label><p><button class=\"primary\">%s</button></p></form>", id ? "保存修改" : "登记申请");
+    html_raw(r, "</textarea></label>");
+    html_format_help(r);
+    html_raw_printf(r, "<p><button class=\"primary\">%s</button></p></form>", id ? "保存修改" : "登记申请");
     html_end(r);
 }
 
@@ -239,25 +241,46 @@ static void documents_section(struct req *r, const struct loan_app *a, int can_e
                     (long long)a->id);
 }
 
+/* While an application waits for more material: what each department asked, at the top. */
+static void more_info_banner(struct req *r, const struct loan_app *a)
+{
+    if (a->state != LS_MORE_INFO)
+        return;
+    html_raw(r, "<section class=\"warn-box\" role=\"note\"><h2>评审部门要求补充材料</h2><ul>");
+    for (int i = 0; i < a->nreviews; i++) {
+        const struct loan_review_row *v = &a->reviews[i];
+        if (v->round == a->round && review_decision_parse(v->decision) == RD_MORE_INFO)
+            html_printf(r, "<li>%s（%s）：%s</li>", v->department, v->reviewer, v->comment);
+    }
+    html_raw(r, "</ul><p>补齐材料后请在下方保存材料情况，再重新提交联合评审。</p></section>");
+}
+
+/* What a department's row says when it has not spoken: 待评审 while its round is open, else that
+   the round ended without its opinion. */
+static const char *pending_name(const struct loan_app *a, const struct loan_review_row *v)
+{
+    return v->round == a->round && a->state == LS_IN_REVIEW ? "待评审" : "未评审（本轮已结束）";
+}
+
 /* Opinions of every round, newest round first. */
 static void reviews_section(struct req *r, const struct loan_app *a)
 {
     if (!a->nreviews)
         return;
     html_raw(r, "<h2>联合评审意见</h2><table class=\"list\"><thead><tr><th>轮次</th><th>部门</th><th>意见</th>"
-                "<th>说明</th><th>评审人</th><th>时间（UTC）</th></tr></thead><tbody>");
+                "<th>说明</th><th>评审人</th><th>时间</th></tr></thead><tbody>");
     for (int i = 0; i < a->nreviews; i++) {
         const struct loan_review_row *v = &a->reviews[i];
         int d = review_decision_parse(v->decision);
         html_printf(r, "<tr><td>第 %d 轮</td><td>", v->round);
         html_text(r, v->department);
         html_printf(r, "</td><td class=\"decision-%s\">%s</td><td>", d >= 0 ? v->decision : "pending",
-                    d >= 0 ? review_decision_name((enum review_decision)d) : "待评审");
+                    d >= 0 ? review_decision_name((enum review_decision)d) : pending_name(a, v));
         html_text(r, v->comment);
         html_raw(r, "</td><td>");
         html_text(r, v->reviewer);
         html_raw(r, "</td><td>");
-        html_text(r, v->at);
+        html_china_time(r, v->at);
         html_raw(r, "</td></tr>");
     }
     html_printf(r, "</tbody></table><p><a href=\"/loans/%lld/review-form.pdf\">打印联合评审意见表（PDF）</a></p>",
@@ -343,16 +366,17 @@ static void backup_option(const struct user_row *u, void *ctx)
 }
 
 /* The form assigning the backup handler (B角), for association staff. */
-static void backup_form(struct req *r, const struct loan_app *a)
+static int backup_form(struct req *r, const struct loan_app *a)
 {
     if ((r->user.role != ROLE_ASSOCIATION && r->user.role != ROLE_ADMIN) || !loan_state_open(a->state))
-        return;
+        return 0;
     struct backup_select bs = {r, a->backup_handler_id, a->handler_id};
     html_printf(r, "<form method=\"post\" action=\"/loans/%lld/backup\" class=\"inline\">", (long long)a->id);
     html_csrf(r);
     html_raw(r, "<select name=\"backup_handler_id\" aria-label=\"B角\"><option value=\"0\">未指定</option>");
     user_list(r->db, r->user.unit_path, "", 500, 0, backup_option, &bs);
     html_raw(r, "</select><button>指定B角</button></form>");
+    return 1;
 }
 
 /* For a guaranteed application, the liaison's disbursement form; for a disbursed one, the link
@@ -432,10 +456,12 @@ static void loan_page(struct req *r, const struct err *e)
     html_flash(r);
     if (e)
         html_form_error(r, e);
+    more_info_banner(r, a);
     html_raw(r, "<dl class=\"facts\"><dt>申请人</dt><dd>");
-    html_printf(r, "<a href=\"/households/%lld\">", (long long)a->household_id);
-    html_text(r, a->applicant);
-    html_raw(r, "</a>（");
+    char href[HTML_HREF_SIZE];
+    snprintf(href, sizeof href, "/households/%lld", (long long)a->household_id);
+    html_link(r, href, a->applicant);
+    html_raw(r, "（");
     html_text(r, a->township);
     html_raw(r, " · ");
     html_text(r, a->village);
@@ -451,9 +477,8 @@ static void loan_page(struct req *r, const struct err *e)
     html_raw(r, " 元</dd><dt>经办人（A角）</dt><dd>");
     html_text(r, a->handler);
     html_raw(r, "</dd><dt>B角</dt><dd>");
-    html_text(r, *a->backup_handler ? a->backup_handler : "未指定");
-    html_raw(r, " ");
-    backup_form(r, a);
+    if (!backup_form(r, a))
+        html_text(r, *a->backup_handler ? a->backup_handler : "未指定");
     html_raw(r, "</dd><dt>提交评审</dt><dd>");
     html_text(r, *a->submitted_on ? a->submitted_on : "未提交");
     html_raw(r, "</dd><dt>评审期限</dt><dd>");

@@ -45,6 +45,29 @@ static void unit_option(const struct unit *u, void *ctx)
     html_raw(r, "</option>");
 }
 
+/* The form publishing one kind of notice (relief or loan); only the loan notice asks for the
+   period of approvals. */
+static void publish_form(struct req *r, const char *kind)
+{
+    int loan = strcmp(kind, "loan") == 0;
+    const char *posted = req_form(r, "kind");
+    /* after a refusal, the form of the kind that was posted comes back as typed */
+    const char *f = posted && !strcmp(posted, kind) ? "/notices" : "\x01";
+    html_raw(r, "<form method=\"post\" action=\"/notices\" class=\"grid\">");
+    html_csrf(r);
+    html_printf(r, "<input type=\"hidden\" name=\"kind\" value=\"%s\"><label>单位<select name=\"unit_id\">", kind);
+    unit_list(r->db, r->user.unit_path, NULL, unit_option, r);
+    html_printf(r, "</select></label><label>公示天数<input name=\"days\" type=\"number\" min=\"1\" max=\"30\" value=\"%s\">"
+                   "</label>", form_echo(r, f, "days", "7"));
+    if (loan)
+        html_printf(r, "<label>贷款批准自<input name=\"from\" type=\"date\" value=\"%s\"></label>"
+                       "<label>至<input name=\"to\" type=\"date\" value=\"%s\"></label>",
+                    form_echo(r, f, "from", ""), form_echo(r, f, "to", ""));
+    html_printf(r, "<label>更正第几号公示（可空）<input name=\"replaces_id\" type=\"number\" min=\"1\" value=\"%s\"></label>"
+                   "<p><button class=\"primary\">发布%s公示</button></p></form>", form_echo(r, f, "replaces_id", ""),
+                loan ? "贷款" : "救助");
+}
+
 /* The staff list and publish form, with e after a refusal. */
 static void notices_page(struct req *r, const struct err *e)
 {
@@ -60,20 +83,11 @@ static void notices_page(struct req *r, const struct err *e)
     html_raw(r, "</tbody></table>");
     enum role ro = r->user.role;
     if (ro == ROLE_ADMIN || ro == ROLE_RELIEF || ro == ROLE_ASSOCIATION) {
-        html_raw(r, "<h2>发布公示</h2><p class=\"muted\">救助公示：本单位所有已通过镇审核的申请进入公示，公示期满且无未处理异议方可批准。"
-                    "贷款公示：列出期间内批准的贷款，供群众监督。</p><form method=\"post\" action=\"/notices\" class=\"grid\">");
-        html_csrf(r);
-        const char *f = "/notices";
-        html_printf(r, "<label>类型<select name=\"kind\"><option value=\"relief\">救助公示</option><option value=\"loan\"%s>"
-                       "贷款公示</option></select></label><label>单位<select name=\"unit_id\">",
-                    form_echo_checked(r, f, "kind", "loan", 0) ? " selected" : "");
-        unit_list(r->db, r->user.unit_path, NULL, unit_option, r);
-        html_printf(r, "</select></label><label>公示天数<input name=\"days\" type=\"number\" min=\"1\" max=\"30\" value=\"%s\">"
-                       "</label><label>贷款批准自<input name=\"from\" type=\"date\" value=\"%s\"></label><label>至<input "
-                       "name=\"to\" type=\"date\" value=\"%s\"></label><label>更正第几号公示（可空）<input name=\"replaces_id\" "
-                       "type=\"number\" min=\"1\" value=\"%s\"></label><p><button class=\"primary\">发布</button></p></form>",
-                    form_echo(r, f, "days", "7"), form_echo(r, f, "from", ""), form_echo(r, f, "to", ""),
-                    form_echo(r, f, "replaces_id", ""));
+        html_raw(r, "<h2>发布救助公示</h2><p class=\"muted\">本单位所有已通过镇审核的申请进入公示，"
+                    "公示期满且无未处理异议方可批准。</p>");
+        publish_form(r, "relief");
+        html_raw(r, "<h2>发布贷款公示</h2><p class=\"muted\">列出期间内批准的贷款，供群众监督。</p>");
+        publish_form(r, "loan");
     }
     html_end(r);
 }

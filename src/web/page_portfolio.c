@@ -130,7 +130,11 @@ void page_portfolio_report(struct req *r)
                     "<label>期间自<input type=\"date\" name=\"from\"></label><label>至<input type=\"date\" name=\"to\"></label>"
                     "<label>余额截至<input type=\"date\" name=\"as_of\"></label>");
         report_page_tail(r, &s, "/reports/portfolio");
-        html_raw(r, "<p><a href=\"/reports/outcomes\">帮扶成效</a> · <a href=\"/reports/quarterly\">季度工作报表</a></p>");
+        html_raw(r, "<p>");
+        html_link(r, "/reports/outcomes", "帮扶成效");
+        html_raw(r, " · ");
+        html_link(r, "/reports/quarterly", "季度工作报表");
+        html_raw(r, "</p>");
         html_end(r);
     }
     sheet_free(&s);

@@ -94,6 +94,18 @@ static void receipt_block(struct req *r, const struct relief_app *a)
     receipt_form(r, a->receipt_no, "/void", "作废原因", "作废");
 }
 
+/* The payment in the history: who paid how much on which day, how, and the receipt. */
+static void payment_step(struct req *r, const struct relief_app *a)
+{
+    struct relief_receipt p;
+    struct err e = {0};
+    if (!a->receipt_no[0] || relief_receipt_get(r->db, &r->user, a->receipt_no, &p, &e) != 0)
+        return;
+    html_printf(r, "<li>发放：%s，%s，", p.handler, p.paid_on);
+    html_money(r, p.amount_fen);
+    html_printf(r, " 元（%s），领款凭证 %s</li>", strcmp(p.method, "bank") == 0 ? "银行转账" : "现金", p.receipt_no);
+}
+
 /* The application page, with e after a refused action. */
 static void relief_page(struct req *r, int64_t id, const struct err *shown)
 {
@@ -140,6 +152,7 @@ static void relief_page(struct req *r, int64_t id, const struct err *shown)
         html_raw(r, a.open_objections ? "，<strong class=\"warn\">有未处理的异议</strong></li>" : "</li>");
     }
     step_row(r, "批准", a.approved_by, a.approved_on);
+    payment_step(r, &a);
     step_row(r, "不予通过", a.rejected_by, a.rejected_on);
     if (a.state == RS_REJECTED) {
         html_raw(r, "<li>理由：");

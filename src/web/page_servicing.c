@@ -1,7 +1,6 @@
 /* page_servicing.c: the liaison's pages: a loan account (schedule, what was paid when, what is
-   owed today, the repayment form), disbursement from a guaranteed application, and the due and
-   overdue lists per village with phone numbers for the visits. Thin over servicing.c. */
-#include <stdarg.h>
+   owed today, the repayment form), disbursement from a guaranteed application, and the overdue
+   summary per village (the instalment lists are page_due.c's). Thin over servicing.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 #include "loan_account_docs.h"
 #include "masking.h"
 #include "money.h"
+#include "page_due.h"
 #include "portfolio.h"
 #include "docno.h"
 #include "report_scope.h"
@@ -311,49 +311,6 @@ void page_account_reverse(struct req *r)
     account_refused(r, &e);
 }
 
-/* One due or overdue row, grouped by village. */
-static void due_row(const struct due_row *d, void *ctx)
-{
-    struct req *r = ctx;
-    html_raw(r, "<tr><td>");
-    html_text(r, d->village);
-    html_printf(r, "</td><td><a href=\"/accounts/%lld\">", (long long)d->loan_id);
-    html_text(r, d->applicant);
-    html_raw(r, "</a></td><td class=\"mono\">");
-    html_text(r, d->phone);
-    html_raw(r, "</td><td>");
-    html_text(r, d->contract_no);
-    html_printf(r, "</td><td class=\"num\">%d</td><td>", d->n);
-    html_text(r, d->due_on);
-    html_raw(r, "</td><td class=\"num\">");
-    html_money(r, d->due_fen);
-    html_raw(r, "</td></tr>");
-}
-
-/* The table of unpaid instalments falling due in [from, to], grouped by village. */
-static void due_table(struct req *r, struct date from, struct date to)
-{
-    html_raw(r, "<table class=\"list\"><thead><tr><th>村</th><th>借款人</th><th>电话</th><th>合同号</th>"
-                "<th class=\"num\">期数</th><th>应还日</th><th class=\"num\">应还本息（元）</th></tr></thead><tbody>");
-    if (servicing_due_list(r->db, &r->user, from, to, due_row, r) == 0)
-        html_raw(r, "<tr><td colspan=\"7\">没有记录</td></tr>");
-    html_raw(r, "</tbody></table>");
-}
-
-/* The due list for the next N days (?days=, default 30). */
-void page_due(struct req *r)
-{
-    int64_t days = req_query_int(r, "days", 30);
-    if (days < 1 || days > 366)
-        days = 30;
-    html_begin(r, "到期清单");
-    html_printf(r, "<h1>到期清单</h1><p class=\"muted\">今后 %lld 天内到期的各期，按村排列。"
-                   "<a href=\"/due?days=7\">7 天</a> · <a href=\"/due?days=30\">30 天</a></p>",
-                (long long)days);
-    due_table(r, r->today, date_add_days(r->today, days));
-    html_end(r);
-}
-
 /* One village of the overdue summary as it stood on the chosen day. */
 static void overdue_village_row(const struct village_overdue *v, void *ctx)
 {
@@ -371,6 +328,8 @@ static void overdue_village_row(const struct village_overdue *v, void *ctx)
    GET /api/v1/reports/overdue?as_of=), and for today the unpaid instalments for the visits. */
 void page_overdue(struct req *r)
 {
+    if (report_narrow_scope(r) != 0)
+        return;
     const char *a = req_query(r, "as_of");
     struct date as_of = r->today;
     if (a && *a && date_parse(a, &as_of) != 0) {
@@ -380,10 +339,12 @@ void page_overdue(struct req *r)
     char on[11];
     date_format(as_of, on);
     html_begin(r, "逾期清单");
-    html_raw(r, "<h1>逾期清单</h1><form method=\"get\" action=\"/overdue\" class=\"filters\">"
+    html_raw(r, "<h1>逾期清单</h1><form method=\"get\" action=\"/overdue\" class=\"search\">"
                 "<label>截至日期<input type=\"date\" name=\"as_of\" value=\"");
     html_text(r, on);
-    html_raw(r, "\"></label><button type=\"submit\">查看</button></form>");
+    html_raw(r, "\"></label>");
+    report_unit_select(r);
+    html_raw(r, "<button type=\"submit\">查看</button></form>");
     html_printf(r, "<h2>各村逾期情况（截至 %s）</h2>", on);
     html_raw(r, "<table class=\"list\"><thead><tr><th>乡镇</th><th>村</th><th class=\"num\">逾期笔数</th>"
                 "<th class=\"num\">逾期贷款余额（元）</th><th class=\"num\">最长逾期天数</th></tr></thead><tbody>");
@@ -392,8 +353,8 @@ void page_overdue(struct req *r)
         html_raw(r, n < 0 ? "<tr><td colspan=\"5\">读取失败</td></tr>" : "<tr><td colspan=\"5\">没有逾期</td></tr>");
     html_raw(r, "</tbody></table>");
     if (date_cmp(as_of, r->today) == 0) {
-        html_raw(r, "<h2>应还未还的各期</h2><p class=\"muted\">截至昨天应还未还的各期，按村排列，供上门催收。</p>");
-        due_table(r, (struct date){0, 0, 0}, date_add_days(r->today, -1));
+        due_overdue_section(r);
+        report_export_links(r, "/overdue");
     } else
         html_raw(r, "<p class=\"muted\">各期明细只列今天的情况，见<a href=\"/overdue\">今天的逾期清单</a>。</p>");
     html_end(r);

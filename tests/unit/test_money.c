@@ -598,6 +598,19 @@ static void test_format(void **state)
     assert_ptr_equal(money_format(1, NULL, 0), NULL);
 }
 
+/* Counts with separators: 1418 → 1,418 (the household count), none below a thousand. */
+static void test_count_format(void **state)
+{
+    (void)state;
+    char out[MONEY_TEXT_SIZE];
+    assert_string_equal(money_count_format(0, out, sizeof out), "0");
+    assert_string_equal(money_count_format(999, out, sizeof out), "999");
+    assert_string_equal(money_count_format(1418, out, sizeof out), "1,418");
+    assert_string_equal(money_count_format(1234567, out, sizeof out), "1,234,567");
+    assert_string_equal(money_count_format(-1000, out, sizeof out), "-1,000");
+    assert_string_equal(money_count_format(INT64_MIN, out, sizeof out), "-9,223,372,036,854,775,808");
+}
+
 static void test_format_parse_round_trip(void **state)
 {
     (void)state;
@@ -763,6 +776,7 @@ int main(void)
         cmocka_unit_test(test_parse_good),
         cmocka_unit_test(test_parse_bad),
         cmocka_unit_test(test_format),
+        cmocka_unit_test(test_count_format),
         cmocka_unit_test(test_format_parse_round_trip),
         cmocka_unit_test(test_rate_parse),
         cmocka_unit_test(test_rate_format),

@@ -1,0 +1,209 @@
+/* audit_words.c: Chinese words for the audit log's codes and JSON (see audit_words.h). */
+#include "audit_words.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "amort.h"
+#include "household.h"
+#include "html.h"
+#include "loan_rules.h"
+#include "money.h"
+#include "relief_rules.h"
+#include "user.h"
+
+struct word {
+    const char *code, *name;
+};
+
+static const struct word actions[] = {
+    {"create", "新建"}, {"update", "修改"}, {"edit", "编辑"}, {"delete", "删除"}, {"remove", "移除"},
+    {"login", "登录"}, {"change_password", "修改密码"}, {"view_id_number", "查看完整身份证号"},
+    {"import", "导入"}, {"add_member", "添加家庭成员"}, {"set", "设置"}, {"set_amount", "调整金额"},
+    {"documents", "登记材料"}, {"submit", "提交联合评审"}, {"review", "评审/审核"}, {"guarantee", "办理担保"},
+    {"backup_handler", "指定B角"}, {"disburse", "放款/发放"}, {"repayment", "登记还款"},
+    {"reverse_repayment", "冲正还款"}, {"reverse", "冲正"}, {"compensate", "代偿"}, {"recover", "追偿"},
+    {"verify", "村审核"}, {"approve", "批准"}, {"reject", "不予救助"}, {"void_receipt", "作废凭证"},
+    {"reprint_receipt", "补打凭证"}, {"publish", "发布"}, {"withdraw", "撤回"}, {"object", "提出异议"},
+    {"resolve_objection", "处理异议"}, {"pay", "发放"}, {NULL, NULL},
+};
+
+static const struct word entities[] = {
+    {"household", "家庭档案"}, {"user", "用户"}, {"unit", "单位"}, {"department", "评审部门"},
+    {"holiday", "工作日历"}, {"masking_rules", "脱敏规则"}, {"loan_application", "贷款申请"}, {"loan", "贷款"},
+    {"repayment", "还款"}, {"loan_followup", "回访"}, {"guarantee_fund_entry", "担保基金收支"},
+    {"relief_application", "救助申请"}, {"relief_batch", "救助批次"}, {"relief_fund", "救助资金"},
+    {"relief_fund_entry", "救助资金收支"}, {"relief_category", "救助类别"}, {"notice", "公示"},
+    {"announcement", "公告"}, {NULL, NULL},
+};
+
+static const struct word fields[] = {
+    {"id", "编号"}, {"name", "名称"}, {"username", "登录名"}, {"role", "角色"}, {"unit_id", "单位"},
+    {"parent_id", "上级单位"}, {"department", "部门"}, {"department_id", "部门"}, {"active", "启用"},
+    {"must_change_password", "须改密码"}, {"password_reset", "重设密码"}, {"village", "村"}, {"village_id", "村"},
+    {"address", "地址"}, {"policy_compliant", "符合生育政策"}, {"categories", "家庭类别"}, {"members", "成员"},
+    {"head", "户主"}, {"id_number", "身份证号"}, {"sex", "性别"}, {"birth_date", "出生日期"},
+    {"relation", "与户主关系"}, {"phone", "电话"}, {"is_head", "户主"}, {"rows", "行数"}, {"encoding", "编码"},
+    {"state", "状态"}, {"amount_fen", "金额"}, {"term_months", "期限（月）"}, {"project_type", "项目类型"},
+    {"project_name", "项目名称"}, {"business_plan", "经营计划"}, {"jobs_created", "新增就业"},
+    {"income_fen", "预期增收"}, {"backup_handler_id", "B角"}, {"backup_handler", "B角"}, {"handler", "经办人"},
+    {"round", "评审轮次"}, {"submitted_on", "提交日期"}, {"review_due_on", "评审期限"}, {"decision", "意见"},
+    {"comment", "说明"}, {"reason", "理由"}, {"contract_no", "合同号"}, {"disbursed_on", "放款日期"},
+    {"principal_fen", "本金"}, {"annual_rate", "年利率"}, {"method", "方式"}, {"day_count", "计息方式"},
+    {"paid_on", "日期"}, {"receipt_no", "凭证号"}, {"interest_fen", "利息"}, {"penalty_fen", "罚息"},
+    {"compound_fen", "复利"}, {"prepaid_principal_fen", "提前还本"}, {"paid_fen", "金额"}, {"dpd", "逾期天数"},
+    {"loan_id", "贷款"}, {"application_id", "申请"}, {"applications", "申请"}, {"guaranteed_fen", "担保金额"},
+    {"coverage_pct", "担保比例（%）"}, {"letter_no", "推荐函编号"}, {"counter_guarantee", "反担保"},
+    {"counter_guarantors", "反担保人"}, {"document_no", "单据号"}, {"source", "来源"}, {"on", "日期"},
+    {"kind", "类别"}, {"visited_on", "回访日期"}, {"household_id", "家庭"}, {"category_id", "救助类别"},
+    {"fund_id", "资金"}, {"batch_id", "批次"}, {"notice_id", "公示"}, {"items", "条目"}, {"starts_on", "开始日期"},
+    {"ends_on", "截止日期"}, {"title", "标题"}, {"body_chars", "正文字数"}, {"publish_from", "发布自"},
+    {"publish_to", "发布至"}, {"version", "版本"}, {"action", "操作"}, {"reject_reason", "不予救助理由"},
+    {"void_reason", "作废理由"}, {"withdraw_reason", "撤回理由"}, {"resolution", "处理结果"}, {"upheld", "异议成立"},
+    {"text", "内容"}, {"contact", "联系方式"}, {"min_fen", "最低金额"}, {"max_fen", "最高金额"},
+    {"per_year", "每年次数"}, {"any_household", "所有计生家庭"}, {"eligible", "适用家庭"},
+    {"effective_from", "生效日期"}, {"day", "日期"}, {"hukou", "户口本"}, {"id_card", "身份证"},
+    {"marriage", "婚姻证明"}, {"family_planning", "计生证明"}, {"implementation_plan", "实施方案"},
+    {"repayment_id", "还款"}, {"reversal_id", "冲正"}, {"reverses_id", "冲正的记录"}, {"replaces_id", "更正的记录"},
+    {"from", "自"}, {"to", "至"}, {"published", "已发布"}, {"withdrawn", "已撤回"}, {"n", "期数"},
+    {"due_on", "应还日"}, {"saved_by", "保存人"}, {"copy", "份数"}, {"dismissed", "驳回"}, {"by", "经办人"},
+    {"name_last", "隐去名字末字"}, {"name_surname", "隐去姓"}, {"id_head", "身份证号保留前几位"},
+    {"id_tail", "身份证号保留后几位"}, {"phone_head", "电话保留前几位"}, {"phone_tail", "电话保留后几位"},
+    {"compound_surnames", "复姓"}, {NULL, NULL},
+};
+
+static const struct word values[] = {
+    {"M", "男"}, {"F", "女"}, {"cash", "现金"}, {"bank", "银行转账"}, {"active", "在贷"}, {"settled", "已结清"},
+    {"compensated", "已代偿"}, {"income", "收入"}, {"loan", "贷款"}, {"relief", "救助"}, {"district", "区级拨款"},
+    {"township", "镇级拨款"}, {"donation", "捐赠"}, {"other", "其他"}, {"counter_guarantor", "反担保人"},
+    {"borrower", "借款人"}, {"month", "按月计息"}, {"published", "已发布"}, {"withdrawn", "已撤回"},
+    {"standard", "定额"}, {"case", "按情况"}, {NULL, NULL},
+};
+
+/* The name of code in a word list, or NULL. */
+static const char *word_find(const struct word *w, const char *code)
+{
+    for (; code && w->code; w++)
+        if (strcmp(w->code, code) == 0)
+            return w->name;
+    return NULL;
+}
+
+const char *const audit_action_codes[] = {
+    "create", "update", "edit", "login", "change_password", "view_id_number", "import", "add_member", "documents",
+    "submit", "review", "guarantee", "backup_handler", "disburse", "repayment", "reverse_repayment", "compensate",
+    "recover", "verify", "approve", "reject", "void_receipt", "reprint_receipt", "publish", "withdraw",
+    "resolve_objection", NULL,
+};
+
+const char *const audit_entity_codes[] = {
+    "household", "user", "unit", "department", "holiday", "masking_rules", "loan_application", "loan",
+    "loan_followup", "guarantee_fund_entry", "relief_application", "relief_batch", "relief_fund",
+    "relief_fund_entry", "relief_category", "notice", "announcement", NULL,
+};
+
+const char *audit_action_name(const char *action)
+{
+    return word_find(actions, action);
+}
+
+const char *audit_entity_name(const char *entity)
+{
+    return word_find(entities, entity);
+}
+
+/* The Chinese word for a stored code value, trying every list of states and kinds; NULL when none. */
+static const char *value_name(const char *v)
+{
+    int i;
+    const char *w = word_find(values, v);
+    if (w)
+        return w;
+    if ((i = loan_state_parse(v)) >= 0)
+        return loan_state_name((enum loan_state)i);
+    if ((i = relief_state_parse(v)) >= 0)
+        return relief_state_name(i);
+    if ((i = review_decision_parse(v)) >= 0)
+        return review_decision_name((enum review_decision)i);
+    if ((i = project_type_parse(v)) >= 0)
+        return project_type_name((enum project_type)i);
+    if ((i = amort_method_parse(v)) >= 0)
+        return amort_method_name(i);
+    if ((i = amort_day_count_parse(v)) >= 0)
+        return amort_day_count_name(i);
+    if ((i = role_parse(v)) >= 0)
+        return role_name((enum role)i);
+    if ((i = hh_category_parse(v)) >= 0)
+        return hh_category_name(i);
+    if ((i = loan_doc_parse(v)) >= 0)
+        return loan_doc_name((enum loan_doc)i);
+    for (i = 0; i < RA__MAX; i++)
+        if (strcmp(relief_action_code(i), v) == 0)
+            return relief_action_name(i);
+    return NULL;
+}
+
+static void write_value(struct req *r, const char *key, json_t *v);
+
+/* Writes an object's fields as a definition list. */
+static void write_object(struct req *r, json_t *o)
+{
+    const char *key;
+    json_t *v;
+    html_raw(r, "<dl class=\"audit-fields\">");
+    json_object_foreach(o, key, v) {
+        const char *label = word_find(fields, key);
+        html_raw(r, "<dt>");
+        html_text(r, label ? label : "其他");
+        html_raw(r, "</dt><dd>");
+        write_value(r, key, v);
+        html_raw(r, "</dd>");
+    }
+    html_raw(r, "</dl>");
+}
+
+/* Writes one value: amounts (fields ending in _fen) in 元, codes as words, lists one per line. */
+static void write_value(struct req *r, const char *key, json_t *v)
+{
+    size_t klen = key ? strlen(key) : 0;
+    if (json_is_integer(v) && klen > 4 && strcmp(key + klen - 4, "_fen") == 0) {
+        html_money(r, (int64_t)json_integer_value(v));
+        html_raw(r, " 元");
+    } else if (json_is_integer(v)) {
+        html_printf(r, "%lld", (long long)json_integer_value(v));
+    } else if (json_is_real(v)) {
+        html_printf(r, "%g", json_real_value(v));
+    } else if (json_is_true(v) || json_is_false(v)) {
+        html_raw(r, json_is_true(v) ? "是" : "否");
+    } else if (json_is_null(v)) {
+        html_raw(r, "（空）");
+    } else if (json_is_string(v)) {
+        const char *w = value_name(json_string_value(v));
+        html_text(r, w ? w : json_string_value(v));
+    } else if (json_is_array(v)) {
+        size_t i;
+        json_t *x;
+        json_array_foreach(v, i, x) {
+            if (i)
+                html_raw(r, json_is_object(x) ? "" : "、");
+            write_value(r, key, x);
+        }
+    } else if (json_is_object(v)) {
+        write_object(r, v);
+    }
+}
+
+void audit_write_details(struct req *r, const char *json)
+{
+    json_t *v = json ? json_loads(json, 0, NULL) : NULL;
+    if (!v) {
+        html_raw(r, "—");
+        return;
+    }
+    if (json_is_object(v))
+        write_object(r, v);
+    else
+        write_value(r, NULL, v);
+    json_decref(v);
+}

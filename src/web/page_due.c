@@ -1,0 +1,206 @@
+/* page_due.c: the due and overdue instalment lists (到期清单, the instalments of 逾期清单) and the
+   village officers' due reminders (到期提醒名单) with the bulk-SMS export. Each list is a sheet:
+   the page, CSV (with BOM) and a printed PDF; ?unit_id= narrows it to a township or village. */
+#include "page_due.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "handlers.h"
+#include "html.h"
+#include "money.h"
+#include "report_scope.h"
+#include "servicing.h"
+#include "sheet.h"
+
+#define SMS_TEXT_SIZE 512 /* one reminder message */
+
+/* A sheet being filled from due rows, with its totals. */
+struct due_build {
+    struct sheet *s;
+    int64_t due_fen, penalty_fen;
+    int reminder; /* the reminder list's columns */
+};
+
+/* Appends one due row to the sheet. */
+static void due_sheet_row(const struct due_row *d, void *ctx)
+{
+    struct due_build *b = ctx;
+    char n[16], due[MONEY_TEXT_SIZE], days[24], penalty[MONEY_TEXT_SIZE];
+    snprintf(n, sizeof n, "%d", d->n);
+    snprintf(days, sizeof days, "%ld", d->days_overdue);
+    sheet_fen(d->due_fen, due);
+    sheet_fen(d->penalty_fen, penalty);
+    b->due_fen += d->due_fen;
+    b->penalty_fen += d->penalty_fen;
+    if (b->reminder) {
+        const char *row[] = {d->village, d->applicant, d->phone, n, d->due_on, due, ""};
+        sheet_row(b->s, row);
+    } else {
+        const char *row[] = {d->village, d->applicant, d->phone, d->contract_no, n, d->due_on, due, days, penalty};
+        sheet_row(b->s, row);
+    }
+}
+
+/* The rows falling due in [from, to] ({0,0,0} from: everything unpaid before to) in the user's
+   (perhaps narrowed) scope as a sheet with a total row. Returns the number of rows or -1. */
+static int due_build(struct req *r, struct date from, struct date to, int reminder, struct sheet *s)
+{
+    static const char *const list_heads[] = {"村", "借款人", "电话", "合同号", "期数", "应还日", "应还本息（元）",
+                                             "逾期天数", "罚息及复利（元）", NULL};
+    static const char *const reminder_heads[] = {"村", "借款人", "电话", "期数", "应还日", "应还本息（元）",
+                                                 "已提醒（签字）", NULL};
+    sheet_init(s, reminder ? "贷款到期提醒名单" : from.y ? "贷款到期清单" : "逾期未还各期清单",
+               reminder ? reminder_heads : list_heads);
+    sheet_money_column(s, reminder ? 5 : 6);
+    if (!reminder)
+        sheet_money_column(s, 8);
+    s->landscape = !reminder;
+    char f[11] = "", t[11];
+    date_format(to, t);
+    if (from.y)
+        date_format(from, f);
+    snprintf(s->subtitle, sizeof s->subtitle, "%s · %s%s%s", r->user.unit_name, from.y ? f : "截至 ",
+             from.y ? " 至 " : "", t);
+    struct due_build b = {.s = s, .reminder = reminder};
+    int n = servicing_due_list(r->db, &r->user, from, to, r->today, due_sheet_row, &b);
+    char due[MONEY_TEXT_SIZE], penalty[MONEY_TEXT_SIZE], count[32];
+    snprintf(count, sizeof count, "%d 期", n < 0 ? 0 : n);
+    sheet_fen(b.due_fen, due);
+    sheet_fen(b.penalty_fen, penalty);
+    if (reminder) {
+        const char *total[] = {"合计", count, "", "", "", due, ""};
+        sheet_row(s, total);
+    } else {
+        const char *total[] = {"合计", count, "", "", "", "", due, "", penalty};
+        sheet_row(s, total);
+    }
+    return n;
+}
+
+#define DUE_DAYS_MAX 366 /* the longest look ahead a due list takes */
+
+/* The days ahead a due list covers: ?days= from 1 to DUE_DAYS_MAX, 30 when absent or outside. */
+static int due_days(struct req *r)
+{
+    int64_t days = req_query_int(r, "days", 30);
+    return days < 1 || days > DUE_DAYS_MAX ? 30 : (int)days;
+}
+
+/* The choice of 7 or 30 days (or the other number of days asked for), kept. */
+static void days_select(struct req *r, int days)
+{
+    html_printf(r, "<label>到期范围<select name=\"days\"><option value=\"7\"%s>今后 7 天</option>"
+                   "<option value=\"30\"%s>今后 30 天</option>",
+                days == 7 ? " selected" : "", days == 30 ? " selected" : "");
+    if (days != 7 && days != 30)
+        html_printf(r, "<option value=\"%d\" selected>今后 %d 天</option>", days, days);
+    html_raw(r, "</select></label>");
+}
+
+void page_due(struct req *r)
+{
+    if (report_narrow_scope(r) != 0)
+        return;
+    int days = due_days(r);
+    struct sheet s;
+    if (due_build(r, r->today, date_add_days(r->today, days), 0, &s) < 0) {
+        sheet_free(&s);
+        reply_fail(r, 500, "db_error", "读取到期清单失败");
+        return;
+    }
+    if (!sheet_reply_by_format(r, &s, "due.csv")) {
+        html_begin(r, "到期清单");
+        html_raw(r, "<h1>到期清单</h1><p class=\"muted\">今后几天内到期的各期，按村排列。村计生专干可用");
+        html_link(r, "/due/reminders", "到期提醒名单");
+        html_raw(r, "逐户提醒。</p><form class=\"search\" method=\"get\" action=\"/due\">");
+        days_select(r, days);
+        report_page_tail(r, &s, "/due");
+        html_end(r);
+    }
+    sheet_free(&s);
+}
+
+void due_overdue_section(struct req *r)
+{
+    struct sheet s;
+    html_raw(r, "<h2>应还未还的各期</h2><p class=\"muted\">截至昨天应还未还的各期，按村排列，供上门催收；"
+                "逾期天数和罚息算至今天。</p>");
+    if (due_build(r, (struct date){0, 0, 0}, date_add_days(r->today, -1), 0, &s) < 0)
+        html_raw(r, "<p class=\"error\" role=\"alert\">读取失败</p>");
+    else
+        sheet_html(r, &s);
+    sheet_free(&s);
+}
+
+void page_overdue_export(struct req *r)
+{
+    if (report_narrow_scope(r) != 0)
+        return;
+    struct sheet s;
+    if (due_build(r, (struct date){0, 0, 0}, date_add_days(r->today, -1), 0, &s) < 0)
+        reply_fail(r, 500, "db_error", "读取逾期清单失败");
+    else
+        sheet_reply_by_format(r, &s, "overdue.csv");
+    sheet_free(&s);
+}
+
+void page_due_reminders(struct req *r)
+{
+    if (report_narrow_scope(r) != 0)
+        return;
+    int days = due_days(r);
+    struct sheet s;
+    if (due_build(r, r->today, date_add_days(r->today, days), 1, &s) < 0) {
+        sheet_free(&s);
+        reply_fail(r, 500, "db_error", "读取到期提醒名单失败");
+        return;
+    }
+    if (!sheet_reply_by_format(r, &s, "reminders.csv")) {
+        html_begin(r, "到期提醒名单");
+        html_raw(r, "<h1>到期提醒名单</h1><p class=\"muted\">今后几天内要还款的贷款户，按村排列，"
+                    "供村计生专干打电话或上门提醒；打印后在“已提醒”一栏签字。"
+                    "短信群发表可导入短信平台，每行一条：电话、姓名、短信内容。</p>"
+                    "<form class=\"search\" method=\"get\" action=\"/due/reminders\">");
+        days_select(r, days);
+        report_page_tail(r, &s, "/due/reminders");
+        html_printf(r, "<p><a href=\"/due/sms.csv?days=%d&amp;unit_id=%lld\">导出短信群发表（CSV）</a></p>", days,
+                    (long long)r->user.unit_id);
+        html_end(r);
+    }
+    sheet_free(&s);
+}
+
+/* Appends one reminder message: phone, name and the text with the amount and date. */
+static void sms_row(const struct due_row *d, void *ctx)
+{
+    struct sheet *s = ctx;
+    if (!*d->phone)
+        return; /* nobody to text */
+    char money[MONEY_TEXT_SIZE], capital[MONEY_CAPITAL_SIZE], text[SMS_TEXT_SIZE];
+    money_format(d->due_fen, money, sizeof money);
+    if (money_capital(d->due_fen, capital, sizeof capital) != 0)
+        snprintf(capital, sizeof capital, "%s", "");
+    int len = snprintf(text, sizeof text,
+                       "【计生协会】%s您好：您的计生信贷助富贷款（合同号 %s）第 %d 期应于 %s 还款 %s 元（%s），"
+                       "请按时到信用社还款。如已还款请忽略本短信。",
+                       d->applicant, d->contract_no, d->n, d->due_on, money, capital);
+    if (len < 0 || (size_t)len >= sizeof text)
+        return; /* cannot happen with names and numbers of the checked lengths */
+    const char *row[] = {d->phone, d->applicant, text};
+    sheet_row(s, row);
+}
+
+void page_due_sms(struct req *r)
+{
+    static const char *const heads[] = {"电话", "姓名", "短信内容", NULL};
+    if (report_narrow_scope(r) != 0)
+        return;
+    struct sheet s;
+    sheet_init(&s, "到期提醒短信", heads);
+    if (servicing_due_list(r->db, &r->user, r->today, date_add_days(r->today, due_days(r)), r->today, sms_row, &s) < 0)
+        reply_fail(r, 500, "db_error", "读取到期提醒名单失败");
+    else
+        sheet_reply_csv(r, &s, "sms.csv");
+    sheet_free(&s);
+}
