@@ -121,6 +121,9 @@ static void outcomes_sheet(struct req *r, struct sheet *s)
     sheet_init(s, "计生信贷助富帮扶成效", heads);
     sheet_money_column(s, 3);
     sheet_money_column(s, 6);
+    sheet_int_column(s, 2);
+    sheet_int_column(s, 4);
+    sheet_int_column(s, 5);
     snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 回访日期 %s 至 %s（每笔贷款取期间内最近一次回访）",
              r->user.unit_name, from && *from ? from : "最早", to && *to ? to : "今天");
     struct outcomes_ctx c = {.s = s};

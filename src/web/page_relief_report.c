@@ -47,6 +47,8 @@ static int relief_sheet(struct req *r, struct sheet *s, int *group)
     sheet_init(s, "困难家庭救助发放统计", heads);
     s->heads[0] = relief_group_name(*group) + strlen("按");
     sheet_money_column(s, 3);
+    sheet_int_column(s, 1);
+    sheet_int_column(s, 2);
     s->widths[0] = 2.5f;
     snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 发放日期 %s 至 %s · %s（不含作废凭证）", r->user.unit_name,
              from && *from ? from : "最早", to && *to ? to : "今天", relief_group_name(*group));
@@ -143,6 +145,8 @@ void report_fund_ledger(struct req *r)
     sheet_init(&s, "救助资金明细账", heads);
     for (int c = 6; c < 9; c++)
         sheet_money_column(&s, c);
+    sheet_int_column(&s, 0);
+    sheet_date_column(&s, 1);
     s.widths[0] = 0.6f, s.widths[4] = 1.8f, s.widths[5] = 2.0f;
     snprintf(s.subtitle, sizeof s.subtitle, "资金：%s", f.name);
     relief_fund_ledger(r->db, f.id, req_query(r, "from"), req_query(r, "to"), !relief_fund_real_names(r->user.role),
@@ -153,7 +157,7 @@ void report_fund_ledger(struct req *r)
             api_fund_ledger_of(r, f.id);
             return;
         }
-        reply_fail(r, 404, "not_found", "请选择 CSV 或 PDF");
+        reply_fail(r, 404, "not_found", "请选择 CSV、Excel 或 PDF");
     }
     sheet_free(&s);
 }

@@ -10,6 +10,8 @@
 #include "loan_account_docs.h"
 #include "money.h"
 #include "portfolio.h"
+#include "list_sheets.h"
+#include "loan_book.h"
 #include "servicing.h"
 #include "subsidy_doc.h"
 
@@ -88,7 +90,7 @@ static int account_page(struct req *r, const struct err *e)
     html_raw(r, "<div class=\"titlebar\"><h1>贷款 ");
     html_text(r, l->contract_no);
     html_printf(r, "</h1><span class=\"state\">%s</span></div>",
-                !strcmp(l->state, "active") ? "还款中" : !strcmp(l->state, "settled") ? "已结清" : "已代偿");
+                loan_book_state_name(l->state));
     html_flash(r);
     if (e)
         html_form_error(r, e);
@@ -265,17 +267,35 @@ static void due_table(struct req *r, struct date from, struct date to)
     html_raw(r, "</tbody></table>");
 }
 
+/* The page's export (?format=) of the unpaid instalments due in [from, to]: 1 when it replied. */
+static int page_export_due(struct req *r, struct date from, struct date to, const char *title, const char *filename)
+{
+    if (!req_query(r, "format"))
+        return 0;
+    struct sheet s;
+    list_due_sheet(r, from, to, title, &s);
+    list_export(r, &s, filename);
+    sheet_free(&s);
+    return 1;
+}
+
 /* The due list for the next N days (?days=, default 30). */
 void page_due(struct req *r)
 {
     int64_t days = req_query_int(r, "days", 30);
     if (days < 1 || days > 366)
         days = 30;
+    if (page_export_due(r, r->today, date_add_days(r->today, days), "到期清单", "due.csv"))
+        return;
     html_begin(r, "到期清单");
     html_printf(r, "<h1>到期清单</h1><p class=\"muted\">今后 %lld 天内到期的各期，按村排列。"
                    "<a href=\"/due?days=7\">7 天</a> · <a href=\"/due?days=30\">30 天</a></p>",
                 (long long)days);
     due_table(r, r->today, date_add_days(r->today, days));
+    html_printf(r, "<p><a href=\"/due?days=%lld&amp;format=csv\">导出 CSV</a> · "
+                   "<a href=\"/due?days=%lld&amp;format=xlsx\">导出Excel</a> · "
+                   "<a href=\"/due?days=%lld&amp;format=pdf\">打印 PDF</a></p>",
+                (long long)days, (long long)days, (long long)days);
     html_end(r);
 }
 
@@ -302,6 +322,8 @@ void page_overdue(struct req *r)
         reply_fail(r, 422, "invalid_date", "日期应为 YYYY-MM-DD");
         return;
     }
+    if (page_export_due(r, (struct date){0, 0, 0}, date_add_days(r->today, -1), "逾期清单", "overdue.csv"))
+        return;
     char on[11];
     date_format(as_of, on);
     html_begin(r, "逾期清单");
@@ -319,6 +341,8 @@ void page_overdue(struct req *r)
     if (date_cmp(as_of, r->today) == 0) {
         html_raw(r, "<h2>应还未还的各期</h2><p class=\"muted\">截至昨天应还未还的各期，按村排列，供上门催收。</p>");
         due_table(r, (struct date){0, 0, 0}, date_add_days(r->today, -1));
+        html_raw(r, "<p><a href=\"/overdue?format=csv\">导出 CSV</a> · <a href=\"/overdue?format=xlsx\">导出Excel</a> · "
+                    "<a href=\"/overdue?format=pdf\">打印 PDF</a></p>");
     } else
         html_raw(r, "<p class=\"muted\">各期明细只列今天的情况，见<a href=\"/overdue\">今天的逾期清单</a>。</p>");
     html_end(r);
@@ -385,6 +409,13 @@ static void claim_row(const struct claim_row *c, void *ctx)
 
 void page_claims(struct req *r)
 {
+    struct sheet s;
+    if (req_query(r, "format")) {
+        list_claims_sheet(r, &s);
+        list_export(r, &s, "claims.csv");
+        sheet_free(&s);
+        return;
+    }
     html_begin(r, "代偿");
     html_raw(r, "<h1>可申请担保代偿的贷款</h1><p class=\"muted\">逾期超过代偿期限（默认 90 天）的贷款。财务确认后由担保基金代偿，"
                 "之后的追偿款记入担保基金。</p>");
@@ -393,7 +424,8 @@ void page_claims(struct req *r)
                 "<th class=\"num\">逾期天数</th><th class=\"num\">剩余本金（元）</th><th></th></tr></thead><tbody>");
     if (servicing_claims(r->db, &r->user, r->today, claim_row, r) == 0)
         html_raw(r, "<tr><td colspan=\"7\">没有记录</td></tr>");
-    html_raw(r, "</tbody></table>");
+    html_raw(r, "</tbody></table><p><a href=\"/claims?format=csv\">导出 CSV</a> · <a href=\"/claims?format=xlsx\">导出Excel</a> · "
+                "<a href=\"/claims?format=pdf\">打印 PDF</a></p>");
     html_end(r);
 }
 

@@ -69,6 +69,8 @@ void report_export_links(struct req *r, const char *base)
     html_raw(r, "<p><a href=\"");
     same_query(r, base, ".csv");
     html_raw(r, "\">导出 CSV</a> · <a href=\"");
+    same_query(r, base, ".xlsx");
+    html_raw(r, "\">导出Excel</a> · <a href=\"");
     same_query(r, base, ".pdf");
     html_raw(r, "\">打印 PDF</a></p>");
 }

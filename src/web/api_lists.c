@@ -1,0 +1,151 @@
+/* api_lists.c: the servicing lists a page shows, in the JSON API with the page's filters and
+   scope, paged with a total, and as CSV, Excel or PDF (?format=): GET /api/v1/loans (the loan
+   book), /api/v1/reports/due, /api/v1/reports/overdue/loans, /api/v1/claims; and
+   /api/v1/relief-batches. Each item carries the loan's days past due, overdue amount and penalty. */
+#include <string.h>
+
+#include "api_util.h"
+#include "handlers.h"
+#include "list_sheets.h"
+#include "relief_batch.h"
+
+/* A page of a list kept in the handler: items from offset, at most limit, and the count seen. */
+struct page_ctx {
+    struct req *r;
+    json_t *items;
+    int limit, offset, seen;
+};
+
+/* The loan as a list item with its figures. */
+static json_t *loan_item(const struct serviced_loan *l, const struct loan_figures *fig)
+{
+    json_t *o = json_pack("{s:I, s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:s, s:I, s:I, s:I, s:I}", "id",
+                          (json_int_t)l->id, "application_id", (json_int_t)l->application_id, "household_id",
+                          (json_int_t)l->household_id, "village_id", (json_int_t)l->village_id, "village", l->village,
+                          "applicant", l->applicant, "contract_no", l->contract_no, "disbursed_on", l->disbursed_on,
+                          "principal_fen", (json_int_t)l->principal_fen, "state", l->state,
+                          "outstanding_principal_fen", (json_int_t)fig->outstanding_fen, "dpd", (json_int_t)fig->dpd,
+                          "overdue_fen", (json_int_t)fig->overdue_fen, "penalty_fen", (json_int_t)fig->penalty_fen);
+    json_object_set_new(o, "settled_on", l->settled_on[0] ? json_string(l->settled_on) : json_null());
+    return o;
+}
+
+/* Appends one loan of the page. */
+static void loan_json(const struct serviced_loan *l, const struct loan_figures *fig, void *ctx)
+{
+    json_array_append_new(ctx, loan_item(l, fig));
+}
+
+/* The loan book (overdue 1: only the overdue loans) as JSON or in the asked format. */
+static void loans_reply(struct req *r, int overdue, const char *title, const char *filename)
+{
+    struct loan_book_filter f = {.state = req_query(r, "state"), .village_id = req_query_int(r, "village_id", 0),
+                                 .overdue = overdue || req_query_int(r, "overdue", 0) == 1};
+    api_paging(r, &f.limit, &f.offset);
+    struct sheet s;
+    struct err e = {0};
+    if (req_query(r, "format")) {
+        list_loans_sheet(r, &f, title, &s);
+        list_export(r, &s, filename);
+        sheet_free(&s);
+        return;
+    }
+    json_t *items = json_array();
+    int64_t total = loan_book_list(r->db, &r->user, &f, r->today, loan_json, items, &e);
+    if (total < 0) {
+        json_decref(items);
+        reply_json_error(r, &e);
+        return;
+    }
+    reply_json(r, 200, api_list(items, total));
+}
+
+void api_loan_book(struct req *r)
+{
+    loans_reply(r, 0, "贷款台账", "loans.csv");
+}
+
+void api_overdue_loans(struct req *r)
+{
+    loans_reply(r, 1, "逾期贷款清单", "overdue-loans.csv");
+}
+
+/* Appends one instalment of the page with its loan's figures. */
+static void due_json(const struct due_row *d, void *ctx)
+{
+    struct page_ctx *c = ctx;
+    struct loan_figures fig = {0};
+    struct err e = {0};
+    if (c->seen++ < c->offset || c->seen > c->offset + c->limit ||
+        loan_figures_get(c->r->db, &c->r->user, d->loan_id, c->r->today, &fig, &e) != 0)
+        return;
+    json_array_append_new(c->items, json_pack("{s:I, s:s, s:s, s:s, s:s, s:i, s:s, s:I, s:I, s:I, s:I}", "loan_id",
+                                              (json_int_t)d->loan_id, "village", d->village, "applicant", d->applicant,
+                                              "phone", d->phone, "contract_no", d->contract_no, "n", d->n, "due_on",
+                                              d->due_on, "due_fen", (json_int_t)d->due_fen, "dpd", (json_int_t)fig.dpd,
+                                              "overdue_fen", (json_int_t)fig.overdue_fen, "penalty_fen",
+                                              (json_int_t)fig.penalty_fen));
+}
+
+void api_due_list(struct req *r)
+{
+    int64_t days = req_query_int(r, "days", 30);
+    if (days < 1 || days > 366) {
+        reply_fail(r, 422, "invalid_days", "days 应为 1 到 366");
+        return;
+    }
+    struct date to = date_add_days(r->today, days);
+    struct sheet s;
+    if (req_query(r, "format")) {
+        list_due_sheet(r, r->today, to, "到期清单", &s);
+        list_export(r, &s, "due.csv");
+        sheet_free(&s);
+        return;
+    }
+    struct page_ctx c = {.r = r, .items = json_array()};
+    api_paging(r, &c.limit, &c.offset);
+    int n = servicing_due_list(r->db, &r->user, r->today, to, due_json, &c);
+    reply_json(r, 200, api_list(c.items, n < 0 ? 0 : n));
+}
+
+/* Appends one loan past the claim threshold of the page. */
+static void claim_json(const struct claim_row *x, void *ctx)
+{
+    struct page_ctx *c = ctx;
+    if (c->seen++ < c->offset || c->seen > c->offset + c->limit)
+        return;
+    json_array_append_new(c->items, json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:I}", "loan_id", (json_int_t)x->loan_id,
+                                              "village", x->village, "applicant", x->applicant, "contract_no",
+                                              x->contract_no, "oldest_due", x->oldest_due, "dpd", (json_int_t)x->dpd,
+                                              "outstanding_principal_fen", (json_int_t)x->outstanding_fen));
+}
+
+void api_claims_list(struct req *r)
+{
+    struct sheet s;
+    if (req_query(r, "format")) {
+        list_claims_sheet(r, &s);
+        list_export(r, &s, "claims.csv");
+        sheet_free(&s);
+        return;
+    }
+    struct page_ctx c = {.r = r, .items = json_array()};
+    api_paging(r, &c.limit, &c.offset);
+    int n = servicing_claims(r->db, &r->user, r->today, claim_json, &c);
+    reply_json(r, 200, api_list(c.items, n < 0 ? 0 : n));
+}
+
+/* Appends one batch. */
+static void batch_json(const struct relief_batch *b, void *ctx)
+{
+    json_array_append_new(ctx, relief_batch_json(b));
+}
+
+void api_relief_batches_list(struct req *r)
+{
+    int limit, offset;
+    api_paging(r, &limit, &offset);
+    json_t *items = json_array();
+    int n = relief_batch_list(r->db, &r->user, limit, batch_json, items);
+    reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
+}
