@@ -8,6 +8,7 @@
 #include "handlers.h"
 #include "money.h"
 #include "portfolio.h"
+#include "routes.h"
 #include "servicing.h"
 #include "subsidy.h"
 
@@ -246,6 +247,14 @@ void api_portfolio(struct req *r)
 {
     struct date when;
     struct portfolio p;
+    /* As a file, the summary is the printed report: the table by township and village. */
+    if (req_query(r, "format")) {
+        if (route_allowed("GET", "/api/v1/reports/portfolio/villages", r->user.role))
+            api_portfolio_by_village(r);
+        else
+            reply_fail(r, 403, "forbidden", "您的角色不能导出贷款情况表");
+        return;
+    }
     if (as_of(r, &when) != 0)
         return;
     if (portfolio_summary(r->db, &r->user, when, r->today, &p) != 0) {

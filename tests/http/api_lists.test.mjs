@@ -1,0 +1,190 @@
+// Issue 18: the lists a page shows are in the API with the page's filters, paging and scope (the
+// loan book, due and overdue lists with each loan's days past due, overdue amount and penalty,
+// claims, relief batches), and the reports come as CSV, Excel (read back with a small reader)
+// and PDF to a bearer token; the list pages link 导出Excel.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, token, api, Browser, TODAY, addDays } from './lib.mjs';
+import { readXlsx } from './xlsx.mjs';
+
+let srv, t;
+
+before(async () => {
+  srv = await startServer();
+  t = {};
+  for (const u of ['xj_xiehui', 'xj_caiwu', 'fm_xiehui', 'xj_pingshen', 'xj_cun_xiji']) t[u] = await token(srv.base, u);
+});
+after(async () => { await srv.stop(); });
+
+// GET with the bearer token, as bytes.
+async function download(path, tok) {
+  const res = await fetch(srv.base + '/api/v1' + path, { headers: { Authorization: `Bearer ${tok}` } });
+  return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'),
+    bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+test('the loan book: every loan in scope with the figures of its own page, filtered and paged with a total', async () => {
+  const all = await api(srv.base, 'GET', '/loans?limit=500', undefined, t.xj_xiehui);
+  assert.equal(all.status, 200);
+  assert.ok(all.body.total >= 3, 'the demo has loans on time, late and settled');
+  assert.equal(all.body.items.length, all.body.total);
+  for (const item of all.body.items) {
+    const one = await api(srv.base, 'GET', `/loans/${item.id}`, undefined, t.xj_xiehui);
+    assert.equal(one.status, 200);
+    assert.equal(item.outstanding_principal_fen, one.body.outstanding_principal_fen, `loan ${item.id} outstanding`);
+    assert.equal(item.dpd, one.body.dpd, `loan ${item.id} days past due`);
+    assert.equal(item.overdue_fen, one.body.overdue_fen, `loan ${item.id} overdue`);
+    assert.equal(item.penalty_fen, one.body.penalty_fen + one.body.compound_fen, `loan ${item.id} penalty and compound`);
+    assert.equal(item.state, one.body.state);
+  }
+  const page = await api(srv.base, 'GET', '/loans?limit=1&offset=1', undefined, t.xj_xiehui);
+  assert.deepEqual(page.body.items.map((l) => l.id), [all.body.items[1].id], 'the second loan alone');
+  assert.equal(page.body.total, all.body.total, 'the total counts every page');
+  for (const state of ['active', 'settled']) {
+    const some = await api(srv.base, 'GET', `/loans?state=${state}`, undefined, t.xj_xiehui);
+    assert.equal(some.body.total, all.body.items.filter((l) => l.state === state).length, state);
+    assert.ok(some.body.items.every((l) => l.state === state));
+  }
+  const village = all.body.items[0].village_id;
+  const inVillage = await api(srv.base, 'GET', `/loans?village_id=${village}`, undefined, t.xj_xiehui);
+  assert.equal(inVillage.body.total, all.body.items.filter((l) => l.village_id === village).length);
+  const bad = await api(srv.base, 'GET', '/loans?state=lost', undefined, t.xj_xiehui);
+  assert.equal(bad.status, 422);
+  assert.equal(bad.body.error.code, 'invalid_state');
+  assert.equal(bad.body.error.field, 'state');
+
+  const overdue = await api(srv.base, 'GET', '/reports/overdue/loans', undefined, t.xj_xiehui);
+  const expected = all.body.items.filter((l) => l.state === 'active' && l.overdue_fen > 0).map((l) => l.id).sort();
+  assert.ok(expected.length >= 1, 'the demo has a late loan');
+  assert.deepEqual(overdue.body.items.map((l) => l.id).sort(), expected, 'the overdue list: active loans with an amount fallen due');
+  assert.ok(overdue.body.items.every((l) => l.dpd > 0 && l.penalty_fen > 0));
+  assert.equal((await api(srv.base, 'GET', '/loans?overdue=1', undefined, t.xj_xiehui)).body.total, expected.length);
+});
+
+test('scope: the other township sees none of 西集\'s loans, instalments, claims or batches', async () => {
+  for (const path of ['/loans', '/reports/overdue/loans', '/reports/due?days=366', '/claims', '/relief-batches']) {
+    const own = await api(srv.base, 'GET', path, undefined, t.xj_xiehui);
+    const other = await api(srv.base, 'GET', path, undefined, t.fm_xiehui);
+    assert.equal(other.status, 200, path);
+    const ownIds = new Set(own.body.items.map((x) => x.id ?? x.loan_id));
+    assert.ok(!other.body.items.some((x) => ownIds.has(x.id ?? x.loan_id)), `${path}: nothing of 西集`);
+  }
+  assert.equal((await api(srv.base, 'GET', '/loans', undefined, t.fm_xiehui)).body.total, 0, '冯卯 has no loans');
+  const mine = await api(srv.base, 'GET', '/loans?limit=500', undefined, t.xj_cun_xiji);
+  const all = await api(srv.base, 'GET', '/loans?limit=500', undefined, t.xj_xiehui);
+  assert.ok(mine.body.items.every((l) => l.village === '西集村'), 'a village officer: the village\'s loans only');
+  assert.ok(mine.body.total < all.body.total);
+  const csv = await download('/loans?format=csv', t.fm_xiehui);
+  assert.equal(csv.bytes.toString('utf8').trim().split('\r\n').length, 1, 'the other township\'s export: the header alone');
+});
+
+test('the due list: unpaid instalments in the next days, each with its loan\'s figures; the claims list', async () => {
+  const due = await api(srv.base, 'GET', '/reports/due?days=366', undefined, t.xj_xiehui);
+  assert.equal(due.status, 200);
+  assert.ok(due.body.total >= 1);
+  const last = addDays(TODAY, 366);
+  for (const d of due.body.items) {
+    assert.ok(d.due_on >= TODAY && d.due_on <= last, d.due_on);
+    const loan = await api(srv.base, 'GET', `/loans/${d.loan_id}`, undefined, t.xj_xiehui);
+    const row = loan.body.schedule.find((s) => s.n === d.n);
+    assert.equal(d.due_fen, row.total_fen - row.paid_principal_fen - row.paid_interest_fen, 'unpaid principal and interest');
+    assert.equal(d.dpd, loan.body.dpd);
+    assert.equal(d.overdue_fen, loan.body.overdue_fen);
+  }
+  const one = await api(srv.base, 'GET', '/reports/due?days=366&limit=1&offset=1', undefined, t.xj_xiehui);
+  assert.equal(one.body.total, due.body.total);
+  if (due.body.total > 1) assert.deepEqual(one.body.items, [due.body.items[1]]);
+  assert.equal((await api(srv.base, 'GET', '/reports/due?days=0', undefined, t.xj_xiehui)).status, 422);
+  const claims = await api(srv.base, 'GET', '/claims', undefined, t.xj_caiwu);
+  assert.equal(claims.status, 200);
+  assert.ok(claims.body.items.every((c) => c.dpd > 90));
+  const batches = await api(srv.base, 'GET', '/relief-batches', undefined, t.xj_xiehui);
+  assert.ok(batches.body.total >= 1 && batches.body.items[0].title);
+});
+
+test('the overdue list as CSV, Excel and PDF: one value per cell, amounts as numbers in 元, dates as dates', async () => {
+  const json = await api(srv.base, 'GET', '/reports/overdue/loans', undefined, t.xj_xiehui);
+  const csv = await download('/reports/overdue/loans?format=csv', t.xj_xiehui);
+  assert.equal(csv.status, 200);
+  assert.match(csv.type, /text\/csv/);
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with BOM');
+  const lines = csv.bytes.toString('utf8').slice(1).trim().split('\r\n');
+  assert.equal(lines[0], '贷款号,村,借款人,合同号,放款日,贷款金额（元）,状态,剩余本金（元）,逾期天数,逾期金额（元）,罚息复利（元）');
+  assert.equal(lines.length, json.body.total + 1);
+
+  const x = await download('/reports/overdue/loans?format=xlsx', t.xj_xiehui);
+  assert.equal(x.status, 200);
+  assert.equal(x.type, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  assert.match(x.disposition, /overdue-loans\.xlsx/);
+  const book = readXlsx(x.bytes);
+  assert.equal(book.name, '逾期贷款清单', 'the sheet is named in Chinese');
+  assert.ok(book.frozen, 'the header row is frozen');
+  assert.equal(book.rows[0][0].value, '贷款号');
+  assert.equal(book.rows.length, json.body.total + 1);
+  const loan = json.body.items[0], row = book.rows.find((r) => r && r[0].value === loan.id);
+  assert.ok(row, 'the loan number is a number');
+  assert.deepEqual(row[4], { type: 'date', value: loan.disbursed_on, format: 'yyyy-mm-dd' });
+  assert.deepEqual(row[5], { type: 'number', value: loan.principal_fen / 100, format: '#,##0.00' });
+  assert.equal(row[6].value, '还款中');
+  assert.deepEqual(row[8], { type: 'number', value: loan.dpd, format: '0' });
+  assert.equal(row[9].value, loan.overdue_fen / 100);
+  assert.equal(row[10].value, loan.penalty_fen / 100);
+  assert.ok(book.widths[3] > book.widths[0], 'the contract number column is wider than the loan number');
+
+  const pdf = await download('/reports/overdue/loans?format=pdf', t.xj_xiehui);
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.bytes.subarray(0, 5).toString(), '%PDF-');
+  const bad = await download('/reports/overdue/loans?format=doc', t.xj_xiehui);
+  assert.equal(bad.status, 422);
+  assert.match(bad.bytes.toString(), /invalid_format/);
+});
+
+test('reports to a bearer token: the portfolio and relief reports as CSV, Excel and PDF; a formula stays text', async () => {
+  const csv = await download('/reports/portfolio?format=csv', t.xj_xiehui);
+  assert.equal(csv.status, 200);
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.match(csv.bytes.toString('utf8'), /^\uFEFF单位,/);
+  const book = readXlsx((await download('/reports/portfolio?format=xlsx', t.xj_xiehui)).bytes);
+  assert.equal(book.name, '计生信贷助富贷款情况表');
+  const total = book.rows.find((r) => r && r[0].value === '合计');
+  assert.equal(total[3].type, 'number', 'the number of loans');
+  assert.equal(total[4].format, '#,##0.00');
+  assert.equal((await download('/reports/portfolio?format=pdf', t.xj_xiehui)).bytes.subarray(0, 5).toString(), '%PDF-');
+  assert.equal((await download('/reports/portfolio?format=csv', t.xj_pingshen)).status, 403, 'reviewers read no report');
+  const relief = readXlsx((await download('/reports/relief?format=xlsx&group=village', t.xj_xiehui)).bytes);
+  assert.equal(relief.rows[0][0].value, '村');
+  assert.equal(relief.rows.at(-1)[1].type, 'number');
+
+  const funds = await api(srv.base, 'GET', '/funds', undefined, t.xj_caiwu);
+  const fund = funds.body.items[0].id;
+  const inc = await api(srv.base, 'POST', `/funds/${fund}/income`, { source: 'donation', amount_fen: 12345, on: TODAY,
+    document_no: 'XLSX-1', note: '=HYPERLINK("http://x","点")' }, t.xj_caiwu);
+  assert.equal(inc.status, 201, JSON.stringify(inc.body));
+  const ledger = readXlsx((await download(`/reports/fund-ledger?fund_id=${fund}&format=xlsx`, t.xj_caiwu)).bytes);
+  const entry = ledger.rows.find((r) => r && r[4]?.value === 'XLSX-1');
+  assert.deepEqual(entry[5], { type: 'string', value: '=HYPERLINK("http://x","点")', format: 'General' }, 'text, not a formula');
+  assert.deepEqual(entry[6], { type: 'number', value: 123.45, format: '#,##0.00' });
+  assert.equal(entry[1].type, 'date');
+  assert.ok(!ledger.rows.some((r) => r && r.some((c) => c?.type === 'formula')));
+  const ledgerCsv = (await download(`/reports/fund-ledger?fund_id=${fund}&format=csv`, t.xj_caiwu)).bytes.toString('utf8');
+  assert.match(ledgerCsv, /"'=HYPERLINK\(""http:\/\/x"",""点""\)"/, 'CSV neutralises the formula');
+});
+
+test('list and report pages link 导出Excel, and the pages export with the session', async () => {
+  const b = new Browser(srv.base);
+  await b.login('xj_caiwu');
+  for (const [page, link] of [['/due?days=30', '/due?days=30&amp;format=xlsx'], ['/overdue', '/overdue?format=xlsx'],
+    ['/claims', '/claims?format=xlsx'], ['/reports/portfolio', '/reports/portfolio.xlsx']]) {
+    const p = await b.get(page);
+    assert.equal(p.status, 200, page);
+    assert.ok(p.text.includes(`href="${link}`), `${page} links ${link}`);
+    assert.match(p.text, /导出Excel/);
+  }
+  for (const path of ['/due?days=366&format=xlsx', '/overdue?format=xlsx', '/claims?format=xlsx', '/reports/portfolio.xlsx',
+    '/reports/outcomes.xlsx']) {
+    const res = await fetch(srv.base + path, { headers: { Cookie: b.cookie } });
+    assert.equal(res.status, 200, path);
+    const book = readXlsx(Buffer.from(await res.arrayBuffer()));
+    assert.ok(book.frozen && book.rows.length >= 1, path);
+  }
+});
