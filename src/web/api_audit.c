@@ -1,4 +1,5 @@
 /* api_audit.c: GET /api/v1/audit — the audit log for auditors and admins. */
+#include "api_doc.h"
 #include "api_util.h"
 #include "audit.h"
 #include "handlers.h"
@@ -25,3 +26,9 @@ void api_audit_list(struct req *r)
                                limit, offset, audit_item, items);
     reply_json(r, 200, api_list(items, total));
 }
+
+/* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
+const struct api_doc api_docs_audit[] = {
+    {"GET", "/api/v1/audit", "操作日志（管辖范围内用户所写），最新在前，分页", "entity:string entity_id:integer action:string " API_PAGING "", NULL, API_LIST(API_ANY_OBJ), 0, NULL, NULL},
+    {0},
+};

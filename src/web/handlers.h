@@ -105,6 +105,8 @@ void api_overdue_loans(struct req *r);
 void api_due_list(struct req *r);
 void api_claims_list(struct req *r);
 void api_relief_batches_list(struct req *r);
+/* openapi.c */
+void api_openapi(struct req *r);
 /* api_auth.c */
 void api_login(struct req *r);
 void api_logout(struct req *r);

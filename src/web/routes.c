@@ -170,6 +170,7 @@ const struct route routes[] = {
     {"GET", "/announcements/{id}/versions/{id}", page_announcement_version, ALL, 0},
     /* JSON API */
     {"POST", "/api/v1/login", api_login, 0, ROUTE_API | ROUTE_PUBLIC},
+    {"GET", "/api/v1/openapi.json", api_openapi, 0, ROUTE_API | ROUTE_PUBLIC},
     {"POST", "/api/v1/logout", api_logout, ALL, ROUTE_API},
     {"GET", "/api/v1/me", api_me, ALL, ROUTE_API},
     {"POST", "/api/v1/account/password", api_password_change, ALL, ROUTE_API},
