@@ -8,6 +8,7 @@
 #include "api_util.h"
 #include "handlers.h"
 #include "list_sheets.h"
+#include "record_sheets.h"
 #include "relief_batch.h"
 
 /* A page of a list kept in the handler: items from offset, at most limit, and the count seen. */
@@ -32,7 +33,7 @@ static json_t *loan_item(const struct serviced_loan *l, const struct loan_figure
 }
 
 /* Appends one loan of the page. */
-static void loan_json(const struct serviced_loan *l, const struct loan_figures *fig, void *ctx)
+static void loan_book_json(const struct serviced_loan *l, const struct loan_figures *fig, void *ctx)
 {
     json_array_append_new(ctx, loan_item(l, fig));
 }
@@ -52,7 +53,7 @@ static void loans_reply(struct req *r, int overdue, const char *title, const cha
         return;
     }
     json_t *items = json_array();
-    int64_t total = loan_book_list(r->db, &r->user, &f, r->today, loan_json, items, &e);
+    int64_t total = loan_book_list(r->db, &r->user, &f, r->today, loan_book_json, items, &e);
     if (total < 0) {
         json_decref(items);
         reply_json_error(r, &e);
@@ -144,6 +145,13 @@ static void batch_json(const struct relief_batch *b, void *ctx)
 
 void api_relief_batches_list(struct req *r)
 {
+    if (req_query(r, "format")) {
+        struct sheet s;
+        record_batches_sheet(r, &s);
+        list_export(r, &s, "relief-batches.csv");
+        sheet_free(&s);
+        return;
+    }
     int limit, offset;
     api_paging(r, &limit, &offset);
     json_t *items = json_array();
@@ -157,6 +165,6 @@ const struct api_doc api_docs_lists[] = {
     {"GET", "/api/v1/reports/overdue/loans", "逾期贷款清单：每笔的逾期天数、逾期金额、罚息，分页；?format= 导出", "village_id:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"contract_no\":" API_STR ",\"disbursed_on\":" API_STR ",\"principal_fen\":" API_INT ",\"state\":{\"enum\":[\"active\",\"settled\",\"compensated\"]},\"settled_on\":{\"type\":[\"string\",\"null\"]},\"outstanding_principal_fen\":" API_INT ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT, "\"id\",\"village_id\",\"village\",\"applicant\",\"contract_no\",\"disbursed_on\",\"principal_fen\",\"state\",\"settled_on\",\"outstanding_principal_fen\",\"dpd\",\"overdue_fen\",\"penalty_fen\"")), 0, "422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/reports/due", "到期清单：今后 days 天内到期未还的各期及贷款的逾期情况，分页；?format= 导出", "days:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"loan_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"phone\":" API_STR ",\"contract_no\":" API_STR ",\"n\":" API_INT ",\"due_on\":" API_STR ",\"due_fen\":" API_INT ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT, "\"loan_id\",\"village\",\"applicant\",\"phone\",\"contract_no\",\"n\",\"due_on\",\"due_fen\",\"dpd\",\"overdue_fen\",\"penalty_fen\"")), 0, "422:invalid_days 422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/claims", "可申请担保代偿的贷款（逾期超过代偿期限），分页；?format= 导出", "format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"loan_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"contract_no\":" API_STR ",\"oldest_due\":" API_STR ",\"dpd\":" API_INT ",\"outstanding_principal_fen\":" API_INT, "\"loan_id\",\"village\",\"applicant\",\"contract_no\",\"oldest_due\",\"dpd\",\"outstanding_principal_fen\"")), 0, "422:invalid_format", API_FORMATS},
-    {"GET", "/api/v1/relief-batches", "救助批次列表，最新在前", "limit:integer", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"title\":" API_STR ",\"amount_fen\":" API_INT ",\"applications_total\":" API_INT ",\"states\":" API_ANY_OBJ ",\"paid_fen\":" API_INT, "\"id\",\"title\",\"amount_fen\",\"applications_total\",\"states\",\"paid_fen\"")), 0, NULL, NULL},
+    {"GET", "/api/v1/relief-batches", "救助批次列表，最新在前；?format= 导出", "limit:integer format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"title\":" API_STR ",\"amount_fen\":" API_INT ",\"applications_total\":" API_INT ",\"states\":" API_ANY_OBJ ",\"paid_fen\":" API_INT, "\"id\",\"title\",\"amount_fen\",\"applications_total\",\"states\",\"paid_fen\"")), 0, "422:invalid_format", API_FORMATS},
     {0},
 };

@@ -8,6 +8,8 @@
 #include "calendar.h"
 #include "guarantee.h"
 #include "handlers.h"
+#include "record_sheets.h"
+#include "list_sheets.h"
 #include "loan.h"
 
 /* Replies with the application as JSON, or the error. */
@@ -81,6 +83,13 @@ void api_loans_list(struct req *r)
     if (queue && !strcmp(queue, "mine"))
         f.department = r->user.department_id ? r->user.department_id : -1;
     api_paging(r, &f.limit, &f.offset);
+    if (req_query(r, "format")) {
+        struct sheet s;
+        record_loans_sheet(r, &f, &s);
+        list_export(r, &s, "loan-applications.csv");
+        sheet_free(&s);
+        return;
+    }
     json_t *items = json_array();
     int64_t total = loan_list(r->db, &r->user, &f, r->today, loan_item, items, &e);
     if (total < 0) {
@@ -267,7 +276,7 @@ void api_holidays_set(struct req *r)
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_loan[] = {
-    {"GET", "/api/v1/loan-applications", "贷款申请列表（状态、超期、待我评审），分页", "state:string late:integer queue:string village_id:integer " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\"")), 0, "422:invalid_state", NULL},
+    {"GET", "/api/v1/loan-applications", "贷款申请列表（状态、超期、待我评审），分页；?format= 导出", "state:string late:integer queue:string village_id:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\"")), 0, "422:invalid_state 422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/loan-applications", "登记贷款申请", NULL, API_OBJ("\"household_id\":" API_INT ",\"amount_fen\":" API_INT ",\"term_months\":" API_INT ",\"project_type\":" API_STR ",\"project_name\":" API_STR, "\"household_id\",\"amount_fen\",\"term_months\",\"project_type\",\"project_name\""), API_ANY_OBJ, 201, "422:invalid_amount 409:not_eligible 409:loan_overdue", NULL},
     {"GET", "/api/v1/loan-applications/{id}", "一笔贷款申请（材料、评审、担保）", NULL, NULL, API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\""), 0, "404:not_found 403:out_of_scope", NULL},
     {"PUT", "/api/v1/loan-applications/{id}/documents", "登记申请材料", NULL, API_ANY_OBJ, API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},

@@ -6,6 +6,8 @@
 #include "api_doc.h"
 #include "api_util.h"
 #include "handlers.h"
+#include "record_sheets.h"
+#include "list_sheets.h"
 #include "household.h"
 #include "relief.h"
 #include "relief_batch.h"
@@ -238,6 +240,13 @@ void api_relief_list(struct req *r)
     f.village_id = req_query_int(r, "village_id", 0);
     f.household_id = req_query_int(r, "household_id", 0);
     api_paging(r, &f.limit, &f.offset);
+    if (req_query(r, "format")) {
+        struct sheet s;
+        record_relief_sheet(r, &f, &s);
+        list_export(r, &s, "relief-applications.csv");
+        sheet_free(&s);
+        return;
+    }
     json_t *items = json_array();
     int64_t total = relief_list(r->db, &r->user, &f, relief_item, items);
     reply_json(r, 200, api_list(items, total < 0 ? 0 : total));
@@ -482,7 +491,7 @@ const struct api_doc api_docs_relief[] = {
     {"GET", "/api/v1/relief-categories", "救助类别及标准", NULL, NULL, API_LIST(API_ANY_OBJ), 0, NULL, NULL},
     {"PUT", "/api/v1/relief-categories/{id}", "修改救助类别", NULL, API_ANY_OBJ, API_ANY_OBJ, 0, "404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/relief-categories/{id}/amounts", "救助标准（自某日起）", NULL, API_OBJ("\"effective_from\":" API_STR, "\"effective_from\""), API_ANY_OBJ, 201, "422:invalid_amount 404:not_found 403:out_of_scope", NULL},
-    {"GET", "/api/v1/relief-applications", "救助申请列表，分页", "state:string category_id:integer batch_id:integer village_id:integer household_id:integer " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\"")), 0, NULL, NULL},
+    {"GET", "/api/v1/relief-applications", "救助申请列表，分页；?format= 导出", "state:string category_id:integer batch_id:integer village_id:integer household_id:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\"")), 0, "422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/relief-applications", "登记救助申请", NULL, API_OBJ("\"household_id\":" API_INT ",\"category_id\":" API_INT ",\"amount_fen\":" API_INT ",\"reason\":" API_STR, "\"household_id\",\"category_id\",\"reason\""), API_ANY_OBJ, 201, "422:invalid_amount 409:not_eligible 409:yearly_limit_reached 404:not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/relief-applications/{id}", "一笔救助申请及其各步", NULL, NULL, API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\""), 0, "404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/relief-applications/{id}/verify", "村审核", NULL, NULL, API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},

@@ -4,6 +4,9 @@
 #include "audit.h"
 #include "handlers.h"
 #include "html.h"
+#include "report_scope.h"
+#include "record_sheets.h"
+#include "list_sheets.h"
 
 /* One audit row. */
 static void audit_row(const struct audit_entry *a, void *ctx)
@@ -29,6 +32,13 @@ void page_audit(struct req *r)
     int limit, offset;
     html_paging(r, &limit, &offset);
     const char *entity = req_query(r, "entity"), *action = req_query(r, "action");
+    if (req_query(r, "format")) {
+        struct sheet s;
+        record_audit_sheet(r, entity, 0, action, &s);
+        list_export(r, &s, "audit.csv");
+        sheet_free(&s);
+        return;
+    }
     html_begin(r, "审计日志");
     html_raw(r, "<h1>审计日志</h1><form class=\"search\" method=\"get\"><label>对象<input name=\"entity\" value=\"");
     html_text(r, entity);
@@ -40,5 +50,6 @@ void page_audit(struct req *r)
     int64_t total = audit_list(r->db, r->user.unit_path, entity ? entity : "", 0, action ? action : "", limit, offset, audit_row, r);
     html_raw(r, "</tbody></table>");
     html_pager(r, total, limit, offset, 0);
+    report_format_links(r, "/audit");
     html_end(r);
 }

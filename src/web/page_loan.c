@@ -9,6 +9,9 @@
 #include "handlers.h"
 #include "household.h"
 #include "html.h"
+#include "report_scope.h"
+#include "record_sheets.h"
+#include "list_sheets.h"
 #include "loan.h"
 #include "money.h"
 #include "servicing.h"
@@ -59,6 +62,13 @@ void page_loans(struct req *r)
     const char *late = req_query(r, "late");
     f.late_only = late && !strcmp(late, "1");
     html_paging(r, &f.limit, &f.offset);
+    if (req_query(r, "format")) {
+        struct sheet s;
+        record_loans_sheet(r, &f, &s);
+        list_export(r, &s, "loan-applications.csv");
+        sheet_free(&s);
+        return;
+    }
     html_begin(r, "贷款申请");
     html_raw(r, "<div class=\"titlebar\"><h1>计生信贷助富 · 贷款申请</h1><span class=\"muted\">新申请请在家庭档案页点击“申请贷款”"
                 "</span></div>");
@@ -72,6 +82,7 @@ void page_loans(struct req *r)
                    "只看评审超期</label><button>筛选</button></form>",
                 f.late_only ? " checked" : "");
     loan_table(r, &f);
+    report_format_links(r, "/loans");
     html_end(r);
 }
 

@@ -10,6 +10,7 @@
 #include "loan_account_docs.h"
 #include "money.h"
 #include "portfolio.h"
+#include "report_scope.h"
 #include "list_sheets.h"
 #include "loan_book.h"
 #include "servicing.h"
@@ -292,10 +293,7 @@ void page_due(struct req *r)
                    "<a href=\"/due?days=7\">7 天</a> · <a href=\"/due?days=30\">30 天</a></p>",
                 (long long)days);
     due_table(r, r->today, date_add_days(r->today, days));
-    html_printf(r, "<p><a href=\"/due?days=%lld&amp;format=csv\">导出 CSV</a> · "
-                   "<a href=\"/due?days=%lld&amp;format=xlsx\">导出Excel</a> · "
-                   "<a href=\"/due?days=%lld&amp;format=pdf\">打印 PDF</a></p>",
-                (long long)days, (long long)days, (long long)days);
+    report_format_links(r, "/due");
     html_end(r);
 }
 
@@ -341,8 +339,7 @@ void page_overdue(struct req *r)
     if (date_cmp(as_of, r->today) == 0) {
         html_raw(r, "<h2>应还未还的各期</h2><p class=\"muted\">截至昨天应还未还的各期，按村排列，供上门催收。</p>");
         due_table(r, (struct date){0, 0, 0}, date_add_days(r->today, -1));
-        html_raw(r, "<p><a href=\"/overdue?format=csv\">导出 CSV</a> · <a href=\"/overdue?format=xlsx\">导出Excel</a> · "
-                    "<a href=\"/overdue?format=pdf\">打印 PDF</a></p>");
+        report_format_links(r, "/overdue");
     } else
         html_raw(r, "<p class=\"muted\">各期明细只列今天的情况，见<a href=\"/overdue\">今天的逾期清单</a>。</p>");
     html_end(r);
@@ -409,8 +406,8 @@ static void claim_row(const struct claim_row *c, void *ctx)
 
 void page_claims(struct req *r)
 {
-    struct sheet s;
     if (req_query(r, "format")) {
+        struct sheet s;
         list_claims_sheet(r, &s);
         list_export(r, &s, "claims.csv");
         sheet_free(&s);
@@ -424,8 +421,8 @@ void page_claims(struct req *r)
                 "<th class=\"num\">逾期天数</th><th class=\"num\">剩余本金（元）</th><th></th></tr></thead><tbody>");
     if (servicing_claims(r->db, &r->user, r->today, claim_row, r) == 0)
         html_raw(r, "<tr><td colspan=\"7\">没有记录</td></tr>");
-    html_raw(r, "</tbody></table><p><a href=\"/claims?format=csv\">导出 CSV</a> · <a href=\"/claims?format=xlsx\">导出Excel</a> · "
-                "<a href=\"/claims?format=pdf\">打印 PDF</a></p>");
+    html_raw(r, "</tbody></table>");
+    report_format_links(r, "/claims");
     html_end(r);
 }
 

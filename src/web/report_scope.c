@@ -75,6 +75,35 @@ void report_export_links(struct req *r, const char *base)
     html_raw(r, "\">打印 PDF</a></p>");
 }
 
+/* Writes base?FILTERS&format=fmt as an href value: the current query without format, limit, offset. */
+static void format_href(struct req *r, const char *base, const char *fmt)
+{
+    html_text(r, base);
+    html_raw(r, "?");
+    for (int i = 0; i < r->nquery; i++) {
+        const char *k = r->query[i].key;
+        if (!strcmp(k, "format") || !strcmp(k, "limit") || !strcmp(k, "offset") || !strcmp(k, "page"))
+            continue;
+        buf_urlenc(&r->out, k);
+        html_raw(r, "=");
+        buf_urlenc(&r->out, r->query[i].val ? r->query[i].val : "");
+        html_raw(r, "&amp;");
+    }
+    html_raw(r, "format=");
+    html_raw(r, fmt);
+}
+
+void report_format_links(struct req *r, const char *base)
+{
+    html_raw(r, "<p class=\"exports\"><a href=\"");
+    format_href(r, base, "csv");
+    html_raw(r, "\">导出 CSV</a> · <a href=\"");
+    format_href(r, base, "xlsx");
+    html_raw(r, "\">导出Excel</a> · <a href=\"");
+    format_href(r, base, "pdf");
+    html_raw(r, "\">打印 PDF</a></p>");
+}
+
 void report_page_tail(struct req *r, const struct sheet *s, const char *base)
 {
     report_unit_select(r);

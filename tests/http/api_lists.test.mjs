@@ -188,3 +188,46 @@ test('list and report pages link 导出Excel, and the pages export with the sess
     assert.ok(book.frozen && book.rows.length >= 1, path);
   }
 });
+
+test('record lists as files: applications, relief (IDs masked), batches and the audit log, with the page\'s filters', async () => {
+  const apps = await api(srv.base, 'GET', '/loan-applications?state=in_review&limit=500', undefined, t.xj_xiehui);
+  const book = readXlsx((await download('/loan-applications?state=in_review&format=xlsx', t.xj_xiehui)).bytes);
+  assert.equal(book.name, '贷款申请');
+  assert.equal(book.rows.length, apps.body.total + 1, 'every application of the filter, not one page');
+  for (const a of apps.body.items) {
+    const row = book.rows.find((r) => r && r[0].value === a.id);
+    assert.ok(row, `application ${a.id}`);
+    assert.deepEqual(row[5], { type: 'number', value: a.amount_fen / 100, format: '#,##0.00' });
+    assert.equal(row[7].value, '联合评审中');
+  }
+  const relief = await api(srv.base, 'GET', '/relief-applications?state=paid&limit=1', undefined, t.xj_xiehui);
+  const csv = (await download('/relief-applications?state=paid&format=csv', t.xj_xiehui)).bytes.toString('utf8');
+  const lines = csv.slice(1).trim().split('\r\n');
+  assert.equal(lines.length, relief.body.total + 1);
+  assert.match(lines[1], /,\d{6}\*{8}\d{3}[\dX],/, 'the resident ID masked as on the page');
+  assert.ok(!/\d{17}[\dX]/.test(csv), 'no full resident ID');
+  const batches = readXlsx((await download('/relief-batches?format=xlsx', t.xj_xiehui)).bytes);
+  assert.equal(batches.rows[1][1].value, (await api(srv.base, 'GET', '/relief-batches', undefined, t.xj_xiehui)).body.items[0].title);
+  assert.equal(batches.rows[1][7].format, '#,##0.00');
+  const admin = await token(srv.base, 'admin');
+  const audit = await api(srv.base, 'GET', '/audit?entity=household&limit=1', undefined, admin);
+  const log = readXlsx((await download('/audit?entity=household&format=xlsx', admin)).bytes);
+  assert.equal(log.name, '审计日志');
+  assert.equal(log.rows.length, audit.body.total + 1);
+  assert.ok(log.rows.slice(1).every((r) => r[3].value === 'household'));
+  assert.equal((await download('/audit?format=xlsx', t.xj_xiehui)).status, 403, 'the association reads no audit log');
+  const other = (await download('/relief-applications?format=csv', t.fm_xiehui)).bytes.toString('utf8');
+  assert.ok(!other.includes('西集'), 'the other township exports none of 西集\'s relief');
+
+  const b = new Browser(srv.base);
+  await b.login('admin');
+  for (const [page, link] of [['/loans?state=in_review', '/loans?state=in_review&amp;format=xlsx'],
+    ['/relief', '/relief?format=xlsx'], ['/relief/batches', '/relief/batches?format=xlsx'],
+    ['/audit?entity=household&offset=20', '/audit?entity=household&amp;format=xlsx']]) {
+    const p = await b.get(page);
+    assert.ok(p.text.includes(`href="${link}"`), `${page} links ${link}`);
+    const res = await fetch(srv.base + link.replace('&amp;', '&'), { headers: { Cookie: b.cookie } });
+    assert.equal(res.status, 200, link);
+    assert.ok(readXlsx(Buffer.from(await res.arrayBuffer())).frozen);
+  }
+});
