@@ -230,6 +230,10 @@ void api_subsidy_claim(struct req *r)
         reply_json_error(r, &e);
         return;
     }
+    if (req_query(r, "format")) { /* the page's export: CSV and Excel, or the printed 申报表 */
+        page_subsidy(r);
+        return;
+    }
     json_t *items = json_array();
     struct subsidy_totals sum;
     int n = subsidy_claim(r->db, &r->user, from, to, subsidy_item, items, &sum, &e);
@@ -305,7 +309,7 @@ const struct api_doc api_docs_servicing[] = {
     {"GET", "/api/v1/reports/portfolio", "贷款总体情况（截至某日）；?format= 导出贷款情况表", "as_of:date format:string", NULL, API_OBJ("\"loans\":" API_INT ",\"outstanding_fen\":" API_INT, "\"loans\",\"outstanding_fen\""), 0, "422:invalid_date 422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/reports/portfolio/villages", "贷款情况表：按镇、村；?format= 导出", "as_of:date from:date to:date unit_id:integer format:string", NULL, API_LIST(API_ANY_OBJ), 0, "422:invalid_date 422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/reports/overdue", "各村逾期情况（截至某日）", "as_of:date", NULL, API_LIST(API_OBJ("\"village\":" API_STR ",\"loans\":" API_INT ",\"max_dpd\":" API_INT, "\"village\",\"loans\",\"max_dpd\"")), 0, "422:invalid_date", NULL},
-    {"GET", "/api/v1/reports/subsidy", "季度贴息申报", "quarter:string", NULL, API_OBJ("\"quarter\":" API_STR ",\"items\":{\"type\":\"array\"}", "\"quarter\",\"items\""), 0, "422:invalid_quarter", NULL},
+    {"GET", "/api/v1/reports/subsidy", "季度贴息申报；?format=csv、xlsx，或 pdf（贴息申报表）", "quarter:string format:string", NULL, API_OBJ("\"quarter\":" API_STR ",\"items\":{\"type\":\"array\"}", "\"quarter\",\"items\""), 0, "422:invalid_quarter 422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/reports/outcomes", "帮扶成效：按项目类型和村；?format= 导出", "from:date to:date unit_id:integer format:string", NULL, API_LIST(API_ANY_OBJ), 0, NULL, API_FORMATS},
     {"GET", "/api/v1/reports/quarterly.pdf", "季度工作报表 PDF", "quarter:string", NULL, NULL, 0, "422:invalid_quarter", "pdf"},
     {0},

@@ -442,8 +442,33 @@ void page_account_compensate(struct req *r)
 }
 
 /* The quarter's claim as a page (pdf = 0) or as the PDF (pdf = 1). */
+/* The claim as a sheet: one row per loan with the reason any interest is not subsidised, and the totals. */
+static void subsidy_sheet(const struct subsidy_doc *d, struct sheet *s)
+{
+    static const char *const heads[] = {"借款人", "村", "合同号", "当季实付利息（元）", "可贴息利息（元）",
+                                        "应贴息（元）", "不予贴息原因", NULL};
+    sheet_init(s, "贴息申报", heads);
+    for (int c = 3; c <= 5; c++)
+        sheet_money_column(s, c);
+    s->landscape = 1;
+    snprintf(s->subtitle, sizeof s->subtitle, "%s · %s", d->unit, d->quarter);
+    for (int i = 0; i <= d->nrows; i++) {
+        const struct subsidy_totals *t = &d->totals;
+        const struct subsidy_row *x = i < d->nrows ? &d->rows[i] : NULL;
+        char why[SUBSIDY_REASON_SIZE] = "", paid[MONEY_TEXT_SIZE], eligible[MONEY_TEXT_SIZE], fen[MONEY_TEXT_SIZE];
+        if (x && subsidy_reason(x, why, sizeof why) != 0)
+            snprintf(why, sizeof why, "（原因过长，见申报表）");
+        const char *cells[] = {x ? x->applicant : "合计", x ? x->village : "", x ? x->contract_no : "",
+                               sheet_fen(x ? x->interest_paid_fen : t->interest_paid_fen, paid),
+                               sheet_fen(x ? x->eligible_interest_fen : t->eligible_interest_fen, eligible),
+                               sheet_fen(x ? x->subsidy_fen : t->subsidy_fen, fen), why};
+        sheet_row(s, cells);
+    }
+}
+
 static void subsidy(struct req *r, int pdf)
 {
+    const char *format = pdf ? "pdf" : req_query(r, "format");
     const char *q = pdf ? r->str : req_query(r, "quarter");
     char quarter[16];
     struct date from, to;
@@ -465,7 +490,17 @@ static void subsidy(struct req *r, int pdf)
         reply_error(r, &e);
         return;
     }
-    if (pdf) {
+    if (format && strcmp(format, "pdf") != 0) {
+        struct sheet s;
+        char filename[SHEET_FILENAME_SIZE];
+        snprintf(filename, sizeof filename, "subsidy-%s.csv", quarter);
+        subsidy_sheet(&d, &s);
+        list_export(r, &s, filename);
+        sheet_free(&s);
+        free(rows);
+        return;
+    }
+    if (format) {
         const char *why = NULL;
         char *out = NULL;
         size_t len = 0;
@@ -479,12 +514,13 @@ static void subsidy(struct req *r, int pdf)
     html_begin(r, "贴息申报");
     html_raw(r, "<h1>贴息申报</h1><form class=\"search\" method=\"get\"><label>季度<input name=\"quarter\" value=\"");
     html_text(r, quarter);
-    html_printf(r, "\" placeholder=\"2026Q3\"></label><button>查看</button> <a href=\"/subsidy/%s.pdf\">打印申报表（PDF）</a>"
-                   "</form><p class=\"muted\">逾期归还的利息、罚息和复利不予贴息；担保代偿或展期的贷款自当季起不予贴息。</p>"
+    html_printf(r, "\" placeholder=\"2026Q3\"></label><button>查看</button> <a href=\"/subsidy/%s.pdf\">打印申报表（PDF）</a> · "
+                   "<a href=\"/subsidy?quarter=%s&amp;format=xlsx\">导出Excel</a> · "
+                   "<a href=\"/subsidy?quarter=%s&amp;format=csv\">导出 CSV</a></form><p class=\"muted\">逾期归还的利息、罚息和复利不予贴息；担保代偿或展期的贷款自当季起不予贴息。</p>"
                    "<table class=\"list\"><thead><tr><th>借款人</th><th>村</th><th>合同号</th>"
                    "<th class=\"num\">当季实付利息</th><th class=\"num\">可贴息利息</th><th class=\"num\">应贴息</th>"
                    "<th>不予贴息原因</th></tr></thead><tbody>",
-                quarter);
+                quarter, quarter, quarter);
     for (int i = 0; i < d.nrows; i++) {
         char why[SUBSIDY_REASON_SIZE];
         html_raw(r, "<tr><td>");

@@ -231,3 +231,22 @@ test('record lists as files: applications, relief (IDs masked), batches and the 
     assert.ok(readXlsx(Buffer.from(await res.arrayBuffer())).frozen);
   }
 });
+
+test('the subsidy claim as CSV, Excel and the printed 申报表, to a bearer token and from the page', async () => {
+  const json = await api(srv.base, 'GET', '/reports/subsidy?quarter=2026Q3', undefined, t.xj_caiwu);
+  assert.equal(json.status, 200);
+  const book = readXlsx((await download('/reports/subsidy?quarter=2026Q3&format=xlsx', t.xj_caiwu)).bytes);
+  assert.equal(book.name, '贴息申报');
+  assert.equal(book.rows.length, json.body.items.length + 2, 'a row per loan and the totals');
+  const total = book.rows.at(-1);
+  assert.equal(total[0].value, '合计');
+  assert.deepEqual(total[5], { type: 'number', value: json.body.subsidy_fen / 100, format: '#,##0.00' });
+  const pdf = await download('/reports/subsidy?quarter=2026Q3&format=pdf', t.xj_caiwu);
+  assert.equal(pdf.bytes.subarray(0, 5).toString(), '%PDF-');
+  assert.equal((await download('/reports/subsidy?quarter=2026Q9&format=csv', t.xj_caiwu)).status, 422);
+  assert.equal((await download('/reports/subsidy?quarter=2026Q3&format=csv', t.xj_xiehui)).status, 200);
+  assert.equal((await download('/reports/subsidy?quarter=2026Q3&format=csv', t.xj_cun_xiji)).status, 403);
+  const b = new Browser(srv.base);
+  await b.login('xj_caiwu');
+  assert.ok((await b.get('/subsidy?quarter=2026Q3')).text.includes('href="/subsidy?quarter=2026Q3&amp;format=xlsx"'));
+});
