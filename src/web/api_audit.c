@@ -23,15 +23,11 @@ void api_audit_list(struct req *r)
     int limit, offset;
     api_paging(r, &limit, &offset);
     const char *entity = req_query(r, "entity"), *action = req_query(r, "action");
-    if (req_query(r, "format")) {
-        struct sheet s;
-        record_audit_sheet(r, entity, req_query_int(r, "entity_id", 0), action, &s);
-        list_export(r, &s, "audit.csv");
-        sheet_free(&s);
+    struct audit_query q = {entity, action, req_query_int(r, "entity_id", 0)};
+    if (list_export_if_asked(r, record_audit_sheet, &q, "audit.csv"))
         return;
-    }
     json_t *items = json_array();
-    int64_t total = audit_list(r->db, r->user.unit_path, entity ? entity : "", req_query_int(r, "entity_id", 0), action ? action : "",
+    int64_t total = audit_list(r->db, r->user.unit_path, entity ? entity : "", q.entity_id, action ? action : "",
                                limit, offset, audit_item, items);
     reply_json(r, 200, api_list(items, total));
 }

@@ -39,19 +39,14 @@ static void loan_book_json(const struct serviced_loan *l, const struct loan_figu
 }
 
 /* The loan book (overdue 1: only the overdue loans) as JSON or in the asked format. */
-static void loans_reply(struct req *r, int overdue, const char *title, const char *filename)
+static void loans_reply(struct req *r, int overdue, const char *filename)
 {
     struct loan_book_filter f = {.state = req_query(r, "state"), .village_id = req_query_int(r, "village_id", 0),
                                  .overdue = overdue || req_query_int(r, "overdue", 0) == 1};
     api_paging(r, &f.limit, &f.offset);
-    struct sheet s;
     struct err e = {0};
-    if (req_query(r, "format")) {
-        list_loans_sheet(r, &f, title, &s);
-        list_export(r, &s, filename);
-        sheet_free(&s);
+    if (list_export_if_asked(r, list_loans_sheet, &f, filename))
         return;
-    }
     json_t *items = json_array();
     int64_t total = loan_book_list(r->db, &r->user, &f, r->today, loan_book_json, items, &e);
     if (total < 0) {
@@ -64,12 +59,12 @@ static void loans_reply(struct req *r, int overdue, const char *title, const cha
 
 void api_loan_book(struct req *r)
 {
-    loans_reply(r, 0, "贷款台账", "loans.csv");
+    loans_reply(r, 0, "loans.csv");
 }
 
 void api_overdue_loans(struct req *r)
 {
-    loans_reply(r, 1, "逾期贷款清单", "overdue-loans.csv");
+    loans_reply(r, 1, "overdue-loans.csv");
 }
 
 /* Appends one instalment of the page with its loan's figures. */
@@ -97,13 +92,9 @@ void api_due_list(struct req *r)
         return;
     }
     struct date to = date_add_days(r->today, days);
-    struct sheet s;
-    if (req_query(r, "format")) {
-        list_due_sheet(r, r->today, to, "到期清单", &s);
-        list_export(r, &s, "due.csv");
-        sheet_free(&s);
+    struct due_query q = {r->today, to, "到期清单"};
+    if (list_export_if_asked(r, list_due_sheet, &q, "due.csv"))
         return;
-    }
     struct page_ctx c = {.r = r, .items = json_array()};
     api_paging(r, &c.limit, &c.offset);
     int n = servicing_due_list(r->db, &r->user, r->today, to, due_json, &c);
@@ -124,13 +115,8 @@ static void claim_json(const struct claim_row *x, void *ctx)
 
 void api_claims_list(struct req *r)
 {
-    struct sheet s;
-    if (req_query(r, "format")) {
-        list_claims_sheet(r, &s);
-        list_export(r, &s, "claims.csv");
-        sheet_free(&s);
+    if (list_export_if_asked(r, list_claims_sheet, NULL, "claims.csv"))
         return;
-    }
     struct page_ctx c = {.r = r, .items = json_array()};
     api_paging(r, &c.limit, &c.offset);
     int n = servicing_claims(r->db, &r->user, r->today, claim_json, &c);
@@ -145,13 +131,8 @@ static void batch_json(const struct relief_batch *b, void *ctx)
 
 void api_relief_batches_list(struct req *r)
 {
-    if (req_query(r, "format")) {
-        struct sheet s;
-        record_batches_sheet(r, &s);
-        list_export(r, &s, "relief-batches.csv");
-        sheet_free(&s);
+    if (list_export_if_asked(r, record_batches_sheet, NULL, "relief-batches.csv"))
         return;
-    }
     int limit, offset;
     api_paging(r, &limit, &offset);
     json_t *items = json_array();

@@ -83,13 +83,8 @@ void api_loans_list(struct req *r)
     if (queue && !strcmp(queue, "mine"))
         f.department = r->user.department_id ? r->user.department_id : -1;
     api_paging(r, &f.limit, &f.offset);
-    if (req_query(r, "format")) {
-        struct sheet s;
-        record_loans_sheet(r, &f, &s);
-        list_export(r, &s, "loan-applications.csv");
-        sheet_free(&s);
+    if (list_export_if_asked(r, record_loans_sheet, &f, "loan-applications.csv"))
         return;
-    }
     json_t *items = json_array();
     int64_t total = loan_list(r->db, &r->user, &f, r->today, loan_item, items, &e);
     if (total < 0) {

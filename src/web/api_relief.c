@@ -240,13 +240,8 @@ void api_relief_list(struct req *r)
     f.village_id = req_query_int(r, "village_id", 0);
     f.household_id = req_query_int(r, "household_id", 0);
     api_paging(r, &f.limit, &f.offset);
-    if (req_query(r, "format")) {
-        struct sheet s;
-        record_relief_sheet(r, &f, &s);
-        list_export(r, &s, "relief-applications.csv");
-        sheet_free(&s);
+    if (list_export_if_asked(r, record_relief_sheet, &f, "relief-applications.csv"))
         return;
-    }
     json_t *items = json_array();
     int64_t total = relief_list(r->db, &r->user, &f, relief_item, items);
     reply_json(r, 200, api_list(items, total < 0 ? 0 : total));

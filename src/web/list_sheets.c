@@ -30,11 +30,13 @@ static void due_sheet_row(const struct due_row *d, void *ctx)
     sheet_row(s, cells);
 }
 
-void list_due_sheet(struct req *r, struct date from, struct date to, const char *title, struct sheet *s)
+void list_due_sheet(struct req *r, const void *arg, struct sheet *s)
 {
+    const struct due_query *q = arg;
+    struct date from = q->from, to = q->to;
     static const char *const heads[] = {"村", "借款人", "电话", "合同号", "期数", "应还日", "应还本息（元）",
                                         "逾期天数", "逾期金额（元）", "罚息复利（元）", NULL};
-    sheet_init(s, title, heads);
+    sheet_init(s, q->title, heads);
     sheet_int_column(s, 4);
     sheet_date_column(s, 5);
     sheet_money_column(s, 6);
@@ -60,11 +62,12 @@ static void loan_sheet_row(const struct serviced_loan *l, const struct loan_figu
     sheet_row(ctx, cells);
 }
 
-void list_loans_sheet(struct req *r, const struct loan_book_filter *f, const char *title, struct sheet *s)
+void list_loans_sheet(struct req *r, const void *arg, struct sheet *s)
 {
+    const struct loan_book_filter *f = arg;
     static const char *const heads[] = {"贷款号", "村", "借款人", "合同号", "放款日", "贷款金额（元）", "状态",
                                         "剩余本金（元）", "逾期天数", "逾期金额（元）", "罚息复利（元）", NULL};
-    sheet_init(s, title, heads);
+    sheet_init(s, f->overdue ? "逾期贷款清单" : "贷款台账", heads);
     sheet_int_column(s, 0);
     sheet_date_column(s, 4);
     sheet_money_column(s, 5);
@@ -90,7 +93,7 @@ static void claim_sheet_row(const struct claim_row *c, void *ctx)
     sheet_row(ctx, cells);
 }
 
-void list_claims_sheet(struct req *r, struct sheet *s)
+void list_claims_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     static const char *const heads[] = {"贷款号", "村", "借款人", "合同号", "最早逾期", "逾期天数", "剩余本金（元）",
                                         NULL};
@@ -104,11 +107,14 @@ void list_claims_sheet(struct req *r, struct sheet *s)
     servicing_claims(r->db, &r->user, r->today, claim_sheet_row, s);
 }
 
-int list_export(struct req *r, struct sheet *s, const char *filename)
+int list_export_if_asked(struct req *r, list_sheet_fn build, const void *arg, const char *filename)
 {
     if (!req_query(r, "format"))
         return 0;
-    if (!sheet_reply_by_format(r, s, filename))
+    struct sheet s;
+    build(r, arg, &s);
+    if (!sheet_reply_by_format(r, &s, filename))
         reply_fail(r, 422, "invalid_format", "format 应为 csv、xlsx 或 pdf");
+    sheet_free(&s);
     return 1;
 }

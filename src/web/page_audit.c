@@ -32,13 +32,9 @@ void page_audit(struct req *r)
     int limit, offset;
     html_paging(r, &limit, &offset);
     const char *entity = req_query(r, "entity"), *action = req_query(r, "action");
-    if (req_query(r, "format")) {
-        struct sheet s;
-        record_audit_sheet(r, entity, 0, action, &s);
-        list_export(r, &s, "audit.csv");
-        sheet_free(&s);
+    struct audit_query q = {entity, action, 0};
+    if (list_export_if_asked(r, record_audit_sheet, &q, "audit.csv"))
         return;
-    }
     html_begin(r, "审计日志");
     html_raw(r, "<h1>审计日志</h1><form class=\"search\" method=\"get\"><label>对象<input name=\"entity\" value=\"");
     html_text(r, entity);

@@ -62,13 +62,8 @@ void page_loans(struct req *r)
     const char *late = req_query(r, "late");
     f.late_only = late && !strcmp(late, "1");
     html_paging(r, &f.limit, &f.offset);
-    if (req_query(r, "format")) {
-        struct sheet s;
-        record_loans_sheet(r, &f, &s);
-        list_export(r, &s, "loan-applications.csv");
-        sheet_free(&s);
+    if (list_export_if_asked(r, record_loans_sheet, &f, "loan-applications.csv"))
         return;
-    }
     html_begin(r, "贷款申请");
     html_raw(r, "<div class=\"titlebar\"><h1>计生信贷助富 · 贷款申请</h1><span class=\"muted\">新申请请在家庭档案页点击“申请贷款”"
                 "</span></div>");

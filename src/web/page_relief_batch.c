@@ -41,13 +41,8 @@ static void unit_option(const struct unit *u, void *ctx)
 
 void page_relief_batches(struct req *r)
 {
-    if (req_query(r, "format")) {
-        struct sheet s;
-        record_batches_sheet(r, &s);
-        list_export(r, &s, "relief-batches.csv");
-        sheet_free(&s);
+    if (list_export_if_asked(r, record_batches_sheet, NULL, "relief-batches.csv"))
         return;
-    }
     html_begin(r, "批量发放");
     html_raw(r, "<h1>救助批次（春节走访慰问、双千帮扶、独女户/双女绝育户奖励）</h1>");
     html_flash(r);

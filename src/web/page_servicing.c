@@ -268,25 +268,14 @@ static void due_table(struct req *r, struct date from, struct date to)
     html_raw(r, "</tbody></table>");
 }
 
-/* The page's export (?format=) of the unpaid instalments due in [from, to]: 1 when it replied. */
-static int page_export_due(struct req *r, struct date from, struct date to, const char *title, const char *filename)
-{
-    if (!req_query(r, "format"))
-        return 0;
-    struct sheet s;
-    list_due_sheet(r, from, to, title, &s);
-    list_export(r, &s, filename);
-    sheet_free(&s);
-    return 1;
-}
-
 /* The due list for the next N days (?days=, default 30). */
 void page_due(struct req *r)
 {
     int64_t days = req_query_int(r, "days", 30);
     if (days < 1 || days > 366)
         days = 30;
-    if (page_export_due(r, r->today, date_add_days(r->today, days), "到期清单", "due.csv"))
+    struct due_query q = {r->today, date_add_days(r->today, days), "到期清单"};
+    if (list_export_if_asked(r, list_due_sheet, &q, "due.csv"))
         return;
     html_begin(r, "到期清单");
     html_printf(r, "<h1>到期清单</h1><p class=\"muted\">今后 %lld 天内到期的各期，按村排列。"
@@ -320,7 +309,8 @@ void page_overdue(struct req *r)
         reply_fail(r, 422, "invalid_date", "日期应为 YYYY-MM-DD");
         return;
     }
-    if (page_export_due(r, (struct date){0, 0, 0}, date_add_days(r->today, -1), "逾期清单", "overdue.csv"))
+    struct due_query q = {{0, 0, 0}, date_add_days(r->today, -1), "逾期清单"};
+    if (list_export_if_asked(r, list_due_sheet, &q, "overdue.csv"))
         return;
     char on[11];
     date_format(as_of, on);
@@ -406,13 +396,8 @@ static void claim_row(const struct claim_row *c, void *ctx)
 
 void page_claims(struct req *r)
 {
-    if (req_query(r, "format")) {
-        struct sheet s;
-        list_claims_sheet(r, &s);
-        list_export(r, &s, "claims.csv");
-        sheet_free(&s);
+    if (list_export_if_asked(r, list_claims_sheet, NULL, "claims.csv"))
         return;
-    }
     html_begin(r, "代偿");
     html_raw(r, "<h1>可申请担保代偿的贷款</h1><p class=\"muted\">逾期超过代偿期限（默认 90 天）的贷款。财务确认后由担保基金代偿，"
                 "之后的追偿款记入担保基金。</p>");
@@ -442,9 +427,10 @@ void page_account_compensate(struct req *r)
 }
 
 /* The quarter's claim as a page (pdf = 0) or as the PDF (pdf = 1). */
-/* The claim as a sheet: one row per loan with the reason any interest is not subsidised, and the totals. */
-static void subsidy_sheet(const struct subsidy_doc *d, struct sheet *s)
+/* The claim (arg: struct subsidy_doc) as a sheet: one row per loan with the reason any interest is not subsidised, and the totals. */
+static void subsidy_sheet(struct req *r, const void *arg, struct sheet *s)
 {
+    const struct subsidy_doc *d = arg;
     static const char *const heads[] = {"借款人", "村", "合同号", "当季实付利息（元）", "可贴息利息（元）",
                                         "应贴息（元）", "不予贴息原因", NULL};
     sheet_init(s, "贴息申报", heads);
@@ -490,13 +476,9 @@ static void subsidy(struct req *r, int pdf)
         reply_error(r, &e);
         return;
     }
-    if (format && strcmp(format, "pdf") != 0) {
-        struct sheet s;
-        char filename[SHEET_FILENAME_SIZE];
-        snprintf(filename, sizeof filename, "subsidy-%s.csv", quarter);
-        subsidy_sheet(&d, &s);
-        list_export(r, &s, filename);
-        sheet_free(&s);
+    char filename[SHEET_FILENAME_SIZE];
+    snprintf(filename, sizeof filename, "subsidy-%s.csv", quarter);
+    if (format && strcmp(format, "pdf") != 0 && list_export_if_asked(r, subsidy_sheet, &d, filename)) {
         free(rows);
         return;
     }

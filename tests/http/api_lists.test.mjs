@@ -250,3 +250,39 @@ test('the subsidy claim as CSV, Excel and the printed 申报表, to a bearer tok
   await b.login('xj_caiwu');
   assert.ok((await b.get('/subsidy?quarter=2026Q3')).text.includes('href="/subsidy?quarter=2026Q3&amp;format=xlsx"'));
 });
+
+test('households, notices and announcements as files: the page\'s rows, IDs masked, scope kept', async () => {
+  const hh = await api(srv.base, 'GET', '/households?village_id=&q=&limit=500', undefined, t.xj_cun_xiji);
+  const csv = (await download('/households?format=csv', t.xj_cun_xiji)).bytes.toString('utf8').slice(1).trim().split('\r\n');
+  assert.equal(csv[0], '户主,身份证号,村,家庭类别,符合政策,人数');
+  assert.ok(csv.length - 1 >= Math.min(hh.body.total, 200), 'every household of the village');
+  assert.ok(csv.slice(1).every((l) => l.split(',')[2] === '西集村'), 'a village officer: the village only');
+  assert.ok(csv.slice(1).every((l) => /^\d{6}\*{8}\d{3}[\dX]$/.test(l.split(',')[1])), 'resident IDs masked');
+  const book = readXlsx((await download('/households?format=xlsx', t.xj_cun_xiji)).bytes);
+  assert.equal(book.name, '家庭档案');
+  assert.equal(book.rows[1][5].type, 'number', 'members as a number');
+
+  const notices = await api(srv.base, 'GET', '/notices', undefined, t.xj_xiehui);
+  const nbook = readXlsx((await download('/notices?format=xlsx', t.xj_xiehui)).bytes);
+  assert.equal(nbook.rows.length, notices.body.total + 1);
+  assert.equal(nbook.rows[1][0].value, notices.body.items[0].id);
+  assert.equal(nbook.rows[1][4].type, 'date');
+  const anns = await api(srv.base, 'GET', '/announcements?limit=500', undefined, t.xj_xiehui);
+  const abook = readXlsx((await download('/announcements?format=xlsx', t.xj_xiehui)).bytes);
+  assert.equal(abook.name, '公告');
+  assert.equal(abook.rows.length, anns.body.total + 1);
+  const fm = readXlsx((await download('/notices?format=xlsx', t.fm_xiehui)).bytes);
+  const ours = new Set(notices.body.items.map((n) => n.id));
+  assert.ok(!fm.rows.slice(1).some((r) => ours.has(r[0].value)), 'the other township exports none of 西集\'s notices');
+
+  const b = new Browser(srv.base);
+  await b.login('xj_xiehui');
+  for (const [page, link] of [['/households?q=&village_id=', '/households?q=&amp;village_id=&amp;format=xlsx'],
+    ['/notices', '/notices?format=xlsx'], ['/announcements?state=published', '/announcements?state=published&amp;format=xlsx']]) {
+    const p = await b.get(page);
+    assert.ok(p.text.includes(`href="${link}"`), `${page} links ${link}`);
+    const res = await fetch(srv.base + link.replaceAll('&amp;', '&'), { headers: { Cookie: b.cookie } });
+    assert.equal(res.status, 200, link);
+    assert.ok(readXlsx(Buffer.from(await res.arrayBuffer())).frozen);
+  }
+});
