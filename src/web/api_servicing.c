@@ -7,6 +7,7 @@
 #include "api_doc.h"
 #include "api_util.h"
 #include "handlers.h"
+#include "list_sheets.h"
 #include "money.h"
 #include "portfolio.h"
 #include "routes.h"
@@ -289,7 +290,7 @@ static void overdue_item(const struct village_overdue *v, void *ctx)
 void api_overdue_by_village(struct req *r)
 {
     struct date when;
-    if (as_of(r, &when) != 0)
+    if (as_of(r, &when) != 0 || list_export_if_asked(r, list_overdue_villages_sheet, &when, "overdue-villages.csv"))
         return;
     json_t *items = json_array();
     int n = portfolio_overdue_by_village(r->db, &r->user, when, r->today, overdue_item, items);
@@ -308,7 +309,7 @@ const struct api_doc api_docs_servicing[] = {
     {"POST", "/api/v1/loans/{id}/followups", "回访记录", NULL, API_OBJ("\"visited_on\":" API_STR ",\"jobs_created\":" API_INT ",\"income_fen\":" API_INT, "\"visited_on\""), API_ANY_OBJ, 201, "422:invalid_date 404:not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/reports/portfolio", "贷款总体情况（截至某日）；?format= 导出贷款情况表", "as_of:date format:string", NULL, API_OBJ("\"loans\":" API_INT ",\"outstanding_fen\":" API_INT, "\"loans\",\"outstanding_fen\""), 0, "422:invalid_date 422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/reports/portfolio/villages", "贷款情况表：按镇、村；?format= 导出", "as_of:date from:date to:date unit_id:integer format:string", NULL, API_LIST(API_ANY_OBJ), 0, "422:invalid_date 422:invalid_format", API_FORMATS},
-    {"GET", "/api/v1/reports/overdue", "各村逾期情况（截至某日）", "as_of:date", NULL, API_LIST(API_OBJ("\"village\":" API_STR ",\"loans\":" API_INT ",\"max_dpd\":" API_INT, "\"village\",\"loans\",\"max_dpd\"")), 0, "422:invalid_date", NULL},
+    {"GET", "/api/v1/reports/overdue", "各村逾期情况（截至某日）；?format= 导出", "as_of:date format:string", NULL, API_LIST(API_OBJ("\"village\":" API_STR ",\"loans\":" API_INT ",\"max_dpd\":" API_INT, "\"village\",\"loans\",\"max_dpd\"")), 0, "422:invalid_date 422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/reports/subsidy", "季度贴息申报；?format=csv、xlsx，或 pdf（贴息申报表）", "quarter:string format:string", NULL, API_OBJ("\"quarter\":" API_STR ",\"items\":{\"type\":\"array\"}", "\"quarter\",\"items\""), 0, "422:invalid_quarter 422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/reports/outcomes", "帮扶成效：按项目类型和村；?format= 导出", "from:date to:date unit_id:integer format:string", NULL, API_LIST(API_ANY_OBJ), 0, NULL, API_FORMATS},
     {"GET", "/api/v1/reports/quarterly.pdf", "季度工作报表 PDF", "quarter:string", NULL, NULL, 0, "422:invalid_quarter", "pdf"},

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "money.h"
+#include "portfolio.h"
 #include "servicing.h"
 
 /* Number text for a sheet cell. */
@@ -82,6 +83,28 @@ void list_loans_sheet(struct req *r, const void *arg, struct sheet *s)
     all.limit = LIST_EXPORT_MAX, all.offset = 0;
     struct err e = {0};
     loan_book_list(r->db, &r->user, &all, r->today, loan_sheet_row, s, &e);
+}
+
+/* One village of the overdue report. */
+static void overdue_village_sheet_row(const struct village_overdue *v, void *ctx)
+{
+    char loans[24], dpd[24], out[MONEY_TEXT_SIZE];
+    const char *cells[] = {v->township, v->village, num_text(v->loans, loans), sheet_fen(v->outstanding_fen, out),
+                           num_text(v->max_dpd, dpd)};
+    sheet_row(ctx, cells);
+}
+
+void list_overdue_villages_sheet(struct req *r, const void *arg, struct sheet *s)
+{
+    static const char *const heads[] = {"乡镇", "村", "逾期笔数", "逾期贷款余额（元）", "最长逾期天数", NULL};
+    const struct date *as_of = arg;
+    char on[11];
+    sheet_init(s, "各村逾期情况", heads);
+    sheet_int_column(s, 2);
+    sheet_money_column(s, 3);
+    sheet_int_column(s, 4);
+    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 截至 %s", r->user.unit_name, date_format(*as_of, on));
+    portfolio_overdue_by_village(r->db, &r->user, *as_of, r->today, overdue_village_sheet_row, s);
 }
 
 /* One loan past the claim threshold. */

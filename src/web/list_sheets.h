@@ -29,6 +29,8 @@ void list_due_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: struct loan_book_filter (limit and offset ignored: every loan), with figures as of today;
    titled 逾期贷款清单 when it selects the overdue loans, else 贷款台账. */
 void list_loans_sheet(struct req *r, const void *arg, struct sheet *s);
+/* arg: struct date, the day. The villages with loans overdue on that day, as they stood then. */
+void list_overdue_villages_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: none. The loans the credit union may claim the guarantee for. */
 void list_claims_sheet(struct req *r, const void *arg, struct sheet *s);
 

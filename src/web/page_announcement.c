@@ -86,7 +86,7 @@ void page_announcements(struct req *r)
         html_raw(r, "<tr><td colspan=\"7\">还没有公告</td></tr>");
     html_raw(r, "</tbody></table>");
     html_pager(r, total < 0 ? 0 : total, limit, offset, 0);
-    report_format_links(r, "/announcements");
+    report_format_links(r, "/announcements", NULL);
     html_end(r);
 }
 

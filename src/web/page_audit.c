@@ -46,6 +46,6 @@ void page_audit(struct req *r)
     int64_t total = audit_list(r->db, r->user.unit_path, entity ? entity : "", 0, action ? action : "", limit, offset, audit_row, r);
     html_raw(r, "</tbody></table>");
     html_pager(r, total, limit, offset, 0);
-    report_format_links(r, "/audit");
+    report_format_links(r, "/audit", NULL);
     html_end(r);
 }

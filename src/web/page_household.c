@@ -105,7 +105,7 @@ void page_household_list(struct req *r)
         html_form_error(r, &e);
     else
         html_pager(r, total, f.limit, f.offset, HOUSEHOLD_COUNT_CAP);
-    report_format_links(r, "/households");
+    report_format_links(r, "/households", NULL);
     html_end(r);
 }
 

@@ -77,7 +77,7 @@ void page_loans(struct req *r)
                    "只看评审超期</label><button>筛选</button></form>",
                 f.late_only ? " checked" : "");
     loan_table(r, &f);
-    report_format_links(r, "/loans");
+    report_format_links(r, "/loans", NULL);
     html_end(r);
 }
 

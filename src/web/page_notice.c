@@ -57,7 +57,7 @@ static void notices_page(struct req *r, const struct err *e)
     if (notice_list(r->db, &r->user, 0, r->today, 50, notice_row, r) == 0)
         html_raw(r, "<tr><td colspan=\"6\">还没有公示</td></tr>");
     html_raw(r, "</tbody></table>");
-    report_format_links(r, "/notices");
+    report_format_links(r, "/notices", NULL);
     enum role ro = r->user.role;
     if (ro == ROLE_ADMIN || ro == ROLE_RELIEF || ro == ROLE_ASSOCIATION) {
         html_raw(r, "<h2>发布公示</h2><p class=\"muted\">救助公示：本单位所有已通过镇审核的申请进入公示，公示期满且无未处理异议方可批准。"

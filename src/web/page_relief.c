@@ -122,7 +122,7 @@ void page_relief_list(struct req *r)
     relief_category_options(r, f.category_id);
     html_raw(r, "</select></label><button>筛选</button></form>");
     relief_table(r, &f);
-    report_format_links(r, "/relief");
+    report_format_links(r, "/relief", NULL);
     html_end(r);
 }
 

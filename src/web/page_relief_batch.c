@@ -51,7 +51,7 @@ void page_relief_batches(struct req *r)
     if (relief_batch_list(r->db, &r->user, 50, batch_row, r) == 0)
         html_raw(r, "<tr><td colspan=\"6\">还没有批次</td></tr>");
     html_raw(r, "</tbody></table>");
-    report_format_links(r, "/relief/batches");
+    report_format_links(r, "/relief/batches", NULL);
     html_raw(r, "<h2>新建批次</h2><form method=\"get\" action=\"/relief/batches/new\" class=\"grid\">"
                 "<label>救助类别<select name=\"category_id\">");
     relief_category_options(r, req_query_int(r, "category_id", 0));

@@ -282,7 +282,7 @@ void page_due(struct req *r)
                    "<a href=\"/due?days=7\">7 天</a> · <a href=\"/due?days=30\">30 天</a></p>",
                 (long long)days);
     due_table(r, r->today, date_add_days(r->today, days));
-    report_format_links(r, "/due");
+    report_format_links(r, "/due", NULL);
     html_end(r);
 }
 
@@ -310,7 +310,9 @@ void page_overdue(struct req *r)
         return;
     }
     struct due_query q = {{0, 0, 0}, date_add_days(r->today, -1), "逾期清单"};
-    if (list_export_if_asked(r, list_due_sheet, &q, "overdue.csv"))
+    const char *table = req_query(r, "table");
+    if (table && !strcmp(table, "villages") ? list_export_if_asked(r, list_overdue_villages_sheet, &as_of, "overdue-villages.csv")
+                                            : list_export_if_asked(r, list_due_sheet, &q, "overdue.csv"))
         return;
     char on[11];
     date_format(as_of, on);
@@ -326,10 +328,11 @@ void page_overdue(struct req *r)
     if (n <= 0)
         html_raw(r, n < 0 ? "<tr><td colspan=\"5\">读取失败</td></tr>" : "<tr><td colspan=\"5\">没有逾期</td></tr>");
     html_raw(r, "</tbody></table>");
+    report_format_links(r, "/overdue", "table=villages");
     if (date_cmp(as_of, r->today) == 0) {
         html_raw(r, "<h2>应还未还的各期</h2><p class=\"muted\">截至昨天应还未还的各期，按村排列，供上门催收。</p>");
         due_table(r, (struct date){0, 0, 0}, date_add_days(r->today, -1));
-        report_format_links(r, "/overdue");
+        report_format_links(r, "/overdue", NULL);
     } else
         html_raw(r, "<p class=\"muted\">各期明细只列今天的情况，见<a href=\"/overdue\">今天的逾期清单</a>。</p>");
     html_end(r);
@@ -407,7 +410,7 @@ void page_claims(struct req *r)
     if (servicing_claims(r->db, &r->user, r->today, claim_row, r) == 0)
         html_raw(r, "<tr><td colspan=\"7\">没有记录</td></tr>");
     html_raw(r, "</tbody></table>");
-    report_format_links(r, "/claims");
+    report_format_links(r, "/claims", NULL);
     html_end(r);
 }
 

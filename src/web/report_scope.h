@@ -17,8 +17,8 @@ void report_unit_select(struct req *r);
 /* "导出 CSV · 打印 PDF" links to base.csv and base.pdf with the current query (unit, dates, grouping). */
 void report_export_links(struct req *r, const char *base);
 /* "导出 CSV · 导出Excel · 打印 PDF" links to a list page base with its current filters (the paging
-   left out) and &format=csv, xlsx or pdf. */
-void report_format_links(struct req *r, const char *base);
+   left out), then extra ("table=villages", or NULL) and format=csv, xlsx or pdf. */
+void report_format_links(struct req *r, const char *base, const char *extra);
 
 struct sheet;
 /* Ends a report page's filter form (the unit choice and the button), then writes the report's

@@ -286,3 +286,20 @@ test('households, notices and announcements as files: the page\'s rows, IDs mask
     assert.ok(readXlsx(Buffer.from(await res.arrayBuffer())).frozen);
   }
 });
+
+test('the overdue report by village as a file, as it stood on a past day, from the API and the page', async () => {
+  const day = addDays(TODAY, -20);
+  const json = await api(srv.base, 'GET', `/reports/overdue?as_of=${day}`, undefined, t.xj_xiehui);
+  assert.ok(json.body.total >= 1, 'the demo\'s late loan was overdue then');
+  const book = readXlsx((await download(`/reports/overdue?as_of=${day}&format=xlsx`, t.xj_xiehui)).bytes);
+  assert.equal(book.name, '各村逾期情况');
+  assert.deepEqual(book.rows.slice(1).map((r) => [r[1].value, r[2].value, r[3].value, r[4].value]),
+    json.body.items.map((v) => [v.village, v.loans, v.outstanding_fen / 100, v.max_dpd]));
+  const b = new Browser(srv.base);
+  await b.login('xj_xiehui');
+  const page = await b.get(`/overdue?as_of=${day}`);
+  const link = `/overdue?as_of=${day}&amp;table=villages&amp;format=xlsx`;
+  assert.ok(page.text.includes(`href="${link}"`), link);
+  const res = await fetch(srv.base + link.replaceAll('&amp;', '&'), { headers: { Cookie: b.cookie } });
+  assert.deepEqual(readXlsx(Buffer.from(await res.arrayBuffer())).rows, book.rows, 'the page\'s file is the API\'s');
+});
