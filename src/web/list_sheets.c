@@ -44,6 +44,8 @@ void list_due_sheet(struct req *r, const void *arg, struct sheet *s)
     sheet_int_column(s, 7);
     sheet_money_column(s, 8);
     sheet_money_column(s, 9);
+    static const float widths[] = {1, 1, 1.4f, 1.9f, 0.6f, 1.2f, 1.3f, 0.8f, 1.3f, 1.2f};
+    memcpy(s->widths, widths, sizeof widths);
     s->landscape = 1;
     char a[11], b[11], t[11];
     snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 应还日 %s 至 %s · 逾期截至 %s", r->user.unit_name,
@@ -76,6 +78,8 @@ void list_loans_sheet(struct req *r, const void *arg, struct sheet *s)
     sheet_int_column(s, 8);
     sheet_money_column(s, 9);
     sheet_money_column(s, 10);
+    static const float widths[] = {0.6f, 1, 1, 1.9f, 1.2f, 1.3f, 0.8f, 1.3f, 0.8f, 1.3f, 1.2f};
+    memcpy(s->widths, widths, sizeof widths);
     s->landscape = 1;
     char t[11];
     snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 截至 %s", r->user.unit_name, date_format(r->today, t));
@@ -125,6 +129,7 @@ void list_claims_sheet(struct req *r, const void *arg, struct sheet *s)
     sheet_date_column(s, 4);
     sheet_int_column(s, 5);
     sheet_money_column(s, 6);
+    s->widths[3] = 1.9f;
     char t[11];
     snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 截至 %s", r->user.unit_name, date_format(r->today, t));
     servicing_claims(r->db, &r->user, r->today, claim_sheet_row, s);

@@ -151,7 +151,7 @@ void sheet_reply_pdf(struct req *r, const struct sheet *s)
     for (int c = 0; c < s->ncols; c++) {
         d.heads[c] = s->heads[c];
         d.widths[c] = s->widths[c];
-        d.right[c] = s->money[c];
+        d.right[c] = s->money[c] || s->kind[c] == SHEET_INT;
     }
     /* Amounts print with thousands separators. */
     char **shown = malloc(((size_t)s->nrows * (size_t)s->ncols + 1) * sizeof *shown);
