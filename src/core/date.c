@@ -3,6 +3,9 @@
 #include "date.h"
 
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #define DATE_YEAR_MIN 1900
 #define DATE_YEAR_MAX 2999
@@ -155,4 +158,52 @@ struct date date_add_months(struct date start, int months)
     int last = date_days_in_month(r.y, r.m);
     r.d = start.d > last ? last : start.d;
     return r;
+}
+
+char *date_chinese(struct date d, char out[DATE_CN_SIZE])
+{
+    snprintf(out, DATE_CN_SIZE, "%d年%d月%d日", clamp(d.y, 0, 9999), clamp(d.m, 0, 99), clamp(d.d, 0, 99));
+    return out;
+}
+
+char *date_chinese_text(const char *iso, char out[DATE_CN_SIZE])
+{
+    char day[11];
+    struct date d;
+    snprintf(day, sizeof day, "%s", iso ? iso : "");
+    if (date_parse(day, &d) == 0)
+        return date_chinese(d, out);
+    snprintf(out, DATE_CN_SIZE, "%.*s", DATE_CN_SIZE - 1, iso ? iso : "");
+    return out;
+}
+
+char *date_quarter_cn(int y, int q, char out[DATE_CN_SIZE])
+{
+    static const char *const names[] = {"一", "二", "三", "四"};
+    snprintf(out, DATE_CN_SIZE, "%d年第%s季度", clamp(y, 0, 9999), names[clamp(q, 1, 4) - 1]);
+    return out;
+}
+
+int date_quarter_parse(const char *s, struct date *from, struct date *to)
+{
+    if (!s || strlen(s) != 6 || s[4] != 'Q' || s[5] < '1' || s[5] > '4')
+        return -1;
+    for (int i = 0; i < 4; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+    int y = atoi(s), q = s[5] - '0';
+    if (y < 2000 || y > 2999)
+        return -1;
+    *from = (struct date){y, 3 * q - 2, 1};
+    *to = (struct date){y, 3 * q, date_days_in_month(y, 3 * q)};
+    return 0;
+}
+
+int date_from_number(long long yyyymmdd, struct date *out)
+{
+    struct date d = {(int)(yyyymmdd / 10000), (int)(yyyymmdd / 100 % 100), (int)(yyyymmdd % 100)};
+    if (yyyymmdd <= 0 || yyyymmdd > 99991231 || !date_valid(d))
+        return -1;
+    *out = d;
+    return 0;
 }

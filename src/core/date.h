@@ -39,4 +39,22 @@ int date_cmp(struct date a, struct date b);
    date from the same start (never chain results: 2024-02-29 + 1 would be 2024-03-29). */
 struct date date_add_months(struct date start, int months);
 
+/* The date of a number yyyymmdd (as SQL's CAST(replace(day, '-', '') AS INTEGER) gives it) into
+   *out when it is a valid date. 0, or -1 (0 or any invalid number: out untouched). */
+int date_from_number(long long yyyymmdd, struct date *out);
+
+/* Room for any date as documents print it ("2026年12月5日", year up to 9999) with its NUL. */
+#define DATE_CN_SIZE 32
+/* Writes d as documents print it: "2026年12月5日" (no leading zeros). Every printed document
+   writes its dates through this. Fields out of range are clamped as in date_format. Returns out. */
+char *date_chinese(struct date d, char out[DATE_CN_SIZE]);
+/* The same for "YYYY-MM-DD" text (or a time stamp starting with it); text that is not a date is
+   copied as it is (cut to fit). */
+char *date_chinese_text(const char *iso, char out[DATE_CN_SIZE]);
+/* Writes quarter q (1..4) of year y as "2026年第三季度". Returns out. */
+char *date_quarter_cn(int y, int q, char out[DATE_CN_SIZE]);
+/* Parses a quarter "2026Q3" (year 2000..2999, quarter 1..4, nothing after) into its first and
+   last day. Returns 0, or -1 (from and to untouched). */
+int date_quarter_parse(const char *s, struct date *from, struct date *to);
+
 #endif

@@ -106,3 +106,12 @@ int followup_outcomes(struct db *db, const struct user_ctx *actor, const char *f
     db_done(st);
     return n;
 }
+
+int followup_first_day(struct db *db, const struct user_ctx *actor, struct date *out)
+{
+    return date_from_number(db_int(db, 0, "SELECT CAST(replace(min(f.visited_on), '-', '') AS INTEGER) FROM loan_followups f "
+                                          "JOIN loans l ON l.id = f.loan_id JOIN units v ON v.id = l.village_id "
+                                          "WHERE in_scope(v.path, ?)",
+                                   "t", actor->unit_path),
+                            out);
+}

@@ -38,4 +38,8 @@ struct outcome_row {
 int followup_outcomes(struct db *db, const struct user_ctx *actor, const char *from, const char *to,
                       void (*fn)(const struct outcome_row *, void *), void *ctx);
 
+/* The first day a loan in the actor's scope was visited: the outcomes report's period starts there
+   when no start is asked for. 0, or -1 when there is none. */
+int followup_first_day(struct db *db, const struct user_ctx *actor, struct date *out);
+
 #endif

@@ -222,3 +222,14 @@ int64_t portfolio_claimable(struct db *db, const struct user_ctx *actor, struct 
                          "WHERE v.kind = 'village' AND in_scope(v.path, ?1) AND l.oldest_unpaid_due < ?2",
                   "tt", actor->unit_path, days_before(as_of, db_param_int(db, "claim_dpd", 90), limit));
 }
+
+int portfolio_first_day(struct db *db, const struct user_ctx *actor, struct date *out)
+{
+    return date_from_number(db_int(db, 0, "SELECT CAST(replace(min(d), '-', '') AS INTEGER) FROM ("
+                                          "SELECT a.decided_on AS d FROM loan_applications a JOIN households h "
+                                          "ON h.id = a.household_id JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?1) "
+                                          "UNION ALL SELECT l.disbursed_on FROM loans l JOIN units v ON v.id = l.village_id "
+                                          "WHERE in_scope(v.path, ?1))",
+                                   "t", actor->unit_path),
+                            out);
+}

@@ -110,4 +110,9 @@ int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct dat
                          const char *from, const char *to, void (*fn)(const struct village_portfolio *, void *),
                          void *ctx);
 
+/* The first day an application in the actor's scope was decided or a loan disbursed (the
+   portfolio's flows start with these): the report's period starts there when no start is asked for. 0, or -1 when
+   there is none. */
+int portfolio_first_day(struct db *db, const struct user_ctx *actor, struct date *out);
+
 #endif

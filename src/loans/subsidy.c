@@ -84,17 +84,6 @@ int subsidy_reason(const struct subsidy_row *row, char *out, size_t n)
     return rc;
 }
 
-int subsidy_quarter(const char *s, struct date *from, struct date *to)
-{
-    int y, q;
-    char tail;
-    if (!s || sscanf(s, "%4dQ%1d%c", &y, &q, &tail) != 2 || y < 2000 || y > 2999 || q < 1 || q > 4)
-        return -1;
-    *from = (struct date){y, 3 * q - 2, 1};
-    *to = (struct date){y, 3 * q, date_days_in_month(y, 3 * q)};
-    return 0;
-}
-
 /* The rule in force, from the parameters: 0, or -1 with e filled when they are not valid (a
    claim is never computed on a rate silently taken as 0). */
 static int rule_of(struct db *db, struct subsidy_rule *rule, struct err *e)

@@ -86,8 +86,6 @@ struct subsidy_totals {
     int64_t interest_paid_fen, eligible_interest_fen, subsidy_fen;
 };
 
-/* Parses "2026Q3" into the quarter's first and last day. 0 or -1. */
-int subsidy_quarter(const char *s, struct date *from, struct date *to);
 /* Lists the quarter's claim in the actor's scope, calling fn per loan that paid interest (or
    penalty) in the quarter, subsidised or not. Returns the number of loans or -1 with e filled;
    the sums in *totals. */

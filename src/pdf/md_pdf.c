@@ -25,6 +25,7 @@
 #define BODY 16.0f
 #define TITLE 26.0f
 #define SUBTITLE 14.0f
+#define TITLE_MIN 10.0f /* a title without a break between phrases shrinks down to this before it breaks inside a word */
 #define CODE 14.0f
 #define LEADING 1.55f
 #define LIST_INDENT 32.0f
@@ -86,6 +87,8 @@ struct lay {
     float size; /* the block's type size */
     int align;  /* 0 left, 1 centred, 2 right */
     int soft;   /* a soft line break waits for the next text */
+    int phrases; /* a title: lines break only at spaces and punctuation, never inside a word */
+    int forced;  /* lines break_lines had to break where no break was allowed */
     int emph, strong, link, heading;
     size_t link_start[8];
     /* placing */
@@ -306,6 +309,22 @@ static void emit_line(struct lay *L, size_t a, size_t b, float w, int mono)
     }
 }
 
+/* 1 when a title may break between a and b: after a punctuation mark or before an opening one
+   (a title breaks between phrases, never inside a word such as 双女绝育户). */
+static int phrase_break(long a, long b)
+{
+    static const long after[] = {0xFF0C, 0x3002, 0x3001, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, 0xFF09, 0x300B, 0x201D,
+                                 0x300D, 0x3011, 0x00B7, 0x30FB, 0x2014, ',', ':', ';', ')', 0};
+    static const long before[] = {0xFF08, 0x300A, 0x201C, 0x300C, 0x3010, '(', 0};
+    for (int i = 0; after[i]; i++)
+        if (a == after[i])
+            return 1;
+    for (int i = 0; before[i]; i++)
+        if (b == before[i])
+            return 1;
+    return 0;
+}
+
 /* Breaks the block's characters into lines no wider than avail and, with draw, draws them.
    Chinese breaks between characters (pdf_breakable), other text at spaces, a word wider than the
    line between characters, and with `anywhere` (code) between any two characters. Spaces may
@@ -335,10 +354,12 @@ static int break_lines(struct lay *L, float avail, int anywhere, int draw)
                 break;
             }
             if (prev && (anywhere || is_space(c) != is_space(prev) ||
-                         (!is_space(c) && !is_space(prev) && pdf_breakable(prev->cp, c->cp))))
+                         (!is_space(c) && !is_space(prev) && pdf_breakable(prev->cp, c->cp) &&
+                          (!L->phrases || phrase_break(prev->cp, c->cp)))))
                 brk = j;
             if (prev && !is_space(c) && w + c->w > avail + 0.01f) {
                 end = next = brk ? brk : j;
+                L->forced += !brk;
                 break;
             }
             w += c->w;
@@ -600,16 +621,29 @@ static void node_event(struct lay *L, cmark_node *n, int enter)
 /* The title, the subtitle and a rule under them. */
 static void title_block(struct lay *L, const struct md_pdf_doc *d)
 {
-    block_start(L, TITLE, 1);
-    add_text(L, d->title && *d->title ? d->title : "公告", S_BOLD);
-    /* balanced lines: the narrowest column that needs no more lines than the full width */
     float full = L->right - L->left, width = full;
+    /* lines break between phrases only; a phrase wider than the page sets the title smaller */
+    L->phrases = 1;
+    for (float size = TITLE;; size *= 0.9f) {
+        block_start(L, size, 1);
+        add_text(L, d->title && *d->title ? d->title : "公告", S_BOLD);
+        L->forced = 0;
+        break_lines(L, full, 0, 0);
+        if (!L->forced || size * 0.9f < TITLE_MIN)
+            break;
+    }
+    /* balanced lines: the narrowest column that needs no more lines than the full width */
     int lines = break_lines(L, full, 0, 0);
-    for (float w = full * 0.95f; lines > 1 && w > full * 0.5f && break_lines(L, w, 0, 0) == lines; w *= 0.95f)
+    for (float w = full * 0.95f; lines > 1 && w > full * 0.5f; w *= 0.95f) {
+        int forced = L->forced;
+        if (break_lines(L, w, 0, 0) != lines || L->forced != forced)
+            break;
         width = w;
+    }
     L->left += (full - width) / 2;
     L->right -= (full - width) / 2;
     flush_block(L, 0);
+    L->phrases = 0;
     L->left = MARGIN_X;
     L->right = PAGE_W - MARGIN_X;
     if (d->subtitle && *d->subtitle) {
@@ -705,6 +739,8 @@ int md_pdf_render(const struct md_pdf_doc *d, char **out, size_t *len, const cha
     struct pdf *p = pdf_new(d->title && *d->title ? d->title : "公告", err);
     if (!p)
         return -1;
+    if (d->draft)
+        pdf_draft(p);
     if (md_pdf_draw(p, d) != 0) {
         pdf_free(p);
         *err = "内存不足，无法生成 PDF";

@@ -25,6 +25,7 @@ struct md_pdf_doc {
     const char *markdown; /* the body, len bytes (need not be NUL-terminated) */
     size_t len;
     const char *signature; /* lines ('\n' between) right-aligned after the body (issuer, date), or NULL */
+    int draft;             /* not yet published: the 草稿 watermark on every page (md_pdf_render) */
 };
 
 struct pdf;

@@ -40,6 +40,7 @@ struct pdf {
     unsigned style;      /* PDF_BOLD | PDF_OBLIQUE | PDF_REGULAR for the following text */
     int saved;           /* pdf_save drew the text and embedded the fonts: no more text */
     int failed;          /* an error was recorded: draw nothing, save nothing */
+    int draft;           /* every page carries the diagonal 草稿 watermark */
     char msg[160];       /* the first error */
     struct pending *text; /* the text waiting for pdf_save, in drawing order */
     size_t ntext, captext;
@@ -149,6 +150,27 @@ static int ready(struct pdf *p)
     return 1;
 }
 
+static void queue_text(struct pdf *p, enum pdf_face f, float size, const float m[6], const float rgb[3], const char *s);
+static float face_width(enum pdf_face f, const char *s, size_t n, float size);
+
+/* Queues the 草稿 watermark of the new current page first, so all its other text is drawn over
+   it: light grey, turned 35 degrees, across the middle of the page. */
+static void watermark(struct pdf *p)
+{
+    const float size = p->width / 4, a = 35 * 3.14159265f / 180, c = cosf(a), s = sinf(a), grey[3] = {0.88f, 0.88f, 0.88f};
+    float u = -face_width(PDF_FACE_HEI, PDF_DRAFT_MARK, strlen(PDF_DRAFT_MARK), size) / 2, v = -size * 0.36f;
+    float cx = p->width / 2, cy = p->height / 2;
+    const float m[6] = {c, s, -s, c, cx + u * c - v * s, cy + u * s + v * c};
+    queue_text(p, PDF_FACE_HEI, size, m, grey, PDF_DRAFT_MARK);
+}
+
+void pdf_draft(struct pdf *p)
+{
+    p->draft = 1;
+    if (p->page)
+        record(p, "PDF 生成出错：草稿水印须在第一页之前设定");
+}
+
 /* Adds a page of the given size and direction and makes it current. */
 static HPDF_Page add_page(struct pdf *p, HPDF_PageSizes size, HPDF_PageDirection dir)
 {
@@ -163,6 +185,8 @@ static HPDF_Page add_page(struct pdf *p, HPDF_PageSizes size, HPDF_PageDirection
     p->pages++;
     p->width = HPDF_Page_GetWidth(page);
     p->height = HPDF_Page_GetHeight(page);
+    if (p->draft)
+        watermark(p);
     return page;
 }
 

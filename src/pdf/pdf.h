@@ -114,6 +114,15 @@ void pdf_fill_rect(struct pdf *p, float x, float y, float w, float h, float gray
    width of later drawing are unchanged. */
 void pdf_stamp(struct pdf *p, float cx, float cy, float size, float angle, const char *utf8);
 
+/* The diagonal watermark of drafts (documents printed before what they record is committed: a
+   notice not yet published, a batch not yet approved). Its text is the one word PDF_DRAFT_MARK,
+   as the stamps' texts are, so a layout check may skip it where it lies under other text. */
+#define PDF_DRAFT_MARK "草稿"
+/* Marks the document a draft: every page added from now on carries PDF_DRAFT_MARK in light grey,
+   turned across the middle of the page, beneath all its text. Call it before the first page
+   (later records an error). */
+void pdf_draft(struct pdf *p);
+
 /* Draws the text, embeds the faces with the characters used and writes the document to a
    malloc'd buffer (*out, *len; caller frees *out). Returns 0, or -1 with *out NULL when an error
    was recorded at any point, the document has no page, or memory runs out. Saving again gives

@@ -47,11 +47,11 @@ static void footer(struct pdf *p, int page, int pages)
 /* Page 1: the loan programme's figures and charts. */
 static void loans_page(struct pdf *p, const struct quarterly_doc *d)
 {
-    char line[256], v[64];
+    char line[256], v[64], from[DATE_CN_SIZE], to[DATE_CN_SIZE];
     pdf_page_a4(p);
-    snprintf(line, sizeof line, "%s计划生育协会季度工作报表（%s）", d->unit, d->quarter);
+    pdf_format(p, line, sizeof line, "%s计划生育协会季度工作报表（%s）", d->unit, d->quarter);
     pdf_text_center(p, pdf_width(p) / 2, 40, 17, line);
-    snprintf(line, sizeof line, "报告期：%s 至 %s", d->from, d->to);
+    snprintf(line, sizeof line, "报告期：%s 至 %s", date_chinese_text(d->from, from), date_chinese_text(d->to, to));
     pdf_text_center(p, pdf_width(p) / 2, 66, 11, line);
     pdf_text(p, MARGIN, 94, 13, "一、计生信贷助富");
     float y = 116;
@@ -112,19 +112,23 @@ static void relief_page(struct pdf *p, const struct quarterly_doc *d, struct dat
     y = money_line(p, y, "申请贴息", d->claim.subsidy_fen);
     pdf_format(p, line, sizeof line, "申请贴息金额（大写）：%s", pdf_capital(p, d->claim.subsidy_fen, v, sizeof v));
     pdf_text(p, MARGIN + 10, y + 4, 11, line);
-    snprintf(line, sizeof line, "填报日期：%d年%d月%d日      填报人：            负责人：            （盖章）", today.y, today.m,
-             today.d);
-    pdf_text(p, MARGIN, y + 40, 11, line);
-    pdf_text(p, MARGIN, y + 62, 9, "贴息明细见《贴息申报表》；逐村贷款情况见《计生信贷助富贷款情况表》。");
+    char made[DATE_CN_SIZE];
+    pdf_format(p, line, sizeof line, "制表人：%s    审核人：__________    负责人：__________    制表日期：%s", d->maker,
+               date_chinese(today, made));
+    pdf_wrap(p, MARGIN, y + 40, pdf_width(p) - 2 * MARGIN, 11, 16, line, 1);
+    pdf_text(p, pdf_width(p) - MARGIN - 60, y + 96, 11, "（盖章）");
+    pdf_text(p, MARGIN, y + 74, 9, "贴息明细见《贴息申报表》；逐村贷款情况见《计生信贷助富贷款情况表》。");
 }
 
 int report_quarterly(const struct quarterly_doc *d, struct date today, char **out, size_t *len, const char **err)
 {
     char title[96];
-    snprintf(title, sizeof title, "季度工作报表 %s", d->quarter);
+    snprintf(title, sizeof title, "季度工作报表（%s）", d->quarter);
     struct pdf *p = pdf_new(title, err);
     if (!p)
         return -1;
+    if (d->draft)
+        pdf_draft(p);
     loans_page(p, d);
     footer(p, 1, 2);
     relief_page(p, d, today);

@@ -17,7 +17,9 @@
 #define QUARTERLY_GROUPS 32
 
 struct quarterly_doc {
-    char quarter[16], unit[NAME_SIZE], from[11], to[11];
+    char quarter[DATE_CN_SIZE], unit[NAME_SIZE], from[11], to[11]; /* the quarter's name; its days (to: today at most) */
+    char maker[NAME_SIZE];             /* 制表人: the user who prints it */
+    int draft;                         /* the quarter is not over: the figures may change (草稿 watermark) */
     struct portfolio p;                /* the stocks at the quarter's end (today for the current quarter) */
     struct village_portfolio flows;    /* the quarter's applications, decisions, disbursements, payouts (summed) */
     struct month_figure months[QUARTERLY_MONTHS];

@@ -31,21 +31,19 @@ static int row_cells(const struct subsidy_row *r, int i, struct cells *c, const 
     return subsidy_reason(r, c->reason, sizeof c->reason);
 }
 
-/* The lines under the table: totals, the subsidy in 大写, date and signatures. 0 or -1. */
-static int closing_lines(const struct subsidy_doc *d, struct date today, char lines[3][MONEY_CAPITAL_SIZE + 256])
+/* The lines under the table: totals and the subsidy in 大写 (table_doc adds the signatures). 0 or -1. */
+static int closing_lines(const struct subsidy_doc *d, char lines[2][MONEY_CAPITAL_SIZE + 256])
 {
     char a[MONEY_TEXT_SIZE], b[MONEY_TEXT_SIZE], c[MONEY_TEXT_SIZE], capital[MONEY_CAPITAL_SIZE];
     const size_t n = MONEY_CAPITAL_SIZE + 256;
     if (money_capital(d->totals.subsidy_fen, capital, sizeof capital) != 0)
         return -1;
-    int w[3] = {snprintf(lines[0], n, "合计：%d 笔，实付利息 %s 元，可贴息利息 %s 元，申请贴息 %s 元", d->nrows,
+    int w[2] = {snprintf(lines[0], n, "合计：%d 笔，实付利息 %s 元，可贴息利息 %s 元，申请贴息 %s 元", d->nrows,
                          money_format(d->totals.interest_paid_fen, a, sizeof a),
                          money_format(d->totals.eligible_interest_fen, b, sizeof b),
                          money_format(d->totals.subsidy_fen, c, sizeof c)),
-                snprintf(lines[1], n, "申请贴息金额（大写）：%s", capital),
-                snprintf(lines[2], n, "填报日期：%d年%d月%d日      经办人：            负责人：            （盖章）",
-                         today.y, today.m, today.d)};
-    for (int k = 0; k < 3; k++)
+                snprintf(lines[1], n, "申请贴息金额（大写）：%s", capital)};
+    for (int k = 0; k < 2; k++)
         if (w[k] < 0 || (size_t)w[k] >= n)
             return -1;
     return 0;
@@ -53,7 +51,7 @@ static int closing_lines(const struct subsidy_doc *d, struct date today, char li
 
 int report_subsidy(const struct subsidy_doc *d, struct date today, char **out, size_t *len, const char **err)
 {
-    char title[96], unit[NAME_SIZE + 64], lines[3][MONEY_CAPITAL_SIZE + 256];
+    char title[96], unit[NAME_SIZE + 64], lines[2][MONEY_CAPITAL_SIZE + 256];
     size_t nrows = d->nrows > 0 ? (size_t)d->nrows : 0;
     struct cells *cells = calloc(nrows ? nrows : 1, sizeof *cells);
     const char **texts = calloc(nrows ? nrows * COLS : 1, sizeof *texts);
@@ -64,14 +62,18 @@ int report_subsidy(const struct subsidy_doc *d, struct date today, char **out, s
     if (rc == 0)
         rc = snprintf(title, sizeof title, "计生信贷助富贷款贴息申报表（%s）", d->quarter) >= (int)sizeof title ||
                      snprintf(unit, sizeof unit, "申报单位：%s计划生育协会", d->unit) >= (int)sizeof unit ||
-                     closing_lines(d, today, lines) != 0
+                     closing_lines(d, lines) != 0
                  ? -1
                  : 0;
     if (rc == 0) {
         struct table_doc t = {
             .title = title,
             .before = {unit, "逾期归还的利息、罚息和复利不予贴息；担保代偿或展期的贷款自当季起不予贴息。"},
-            .after = {lines[0], lines[1], lines[2]},
+            .after = {lines[0], lines[1]},
+            .seal = 1,
+            .maker = d->maker,
+            .draft = d->draft,
+            .made = today,
             .ncols = COLS,
             .heads = {"序号", "借款人", "村", "合同号", "年利率", "当季实付利息", "可贴息利息", "应贴息", "不予贴息原因"},
             .widths = {3, 7, 7, 10, 5, 8, 8, 7, 18},

@@ -9,7 +9,9 @@
 #include "text.h"
 
 struct subsidy_doc {
-    char quarter[16];
+    char quarter[DATE_CN_SIZE]; /* "2026年第三季度" */
+    char maker[NAME_SIZE];      /* 制表人: the user who prints it */
+    int draft;                  /* the quarter is not over: the claim may change (草稿 watermark) */
     char unit[NAME_SIZE];
     int nrows;
     const struct subsidy_row *rows;

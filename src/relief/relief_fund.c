@@ -252,13 +252,22 @@ int relief_fund_real_names(enum role role)
     return role == ROLE_ADMIN || role == ROLE_ASSOCIATION || role == ROLE_RELIEF || role == ROLE_FINANCE;
 }
 
+int64_t relief_fund_opening(struct db *db, int64_t fund_id, const char *from)
+{
+    if (!from || !*from)
+        return 0;
+    return db_int(db, 0, "SELECT coalesce(sum(amount_fen), 0) FROM relief_fund_entries WHERE fund_id = ? AND on_date < ?",
+                  "it", fund_id, from);
+}
+
 int relief_fund_ledger(struct db *db, int64_t fund_id, const char *from, const char *to, int public_names,
                        void (*fn)(const struct relief_fund_entry *, void *), void *ctx)
 {
+    int64_t balance = relief_fund_opening(db, fund_id, from);
     /* a payment's note starts with its category's name: the public name replaces it (a voided
        receipt's reversal points at the payment's entry) */
     sqlite3_stmt *st = db_prep(
-        db, "SELECT e.id, e.kind, coalesce(e.source, ''), e.amount_fen, e.balance_after_fen, e.on_date, "
+        db, "SELECT e.id, e.kind, coalesce(e.source, ''), e.amount_fen, e.on_date, "
             "e.document_no, CASE WHEN ?4 = 1 AND c.sensitive = 1 AND c.public_name <> '' "
             "THEN replace(e.note, c.name, c.public_name) ELSE e.note END, coalesce(p.receipt_no, ''), "
             "coalesce(e.reverses_id, 0), EXISTS (SELECT 1 FROM relief_fund_entries r WHERE r.reverses_id = e.id) "
@@ -268,7 +277,7 @@ int relief_fund_ledger(struct db *db, int64_t fund_id, const char *from, const c
             "LEFT JOIN relief_applications a ON a.id = pp.application_id "
             "LEFT JOIN relief_categories c ON c.id = a.category_id "
             "WHERE e.fund_id = ?1 AND (?2 IS NULL OR e.on_date >= ?2) AND (?3 IS NULL OR e.on_date <= ?3) "
-            "ORDER BY e.id");
+            "ORDER BY e.on_date, e.id");
     if (!st)
         return -1;
     db_bind(st, "itti", fund_id, from && *from ? from : NULL, to && *to ? to : NULL, (int64_t)(public_names != 0));
@@ -279,13 +288,14 @@ int relief_fund_ledger(struct db *db, int64_t fund_id, const char *from, const c
         DB_COPY(x.kind, st, 1);
         DB_COPY(x.source, st, 2);
         x.amount_fen = sqlite3_column_int64(st, 3);
-        x.balance_after_fen = sqlite3_column_int64(st, 4);
-        DB_COPY(x.on, st, 5);
-        DB_COPY(x.document_no, st, 6);
-        DB_COPY(x.note, st, 7);
-        DB_COPY(x.receipt_no, st, 8);
-        x.reverses_id = sqlite3_column_int64(st, 9);
-        x.reversed = sqlite3_column_int(st, 10);
+        balance += x.amount_fen;
+        x.balance_after_fen = balance;
+        DB_COPY(x.on, st, 4);
+        DB_COPY(x.document_no, st, 5);
+        DB_COPY(x.note, st, 6);
+        DB_COPY(x.receipt_no, st, 7);
+        x.reverses_id = sqlite3_column_int64(st, 8);
+        x.reversed = sqlite3_column_int(st, 9);
         fn(&x, ctx);
         n++;
     }

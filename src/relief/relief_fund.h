@@ -74,7 +74,7 @@ struct relief_fund_entry {
     int64_t id;
     char kind[16];
     char source[16]; /* code, "" when none */
-    int64_t amount_fen, balance_after_fen;
+    int64_t amount_fen, balance_after_fen; /* balance: running in date order (relief_fund_ledger) */
     char on[11];
     char document_no[DOC_NO_SIZE];
     char note[NOTE_SIZE];
@@ -82,8 +82,12 @@ struct relief_fund_entry {
     int64_t reverses_id;
     int reversed;        /* a later entry reverses this one */
 };
-/* Calls fn for the fund's entries dated within [from, to] (either may be NULL), in booking order;
-   each carries the running balance. With public_names, a disbursement's note names a sensitive
+/* The fund's balance at the start of day `from` (the sum of its entries dated before it): a
+   ledger's 期初余额. 0 for NULL or "". */
+int64_t relief_fund_opening(struct db *db, int64_t fund_id, const char *from);
+/* Calls fn for the fund's entries dated within [from, to] (either may be NULL), in the order of
+   their dates and, on one date, of their booking (as a ledger is kept); each carries the running
+   balance in that order (balance_after_fen: relief_fund_opening(from) plus the entries up to it). With public_names, a disbursement's note names a sensitive
    category by its public name (for readers outside the relief roles). The fund must have been
    loaded with relief_fund_get (scope). Returns the count or -1. */
 int relief_fund_ledger(struct db *db, int64_t fund_id, const char *from, const char *to, int public_names,

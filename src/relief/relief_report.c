@@ -54,3 +54,12 @@ int relief_report(struct db *db, const struct user_ctx *actor, enum relief_group
     db_done(st);
     return n;
 }
+
+int relief_report_first_day(struct db *db, const struct user_ctx *actor, struct date *out)
+{
+    return date_from_number(db_int(db, 0, "SELECT CAST(replace(min(p.paid_on), '-', '') AS INTEGER) FROM relief_payments p "
+                                          "JOIN relief_applications a ON a.id = p.application_id JOIN households h "
+                                          "ON h.id = a.household_id JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?)",
+                                   "t", actor->unit_path),
+                            out);
+}

@@ -6,6 +6,7 @@
 #define BANGFU_RELIEF_REPORT_H
 #include <stdint.h>
 
+#include "date.h"
 #include "db.h"
 #include "user.h"
 
@@ -25,5 +26,9 @@ struct relief_report_row {
    Returns the number of groups, or -1. */
 int relief_report(struct db *db, const struct user_ctx *actor, enum relief_group g, const char *from, const char *to,
                   void (*fn)(const struct relief_report_row *, void *), void *ctx);
+
+/* The first day a relief payment in the actor's scope was made (voided ones too): a report's
+   period starts there when no start is asked for. 0, or -1 when there is none. */
+int relief_report_first_day(struct db *db, const struct user_ctx *actor, struct date *out);
 
 #endif

@@ -11,6 +11,7 @@
 #include "money.h"
 #include "portfolio.h"
 #include "routes.h"
+#include "report_scope.h"
 #include "servicing.h"
 #include "subsidy.h"
 
@@ -226,9 +227,9 @@ void api_subsidy_claim(struct req *r)
 {
     struct date from, to;
     struct err e = {0};
-    if (subsidy_quarter(req_query(r, "quarter"), &from, &to) != 0) {
-        err_set(&e, 422, "invalid_quarter", "quarter", "季度格式应为 2026Q3");
-        reply_json_error(r, &e);
+    if (!req_query(r, "quarter") || report_quarter(r, req_query(r, "quarter"), 0, NULL, &from, &to) != 0) {
+        if (!req_query(r, "quarter"))
+            reply_fail(r, 422, "invalid_quarter", "季度格式应为 2026Q3（第1至第4季度）");
         return;
     }
     if (req_query(r, "format")) { /* the page's export: CSV and Excel, or the printed 申报表 */

@@ -10,19 +10,18 @@
 
 void announcement_pdf_reply(struct req *r, const struct announcement *a)
 {
-    char subtitle[256], signature[160], period[64];
-    int y, m, d;
-    snprintf(period, sizeof period, "%s%s%s", a->head.publish_from, *a->head.publish_until ? " 至 " : " 起",
-             a->head.publish_until);
+    char subtitle[256], signature[160], period[64], from[DATE_CN_SIZE], until[DATE_CN_SIZE];
+    date_chinese_text(a->head.publish_from, from);
+    snprintf(period, sizeof period, "%s%s%s", from, *a->head.publish_until ? " 至 " : " 起",
+             date_chinese_text(a->head.publish_until, until));
     snprintf(subtitle, sizeof subtitle, "%s%s · 发布期 %s",
              a->head.state == ANN_PUBLISHED ? ""
              : a->head.state == ANN_DRAFT   ? "草稿（未发布） · "
                                             : "已撤回 · ",
              a->head.unit_name, period);
-    if (sscanf(a->head.publish_from, "%4d-%2d-%2d", &y, &m, &d) != 3)
-        y = m = d = 0;
-    snprintf(signature, sizeof signature, "%s计划生育协会\n%d年%d月%d日", a->head.unit_name, y, m, d);
-    struct md_pdf_doc doc = {a->head.title, subtitle, a->body_md, strlen(a->body_md), signature};
+    snprintf(signature, sizeof signature, "%s计划生育协会\n%s", a->head.unit_name, from);
+    struct md_pdf_doc doc = {a->head.title, subtitle, a->body_md, strlen(a->body_md), signature,
+                             a->head.state == ANN_DRAFT};
     char *pdf = NULL;
     size_t len = 0;
     const char *why = NULL;

@@ -124,8 +124,11 @@ static void outcomes_sheet(struct req *r, struct sheet *s)
     sheet_int_column(s, 2);
     sheet_int_column(s, 4);
     sheet_int_column(s, 5);
-    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 回访日期 %s 至 %s（每笔贷款取期间内最近一次回访）",
-             r->user.unit_name, from && *from ? from : "最早", to && *to ? to : "今天");
+    char period[REPORT_PERIOD_SIZE];
+    struct date first;
+    int any = followup_first_day(r->db, &r->user, &first) == 0;
+    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 回访日期 %s（每笔贷款取期间内最近一次回访）",
+             r->user.unit_name, report_period(r, from, to, any ? &first : NULL, period));
     struct outcomes_ctx c = {.s = s};
     followup_outcomes(r->db, &r->user, from, to, outcome_row, &c);
     char loans[24], visited[24], jobs[24], income[MONEY_TEXT_SIZE], principal[MONEY_TEXT_SIZE];
@@ -135,6 +138,7 @@ static void outcomes_sheet(struct req *r, struct sheet *s)
     const char *total[] = {"合计", "", loans, sheet_fen(c.principal_fen, principal), visited, jobs,
                            sheet_fen(c.income_fen, income)};
     sheet_row(s, total);
+    s->total_rows = 1;
 }
 
 void page_outcomes(struct req *r)

@@ -93,7 +93,7 @@ static void portfolio_sheet(struct req *r, struct date as_of, struct sheet *s)
                                         "贷款余额（元）", "逾期余额（元）", "PAR30", "五级分类（正常/关注/次级/可疑/损失）",
                                         "代偿（元）", "追偿（元）", NULL};
     const char *f = req_query(r, "from"), *t = req_query(r, "to");
-    char on[11];
+    char on[DATE_CN_SIZE];
     sheet_init(s, "计生信贷助富贷款情况表", heads);
     for (int c = 4; c <= 6; c++)
         sheet_money_column(s, c);
@@ -104,12 +104,16 @@ static void portfolio_sheet(struct req *r, struct date as_of, struct sheet *s)
     for (int c = 4; c <= 10; c++)
         s->widths[c] = c == 7 ? 0.9f : c == 8 ? 2.2f : 1.4f;
     s->landscape = 1;
-    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 申请、放款、代偿期间 %s 至 %s · 余额截至 %s", r->user.unit_name,
-             f && *f ? f : "最早", t && *t ? t : "今天", date_format(as_of, on));
+    char period[REPORT_PERIOD_SIZE];
+    struct date first;
+    int any = portfolio_first_day(r->db, &r->user, &first) == 0;
+    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 申请、放款、代偿期间 %s · 余额截至 %s", r->user.unit_name,
+             report_period(r, f, t, any ? &first : NULL, period), date_chinese(as_of, on));
     struct build_ctx c = {.s = s};
     portfolio_by_village(r->db, &r->user, as_of, r->today, f, t, village_row, &c);
     close_township(&c);
     portfolio_row(s, "合计", &c.all.sum);
+    s->total_rows = 1;
 }
 
 void page_portfolio_report(struct req *r)

@@ -45,18 +45,15 @@ static void add_outcome(const struct outcome_row *x, void *ctx)
     d->visited += x->visited, d->jobs += x->jobs, d->income_fen += x->income_fen;
 }
 
-/* The quarter asked for (?quarter=2026Q4), default the current one. 0, or -1 after replying 422. */
-static int quarter_of(struct req *r, char *q, size_t n, struct date *from, struct date *to)
+/* The quarter asked for (?quarter=2026Q4), default the current one: its name ("2026年第四季度")
+   into q and its days. 0, or -1 after replying 422 (malformed, or not yet begun). */
+static int quarter_of(struct req *r, char q[DATE_CN_SIZE], struct date *from, struct date *to)
 {
-    const char *s = req_query(r, "quarter");
-    if (s && *s)
-        snprintf(q, n, "%s", s);
-    else
-        snprintf(q, n, "%04dQ%d", r->today.y, (r->today.m - 1) / 3 + 1);
-    if (subsidy_quarter(q, from, to) != 0) {
-        reply_fail(r, 422, "invalid_quarter", "季度格式应为 2026Q4");
+    char current[16];
+    snprintf(current, sizeof current, "%04dQ%d", r->today.y, (r->today.m - 1) / 3 + 1);
+    if (report_quarter(r, req_query(r, "quarter"), 0, current, from, to) != 0)
         return -1;
-    }
+    date_quarter_cn(from->y, (from->m + 2) / 3, q);
     return 0;
 }
 
@@ -68,15 +65,17 @@ void page_quarterly_pdf(struct req *r)
     struct quarterly_data *q = calloc(1, sizeof *q);
     if (!q)
         abort();
-    if (quarter_of(r, q->d.quarter, sizeof q->d.quarter, &from, &to) != 0) {
+    if (quarter_of(r, q->d.quarter, &from, &to) != 0) {
         free(q);
         return;
     }
     struct date as_of = date_cmp(to, r->today) < 0 ? to : r->today;
     struct err e = {0};
     date_format(from, q->d.from);
-    date_format(to, q->d.to);
+    date_format(as_of, q->d.to);
     snprintf(q->d.unit, sizeof q->d.unit, "%s", r->user.unit_name);
+    snprintf(q->d.maker, sizeof q->d.maker, "%s", r->user.name);
+    q->d.draft = date_cmp(to, r->today) >= 0;
     int ok = portfolio_summary(r->db, &r->user, as_of, r->today, &q->d.p) == 0 &&
              portfolio_by_village(r->db, &r->user, as_of, r->today, q->d.from, q->d.to, add_flows, &q->d.flows) >= 0 &&
              portfolio_months(r->db, &r->user, as_of, r->today, QUARTERLY_MONTHS, q->d.months) == QUARTERLY_MONTHS &&
@@ -106,7 +105,9 @@ void page_quarterly(struct req *r)
         int y = r->today.y, qn = (r->today.m - 1) / 3 + 1 - k;
         while (qn < 1)
             qn += 4, y--;
-        html_printf(r, "<li><a href=\"/reports/quarterly.pdf?quarter=%04dQ%d\">%d年第%d季度</a></li>", y, qn, y, qn);
+        char name[DATE_CN_SIZE];
+        html_printf(r, "<li><a href=\"/reports/quarterly.pdf?quarter=%04dQ%d\">%s</a></li>", y, qn,
+                    date_quarter_cn(y, qn, name));
     }
     html_raw(r, "</ul>");
     html_end(r);

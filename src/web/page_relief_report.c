@@ -50,8 +50,12 @@ static int relief_sheet(struct req *r, struct sheet *s, int *group)
     sheet_int_column(s, 1);
     sheet_int_column(s, 2);
     s->widths[0] = 2.5f;
-    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 发放日期 %s 至 %s · %s（不含作废凭证）", r->user.unit_name,
-             from && *from ? from : "最早", to && *to ? to : "今天", relief_group_name(*group));
+    char period[REPORT_PERIOD_SIZE];
+    struct date first;
+    int any = relief_report_first_day(r->db, &r->user, &first) == 0;
+    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 发放日期 %s · %s（不含作废凭证）", r->user.unit_name,
+             report_period(r, from, to, any ? &first : NULL, period), relief_group_name(*group));
+    s->total_rows = 1;
     struct report_ctx c = {s, 0, 0, 0};
     relief_report(r->db, &r->user, (enum relief_group)*group, from, to, report_row, &c);
     char n[24], fen[MONEY_TEXT_SIZE];
@@ -115,20 +119,95 @@ void api_relief_report(struct req *r)
     sheet_free(&s);
 }
 
-/* Adds one ledger entry's row. */
+/* The ledger being built: its sheet and the period's sums. */
+struct ledger_ctx {
+    struct sheet *s;
+    int64_t in_fen, out_fen, balance_fen;
+    int n;
+};
+
+/* Adds one ledger entry's row (dates as documents print them). */
 static void ledger_row(const struct relief_fund_entry *x, void *ctx)
 {
+    struct ledger_ctx *l = ctx;
     const char *kind = relief_entry_kind_name(x->kind);
-    char id[24], in[MONEY_TEXT_SIZE] = "", out[MONEY_TEXT_SIZE] = "", bal[MONEY_TEXT_SIZE];
-    snprintf(id, sizeof id, "%lld", (long long)x->id);
+    char no[24], on[DATE_CN_SIZE], in[MONEY_TEXT_SIZE] = "", out[MONEY_TEXT_SIZE] = "", bal[MONEY_TEXT_SIZE];
+    snprintf(no, sizeof no, "%d", ++l->n);
     if (x->amount_fen > 0)
-        sheet_fen(x->amount_fen, in);
+        sheet_fen(x->amount_fen, in), l->in_fen += x->amount_fen;
     else
-        sheet_fen(-x->amount_fen, out);
-    const char *cells[] = {id, x->on, kind, x->source[0] ? relief_source_name(relief_source_parse(x->source)) : "",
+        sheet_fen(-x->amount_fen, out), l->out_fen -= x->amount_fen;
+    l->balance_fen = x->balance_after_fen;
+    const char *cells[] = {no, date_chinese_text(x->on, on), kind,
+                           x->source[0] ? relief_source_name(relief_source_parse(x->source)) : "",
                            x->receipt_no[0] ? x->receipt_no : x->document_no, x->note, in, out,
                            sheet_fen(x->balance_after_fen, bal)};
-    sheet_row(ctx, cells);
+    sheet_row(l->s, cells);
+}
+
+/* A ledger row that is no entry: the label in 摘要, dated `on`, with the amounts given ("" none). */
+static void ledger_line(struct sheet *s, struct date on, const char *label, const char *in, const char *out,
+                        const char *balance)
+{
+    char day[DATE_CN_SIZE];
+    const char *cells[] = {"", date_chinese(on, day), "", "", "", label, in, out, balance};
+    sheet_row(s, cells);
+}
+
+/* The ledger's period from ?from= and ?to= (default: this year's first day to today). 0, or -1
+   after replying 422 (not a date, or from after to). */
+static int ledger_period(struct req *r, struct date *from, struct date *to)
+{
+    const char *f = req_query(r, "from"), *t = req_query(r, "to");
+    *from = (struct date){r->today.y, 1, 1};
+    *to = r->today;
+    if ((f && *f && date_parse(f, from) != 0) || (t && *t && date_parse(t, to) != 0) || date_cmp(*from, *to) > 0) {
+        reply_fail(r, 422, "invalid_period", "期间应为 YYYY-MM-DD 至 YYYY-MM-DD，起始日不晚于截止日");
+        return -1;
+    }
+    return 0;
+}
+
+/* The period's figures in words under the ledger: 本期收入合计, 本期支出合计, 期末余额 with 大写. */
+static void ledger_capitals(struct sheet *s, const struct ledger_ctx *l)
+{
+    static const char *const labels[SHEET_AFTER_LINES] = {"本期收入合计", "本期支出合计", "期末余额"};
+    const int64_t fen[SHEET_AFTER_LINES] = {l->in_fen, l->out_fen, l->balance_fen};
+    for (int k = 0; k < SHEET_AFTER_LINES; k++) {
+        char text[MONEY_TEXT_SIZE], capital[MONEY_CAPITAL_SIZE];
+        if (fen[k] < 0 || money_capital(fen[k], capital, sizeof capital) != 0)
+            snprintf(capital, sizeof capital, "—");
+        snprintf(s->after[k], SHEET_LINE_SIZE, "%s：%s 元（大写：%s）", labels[k], money_format(fen[k], text, sizeof text),
+                 capital);
+    }
+}
+
+/* Builds the fund's ledger for the period: 期初余额, the entries in date order with the running
+   balance, 本期收入合计 / 本期支出合计 and 期末余额 (the last two rows are totals). */
+static void ledger_sheet(struct req *r, const struct relief_fund *f, struct date from, struct date to, struct sheet *s)
+{
+    static const char *const heads[] = {"序号", "日期", "类型", "来源", "文件号/凭证号", "摘要", "收入（元）",
+                                        "支出（元）", "余额（元）", NULL};
+    sheet_init(s, "救助资金明细账", heads);
+    for (int c = 6; c < 9; c++)
+        sheet_money_column(s, c);
+    sheet_int_column(s, 0);
+    sheet_date_column(s, 1);
+    s->carry[6] = s->carry[7] = CARRY_SUM;
+    s->carry[8] = CARRY_BALANCE;
+    s->widths[5] = 3;
+    s->landscape = 1;
+    s->total_rows = 2;
+    char a[11], b[11], fa[DATE_CN_SIZE], fb[DATE_CN_SIZE], in[MONEY_TEXT_SIZE], out[MONEY_TEXT_SIZE], bal[MONEY_TEXT_SIZE];
+    date_format(from, a), date_format(to, b);
+    snprintf(s->subtitle, sizeof s->subtitle, "资金：%s      期间：%s 至 %s      单位：元", f->name, date_chinese(from, fa),
+             date_chinese(to, fb));
+    struct ledger_ctx l = {s, 0, 0, relief_fund_opening(r->db, f->id, a), 0};
+    ledger_line(s, from, "期初余额", "", "", sheet_fen(l.balance_fen, bal));
+    relief_fund_ledger(r->db, f->id, a, b, !relief_fund_real_names(r->user.role), ledger_row, &l);
+    ledger_line(s, to, "本期收入合计、本期支出合计", sheet_fen(l.in_fen, in), sheet_fen(l.out_fen, out), "");
+    ledger_line(s, to, "期末余额", "", "", sheet_fen(l.balance_fen, bal));
+    ledger_capitals(s, &l);
 }
 
 void report_fund_ledger(struct req *r)
@@ -139,18 +218,11 @@ void report_fund_ledger(struct req *r)
         reply_error(r, &e);
         return;
     }
-    static const char *const heads[] = {"序号", "日期", "类型", "来源", "文件号/凭证号", "摘要", "收入（元）",
-                                        "支出（元）", "余额（元）", NULL};
+    struct date from, to;
+    if (ledger_period(r, &from, &to) != 0)
+        return;
     struct sheet s;
-    sheet_init(&s, "救助资金明细账", heads);
-    for (int c = 6; c < 9; c++)
-        sheet_money_column(&s, c);
-    sheet_int_column(&s, 0);
-    sheet_date_column(&s, 1);
-    s.widths[0] = 0.6f, s.widths[4] = 1.8f, s.widths[5] = 2.0f;
-    snprintf(s.subtitle, sizeof s.subtitle, "资金：%s", f.name);
-    relief_fund_ledger(r->db, f.id, req_query(r, "from"), req_query(r, "to"), !relief_fund_real_names(r->user.role),
-                       ledger_row, &s);
+    ledger_sheet(r, &f, from, to, &s);
     if (!sheet_reply_by_format(r, &s, "fund-ledger.csv")) {
         if (r->route->flags & ROUTE_API) {
             sheet_free(&s);

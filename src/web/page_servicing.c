@@ -459,19 +459,19 @@ static void subsidy(struct req *r, int pdf)
 {
     const char *format = pdf ? "pdf" : req_query(r, "format");
     const char *q = pdf ? r->str : req_query(r, "quarter");
-    char quarter[16];
+    char quarter[16], fallback[16];
     struct date from, to;
-    if (!q || subsidy_quarter(q, &from, &to) != 0) {
-        int qn = (r->today.m - 1) / 3; /* the last full quarter */
-        snprintf(quarter, sizeof quarter, "%dQ%d", qn ? r->today.y : r->today.y - 1, qn ? qn : 4);
-        subsidy_quarter(quarter, &from, &to);
-    } else {
-        snprintf(quarter, sizeof quarter, "%s", q);
-    }
+    int qn = (r->today.m - 1) / 3; /* the last full quarter */
+    snprintf(fallback, sizeof fallback, "%dQ%d", qn ? r->today.y : r->today.y - 1, qn ? qn : 4);
+    if (report_quarter(r, q, pdf, fallback, &from, &to) != 0)
+        return;
+    snprintf(quarter, sizeof quarter, "%s", q && *q ? q : fallback);
     struct subsidy_row *rows = NULL;
     struct subsidy_doc d = {.unit = ""};
     struct err e = {0};
-    snprintf(d.quarter, sizeof d.quarter, "%s", quarter);
+    date_quarter_cn(from.y, (from.m + 2) / 3, d.quarter);
+    snprintf(d.maker, sizeof d.maker, "%s", r->user.name);
+    d.draft = date_cmp(to, r->today) >= 0;
     snprintf(d.unit, sizeof d.unit, "%s", r->user.unit_name);
     d.nrows = subsidy_claim_all(r->db, &r->user, from, to, &rows, &d.totals, &e);
     d.rows = rows;
@@ -497,7 +497,8 @@ static void subsidy(struct req *r, int pdf)
         return;
     }
     html_begin(r, "贴息申报");
-    html_raw(r, "<h1>贴息申报</h1><form class=\"search\" method=\"get\"><label>季度<input name=\"quarter\" value=\"");
+    html_printf(r, "<h1>贴息申报（%s）</h1><form class=\"search\" method=\"get\"><label>季度<input name=\"quarter\" value=\"",
+                d.quarter);
     html_text(r, quarter);
     html_printf(r, "\" placeholder=\"2026Q3\"></label><button>查看</button> <a href=\"/subsidy/%s.pdf\">打印申报表（PDF）</a> · "
                    "<a href=\"/subsidy?quarter=%s&amp;format=xlsx\">导出Excel</a> · "

@@ -120,3 +120,31 @@ void report_page_tail(struct req *r, const struct sheet *s, const char *base)
     sheet_html(r, s);
     report_export_links(r, base);
 }
+
+int report_quarter(struct req *r, const char *s, int in_path, const char *fallback, struct date *from, struct date *to)
+{
+    if (date_quarter_parse(s && *s ? s : fallback, from, to) != 0) {
+        if (in_path)
+            reply_fail(r, 404, "not_found", "没有这个季度：季度应写作 2026Q3（第1至第4季度）");
+        else
+            reply_fail(r, 422, "invalid_quarter", "季度格式应为 2026Q3（第1至第4季度）");
+        return -1;
+    }
+    if (date_cmp(*from, r->today) > 0) {
+        reply_fail(r, 422, "quarter_not_begun", "该季度尚未开始，不能生成报表");
+        return -1;
+    }
+    return 0;
+}
+
+const char *report_period(struct req *r, const char *from, const char *to, const struct date *first, char *out)
+{
+    struct date a = first ? *first : r->today, b = r->today;
+    char fa[DATE_CN_SIZE], fb[DATE_CN_SIZE];
+    if (from && *from && date_parse(from, &a) != 0)
+        a = r->today;
+    if (to && *to && date_parse(to, &b) != 0)
+        b = r->today;
+    snprintf(out, REPORT_PERIOD_SIZE, "%s 至 %s", date_chinese(a, fa), date_chinese(b, fb));
+    return out;
+}

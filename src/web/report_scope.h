@@ -20,6 +20,19 @@ void report_export_links(struct req *r, const char *base);
    left out), then extra ("table=villages", or NULL) and format=csv, xlsx or pdf. */
 void report_format_links(struct req *r, const char *base, const char *extra);
 
+/* The quarter a report asks for in s ("2026Q3"; NULL or "" means the quarter `fallback` is, a
+   valid one): its first and last day in from and to. 0, or -1 after replying: 404 not_found when
+   s names no quarter and is part of the path (/subsidy/2026Q5.pdf), 422 invalid_quarter when it
+   comes from the query, 422 quarter_not_begun when the quarter starts after today. */
+int report_quarter(struct req *r, const char *s, int in_path, const char *fallback, struct date *from, struct date *to);
+
+/* Room for a report's period as report_period writes it. */
+#define REPORT_PERIOD_SIZE (2 * DATE_CN_SIZE + 8)
+/* The period a report covers as documents print it, "2026年1月10日 至 2026年11月23日", into out
+   (REPORT_PERIOD_SIZE): from as asked (?from=) or else the first day of the report's data (first,
+   NULL when it has none: then today), to as asked or else today. */
+const char *report_period(struct req *r, const char *from, const char *to, const struct date *first, char *out);
+
 struct sheet;
 /* Ends a report page's filter form (the unit choice and the button), then writes the report's
    subtitle, its table and the export links to base.csv / base.pdf. */

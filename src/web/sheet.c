@@ -145,24 +145,33 @@ void sheet_reply_csv(struct req *r, const struct sheet *s, const char *filename)
 void sheet_reply_pdf(struct req *r, const struct sheet *s)
 {
     struct table_doc d = {.title = s->title, .ncols = s->ncols, .nrows = s->nrows, .cells = (const char *const *)s->cells,
-                          .landscape = s->landscape};
-    if (s->subtitle[0])
-        d.before[0] = s->subtitle;
-    for (int c = 0; c < s->ncols; c++) {
-        d.heads[c] = s->heads[c];
-        d.widths[c] = s->widths[c];
-        d.right[c] = s->money[c] || s->kind[c] == SHEET_INT;
-    }
+                          .landscape = s->landscape, .total_rows = s->total_rows, .maker = r->user.name,
+                          .made = r->today};
     /* Amounts print with thousands separators. */
     char **shown = malloc(((size_t)s->nrows * (size_t)s->ncols + 1) * sizeof *shown);
-    if (!shown)
+    int64_t *fen = malloc(((size_t)s->nrows * (size_t)s->ncols + 1) * sizeof *fen);
+    if (!shown || !fen)
         abort();
     for (int i = 0; i < s->nrows * s->ncols; i++) {
         const char *cell = s->cells[i];
         char money[MONEY_TEXT_SIZE];
-        shown[i] = strdup(s->money[i % s->ncols] && cell[0] ? money_format(cell_fen(cell), money, sizeof money) : cell);
+        fen[i] = s->money[i % s->ncols] && cell[0] ? cell_fen(cell) : 0;
+        shown[i] = strdup(s->money[i % s->ncols] && cell[0] ? money_format(fen[i], money, sizeof money) : cell);
     }
     d.cells = (const char *const *)shown;
+    if (s->subtitle[0])
+        d.before[0] = s->subtitle;
+    for (int k = 0, n = 0; k < SHEET_AFTER_LINES; k++)
+        if (s->after[k][0])
+            d.after[n++] = s->after[k];
+    for (int c = 0; c < s->ncols; c++) {
+        d.heads[c] = s->heads[c];
+        d.widths[c] = s->widths[c];
+        d.right[c] = s->money[c] || s->kind[c] == SHEET_INT;
+        d.carry[c] = s->carry[c];
+        if (s->carry[c] != CARRY_NONE)
+            d.fen = fen;
+    }
     char *pdf = NULL;
     size_t len = 0;
     const char *why = NULL;
@@ -170,6 +179,7 @@ void sheet_reply_pdf(struct req *r, const struct sheet *s)
     for (int i = 0; i < s->nrows * s->ncols; i++)
         free(shown[i]);
     free(shown);
+    free(fen);
     if (rc != 0) {
         reply_fail(r, 500, "pdf_failed", why);
         return;

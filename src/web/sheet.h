@@ -15,16 +15,21 @@
 
 /* What a column holds besides text and amounts, for XLSX cells of the right type. */
 enum sheet_kind { SHEET_TEXT = 0, SHEET_INT, SHEET_DATE };
+#define SHEET_AFTER_LINES 3
+#define SHEET_LINE_SIZE 512
 
 struct sheet {
     char title[160];
     char subtitle[256];
+    char after[SHEET_AFTER_LINES][SHEET_LINE_SIZE]; /* lines printed after the table ("" none) */
     int ncols;
     const char *heads[TABLE_MAX_COLS];
     int money[TABLE_MAX_COLS]; /* 1: the column holds amounts (right-aligned; plain yuan in CSV) */
     int kind[TABLE_MAX_COLS];  /* SHEET_INT or SHEET_DATE: how XLSX stores the column (money[] wins) */
     float widths[TABLE_MAX_COLS];
     int landscape;             /* print on A4 landscape */
+    int total_rows;            /* the last rows are totals (printed with at least one data row) */
+    enum table_carry carry[TABLE_MAX_COLS]; /* a ledger's page sums and balance (table_doc.h) */
     char **cells;              /* nrows × ncols, each malloc'd */
     int nrows, cap;
 };
@@ -46,7 +51,7 @@ void sheet_free(struct sheet *s);
 void sheet_html(struct req *r, const struct sheet *s);
 /* Replies with the sheet as a CSV download named filename. */
 void sheet_reply_csv(struct req *r, const struct sheet *s, const char *filename);
-/* Replies with the sheet as a PDF. */
+/* Replies with the sheet as a PDF, signed 制表人 with the user's name and 制表日期 today. */
 void sheet_reply_pdf(struct req *r, const struct sheet *s);
 /* Replies with the sheet as an Excel workbook (sheet_xlsx.c) named filename. */
 void sheet_reply_xlsx(struct req *r, const struct sheet *s, const char *filename);

@@ -71,6 +71,15 @@ static int cell_int(const char *text, double *v)
     return 1;
 }
 
+/* A date cell's day, written YYYY-MM-DD or 2026年11月23日 (as printed documents write dates). 0, or -1. */
+static int cell_date(const char *text, struct date *d)
+{
+    int n = 0;
+    if (date_parse(text, d) == 0)
+        return 0;
+    return sscanf(text, "%d年%d月%d日%n", &d->y, &d->m, &d->d, &n) == 3 && text[n] == '\0' && date_valid(*d) ? 0 : -1;
+}
+
 /* Writes one cell in the column's type; text when the value is not of that type ("合计", ""). */
 static lxw_error write_cell(lxw_worksheet *ws, int row, int c, const struct sheet *s, const char *text,
                             lxw_format *money, lxw_format *whole, lxw_format *day)
@@ -83,7 +92,7 @@ static lxw_error write_cell(lxw_worksheet *ws, int row, int c, const struct shee
         return worksheet_write_number(ws, row, c, (double)cell_fen(text) / 100.0, money);
     if (s->kind[c] == SHEET_INT && cell_int(text, &v))
         return worksheet_write_number(ws, row, c, v, whole);
-    if (s->kind[c] == SHEET_DATE && strlen(text) == 10 && date_parse(text, &d) == 0) {
+    if (s->kind[c] == SHEET_DATE && cell_date(text, &d) == 0) {
         lxw_datetime dt = {.year = d.y, .month = d.m, .day = d.d};
         return worksheet_write_datetime(ws, row, c, &dt, day);
     }

@@ -15,7 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct pdf *doc = pdf_new("模糊测试", &err);
     if (!doc)
         abort();
-    struct md_pdf_doc d = {"模糊测试", "副标题", (const char *)data, size, "落款\n日期"};
+    struct md_pdf_doc d = {"模糊测试", "副标题", (const char *)data, size, "落款\n日期", 0};
     char *out = NULL;
     size_t len = 0;
     if (md_pdf_draw(doc, &d) != 0 || pdf_save(doc, &out, &len) != 0 || len < 5 || memcmp(out, "%PDF-", 5) != 0) {

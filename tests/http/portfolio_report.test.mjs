@@ -94,7 +94,7 @@ test('the quarterly report PDF carries the figures of the API, the charts and th
   const text = spawnSync('pdftotext', ['-q', '-layout', `${srv.dir}/q.pdf`, '-'], { encoding: 'utf8' }).stdout.replace(/ +/g, ' ');
   const summary = (await api(srv.base, 'GET', '/reports/portfolio', undefined, t.assoc)).body;
   const yuan = (fen) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 });
-  assert.match(text, /季度工作报表（2026Q4）/);
+  assert.match(text, /季度工作报表（2026年第四季度）/);
   assert.ok(text.includes(`季末贷款余额 ${yuan(summary.outstanding_fen)} 元`), text);
   assert.ok(text.includes(`${(Number(summary.par30) * 100).toFixed(2)}%`));
   assert.match(text, /近12个月放款与月末贷款余额/);

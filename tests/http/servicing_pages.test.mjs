@@ -68,7 +68,7 @@ test('disburse, print the schedule, repay in full through the form, print the se
   assert.match(claim.text, /颜廷军/);
   assert.match(claim.text, /401\.17<\/td><td class="num">202\.89/, '401.17 × (4.35 − 2.15) / 4.35 = 202.89');
   const pdf = await pdfText(finance, '/subsidy/2026Q4.pdf');
-  assert.match(pdf, /贴息申报表（2026Q4）/);
+  assert.match(pdf, /贴息申报表（2026年第四季度）/);
   assert.match(pdf, /颜廷军/);
   assert.match(pdf, /202\.89/);
   assert.match(pdf, /人民币/);

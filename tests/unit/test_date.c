@@ -252,6 +252,50 @@ static void test_add_months_property(void **state)
     }
 }
 
+/* Dates as documents print them: no leading zeros; quarters in words. */
+static void test_chinese(void **state)
+{
+    (void)state;
+    char out[DATE_CN_SIZE];
+    assert_string_equal(date_chinese((struct date){2026, 12, 5}, out), "2026年12月5日");
+    assert_string_equal(date_chinese((struct date){2026, 1, 31}, out), "2026年1月31日");
+    assert_string_equal(date_chinese((struct date){99999, 123, -4}, out), "9999年99月0日");
+    assert_string_equal(date_chinese_text("2026-03-08", out), "2026年3月8日");
+    assert_string_equal(date_chinese_text("2026-03-08 10:15:00", out), "2026年3月8日");
+    assert_string_equal(date_chinese_text("2026-02-30", out), "2026-02-30");
+    assert_string_equal(date_chinese_text(NULL, out), "");
+    assert_string_equal(date_quarter_cn(2026, 3, out), "2026年第三季度");
+    assert_string_equal(date_quarter_cn(2027, 1, out), "2027年第一季度");
+}
+
+/* Quarters: exactly YYYYQn with n 1..4; their first and last days. */
+static void test_quarter_parse(void **state)
+{
+    (void)state;
+    struct date a = {0}, b = {0};
+    assert_int_equal(date_quarter_parse("2024Q1", &a, &b), 0);
+    assert_true(date_cmp(a, (struct date){2024, 1, 1}) == 0 && date_cmp(b, (struct date){2024, 3, 31}) == 0);
+    assert_int_equal(date_quarter_parse("2026Q4", &a, &b), 0);
+    assert_true(date_cmp(a, (struct date){2026, 10, 1}) == 0 && date_cmp(b, (struct date){2026, 12, 31}) == 0);
+    const char *bad[] = {"2026Q5", "2026Q0", "2026Q", "2026Q3x", "26Q3", "1999Q4", "+026Q3", "2026q3", "", "garbage"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(date_quarter_parse(bad[i], &a, &b), -1);
+    assert_int_equal(date_quarter_parse(NULL, &a, &b), -1);
+}
+
+/* yyyymmdd numbers as SQL gives them. */
+static void test_from_number(void **state)
+{
+    (void)state;
+    struct date d = {0};
+    assert_int_equal(date_from_number(20260128, &d), 0);
+    assert_true(date_cmp(d, (struct date){2026, 1, 28}) == 0);
+    assert_int_equal(date_from_number(0, &d), -1);
+    assert_int_equal(date_from_number(20260230, &d), -1);
+    assert_int_equal(date_from_number(-20260101, &d), -1);
+    assert_true(date_cmp(d, (struct date){2026, 1, 28}) == 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -267,6 +311,9 @@ int main(void)
         cmocka_unit_test(test_cmp),
         cmocka_unit_test(test_add_months_month_end),
         cmocka_unit_test(test_add_months_property),
+        cmocka_unit_test(test_chinese),
+        cmocka_unit_test(test_quarter_parse),
+        cmocka_unit_test(test_from_number),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

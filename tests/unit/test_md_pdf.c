@@ -32,7 +32,7 @@ static double now(void)
 static char *render(const char *tag, const char *title, const char *md, size_t len, const char *pdftotext_options,
                     double *seconds, int *pages)
 {
-    struct md_pdf_doc d = {title, "西集镇 · 2026-11-23 起", md, len, "西集镇计划生育协会\n2026年11月23日"};
+    struct md_pdf_doc d = {title, "西集镇 · 2026-11-23 起", md, len, "西集镇计划生育协会\n2026年11月23日", 0};
     char *pdf = NULL;
     size_t n = 0;
     const char *err = NULL;
@@ -279,7 +279,7 @@ static void test_one_megabyte(void **state)
 static void test_empty_and_defaults(void **state)
 {
     (void)state;
-    struct md_pdf_doc d = {NULL, NULL, NULL, 0, NULL};
+    struct md_pdf_doc d = {NULL, NULL, NULL, 0, NULL, 0};
     char *pdf = NULL;
     size_t n = 0;
     const char *err = NULL;
@@ -292,12 +292,40 @@ static void test_empty_and_defaults(void **state)
     pdf_check_drop(path);
 }
 
+/* A title breaks between phrases (after punctuation), never inside a word: the long title of a
+   relief announcement keeps 双女绝育户 on one line; a title without any punctuation that is wider
+   than the page is set smaller on one line. */
+static void test_title_breaks_between_phrases(void **state)
+{
+    (void)state;
+    char *t = render("title_phrases", "关于2026年度双女绝育户、独生子女伤残家庭和计生特殊困难家庭扶助金发放的公告（第一批）",
+                     "正文。", strlen("正文。"), "", NULL, NULL);
+    has_all(t, (const char *const[]){"双女绝育户", NULL});
+    /* every line of the title ends at a phrase: after 、 or ） or before （ */
+    char *end = strstr(t, "正文");
+    assert_non_null(end);
+    for (char *nl = strchr(t, '\n'); nl && nl < end; nl = strchr(nl + 1, '\n')) {
+        if (nl == t || nl[-1] == '\n' || nl[1] == '\n' || strncmp(nl + 1, "西集镇", 9) == 0)
+            continue;
+        int at_phrase = strncmp(nl - 3, "、", 3) == 0 || strncmp(nl - 3, "）", 3) == 0 || strncmp(nl + 1, "（", 3) == 0 ||
+                        strncmp(nl - 3, "，", 3) == 0;
+        if (!at_phrase && nl + 1 < end && nl[1] != '\f')
+            fail_msg("the title breaks inside a phrase: %.*s", (int)(end - t), t);
+    }
+    free(t);
+    char *one = render("title_shrinks", "双女绝育户独生子女伤残家庭计生特殊困难家庭扶助金发放公告双女绝育户独生子女", "正文。",
+                       strlen("正文。"), "", NULL, NULL);
+    has_all(one, (const char *const[]){"双女绝育户独生子女伤残家庭计生特殊困难家庭扶助金发放公告双女绝育户独生子女", NULL});
+    free(one);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_blocks_and_inlines), cmocka_unit_test(test_line_breaking),
         cmocka_unit_test(test_pages_are_numbered), cmocka_unit_test(test_hostile_input),
         cmocka_unit_test(test_one_megabyte),       cmocka_unit_test(test_empty_and_defaults),
+        cmocka_unit_test(test_title_breaks_between_phrases),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

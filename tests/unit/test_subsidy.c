@@ -112,15 +112,15 @@ static void test_assess_and_reason(void **state)
 static void test_quarters(void **state)
 {
     struct date a, b;
-    assert_int_equal(subsidy_quarter("2026Q1", &a, &b), 0);
+    assert_int_equal(date_quarter_parse("2026Q1", &a, &b), 0);
     assert_int_equal(a.m, 1);
     assert_int_equal(b.m, 3);
     assert_int_equal(b.d, 31);
-    assert_int_equal(subsidy_quarter("2024Q2", &a, &b), 0);
+    assert_int_equal(date_quarter_parse("2024Q2", &a, &b), 0);
     assert_int_equal(b.d, 30);
-    assert_int_equal(subsidy_quarter("2026Q5", &a, &b), -1);
-    assert_int_equal(subsidy_quarter("2026Q1x", &a, &b), -1);
-    assert_int_equal(subsidy_quarter(NULL, &a, &b), -1);
+    assert_int_equal(date_quarter_parse("2026Q5", &a, &b), -1);
+    assert_int_equal(date_quarter_parse("2026Q1x", &a, &b), -1);
+    assert_int_equal(date_quarter_parse(NULL, &a, &b), -1);
 }
 
 int main(void)
