@@ -13,10 +13,10 @@ CC       ?= gcc
 SRCDIRS  := $(patsubst %/,%,$(sort $(dir $(wildcard src/*/*.c))))
 INCLUDES := $(addprefix -I,$(filter-out src/tools,$(SRCDIRS))) -Ibuild/gen
 CFLAGS_COMMON := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Wno-format-truncation $(INCLUDES)
-LIBS     := -lmicrohttpd -lsqlite3 -lcmark -ljansson -lhpdf -lharfbuzz-subset -lharfbuzz -lcrypt -lm -lpthread
+LIBS     := -lmicrohttpd -lsqlite3 -lcmark -ljansson -lhpdf -lharfbuzz-subset -lharfbuzz -lcrypt -lxlsxwriter -lm -lpthread
 
 DEBS     := build-essential pkg-config libmicrohttpd-dev libsqlite3-dev libcmark-dev libhpdf-dev \
-            libcrypt-dev libjansson-dev libcmocka-dev libcurl4-openssl-dev libharfbuzz-dev \
+            libcrypt-dev libjansson-dev libcmocka-dev libcurl4-openssl-dev libharfbuzz-dev libxlsxwriter-dev \
             fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai poppler-utils chromium wrk sqlite3 clang curl
 
 SRC      := $(filter-out src/tools/%,$(wildcard src/*/*.c))

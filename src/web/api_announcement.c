@@ -4,8 +4,11 @@
 #include <string.h>
 
 #include "announcement.h"
+#include "api_doc.h"
 #include "api_util.h"
 #include "handlers.h"
+#include "record_sheets.h"
+#include "list_sheets.h"
 
 /* Reads the fields of an announcement from j over what in already holds (absent fields keep it;
    "publish_to": null means until withdrawn). 0 or -1 with e. */
@@ -67,6 +70,8 @@ void api_announcements_list(struct req *r)
     int limit, offset;
     api_paging(r, &limit, &offset);
     const char *state = req_query(r, "state");
+    if (list_export_if_asked(r, record_announcements_sheet, state && *state ? state : NULL, "announcements.csv"))
+        return;
     json_t *items = json_array();
     int64_t total = ann_list(r->db, &r->user, state && *state ? state : NULL, limit, offset, row_json, items);
     reply_json(r, 200, api_list(items, total < 0 ? 0 : total));
@@ -147,3 +152,16 @@ void api_announcements_version(struct req *r)
                          "saved_by", v.saved_by, "saved_at", v.head.saved_at));
     ann_free(&v);
 }
+
+/* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
+const struct api_doc api_docs_announcement[] = {
+    {"GET", "/api/v1/announcements", "管辖范围内的公告，分页；?format= 导出", "state:string format:string " API_PAGING "", NULL, API_LIST(API_ANY_OBJ), 0, "422:invalid_format", API_FORMATS},
+    {"POST", "/api/v1/announcements", "新建公告（草稿）", NULL, API_OBJ("\"title\":" API_STR ",\"body_md\":" API_STR, "\"title\",\"body_md\""), API_ANY_OBJ, 201, "422:invalid_title 422:invalid_body", NULL},
+    {"GET", "/api/v1/announcements/published", "公开的公告", "unit_id:integer", NULL, API_LIST(API_ANY_OBJ), 0, NULL, NULL},
+    {"GET", "/api/v1/announcements/{id}", "一则公告", NULL, NULL, API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\""), 0, "404:not_found 403:out_of_scope", NULL},
+    {"PUT", "/api/v1/announcements/{id}", "修改公告（带版本号）", NULL, API_ANY_OBJ, API_ANY_OBJ, 0, "409:edit_conflict 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/announcements/{id}/publish", "发布公告", NULL, NULL, API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/announcements/{id}/withdraw", "撤回公告", NULL, API_OBJ("\"reason\":" API_STR, "\"reason\""), API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},
+    {"GET", "/api/v1/announcements/{id}/versions/{id}", "公告的某一版本", NULL, NULL, API_ANY_OBJ, 0, "404:not_found 403:out_of_scope", NULL},
+    {0},
+};

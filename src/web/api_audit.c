@@ -1,7 +1,10 @@
 /* api_audit.c: GET /api/v1/audit — the audit log for auditors and admins. */
+#include "api_doc.h"
 #include "api_util.h"
 #include "audit.h"
 #include "handlers.h"
+#include "record_sheets.h"
+#include "list_sheets.h"
 
 /* Appends one audit entry to a JSON array. */
 static void audit_item(const struct audit_entry *a, void *ctx)
@@ -20,8 +23,17 @@ void api_audit_list(struct req *r)
     int limit, offset;
     api_paging(r, &limit, &offset);
     const char *entity = req_query(r, "entity"), *action = req_query(r, "action");
+    struct audit_query q = {entity, action, req_query_int(r, "entity_id", 0)};
+    if (list_export_if_asked(r, record_audit_sheet, &q, "audit.csv"))
+        return;
     json_t *items = json_array();
-    int64_t total = audit_list(r->db, r->user.unit_path, entity ? entity : "", req_query_int(r, "entity_id", 0), action ? action : "",
+    int64_t total = audit_list(r->db, r->user.unit_path, entity ? entity : "", q.entity_id, action ? action : "",
                                limit, offset, audit_item, items);
     reply_json(r, 200, api_list(items, total));
 }
+
+/* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
+const struct api_doc api_docs_audit[] = {
+    {"GET", "/api/v1/audit", "操作日志（管辖范围内用户所写），最新在前，分页；?format= 导出", "entity:string entity_id:integer action:string format:string " API_PAGING "", NULL, API_LIST(API_ANY_OBJ), 0, "422:invalid_format", API_FORMATS},
+    {0},
+};

@@ -1,8 +1,11 @@
 /* api_household.c: POST/GET /api/v1/households and GET /api/v1/households/{id}. */
 #include <string.h>
 
+#include "api_doc.h"
 #include "api_util.h"
 #include "handlers.h"
+#include "record_sheets.h"
+#include "list_sheets.h"
 #include "household.h"
 #include "masking.h"
 
@@ -118,6 +121,8 @@ void api_households_list(struct req *r)
         return;
     }
     api_paging(r, &f.limit, &f.offset);
+    if (list_export_if_asked(r, record_households_sheet, &f, "households.csv"))
+        return;
     json_t *items = json_array();
     int64_t total = household_search(r->db, &r->user, &f, row_item, items, &e);
     if (total < 0) {
@@ -129,3 +134,11 @@ void api_households_list(struct req *r)
     json_object_set_new(list, "total_capped", json_boolean(total > HOUSEHOLD_COUNT_CAP));
     reply_json(r, 200, list);
 }
+
+/* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
+const struct api_doc api_docs_household[] = {
+    {"GET", "/api/v1/households", "家庭查询（姓名或身份证号前缀、村、类别），分页；?format= 导出（身份证号脱敏）", "q:string village_id:integer category:string format:string " API_PAGING "", NULL, API_LIST(API_ANY_OBJ), 0, "422:invalid_category 422:invalid_format", API_FORMATS},
+    {"POST", "/api/v1/households", "登记家庭及成员", NULL, API_ANY_OBJ, API_ANY_OBJ, 201, "422:invalid_id_number 409:duplicate_id_number 403:out_of_scope", NULL},
+    {"GET", "/api/v1/households/{id}", "一户家庭及其成员", NULL, NULL, API_OBJ("\"id\":" API_INT, "\"id\""), 0, "404:not_found 403:out_of_scope", NULL},
+    {0},
+};

@@ -3,10 +3,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api_doc.h"
 #include "api_util.h"
 #include "calendar.h"
 #include "guarantee.h"
 #include "handlers.h"
+#include "record_sheets.h"
+#include "list_sheets.h"
 #include "loan.h"
 
 /* Replies with the application as JSON, or the error. */
@@ -101,6 +104,8 @@ void api_loans_list(struct req *r)
     if (queue && !strcmp(queue, "mine"))
         f.department = r->user.department_id ? r->user.department_id : -1;
     api_paging(r, &f.limit, &f.offset);
+    if (list_export_if_asked(r, record_loans_sheet, &f, "loan-applications.csv"))
+        return;
     json_t *items = json_array();
     int64_t total = loan_list(r->db, &r->user, &f, r->today, loan_item, items, &e);
     if (total < 0) {
@@ -314,3 +319,20 @@ void api_loans_withdraw(struct req *r)
     else
         reply_loan(r, 200, r->id[0]);
 }
+
+/* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
+const struct api_doc api_docs_loan[] = {
+    {"GET", "/api/v1/loan-applications", "贷款申请列表（状态、超期、待我评审），分页；?format= 导出", "state:string late:integer queue:string village_id:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\"")), 0, "422:invalid_state 422:invalid_format", API_FORMATS},
+    {"POST", "/api/v1/loan-applications", "登记贷款申请", NULL, API_OBJ("\"household_id\":" API_INT ",\"amount_fen\":" API_INT ",\"term_months\":" API_INT ",\"project_type\":" API_STR ",\"project_name\":" API_STR, "\"household_id\",\"amount_fen\",\"term_months\",\"project_type\",\"project_name\""), API_ANY_OBJ, 201, "422:invalid_amount 409:not_eligible 409:loan_overdue", NULL},
+    {"GET", "/api/v1/loan-applications/{id}", "一笔贷款申请（材料、评审、担保）", NULL, NULL, API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\""), 0, "404:not_found 403:out_of_scope", NULL},
+    {"PUT", "/api/v1/loan-applications/{id}/documents", "登记申请材料", NULL, API_ANY_OBJ, API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/loan-applications/{id}/submit", "提交评审", NULL, NULL, API_ANY_OBJ, 0, "422:missing_documents 409:invalid_state 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/loan-applications/{id}/backup-handler", "指定备用经办人", NULL, API_OBJ("\"backup_handler_id\":" API_INT, "\"backup_handler_id\""), API_ANY_OBJ, 0, "404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/loan-applications/{id}/reviews", "部门评审意见", NULL, API_OBJ("\"decision\":{\"enum\":[\"approve\",\"reject\",\"more_info\"]},\"comment\":" API_STR, "\"decision\""), API_ANY_OBJ, 201, "409:invalid_state 409:already_reviewed 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/loan-applications/{id}/guarantee", "出具担保（反担保人）", NULL, API_ANY_OBJ, API_ANY_OBJ, 201, "409:guarantee_capacity_exceeded 409:invalid_state 404:not_found 403:out_of_scope", NULL},
+    {"GET", "/api/v1/guarantee-fund", "担保基金余额与担保能力", NULL, NULL, API_OBJ("\"balance_fen\":" API_INT ",\"capacity_fen\":" API_INT, "\"balance_fen\",\"capacity_fen\""), 0, NULL, NULL},
+    {"POST", "/api/v1/guarantee-fund/entries", "担保基金收入或调整", NULL, API_OBJ("\"kind\":{\"enum\":[\"income\",\"adjustment\"]},\"amount_fen\":" API_INT ",\"on\":" API_STR ",\"document_no\":" API_STR, "\"kind\",\"amount_fen\",\"on\",\"document_no\""), API_ANY_OBJ, 201, "422:invalid_amount 409:insufficient_funds", NULL},
+    {"GET", "/api/v1/holidays", "节假日与调休", "year:integer", NULL, API_LIST(API_ANY_OBJ), 0, NULL, NULL},
+    {"POST", "/api/v1/holidays", "设置节假日或调休", NULL, API_OBJ("\"day\":" API_STR ",\"kind\":{\"enum\":[\"off\",\"work\"]},\"name\":" API_STR, "\"day\",\"kind\""), API_ANY_OBJ, 0, "422:invalid_date 422:not_a_weekend", NULL},
+    {0},
+};

@@ -2,8 +2,11 @@
    objection (public, no login), listing and resolving objections (staff). Thin over notice.c. */
 #include <string.h>
 
+#include "api_doc.h"
 #include "api_util.h"
 #include "handlers.h"
+#include "record_sheets.h"
+#include "list_sheets.h"
 #include "notice.h"
 
 /* How much of the objections the requester reads (enum notice_contacts). */
@@ -55,8 +58,11 @@ static void notice_item(const struct notice *n, void *ctx)
 
 void api_notices_list(struct req *r)
 {
+    int64_t unit_id = req_query_int(r, "unit_id", 0);
+    if (list_export_if_asked(r, record_notices_sheet, &unit_id, "notices.csv"))
+        return;
     json_t *items = json_array();
-    int n = notice_list(r->db, &r->user, req_query_int(r, "unit_id", 0), r->today, 50, notice_item, items);
+    int n = notice_list(r->db, &r->user, unit_id, r->today, 50, notice_item, items);
     reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
 }
 
@@ -91,3 +97,13 @@ void api_objection_resolve(struct req *r)
     else
         reply_json(r, 200, json_pack("{s:I, s:s}", "id", (json_int_t)r->id[0], "state", upheld ? "upheld" : "dismissed"));
 }
+
+/* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
+const struct api_doc api_docs_notice[] = {
+    {"GET", "/api/v1/notices", "管辖范围内的公示；?format= 导出", "unit_id:integer format:string", NULL, API_LIST(API_ANY_OBJ), 0, "422:invalid_format", API_FORMATS},
+    {"POST", "/api/v1/notices", "发布公示", NULL, API_OBJ("\"kind\":{\"enum\":[\"relief\",\"loan\"]},\"unit_id\":" API_INT, "\"kind\",\"unit_id\""), API_ANY_OBJ, 201, "422:invalid_kind 409:nothing_to_notice", NULL},
+    {"GET", "/api/v1/notices/{id}", "一则公示（公开，姓名已脱敏）", NULL, NULL, API_OBJ("\"id\":" API_INT ",\"items\":{\"type\":\"array\"}", "\"id\",\"items\""), 0, "404:not_found", NULL},
+    {"POST", "/api/v1/notices/{id}/objections", "公众对公示提出异议", NULL, API_OBJ("\"text\":" API_STR ",\"contact\":" API_STR ",\"item\":" API_INT, "\"text\""), API_ANY_OBJ, 201, "409:notice_closed 422:invalid_text 429:too_many_objections 404:not_found", NULL},
+    {"POST", "/api/v1/objections/{id}/resolve", "处理异议", NULL, API_OBJ("\"upheld\":{\"type\":\"boolean\"},\"resolution\":" API_STR, "\"upheld\",\"resolution\""), API_ANY_OBJ, 0, "409:already_resolved 404:not_found 403:out_of_scope", NULL},
+    {0},
+};

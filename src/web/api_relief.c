@@ -3,8 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api_doc.h"
 #include "api_util.h"
 #include "handlers.h"
+#include "record_sheets.h"
+#include "list_sheets.h"
 #include "household.h"
 #include "relief.h"
 #include "relief_batch.h"
@@ -237,6 +240,8 @@ void api_relief_list(struct req *r)
     f.village_id = req_query_int(r, "village_id", 0);
     f.household_id = req_query_int(r, "household_id", 0);
     api_paging(r, &f.limit, &f.offset);
+    if (list_export_if_asked(r, record_relief_sheet, &f, "relief-applications.csv"))
+        return;
     json_t *items = json_array();
     int64_t total = relief_list(r->db, &r->user, &f, relief_item, items);
     reply_json(r, 200, api_list(items, total < 0 ? 0 : total));
@@ -470,3 +475,37 @@ void api_receipt_reprint(struct req *r)
     else
         reply_json(r, 201, json_pack("{s:s, s:i}", "receipt_no", r->str, "copy", copy));
 }
+
+/* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
+const struct api_doc api_docs_relief[] = {
+    {"GET", "/api/v1/funds", "管辖范围内的救助资金及余额", NULL, NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"balance_fen\":" API_INT, "\"id\",\"name\",\"balance_fen\"")), 0, NULL, NULL},
+    {"POST", "/api/v1/funds", "新建救助资金", NULL, API_OBJ("\"name\":" API_STR, "\"name\""), API_ANY_OBJ, 201, "409:duplicate_fund", NULL},
+    {"POST", "/api/v1/funds/{id}/income", "资金收入", NULL, API_OBJ("\"source\":" API_STR ",\"amount_fen\":" API_INT ",\"on\":" API_STR ",\"document_no\":" API_STR ",\"note\":" API_STR, "\"source\",\"amount_fen\",\"on\",\"document_no\""), API_ANY_OBJ, 201, "422:invalid_amount 404:not_found 403:out_of_scope", NULL},
+    {"GET", "/api/v1/funds/{id}/ledger", "资金明细账", "from:date to:date", NULL, API_ANY_OBJ, 0, "404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/fund-entries/{id}/reverse", "冲销一笔收入", NULL, API_OBJ("\"on\":" API_STR ",\"reason\":" API_STR, "\"on\",\"reason\""), API_ANY_OBJ, 201, "409:already_reversed 409:not_income 404:not_found 403:out_of_scope", NULL},
+    {"GET", "/api/v1/relief-categories", "救助类别及标准", NULL, NULL, API_LIST(API_ANY_OBJ), 0, NULL, NULL},
+    {"PUT", "/api/v1/relief-categories/{id}", "修改救助类别", NULL, API_ANY_OBJ, API_ANY_OBJ, 0, "404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/relief-categories/{id}/amounts", "救助标准（自某日起）", NULL, API_OBJ("\"effective_from\":" API_STR, "\"effective_from\""), API_ANY_OBJ, 201, "422:invalid_amount 404:not_found 403:out_of_scope", NULL},
+    {"GET", "/api/v1/relief-applications", "救助申请列表，分页；?format= 导出", "state:string category_id:integer batch_id:integer village_id:integer household_id:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\"")), 0, "422:invalid_format", API_FORMATS},
+    {"POST", "/api/v1/relief-applications", "登记救助申请", NULL, API_OBJ("\"household_id\":" API_INT ",\"category_id\":" API_INT ",\"amount_fen\":" API_INT ",\"reason\":" API_STR, "\"household_id\",\"category_id\",\"reason\""), API_ANY_OBJ, 201, "422:invalid_amount 409:not_eligible 409:yearly_limit_reached 404:not_found 403:out_of_scope", NULL},
+    {"GET", "/api/v1/relief-applications/{id}", "一笔救助申请及其各步", NULL, NULL, API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\""), 0, "404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/relief-applications/{id}/verify", "村审核", NULL, NULL, API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/relief-applications/{id}/review", "镇审核", NULL, NULL, API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/relief-applications/{id}/approve", "公示期满后批准", NULL, NULL, API_ANY_OBJ, 0, "409:invalid_state 409:notice_not_over 409:objection_open 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/relief-applications/{id}/reject", "驳回", NULL, API_OBJ("\"reason\":" API_STR, "\"reason\""), API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/relief-applications/{id}/disburse", "发放并出凭证", NULL, API_OBJ("\"fund_id\":" API_INT ",\"method\":" API_STR, "\"fund_id\""), API_OBJ("\"receipt_no\":" API_STR, "\"receipt_no\""), 201, "409:insufficient_funds 409:invalid_state 404:not_found 403:out_of_scope", NULL},
+    {"GET", "/api/v1/relief-batches/preview", "批次预览：纳入与排除的家庭及原因", "category_id:integer amount_fen:integer village_id:integer", NULL, API_OBJ("\"included\":{\"type\":\"array\"},\"excluded\":{\"type\":\"array\"}", "\"included\",\"excluded\""), 0, "422:invalid_category", NULL},
+    {"POST", "/api/v1/relief-batches", "新建救助批次", NULL, API_OBJ("\"category_id\":" API_INT ",\"amount_fen\":" API_INT ",\"village_id\":" API_INT, "\"category_id\""), API_ANY_OBJ, 201, "422:invalid_category 409:nothing_to_do", NULL},
+    {"GET", "/api/v1/relief-batches/{id}", "一个批次及各状态的申请数", NULL, NULL, API_OBJ("\"id\":" API_INT ",\"title\":" API_STR ",\"amount_fen\":" API_INT ",\"applications_total\":" API_INT ",\"states\":" API_ANY_OBJ ",\"paid_fen\":" API_INT, "\"id\",\"title\",\"amount_fen\",\"applications_total\",\"states\",\"paid_fen\""), 0, "404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/relief-batches/{id}/verify", "批次村审核", NULL, NULL, API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/relief-batches/{id}/review", "批次镇审核", NULL, NULL, API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/relief-batches/{id}/approve", "批次批准", NULL, NULL, API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/relief-batches/{id}/disburse", "批次全部发放（全部成功或全部不做）", NULL, API_OBJ("\"fund_id\":" API_INT, "\"fund_id\""), API_ANY_OBJ, 0, "409:insufficient_funds 404:not_found 403:out_of_scope", NULL},
+    {"GET", "/api/v1/receipts/{str}.pdf", "领款凭证 PDF", "layout:string copy:integer", NULL, NULL, 0, "404:not_found 403:out_of_scope", "pdf"},
+    {"GET", "/api/v1/receipts/{str}", "领款凭证", NULL, NULL, API_OBJ("\"receipt_no\":" API_STR, "\"receipt_no\""), 0, "404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/receipts/{str}/void", "作废凭证（冲销）", NULL, API_OBJ("\"reason\":" API_STR, "\"reason\""), API_ANY_OBJ, 0, "409:already_void 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/receipts/{str}/reprint", "补打凭证（记录）", NULL, NULL, API_ANY_OBJ, 0, "404:not_found 403:out_of_scope", NULL},
+    {"GET", "/api/v1/reports/relief", "救助发放统计（按类别、资金、村、年度、批次）；?format= 导出", "group:string from:date to:date unit_id:integer format:string", NULL, API_OBJ("\"group\":" API_STR ",\"items\":{\"type\":\"array\"},\"total\":" API_INT, "\"group\",\"items\",\"total\""), 0, "422:invalid_query", API_FORMATS},
+    {"GET", "/api/v1/reports/fund-ledger", "救助资金明细账；?format= 导出", "fund_id:integer from:date to:date format:string", NULL, API_ANY_OBJ, 0, "404:not_found 403:out_of_scope", API_FORMATS},
+    {0},
+};

@@ -4,10 +4,13 @@
 #include <string.h>
 
 #include "amort.h"
+#include "api_doc.h"
 #include "api_util.h"
 #include "handlers.h"
+#include "list_sheets.h"
 #include "money.h"
 #include "portfolio.h"
+#include "routes.h"
 #include "report_scope.h"
 #include "servicing.h"
 #include "subsidy.h"
@@ -229,6 +232,10 @@ void api_subsidy_claim(struct req *r)
             reply_fail(r, 422, "invalid_quarter", "季度格式应为 2026Q3（第1至第4季度）");
         return;
     }
+    if (req_query(r, "format")) { /* the page's export: CSV and Excel, or the printed 申报表 */
+        page_subsidy(r);
+        return;
+    }
     json_t *items = json_array();
     struct subsidy_totals sum;
     int n = subsidy_claim(r->db, &r->user, from, to, subsidy_item, items, &sum, &e);
@@ -247,6 +254,14 @@ void api_portfolio(struct req *r)
 {
     struct date when;
     struct portfolio p;
+    /* As a file, the summary is the printed report: the table by township and village. */
+    if (req_query(r, "format")) {
+        if (route_allowed("GET", "/api/v1/reports/portfolio/villages", r->user.role))
+            api_portfolio_by_village(r);
+        else
+            reply_fail(r, 403, "forbidden", "您的角色不能导出贷款情况表");
+        return;
+    }
     if (as_of(r, &when) != 0)
         return;
     if (portfolio_summary(r->db, &r->user, when, r->today, &p) != 0) {
@@ -276,9 +291,28 @@ static void overdue_item(const struct village_overdue *v, void *ctx)
 void api_overdue_by_village(struct req *r)
 {
     struct date when;
-    if (as_of(r, &when) != 0)
+    if (as_of(r, &when) != 0 || list_export_if_asked(r, list_overdue_villages_sheet, &when, "overdue-villages.csv"))
         return;
     json_t *items = json_array();
     int n = portfolio_overdue_by_village(r->db, &r->user, when, r->today, overdue_item, items);
     reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
 }
+
+/* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
+const struct api_doc api_docs_servicing[] = {
+    {"POST", "/api/v1/schedule-preview", "还款计划试算", NULL, API_OBJ("\"principal_fen\":" API_INT ",\"annual_rate\":" API_STR ",\"term_months\":" API_INT ",\"method\":" API_STR ",\"start_date\":" API_STR, "\"principal_fen\",\"annual_rate\",\"term_months\",\"method\",\"start_date\""), API_OBJ("\"rows\":{\"type\":\"array\"},\"total_fen\":" API_INT, "\"rows\",\"total_fen\""), 0, "422:invalid_schedule", NULL},
+    {"POST", "/api/v1/loans", "登记放款", NULL, API_OBJ("\"application_id\":" API_INT ",\"contract_no\":" API_STR ",\"disbursed_on\":" API_STR ",\"principal_fen\":" API_INT ",\"annual_rate\":" API_STR ",\"method\":" API_STR ",\"term_months\":" API_INT, "\"application_id\",\"contract_no\",\"disbursed_on\",\"principal_fen\",\"annual_rate\",\"method\",\"term_months\""), API_OBJ("\"id\":" API_INT ",\"state\":" API_STR ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT ",\"compound_fen\":" API_INT ",\"schedule\":{\"type\":\"array\"}", "\"id\",\"state\",\"dpd\",\"overdue_fen\",\"penalty_fen\",\"schedule\""), 201, "409:invalid_state 409:duplicate_contract_no 422:invalid_schedule 404:not_found 403:out_of_scope", NULL},
+    {"GET", "/api/v1/loans/{id}", "一笔贷款及其截至某日的数字", "as_of:date", NULL, API_OBJ("\"id\":" API_INT ",\"state\":" API_STR ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT ",\"compound_fen\":" API_INT ",\"schedule\":{\"type\":\"array\"}", "\"id\",\"state\",\"dpd\",\"overdue_fen\",\"penalty_fen\",\"schedule\""), 0, "422:invalid_date 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/loans/{id}/repayments", "登记还款（按凭证号去重）", NULL, API_OBJ("\"paid_on\":" API_STR ",\"amount_fen\":" API_INT ",\"receipt_no\":" API_STR, "\"paid_on\",\"amount_fen\",\"receipt_no\""), API_ANY_OBJ, 201, "409:receipt_conflict 409:receipt_on_other_loan 422:overpayment 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/loans/{id}/repayments/{id}/reverse", "冲正最近一笔还款", NULL, API_OBJ("\"reason\":" API_STR, "\"reason\""), API_ANY_OBJ, 201, "409:not_latest 409:loan_compensated 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/loans/{id}/compensation", "担保基金代偿", NULL, API_OBJ("\"on\":" API_STR, "\"on\""), API_ANY_OBJ, 201, "409:not_claimable 409:insufficient_funds 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/loans/{id}/recoveries", "追偿款记入担保基金", NULL, API_OBJ("\"on\":" API_STR ",\"amount_fen\":" API_INT ",\"source\":" API_STR ",\"document_no\":" API_STR, "\"on\",\"amount_fen\",\"source\""), API_ANY_OBJ, 201, "422:over_recovery 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/loans/{id}/followups", "回访记录", NULL, API_OBJ("\"visited_on\":" API_STR ",\"jobs_created\":" API_INT ",\"income_fen\":" API_INT, "\"visited_on\""), API_ANY_OBJ, 201, "422:invalid_date 404:not_found 403:out_of_scope", NULL},
+    {"GET", "/api/v1/reports/portfolio", "贷款总体情况（截至某日）；?format= 导出贷款情况表", "as_of:date format:string", NULL, API_OBJ("\"loans\":" API_INT ",\"outstanding_fen\":" API_INT, "\"loans\",\"outstanding_fen\""), 0, "422:invalid_date 422:invalid_format", API_FORMATS},
+    {"GET", "/api/v1/reports/portfolio/villages", "贷款情况表：按镇、村；?format= 导出", "as_of:date from:date to:date unit_id:integer format:string", NULL, API_LIST(API_ANY_OBJ), 0, "422:invalid_date 422:invalid_format", API_FORMATS},
+    {"GET", "/api/v1/reports/overdue", "各村逾期情况（截至某日）；?format= 导出", "as_of:date format:string", NULL, API_LIST(API_OBJ("\"village\":" API_STR ",\"loans\":" API_INT ",\"max_dpd\":" API_INT, "\"village\",\"loans\",\"max_dpd\"")), 0, "422:invalid_date 422:invalid_format", API_FORMATS},
+    {"GET", "/api/v1/reports/subsidy", "季度贴息申报；?format=csv、xlsx，或 pdf（贴息申报表）", "quarter:string format:string", NULL, API_OBJ("\"quarter\":" API_STR ",\"items\":{\"type\":\"array\"}", "\"quarter\",\"items\""), 0, "422:invalid_quarter 422:invalid_format", API_FORMATS},
+    {"GET", "/api/v1/reports/outcomes", "帮扶成效：按项目类型和村；?format= 导出", "from:date to:date unit_id:integer format:string", NULL, API_LIST(API_ANY_OBJ), 0, NULL, API_FORMATS},
+    {"GET", "/api/v1/reports/quarterly.pdf", "季度工作报表 PDF", "quarter:string", NULL, NULL, 0, "422:invalid_quarter", "pdf"},
+    {0},
+};

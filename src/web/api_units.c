@@ -1,6 +1,7 @@
 /* api_units.c: /api/v1/units, /api/v1/departments and /api/v1/users (admin). */
 #include <string.h>
 
+#include "api_doc.h"
 #include "api_util.h"
 #include "department.h"
 #include "handlers.h"
@@ -99,3 +100,13 @@ void api_users_create(struct req *r)
                                      "department_id", (json_int_t)u.department_id));
     json_decref(j);
 }
+
+/* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
+const struct api_doc api_docs_units[] = {
+    {"GET", "/api/v1/units", "管辖范围内的单位（区、镇、村）", NULL, NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"kind\":" API_STR, "\"id\",\"name\",\"kind\"")), 0, NULL, NULL},
+    {"POST", "/api/v1/units", "新建镇或村", NULL, API_OBJ("\"name\":" API_STR ",\"kind\":" API_STR ",\"parent_id\":" API_INT, "\"name\",\"kind\",\"parent_id\""), API_ANY_OBJ, 201, "422:invalid_unit 422:invalid_parent", NULL},
+    {"GET", "/api/v1/departments", "评审部门", NULL, NULL, API_LIST(API_ANY_OBJ), 0, NULL, NULL},
+    {"POST", "/api/v1/departments", "新建评审部门", NULL, API_OBJ("\"name\":" API_STR, "\"name\""), API_ANY_OBJ, 201, "409:duplicate_department 422:invalid_name", NULL},
+    {"POST", "/api/v1/users", "新建用户", NULL, API_OBJ("\"username\":" API_STR ",\"password\":" API_STR ",\"name\":" API_STR ",\"role\":" API_STR ",\"unit_id\":" API_INT, "\"username\",\"password\",\"name\",\"role\",\"unit_id\""), API_ANY_OBJ, 201, "409:duplicate_username 422:weak_password 422:invalid_role", NULL},
+    {0},
+};

@@ -106,6 +106,14 @@ void page_masking_save(struct req *r);
 /* page_audit.c */
 void page_audit(struct req *r);
 
+/* api_lists.c: the loan book, due, overdue and claims lists, relief batches */
+void api_loan_book(struct req *r);
+void api_overdue_loans(struct req *r);
+void api_due_list(struct req *r);
+void api_claims_list(struct req *r);
+void api_relief_batches_list(struct req *r);
+/* openapi.c */
+void api_openapi(struct req *r);
 /* api_auth.c */
 void api_login(struct req *r);
 void api_logout(struct req *r);

@@ -11,6 +11,9 @@
 #include "form.h"
 #include "handlers.h"
 #include "html.h"
+#include "report_scope.h"
+#include "record_sheets.h"
+#include "list_sheets.h"
 #include "markdown.h"
 #include "routes.h"
 #include "unit.h"
@@ -62,6 +65,8 @@ void page_announcements(struct req *r)
     const char *state = req_query(r, "state");
     if (state && !*state)
         state = NULL;
+    if (list_export_if_asked(r, record_announcements_sheet, state, "announcements.csv"))
+        return;
     html_begin(r, "公告");
     html_raw(r, "<div class=\"titlebar\"><h1>公告</h1>");
     if (may_write(r))
@@ -82,6 +87,7 @@ void page_announcements(struct req *r)
         html_raw(r, "<tr><td colspan=\"7\">还没有公告</td></tr>");
     html_raw(r, "</tbody></table>");
     html_pager(r, total < 0 ? 0 : total, limit, offset, 0);
+    report_format_links(r, "/announcements", NULL);
     html_end(r);
 }
 

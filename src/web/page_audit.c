@@ -7,6 +7,9 @@
 #include "audit_words.h"
 #include "handlers.h"
 #include "html.h"
+#include "report_scope.h"
+#include "record_sheets.h"
+#include "list_sheets.h"
 
 /* One audit row. */
 static void audit_row(const struct audit_entry *a, void *ctx)
@@ -42,6 +45,9 @@ void page_audit(struct req *r)
     int limit, offset;
     html_paging(r, &limit, &offset);
     const char *entity = req_query(r, "entity"), *action = req_query(r, "action");
+    struct audit_query q = {entity, action, 0};
+    if (list_export_if_asked(r, record_audit_sheet, &q, "audit.csv"))
+        return;
     html_begin(r, "审计日志");
     html_raw(r, "<h1>审计日志</h1><form class=\"search\" method=\"get\">");
     code_select(r, "对象", "entity", audit_entity_codes, audit_entity_name, entity);
@@ -52,5 +58,6 @@ void page_audit(struct req *r)
                                audit_row, r);
     html_raw(r, "</tbody></table></div>");
     html_pager(r, total, limit, offset, 0);
+    report_format_links(r, "/audit", NULL);
     html_end(r);
 }

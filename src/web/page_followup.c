@@ -121,6 +121,9 @@ static void outcomes_sheet(struct req *r, struct sheet *s)
     sheet_init(s, "计生信贷助富帮扶成效", heads);
     sheet_money_column(s, 3);
     sheet_money_column(s, 6);
+    sheet_int_column(s, 2);
+    sheet_int_column(s, 4);
+    sheet_int_column(s, 5);
     char period[REPORT_PERIOD_SIZE];
     struct date first;
     int any = followup_first_day(r->db, &r->user, &first) == 0;

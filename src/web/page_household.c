@@ -8,6 +8,9 @@
 #include "handlers.h"
 #include "household.h"
 #include "html.h"
+#include "report_scope.h"
+#include "record_sheets.h"
+#include "list_sheets.h"
 #include "page_relief.h"
 #include "masking.h"
 #include "loan.h"
@@ -75,6 +78,8 @@ void page_household_list(struct req *r)
     struct household_filter f = {.q = req_query(r, "q"), .village_id = req_query_int(r, "village_id", 0),
                                  .category = hh_category_parse(req_query(r, "category"))};
     html_paging(r, &f.limit, &f.offset);
+    if (list_export_if_asked(r, record_households_sheet, &f, "households.csv"))
+        return;
     html_begin(r, "家庭档案");
     html_raw(r, "<div class=\"titlebar\"><h1>家庭档案</h1>");
     if (r->user.role == ROLE_ADMIN || r->user.role == ROLE_ASSOCIATION || r->user.role == ROLE_VILLAGE)
@@ -100,6 +105,7 @@ void page_household_list(struct req *r)
         html_form_error(r, &e);
     else
         html_pager(r, total, f.limit, f.offset, f.q && *f.q ? HOUSEHOLD_COUNT_CAP : 0);
+    report_format_links(r, "/households", NULL);
     html_end(r);
 }
 

@@ -11,6 +11,9 @@
 #include "handlers.h"
 #include "household.h"
 #include "html.h"
+#include "report_scope.h"
+#include "record_sheets.h"
+#include "list_sheets.h"
 #include "loan.h"
 #include "masking.h"
 #include "money.h"
@@ -62,6 +65,8 @@ void page_loans(struct req *r)
     const char *late = req_query(r, "late");
     f.late_only = late && !strcmp(late, "1");
     html_paging(r, &f.limit, &f.offset);
+    if (list_export_if_asked(r, record_loans_sheet, &f, "loan-applications.csv"))
+        return;
     html_begin(r, "贷款申请");
     html_raw(r, "<div class=\"titlebar\"><h1>计生信贷助富 · 贷款申请</h1><span class=\"muted\">新申请请在家庭档案页点击“申请贷款”"
                 "</span></div>");
@@ -75,6 +80,7 @@ void page_loans(struct req *r)
                    "只看评审超期</label><button>筛选</button></form>",
                 f.late_only ? " checked" : "");
     loan_table(r, &f);
+    report_format_links(r, "/loans", NULL);
     html_end(r);
 }
 

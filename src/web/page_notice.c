@@ -8,6 +8,9 @@
 #include "form.h"
 #include "handlers.h"
 #include "html.h"
+#include "report_scope.h"
+#include "record_sheets.h"
+#include "list_sheets.h"
 #include "mask_config.h"
 #include "masking.h"
 #include "money.h"
@@ -81,6 +84,7 @@ static void notices_page(struct req *r, const struct err *e)
     if (notice_list(r->db, &r->user, 0, r->today, 50, notice_row, r) == 0)
         html_raw(r, "<tr><td colspan=\"6\">还没有公示</td></tr>");
     html_raw(r, "</tbody></table>");
+    report_format_links(r, "/notices", NULL);
     enum role ro = r->user.role;
     if (ro == ROLE_ADMIN || ro == ROLE_RELIEF || ro == ROLE_ASSOCIATION) {
         html_raw(r, "<h2>发布救助公示</h2><p class=\"muted\">本单位所有已通过镇审核的申请进入公示，"
@@ -94,6 +98,8 @@ static void notices_page(struct req *r, const struct err *e)
 
 void page_notices(struct req *r)
 {
+    if (list_export_if_asked(r, record_notices_sheet, NULL, "notices.csv"))
+        return;
     notices_page(r, NULL);
 }
 

@@ -97,6 +97,7 @@ static void portfolio_sheet(struct req *r, struct date as_of, struct sheet *s)
     sheet_init(s, "计生信贷助富贷款情况表", heads);
     for (int c = 4; c <= 6; c++)
         sheet_money_column(s, c);
+    sheet_int_column(s, 3);
     sheet_money_column(s, 9);
     sheet_money_column(s, 10);
     s->widths[0] = 2.2f, s->widths[1] = 1.4f, s->widths[8] = 2.2f;
@@ -170,7 +171,7 @@ void api_portfolio_by_village(struct req *r)
     if (format) {
         portfolio_sheet(r, as_of, &s);
         if (!sheet_reply_by_format(r, &s, "portfolio.csv"))
-            reply_fail(r, 422, "invalid_format", "format 应为 csv 或 pdf");
+            reply_fail(r, 422, "invalid_format", "format 应为 csv、xlsx 或 pdf");
         sheet_free(&s);
         return;
     }

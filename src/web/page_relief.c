@@ -10,6 +10,9 @@
 #include "household.h"
 #include "masking.h"
 #include "html.h"
+#include "report_scope.h"
+#include "record_sheets.h"
+#include "list_sheets.h"
 #include "money.h"
 #include "page_relief.h"
 #include "relief.h"
@@ -107,6 +110,8 @@ void page_relief_list(struct req *r)
     struct relief_filter f = {.state = relief_state_parse(req_query(r, "state")),
                               .category_id = req_query_int(r, "category_id", 0)};
     html_paging(r, &f.limit, &f.offset);
+    if (list_export_if_asked(r, record_relief_sheet, &f, "relief-applications.csv"))
+        return;
     html_begin(r, "救助申请");
     html_raw(r, "<div class=\"titlebar\"><h1>困难家庭救助 · 申请</h1><span><a href=\"/relief/batches\">批量发放</a> · "
                 "<a href=\"/reports/relief\">救助统计</a></span></div><p class=\"muted\">新申请请在家庭档案页点击“申请救助”。"
@@ -121,6 +126,7 @@ void page_relief_list(struct req *r)
     relief_category_options(r, f.category_id);
     html_raw(r, "</select></label><button>筛选</button></form>");
     relief_table(r, &f);
+    report_format_links(r, "/relief", NULL);
     html_end(r);
 }
 

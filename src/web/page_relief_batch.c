@@ -7,6 +7,9 @@
 
 #include "handlers.h"
 #include "html.h"
+#include "report_scope.h"
+#include "record_sheets.h"
+#include "list_sheets.h"
 #include "money.h"
 #include "page_relief.h"
 #include "relief_batch.h"
@@ -38,6 +41,8 @@ static void unit_option(const struct unit *u, void *ctx)
 
 void page_relief_batches(struct req *r)
 {
+    if (list_export_if_asked(r, record_batches_sheet, NULL, "relief-batches.csv"))
+        return;
     html_begin(r, "批量发放");
     html_raw(r, "<h1>救助批次（春节走访慰问、双千帮扶、独女户/双女绝育户奖励）</h1>");
     html_flash(r);
@@ -45,7 +50,9 @@ void page_relief_batches(struct req *r)
                 "<th class=\"num\">户数</th><th class=\"num\">已发放</th><th class=\"num\">已发金额（元）</th></tr></thead><tbody>");
     if (relief_batch_list(r->db, &r->user, 50, batch_row, r) == 0)
         html_raw(r, "<tr><td colspan=\"6\">还没有批次</td></tr>");
-    html_raw(r, "</tbody></table><h2>新建批次</h2><form method=\"get\" action=\"/relief/batches/new\" class=\"grid\">"
+    html_raw(r, "</tbody></table>");
+    report_format_links(r, "/relief/batches", NULL);
+    html_raw(r, "<h2>新建批次</h2><form method=\"get\" action=\"/relief/batches/new\" class=\"grid\">"
                 "<label>救助类别<select name=\"category_id\">");
     relief_category_options(r, req_query_int(r, "category_id", 0));
     html_raw(r, "</select></label><label>每户金额（元；按标准的可不填）<input name=\"amount\" inputmode=\"decimal\"></label>"

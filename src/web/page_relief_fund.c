@@ -169,8 +169,10 @@ static void ledger_page(struct req *r, int64_t fund_id, const struct err *shown)
     html_money(r, f.balance_fen);
     /* the printed ledger covers the period chosen here (from 1 January to today when none) */
     html_printf(r, "</strong> 元 · <a href=\"/reports/fund-ledger.csv?fund_id=%lld&amp;from=%s&amp;to=%s\">导出 CSV</a> · "
+                   "<a href=\"/reports/fund-ledger.xlsx?fund_id=%lld&amp;from=%s&amp;to=%s\">导出Excel</a> · "
                    "<a href=\"/reports/fund-ledger.pdf?fund_id=%lld&amp;from=%s&amp;to=%s\">打印账页 PDF</a></p>",
-                (long long)f.id, from ? from : "", to ? to : "", (long long)f.id, from ? from : "", to ? to : "");
+                (long long)f.id, from ? from : "", to ? to : "", (long long)f.id, from ? from : "", to ? to : "",
+                (long long)f.id, from ? from : "", to ? to : "");
     html_printf(r, "<form class=\"search\" method=\"get\" action=\"/funds/%lld\"><label>自<input type=\"date\" name=\"from\" "
                    "value=\"", (long long)f.id);
     html_text(r, from ? from : "");

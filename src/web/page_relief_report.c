@@ -47,6 +47,8 @@ static int relief_sheet(struct req *r, struct sheet *s, int *group)
     sheet_init(s, "困难家庭救助发放统计", heads);
     s->heads[0] = relief_group_name(*group) + strlen("按");
     sheet_money_column(s, 3);
+    sheet_int_column(s, 1);
+    sheet_int_column(s, 2);
     s->widths[0] = 2.5f;
     char period[REPORT_PERIOD_SIZE];
     struct date first;
@@ -189,6 +191,8 @@ static void ledger_sheet(struct req *r, const struct relief_fund *f, struct date
     sheet_init(s, "救助资金明细账", heads);
     for (int c = 6; c < 9; c++)
         sheet_money_column(s, c);
+    sheet_int_column(s, 0);
+    sheet_date_column(s, 1);
     s->carry[6] = s->carry[7] = CARRY_SUM;
     s->carry[8] = CARRY_BALANCE;
     s->widths[5] = 3;
@@ -225,7 +229,7 @@ void report_fund_ledger(struct req *r)
             api_fund_ledger_of(r, f.id);
             return;
         }
-        reply_fail(r, 404, "not_found", "请选择 CSV 或 PDF");
+        reply_fail(r, 404, "not_found", "请选择 CSV、Excel 或 PDF");
     }
     sheet_free(&s);
 }

@@ -15,6 +15,8 @@
 #include "portfolio.h"
 #include "docno.h"
 #include "report_scope.h"
+#include "list_sheets.h"
+#include "loan_book.h"
 #include "servicing.h"
 #include "settlement_no.h"
 #include "subsidy_doc.h"
@@ -93,7 +95,7 @@ static int account_page(struct req *r, const struct err *e)
     html_raw(r, "<div class=\"titlebar\"><h1>贷款 ");
     html_text(r, l->contract_no);
     html_printf(r, "</h1><span class=\"state\">%s</span></div>",
-                !strcmp(l->state, "active") ? "还款中" : !strcmp(l->state, "settled") ? "已结清" : "已代偿");
+                loan_book_state_name(l->state));
     html_flash(r);
     if (e)
         html_form_error(r, e);
@@ -336,6 +338,11 @@ void page_overdue(struct req *r)
         reply_fail(r, 422, "invalid_date", "日期应为 YYYY-MM-DD");
         return;
     }
+    struct due_query q = {{0, 0, 0}, date_add_days(r->today, -1), "逾期清单"};
+    const char *table = req_query(r, "table");
+    if (table && !strcmp(table, "villages") ? list_export_if_asked(r, list_overdue_villages_sheet, &as_of, "overdue-villages.csv")
+                                            : list_export_if_asked(r, list_due_sheet, &q, "overdue.csv"))
+        return;
     char on[11];
     date_format(as_of, on);
     html_begin(r, "逾期清单");
@@ -352,6 +359,7 @@ void page_overdue(struct req *r)
     if (n <= 0)
         html_raw(r, n < 0 ? "<tr><td colspan=\"5\">读取失败</td></tr>" : "<tr><td colspan=\"5\">没有逾期</td></tr>");
     html_raw(r, "</tbody></table>");
+    report_format_links(r, "/overdue", "table=villages");
     if (date_cmp(as_of, r->today) == 0) {
         due_overdue_section(r);
         report_export_links(r, "/overdue");
@@ -425,6 +433,8 @@ static void claim_row(const struct claim_row *c, void *ctx)
 
 void page_claims(struct req *r)
 {
+    if (list_export_if_asked(r, list_claims_sheet, NULL, "claims.csv"))
+        return;
     html_begin(r, "代偿");
     html_raw(r, "<h1>可申请担保代偿的贷款</h1><p class=\"muted\">逾期超过代偿期限（默认 90 天）的贷款。财务确认后由担保基金代偿，"
                 "之后的追偿款记入担保基金。</p>");
@@ -434,6 +444,7 @@ void page_claims(struct req *r)
     if (servicing_claims(r->db, &r->user, r->today, claim_row, r) == 0)
         html_raw(r, "<tr><td colspan=\"7\">没有记录</td></tr>");
     html_raw(r, "</tbody></table>");
+    report_format_links(r, "/claims", NULL);
     html_end(r);
 }
 
@@ -453,8 +464,34 @@ void page_account_compensate(struct req *r)
 }
 
 /* The quarter's claim as a page (pdf = 0) or as the PDF (pdf = 1). */
+/* The claim (arg: struct subsidy_doc) as a sheet: one row per loan with the reason any interest is not subsidised, and the totals. */
+static void subsidy_sheet(struct req *r, const void *arg, struct sheet *s)
+{
+    const struct subsidy_doc *d = arg;
+    static const char *const heads[] = {"借款人", "村", "合同号", "当季实付利息（元）", "可贴息利息（元）",
+                                        "应贴息（元）", "不予贴息原因", NULL};
+    sheet_init(s, "贴息申报", heads);
+    for (int c = 3; c <= 5; c++)
+        sheet_money_column(s, c);
+    s->landscape = 1;
+    snprintf(s->subtitle, sizeof s->subtitle, "%s · %s", d->unit, d->quarter);
+    for (int i = 0; i <= d->nrows; i++) {
+        const struct subsidy_totals *t = &d->totals;
+        const struct subsidy_row *x = i < d->nrows ? &d->rows[i] : NULL;
+        char why[SUBSIDY_REASON_SIZE] = "", paid[MONEY_TEXT_SIZE], eligible[MONEY_TEXT_SIZE], fen[MONEY_TEXT_SIZE];
+        if (x && subsidy_reason(x, why, sizeof why) != 0)
+            snprintf(why, sizeof why, "（原因过长，见申报表）");
+        const char *cells[] = {x ? x->applicant : "合计", x ? x->village : "", x ? x->contract_no : "",
+                               sheet_fen(x ? x->interest_paid_fen : t->interest_paid_fen, paid),
+                               sheet_fen(x ? x->eligible_interest_fen : t->eligible_interest_fen, eligible),
+                               sheet_fen(x ? x->subsidy_fen : t->subsidy_fen, fen), why};
+        sheet_row(s, cells);
+    }
+}
+
 static void subsidy(struct req *r, int pdf)
 {
+    const char *format = pdf ? "pdf" : req_query(r, "format");
     const char *q = pdf ? r->str : req_query(r, "quarter");
     char quarter[16], fallback[16];
     struct date from, to;
@@ -476,7 +513,13 @@ static void subsidy(struct req *r, int pdf)
         reply_error(r, &e);
         return;
     }
-    if (pdf) {
+    char filename[SHEET_FILENAME_SIZE];
+    snprintf(filename, sizeof filename, "subsidy-%s.csv", quarter);
+    if (format && strcmp(format, "pdf") != 0 && list_export_if_asked(r, subsidy_sheet, &d, filename)) {
+        free(rows);
+        return;
+    }
+    if (format) {
         const char *why = NULL;
         char *out = NULL;
         size_t len = 0;
@@ -491,12 +534,13 @@ static void subsidy(struct req *r, int pdf)
     html_printf(r, "<h1>贴息申报（%s）</h1><form class=\"search\" method=\"get\"><label>季度<input name=\"quarter\" value=\"",
                 d.quarter);
     html_text(r, quarter);
-    html_printf(r, "\" placeholder=\"2026Q3\"></label><button>查看</button> <a href=\"/subsidy/%s.pdf\">打印申报表（PDF）</a>"
-                   "</form><p class=\"muted\">逾期归还的利息、罚息和复利不予贴息；担保代偿或展期的贷款自当季起不予贴息。</p>"
+    html_printf(r, "\" placeholder=\"2026Q3\"></label><button>查看</button> <a href=\"/subsidy/%s.pdf\">打印申报表（PDF）</a> · "
+                   "<a href=\"/subsidy?quarter=%s&amp;format=xlsx\">导出Excel</a> · "
+                   "<a href=\"/subsidy?quarter=%s&amp;format=csv\">导出 CSV</a></form><p class=\"muted\">逾期归还的利息、罚息和复利不予贴息；担保代偿或展期的贷款自当季起不予贴息。</p>"
                    "<table class=\"list\"><thead><tr><th>借款人</th><th>村</th><th>合同号</th>"
                    "<th class=\"num\">当季实付利息</th><th class=\"num\">可贴息利息</th><th class=\"num\">应贴息</th>"
                    "<th>不予贴息原因</th></tr></thead><tbody>",
-                quarter);
+                quarter, quarter, quarter);
     for (int i = 0; i < d.nrows; i++) {
         char why[SUBSIDY_REASON_SIZE];
         html_raw(r, "<tr><td>");

@@ -69,7 +69,45 @@ void report_export_links(struct req *r, const char *base)
     html_raw(r, "<p><a href=\"");
     same_query(r, base, ".csv");
     html_raw(r, "\">导出 CSV</a> · <a href=\"");
+    same_query(r, base, ".xlsx");
+    html_raw(r, "\">导出Excel</a> · <a href=\"");
     same_query(r, base, ".pdf");
+    html_raw(r, "\">打印 PDF</a></p>");
+}
+
+/* Writes base?FILTERS&extra&format=fmt as an href value: the current query without format, limit,
+   offset and extra's key. */
+static void format_href(struct req *r, const char *base, const char *extra, const char *fmt)
+{
+    size_t extra_key = extra ? strcspn(extra, "=") : 0;
+    html_text(r, base);
+    html_raw(r, "?");
+    for (int i = 0; i < r->nquery; i++) {
+        const char *k = r->query[i].key;
+        if (!strcmp(k, "format") || !strcmp(k, "limit") || !strcmp(k, "offset") || !strcmp(k, "page") ||
+            (extra && strlen(k) == extra_key && !strncmp(k, extra, extra_key)))
+            continue;
+        buf_urlenc(&r->out, k);
+        html_raw(r, "=");
+        buf_urlenc(&r->out, r->query[i].val ? r->query[i].val : "");
+        html_raw(r, "&amp;");
+    }
+    if (extra) {
+        html_text(r, extra);
+        html_raw(r, "&amp;");
+    }
+    html_raw(r, "format=");
+    html_raw(r, fmt);
+}
+
+void report_format_links(struct req *r, const char *base, const char *extra)
+{
+    html_raw(r, "<p class=\"exports\"><a href=\"");
+    format_href(r, base, extra, "csv");
+    html_raw(r, "\">导出 CSV</a> · <a href=\"");
+    format_href(r, base, extra, "xlsx");
+    html_raw(r, "\">导出Excel</a> · <a href=\"");
+    format_href(r, base, extra, "pdf");
     html_raw(r, "\">打印 PDF</a></p>");
 }
 

@@ -16,6 +16,9 @@ void report_unit_select(struct req *r);
 
 /* "导出 CSV · 打印 PDF" links to base.csv and base.pdf with the current query (unit, dates, grouping). */
 void report_export_links(struct req *r, const char *base);
+/* "导出 CSV · 导出Excel · 打印 PDF" links to a list page base with its current filters (the paging
+   left out), then extra ("table=villages", or NULL) and format=csv, xlsx or pdf. */
+void report_format_links(struct req *r, const char *base, const char *extra);
 
 /* The quarter a report asks for in s ("2026Q3"; NULL or "" means the quarter `fallback` is, a
    valid one): its first and last day in from and to. 0, or -1 after replying: 404 not_found when

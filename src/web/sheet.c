@@ -26,6 +26,18 @@ void sheet_money_column(struct sheet *s, int c)
         s->money[c] = 1;
 }
 
+void sheet_int_column(struct sheet *s, int c)
+{
+    if (c >= 0 && c < s->ncols)
+        s->kind[c] = SHEET_INT;
+}
+
+void sheet_date_column(struct sheet *s, int c)
+{
+    if (c >= 0 && c < s->ncols)
+        s->kind[c] = SHEET_DATE;
+}
+
 void sheet_row(struct sheet *s, const char *const *texts)
 {
     if ((s->nrows + 1) * s->ncols > s->cap) {
@@ -155,7 +167,7 @@ void sheet_reply_pdf(struct req *r, const struct sheet *s)
     for (int c = 0; c < s->ncols; c++) {
         d.heads[c] = s->heads[c];
         d.widths[c] = s->widths[c];
-        d.right[c] = s->money[c];
+        d.right[c] = s->money[c] || s->kind[c] == SHEET_INT;
         d.carry[c] = s->carry[c];
         if (s->carry[c] != CARRY_NONE)
             d.fen = fen;
@@ -175,15 +187,30 @@ void sheet_reply_pdf(struct req *r, const struct sheet *s)
     reply_bytes(r, "application/pdf", pdf, len);
 }
 
-int sheet_reply_by_format(struct req *r, const struct sheet *s, const char *filename)
+/* 1 when the query's format or the path's extension names ext ("csv", "xlsx", "pdf"). */
+static int asks_for(struct req *r, const char *ext)
 {
     const char *format = req_query(r, "format");
-    size_t n = strlen(r->path);
-    if ((format && strcmp(format, "csv") == 0) || (n > 4 && strcmp(r->path + n - 4, ".csv") == 0)) {
+    size_t n = strlen(r->path), m = strlen(ext);
+    if (format)
+        return strcmp(format, ext) == 0;
+    return n > m + 1 && r->path[n - m - 1] == '.' && strcmp(r->path + n - m, ext) == 0;
+}
+
+int sheet_reply_by_format(struct req *r, const struct sheet *s, const char *filename)
+{
+    if (asks_for(r, "csv")) {
         sheet_reply_csv(r, s, filename);
         return 1;
     }
-    if ((format && strcmp(format, "pdf") == 0) || (n > 4 && strcmp(r->path + n - 4, ".pdf") == 0)) {
+    if (asks_for(r, "xlsx")) {
+        char name[SHEET_FILENAME_SIZE];
+        size_t n = strcspn(filename, ".");
+        snprintf(name, sizeof name, "%.*s.xlsx", (int)n, filename);
+        sheet_reply_xlsx(r, s, name);
+        return 1;
+    }
+    if (asks_for(r, "pdf")) {
         sheet_reply_pdf(r, s);
         return 1;
     }

@@ -10,6 +10,11 @@
 #include "server.h"
 #include "table_doc.h"
 
+/* Room for a download's file name ("portfolio.xlsx"). */
+#define SHEET_FILENAME_SIZE 96
+
+/* What a column holds besides text and amounts, for XLSX cells of the right type. */
+enum sheet_kind { SHEET_TEXT = 0, SHEET_INT, SHEET_DATE };
 #define SHEET_AFTER_LINES 3
 #define SHEET_LINE_SIZE 512
 
@@ -20,6 +25,7 @@ struct sheet {
     int ncols;
     const char *heads[TABLE_MAX_COLS];
     int money[TABLE_MAX_COLS]; /* 1: the column holds amounts (right-aligned; plain yuan in CSV) */
+    int kind[TABLE_MAX_COLS];  /* SHEET_INT or SHEET_DATE: how XLSX stores the column (money[] wins) */
     float widths[TABLE_MAX_COLS];
     int landscape;             /* print on A4 landscape */
     int total_rows;            /* the last rows are totals (printed with at least one data row) */
@@ -32,6 +38,9 @@ struct sheet {
 void sheet_init(struct sheet *s, const char *title, const char *const *heads);
 /* Marks column c as amounts. */
 void sheet_money_column(struct sheet *s, int c);
+/* Marks column c as whole numbers (counts, days) or as dates YYYY-MM-DD. */
+void sheet_int_column(struct sheet *s, int c);
+void sheet_date_column(struct sheet *s, int c);
 /* Appends a row: ncols texts; amounts are given as fen through sheet_fen. */
 void sheet_row(struct sheet *s, const char *const *texts);
 /* Formats fen for a money cell ("1234.50"); buffer of MONEY_TEXT_SIZE. */
@@ -44,8 +53,11 @@ void sheet_html(struct req *r, const struct sheet *s);
 void sheet_reply_csv(struct req *r, const struct sheet *s, const char *filename);
 /* Replies with the sheet as a PDF, signed 制表人 with the user's name and 制表日期 today. */
 void sheet_reply_pdf(struct req *r, const struct sheet *s);
-/* Replies in the format the path or ?format= asks for: ".csv", ".pdf", or returns 0 to let the
-   caller render the page. Returns 1 when it replied. */
+/* Replies with the sheet as an Excel workbook (sheet_xlsx.c) named filename. */
+void sheet_reply_xlsx(struct req *r, const struct sheet *s, const char *filename);
+/* Replies in the format the path or ?format= asks for: csv, xlsx or pdf (filename is the CSV
+   name; the workbook gets the same name ending .xlsx), or returns 0 to let the caller render the
+   page. Returns 1 when it replied. */
 int sheet_reply_by_format(struct req *r, const struct sheet *s, const char *filename);
 
 #endif

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 SECONDS_EACH=${1:-60}
 INCLUDES=$(for d in src/*/; do [ "$d" = src/tools/ ] || printf -- '-I%s ' "${d%/}"; done)
 FLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=address,undefined $INCLUDES -Ibuild/gen"
-LIBS="-lmicrohttpd -lsqlite3 -lcmark -ljansson -lhpdf -lharfbuzz-subset -lharfbuzz -lcrypt -lm -lpthread"
+LIBS="-lmicrohttpd -lsqlite3 -lcmark -ljansson -lhpdf -lharfbuzz-subset -lharfbuzz -lcrypt -lxlsxwriter -lm -lpthread"
 mkdir -p build/fuzz/obj
 make -s build/gen/embedded_schema.c build/gen/embedded_assets.c
 

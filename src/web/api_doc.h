@@ -1,0 +1,40 @@
+/*
+ * api_doc.h: the description of each JSON API route, kept beside its handler (one table per
+ * api_*.c file, ended by an entry with method NULL) and gathered by openapi.c into the OpenAPI
+ * 3.1 document GET /api/v1/openapi.json. The route table gives method, path, roles and whether the
+ * route is public; the entry gives the rest. Schemas are JSON Schema text ("" or NULL: none given).
+ */
+#ifndef BANGFU_API_DOC_H
+#define BANGFU_API_DOC_H
+
+struct api_doc {
+    const char *method, *pattern; /* as in the route table */
+    const char *summary;          /* in Chinese, one line */
+    const char *query;            /* the query parameters: "name:type name:type" (type integer, string, date) */
+    const char *request;          /* JSON Schema of the body */
+    const char *response;         /* JSON Schema of the success answer */
+    int status;                   /* the success status (200 when 0) */
+    const char *errors;           /* the error answers: "422:invalid_state 404:not_found" */
+    const char *produces;         /* other media types the route can answer ("csv xlsx pdf", "pdf") */
+};
+
+/* A list answer's schema: {items: [ITEM], total} with ITEM a JSON Schema text. */
+#define API_LIST(item) "{\"type\":\"object\",\"required\":[\"items\",\"total\"],\"properties\":{\"items\":{\"type\":\"array\",\"items\":" item "},\"total\":{\"type\":\"integer\"}}}"
+/* An object schema with the given required integer/string members, as JSON text. */
+#define API_OBJ(props, required) "{\"type\":\"object\",\"required\":[" required "],\"properties\":{" props "}}"
+#define API_INT "{\"type\":\"integer\"}"
+#define API_STR "{\"type\":\"string\"}"
+#define API_ANY_OBJ "{\"type\":\"object\"}"
+/* The paging query parameters. */
+#define API_PAGING "limit:integer offset:integer"
+/* The formats a report answers besides JSON (?format=). */
+#define API_FORMATS "csv xlsx pdf"
+
+extern const struct api_doc api_docs_auth[], api_docs_units[], api_docs_household[], api_docs_audit[],
+    api_docs_loan[], api_docs_servicing[], api_docs_lists[], api_docs_relief[], api_docs_notice[],
+    api_docs_announcement[], api_docs_openapi[];
+
+/* The entry for a route, or NULL when none describes it. */
+const struct api_doc *api_doc_find(const char *method, const char *pattern);
+
+#endif

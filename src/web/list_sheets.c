@@ -1,0 +1,149 @@
+/* list_sheets.c: the servicing lists as sheets for CSV, Excel and PDF (see list_sheets.h). */
+#include "list_sheets.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "money.h"
+#include "portfolio.h"
+#include "servicing.h"
+
+/* Number text for a sheet cell. */
+static const char *num_text(long long v, char out[24])
+{
+    snprintf(out, 24, "%lld", v);
+    return out;
+}
+
+/* One unpaid instalment and its loan's figures. */
+static void due_sheet_row(const struct due_row *d, void *ctx)
+{
+    struct req *r = ((void **)ctx)[0];
+    struct sheet *s = ((void **)ctx)[1];
+    struct loan_figures fig = {0};
+    struct err e = {0};
+    if (loan_figures_get(r->db, &r->user, d->loan_id, r->today, &fig, &e) != 0)
+        return;
+    char n[24], dpd[24], due[MONEY_TEXT_SIZE], over[MONEY_TEXT_SIZE], pen[MONEY_TEXT_SIZE];
+    const char *cells[] = {d->village, d->applicant, d->phone, d->contract_no, num_text(d->n, n), d->due_on,
+                           sheet_fen(d->due_fen, due), num_text(fig.dpd, dpd), sheet_fen(fig.overdue_fen, over),
+                           sheet_fen(fig.penalty_fen, pen)};
+    sheet_row(s, cells);
+}
+
+void list_due_sheet(struct req *r, const void *arg, struct sheet *s)
+{
+    const struct due_query *q = arg;
+    struct date from = q->from, to = q->to;
+    static const char *const heads[] = {"村", "借款人", "电话", "合同号", "期数", "应还日", "应还本息（元）",
+                                        "逾期天数", "逾期金额（元）", "罚息复利（元）", NULL};
+    sheet_init(s, q->title, heads);
+    sheet_int_column(s, 4);
+    sheet_date_column(s, 5);
+    sheet_money_column(s, 6);
+    sheet_int_column(s, 7);
+    sheet_money_column(s, 8);
+    sheet_money_column(s, 9);
+    static const float widths[] = {1, 1, 1.4f, 1.9f, 0.6f, 1.2f, 1.3f, 0.8f, 1.3f, 1.2f};
+    memcpy(s->widths, widths, sizeof widths);
+    s->landscape = 1;
+    char a[11], b[11], t[11];
+    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 应还日%s%s%s%s · 逾期截至 %s", r->user.unit_name,
+             from.y ? " " : "截至 ", from.y ? date_format(from, a) : "", from.y ? " 至 " : "", date_format(to, b),
+             date_format(r->today, t));
+    void *ctx[] = {r, s};
+    servicing_due_list(r->db, &r->user, from, to, r->today, due_sheet_row, ctx);
+}
+
+/* One loan of the loan book. */
+static void loan_sheet_row(const struct serviced_loan *l, const struct loan_figures *fig, void *ctx)
+{
+    char id[24], dpd[24], p[MONEY_TEXT_SIZE], out[MONEY_TEXT_SIZE], over[MONEY_TEXT_SIZE], pen[MONEY_TEXT_SIZE];
+    const char *cells[] = {num_text(l->id, id), l->village, l->applicant, l->contract_no, l->disbursed_on,
+                           sheet_fen(l->principal_fen, p), loan_book_state_name(l->state),
+                           sheet_fen(fig->outstanding_fen, out), num_text(fig->dpd, dpd),
+                           sheet_fen(fig->overdue_fen, over), sheet_fen(fig->penalty_fen, pen)};
+    sheet_row(ctx, cells);
+}
+
+void list_loans_sheet(struct req *r, const void *arg, struct sheet *s)
+{
+    const struct loan_book_filter *f = arg;
+    static const char *const heads[] = {"贷款号", "村", "借款人", "合同号", "放款日", "贷款金额（元）", "状态",
+                                        "剩余本金（元）", "逾期天数", "逾期金额（元）", "罚息复利（元）", NULL};
+    sheet_init(s, f->overdue ? "逾期贷款清单" : "贷款台账", heads);
+    sheet_int_column(s, 0);
+    sheet_date_column(s, 4);
+    sheet_money_column(s, 5);
+    sheet_money_column(s, 7);
+    sheet_int_column(s, 8);
+    sheet_money_column(s, 9);
+    sheet_money_column(s, 10);
+    static const float widths[] = {0.6f, 1, 1, 1.9f, 1.2f, 1.3f, 0.8f, 1.3f, 0.8f, 1.3f, 1.2f};
+    memcpy(s->widths, widths, sizeof widths);
+    s->landscape = 1;
+    char t[11];
+    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 截至 %s", r->user.unit_name, date_format(r->today, t));
+    struct loan_book_filter all = *f;
+    all.limit = LIST_EXPORT_MAX, all.offset = 0;
+    struct err e = {0};
+    loan_book_list(r->db, &r->user, &all, r->today, loan_sheet_row, s, &e);
+}
+
+/* One village of the overdue report. */
+static void overdue_village_sheet_row(const struct village_overdue *v, void *ctx)
+{
+    char loans[24], dpd[24], out[MONEY_TEXT_SIZE];
+    const char *cells[] = {v->township, v->village, num_text(v->loans, loans), sheet_fen(v->outstanding_fen, out),
+                           num_text(v->max_dpd, dpd)};
+    sheet_row(ctx, cells);
+}
+
+void list_overdue_villages_sheet(struct req *r, const void *arg, struct sheet *s)
+{
+    static const char *const heads[] = {"乡镇", "村", "逾期笔数", "逾期贷款余额（元）", "最长逾期天数", NULL};
+    const struct date *as_of = arg;
+    char on[11];
+    sheet_init(s, "各村逾期情况", heads);
+    sheet_int_column(s, 2);
+    sheet_money_column(s, 3);
+    sheet_int_column(s, 4);
+    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 截至 %s", r->user.unit_name, date_format(*as_of, on));
+    portfolio_overdue_by_village(r->db, &r->user, *as_of, r->today, overdue_village_sheet_row, s);
+}
+
+/* One loan past the claim threshold. */
+static void claim_sheet_row(const struct claim_row *c, void *ctx)
+{
+    char id[24], dpd[24], out[MONEY_TEXT_SIZE];
+    const char *cells[] = {num_text(c->loan_id, id), c->village, c->applicant, c->contract_no, c->oldest_due,
+                           num_text(c->dpd, dpd), sheet_fen(c->outstanding_fen, out)};
+    sheet_row(ctx, cells);
+}
+
+void list_claims_sheet(struct req *r, const void *arg, struct sheet *s)
+{
+    static const char *const heads[] = {"贷款号", "村", "借款人", "合同号", "最早逾期", "逾期天数", "剩余本金（元）",
+                                        NULL};
+    sheet_init(s, "可申请担保代偿的贷款", heads);
+    sheet_int_column(s, 0);
+    sheet_date_column(s, 4);
+    sheet_int_column(s, 5);
+    sheet_money_column(s, 6);
+    s->widths[3] = 1.9f;
+    char t[11];
+    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 截至 %s", r->user.unit_name, date_format(r->today, t));
+    servicing_claims(r->db, &r->user, r->today, claim_sheet_row, s);
+}
+
+int list_export_if_asked(struct req *r, list_sheet_fn build, const void *arg, const char *filename)
+{
+    if (!req_query(r, "format"))
+        return 0;
+    struct sheet s;
+    build(r, arg, &s);
+    if (!sheet_reply_by_format(r, &s, filename))
+        reply_fail(r, 422, "invalid_format", "format 应为 csv、xlsx 或 pdf");
+    sheet_free(&s);
+    return 1;
+}

@@ -1,0 +1,37 @@
+/*
+ * list_sheets.h: the servicing lists (due instalments, the loan book with overdue loans, claims)
+ * as sheets, built once for the page's export (?format=csv|xlsx|pdf) and the API's, from the same
+ * domain functions the page and the JSON call.
+ */
+#ifndef BANGFU_LIST_SHEETS_H
+#define BANGFU_LIST_SHEETS_H
+#include "loan_book.h"
+#include "sheet.h"
+
+/* At most this many rows go into one export. */
+#define LIST_EXPORT_MAX 100000
+
+/* A list's sheet builder: fills s with every row the request's list holds for arg (its filter, of
+   the type each builder names). Every builder of list_sheets.h and record_sheets.h has this shape. */
+typedef void (*list_sheet_fn)(struct req *r, const void *arg, struct sheet *s);
+
+/* When ?format= is given: builds the sheet and replies with it as csv, xlsx or pdf (422
+   invalid_format for another value) and returns 1; returns 0 when no format was asked. */
+int list_export_if_asked(struct req *r, list_sheet_fn build, const void *arg, const char *filename);
+
+/* The instalments of a due list: those unpaid and due in [from, to] (from {0,0,0}: everything due by to). */
+struct due_query {
+    struct date from, to;
+    const char *title;
+};
+/* arg: struct due_query. The instalments with the loan's days past due, overdue amount and penalty as of today. */
+void list_due_sheet(struct req *r, const void *arg, struct sheet *s);
+/* arg: struct loan_book_filter (limit and offset ignored: every loan), with figures as of today;
+   titled 逾期贷款清单 when it selects the overdue loans, else 贷款台账. */
+void list_loans_sheet(struct req *r, const void *arg, struct sheet *s);
+/* arg: struct date, the day. The villages with loans overdue on that day, as they stood then. */
+void list_overdue_villages_sheet(struct req *r, const void *arg, struct sheet *s);
+/* arg: none. The loans the credit union may claim the guarantee for. */
+void list_claims_sheet(struct req *r, const void *arg, struct sheet *s);
+
+#endif

@@ -1,0 +1,212 @@
+/* record_sheets.c: record lists as sheets for CSV, Excel and PDF (see record_sheets.h). */
+#include "record_sheets.h"
+
+#include <stdio.h>
+
+#include "audit.h"
+#include "announcement.h"
+#include "masking.h"
+#include "notice.h"
+#include "money.h"
+#include "relief_batch.h"
+#include "relief_rules.h"
+
+/* The notices a list shows (the page's and the API's). */
+#define RECORD_NOTICES_SHOWN 50
+
+/* Number text for a sheet cell. */
+static const char *num_text(long long v, char out[24])
+{
+    snprintf(out, 24, "%lld", v);
+    return out;
+}
+
+/* The subtitle every record list carries: whose records, as of which day. */
+static void scope_subtitle(struct req *r, struct sheet *s)
+{
+    char t[11];
+    snprintf(s->subtitle, sizeof s->subtitle, "范围：%s · 导出日期 %s", r->user.unit_name, date_format(r->today, t));
+}
+
+/* One loan application. */
+static void loan_sheet_row(const struct loan_row *l, void *ctx)
+{
+    char id[24], term[24], amount[MONEY_TEXT_SIZE];
+    const char *cells[] = {num_text(l->id, id), l->applicant, l->village, project_type_name(l->project_type),
+                           l->project_name, sheet_fen(l->amount_fen, amount), num_text(l->term_months, term),
+                           loan_state_name(l->state), l->submitted_on, l->review_due_on, l->handler};
+    sheet_row(ctx, cells);
+}
+
+void record_loans_sheet(struct req *r, const void *arg, struct sheet *s)
+{
+    const struct loan_filter *f = arg;
+    static const char *const heads[] = {"编号", "申请人", "村", "项目类型", "项目", "金额（元）", "期限（月）", "状态",
+                                        "提交日期", "评审期限", "经办人（A角）", NULL};
+    sheet_init(s, "贷款申请", heads);
+    sheet_int_column(s, 0);
+    sheet_money_column(s, 5);
+    sheet_int_column(s, 6);
+    sheet_date_column(s, 8);
+    sheet_date_column(s, 9);
+    s->landscape = 1;
+    scope_subtitle(r, s);
+    struct loan_filter all = *f;
+    all.limit = LIST_EXPORT_MAX, all.offset = 0;
+    struct err e = {0};
+    loan_list(r->db, &r->user, &all, r->today, loan_sheet_row, s, &e);
+}
+
+/* One relief application, the resident ID masked. */
+static void relief_sheet_row(const struct relief_app *a, void *ctx)
+{
+    char id[24], masked[24], amount[MONEY_TEXT_SIZE];
+    const char *cells[] = {num_text(a->id, id), a->head_name, mask_id(a->head_id_number, masked, sizeof masked),
+                           a->village, a->category, sheet_fen(a->amount_fen, amount), relief_state_name(a->state),
+                           a->applied_on};
+    sheet_row(ctx, cells);
+}
+
+void record_relief_sheet(struct req *r, const void *arg, struct sheet *s)
+{
+    const struct relief_filter *f = arg;
+    static const char *const heads[] = {"编号", "户主", "身份证号", "村", "类别", "金额（元）", "状态", "申请日期", NULL};
+    sheet_init(s, "救助申请", heads);
+    sheet_int_column(s, 0);
+    sheet_money_column(s, 5);
+    sheet_date_column(s, 7);
+    scope_subtitle(r, s);
+    struct relief_filter all = *f;
+    all.limit = LIST_EXPORT_MAX, all.offset = 0;
+    relief_list(r->db, &r->user, &all, relief_sheet_row, s);
+}
+
+/* One relief batch. */
+static void batch_sheet_row(const struct relief_batch *b, void *ctx)
+{
+    char id[24], total[24], paid[24], amount[MONEY_TEXT_SIZE], paid_fen[MONEY_TEXT_SIZE];
+    const char *cells[] = {num_text(b->id, id), b->title, b->category, b->unit_name, sheet_fen(b->amount_fen, amount),
+                           num_text(b->total, total), num_text(b->count[RS_PAID], paid), sheet_fen(b->paid_fen, paid_fen)};
+    sheet_row(ctx, cells);
+}
+
+void record_batches_sheet(struct req *r, const void *arg, struct sheet *s)
+{
+    static const char *const heads[] = {"批次", "名称", "类别", "单位", "每户（元）", "户数", "已发放", "已发金额（元）",
+                                        NULL};
+    sheet_init(s, "救助批次", heads);
+    sheet_int_column(s, 0);
+    sheet_money_column(s, 4);
+    sheet_int_column(s, 5);
+    sheet_int_column(s, 6);
+    sheet_money_column(s, 7);
+    scope_subtitle(r, s);
+    relief_batch_list(r->db, &r->user, LIST_EXPORT_MAX, batch_sheet_row, s);
+}
+
+/* Room for a household's category names joined by 、 */
+#define CATEGORY_NAMES_SIZE (HC__MAX * 40)
+
+/* One household, the head's resident ID masked. */
+static void household_sheet_row(const struct household_row *h, void *ctx)
+{
+    char masked[24], members[24], cats[CATEGORY_NAMES_SIZE] = "";
+    size_t o = 0;
+    for (int c = 0; c < HC__MAX; c++)
+        if (h->categories & (1u << c)) {
+            int n = snprintf(cats + o, sizeof cats - o, "%s%s", o ? "、" : "", hh_category_name(c));
+            if (n < 0 || (size_t)n >= sizeof cats - o)
+                break;
+            o += (size_t)n;
+        }
+    const char *cells[] = {h->head_name, mask_id(h->head_id_number, masked, sizeof masked), h->village_name, cats,
+                           h->policy_compliant ? "是" : "否", num_text(h->nmembers, members)};
+    sheet_row(ctx, cells);
+}
+
+void record_households_sheet(struct req *r, const void *arg, struct sheet *s)
+{
+    const struct household_filter *f = arg;
+    static const char *const heads[] = {"户主", "身份证号", "村", "家庭类别", "符合政策", "人数", NULL};
+    sheet_init(s, "家庭档案", heads);
+    sheet_int_column(s, 5);
+    s->widths[1] = 1.6f, s->widths[3] = 2.4f;
+    scope_subtitle(r, s);
+    struct household_filter all = *f;
+    all.limit = LIST_EXPORT_MAX, all.offset = 0;
+    struct err e = {0};
+    household_search(r->db, &r->user, &all, household_sheet_row, s, &e);
+}
+
+/* One notice. */
+static void notice_sheet_row(const struct notice *n, void *ctx)
+{
+    char id[24], items[24], objections[24], total[MONEY_TEXT_SIZE];
+    const char *cells[] = {num_text(n->id, id), n->title, n->replaced_by ? "已更正" : "", n->unit_name, n->starts_on,
+                           n->ends_on, num_text(n->items, items), sheet_fen(n->total_fen, total),
+                           num_text(n->open_objections, objections)};
+    sheet_row(ctx, cells);
+}
+
+void record_notices_sheet(struct req *r, const void *arg, struct sheet *s)
+{
+    int64_t unit_id = arg ? *(const int64_t *)arg : 0;
+    static const char *const heads[] = {"编号", "标题", "更正", "单位", "公示自", "公示至", "项数", "金额（元）",
+                                        "未处理异议", NULL};
+    sheet_init(s, "公示", heads);
+    sheet_int_column(s, 0);
+    sheet_date_column(s, 4);
+    sheet_date_column(s, 5);
+    sheet_int_column(s, 6);
+    sheet_money_column(s, 7);
+    sheet_int_column(s, 8);
+    s->widths[1] = 3;
+    s->landscape = 1;
+    scope_subtitle(r, s);
+    notice_list(r->db, &r->user, unit_id, r->today, RECORD_NOTICES_SHOWN, notice_sheet_row, s);
+}
+
+/* One announcement. */
+static void announcement_sheet_row(const struct ann_row *x, void *ctx)
+{
+    char id[24], version[24];
+    const char *cells[] = {num_text(x->id, id), x->title, ann_state_name(x->state), x->unit_name, x->publish_from,
+                           *x->publish_until ? x->publish_until : "撤回为止", num_text(x->version, version), x->saved_at};
+    sheet_row(ctx, cells);
+}
+
+void record_announcements_sheet(struct req *r, const void *arg, struct sheet *s)
+{
+    const char *state = arg;
+    static const char *const heads[] = {"编号", "标题", "状态", "范围", "发布自", "发布至", "版本", "最后保存", NULL};
+    sheet_init(s, "公告", heads);
+    sheet_int_column(s, 0);
+    sheet_date_column(s, 4);
+    sheet_date_column(s, 5);
+    sheet_int_column(s, 6);
+    s->widths[1] = 3;
+    scope_subtitle(r, s);
+    ann_list(r->db, &r->user, state, LIST_EXPORT_MAX, 0, announcement_sheet_row, s);
+}
+
+/* One audit entry, before and after as their JSON text. */
+static void audit_sheet_row(const struct audit_entry *a, void *ctx)
+{
+    char id[24];
+    const char *cells[] = {a->at, a->username, a->action, a->entity, num_text(a->entity_id, id),
+                           a->before_json ? a->before_json : "", a->after_json ? a->after_json : ""};
+    sheet_row(ctx, cells);
+}
+
+void record_audit_sheet(struct req *r, const void *arg, struct sheet *s)
+{
+    const struct audit_query *q = arg;
+    static const char *const heads[] = {"时间（UTC）", "用户", "操作", "对象", "对象编号", "修改前", "修改后", NULL};
+    sheet_init(s, "审计日志", heads);
+    sheet_int_column(s, 4);
+    s->widths[5] = s->widths[6] = 3;
+    s->landscape = 1;
+    scope_subtitle(r, s);
+    audit_list(r->db, r->user.unit_path, q->entity ? q->entity : "", q->entity_id, q->action ? q->action : "",
+               LIST_EXPORT_MAX, 0, audit_sheet_row, s);
+}
