@@ -1,4 +1,4 @@
-/* api_units.c: /api/v1/units, /api/v1/departments and /api/v1/users (admin). */
+/* api_units.c: /api/v1/units and /api/v1/departments. */
 #include <string.h>
 
 #include "api_util.h"
@@ -74,28 +74,5 @@ void api_departments_create(struct req *r)
         reply_json_error(r, &e);
     else
         reply_json(r, 201, json_pack("{s:I, s:s, s:b}", "id", (json_int_t)id, "name", name, "active", 1));
-    json_decref(j);
-}
-
-void api_users_create(struct req *r)
-{
-    struct err e = {0};
-    json_t *j = req_json(r, &e);
-    struct user_input in = {0};
-    if (!j || api_str(j, "username", &in.username, &e) || api_str(j, "password", &in.password, &e) ||
-        api_str(j, "name", &in.name, &e) || api_str(j, "role", &in.role, &e) || api_str(j, "phone", &in.phone, &e) ||
-        api_int(j, "unit_id", 0, &in.unit_id, &e) || api_int(j, "department_id", 0, &in.department_id, &e)) {
-        json_decref(j);
-        reply_json_error(r, &e);
-        return;
-    }
-    int64_t id = user_create(r->db, &r->user, &in, &e);
-    struct user_ctx u;
-    if (id < 0 || user_load(r->db, id, &u) != 0)
-        reply_json_error(r, &e);
-    else
-        reply_json(r, 201, json_pack("{s:I, s:s, s:s, s:s, s:I, s:I}", "id", (json_int_t)u.id, "username", u.username,
-                                     "name", u.name, "role", role_code(u.role), "unit_id", (json_int_t)u.unit_id,
-                                     "department_id", (json_int_t)u.department_id));
     json_decref(j);
 }
