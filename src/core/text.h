@@ -27,6 +27,9 @@
 #define COMMENT_SIZE TEXT_SIZE(COMMENT_MAX_CHARS)
 #define ADDRESS_MAX_CHARS 100
 #define ADDRESS_SIZE TEXT_SIZE(ADDRESS_MAX_CHARS)
+#define PHONE_SIZE 16     /* telephone numbers (digits and hyphens, checked to at most 15) */
+#define ID_NUMBER_SIZE 20 /* resident identity numbers (18 characters) */
+#define CODE_SIZE 16      /* stored snake_case codes (review decisions, kinds) */
 
 /* 1 if s is well-formed UTF-8 (no overlongs, no surrogates), else 0. */
 int text_utf8_valid(const char *s);

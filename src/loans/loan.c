@@ -10,6 +10,11 @@
 #include "servicing.h"
 #include "text.h"
 
+/* The row readers of loan.h's row shapes. */
+static DB_ROW_READER(loan_app_read, LOAN_APP_ROW, struct loan_app)
+static DB_ROW_READER(loan_review_read, LOAN_REVIEW_ROW, struct loan_review_row)
+static DB_ROW_READER(loan_row_read, LOAN_LIST_ROW, struct loan_row)
+
 /* Checks who may register for which household: in scope, policy-compliant, nothing open. */
 static int eligible(struct db *db, const struct user_ctx *actor, int64_t household_id, struct date today,
                     struct err *e)
@@ -281,11 +286,7 @@ void loan_app_free(struct loan_app *a)
 int loan_get(struct db *db, const struct user_ctx *actor, int64_t id, struct loan_app *a, struct err *e)
 {
     sqlite3_stmt *st = db_prep(
-        db, "SELECT a.id, a.household_id, hm.name, hm.phone, hm.id_number, v.id, v.name, t.name, t.id, a.state, "
-            "a.amount_fen, a.term_months, a.project_type, a.project_name, a.business_plan_md, a.expected_jobs, "
-            "a.expected_income_fen, a.handler_id, hu.name, hu.phone, coalesce(a.backup_handler_id, 0), "
-            "coalesce(bu.name, ''), a.round, coalesce(a.submitted_on, ''), coalesce(a.review_due_on, ''), "
-            "coalesce(a.decided_on, ''), a.created_at, in_scope(v.path, ?2) "
+        db, "SELECT " DB_ROW_COLUMNS(LOAN_APP_ROW) ", in_scope(v.path, ?2) "
             "FROM loan_applications a JOIN households h ON h.id = a.household_id "
             "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
             "JOIN units t ON t.id = v.parent_id JOIN users hu ON hu.id = a.handler_id "
@@ -294,45 +295,20 @@ int loan_get(struct db *db, const struct user_ctx *actor, int64_t id, struct loa
         return db_fail(db, e);
     db_bind(st, "it", id, actor->unit_path);
     memset(a, 0, sizeof *a);
-    int found = sqlite3_step(st) == SQLITE_ROW, in_scope = found && sqlite3_column_int(st, 27);
-    if (found && in_scope) {
-        a->id = sqlite3_column_int64(st, 0);
-        a->household_id = sqlite3_column_int64(st, 1);
-        DB_COPY(a->applicant, st, 2);
-        DB_COPY(a->applicant_phone, st, 3);
-        DB_COPY(a->applicant_id_number, st, 4);
-        a->village_id = sqlite3_column_int64(st, 5);
-        DB_COPY(a->village, st, 6);
-        DB_COPY(a->township, st, 7);
-        a->township_id = sqlite3_column_int64(st, 8);
-        a->state = (enum loan_state)loan_state_parse(db_text(st, 9));
-        a->amount_fen = sqlite3_column_int64(st, 10);
-        a->term_months = sqlite3_column_int(st, 11);
-        a->project_type = (enum project_type)project_type_parse(db_text(st, 12));
-        DB_COPY(a->project_name, st, 13);
-        a->business_plan_md = strdup(db_text(st, 14));
-        a->expected_jobs = sqlite3_column_int64(st, 15);
-        a->expected_income_fen = sqlite3_column_int64(st, 16);
-        a->handler_id = sqlite3_column_int64(st, 17);
-        DB_COPY(a->handler, st, 18);
-        DB_COPY(a->handler_phone, st, 19);
-        a->backup_handler_id = sqlite3_column_int64(st, 20);
-        DB_COPY(a->backup_handler, st, 21);
-        a->round = sqlite3_column_int(st, 22);
-        DB_COPY(a->submitted_on, st, 23);
-        DB_COPY(a->review_due_on, st, 24);
-        DB_COPY(a->decided_on, st, 25);
-        DB_COPY(a->created_at, st, 26);
-    }
+    int found = sqlite3_step(st) == SQLITE_ROW, in_scope = found && sqlite3_column_int(st, DB_ROW_NCOLS(LOAN_APP_ROW));
+    int bad = found && in_scope && loan_app_read(st, a) != 0;
     db_done(st);
+    if (bad) {
+        loan_app_free(a);
+        return db_row_fail(e);
+    }
     if (!found)
         return err_set(e, 404, "not_found", NULL, "贷款申请不存在");
     if (!in_scope)
         return err_set(e, 403, "out_of_scope", NULL, "该申请不在您的管辖范围内");
     a->documents = documents_of(db, id);
     /* every round's opinions, and for the current round the departments still to speak */
-    st = db_prep(db, "SELECT rd.round, rd.department_id, d.name, coalesce(r.decision, ''), coalesce(r.comment, ''), "
-                     "coalesce(u.name, ''), coalesce(r.at, '') FROM loan_round_departments rd "
+    st = db_prep(db, "SELECT " DB_ROW_COLUMNS(LOAN_REVIEW_ROW) " FROM loan_round_departments rd "
                      "JOIN departments d ON d.id = rd.department_id LEFT JOIN loan_reviews r ON "
                      "r.application_id = rd.application_id AND r.round = rd.round AND r.department_id = rd.department_id "
                      "LEFT JOIN users u ON u.id = r.reviewer_id WHERE rd.application_id = ? "
@@ -340,17 +316,13 @@ int loan_get(struct db *db, const struct user_ctx *actor, int64_t id, struct loa
     if (!st)
         return db_fail(db, e);
     db_bind(st, "i", id);
-    while (sqlite3_step(st) == SQLITE_ROW && a->nreviews < LOAN_MAX_REVIEWS) {
-        struct loan_review_row *r = &a->reviews[a->nreviews++];
-        r->round = sqlite3_column_int(st, 0);
-        r->department_id = sqlite3_column_int64(st, 1);
-        DB_COPY(r->department, st, 2);
-        DB_COPY(r->decision, st, 3);
-        DB_COPY(r->comment, st, 4);
-        DB_COPY(r->reviewer, st, 5);
-        DB_COPY(r->at, st, 6);
-    }
+    while (!bad && sqlite3_step(st) == SQLITE_ROW && a->nreviews < LOAN_MAX_REVIEWS)
+        bad = loan_review_read(st, &a->reviews[a->nreviews++]) != 0;
     db_done(st);
+    if (bad) {
+        loan_app_free(a);
+        return db_row_fail(e);
+    }
     return 0;
 }
 
@@ -397,8 +369,7 @@ json_t *loan_json(const struct loan_app *a, struct date today)
 
 /* The columns and joins every application list shares (fills a loan_row). */
 #define LOAN_LIST_FROM                                                                                               \
-    "SELECT a.id, hm.name, v.name, a.state, a.amount_fen, a.term_months, a.project_type, a.project_name, "          \
-    "coalesce(a.submitted_on, ''), coalesce(a.review_due_on, ''), u.name "                                          \
+    "SELECT " DB_ROW_COLUMNS(LOAN_LIST_ROW) " "                                                                    \
     "FROM loan_applications a JOIN households h ON h.id = a.household_id "                                           \
     "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "             \
     "JOIN users u ON u.id = a.handler_id "
@@ -466,21 +437,13 @@ int64_t loan_list(struct db *db, const struct user_ctx *actor, const struct loan
         return db_fail(db, e);
     db_bind(st, "ttitiddi", actor->unit_path, state, (int64_t)f->late_only, today_s, f->department, f->limit, f->offset,
             f->household_id);
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int bad = 0;
+    while (!bad && sqlite3_step(st) == SQLITE_ROW) {
         struct loan_row r = {0};
-        r.id = sqlite3_column_int64(st, 0);
-        DB_COPY(r.applicant, st, 1);
-        DB_COPY(r.village, st, 2);
-        r.state = (enum loan_state)loan_state_parse(db_text(st, 3));
-        r.amount_fen = sqlite3_column_int64(st, 4);
-        r.term_months = sqlite3_column_int(st, 5);
-        r.project_type = (enum project_type)project_type_parse(db_text(st, 6));
-        DB_COPY(r.project_name, st, 7);
-        DB_COPY(r.submitted_on, st, 8);
-        DB_COPY(r.review_due_on, st, 9);
-        DB_COPY(r.handler, st, 10);
-        fn(&r, ctx);
+        bad = loan_row_read(st, &r) != 0;
+        if (!bad)
+            fn(&r, ctx);
     }
     db_done(st);
-    return total;
+    return bad ? db_row_fail(e) : total;
 }

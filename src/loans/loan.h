@@ -11,6 +11,7 @@
 
 #include "date.h"
 #include "db.h"
+#include "db_row.h"
 #include "err.h"
 #include "loan_rules.h"
 #include "user.h"
@@ -45,46 +46,38 @@ int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, struct 
 int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const char *decision, const char *comment,
                 struct err *e);
 
+/* One department's opinion in one round ("" decision when it has not spoken). */
+#define LOAN_REVIEW_ROW(X, _)                                                                                           \
+    X("rd.round", INT, round) _ X("rd.department_id", INT64, department_id) _                                           \
+        X("d.name", TEXT(NAME_SIZE), department) _ X("coalesce(r.decision, '')", TEXT(CODE_SIZE), decision) _         \
+        X("coalesce(r.comment, '')", TEXT(COMMENT_SIZE), comment) _                                                     \
+        X("coalesce(u.name, '')", TEXT(NAME_SIZE), reviewer) _ X("coalesce(r.at, '')", TIME, at)
 struct loan_review_row {
-    int round;
-    int64_t department_id;
-    char department[NAME_SIZE];
-    char decision[16]; /* "" when the department has not spoken */
-    char comment[COMMENT_SIZE];
-    char reviewer[NAME_SIZE];
-    char at[24];
+    DB_ROW_FIELDS(LOAN_REVIEW_ROW)
 };
 
 #define LOAN_MAX_REVIEWS 64
 
+/* An application with its applicant (the head of household), village, township and handlers. */
+#define LOAN_APP_ROW(X, _)                                                                                              \
+    X("a.id", INT64, id) _ X("a.household_id", INT64, household_id) _ X("hm.name", TEXT(NAME_SIZE), applicant) _     \
+        X("hm.phone", TEXT(PHONE_SIZE), applicant_phone) _                                                             \
+        X("hm.id_number", TEXT(ID_NUMBER_SIZE), applicant_id_number) _ X("v.id", INT64, village_id) _                 \
+        X("v.name", TEXT(NAME_SIZE), village) _ X("t.name", TEXT(NAME_SIZE), township) _                              \
+        X("t.id", INT64, township_id) _ X("a.state", ENUM(enum loan_state, loan_state_parse), state) _               \
+        X("a.amount_fen", MONEY, amount_fen) _ X("a.term_months", INT, term_months) _                                 \
+        X("a.project_type", ENUM(enum project_type, project_type_parse), project_type) _                              \
+        X("a.project_name", TEXT(PROJECT_NAME_SIZE), project_name) _                                                   \
+        X("a.business_plan_md", STR, business_plan_md) /* malloc'd: loan_app_free */ _                                 \
+        X("a.expected_jobs", INT64, expected_jobs) _ X("a.expected_income_fen", MONEY, expected_income_fen) _         \
+        X("a.handler_id", INT64, handler_id) _ X("hu.name", TEXT(NAME_SIZE), handler) _                               \
+        X("hu.phone", TEXT(PHONE_SIZE), handler_phone) _                                                               \
+        X("coalesce(a.backup_handler_id, 0)", INT64, backup_handler_id) _                                              \
+        X("coalesce(bu.name, '')", TEXT(NAME_SIZE), backup_handler) _ X("a.round", INT, round) _                     \
+        X("coalesce(a.submitted_on, '')", DATE, submitted_on) _ X("coalesce(a.review_due_on, '')", DATE, review_due_on) _ \
+        X("coalesce(a.decided_on, '')", DATE, decided_on) _ X("a.created_at", TIME, created_at)
 struct loan_app {
-    int64_t id;
-    int64_t household_id;
-    char applicant[NAME_SIZE];      /* the head of household */
-    char applicant_phone[16];
-    char applicant_id_number[20];
-    int64_t village_id;
-    char village[NAME_SIZE];
-    char township[NAME_SIZE];
-    int64_t township_id;
-    enum loan_state state;
-    int64_t amount_fen;
-    int term_months;
-    enum project_type project_type;
-    char project_name[PROJECT_NAME_SIZE];
-    char *business_plan_md; /* malloc'd: loan_app_free */
-    int64_t expected_jobs;
-    int64_t expected_income_fen;
-    int64_t handler_id;
-    char handler[NAME_SIZE];
-    char handler_phone[16];
-    int64_t backup_handler_id;
-    char backup_handler[NAME_SIZE];
-    int round;
-    char submitted_on[11];
-    char review_due_on[11];
-    char decided_on[11];
-    char created_at[24];
+    DB_ROW_FIELDS(LOAN_APP_ROW)
     unsigned documents; /* bit per enum loan_doc received */
     int nreviews;
     struct loan_review_row reviews[LOAN_MAX_REVIEWS]; /* every round, the current one with pending rows */
@@ -106,18 +99,17 @@ struct loan_filter {
     int limit, offset;
 };
 
+/* One line of an application list. */
+#define LOAN_LIST_ROW(X, _)                                                                                             \
+    X("a.id", INT64, id) _ X("hm.name", TEXT(NAME_SIZE), applicant) _ X("v.name", TEXT(NAME_SIZE), village) _        \
+        X("a.state", ENUM(enum loan_state, loan_state_parse), state) _ X("a.amount_fen", MONEY, amount_fen) _         \
+        X("a.term_months", INT, term_months) _                                                                          \
+        X("a.project_type", ENUM(enum project_type, project_type_parse), project_type) _                              \
+        X("a.project_name", TEXT(PROJECT_NAME_SIZE), project_name) _                                                   \
+        X("coalesce(a.submitted_on, '')", DATE, submitted_on) _                                                         \
+        X("coalesce(a.review_due_on, '')", DATE, review_due_on) _ X("u.name", TEXT(NAME_SIZE), handler)
 struct loan_row {
-    int64_t id;
-    char applicant[NAME_SIZE];
-    char village[NAME_SIZE];
-    enum loan_state state;
-    int64_t amount_fen;
-    int term_months;
-    enum project_type project_type;
-    char project_name[PROJECT_NAME_SIZE];
-    char submitted_on[11];
-    char review_due_on[11];
-    char handler[NAME_SIZE];
+    DB_ROW_FIELDS(LOAN_LIST_ROW)
 };
 
 /* Lists applications in scope, oldest deadline first for queues, newest first otherwise.

@@ -9,13 +9,36 @@
 #include "money.h"
 #include "text.h"
 
-/* A date column (NULL or "" gives {0,0,0}). */
-static struct date date_col(sqlite3_stmt *st, int col)
-{
-    struct date d = {0, 0, 0};
-    date_parse(db_text(st, col), &d);
-    return d;
-}
+/* A schedule row (repay.h declares the struct: it holds no SQL). */
+#define SCHEDULE_ROW(X, _)                                                                                              \
+    X("n", INT, n) _ X("due_on", DAY, due_on) _ X("principal_fen", MONEY, principal_fen) _                            \
+        X("interest_fen", MONEY, interest_fen) _ X("paid_principal_fen", MONEY, paid_principal_fen) _                 \
+        X("paid_interest_fen", MONEY, paid_interest_fen) _ X("penalty_fen", MONEY, penalty_fen) _                     \
+        X("paid_penalty_fen", MONEY, paid_penalty_fen) _ X("penalty_through", DAY, penalty_through) _                 \
+        X("compound_fen", MONEY, compound_fen) _ X("paid_compound_fen", MONEY, paid_compound_fen) _                   \
+        X("interest_from", DAY, interest_from) _ X("interest_settled_fen", MONEY, interest_settled_fen) _             \
+        X("interest_base_fen", MONEY, interest_base_fen)
+static DB_ROW_READER(schedule_row_read, SCHEDULE_ROW, struct repay_row)
+
+/* A loan's row with its terms (repay.h's struct repay_loan inside it). */
+#define SERVICED_TERMS_ROW(X, _)                                                                                        \
+    X("l.method", ENUM(enum amort_method, amort_method_parse), terms.method) _                                         \
+        X("l.rate_micro", INT64, terms.rate_micro) _ X("l.term_months", INT, terms.term_months) _                      \
+        X("l.disbursed_on", DAY, terms.disbursed_on) _                                                                 \
+        X("l.day_count", ENUM(enum amort_day_count, amort_day_count_parse), terms.day_count)
+#define SERVICED_LOAN_TERMS_ROW(X, _) SERVICED_LOAN_ROW(X, _) _ SERVICED_TERMS_ROW(X, _)
+static DB_ROW_READER(serviced_loan_read, SERVICED_LOAN_TERMS_ROW, struct serviced_loan)
+
+/* What a booked repayment paid of each part (repay.h's struct repay_alloc). */
+#define REPAY_ALLOC_ROW(X, _)                                                                                           \
+    X("penalty_fen", MONEY, penalty_fen) _ X("interest_fen", MONEY, interest_fen) _                                    \
+        X("principal_fen", MONEY, principal_fen) _ X("prepaid_principal_fen", MONEY, prepaid_principal_fen) _          \
+        X("compound_fen", MONEY, compound_fen)
+static DB_ROW_READER(repay_alloc_read, REPAY_ALLOC_ROW, struct repay_alloc)
+
+static DB_ROW_READER(repayment_row_read, REPAYMENT_ROW, struct repayment_row)
+static DB_ROW_READER(due_row_read, DUE_ROW, struct due_row)
+static DB_ROW_READER(claim_row_read, CLAIM_ROW, struct claim_row)
 
 int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const struct disburse_input *in,
                            struct date today, struct err *e)
@@ -114,9 +137,7 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
    than a term can have (never cut silently). */
 static int load_rows(struct db *db, int64_t id, struct serviced_loan *l)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT n, due_on, principal_fen, interest_fen, paid_principal_fen, paid_interest_fen, "
-                                   "penalty_fen, paid_penalty_fen, penalty_through, compound_fen, paid_compound_fen, "
-                                   "interest_from, interest_settled_fen, interest_base_fen FROM loan_schedule "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(SCHEDULE_ROW) " FROM loan_schedule "
                                    "WHERE loan_id = ? ORDER BY n");
     if (!st)
         return -1;
@@ -124,25 +145,11 @@ static int load_rows(struct db *db, int64_t id, struct serviced_loan *l)
     l->terms.nrows = 0;
     l->terms.rows = l->rows;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && l->terms.nrows < LOAN_MAX_ROWS) {
-        struct repay_row *r = &l->rows[l->terms.nrows++];
-        r->n = sqlite3_column_int(st, 0);
-        r->due_on = date_col(st, 1);
-        r->principal_fen = sqlite3_column_int64(st, 2);
-        r->interest_fen = sqlite3_column_int64(st, 3);
-        r->paid_principal_fen = sqlite3_column_int64(st, 4);
-        r->paid_interest_fen = sqlite3_column_int64(st, 5);
-        r->penalty_fen = sqlite3_column_int64(st, 6);
-        r->paid_penalty_fen = sqlite3_column_int64(st, 7);
-        r->penalty_through = date_col(st, 8);
-        r->compound_fen = sqlite3_column_int64(st, 9);
-        r->paid_compound_fen = sqlite3_column_int64(st, 10);
-        r->interest_from = date_col(st, 11);
-        r->interest_settled_fen = sqlite3_column_int64(st, 12);
-        r->interest_base_fen = sqlite3_column_int64(st, 13);
-    }
+    int bad = 0;
+    while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW && l->terms.nrows < LOAN_MAX_ROWS)
+        bad = schedule_row_read(st, &l->rows[l->terms.nrows++]) != 0;
     db_done(st);
-    return rc == SQLITE_DONE ? 0 : -1;
+    return rc == SQLITE_DONE && !bad ? 0 : -1;
 }
 
 struct serviced_loan *servicing_alloc(void)
@@ -177,33 +184,17 @@ static struct repayment_row *add_repayment(struct serviced_loan *l, int *cap)
    Returns 0 or -1. */
 static int load_repayments(struct db *db, int64_t id, struct serviced_loan *l)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT r.id, r.paid_on, r.receipt_no, r.amount_fen, r.penalty_fen, r.compound_fen, "
-                                   "r.interest_fen, r.principal_fen, r.prepaid_principal_fen, u.name, "
-                                   "coalesce(r.reverses_id, 0), coalesce(x.id, 0), coalesce(x.reason, r.reason) "
-                                   "FROM repayments r JOIN users u ON u.id = r.created_by "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(REPAYMENT_ROW) " FROM repayments r JOIN users u ON u.id = r.created_by "
                                    "LEFT JOIN repayments x ON x.reverses_id = r.id WHERE r.loan_id = ? ORDER BY r.paid_on, r.id");
     if (!st)
         return -1;
     db_bind(st, "i", id);
-    int rc, cap = 0;
+    int rc, cap = 0, bad = 0;
     struct repayment_row *p = NULL;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && (p = add_repayment(l, &cap)) != NULL) {
-        p->id = sqlite3_column_int64(st, 0);
-        snprintf(p->paid_on, sizeof p->paid_on, "%s", db_text(st, 1));
-        snprintf(p->receipt_no, sizeof p->receipt_no, "%s", db_text(st, 2));
-        p->amount_fen = sqlite3_column_int64(st, 3);
-        p->penalty_fen = sqlite3_column_int64(st, 4);
-        p->compound_fen = sqlite3_column_int64(st, 5);
-        p->interest_fen = sqlite3_column_int64(st, 6);
-        p->principal_fen = sqlite3_column_int64(st, 7);
-        p->prepaid_principal_fen = sqlite3_column_int64(st, 8);
-        snprintf(p->created_by, sizeof p->created_by, "%s", db_text(st, 9));
-        p->reverses_id = sqlite3_column_int64(st, 10);
-        p->reversed_by = sqlite3_column_int64(st, 11);
-        snprintf(p->reason, sizeof p->reason, "%s", db_text(st, 12));
-    }
+    while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW && (p = add_repayment(l, &cap)) != NULL)
+        bad = repayment_row_read(st, p) != 0;
     db_done(st);
-    return rc == SQLITE_DONE ? 0 : -1;
+    return rc == SQLITE_DONE && !bad ? 0 : -1;
 }
 
 /* The loan's latest repayment that stands (neither reversed nor a reversal), or NULL. */
@@ -218,9 +209,7 @@ static const struct repayment_row *latest_live(const struct serviced_loan *l)
 int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struct serviced_loan *l, struct err *e)
 {
     sqlite3_stmt *st = db_prep(
-        db, "SELECT l.id, l.application_id, a.household_id, h.village_id, hm.name, hm.phone, v.name, a.project_name, "
-            "l.contract_no, l.disbursed_on, l.principal_fen, l.state, coalesce(l.settled_on, ''), l.method, l.rate_micro, "
-            "l.term_months, in_scope(v.path, ?2), l.day_count FROM loans l "
+        db, "SELECT " DB_ROW_COLUMNS(SERVICED_LOAN_TERMS_ROW) ", in_scope(v.path, ?2) FROM loans l "
             "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
             "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
             "WHERE l.id = ?1");
@@ -229,28 +218,12 @@ int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
     db_bind(st, "it", id, actor->unit_path);
     free(l->repayments);
     memset(l, 0, sizeof *l);
-    int found = sqlite3_step(st) == SQLITE_ROW, in_scope = found && sqlite3_column_int(st, 16);
-    if (found && in_scope) {
-        l->id = sqlite3_column_int64(st, 0);
-        l->application_id = sqlite3_column_int64(st, 1);
-        l->household_id = sqlite3_column_int64(st, 2);
-        l->village_id = sqlite3_column_int64(st, 3);
-        DB_COPY(l->applicant, st, 4);
-        DB_COPY(l->applicant_phone, st, 5);
-        DB_COPY(l->village, st, 6);
-        DB_COPY(l->project_name, st, 7);
-        DB_COPY(l->contract_no, st, 8);
-        DB_COPY(l->disbursed_on, st, 9);
-        l->principal_fen = sqlite3_column_int64(st, 10);
-        DB_COPY(l->state, st, 11);
-        DB_COPY(l->settled_on, st, 12);
-        l->terms.method = (enum amort_method)amort_method_parse(db_text(st, 13));
-        l->terms.rate_micro = sqlite3_column_int64(st, 14);
-        l->terms.term_months = sqlite3_column_int(st, 15);
-        l->terms.disbursed_on = date_col(st, 9);
-        l->terms.day_count = (enum amort_day_count)amort_day_count_parse(db_text(st, 17));
-    }
+    int found = sqlite3_step(st) == SQLITE_ROW,
+        in_scope = found && sqlite3_column_int(st, DB_ROW_NCOLS(SERVICED_LOAN_TERMS_ROW));
+    int bad = found && in_scope && serviced_loan_read(st, l) != 0;
     db_done(st);
+    if (bad)
+        return db_row_fail(e);
     if (!found)
         return err_set(e, 404, "not_found", NULL, "贷款不存在");
     if (!in_scope)
@@ -346,19 +319,18 @@ int servicing_receipt_live(struct db *db, const char *receipt_no)
 static int64_t booked_before(struct db *db, int64_t loan_id, const char *receipt_no, const char *paid_on,
                              int64_t amount_fen, struct repay_alloc *out)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT id, loan_id, penalty_fen, interest_fen, principal_fen, prepaid_principal_fen, "
-                                   "compound_fen, paid_on = ?2 AND amount_fen = ?3 FROM repayments r WHERE " STANDING_RECEIPT);
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(REPAY_ALLOC_ROW) ", id, loan_id, "
+                                   "paid_on = ?2 AND amount_fen = ?3 FROM repayments r WHERE " STANDING_RECEIPT);
     if (!st)
         return 0;
     db_bind(st, "tti", receipt_no, paid_on, amount_fen);
     int64_t id = 0;
+    const int k = DB_ROW_NCOLS(REPAY_ALLOC_ROW);
     if (sqlite3_step(st) == SQLITE_ROW) {
-        id = sqlite3_column_int64(st, 1) != loan_id ? -1 : !sqlite3_column_int(st, 7) ? -2 : sqlite3_column_int64(st, 0);
-        out->penalty_fen = sqlite3_column_int64(st, 2);
-        out->interest_fen = sqlite3_column_int64(st, 3);
-        out->principal_fen = sqlite3_column_int64(st, 4);
-        out->prepaid_principal_fen = sqlite3_column_int64(st, 5);
-        out->compound_fen = sqlite3_column_int64(st, 6);
+        id = sqlite3_column_int64(st, k + 1) != loan_id ? -1
+             : !sqlite3_column_int(st, k + 2)           ? -2
+                                                        : sqlite3_column_int64(st, k);
+        repay_alloc_read(st, out);
         out->rescheduled = 0;
     }
     db_done(st);
@@ -633,9 +605,7 @@ int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date 
         date_format(from, f);
     date_format(to, t);
     sqlite3_stmt *st = db_prep(
-        db, "SELECT l.id, hm.name, hm.phone, v.name, l.contract_no, s.n, s.due_on, "
-            "s.principal_fen - s.paid_principal_fen + s.interest_fen - s.paid_interest_fen "
-            "FROM loan_schedule s JOIN loans l ON l.id = s.loan_id AND l.state = 'active' "
+        db, "SELECT " DB_ROW_COLUMNS(DUE_ROW) " FROM loan_schedule s JOIN loans l ON l.id = s.loan_id AND l.state = 'active' "
             "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
             "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
             "WHERE s.settled = 0 AND s.due_on >= ?1 AND s.due_on <= ?2 AND in_scope(v.path, ?3) "
@@ -646,14 +616,10 @@ int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date 
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct due_row r = {0};
-        r.loan_id = sqlite3_column_int64(st, 0);
-        DB_COPY(r.applicant, st, 1);
-        DB_COPY(r.phone, st, 2);
-        DB_COPY(r.village, st, 3);
-        DB_COPY(r.contract_no, st, 4);
-        r.n = sqlite3_column_int(st, 5);
-        DB_COPY(r.due_on, st, 6);
-        r.due_fen = sqlite3_column_int64(st, 7);
+        if (due_row_read(st, &r) != 0) {
+            n = -1;
+            break;
+        }
         fn(&r, ctx);
         n++;
     }
@@ -794,9 +760,7 @@ int servicing_claims(struct db *db, const struct user_ctx *actor, struct date as
     char limit[11];
     date_format(date_add_days(as_of, -claim_dpd), limit);
     sqlite3_stmt *st = db_prep(
-        db, "SELECT l.id, hm.name, v.name, l.contract_no, min(s.due_on), "
-            "(SELECT sum(principal_fen - paid_principal_fen) FROM loan_schedule WHERE loan_id = l.id) "
-            "FROM loan_schedule s JOIN loans l ON l.id = s.loan_id AND l.state = 'active' "
+        db, "SELECT " DB_ROW_COLUMNS(CLAIM_ROW) " FROM loan_schedule s JOIN loans l ON l.id = s.loan_id AND l.state = 'active' "
             "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
             "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
             "WHERE s.settled = 0 AND (s.paid_principal_fen < s.principal_fen OR s.paid_interest_fen < s.interest_fen) "
@@ -807,14 +771,12 @@ int servicing_claims(struct db *db, const struct user_ctx *actor, struct date as
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct claim_row c = {0};
-        c.loan_id = sqlite3_column_int64(st, 0);
-        DB_COPY(c.applicant, st, 1);
-        DB_COPY(c.village, st, 2);
-        DB_COPY(c.contract_no, st, 3);
-        DB_COPY(c.oldest_due, st, 4);
+        if (claim_row_read(st, &c) != 0) {
+            n = -1;
+            break;
+        }
         struct date due;
         c.dpd = date_parse(c.oldest_due, &due) == 0 ? date_diff(as_of, due) : 0;
-        c.outstanding_fen = sqlite3_column_int64(st, 5);
         fn(&c, ctx);
         n++;
     }

@@ -11,6 +11,7 @@
 
 #include "date.h"
 #include "db.h"
+#include "db_row.h"
 #include "err.h"
 #include "repay.h"
 #include "user.h"
@@ -36,25 +37,35 @@ struct disburse_input {
 int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const struct disburse_input *in,
                            struct date today, struct err *e);
 
+/* A repayment or reversal with who booked it and, when reversed, the reversal. */
+#define REPAYMENT_ROW(X, _)                                                                                             \
+    X("r.id", INT64, id) _ X("r.paid_on", DATE, paid_on) _ X("r.receipt_no", TEXT(DOC_NO_SIZE), receipt_no) _        \
+        X("r.amount_fen", MONEY, amount_fen) _ X("r.penalty_fen", MONEY, penalty_fen) _                               \
+        X("r.compound_fen", MONEY, compound_fen) _ X("r.interest_fen", MONEY, interest_fen) _                         \
+        X("r.principal_fen", MONEY, principal_fen) _ X("r.prepaid_principal_fen", MONEY, prepaid_principal_fen) _     \
+        X("u.name", TEXT(NAME_SIZE), created_by) _                                                                     \
+        /* a reversal (冲正, negative amounts): the repayment it cancels; else 0 */                                     \
+        X("coalesce(r.reverses_id, 0)", INT64, reverses_id) _                                                          \
+        /* a reversed repayment: the reversal's id; else 0 */                                                          \
+        X("coalesce(x.id, 0)", INT64, reversed_by) _                                                                   \
+        /* the reversal's reason (on both rows) */                                                                     \
+        X("coalesce(x.reason, r.reason)", TEXT(TEXT_SIZE(LOAN_REASON_MAX_CHARS)), reason)
 struct repayment_row {
-    int64_t id;
-    char paid_on[11];
-    char receipt_no[DOC_NO_SIZE];
-    int64_t amount_fen, penalty_fen, compound_fen, interest_fen, principal_fen, prepaid_principal_fen;
-    char created_by[NAME_SIZE];
-    int64_t reverses_id;   /* a reversal (冲正, negative amounts): the repayment it cancels; else 0 */
-    int64_t reversed_by;   /* a reversed repayment: the reversal's id; else 0 */
-    char reason[4 * LOAN_REASON_MAX_CHARS + 1]; /* the reversal's reason (on both rows) */
+    DB_ROW_FIELDS(REPAYMENT_ROW)
 };
 
+/* A disbursed loan with its applicant (the head of household) and village. */
+#define SERVICED_LOAN_ROW(X, _)                                                                                         \
+    X("l.id", INT64, id) _ X("l.application_id", INT64, application_id) _ X("a.household_id", INT64, household_id) _ \
+        X("h.village_id", INT64, village_id) _ X("hm.name", TEXT(NAME_SIZE), applicant) _                             \
+        X("hm.phone", TEXT(PHONE_SIZE), applicant_phone) _ X("v.name", TEXT(NAME_SIZE), village) _                    \
+        X("a.project_name", TEXT(PROJECT_NAME_SIZE), project_name) _                                                   \
+        X("l.contract_no", TEXT(CONTRACT_NO_SIZE), contract_no) _ X("l.disbursed_on", DATE, disbursed_on) _           \
+        X("l.principal_fen", MONEY, principal_fen) _                                                                   \
+        X("l.state", TEXT(CODE_SIZE), state) /* active, settled, compensated */ _                                      \
+        X("coalesce(l.settled_on, '')", DATE, settled_on)
 struct serviced_loan {
-    int64_t id, application_id, household_id, village_id;
-    char applicant[NAME_SIZE], applicant_phone[16], village[NAME_SIZE], project_name[PROJECT_NAME_SIZE];
-    char contract_no[CONTRACT_NO_SIZE];
-    char disbursed_on[11];
-    int64_t principal_fen;
-    char state[16]; /* active, settled, compensated */
-    char settled_on[11];
+    DB_ROW_FIELDS(SERVICED_LOAN_ROW)
     struct repay_loan terms; /* method, rate, dates; rows points at the array below */
     struct repay_row rows[LOAN_MAX_ROWS];
     int nrepayments;                 /* every repayment and reversal, in date order: no cap */
@@ -98,12 +109,15 @@ int servicing_receipt_live(struct db *db, const char *receipt_no);
 /* 1 when the household has a programme loan overdue as of today, or paid out by the guarantee. */
 int servicing_household_blocked(struct db *db, int64_t household_id, struct date today);
 
+/* An unpaid schedule row of an active loan, with whom to call. */
+#define DUE_ROW(X, _)                                                                                                   \
+    X("l.id", INT64, loan_id) _ X("hm.name", TEXT(NAME_SIZE), applicant) _ X("hm.phone", TEXT(PHONE_SIZE), phone) _  \
+        X("v.name", TEXT(NAME_SIZE), village) _ X("l.contract_no", TEXT(CONTRACT_NO_SIZE), contract_no) _             \
+        X("s.n", INT, n) _ X("s.due_on", DATE, due_on) _                                                               \
+        X("s.principal_fen - s.paid_principal_fen + s.interest_fen - s.paid_interest_fen", MONEY,                     \
+          due_fen) /* unpaid principal + interest of the row */
 struct due_row {
-    int64_t loan_id;
-    char applicant[NAME_SIZE], phone[16], village[NAME_SIZE], contract_no[CONTRACT_NO_SIZE];
-    int n;
-    char due_on[11];
-    int64_t due_fen; /* unpaid principal + interest of the row */
+    DB_ROW_FIELDS(DUE_ROW)
 };
 /* Unpaid rows of active loans in scope falling due in [from, to] (overdue: due before `to` when
    from is {0,0,0}), ordered by village then due date. Returns the count or -1. */
@@ -125,11 +139,15 @@ int64_t servicing_recover(struct db *db, const struct user_ctx *actor, int64_t l
                           int64_t amount_fen, const char *source, const char *document_no, struct date today,
                           struct err *e);
 
+/* An active loan past due, its oldest unpaid due date and outstanding principal. */
+#define CLAIM_ROW(X, _)                                                                                                 \
+    X("l.id", INT64, loan_id) _ X("hm.name", TEXT(NAME_SIZE), applicant) _ X("v.name", TEXT(NAME_SIZE), village) _   \
+        X("l.contract_no", TEXT(CONTRACT_NO_SIZE), contract_no) _ X("min(s.due_on)", DATE, oldest_due) _              \
+        X("(SELECT sum(principal_fen - paid_principal_fen) FROM loan_schedule WHERE loan_id = l.id)", MONEY,          \
+          outstanding_fen)
 struct claim_row {
-    int64_t loan_id;
-    char applicant[NAME_SIZE], village[NAME_SIZE], contract_no[CONTRACT_NO_SIZE], oldest_due[11];
+    DB_ROW_FIELDS(CLAIM_ROW)
     long dpd;
-    int64_t outstanding_fen;
 };
 /* Active loans in scope more than claim_dpd days past due as of a date (the credit union may
    claim the guarantee), oldest first. Returns the count or -1. */

@@ -150,36 +150,13 @@ int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct 
 
 /* The notice's columns; the id is ?1. */
 #define NOTICE_SELECT                                                                                              \
-    "SELECT n.id, n.unit_id, coalesce(n.replaces_id, 0), "                                                        \
-    "coalesce((SELECT r.id FROM notices r WHERE r.replaces_id = n.id), 0), n.kind, n.title, u.name, "             \
-    "coalesce(n.period_from, ''), coalesce(n.period_to, ''), n.starts_on, n.ends_on, n.office, n.phone, "         \
-    "n.created_at, (SELECT count(*) FROM notice_items i WHERE i.notice_id = n.id), "                              \
-    "(SELECT count(*) FROM objections o WHERE o.notice_id = n.id AND o.state = 'open'), "                         \
-    "(SELECT coalesce(sum(amount_fen), 0) FROM notice_items i WHERE i.notice_id = n.id) "                         \
+    "SELECT " DB_ROW_COLUMNS(NOTICE_ROW) " "                                                                        \
     "FROM notices n JOIN units u ON u.id = n.unit_id "
 
 /* Fills a notice from a row of NOTICE_SELECT. */
-static void notice_row(sqlite3_stmt *st, struct notice *n)
-{
-    memset(n, 0, sizeof *n);
-    n->id = sqlite3_column_int64(st, 0);
-    n->unit_id = sqlite3_column_int64(st, 1);
-    n->replaces_id = sqlite3_column_int64(st, 2);
-    n->replaced_by = sqlite3_column_int64(st, 3);
-    DB_COPY(n->kind, st, 4);
-    DB_COPY(n->title, st, 5);
-    DB_COPY(n->unit_name, st, 6);
-    DB_COPY(n->period_from, st, 7);
-    DB_COPY(n->period_to, st, 8);
-    DB_COPY(n->starts_on, st, 9);
-    DB_COPY(n->ends_on, st, 10);
-    DB_COPY(n->office, st, 11);
-    DB_COPY(n->phone, st, 12);
-    DB_COPY(n->created_at, st, 13);
-    n->items = sqlite3_column_int(st, 14);
-    n->open_objections = sqlite3_column_int(st, 15);
-    n->total_fen = sqlite3_column_int64(st, 16);
-}
+static DB_ROW_READER(notice_row, NOTICE_ROW, struct notice)
+static DB_ROW_READER(notice_item_read, NOTICE_ITEM_ROW, struct notice_item)
+static DB_ROW_READER(objection_read, OBJECTION_ROW, struct objection)
 
 int notice_get(struct db *db, int64_t id, struct notice *out, struct err *e)
 {
@@ -187,10 +164,11 @@ int notice_get(struct db *db, int64_t id, struct notice *out, struct err *e)
     if (!st)
         return db_fail(db, e);
     db_bind(st, "i", id);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    if (found)
-        notice_row(st, out);
+    memset(out, 0, sizeof *out);
+    int found = sqlite3_step(st) == SQLITE_ROW, bad = found && notice_row(st, out) != 0;
     db_done(st);
+    if (bad)
+        return db_row_fail(e);
     return found ? 0 : err_set(e, 404, "not_found", NULL, "公示不存在");
 }
 
@@ -203,11 +181,7 @@ int notice_in_scope(struct db *db, const struct user_ctx *actor, const struct no
 
 int notice_items(struct db *db, int64_t id, void (*fn)(const struct notice_item *, void *), void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT i.id, i.n, coalesce(i.relief_id, 0), coalesce(i.loan_app_id, 0), "
-                                   "i.masked_name, i.village, i.label, i.amount_fen, coalesce(i.term_months, 0), "
-                                   "coalesce(a.state, ''), (SELECT count(*) FROM objections o WHERE "
-                                   "o.notice_id = i.notice_id AND o.state = 'open' AND (o.item_id IS NULL OR o.item_id = i.id)) "
-                                   "FROM notice_items i LEFT JOIN relief_applications a ON a.id = i.relief_id "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(NOTICE_ITEM_ROW) " FROM notice_items i LEFT JOIN relief_applications a ON a.id = i.relief_id "
                                    "WHERE i.notice_id = ? ORDER BY i.n");
     if (!st)
         return -1;
@@ -215,17 +189,10 @@ int notice_items(struct db *db, int64_t id, void (*fn)(const struct notice_item 
     int count = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct notice_item x = {0};
-        x.id = sqlite3_column_int64(st, 0);
-        x.n = sqlite3_column_int(st, 1);
-        x.relief_id = sqlite3_column_int64(st, 2);
-        x.loan_app_id = sqlite3_column_int64(st, 3);
-        DB_COPY(x.masked_name, st, 4);
-        DB_COPY(x.village, st, 5);
-        DB_COPY(x.label, st, 6);
-        x.amount_fen = sqlite3_column_int64(st, 7);
-        x.term_months = sqlite3_column_int(st, 8);
-        DB_COPY(x.state, st, 9);
-        x.open_objections = sqlite3_column_int(st, 10);
+        if (notice_item_read(st, &x) != 0) {
+            count = -1;
+            break;
+        }
         fn(&x, ctx);
         count++;
     }
@@ -235,9 +202,7 @@ int notice_items(struct db *db, int64_t id, void (*fn)(const struct notice_item 
 
 int notice_objections(struct db *db, int64_t id, void (*fn)(const struct objection *, void *), void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT o.id, coalesce(o.item_id, 0), coalesce(i.n, 0), o.text, o.contact, "
-                                   "o.filed_at, o.state, o.resolution, coalesce(u.name, ''), coalesce(o.resolved_at, '') "
-                                   "FROM objections o LEFT JOIN notice_items i ON i.id = o.item_id "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(OBJECTION_ROW) " FROM objections o LEFT JOIN notice_items i ON i.id = o.item_id "
                                    "LEFT JOIN users u ON u.id = o.resolved_by WHERE o.notice_id = ? ORDER BY o.id");
     if (!st)
         return -1;
@@ -245,16 +210,10 @@ int notice_objections(struct db *db, int64_t id, void (*fn)(const struct objecti
     int count = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct objection o = {0};
-        o.id = sqlite3_column_int64(st, 0);
-        o.item_id = sqlite3_column_int64(st, 1);
-        o.item_n = sqlite3_column_int(st, 2);
-        DB_COPY(o.text, st, 3);
-        DB_COPY(o.contact, st, 4);
-        DB_COPY(o.filed_at, st, 5);
-        DB_COPY(o.state, st, 6);
-        DB_COPY(o.resolution, st, 7);
-        DB_COPY(o.resolved_by, st, 8);
-        DB_COPY(o.resolved_at, st, 9);
+        if (objection_read(st, &o) != 0) {
+            count = -1;
+            break;
+        }
         fn(&o, ctx);
         count++;
     }
@@ -337,9 +296,14 @@ int notice_list(struct db *db, const struct user_ctx *actor, int64_t unit_id, st
     db_bind(st, "titd", actor ? actor->unit_path : NULL, unit_id, actor ? NULL : on, limit);
     struct notice rows[50];
     int n = 0;
-    while (n < 50 && sqlite3_step(st) == SQLITE_ROW)
-        notice_row(st, &rows[n++]);
+    int bad = 0;
+    while (!bad && n < 50 && sqlite3_step(st) == SQLITE_ROW) {
+        memset(&rows[n], 0, sizeof rows[n]);
+        bad = notice_row(st, &rows[n++]) != 0;
+    }
     db_done(st);
+    if (bad)
+        return -1;
     for (int i = 0; i < n; i++)
         fn(&rows[i], ctx);
     return n;

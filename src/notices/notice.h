@@ -15,6 +15,7 @@
 
 #include "date.h"
 #include "db.h"
+#include "db_row.h"
 #include "err.h"
 #include "user.h"
 #include "text.h"
@@ -33,33 +34,51 @@ struct notice_input {
 int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct notice_input *in, struct date today,
                       struct err *e);
 
+#define NOTICE_KIND_SIZE 8     /* "relief" or "loan" */
+#define NOTICE_TITLE_SIZE 160  /* a title built from the unit's name and the kind */
+#define NOTICE_OFFICE_SIZE 128 /* the office to object to, from the unit */
+#define NOTICE_PHONE_SIZE 32   /* the office's phone (unit.h) */
+#define NOTICE_ITEM_TEXT_SIZE 96 /* a masked name, a category or project label */
+
+/* A notice with its unit, its replacement, its item count, open objections and total. */
+#define NOTICE_ROW(X, _)                                                                                                \
+    X("n.id", INT64, id) _ X("n.unit_id", INT64, unit_id) _ X("coalesce(n.replaces_id, 0)", INT64, replaces_id) _   \
+        X("coalesce((SELECT r.id FROM notices r WHERE r.replaces_id = n.id), 0)", INT64, replaced_by) _              \
+        X("n.kind", TEXT(NOTICE_KIND_SIZE), kind) _ X("n.title", TEXT(NOTICE_TITLE_SIZE), title) _                    \
+        X("u.name", TEXT(NAME_SIZE), unit_name) _ X("coalesce(n.period_from, '')", DATE, period_from) _              \
+        X("coalesce(n.period_to, '')", DATE, period_to) _ X("n.starts_on", DATE, starts_on) _                        \
+        X("n.ends_on", DATE, ends_on) _ X("n.office", TEXT(NOTICE_OFFICE_SIZE), office) _                            \
+        X("n.phone", TEXT(NOTICE_PHONE_SIZE), phone) _ X("n.created_at", TIME, created_at) _                         \
+        X("(SELECT count(*) FROM notice_items i WHERE i.notice_id = n.id)", INT, items) _                             \
+        X("(SELECT count(*) FROM objections o WHERE o.notice_id = n.id AND o.state = 'open')", INT, open_objections) _ \
+        X("(SELECT coalesce(sum(amount_fen), 0) FROM notice_items i WHERE i.notice_id = n.id)", MONEY, total_fen)
 struct notice {
-    int64_t id, unit_id, replaces_id, replaced_by;
-    char kind[8];
-    char title[160];
-    char unit_name[NAME_SIZE];
-    char period_from[11], period_to[11];
-    char starts_on[11], ends_on[11];
-    char office[128], phone[32];
-    char created_at[24];
-    int items, open_objections;
-    int64_t total_fen;
+    DB_ROW_FIELDS(NOTICE_ROW)
 };
+/* One frozen line of a notice, with its application's state now and its open objections. */
+#define NOTICE_ITEM_ROW(X, _)                                                                                           \
+    X("i.id", INT64, id) _ X("i.n", INT, n) _ X("coalesce(i.relief_id, 0)", INT64, relief_id) _                      \
+        X("coalesce(i.loan_app_id, 0)", INT64, loan_app_id) _                                                          \
+        X("i.masked_name", TEXT(NOTICE_ITEM_TEXT_SIZE), masked_name) _ X("i.village", TEXT(NAME_SIZE), village) _    \
+        X("i.label", TEXT(NOTICE_ITEM_TEXT_SIZE), label) _ X("i.amount_fen", MONEY, amount_fen) _                    \
+        X("coalesce(i.term_months, 0)", INT, term_months) _                                                            \
+        /* the application's state now (relief), "" for loans */                                                      \
+        X("coalesce(a.state, '')", TEXT(CODE_SIZE), state) _                                                           \
+        X("(SELECT count(*) FROM objections o WHERE o.notice_id = i.notice_id AND o.state = 'open' AND "              \
+          "(o.item_id IS NULL OR o.item_id = i.id))",                                                                  \
+          INT, open_objections)
 struct notice_item {
-    int64_t id;
-    int n;
-    int64_t relief_id, loan_app_id;
-    char masked_name[96], village[NAME_SIZE], label[96];
-    int64_t amount_fen;
-    int term_months;
-    char state[16]; /* the application's state now (relief), "" for loans */
-    int open_objections;
+    DB_ROW_FIELDS(NOTICE_ITEM_ROW)
 };
+/* An objection, with the item it concerns (0: the whole notice) and who resolved it. */
+#define OBJECTION_ROW(X, _)                                                                                             \
+    X("o.id", INT64, id) _ X("coalesce(o.item_id, 0)", INT64, item_id) _ X("coalesce(i.n, 0)", INT, item_n) _        \
+        X("o.text", TEXT(LONG_TEXT_SIZE), text) _ X("o.contact", TEXT(TEXT_SIZE(50)), contact) _                     \
+        X("o.filed_at", TIME, filed_at) _ X("o.state", TEXT(CODE_SIZE), state) _                                      \
+        X("o.resolution", TEXT(NOTE_SIZE), resolution) _ X("coalesce(u.name, '')", TEXT(NAME_SIZE), resolved_by) _  \
+        X("coalesce(o.resolved_at, '')", TIME, resolved_at)
 struct objection {
-    int64_t id, item_id;
-    int item_n; /* 0: the whole notice */
-    char text[LONG_TEXT_SIZE], contact[TEXT_SIZE(50)], filed_at[24], state[12], resolution[NOTE_SIZE],
-        resolved_by[NAME_SIZE], resolved_at[24];
+    DB_ROW_FIELDS(OBJECTION_ROW)
 };
 
 /* Loads a notice (public: no scope). 0, or -1 with 404. */

@@ -349,50 +349,43 @@ void household_audit_id_view(struct db *db, const struct user_ctx *actor, int64_
 
 /* ---- reads ------------------------------------------------------------------------------ */
 
+char member_sex_char(const char *code)
+{
+    return code[0];
+}
+
+static DB_ROW_READER(household_read, HOUSEHOLD_ROW, struct household)
+static DB_ROW_READER(member_read, MEMBER_ROW, struct member)
+static DB_ROW_READER(household_row_read, HOUSEHOLD_LIST_ROW, struct household_row)
+
 int household_get(struct db *db, const struct user_ctx *actor, int64_t id, struct household *out, struct err *e)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT h.id, h.village_id, v.name, t.name, h.address, h.policy_compliant, "
-                                   "h.created_at, h.updated_at, in_scope(v.path, ?2) "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(HOUSEHOLD_ROW) ", in_scope(v.path, ?2) "
                                    "FROM households h JOIN units v ON v.id = h.village_id "
                                    "LEFT JOIN units t ON t.id = v.parent_id WHERE h.id = ?1");
     if (!st)
         return db_fail(db, e);
     db_bind(st, "it", id, actor->unit_path);
-    int found = sqlite3_step(st) == SQLITE_ROW, in_scope = 0;
-    if (found) {
-        memset(out, 0, sizeof *out);
-        out->id = sqlite3_column_int64(st, 0);
-        out->village_id = sqlite3_column_int64(st, 1);
-        DB_COPY(out->village_name, st, 2);
-        DB_COPY(out->township_name, st, 3);
-        DB_COPY(out->address, st, 4);
-        out->policy_compliant = sqlite3_column_int(st, 5);
-        DB_COPY(out->created_at, st, 6);
-        DB_COPY(out->updated_at, st, 7);
-        in_scope = sqlite3_column_int(st, 8);
-    }
+    memset(out, 0, sizeof *out);
+    int found = sqlite3_step(st) == SQLITE_ROW, bad = found && household_read(st, out) != 0;
+    int in_scope = found && sqlite3_column_int(st, DB_ROW_NCOLS(HOUSEHOLD_ROW));
     db_done(st);
+    if (bad)
+        return db_row_fail(e);
     if (!found)
         return err_set(e, 404, "not_found", NULL, "家庭档案不存在");
     if (!in_scope)
         return err_set(e, 403, "out_of_scope", NULL, "该家庭不在您的管辖范围内");
-    st = db_prep(db, "SELECT id, name, id_number, sex, birth_date, relation, phone, is_head FROM members "
+    st = db_prep(db, "SELECT " DB_ROW_COLUMNS(MEMBER_ROW) " FROM members "
                      "WHERE household_id = ? ORDER BY is_head DESC, id");
     if (!st)
         return db_fail(db, e);
     db_bind(st, "i", id);
-    while (sqlite3_step(st) == SQLITE_ROW && out->nmembers < HH_MAX_MEMBERS) {
-        struct member *m = &out->members[out->nmembers++];
-        m->id = sqlite3_column_int64(st, 0);
-        DB_COPY(m->name, st, 1);
-        DB_COPY(m->id_number, st, 2);
-        m->sex = db_text(st, 3)[0];
-        DB_COPY(m->birth_date, st, 4);
-        DB_COPY(m->relation, st, 5);
-        DB_COPY(m->phone, st, 6);
-        m->is_head = sqlite3_column_int(st, 7);
-    }
+    while (!bad && sqlite3_step(st) == SQLITE_ROW && out->nmembers < HH_MAX_MEMBERS)
+        bad = member_read(st, &out->members[out->nmembers++]) != 0;
     db_done(st);
+    if (bad)
+        return db_row_fail(e);
     st = db_prep(db, "SELECT category FROM household_category_links WHERE household_id = ?");
     if (!st)
         return db_fail(db, e);
@@ -446,10 +439,7 @@ static int looks_like_id(const char *q)
     return 1;
 }
 
-#define HH_ROW_COLUMNS                                                                                             \
-    "h.id, hm.name, hm.id_number, hm.phone, v.name, h.policy_compliant, "                                          \
-    "(SELECT group_concat(category) FROM household_category_links WHERE household_id = h.id), "                    \
-    "(SELECT count(*) FROM members WHERE household_id = h.id) "
+#define HH_ROW_COLUMNS DB_ROW_COLUMNS(HOUSEHOLD_LIST_ROW) " "
 #define HH_FILTERS                                                                                                 \
     " AND in_scope(v.path, ?2) AND (?3 = 0 OR h.village_id = ?3) AND (?4 IS NULL OR EXISTS "          \
     "(SELECT 1 FROM household_category_links c WHERE c.household_id = h.id "                                      \
@@ -509,14 +499,10 @@ int64_t household_search(struct db *db, const struct user_ctx *actor, const stru
     db_bind(st, "ttitdd", *q ? q : NULL, actor->unit_path, f->village_id, cat, f->limit, f->offset);
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct household_row row = {0};
-        row.id = sqlite3_column_int64(st, 0);
-        DB_COPY(row.head_name, st, 1);
-        DB_COPY(row.head_id_number, st, 2);
-        DB_COPY(row.head_phone, st, 3);
-        DB_COPY(row.village_name, st, 4);
-        row.policy_compliant = sqlite3_column_int(st, 5);
-        row.categories = hh_category_set_parse(db_text(st, 6));
-        row.nmembers = sqlite3_column_int(st, 7);
+        if (household_row_read(st, &row) != 0) {
+            db_done(st);
+            return db_row_fail(e);
+        }
         fn(&row, ctx);
     }
     db_done(st);

@@ -10,6 +10,7 @@
 
 #include "date.h"
 #include "db.h"
+#include "db_row.h"
 #include "err.h"
 #include "user.h"
 #include "text.h"
@@ -51,29 +52,32 @@ extern const int hh_relations_count;
 
 #define HH_MAX_MEMBERS 12
 
+#define MEMBER_RELATION_SIZE 24 /* 户主, 配偶, 子女 … (a fixed list) */
+
+/* The first letter of a stored sex ('M' or 'F'; 0 for none). */
+char member_sex_char(const char *code);
+
+/* A member of a household. */
+#define MEMBER_ROW(X, _)                                                                                                \
+    X("id", INT64, id) _ X("name", TEXT(NAME_SIZE), name) _ X("id_number", TEXT(ID_NUMBER_SIZE), id_number) _        \
+        X("sex", ENUM(char, member_sex_char), sex) /* 'M' or 'F' */ _ X("birth_date", DATE, birth_date) _             \
+        X("relation", TEXT(MEMBER_RELATION_SIZE), relation) _ X("phone", TEXT(PHONE_SIZE), phone) _                  \
+        X("is_head", INT, is_head)
 struct member {
-    int64_t id;
-    char name[NAME_SIZE];
-    char id_number[20];
-    char sex; /* 'M' or 'F' */
-    char birth_date[11];
-    char relation[24];
-    char phone[16];
-    int is_head;
+    DB_ROW_FIELDS(MEMBER_ROW)
 };
 
+/* A household with its village and township (members and categories are read after it). */
+#define HOUSEHOLD_ROW(X, _)                                                                                             \
+    X("h.id", INT64, id) _ X("h.village_id", INT64, village_id) _ X("v.name", TEXT(NAME_SIZE), village_name) _       \
+        X("t.name", TEXT(NAME_SIZE), township_name) _ X("h.address", TEXT(ADDRESS_SIZE), address) _                  \
+        X("h.policy_compliant", INT, policy_compliant) _ X("h.created_at", TIME, created_at) _                        \
+        X("h.updated_at", TIME, updated_at)
 struct household {
-    int64_t id;
-    int64_t village_id;
-    char village_name[NAME_SIZE];
-    char township_name[NAME_SIZE];
-    char address[ADDRESS_SIZE];
-    int policy_compliant;
+    DB_ROW_FIELDS(HOUSEHOLD_ROW)
     unsigned categories; /* bit per enum hh_category */
     int nmembers;
     struct member members[HH_MAX_MEMBERS]; /* the head first */
-    char created_at[24];
-    char updated_at[24];
 };
 
 struct member_input {
@@ -133,15 +137,16 @@ struct household_filter {
     int limit, offset;
 };
 
+/* A line of the household search: the head, the village, the categories and the member count. */
+#define HOUSEHOLD_LIST_ROW(X, _)                                                                                        \
+    X("h.id", INT64, id) _ X("hm.name", TEXT(NAME_SIZE), head_name) _                                                \
+        X("hm.id_number", TEXT(ID_NUMBER_SIZE), head_id_number) _ X("hm.phone", TEXT(PHONE_SIZE), head_phone) _       \
+        X("v.name", TEXT(NAME_SIZE), village_name) _ X("h.policy_compliant", INT, policy_compliant) _                 \
+        X("(SELECT group_concat(category) FROM household_category_links WHERE household_id = h.id)",                  \
+          ENUM(unsigned, hh_category_set_parse), categories) _                                                          \
+        X("(SELECT count(*) FROM members WHERE household_id = h.id)", INT, nmembers)
 struct household_row {
-    int64_t id;
-    char head_name[NAME_SIZE];
-    char head_id_number[20];
-    char head_phone[16];
-    char village_name[NAME_SIZE];
-    unsigned categories;
-    int policy_compliant;
-    int nmembers;
+    DB_ROW_FIELDS(HOUSEHOLD_LIST_ROW)
 };
 
 /* Counts stop here: a total of HOUSEHOLD_COUNT_CAP + 1 means "more than HOUSEHOLD_COUNT_CAP". */

@@ -88,16 +88,7 @@ int64_t relief_apply(struct db *db, const struct user_ctx *actor, const struct r
 /* Every column of an application, its household head, units, category, step users, notice and
    valid receipt; the scope path is ?1. */
 #define RELIEF_SELECT                                                                                                 \
-    "SELECT a.id, a.household_id, a.category_id, coalesce(a.batch_id, 0), coalesce(a.notice_id, 0), a.amount_fen, " \
-    "v.id, t.id, a.state, m.name, m.id_number, v.name, t.name, c.name, "                                             \
-    "CASE WHEN c.sensitive = 1 AND c.public_name <> '' THEN c.public_name ELSE c.name END, "                          \
-    "a.reason, a.applied_on, a.year, coalesce(u0.name, ''), coalesce(u1.name, ''), coalesce(a.verified_on, ''), "    \
-    "coalesce(u2.name, ''), coalesce(a.reviewed_on, ''), coalesce(u3.name, ''), coalesce(a.approved_on, ''), "       \
-    "coalesce(u4.name, ''), coalesce(a.rejected_on, ''), a.reject_reason, coalesce(n.ends_on, ''), "                 \
-    "(SELECT count(*) FROM objections o WHERE o.notice_id = a.notice_id AND o.state = 'open' AND "                    \
-    " (o.item_id IS NULL OR o.item_id IN (SELECT i.id FROM notice_items i WHERE i.relief_id = a.id))), "              \
-    "coalesce((SELECT p.receipt_no FROM relief_payments p WHERE p.application_id = a.id AND NOT EXISTS "             \
-    " (SELECT 1 FROM receipt_events x WHERE x.payment_id = p.id AND x.kind = 'void') ORDER BY p.id DESC LIMIT 1), '') " \
+    "SELECT " DB_ROW_COLUMNS(RELIEF_APP_ROW) " "                                                                    \
     "FROM relief_applications a JOIN households h ON h.id = a.household_id "                                         \
     "JOIN members m ON m.household_id = h.id AND m.is_head = 1 JOIN units v ON v.id = h.village_id "                 \
     "JOIN units t ON t.id = v.parent_id JOIN relief_categories c ON c.id = a.category_id "                          \
@@ -107,41 +98,7 @@ int64_t relief_apply(struct db *db, const struct user_ctx *actor, const struct r
     "WHERE in_scope(v.path, ?1) "
 
 /* Fills an application from a row of RELIEF_SELECT. */
-static void relief_row(sqlite3_stmt *st, struct relief_app *a)
-{
-    memset(a, 0, sizeof *a);
-    a->id = sqlite3_column_int64(st, 0);
-    a->household_id = sqlite3_column_int64(st, 1);
-    a->category_id = sqlite3_column_int64(st, 2);
-    a->batch_id = sqlite3_column_int64(st, 3);
-    a->notice_id = sqlite3_column_int64(st, 4);
-    a->amount_fen = sqlite3_column_int64(st, 5);
-    a->village_id = sqlite3_column_int64(st, 6);
-    a->township_id = sqlite3_column_int64(st, 7);
-    a->state = (enum relief_state)relief_state_parse(db_text(st, 8));
-    DB_COPY(a->head_name, st, 9);
-    DB_COPY(a->head_id_number, st, 10);
-    DB_COPY(a->village, st, 11);
-    DB_COPY(a->township, st, 12);
-    DB_COPY(a->category, st, 13);
-    DB_COPY(a->category_public, st, 14);
-    DB_COPY(a->reason, st, 15);
-    DB_COPY(a->applied_on, st, 16);
-    a->year = sqlite3_column_int(st, 17);
-    DB_COPY(a->created_by, st, 18);
-    DB_COPY(a->verified_by, st, 19);
-    DB_COPY(a->verified_on, st, 20);
-    DB_COPY(a->reviewed_by, st, 21);
-    DB_COPY(a->reviewed_on, st, 22);
-    DB_COPY(a->approved_by, st, 23);
-    DB_COPY(a->approved_on, st, 24);
-    DB_COPY(a->rejected_by, st, 25);
-    DB_COPY(a->rejected_on, st, 26);
-    DB_COPY(a->reject_reason, st, 27);
-    DB_COPY(a->notice_ends_on, st, 28);
-    a->open_objections = sqlite3_column_int(st, 29);
-    DB_COPY(a->receipt_no, st, 30);
-}
+static DB_ROW_READER(relief_row, RELIEF_APP_ROW, struct relief_app)
 
 int relief_get(struct db *db, const struct user_ctx *actor, int64_t id, struct relief_app *out, struct err *e)
 {
@@ -149,10 +106,11 @@ int relief_get(struct db *db, const struct user_ctx *actor, int64_t id, struct r
     if (!st)
         return db_fail(db, e);
     db_bind(st, "ti", actor->unit_path, id);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    if (found)
-        relief_row(st, out);
+    memset(out, 0, sizeof *out);
+    int found = sqlite3_step(st) == SQLITE_ROW, bad = found && relief_row(st, out) != 0;
     db_done(st);
+    if (bad)
+        return db_row_fail(e);
     if (found)
         return 0;
     if (db_int(db, 0, "SELECT count(*) FROM relief_applications WHERE id = ?", "i", id) > 0)
@@ -328,12 +286,16 @@ int64_t relief_list(struct db *db, const struct user_ctx *actor, const struct re
         return -1;
     db_bind(st, "ttiiiidd", actor->unit_path, state, f->category_id, f->batch_id, f->village_id, f->household_id,
             f->limit, f->offset);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        struct relief_app a;
-        relief_row(st, &a);
-        fn(&a, ctx);
+    int bad = 0;
+    while (!bad && sqlite3_step(st) == SQLITE_ROW) {
+        struct relief_app a = {0};
+        bad = relief_row(st, &a) != 0;
+        if (!bad)
+            fn(&a, ctx);
     }
     db_done(st);
+    if (bad)
+        return -1;
     return db_int(db, 0, count_sql, "ttiiii", actor->unit_path, state, f->category_id, f->batch_id, f->village_id,
                   f->household_id);
 }

@@ -12,6 +12,7 @@
 
 #include "date.h"
 #include "db.h"
+#include "db_row.h"
 #include "err.h"
 #include "relief_rules.h"
 #include "user.h"
@@ -33,25 +34,35 @@ int64_t relief_apply(struct db *db, const struct user_ctx *actor, const struct r
 int64_t relief_apply_in_txn(struct db *db, const struct user_ctx *actor, const struct relief_input *in,
                             int64_t batch_id, struct date today, struct err *e);
 
+/* An application with its household head, units, category, step users, notice and valid receipt. */
+#define RELIEF_APP_ROW(X, _)                                                                                            \
+    X("a.id", INT64, id) _ X("a.household_id", INT64, household_id) _ X("a.category_id", INT64, category_id) _       \
+        X("coalesce(a.batch_id, 0)", INT64, batch_id) _ X("coalesce(a.notice_id, 0)", INT64, notice_id) _             \
+        X("a.amount_fen", MONEY, amount_fen) _ X("v.id", INT64, village_id) _ X("t.id", INT64, township_id) _         \
+        X("a.state", ENUM(enum relief_state, relief_state_parse), state) _ X("m.name", TEXT(NAME_SIZE), head_name) _ \
+        X("m.id_number", TEXT(ID_NUMBER_SIZE), head_id_number) _ X("v.name", TEXT(NAME_SIZE), village) _            \
+        X("t.name", TEXT(NAME_SIZE), township) _ X("c.name", TEXT(RELIEF_CATEGORY_NAME_SIZE), category) _             \
+        X("CASE WHEN c.sensitive = 1 AND c.public_name <> '' THEN c.public_name ELSE c.name END",                     \
+          TEXT(RELIEF_CATEGORY_NAME_SIZE), category_public) _                                                          \
+        X("a.reason", TEXT(LONG_TEXT_SIZE), reason) _ X("a.applied_on", DATE, applied_on) _ X("a.year", INT, year) _  \
+        X("coalesce(u0.name, '')", TEXT(NAME_SIZE), created_by) _                                                      \
+        X("coalesce(u1.name, '')", TEXT(NAME_SIZE), verified_by) _                                                     \
+        X("coalesce(a.verified_on, '')", DATE, verified_on) _                                                          \
+        X("coalesce(u2.name, '')", TEXT(NAME_SIZE), reviewed_by) _                                                     \
+        X("coalesce(a.reviewed_on, '')", DATE, reviewed_on) _                                                          \
+        X("coalesce(u3.name, '')", TEXT(NAME_SIZE), approved_by) _                                                     \
+        X("coalesce(a.approved_on, '')", DATE, approved_on) _                                                          \
+        X("coalesce(u4.name, '')", TEXT(NAME_SIZE), rejected_by) _                                                     \
+        X("coalesce(a.rejected_on, '')", DATE, rejected_on) _ X("a.reject_reason", TEXT(NOTE_SIZE), reject_reason) _ \
+        X("coalesce(n.ends_on, '')", DATE, notice_ends_on) /* "" when not in a notice */ _                            \
+        X("(SELECT count(*) FROM objections o WHERE o.notice_id = a.notice_id AND o.state = 'open' AND "              \
+          " (o.item_id IS NULL OR o.item_id IN (SELECT i.id FROM notice_items i WHERE i.relief_id = a.id)))",          \
+          INT, open_objections) _                                                                                      \
+        X("coalesce((SELECT p.receipt_no FROM relief_payments p WHERE p.application_id = a.id AND NOT EXISTS "        \
+          " (SELECT 1 FROM receipt_events x WHERE x.payment_id = p.id AND x.kind = 'void') ORDER BY p.id DESC LIMIT 1), '')", \
+          TEXT(DOC_NO_SIZE), receipt_no) /* the valid (not voided) receipt, "" when none */
 struct relief_app {
-    int64_t id, household_id, category_id, batch_id, notice_id, amount_fen;
-    int64_t village_id, township_id;
-    enum relief_state state;
-    char head_name[NAME_SIZE];
-    char head_id_number[20];
-    char village[NAME_SIZE], township[NAME_SIZE];
-    char category[64], category_public[64];
-    char reason[LONG_TEXT_SIZE];
-    char applied_on[11];
-    int year;
-    char created_by[NAME_SIZE];
-    char verified_by[64], verified_on[11];
-    char reviewed_by[64], reviewed_on[11];
-    char approved_by[64], approved_on[11];
-    char rejected_by[64], rejected_on[11], reject_reason[256];
-    char notice_ends_on[11]; /* "" when not in a notice */
-    int open_objections;
-    char receipt_no[DOC_NO_SIZE]; /* the valid (not voided) receipt, "" when none */
+    DB_ROW_FIELDS(RELIEF_APP_ROW)
 };
 
 /* Loads an application the actor may see: 0, or -1 with 404 / 403. */

@@ -17,8 +17,8 @@
 struct relief_category {
     int64_t id;
     char code[32];
-    char name[64];
-    char public_name[64]; /* the name the public sees ("" = name) */
+    char name[RELIEF_CATEGORY_NAME_SIZE];
+    char public_name[RELIEF_CATEGORY_NAME_SIZE]; /* the name the public sees ("" = name) */
     int standard, any_household, batch, per_year, sensitive, active;
     unsigned eligible;      /* bit per enum hh_category */
     int64_t min_fen, max_fen; /* the amounts in force on the date asked for */

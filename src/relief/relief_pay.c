@@ -84,10 +84,7 @@ int relief_disburse(struct db *db, const struct user_ctx *actor, int64_t applica
 
 /* Every column of a receipt; the scope path is ?1. */
 #define RECEIPT_SELECT                                                                                               \
-    "SELECT p.id, p.application_id, coalesce(a.batch_id, 0), a.household_id, p.receipt_no, t.name, v.name, "       \
-    "p.paid_on, m.name, m.id_number, c.name, p.amount_fen, f.name, p.method, hu.name, coalesce(ru.name, ''), "     \
-    "coalesce(au.name, ''), vo.reason, coalesce(vo.at, ''), "                                                       \
-    "(SELECT count(*) FROM receipt_events x WHERE x.payment_id = p.id AND x.kind = 'reprint') "                     \
+    "SELECT " DB_ROW_COLUMNS(RELIEF_RECEIPT_ROW) " "                                                                \
     "FROM relief_payments p JOIN relief_applications a ON a.id = p.application_id "                                \
     "JOIN households h ON h.id = a.household_id JOIN members m ON m.household_id = h.id AND m.is_head = 1 "        \
     "JOIN units v ON v.id = h.village_id JOIN units t ON t.id = p.township_id "                                     \
@@ -97,34 +94,19 @@ int relief_disburse(struct db *db, const struct user_ctx *actor, int64_t applica
     "LEFT JOIN receipt_events vo ON vo.payment_id = p.id AND vo.kind = 'void' "                                     \
     "WHERE in_scope(v.path, ?1) "
 
-/* Fills a receipt from a row of RECEIPT_SELECT. */
-static void receipt_row(struct db *db, sqlite3_stmt *st, struct relief_receipt *r)
+static DB_ROW_READER(relief_receipt_read, RELIEF_RECEIPT_ROW, struct relief_receipt)
+
+/* Fills a receipt from a row of RECEIPT_SELECT and the payer from the parameters. 0, or -1 when
+   the row does not fit. */
+static int receipt_row(struct db *db, sqlite3_stmt *st, struct relief_receipt *r)
 {
     memset(r, 0, sizeof *r);
-    r->payment_id = sqlite3_column_int64(st, 0);
-    r->application_id = sqlite3_column_int64(st, 1);
-    r->batch_id = sqlite3_column_int64(st, 2);
-    r->household_id = sqlite3_column_int64(st, 3);
-    DB_COPY(r->receipt_no, st, 4);
-    DB_COPY(r->township, st, 5);
-    DB_COPY(r->village, st, 6);
-    DB_COPY(r->paid_on, st, 7);
-    DB_COPY(r->recipient, st, 8);
-    DB_COPY(r->id_number, st, 9);
-    DB_COPY(r->category, st, 10);
-    r->amount_fen = sqlite3_column_int64(st, 11);
-    DB_COPY(r->fund, st, 12);
-    DB_COPY(r->method, st, 13);
-    DB_COPY(r->handler, st, 14);
-    DB_COPY(r->reviewer, st, 15);
-    DB_COPY(r->approver, st, 16);
-    r->voided = sqlite3_column_type(st, 17) != SQLITE_NULL;
-    DB_COPY(r->void_reason, st, 17);
-    DB_COPY(r->voided_on, st, 18);
-    r->reprints = sqlite3_column_int(st, 19);
+    if (relief_receipt_read(st, r) != 0)
+        return -1;
     char payer[64];
     db_param_text(db, "relief_payer", payer, sizeof payer);
     snprintf(r->payer, sizeof r->payer, "%s%s", r->township, payer);
+    return 0;
 }
 
 int relief_receipt_get(struct db *db, const struct user_ctx *actor, const char *receipt_no, struct relief_receipt *out,
@@ -134,10 +116,10 @@ int relief_receipt_get(struct db *db, const struct user_ctx *actor, const char *
     if (!st)
         return db_fail(db, e);
     db_bind(st, "tt", actor->unit_path, receipt_no);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    if (found)
-        receipt_row(db, st, out);
+    int found = sqlite3_step(st) == SQLITE_ROW, bad = found && receipt_row(db, st, out) != 0;
     db_done(st);
+    if (bad)
+        return db_row_fail(e);
     if (found)
         return 0;
     if (db_int(db, 0, "SELECT count(*) FROM relief_payments WHERE receipt_no = ?", "t", receipt_no) > 0)
@@ -155,7 +137,10 @@ int relief_receipts_of_batch(struct db *db, const struct user_ctx *actor, int64_
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct relief_receipt r;
-        receipt_row(db, st, &r);
+        if (receipt_row(db, st, &r) != 0) {
+            n = -1;
+            break;
+        }
         fn(&r, ctx);
         n++;
     }

@@ -13,8 +13,10 @@
 
 #include "date.h"
 #include "db.h"
+#include "db_row.h"
 #include "err.h"
 #include "user.h"
+#include "relief_rules.h"
 #include "text.h"
 
 /* Room for a receipt number (西集-2026-000123), a document number like any other; a longer one is
@@ -43,22 +45,27 @@ int relief_receipt_void(struct db *db, const struct user_ctx *actor, const char 
 int relief_receipt_reprint(struct db *db, const struct user_ctx *actor, const char *receipt_no, const char *reason,
                            int *copy, struct err *e);
 
+#define RELIEF_METHOD_SIZE 8 /* cash, bank */
+
+/* A receipt with its payment, recipient (the head of household), category, fund, the three
+   signatories, its voiding and reprints. */
+#define RELIEF_RECEIPT_ROW(X, _)                                                                                        \
+    X("p.id", INT64, payment_id) _ X("p.application_id", INT64, application_id) _                                     \
+        X("coalesce(a.batch_id, 0)", INT64, batch_id) _ X("a.household_id", INT64, household_id) _                    \
+        X("p.receipt_no", TEXT(DOC_NO_SIZE), receipt_no) _ X("t.name", TEXT(NAME_SIZE), township) _                  \
+        X("v.name", TEXT(NAME_SIZE), village) _ X("p.paid_on", DATE, paid_on) _                                       \
+        X("m.name", TEXT(NAME_SIZE), recipient) _                                                                      \
+        X("m.id_number", TEXT(ID_NUMBER_SIZE), id_number) /* full: mask before printing */ _                          \
+        X("c.name", TEXT(RELIEF_CATEGORY_NAME_SIZE), category) _ X("p.amount_fen", MONEY, amount_fen) _               \
+        X("f.name", TEXT(FUND_NAME_SIZE), fund) _ X("p.method", TEXT(RELIEF_METHOD_SIZE), method) _                   \
+        X("hu.name", TEXT(NAME_SIZE), handler) _ X("coalesce(ru.name, '')", TEXT(NAME_SIZE), reviewer) _             \
+        X("coalesce(au.name, '')", TEXT(NAME_SIZE), approver) _ X("vo.reason IS NOT NULL", INT, voided) _            \
+        X("vo.reason", TEXT(NOTE_SIZE), void_reason) _ X("coalesce(vo.at, '')", TIME, voided_on) _                    \
+        X("(SELECT count(*) FROM receipt_events x WHERE x.payment_id = p.id AND x.kind = 'reprint')", INT,            \
+          reprints) /* number of 补打 events so far */
 struct relief_receipt {
-    int64_t payment_id, application_id, batch_id, household_id;
-    char receipt_no[DOC_NO_SIZE];
+    DB_ROW_FIELDS(RELIEF_RECEIPT_ROW)
     char payer[TEXT_SIZE(NAME_MAX_CHARS + 6)]; /* the township and 计划生育协会 */
-    char township[NAME_SIZE], village[NAME_SIZE];
-    char paid_on[11];
-    char recipient[NAME_SIZE];
-    char id_number[20]; /* full: mask before printing */
-    char category[64];
-    int64_t amount_fen;
-    char fund[FUND_NAME_SIZE];
-    char method[8];
-    char handler[NAME_SIZE], reviewer[NAME_SIZE], approver[NAME_SIZE];
-    int voided;
-    char void_reason[NOTE_SIZE], voided_on[24];
-    int reprints; /* number of 补打 events so far */
 };
 
 /* Loads a receipt the actor may see. 0, or -1 with 404 / 403. */

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define RELIEF_CATEGORY_NAME_SIZE 64 /* category names and public names (set by migrations) */
+
 enum relief_state {
     RS_APPLIED,   /* 已申请 */
     RS_VERIFIED,  /* 村已审核 */
