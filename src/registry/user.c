@@ -47,29 +47,51 @@ int role_sees_full_id(enum role r)
     return (unsigned)r < ROLE__MAX && roles[r].sees_full_id;
 }
 
+/* The columns user_row_read reads (0-9; user_load also reads the unit's kind and path, 10 and 11),
+   after "SELECT ". */
+#define USER_ROW_COLUMNS                                                                                               \
+    "u.id, u.username, u.name, u.role, u.unit_id, n.name, coalesce(u.department_id, 0), coalesce(d.name, ''), "      \
+    "u.active, u.must_change_password, n.kind, n.path FROM users u JOIN units n ON n.id = u.unit_id "                 \
+    "LEFT JOIN departments d ON d.id = u.department_id "
+
+/* Reads one row of USER_ROW_COLUMNS. */
+static void user_row_read(sqlite3_stmt *st, struct user_row *u)
+{
+    memset(u, 0, sizeof *u);
+    u->id = sqlite3_column_int64(st, 0);
+    DB_COPY(u->username, st, 1);
+    DB_COPY(u->name, st, 2);
+    u->role = (enum role)role_parse(db_text(st, 3));
+    u->unit_id = sqlite3_column_int64(st, 4);
+    DB_COPY(u->unit_name, st, 5);
+    u->department_id = sqlite3_column_int64(st, 6);
+    DB_COPY(u->department_name, st, 7);
+    u->active = sqlite3_column_int(st, 8);
+    u->must_change_password = sqlite3_column_int(st, 9);
+}
+
 int user_load(struct db *db, int64_t id, struct user_ctx *u)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT u.id, u.username, u.name, u.role, u.unit_id, n.name, n.kind, n.path, "
-                                   "coalesce(u.department_id, 0), coalesce(d.name, ''), u.must_change_password FROM users u "
-                                   "JOIN units n ON n.id = u.unit_id LEFT JOIN departments d ON d.id = u.department_id "
-                                   "WHERE u.id = ? AND u.active = 1");
+    sqlite3_stmt *st = db_prep(db, "SELECT " USER_ROW_COLUMNS "WHERE u.id = ? AND u.active = 1");
     if (!st)
         return -1;
     db_bind(st, "i", id);
     int found = sqlite3_step(st) == SQLITE_ROW;
     if (found) {
+        struct user_row row;
+        user_row_read(st, &row);
         memset(u, 0, sizeof *u);
-        u->id = sqlite3_column_int64(st, 0);
-        DB_COPY(u->username, st, 1);
-        DB_COPY(u->name, st, 2);
-        u->role = (enum role)role_parse(db_text(st, 3));
-        u->unit_id = sqlite3_column_int64(st, 4);
-        DB_COPY(u->unit_name, st, 5);
-        DB_COPY(u->unit_kind, st, 6);
-        DB_COPY(u->unit_path, st, 7);
-        u->department_id = sqlite3_column_int64(st, 8);
-        DB_COPY(u->department_name, st, 9);
-        u->must_change_password = sqlite3_column_int(st, 10);
+        u->id = row.id;
+        snprintf(u->username, sizeof u->username, "%s", row.username);
+        snprintf(u->name, sizeof u->name, "%s", row.name);
+        u->role = row.role;
+        u->unit_id = row.unit_id;
+        snprintf(u->unit_name, sizeof u->unit_name, "%s", row.unit_name);
+        DB_COPY(u->unit_kind, st, 10);
+        DB_COPY(u->unit_path, st, 11);
+        u->department_id = row.department_id;
+        snprintf(u->department_name, sizeof u->department_name, "%s", row.department_name);
+        u->must_change_password = row.must_change_password;
     }
     db_done(st);
     return found && (int)u->role >= 0 ? 0 : -1;
@@ -87,6 +109,37 @@ static int username_valid(const char *s)
     return 1;
 }
 
+/* Checks where an account sits: the unit exists and is in the actor's scope, a village officer
+   belongs to a village, a reviewer (and only a reviewer) to an active department. Returns 0 or
+   -1 with e filled. */
+static int user_check_placement(struct db *db, const struct user_ctx *actor, int role, int64_t unit_id,
+                                int64_t department_id, struct err *e)
+{
+    const char *kind = NULL;
+    char path[160] = "";
+    sqlite3_stmt *st = db_prep(db, "SELECT kind, path FROM units WHERE id = ?");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "i", unit_id);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        kind = strcmp(db_text(st, 0), "village") == 0 ? "village" : "other";
+        DB_COPY(path, st, 1);
+    }
+    db_done(st);
+    if (!kind)
+        return err_set(e, 422, "invalid_unit", "unit_id", "所属单位不存在");
+    if (strncmp(path, actor->unit_path, strlen(actor->unit_path)) != 0)
+        return err_set(e, 403, "out_of_scope", "unit_id", "所属单位不在您的管辖范围内");
+    if (role == ROLE_VILLAGE && strcmp(kind, "village") != 0)
+        return err_set(e, 422, "invalid_unit", "unit_id", "村计生专干必须属于一个村");
+    if (role == ROLE_REVIEWER &&
+        db_int(db, 0, "SELECT 1 FROM departments WHERE id = ? AND active = 1", "i", department_id) != 1)
+        return err_set(e, 422, "invalid_department", "department_id", "部门评审员必须属于一个评审部门");
+    if (role != ROLE_REVIEWER && department_id)
+        return err_set(e, 422, "invalid_department", "department_id", "只有部门评审员属于评审部门");
+    return 0;
+}
+
 /* Validates a new account's fields; returns 0 or -1 with e filled. */
 static int user_validate(struct db *db, const struct user_ctx *actor, const struct user_input *in, int *role,
                          struct err *e)
@@ -101,28 +154,8 @@ static int user_validate(struct db *db, const struct user_ctx *actor, const stru
         return err_set(e, 422, "invalid_role", "role", "角色无效");
     if (in->phone && *in->phone && !phone_valid(in->phone))
         return err_set(e, 422, "invalid_phone", "phone", "手机号应为以1开头的11位数字");
-    const char *kind = NULL;
-    char path[160] = "";
-    sqlite3_stmt *st = db_prep(db, "SELECT kind, path FROM units WHERE id = ?");
-    if (!st)
-        return db_fail(db, e);
-    db_bind(st, "i", in->unit_id);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        kind = strcmp(db_text(st, 0), "village") == 0 ? "village" : "other";
-        DB_COPY(path, st, 1);
-    }
-    db_done(st);
-    if (!kind)
-        return err_set(e, 422, "invalid_unit", "unit_id", "所属单位不存在");
-    if (strncmp(path, actor->unit_path, strlen(actor->unit_path)) != 0)
-        return err_set(e, 403, "out_of_scope", "unit_id", "所属单位不在您的管辖范围内");
-    if (*role == ROLE_VILLAGE && strcmp(kind, "village") != 0)
-        return err_set(e, 422, "invalid_unit", "unit_id", "村计生专干必须属于一个村");
-    if (*role == ROLE_REVIEWER &&
-        db_int(db, 0, "SELECT 1 FROM departments WHERE id = ? AND active = 1", "i", in->department_id) != 1)
-        return err_set(e, 422, "invalid_department", "department_id", "部门评审员必须属于一个评审部门");
-    if (*role != ROLE_REVIEWER && in->department_id)
-        return err_set(e, 422, "invalid_department", "department_id", "只有部门评审员属于评审部门");
+    if (user_check_placement(db, actor, *role, in->unit_id, in->department_id, e) != 0)
+        return -1;
     if (db_int(db, 0, "SELECT 1 FROM users WHERE username = ?", "t", in->username) == 1)
         return err_set(e, 409, "duplicate_username", "username", "用户名 %s 已存在", in->username);
     return 0;
@@ -150,40 +183,86 @@ int64_t user_create(struct db *db, const struct user_ctx *actor, const struct us
     return audit_commit(db, ok, actor, "create", "user", id, NULL, after, e) == 0 ? id : -1;
 }
 
-int user_update(struct db *db, const struct user_ctx *actor, int64_t id, int active, const char *password,
-                int must_change, struct err *e)
+int user_get(struct db *db, const char *scope_path, int64_t id, struct user_row *u, struct err *e)
 {
-    int64_t was = db_int(db, -1,
-                         "SELECT u.active FROM users u JOIN units n ON n.id = u.unit_id "
-                         "WHERE u.id = ?1 AND in_scope(n.path, ?2)",
-                         "it", id, actor->unit_path);
-    if (was < 0)
-        return err_set(e, 404, "not_found", NULL, "用户不存在");
-    if (id == actor->id && !active)
+    sqlite3_stmt *st = db_prep(db, "SELECT " USER_ROW_COLUMNS "WHERE u.id = ?1 AND in_scope(n.path, ?2)");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "it", id, scope_path);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    if (found)
+        user_row_read(st, u);
+    db_done(st);
+    return found ? 0 : err_set(e, 404, "not_found", NULL, "用户不存在");
+}
+
+/* The account as audit JSON: where it sits and whether it is active. */
+static json_t *user_audit_json(int role, int64_t unit_id, int64_t department_id, int active)
+{
+    return json_pack("{s:s, s:I, s:I, s:b}", "role", role_code((enum role)role), "unit_id", (json_int_t)unit_id,
+                     "department_id", (json_int_t)department_id, "active", active);
+}
+
+/* Works out the account after the patch into *to (from the account as it is, was), checking
+   every changed field. Returns 0 or -1 with e filled. */
+static int user_patch_apply(struct db *db, const struct user_ctx *actor, const struct user_row *was,
+                            const struct user_patch *p, struct user_row *to, struct err *e)
+{
+    *to = *was;
+    if (p->active >= 0)
+        to->active = p->active ? 1 : 0;
+    if (p->role) {
+        int role = role_parse(p->role);
+        if (role < 0)
+            return err_set(e, 422, "invalid_role", "role", "角色无效");
+        to->role = (enum role)role;
+    }
+    if (p->unit_id)
+        to->unit_id = p->unit_id;
+    if (p->department_id < -1)
+        return err_set(e, 422, "invalid_department", "department_id", "评审部门无效");
+    if (p->department_id >= 0)
+        to->department_id = p->department_id;
+    else if (to->role != ROLE_REVIEWER)
+        to->department_id = 0; /* leaving the reviewers leaves the department */
+    if (was->id == actor->id && !to->active)
         return err_set(e, 422, "cannot_deactivate_self", "active", "不能停用自己的账号");
-    char hash[256] = "", username[64] = "";
-    if (password && *password) {
-        sqlite3_stmt *st = db_prep(db, "SELECT username FROM users WHERE id = ?");
-        if (!st)
-            return db_fail(db, e);
-        db_bind(st, "i", id);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            DB_COPY(username, st, 0);
-        db_done(st);
-        if (auth_password_policy(username, password, e) != 0)
+    if (was->id == actor->id && (to->role != was->role || to->unit_id != was->unit_id))
+        return err_set(e, 422, "cannot_change_self", to->unit_id != was->unit_id ? "unit_id" : "role",
+                       "不能修改自己的角色或所属单位");
+    if ((to->role != was->role || to->unit_id != was->unit_id || to->department_id != was->department_id) &&
+        user_check_placement(db, actor, (int)to->role, to->unit_id, to->department_id, e) != 0)
+        return -1;
+    return 0;
+}
+
+int user_update(struct db *db, const struct user_ctx *actor, int64_t id, const struct user_patch *p, struct err *e)
+{
+    struct user_row was, to;
+    if (user_get(db, actor->unit_path, id, &was, e) != 0 || user_patch_apply(db, actor, &was, p, &to, e) != 0)
+        return -1;
+    char hash[256] = "";
+    if (p->password && *p->password) {
+        if (auth_password_policy(was.username, p->password, e) != 0)
             return -1;
-        if (auth_hash_password(password, hash, sizeof hash) != 0)
+        if (auth_hash_password(p->password, hash, sizeof hash) != 0)
             return err_set(e, 500, "hash_failed", NULL, "密码处理失败");
     }
+    int end_sessions = !to.active || hash[0] || to.role != was.role || to.unit_id != was.unit_id ||
+                       to.department_id != was.department_id;
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    json_t *before = json_pack("{s:b}", "active", (int)was);
-    json_t *after = json_pack("{s:b, s:b, s:b}", "active", active, "password_reset", hash[0] != 0, "must_change_password",
-                              must_change);
-    int ok = db_run(db, "UPDATE users SET active = ?, password_hash = coalesce(nullif(?, ''), password_hash), "
+    json_t *before = user_audit_json((int)was.role, was.unit_id, was.department_id, was.active);
+    json_t *after = user_audit_json((int)to.role, to.unit_id, to.department_id, to.active);
+    json_object_set_new(after, "password_reset", json_boolean(hash[0] != 0));
+    json_object_set_new(after, "must_change_password", json_boolean(p->must_change));
+    json_object_set_new(after, "sessions_ended", json_boolean(end_sessions));
+    int ok = db_run(db, "UPDATE users SET active = ?, role = ?, unit_id = ?, department_id = ?, "
+                        "password_hash = coalesce(nullif(?, ''), password_hash), "
                         "must_change_password = max(must_change_password, ?) WHERE id = ?",
-                    "dtdi", active ? 1 : 0, hash, must_change ? 1 : 0, id) == SQLITE_DONE &&
-             ((active && !hash[0]) || db_run(db, "DELETE FROM sessions WHERE user_id = ?", "i", id) == SQLITE_DONE);
+                    "dtiItdi", to.active, role_code(to.role), to.unit_id, to.department_id, hash,
+                    p->must_change ? 1 : 0, id) == SQLITE_DONE &&
+             (!end_sessions || db_run(db, "DELETE FROM sessions WHERE user_id = ?", "i", id) == SQLITE_DONE);
     return audit_commit(db, ok, actor, "update", "user", id, before, after, e);
 }
 
@@ -195,24 +274,15 @@ int64_t user_list(struct db *db, const char *scope_path, const char *q, int limi
                            "WHERE in_scope(n.path, ?1) "
                            "AND (?2 = '' OR instr(u.username, ?2) > 0 OR instr(u.name, ?2) > 0)",
                            "tt", scope_path, q);
-    sqlite3_stmt *st = db_prep(db, "SELECT u.id, u.username, u.name, u.role, n.name, coalesce(d.name, ''), u.active "
-                                   "FROM users u JOIN units n ON n.id = u.unit_id "
-                                   "LEFT JOIN departments d ON d.id = u.department_id "
-                                   "WHERE in_scope(n.path, ?1) "
+    sqlite3_stmt *st = db_prep(db, "SELECT " USER_ROW_COLUMNS "WHERE in_scope(n.path, ?1) "
                                    "AND (?2 = '' OR instr(u.username, ?2) > 0 OR instr(u.name, ?2) > 0) "
                                    "ORDER BY u.id LIMIT ?3 OFFSET ?4");
     if (!st)
         return -1;
     db_bind(st, "ttdd", scope_path, q, limit, offset);
     while (sqlite3_step(st) == SQLITE_ROW) {
-        struct user_row u = {0};
-        u.id = sqlite3_column_int64(st, 0);
-        DB_COPY(u.username, st, 1);
-        DB_COPY(u.name, st, 2);
-        u.role = (enum role)role_parse(db_text(st, 3));
-        DB_COPY(u.unit_name, st, 4);
-        DB_COPY(u.department_name, st, 5);
-        u.active = sqlite3_column_int(st, 6);
+        struct user_row u;
+        user_row_read(st, &u);
         fn(&u, ctx);
     }
     db_done(st);

@@ -32,19 +32,34 @@ struct user_input {
 /* Creates an account after validating every field (admin only; the caller checks the role and
    that unit_id is in the admin's scope). Returns the new id, or -1 with e filled. Audited. */
 int64_t user_create(struct db *db, const struct user_ctx *actor, const struct user_input *in, struct err *e);
-/* Sets a user's active flag and, when password is non-NULL and non-empty, a new password (under
-   auth_password_policy); with must_change, the user must choose a new password at the next
-   login. Returns 0 or -1 with e filled. Audited; a deactivation or a new password ends all of the
-   user's sessions (cookies and tokens). */
-int user_update(struct db *db, const struct user_ctx *actor, int64_t id, int active, const char *password,
-                int must_change, struct err *e);
-
 struct user_row {
-    int64_t id;
-    char username[64], name[64], unit_name[NAME_SIZE], department_name[64];
+    int64_t id, unit_id, department_id; /* department_id 0 = none */
+    char username[64], name[NAME_SIZE], unit_name[NAME_SIZE], department_name[64];
     enum role role;
     int active;
+    int must_change_password;
 };
+/* Reads one account within the scope into *u. Returns 0, or -1 with e filled (404 not_found, also
+   for an account outside the scope). */
+int user_get(struct db *db, const char *scope_path, int64_t id, struct user_row *u, struct err *e);
+
+/* What the admin changes on an account; USER_PATCH_KEEP changes nothing. */
+struct user_patch {
+    int active;            /* 1 or 0; -1 keeps */
+    const char *role;      /* a role code; NULL keeps */
+    int64_t unit_id;       /* 0 keeps */
+    int64_t department_id; /* -1 keeps (a reviewer keeps theirs; any other role has none); 0 = none */
+    const char *password;  /* a new password (under auth_password_policy); NULL or "" keeps */
+    int must_change;       /* 1: the user must choose a new password at the next login */
+};
+#define USER_PATCH_KEEP {.active = -1, .department_id = -1}
+/* Changes an account within the actor's scope (admin only; the caller checks the role): active
+   flag, role, unit, department, password. The new place is checked as user_create checks it; the
+   actor can neither deactivate themself nor change their own role or unit. A deactivation, a new
+   password or a new role, unit or department ends all of the user's sessions (cookies and tokens)
+   in the same transaction. Returns 0, or -1 with e filled and nothing changed. Audited. */
+int user_update(struct db *db, const struct user_ctx *actor, int64_t id, const struct user_patch *p, struct err *e);
+
 /* Lists accounts in scope whose username or name contains q ("" = all), calling fn per row.
    Returns the total number of matches, or -1. */
 int64_t user_list(struct db *db, const char *scope_path, const char *q, int limit, int offset,

@@ -322,6 +322,14 @@ void api_loans_withdraw(struct req *r)
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_loan[] = {
+    {"PUT", "/api/v1/loan-applications/{id}", "提交评审前修改申请（与登记相同的字段，不含 household_id）", NULL, API_ANY_OBJ,
+     API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\""), 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/loan-applications/{id}/withdraw", "撤回申请（决定之前，写明原因）", NULL,
+     API_OBJ("\"reason\":" API_STR, "\"reason\""), API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\""), 0,
+     "422:invalid_reason 409:invalid_state 404:not_found 403:out_of_scope", NULL},
+    {"PUT", "/api/v1/loan-applications/{id}/requested-documents/{id}", "登记评审部门要求补充的材料已收到", NULL,
+     API_OBJ("\"received\":{\"type\":\"boolean\"}", "\"received\""), API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope",
+     NULL},
     {"GET", "/api/v1/loan-applications", "贷款申请列表（状态、超期、待我评审），分页；?format= 导出", "state:string late:integer queue:string village_id:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\"")), 0, "422:invalid_state 422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/loan-applications", "登记贷款申请", NULL, API_OBJ("\"household_id\":" API_INT ",\"amount_fen\":" API_INT ",\"term_months\":" API_INT ",\"project_type\":" API_STR ",\"project_name\":" API_STR, "\"household_id\",\"amount_fen\",\"term_months\",\"project_type\",\"project_name\""), API_ANY_OBJ, 201, "422:invalid_amount 409:not_eligible 409:loan_overdue", NULL},
     {"GET", "/api/v1/loan-applications/{id}", "一笔贷款申请（材料、评审、担保）", NULL, NULL, API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\""), 0, "404:not_found 403:out_of_scope", NULL},

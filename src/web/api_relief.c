@@ -478,6 +478,15 @@ void api_receipt_reprint(struct req *r)
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_relief[] = {
+    {"GET", "/api/v1/relief-applications/{id}/documents", "救助申请的证明材料（诊断书、票据、证明）列表", NULL, NULL,
+     "{\"type\":\"object\",\"required\":[\"items\"],\"properties\":{\"items\":{\"type\":\"array\"}}}", 0,
+     "404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/relief-applications/{id}/documents", "上传证明材料（multipart/form-data 的 file：PDF、JPG 或 PNG，不超过 4 MB）",
+     NULL, NULL, API_OBJ("\"id\":" API_INT ",\"kind\":" API_STR ",\"size\":" API_INT, "\"id\",\"kind\",\"size\""), 201,
+     "422:document_empty 422:document_too_large 422:document_type 422:invalid_document_name 404:not_found 403:out_of_scope",
+     NULL},
+    {"GET", "/api/v1/relief-applications/{id}/documents/{id}", "一份证明材料的文件（PDF、JPG 或 PNG）", NULL, NULL, NULL, 0,
+     "404:not_found 403:out_of_scope", "pdf"},
     {"GET", "/api/v1/funds", "管辖范围内的救助资金及余额", NULL, NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"balance_fen\":" API_INT, "\"id\",\"name\",\"balance_fen\"")), 0, NULL, NULL},
     {"POST", "/api/v1/funds", "新建救助资金", NULL, API_OBJ("\"name\":" API_STR, "\"name\""), API_ANY_OBJ, 201, "409:duplicate_fund", NULL},
     {"POST", "/api/v1/funds/{id}/income", "资金收入", NULL, API_OBJ("\"source\":" API_STR ",\"amount_fen\":" API_INT ",\"on\":" API_STR ",\"document_no\":" API_STR ",\"note\":" API_STR, "\"source\",\"amount_fen\",\"on\",\"document_no\""), API_ANY_OBJ, 201, "422:invalid_amount 404:not_found 403:out_of_scope", NULL},

@@ -1,4 +1,4 @@
-/* api_units.c: /api/v1/units, /api/v1/departments and /api/v1/users (admin). */
+/* api_units.c: /api/v1/units and /api/v1/departments. */
 #include <string.h>
 
 #include "api_doc.h"
@@ -78,35 +78,11 @@ void api_departments_create(struct req *r)
     json_decref(j);
 }
 
-void api_users_create(struct req *r)
-{
-    struct err e = {0};
-    json_t *j = req_json(r, &e);
-    struct user_input in = {0};
-    if (!j || api_str(j, "username", &in.username, &e) || api_str(j, "password", &in.password, &e) ||
-        api_str(j, "name", &in.name, &e) || api_str(j, "role", &in.role, &e) || api_str(j, "phone", &in.phone, &e) ||
-        api_int(j, "unit_id", 0, &in.unit_id, &e) || api_int(j, "department_id", 0, &in.department_id, &e)) {
-        json_decref(j);
-        reply_json_error(r, &e);
-        return;
-    }
-    int64_t id = user_create(r->db, &r->user, &in, &e);
-    struct user_ctx u;
-    if (id < 0 || user_load(r->db, id, &u) != 0)
-        reply_json_error(r, &e);
-    else
-        reply_json(r, 201, json_pack("{s:I, s:s, s:s, s:s, s:I, s:I}", "id", (json_int_t)u.id, "username", u.username,
-                                     "name", u.name, "role", role_code(u.role), "unit_id", (json_int_t)u.unit_id,
-                                     "department_id", (json_int_t)u.department_id));
-    json_decref(j);
-}
-
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_units[] = {
     {"GET", "/api/v1/units", "管辖范围内的单位（区、镇、村）", NULL, NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"kind\":" API_STR, "\"id\",\"name\",\"kind\"")), 0, NULL, NULL},
     {"POST", "/api/v1/units", "新建镇或村", NULL, API_OBJ("\"name\":" API_STR ",\"kind\":" API_STR ",\"parent_id\":" API_INT, "\"name\",\"kind\",\"parent_id\""), API_ANY_OBJ, 201, "422:invalid_unit 422:invalid_parent", NULL},
     {"GET", "/api/v1/departments", "评审部门", NULL, NULL, API_LIST(API_ANY_OBJ), 0, NULL, NULL},
     {"POST", "/api/v1/departments", "新建评审部门", NULL, API_OBJ("\"name\":" API_STR, "\"name\""), API_ANY_OBJ, 201, "409:duplicate_department 422:invalid_name", NULL},
-    {"POST", "/api/v1/users", "新建用户", NULL, API_OBJ("\"username\":" API_STR ",\"password\":" API_STR ",\"name\":" API_STR ",\"role\":" API_STR ",\"unit_id\":" API_INT, "\"username\",\"password\",\"name\",\"role\",\"unit_id\""), API_ANY_OBJ, 201, "409:duplicate_username 422:weak_password 422:invalid_role", NULL},
     {0},
 };

@@ -48,6 +48,7 @@ void page_import_confirm(struct req *r);
 /* page_admin.c */
 void page_users(struct req *r);
 void page_users_create(struct req *r);
+void page_user_edit(struct req *r);
 void page_users_update(struct req *r);
 void page_units(struct req *r);
 void page_units_create(struct req *r);
@@ -124,7 +125,11 @@ void api_units_list(struct req *r);
 void api_units_create(struct req *r);
 void api_departments_list(struct req *r);
 void api_departments_create(struct req *r);
+/* api_users.c */
+void api_users_list(struct req *r);
 void api_users_create(struct req *r);
+void api_users_update(struct req *r);
+void api_users_password(struct req *r);
 /* api_household.c */
 void api_households_create(struct req *r);
 void api_households_list(struct req *r);

@@ -1,19 +1,28 @@
-/* page_admin.c: the admin pages: users (list, create, activate/deactivate, reset password) and
-   units (tree, create). Thin over user.c and unit.c. */
+/* page_admin.c: the admin pages: users (list, create, edit: role, unit, department,
+   activate/deactivate, reset password), units (tree, create) and departments. Thin over user.c,
+   unit.c and department.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "department.h"
 #include "handlers.h"
+#include "auth.h"
 #include "html.h"
 #include "unit.h"
+
+/* A <select> being filled: the page and the id of the option shown as chosen (0: none). */
+struct choice {
+    struct req *r;
+    int64_t selected;
+};
 
 /* One <option> for a unit. */
 static void unit_option(const struct unit *u, void *ctx)
 {
-    struct req *r = ctx;
-    html_printf(r, "<option value=\"%lld\">", (long long)u->id);
+    const struct choice *c = ctx;
+    struct req *r = c->r;
+    html_printf(r, "<option value=\"%lld\"%s>", (long long)u->id, u->id == c->selected ? " selected" : "");
     html_text(r, strcmp(u->kind, "district") == 0 ? "" : u->parent_name);
     html_raw(r, strcmp(u->kind, "district") == 0 ? "" : " · ");
     html_text(r, u->name);
@@ -23,10 +32,11 @@ static void unit_option(const struct unit *u, void *ctx)
 /* One <option> for a department. */
 static void department_option(int64_t id, const char *name, int active, void *ctx)
 {
-    struct req *r = ctx;
+    const struct choice *c = ctx;
+    struct req *r = c->r;
     if (!active)
         return;
-    html_printf(r, "<option value=\"%lld\">", (long long)id);
+    html_printf(r, "<option value=\"%lld\"%s>", (long long)id, id == c->selected ? " selected" : "");
     html_text(r, name);
     html_raw(r, "</option>");
 }
@@ -35,9 +45,9 @@ static void department_option(int64_t id, const char *name, int active, void *ct
 static void user_row(const struct user_row *u, void *ctx)
 {
     struct req *r = ctx;
-    html_raw(r, "<tr><td><code>");
+    html_printf(r, "<tr><td><a href=\"/admin/users/%lld\"><code>", (long long)u->id);
     html_text(r, u->username);
-    html_raw(r, "</code></td><td>");
+    html_raw(r, "</code></a></td><td>");
     html_text(r, u->name);
     html_raw(r, "</td><td>");
     html_text(r, role_name(u->role));
@@ -59,6 +69,18 @@ static void user_row(const struct user_row *u, void *ctx)
     html_printf(r, "<input type=\"hidden\" name=\"active\" value=\"%d\"><button class=\"link\">%s</button>"
                    "</form></td></tr>",
                 !u->active, u->active ? "停用" : "重新启用");
+}
+
+/* The unit and department selects of a user form, with the given ones chosen. */
+static void placement_selects(struct req *r, int64_t unit_id, int64_t department_id)
+{
+    struct choice unit = {r, unit_id}, department = {r, department_id};
+    html_raw(r, "<label>所属单位<select name=\"unit_id\">");
+    unit_list(r->db, r->user.unit_path, NULL, unit_option, &unit);
+    html_raw(r, "</select></label><label>评审部门（仅部门评审员）<select name=\"department_id\"><option value=\"\">无"
+                "</option>");
+    department_list(r->db, department_option, &department);
+    html_raw(r, "</select></label>");
 }
 
 void page_users(struct req *r)
@@ -86,12 +108,9 @@ void page_users(struct req *r)
                 "<label>角色<select name=\"role\">");
     for (int i = 0; i < ROLE__MAX; i++)
         html_printf(r, "<option value=\"%s\">%s</option>", role_code((enum role)i), role_name((enum role)i));
-    html_raw(r, "</select></label><label>所属单位<select name=\"unit_id\">");
-    unit_list(r->db, r->user.unit_path, NULL, unit_option, r);
-    html_raw(r, "</select></label><label>评审部门（仅部门评审员）<select name=\"department_id\"><option value=\"\">无"
-                "</option>");
-    department_list(r->db, department_option, r);
-    html_raw(r, "</select></label><p><button class=\"primary\">创建用户</button></p></form>");
+    html_raw(r, "</select></label>");
+    placement_selects(r, 0, 0);
+    html_raw(r, "<p><button class=\"primary\">创建用户</button></p></form>");
     html_end(r);
 }
 
@@ -110,16 +129,91 @@ void page_users_create(struct req *r)
     reply_redirect(r, "/admin/users?ok=user");
 }
 
-void page_users_update(struct req *r)
+/* The edit form of one account (u holds what is shown: the account, or what was typed when a
+   change was refused, with the refusal e next to the form). */
+static void user_edit_form(struct req *r, const struct user_row *u, const struct err *e)
 {
-    const char *active = req_form(r, "active");
+    html_begin(r, "编辑用户");
+    html_raw(r, "<h1>编辑用户 ");
+    html_text(r, u->username);
+    html_raw(r, "</h1>");
+    html_flash(r);
+    if (e)
+        html_form_error(r, e);
+    html_printf(r, "<p>%s · ", u->name);
+    html_text(r, u->unit_name);
+    html_raw(r, "</p><p class=\"hint\">修改角色、所属单位或评审部门，重设密码，或停用账号，都会让该用户在所有设备上的登录"
+                "（网页和接口令牌）立即失效，需要重新登录。</p>");
+    html_printf(r, "<form method=\"post\" action=\"/admin/users/%lld\" class=\"grid\">", (long long)u->id);
+    html_csrf(r);
+    html_raw(r, "<label>角色<select name=\"role\">");
+    for (int i = 0; i < ROLE__MAX; i++)
+        html_printf(r, "<option value=\"%s\"%s>%s</option>", role_code((enum role)i),
+                    (int)u->role == i ? " selected" : "", role_name((enum role)i));
+    html_raw(r, "</select></label>");
+    placement_selects(r, u->unit_id, u->department_id);
+    html_printf(r, "<label>状态<select name=\"active\"><option value=\"1\"%s>启用</option>"
+                   "<option value=\"0\"%s>停用</option></select></label>"
+                   "<label>新密码（不改则留空）<input type=\"password\" name=\"password\" minlength=\"%d\" "
+                   "autocomplete=\"new-password\"></label><label class=\"inline\"><input type=\"checkbox\" "
+                   "name=\"must_change\" value=\"1\"%s>下次登录须改密码</label>"
+                   "<p><button class=\"primary\">保存</button> <a href=\"/admin/users\">返回用户列表</a></p></form>",
+                u->active ? " selected" : "", u->active ? "" : " selected", AUTH_PASSWORD_MIN,
+                u->must_change_password ? " checked" : "");
+    if (e)
+        r->status = e->status;
+    html_end(r);
+}
+
+void page_user_edit(struct req *r)
+{
     struct err e = {0};
-    if (user_update(r->db, &r->user, r->id[0], active && !strcmp(active, "1"), req_form(r, "password"),
-                    req_form(r, "must_change") != NULL, &e) != 0) {
+    struct user_row u;
+    if (user_get(r->db, r->user.unit_path, r->id[0], &u, &e) != 0) {
         reply_error(r, &e);
         return;
     }
-    reply_redirect(r, "/admin/users?ok=updated");
+    user_edit_form(r, &u, NULL);
+}
+
+/* The change a user form asks for: fields not in the form keep their value. */
+static struct user_patch user_form_patch(const struct req *r)
+{
+    struct user_patch p = USER_PATCH_KEEP;
+    const char *active = req_form(r, "active"), *unit = req_form(r, "unit_id"), *dept = req_form(r, "department_id");
+    if (active)
+        p.active = strcmp(active, "1") == 0;
+    p.role = req_form(r, "role");
+    p.unit_id = unit ? strtoll(unit, NULL, 10) : 0;
+    if (dept)
+        p.department_id = strtoll(dept, NULL, 10);
+    p.password = req_form(r, "password");
+    p.must_change = req_form(r, "must_change") != NULL;
+    return p;
+}
+
+void page_users_update(struct req *r)
+{
+    struct user_patch p = user_form_patch(r);
+    struct err e = {0};
+    if (user_update(r->db, &r->user, r->id[0], &p, &e) == 0) {
+        reply_redirect(r, "/admin/users?ok=updated");
+        return;
+    }
+    struct user_row u;
+    struct err missing = {0};
+    if (e.status == 404 || user_get(r->db, r->user.unit_path, r->id[0], &u, &missing) != 0) {
+        reply_error(r, &e);
+        return;
+    }
+    /* the form again with what was typed (never the password) */
+    int role = p.role ? role_parse(p.role) : (int)u.role;
+    u.role = role >= 0 ? (enum role)role : u.role;
+    u.unit_id = p.unit_id ? p.unit_id : u.unit_id;
+    u.department_id = p.department_id >= 0 ? p.department_id : u.department_id;
+    u.active = p.active >= 0 ? p.active : u.active;
+    u.must_change_password = p.must_change;
+    user_edit_form(r, &u, &e);
 }
 
 /* One row of the units table. */
@@ -151,7 +245,8 @@ void page_units(struct req *r)
     html_raw(r, "<label>名称<input name=\"name\" required maxlength=\"30\"></label><label>类型<select name=\"kind\">"
                 "<option value=\"township\">镇/街道</option><option value=\"village\">村/居</option></select></label>"
                 "<label>上级单位<select name=\"parent_id\">");
-    unit_list(r->db, r->user.unit_path, NULL, unit_option, r);
+    struct choice none = {r, 0};
+    unit_list(r->db, r->user.unit_path, NULL, unit_option, &none);
     html_raw(r, "</select></label><p><button class=\"primary\">创建</button></p></form>");
     html_end(r);
 }

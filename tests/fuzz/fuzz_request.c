@@ -4,6 +4,8 @@
  * each input over a socket pair and is run until it has answered: header parsing, query
  * arguments, the post processor (urlencoded and multipart, in pieces), JSON bodies, the
  * dispatcher's route, login, role and CSRF checks, and the handler with the demo database.
+ * After an input that changed the database, the database is copied back from the pristine
+ * copy taken once at start (SQLite's backup API, in memory): every input meets the same demo.
  *
  * Input layout: [mode][user][content type][flags] then "path\nheaders\n\nbody".
  *  - mode % 8 picks the method (GET POST PUT DELETE HEAD PATCH OPTIONS, or the bytes before the
@@ -24,6 +26,7 @@
 #include "auth.h"
 #include "clock.h"
 #include "dispatch.h"
+#include "fragment_cache.h"
 #include "html.h"
 #include "fuzz_db.h"
 
@@ -37,7 +40,8 @@ static const char *const fuzz_methods[] = {"GET", "POST", "PUT", "DELETE", "HEAD
 
 static struct MHD_Daemon *fuzz_daemon;
 static struct app fuzz_app;
-static struct db *fuzz_db;
+static sqlite3 *fuzz_pristine;  /* the demo with the sessions, as every input finds it */
+static sqlite3_int64 fuzz_changes; /* the connection's change count after the last reset */
 
 /* The session id of demo user i: 64 hex digits, the same in every run. */
 static void fuzz_sid(int i, char *out)
@@ -47,35 +51,9 @@ static void fuzz_sid(int i, char *out)
     out[64] = '\0';
 }
 
-/* Creates the database, the sessions and the daemon once per process. */
-static void fuzz_setup(void)
+/* Creates the demo users' sessions (one cookie and one token each, all with FUZZ_CSRF). */
+static void fuzz_sessions(struct db *db)
 {
-    struct user_ctx u;
-    clock_pin_today((struct date){2026, 11, 23}); /* the demo and every request on one day */
-    fuzz_db = fuzz_demo_db("admin", &u);
-    fuzz_app.db_path = fuzz_demo_path;
-    fuzz_app.threads = 1;
-    fuzz_app.dispatch = dispatch_request;
-    fuzz_app.error_page = html_error_page;
-    pthread_mutex_init(&fuzz_app.lock, NULL);
-    signal(SIGPIPE, SIG_IGN);
-    fuzz_daemon =
-        MHD_start_daemon(MHD_USE_NO_LISTEN_SOCKET, 0, NULL, NULL, on_request, &fuzz_app, MHD_OPTION_NOTIFY_COMPLETED,
-                         on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, 5u, MHD_OPTION_END);
-    if (!fuzz_daemon)
-        abort();
-}
-
-/* (Re)creates the demo users' sessions (in one transaction) when a handler has ended one (a
-   logout, a password change) or deactivated its user. */
-static void fuzz_sessions(void)
-{
-    struct db *db = thread_db ? thread_db : fuzz_db;
-    if (db_int(db, 0,
-               "SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id "
-               "WHERE s.csrf = ? AND u.active = 1 AND s.expires_at > 3000000000",
-               "t", FUZZ_CSRF) == 14)
-        return;
     if (db_begin(db) != SQLITE_OK)
         abort();
     for (int i = 1; i < 8; i++) {
@@ -89,11 +67,60 @@ static void fuzz_sessions(void)
                        "tttt", sid, kind ? "token" : "cookie", FUZZ_CSRF, fuzz_users[i]) != SQLITE_DONE)
                 abort();
         }
-        if (db_run(db, "UPDATE users SET active = 1 WHERE username = ?", "t", fuzz_users[i]) != SQLITE_DONE)
-            abort();
     }
     if (db_commit(db) != SQLITE_OK)
         abort();
+}
+
+/* Copies the whole database from one connection into another (SQLite's backup API). */
+static void fuzz_copy_db(sqlite3 *from, sqlite3 *to)
+{
+    sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
+    if (!b || sqlite3_backup_step(b, -1) != SQLITE_DONE || sqlite3_backup_finish(b) != SQLITE_OK)
+        abort();
+}
+
+/* Creates the database, the sessions, the pristine copy and the daemon once per process. The
+   server's connection is the harness's own (thread_db), set up as db_open sets up every
+   connection, except that its commits skip the journal's fsyncs: the database lives in
+   /dev/shm and is thrown away, so durability buys nothing here (the product keeps WAL and
+   synchronous=FULL). */
+static void fuzz_setup(void)
+{
+    struct user_ctx u;
+    clock_pin_today((struct date){2026, 11, 23}); /* the demo and every request on one day */
+    thread_db = fuzz_demo_db("admin", &u);
+    if (db_exec(thread_db, "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;") != SQLITE_OK)
+        abort();
+    fuzz_sessions(thread_db);
+    if (sqlite3_open(":memory:", &fuzz_pristine) != SQLITE_OK)
+        abort();
+    fuzz_copy_db(thread_db->h, fuzz_pristine);
+    fuzz_changes = sqlite3_total_changes64(thread_db->h);
+    fuzz_app.db_path = fuzz_demo_path;
+    fuzz_app.threads = 1;
+    fuzz_app.dispatch = dispatch_request;
+    fuzz_app.error_page = html_error_page;
+    fuzz_app.conns[fuzz_app.nconns++] = thread_db;
+    pthread_mutex_init(&fuzz_app.lock, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    fuzz_daemon =
+        MHD_start_daemon(MHD_USE_NO_LISTEN_SOCKET, 0, NULL, NULL, on_request, &fuzz_app, MHD_OPTION_NOTIFY_COMPLETED,
+                         on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, 5u, MHD_OPTION_END);
+    if (!fuzz_daemon)
+        abort();
+}
+
+/* Puts the database back as it was before the first input when the last one changed any row
+   (a write, an audited read, a logout ending a session), and drops the page fragments cached
+   from it: every input meets the same demo, so a finding reproduces from its input alone. */
+static void fuzz_reset(void)
+{
+    if (sqlite3_total_changes64(thread_db->h) == fuzz_changes)
+        return;
+    fuzz_copy_db(fuzz_pristine, thread_db->h);
+    fragment_clear();
+    fuzz_changes = sqlite3_total_changes64(thread_db->h);
 }
 
 /* Builds the HTTP request the input describes into out. */
@@ -225,17 +252,25 @@ static void fuzz_exchange(const struct buf *req)
         abort(); /* the daemon never answered and closed: a hang */
 }
 
+/* libFuzzer's once-per-process hook: the demo is built before the first input, so its time is
+   not counted against any input (-report_slow_units, -timeout). */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    fuzz_setup();
+    return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 4 || size > FUZZ_MAX_INPUT)
         return 0;
-    if (!fuzz_daemon)
-        fuzz_setup();
-    fuzz_sessions();
     struct buf req;
     buf_init(&req);
     fuzz_build(data, size, &req);
     fuzz_exchange(&req);
     buf_free(&req);
+    fuzz_reset();
     return 0;
 }
