@@ -177,6 +177,43 @@ char *date_chinese_text(const char *iso, char out[DATE_CN_SIZE])
     return out;
 }
 
+/* 1 when c is an ASCII digit or a dash (a date never begins or ends next to one). */
+static int digit_or_dash(char c)
+{
+    return (c >= '0' && c <= '9') || c == '-';
+}
+
+int date_chinese_in(const char *text, char *out, size_t n)
+{
+    size_t len = 0;
+    for (const char *s = text ? text : ""; *s;) {
+        char day[11], cn[DATE_CN_SIZE];
+        struct date d;
+        const char *piece = s;
+        size_t take = 1;
+        snprintf(day, sizeof day, "%s", s);
+        if ((s == text || !digit_or_dash(s[-1])) && strlen(day) == 10 && !digit_or_dash(s[10]) &&
+            date_parse(day, &d) == 0) {
+            piece = date_chinese(d, cn);
+            take = strlen(piece);
+            s += 10;
+        } else {
+            s++;
+        }
+        if (len + take >= n) {
+            if (n)
+                out[0] = '\0';
+            return -1;
+        }
+        memcpy(out + len, piece, take);
+        len += take;
+    }
+    if (!n)
+        return -1;
+    out[len] = '\0';
+    return 0;
+}
+
 char *date_quarter_cn(int y, int q, char out[DATE_CN_SIZE])
 {
     static const char *const names[] = {"一", "二", "三", "四"};

@@ -51,6 +51,10 @@ char *date_chinese(struct date d, char out[DATE_CN_SIZE]);
 /* The same for "YYYY-MM-DD" text (or a time stamp starting with it); text that is not a date is
    copied as it is (cut to fit). */
 char *date_chinese_text(const char *iso, char out[DATE_CN_SIZE]);
+/* Copies text into out (n bytes) with every valid date YYYY-MM-DD in it (not inside a longer run of
+   digits and dashes) written as documents print it ("统计范围：截至 2026-11-23" → "…截至 2026年11月23日").
+   Returns 0, or -1 when the result does not fit (out then holds "" ). */
+int date_chinese_in(const char *text, char *out, size_t n);
 /* Writes quarter q (1..4) of year y as "2026年第三季度". Returns out. */
 char *date_quarter_cn(int y, int q, char out[DATE_CN_SIZE]);
 /* Parses a quarter "2026Q3" (year 2000..2999, quarter 1..4, nothing after) into its first and

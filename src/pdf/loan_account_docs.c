@@ -24,11 +24,11 @@ static int finish(struct pdf *p, char **out, size_t *len, const char **err)
    method never runs past the page edge); returns the next y. */
 static float loan_heading(struct pdf *p, const struct serviced_loan *l, float y)
 {
-    char line[512], amount[MONEY_TEXT_SIZE], capital[MONEY_CAPITAL_SIZE], rate[RATE_TEXT_SIZE];
+    char line[512], amount[MONEY_TEXT_SIZE], capital[MONEY_CAPITAL_SIZE], rate[RATE_TEXT_SIZE], lent[DATE_CN_SIZE];
     float w = pdf_width(p) - 2 * MARGIN;
     pdf_format(p, line, sizeof line, "借款人：%s（%s）    合同号：%s", l->applicant, l->village, l->contract_no);
     y = pdf_wrap(p, MARGIN, y, w, 11, 17, line, 1);
-    pdf_format(p, line, sizeof line, "放款日：%s    本金：%s 元（%s）", l->disbursed_on,
+    pdf_format(p, line, sizeof line, "放款日：%s    本金：%s 元（%s）", date_chinese_text(l->disbursed_on, lent),
                money_format(l->principal_fen, amount, sizeof amount), pdf_capital(p, l->principal_fen, capital, sizeof capital));
     y = pdf_wrap(p, MARGIN, y, w, 11, 17, line, 1);
     pdf_format(p, line, sizeof line, "年利率：%s%%    期限：%d 个月    还款方式：%s    计息方式：%s",
@@ -92,9 +92,9 @@ static float schedule_total(struct pdf *p, float y, int64_t principal, int64_t i
 /* The closing note and the three signature lines (借款人, 经办人, 信用社) with dates. */
 static void schedule_signatures(struct pdf *p, float y, const struct unit *office, struct date today)
 {
-    char line[256];
-    pdf_format(p, line, sizeof line, "请按期还款；逾期本金按合同利率上浮50%%计收罚息。本表由%s计划生育协会于%d年%d月%d日打印。",
-               office->name, today.y, today.m, today.d);
+    char line[256], printed[DATE_CN_SIZE];
+    pdf_format(p, line, sizeof line, "请按期还款；逾期本金按合同利率上浮50%%计收罚息。本表由%s计划生育协会于%s打印。",
+               office->name, date_chinese(today, printed));
     y = pdf_wrap(p, MARGIN, y + 8, pdf_width(p) - 2 * MARGIN, 10, 15, line, 1) + 24;
     static const char *const who[] = {"借款人（签字）：", "经办人（签字）：", "信用社（盖章）："};
     for (int i = 0; i < 3; i++) {
@@ -119,14 +119,13 @@ int report_schedule(const struct serviced_loan *l, const struct unit *office, st
         if (i == 0 || y > pdf_height(p) - (i >= l->terms.nrows - 2 ? FOOT : 80))
             y = schedule_page(p, l);
         const struct repay_row *r = &l->rows[i];
-        char n[16], due[11], c2[MONEY_TEXT_SIZE], c3[MONEY_TEXT_SIZE], c4[MONEY_TEXT_SIZE], c5[MONEY_TEXT_SIZE];
+        char n[16], due[DATE_CN_SIZE], c2[MONEY_TEXT_SIZE], c3[MONEY_TEXT_SIZE], c4[MONEY_TEXT_SIZE], c5[MONEY_TEXT_SIZE];
         balance -= r->principal_fen;
         principal += r->principal_fen;
         interest += r->interest_fen;
         snprintf(n, sizeof n, "%d", r->n);
-        date_format(r->due_on, due);
         const char *cells[COLS] = {n,
-                                   due,
+                                   date_chinese(r->due_on, due),
                                    money_format(r->principal_fen, c2, sizeof c2),
                                    money_format(r->interest_fen, c3, sizeof c3),
                                    money_format(r->principal_fen + r->interest_fen, c4, sizeof c4),
@@ -155,7 +154,7 @@ int report_settlement(const struct serviced_loan *l, const struct unit *office, 
     pdf_text_right(p, pdf_width(p) - MARGIN, 116, 12, number);
     char line[2048], amount[MONEY_TEXT_SIZE], interest[MONEY_TEXT_SIZE], extra[MONEY_TEXT_SIZE];
     char amount_cap[MONEY_CAPITAL_SIZE], interest_cap[MONEY_CAPITAL_SIZE], extra_cap[MONEY_CAPITAL_SIZE];
-    char overdue[512] = "", masked[32];
+    char overdue[512] = "", masked[32], lent[DATE_CN_SIZE], settled[DATE_CN_SIZE], printed[DATE_CN_SIZE];
     int64_t paid_interest = 0, paid_overdue = 0;
     for (int i = 0; i < l->terms.nrows; i++) {
         paid_interest += l->rows[i].paid_interest_fen;
@@ -165,13 +164,14 @@ int report_settlement(const struct serviced_loan *l, const struct unit *office, 
         pdf_format(p, overdue, sizeof overdue, "，另付罚息和复利 %s 元（%s）", money_format(paid_overdue, extra, sizeof extra),
                    pdf_capital(p, paid_overdue, extra_cap, sizeof extra_cap));
     pdf_format(p, line, sizeof line,
-               "兹证明 %s（%s，身份证号 %s）于 %s 在农村信用合作联社借款人民币 %s 元（%s，合同号 %s），用于%s，"
-               "由%s计划生育协会提供担保。该笔贷款已于 %s 全部还清本金和利息（共还利息 %s 元，%s%s），"
+               "兹证明 %s（%s，身份证号 %s）于%s在农村信用合作联社借款人民币 %s 元（%s，合同号 %s），用于%s，"
+               "由%s计划生育协会提供担保。该笔贷款已于%s全部还清本金和利息（共还利息 %s 元，%s%s），"
                "借贷与担保关系终止。特此证明。",
-               l->applicant, l->village, mask_id(l->applicant_id_number, masked, sizeof masked), l->disbursed_on,
+               l->applicant, l->village, mask_id(l->applicant_id_number, masked, sizeof masked),
+               date_chinese_text(l->disbursed_on, lent),
                money_format(l->principal_fen, amount, sizeof amount),
                pdf_capital(p, l->principal_fen, amount_cap, sizeof amount_cap), l->contract_no, l->project_name,
-               office->name, l->settled_on, money_format(paid_interest, interest, sizeof interest),
+               office->name, date_chinese_text(l->settled_on, settled), money_format(paid_interest, interest, sizeof interest),
                pdf_capital(p, paid_interest, interest_cap, sizeof interest_cap), overdue);
     float y = pdf_wrap(p, MARGIN + 24, 150, w - 24, 13, 26, line, 1) + 40;
     pdf_text(p, MARGIN, y, 12, "经办人（签字）：");
@@ -180,7 +180,6 @@ int report_settlement(const struct serviced_loan *l, const struct unit *office, 
     pdf_line(p, MARGIN + 100, y + 56, MARGIN + 220, y + 56, 0.5f);
     pdf_format(p, line, sizeof line, "%s计划生育协会（盖章）", office->name);
     pdf_wrap(p, MARGIN + w / 2, y + 100, w / 2, 12, 18, line, 1);
-    pdf_format(p, line, sizeof line, "%d年%d月%d日", today.y, today.m, today.d);
-    pdf_text_right(p, pdf_width(p) - MARGIN, y + 150, 12, line);
+    pdf_text_right(p, pdf_width(p) - MARGIN, y + 150, 12, date_chinese(today, printed));
     return finish(p, out, len, err);
 }

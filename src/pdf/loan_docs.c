@@ -12,12 +12,15 @@
 #define BODY 12.0f
 #define LEAD 22.0f
 
-/* Starts a one-page A4 document with a centred title; returns it or NULL with *err. */
-static struct pdf *begin(const char *title, const char **err)
+/* Starts a one-page A4 document with a centred title, under the diagonal 草稿 watermark when draft;
+   returns it or NULL with *err. */
+static struct pdf *begin(const char *title, int draft, const char **err)
 {
     struct pdf *p = pdf_new(title, err);
     if (!p)
         return NULL;
+    if (draft)
+        pdf_draft(p);
     pdf_page_a4(p);
     pdf_text_center(p, pdf_width(p) / 2, 60, 20, title);
     return p;
@@ -33,12 +36,6 @@ static int finish(struct pdf *p, char **out, size_t *len, const char **err)
     return rc;
 }
 
-/* "2026年11月23日" */
-static void chinese_date(struct date d, char *out, size_t n)
-{
-    snprintf(out, n, "%d年%d月%d日", d.y, d.m, d.d);
-}
-
 /* A label and value line; returns the next y. */
 static float field(struct pdf *p, float y, const char *label, const char *value)
 {
@@ -49,17 +46,16 @@ static float field(struct pdf *p, float y, const char *label, const char *value)
 /* The office signature block at the bottom right. */
 static void signature(struct pdf *p, float y, const struct unit *office, struct date today)
 {
-    char line[160], when[40];
+    char line[160], when[DATE_CN_SIZE];
     snprintf(line, sizeof line, "%s计划生育协会（盖章）", office->name);
     pdf_text_right(p, pdf_width(p) - MARGIN, y, BODY, line);
-    chinese_date(today, when, sizeof when);
-    pdf_text_right(p, pdf_width(p) - MARGIN, y + LEAD, BODY, when);
+    pdf_text_right(p, pdf_width(p) - MARGIN, y + LEAD, BODY, date_chinese(today, when));
 }
 
 int report_missing_notice(const struct loan_app *a, const struct unit *office, struct date today, char **out,
                           size_t *len, const char **err)
 {
-    struct pdf *p = begin("一次性告知书", err);
+    struct pdf *p = begin("一次性告知书", 0, err);
     if (!p)
         return -1;
     char line[512], amount[MONEY_TEXT_SIZE];
@@ -71,15 +67,15 @@ int report_missing_notice(const struct loan_app *a, const struct unit *office, s
         missing += !(a->documents & (1u << d));
     for (int i = 0; i < a->nrequested; i++)
         missing += !a->requested[i].received;
-    char verdict[160];
+    char verdict[160], applied[DATE_CN_SIZE];
     if (missing)
         pdf_format(p, verdict, sizeof verdict, "经审查，尚缺以下材料（共 %d 项）。请一次性补齐后交经办人，材料齐全后即提交联合评审。",
                    missing);
     else
         pdf_format(p, verdict, sizeof verdict, "经审查，申请材料已齐全，无需补充。");
     pdf_format(p, line, sizeof line,
-               "您于 %.10s 申请的“计生信贷助富”贷款（项目：%s，金额 %s 元，期限 %d 个月，申请编号 %lld），%s",
-               a->created_at, a->project_name, money_format(a->amount_fen, amount, sizeof amount), a->term_months,
+               "您于%s申请的“计生信贷助富”贷款（项目：%s，金额 %s 元，期限 %d 个月，申请编号 %lld），%s",
+               date_chinese_text(a->created_at, applied), a->project_name, money_format(a->amount_fen, amount, sizeof amount), a->term_months,
                (long long)a->id, verdict);
     float y = pdf_wrap(p, MARGIN + 24, 140, w - 24, BODY, LEAD, line, 1) + 10;
     int k = 0;
@@ -127,14 +123,34 @@ static const char *round_outcome_name(enum loan_state s)
                                : "评审中（尚有部门未出具意见）";
 }
 
+/* The outcome of the application's current round, from the opinions given in it so far. */
+static enum loan_state current_round_outcome(const struct loan_app *a)
+{
+    enum review_decision got[LOAN_MAX_REVIEWS];
+    int ngot = 0, required = 0;
+    for (int i = 0; i < a->nreviews; i++) {
+        if (a->reviews[i].round != a->round)
+            continue;
+        int d = review_decision_parse(a->reviews[i].decision);
+        required++;
+        if (d >= 0)
+            got[ngot++] = (enum review_decision)d;
+    }
+    return loan_round_outcome(got, ngot, required);
+}
+
 int report_review_form(const struct loan_app *a, const struct unit *office, struct date today, char **out, size_t *len,
                        const char **err)
 {
-    struct pdf *p = begin("计生信贷助富项目联合评审意见表", err);
+    enum loan_state outcome = current_round_outcome(a);
+    /* before the round's decision the form is a draft */
+    int undecided = outcome != LS_APPROVED && outcome != LS_REJECTED && outcome != LS_MORE_INFO;
+    struct pdf *p = begin("计生信贷助富项目联合评审意见表", undecided, err);
     if (!p)
         return -1;
     char line[512], amount[MONEY_TEXT_SIZE + MONEY_CAPITAL_SIZE + 16], figure[MONEY_TEXT_SIZE],
-        capital[MONEY_CAPITAL_SIZE], income[MONEY_TEXT_SIZE], masked[32];
+        capital[MONEY_CAPITAL_SIZE], income[MONEY_TEXT_SIZE], masked[32], submitted[DATE_CN_SIZE],
+        due[DATE_CN_SIZE], at[DATE_CN_SIZE];
     float x = MARGIN, w = pdf_width(p) - 2 * MARGIN, y = 100;
     pdf_format(p, amount, sizeof amount, "%s 元（%s）", money_format(a->amount_fen, figure, sizeof figure),
                pdf_capital(p, a->amount_fen, capital, sizeof capital));
@@ -157,20 +173,15 @@ int report_review_form(const struct loan_app *a, const struct unit *office, stru
         y += 26;
     }
     snprintf(line, sizeof line, "期限 %d 个月；预计带动就业 %lld 人；提交评审 %s；评审期限 %s", a->term_months,
-             (long long)a->expected_jobs, *a->submitted_on ? a->submitted_on : "—",
-             *a->review_due_on ? a->review_due_on : "—");
+             (long long)a->expected_jobs, *a->submitted_on ? date_chinese_text(a->submitted_on, submitted) : "—",
+             *a->review_due_on ? date_chinese_text(a->review_due_on, due) : "—");
     y = pdf_wrap(p, x, y + 10, w, BODY - 1, LEAD - 4, line, 1) + 10;
     /* the current round's opinions, one box per department, tall enough for the whole comment */
-    enum review_decision got[LOAN_MAX_REVIEWS];
-    int ngot = 0, required = 0;
     for (int i = 0; i < a->nreviews; i++) {
         const struct loan_review_row *v = &a->reviews[i];
         if (v->round != a->round)
             continue;
         int d = review_decision_parse(v->decision);
-        required++;
-        if (d >= 0)
-            got[ngot++] = (enum review_decision)d;
         float h = 58 + pdf_wrap_measure(p, w - 16, BODY - 1, *v->comment ? v->comment : "（无）") * (LEAD - 5);
         if (y + h > pdf_height(p) - 60) {
             pdf_page_a4(p);
@@ -182,7 +193,7 @@ int report_review_form(const struct loan_app *a, const struct unit *office, stru
         pdf_text(p, x + 8, y + 8, BODY + 1, line);
         pdf_wrap(p, x + 8, y + 30, w - 16, BODY - 1, LEAD - 5, *v->comment ? v->comment : "（无）", 1);
         pdf_format(p, line, sizeof line, "评审人：%s    时间：%s", *v->reviewer ? v->reviewer : "________",
-                   *v->at ? v->at : "________");
+                   *v->at ? date_chinese_text(v->at, at) : "________");
         pdf_text_right(p, x + w - 8, y + h - 20, BODY - 1, line);
         y += h + 8;
     }
@@ -190,8 +201,7 @@ int report_review_form(const struct loan_app *a, const struct unit *office, stru
         pdf_page_a4(p);
         y = 60;
     }
-    pdf_format(p, line, sizeof line, "第 %d 轮评审结论：%s", a->round,
-               round_outcome_name(loan_round_outcome(got, ngot, required)));
+    pdf_format(p, line, sizeof line, "第 %d 轮评审结论：%s", a->round, round_outcome_name(outcome));
     pdf_text(p, x, y + 6, BODY + 1, line);
     signature(p, y + 50, office, today);
     return finish(p, out, len, err);
@@ -200,7 +210,7 @@ int report_review_form(const struct loan_app *a, const struct unit *office, stru
 int report_guarantee_letter(const struct loan_app *a, const struct guarantee_info *g, const struct unit *office,
                             struct date today, char **out, size_t *len, const char **err)
 {
-    struct pdf *p = begin("担保推荐函", err);
+    struct pdf *p = begin("担保推荐函", 0, err);
     if (!p)
         return -1;
     char line[1024], amount[MONEY_TEXT_SIZE], guaranteed[MONEY_TEXT_SIZE], masked[32];

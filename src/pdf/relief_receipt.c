@@ -182,8 +182,8 @@ char *receipt_pdf(const struct relief_receipt *const *r, int n, enum receipt_lay
         float top = 0;
         if (layout == RECEIPT_A4_LIAN) { /* the same receipt twice, each 联 named */
             cut_page(p);
-            receipt_draw(p, r[i], print, lian[1], 0);
-            receipt_draw(p, r[i], print, lian[2], RECEIPT_HEIGHT);
+            receipt_draw(p, r[i], print ? &print[i] : NULL, lian[1], 0);
+            receipt_draw(p, r[i], print ? &print[i] : NULL, lian[2], RECEIPT_HEIGHT);
             continue;
         }
         if (layout == RECEIPT_A4_TWO) {
@@ -195,7 +195,7 @@ char *receipt_pdf(const struct relief_receipt *const *r, int n, enum receipt_lay
         } else {
             pdf_page_a5_landscape(p);
         }
-        receipt_draw(p, r[i], print, lian[0], top);
+        receipt_draw(p, r[i], print ? &print[i] : NULL, lian[0], top);
     }
     return finish(p, len, err);
 }

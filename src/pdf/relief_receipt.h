@@ -16,9 +16,9 @@ enum receipt_layout {
     RECEIPT_A4_LIAN, /* each receipt twice on one A4: 第一联 存根 above, 第二联 领款人留存 below */
 };
 
-/* Renders n receipts (n >= 1) in one document, in the order given. A print after the first
-   (print->n > 1; NULL or n 1 is the original) marks every receipt 补打 with the print's count,
-   day and operator, in black inside a black frame (legible in black and white); a voided receipt
+/* Renders n receipts (n >= 1) in one document, in the order given; print is NULL (originals) or
+   holds each receipt's recorded print (print[i] for r[i]). A print after the first (print[i].n > 1)
+   marks that receipt 补打 with the print's count, day and operator, in black inside a black frame (legible in black and white); a voided receipt
    keeps its number and is stamped 作废 with the reason and date. Returns the malloc'd PDF (caller
    frees; *len its size), or NULL with *err set to a static message in Chinese. */
 char *receipt_pdf(const struct relief_receipt *const *r, int n, enum receipt_layout layout,

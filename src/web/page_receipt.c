@@ -134,7 +134,25 @@ static void collect(const struct relief_receipt *x, void *ctx)
     b->v[b->n++] = *x;
 }
 
-/* Renders a batch's receipts (signlist 0) or its sign-for list (1). */
+/* Records a print of each of the n receipts (as one receipt's print is recorded: the second and later
+   are 补打); returns the malloc'd prints, or NULL when one could not be recorded (replied). */
+static struct receipt_print *batch_prints(struct req *r, const struct relief_receipt *v, int n)
+{
+    struct receipt_print *prints = calloc((size_t)n + 1, sizeof *prints);
+    if (!prints)
+        abort();
+    for (int i = 0; i < n; i++) {
+        struct err e = {0};
+        if (relief_receipt_print(r->db, &r->user, v[i].receipt_no, r->today, &prints[i], &e) != 0) {
+            reply_error(r, &e);
+            free(prints);
+            return NULL;
+        }
+    }
+    return prints;
+}
+
+/* Renders a batch's receipts (signlist 0), each print recorded, or its sign-for list (1). */
 static void batch_pdf(struct req *r, int signlist)
 {
     struct relief_batch b;
@@ -150,12 +168,19 @@ static void batch_pdf(struct req *r, int signlist)
         abort();
     for (int i = 0; i < all.n; i++)
         ptrs[i] = &all.v[i];
+    struct receipt_print *prints = NULL;
+    if (!signlist && all.n > 0 && !(prints = batch_prints(r, all.v, all.n))) {
+        free(ptrs);
+        free(all.v);
+        return;
+    }
     size_t len = 0;
     const char *why = NULL;
     const char *layout = req_query(r, "layout");
     char *pdf = signlist ? signlist_pdf(b.title, ptrs, all.n, &len, &why)
                          : receipt_pdf(ptrs, all.n, layout && strcmp(layout, "a4") == 0 ? RECEIPT_A4_TWO : RECEIPT_A5,
-                                       NULL, &len, &why);
+                                       prints, &len, &why);
+    free(prints);
     free(ptrs);
     free(all.v);
     send_pdf(r, pdf, len, why);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "date.h"
 #include "html.h"
 #include "money.h"
 
@@ -142,12 +143,23 @@ void sheet_reply_csv(struct req *r, const struct sheet *s, const char *filename)
     reply_bytes(r, "text/csv; charset=utf-8", data, len);
 }
 
+/* A copy of text for print: dates written 2026年12月5日 (a date grows from 10 bytes to at most 17,
+   so twice the length always holds it). The caller frees. */
+static char *printed_text(const char *text)
+{
+    size_t n = 2 * strlen(text) + 1;
+    char *out = malloc(n);
+    if (!out || date_chinese_in(text, out, n) != 0)
+        abort();
+    return out;
+}
+
 void sheet_reply_pdf(struct req *r, const struct sheet *s)
 {
     struct table_doc d = {.title = s->title, .ncols = s->ncols, .nrows = s->nrows, .cells = (const char *const *)s->cells,
                           .landscape = s->landscape, .total_rows = s->total_rows, .maker = r->user.name,
                           .made = r->today};
-    /* Amounts print with thousands separators. */
+    /* Amounts print with thousands separators, dates as 2026年12月5日. */
     char **shown = malloc(((size_t)s->nrows * (size_t)s->ncols + 1) * sizeof *shown);
     int64_t *fen = malloc(((size_t)s->nrows * (size_t)s->ncols + 1) * sizeof *fen);
     if (!shown || !fen)
@@ -156,14 +168,18 @@ void sheet_reply_pdf(struct req *r, const struct sheet *s)
         const char *cell = s->cells[i];
         char money[MONEY_TEXT_SIZE];
         fen[i] = s->money[i % s->ncols] && cell[0] ? cell_fen(cell) : 0;
-        shown[i] = strdup(s->money[i % s->ncols] && cell[0] ? money_format(fen[i], money, sizeof money) : cell);
+        shown[i] = s->money[i % s->ncols] && cell[0] ? strdup(money_format(fen[i], money, sizeof money))
+                                                     : printed_text(cell);
+        if (!shown[i])
+            abort();
     }
     d.cells = (const char *const *)shown;
+    char *lines[SHEET_AFTER_LINES + 1] = {0};
     if (s->subtitle[0])
-        d.before[0] = s->subtitle;
+        d.before[0] = lines[SHEET_AFTER_LINES] = printed_text(s->subtitle);
     for (int k = 0, n = 0; k < SHEET_AFTER_LINES; k++)
         if (s->after[k][0])
-            d.after[n++] = s->after[k];
+            d.after[n++] = lines[k] = printed_text(s->after[k]);
     for (int c = 0; c < s->ncols; c++) {
         d.heads[c] = s->heads[c];
         d.widths[c] = s->widths[c];
@@ -180,6 +196,8 @@ void sheet_reply_pdf(struct req *r, const struct sheet *s)
         free(shown[i]);
     free(shown);
     free(fen);
+    for (int k = 0; k <= SHEET_AFTER_LINES; k++)
+        free(lines[k]);
     if (rc != 0) {
         reply_fail(r, 500, "pdf_failed", why);
         return;

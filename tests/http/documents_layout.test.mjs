@@ -14,7 +14,7 @@
 // ledger rows (incomes of 200,000.00 and one of 99,999,999.99, notes of 200 characters).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { startServer, api, token, Browser, sqlRows, SCENARIO_DAY, BIN } from './lib.mjs';
@@ -24,15 +24,9 @@ import { startServer, api, token, Browser, sqlRows, SCENARIO_DAY, BIN } from './
 // poppler reads turned text a character at a time.
 const STAMP_WORDS = [/^草稿$/, /^草$/, /^稿$/, /^作$/, /^废$/, /^作废$/, /^补打/];
 
-// Documents of the other documents' work (issue 16, items 2 and 4-8) that still fail a check on
-// main, with the reason. The lead removes an entry when its fix is merged; an entry whose document
-// passes makes the test fail, so the list cannot go stale.
-const EXPECTED_FAILURES = {
-  '/loans/{id}/notice.pdf': '一次性告知书 prints the date as 2026-11-23 (issue 16 item 2, branch docs16b)',
-  '/loans/{id}/review-form.pdf': '联合评审意见表 prints review dates as 2026-11-12 (issue 16 item 8, branch docs16b)',
-  '/accounts/{id}/schedule.pdf': '还款计划表 prints due dates as 2026-01-27 (issue 16 item 5, branch docs16b)',
-  '/accounts/{id}/settlement.pdf': '结清证明 prints dates as 2026-05-07 (issue 16 item 7, branch docs16b)',
-};
+// Documents that still fail a check, with the reason (none now). An entry whose document passes makes
+// the test fail, so the list cannot go stale.
+const EXPECTED_FAILURES = {};
 
 // The GET routes of the route table that end in .pdf.
 const ROUTES = JSON.parse(spawnSync(BIN, ['routes'], { encoding: 'utf8' }).stdout)
@@ -49,6 +43,9 @@ const DOCUMENTS = {
   '/accounts/{id}/schedule.pdf': () => ids.loans.map((l) => `/accounts/${l}/schedule.pdf`),
   '/accounts/{id}/settlement.pdf': () => ids.settled.map((l) => `/accounts/${l}/settlement.pdf`),
   '/subsidy/{str}.pdf': () => ['/subsidy/2026Q3.pdf', '/subsidy/2026Q4.pdf'],
+  '/due.pdf': () => ['/due.pdf'],
+  '/due/reminders.pdf': () => ['/due/reminders.pdf'],
+  '/overdue.pdf': () => ['/overdue.pdf', '/overdue.pdf?table=villages'],
   '/relief/batches/{id}/receipts.pdf': () => ids.batches.flatMap((x) => [`/relief/batches/${x}/receipts.pdf`,
     `/relief/batches/${x}/receipts.pdf?layout=a4`]),
   '/relief/batches/{id}/signlist.pdf': () => ids.batches.map((x) => `/relief/batches/${x}/signlist.pdf`),
@@ -64,6 +61,23 @@ const DOCUMENTS = {
   '/api/v1/receipts/{str}.pdf': () => [], // the same document as /receipts/{str}.pdf
   '/api/v1/reports/quarterly.pdf': () => [], // the same document as /reports/quarterly.pdf
 };
+
+// The lists of the staff pages printed to PDF (?format=pdf, src/web/sheet.c): the same checks.
+const LIST_PDFS = ['/loans', '/due', '/overdue', '/claims', '/relief', '/relief/batches',
+  '/households', '/audit', '/notices', '/announcements'].map((p) => `${p}${p.includes('?') ? '&' : '?'}format=pdf`);
+
+// With BANGFU_GUIDE_PICTURES=dir (make guide-pictures): page 1 of the first path of each route is
+// also saved as a small PNG named after the route, for the user guide's table of documents.
+const PICTURES = process.env.BANGFU_GUIDE_PICTURES;
+
+// The PNG's name for a route: "/loans/{id}/notice.pdf" → "loans-notice.png".
+const pictureName = (route) => `${route.replace(/\{[a-z]+\}|\.pdf$|^\/|\?.*$/g, '').split('/').filter(Boolean).join('-')}.png`;
+
+// Saves page 1 of a PDF at 20 dpi as dir/name.
+function savePicture(file, name) {
+  mkdirSync(PICTURES, { recursive: true });
+  execFileSync('pdftoppm', ['-png', '-r', '20', '-f', '1', '-l', '1', '-singlefile', file, join(PICTURES, name.replace(/\.png$/, ''))]);
+}
 
 // Fetches a PDF as the logged-in admin; returns its file path.
 let files = 0;
@@ -121,9 +135,10 @@ const flat = (file) => execFileSync('pdftotext', ['-q', file, '-'], { encoding: 
 async function checkAll(stage) {
   const texts = {};
   const failing = {};
-  for (const route of ROUTES) {
-    for (const path of DOCUMENTS[route]()) {
+  for (const route of [...ROUTES, ...LIST_PDFS]) {
+    for (const [k, path] of (DOCUMENTS[route] ? DOCUMENTS[route]() : [route]).entries()) {
       const file = await fetchPdf(path);
+      if (PICTURES && stage === 'demo' && k === 0 && DOCUMENTS[route]) savePicture(file, pictureName(route));
       const text = flat(file);
       texts[path] = text;
       const faults = layoutFaults(file);

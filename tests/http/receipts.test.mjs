@@ -132,12 +132,29 @@ test('a batch prints one receipt per page and a sign-for list with the total of 
     AND e.kind = 'void') FROM relief_payments p JOIN relief_applications a ON a.id = p.application_id
     WHERE a.batch_id = ${batch} ORDER BY p.receipt_no`);
   assert.ok(paid.length >= 10, `${paid.length} receipts in the batch`);
+  // each receipt's prints so far (the single-receipt tests above printed some)
+  const printed = () => Object.fromEntries(rows(`SELECT p.receipt_no, (SELECT count(*) FROM receipt_prints x
+    WHERE x.payment_id = p.id) FROM relief_payments p JOIN relief_applications a ON a.id = p.application_id
+    WHERE a.batch_id = ${batch}`));
+  const before = printed();
   const all = await pdf(clerk, `/relief/batches/${batch}/receipts.pdf`);
   assert.equal(all.status, 200);
   assert.equal(all.pages, paid.length, 'one receipt per page');
   for (const [no] of paid) assert.ok(all.text.includes(no), no);
+  // a batch's print is recorded for each receipt like a single print: one more each, 补打 on those printed before
+  const once = printed();
+  for (const [no] of paid) assert.equal(Number(once[no]), Number(before[no]) + 1, no);
+  const reprinted = paid.filter(([no]) => Number(before[no]) > 0).length;
+  assert.ok(reprinted < paid.length, 'some receipts were printed for the first time');
+  assert.equal((all.text.match(/补打 · 第\d+次打印/g) || []).length, reprinted);
   const two = await pdf(clerk, `/relief/batches/${batch}/receipts.pdf?layout=a4`);
   assert.equal(two.pages, Math.ceil(paid.length / 2));
+  // the second batch print: every receipt 补打 with its own count, day and operator
+  for (const [no] of paid) {
+    assert.equal(Number(printed()[no]), Number(once[no]) + 1, no);
+    assert.ok(two.text.includes(`补打 · 第${Number(once[no]) + 1}次打印 · ${cnDate(TODAY)} · 操作员 杨桂兰`), no);
+  }
+  assert.equal((two.text.match(/补打 · 第\d+次打印/g) || []).length, paid.length);
 
   const list = await pdf(clerk, `/relief/batches/${batch}/signlist.pdf`);
   assert.equal(list.status, 200);

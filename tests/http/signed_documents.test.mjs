@@ -32,8 +32,16 @@ function words(file) {
   return out;
 }
 
+// The diagonal 草稿 watermark (PDF_DRAFT_MARK in src/pdf/pdf.h), read a character at a time: it
+// lies over the text on purpose.
+const isMark = (w) => /^(草|稿|草稿)$/.test(w.text) && w.y1 - w.y0 > 100;
+
+// 1 when the document carries the draft watermark.
+const isDraft = (doc) => ['草', '稿'].every((c) => doc.words.some((w) => w.text === c && isMark(w)));
+
 // Fails when a word leaves its page or two words of a page overlap (by more than half a point).
-function assertLayout(list, what) {
+function assertLayout(all, what) {
+  const list = all.filter((w) => !isMark(w));
   assert.ok(list.length > 0, `${what}: no words`);
   for (const w of list) {
     assert.ok(w.x0 >= 0 && w.y0 >= 0 && w.x1 <= w.width && w.y1 <= w.height, `${what}: "${w.text}" leaves page ${w.page}`);
@@ -79,7 +87,7 @@ test('还款计划表 and 结清证明: totals to the fen and in 大写, signatu
   // the 合计 row is the sum of the twelve rows: interest by the days of each month (按日计息), each
   // row to the fen: 2,000,000 × 4.35% / 360 × 30 = 7,250.00, × 31 = 7,491.67 → 7,492, × 28 = 6,766.67 → 6,767;
   // seven months of 31 days, four of 30, one of 28: 7 × 7,492 + 4 × 7,250 + 6,767 = 88,211 fen = 882.11
-  const rows = [...schedule.text.matchAll(/^ ?(\d+) (\d{4}-\d{2}-\d{2}) ([\d,]+\.\d\d) ([\d,]+\.\d\d) ([\d,]+\.\d\d)/gm)];
+  const rows = [...schedule.text.matchAll(/^ ?(\d+) (\d{4}年\d{1,2}月\d{1,2}日) ([\d,]+\.\d\d) ([\d,]+\.\d\d) ([\d,]+\.\d\d)/gm)];
   assert.equal(rows.length, 12);
   const fen = (s) => Math.round(Number(s.replace(/,/g, '')) * 100);
   const sum = (k) => rows.reduce((t, r) => t + fen(r[k]), 0);
@@ -149,6 +157,9 @@ test('担保推荐函 and 联合评审意见表: amounts in 大写, the round\'s
   assert.match(form.text, /第 1 轮评审结论：通过（各部门均同意）/);
   assert.match(form.text, /23,500\.00 元（人民币贰万叁仟伍佰元整）/);
   assert.ok(!/已担保|已放款/.test(form.text), 'not the loan\'s state');
+  assert.ok(form.text.includes(`提交评审 ${cnDate(SCENARIO_DAY)}`), 'dates 年月日');
+  assert.ok(!isDraft(form), 'a decided round is final');
+  assert.ok(!isDraft(letter), 'the letter exists only once the guarantee is given');
 
   // another application: one department asks for more material, one has not spoken yet
   const other = await submittedApplication(srv.base, { village_id: units['龙山村'], name: '颜廷森',
@@ -159,11 +170,13 @@ test('担保推荐函 and 联合评审意见表: amounts in 大写, the round\'s
   assert.match(pending.text, /第 1 轮评审结论：评审中（尚有部门未出具意见）/);
   assert.match(pending.text, /项目可行/);
   assert.match(pending.text, /（尚未出具意见）/);
+  assert.ok(isDraft(pending), 'before the round\'s decision the form is a 草稿');
   await api(srv.base, 'POST', `/loan-applications/${other.application}/reviews`,
     { decision: 'more_info', comment: '请补充场地租赁合同' }, await token(srv.base, REVIEWERS[1]));
   const more = await pdf(`/loans/${other.application}/review-form.pdf`, assoc, '联合评审意见表（补充材料）');
   assert.match(more.text, /第 1 轮评审结论：需补充材料后重新评审/);
   assert.match(more.text, /请补充场地租赁合同/);
+  assert.ok(!isDraft(more), 'the round is decided: more material');
 });
 
 test('公示 PDF: long project names stay in their column; signed by the unit on the publication day', async () => {

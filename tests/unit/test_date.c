@@ -264,6 +264,19 @@ static void test_chinese(void **state)
     assert_string_equal(date_chinese_text("2026-03-08 10:15:00", out), "2026年3月8日");
     assert_string_equal(date_chinese_text("2026-02-30", out), "2026-02-30");
     assert_string_equal(date_chinese_text(NULL, out), "");
+    char text[64];
+    assert_int_equal(date_chinese_in("截至 2026-11-23 · 2026-01-05 至 2026-02-30", text, sizeof text), 0);
+    assert_string_equal(text, "截至 2026年11月23日 · 2026年1月5日 至 2026-02-30");
+    assert_int_equal(date_chinese_in("2026-03-08 10:15:00", text, sizeof text), 0);
+    assert_string_equal(text, "2026年3月8日 10:15:00");
+    /* inside a longer number (a receipt number) nothing changes */
+    assert_int_equal(date_chinese_in("JZ-2026-03-08-0001 12026-03-08 2026-03-081", text, sizeof text), 0);
+    assert_string_equal(text, "JZ-2026-03-08-0001 12026-03-08 2026-03-081");
+    char small[8];
+    assert_int_equal(date_chinese_in("2026-03-08", small, sizeof small), -1);
+    assert_string_equal(small, "");
+    assert_int_equal(date_chinese_in(NULL, text, sizeof text), 0);
+    assert_string_equal(text, "");
     assert_string_equal(date_quarter_cn(2026, 3, out), "2026年第三季度");
     assert_string_equal(date_quarter_cn(2027, 1, out), "2027年第一季度");
 }
