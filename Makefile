@@ -32,7 +32,7 @@ UNITBIN  := $(patsubst tests/unit/%.c,build/asan/unit/%,$(UNITSRC))
 DB       ?= var/demo.db
 LISTEN   ?= 127.0.0.1:8080
 
-.PHONY: all deps run test test-later unit bench fuzz format clean demo
+.PHONY: all deps run test test-later unit bench fuzz format clean demo guide-pictures
 all: build/rel/bangfu
 
 # ---- dependencies: install what is missing, once ----------------------------------------------
@@ -112,6 +112,12 @@ test: build/asan/bangfu $(UNITBIN)
 # 29th): proves that nothing depends on the date the suite happens to run. .ci/run calls it.
 test-later: build/asan/bangfu
 	@BANGFU_TEST_TODAY=2029-02-28 BANGFU_TEST_PARTS="http browser" bash tests/run.sh
+
+# The small pictures of the user guide's table of documents (docs/pictures/*.png, not committed):
+# the layout test prints every document from the demo and saves page 1 of each at 20 dpi.
+guide-pictures: build/asan/bangfu
+	@BANGFU_BIN=$(CURDIR)/build/asan/bangfu BANGFU_GUIDE_PICTURES=$(CURDIR)/docs/pictures \
+		node --test --test-name-pattern='^the demo:' tests/http/documents_layout.test.mjs
 
 bench: build/rel/bangfu
 	@bash tests/bench/run.sh
