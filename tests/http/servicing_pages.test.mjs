@@ -38,7 +38,7 @@ test('disburse, print the schedule, repay in full through the form, print the se
   const schedule = await pdfText(liaison, `${account}/schedule.pdf`);
   assert.match(schedule, /还款计划表/);
   assert.match(schedule, /颜廷军/);
-  assert.match(schedule, /2027-06-10/);
+  assert.match(schedule, /2027年6月10日/);
   // 利随本清 is reckoned by days (按日计息): 2,000,000 × 4.35% / 360 × 365 days = 88,208.33 → 882.08
   assert.match(schedule, /882\.08/, 'bullet: 20,000.00 × 4.35% for 365 days');
   assert.match(schedule, /20,882\.08/);
