@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form.h"
 #include "handlers.h"
 #include "html.h"
 #include "money.h"
@@ -192,10 +193,54 @@ void page_fund_ledger(struct req *r)
     ledger_page(r, r->id[0], NULL);
 }
 
+/* What reverse_confirmed looks for in the ledger: the entry id, and the entry when found. */
+struct entry_pick {
+    int64_t id;
+    struct relief_fund_entry x;
+    int found;
+};
+
+/* Keeps the ledger row whose id is asked for. */
+static void entry_pick(const struct relief_fund_entry *x, void *ctx)
+{
+    struct entry_pick *p = ctx;
+    if (x->id == p->id) {
+        p->x = *x;
+        p->found = 1;
+    }
+}
+
+/* Asks to confirm reversing income entry r->id[0]: the fund, the entry's date, document number and
+   amount in words and figures, and the reason. 1 to go on; 0 when the page has answered. An entry
+   not found (or out of scope) is left to the domain's refusal. */
+static int reverse_confirmed(struct req *r)
+{
+    struct relief_fund f;
+    struct err e = {0};
+    struct entry_pick p = {.id = r->id[0]};
+    const char *reason = req_form(r, "reason");
+    if (!reason || !*reason)
+        return 1; /* the domain refuses a reversal without a reason */
+    int64_t fund = relief_fund_of_entry(r->db, r->id[0]);
+    if (fund <= 0 || relief_fund_get(r->db, &r->user, fund, &f, &e) != 0 ||
+        relief_fund_ledger(r->db, fund, NULL, NULL, 0, entry_pick, &p) < 0 || !p.found)
+        return 1;
+    char money[FORM_MONEY_SIZE], back[64];
+    snprintf(back, sizeof back, "/funds/%lld", (long long)fund);
+    enum form_confirm_step step =
+        form_ask(r, back, "确认冲正「%s」%s 登记的收入 %s（文件号/凭证号 %s）？冲正后记一笔相反金额，资金余额相应减少。原因：%s",
+                 f.name, p.x.on, form_money(p.x.amount_fen, money, sizeof money), p.x.document_no, reason);
+    if (step == FORM_EDIT)
+        ledger_page(r, fund, NULL);
+    return step == FORM_CONFIRMED;
+}
+
 void page_fund_entry_reverse(struct req *r)
 {
     struct err e = {0};
     int64_t fund = 0;
+    if (!reverse_confirmed(r))
+        return;
     if (relief_fund_reverse(r->db, &r->user, r->id[0], req_form(r, "on"), req_form(r, "reason"), r->today, &e) > 0) {
         fund = relief_fund_of_entry(r->db, r->id[0]);
         char loc[64];
