@@ -128,10 +128,15 @@ static void holidays_page(struct req *r, const struct err *e)
         html_raw(r, "<tr><td colspan=\"4\">本年尚未录入（只按周末计算）</td></tr>");
     html_raw(r, "</tbody></table><h2>添加或修改一天</h2><form method=\"post\" action=\"/admin/holidays\" class=\"grid\">");
     html_csrf(r);
-    html_raw(r, "<label>日期<input name=\"day\" type=\"date\" required></label><label>类型<select name=\"kind\">"
-                "<option value=\"off\">放假</option><option value=\"work\">调休上班（周末）</option></select></label>"
-                "<label>名称<input name=\"name\" required maxlength=\"30\" placeholder=\"春节\"></label>"
-                "<p><button class=\"primary\">保存</button></p></form>");
+    const char *f = "/admin/holidays";
+    html_printf(r, "<label>日期<input name=\"day\" type=\"date\" required value=\"%s\">", form_echo(r, f, "day", ""));
+    form_field_error(r, "day");
+    html_printf(r, "</label><label>类型<select name=\"kind\"><option value=\"off\">放假</option><option value=\"work\"%s>"
+                   "调休上班（周末）</option></select></label><label>名称<input name=\"name\" required maxlength=\"30\" "
+                   "placeholder=\"春节\" value=\"%s\">",
+                form_echo_checked(r, f, "kind", "work", 0) ? " selected" : "", form_echo(r, f, "name", ""));
+    form_field_error(r, "name");
+    html_raw(r, "</label><p><button class=\"primary\">保存</button></p></form>");
     html_end(r);
 }
 

@@ -36,11 +36,13 @@ static void fund_row(const struct relief_fund *f, void *ctx)
     html_raw(r, "</strong></td></tr>");
 }
 
-/* Writes one fund option. */
+/* Writes one fund option, the one chosen before a refusal selected. */
 static void fund_option(const struct relief_fund *f, void *ctx)
 {
     struct req *r = ctx;
-    html_printf(r, "<option value=\"%lld\">", (long long)f->id);
+    char id[24];
+    snprintf(id, sizeof id, "%lld", (long long)f->id);
+    html_printf(r, "<option value=\"%s\"%s>", id, form_echo_checked(r, "/funds/income", "fund_id", id, 0) ? " selected" : "");
     html_text(r, f->name);
     html_raw(r, "</option>");
 }
@@ -66,16 +68,27 @@ static void funds_page(struct req *r, const struct err *e)
         html_raw(r, "<label>资金<select name=\"fund_id\">");
         relief_fund_list(r->db, &r->user, fund_option, r);
         html_raw(r, "</select></label><label>来源<select name=\"source\">");
+        const char *f = "/funds/income";
         for (int s = 0; s < SRC__MAX; s++)
-            html_printf(r, "<option value=\"%s\">%s</option>", relief_source_code(s), relief_source_name(s));
-        html_printf(r, "</select></label><label>金额（元）<input name=\"amount\" required inputmode=\"decimal\"></label>"
-                       "<label>到账日期<input name=\"on\" type=\"date\" required value=\"%04d-%02d-%02d\"></label>"
-                       "<label>文件号/凭证号<input name=\"document_no\" required maxlength=\"50\"></label>"
-                       "<label>备注<input name=\"note\" maxlength=\"200\"></label><p><button class=\"primary\">登记</button>"
-                       "</p></form><h2>新增资金</h2><form method=\"post\" action=\"/funds\" class=\"grid\">",
-                    r->today.y, r->today.m, r->today.d);
+            html_printf(r, "<option value=\"%s\"%s>%s</option>", relief_source_code(s),
+                        form_echo_checked(r, f, "source", relief_source_code(s), 0) ? " selected" : "", relief_source_name(s));
+        char today[11];
+        html_printf(r, "</select></label><label>金额（元）<input name=\"amount\" required inputmode=\"decimal\" value=\"%s\">",
+                    form_echo(r, f, "amount", ""));
+        form_field_error(r, "amount");
+        html_printf(r, "</label><label>到账日期<input name=\"on\" type=\"date\" required value=\"%s\">",
+                    form_echo(r, f, "on", date_format(r->today, today)));
+        form_field_error(r, "on");
+        html_printf(r, "</label><label>文件号/凭证号<input name=\"document_no\" required maxlength=\"50\" value=\"%s\">",
+                    form_echo(r, f, "document_no", ""));
+        form_field_error(r, "document_no");
+        html_printf(r, "</label><label>备注<input name=\"note\" maxlength=\"200\" value=\"%s\"></label><p><button "
+                       "class=\"primary\">登记</button></p></form><h2>新增资金</h2><form method=\"post\" action=\"/funds\" "
+                       "class=\"grid\">", form_echo(r, f, "note", ""));
         html_csrf(r);
-        html_raw(r, "<label>名称<input name=\"name\" required maxlength=\"40\"></label><p><button>新增</button></p></form>");
+        html_printf(r, "<label>名称<input name=\"name\" required maxlength=\"40\" value=\"%s\">", form_echo(r, "/funds", "name", ""));
+        form_field_error(r, "name");
+        html_raw(r, "</label><p><button>新增</button></p></form>");
     }
     html_end(r);
 }

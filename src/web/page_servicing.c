@@ -192,9 +192,7 @@ static void account_done(struct req *r, const char *ok)
     reply_redirect(r, loc);
 }
 
-/* After an action was refused: the error page for a missing or foreign loan, else the account page
-   again with the error next to its field and what was typed. */
-static void account_refused(struct req *r, const struct err *e)
+void account_refused(struct req *r, const struct err *e)
 {
     if (e->status == 404 || e->status == 403) {
         reply_error(r, e);
