@@ -3,7 +3,7 @@
 // entry and a relief fund-entry reversal ask first (words and 大写), and asking changes nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, api, token, Browser, makeId, unitIds, addDays, TODAY } from './lib.mjs';
+import { startServer, api, token, Browser, makeId, unitIds, addDays, TODAY, approvedReliefBatch } from './lib.mjs';
 
 let srv, units, fin;
 
@@ -138,4 +138,27 @@ test('a guarantee-fund entry asks first; 返回修改 keeps the form; confirm bo
   assert.match(back.text, /<option value="adjustment" selected>/);
   assert.equal((await b.post('/guarantee-fund', { ...form, confirm: '1' })).status, 303);
   assert.equal((await api(srv.base, 'GET', '/guarantee-fund', undefined, assoc)).body.balance_fen, before - 50000);
+});
+
+// Last: approvedReliefBatch moves the server's day on.
+test('a relief batch payment asks first with each and the total in 大写; asking pays nothing', async () => {
+  const later = addDays(TODAY, 2);
+  const apps = await approvedReliefBatch(srv, { amount_fen: 100000, village: '西集村', later, anyHousehold: true });
+  const relief = await token(srv.base, 'xj_jiuzhu');
+  const batch = (await api(srv.base, 'GET', '/relief-batches', undefined, relief)).body.items[0];
+  const fund = (await api(srv.base, 'GET', '/funds', undefined, relief)).body.items[0];
+  const b = new Browser(srv.base);
+  await b.login('xj_jiuzhu');
+  await b.get(`/relief/batches/${batch.id}`);
+  const form = { fund_id: String(fund.id), paid_on: later, method: 'cash' };
+  const asked = await b.post(`/relief/batches/${batch.id}/disburse`, form);
+  assert.equal(asked.status, 200);
+  const total = (apps.length * 1000).toLocaleString('en-US', { minimumFractionDigits: 2 });
+  assert.match(asked.text, new RegExp(`确认整批发放「[^」]+」${apps.length} 户，每户 1,000\\.00 元（壹仟元整），合计 ${total} 元（[^）]+）？`
+    + `发放日期 ${later}，方式：现金。`));
+  const approved = await api(srv.base, 'GET', `/relief-applications?batch_id=${batch.id}&state=approved&limit=500`, undefined, relief);
+  assert.equal(approved.body.items.length, apps.length, 'asking paid nobody');
+  assert.equal((await b.post(`/relief/batches/${batch.id}/disburse`, { ...form, confirm: '1' })).status, 303);
+  const paid = await api(srv.base, 'GET', `/relief-applications?batch_id=${batch.id}&state=paid&limit=500`, undefined, relief);
+  assert.equal(paid.body.items.length, apps.length);
 });
