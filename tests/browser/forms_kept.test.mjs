@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, loginAs as login, OUT } from './lib.mjs';
-import { startServer, api, token, unitIds, addDays, TODAY } from '../http/lib.mjs';
+import { startServer, api, token, unitIds, addDays, isWeekend, TODAY } from '../http/lib.mjs';
 
 let srv, browser, units;
 
@@ -56,13 +56,16 @@ test('relief fund income and the calendar keep what was typed after a mistake', 
   assert.equal(await page.inputValue('input[name=note]'), '某企业捐赠');
   await page.screenshot({ path: OUT + 'forms-fund-income-kept.png', fullPage: true });
   const admin = await loginAs('admin');
-  await admin.goto(`${srv.base}/admin/holidays`);
-  await admin.fill('input[name=day][type=date]', addDays(TODAY, 3));
+  let weekday = addDays(TODAY, 3); // 调休上班 is only for a weekend day: a weekday is refused
+  while (isWeekend(weekday)) weekday = addDays(weekday, 1);
+  await admin.goto(`${srv.base}/admin/holidays?year=${weekday.slice(0, 4)}`);
+  await admin.fill('input[name=day][type=date]', weekday);
   await admin.selectOption('select[name=kind]', 'work');
-  await admin.fill('input[name=name]', '名'.repeat(31));
+  await admin.fill('input[name=name]', '错调休');
   await admin.click('button:has-text("保存")');
   assert.match(await admin.textContent('p.error'), /.+/);
-  assert.equal(await admin.inputValue('input[name=day][type=date]'), addDays(TODAY, 3));
+  assert.equal(await admin.inputValue('input[name=day][type=date]'), weekday);
+  assert.equal(await admin.inputValue('input[name=name]'), '错调休');
   assert.equal(await admin.inputValue('select[name=kind]'), 'work');
 });
 
