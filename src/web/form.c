@@ -38,6 +38,13 @@ int form_echo_checked(const struct req *r, const char *suffix, const char *name,
     return 0;
 }
 
+void form_field_error(struct req *r, const char *name)
+{
+    const struct err *e = r->shown_error;
+    if (e && e->field[0] && !strcmp(e->field, name))
+        html_printf(r, "<small class=\"field-error\" role=\"alert\">%s</small>", e->message);
+}
+
 char *form_money(int64_t fen, char *out, size_t n)
 {
     char plain[MONEY_TEXT_SIZE], capital[MONEY_CAPITAL_SIZE];

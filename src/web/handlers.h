@@ -206,6 +206,9 @@ void api_relief_report(struct req *r);
 void report_fund_ledger(struct req *r);
 /* page_followup.c: visits on the loan account page, outcomes report */
 void followups_section(struct req *r, int64_t loan_id);
+/* After an action on the loan account r->id[0] was refused: the error page for a missing or
+   foreign loan, else the account page again with the error next to its field and what was typed. */
+void account_refused(struct req *r, const struct err *e);
 void page_account_followup(struct req *r);
 void api_loan_followup(struct req *r);
 void page_outcomes(struct req *r);

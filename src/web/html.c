@@ -301,6 +301,7 @@ void html_flash(struct req *r)
 
 void html_form_error(struct req *r, const struct err *e)
 {
+    r->shown_error = e;
     html_raw(r, "<p class=\"error\" role=\"alert\">");
     html_text(r, e->message);
     html_raw(r, "</p>");

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "department.h"
+#include "form.h"
 #include "handlers.h"
 #include "auth.h"
 #include "html.h"
@@ -232,23 +233,34 @@ static void unit_row(const struct unit *u, void *ctx)
     html_raw(r, "</td></tr>");
 }
 
-void page_units(struct req *r)
+/* The units page, with e after a refused new unit. */
+static void units_page(struct req *r, const struct err *e)
 {
     html_begin(r, "单位");
     html_raw(r, "<h1>单位（区 → 镇 → 村）</h1>");
     html_flash(r);
+    if (e)
+        html_form_error(r, e);
     html_raw(r, "<table class=\"list\"><thead><tr><th class=\"num\">编号</th><th>名称</th><th>类型</th><th>上级</th>"
                 "</tr></thead><tbody>");
     unit_list(r->db, r->user.unit_path, NULL, unit_row, r);
     html_raw(r, "</tbody></table><h2>新建单位</h2><form method=\"post\" action=\"/admin/units\" class=\"grid\">");
     html_csrf(r);
-    html_raw(r, "<label>名称<input name=\"name\" required maxlength=\"30\"></label><label>类型<select name=\"kind\">"
-                "<option value=\"township\">镇/街道</option><option value=\"village\">村/居</option></select></label>"
-                "<label>上级单位<select name=\"parent_id\">");
-    struct choice none = {r, 0};
+    const char *f = "/admin/units", *parent = form_echo(r, f, "parent_id", "0");
+    html_printf(r, "<label>名称<input name=\"name\" required maxlength=\"30\" value=\"%s\">", form_echo(r, f, "name", ""));
+    form_field_error(r, "name");
+    html_printf(r, "</label><label>类型<select name=\"kind\"><option value=\"township\">镇/街道</option>"
+                   "<option value=\"village\"%s>村/居</option></select></label><label>上级单位<select name=\"parent_id\">",
+                form_echo_checked(r, f, "kind", "village", 0) ? " selected" : "");
+    struct choice none = {r, strtoll(parent, NULL, 10)};
     unit_list(r->db, r->user.unit_path, NULL, unit_option, &none);
     html_raw(r, "</select></label><p><button class=\"primary\">创建</button></p></form>");
     html_end(r);
+}
+
+void page_units(struct req *r)
+{
+    units_page(r, NULL);
 }
 
 void page_units_create(struct req *r)
@@ -257,7 +269,8 @@ void page_units_create(struct req *r)
     struct err e = {0};
     if (unit_create(r->db, &r->user, req_form(r, "name"), req_form(r, "kind"), parent ? strtoll(parent, NULL, 10) : 0,
                     &e) < 0) {
-        reply_error(r, &e);
+        units_page(r, &e);
+        r->status = e.status;
         return;
     }
     reply_redirect(r, "/admin/units?ok=unit");
@@ -277,25 +290,36 @@ static void department_row(int64_t id, const char *name, int active, void *ctx)
                 !active, active ? "停用" : "启用");
 }
 
-void page_departments(struct req *r)
+/* The departments page, with e after a refused new department. */
+static void departments_page(struct req *r, const struct err *e)
 {
     html_begin(r, "评审部门");
     html_raw(r, "<h1>联合评审部门</h1><p class=\"muted\">提交评审时，所有“参加评审”的部门都要提出意见；停用的部门不参加之后的评审轮次。</p>");
     html_flash(r);
+    if (e)
+        html_form_error(r, e);
     html_raw(r, "<table class=\"list\"><thead><tr><th>部门</th><th>状态</th><th></th></tr></thead><tbody>");
     department_list(r->db, department_row, r);
     html_raw(r, "</tbody></table><h2>添加部门</h2><form method=\"post\" action=\"/admin/departments\" class=\"grid\">");
     html_csrf(r);
-    html_raw(r, "<label>部门名称<input name=\"name\" required maxlength=\"30\" placeholder=\"农业农村办\"></label>"
-                "<p><button class=\"primary\">添加</button></p></form>");
+    html_printf(r, "<label>部门名称<input name=\"name\" required maxlength=\"30\" placeholder=\"农业农村办\" value=\"%s\">",
+                form_echo(r, "/admin/departments", "name", ""));
+    form_field_error(r, "name");
+    html_raw(r, "</label><p><button class=\"primary\">添加</button></p></form>");
     html_end(r);
+}
+
+void page_departments(struct req *r)
+{
+    departments_page(r, NULL);
 }
 
 void page_departments_create(struct req *r)
 {
     struct err e = {0};
     if (department_create(r->db, &r->user, req_form(r, "name"), &e) < 0) {
-        reply_error(r, &e);
+        departments_page(r, &e);
+        r->status = e.status;
         return;
     }
     reply_redirect(r, "/admin/departments?ok=created");

@@ -6,6 +6,7 @@
 
 #include "api_util.h"
 #include "followup.h"
+#include "form.h"
 #include "handlers.h"
 #include "report_scope.h"
 #include "html.h"
@@ -46,12 +47,21 @@ void followups_section(struct req *r, int64_t loan_id)
         return;
     html_printf(r, "<form method=\"post\" action=\"/accounts/%lld/followups\" class=\"grid\">", (long long)loan_id);
     html_csrf(r);
-    html_printf(r, "<label>回访日期<input name=\"visited_on\" type=\"date\" required value=\"%04d-%02d-%02d\"></label>"
-                   "<label>带动就业（人）<input name=\"jobs_created\" type=\"number\" min=\"0\" required></label>"
-                   "<label>项目年收入（元）<input name=\"income\" required inputmode=\"decimal\"></label>"
-                   "<label class=\"wide\">情况<input name=\"note\" maxlength=\"500\"></label>"
-                   "<p><button class=\"primary\">登记回访</button></p></form>",
-                r->today.y, r->today.m, r->today.d);
+    const char *f = "/followups";
+    char today[11];
+    html_printf(r, "<label>回访日期<input name=\"visited_on\" type=\"date\" required value=\"%s\">",
+                form_echo(r, f, "visited_on", date_format(r->today, today)));
+    form_field_error(r, "visited_on");
+    html_printf(r, "</label><label>带动就业（人）<input name=\"jobs_created\" type=\"number\" min=\"0\" required "
+                   "value=\"%s\">", form_echo(r, f, "jobs_created", ""));
+    form_field_error(r, "jobs_created");
+    html_printf(r, "</label><label>项目年收入（元）<input name=\"income\" required inputmode=\"decimal\" value=\"%s\">",
+                form_echo(r, f, "income", ""));
+    form_field_error(r, "income");
+    html_printf(r, "</label><label class=\"wide\">情况<input name=\"note\" maxlength=\"500\" value=\"%s\">",
+                form_echo(r, f, "note", ""));
+    form_field_error(r, "note");
+    html_raw(r, "</label><p><button class=\"primary\">登记回访</button></p></form>");
 }
 
 void page_account_followup(struct req *r)
@@ -72,7 +82,7 @@ void page_account_followup(struct req *r)
         reply_redirect(r, loc);
         return;
     }
-    html_error_page(r, &e);
+    account_refused(r, &e);
 }
 
 void api_loan_followup(struct req *r)

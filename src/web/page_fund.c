@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "date.h"
+#include "form.h"
 #include "guarantee.h"
 #include "handlers.h"
 #include "html.h"
@@ -36,14 +38,18 @@ static void fund_page(struct req *r, const struct err *e)
     if (r->user.role == ROLE_FINANCE || r->user.role == ROLE_ADMIN) {
         html_raw(r, "<h2>登记基金收入或调整</h2><form method=\"post\" action=\"/guarantee-fund\" class=\"grid\">");
         html_csrf(r);
+        const char *f = "/guarantee-fund";
+        char today[11];
         html_printf(r, "<label>类型<select name=\"kind\"><option value=\"income\">收入</option>"
-                       "<option value=\"adjustment\">调整（可为负数）</option></select></label>"
-                       "<label>金额（元）<input name=\"amount\" required></label>"
-                       "<label>日期<input name=\"on\" type=\"date\" required value=\"%04d-%02d-%02d\"></label>"
-                       "<label>文件号/凭证号<input name=\"document_no\" required maxlength=\"50\"></label>"
-                       "<label>备注<input name=\"note\" maxlength=\"200\"></label>"
+                       "<option value=\"adjustment\"%s>调整（可为负数）</option></select></label>"
+                       "<label>金额（元）<input name=\"amount\" required value=\"%s\"></label>"
+                       "<label>日期<input name=\"on\" type=\"date\" required value=\"%s\"></label>"
+                       "<label>文件号/凭证号<input name=\"document_no\" required maxlength=\"50\" value=\"%s\"></label>"
+                       "<label>备注<input name=\"note\" maxlength=\"200\" value=\"%s\"></label>"
                        "<p><button class=\"primary\">登记</button></p></form>",
-                    r->today.y, r->today.m, r->today.d);
+                    form_echo_checked(r, f, "kind", "adjustment", 0) ? " selected" : "", form_echo(r, f, "amount", ""),
+                    form_echo(r, f, "on", date_format(r->today, today)), form_echo(r, f, "document_no", ""),
+                    form_echo(r, f, "note", ""));
     }
     html_end(r);
 }
@@ -51,6 +57,22 @@ static void fund_page(struct req *r, const struct err *e)
 void page_fund(struct req *r)
 {
     fund_page(r, NULL);
+}
+
+/* Asks to confirm booking a fund entry of fen: the kind, the amount in words and figures, the date
+   and document number. 1 to go on; 0 when the page has answered. */
+static int entry_confirmed(struct req *r, int64_t fen)
+{
+    char money[FORM_MONEY_SIZE];
+    const char *kind = req_form(r, "kind"), *on = req_form(r, "on"), *doc = req_form(r, "document_no");
+    int adjustment = kind && !strcmp(kind, "adjustment");
+    enum form_confirm_step step =
+        form_ask(r, "/guarantee-fund", "确认登记担保基金%s %s%s？日期 %s，文件号/凭证号 %s。登记后只能以反向调整更正。",
+                 adjustment ? "调整" : "收入", fen < 0 ? "减少 " : "", form_money(fen < 0 ? -fen : fen, money, sizeof money),
+                 on ? on : "", doc ? doc : "");
+    if (step == FORM_EDIT)
+        fund_page(r, NULL);
+    return step == FORM_CONFIRMED;
 }
 
 void page_fund_entry(struct req *r)
@@ -61,6 +83,8 @@ void page_fund_entry(struct req *r)
     int negative = amount && amount[0] == '-';
     if (!amount || money_parse(negative ? amount + 1 : amount, &fen) != 0) {
         err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确，例如 100000 或 -500.00");
+    } else if (!entry_confirmed(r, negative ? -fen : fen)) {
+        return;
     } else if (guarantee_fund_add(r->db, &r->user, req_form(r, "kind"), negative ? -fen : fen, req_form(r, "on"),
                                   req_form(r, "document_no"), req_form(r, "note"), r->today, &e) > 0) {
         reply_redirect(r, "/guarantee-fund?ok=created");
@@ -104,10 +128,15 @@ static void holidays_page(struct req *r, const struct err *e)
         html_raw(r, "<tr><td colspan=\"4\">本年尚未录入（只按周末计算）</td></tr>");
     html_raw(r, "</tbody></table><h2>添加或修改一天</h2><form method=\"post\" action=\"/admin/holidays\" class=\"grid\">");
     html_csrf(r);
-    html_raw(r, "<label>日期<input name=\"day\" type=\"date\" required></label><label>类型<select name=\"kind\">"
-                "<option value=\"off\">放假</option><option value=\"work\">调休上班（周末）</option></select></label>"
-                "<label>名称<input name=\"name\" required maxlength=\"30\" placeholder=\"春节\"></label>"
-                "<p><button class=\"primary\">保存</button></p></form>");
+    const char *f = "/admin/holidays";
+    html_printf(r, "<label>日期<input name=\"day\" type=\"date\" required value=\"%s\">", form_echo(r, f, "day", ""));
+    form_field_error(r, "day");
+    html_printf(r, "</label><label>类型<select name=\"kind\"><option value=\"off\">放假</option><option value=\"work\"%s>"
+                   "调休上班（周末）</option></select></label><label>名称<input name=\"name\" required maxlength=\"30\" "
+                   "placeholder=\"春节\" value=\"%s\">",
+                form_echo_checked(r, f, "kind", "work", 0) ? " selected" : "", form_echo(r, f, "name", ""));
+    form_field_error(r, "name");
+    html_raw(r, "</label><p><button class=\"primary\">保存</button></p></form>");
     html_end(r);
 }
 

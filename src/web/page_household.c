@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form.h"
 #include "handlers.h"
 #include "household.h"
 #include "html.h"
@@ -140,14 +141,26 @@ static void household_form_read(struct req *r, struct household_input *in)
     }
 }
 
-/* A text input with a label and a value that survives a refused submission. */
-static void input(struct req *r, const char *label, const char *name, const char *value, const char *extra)
+/* A text input with a label and a value that survives a refused submission, and below it the
+   refusal when it is about field (the domain's name for it). */
+static void input(struct req *r, const char *label, const char *name, const char *field, const char *value,
+                  const char *extra)
 {
     html_raw(r, "<label>");
     html_raw(r, label);
     html_raw_printf(r, "<input name=\"%s\" %s value=\"", name, extra);
     html_text(r, value);
-    html_raw(r, "\"></label>");
+    html_raw(r, "\">");
+    form_field_error(r, field);
+    html_raw(r, "</label>");
+}
+
+/* The refusal, when it is about field part of member row i ("members[2].id_number"). */
+static void member_error(struct req *r, int i, const char *part)
+{
+    char field[48];
+    snprintf(field, sizeof field, "members[%d].%s", i, part);
+    form_field_error(r, field);
 }
 
 /* The <select> of relations to the head. */
@@ -170,14 +183,15 @@ static void household_form(struct req *r, const struct household_input *in, cons
     html_raw(r, "<form method=\"post\" action=\"/households\" class=\"grid\">");
     html_csrf(r);
     html_raw(r, "<fieldset><legend>户主</legend>");
-    input(r, "姓名", "head_name", in->head.name, "required maxlength=\"30\"");
-    input(r, "身份证号", "head_id_number", in->head.id_number,
+    input(r, "姓名", "head_name", "head.name", in->head.name, "required maxlength=\"30\"");
+    input(r, "身份证号", "head_id_number", "head.id_number", in->head.id_number,
           "required maxlength=\"18\" class=\"mono\" autocomplete=\"off\"");
-    input(r, "手机号", "head_phone", in->head.phone, "required maxlength=\"11\" inputmode=\"numeric\"");
+    input(r, "手机号", "head_phone", "head.phone", in->head.phone, "required maxlength=\"11\" inputmode=\"numeric\"");
     html_raw(r, "<label>所属村");
     village_select(r, in->village_id, 0);
+    form_field_error(r, "village_id");
     html_raw(r, "</label>");
-    input(r, "住址", "address", in->address, "maxlength=\"100\"");
+    input(r, "住址", "address", "address", in->address, "maxlength=\"100\"");
     html_raw(r, "</fieldset><fieldset><legend>家庭类别（可多选）</legend><div class=\"checks\">");
     for (int c = 0; c < HC__MAX; c++)
         html_printf(r, "<label><input type=\"checkbox\" name=\"category\" value=\"%s\"%s>%s</label>",
@@ -191,13 +205,20 @@ static void household_form(struct req *r, const struct household_input *in, cons
         const struct member_input *m = i < in->nmembers ? &in->members[i] : NULL;
         html_raw(r, "<tr><td><input name=\"member_name\" maxlength=\"30\" value=\"");
         html_text(r, m ? m->name : "");
-        html_raw(r, "\"></td><td><input name=\"member_id_number\" maxlength=\"18\" class=\"mono\" value=\"");
+        html_raw(r, "\">");
+        member_error(r, i, "name");
+        html_raw(r, "</td><td><input name=\"member_id_number\" maxlength=\"18\" class=\"mono\" value=\"");
         html_text(r, m ? m->id_number : "");
-        html_raw(r, "\"></td><td>");
+        html_raw(r, "\">");
+        member_error(r, i, "id_number");
+        html_raw(r, "</td><td>");
         relation_select(r, m ? m->relation : NULL);
+        member_error(r, i, "relation");
         html_raw(r, "</td><td><input name=\"member_phone\" maxlength=\"11\" value=\"");
         html_text(r, m ? m->phone : "");
-        html_raw(r, "\"></td></tr>");
+        html_raw(r, "\">");
+        member_error(r, i, "phone");
+        html_raw(r, "</td></tr>");
     }
     html_raw(r, "</tbody></table></fieldset><p><button class=\"primary\">保存</button> "
                 "<a href=\"/households\">取消</a></p></form>");
@@ -330,29 +351,39 @@ static void household_detail(struct req *r, const struct household *h, const str
     household_loans(r, h);
     household_relief(r, h);
     if (may_edit(r)) {
-        html_printf(r, "<details><summary>修改家庭信息</summary><form method=\"post\" action=\"/households/%lld\" "
+        char f[40]; /* the edit form posts to the household's own path; open when it was refused */
+        snprintf(f, sizeof f, "/households/%lld", (long long)h->id);
+        html_printf(r, "<details%s><summary>修改家庭信息</summary><form method=\"post\" action=\"/households/%lld\" "
                        "class=\"grid\">",
-                    (long long)h->id);
+                    form_posted(r, f) ? " open" : "", (long long)h->id);
         html_csrf(r);
-        input(r, "户主手机号", "head_phone", h->members[0].phone, "required maxlength=\"11\"");
-        input(r, "住址", "address", h->address, "maxlength=\"100\"");
+        input(r, "户主手机号", "head_phone", "head.phone", form_echo(r, f, "head_phone", h->members[0].phone),
+              "required maxlength=\"11\"");
+        input(r, "住址", "address", "address", form_echo(r, f, "address", h->address), "maxlength=\"100\"");
         html_raw(r, "<div class=\"checks\">");
         for (int c = 0; c < HC__MAX; c++)
             html_printf(r, "<label><input type=\"checkbox\" name=\"category\" value=\"%s\"%s>%s</label>",
-                        hh_category_code(c), h->categories & (1u << c) ? " checked" : "", hh_category_name(c));
-        html_printf(r, "</div><label><input type=\"checkbox\" name=\"policy_compliant\" value=\"1\"%s>符合生育政策"
+                        hh_category_code(c),
+                        form_echo_checked(r, f, "category", hh_category_code(c), (h->categories & (1u << c)) != 0) ? " checked" : "",
+                        hh_category_name(c));
+        html_raw(r, "</div>");
+        form_field_error(r, "categories");
+        html_printf(r, "<label><input type=\"checkbox\" name=\"policy_compliant\" value=\"1\"%s>符合生育政策"
                        "</label><p><button class=\"primary\">保存修改</button></p></form></details>",
-                    h->policy_compliant ? " checked" : "");
-        html_printf(r, "<details><summary>添加家庭成员</summary><form method=\"post\" "
+                    form_echo_checked(r, f, "policy_compliant", "1", h->policy_compliant) ? " checked" : "");
+        html_printf(r, "<details%s><summary>添加家庭成员</summary><form method=\"post\" "
                        "action=\"/households/%lld/members\" class=\"grid\">",
-                    (long long)h->id);
+                    form_posted(r, "/members") ? " open" : "", (long long)h->id);
         html_csrf(r);
-        input(r, "姓名", "member_name", "", "required maxlength=\"30\"");
-        input(r, "身份证号", "member_id_number", "", "required maxlength=\"18\" class=\"mono\"");
+        const char *m = "/members";
+        input(r, "姓名", "member_name", "member.name", form_echo(r, m, "member_name", ""), "required maxlength=\"30\"");
+        input(r, "身份证号", "member_id_number", "member.id_number", form_echo(r, m, "member_id_number", ""),
+              "required maxlength=\"18\" class=\"mono\"");
         html_raw(r, "<label>与户主关系");
-        relation_select(r, NULL);
+        relation_select(r, form_echo(r, m, "member_relation", NULL));
+        form_field_error(r, "member.relation");
         html_raw(r, "</label>");
-        input(r, "手机号（可不填）", "member_phone", "", "maxlength=\"11\"");
+        input(r, "手机号（可不填）", "member_phone", "member.phone", form_echo(r, m, "member_phone", ""), "maxlength=\"11\"");
         html_raw(r, "<p><button class=\"primary\">添加</button></p></form></details>");
     }
     html_end(r);

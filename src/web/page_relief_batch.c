@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form.h"
 #include "handlers.h"
 #include "html.h"
 #include "report_scope.h"
@@ -264,11 +265,33 @@ void page_relief_batch_approve(struct req *r)
     batch_step(r, RA_APPROVE);
 }
 
+/* Asks to confirm paying the batch: its title, the households, the amount each and in all in
+   words and figures, the date and method. 1 to go on; 0 when the page has answered. */
+static int batch_pay_confirmed(struct req *r, const struct relief_pay_input *in)
+{
+    struct relief_batch b;
+    struct err e = {0};
+    if (relief_batch_get(r->db, &r->user, r->id[0], &b, &e) != 0) {
+        reply_error(r, &e);
+        return 0;
+    }
+    int n = b.count[RS_APPROVED];
+    char each[FORM_MONEY_SIZE], all[FORM_MONEY_SIZE];
+    enum form_confirm_step step =
+        form_ask(r, NULL, "确认整批发放「%s」%d 户，每户 %s，合计 %s？发放日期 %s，方式：%s。发放后逐户生成领款凭证。", b.title,
+                 n, form_money(b.amount_fen, each, sizeof each), form_money(b.amount_fen * n, all, sizeof all),
+                 in->paid_on ? in->paid_on : "", in->method && !strcmp(in->method, "bank") ? "银行转账" : "现金");
+    if (step == FORM_EDIT)
+        batch_page(r, NULL);
+    return step == FORM_CONFIRMED;
+}
+
 void page_relief_batch_disburse(struct req *r)
 {
     struct err e = {0};
     int paid = 0;
     struct relief_pay_input in = {strtoll(req_form(r, "fund_id") ? req_form(r, "fund_id") : "0", NULL, 10),
                                   req_form(r, "paid_on"), req_form(r, "method"), r->today};
-    after_batch(r, relief_batch_disburse(r->db, &r->user, r->id[0], &in, &paid, &e), &e);
+    if (batch_pay_confirmed(r, &in))
+        after_batch(r, relief_batch_disburse(r->db, &r->user, r->id[0], &in, &paid, &e), &e);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form.h"
 #include "handlers.h"
 #include "html.h"
 #include "money.h"
@@ -35,11 +36,13 @@ static void fund_row(const struct relief_fund *f, void *ctx)
     html_raw(r, "</strong></td></tr>");
 }
 
-/* Writes one fund option. */
+/* Writes one fund option, the one chosen before a refusal selected. */
 static void fund_option(const struct relief_fund *f, void *ctx)
 {
     struct req *r = ctx;
-    html_printf(r, "<option value=\"%lld\">", (long long)f->id);
+    char id[24];
+    snprintf(id, sizeof id, "%lld", (long long)f->id);
+    html_printf(r, "<option value=\"%s\"%s>", id, form_echo_checked(r, "/funds/income", "fund_id", id, 0) ? " selected" : "");
     html_text(r, f->name);
     html_raw(r, "</option>");
 }
@@ -65,16 +68,27 @@ static void funds_page(struct req *r, const struct err *e)
         html_raw(r, "<label>资金<select name=\"fund_id\">");
         relief_fund_list(r->db, &r->user, fund_option, r);
         html_raw(r, "</select></label><label>来源<select name=\"source\">");
+        const char *f = "/funds/income";
         for (int s = 0; s < SRC__MAX; s++)
-            html_printf(r, "<option value=\"%s\">%s</option>", relief_source_code(s), relief_source_name(s));
-        html_printf(r, "</select></label><label>金额（元）<input name=\"amount\" required inputmode=\"decimal\"></label>"
-                       "<label>到账日期<input name=\"on\" type=\"date\" required value=\"%04d-%02d-%02d\"></label>"
-                       "<label>文件号/凭证号<input name=\"document_no\" required maxlength=\"50\"></label>"
-                       "<label>备注<input name=\"note\" maxlength=\"200\"></label><p><button class=\"primary\">登记</button>"
-                       "</p></form><h2>新增资金</h2><form method=\"post\" action=\"/funds\" class=\"grid\">",
-                    r->today.y, r->today.m, r->today.d);
+            html_printf(r, "<option value=\"%s\"%s>%s</option>", relief_source_code(s),
+                        form_echo_checked(r, f, "source", relief_source_code(s), 0) ? " selected" : "", relief_source_name(s));
+        char today[11];
+        html_printf(r, "</select></label><label>金额（元）<input name=\"amount\" required inputmode=\"decimal\" value=\"%s\">",
+                    form_echo(r, f, "amount", ""));
+        form_field_error(r, "amount");
+        html_printf(r, "</label><label>到账日期<input name=\"on\" type=\"date\" required value=\"%s\">",
+                    form_echo(r, f, "on", date_format(r->today, today)));
+        form_field_error(r, "on");
+        html_printf(r, "</label><label>文件号/凭证号<input name=\"document_no\" required maxlength=\"50\" value=\"%s\">",
+                    form_echo(r, f, "document_no", ""));
+        form_field_error(r, "document_no");
+        html_printf(r, "</label><label>备注<input name=\"note\" maxlength=\"200\" value=\"%s\"></label><p><button "
+                       "class=\"primary\">登记</button></p></form><h2>新增资金</h2><form method=\"post\" action=\"/funds\" "
+                       "class=\"grid\">", form_echo(r, f, "note", ""));
         html_csrf(r);
-        html_raw(r, "<label>名称<input name=\"name\" required maxlength=\"40\"></label><p><button>新增</button></p></form>");
+        html_printf(r, "<label>名称<input name=\"name\" required maxlength=\"40\" value=\"%s\">", form_echo(r, "/funds", "name", ""));
+        form_field_error(r, "name");
+        html_raw(r, "</label><p><button>新增</button></p></form>");
     }
     html_end(r);
 }
@@ -192,10 +206,54 @@ void page_fund_ledger(struct req *r)
     ledger_page(r, r->id[0], NULL);
 }
 
+/* What reverse_confirmed looks for in the ledger: the entry id, and the entry when found. */
+struct entry_pick {
+    int64_t id;
+    struct relief_fund_entry x;
+    int found;
+};
+
+/* Keeps the ledger row whose id is asked for. */
+static void entry_pick(const struct relief_fund_entry *x, void *ctx)
+{
+    struct entry_pick *p = ctx;
+    if (x->id == p->id) {
+        p->x = *x;
+        p->found = 1;
+    }
+}
+
+/* Asks to confirm reversing income entry r->id[0]: the fund, the entry's date, document number and
+   amount in words and figures, and the reason. 1 to go on; 0 when the page has answered. An entry
+   not found (or out of scope) is left to the domain's refusal. */
+static int reverse_confirmed(struct req *r)
+{
+    struct relief_fund f;
+    struct err e = {0};
+    struct entry_pick p = {.id = r->id[0]};
+    const char *reason = req_form(r, "reason");
+    if (!reason || !*reason)
+        return 1; /* the domain refuses a reversal without a reason */
+    int64_t fund = relief_fund_of_entry(r->db, r->id[0]);
+    if (fund <= 0 || relief_fund_get(r->db, &r->user, fund, &f, &e) != 0 ||
+        relief_fund_ledger(r->db, fund, NULL, NULL, 0, entry_pick, &p) < 0 || !p.found)
+        return 1;
+    char money[FORM_MONEY_SIZE], back[64];
+    snprintf(back, sizeof back, "/funds/%lld", (long long)fund);
+    enum form_confirm_step step =
+        form_ask(r, back, "确认冲正「%s」%s 登记的收入 %s（文件号/凭证号 %s）？冲正后记一笔相反金额，资金余额相应减少。原因：%s",
+                 f.name, p.x.on, form_money(p.x.amount_fen, money, sizeof money), p.x.document_no, reason);
+    if (step == FORM_EDIT)
+        ledger_page(r, fund, NULL);
+    return step == FORM_CONFIRMED;
+}
+
 void page_fund_entry_reverse(struct req *r)
 {
     struct err e = {0};
     int64_t fund = 0;
+    if (!reverse_confirmed(r))
+        return;
     if (relief_fund_reverse(r->db, &r->user, r->id[0], req_form(r, "on"), req_form(r, "reason"), r->today, &e) > 0) {
         fund = relief_fund_of_entry(r->db, r->id[0]);
         char loc[64];

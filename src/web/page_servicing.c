@@ -165,12 +165,16 @@ static int account_page(struct req *r, const struct err *e)
         html_printf(r, "<h2>登记追偿</h2><form method=\"post\" action=\"/accounts/%lld/recoveries\" class=\"grid\">",
                     (long long)l->id);
         html_csrf(r);
-        html_printf(r, "<label>日期<input name=\"on\" type=\"date\" required value=\"%04d-%02d-%02d\"></label>"
-                       "<label>金额（元）<input name=\"amount\" required></label><label>来源<select name=\"source\">"
-                       "<option value=\"borrower\">借款人</option><option value=\"counter_guarantor\">反担保人</option>"
-                       "</select></label><label>收款凭证号<input name=\"document_no\" required maxlength=\"50\"></label>"
-                       "<p><button class=\"primary\">登记追偿</button></p></form>",
-                    r->today.y, r->today.m, r->today.d);
+        char today[11];
+        const char *p = "/recoveries";
+        html_printf(r, "<label>日期<input name=\"on\" type=\"date\" required value=\"%s\"></label>"
+                       "<label>金额（元）<input name=\"amount\" required value=\"%s\"></label><label>来源<select name=\"source\">"
+                       "<option value=\"borrower\">借款人</option><option value=\"counter_guarantor\"%s>反担保人</option>"
+                       "</select></label><label>收款凭证号<input name=\"document_no\" required maxlength=\"50\" value=\"%s\">"
+                       "</label><p><button class=\"primary\">登记追偿</button></p></form>",
+                    form_echo(r, p, "on", date_format(r->today, today)), form_echo(r, p, "amount", ""),
+                    form_echo_checked(r, p, "source", "counter_guarantor", 0) ? " selected" : "",
+                    form_echo(r, p, "document_no", ""));
     }
     followups_section(r, l->id);
     json_decref(j);
@@ -188,9 +192,7 @@ static void account_done(struct req *r, const char *ok)
     reply_redirect(r, loc);
 }
 
-/* After an action was refused: the error page for a missing or foreign loan, else the account page
-   again with the error next to its field and what was typed. */
-static void account_refused(struct req *r, const struct err *e)
+void account_refused(struct req *r, const struct err *e)
 {
     if (e->status == 404 || e->status == 403) {
         reply_error(r, e);
@@ -198,20 +200,6 @@ static void account_refused(struct req *r, const struct err *e)
     }
     if (account_page(r, e) == 0) /* else the loan's own error (not found, out of scope) was answered */
         r->status = e->status;
-}
-
-void page_account_recover(struct req *r)
-{
-    struct err e = {0};
-    int64_t amount = 0;
-    if (money_parse(req_form(r, "amount"), &amount) != 0)
-        err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确");
-    else if (servicing_recover(r->db, &r->user, r->id[0], req_form(r, "on"), amount, req_form(r, "source"),
-                               req_form(r, "document_no"), r->today, &e) > 0) {
-        account_done(r, "recovered");
-        return;
-    }
-    account_refused(r, &e);
 }
 
 void page_account(struct req *r)
@@ -448,12 +436,33 @@ void page_claims(struct req *r)
     html_end(r);
 }
 
+/* Asks to confirm the fund paying out the loan: the borrower (masked), the contract and the
+   outstanding principal in words and figures. 1 to go on, 0 when the page has answered (返回修改
+   goes back to the claims list: the form has nothing typed). */
+static int compensate_confirmed(struct req *r)
+{
+    struct serviced_loan *l = account_load(r);
+    if (!l)
+        return 0;
+    char who[NAME_SIZE], money[FORM_MONEY_SIZE];
+    enum form_confirm_step step =
+        form_ask(r, "/claims", "确认由担保基金代偿 %s（%s，合同号 %s）的剩余本金 %s？代偿后该贷款转为已代偿，不能撤销，之后收回的款项登记为追偿。",
+                 mask_name(l->applicant, who, sizeof who), l->village, l->contract_no,
+                 form_money(repay_outstanding_principal(&l->terms), money, sizeof money));
+    servicing_free(l);
+    if (step == FORM_EDIT)
+        reply_redirect(r, "/claims");
+    return step == FORM_CONFIRMED;
+}
+
 void page_account_compensate(struct req *r)
 {
     struct err e = {0};
     int64_t paid = 0;
     char on[11];
     date_format(r->today, on);
+    if (!compensate_confirmed(r))
+        return;
     if (servicing_compensate(r->db, &r->user, r->id[0], on, r->today, &paid, &e) < 0) {
         reply_error(r, &e);
         return;
@@ -578,4 +587,39 @@ void page_subsidy(struct req *r)
 void page_subsidy_pdf(struct req *r)
 {
     subsidy(r, 1);
+}
+
+/* Asks to confirm booking a recovery of amount: the borrower (masked), the contract, the amount in
+   words and figures, whom it came from, the date and document number. 1 to go on, 0 when the page
+   has answered. */
+static int recover_confirmed(struct req *r, int64_t amount)
+{
+    struct serviced_loan *l = account_load(r);
+    if (!l)
+        return 0;
+    char who[NAME_SIZE], money[FORM_MONEY_SIZE];
+    const char *source = req_form(r, "source"), *on = req_form(r, "on"), *doc = req_form(r, "document_no");
+    int go = account_go(r, form_ask(r, NULL, "确认登记 %s（合同号 %s）的追偿款 %s，来自%s？日期 %s，收款凭证号 %s。追偿款记入担保基金。",
+                                    mask_name(l->applicant, who, sizeof who), l->contract_no,
+                                    form_money(amount, money, sizeof money),
+                                    source && !strcmp(source, "counter_guarantor") ? "反担保人" : "借款人", on ? on : "",
+                                    doc ? doc : ""));
+    servicing_free(l);
+    return go;
+}
+
+void page_account_recover(struct req *r)
+{
+    struct err e = {0};
+    int64_t amount = 0;
+    if (money_parse(req_form(r, "amount"), &amount) != 0)
+        err_set(&e, 422, "invalid_amount", "amount", "金额格式不正确");
+    else if (!recover_confirmed(r, amount))
+        return;
+    else if (servicing_recover(r->db, &r->user, r->id[0], req_form(r, "on"), amount, req_form(r, "source"),
+                               req_form(r, "document_no"), r->today, &e) > 0) {
+        account_done(r, "recovered");
+        return;
+    }
+    account_refused(r, &e);
 }

@@ -81,6 +81,7 @@ struct req {
     const char *content_type;
     char headers[REQ_MAX_HEADERS][2][256];
     int nheaders;
+    const struct err *shown_error; /* the refusal html_form_error showed: form_field_error repeats it at its field */
     char *binary; /* a PDF or other bytes to send instead of out (malloc'd, freed by the server) */
     size_t binary_len;
 };

@@ -102,7 +102,7 @@ test('apply through the pages, print the notice of missing materials, review, gu
   const fin = new Browser(srv.base);
   await fin.login('qu_caiwu'); // the guarantee fund is the district's
   await fin.get('/guarantee-fund');
-  assert.equal((await fin.post('/guarantee-fund', { kind: 'income', amount: '10,000.00', on: addDays(TODAY, -3), document_no: '测试' })).status, 303);
+  assert.equal((await fin.post('/guarantee-fund', { kind: 'income', amount: '10,000.00', on: addDays(TODAY, -3), document_no: '测试', confirm: '1' })).status, 303);
   await b.get(`/loans/${id}`);
   const g = await b.post(`/loans/${id}/guarantee`, { coverage_pct: '100', cg_name: ['孔繁荣', ''],
     cg_id_number: [makeId('19800101', 56, 'M'), ''], cg_relation: ['兄弟', ''], pledged_asset: '', confirm: '1' });

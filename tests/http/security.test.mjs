@@ -335,7 +335,7 @@ test('SQL injection and XSS payloads through the main forms are stored verbatim,
       department_id: p });
     assertEscaped(badUser.text, 'users create (all payload)');
     const fund = await finance.post('/guarantee-fund', { kind: 'income', amount: '1.00', on: '2026-11-20',
-      document_no: p.slice(0, 50), note: p });
+      document_no: p.slice(0, 50), note: p, confirm: '1' });
     assertEscaped(fund.text, 'fund entry');
     for (const [k, r] of [['units', unit], ['departments', dept], ['users', user2], ['fund', fund]]) {
       if (r.status === 303) stored[k]++;
