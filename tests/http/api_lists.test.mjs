@@ -175,14 +175,14 @@ test('reports to a bearer token: the portfolio and relief reports as CSV, Excel 
 test('list and report pages link 导出Excel, and the pages export with the session', async () => {
   const b = new Browser(srv.base);
   await b.login('xj_caiwu');
-  for (const [page, link] of [['/due?days=30', '/due?days=30&amp;format=xlsx'], ['/overdue', '/overdue?format=xlsx'],
+  for (const [page, link] of [['/due?days=30', '/due.xlsx?days=30'], ['/due/reminders?days=30', '/due/reminders.xlsx?days=30'], ['/overdue', '/overdue.xlsx'],
     ['/claims', '/claims?format=xlsx'], ['/reports/portfolio', '/reports/portfolio.xlsx']]) {
     const p = await b.get(page);
     assert.equal(p.status, 200, page);
     assert.ok(p.text.includes(`href="${link}`), `${page} links ${link}`);
     assert.match(p.text, /导出Excel/);
   }
-  for (const path of ['/due?days=366&format=xlsx', '/overdue?format=xlsx', '/claims?format=xlsx', '/reports/portfolio.xlsx',
+  for (const path of ['/due?days=366&format=xlsx', '/due.xlsx?days=30', '/due/reminders.xlsx?days=30', '/overdue.xlsx', '/overdue?format=xlsx', '/claims?format=xlsx', '/reports/portfolio.xlsx',
     '/reports/outcomes.xlsx']) {
     const res = await fetch(srv.base + path, { headers: { Cookie: b.cookie } });
     assert.equal(res.status, 200, path);
