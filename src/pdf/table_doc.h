@@ -23,7 +23,7 @@
 
 #include "date.h"
 
-#define TABLE_MAX_COLS 12
+#define TABLE_MAX_COLS 18
 #define TABLE_MAX_LINES 8
 
 /* What a carry column holds (table_doc.carry). */

@@ -92,7 +92,7 @@ void api_due_list(struct req *r)
         return;
     }
     struct date to = date_add_days(r->today, days);
-    struct due_query q = {r->today, to, "到期清单"};
+    struct due_query q = {r->today, to, "到期清单", 0};
     if (list_export_if_asked(r, list_due_sheet, &q, "due.csv"))
         return;
     struct page_ctx c = {.r = r, .items = json_array()};

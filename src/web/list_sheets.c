@@ -15,44 +15,90 @@ static const char *num_text(long long v, char out[24])
     return out;
 }
 
-/* One unpaid instalment and its loan's figures. */
+/* A due sheet being filled, with its totals. */
+struct due_build {
+    struct sheet *s;
+    int reminder; /* the reminder list's columns */
+    int64_t due_fen, overdue_fen, penalty_fen;
+};
+
+/* Appends one unpaid instalment: its days overdue, overdue amount (the unpaid principal and
+   interest once the due day has passed) and penalty, all of the instalment as of today. */
 static void due_sheet_row(const struct due_row *d, void *ctx)
 {
-    struct req *r = ((void **)ctx)[0];
-    struct sheet *s = ((void **)ctx)[1];
-    struct loan_figures fig = {0};
-    struct err e = {0};
-    if (loan_figures_get(r->db, &r->user, d->loan_id, r->today, &fig, &e) != 0)
-        return;
+    struct due_build *b = ctx;
+    int64_t over_fen = d->days_overdue > 0 ? d->due_fen : 0;
+    b->due_fen += d->due_fen, b->overdue_fen += over_fen, b->penalty_fen += d->penalty_fen;
     char n[24], dpd[24], due[MONEY_TEXT_SIZE], over[MONEY_TEXT_SIZE], pen[MONEY_TEXT_SIZE];
-    const char *cells[] = {d->village, d->applicant, d->phone, d->contract_no, num_text(d->n, n), d->due_on,
-                           sheet_fen(d->due_fen, due), num_text(fig.dpd, dpd), sheet_fen(fig.overdue_fen, over),
-                           sheet_fen(fig.penalty_fen, pen)};
-    sheet_row(s, cells);
+    num_text(d->n, n);
+    sheet_fen(d->due_fen, due);
+    if (b->reminder) {
+        const char *cells[] = {d->village, d->applicant, d->phone, n, d->due_on, due, ""};
+        sheet_row(b->s, cells);
+        return;
+    }
+    const char *cells[] = {d->village, d->applicant, d->phone, d->contract_no, n, d->due_on, due,
+                           num_text(d->days_overdue, dpd), sheet_fen(over_fen, over), sheet_fen(d->penalty_fen, pen)};
+    sheet_row(b->s, cells);
 }
 
-void list_due_sheet(struct req *r, const void *arg, struct sheet *s)
+/* Appends the total row: the number of instalments and the sums of the amount columns. */
+static void due_total_row(const struct due_build *b, int n)
 {
-    const struct due_query *q = arg;
-    struct date from = q->from, to = q->to;
+    char count[32], due[MONEY_TEXT_SIZE], over[MONEY_TEXT_SIZE], pen[MONEY_TEXT_SIZE];
+    snprintf(count, sizeof count, "%d 期", n < 0 ? 0 : n);
+    sheet_fen(b->due_fen, due);
+    if (b->reminder) {
+        const char *cells[] = {"合计", count, "", "", "", due, ""};
+        sheet_row(b->s, cells);
+        return;
+    }
+    const char *cells[] = {"合计", count, "", "", "", "", due, "", sheet_fen(b->overdue_fen, over),
+                           sheet_fen(b->penalty_fen, pen)};
+    sheet_row(b->s, cells);
+}
+
+/* The heads and column kinds of a due sheet (the reminder list's or the full list's). */
+static void due_sheet_init(struct sheet *s, const struct due_query *q)
+{
     static const char *const heads[] = {"村", "借款人", "电话", "合同号", "期数", "应还日", "应还本息（元）",
                                         "逾期天数", "逾期金额（元）", "罚息复利（元）", NULL};
-    sheet_init(s, q->title, heads);
+    static const char *const reminder_heads[] = {"村", "借款人", "电话", "期数", "应还日", "应还本息（元）",
+                                                 "已提醒（签字）", NULL};
+    static const float widths[] = {1, 1, 1.4f, 1.9f, 0.6f, 1.2f, 1.3f, 0.8f, 1.3f, 1.2f};
+    sheet_init(s, q->title, q->reminder ? reminder_heads : heads);
+    if (q->reminder) {
+        sheet_int_column(s, 3);
+        sheet_date_column(s, 4);
+        sheet_money_column(s, 5);
+        return;
+    }
     sheet_int_column(s, 4);
     sheet_date_column(s, 5);
     sheet_money_column(s, 6);
     sheet_int_column(s, 7);
     sheet_money_column(s, 8);
     sheet_money_column(s, 9);
-    static const float widths[] = {1, 1, 1.4f, 1.9f, 0.6f, 1.2f, 1.3f, 0.8f, 1.3f, 1.2f};
     memcpy(s->widths, widths, sizeof widths);
     s->landscape = 1;
+}
+
+int list_due_build(struct req *r, const struct due_query *q, struct sheet *s)
+{
+    due_sheet_init(s, q);
     char a[11], b[11], t[11];
-    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 应还日%s%s%s%s · 逾期截至 %s", r->user.unit_name,
-             from.y ? " " : "截至 ", from.y ? date_format(from, a) : "", from.y ? " 至 " : "", date_format(to, b),
-             date_format(r->today, t));
-    void *ctx[] = {r, s};
-    servicing_due_list(r->db, &r->user, from, to, r->today, due_sheet_row, ctx);
+    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 应还日%s%s%s%s · 逾期天数和罚息算至 %s",
+             r->user.unit_name, q->from.y ? " " : "截至 ", q->from.y ? date_format(q->from, a) : "",
+             q->from.y ? " 至 " : "", date_format(q->to, b), date_format(r->today, t));
+    struct due_build d = {.s = s, .reminder = q->reminder};
+    int n = servicing_due_list(r->db, &r->user, q->from, q->to, r->today, due_sheet_row, &d);
+    due_total_row(&d, n);
+    return n;
+}
+
+void list_due_sheet(struct req *r, const void *arg, struct sheet *s)
+{
+    list_due_build(r, arg, s);
 }
 
 /* One loan of the loan book. */

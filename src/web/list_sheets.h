@@ -23,8 +23,12 @@ int list_export_if_asked(struct req *r, list_sheet_fn build, const void *arg, co
 struct due_query {
     struct date from, to;
     const char *title;
+    int reminder; /* 1: the village officers' reminder list (no overdue columns, a column to sign) */
 };
-/* arg: struct due_query. The instalments with the loan's days past due, overdue amount and penalty as of today. */
+/* The one due sheet: the instalments with each one's days overdue, overdue amount and penalty as of
+   today, and a total row (count and sums). Returns the number of instalments or -1. */
+int list_due_build(struct req *r, const struct due_query *q, struct sheet *s);
+/* arg: struct due_query. list_due_build as a list_sheet_fn. */
 void list_due_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: struct loan_book_filter (limit and offset ignored: every loan), with figures as of today;
    titled 逾期贷款清单 when it selects the overdue loans, else 贷款台账. */

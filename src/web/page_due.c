@@ -8,6 +8,7 @@
 
 #include "handlers.h"
 #include "html.h"
+#include "list_sheets.h"
 #include "money.h"
 #include "report_scope.h"
 #include "servicing.h"
@@ -15,67 +16,12 @@
 
 #define SMS_TEXT_SIZE 512 /* one reminder message */
 
-/* A sheet being filled from due rows, with its totals. */
-struct due_build {
-    struct sheet *s;
-    int64_t due_fen, penalty_fen;
-    int reminder; /* the reminder list's columns */
-};
-
-/* Appends one due row to the sheet. */
-static void due_sheet_row(const struct due_row *d, void *ctx)
-{
-    struct due_build *b = ctx;
-    char n[16], due[MONEY_TEXT_SIZE], days[24], penalty[MONEY_TEXT_SIZE];
-    snprintf(n, sizeof n, "%d", d->n);
-    snprintf(days, sizeof days, "%ld", d->days_overdue);
-    sheet_fen(d->due_fen, due);
-    sheet_fen(d->penalty_fen, penalty);
-    b->due_fen += d->due_fen;
-    b->penalty_fen += d->penalty_fen;
-    if (b->reminder) {
-        const char *row[] = {d->village, d->applicant, d->phone, n, d->due_on, due, ""};
-        sheet_row(b->s, row);
-    } else {
-        const char *row[] = {d->village, d->applicant, d->phone, d->contract_no, n, d->due_on, due, days, penalty};
-        sheet_row(b->s, row);
-    }
-}
-
-/* The rows falling due in [from, to] ({0,0,0} from: everything unpaid before to) in the user's
-   (perhaps narrowed) scope as a sheet with a total row. Returns the number of rows or -1. */
+/* The due sheet (list_sheets.h) of the rows falling due in [from, to] ({0,0,0} from: everything
+   unpaid by to) in the user's (perhaps narrowed) scope. Returns the number of rows or -1. */
 static int due_build(struct req *r, struct date from, struct date to, int reminder, struct sheet *s)
 {
-    static const char *const list_heads[] = {"村", "借款人", "电话", "合同号", "期数", "应还日", "应还本息（元）",
-                                             "逾期天数", "罚息及复利（元）", NULL};
-    static const char *const reminder_heads[] = {"村", "借款人", "电话", "期数", "应还日", "应还本息（元）",
-                                                 "已提醒（签字）", NULL};
-    sheet_init(s, reminder ? "贷款到期提醒名单" : from.y ? "贷款到期清单" : "逾期未还各期清单",
-               reminder ? reminder_heads : list_heads);
-    sheet_money_column(s, reminder ? 5 : 6);
-    if (!reminder)
-        sheet_money_column(s, 8);
-    s->landscape = !reminder;
-    char f[11] = "", t[11];
-    date_format(to, t);
-    if (from.y)
-        date_format(from, f);
-    snprintf(s->subtitle, sizeof s->subtitle, "%s · %s%s%s", r->user.unit_name, from.y ? f : "截至 ",
-             from.y ? " 至 " : "", t);
-    struct due_build b = {.s = s, .reminder = reminder};
-    int n = servicing_due_list(r->db, &r->user, from, to, r->today, due_sheet_row, &b);
-    char due[MONEY_TEXT_SIZE], penalty[MONEY_TEXT_SIZE], count[32];
-    snprintf(count, sizeof count, "%d 期", n < 0 ? 0 : n);
-    sheet_fen(b.due_fen, due);
-    sheet_fen(b.penalty_fen, penalty);
-    if (reminder) {
-        const char *total[] = {"合计", count, "", "", "", due, ""};
-        sheet_row(s, total);
-    } else {
-        const char *total[] = {"合计", count, "", "", "", "", due, "", penalty};
-        sheet_row(s, total);
-    }
-    return n;
+    struct due_query q = {from, to, reminder ? "贷款到期提醒名单" : from.y ? "贷款到期清单" : "逾期未还各期清单", reminder};
+    return list_due_build(r, &q, s);
 }
 
 #define DUE_DAYS_MAX 366 /* the longest look ahead a due list takes */

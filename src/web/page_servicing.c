@@ -326,7 +326,7 @@ void page_overdue(struct req *r)
         reply_fail(r, 422, "invalid_date", "日期应为 YYYY-MM-DD");
         return;
     }
-    struct due_query q = {{0, 0, 0}, date_add_days(r->today, -1), "逾期清单"};
+    struct due_query q = {{0, 0, 0}, date_add_days(r->today, -1), "逾期清单", 0};
     const char *table = req_query(r, "table");
     if (table && !strcmp(table, "villages") ? list_export_if_asked(r, list_overdue_villages_sheet, &as_of, "overdue-villages.csv")
                                             : list_export_if_asked(r, list_due_sheet, &q, "overdue.csv"))

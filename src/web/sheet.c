@@ -205,8 +205,7 @@ void sheet_reply_pdf(struct req *r, const struct sheet *s)
     reply_bytes(r, "application/pdf", pdf, len);
 }
 
-/* 1 when the query's format or the path's extension names ext ("csv", "xlsx", "pdf"). */
-static int asks_for(struct req *r, const char *ext)
+int sheet_asks_for(struct req *r, const char *ext)
 {
     const char *format = req_query(r, "format");
     size_t n = strlen(r->path), m = strlen(ext);
@@ -217,18 +216,18 @@ static int asks_for(struct req *r, const char *ext)
 
 int sheet_reply_by_format(struct req *r, const struct sheet *s, const char *filename)
 {
-    if (asks_for(r, "csv")) {
+    if (sheet_asks_for(r, "csv")) {
         sheet_reply_csv(r, s, filename);
         return 1;
     }
-    if (asks_for(r, "xlsx")) {
+    if (sheet_asks_for(r, "xlsx")) {
         char name[SHEET_FILENAME_SIZE];
         size_t n = strcspn(filename, ".");
         snprintf(name, sizeof name, "%.*s.xlsx", (int)n, filename);
         sheet_reply_xlsx(r, s, name);
         return 1;
     }
-    if (asks_for(r, "pdf")) {
+    if (sheet_asks_for(r, "pdf")) {
         sheet_reply_pdf(r, s);
         return 1;
     }

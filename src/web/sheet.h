@@ -55,6 +55,8 @@ void sheet_reply_csv(struct req *r, const struct sheet *s, const char *filename)
 void sheet_reply_pdf(struct req *r, const struct sheet *s);
 /* Replies with the sheet as an Excel workbook (sheet_xlsx.c) named filename. */
 void sheet_reply_xlsx(struct req *r, const struct sheet *s, const char *filename);
+/* 1 when the query's format or the path's extension names ext ("csv", "xlsx", "pdf"). */
+int sheet_asks_for(struct req *r, const char *ext);
 /* Replies in the format the path or ?format= asks for: csv, xlsx or pdf (filename is the CSV
    name; the workbook gets the same name ending .xlsx), or returns 0 to let the caller render the
    page. Returns 1 when it replied. */

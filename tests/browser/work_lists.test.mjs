@@ -133,7 +133,8 @@ test('item 8: the 7-day tile opens the 7-day list with totals, days overdue, pen
   const total = page.locator('table tbody tr:last-child');
   assert.equal(await total.locator('td').nth(1).textContent(), `${due.n} 期`);
   assert.equal(await total.locator('td').nth(6).textContent(), (due.fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }));
-  assert.ok(await page.locator('th:text-is("逾期天数")').count() && await page.locator('th:text-is("罚息及复利（元）")').count());
+  assert.ok(await page.locator('th:text-is("逾期天数")').count() && await page.locator('th:text-is("罚息复利（元）")').count()
+    && await page.locator('th:text-is("逾期金额（元）")').count());
   const csv = await fetchText(page, '/due.csv?days=7');
   assert.equal(csv.status, 200);
   assert.ok(csv.text.startsWith(BOM), 'CSV starts with a BOM');

@@ -147,8 +147,10 @@ test('reports to a bearer token: the portfolio and relief reports as CSV, Excel 
   const book = readXlsx((await download('/reports/portfolio?format=xlsx', t.xj_xiehui)).bytes);
   assert.equal(book.name, '计生信贷助富贷款情况表');
   const total = book.rows.find((r) => r && r[0].value === '合计');
-  assert.equal(total[3].type, 'number', 'the number of loans');
-  assert.equal(total[4].format, '#,##0.00');
+  assert.equal(total[1].type, 'number', 'the number of applications, one value a cell');
+  assert.equal(total[10].type, 'number', 'the normal grade, one value a cell');
+  assert.equal(total[5].type, 'number', 'the number of loans');
+  assert.equal(total[6].format, '#,##0.00');
   assert.equal((await download('/reports/portfolio?format=pdf', t.xj_xiehui)).bytes.subarray(0, 5).toString(), '%PDF-');
   assert.equal((await download('/reports/portfolio?format=csv', t.xj_pingshen)).status, 403, 'reviewers read no report');
   const relief = readXlsx((await download('/reports/relief?format=xlsx&group=village', t.xj_xiehui)).bytes);
@@ -173,14 +175,14 @@ test('reports to a bearer token: the portfolio and relief reports as CSV, Excel 
 test('list and report pages link 导出Excel, and the pages export with the session', async () => {
   const b = new Browser(srv.base);
   await b.login('xj_caiwu');
-  for (const [page, link] of [['/due?days=30', '/due?days=30&amp;format=xlsx'], ['/overdue', '/overdue?format=xlsx'],
+  for (const [page, link] of [['/due?days=30', '/due.xlsx?days=30'], ['/due/reminders?days=30', '/due/reminders.xlsx?days=30'], ['/overdue', '/overdue.xlsx'],
     ['/claims', '/claims?format=xlsx'], ['/reports/portfolio', '/reports/portfolio.xlsx']]) {
     const p = await b.get(page);
     assert.equal(p.status, 200, page);
     assert.ok(p.text.includes(`href="${link}`), `${page} links ${link}`);
     assert.match(p.text, /导出Excel/);
   }
-  for (const path of ['/due?days=366&format=xlsx', '/overdue?format=xlsx', '/claims?format=xlsx', '/reports/portfolio.xlsx',
+  for (const path of ['/due?days=366&format=xlsx', '/due.xlsx?days=30', '/due/reminders.xlsx?days=30', '/overdue.xlsx', '/overdue?format=xlsx', '/claims?format=xlsx', '/reports/portfolio.xlsx',
     '/reports/outcomes.xlsx']) {
     const res = await fetch(srv.base + path, { headers: { Cookie: b.cookie } });
     assert.equal(res.status, 200, path);
@@ -302,4 +304,28 @@ test('the overdue report by village as a file, as it stood on a past day, from t
   assert.ok(page.text.includes(`href="${link}"`), link);
   const res = await fetch(srv.base + link.replaceAll('&amp;', '&'), { headers: { Cookie: b.cookie } });
   assert.deepEqual(readXlsx(Buffer.from(await res.arrayBuffer())).rows, book.rows, 'the page\'s file is the API\'s');
+});
+
+test('one due sheet: the API export and the pages\' exports are the same table, per-instalment overdue figures and a 合计 row', async () => {
+  const cents = (x) => Math.round(Number(x) * 100);
+  const api30 = (await download('/reports/due?days=30&format=csv', t.xj_xiehui)).bytes.toString('utf8').slice(1).trim().split('\r\n');
+  const b = new Browser(srv.base);
+  await b.login('xj_xiehui');
+  const page = async (path) => (await (await fetch(srv.base + path, { headers: { Cookie: b.cookie } })).text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+  const due30 = await page('/due.csv?days=30');
+  assert.deepEqual(due30, api30, 'the /due export and the API export are one sheet');
+  const heads = '村,借款人,电话,合同号,期数,应还日,应还本息（元）,逾期天数,逾期金额（元）,罚息复利（元）';
+  for (const lines of [due30, await page('/overdue.csv'), await page('/overdue?format=csv')]) {
+    assert.equal(lines[0], heads);
+    const rows = lines.slice(1, -1).map((l) => l.split(',')), total = lines.at(-1).split(',');
+    assert.equal(total[0], '合计');
+    assert.equal(total[1], `${rows.length} 期`);
+    for (const [col, what] of [[6, '应还本息'], [8, '逾期金额'], [9, '罚息复利']])
+      assert.equal(cents(total[col]), rows.reduce((s, r) => s + cents(r[col]), 0), `the total of ${what}`);
+    for (const r of rows) // an instalment is overdue by its own due day: its unpaid amount once that day has passed
+      assert.equal(cents(r[8]), r[5] < TODAY ? cents(r[6]) : 0, r.join(','));
+  }
+  const overdue = await page('/overdue.csv');
+  assert.ok(overdue.length > 2, 'the demo has overdue instalments');
+  assert.ok(overdue.slice(1, -1).every((l) => Number(l.split(',')[7]) > 0), 'every overdue instalment has its days overdue');
 });

@@ -3,7 +3,7 @@
 // that the report's outstanding equals the sum over the loans.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, api, token, makeId, guaranteedApplication, SCENARIO_DAY } from './lib.mjs';
+import { startServer, api, token, makeId, guaranteedApplication, SCENARIO_DAY, Browser } from './lib.mjs';
 
 let srv, t, village;
 
@@ -82,7 +82,7 @@ test('cross-check: the report\'s outstanding equals the portfolio summary and th
   const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
   const total = lines.at(-1).split(',');
   assert.equal(total[0], '合计');
-  assert.equal(total[5], (summary.outstanding_fen / 100).toFixed(2));
+  assert.equal(total[7], (summary.outstanding_fen / 100).toFixed(2));
 });
 
 test('the quarterly report PDF carries the figures of the API, the charts and the subsidy claim', async () => {
@@ -120,5 +120,29 @@ test('any unit the user may see: ?unit_id= narrows a report; a unit outside the 
   const csv = await fetch(`${srv.base}/api/v1/reports/portfolio/villages?unit_id=${village}&format=csv`, { headers: { Authorization: `Bearer ${t.assoc}` } });
   const lines = (await csv.text()).trim().split('\r\n');
   assert.equal(lines.length, 1 + 1 + 1 + 1, 'head, the village, the township subtotal, the total');
-  assert.match(lines[1], /^西集镇试点村,2\/2\/0,100\.0%,2,170000\.00,70000\.00,50000\.00/);
+  assert.match(lines[1], /^西集镇试点村,2,2,0,100\.0%,2,170000\.00,70000\.00,50000\.00,/);
+});
+
+test('the portfolio CSV holds one value a cell: counts and the five grades in their own columns; the page keeps its packed table', async () => {
+  const heads = ['单位', '申请笔数', '批准笔数', '未通过笔数', '按时办结', '放款笔数', '放款金额（元）', '贷款余额（元）',
+    '逾期余额（元）', 'PAR30', '正常', '关注', '次级', '可疑', '损失', '代偿（元）', '追偿（元）'];
+  const b = new Browser(srv.base);
+  await b.login('xj_xiehui');
+  for (const path of [`/reports/portfolio.csv?unit_id=${village}`, `/reports/portfolio?unit_id=${village}&format=csv`]) {
+    const res = await fetch(srv.base + path, { headers: { Cookie: b.cookie } });
+    assert.equal(res.status, 200, path);
+    const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.deepEqual(lines[0].split(','), heads, path);
+    for (const line of lines.slice(1)) {
+      const cells = line.split(',');
+      assert.equal(cells.length, heads.length, line);
+      assert.ok(cells.slice(1).every((c) => /^(-?\d+(\.\d+)?%?|—)$/.test(c)), `one number a cell: ${line}`);
+    }
+    // the village (the first test's figures): 2 applications, both approved; grades 1 normal, 1 doubtful
+    const row = lines[1].split(',');
+    assert.deepEqual(row.slice(0, 4), ['西集镇试点村', '2', '2', '0']);
+    assert.deepEqual(row.slice(10, 15), ['1', '0', '0', '1', '0']);
+  }
+  const page = await b.get(`/reports/portfolio?unit_id=${village}`);
+  assert.match(page.text, /2\/2\/0/, 'the page keeps the packed counts');
 });
