@@ -135,9 +135,9 @@ void page_users_create(struct req *r)
 static void user_edit_form(struct req *r, const struct user_row *u, const struct err *e)
 {
     html_begin(r, "编辑用户");
-    html_raw(r, "<h1>编辑用户 ");
+    html_raw(r, "<h1>编辑用户 <code>");
     html_text(r, u->username);
-    html_raw(r, "</h1>");
+    html_raw(r, "</code></h1>");
     html_flash(r);
     if (e)
         html_form_error(r, e);

@@ -51,7 +51,7 @@ for (const user of ROLES) {
       if (status === 403) { problems.push(`403 ${url}`); continue; }
       if (!/text\/html/.test(resp.headers()['content-type'] || '')) continue;
       const got = await inspect(page);
-      const codes = [...new Set(got.text.match(/[a-z_]{4,}/g) || [])];
+      const codes = [...new Set(got.text.match(/(?<![A-Za-z])[a-z_]{4,}/g) || [])];
       if (codes.length) problems.push(`English ${codes.join(',')} on ${url}`);
       if (/UTC/.test(got.text)) problems.push(`UTC on ${url}`);
       if (user === 'admin' && got.scrollWidth > got.clientWidth) {
