@@ -62,6 +62,7 @@ test('answers of the API validate against their schemas', async () => {
   const t = { admin: await token(srv.base, 'admin'), xj_xiehui: await token(srv.base, 'xj_xiehui'),
     xj_caiwu: await token(srv.base, 'xj_caiwu') };
   const loans = await api(srv.base, 'GET', '/loans', undefined, t.xj_xiehui);
+  const hh = (await api(srv.base, 'GET', '/households?limit=1', undefined, t.xj_xiehui)).body.items[0].id;
   const gets = [['xj_xiehui', '/me'], ['xj_xiehui', '/units'], ['xj_xiehui', '/departments'], ['xj_xiehui', '/loans'],
     ['xj_xiehui', '/loans?state=settled'], ['xj_xiehui', `/loans/${loans.body.items[0].id}`], ['xj_xiehui', '/reports/overdue/loans'],
     ['xj_xiehui', '/reports/due?days=366'], ['xj_caiwu', '/claims'], ['xj_xiehui', '/relief-batches'],
@@ -71,7 +72,8 @@ test('answers of the API validate against their schemas', async () => {
     ['xj_xiehui', '/loan-applications'], ['xj_xiehui', '/relief-applications'], ['xj_xiehui', '/relief-categories'],
     ['xj_xiehui', '/guarantee-fund'], ['xj_xiehui', '/holidays'], ['xj_xiehui', '/households'],
     ['xj_xiehui', '/loans?state=lost'], ['xj_xiehui', '/reports/due?days=0'], ['xj_xiehui', '/loans/999999'],
-    ['xj_xiehui', '/reports/overdue/loans?format=doc']];
+    ['xj_xiehui', '/reports/overdue/loans?format=doc'], ['xj_xiehui', `/households/${hh}`], ['xj_caiwu', `/households/${hh}`],
+    ['xj_xiehui', `/loans/${loans.body.items[0].id}/followups`]];
   for (const [who, path] of gets) {
     const res = await api(srv.base, 'GET', path, undefined, t[who]);
     assert.ok(res.status < 500, `${path}: ${res.status}`);
