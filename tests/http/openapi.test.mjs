@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
-import { BIN, startServer, token, api } from './lib.mjs';
+import { BIN, startServer, token, api, ALL_DOCS } from './lib.mjs';
 import { assertDescribed, validate } from './openapi.mjs';
 
 const DOC = new URL('../../docs/api.md', import.meta.url).pathname;
@@ -82,6 +82,23 @@ test('answers of the API validate against their schemas', async () => {
   assertDescribed(doc, 'GET', '/openapi.json', { status: 200, body: doc });
   const noToken = await api(srv.base, 'GET', '/loans');
   assertDescribed(doc, 'GET', '/loans', noToken);
+});
+
+test('the request bodies are described member by member: what clients send validates, a wrong type does not', () => {
+  const body = (p, m) => doc.paths[p][m].requestBody.content['application/json'].schema;
+  const cases = [
+    ['/api/v1/loan-applications/{id}/documents', 'put', ALL_DOCS, { id_card: 'yes' }],
+    ['/api/v1/loan-applications/{id}/guarantee', 'post', { coverage_pct: 80, counter_guarantors: [{ name: '王强', id_number: '370406198001010011', relation: '兄弟', income_fen: 3600000 }] },
+      { coverage_pct: 80 }],
+    ['/api/v1/relief-categories/{id}', 'put', { eligible: ['one_child'], any_household: false, per_year: 1, active: true }, { per_year: '1' }],
+    ['/api/v1/announcements/{id}', 'put', { version: 2, title: '通知', body_md: '正文', publish_to: null }, { version: '2' }],
+    ['/api/v1/households', 'post', { village_id: 3, head: { name: '李梅', id_number: '370406198001010011' }, categories: ['one_child'], members: [] },
+      { village_id: 3, head: { name: '李梅' } }],
+  ];
+  for (const [path, method, good, bad] of cases) {
+    assert.deepEqual(validate(body(path, method), good, '$', doc), [], `${method} ${path}: a real body`);
+    assert.notDeepEqual(validate(body(path, method), bad, '$', doc), [], `${method} ${path}: a wrong body`);
+  }
 });
 
 test('the validator refuses what does not match (so the checks above can fail)', () => {
