@@ -159,7 +159,7 @@ const struct api_doc api_docs_announcement[] = {
     {"POST", "/api/v1/announcements", "新建公告（草稿）", NULL, API_OBJ("\"title\":" API_STR ",\"body_md\":" API_STR, "\"title\",\"body_md\""), API_ANY_OBJ, 201, "422:invalid_title 422:invalid_body", NULL},
     {"GET", "/api/v1/announcements/published", "公开的公告", "unit_id:integer", NULL, API_LIST(API_ANY_OBJ), 0, NULL, NULL},
     {"GET", "/api/v1/announcements/{id}", "一则公告", NULL, NULL, API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\""), 0, "404:not_found 403:out_of_scope", NULL},
-    {"PUT", "/api/v1/announcements/{id}", "修改公告（带版本号）", NULL, API_ANY_OBJ, API_ANY_OBJ, 0, "409:edit_conflict 404:not_found 403:out_of_scope", NULL},
+    {"PUT", "/api/v1/announcements/{id}", "修改公告（带版本号；只改给出的项）", NULL, API_OBJ("\"version\":" API_INT ",\"title\":" API_STR ",\"body_md\":" API_STR ",\"publish_from\":" API_STR ",\"publish_to\":{\"type\":[\"string\",\"null\"]},\"unit_id\":" API_INT ",\"publish\":" API_BOOL, ""), API_ANY_OBJ, 0, "409:edit_conflict 404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/announcements/{id}/publish", "发布公告", NULL, NULL, API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/announcements/{id}/withdraw", "撤回公告", NULL, API_OBJ("\"reason\":" API_STR, "\"reason\""), API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/announcements/{id}/versions/{id}", "公告的某一版本", NULL, NULL, API_ANY_OBJ, 0, "404:not_found 403:out_of_scope", NULL},

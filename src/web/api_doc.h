@@ -25,6 +25,7 @@ struct api_doc {
 #define API_INT "{\"type\":\"integer\"}"
 #define API_STR "{\"type\":\"string\"}"
 #define API_ANY_OBJ "{\"type\":\"object\"}"
+#define API_BOOL "{\"type\":\"boolean\"}"
 /* The paging query parameters. */
 #define API_PAGING "limit:integer offset:integer"
 /* The formats a report answers besides JSON (?format=). */

@@ -136,9 +136,34 @@ void api_households_list(struct req *r)
 }
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
+/* A person in a household body: the head or a member. */
+#define HH_PERSON_IN                                                                                               \
+    API_OBJ("\"name\":" API_STR ",\"id_number\":" API_STR ",\"phone\":" API_STR ",\"relation\":" API_STR           \
+            ",\"sex\":" API_STR ",\"birth_date\":" API_STR,                                                          \
+            "\"name\",\"id_number\"")
+/* The body of POST /households. */
+#define HH_BODY                                                                                                    \
+    API_OBJ("\"village_id\":" API_INT ",\"address\":" API_STR ",\"policy_compliant\":{\"type\":\"boolean\"},"         \
+            "\"head\":" HH_PERSON_IN ",\"categories\":{\"type\":\"array\",\"items\":" API_STR "},"                \
+            "\"members\":{\"type\":\"array\",\"items\":" HH_PERSON_IN "}",                                        \
+            "\"village_id\",\"head\"")
+/* A person as household_json answers it (birth_date only with the full ID). */
+#define HH_PERSON_OUT                                                                                              \
+    API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"id_number\":" API_STR ",\"sex\":{\"enum\":[\"M\",\"F\"]},"      \
+            "\"birth_year\":" API_INT ",\"relation\":" API_STR ",\"phone\":" API_STR ",\"birth_date\":" API_STR,    \
+            "\"id\",\"name\",\"id_number\",\"sex\",\"birth_year\",\"relation\",\"phone\"")
+/* A household with its head and members. */
+#define HH_ANSWER                                                                                                  \
+    API_OBJ("\"id\":" API_INT ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"township\":" API_STR             \
+            ",\"head\":" HH_PERSON_OUT ",\"address\":" API_STR ",\"categories\":{\"type\":\"array\",\"items\":" API_STR \
+            "},\"policy_compliant\":{\"type\":\"boolean\"},\"members\":{\"type\":\"array\",\"items\":" HH_PERSON_OUT    \
+            "},\"created_at\":" API_STR ",\"updated_at\":" API_STR,                                                 \
+            "\"id\",\"village_id\",\"village\",\"township\",\"head\",\"address\",\"categories\",\"policy_compliant\","  \
+            "\"members\",\"created_at\",\"updated_at\"")
+
 const struct api_doc api_docs_household[] = {
     {"GET", "/api/v1/households", "家庭查询（姓名或身份证号前缀、村、类别），分页；?format= 导出（身份证号脱敏）", "q:string village_id:integer category:string format:string " API_PAGING "", NULL, API_LIST(API_ANY_OBJ), 0, "422:invalid_category 422:invalid_format", API_FORMATS},
-    {"POST", "/api/v1/households", "登记家庭及成员", NULL, API_ANY_OBJ, API_ANY_OBJ, 201, "422:invalid_id_number 409:duplicate_id_number 403:out_of_scope", NULL},
-    {"GET", "/api/v1/households/{id}", "一户家庭及其成员", NULL, NULL, API_OBJ("\"id\":" API_INT, "\"id\""), 0, "404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/households", "登记家庭及成员", NULL, HH_BODY, HH_ANSWER, 201, "422:invalid_id_number 409:duplicate_id_number 403:out_of_scope", NULL},
+    {"GET", "/api/v1/households/{id}", "一户家庭及其成员", NULL, NULL, HH_ANSWER, 0, "404:not_found 403:out_of_scope", NULL},
     {0},
 };

@@ -43,6 +43,8 @@ static void fund_item(const struct relief_fund *f, void *ctx)
 
 void api_funds_list(struct req *r)
 {
+    if (list_export_if_asked(r, record_funds_sheet, NULL, "funds.csv"))
+        return;
     json_t *items = json_array();
     int n = relief_fund_list(r->db, &r->user, fund_item, items);
     reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
@@ -487,13 +489,13 @@ const struct api_doc api_docs_relief[] = {
      NULL},
     {"GET", "/api/v1/relief-applications/{id}/documents/{id}", "一份证明材料的文件（PDF、JPG 或 PNG）", NULL, NULL, NULL, 0,
      "404:not_found 403:out_of_scope", "pdf"},
-    {"GET", "/api/v1/funds", "管辖范围内的救助资金及余额", NULL, NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"balance_fen\":" API_INT, "\"id\",\"name\",\"balance_fen\"")), 0, NULL, NULL},
+    {"GET", "/api/v1/funds", "管辖范围内的救助资金：各来源收入、已发放、余额；?format= 导出", "format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"active\":{\"type\":\"boolean\"},\"balance_fen\":" API_INT ",\"paid_fen\":" API_INT ",\"income_by_source_fen\":{\"type\":\"object\",\"additionalProperties\":" API_INT "}", "\"id\",\"name\",\"active\",\"balance_fen\",\"paid_fen\",\"income_by_source_fen\"")), 0, "422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/funds", "新建救助资金", NULL, API_OBJ("\"name\":" API_STR, "\"name\""), API_ANY_OBJ, 201, "409:duplicate_fund", NULL},
     {"POST", "/api/v1/funds/{id}/income", "资金收入", NULL, API_OBJ("\"source\":" API_STR ",\"amount_fen\":" API_INT ",\"on\":" API_STR ",\"document_no\":" API_STR ",\"note\":" API_STR, "\"source\",\"amount_fen\",\"on\",\"document_no\""), API_ANY_OBJ, 201, "422:invalid_amount 404:not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/funds/{id}/ledger", "资金明细账", "from:date to:date", NULL, API_ANY_OBJ, 0, "404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/fund-entries/{id}/reverse", "冲销一笔收入", NULL, API_OBJ("\"on\":" API_STR ",\"reason\":" API_STR, "\"on\",\"reason\""), API_ANY_OBJ, 201, "409:already_reversed 409:not_income 404:not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/relief-categories", "救助类别及标准", NULL, NULL, API_LIST(API_ANY_OBJ), 0, NULL, NULL},
-    {"PUT", "/api/v1/relief-categories/{id}", "修改救助类别", NULL, API_ANY_OBJ, API_ANY_OBJ, 0, "404:not_found 403:out_of_scope", NULL},
+    {"PUT", "/api/v1/relief-categories/{id}", "修改救助类别", NULL, API_OBJ("\"eligible\":{\"type\":\"array\",\"items\":" API_STR "},\"any_household\":" API_BOOL ",\"per_year\":" API_INT ",\"active\":" API_BOOL, ""), API_OBJ("\"id\":" API_INT, "\"id\""), 0, "404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/relief-categories/{id}/amounts", "救助标准（自某日起）", NULL, API_OBJ("\"effective_from\":" API_STR, "\"effective_from\""), API_ANY_OBJ, 201, "422:invalid_amount 404:not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/relief-applications", "救助申请列表，分页；?format= 导出", "state:string category_id:integer batch_id:integer village_id:integer household_id:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\"")), 0, "422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/relief-applications", "登记救助申请", NULL, API_OBJ("\"household_id\":" API_INT ",\"category_id\":" API_INT ",\"amount_fen\":" API_INT ",\"reason\":" API_STR, "\"household_id\",\"category_id\",\"reason\""), API_ANY_OBJ, 201, "422:invalid_amount 409:not_eligible 409:yearly_limit_reached 404:not_found 403:out_of_scope", NULL},

@@ -211,6 +211,8 @@ void followups_section(struct req *r, int64_t loan_id);
 void account_refused(struct req *r, const struct err *e);
 void page_account_followup(struct req *r);
 void api_loan_followup(struct req *r);
+/* GET /api/v1/loans/{id}/followups: the visits of a loan in scope, newest first (the account page's table). */
+void api_loan_followups(struct req *r);
 void page_outcomes(struct req *r);
 void api_outcomes(struct req *r);
 /* page_portfolio.c: the portfolio report by township and village */

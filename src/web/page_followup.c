@@ -10,6 +10,7 @@
 #include "handlers.h"
 #include "report_scope.h"
 #include "html.h"
+#include "loan_book.h"
 #include "loan_rules.h"
 #include "money.h"
 #include "sheet.h"
@@ -99,6 +100,32 @@ void api_loan_followup(struct req *r)
         reply_json_error(r, &e);
     else
         reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
+}
+
+/* Appends one visit to a JSON array. */
+static void visit_item(const struct followup_row *x, void *ctx)
+{
+    json_array_append_new(ctx, json_pack("{s:I, s:s, s:I, s:I, s:s, s:s}", "id", (json_int_t)x->id, "visited_on",
+                                         x->visited_on, "jobs_created", (json_int_t)x->jobs, "income_fen",
+                                         (json_int_t)x->income_fen, "note", x->note, "by", x->by));
+}
+
+void api_loan_followups(struct req *r)
+{
+    struct err e = {0};
+    struct loan_figures fig;
+    if (loan_figures_get(r->db, &r->user, r->id[0], r->today, &fig, &e) != 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    json_t *items = json_array();
+    int n = followup_list(r->db, r->id[0], visit_item, items);
+    if (n < 0) {
+        json_decref(items);
+        reply_fail(r, 500, "internal", "读取回访记录失败");
+        return;
+    }
+    reply_json(r, 200, api_list(items, n));
 }
 
 struct outcomes_ctx {

@@ -9,6 +9,8 @@
 #include "handlers.h"
 #include "html.h"
 #include "money.h"
+#include "record_sheets.h"
+#include "report_scope.h"
 #include "relief_fund.h"
 
 /* Whether the user books income and corrections. */
@@ -60,7 +62,9 @@ static void funds_page(struct req *r, const struct err *e)
         html_printf(r, "<th class=\"num\">%s（元）</th>", relief_source_name(s));
     html_raw(r, "<th class=\"num\">已发放（元）</th><th class=\"num\">余额（元）</th></tr></thead><tbody>");
     relief_fund_list(r->db, &r->user, fund_row, r);
-    html_raw(r, "</tbody></table><p class=\"muted\">账目只增不改：录错的收入请在账页“冲正”，发放错误请作废领款凭证。"
+    html_raw(r, "</tbody></table>");
+    report_format_links(r, "/funds", NULL);
+    html_raw(r, "<p class=\"muted\">账目只增不改：录错的收入请在账页“冲正”，发放错误请作废领款凭证。"
                 "余额任何时候不得小于零。</p>");
     if (books(r)) {
         html_raw(r, "<h2>登记收入</h2><form method=\"post\" action=\"/funds/income\" class=\"grid\">");
@@ -95,6 +99,8 @@ static void funds_page(struct req *r, const struct err *e)
 
 void page_funds(struct req *r)
 {
+    if (list_export_if_asked(r, record_funds_sheet, NULL, "funds.csv"))
+        return;
     funds_page(r, NULL);
 }
 

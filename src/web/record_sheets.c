@@ -9,6 +9,7 @@
 #include "notice.h"
 #include "money.h"
 #include "relief_batch.h"
+#include "relief_fund.h"
 #include "relief_rules.h"
 
 /* The notices a list shows (the page's and the API's). */
@@ -209,4 +210,33 @@ void record_audit_sheet(struct req *r, const void *arg, struct sheet *s)
     scope_subtitle(r, s);
     audit_list(r->db, r->user.unit_path, q->entity ? q->entity : "", q->entity_id, q->action ? q->action : "",
                LIST_EXPORT_MAX, 0, audit_sheet_row, s);
+}
+
+/* One relief fund: its income per source, what it paid and its balance. */
+static void fund_sheet_row(const struct relief_fund *f, void *ctx)
+{
+    char id[24], money[SRC__MAX + 2][MONEY_TEXT_SIZE];
+    const char *cells[SRC__MAX + 5] = {num_text(f->id, id), f->name, f->active ? "在用" : "停用"};
+    for (int k = 0; k < SRC__MAX; k++)
+        cells[3 + k] = sheet_fen(f->income_fen[k], money[k]);
+    cells[3 + SRC__MAX] = sheet_fen(f->paid_fen, money[SRC__MAX]);
+    cells[4 + SRC__MAX] = sheet_fen(f->balance_fen, money[SRC__MAX + 1]);
+    sheet_row(ctx, cells);
+}
+
+void record_funds_sheet(struct req *r, const void *arg, struct sheet *s)
+{
+    (void)arg;
+    const char *heads[SRC__MAX + 6] = {"编号", "资金名称", "状态"};
+    for (int k = 0; k < SRC__MAX; k++)
+        heads[3 + k] = relief_source_name(k);
+    heads[3 + SRC__MAX] = "已发放", heads[4 + SRC__MAX] = "余额";
+    sheet_init(s, "救助资金", heads);
+    sheet_int_column(s, 0);
+    for (int c = 3; c < s->ncols; c++)
+        sheet_money_column(s, c);
+    s->widths[1] = 2.0f;
+    s->landscape = 1;
+    scope_subtitle(r, s);
+    relief_fund_list(r->db, &r->user, fund_sheet_row, s);
 }

@@ -25,6 +25,9 @@ void record_notices_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: a state code, const char (NULL: all). The announcements in scope, newest first. */
 void record_announcements_sheet(struct req *r, const void *arg, struct sheet *s);
 
+/* arg: none. The relief funds in scope with income per source, paid and balance (the /funds page's figures). */
+void record_funds_sheet(struct req *r, const void *arg, struct sheet *s);
+
 struct audit_query {
     const char *entity, *action; /* NULL: any */
     int64_t entity_id;           /* 0: any */

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
-import { BIN, startServer, token, api } from './lib.mjs';
+import { BIN, startServer, token, api, ALL_DOCS } from './lib.mjs';
 import { assertDescribed, validate } from './openapi.mjs';
 
 const DOC = new URL('../../docs/api.md', import.meta.url).pathname;
@@ -62,6 +62,7 @@ test('answers of the API validate against their schemas', async () => {
   const t = { admin: await token(srv.base, 'admin'), xj_xiehui: await token(srv.base, 'xj_xiehui'),
     xj_caiwu: await token(srv.base, 'xj_caiwu') };
   const loans = await api(srv.base, 'GET', '/loans', undefined, t.xj_xiehui);
+  const hh = (await api(srv.base, 'GET', '/households?limit=1', undefined, t.xj_xiehui)).body.items[0].id;
   const gets = [['xj_xiehui', '/me'], ['xj_xiehui', '/units'], ['xj_xiehui', '/departments'], ['xj_xiehui', '/loans'],
     ['xj_xiehui', '/loans?state=settled'], ['xj_xiehui', `/loans/${loans.body.items[0].id}`], ['xj_xiehui', '/reports/overdue/loans'],
     ['xj_xiehui', '/reports/due?days=366'], ['xj_caiwu', '/claims'], ['xj_xiehui', '/relief-batches'],
@@ -71,7 +72,8 @@ test('answers of the API validate against their schemas', async () => {
     ['xj_xiehui', '/loan-applications'], ['xj_xiehui', '/relief-applications'], ['xj_xiehui', '/relief-categories'],
     ['xj_xiehui', '/guarantee-fund'], ['xj_xiehui', '/holidays'], ['xj_xiehui', '/households'],
     ['xj_xiehui', '/loans?state=lost'], ['xj_xiehui', '/reports/due?days=0'], ['xj_xiehui', '/loans/999999'],
-    ['xj_xiehui', '/reports/overdue/loans?format=doc']];
+    ['xj_xiehui', '/reports/overdue/loans?format=doc'], ['xj_xiehui', `/households/${hh}`], ['xj_caiwu', `/households/${hh}`],
+    ['xj_xiehui', `/loans/${loans.body.items[0].id}/followups`]];
   for (const [who, path] of gets) {
     const res = await api(srv.base, 'GET', path, undefined, t[who]);
     assert.ok(res.status < 500, `${path}: ${res.status}`);
@@ -80,6 +82,23 @@ test('answers of the API validate against their schemas', async () => {
   assertDescribed(doc, 'GET', '/openapi.json', { status: 200, body: doc });
   const noToken = await api(srv.base, 'GET', '/loans');
   assertDescribed(doc, 'GET', '/loans', noToken);
+});
+
+test('the request bodies are described member by member: what clients send validates, a wrong type does not', () => {
+  const body = (p, m) => doc.paths[p][m].requestBody.content['application/json'].schema;
+  const cases = [
+    ['/api/v1/loan-applications/{id}/documents', 'put', ALL_DOCS, { id_card: 'yes' }],
+    ['/api/v1/loan-applications/{id}/guarantee', 'post', { coverage_pct: 80, counter_guarantors: [{ name: '王强', id_number: '370406198001010011', relation: '兄弟', income_fen: 3600000 }] },
+      { coverage_pct: 80 }],
+    ['/api/v1/relief-categories/{id}', 'put', { eligible: ['one_child'], any_household: false, per_year: 1, active: true }, { per_year: '1' }],
+    ['/api/v1/announcements/{id}', 'put', { version: 2, title: '通知', body_md: '正文', publish_to: null }, { version: '2' }],
+    ['/api/v1/households', 'post', { village_id: 3, head: { name: '李梅', id_number: '370406198001010011' }, categories: ['one_child'], members: [] },
+      { village_id: 3, head: { name: '李梅' } }],
+  ];
+  for (const [path, method, good, bad] of cases) {
+    assert.deepEqual(validate(body(path, method), good, '$', doc), [], `${method} ${path}: a real body`);
+    assert.notDeepEqual(validate(body(path, method), bad, '$', doc), [], `${method} ${path}: a wrong body`);
+  }
 });
 
 test('the validator refuses what does not match (so the checks above can fail)', () => {
