@@ -22,11 +22,19 @@ static DB_ROW_READER(unit_from_row, UNIT_ROW, struct unit)
 
 int unit_get(struct db *db, int64_t id, struct unit *out)
 {
-    sqlite3_stmt *st = db_prep(db, UNIT_SELECT "WHERE u.id = ?");
+    int in_scope;
+    return unit_get_in_scope(db, id, "/", out, &in_scope);
+}
+
+int unit_get_in_scope(struct db *db, int64_t id, const char *scope_path, struct unit *out, int *in_scope)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(UNIT_ROW) ", in_scope(u.path, ?2) "
+                                   "FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = ?1");
     if (!st)
         return -1;
-    db_bind(st, "i", id);
+    db_bind(st, "it", id, scope_path);
     int found = sqlite3_step(st) == SQLITE_ROW && unit_from_row(st, out) == 0;
+    *in_scope = found && sqlite3_column_int(st, DB_ROW_NCOLS(UNIT_ROW)) == 1;
     db_done(st);
     return found ? 0 : -1;
 }
