@@ -9,6 +9,7 @@
 #include "db_row.h"
 #include "idcard.h"
 #include "text.h"
+#include "unit.h"
 
 static const struct {
     const char *code;
@@ -110,22 +111,13 @@ static int username_valid(const char *s)
 static int user_check_placement(struct db *db, const struct user_ctx *actor, int role, int64_t unit_id,
                                 int64_t department_id, struct err *e)
 {
-    const char *kind = NULL;
-    char path[160] = "";
-    sqlite3_stmt *st = db_prep(db, "SELECT kind, path FROM units WHERE id = ?");
-    if (!st)
-        return db_fail(db, e);
-    db_bind(st, "i", unit_id);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        kind = strcmp(db_text(st, 0), "village") == 0 ? "village" : "other";
-        DB_COPY(path, st, 1);
-    }
-    db_done(st);
-    if (!kind)
+    struct unit unit;
+    int in_scope = 0;
+    if (unit_get_in_scope(db, unit_id, actor->unit_path, &unit, &in_scope) != 0)
         return err_set(e, 422, "invalid_unit", "unit_id", "所属单位不存在");
-    if (strncmp(path, actor->unit_path, strlen(actor->unit_path)) != 0)
+    if (!in_scope)
         return err_set(e, 403, "out_of_scope", "unit_id", "所属单位不在您的管辖范围内");
-    if (role == ROLE_VILLAGE && strcmp(kind, "village") != 0)
+    if (role == ROLE_VILLAGE && strcmp(unit.kind, "village") != 0)
         return err_set(e, 422, "invalid_unit", "unit_id", "村计生专干必须属于一个村");
     if (role == ROLE_REVIEWER &&
         db_int(db, 0, "SELECT 1 FROM departments WHERE id = ? AND active = 1", "i", department_id) != 1)
