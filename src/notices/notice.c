@@ -123,7 +123,7 @@ int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct 
     if (st) {
         db_bind(st, "i", in->unit_id);
         if (sqlite3_step(st) == SQLITE_ROW)
-            DB_COPY(phone, st, 0);
+            db_copy(phone, sizeof phone, st, 0);
         db_done(st);
     }
     /* its number from the numbering service, per publishing unit and year (a notice refused below
