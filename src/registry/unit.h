@@ -9,7 +9,7 @@
 
 #include "db.h"
 #include "err.h"
-#include "user.h"
+#include "user_ctx.h"
 #include "text.h"
 
 struct unit {
