@@ -321,6 +321,14 @@ static int pay_until(struct demo *d, int64_t loan_id, struct date until)
     return rc;
 }
 
+/* A disbursed loan the demo visits. */
+#define DEMO_LOAN_ROW(X, _) X("id", INT64, id) _ X("disbursed_on", DATE, on)
+struct demo_loan {
+    DB_ROW_FIELDS(DEMO_LOAN_ROW)
+};
+/* Reads a DEMO_LOAN_ROW. */
+static DB_ROW_READER(demo_loan_read, DEMO_LOAN_ROW, struct demo_loan)
+
 /* Follow-up visits half a year after disbursement to the first loans: jobs and income reported. */
 static int visits(struct demo *d)
 {
@@ -330,25 +338,22 @@ static int visits(struct demo *d)
     } seen[] = {{2, 90000, "存栏肉牛40头，已出栏12头，雇用本村2人"},
                 {3, 80000, "门市正常经营，带动家人和邻居3人就业"},
                 {4, 60000, "食用菌大棚三座投产，雇用本村妇女4人采收"}};
-    sqlite3_stmt *st = db_prep(d->db, "SELECT id, disbursed_on FROM loans ORDER BY id LIMIT 3");
-    int64_t ids[3];
-    char on[3][11];
+    sqlite3_stmt *st = db_prep(d->db, "SELECT " DB_ROW_COLUMNS(DEMO_LOAN_ROW) " FROM loans ORDER BY id LIMIT 3");
+    struct demo_loan loans[3];
     int n = 0;
-    while (st && n < 3 && sqlite3_step(st) == SQLITE_ROW) {
-        ids[n] = sqlite3_column_int64(st, 0);
-        DB_COPY(on[n], st, 1);
-        n++;
-    }
+    while (st && n < 3 && sqlite3_step(st) == SQLITE_ROW)
+        if (demo_loan_read(st, &loans[n]) == 0)
+            n++;
     db_done(st);
     for (int i = 0; i < n; i++) {
         struct date when;
         char visited[11];
-        if (date_parse(on[i], &when) != 0)
+        if (date_parse(loans[i].on, &when) != 0)
             continue;
         when = date_add_days(when, 180);
         if (date_cmp(when, d->today) > 0)
             continue;
-        if (followup_add(d->db, &d->liaison, ids[i], date_format(when, visited), seen[i].jobs, seen[i].income_yuan * 100,
+        if (followup_add(d->db, &d->liaison, loans[i].id, date_format(when, visited), seen[i].jobs, seen[i].income_yuan * 100,
                          seen[i].note, d->today, &d->e) < 0)
             return fail(d, "回访");
     }

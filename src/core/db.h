@@ -66,8 +66,6 @@ const char *db_text(sqlite3_stmt *st, int col);
    sizing bug is logged and the text cut between two characters, never inside one. Buffers are
    sized from the character limits text was checked against (text.h), so valid data always fits. */
 int db_copy(char *out, size_t n, sqlite3_stmt *st, int col);
-/* db_copy into a char array field. */
-#define DB_COPY(field, st, i) db_copy((field), sizeof(field), (st), (i))
 
 /* BEGIN IMMEDIATE (the write lock is taken now, so no later SQLITE_BUSY upgrade fails). */
 int db_begin(struct db *db);

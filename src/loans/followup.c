@@ -5,7 +5,33 @@
 #include <string.h>
 
 #include "audit.h"
+#include "db_row.h"
 #include "text.h"
+
+/* The loan a visit is added to: whether it is in the scope ?2, and its disbursement day. */
+#define FOLLOWUP_LOAN_ROW(X, _) X("in_scope(v.path, ?2)", INT, in_scope) _ X("l.disbursed_on", DATE, disbursed)
+struct followup_loan {
+    DB_ROW_FIELDS(FOLLOWUP_LOAN_ROW)
+};
+/* Reads a FOLLOWUP_LOAN_ROW. */
+static DB_ROW_READER(followup_loan_read, FOLLOWUP_LOAN_ROW, struct followup_loan)
+
+/* A visit's columns (f), its author's name (u). */
+#define FOLLOWUP_ROW(X, _)                                                                                            \
+    X("f.id", INT64, id) _ X("f.visited_on", DATE, visited_on) _ X("f.jobs_created", INT64, jobs) _                \
+        X("f.income_fen", MONEY, income_fen) _ X("f.note", TEXT(LONG_TEXT_SIZE), note) _                            \
+        X("coalesce(u.name, '')", TEXT(NAME_SIZE), by)
+/* Reads a FOLLOWUP_ROW. */
+static DB_ROW_READER(followup_row_read, FOLLOWUP_ROW, struct followup_row)
+
+/* An outcome group's columns. */
+#define OUTCOME_ROW(X, _)                                                                                             \
+    X("a.project_type", TEXT(16), project_type) _ X("v.name", TEXT(NAME_SIZE), village) _                          \
+        X("count(*)", INT64, loans) _ X("count(f.id)", INT64, visited) _                                            \
+        X("coalesce(sum(f.jobs_created), 0)", INT64, jobs) _ X("coalesce(sum(f.income_fen), 0)", MONEY, income_fen) _ \
+        X("sum(l.principal_fen)", MONEY, principal_fen)
+/* Reads an OUTCOME_ROW. */
+static DB_ROW_READER(outcome_row_read, OUTCOME_ROW, struct outcome_row)
 
 int64_t followup_add(struct db *db, const struct user_ctx *actor, int64_t loan_id, const char *visited_on,
                      int64_t jobs, int64_t income_fen, const char *note, struct date today, struct err *e)
@@ -21,22 +47,21 @@ int64_t followup_add(struct db *db, const struct user_ctx *actor, int64_t loan_i
         return err_set(e, 422, "invalid_note", "note", "回访情况不能超过500字");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    sqlite3_stmt *st = db_prep(db, "SELECT in_scope(v.path, ?2), l.disbursed_on FROM loans l "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(FOLLOWUP_LOAN_ROW) " FROM loans l "
                                    "JOIN units v ON v.id = l.village_id WHERE l.id = ?1");
-    int found = 0, in_scope = 0;
-    char disbursed[11] = "";
+    int found = 0, bad = 0;
+    struct followup_loan loan = {0};
     if (st) {
         db_bind(st, "it", loan_id, actor->unit_path);
-        if ((found = sqlite3_step(st) == SQLITE_ROW)) {
-            in_scope = sqlite3_column_int(st, 0);
-            DB_COPY(disbursed, st, 1);
-        }
+        found = sqlite3_step(st) == SQLITE_ROW;
+        bad = found && followup_loan_read(st, &loan) != 0;
         db_done(st);
     }
-    int rc = !found      ? err_set(e, 404, "not_found", NULL, "贷款不存在")
-             : !in_scope ? err_set(e, 403, "out_of_scope", NULL, "该贷款不在您的管辖范围内")
-             : strcmp(visited_on, disbursed) < 0
-                 ? err_set(e, 422, "invalid_date", "visited_on", "回访日期不能早于放款日期 %s", disbursed)
+    int rc = bad         ? db_row_fail(e)
+             : !found    ? err_set(e, 404, "not_found", NULL, "贷款不存在")
+             : !loan.in_scope ? err_set(e, 403, "out_of_scope", NULL, "该贷款不在您的管辖范围内")
+             : strcmp(visited_on, loan.disbursed) < 0
+                 ? err_set(e, 422, "invalid_date", "visited_on", "回访日期不能早于放款日期 %s", loan.disbursed)
                  : 0;
     int64_t id = -1;
     if (rc == 0 && db_run(db, "INSERT INTO loan_followups (loan_id, visited_on, jobs_created, income_fen, note, "
@@ -54,8 +79,7 @@ int64_t followup_add(struct db *db, const struct user_ctx *actor, int64_t loan_i
 
 int followup_list(struct db *db, int64_t loan_id, void (*fn)(const struct followup_row *, void *), void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT f.id, f.visited_on, f.jobs_created, f.income_fen, f.note, coalesce(u.name, '') "
-                                   "FROM loan_followups f LEFT JOIN users u ON u.id = f.created_by WHERE f.loan_id = ? "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(FOLLOWUP_ROW) " FROM loan_followups f LEFT JOIN users u ON u.id = f.created_by WHERE f.loan_id = ? "
                                    "ORDER BY f.visited_on DESC, f.id DESC");
     if (!st)
         return -1;
@@ -63,12 +87,10 @@ int followup_list(struct db *db, int64_t loan_id, void (*fn)(const struct follow
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct followup_row x = {0};
-        x.id = sqlite3_column_int64(st, 0);
-        DB_COPY(x.visited_on, st, 1);
-        x.jobs = sqlite3_column_int64(st, 2);
-        x.income_fen = sqlite3_column_int64(st, 3);
-        DB_COPY(x.note, st, 4);
-        DB_COPY(x.by, st, 5);
+        if (followup_row_read(st, &x) != 0) {
+            n = -1;
+            break;
+        }
         fn(&x, ctx);
         n++;
     }
@@ -80,8 +102,7 @@ int followup_outcomes(struct db *db, const struct user_ctx *actor, const char *f
                       void (*fn)(const struct outcome_row *, void *), void *ctx)
 {
     sqlite3_stmt *st = db_prep(
-        db, "SELECT a.project_type, v.name, count(*), count(f.id), coalesce(sum(f.jobs_created), 0), "
-            "coalesce(sum(f.income_fen), 0), sum(l.principal_fen) FROM loans l "
+        db, "SELECT " DB_ROW_COLUMNS(OUTCOME_ROW) " FROM loans l "
             "JOIN loan_applications a ON a.id = l.application_id JOIN units v ON v.id = l.village_id "
             "LEFT JOIN loan_followups f ON f.id = (SELECT x.id FROM loan_followups x WHERE x.loan_id = l.id "
             "AND (?2 IS NULL OR x.visited_on >= ?2) AND (?3 IS NULL OR x.visited_on <= ?3) "
@@ -93,13 +114,10 @@ int followup_outcomes(struct db *db, const struct user_ctx *actor, const char *f
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct outcome_row x = {0};
-        DB_COPY(x.project_type, st, 0);
-        DB_COPY(x.village, st, 1);
-        x.loans = sqlite3_column_int64(st, 2);
-        x.visited = sqlite3_column_int64(st, 3);
-        x.jobs = sqlite3_column_int64(st, 4);
-        x.income_fen = sqlite3_column_int64(st, 5);
-        x.principal_fen = sqlite3_column_int64(st, 6);
+        if (outcome_row_read(st, &x) != 0) {
+            n = -1;
+            break;
+        }
         fn(&x, ctx);
         n++;
     }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "db_row.h"
 #include "docno.h"
 #include "ledger_entry.h"
 #include "idcard.h"
@@ -91,6 +92,32 @@ static int guarantee_validate(const struct guarantee_input *in, struct date toda
     return 0;
 }
 
+/* The application being guaranteed: its state and amount, its township and whether it is in the
+   scope ?2. */
+#define GUARANTEE_APP_ROW(X, _)                                                                                       \
+    X("a.state", TEXT(16), state) _ X("a.amount_fen", MONEY, amount) _ X("t.name", TEXT(64), township) _          \
+        X("in_scope(v.path, ?2)", INT, in_scope) _ X("t.id", INT64, township_id)
+struct guarantee_app {
+    DB_ROW_FIELDS(GUARANTEE_APP_ROW)
+};
+/* Reads a GUARANTEE_APP_ROW. */
+static DB_ROW_READER(guarantee_app_read, GUARANTEE_APP_ROW, struct guarantee_app)
+
+/* A guarantee's columns (g) and its author's name (u). */
+#define GUARANTEE_ROW(X, _)                                                                                           \
+    X("g.id", INT64, id) _ X("g.letter_no", TEXT(64), letter_no) _ X("g.coverage_pct", INT, coverage_pct) _       \
+        X("g.guaranteed_fen", MONEY, guaranteed_fen) _ X("g.pledged_asset", TEXT(NOTE_SIZE), pledged_asset) _      \
+        X("g.created_at", TIME, created_at) _ X("u.name", TEXT(NAME_SIZE), created_by)
+/* Reads a GUARANTEE_ROW. */
+static DB_ROW_READER(guarantee_row_read, GUARANTEE_ROW, struct guarantee_info)
+
+/* A counter-guarantor's columns. */
+#define COUNTER_ROW(X, _)                                                                                             \
+    X("name", TEXT(NAME_SIZE), name) _ X("id_number", TEXT(20), id_number) _                                     \
+        X("relation", TEXT(TEXT_SIZE(20)), relation) _ X("income_fen", MONEY, income_fen)
+/* Reads a COUNTER_ROW. */
+static DB_ROW_READER(counter_row_read, COUNTER_ROW, struct guarantee_counter_row)
+
 int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t application_id,
                          const struct guarantee_input *in, struct date today, struct err *e)
 {
@@ -98,8 +125,7 @@ int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t ap
         return -1;
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    sqlite3_stmt *st = db_prep(db, "SELECT a.state, a.amount_fen, t.name, in_scope(v.path, ?2), t.id "
-                                   "FROM loan_applications a JOIN households h ON h.id = a.household_id "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(GUARANTEE_APP_ROW) " FROM loan_applications a JOIN households h ON h.id = a.household_id "
                                    "JOIN units v ON v.id = h.village_id JOIN units t ON t.id = v.parent_id "
                                    "WHERE a.id = ?1");
     if (!st) {
@@ -107,29 +133,21 @@ int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t ap
         return db_fail(db, e);
     }
     db_bind(st, "it", application_id, actor->unit_path);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    char state[16] = "", township[64] = "";
-    int64_t amount = 0, township_id = 0;
-    int in_scope = 0;
-    if (found) {
-        DB_COPY(state, st, 0);
-        amount = sqlite3_column_int64(st, 1);
-        DB_COPY(township, st, 2);
-        in_scope = sqlite3_column_int(st, 3);
-        township_id = sqlite3_column_int64(st, 4);
-    }
+    struct guarantee_app app = {0};
+    int found = sqlite3_step(st) == SQLITE_ROW, bad = found && guarantee_app_read(st, &app) != 0;
     db_done(st);
-    int rc = !found      ? err_set(e, 404, "not_found", NULL, "贷款申请不存在")
-             : !in_scope ? err_set(e, 403, "out_of_scope", NULL, "该申请不在您的管辖范围内")
-             : strcmp(state, "approved")
+    int rc = bad          ? db_row_fail(e)
+             : !found     ? err_set(e, 404, "not_found", NULL, "贷款申请不存在")
+             : !app.in_scope ? err_set(e, 403, "out_of_scope", NULL, "该申请不在您的管辖范围内")
+             : strcmp(app.state, "approved")
                  ? err_set(e, 409, "invalid_state", NULL, "%s（当前状态：%s）",
-                           loan_action_refusal(LA_GUARANTEE, (enum loan_state)loan_state_parse(state)),
-                           loan_state_name((enum loan_state)loan_state_parse(state)))
+                           loan_action_refusal(LA_GUARANTEE, (enum loan_state)loan_state_parse(app.state)),
+                           loan_state_name((enum loan_state)loan_state_parse(app.state)))
                  : 0;
     int64_t coverage = in->coverage_pct
                            ? in->coverage_pct
                            : db_param_int(db, "guarantee_coverage_pct", 100);
-    int64_t guaranteed = (amount * coverage + 50) / 100;
+    int64_t guaranteed = (app.amount * coverage + 50) / 100;
     struct fund_status s;
     guarantee_fund_status(db, &s);
     if (rc == 0 && guaranteed > s.capacity_fen)
@@ -144,8 +162,8 @@ int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t ap
     }
     /* 担保推荐函 number: per township and year, gapless. */
     char short_name[64], letter[DOCNO_SIZE];
-    unit_short_name(township, short_name, sizeof short_name);
-    if (docno_next(db, township_id, DOCNO_GUARANTEE_LETTER, today.y, short_name, letter, sizeof letter, e) < 0) {
+    unit_short_name(app.township, short_name, sizeof short_name);
+    if (docno_next(db, app.township_id, DOCNO_GUARANTEE_LETTER, today.y, short_name, letter, sizeof letter, e) < 0) {
         db_rollback(db);
         return -1;
     }
@@ -175,38 +193,24 @@ int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t ap
 
 int guarantee_get(struct db *db, int64_t application_id, struct guarantee_info *g)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT g.id, g.letter_no, g.coverage_pct, g.guaranteed_fen, g.pledged_asset, "
-                                   "g.created_at, u.name FROM guarantees g JOIN users u ON u.id = g.created_by "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(GUARANTEE_ROW) " FROM guarantees g JOIN users u ON u.id = g.created_by "
                                    "WHERE g.application_id = ?");
     if (!st)
         return -1;
     memset(g, 0, sizeof *g);
     db_bind(st, "i", application_id);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    if (found) {
-        g->id = sqlite3_column_int64(st, 0);
-        DB_COPY(g->letter_no, st, 1);
-        g->coverage_pct = sqlite3_column_int(st, 2);
-        g->guaranteed_fen = sqlite3_column_int64(st, 3);
-        DB_COPY(g->pledged_asset, st, 4);
-        DB_COPY(g->created_at, st, 5);
-        DB_COPY(g->created_by, st, 6);
-    }
+    int found = sqlite3_step(st) == SQLITE_ROW && guarantee_row_read(st, g) == 0;
     db_done(st);
     if (!found)
         return -1;
-    st = db_prep(db, "SELECT name, id_number, relation, income_fen FROM counter_guarantors WHERE guarantee_id = ? "
+    st = db_prep(db, "SELECT " DB_ROW_COLUMNS(COUNTER_ROW) " FROM counter_guarantors WHERE guarantee_id = ? "
                      "ORDER BY id");
     if (!st)
         return -1;
     db_bind(st, "i", g->id);
-    while (sqlite3_step(st) == SQLITE_ROW && g->ncounter < 2) {
-        snprintf(g->counter[g->ncounter].name, sizeof g->counter[0].name, "%s", db_text(st, 0));
-        snprintf(g->counter[g->ncounter].id_number, sizeof g->counter[0].id_number, "%s", db_text(st, 1));
-        snprintf(g->counter[g->ncounter].relation, sizeof g->counter[0].relation, "%s", db_text(st, 2));
-        g->counter[g->ncounter].income_fen = sqlite3_column_int64(st, 3);
-        g->ncounter++;
-    }
+    int bad = 0;
+    while (!bad && g->ncounter < 2 && sqlite3_step(st) == SQLITE_ROW)
+        bad = counter_row_read(st, &g->counter[g->ncounter++]) != 0;
     db_done(st);
-    return 0;
+    return bad ? -1 : 0;
 }

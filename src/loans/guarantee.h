@@ -56,7 +56,7 @@ struct guarantee_info {
     char created_at[24];
     char created_by[NAME_SIZE];
     int ncounter;
-    struct {
+    struct guarantee_counter_row {
         char name[NAME_SIZE], id_number[20], relation[TEXT_SIZE(20)];
         int64_t income_fen;
     } counter[2];

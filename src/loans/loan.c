@@ -146,6 +146,18 @@ static int begin_action(struct db *db, const struct user_ctx *actor, int64_t id,
     return state;
 }
 
+/* The fields of an application an edit may change, as they were (for the audit's before). */
+#define LOAN_EDITABLE_ROW(X, _)                                                                                       \
+    X("amount_fen", MONEY, amount_fen) _ X("term_months", INT64, term_months) _                                     \
+        X("project_type", ENUM(int, project_type_parse), project_type) _                                           \
+        X("project_name", TEXT(PROJECT_NAME_SIZE), project_name) _ X("expected_jobs", INT64, expected_jobs) _      \
+        X("expected_income_fen", MONEY, expected_income_fen)
+struct loan_editable {
+    DB_ROW_FIELDS(LOAN_EDITABLE_ROW)
+};
+/* Reads a LOAN_EDITABLE_ROW. */
+static DB_ROW_READER(loan_editable_read, LOAN_EDITABLE_ROW, struct loan_editable)
+
 int loan_update(struct db *db, const struct user_ctx *actor, int64_t id, const struct loan_input *in, struct err *e)
 {
     if (begin_action(db, actor, id, LA_EDIT, e) < 0) /* scope and state first: 403 before any 422 */
@@ -155,24 +167,25 @@ int loan_update(struct db *db, const struct user_ctx *actor, int64_t id, const s
         return -1;
     }
     struct loan_input before = {0};
-    char name[PROJECT_NAME_SIZE] = "";
-    sqlite3_stmt *st = db_prep(db, "SELECT amount_fen, term_months, project_type, project_name, expected_jobs, "
-                                   "expected_income_fen FROM loan_applications WHERE id = ?");
+    struct loan_editable was = {0};
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(LOAN_EDITABLE_ROW) " FROM loan_applications WHERE id = ?");
     if (!st) {
         db_rollback(db);
         return db_fail(db, e);
     }
     db_bind(st, "i", id);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        before.amount_fen = sqlite3_column_int64(st, 0);
-        before.term_months = sqlite3_column_int64(st, 1);
-        before.project_type = project_type_code(project_type_parse(db_text(st, 2)));
-        DB_COPY(name, st, 3);
-        before.expected_jobs = sqlite3_column_int64(st, 4);
-        before.expected_income_fen = sqlite3_column_int64(st, 5);
-    }
+    int bad = sqlite3_step(st) == SQLITE_ROW && loan_editable_read(st, &was) != 0;
     db_done(st);
-    before.project_name = name;
+    if (bad) {
+        db_rollback(db);
+        return db_row_fail(e);
+    }
+    before.amount_fen = was.amount_fen;
+    before.term_months = was.term_months;
+    before.project_type = project_type_code(was.project_type);
+    before.project_name = was.project_name;
+    before.expected_jobs = was.expected_jobs;
+    before.expected_income_fen = was.expected_income_fen;
     int ok = db_run(db,
                     "UPDATE loan_applications SET amount_fen = ?, term_months = ?, project_type = ?, project_name = ?, "
                     "business_plan_md = ?, expected_jobs = ?, expected_income_fen = ?, updated_at = clock_now() "

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db_row.h"
 #include "text.h"
 
 /* Length of the separator at s (、，,；; or a line break), 0 when s starts none. */
@@ -62,25 +63,27 @@ int loan_requested_add(struct db *db, int64_t application_id, int round, int64_t
     return added;
 }
 
+/* A requested document's columns (r) and its department's name (d). */
+#define REQUESTED_ROW(X, _)                                                                                          \
+    X("r.id", INT64, id) _ X("r.name", TEXT(LOAN_REQUESTED_NAME_SIZE), name) _                                     \
+        X("d.name", TEXT(NAME_SIZE), department) _ X("r.round", INT, round) _ X("r.received", INT, received)
+/* Reads a REQUESTED_ROW. */
+static DB_ROW_READER(requested_row_read, REQUESTED_ROW, struct loan_requested_doc)
+
 int loan_requested_load(struct db *db, int64_t application_id, struct loan_requested_doc docs[LOAN_MAX_REQUESTED],
                         int *n)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT r.id, r.name, d.name, r.round, r.received FROM loan_requested_documents r "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(REQUESTED_ROW) " FROM loan_requested_documents r "
                                    "JOIN departments d ON d.id = r.department_id WHERE r.application_id = ? ORDER BY r.id");
     if (!st)
         return -1;
     db_bind(st, "i", application_id);
     *n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW && *n < LOAN_MAX_REQUESTED) {
-        struct loan_requested_doc *r = &docs[(*n)++];
-        r->id = sqlite3_column_int64(st, 0);
-        DB_COPY(r->name, st, 1);
-        DB_COPY(r->department, st, 2);
-        r->round = sqlite3_column_int(st, 3);
-        r->received = sqlite3_column_int(st, 4);
-    }
+    int bad = 0;
+    while (!bad && sqlite3_step(st) == SQLITE_ROW && *n < LOAN_MAX_REQUESTED)
+        bad = requested_row_read(st, &docs[(*n)++]) != 0;
     db_done(st);
-    return 0;
+    return bad ? -1 : 0;
 }
 
 int loan_requested_missing(struct db *db, int64_t application_id)

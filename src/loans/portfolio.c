@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db_row.h"
+
 /* The loans as of a date: NOW, for today and later, from the figures each active loan carries
    (kept with every repayment); THEN, for a past date, PORTFOLIO_LOANS_THEN (portfolio.h). */
 #define LOANS_NOW PORTFOLIO_LOANS_NOW
@@ -21,12 +23,23 @@ static char *days_before(struct date as_of, long n, char out[11])
     return date_format(date_add_days(as_of, -n), out);
 }
 
+/* One grade's figures as of ?1 (?2..?5 the days 30, 90, 180 and 360 before). */
+#define SUMMARY_ROW(X, _)                                                                                          \
+    X("count(*)", INT64, loans) _ X("coalesce(sum(l.principal_fen), 0)", MONEY, disbursed_fen) _                 \
+        X("coalesce(sum(l.outstanding), 0)", MONEY, outstanding_fen) _                                           \
+        X("coalesce(sum(CASE WHEN l.oldest < ?2 THEN l.outstanding END), 0)", MONEY, par30_fen) _                \
+        X("CASE WHEN l.oldest IS NULL OR l.oldest >= ?1 THEN 0 "                                                 \
+          "WHEN l.oldest >= ?3 THEN 1 WHEN l.oldest >= ?4 THEN 2 "                                               \
+          "WHEN l.oldest >= ?5 THEN 3 ELSE 4 END AS grade",                                                      \
+          INT, grade)
+struct summary_row {
+    DB_ROW_FIELDS(SUMMARY_ROW)
+};
+/* Reads a SUMMARY_ROW. */
+static DB_ROW_READER(summary_row_read, SUMMARY_ROW, struct summary_row)
+
 #define SUMMARY_SQL                                                                                                \
-    " SELECT count(*), coalesce(sum(l.principal_fen), 0), coalesce(sum(l.outstanding), 0), "                      \
-    "coalesce(sum(CASE WHEN l.oldest < ?2 THEN l.outstanding END), 0), "                                          \
-    "CASE WHEN l.oldest IS NULL OR l.oldest >= ?1 THEN 0 "                                                        \
-    "WHEN l.oldest >= ?3 THEN 1 WHEN l.oldest >= ?4 THEN 2 "                                                      \
-    "WHEN l.oldest >= ?5 THEN 3 ELSE 4 END AS grade "                                                             \
+    " SELECT " DB_ROW_COLUMNS(SUMMARY_ROW) " "                                                                     \
     "FROM units v JOIN x l ON l.village_id = v.id "                                                               \
     "WHERE v.kind = 'village' AND in_scope(v.path, ?6) GROUP BY grade"
 
@@ -42,22 +55,35 @@ int portfolio_summary(struct db *db, const struct user_ctx *actor, struct date a
     db_bind(st, "tttttt", date_format(as_of, t0), days_before(as_of, 30, t30), days_before(as_of, 90, t90),
             days_before(as_of, 180, t180), days_before(as_of, 360, t360), actor->unit_path);
     while (sqlite3_step(st) == SQLITE_ROW) {
-        int g = sqlite3_column_int(st, 4);
-        if (g < 0 || g >= GRADE__MAX)
+        struct summary_row r;
+        if (summary_row_read(st, &r) != 0 || r.grade < 0 || r.grade >= GRADE__MAX)
             continue;
-        out->loans += sqlite3_column_int64(st, 0);
-        out->disbursed_fen += sqlite3_column_int64(st, 1);
-        out->outstanding_fen += sqlite3_column_int64(st, 2);
-        out->par30_fen += sqlite3_column_int64(st, 3);
-        out->grade_loans[g] = sqlite3_column_int64(st, 0);
-        out->grade_outstanding_fen[g] = sqlite3_column_int64(st, 2);
+        int g = r.grade;
+        out->loans += r.loans;
+        out->disbursed_fen += r.disbursed_fen;
+        out->outstanding_fen += r.outstanding_fen;
+        out->par30_fen += r.par30_fen;
+        out->grade_loans[g] = r.loans;
+        out->grade_outstanding_fen[g] = r.outstanding_fen;
     }
     db_done(st);
     return 0;
 }
 
+/* A village with overdue loans and the oldest unpaid due day among them. */
+#define OVERDUE_ROW(X, _)                                                                                          \
+    X("v.id", INT64, v.village_id) _ X("v.name", TEXT(NAME_SIZE), v.village) _                                   \
+        X("t.name", TEXT(NAME_SIZE), v.township) _ X("count(*)", INT64, v.loans) _                               \
+        X("sum(l.outstanding)", MONEY, v.outstanding_fen) _ X("min(l.oldest)", DAY, oldest)
+struct overdue_row {
+    struct village_overdue v;
+    struct date oldest;
+};
+/* Reads an OVERDUE_ROW. */
+static DB_ROW_READER(overdue_row_read, OVERDUE_ROW, struct overdue_row)
+
 #define OVERDUE_SQL                                                                                                \
-    " SELECT v.id, v.name, t.name, count(*), sum(l.outstanding), min(l.oldest) FROM units v "                     \
+    " SELECT " DB_ROW_COLUMNS(OVERDUE_ROW) " FROM units v "                                                        \
     "JOIN x l ON l.village_id = v.id JOIN units t ON t.id = v.parent_id WHERE v.kind = 'village' "               \
     "AND l.oldest < ?1 AND in_scope(v.path, ?2) GROUP BY v.id ORDER BY sum(l.outstanding) DESC"
 
@@ -72,48 +98,68 @@ int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, st
     db_bind(st, "tt", date_format(as_of, t0), actor->unit_path);
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
-        struct village_overdue v = {0};
-        v.village_id = sqlite3_column_int64(st, 0);
-        DB_COPY(v.village, st, 1);
-        DB_COPY(v.township, st, 2);
-        v.loans = sqlite3_column_int64(st, 3);
-        v.outstanding_fen = sqlite3_column_int64(st, 4);
-        struct date oldest;
-        v.max_dpd = date_parse(db_text(st, 5), &oldest) == 0 ? date_diff(as_of, oldest) : 0;
-        fn(&v, ctx);
+        struct overdue_row r = {0};
+        if (overdue_row_read(st, &r) != 0) {
+            n = -1;
+            break;
+        }
+        r.v.max_dpd = r.oldest.y ? date_diff(as_of, r.oldest) : 0;
+        fn(&r.v, ctx);
         n++;
     }
     db_done(st);
     return n;
 }
 
+/* The applications (households h, applications a) of village v created or decided in [?7, ?8]. */
+#define BY_VILLAGE_APPS                                                                                            \
+    "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id "
+/* A village's figures: applications and decisions and disbursements in [?7, ?8], its loans x as of
+   ?1 (?2..?5 the days 30, 90, 180 and 360 before), guarantee payouts and recoveries in the period. */
+#define BY_VILLAGE_ROW(X, _)                                                                                       \
+    X("v.id", INT64, village_id) _ X("v.name", TEXT(NAME_SIZE), village) _                                       \
+        X("t.name", TEXT(NAME_SIZE), township) _                                                                   \
+        X(BY_VILLAGE_APPS "AND substr(a.created_at, 1, 10) BETWEEN ?7 AND ?8)", INT64, applications) _          \
+        X(BY_VILLAGE_APPS "AND a.state IN ('approved', 'guaranteed', 'disbursed') AND a.decided_on BETWEEN ?7 AND ?8)", \
+          INT64, approved) _                                                                                       \
+        X(BY_VILLAGE_APPS "AND a.state = 'rejected' AND a.decided_on BETWEEN ?7 AND ?8)", INT64, rejected) _     \
+        X(BY_VILLAGE_APPS "AND a.decided_on BETWEEN ?7 AND ?8 "                                                  \
+                          "AND a.state IN ('approved', 'guaranteed', 'disbursed', 'rejected'))",                 \
+          INT64, decided) _                                                                                        \
+        X(BY_VILLAGE_APPS "AND a.decided_on BETWEEN ?7 AND ?8 "                                                  \
+                          "AND a.state IN ('approved', 'guaranteed', 'disbursed', 'rejected') "                  \
+                          "AND a.decided_on <= a.review_due_on)",                                                \
+          INT64, decided_on_time) _                                                                                \
+        X("(SELECT count(*) FROM loans l WHERE l.village_id = v.id AND l.disbursed_on BETWEEN ?7 AND ?8)",       \
+          INT64, disbursed_loans) _                                                                                \
+        X("(SELECT coalesce(sum(l.principal_fen), 0) FROM loans l WHERE l.village_id = v.id "                    \
+          "AND l.disbursed_on BETWEEN ?7 AND ?8)",                                                               \
+          MONEY, disbursed_fen) _                                                                                  \
+        X("(SELECT count(*) FROM x l WHERE l.village_id = v.id)", INT64, active_loans) _                        \
+        X("(SELECT coalesce(sum(l.outstanding), 0) FROM x l WHERE l.village_id = v.id)", MONEY, outstanding_fen) _ \
+        X("(SELECT coalesce(sum(l.outstanding), 0) FROM x l WHERE l.village_id = v.id AND l.oldest < ?1)",      \
+          MONEY, overdue_fen) _                                                                                    \
+        X("(SELECT coalesce(sum(l.outstanding), 0) FROM x l WHERE l.village_id = v.id AND l.oldest < ?2)",      \
+          MONEY, par30_fen) _                                                                                      \
+        X("(SELECT count(*) FROM x l WHERE l.village_id = v.id AND l.oldest < ?1 AND l.oldest >= ?3)",          \
+          INT64, grade_loans[GRADE_SPECIAL_MENTION]) _                                                             \
+        X("(SELECT count(*) FROM x l WHERE l.village_id = v.id AND l.oldest < ?3 AND l.oldest >= ?4)",          \
+          INT64, grade_loans[GRADE_SUBSTANDARD]) _                                                                 \
+        X("(SELECT count(*) FROM x l WHERE l.village_id = v.id AND l.oldest < ?4 AND l.oldest >= ?5)",          \
+          INT64, grade_loans[GRADE_DOUBTFUL]) _                                                                    \
+        X("(SELECT count(*) FROM x l WHERE l.village_id = v.id AND l.oldest < ?5)", INT64,                      \
+          grade_loans[GRADE_LOSS]) _                                                                               \
+        X("(SELECT -coalesce(sum(g.amount_fen), 0) FROM guarantee_fund_entries g JOIN loans l ON l.id = g.loan_id " \
+          "WHERE l.village_id = v.id AND g.kind = 'payout' AND g.on_date BETWEEN ?7 AND ?8)",                    \
+          MONEY, payouts_fen) _                                                                                    \
+        X("(SELECT coalesce(sum(g.amount_fen), 0) FROM guarantee_fund_entries g JOIN loans l ON l.id = g.loan_id " \
+          "WHERE l.village_id = v.id AND g.kind = 'recovery' AND g.on_date BETWEEN ?7 AND ?8)",                  \
+          MONEY, recoveries_fen)
+/* Reads a BY_VILLAGE_ROW. */
+static DB_ROW_READER(by_village_read, BY_VILLAGE_ROW, struct village_portfolio)
+
 #define BY_VILLAGE_SQL                                                                                             \
-    " SELECT v.id, v.name, t.name, "                                                                              \
-    "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id "                       \
-    " WHERE h.village_id = v.id AND substr(a.created_at, 1, 10) BETWEEN ?7 AND ?8), "                             \
-    "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id " \
-    " AND a.state IN ('approved', 'guaranteed', 'disbursed') AND a.decided_on BETWEEN ?7 AND ?8), "               \
-    "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id " \
-    " AND a.state = 'rejected' AND a.decided_on BETWEEN ?7 AND ?8), "                                             \
-    "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id " \
-    " AND a.decided_on BETWEEN ?7 AND ?8 AND a.state IN ('approved', 'guaranteed', 'disbursed', 'rejected')), "  \
-    "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id " \
-    " AND a.decided_on BETWEEN ?7 AND ?8 AND a.state IN ('approved', 'guaranteed', 'disbursed', 'rejected') "    \
-    " AND a.decided_on <= a.review_due_on), "                                                                     \
-    "(SELECT count(*) FROM loans l WHERE l.village_id = v.id AND l.disbursed_on BETWEEN ?7 AND ?8), "              \
-    "(SELECT coalesce(sum(l.principal_fen), 0) FROM loans l WHERE l.village_id = v.id AND l.disbursed_on BETWEEN ?7 AND ?8), " \
-    "(SELECT count(*) FROM x l WHERE l.village_id = v.id), "                                                      \
-    "(SELECT coalesce(sum(l.outstanding), 0) FROM x l WHERE l.village_id = v.id), "                               \
-    "(SELECT coalesce(sum(l.outstanding), 0) FROM x l WHERE l.village_id = v.id AND l.oldest < ?1), "             \
-    "(SELECT coalesce(sum(l.outstanding), 0) FROM x l WHERE l.village_id = v.id AND l.oldest < ?2), "             \
-    "(SELECT count(*) FROM x l WHERE l.village_id = v.id AND l.oldest < ?1 AND l.oldest >= ?3), "                 \
-    "(SELECT count(*) FROM x l WHERE l.village_id = v.id AND l.oldest < ?3 AND l.oldest >= ?4), "                 \
-    "(SELECT count(*) FROM x l WHERE l.village_id = v.id AND l.oldest < ?4 AND l.oldest >= ?5), "                 \
-    "(SELECT count(*) FROM x l WHERE l.village_id = v.id AND l.oldest < ?5), "                                    \
-    "(SELECT -coalesce(sum(g.amount_fen), 0) FROM guarantee_fund_entries g JOIN loans l ON l.id = g.loan_id "     \
-    " WHERE l.village_id = v.id AND g.kind = 'payout' AND g.on_date BETWEEN ?7 AND ?8), "                        \
-    "(SELECT coalesce(sum(g.amount_fen), 0) FROM guarantee_fund_entries g JOIN loans l ON l.id = g.loan_id "      \
-    " WHERE l.village_id = v.id AND g.kind = 'recovery' AND g.on_date BETWEEN ?7 AND ?8) "                        \
+    " SELECT " DB_ROW_COLUMNS(BY_VILLAGE_ROW) " "                                                                  \
     "FROM units v JOIN units t ON t.id = v.parent_id WHERE v.kind = 'village' AND in_scope(v.path, ?6) " \
     "ORDER BY t.id, v.id"
 
@@ -132,16 +178,10 @@ int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct dat
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct village_portfolio v = {0};
-        int64_t *figures[] = {&v.applications, &v.approved, &v.rejected, &v.decided, &v.decided_on_time,
-                              &v.disbursed_loans, &v.disbursed_fen, &v.active_loans, &v.outstanding_fen,
-                              &v.overdue_fen, &v.par30_fen, &v.grade_loans[GRADE_SPECIAL_MENTION],
-                              &v.grade_loans[GRADE_SUBSTANDARD], &v.grade_loans[GRADE_DOUBTFUL],
-                              &v.grade_loans[GRADE_LOSS], &v.payouts_fen, &v.recoveries_fen};
-        v.village_id = sqlite3_column_int64(st, 0);
-        DB_COPY(v.village, st, 1);
-        DB_COPY(v.township, st, 2);
-        for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
-            *figures[i] = sqlite3_column_int64(st, (int)i + 3);
+        if (by_village_read(st, &v) != 0) {
+            n = -1;
+            break;
+        }
         v.grade_loans[GRADE_NORMAL] = v.active_loans - v.grade_loans[GRADE_SPECIAL_MENTION] -
                                       v.grade_loans[GRADE_SUBSTANDARD] - v.grade_loans[GRADE_DOUBTFUL] -
                                       v.grade_loans[GRADE_LOSS];
@@ -152,23 +192,34 @@ int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct dat
     return n;
 }
 
+/* How a loan stood on ?1 (x): whether it was in the portfolio, its outstanding principal and
+   oldest unpaid due day, and whether the loan exists at all. */
+#define STOOD_ROW(X, _)                                                                                            \
+    X("(SELECT count(*) FROM x WHERE id = ?2)", INT, in_portfolio) _                                             \
+        X("(SELECT outstanding FROM x WHERE id = ?2)", MONEY, outstanding_fen) _                                 \
+        X("(SELECT oldest FROM x WHERE id = ?2)", DAY, oldest) _                                                 \
+        X("EXISTS (SELECT 1 FROM loans WHERE id = ?2)", INT, exists)
+struct stood_row {
+    DB_ROW_FIELDS(STOOD_ROW)
+};
+/* Reads a STOOD_ROW. */
+static DB_ROW_READER(stood_row_read, STOOD_ROW, struct stood_row)
+
 int portfolio_loan_stood(struct db *db, int64_t loan_id, struct date as_of, struct loan_stood *out)
 {
     char on[11];
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = db_prep(db, "WITH " PORTFOLIO_LOANS_THEN " SELECT (SELECT count(*) FROM x WHERE id = ?2), "
-                                   "(SELECT outstanding FROM x WHERE id = ?2), (SELECT oldest FROM x WHERE id = ?2), "
-                                   "EXISTS (SELECT 1 FROM loans WHERE id = ?2)");
+    sqlite3_stmt *st = db_prep(db, "WITH " PORTFOLIO_LOANS_THEN " SELECT " DB_ROW_COLUMNS(STOOD_ROW));
     if (!st)
         return -1;
     db_bind(st, "ti", date_format(as_of, on), loan_id);
-    int rc = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 3) ? 0 : -1;
-    struct date oldest;
-    if (rc == 0 && sqlite3_column_int(st, 0)) {
+    struct stood_row r = {0};
+    int rc = sqlite3_step(st) == SQLITE_ROW && stood_row_read(st, &r) == 0 && r.exists ? 0 : -1;
+    if (rc == 0 && r.in_portfolio) {
         out->in_portfolio = 1;
-        out->outstanding_fen = sqlite3_column_int64(st, 1);
-        if (date_parse(db_text(st, 2), &oldest) == 0 && date_cmp(oldest, as_of) < 0)
-            out->dpd = date_diff(as_of, oldest);
+        out->outstanding_fen = r.outstanding_fen;
+        if (r.oldest.y && date_cmp(r.oldest, as_of) < 0)
+            out->dpd = date_diff(as_of, r.oldest);
     }
     out->grade = repay_grade(out->dpd);
     db_done(st);
@@ -196,21 +247,33 @@ void portfolio_add(struct village_portfolio *to, const struct village_portfolio 
     to->payouts_fen += v->payouts_fen, to->recoveries_fen += v->recoveries_fen;
 }
 
+/* The unsettled instalments of active loans due in [?1, ?2] in the scope ?3: how many and what
+   they still owe. */
+#define DUE_SUMMARY_ROW(X, _)                                                                                      \
+    X("count(*)", INT64, rows) _                                                                                   \
+        X("coalesce(sum(s.principal_fen - s.paid_principal_fen + s.interest_fen - s.paid_interest_fen), 0)",     \
+          MONEY, fen)
+struct due_summary_row {
+    DB_ROW_FIELDS(DUE_SUMMARY_ROW)
+};
+/* Reads a DUE_SUMMARY_ROW. */
+static DB_ROW_READER(due_summary_read, DUE_SUMMARY_ROW, struct due_summary_row)
+
 void portfolio_due_summary(struct db *db, const struct user_ctx *actor, struct date from, struct date to, int64_t *rows,
                            int64_t *fen)
 {
     char f[11], t[11];
     *rows = *fen = 0;
-    sqlite3_stmt *st = db_prep(db, "SELECT count(*), coalesce(sum(s.principal_fen - s.paid_principal_fen + s.interest_fen - "
-                                   "s.paid_interest_fen), 0) FROM loan_schedule s JOIN loans l ON l.id = s.loan_id "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(DUE_SUMMARY_ROW) " FROM loan_schedule s JOIN loans l ON l.id = s.loan_id "
                                    "AND l.state = 'active' JOIN units v ON v.id = l.village_id WHERE s.settled = 0 "
                                    "AND s.due_on BETWEEN ?1 AND ?2 AND in_scope(v.path, ?3)");
     if (!st)
         return;
     db_bind(st, "ttt", date_format(from, f), date_format(to, t), actor->unit_path);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        *rows = sqlite3_column_int64(st, 0);
-        *fen = sqlite3_column_int64(st, 1);
+    struct due_summary_row r = {0};
+    if (sqlite3_step(st) == SQLITE_ROW && due_summary_read(st, &r) == 0) {
+        *rows = r.rows;
+        *fen = r.fen;
     }
     db_done(st);
 }

@@ -4,12 +4,24 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db_row.h"
 #include "portfolio.h"
 
 /* Outstanding and PAR30 of the loans x (PORTFOLIO_LOANS_*) as of ?1 (?2: 30 days before) in scope ?3. */
+#define MONTH_ROW(X, _)                                                                                            \
+    X("coalesce(sum(l.outstanding), 0)", MONEY, outstanding_fen) _                                                \
+        X("coalesce(sum(CASE WHEN l.oldest < ?2 THEN l.outstanding END), 0)", MONEY, par30_fen)
 #define MONTH_SQL                                                                                                  \
-    " SELECT coalesce(sum(l.outstanding), 0), coalesce(sum(CASE WHEN l.oldest < ?2 THEN l.outstanding END), 0) "  \
-    "FROM x l JOIN units v ON v.id = l.village_id WHERE in_scope(v.path, ?3)"
+    " SELECT " DB_ROW_COLUMNS(MONTH_ROW) " FROM x l JOIN units v ON v.id = l.village_id WHERE in_scope(v.path, ?3)"
+
+/* Reads a MONTH_ROW. */
+static DB_ROW_READER(month_row_read, MONTH_ROW, struct month_figure)
+/* A closed month's cached figures. */
+#define CACHED_ROW(X, _)                                                                                           \
+    X("disbursed_fen", MONEY, disbursed_fen) _ X("outstanding_fen", MONEY, outstanding_fen) _                   \
+        X("par30_fen", MONEY, par30_fen)
+/* Reads a CACHED_ROW. */
+static DB_ROW_READER(cached_row_read, CACHED_ROW, struct month_figure)
 
 /* Computes one month's figures as of `end`: a closed month's last day (rebuilt from the repayments
    made by then), or today for the current month (now = 1: from the figures the loans carry). */
@@ -29,11 +41,7 @@ static int compute(struct db *db, const char *scope, const char *month, struct d
     if (!st)
         return -1;
     db_bind(st, "ttt", e, e30, scope);
-    int ok = sqlite3_step(st) == SQLITE_ROW;
-    if (ok) {
-        f->outstanding_fen = sqlite3_column_int64(st, 0);
-        f->par30_fen = sqlite3_column_int64(st, 1);
-    }
+    int ok = sqlite3_step(st) == SQLITE_ROW && month_row_read(st, f) == 0;
     db_done(st);
     return ok ? 0 : -1;
 }
@@ -41,17 +49,12 @@ static int compute(struct db *db, const char *scope, const char *month, struct d
 /* Reads a closed month from the cache: 1 when found. */
 static int cached(struct db *db, const char *scope, struct month_figure *f)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT disbursed_fen, outstanding_fen, par30_fen FROM month_figures "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(CACHED_ROW) " FROM month_figures "
                                    "WHERE scope_path = ? AND month = ?");
     if (!st)
         return 0;
     db_bind(st, "tt", scope, f->month);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    if (found) {
-        f->disbursed_fen = sqlite3_column_int64(st, 0);
-        f->outstanding_fen = sqlite3_column_int64(st, 1);
-        f->par30_fen = sqlite3_column_int64(st, 2);
-    }
+    int found = sqlite3_step(st) == SQLITE_ROW && cached_row_read(st, f) == 0;
     db_done(st);
     return found;
 }

@@ -40,6 +40,15 @@ static DB_ROW_READER(repayment_row_read, REPAYMENT_ROW, struct repayment_row)
 static DB_ROW_READER(due_row_read, DUE_ROW, struct due_row)
 static DB_ROW_READER(claim_row_read, CLAIM_ROW, struct claim_row)
 
+/* The application being disbursed: its state, approved amount and whether it is in the scope ?2. */
+#define DISBURSE_APP_ROW(X, _)                                                                                       \
+    X("a.state", TEXT(16), state) _ X("a.amount_fen", MONEY, approved) _ X("in_scope(v.path, ?2)", INT, in_scope)
+struct disburse_app {
+    DB_ROW_FIELDS(DISBURSE_APP_ROW)
+};
+/* Reads a DISBURSE_APP_ROW. */
+static DB_ROW_READER(disburse_app_read, DISBURSE_APP_ROW, struct disburse_app)
+
 int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const struct disburse_input *in,
                            struct date today, struct err *e)
 {
@@ -68,26 +77,23 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
         return err_set(e, 422, "invalid_schedule", field, "%s", why);
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    sqlite3_stmt *st = db_prep(db, "SELECT a.state, a.amount_fen, in_scope(v.path, ?2) "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(DISBURSE_APP_ROW) " "
                                    "FROM loan_applications a JOIN households h ON h.id = a.household_id "
                                    "JOIN units v ON v.id = h.village_id WHERE a.id = ?1");
-    int found = 0, in_scope = 0;
-    char state[16] = "";
-    int64_t approved = 0;
+    int found = 0, bad = 0;
+    struct disburse_app app = {0};
     if (st) {
         db_bind(st, "it", in->application_id, actor->unit_path);
-        if ((found = sqlite3_step(st) == SQLITE_ROW)) {
-            DB_COPY(state, st, 0);
-            approved = sqlite3_column_int64(st, 1);
-            in_scope = sqlite3_column_int(st, 2);
-        }
+        found = sqlite3_step(st) == SQLITE_ROW;
+        bad = found && disburse_app_read(st, &app) != 0;
         db_done(st);
     }
-    int rc = !found      ? err_set(e, 404, "not_found", "application_id", "贷款申请不存在")
-             : !in_scope ? err_set(e, 403, "out_of_scope", "application_id", "该申请不在您的管辖范围内")
-             : strcmp(state, "guaranteed")
+    int rc = bad          ? db_row_fail(e)
+             : !found     ? err_set(e, 404, "not_found", "application_id", "贷款申请不存在")
+             : !app.in_scope ? err_set(e, 403, "out_of_scope", "application_id", "该申请不在您的管辖范围内")
+             : strcmp(app.state, "guaranteed")
                  ? err_set(e, 409, "invalid_state", "application_id", "只有已担保的申请可以登记放款")
-             : in->principal_fen > approved
+             : in->principal_fen > app.approved
                  ? err_set(e, 422, "principal_exceeds_approved", "principal_fen", "放款金额不能超过批准金额")
              : in->principal_fen <= 0 ? err_set(e, 422, "invalid_principal", "principal_fen", "放款金额应大于零")
              : db_int(db, 0, "SELECT 1 FROM loans WHERE contract_no = ?", "t", in->contract_no) == 1

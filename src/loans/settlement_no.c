@@ -6,16 +6,28 @@
 #include <string.h>
 
 #include "audit.h"
+#include "db_row.h"
 #include "docno.h"
 #include "unit.h"
+
+/* The loan a number is asked for: its state and number ("" when none yet), its village and
+   whether that is in the scope ?2. */
+#define SETTLED_LOAN_ROW(X, _)                                                                                       \
+    X("l.state", TEXT(16), state) _ X("coalesce(l.settlement_no, '')", TEXT(DOCNO_SIZE), number) _                 \
+        X("h.village_id", INT64, village) _ X("in_scope(v.path, ?2)", INT, in_scope)
+struct settled_loan {
+    DB_ROW_FIELDS(SETTLED_LOAN_ROW)
+};
+/* Reads a SETTLED_LOAN_ROW. */
+static DB_ROW_READER(settled_loan_read, SETTLED_LOAN_ROW, struct settled_loan)
 
 int settlement_no(struct db *db, const struct user_ctx *actor, int64_t loan_id, struct date today, char *out, size_t n,
                   struct err *e)
 {
     if (db_begin(db) != 0)
         return db_fail(db, e);
-    sqlite3_stmt *st = db_prep(db, "SELECT l.state, coalesce(l.settlement_no, ''), h.village_id, in_scope(v.path, ?2) "
-                                   "FROM loans l JOIN loan_applications a ON a.id = l.application_id "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(SETTLED_LOAN_ROW) " FROM loans l "
+                                   "JOIN loan_applications a ON a.id = l.application_id "
                                    "JOIN households h ON h.id = a.household_id JOIN units v ON v.id = h.village_id "
                                    "WHERE l.id = ?1");
     if (!st) {
@@ -23,27 +35,22 @@ int settlement_no(struct db *db, const struct user_ctx *actor, int64_t loan_id, 
         return db_fail(db, e);
     }
     db_bind(st, "it", loan_id, actor->unit_path);
-    char state[16] = "", number[DOCNO_SIZE] = "";
-    int64_t village = 0;
-    int found = sqlite3_step(st) == SQLITE_ROW, in_scope = found && sqlite3_column_int(st, 3);
-    if (found) {
-        DB_COPY(state, st, 0);
-        DB_COPY(number, st, 1);
-        village = sqlite3_column_int64(st, 2);
-    }
+    struct settled_loan loan = {0};
+    int found = sqlite3_step(st) == SQLITE_ROW, bad = found && settled_loan_read(st, &loan) != 0;
     db_done(st);
-    int rc = !found                      ? err_set(e, 404, "not_found", NULL, "贷款不存在")
-             : !in_scope                 ? err_set(e, 403, "out_of_scope", NULL, "该贷款不在您的管辖范围内")
-             : strcmp(state, "settled")  ? err_set(e, 409, "not_settled", NULL, "该贷款尚未结清")
-             : (size_t)snprintf(out, n, "%s", number) >= n ? err_set(e, 500, "docno_too_long", NULL, "文书编号过长")
-                                                           : 0;
-    if (rc != 0 || *number) {
+    int rc = bad                              ? db_row_fail(e)
+             : !found                         ? err_set(e, 404, "not_found", NULL, "贷款不存在")
+             : !loan.in_scope                 ? err_set(e, 403, "out_of_scope", NULL, "该贷款不在您的管辖范围内")
+             : strcmp(loan.state, "settled")  ? err_set(e, 409, "not_settled", NULL, "该贷款尚未结清")
+             : (size_t)snprintf(out, n, "%s", loan.number) >= n ? err_set(e, 500, "docno_too_long", NULL, "文书编号过长")
+                                                                : 0;
+    if (rc != 0 || *loan.number) {
         db_rollback(db);
         return rc;
     }
     struct unit township;
     char short_name[64];
-    if (unit_get(db, unit_township_of(db, village), &township) != 0) {
+    if (unit_get(db, unit_township_of(db, loan.village), &township) != 0) {
         db_rollback(db);
         return err_set(e, 500, "no_township", NULL, "找不到该贷款所属的镇");
     }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db_row.h"
 #include "money.h"
 #include "portfolio.h"
 
@@ -112,6 +113,24 @@ static void *grow(void *items, int n, int *cap, size_t size)
     return more;
 }
 
+/* A schedule instalment's and a repayment's columns for the late interest. */
+#define SUBSIDY_DUE_ROW(X, _) X("due_on", DAY, due_on) _ X("interest_fen", MONEY, interest_fen)
+#define SUBSIDY_PAID_ROW(X, _) X("paid_on", DAY, paid_on) _ X("interest_fen", MONEY, interest_fen)
+/* Read them. */
+static DB_ROW_READER(subsidy_due_read, SUBSIDY_DUE_ROW, struct subsidy_due)
+static DB_ROW_READER(subsidy_paid_read, SUBSIDY_PAID_ROW, struct subsidy_paid)
+
+/* A loan's claim columns: the loan, its applicant and village, what it paid in [?1, ?2]. */
+#define SUBSIDY_ROW(X, _)                                                                                             \
+    X("l.id", INT64, loan_id) _ X("hm.name", TEXT(NAME_SIZE), applicant) _ X("v.name", TEXT(NAME_SIZE), village) _ \
+        X("l.contract_no", TEXT(CONTRACT_NO_SIZE), contract_no) _ X("l.rate_micro", INT64, rate_micro) _           \
+        X("sum(r.interest_fen)", MONEY, interest_paid_fen) _                                                       \
+        X("sum(r.penalty_fen + r.compound_fen)", MONEY, penalty_paid_fen) _                                        \
+        X("CASE WHEN l.state = 'compensated' THEN l.settled_on END", DATE, compensated_on) _                       \
+        X("l.extended_on", DATE, extended_on)
+/* Reads a SUBSIDY_ROW. */
+static DB_ROW_READER(subsidy_row_read, SUBSIDY_ROW, struct subsidy_row)
+
 /* The late interest of one loan in [from, to], from its schedule and its repayments up to `to`. */
 static int64_t loan_late_interest(sqlite3_stmt *rows_st, sqlite3_stmt *pays_st, int64_t loan_id, struct date from,
                                   struct date to, const char *t)
@@ -123,17 +142,13 @@ static int64_t loan_late_interest(sqlite3_stmt *rows_st, sqlite3_stmt *pays_st, 
     db_bind(rows_st, "i", loan_id);
     while (sqlite3_step(rows_st) == SQLITE_ROW) {
         rows = grow(rows, nrows, &rcap, sizeof *rows);
-        rows[nrows].due_on = (struct date){0, 0, 0};
-        date_parse(db_text(rows_st, 0), &rows[nrows].due_on);
-        rows[nrows++].interest_fen = sqlite3_column_int64(rows_st, 1);
+        subsidy_due_read(rows_st, &rows[nrows++]);
     }
     sqlite3_reset(pays_st);
     db_bind(pays_st, "it", loan_id, t);
     while (sqlite3_step(pays_st) == SQLITE_ROW) {
         pays = grow(pays, npays, &pcap, sizeof *pays);
-        pays[npays].paid_on = (struct date){0, 0, 0};
-        date_parse(db_text(pays_st, 0), &pays[npays].paid_on);
-        pays[npays++].interest_fen = sqlite3_column_int64(pays_st, 1);
+        subsidy_paid_read(pays_st, &pays[npays++]);
     }
     int64_t late = subsidy_late_interest(rows, nrows, pays, npays, from, to);
     free(rows);
@@ -150,18 +165,15 @@ int subsidy_claim(struct db *db, const struct user_ctx *actor, struct date from,
     memset(totals, 0, sizeof *totals);
     if (rule_of(db, &rule, e) != 0)
         return -1;
-    sqlite3_stmt *st = db_prep(db, "SELECT l.id, hm.name, v.name, l.contract_no, l.rate_micro, sum(r.interest_fen), "
-                     "sum(r.penalty_fen + r.compound_fen), "
-                     "CASE WHEN l.state = 'compensated' THEN l.settled_on END, l.extended_on "
-                     "FROM " COUNTED_REPAYMENTS " r JOIN loans l ON l.id = r.loan_id "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(SUBSIDY_ROW) " FROM " COUNTED_REPAYMENTS " r JOIN loans l ON l.id = r.loan_id "
                      "JOIN loan_applications a ON a.id = l.application_id "
                      "JOIN households h ON h.id = a.household_id JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 "
                      "JOIN units v ON v.id = h.village_id WHERE r.paid_on BETWEEN ?1 AND ?2 "
                      "AND in_scope(v.path, ?3) GROUP BY l.id "
                      "HAVING sum(r.interest_fen) > 0 OR sum(r.penalty_fen + r.compound_fen) > 0 "
                      "ORDER BY v.name, l.id");
-    sqlite3_stmt *rows_st = db_prep(db, "SELECT due_on, interest_fen FROM loan_schedule WHERE loan_id = ? ORDER BY n");
-    sqlite3_stmt *pays_st = db_prep(db, "SELECT paid_on, interest_fen FROM " COUNTED_REPAYMENTS
+    sqlite3_stmt *rows_st = db_prep(db, "SELECT " DB_ROW_COLUMNS(SUBSIDY_DUE_ROW) " FROM loan_schedule WHERE loan_id = ? ORDER BY n");
+    sqlite3_stmt *pays_st = db_prep(db, "SELECT " DB_ROW_COLUMNS(SUBSIDY_PAID_ROW) " FROM " COUNTED_REPAYMENTS
                                         " WHERE loan_id = ?1 AND paid_on <= ?2 ORDER BY paid_on, id");
     if (!st || !rows_st || !pays_st) {
         db_done(st);
@@ -173,17 +185,10 @@ int subsidy_claim(struct db *db, const struct user_ctx *actor, struct date from,
     int rc = 0;
     while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
         struct subsidy_row r = {0};
-        r.loan_id = sqlite3_column_int64(st, 0);
-        if (text_copy(r.applicant, sizeof r.applicant, db_text(st, 1)) || text_copy(r.village, sizeof r.village, db_text(st, 2)) ||
-            text_copy(r.contract_no, sizeof r.contract_no, db_text(st, 3)) ||
-            text_copy(r.compensated_on, sizeof r.compensated_on, db_text(st, 7)) ||
-            text_copy(r.extended_on, sizeof r.extended_on, db_text(st, 8))) {
+        if (subsidy_row_read(st, &r) != 0) {
             rc = err_set(e, 500, "text_too_long", NULL, "贷款 %lld 的姓名、村名或合同号超长", (long long)r.loan_id);
             break;
         }
-        r.rate_micro = sqlite3_column_int64(st, 4);
-        r.interest_paid_fen = sqlite3_column_int64(st, 5);
-        r.penalty_paid_fen = sqlite3_column_int64(st, 6);
         r.late_interest_fen = loan_late_interest(rows_st, pays_st, r.loan_id, from, to, t);
         subsidy_assess(&r, &rule, to);
         totals->loans++;

@@ -7,6 +7,7 @@
 
 #include "audit.h"
 #include "text.h"
+#include "unit.h"
 
 static const char *const state_codes[ANN__MAX] = {"draft", "published", "withdrawn"};
 static const char *const state_names[ANN__MAX] = {"草稿", "已发布", "已撤回"};
@@ -89,14 +90,11 @@ static int check_input(struct db *db, const struct user_ctx *actor, const struct
         date_format(u, c->until);
     }
     c->unit_id = in->unit_id ? in->unit_id : actor->unit_id;
-    sqlite3_stmt *st = db_prep(db, "SELECT path, in_scope(path, ?2) FROM units WHERE id = ?1");
-    if (!st)
-        return db_fail(db, e);
-    db_bind(st, "it", c->unit_id, actor->unit_path);
-    int found = sqlite3_step(st) == SQLITE_ROW, in_scope = found && sqlite3_column_int(st, 1);
-    if (found)
-        DB_COPY(c->unit_path, st, 0);
-    db_done(st);
+    struct unit unit;
+    int in_scope = 0;
+    int found = unit_get_in_scope(db, c->unit_id, actor->unit_path, &unit, &in_scope) == 0;
+    if (found && text_copy(c->unit_path, sizeof c->unit_path, unit.path) != 0)
+        return db_row_fail(e);
     if (!found)
         return err_set(e, 422, "invalid_unit", "unit_id", "请选择公告的范围（全区、镇或村）");
     if (!in_scope)
@@ -233,26 +231,32 @@ int ann_get_public(struct db *db, int64_t id, struct date today, struct announce
     return found ? 0 : err_set(e, 404, "not_found", NULL, "公告不存在或已不在发布期内");
 }
 
+/* One saved version: its title and text, who saved it and when. */
+#define ANN_VERSION_TEXT_ROW(X, _)                                                                                    \
+    X("v.title", TEXT(ANN_TITLE_SIZE), head.title) _ X("v.body_md", STR, body_md) _                                \
+        X("u.name", TEXT(NAME_SIZE), saved_by) _ X("v.saved_at", TIME, head.saved_at)
+/* Reads an ANN_VERSION_TEXT_ROW (the body malloc'd). */
+static DB_ROW_READER(ann_version_read, ANN_VERSION_TEXT_ROW, struct announcement)
+
 int ann_get_version(struct db *db, int64_t id, int n, struct announcement *out, struct err *e)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT v.title, v.body_md, u.name, v.saved_at FROM announcement_versions v "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(ANN_VERSION_TEXT_ROW) " FROM announcement_versions v "
                                    "JOIN users u ON u.id = v.saved_by WHERE v.announcement_id = ? AND v.n = ?");
     if (!st)
         return db_fail(db, e);
     db_bind(st, "id", id, n);
-    int found = sqlite3_step(st) == SQLITE_ROW;
+    int found = sqlite3_step(st) == SQLITE_ROW, bad = 0;
     if (found) {
         memset(out, 0, sizeof *out);
         out->head.id = id;
         out->head.version = n;
-        DB_COPY(out->head.title, st, 0);
-        out->body_md = strdup(db_text(st, 1));
-        if (!out->body_md)
-            abort();
-        DB_COPY(out->saved_by, st, 2);
-        DB_COPY(out->head.saved_at, st, 3);
+        bad = ann_version_read(st, out) != 0;
     }
     db_done(st);
+    if (bad) {
+        ann_free(out);
+        return db_row_fail(e);
+    }
     return found ? 0 : err_set(e, 404, "not_found", NULL, "该版本不存在");
 }
 

@@ -81,17 +81,14 @@ static int notice_validate(struct db *db, const struct user_ctx *actor, const st
     if (loan && (!in->from || date_parse(in->from, &d) != 0 || !in->to || date_parse(in->to, &d) != 0 ||
                  strcmp(in->from, in->to) > 0))
         return err_set(e, 422, "invalid_period", "from", "请填写贷款批准的起止日期（YYYY-MM-DD，起不晚于止）");
-    sqlite3_stmt *st = db_prep(db, "SELECT path, name, kind, in_scope(path, ?2) FROM units WHERE id = ?1");
-    if (!st)
-        return db_fail(db, e);
-    db_bind(st, "it", in->unit_id, actor->unit_path);
-    int found = sqlite3_step(st) == SQLITE_ROW, in_scope = found && sqlite3_column_int(st, 3);
-    int district = found && strcmp(db_text(st, 2), "district") == 0;
+    struct unit u;
+    int in_scope = 0;
+    int found = unit_get_in_scope(db, in->unit_id, actor->unit_path, &u, &in_scope) == 0;
+    int district = found && strcmp(u.kind, "district") == 0;
     if (found) {
-        snprintf(path, pn, "%s", db_text(st, 0));
-        snprintf(name, nn, "%s", db_text(st, 1));
+        snprintf(path, pn, "%s", u.path);
+        snprintf(name, nn, "%s", u.name);
     }
-    db_done(st);
     if (!found || district)
         return err_set(e, 422, "invalid_unit", "unit_id", "请选择公示的镇或村");
     if (!in_scope)
@@ -126,7 +123,7 @@ int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct 
     if (st) {
         db_bind(st, "i", in->unit_id);
         if (sqlite3_step(st) == SQLITE_ROW)
-            DB_COPY(phone, st, 0);
+            db_copy(phone, sizeof phone, st, 0);
         db_done(st);
     }
     /* its number from the numbering service, per publishing unit and year (a notice refused below

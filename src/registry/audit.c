@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "db_row.h"
+
 int audit_write(struct db *db, const struct user_ctx *u, const char *action, const char *entity, int64_t entity_id,
                 json_t *before, json_t *after)
 {
@@ -39,26 +41,32 @@ int audit_commit(struct db *db, int ok, const struct user_ctx *actor, const char
     "WHERE in_scope(coalesce(n.path, (SELECT path FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1)), ?6) "    \
     "AND (?1 = '' OR l.entity = ?1) AND (?2 = 0 OR l.entity_id = ?2) AND (?3 = '' OR l.action = ?3) "
 
+/* An audit entry's columns; the before and after JSON follow it, read as pointers into the row. */
+#define AUDIT_ROW(X, _)                                                                                               \
+    X("l.id", INT64, id) _ X("l.at", TEXT(24), at) _ X("l.username", TEXT(64), username) _                         \
+        X("l.action", TEXT(32), action) _ X("l.entity", TEXT(32), entity) _ X("l.entity_id", INT64, entity_id)
+
+/* Copies an AUDIT_ROW into out (its JSON pointers set by the caller). */
+static DB_ROW_READER(audit_row_read, AUDIT_ROW, struct audit_entry)
+
 int64_t audit_list(struct db *db, const char *scope, const char *entity, int64_t entity_id, const char *action,
                    int limit, int offset, void (*fn)(const struct audit_entry *, void *), void *ctx)
 {
     int64_t total = db_int(db, -1, "SELECT count(*) " AUDIT_FROM, "titddt", entity,
                            entity_id, action, limit, offset, scope);
-    sqlite3_stmt *st = db_prep(db, "SELECT l.id, l.at, l.username, l.action, l.entity, l.entity_id, l.before_json, "
-                                   "l.after_json " AUDIT_FROM "ORDER BY l.id DESC LIMIT ?4 OFFSET ?5");
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(AUDIT_ROW) ", l.before_json, l.after_json " AUDIT_FROM
+                                   "ORDER BY l.id DESC LIMIT ?4 OFFSET ?5");
     if (!st)
         return -1;
     db_bind(st, "titddt", entity, entity_id, action, limit, offset, scope);
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct audit_entry a = {0};
-        a.id = sqlite3_column_int64(st, 0);
-        DB_COPY(a.at, st, 1);
-        DB_COPY(a.username, st, 2);
-        DB_COPY(a.action, st, 3);
-        DB_COPY(a.entity, st, 4);
-        a.entity_id = sqlite3_column_int64(st, 5);
-        a.before_json = (const char *)sqlite3_column_text(st, 6);
-        a.after_json = (const char *)sqlite3_column_text(st, 7);
+        if (audit_row_read(st, &a) != 0) {
+            total = -1;
+            break;
+        }
+        a.before_json = (const char *)sqlite3_column_text(st, DB_ROW_NCOLS(AUDIT_ROW));
+        a.after_json = (const char *)sqlite3_column_text(st, DB_ROW_NCOLS(AUDIT_ROW) + 1);
         fn(&a, ctx);
     }
     db_done(st);

@@ -13,7 +13,27 @@
 #include <time.h>
 
 #include "audit.h"
+#include "db_row.h"
 #include "text.h"
+
+#define AUTH_HASH_SIZE 256 /* a stored password hash */
+#define AUTH_CSRF_SIZE 65  /* a session's CSRF token: 64 hex digits */
+
+/* An active account's id and password hash, for the login. */
+#define AUTH_LOGIN_ROW(X, _) X("id", INT64, uid) _ X("password_hash", TEXT(AUTH_HASH_SIZE), hash)
+struct auth_login {
+    DB_ROW_FIELDS(AUTH_LOGIN_ROW)
+};
+/* Reads an AUTH_LOGIN_ROW. */
+static DB_ROW_READER(auth_login_read, AUTH_LOGIN_ROW, struct auth_login)
+
+/* A live session's user and CSRF token. */
+#define AUTH_SESSION_ROW(X, _) X("user_id", INT64, uid) _ X("csrf", TEXT(AUTH_CSRF_SIZE), csrf)
+struct auth_session {
+    DB_ROW_FIELDS(AUTH_SESSION_ROW)
+};
+/* Reads an AUTH_SESSION_ROW. */
+static DB_ROW_READER(auth_session_read, AUTH_SESSION_ROW, struct auth_session)
 
 int auth_random_hex(char *out, size_t nbytes)
 {
@@ -43,17 +63,16 @@ int auth_login(struct db *db, const char *username, const char *password, const 
     if (fails >= max_fail)
         return err_set(e, 429, "login_throttled", NULL, "登录失败次数过多，请 %d 分钟后再试", (int)lock_min);
 
-    sqlite3_stmt *st = db_prep(db, "SELECT id, password_hash FROM users WHERE username = ? AND active = 1");
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(AUTH_LOGIN_ROW) " FROM users WHERE username = ? AND active = 1");
     if (!st)
         return db_fail(db, e);
     db_bind(st, "t", username);
-    int64_t uid = 0;
-    char hash[256] = "";
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        uid = sqlite3_column_int64(st, 0);
-        DB_COPY(hash, st, 1);
-    }
+    struct auth_login login = {0};
+    if (sqlite3_step(st) == SQLITE_ROW && auth_login_read(st, &login) != 0)
+        login.uid = 0; /* a hash that does not fit is no login */
     db_done(st);
+    int64_t uid = login.uid;
+    const char *hash = login.hash;
     /* Check a password even for unknown users, so timing does not reveal which names exist. */
     int ok = auth_check_password(password, uid ? hash : "$y$j9T$0000000000000000000000$");
     if (!ok || !uid || user_load(db, uid, u) != 0) {
@@ -86,17 +105,18 @@ int auth_session_load(struct db *db, const char *sid, const char *kind, struct u
 {
     if (strlen(sid) != 64)
         return -1;
-    sqlite3_stmt *st = db_prep(db, "SELECT user_id, csrf FROM sessions WHERE id = ? AND kind = ? AND expires_at > ?");
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(AUTH_SESSION_ROW) " FROM sessions "
+                                   "WHERE id = ? AND kind = ? AND expires_at > ?");
     if (!st)
         return -1;
     db_bind(st, "tti", sid, kind, (int64_t)clock_now());
-    int64_t uid = 0;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        uid = sqlite3_column_int64(st, 0);
-        snprintf(csrf, 65, "%s", db_text(st, 1));
-    }
+    struct auth_session session = {0};
+    if (sqlite3_step(st) == SQLITE_ROW && auth_session_read(st, &session) != 0)
+        session.uid = 0;
     db_done(st);
-    return uid ? user_load(db, uid, u) : -1;
+    if (session.uid)
+        memcpy(csrf, session.csrf, AUTH_CSRF_SIZE);
+    return session.uid ? user_load(db, session.uid, u) : -1;
 }
 
 void auth_logout(struct db *db, const char *sid)
@@ -107,13 +127,13 @@ void auth_logout(struct db *db, const char *sid)
 int auth_change_password(struct db *db, const struct user_ctx *u, const char *keep_sid, const char *old_password,
                          const char *new_password, struct err *e)
 {
-    char hash[256] = "";
+    char hash[AUTH_HASH_SIZE] = "";
     sqlite3_stmt *st = db_prep(db, "SELECT password_hash FROM users WHERE id = ?");
     if (!st)
         return db_fail(db, e);
     db_bind(st, "i", u->id);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        DB_COPY(hash, st, 0);
+    if (sqlite3_step(st) == SQLITE_ROW && db_copy(hash, sizeof hash, st, 0) != 0)
+        hash[0] = '\0'; /* a hash that does not fit matches no password */
     db_done(st);
     if (!old_password || !auth_check_password(old_password, hash))
         return err_set(e, 401, "bad_old_password", "old_password", "原密码不正确");

@@ -5,31 +5,36 @@
 #include <string.h>
 
 #include "audit.h"
+#include "db_row.h"
 #include "text.h"
 
-/* Copies one result row of the unit queries below into u. */
-static void unit_from_row(sqlite3_stmt *st, struct unit *u)
-{
-    u->id = sqlite3_column_int64(st, 0);
-    DB_COPY(u->name, st, 1);
-    DB_COPY(u->kind, st, 2);
-    u->parent_id = sqlite3_column_int64(st, 3);
-    DB_COPY(u->path, st, 4);
-    DB_COPY(u->parent_name, st, 5);
-    DB_COPY(u->phone, st, 6);
-    DB_COPY(u->address, st, 7);
-}
+/* A unit's columns, its parent's name joined as p. */
+#define UNIT_ROW(X, _)                                                                                                \
+    X("u.id", INT64, id) _ X("u.name", TEXT(NAME_SIZE), name) _ X("u.kind", TEXT(16), kind) _                       \
+        X("u.parent_id", INT64, parent_id) _ X("u.path", TEXT(160), path) _ X("p.name", TEXT(64), parent_name) _     \
+        X("u.phone", TEXT(32), phone) _ X("u.address", TEXT(128), address)
+
+/* The unit queries' SELECT and FROM. */
+#define UNIT_SELECT "SELECT " DB_ROW_COLUMNS(UNIT_ROW) " FROM units u LEFT JOIN units p ON p.id = u.parent_id "
+
+/* Copies one UNIT_ROW into u. */
+static DB_ROW_READER(unit_from_row, UNIT_ROW, struct unit)
 
 int unit_get(struct db *db, int64_t id, struct unit *out)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT u.id, u.name, u.kind, u.parent_id, u.path, p.name, u.phone, u.address FROM units u "
-                                   "LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = ?");
+    int in_scope;
+    return unit_get_in_scope(db, id, "/", out, &in_scope);
+}
+
+int unit_get_in_scope(struct db *db, int64_t id, const char *scope_path, struct unit *out, int *in_scope)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(UNIT_ROW) ", in_scope(u.path, ?2) "
+                                   "FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.id = ?1");
     if (!st)
         return -1;
-    db_bind(st, "i", id);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    if (found)
-        unit_from_row(st, out);
+    db_bind(st, "it", id, scope_path);
+    int found = sqlite3_step(st) == SQLITE_ROW && unit_from_row(st, out) == 0;
+    *in_scope = found && sqlite3_column_int(st, DB_ROW_NCOLS(UNIT_ROW)) == 1;
     db_done(st);
     return found ? 0 : -1;
 }
@@ -86,9 +91,7 @@ fail:
 int unit_list(struct db *db, const char *scope_path, const char *kind, void (*fn)(const struct unit *, void *),
               void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT u.id, u.name, u.kind, u.parent_id, u.path, p.name, u.phone, u.address FROM units u "
-                                   "LEFT JOIN units p ON p.id = u.parent_id "
-                                   "WHERE in_scope(u.path, ?1) AND (?2 IS NULL OR u.kind = ?2) "
+    sqlite3_stmt *st = db_prep(db, UNIT_SELECT "WHERE in_scope(u.path, ?1) AND (?2 IS NULL OR u.kind = ?2) "
                                    "ORDER BY CASE u.kind WHEN 'district' THEN 0 WHEN 'township' THEN 1 ELSE 2 END, "
                                    "u.parent_id, u.id");
     if (!st)
@@ -97,7 +100,10 @@ int unit_list(struct db *db, const char *scope_path, const char *kind, void (*fn
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct unit u;
-        unit_from_row(st, &u);
+        if (unit_from_row(st, &u) != 0) {
+            n = -1;
+            break;
+        }
         fn(&u, ctx);
         n++;
     }

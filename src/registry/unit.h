@@ -9,7 +9,7 @@
 
 #include "db.h"
 #include "err.h"
-#include "user.h"
+#include "user_ctx.h"
 #include "text.h"
 
 struct unit {
@@ -25,6 +25,9 @@ struct unit {
 
 /* Loads a unit. Returns 0, or -1 when there is none. */
 int unit_get(struct db *db, int64_t id, struct unit *out);
+/* Loads a unit and whether it lies within scope_path (*in_scope 1 or 0). Returns 0, or -1 when
+   there is none. */
+int unit_get_in_scope(struct db *db, int64_t id, const char *scope_path, struct unit *out, int *in_scope);
 /* Creates a unit under parent (township under a district, village under a township; a district
    has no parent). Returns the id or -1 with e filled. Audited. */
 int64_t unit_create(struct db *db, const struct user_ctx *actor, const char *name, const char *kind,

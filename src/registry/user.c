@@ -6,8 +6,10 @@
 
 #include "audit.h"
 #include "auth_password.h"
+#include "db_row.h"
 #include "idcard.h"
 #include "text.h"
+#include "unit.h"
 
 static const struct {
     const char *code;
@@ -47,28 +49,25 @@ int role_sees_full_id(enum role r)
     return (unsigned)r < ROLE__MAX && roles[r].sees_full_id;
 }
 
-/* The columns user_row_read reads (0-9; user_load also reads the unit's kind and path, 10 and 11),
-   after "SELECT ". */
-#define USER_ROW_COLUMNS                                                                                               \
-    "u.id, u.username, u.name, u.role, u.unit_id, n.name, coalesce(u.department_id, 0), coalesce(d.name, ''), "      \
-    "u.active, u.must_change_password, n.kind, n.path FROM users u JOIN units n ON n.id = u.unit_id "                 \
-    "LEFT JOIN departments d ON d.id = u.department_id "
+/* An account's columns (struct user_row); user_load also reads the unit's kind and path after them. */
+#define USER_ROW(X, _)                                                                                                 \
+    X("u.id", INT64, id) _ X("u.username", TEXT(64), username) _ X("u.name", TEXT(NAME_SIZE), name) _              \
+        X("u.role", ENUM(enum role, role_parse), role) _ X("u.unit_id", INT64, unit_id) _                           \
+        X("n.name", TEXT(NAME_SIZE), unit_name) _ X("coalesce(u.department_id, 0)", INT64, department_id) _         \
+        X("coalesce(d.name, '')", TEXT(64), department_name) _ X("u.active", INT, active) _                        \
+        X("u.must_change_password", INT, must_change_password)
+/* The unit's columns user_load reads into the user_ctx after USER_ROW. */
+#define USER_UNIT_ROW(X, _) X("n.kind", TEXT(16), unit_kind) _ X("n.path", TEXT(160), unit_path)
 
-/* Reads one row of USER_ROW_COLUMNS. */
-static void user_row_read(sqlite3_stmt *st, struct user_row *u)
-{
-    memset(u, 0, sizeof *u);
-    u->id = sqlite3_column_int64(st, 0);
-    DB_COPY(u->username, st, 1);
-    DB_COPY(u->name, st, 2);
-    u->role = (enum role)role_parse(db_text(st, 3));
-    u->unit_id = sqlite3_column_int64(st, 4);
-    DB_COPY(u->unit_name, st, 5);
-    u->department_id = sqlite3_column_int64(st, 6);
-    DB_COPY(u->department_name, st, 7);
-    u->active = sqlite3_column_int(st, 8);
-    u->must_change_password = sqlite3_column_int(st, 9);
-}
+/* USER_ROW and USER_UNIT_ROW with their FROM, after "SELECT ". */
+#define USER_ROW_COLUMNS                                                                                               \
+    DB_ROW_COLUMNS(USER_ROW) ", " DB_ROW_COLUMNS(USER_UNIT_ROW)                                                      \
+    " FROM users u JOIN units n ON n.id = u.unit_id LEFT JOIN departments d ON d.id = u.department_id "
+
+/* Reads one USER_ROW. */
+static DB_ROW_READER(user_row_read, USER_ROW, struct user_row)
+/* Reads the USER_UNIT_ROW after it into a user_ctx. */
+static DB_ROW_READER_FROM(user_unit_read, USER_UNIT_ROW, struct user_ctx, DB_ROW_NCOLS(USER_ROW))
 
 int user_load(struct db *db, int64_t id, struct user_ctx *u)
 {
@@ -76,19 +75,16 @@ int user_load(struct db *db, int64_t id, struct user_ctx *u)
     if (!st)
         return -1;
     db_bind(st, "i", id);
-    int found = sqlite3_step(st) == SQLITE_ROW;
+    struct user_row row = {0};
+    memset(u, 0, sizeof *u);
+    int found = sqlite3_step(st) == SQLITE_ROW && user_row_read(st, &row) == 0 && user_unit_read(st, u) == 0;
     if (found) {
-        struct user_row row;
-        user_row_read(st, &row);
-        memset(u, 0, sizeof *u);
         u->id = row.id;
         snprintf(u->username, sizeof u->username, "%s", row.username);
         snprintf(u->name, sizeof u->name, "%s", row.name);
         u->role = row.role;
         u->unit_id = row.unit_id;
         snprintf(u->unit_name, sizeof u->unit_name, "%s", row.unit_name);
-        DB_COPY(u->unit_kind, st, 10);
-        DB_COPY(u->unit_path, st, 11);
         u->department_id = row.department_id;
         snprintf(u->department_name, sizeof u->department_name, "%s", row.department_name);
         u->must_change_password = row.must_change_password;
@@ -115,22 +111,13 @@ static int username_valid(const char *s)
 static int user_check_placement(struct db *db, const struct user_ctx *actor, int role, int64_t unit_id,
                                 int64_t department_id, struct err *e)
 {
-    const char *kind = NULL;
-    char path[160] = "";
-    sqlite3_stmt *st = db_prep(db, "SELECT kind, path FROM units WHERE id = ?");
-    if (!st)
-        return db_fail(db, e);
-    db_bind(st, "i", unit_id);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        kind = strcmp(db_text(st, 0), "village") == 0 ? "village" : "other";
-        DB_COPY(path, st, 1);
-    }
-    db_done(st);
-    if (!kind)
+    struct unit unit;
+    int in_scope = 0;
+    if (unit_get_in_scope(db, unit_id, actor->unit_path, &unit, &in_scope) != 0)
         return err_set(e, 422, "invalid_unit", "unit_id", "所属单位不存在");
-    if (strncmp(path, actor->unit_path, strlen(actor->unit_path)) != 0)
+    if (!in_scope)
         return err_set(e, 403, "out_of_scope", "unit_id", "所属单位不在您的管辖范围内");
-    if (role == ROLE_VILLAGE && strcmp(kind, "village") != 0)
+    if (role == ROLE_VILLAGE && strcmp(unit.kind, "village") != 0)
         return err_set(e, 422, "invalid_unit", "unit_id", "村计生专干必须属于一个村");
     if (role == ROLE_REVIEWER &&
         db_int(db, 0, "SELECT 1 FROM departments WHERE id = ? AND active = 1", "i", department_id) != 1)
@@ -189,10 +176,11 @@ int user_get(struct db *db, const char *scope_path, int64_t id, struct user_row 
     if (!st)
         return db_fail(db, e);
     db_bind(st, "it", id, scope_path);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    if (found)
-        user_row_read(st, u);
+    memset(u, 0, sizeof *u);
+    int found = sqlite3_step(st) == SQLITE_ROW, bad = found && user_row_read(st, u) != 0;
     db_done(st);
+    if (bad)
+        return db_row_fail(e);
     return found ? 0 : err_set(e, 404, "not_found", NULL, "用户不存在");
 }
 
@@ -281,8 +269,11 @@ int64_t user_list(struct db *db, const char *scope_path, const char *q, int limi
         return -1;
     db_bind(st, "ttdd", scope_path, q, limit, offset);
     while (sqlite3_step(st) == SQLITE_ROW) {
-        struct user_row u;
-        user_row_read(st, &u);
+        struct user_row u = {0};
+        if (user_row_read(st, &u) != 0) {
+            total = -1;
+            break;
+        }
         fn(&u, ctx);
     }
     db_done(st);

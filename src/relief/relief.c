@@ -157,30 +157,43 @@ static int step_allowed_here(const struct user_ctx *actor, enum relief_action a,
     return 0;
 }
 
+/* The notice an application is in: its last day and the open objections to it or to the
+   application's item. */
+#define RELIEF_NOTICE_ROW(X, _)                                                                                      \
+    X("n.ends_on", DATE, ends) _                                                                                   \
+        X("(SELECT count(*) FROM objections o WHERE o.notice_id = n.id AND o.state = 'open' AND "                  \
+          "(o.item_id IS NULL OR o.item_id IN "                                                                      \
+          "(SELECT i.id FROM notice_items i WHERE i.notice_id = n.id AND i.relief_id = a.id)))",                   \
+          INT, open)
+struct relief_notice {
+    DB_ROW_FIELDS(RELIEF_NOTICE_ROW)
+};
+/* Reads a RELIEF_NOTICE_ROW. */
+static DB_ROW_READER(relief_notice_read, RELIEF_NOTICE_ROW, struct relief_notice)
+
 /* Whether a relief application in notice may be approved today: its notice period is over and
    no objection on it is open. 0, or -1 with 409 in e. (Relief reads the notice tables; the notices
    domain calls relief, never the other way round.) */
 static int notice_over_and_clear(struct db *db, int64_t relief_id, struct date today, struct err *e)
 {
-    char on[11], ends[11] = "";
+    char on[11];
     date_format(today, on);
-    sqlite3_stmt *st = db_prep(db, "SELECT n.ends_on, (SELECT count(*) FROM objections o WHERE o.notice_id = n.id AND "
-                                   "o.state = 'open' AND (o.item_id IS NULL OR o.item_id IN "
-                                   "(SELECT i.id FROM notice_items i WHERE i.notice_id = n.id AND i.relief_id = a.id))) "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(RELIEF_NOTICE_ROW) " "
                                    "FROM relief_applications a JOIN notices n ON n.id = a.notice_id WHERE a.id = ?");
     if (!st)
         return db_fail(db, e);
     db_bind(st, "i", relief_id);
-    int found = sqlite3_step(st) == SQLITE_ROW, open = found ? sqlite3_column_int(st, 1) : 0;
-    if (found)
-        DB_COPY(ends, st, 0);
+    struct relief_notice notice = {0};
+    int found = sqlite3_step(st) == SQLITE_ROW, bad = found && relief_notice_read(st, &notice) != 0;
     db_done(st);
+    if (bad)
+        return db_row_fail(e);
     if (!found)
         return err_set(e, 409, "not_in_notice", NULL, "该申请尚未公示");
-    if (strcmp(on, ends) <= 0)
-        return err_set(e, 409, "notice_not_over", NULL, "公示期至 %s 结束，期满后方可批准", ends);
-    if (open)
-        return err_set(e, 409, "objection_open", NULL, "该申请有 %d 条未处理的公示异议，处理后方可批准", open);
+    if (strcmp(on, notice.ends) <= 0)
+        return err_set(e, 409, "notice_not_over", NULL, "公示期至 %s 结束，期满后方可批准", notice.ends);
+    if (notice.open)
+        return err_set(e, 409, "objection_open", NULL, "该申请有 %d 条未处理的公示异议，处理后方可批准", notice.open);
     return 0;
 }
 

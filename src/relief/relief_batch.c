@@ -9,26 +9,31 @@
 #include "household.h"
 #include "relief.h"
 #include "relief_category.h"
+#include "unit.h"
 
 /* The batch's unit: in scope and a township or village; fills its path and name. 0 or -1 with e. */
 static int batch_unit(struct db *db, const struct user_ctx *actor, int64_t unit_id, char *path, size_t pn, char *name,
                       size_t nn, struct err *e)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT path, name, kind, in_scope(path, ?2) FROM units WHERE id = ?1");
-    if (!st)
-        return db_fail(db, e);
-    db_bind(st, "it", unit_id ? unit_id : actor->unit_id, actor->unit_path);
-    int found = sqlite3_step(st) == SQLITE_ROW, ok = found && strcmp(db_text(st, 2), "district") != 0;
-    int in_scope = found && sqlite3_column_int(st, 3);
+    struct unit u;
+    int in_scope = 0;
+    int found = unit_get_in_scope(db, unit_id ? unit_id : actor->unit_id, actor->unit_path, &u, &in_scope) == 0;
+    int ok = found && strcmp(u.kind, "district") != 0;
     if (found) {
-        snprintf(path, pn, "%s", db_text(st, 0));
-        snprintf(name, nn, "%s", db_text(st, 1));
+        snprintf(path, pn, "%s", u.path);
+        snprintf(name, nn, "%s", u.name);
     }
-    db_done(st);
     if (!ok)
         return err_set(e, 422, "invalid_unit", "village_id", "请选择批量发放的镇或村");
     return in_scope ? 0 : err_set(e, 403, "out_of_scope", "village_id", "该单位不在您的管辖范围内");
 }
+
+/* A candidate household (h), its head's name (m) and village (v); the count of this year's
+   applications in the category follows. */
+#define CANDIDATE_ROW(X, _)                                                                                           \
+    X("h.id", INT64, household_id) _ X("m.name", TEXT(NAME_SIZE), head_name) _ X("v.name", TEXT(NAME_SIZE), village)
+/* Reads a CANDIDATE_ROW. */
+static DB_ROW_READER(candidate_read, CANDIDATE_ROW, struct batch_candidate)
 
 /* Collects the candidates of a batch into a malloc'd array (*out, count returned; -1 with e). */
 static int candidates(struct db *db, const struct user_ctx *actor, const struct batch_input *in, struct date today,
@@ -49,8 +54,9 @@ static int candidates(struct db *db, const struct user_ctx *actor, const struct 
     if (amount <= 0 || relief_check_amount(&rule, amount, why, sizeof why) != 0)
         return err_set(e, 422, "invalid_amount", "amount_fen", "%s", amount <= 0 ? "请填写每户金额" : why);
     sqlite3_stmt *st = db_prep(
-        db, "SELECT h.id, m.name, v.name, (SELECT count(*) FROM relief_applications a WHERE a.household_id = h.id "
-            "AND a.category_id = ?2 AND a.year = ?3 AND a.state <> 'rejected') FROM households h "
+        db, "SELECT " DB_ROW_COLUMNS(CANDIDATE_ROW) ", (SELECT count(*) FROM relief_applications a "
+            "WHERE a.household_id = h.id AND a.category_id = ?2 AND a.year = ?3 AND a.state <> 'rejected') "
+            "FROM households h "
             "JOIN units v ON v.id = h.village_id JOIN members m ON m.household_id = h.id AND m.is_head = 1 "
             "WHERE in_scope(v.path, ?1) AND (?4 = 1 OR EXISTS (SELECT 1 FROM household_category_links l "
             "WHERE l.household_id = h.id AND l.category IN (SELECT value FROM json_each(?5)))) ORDER BY v.name, h.id");
@@ -71,10 +77,15 @@ static int candidates(struct db *db, const struct user_ctx *actor, const struct 
             *out = grown;
         }
         struct batch_candidate *x = &(*out)[n++];
-        x->household_id = sqlite3_column_int64(st, 0);
-        DB_COPY(x->head_name, st, 1);
-        DB_COPY(x->village, st, 2);
-        x->excluded = sqlite3_column_int(st, 3) >= rule.per_year ? "本年度已享受（或已申请）此类救助" : NULL;
+        if (candidate_read(st, x) != 0) {
+            db_done(st);
+            free(*out);
+            *out = NULL;
+            return db_row_fail(e);
+        }
+        x->excluded = sqlite3_column_int(st, DB_ROW_NCOLS(CANDIDATE_ROW)) >= rule.per_year
+                          ? "本年度已享受（或已申请）此类救助"
+                          : NULL;
     }
     db_done(st);
     return n;

@@ -6,6 +6,7 @@
 
 #include "audit.h"
 #include "date.h"
+#include "db_row.h"
 #include "household.h"
 
 const char *relief_category_public(const struct relief_category *c)
@@ -23,34 +24,32 @@ void relief_category_rule(const struct relief_category *c, struct relief_rule *o
     out->max_fen = c->max_fen;
 }
 
-/* The category columns, then the amount in force on ?1 and the eligible codes. */
+/* A category's columns, then the amount in force on ?1 and the eligible codes. */
+#define CATEGORY_ROW(X, _)                                                                                           \
+    X("c.id", INT64, id) _ X("c.code", TEXT(32), code) _ X("c.name", TEXT(RELIEF_CATEGORY_NAME_SIZE), name) _     \
+        X("c.public_name", TEXT(RELIEF_CATEGORY_NAME_SIZE), public_name) _                                       \
+        X("c.amount_kind = 'standard'", INT, standard) _ X("c.any_household", INT, any_household) _             \
+        X("c.batch", INT, batch) _ X("c.per_year", INT, per_year) _ X("c.sensitive", INT, sensitive) _          \
+        X("c.active", INT, active) _ X("a.min_fen", MONEY, min_fen) _ X("a.max_fen", MONEY, max_fen) _          \
+        X("a.effective_from", DATE, effective_from) _                                                            \
+        X("(SELECT group_concat(household_cat) FROM relief_category_eligible e WHERE e.category_id = c.id)",     \
+          ENUM(unsigned, hh_category_set_parse), eligible)
+
+/* CATEGORY_ROW with its FROM. */
 #define CATEGORY_SELECT                                                                                             \
-    "SELECT c.id, c.code, c.name, c.public_name, c.amount_kind = 'standard', c.any_household, c.batch, c.per_year, " \
-    "c.sensitive, c.active, a.min_fen, a.max_fen, a.effective_from, "                                              \
-    "(SELECT group_concat(household_cat) FROM relief_category_eligible e WHERE e.category_id = c.id) "             \
+    "SELECT " DB_ROW_COLUMNS(CATEGORY_ROW) " "                                                                     \
     "FROM relief_categories c LEFT JOIN relief_category_amounts a ON a.id = "                                       \
     "(SELECT id FROM relief_category_amounts x WHERE x.category_id = c.id AND x.effective_from <= ?1 "             \
     "ORDER BY x.effective_from DESC LIMIT 1) "
 
 /* Fills a category from a row of CATEGORY_SELECT. */
-static void category_row(sqlite3_stmt *st, struct relief_category *c)
-{
-    memset(c, 0, sizeof *c);
-    c->id = sqlite3_column_int64(st, 0);
-    DB_COPY(c->code, st, 1);
-    DB_COPY(c->name, st, 2);
-    DB_COPY(c->public_name, st, 3);
-    c->standard = sqlite3_column_int(st, 4);
-    c->any_household = sqlite3_column_int(st, 5);
-    c->batch = sqlite3_column_int(st, 6);
-    c->per_year = sqlite3_column_int(st, 7);
-    c->sensitive = sqlite3_column_int(st, 8);
-    c->active = sqlite3_column_int(st, 9);
-    c->min_fen = sqlite3_column_int64(st, 10);
-    c->max_fen = sqlite3_column_int64(st, 11);
-    DB_COPY(c->effective_from, st, 12);
-    c->eligible = hh_category_set_parse(db_text(st, 13));
-}
+static DB_ROW_READER(category_row, CATEGORY_ROW, struct relief_category)
+
+/* An amount's columns. */
+#define AMOUNT_ROW(X, _)                                                                                             \
+    X("effective_from", DATE, effective_from) _ X("min_fen", MONEY, min_fen) _ X("max_fen", MONEY, max_fen)
+/* Fills an amount from an AMOUNT_ROW. */
+static DB_ROW_READER(amount_row, AMOUNT_ROW, struct relief_amount_row)
 
 int relief_category_list(struct db *db, const char *as_of, int active_only,
                          void (*fn)(const struct relief_category *, void *), void *ctx)
@@ -60,10 +59,14 @@ int relief_category_list(struct db *db, const char *as_of, int active_only,
         return -1;
     db_bind(st, "td", as_of, active_only);
     struct relief_category rows[64];
-    int n = 0;
-    while (n < 64 && sqlite3_step(st) == SQLITE_ROW)
-        category_row(st, &rows[n++]);
+    int n = 0, bad = 0;
+    while (!bad && n < 64 && sqlite3_step(st) == SQLITE_ROW) {
+        memset(&rows[n], 0, sizeof rows[n]);
+        bad = category_row(st, &rows[n++]) != 0;
+    }
     db_done(st);
+    if (bad)
+        return -1;
     for (int i = 0; i < n; i++)
         fn(&rows[i], ctx);
     return n;
@@ -75,10 +78,11 @@ int relief_category_get(struct db *db, int64_t id, const char *as_of, struct rel
     if (!st)
         return db_fail(db, e);
     db_bind(st, "ti", as_of, id);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    if (found)
-        category_row(st, out);
+    memset(out, 0, sizeof *out);
+    int found = sqlite3_step(st) == SQLITE_ROW, bad = found && category_row(st, out) != 0;
     db_done(st);
+    if (bad)
+        return db_row_fail(e);
     if (!found)
         return err_set(e, 404, "category_not_found", "category_id", "救助类别不存在");
     if (out->min_fen <= 0)
@@ -143,7 +147,7 @@ int relief_category_update(struct db *db, const struct user_ctx *actor, int64_t 
 
 int relief_category_amounts(struct db *db, int64_t id, void (*fn)(const struct relief_amount_row *, void *), void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT effective_from, min_fen, max_fen FROM relief_category_amounts "
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(AMOUNT_ROW) " FROM relief_category_amounts "
                                    "WHERE category_id = ? ORDER BY effective_from DESC");
     if (!st)
         return -1;
@@ -151,9 +155,10 @@ int relief_category_amounts(struct db *db, int64_t id, void (*fn)(const struct r
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct relief_amount_row a = {0};
-        DB_COPY(a.effective_from, st, 0);
-        a.min_fen = sqlite3_column_int64(st, 1);
-        a.max_fen = sqlite3_column_int64(st, 2);
+        if (amount_row(st, &a) != 0) {
+            n = -1;
+            break;
+        }
         fn(&a, ctx);
         n++;
     }

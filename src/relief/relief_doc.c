@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "db_row.h"
 #include "relief.h"
 
 static const struct {
@@ -86,19 +87,14 @@ int64_t relief_doc_add(struct db *db, const struct user_ctx *actor, int64_t appl
                                                                                                                        : -1;
 }
 
-/* Fills d from a row of (id, application_id, name, kind, size, uploader's name, uploaded_at). */
-static void doc_row(sqlite3_stmt *st, struct relief_doc *d)
-{
-    d->id = sqlite3_column_int64(st, 0);
-    d->application_id = sqlite3_column_int64(st, 1);
-    DB_COPY(d->name, st, 2);
-    DB_COPY(d->kind, st, 3);
-    d->size = sqlite3_column_int64(st, 4);
-    DB_COPY(d->uploaded_by, st, 5);
-    DB_COPY(d->uploaded_at, st, 6);
-}
-
-#define DOC_COLUMNS "d.id, d.application_id, d.name, d.kind, d.size, u.name, d.uploaded_at"
+/* A document's columns (d), its uploader's name (u); relief_doc_get reads the data after them. */
+#define DOC_ROW(X, _)                                                                                                \
+    X("d.id", INT64, id) _ X("d.application_id", INT64, application_id) _                                          \
+        X("d.name", TEXT(RELIEF_DOC_NAME_SIZE), name) _ X("d.kind", TEXT(8), kind) _ X("d.size", INT64, size) _   \
+        X("u.name", TEXT(NAME_SIZE), uploaded_by) _ X("d.uploaded_at", TIME, uploaded_at)
+#define DOC_COLUMNS DB_ROW_COLUMNS(DOC_ROW)
+/* Fills d from a DOC_ROW. */
+static DB_ROW_READER(doc_row, DOC_ROW, struct relief_doc)
 
 int relief_doc_list(struct db *db, const struct user_ctx *actor, int64_t application_id,
                     void (*fn)(const struct relief_doc *, void *), void *ctx, struct err *e)
@@ -114,7 +110,10 @@ int relief_doc_list(struct db *db, const struct user_ctx *actor, int64_t applica
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct relief_doc d = {0};
-        doc_row(st, &d);
+        if (doc_row(st, &d) != 0) {
+            n = db_row_fail(e);
+            break;
+        }
         fn(&d, ctx);
         n++;
     }
@@ -136,11 +135,14 @@ int relief_doc_get(struct db *db, const struct user_ctx *actor, int64_t applicat
     db_bind(st, "ii", doc_id, application_id);
     int rc = -1;
     if (sqlite3_step(st) == SQLITE_ROW) {
-        doc_row(st, out);
-        int n = sqlite3_column_bytes(st, 7);
+        if (doc_row(st, out) != 0) {
+            db_done(st);
+            return db_row_fail(e);
+        }
+        int n = sqlite3_column_bytes(st, DB_ROW_NCOLS(DOC_ROW));
         out->data = malloc(n > 0 ? (size_t)n : 1);
         if (out->data && n > 0)
-            memcpy(out->data, sqlite3_column_blob(st, 7), (size_t)n);
+            memcpy(out->data, sqlite3_column_blob(st, DB_ROW_NCOLS(DOC_ROW)), (size_t)n);
         out->size = n;
         rc = out->data ? 0 : err_set(e, 500, "out_of_memory", NULL, "内存不足");
     } else {

@@ -185,6 +185,19 @@ int64_t relief_fund_income(struct db *db, const struct user_ctx *actor, int64_t 
     return audit_commit(db, 1, actor, "create", "relief_fund_entry", id, NULL, after, e) == 0 ? id : -1;
 }
 
+/* An entry to be reversed: its fund, kind, source, amount and document, how many entries reverse
+   it already, and whether it is dated after the reversal's day ?1. */
+#define REVERSED_ENTRY_ROW(X, _)                                                                                      \
+    X("fund_id", INT64, fund_id) _ X("kind", TEXT(16), kind) _ X("source", TEXT(16), source) _                     \
+        X("amount_fen", MONEY, amount) _ X("document_no", TEXT(64), doc) _                                           \
+        X("(SELECT count(*) FROM relief_fund_entries r WHERE r.reverses_id = e.id)", INT, reversed) _              \
+        X("on_date > ?1", INT, early)
+struct reversed_entry {
+    DB_ROW_FIELDS(REVERSED_ENTRY_ROW)
+};
+/* Reads a REVERSED_ENTRY_ROW. */
+static DB_ROW_READER(reversed_entry_read, REVERSED_ENTRY_ROW, struct reversed_entry)
+
 int64_t relief_fund_reverse(struct db *db, const struct user_ctx *actor, int64_t entry_id, const char *on,
                             const char *reason, struct date today, struct err *e)
 {
@@ -194,39 +207,31 @@ int64_t relief_fund_reverse(struct db *db, const struct user_ctx *actor, int64_t
         return err_set(e, 422, "invalid_reason", "reason", "请填写冲正原因（2到200字）");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    sqlite3_stmt *st = db_prep(db, "SELECT fund_id, kind, source, amount_fen, document_no, "
-                                   "(SELECT count(*) FROM relief_fund_entries r WHERE r.reverses_id = e.id), on_date > ? "
-                                   "FROM relief_fund_entries e WHERE id = ?");
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(REVERSED_ENTRY_ROW) " FROM relief_fund_entries e WHERE id = ?2");
     if (!st) {
         db_rollback(db);
         return db_fail(db, e);
     }
     db_bind(st, "ti", on, entry_id);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    int early = found && sqlite3_column_int(st, 6);
-    int64_t fund_id = found ? sqlite3_column_int64(st, 0) : 0, amount = found ? sqlite3_column_int64(st, 3) : 0;
-    char kind[16] = "", source[16] = "", doc[64] = "";
-    int reversed = found && sqlite3_column_int(st, 5) > 0;
-    if (found) {
-        DB_COPY(kind, st, 1);
-        DB_COPY(source, st, 2);
-        DB_COPY(doc, st, 4);
-    }
+    struct reversed_entry x = {0};
+    int found = sqlite3_step(st) == SQLITE_ROW, bad = found && reversed_entry_read(st, &x) != 0;
     db_done(st);
     struct relief_fund f; /* scope first: another unit's entry says nothing about itself */
-    int rc = !found                                        ? err_set(e, 404, "entry_not_found", NULL, "账目不存在")
-             : relief_fund_get(db, actor, fund_id, &f, e) ? -1
-             : strcmp(kind, "income") ? err_set(e, 409, "not_income", NULL, "只能冲正收入；发放请作废领款凭证")
-             : reversed               ? err_set(e, 409, "already_reversed", NULL, "该笔收入已冲正")
-             : early                  ? err_set(e, 422, "invalid_date", "on", "冲正日期不能早于被冲正的收入日期")
-                                      : 0;
-    int64_t id = rc ? -1 : post(db, actor, fund_id, "reversal", source, -amount, on, doc, reason, 0, entry_id, e);
+    int rc = bad                                             ? db_row_fail(e)
+             : !found                                        ? err_set(e, 404, "entry_not_found", NULL, "账目不存在")
+             : relief_fund_get(db, actor, x.fund_id, &f, e) ? -1
+             : strcmp(x.kind, "income") ? err_set(e, 409, "not_income", NULL, "只能冲正收入；发放请作废领款凭证")
+             : x.reversed > 0           ? err_set(e, 409, "already_reversed", NULL, "该笔收入已冲正")
+             : x.early                  ? err_set(e, 422, "invalid_date", "on", "冲正日期不能早于被冲正的收入日期")
+                                        : 0;
+    int64_t id = rc ? -1
+                    : post(db, actor, x.fund_id, "reversal", x.source, -x.amount, on, x.doc, reason, 0, entry_id, e);
     if (id < 0) {
         db_rollback(db);
         return -1;
     }
     json_t *after = json_pack("{s:I, s:I, s:s}", "reverses_id", (json_int_t)entry_id, "amount_fen",
-                              (json_int_t)-amount, "reason", reason);
+                              (json_int_t)-x.amount, "reason", reason);
     return audit_commit(db, 1, actor, "reverse", "relief_fund_entry", id, NULL, after, e) == 0 ? id : -1;
 }
 

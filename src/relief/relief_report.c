@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db_row.h"
+
 static const struct {
     const char *code, *name;
 } groups[RG__MAX] = {{"category", "按类别"}, {"fund", "按资金"}, {"village", "按村"}, {"year", "按年度"}, {"batch", "按批次"}};
@@ -26,13 +28,21 @@ int relief_group_parse(const char *code)
     return -1;
 }
 
+/* One group's key (?4 names the grouping) and its payments, households and amount. */
+#define RELIEF_REPORT_ROW(X, _)                                                                                     \
+    X("CASE ?4 WHEN 'category' THEN c.name WHEN 'fund' THEN f.name WHEN 'village' THEN t.name || v.name "          \
+      "WHEN 'batch' THEN coalesce(b.title, '（单项申请）') ELSE CAST(p.year AS TEXT) || '年' END AS k",                \
+      TEXT(128), key) _                                                                                             \
+        X("count(*)", INT64, payments) _ X("count(DISTINCT a.household_id)", INT64, households) _                  \
+        X("sum(p.amount_fen)", MONEY, amount_fen)
+/* Reads a RELIEF_REPORT_ROW. */
+static DB_ROW_READER(relief_report_read, RELIEF_REPORT_ROW, struct relief_report_row)
+
 int relief_report(struct db *db, const struct user_ctx *actor, enum relief_group g, const char *from, const char *to,
                   void (*fn)(const struct relief_report_row *, void *), void *ctx)
 {
     sqlite3_stmt *st = db_prep(
-        db, "SELECT CASE ?4 WHEN 'category' THEN c.name WHEN 'fund' THEN f.name WHEN 'village' THEN t.name || v.name "
-            "WHEN 'batch' THEN coalesce(b.title, '（单项申请）') ELSE CAST(p.year AS TEXT) || '年' END AS k, count(*), count(DISTINCT a.household_id), sum(p.amount_fen) "
-            "FROM relief_payments p JOIN relief_applications a ON a.id = p.application_id "
+        db, "SELECT " DB_ROW_COLUMNS(RELIEF_REPORT_ROW) " FROM relief_payments p JOIN relief_applications a ON a.id = p.application_id "
             "JOIN households h ON h.id = a.household_id JOIN units v ON v.id = h.village_id "
             "JOIN units t ON t.id = v.parent_id JOIN relief_categories c ON c.id = a.category_id "
             "JOIN relief_funds f ON f.id = p.fund_id LEFT JOIN relief_batches b ON b.id = a.batch_id WHERE in_scope(v.path, ?1) "
@@ -44,10 +54,10 @@ int relief_report(struct db *db, const struct user_ctx *actor, enum relief_group
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct relief_report_row row = {0};
-        DB_COPY(row.key, st, 0);
-        row.payments = sqlite3_column_int64(st, 1);
-        row.households = sqlite3_column_int64(st, 2);
-        row.amount_fen = sqlite3_column_int64(st, 3);
+        if (relief_report_read(st, &row) != 0) {
+            n = -1;
+            break;
+        }
         fn(&row, ctx);
         n++;
     }
