@@ -95,7 +95,7 @@ static int guarantee_validate(const struct guarantee_input *in, struct date toda
 /* The application being guaranteed: its state and amount, its township and whether it is in the
    scope ?2. */
 #define GUARANTEE_APP_ROW(X, _)                                                                                       \
-    X("a.state", TEXT(16), state) _ X("a.amount_fen", MONEY, amount) _ X("t.name", TEXT(64), township) _          \
+    X("a.state", TEXT(16), state) _ X("a.amount_fen", MONEY, amount) _ X("t.name", TEXT(NAME_SIZE), township) _          \
         X("in_scope(v.path, ?2)", INT, in_scope) _ X("t.id", INT64, township_id)
 struct guarantee_app {
     DB_ROW_FIELDS(GUARANTEE_APP_ROW)

@@ -11,7 +11,7 @@
 /* A unit's columns, its parent's name joined as p. */
 #define UNIT_ROW(X, _)                                                                                                \
     X("u.id", INT64, id) _ X("u.name", TEXT(NAME_SIZE), name) _ X("u.kind", TEXT(16), kind) _                       \
-        X("u.parent_id", INT64, parent_id) _ X("u.path", TEXT(160), path) _ X("p.name", TEXT(64), parent_name) _     \
+        X("u.parent_id", INT64, parent_id) _ X("u.path", TEXT(160), path) _ X("p.name", TEXT(NAME_SIZE), parent_name) _     \
         X("u.phone", TEXT(32), phone) _ X("u.address", TEXT(128), address)
 
 /* The unit queries' SELECT and FROM. */

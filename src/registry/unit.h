@@ -18,7 +18,7 @@ struct unit {
     char kind[16]; /* district, township, village */
     int64_t parent_id;
     char path[160];
-    char parent_name[64];
+    char parent_name[NAME_SIZE];
     char phone[32];    /* the office's phone, printed on notices */
     char address[128]; /* the office's address */
 };

@@ -54,7 +54,7 @@ int role_sees_full_id(enum role r)
     X("u.id", INT64, id) _ X("u.username", TEXT(64), username) _ X("u.name", TEXT(NAME_SIZE), name) _              \
         X("u.role", ENUM(enum role, role_parse), role) _ X("u.unit_id", INT64, unit_id) _                           \
         X("n.name", TEXT(NAME_SIZE), unit_name) _ X("coalesce(u.department_id, 0)", INT64, department_id) _         \
-        X("coalesce(d.name, '')", TEXT(64), department_name) _ X("u.active", INT, active) _                        \
+        X("coalesce(d.name, '')", TEXT(NAME_SIZE), department_name) _ X("u.active", INT, active) _                        \
         X("u.must_change_password", INT, must_change_password)
 /* The unit's columns user_load reads into the user_ctx after USER_ROW. */
 #define USER_UNIT_ROW(X, _) X("n.kind", TEXT(16), unit_kind) _ X("n.path", TEXT(160), unit_path)

@@ -33,7 +33,7 @@ struct user_ctx {
     char unit_kind[16];
     char unit_path[160]; /* '/1/2/': the user's scope is this unit and everything below it */
     int64_t department_id;
-    char department_name[64];
+    char department_name[NAME_SIZE];
     int must_change_password; /* the admin asked for a new password: only that page until then */
 };
 

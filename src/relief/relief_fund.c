@@ -188,8 +188,8 @@ int64_t relief_fund_income(struct db *db, const struct user_ctx *actor, int64_t 
 /* An entry to be reversed: its fund, kind, source, amount and document, how many entries reverse
    it already, and whether it is dated after the reversal's day ?1. */
 #define REVERSED_ENTRY_ROW(X, _)                                                                                      \
-    X("fund_id", INT64, fund_id) _ X("kind", TEXT(16), kind) _ X("source", TEXT(16), source) _                     \
-        X("amount_fen", MONEY, amount) _ X("document_no", TEXT(64), doc) _                                           \
+    X("fund_id", INT64, fund_id) _ X("kind", TEXT(FUND_CODE_SIZE), kind) _ X("source", TEXT(FUND_CODE_SIZE), source) _                 \
+        X("amount_fen", MONEY, amount) _ X("document_no", TEXT(DOC_NO_SIZE), doc) _                                        \
         X("(SELECT count(*) FROM relief_fund_entries r WHERE r.reverses_id = e.id)", INT, reversed) _              \
         X("on_date > ?1", INT, early)
 struct reversed_entry {

@@ -189,7 +189,7 @@ test('page: the admin edits role and unit; the old cookie and token stop working
   assert.match(list.text, new RegExp(`href="/admin/users/${id}"`));
   const form = await a.get(`/admin/users/${id}`);
   assert.equal(form.status, 200);
-  assert.match(form.text, /编辑用户 xj_caiwu/);
+  assert.match(form.text, /编辑用户 <code>xj_caiwu<\/code>/);
   assert.match(form.text, /<option value="finance" selected>财务<\/option>/);
   assert.match(form.text, new RegExp(`<option value="${units['西集镇']}" selected>`));
   assert.match(form.text, /立即失效/);
