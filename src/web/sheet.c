@@ -67,8 +67,7 @@ void sheet_free(struct sheet *s)
     s->nrows = 0;
 }
 
-/* A money cell's fen from its plain text. */
-static int64_t cell_fen(const char *text)
+int64_t sheet_cell_fen(const char *text)
 {
     int64_t fen = 0;
     int negative = text[0] == '-';
@@ -92,7 +91,7 @@ void sheet_html(struct req *r, const struct sheet *s)
             const char *cell = s->cells[i * s->ncols + c];
             html_raw(r, s->money[c] ? "<td class=\"num\">" : "<td>");
             if (s->money[c] && cell[0])
-                html_money(r, cell_fen(cell));
+                html_money(r, sheet_cell_fen(cell));
             else
                 html_text(r, cell);
             html_raw(r, "</td>");
@@ -167,7 +166,7 @@ void sheet_reply_pdf(struct req *r, const struct sheet *s)
     for (int i = 0; i < s->nrows * s->ncols; i++) {
         const char *cell = s->cells[i];
         char money[MONEY_TEXT_SIZE];
-        fen[i] = s->money[i % s->ncols] && cell[0] ? cell_fen(cell) : 0;
+        fen[i] = s->money[i % s->ncols] && cell[0] ? sheet_cell_fen(cell) : 0;
         shown[i] = s->money[i % s->ncols] && cell[0] ? strdup(money_format(fen[i], money, sizeof money))
                                                      : printed_text(cell);
         if (!shown[i])

@@ -45,6 +45,8 @@ void sheet_date_column(struct sheet *s, int c);
 void sheet_row(struct sheet *s, const char *const *texts);
 /* Formats fen for a money cell ("1234.50"); buffer of MONEY_TEXT_SIZE. */
 const char *sheet_fen(int64_t fen, char *out);
+/* The fen of a money cell written by sheet_fen ("-" allowed before it); 0 when the text is not an amount. */
+int64_t sheet_cell_fen(const char *text);
 void sheet_free(struct sheet *s);
 
 /* Writes the sheet as an HTML table (amounts with separators). */

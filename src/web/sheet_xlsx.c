@@ -50,16 +50,6 @@ static double text_width(const char *s)
     return w;
 }
 
-/* A money cell's fen; 0 when the text is not an amount. */
-static int64_t cell_fen(const char *text)
-{
-    int64_t fen = 0;
-    int negative = text[0] == '-';
-    if (money_parse(text + negative, &fen) != 0)
-        return 0;
-    return negative ? -fen : fen;
-}
-
 /* A whole number cell: 1 and *v when the text is one (at most 15 digits, Excel's precision). */
 static int cell_int(const char *text, double *v)
 {
@@ -89,7 +79,7 @@ static lxw_error write_cell(lxw_worksheet *ws, int row, int c, const struct shee
     if (!text[0])
         return LXW_NO_ERROR;
     if (s->money[c] && (strspn(text, "-0123456789.") == strlen(text)))
-        return worksheet_write_number(ws, row, c, (double)cell_fen(text) / 100.0, money);
+        return worksheet_write_number(ws, row, c, (double)sheet_cell_fen(text) / 100.0, money);
     if (s->kind[c] == SHEET_INT && cell_int(text, &v))
         return worksheet_write_number(ws, row, c, v, whole);
     if (s->kind[c] == SHEET_DATE && cell_date(text, &d) == 0) {
