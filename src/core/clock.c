@@ -54,6 +54,20 @@ struct tm clock_china_tm(time_t t)
     return tm;
 }
 
+char *clock_china_stamp(const char *utc, char out[CLOCK_STAMP_SIZE])
+{
+    struct tm tm = {0};
+    const char *end = utc ? strptime(utc, "%Y-%m-%d %H:%M:%S", &tm) : NULL;
+    if (!end || *end) {
+        snprintf(out, CLOCK_STAMP_SIZE, "%s", utc ? utc : "");
+        return out;
+    }
+    struct tm cn = clock_china_tm(timegm(&tm));
+    snprintf(out, CLOCK_STAMP_SIZE, "%04d-%02d-%02d %02d:%02d:%02d", (cn.tm_year + 1900) % 10000, (cn.tm_mon + 1) % 100,
+             cn.tm_mday % 100, cn.tm_hour % 100, cn.tm_min % 100, cn.tm_sec % 100);
+    return out;
+}
+
 char *clock_sql_time(time_t t, char out[CLOCK_SQL_TIME_SIZE])
 {
     struct tm tm;

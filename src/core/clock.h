@@ -25,6 +25,11 @@ time_t clock_now(void);
 struct date clock_today(void);
 /* The broken-down China time of t (tm_gmtoff and tm_zone are not set). */
 struct tm clock_china_tm(time_t t);
+/* Room for a time stamp "YYYY-MM-DD HH:MM:SS" with its NUL. */
+#define CLOCK_STAMP_SIZE 20
+/* Writes a stored UTC time stamp ("YYYY-MM-DD HH:MM:SS", as SQLite writes it) in China time into
+   out; text that is not such a stamp is copied as it is (cut to fit). Returns out. */
+char *clock_china_stamp(const char *utc, char out[CLOCK_STAMP_SIZE]);
 /* Seconds from the real (unshifted) time t, such as a file's mtime, to now. */
 long clock_seconds_since_real(time_t t);
 /* Writes t as SQLite writes its current time ("YYYY-MM-DD HH:MM:SS", UTC) into out. Returns out. */

@@ -117,15 +117,8 @@ void html_link(struct req *r, const char *href, const char *text)
 
 void html_china_time(struct req *r, const char *utc)
 {
-    struct tm tm = {0};
-    const char *end = utc ? strptime(utc, "%Y-%m-%d %H:%M:%S", &tm) : NULL;
-    if (!end || *end) {
-        html_text(r, utc);
-        return;
-    }
-    struct tm cn = clock_china_tm(timegm(&tm));
-    html_printf(r, "%04d-%02d-%02d %02d:%02d:%02d", cn.tm_year + 1900, cn.tm_mon + 1, cn.tm_mday, cn.tm_hour,
-                cn.tm_min, cn.tm_sec);
+    char cn[CLOCK_STAMP_SIZE];
+    html_text(r, clock_china_stamp(utc, cn));
 }
 
 void html_format_help(struct req *r)

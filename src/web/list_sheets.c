@@ -96,9 +96,9 @@ int list_due_build(struct req *r, const struct due_query *q, struct sheet *s)
     return n;
 }
 
-void list_due_sheet(struct req *r, const void *arg, struct sheet *s)
+int list_due_sheet(struct req *r, const void *arg, struct sheet *s)
 {
-    list_due_build(r, arg, s);
+    return list_due_build(r, arg, s) < 0 ? -1 : 0;
 }
 
 /* One loan of the loan book. */
@@ -112,7 +112,7 @@ static void loan_sheet_row(const struct serviced_loan *l, const struct loan_figu
     sheet_row(ctx, cells);
 }
 
-void list_loans_sheet(struct req *r, const void *arg, struct sheet *s)
+int list_loans_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     const struct loan_book_filter *f = arg;
     static const char *const heads[] = {"贷款号", "村", "借款人", "合同号", "放款日", "贷款金额（元）", "状态",
@@ -133,7 +133,7 @@ void list_loans_sheet(struct req *r, const void *arg, struct sheet *s)
     struct loan_book_filter all = *f;
     all.limit = LIST_EXPORT_MAX, all.offset = 0;
     struct err e = {0};
-    loan_book_list(r->db, &r->user, &all, r->today, loan_sheet_row, s, &e);
+    return loan_book_list(r->db, &r->user, &all, r->today, loan_sheet_row, s, &e) < 0 ? -1 : 0;
 }
 
 /* One village of the overdue report. */
@@ -145,7 +145,7 @@ static void overdue_village_sheet_row(const struct village_overdue *v, void *ctx
     sheet_row(ctx, cells);
 }
 
-void list_overdue_villages_sheet(struct req *r, const void *arg, struct sheet *s)
+int list_overdue_villages_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     static const char *const heads[] = {"乡镇", "村", "逾期笔数", "逾期贷款余额（元）", "最长逾期天数", NULL};
     const struct date *as_of = arg;
@@ -155,7 +155,7 @@ void list_overdue_villages_sheet(struct req *r, const void *arg, struct sheet *s
     sheet_money_column(s, 3);
     sheet_int_column(s, 4);
     snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 截至 %s", r->user.unit_name, date_format(*as_of, on));
-    portfolio_overdue_by_village(r->db, &r->user, *as_of, r->today, overdue_village_sheet_row, s);
+    return portfolio_overdue_by_village(r->db, &r->user, *as_of, r->today, overdue_village_sheet_row, s) < 0 ? -1 : 0;
 }
 
 /* One loan past the claim threshold. */
@@ -167,7 +167,7 @@ static void claim_sheet_row(const struct claim_row *c, void *ctx)
     sheet_row(ctx, cells);
 }
 
-void list_claims_sheet(struct req *r, const void *arg, struct sheet *s)
+int list_claims_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     static const char *const heads[] = {"贷款号", "村", "借款人", "合同号", "最早逾期", "逾期天数", "剩余本金（元）",
                                         NULL};
@@ -179,7 +179,7 @@ void list_claims_sheet(struct req *r, const void *arg, struct sheet *s)
     s->widths[3] = 1.9f;
     char t[11];
     snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 截至 %s", r->user.unit_name, date_format(r->today, t));
-    servicing_claims(r->db, &r->user, r->today, claim_sheet_row, s);
+    return servicing_claims(r->db, &r->user, r->today, claim_sheet_row, s) < 0 ? -1 : 0;
 }
 
 int list_export_if_asked(struct req *r, list_sheet_fn build, const void *arg, const char *filename)
@@ -187,8 +187,9 @@ int list_export_if_asked(struct req *r, list_sheet_fn build, const void *arg, co
     if (!req_query(r, "format"))
         return 0;
     struct sheet s;
-    build(r, arg, &s);
-    if (!sheet_reply_by_format(r, &s, filename))
+    if (build(r, arg, &s) != 0)
+        reply_fail(r, 500, "db_error", "读取数据失败，文件没有生成，请稍后再试");
+    else if (!sheet_reply_by_format(r, &s, filename))
         reply_fail(r, 422, "invalid_format", "format 应为 csv、xlsx 或 pdf");
     sheet_free(&s);
     return 1;

@@ -13,7 +13,7 @@
 
 /* A list's sheet builder: fills s with every row the request's list holds for arg (its filter, of
    the type each builder names). Every builder of list_sheets.h and record_sheets.h has this shape. */
-typedef void (*list_sheet_fn)(struct req *r, const void *arg, struct sheet *s);
+typedef int (*list_sheet_fn)(struct req *r, const void *arg, struct sheet *s); /* 0, or -1 when the rows could not be read */
 
 /* When ?format= is given: builds the sheet and replies with it as csv, xlsx or pdf (422
    invalid_format for another value) and returns 1; returns 0 when no format was asked. */
@@ -29,13 +29,13 @@ struct due_query {
    today, and a total row (count and sums). Returns the number of instalments or -1. */
 int list_due_build(struct req *r, const struct due_query *q, struct sheet *s);
 /* arg: struct due_query. list_due_build as a list_sheet_fn. */
-void list_due_sheet(struct req *r, const void *arg, struct sheet *s);
+int list_due_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: struct loan_book_filter (limit and offset ignored: every loan), with figures as of today;
    titled 逾期贷款清单 when it selects the overdue loans, else 贷款台账. */
-void list_loans_sheet(struct req *r, const void *arg, struct sheet *s);
+int list_loans_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: struct date, the day. The villages with loans overdue on that day, as they stood then. */
-void list_overdue_villages_sheet(struct req *r, const void *arg, struct sheet *s);
+int list_overdue_villages_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: none. The loans the credit union may claim the guarantee for. */
-void list_claims_sheet(struct req *r, const void *arg, struct sheet *s);
+int list_claims_sheet(struct req *r, const void *arg, struct sheet *s);
 
 #endif

@@ -474,7 +474,7 @@ void page_account_compensate(struct req *r)
 
 /* The quarter's claim as a page (pdf = 0) or as the PDF (pdf = 1). */
 /* The claim (arg: struct subsidy_doc) as a sheet: one row per loan with the reason any interest is not subsidised, and the totals. */
-static void subsidy_sheet(struct req *r, const void *arg, struct sheet *s)
+static int subsidy_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     const struct subsidy_doc *d = arg;
     static const char *const heads[] = {"借款人", "村", "合同号", "当季实付利息（元）", "可贴息利息（元）",
@@ -496,6 +496,7 @@ static void subsidy_sheet(struct req *r, const void *arg, struct sheet *s)
                                sheet_fen(x ? x->subsidy_fen : t->subsidy_fen, fen), why};
         sheet_row(s, cells);
     }
+    return 0;
 }
 
 static void subsidy(struct req *r, int pdf)

@@ -4,6 +4,8 @@
 #include <stdio.h>
 
 #include "audit.h"
+#include "audit_words.h"
+#include "clock.h"
 #include "announcement.h"
 #include "masking.h"
 #include "notice.h"
@@ -39,7 +41,7 @@ static void loan_sheet_row(const struct loan_row *l, void *ctx)
     sheet_row(ctx, cells);
 }
 
-void record_loans_sheet(struct req *r, const void *arg, struct sheet *s)
+int record_loans_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     const struct loan_filter *f = arg;
     static const char *const heads[] = {"编号", "申请人", "村", "项目类型", "项目", "金额（元）", "期限（月）", "状态",
@@ -55,7 +57,7 @@ void record_loans_sheet(struct req *r, const void *arg, struct sheet *s)
     struct loan_filter all = *f;
     all.limit = LIST_EXPORT_MAX, all.offset = 0;
     struct err e = {0};
-    loan_list(r->db, &r->user, &all, r->today, loan_sheet_row, s, &e);
+    return loan_list(r->db, &r->user, &all, r->today, loan_sheet_row, s, &e) < 0 ? -1 : 0;
 }
 
 /* One relief application, the resident ID masked. */
@@ -68,7 +70,7 @@ static void relief_sheet_row(const struct relief_app *a, void *ctx)
     sheet_row(ctx, cells);
 }
 
-void record_relief_sheet(struct req *r, const void *arg, struct sheet *s)
+int record_relief_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     const struct relief_filter *f = arg;
     static const char *const heads[] = {"编号", "户主", "身份证号", "村", "类别", "金额（元）", "状态", "申请日期", NULL};
@@ -79,7 +81,7 @@ void record_relief_sheet(struct req *r, const void *arg, struct sheet *s)
     scope_subtitle(r, s);
     struct relief_filter all = *f;
     all.limit = LIST_EXPORT_MAX, all.offset = 0;
-    relief_list(r->db, &r->user, &all, relief_sheet_row, s);
+    return relief_list(r->db, &r->user, &all, relief_sheet_row, s) < 0 ? -1 : 0;
 }
 
 /* One relief batch. */
@@ -91,7 +93,7 @@ static void batch_sheet_row(const struct relief_batch *b, void *ctx)
     sheet_row(ctx, cells);
 }
 
-void record_batches_sheet(struct req *r, const void *arg, struct sheet *s)
+int record_batches_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     static const char *const heads[] = {"批次", "名称", "类别", "单位", "每户（元）", "户数", "已发放", "已发金额（元）",
                                         NULL};
@@ -102,7 +104,7 @@ void record_batches_sheet(struct req *r, const void *arg, struct sheet *s)
     sheet_int_column(s, 6);
     sheet_money_column(s, 7);
     scope_subtitle(r, s);
-    relief_batch_list(r->db, &r->user, LIST_EXPORT_MAX, batch_sheet_row, s);
+    return relief_batch_list(r->db, &r->user, LIST_EXPORT_MAX, batch_sheet_row, s) < 0 ? -1 : 0;
 }
 
 /* Room for a household's category names joined by 、 */
@@ -125,7 +127,7 @@ static void household_sheet_row(const struct household_row *h, void *ctx)
     sheet_row(ctx, cells);
 }
 
-void record_households_sheet(struct req *r, const void *arg, struct sheet *s)
+int record_households_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     const struct household_filter *f = arg;
     static const char *const heads[] = {"户主", "身份证号", "村", "家庭类别", "符合政策", "人数", NULL};
@@ -136,7 +138,7 @@ void record_households_sheet(struct req *r, const void *arg, struct sheet *s)
     struct household_filter all = *f;
     all.limit = LIST_EXPORT_MAX, all.offset = 0;
     struct err e = {0};
-    household_search(r->db, &r->user, &all, household_sheet_row, s, &e);
+    return household_search(r->db, &r->user, &all, household_sheet_row, s, &e) < 0 ? -1 : 0;
 }
 
 /* One notice. */
@@ -149,7 +151,7 @@ static void notice_sheet_row(const struct notice *n, void *ctx)
     sheet_row(ctx, cells);
 }
 
-void record_notices_sheet(struct req *r, const void *arg, struct sheet *s)
+int record_notices_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     int64_t unit_id = arg ? *(const int64_t *)arg : 0;
     static const char *const heads[] = {"编号", "标题", "更正", "单位", "公示自", "公示至", "项数", "金额（元）",
@@ -164,7 +166,7 @@ void record_notices_sheet(struct req *r, const void *arg, struct sheet *s)
     s->widths[1] = 3;
     s->landscape = 1;
     scope_subtitle(r, s);
-    notice_list(r->db, &r->user, unit_id, r->today, RECORD_NOTICES_SHOWN, notice_sheet_row, s);
+    return notice_list(r->db, &r->user, unit_id, r->today, RECORD_NOTICES_SHOWN, notice_sheet_row, s) < 0 ? -1 : 0;
 }
 
 /* One announcement. */
@@ -176,7 +178,7 @@ static void announcement_sheet_row(const struct ann_row *x, void *ctx)
     sheet_row(ctx, cells);
 }
 
-void record_announcements_sheet(struct req *r, const void *arg, struct sheet *s)
+int record_announcements_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     const char *state = arg;
     static const char *const heads[] = {"编号", "标题", "状态", "范围", "发布自", "发布至", "版本", "最后保存", NULL};
@@ -187,29 +189,31 @@ void record_announcements_sheet(struct req *r, const void *arg, struct sheet *s)
     sheet_int_column(s, 6);
     s->widths[1] = 3;
     scope_subtitle(r, s);
-    ann_list(r->db, &r->user, state, LIST_EXPORT_MAX, 0, announcement_sheet_row, s);
+    return ann_list(r->db, &r->user, state, LIST_EXPORT_MAX, 0, announcement_sheet_row, s) < 0 ? -1 : 0;
 }
 
 /* One audit entry, before and after as their JSON text. */
 static void audit_sheet_row(const struct audit_entry *a, void *ctx)
 {
-    char id[24];
-    const char *cells[] = {a->at, a->username, a->action, a->entity, num_text(a->entity_id, id),
+    char id[24], at[CLOCK_STAMP_SIZE];
+    const char *action = audit_action_name(a->action), *entity = audit_entity_name(a->entity);
+    const char *cells[] = {clock_china_stamp(a->at, at), a->username, action ? action : a->action,
+                           entity ? entity : a->entity, num_text(a->entity_id, id),
                            a->before_json ? a->before_json : "", a->after_json ? a->after_json : ""};
     sheet_row(ctx, cells);
 }
 
-void record_audit_sheet(struct req *r, const void *arg, struct sheet *s)
+int record_audit_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     const struct audit_query *q = arg;
-    static const char *const heads[] = {"时间（UTC）", "用户", "操作", "对象", "对象编号", "修改前", "修改后", NULL};
+    static const char *const heads[] = {"时间（北京时间）", "用户", "操作", "对象", "对象编号", "修改前（数据）", "修改后（数据）", NULL};
     sheet_init(s, "审计日志", heads);
     sheet_int_column(s, 4);
     s->widths[5] = s->widths[6] = 3;
     s->landscape = 1;
     scope_subtitle(r, s);
-    audit_list(r->db, r->user.unit_path, q->entity ? q->entity : "", q->entity_id, q->action ? q->action : "",
-               LIST_EXPORT_MAX, 0, audit_sheet_row, s);
+    return audit_list(r->db, r->user.unit_path, q->entity ? q->entity : "", q->entity_id, q->action ? q->action : "",
+               LIST_EXPORT_MAX, 0, audit_sheet_row, s) < 0 ? -1 : 0;
 }
 
 /* One relief fund: its income per source, what it paid and its balance. */
@@ -224,7 +228,7 @@ static void fund_sheet_row(const struct relief_fund *f, void *ctx)
     sheet_row(ctx, cells);
 }
 
-void record_funds_sheet(struct req *r, const void *arg, struct sheet *s)
+int record_funds_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     (void)arg;
     const char *heads[SRC__MAX + 6] = {"编号", "资金名称", "状态"};
@@ -238,5 +242,5 @@ void record_funds_sheet(struct req *r, const void *arg, struct sheet *s)
     s->widths[1] = 2.0f;
     s->landscape = 1;
     scope_subtitle(r, s);
-    relief_fund_list(r->db, &r->user, fund_sheet_row, s);
+    return relief_fund_list(r->db, &r->user, fund_sheet_row, s) < 0 ? -1 : 0;
 }

@@ -13,26 +13,26 @@
 /* Each is a list_sheet_fn (list_sheets.h); arg is the list's filter of the type named. */
 
 /* arg: struct loan_filter (limit and offset ignored). Loan applications. */
-void record_loans_sheet(struct req *r, const void *arg, struct sheet *s);
+int record_loans_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: struct relief_filter (limit and offset ignored). Relief applications, resident IDs masked as on the page. */
-void record_relief_sheet(struct req *r, const void *arg, struct sheet *s);
+int record_relief_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: none. The relief batches in scope, newest first. */
-void record_batches_sheet(struct req *r, const void *arg, struct sheet *s);
+int record_batches_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: struct household_filter (limit and offset ignored). Households, resident IDs masked as on the page. */
-void record_households_sheet(struct req *r, const void *arg, struct sheet *s);
+int record_households_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: int64_t, a unit id (0: all). The notices in scope, newest first, the page's 50. */
-void record_notices_sheet(struct req *r, const void *arg, struct sheet *s);
+int record_notices_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: a state code, const char (NULL: all). The announcements in scope, newest first. */
-void record_announcements_sheet(struct req *r, const void *arg, struct sheet *s);
+int record_announcements_sheet(struct req *r, const void *arg, struct sheet *s);
 
 /* arg: none. The relief funds in scope with income per source, paid and balance (the /funds page's figures). */
-void record_funds_sheet(struct req *r, const void *arg, struct sheet *s);
+int record_funds_sheet(struct req *r, const void *arg, struct sheet *s);
 
 struct audit_query {
     const char *entity, *action; /* NULL: any */
     int64_t entity_id;           /* 0: any */
 };
 /* arg: struct audit_query. The audit log for the user's units. */
-void record_audit_sheet(struct req *r, const void *arg, struct sheet *s);
+int record_audit_sheet(struct req *r, const void *arg, struct sheet *s);
 
 #endif

@@ -28,6 +28,18 @@ static void test_china_time(void **state)
 }
 
 /* SQLite's text form of a time, in UTC. */
+/* A stored UTC stamp shown in China time: 2026-11-23 17:30:05 UTC is 2026-11-24 01:30:05 in
+   China (UTC+8, across midnight); anything else is copied as it is. */
+static void test_china_stamp(void **state)
+{
+    (void)state;
+    char out[CLOCK_STAMP_SIZE];
+    assert_string_equal(clock_china_stamp("2026-11-23 17:30:05", out), "2026-11-24 01:30:05");
+    assert_string_equal(clock_china_stamp("2026-12-31 16:00:00", out), "2027-01-01 00:00:00");
+    assert_string_equal(clock_china_stamp("不是时间", out), "不是时间");
+    assert_string_equal(clock_china_stamp(NULL, out), "");
+}
+
 static void test_sql_time(void **state)
 {
     (void)state;
@@ -69,6 +81,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_china_time),
+        cmocka_unit_test(test_china_stamp),
         cmocka_unit_test(test_sql_time),
         cmocka_unit_test(test_pinned),
     };
