@@ -104,7 +104,7 @@ static int notice_validate(struct db *db, const struct user_ctx *actor, const st
 int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct notice_input *in, struct date today,
                       struct err *e)
 {
-    char path[160], unit_name[64], title[160], starts[11], ends[11], office[128], phone[32];
+    char path[160], unit_name[NAME_SIZE], title[NAME_SIZE + 48], starts[11], ends[11], office[128], phone[32];
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
     if (notice_validate(db, actor, in, path, sizeof path, unit_name, sizeof unit_name, e) != 0) {
@@ -128,7 +128,7 @@ int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct 
     }
     /* its number from the numbering service, per publishing unit and year (a notice refused below
        rolls back and gives the number back) */
-    char short_name[64], doc_no[DOCNO_SIZE];
+    char short_name[NAME_SIZE], doc_no[DOCNO_SIZE];
     unit_short_name(unit_name, short_name, sizeof short_name);
     if (docno_next(db, in->unit_id, DOCNO_NOTICE, today.y, short_name, doc_no, sizeof doc_no, e) < 0) {
         db_rollback(db);

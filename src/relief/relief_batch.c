@@ -96,7 +96,7 @@ int relief_batch_preview(struct db *db, const struct user_ctx *actor, const stru
 {
     struct relief_category c;
     struct batch_candidate *list;
-    char unit_name[64];
+    char unit_name[NAME_SIZE];
     int n = candidates(db, actor, in, today, &c, unit_name, sizeof unit_name, &list, e), included = 0;
     for (int i = 0; i < n; i++) {
         included += !list[i].excluded;
@@ -112,7 +112,7 @@ int64_t relief_batch_create(struct db *db, const struct user_ctx *actor, const s
 {
     struct relief_category c;
     struct batch_candidate *list;
-    char unit_name[64], title[160];
+    char unit_name[NAME_SIZE], title[NAME_SIZE + RELIEF_CATEGORY_NAME_SIZE + 16]; /* "西集镇 2026年春节走访慰问" */
     *included = 0;
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
