@@ -2,7 +2,7 @@
 // build) on a free loopback port with a fresh demo database, call the JSON API, and act as a
 // browser (cookie session + CSRF token scraped from the page).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -56,13 +56,30 @@ export function addMonths(date, n) {
 }
 export const PASSWORD = 'demo1234';
 
+// The database `bangfu demo` (or `init`) makes for a day, made once per binary and day and kept in
+// the temporary folder (tests/run.sh gives each run its own, in memory): each test gets a copy, so
+// the ~80 servers of the suites do not each rebuild the same demo. The name carries the binary's
+// size and modification time, so a rebuilt binary never meets an older binary's database.
+function templateDb(command, today) {
+  const bin = statSync(BIN);
+  const path = join(tmpdir(), `bangfu-template-${command}-${today}-${bin.size}-${Math.round(bin.mtimeMs)}.db`);
+  if (existsSync(path)) return path;
+  const work = mkdtempSync(join(tmpdir(), 'bangfu-template-'));
+  const db = join(work, 'made.db');
+  const init = spawnSync(BIN, [command, '--db', db, '--today', today], { encoding: 'utf8' });
+  if (init.status !== 0) throw new Error(`bangfu ${command} failed: ${init.stderr}`);
+  if (existsSync(db + '-wal')) throw new Error(`bangfu ${command} left a write-ahead log behind`);
+  renameSync(db, path); // atomic: a file running at the same time sees the whole database or none
+  rmSync(work, { recursive: true, force: true });
+  return path;
+}
+
 // Creates a demo database and serves it; resolves to { base, db, dir, stop, log, restart }.
 // restart({ today }) stops the server and serves the same database again (e.g. as of a later date).
 export async function startServer({ today = TODAY, demo = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'bangfu-test-'));
   const db = join(dir, 'test.db');
-  const init = spawnSync(BIN, [demo ? 'demo' : 'init', '--db', db, '--today', today], { encoding: 'utf8' });
-  if (init.status !== 0) throw new Error(`bangfu ${demo ? 'demo' : 'init'} failed: ${init.stderr}`);
+  copyFileSync(templateDb(demo ? 'demo' : 'init', today), db);
   const srv = { db, dir, ...(await serveDb(db, today)) };
   srv.restart = async (opts = {}) => {
     await srv.stopServing();
