@@ -29,14 +29,16 @@ int account_period(struct req *r, const char *to_key, char *from, char *to)
     return 0;
 }
 
-/* A line under a table: label, the amount and its 大写 ("负" before a negative one). */
+/* A line under a table: label, the amount and its 大写 (人民币负… for a negative one). */
 static void capital_line(char *out, const char *label, int64_t fen)
 {
+    static const char rmb[] = "人民币";
     char text[MONEY_TEXT_SIZE], capital[MONEY_CAPITAL_SIZE];
     if (money_capital(fen < 0 ? -fen : fen, capital, sizeof capital) != 0)
         snprintf(capital, sizeof capital, "—");
-    snprintf(out, SHEET_LINE_SIZE, "%s：%s 元（大写：%s%s）", label, money_format(fen, text, sizeof text),
-             fen < 0 ? "负" : "", capital);
+    int has_rmb = strncmp(capital, rmb, sizeof rmb - 1) == 0;
+    snprintf(out, SHEET_LINE_SIZE, "%s：%s 元（大写：%s%s%s）", label, money_format(fen, text, sizeof text),
+             has_rmb ? rmb : "", fen < 0 ? "负" : "", capital + (has_rmb ? sizeof rmb - 1 : 0));
 }
 
 /* The vouchers being listed and their sum. */
