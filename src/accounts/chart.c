@@ -9,7 +9,8 @@
 static const struct {
     const char *code, *name;
 } categories[] = {
-    {"asset", "资产类"}, {"liability", "负债类"}, {"net_assets", "净资产类"}, {"income", "收入类"}, {"expense", "费用类"},
+    {"asset", "资产类"},  {"liability", "负债类"}, {"net_assets", "净资产类"},
+    {"income", "收入类"}, {"expense", "费用类"},
 };
 
 /* Every money event a voucher is made of, in the order the mapping is listed. */
@@ -46,10 +47,10 @@ const char *voucher_event_name(const char *event)
 }
 
 /* Reads an ACCOUNT_ROW and a VOUCHER_RULE_ROW. */
-static DB_ROW_READER(account_read, ACCOUNT_ROW, struct account)
-static DB_ROW_READER(rule_read, VOUCHER_RULE_ROW, struct voucher_rule)
+static DB_ROW_READER(account_read, ACCOUNT_ROW, struct account) static DB_ROW_READER(rule_read, VOUCHER_RULE_ROW,
+                                                                                     struct voucher_rule)
 
-int account_list(struct db *db, void (*fn)(const struct account *, void *), void *ctx)
+    int account_list(struct db *db, void (*fn)(const struct account *, void *), void *ctx)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(ACCOUNT_ROW) " FROM accounts a ORDER BY a.code");
     if (!st)
@@ -133,15 +134,18 @@ int account_update(struct db *db, const struct user_ctx *actor, int64_t id, cons
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
     int ok = db_run(db, "UPDATE accounts SET code = ?, name = ? WHERE id = ?", "tti", code, name, id) == SQLITE_DONE;
-    return audit_commit(db, ok, actor, "update", "account", id, json_pack("{s:s, s:s}", "code", was.code, "name", was.name),
+    return audit_commit(db, ok, actor, "update", "account", id,
+                        json_pack("{s:s, s:s}", "code", was.code, "name", was.name),
                         json_pack("{s:s, s:s}", "code", code, "name", name), e);
 }
 
 int voucher_rule_list(struct db *db, void (*fn)(const struct voucher_rule *, void *), void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(VOUCHER_RULE_ROW) " FROM voucher_rules r "
-                                   "JOIN accounts d ON d.id = r.debit_id JOIN accounts c ON c.id = r.credit_id "
-                                   "WHERE r.event = ?");
+    sqlite3_stmt *st =
+        db_prep(db, "SELECT " DB_ROW_COLUMNS(
+                        VOUCHER_RULE_ROW) " FROM voucher_rules r "
+                                          "JOIN accounts d ON d.id = r.debit_id JOIN accounts c ON c.id = r.credit_id "
+                                          "WHERE r.event = ?");
     if (!st)
         return -1;
     int n = 0;
@@ -181,15 +185,15 @@ int voucher_rule_set(struct db *db, const struct user_ctx *actor, const char *ev
         return err_set(e, 422, "same_account", "credit_code", "借方和贷方不能是同一个科目");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    json_t *before = json_pack("{s:I, s:I}", "debit_id",
-                               (json_int_t)db_int(db, 0, "SELECT debit_id FROM voucher_rules WHERE event = ?", "t", event),
-                               "credit_id",
-                               (json_int_t)db_int(db, 0, "SELECT credit_id FROM voucher_rules WHERE event = ?", "t", event));
+    json_t *before = json_pack(
+        "{s:I, s:I}", "debit_id",
+        (json_int_t)db_int(db, 0, "SELECT debit_id FROM voucher_rules WHERE event = ?", "t", event), "credit_id",
+        (json_int_t)db_int(db, 0, "SELECT credit_id FROM voucher_rules WHERE event = ?", "t", event));
     int ok = db_run(db, "UPDATE voucher_rules SET debit_id = ?, credit_id = ? WHERE event = ?", "iit", debit, credit,
                     event) == SQLITE_DONE &&
              sqlite3_changes(db->h) == 1;
     int64_t rowid = db_int(db, 0, "SELECT rowid FROM voucher_rules WHERE event = ?", "t", event);
-    return audit_commit(db, ok, actor, "update", "voucher_rule", rowid, before,
-                        json_pack("{s:s, s:s, s:s}", "event", event, "debit_code", debit_code, "credit_code", credit_code),
-                        e);
+    return audit_commit(
+        db, ok, actor, "update", "voucher_rule", rowid, before,
+        json_pack("{s:s, s:s, s:s}", "event", event, "debit_code", debit_code, "credit_code", credit_code), e);
 }

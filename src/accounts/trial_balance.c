@@ -61,8 +61,8 @@ int trial_balance(struct db *db, const char *scope, const char *from, const char
 {
     struct tb_ctx t = {.from = from && *from ? from : NULL};
     *lines = NULL;
-    if (account_list(db, tb_account, &t) < 0 || t.failed || voucher_list(db, scope, NULL, as_of, tb_voucher, &t, e) < 0 ||
-        t.failed) {
+    if (account_list(db, tb_account, &t) < 0 || t.failed ||
+        voucher_list(db, scope, NULL, as_of, tb_voucher, &t, e) < 0 || t.failed) {
         free(t.lines);
         return e->status ? -1 : err_set(e, 500, "internal", NULL, "试算平衡表计算失败");
     }

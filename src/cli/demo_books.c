@@ -27,12 +27,12 @@ int demo_books(struct db *db, struct date today)
     int64_t fund = db_int(db, 0, "SELECT id FROM relief_funds ORDER BY id LIMIT 1", "");
     int64_t twice = -1;
     int ok = demo_user(db, "qu_caiwu", &district) == 0 && demo_user(db, "xj_caiwu", &town) == 0 &&
-             guarantee_fund_add(db, &district, "adjustment", 86000, interest_on, "山农信息〔专户〕", "担保基金专户存款结息",
-                                today, &e) > 0 &&
+             guarantee_fund_add(db, &district, "adjustment", 86000, interest_on, "山农信息〔专户〕",
+                                "担保基金专户存款结息", today, &e) > 0 &&
              guarantee_fund_add(db, &district, "adjustment", -2000, fee_on, "山农信费〔专户〕", "专户账户管理费", today,
                                 &e) > 0 &&
-             (twice = relief_fund_income(db, &town, fund, "donation", 3600000, twice_on, doc, "西集镇商会“三八”捐赠（重复登记）",
-                                         today, &e)) > 0 &&
+             (twice = relief_fund_income(db, &town, fund, "donation", 3600000, twice_on, doc,
+                                         "西集镇商会“三八”捐赠（重复登记）", today, &e)) > 0 &&
              relief_fund_reverse(db, &town, twice, reversed_on, "与捐赠-003 号重复登记", today, &e) > 0;
     if (!ok)
         fprintf(stderr, "错误: 创建演示记账数据失败：%s\n", e.message[0] ? e.message : db_errmsg(db));

@@ -52,17 +52,17 @@ static void voucher_row(const struct voucher *v, void *ctx)
 {
     struct voucher_ctx *c = ctx;
     char amount[MONEY_TEXT_SIZE];
-    const char *cells[] = {v->number,      v->on,          v->summary,  v->debit_code,
-                           v->debit_name,  v->credit_code, v->credit_name, sheet_fen(v->amount_fen, amount),
-                           v->book,        v->document_no};
+    const char *cells[] = {v->number,     v->on,          v->summary,     v->debit_code,
+                           v->debit_name, v->credit_code, v->credit_name, sheet_fen(v->amount_fen, amount),
+                           v->book,       v->document_no};
     sheet_row(c->s, cells);
     c->total_fen += v->amount_fen;
 }
 
 int voucher_sheet(struct req *r, const char *from, const char *to, struct sheet *s, struct err *e)
 {
-    static const char *const heads[] = {"凭证号", "日期", "摘要", "借方科目编号", "借方科目", "贷方科目编号",
-                                        "贷方科目", "金额（元）", "账簿", "原始单据号", NULL};
+    static const char *const heads[] = {"凭证号",   "日期",       "摘要", "借方科目编号", "借方科目", "贷方科目编号",
+                                        "贷方科目", "金额（元）", "账簿", "原始单据号",   NULL};
     sheet_init(s, "记账凭证", heads);
     sheet_date_column(s, 1);
     sheet_money_column(s, 7);
@@ -98,8 +98,9 @@ static void tb_row(struct sheet *s, const struct tb_line *l, int64_t sums[TB_COL
 
 int trial_balance_sheet(struct req *r, const char *from, const char *to, struct sheet *s, struct err *e)
 {
-    static const char *const heads[] = {"科目编号", "科目名称", "期初借方（元）", "期初贷方（元）", "本期借方（元）",
-                                        "本期贷方（元）", "期末借方（元）", "期末贷方（元）", NULL};
+    static const char *const heads[] = {"科目编号",       "科目名称",       "期初借方（元）",
+                                        "期初贷方（元）", "本期借方（元）", "本期贷方（元）",
+                                        "期末借方（元）", "期末贷方（元）", NULL};
     sheet_init(s, "试算平衡表", heads);
     for (int c = 2; c < 2 + TB_COLS; c++)
         sheet_money_column(s, c);
@@ -124,9 +125,10 @@ int trial_balance_sheet(struct req *r, const char *from, const char *to, struct 
     s->total_rows = 1;
     capital_line(s->after[0], "本期借方发生额合计", sums[2]);
     capital_line(s->after[1], "本期贷方发生额合计", sums[3]);
-    snprintf(s->after[2], SHEET_LINE_SIZE, "%s", sums[0] == sums[1] && sums[2] == sums[3] && sums[4] == sums[5]
-                                                     ? "试算结果：期初、本期发生额和期末余额的借贷方合计均相等，试算平衡。"
-                                                     : "试算结果：借贷不平衡，请检查科目对应关系。");
+    snprintf(s->after[2], SHEET_LINE_SIZE, "%s",
+             sums[0] == sums[1] && sums[2] == sums[3] && sums[4] == sums[5]
+                 ? "试算结果：期初、本期发生额和期末余额的借贷方合计均相等，试算平衡。"
+                 : "试算结果：借贷不平衡，请检查科目对应关系。");
     return 0;
 }
 

@@ -24,16 +24,20 @@ static void account_item(const struct account *a, void *ctx)
     json_array_append_new(ctx, account_json(a));
 }
 
+/* Answers a list of n items, or 500 with `failed` when n < 0. */
+static void reply_items(struct req *r, json_t *items, int n, const char *failed)
+{
+    if (n < 0) {
+        json_decref(items);
+        reply_fail(r, 500, "internal", failed);
+    } else
+        reply_json(r, 200, api_list(items, n));
+}
+
 void api_accounts_list(struct req *r)
 {
     json_t *items = json_array();
-    int n = account_list(r->db, account_item, items);
-    if (n < 0) {
-        json_decref(items);
-        reply_fail(r, 500, "internal", "读取会计科目失败");
-        return;
-    }
-    reply_json(r, 200, api_list(items, n));
+    reply_items(r, items, account_list(r->db, account_item, items), "读取会计科目失败");
 }
 
 /* Answers with account id (status), or the error. */
@@ -83,13 +87,7 @@ static void rule_item(const struct voucher_rule *x, void *ctx)
 void api_voucher_rules_list(struct req *r)
 {
     json_t *items = json_array();
-    int n = voucher_rule_list(r->db, rule_item, items);
-    if (n < 0) {
-        json_decref(items);
-        reply_fail(r, 500, "internal", "读取凭证规则失败");
-        return;
-    }
-    reply_json(r, 200, api_list(items, n));
+    reply_items(r, items, voucher_rule_list(r->db, rule_item, items), "读取记账规则失败");
 }
 
 /* Looks for one event's mapping: the event asked for and, when found, its JSON in a one-item array. */
@@ -123,7 +121,7 @@ void api_voucher_rules_update(struct req *r)
     if (json_array_size(p.found) == 1)
         reply_json(r, 200, json_incref(json_array_get(p.found, 0)));
     else
-        reply_fail(r, 500, "internal", "读取凭证规则失败");
+        reply_fail(r, 500, "internal", "读取记账规则失败");
     json_decref(p.found);
 }
 
@@ -165,8 +163,9 @@ void api_report_vouchers(struct req *r)
         return;
     }
     json_int_t t = voucher_total(items);
-    reply_json(r, 200, json_pack("{s:s, s:s, s:o, s:i, s:I, s:I}", "from", from, "to", to, "items", items, "total", n,
-                                 "debit_total_fen", t, "credit_total_fen", t));
+    reply_json(r, 200,
+               json_pack("{s:s, s:s, s:o, s:i, s:I, s:I}", "from", from, "to", to, "items", items, "total", n,
+                         "debit_total_fen", t, "credit_total_fen", t));
 }
 
 /* The JSON of a trial balance: the accounts with figures and the column totals. */
@@ -182,15 +181,15 @@ static json_t *trial_balance_json(const struct tb_line *lines, int n, const char
         tb_columns(l, v);
         for (int k = 0; k < TB_COLS; k++)
             sums[k] += v[k];
-        json_array_append_new(
-            items, json_pack("{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I}", "code", l->account.code, "name",
-                             l->account.name, "category", l->account.category, "opening_debit_fen", (json_int_t)v[0],
-                             "opening_credit_fen", (json_int_t)v[1], "debit_fen", (json_int_t)v[2], "credit_fen",
-                             (json_int_t)v[3], "closing_debit_fen", (json_int_t)v[4], "closing_credit_fen",
-                             (json_int_t)v[5]));
+        json_array_append_new(items,
+                              json_pack("{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I}", "code", l->account.code,
+                                        "name", l->account.name, "category", l->account.category, "opening_debit_fen",
+                                        (json_int_t)v[0], "opening_credit_fen", (json_int_t)v[1], "debit_fen",
+                                        (json_int_t)v[2], "credit_fen", (json_int_t)v[3], "closing_debit_fen",
+                                        (json_int_t)v[4], "closing_credit_fen", (json_int_t)v[5]));
     }
-    return json_pack("{s:s, s:s, s:o, s:{s:I, s:I, s:I, s:I, s:I, s:I}, s:b}", "from", from, "as_of", as_of,
-                     "accounts", items, "totals", "opening_debit_fen", (json_int_t)sums[0], "opening_credit_fen",
+    return json_pack("{s:s, s:s, s:o, s:{s:I, s:I, s:I, s:I, s:I, s:I}, s:b}", "from", from, "as_of", as_of, "accounts",
+                     items, "totals", "opening_debit_fen", (json_int_t)sums[0], "opening_credit_fen",
                      (json_int_t)sums[1], "debit_fen", (json_int_t)sums[2], "credit_fen", (json_int_t)sums[3],
                      "closing_debit_fen", (json_int_t)sums[4], "closing_credit_fen", (json_int_t)sums[5], "balanced",
                      sums[0] == sums[1] && sums[2] == sums[3] && sums[4] == sums[5]);
@@ -214,29 +213,29 @@ void api_report_trial_balance(struct req *r)
 }
 
 #define ACCOUNT_JSON                                                                                                   \
-    API_OBJ("\"id\":" API_INT ",\"code\":" API_STR ",\"name\":" API_STR ",\"category\":" API_STR,                     \
+    API_OBJ("\"id\":" API_INT ",\"code\":" API_STR ",\"name\":" API_STR ",\"category\":" API_STR,                      \
             "\"id\",\"code\",\"name\",\"category\"")
 #define RULE_JSON                                                                                                      \
-    API_OBJ("\"event\":" API_STR ",\"name\":" API_STR ",\"summary\":" API_STR ",\"debit_code\":" API_STR              \
-            ",\"debit_name\":" API_STR ",\"credit_code\":" API_STR ",\"credit_name\":" API_STR,                       \
+    API_OBJ("\"event\":" API_STR ",\"name\":" API_STR ",\"summary\":" API_STR ",\"debit_code\":" API_STR               \
+            ",\"debit_name\":" API_STR ",\"credit_code\":" API_STR ",\"credit_name\":" API_STR,                        \
             "\"event\",\"name\",\"debit_code\",\"credit_code\"")
 #define SIDE_JSON API_OBJ("\"code\":" API_STR ",\"name\":" API_STR, "\"code\",\"name\"")
 #define VOUCHER_JSON                                                                                                   \
-    API_OBJ("\"number\":" API_STR ",\"date\":" API_STR ",\"event\":" API_STR ",\"summary\":" API_STR                  \
-            ",\"debit\":" SIDE_JSON ",\"credit\":" SIDE_JSON ",\"amount_fen\":" API_INT ",\"red\":" API_BOOL            \
-            ",\"reverses\":" API_STR ",\"book\":" API_STR ",\"unit\":" API_STR ",\"ledger\":" API_STR                   \
-            ",\"entry_id\":" API_INT ",\"document_no\":" API_STR,                                                     \
+    API_OBJ("\"number\":" API_STR ",\"date\":" API_STR ",\"event\":" API_STR ",\"summary\":" API_STR                   \
+            ",\"debit\":" SIDE_JSON ",\"credit\":" SIDE_JSON ",\"amount_fen\":" API_INT ",\"red\":" API_BOOL           \
+            ",\"reverses\":" API_STR ",\"book\":" API_STR ",\"unit\":" API_STR ",\"ledger\":" API_STR                  \
+            ",\"entry_id\":" API_INT ",\"document_no\":" API_STR,                                                      \
             "\"number\",\"date\",\"summary\",\"debit\",\"credit\",\"amount_fen\",\"red\",\"book\"")
 #define TB_LINE_JSON                                                                                                   \
-    API_OBJ("\"code\":" API_STR ",\"name\":" API_STR ",\"category\":" API_STR ",\"opening_debit_fen\":" API_INT       \
-            ",\"opening_credit_fen\":" API_INT ",\"debit_fen\":" API_INT ",\"credit_fen\":" API_INT                   \
-            ",\"closing_debit_fen\":" API_INT ",\"closing_credit_fen\":" API_INT,                                     \
-            "\"code\",\"name\",\"opening_debit_fen\",\"opening_credit_fen\",\"debit_fen\",\"credit_fen\","            \
+    API_OBJ("\"code\":" API_STR ",\"name\":" API_STR ",\"category\":" API_STR ",\"opening_debit_fen\":" API_INT        \
+            ",\"opening_credit_fen\":" API_INT ",\"debit_fen\":" API_INT ",\"credit_fen\":" API_INT                    \
+            ",\"closing_debit_fen\":" API_INT ",\"closing_credit_fen\":" API_INT,                                      \
+            "\"code\",\"name\",\"opening_debit_fen\",\"opening_credit_fen\",\"debit_fen\",\"credit_fen\","             \
             "\"closing_debit_fen\",\"closing_credit_fen\"")
 
 const struct api_doc api_docs_accounts[] = {
-    {"GET", "/api/v1/accounts", "会计科目表（民间非营利组织会计制度的一级科目及自设的明细科目），按编号排序", NULL, NULL,
-     API_LIST(ACCOUNT_JSON), 0, NULL, NULL},
+    {"GET", "/api/v1/accounts", "会计科目表（民间非营利组织会计制度的一级科目及自设的明细科目），按编号排序", NULL,
+     NULL, API_LIST(ACCOUNT_JSON), 0, NULL, NULL},
     {"POST", "/api/v1/accounts", "新增会计科目（系统管理员）", NULL,
      API_OBJ("\"code\":" API_STR ",\"name\":" API_STR ",\"category\":" API_STR, "\"code\",\"name\",\"category\""),
      ACCOUNT_JSON, 201, "422:invalid_code 422:invalid_name 422:invalid_category 409:duplicate_code 409:duplicate_name",

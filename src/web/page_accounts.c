@@ -26,8 +26,9 @@ static void account_row(const struct account *a, void *ctx)
     html_printf(r, "<tr><td>%s</td><td><form method=\"post\" action=\"%s\" class=\"inline\">",
                 account_category_name(a->category), suffix);
     html_csrf(r);
-    html_printf(r, "<input name=\"code\" required maxlength=\"12\" inputmode=\"numeric\" size=\"8\" "
-                   "aria-label=\"科目编号\" value=\"%s\">",
+    html_printf(r,
+                "<input name=\"code\" required maxlength=\"12\" inputmode=\"numeric\" size=\"8\" "
+                "aria-label=\"科目编号\" value=\"%s\">",
                 form_echo(r, suffix, "code", a->code));
     if (p->refused_id == a->id)
         form_field_error(r, "code");
@@ -59,8 +60,9 @@ static void rule_row(const struct voucher_rule *x, void *ctx)
     struct req *r = p->r;
     char suffix[64];
     snprintf(suffix, sizeof suffix, "/admin/voucher-rules/%s", x->event);
-    html_printf(r, "<tr><td>%s<br><span class=\"muted\">摘要：%s</span></td><td><form method=\"post\" action=\"%s\" "
-                   "class=\"inline\">",
+    html_printf(r,
+                "<tr><td>%s<br><span class=\"muted\">摘要：%s</span></td><td><form method=\"post\" action=\"%s\" "
+                "class=\"inline\">",
                 voucher_event_name(x->event), x->summary, suffix);
     html_csrf(r);
     struct account_select s = {r, form_echo(r, suffix, "debit_code", x->debit_code)};
@@ -86,23 +88,28 @@ static void chart_page(struct req *r, const struct err *e, int64_t refused_id, c
     html_flash(r);
     if (e)
         html_form_error(r, e);
-    html_raw(r, "<h2>资金事项的记账规则</h2><p class=\"muted\">每笔资金收支生成一张记账凭证：借记左边的科目，贷记右边的科目；"
-                "冲正生成红字凭证。凭证由资金账即时生成，修改规则后，以前月份的凭证也按新规则显示，请在导出入账前确定。</p>"
-                "<table class=\"list\"><thead><tr><th>资金事项</th><th>借方 / 贷方科目</th></tr></thead><tbody>");
+    html_raw(
+        r,
+        "<h2>资金事项的记账规则</h2><p class=\"muted\">每笔资金收支生成一张记账凭证：借记左边的科目，贷记右边的科目；"
+        "冲正生成红字凭证。凭证由资金账即时生成，修改规则后，以前月份的凭证也按新规则显示，请在导出入账前确定。</p>"
+        "<table class=\"list\"><thead><tr><th>资金事项</th><th>借方 / 贷方科目</th></tr></thead><tbody>");
     voucher_rule_list(r->db, rule_row, &p);
     html_raw(r, "</tbody></table><h2>科目表</h2><table class=\"list\"><thead><tr><th>类别</th><th>编号和名称</th></tr>"
                 "</thead><tbody>");
     account_list(r->db, account_row, &p);
     html_raw(r, "</tbody></table><h2>增设科目</h2><form method=\"post\" action=\"/admin/accounts\" class=\"grid\">");
     html_csrf(r);
-    html_printf(r, "<label>科目编号<input name=\"code\" required maxlength=\"12\" inputmode=\"numeric\" "
-                   "placeholder=\"100201\" value=\"%s\">",
+    html_printf(r,
+                "<label>科目编号<input name=\"code\" required maxlength=\"12\" inputmode=\"numeric\" "
+                "placeholder=\"100201\" value=\"%s\">",
                 form_echo(r, "/admin/accounts", "code", ""));
     if (!refused_id && !refused_event)
         form_field_error(r, "code");
-    html_printf(r, "</label><label>科目名称<input name=\"name\" required maxlength=\"40\" placeholder=\"银行存款—担保基金户\" "
-                   "value=\"%s\">",
-                form_echo(r, "/admin/accounts", "name", ""));
+    html_printf(
+        r,
+        "</label><label>科目名称<input name=\"name\" required maxlength=\"40\" placeholder=\"银行存款—担保基金户\" "
+        "value=\"%s\">",
+        form_echo(r, "/admin/accounts", "name", ""));
     if (!refused_id && !refused_event)
         form_field_error(r, "name");
     html_raw(r, "</label><label>类别<select name=\"category\" required><option value=\"\">请选择</option>");

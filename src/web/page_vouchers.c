@@ -16,8 +16,9 @@ static void accounts_page(struct req *r, const char *base, const char *name, con
     if (!account_report_start(r, to_key, build, name, from, to, &s))
         return;
     html_begin(r, title);
-    html_printf(r, "<h1>%s</h1><form class=\"search\" method=\"get\" action=\"%s\"><label>自<input type=\"date\" "
-                   "name=\"from\" value=\"%s\"></label><label>%s<input type=\"date\" name=\"%s\" value=\"%s\"></label>",
+    html_printf(r,
+                "<h1>%s</h1><form class=\"search\" method=\"get\" action=\"%s\"><label>自<input type=\"date\" "
+                "name=\"from\" value=\"%s\"></label><label>%s<input type=\"date\" name=\"%s\" value=\"%s\"></label>",
                 title, base, from, to_label, to_key, to);
     report_page_tail(r, &s, base);
     html_end(r);

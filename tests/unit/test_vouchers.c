@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include "chart.h"
+#include "temp_db.h"
 #include "trial_balance.h"
 #include "user.h"
 #include "voucher.h"
@@ -95,8 +96,9 @@ static void assert_voucher(const struct voucher *v, const char *number, const ch
 /* Books a guarantee fund entry directly (the ledger as guarantee.c and servicing.c write it). */
 static void guarantee_entry(struct db *db, const char *kind, int64_t fen, const char *on, const char *note)
 {
-    assert_int_equal(db_run(db, "INSERT INTO guarantee_fund_entries (kind, amount_fen, on_date, document_no, note) "
-                                "VALUES (?, ?, ?, 'D', ?)",
+    assert_int_equal(db_run(db,
+                            "INSERT INTO guarantee_fund_entries (kind, amount_fen, on_date, document_no, note) "
+                            "VALUES (?, ?, ?, 'D', ?)",
                             "titt", kind, fen, on, note),
                      SQLITE_DONE);
 }
@@ -104,20 +106,20 @@ static void guarantee_entry(struct db *db, const char *kind, int64_t fen, const 
 static int setup(void **state)
 {
     struct fixture *f = calloc(1, sizeof *f);
-    struct err e = {0};
     snprintf(f->dir, sizeof f->dir, "/tmp/bangfu-vouchers-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
-    snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-    f->db = db_open(f->path, 1, &e);
+    f->db = temp_db_open(f->dir, f->path, sizeof f->path);
     assert_non_null(f->db);
-    assert_int_equal(db_migrate(f->db, NULL, &e), 0);
     struct db *db = f->db;
-    assert_int_equal(db_run(db, "INSERT INTO units (id, name, kind, path) VALUES (1, '山亭区', 'district', '/1/'), "
-                                "(2, '西集镇', 'township', '/1/2/')", ""),
+    assert_int_equal(db_run(db,
+                            "INSERT INTO units (id, name, kind, path) VALUES (1, '山亭区', 'district', '/1/'), "
+                            "(2, '西集镇', 'township', '/1/2/')",
+                            ""),
                      SQLITE_DONE);
     assert_int_equal(db_run(db, "UPDATE units SET parent_id = 1 WHERE id = 2", ""), SQLITE_DONE);
-    assert_int_equal(db_run(db, "INSERT INTO users (id, username, password_hash, name, role, unit_id) VALUES "
-                                "(1, 'admin', 'x', '管理员', 'admin', 1), (2, 'xj_caiwu', 'x', '财务', 'finance', 2)", ""),
+    assert_int_equal(db_run(db,
+                            "INSERT INTO users (id, username, password_hash, name, role, unit_id) VALUES "
+                            "(1, 'admin', 'x', '管理员', 'admin', 1), (2, 'xj_caiwu', 'x', '财务', 'finance', 2)",
+                            ""),
                      SQLITE_DONE);
     assert_int_equal(user_load(db, 1, &f->admin), 0);
     assert_int_equal(user_load(db, 2, &f->finance), 0);
@@ -126,13 +128,19 @@ static int setup(void **state)
     guarantee_entry(db, "recovery", 200000, "2026-04-02", "追偿");
     assert_int_equal(db_run(db, "INSERT INTO relief_funds (id, name, unit_id) VALUES (2, '西集镇救助金', 2)", ""),
                      SQLITE_DONE);
-    assert_int_equal(db_run(db, "INSERT INTO relief_fund_entries (id, fund_id, kind, source, amount_fen, balance_after_fen, "
-                                "on_date, document_no, note) VALUES (1, 2, 'income', 'donation', 500000, 500000, "
-                                "'2026-03-10', 'J1', '爱心捐款')", ""),
-                     SQLITE_DONE);
-    assert_int_equal(db_run(db, "INSERT INTO relief_fund_entries (id, fund_id, kind, amount_fen, balance_after_fen, on_date, "
-                                "note, reverses_id) VALUES (2, 2, 'reversal', -500000, 0, '2026-03-12', '重复登记', 1)", ""),
-                     SQLITE_DONE);
+    assert_int_equal(
+        db_run(db,
+               "INSERT INTO relief_fund_entries (id, fund_id, kind, source, amount_fen, balance_after_fen, "
+               "on_date, document_no, note) VALUES (1, 2, 'income', 'donation', 500000, 500000, "
+               "'2026-03-10', 'J1', '爱心捐款')",
+               ""),
+        SQLITE_DONE);
+    assert_int_equal(
+        db_run(db,
+               "INSERT INTO relief_fund_entries (id, fund_id, kind, amount_fen, balance_after_fen, on_date, "
+               "note, reverses_id) VALUES (2, 2, 'reversal', -500000, 0, '2026-03-12', '重复登记', 1)",
+               ""),
+        SQLITE_DONE);
     *state = f;
     return 0;
 }
@@ -140,14 +148,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fixture *f = *state;
-    char p[128];
-    db_close(f->db);
-    unlink(f->path);
-    snprintf(p, sizeof p, "%s-wal", f->path);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", f->path);
-    unlink(p);
-    rmdir(f->dir);
+    temp_db_remove(f->db, f->dir, f->path);
     free(f);
     return 0;
 }
