@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "amort.h"
+#include "chart.h"
 #include "household.h"
 #include "html.h"
 #include "loan_rules.h"
@@ -79,7 +80,7 @@ static const struct word values[] = {
     {"compensated", "已代偿"}, {"income", "收入"}, {"loan", "贷款"}, {"relief", "救助"}, {"district", "区级拨款"},
     {"township", "镇级拨款"}, {"donation", "捐赠"}, {"other", "其他"}, {"counter_guarantor", "反担保人"},
     {"borrower", "借款人"}, {"month", "按月计息"}, {"published", "已发布"}, {"withdrawn", "已撤回"},
-    {"standard", "定额"}, {"case", "按情况"}, {NULL, NULL},
+    {"standard", "定额"}, {"case", "按情况"}, {"adjustment", "调整"}, {NULL, NULL},
 };
 
 /* The name of code in a word list, or NULL. */
@@ -142,7 +143,9 @@ static const char *value_name(const char *v)
     for (i = 0; i < RA__MAX; i++)
         if (strcmp(relief_action_code(i), v) == 0)
             return relief_action_name(i);
-    return NULL;
+    if ((w = voucher_event_name(v)) != NULL)
+        return w;
+    return account_category_name(v);
 }
 
 static void write_value(struct req *r, const char *key, json_t *v);
