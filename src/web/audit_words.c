@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "amort.h"
+#include "chart.h"
 #include "household.h"
 #include "html.h"
 #include "loan_rules.h"
@@ -35,7 +36,7 @@ static const struct word entities[] = {
     {"repayment", "还款"}, {"loan_followup", "回访"}, {"guarantee_fund_entry", "担保基金收支"},
     {"relief_application", "救助申请"}, {"relief_batch", "救助批次"}, {"relief_fund", "救助资金"},
     {"relief_fund_entry", "救助资金收支"}, {"relief_category", "救助类别"}, {"notice", "公示"},
-    {"announcement", "公告"}, {NULL, NULL},
+    {"announcement", "公告"}, {"account", "会计科目"}, {"voucher_rule", "记账规则"}, {NULL, NULL},
 };
 
 static const struct word fields[] = {
@@ -66,7 +67,8 @@ static const struct word fields[] = {
     {"effective_from", "生效日期"}, {"day", "日期"}, {"hukou", "户口本"}, {"id_card", "身份证"},
     {"marriage", "婚姻证明"}, {"family_planning", "计生证明"}, {"implementation_plan", "实施方案"},
     {"repayment_id", "还款"}, {"reversal_id", "冲正"}, {"reverses_id", "冲正的记录"}, {"replaces_id", "更正的记录"},
-    {"from", "自"}, {"to", "至"}, {"published", "已发布"}, {"withdrawn", "已撤回"}, {"n", "期数"},
+    {"from", "自"}, {"to", "至"}, {"code", "编号"}, {"category", "类别"}, {"event", "资金事项"},
+    {"debit_id", "借方科目"}, {"credit_id", "贷方科目"}, {"debit_code", "借方科目编号"}, {"credit_code", "贷方科目编号"}, {"published", "已发布"}, {"withdrawn", "已撤回"}, {"n", "期数"},
     {"due_on", "应还日"}, {"saved_by", "保存人"}, {"copy", "份数"}, {"dismissed", "驳回"}, {"by", "经办人"},
     {"name_last", "隐去名字末字"}, {"name_surname", "隐去姓"}, {"id_head", "身份证号保留前几位"},
     {"id_tail", "身份证号保留后几位"}, {"phone_head", "电话保留前几位"}, {"phone_tail", "电话保留后几位"},
@@ -78,7 +80,7 @@ static const struct word values[] = {
     {"compensated", "已代偿"}, {"income", "收入"}, {"loan", "贷款"}, {"relief", "救助"}, {"district", "区级拨款"},
     {"township", "镇级拨款"}, {"donation", "捐赠"}, {"other", "其他"}, {"counter_guarantor", "反担保人"},
     {"borrower", "借款人"}, {"month", "按月计息"}, {"published", "已发布"}, {"withdrawn", "已撤回"},
-    {"standard", "定额"}, {"case", "按情况"}, {NULL, NULL},
+    {"standard", "定额"}, {"case", "按情况"}, {"adjustment", "调整"}, {NULL, NULL},
 };
 
 /* The name of code in a word list, or NULL. */
@@ -100,7 +102,7 @@ const char *const audit_action_codes[] = {
 const char *const audit_entity_codes[] = {
     "household", "user", "unit", "department", "holiday", "masking_rules", "loan_application", "loan",
     "loan_followup", "guarantee_fund_entry", "relief_application", "relief_batch", "relief_fund",
-    "relief_fund_entry", "relief_category", "notice", "announcement", NULL,
+    "relief_fund_entry", "relief_category", "notice", "announcement", "account", "voucher_rule", NULL,
 };
 
 const char *audit_action_name(const char *action)
@@ -141,7 +143,9 @@ static const char *value_name(const char *v)
     for (i = 0; i < RA__MAX; i++)
         if (strcmp(relief_action_code(i), v) == 0)
             return relief_action_name(i);
-    return NULL;
+    if ((w = voucher_event_name(v)) != NULL)
+        return w;
+    return account_category_name(v);
 }
 
 static void write_value(struct req *r, const char *key, json_t *v);

@@ -204,6 +204,20 @@ void page_notice_object(struct req *r);
 void page_relief_report(struct req *r);
 void api_relief_report(struct req *r);
 void report_fund_ledger(struct req *r);
+/* page_vouchers.c, page_accounts.c, api_accounts.c: the books (记账凭证, 试算平衡表, 会计科目) */
+void page_vouchers(struct req *r);
+void page_trial_balance(struct req *r);
+void page_accounts(struct req *r);
+void page_accounts_create(struct req *r);
+void page_accounts_update(struct req *r);
+void page_voucher_rule_update(struct req *r);
+void api_report_vouchers(struct req *r);
+void api_report_trial_balance(struct req *r);
+void api_accounts_list(struct req *r);
+void api_accounts_create(struct req *r);
+void api_accounts_update(struct req *r);
+void api_voucher_rules_list(struct req *r);
+void api_voucher_rules_update(struct req *r);
 /* page_followup.c: visits on the loan account page, outcomes report */
 void followups_section(struct req *r, int64_t loan_id);
 /* After an action on the loan account r->id[0] was refused: the error page for a missing or

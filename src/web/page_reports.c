@@ -17,6 +17,8 @@ void page_reports(struct req *r)
         {"/due/reminders", "到期提醒名单", "按村列出近期到期的贷款户和电话，供村计生专干提醒，可导出短信群发表。"},
         {"/overdue", "逾期清单", "逾期的贷款、逾期天数和罚息。"},
         {"/subsidy", "贴息申报", "季度贴息申报表。"},
+        {"/reports/vouchers", "记账凭证", "担保基金和救助资金每笔收支的记账凭证（借贷科目、金额），可按月导出到财务软件。"},
+        {"/reports/trial-balance", "试算平衡表", "各会计科目的期初余额、本期借贷方发生额和期末余额，借贷合计相等。"},
     };
     html_begin(r, "报表");
     html_raw(r, "<h1>报表</h1><ul class=\"reports\">");

@@ -35,6 +35,8 @@
 #define ANN_WRITE RELIEF_REVIEW
 /* Who books fund income and corrections. */
 #define FUND_WRITE (R(ADMIN) | R(FINANCE))
+/* Who reads the books: the accounting vouchers, the trial balance and the chart of accounts. */
+#define BOOKS_READ (R(ADMIN) | R(FINANCE) | R(AUDITOR))
 
 const struct route routes[] = {
     /* public */
@@ -168,6 +170,18 @@ const struct route routes[] = {
     {"GET", "/reports/relief.csv", page_relief_report, RELIEF_READ, 0},
     {"GET", "/reports/relief.pdf", page_relief_report, RELIEF_READ, 0},
     {"GET", "/reports/relief.xlsx", page_relief_report, RELIEF_READ, 0},
+    {"GET", "/reports/vouchers", page_vouchers, BOOKS_READ, 0},
+    {"GET", "/reports/vouchers.csv", page_vouchers, BOOKS_READ, 0},
+    {"GET", "/reports/vouchers.pdf", page_vouchers, BOOKS_READ, 0},
+    {"GET", "/reports/vouchers.xlsx", page_vouchers, BOOKS_READ, 0},
+    {"GET", "/reports/trial-balance", page_trial_balance, BOOKS_READ, 0},
+    {"GET", "/reports/trial-balance.csv", page_trial_balance, BOOKS_READ, 0},
+    {"GET", "/reports/trial-balance.pdf", page_trial_balance, BOOKS_READ, 0},
+    {"GET", "/reports/trial-balance.xlsx", page_trial_balance, BOOKS_READ, 0},
+    {"GET", "/admin/accounts", page_accounts, R(ADMIN), 0},
+    {"POST", "/admin/accounts", page_accounts_create, R(ADMIN), 0},
+    {"POST", "/admin/accounts/{id}", page_accounts_update, R(ADMIN), 0},
+    {"POST", "/admin/voucher-rules/{str}", page_voucher_rule_update, R(ADMIN), 0},
     {"GET", "/reports/fund-ledger.csv", report_fund_ledger, RELIEF_READ & ~R(VILLAGE), 0},
     {"GET", "/reports/fund-ledger.pdf", report_fund_ledger, RELIEF_READ & ~R(VILLAGE), 0},
     {"GET", "/reports/fund-ledger.xlsx", report_fund_ledger, RELIEF_READ & ~R(VILLAGE), 0},
@@ -272,6 +286,13 @@ const struct route routes[] = {
     {"GET", "/api/v1/reports/outcomes", api_outcomes, ALL & ~R(REVIEWER), ROUTE_API},
     {"GET", "/api/v1/reports/quarterly.pdf", page_quarterly_pdf, REPORTS, ROUTE_API},
     {"GET", "/api/v1/reports/portfolio/villages", api_portfolio_by_village, ALL & ~R(REVIEWER), ROUTE_API},
+    {"GET", "/api/v1/reports/vouchers", api_report_vouchers, BOOKS_READ, ROUTE_API},
+    {"GET", "/api/v1/reports/trial-balance", api_report_trial_balance, BOOKS_READ, ROUTE_API},
+    {"GET", "/api/v1/accounts", api_accounts_list, BOOKS_READ, ROUTE_API},
+    {"POST", "/api/v1/accounts", api_accounts_create, R(ADMIN), ROUTE_API},
+    {"PUT", "/api/v1/accounts/{id}", api_accounts_update, R(ADMIN), ROUTE_API},
+    {"GET", "/api/v1/voucher-rules", api_voucher_rules_list, BOOKS_READ, ROUTE_API},
+    {"PUT", "/api/v1/voucher-rules/{str}", api_voucher_rules_update, R(ADMIN), ROUTE_API},
     {"GET", "/api/v1/reports/fund-ledger", report_fund_ledger, RELIEF_READ & ~R(VILLAGE), ROUTE_API},
     {"GET", "/api/v1/notices", api_notices_list, RELIEF_READ, ROUTE_API},
     {"POST", "/api/v1/notices", api_notices_create, RELIEF_REVIEW, ROUTE_API},

@@ -56,6 +56,8 @@ const DOCUMENTS = {
   '/reports/outcomes.pdf': () => ['/reports/outcomes.pdf'],
   '/reports/relief.pdf': () => ['/reports/relief.pdf', '/reports/relief.pdf?group=village', '/reports/relief.pdf?group=batch'],
   '/reports/fund-ledger.pdf': () => ids.funds.map((f) => `/reports/fund-ledger.pdf?fund_id=${f}`),
+  '/reports/vouchers.pdf': () => ['/reports/vouchers.pdf', '/reports/vouchers.pdf?from=2026-01-01&to=2026-11-23'],
+  '/reports/trial-balance.pdf': () => ['/reports/trial-balance.pdf', '/reports/trial-balance.pdf?from=2026-10-01&as_of=2026-10-31'],
   '/notices/{id}.pdf': () => ids.notices.map((n) => `/notices/${n}.pdf`),
   '/announcements/{id}.pdf': () => ids.announcements.map((a) => `/announcements/${a}.pdf`),
   '/api/v1/receipts/{str}.pdf': () => [], // the same document as /receipts/{str}.pdf
@@ -247,11 +249,12 @@ test('the demo fund ledger: date order, running balance, period totals (by hand)
   const fund = ids.funds[0];
   const rows = await ledgerCsv(fund);
   // Hand: 01-10 +200,000.00; 01-15 +80,000.00; 01-28 54 × -500.00; 03-08 +36,000.00 (booked before the
-  // payments of 01-28, printed after them); 06-10 -2,000.00; 06-30 +5,000.00; 09-09 -5,000.00.
+  // payments of 01-28, printed after them); 06-10 -2,000.00; 06-30 +5,000.00; 09-09 -5,000.00; 10-14 +36,000.00
+  // booked twice and reversed on 10-16 -36,000.00 (demo_books.c).
   assert.equal(rows[0]['摘要'], '期初余额');
   assert.equal(rows[0]['余额（元）'], '0.00');
   const entries = rows.slice(1, -2);
-  assert.equal(entries.length, 2 + 54 + 4);
+  assert.equal(entries.length, 2 + 54 + 4 + 2);
   assert.deepEqual(entries.map((r) => r['日期']), [...entries.map((r) => r['日期'])].sort((a, b) => {
     const n = (s) => s.match(/\d+/g).map(Number).reduce((x, v) => x * 100 + v, 0);
     return n(a) - n(b);
@@ -260,8 +263,8 @@ test('the demo fund ledger: date order, running balance, period totals (by hand)
   assert.equal(entries[55]['余额（元）'], '253000.00', 'after the 54 payments of 01-28: 280,000.00 - 27,000.00');
   assert.equal(entries[56]['日期'], '2026年3月8日');
   assert.equal(entries[56]['余额（元）'], '289000.00');
-  assert.equal(rows.at(-2)['收入（元）'], '321000.00'); // 200,000 + 80,000 + 36,000 + 5,000
-  assert.equal(rows.at(-2)['支出（元）'], '34000.00'); // 27,000 + 2,000 + 5,000
+  assert.equal(rows.at(-2)['收入（元）'], '357000.00'); // 200,000 + 80,000 + 36,000 + 5,000 + 36,000
+  assert.equal(rows.at(-2)['支出（元）'], '70000.00'); // 27,000 + 2,000 + 5,000 + 36,000 (the reversal)
   assert.equal(rows.at(-1)['摘要'], '期末余额');
   assert.equal(rows.at(-1)['余额（元）'], '287000.00');
   // A period: from 2026-03-01 the opening balance is what stood on 02-28.

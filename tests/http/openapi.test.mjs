@@ -46,7 +46,7 @@ test('every API route of the route table is described, with its roles, and nothi
 });
 
 test('the error codes of the document are codes the program answers', () => {
-  const src = ['core', 'registry', 'loans', 'relief', 'notices', 'web'].flatMap((d) => {
+  const src = ['core', 'registry', 'loans', 'relief', 'notices', 'accounts', 'web'].flatMap((d) => {
     const dir = new URL(`../../src/${d}/`, import.meta.url).pathname;
     return readdirSync(dir).filter((f) => f.endsWith('.c')).map((f) => readFileSync(dir + f, 'utf8')
       .replace(/const struct api_doc api_docs_\w+\[\] = \{[\s\S]*?\{0\},\n\};/, ''));
@@ -67,7 +67,8 @@ test('answers of the API validate against their schemas', async () => {
     ['xj_xiehui', '/loans?state=settled'], ['xj_xiehui', `/loans/${loans.body.items[0].id}`], ['xj_xiehui', '/reports/overdue/loans'],
     ['xj_xiehui', '/reports/due?days=366'], ['xj_caiwu', '/claims'], ['xj_xiehui', '/relief-batches'],
     ['xj_xiehui', '/reports/portfolio'], ['xj_xiehui', '/reports/overdue'], ['xj_xiehui', '/reports/portfolio/villages'],
-    ['xj_xiehui', '/reports/outcomes'], ['xj_xiehui', '/reports/relief'], ['xj_caiwu', '/funds'], ['xj_xiehui', '/notices'],
+    ['xj_xiehui', '/reports/outcomes'], ['xj_xiehui', '/reports/relief'], ['xj_caiwu', '/funds'],
+    ['xj_caiwu', '/reports/vouchers'], ['xj_caiwu', '/reports/trial-balance'], ['xj_caiwu', '/accounts'], ['xj_caiwu', '/voucher-rules'], ['xj_xiehui', '/notices'],
     ['xj_xiehui', '/announcements'], ['xj_xiehui', '/announcements/published'], ['admin', '/audit'],
     ['xj_xiehui', '/loan-applications'], ['xj_xiehui', '/relief-applications'], ['xj_xiehui', '/relief-categories'],
     ['xj_xiehui', '/guarantee-fund'], ['xj_xiehui', '/holidays'], ['xj_xiehui', '/households'],

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "docno.h"
+#include "temp_db.h"
 
 struct fixture {
     char dir[64], path[96];
@@ -25,13 +26,9 @@ struct fixture {
 static int setup(void **state)
 {
     struct fixture *f = calloc(1, sizeof *f);
-    struct err e = {0};
     snprintf(f->dir, sizeof f->dir, "/tmp/bangfu-docno-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
-    snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-    f->db = db_open(f->path, 1, &e);
+    f->db = temp_db_open(f->dir, f->path, sizeof f->path);
     assert_non_null(f->db);
-    assert_int_equal(db_migrate(f->db, NULL, &e), 0);
     assert_int_equal(db_run(f->db, "INSERT INTO units (id, name, kind, path) VALUES (1, '山亭区', 'district', '/1/')", ""),
                      SQLITE_DONE);
     assert_int_equal(db_run(f->db, "INSERT INTO units (id, parent_id, name, kind, path) VALUES "
@@ -44,14 +41,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fixture *f = *state;
-    char p[128];
-    db_close(f->db);
-    unlink(f->path);
-    snprintf(p, sizeof p, "%s-wal", f->path);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", f->path);
-    unlink(p);
-    rmdir(f->dir);
+    temp_db_remove(f->db, f->dir, f->path);
     free(f);
     return 0;
 }
