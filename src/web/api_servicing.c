@@ -314,6 +314,5 @@ const struct api_doc api_docs_servicing[] = {
     {"GET", "/api/v1/reports/overdue", "各村逾期情况（截至某日）；?format= 导出", "as_of:date format:string", NULL, API_LIST(API_OBJ("\"village\":" API_STR ",\"loans\":" API_INT ",\"max_dpd\":" API_INT, "\"village\",\"loans\",\"max_dpd\"")), 0, "422:invalid_date 422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/reports/subsidy", "季度贴息申报；?format=csv、xlsx，或 pdf（贴息申报表）", "quarter:string format:string", NULL, API_OBJ("\"quarter\":" API_STR ",\"items\":{\"type\":\"array\"}", "\"quarter\",\"items\""), 0, "422:invalid_quarter 422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/reports/outcomes", "帮扶成效：按项目类型和村；?format= 导出", "from:date to:date unit_id:integer format:string", NULL, API_LIST(API_ANY_OBJ), 0, NULL, API_FORMATS},
-    {"GET", "/api/v1/reports/quarterly.pdf", "季度工作报表 PDF", "quarter:string", NULL, NULL, 0, "422:invalid_quarter", "pdf"},
     {0},
 };
