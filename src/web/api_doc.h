@@ -26,6 +26,12 @@ struct api_doc {
 #define API_STR "{\"type\":\"string\"}"
 #define API_ANY_OBJ "{\"type\":\"object\"}"
 #define API_BOOL "{\"type\":\"boolean\"}"
+#define API_STR_NULL "{\"type\":[\"string\",\"null\"]}"
+#define API_INT_NULL "{\"type\":[\"integer\",\"null\"]}"
+#define API_ARRAY(item) "{\"type\":\"array\",\"items\":" item "}"
+#define API_STRS API_ARRAY(API_STR)
+/* A role code. */
+#define API_ROLE "{\"enum\":[\"admin\",\"association\",\"reviewer\",\"liaison\",\"relief\",\"finance\",\"village\",\"auditor\"]}"
 /* The paging query parameters. */
 #define API_PAGING "limit:integer offset:integer"
 /* The formats a report answers besides JSON (?format=). */

@@ -80,9 +80,9 @@ void api_departments_create(struct req *r)
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_units[] = {
-    {"GET", "/api/v1/units", "管辖范围内的单位（区、镇、村）", NULL, NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"kind\":" API_STR, "\"id\",\"name\",\"kind\"")), 0, NULL, NULL},
+    {"GET", "/api/v1/units", "管辖范围内的单位（区、镇、村）", NULL, NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"kind\":" "{\"enum\":[\"district\",\"township\",\"village\"]}" ",\"parent_id\":" API_INT_NULL "", "\"id\",\"name\",\"kind\",\"parent_id\"")), 0, NULL, NULL},
     {"POST", "/api/v1/units", "新建镇或村", NULL, API_OBJ("\"name\":" API_STR ",\"kind\":" API_STR ",\"parent_id\":" API_INT, "\"name\",\"kind\",\"parent_id\""), API_ANY_OBJ, 201, "422:invalid_unit 422:invalid_parent", NULL},
-    {"GET", "/api/v1/departments", "评审部门", NULL, NULL, API_LIST(API_ANY_OBJ), 0, NULL, NULL},
+    {"GET", "/api/v1/departments", "评审部门", NULL, NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"active\":" API_BOOL "", "\"id\",\"name\",\"active\"")), 0, NULL, NULL},
     {"POST", "/api/v1/departments", "新建评审部门", NULL, API_OBJ("\"name\":" API_STR, "\"name\""), API_ANY_OBJ, 201, "409:duplicate_department 422:invalid_name", NULL},
     {0},
 };

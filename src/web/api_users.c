@@ -96,10 +96,17 @@ void api_users_password(struct req *r)
         reply_json_error(r, &e);
 }
 
+/* An account as GET /api/v1/users lists it. */
+#define USER_ITEM_SCHEMA                                                                                           \
+    API_OBJ("\"id\":" API_INT ",\"username\":" API_STR ",\"name\":" API_STR ",\"role\":" API_ROLE ",\"unit_id\":" API_INT \
+            ",\"unit\":" API_STR ",\"department_id\":" API_INT ",\"department\":" API_STR ",\"active\":" API_BOOL          \
+            ",\"must_change_password\":" API_BOOL,                                                               \
+            "\"id\",\"username\",\"name\",\"role\",\"unit_id\",\"unit\",\"department_id\",\"department\",\"active\","    \
+            "\"must_change_password\"")
+
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_users[] = {
-    {"GET", "/api/v1/users", "管辖范围内的账号，分页（?q= 按用户名或姓名查找）", "q:string " API_PAGING, NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"username\":" API_STR ",\"role\":" API_STR ",\"unit_id\":" API_INT, "\"id\",\"username\",\"role\",\"unit_id\"")), 0,
-     NULL, NULL},
+    {"GET", "/api/v1/users", "管辖范围内的账号，分页（?q= 按用户名或姓名查找）", "q:string " API_PAGING, NULL, API_LIST(USER_ITEM_SCHEMA), 0, NULL, NULL},
     {"POST", "/api/v1/users", "新建账号", NULL,
      API_OBJ("\"username\":" API_STR ",\"password\":" API_STR ",\"name\":" API_STR ",\"role\":" API_STR ",\"unit_id\":" API_INT
              ",\"department_id\":" API_INT ",\"phone\":" API_STR,

@@ -63,7 +63,7 @@ const DOCUMENTS = {
 };
 
 // The lists of the staff pages printed to PDF (?format=pdf, src/web/sheet.c): the same checks.
-const LIST_PDFS = ['/loans', '/due', '/overdue', '/claims', '/relief', '/relief/batches',
+const LIST_PDFS = ['/loans', '/due', '/overdue', '/claims', '/relief', '/relief/batches', '/guarantee-fund',
   '/households', '/audit', '/notices', '/announcements'].map((p) => `${p}${p.includes('?') ? '&' : '?'}format=pdf`);
 
 // With BANGFU_GUIDE_PICTURES=dir (make guide-pictures): page 1 of the first path of each route is
