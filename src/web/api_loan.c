@@ -8,6 +8,7 @@
 #include "calendar.h"
 #include "guarantee.h"
 #include "handlers.h"
+#include "admin_sheets.h"
 #include "record_sheets.h"
 #include "list_sheets.h"
 #include "loan.h"
@@ -288,8 +289,11 @@ static void holiday_item(const char *day, const char *kind, const char *name, vo
 
 void api_holidays_list(struct req *r)
 {
+    int year = (int)req_query_int(r, "year", r->today.y);
+    if (list_export_if_asked(r, admin_holidays_sheet, &year, "holidays.csv"))
+        return;
     json_t *items = json_array();
-    int n = calendar_list(r->db, (int)req_query_int(r, "year", r->today.y), holiday_item, items);
+    int n = calendar_list(r->db, year, holiday_item, items);
     reply_json(r, 200, api_list(items, n));
 }
 
@@ -340,7 +344,7 @@ const struct api_doc api_docs_loan[] = {
     {"POST", "/api/v1/loan-applications/{id}/guarantee", "出具担保（反担保人）", NULL, API_OBJ("\"coverage_pct\":" API_INT ",\"pledged_asset\":" API_STR ",\"counter_guarantors\":{\"type\":\"array\",\"items\":" API_OBJ("\"name\":" API_STR ",\"id_number\":" API_STR ",\"relation\":" API_STR ",\"income_fen\":" API_INT, "\"name\",\"id_number\",\"relation\"") "}", "\"counter_guarantors\""), API_ANY_OBJ, 201, "409:guarantee_capacity_exceeded 409:invalid_state 404:not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/guarantee-fund", "担保基金余额与担保能力", NULL, NULL, API_OBJ("\"balance_fen\":" API_INT ",\"guaranteed_outstanding_fen\":" API_INT ",\"leverage\":" API_INT ",\"capacity_fen\":" API_INT, "\"balance_fen\",\"guaranteed_outstanding_fen\",\"leverage\",\"capacity_fen\""), 0, NULL, NULL},
     {"POST", "/api/v1/guarantee-fund/entries", "担保基金收入或调整", NULL, API_OBJ("\"kind\":{\"enum\":[\"income\",\"adjustment\"]},\"amount_fen\":" API_INT ",\"on\":" API_STR ",\"document_no\":" API_STR, "\"kind\",\"amount_fen\",\"on\",\"document_no\""), API_ANY_OBJ, 201, "422:invalid_amount 409:insufficient_funds", NULL},
-    {"GET", "/api/v1/holidays", "节假日与调休", "year:integer", NULL, API_LIST(API_OBJ("\"day\":" API_STR ",\"kind\":" "{\"enum\":[\"off\",\"work\"]}" ",\"name\":" API_STR "", "\"day\",\"kind\",\"name\"")), 0, NULL, NULL},
+    {"GET", "/api/v1/holidays", "节假日与调休；?format= 导出", "year:integer" " format:string", NULL, API_LIST(API_OBJ("\"day\":" API_STR ",\"kind\":" "{\"enum\":[\"off\",\"work\"]}" ",\"name\":" API_STR "", "\"day\",\"kind\",\"name\"")), 0, "422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/holidays", "设置节假日或调休", NULL, API_OBJ("\"day\":" API_STR ",\"kind\":{\"enum\":[\"off\",\"work\"]},\"name\":" API_STR, "\"day\",\"kind\""), API_ANY_OBJ, 0, "422:invalid_date 422:not_a_weekend", NULL},
     {0},
 };

@@ -10,6 +10,7 @@
 #include "guarantee.h"
 #include "guarantee_sheet.h"
 #include "handlers.h"
+#include "admin_sheets.h"
 #include "html.h"
 #include "money.h"
 #include "report_scope.h"
@@ -195,7 +196,9 @@ static void holidays_page(struct req *r, const struct err *e)
     html_raw(r, "<table class=\"list\"><thead><tr><th>日期</th><th>类型</th><th>名称</th><th></th></tr></thead><tbody>");
     if (calendar_list(r->db, year, holiday_row, r) == 0)
         html_raw(r, "<tr><td colspan=\"4\">本年尚未录入（只按周末计算）</td></tr>");
-    html_raw(r, "</tbody></table><h2>添加或修改一天</h2><form method=\"post\" action=\"/admin/holidays\" class=\"grid\">");
+    html_raw(r, "</tbody></table>");
+    report_format_links(r, "/admin/holidays", NULL);
+    html_raw(r, "<h2>添加或修改一天</h2><form method=\"post\" action=\"/admin/holidays\" class=\"grid\">");
     html_csrf(r);
     const char *f = "/admin/holidays";
     html_printf(r, "<label>日期<input name=\"day\" type=\"date\" required value=\"%s\">", form_echo(r, f, "day", ""));
@@ -211,6 +214,9 @@ static void holidays_page(struct req *r, const struct err *e)
 
 void page_holidays(struct req *r)
 {
+    int year = (int)req_query_int(r, "year", r->today.y);
+    if (list_export_if_asked(r, admin_holidays_sheet, &year, "holidays.csv"))
+        return;
     holidays_page(r, NULL);
 }
 

@@ -315,3 +315,39 @@ test('the due reminders for API clients: the page\'s list, by village, with the 
   phoned.forEach((x, i) => assert.ok(texts[i + 1][2].includes(x.contract_no) && texts[i + 1][2].includes(x.due_on)));
   assert.equal((await download('/reports/due-reminders/sms.csv?days=400', t.xj_xiehui)).status, 422);
 });
+
+test('the administrator\'s reference lists as files: accounts, units, departments, calendar, relief categories', async () => {
+  const b = new Browser(srv.base);
+  await b.login('admin');
+  const cases = [
+    ['/users?limit=500', '/users?format=', '/admin/users', ['编号', '用户名', '姓名', '角色', '单位', '部门', '状态', '须改密码'],
+      (x, r) => [x.id, x.username, x.name, x.unit, x.active ? '启用' : '停用'].join() === [Number(r[0]), r[1], r[2], r[4], r[6]].join()],
+    ['/units', '/units?format=', '/admin/units', ['编号', '名称', '类型', '上级编号', '上级', '电话', '地址'],
+      (x, r) => Number(r[0]) === x.id && r[1] === x.name && (r[3] === '' ? null : Number(r[3])) === x.parent_id],
+    ['/departments', '/departments?format=', '/admin/departments', ['编号', '部门', '状态'],
+      (x, r) => Number(r[0]) === x.id && r[1] === x.name && r[2] === (x.active ? '在用' : '停用')],
+    [`/holidays?year=${TODAY.slice(0, 4)}`, `/holidays?year=${TODAY.slice(0, 4)}&format=`, `/admin/holidays?year=${TODAY.slice(0, 4)}`,
+      ['日期', '类型', '名称'], (x, r) => r[0] === x.day && r[2] === x.name && r[1] === (x.kind === 'off' ? '放假' : '调休上班')],
+    ['/relief-categories', '/relief-categories?format=', '/admin/relief-categories',
+      ['编号', '类别', '公示名称', '救助对象', '每年次数', '标准或最低（元）', '最高（元）', '标准起始日', '状态'],
+      (x, r) => Number(r[0]) === x.id && r[1] === x.name && fenOf(r[5]) === (x.amount_fen ?? x.min_fen) && fenOf(r[6]) === (x.max_fen ?? null)],
+  ];
+  for (const [list, file, page, heads, same] of cases) {
+    const items = (await api(srv.base, 'GET', list, undefined, t.admin)).body.items;
+    const rows = csvRows((await download(file + 'csv', t.admin)).bytes);
+    assert.deepEqual(rows[0], heads, file);
+    assert.equal(rows.length - 1, items.length, `${file}: every item`);
+    items.forEach((x, i) => assert.ok(same(x, rows[i + 1]), `${file} row ${i + 1}: ${rows[i + 1]}`));
+    const book = readXlsx((await download(file + 'xlsx', t.admin)).bytes);
+    assert.ok(book.frozen && book.rows.length === items.length + 1, `${file} xlsx`);
+    assert.equal((await download(file + 'pdf', t.admin)).bytes.subarray(0, 5).toString(), '%PDF-');
+    assert.equal((await download(file + 'doc', t.admin)).status, 422);
+    const html = (await b.get(page)).text;
+    assert.match(html, /导出Excel/, `${page} links 导出Excel`);
+    const res = await fetch(`${srv.base}${page}${page.includes('?') ? '&' : '?'}format=xlsx`, { headers: { Cookie: b.cookie } });
+    assert.equal(readXlsx(Buffer.from(await res.arrayBuffer())).rows.length, items.length + 1, `${page} exports with the session`);
+  }
+  const own = csvRows((await download('/units?format=csv', t.fm_xiehui)).bytes);
+  assert.ok(own.length > 1 && !own.some((r) => r[1] === '西集镇'), 'another township exports its own units only');
+  assert.equal((await download('/users?format=csv', t.xj_xiehui)).status, 403, 'accounts: the administrator only');
+});
