@@ -351,3 +351,14 @@ test('the administrator\'s reference lists as files: accounts, units, department
   assert.ok(own.length > 1 && !own.some((r) => r[1] === '西集镇'), 'another township exports its own units only');
   assert.equal((await download('/users?format=csv', t.xj_xiehui)).status, 403, 'accounts: the administrator only');
 });
+
+test('the reviewer\'s queue exports as the API\'s queue=mine does', async () => {
+  const b = new Browser(srv.base);
+  await b.login('xj_pingshen');
+  const mine = (await api(srv.base, 'GET', '/loan-applications?queue=mine&limit=500', undefined, t.xj_pingshen)).body.items;
+  const page = await b.get('/reviews');
+  assert.ok(page.text.includes('href="/reviews?format=xlsx"'), '/reviews links 导出Excel');
+  const res = await fetch(`${srv.base}/reviews?format=xlsx`, { headers: { Cookie: b.cookie } });
+  const rows = readXlsx(Buffer.from(await res.arrayBuffer())).rows.slice(1);
+  assert.deepEqual(rows.map((r) => r[0].value).sort(), mine.map((a) => a.id).sort(), 'the same applications');
+});
