@@ -362,3 +362,21 @@ test('the reviewer\'s queue exports as the API\'s queue=mine does', async () => 
   const rows = readXlsx(Buffer.from(await res.arrayBuffer())).rows.slice(1);
   assert.deepEqual(rows.map((r) => r[0].value).sort(), mine.map((a) => a.id).sort(), 'the same applications');
 });
+
+test('a relief batch\'s page exports its applications, only for a batch in scope', async () => {
+  const b = new Browser(srv.base);
+  await b.login('xj_xiehui');
+  const batch = (await api(srv.base, 'GET', '/relief-batches', undefined, t.xj_xiehui)).body.items[0];
+  const apps = (await api(srv.base, 'GET', `/relief-applications?batch_id=${batch.id}&limit=500`, undefined, t.xj_xiehui)).body.items;
+  assert.ok(apps.length >= 1);
+  const page = await b.get(`/relief/batches/${batch.id}`);
+  assert.ok(page.text.includes(`href="/relief/batches/${batch.id}?format=xlsx"`), 'the batch page links 导出Excel');
+  const res = await fetch(`${srv.base}/relief/batches/${batch.id}?format=xlsx`, { headers: { Cookie: b.cookie } });
+  const rows = readXlsx(Buffer.from(await res.arrayBuffer())).rows.slice(1);
+  assert.deepEqual(rows.map((r) => r[0].value).sort(), apps.map((a) => a.id).sort(), 'the batch\'s applications');
+  assert.ok(rows.every((r) => /\*/.test(r[2].value)), 'resident IDs masked');
+  const other = new Browser(srv.base);
+  await other.login('fm_xiehui');
+  const refused = await fetch(`${srv.base}/relief/batches/${batch.id}?format=csv`, { headers: { Cookie: other.cookie } });
+  assert.equal(refused.status, 403, 'another township\'s batch is not exported');
+});
