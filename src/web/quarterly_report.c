@@ -90,7 +90,7 @@ void quarterly_report_free(struct quarterly_report *q)
     free(q);
 }
 
-/* The share of part in whole as the report prints it ("12.34%", decimals places), or "—" when whole is 0. */
+/* The share of part in whole as the report prints it ("12.34%" with the decimals given), or "—" when whole is 0. */
 static const char *rate_text(int64_t part, int64_t whole, int decimals, char out[16])
 {
     if (!whole)
