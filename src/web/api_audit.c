@@ -34,6 +34,6 @@ void api_audit_list(struct req *r)
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_audit[] = {
-    {"GET", "/api/v1/audit", "操作日志（管辖范围内用户所写），最新在前，分页；?format= 导出", "entity:string entity_id:integer action:string format:string " API_PAGING "", NULL, API_LIST(API_ANY_OBJ), 0, "422:invalid_format", API_FORMATS},
+    {"GET", "/api/v1/audit", "操作日志（管辖范围内用户所写），最新在前，分页；?format= 导出", "entity:string entity_id:integer action:string format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"at\":" API_STR ",\"username\":" API_STR ",\"action\":" API_STR ",\"entity\":" API_STR ",\"entity_id\":" API_INT ",\"before\":" "{\"type\":[\"object\",\"null\"]}" ",\"after\":" "{\"type\":[\"object\",\"null\"]}" "", "\"id\",\"at\",\"username\",\"action\",\"entity\",\"entity_id\",\"before\",\"after\"")), 0, "422:invalid_format", API_FORMATS},
     {0},
 };

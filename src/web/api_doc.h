@@ -26,6 +26,12 @@ struct api_doc {
 #define API_STR "{\"type\":\"string\"}"
 #define API_ANY_OBJ "{\"type\":\"object\"}"
 #define API_BOOL "{\"type\":\"boolean\"}"
+#define API_STR_NULL "{\"type\":[\"string\",\"null\"]}"
+#define API_INT_NULL "{\"type\":[\"integer\",\"null\"]}"
+#define API_ARRAY(item) "{\"type\":\"array\",\"items\":" item "}"
+#define API_STRS API_ARRAY(API_STR)
+/* A role code. */
+#define API_ROLE "{\"enum\":[\"admin\",\"association\",\"reviewer\",\"liaison\",\"relief\",\"finance\",\"village\",\"auditor\"]}"
 /* The paging query parameters. */
 #define API_PAGING "limit:integer offset:integer"
 /* The formats a report answers besides JSON (?format=). */
@@ -33,7 +39,7 @@ struct api_doc {
 
 extern const struct api_doc api_docs_auth[], api_docs_units[], api_docs_household[], api_docs_audit[],
     api_docs_loan[], api_docs_servicing[], api_docs_lists[], api_docs_relief[], api_docs_notice[],
-    api_docs_announcement[], api_docs_users[], api_docs_accounts[], api_docs_openapi[];
+    api_docs_announcement[], api_docs_users[], api_docs_accounts[], api_docs_reports[], api_docs_openapi[];
 
 /* The entry for a route, or NULL when none describes it. */
 const struct api_doc *api_doc_find(const char *method, const char *pattern);

@@ -162,7 +162,7 @@ void api_households_list(struct req *r)
             "\"members\",\"created_at\",\"updated_at\"")
 
 const struct api_doc api_docs_household[] = {
-    {"GET", "/api/v1/households", "家庭查询（姓名或身份证号前缀、村、类别），分页；?format= 导出（身份证号脱敏）", "q:string village_id:integer category:string format:string " API_PAGING "", NULL, API_LIST(API_ANY_OBJ), 0, "422:invalid_category 422:invalid_format", API_FORMATS},
+    {"GET", "/api/v1/households", "家庭查询（姓名或身份证号前缀、村、类别），分页；?format= 导出（身份证号脱敏）", "q:string village_id:integer category:string format:string " API_PAGING "", NULL, API_OBJ("\"items\":" API_ARRAY(API_OBJ("\"id\":" API_INT ",\"head_name\":" API_STR ",\"id_number\":" API_STR ",\"phone\":" API_STR ",\"village\":" API_STR ",\"categories\":" API_STRS ",\"policy_compliant\":" API_BOOL ",\"members\":" API_INT "", "\"id\",\"head_name\",\"id_number\",\"phone\",\"village\",\"categories\",\"policy_compliant\",\"members\"")) ",\"total\":" API_INT ",\"total_capped\":" API_BOOL, "\"items\",\"total\",\"total_capped\""), 0, "422:invalid_category 422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/households", "登记家庭及成员", NULL, HH_BODY, HH_ANSWER, 201, "422:invalid_id_number 409:duplicate_id_number 403:out_of_scope", NULL},
     {"GET", "/api/v1/households/{id}", "一户家庭及其成员", NULL, NULL, HH_ANSWER, 0, "404:not_found 403:out_of_scope", NULL},
     {0},

@@ -1,21 +1,26 @@
 /* api_lists.c: the servicing lists a page shows, in the JSON API with the page's filters and
    scope, paged with a total, and as CSV, Excel or PDF (?format=): GET /api/v1/loans (the loan
-   book), /api/v1/reports/due, /api/v1/reports/overdue/loans, /api/v1/claims; and
-   /api/v1/relief-batches. Each item carries the loan's days past due, overdue amount and penalty. */
+   book), /api/v1/reports/due, /api/v1/reports/due-reminders (and its bulk-SMS file),
+   /api/v1/reports/overdue/loans, /api/v1/claims, /api/v1/guarantee-fund/entries (the fund's
+   ledger); and /api/v1/relief-batches. Each item carries the loan's days past due, overdue amount and penalty. */
 #include <string.h>
 
 #include "api_doc.h"
 #include "api_util.h"
+#include "guarantee_sheet.h"
 #include "handlers.h"
 #include "list_sheets.h"
+#include "page_due.h"
 #include "record_sheets.h"
 #include "relief_batch.h"
+#include "report_scope.h"
 
 /* A page of a list kept in the handler: items from offset, at most limit, and the count seen. */
 struct page_ctx {
     struct req *r;
     json_t *items;
     int limit, offset, seen;
+    int reminder; /* 1: the reminder list's items (no overdue figures) */
 };
 
 /* The loan as a list item with its figures. */
@@ -67,38 +72,115 @@ void api_overdue_loans(struct req *r)
     loans_reply(r, 1, "overdue-loans.csv");
 }
 
-/* Appends one instalment of the page with its loan's figures. */
+/* Appends one instalment of the page; on the due list with its loan's figures (the reminder list
+   has none: the village officers call before the day). */
 static void due_json(const struct due_row *d, void *ctx)
 {
     struct page_ctx *c = ctx;
     struct loan_figures fig = {0};
     struct err e = {0};
     if (c->seen++ < c->offset || c->seen > c->offset + c->limit ||
-        loan_figures_get(c->r->db, &c->r->user, d->loan_id, c->r->today, &fig, &e) != 0)
+        (!c->reminder && loan_figures_get(c->r->db, &c->r->user, d->loan_id, c->r->today, &fig, &e) != 0))
         return;
-    json_array_append_new(c->items, json_pack("{s:I, s:s, s:s, s:s, s:s, s:i, s:s, s:I, s:I, s:I, s:I}", "loan_id",
-                                              (json_int_t)d->loan_id, "village", d->village, "applicant", d->applicant,
-                                              "phone", d->phone, "contract_no", d->contract_no, "n", d->n, "due_on",
-                                              d->due_on, "due_fen", (json_int_t)d->due_fen, "dpd", (json_int_t)fig.dpd,
-                                              "overdue_fen", (json_int_t)fig.overdue_fen, "penalty_fen",
-                                              (json_int_t)fig.penalty_fen));
+    json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:i, s:s, s:I}", "loan_id", (json_int_t)d->loan_id, "village",
+                          d->village, "applicant", d->applicant, "phone", d->phone, "contract_no", d->contract_no, "n",
+                          d->n, "due_on", d->due_on, "due_fen", (json_int_t)d->due_fen);
+    if (!c->reminder) {
+        json_object_set_new(o, "dpd", json_integer(fig.dpd));
+        json_object_set_new(o, "overdue_fen", json_integer(fig.overdue_fen));
+        json_object_set_new(o, "penalty_fen", json_integer(fig.penalty_fen));
+    }
+    json_array_append_new(c->items, o);
 }
 
-void api_due_list(struct req *r)
+/* The days a due list looks ahead (?days=, default 30), or -1 after replying 422 invalid_days. */
+static int due_days_of(struct req *r)
 {
     int64_t days = req_query_int(r, "days", 30);
     if (days < 1 || days > 366) {
         reply_fail(r, 422, "invalid_days", "days 应为 1 到 366");
-        return;
+        return -1;
     }
-    struct date to = date_add_days(r->today, days);
-    struct due_query q = {r->today, to, "到期清单", 0};
-    if (list_export_if_asked(r, list_due_sheet, &q, "due.csv"))
+    return (int)days;
+}
+
+/* The due list, or the village officers' reminder list, as JSON or in the asked format; the
+   reminder list narrows to ?village_id= (or ?unit_id=) within the user's scope, as its page. */
+static void due_reply(struct req *r, int reminder)
+{
+    int days = due_days_of(r);
+    if (days < 0 || (reminder && report_narrow_to(r, req_query_int(r, "village_id", req_query_int(r, "unit_id", 0))) != 0))
         return;
-    struct page_ctx c = {.r = r, .items = json_array()};
+    struct date to = date_add_days(r->today, days);
+    struct due_query q = {r->today, to, reminder ? "贷款到期提醒名单" : "到期清单", reminder};
+    if (list_export_if_asked(r, list_due_sheet, &q, reminder ? "reminders.csv" : "due.csv"))
+        return;
+    struct page_ctx c = {.r = r, .items = json_array(), .reminder = reminder};
     api_paging(r, &c.limit, &c.offset);
     int n = servicing_due_list(r->db, &r->user, r->today, to, r->today, due_json, &c);
-    reply_json(r, 200, api_list(c.items, n < 0 ? 0 : n));
+    if (n < 0) {
+        json_decref(c.items);
+        reply_fail(r, 500, "db_error", "读取到期清单失败");
+        return;
+    }
+    reply_json(r, 200, api_list(c.items, n));
+}
+
+void api_due_list(struct req *r)
+{
+    due_reply(r, 0);
+}
+
+void api_due_reminders(struct req *r)
+{
+    due_reply(r, 1);
+}
+
+void api_due_sms(struct req *r)
+{
+    int days = due_days_of(r);
+    if (days < 0 || report_narrow_to(r, req_query_int(r, "village_id", req_query_int(r, "unit_id", 0))) != 0)
+        return;
+    struct sheet s;
+    if (due_sms_sheet(r, days, &s) != 0)
+        reply_fail(r, 500, "db_error", "读取到期提醒名单失败");
+    else
+        sheet_reply_csv(r, &s, "sms.csv");
+    sheet_free(&s);
+}
+
+/* Appends one entry of the guarantee fund's ledger. */
+static void guarantee_entry_json(const struct guarantee_entry *x, void *ctx)
+{
+    json_t *o = json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:I, s:s}", "id", (json_int_t)x->id, "kind", x->kind, "on",
+                          x->on, "amount_fen", (json_int_t)x->amount_fen, "document_no", x->document_no, "note", x->note,
+                          "balance_after_fen", (json_int_t)x->balance_after_fen, "by", x->by);
+    json_object_set_new(o, "loan", x->loan_id ? json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)x->loan_id,
+                                                         "contract_no", x->contract_no, "applicant", x->applicant,
+                                                         "village", x->village)
+                                              : json_null());
+    json_array_append_new(ctx, o);
+}
+
+void api_guarantee_entries(struct req *r)
+{
+    struct guarantee_entry_filter f = guarantee_filter_of(r);
+    struct err e = {0};
+    if (guarantee_filter_check(&f, &e) != 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    if (list_export_if_asked(r, guarantee_ledger_sheet, &f, "guarantee-fund.csv"))
+        return;
+    api_paging(r, &f.limit, &f.offset);
+    json_t *items = json_array();
+    int64_t total = guarantee_ledger_list(r->db, &r->user, &f, guarantee_entry_json, items, &e);
+    if (total < 0) {
+        json_decref(items);
+        reply_json_error(r, &e);
+        return;
+    }
+    reply_json(r, 200, api_list(items, total));
 }
 
 /* Appends one loan past the claim threshold of the page. */
@@ -145,6 +227,9 @@ const struct api_doc api_docs_lists[] = {
     {"GET", "/api/v1/loans", "贷款台账：管辖范围内已放款的贷款及其逾期天数、逾期金额、罚息，分页；?format= 导出", "state:string village_id:integer overdue:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"contract_no\":" API_STR ",\"disbursed_on\":" API_STR ",\"principal_fen\":" API_INT ",\"state\":{\"enum\":[\"active\",\"settled\",\"compensated\"]},\"settled_on\":{\"type\":[\"string\",\"null\"]},\"outstanding_principal_fen\":" API_INT ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT, "\"id\",\"village_id\",\"village\",\"applicant\",\"contract_no\",\"disbursed_on\",\"principal_fen\",\"state\",\"settled_on\",\"outstanding_principal_fen\",\"dpd\",\"overdue_fen\",\"penalty_fen\"")), 0, "422:invalid_state 422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/reports/overdue/loans", "逾期贷款清单：每笔的逾期天数、逾期金额、罚息，分页；?format= 导出", "village_id:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"contract_no\":" API_STR ",\"disbursed_on\":" API_STR ",\"principal_fen\":" API_INT ",\"state\":{\"enum\":[\"active\",\"settled\",\"compensated\"]},\"settled_on\":{\"type\":[\"string\",\"null\"]},\"outstanding_principal_fen\":" API_INT ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT, "\"id\",\"village_id\",\"village\",\"applicant\",\"contract_no\",\"disbursed_on\",\"principal_fen\",\"state\",\"settled_on\",\"outstanding_principal_fen\",\"dpd\",\"overdue_fen\",\"penalty_fen\"")), 0, "422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/reports/due", "到期清单：今后 days 天内到期未还的各期及贷款的逾期情况，分页；?format= 导出", "days:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"loan_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"phone\":" API_STR ",\"contract_no\":" API_STR ",\"n\":" API_INT ",\"due_on\":" API_STR ",\"due_fen\":" API_INT ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT, "\"loan_id\",\"village\",\"applicant\",\"phone\",\"contract_no\",\"n\",\"due_on\",\"due_fen\",\"dpd\",\"overdue_fen\",\"penalty_fen\"")), 0, "422:invalid_days 422:invalid_format", API_FORMATS},
+    {"GET", "/api/v1/reports/due-reminders", "到期提醒名单：今后 days 天内要还款的各期（村计生专干逐户提醒），可按村，分页；?format= 导出", "days:integer village_id:integer unit_id:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"loan_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"phone\":" API_STR ",\"contract_no\":" API_STR ",\"n\":" API_INT ",\"due_on\":" API_STR ",\"due_fen\":" API_INT, "\"loan_id\",\"village\",\"applicant\",\"phone\",\"contract_no\",\"n\",\"due_on\",\"due_fen\"")), 0, "422:invalid_days 422:invalid_format 403:out_of_scope 404:unit_not_found", API_FORMATS},
+    {"GET", "/api/v1/reports/due-reminders/sms.csv", "到期提醒短信群发表（CSV：电话、姓名、短信内容；无电话的不列）", "days:integer village_id:integer unit_id:integer", NULL, NULL, 0, "422:invalid_days 403:out_of_scope 404:unit_not_found", "csv"},
+    {"GET", "/api/v1/guarantee-fund/entries", "担保基金明细账：收入、调整、代偿、追偿及记账后余额（本辖区），分页；?format= 导出", "kind:string from:date to:date format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"kind\":{\"enum\":[\"income\",\"adjustment\",\"payout\",\"recovery\"]},\"on\":" API_STR ",\"amount_fen\":" API_INT ",\"document_no\":" API_STR ",\"note\":" API_STR ",\"balance_after_fen\":" API_INT ",\"by\":" API_STR ",\"loan\":{\"type\":[\"object\",\"null\"],\"required\":[\"id\",\"contract_no\",\"applicant\",\"village\"],\"properties\":{\"id\":" API_INT ",\"contract_no\":" API_STR ",\"applicant\":" API_STR ",\"village\":" API_STR "}}", "\"id\",\"kind\",\"on\",\"amount_fen\",\"document_no\",\"note\",\"balance_after_fen\",\"by\",\"loan\"")), 0, "422:invalid_kind 422:invalid_date 422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/claims", "可申请担保代偿的贷款（逾期超过代偿期限），分页；?format= 导出", "format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"loan_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"contract_no\":" API_STR ",\"oldest_due\":" API_STR ",\"dpd\":" API_INT ",\"outstanding_principal_fen\":" API_INT, "\"loan_id\",\"village\",\"applicant\",\"contract_no\",\"oldest_due\",\"dpd\",\"outstanding_principal_fen\"")), 0, "422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/relief-batches", "救助批次列表，最新在前；?format= 导出", "limit:integer format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"title\":" API_STR ",\"amount_fen\":" API_INT ",\"applications_total\":" API_INT ",\"states\":" API_ANY_OBJ ",\"paid_fen\":" API_INT, "\"id\",\"title\",\"amount_fen\",\"applications_total\",\"states\",\"paid_fen\"")), 0, "422:invalid_format", API_FORMATS},
     {0},

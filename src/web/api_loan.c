@@ -8,6 +8,7 @@
 #include "calendar.h"
 #include "guarantee.h"
 #include "handlers.h"
+#include "admin_sheets.h"
 #include "record_sheets.h"
 #include "list_sheets.h"
 #include "loan.h"
@@ -288,8 +289,11 @@ static void holiday_item(const char *day, const char *kind, const char *name, vo
 
 void api_holidays_list(struct req *r)
 {
+    int year = (int)req_query_int(r, "year", r->today.y);
+    if (list_export_if_asked(r, admin_holidays_sheet, &year, "holidays.csv"))
+        return;
     json_t *items = json_array();
-    int n = calendar_list(r->db, (int)req_query_int(r, "year", r->today.y), holiday_item, items);
+    int n = calendar_list(r->db, year, holiday_item, items);
     reply_json(r, 200, api_list(items, n));
 }
 
@@ -330,9 +334,9 @@ const struct api_doc api_docs_loan[] = {
     {"PUT", "/api/v1/loan-applications/{id}/requested-documents/{id}", "登记评审部门要求补充的材料已收到", NULL,
      API_OBJ("\"received\":{\"type\":\"boolean\"}", "\"received\""), API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope",
      NULL},
-    {"GET", "/api/v1/loan-applications", "贷款申请列表（状态、超期、待我评审），分页；?format= 导出", "state:string late:integer queue:string village_id:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\"")), 0, "422:invalid_state 422:invalid_format", API_FORMATS},
+    {"GET", "/api/v1/loan-applications", "贷款申请列表（状态、超期、待我评审），分页；?format= 导出", "state:string late:integer queue:string village_id:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"applicant\":" API_STR ",\"village\":" API_STR ",\"state\":" API_STR ",\"amount_fen\":" API_INT ",\"term_months\":" API_INT ",\"project_type\":" API_STR ",\"project_name\":" API_STR ",\"submitted_on\":" API_STR ",\"review_due_on\":" API_STR "", "\"id\",\"applicant\",\"village\",\"state\",\"amount_fen\",\"term_months\",\"project_type\",\"project_name\",\"submitted_on\",\"review_due_on\"")), 0, "422:invalid_state 422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/loan-applications", "登记贷款申请", NULL, API_OBJ("\"household_id\":" API_INT ",\"amount_fen\":" API_INT ",\"term_months\":" API_INT ",\"project_type\":" API_STR ",\"project_name\":" API_STR, "\"household_id\",\"amount_fen\",\"term_months\",\"project_type\",\"project_name\""), API_ANY_OBJ, 201, "422:invalid_amount 409:not_eligible 409:loan_overdue", NULL},
-    {"GET", "/api/v1/loan-applications/{id}", "一笔贷款申请（材料、评审、担保）", NULL, NULL, API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\""), 0, "404:not_found 403:out_of_scope", NULL},
+    {"GET", "/api/v1/loan-applications/{id}", "一笔贷款申请（材料、评审、担保）", NULL, NULL, API_OBJ("\"id\":" API_INT ",\"state\":" API_STR ",\"household_id\":" API_INT ",\"applicant\":" API_STR ",\"village\":" API_STR ",\"amount_fen\":" API_INT ",\"term_months\":" API_INT ",\"project_type\":" API_STR ",\"project_name\":" API_STR ",\"business_plan_md\":" API_STR ",\"expected_jobs\":" API_INT ",\"expected_income_fen\":" API_INT ",\"documents\":" API_OBJ("\"id_card\":" API_BOOL ",\"hukou\":" API_BOOL ",\"marriage\":" API_BOOL ",\"family_planning\":" API_BOOL ",\"business_plan\":" API_BOOL ",\"implementation_plan\":" API_BOOL ",\"counter_guarantee\":" API_BOOL "", "\"id_card\",\"hukou\",\"marriage\",\"family_planning\",\"business_plan\",\"implementation_plan\",\"counter_guarantee\"") ",\"missing_documents\":" API_STRS ",\"reviews\":" API_ARRAY(API_OBJ("\"round\":" API_INT ",\"department_id\":" API_INT ",\"department\":" API_STR ",\"decision\":" API_STR_NULL ",\"comment\":" API_STR ",\"reviewer\":" API_STR ",\"at\":" API_STR "", "\"round\",\"department_id\",\"department\",\"decision\",\"comment\",\"reviewer\",\"at\"")) ",\"round\":" API_INT ",\"handler\":" API_OBJ("\"id\":" API_INT ",\"name\":" API_STR "", "\"id\",\"name\"") ",\"backup_handler\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"id\",\"name\"],\"properties\":{\"id\":" API_INT ",\"name\":" API_STR "}}" ",\"submitted_on\":" API_STR_NULL ",\"review_due_on\":" API_STR_NULL ",\"review_late\":" API_BOOL ",\"requested_documents\":" API_ARRAY(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"department\":" API_STR ",\"round\":" API_INT ",\"received\":" API_BOOL "", "\"id\",\"name\",\"department\",\"round\",\"received\"")) ",\"withdrawn_reason\":" API_STR_NULL ",\"guarantee\":" API_OBJ("\"letter_no\":" API_STR ",\"coverage_pct\":" API_INT ",\"guaranteed_fen\":" API_INT ",\"counter_guarantors\":" API_INT "", "\"letter_no\",\"coverage_pct\",\"guaranteed_fen\",\"counter_guarantors\"") "", "\"id\",\"state\",\"household_id\",\"applicant\",\"village\",\"amount_fen\",\"term_months\",\"project_type\",\"project_name\",\"business_plan_md\",\"expected_jobs\",\"expected_income_fen\",\"documents\",\"missing_documents\",\"reviews\",\"round\",\"handler\",\"backup_handler\",\"submitted_on\",\"review_due_on\",\"review_late\",\"requested_documents\",\"withdrawn_reason\""), 0, "404:not_found 403:out_of_scope", NULL},
     {"PUT", "/api/v1/loan-applications/{id}/documents", "登记申请材料（只改给出的项）", NULL, "{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{\"id_card\":" API_BOOL ",\"hukou\":" API_BOOL ",\"marriage\":" API_BOOL ",\"family_planning\":" API_BOOL ",\"business_plan\":" API_BOOL ",\"implementation_plan\":" API_BOOL ",\"counter_guarantee\":" API_BOOL "}}", API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/loan-applications/{id}/submit", "提交评审", NULL, NULL, API_ANY_OBJ, 0, "422:missing_documents 409:invalid_state 404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/loan-applications/{id}/backup-handler", "指定备用经办人", NULL, API_OBJ("\"backup_handler_id\":" API_INT, "\"backup_handler_id\""), API_ANY_OBJ, 0, "404:not_found 403:out_of_scope", NULL},
@@ -340,7 +344,7 @@ const struct api_doc api_docs_loan[] = {
     {"POST", "/api/v1/loan-applications/{id}/guarantee", "出具担保（反担保人）", NULL, API_OBJ("\"coverage_pct\":" API_INT ",\"pledged_asset\":" API_STR ",\"counter_guarantors\":{\"type\":\"array\",\"items\":" API_OBJ("\"name\":" API_STR ",\"id_number\":" API_STR ",\"relation\":" API_STR ",\"income_fen\":" API_INT, "\"name\",\"id_number\",\"relation\"") "}", "\"counter_guarantors\""), API_ANY_OBJ, 201, "409:guarantee_capacity_exceeded 409:invalid_state 404:not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/guarantee-fund", "担保基金余额与担保能力", NULL, NULL, API_OBJ("\"balance_fen\":" API_INT ",\"guaranteed_outstanding_fen\":" API_INT ",\"leverage\":" API_INT ",\"capacity_fen\":" API_INT, "\"balance_fen\",\"guaranteed_outstanding_fen\",\"leverage\",\"capacity_fen\""), 0, NULL, NULL},
     {"POST", "/api/v1/guarantee-fund/entries", "担保基金收入或调整", NULL, API_OBJ("\"kind\":{\"enum\":[\"income\",\"adjustment\"]},\"amount_fen\":" API_INT ",\"on\":" API_STR ",\"document_no\":" API_STR, "\"kind\",\"amount_fen\",\"on\",\"document_no\""), API_ANY_OBJ, 201, "422:invalid_amount 409:insufficient_funds", NULL},
-    {"GET", "/api/v1/holidays", "节假日与调休", "year:integer", NULL, API_LIST(API_ANY_OBJ), 0, NULL, NULL},
+    {"GET", "/api/v1/holidays", "节假日与调休；?format= 导出", "year:integer" " format:string", NULL, API_LIST(API_OBJ("\"day\":" API_STR ",\"kind\":" "{\"enum\":[\"off\",\"work\"]}" ",\"name\":" API_STR "", "\"day\",\"kind\",\"name\"")), 0, "422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/holidays", "设置节假日或调休", NULL, API_OBJ("\"day\":" API_STR ",\"kind\":{\"enum\":[\"off\",\"work\"]},\"name\":" API_STR, "\"day\",\"kind\""), API_ANY_OBJ, 0, "422:invalid_date 422:not_a_weekend", NULL},
     {0},
 };

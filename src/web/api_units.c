@@ -5,6 +5,7 @@
 #include "api_util.h"
 #include "department.h"
 #include "handlers.h"
+#include "admin_sheets.h"
 #include "unit.h"
 
 /* Appends one unit to a JSON array. */
@@ -17,6 +18,8 @@ static void unit_item(const struct unit *u, void *ctx)
 
 void api_units_list(struct req *r)
 {
+    if (list_export_if_asked(r, admin_units_sheet, NULL, "units.csv"))
+        return;
     json_t *items = json_array();
     int n = unit_list(r->db, r->user.unit_path, NULL, unit_item, items);
     reply_json(r, 200, api_list(items, n));
@@ -55,6 +58,8 @@ static void department_item(int64_t id, const char *name, int active, void *ctx)
 
 void api_departments_list(struct req *r)
 {
+    if (list_export_if_asked(r, admin_departments_sheet, NULL, "departments.csv"))
+        return;
     json_t *items = json_array();
     int n = department_list(r->db, department_item, items);
     reply_json(r, 200, api_list(items, n));
@@ -80,9 +85,9 @@ void api_departments_create(struct req *r)
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_units[] = {
-    {"GET", "/api/v1/units", "管辖范围内的单位（区、镇、村）", NULL, NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"kind\":" API_STR, "\"id\",\"name\",\"kind\"")), 0, NULL, NULL},
+    {"GET", "/api/v1/units", "管辖范围内的单位（区、镇、村）；?format= 导出", "format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"kind\":" "{\"enum\":[\"district\",\"township\",\"village\"]}" ",\"parent_id\":" API_INT_NULL "", "\"id\",\"name\",\"kind\",\"parent_id\"")), 0, "422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/units", "新建镇或村", NULL, API_OBJ("\"name\":" API_STR ",\"kind\":" API_STR ",\"parent_id\":" API_INT, "\"name\",\"kind\",\"parent_id\""), API_ANY_OBJ, 201, "422:invalid_unit 422:invalid_parent", NULL},
-    {"GET", "/api/v1/departments", "评审部门", NULL, NULL, API_LIST(API_ANY_OBJ), 0, NULL, NULL},
+    {"GET", "/api/v1/departments", "评审部门；?format= 导出", "format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"active\":" API_BOOL "", "\"id\",\"name\",\"active\"")), 0, "422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/departments", "新建评审部门", NULL, API_OBJ("\"name\":" API_STR, "\"name\""), API_ANY_OBJ, 201, "409:duplicate_department 422:invalid_name", NULL},
     {0},
 };

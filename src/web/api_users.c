@@ -3,6 +3,7 @@
 #include "api_doc.h"
 #include "api_util.h"
 #include "handlers.h"
+#include "admin_sheets.h"
 #include "user.h"
 
 /* One account as API JSON. */
@@ -36,6 +37,8 @@ void api_users_list(struct req *r)
     int limit, offset;
     api_paging(r, &limit, &offset);
     const char *q = req_query(r, "q");
+    if (list_export_if_asked(r, admin_users_sheet, q, "users.csv"))
+        return;
     json_t *items = json_array();
     int64_t total = user_list(r->db, r->user.unit_path, q ? q : "", limit, offset, user_item, items);
     if (total < 0) {
@@ -96,10 +99,17 @@ void api_users_password(struct req *r)
         reply_json_error(r, &e);
 }
 
+/* An account as GET /api/v1/users lists it. */
+#define USER_ITEM_SCHEMA                                                                                           \
+    API_OBJ("\"id\":" API_INT ",\"username\":" API_STR ",\"name\":" API_STR ",\"role\":" API_ROLE ",\"unit_id\":" API_INT \
+            ",\"unit\":" API_STR ",\"department_id\":" API_INT ",\"department\":" API_STR ",\"active\":" API_BOOL          \
+            ",\"must_change_password\":" API_BOOL,                                                               \
+            "\"id\",\"username\",\"name\",\"role\",\"unit_id\",\"unit\",\"department_id\",\"department\",\"active\","    \
+            "\"must_change_password\"")
+
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_users[] = {
-    {"GET", "/api/v1/users", "管辖范围内的账号，分页（?q= 按用户名或姓名查找）", "q:string " API_PAGING, NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"username\":" API_STR ",\"role\":" API_STR ",\"unit_id\":" API_INT, "\"id\",\"username\",\"role\",\"unit_id\"")), 0,
-     NULL, NULL},
+    {"GET", "/api/v1/users", "管辖范围内的账号，分页（?q= 按用户名或姓名查找）；?format= 导出", "q:string " API_PAGING " format:string", NULL, API_LIST(USER_ITEM_SCHEMA), 0, "422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/users", "新建账号", NULL,
      API_OBJ("\"username\":" API_STR ",\"password\":" API_STR ",\"name\":" API_STR ",\"role\":" API_STR ",\"unit_id\":" API_INT
              ",\"department_id\":" API_INT ",\"phone\":" API_STR,

@@ -111,6 +111,9 @@ void page_audit(struct req *r);
 void api_loan_book(struct req *r);
 void api_overdue_loans(struct req *r);
 void api_due_list(struct req *r);
+void api_due_reminders(struct req *r);
+void api_due_sms(struct req *r);
+void api_guarantee_entries(struct req *r);
 void api_claims_list(struct req *r);
 void api_relief_batches_list(struct req *r);
 /* openapi.c */
@@ -238,7 +241,8 @@ void page_search(struct req *r);
 void api_portfolio_by_village(struct req *r);
 /* page_quarterly.c: the quarterly report for the district */
 void page_quarterly(struct req *r);
-void page_quarterly_pdf(struct req *r);
+/* api_reports.c: the quarterly report in the API */
+void api_quarterly(struct req *r);
 /* page_receipt.c */
 void page_receipt_pdf(struct req *r);
 void page_receipt_void(struct req *r);

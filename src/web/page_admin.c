@@ -5,11 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "admin_sheets.h"
 #include "department.h"
 #include "form.h"
 #include "handlers.h"
 #include "auth.h"
 #include "html.h"
+#include "report_scope.h"
 #include "unit.h"
 
 /* A <select> being filled: the page and the id of the option shown as chosen (0: none). */
@@ -86,6 +88,8 @@ static void placement_selects(struct req *r, int64_t unit_id, int64_t department
 
 void page_users(struct req *r)
 {
+    if (list_export_if_asked(r, admin_users_sheet, req_query(r, "q"), "users.csv"))
+        return;
     html_begin(r, "用户管理");
     html_raw(r, "<h1>用户管理</h1>");
     html_flash(r);
@@ -100,6 +104,7 @@ void page_users(struct req *r)
     int64_t total = user_list(r->db, r->user.unit_path, q ? q : "", limit, offset, user_row, r);
     html_raw(r, "</tbody></table>");
     html_pager(r, total, limit, offset, 0);
+    report_format_links(r, "/admin/users", NULL);
     html_raw(r, "<h2>新建用户</h2><form method=\"post\" action=\"/admin/users\" class=\"grid\">");
     html_csrf(r);
     html_raw(r, "<label>用户名<input name=\"username\" required pattern=\"[a-z][a-z0-9_.\\-]{2,31}\"></label>"
@@ -244,7 +249,9 @@ static void units_page(struct req *r, const struct err *e)
     html_raw(r, "<table class=\"list\"><thead><tr><th class=\"num\">编号</th><th>名称</th><th>类型</th><th>上级</th>"
                 "</tr></thead><tbody>");
     unit_list(r->db, r->user.unit_path, NULL, unit_row, r);
-    html_raw(r, "</tbody></table><h2>新建单位</h2><form method=\"post\" action=\"/admin/units\" class=\"grid\">");
+    html_raw(r, "</tbody></table>");
+    report_format_links(r, "/admin/units", NULL);
+    html_raw(r, "<h2>新建单位</h2><form method=\"post\" action=\"/admin/units\" class=\"grid\">");
     html_csrf(r);
     const char *f = "/admin/units", *parent = form_echo(r, f, "parent_id", "0");
     html_printf(r, "<label>名称<input name=\"name\" required maxlength=\"30\" value=\"%s\">", form_echo(r, f, "name", ""));
@@ -260,6 +267,8 @@ static void units_page(struct req *r, const struct err *e)
 
 void page_units(struct req *r)
 {
+    if (list_export_if_asked(r, admin_units_sheet, NULL, "units.csv"))
+        return;
     units_page(r, NULL);
 }
 
@@ -300,7 +309,9 @@ static void departments_page(struct req *r, const struct err *e)
         html_form_error(r, e);
     html_raw(r, "<table class=\"list\"><thead><tr><th>部门</th><th>状态</th><th></th></tr></thead><tbody>");
     department_list(r->db, department_row, r);
-    html_raw(r, "</tbody></table><h2>添加部门</h2><form method=\"post\" action=\"/admin/departments\" class=\"grid\">");
+    html_raw(r, "</tbody></table>");
+    report_format_links(r, "/admin/departments", NULL);
+    html_raw(r, "<h2>添加部门</h2><form method=\"post\" action=\"/admin/departments\" class=\"grid\">");
     html_csrf(r);
     html_printf(r, "<label>部门名称<input name=\"name\" required maxlength=\"30\" placeholder=\"农业农村办\" value=\"%s\">",
                 form_echo(r, "/admin/departments", "name", ""));
@@ -311,6 +322,8 @@ static void departments_page(struct req *r, const struct err *e)
 
 void page_departments(struct req *r)
 {
+    if (list_export_if_asked(r, admin_departments_sheet, NULL, "departments.csv"))
+        return;
     departments_page(r, NULL);
 }
 

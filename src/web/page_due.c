@@ -137,14 +137,19 @@ static void sms_row(const struct due_row *d, void *ctx)
     sheet_row(s, row);
 }
 
-void page_due_sms(struct req *r)
+int due_sms_sheet(struct req *r, int days, struct sheet *s)
 {
     static const char *const heads[] = {"电话", "姓名", "短信内容", NULL};
+    sheet_init(s, "到期提醒短信", heads);
+    return servicing_due_list(r->db, &r->user, r->today, date_add_days(r->today, days), r->today, sms_row, s) < 0 ? -1 : 0;
+}
+
+void page_due_sms(struct req *r)
+{
     if (report_narrow_scope(r) != 0)
         return;
     struct sheet s;
-    sheet_init(&s, "到期提醒短信", heads);
-    if (servicing_due_list(r->db, &r->user, r->today, date_add_days(r->today, due_days(r)), r->today, sms_row, &s) < 0)
+    if (due_sms_sheet(r, due_days(r), &s) != 0)
         reply_fail(r, 500, "db_error", "读取到期提醒名单失败");
     else
         sheet_reply_csv(r, &s, "sms.csv");

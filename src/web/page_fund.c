@@ -8,9 +8,12 @@
 #include "date.h"
 #include "form.h"
 #include "guarantee.h"
+#include "guarantee_sheet.h"
 #include "handlers.h"
+#include "admin_sheets.h"
 #include "html.h"
 #include "money.h"
+#include "report_scope.h"
 
 /* One figure of the fund. */
 static void figure(struct req *r, const char *label, int64_t fen)
@@ -18,6 +21,64 @@ static void figure(struct req *r, const char *label, int64_t fen)
     char s[MONEY_TEXT_SIZE];
     html_printf(r, "<div class=\"tile\"><span class=\"figure\">%s</span><span>%s</span></div>",
                 money_format(fen, s, sizeof s), label);
+}
+
+/* One entry of the ledger table. */
+static void entry_row(const struct guarantee_entry *x, void *ctx)
+{
+    struct req *r = ctx;
+    html_printf(r, "<tr><td class=\"num\">%lld</td><td>%s</td><td>%s</td><td>", (long long)x->id, x->on,
+                guarantee_entry_kind_name(x->kind));
+    html_text(r, x->document_no);
+    html_raw(r, "</td><td>");
+    if (x->loan_id) {
+        html_printf(r, "<a href=\"/accounts/%lld\">", (long long)x->loan_id);
+        html_text(r, x->contract_no);
+        html_raw(r, "</a> ");
+        html_text(r, x->applicant);
+        html_raw(r, "（");
+        html_text(r, x->village);
+        html_raw(r, "）");
+    }
+    html_raw(r, "</td><td>");
+    html_text(r, x->note);
+    html_raw(r, "</td><td class=\"num\">");
+    html_money(r, x->amount_fen);
+    html_raw(r, "</td><td class=\"num\">");
+    html_money(r, x->balance_after_fen);
+    html_raw(r, "</td></tr>");
+}
+
+/* The ledger: the filter form (kind, dates), a page of entries, the pager and the files. */
+static void ledger_section(struct req *r)
+{
+    static const char *const kinds[] = {"income", "adjustment", "payout", "recovery"};
+    struct guarantee_entry_filter f = guarantee_filter_of(r);
+    html_raw(r, "<h2>明细账</h2><form class=\"search\" method=\"get\" action=\"/guarantee-fund\"><label>类型"
+                "<select name=\"kind\"><option value=\"\">全部</option>");
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        html_printf(r, "<option value=\"%s\"%s>%s</option>", kinds[i], f.kind && !strcmp(f.kind, kinds[i]) ? " selected" : "",
+                    guarantee_entry_kind_name(kinds[i]));
+    html_raw(r, "</select></label><label>自<input type=\"date\" name=\"from\" value=\"");
+    html_text(r, f.from ? f.from : "");
+    html_raw(r, "\"></label><label>至<input type=\"date\" name=\"to\" value=\"");
+    html_text(r, f.to ? f.to : "");
+    html_raw(r, "\"></label><button>筛选</button></form><table class=\"list\"><thead><tr><th class=\"num\">序号</th>"
+                "<th>日期</th><th>类型</th><th>文件号/凭证号</th><th>贷款</th><th>摘要</th><th class=\"num\">金额（元）</th>"
+                "<th class=\"num\">余额（元）</th></tr></thead><tbody>");
+    html_paging(r, &f.limit, &f.offset);
+    struct err e = {0};
+    int64_t total = guarantee_ledger_list(r->db, &r->user, &f, entry_row, r, &e);
+    if (total == 0)
+        html_raw(r, "<tr><td colspan=\"8\">没有记账</td></tr>");
+    html_raw(r, "</tbody></table>");
+    if (total < 0)
+        html_form_error(r, &e);
+    else
+        html_pager(r, total, f.limit, f.offset, 0);
+    report_format_links(r, "/guarantee-fund", NULL);
+    html_raw(r, "<p class=\"muted\">代偿、追偿记在贷款所在村名下，收入和调整记在区里：镇、村工作人员只看到本辖区贷款的代偿和追偿；"
+                "余额是全区担保基金记完该笔后的余额。</p>");
 }
 
 /* The fund page, with e shown after a refused entry. */
@@ -35,6 +96,7 @@ static void fund_page(struct req *r, const struct err *e)
     figure(r, "在保余额（元）", s.guaranteed_outstanding_fen);
     figure(r, "尚可担保（元）", s.capacity_fen > 0 ? s.capacity_fen : 0);
     html_printf(r, "</div><p class=\"muted\">规则：在保余额不得超过基金余额 × %lld 倍。</p>", (long long)s.leverage);
+    ledger_section(r);
     if (r->user.role == ROLE_FINANCE || r->user.role == ROLE_ADMIN) {
         html_raw(r, "<h2>登记基金收入或调整</h2><form method=\"post\" action=\"/guarantee-fund\" class=\"grid\">");
         html_csrf(r);
@@ -56,6 +118,14 @@ static void fund_page(struct req *r, const struct err *e)
 
 void page_fund(struct req *r)
 {
+    struct guarantee_entry_filter f = guarantee_filter_of(r);
+    struct err e = {0};
+    if (req_query(r, "format") && guarantee_filter_check(&f, &e) != 0) {
+        html_error_page(r, &e);
+        return;
+    }
+    if (list_export_if_asked(r, guarantee_ledger_sheet, &f, "guarantee-fund.csv"))
+        return;
     fund_page(r, NULL);
 }
 
@@ -126,7 +196,9 @@ static void holidays_page(struct req *r, const struct err *e)
     html_raw(r, "<table class=\"list\"><thead><tr><th>日期</th><th>类型</th><th>名称</th><th></th></tr></thead><tbody>");
     if (calendar_list(r->db, year, holiday_row, r) == 0)
         html_raw(r, "<tr><td colspan=\"4\">本年尚未录入（只按周末计算）</td></tr>");
-    html_raw(r, "</tbody></table><h2>添加或修改一天</h2><form method=\"post\" action=\"/admin/holidays\" class=\"grid\">");
+    html_raw(r, "</tbody></table>");
+    report_format_links(r, "/admin/holidays", NULL);
+    html_raw(r, "<h2>添加或修改一天</h2><form method=\"post\" action=\"/admin/holidays\" class=\"grid\">");
     html_csrf(r);
     const char *f = "/admin/holidays";
     html_printf(r, "<label>日期<input name=\"day\" type=\"date\" required value=\"%s\">", form_echo(r, f, "day", ""));
@@ -142,6 +214,9 @@ static void holidays_page(struct req *r, const struct err *e)
 
 void page_holidays(struct req *r)
 {
+    int year = (int)req_query_int(r, "year", r->today.y);
+    if (list_export_if_asked(r, admin_holidays_sheet, &year, "holidays.csv"))
+        return;
     holidays_page(r, NULL);
 }
 

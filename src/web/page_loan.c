@@ -87,6 +87,8 @@ void page_loans(struct req *r)
 void page_review_queue(struct req *r)
 {
     struct loan_filter f = {.state = -1, .department = r->user.department_id ? r->user.department_id : -1};
+    if (list_export_if_asked(r, record_loans_sheet, &f, "reviews.csv"))
+        return;
     html_paging(r, &f.limit, &f.offset);
     html_begin(r, "待评审");
     html_raw(r, "<h1>待我部门评审</h1><p class=\"muted\">");
@@ -94,6 +96,7 @@ void page_review_queue(struct req *r)
     html_raw(r, " · 按评审期限排列，最早到期的在前</p>");
     html_flash(r);
     loan_table(r, &f);
+    report_format_links(r, "/reviews", NULL);
     html_end(r);
 }
 

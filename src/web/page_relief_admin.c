@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "handlers.h"
+#include "report_scope.h"
+#include "admin_sheets.h"
 #include "household.h"
 #include "html.h"
 #include "money.h"
@@ -64,11 +66,14 @@ static void categories_page(struct req *r, const struct err *e)
     if (e)
         html_form_error(r, e);
     relief_category_list(r->db, date_format(r->today, on), 0, category_block, r);
+    report_format_links(r, "/admin/relief-categories", NULL);
     html_end(r);
 }
 
 void page_relief_categories(struct req *r)
 {
+    if (list_export_if_asked(r, admin_categories_sheet, NULL, "relief-categories.csv"))
+        return;
     categories_page(r, NULL);
 }
 

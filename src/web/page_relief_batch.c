@@ -221,12 +221,24 @@ static void batch_page(struct req *r, const struct err *shown)
     struct relief_filter f = {.state = -1, .batch_id = b.id};
     html_paging(r, &f.limit, &f.offset);
     relief_table(r, &f);
+    char base[48];
+    snprintf(base, sizeof base, "/relief/batches/%lld", (long long)b.id);
+    report_format_links(r, base, NULL);
     html_end(r);
 }
 
 void page_relief_batch_show(struct req *r)
 {
-    batch_page(r, NULL);
+    /* the batch's applications as a file, for a batch the user may open (else its 403/404 page) */
+    struct relief_filter f = {.state = -1, .batch_id = r->id[0]};
+    struct relief_batch b;
+    struct err e = {0};
+    char name[48];
+    snprintf(name, sizeof name, "batch-%lld.csv", (long long)r->id[0]);
+    if (req_query(r, "format") && relief_batch_get(r->db, &r->user, r->id[0], &b, &e) != 0)
+        html_error_page(r, &e);
+    else if (!list_export_if_asked(r, record_relief_sheet, &f, name))
+        batch_page(r, NULL);
 }
 
 /* After a batch action: back to the batch, or the page with the refusal. */

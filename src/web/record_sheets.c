@@ -24,8 +24,7 @@ static const char *num_text(long long v, char out[24])
     return out;
 }
 
-/* The subtitle every record list carries: whose records, as of which day. */
-static void scope_subtitle(struct req *r, struct sheet *s)
+void scope_subtitle(struct req *r, struct sheet *s)
 {
     char t[11];
     snprintf(s->subtitle, sizeof s->subtitle, "范围：%s · 导出日期 %s", r->user.unit_name, date_format(r->today, t));

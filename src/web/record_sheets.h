@@ -10,6 +10,9 @@
 #include "relief.h"
 #include "list_sheets.h"
 
+/* The subtitle every record list carries: whose records, as of which day ("范围：西集镇 · 导出日期 …"). */
+void scope_subtitle(struct req *r, struct sheet *s);
+
 /* Each is a list_sheet_fn (list_sheets.h); arg is the list's filter of the type named. */
 
 /* arg: struct loan_filter (limit and offset ignored). Loan applications. */

@@ -11,7 +11,11 @@
 
 int report_narrow_scope(struct req *r)
 {
-    int64_t id = req_query_int(r, "unit_id", 0);
+    return report_narrow_to(r, req_query_int(r, "unit_id", 0));
+}
+
+int report_narrow_to(struct req *r, int64_t id)
+{
     struct unit u;
     if (!id)
         return 0;

@@ -10,6 +10,8 @@
 /* Narrows r->user's unit (id, name, kind, path) to ?unit_id= when given. 0, or -1 after replying
    403 (outside the user's scope) or 404. Read-only report handlers only. */
 int report_narrow_scope(struct req *r);
+/* The same for the unit id given (0: no narrowing), e.g. an API's ?village_id=. */
+int report_narrow_to(struct req *r, int64_t id);
 /* A <label><select name="unit_id"> of the user's own unit and the townships and villages under it,
    the current choice selected. */
 void report_unit_select(struct req *r);

@@ -65,8 +65,9 @@ const DOCUMENTS = {
 };
 
 // The lists of the staff pages printed to PDF (?format=pdf, src/web/sheet.c): the same checks.
-const LIST_PDFS = ['/loans', '/due', '/overdue', '/claims', '/relief', '/relief/batches',
-  '/households', '/audit', '/notices', '/announcements'].map((p) => `${p}${p.includes('?') ? '&' : '?'}format=pdf`);
+const LIST_PDFS = ['/loans', '/due', '/overdue', '/claims', '/relief', '/relief/batches', '/guarantee-fund',
+  '/households', '/audit', '/notices', '/announcements', '/admin/users', '/admin/units', '/admin/departments', '/admin/holidays',
+  '/admin/relief-categories'].map((p) => `${p}${p.includes('?') ? '&' : '?'}format=pdf`);
 
 // With BANGFU_GUIDE_PICTURES=dir (make guide-pictures): page 1 of the first path of each route is
 // also saved as a small PNG named after the route, for the user guide's table of documents.
