@@ -47,7 +47,8 @@ struct voucher {
 
 /* Calls fn for the vouchers dated within [from, to] (YYYY-MM-DD; either may be NULL for open) of
    the books whose unit lies in scope (a unit path), book by book (the guarantee fund first, then
-   the relief funds by id) and in number order within a book. Returns the count or -1 with e. */
+   the relief funds by id) and in number order within a book. Returns the count or -1 with e (500
+   no_voucher_rule when an entry's event has no mapping: a voucher is never left out silently). */
 int voucher_list(struct db *db, const char *scope, const char *from, const char *to,
                  void (*fn)(const struct voucher *, void *), void *ctx, struct err *e);
 
