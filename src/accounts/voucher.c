@@ -22,7 +22,7 @@
     "  FROM relief_fund_entries e JOIN relief_funds f ON f.id = e.fund_id JOIN units u ON u.id = f.unit_id "           \
     "  LEFT JOIN relief_payments p ON p.id = e.payment_id LEFT JOIN relief_fund_entries o ON o.id = e.reverses_id "    \
     "  LEFT JOIN relief_payments op ON op.id = o.payment_id), "                                                        \
-    "numbered AS (SELECT ev.*, prefix || '-' || substr(on_date, 1, 4) || substr(on_date, 6, 2) || '-' || "             \
+    "numbered AS MATERIALIZED (SELECT ev.*, prefix || '-' || substr(on_date, 1, 4) || substr(on_date, 6, 2) || '-' || "             \
     "  printf('%03d', row_number() OVER (PARTITION BY ledger, fund_id, substr(on_date, 1, 7) ORDER BY entry_id)) "    \
     "  AS number FROM ev) "
 
@@ -31,12 +31,10 @@
    voucher_list refuses. ?1 from, ?2 to (NULL: open), ?3 the scope path. */
 #define VOUCHER_SELECT                                                                                                 \
     VOUCHER_EVENTS                                                                                                     \
-    "SELECT " DB_ROW_COLUMNS(VOUCHER_ROW) " FROM (SELECT n.*, CASE WHEN n.reverses_id > 0 THEN "                      \
-    "  '冲销' || (SELECT number FROM numbered x WHERE x.ledger = n.ledger AND x.entry_id = n.reverses_id) || "       \
-    "  '（' || coalesce(r.summary, n.event) || '）' ELSE coalesce(r.summary, n.event) END || CASE WHEN n.note <> '' THEN '：' || n.note ELSE '' END "       \
-    "  AS summary, r.debit_id, r.credit_id FROM numbered n LEFT JOIN voucher_rules r ON r.event = n.event "               \
+    "SELECT " DB_ROW_COLUMNS(VOUCHER_ROW) " FROM (SELECT n.*, r.summary AS rule_summary, r.debit_id, r.credit_id "    \
+    "  FROM numbered n LEFT JOIN voucher_rules r ON r.event = n.event "                                              \
     "  WHERE (?1 IS NULL OR n.on_date >= ?1) AND (?2 IS NULL OR n.on_date <= ?2) AND in_scope(n.unit_path, ?3)) v "   \
-    "LEFT JOIN accounts d ON d.id = v.debit_id LEFT JOIN accounts c ON c.id = v.credit_id "                                     \
+    "LEFT JOIN accounts d ON d.id = v.debit_id LEFT JOIN accounts c ON c.id = v.credit_id "                           \
     "LEFT JOIN numbered o ON o.ledger = v.ledger AND o.entry_id = v.reverses_id "                                     \
     "ORDER BY v.book_order, v.fund_id, substr(v.on_date, 1, 7), v.entry_id"
 
