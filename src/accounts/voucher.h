@@ -33,7 +33,10 @@
    of; reverses the number of the voucher a red voucher reverses ("" none). */
 #define VOUCHER_ROW(X, _)                                                                                              \
     X("v.number", TEXT(VOUCHER_NO_SIZE), number) _ X("v.on_date", DATE, on) _                                        \
-        X("v.event", TEXT(VOUCHER_EVENT_SIZE), event) _ X("v.summary", TEXT(VOUCHER_SUMMARY_SIZE), summary) _        \
+        X("v.event", TEXT(VOUCHER_EVENT_SIZE), event) _ X("CASE WHEN v.reverses_id > 0 THEN '冲销' || o.number || '（' || "                                             \
+          "coalesce(v.rule_summary, v.event) || '）' ELSE coalesce(v.rule_summary, v.event) END || "                    \
+          "CASE WHEN v.note <> '' THEN '：' || v.note ELSE '' END",                                                    \
+          TEXT(VOUCHER_SUMMARY_SIZE), summary) /* 冲销‹number›（‹rule›）：‹note› for a red one */ _                      \
         X("d.id", INT64, debit_id) _ X("d.code", TEXT(ACCOUNT_CODE_SIZE), debit_code) _                              \
         X("d.name", TEXT(ACCOUNT_NAME_SIZE), debit_name) _ X("c.id", INT64, credit_id) _                             \
         X("c.code", TEXT(ACCOUNT_CODE_SIZE), credit_code) _ X("c.name", TEXT(ACCOUNT_NAME_SIZE), credit_name) _      \
@@ -47,7 +50,8 @@ struct voucher {
 
 /* Calls fn for the vouchers dated within [from, to] (YYYY-MM-DD; either may be NULL for open) of
    the books whose unit lies in scope (a unit path), book by book (the guarantee fund first, then
-   the relief funds by id) and in number order within a book. Returns the count or -1 with e. */
+   the relief funds by id) and in number order within a book. Returns the count or -1 with e (500
+   no_voucher_rule when an entry's event has no mapping: a voucher is never left out silently). */
 int voucher_list(struct db *db, const char *scope, const char *from, const char *to,
                  void (*fn)(const struct voucher *, void *), void *ctx, struct err *e);
 

@@ -289,6 +289,18 @@ static void test_chart_edits(void **state)
                      3);
 }
 
+/* An entry whose event has no mapping is refused by name, never left out of the vouchers. */
+static void test_unmapped_event(void **state)
+{
+    struct fixture *f = *state;
+    struct err e = {0};
+    assert_int_equal(db_run(f->db, "DELETE FROM voucher_rules WHERE event = 'guarantee_recovery'", ""), SQLITE_DONE);
+    assert_int_equal(voucher_list(f->db, "/1/2/", NULL, NULL, keep, &(struct seen){0}, &e), 2); /* not in this book */
+    assert_int_equal(voucher_list(f->db, "/1/", NULL, NULL, keep, &(struct seen){0}, &e), -1);
+    assert_string_equal(e.code, "no_voucher_rule");
+    assert_non_null(strstr(e.message, "guarantee_recovery"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -296,6 +308,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_scope, setup, teardown),
         cmocka_unit_test_setup_teardown(test_trial_balance, setup, teardown),
         cmocka_unit_test_setup_teardown(test_chart_edits, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unmapped_event, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
