@@ -65,7 +65,7 @@ static void change_card(const struct hh_change *c, void *ctx)
     } else if (c->made_by == r->user.id) {
         html_raw(r, "<br><small class=\"muted\">须由另一人审批</small>");
     } else if (route_allowed("POST", "/households/category-changes/1/approve", r->user.role)) {
-        html_printf(r, "<form method=\"post\" action=\"%s/approve\" class=\"inline\">", base);
+        html_printf(r, "<br><form method=\"post\" action=\"%s/approve\" class=\"inline\">", base);
         html_csrf(r);
         html_raw(r, "<button class=\"primary\">批准</button></form>");
         html_printf(r, "<form method=\"post\" action=\"%s/reject\" class=\"inline\">", base);

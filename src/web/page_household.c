@@ -375,9 +375,10 @@ static void household_detail(struct req *r, const struct household *h, const str
         form_field_error(r, "categories");
         html_printf(r, "<label>证明材料（新增失独、伤残类别时必传：PDF、JPG 或 PNG，不超过 %d MB；经另一人审批后生效）"
                        "<input type=\"file\" name=\"document\" accept=\".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,"
-                       "image/png\"></label>",
+                       "image/png\">",
                     DOC_FILE_MAX_BYTES / (1024 * 1024));
         form_field_error(r, "document");
+        html_raw(r, "</label>");
         html_printf(r, "<label><input type=\"checkbox\" name=\"policy_compliant\" value=\"1\"%s>符合生育政策"
                        "</label><p><button class=\"primary\">保存修改</button></p></form></details>",
                     form_echo_checked(r, f, "policy_compliant", "1", h->policy_compliant) ? " checked" : "");
