@@ -5,6 +5,7 @@
 
 #include "api_doc.h"
 #include "api_util.h"
+#include "list_filter.h"
 #include "handlers.h"
 #include "record_sheets.h"
 #include "list_sheets.h"
@@ -239,14 +240,28 @@ void api_relief_list(struct req *r)
     }
     f.category_id = req_query_int(r, "category_id", 0);
     f.batch_id = req_query_int(r, "batch_id", 0);
-    f.village_id = req_query_int(r, "village_id", 0);
     f.household_id = req_query_int(r, "household_id", 0);
+    struct list_where w;
+    struct err e = {0};
+    if (list_where_read(r, &w, &e) != 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    f.village_id = w.village_id, f.from = w.from, f.to = w.to;
     api_paging(r, &f.limit, &f.offset);
     if (list_export_if_asked(r, record_relief_sheet, &f, "relief-applications.csv"))
         return;
     json_t *items = json_array();
-    int64_t total = relief_list(r->db, &r->user, &f, relief_item, items);
-    reply_json(r, 200, api_list(items, total < 0 ? 0 : total));
+    int64_t count = 0, amount = 0;
+    if (relief_list(r->db, &r->user, &f, relief_item, items) < 0 ||
+        relief_list_totals(r->db, &r->user, &f, &count, &amount) != 0) {
+        json_decref(items);
+        reply_fail(r, 500, "database_error", "读取数据失败，请稍后再试");
+        return;
+    }
+    json_t *list = api_list(items, count);
+    json_object_set_new(list, "amount_fen_total", json_integer(amount));
+    reply_json(r, 200, list);
 }
 
 void api_relief_show(struct req *r)
@@ -497,7 +512,7 @@ const struct api_doc api_docs_relief[] = {
     {"GET", "/api/v1/relief-categories", "救助类别及标准", NULL, NULL, API_LIST(API_ANY_OBJ), 0, NULL, NULL},
     {"PUT", "/api/v1/relief-categories/{id}", "修改救助类别", NULL, API_OBJ("\"eligible\":{\"type\":\"array\",\"items\":" API_STR "},\"any_household\":" API_BOOL ",\"per_year\":" API_INT ",\"active\":" API_BOOL, ""), API_OBJ("\"id\":" API_INT, "\"id\""), 0, "404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/relief-categories/{id}/amounts", "救助标准（自某日起）", NULL, API_OBJ("\"effective_from\":" API_STR, "\"effective_from\""), API_ANY_OBJ, 201, "422:invalid_amount 404:not_found 403:out_of_scope", NULL},
-    {"GET", "/api/v1/relief-applications", "救助申请列表，分页；?format= 导出", "state:string category_id:integer batch_id:integer village_id:integer household_id:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\"")), 0, "422:invalid_format", API_FORMATS},
+    {"GET", "/api/v1/relief-applications", "救助申请列表（村、申请日期 from/to 筛选），分页；total 与 amount_fen_total 为全部符合条件的条数与金额合计；?format= 以同样条件导出", "state:string category_id:integer batch_id:integer village_id:integer household_id:integer from:date to:date format:string " API_PAGING "", NULL, "{\"type\":\"object\",\"required\":[\"items\",\"total\",\"amount_fen_total\"],\"properties\":{\"items\":{\"type\":\"array\",\"items\":" API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\"") "},\"total\":" API_INT ",\"amount_fen_total\":" API_INT "}}", 0, "422:invalid_format 422:invalid_date 422:invalid_period 422:export_too_large", API_FORMATS},
     {"POST", "/api/v1/relief-applications", "登记救助申请", NULL, API_OBJ("\"household_id\":" API_INT ",\"category_id\":" API_INT ",\"amount_fen\":" API_INT ",\"reason\":" API_STR, "\"household_id\",\"category_id\",\"reason\""), API_ANY_OBJ, 201, "422:invalid_amount 409:not_eligible 409:yearly_limit_reached 404:not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/relief-applications/{id}", "一笔救助申请及其各步", NULL, NULL, API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\""), 0, "404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/relief-applications/{id}/verify", "村审核", NULL, NULL, API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},

@@ -24,6 +24,20 @@ static void scope_subtitle(struct req *r, struct sheet *s)
     sheet_scope_subtitle(s, r, "导出日期 %s", date_format(r->today, t));
 }
 
+/* Appends the total row of a record list: the count under the first column, the sum of the amounts
+   in column money_col. */
+static void total_row(struct sheet *s, int64_t count, int money_col, int64_t fen)
+{
+    char n[32], sum[MONEY_TEXT_SIZE];
+    const char *cells[TABLE_MAX_COLS] = {"合计"};
+    snprintf(n, sizeof n, "%lld 条", (long long)count);
+    cells[1] = n;
+    for (int c = 2; c < s->ncols; c++)
+        cells[c] = c == money_col ? sheet_fen(fen, sum) : "";
+    sheet_row(s, cells);
+    s->total_rows = 1;
+}
+
 /* One loan application. */
 static void loan_sheet_row(const struct loan_row *l, void *ctx)
 {
@@ -74,7 +88,12 @@ int record_relief_sheet(struct req *r, const void *arg, struct sheet *s)
     scope_subtitle(r, s);
     struct relief_filter all = *f;
     all.limit = list_export_limit(r), all.offset = 0;
-    return relief_list(r->db, &r->user, &all, relief_sheet_row, s) < 0 ? -1 : 0;
+    int64_t count = 0, amount = 0;
+    if (relief_list(r->db, &r->user, &all, relief_sheet_row, s) < 0 ||
+        relief_list_totals(r->db, &r->user, &all, &count, &amount) != 0)
+        return -1;
+    total_row(s, count, 5, amount);
+    return 0;
 }
 
 /* One relief batch. */

@@ -3,7 +3,7 @@
 // whole. The subtitle of every export names the scope.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, api, token, Browser, sqlRows } from './lib.mjs';
+import { startServer, api, token, Browser, sqlRows, unitIds } from './lib.mjs';
 
 let srv, t;
 before(async () => {
@@ -24,7 +24,7 @@ test('an export longer than the limit is refused with a Chinese message, never c
   assert.ok(all > 3, `the demo has relief applications (${all})`);
   const csv = await exportOf('/relief-applications?format=csv', t.xj_jiuzhu);
   assert.equal(csv.status, 200);
-  assert.equal(csv.text.trim().split('\n').length, all + 1, 'under the limit: every application and the head row');
+  assert.equal(csv.text.trim().split('\n').length, all + 2, 'under the limit: the head row, every application, the total row');
   sqlRows(srv.db, "UPDATE parameters SET value = '3' WHERE key = 'export_max_rows'");
   try {
     for (const format of ['csv', 'xlsx', 'pdf']) {
@@ -45,9 +45,43 @@ test('an export longer than the limit is refused with a Chinese message, never c
     assert.ok(few.total <= 3);
     const narrow = await exportOf(`/relief-applications?household_id=${one.household_id}&format=csv`, t.xj_jiuzhu);
     assert.equal(narrow.status, 200);
-    assert.equal(narrow.text.trim().split('\n').length, few.total + 1);
+    assert.equal(narrow.text.trim().split('\n').length, few.total + 2);
   } finally {
     sqlRows(srv.db, "UPDATE parameters SET value = '100000' WHERE key = 'export_max_rows'");
   }
   assert.equal((await exportOf('/relief-applications?format=csv', t.xj_jiuzhu)).status, 200);
+});
+
+test('relief applications: village and date filters, totals over every page, the same in the page, the API and the export', async () => {
+  const units = await unitIds(srv.base, t.xj_jiuzhu);
+  const every = (await api(srv.base, 'GET', '/relief-applications?limit=500', undefined, t.xj_jiuzhu)).body.items;
+  const days = every.map((a) => a.applied_on).sort();
+  const from = days[Math.floor(days.length / 3)], to = days[Math.floor((2 * days.length) / 3)];
+  const village = every[0].village;
+  const want = every.filter((a) => a.village === village && a.applied_on >= from && a.applied_on <= to);
+  assert.ok(want.length >= 1 || every.length > 0);
+  const q = `village_id=${units[village]}&from=${from}&to=${to}`;
+  const res = (await api(srv.base, 'GET', `/relief-applications?${q}&limit=1`, undefined, t.xj_jiuzhu)).body;
+  assert.equal(res.total, want.length, 'the count over every page');
+  assert.equal(res.amount_fen_total, want.reduce((s, a) => s + a.amount_fen, 0), 'the sum to the fen over every page');
+  assert.ok(res.items.length <= 1);
+  // The page shows the same totals with the filter kept in its form and its export links.
+  const b = new Browser(srv.base);
+  await b.login('xj_jiuzhu');
+  const page = await b.get(`/relief?${q}`);
+  assert.match(page.text, new RegExp(`共 ${want.length} 条`));
+  assert.match(page.text, new RegExp(`value="${from}"`));
+  assert.match(page.text, new RegExp(`href="/relief\\?[^"]*from=${from}[^"]*format=csv`));
+  // The export: the same rows and a total row.
+  const csv = await exportOf(`/relief-applications?${q}&format=csv`, t.xj_jiuzhu);
+  const lines = csv.text.trim().split('\n');
+  assert.equal(lines.length, want.length + 2, 'head, rows, total');
+  assert.match(lines.at(-1), new RegExp(`^合计,${want.length} 条,`));
+  assert.ok(lines.at(-1).includes((res.amount_fen_total / 100).toFixed(2)));
+  // Bad dates are refused in Chinese.
+  const bad = await api(srv.base, 'GET', '/relief-applications?from=2026-13-01', undefined, t.xj_jiuzhu);
+  assert.equal(bad.status, 422);
+  assert.equal(bad.body.error.code, 'invalid_date');
+  assert.equal((await api(srv.base, 'GET', `/relief-applications?from=${to}&to=${from}`, undefined, t.xj_jiuzhu)).body.error?.code,
+    from === to ? undefined : 'invalid_period');
 });
