@@ -6,6 +6,7 @@
 
 #include "api_doc.h"
 #include "api_util.h"
+#include "list_filter.h"
 #include "handlers.h"
 #include "list_sheets.h"
 #include "record_sheets.h"
@@ -131,13 +132,27 @@ static void batch_json(const struct relief_batch *b, void *ctx)
 
 void api_relief_batches_list(struct req *r)
 {
-    if (list_export_if_asked(r, record_batches_sheet, NULL, "relief-batches.csv"))
+    struct list_where w;
+    struct err e = {0};
+    if (list_where_read(r, &w, &e) != 0) {
+        reply_json_error(r, &e);
         return;
+    }
     int limit, offset;
     api_paging(r, &limit, &offset);
+    struct batch_filter f = {.village_id = w.village_id, .from = w.from, .to = w.to, .limit = limit};
+    if (list_export_if_asked(r, record_batches_sheet, &f, "relief-batches.csv"))
+        return;
     json_t *items = json_array();
-    int n = relief_batch_list(r->db, &r->user, limit, batch_json, items);
-    reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
+    if (relief_batch_list(r->db, &r->user, &f, batch_json, items) < 0) {
+        json_decref(items);
+        reply_fail(r, 500, "database_error", "读取数据失败，请稍后再试");
+        return;
+    }
+    json_t *list = api_list(items, f.count);
+    json_object_set_new(list, "households_total", json_integer(f.households));
+    json_object_set_new(list, "paid_fen_total", json_integer(f.paid_fen));
+    reply_json(r, 200, list);
 }
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
@@ -146,6 +161,6 @@ const struct api_doc api_docs_lists[] = {
     {"GET", "/api/v1/reports/overdue/loans", "逾期贷款清单：每笔的逾期天数、逾期金额、罚息，分页；?format= 导出", "village_id:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"contract_no\":" API_STR ",\"disbursed_on\":" API_STR ",\"principal_fen\":" API_INT ",\"state\":{\"enum\":[\"active\",\"settled\",\"compensated\"]},\"settled_on\":{\"type\":[\"string\",\"null\"]},\"outstanding_principal_fen\":" API_INT ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT, "\"id\",\"village_id\",\"village\",\"applicant\",\"contract_no\",\"disbursed_on\",\"principal_fen\",\"state\",\"settled_on\",\"outstanding_principal_fen\",\"dpd\",\"overdue_fen\",\"penalty_fen\"")), 0, "422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/reports/due", "到期清单：今后 days 天内到期未还的各期及贷款的逾期情况，分页；?format= 导出", "days:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"loan_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"phone\":" API_STR ",\"contract_no\":" API_STR ",\"n\":" API_INT ",\"due_on\":" API_STR ",\"due_fen\":" API_INT ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT, "\"loan_id\",\"village\",\"applicant\",\"phone\",\"contract_no\",\"n\",\"due_on\",\"due_fen\",\"dpd\",\"overdue_fen\",\"penalty_fen\"")), 0, "422:invalid_days 422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/claims", "可申请担保代偿的贷款（逾期超过代偿期限），分页；?format= 导出", "format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"loan_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"contract_no\":" API_STR ",\"oldest_due\":" API_STR ",\"dpd\":" API_INT ",\"outstanding_principal_fen\":" API_INT, "\"loan_id\",\"village\",\"applicant\",\"contract_no\",\"oldest_due\",\"dpd\",\"outstanding_principal_fen\"")), 0, "422:invalid_format", API_FORMATS},
-    {"GET", "/api/v1/relief-batches", "救助批次列表，最新在前；?format= 导出", "limit:integer format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"title\":" API_STR ",\"amount_fen\":" API_INT ",\"applications_total\":" API_INT ",\"states\":" API_ANY_OBJ ",\"paid_fen\":" API_INT, "\"id\",\"title\",\"amount_fen\",\"applications_total\",\"states\",\"paid_fen\"")), 0, "422:invalid_format", API_FORMATS},
+    {"GET", "/api/v1/relief-batches", "救助批次列表（村、建立日期 from/to 筛选），最新在前；total、households_total、paid_fen_total 为全部符合条件的合计；?format= 以同样条件导出", "village_id:integer from:date to:date limit:integer format:string", NULL, "{\"type\":\"object\",\"required\":[\"items\",\"total\",\"households_total\",\"paid_fen_total\"],\"properties\":{\"items\":{\"type\":\"array\",\"items\":" API_OBJ("\"id\":" API_INT ",\"title\":" API_STR ",\"amount_fen\":" API_INT ",\"applications_total\":" API_INT ",\"states\":" API_ANY_OBJ ",\"paid_fen\":" API_INT, "\"id\",\"title\",\"amount_fen\",\"applications_total\",\"states\",\"paid_fen\"") "},\"total\":" API_INT ",\"households_total\":" API_INT ",\"paid_fen_total\":" API_INT "}}", 0, "422:invalid_format 422:invalid_date 422:invalid_period 422:export_too_large", API_FORMATS},
     {0},
 };

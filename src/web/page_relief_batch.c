@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "form.h"
+#include "list_filter.h"
 #include "handlers.h"
 #include "html.h"
 #include "report_scope.h"
@@ -40,18 +41,47 @@ static void unit_option(const struct unit *u, void *ctx)
     html_raw(r, "</option>");
 }
 
+/* The most batches the page lists (the totals and the exports hold every match). */
+#define BATCHES_SHOWN 50
+
 void page_relief_batches(struct req *r)
 {
-    if (list_export_if_asked(r, record_batches_sheet, NULL, "relief-batches.csv"))
+    struct list_where w = {0};
+    struct err we = {0};
+    struct batch_filter f = {.limit = BATCHES_SHOWN};
+    if (list_where_read(r, &w, &we) == 0)
+        f.village_id = w.village_id, f.from = w.from, f.to = w.to;
+    if (we.status && req_query(r, "format")) {
+        reply_error(r, &we);
+        return;
+    }
+    if (list_export_if_asked(r, record_batches_sheet, &f, "relief-batches.csv"))
         return;
     html_begin(r, "批量发放");
     html_raw(r, "<h1>救助批次（春节走访慰问、双千帮扶、独女户/双女绝育户奖励）</h1>");
     html_flash(r);
-    html_raw(r, "<table class=\"list\"><thead><tr><th class=\"num\">批次</th><th>名称</th><th class=\"num\">每户（元）</th>"
-                "<th class=\"num\">户数</th><th class=\"num\">已发放</th><th class=\"num\">已发金额（元）</th></tr></thead><tbody>");
-    if (relief_batch_list(r->db, &r->user, 50, batch_row, r) == 0)
-        html_raw(r, "<tr><td colspan=\"6\">还没有批次</td></tr>");
-    html_raw(r, "</tbody></table>");
+    html_raw(r, "<form class=\"search\" method=\"get\" action=\"/relief/batches\">");
+    list_where_fields(r, &w, "建立日期");
+    html_raw(r, "<button>筛选</button></form>");
+    if (we.status)
+        html_form_error(r, &we);
+    html_raw(r, "<div class=\"scroll\"><table class=\"list\"><thead><tr><th class=\"num\">批次</th><th>名称</th>"
+                "<th class=\"num\">每户（元）</th><th class=\"num\">户数</th><th class=\"num\">已发放</th>"
+                "<th class=\"num\">已发金额（元）</th></tr></thead><tbody>");
+    int n = relief_batch_list(r->db, &r->user, &f, batch_row, r);
+    if (n == 0)
+        html_raw(r, "<tr><td colspan=\"6\">没有符合条件的批次</td></tr>");
+    html_raw(r, "</tbody></table></div>");
+    if (n > BATCHES_SHOWN)
+        html_printf(r, "<p class=\"muted\">共 %d 个批次，此处列出最新的 %d 个；导出文件包含全部。</p>", n, BATCHES_SHOWN);
+    if (n >= 0)
+        html_printf(r, "<p class=\"totals\">共 %lld 个批次、%lld 户（按筛选条件）· 已发金额合计 ", (long long)f.count,
+                    (long long)f.households);
+    if (n >= 0) {
+        char money[FORM_MONEY_SIZE];
+        html_text(r, form_money(f.paid_fen, money, sizeof money));
+        html_raw(r, "</p>");
+    }
     report_format_links(r, "/relief/batches", NULL);
     html_raw(r, "<h2>新建批次</h2><form method=\"get\" action=\"/relief/batches/new\" class=\"grid\">"
                 "<label>救助类别<select name=\"category_id\">");

@@ -116,7 +116,16 @@ int record_batches_sheet(struct req *r, const void *arg, struct sheet *s)
     sheet_int_column(s, 6);
     sheet_money_column(s, 7);
     scope_subtitle(r, s);
-    return relief_batch_list(r->db, &r->user, list_export_limit(r), batch_sheet_row, s) < 0 ? -1 : 0;
+    struct batch_filter all = arg ? *(const struct batch_filter *)arg : (struct batch_filter){0};
+    all.limit = list_export_limit(r);
+    if (relief_batch_list(r->db, &r->user, &all, batch_sheet_row, s) < 0)
+        return -1;
+    char n[32], households[SHEET_NUM_SIZE], paid[MONEY_TEXT_SIZE];
+    snprintf(n, sizeof n, "%lld 个批次", (long long)all.count);
+    const char *cells[] = {"合计", n, "", "", "", sheet_num(all.households, households), "", sheet_fen(all.paid_fen, paid)};
+    sheet_row(s, cells);
+    s->total_rows = 1;
+    return 0;
 }
 
 /* Room for a household's category names joined by 、 */

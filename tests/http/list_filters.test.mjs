@@ -3,7 +3,7 @@
 // whole. The subtitle of every export names the scope.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, api, token, Browser, sqlRows, unitIds } from './lib.mjs';
+import { startServer, api, token, Browser, sqlRows, unitIds, makeId } from './lib.mjs';
 
 let srv, t;
 before(async () => {
@@ -84,4 +84,43 @@ test('relief applications: village and date filters, totals over every page, the
   assert.equal(bad.body.error.code, 'invalid_date');
   assert.equal((await api(srv.base, 'GET', `/relief-applications?from=${to}&to=${from}`, undefined, t.xj_jiuzhu)).body.error?.code,
     from === to ? undefined : 'invalid_period');
+});
+
+test('relief batches: village and date filters with totals over every match, the same in the API, the page and the export', async () => {
+  const units = await unitIds(srv.base, t.xj_jiuzhu);
+  const cats = Object.fromEntries((await api(srv.base, 'GET', '/relief-categories', undefined, t.xj_jiuzhu)).body.items
+    .map((c) => [c.name, c.id]));
+  for (const [i, village] of ['南集村', '北庄村'].entries()) {
+    const hh = await api(srv.base, 'POST', '/households', { village_id: units[village], policy_compliant: true,
+      categories: ['hardship'], head: { name: `批次户${'甲乙'[i]}`, id_number: makeId('19660708', 61 + i, 'M'), phone: '13905326666' } },
+      await token(srv.base, 'xj_xiehui'));
+    assert.equal(hh.status, 201, JSON.stringify(hh.body));
+    const made = await api(srv.base, 'POST', '/relief-batches', { category_id: cats['春节走访慰问'], amount_fen: 50000,
+      village_id: units[village] }, t.xj_jiuzhu);
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+  }
+  const all = (await api(srv.base, 'GET', '/relief-batches?limit=500', undefined, t.xj_jiuzhu)).body;
+  assert.ok(all.items.length >= 2);
+  assert.equal(all.total, all.items.length);
+  assert.equal(all.paid_fen_total, all.items.reduce((s, b) => s + b.paid_fen, 0));
+  assert.equal(all.households_total, all.items.reduce((s, b) => s + b.applications_total, 0));
+  const one = (await api(srv.base, 'GET', '/relief-batches?limit=1', undefined, t.xj_jiuzhu)).body;
+  assert.equal(one.items.length, 1);
+  assert.equal(one.paid_fen_total, all.paid_fen_total, 'the totals are of every batch, not the page');
+  const unit = all.items[0].unit_id;
+  const mine = all.items.filter((b) => b.unit_id === unit);
+  const v = (await api(srv.base, 'GET', `/relief-batches?village_id=${unit}&limit=500`, undefined, t.xj_jiuzhu)).body;
+  assert.deepEqual(v.items.map((b) => b.id), mine.map((b) => b.id));
+  assert.equal(v.paid_fen_total, mine.reduce((s, b) => s + b.paid_fen, 0));
+  const future = (await api(srv.base, 'GET', '/relief-batches?from=2099-01-01', undefined, t.xj_jiuzhu)).body;
+  assert.deepEqual([future.total, future.paid_fen_total], [0, 0]);
+  const csv = (await exportOf(`/relief-batches?village_id=${unit}&format=csv`, t.xj_jiuzhu)).text.trim().split('\n');
+  assert.equal(csv.length, mine.length + 2);
+  assert.match(csv.at(-1), new RegExp(`^合计,${mine.length} 个批次,`));
+  assert.ok(csv.at(-1).endsWith((v.paid_fen_total / 100).toFixed(2)));
+  const b = new Browser(srv.base);
+  await b.login('xj_jiuzhu');
+  const page = await b.get(`/relief/batches?village_id=${unit}`);
+  assert.match(page.text, new RegExp(`共 ${mine.length} 个批次`));
+  assert.match(page.text, new RegExp(`href="/relief/batches\\?village_id=${unit}[^"]*format=xlsx`));
 });
