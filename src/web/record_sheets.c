@@ -5,6 +5,7 @@
 
 #include "audit.h"
 #include "audit_words.h"
+#include "loan_book.h"
 #include "clock.h"
 #include "announcement.h"
 #include "masking.h"
@@ -38,33 +39,51 @@ static void total_row(struct sheet *s, int64_t count, int money_col, int64_t fen
     s->total_rows = 1;
 }
 
-/* One loan application. */
+/* A loan application sheet being filled (the request for each disbursed loan's figures). */
+struct loans_build {
+    struct req *r;
+    struct sheet *s;
+};
+
+/* One loan application, with the days overdue and penalty of its loan once disbursed. */
 static void loan_sheet_row(const struct loan_row *l, void *ctx)
 {
-    char id[24], term[24], amount[MONEY_TEXT_SIZE];
+    struct loans_build *b = ctx;
+    char id[SHEET_NUM_SIZE], term[SHEET_NUM_SIZE], dpd[SHEET_NUM_SIZE], amount[MONEY_TEXT_SIZE], pen[MONEY_TEXT_SIZE];
+    struct loan_figures fig;
+    struct err e = {0};
+    int has = l->loan_id && loan_figures_get(b->r->db, &b->r->user, l->loan_id, b->r->today, &fig, &e) == 0;
     const char *cells[] = {sheet_num(l->id, id), l->applicant, l->village, project_type_name(l->project_type),
                            l->project_name, sheet_fen(l->amount_fen, amount), sheet_num(l->term_months, term),
-                           loan_state_name(l->state), l->submitted_on, l->review_due_on, l->handler};
-    sheet_row(ctx, cells);
+                           loan_state_name(l->state), l->submitted_on, l->review_due_on, l->handler,
+                           has ? sheet_num(fig.dpd, dpd) : "", has ? sheet_fen(fig.penalty_fen, pen) : ""};
+    sheet_row(b->s, cells);
 }
 
 int record_loans_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     const struct loan_filter *f = arg;
     static const char *const heads[] = {"编号", "申请人", "村", "项目类型", "项目", "金额（元）", "期限（月）", "状态",
-                                        "提交日期", "评审期限", "经办人（A角）", NULL};
+                                        "提交日期", "评审期限", "经办人（A角）", "逾期天数", "罚息复利（元）", NULL};
     sheet_init(s, "贷款申请", heads);
     sheet_int_column(s, 0);
     sheet_money_column(s, 5);
     sheet_int_column(s, 6);
     sheet_date_column(s, 8);
     sheet_date_column(s, 9);
+    sheet_money_column(s, 12);
     s->landscape = 1;
     scope_subtitle(r, s);
     struct loan_filter all = *f;
     all.limit = list_export_limit(r), all.offset = 0;
     struct err e = {0};
-    return loan_list(r->db, &r->user, &all, r->today, loan_sheet_row, s, &e) < 0 ? -1 : 0;
+    struct loans_build b = {r, s};
+    int64_t count = 0, amount = 0;
+    if (loan_list(r->db, &r->user, &all, r->today, loan_sheet_row, &b, &e) < 0 ||
+        loan_list_totals(r->db, &r->user, &all, r->today, &count, &amount, &e) != 0)
+        return -1;
+    total_row(s, count, 5, amount);
+    return 0;
 }
 
 /* One relief application, the resident ID masked. */

@@ -124,3 +124,43 @@ test('relief batches: village and date filters with totals over every match, the
   assert.match(page.text, new RegExp(`共 ${mine.length} 个批次`));
   assert.match(page.text, new RegExp(`href="/relief/batches\\?village_id=${unit}[^"]*format=xlsx`));
 });
+
+test('loan applications: village and submission-date filters, totals over every page, days overdue and penalty as the loan book has them', async () => {
+  const tok = t.xj_xiehui;
+  const units = await unitIds(srv.base, tok);
+  const every = (await api(srv.base, 'GET', '/loan-applications?limit=500', undefined, tok)).body;
+  assert.equal(every.amount_fen_total, every.items.reduce((s, a) => s + a.amount_fen, 0));
+  const page1 = (await api(srv.base, 'GET', '/loan-applications?limit=2', undefined, tok)).body;
+  assert.equal(page1.items.length, 2);
+  assert.equal(page1.amount_fen_total, every.amount_fen_total, 'the totals are of every page');
+  // Days overdue and penalty: those of the loan book for every disbursed application, null before.
+  const book = (await api(srv.base, 'GET', '/loans?limit=500', undefined, tok)).body.items;
+  const overdue = book.filter((l) => l.dpd > 0);
+  assert.ok(overdue.length > 0, 'the demo has overdue loans');
+  for (const l of book) {
+    const a = every.items.find((x) => x.applicant === l.applicant && x.village === l.village && x.dpd !== null);
+    assert.ok(a, `the application of ${l.applicant}`);
+    assert.equal(a.dpd, l.dpd, `${l.applicant} days overdue`);
+    assert.equal(a.penalty_fen, l.penalty_fen, `${l.applicant} penalty`);
+  }
+  assert.ok(every.items.some((x) => x.dpd === null), 'applications not disbursed have none');
+  // A village and a period.
+  const withDay = every.items.filter((a) => a.submitted_on);
+  const days = withDay.map((a) => a.submitted_on).sort();
+  const from = days[Math.floor(days.length / 4)], to = days[Math.floor((3 * days.length) / 4)];
+  const village = overdue[0].village;
+  const want = withDay.filter((a) => a.village === village && a.submitted_on >= from && a.submitted_on <= to);
+  const q = `village_id=${units[village]}&from=${from}&to=${to}`;
+  const got = (await api(srv.base, 'GET', `/loan-applications?${q}&limit=500`, undefined, tok)).body;
+  assert.deepEqual(got.items.map((a) => a.id).sort(), want.map((a) => a.id).sort());
+  assert.equal(got.amount_fen_total, want.reduce((s, a) => s + a.amount_fen, 0));
+  const csv = (await exportOf(`/loan-applications?${q}&format=csv`, tok)).text.trim().split('\n');
+  assert.equal(csv.length, want.length + 2);
+  assert.match(csv[0], /逾期天数,罚息复利（元）/);
+  assert.match(csv.at(-1), new RegExp(`^合计,${want.length} 条,`));
+  const b = new Browser(srv.base);
+  await b.login('xj_xiehui');
+  const page = await b.get(`/loans?${q}`);
+  assert.match(page.text, new RegExp(`共 ${want.length} 条`));
+  assert.match(page.text, /<th class="num">逾期天数<\/th><th class="num">罚息复利（元）<\/th>/);
+});
