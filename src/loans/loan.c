@@ -523,40 +523,45 @@ json_t *loan_json(const struct loan_app *a, struct date today)
     "FROM loan_applications a JOIN households h ON h.id = a.household_id "                                           \
     "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "             \
     "JOIN users u ON u.id = a.handler_id "
+/* The count and the sum of the amounts. */
 #define LOAN_COUNT_FROM                                                                                              \
-    "SELECT count(*) FROM loan_applications a JOIN households h ON h.id = a.household_id "                         \
-    "JOIN units v ON v.id = h.village_id "
+    "SELECT count(*), coalesce(sum(a.amount_fen), 0) FROM loan_applications a JOIN households h ON "              \
+    "h.id = a.household_id JOIN units v ON v.id = h.village_id "
+/* The village (?9) and submission period (?10, ?11) every list and count also filters by. */
+#define LOAN_MORE                                                                                                    \
+    " AND (?9 = 0 OR h.village_id = ?9) AND (?10 IS NULL OR a.submitted_on >= ?10) "                              \
+    "AND (?11 IS NULL OR a.submitted_on <= ?11) "
 
 static const char *const list_sql[4] = {
     /* all applications in scope, filtered by state and lateness, newest first */
     LOAN_LIST_FROM "WHERE in_scope(v.path, ?1) AND (?2 IS NULL OR a.state = ?2) "
-    "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0 "
+    "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0" LOAN_MORE
     "ORDER BY CASE WHEN ?3 THEN a.review_due_on END, a.id DESC LIMIT ?6 OFFSET ?7",
     /* the queue of one department: in review, its opinion missing this round, oldest deadline first */
     LOAN_LIST_FROM "JOIN loan_round_departments rd ON rd.application_id = a.id "
     "AND rd.round = a.round AND rd.department_id = ?5 WHERE in_scope(v.path, ?1) "
     "AND a.state = 'in_review' AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.review_due_on < ?4) "
     "AND NOT EXISTS (SELECT 1 FROM loan_reviews r WHERE r.application_id = a.id AND r.round = a.round "
-    "AND r.department_id = ?5) AND ?8 = 0 ORDER BY a.review_due_on, a.id LIMIT ?6 OFFSET ?7",
+    "AND r.department_id = ?5) AND ?8 = 0" LOAN_MORE "ORDER BY a.review_due_on, a.id LIMIT ?6 OFFSET ?7",
     /* one household's applications (its page), by the household index */
     LOAN_LIST_FROM "WHERE a.household_id = ?8 AND in_scope(v.path, ?1) "
-    "AND (?2 IS NULL OR a.state = ?2) ORDER BY a.id DESC LIMIT ?6 OFFSET ?7",
+    "AND (?2 IS NULL OR a.state = ?2)" LOAN_MORE "ORDER BY a.id DESC LIMIT ?6 OFFSET ?7",
     /* one state (the work queues), by the state index rather than every application */
     LOAN_LIST_FROM "WHERE a.state = ?2 AND (?3 = 0 OR a.review_due_on < ?4) AND in_scope(v.path, ?1) "
-    "AND ?5 = 0 ORDER BY CASE WHEN ?3 THEN a.review_due_on END, a.id DESC LIMIT ?6 OFFSET ?7",
+    "AND ?5 = 0" LOAN_MORE "ORDER BY CASE WHEN ?3 THEN a.review_due_on END, a.id DESC LIMIT ?6 OFFSET ?7",
 };
 static const char *const count_sql[4] = {
     LOAN_COUNT_FROM "WHERE in_scope(v.path, ?1) AND (?2 IS NULL OR a.state = ?2) "
-    "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0 AND ?6 = 0",
+    "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0 AND ?6 = 0" LOAN_MORE,
     LOAN_COUNT_FROM "JOIN loan_round_departments rd ON rd.application_id = a.id "
     "AND rd.round = a.round AND rd.department_id = ?5 WHERE in_scope(v.path, ?1) "
     "AND a.state = 'in_review' AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.review_due_on < ?4) "
     "AND NOT EXISTS (SELECT 1 FROM loan_reviews r WHERE r.application_id = a.id AND r.round = a.round "
-    "AND r.department_id = ?5) AND ?6 = 0",
+    "AND r.department_id = ?5) AND ?6 = 0" LOAN_MORE,
     LOAN_COUNT_FROM "WHERE a.household_id = ?6 AND in_scope(v.path, ?1) "
-    "AND (?2 IS NULL OR a.state = ?2)",
+    "AND (?2 IS NULL OR a.state = ?2)" LOAN_MORE,
     LOAN_COUNT_FROM "WHERE a.state = ?2 AND (?3 = 0 OR a.review_due_on < ?4) AND in_scope(v.path, ?1) "
-    "AND ?5 = 0 AND ?6 = 0",
+    "AND ?5 = 0 AND ?6 = 0" LOAN_MORE,
 };
 
 /* Which statement answers the filter (see list_sql); a late-only filter is the in-review state's. */
@@ -573,6 +578,25 @@ static int loan_list_query(const struct loan_filter *f, const char **state)
     return *state && !f->late_only ? 3 : 0;
 }
 
+int loan_list_totals(struct db *db, const struct user_ctx *actor, const struct loan_filter *f, struct date today,
+                     int64_t *count, int64_t *amount_fen, struct err *e)
+{
+    char today_s[11], from[11], to[11];
+    date_format(today, today_s);
+    const char *state = f->state >= 0 ? loan_state_code((enum loan_state)f->state) : NULL;
+    sqlite3_stmt *st = db_prep(db, count_sql[loan_list_query(f, &state)]);
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "ttitiinnitt", actor->unit_path, state, (int64_t)f->late_only, today_s, f->department,
+            f->household_id, f->village_id, f->from.y ? date_format(f->from, from) : NULL,
+            f->to.y ? date_format(f->to, to) : NULL);
+    int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : -1;
+    *count = rc ? 0 : sqlite3_column_int64(st, 0);
+    *amount_fen = rc ? 0 : sqlite3_column_int64(st, 1);
+    db_done(st);
+    return rc ? db_fail(db, e) : 0;
+}
+
 int64_t loan_list(struct db *db, const struct user_ctx *actor, const struct loan_filter *f, struct date today,
                   void (*fn)(const struct loan_row *, void *), void *ctx, struct err *e)
 {
@@ -580,13 +604,16 @@ int64_t loan_list(struct db *db, const struct user_ctx *actor, const struct loan
     date_format(today, today_s);
     const char *state = f->state >= 0 ? loan_state_code((enum loan_state)f->state) : NULL;
     int q = loan_list_query(f, &state);
-    int64_t total = db_int(db, -1, count_sql[q], "ttitii", actor->unit_path, state, (int64_t)f->late_only, today_s,
-                           f->department, f->household_id);
+    int64_t total = 0, amount = 0;
+    char from[11], to[11];
     sqlite3_stmt *st = db_prep(db, list_sql[q]);
-    if (total < 0 || !st)
+    if (loan_list_totals(db, actor, f, today, &total, &amount, e) != 0)
+        return -1;
+    if (!st)
         return db_fail(db, e);
-    db_bind(st, "ttitiddi", actor->unit_path, state, (int64_t)f->late_only, today_s, f->department, f->limit, f->offset,
-            f->household_id);
+    db_bind(st, "ttitiddiitt", actor->unit_path, state, (int64_t)f->late_only, today_s, f->department, f->limit,
+            f->offset, f->household_id, f->village_id, f->from.y ? date_format(f->from, from) : NULL,
+            f->to.y ? date_format(f->to, to) : NULL);
     int bad = 0;
     while (!bad && sqlite3_step(st) == SQLITE_ROW) {
         struct loan_row r = {0};

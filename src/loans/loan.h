@@ -125,6 +125,8 @@ struct loan_filter {
     int late_only;      /* in review past the deadline */
     int64_t department; /* waiting for this department's opinion (reviewer queue); 0 = any */
     int64_t household_id; /* one household's applications; 0 = any */
+    int64_t village_id;   /* one village's; 0 = any */
+    struct date from, to; /* submitted between (inclusive); {0} = open */
     int limit, offset;
 };
 
@@ -136,7 +138,8 @@ struct loan_filter {
         X("a.project_type", ENUM(enum project_type, project_type_parse), project_type) _                              \
         X("a.project_name", TEXT(PROJECT_NAME_SIZE), project_name) _                                                   \
         X("coalesce(a.submitted_on, '')", DATE, submitted_on) _                                                         \
-        X("coalesce(a.review_due_on, '')", DATE, review_due_on) _ X("u.name", TEXT(NAME_SIZE), handler)
+        X("coalesce(a.review_due_on, '')", DATE, review_due_on) _ X("u.name", TEXT(NAME_SIZE), handler) _              \
+        X("coalesce((SELECT id FROM loans WHERE application_id = a.id), 0)", INT64, loan_id) /* 0: not disbursed */
 struct loan_row {
     DB_ROW_FIELDS(LOAN_LIST_ROW)
 };
@@ -145,5 +148,8 @@ struct loan_row {
    Returns the total or -1. */
 int64_t loan_list(struct db *db, const struct user_ctx *actor, const struct loan_filter *f, struct date today,
                   void (*fn)(const struct loan_row *, void *), void *ctx, struct err *e);
+/* The number of applications the filter matches (every page) and the sum of their amounts. 0 or -1 with e. */
+int loan_list_totals(struct db *db, const struct user_ctx *actor, const struct loan_filter *f, struct date today,
+                     int64_t *count, int64_t *amount_fen, struct err *e);
 
 #endif

@@ -101,16 +101,14 @@ static int notice_validate(struct db *db, const struct user_ctx *actor, const st
     return 0;
 }
 
-int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct notice_input *in, struct date today,
-                      struct err *e)
+/* Inside the caller's transaction: writes the notice and freezes its items. Returns the notice id with
+   *nitems, or -1 with e (the caller rolls back). */
+static int64_t notice_build(struct db *db, const struct user_ctx *actor, const struct notice_input *in,
+                            struct date today, int *nitems, struct err *e)
 {
     char path[160], unit_name[NAME_SIZE], title[NAME_SIZE + 48], starts[11], ends[11], office[128], phone[32];
-    if (db_begin(db) != SQLITE_OK)
-        return db_fail(db, e);
-    if (notice_validate(db, actor, in, path, sizeof path, unit_name, sizeof unit_name, e) != 0) {
-        db_rollback(db);
+    if (notice_validate(db, actor, in, path, sizeof path, unit_name, sizeof unit_name, e) != 0)
         return -1;
-    }
     int relief = strcmp(in->kind, "relief") == 0;
     int days = in->days ? in->days : (int)db_param_int(db, "notice_days", 7);
     date_format(today, starts);
@@ -130,10 +128,8 @@ int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct 
        rolls back and gives the number back) */
     char short_name[NAME_SIZE], doc_no[DOCNO_SIZE];
     unit_short_name(unit_name, short_name, sizeof short_name);
-    if (docno_next(db, in->unit_id, DOCNO_NOTICE, today.y, short_name, doc_no, sizeof doc_no, e) < 0) {
-        db_rollback(db);
+    if (docno_next(db, in->unit_id, DOCNO_NOTICE, today.y, short_name, doc_no, sizeof doc_no, e) < 0)
         return -1;
-    }
     int64_t id = -1;
     if (db_run(db, "INSERT INTO notices (kind, unit_id, title, period_from, period_to, starts_on, ends_on, office, "
                    "phone, replaces_id, created_by, doc_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -145,14 +141,45 @@ int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct 
     int items = id < 0 ? -1
                 : relief ? freeze_relief_items(db, id, path, in->replaces_id, &rules)
                          : freeze_loan_items(db, id, path, in->from, in->to, &rules);
-    if (items == 0) {
-        db_rollback(db);
+    if (items == 0)
         return err_set(e, 409, "nothing_to_notice", NULL,
                        relief ? "该单位没有待公示的救助申请（须已通过镇审核）" : "该期间没有批准的贷款");
+    if (items < 0)
+        return db_fail(db, e);
+    *nitems = items;
+    return id;
+}
+
+int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct notice_input *in, struct date today,
+                      struct err *e)
+{
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    int items = 0;
+    int64_t id = notice_build(db, actor, in, today, &items, e);
+    if (id < 0) {
+        db_rollback(db);
+        return -1;
     }
+    struct notice n;
+    int ok = notice_get(db, id, &n, e) == 0;
     json_t *after = json_pack("{s:s, s:I, s:s, s:s, s:s, s:i}", "kind", in->kind, "unit_id", (json_int_t)in->unit_id,
-                              "doc_no", doc_no, "starts_on", starts, "ends_on", ends, "items", items);
-    return audit_commit(db, items > 0, actor, "publish", "notice", id, NULL, after, e) == 0 ? id : -1;
+                              "doc_no", ok ? n.doc_no : "", "starts_on", ok ? n.starts_on : "", "ends_on",
+                              ok ? n.ends_on : "", "items", items);
+    return audit_commit(db, ok, actor, "publish", "notice", id, NULL, after, e) == 0 ? id : -1;
+}
+
+int notice_preview(struct db *db, const struct user_ctx *actor, const struct notice_input *in, struct date today,
+                   void (*fn)(const struct notice_item *, void *), void *ctx, struct err *e)
+{
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    int items = 0;
+    int64_t id = notice_build(db, actor, in, today, &items, e);
+    if (id > 0 && notice_items(db, id, fn, ctx) < 0)
+        id = db_fail(db, e);
+    db_rollback(db); /* nothing of the preview stays, its number included */
+    return id > 0 ? items : -1;
 }
 
 /* The notice's columns; the id is ?1. */

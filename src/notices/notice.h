@@ -35,6 +35,13 @@ struct notice_input {
 int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct notice_input *in, struct date today,
                       struct err *e);
 
+struct notice_item;
+/* What notice_create would publish, without publishing it: builds the notice in a transaction, calls
+   fn for each item exactly as it would be frozen (names masked by the rules in force), then rolls
+   everything back (its number too). Returns the number of items, or -1 with e as notice_create. */
+int notice_preview(struct db *db, const struct user_ctx *actor, const struct notice_input *in, struct date today,
+                   void (*fn)(const struct notice_item *, void *), void *ctx, struct err *e);
+
 #define NOTICE_KIND_SIZE 8     /* "relief" or "loan" */
 #define NOTICE_TITLE_SIZE 160  /* a title built from the unit's name and the kind */
 #define NOTICE_OFFICE_SIZE 128 /* the office to object to, from the unit */

@@ -336,6 +336,8 @@ int household_update(struct db *db, const struct user_ctx *actor, int64_t id, co
         if (c->categories & (1u << k))
             ok = db_run(db, "INSERT INTO household_category_links (household_id, category) VALUES (?, ?)", "it", id,
                         hh_category_code(k)) == SQLITE_DONE;
+    if (ok && c->also)
+        ok = c->also(db, actor, id, c->also_ctx) == 0;
     json_t *after = ok ? audit_snapshot(db, actor, id) : NULL;
     return audit_commit(db, ok, actor, "update", "household", id, before, after, e);
 }

@@ -116,7 +116,13 @@ struct household_changes {
     const char *head_phone;
     unsigned categories;
     int policy_compliant;
+    /* Optional: run inside the update's transaction after the change (household_change.c records a
+       sensitive category waiting for approval there); 0, or -1 to roll everything back. */
+    int (*also)(struct db *db, const struct user_ctx *actor, int64_t id, void *ctx);
+    void *also_ctx;
 };
+/* The sensitive categories (计生特殊家庭-失独, -伤残): adding one waits for a second person's approval. */
+#define HC_SENSITIVE ((1u << HC_SPECIAL_LOST) | (1u << HC_SPECIAL_DISABLED))
 /* Updates address, head's phone, categories and policy compliance. Returns 0 or -1. Audited. */
 int household_update(struct db *db, const struct user_ctx *actor, int64_t id, const struct household_changes *c,
                      struct err *e);

@@ -283,13 +283,16 @@ int relief_step(struct db *db, const struct user_ctx *actor, int64_t id, enum re
 }
 
 /* The filters of relief_list after the scope (?1): state ?2, category ?3, batch ?4, village ?5,
-   household ?6; `key` is the one filter written as a plain equality so that its index is used. */
+   household ?6, applied from ?9 to ?10 (?7 and ?8 are the list's limit and offset); `key` is the one
+   filter written as a plain equality so that its index is used. */
 #define RELIEF_FILTERS(key)                                                                                          \
     "AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.category_id = ?3) AND (?4 = 0 OR a.batch_id = ?4) "          \
-    "AND (?5 = 0 OR v.id = ?5) AND (?6 = 0 OR a.household_id = ?6) " key
+    "AND (?5 = 0 OR v.id = ?5) AND (?6 = 0 OR a.household_id = ?6) AND (?9 IS NULL OR a.applied_on >= ?9) "         \
+    "AND (?10 IS NULL OR a.applied_on <= ?10) " key
+/* The count and the sum of the amounts. */
 #define RELIEF_COUNT                                                                                                 \
-    "SELECT count(*) FROM relief_applications a JOIN households h ON h.id = a.household_id "                        \
-    "JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?1) "
+    "SELECT count(*), coalesce(sum(a.amount_fen), 0) FROM relief_applications a JOIN households h ON "              \
+    "h.id = a.household_id JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?1) "
 
 /* The list and count statements for the filter: a household's or a batch's applications through
    their indexes (a household page must not walk every application), else newest first overall. */
@@ -316,8 +319,9 @@ int64_t relief_list(struct db *db, const struct user_ctx *actor, const struct re
     sqlite3_stmt *st = db_prep(db, list_sql);
     if (!st)
         return -1;
-    db_bind(st, "ttiiiidd", actor->unit_path, state, f->category_id, f->batch_id, f->village_id, f->household_id,
-            f->limit, f->offset);
+    char from[11], to[11];
+    db_bind(st, "ttiiiiddtt", actor->unit_path, state, f->category_id, f->batch_id, f->village_id, f->household_id,
+            f->limit, f->offset, f->from.y ? date_format(f->from, from) : NULL, f->to.y ? date_format(f->to, to) : NULL);
     int bad = 0;
     while (!bad && sqlite3_step(st) == SQLITE_ROW) {
         struct relief_app a = {0};
@@ -328,8 +332,27 @@ int64_t relief_list(struct db *db, const struct user_ctx *actor, const struct re
     db_done(st);
     if (bad)
         return -1;
-    return db_int(db, 0, count_sql, "ttiiii", actor->unit_path, state, f->category_id, f->batch_id, f->village_id,
-                  f->household_id);
+    int64_t count = 0, amount = 0;
+    return relief_list_totals(db, actor, f, &count, &amount) == 0 ? count : -1;
+}
+
+int relief_list_totals(struct db *db, const struct user_ctx *actor, const struct relief_filter *f, int64_t *count,
+                       int64_t *amount_fen)
+{
+    const char *state = f->state >= 0 ? relief_state_code(f->state) : NULL;
+    const char *list_sql, *count_sql;
+    relief_list_sql(f, &list_sql, &count_sql);
+    sqlite3_stmt *st = db_prep(db, count_sql);
+    if (!st)
+        return -1;
+    char from[11], to[11];
+    db_bind(st, "ttiiiinntt", actor->unit_path, state, f->category_id, f->batch_id, f->village_id, f->household_id,
+            f->from.y ? date_format(f->from, from) : NULL, f->to.y ? date_format(f->to, to) : NULL);
+    int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : -1;
+    *count = rc ? 0 : sqlite3_column_int64(st, 0);
+    *amount_fen = rc ? 0 : sqlite3_column_int64(st, 1);
+    db_done(st);
+    return rc;
 }
 
 int relief_state_counts(struct db *db, const struct user_ctx *actor, struct date today, int64_t *out,

@@ -85,12 +85,16 @@ struct relief_filter {
     int64_t batch_id;
     int64_t village_id;
     int64_t household_id;
+    struct date from, to; /* applied between (inclusive); {0} = open */
     int limit, offset;
 };
 /* Lists applications in the actor's scope, newest first, calling fn for each. Returns the total
    matching, or -1. */
 int64_t relief_list(struct db *db, const struct user_ctx *actor, const struct relief_filter *f,
                     void (*fn)(const struct relief_app *, void *), void *ctx);
+/* The number of applications the filter matches (every page) and the sum of their amounts. 0 or -1. */
+int relief_list_totals(struct db *db, const struct user_ctx *actor, const struct relief_filter *f, int64_t *count,
+                       int64_t *amount_fen);
 
 /* Counts the applications in the actor's scope per state (out[RS__MAX]), and in *approvable those
    in notice whose period ended before today with no objection open. 0 or -1. */

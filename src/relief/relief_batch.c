@@ -290,27 +290,31 @@ int relief_batch_get(struct db *db, const struct user_ctx *actor, int64_t id, st
     return err_set(e, 404, "not_found", NULL, "批次不存在");
 }
 
-int relief_batch_list(struct db *db, const struct user_ctx *actor, int limit,
+int relief_batch_list(struct db *db, const struct user_ctx *actor, struct batch_filter *f,
                       void (*fn)(const struct relief_batch *, void *), void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db, BATCH_SELECT "ORDER BY b.id DESC LIMIT ?2");
+    sqlite3_stmt *st = db_prep(db, BATCH_SELECT "AND (?2 = 0 OR b.unit_id = ?2) "
+                                   "AND (?3 IS NULL OR date(b.created_at, '+8 hours') >= ?3) "
+                                   "AND (?4 IS NULL OR date(b.created_at, '+8 hours') <= ?4) ORDER BY b.id DESC");
     if (!st)
         return -1;
-    db_bind(st, "td", actor->unit_path, limit);
-    struct relief_batch rows[50];
-    int n = 0, bad = 0;
-    while (!bad && n < 50 && sqlite3_step(st) == SQLITE_ROW) {
-        memset(&rows[n], 0, sizeof rows[n]);
-        bad = batch_row(st, &rows[n++]) != 0;
+    char from[11], to[11];
+    db_bind(st, "titt", actor->unit_path, f->village_id, f->from.y ? date_format(f->from, from) : NULL,
+            f->to.y ? date_format(f->to, to) : NULL);
+    f->count = f->households = f->paid_fen = 0;
+    int bad = 0;
+    while (!bad && sqlite3_step(st) == SQLITE_ROW) {
+        struct relief_batch b;
+        memset(&b, 0, sizeof b);
+        if ((bad = batch_row(st, &b) != 0))
+            break;
+        batch_counts(db, &b);
+        if (f->count++ < f->limit)
+            fn(&b, ctx);
+        f->households += b.total, f->paid_fen += b.paid_fen;
     }
     db_done(st);
-    if (bad)
-        return -1;
-    for (int i = 0; i < n; i++) {
-        batch_counts(db, &rows[i]);
-        fn(&rows[i], ctx);
-    }
-    return n;
+    return bad ? -1 : (int)f->count;
 }
 
 json_t *relief_batch_json(const struct relief_batch *b)

@@ -68,8 +68,16 @@ struct relief_batch {
 };
 /* Loads a batch in scope. 0, or -1 with 404 / 403. */
 int relief_batch_get(struct db *db, const struct user_ctx *actor, int64_t id, struct relief_batch *out, struct err *e);
-/* Calls fn for the batches in the actor's scope, newest first. Returns the count or -1. */
-int relief_batch_list(struct db *db, const struct user_ctx *actor, int limit,
+/* Which batches a list holds and, filled by relief_batch_list, their totals. */
+struct batch_filter {
+    int64_t village_id;   /* batches of this village (0: every unit in scope) */
+    struct date from, to; /* created between (China time; {0} open) */
+    int limit;            /* the first `limit` are handed to fn; the totals count every match */
+    int64_t count, households, paid_fen; /* out: batches, applications and amount paid over every match */
+};
+/* Calls fn for the first f->limit batches in the actor's scope that f matches, newest first, and
+   fills f's totals over all of them. Returns the number of matches or -1. */
+int relief_batch_list(struct db *db, const struct user_ctx *actor, struct batch_filter *f,
                       void (*fn)(const struct relief_batch *, void *), void *ctx);
 /* The batch as API JSON. */
 json_t *relief_batch_json(const struct relief_batch *b);

@@ -8,71 +8,17 @@
 #include "db_row.h"
 #include "relief.h"
 
-static const struct {
-    const char *kind, *mime, *label;
-    const unsigned char *magic;
-    size_t n;
-} kinds[] = {
-    {"pdf", "application/pdf", "PDF 文件", (const unsigned char *)"%PDF-", 5},
-    {"jpg", "image/jpeg", "JPG 图片", (const unsigned char *)"\xFF\xD8\xFF", 3},
-    {"png", "image/png", "PNG 图片", (const unsigned char *)"\x89PNG\r\n\x1A\n", 8},
-};
-
-const char *relief_doc_kind(const unsigned char *data, size_t len)
-{
-    for (size_t i = 0; data && i < sizeof kinds / sizeof kinds[0]; i++)
-        if (len >= kinds[i].n && memcmp(data, kinds[i].magic, kinds[i].n) == 0)
-            return kinds[i].kind;
-    return NULL;
-}
-
-/* The row of kinds[] for a kind, or -1. */
-static int kind_index(const char *kind)
-{
-    for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
-        if (!strcmp(kind, kinds[i].kind))
-            return (int)i;
-    return -1;
-}
-
-const char *relief_doc_mime(const char *kind)
-{
-    int i = kind_index(kind);
-    return i < 0 ? NULL : kinds[i].mime;
-}
-
-const char *relief_doc_label(const char *kind)
-{
-    int i = kind_index(kind);
-    return i < 0 ? "文件" : kinds[i].label;
-}
-
-/* Checks the file before anything is read or written. 0, or -1 with 422 in e. */
-static int doc_check(const char *name, const unsigned char *data, size_t len, struct err *e)
-{
-    if (text_check(name, 1, RELIEF_DOC_NAME_MAX_CHARS) != 0)
-        return err_set(e, 422, "invalid_document_name", "file", "请选择要上传的文件（文件名1到%d个字）",
-                       RELIEF_DOC_NAME_MAX_CHARS);
-    if (!data || !len)
-        return err_set(e, 422, "document_empty", "file", "上传的文件是空的");
-    if (len > RELIEF_DOC_MAX_BYTES)
-        return err_set(e, 422, "document_too_large", "file", "文件不能超过 %d MB", RELIEF_DOC_MAX_BYTES / (1024 * 1024));
-    if (!relief_doc_kind(data, len))
-        return err_set(e, 422, "document_type", "file", "只能上传 PDF、JPG 或 PNG 文件（按文件内容判断）");
-    return 0;
-}
-
 int64_t relief_doc_add(struct db *db, const struct user_ctx *actor, int64_t application_id, const char *name,
                        const unsigned char *data, size_t len, struct err *e)
 {
     struct relief_app a;
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    if (relief_get(db, actor, application_id, &a, e) != 0 || doc_check(name, data, len, e) != 0) { /* scope first */
+    if (relief_get(db, actor, application_id, &a, e) != 0 || doc_file_check(name, data, len, "file", e) != 0) { /* scope first */
         db_rollback(db);
         return -1;
     }
-    const char *kind = relief_doc_kind(data, len);
+    const char *kind = doc_file_kind(data, len);
     sqlite3_stmt *st = db_prep(db, "INSERT INTO relief_documents (application_id, name, kind, size, data, uploaded_by, "
                                    "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, clock_now())");
     int ok = st && db_bind(st, "itti", application_id, name, kind, (int64_t)len) == SQLITE_OK &&
@@ -90,7 +36,7 @@ int64_t relief_doc_add(struct db *db, const struct user_ctx *actor, int64_t appl
 /* A document's columns (d), its uploader's name (u); relief_doc_get reads the data after them. */
 #define DOC_ROW(X, _)                                                                                                \
     X("d.id", INT64, id) _ X("d.application_id", INT64, application_id) _                                          \
-        X("d.name", TEXT(RELIEF_DOC_NAME_SIZE), name) _ X("d.kind", TEXT(8), kind) _ X("d.size", INT64, size) _   \
+        X("d.name", TEXT(DOC_FILE_NAME_SIZE), name) _ X("d.kind", TEXT(8), kind) _ X("d.size", INT64, size) _   \
         X("u.name", TEXT(NAME_SIZE), uploaded_by) _ X("d.uploaded_at", TIME, uploaded_at)
 #define DOC_COLUMNS DB_ROW_COLUMNS(DOC_ROW)
 /* Fills d from a DOC_ROW. */

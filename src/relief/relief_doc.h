@@ -1,7 +1,6 @@
 /*
  * relief_doc.h: supporting documents of a relief application (diagnosis, bills, certificates):
- * PDF, JPEG or PNG files up to RELIEF_DOC_MAX_BYTES, their type decided by their first bytes (never
- * by the name or the browser's word), kept in the database and read only in the reader's scope.
+ * files checked by doc_file.h, kept in the database and read only in the reader's scope.
  */
 #ifndef BANGFU_RELIEF_DOC_H
 #define BANGFU_RELIEF_DOC_H
@@ -10,20 +9,9 @@
 
 #include "db.h"
 #include "err.h"
+#include "doc_file.h"
 #include "text.h"
 #include "user.h"
-
-#define RELIEF_DOC_MAX_BYTES (4 * 1024 * 1024) /* 4 MiB a file */
-#define RELIEF_DOC_NAME_MAX_CHARS 100
-#define RELIEF_DOC_NAME_SIZE TEXT_SIZE(RELIEF_DOC_NAME_MAX_CHARS)
-
-/* The kind of a file by its magic bytes: "pdf" (%PDF-), "jpg" (FF D8 FF), "png" (89 PNG CR LF 1A LF),
-   or NULL for anything else. */
-const char *relief_doc_kind(const unsigned char *data, size_t len);
-/* The MIME type of a kind ("application/pdf", "image/jpeg", "image/png"), or NULL. */
-const char *relief_doc_mime(const char *kind);
-/* What a reader calls the kind ("PDF 文件", "JPG 图片", "PNG 图片"). */
-const char *relief_doc_label(const char *kind);
 
 /* Attaches a file to an application in the actor's scope (404/403): 422 `invalid_document_name`
    (1..100 characters), `document_empty`, `document_too_large`, `document_type` (not PDF/JPEG/PNG
@@ -34,7 +22,7 @@ int64_t relief_doc_add(struct db *db, const struct user_ctx *actor, int64_t appl
 
 struct relief_doc {
     int64_t id, application_id, size;
-    char name[RELIEF_DOC_NAME_SIZE];
+    char name[DOC_FILE_NAME_SIZE];
     char kind[8];
     char uploaded_by[NAME_SIZE];
     char uploaded_at[24];

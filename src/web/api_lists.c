@@ -8,6 +8,7 @@
 #include "api_doc.h"
 #include "api_util.h"
 #include "guarantee_sheet.h"
+#include "list_filter.h"
 #include "handlers.h"
 #include "list_sheets.h"
 #include "page_due.h"
@@ -213,13 +214,27 @@ static void batch_json(const struct relief_batch *b, void *ctx)
 
 void api_relief_batches_list(struct req *r)
 {
-    if (list_export_if_asked(r, record_batches_sheet, NULL, "relief-batches.csv"))
+    struct list_where w;
+    struct err e = {0};
+    if (list_where_read(r, &w, &e) != 0) {
+        reply_json_error(r, &e);
         return;
+    }
     int limit, offset;
     api_paging(r, &limit, &offset);
+    struct batch_filter f = {.village_id = w.village_id, .from = w.from, .to = w.to, .limit = limit};
+    if (list_export_if_asked(r, record_batches_sheet, &f, "relief-batches.csv"))
+        return;
     json_t *items = json_array();
-    int n = relief_batch_list(r->db, &r->user, limit, batch_json, items);
-    reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
+    if (relief_batch_list(r->db, &r->user, &f, batch_json, items) < 0) {
+        json_decref(items);
+        reply_fail(r, 500, "database_error", "读取数据失败，请稍后再试");
+        return;
+    }
+    json_t *list = api_list(items, f.count);
+    json_object_set_new(list, "households_total", json_integer(f.households));
+    json_object_set_new(list, "paid_fen_total", json_integer(f.paid_fen));
+    reply_json(r, 200, list);
 }
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
@@ -231,6 +246,6 @@ const struct api_doc api_docs_lists[] = {
     {"GET", "/api/v1/reports/due-reminders/sms.csv", "到期提醒短信群发表（CSV：电话、姓名、短信内容；无电话的不列）", "days:integer village_id:integer unit_id:integer", NULL, NULL, 0, "422:invalid_days 403:out_of_scope 404:unit_not_found", "csv"},
     {"GET", "/api/v1/guarantee-fund/entries", "担保基金明细账：收入、调整、代偿、追偿及记账后余额（本辖区），分页；?format= 导出", "kind:string from:date to:date format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"kind\":{\"enum\":[\"income\",\"adjustment\",\"payout\",\"recovery\"]},\"on\":" API_STR ",\"amount_fen\":" API_INT ",\"document_no\":" API_STR ",\"note\":" API_STR ",\"balance_after_fen\":" API_INT ",\"by\":" API_STR ",\"loan\":{\"type\":[\"object\",\"null\"],\"required\":[\"id\",\"contract_no\",\"applicant\",\"village\"],\"properties\":{\"id\":" API_INT ",\"contract_no\":" API_STR ",\"applicant\":" API_STR ",\"village\":" API_STR "}}", "\"id\",\"kind\",\"on\",\"amount_fen\",\"document_no\",\"note\",\"balance_after_fen\",\"by\",\"loan\"")), 0, "422:invalid_kind 422:invalid_date 422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/claims", "可申请担保代偿的贷款（逾期超过代偿期限），分页；?format= 导出", "format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"loan_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"contract_no\":" API_STR ",\"oldest_due\":" API_STR ",\"dpd\":" API_INT ",\"outstanding_principal_fen\":" API_INT, "\"loan_id\",\"village\",\"applicant\",\"contract_no\",\"oldest_due\",\"dpd\",\"outstanding_principal_fen\"")), 0, "422:invalid_format", API_FORMATS},
-    {"GET", "/api/v1/relief-batches", "救助批次列表，最新在前；?format= 导出", "limit:integer format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"title\":" API_STR ",\"amount_fen\":" API_INT ",\"applications_total\":" API_INT ",\"states\":" API_ANY_OBJ ",\"paid_fen\":" API_INT, "\"id\",\"title\",\"amount_fen\",\"applications_total\",\"states\",\"paid_fen\"")), 0, "422:invalid_format", API_FORMATS},
+    {"GET", "/api/v1/relief-batches", "救助批次列表（村、建立日期 from/to 筛选），最新在前；total、households_total、paid_fen_total 为全部符合条件的合计；?format= 以同样条件导出", "village_id:integer from:date to:date limit:integer format:string", NULL, "{\"type\":\"object\",\"required\":[\"items\",\"total\",\"households_total\",\"paid_fen_total\"],\"properties\":{\"items\":{\"type\":\"array\",\"items\":" API_OBJ("\"id\":" API_INT ",\"title\":" API_STR ",\"amount_fen\":" API_INT ",\"applications_total\":" API_INT ",\"states\":" API_ANY_OBJ ",\"paid_fen\":" API_INT, "\"id\",\"title\",\"amount_fen\",\"applications_total\",\"states\",\"paid_fen\"") "},\"total\":" API_INT ",\"households_total\":" API_INT ",\"paid_fen_total\":" API_INT "}}", 0, "422:invalid_format 422:invalid_date 422:invalid_period 422:export_too_large", API_FORMATS},
     {0},
 };

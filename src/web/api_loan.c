@@ -5,6 +5,8 @@
 
 #include "api_doc.h"
 #include "api_util.h"
+#include "list_filter.h"
+#include "loan_book.h"
 #include "calendar.h"
 #include "guarantee.h"
 #include "handlers.h"
@@ -79,15 +81,27 @@ void api_loans_show(struct req *r)
     reply_loan(r, 200, r->id[0]);
 }
 
-/* Appends one list row. */
+/* An application list being answered: the request (for the loans' figures) and the items. */
+struct loans_answer {
+    struct req *r;
+    json_t *items;
+};
+
+/* Appends one list row, with its loan's days overdue and penalty once disbursed (null before). */
 static void loan_item(const struct loan_row *l, void *ctx)
 {
-    json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:s, s:I, s:i, s:s, s:s, s:s, s:s}", "id", (json_int_t)l->id,
-                                         "applicant", l->applicant, "village", l->village, "state",
-                                         loan_state_code(l->state), "amount_fen", (json_int_t)l->amount_fen,
-                                         "term_months", l->term_months, "project_type",
-                                         project_type_code(l->project_type), "project_name", l->project_name,
-                                         "submitted_on", l->submitted_on, "review_due_on", l->review_due_on));
+    struct loans_answer *a = ctx;
+    struct loan_figures fig;
+    struct err e = {0};
+    int has = l->loan_id && loan_figures_get(a->r->db, &a->r->user, l->loan_id, a->r->today, &fig, &e) == 0;
+    json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:I, s:i, s:s, s:s, s:s, s:s}", "id", (json_int_t)l->id, "applicant",
+                          l->applicant, "village", l->village, "state", loan_state_code(l->state), "amount_fen",
+                          (json_int_t)l->amount_fen, "term_months", l->term_months, "project_type",
+                          project_type_code(l->project_type), "project_name", l->project_name, "submitted_on",
+                          l->submitted_on, "review_due_on", l->review_due_on);
+    json_object_set_new(o, "dpd", has ? json_integer(fig.dpd) : json_null());
+    json_object_set_new(o, "penalty_fen", has ? json_integer(fig.penalty_fen) : json_null());
+    json_array_append_new(a->items, o);
 }
 
 void api_loans_list(struct req *r)
@@ -104,17 +118,26 @@ void api_loans_list(struct req *r)
     f.household_id = req_query_int(r, "household_id", 0);
     if (queue && !strcmp(queue, "mine"))
         f.department = r->user.department_id ? r->user.department_id : -1;
-    api_paging(r, &f.limit, &f.offset);
-    if (list_export_if_asked(r, record_loans_sheet, &f, "loan-applications.csv"))
-        return;
-    json_t *items = json_array();
-    int64_t total = loan_list(r->db, &r->user, &f, r->today, loan_item, items, &e);
-    if (total < 0) {
-        json_decref(items);
+    struct list_where w;
+    if (list_where_read(r, &w, &e) != 0) {
         reply_json_error(r, &e);
         return;
     }
-    reply_json(r, 200, api_list(items, total));
+    f.village_id = w.village_id, f.from = w.from, f.to = w.to;
+    api_paging(r, &f.limit, &f.offset);
+    if (list_export_if_asked(r, record_loans_sheet, &f, "loan-applications.csv"))
+        return;
+    struct loans_answer a = {r, json_array()};
+    int64_t count = 0, amount = 0;
+    if (loan_list(r->db, &r->user, &f, r->today, loan_item, &a, &e) < 0 ||
+        loan_list_totals(r->db, &r->user, &f, r->today, &count, &amount, &e) != 0) {
+        json_decref(a.items);
+        reply_json_error(r, &e);
+        return;
+    }
+    json_t *list = api_list(a.items, count);
+    json_object_set_new(list, "amount_fen_total", json_integer(amount));
+    reply_json(r, 200, list);
 }
 
 void api_loans_documents(struct req *r)
@@ -334,7 +357,7 @@ const struct api_doc api_docs_loan[] = {
     {"PUT", "/api/v1/loan-applications/{id}/requested-documents/{id}", "登记评审部门要求补充的材料已收到", NULL,
      API_OBJ("\"received\":{\"type\":\"boolean\"}", "\"received\""), API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope",
      NULL},
-    {"GET", "/api/v1/loan-applications", "贷款申请列表（状态、超期、待我评审），分页；?format= 导出", "state:string late:integer queue:string village_id:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"applicant\":" API_STR ",\"village\":" API_STR ",\"state\":" API_STR ",\"amount_fen\":" API_INT ",\"term_months\":" API_INT ",\"project_type\":" API_STR ",\"project_name\":" API_STR ",\"submitted_on\":" API_STR ",\"review_due_on\":" API_STR "", "\"id\",\"applicant\",\"village\",\"state\",\"amount_fen\",\"term_months\",\"project_type\",\"project_name\",\"submitted_on\",\"review_due_on\"")), 0, "422:invalid_state 422:invalid_format", API_FORMATS},
+    {"GET", "/api/v1/loan-applications", "贷款申请列表（状态、超期、待我评审、村、提交日期 from/to），分页；已放款的带逾期天数 dpd 与罚息复利 penalty_fen；total 与 amount_fen_total 为全部符合条件的条数与金额合计；?format= 以同样条件导出", "state:string late:integer queue:string household_id:integer village_id:integer from:date to:date format:string " API_PAGING "", NULL, "{\"type\":\"object\",\"required\":[\"items\",\"total\",\"amount_fen_total\"],\"properties\":{\"items\":{\"type\":\"array\",\"items\":" API_OBJ("\"id\":" API_INT ",\"applicant\":" API_STR ",\"village\":" API_STR ",\"state\":" API_STR ",\"amount_fen\":" API_INT ",\"term_months\":" API_INT ",\"project_type\":" API_STR ",\"project_name\":" API_STR ",\"submitted_on\":" API_STR ",\"review_due_on\":" API_STR ",\"dpd\":{\"type\":[\"integer\",\"null\"]},\"penalty_fen\":{\"type\":[\"integer\",\"null\"]}", "\"id\",\"applicant\",\"village\",\"state\",\"amount_fen\",\"term_months\",\"project_type\",\"project_name\",\"submitted_on\",\"review_due_on\",\"dpd\",\"penalty_fen\"") "},\"total\":" API_INT ",\"amount_fen_total\":" API_INT "}}", 0, "422:invalid_state 422:invalid_format 422:invalid_date 422:invalid_period 422:export_too_large", API_FORMATS},
     {"POST", "/api/v1/loan-applications", "登记贷款申请", NULL, API_OBJ("\"household_id\":" API_INT ",\"amount_fen\":" API_INT ",\"term_months\":" API_INT ",\"project_type\":" API_STR ",\"project_name\":" API_STR, "\"household_id\",\"amount_fen\",\"term_months\",\"project_type\",\"project_name\""), API_ANY_OBJ, 201, "422:invalid_amount 409:not_eligible 409:loan_overdue", NULL},
     {"GET", "/api/v1/loan-applications/{id}", "一笔贷款申请（材料、评审、担保）", NULL, NULL, API_OBJ("\"id\":" API_INT ",\"state\":" API_STR ",\"household_id\":" API_INT ",\"applicant\":" API_STR ",\"village\":" API_STR ",\"amount_fen\":" API_INT ",\"term_months\":" API_INT ",\"project_type\":" API_STR ",\"project_name\":" API_STR ",\"business_plan_md\":" API_STR ",\"expected_jobs\":" API_INT ",\"expected_income_fen\":" API_INT ",\"documents\":" API_OBJ("\"id_card\":" API_BOOL ",\"hukou\":" API_BOOL ",\"marriage\":" API_BOOL ",\"family_planning\":" API_BOOL ",\"business_plan\":" API_BOOL ",\"implementation_plan\":" API_BOOL ",\"counter_guarantee\":" API_BOOL "", "\"id_card\",\"hukou\",\"marriage\",\"family_planning\",\"business_plan\",\"implementation_plan\",\"counter_guarantee\"") ",\"missing_documents\":" API_STRS ",\"reviews\":" API_ARRAY(API_OBJ("\"round\":" API_INT ",\"department_id\":" API_INT ",\"department\":" API_STR ",\"decision\":" API_STR_NULL ",\"comment\":" API_STR ",\"reviewer\":" API_STR ",\"at\":" API_STR "", "\"round\",\"department_id\",\"department\",\"decision\",\"comment\",\"reviewer\",\"at\"")) ",\"round\":" API_INT ",\"handler\":" API_OBJ("\"id\":" API_INT ",\"name\":" API_STR "", "\"id\",\"name\"") ",\"backup_handler\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"id\",\"name\"],\"properties\":{\"id\":" API_INT ",\"name\":" API_STR "}}" ",\"submitted_on\":" API_STR_NULL ",\"review_due_on\":" API_STR_NULL ",\"review_late\":" API_BOOL ",\"requested_documents\":" API_ARRAY(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"department\":" API_STR ",\"round\":" API_INT ",\"received\":" API_BOOL "", "\"id\",\"name\",\"department\",\"round\",\"received\"")) ",\"withdrawn_reason\":" API_STR_NULL ",\"guarantee\":" API_OBJ("\"letter_no\":" API_STR ",\"coverage_pct\":" API_INT ",\"guaranteed_fen\":" API_INT ",\"counter_guarantors\":" API_INT "", "\"letter_no\",\"coverage_pct\",\"guaranteed_fen\",\"counter_guarantors\"") "", "\"id\",\"state\",\"household_id\",\"applicant\",\"village\",\"amount_fen\",\"term_months\",\"project_type\",\"project_name\",\"business_plan_md\",\"expected_jobs\",\"expected_income_fen\",\"documents\",\"missing_documents\",\"reviews\",\"round\",\"handler\",\"backup_handler\",\"submitted_on\",\"review_due_on\",\"review_late\",\"requested_documents\",\"withdrawn_reason\""), 0, "404:not_found 403:out_of_scope", NULL},
     {"PUT", "/api/v1/loan-applications/{id}/documents", "登记申请材料（只改给出的项）", NULL, "{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{\"id_card\":" API_BOOL ",\"hukou\":" API_BOOL ",\"marriage\":" API_BOOL ",\"family_planning\":" API_BOOL ",\"business_plan\":" API_BOOL ",\"implementation_plan\":" API_BOOL ",\"counter_guarantee\":" API_BOOL "}}", API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},

@@ -5,6 +5,7 @@
 
 #include "api_doc.h"
 #include "api_util.h"
+#include "list_filter.h"
 #include "handlers.h"
 #include "admin_sheets.h"
 #include "record_sheets.h"
@@ -242,14 +243,28 @@ void api_relief_list(struct req *r)
     }
     f.category_id = req_query_int(r, "category_id", 0);
     f.batch_id = req_query_int(r, "batch_id", 0);
-    f.village_id = req_query_int(r, "village_id", 0);
     f.household_id = req_query_int(r, "household_id", 0);
+    struct list_where w;
+    struct err e = {0};
+    if (list_where_read(r, &w, &e) != 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    f.village_id = w.village_id, f.from = w.from, f.to = w.to;
     api_paging(r, &f.limit, &f.offset);
     if (list_export_if_asked(r, record_relief_sheet, &f, "relief-applications.csv"))
         return;
     json_t *items = json_array();
-    int64_t total = relief_list(r->db, &r->user, &f, relief_item, items);
-    reply_json(r, 200, api_list(items, total < 0 ? 0 : total));
+    int64_t count = 0, amount = 0;
+    if (relief_list(r->db, &r->user, &f, relief_item, items) < 0 ||
+        relief_list_totals(r->db, &r->user, &f, &count, &amount) != 0) {
+        json_decref(items);
+        reply_fail(r, 500, "database_error", "读取数据失败，请稍后再试");
+        return;
+    }
+    json_t *list = api_list(items, count);
+    json_object_set_new(list, "amount_fen_total", json_integer(amount));
+    reply_json(r, 200, list);
 }
 
 void api_relief_show(struct req *r)
@@ -500,7 +515,7 @@ const struct api_doc api_docs_relief[] = {
     {"GET", "/api/v1/relief-categories", "救助类别及标准（?as_of= 某日的标准）；?format= 导出", "as_of:date format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"code\":" API_STR ",\"name\":" API_STR ",\"public_name\":" API_STR ",\"per_year\":" API_INT ",\"eligible\":" API_STRS ",\"any_household\":" API_BOOL ",\"batch\":" API_BOOL ",\"sensitive\":" API_BOOL ",\"active\":" API_BOOL ",\"effective_from\":" API_STR ",\"amount_fen\":" API_INT ",\"min_fen\":" API_INT ",\"max_fen\":" API_INT "", "\"id\",\"code\",\"name\",\"public_name\",\"per_year\",\"eligible\",\"any_household\",\"batch\",\"sensitive\",\"active\",\"effective_from\"")), 0, "422:invalid_format", API_FORMATS},
     {"PUT", "/api/v1/relief-categories/{id}", "修改救助类别", NULL, API_OBJ("\"eligible\":{\"type\":\"array\",\"items\":" API_STR "},\"any_household\":" API_BOOL ",\"per_year\":" API_INT ",\"active\":" API_BOOL, ""), API_OBJ("\"id\":" API_INT, "\"id\""), 0, "404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/relief-categories/{id}/amounts", "救助标准（自某日起）", NULL, API_OBJ("\"effective_from\":" API_STR, "\"effective_from\""), API_ANY_OBJ, 201, "422:invalid_amount 404:not_found 403:out_of_scope", NULL},
-    {"GET", "/api/v1/relief-applications", "救助申请列表，分页；?format= 导出", "state:string category_id:integer batch_id:integer village_id:integer household_id:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"household_id\":" API_INT ",\"category_id\":" API_INT ",\"category\":" API_STR ",\"state\":" API_STR ",\"amount_fen\":" API_INT ",\"head_name\":" API_STR ",\"id_number\":" API_STR ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"township\":" API_STR ",\"reason\":" API_STR ",\"applied_on\":" API_STR ",\"year\":" API_INT ",\"batch_id\":" API_INT_NULL ",\"notice_id\":" API_INT_NULL ",\"receipt_no\":" API_STR_NULL ",\"open_objections\":" API_INT ",\"verified\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"reviewed\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"approved\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"rejected\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"reject_reason\":" API_STR "", "\"id\",\"household_id\",\"category_id\",\"category\",\"state\",\"amount_fen\",\"head_name\",\"id_number\",\"village_id\",\"village\",\"township\",\"reason\",\"applied_on\",\"year\",\"batch_id\",\"notice_id\",\"receipt_no\",\"open_objections\",\"verified\",\"reviewed\",\"approved\",\"rejected\"")), 0, "422:invalid_format", API_FORMATS},
+    {"GET", "/api/v1/relief-applications", "救助申请列表（村、申请日期 from/to 筛选），分页；total 与 amount_fen_total 为全部符合条件的条数与金额合计；?format= 以同样条件导出", "state:string category_id:integer batch_id:integer village_id:integer household_id:integer from:date to:date format:string " API_PAGING "", NULL, "{\"type\":\"object\",\"required\":[\"items\",\"total\",\"amount_fen_total\"],\"properties\":{\"items\":{\"type\":\"array\",\"items\":" API_OBJ("\"id\":" API_INT ",\"household_id\":" API_INT ",\"category_id\":" API_INT ",\"category\":" API_STR ",\"state\":" API_STR ",\"amount_fen\":" API_INT ",\"head_name\":" API_STR ",\"id_number\":" API_STR ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"township\":" API_STR ",\"reason\":" API_STR ",\"applied_on\":" API_STR ",\"year\":" API_INT ",\"batch_id\":" API_INT_NULL ",\"notice_id\":" API_INT_NULL ",\"receipt_no\":" API_STR_NULL ",\"open_objections\":" API_INT ",\"verified\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"reviewed\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"approved\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"rejected\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"reject_reason\":" API_STR "", "\"id\",\"household_id\",\"category_id\",\"category\",\"state\",\"amount_fen\",\"head_name\",\"id_number\",\"village_id\",\"village\",\"township\",\"reason\",\"applied_on\",\"year\",\"batch_id\",\"notice_id\",\"receipt_no\",\"open_objections\",\"verified\",\"reviewed\",\"approved\",\"rejected\"") "},\"total\":" API_INT ",\"amount_fen_total\":" API_INT "}}", 0, "422:invalid_format 422:invalid_date 422:invalid_period 422:export_too_large", API_FORMATS},
     {"POST", "/api/v1/relief-applications", "登记救助申请", NULL, API_OBJ("\"household_id\":" API_INT ",\"category_id\":" API_INT ",\"amount_fen\":" API_INT ",\"reason\":" API_STR, "\"household_id\",\"category_id\",\"reason\""), API_ANY_OBJ, 201, "422:invalid_amount 409:not_eligible 409:yearly_limit_reached 404:not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/relief-applications/{id}", "一笔救助申请及其各步", NULL, NULL, API_OBJ("\"id\":" API_INT ",\"household_id\":" API_INT ",\"category_id\":" API_INT ",\"category\":" API_STR ",\"state\":" API_STR ",\"amount_fen\":" API_INT ",\"head_name\":" API_STR ",\"id_number\":" API_STR ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"township\":" API_STR ",\"reason\":" API_STR ",\"applied_on\":" API_STR ",\"year\":" API_INT ",\"batch_id\":" API_INT_NULL ",\"notice_id\":" API_INT_NULL ",\"receipt_no\":" API_STR_NULL ",\"open_objections\":" API_INT ",\"verified\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"reviewed\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"approved\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"rejected\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"reject_reason\":" API_STR "", "\"id\",\"household_id\",\"category_id\",\"category\",\"state\",\"amount_fen\",\"head_name\",\"id_number\",\"village_id\",\"village\",\"township\",\"reason\",\"applied_on\",\"year\",\"batch_id\",\"notice_id\",\"receipt_no\",\"open_objections\",\"verified\",\"reviewed\",\"approved\",\"rejected\""), 0, "404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/relief-applications/{id}/verify", "村审核", NULL, NULL, API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},

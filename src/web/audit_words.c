@@ -27,7 +27,9 @@ static const struct word actions[] = {
     {"reverse_repayment", "冲正还款"}, {"reverse", "冲正"}, {"compensate", "代偿"}, {"recover", "追偿"},
     {"verify", "村审核"}, {"approve", "批准"}, {"reject", "不予救助"}, {"void_receipt", "作废凭证"},
     {"reprint_receipt", "补打凭证"}, {"publish", "发布"}, {"withdraw", "撤回"}, {"object", "提出异议"},
-    {"resolve_objection", "处理异议"}, {"pay", "发放"}, {NULL, NULL},
+    {"resolve_objection", "处理异议"}, {"pay", "发放"}, {"attach_document", "上传证明材料"},
+    {"propose_category", "申请特殊家庭类别"}, {"approve_category", "批准类别变更"}, {"reject_category", "驳回类别变更"},
+    {NULL, NULL},
 };
 
 static const struct word entities[] = {
@@ -72,7 +74,8 @@ static const struct word fields[] = {
     {"due_on", "应还日"}, {"saved_by", "保存人"}, {"copy", "份数"}, {"dismissed", "驳回"}, {"by", "经办人"},
     {"name_last", "隐去名字末字"}, {"name_surname", "隐去姓"}, {"id_head", "身份证号保留前几位"},
     {"id_tail", "身份证号保留后几位"}, {"phone_head", "电话保留前几位"}, {"phone_tail", "电话保留后几位"},
-    {"compound_surnames", "复姓"}, {NULL, NULL},
+    {"compound_surnames", "复姓"}, {"change_id", "类别变更"}, {"document", "证明材料"}, {"size", "大小（字节）"},
+    {NULL, NULL},
 };
 
 static const struct word values[] = {
@@ -96,7 +99,7 @@ const char *const audit_action_codes[] = {
     "create", "update", "edit", "login", "change_password", "view_id_number", "import", "add_member", "documents",
     "submit", "review", "guarantee", "backup_handler", "disburse", "repayment", "reverse_repayment", "compensate",
     "recover", "verify", "approve", "reject", "void_receipt", "reprint_receipt", "publish", "withdraw",
-    "resolve_objection", NULL,
+    "resolve_objection", "attach_document", "propose_category", "approve_category", "reject_category", NULL,
 };
 
 const char *const audit_entity_codes[] = {

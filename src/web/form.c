@@ -57,18 +57,20 @@ char *form_money(int64_t fen, char *out, size_t n)
     return out;
 }
 
-enum form_confirm_step form_ask(struct req *r, const char *back, const char *fmt, ...)
+enum form_confirm_step form_step(const struct req *r)
 {
     const char *c = req_form(r, "confirm");
-    if (c && !strcmp(c, "1"))
-        return FORM_CONFIRMED;
-    if (c && !strcmp(c, "edit"))
-        return FORM_EDIT;
+    return c && !strcmp(c, "1") ? FORM_CONFIRMED : c && !strcmp(c, "edit") ? FORM_EDIT : FORM_ASKED;
+}
+
+/* form_ask and form_ask_showing: the question from fmt and ap, then show(r, ctx) when given. */
+static enum form_confirm_step ask(struct req *r, const char *back, void (*show)(struct req *, void *), void *ctx,
+                                  const char *fmt, va_list ap)
+{
+    if (form_step(r) != FORM_ASKED)
+        return form_step(r);
     char question[FORM_QUESTION_SIZE];
-    va_list ap;
-    va_start(ap, fmt);
     int len = vsnprintf(question, sizeof question, fmt, ap);
-    va_end(ap);
     if (len < 0 || (size_t)len >= sizeof question) {
         reply_fail(r, 500, "question_too_long", "确认内容过长，无法显示");
         return FORM_ASKED;
@@ -76,7 +78,10 @@ enum form_confirm_step form_ask(struct req *r, const char *back, const char *fmt
     html_begin(r, "请确认");
     html_raw(r, "<section class=\"confirm\"><h1>请确认</h1><p class=\"question\">");
     html_text(r, question);
-    html_raw(r, "</p><p class=\"muted\">确认后即登记，不能直接撤销；如需修改，请点“返回修改”。</p><form method=\"post\" action=\"");
+    html_raw(r, "</p>");
+    if (show)
+        show(r, ctx);
+    html_raw(r, "<p class=\"muted\">确认后即登记，不能直接撤销；如需修改，请点“返回修改”。</p><form method=\"post\" action=\"");
     html_text(r, r->path);
     html_raw(r, "\">");
     html_csrf(r);
@@ -96,4 +101,23 @@ enum form_confirm_step form_ask(struct req *r, const char *back, const char *fmt
     html_raw(r, "\">取消</a></p></form></section>");
     html_end(r);
     return FORM_ASKED;
+}
+
+enum form_confirm_step form_ask(struct req *r, const char *back, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    enum form_confirm_step step = ask(r, back, NULL, NULL, fmt, ap);
+    va_end(ap);
+    return step;
+}
+
+enum form_confirm_step form_ask_showing(struct req *r, const char *back, void (*show)(struct req *, void *), void *ctx,
+                                        const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    enum form_confirm_step step = ask(r, back, show, ctx, fmt, ap);
+    va_end(ap);
+    return step;
 }

@@ -44,5 +44,11 @@ enum form_confirm_step { FORM_EDIT = -1, FORM_ASKED = 0, FORM_CONFIRMED = 1 };
    the record's page, the first two segments of the path: /loans/7/guarantee → /loans/7). */
 enum form_confirm_step form_ask(struct req *r, const char *back, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* As form_ask, with show(r, ctx) drawing under the question what the action will do (the rows a
+   notice will freeze). */
+enum form_confirm_step form_ask_showing(struct req *r, const char *back, void (*show)(struct req *, void *), void *ctx,
+                                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* The step a posted form is at without asking: FORM_CONFIRMED, FORM_EDIT, or FORM_ASKED (neither). */
+enum form_confirm_step form_step(const struct req *r);
 
 #endif

@@ -40,6 +40,18 @@ void page_household_new(struct req *r);
 void page_household_create(struct req *r);
 void page_household_show(struct req *r);
 void page_household_update(struct req *r);
+/* page_category_change.c */
+void page_category_changes(struct req *r);
+void page_category_change_approve(struct req *r);
+void page_category_change_reject(struct req *r);
+void page_category_change_document(struct req *r);
+void api_category_changes(struct req *r);
+void api_category_change_propose(struct req *r);
+void api_category_change_approve(struct req *r);
+void api_category_change_reject(struct req *r);
+void api_category_change_document(struct req *r);
+/* The household page's note of the category changes waiting for approval. */
+void household_pending_changes(struct req *r, int64_t household_id);
 void page_household_add_member(struct req *r);
 /* page_import.c */
 void page_import_form(struct req *r);

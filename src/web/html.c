@@ -276,6 +276,8 @@ void html_flash(struct req *r)
         {"batch", "批次已建立。"}, {"notice", "公示已发布。"}, {"objection", "异议已提交，工作人员将在公示期内核实处理。"},
         {"resolved", "异议已处理。"}, {"reversed", "已冲正。"}, {"published", "公告已发布。"},
         {"withdrawn", "公告已撤回，公开页面不再显示。"},
+        {"category_pending", "已保存；新增的计生特殊家庭类别须经另一人审批后生效，审批前仍按原类别办理。"},
+        {"category_approved", "类别变更已批准，已生效。"}, {"category_rejected", "类别变更已驳回，家庭类别未变。"},
     };
     /* refusals that still end on the record's page (?refused=CODE), shown in the error style */
     static const struct {

@@ -8,13 +8,6 @@
 #include "portfolio.h"
 #include "servicing.h"
 
-/* Number text for a sheet cell. */
-static const char *num_text(long long v, char out[24])
-{
-    snprintf(out, 24, "%lld", v);
-    return out;
-}
-
 /* A due sheet being filled, with its totals. */
 struct due_build {
     struct sheet *s;
@@ -29,8 +22,8 @@ static void due_sheet_row(const struct due_row *d, void *ctx)
     struct due_build *b = ctx;
     int64_t over_fen = d->days_overdue > 0 ? d->due_fen : 0;
     b->due_fen += d->due_fen, b->overdue_fen += over_fen, b->penalty_fen += d->penalty_fen;
-    char n[24], dpd[24], due[MONEY_TEXT_SIZE], over[MONEY_TEXT_SIZE], pen[MONEY_TEXT_SIZE];
-    num_text(d->n, n);
+    char n[SHEET_NUM_SIZE], dpd[SHEET_NUM_SIZE], due[MONEY_TEXT_SIZE], over[MONEY_TEXT_SIZE], pen[MONEY_TEXT_SIZE];
+    sheet_num(d->n, n);
     sheet_fen(d->due_fen, due);
     if (b->reminder) {
         const char *cells[] = {d->village, d->applicant, d->phone, n, d->due_on, due, ""};
@@ -38,7 +31,7 @@ static void due_sheet_row(const struct due_row *d, void *ctx)
         return;
     }
     const char *cells[] = {d->village, d->applicant, d->phone, d->contract_no, n, d->due_on, due,
-                           num_text(d->days_overdue, dpd), sheet_fen(over_fen, over), sheet_fen(d->penalty_fen, pen)};
+                           sheet_num(d->days_overdue, dpd), sheet_fen(over_fen, over), sheet_fen(d->penalty_fen, pen)};
     sheet_row(b->s, cells);
 }
 
@@ -87,12 +80,13 @@ int list_due_build(struct req *r, const struct due_query *q, struct sheet *s)
 {
     due_sheet_init(s, q);
     char a[11], b[11], t[11];
-    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 应还日%s%s%s%s · 逾期天数和罚息算至 %s",
-             r->user.unit_name, q->from.y ? " " : "截至 ", q->from.y ? date_format(q->from, a) : "",
-             q->from.y ? " 至 " : "", date_format(q->to, b), date_format(r->today, t));
+    sheet_scope_subtitle(s, r, "应还日%s%s%s%s · 逾期天数和罚息算至 %s", q->from.y ? " " : "截至 ",
+                         q->from.y ? date_format(q->from, a) : "", q->from.y ? " 至 " : "", date_format(q->to, b),
+                         date_format(r->today, t));
     struct due_build d = {.s = s, .reminder = q->reminder};
     int n = servicing_due_list(r->db, &r->user, q->from, q->to, r->today, due_sheet_row, &d);
     due_total_row(&d, n);
+    s->total_rows = 1;
     return n;
 }
 
@@ -104,10 +98,10 @@ int list_due_sheet(struct req *r, const void *arg, struct sheet *s)
 /* One loan of the loan book. */
 static void loan_sheet_row(const struct serviced_loan *l, const struct loan_figures *fig, void *ctx)
 {
-    char id[24], dpd[24], p[MONEY_TEXT_SIZE], out[MONEY_TEXT_SIZE], over[MONEY_TEXT_SIZE], pen[MONEY_TEXT_SIZE];
-    const char *cells[] = {num_text(l->id, id), l->village, l->applicant, l->contract_no, l->disbursed_on,
+    char id[SHEET_NUM_SIZE], dpd[SHEET_NUM_SIZE], p[MONEY_TEXT_SIZE], out[MONEY_TEXT_SIZE], over[MONEY_TEXT_SIZE], pen[MONEY_TEXT_SIZE];
+    const char *cells[] = {sheet_num(l->id, id), l->village, l->applicant, l->contract_no, l->disbursed_on,
                            sheet_fen(l->principal_fen, p), loan_book_state_name(l->state),
-                           sheet_fen(fig->outstanding_fen, out), num_text(fig->dpd, dpd),
+                           sheet_fen(fig->outstanding_fen, out), sheet_num(fig->dpd, dpd),
                            sheet_fen(fig->overdue_fen, over), sheet_fen(fig->penalty_fen, pen)};
     sheet_row(ctx, cells);
 }
@@ -129,9 +123,9 @@ int list_loans_sheet(struct req *r, const void *arg, struct sheet *s)
     memcpy(s->widths, widths, sizeof widths);
     s->landscape = 1;
     char t[11];
-    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 截至 %s", r->user.unit_name, date_format(r->today, t));
+    sheet_scope_subtitle(s, r, "截至 %s", date_format(r->today, t));
     struct loan_book_filter all = *f;
-    all.limit = LIST_EXPORT_MAX, all.offset = 0;
+    all.limit = list_export_limit(r), all.offset = 0;
     struct err e = {0};
     return loan_book_list(r->db, &r->user, &all, r->today, loan_sheet_row, s, &e) < 0 ? -1 : 0;
 }
@@ -139,9 +133,9 @@ int list_loans_sheet(struct req *r, const void *arg, struct sheet *s)
 /* One village of the overdue report. */
 static void overdue_village_sheet_row(const struct village_overdue *v, void *ctx)
 {
-    char loans[24], dpd[24], out[MONEY_TEXT_SIZE];
-    const char *cells[] = {v->township, v->village, num_text(v->loans, loans), sheet_fen(v->outstanding_fen, out),
-                           num_text(v->max_dpd, dpd)};
+    char loans[SHEET_NUM_SIZE], dpd[SHEET_NUM_SIZE], out[MONEY_TEXT_SIZE];
+    const char *cells[] = {v->township, v->village, sheet_num(v->loans, loans), sheet_fen(v->outstanding_fen, out),
+                           sheet_num(v->max_dpd, dpd)};
     sheet_row(ctx, cells);
 }
 
@@ -154,16 +148,16 @@ int list_overdue_villages_sheet(struct req *r, const void *arg, struct sheet *s)
     sheet_int_column(s, 2);
     sheet_money_column(s, 3);
     sheet_int_column(s, 4);
-    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 截至 %s", r->user.unit_name, date_format(*as_of, on));
+    sheet_scope_subtitle(s, r, "截至 %s", date_format(*as_of, on));
     return portfolio_overdue_by_village(r->db, &r->user, *as_of, r->today, overdue_village_sheet_row, s) < 0 ? -1 : 0;
 }
 
 /* One loan past the claim threshold. */
 static void claim_sheet_row(const struct claim_row *c, void *ctx)
 {
-    char id[24], dpd[24], out[MONEY_TEXT_SIZE];
-    const char *cells[] = {num_text(c->loan_id, id), c->village, c->applicant, c->contract_no, c->oldest_due,
-                           num_text(c->dpd, dpd), sheet_fen(c->outstanding_fen, out)};
+    char id[SHEET_NUM_SIZE], dpd[SHEET_NUM_SIZE], out[MONEY_TEXT_SIZE];
+    const char *cells[] = {sheet_num(c->loan_id, id), c->village, c->applicant, c->contract_no, c->oldest_due,
+                           sheet_num(c->dpd, dpd), sheet_fen(c->outstanding_fen, out)};
     sheet_row(ctx, cells);
 }
 
@@ -178,8 +172,20 @@ int list_claims_sheet(struct req *r, const void *arg, struct sheet *s)
     sheet_money_column(s, 6);
     s->widths[3] = 1.9f;
     char t[11];
-    snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 截至 %s", r->user.unit_name, date_format(r->today, t));
+    sheet_scope_subtitle(s, r, "截至 %s", date_format(r->today, t));
     return servicing_claims(r->db, &r->user, r->today, claim_sheet_row, s) < 0 ? -1 : 0;
+}
+
+/* The most rows an export may hold (the parameter export_max_rows, at least 1). */
+static int export_max(struct req *r)
+{
+    int64_t n = db_param_int(r->db, "export_max_rows", LIST_EXPORT_MAX);
+    return n < 1 || n > LIST_EXPORT_MAX * 10 ? LIST_EXPORT_MAX : (int)n;
+}
+
+int list_export_limit(struct req *r)
+{
+    return export_max(r) + 1;
 }
 
 int list_export_if_asked(struct req *r, list_sheet_fn build, const void *arg, const char *filename)
@@ -187,9 +193,14 @@ int list_export_if_asked(struct req *r, list_sheet_fn build, const void *arg, co
     if (!req_query(r, "format"))
         return 0;
     struct sheet s;
+    char msg[160];
     if (build(r, arg, &s) != 0)
         reply_fail(r, 500, "db_error", "读取数据失败，文件没有生成，请稍后再试");
-    else if (!sheet_reply_by_format(r, &s, filename))
+    else if (s.nrows - s.total_rows > export_max(r)) {
+        snprintf(msg, sizeof msg, "要导出的记录超过 %d 条，超出一次导出的上限，文件没有生成；请按村或日期缩小范围后分次导出",
+                 export_max(r));
+        reply_fail(r, 422, "export_too_large", msg);
+    } else if (!sheet_reply_by_format(r, &s, filename))
         reply_fail(r, 422, "invalid_format", "format 应为 csv、xlsx 或 pdf");
     sheet_free(&s);
     return 1;

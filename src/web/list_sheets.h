@@ -8,15 +8,20 @@
 #include "loan_book.h"
 #include "sheet.h"
 
-/* At most this many rows go into one export. */
+/* The most rows one export holds unless the parameter export_max_rows says otherwise. A longer list
+   is refused (422 export_too_large: narrow the filter), never cut. */
 #define LIST_EXPORT_MAX 100000
+/* The row limit a builder asks its list function for: one more than an export may hold, so that
+   list_export_if_asked can tell a full export from a longer list. */
+int list_export_limit(struct req *r);
 
 /* A list's sheet builder: fills s with every row the request's list holds for arg (its filter, of
    the type each builder names). Every builder of list_sheets.h and record_sheets.h has this shape. */
 typedef int (*list_sheet_fn)(struct req *r, const void *arg, struct sheet *s); /* 0, or -1 when the rows could not be read */
 
 /* When ?format= is given: builds the sheet and replies with it as csv, xlsx or pdf (422
-   invalid_format for another value) and returns 1; returns 0 when no format was asked. */
+   invalid_format for another value; 422 export_too_large when the list has more rows than an export
+   may hold) and returns 1; returns 0 when no format was asked. */
 int list_export_if_asked(struct req *r, list_sheet_fn build, const void *arg, const char *filename);
 
 /* The instalments of a due list: those unpaid and due in [from, to] (from {0,0,0}: everything due by to). */

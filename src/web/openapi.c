@@ -15,7 +15,7 @@ static const struct api_doc *const doc_tables[] = {api_docs_auth,     api_docs_u
                                                    api_docs_audit,    api_docs_loan,   api_docs_servicing,
                                                    api_docs_lists,    api_docs_relief, api_docs_notice,
                                                    api_docs_announcement, api_docs_users, api_docs_accounts,
-                                                   api_docs_reports,
+                                                   api_docs_reports, api_docs_category_change,
                                                    api_docs_openapi};
 
 const struct api_doc *api_doc_find(const char *method, const char *pattern)

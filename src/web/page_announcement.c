@@ -119,18 +119,28 @@ static void ann_form(struct req *r, const struct form_values *v, const char *pre
                 "value=\"%d\"><label class=\"wide\">标题<input name=\"title\" required maxlength=\"%d\" value=\"",
                 (long long)v->id, v->version, ANN_TITLE_MAX);
     html_text(r, v->title);
-    html_raw(r, "\"></label><label>范围（对谁公告）<select name=\"unit_id\">");
+    html_raw(r, "\">");
+    form_field_error(r, "title");
+    html_raw(r, "</label><label>范围（对谁公告）<select name=\"unit_id\">");
     struct unit_ctx uc = {r, v->unit_id ? v->unit_id : r->user.unit_id};
     unit_list(r->db, r->user.unit_path, NULL, unit_option, &uc);
-    html_raw(r, "</select></label><label>发布日期<input name=\"publish_from\" type=\"date\" value=\"");
+    html_raw(r, "</select>");
+    form_field_error(r, "unit_id");
+    html_raw(r, "</label><label>发布日期<input name=\"publish_from\" type=\"date\" value=\"");
     html_text(r, v->from);
-    html_raw(r, "\"></label><label>截止日期（不填为撤回为止）<input name=\"publish_until\" type=\"date\" value=\"");
+    html_raw(r, "\">");
+    form_field_error(r, "publish_from");
+    html_raw(r, "</label><label>截止日期（不填为撤回为止）<input name=\"publish_until\" type=\"date\" value=\"");
     html_text(r, v->until);
+    html_raw(r, "\">");
+    form_field_error(r, "publish_to");
     html_printf(r,
-                "\"></label><label class=\"wide\">正文（可用格式标记，见下方格式说明；不超过 %d 字）<textarea name=\"body_md\" rows=\"18\" required>",
+                "</label><label class=\"wide\">正文（可用格式标记，见下方格式说明；不超过 %d 字）<textarea name=\"body_md\" rows=\"18\" required>",
                 ANN_BODY_MAX);
     html_text(r, v->body);
-    html_raw(r, "</textarea></label>");
+    html_raw(r, "</textarea>");
+    form_field_error(r, "body_md");
+    html_raw(r, "</label>");
     html_format_help(r);
     html_raw(r, "<p class=\"buttons\"><button formaction=\"/announcements/preview\">预览</button> ");
     if (v->state == ANN_PUBLISHED) {

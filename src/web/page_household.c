@@ -8,6 +8,7 @@
 #include "form.h"
 #include "handlers.h"
 #include "household.h"
+#include "household_change.h"
 #include "html.h"
 #include "report_scope.h"
 #include "record_sheets.h"
@@ -85,6 +86,8 @@ void page_household_list(struct req *r)
     html_raw(r, "<div class=\"titlebar\"><h1>家庭档案</h1>");
     if (r->user.role == ROLE_ADMIN || r->user.role == ROLE_ASSOCIATION || r->user.role == ROLE_VILLAGE)
         html_raw(r, "<a class=\"button primary\" href=\"/households/new\">登记家庭</a>");
+    if (html_may_open(r, "/households/category-changes"))
+        html_raw(r, " <a class=\"button\" href=\"/households/category-changes\">类别审批（失独、伤残）</a>");
     html_raw(r, "</div>");
     html_flash(r);
     html_raw(r, "<form class=\"search\" method=\"get\" action=\"/households\">"
@@ -341,7 +344,9 @@ static void household_detail(struct req *r, const struct household *h, const str
     category_names(r, h->categories);
     html_printf(r, "</dd><dt>符合生育政策</dt><dd>%s</dd><dt>登记时间</dt><dd>", h->policy_compliant ? "是" : "否");
     html_text(r, h->created_at);
-    html_raw(r, "</dd></dl><h2>家庭成员</h2>");
+    html_raw(r, "</dd></dl>");
+    household_pending_changes(r, h->id);
+    html_raw(r, "<h2>家庭成员</h2>");
     members_table(r, h, full);
     if (role_sees_full_id(r->user.role) && !full)
         html_printf(r, "<p><a href=\"/households/%lld?reveal=1\">显示完整身份证号</a> "
@@ -354,7 +359,7 @@ static void household_detail(struct req *r, const struct household *h, const str
         char f[40]; /* the edit form posts to the household's own path; open when it was refused */
         snprintf(f, sizeof f, "/households/%lld", (long long)h->id);
         html_printf(r, "<details%s><summary>修改家庭信息</summary><form method=\"post\" action=\"/households/%lld\" "
-                       "class=\"grid\">",
+                       "class=\"grid\" enctype=\"multipart/form-data\">",
                     form_posted(r, f) ? " open" : "", (long long)h->id);
         html_csrf(r);
         input(r, "户主手机号", "head_phone", "head.phone", form_echo(r, f, "head_phone", h->members[0].phone),
@@ -368,6 +373,12 @@ static void household_detail(struct req *r, const struct household *h, const str
                         hh_category_name(c));
         html_raw(r, "</div>");
         form_field_error(r, "categories");
+        html_printf(r, "<label>证明材料（新增失独、伤残类别时必传：PDF、JPG 或 PNG，不超过 %d MB；经另一人审批后生效）"
+                       "<input type=\"file\" name=\"document\" accept=\".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,"
+                       "image/png\">",
+                    DOC_FILE_MAX_BYTES / (1024 * 1024));
+        form_field_error(r, "document");
+        html_raw(r, "</label>");
         html_printf(r, "<label><input type=\"checkbox\" name=\"policy_compliant\" value=\"1\"%s>符合生育政策"
                        "</label><p><button class=\"primary\">保存修改</button></p></form></details>",
                     form_echo_checked(r, f, "policy_compliant", "1", h->policy_compliant) ? " checked" : "");
@@ -422,7 +433,11 @@ void page_household_update(struct req *r)
         if (hh_category_parse(v) >= 0)
             c.categories |= 1u << hh_category_parse(v);
     struct err e = {0};
-    if (household_update(r->db, &r->user, r->id[0], &c, &e) != 0) {
+    const struct kv *f = req_form_kv(r, "document");
+    struct hh_upload doc = {f && f->filename && *f->filename ? f->filename : NULL,
+                            f ? (const unsigned char *)f->val : NULL, f ? f->len : 0};
+    int64_t waiting = household_change_update(r->db, &r->user, r->id[0], &c, &doc, &e);
+    if (waiting < 0) {
         if (e.status == 404 || e.status == 403)
             reply_error(r, &e);
         else
@@ -430,7 +445,7 @@ void page_household_update(struct req *r)
         return;
     }
     char loc[64];
-    snprintf(loc, sizeof loc, "/households/%lld?ok=updated", (long long)r->id[0]);
+    snprintf(loc, sizeof loc, "/households/%lld?ok=%s", (long long)r->id[0], waiting ? "category_pending" : "updated");
     reply_redirect(r, loc);
 }
 

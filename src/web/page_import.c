@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form.h"
 #include "handlers.h"
 #include "household_import.h"
 #include "html.h"
@@ -17,8 +18,15 @@ static void upload_form(struct req *r)
     html_raw(r, "<p>CSV 文件第一行为列名：<code>村,户主姓名,户主身份证号,户主手机号,住址,家庭类别,符合政策,成员</code>。"
                 "家庭类别用“、”分隔；符合政策填“是”或“否”；成员写成“姓名/身份证号/关系”，多人用“;”分隔。"
                 "支持 UTF-8（含或不含 BOM）和电子表格软件导出的 GB18030/GBK 编码。</p>"
-                "<label>选择文件<input type=\"file\" name=\"file\" accept=\".csv,text/csv\" required></label>"
-                "<p><button class=\"primary\">检查文件</button></p></form>");
+                "<label>选择文件<input type=\"file\" name=\"file\" accept=\".csv,text/csv\" required>");
+    const struct kv *f = req_form_kv(r, "file"); /* a browser never refills a file field: name the one sent */
+    if (f && f->filename && *f->filename) {
+        html_raw(r, "<small class=\"muted\">刚才上传的文件：");
+        html_text(r, f->filename);
+        html_raw(r, "（修改后请重新选择）</small>");
+    }
+    form_field_error(r, "file");
+    html_raw(r, "</label><p><button class=\"primary\">检查文件</button></p></form>");
 }
 
 void page_import_form(struct req *r)

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "form.h"
+#include "list_filter.h"
+#include "loan_book.h"
 #include "guarantee.h"
 #include "handlers.h"
 #include "household.h"
@@ -41,6 +43,14 @@ static void loan_row(const struct loan_row *l, void *ctx)
     html_raw(r, late ? " <strong class=\"warn\">已超期</strong>" : "");
     html_raw(r, "</td><td>");
     html_text(r, l->handler);
+    struct loan_figures fig;
+    struct err e = {0};
+    if (l->loan_id && loan_figures_get(r->db, &r->user, l->loan_id, r->today, &fig, &e) == 0) {
+        html_printf(r, "</td><td class=\"num\">%ld</td><td class=\"num\">", fig.dpd);
+        html_money(r, fig.penalty_fen);
+    } else {
+        html_raw(r, "</td><td class=\"num\">—</td><td class=\"num\">—");
+    }
     html_raw(r, "</td></tr>");
 }
 
@@ -49,7 +59,7 @@ static void loan_table(struct req *r, struct loan_filter *f)
 {
     html_raw(r, "<table class=\"list\"><thead><tr><th class=\"num\">编号</th><th>申请人</th><th>村</th><th>项目</th>"
                 "<th class=\"num\">金额（元）</th><th class=\"num\">期限（月）</th><th>状态</th><th>评审期限</th>"
-                "<th>经办人（A角）</th></tr></thead><tbody>");
+                "<th>经办人（A角）</th><th class=\"num\">逾期天数</th><th class=\"num\">罚息复利（元）</th></tr></thead><tbody>");
     struct err e = {0};
     int64_t total = loan_list(r->db, &r->user, f, r->today, loan_row, r, &e);
     html_raw(r, "</tbody></table>");
@@ -64,7 +74,15 @@ void page_loans(struct req *r)
     struct loan_filter f = {.state = loan_state_parse(req_query(r, "state"))};
     const char *late = req_query(r, "late");
     f.late_only = late && !strcmp(late, "1");
+    struct list_where w = {0};
+    struct err we = {0};
+    if (list_where_read(r, &w, &we) == 0)
+        f.village_id = w.village_id, f.from = w.from, f.to = w.to;
     html_paging(r, &f.limit, &f.offset);
+    if (we.status && req_query(r, "format")) {
+        reply_error(r, &we);
+        return;
+    }
     if (list_export_if_asked(r, record_loans_sheet, &f, "loan-applications.csv"))
         return;
     html_begin(r, "贷款申请");
@@ -76,9 +94,17 @@ void page_loans(struct req *r)
     for (int s = 0; s < LS__MAX; s++)
         html_printf(r, "<option value=\"%s\"%s>%s</option>", loan_state_code((enum loan_state)s),
                     s == f.state ? " selected" : "", loan_state_name((enum loan_state)s));
-    html_printf(r, "</select></label><label class=\"inline-check\"><input type=\"checkbox\" name=\"late\" value=\"1\"%s>"
+    html_raw(r, "</select></label>");
+    list_where_fields(r, &w, "提交日期");
+    html_printf(r, "<label class=\"inline-check\"><input type=\"checkbox\" name=\"late\" value=\"1\"%s>"
                    "只看评审超期</label><button>筛选</button></form>",
                 f.late_only ? " checked" : "");
+    if (we.status)
+        html_form_error(r, &we);
+    int64_t count = 0, amount = 0;
+    struct err te = {0};
+    if (loan_list_totals(r->db, &r->user, &f, r->today, &count, &amount, &te) == 0)
+        list_totals_line(r, count, "申请金额", amount);
     loan_table(r, &f);
     report_format_links(r, "/loans", NULL);
     html_end(r);

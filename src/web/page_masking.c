@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form.h"
 #include "handlers.h"
 #include "html.h"
 #include "mask_config.h"
@@ -50,17 +51,22 @@ static void masking_page(struct req *r, const struct mask_rules *m, const struct
                 "同时保留最后一个字（默认）</label><label class=\"wide\">复姓（空格或顿号分隔）<textarea "
                 "name=\"compound_surnames\" rows=\"3\" maxlength=\"200\">",
                 m->name_surname ? "" : " selected", m->name_surname ? " selected" : "", m->name_last ? " checked" : "");
-    html_text(r, m->surnames);
-    html_raw(
-        r,
-        "</textarea></label></fieldset><fieldset><legend>身份证号（默认前 6 位、后 4 位）</legend><label>保留前几位");
+    html_text(r, form_echo(r, "/admin/masking", "compound_surnames", m->surnames)); /* as typed, even too long */
+    html_raw(r, "</textarea>");
+    form_field_error(r, "compound_surnames");
+    form_field_error(r, "mask_compound_surnames");
+    html_raw(r, "</label></fieldset><fieldset><legend>身份证号（默认前 6 位、后 4 位）</legend><label>保留前几位");
     number_select(r, "id_head", 6, m->id_head);
+    form_field_error(r, "mask_id_head");
     html_raw(r, "</label><label>保留后几位");
     number_select(r, "id_tail", 4, m->id_tail);
+    form_field_error(r, "mask_id_tail");
     html_raw(r, "</label></fieldset><fieldset><legend>电话号码（默认前 3 位、后 4 位）</legend><label>保留前几位");
     number_select(r, "phone_head", 3, m->phone_head);
+    form_field_error(r, "mask_phone_head");
     html_raw(r, "</label><label>保留后几位");
     number_select(r, "phone_tail", 4, m->phone_tail);
+    form_field_error(r, "mask_phone_tail");
     html_raw(r, "</label></fieldset><p><button class=\"primary\">保存</button></p></form>");
     struct mask_rules now;
     mask_rules_load(r->db, &now);

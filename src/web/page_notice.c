@@ -103,39 +103,6 @@ void page_notices(struct req *r)
     notices_page(r, NULL);
 }
 
-void page_notices_create(struct req *r)
-{
-    struct err e = {0};
-    const char *unit = req_form(r, "unit_id"), *days = req_form(r, "days"), *rep = req_form(r, "replaces_id");
-    const char *from = req_form(r, "from"), *to = req_form(r, "to");
-    struct notice_input in = {req_form(r, "kind"), unit ? strtoll(unit, NULL, 10) : 0, from && *from ? from : NULL,
-                              to && *to ? to : NULL, days && *days ? atoi(days) : 0, rep && *rep ? strtoll(rep, NULL, 10) : 0};
-    struct unit u = {0};
-    if (unit_get(r->db, in.unit_id, &u) != 0 || !req_in_scope(r, u.id)) {
-        err_set(&e, 422, "invalid_unit", "unit_id", "请选择本单位范围内的乡镇或村");
-        notices_page(r, &e);
-        r->status = e.status;
-        return;
-    }
-    enum form_confirm_step step = form_ask(r, NULL, "确认发布%s：%s，公示 %d 天%s%s%s？发布后公示内容即固定并公开，只能以新公示更正。",
-                                           in.kind && !strcmp(in.kind, "loan") ? "贷款公示" : "救助公示", u.name, in.days,
-                                           in.replaces_id ? "，更正第 " : "", in.replaces_id ? rep : "",
-                                           in.replaces_id ? " 号公示" : "");
-    if (step == FORM_EDIT)
-        notices_page(r, NULL);
-    if (step != FORM_CONFIRMED)
-        return;
-    int64_t id = notice_create(r->db, &r->user, &in, r->today, &e);
-    if (id > 0) {
-        char loc[64];
-        snprintf(loc, sizeof loc, "/notices/%lld/manage?ok=notice", (long long)id);
-        reply_redirect(r, loc);
-        return;
-    }
-    notices_page(r, &e);
-    r->status = e.status;
-}
-
 /* The header of a notice: title, unit, period, office and phone. */
 static void notice_header(struct req *r, const struct notice *n)
 {
@@ -210,6 +177,78 @@ static void items_table(struct req *r, const struct notice *n, int staff)
     struct items_ctx c = {r, staff, loan};
     notice_items(r->db, n->id, item_row, &c);
     html_raw(r, "</tbody></table>");
+}
+
+/* A publication being confirmed: its input and the number of items it will freeze. */
+struct preview {
+    struct req *r;
+    const struct notice_input *in;
+    int n;
+};
+
+/* Counts an item of the preview. */
+static void count_item(const struct notice_item *x, void *ctx)
+{
+    (void)x;
+    ++*(int *)ctx;
+}
+
+/* Under the confirmation's question: the rows exactly as they will be frozen and published (names
+   masked by the rules in force), from a dry run of the publication. */
+static void preview_table(struct req *r, void *ctx)
+{
+    struct preview *p = ctx;
+    struct err e = {0};
+    int loan = p->in->kind && !strcmp(p->in->kind, "loan");
+    html_raw_printf(r, "<h2>将要公示的内容（与公开页面一致）</h2><div class=\"scroll\"><table class=\"list preview\">"
+                       "<thead><tr><th class=\"num\">序号</th><th>姓名</th><th>村</th><th>%s</th>"
+                       "<th class=\"num\">金额（元）</th>%s</tr></thead><tbody>",
+                    loan ? "项目" : "类别", loan ? "<th class=\"num\">期限（月）</th>" : "");
+    struct items_ctx c = {r, 0, loan};
+    if (notice_preview(r->db, &r->user, p->in, r->today, item_row, &c, &e) < 0)
+        html_form_error(r, &e);
+    html_raw(r, "</tbody></table></div>");
+}
+
+void page_notices_create(struct req *r)
+{
+    struct err e = {0};
+    const char *unit = req_form(r, "unit_id"), *days = req_form(r, "days"), *rep = req_form(r, "replaces_id");
+    const char *from = req_form(r, "from"), *to = req_form(r, "to");
+    struct notice_input in = {req_form(r, "kind"), unit ? strtoll(unit, NULL, 10) : 0, from && *from ? from : NULL,
+                              to && *to ? to : NULL, days && *days ? atoi(days) : 0, rep && *rep ? strtoll(rep, NULL, 10) : 0};
+    struct unit u = {0};
+    if (unit_get(r->db, in.unit_id, &u) != 0 || !req_in_scope(r, u.id)) {
+        err_set(&e, 422, "invalid_unit", "unit_id", "请选择本单位范围内的乡镇或村");
+        notices_page(r, &e);
+        r->status = e.status;
+        return;
+    }
+    struct preview p = {r, &in, 0};
+    if (form_step(r) == FORM_ASKED && notice_preview(r->db, &r->user, &in, r->today, count_item, &p.n, &e) < 0) {
+        notices_page(r, &e); /* nothing to publish, or a refusal: no question to ask */
+        r->status = e.status;
+        return;
+    }
+    enum form_confirm_step step = form_ask_showing(r, "/notices", preview_table, &p,
+                                                   "确认发布%s：%s，公示 %d 天%s%s%s，共 %d 项？发布后公示内容即固定并公开，"
+                                                   "只能以新公示更正。",
+                                                   in.kind && !strcmp(in.kind, "loan") ? "贷款公示" : "救助公示", u.name,
+                                                   in.days, in.replaces_id ? "，更正第 " : "", in.replaces_id ? rep : "",
+                                                   in.replaces_id ? " 号公示" : "", p.n);
+    if (step == FORM_EDIT)
+        notices_page(r, NULL);
+    if (step != FORM_CONFIRMED)
+        return;
+    int64_t id = notice_create(r->db, &r->user, &in, r->today, &e);
+    if (id > 0) {
+        char loc[64];
+        snprintf(loc, sizeof loc, "/notices/%lld/manage?ok=notice", (long long)id);
+        reply_redirect(r, loc);
+        return;
+    }
+    notices_page(r, &e);
+    r->status = e.status;
 }
 
 /* One objection for staff, with the resolve form while open. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "form.h"
+#include "list_filter.h"
 #include "handlers.h"
 #include "household.h"
 #include "masking.h"
@@ -109,7 +110,15 @@ void page_relief_list(struct req *r)
 {
     struct relief_filter f = {.state = relief_state_parse(req_query(r, "state")),
                               .category_id = req_query_int(r, "category_id", 0)};
+    struct list_where w = {0};
+    struct err we = {0};
+    if (list_where_read(r, &w, &we) == 0)
+        f.village_id = w.village_id, f.from = w.from, f.to = w.to;
     html_paging(r, &f.limit, &f.offset);
+    if (we.status && req_query(r, "format")) {
+        reply_error(r, &we);
+        return;
+    }
     if (list_export_if_asked(r, record_relief_sheet, &f, "relief-applications.csv"))
         return;
     html_begin(r, "救助申请");
@@ -124,7 +133,14 @@ void page_relief_list(struct req *r)
                     relief_state_name(s));
     html_raw(r, "</select></label><label>类别<select name=\"category_id\"><option value=\"0\">全部</option>");
     relief_category_options(r, f.category_id);
-    html_raw(r, "</select></label><button>筛选</button></form>");
+    html_raw(r, "</select></label>");
+    list_where_fields(r, &w, "申请日期");
+    html_raw(r, "<button>筛选</button></form>");
+    if (we.status)
+        html_form_error(r, &we);
+    int64_t count = 0, amount = 0;
+    if (relief_list_totals(r->db, &r->user, &f, &count, &amount) == 0)
+        list_totals_line(r, count, "金额", amount);
     relief_table(r, &f);
     report_format_links(r, "/relief", NULL);
     html_end(r);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "form.h"
+#include "list_filter.h"
 #include "handlers.h"
 #include "html.h"
 #include "report_scope.h"
@@ -40,26 +41,72 @@ static void unit_option(const struct unit *u, void *ctx)
     html_raw(r, "</option>");
 }
 
+/* The most batches the page lists (the totals and the exports hold every match). */
+#define BATCHES_SHOWN 50
+
+/* The batch list and the new-batch form, with e (a refused preview) shown at the form and next to
+   its field, and what was typed kept. */
+static void batches_page(struct req *r, const struct err *e);
+
 void page_relief_batches(struct req *r)
 {
-    if (list_export_if_asked(r, record_batches_sheet, NULL, "relief-batches.csv"))
+    batches_page(r, NULL);
+}
+
+static void batches_page(struct req *r, const struct err *e)
+{
+    struct list_where w = {0};
+    struct err we = {0};
+    struct batch_filter f = {.limit = BATCHES_SHOWN};
+    if (!e && list_where_read(r, &w, &we) == 0) /* after a refused new batch, its query is the form's, not a filter */
+        f.village_id = w.village_id, f.from = w.from, f.to = w.to;
+    if (we.status && req_query(r, "format")) {
+        reply_error(r, &we);
+        return;
+    }
+    if (list_export_if_asked(r, record_batches_sheet, &f, "relief-batches.csv"))
         return;
     html_begin(r, "批量发放");
     html_raw(r, "<h1>救助批次（春节走访慰问、双千帮扶、独女户/双女绝育户奖励）</h1>");
     html_flash(r);
-    html_raw(r, "<table class=\"list\"><thead><tr><th class=\"num\">批次</th><th>名称</th><th class=\"num\">每户（元）</th>"
-                "<th class=\"num\">户数</th><th class=\"num\">已发放</th><th class=\"num\">已发金额（元）</th></tr></thead><tbody>");
-    if (relief_batch_list(r->db, &r->user, 50, batch_row, r) == 0)
-        html_raw(r, "<tr><td colspan=\"6\">还没有批次</td></tr>");
-    html_raw(r, "</tbody></table>");
+    html_raw(r, "<form class=\"search\" method=\"get\" action=\"/relief/batches\">");
+    list_where_fields(r, &w, "建立日期");
+    html_raw(r, "<button>筛选</button></form>");
+    if (we.status)
+        html_form_error(r, &we);
+    html_raw(r, "<div class=\"scroll\"><table class=\"list\"><thead><tr><th class=\"num\">批次</th><th>名称</th>"
+                "<th class=\"num\">每户（元）</th><th class=\"num\">户数</th><th class=\"num\">已发放</th>"
+                "<th class=\"num\">已发金额（元）</th></tr></thead><tbody>");
+    int n = relief_batch_list(r->db, &r->user, &f, batch_row, r);
+    if (n == 0)
+        html_raw(r, "<tr><td colspan=\"6\">没有符合条件的批次</td></tr>");
+    html_raw(r, "</tbody></table></div>");
+    if (n > BATCHES_SHOWN)
+        html_printf(r, "<p class=\"muted\">共 %d 个批次，此处列出最新的 %d 个；导出文件包含全部。</p>", n, BATCHES_SHOWN);
+    if (n >= 0)
+        html_printf(r, "<p class=\"totals\">共 %lld 个批次、%lld 户（按筛选条件）· 已发金额合计 ", (long long)f.count,
+                    (long long)f.households);
+    if (n >= 0) {
+        char money[FORM_MONEY_SIZE];
+        html_text(r, form_money(f.paid_fen, money, sizeof money));
+        html_raw(r, "</p>");
+    }
     report_format_links(r, "/relief/batches", NULL);
-    html_raw(r, "<h2>新建批次</h2><form method=\"get\" action=\"/relief/batches/new\" class=\"grid\">"
-                "<label>救助类别<select name=\"category_id\">");
+    html_raw(r, "<h2 id=\"new-batch\">新建批次</h2>");
+    if (e)
+        html_form_error(r, e);
+    html_raw(r, "<form method=\"get\" action=\"/relief/batches/new\" class=\"grid\"><label>救助类别<select name=\"category_id\">");
     relief_category_options(r, req_query_int(r, "category_id", 0));
-    html_raw(r, "</select></label><label>每户金额（元；按标准的可不填）<input name=\"amount\" inputmode=\"decimal\"></label>"
-                "<label>范围<select name=\"village_id\"><option value=\"0\">我负责的全部</option>");
+    html_raw(r, "</select></label><label>每户金额（元；按标准的可不填）<input name=\"amount\" inputmode=\"decimal\" value=\"");
+    html_text(r, req_query(r, "amount") ? req_query(r, "amount") : ""); /* as typed, even when it did not parse */
+    html_raw(r, "\">");
+    form_field_error(r, "amount");
+    form_field_error(r, "amount_fen");
+    html_raw(r, "</label><label>范围<select name=\"village_id\"><option value=\"0\">我负责的全部</option>");
     unit_list(r->db, r->user.unit_path, "village", unit_option, r);
-    html_raw(r, "</select></label><p><button class=\"primary\">预览名单</button></p></form>");
+    html_raw(r, "</select>");
+    form_field_error(r, "village_id");
+    html_raw(r, "</label><p><button class=\"primary\">预览名单</button></p></form>");
     html_end(r);
 }
 
@@ -133,12 +180,20 @@ static void preview_page(struct req *r, const struct batch_input *in, const stru
     html_end(r);
 }
 
+/* Counts nothing: the preview's dry run before the page is drawn. */
+static void no_candidate(const struct batch_candidate *c, void *ctx)
+{
+    (void)c, (void)ctx;
+}
+
 void page_relief_batch_new(struct req *r)
 {
     struct batch_input in;
     struct err e = {0};
-    if (batch_input_from(r, req_query, &in, &e) != 0) {
-        html_error_page(r, &e);
+    if (batch_input_from(r, req_query, &in, &e) != 0 ||
+        relief_batch_preview(r->db, &r->user, &in, r->today, no_candidate, NULL, &e) < 0) {
+        batches_page(r, &e); /* the form again as typed, the error next to its field */
+        r->status = e.status;
         return;
     }
     preview_page(r, &in, NULL);

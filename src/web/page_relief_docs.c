@@ -17,7 +17,7 @@ static void doc_item(const struct relief_doc *d, void *ctx)
     struct req *r = ctx;
     html_printf(r, "<li><a href=\"/relief/%lld/documents/%lld\">", (long long)d->application_id, (long long)d->id);
     html_text(r, d->name);
-    html_printf(r, "</a>（%s，%lld KB，", relief_doc_label(d->kind), (long long)((d->size + 1023) / 1024));
+    html_printf(r, "</a>（%s，%lld KB，", doc_file_label(d->kind), (long long)((d->size + 1023) / 1024));
     html_text(r, d->uploaded_by);
     html_raw(r, "，");
     html_text(r, d->uploaded_at);
@@ -39,7 +39,7 @@ void relief_documents_section(struct req *r, int64_t application_id, int may_upl
     html_printf(r, "<input type=\"file\" name=\"file\" required accept=\".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,"
                    "image/png\" aria-label=\"证明材料文件\"><button>上传</button><span class=\"muted\"> PDF、JPG 或 PNG，"
                    "每个不超过 %d MB</span></form>",
-                RELIEF_DOC_MAX_BYTES / (1024 * 1024));
+                DOC_FILE_MAX_BYTES / (1024 * 1024));
 }
 
 /* The uploaded file of the request, or NULL. */
@@ -81,7 +81,7 @@ static void send_document(struct req *r, int64_t application_id, int64_t doc_id)
     snprintf(disposition, sizeof disposition, "inline; filename=\"relief-%lld-%lld.%s\"", (long long)application_id,
              (long long)doc_id, d.kind);
     reply_header(r, "Content-Disposition", disposition);
-    reply_bytes(r, relief_doc_mime(d.kind), (char *)d.data, (size_t)d.size);
+    reply_bytes(r, doc_file_mime(d.kind), (char *)d.data, (size_t)d.size);
 }
 
 void page_relief_document(struct req *r)
@@ -124,5 +124,5 @@ void api_relief_document_upload(struct req *r)
         reply_json_error(r, &e);
     else
         reply_json(r, 201, json_pack("{s:I, s:s, s:s, s:I}", "id", (json_int_t)id, "name", f->filename, "kind",
-                                     relief_doc_kind((const unsigned char *)f->val, f->len), "size", (json_int_t)f->len));
+                                     doc_file_kind((const unsigned char *)f->val, f->len), "size", (json_int_t)f->len));
 }

@@ -5,6 +5,7 @@
 
 #include "audit.h"
 #include "audit_words.h"
+#include "loan_book.h"
 #include "clock.h"
 #include "announcement.h"
 #include "masking.h"
@@ -17,53 +18,79 @@
 /* The notices a list shows (the page's and the API's). */
 #define RECORD_NOTICES_SHOWN 50
 
-/* Number text for a sheet cell. */
-static const char *num_text(long long v, char out[24])
-{
-    snprintf(out, 24, "%lld", v);
-    return out;
-}
-
+/* The subtitle every record list carries: whose records, as of which day. */
 void scope_subtitle(struct req *r, struct sheet *s)
 {
     char t[11];
-    snprintf(s->subtitle, sizeof s->subtitle, "范围：%s · 导出日期 %s", r->user.unit_name, date_format(r->today, t));
+    sheet_scope_subtitle(s, r, "导出日期 %s", date_format(r->today, t));
 }
 
-/* One loan application. */
+/* Appends the total row of a record list: the count under the first column, the sum of the amounts
+   in column money_col. */
+static void total_row(struct sheet *s, int64_t count, int money_col, int64_t fen)
+{
+    char n[32], sum[MONEY_TEXT_SIZE];
+    const char *cells[TABLE_MAX_COLS] = {"合计"};
+    snprintf(n, sizeof n, "%lld 条", (long long)count);
+    cells[1] = n;
+    for (int c = 2; c < s->ncols; c++)
+        cells[c] = c == money_col ? sheet_fen(fen, sum) : "";
+    sheet_row(s, cells);
+    s->total_rows = 1;
+}
+
+/* A loan application sheet being filled (the request for each disbursed loan's figures). */
+struct loans_build {
+    struct req *r;
+    struct sheet *s;
+};
+
+/* One loan application, with the days overdue and penalty of its loan once disbursed. */
 static void loan_sheet_row(const struct loan_row *l, void *ctx)
 {
-    char id[24], term[24], amount[MONEY_TEXT_SIZE];
-    const char *cells[] = {num_text(l->id, id), l->applicant, l->village, project_type_name(l->project_type),
-                           l->project_name, sheet_fen(l->amount_fen, amount), num_text(l->term_months, term),
-                           loan_state_name(l->state), l->submitted_on, l->review_due_on, l->handler};
-    sheet_row(ctx, cells);
+    struct loans_build *b = ctx;
+    char id[SHEET_NUM_SIZE], term[SHEET_NUM_SIZE], dpd[SHEET_NUM_SIZE], amount[MONEY_TEXT_SIZE], pen[MONEY_TEXT_SIZE];
+    struct loan_figures fig;
+    struct err e = {0};
+    int has = l->loan_id && loan_figures_get(b->r->db, &b->r->user, l->loan_id, b->r->today, &fig, &e) == 0;
+    const char *cells[] = {sheet_num(l->id, id), l->applicant, l->village, project_type_name(l->project_type),
+                           l->project_name, sheet_fen(l->amount_fen, amount), sheet_num(l->term_months, term),
+                           loan_state_name(l->state), l->submitted_on, l->review_due_on, l->handler,
+                           has ? sheet_num(fig.dpd, dpd) : "", has ? sheet_fen(fig.penalty_fen, pen) : ""};
+    sheet_row(b->s, cells);
 }
 
 int record_loans_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     const struct loan_filter *f = arg;
     static const char *const heads[] = {"编号", "申请人", "村", "项目类型", "项目", "金额（元）", "期限（月）", "状态",
-                                        "提交日期", "评审期限", "经办人（A角）", NULL};
+                                        "提交日期", "评审期限", "经办人（A角）", "逾期天数", "罚息复利（元）", NULL};
     sheet_init(s, "贷款申请", heads);
     sheet_int_column(s, 0);
     sheet_money_column(s, 5);
     sheet_int_column(s, 6);
     sheet_date_column(s, 8);
     sheet_date_column(s, 9);
+    sheet_money_column(s, 12);
     s->landscape = 1;
     scope_subtitle(r, s);
     struct loan_filter all = *f;
-    all.limit = LIST_EXPORT_MAX, all.offset = 0;
+    all.limit = list_export_limit(r), all.offset = 0;
     struct err e = {0};
-    return loan_list(r->db, &r->user, &all, r->today, loan_sheet_row, s, &e) < 0 ? -1 : 0;
+    struct loans_build b = {r, s};
+    int64_t count = 0, amount = 0;
+    if (loan_list(r->db, &r->user, &all, r->today, loan_sheet_row, &b, &e) < 0 ||
+        loan_list_totals(r->db, &r->user, &all, r->today, &count, &amount, &e) != 0)
+        return -1;
+    total_row(s, count, 5, amount);
+    return 0;
 }
 
 /* One relief application, the resident ID masked. */
 static void relief_sheet_row(const struct relief_app *a, void *ctx)
 {
     char id[24], masked[24], amount[MONEY_TEXT_SIZE];
-    const char *cells[] = {num_text(a->id, id), a->head_name, mask_id(a->head_id_number, masked, sizeof masked),
+    const char *cells[] = {sheet_num(a->id, id), a->head_name, mask_id(a->head_id_number, masked, sizeof masked),
                            a->village, a->category, sheet_fen(a->amount_fen, amount), relief_state_name(a->state),
                            a->applied_on};
     sheet_row(ctx, cells);
@@ -79,16 +106,21 @@ int record_relief_sheet(struct req *r, const void *arg, struct sheet *s)
     sheet_date_column(s, 7);
     scope_subtitle(r, s);
     struct relief_filter all = *f;
-    all.limit = LIST_EXPORT_MAX, all.offset = 0;
-    return relief_list(r->db, &r->user, &all, relief_sheet_row, s) < 0 ? -1 : 0;
+    all.limit = list_export_limit(r), all.offset = 0;
+    int64_t count = 0, amount = 0;
+    if (relief_list(r->db, &r->user, &all, relief_sheet_row, s) < 0 ||
+        relief_list_totals(r->db, &r->user, &all, &count, &amount) != 0)
+        return -1;
+    total_row(s, count, 5, amount);
+    return 0;
 }
 
 /* One relief batch. */
 static void batch_sheet_row(const struct relief_batch *b, void *ctx)
 {
     char id[24], total[24], paid[24], amount[MONEY_TEXT_SIZE], paid_fen[MONEY_TEXT_SIZE];
-    const char *cells[] = {num_text(b->id, id), b->title, b->category, b->unit_name, sheet_fen(b->amount_fen, amount),
-                           num_text(b->total, total), num_text(b->count[RS_PAID], paid), sheet_fen(b->paid_fen, paid_fen)};
+    const char *cells[] = {sheet_num(b->id, id), b->title, b->category, b->unit_name, sheet_fen(b->amount_fen, amount),
+                           sheet_num(b->total, total), sheet_num(b->count[RS_PAID], paid), sheet_fen(b->paid_fen, paid_fen)};
     sheet_row(ctx, cells);
 }
 
@@ -103,7 +135,16 @@ int record_batches_sheet(struct req *r, const void *arg, struct sheet *s)
     sheet_int_column(s, 6);
     sheet_money_column(s, 7);
     scope_subtitle(r, s);
-    return relief_batch_list(r->db, &r->user, LIST_EXPORT_MAX, batch_sheet_row, s) < 0 ? -1 : 0;
+    struct batch_filter all = arg ? *(const struct batch_filter *)arg : (struct batch_filter){0};
+    all.limit = list_export_limit(r);
+    if (relief_batch_list(r->db, &r->user, &all, batch_sheet_row, s) < 0)
+        return -1;
+    char n[32], households[SHEET_NUM_SIZE], paid[MONEY_TEXT_SIZE];
+    snprintf(n, sizeof n, "%lld 个批次", (long long)all.count);
+    const char *cells[] = {"合计", n, "", "", "", sheet_num(all.households, households), "", sheet_fen(all.paid_fen, paid)};
+    sheet_row(s, cells);
+    s->total_rows = 1;
+    return 0;
 }
 
 /* Room for a household's category names joined by 、 */
@@ -122,7 +163,7 @@ static void household_sheet_row(const struct household_row *h, void *ctx)
             o += (size_t)n;
         }
     const char *cells[] = {h->head_name, mask_id(h->head_id_number, masked, sizeof masked), h->village_name, cats,
-                           h->policy_compliant ? "是" : "否", num_text(h->nmembers, members)};
+                           h->policy_compliant ? "是" : "否", sheet_num(h->nmembers, members)};
     sheet_row(ctx, cells);
 }
 
@@ -135,7 +176,7 @@ int record_households_sheet(struct req *r, const void *arg, struct sheet *s)
     s->widths[1] = 1.6f, s->widths[3] = 2.4f;
     scope_subtitle(r, s);
     struct household_filter all = *f;
-    all.limit = LIST_EXPORT_MAX, all.offset = 0;
+    all.limit = list_export_limit(r), all.offset = 0;
     struct err e = {0};
     return household_search(r->db, &r->user, &all, household_sheet_row, s, &e) < 0 ? -1 : 0;
 }
@@ -144,9 +185,9 @@ int record_households_sheet(struct req *r, const void *arg, struct sheet *s)
 static void notice_sheet_row(const struct notice *n, void *ctx)
 {
     char id[24], items[24], objections[24], total[MONEY_TEXT_SIZE];
-    const char *cells[] = {num_text(n->id, id), n->title, n->replaced_by ? "已更正" : "", n->unit_name, n->starts_on,
-                           n->ends_on, num_text(n->items, items), sheet_fen(n->total_fen, total),
-                           num_text(n->open_objections, objections)};
+    const char *cells[] = {sheet_num(n->id, id), n->title, n->replaced_by ? "已更正" : "", n->unit_name, n->starts_on,
+                           n->ends_on, sheet_num(n->items, items), sheet_fen(n->total_fen, total),
+                           sheet_num(n->open_objections, objections)};
     sheet_row(ctx, cells);
 }
 
@@ -172,8 +213,8 @@ int record_notices_sheet(struct req *r, const void *arg, struct sheet *s)
 static void announcement_sheet_row(const struct ann_row *x, void *ctx)
 {
     char id[24], version[24];
-    const char *cells[] = {num_text(x->id, id), x->title, ann_state_name(x->state), x->unit_name, x->publish_from,
-                           *x->publish_until ? x->publish_until : "撤回为止", num_text(x->version, version), x->saved_at};
+    const char *cells[] = {sheet_num(x->id, id), x->title, ann_state_name(x->state), x->unit_name, x->publish_from,
+                           *x->publish_until ? x->publish_until : "撤回为止", sheet_num(x->version, version), x->saved_at};
     sheet_row(ctx, cells);
 }
 
@@ -188,7 +229,7 @@ int record_announcements_sheet(struct req *r, const void *arg, struct sheet *s)
     sheet_int_column(s, 6);
     s->widths[1] = 3;
     scope_subtitle(r, s);
-    return ann_list(r->db, &r->user, state, LIST_EXPORT_MAX, 0, announcement_sheet_row, s) < 0 ? -1 : 0;
+    return ann_list(r->db, &r->user, state, list_export_limit(r), 0, announcement_sheet_row, s) < 0 ? -1 : 0;
 }
 
 /* One audit entry, before and after as their JSON text. */
@@ -197,7 +238,7 @@ static void audit_sheet_row(const struct audit_entry *a, void *ctx)
     char id[24], at[CLOCK_STAMP_SIZE];
     const char *action = audit_action_name(a->action), *entity = audit_entity_name(a->entity);
     const char *cells[] = {clock_china_stamp(a->at, at), a->username, action ? action : a->action,
-                           entity ? entity : a->entity, num_text(a->entity_id, id),
+                           entity ? entity : a->entity, sheet_num(a->entity_id, id),
                            a->before_json ? a->before_json : "", a->after_json ? a->after_json : ""};
     sheet_row(ctx, cells);
 }
@@ -212,14 +253,14 @@ int record_audit_sheet(struct req *r, const void *arg, struct sheet *s)
     s->landscape = 1;
     scope_subtitle(r, s);
     return audit_list(r->db, r->user.unit_path, q->entity ? q->entity : "", q->entity_id, q->action ? q->action : "",
-               LIST_EXPORT_MAX, 0, audit_sheet_row, s) < 0 ? -1 : 0;
+               list_export_limit(r), 0, audit_sheet_row, s) < 0 ? -1 : 0;
 }
 
 /* One relief fund: its income per source, what it paid and its balance. */
 static void fund_sheet_row(const struct relief_fund *f, void *ctx)
 {
     char id[24], money[SRC__MAX + 2][MONEY_TEXT_SIZE];
-    const char *cells[SRC__MAX + 5] = {num_text(f->id, id), f->name, f->active ? "在用" : "停用"};
+    const char *cells[SRC__MAX + 5] = {sheet_num(f->id, id), f->name, f->active ? "在用" : "停用"};
     for (int k = 0; k < SRC__MAX; k++)
         cells[3 + k] = sheet_fen(f->income_fen[k], money[k]);
     cells[3 + SRC__MAX] = sheet_fen(f->paid_fen, money[SRC__MAX]);

@@ -19,7 +19,7 @@ void scope_subtitle(struct req *r, struct sheet *s);
 int record_loans_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: struct relief_filter (limit and offset ignored). Relief applications, resident IDs masked as on the page. */
 int record_relief_sheet(struct req *r, const void *arg, struct sheet *s);
-/* arg: none. The relief batches in scope, newest first. */
+/* arg: struct batch_filter (its limit ignored) or NULL. The relief batches in scope, newest first, and a total row. */
 int record_batches_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: struct household_filter (limit and offset ignored). Households, resident IDs masked as on the page. */
 int record_households_sheet(struct req *r, const void *arg, struct sheet *s);

@@ -14,6 +14,8 @@
 #define HH_READ (ALL & ~R(REVIEWER))
 /* Who may register and change households. */
 #define HH_WRITE (R(ADMIN) | R(ASSOCIATION) | R(VILLAGE))
+/* Who approves another person's sensitive household category (失独, 伤残): the township's association. */
+#define HH_CATEGORY_APPROVE (R(ADMIN) | R(ASSOCIATION))
 /* Who registers loan applications and collects their documents (a village officer for the
    village's households). */
 #define LOAN_INTAKE (R(ADMIN) | R(ASSOCIATION) | R(VILLAGE))
@@ -60,6 +62,10 @@ const struct route routes[] = {
     {"GET", "/households/import", page_import_form, HH_WRITE, 0},
     {"POST", "/households/import", page_import_upload, HH_WRITE, 0},
     {"POST", "/households/import/{id}", page_import_confirm, HH_WRITE, 0},
+    {"GET", "/households/category-changes", page_category_changes, HH_WRITE, 0},
+    {"POST", "/households/category-changes/{id}/approve", page_category_change_approve, HH_CATEGORY_APPROVE, 0},
+    {"POST", "/households/category-changes/{id}/reject", page_category_change_reject, HH_CATEGORY_APPROVE, 0},
+    {"GET", "/households/category-changes/{id}/document", page_category_change_document, HH_WRITE, 0},
     {"GET", "/households/{id}", page_household_show, HH_READ, 0},
     {"POST", "/households/{id}", page_household_update, HH_WRITE, 0},
     {"POST", "/households/{id}/members", page_household_add_member, HH_WRITE, 0},
@@ -220,6 +226,11 @@ const struct route routes[] = {
     {"GET", "/api/v1/households", api_households_list, HH_READ, ROUTE_API},
     {"POST", "/api/v1/households", api_households_create, HH_WRITE, ROUTE_API},
     {"GET", "/api/v1/households/{id}", api_households_show, HH_READ, ROUTE_API},
+    {"POST", "/api/v1/households/{id}/category-changes", api_category_change_propose, HH_WRITE, ROUTE_API},
+    {"GET", "/api/v1/category-changes", api_category_changes, HH_WRITE, ROUTE_API},
+    {"POST", "/api/v1/category-changes/{id}/approve", api_category_change_approve, HH_CATEGORY_APPROVE, ROUTE_API},
+    {"POST", "/api/v1/category-changes/{id}/reject", api_category_change_reject, HH_CATEGORY_APPROVE, ROUTE_API},
+    {"GET", "/api/v1/category-changes/{id}/document", api_category_change_document, HH_WRITE, ROUTE_API},
     {"GET", "/api/v1/audit", api_audit_list, R(ADMIN) | R(AUDITOR), ROUTE_API},
     {"GET", "/api/v1/loan-applications", api_loans_list, ALL, ROUTE_API},
     {"POST", "/api/v1/loan-applications", api_loans_create, LOAN_INTAKE, ROUTE_API},

@@ -1,6 +1,7 @@
 /* sheet.c: reports as HTML, CSV and PDF from one set of rows (see sheet.h). */
 #include "sheet.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "csv.h"
 #include "date.h"
 #include "html.h"
+#include "log.h"
 #include "money.h"
 
 void sheet_init(struct sheet *s, const char *title, const char *const *heads)
@@ -51,6 +53,30 @@ void sheet_row(struct sheet *s, const char *const *texts)
     for (int c = 0; c < s->ncols; c++)
         s->cells[s->nrows * s->ncols + c] = strdup(texts[c] ? texts[c] : "");
     s->nrows++;
+}
+
+const char *sheet_num(long long v, char out[SHEET_NUM_SIZE])
+{
+    snprintf(out, SHEET_NUM_SIZE, "%lld", v);
+    return out;
+}
+
+int sheet_scope_subtitle(struct sheet *s, const struct req *r, const char *fmt, ...)
+{
+    char detail[sizeof s->subtitle];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(detail, sizeof detail, fmt, ap);
+    va_end(ap);
+    int m = n < 0 || (size_t)n >= sizeof detail ? -1
+                                                 : snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · %s",
+                                                            r->user.unit_name, detail);
+    if (m < 0 || (size_t)m >= sizeof s->subtitle) {
+        s->subtitle[0] = 0;
+        log_error("sheet subtitle too long: %s", s->title);
+        return -1;
+    }
+    return 0;
 }
 
 const char *sheet_fen(int64_t fen, char *out)

@@ -43,6 +43,13 @@ void sheet_int_column(struct sheet *s, int c);
 void sheet_date_column(struct sheet *s, int c);
 /* Appends a row: ncols texts; amounts are given as fen through sheet_fen. */
 void sheet_row(struct sheet *s, const char *const *texts);
+/* Formats a whole number for a cell (ids, counts, days); buffer of SHEET_NUM_SIZE. Returns out. */
+#define SHEET_NUM_SIZE 24
+const char *sheet_num(long long v, char out[SHEET_NUM_SIZE]);
+/* The subtitle every list and record sheet carries: "统计范围：<the user's unit> · " and the detail
+   made from fmt (the day or period it is of). 0, or -1 when it does not fit (the subtitle is then
+   left empty and the error logged: never a cut sentence). */
+int sheet_scope_subtitle(struct sheet *s, const struct req *r, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Formats fen for a money cell ("1234.50"); buffer of MONEY_TEXT_SIZE. */
 const char *sheet_fen(int64_t fen, char *out);
 /* The fen of a money cell written by sheet_fen ("-" allowed before it); 0 when the text is not an amount. */

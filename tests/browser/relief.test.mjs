@@ -51,6 +51,11 @@ test('one relief from application to a printed receipt', async () => {
   await clerk.goto(`${srv.base}/notices`);
   await clerk.selectOption('select[name=unit_id]', String(units['西集村']));
   await clerk.click('button:has-text("发布")');
+  // Item 12: the confirmation shows the rows exactly as the notice will freeze them, masked.
+  const preview = await clerk.textContent('table.preview');
+  assert.match(preview, /褚\*香\s*西集村\s*双千帮扶\s*1,200\.00/);
+  assert.ok(!(await clerk.textContent('main')).includes('褚桂香'), 'no full name in the preview');
+  await clerk.screenshot({ path: OUT + 'relief-notice-preview.png', fullPage: true });
   await clerk.click('button[name=confirm][value="1"]');
   await clerk.waitForURL(/\/notices\/\d+\/manage\?ok=notice/);
   const noticeId = clerk.url().match(/notices\/(\d+)/)[1];

@@ -195,7 +195,9 @@ test('record lists as files: applications, relief (IDs masked), batches and the 
   const apps = await api(srv.base, 'GET', '/loan-applications?state=in_review&limit=500', undefined, t.xj_xiehui);
   const book = readXlsx((await download('/loan-applications?state=in_review&format=xlsx', t.xj_xiehui)).bytes);
   assert.equal(book.name, '贷款申请');
-  assert.equal(book.rows.length, apps.body.total + 1, 'every application of the filter, not one page');
+  assert.equal(book.rows.length, apps.body.total + 2, 'every application of the filter, not one page, and the total row');
+  assert.equal(book.rows.at(-1)[0].value, '合计');
+  assert.equal(Math.round(book.rows.at(-1)[5].value * 100), apps.body.amount_fen_total);
   for (const a of apps.body.items) {
     const row = book.rows.find((r) => r && r[0].value === a.id);
     assert.ok(row, `application ${a.id}`);
@@ -205,7 +207,7 @@ test('record lists as files: applications, relief (IDs masked), batches and the 
   const relief = await api(srv.base, 'GET', '/relief-applications?state=paid&limit=1', undefined, t.xj_xiehui);
   const csv = (await download('/relief-applications?state=paid&format=csv', t.xj_xiehui)).bytes.toString('utf8');
   const lines = csv.slice(1).trim().split('\r\n');
-  assert.equal(lines.length, relief.body.total + 1);
+  assert.equal(lines.length, relief.body.total + 2, 'the head, every application, the total row');
   assert.match(lines[1], /,\d{6}\*{8}\d{3}[\dX],/, 'the resident ID masked as on the page');
   assert.ok(!/\d{17}[\dX]/.test(csv), 'no full resident ID');
   const batches = readXlsx((await download('/relief-batches?format=xlsx', t.xj_xiehui)).bytes);
@@ -216,7 +218,7 @@ test('record lists as files: applications, relief (IDs masked), batches and the 
   const log = readXlsx((await download('/audit?entity=household&format=xlsx', admin)).bytes);
   assert.equal(log.name, '审计日志');
   assert.equal(log.rows.length, audit.body.total + 1);
-  assert.ok(log.rows.slice(1).every((r) => r[3].value === 'household'));
+  assert.deepEqual([...new Set(log.rows.slice(1).map((r) => r[3].value))], ['家庭档案'], 'the record kind in Chinese');
   assert.equal((await download('/audit?format=xlsx', t.xj_xiehui)).status, 403, 'the association reads no audit log');
   const other = (await download('/relief-applications?format=csv', t.fm_xiehui)).bytes.toString('utf8');
   assert.ok(!other.includes('西集'), 'the other township exports none of 西集\'s relief');

@@ -359,7 +359,9 @@ test('the reviewer\'s queue exports as the API\'s queue=mine does', async () => 
   const page = await b.get('/reviews');
   assert.ok(page.text.includes('href="/reviews?format=xlsx"'), '/reviews links 导出Excel');
   const res = await fetch(`${srv.base}/reviews?format=xlsx`, { headers: { Cookie: b.cookie } });
-  const rows = readXlsx(Buffer.from(await res.arrayBuffer())).rows.slice(1);
+  const all = readXlsx(Buffer.from(await res.arrayBuffer())).rows.slice(1);
+  const rows = all.slice(0, -1);
+  assert.deepEqual(all.at(-1).slice(0, 2).map((c) => c.value), ['合计', `${mine.length} 条`], 'the 合计 row counts them');
   assert.deepEqual(rows.map((r) => r[0].value).sort(), mine.map((a) => a.id).sort(), 'the same applications');
 });
 
@@ -372,7 +374,9 @@ test('a relief batch\'s page exports its applications, only for a batch in scope
   const page = await b.get(`/relief/batches/${batch.id}`);
   assert.ok(page.text.includes(`href="/relief/batches/${batch.id}?format=xlsx"`), 'the batch page links 导出Excel');
   const res = await fetch(`${srv.base}/relief/batches/${batch.id}?format=xlsx`, { headers: { Cookie: b.cookie } });
-  const rows = readXlsx(Buffer.from(await res.arrayBuffer())).rows.slice(1);
+  const all = readXlsx(Buffer.from(await res.arrayBuffer())).rows.slice(1);
+  const rows = all.slice(0, -1);
+  assert.deepEqual(all.at(-1).slice(0, 2).map((c) => c.value), ['合计', `${apps.length} 条`], 'the 合计 row counts them');
   assert.deepEqual(rows.map((r) => r[0].value).sort(), apps.map((a) => a.id).sort(), 'the batch\'s applications');
   assert.ok(rows.every((r) => /\*/.test(r[2].value)), 'resident IDs masked');
   const other = new Browser(srv.base);

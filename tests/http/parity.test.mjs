@@ -37,6 +37,8 @@ const TWINS = [
   { page: '/relief/{id}', api: '/api/v1/relief-applications/{id}', formats: [] },
   { page: '/relief/{id}/documents/{id}', api: '/api/v1/relief-applications/{id}/documents/{id}', formats: [] },
   { page: '/relief/batches', api: '/api/v1/relief-batches', formats: ['csv', 'xlsx', 'pdf'] },
+  { page: '/households/category-changes', api: '/api/v1/category-changes', formats: [] },
+  { page: '/households/category-changes/{id}/document', api: '/api/v1/category-changes/{id}/document', formats: [] },
   { page: '/relief/batches/{id}', api: '/api/v1/relief-batches/{id}', formats: [] },
   { page: '/funds', api: '/api/v1/funds', formats: ['csv', 'xlsx', 'pdf'] },
   { page: '/funds/{id}', api: '/api/v1/reports/fund-ledger', formats: ['csv', 'xlsx', 'pdf'], q: 'fund_id=FUND' },
