@@ -41,6 +41,9 @@ void page_household_create(struct req *r);
 void page_household_show(struct req *r);
 void page_household_update(struct req *r);
 void page_household_add_member(struct req *r);
+/* The household page again for household_id, with a refusal e shown (its status kept); 404 and
+   403 answered as errors. */
+void household_page_refused(struct req *r, int64_t household_id, const struct err *e);
 /* page_import.c */
 void page_import_form(struct req *r);
 void page_import_upload(struct req *r);
@@ -130,6 +133,16 @@ void api_users_list(struct req *r);
 void api_users_create(struct req *r);
 void api_users_update(struct req *r);
 void api_users_password(struct req *r);
+/* page_pairs.c */
+/* The household page's 结对帮扶 section: its pairs, those it helps in, the forms. */
+void pairs_section(struct req *r, int64_t household_id);
+void page_household_pair(struct req *r);
+void page_pair_end(struct req *r);
+void page_pairs(struct req *r);
+/* api_pairs.c */
+void api_pairs_create(struct req *r);
+void api_pairs_end(struct req *r);
+void api_pairs_list(struct req *r);
 /* api_household.c */
 void api_households_create(struct req *r);
 void api_households_list(struct req *r);

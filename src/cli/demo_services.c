@@ -1,0 +1,77 @@
+/* demo_services.c: the demo pairs of 西集镇 (see demo_services.h). */
+#include "demo_services.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "pair.h"
+#include "user.h"
+
+/* Loads a demo account. 0 or -1. */
+static int load(struct db *db, const char *username, struct user_ctx *u)
+{
+    int64_t id = db_int(db, 0, "SELECT id FROM users WHERE username = ?", "t", username);
+    return id > 0 && user_load(db, id, u) == 0 ? 0 : -1;
+}
+
+/* Prints what failed and returns -1. */
+static int fail(const char *step, const struct err *e)
+{
+    fprintf(stderr, "错误: 创建演示帮扶服务失败（%s）：%s\n", step, e->message);
+    return -1;
+}
+
+/* The n-th household (from 0, by id) of a village by name; 0 when there is none. */
+static int64_t household_of(struct db *db, const char *village, int n)
+{
+    return db_int(db, 0, "SELECT h.id FROM households h JOIN units v ON v.id = h.village_id WHERE v.name = ? "
+                         "ORDER BY h.id LIMIT 1 OFFSET ?",
+                  "ti", village, (int64_t)n);
+}
+
+/* Pairs helper in (its household set here) from the day `ago` days before today. Returns the id or -1. */
+static int64_t pair(struct db *db, const struct user_ctx *by, struct pair_input in, int64_t household, long ago,
+                    struct date today, struct err *e)
+{
+    char from[11];
+    in.household_id = household;
+    in.from = date_format(date_add_days(today, -ago), from);
+    return pair_create(db, by, &in, today, e);
+}
+
+int demo_services(struct db *db, struct date today)
+{
+    struct user_ctx assoc, officer;
+    struct err e = {0};
+    if (load(db, "xj_xiehui", &assoc) || load(db, "xj_cun_xiji", &officer))
+        return fail("演示账号", &e);
+    int64_t township = db_int(db, 0, "SELECT id FROM units WHERE name = '西集镇'", "");
+    /* the township government with twelve households of 西集村 (增收 and 就业) */
+    struct pair_input unit = {.kind = HELPER_UNIT, .unit_id = township, .goals = 1u << 0 | 1u << 1};
+    for (int i = 0; i < 12; i++)
+        if (pair(db, &assoc, unit, household_of(db, "西集村", i), 200 - i, today, &e) < 0)
+            return fail("单位结对", &e);
+    /* a cadre with an account, and a named cadre of the township (技术, 产业) */
+    struct pair_input cadre = {.kind = HELPER_CADRE, .user_id = assoc.id, .goals = 1u << 2 | 1u << 3};
+    struct pair_input named = {.kind = HELPER_CADRE, .name = "韩立军", .unit_id = township, .phone = "13905381234",
+                               .goals = 1u << 0 | 1u << 4};
+    if (pair(db, &assoc, cadre, household_of(db, "东集村", 0), 150, today, &e) < 0 ||
+        pair(db, &assoc, named, household_of(db, "东集村", 1), 120, today, &e) < 0)
+        return fail("干部结对", &e);
+    /* 富手拉贫手: two prospering households of 西集村 each help a household of their village */
+    for (int i = 0; i < 2; i++) {
+        struct pair_input rich = {.kind = HELPER_HOUSEHOLD, .helper_household_id = household_of(db, "西集村", 20 + i),
+                                  .goals = 1u << 2};
+        if (pair(db, &officer, rich, household_of(db, "西集村", 12 + i), 90 - 30 * i, today, &e) < 0)
+            return fail("富手拉贫手", &e);
+    }
+    /* an ended pair: a cadre moved away */
+    struct pair_input moved = {.kind = HELPER_CADRE, .name = "吴德明", .unit_id = township, .phone = "13905380001",
+                               .goals = 1u << 0};
+    int64_t id = pair(db, &assoc, moved, household_of(db, "东集村", 2), 300, today, &e);
+    char on[11];
+    if (id < 0 || pair_end(db, &assoc, id, date_format(date_add_days(today, -30), on), "工作调动，改由镇协会结对", today,
+                           &e) != 0)
+        return fail("结束结对", &e);
+    return 0;
+}
