@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pair.h"
+#include "visit.h"
 #include "user.h"
 
 /* Loads a demo account. 0 or -1. */
@@ -27,6 +28,19 @@ static int64_t household_of(struct db *db, const char *village, int n)
     return db_int(db, 0, "SELECT h.id FROM households h JOIN units v ON v.id = h.village_id WHERE v.name = ? "
                          "ORDER BY h.id LIMIT 1 OFFSET ?",
                   "ti", village, (int64_t)n);
+}
+
+/* Records a visit `ago` days before today, with a next step in `next_in` days (0 none). 0 or -1. */
+static int visit(struct db *db, const struct user_ctx *by, int64_t household, int64_t pair_id, long ago,
+                 enum visit_kind kind, const char *note, const char *next_step, long next_in, struct date today,
+                 struct err *e)
+{
+    char on[11], next[11];
+    struct visit_input in = {.household_id = household, .pair_id = pair_id,
+                             .on = date_format(date_add_days(today, -ago), on), .kind = kind, .note = note,
+                             .next_step = next_step,
+                             .next_on = next_in ? date_format(date_add_days(today, next_in - ago), next) : NULL};
+    return visit_create(db, by, &in, today, e) < 0 ? -1 : 0;
 }
 
 /* Pairs helper in (its household set here) from the day `ago` days before today. Returns the id or -1. */
@@ -65,6 +79,20 @@ int demo_services(struct db *db, struct date today)
         if (pair(db, &officer, rich, household_of(db, "西集村", 12 + i), 90 - 30 * i, today, &e) < 0)
             return fail("富手拉贫手", &e);
     }
+    /* visits: the township's first pair visited three times, the named cadre's once, a follow-up planned */
+    int64_t first = household_of(db, "西集村", 0), dong = household_of(db, "东集村", 1);
+    int64_t first_pair = db_int(db, 0, "SELECT id FROM pairs WHERE household_id = ? ORDER BY id LIMIT 1", "i", first);
+    int64_t dong_pair = db_int(db, 0, "SELECT id FROM pairs WHERE household_id = ? ORDER BY id LIMIT 1", "i", dong);
+    if (visit(db, &officer, first, first_pair, 150, VISIT_ADVICE, "了解家庭收入情况，建议发展大棚蔬菜", NULL, 0, today,
+              &e) ||
+        visit(db, &officer, first, first_pair, 100, VISIT_TRAINING, "推荐参加镇里的大棚蔬菜种植培训",
+              "培训后回访种植准备情况", 30, today, &e) ||
+        visit(db, &assoc, first, first_pair, 40, VISIT_GOODS, "送去化肥 50 公斤", "春耕前再看一次", 60, today, &e) ||
+        visit(db, &assoc, dong, dong_pair, 60, VISIT_INFORMATION, "送去本周蔬菜批发价格和用工信息", NULL, 0, today,
+              &e) ||
+        visit(db, &officer, household_of(db, "西集村", 12), 0, 20, VISIT_REFERRAL,
+              "介绍申请计生信贷助富贷款，讲明需要的材料", "协助准备贷款材料", 10, today, &e))
+        return fail("走访", &e);
     /* an ended pair: a cadre moved away */
     struct pair_input moved = {.kind = HELPER_CADRE, .name = "吴德明", .unit_id = township, .phone = "13905380001",
                                .goals = 1u << 0};

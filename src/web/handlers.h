@@ -139,6 +139,13 @@ void pairs_section(struct req *r, int64_t household_id);
 void page_household_pair(struct req *r);
 void page_pair_end(struct req *r);
 void page_pairs(struct req *r);
+/* page_visits.c */
+/* The household page's 走访帮扶 section: visits and loan follow-up visits, the form. */
+void visits_section(struct req *r, int64_t household_id);
+void page_household_visit(struct req *r);
+/* api_visits.c */
+void api_visits_create(struct req *r);
+void api_visits_list(struct req *r);
 /* api_pairs.c */
 void api_pairs_create(struct req *r);
 void api_pairs_end(struct req *r);

@@ -351,6 +351,7 @@ static void household_detail(struct req *r, const struct household *h, const str
     household_loans(r, h);
     household_relief(r, h);
     pairs_section(r, h->id);
+    visits_section(r, h->id);
     if (may_edit(r)) {
         char f[40]; /* the edit form posts to the household's own path; open when it was refused */
         snprintf(f, sizeof f, "/households/%lld", (long long)h->id);

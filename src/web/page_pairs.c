@@ -171,9 +171,12 @@ static void pair_none(const struct pair_row *p, void *ctx)
 /* The head of a pair table with its first columns. */
 static void pair_table_head(struct req *r, enum pair_cols cols)
 {
-    html_printf(r, "<table class=\"list\"><thead><tr>%s%s<th>帮扶目标</th><th>结对日期</th><th>状态</th></tr>"
-                   "</thead><tbody>",
-                cols != COLS_HELPER ? "<th>被帮扶家庭</th>" : "", cols != COLS_HELPED ? "<th>帮扶人</th>" : "");
+    html_raw(r, "<table class=\"list\"><thead><tr>");
+    if (cols != COLS_HELPER)
+        html_raw(r, "<th>被帮扶家庭</th>");
+    if (cols != COLS_HELPED)
+        html_raw(r, "<th>帮扶人</th>");
+    html_raw(r, "<th>帮扶目标</th><th>结对日期</th><th>状态</th></tr></thead><tbody>");
 }
 
 void pairs_section(struct req *r, int64_t household_id)

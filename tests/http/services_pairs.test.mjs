@@ -140,6 +140,8 @@ test('the household page pairs through its form (kept on refusal), the pair list
 
   const list = await b.get('/pairs?kind=cadre&state=ended');
   assert.equal(list.status, 200);
+  assert.match(list.text, /<th>被帮扶家庭<\/th><th>帮扶人<\/th><th>帮扶目标<\/th>/);
+  assert.doesNotMatch(shown.text + list.text, /&lt;/, 'no markup written as text');
   assert.match(list.text, /吴德明/);
   const csv = await b.get('/pairs?kind=cadre&state=ended&format=csv');
   assert.equal(csv.status, 200);
