@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pair.h"
+#include "complaint.h"
 #include "visit.h"
 #include "user.h"
 
@@ -53,6 +54,33 @@ static int64_t pair(struct db *db, const struct user_ctx *by, struct pair_input 
     return pair_create(db, by, &in, today, e);
 }
 
+/* The demo complaints: filed `ago` days before today by the public (by NULL) or staff, resolved
+   `done` days after filing (-1: still open) with a satisfaction. 0 or -1. */
+static int complaints(struct db *db, const struct user_ctx *staff, struct date today, struct err *e)
+{
+    static const struct {
+        int ago, done, by_staff, village;
+        const char *category, *text, *contact, *resolution, *satisfaction;
+    } rows[] = {
+        {40, 3, 0, 1, "complaint", "村里的救助公示贴出来只有三天就撤了。", "13905386601", "已要求村里补足七天公示期", "满意"},
+        {30, 9, 1, 1, "suggestion", "电话反映：希望多办几期大棚蔬菜技术培训。", "赵大爷", "已列入明年培训计划", "基本满意"},
+        {20, -1, 0, 0, "complaint", "贷款审批太慢，交了材料半个月没有消息。", "13905386602", NULL, NULL},
+        {2, -1, 1, 1, "inquiry", "咨询独女户奖励什么时候发放。", "13905386603", NULL, NULL},
+    };
+    int64_t xiji = db_int(db, 0, "SELECT id FROM units WHERE name = '西集村'", "");
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        struct complaint_input in = {.text = rows[i].text, .contact = rows[i].contact,
+                                     .village_id = rows[i].village ? xiji : 0, .category = rows[i].category};
+        struct date due, filed = date_add_days(today, -rows[i].ago);
+        int64_t id = complaint_file(db, rows[i].by_staff ? staff : NULL, &in, "demo", filed, &due, e);
+        if (id < 0 || (rows[i].done >= 0 &&
+                       complaint_resolve(db, staff, id, rows[i].resolution, rows[i].satisfaction,
+                                         date_add_days(filed, rows[i].done), e) != 0))
+            return -1;
+    }
+    return 0;
+}
+
 int demo_services(struct db *db, struct date today)
 {
     struct user_ctx assoc, officer;
@@ -93,6 +121,8 @@ int demo_services(struct db *db, struct date today)
         visit(db, &officer, household_of(db, "西集村", 12), 0, 20, VISIT_REFERRAL,
               "介绍申请计生信贷助富贷款，讲明需要的材料", "协助准备贷款材料", 10, today, &e))
         return fail("走访", &e);
+    if (complaints(db, &officer, today, &e) != 0)
+        return fail("投诉和意见", &e);
     /* an ended pair: a cadre moved away */
     struct pair_input moved = {.kind = HELPER_CADRE, .name = "吴德明", .unit_id = township, .phone = "13905380001",
                                .goals = 1u << 0};

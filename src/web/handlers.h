@@ -139,6 +139,28 @@ void pairs_section(struct req *r, int64_t household_id);
 void page_household_pair(struct req *r);
 void page_pair_end(struct req *r);
 void page_pairs(struct req *r);
+/* page_complaints.c */
+void page_complaint_public(struct req *r);
+void page_complaint_public_submit(struct req *r);
+void page_complaints(struct req *r);
+void page_complaints_create(struct req *r);
+void page_complaint_show(struct req *r);
+void page_complaint_resolve(struct req *r);
+void page_complaint_assign(struct req *r);
+void page_time_limit_set(struct req *r);
+/* api_complaints.c */
+void api_complaints_create(struct req *r);
+void api_complaints_list(struct req *r);
+void api_complaints_show(struct req *r);
+void api_complaints_resolve(struct req *r);
+void api_complaints_assign(struct req *r);
+void api_time_limits(struct req *r);
+void api_time_limits_set(struct req *r);
+/* The staff user filing a complaint for a caller, or NULL for the public. */
+struct user_ctx;
+const struct user_ctx *complaint_filer(const struct req *r);
+/* The list's ?state= (open, resolved, late, due_soon; "" any) as complaint_filter's state, or -1. */
+int complaint_state_parse(const char *s);
 /* page_visits.c */
 /* The household page's 走访帮扶 section: visits and loan follow-up visits, the form. */
 void visits_section(struct req *r, int64_t household_id);
