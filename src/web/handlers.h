@@ -139,6 +139,12 @@ void pairs_section(struct req *r, int64_t household_id);
 void page_household_pair(struct req *r);
 void page_pair_end(struct req *r);
 void page_pairs(struct req *r);
+/* page_trainings.c */
+void page_trainings(struct req *r);
+/* api_trainings.c */
+void api_trainings_create(struct req *r);
+void api_trainings_list(struct req *r);
+void api_trainings_villages(struct req *r);
 /* page_complaints.c */
 void page_complaint_public(struct req *r);
 void page_complaint_public_submit(struct req *r);

@@ -144,6 +144,7 @@ static const struct {
     {"工作台", "/home", ROLES_ALL},
     {"家庭档案", "/households", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER)},
     {"结对帮扶", "/pairs", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER)},
+    {"技术培训", "/trainings", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER)},
     {"投诉意见", "/complaints", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_RELIEF) |
                                   ROLE_BIT(ROLE_VILLAGE) | ROLE_BIT(ROLE_AUDITOR)},
     {"贷款申请", "/loans", ROLES_ALL},

@@ -123,7 +123,9 @@ static void complaint_row(const struct complaint_row *c, void *ctx)
         html_raw(r, " / B角 ");
         html_text(r, c->backup);
     }
-    html_printf(r, "</td><td>%s%s", strcmp(c->state, "open") ? "已办结" : "办理中", c->late ? " <strong class=\"late\">超时</strong>" : "");
+    html_printf(r, "</td><td>%s", strcmp(c->state, "open") ? "已办结" : "办理中");
+    if (c->late)
+        html_raw(r, " <strong class=\"late\">超时</strong>");
     if (c->satisfaction[0]) {
         html_raw(r, " · ");
         html_text(r, c->satisfaction);
@@ -253,7 +255,9 @@ static void complaint_page(struct req *r, int64_t id, const struct err *shown)
     html_text(r, c.filed_on);
     html_raw(r, "</dd><dt>办理期限</dt><dd>");
     html_text(r, c.due_on);
-    html_printf(r, "%s</dd><dt>经办人（A角）</dt><dd>", c.late ? " <strong class=\"late\">超时</strong>" : "");
+    if (c.late)
+        html_raw(r, " <strong class=\"late\">超时</strong>");
+    html_raw(r, "</dd><dt>经办人（A角）</dt><dd>");
     html_text(r, c.handler[0] ? c.handler : "未指定");
     html_raw(r, "</dd><dt>B角</dt><dd>");
     html_text(r, c.backup[0] ? c.backup : "未指定");

@@ -16,6 +16,7 @@ const TWINS = [
   { page: '/households/{id}', api: '/api/v1/households/{id}', formats: [] },
   { page: '/pairs', api: '/api/v1/pairs', formats: ['csv', 'xlsx', 'pdf'] },
   { page: '/complaints', api: '/api/v1/complaints', formats: [] },
+  { page: '/trainings', api: '/api/v1/trainings', formats: [] },
   { page: '/complaints/{id}', api: '/api/v1/complaints/{id}', formats: [] },
   { page: '/admin/users', api: '/api/v1/users', formats: [] },
   { page: '/admin/units', api: '/api/v1/units', formats: [], wider: 'the unit tree is reference data every client needs to fill unit_id' },
