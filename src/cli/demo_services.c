@@ -6,6 +6,7 @@
 
 #include "pair.h"
 #include "complaint.h"
+#include "training.h"
 #include "visit.h"
 #include "user.h"
 
@@ -81,6 +82,28 @@ static int complaints(struct db *db, const struct user_ctx *staff, struct date t
     return 0;
 }
 
+/* Two demo courses of the township: households of 西集村 and 东集村 attend (without a member named). 0 or -1. */
+static int trainings(struct db *db, const struct user_ctx *by, int64_t township, struct date today, struct err *e)
+{
+    static const struct {
+        const char *title, *place, *trainer;
+        int ago, from, n;
+    } rows[] = {{"大棚蔬菜种植技术培训", "西集镇农技站", "刘强", 60, 0, 8}, {"农村电商入门", "西集镇文化站", "陈晓", 25, 4, 6}};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        struct training_attendee people[16];
+        for (int k = 0; k < rows[i].n; k++)
+            people[k] = (struct training_attendee){.household_id = household_of(db, k % 2 ? "东集村" : "西集村",
+                                                                                rows[i].from + k / 2)};
+        char on[11];
+        struct training_input in = {.title = rows[i].title, .on = date_format(date_add_days(today, -rows[i].ago), on),
+                                    .unit_id = township, .place = rows[i].place, .trainer = rows[i].trainer,
+                                    .nattendees = rows[i].n, .attendees = people};
+        if (training_create(db, by, &in, today, e) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 int demo_services(struct db *db, struct date today)
 {
     struct user_ctx assoc, officer;
@@ -123,6 +146,8 @@ int demo_services(struct db *db, struct date today)
         return fail("走访", &e);
     if (complaints(db, &officer, today, &e) != 0)
         return fail("投诉和意见", &e);
+    if (trainings(db, &assoc, township, today, &e) != 0)
+        return fail("技术培训", &e);
     /* an ended pair: a cadre moved away */
     struct pair_input moved = {.kind = HELPER_CADRE, .name = "吴德明", .unit_id = township, .phone = "13905380001",
                                .goals = 1u << 0};
