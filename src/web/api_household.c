@@ -8,6 +8,8 @@
 #include "list_sheets.h"
 #include "household.h"
 #include "masking.h"
+#include "pair.h"
+#include "visit.h"
 
 /* Reads one person object into m; prefix names fields in errors. Returns 0 or -1. */
 static int person_read(json_t *o, struct member_input *m, const char *prefix, struct err *e)
@@ -68,10 +70,25 @@ static void reply_household(struct req *r, int status, int64_t id)
         reply_json_error(r, &e);
         return;
     }
+    json_t *pairs = json_array(), *visits = json_array();
+    struct pair_filter f = {.kind = -1, .household_id = id};
+    struct visit_filter vf = {.kind = -1, .household_id = id, .limit = HOUSEHOLD_VISITS_SHOWN};
+    int64_t nvisits = 0;
+    if (pair_list(r->db, &r->user, &f, pair_json_append, pairs, &e) < 0 ||
+        (nvisits = visit_list(r->db, &r->user, &vf, visit_json_append, visits, &e)) < 0) {
+        json_decref(pairs);
+        json_decref(visits);
+        reply_json_error(r, &e);
+        return;
+    }
     int full = role_sees_full_id(r->user.role);
     if (full)
         household_audit_id_view(r->db, &r->user, id);
-    reply_json(r, status, household_json(&h, full));
+    json_t *j = household_json(&h, full);
+    json_object_set_new(j, "pairs", pairs);
+    json_object_set_new(j, "visits", visits);
+    json_object_set_new(j, "visits_total", json_integer(nvisits));
+    reply_json(r, status, j);
 }
 
 void api_households_create(struct req *r)
@@ -157,7 +174,7 @@ void api_households_list(struct req *r)
     API_OBJ("\"id\":" API_INT ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"township\":" API_STR             \
             ",\"head\":" HH_PERSON_OUT ",\"address\":" API_STR ",\"categories\":{\"type\":\"array\",\"items\":" API_STR \
             "},\"policy_compliant\":{\"type\":\"boolean\"},\"members\":{\"type\":\"array\",\"items\":" HH_PERSON_OUT    \
-            "},\"created_at\":" API_STR ",\"updated_at\":" API_STR,                                                 \
+            "},\"pairs\":{\"type\":\"array\",\"items\":" API_ANY_OBJ "},\"visits\":{\"type\":\"array\",\"items\":" API_ANY_OBJ "},\"visits_total\":" API_INT ",\"created_at\":" API_STR ",\"updated_at\":" API_STR,                                                 \
             "\"id\",\"village_id\",\"village\",\"township\",\"head\",\"address\",\"categories\",\"policy_compliant\","  \
             "\"members\",\"created_at\",\"updated_at\"")
 

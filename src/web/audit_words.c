@@ -7,12 +7,15 @@
 
 #include "amort.h"
 #include "chart.h"
+#include "complaint.h"
 #include "household.h"
 #include "html.h"
 #include "loan_rules.h"
 #include "money.h"
+#include "pair.h"
 #include "relief_rules.h"
 #include "user.h"
+#include "visit.h"
 
 struct word {
     const char *code, *name;
@@ -29,7 +32,8 @@ static const struct word actions[] = {
     {"reprint_receipt", "补打凭证"}, {"publish", "发布"}, {"withdraw", "撤回"}, {"object", "提出异议"},
     {"resolve_objection", "处理异议"}, {"pay", "发放"}, {"attach_document", "上传证明材料"},
     {"propose_category", "申请特殊家庭类别"}, {"approve_category", "批准类别变更"}, {"reject_category", "驳回类别变更"},
-    {NULL, NULL},
+    {"resolve_objection", "处理异议"}, {"pay", "发放"}, {"end", "结束"}, {"assign", "指定经办人"},
+    {"resolve", "办结"}, {NULL, NULL},
 };
 
 static const struct word entities[] = {
@@ -38,7 +42,9 @@ static const struct word entities[] = {
     {"repayment", "还款"}, {"loan_followup", "回访"}, {"guarantee_fund_entry", "担保基金收支"},
     {"relief_application", "救助申请"}, {"relief_batch", "救助批次"}, {"relief_fund", "救助资金"},
     {"relief_fund_entry", "救助资金收支"}, {"relief_category", "救助类别"}, {"notice", "公示"},
-    {"announcement", "公告"}, {"account", "会计科目"}, {"voucher_rule", "记账规则"}, {NULL, NULL},
+    {"announcement", "公告"}, {"account", "会计科目"}, {"voucher_rule", "记账规则"},
+    {"announcement", "公告"}, {"pair", "结对帮扶"}, {"visit", "走访帮扶"}, {"complaint", "投诉和意见"},
+    {"time_limit", "办理时限"}, {"training", "技术培训"}, {NULL, NULL},
 };
 
 static const struct word fields[] = {
@@ -75,7 +81,11 @@ static const struct word fields[] = {
     {"name_last", "隐去名字末字"}, {"name_surname", "隐去姓"}, {"id_head", "身份证号保留前几位"},
     {"id_tail", "身份证号保留后几位"}, {"phone_head", "电话保留前几位"}, {"phone_tail", "电话保留后几位"},
     {"compound_surnames", "复姓"}, {"change_id", "类别变更"}, {"document", "证明材料"}, {"size", "大小（字节）"},
-    {NULL, NULL},
+    {"compound_surnames", "复姓"}, {"helper_kind", "帮扶人类别"}, {"helper_name", "帮扶人"},
+    {"helper_unit_id", "帮扶单位"}, {"goals", "帮扶目标"}, {"ended_on", "结束日期"}, {"pair_id", "结对"},
+    {"next_on", "下一步日期"}, {"category", "类别"}, {"satisfaction", "满意度"}, {"resolved_on", "办结日期"},
+    {"handler_id", "经办人（A角）"}, {"backup_id", "B角"}, {"service", "服务"}, {"days", "工作日"},
+    {"held_on", "培训日期"}, {"attendees", "参训人数"}, {NULL, NULL},
 };
 
 static const struct word values[] = {
@@ -83,7 +93,9 @@ static const struct word values[] = {
     {"compensated", "已代偿"}, {"income", "收入"}, {"loan", "贷款"}, {"relief", "救助"}, {"district", "区级拨款"},
     {"township", "镇级拨款"}, {"donation", "捐赠"}, {"other", "其他"}, {"counter_guarantor", "反担保人"},
     {"borrower", "借款人"}, {"month", "按月计息"}, {"published", "已发布"}, {"withdrawn", "已撤回"},
-    {"standard", "定额"}, {"case", "按情况"}, {"adjustment", "调整"}, {NULL, NULL},
+    {"standard", "定额"}, {"case", "按情况"}, {"adjustment", "调整"},
+    {"standard", "定额"}, {"case", "按情况"}, {"public", "群众提交"}, {"staff", "工作人员代登记"},
+    {"cadre", "干部"}, {NULL, NULL},
 };
 
 /* The name of code in a word list, or NULL. */
@@ -99,13 +111,16 @@ const char *const audit_action_codes[] = {
     "create", "update", "edit", "login", "change_password", "view_id_number", "import", "add_member", "documents",
     "submit", "review", "guarantee", "backup_handler", "disburse", "repayment", "reverse_repayment", "compensate",
     "recover", "verify", "approve", "reject", "void_receipt", "reprint_receipt", "publish", "withdraw",
-    "resolve_objection", "attach_document", "propose_category", "approve_category", "reject_category", NULL,
+    "resolve_objection", "attach_document", "propose_category", "approve_category", "reject_category",
+    "resolve_objection", "end", "assign", "resolve", NULL,
 };
 
 const char *const audit_entity_codes[] = {
     "household", "user", "unit", "department", "holiday", "masking_rules", "loan_application", "loan",
     "loan_followup", "guarantee_fund_entry", "relief_application", "relief_batch", "relief_fund",
-    "relief_fund_entry", "relief_category", "notice", "announcement", "account", "voucher_rule", NULL,
+    "relief_fund_entry", "relief_category", "notice", "announcement", "account", "voucher_rule",
+    "relief_fund_entry", "relief_category", "notice", "announcement", "pair", "visit", "complaint", "time_limit",
+    "training", NULL,
 };
 
 const char *audit_action_name(const char *action)
@@ -148,7 +163,15 @@ static const char *value_name(const char *v)
             return relief_action_name(i);
     if ((w = voucher_event_name(v)) != NULL)
         return w;
-    return account_category_name(v);
+    if ((w = account_category_name(v)) != NULL)
+        return w;
+    if ((i = helper_kind_parse(v)) >= 0)
+        return helper_kind_name((enum helper_kind)i);
+    if ((i = visit_kind_parse(v)) >= 0)
+        return visit_kind_name((enum visit_kind)i);
+    if ((i = complaint_category_parse(v)) >= 0)
+        return complaint_category_name((enum complaint_category)i);
+    return NULL;
 }
 
 static void write_value(struct req *r, const char *key, json_t *v);

@@ -53,6 +53,9 @@ void api_category_change_document(struct req *r);
 /* The household page's note of the category changes waiting for approval. */
 void household_pending_changes(struct req *r, int64_t household_id);
 void page_household_add_member(struct req *r);
+/* The household page again for household_id, with a refusal e shown (its status kept); 404 and
+   403 answered as errors. */
+void household_page_refused(struct req *r, int64_t household_id, const struct err *e);
 /* page_import.c */
 void page_import_form(struct req *r);
 void page_import_upload(struct req *r);
@@ -145,6 +148,51 @@ void api_users_list(struct req *r);
 void api_users_create(struct req *r);
 void api_users_update(struct req *r);
 void api_users_password(struct req *r);
+/* page_pairs.c */
+/* The household page's 结对帮扶 section: its pairs, those it helps in, the forms. */
+void pairs_section(struct req *r, int64_t household_id);
+void page_household_pair(struct req *r);
+void page_pair_end(struct req *r);
+void page_pairs(struct req *r);
+/* page_trainings.c */
+void page_trainings(struct req *r);
+/* api_trainings.c */
+void api_trainings_create(struct req *r);
+void api_trainings_list(struct req *r);
+void api_trainings_villages(struct req *r);
+/* page_complaints.c */
+void page_complaint_public(struct req *r);
+void page_complaint_public_submit(struct req *r);
+void page_complaints(struct req *r);
+void page_complaints_create(struct req *r);
+void page_complaint_show(struct req *r);
+void page_complaint_resolve(struct req *r);
+void page_complaint_assign(struct req *r);
+void page_time_limit_set(struct req *r);
+/* api_complaints.c */
+void api_complaints_create(struct req *r);
+void api_complaints_list(struct req *r);
+void api_complaints_show(struct req *r);
+void api_complaints_resolve(struct req *r);
+void api_complaints_assign(struct req *r);
+void api_time_limits(struct req *r);
+void api_time_limits_set(struct req *r);
+/* The staff user filing a complaint for a caller, or NULL for the public. */
+struct user_ctx;
+const struct user_ctx *complaint_filer(const struct req *r);
+/* The list's ?state= (open, resolved, late, due_soon; "" any) as complaint_filter's state, or -1. */
+int complaint_state_parse(const char *s);
+/* page_visits.c */
+/* The household page's 走访帮扶 section: visits and loan follow-up visits, the form. */
+void visits_section(struct req *r, int64_t household_id);
+void page_household_visit(struct req *r);
+/* api_visits.c */
+void api_visits_create(struct req *r);
+void api_visits_list(struct req *r);
+/* api_pairs.c */
+void api_pairs_create(struct req *r);
+void api_pairs_end(struct req *r);
+void api_pairs_list(struct req *r);
 /* api_household.c */
 void api_households_create(struct req *r);
 void api_households_list(struct req *r);

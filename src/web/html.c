@@ -143,6 +143,10 @@ static const struct {
 } nav[] = {
     {"工作台", "/home", ROLES_ALL},
     {"家庭档案", "/households", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER)},
+    {"结对帮扶", "/pairs", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER)},
+    {"技术培训", "/trainings", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER)},
+    {"投诉意见", "/complaints", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_RELIEF) |
+                                  ROLE_BIT(ROLE_VILLAGE) | ROLE_BIT(ROLE_AUDITOR)},
     {"贷款申请", "/loans", ROLES_ALL},
     {"待评审", "/reviews", ROLE_BIT(ROLE_REVIEWER)},
     {"到期清单", "/due", ROLE_BIT(ROLE_LIAISON) | ROLE_BIT(ROLE_FINANCE) | ROLE_BIT(ROLE_ASSOCIATION)},

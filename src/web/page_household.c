@@ -355,6 +355,8 @@ static void household_detail(struct req *r, const struct household *h, const str
     html_raw(r, "<h2>贷款申请</h2>");
     household_loans(r, h);
     household_relief(r, h);
+    pairs_section(r, h->id);
+    visits_section(r, h->id);
     if (may_edit(r)) {
         char f[40]; /* the edit form posts to the household's own path; open when it was refused */
         snprintf(f, sizeof f, "/households/%lld", (long long)h->id);
@@ -411,17 +413,24 @@ void page_household_show(struct req *r)
     household_detail(r, &h, NULL);
 }
 
-/* After a refused change: the detail page again with the message and the refusal's status. */
-static void detail_with_error(struct req *r, const struct err *e)
+/* (handlers.h) */
+void household_page_refused(struct req *r, int64_t household_id, const struct err *e)
 {
     struct household h;
     struct err e2 = {0};
-    if (household_get(r->db, &r->user, r->id[0], &h, &e2) != 0) {
-        reply_error(r, &e2);
+    int whole = (e->status == 404 || e->status == 403) && !e->field[0]; /* the record itself, not a field */
+    if (whole || household_get(r->db, &r->user, household_id, &h, &e2) != 0) {
+        reply_error(r, whole ? e : &e2);
         return;
     }
     household_detail(r, &h, e);
     r->status = e->status;
+}
+
+/* After a refused change: the detail page again with the message and the refusal's status. */
+static void detail_with_error(struct req *r, const struct err *e)
+{
+    household_page_refused(r, r->id[0], e);
 }
 
 void page_household_update(struct req *r)

@@ -35,6 +35,10 @@
 #define REPORTS (R(ADMIN) | R(ASSOCIATION) | R(FINANCE) | R(AUDITOR))
 /* Who writes, publishes and withdraws announcements: those who publish notices. */
 #define ANN_WRITE RELIEF_REVIEW
+/* Who reads complaints and suggestions. */
+#define COMPLAINT_READ (R(ADMIN) | R(ASSOCIATION) | R(RELIEF) | R(VILLAGE) | R(AUDITOR))
+/* Who files them for a caller, assigns and resolves them. */
+#define COMPLAINT_WRITE (R(ADMIN) | R(ASSOCIATION) | R(RELIEF) | R(VILLAGE))
 /* Who books fund income and corrections. */
 #define FUND_WRITE (R(ADMIN) | R(FINANCE))
 /* Who reads the books: the accounting vouchers, the trial balance and the chart of accounts. */
@@ -46,6 +50,8 @@ const struct route routes[] = {
     {"GET", "/a/{id}", page_public_announcement, 0, ROUTE_PUBLIC},
     {"GET", "/a/{id}.pdf", page_public_announcement_pdf, 0, ROUTE_PUBLIC},
     {"GET", "/healthz", page_healthz, 0, ROUTE_PUBLIC},
+    {"GET", "/complaint", page_complaint_public, 0, ROUTE_PUBLIC},
+    {"POST", "/complaint", page_complaint_public_submit, 0, ROUTE_PUBLIC},
     {"GET", "/static/{str}", page_static, 0, ROUTE_PUBLIC},
     {"GET", "/login", page_login_form, 0, ROUTE_PUBLIC},
     {"POST", "/login", page_login, 0, ROUTE_PUBLIC},
@@ -69,6 +75,17 @@ const struct route routes[] = {
     {"GET", "/households/{id}", page_household_show, HH_READ, 0},
     {"POST", "/households/{id}", page_household_update, HH_WRITE, 0},
     {"POST", "/households/{id}/members", page_household_add_member, HH_WRITE, 0},
+    {"POST", "/households/{id}/pairs", page_household_pair, HH_WRITE, 0},
+    {"POST", "/households/{id}/visits", page_household_visit, HH_WRITE, 0},
+    {"GET", "/pairs", page_pairs, HH_READ, 0},
+    {"POST", "/pairs/{id}/end", page_pair_end, HH_WRITE, 0},
+    {"GET", "/trainings", page_trainings, HH_READ, 0},
+    {"GET", "/complaints", page_complaints, COMPLAINT_READ, 0},
+    {"POST", "/complaints", page_complaints_create, COMPLAINT_WRITE, 0},
+    {"GET", "/complaints/{id}", page_complaint_show, COMPLAINT_READ, 0},
+    {"POST", "/complaints/{id}/resolve", page_complaint_resolve, COMPLAINT_WRITE, 0},
+    {"POST", "/complaints/{id}/assign", page_complaint_assign, COMPLAINT_WRITE, 0},
+    {"POST", "/time-limits", page_time_limit_set, R(ADMIN), 0},
     {"GET", "/admin/users", page_users, R(ADMIN), 0},
     {"POST", "/admin/users", page_users_create, R(ADMIN), 0},
     {"GET", "/admin/users/{id}", page_user_edit, R(ADMIN), 0},
@@ -231,6 +248,21 @@ const struct route routes[] = {
     {"POST", "/api/v1/category-changes/{id}/approve", api_category_change_approve, HH_CATEGORY_APPROVE, ROUTE_API},
     {"POST", "/api/v1/category-changes/{id}/reject", api_category_change_reject, HH_CATEGORY_APPROVE, ROUTE_API},
     {"GET", "/api/v1/category-changes/{id}/document", api_category_change_document, HH_WRITE, ROUTE_API},
+    {"GET", "/api/v1/pairs", api_pairs_list, HH_READ, ROUTE_API},
+    {"POST", "/api/v1/pairs", api_pairs_create, HH_WRITE, ROUTE_API},
+    {"POST", "/api/v1/pairs/{id}/end", api_pairs_end, HH_WRITE, ROUTE_API},
+    {"GET", "/api/v1/visits", api_visits_list, HH_READ, ROUTE_API},
+    {"GET", "/api/v1/trainings", api_trainings_list, HH_READ, ROUTE_API},
+    {"POST", "/api/v1/trainings", api_trainings_create, HH_WRITE, ROUTE_API},
+    {"GET", "/api/v1/trainings/villages", api_trainings_villages, HH_READ, ROUTE_API},
+    {"POST", "/api/v1/complaints", api_complaints_create, 0, ROUTE_API | ROUTE_PUBLIC},
+    {"GET", "/api/v1/complaints", api_complaints_list, COMPLAINT_READ, ROUTE_API},
+    {"GET", "/api/v1/complaints/{id}", api_complaints_show, COMPLAINT_READ, ROUTE_API},
+    {"POST", "/api/v1/complaints/{id}/resolve", api_complaints_resolve, COMPLAINT_WRITE, ROUTE_API},
+    {"POST", "/api/v1/complaints/{id}/assign", api_complaints_assign, COMPLAINT_WRITE, ROUTE_API},
+    {"GET", "/api/v1/time-limits", api_time_limits, ALL, ROUTE_API},
+    {"POST", "/api/v1/time-limits", api_time_limits_set, R(ADMIN), ROUTE_API},
+    {"POST", "/api/v1/visits", api_visits_create, HH_WRITE, ROUTE_API},
     {"GET", "/api/v1/audit", api_audit_list, R(ADMIN) | R(AUDITOR), ROUTE_API},
     {"GET", "/api/v1/loan-applications", api_loans_list, ALL, ROUTE_API},
     {"POST", "/api/v1/loan-applications", api_loans_create, LOAN_INTAKE, ROUTE_API},

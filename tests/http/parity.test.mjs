@@ -14,6 +14,10 @@ import { readXlsx } from './xlsx.mjs';
 const TWINS = [
   { page: '/households', api: '/api/v1/households', formats: ['csv', 'xlsx', 'pdf'] },
   { page: '/households/{id}', api: '/api/v1/households/{id}', formats: [] },
+  { page: '/pairs', api: '/api/v1/pairs', formats: ['csv', 'xlsx', 'pdf'] },
+  { page: '/complaints', api: '/api/v1/complaints', formats: [] },
+  { page: '/trainings', api: '/api/v1/trainings', formats: [] },
+  { page: '/complaints/{id}', api: '/api/v1/complaints/{id}', formats: [] },
   { page: '/admin/users', api: '/api/v1/users', formats: ['csv', 'xlsx', 'pdf'] },
   { page: '/admin/units', api: '/api/v1/units', formats: ['csv', 'xlsx', 'pdf'], wider: 'the unit tree is reference data every client needs to fill unit_id' },
   { page: '/admin/departments', api: '/api/v1/departments', formats: ['csv', 'xlsx', 'pdf'], wider: 'reference data for applications and users' },
