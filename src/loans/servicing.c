@@ -302,7 +302,7 @@ json_t *servicing_json(const struct serviced_loan *l, struct date as_of)
     char rate[RATE_TEXT_SIZE], on[11];
     enum loan_grade g = repay_grade(dpd);
     int64_t payoff = active ? repay_owed_now(&t, as_of) : 0;
-    return json_pack("{s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:i, s:I, s:I, s:I, s:I, s:I, s:I, s:I, "
+    json_t *o = json_pack("{s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:i, s:I, s:I, s:I, s:I, s:I, s:I, s:I, "
                      "s:i, s:s, s:s, s:s, s:o, s:o}",
                      "id", (json_int_t)l->id, "application_id", (json_int_t)l->application_id, "household_id",
                      (json_int_t)l->household_id, "applicant", l->applicant, "village", l->village, "contract_no",
@@ -316,6 +316,9 @@ json_t *servicing_json(const struct serviced_loan *l, struct date as_of)
                      "owed_now_fen", (json_int_t)payoff, "dpd", (json_int_t)dpd, "bucket", repay_bucket(dpd),
                      "grade", repay_grade_code(g), "state", l->state, "as_of", date_format(as_of, on), "schedule",
                      schedule, "repayments", reps);
+    json_object_set_new(o, "product_id", json_integer(l->product_id));
+    json_object_set_new(o, "organisation_id", l->organisation_id ? json_integer(l->organisation_id) : json_null());
+    return o;
 }
 
 /* The SQL condition on repayments r: the standing booking of receipt ?1 (not a reversal, not reversed),

@@ -43,7 +43,7 @@ static const struct word fields[] = {
     {"credit_code", "统一社会信用代码"}, {"legal_rep_member_id", "法定代表人"}, {"min_fen", "金额下限"},
     {"max_fen", "金额上限"}, {"min_months", "期限下限（月）"}, {"max_months", "期限上限（月）"}, {"methods", "还款方式"},
     {"min_rate", "最低年利率"}, {"max_rate", "最高年利率"}, {"settlement", "结息方式"}, {"penalty_pct", "罚息系数（%）"},
-    {"subsidy_eligible", "可贴息"}, {"borrower_kinds", "借款人类别"}, {"documents", "所需材料"},
+    {"subsidy_eligible", "可贴息"}, {"borrower_kinds", "借款人类别"},
     {"departments", "评审部门"}, {"is_default", "默认产品"}, {"username", "登录名"}, {"role", "角色"}, {"unit_id", "单位"},
     {"parent_id", "上级单位"}, {"department", "部门"}, {"department_id", "部门"}, {"active", "启用"},
     {"must_change_password", "须改密码"}, {"password_reset", "重设密码"}, {"village", "村"}, {"village_id", "村"},
