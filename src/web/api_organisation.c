@@ -7,6 +7,7 @@
 #include "api_util.h"
 #include "handlers.h"
 #include "organisation.h"
+#include "record_sheets.h"
 
 /* Appends one member household. */
 static void member_item(const struct org_member *m, void *ctx)
@@ -83,8 +84,11 @@ void api_organisations_list(struct req *r)
     int limit, offset;
     struct err e = {0};
     api_paging(r, &limit, &offset);
+    int64_t village = req_query_int(r, "village_id", 0);
+    if (list_export_if_asked(r, record_organisations_sheet, &village, "organisations.csv"))
+        return;
     json_t *items = json_array();
-    int64_t total = organisation_list(r->db, &r->user, req_query_int(r, "village_id", 0), limit, offset,
+    int64_t total = organisation_list(r->db, &r->user, village, limit, offset,
                                       organisation_item, items, &e);
     if (total < 0) {
         json_decref(items);
@@ -106,7 +110,7 @@ void api_organisations_list(struct req *r)
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_organisation[] = {
     {"GET", "/api/v1/organisations", "管辖范围内的合作社、示范基地，分页（?village_id= 一个村）",
-     "village_id:integer " API_PAGING, NULL, API_LIST(ORG_SCHEMA), 0, NULL, NULL},
+     "village_id:integer format:string " API_PAGING, NULL, API_LIST(ORG_SCHEMA), 0, "422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/organisations/{id}", "一个合作社或示范基地及其成员家庭", NULL, NULL, ORG_SCHEMA, 0,
      "404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/organisations",

@@ -50,16 +50,20 @@ static int api_list_csv(json_t *o, const char *key, int ints, char *out, size_t 
 static int read_body(json_t *j, struct product_body *b, struct err *e)
 {
     struct product_input *in = &b->in;
-    const char *min_rate = NULL, *max_rate = NULL, *day_count = in->day_count;
+    const char *min_rate = NULL, *max_rate = NULL, *day_count = in->day_count, *name = NULL, *settlement = NULL;
     int set, subsidy = in->subsidy_eligible, active = in->active;
-    if (!j || api_str(j, "name", &in->name, e) || api_int(j, "min_fen", in->min_fen, &in->min_fen, e) ||
+    if (!j || api_str(j, "name", &name, e) || api_int(j, "min_fen", in->min_fen, &in->min_fen, e) ||
         api_int(j, "max_fen", in->max_fen, &in->max_fen, e) ||
         api_int(j, "min_months", in->min_months, &in->min_months, e) ||
         api_int(j, "max_months", in->max_months, &in->max_months, e) || api_str(j, "min_rate", &min_rate, e) ||
-        api_str(j, "max_rate", &max_rate, e) || api_str(j, "settlement", &in->settlement, e) ||
+        api_str(j, "max_rate", &max_rate, e) || api_str(j, "settlement", &settlement, e) ||
         api_int(j, "penalty_pct", in->penalty_pct, &in->penalty_pct, e) ||
         api_bool(j, "subsidy_eligible", subsidy, &subsidy, e) || api_bool(j, "active", active, &active, e))
         return -1;
+    if (name) /* absent: kept */
+        in->name = name;
+    if (settlement)
+        in->settlement = settlement;
     json_t *dc = json_object_get(j, "day_count");
     if (dc && !json_is_null(dc) && !json_is_string(dc))
         return err_set(e, 422, "invalid_type", "day_count", "字段 day_count 应为 month、actual360 或 null");

@@ -10,6 +10,8 @@
 #include "html.h"
 #include "loan.h"
 #include "organisation.h"
+#include "record_sheets.h"
+#include "report_scope.h"
 #include "routes.h"
 #include "unit.h"
 
@@ -40,9 +42,12 @@ static void organisations_page(struct req *r, const struct err *e)
     int limit, offset;
     struct err le = {0};
     html_paging(r, &limit, &offset);
+    if (!e && list_export_if_asked(r, record_organisations_sheet, NULL, "organisations.csv"))
+        return;
     html_begin(r, "合作社与示范基地");
     html_raw(r, "<h1>合作社与示范基地</h1>");
     html_flash(r);
+    report_format_links(r, "/organisations", NULL);
     html_raw(r, "<table class=\"list\"><thead><tr><th>名称</th><th>类别</th><th>统一社会信用代码</th><th>村</th>"
                 "<th>法定代表人</th><th class=\"num\">成员家庭</th><th class=\"num\">带动就业</th></tr></thead><tbody>");
     int64_t total = organisation_list(r->db, &r->user, 0, limit, offset, org_row, r, &le);
