@@ -76,7 +76,10 @@ test('a cooperative is registered, shows its members and applies under the coope
   assert.equal(await staff.locator(`a[href="/households/${rep}"]`).count(), 2, 'the representative, and as a member');
   assert.equal(await staff.locator(`a[href="/households/${member}"]`).count(), 1);
   await staff.click('text=申请贷款');
-  await staff.selectOption('select[name=product_id]', { label: /合作社产业带动贷款/ });
+  const coop = await staff.locator('select[name=product_id] option', { hasText: '合作社产业带动贷款' }).getAttribute('value');
+  assert.equal(await staff.locator('select[name=product_id] option', { hasText: '小额创业贷款' }).count(), 0,
+    'household-only products are not offered to an organisation');
+  await staff.selectOption('select[name=product_id]', coop);
   await staff.fill('input[name=amount]', '99999.99'); // one fen below the product's 100,000
   await staff.fill('input[name=term_months]', '24');
   await staff.selectOption('select[name=project_type]', 'orchard');
