@@ -287,11 +287,12 @@ static void documents_section(struct req *r, const struct loan_app *a, int can_e
     const char *posted = form_posted(r, "/submit") ? "/submit" : "/documents";
     for (int d = 0; d < LD__MAX; d++) {
         int got = form_echo_checked(r, posted, "doc", loan_doc_code((enum loan_doc)d), (a->documents & (1u << d)) != 0);
+        const char *optional = (a->required & (1u << d)) ? "" : "（本产品不要求）";
         if (can_edit)
-            html_printf(r, "<li><label><input type=\"checkbox\" name=\"doc\" value=\"%s\"%s> %s</label></li>",
-                        loan_doc_code((enum loan_doc)d), got ? " checked" : "", loan_doc_name((enum loan_doc)d));
+            html_printf(r, "<li><label><input type=\"checkbox\" name=\"doc\" value=\"%s\"%s> %s%s</label></li>",
+                        loan_doc_code((enum loan_doc)d), got ? " checked" : "", loan_doc_name((enum loan_doc)d), optional);
         else
-            html_printf(r, "<li>%s %s</li>", got ? "✓" : "✗", loan_doc_name((enum loan_doc)d));
+            html_printf(r, "<li>%s %s%s</li>", got ? "✓" : "✗", loan_doc_name((enum loan_doc)d), optional);
     }
     int asked = 0; /* requested documents not yet received */
     for (int i = 0; i < a->nrequested; i++) {
@@ -308,7 +309,7 @@ static void documents_section(struct req *r, const struct loan_app *a, int can_e
         html_printf(r, "<input type=\"hidden\" name=\"documents_form\" value=\"1\"><p><button>保存材料情况</button> "
                        "<button class=\"primary\" formaction=\"/loans/%lld/submit\">保存并提交联合评审</button></p></form>",
                     (long long)a->id);
-    if (a->documents != (1u << LD__MAX) - 1 || asked)
+    if ((a->required & ~a->documents) || asked)
         html_printf(r, "<p><a class=\"button\" href=\"/loans/%lld/notice.pdf\">打印一次性告知书（PDF）</a></p>",
                     (long long)a->id);
 }
