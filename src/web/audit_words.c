@@ -83,7 +83,9 @@ static const struct word values[] = {
     {"compensated", "已代偿"}, {"income", "收入"}, {"loan", "贷款"}, {"relief", "救助"}, {"district", "区级拨款"},
     {"township", "镇级拨款"}, {"donation", "捐赠"}, {"other", "其他"}, {"counter_guarantor", "反担保人"},
     {"borrower", "借款人"}, {"month", "按月计息"}, {"published", "已发布"}, {"withdrawn", "已撤回"},
-    {"standard", "定额"}, {"case", "按情况"}, {NULL, NULL},
+    {"standard", "定额"}, {"case", "按情况"}, {"cooperative", "合作社"}, {"demonstration_base", "示范基地"},
+    {"household", "家庭"}, {"organisation", "合作社/示范基地"}, {"due_dates", "按还款日结息"},
+    {"quarter_20th", "按季结息（每季末月20日）"}, {NULL, NULL},
 };
 
 /* The name of code in a word list, or NULL. */
@@ -105,7 +107,7 @@ const char *const audit_action_codes[] = {
 const char *const audit_entity_codes[] = {
     "household", "user", "unit", "department", "holiday", "masking_rules", "loan_application", "loan",
     "loan_followup", "guarantee_fund_entry", "relief_application", "relief_batch", "relief_fund",
-    "relief_fund_entry", "relief_category", "notice", "announcement", NULL,
+    "relief_fund_entry", "relief_category", "notice", "announcement", "loan_product", "organisation", NULL,
 };
 
 const char *audit_action_name(const char *action)
