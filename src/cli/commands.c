@@ -17,6 +17,7 @@
 #include "demo_categories.h"
 #include "demo_services.h"
 #include "demo_loans.h"
+#include "demo_products.h"
 #include "demo_relief.h"
 #include "text.h"
 #include "unit.h"
@@ -85,7 +86,8 @@ int commands_init(const char *path, const char *admin_password_file, const char 
              demo_households(db, &admin, 600, 20261123) == 0 && db_commit(db) == SQLITE_OK &&
              demo_loans(db, clock_today()) == 0 && demo_relief(db, clock_today()) == 0 &&
              demo_announcements(db, clock_today()) == 0 && demo_books(db, clock_today()) == 0 &&
-             demo_categories(db) == 0 && demo_services(db, clock_today()) == 0;
+             demo_categories(db) == 0 && demo_services(db, clock_today()) == 0 &&
+             demo_products(db, clock_today()) == 0;
     }
     if (!ok) {
         fprintf(stderr, "错误: 初始化数据库失败：%s\n", db_errmsg(db));

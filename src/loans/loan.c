@@ -8,6 +8,8 @@
 #include "audit.h"
 #include "calendar.h"
 #include "loan_requested.h"
+#include "organisation.h"
+#include "product.h"
 #include "servicing.h"
 #include "text.h"
 
@@ -35,8 +37,8 @@ static int eligible(struct db *db, const struct user_ctx *actor, int64_t househo
     if (!compliant)
         return err_set(e, 409, "not_policy_compliant", "household_id", "该家庭不符合生育政策，不能申请计生信贷助富贷款");
     int64_t open = db_int(db, 0,
-                          "SELECT id FROM loan_applications WHERE household_id = ? AND state IN "
-                          "('draft', 'in_review', 'more_info', 'approved', 'guaranteed') LIMIT 1",
+                          "SELECT id FROM loan_applications WHERE household_id = ? AND organisation_id IS NULL "
+                          "AND state IN ('draft', 'in_review', 'more_info', 'approved', 'guaranteed') LIMIT 1",
                           "i", household_id);
     if (open)
         return err_set(e, 409, "application_open", "household_id", "该家庭已有一笔未办结的贷款申请（第 %lld 号）",
@@ -46,18 +48,43 @@ static int eligible(struct db *db, const struct user_ctx *actor, int64_t househo
     return 0;
 }
 
-/* Checks the figures and texts of an application (not the household). 0, or -1 with 422 in e. */
-static int input_check(struct db *db, const struct loan_input *in, struct err *e)
+/* Checks who may register for which organisation (inside the transaction): in scope, nothing
+   open for it. Sets *household_id to its legal representative's household. */
+static int org_eligible(struct db *db, const struct user_ctx *actor, int64_t org_id, int64_t *household_id,
+                        struct err *e)
 {
-    int64_t min = db_param_int(db, "loan_min_fen", 2000000), max = db_param_int(db, "loan_max_fen", 20000000);
-    int64_t min_m = db_param_int(db, "loan_min_months", 6), max_m = db_param_int(db, "loan_max_months", 36);
+    struct organisation o;
+    struct err got = {0};
+    if (organisation_get(db, actor, org_id, &o, &got) != 0)
+        return got.status == 404 ? err_set(e, 422, "invalid_organisation", "organisation_id", "合作社或示范基地不存在")
+                                 : (*e = got, -1);
+    int64_t open = db_int(db, 0,
+                          "SELECT id FROM loan_applications WHERE organisation_id = ? AND state IN "
+                          "('draft', 'in_review', 'more_info', 'approved', 'guaranteed') LIMIT 1",
+                          "i", org_id);
+    if (open)
+        return err_set(e, 409, "application_open", "organisation_id", "该合作社或示范基地已有一笔未办结的贷款申请（第 %lld 号）",
+                       (long long)open);
+    *household_id = o.legal_rep_household_id;
+    return 0;
+}
+
+/* Checks the amount, term and kind of borrower against the product (product_id 0: the default).
+   0, or -1 with 422 in e. */
+static int product_check(struct db *db, const struct loan_input *in, int64_t product_id, enum borrower_kind kind,
+                         struct err *e)
+{
+    struct product p;
+    return product_for_application(db, product_id, &p, e) != 0 ||
+                   product_check_application(&p.terms, p.row.name, kind, in->amount_fen, in->term_months, e) != 0
+               ? -1
+               : 0;
+}
+
+/* Checks the texts and figures of an application other than the product's. 0, or -1 with 422 in e. */
+static int input_check(const struct loan_input *in, struct err *e)
+{
     int pt = project_type_parse(in->project_type);
-    if (in->amount_fen < min || in->amount_fen > max)
-        return err_set(e, 422, "invalid_amount", "amount_fen", "贷款金额应在 %lld 元到 %lld 元之间", (long long)(min / 100),
-                       (long long)(max / 100));
-    if (in->term_months < min_m || in->term_months > max_m)
-        return err_set(e, 422, "invalid_term", "term_months", "贷款期限应为 %lld 到 %lld 个月", (long long)min_m,
-                       (long long)max_m);
     if (pt < 0)
         return err_set(e, 422, "invalid_project_type", "project_type",
                        "项目类型应为 种植、养殖、林果苗木、加工、药材 或 商贸服务");
@@ -75,37 +102,49 @@ static int input_check(struct db *db, const struct loan_input *in, struct err *e
 /* The fields of an application an edit may change, as JSON for the audit log. */
 static json_t *input_json(const struct loan_input *in)
 {
-    return json_pack("{s:I, s:I, s:s, s:s, s:I, s:I}", "amount_fen", (json_int_t)in->amount_fen, "term_months",
+    return json_pack("{s:I, s:I, s:s, s:s, s:I, s:I, s:I}", "amount_fen", (json_int_t)in->amount_fen, "term_months",
                      (json_int_t)in->term_months, "project_type", in->project_type, "project_name", in->project_name,
                      "expected_jobs", (json_int_t)in->expected_jobs, "expected_income_fen",
-                     (json_int_t)in->expected_income_fen);
+                     (json_int_t)in->expected_income_fen, "product_id", (json_int_t)in->product_id);
 }
 
 int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct loan_input *in, struct date today,
                     struct err *e)
 {
     int pt = project_type_parse(in->project_type);
-    if (input_check(db, in, e) != 0)
+    if (in->household_id && in->organisation_id)
+        return err_set(e, 422, "borrower_ambiguous", "organisation_id", "household_id 与 organisation_id 只能填写一个");
+    if (input_check(in, e) != 0)
         return -1;
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    if (eligible(db, actor, in->household_id, today, e) != 0) {
+    int64_t household_id = in->household_id;
+    enum borrower_kind kind = in->organisation_id ? BK_ORGANISATION : BK_HOUSEHOLD;
+    if ((in->organisation_id ? org_eligible(db, actor, in->organisation_id, &household_id, e)
+                             : eligible(db, actor, household_id, today, e)) != 0 ||
+        product_check(db, in, in->product_id, kind, e) != 0) {
         db_rollback(db);
         return -1;
     }
+    int64_t product_id = in->product_id ? in->product_id
+                                        : db_int(db, 0, "SELECT id FROM loan_products WHERE is_default = 1", "");
     int ok = db_run(db,
                     "INSERT INTO loan_applications (household_id, amount_fen, term_months, project_type, project_name, "
-                    "business_plan_md, expected_jobs, expected_income_fen, handler_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    "iiitttiii", in->household_id, in->amount_fen, in->term_months, project_type_code(pt),
+                    "business_plan_md, expected_jobs, expected_income_fen, handler_id, product_id, organisation_id) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "iiitttiiiiI", household_id, in->amount_fen, in->term_months, project_type_code(pt),
                     in->project_name, in->business_plan_md ? in->business_plan_md : "", in->expected_jobs,
-                    in->expected_income_fen, actor->id) == SQLITE_DONE;
+                    in->expected_income_fen, actor->id, product_id, in->organisation_id) == SQLITE_DONE;
     int64_t id = ok ? sqlite3_last_insert_rowid(db->h) : -1;
     for (int d = 0; ok && d < LD__MAX; d++)
         ok = db_run(db, "INSERT INTO loan_documents (application_id, doc, received) VALUES (?, ?, 0)", "it", id,
                     loan_doc_code(d)) == SQLITE_DONE;
-    json_t *after = json_pack("{s:I, s:I, s:I, s:s, s:s}", "household_id", (json_int_t)in->household_id, "amount_fen",
+    json_t *after = json_pack("{s:I, s:I, s:I, s:s, s:s, s:I}", "household_id", (json_int_t)household_id, "amount_fen",
                               (json_int_t)in->amount_fen, "term_months", (json_int_t)in->term_months, "project_type",
-                              project_type_code(pt), "project_name", in->project_name);
+                              project_type_code(pt), "project_name", in->project_name, "product_id",
+                              (json_int_t)product_id);
+    if (in->organisation_id)
+        json_object_set_new(after, "organisation_id", json_integer(in->organisation_id));
     return audit_commit(db, ok, actor, "create", "loan_application", id, NULL, after, e) == 0 ? id : -1;
 }
 
@@ -151,7 +190,7 @@ static int begin_action(struct db *db, const struct user_ctx *actor, int64_t id,
     X("amount_fen", MONEY, amount_fen) _ X("term_months", INT64, term_months) _                                     \
         X("project_type", ENUM(int, project_type_parse), project_type) _                                           \
         X("project_name", TEXT(PROJECT_NAME_SIZE), project_name) _ X("expected_jobs", INT64, expected_jobs) _      \
-        X("expected_income_fen", MONEY, expected_income_fen)
+        X("expected_income_fen", MONEY, expected_income_fen) _ X("product_id", INT64, product_id)
 struct loan_editable {
     DB_ROW_FIELDS(LOAN_EDITABLE_ROW)
 };
@@ -162,7 +201,12 @@ int loan_update(struct db *db, const struct user_ctx *actor, int64_t id, const s
 {
     if (begin_action(db, actor, id, LA_EDIT, e) < 0) /* scope and state first: 403 before any 422 */
         return -1;
-    if (input_check(db, in, e) != 0) {
+    int64_t product_id = in->product_id ? in->product_id
+                                        : db_int(db, 0, "SELECT product_id FROM loan_applications WHERE id = ?", "i", id);
+    enum borrower_kind kind =
+        db_int(db, 0, "SELECT organisation_id IS NOT NULL FROM loan_applications WHERE id = ?", "i", id) ? BK_ORGANISATION
+                                                                                                          : BK_HOUSEHOLD;
+    if (input_check(in, e) != 0 || product_check(db, in, product_id, kind, e) != 0) {
         db_rollback(db);
         return -1;
     }
@@ -186,14 +230,17 @@ int loan_update(struct db *db, const struct user_ctx *actor, int64_t id, const s
     before.project_name = was.project_name;
     before.expected_jobs = was.expected_jobs;
     before.expected_income_fen = was.expected_income_fen;
+    before.product_id = was.product_id;
+    struct loan_input after = *in;
+    after.product_id = product_id;
     int ok = db_run(db,
                     "UPDATE loan_applications SET amount_fen = ?, term_months = ?, project_type = ?, project_name = ?, "
-                    "business_plan_md = ?, expected_jobs = ?, expected_income_fen = ?, updated_at = clock_now() "
-                    "WHERE id = ?",
-                    "iitttiii", in->amount_fen, in->term_months, in->project_type, in->project_name,
+                    "business_plan_md = ?, expected_jobs = ?, expected_income_fen = ?, product_id = ?, "
+                    "updated_at = clock_now() WHERE id = ?",
+                    "iitttiiii", in->amount_fen, in->term_months, in->project_type, in->project_name,
                     in->business_plan_md ? in->business_plan_md : "", in->expected_jobs, in->expected_income_fen,
-                    id) == SQLITE_DONE;
-    return audit_commit(db, ok, actor, "edit", "loan_application", id, input_json(&before), input_json(in), e);
+                    product_id, id) == SQLITE_DONE;
+    return audit_commit(db, ok, actor, "edit", "loan_application", id, input_json(&before), input_json(&after), e);
 }
 
 /* The received-documents bit set of an application. */
@@ -211,6 +258,20 @@ static unsigned documents_of(struct db *db, int64_t id)
     }
     db_done(st);
     return bits;
+}
+
+unsigned loan_required_documents(struct db *db, int64_t id)
+{
+    char codes[PRODUCT_LIST_SIZE] = "";
+    unsigned bits = 0;
+    sqlite3_stmt *st = db_prep(db, "SELECT p.documents FROM loan_applications a JOIN loan_products p ON p.id = a.product_id "
+                                   "WHERE a.id = ?");
+    if (!st)
+        return (1u << LD__MAX) - 1;
+    db_bind(st, "i", id);
+    int bad = sqlite3_step(st) == SQLITE_ROW && db_copy(codes, sizeof codes, st, 0) != 0;
+    db_done(st);
+    return bad || product_codes_bits(codes, loan_doc_parse, &bits) != 0 ? (1u << LD__MAX) - 1 : bits;
 }
 
 /* A JSON object {doc: received} for the audit log. */
@@ -295,11 +356,11 @@ int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, unsigne
         db_rollback(db);
         return db_fail(db, e);
     }
-    unsigned docs = documents_of(db, id);
-    if (docs != (1u << LD__MAX) - 1) {
+    unsigned docs = documents_of(db, id), required = loan_required_documents(db, id);
+    if ((docs & required) != required) {
         char list[512] = "";
         for (int d = 0; d < LD__MAX; d++)
-            if (!(docs & (1u << d))) {
+            if ((required & ~docs) & (1u << d)) {
                 strcat(list, *list ? "、" : "");
                 strcat(list, loan_doc_name(d));
             }
@@ -312,7 +373,10 @@ int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, unsigne
         return err_set(e, 422, "missing_documents", "requested_documents",
                        "材料不齐，不能提交评审：评审部门要求补充的材料还有 %d 项未收到", asked);
     }
-    if (db_int(db, 0, "SELECT count(*) FROM departments WHERE active = 1", "") == 0) {
+    if (db_int(db, 0,
+               "SELECT count(*) FROM departments d JOIN loan_applications a ON a.id = ? "
+               "JOIN loan_products p ON p.id = a.product_id WHERE d.active = 1 AND "
+               PRODUCT_DEPARTMENTS_MATCH("d.id", "p.departments"), "i", id) == 0) {
         db_rollback(db);
         return err_set(e, 409, "no_departments", NULL, "没有设置评审部门，请联系系统管理员");
     }
@@ -326,7 +390,9 @@ int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, unsigne
                     "tti", on, due_s, id) == SQLITE_DONE &&
              db_run(db,
                     "INSERT INTO loan_round_departments (application_id, round, department_id) "
-                    "SELECT a.id, a.round, d.id FROM loan_applications a, departments d WHERE a.id = ? AND d.active = 1",
+                    "SELECT a.id, a.round, d.id FROM loan_applications a JOIN loan_products p ON p.id = a.product_id "
+                    "JOIN departments d WHERE a.id = ? AND d.active = 1 AND "
+                    PRODUCT_DEPARTMENTS_MATCH("d.id", "p.departments"),
                     "i", id) == SQLITE_DONE;
     return audit_commit(db, ok, actor, "submit", "loan_application", id, documents_json(before),
                         json_pack("{s:s, s:s, s:o}", "submitted_on", on, "review_due_on", due_s, "documents",
@@ -431,7 +497,8 @@ int loan_get(struct db *db, const struct user_ctx *actor, int64_t id, struct loa
             "FROM loan_applications a JOIN households h ON h.id = a.household_id "
             "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
             "JOIN units t ON t.id = v.parent_id JOIN users hu ON hu.id = a.handler_id "
-            "LEFT JOIN users bu ON bu.id = a.backup_handler_id WHERE a.id = ?1");
+            "LEFT JOIN users bu ON bu.id = a.backup_handler_id " BORROWER_JOIN
+            "JOIN loan_products p ON p.id = a.product_id WHERE a.id = ?1");
     if (!st)
         return db_fail(db, e);
     db_bind(st, "it", id, actor->unit_path);
@@ -448,6 +515,7 @@ int loan_get(struct db *db, const struct user_ctx *actor, int64_t id, struct loa
     if (!in_scope)
         return err_set(e, 403, "out_of_scope", NULL, "该申请不在您的管辖范围内");
     a->documents = documents_of(db, id);
+    a->required = loan_required_documents(db, id);
     if (loan_requested_load(db, a->id, a->requested, &a->nrequested) != 0)
         return db_fail(db, e);
     /* every round's opinions, and for the current round the departments still to speak */
@@ -480,7 +548,7 @@ json_t *loan_json(const struct loan_app *a, struct date today)
     json_t *missing = json_array(), *docs = json_object(), *reviews = json_array();
     for (int d = 0; d < LD__MAX; d++) {
         json_object_set_new(docs, loan_doc_code(d), json_boolean(a->documents & (1u << d)));
-        if (!(a->documents & (1u << d)))
+        if ((a->required & ~a->documents) & (1u << d))
             json_array_append_new(missing, json_string(loan_doc_code(d)));
     }
     for (int i = 0; i < a->nreviews; i++) {
@@ -514,6 +582,15 @@ json_t *loan_json(const struct loan_app *a, struct date today)
                                                a->requested[i].round, "received", a->requested[i].received));
     json_object_set_new(o, "requested_documents", asked);
     json_object_set_new(o, "withdrawn_reason", *a->withdrawn_reason ? json_string(a->withdrawn_reason) : json_null());
+    json_object_set_new(o, "product", json_pack("{s:I, s:s}", "id", (json_int_t)a->product_id, "name", a->product));
+    json_object_set_new(o, "product_id", json_integer(a->product_id));
+    json_object_set_new(o, "borrower_kind", json_string(borrower_kind_code(a->organisation_id ? BK_ORGANISATION : BK_HOUSEHOLD)));
+    json_object_set_new(o, "organisation_id", a->organisation_id ? json_integer(a->organisation_id) : json_null());
+    json_t *required = json_array();
+    for (int d = 0; d < LD__MAX; d++)
+        if (a->required & (1u << d))
+            json_array_append_new(required, json_string(loan_doc_code(d)));
+    json_object_set_new(o, "required_documents", required);
     return o;
 }
 
@@ -522,51 +599,58 @@ json_t *loan_json(const struct loan_app *a, struct date today)
     "SELECT " DB_ROW_COLUMNS(LOAN_LIST_ROW) " "                                                                    \
     "FROM loan_applications a JOIN households h ON h.id = a.household_id "                                           \
     "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "             \
-    "JOIN users u ON u.id = a.handler_id "
+    "JOIN users u ON u.id = a.handler_id " BORROWER_JOIN
 /* The count and the sum of the amounts. */
 #define LOAN_COUNT_FROM                                                                                              \
     "SELECT count(*), coalesce(sum(a.amount_fen), 0) FROM loan_applications a JOIN households h ON "              \
     "h.id = a.household_id JOIN units v ON v.id = h.village_id "
-/* The village (?9) and submission period (?10, ?11) every list and count also filters by. */
+/* The village (?9) and submission period (?10, ?11) every list and count also filters by; ?12 is the
+   organisation (0 in every statement but the organisation's own). */
 #define LOAN_MORE                                                                                                    \
     " AND (?9 = 0 OR h.village_id = ?9) AND (?10 IS NULL OR a.submitted_on >= ?10) "                              \
     "AND (?11 IS NULL OR a.submitted_on <= ?11) "
 
-static const char *const list_sql[4] = {
+static const char *const list_sql[5] = {
     /* all applications in scope, filtered by state and lateness, newest first */
     LOAN_LIST_FROM "WHERE in_scope(v.path, ?1) AND (?2 IS NULL OR a.state = ?2) "
-    "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0" LOAN_MORE
+    "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0 AND ?12 = 0" LOAN_MORE
     "ORDER BY CASE WHEN ?3 THEN a.review_due_on END, a.id DESC LIMIT ?6 OFFSET ?7",
     /* the queue of one department: in review, its opinion missing this round, oldest deadline first */
     LOAN_LIST_FROM "JOIN loan_round_departments rd ON rd.application_id = a.id "
     "AND rd.round = a.round AND rd.department_id = ?5 WHERE in_scope(v.path, ?1) "
     "AND a.state = 'in_review' AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.review_due_on < ?4) "
     "AND NOT EXISTS (SELECT 1 FROM loan_reviews r WHERE r.application_id = a.id AND r.round = a.round "
-    "AND r.department_id = ?5) AND ?8 = 0" LOAN_MORE "ORDER BY a.review_due_on, a.id LIMIT ?6 OFFSET ?7",
+    "AND r.department_id = ?5) AND ?8 = 0 AND ?12 = 0" LOAN_MORE "ORDER BY a.review_due_on, a.id LIMIT ?6 OFFSET ?7",
     /* one household's applications (its page), by the household index */
-    LOAN_LIST_FROM "WHERE a.household_id = ?8 AND in_scope(v.path, ?1) "
-    "AND (?2 IS NULL OR a.state = ?2)" LOAN_MORE "ORDER BY a.id DESC LIMIT ?6 OFFSET ?7",
+    LOAN_LIST_FROM "WHERE a.household_id = ?8 AND a.organisation_id IS NULL AND in_scope(v.path, ?1) "
+    "AND (?2 IS NULL OR a.state = ?2) AND ?12 = 0" LOAN_MORE "ORDER BY a.id DESC LIMIT ?6 OFFSET ?7",
     /* one state (the work queues), by the state index rather than every application */
     LOAN_LIST_FROM "WHERE a.state = ?2 AND (?3 = 0 OR a.review_due_on < ?4) AND in_scope(v.path, ?1) "
-    "AND ?5 = 0" LOAN_MORE "ORDER BY CASE WHEN ?3 THEN a.review_due_on END, a.id DESC LIMIT ?6 OFFSET ?7",
+    "AND ?5 = 0 AND ?12 = 0" LOAN_MORE "ORDER BY CASE WHEN ?3 THEN a.review_due_on END, a.id DESC LIMIT ?6 OFFSET ?7",
+    /* one organisation's applications (its page) */
+    LOAN_LIST_FROM "WHERE a.organisation_id = ?12 AND in_scope(v.path, ?1) "
+    "AND (?2 IS NULL OR a.state = ?2)" LOAN_MORE "ORDER BY a.id DESC LIMIT ?6 OFFSET ?7",
 };
-static const char *const count_sql[4] = {
+static const char *const count_sql[5] = {
     LOAN_COUNT_FROM "WHERE in_scope(v.path, ?1) AND (?2 IS NULL OR a.state = ?2) "
-    "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0 AND ?6 = 0" LOAN_MORE,
+    "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0 AND ?6 = 0 AND ?12 = 0" LOAN_MORE,
     LOAN_COUNT_FROM "JOIN loan_round_departments rd ON rd.application_id = a.id "
     "AND rd.round = a.round AND rd.department_id = ?5 WHERE in_scope(v.path, ?1) "
     "AND a.state = 'in_review' AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.review_due_on < ?4) "
     "AND NOT EXISTS (SELECT 1 FROM loan_reviews r WHERE r.application_id = a.id AND r.round = a.round "
-    "AND r.department_id = ?5) AND ?6 = 0" LOAN_MORE,
-    LOAN_COUNT_FROM "WHERE a.household_id = ?6 AND in_scope(v.path, ?1) "
-    "AND (?2 IS NULL OR a.state = ?2)" LOAN_MORE,
+    "AND r.department_id = ?5) AND ?6 = 0 AND ?12 = 0" LOAN_MORE,
+    LOAN_COUNT_FROM "WHERE a.household_id = ?6 AND a.organisation_id IS NULL AND in_scope(v.path, ?1) "
+    "AND (?2 IS NULL OR a.state = ?2) AND ?12 = 0" LOAN_MORE,
     LOAN_COUNT_FROM "WHERE a.state = ?2 AND (?3 = 0 OR a.review_due_on < ?4) AND in_scope(v.path, ?1) "
-    "AND ?5 = 0 AND ?6 = 0" LOAN_MORE,
+    "AND ?5 = 0 AND ?6 = 0 AND ?12 = 0" LOAN_MORE,
+    LOAN_COUNT_FROM "WHERE a.organisation_id = ?12 AND in_scope(v.path, ?1) AND (?2 IS NULL OR a.state = ?2)" LOAN_MORE,
 };
 
 /* Which statement answers the filter (see list_sql); a late-only filter is the in-review state's. */
 static int loan_list_query(const struct loan_filter *f, const char **state)
 {
+    if (f->organisation_id)
+        return 4;
     if (f->household_id)
         return 2;
     if (f->department)
@@ -587,9 +671,9 @@ int loan_list_totals(struct db *db, const struct user_ctx *actor, const struct l
     sqlite3_stmt *st = db_prep(db, count_sql[loan_list_query(f, &state)]);
     if (!st)
         return db_fail(db, e);
-    db_bind(st, "ttitiinnitt", actor->unit_path, state, (int64_t)f->late_only, today_s, f->department,
+    db_bind(st, "ttitiinnitti", actor->unit_path, state, (int64_t)f->late_only, today_s, f->department,
             f->household_id, f->village_id, f->from.y ? date_format(f->from, from) : NULL,
-            f->to.y ? date_format(f->to, to) : NULL);
+            f->to.y ? date_format(f->to, to) : NULL, f->organisation_id);
     int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : -1;
     *count = rc ? 0 : sqlite3_column_int64(st, 0);
     *amount_fen = rc ? 0 : sqlite3_column_int64(st, 1);
@@ -611,9 +695,9 @@ int64_t loan_list(struct db *db, const struct user_ctx *actor, const struct loan
         return -1;
     if (!st)
         return db_fail(db, e);
-    db_bind(st, "ttitiddiitt", actor->unit_path, state, (int64_t)f->late_only, today_s, f->department, f->limit,
+    db_bind(st, "ttitiddiitti", actor->unit_path, state, (int64_t)f->late_only, today_s, f->department, f->limit,
             f->offset, f->household_id, f->village_id, f->from.y ? date_format(f->from, from) : NULL,
-            f->to.y ? date_format(f->to, to) : NULL);
+            f->to.y ? date_format(f->to, to) : NULL, f->organisation_id);
     int bad = 0;
     while (!bad && sqlite3_step(st) == SQLITE_ROW) {
         struct loan_row r = {0};

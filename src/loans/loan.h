@@ -14,7 +14,9 @@
 #include "db_row.h"
 #include "err.h"
 #include "loan_requested.h"
+#include "borrower.h"
 #include "loan_rules.h"
+#include "product_rules.h"
 #include "user.h"
 #include "text.h"
 
@@ -27,6 +29,8 @@ struct loan_input {
     const char *business_plan_md;
     int64_t expected_jobs;
     int64_t expected_income_fen;
+    int64_t product_id;      /* 0: the default product (create) or the one it has (edit) */
+    int64_t organisation_id; /* an organisation's application (create only); household_id is then 0 */
 };
 
 /* Registers an application after the eligibility checks (policy compliance, no open application,
@@ -38,6 +42,9 @@ int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct lo
    checks as loan_create; audited with the fields before and after. 409 invalid_state otherwise; a
    refusal changes nothing. */
 int loan_update(struct db *db, const struct user_ctx *actor, int64_t id, const struct loan_input *in, struct err *e);
+/* The documents (bit per enum loan_doc) the application's product requires before review (all
+   seven when the product cannot be read). */
+unsigned loan_required_documents(struct db *db, int64_t id);
 /* Sets documents received (bit per enum loan_doc in `received`, for those in `given`). */
 int loan_set_documents(struct db *db, const struct user_ctx *actor, int64_t id, unsigned given, unsigned received,
                        struct err *e);
@@ -86,7 +93,7 @@ struct loan_review_row {
 #define LOAN_MAX_REVIEWS 64
 /* An application with its applicant (the head of household), village, township and handlers. */
 #define LOAN_APP_ROW(X, _)                                                                                              \
-    X("a.id", INT64, id) _ X("a.household_id", INT64, household_id) _ X("hm.name", TEXT(NAME_SIZE), applicant) _     \
+    X("a.id", INT64, id) _ X("a.household_id", INT64, household_id) _ X(BORROWER_NAME, TEXT(NAME_SIZE), applicant) _ \
         X("hm.phone", TEXT(PHONE_SIZE), applicant_phone) _                                                             \
         X("hm.id_number", TEXT(ID_NUMBER_SIZE), applicant_id_number) _ X("v.id", INT64, village_id) _                 \
         X("v.name", TEXT(NAME_SIZE), village) _ X("t.name", TEXT(NAME_SIZE), township) _                              \
@@ -102,10 +109,13 @@ struct loan_review_row {
         X("coalesce(bu.name, '')", TEXT(NAME_SIZE), backup_handler) _ X("a.round", INT, round) _                     \
         X("coalesce(a.submitted_on, '')", DATE, submitted_on) _ X("coalesce(a.review_due_on, '')", DATE, review_due_on) _ \
         X("coalesce(a.decided_on, '')", DATE, decided_on) _ X("a.created_at", TIME, created_at) _                     \
-        X("coalesce(a.withdrawn_reason, '')", TEXT(LOAN_WITHDRAW_REASON_SIZE), withdrawn_reason)
+        X("coalesce(a.withdrawn_reason, '')", TEXT(LOAN_WITHDRAW_REASON_SIZE), withdrawn_reason) _                  \
+        X("coalesce(a.organisation_id, 0)", INT64, organisation_id) _ X("a.product_id", INT64, product_id) _         \
+        X("p.name", TEXT(NAME_SIZE), product)
 struct loan_app {
     DB_ROW_FIELDS(LOAN_APP_ROW)
     unsigned documents; /* bit per enum loan_doc received */
+    unsigned required;  /* bit per enum loan_doc the product requires */
     int nreviews;
     struct loan_review_row reviews[LOAN_MAX_REVIEWS]; /* every round, the current one with pending rows */
     int nrequested;
@@ -124,22 +134,24 @@ struct loan_filter {
     int state;          /* -1 = any */
     int late_only;      /* in review past the deadline */
     int64_t department; /* waiting for this department's opinion (reviewer queue); 0 = any */
-    int64_t household_id; /* one household's applications; 0 = any */
-    int64_t village_id;   /* one village's; 0 = any */
-    struct date from, to; /* submitted between (inclusive); {0} = open */
+    int64_t household_id;    /* one household's own applications (not as an organisation's representative); 0 = any */
+    int64_t organisation_id; /* one organisation's applications; 0 = any */
+    int64_t village_id;      /* one village's; 0 = any */
+    struct date from, to;    /* submitted between (inclusive); {0} = open */
     int limit, offset;
 };
 
 /* One line of an application list. */
 #define LOAN_LIST_ROW(X, _)                                                                                             \
-    X("a.id", INT64, id) _ X("hm.name", TEXT(NAME_SIZE), applicant) _ X("v.name", TEXT(NAME_SIZE), village) _        \
+    X("a.id", INT64, id) _ X(BORROWER_NAME, TEXT(NAME_SIZE), applicant) _ X("v.name", TEXT(NAME_SIZE), village) _    \
         X("a.state", ENUM(enum loan_state, loan_state_parse), state) _ X("a.amount_fen", MONEY, amount_fen) _         \
         X("a.term_months", INT, term_months) _                                                                          \
         X("a.project_type", ENUM(enum project_type, project_type_parse), project_type) _                              \
         X("a.project_name", TEXT(PROJECT_NAME_SIZE), project_name) _                                                   \
         X("coalesce(a.submitted_on, '')", DATE, submitted_on) _                                                         \
-        X("coalesce(a.review_due_on, '')", DATE, review_due_on) _ X("u.name", TEXT(NAME_SIZE), handler) _              \
-        X("coalesce((SELECT id FROM loans WHERE application_id = a.id), 0)", INT64, loan_id) /* 0: not disbursed */
+        X("coalesce(a.review_due_on, '')", DATE, review_due_on) _ X("u.name", TEXT(NAME_SIZE), handler) _            \
+        X("coalesce((SELECT id FROM loans WHERE application_id = a.id), 0)", INT64, loan_id) /* 0: not disbursed */ _ \
+        X("coalesce(a.organisation_id, 0)", INT64, organisation_id) _ X("a.product_id", INT64, product_id)
 struct loan_row {
     DB_ROW_FIELDS(LOAN_LIST_ROW)
 };

@@ -9,8 +9,9 @@ int loan_find(struct db *db, const struct user_ctx *actor, const char *q, void (
     sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(LOAN_HIT_ROW)
                                    " FROM loan_applications a JOIN households h ON h.id = a.household_id "
                                    "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 "
-                                   "JOIN units v ON v.id = h.village_id LEFT JOIN loans l ON l.application_id = a.id "
+                                   "JOIN units v ON v.id = h.village_id LEFT JOIN loans l ON l.application_id = a.id " BORROWER_JOIN
                                    "WHERE in_scope(v.path, ?2) AND (person_matches(?1, hm.name, hm.id_number, hm.phone) "
+                                   "OR instr(o.name, ?1) > 0 OR o.credit_code = upper(?1) "
                                    "OR instr(l.contract_no, ?1) > 0 "
                                    "OR EXISTS (SELECT 1 FROM repayments p WHERE p.loan_id = l.id AND p.receipt_no = ?1)) "
                                    "ORDER BY a.id DESC LIMIT ?3");

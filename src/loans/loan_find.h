@@ -5,6 +5,7 @@
 #define BANGFU_LOAN_FIND_H
 #include <stdint.h>
 
+#include "borrower.h"
 #include "db.h"
 #include "db_row.h"
 #include "loan_rules.h"
@@ -13,7 +14,7 @@
 
 /* An application found, with its loan (0 and "" before disbursement). */
 #define LOAN_HIT_ROW(X, _)                                                                                             \
-    X("a.id", INT64, id) _ X("coalesce(l.id, 0)", INT64, loan_id) _ X("hm.name", TEXT(NAME_SIZE), applicant) _        \
+    X("a.id", INT64, id) _ X("coalesce(l.id, 0)", INT64, loan_id) _ X(BORROWER_NAME, TEXT(NAME_SIZE), applicant) _        \
         X("v.name", TEXT(NAME_SIZE), village) _ X("a.state", ENUM(enum loan_state, loan_state_parse), state) _        \
         X("a.amount_fen", MONEY, amount_fen) _ X("coalesce(l.contract_no, '')", TEXT(CONTRACT_NO_SIZE), contract_no)
 struct loan_hit {

@@ -9,7 +9,7 @@ int loan_more_info_list(struct db *db, const struct user_ctx *actor, int limit,
     sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(LOAN_MORE_INFO_ROW)
                                    " FROM loan_applications a JOIN households h ON h.id = a.household_id "
                                    "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 "
-                                   "JOIN units v ON v.id = h.village_id "
+                                   "JOIN units v ON v.id = h.village_id " BORROWER_JOIN
                                    "JOIN loan_reviews r ON r.application_id = a.id AND r.round = a.round "
                                    "AND r.decision = 'more_info' JOIN departments d ON d.id = r.department_id "
                                    "JOIN users u ON u.id = r.reviewer_id "

@@ -4,6 +4,7 @@
 #define BANGFU_LOAN_MORE_INFO_H
 #include <stdint.h>
 
+#include "borrower.h"
 #include "db.h"
 #include "db_row.h"
 #include "text.h"
@@ -11,7 +12,7 @@
 
 /* A request: the application, its applicant, the department and reviewer, and their reason. */
 #define LOAN_MORE_INFO_ROW(X, _)                                                                                       \
-    X("a.id", INT64, id) _ X("hm.name", TEXT(NAME_SIZE), applicant) _ X("d.name", TEXT(NAME_SIZE), department) _      \
+    X("a.id", INT64, id) _ X(BORROWER_NAME, TEXT(NAME_SIZE), applicant) _ X("d.name", TEXT(NAME_SIZE), department) _      \
         X("u.name", TEXT(NAME_SIZE), reviewer) _ X("r.comment", TEXT(COMMENT_SIZE), comment)
 struct loan_more_info {
     DB_ROW_FIELDS(LOAN_MORE_INFO_ROW)

@@ -7,6 +7,7 @@
 
 #include "audit.h"
 #include "money.h"
+#include "product.h"
 #include "text.h"
 
 /* A schedule row (repay.h declares the struct: it holds no SQL). */
@@ -42,7 +43,8 @@ static DB_ROW_READER(claim_row_read, CLAIM_ROW, struct claim_row)
 
 /* The application being disbursed: its state, approved amount and whether it is in the scope ?2. */
 #define DISBURSE_APP_ROW(X, _)                                                                                       \
-    X("a.state", TEXT(16), state) _ X("a.amount_fen", MONEY, approved) _ X("in_scope(v.path, ?2)", INT, in_scope)
+    X("a.state", TEXT(16), state) _ X("a.amount_fen", MONEY, approved) _ X("in_scope(v.path, ?2)", INT, in_scope) _ \
+        X("a.product_id", INT64, product_id)
 struct disburse_app {
     DB_ROW_FIELDS(DISBURSE_APP_ROW)
 };
@@ -99,6 +101,10 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
              : db_int(db, 0, "SELECT 1 FROM loans WHERE contract_no = ?", "t", in->contract_no) == 1
                  ? err_set(e, 409, "duplicate_contract_no", "contract_no", "合同号 %s 已登记", in->contract_no)
                  : 0;
+    struct product product;
+    if (rc == 0 && (product_get(db, app.product_id, &product, e) != 0 ||
+                    product_check_disbursement(&product.terms, product.row.name, method, ai.rate_micro, dc, e) != 0))
+        rc = -1;
     struct amort_row *rows = rc == 0 ? calloc(LOAN_MAX_ROWS, sizeof *rows) : NULL;
     int n = rows ? amort_schedule(&ai, rows, LOAN_MAX_ROWS) : -1;
     if (rc != 0 || n < 1) {
@@ -217,7 +223,7 @@ int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
     sqlite3_stmt *st = db_prep(
         db, "SELECT " DB_ROW_COLUMNS(SERVICED_LOAN_TERMS_ROW) ", in_scope(v.path, ?2) FROM loans l "
             "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
-            "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
+            "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id " BORROWER_JOIN
             "WHERE l.id = ?1");
     if (!st)
         return db_fail(db, e);
@@ -234,7 +240,11 @@ int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
         return err_set(e, 404, "not_found", NULL, "贷款不存在");
     if (!in_scope)
         return err_set(e, 403, "out_of_scope", NULL, "该贷款不在您的管辖范围内");
-    l->terms.penalty_pct = db_param_int(db, "penalty_rate_pct", REPAY_PENALTY_PCT_DEFAULT);
+    /* the product's penalty factor, else the parameter's */
+    l->terms.penalty_pct = db_int(db, 0, "SELECT coalesce(p.penalty_pct, 0) FROM loan_products p WHERE p.id = ?", "i",
+                                  l->product_id);
+    if (l->terms.penalty_pct <= 0)
+        l->terms.penalty_pct = db_param_int(db, "penalty_rate_pct", REPAY_PENALTY_PCT_DEFAULT);
     if (load_rows(db, id, l) != 0 || load_repayments(db, id, l) != 0)
         return db_fail(db, e);
     const struct repayment_row *last = latest_live(l);
@@ -292,7 +302,7 @@ json_t *servicing_json(const struct serviced_loan *l, struct date as_of)
     char rate[RATE_TEXT_SIZE], on[11];
     enum loan_grade g = repay_grade(dpd);
     int64_t payoff = active ? repay_owed_now(&t, as_of) : 0;
-    return json_pack("{s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:i, s:I, s:I, s:I, s:I, s:I, s:I, s:I, "
+    json_t *o = json_pack("{s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:i, s:I, s:I, s:I, s:I, s:I, s:I, s:I, "
                      "s:i, s:s, s:s, s:s, s:o, s:o}",
                      "id", (json_int_t)l->id, "application_id", (json_int_t)l->application_id, "household_id",
                      (json_int_t)l->household_id, "applicant", l->applicant, "village", l->village, "contract_no",
@@ -306,6 +316,9 @@ json_t *servicing_json(const struct serviced_loan *l, struct date as_of)
                      "owed_now_fen", (json_int_t)payoff, "dpd", (json_int_t)dpd, "bucket", repay_bucket(dpd),
                      "grade", repay_grade_code(g), "state", l->state, "as_of", date_format(as_of, on), "schedule",
                      schedule, "repayments", reps);
+    json_object_set_new(o, "product_id", json_integer(l->product_id));
+    json_object_set_new(o, "organisation_id", l->organisation_id ? json_integer(l->organisation_id) : json_null());
+    return o;
 }
 
 /* The SQL condition on repayments r: the standing booking of receipt ?1 (not a reversal, not reversed),
@@ -634,7 +647,7 @@ int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date 
     sqlite3_stmt *st = l ? db_prep(
         db, "SELECT " DB_ROW_COLUMNS(DUE_ROW) " FROM loan_schedule s JOIN loans l ON l.id = s.loan_id AND l.state = 'active' "
             "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
-            "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
+            "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id " BORROWER_JOIN
             "WHERE s.settled = 0 AND s.due_on >= ?1 AND s.due_on <= ?2 AND in_scope(v.path, ?3) "
             "ORDER BY v.name, s.due_on, l.id") : NULL;
     if (!st) {
@@ -796,7 +809,7 @@ int servicing_claims(struct db *db, const struct user_ctx *actor, struct date as
     sqlite3_stmt *st = db_prep(
         db, "SELECT " DB_ROW_COLUMNS(CLAIM_ROW) " FROM loan_schedule s JOIN loans l ON l.id = s.loan_id AND l.state = 'active' "
             "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
-            "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id "
+            "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id " BORROWER_JOIN
             "WHERE s.settled = 0 AND (s.paid_principal_fen < s.principal_fen OR s.paid_interest_fen < s.interest_fen) "
             "AND in_scope(v.path, ?2) GROUP BY l.id HAVING min(s.due_on) < ?1 ORDER BY min(s.due_on)");
     if (!st)

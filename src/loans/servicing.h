@@ -12,6 +12,7 @@
 #include "date.h"
 #include "db.h"
 #include "db_row.h"
+#include "borrower.h"
 #include "err.h"
 #include "repay.h"
 #include "user.h"
@@ -57,14 +58,15 @@ struct repayment_row {
 /* A disbursed loan with its applicant (the head of household) and village. */
 #define SERVICED_LOAN_ROW(X, _)                                                                                         \
     X("l.id", INT64, id) _ X("l.application_id", INT64, application_id) _ X("a.household_id", INT64, household_id) _ \
-        X("h.village_id", INT64, village_id) _ X("hm.name", TEXT(NAME_SIZE), applicant) _                             \
+        X("h.village_id", INT64, village_id) _ X(BORROWER_NAME, TEXT(NAME_SIZE), applicant) _                         \
         X("hm.phone", TEXT(PHONE_SIZE), applicant_phone) _ X("v.name", TEXT(NAME_SIZE), village) _                    \
         X("hm.id_number", TEXT(ID_NUMBER_SIZE), applicant_id_number) /* full: mask it wherever printed */ _           \
         X("a.project_name", TEXT(PROJECT_NAME_SIZE), project_name) _                                                   \
         X("l.contract_no", TEXT(CONTRACT_NO_SIZE), contract_no) _ X("l.disbursed_on", DATE, disbursed_on) _           \
         X("l.principal_fen", MONEY, principal_fen) _                                                                   \
         X("l.state", TEXT(CODE_SIZE), state) /* active, settled, compensated */ _                                      \
-        X("coalesce(l.settled_on, '')", DATE, settled_on)
+        X("coalesce(l.settled_on, '')", DATE, settled_on) _ X("a.product_id", INT64, product_id) _                   \
+        X("coalesce(a.organisation_id, 0)", INT64, organisation_id)
 struct serviced_loan {
     DB_ROW_FIELDS(SERVICED_LOAN_ROW)
     struct repay_loan terms; /* method, rate, dates; rows points at the array below */
@@ -112,7 +114,7 @@ int servicing_household_blocked(struct db *db, int64_t household_id, struct date
 
 /* An unpaid schedule row of an active loan, with whom to call. */
 #define DUE_ROW(X, _)                                                                                                   \
-    X("l.id", INT64, loan_id) _ X("hm.name", TEXT(NAME_SIZE), applicant) _ X("hm.phone", TEXT(PHONE_SIZE), phone) _  \
+    X("l.id", INT64, loan_id) _ X(BORROWER_NAME, TEXT(NAME_SIZE), applicant) _ X("hm.phone", TEXT(PHONE_SIZE), phone) _ \
         X("v.name", TEXT(NAME_SIZE), village) _ X("l.contract_no", TEXT(CONTRACT_NO_SIZE), contract_no) _             \
         X("s.n", INT, n) _ X("s.due_on", DATE, due_on) _                                                               \
         X("s.principal_fen - s.paid_principal_fen + s.interest_fen - s.paid_interest_fen", MONEY,                     \
@@ -145,7 +147,7 @@ int64_t servicing_recover(struct db *db, const struct user_ctx *actor, int64_t l
 
 /* An active loan past due, its oldest unpaid due date and outstanding principal. */
 #define CLAIM_ROW(X, _)                                                                                                 \
-    X("l.id", INT64, loan_id) _ X("hm.name", TEXT(NAME_SIZE), applicant) _ X("v.name", TEXT(NAME_SIZE), village) _   \
+    X("l.id", INT64, loan_id) _ X(BORROWER_NAME, TEXT(NAME_SIZE), applicant) _ X("v.name", TEXT(NAME_SIZE), village) _ \
         X("l.contract_no", TEXT(CONTRACT_NO_SIZE), contract_no) _ X("min(s.due_on)", DATE, oldest_due) _              \
         X("(SELECT sum(principal_fen - paid_principal_fen) FROM loan_schedule WHERE loan_id = l.id)", MONEY,          \
           outstanding_fen)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "borrower.h"
 #include "db_row.h"
 #include "money.h"
 #include "portfolio.h"
@@ -122,7 +123,7 @@ static DB_ROW_READER(subsidy_paid_read, SUBSIDY_PAID_ROW, struct subsidy_paid)
 
 /* A loan's claim columns: the loan, its applicant and village, what it paid in [?1, ?2]. */
 #define SUBSIDY_ROW(X, _)                                                                                             \
-    X("l.id", INT64, loan_id) _ X("hm.name", TEXT(NAME_SIZE), applicant) _ X("v.name", TEXT(NAME_SIZE), village) _ \
+    X("l.id", INT64, loan_id) _ X(BORROWER_NAME, TEXT(NAME_SIZE), applicant) _ X("v.name", TEXT(NAME_SIZE), village) _ \
         X("l.contract_no", TEXT(CONTRACT_NO_SIZE), contract_no) _ X("l.rate_micro", INT64, rate_micro) _           \
         X("sum(r.interest_fen)", MONEY, interest_paid_fen) _                                                       \
         X("sum(r.penalty_fen + r.compound_fen)", MONEY, penalty_paid_fen) _                                        \
@@ -168,8 +169,9 @@ int subsidy_claim(struct db *db, const struct user_ctx *actor, struct date from,
     sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(SUBSIDY_ROW) " FROM " COUNTED_REPAYMENTS " r JOIN loans l ON l.id = r.loan_id "
                      "JOIN loan_applications a ON a.id = l.application_id "
                      "JOIN households h ON h.id = a.household_id JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 "
-                     "JOIN units v ON v.id = h.village_id WHERE r.paid_on BETWEEN ?1 AND ?2 "
-                     "AND in_scope(v.path, ?3) GROUP BY l.id "
+                     "JOIN units v ON v.id = h.village_id " BORROWER_JOIN "WHERE r.paid_on BETWEEN ?1 AND ?2 "
+                     "AND in_scope(v.path, ?3) "
+                     "AND a.product_id IN (SELECT p.id FROM loan_products p WHERE p.subsidy_eligible = 1) GROUP BY l.id "
                      "HAVING sum(r.interest_fen) > 0 OR sum(r.penalty_fen + r.compound_fen) > 0 "
                      "ORDER BY v.name, l.id");
     sqlite3_stmt *rows_st = db_prep(db, "SELECT " DB_ROW_COLUMNS(SUBSIDY_DUE_ROW) " FROM loan_schedule WHERE loan_id = ? ORDER BY n");

@@ -64,7 +64,7 @@ int report_missing_notice(const struct loan_app *a, const struct unit *office, s
     pdf_text(p, MARGIN, 110, BODY + 1, line);
     int missing = 0;
     for (int d = 0; d < LD__MAX; d++)
-        missing += !(a->documents & (1u << d));
+        missing += ((a->required & ~a->documents) & (1u << d)) != 0; /* the product's documents only */
     for (int i = 0; i < a->nrequested; i++)
         missing += !a->requested[i].received;
     char verdict[160], applied[DATE_CN_SIZE];
@@ -80,7 +80,7 @@ int report_missing_notice(const struct loan_app *a, const struct unit *office, s
     float y = pdf_wrap(p, MARGIN + 24, 140, w - 24, BODY, LEAD, line, 1) + 10;
     int k = 0;
     for (int d = 0; d < LD__MAX; d++) {
-        if (a->documents & (1u << d))
+        if (!((a->required & ~a->documents) & (1u << d)))
             continue;
         pdf_format(p, line, sizeof line, "%d. %s", ++k, loan_doc_name((enum loan_doc)d));
         y = pdf_wrap(p, MARGIN + 36, y, w - 36, BODY + 1, LEAD + 4, line, 1);

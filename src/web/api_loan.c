@@ -43,7 +43,8 @@ static int json_input(json_t *j, struct loan_input *in, struct err *e)
                    !api_str(j, "project_type", &in->project_type, e) && !api_str(j, "project_name", &in->project_name, e) &&
                    !api_str(j, "business_plan_md", &in->business_plan_md, e) &&
                    !api_int(j, "expected_jobs", 0, &in->expected_jobs, e) &&
-                   !api_int(j, "expected_income_fen", 0, &in->expected_income_fen, e)
+                   !api_int(j, "expected_income_fen", 0, &in->expected_income_fen, e) &&
+                   !api_int(j, "product_id", 0, &in->product_id, e)
                ? 0
                : -1;
 }
@@ -54,8 +55,13 @@ void api_loans_create(struct req *r)
     json_t *j = req_json(r, &e);
     struct loan_input in = {0};
     int64_t id = -1;
-    if (j && !api_int(j, "household_id", 0, &in.household_id, &e) && json_input(j, &in, &e) == 0)
-        id = loan_create(r->db, &r->user, &in, r->today, &e);
+    if (j && !api_int(j, "household_id", 0, &in.household_id, &e) &&
+        !api_int(j, "organisation_id", 0, &in.organisation_id, &e) && json_input(j, &in, &e) == 0) {
+        if (!in.household_id && !in.organisation_id)
+            err_set(&e, 422, "invalid_household", "household_id", "请填写 household_id（家庭）或 organisation_id（合作社、示范基地）");
+        else
+            id = loan_create(r->db, &r->user, &in, r->today, &e);
+    }
     json_decref(j);
     if (id < 0)
         reply_json_error(r, &e);
@@ -116,6 +122,7 @@ void api_loans_list(struct req *r)
     }
     f.late_only = late && !strcmp(late, "1");
     f.household_id = req_query_int(r, "household_id", 0);
+    f.organisation_id = req_query_int(r, "organisation_id", 0);
     if (queue && !strcmp(queue, "mine"))
         f.department = r->user.department_id ? r->user.department_id : -1;
     struct list_where w;
@@ -349,7 +356,7 @@ void api_loans_withdraw(struct req *r)
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_loan[] = {
-    {"PUT", "/api/v1/loan-applications/{id}", "提交评审前修改申请（与登记相同的字段，不含 household_id）", NULL, API_ANY_OBJ,
+    {"PUT", "/api/v1/loan-applications/{id}", "提交评审前修改申请（与登记相同的字段，不含 household_id、organisation_id；product_id 不填则不变），按产品重新检查", NULL, API_ANY_OBJ,
      API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\""), 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/loan-applications/{id}/withdraw", "撤回申请（决定之前，写明原因）", NULL,
      API_OBJ("\"reason\":" API_STR, "\"reason\""), API_OBJ("\"id\":" API_INT ",\"state\":" API_STR, "\"id\",\"state\""), 0,
@@ -357,8 +364,8 @@ const struct api_doc api_docs_loan[] = {
     {"PUT", "/api/v1/loan-applications/{id}/requested-documents/{id}", "登记评审部门要求补充的材料已收到", NULL,
      API_OBJ("\"received\":{\"type\":\"boolean\"}", "\"received\""), API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope",
      NULL},
-    {"GET", "/api/v1/loan-applications", "贷款申请列表（状态、超期、待我评审、村、提交日期 from/to），分页；已放款的带逾期天数 dpd 与罚息复利 penalty_fen；total 与 amount_fen_total 为全部符合条件的条数与金额合计；?format= 以同样条件导出", "state:string late:integer queue:string household_id:integer village_id:integer from:date to:date format:string " API_PAGING "", NULL, "{\"type\":\"object\",\"required\":[\"items\",\"total\",\"amount_fen_total\"],\"properties\":{\"items\":{\"type\":\"array\",\"items\":" API_OBJ("\"id\":" API_INT ",\"applicant\":" API_STR ",\"village\":" API_STR ",\"state\":" API_STR ",\"amount_fen\":" API_INT ",\"term_months\":" API_INT ",\"project_type\":" API_STR ",\"project_name\":" API_STR ",\"submitted_on\":" API_STR ",\"review_due_on\":" API_STR ",\"dpd\":{\"type\":[\"integer\",\"null\"]},\"penalty_fen\":{\"type\":[\"integer\",\"null\"]}", "\"id\",\"applicant\",\"village\",\"state\",\"amount_fen\",\"term_months\",\"project_type\",\"project_name\",\"submitted_on\",\"review_due_on\",\"dpd\",\"penalty_fen\"") "},\"total\":" API_INT ",\"amount_fen_total\":" API_INT "}}", 0, "422:invalid_state 422:invalid_format 422:invalid_date 422:invalid_period 422:export_too_large", API_FORMATS},
-    {"POST", "/api/v1/loan-applications", "登记贷款申请", NULL, API_OBJ("\"household_id\":" API_INT ",\"amount_fen\":" API_INT ",\"term_months\":" API_INT ",\"project_type\":" API_STR ",\"project_name\":" API_STR, "\"household_id\",\"amount_fen\",\"term_months\",\"project_type\",\"project_name\""), API_ANY_OBJ, 201, "422:invalid_amount 409:not_eligible 409:loan_overdue", NULL},
+    {"GET", "/api/v1/loan-applications", "贷款申请列表（状态、超期、待我评审、村、提交日期 from/to），分页；已放款的带逾期天数 dpd 与罚息复利 penalty_fen；total 与 amount_fen_total 为全部符合条件的条数与金额合计；?format= 以同样条件导出", "state:string late:integer queue:string household_id:integer organisation_id:integer village_id:integer from:date to:date format:string " API_PAGING "", NULL, "{\"type\":\"object\",\"required\":[\"items\",\"total\",\"amount_fen_total\"],\"properties\":{\"items\":{\"type\":\"array\",\"items\":" API_OBJ("\"id\":" API_INT ",\"applicant\":" API_STR ",\"village\":" API_STR ",\"state\":" API_STR ",\"amount_fen\":" API_INT ",\"term_months\":" API_INT ",\"project_type\":" API_STR ",\"project_name\":" API_STR ",\"submitted_on\":" API_STR ",\"review_due_on\":" API_STR ",\"dpd\":{\"type\":[\"integer\",\"null\"]},\"penalty_fen\":{\"type\":[\"integer\",\"null\"]}", "\"id\",\"applicant\",\"village\",\"state\",\"amount_fen\",\"term_months\",\"project_type\",\"project_name\",\"submitted_on\",\"review_due_on\",\"dpd\",\"penalty_fen\"") "},\"total\":" API_INT ",\"amount_fen_total\":" API_INT "}}", 0, "422:invalid_state 422:invalid_format 422:invalid_date 422:invalid_period 422:export_too_large", API_FORMATS},
+    {"POST", "/api/v1/loan-applications", "登记贷款申请：家庭（household_id）或合作社、示范基地（organisation_id），按所选贷款产品（product_id，不填为默认产品）检查金额、期限和借款人类别", NULL, API_OBJ("\"household_id\":" API_INT ",\"organisation_id\":" API_INT ",\"product_id\":" API_INT ",\"amount_fen\":" API_INT ",\"term_months\":" API_INT ",\"project_type\":" API_STR ",\"project_name\":" API_STR, "\"amount_fen\",\"term_months\",\"project_type\",\"project_name\""), API_OBJ("\"id\":" API_INT ",\"state\":" API_STR ",\"product_id\":" API_INT ",\"borrower_kind\":{\"enum\":[\"household\",\"organisation\"]},\"organisation_id\":{\"type\":[\"integer\",\"null\"]}", "\"id\",\"state\",\"product_id\",\"borrower_kind\",\"organisation_id\""), 201, "422:invalid_amount 422:invalid_term 422:invalid_product 422:borrower_not_allowed 422:invalid_organisation 422:borrower_ambiguous 409:not_eligible 409:application_open 409:loan_overdue", NULL},
     {"GET", "/api/v1/loan-applications/{id}", "一笔贷款申请（材料、评审、担保）", NULL, NULL, API_OBJ("\"id\":" API_INT ",\"state\":" API_STR ",\"household_id\":" API_INT ",\"applicant\":" API_STR ",\"village\":" API_STR ",\"amount_fen\":" API_INT ",\"term_months\":" API_INT ",\"project_type\":" API_STR ",\"project_name\":" API_STR ",\"business_plan_md\":" API_STR ",\"expected_jobs\":" API_INT ",\"expected_income_fen\":" API_INT ",\"documents\":" API_OBJ("\"id_card\":" API_BOOL ",\"hukou\":" API_BOOL ",\"marriage\":" API_BOOL ",\"family_planning\":" API_BOOL ",\"business_plan\":" API_BOOL ",\"implementation_plan\":" API_BOOL ",\"counter_guarantee\":" API_BOOL "", "\"id_card\",\"hukou\",\"marriage\",\"family_planning\",\"business_plan\",\"implementation_plan\",\"counter_guarantee\"") ",\"missing_documents\":" API_STRS ",\"reviews\":" API_ARRAY(API_OBJ("\"round\":" API_INT ",\"department_id\":" API_INT ",\"department\":" API_STR ",\"decision\":" API_STR_NULL ",\"comment\":" API_STR ",\"reviewer\":" API_STR ",\"at\":" API_STR "", "\"round\",\"department_id\",\"department\",\"decision\",\"comment\",\"reviewer\",\"at\"")) ",\"round\":" API_INT ",\"handler\":" API_OBJ("\"id\":" API_INT ",\"name\":" API_STR "", "\"id\",\"name\"") ",\"backup_handler\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"id\",\"name\"],\"properties\":{\"id\":" API_INT ",\"name\":" API_STR "}}" ",\"submitted_on\":" API_STR_NULL ",\"review_due_on\":" API_STR_NULL ",\"review_late\":" API_BOOL ",\"requested_documents\":" API_ARRAY(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"department\":" API_STR ",\"round\":" API_INT ",\"received\":" API_BOOL "", "\"id\",\"name\",\"department\",\"round\",\"received\"")) ",\"withdrawn_reason\":" API_STR_NULL ",\"guarantee\":" API_OBJ("\"letter_no\":" API_STR ",\"coverage_pct\":" API_INT ",\"guaranteed_fen\":" API_INT ",\"counter_guarantors\":" API_INT "", "\"letter_no\",\"coverage_pct\",\"guaranteed_fen\",\"counter_guarantors\"") "", "\"id\",\"state\",\"household_id\",\"applicant\",\"village\",\"amount_fen\",\"term_months\",\"project_type\",\"project_name\",\"business_plan_md\",\"expected_jobs\",\"expected_income_fen\",\"documents\",\"missing_documents\",\"reviews\",\"round\",\"handler\",\"backup_handler\",\"submitted_on\",\"review_due_on\",\"review_late\",\"requested_documents\",\"withdrawn_reason\""), 0, "404:not_found 403:out_of_scope", NULL},
     {"PUT", "/api/v1/loan-applications/{id}/documents", "登记申请材料（只改给出的项）", NULL, "{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{\"id_card\":" API_BOOL ",\"hukou\":" API_BOOL ",\"marriage\":" API_BOOL ",\"family_planning\":" API_BOOL ",\"business_plan\":" API_BOOL ",\"implementation_plan\":" API_BOOL ",\"counter_guarantee\":" API_BOOL "}}", API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/loan-applications/{id}/submit", "提交评审", NULL, NULL, API_ANY_OBJ, 0, "422:missing_documents 409:invalid_state 404:not_found 403:out_of_scope", NULL},

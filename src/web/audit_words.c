@@ -42,13 +42,18 @@ static const struct word entities[] = {
     {"repayment", "还款"}, {"loan_followup", "回访"}, {"guarantee_fund_entry", "担保基金收支"},
     {"relief_application", "救助申请"}, {"relief_batch", "救助批次"}, {"relief_fund", "救助资金"},
     {"relief_fund_entry", "救助资金收支"}, {"relief_category", "救助类别"}, {"notice", "公示"},
-    {"announcement", "公告"}, {"account", "会计科目"}, {"voucher_rule", "记账规则"},
-    {"announcement", "公告"}, {"pair", "结对帮扶"}, {"visit", "走访帮扶"}, {"complaint", "投诉和意见"},
-    {"time_limit", "办理时限"}, {"training", "技术培训"}, {NULL, NULL},
+    {"announcement", "公告"}, {"account", "会计科目"}, {"voucher_rule", "记账规则"}, {"pair", "结对帮扶"},
+    {"visit", "走访帮扶"}, {"complaint", "投诉和意见"}, {"time_limit", "办理时限"}, {"training", "技术培训"},
+    {"loan_product", "贷款产品"}, {"organisation", "合作社/示范基地"}, {NULL, NULL},
 };
 
 static const struct word fields[] = {
-    {"id", "编号"}, {"name", "名称"}, {"username", "登录名"}, {"role", "角色"}, {"unit_id", "单位"},
+    {"id", "编号"}, {"name", "名称"}, {"product_id", "贷款产品"}, {"organisation_id", "合作社/示范基地"},
+    {"credit_code", "统一社会信用代码"}, {"legal_rep_member_id", "法定代表人"}, {"min_fen", "金额下限"},
+    {"max_fen", "金额上限"}, {"min_months", "期限下限（月）"}, {"max_months", "期限上限（月）"}, {"methods", "还款方式"},
+    {"min_rate", "最低年利率"}, {"max_rate", "最高年利率"}, {"settlement", "结息方式"}, {"penalty_pct", "罚息系数（%）"},
+    {"subsidy_eligible", "可贴息"}, {"borrower_kinds", "借款人类别"},
+    {"departments", "评审部门"}, {"is_default", "默认产品"}, {"username", "登录名"}, {"role", "角色"}, {"unit_id", "单位"},
     {"parent_id", "上级单位"}, {"department", "部门"}, {"department_id", "部门"}, {"active", "启用"},
     {"must_change_password", "须改密码"}, {"password_reset", "重设密码"}, {"village", "村"}, {"village_id", "村"},
     {"address", "地址"}, {"policy_compliant", "符合生育政策"}, {"categories", "家庭类别"}, {"members", "成员"},
@@ -93,9 +98,10 @@ static const struct word values[] = {
     {"compensated", "已代偿"}, {"income", "收入"}, {"loan", "贷款"}, {"relief", "救助"}, {"district", "区级拨款"},
     {"township", "镇级拨款"}, {"donation", "捐赠"}, {"other", "其他"}, {"counter_guarantor", "反担保人"},
     {"borrower", "借款人"}, {"month", "按月计息"}, {"published", "已发布"}, {"withdrawn", "已撤回"},
-    {"standard", "定额"}, {"case", "按情况"}, {"adjustment", "调整"},
-    {"standard", "定额"}, {"case", "按情况"}, {"public", "群众提交"}, {"staff", "工作人员代登记"},
-    {"cadre", "干部"}, {NULL, NULL},
+    {"standard", "定额"}, {"case", "按情况"}, {"adjustment", "调整"}, {"public", "群众提交"},
+    {"staff", "工作人员代登记"}, {"cadre", "干部"}, {"cooperative", "合作社"}, {"demonstration_base", "示范基地"},
+    {"household", "家庭"}, {"organisation", "合作社/示范基地"}, {"due_dates", "按还款日结息"},
+    {"quarter_20th", "按季结息（每季末月20日）"}, {NULL, NULL},
 };
 
 /* The name of code in a word list, or NULL. */
@@ -118,9 +124,8 @@ const char *const audit_action_codes[] = {
 const char *const audit_entity_codes[] = {
     "household", "user", "unit", "department", "holiday", "masking_rules", "loan_application", "loan",
     "loan_followup", "guarantee_fund_entry", "relief_application", "relief_batch", "relief_fund",
-    "relief_fund_entry", "relief_category", "notice", "announcement", "account", "voucher_rule",
-    "relief_fund_entry", "relief_category", "notice", "announcement", "pair", "visit", "complaint", "time_limit",
-    "training", NULL,
+    "relief_fund_entry", "relief_category", "notice", "announcement", "account", "voucher_rule", "pair", "visit",
+    "complaint", "time_limit", "training", "loan_product", "organisation", NULL,
 };
 
 const char *audit_action_name(const char *action)

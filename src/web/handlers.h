@@ -143,6 +143,24 @@ void api_units_list(struct req *r);
 void api_units_create(struct req *r);
 void api_departments_list(struct req *r);
 void api_departments_create(struct req *r);
+/* api_product.c */
+void api_products_list(struct req *r);
+void api_products_show(struct req *r);
+void api_products_create(struct req *r);
+void api_products_update(struct req *r);
+/* api_organisation.c */
+void api_organisations_list(struct req *r);
+void api_organisations_show(struct req *r);
+void api_organisations_create(struct req *r);
+/* page_product.c */
+void page_products(struct req *r);
+void page_products_create(struct req *r);
+void page_product_edit(struct req *r);
+void page_products_update(struct req *r);
+/* page_organisation.c */
+void page_organisations(struct req *r);
+void page_organisations_create(struct req *r);
+void page_organisation_show(struct req *r);
 /* api_users.c */
 void api_users_list(struct req *r);
 void api_users_create(struct req *r);

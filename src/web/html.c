@@ -148,6 +148,7 @@ static const struct {
     {"投诉意见", "/complaints", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_RELIEF) |
                                   ROLE_BIT(ROLE_VILLAGE) | ROLE_BIT(ROLE_AUDITOR)},
     {"贷款申请", "/loans", ROLES_ALL},
+    {"合作社", "/organisations", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER)},
     {"待评审", "/reviews", ROLE_BIT(ROLE_REVIEWER)},
     {"到期清单", "/due", ROLE_BIT(ROLE_LIAISON) | ROLE_BIT(ROLE_FINANCE) | ROLE_BIT(ROLE_ASSOCIATION)},
     {"到期提醒", "/due/reminders", ROLE_BIT(ROLE_VILLAGE)},
@@ -166,6 +167,7 @@ static const struct {
     {"导入家庭", "/households/import", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_VILLAGE)},
     {"用户管理", "/admin/users", ROLE_BIT(ROLE_ADMIN)},
     {"单位", "/admin/units", ROLE_BIT(ROLE_ADMIN)},
+    {"贷款产品", "/admin/loan-products", ROLE_BIT(ROLE_ADMIN)},
     {"评审部门", "/admin/departments", ROLE_BIT(ROLE_ADMIN)},
     {"工作日历", "/admin/holidays", ROLE_BIT(ROLE_ADMIN)},
     {"脱敏规则", "/admin/masking", ROLE_BIT(ROLE_ADMIN)},

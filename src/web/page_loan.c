@@ -19,6 +19,8 @@
 #include "loan.h"
 #include "masking.h"
 #include "money.h"
+#include "organisation.h"
+#include "product.h"
 #include "servicing.h"
 
 /* One row of an application list. */
@@ -126,19 +128,47 @@ void page_review_queue(struct req *r)
     html_end(r);
 }
 
+/* Who an application form is for: a household or an organisation, with its name and village. */
+struct form_borrower {
+    int64_t household_id, organisation_id;
+    char name[NAME_SIZE], village[NAME_SIZE];
+};
+
+/* One <option> of the product select (the chosen one selected). */
+struct product_choice {
+    struct req *r;
+    int64_t selected;
+    enum borrower_kind kind;
+};
+
+/* Writes a product as an option with its ranges, if it takes the borrower's kind. */
+static void product_option(const struct product *p, void *ctx)
+{
+    const struct product_choice *c = ctx;
+    if (!(p->terms.borrower_kinds & (1u << c->kind)))
+        return;
+    char lo[MONEY_TEXT_SIZE], hi[MONEY_TEXT_SIZE];
+    html_printf(c->r, "<option value=\"%lld\"%s>%s（%s—%s 元，%lld—%lld 个月）</option>", (long long)p->row.id,
+                p->row.id == c->selected || (!c->selected && p->row.is_default) ? " selected" : "", p->row.name,
+                money_format(p->terms.min_fen, lo, sizeof lo), money_format(p->terms.max_fen, hi, sizeof hi),
+                (long long)p->terms.min_months, (long long)p->terms.max_months);
+}
+
 /* The application form, new (id 0) or editing application id (values kept after a refusal). */
-static void loan_form(struct req *r, const struct household *h, int64_t id, const struct loan_input *in,
+static void loan_form(struct req *r, const struct form_borrower *b, int64_t id, const struct loan_input *in,
                       const struct err *e)
 {
     html_begin(r, id ? "修改贷款申请" : "申请贷款");
     if (id)
-        html_printf(r, "<h1>修改贷款申请 第 %lld 号</h1><p>申请家庭：<a href=\"/households/", (long long)id);
+        html_printf(r, "<h1>修改贷款申请 第 %lld 号</h1>", (long long)id);
     else
-        html_raw(r, "<h1>计生信贷助富 · 贷款申请</h1><p>申请家庭：<a href=\"/households/");
-    html_printf(r, "%lld\">", (long long)h->id);
-    html_text(r, h->members[0].name);
+        html_raw(r, "<h1>计生信贷助富 · 贷款申请</h1>");
+    html_printf(r, "<p>%s：<a href=\"/%s/%lld\">", b->organisation_id ? "申请单位" : "申请家庭",
+                b->organisation_id ? "organisations" : "households",
+                (long long)(b->organisation_id ? b->organisation_id : b->household_id));
+    html_text(r, b->name);
     html_raw(r, "</a>（");
-    html_text(r, h->village_name);
+    html_text(r, b->village);
     html_raw(r, "）</p>");
     if (e)
         html_form_error(r, e);
@@ -147,14 +177,25 @@ static void loan_form(struct req *r, const struct household *h, int64_t id, cons
     else
         html_raw(r, "<form method=\"post\" action=\"/loans\" class=\"grid\">");
     html_csrf(r);
-    html_printf(r, "<input type=\"hidden\" name=\"household_id\" value=\"%lld\">", (long long)h->id);
+    if (b->organisation_id)
+        html_printf(r, "<input type=\"hidden\" name=\"organisation_id\" value=\"%lld\">", (long long)b->organisation_id);
+    else
+        html_printf(r, "<input type=\"hidden\" name=\"household_id\" value=\"%lld\">", (long long)b->household_id);
     const char *posted = id ? "/edit" : "/loans"; /* money as typed, even when it did not parse */
+    struct product_choice pc = {r, in->product_id, b->organisation_id ? BK_ORGANISATION : BK_HOUSEHOLD};
+    struct err pe = {0};
+    html_raw(r, "<label class=\"wide\">贷款产品<select name=\"product_id\">");
+    if (product_list(r->db, 1, product_option, &pc, &pe) < 0)
+        html_raw(r, "<option value=\"\">（产品读取失败）</option>");
+    html_raw(r, "</select>");
+    form_field_error(r, "product_id");
+    html_raw(r, "</label>");
     char amount[MONEY_TEXT_SIZE] = "";
     if (in->amount_fen)
         money_format_plain(in->amount_fen, amount, sizeof amount);
-    html_raw(r, "<label>贷款金额（元，2万—20万）<input name=\"amount\" required inputmode=\"decimal\" value=\"");
+    html_raw(r, "<label>贷款金额（元，在所选产品的范围内）<input name=\"amount\" required inputmode=\"decimal\" value=\"");
     html_text(r, form_echo(r, posted, "amount", amount));
-    html_printf(r, "\"></label><label>期限（月，6—36）<input name=\"term_months\" type=\"number\" min=\"6\" max=\"36\" "
+    html_printf(r, "\"></label><label>期限（月）<input name=\"term_months\" type=\"number\" min=\"1\" max=\"360\" "
                    "required value=\"%lld\"></label><label>项目类型<select name=\"project_type\">",
                 (long long)(in->term_months ? in->term_months : 12));
     for (int p = 0; p < PT__MAX; p++)
@@ -181,22 +222,45 @@ static void loan_form(struct req *r, const struct household *h, int64_t id, cons
     html_end(r);
 }
 
-/* Loads the household named by the household_id field or query value. */
-static int form_household(struct req *r, const char *id, struct household *h, struct err *e)
+/* Loads the borrower named by the form's or query's household_id or organisation_id (in scope). */
+static int form_borrower(struct req *r, const char *household, const char *organisation, struct form_borrower *b,
+                         struct err *e)
 {
-    return household_get(r->db, &r->user, id ? strtoll(id, NULL, 10) : 0, h, e);
+    memset(b, 0, sizeof *b);
+    if (organisation && *organisation) {
+        struct organisation o;
+        if (organisation_get(r->db, &r->user, strtoll(organisation, NULL, 10), &o, e) != 0)
+            return -1;
+        b->organisation_id = o.id;
+        b->household_id = o.legal_rep_household_id;
+        return text_copy(b->name, sizeof b->name, o.name) || text_copy(b->village, sizeof b->village, o.village)
+                   ? err_set(e, 500, "internal", NULL, "名称过长")
+                   : 0;
+    }
+    struct household *h = malloc(sizeof *h);
+    int rc = !h ? err_set(e, 500, "out_of_memory", NULL, "内存不足")
+                : household_get(r->db, &r->user, household ? strtoll(household, NULL, 10) : 0, h, e);
+    if (rc == 0) {
+        b->household_id = h->id;
+        rc = text_copy(b->name, sizeof b->name, h->members[0].name) ||
+                     text_copy(b->village, sizeof b->village, h->village_name)
+                 ? err_set(e, 500, "internal", NULL, "名称过长")
+                 : 0;
+    }
+    free(h);
+    return rc;
 }
 
 void page_loan_new(struct req *r)
 {
-    struct household h;
+    struct form_borrower b;
     struct err e = {0};
-    if (form_household(r, req_query(r, "household_id"), &h, &e) != 0) {
+    if (form_borrower(r, req_query(r, "household_id"), req_query(r, "organisation_id"), &b, &e) != 0) {
         reply_error(r, &e);
         return;
     }
-    struct loan_input in = {.household_id = h.id};
-    loan_form(r, &h, 0, &in, NULL);
+    struct loan_input in = {.household_id = b.organisation_id ? 0 : b.household_id, .organisation_id = b.organisation_id};
+    loan_form(r, &b, 0, &in, NULL);
 }
 
 /* Reads the application form into in (strings point into the request). 0, or -1 with 422 in e
@@ -204,11 +268,13 @@ void page_loan_new(struct req *r)
 static int posted_input(struct req *r, struct loan_input *in, struct err *e)
 {
     const char *jobs = req_form(r, "expected_jobs"), *term = req_form(r, "term_months");
+    const char *product = req_form(r, "product_id");
     in->project_type = req_form(r, "project_type");
     in->project_name = req_form(r, "project_name");
     in->business_plan_md = req_form(r, "business_plan_md");
     in->expected_jobs = jobs && *jobs ? strtoll(jobs, NULL, 10) : 0;
     in->term_months = term ? strtoll(term, NULL, 10) : 0;
+    in->product_id = product && *product ? strtoll(product, NULL, 10) : 0;
     const char *amount = req_form(r, "amount"), *income = req_form(r, "expected_income");
     if (money_parse(amount, &in->amount_fen) != 0)
         return err_set(e, 422, "invalid_amount", "amount", "贷款金额格式不正确，例如 200000 或 200,000.00");
@@ -219,16 +285,16 @@ static int posted_input(struct req *r, struct loan_input *in, struct err *e)
 
 void page_loan_create(struct req *r)
 {
-    struct household h;
+    struct form_borrower b;
     struct err e = {0};
-    if (form_household(r, req_form(r, "household_id"), &h, &e) != 0) {
+    if (form_borrower(r, req_form(r, "household_id"), req_form(r, "organisation_id"), &b, &e) != 0) {
         reply_error(r, &e);
         return;
     }
-    struct loan_input in = {.household_id = h.id};
+    struct loan_input in = {.household_id = b.organisation_id ? 0 : b.household_id, .organisation_id = b.organisation_id};
     int64_t id = posted_input(r, &in, &e) == 0 ? loan_create(r->db, &r->user, &in, r->today, &e) : -1;
     if (id < 0) {
-        loan_form(r, &h, 0, &in, &e);
+        loan_form(r, &b, 0, &in, &e);
         r->status = e.status;
         return;
     }
@@ -250,11 +316,12 @@ static void documents_section(struct req *r, const struct loan_app *a, int can_e
     const char *posted = form_posted(r, "/submit") ? "/submit" : "/documents";
     for (int d = 0; d < LD__MAX; d++) {
         int got = form_echo_checked(r, posted, "doc", loan_doc_code((enum loan_doc)d), (a->documents & (1u << d)) != 0);
+        const char *optional = (a->required & (1u << d)) ? "" : "（本产品不要求）";
         if (can_edit)
-            html_printf(r, "<li><label><input type=\"checkbox\" name=\"doc\" value=\"%s\"%s> %s</label></li>",
-                        loan_doc_code((enum loan_doc)d), got ? " checked" : "", loan_doc_name((enum loan_doc)d));
+            html_printf(r, "<li><label><input type=\"checkbox\" name=\"doc\" value=\"%s\"%s> %s%s</label></li>",
+                        loan_doc_code((enum loan_doc)d), got ? " checked" : "", loan_doc_name((enum loan_doc)d), optional);
         else
-            html_printf(r, "<li>%s %s</li>", got ? "✓" : "✗", loan_doc_name((enum loan_doc)d));
+            html_printf(r, "<li>%s %s%s</li>", got ? "✓" : "✗", loan_doc_name((enum loan_doc)d), optional);
     }
     int asked = 0; /* requested documents not yet received */
     for (int i = 0; i < a->nrequested; i++) {
@@ -271,7 +338,7 @@ static void documents_section(struct req *r, const struct loan_app *a, int can_e
         html_printf(r, "<input type=\"hidden\" name=\"documents_form\" value=\"1\"><p><button>保存材料情况</button> "
                        "<button class=\"primary\" formaction=\"/loans/%lld/submit\">保存并提交联合评审</button></p></form>",
                     (long long)a->id);
-    if (a->documents != (1u << LD__MAX) - 1 || asked)
+    if ((a->required & ~a->documents) || asked)
         html_printf(r, "<p><a class=\"button\" href=\"/loans/%lld/notice.pdf\">打印一次性告知书（PDF）</a></p>",
                     (long long)a->id);
 }
@@ -492,15 +559,20 @@ static void loan_page(struct req *r, const struct err *e)
     if (e)
         html_form_error(r, e);
     more_info_banner(r, a);
-    html_raw(r, "<dl class=\"facts\"><dt>申请人</dt><dd>");
+    html_raw_printf(r, "<dl class=\"facts\"><dt>%s</dt><dd>", a->organisation_id ? "申请单位" : "申请人");
     char href[HTML_HREF_SIZE];
-    snprintf(href, sizeof href, "/households/%lld", (long long)a->household_id);
+    if (a->organisation_id)
+        snprintf(href, sizeof href, "/organisations/%lld", (long long)a->organisation_id);
+    else
+        snprintf(href, sizeof href, "/households/%lld", (long long)a->household_id);
     html_link(r, href, a->applicant);
     html_raw(r, "（");
     html_text(r, a->township);
     html_raw(r, " · ");
     html_text(r, a->village);
-    html_raw(r, "）</dd><dt>项目</dt><dd>");
+    html_raw(r, "）</dd><dt>贷款产品</dt><dd>");
+    html_text(r, a->product);
+    html_raw(r, "</dd><dt>项目</dt><dd>");
     html_text(r, project_type_name(a->project_type));
     html_raw(r, " · ");
     html_text(r, a->project_name);
@@ -765,11 +837,9 @@ void page_loan_disburse(struct req *r)
 static int edit_page(struct req *r, const struct loan_input *in, const struct err *e)
 {
     struct loan_app *a = calloc(1, sizeof *a);
-    struct household *h = malloc(sizeof *h);
     struct err ge = {0};
     int rc = -1;
-    if (!a || !h || loan_get(r->db, &r->user, r->id[0], a, &ge) != 0 ||
-        household_get(r->db, &r->user, a->household_id, h, &ge) != 0) {
+    if (!a || loan_get(r->db, &r->user, r->id[0], a, &ge) != 0) {
         if (!ge.status)
             err_set(&ge, 500, "out_of_memory", NULL, "内存不足");
         reply_error(r, &ge);
@@ -779,14 +849,17 @@ static int edit_page(struct req *r, const struct loan_input *in, const struct er
         reply_error(r, &ge);
     } else {
         struct loan_input stored = {a->household_id, a->amount_fen, a->term_months, project_type_code(a->project_type),
-                                    a->project_name, a->business_plan_md, a->expected_jobs, a->expected_income_fen};
-        loan_form(r, h, a->id, in ? in : &stored, e);
+                                    a->project_name, a->business_plan_md, a->expected_jobs, a->expected_income_fen,
+                                    a->product_id, a->organisation_id};
+        struct form_borrower b = {.household_id = a->household_id, .organisation_id = a->organisation_id};
+        memcpy(b.name, a->applicant, sizeof b.name);
+        memcpy(b.village, a->village, sizeof b.village);
+        loan_form(r, &b, a->id, in ? in : &stored, e);
         rc = 0;
     }
     if (a)
         loan_app_free(a);
     free(a);
-    free(h);
     return rc;
 }
 

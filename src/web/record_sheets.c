@@ -1,5 +1,6 @@
 /* record_sheets.c: record lists as sheets for CSV, Excel and PDF (see record_sheets.h). */
 #include "record_sheets.h"
+#include "organisation.h"
 
 #include <stdio.h>
 
@@ -283,4 +284,26 @@ int record_funds_sheet(struct req *r, const void *arg, struct sheet *s)
     s->landscape = 1;
     scope_subtitle(r, s);
     return relief_fund_list(r->db, &r->user, fund_sheet_row, s) < 0 ? -1 : 0;
+}
+
+/* One organisation. */
+static void organisation_sheet_row(const struct organisation *o, void *ctx)
+{
+    char members[SHEET_NUM_SIZE], jobs[SHEET_NUM_SIZE];
+    const char *cells[] = {o->name, org_kind_name(o->kind), o->credit_code, o->village, o->legal_rep,
+                           sheet_num(o->nmembers, members), sheet_num(o->jobs_created, jobs)};
+    sheet_row(ctx, cells);
+}
+
+int record_organisations_sheet(struct req *r, const void *arg, struct sheet *s)
+{
+    const int64_t *village = arg;
+    static const char *const heads[] = {"名称", "类别", "统一社会信用代码", "村", "法定代表人", "成员家庭", "带动就业", NULL};
+    struct err e = {0};
+    sheet_init(s, "合作社与示范基地", heads);
+    sheet_int_column(s, 5);
+    sheet_int_column(s, 6);
+    s->widths[0] = 2.4f, s->widths[2] = 1.8f;
+    scope_subtitle(r, s);
+    return organisation_list(r->db, &r->user, village ? *village : 0, LIST_EXPORT_MAX, 0, organisation_sheet_row, s, &e) < 0 ? -1 : 0;
 }

@@ -23,6 +23,8 @@ int record_relief_sheet(struct req *r, const void *arg, struct sheet *s);
 int record_batches_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: struct household_filter (limit and offset ignored). Households, resident IDs masked as on the page. */
 int record_households_sheet(struct req *r, const void *arg, struct sheet *s);
+/* arg: int64_t village id (0 or NULL: every village). The cooperatives and demonstration bases in scope. */
+int record_organisations_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: int64_t, a unit id (0: all). The notices in scope, newest first, the page's 50. */
 int record_notices_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: a state code, const char (NULL: all). The announcements in scope, newest first. */

@@ -59,6 +59,10 @@ const TWINS = [
   { page: '/announcements', api: '/api/v1/announcements', formats: ['csv', 'xlsx', 'pdf'] },
   { page: '/announcements/{id}', api: '/api/v1/announcements/{id}', formats: [] },
   { page: '/announcements/{id}/versions/{id}', api: '/api/v1/announcements/{id}/versions/{id}', formats: [] },
+  { page: '/admin/loan-products', api: '/api/v1/loan-products', formats: [], wider: 'reference data: every client fills product_id' },
+  { page: '/admin/loan-products/{id}', api: '/api/v1/loan-products/{id}', formats: [], wider: 'reference data: every client fills product_id' },
+  { page: '/organisations', api: '/api/v1/organisations', formats: ['csv', 'xlsx', 'pdf'] },
+  { page: '/organisations/{id}', api: '/api/v1/organisations/{id}', formats: [] },
 ];
 
 // GET page routes that show no list of their own, and why.

@@ -66,6 +66,12 @@ before(async () => {
     unit_id: units['西集村'] }, tokens.association);
   if (ann.status !== 201) throw new Error('announcement: ' + JSON.stringify(ann.body));
   ids.announcement = String(ann.body.id);
+  // a cooperative of 西集村 (its legal representative heads a household there), in every role's scope
+  const rep = sql(`SELECT m.id FROM members m WHERE m.household_id = ${ids.household} AND m.is_head = 1`);
+  const org = await api(srv.base, 'POST', '/organisations', { name: '西集村安全测试合作社', kind: 'cooperative',
+    credit_code: '91350100M000100Y43', legal_rep_member_id: Number(rep), village_id: units['西集村'] }, tokens.association);
+  if (org.status !== 201) throw new Error('organisation: ' + JSON.stringify(org.body));
+  ids.organisation = String(org.body.id);
 });
 after(async () => { await srv.stop(); });
 
@@ -85,6 +91,7 @@ function concrete(pattern) {
   else if (/^\/notices\//.test(p)) id = ids.notice;
   else if (/^\/funds\//.test(p)) id = ids.fund;
   else if (/^\/announcements\//.test(p)) id = ids.announcement;
+  else if (/^\/organisations\//.test(p)) id = ids.organisation;
   const str = pattern.startsWith('/static/') ? 'app.css' : pattern.startsWith('/subsidy/') ? '2026Q3'
     : /^\/receipts\//.test(p) ? ids.receipt : 'x';
   return pattern.replace('{id}', id).replace(/\{id\}/g, '1').replace('{str}', str);
@@ -398,7 +405,7 @@ test('path traversal on /static/ is 404 and never a file outside the embedded as
 const OUTSIDERS = { fm_xiehui: 'association', fm_caiwu: 'finance', fm_cun_fengmao: 'village', xj_cun_dongji: 'village' };
 // Records held by a village (西集村): another village's officer may not touch them either. The
 // township's own records (notices, batches, funds) are only for the other township's users.
-const VILLAGE_RECORD = /^\/(api\/v1\/)?(households|loan-applications|loans|accounts|relief|relief-applications|receipts|announcements)\/\{/;
+const VILLAGE_RECORD = /^\/(api\/v1\/)?(households|loan-applications|loans|accounts|relief|relief-applications|receipts|announcements|organisations)\/\{/;
 // One body for every write with an id that passes each handler's checks of its input, so that
 // what refuses it is the scope (an empty body would be refused by validation first). Page forms
 // get the same fields as text.
@@ -426,7 +433,7 @@ test('scope: every route with a record id, as the other township\'s staff and an
     await b.login(user);
     outsiders[user] = { role, token: await token(srv.base, user), browser: b };
   }
-  const routes = ROUTES.filter((r) => !r.public && /\{(id|str)\}/.test(r.pattern) && !/^\/(api\/v1\/)?(admin|users|departments|static|subsidy|statements|households\/import)\b/.test(r.pattern)
+  const routes = ROUTES.filter((r) => !r.public && /\{(id|str)\}/.test(r.pattern) && !/^\/(api\/v1\/)?(admin|users|departments|loan-products|static|subsidy|statements|households\/import)\b/.test(r.pattern)
     && !/\{str\}/.test(r.pattern.replace('/receipts/{str}', '')));
   assert.ok(routes.length >= 60, `${routes.length} routes with an id`);
   const a0 = await auditCount();

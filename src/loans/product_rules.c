@@ -1,0 +1,169 @@
+/* product_rules.c: the pure rules of loan products (see product_rules.h). */
+#include "product_rules.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "amort.h"
+#include "money.h"
+
+static const char *const kinds[BK__MAX][2] = {
+    [BK_HOUSEHOLD] = {"household", "家庭"},
+    [BK_ORGANISATION] = {"organisation", "合作社/示范基地"},
+};
+
+const char *borrower_kind_code(int k)
+{
+    return k >= 0 && k < BK__MAX ? kinds[k][0] : NULL;
+}
+
+const char *borrower_kind_name(int k)
+{
+    return k >= 0 && k < BK__MAX ? kinds[k][1] : NULL;
+}
+
+int borrower_kind_parse(const char *code)
+{
+    for (int i = 0; code && i < BK__MAX; i++)
+        if (strcmp(code, kinds[i][0]) == 0)
+            return i;
+    return -1;
+}
+
+static const char *const settlements[PS__MAX][2] = {
+    [PS_DUE_DATES] = {"due_dates", "按还款日结息"},
+    [PS_QUARTER_20TH] = {"quarter_20th", "按季结息（每季末月20日）"},
+};
+
+const char *product_settlement_code(int s)
+{
+    return s >= 0 && s < PS__MAX ? settlements[s][0] : NULL;
+}
+
+const char *product_settlement_name(int s)
+{
+    return s >= 0 && s < PS__MAX ? settlements[s][1] : NULL;
+}
+
+int product_settlement_parse(const char *code)
+{
+    for (int i = 0; code && i < PS__MAX; i++)
+        if (strcmp(code, settlements[i][0]) == 0)
+            return i;
+    return -1;
+}
+
+int product_codes_bits(const char *csv, int (*parse)(const char *), unsigned *bits)
+{
+    char code[64];
+    *bits = 0;
+    for (const char *p = csv ? csv : ""; *p;) {
+        size_t len = strcspn(p, ",");
+        if (len == 0 || len >= sizeof code)
+            return -1;
+        memcpy(code, p, len);
+        code[len] = '\0';
+        int i = parse(code);
+        if (i < 0 || i >= 32 || (*bits & (1u << i)))
+            return -1;
+        *bits |= 1u << i;
+        p += len + (p[len] == ',');
+        if (p[-1] == ',' && !*p) /* a trailing comma */
+            return -1;
+    }
+    return 0;
+}
+
+/* Joins what each set bit names (code or name) with sep into out; -1 when it does not fit. */
+static int join_bits(unsigned bits, const char *(*word)(int), int max, const char *sep, char *out, size_t n)
+{
+    size_t used = 0;
+    if (n)
+        *out = '\0';
+    for (int i = 0; i < max; i++)
+        if ((bits & (1u << i)) && ((used && text_append(out, n, &used, sep) != 0) ||
+                                   text_append(out, n, &used, word(i)) != 0)) {
+            if (n)
+                *out = '\0';
+            return -1;
+        }
+    return 0;
+}
+
+int product_bits_codes(unsigned bits, const char *(*code)(int), int max, char *out, size_t n)
+{
+    return join_bits(bits, code, max, ",", out, n);
+}
+
+int product_bits_names(unsigned bits, const char *(*name)(int), int max, char *out, size_t n)
+{
+    return join_bits(bits, name, max, "、", out, n);
+}
+
+int product_validate(const struct product_terms *p, struct err *e)
+{
+    if (p->min_fen < 1 || p->max_fen > AMORT_PRINCIPAL_MAX_FEN || p->min_fen > p->max_fen)
+        return err_set(e, 422, "invalid_amount_range", "min_fen", "金额范围无效：下限应大于零且不高于上限");
+    if (p->min_months < 1 || p->max_months > AMORT_TERM_MAX_MONTHS || p->min_months > p->max_months)
+        return err_set(e, 422, "invalid_term_range", "min_months", "期限范围无效：应为 1 到 360 个月，下限不高于上限");
+    if (!p->methods || p->methods >= (1u << AMORT__MAX))
+        return err_set(e, 422, "invalid_methods", "methods", "请至少选择一种还款方式");
+    if (p->min_rate_micro < 0 || p->max_rate_micro > AMORT_RATE_MAX_MICRO || p->min_rate_micro > p->max_rate_micro)
+        return err_set(e, 422, "invalid_rate_range", "min_rate", "利率范围无效：应在 0 到 24 之间，下限不高于上限");
+    if (p->day_count < -1 || p->day_count >= AMORT_DAYS__MAX)
+        return err_set(e, 422, "invalid_day_count", "day_count", "计息方式应为 month（按月计息）、actual360（按日计息）或不限");
+    if (p->penalty_pct != 0 && (p->penalty_pct < PRODUCT_PENALTY_MIN_PCT || p->penalty_pct > PRODUCT_PENALTY_MAX_PCT))
+        return err_set(e, 422, "invalid_penalty", "penalty_pct", "罚息系数应为合同利率的 100%% 到 200%%（或不填，按系统参数）");
+    if (!p->borrower_kinds || p->borrower_kinds >= (1u << BK__MAX))
+        return err_set(e, 422, "invalid_borrower_kinds", "borrower_kinds", "请至少选择一类借款人（家庭或合作社/示范基地）");
+    if (p->settlement == PS_QUARTER_20TH)
+        return err_set(e, 422, "settlement_not_supported", "settlement",
+                       "按季结息（每季末月20日结息）的还款计划本系统尚不能计算，暂不能设立此类产品；请选择按还款日结息");
+    if (p->settlement != PS_DUE_DATES)
+        return err_set(e, 422, "invalid_settlement", "settlement", "结息方式应为 due_dates（按还款日结息）");
+    return 0;
+}
+
+/* An amount as a message gives it: whole yuan without decimals ("20000"), else "5000.50". */
+static const char *yuan(int64_t fen, char *out, size_t n)
+{
+    if (fen % 100 == 0)
+        snprintf(out, n, "%lld", (long long)(fen / 100));
+    else
+        money_format_plain(fen, out, n);
+    return out;
+}
+
+int product_check_application(const struct product_terms *p, const char *product_name, enum borrower_kind kind,
+                              int64_t amount_fen, int64_t term_months, struct err *e)
+{
+    char lo[MONEY_TEXT_SIZE], hi[MONEY_TEXT_SIZE];
+    if ((unsigned)kind >= BK__MAX || !(p->borrower_kinds & (1u << kind)))
+        return err_set(e, 422, "borrower_not_allowed", "product_id", "产品“%s”不接受%s申请", product_name,
+                       borrower_kind_name(kind) ? borrower_kind_name(kind) : "此类借款人");
+    if (amount_fen < p->min_fen || amount_fen > p->max_fen)
+        return err_set(e, 422, "invalid_amount", "amount_fen", "贷款金额应在 %s 元到 %s 元之间（产品：%s）",
+                       yuan(p->min_fen, lo, sizeof lo), yuan(p->max_fen, hi, sizeof hi), product_name);
+    if (term_months < p->min_months || term_months > p->max_months)
+        return err_set(e, 422, "invalid_term", "term_months", "贷款期限应为 %lld 到 %lld 个月（产品：%s）",
+                       (long long)p->min_months, (long long)p->max_months, product_name);
+    return 0;
+}
+
+int product_check_disbursement(const struct product_terms *p, const char *product_name, int method,
+                               int64_t rate_micro, int day_count, struct err *e)
+{
+    char lo[RATE_TEXT_SIZE], hi[RATE_TEXT_SIZE], names[PRODUCT_LIST_SIZE];
+    if (method < 0 || method >= AMORT__MAX || !(p->methods & (1u << method))) {
+        product_bits_names(p->methods, amort_method_name, AMORT__MAX, names, sizeof names);
+        return err_set(e, 422, "invalid_method", "method", "产品“%s”的还款方式只能是：%s", product_name, names);
+    }
+    if (rate_micro < p->min_rate_micro || rate_micro > p->max_rate_micro)
+        return err_set(e, 422, "invalid_rate", "annual_rate", "年利率应在 %s%% 到 %s%% 之间（产品：%s）",
+                       rate_format(p->min_rate_micro, lo, sizeof lo), rate_format(p->max_rate_micro, hi, sizeof hi),
+                       product_name);
+    if (p->day_count >= 0 && day_count != p->day_count)
+        return err_set(e, 422, "invalid_day_count", "day_count", "产品“%s”的计息方式为%s", product_name,
+                       amort_day_count_name(p->day_count));
+    return 0;
+}

@@ -1,0 +1,163 @@
+/* Unit tests for the loan product rules (product_rules.c): the edges of each range worked by hand. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "amort.h"
+#include "loan_rules.h"
+#include "product_rules.h"
+
+/* The small-loan product of the demo: 5,000.00-20,000.00 yuan = 500,000-2,000,000 fen, 3-24 months,
+   等额本息 or 利随本清, 3.45 %-6.00 % a year, 按月计息, households only. */
+static struct product_terms small(void)
+{
+    return (struct product_terms){.min_fen = 500000, .max_fen = 2000000, .min_months = 3, .max_months = 24,
+                                  .methods = 1u << AMORT_EQUAL_INSTALLMENT | 1u << AMORT_BULLET,
+                                  .min_rate_micro = 3450000, .max_rate_micro = 6000000, .day_count = AMORT_DAYS_MONTH,
+                                  .settlement = PS_DUE_DATES, .penalty_pct = 0, .subsidy_eligible = 1,
+                                  .borrower_kinds = 1u << BK_HOUSEHOLD, .documents = (1u << LD__MAX) - 1};
+}
+
+/* Amounts: 5,000.00 yuan (the minimum) and 20,000.00 (the maximum) pass; 4,999.99 (499,999 fen, one
+   fen below) and 20,000.01 (2,000,001 fen, one fen above) are refused naming amount_fen. */
+static void test_amount_edges(void **state)
+{
+    (void)state;
+    struct product_terms p = small();
+    struct err e = {0};
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, 500000, 12, &e), 0);
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, 2000000, 12, &e), 0);
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, 499999, 12, &e), -1);
+    assert_string_equal(e.code, "invalid_amount");
+    assert_string_equal(e.field, "amount_fen");
+    assert_string_equal(e.message, "贷款金额应在 5000 元到 20000 元之间（产品：小额）");
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, 2000001, 12, &e), -1);
+    assert_string_equal(e.code, "invalid_amount");
+    /* a minimum with cents is written with them: 5,000.50 yuan */
+    p.min_fen = 500050;
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, 500049, 12, &e), -1);
+    assert_string_equal(e.message, "贷款金额应在 5000.50 元到 20000 元之间（产品：小额）");
+}
+
+/* Terms: 3 and 24 months pass; 2 and 25 are refused naming term_months. */
+static void test_term_edges(void **state)
+{
+    (void)state;
+    struct product_terms p = small();
+    struct err e = {0};
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, 1000000, 3, &e), 0);
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, 1000000, 24, &e), 0);
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, 1000000, 2, &e), -1);
+    assert_string_equal(e.field, "term_months");
+    assert_string_equal(e.message, "贷款期限应为 3 到 24 个月（产品：小额）");
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, 1000000, 25, &e), -1);
+    assert_string_equal(e.code, "invalid_term");
+}
+
+/* Borrower kind: an organisation under a household-only product is refused before the amount. */
+static void test_borrower_kind(void **state)
+{
+    (void)state;
+    struct product_terms p = small();
+    struct err e = {0};
+    assert_int_equal(product_check_application(&p, "小额", BK_ORGANISATION, 1, 1, &e), -1);
+    assert_string_equal(e.code, "borrower_not_allowed");
+    assert_string_equal(e.field, "product_id");
+    p.borrower_kinds |= 1u << BK_ORGANISATION;
+    assert_int_equal(product_check_application(&p, "小额", BK_ORGANISATION, 1000000, 12, &e), 0);
+}
+
+/* Disbursement: method, rate 3.45 % and 6.00 % pass, 3.449999 % (one millionth below) and
+   6.000001 % refused naming annual_rate; the day count fixed to 按月计息. */
+static void test_disbursement(void **state)
+{
+    (void)state;
+    struct product_terms p = small();
+    struct err e = {0};
+    assert_int_equal(product_check_disbursement(&p, "小额", AMORT_BULLET, 3450000, AMORT_DAYS_MONTH, &e), 0);
+    assert_int_equal(product_check_disbursement(&p, "小额", AMORT_EQUAL_INSTALLMENT, 6000000, AMORT_DAYS_MONTH, &e), 0);
+    assert_int_equal(product_check_disbursement(&p, "小额", AMORT_EQUAL_PRINCIPAL, 4350000, AMORT_DAYS_MONTH, &e), -1);
+    assert_string_equal(e.field, "method");
+    assert_string_equal(e.message, "产品“小额”的还款方式只能是：等额本息、利随本清");
+    assert_int_equal(product_check_disbursement(&p, "小额", AMORT_BULLET, 3449999, AMORT_DAYS_MONTH, &e), -1);
+    assert_string_equal(e.field, "annual_rate");
+    assert_string_equal(e.message, "年利率应在 3.45% 到 6.00% 之间（产品：小额）");
+    assert_int_equal(product_check_disbursement(&p, "小额", AMORT_BULLET, 6000001, AMORT_DAYS_MONTH, &e), -1);
+    assert_string_equal(e.code, "invalid_rate");
+    assert_int_equal(product_check_disbursement(&p, "小额", AMORT_BULLET, 4350000, AMORT_DAYS_ACTUAL360, &e), -1);
+    assert_string_equal(e.field, "day_count");
+    p.day_count = -1; /* not fixed: any */
+    assert_int_equal(product_check_disbursement(&p, "小额", AMORT_BULLET, 4350000, AMORT_DAYS_ACTUAL360, &e), 0);
+}
+
+/* A product's own figures: each inconsistency named; 按季结息 refused as not computed. */
+static void test_validate(void **state)
+{
+    (void)state;
+    struct err e = {0};
+    struct product_terms p = small();
+    assert_int_equal(product_validate(&p, &e), 0);
+    p.min_fen = 2000001; /* above the maximum */
+    assert_int_equal(product_validate(&p, &e), -1);
+    assert_string_equal(e.code, "invalid_amount_range");
+    p = small();
+    p.max_months = 2;
+    assert_int_equal(product_validate(&p, &e), -1);
+    assert_string_equal(e.code, "invalid_term_range");
+    p = small();
+    p.methods = 0;
+    assert_int_equal(product_validate(&p, &e), -1);
+    assert_string_equal(e.field, "methods");
+    p = small();
+    p.max_rate_micro = 24000001;
+    assert_int_equal(product_validate(&p, &e), -1);
+    assert_string_equal(e.code, "invalid_rate_range");
+    p = small();
+    p.penalty_pct = 99;
+    assert_int_equal(product_validate(&p, &e), -1);
+    assert_string_equal(e.code, "invalid_penalty");
+    p.penalty_pct = 200;
+    assert_int_equal(product_validate(&p, &e), 0);
+    p.borrower_kinds = 0;
+    assert_int_equal(product_validate(&p, &e), -1);
+    assert_string_equal(e.code, "invalid_borrower_kinds");
+    p = small();
+    p.settlement = PS_QUARTER_20TH;
+    assert_int_equal(product_validate(&p, &e), -1);
+    assert_string_equal(e.code, "settlement_not_supported");
+}
+
+/* The stored lists: codes to bits and back; unknown, repeated and empty codes refused. */
+static void test_code_lists(void **state)
+{
+    (void)state;
+    unsigned bits = 0;
+    char out[PRODUCT_LIST_SIZE];
+    assert_int_equal(product_codes_bits("equal-installment,bullet", amort_method_parse, &bits), 0);
+    assert_int_equal(bits, 1u << AMORT_EQUAL_INSTALLMENT | 1u << AMORT_BULLET);
+    assert_int_equal(product_bits_codes(bits, amort_method_code, AMORT__MAX, out, sizeof out), 0);
+    assert_string_equal(out, "equal-installment,bullet");
+    assert_int_equal(product_codes_bits("", amort_method_parse, &bits), 0);
+    assert_int_equal(bits, 0);
+    assert_int_equal(product_codes_bits("bullet,bullet", amort_method_parse, &bits), -1);
+    assert_int_equal(product_codes_bits("bullet,", amort_method_parse, &bits), -1);
+    assert_int_equal(product_codes_bits(",bullet", amort_method_parse, &bits), -1);
+    assert_int_equal(product_codes_bits("weekly", amort_method_parse, &bits), -1);
+    assert_int_equal(product_codes_bits("household,organisation", borrower_kind_parse, &bits), 0);
+    assert_int_equal(bits, 3);
+    assert_int_equal(product_bits_codes(3, borrower_kind_code, BK__MAX, out, 10), -1); /* does not fit */
+    assert_string_equal(out, "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_amount_edges), cmocka_unit_test(test_term_edges),
+        cmocka_unit_test(test_borrower_kind), cmocka_unit_test(test_disbursement),
+        cmocka_unit_test(test_validate),     cmocka_unit_test(test_code_lists),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
