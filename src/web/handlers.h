@@ -158,6 +158,15 @@ void api_loan_repay(struct req *r);
 void api_loan_reverse(struct req *r);
 void api_loan_compensate(struct req *r);
 void api_loan_recover(struct req *r);
+/* api_lifecycle.c: extension, write-off, the loan's lifecycle, credit ratings. */
+void api_loan_lifecycle(struct req *r);
+void api_loan_extension(struct req *r);
+void api_loan_extension_decide(struct req *r);
+void api_loan_extension_reverse(struct req *r);
+void api_loan_write_off(struct req *r);
+void api_loan_write_off_decide(struct req *r);
+void api_household_credit(struct req *r);
+void api_household_rate(struct req *r);
 void api_subsidy_claim(struct req *r);
 void api_portfolio(struct req *r);
 void api_overdue_by_village(struct req *r);

@@ -33,6 +33,14 @@
 #define REPORTS (R(ADMIN) | R(ASSOCIATION) | R(FINANCE) | R(AUDITOR))
 /* Who writes, publishes and withdraws announcements: those who publish notices. */
 #define ANN_WRITE RELIEF_REVIEW
+/* Who asks for an extension (展期) of a loan: the credit union's liaison, finance, the association. */
+#define EXTENSION_ASK (R(LIAISON) | R(FINANCE) | R(ASSOCIATION))
+/* Who asks for a write-off (核销) of an unrecovered payout. */
+#define WRITE_OFF_ASK (R(FINANCE) | R(ASSOCIATION))
+/* Who approves (a second person) or reverses extensions and write-offs: the association. */
+#define LIFECYCLE_APPROVE (R(ADMIN) | R(ASSOCIATION))
+/* Who rates households (信用户评定): the village officer and the credit union's liaison. */
+#define RATING_WRITE (R(VILLAGE) | R(LIAISON))
 /* Who books fund income and corrections. */
 #define FUND_WRITE (R(ADMIN) | R(FINANCE))
 
@@ -228,6 +236,14 @@ const struct route routes[] = {
     {"POST", "/api/v1/loans/{id}/repayments/{id}/reverse", api_loan_reverse, R(LIAISON) | R(FINANCE), ROUTE_API},
     {"POST", "/api/v1/loans/{id}/compensation", api_loan_compensate, R(FINANCE), ROUTE_API},
     {"POST", "/api/v1/loans/{id}/recoveries", api_loan_recover, R(FINANCE), ROUTE_API},
+    {"GET", "/api/v1/loans/{id}/lifecycle", api_loan_lifecycle, ALL, ROUTE_API},
+    {"POST", "/api/v1/loans/{id}/extension", api_loan_extension, EXTENSION_ASK, ROUTE_API},
+    {"POST", "/api/v1/loans/{id}/extension/approve", api_loan_extension_decide, LIFECYCLE_APPROVE, ROUTE_API},
+    {"POST", "/api/v1/loans/{id}/extension/reverse", api_loan_extension_reverse, LIFECYCLE_APPROVE, ROUTE_API},
+    {"POST", "/api/v1/loans/{id}/write-off", api_loan_write_off, WRITE_OFF_ASK, ROUTE_API},
+    {"POST", "/api/v1/loans/{id}/write-off/approve", api_loan_write_off_decide, LIFECYCLE_APPROVE, ROUTE_API},
+    {"GET", "/api/v1/households/{id}/credit-rating", api_household_credit, HH_READ, ROUTE_API},
+    {"PUT", "/api/v1/households/{id}/credit-rating", api_household_rate, RATING_WRITE, ROUTE_API},
     {"GET", "/api/v1/reports/portfolio", api_portfolio, ALL, ROUTE_API}, /* the key figures every dashboard shows */
     {"GET", "/api/v1/reports/overdue", api_overdue_by_village, ALL, ROUTE_API},
     {"GET", "/api/v1/reports/overdue/loans", api_overdue_loans, ALL, ROUTE_API},
