@@ -8,6 +8,7 @@
 #include "list_sheets.h"
 #include "household.h"
 #include "masking.h"
+#include "rating.h"
 
 /* Reads one person object into m; prefix names fields in errors. Returns 0 or -1. */
 static int person_read(json_t *o, struct member_input *m, const char *prefix, struct err *e)
@@ -71,7 +72,15 @@ static void reply_household(struct req *r, int status, int64_t id)
     int full = role_sees_full_id(r->user.role);
     if (full)
         household_audit_id_view(r->db, &r->user, id);
-    reply_json(r, status, household_json(&h, full));
+    json_t *o = household_json(&h, full), *credit = rating_history_json(r->db, id);
+    if (!credit) {
+        json_decref(o);
+        reply_fail(r, 500, "database_error", "数据库错误");
+        return;
+    }
+    /* the credit rating (信用户), loan cycle and past loans (rating.h) */
+    json_object_set_new(o, "credit", credit);
+    reply_json(r, status, o);
 }
 
 void api_households_create(struct req *r)
