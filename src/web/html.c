@@ -275,6 +275,9 @@ void html_flash(struct req *r)
         {"batch", "批次已建立。"}, {"notice", "公示已发布。"}, {"objection", "异议已提交，工作人员将在公示期内核实处理。"},
         {"resolved", "异议已处理。"}, {"reversed", "已冲正。"}, {"published", "公告已发布。"},
         {"withdrawn", "公告已撤回，公开页面不再显示。"},
+        {"extension", "展期申请已登记。"}, {"extension_approved", "展期已生效，新的还款计划见下。"},
+        {"extension_refused", "已不同意该展期。"}, {"write_off", "核销申请已登记，待另一人审批。"},
+        {"write_off_approved", "已核销。"}, {"write_off_refused", "已不同意该核销。"}, {"rated", "信用评定已记录。"},
     };
     /* refusals that still end on the record's page (?refused=CODE), shown in the error style */
     static const struct {

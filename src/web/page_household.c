@@ -349,6 +349,7 @@ static void household_detail(struct req *r, const struct household *h, const str
                     (long long)h->id);
     html_raw(r, "<h2>贷款申请</h2>");
     household_loans(r, h);
+    credit_section(r, h->id);
     household_relief(r, h);
     if (may_edit(r)) {
         char f[40]; /* the edit form posts to the household's own path; open when it was refused */
@@ -411,6 +412,11 @@ static void detail_with_error(struct req *r, const struct err *e)
     }
     household_detail(r, &h, e);
     r->status = e->status;
+}
+
+void household_refused(struct req *r, const struct err *e)
+{
+    detail_with_error(r, e);
 }
 
 void page_household_update(struct req *r)
