@@ -189,5 +189,6 @@ const struct api_doc api_docs_lifecycle[] = {
     {"POST", "/api/v1/loans/{id}/write-off/approve", "审批核销（申请人以外的另一人）", NULL, DECISION_BODY, LIFECYCLE_ANSWER, 0, "409:same_person 409:nothing_to_write_off 404:no_write_off 422:invalid_note", NULL},
     {"GET", "/api/v1/households/{id}/credit-rating", "农户的信用评定、贷款次数和历次贷款", NULL, NULL, CREDIT_ANSWER, 0, "404:not_found 403:out_of_scope", NULL},
     {"PUT", "/api/v1/households/{id}/credit-rating", "评定信用户（年度、等级 优秀/较好/一般/差、理由；历次评定均保留）", NULL, API_OBJ("\"year\":" API_INT ",\"grade\":" API_STR ",\"reason\":" API_STR, "\"year\",\"grade\",\"reason\""), CREDIT_ANSWER, 0, "422:invalid_year 422:invalid_grade 422:invalid_reason 404:not_found 403:out_of_scope", NULL},
+    {"GET", "/api/v1/reports/due/letters.pdf", "催收通知书 PDF：逾期或今后 days 天内到期的每笔贷款一页（A4），可按村", "days:integer village_id:integer", NULL, NULL, 0, "422:invalid_days 404:not_found 403:out_of_scope", "pdf"},
     {0},
 };

@@ -223,6 +223,8 @@ void household_refused(struct req *r, const struct err *e);
 /* page_credit.c: the household page's credit section and the rating form's handler. */
 void credit_section(struct req *r, int64_t household_id);
 void page_household_rate(struct req *r);
+/* page_letters.c: the reminder letters PDF (催收通知书), staff site and API. */
+void page_due_letters(struct req *r);
 /* page_lifecycle.c: the account page's extension and write-off sections and their forms. */
 struct serviced_loan;
 void lifecycle_section(struct req *r, const struct serviced_loan *l);

@@ -45,6 +45,7 @@ const DOCUMENTS = {
   '/subsidy/{str}.pdf': () => ['/subsidy/2026Q3.pdf', '/subsidy/2026Q4.pdf'],
   '/due.pdf': () => ['/due.pdf'],
   '/due/reminders.pdf': () => ['/due/reminders.pdf'],
+  '/due/letters.pdf': () => ['/due/letters.pdf', '/due/letters.pdf?days=7'],
   '/overdue.pdf': () => ['/overdue.pdf', '/overdue.pdf?table=villages'],
   '/relief/batches/{id}/receipts.pdf': () => ids.batches.flatMap((x) => [`/relief/batches/${x}/receipts.pdf`,
     `/relief/batches/${x}/receipts.pdf?layout=a4`]),

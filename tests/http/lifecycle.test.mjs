@@ -5,7 +5,10 @@
 // cycles. Amounts are worked by hand for literal 2026 dates: the server's today is pinned.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, api, token, makeId, unitIds, ALL_DOCS, REVIEWERS } from './lib.mjs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startServer, api, token, makeId, unitIds, ALL_DOCS, REVIEWERS, Browser } from './lib.mjs';
 
 let srv, t, units;
 const DAY = '2026-11-23';
@@ -279,4 +282,60 @@ test('credit rating: by the village officer or the liaison, history kept; the lo
   const show = (await api(srv.base, 'GET', `/households/${hh}`, undefined, t.xj_xiehui)).body;
   assert.equal(show.credit.rating.grade, '较好');
   assert.equal(show.credit.next_cycle, 2);
+});
+
+test('reminder letters: one A4 page a loan of the village, amounts in figures and 大写, the penalty so far; the SMS list', async () => {
+  const path = `/reports/due/letters.pdf?days=30&village_id=${units['王楼村']}`;
+  const res = await fetch(`${srv.base}/api/v1${path}`, { headers: { Authorization: `Bearer ${t.xj_xinyong}` } });
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'application/pdf');
+  const file = join(srv.dir, 'letters.pdf');
+  writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+  const raw = execFileSync('pdftotext', ['-q', '-layout', file, '-'], { encoding: 'utf8' });
+  const text = raw.replace(/\s+/g, '');
+  const pages = raw.split('\f').map((p) => p.replace(/\s+/g, ''));
+  // the extended loan: rows 6-10 (2026-07-15 … 11-15) unpaid: principal 5 × 6,666.67 = 33,333.35, interest
+  // 265.83 + 241.67 + 217.50 + 193.33 + 169.17 = 1,087.50; overdue 34,420.85
+  const loan = (await api(srv.base, 'GET', `/loans/${ext.loan}`, undefined, t.xj_xinyong)).body;
+  assert.equal(loan.overdue_fen - loan.penalty_fen - loan.compound_fen, 3442085);
+  const page = pages.find((p) => p.includes('XJ-EXT-001'));
+  assert.ok(page, 'a page for the extended loan');
+  assert.match(page, /贷款逾期催收通知书/);
+  assert.match(page, /王展期（王楼村）/);
+  assert.ok(page.includes('逾期未还本息34,420.85元（人民币叁万肆仟肆佰贰拾元捌角伍分）'), page);
+  const pen = loan.penalty_fen + loan.compound_fen;
+  const figures = (pen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 });
+  assert.ok(page.includes(`罚息和复利${figures}元（人民币`), `penalty ${figures}`);
+  const total = ((3442085 + pen) / 100).toLocaleString('en-US', { minimumFractionDigits: 2 });
+  assert.ok(page.includes(`合计${total}元（人民币`), `total ${total}`);
+  assert.match(page, /2026年11月23日/);
+  assert.match(page, /西集镇计划生育协会（盖章）/);
+  // written-off and compensated loans get no letter; one page a letter
+  assert.ok(!text.includes('XJ-WO-001'));
+  const pdfinfo = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  assert.match(pdfinfo, /Page size:\s+595(\.\d+)? x 841\.\d+|Page size:\s+595(\.\d+)? x 842/, pdfinfo);
+  assert.equal(Number(pdfinfo.match(/Pages:\s+(\d+)/)[1]), pages.filter((p) => p.includes('合同号')).length);
+  // layout: every word inside the page, no two words overprinted
+  const bbox = execFileSync('pdftotext', ['-q', '-bbox', file, '-'], { encoding: 'utf8' });
+  for (const pg of bbox.split('<page ').slice(1)) {
+    const [w, h] = pg.match(/width="([\d.]+)" height="([\d.]+)"/).slice(1).map(Number);
+    const words = [...pg.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)]
+      .map((m) => ({ x0: +m[1], y0: +m[2], x1: +m[3], y1: +m[4], w: m[5] }));
+    for (const a of words) {
+      assert.ok(a.x0 >= 0 && a.y0 >= 0 && a.x1 <= w && a.y1 <= h, `${a.w} off the page`);
+      for (const b of words) {
+        if (a === b) continue;
+        const ox = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0), oy = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+        assert.ok(ox <= 1 || oy <= 1, `${a.w} overprints ${b.w}`);
+      }
+    }
+  }
+  // scope: another village's officer, a village out of scope, a bad window
+  assert.equal((await api(srv.base, 'GET', path, undefined, t.fm_xiehui)).status, 403);
+  assert.equal((await api(srv.base, 'GET', '/reports/due/letters.pdf?days=0', undefined, t.xj_xinyong)).status, 422);
+  // the SMS list carries each loan's overdue amount and penalty
+  const b = new Browser(srv.base);
+  await b.login('xj_xinyong');
+  const sms = (await b.get('/due/sms.csv?days=30')).text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.equal(sms[0], '电话,姓名,短信内容,逾期本息（元）,罚息复利（元）');
 });
