@@ -61,6 +61,7 @@ const DOCUMENTS = {
   '/announcements/{id}.pdf': () => ids.announcements.map((a) => `/announcements/${a}.pdf`),
   '/api/v1/receipts/{str}.pdf': () => [], // the same document as /receipts/{str}.pdf
   '/api/v1/reports/quarterly.pdf': () => [], // the same document as /reports/quarterly.pdf
+  '/api/v1/reports/due/letters.pdf': () => [], // the same document as /due/letters.pdf
 };
 
 // The lists of the staff pages printed to PDF (?format=pdf, src/web/sheet.c): the same checks.
