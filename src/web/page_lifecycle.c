@@ -258,7 +258,7 @@ void page_account_extension(struct req *r)
     rate_format(l->terms.rate_micro, rate_now, sizeof rate_now);
     enum form_confirm_step step =
         form_ask(r, NULL,
-                 "确认为 %s（合同号 %s）申请展期？展期日 %s，剩余本金 %s 自展期日起按 %s 个月、%s、年利率 %s%% 重新计算还款"
+                 "确认为 %s（合同号 %s）申请展期？展期日 %s，剩余本金 %s，自展期日起按 %s 个月、%s、年利率 %s%% 重新计算还款"
                  "计划，原计划保留备查；自展期当季起不再贴息。展期原因：%s",
                  mask_name(l->applicant, who, sizeof who), l->contract_no, in.on ? in.on : "",
                  form_money(repay_outstanding_principal(&l->terms), money, sizeof money), months,
