@@ -103,7 +103,7 @@ static int paid_up_to(struct life *d, int64_t loan_id, struct date until)
 static int extended(struct life *d)
 {
     char on[11];
-    int64_t id = lent(d, "东集村", 0, 80000, 12, "苹果园（12亩）", 200, "XJXYS-ZQ-001", "equal-principal");
+    int64_t id = lent(d, "王楼村", 0, 80000, 12, "苹果园（12亩）", 200, "XJXYS-ZQ-001", "equal-principal");
     struct extension_input in = {.on = ago(d, 50, on), .months = 18, .reason = "冰雹灾害，苹果减产七成，经营困难"};
     if (id < 0 || paid_up_to(d, id, date_add_days(d->today, -50)) ||
         extension_request(d->db, &d->liaison, id, &in, d->today, NULL, &d->e) < 0 ||
