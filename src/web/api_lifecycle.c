@@ -75,20 +75,26 @@ static int decision_read(json_t *j, int *approve, const char **note, struct err 
     return 0;
 }
 
-void api_loan_extension_decide(struct req *r)
+/* Reads a decision and hands it to decide (extension_decide or write_off_decide); replies with the
+   lifecycle or the refusal. */
+static void decided(struct req *r, int64_t (*decide)(struct db *, const struct user_ctx *, int64_t, int, const char *,
+                                                     struct err *))
 {
     struct err e = {0};
     json_t *j = req_json(r, &e);
     const char *note = NULL;
     int approve = 0;
-    int64_t id = decision_read(j, &approve, &note, &e) == 0
-                     ? extension_decide(r->db, &r->user, r->id[0], approve, note, &e)
-                     : -1;
+    int64_t id = decision_read(j, &approve, &note, &e) == 0 ? decide(r->db, &r->user, r->id[0], approve, note, &e) : -1;
     json_decref(j);
     if (id < 0)
         reply_json_error(r, &e);
     else
         reply_lifecycle(r, 200, r->id[0]);
+}
+
+void api_loan_extension_decide(struct req *r)
+{
+    decided(r, extension_decide);
 }
 
 void api_loan_extension_reverse(struct req *r)
@@ -121,18 +127,7 @@ void api_loan_write_off(struct req *r)
 
 void api_loan_write_off_decide(struct req *r)
 {
-    struct err e = {0};
-    json_t *j = req_json(r, &e);
-    const char *note = NULL;
-    int approve = 0;
-    int64_t id = decision_read(j, &approve, &note, &e) == 0
-                     ? write_off_decide(r->db, &r->user, r->id[0], approve, note, &e)
-                     : -1;
-    json_decref(j);
-    if (id < 0)
-        reply_json_error(r, &e);
-    else
-        reply_lifecycle(r, 200, r->id[0]);
+    decided(r, write_off_decide);
 }
 
 /* Replies with the household's credit history after checking it is in scope. */
