@@ -16,6 +16,7 @@
 #include "demo_announcements.h"
 #include "demo_categories.h"
 #include "demo_services.h"
+#include "demo_lifecycle.h"
 #include "demo_loans.h"
 #include "demo_products.h"
 #include "demo_relief.h"
@@ -84,7 +85,8 @@ int commands_init(const char *path, const char *admin_password_file, const char 
     if (ok && demo) {
         ok = user_load(db, 1, &admin) == 0 && demo_units_and_users(db, &admin) == 0 && db_begin(db) == SQLITE_OK &&
              demo_households(db, &admin, 600, 20261123) == 0 && db_commit(db) == SQLITE_OK &&
-             demo_loans(db, clock_today()) == 0 && demo_relief(db, clock_today()) == 0 &&
+             demo_loans(db, clock_today()) == 0 && demo_lifecycle(db, clock_today()) == 0 &&
+             demo_relief(db, clock_today()) == 0 &&
              demo_announcements(db, clock_today()) == 0 && demo_books(db, clock_today()) == 0 &&
              demo_categories(db) == 0 && demo_services(db, clock_today()) == 0 &&
              demo_products(db, clock_today()) == 0;

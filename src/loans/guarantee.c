@@ -20,6 +20,16 @@ int guarantee_fund_status(struct db *db, struct fund_status *out)
         db_int(db, 0, "SELECT coalesce(sum(guaranteed_fen), 0) FROM guarantees WHERE active = 1", "");
     out->leverage = db_param_int(db, "guarantee_leverage", 5);
     out->capacity_fen = out->balance_fen * out->leverage - out->guaranteed_outstanding_fen;
+    out->paid_out_fen = -db_int(db, 0, "SELECT coalesce(sum(amount_fen), 0) FROM guarantee_fund_entries "
+                                       "WHERE kind = 'payout'", "");
+    out->recovered_fen = db_int(db, 0, "SELECT coalesce(sum(amount_fen), 0) FROM guarantee_fund_entries "
+                                       "WHERE kind = 'recovery'", "");
+    out->written_off_fen =
+        db_int(db, 0, "SELECT coalesce(sum(amount_fen), 0) FROM loan_write_offs WHERE state = 'approved'", "");
+    out->recovered_after_write_off_fen =
+        db_int(db, 0, "SELECT coalesce(sum(f.amount_fen), 0) FROM guarantee_fund_entries f JOIN loan_write_offs w "
+                      "ON w.loan_id = f.loan_id AND w.state = 'approved' WHERE f.kind = 'recovery' "
+                      "AND f.on_date > w.on_date", "");
     return 0;
 }
 

@@ -19,6 +19,9 @@ struct fund_status {
     int64_t guaranteed_outstanding_fen;
     int64_t leverage;
     int64_t capacity_fen; /* balance × leverage − guaranteed outstanding (may be negative) */
+    int64_t paid_out_fen, recovered_fen;  /* every payout (代偿) and recovery (追偿), as positive sums */
+    int64_t written_off_fen;              /* payouts written off (核销, approved); the balance does not move */
+    int64_t recovered_after_write_off_fen; /* recoveries of written-off loans dated after the write-off */
 };
 /* Reads the fund's figures. Returns 0 or -1. */
 int guarantee_fund_status(struct db *db, struct fund_status *out);

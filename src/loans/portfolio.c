@@ -115,7 +115,7 @@ int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, st
 #define BY_VILLAGE_APPS                                                                                            \
     "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id "
 /* A village's figures: applications and decisions and disbursements in [?7, ?8], its loans x as of
-   ?1 (?2..?5 the days 30, 90, 180 and 360 before), guarantee payouts and recoveries in the period. */
+   ?1 (?2..?5 the days 30, 90, 180 and 360 before), guarantee payouts, recoveries and write-offs (核销, approved) in the period. */
 #define BY_VILLAGE_ROW(X, _)                                                                                       \
     X("v.id", INT64, village_id) _ X("v.name", TEXT(NAME_SIZE), village) _                                       \
         X("t.name", TEXT(NAME_SIZE), township) _                                                                   \
@@ -154,7 +154,10 @@ int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, st
           MONEY, payouts_fen) _                                                                                    \
         X("(SELECT coalesce(sum(g.amount_fen), 0) FROM guarantee_fund_entries g JOIN loans l ON l.id = g.loan_id " \
           "WHERE l.village_id = v.id AND g.kind = 'recovery' AND g.on_date BETWEEN ?7 AND ?8)",                  \
-          MONEY, recoveries_fen)
+          MONEY, recoveries_fen) _                                                                                 \
+        X("(SELECT coalesce(sum(w.amount_fen), 0) FROM loan_write_offs w JOIN loans l ON l.id = w.loan_id "     \
+          "WHERE l.village_id = v.id AND w.state = 'approved' AND w.on_date BETWEEN ?7 AND ?8)",                 \
+          MONEY, written_off_fen)
 /* Reads a BY_VILLAGE_ROW. */
 static DB_ROW_READER(by_village_read, BY_VILLAGE_ROW, struct village_portfolio)
 
@@ -245,6 +248,7 @@ void portfolio_add(struct village_portfolio *to, const struct village_portfolio 
     for (int g = 0; g < GRADE__MAX; g++)
         to->grade_loans[g] += v->grade_loans[g];
     to->payouts_fen += v->payouts_fen, to->recoveries_fen += v->recoveries_fen;
+    to->written_off_fen += v->written_off_fen;
 }
 
 /* The unsettled instalments of active loans due in [?1, ?2] in the scope ?3: how many and what

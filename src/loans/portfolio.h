@@ -101,6 +101,7 @@ struct village_portfolio {
     int64_t active_loans, outstanding_fen, overdue_fen, par30_fen;       /* active loans as of the date */
     int64_t grade_loans[GRADE__MAX];
     int64_t payouts_fen, recoveries_fen; /* guarantee payouts (代偿) and recoveries (追偿) in the period */
+    int64_t written_off_fen;             /* payouts written off (核销, approved) with a date in the period */
 };
 /* Adds a village's figures to a sum (a township, or everything). */
 void portfolio_add(struct village_portfolio *to, const struct village_portfolio *v);

@@ -551,6 +551,10 @@ static int reversal_refused(struct db *db, const struct serviced_loan *l, int64_
                        last->receipt_no);
     if (db_int(db, 0, "SELECT count(*) FROM repayment_rows_before WHERE repayment_id = ?", "i", rid) < 1)
         return err_set(e, 409, "no_snapshot", NULL, "这笔还款登记于冲正功能启用之前，无法自动冲正，请联系系统管理员");
+    /* an extension in force rests on everything paid by its date (extension.c) */
+    if (db_int(db, 0, "SELECT 1 FROM loan_extensions WHERE loan_id = ? AND state = 'approved' AND on_date >= ?", "it",
+               l->id, p->paid_on) == 1)
+        return err_set(e, 409, "extended_since", NULL, "这笔还款之后贷款已展期：请先冲正展期");
     return 0;
 }
 

@@ -74,6 +74,7 @@ static void loans_page(struct pdf *p, const struct quarterly_doc *d)
     y = figure_line(p, y, "季末五级分类（正常/关注/次级/可疑/损失）", v);
     y = money_line(p, y, "本季担保代偿", d->flows.payouts_fen);
     y = money_line(p, y, "本季追偿收回", d->flows.recoveries_fen);
+    y = money_line(p, y, "本季核销（代偿未收回部分）", d->flows.written_off_fen);
     const char *months[QUARTERLY_MONTHS];
     int64_t disbursed[QUARTERLY_MONTHS], outstanding[QUARTERLY_MONTHS], par[QUARTERLY_MONTHS];
     for (int i = 0; i < QUARTERLY_MONTHS; i++) {

@@ -10,6 +10,7 @@
 #include "masking.h"
 #include "pair.h"
 #include "visit.h"
+#include "rating.h"
 
 /* Reads one person object into m; prefix names fields in errors. Returns 0 or -1. */
 static int person_read(json_t *o, struct member_input *m, const char *prefix, struct err *e)
@@ -84,10 +85,19 @@ static void reply_household(struct req *r, int status, int64_t id)
     int full = role_sees_full_id(r->user.role);
     if (full)
         household_audit_id_view(r->db, &r->user, id);
-    json_t *j = household_json(&h, full);
+    json_t *j = household_json(&h, full), *credit = rating_history_json(r->db, id);
+    if (!credit) {
+        json_decref(j);
+        json_decref(pairs);
+        json_decref(visits);
+        reply_fail(r, 500, "database_error", "数据库错误");
+        return;
+    }
     json_object_set_new(j, "pairs", pairs);
     json_object_set_new(j, "visits", visits);
     json_object_set_new(j, "visits_total", json_integer(nvisits));
+    /* the credit rating (信用户), loan cycle and past loans (rating.h) */
+    json_object_set_new(j, "credit", credit);
     reply_json(r, status, j);
 }
 

@@ -14,6 +14,7 @@
 #include "record_sheets.h"
 #include "list_sheets.h"
 #include "loan.h"
+#include "rating.h"
 
 /* Replies with the application as JSON, or the error. */
 static void reply_loan(struct req *r, int status, int64_t id)
@@ -26,6 +27,8 @@ static void reply_loan(struct req *r, int status, int64_t id)
         return;
     }
     json_t *o = loan_json(a, r->today);
+    /* the household's how-many-th loan this is (第几次贷款, rating.h) */
+    json_object_set_new(o, "loan_cycle", json_integer(rating_loan_cycle(r->db, id)));
     struct guarantee_info g;
     if (guarantee_get(r->db, id, &g) == 0)
         json_object_set_new(o, "guarantee", json_pack("{s:s, s:i, s:I, s:i}", "letter_no", g.letter_no, "coverage_pct",
@@ -282,9 +285,12 @@ static json_t *fund_json(struct db *db)
 {
     struct fund_status s;
     guarantee_fund_status(db, &s);
-    return json_pack("{s:I, s:I, s:I, s:I}", "balance_fen", (json_int_t)s.balance_fen, "guaranteed_outstanding_fen",
-                     (json_int_t)s.guaranteed_outstanding_fen, "leverage", (json_int_t)s.leverage, "capacity_fen",
-                     (json_int_t)s.capacity_fen);
+    return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "balance_fen", (json_int_t)s.balance_fen,
+                     "guaranteed_outstanding_fen", (json_int_t)s.guaranteed_outstanding_fen, "leverage",
+                     (json_int_t)s.leverage, "capacity_fen", (json_int_t)s.capacity_fen, "paid_out_fen",
+                     (json_int_t)s.paid_out_fen, "recovered_fen", (json_int_t)s.recovered_fen, "written_off_fen",
+                     (json_int_t)s.written_off_fen, "recovered_after_write_off_fen",
+                     (json_int_t)s.recovered_after_write_off_fen);
 }
 
 void api_guarantee_fund(struct req *r)

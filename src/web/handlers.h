@@ -239,6 +239,15 @@ void api_loan_repay(struct req *r);
 void api_loan_reverse(struct req *r);
 void api_loan_compensate(struct req *r);
 void api_loan_recover(struct req *r);
+/* api_lifecycle.c: extension, write-off, the loan's lifecycle, credit ratings. */
+void api_loan_lifecycle(struct req *r);
+void api_loan_extension(struct req *r);
+void api_loan_extension_decide(struct req *r);
+void api_loan_extension_reverse(struct req *r);
+void api_loan_write_off(struct req *r);
+void api_loan_write_off_decide(struct req *r);
+void api_household_credit(struct req *r);
+void api_household_rate(struct req *r);
 void api_subsidy_claim(struct req *r);
 void api_portfolio(struct req *r);
 void api_overdue_by_village(struct req *r);
@@ -304,6 +313,19 @@ void followups_section(struct req *r, int64_t loan_id);
 /* After an action on the loan account r->id[0] was refused: the error page for a missing or
    foreign loan, else the account page again with the error next to its field and what was typed. */
 void account_refused(struct req *r, const struct err *e);
+/* page_credit.c: the household page's credit section and the rating form's handler. */
+void credit_section(struct req *r, int64_t household_id);
+void page_household_rate(struct req *r);
+/* page_letters.c: the reminder letters PDF (催收通知书), staff site and API. */
+void page_due_letters(struct req *r);
+/* page_lifecycle.c: the account page's extension and write-off sections and their forms. */
+struct serviced_loan;
+void lifecycle_section(struct req *r, const struct serviced_loan *l);
+void page_account_extension(struct req *r);
+void page_account_extension_decide(struct req *r);
+void page_account_extension_reverse(struct req *r);
+void page_account_write_off(struct req *r);
+void page_account_write_off_decide(struct req *r);
 void page_account_followup(struct req *r);
 void api_loan_followup(struct req *r);
 /* GET /api/v1/loans/{id}/followups: the visits of a loan in scope, newest first (the account page's table). */

@@ -11,6 +11,7 @@
 #include "list_sheets.h"
 #include "money.h"
 #include "report_scope.h"
+#include "loan_book.h"
 #include "servicing.h"
 #include "sheet.h"
 
@@ -110,17 +111,31 @@ void page_due_reminders(struct req *r)
                     "<form class=\"search\" method=\"get\" action=\"/due/reminders\">");
         days_select(r, days);
         report_page_tail(r, &s, "/due/reminders");
-        html_printf(r, "<p><a href=\"/due/sms.csv?days=%d&amp;unit_id=%lld\">导出短信群发表（CSV）</a></p>", days,
-                    (long long)r->user.unit_id);
+        html_printf(r, "<p><a href=\"/due/sms.csv?days=%d&amp;unit_id=%lld\">导出短信群发表（CSV）</a> · "
+                       "<a href=\"/due/letters.pdf?days=%d\">打印催收通知书（PDF，逾期和 %d 天内到期的每笔贷款一页）</a></p>",
+                    days, (long long)r->user.unit_id, days, days);
         html_end(r);
     }
     sheet_free(&s);
 }
 
-/* Appends one reminder message: phone, name and the text with the amount and date. */
+struct sms_ctx {
+    struct req *r;
+    struct sheet *s;
+    int failed; /* a loan's figures could not be read: the file is refused, never short */
+};
+
+/* Appends one reminder message: phone, name and the text with the amount and date, then the
+   loan's overdue principal and interest and its penalty and compound interest as of today. */
 static void sms_row(const struct due_row *d, void *ctx)
 {
-    struct sheet *s = ctx;
+    struct sms_ctx *c = ctx;
+    struct loan_figures fig;
+    struct err e = {0};
+    if (loan_figures_get(c->r->db, &c->r->user, d->loan_id, c->r->today, &fig, &e) != 0) {
+        c->failed = 1;
+        return;
+    }
     if (!*d->phone)
         return; /* nobody to text */
     char money[MONEY_TEXT_SIZE], capital[MONEY_CAPITAL_SIZE], text[SMS_TEXT_SIZE];
@@ -133,15 +148,23 @@ static void sms_row(const struct due_row *d, void *ctx)
                        d->applicant, d->contract_no, d->n, d->due_on, money, capital);
     if (len < 0 || (size_t)len >= sizeof text)
         return; /* cannot happen with names and numbers of the checked lengths */
-    const char *row[] = {d->phone, d->applicant, text};
-    sheet_row(s, row);
+    char overdue[MONEY_TEXT_SIZE], penalty[MONEY_TEXT_SIZE];
+    sheet_fen(fig.overdue_fen - fig.penalty_fen, overdue); /* overdue_fen counts the penalty too (repay_overdue) */
+    sheet_fen(fig.penalty_fen, penalty);
+    const char *row[] = {d->phone, d->applicant, text, overdue, penalty};
+    sheet_row(c->s, row);
 }
 
 int due_sms_sheet(struct req *r, int days, struct sheet *s)
 {
-    static const char *const heads[] = {"电话", "姓名", "短信内容", NULL};
+    static const char *const heads[] = {"电话", "姓名", "短信内容", "逾期本息（元）", "罚息复利（元）", NULL};
     sheet_init(s, "到期提醒短信", heads);
-    return servicing_due_list(r->db, &r->user, r->today, date_add_days(r->today, days), r->today, sms_row, s) < 0 ? -1 : 0;
+    sheet_money_column(s, 3);
+    sheet_money_column(s, 4);
+    struct sms_ctx c = {r, s, 0};
+    if (servicing_due_list(r->db, &r->user, r->today, date_add_days(r->today, days), r->today, sms_row, &c) < 0)
+        return -1;
+    return c.failed ? -1 : 0;
 }
 
 void page_due_sms(struct req *r)

@@ -95,6 +95,10 @@ static void fund_page(struct req *r, const struct err *e)
     figure(r, "基金余额（元）", s.balance_fen);
     figure(r, "在保余额（元）", s.guaranteed_outstanding_fen);
     figure(r, "尚可担保（元）", s.capacity_fen > 0 ? s.capacity_fen : 0);
+    figure(r, "累计代偿（元）", s.paid_out_fen);
+    figure(r, "累计追偿（元）", s.recovered_fen);
+    figure(r, "已核销（元）", s.written_off_fen);
+    figure(r, "核销后收回（元）", s.recovered_after_write_off_fen);
     html_printf(r, "</div><p class=\"muted\">规则：在保余额不得超过基金余额 × %lld 倍。</p>", (long long)s.leverage);
     ledger_section(r);
     if (r->user.role == ROLE_FINANCE || r->user.role == ROLE_ADMIN) {

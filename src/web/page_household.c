@@ -354,6 +354,7 @@ static void household_detail(struct req *r, const struct household *h, const str
                     (long long)h->id);
     html_raw(r, "<h2>贷款申请</h2>");
     household_loans(r, h);
+    credit_section(r, h->id);
     household_relief(r, h);
     pairs_section(r, h->id);
     visits_section(r, h->id);

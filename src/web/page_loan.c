@@ -22,6 +22,7 @@
 #include "organisation.h"
 #include "product.h"
 #include "servicing.h"
+#include "rating.h"
 
 /* One row of an application list. */
 static void loan_row(const struct loan_row *l, void *ctx)
@@ -570,9 +571,10 @@ static void loan_page(struct req *r, const struct err *e)
     html_text(r, a->township);
     html_raw(r, " · ");
     html_text(r, a->village);
-    html_raw(r, "）</dd><dt>贷款产品</dt><dd>");
+    html_printf(r, "）</dd><dt>贷款产品</dt><dd>");
     html_text(r, a->product);
-    html_raw(r, "</dd><dt>项目</dt><dd>");
+    html_printf(r, "</dd><dt>贷款次数</dt><dd>第 %lld 次贷款</dd><dt>项目</dt><dd>",
+                (long long)rating_loan_cycle(r->db, a->id));
     html_text(r, project_type_name(a->project_type));
     html_raw(r, " · ");
     html_text(r, a->project_name);

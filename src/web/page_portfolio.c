@@ -45,7 +45,7 @@ static int count_cells(const struct village_portfolio *v, int split, char cells[
 static void portfolio_row(struct sheet *s, const char *label, const struct village_portfolio *v, int split)
 {
     char timely[16], loans[24], disb[MONEY_TEXT_SIZE], out[MONEY_TEXT_SIZE], over[MONEY_TEXT_SIZE];
-    char par[16], pay[MONEY_TEXT_SIZE], rec[MONEY_TEXT_SIZE], counts[8][24];
+    char par[16], pay[MONEY_TEXT_SIZE], rec[MONEY_TEXT_SIZE], off[MONEY_TEXT_SIZE], counts[8][24];
     const char *c[8] = {0};
     count_cells(v, split, counts, c);
     if (v->decided)
@@ -55,13 +55,13 @@ static void portfolio_row(struct sheet *s, const char *label, const struct villa
     snprintf(loans, sizeof loans, "%lld", (long long)v->disbursed_loans);
     snprintf(par, sizeof par, "%.2f%%", v->outstanding_fen ? 100.0 * (double)v->par30_fen / (double)v->outstanding_fen : 0.0);
     sheet_fen(v->disbursed_fen, disb), sheet_fen(v->outstanding_fen, out), sheet_fen(v->overdue_fen, over);
-    sheet_fen(v->payouts_fen, pay), sheet_fen(v->recoveries_fen, rec);
+    sheet_fen(v->payouts_fen, pay), sheet_fen(v->recoveries_fen, rec), sheet_fen(v->written_off_fen, off);
     if (split) {
         const char *cells[] = {label, c[0], c[1], c[2], timely, loans, disb, out, over, par,
-                               c[3], c[4], c[5], c[6], c[7], pay, rec};
+                               c[3], c[4], c[5], c[6], c[7], pay, rec, off};
         sheet_row(s, cells);
     } else {
-        const char *cells[] = {label, c[0], timely, loans, disb, out, over, par, c[3], pay, rec};
+        const char *cells[] = {label, c[0], timely, loans, disb, out, over, par, c[3], pay, rec, off};
         sheet_row(s, cells);
     }
 }
@@ -117,10 +117,11 @@ static void portfolio_sheet_init(struct sheet *s, int split)
 {
     static const char *const heads[] = {"单位", "申请/批准/未通过", "按时办结", "放款笔数", "放款金额（元）",
                                         "贷款余额（元）", "逾期余额（元）", "PAR30", "五级分类（正常/关注/次级/可疑/损失）",
-                                        "代偿（元）", "追偿（元）", NULL};
+                                        "代偿（元）", "追偿（元）", "核销（元）", NULL};
     static const char *const split_heads[] = {"单位", "申请笔数", "批准笔数", "未通过笔数", "按时办结", "放款笔数",
                                               "放款金额（元）", "贷款余额（元）", "逾期余额（元）", "PAR30",
-                                              "正常", "关注", "次级", "可疑", "损失", "代偿（元）", "追偿（元）", NULL};
+                                              "正常", "关注", "次级", "可疑", "损失", "代偿（元）", "追偿（元）",
+                                              "核销（元）", NULL};
     sheet_init(s, "计生信贷助富贷款情况表", split ? split_heads : heads);
     if (split) {
         static const int ints[] = {1, 2, 3, 5, 10, 11, 12, 13, 14};
@@ -128,17 +129,17 @@ static void portfolio_sheet_init(struct sheet *s, int split)
             sheet_int_column(s, ints[i]);
         for (int c = 6; c <= 8; c++)
             sheet_money_column(s, c);
-        sheet_money_column(s, 15);
-        sheet_money_column(s, 16);
+        for (int c = 15; c <= 17; c++)
+            sheet_money_column(s, c);
         return;
     }
     for (int c = 4; c <= 6; c++)
         sheet_money_column(s, c);
     sheet_int_column(s, 3);
-    sheet_money_column(s, 9);
-    sheet_money_column(s, 10);
+    for (int c = 9; c <= 11; c++)
+        sheet_money_column(s, c);
     s->widths[0] = 2.2f, s->widths[1] = 1.4f;
-    for (int c = 4; c <= 10; c++)
+    for (int c = 4; c <= 11; c++)
         s->widths[c] = c == 7 ? 0.9f : c == 8 ? 2.2f : 1.4f;
 }
 
@@ -194,7 +195,7 @@ static void village_json(const struct village_portfolio *v, void *ctx)
     for (int g = 0; g < GRADE__MAX; g++)
         json_object_set_new(grades, repay_grade_code((enum loan_grade)g), json_integer(v->grade_loans[g]));
     json_array_append_new(
-        ctx, json_pack("{s:I, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:I, s:I}",
+        ctx, json_pack("{s:I, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:I, s:I, s:I}",
                        "village_id", (json_int_t)v->village_id, "village", v->village, "township", v->township,
                        "applications", (json_int_t)v->applications, "approved", (json_int_t)v->approved, "rejected",
                        (json_int_t)v->rejected, "decided", (json_int_t)v->decided, "decided_on_time",
@@ -202,7 +203,8 @@ static void village_json(const struct village_portfolio *v, void *ctx)
                        "disbursed_fen", (json_int_t)v->disbursed_fen, "active_loans", (json_int_t)v->active_loans,
                        "outstanding_fen", (json_int_t)v->outstanding_fen, "overdue_fen", (json_int_t)v->overdue_fen,
                        "par30_fen", (json_int_t)v->par30_fen, "grades", grades, "payouts_fen",
-                       (json_int_t)v->payouts_fen, "recoveries_fen", (json_int_t)v->recoveries_fen));
+                       (json_int_t)v->payouts_fen, "recoveries_fen", (json_int_t)v->recoveries_fen, "written_off_fen",
+                       (json_int_t)v->written_off_fen));
 }
 
 void api_portfolio_by_village(struct req *r)

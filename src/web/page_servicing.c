@@ -176,6 +176,7 @@ static int account_page(struct req *r, const struct err *e)
                     form_echo_checked(r, p, "source", "counter_guarantor", 0) ? " selected" : "",
                     form_echo(r, p, "document_no", ""));
     }
+    lifecycle_section(r, l);
     followups_section(r, l->id);
     json_decref(j);
     servicing_free(l);

@@ -39,6 +39,14 @@
 #define COMPLAINT_READ (R(ADMIN) | R(ASSOCIATION) | R(RELIEF) | R(VILLAGE) | R(AUDITOR))
 /* Who files them for a caller, assigns and resolves them. */
 #define COMPLAINT_WRITE (R(ADMIN) | R(ASSOCIATION) | R(RELIEF) | R(VILLAGE))
+/* Who asks for an extension (展期) of a loan: the credit union's liaison, finance, the association. */
+#define EXTENSION_ASK (R(LIAISON) | R(FINANCE) | R(ASSOCIATION))
+/* Who asks for a write-off (核销) of an unrecovered payout. */
+#define WRITE_OFF_ASK (R(FINANCE) | R(ASSOCIATION))
+/* Who approves (a second person) or reverses extensions and write-offs: the association. */
+#define LIFECYCLE_APPROVE (R(ADMIN) | R(ASSOCIATION))
+/* Who rates households (信用户评定): the village officer and the credit union's liaison. */
+#define RATING_WRITE (R(VILLAGE) | R(LIAISON))
 /* Who books fund income and corrections. */
 #define FUND_WRITE (R(ADMIN) | R(FINANCE))
 /* Who reads the books: the accounting vouchers, the trial balance and the chart of accounts. */
@@ -86,6 +94,7 @@ const struct route routes[] = {
     {"POST", "/complaints/{id}/resolve", page_complaint_resolve, COMPLAINT_WRITE, 0},
     {"POST", "/complaints/{id}/assign", page_complaint_assign, COMPLAINT_WRITE, 0},
     {"POST", "/time-limits", page_time_limit_set, R(ADMIN), 0},
+    {"POST", "/households/{id}/credit-rating", page_household_rate, RATING_WRITE, 0},
     {"GET", "/admin/users", page_users, R(ADMIN), 0},
     {"POST", "/admin/users", page_users_create, R(ADMIN), 0},
     {"GET", "/admin/users/{id}", page_user_edit, R(ADMIN), 0},
@@ -133,6 +142,11 @@ const struct route routes[] = {
     {"GET", "/subsidy/{str}.pdf", page_subsidy_pdf, R(ADMIN) | R(FINANCE) | R(ASSOCIATION) | R(AUDITOR), 0},
     {"POST", "/accounts/{id}/compensation", page_account_compensate, R(FINANCE), 0},
     {"POST", "/accounts/{id}/recoveries", page_account_recover, R(FINANCE), 0},
+    {"POST", "/accounts/{id}/extension", page_account_extension, EXTENSION_ASK, 0},
+    {"POST", "/accounts/{id}/extension/approve", page_account_extension_decide, LIFECYCLE_APPROVE, 0},
+    {"POST", "/accounts/{id}/extension/reverse", page_account_extension_reverse, LIFECYCLE_APPROVE, 0},
+    {"POST", "/accounts/{id}/write-off", page_account_write_off, WRITE_OFF_ASK, 0},
+    {"POST", "/accounts/{id}/write-off/approve", page_account_write_off_decide, LIFECYCLE_APPROVE, 0},
     {"GET", "/due", page_due, ALL, 0},
     {"GET", "/due.csv", page_due, ALL, 0},
     {"GET", "/due.pdf", page_due, ALL, 0},
@@ -142,6 +156,7 @@ const struct route routes[] = {
     {"GET", "/due/reminders.pdf", page_due_reminders, ALL & ~R(REVIEWER), 0},
     {"GET", "/due/reminders.xlsx", page_due_reminders, ALL & ~R(REVIEWER), 0},
     {"GET", "/due/sms.csv", page_due_sms, ALL & ~R(REVIEWER), 0},
+    {"GET", "/due/letters.pdf", page_due_letters, ALL & ~R(REVIEWER), 0},
     {"GET", "/overdue.csv", page_overdue_export, ALL, 0},
     {"GET", "/overdue.pdf", page_overdue_export, ALL, 0},
     {"GET", "/overdue.xlsx", page_overdue_export, ALL, 0},
@@ -301,10 +316,19 @@ const struct route routes[] = {
     {"POST", "/api/v1/loans/{id}/repayments/{id}/reverse", api_loan_reverse, R(LIAISON) | R(FINANCE), ROUTE_API},
     {"POST", "/api/v1/loans/{id}/compensation", api_loan_compensate, R(FINANCE), ROUTE_API},
     {"POST", "/api/v1/loans/{id}/recoveries", api_loan_recover, R(FINANCE), ROUTE_API},
+    {"GET", "/api/v1/loans/{id}/lifecycle", api_loan_lifecycle, ALL, ROUTE_API},
+    {"POST", "/api/v1/loans/{id}/extension", api_loan_extension, EXTENSION_ASK, ROUTE_API},
+    {"POST", "/api/v1/loans/{id}/extension/approve", api_loan_extension_decide, LIFECYCLE_APPROVE, ROUTE_API},
+    {"POST", "/api/v1/loans/{id}/extension/reverse", api_loan_extension_reverse, LIFECYCLE_APPROVE, ROUTE_API},
+    {"POST", "/api/v1/loans/{id}/write-off", api_loan_write_off, WRITE_OFF_ASK, ROUTE_API},
+    {"POST", "/api/v1/loans/{id}/write-off/approve", api_loan_write_off_decide, LIFECYCLE_APPROVE, ROUTE_API},
+    {"GET", "/api/v1/households/{id}/credit-rating", api_household_credit, HH_READ, ROUTE_API},
+    {"PUT", "/api/v1/households/{id}/credit-rating", api_household_rate, RATING_WRITE, ROUTE_API},
     {"GET", "/api/v1/reports/portfolio", api_portfolio, ALL, ROUTE_API}, /* the key figures every dashboard shows */
     {"GET", "/api/v1/reports/overdue", api_overdue_by_village, ALL, ROUTE_API},
     {"GET", "/api/v1/reports/overdue/loans", api_overdue_loans, ALL, ROUTE_API},
     {"GET", "/api/v1/reports/due", api_due_list, ALL, ROUTE_API},
+    {"GET", "/api/v1/reports/due/letters.pdf", page_due_letters, ALL & ~R(REVIEWER), ROUTE_API},
     {"GET", "/api/v1/claims", api_claims_list, ALL, ROUTE_API},
     {"GET", "/api/v1/reports/subsidy", api_subsidy_claim, R(ADMIN) | R(FINANCE) | R(ASSOCIATION) | R(AUDITOR), ROUTE_API},
     {"POST", "/api/v1/holidays", api_holidays_set, R(ADMIN), ROUTE_API},

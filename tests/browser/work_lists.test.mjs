@@ -181,7 +181,7 @@ test('item 9: the village officer\'s reminder list holds only their village; the
   const sms = await fetchText(page, `/due/sms.csv?days=${window}`);
   assert.ok(sms.text.startsWith(BOM));
   const lines = sms.text.slice(1).trim().split(/\r?\n/);
-  assert.equal(lines[0], '电话,姓名,短信内容');
+  assert.equal(lines[0], '电话,姓名,短信内容,逾期本息（元）,罚息复利（元）');
   const withPhone = mine.filter((r) => r.phone);
   assert.equal(lines.length - 1, withPhone.length);
   for (const r of withPhone) {

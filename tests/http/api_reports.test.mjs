@@ -309,7 +309,7 @@ test('the due reminders for API clients: the page\'s list, by village, with the 
   const sms = await download('/reports/due-reminders/sms.csv?days=30', t.xj_xiehui);
   assert.match(sms.type, /text\/csv/);
   const texts = csvRows(sms.bytes);
-  assert.deepEqual(texts[0], ['电话', '姓名', '短信内容']);
+  assert.deepEqual(texts[0], ['电话', '姓名', '短信内容', '逾期本息（元）', '罚息复利（元）']);
   const phoned = rem.body.items.filter((x) => x.phone);
   assert.deepEqual(texts.slice(1).map((r) => [r[0], r[1]]), phoned.map((x) => [x.phone, x.applicant]));
   phoned.forEach((x, i) => assert.ok(texts[i + 1][2].includes(x.contract_no) && texts[i + 1][2].includes(x.due_on)));

@@ -45,6 +45,7 @@ const DOCUMENTS = {
   '/subsidy/{str}.pdf': () => ['/subsidy/2026Q3.pdf', '/subsidy/2026Q4.pdf'],
   '/due.pdf': () => ['/due.pdf'],
   '/due/reminders.pdf': () => ['/due/reminders.pdf'],
+  '/due/letters.pdf': () => ['/due/letters.pdf', '/due/letters.pdf?days=7'],
   '/overdue.pdf': () => ['/overdue.pdf', '/overdue.pdf?table=villages'],
   '/relief/batches/{id}/receipts.pdf': () => ids.batches.flatMap((x) => [`/relief/batches/${x}/receipts.pdf`,
     `/relief/batches/${x}/receipts.pdf?layout=a4`]),
@@ -62,6 +63,7 @@ const DOCUMENTS = {
   '/announcements/{id}.pdf': () => ids.announcements.map((a) => `/announcements/${a}.pdf`),
   '/api/v1/receipts/{str}.pdf': () => [], // the same document as /receipts/{str}.pdf
   '/api/v1/reports/quarterly.pdf': () => [], // the same document as /reports/quarterly.pdf
+  '/api/v1/reports/due/letters.pdf': () => [], // the same document as /due/letters.pdf
 };
 
 // The lists of the staff pages printed to PDF (?format=pdf, src/web/sheet.c): the same checks.

@@ -125,7 +125,7 @@ test('any unit the user may see: ?unit_id= narrows a report; a unit outside the 
 
 test('the portfolio CSV holds one value a cell: counts and the five grades in their own columns; the page keeps its packed table', async () => {
   const heads = ['单位', '申请笔数', '批准笔数', '未通过笔数', '按时办结', '放款笔数', '放款金额（元）', '贷款余额（元）',
-    '逾期余额（元）', 'PAR30', '正常', '关注', '次级', '可疑', '损失', '代偿（元）', '追偿（元）'];
+    '逾期余额（元）', 'PAR30', '正常', '关注', '次级', '可疑', '损失', '代偿（元）', '追偿（元）', '核销（元）'];
   const b = new Browser(srv.base);
   await b.login('xj_xiehui');
   for (const path of [`/reports/portfolio.csv?unit_id=${village}`, `/reports/portfolio?unit_id=${village}&format=csv`]) {

@@ -92,6 +92,17 @@ static void test_assess_and_reason(void **state)
     subsidy_assess(&r, &rule, D(2026, 3, 31));
     assert_int_equal(r.subsidy_fen, 0);
     assert_int_equal(r.excluded, SUBSIDY_LATE | SUBSIDY_PENALTY | SUBSIDY_EXTENDED);
+    /* Extended (展期) in the next quarter (2026-04-01): this quarter's 220.00 stands; a claim for
+       Q2 of the same loan pays nothing (435.00 paid on time in Q2 would have been 220.00). */
+    r = q1_row("", "2026-04-01");
+    subsidy_assess(&r, &rule, D(2026, 3, 31));
+    assert_int_equal(r.subsidy_fen, 22000);
+    struct subsidy_row q2 = {.rate_micro = 4350000, .interest_paid_fen = 43500};
+    strcpy(q2.extended_on, "2026-04-01");
+    subsidy_assess(&q2, &rule, D(2026, 6, 30));
+    assert_int_equal(q2.eligible_interest_fen, 0);
+    assert_int_equal(q2.subsidy_fen, 0);
+    assert_int_equal(q2.excluded, SUBSIDY_EXTENDED);
     /* Nothing excluded: an empty reason. In percent mode (50 %) of 435.00: 217.50. */
     struct subsidy_row ok = {.rate_micro = 4350000, .interest_paid_fen = 43500};
     const struct subsidy_rule half = {0, 0, 50};
