@@ -26,7 +26,9 @@ static const struct word actions[] = {
     {"reverse_repayment", "冲正还款"}, {"reverse", "冲正"}, {"compensate", "代偿"}, {"recover", "追偿"},
     {"verify", "村审核"}, {"approve", "批准"}, {"reject", "不予救助"}, {"void_receipt", "作废凭证"},
     {"reprint_receipt", "补打凭证"}, {"publish", "发布"}, {"withdraw", "撤回"}, {"object", "提出异议"},
-    {"resolve_objection", "处理异议"}, {"pay", "发放"}, {NULL, NULL},
+    {"resolve_objection", "处理异议"}, {"pay", "发放"}, {"update_member", "修改成员户籍/账户/状态"},
+    {"view_bank_account", "查看完整银行账号"}, {"add_row", "加入名册"}, {"remove_row", "移出名册"},
+    {"bank_file", "下载代发文件"}, {"bank_return", "导入银行回盘"}, {NULL, NULL},
 };
 
 static const struct word entities[] = {
@@ -35,7 +37,7 @@ static const struct word entities[] = {
     {"repayment", "还款"}, {"loan_followup", "回访"}, {"guarantee_fund_entry", "担保基金收支"},
     {"relief_application", "救助申请"}, {"relief_batch", "救助批次"}, {"relief_fund", "救助资金"},
     {"relief_fund_entry", "救助资金收支"}, {"relief_category", "救助类别"}, {"notice", "公示"},
-    {"announcement", "公告"}, {NULL, NULL},
+    {"announcement", "公告"}, {"programme", "扶助项目"}, {"roll", "资格确认名册"}, {NULL, NULL},
 };
 
 static const struct word fields[] = {
@@ -94,13 +96,14 @@ const char *const audit_action_codes[] = {
     "create", "update", "edit", "login", "change_password", "view_id_number", "import", "add_member", "documents",
     "submit", "review", "guarantee", "backup_handler", "disburse", "repayment", "reverse_repayment", "compensate",
     "recover", "verify", "approve", "reject", "void_receipt", "reprint_receipt", "publish", "withdraw",
-    "resolve_objection", NULL,
+    "resolve_objection", "update_member", "view_bank_account", "add_row", "remove_row", "bank_file", "bank_return",
+    NULL,
 };
 
 const char *const audit_entity_codes[] = {
     "household", "user", "unit", "department", "holiday", "masking_rules", "loan_application", "loan",
     "loan_followup", "guarantee_fund_entry", "relief_application", "relief_batch", "relief_fund",
-    "relief_fund_entry", "relief_category", "notice", "announcement", NULL,
+    "relief_fund_entry", "relief_category", "notice", "announcement", "programme", "roll", NULL,
 };
 
 const char *audit_action_name(const char *action)

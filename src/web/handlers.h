@@ -41,6 +41,7 @@ void page_household_create(struct req *r);
 void page_household_show(struct req *r);
 void page_household_update(struct req *r);
 void page_household_add_member(struct req *r);
+void page_household_member_update(struct req *r);
 /* page_import.c */
 void page_import_form(struct req *r);
 void page_import_upload(struct req *r);
@@ -134,6 +135,7 @@ void api_users_password(struct req *r);
 void api_households_create(struct req *r);
 void api_households_list(struct req *r);
 void api_households_show(struct req *r);
+void api_households_member_update(struct req *r);
 /* api_loan.c */
 void api_loans_create(struct req *r);
 void api_loans_list(struct req *r);
