@@ -33,7 +33,7 @@ struct api_doc {
 
 extern const struct api_doc api_docs_auth[], api_docs_units[], api_docs_household[], api_docs_audit[],
     api_docs_loan[], api_docs_servicing[], api_docs_lists[], api_docs_relief[], api_docs_notice[],
-    api_docs_announcement[], api_docs_users[], api_docs_openapi[];
+    api_docs_announcement[], api_docs_users[], api_docs_programme[], api_docs_openapi[];
 
 /* The entry for a route, or NULL when none describes it. */
 const struct api_doc *api_doc_find(const char *method, const char *pattern);

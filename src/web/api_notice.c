@@ -25,7 +25,7 @@ void api_notices_create(struct req *r)
     int64_t days = 0, id = -1;
     if (j && !api_str(j, "kind", &in.kind, &e) && !api_int(j, "unit_id", 0, &in.unit_id, &e) &&
         !api_str(j, "from", &in.from, &e) && !api_str(j, "to", &in.to, &e) && !api_int(j, "days", 0, &days, &e) &&
-        !api_int(j, "replaces_id", 0, &in.replaces_id, &e)) {
+        !api_int(j, "replaces_id", 0, &in.replaces_id, &e) && !api_int(j, "roll_id", 0, &in.roll_id, &e)) {
         in.days = days < 0 || days > 1000 ? -1 : (int)days;
         id = notice_create(r->db, &r->user, &in, r->today, &e);
     }
@@ -101,7 +101,7 @@ void api_objection_resolve(struct req *r)
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_notice[] = {
     {"GET", "/api/v1/notices", "管辖范围内的公示；?format= 导出", "unit_id:integer format:string", NULL, API_LIST(API_ANY_OBJ), 0, "422:invalid_format", API_FORMATS},
-    {"POST", "/api/v1/notices", "发布公示", NULL, API_OBJ("\"kind\":{\"enum\":[\"relief\",\"loan\"]},\"unit_id\":" API_INT, "\"kind\",\"unit_id\""), API_ANY_OBJ, 201, "422:invalid_kind 409:nothing_to_notice", NULL},
+    {"POST", "/api/v1/notices", "发布公示（救助、贷款，或资格确认名册 kind=roll 与 roll_id）", NULL, API_OBJ("\"kind\":{\"enum\":[\"relief\",\"loan\",\"roll\"]},\"unit_id\":" API_INT ",\"roll_id\":" API_INT ",\"days\":" API_INT, "\"kind\""), API_ANY_OBJ, 201, "422:invalid_kind 409:nothing_to_notice 409:roll_not_draft", NULL},
     {"GET", "/api/v1/notices/{id}", "一则公示（公开，姓名已脱敏）", NULL, NULL, API_OBJ("\"id\":" API_INT ",\"items\":{\"type\":\"array\"}", "\"id\",\"items\""), 0, "404:not_found", NULL},
     {"POST", "/api/v1/notices/{id}/objections", "公众对公示提出异议", NULL, API_OBJ("\"text\":" API_STR ",\"contact\":" API_STR ",\"item\":" API_INT, "\"text\""), API_ANY_OBJ, 201, "409:notice_closed 422:invalid_text 429:too_many_objections 404:not_found", NULL},
     {"POST", "/api/v1/objections/{id}/resolve", "处理异议", NULL, API_OBJ("\"upheld\":{\"type\":\"boolean\"},\"resolution\":" API_STR, "\"upheld\",\"resolution\""), API_ANY_OBJ, 0, "409:already_resolved 404:not_found 403:out_of_scope", NULL},

@@ -14,7 +14,8 @@
 static const struct api_doc *const doc_tables[] = {api_docs_auth,     api_docs_units,  api_docs_household,
                                                    api_docs_audit,    api_docs_loan,   api_docs_servicing,
                                                    api_docs_lists,    api_docs_relief, api_docs_notice,
-                                                   api_docs_announcement, api_docs_users, api_docs_openapi};
+                                                   api_docs_announcement, api_docs_users, api_docs_programme,
+                                                   api_docs_openapi};
 
 const struct api_doc *api_doc_find(const char *method, const char *pattern)
 {

@@ -33,6 +33,10 @@
 #define REPORTS (R(ADMIN) | R(ASSOCIATION) | R(FINANCE) | R(AUDITOR))
 /* Who writes, publishes and withdraws announcements: those who publish notices. */
 #define ANN_WRITE RELIEF_REVIEW
+/* Who defines programmes (扶助项目). */
+#define PROG_WRITE R(ADMIN)
+/* Who computes a roll and adds or removes its rows. */
+#define ROLL_WRITE (R(ADMIN) | R(RELIEF) | R(ASSOCIATION))
 /* Who books fund income and corrections. */
 #define FUND_WRITE (R(ADMIN) | R(FINANCE))
 
@@ -172,6 +176,19 @@ const struct route routes[] = {
     {"GET", "/reports/fund-ledger.csv", report_fund_ledger, RELIEF_READ & ~R(VILLAGE), 0},
     {"GET", "/reports/fund-ledger.pdf", report_fund_ledger, RELIEF_READ & ~R(VILLAGE), 0},
     {"GET", "/reports/fund-ledger.xlsx", report_fund_ledger, RELIEF_READ & ~R(VILLAGE), 0},
+    {"GET", "/programmes", page_programmes, RELIEF_READ, 0},
+    {"POST", "/programmes", page_programmes_create, PROG_WRITE, 0},
+    {"GET", "/programmes/{id}", page_programme_show, RELIEF_READ, 0},
+    {"POST", "/programmes/{id}/rolls", page_rolls_create, ROLL_WRITE, 0},
+    {"GET", "/rolls", page_rolls, RELIEF_READ, 0},
+    {"GET", "/rolls/{id}", page_roll_show, RELIEF_READ, 0},
+    {"POST", "/rolls/{id}/rows", page_roll_add, ROLL_WRITE, 0},
+    {"POST", "/rolls/{id}/rows/{id}/remove", page_roll_remove, ROLL_WRITE, 0},
+    {"POST", "/rolls/{id}/notice", page_roll_notice, RELIEF_REVIEW, 0},
+    {"POST", "/rolls/{id}/approve", page_roll_approve, RELIEF_APPROVE, 0},
+    {"GET", "/rolls/{id}/bank-file", page_roll_bank_file, RELIEF_PAY, 0},
+    {"POST", "/rolls/{id}/bank-return", page_roll_bank_return, RELIEF_PAY, 0},
+    {"POST", "/rolls/{id}/bank-return/{id}", page_roll_bank_return_confirm, RELIEF_PAY, 0},
     {"GET", "/notices", page_notices, RELIEF_READ, 0},
     {"POST", "/notices", page_notices_create, RELIEF_REVIEW, 0},
     {"GET", "/notices/{id}/manage", page_notice_manage, RELIEF_READ, 0},
@@ -275,6 +292,18 @@ const struct route routes[] = {
     {"GET", "/api/v1/reports/quarterly.pdf", page_quarterly_pdf, REPORTS, ROUTE_API},
     {"GET", "/api/v1/reports/portfolio/villages", api_portfolio_by_village, ALL & ~R(REVIEWER), ROUTE_API},
     {"GET", "/api/v1/reports/fund-ledger", report_fund_ledger, RELIEF_READ & ~R(VILLAGE), ROUTE_API},
+    {"GET", "/api/v1/programmes", api_programmes_list, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/programmes", api_programmes_create, PROG_WRITE, ROUTE_API},
+    {"GET", "/api/v1/programmes/{id}", api_programmes_show, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/programmes/{id}/amounts", api_programmes_amount, PROG_WRITE, ROUTE_API},
+    {"POST", "/api/v1/programmes/{id}/rolls", api_rolls_create, ROLL_WRITE, ROUTE_API},
+    {"GET", "/api/v1/rolls", api_rolls_list, RELIEF_READ, ROUTE_API},
+    {"GET", "/api/v1/rolls/{id}", api_rolls_show, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/rolls/{id}/rows", api_rolls_add, ROLL_WRITE, ROUTE_API},
+    {"POST", "/api/v1/rolls/{id}/rows/{id}/remove", api_rolls_remove, ROLL_WRITE, ROUTE_API},
+    {"POST", "/api/v1/rolls/{id}/approve", api_rolls_approve, RELIEF_APPROVE, ROUTE_API},
+    {"GET", "/api/v1/rolls/{id}/bank-file", api_rolls_bank_file, RELIEF_PAY, ROUTE_API},
+    {"POST", "/api/v1/rolls/{id}/bank-return", api_rolls_bank_return, RELIEF_PAY, ROUTE_API},
     {"GET", "/api/v1/notices", api_notices_list, RELIEF_READ, ROUTE_API},
     {"POST", "/api/v1/notices", api_notices_create, RELIEF_REVIEW, ROUTE_API},
     {"GET", "/api/v1/notices/{id}", api_notices_show, 0, ROUTE_API | ROUTE_PUBLIC},
