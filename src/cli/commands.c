@@ -14,6 +14,7 @@
 #include "demo.h"
 #include "demo_announcements.h"
 #include "demo_loans.h"
+#include "demo_programmes.h"
 #include "demo_relief.h"
 #include "text.h"
 #include "unit.h"
@@ -81,7 +82,7 @@ int commands_init(const char *path, const char *admin_password_file, const char 
         ok = user_load(db, 1, &admin) == 0 && demo_units_and_users(db, &admin) == 0 && db_begin(db) == SQLITE_OK &&
              demo_households(db, &admin, 600, 20261123) == 0 && db_commit(db) == SQLITE_OK &&
              demo_loans(db, clock_today()) == 0 && demo_relief(db, clock_today()) == 0 &&
-             demo_announcements(db, clock_today()) == 0;
+             demo_announcements(db, clock_today()) == 0 && demo_programmes(db, clock_today()) == 0;
     }
     if (!ok) {
         fprintf(stderr, "错误: 初始化数据库失败：%s\n", db_errmsg(db));

@@ -140,7 +140,7 @@ int64_t programme_create(struct db *db, const struct user_ctx *actor, const stru
     }
     struct programme p;
     struct err pe;
-    json_t *after = ok && programme_get(db, id, &p, &pe) == 0 ? programme_json(db, &p) : NULL;
+    json_t *after = ok && programme_get(db, actor, id, &p, &pe) == 0 ? programme_json(db, &p) : NULL;
     return audit_commit(db, ok && after, actor, "create", "programme", id, NULL, after, e) == 0 ? id : -1;
 }
 
@@ -150,7 +150,7 @@ int programme_set_amount(struct db *db, const struct user_ctx *actor, int64_t id
     struct programme p;
     struct date d;
     (void)today;
-    if (programme_get(db, id, &p, e) != 0)
+    if (programme_get(db, actor, id, &p, e) != 0)
         return -1;
     if (amount_fen <= 0 || amount_fen > PROGRAMME_MAX_FEN)
         return err_set(e, 422, "invalid_amount", "amount_fen", "标准金额应大于 0，且不超过 1,000,000.00 元");
@@ -169,28 +169,37 @@ int programme_set_amount(struct db *db, const struct user_ctx *actor, int64_t id
 
 static DB_ROW_READER(programme_read, PROGRAMME_ROW, struct programme)
 
-#define PROGRAMME_SELECT "SELECT " DB_ROW_COLUMNS(PROGRAMME_ROW) " FROM programmes p JOIN relief_funds f ON f.id = p.fund_id "
+/* A programme's columns; the scope ?2 reaches it when the fund's unit lies within the scope or
+   the scope within the fund's unit (a district programme is read by its townships). */
+#define PROGRAMME_SELECT                                                                                           \
+    "SELECT " DB_ROW_COLUMNS(PROGRAMME_ROW) ", in_scope(fu.path, ?2) OR in_scope(?2, fu.path) FROM programmes p "  \
+    "JOIN relief_funds f ON f.id = p.fund_id JOIN units fu ON fu.id = f.unit_id "
 
-int programme_get(struct db *db, int64_t id, struct programme *out, struct err *e)
+int programme_get(struct db *db, const struct user_ctx *actor, int64_t id, struct programme *out, struct err *e)
 {
-    sqlite3_stmt *st = db_prep(db, PROGRAMME_SELECT "WHERE p.id = ?");
+    sqlite3_stmt *st = db_prep(db, PROGRAMME_SELECT "WHERE p.id = ?1");
     if (!st)
         return db_fail(db, e);
-    db_bind(st, "i", id);
+    db_bind(st, "it", id, actor->unit_path);
     memset(out, 0, sizeof *out);
     int found = sqlite3_step(st) == SQLITE_ROW, bad = found && programme_read(st, out) != 0;
+    int in_scope = found && sqlite3_column_int(st, DB_ROW_NCOLS(PROGRAMME_ROW));
     db_done(st);
     if (bad)
         return db_row_fail(e);
-    return found ? 0 : err_set(e, 404, "not_found", NULL, "扶助项目不存在");
+    if (!found)
+        return err_set(e, 404, "not_found", NULL, "扶助项目不存在");
+    return in_scope ? 0 : err_set(e, 403, "out_of_scope", NULL, "该扶助项目不在您的管辖范围内");
 }
 
-int programme_list(struct db *db, void (*fn)(const struct programme *, void *), void *ctx)
+int programme_list(struct db *db, const struct user_ctx *actor, void (*fn)(const struct programme *, void *),
+                   void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db, PROGRAMME_SELECT "ORDER BY p.active DESC, p.id LIMIT ?");
+    sqlite3_stmt *st = db_prep(db, PROGRAMME_SELECT "WHERE in_scope(fu.path, ?2) OR in_scope(?2, fu.path) "
+                                                    "ORDER BY p.active DESC, p.id LIMIT ?3");
     if (!st)
         return -1;
-    db_bind(st, "d", PROGRAMME_LIST_MAX);
+    db_bind(st, "itd", (int64_t)0, actor->unit_path, PROGRAMME_LIST_MAX); /* ?1 is a programme's id: unused */
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct programme p;
         if (programme_read(st, &p) != 0) {
@@ -200,7 +209,9 @@ int programme_list(struct db *db, void (*fn)(const struct programme *, void *), 
         fn(&p, ctx);
     }
     db_done(st);
-    return (int)db_int(db, -1, "SELECT count(*) FROM programmes", "");
+    return (int)db_int(db, -1, "SELECT count(*) FROM programmes p JOIN relief_funds f ON f.id = p.fund_id JOIN units fu "
+                               "ON fu.id = f.unit_id WHERE in_scope(fu.path, ?1) OR in_scope(?1, fu.path)", "t",
+                       actor->unit_path);
 }
 
 int64_t programme_amount_on(struct db *db, int64_t id, const char *on)

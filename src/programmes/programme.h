@@ -68,11 +68,13 @@ unsigned programme_categories_parse(const char *json);
 /* The relations of a stored JSON array of names ('["户主","配偶"]'). */
 unsigned programme_relations_parse(const char *json);
 
-/* Loads a programme (every staff member may read them). 0, or -1 with 404. */
-int programme_get(struct db *db, int64_t id, struct programme *out, struct err *e);
-/* Calls fn for each programme, active first, by id; at most PROGRAMME_LIST_MAX. Returns the
-   total count or -1. */
-int programme_list(struct db *db, void (*fn)(const struct programme *, void *), void *ctx);
+/* Loads a programme the actor reaches: its fund's unit within the actor's scope, or the actor's
+   unit within the fund's (a district programme is every township's). 0, or -1 with 404 / 403. */
+int programme_get(struct db *db, const struct user_ctx *actor, int64_t id, struct programme *out, struct err *e);
+/* Calls fn for each programme the actor reaches, active first, by id; at most
+   PROGRAMME_LIST_MAX. Returns the total count or -1. */
+int programme_list(struct db *db, const struct user_ctx *actor, void (*fn)(const struct programme *, void *),
+                   void *ctx);
 /* The amount per period in force on day on, or 0 when none is. */
 int64_t programme_amount_on(struct db *db, int64_t id, const char *on);
 /* The rules of a programme for a year's reference day. 0, or -1 when age_on is not a day. */

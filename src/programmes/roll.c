@@ -87,7 +87,7 @@ static int roll_validate(struct db *db, const struct user_ctx *actor, int64_t pr
                          int64_t unit_id, struct date today, struct programme *p, struct unit *u,
                          int64_t *amount, struct err *e)
 {
-    if (programme_get(db, programme_id, p, e) != 0)
+    if (programme_get(db, actor, programme_id, p, e) != 0)
         return -1;
     if (!p->active)
         return err_set(e, 409, "programme_inactive", "programme_id", "该扶助项目已停用");

@@ -77,7 +77,7 @@ static int programme_read(json_t *j, struct programme_input *in, struct err *e)
 static void reply_programme(struct req *r, int status, int64_t id, struct err *e)
 {
     struct programme p;
-    if (id < 0 || programme_get(r->db, id, &p, e) != 0)
+    if (id < 0 || programme_get(r->db, &r->user, id, &p, e) != 0)
         reply_json_error(r, e);
     else
         reply_json(r, status, programme_json(r->db, &p));
@@ -106,7 +106,7 @@ void api_programmes_list(struct req *r)
 {
     json_t *items = json_array();
     void *ctx[2] = {r, items};
-    int n = programme_list(r->db, programme_item, ctx);
+    int n = programme_list(r->db, &r->user, programme_item, ctx);
     if (n < 0) {
         json_decref(items);
         struct err e = {0};

@@ -159,7 +159,7 @@ static void programmes_page(struct req *r, const struct err *e)
         html_form_error(r, e);
     html_raw(r, "<div class=\"scroll\"><table class=\"list\"><thead><tr><th>项目</th><th>对象</th><th>周期</th>"
                 "<th class=\"num\">现行标准（元）</th><th>资金</th><th>条件</th></tr></thead><tbody>");
-    int n = programme_list(r->db, programme_line, r);
+    int n = programme_list(r->db, &r->user, programme_line, r);
     html_raw(r, "</tbody></table></div>");
     if (n == 0)
         html_raw(r, "<p class=\"muted\">还没有扶助项目。</p>");
@@ -321,7 +321,7 @@ void page_programme_show(struct req *r)
 {
     struct programme p;
     struct err e = {0};
-    if (programme_get(r->db, r->id[0], &p, &e) != 0) {
+    if (programme_get(r->db, &r->user, r->id[0], &p, &e) != 0) {
         reply_error(r, &e);
         return;
     }
@@ -336,7 +336,7 @@ void page_rolls_create(struct req *r)
     if (id < 0) {
         struct programme p;
         struct err pe = {0};
-        if (programme_get(r->db, r->id[0], &p, &pe) != 0) {
+        if (programme_get(r->db, &r->user, r->id[0], &p, &pe) != 0) {
             reply_error(r, &pe);
             return;
         }

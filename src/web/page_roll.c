@@ -143,7 +143,7 @@ static void roll_page(struct req *r, const struct roll *x, const struct err *e)
                 strcmp(x->beneficiary, "person") ? "户" : "人", (long long)x->n_new, (long long)x->n_continued,
                 (long long)x->n_added);
     money_words(r, x->total_fen);
-    html_printf(r, "</dd><dt>不列入</dt><dd>不符合条件 %lld，移出 %lld，其中上年在册退出 %lld</dd><dt>已发放</dt><dd>%lld，",
+    html_printf(r, "</dd><dt>不列入</dt><dd>不符合条件 %lld，移出 %lld，其中上年在册退出 %lld</dd><dt>已发放</dt><dd>%lld 人，",
                 (long long)x->n_excluded, (long long)x->n_removed, (long long)x->n_exits, (long long)x->n_paid);
     money_words(r, x->paid_fen);
     html_printf(r, "；发放失败待重发 %lld</dd></dl>", (long long)x->n_failed);
@@ -166,8 +166,8 @@ static void roll_page(struct req *r, const struct roll *x, const struct err *e)
     int64_t m = roll_lines(r->db, x->id, ROLL_EXCLUDED, ROLL_PAGE_MAX, 0, excluded_line, &t);
     html_raw(r, "</tbody></table></div>");
     if (m > ROLL_PAGE_MAX)
-        html_printf(r, "<p class=\"muted\">共 %lld 人，此处列出前 %d 人；完整名单见 GET /api/v1/rolls/%lld（分页）。</p>",
-                    (long long)m, ROLL_PAGE_MAX, (long long)x->id);
+        html_printf(r, "<p class=\"muted\">共 %lld 人，此处列出前 %d 人；其余请通过名册数据接口分页查看。</p>",
+                    (long long)m, ROLL_PAGE_MAX);
     html_end(r);
 }
 
@@ -228,7 +228,7 @@ void page_roll_notice(struct req *r)
     struct notice_input in = {.kind = "roll", .roll_id = x.id, .days = days && *days ? atoi(days) : 0};
     int64_t on = x.n_new + x.n_continued + x.n_added;
     char total[FORM_MONEY_SIZE];
-    enum form_confirm_step step = form_ask(r, NULL, "确认公示%s%s%d年资格确认名册：%lld %s，合计 %s，公示 %d 天？发布后名单即固定并公开（姓名脱敏）。",
+    enum form_confirm_step step = form_ask(r, NULL, "公示%s%s%d年资格确认名册：%lld %s，合计 %s，公示 %d 天？发布后名单即固定并公开（姓名脱敏）。",
                                            x.unit_name, x.programme, x.year, (long long)on,
                                            strcmp(x.beneficiary, "person") ? "户" : "人",
                                            form_money(x.total_fen, total, sizeof total), in.days ? in.days : 7);
@@ -247,7 +247,7 @@ void page_roll_approve(struct req *r)
         return;
     char total[FORM_MONEY_SIZE];
     enum form_confirm_step step =
-        form_ask(r, NULL, "确认批准%s%s%d年资格确认名册：%lld %s，合计 %s？批准后即可制作代发文件。", x.unit_name,
+        form_ask(r, NULL, "批准%s%s%d年资格确认名册：%lld %s，合计 %s？批准后即可制作代发文件。", x.unit_name,
                  x.programme, x.year, (long long)(x.n_new + x.n_continued + x.n_added),
                  strcmp(x.beneficiary, "person") ? "户" : "人", form_money(x.total_fen, total, sizeof total));
     if (step == FORM_EDIT)

@@ -33,6 +33,9 @@
 #define REPORTS (R(ADMIN) | R(ASSOCIATION) | R(FINANCE) | R(AUDITOR))
 /* Who writes, publishes and withdraws announcements: those who publish notices. */
 #define ANN_WRITE RELIEF_REVIEW
+/* Who reads rolls: a roll covers a township or village, so not the village officers (their scope is
+   one village; a roll's page lists the whole unit). */
+#define ROLL_READ (RELIEF_READ & ~R(VILLAGE))
 /* Who defines programmes (扶助项目). */
 #define PROG_WRITE R(ADMIN)
 /* Who computes a roll and adds or removes its rows. */
@@ -180,8 +183,8 @@ const struct route routes[] = {
     {"POST", "/programmes", page_programmes_create, PROG_WRITE, 0},
     {"GET", "/programmes/{id}", page_programme_show, RELIEF_READ, 0},
     {"POST", "/programmes/{id}/rolls", page_rolls_create, ROLL_WRITE, 0},
-    {"GET", "/rolls", page_rolls, RELIEF_READ, 0},
-    {"GET", "/rolls/{id}", page_roll_show, RELIEF_READ, 0},
+    {"GET", "/rolls", page_rolls, ROLL_READ, 0},
+    {"GET", "/rolls/{id}", page_roll_show, ROLL_READ, 0},
     {"POST", "/rolls/{id}/rows", page_roll_add, ROLL_WRITE, 0},
     {"POST", "/rolls/{id}/rows/{id}/remove", page_roll_remove, ROLL_WRITE, 0},
     {"POST", "/rolls/{id}/notice", page_roll_notice, RELIEF_REVIEW, 0},
@@ -297,8 +300,8 @@ const struct route routes[] = {
     {"GET", "/api/v1/programmes/{id}", api_programmes_show, RELIEF_READ, ROUTE_API},
     {"POST", "/api/v1/programmes/{id}/amounts", api_programmes_amount, PROG_WRITE, ROUTE_API},
     {"POST", "/api/v1/programmes/{id}/rolls", api_rolls_create, ROLL_WRITE, ROUTE_API},
-    {"GET", "/api/v1/rolls", api_rolls_list, RELIEF_READ, ROUTE_API},
-    {"GET", "/api/v1/rolls/{id}", api_rolls_show, RELIEF_READ, ROUTE_API},
+    {"GET", "/api/v1/rolls", api_rolls_list, ROLL_READ, ROUTE_API},
+    {"GET", "/api/v1/rolls/{id}", api_rolls_show, ROLL_READ, ROUTE_API},
     {"POST", "/api/v1/rolls/{id}/rows", api_rolls_add, ROLL_WRITE, ROUTE_API},
     {"POST", "/api/v1/rolls/{id}/rows/{id}/remove", api_rolls_remove, ROLL_WRITE, ROUTE_API},
     {"POST", "/api/v1/rolls/{id}/approve", api_rolls_approve, RELIEF_APPROVE, ROUTE_API},

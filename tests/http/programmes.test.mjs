@@ -49,7 +49,7 @@ before(async () => {
 after(async () => { await srv.stop(); });
 
 const PROGRAMME = {
-  name: '农村部分计划生育家庭奖励扶助', beneficiary: 'person', period: 'year', amount_fen: 96000, effective_from: '2020-01-01',
+  name: '奖励扶助（测试村）', beneficiary: 'person', period: 'year', amount_fen: 96000, effective_from: '2020-01-01',
   rules: { categories_any: ['one_child', 'two_daughters'], min_age: 60, age_on: '12-31', hukou: 'rural' },
 };
 
@@ -68,7 +68,8 @@ test('the administrator defines a programme; bad input and other roles are refus
     assert.equal(r.body.error.code, code);
   }
   assert.equal((await api(srv.base, 'POST', '/programmes', { ...PROGRAMME, fund_id: fundId }, t.relief)).status, 403);
-  assert.equal((await api(srv.base, 'GET', '/programmes', undefined, t.admin)).body.total, 0);
+  const n0 = (await api(srv.base, 'GET', '/programmes', undefined, t.admin)).body.total;
+  assert.equal(sqlRows(srv.db, 'SELECT count(*) AS n FROM programmes')[0].n, n0, 'the demo\'s programmes only');
   const r = await api(srv.base, 'POST', '/programmes', { ...PROGRAMME, fund_id: fundId }, t.admin);
   assert.equal(r.status, 201, JSON.stringify(r.body));
   programme = r.body.id;
@@ -77,7 +78,11 @@ test('the administrator defines a programme; bad input and other roles are refus
   assert.equal(r.body.rules.hukou, 'rural');
   assert.equal((await api(srv.base, 'POST', '/programmes', { ...PROGRAMME, fund_id: fundId }, t.admin)).body.error.code, 'duplicate_name');
   const list = await api(srv.base, 'GET', '/programmes', undefined, t.relief);
-  assert.equal(list.body.total, 1);
+  assert.equal(list.body.total, n0 + 1);
+  assert.ok(list.body.items.some((p) => p.id === programme));
+  // a programme paid from 西集镇's fund is not the neighbouring township's
+  assert.equal((await api(srv.base, 'GET', `/programmes/${programme}`, undefined, t.fm)).status, 403);
+  assert.ok(!(await api(srv.base, 'GET', '/programmes', undefined, t.fm)).body.items.some((p) => p.id === programme));
 });
 
 let lastYear, roll;
@@ -143,7 +148,7 @@ test('the roll goes on public notice (masked); approval waits for the end of the
   assert.equal(n.status, 201, JSON.stringify(n.body));
   assert.equal(n.body.kind, 'roll');
   assert.deepEqual(n.body.items.map((i) => i.name ?? i.masked_name).sort(), ['孙*来', '赵*胜'].sort());
-  assert.match(n.body.title, /扶助测试村农村部分计划生育家庭奖励扶助\d{4}年资格确认公示/);
+  assert.match(n.body.title, /扶助测试村奖励扶助（测试村）\d{4}年资格确认公示/);
   const pub = await api(srv.base, 'GET', `/notices/${n.body.id}`);
   assert.doesNotMatch(JSON.stringify(pub.body), /赵德胜|孙福来/, 'the public sees masked names only');
   const r = (await api(srv.base, 'GET', `/rolls/${roll.id}`, undefined, t.relief)).body;
