@@ -12,6 +12,24 @@
 #include "text.h"
 #include "unit.h"
 
+/* Freezes each row of a prepared, bound statement (id, name, village, label, amount) as an item of
+   the notice, the name masked by the rules; the id goes to relief_id, or to roll_row_id when
+   roll. Returns the number of items or -1. */
+static int freeze_rows(struct db *db, sqlite3_stmt *st, int64_t notice_id, int roll, const struct mask_rules *rules)
+{
+    int n = 0, ok = 1;
+    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+        char masked[96];
+        int64_t id = sqlite3_column_int64(st, 0);
+        mask_name_by(rules, db_text(st, 1), masked, sizeof masked);
+        ok = db_run(db, "INSERT INTO notice_items (notice_id, n, relief_id, roll_row_id, masked_name, village, label, "
+                        "amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "idIIttti", notice_id, ++n, roll ? 0 : id,
+                    roll ? id : 0, masked, db_text(st, 2), db_text(st, 3), sqlite3_column_int64(st, 4)) == SQLITE_DONE;
+    }
+    db_done(st);
+    return ok ? n : -1;
+}
+
 /* Freezes the reviewed relief applications of the unit (and those still in the replaced notice)
    into the notice's items, names masked by the rules, and moves them in_notice. Returns the
    number of items or -1. */
@@ -27,15 +45,7 @@ static int freeze_relief_items(struct db *db, int64_t notice_id, const char *uni
     if (!st)
         return -1;
     db_bind(st, "ti", unit_path, replaces_id);
-    int n = 0, ok = 1;
-    while (ok && sqlite3_step(st) == SQLITE_ROW) {
-        char masked[96];
-        mask_name_by(rules, db_text(st, 1), masked, sizeof masked);
-        ok = db_run(db, "INSERT INTO notice_items (notice_id, n, relief_id, masked_name, village, label, amount_fen) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)", "idittti", notice_id, ++n, sqlite3_column_int64(st, 0),
-                    masked, db_text(st, 2), db_text(st, 3), sqlite3_column_int64(st, 4)) == SQLITE_DONE;
-    }
-    db_done(st);
+    int n = freeze_rows(db, st, notice_id, 0, rules), ok = n >= 0;
     if (ok && db_run(db, "UPDATE relief_applications SET state = 'in_notice', notice_id = ?1 WHERE id IN "
                          "(SELECT relief_id FROM notice_items WHERE notice_id = ?1)", "i", notice_id) != SQLITE_DONE)
         ok = 0;
@@ -55,15 +65,7 @@ static int freeze_roll_items(struct db *db, int64_t notice_id, int64_t roll_id, 
     if (!st)
         return -1;
     db_bind(st, "i", roll_id);
-    int n = 0, ok = 1;
-    while (ok && sqlite3_step(st) == SQLITE_ROW) {
-        char masked[96];
-        mask_name_by(rules, db_text(st, 1), masked, sizeof masked);
-        ok = db_run(db, "INSERT INTO notice_items (notice_id, n, roll_row_id, masked_name, village, label, amount_fen) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)", "idittti", notice_id, ++n, sqlite3_column_int64(st, 0),
-                    masked, db_text(st, 2), db_text(st, 3), sqlite3_column_int64(st, 4)) == SQLITE_DONE;
-    }
-    db_done(st);
+    int n = freeze_rows(db, st, notice_id, 1, rules), ok = n >= 0;
     if (ok && db_run(db, "UPDATE rolls SET state = 'in_notice', notice_id = ? WHERE id = ? AND state = 'draft'", "ii",
                      notice_id, roll_id) != SQLITE_DONE)
         ok = 0;

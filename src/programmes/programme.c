@@ -17,34 +17,30 @@ const char *programme_period_name(const char *code)
     return !strcmp(code, "once") ? "一次性" : !strcmp(code, "year") ? "每年" : !strcmp(code, "month") ? "每月" : code;
 }
 
-unsigned programme_categories_parse(const char *json)
+/* The bit set of a JSON array of strings, each given to parse (its index, or -1: skipped). */
+static unsigned bits_of_json(const char *json, int (*parse)(const char *))
 {
-    json_t *a = json_loads(json ? json : "[]", 0, NULL), *v;
-    unsigned cats = 0;
+    json_t *a = json_loads(json && *json ? json : "[]", 0, NULL), *v;
+    unsigned bits = 0;
     size_t i;
     json_array_foreach(a, i, v)
     {
-        int c = hh_category_parse(json_string_value(v));
-        if (c >= 0)
-            cats |= 1u << c;
+        int k = parse(json_string_value(v));
+        if (k >= 0)
+            bits |= 1u << k;
     }
     json_decref(a);
-    return cats;
+    return bits;
+}
+
+unsigned programme_categories_parse(const char *json)
+{
+    return bits_of_json(json, hh_category_parse);
 }
 
 unsigned programme_relations_parse(const char *json)
 {
-    json_t *a = json_loads(json && *json ? json : "[]", 0, NULL), *v;
-    unsigned rel = 0;
-    size_t i;
-    json_array_foreach(a, i, v)
-    {
-        int k = programme_relation(json_string_value(v));
-        if (k >= 0)
-            rel |= 1u << k;
-    }
-    json_decref(a);
-    return rel;
+    return bits_of_json(json, programme_relation);
 }
 
 /* The JSON array of the relations of a set (NULL for none: any relation). New reference. */

@@ -72,7 +72,15 @@ static const struct word fields[] = {
     {"due_on", "应还日"}, {"saved_by", "保存人"}, {"copy", "份数"}, {"dismissed", "驳回"}, {"by", "经办人"},
     {"name_last", "隐去名字末字"}, {"name_surname", "隐去姓"}, {"id_head", "身份证号保留前几位"},
     {"id_tail", "身份证号保留后几位"}, {"phone_head", "电话保留前几位"}, {"phone_tail", "电话保留后几位"},
-    {"compound_surnames", "复姓"}, {NULL, NULL},
+    {"compound_surnames", "复姓"}, {"programme_id", "扶助项目"}, {"year", "年度"}, {"ref_date", "参照日"},
+    {"new", "新增"}, {"continued", "继续"}, {"excluded", "不符合"}, {"exits", "退出"}, {"total_fen", "合计"},
+    {"beneficiary", "发放对象"}, {"period", "发放周期"}, {"amounts", "标准"}, {"rules", "条件"},
+    {"categories_any", "家庭类别"}, {"min_age", "最低年龄"}, {"max_age", "最高年龄"}, {"age_on", "年龄计算日"},
+    {"relations", "与户主关系"}, {"alive_resident", "健在且未迁出"}, {"fund", "资金"}, {"row_id", "名册行"},
+    {"person_id", "人员"}, {"was", "原状态"}, {"unpaid_fen", "待发金额"}, {"failed", "失败"},
+    {"already_paid", "此前已入账"}, {"approved_on", "批准日期"}, {"died_on", "死亡日期"},
+    {"moved_out_on", "迁出日期"}, {"birth_year", "出生年份"}, {"bank", "银行账户"}, {"account", "账号"},
+    {"paid", "已发放"}, {NULL, NULL},
 };
 
 static const struct word values[] = {
@@ -80,7 +88,9 @@ static const struct word values[] = {
     {"compensated", "已代偿"}, {"income", "收入"}, {"loan", "贷款"}, {"relief", "救助"}, {"district", "区级拨款"},
     {"township", "镇级拨款"}, {"donation", "捐赠"}, {"other", "其他"}, {"counter_guarantor", "反担保人"},
     {"borrower", "借款人"}, {"month", "按月计息"}, {"published", "已发布"}, {"withdrawn", "已撤回"},
-    {"standard", "定额"}, {"case", "按情况"}, {NULL, NULL},
+    {"standard", "定额"}, {"case", "按情况"}, {"roll", "资格确认名册"}, {"person", "个人"}, {"household", "家庭"},
+    {"year", "每年"}, {"once", "一次性"}, {"rural", "农业"}, {"urban", "非农业"}, {"excluded", "不符合"},
+    {"removed", "移出"}, {"added", "补录"}, {NULL, NULL},
 };
 
 /* The name of code in a word list, or NULL. */
