@@ -51,7 +51,7 @@ static void fund_figures(struct db *db, struct relief_fund *f)
         db_done(st);
     }
     f->paid_fen = -db_int(db, 0, "SELECT coalesce(sum(amount_fen), 0) FROM relief_fund_entries "
-                                 "WHERE fund_id = ? AND source IS NULL", "i", f->id);
+                                 "WHERE fund_id = ? AND source IS NULL AND kind <> 'programme'", "i", f->id);
 }
 
 /* The columns of a fund and whether its unit is in the scope ?2; the fund is ?1 or every fund. */

@@ -36,7 +36,8 @@ struct relief_fund {
     DB_ROW_FIELDS(RELIEF_FUND_ROW)
     int64_t balance_fen;
     int64_t income_fen[SRC__MAX]; /* received per source, net of reversed income */
-    int64_t paid_fen;             /* disbursed, net of voided receipts */
+    int64_t paid_fen;             /* relief disbursed, net of voided receipts (programme payments, 项目代发, are
+                                     in the ledger and the balance, not here) */
 };
 
 /* Calls fn for every fund in the actor's scope, in id order. Returns the count or -1. */
