@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The layering of src/ (docs/architecture.md), checked from the #include lines:
 #   core/                        includes only core/
-#   registry/ loans/ relief/ notices/ accounts/ services/ (the domains) include core/ and domains, never web/,
-#                                pdf/ or cli/,
+#   registry/ loans/ relief/ notices/ accounts/ services/ programmes/ (the domains) include core/ and domains,
+#                                never web/, pdf/ or cli/,
 #                                and no two domains include each other (no cycle between domain folders)
 #   pdf/                         includes core/, the domains and pdf/; never web/ or cli/
 #   web/                         anything but cli/
@@ -17,13 +17,13 @@ for h in "$src"/*/*.h; do
   [ -e "$h" ] || continue
   f=${h#"$src"/}; folder_of[$(basename "$h")]=${f%%/*}
 done
-domains=" registry loans relief notices accounts services "
+domains=" registry loans relief notices accounts services programmes "
 allowed() { # from to -> 0 when a file in folder `from` may include a header of folder `to`
   local from=$1 to=$2
   [ "$from" = "$to" ] && return 0
   case $from in
     core) return 1 ;;
-    registry|loans|relief|notices|accounts|services) [ "$to" = core ] || [[ "$domains" == *" $to "* ]] ;;
+    registry|loans|relief|notices|accounts|services|programmes) [ "$to" = core ] || [[ "$domains" == *" $to "* ]] ;;
     pdf) [ "$to" = core ] || [[ "$domains" == *" $to "* ]] ;;
     web) [ "$to" != cli ] ;;
     cli|tools) return 0 ;;

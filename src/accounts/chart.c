@@ -28,6 +28,7 @@ static const struct {
     {"relief_income_other", "救助资金收入（其他）"},
     {"relief_payment_bank", "救助金发放（转账）"},
     {"relief_payment_cash", "救助金发放（现金）"},
+    {"programme_payment", "扶助项目代发（银行）"},
 };
 
 const char *account_category_name(const char *category)

@@ -4,7 +4,8 @@
 /* Every ledger entry as a money event of its book, numbered within its book and month by id.
    The guarantee fund belongs to the district (the unit without a parent). A relief reversal takes
    the event of the entry it reverses (income by source, payment by method) and a negative amount;
-   a payment's 摘要 names its receipt, not the family (the note holds the category and the name). */
+   a payment's 摘要 names its receipt, not the family (the note holds the category and the name); a
+   programme's bank payment (one entry per imported return file, kind 'programme') is its own event. */
 #define VOUCHER_EVENTS                                                                                                 \
     "WITH district AS (SELECT name, path FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1), "                    \
     "ev AS (SELECT 'guarantee_fund' AS ledger, 0 AS book_order, 0 AS fund_id, g.id AS entry_id, '担' AS prefix, "      \
@@ -15,6 +16,7 @@
     "  FROM guarantee_fund_entries g "                                                                                 \
     " UNION ALL SELECT 'relief_fund', 1, e.fund_id, e.id, '救' || e.fund_id, e.on_date, "                            \
     "  CASE WHEN coalesce(o.kind, e.kind) = 'income' THEN 'relief_income_' || coalesce(o.source, e.source) "          \
+    "  WHEN coalesce(o.kind, e.kind) = 'programme' THEN 'programme_payment' "                                          \
     "  ELSE 'relief_payment_' || coalesce(op.method, p.method) END, "                                                  \
     "  CASE WHEN e.kind = 'reversal' THEN -abs(e.amount_fen) ELSE abs(e.amount_fen) END, "                             \
     "  CASE WHEN e.kind = 'disbursement' THEN '领款凭证 ' || p.receipt_no ELSE e.note END, "                          \

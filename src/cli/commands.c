@@ -19,6 +19,7 @@
 #include "demo_lifecycle.h"
 #include "demo_loans.h"
 #include "demo_products.h"
+#include "demo_programmes.h"
 #include "demo_relief.h"
 #include "text.h"
 #include "unit.h"
@@ -89,7 +90,7 @@ int commands_init(const char *path, const char *admin_password_file, const char 
              demo_relief(db, clock_today()) == 0 &&
              demo_announcements(db, clock_today()) == 0 && demo_books(db, clock_today()) == 0 &&
              demo_categories(db) == 0 && demo_services(db, clock_today()) == 0 &&
-             demo_products(db, clock_today()) == 0;
+             demo_products(db, clock_today()) == 0 && demo_programmes(db, clock_today()) == 0;
     }
     if (!ok) {
         fprintf(stderr, "错误: 初始化数据库失败：%s\n", db_errmsg(db));

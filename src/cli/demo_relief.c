@@ -91,7 +91,7 @@ static int spring_festival(struct rdemo *d)
     struct date paid_on = date_add_days(start, 8);
     char paid[11];
     int64_t b = relief_batch_create(d->db, &d->clerk, &in, start, &n, NULL, NULL, &d->e);
-    struct notice_input ni = {"relief", d->xiji, NULL, NULL, 7, 0};
+    struct notice_input ni = {"relief", d->xiji, NULL, NULL, 7, 0, 0};
     struct relief_pay_input pay = {d->fund, date_format(paid_on, paid), "cash", d->today};
     if (b < 0 || relief_batch_step(d->db, &d->clerk, b, RA_VERIFY, start, &n, &d->e) != 0 ||
         relief_batch_step(d->db, &d->reviewer, b, RA_REVIEW, start, &n, &d->e) != 0 ||
@@ -129,7 +129,7 @@ static int single(struct rdemo *d, const struct single *s)
         return fail(d, "村审核");
     if (s->until >= RS_REVIEWED && relief_step(d->db, &d->reviewer, id, RA_REVIEW, NULL, t, &d->e) != 0)
         return fail(d, "镇审核");
-    struct notice_input ni = {"relief", village_of(d, hh), NULL, NULL, 7, 0};
+    struct notice_input ni = {"relief", village_of(d, hh), NULL, NULL, 7, 0, 0};
     if (s->until >= RS_IN_NOTICE && notice_create(d->db, &d->clerk, &ni, t, &d->e) < 0)
         return fail(d, "公示");
     if (s->until >= RS_APPROVED && relief_step(d->db, &d->assoc, id, RA_APPROVE, NULL, after, &d->e) != 0)
@@ -164,7 +164,7 @@ int demo_relief(struct db *db, struct date today)
         if (single(&d, &singles[i]))
             return -1;
     char from[11], to[11]; /* the loans approved in the last year */
-    struct notice_input loans = {"loan", d.xiji, date_format(ago(&d, 326), from), date_format(today, to), 7, 0};
+    struct notice_input loans = {"loan", d.xiji, date_format(ago(&d, 326), from), date_format(today, to), 7, 0, 0};
     if (notice_create(db, &d.assoc, &loans, today, &d.e) < 0 && strcmp(d.e.code, "nothing_to_notice") != 0)
         return fail(&d, "贷款公示");
     return 0;

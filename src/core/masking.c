@@ -235,3 +235,13 @@ char *mask_phone(const char *phone, char *out, size_t n)
 {
     return mask_phone_by(&mask_defaults, phone, out, n);
 }
+
+char *mask_account(const char *account, char *out, size_t n)
+{
+    if (empty(account, out, n))
+        return out;
+    size_t len = strlen(account);
+    if (!all_ascii(account) || len < 8)
+        return stars(char_count(account), out, n);
+    return keep_ends(account, len, len >= 16 ? 6 : 0, 4, out, n);
+}

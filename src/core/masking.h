@@ -71,5 +71,10 @@ int mask_surnames_valid(const char *list);
 char *mask_name(const char *utf8, char *out, size_t n);
 char *mask_id(const char *id, char *out, size_t n);
 char *mask_phone(const char *phone, char *out, size_t n);
+/* Masks a bank account number as IDs are masked: 16 or more characters keep the first 6 (the
+   bank's card prefix) and the last 4 (621799*********1234), 8 to 15 characters the last 4 only,
+   anything shorter or non-ASCII becomes one '*' per character. NULL or "" gives "". 33 bytes
+   suffice for a 32-digit account. Returns out. */
+char *mask_account(const char *account, char *out, size_t n);
 
 #endif

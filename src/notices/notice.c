@@ -8,8 +8,27 @@
 #include "docno.h"
 #include "mask_config.h"
 #include "relief.h"
+#include "roll.h"
 #include "text.h"
 #include "unit.h"
+
+/* Freezes each row of a prepared, bound statement (id, name, village, label, amount) as an item of
+   the notice, the name masked by the rules; the id goes to relief_id, or to roll_row_id when
+   roll. Returns the number of items or -1. */
+static int freeze_rows(struct db *db, sqlite3_stmt *st, int64_t notice_id, int roll, const struct mask_rules *rules)
+{
+    int n = 0, ok = 1;
+    while (ok && sqlite3_step(st) == SQLITE_ROW) {
+        char masked[96];
+        int64_t id = sqlite3_column_int64(st, 0);
+        mask_name_by(rules, db_text(st, 1), masked, sizeof masked);
+        ok = db_run(db, "INSERT INTO notice_items (notice_id, n, relief_id, roll_row_id, masked_name, village, label, "
+                        "amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "idIIttti", notice_id, ++n, roll ? 0 : id,
+                    roll ? id : 0, masked, db_text(st, 2), db_text(st, 3), sqlite3_column_int64(st, 4)) == SQLITE_DONE;
+    }
+    db_done(st);
+    return ok ? n : -1;
+}
 
 /* Freezes the reviewed relief applications of the unit (and those still in the replaced notice)
    into the notice's items, names masked by the rules, and moves them in_notice. Returns the
@@ -26,17 +45,29 @@ static int freeze_relief_items(struct db *db, int64_t notice_id, const char *uni
     if (!st)
         return -1;
     db_bind(st, "ti", unit_path, replaces_id);
-    int n = 0, ok = 1;
-    while (ok && sqlite3_step(st) == SQLITE_ROW) {
-        char masked[96];
-        mask_name_by(rules, db_text(st, 1), masked, sizeof masked);
-        ok = db_run(db, "INSERT INTO notice_items (notice_id, n, relief_id, masked_name, village, label, amount_fen) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)", "idittti", notice_id, ++n, sqlite3_column_int64(st, 0),
-                    masked, db_text(st, 2), db_text(st, 3), sqlite3_column_int64(st, 4)) == SQLITE_DONE;
-    }
-    db_done(st);
+    int n = freeze_rows(db, st, notice_id, 0, rules), ok = n >= 0;
     if (ok && db_run(db, "UPDATE relief_applications SET state = 'in_notice', notice_id = ?1 WHERE id IN "
                          "(SELECT relief_id FROM notice_items WHERE notice_id = ?1)", "i", notice_id) != SQLITE_DONE)
+        ok = 0;
+    return ok ? n : -1;
+}
+
+/* Freezes the rows on a draft roll into the notice's items (names masked by the rules; the label
+   is the programme), and puts the roll in notice. Returns the number of items or -1. */
+static int freeze_roll_items(struct db *db, int64_t notice_id, int64_t roll_id, const struct mask_rules *rules)
+{
+    sqlite3_stmt *st = db_prep(
+        db, "SELECT x.id, m.name, v.name, p.name, x.amount_fen FROM roll_rows x JOIN rolls r ON r.id = x.roll_id "
+            "JOIN programmes p ON p.id = r.programme_id JOIN households h ON h.id = x.household_id "
+            "JOIN units v ON v.id = h.village_id JOIN members m ON m.id = coalesce(x.member_id, (SELECT hm.id FROM "
+            "members hm WHERE hm.household_id = x.household_id AND hm.is_head = 1)) WHERE x.roll_id = ?1 AND "
+            "x.status IN ('new', 'continued', 'added') AND r.state = 'draft' ORDER BY x.id");
+    if (!st)
+        return -1;
+    db_bind(st, "i", roll_id);
+    int n = freeze_rows(db, st, notice_id, 1, rules), ok = n >= 0;
+    if (ok && db_run(db, "UPDATE rolls SET state = 'in_notice', notice_id = ? WHERE id = ? AND state = 'draft'", "ii",
+                     notice_id, roll_id) != SQLITE_DONE)
         ok = 0;
     return ok ? n : -1;
 }
@@ -68,14 +99,30 @@ static int freeze_loan_items(struct db *db, int64_t notice_id, const char *unit_
     return ok ? n : -1;
 }
 
+/* A roll that may go on notice: in the actor's scope, a draft, with rows on it. 0 or -1 with e. */
+static int roll_notice_ready(struct db *db, const struct user_ctx *actor, int64_t roll_id, struct err *e)
+{
+    struct roll r;
+    if (roll_get(db, actor, roll_id, &r, e) != 0) {
+        snprintf(e->field, sizeof e->field, "roll_id");
+        return -1;
+    }
+    if (strcmp(r.state, "draft") != 0)
+        return err_set(e, 409, "roll_not_draft", "roll_id", "该名册已经公示过");
+    return 0;
+}
+
 /* Checks a notice's input; fills the unit's path and name. 0 or -1 with e. */
 static int notice_validate(struct db *db, const struct user_ctx *actor, const struct notice_input *in, char *path,
                            size_t pn, char *name, size_t nn, struct err *e)
 {
     struct date d;
     int relief = in->kind && strcmp(in->kind, "relief") == 0, loan = in->kind && strcmp(in->kind, "loan") == 0;
-    if (!relief && !loan)
-        return err_set(e, 422, "invalid_kind", "kind", "公示类型应为 relief（救助）或 loan（贷款）");
+    int roll = in->kind && strcmp(in->kind, "roll") == 0;
+    if (!relief && !loan && !roll)
+        return err_set(e, 422, "invalid_kind", "kind", "公示类型应为 relief（救助）、loan（贷款）或 roll（资格确认名册）");
+    if (roll && (in->replaces_id || roll_notice_ready(db, actor, in->roll_id, e) != 0))
+        return in->replaces_id ? err_set(e, 409, "cannot_replace", "replaces_id", "名册公示不能更正，请处理异议") : -1;
     if (in->days < 0 || in->days > 30)
         return err_set(e, 422, "invalid_days", "days", "公示期应为 1 到 30 天");
     if (loan && (!in->from || date_parse(in->from, &d) != 0 || !in->to || date_parse(in->to, &d) != 0 ||
@@ -106,14 +153,26 @@ static int notice_validate(struct db *db, const struct user_ctx *actor, const st
 static int64_t notice_build(struct db *db, const struct user_ctx *actor, const struct notice_input *in,
                             struct date today, int *nitems, struct err *e)
 {
-    char path[160], unit_name[NAME_SIZE], title[NAME_SIZE + 48], starts[11], ends[11], office[128], phone[32];
+    char path[160], unit_name[NAME_SIZE], title[NAME_SIZE + PROGRAMME_NAME_SIZE + 48], starts[11], ends[11],
+        office[128], phone[32];
+    /* a roll's notice is published for the roll's unit */
+    struct notice_input roll_in = *in;
+    struct roll rl = {0};
+    struct err re;
+    int roll = in->kind && strcmp(in->kind, "roll") == 0;
+    if (roll && roll_get(db, actor, in->roll_id, &rl, &re) == 0)
+        roll_in.unit_id = rl.unit_id;
+    in = &roll_in;
     if (notice_validate(db, actor, in, path, sizeof path, unit_name, sizeof unit_name, e) != 0)
         return -1;
-    int relief = strcmp(in->kind, "relief") == 0;
+    int relief = roll || strcmp(in->kind, "relief") == 0;
     int days = in->days ? in->days : (int)db_param_int(db, "notice_days", 7);
     date_format(today, starts);
     date_format(date_add_days(today, days - 1), ends);
-    snprintf(title, sizeof title, "%s%s公示", unit_name, relief ? "困难家庭救助" : "计生信贷助富贷款");
+    if (roll)
+        snprintf(title, sizeof title, "%s%s%d年资格确认公示", rl.unit_name, rl.programme, rl.year);
+    else
+        snprintf(title, sizeof title, "%s%s公示", unit_name, relief ? "困难家庭救助" : "计生信贷助富贷款");
     db_param_text(db, "notice_office", office, sizeof office);
     phone[0] = '\0';
     sqlite3_stmt *st = db_prep(db, "SELECT coalesce(nullif(u.phone, ''), t.phone, '') FROM units u "
@@ -133,17 +192,20 @@ static int64_t notice_build(struct db *db, const struct user_ctx *actor, const s
     int64_t id = -1;
     if (db_run(db, "INSERT INTO notices (kind, unit_id, title, period_from, period_to, starts_on, ends_on, office, "
                    "phone, replaces_id, created_by, doc_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               "titttttttIit", in->kind, in->unit_id, title, relief ? NULL : in->from, relief ? NULL : in->to, starts,
+               "titttttttIit", roll ? "relief" : in->kind, in->unit_id, title, relief ? NULL : in->from, relief ? NULL : in->to, starts,
                ends, office, phone, in->replaces_id, actor->id, doc_no) == SQLITE_DONE)
         id = sqlite3_last_insert_rowid(db->h);
     struct mask_rules rules;
     mask_rules_load(db, &rules);
-    int items = id < 0 ? -1
+    int items = id < 0   ? -1
+                : roll   ? freeze_roll_items(db, id, in->roll_id, &rules)
                 : relief ? freeze_relief_items(db, id, path, in->replaces_id, &rules)
                          : freeze_loan_items(db, id, path, in->from, in->to, &rules);
     if (items == 0)
         return err_set(e, 409, "nothing_to_notice", NULL,
-                       relief ? "该单位没有待公示的救助申请（须已通过镇审核）" : "该期间没有批准的贷款");
+                       roll     ? "名册上没有人"
+                       : relief ? "该单位没有待公示的救助申请（须已通过镇审核）"
+                                : "该期间没有批准的贷款");
     if (items < 0)
         return db_fail(db, e);
     *nitems = items;
@@ -163,8 +225,8 @@ int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct 
     }
     struct notice n;
     int ok = notice_get(db, id, &n, e) == 0;
-    json_t *after = json_pack("{s:s, s:I, s:s, s:s, s:s, s:i}", "kind", in->kind, "unit_id", (json_int_t)in->unit_id,
-                              "doc_no", ok ? n.doc_no : "", "starts_on", ok ? n.starts_on : "", "ends_on",
+    json_t *after = json_pack("{s:s, s:I, s:s, s:s, s:s, s:i}", "kind", in->kind,
+                              "unit_id", (json_int_t)(ok ? n.unit_id : in->unit_id), "doc_no", ok ? n.doc_no : "", "starts_on", ok ? n.starts_on : "", "ends_on",
                               ok ? n.ends_on : "", "items", items);
     return audit_commit(db, ok, actor, "publish", "notice", id, NULL, after, e) == 0 ? id : -1;
 }
@@ -414,6 +476,12 @@ int notice_resolve(struct db *db, const struct user_ctx *actor, int64_t objectio
                                                        "i.id = ?2) AND a.state = 'in_notice' AND a.notice_id = ?1 LIMIT 1",
                                                 "ii", notice_id, item_id)) > 0;)
             rc = relief_step_in_txn(db, actor, a, RA_REJECT, reason, today, e);
+        /* a roll's rows named by the objection leave the roll, with the resolution as the reason */
+        if (rc == 0 && db_run(db, "UPDATE roll_rows SET status = 'removed', reason = ?3 WHERE id IN (SELECT "
+                                  "i.roll_row_id FROM notice_items i JOIN rolls r ON r.notice_id = i.notice_id WHERE "
+                                  "i.notice_id = ?1 AND (?2 = 0 OR i.id = ?2) AND r.state = 'in_notice') AND status "
+                                  "IN ('new', 'continued', 'added')", "iit", notice_id, item_id, reason) != SQLITE_DONE)
+            rc = db_fail(db, e);
     }
     if (rc != 0) {
         db_rollback(db);

@@ -22,15 +22,18 @@
 #include "text.h"
 
 struct notice_input {
-    const char *kind;     /* "relief" or "loan" */
+    const char *kind;     /* "relief", "loan" or "roll" (a programme's roll, roll_id) */
     int64_t unit_id;      /* a township or village in the actor's scope */
     const char *from, *to; /* loan notices: approvals in this period */
     int days;             /* notice period; 0 = the parameter notice_days (7) */
     int64_t replaces_id;  /* a correction: the notice this one replaces (0 = none) */
+    int64_t roll_id;      /* kind "roll": the draft roll (its unit is the notice's) */
 };
 
 /* Publishes a notice and freezes its items. Relief: every reviewed application of the unit (and
-   those of the replaced notice still in it) goes in_notice. Returns the id, or -1 with e (409
+   those of the replaced notice still in it) goes in_notice. Roll: every row on the draft roll
+   (names masked), and the roll goes in_notice (the notice is stored as a relief notice; its kind
+   reads "roll"). Returns the id, or -1 with e (409
    nothing_to_notice when there is nothing to list). Audited. */
 int64_t notice_create(struct db *db, const struct user_ctx *actor, const struct notice_input *in, struct date today,
                       struct err *e);
@@ -42,8 +45,8 @@ struct notice_item;
 int notice_preview(struct db *db, const struct user_ctx *actor, const struct notice_input *in, struct date today,
                    void (*fn)(const struct notice_item *, void *), void *ctx, struct err *e);
 
-#define NOTICE_KIND_SIZE 8     /* "relief" or "loan" */
-#define NOTICE_TITLE_SIZE 160  /* a title built from the unit's name and the kind */
+#define NOTICE_KIND_SIZE 8     /* "relief", "loan" or "roll" */
+#define NOTICE_TITLE_SIZE 336  /* a title built from the unit's name and the kind, or a roll's programme and year */
 #define NOTICE_OFFICE_SIZE 128 /* the office to object to, from the unit */
 #define NOTICE_PHONE_SIZE 32   /* the office's phone (unit.h) */
 #define NOTICE_ITEM_TEXT_SIZE 96 /* a masked name, a category or project label */
@@ -52,7 +55,8 @@ int notice_preview(struct db *db, const struct user_ctx *actor, const struct not
 #define NOTICE_ROW(X, _)                                                                                                \
     X("n.id", INT64, id) _ X("n.unit_id", INT64, unit_id) _ X("coalesce(n.replaces_id, 0)", INT64, replaces_id) _   \
         X("coalesce((SELECT r.id FROM notices r WHERE r.replaces_id = n.id), 0)", INT64, replaced_by) _              \
-        X("n.kind", TEXT(NOTICE_KIND_SIZE), kind) _ X("n.title", TEXT(NOTICE_TITLE_SIZE), title) _                    \
+        X("CASE WHEN EXISTS (SELECT 1 FROM rolls rl WHERE rl.notice_id = n.id) THEN 'roll' ELSE n.kind END",         \
+          TEXT(NOTICE_KIND_SIZE), kind) _ X("n.title", TEXT(NOTICE_TITLE_SIZE), title) _                    \
         X("u.name", TEXT(NAME_SIZE), unit_name) _ X("coalesce(n.period_from, '')", DATE, period_from) _              \
         X("coalesce(n.period_to, '')", DATE, period_to) _ X("n.starts_on", DATE, starts_on) _                        \
         X("n.ends_on", DATE, ends_on) _ X("n.office", TEXT(NOTICE_OFFICE_SIZE), office) _                            \
@@ -118,7 +122,7 @@ int notice_list(struct db *db, const struct user_ctx *actor, int64_t unit_id, st
 int64_t notice_object(struct db *db, int64_t notice_id, int item_n, const char *text, const char *contact,
                       const char *client, struct date today, struct err *e);
 /* Resolves an objection (staff in scope): upheld rejects the relief items it concerns that are
-   still in notice, with the resolution as the reason; dismissed lets them go on. Audited. */
+   still in notice (a roll's rows are removed from the roll with the resolution as the reason), with the resolution as the reason; dismissed lets them go on. Audited. */
 int notice_resolve(struct db *db, const struct user_ctx *actor, int64_t objection_id, int upheld,
                    const char *resolution, struct date today, struct err *e);
 

@@ -184,7 +184,7 @@ static int person_validate(struct db *db, const struct member_input *m, const ch
     if (!is_head && !relation_valid(m->relation))
         return err_set(e, 422, "invalid_relation", field, "%s：与户主关系应为 配偶、子女、父母、兄弟姐妹、孙子女 或 其他",
                        m->name);
-    return 0;
+    return member_status_check(&m->status, prefix, birth, today, e);
 }
 
 /* Refuses (409) an ID already in the database, naming the existing household. */
@@ -257,12 +257,18 @@ static int member_insert(struct db *db, int64_t household_id, const struct membe
         return SQLITE_CONSTRAINT;
     char birth[11];
     snprintf(birth, sizeof birth, "%04d-%02d-%02d", info.year, info.month, info.day);
-    char sex[2] = {info.sex, 0};
+    char sex[2] = {info.sex, 0}, account[BANK_ACCOUNT_SIZE];
+    if (bank_account_normalize(m->status.bank_account, account, sizeof account) != 0)
+        return SQLITE_CONSTRAINT;
+    const char *s_died = m->status.died_on, *s_moved = m->status.moved_out_on;
     return db_run(db,
-                  "INSERT INTO members (household_id, name, id_number, sex, birth_date, relation, phone, is_head) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                  "itttttti", household_id, m->name, id, sex, birth, is_head ? "户主" : m->relation,
-                  m->phone ? m->phone : "", (int64_t)is_head);
+                  "INSERT INTO members (household_id, name, id_number, sex, birth_date, relation, phone, is_head, "
+                  "hukou, bank_name, bank_account, died_on, moved_out_on) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  "ittttttittttt", household_id, m->name, id, sex, birth, is_head ? "户主" : m->relation,
+                  m->phone ? m->phone : "", (int64_t)is_head, hukou_code(hukou_parse(m->status.hukou)),
+                  m->status.bank_name ? m->status.bank_name : "", account, s_died && *s_died ? s_died : NULL,
+                  s_moved && *s_moved ? s_moved : NULL);
 }
 
 int64_t household_insert(struct db *db, const struct user_ctx *actor, const struct household_input *in)
@@ -373,9 +379,46 @@ int64_t household_add_member(struct db *db, const struct user_ctx *actor, int64_
     return mid;
 }
 
+int household_update_member(struct db *db, const struct user_ctx *actor, int64_t id, int64_t member_id,
+                            const struct member_status_input *s, struct date today, struct err *e)
+{
+    struct household h;
+    if (household_get(db, actor, id, &h, e) != 0)
+        return -1;
+    const struct member *m = NULL;
+    for (int i = 0; i < h.nmembers; i++)
+        if (h.members[i].id == member_id)
+            m = &h.members[i];
+    if (!m)
+        return err_set(e, 404, "not_found", "member_id", "该家庭没有这名成员");
+    struct date birth;
+    char account[BANK_ACCOUNT_SIZE];
+    if (date_parse(m->birth_date, &birth) != 0)
+        return err_set(e, 500, "database_error", NULL, "成员出生日期无效");
+    if (member_status_check(s, "member", birth, today, e) != 0 ||
+        bank_account_normalize(s->bank_account, account, sizeof account) != 0)
+        return -1;
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    json_t *before = household_json(&h, 0);
+    int ok = db_run(db, "UPDATE members SET hukou = ?, bank_name = ?, bank_account = ?, died_on = ?, moved_out_on = ? "
+                        "WHERE id = ? AND household_id = ?",
+                    "tttttii", hukou_code(hukou_parse(s->hukou)), s->bank_name ? s->bank_name : "", account,
+                    s->died_on && *s->died_on ? s->died_on : NULL,
+                    s->moved_out_on && *s->moved_out_on ? s->moved_out_on : NULL, member_id, id) == SQLITE_DONE &&
+             db_run(db, "UPDATE households SET updated_at = clock_now() WHERE id = ?", "i", id) == SQLITE_DONE;
+    json_t *after = ok ? audit_snapshot(db, actor, id) : NULL;
+    return audit_commit(db, ok, actor, "update_member", "household", id, before, after, e);
+}
+
 void household_audit_id_view(struct db *db, const struct user_ctx *actor, int64_t id)
 {
     audit_write(db, actor, "view_id_number", "household", id, NULL, NULL);
+}
+
+void household_audit_account_view(struct db *db, const struct user_ctx *actor, int64_t id)
+{
+    audit_write(db, actor, "view_bank_account", "household", id, NULL, NULL);
 }
 
 /* ---- reads ------------------------------------------------------------------------------ */
@@ -430,8 +473,9 @@ int household_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
     return 0;
 }
 
-json_t *household_json(const struct household *h, int full_ids)
+json_t *household_json(const struct household *h, int full)
 {
+    int full_ids = (full & HH_FULL_IDS) != 0;
     json_t *cats = json_array(), *members = json_array(), *head = NULL;
     for (int c = 0; c < HC__MAX; c++)
         if (h->categories & (1u << c))
@@ -446,6 +490,16 @@ json_t *household_json(const struct household *h, int full_ids)
                               m->relation, "phone", m->phone);
         if (full_ids)
             json_object_set_new(o, "birth_date", json_string(m->birth_date));
+        char account[BANK_ACCOUNT_SIZE];
+        json_object_set_new(o, "hukou", hukou_code(m->hukou) ? json_string(hukou_code(m->hukou)) : json_null());
+        json_object_set_new(o, "died_on", *m->died_on ? json_string(m->died_on) : json_null());
+        json_object_set_new(o, "moved_out_on", *m->moved_out_on ? json_string(m->moved_out_on) : json_null());
+        json_object_set_new(o, "bank",
+                            *m->bank_account
+                                ? json_pack("{s:s, s:s}", "name", m->bank_name, "account",
+                                            full & HH_FULL_ACCOUNTS ? m->bank_account
+                                                                    : mask_account(m->bank_account, account, sizeof account))
+                                : json_null());
         if (m->is_head)
             head = o;
         else

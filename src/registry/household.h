@@ -12,6 +12,7 @@
 #include "db.h"
 #include "db_row.h"
 #include "err.h"
+#include "member_status.h"
 #include "user.h"
 #include "text.h"
 
@@ -62,7 +63,9 @@ char member_sex_char(const char *code);
     X("id", INT64, id) _ X("name", TEXT(NAME_SIZE), name) _ X("id_number", TEXT(ID_NUMBER_SIZE), id_number) _        \
         X("sex", ENUM(char, member_sex_char), sex) /* 'M' or 'F' */ _ X("birth_date", DATE, birth_date) _             \
         X("relation", TEXT(MEMBER_RELATION_SIZE), relation) _ X("phone", TEXT(PHONE_SIZE), phone) _                  \
-        X("is_head", INT, is_head)
+        X("is_head", INT, is_head) _ X("coalesce(hukou, '')", ENUM(int, hukou_of_code), hukou) /* enum hukou */ _     \
+        X("died_on", DATE, died_on) _ X("moved_out_on", DATE, moved_out_on) _                                         \
+        X("bank_name", TEXT(BANK_NAME_SIZE), bank_name) _ X("bank_account", TEXT(BANK_ACCOUNT_SIZE), bank_account)
 struct member {
     DB_ROW_FIELDS(MEMBER_ROW)
 };
@@ -84,6 +87,7 @@ struct member_input {
     const char *name, *id_number, *relation, *phone;
     const char *sex;        /* optional "M"/"F"/"男"/"女": must agree with the ID */
     const char *birth_date; /* optional: must agree with the ID */
+    struct member_status_input status; /* hukou, bank account, death, moving out (all optional) */
 };
 
 struct household_input {
@@ -129,12 +133,23 @@ int household_update(struct db *db, const struct user_ctx *actor, int64_t id, co
 /* Adds a member (validated like a new household's members). Returns the member id or -1. */
 int64_t household_add_member(struct db *db, const struct user_ctx *actor, int64_t id,
                              const struct member_input *m, struct date today, struct err *e);
+/* Sets a member's hukou, bank account and dates of death and moving out (checked as at
+   registration). Returns 0 or -1 with e (404 for a member not of the household). Audited
+   (update_member, accounts masked). */
+int household_update_member(struct db *db, const struct user_ctx *actor, int64_t id, int64_t member_id,
+                            const struct member_status_input *s, struct date today, struct err *e);
 /* Records that the actor was shown a household's full resident IDs (audit). */
 void household_audit_id_view(struct db *db, const struct user_ctx *actor, int64_t id);
+/* Records that the actor was shown a household's full bank accounts (audit view_bank_account). */
+void household_audit_account_view(struct db *db, const struct user_ctx *actor, int64_t id);
 
-/* The household as API JSON; resident IDs masked unless full_ids. Members carry birth_year, and
-   birth_date only with full_ids (the date would complete a masked ID). New reference. */
-json_t *household_json(const struct household *h, int full_ids);
+/* What household_json shows whole: resident IDs, bank accounts (the caller audits each). */
+#define HH_FULL_IDS 1
+#define HH_FULL_ACCOUNTS 2
+/* The household as API JSON; resident IDs masked unless full has HH_FULL_IDS, bank accounts
+   unless HH_FULL_ACCOUNTS. Members carry birth_year, and birth_date only with full IDs (the date
+   would complete a masked ID), hukou, died_on, moved_out_on and bank {name, account}. New reference. */
+json_t *household_json(const struct household *h, int full);
 
 struct household_filter {
     const char *q;      /* a name prefix, or (when it looks like one) a resident-ID prefix */

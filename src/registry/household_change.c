@@ -155,8 +155,11 @@ int household_change_decide(struct db *db, const struct user_ctx *actor, int64_t
         return db_fail(db, e);
     int ok = db_run(db, "UPDATE household_category_changes SET state = ?, decided_by = ?, decided_at = clock_now(), "
                         "reason = ? WHERE id = ? AND state = 'pending'",
-                    "titi", approve ? "approved" : "rejected", actor->id, reason ? reason : "", change_id) == SQLITE_DONE &&
-             sqlite3_changes(db->h) == 1;
+                    "titi", approve ? "approved" : "rejected", actor->id, reason ? reason : "", change_id) == SQLITE_DONE;
+    if (ok && sqlite3_changes(db->h) == 0) { /* decided by someone else since it was read */
+        db_rollback(db);
+        return err_set(e, 409, "already_decided", NULL, "该变更已由他人审批，不能再审批");
+    }
     for (int k = 0; ok && approve && k < HC__MAX; k++)
         if (c.categories & (1u << k))
             ok = db_run(db, "INSERT OR IGNORE INTO household_category_links (household_id, category) VALUES (?, ?)",

@@ -11,10 +11,12 @@
 #include "text.h"
 
 enum column { COL_VILLAGE, COL_HEAD_NAME, COL_HEAD_ID, COL_HEAD_PHONE, COL_ADDRESS, COL_CATEGORIES, COL_POLICY,
-              COL_MEMBERS, COL__MAX };
-static const char *const column_names[COL__MAX] = {"村", "户主姓名", "户主身份证号", "户主手机号",
-                                                     "住址", "家庭类别", "符合政策", "成员"};
-static const int column_required[COL__MAX] = {1, 1, 1, 1, 0, 0, 1, 0};
+              COL_MEMBERS, COL_HEAD_HUKOU, COL_HEAD_BANK, COL_HEAD_ACCOUNT, COL__MAX };
+static const char *const column_names[COL__MAX] = {"村", "户主姓名", "户主身份证号", "户主手机号", "住址", "家庭类别",
+                                                     "符合政策", "成员", "户主户籍", "户主开户银行", "户主银行账号"};
+static const int column_required[COL__MAX] = {1, 1, 1, 1, 0, 0, 1, 0, 0, 0, 0};
+/* A member is 姓名/身份证号/关系, then optionally /户籍 and /开户银行/银行账号. */
+#define MEMBER_PARTS_MAX 6
 
 /* Records a problem for a line (keeps the first IMPORT_MAX_PROBLEMS). */
 static void problem(struct import_result *res, int line, const char *fmt, const char *detail)
@@ -110,7 +112,9 @@ static int row_to_input(struct db *db, const struct user_ctx *actor, const struc
         return -1;
     }
     in->head = (struct member_input){.name = f[COL_HEAD_NAME], .id_number = f[COL_HEAD_ID],
-                                     .phone = f[COL_HEAD_PHONE]};
+                                     .phone = f[COL_HEAD_PHONE],
+                                     .status = {.hukou = f[COL_HEAD_HUKOU], .bank_name = f[COL_HEAD_BANK],
+                                                .bank_account = f[COL_HEAD_ACCOUNT]}};
     in->address = f[COL_ADDRESS];
     if (strcmp(f[COL_POLICY], "是") && strcmp(f[COL_POLICY], "否")) {
         problem(res, rec->line, "“符合政策”应填 是 或 否，而不是“%s”", f[COL_POLICY]);
@@ -140,17 +144,18 @@ static int row_to_input(struct db *db, const struct user_ctx *actor, const struc
         return -1;
     }
     for (int i = 0; i < np; i++) {
-        char *parts[3] = {0};
+        char *parts[MEMBER_PARTS_MAX + 1] = {0};
         char *p = people[i];
         int k = 0;
-        for (char *save, *tok = strtok_r(p, "/", &save); tok && k < 3; tok = strtok_r(NULL, "/", &save))
+        for (char *save, *tok = strtok_r(p, "/", &save); tok && k <= MEMBER_PARTS_MAX; tok = strtok_r(NULL, "/", &save))
             parts[k++] = tok;
-        if (k != 3) {
-            problem(res, rec->line, "成员应写成 姓名/身份证号/关系：“%s”", people[i]);
+        if (k != 3 && k != 4 && k != MEMBER_PARTS_MAX) {
+            problem(res, rec->line, "成员应写成 姓名/身份证号/关系[/户籍[/开户银行/银行账号]]：“%s”", people[i]);
             return -1;
         }
-        in->members[in->nmembers++] = (struct member_input){.name = parts[0], .id_number = parts[1],
-                                                            .relation = parts[2]};
+        in->members[in->nmembers++] = (struct member_input){
+            .name = parts[0], .id_number = parts[1], .relation = parts[2],
+            .status = {.hukou = parts[3], .bank_name = parts[4], .bank_account = parts[5]}};
     }
     return 0;
 }
@@ -168,7 +173,7 @@ static int read_header(const struct csv_record *rec, int *col, struct err *e)
         }
         if (col[c] < 0 && column_required[c])
             return err_set(e, 422, "missing_column", "file", "文件第一行缺少“%s”列（应有：村、户主姓名、户主身份证号、"
-                                                             "户主手机号、住址、家庭类别、符合政策、成员）",
+                                                             "户主手机号、住址、家庭类别、符合政策、成员；可加户主户籍、户主开户银行、户主银行账号）",
                            column_names[c]);
     }
     return 0;

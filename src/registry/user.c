@@ -44,6 +44,11 @@ int role_parse(const char *code)
     return -1;
 }
 
+int role_sees_full_account(enum role r)
+{
+    return r == ROLE_RELIEF || r == ROLE_FINANCE;
+}
+
 int role_sees_full_id(enum role r)
 {
     return (unsigned)r < ROLE__MAX && roles[r].sees_full_id;

@@ -19,6 +19,9 @@ const char *role_name(enum role r);
 int role_parse(const char *code);
 /* 1 if the role may see full resident IDs (each view is audited), else 0. */
 int role_sees_full_id(enum role r);
+/* 1 when the role pays into bank accounts and so may see them whole (relief clerk, finance); every
+   such view is audited (view_bank_account). */
+int role_sees_full_account(enum role r);
 
 /* Loads an active user's context by id. Returns 0, or -1 when there is no such active user. */
 int user_load(struct db *db, int64_t id, struct user_ctx *u);

@@ -51,7 +51,7 @@ static void fund_figures(struct db *db, struct relief_fund *f)
         db_done(st);
     }
     f->paid_fen = -db_int(db, 0, "SELECT coalesce(sum(amount_fen), 0) FROM relief_fund_entries "
-                                 "WHERE fund_id = ? AND source IS NULL", "i", f->id);
+                                 "WHERE fund_id = ? AND source IS NULL AND kind <> 'programme'", "i", f->id);
 }
 
 /* The columns of a fund and whether its unit is in the scope ?2; the fund is ?1 or every fund. */
@@ -126,11 +126,16 @@ int64_t relief_fund_create(struct db *db, const struct user_ctx *actor, const ch
                : -1;
 }
 
+/* What an entry points at: the payment it disburses, the entry it reverses, the roll it pays (0: none). */
+struct post_refs {
+    int64_t payment_id, reverses_id, roll_id;
+};
+
 /* Inserts one entry after checking the balance, inside the caller's transaction. source, document
-   and note may be NULL; payment_id/reverses_id 0 for none. Returns the id or -1 with e. */
+   and note may be NULL. Returns the id or -1 with e. */
 static int64_t post(struct db *db, const struct user_ctx *actor, int64_t fund_id, const char *kind, const char *source,
-                    int64_t amount_fen, const char *on, const char *document_no, const char *note, int64_t payment_id,
-                    int64_t reverses_id, struct err *e)
+                    int64_t amount_fen, const char *on, const char *document_no, const char *note,
+                    struct post_refs refs, struct err *e)
 {
     struct relief_fund f;
     if (relief_fund_get(db, actor, fund_id, &f, e) != 0)
@@ -142,9 +147,11 @@ static int64_t post(struct db *db, const struct user_ctx *actor, int64_t fund_id
         return err_set(e, 409, "insufficient_funds", "fund_id", "资金余额不足：当前余额 %s 元", have);
     }
     if (db_run(db, "INSERT INTO relief_fund_entries (fund_id, kind, source, amount_fen, balance_after_fen, on_date, "
-                   "document_no, note, payment_id, reverses_id, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               "ittiitttIII", fund_id, kind, source, amount_fen, balance + amount_fen, on,
-               document_no ? document_no : "", note ? note : "", payment_id, reverses_id, actor->id) != SQLITE_DONE)
+                   "document_no, note, payment_id, reverses_id, created_by, roll_id) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               "ittiitttIIII", fund_id, kind, source, amount_fen, balance + amount_fen, on,
+               document_no ? document_no : "", note ? note : "", refs.payment_id, refs.reverses_id, actor->id,
+               refs.roll_id) != SQLITE_DONE)
         return db_fail(db, e);
     return sqlite3_last_insert_rowid(db->h);
 }
@@ -153,7 +160,18 @@ int64_t relief_fund_post(struct db *db, const struct user_ctx *actor, int64_t fu
                          int64_t amount_fen, const char *on, const char *note, int64_t payment_id,
                          int64_t reverses_id, struct err *e)
 {
-    return post(db, actor, fund_id, kind, NULL, amount_fen, on, NULL, note, payment_id, reverses_id, e);
+    return post(db, actor, fund_id, kind, NULL, amount_fen, on, NULL, note, (struct post_refs){payment_id, reverses_id, 0},
+                e);
+}
+
+int64_t relief_fund_post_roll(struct db *db, const struct user_ctx *actor, int64_t fund_id, int64_t amount_fen,
+                              const char *on, const char *document_no, const char *note, int64_t roll_id,
+                              struct err *e)
+{
+    if (amount_fen >= 0 || roll_id <= 0)
+        return err_set(e, 500, "internal_error", NULL, "项目发放的金额应为负数并指向名册");
+    return post(db, actor, fund_id, "programme", NULL, amount_fen, on, document_no, note,
+                (struct post_refs){0, 0, roll_id}, e);
 }
 
 int64_t relief_fund_income(struct db *db, const struct user_ctx *actor, int64_t fund_id, const char *source,
@@ -174,7 +192,8 @@ int64_t relief_fund_income(struct db *db, const struct user_ctx *actor, int64_t 
         return -1;
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    int64_t id = post(db, actor, fund_id, "income", relief_source_code(s), amount_fen, on, document_no, note, 0, 0, e);
+    int64_t id = post(db, actor, fund_id, "income", relief_source_code(s), amount_fen, on, document_no, note,
+                      (struct post_refs){0, 0, 0}, e);
     if (id < 0) {
         db_rollback(db);
         return -1;
@@ -225,7 +244,8 @@ int64_t relief_fund_reverse(struct db *db, const struct user_ctx *actor, int64_t
              : x.early                  ? err_set(e, 422, "invalid_date", "on", "冲正日期不能早于被冲正的收入日期")
                                         : 0;
     int64_t id = rc ? -1
-                    : post(db, actor, x.fund_id, "reversal", x.source, -x.amount, on, x.doc, reason, 0, entry_id, e);
+                    : post(db, actor, x.fund_id, "reversal", x.source, -x.amount, on, x.doc, reason,
+                           (struct post_refs){0, entry_id, 0}, e);
     if (id < 0) {
         db_rollback(db);
         return -1;
@@ -239,7 +259,7 @@ const char *relief_entry_kind_name(const char *kind)
 {
     static const struct {
         const char *kind, *name;
-    } kinds[] = {{"income", "收入"}, {"disbursement", "发放"}, {"reversal", "冲正"}};
+    } kinds[] = {{"income", "收入"}, {"disbursement", "发放"}, {"reversal", "冲正"}, {"programme", "项目代发"}};
     for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
         if (strcmp(kind, kinds[i].kind) == 0)
             return kinds[i].name;

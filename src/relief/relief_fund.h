@@ -36,7 +36,8 @@ struct relief_fund {
     DB_ROW_FIELDS(RELIEF_FUND_ROW)
     int64_t balance_fen;
     int64_t income_fen[SRC__MAX]; /* received per source, net of reversed income */
-    int64_t paid_fen;             /* disbursed, net of voided receipts */
+    int64_t paid_fen;             /* relief disbursed, net of voided receipts (programme payments, 项目代发, are
+                                     in the ledger and the balance, not here) */
 };
 
 /* Calls fn for every fund in the actor's scope, in id order. Returns the count or -1. */
@@ -66,7 +67,14 @@ int64_t relief_fund_post(struct db *db, const struct user_ctx *actor, int64_t fu
                          int64_t amount_fen, const char *on, const char *note, int64_t payment_id,
                          int64_t reverses_id, struct err *e);
 
-/* The Chinese name of an entry kind: 收入, 发放, 冲正 (the code itself when unknown). */
+/* One debit for the rows of a programme's roll paid by one bank return, inside the caller's
+   transaction: kind "programme" (amount < 0) pointing at the roll, with the return's document
+   number. 409 insufficient_funds when the balance would go below zero. Returns the entry id or -1. */
+int64_t relief_fund_post_roll(struct db *db, const struct user_ctx *actor, int64_t fund_id, int64_t amount_fen,
+                              const char *on, const char *document_no, const char *note, int64_t roll_id,
+                              struct err *e);
+
+/* The Chinese name of an entry kind: 收入, 发放, 冲正, 项目代发 (the code itself when unknown). */
 const char *relief_entry_kind_name(const char *kind);
 /* The fund an entry belongs to, or 0. */
 int64_t relief_fund_of_entry(struct db *db, int64_t entry_id);

@@ -12,6 +12,25 @@
 #include "visit.h"
 #include "rating.h"
 
+/* Reads a person's status (hukou, bank {name, account}, died_on, moved_out_on) from o. 0 or -1
+   with e naming the field within o. */
+static int status_read(json_t *o, struct member_status_input *s, struct err *e)
+{
+    json_t *bank = json_object_get(o, "bank");
+    if (bank && !json_is_null(bank) && !json_is_object(bank))
+        return err_set(e, 422, "invalid_type", "bank", "bank 应为对象 {name, account}");
+    if (api_str(o, "hukou", &s->hukou, e) || api_str(o, "died_on", &s->died_on, e) ||
+        api_str(o, "moved_out_on", &s->moved_out_on, e))
+        return -1;
+    if (json_is_object(bank) && (api_str(bank, "name", &s->bank_name, e) || api_str(bank, "account", &s->bank_account, e))) {
+        char field[64];
+        snprintf(field, sizeof field, "bank.%s", e->field);
+        snprintf(e->field, sizeof e->field, "%s", field);
+        return -1;
+    }
+    return 0;
+}
+
 /* Reads one person object into m; prefix names fields in errors. Returns 0 or -1. */
 static int person_read(json_t *o, struct member_input *m, const char *prefix, struct err *e)
 {
@@ -19,7 +38,8 @@ static int person_read(json_t *o, struct member_input *m, const char *prefix, st
         return err_set(e, 422, "invalid_type", prefix, "%s 应为对象", prefix);
     if (api_str(o, "name", &m->name, e) || api_str(o, "id_number", &m->id_number, e) ||
         api_str(o, "phone", &m->phone, e) || api_str(o, "relation", &m->relation, e) ||
-        api_str(o, "sex", &m->sex, e) || api_str(o, "birth_date", &m->birth_date, e)) {
+        api_str(o, "sex", &m->sex, e) || api_str(o, "birth_date", &m->birth_date, e) ||
+        status_read(o, &m->status, e)) {
         char field[64];
         snprintf(field, sizeof field, "%s.%s", prefix, e->field);
         snprintf(e->field, sizeof e->field, "%s", field);
@@ -62,7 +82,8 @@ static int household_read(json_t *j, struct household_input *in, struct err *e)
     return 0;
 }
 
-/* Replies with the household, full IDs for roles that may see them (audited). */
+/* Replies with the household, full IDs and bank accounts for roles that may see them (each view
+   audited). */
 static void reply_household(struct req *r, int status, int64_t id)
 {
     struct household h;
@@ -82,9 +103,19 @@ static void reply_household(struct req *r, int status, int64_t id)
         reply_json_error(r, &e);
         return;
     }
-    int full = role_sees_full_id(r->user.role);
-    if (full)
+    int full = 0;
+    if (role_sees_full_id(r->user.role)) {
         household_audit_id_view(r->db, &r->user, id);
+        full |= HH_FULL_IDS;
+    }
+    int accounts = 0;
+    for (int i = 0; i < h.nmembers; i++)
+        accounts |= h.members[i].bank_account[0] != '\0';
+    if (role_sees_full_account(r->user.role)) {
+        if (accounts) /* nothing to see, nothing to record */
+            household_audit_account_view(r->db, &r->user, id);
+        full |= HH_FULL_ACCOUNTS;
+    }
     json_t *j = household_json(&h, full), *credit = rating_history_json(r->db, id);
     if (!credit) {
         json_decref(j);
@@ -99,6 +130,21 @@ static void reply_household(struct req *r, int status, int64_t id)
     /* the credit rating (信用户), loan cycle and past loans (rating.h) */
     json_object_set_new(j, "credit", credit);
     reply_json(r, status, j);
+}
+
+void api_households_member_update(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    struct member_status_input s = {0};
+    if (j && !json_is_object(j))
+        err_set(&e, 422, "invalid_type", NULL, "请求体应为对象");
+    if (json_is_object(j) && status_read(j, &s, &e) == 0 &&
+        household_update_member(r->db, &r->user, r->id[0], r->id[1], &s, r->today, &e) == 0)
+        reply_household(r, 200, r->id[0]);
+    else
+        reply_json_error(r, &e);
+    json_decref(j);
 }
 
 void api_households_create(struct req *r)
@@ -164,9 +210,13 @@ void api_households_list(struct req *r)
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 /* A person in a household body: the head or a member. */
+#define HH_STATUS_PROPS                                                                                            \
+    "\"hukou\":{\"type\":[\"string\",\"null\"]},\"died_on\":{\"type\":[\"string\",\"null\"]},"                          \
+    "\"moved_out_on\":{\"type\":[\"string\",\"null\"]},\"bank\":{\"type\":[\"object\",\"null\"],\"properties\":{"     \
+    "\"name\":" API_STR ",\"account\":" API_STR "}}"
 #define HH_PERSON_IN                                                                                               \
     API_OBJ("\"name\":" API_STR ",\"id_number\":" API_STR ",\"phone\":" API_STR ",\"relation\":" API_STR           \
-            ",\"sex\":" API_STR ",\"birth_date\":" API_STR,                                                          \
+            ",\"sex\":" API_STR ",\"birth_date\":" API_STR "," HH_STATUS_PROPS,                                    \
             "\"name\",\"id_number\"")
 /* The body of POST /households. */
 #define HH_BODY                                                                                                    \
@@ -177,8 +227,10 @@ void api_households_list(struct req *r)
 /* A person as household_json answers it (birth_date only with the full ID). */
 #define HH_PERSON_OUT                                                                                              \
     API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"id_number\":" API_STR ",\"sex\":{\"enum\":[\"M\",\"F\"]},"      \
-            "\"birth_year\":" API_INT ",\"relation\":" API_STR ",\"phone\":" API_STR ",\"birth_date\":" API_STR,    \
-            "\"id\",\"name\",\"id_number\",\"sex\",\"birth_year\",\"relation\",\"phone\"")
+            "\"birth_year\":" API_INT ",\"relation\":" API_STR ",\"phone\":" API_STR ",\"birth_date\":" API_STR   \
+            "," HH_STATUS_PROPS,                                                                                      \
+            "\"id\",\"name\",\"id_number\",\"sex\",\"birth_year\",\"relation\",\"phone\",\"hukou\",\"died_on\","           \
+            "\"moved_out_on\",\"bank\"")
 /* A household with its head and members. */
 #define HH_ANSWER                                                                                                  \
     API_OBJ("\"id\":" API_INT ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"township\":" API_STR             \
@@ -191,6 +243,7 @@ void api_households_list(struct req *r)
 const struct api_doc api_docs_household[] = {
     {"GET", "/api/v1/households", "家庭查询（姓名或身份证号前缀、村、类别），分页；?format= 导出（身份证号脱敏）", "q:string village_id:integer category:string format:string " API_PAGING "", NULL, API_OBJ("\"items\":" API_ARRAY(API_OBJ("\"id\":" API_INT ",\"head_name\":" API_STR ",\"id_number\":" API_STR ",\"phone\":" API_STR ",\"village\":" API_STR ",\"categories\":" API_STRS ",\"policy_compliant\":" API_BOOL ",\"members\":" API_INT "", "\"id\",\"head_name\",\"id_number\",\"phone\",\"village\",\"categories\",\"policy_compliant\",\"members\"")) ",\"total\":" API_INT ",\"total_capped\":" API_BOOL, "\"items\",\"total\",\"total_capped\""), 0, "422:invalid_category 422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/households", "登记家庭及成员", NULL, HH_BODY, HH_ANSWER, 201, "422:invalid_id_number 409:duplicate_id_number 403:out_of_scope", NULL},
-    {"GET", "/api/v1/households/{id}", "一户家庭及其成员", NULL, NULL, HH_ANSWER, 0, "404:not_found 403:out_of_scope", NULL},
+    {"GET", "/api/v1/households/{id}", "一户家庭及其成员（银行账号仅对救助经办员、财务完整显示，并记入审计）", NULL, NULL, HH_ANSWER, 0, "404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/households/{id}/members/{id}", "成员的户籍、银行账户、死亡日期、迁出日期", NULL, API_OBJ(HH_STATUS_PROPS, ""), HH_ANSWER, 0, "422:invalid_hukou 422:invalid_bank_account 422:invalid_date 404:not_found 403:out_of_scope", NULL},
     {0},
 };

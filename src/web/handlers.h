@@ -56,6 +56,7 @@ void page_household_add_member(struct req *r);
 /* The household page again for household_id, with a refusal e shown (its status kept); 404 and
    403 answered as errors. */
 void household_page_refused(struct req *r, int64_t household_id, const struct err *e);
+void page_household_member_update(struct req *r);
 /* page_import.c */
 void page_import_form(struct req *r);
 void page_import_upload(struct req *r);
@@ -215,6 +216,34 @@ void api_pairs_list(struct req *r);
 void api_households_create(struct req *r);
 void api_households_list(struct req *r);
 void api_households_show(struct req *r);
+void api_households_member_update(struct req *r);
+
+/* page_programme.c, page_roll.c, api_programme.c: programmes, yearly rolls, their payment */
+void page_programmes(struct req *r);
+void page_programmes_create(struct req *r);
+void page_programme_show(struct req *r);
+void page_rolls_create(struct req *r);
+void page_rolls(struct req *r);
+void page_roll_show(struct req *r);
+void page_roll_add(struct req *r);
+void page_roll_remove(struct req *r);
+void page_roll_notice(struct req *r);
+void page_roll_approve(struct req *r);
+void page_roll_bank_file(struct req *r);
+void page_roll_bank_return(struct req *r);
+void page_roll_bank_return_confirm(struct req *r);
+void api_programmes_list(struct req *r);
+void api_programmes_create(struct req *r);
+void api_programmes_show(struct req *r);
+void api_programmes_amount(struct req *r);
+void api_rolls_create(struct req *r);
+void api_rolls_list(struct req *r);
+void api_rolls_show(struct req *r);
+void api_rolls_add(struct req *r);
+void api_rolls_remove(struct req *r);
+void api_rolls_approve(struct req *r);
+void api_rolls_bank_file(struct req *r);
+void api_rolls_bank_return(struct req *r);
 /* api_loan.c */
 void api_loans_create(struct req *r);
 void api_loans_list(struct req *r);

@@ -123,6 +123,9 @@ static void household_form_read(struct req *r, struct household_input *in)
     in->head.id_number = req_form(r, "head_id_number");
     in->head.phone = req_form(r, "head_phone");
     in->head.sex = req_form(r, "head_sex");
+    in->head.status = (struct member_status_input){.hukou = req_form(r, "head_hukou"),
+                                                   .bank_name = req_form(r, "head_bank_name"),
+                                                   .bank_account = req_form(r, "head_bank_account")};
     in->address = req_form(r, "address");
     in->policy_compliant = req_form(r, "policy_compliant") != NULL;
     for (int i = 0; (v = req_form_nth(r, "category", i)); i++) {
@@ -176,6 +179,18 @@ static void relation_select(struct req *r, const char *value)
     html_raw(r, "</select>");
 }
 
+/* A <select> of hukou (未登记, 农业, 非农业) with value chosen, labelled, and the refusal about field. */
+static void hukou_select(struct req *r, const char *name, const char *field, const char *value)
+{
+    const char *hk = value ? value : "";
+    html_raw_printf(r, "<label>户籍<select name=\"%s\">", name);
+    html_printf(r, "<option value=\"\">未登记</option><option value=\"rural\"%s>农业</option>"
+                   "<option value=\"urban\"%s>非农业</option></select>",
+                hukou_parse(hk) == HUKOU_RURAL ? " selected" : "", hukou_parse(hk) == HUKOU_URBAN ? " selected" : "");
+    form_field_error(r, field);
+    html_raw(r, "</label>");
+}
+
 /* The registration form, filled with in's values (after a refusal) and showing e. */
 static void household_form(struct req *r, const struct household_input *in, const struct err *e)
 {
@@ -190,6 +205,10 @@ static void household_form(struct req *r, const struct household_input *in, cons
     input(r, "身份证号", "head_id_number", "head.id_number", in->head.id_number,
           "required maxlength=\"18\" class=\"mono\" autocomplete=\"off\"");
     input(r, "手机号", "head_phone", "head.phone", in->head.phone, "required maxlength=\"11\" inputmode=\"numeric\"");
+    hukou_select(r, "head_hukou", "head.hukou", in->head.status.hukou);
+    input(r, "开户银行（可不填）", "head_bank_name", "head.bank.name", in->head.status.bank_name, "maxlength=\"30\"");
+    input(r, "银行账号（可不填）", "head_bank_account", "head.bank.account", in->head.status.bank_account,
+          "maxlength=\"40\" inputmode=\"numeric\" class=\"mono\" autocomplete=\"off\"");
     html_raw(r, "<label>所属村");
     village_select(r, in->village_id, 0);
     form_field_error(r, "village_id");
@@ -250,11 +269,23 @@ void page_household_create(struct req *r)
     reply_redirect(r, loc);
 }
 
-/* The members table of the detail page. */
-static void members_table(struct req *r, const struct household *h, int full)
+/* A member's state for the programmes: 在册, or died / moved out on a day. */
+static void member_state(struct req *r, const struct member *m)
 {
-    html_printf(r, "<table class=\"list\"><thead><tr><th>姓名</th><th>与户主关系</th><th>身份证号</th><th>性别</th>"
-                   "<th>%s</th><th>手机号</th></tr></thead><tbody>",
+    if (*m->died_on)
+        html_printf(r, "%s 死亡", m->died_on);
+    else if (*m->moved_out_on)
+        html_printf(r, "%s 迁出", m->moved_out_on);
+    else
+        html_raw(r, "在册");
+}
+
+/* The members table of the detail page; full has HH_FULL_IDS and HH_FULL_ACCOUNTS bits. */
+static void members_table(struct req *r, const struct household *h, int full_bits)
+{
+    int full = (full_bits & HH_FULL_IDS) != 0;
+    html_printf(r, "<div class=\"scroll\"><table class=\"list\"><thead><tr><th>姓名</th><th>与户主关系</th><th>身份证号</th>"
+                   "<th>性别</th><th>%s</th><th>手机号</th><th>户籍</th><th>状态</th><th>银行账户</th></tr></thead><tbody>",
                 full ? "出生日期" : "出生年份");
     for (int i = 0; i < h->nmembers; i++) {
         const struct member *m = &h->members[i];
@@ -272,9 +303,40 @@ static void members_table(struct req *r, const struct household *h, int full)
             html_printf(r, "%d年", atoi(m->birth_date));
         html_raw(r, "</td><td>");
         html_text(r, m->phone);
+        html_printf(r, "</td><td>%s</td><td>", hukou_name(m->hukou));
+        member_state(r, m);
+        html_raw(r, "</td><td class=\"mono\">");
+        char account[BANK_ACCOUNT_SIZE];
+        html_text(r, m->bank_name);
+        html_raw(r, " ");
+        html_text(r, full_bits & HH_FULL_ACCOUNTS ? m->bank_account : mask_account(m->bank_account, account, sizeof account));
         html_raw(r, "</td></tr>");
     }
-    html_raw(r, "</tbody></table>");
+    html_raw(r, "</tbody></table></div>");
+}
+
+/* One member's status form: hukou, bank account, death and moving out (posted to the member's path). */
+static void member_status_form(struct req *r, const struct household *h, const struct member *m)
+{
+    char f[64], account[BANK_ACCOUNT_SIZE];
+    snprintf(f, sizeof f, "/households/%lld/members/%lld", (long long)h->id, (long long)m->id);
+    html_printf(r, "<details%s><summary>", form_posted(r, f) ? " open" : "");
+    html_text(r, m->name);
+    html_printf(r, "：户籍、银行账户、死亡或迁出</summary><form method=\"post\" action=\"%s\" class=\"grid\">", f);
+    html_csrf(r);
+    hukou_select(r, "hukou", "member.hukou", form_echo(r, f, "hukou", hukou_code(m->hukou) ? hukou_code(m->hukou) : ""));
+    input(r, "开户银行", "bank_name", "member.bank.name", form_echo(r, f, "bank_name", m->bank_name), "maxlength=\"30\"");
+    /* the stored account is shown (and kept) masked for roles that may not see it whole */
+    input(r, "银行账号", "bank_account", "member.bank.account",
+          form_echo(r, f, "bank_account", role_sees_full_account(r->user.role) ? m->bank_account : ""),
+          "maxlength=\"40\" inputmode=\"numeric\" class=\"mono\" autocomplete=\"off\"");
+    if (*m->bank_account && !role_sees_full_account(r->user.role))
+        html_printf(r, "<small class=\"muted\">已登记 %s；留空则不变</small>",
+                    mask_account(m->bank_account, account, sizeof account));
+    input(r, "死亡日期", "died_on", "member.died_on", form_echo(r, f, "died_on", m->died_on), "type=\"date\"");
+    input(r, "迁出日期", "moved_out_on", "member.moved_out_on", form_echo(r, f, "moved_out_on", m->moved_out_on),
+          "type=\"date\"");
+    html_raw(r, "<p><button class=\"primary\">保存</button></p></form></details>");
 }
 
 /* One of the household's loan applications. */
@@ -322,9 +384,13 @@ static int may_edit(const struct req *r)
 /* The detail page, with the edit and add-member forms (after a refusal, e is shown). */
 static void household_detail(struct req *r, const struct household *h, const struct err *e)
 {
-    int full = role_sees_full_id(r->user.role) && req_query(r, "reveal") && !strcmp(req_query(r, "reveal"), "1");
+    const char *reveal = req_query(r, "reveal") ? req_query(r, "reveal") : "";
+    int full = role_sees_full_id(r->user.role) && !strcmp(reveal, "1");
     if (full)
         household_audit_id_view(r->db, &r->user, h->id);
+    int full_accounts = role_sees_full_account(r->user.role) && !strcmp(reveal, "bank");
+    if (full_accounts)
+        household_audit_account_view(r->db, &r->user, h->id);
     char title[160];
     snprintf(title, sizeof title, "家庭档案 · %s", h->members[0].name);
     html_begin(r, title);
@@ -347,9 +413,13 @@ static void household_detail(struct req *r, const struct household *h, const str
     html_raw(r, "</dd></dl>");
     household_pending_changes(r, h->id);
     html_raw(r, "<h2>家庭成员</h2>");
-    members_table(r, h, full);
+    members_table(r, h, (full ? HH_FULL_IDS : 0) | (full_accounts ? HH_FULL_ACCOUNTS : 0));
     if (role_sees_full_id(r->user.role) && !full)
         html_printf(r, "<p><a href=\"/households/%lld?reveal=1\">显示完整身份证号</a> "
+                       "<small class=\"muted\">（查看将记入审计日志）</small></p>",
+                    (long long)h->id);
+    if (role_sees_full_account(r->user.role) && !full_accounts)
+        html_printf(r, "<p><a href=\"/households/%lld?reveal=bank\">显示完整银行账号</a> "
                        "<small class=\"muted\">（查看将记入审计日志）</small></p>",
                     (long long)h->id);
     html_raw(r, "<h2>贷款申请</h2>");
@@ -398,7 +468,14 @@ static void household_detail(struct req *r, const struct household *h, const str
         form_field_error(r, "member.relation");
         html_raw(r, "</label>");
         input(r, "手机号（可不填）", "member_phone", "member.phone", form_echo(r, m, "member_phone", ""), "maxlength=\"11\"");
+        hukou_select(r, "member_hukou", "member.hukou", form_echo(r, m, "member_hukou", ""));
+        input(r, "开户银行（可不填）", "member_bank_name", "member.bank.name", form_echo(r, m, "member_bank_name", ""),
+              "maxlength=\"30\"");
+        input(r, "银行账号（可不填）", "member_bank_account", "member.bank.account",
+              form_echo(r, m, "member_bank_account", ""), "maxlength=\"40\" inputmode=\"numeric\" class=\"mono\"");
         html_raw(r, "<p><button class=\"primary\">添加</button></p></form></details>");
+        for (int i = 0; i < h->nmembers; i++)
+            member_status_form(r, h, &h->members[i]);
     }
     html_end(r);
 }
@@ -434,6 +511,22 @@ static void detail_with_error(struct req *r, const struct err *e)
     household_page_refused(r, r->id[0], e);
 }
 
+/* After a change of household id[0]: rc 0 goes back to its page with the flash ok; a refusal
+   answers 403/404 as errors and anything else on the page with the message and what was typed. */
+static void changed(struct req *r, int rc, const struct err *e, const char *ok)
+{
+    if (rc != 0) {
+        if (e->status == 404 || e->status == 403)
+            reply_error(r, e);
+        else
+            detail_with_error(r, e);
+        return;
+    }
+    char loc[80];
+    snprintf(loc, sizeof loc, "/households/%lld?ok=%s", (long long)r->id[0], ok);
+    reply_redirect(r, loc);
+}
+
 void page_household_update(struct req *r)
 {
     struct household_changes c = {.address = req_form(r, "address"), .head_phone = req_form(r, "head_phone"),
@@ -447,31 +540,34 @@ void page_household_update(struct req *r)
     struct hh_upload doc = {f && f->filename && *f->filename ? f->filename : NULL,
                             f ? (const unsigned char *)f->val : NULL, f ? f->len : 0};
     int64_t waiting = household_change_update(r->db, &r->user, r->id[0], &c, &doc, &e);
-    if (waiting < 0) {
-        if (e.status == 404 || e.status == 403)
-            reply_error(r, &e);
-        else
-            detail_with_error(r, &e);
-        return;
-    }
-    char loc[64];
-    snprintf(loc, sizeof loc, "/households/%lld?ok=%s", (long long)r->id[0], waiting ? "category_pending" : "updated");
-    reply_redirect(r, loc);
+    changed(r, waiting < 0 ? -1 : 0, &e, waiting > 0 ? "category_pending" : "updated");
 }
 
 void page_household_add_member(struct req *r)
 {
     struct member_input m = {.name = req_form(r, "member_name"), .id_number = req_form(r, "member_id_number"),
-                             .relation = req_form(r, "member_relation"), .phone = req_form(r, "member_phone")};
+                             .relation = req_form(r, "member_relation"), .phone = req_form(r, "member_phone"),
+                             .status = {.hukou = req_form(r, "member_hukou"), .bank_name = req_form(r, "member_bank_name"),
+                                        .bank_account = req_form(r, "member_bank_account")}};
     struct err e = {0};
-    if (household_add_member(r->db, &r->user, r->id[0], &m, r->today, &e) < 0) {
-        if (e.status == 404 || e.status == 403)
-            reply_error(r, &e);
-        else
-            detail_with_error(r, &e);
+    changed(r, household_add_member(r->db, &r->user, r->id[0], &m, r->today, &e) < 0 ? -1 : 0, &e, "member");
+}
+
+void page_household_member_update(struct req *r)
+{
+    struct member_status_input s = {.hukou = req_form(r, "hukou"), .bank_name = req_form(r, "bank_name"),
+                                    .bank_account = req_form(r, "bank_account"), .died_on = req_form(r, "died_on"),
+                                    .moved_out_on = req_form(r, "moved_out_on")};
+    struct household h;
+    struct err e = {0};
+    if (household_get(r->db, &r->user, r->id[0], &h, &e) != 0) {
+        reply_error(r, &e);
         return;
     }
-    char loc[64];
-    snprintf(loc, sizeof loc, "/households/%lld?ok=member", (long long)r->id[0]);
-    reply_redirect(r, loc);
+    /* an account left empty by a role that sees it masked keeps the stored one */
+    for (int i = 0; i < h.nmembers; i++)
+        if (h.members[i].id == r->id[1] && (!s.bank_account || !*s.bank_account) &&
+            !role_sees_full_account(r->user.role) && s.bank_name && *s.bank_name)
+            s.bank_account = h.members[i].bank_account;
+    changed(r, household_update_member(r->db, &r->user, r->id[0], r->id[1], &s, r->today, &e), &e, "updated");
 }

@@ -216,7 +216,7 @@ void page_notices_create(struct req *r)
     const char *unit = req_form(r, "unit_id"), *days = req_form(r, "days"), *rep = req_form(r, "replaces_id");
     const char *from = req_form(r, "from"), *to = req_form(r, "to");
     struct notice_input in = {req_form(r, "kind"), unit ? strtoll(unit, NULL, 10) : 0, from && *from ? from : NULL,
-                              to && *to ? to : NULL, days && *days ? atoi(days) : 0, rep && *rep ? strtoll(rep, NULL, 10) : 0};
+                              to && *to ? to : NULL, days && *days ? atoi(days) : 0, rep && *rep ? strtoll(rep, NULL, 10) : 0, 0};
     struct unit u = {0};
     if (unit_get(r->db, in.unit_id, &u) != 0 || !req_in_scope(r, u.id)) {
         err_set(&e, 422, "invalid_unit", "unit_id", "请选择本单位范围内的乡镇或村");

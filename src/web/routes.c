@@ -47,6 +47,13 @@
 #define LIFECYCLE_APPROVE (R(ADMIN) | R(ASSOCIATION))
 /* Who rates households (信用户评定): the village officer and the credit union's liaison. */
 #define RATING_WRITE (R(VILLAGE) | R(LIAISON))
+/* Who reads rolls: a roll covers a township or village, so not the village officers (their scope is
+   one village; a roll's page lists the whole unit). */
+#define ROLL_READ (RELIEF_READ & ~R(VILLAGE))
+/* Who defines programmes (扶助项目). */
+#define PROG_WRITE R(ADMIN)
+/* Who computes a roll and adds or removes its rows. */
+#define ROLL_WRITE (R(ADMIN) | R(RELIEF) | R(ASSOCIATION))
 /* Who books fund income and corrections. */
 #define FUND_WRITE (R(ADMIN) | R(FINANCE))
 /* Who reads the books: the accounting vouchers, the trial balance and the chart of accounts. */
@@ -95,6 +102,7 @@ const struct route routes[] = {
     {"POST", "/complaints/{id}/assign", page_complaint_assign, COMPLAINT_WRITE, 0},
     {"POST", "/time-limits", page_time_limit_set, R(ADMIN), 0},
     {"POST", "/households/{id}/credit-rating", page_household_rate, RATING_WRITE, 0},
+    {"POST", "/households/{id}/members/{id}", page_household_member_update, HH_WRITE, 0},
     {"GET", "/admin/users", page_users, R(ADMIN), 0},
     {"POST", "/admin/users", page_users_create, R(ADMIN), 0},
     {"GET", "/admin/users/{id}", page_user_edit, R(ADMIN), 0},
@@ -232,6 +240,19 @@ const struct route routes[] = {
     {"GET", "/reports/fund-ledger.csv", report_fund_ledger, RELIEF_READ & ~R(VILLAGE), 0},
     {"GET", "/reports/fund-ledger.pdf", report_fund_ledger, RELIEF_READ & ~R(VILLAGE), 0},
     {"GET", "/reports/fund-ledger.xlsx", report_fund_ledger, RELIEF_READ & ~R(VILLAGE), 0},
+    {"GET", "/programmes", page_programmes, RELIEF_READ, 0},
+    {"POST", "/programmes", page_programmes_create, PROG_WRITE, 0},
+    {"GET", "/programmes/{id}", page_programme_show, RELIEF_READ, 0},
+    {"POST", "/programmes/{id}/rolls", page_rolls_create, ROLL_WRITE, 0},
+    {"GET", "/rolls", page_rolls, ROLL_READ, 0},
+    {"GET", "/rolls/{id}", page_roll_show, ROLL_READ, 0},
+    {"POST", "/rolls/{id}/rows", page_roll_add, ROLL_WRITE, 0},
+    {"POST", "/rolls/{id}/rows/{id}/remove", page_roll_remove, ROLL_WRITE, 0},
+    {"POST", "/rolls/{id}/notice", page_roll_notice, RELIEF_REVIEW, 0},
+    {"POST", "/rolls/{id}/approve", page_roll_approve, RELIEF_APPROVE, 0},
+    {"GET", "/rolls/{id}/bank-file", page_roll_bank_file, RELIEF_PAY, 0},
+    {"POST", "/rolls/{id}/bank-return", page_roll_bank_return, RELIEF_PAY, 0},
+    {"POST", "/rolls/{id}/bank-return/{id}", page_roll_bank_return_confirm, RELIEF_PAY, 0},
     {"GET", "/notices", page_notices, RELIEF_READ, 0},
     {"POST", "/notices", page_notices_create, RELIEF_REVIEW, 0},
     {"GET", "/notices/{id}/manage", page_notice_manage, RELIEF_READ, 0},
@@ -292,6 +313,7 @@ const struct route routes[] = {
     {"GET", "/api/v1/time-limits", api_time_limits, ALL, ROUTE_API},
     {"POST", "/api/v1/time-limits", api_time_limits_set, R(ADMIN), ROUTE_API},
     {"POST", "/api/v1/visits", api_visits_create, HH_WRITE, ROUTE_API},
+    {"POST", "/api/v1/households/{id}/members/{id}", api_households_member_update, HH_WRITE, ROUTE_API},
     {"GET", "/api/v1/audit", api_audit_list, R(ADMIN) | R(AUDITOR), ROUTE_API},
     {"GET", "/api/v1/loan-applications", api_loans_list, ALL, ROUTE_API},
     {"POST", "/api/v1/loan-applications", api_loans_create, LOAN_INTAKE, ROUTE_API},
@@ -381,6 +403,18 @@ const struct route routes[] = {
     {"GET", "/api/v1/voucher-rules", api_voucher_rules_list, BOOKS_READ, ROUTE_API},
     {"PUT", "/api/v1/voucher-rules/{str}", api_voucher_rules_update, R(ADMIN), ROUTE_API},
     {"GET", "/api/v1/reports/fund-ledger", report_fund_ledger, RELIEF_READ & ~R(VILLAGE), ROUTE_API},
+    {"GET", "/api/v1/programmes", api_programmes_list, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/programmes", api_programmes_create, PROG_WRITE, ROUTE_API},
+    {"GET", "/api/v1/programmes/{id}", api_programmes_show, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/programmes/{id}/amounts", api_programmes_amount, PROG_WRITE, ROUTE_API},
+    {"POST", "/api/v1/programmes/{id}/rolls", api_rolls_create, ROLL_WRITE, ROUTE_API},
+    {"GET", "/api/v1/rolls", api_rolls_list, ROLL_READ, ROUTE_API},
+    {"GET", "/api/v1/rolls/{id}", api_rolls_show, ROLL_READ, ROUTE_API},
+    {"POST", "/api/v1/rolls/{id}/rows", api_rolls_add, ROLL_WRITE, ROUTE_API},
+    {"POST", "/api/v1/rolls/{id}/rows/{id}/remove", api_rolls_remove, ROLL_WRITE, ROUTE_API},
+    {"POST", "/api/v1/rolls/{id}/approve", api_rolls_approve, RELIEF_APPROVE, ROUTE_API},
+    {"GET", "/api/v1/rolls/{id}/bank-file", api_rolls_bank_file, RELIEF_PAY, ROUTE_API},
+    {"POST", "/api/v1/rolls/{id}/bank-return", api_rolls_bank_return, RELIEF_PAY, ROUTE_API},
     {"GET", "/api/v1/notices", api_notices_list, RELIEF_READ, ROUTE_API},
     {"POST", "/api/v1/notices", api_notices_create, RELIEF_REVIEW, ROUTE_API},
     {"GET", "/api/v1/notices/{id}", api_notices_show, 0, ROUTE_API | ROUTE_PUBLIC},

@@ -46,7 +46,7 @@ test('every API route of the route table is described, with its roles, and nothi
 });
 
 test('the error codes of the document are codes the program answers', () => {
-  const src = ['core', 'registry', 'loans', 'relief', 'notices', 'accounts', 'services', 'web'].flatMap((d) => {
+  const src = ['core', 'registry', 'loans', 'relief', 'notices', 'accounts', 'services', 'programmes', 'web'].flatMap((d) => {
     const dir = new URL(`../../src/${d}/`, import.meta.url).pathname;
     return readdirSync(dir).filter((f) => f.endsWith('.c')).map((f) => readFileSync(dir + f, 'utf8')
       .replace(/const struct api_doc api_docs_\w+\[\] = \{[\s\S]*?\{0\},\n\};/, ''));

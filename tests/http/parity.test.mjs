@@ -56,6 +56,10 @@ const TWINS = [
   { page: '/admin/accounts', api: '/api/v1/accounts', formats: [], wider: 'finance and auditors read the chart their vouchers use' },
   { page: '/admin/accounts', api: '/api/v1/voucher-rules', formats: [], wider: 'finance and auditors read how each event is booked' },
   { page: '/notices', api: '/api/v1/notices', formats: ['csv', 'xlsx', 'pdf'] },
+  { page: '/programmes', api: '/api/v1/programmes', formats: [] },
+  { page: '/programmes/{id}', api: '/api/v1/programmes/{id}', formats: [] },
+  { page: '/rolls', api: '/api/v1/rolls', formats: [] },
+  { page: '/rolls/{id}', api: '/api/v1/rolls/{id}', formats: [] },
   { page: '/announcements', api: '/api/v1/announcements', formats: ['csv', 'xlsx', 'pdf'] },
   { page: '/announcements/{id}', api: '/api/v1/announcements/{id}', formats: [] },
   { page: '/announcements/{id}/versions/{id}', api: '/api/v1/announcements/{id}/versions/{id}', formats: [] },
@@ -75,6 +79,7 @@ const NOT_LISTS = {
   '/loans/{id}/edit': 'form (PUT /api/v1/loan-applications/{id})', '/statements': 'form (bank statement check)',
   '/relief/new': 'form', '/relief/batches/new': 'form (GET /api/v1/relief-batches/preview)', '/announcements/new': 'form',
   '/notices/{id}/manage': 'one notice and its objections (GET /api/v1/notices/{id})',
+  '/rolls/{id}/bank-file': 'the payment file itself (GET /api/v1/rolls/{id}/bank-file)',
 };
 
 // Page lists that still have no API twin (open gaps, shown in docs/api.md): none.

@@ -232,7 +232,7 @@ test('the administrator edits the chart and the mapping; the vouchers follow; ot
   assert.equal((await api(srv.base, 'POST', '/accounts', { code: '44x', name: '错', category: 'income' }, t.admin)).body.error.code, 'invalid_code');
 
   const rules = await api(srv.base, 'GET', '/voucher-rules', undefined, t.fm_caiwu);
-  assert.equal(rules.body.total, 11);
+  assert.equal(rules.body.total, 12, 'one rule per money event: guarantee 5, relief 6, programme payments 1');
   assert.deepEqual(rules.body.items.find((r) => r.event === 'guarantee_payout'), { event: 'guarantee_payout', name: '担保代偿',
     summary: '担保代偿', debit_code: '1122', debit_name: '其他应收款', credit_code: '100201', credit_name: '银行存款—基本户' });
   assert.equal((await api(srv.base, 'PUT', '/voucher-rules/relief_income_township', { debit_code: '100201', credit_code: '440101' }, t.fm_caiwu)).status, 403);

@@ -130,6 +130,24 @@ static void test_mask_id(void **state)
     }
 }
 
+/* Bank accounts (docs/domain.md, masking): 16+ characters keep the card prefix (6) and the last 4,
+   8 to 15 the last 4, shorter ones nothing. */
+static void test_mask_account(void **state)
+{
+    (void)state;
+    static const struct mask_case cases[] = {
+        {"6217995500001234567", "621799*********4567"}, /* 19: 6 + 9 stars + 4 */
+        {"6228480000000001", "622848******0001"},       /* 16 */
+        {"123456789012345", "***********2345"},         /* 15: the last 4 only */
+        {"12345678", "****5678"},
+        {"1234567", "*******"},
+        {"", ""},
+    };
+    check_cases(mask_account, cases, ARRAY_LEN(cases));
+    char out[8];
+    assert_string_equal(mask_account("6217995500001234567", out, sizeof out), "621799*"); /* cut, never more shown */
+}
+
 static void test_mask_phone(void **state)
 {
     (void)state;
@@ -334,6 +352,7 @@ int main(void)
         cmocka_unit_test(test_mask_name_short_buffers),
         cmocka_unit_test(test_mask_id),
         cmocka_unit_test(test_mask_phone),
+        cmocka_unit_test(test_mask_account),
         cmocka_unit_test(test_rules_compound_surnames),
         cmocka_unit_test(test_rules_never_show_a_whole_name),
         cmocka_unit_test(test_rules_ids),

@@ -1,0 +1,20 @@
+/*
+ * roll_sheet.h: a roll as sheets: the credit union's payment file (代发文件: full names, resident
+ * IDs and accounts of the unpaid rows with an account; CSV with BOM or XLSX; for the bank only,
+ * every download audited) and the roll's list as staff read it (names masked; CSV, XLSX, PDF).
+ */
+#ifndef BANGFU_ROLL_SHEET_H
+#define BANGFU_ROLL_SHEET_H
+#include <stdint.h>
+
+#include "roll.h"
+#include "server.h"
+
+/* Replies with the payment file of roll_id (?format=xlsx for a workbook, else CSV), or the error
+   (JSON for API routes, the error page otherwise). */
+void roll_bank_file_reply(struct req *r, int64_t roll_id);
+/* When the request asks for a format (?format=csv|xlsx|pdf), replies with the roll's rows on it
+   (names masked) and returns 1; else 0. */
+int roll_sheet_if_asked(struct req *r, const struct roll *roll);
+
+#endif

@@ -1,0 +1,234 @@
+// Programmes and yearly rolls (issue 20, parts 2–5), worked by hand over a fixture village:
+// the roll of 农村部分计划生育家庭奖励扶助 (60 or more on 12-31, rural hukou, 独生子女家庭 or 双女户,
+// with the nesting of docs/domain.md) admits and excludes exactly the people the rules say; last
+// year's roll makes this year's rows "continued"; staff add and remove rows with a reason; the
+// public notice, the approval after it (one clock), the bank's payment file and its return file,
+// imported twice with a failure, the fund debited to the fen and nothing paid twice.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, api, token, makeId, sqlRows, check, TODAY, addDays } from './lib.mjs';
+
+const Y = Number(TODAY.slice(0, 4));
+let srv, t = {}, village, fundId, programme;
+const people = {}; // name → { id (member), household }
+
+// A household of the fixture village: categories and persons [name, birth YYYYMMDD, sex, status].
+async function household(categories, persons) {
+  const [head, ...rest] = persons.map(([name, birth, sex, status], i) => ({
+    name, id_number: makeId(birth, 40 + Object.keys(people).length + i, sex), ...status,
+  }));
+  const r = await api(srv.base, 'POST', '/households', {
+    village_id: village, policy_compliant: true, categories, head: { ...head, phone: '13900001111' },
+    members: rest.map((m) => ({ ...m, relation: '配偶' })),
+  }, t.assoc);
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  for (const m of [r.body.head, ...r.body.members]) people[m.name] = { id: m.id, household: r.body.id };
+}
+const acct = (n) => `62179955000000${String(n).padStart(5, '0')}`;
+
+before(async () => {
+  srv = await startServer();
+  for (const [k, u] of [['admin', 'admin'], ['relief', 'xj_jiuzhu'], ['assoc', 'xj_xiehui'], ['finance', 'xj_caiwu'], ['fm', 'fm_xiehui']])
+    t[k] = await token(srv.base, u);
+  const units = (await api(srv.base, 'GET', '/units', undefined, t.admin)).body.items;
+  const xiji = units.find((u) => u.name === '西集镇').id;
+  village = (await api(srv.base, 'POST', '/units', { name: '扶助测试村', kind: 'village', parent_id: xiji }, t.admin)).body.id;
+  fundId = (await api(srv.base, 'GET', '/funds', undefined, t.finance)).body.items[0].id;
+  // 赵德胜 turns 60 on 31 December of the year; his wife 钱秀英 only on 1 January of the next
+  await household(['one_child'], [['赵德胜', `${Y - 60}1231`, 'M', { hukou: 'rural', bank: { name: '山亭农商银行', account: acct(1) } }],
+    ['钱秀英', `${Y - 59}0101`, 'F', { hukou: 'rural' }]]);
+  // a 独女户 is a 独生子女家庭 (nesting): 孙福来 qualifies; his wife 李桂芝 is 非农业
+  await household(['only_daughter'], [['孙福来', `${Y - 70}0505`, 'M', { hukou: 'rural', bank: { name: '山亭农商银行', account: acct(2) } }],
+    ['李桂芝', `${Y - 68}0303`, 'F', { hukou: 'urban' }]]);
+  // a 双女绝育户 is a 双女户: 周玉兰 died and 吴长海 moved out before the reference day
+  await household(['two_daughters_sterilised'], [['周玉兰', `${Y - 65}0808`, 'F', { hukou: 'rural', died_on: addDays(TODAY, -30) }],
+    ['吴长海', `${Y - 66}0909`, 'M', { hukou: 'rural', moved_out_on: addDays(TODAY, -10) }]]);
+  // 计生困难家庭 only: not of the programme's categories, not a candidate at all
+  await household(['hardship'], [['郑大山', `${Y - 75}0101`, 'M', { hukou: 'rural' }]]);
+});
+after(async () => { await srv.stop(); });
+
+const PROGRAMME = {
+  name: '奖励扶助（测试村）', beneficiary: 'person', period: 'year', amount_fen: 96000, effective_from: '2020-01-01',
+  rules: { categories_any: ['one_child', 'two_daughters'], min_age: 60, age_on: '12-31', hukou: 'rural' },
+};
+
+test('the administrator defines a programme; bad input and other roles are refused and change nothing', async () => {
+  for (const [body, field, code] of [
+    [{ ...PROGRAMME, beneficiary: undefined }, 'beneficiary', 'invalid_beneficiary'],
+    [{ ...PROGRAMME, period: 'weekly' }, 'period', 'invalid_period'],
+    [{ ...PROGRAMME, amount_fen: 0 }, 'amount_fen', 'invalid_amount'],
+    [{ ...PROGRAMME, rules: { min_age: 70, max_age: 60 } }, 'rules.min_age', 'invalid_age'],
+    [{ ...PROGRAMME, rules: { age_on: '02-30' } }, 'rules.age_on', 'invalid_age_on'],
+    [{ ...PROGRAMME, rules: { categories_any: ['rich'] } }, 'rules.categories_any', 'invalid_rule'],
+  ]) {
+    const r = await api(srv.base, 'POST', '/programmes', { ...body, fund_id: fundId }, t.admin);
+    assert.equal(r.status, 422, JSON.stringify(body));
+    assert.equal(r.body.error.field, field);
+    assert.equal(r.body.error.code, code);
+  }
+  assert.equal((await api(srv.base, 'POST', '/programmes', { ...PROGRAMME, fund_id: fundId }, t.relief)).status, 403);
+  const n0 = (await api(srv.base, 'GET', '/programmes', undefined, t.admin)).body.total;
+  assert.equal(sqlRows(srv.db, 'SELECT count(*) AS n FROM programmes')[0].n, n0, 'the demo\'s programmes only');
+  const r = await api(srv.base, 'POST', '/programmes', { ...PROGRAMME, fund_id: fundId }, t.admin);
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  programme = r.body.id;
+  assert.deepEqual(r.body.amounts, [{ effective_from: '2020-01-01', amount_fen: 96000 }]);
+  assert.deepEqual(r.body.rules.categories_any, ['one_child', 'two_daughters']);
+  assert.equal(r.body.rules.hukou, 'rural');
+  assert.equal((await api(srv.base, 'POST', '/programmes', { ...PROGRAMME, fund_id: fundId }, t.admin)).body.error.code, 'duplicate_name');
+  const list = await api(srv.base, 'GET', '/programmes', undefined, t.relief);
+  assert.equal(list.body.total, n0 + 1);
+  assert.ok(list.body.items.some((p) => p.id === programme));
+  // a programme paid from 西集镇's fund is not the neighbouring township's
+  assert.equal((await api(srv.base, 'GET', `/programmes/${programme}`, undefined, t.fm)).status, 403);
+  assert.ok(!(await api(srv.base, 'GET', '/programmes', undefined, t.fm)).body.items.some((p) => p.id === programme));
+});
+
+let lastYear, roll;
+test('last year\'s roll: 孙福来 (69), and 周玉兰 and 吴长海, alive and resident on its reference day; 赵德胜 was 59', async () => {
+  const r = await api(srv.base, 'POST', `/programmes/${programme}/rolls`, { year: Y - 1, unit_id: village }, t.relief);
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  lastYear = r.body;
+  assert.equal(r.body.ref_date, `${Y - 1}-12-31`);
+  assert.deepEqual(r.body.rows.map((x) => [x.person_id, x.status]),
+    [[people['孙福来'].id, 'new'], [people['周玉兰'].id, 'new'], [people['吴长海'].id, 'new']]);
+  const zhao = r.body.excluded.find((x) => x.person_id === people['赵德胜'].id);
+  assert.equal(zhao.reason, 'age_under');
+});
+
+test('this year\'s roll: each rule includes or excludes the right person, worked by hand', async () => {
+  const r = await api(srv.base, 'POST', `/programmes/${programme}/rolls`, { year: Y, unit_id: village }, t.relief);
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  roll = r.body;
+  assert.equal(roll.state, 'draft');
+  assert.equal(roll.amount_fen, 96000);
+  const byPerson = (list) => Object.fromEntries(list.map((x) => [Object.keys(people).find((n) => people[n].id === x.person_id), x]));
+  const rows = byPerson(roll.rows), excluded = byPerson(roll.excluded);
+  assert.deepEqual(Object.keys(rows).sort(), ['孙福来', '赵德胜'].sort());
+  assert.equal(rows['赵德胜'].status, 'new', '60 on 12-31 itself');
+  assert.equal(rows['孙福来'].status, 'continued', 'on last year\'s roll');
+  assert.equal(rows['赵德胜'].name, '赵*胜', 'names masked');
+  assert.equal(rows['赵德胜'].amount_fen, 96000);
+  assert.equal(roll.total_fen, 192000, '2 × 960.00');
+  assert.deepEqual(Object.fromEntries(Object.entries(excluded).map(([n, x]) => [n, x.reason])), {
+    钱秀英: 'age_under', 李桂芝: 'hukou', 周玉兰: 'died', 吴长海: 'moved_out',
+  });
+  assert.equal(excluded['郑大山'], undefined, 'a household outside the categories is not a candidate');
+  assert.deepEqual(roll.counts, { new: 1, continued: 1, added: 0, excluded: 4, removed: 0, exits: 2, paid: 0, failed: 0 });
+  assert.deepEqual([excluded['周玉兰'].was_on_roll, excluded['吴长海'].was_on_roll, excluded['钱秀英'].was_on_roll], [true, true, false],
+    'died and moved out: exits from last year\'s roll');
+  const again = await api(srv.base, 'POST', `/programmes/${programme}/rolls`, { year: Y, unit_id: village }, t.relief);
+  assert.equal(again.body.error.code, 'roll_exists');
+  assert.equal((await api(srv.base, 'POST', `/programmes/${programme}/rolls`, { year: Y, unit_id: village }, t.fm)).status, 403);
+  assert.equal((await api(srv.base, 'GET', `/rolls/${roll.id}`, undefined, t.fm)).status, 403);
+  assert.equal(sqlRows(srv.db, `SELECT count(*) AS n FROM rolls WHERE programme_id = ${programme}`)[0].n, 2, 'refusals wrote nothing');
+});
+
+test('staff add and remove a row with a reason (audited); without a reason nothing changes', async () => {
+  const li = people['李桂芝'].id;
+  const noReason = await api(srv.base, 'POST', `/rolls/${roll.id}/rows`, { person_id: li, reason: '' }, t.relief);
+  assert.equal(noReason.body.error.code, 'invalid_reason');
+  const added = await api(srv.base, 'POST', `/rolls/${roll.id}/rows`, { person_id: li, reason: '户籍已迁回农业，待户口簿更正' }, t.relief);
+  assert.equal(added.status, 200, JSON.stringify(added.body));
+  const row = added.body.rows.find((x) => x.person_id === li);
+  assert.equal(row.status, 'added');
+  assert.equal(added.body.total_fen, 288000);
+  assert.equal((await api(srv.base, 'POST', `/rolls/${roll.id}/rows`, { person_id: li, reason: '再补一次' }, t.relief)).body.error.code, 'already_on_roll');
+  const removed = await api(srv.base, 'POST', `/rolls/${roll.id}/rows/${row.id}/remove`, { reason: '核实仍为非农业户籍' }, t.relief);
+  assert.equal(removed.status, 200);
+  assert.equal(removed.body.total_fen, 192000);
+  assert.equal(removed.body.excluded.find((x) => x.id === row.id).reason, 'removed');
+  assert.equal(sqlRows(srv.db, `SELECT group_concat(action) AS a FROM (SELECT action FROM audit_log WHERE entity = 'roll' AND entity_id = ${roll.id} ORDER BY id)`)[0].a,
+    'create,add_row,remove_row');
+});
+
+test('the roll goes on public notice (masked); approval waits for the end of the notice (one clock)', async () => {
+  const n = await api(srv.base, 'POST', '/notices', { kind: 'roll', roll_id: roll.id, days: 7 }, t.assoc);
+  assert.equal(n.status, 201, JSON.stringify(n.body));
+  assert.equal(n.body.kind, 'roll');
+  assert.deepEqual(n.body.items.map((i) => i.name ?? i.masked_name).sort(), ['孙*来', '赵*胜'].sort());
+  assert.match(n.body.title, /扶助测试村奖励扶助（测试村）\d{4}年资格确认公示/);
+  const pub = await api(srv.base, 'GET', `/notices/${n.body.id}`);
+  assert.doesNotMatch(JSON.stringify(pub.body), /赵德胜|孙福来/, 'the public sees masked names only');
+  const r = (await api(srv.base, 'GET', `/rolls/${roll.id}`, undefined, t.relief)).body;
+  assert.equal(r.state, 'in_notice');
+  assert.equal((await api(srv.base, 'POST', `/rolls/${roll.id}/rows`, { person_id: people['李桂芝'].id, reason: '公示中补录' }, t.relief)).body.error.code, 'roll_not_draft');
+  assert.equal((await api(srv.base, 'POST', '/notices', { kind: 'roll', roll_id: roll.id }, t.assoc)).body.error.code, 'roll_not_draft');
+  const early = await api(srv.base, 'POST', `/rolls/${roll.id}/approve`, undefined, t.assoc);
+  assert.equal(early.body.error.code, 'notice_not_over');
+  await srv.restart({ today: addDays(TODAY, 7) }); // the notice ran TODAY … TODAY + 6
+  for (const k of Object.keys(t)) t[k] = await token(srv.base, { admin: 'admin', relief: 'xj_jiuzhu', assoc: 'xj_xiehui', finance: 'xj_caiwu', fm: 'fm_xiehui' }[k]);
+  assert.equal((await api(srv.base, 'GET', '/rolls/' + roll.id + '/bank-file', undefined, t.finance)).body.error.code, 'not_approved');
+  const ok = await api(srv.base, 'POST', `/rolls/${roll.id}/approve`, undefined, t.assoc);
+  assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  assert.equal(ok.body.state, 'approved');
+  assert.equal(ok.body.approved_on, addDays(TODAY, 7));
+});
+
+const balance = async () => (await api(srv.base, 'GET', '/funds', undefined, t.finance)).body.items.find((f) => f.id === fundId).balance_fen;
+const returnFile = (lines) => '\ufeff序号,账号,金额,结果,原因\r\n' + lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
+async function bankReturn(csv, tok = t.finance) {
+  const res = await fetch(`${srv.base}/api/v1/rolls/${roll.id}/bank-return`, {
+    method: 'POST', headers: { Authorization: `Bearer ${tok}`, 'Content-Type': 'text/csv' }, body: csv,
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+let fileRows;
+test('the payment file: full names, IDs and accounts for finance and relief only; every download audited', async () => {
+  const res = await fetch(`${srv.base}/api/v1/rolls/${roll.id}/bank-file`, { headers: { Authorization: `Bearer ${t.finance}` } });
+  assert.equal(res.status, 200);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'CSV with BOM');
+  const text = bytes.subarray(3).toString('utf8');
+  assert.ok(text.startsWith('序号,姓名,身份证号,开户银行,账号,金额,摘要,村'), text.slice(0, 80));
+  fileRows = text.trim().split('\r\n').slice(1).map((l) => l.split(','));
+  assert.deepEqual(fileRows.map((c) => [c[1], c[4], c[5]]).sort(), [['孙福来', acct(2), '960.00'], ['赵德胜', acct(1), '960.00']]);
+  const xlsx = await fetch(`${srv.base}/api/v1/rolls/${roll.id}/bank-file?format=xlsx`, { headers: { Authorization: `Bearer ${t.relief}` } });
+  assert.match(xlsx.headers.get('content-type'), /spreadsheetml/);
+  assert.equal((await api(srv.base, 'GET', `/rolls/${roll.id}/bank-file`, undefined, t.assoc)).status, 403);
+  assert.equal(sqlRows(srv.db, `SELECT count(*) AS n FROM audit_log WHERE action = 'bank_file' AND entity_id = ${roll.id}`)[0].n, 2);
+});
+
+test('the bank\'s return file: paid rows debit the fund once, failed rows wait with the reason; twice pays nothing twice', async () => {
+  const b0 = await balance();
+  const zhao = fileRows.find((c) => c[1] === '赵德胜'), sun = fileRows.find((c) => c[1] === '孙福来');
+  const wrong = await bankReturn(returnFile([[zhao[0], zhao[4], '906.00', '成功', '']]));
+  assert.equal(wrong.status, 422);
+  assert.equal(wrong.body.error.code, 'bad_return_file');
+  assert.match(wrong.body.error.problems[0], /金额与名册不符/);
+  assert.equal(await balance(), b0, 'a file that does not match books nothing');
+  const file = returnFile([[zhao[0], zhao[4], '960.00', '成功', ''], [sun[0], sun[4], '960.00', '失败', '账户已销户']]);
+  const first = await bankReturn(file);
+  assert.equal(first.status, 200, JSON.stringify(first.body));
+  assert.equal(first.body.paid, 1);
+  assert.deepEqual(first.body.failed, [{ row: Number(sun[0]), reason: '账户已销户' }]);
+  assert.equal(first.body.already_paid, 0);
+  assert.equal(await balance(), b0 - 96000, 'debited 960.00 to the fen');
+  const again = await bankReturn(file);
+  assert.equal(again.body.paid, 0);
+  assert.equal(again.body.already_paid, 1);
+  assert.equal(await balance(), b0 - 96000, 'the same file again pays nothing');
+  const r = (await api(srv.base, 'GET', `/rolls/${roll.id}`, undefined, t.relief)).body;
+  assert.equal(r.rows.find((x) => x.person_id === people['孙福来'].id).pay_reason, '账户已销户');
+  assert.equal(r.counts.failed, 1);
+  // the account is corrected; the next payment file holds only 孙福来, with the new account
+  const newAcct = '6228480000000099';
+  await api(srv.base, 'POST', `/households/${people['孙福来'].household}/members/${people['孙福来'].id}`,
+    { hukou: 'rural', bank: { name: '山亭农商银行', account: newAcct } }, t.assoc);
+  const next = await (await fetch(`${srv.base}/api/v1/rolls/${roll.id}/bank-file`, { headers: { Authorization: `Bearer ${t.finance}` } })).text();
+  const nextRows = next.trim().split('\r\n').slice(1).map((l) => l.split(','));
+  assert.deepEqual(nextRows.map((c) => [c[1], c[4]]), [['孙福来', newAcct]]);
+  const second = await bankReturn(returnFile([[nextRows[0][0], newAcct, '960.00', '成功', '']]));
+  assert.equal(second.body.paid, 1);
+  assert.equal(await balance(), b0 - 192000);
+  const ledger = sqlRows(srv.db, `SELECT kind, amount_fen, roll_id FROM relief_fund_entries WHERE roll_id = ${roll.id} ORDER BY id`);
+  assert.deepEqual(ledger, [{ kind: 'programme', amount_fen: -96000, roll_id: roll.id }, { kind: 'programme', amount_fen: -96000, roll_id: roll.id }]);
+  const done = (await api(srv.base, 'GET', `/rolls/${roll.id}`, undefined, t.relief)).body;
+  assert.equal(done.paid_fen, 192000);
+  assert.deepEqual([done.counts.paid, done.counts.failed], [2, 0]);
+  assert.equal((await bankReturn(file, t.assoc)).status, 403, 'only finance and relief import');
+  const c = check(srv.db);
+  assert.equal(c.status, 0, c.stdout + c.stderr);
+});
