@@ -194,6 +194,12 @@ test('answers of write requests validate, and each refusal\'s code is among the 
   const objection = await write('POST', `/notices/${notice}/objections`, { text: '申请人家庭收入情况与实际不符，请核实' });
   assert.ok([201, 409].includes(objection.status), `objection: ${objection.status}`);
   assert.equal((await write('POST', `/notices/${notice}/objections`, { text: '' })).status >= 400, true);
+  const ann = await write('POST', '/announcements', { title: '接口测试公告', body_md: '正文' }, assoc);
+  assert.equal(ann.status, 201);
+  assert.equal((await write('POST', '/announcements', { title: '', body_md: '正文' }, assoc)).status, 422);
+  assert.equal((await write('POST', `/announcements/${ann.body.id}/publish`, undefined, assoc)).status, 200);
+  assert.equal((await write('POST', `/announcements/${ann.body.id}/publish`, undefined, assoc)).status, 409);
+  assert.equal((await write('POST', `/announcements/${ann.body.id}/withdraw`, { reason: '发错了' }, assoc)).status, 200);
 });
 
 test('the request bodies are described member by member: what clients send validates, a wrong type does not', () => {
