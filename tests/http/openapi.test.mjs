@@ -200,6 +200,13 @@ test('answers of write requests validate, and each refusal\'s code is among the 
   assert.equal((await write('POST', `/announcements/${ann.body.id}/publish`, undefined, assoc)).status, 200);
   assert.equal((await write('POST', `/announcements/${ann.body.id}/publish`, undefined, assoc)).status, 409);
   assert.equal((await write('POST', `/announcements/${ann.body.id}/withdraw`, { reason: '发错了' }, assoc)).status, 200);
+  const loan = (await api(srv.base, 'GET', '/loans?state=active&limit=1', undefined, assoc)).body.items[0];
+  const repay = { paid_on: TODAY, amount_fen: 100, receipt_no: `OA-R-${loan.id}` };
+  const paid = await write('POST', `/loans/${loan.id}/repayments`, repay, fin);
+  assert.equal(paid.status, 201, JSON.stringify(paid.body));
+  assert.equal((await write('POST', `/loans/${loan.id}/repayments`, { ...repay, amount_fen: -5 }, fin)).status, 422);
+  assert.equal((await write('POST', `/loans/${loan.id}/repayments/${paid.body.repayment_id}/reverse`, { reason: '录错' }, fin)).status, 201);
+  assert.equal((await write('POST', `/loans/${loan.id}/repayments/${paid.body.repayment_id}/reverse`, { reason: '录错' }, fin)).status >= 400, true);
 });
 
 test('the request bodies are described member by member: what clients send validates, a wrong type does not', () => {
