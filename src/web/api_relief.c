@@ -118,10 +118,20 @@ void api_fund_ledger_of(struct req *r, int64_t fund_id)
         return;
     }
     json_t *items = json_array();
-    relief_fund_ledger(r->db, f.id, req_query(r, "from"), req_query(r, "to"), !relief_fund_real_names(r->user.role),
-                       entry_item, items);
+    int limit, offset;
+    api_paging(r, &limit, &offset);
+    int total = relief_fund_ledger_page(r->db, f.id, req_query(r, "from"), req_query(r, "to"),
+                                        !relief_fund_real_names(r->user.role), limit, offset, entry_item, items);
+    if (total < 0) {
+        json_decref(items);
+        reply_fail(r, 500, "db_error", "读取明细账失败");
+        return;
+    }
     json_t *o = fund_json(&f);
     json_object_set_new(o, "entries", items);
+    json_object_set_new(o, "total", json_integer(total));
+    json_object_set_new(o, "limit", json_integer(limit));
+    json_object_set_new(o, "offset", json_integer(offset));
     reply_json(r, 200, o);
 }
 
@@ -496,6 +506,9 @@ void api_receipt_reprint(struct req *r)
         reply_json(r, 201, json_pack("{s:s, s:i}", "receipt_no", r->str, "copy", copy));
 }
 
+/* The answer of a write that books a record: its id (reply_created). */
+#define API_CREATED API_OBJ("\"id\":" API_INT, "\"id\"")
+
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_relief[] = {
     {"GET", "/api/v1/relief-applications/{id}/documents", "救助申请的证明材料（诊断书、票据、证明）列表", NULL, NULL,
@@ -508,10 +521,10 @@ const struct api_doc api_docs_relief[] = {
     {"GET", "/api/v1/relief-applications/{id}/documents/{id}", "一份证明材料的文件（PDF、JPG 或 PNG）", NULL, NULL, NULL, 0,
      "404:not_found 403:out_of_scope", "pdf"},
     {"GET", "/api/v1/funds", "管辖范围内的救助资金：各来源收入、已发放、余额；?format= 导出", "format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"active\":{\"type\":\"boolean\"},\"balance_fen\":" API_INT ",\"paid_fen\":" API_INT ",\"income_by_source_fen\":{\"type\":\"object\",\"additionalProperties\":" API_INT "}", "\"id\",\"name\",\"active\",\"balance_fen\",\"paid_fen\",\"income_by_source_fen\"")), 0, "422:invalid_format", API_FORMATS},
-    {"POST", "/api/v1/funds", "新建救助资金", NULL, API_OBJ("\"name\":" API_STR, "\"name\""), API_ANY_OBJ, 201, "409:duplicate_fund", NULL},
-    {"POST", "/api/v1/funds/{id}/income", "资金收入", NULL, API_OBJ("\"source\":" API_STR ",\"amount_fen\":" API_INT ",\"on\":" API_STR ",\"document_no\":" API_STR ",\"note\":" API_STR, "\"source\",\"amount_fen\",\"on\",\"document_no\""), API_ANY_OBJ, 201, "422:invalid_amount 404:not_found 403:out_of_scope", NULL},
-    {"GET", "/api/v1/funds/{id}/ledger", "资金明细账", "from:date to:date", NULL, API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"active\":" API_BOOL ",\"balance_fen\":" API_INT ",\"income_by_source_fen\":" API_OBJ("\"district\":" API_INT ",\"township\":" API_INT ",\"donation\":" API_INT ",\"other\":" API_INT "", "\"district\",\"township\",\"donation\",\"other\"") ",\"paid_fen\":" API_INT ",\"entries\":" API_ARRAY(API_OBJ("\"id\":" API_INT ",\"kind\":" API_STR ",\"amount_fen\":" API_INT ",\"balance_after_fen\":" API_INT ",\"on\":" API_STR ",\"document_no\":" API_STR ",\"note\":" API_STR ",\"reversed\":" API_BOOL ",\"source\":" API_STR ",\"receipt_no\":" API_STR "", "\"id\",\"kind\",\"amount_fen\",\"balance_after_fen\",\"on\",\"document_no\",\"note\",\"reversed\"")) "", "\"id\",\"name\",\"active\",\"balance_fen\",\"income_by_source_fen\",\"paid_fen\",\"entries\""), 0, "404:not_found 403:out_of_scope", NULL},
-    {"POST", "/api/v1/fund-entries/{id}/reverse", "冲销一笔收入", NULL, API_OBJ("\"on\":" API_STR ",\"reason\":" API_STR, "\"on\",\"reason\""), API_ANY_OBJ, 201, "409:already_reversed 409:not_income 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/funds", "新建救助资金", NULL, API_OBJ("\"name\":" API_STR, "\"name\""), API_CREATED, 201, "409:duplicate_fund 422:invalid_name 422:invalid_type", NULL},
+    {"POST", "/api/v1/funds/{id}/income", "资金收入", NULL, API_OBJ("\"source\":" API_STR ",\"amount_fen\":" API_INT ",\"on\":" API_STR ",\"document_no\":" API_STR ",\"note\":" API_STR, "\"source\",\"amount_fen\",\"on\",\"document_no\""), API_CREATED, 201, "422:invalid_amount 422:invalid_source 422:invalid_date 422:invalid_document_no 422:invalid_note 422:invalid_type 404:fund_not_found 403:out_of_scope", NULL},
+    {"GET", "/api/v1/funds/{id}/ledger", "资金明细账，按日期、记账先后分页：entries 为本页各笔，balance_after_fen 为全账记完该笔后的余额（每页都对）；total 为期间全部笔数", "from:date to:date " API_PAGING "", NULL, API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"active\":" API_BOOL ",\"balance_fen\":" API_INT ",\"income_by_source_fen\":" API_OBJ("\"district\":" API_INT ",\"township\":" API_INT ",\"donation\":" API_INT ",\"other\":" API_INT "", "\"district\",\"township\",\"donation\",\"other\"") ",\"paid_fen\":" API_INT ",\"entries\":" API_ARRAY(API_OBJ("\"id\":" API_INT ",\"kind\":" API_STR ",\"amount_fen\":" API_INT ",\"balance_after_fen\":" API_INT ",\"on\":" API_STR ",\"document_no\":" API_STR ",\"note\":" API_STR ",\"reversed\":" API_BOOL ",\"source\":" API_STR ",\"receipt_no\":" API_STR "", "\"id\",\"kind\",\"amount_fen\",\"balance_after_fen\",\"on\",\"document_no\",\"note\",\"reversed\"")) ",\"total\":" API_INT ",\"limit\":" API_INT ",\"offset\":" API_INT "", "\"id\",\"name\",\"active\",\"balance_fen\",\"income_by_source_fen\",\"paid_fen\",\"entries\",\"total\",\"limit\",\"offset\""), 0, "404:fund_not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/fund-entries/{id}/reverse", "冲销一笔收入", NULL, API_OBJ("\"on\":" API_STR ",\"reason\":" API_STR, "\"on\",\"reason\""), API_CREATED, 201, "409:already_reversed 409:not_income 409:insufficient_funds 422:invalid_date 422:invalid_reason 422:invalid_type 404:entry_not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/relief-categories", "救助类别及标准（?as_of= 某日的标准）；?format= 导出", "as_of:date format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"code\":" API_STR ",\"name\":" API_STR ",\"public_name\":" API_STR ",\"per_year\":" API_INT ",\"eligible\":" API_STRS ",\"any_household\":" API_BOOL ",\"batch\":" API_BOOL ",\"sensitive\":" API_BOOL ",\"active\":" API_BOOL ",\"effective_from\":" API_STR ",\"amount_fen\":" API_INT ",\"min_fen\":" API_INT ",\"max_fen\":" API_INT "", "\"id\",\"code\",\"name\",\"public_name\",\"per_year\",\"eligible\",\"any_household\",\"batch\",\"sensitive\",\"active\",\"effective_from\"")), 0, "422:invalid_format", API_FORMATS},
     {"PUT", "/api/v1/relief-categories/{id}", "修改救助类别", NULL, API_OBJ("\"eligible\":{\"type\":\"array\",\"items\":" API_STR "},\"any_household\":" API_BOOL ",\"per_year\":" API_INT ",\"active\":" API_BOOL, ""), API_OBJ("\"id\":" API_INT, "\"id\""), 0, "404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/relief-categories/{id}/amounts", "救助标准（自某日起）", NULL, API_OBJ("\"effective_from\":" API_STR, "\"effective_from\""), API_ANY_OBJ, 201, "422:invalid_amount 404:not_found 403:out_of_scope", NULL},
@@ -535,6 +548,6 @@ const struct api_doc api_docs_relief[] = {
     {"POST", "/api/v1/receipts/{str}/void", "作废凭证（冲销）", NULL, API_OBJ("\"reason\":" API_STR, "\"reason\""), API_ANY_OBJ, 0, "409:already_void 404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/receipts/{str}/reprint", "补打凭证（记录）", NULL, NULL, API_ANY_OBJ, 0, "404:not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/reports/relief", "救助发放统计（按类别、资金、村、年度、批次）；?format= 导出", "group:string from:date to:date unit_id:integer format:string", NULL, API_OBJ("\"group\":" API_STR ",\"items\":" API_ARRAY(API_OBJ("\"key\":" API_STR ",\"payments\":" API_INT ",\"households\":" API_INT ",\"amount_fen\":" API_INT "", "\"key\",\"payments\",\"households\",\"amount_fen\"")) ",\"total\":" API_INT "", "\"group\",\"items\",\"total\""), 0, "422:invalid_query", API_FORMATS},
-    {"GET", "/api/v1/reports/fund-ledger", "救助资金明细账；?format= 导出", "fund_id:integer from:date to:date format:string", NULL, API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"active\":" API_BOOL ",\"balance_fen\":" API_INT ",\"income_by_source_fen\":" API_OBJ("\"district\":" API_INT ",\"township\":" API_INT ",\"donation\":" API_INT ",\"other\":" API_INT "", "\"district\",\"township\",\"donation\",\"other\"") ",\"paid_fen\":" API_INT ",\"entries\":" API_ARRAY(API_OBJ("\"id\":" API_INT ",\"kind\":" API_STR ",\"amount_fen\":" API_INT ",\"balance_after_fen\":" API_INT ",\"on\":" API_STR ",\"document_no\":" API_STR ",\"note\":" API_STR ",\"reversed\":" API_BOOL ",\"source\":" API_STR ",\"receipt_no\":" API_STR "", "\"id\",\"kind\",\"amount_fen\",\"balance_after_fen\",\"on\",\"document_no\",\"note\",\"reversed\"")) "", "\"id\",\"name\",\"active\",\"balance_fen\",\"income_by_source_fen\",\"paid_fen\",\"entries\""), 0, "404:not_found 403:out_of_scope", API_FORMATS},
+    {"GET", "/api/v1/reports/fund-ledger", "救助资金明细账，JSON 分页同 /api/v1/funds/{id}/ledger；?format= 导出整个期间（超过导出上限时 422 export_too_large）", "fund_id:integer from:date to:date format:string " API_PAGING "", NULL, API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"active\":" API_BOOL ",\"balance_fen\":" API_INT ",\"income_by_source_fen\":" API_OBJ("\"district\":" API_INT ",\"township\":" API_INT ",\"donation\":" API_INT ",\"other\":" API_INT "", "\"district\",\"township\",\"donation\",\"other\"") ",\"paid_fen\":" API_INT ",\"entries\":" API_ARRAY(API_OBJ("\"id\":" API_INT ",\"kind\":" API_STR ",\"amount_fen\":" API_INT ",\"balance_after_fen\":" API_INT ",\"on\":" API_STR ",\"document_no\":" API_STR ",\"note\":" API_STR ",\"reversed\":" API_BOOL ",\"source\":" API_STR ",\"receipt_no\":" API_STR "", "\"id\",\"kind\",\"amount_fen\",\"balance_after_fen\",\"on\",\"document_no\",\"note\",\"reversed\"")) ",\"total\":" API_INT ",\"limit\":" API_INT ",\"offset\":" API_INT "", "\"id\",\"name\",\"active\",\"balance_fen\",\"income_by_source_fen\",\"paid_fen\",\"entries\",\"total\",\"limit\",\"offset\""), 0, "404:fund_not_found 403:out_of_scope 422:invalid_period 422:invalid_format 422:export_too_large", API_FORMATS},
     {0},
 };

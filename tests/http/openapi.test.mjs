@@ -175,6 +175,40 @@ test('every GET route of the API answers every role that may use it as described
   assert.ok(checked > 200, `answers checked: ${checked}`);
 });
 
+test('answers of write requests validate, and each refusal\'s code is among the route\'s documented errors', async () => {
+  const fin = await token(srv.base, 'xj_caiwu'), assoc = await token(srv.base, 'xj_xiehui');
+  const fund = (await api(srv.base, 'GET', '/funds', undefined, fin)).body.items[0].id;
+  const notice = (await api(srv.base, 'GET', '/notices', undefined, assoc)).body.items[0].id;
+  const write = async (method, path, body, tok) => {
+    const res = await api(srv.base, method, path, body, tok);
+    assertDescribed(doc, method, path, res);
+    return res;
+  };
+  const income = await write('POST', `/funds/${fund}/income`, { source: 'donation', amount_fen: 5000, on: TODAY, document_no: 'OA-1' }, fin);
+  assert.equal(income.status, 201);
+  assert.equal((await write('POST', `/funds/${fund}/income`, { source: 'donation', amount_fen: -1, on: TODAY, document_no: 'OA-2' }, fin)).status, 422);
+  assert.equal((await write('POST', `/funds/999999/income`, { source: 'donation', amount_fen: 5000, on: TODAY, document_no: 'OA-3' }, fin)).status, 404);
+  assert.equal((await write('POST', `/fund-entries/${income.body.id}/reverse`, { on: TODAY, reason: '录错' }, fin)).status, 201);
+  assert.equal((await write('POST', `/fund-entries/${income.body.id}/reverse`, { on: TODAY, reason: '录错' }, fin)).status, 409);
+  assert.equal((await write('POST', '/funds', { name: `测试资金${Date.now() % 1000}` }, fin)).status, 201);
+  const objection = await write('POST', `/notices/${notice}/objections`, { text: '申请人家庭收入情况与实际不符，请核实' });
+  assert.ok([201, 409].includes(objection.status), `objection: ${objection.status}`);
+  assert.equal((await write('POST', `/notices/${notice}/objections`, { text: '' })).status >= 400, true);
+  const ann = await write('POST', '/announcements', { title: '接口测试公告', body_md: '正文' }, assoc);
+  assert.equal(ann.status, 201);
+  assert.equal((await write('POST', '/announcements', { title: '', body_md: '正文' }, assoc)).status, 422);
+  assert.equal((await write('POST', `/announcements/${ann.body.id}/publish`, undefined, assoc)).status, 200);
+  assert.equal((await write('POST', `/announcements/${ann.body.id}/publish`, undefined, assoc)).status, 409);
+  assert.equal((await write('POST', `/announcements/${ann.body.id}/withdraw`, { reason: '发错了' }, assoc)).status, 200);
+  const loan = (await api(srv.base, 'GET', '/loans?state=active&limit=1', undefined, assoc)).body.items[0];
+  const repay = { paid_on: TODAY, amount_fen: 100, receipt_no: `OA-R-${loan.id}` };
+  const paid = await write('POST', `/loans/${loan.id}/repayments`, repay, fin);
+  assert.equal(paid.status, 201, JSON.stringify(paid.body));
+  assert.equal((await write('POST', `/loans/${loan.id}/repayments`, { ...repay, amount_fen: -5 }, fin)).status, 422);
+  assert.equal((await write('POST', `/loans/${loan.id}/repayments/${paid.body.repayment_id}/reverse`, { reason: '录错' }, fin)).status, 201);
+  assert.equal((await write('POST', `/loans/${loan.id}/repayments/${paid.body.repayment_id}/reverse`, { reason: '录错' }, fin)).status >= 400, true);
+});
+
 test('the request bodies are described member by member: what clients send validates, a wrong type does not', () => {
   const body = (p, m) => doc.paths[p][m].requestBody.content['application/json'].schema;
   const cases = [
