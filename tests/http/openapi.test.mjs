@@ -295,6 +295,7 @@ test('intake, relief, receipt, payout and admin writes answer as described, thei
     const b = batch.body.id;
     assert.equal((await write('POST', `/relief-batches/${b}/verify`, undefined, 'xj_jiuzhu', 200)).body.moved, batch.body.applications.length);
     await write('POST', `/relief-batches/${b}/verify`, undefined, 'xj_jiuzhu', 409);
+    assert.equal((await write('POST', `/relief-batches/${b}/review`, undefined, 'xj_jiuzhu', 409)).body.error.code, 'same_person');
     await write('POST', `/relief-batches/${b}/review`, undefined, 'xj_xiehui2', 200);
     await write('POST', '/relief-batches/999999/approve', undefined, 'xj_xiehui', 404);
     const one = (await write('POST', '/relief-applications', { household_id: await household('接口测试乙', 92), category_id: cat.id, amount_fen: amount,
@@ -318,6 +319,7 @@ test('intake, relief, receipt, payout and admin writes answer as described, thei
     await login();
     assert.equal((await write('POST', `/relief-applications/${one.id}/approve`, undefined, 'xj_xiehui', 200)).body.state, 'approved');
     await write('POST', `/relief-applications/${one.id}/approve`, undefined, 'xj_xiehui', 409);
+    assert.equal((await write('POST', `/relief-batches/${b}/approve`, undefined, 'xj_xiehui2', 409)).body.error.code, 'same_person');
     await write('POST', `/relief-batches/${b}/approve`, undefined, 'xj_xiehui', 200);
     await write('POST', `/relief-batches/${b}/approve`, undefined, 'xj_xiehui', 409);
     const fund = (await api(own.base, 'GET', '/funds', undefined, t.xj_caiwu)).body.items[0];
