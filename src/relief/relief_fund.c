@@ -316,3 +316,26 @@ int relief_fund_ledger(struct db *db, int64_t fund_id, const char *from, const c
     db_done(st);
     return n;
 }
+
+/* The window of relief_fund_ledger_page: the caller's fn and the entries to pass on. */
+struct ledger_window {
+    void (*fn)(const struct relief_fund_entry *, void *);
+    void *ctx;
+    int limit, offset, seen;
+};
+
+/* Passes on an entry inside the window. */
+static void window_entry(const struct relief_fund_entry *x, void *ctx)
+{
+    struct ledger_window *w = ctx;
+    int at = w->seen++;
+    if (at >= w->offset && at - w->offset < w->limit)
+        w->fn(x, w->ctx);
+}
+
+int relief_fund_ledger_page(struct db *db, int64_t fund_id, const char *from, const char *to, int public_names, int limit,
+                            int offset, void (*fn)(const struct relief_fund_entry *, void *), void *ctx)
+{
+    struct ledger_window w = {fn, ctx, limit, offset, 0};
+    return relief_fund_ledger(db, fund_id, from, to, public_names, window_entry, &w);
+}

@@ -109,6 +109,11 @@ int64_t relief_fund_opening(struct db *db, int64_t fund_id, const char *from);
    loaded with relief_fund_get (scope). Returns the count or -1. */
 int relief_fund_ledger(struct db *db, int64_t fund_id, const char *from, const char *to, int public_names,
                        void (*fn)(const struct relief_fund_entry *, void *), void *ctx);
+/* relief_fund_ledger, calling fn only for the entries from position offset (0 first), at most
+   limit of them; each still carries the balance after it over the whole period, so every page's
+   balances are those of the full ledger. Returns the count of all entries of the period or -1. */
+int relief_fund_ledger_page(struct db *db, int64_t fund_id, const char *from, const char *to, int public_names, int limit,
+                            int offset, void (*fn)(const struct relief_fund_entry *, void *), void *ctx);
 /* 1 when the role handles relief applications (and so may see sensitive category names): admin,
    association, relief clerk, finance. */
 int relief_fund_real_names(enum role role);

@@ -63,8 +63,8 @@ void api_me(struct req *r)
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_auth[] = {
     {"POST", "/api/v1/login", "登录，取得令牌（Bearer）", NULL, API_OBJ("\"username\":" API_STR ",\"password\":" API_STR, "\"username\",\"password\""), API_OBJ("\"token\":" API_STR ",\"user\":" API_OBJ("\"id\":" API_INT ",\"username\":" API_STR ",\"name\":" API_STR ",\"role\":" API_ROLE ",\"unit_id\":" API_INT ",\"unit\":" API_STR ",\"department_id\":" API_INT "", "\"id\",\"username\",\"name\",\"role\",\"unit_id\",\"unit\",\"department_id\"") "", "\"token\",\"user\""), 0, "401:bad_credentials 429:login_throttled", NULL},
-    {"POST", "/api/v1/logout", "退出登录，令牌作废", NULL, NULL, API_ANY_OBJ, 0, NULL, NULL},
+    {"POST", "/api/v1/logout", "退出登录，令牌作废", NULL, NULL, API_OBJ("\"ok\":{\"enum\":[true]}", "\"ok\""), 0, NULL, NULL},
     {"GET", "/api/v1/me", "当前用户（角色、单位、部门）", NULL, NULL, API_OBJ("\"id\":" API_INT ",\"username\":" API_STR ",\"name\":" API_STR ",\"role\":" API_ROLE ",\"unit_id\":" API_INT ",\"unit\":" API_STR ",\"department_id\":" API_INT "", "\"id\",\"username\",\"name\",\"role\",\"unit_id\",\"unit\",\"department_id\""), 0, NULL, NULL},
-    {"POST", "/api/v1/account/password", "修改自己的密码", NULL, API_OBJ("\"old_password\":" API_STR ",\"new_password\":" API_STR, "\"old_password\",\"new_password\""), API_ANY_OBJ, 0, "401:bad_old_password 422:weak_password", NULL},
+    {"POST", "/api/v1/account/password", "修改自己的密码", NULL, API_OBJ("\"old_password\":" API_STR ",\"new_password\":" API_STR, "\"old_password\",\"new_password\""), API_OBJ("\"ok\":{\"enum\":[true]}", "\"ok\""), 0, "401:bad_old_password 422:weak_password 422:invalid_type", NULL},
     {0},
 };

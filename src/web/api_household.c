@@ -9,6 +9,7 @@
 #include "household.h"
 #include "masking.h"
 #include "pair.h"
+#include "part_sheets.h"
 #include "visit.h"
 #include "rating.h"
 
@@ -164,7 +165,14 @@ void api_households_create(struct req *r)
 
 void api_households_show(struct req *r)
 {
-    reply_household(r, 200, r->id[0]);
+    struct household h;
+    struct err e = {0};
+    if (!req_query(r, "format"))
+        reply_household(r, 200, r->id[0]);
+    else if (household_get(r->db, &r->user, r->id[0], &h, &e) != 0)
+        reply_json_error(r, &e);
+    else
+        part_members_export(r, &h);
 }
 
 /* Appends one search row (IDs always masked in lists). */
@@ -243,7 +251,7 @@ void api_households_list(struct req *r)
 const struct api_doc api_docs_household[] = {
     {"GET", "/api/v1/households", "家庭查询（姓名或身份证号前缀、村、类别），分页；?format= 导出（身份证号脱敏）", "q:string village_id:integer category:string format:string " API_PAGING "", NULL, API_OBJ("\"items\":" API_ARRAY(API_OBJ("\"id\":" API_INT ",\"head_name\":" API_STR ",\"id_number\":" API_STR ",\"phone\":" API_STR ",\"village\":" API_STR ",\"categories\":" API_STRS ",\"policy_compliant\":" API_BOOL ",\"members\":" API_INT "", "\"id\",\"head_name\",\"id_number\",\"phone\",\"village\",\"categories\",\"policy_compliant\",\"members\"")) ",\"total\":" API_INT ",\"total_capped\":" API_BOOL, "\"items\",\"total\",\"total_capped\""), 0, "422:invalid_category 422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/households", "登记家庭及成员", NULL, HH_BODY, HH_ANSWER, 201, "422:invalid_id_number 409:duplicate_id_number 403:out_of_scope", NULL},
-    {"GET", "/api/v1/households/{id}", "一户家庭及其成员（银行账号仅对救助经办员、财务完整显示，并记入审计）", NULL, NULL, HH_ANSWER, 0, "404:not_found 403:out_of_scope", NULL},
+    {"GET", "/api/v1/households/{id}", "一户家庭及其成员（银行账号仅对救助经办员、财务完整显示，并记入审计）；?format= 导出成员（身份证号脱敏、只有出生年份；能看完整号码的角色加 reveal=1 时为完整号码并记审计）", "format:string reveal:integer", NULL, HH_ANSWER, 0, "404:not_found 403:out_of_scope 422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/households/{id}/members/{id}", "成员的户籍、银行账户、死亡日期、迁出日期", NULL, API_OBJ(HH_STATUS_PROPS, ""), HH_ANSWER, 0, "422:invalid_hukou 422:invalid_bank_account 422:invalid_date 404:not_found 403:out_of_scope", NULL},
     {0},
 };

@@ -8,6 +8,7 @@
 #include "record_sheets.h"
 #include "list_sheets.h"
 #include "notice.h"
+#include "part_sheets.h"
 
 /* How much of the objections the requester reads (enum notice_contacts). */
 static int notice_contacts(struct req *r, const struct notice *n)
@@ -43,7 +44,9 @@ void api_notices_show(struct req *r)
     struct err e = {0};
     if (notice_get(r->db, r->id[0], &n, &e) != 0)
         reply_json_error(r, &e);
-    else
+    else if (req_query(r, "format") && notice_contacts(r, &n) == NOTICE_CONTACTS_NONE)
+        reply_fail(r, 403, "out_of_scope", "只有管辖范围内的工作人员可以导出异议");
+    else if (!list_export_if_asked(r, part_objections_sheet, &n, "objections.csv"))
         reply_json(r, 200, notice_json(r->db, &n, notice_contacts(r, &n)));
 }
 
@@ -102,8 +105,8 @@ void api_objection_resolve(struct req *r)
 const struct api_doc api_docs_notice[] = {
     {"GET", "/api/v1/notices", "管辖范围内的公示；?format= 导出", "unit_id:integer format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"kind\":" "{\"enum\":[\"loan\",\"relief\",\"roll\"]}" ",\"title\":" API_STR ",\"unit\":" API_STR ",\"starts_on\":" API_STR ",\"ends_on\":" API_STR ",\"items\":" API_INT ",\"open_objections\":" API_INT "", "\"id\",\"kind\",\"title\",\"unit\",\"starts_on\",\"ends_on\",\"items\",\"open_objections\"")), 0, "422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/notices", "发布公示（救助、贷款，或资格确认名册 kind=roll 与 roll_id）", NULL, API_OBJ("\"kind\":{\"enum\":[\"relief\",\"loan\",\"roll\"]},\"unit_id\":" API_INT ",\"roll_id\":" API_INT ",\"days\":" API_INT, "\"kind\""), API_ANY_OBJ, 201, "422:invalid_kind 409:nothing_to_notice 409:roll_not_draft", NULL},
-    {"GET", "/api/v1/notices/{id}", "一则公示（公开，姓名已脱敏）", NULL, NULL, API_OBJ("\"id\":" API_INT ",\"kind\":" "{\"enum\":[\"loan\",\"relief\",\"roll\"]}" ",\"title\":" API_STR ",\"unit_id\":" API_INT ",\"unit\":" API_STR ",\"starts_on\":" API_STR ",\"ends_on\":" API_STR ",\"office\":" API_STR ",\"phone\":" API_STR ",\"items\":" API_ARRAY(API_OBJ("\"n\":" API_INT ",\"name\":" API_STR ",\"village\":" API_STR ",\"label\":" API_STR ",\"amount_fen\":" API_INT ",\"open_objections\":" API_INT "", "\"n\",\"name\",\"village\",\"label\",\"amount_fen\",\"open_objections\"")) ",\"objections\":" "{\"type\":\"array\"}" ",\"total_fen\":" API_INT ",\"replaces_id\":" API_INT_NULL ",\"replaced_by\":" API_INT_NULL ",\"doc_no\":" API_STR "", "\"id\",\"kind\",\"title\",\"unit_id\",\"unit\",\"starts_on\",\"ends_on\",\"office\",\"phone\",\"items\",\"objections\",\"total_fen\",\"replaces_id\",\"replaced_by\",\"doc_no\""), 0, "404:not_found", NULL},
-    {"POST", "/api/v1/notices/{id}/objections", "公众对公示提出异议", NULL, API_OBJ("\"text\":" API_STR ",\"contact\":" API_STR ",\"item\":" API_INT, "\"text\""), API_ANY_OBJ, 201, "409:notice_closed 422:invalid_text 429:too_many_objections 404:not_found", NULL},
+    {"GET", "/api/v1/notices/{id}", "一则公示（公开，姓名已脱敏）；?format= 导出其异议（仅管辖范围内的工作人员，号码按角色脱敏）", "format:string", NULL, API_OBJ("\"id\":" API_INT ",\"kind\":" "{\"enum\":[\"loan\",\"relief\",\"roll\"]}" ",\"title\":" API_STR ",\"unit_id\":" API_INT ",\"unit\":" API_STR ",\"starts_on\":" API_STR ",\"ends_on\":" API_STR ",\"office\":" API_STR ",\"phone\":" API_STR ",\"items\":" API_ARRAY(API_OBJ("\"n\":" API_INT ",\"name\":" API_STR ",\"village\":" API_STR ",\"label\":" API_STR ",\"amount_fen\":" API_INT ",\"open_objections\":" API_INT "", "\"n\",\"name\",\"village\",\"label\",\"amount_fen\",\"open_objections\"")) ",\"objections\":" "{\"type\":\"array\"}" ",\"total_fen\":" API_INT ",\"replaces_id\":" API_INT_NULL ",\"replaced_by\":" API_INT_NULL ",\"doc_no\":" API_STR "", "\"id\",\"kind\",\"title\",\"unit_id\",\"unit\",\"starts_on\",\"ends_on\",\"office\",\"phone\",\"items\",\"objections\",\"total_fen\",\"replaces_id\",\"replaced_by\",\"doc_no\""), 0, "404:not_found 403:out_of_scope 422:invalid_format", API_FORMATS},
+    {"POST", "/api/v1/notices/{id}/objections", "公众对公示提出异议", NULL, API_OBJ("\"text\":" API_STR ",\"contact\":" API_STR ",\"item\":" API_INT, "\"text\""), API_OBJ("\"id\":" API_INT ",\"state\":{\"enum\":[\"open\"]}", "\"id\",\"state\""), 201, "409:notice_closed 422:invalid_text 429:too_many_objections 404:not_found", NULL},
     {"POST", "/api/v1/objections/{id}/resolve", "处理异议", NULL, API_OBJ("\"upheld\":{\"type\":\"boolean\"},\"resolution\":" API_STR, "\"upheld\",\"resolution\""), API_ANY_OBJ, 0, "409:already_resolved 404:not_found 403:out_of_scope", NULL},
     {0},
 };

@@ -83,11 +83,15 @@ void api_departments_create(struct req *r)
     json_decref(j);
 }
 
+/* A unit (unit_item) and a department (department_item), in the lists and as the answer of their creation. */
+#define UNIT_ANSWER API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"kind\":" "{\"enum\":[\"district\",\"township\",\"village\"]}" ",\"parent_id\":" API_INT_NULL "", "\"id\",\"name\",\"kind\",\"parent_id\"")
+#define DEPARTMENT_ANSWER API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"active\":" API_BOOL "", "\"id\",\"name\",\"active\"")
+
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_units[] = {
-    {"GET", "/api/v1/units", "管辖范围内的单位（区、镇、村）；?format= 导出", "format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"kind\":" "{\"enum\":[\"district\",\"township\",\"village\"]}" ",\"parent_id\":" API_INT_NULL "", "\"id\",\"name\",\"kind\",\"parent_id\"")), 0, "422:invalid_format", API_FORMATS},
-    {"POST", "/api/v1/units", "新建镇或村", NULL, API_OBJ("\"name\":" API_STR ",\"kind\":" API_STR ",\"parent_id\":" API_INT, "\"name\",\"kind\",\"parent_id\""), API_ANY_OBJ, 201, "422:invalid_unit 422:invalid_parent", NULL},
-    {"GET", "/api/v1/departments", "评审部门；?format= 导出", "format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"active\":" API_BOOL "", "\"id\",\"name\",\"active\"")), 0, "422:invalid_format", API_FORMATS},
-    {"POST", "/api/v1/departments", "新建评审部门", NULL, API_OBJ("\"name\":" API_STR, "\"name\""), API_ANY_OBJ, 201, "409:duplicate_department 422:invalid_name", NULL},
+    {"GET", "/api/v1/units", "管辖范围内的单位（区、镇、村）；?format= 导出", "format:string", NULL, API_LIST(UNIT_ANSWER), 0, "422:invalid_format", API_FORMATS},
+    {"POST", "/api/v1/units", "新建镇或村：答复新单位", NULL, API_OBJ("\"name\":" API_STR ",\"kind\":" API_STR ",\"parent_id\":" API_INT, "\"name\",\"kind\",\"parent_id\""), UNIT_ANSWER, 201, "422:invalid_name 422:invalid_kind 422:invalid_parent 422:invalid_type 403:out_of_scope", NULL},
+    {"GET", "/api/v1/departments", "评审部门；?format= 导出", "format:string", NULL, API_LIST(DEPARTMENT_ANSWER), 0, "422:invalid_format", API_FORMATS},
+    {"POST", "/api/v1/departments", "新建评审部门：答复新部门", NULL, API_OBJ("\"name\":" API_STR, "\"name\""), DEPARTMENT_ANSWER, 201, "409:duplicate_department 422:invalid_name 422:invalid_type", NULL},
     {0},
 };

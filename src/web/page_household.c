@@ -15,6 +15,7 @@
 #include "list_sheets.h"
 #include "page_relief.h"
 #include "masking.h"
+#include "part_sheets.h"
 #include "loan.h"
 #include "money.h"
 #include "unit.h"
@@ -414,6 +415,10 @@ static void household_detail(struct req *r, const struct household *h, const str
     household_pending_changes(r, h->id);
     html_raw(r, "<h2>家庭成员</h2>");
     members_table(r, h, (full ? HH_FULL_IDS : 0) | (full_accounts ? HH_FULL_ACCOUNTS : 0));
+    html_printf(r, "<p class=\"muted\">导出成员：<a href=\"/households/%lld?format=csv%s\">CSV</a> · "
+                   "<a href=\"/households/%lld?format=xlsx%s\">导出Excel</a> · <a href=\"/households/%lld?format=pdf%s\">PDF</a></p>",
+                (long long)h->id, full ? "&amp;reveal=1" : "", (long long)h->id, full ? "&amp;reveal=1" : "",
+                (long long)h->id, full ? "&amp;reveal=1" : "");
     if (role_sees_full_id(r->user.role) && !full)
         html_printf(r, "<p><a href=\"/households/%lld?reveal=1\">显示完整身份证号</a> "
                        "<small class=\"muted\">（查看将记入审计日志）</small></p>",
@@ -488,6 +493,8 @@ void page_household_show(struct req *r)
         reply_error(r, &e);
         return;
     }
+    if (part_members_export(r, &h))
+        return;
     household_detail(r, &h, NULL);
 }
 

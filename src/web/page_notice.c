@@ -15,6 +15,7 @@
 #include "masking.h"
 #include "money.h"
 #include "notice.h"
+#include "part_sheets.h"
 #include "unit.h"
 
 /* One row of the staff list. */
@@ -298,6 +299,8 @@ static void manage_page(struct req *r, int64_t id, const struct err *shown)
         html_error_page(r, &e);
         return;
     }
+    if (!shown && list_export_if_asked(r, part_objections_sheet, &n, "objections.csv"))
+        return;
     html_begin(r, "公示");
     html_flash(r);
     if (shown)
@@ -309,7 +312,9 @@ static void manage_page(struct req *r, int64_t id, const struct err *shown)
     html_raw(r, "<h2>异议</h2><ul class=\"objections\">");
     if (notice_objections(r->db, n.id, objection_row, r) == 0)
         html_raw(r, "<li>没有异议</li>");
-    html_raw(r, "</ul>");
+    html_printf(r, "</ul><p class=\"muted\">导出异议：<a href=\"/notices/%lld/manage?format=csv\">CSV</a> · "
+                   "<a href=\"/notices/%lld/manage?format=xlsx\">导出Excel</a> · <a href=\"/notices/%lld/manage?format=pdf\">PDF</a></p>",
+                (long long)n.id, (long long)n.id, (long long)n.id);
     html_end(r);
 }
 

@@ -202,8 +202,17 @@ static void ledger_page(struct req *r, int64_t fund_id, const struct err *shown)
                 "<th>日期</th><th>类型</th><th>来源</th><th>文件号/凭证号</th><th>摘要</th><th class=\"num\">金额（元）</th>"
                 "<th class=\"num\">余额（元）</th><th></th></tr></thead><tbody>");
     struct ledger_ctx c = {r, books(r)};
-    relief_fund_ledger(r->db, f.id, from, to, !relief_fund_real_names(r->user.role), entry_row, &c);
+    int limit, offset;
+    html_paging(r, &limit, &offset);
+    int total = relief_fund_ledger_page(r->db, f.id, from, to, !relief_fund_real_names(r->user.role), limit, offset,
+                                        entry_row, &c);
+    if (total == 0)
+        html_raw(r, "<tr><td colspan=\"9\">没有记账</td></tr>");
     html_raw(r, "</tbody></table>");
+    if (total < 0)
+        html_raw(r, "<p class=\"error\">读取明细账失败，请稍后再试</p>");
+    else
+        html_pager(r, total, limit, offset, 0);
     html_end(r);
 }
 

@@ -8,6 +8,7 @@
 #include "handlers.h"
 #include "report_scope.h"
 #include "html.h"
+#include "list_sheets.h"
 #include "money.h"
 #include "relief_fund.h"
 #include "relief_report.h"
@@ -183,8 +184,9 @@ static void ledger_capitals(struct sheet *s, const struct ledger_ctx *l)
 }
 
 /* Builds the fund's ledger for the period: 期初余额, the entries in date order with the running
-   balance, 本期收入合计 / 本期支出合计 and 期末余额 (the last two rows are totals). */
-static void ledger_sheet(struct req *r, const struct relief_fund *f, struct date from, struct date to, struct sheet *s)
+   balance, 本期收入合计 / 本期支出合计 and 期末余额 (the last two rows are totals). Returns the
+   count of entries or -1 when they could not be read. */
+static int ledger_sheet(struct req *r, const struct relief_fund *f, struct date from, struct date to, struct sheet *s)
 {
     static const char *const heads[] = {"序号", "日期", "类型", "来源", "文件号/凭证号", "摘要", "收入（元）",
                                         "支出（元）", "余额（元）", NULL};
@@ -204,10 +206,11 @@ static void ledger_sheet(struct req *r, const struct relief_fund *f, struct date
              date_chinese(to, fb));
     struct ledger_ctx l = {s, 0, 0, relief_fund_opening(r->db, f->id, a), 0};
     ledger_line(s, from, "期初余额", "", "", sheet_fen(l.balance_fen, bal));
-    relief_fund_ledger(r->db, f->id, a, b, !relief_fund_real_names(r->user.role), ledger_row, &l);
+    int n = relief_fund_ledger(r->db, f->id, a, b, !relief_fund_real_names(r->user.role), ledger_row, &l);
     ledger_line(s, to, "本期收入合计、本期支出合计", sheet_fen(l.in_fen, in), sheet_fen(l.out_fen, out), "");
     ledger_line(s, to, "期末余额", "", "", sheet_fen(l.balance_fen, bal));
     ledger_capitals(s, &l);
+    return n;
 }
 
 void report_fund_ledger(struct req *r)
@@ -221,15 +224,22 @@ void report_fund_ledger(struct req *r)
     struct date from, to;
     if (ledger_period(r, &from, &to) != 0)
         return;
-    struct sheet s;
-    ledger_sheet(r, &f, from, to, &s);
-    if (!sheet_reply_by_format(r, &s, "fund-ledger.csv")) {
-        if (r->route->flags & ROUTE_API) {
-            sheet_free(&s);
-            api_fund_ledger_of(r, f.id);
-            return;
-        }
-        reply_fail(r, 404, "not_found", "请选择 CSV、Excel 或 PDF");
+    if ((r->route->flags & ROUTE_API) && !req_query(r, "format")) {
+        api_fund_ledger_of(r, f.id); /* JSON, paged */
+        return;
     }
+    /* a file holds the whole period, or is refused: never cut */
+    struct sheet s;
+    char msg[200];
+    int n = ledger_sheet(r, &f, from, to, &s);
+    if (n < 0)
+        reply_fail(r, 500, "db_error", "读取明细账失败，文件没有生成，请稍后再试");
+    else if (n > LIST_EXPORT_MAX) {
+        snprintf(msg, sizeof msg, "该期间的账目超过 %d 笔，超出一次导出的上限，文件没有生成；请缩短期间后分次导出",
+                 LIST_EXPORT_MAX);
+        reply_fail(r, 422, "export_too_large", msg);
+    } else if (!sheet_reply_by_format(r, &s, "fund-ledger.csv"))
+        reply_fail(r, (r->route->flags & ROUTE_API) ? 422 : 404, (r->route->flags & ROUTE_API) ? "invalid_format" : "not_found",
+                   "请选择 CSV、Excel 或 PDF");
     sheet_free(&s);
 }

@@ -113,11 +113,11 @@ test('a relief fund-entry reversal asks first with the amount in words; asking c
   assert.match(asked.text, new RegExp(`确认冲正「${fund.name}」${addDays(TODAY, -2)} 登记的收入 2,187\\.98 元（贰仟壹佰捌拾柒元玖角捌分）`
     + '（文件号/凭证号 捐-冲正）？'));
   assert.match(asked.text, /原因：金额录错/);
-  const ledger = (await api(srv.base, 'GET', `/funds/${fund.id}/ledger`, undefined, fin)).body;
+  const ledger = (await api(srv.base, 'GET', `/funds/${fund.id}/ledger?limit=500`, undefined, fin)).body;
   assert.ok(!ledger.entries.some((x) => x.reverses_id === income.body.id), 'asking reversed nothing');
   const done = await b.post(`/fund-entries/${income.body.id}/reverse`, { ...form, confirm: '1' });
   assert.equal(done.status, 303);
-  const after = (await api(srv.base, 'GET', `/funds/${fund.id}/ledger`, undefined, fin)).body;
+  const after = (await api(srv.base, 'GET', `/funds/${fund.id}/ledger?limit=500`, undefined, fin)).body;
   assert.ok(after.entries.some((x) => x.reverses_id === income.body.id && x.amount_fen === -218798));
 });
 
