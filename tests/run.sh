@@ -39,6 +39,10 @@ if want unit; then
   grep -q '^FAIL' "$log/layering.out" && cat "$log/layering.out"
   passed=$((passed + $(grep -c '^ok ' "$log/layering.out")))
   failed=$((failed + $(grep -c '^FAIL ' "$log/layering.out")))
+  bash tests/tx_pairing.sh >"$log/tx_pairing.out" 2>&1
+  cat "$log/tx_pairing.out"
+  passed=$((passed + $(grep -c '^ok ' "$log/tx_pairing.out")))
+  failed=$((failed + $(grep -c '^FAIL ' "$log/tx_pairing.out")))
 fi
 want unit && echo "== unit tests"
 want unit && for t in build/asan/unit/test_*; do

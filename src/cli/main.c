@@ -22,6 +22,7 @@
 #include "html.h"
 #include "routes.h"
 #include "log.h"
+#include "month_closer.h"
 #include "server.h"
 
 /* Prints the usage summary to f. */
@@ -161,7 +162,9 @@ static int cmd_serve(int argc, char **argv)
     }
     if (o.backup_dir)
         backup_schedule_start(o.db, o.backup_dir, o.backup_keep);
+    month_closer_start(o.db);
     int rc = server_run(&app, o.listen);
+    month_closer_stop();
     backup_schedule_stop();
     return rc;
 }

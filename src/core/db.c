@@ -4,6 +4,7 @@
  */
 #include "db.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -136,6 +137,8 @@ void db_close(struct db *db)
 {
     if (!db)
         return;
+    if (db->h)
+        db_rollback(db); /* releases the writer if a transaction was left open */
     for (int i = 0; i < DB_CACHE_SLOTS; i++)
         if (db->cache[i].st)
             sqlite3_finalize(db->cache[i].st);
@@ -352,23 +355,55 @@ int db_copy(char *out, size_t n, sqlite3_stmt *st, int col)
     return -1;
 }
 
-/* Starts a write transaction and takes the write lock at once. */
+/* The process's one writer: every write transaction of every thread's connection holds it from
+   db_begin to its commit or rollback, so concurrent bookings queue here in order instead of
+   polling SQLite's lock in the busy handler (which sleeps and retries). Error-checking: a thread
+   that begins twice gets an error, not a deadlock. */
+static pthread_mutex_t writer = PTHREAD_ERRORCHECK_MUTEX_INITIALIZER_NP;
+
+/* Ends the connection's hold on the process's writer, if it has it. */
+static void writer_release(struct db *db)
+{
+    if (db->writing) {
+        db->writing = 0;
+        pthread_mutex_unlock(&writer);
+    }
+}
+
+/* Takes the process's writer, then starts a write transaction with SQLite's write lock at once
+   (other processes, such as a command run beside the server, still meet the busy timeout). */
 int db_begin(struct db *db)
 {
-    return db_exec(db, "BEGIN IMMEDIATE");
+    if (db->writing || pthread_mutex_lock(&writer) != 0)
+        return SQLITE_MISUSE;
+    db->writing = 1;
+    int rc = db_exec(db, "BEGIN IMMEDIATE");
+    if (rc != SQLITE_OK)
+        writer_release(db);
+    return rc;
 }
 
-/* Commits the open transaction. */
+/* Commits the open transaction; the writer is released once the transaction has ended (a failed
+   COMMIT that leaves it open keeps it until db_rollback). */
 int db_commit(struct db *db)
 {
-    return db_exec(db, "COMMIT");
+    int rc = db_exec(db, "COMMIT");
+    if (sqlite3_get_autocommit(db->h))
+        writer_release(db);
+    return rc;
 }
 
-/* Rolls back the open transaction, if any. */
+/* Rolls back the open transaction, if any, and releases the writer. */
 void db_rollback(struct db *db)
 {
     if (!sqlite3_get_autocommit(db->h))
         db_exec(db, "ROLLBACK");
+    writer_release(db);
+}
+
+int db_writing(const struct db *db)
+{
+    return db->writing;
 }
 
 /* Executes parameterless SQL text. */

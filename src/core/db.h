@@ -20,6 +20,7 @@ struct db {
         const char *sql;
         sqlite3_stmt *st;
     } cache[DB_CACHE_SLOTS];
+    int writing; /* holds the process's writer (between db_begin and its commit or rollback) */
 };
 
 /* Opens (and with `create`, creates) the database at path, sets WAL, foreign keys and a busy
@@ -67,10 +68,16 @@ const char *db_text(sqlite3_stmt *st, int col);
    sized from the character limits text was checked against (text.h), so valid data always fits. */
 int db_copy(char *out, size_t n, sqlite3_stmt *st, int col);
 
-/* BEGIN IMMEDIATE (the write lock is taken now, so no later SQLITE_BUSY upgrade fails). */
+/* Write transactions are serialised in the process: db_begin waits for the process-wide writer
+   mutex, then BEGIN IMMEDIATE (the write lock is taken now, so no later SQLITE_BUSY upgrade
+   fails); db_commit and db_rollback end the transaction and release the mutex. Every db_begin
+   that returned SQLITE_OK must be followed by db_commit or db_rollback on every path (the server
+   also rolls back after each request and logs a handler that left one open). */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
+/* 1 while the connection holds the writer (a write transaction is open). */
+int db_writing(const struct db *db);
 /* Executes SQL text without parameters (pragmas, migrations). Returns SQLITE_OK or error. */
 int db_exec(struct db *db, const char *sql);
 /* Last error message of the connection. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "portfolio_months.h"
 #include "money.h"
 #include "product.h"
 #include "text.h"
@@ -595,7 +596,7 @@ int64_t servicing_reverse(struct db *db, const struct user_ctx *actor, int64_t l
                     "tii", reason, actor->id, repayment_id) == SQLITE_DONE;
     int64_t id = ok ? sqlite3_last_insert_rowid(db->h) : -1;
     /* cached month-end figures that counted the repayment are computed again when next asked for */
-    ok = ok && db_run(db, "DELETE FROM month_figures WHERE month >= substr(?, 1, 7)", "t", p->paid_on) == SQLITE_DONE;
+    ok = ok && portfolio_months_reopen(db, p->paid_on) == 0;
     if (ok && was_settled)
         ok = db_run(db, "UPDATE loans SET state = 'active', settled_on = NULL WHERE id = ?", "i", loan_id) ==
                  SQLITE_DONE &&

@@ -3,20 +3,37 @@
  * dashboard's figures and charts over a million households and half a million payments), kept in
  * memory per scope for a fixed time. The one piece of state shared between server threads besides
  * the connection list, guarded by a mutex. Work queues are never cached.
+ *
+ * A fill is single-flight: when an entry is missing or too old, exactly one thread computes it;
+ * the others serve the previous value while it does (stale-while-revalidate) or, when there is
+ * none, wait for it. A server under load thus never computes the same fragment twice at once.
  */
 #ifndef BANGFU_FRAGMENT_CACHE_H
 #define BANGFU_FRAGMENT_CACHE_H
 #include <stddef.h>
 #include <time.h>
 
-#define FRAGMENT_TTL_SECONDS 60
+#include "buf.h"
 
-/* Copies the fragment stored under key into a malloc'd string (*out, *len) and its time into *at
-   when one younger than FRAGMENT_TTL_SECONDS exists. Returns 1 when found, else 0. */
-int fragment_get(const char *key, char **out, size_t *len, time_t *at);
-/* Stores a copy of the fragment under key (replacing an older one; the oldest entry makes room). */
-void fragment_put(const char *key, const char *data, size_t len);
-/* Forgets everything (tests and a changed database). */
+#define FRAGMENT_TTL_SECONDS 60
+/* Room for a key with its NUL; an empty key or one that does not fit is computed and never cached. */
+#define FRAGMENT_KEY_SIZE 256
+
+/* How a fragment_fill call was answered. */
+enum fragment_answer {
+    FRAGMENT_FRESH,   /* a stored value younger than max_age */
+    FRAGMENT_STALE,   /* an older value, served while another thread computes the new one */
+    FRAGMENT_WAITED,  /* the value another thread was computing, waited for */
+    FRAGMENT_FILLED,  /* computed by this call (and stored) */
+    FRAGMENT_UNCACHED /* computed by this call, not stored (key too long) */
+};
+
+/* Appends the fragment stored under key to out, setting *at to the time it was computed. When
+   there is none younger than max_age seconds, one thread (this one, unless another already is)
+   calls fill(ctx, out), which appends the fragment to out, and stores what it appended. */
+enum fragment_answer fragment_fill(const char *key, int max_age, struct buf *out, void (*fill)(void *ctx, struct buf *out),
+                                   void *ctx, time_t *at);
+/* Forgets everything that is not being computed (tests and a changed database). */
 void fragment_clear(void);
 
 #endif

@@ -170,22 +170,30 @@ void dashboard_registry(struct req *r)
     html_raw(r, "</div>");
 }
 
+/* A dashboard fragment to compute: the request and the function that writes it. */
+struct fragment_job {
+    struct req *r;
+    void (*fn)(struct req *r);
+};
+
+/* Writes the fragment into the request's page (out is r->out). */
+static void fragment_job_run(void *ctx, struct buf *out)
+{
+    struct fragment_job *j = ctx;
+    (void)out;
+    j->fn(j->r);
+}
+
 void dashboard_cached(struct req *r, const char *name, void (*fn)(struct req *r))
 {
-    char key[256], *data = NULL;
-    size_t len = 0;
+    char key[FRAGMENT_KEY_SIZE];
     time_t at;
-    snprintf(key, sizeof key, "%s|%s|%s|%04d-%02d-%02d", name, r->user.unit_path, role_code(r->user.role), r->today.y,
+    int n = snprintf(key, sizeof key, "%s|%s|%s|%04d-%02d-%02d", name, r->user.unit_path, role_code(r->user.role), r->today.y,
              r->today.m, r->today.d);
-    if (fragment_get(key, &data, &len, &at)) {
-        buf_put(&r->out, data, len);
-        free(data);
-    } else {
-        size_t start = r->out.len;
-        fn(r);
-        at = clock_now();
-        fragment_put(key, r->out.data + start, r->out.len - start);
-    }
+    if (n < 0 || (size_t)n >= sizeof key)
+        key[0] = '\0'; /* a key cut short could name another scope's figures: computed, never cached */
+    struct fragment_job job = {r, fn};
+    fragment_fill(key, FRAGMENT_TTL_SECONDS, &r->out, fragment_job_run, &job, &at);
     struct tm tm = clock_china_tm(at);
     html_printf(r, "<p class=\"muted small\">以上数据统计于 %02d:%02d:%02d，一分钟内刷新页面不重新统计。</p>", tm.tm_hour,
                 tm.tm_min, tm.tm_sec);

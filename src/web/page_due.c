@@ -27,11 +27,11 @@ static int due_build(struct req *r, struct date from, struct date to, int remind
 
 #define DUE_DAYS_MAX 366 /* the longest look ahead a due list takes */
 
-/* The days ahead a due list covers: ?days= from 1 to DUE_DAYS_MAX, 30 when absent or outside. */
+/* The days ahead a due list covers: ?days= from 1 to DUE_DAYS_MAX, 7 (the dashboard card's week) when absent or outside. */
 static int due_days(struct req *r)
 {
-    int64_t days = req_query_int(r, "days", 30);
-    return days < 1 || days > DUE_DAYS_MAX ? 30 : (int)days;
+    int64_t days = req_query_int(r, "days", 7);
+    return days < 1 || days > DUE_DAYS_MAX ? 7 : (int)days;
 }
 
 /* The choice of 7 or 30 days (or the other number of days asked for), kept. */

@@ -392,6 +392,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         reply_fail(r, 500, "database_unavailable", "数据库无法打开");
     } else {
         app->dispatch(r);
+        if (db_writing(r->db)) /* every path of a handler ends its transaction: this is a bug to fix */
+            log_error("%s %s left a write transaction open; rolled back", method, url);
         db_rollback(r->db); /* a handler that failed mid-transaction leaves nothing behind */
         log_context(NULL, NULL, NULL);
     }

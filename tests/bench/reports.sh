@@ -34,9 +34,10 @@ median() {
   wrk -t1 -c1 -d10s --latency -H "Cookie: $COOKIE" "$1" | awk '/ 50%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}'
 }
 
-# The month figures of closed months are computed once per scope and kept (month_figures): the
-# first visit after a month closes pays for it. Clear them to measure that visit too.
-sqlite3 "$DB" "DELETE FROM month_figures"
+# Closed months are computed once for every village (closed_months, village_months), by the
+# server's background closer at start-up or the first request that needs one. Reopen them all to
+# measure the first visit while they are being closed again (it waits for the closer's month).
+sqlite3 "$DB" "DELETE FROM village_months; DELETE FROM closed_months"
 cold=$(once "http://127.0.0.1:$PORT/home")
 base=$(median "http://127.0.0.1:18742/")
 warm=$(median "http://127.0.0.1:$PORT/home")

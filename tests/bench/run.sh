@@ -99,3 +99,4 @@ done
 kill $SERVER $HELLO 2>/dev/null || true; wait 2>/dev/null || true
 bash tests/bench/reports.sh
 bash tests/bench/receipts.sh
+bash tests/bench/writes.sh

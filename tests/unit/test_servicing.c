@@ -15,9 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "auth.h"
-#include "demo.h"
-#include "demo_loans.h"
+#include "demo_db.h"
 #include "servicing.h"
 
 #define TODAY ((struct date){2026, 11, 23})
@@ -47,20 +45,7 @@ static int setup(void **state)
     f->db = db_open(f->path, 1, &e);
     assert_non_null(f->db);
     assert_int_equal(db_migrate(f->db, NULL, &e), 0);
-    char hash[256];
-    assert_int_equal(auth_hash_password(DEMO_PASSWORD, hash, sizeof hash), 0);
-    assert_int_equal(db_run(f->db, "INSERT INTO units (name, kind, path) VALUES ('山亭区', 'district', '/1/')", ""),
-                     SQLITE_DONE);
-    assert_int_equal(db_run(f->db, "INSERT INTO users (username, password_hash, name, role, unit_id) VALUES "
-                                   "('admin', ?, '系统管理员', 'admin', 1)", "t", hash),
-                     SQLITE_DONE);
-    struct user_ctx admin;
-    assert_int_equal(user_load(f->db, 1, &admin), 0);
-    assert_int_equal(demo_units_and_users(f->db, &admin), 0);
-    assert_int_equal(db_begin(f->db), SQLITE_OK);
-    assert_int_equal(demo_households(f->db, &admin, 120, 20261123), 0);
-    assert_int_equal(db_commit(f->db), SQLITE_OK);
-    assert_int_equal(demo_loans(f->db, TODAY), 0);
+    assert_int_equal(demo_db_fill(f->db, TODAY), 0);
     load_user(f->db, "xj_xinyong", &f->liaison);
     load_user(f->db, "xj_caiwu", &f->finance);
     *state = f;

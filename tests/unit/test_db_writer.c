@@ -1,0 +1,101 @@
+/* test_db_writer.c: write transactions are serialised in the process — a second connection's
+   db_begin returns only after the first's commit or rollback (a flag the first sets just before
+   ending) without ever calling SQLite's busy handler (it queued at the process's writer instead
+   of polling the database lock), a connection cannot begin twice, and every way a transaction
+   ends releases the writer. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "temp_db.h"
+
+static char path[96];
+static atomic_int ended, began, busy;
+
+/* Counts SQLite's busy callbacks (a writer that met the lock held) and keeps waiting. */
+static int count_busy(void *arg, int n)
+{
+    (void)arg;
+    (void)n;
+    atomic_fetch_add(&busy, 1);
+    nanosleep(&(struct timespec){0, 1000000}, NULL);
+    return 1;
+}
+
+/* The second writer: begins (waiting for the first), notes whether the first had ended, commits. */
+static void *second(void *arg)
+{
+    struct err e = {0};
+    struct db *db = db_open(path, 0, &e);
+    int *saw_end = arg;
+    if (db)
+        sqlite3_busy_handler(db->h, count_busy, NULL); /* queued at the writer, it never meets SQLite's lock */
+    atomic_store(&began, 1);
+    if (db && db_begin(db) == SQLITE_OK) {
+        *saw_end = atomic_load(&ended);
+        db_run(db, "INSERT INTO units (name, kind, path) SELECT '二', 'village', '/9' || count(*) || '/' FROM units", "");
+        db_commit(db);
+    }
+    db_close(db);
+    return NULL;
+}
+
+static void test_writers_queue(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bangfu-writer-XXXXXX";
+    struct db *db = temp_db_open(dir, path, sizeof path);
+    assert_non_null(db);
+    for (int end = 0; end < 2; end++) { /* ended by commit, then by rollback */
+        atomic_store(&ended, 0);
+        atomic_store(&began, 0);
+        int saw_end = -1;
+        assert_int_equal(db_begin(db), SQLITE_OK);
+        assert_true(db_writing(db));
+        assert_int_equal(db_begin(db), SQLITE_MISUSE); /* not twice on one connection */
+        assert_true(db_writing(db));
+        pthread_t t;
+        assert_int_equal(pthread_create(&t, NULL, second, &saw_end), 0);
+        while (!atomic_load(&began))
+            nanosleep(&(struct timespec){0, 1000000}, NULL);
+        nanosleep(&(struct timespec){0, 20000000}, NULL); /* gives the second writer time to reach the lock */
+        atomic_store(&ended, 1);
+        if (end == 0)
+            assert_int_equal(db_commit(db), SQLITE_OK);
+        else
+            db_rollback(db);
+        assert_false(db_writing(db));
+        pthread_join(t, NULL);
+        assert_int_equal(saw_end, 1); /* the second began only after the first ended */
+        assert_int_equal(atomic_load(&busy), 0); /* ... waiting at the process's writer, not polling SQLite */
+    }
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM units WHERE name = '二'", ""), 2);
+    /* a commit with nothing open is an error and holds nothing */
+    assert_int_equal(db_begin(db), SQLITE_OK);
+    db_rollback(db);
+    assert_int_equal(db_commit(db), SQLITE_ERROR); /* nothing open: an error, and nothing held */
+    assert_false(db_writing(db));
+    assert_int_equal(db_begin(db), SQLITE_OK);
+    db_close(db); /* closing with a transaction open releases the writer too */
+    db = db_open(path, 0, &(struct err){0});
+    assert_non_null(db);
+    assert_int_equal(db_begin(db), SQLITE_OK);
+    assert_int_equal(db_commit(db), SQLITE_OK);
+    temp_db_remove(db, dir, path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_writers_queue),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

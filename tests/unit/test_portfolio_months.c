@@ -1,0 +1,124 @@
+/*
+ * test_portfolio_months.c: closed months are stored once per village and read as sums over a
+ * scope; the stored figures equal a fresh recomputation from the repayments and schedules, to the
+ * fen, for the district, every township and every village, for the twelve months before today and
+ * again after the date moves into the next month (as a server restarted with a later --today).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "demo_db.h"
+#include "portfolio_months.h"
+#include "temp_db.h"
+
+#define TODAY ((struct date){2026, 11, 23})
+#define NEXT_MONTH ((struct date){2026, 12, 2})
+
+struct fixture {
+    char dir[64], path[96];
+    struct db *db;
+};
+
+/* The demo database as of TODAY. */
+static int setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof *f);
+    snprintf(f->dir, sizeof f->dir, "/tmp/bangfu-months-XXXXXX");
+    f->db = temp_db_open(f->dir, f->path, sizeof f->path);
+    assert_non_null(f->db);
+    assert_int_equal(demo_db_fill(f->db, TODAY), 0);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    temp_db_remove(f->db, f->dir, f->path);
+    free(f);
+    return 0;
+}
+
+/* For every unit's scope: the twelve months ending with today's month as portfolio_months gives
+   them (closed months from the stored village figures) equal fresh recomputation to the fen, and
+   at least one closed month has money in it (so the comparison compares something). */
+static void assert_stored_equals_fresh(struct db *db, struct date today)
+{
+    struct month_figure got[12], fresh;
+    int64_t money = 0;
+    sqlite3_stmt *st = db_prep(db, "SELECT path FROM units ORDER BY id");
+    assert_non_null(st);
+    int scopes = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        struct user_ctx u = {0};
+        snprintf(u.unit_path, sizeof u.unit_path, "%s", (const char *)sqlite3_column_text(st, 0));
+        assert_int_equal(portfolio_months(db, &u, today, today, 12, got), 12);
+        for (int i = 0; i < 11; i++) {
+            struct date end = date_add_days(date_add_months((struct date){today.y, today.m, 1}, i - 10), -1);
+            assert_int_equal(portfolio_month_fresh(db, u.unit_path, end, &fresh), 0);
+            assert_string_equal(got[i].month, fresh.month);
+            assert_int_equal(got[i].disbursed_fen, fresh.disbursed_fen);
+            assert_int_equal(got[i].outstanding_fen, fresh.outstanding_fen);
+            assert_int_equal(got[i].par30_fen, fresh.par30_fen);
+            money += fresh.outstanding_fen + fresh.disbursed_fen;
+        }
+        scopes++;
+    }
+    db_done(st);
+    assert_true(scopes > 10);
+    assert_true(money > 0);
+}
+
+/* Closing stores each of the twelve months before today's once (a second run closes none), and
+   the stored figures are those recomputed; the next month's first day closes exactly one more. */
+static void test_closed_months_equal_recomputation(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(portfolio_months_close(f->db, TODAY, 12), 12);
+    assert_int_equal(portfolio_months_close(f->db, TODAY, 12), 0);
+    assert_int_equal(db_int(f->db, 0, "SELECT count(*) FROM closed_months", ""), 12);
+    assert_true(db_int(f->db, 0, "SELECT count(*) FROM village_months WHERE month = '2026-10' AND outstanding_fen > 0", "") > 0);
+    assert_stored_equals_fresh(f->db, TODAY);
+
+    assert_int_equal(portfolio_months_close(f->db, NEXT_MONTH, 12), 1);
+    assert_int_equal(db_int(f->db, 0, "SELECT count(*) FROM closed_months WHERE month = '2026-11'", ""), 1);
+    assert_stored_equals_fresh(f->db, NEXT_MONTH);
+}
+
+/* A month not closed yet is closed by the first request that needs it; reopening from a date drops
+   that month and the later ones only. */
+static void test_request_closes_and_reversal_reopens(void **state)
+{
+    struct fixture *f = *state;
+    struct user_ctx district = {0};
+    struct month_figure m[12];
+    snprintf(district.unit_path, sizeof district.unit_path, "/1/");
+    assert_int_equal(db_run(f->db, "DELETE FROM village_months", ""), SQLITE_DONE);
+    assert_int_equal(db_run(f->db, "DELETE FROM closed_months", ""), SQLITE_DONE);
+    assert_int_equal(portfolio_months(f->db, &district, TODAY, TODAY, 12, m), 12);
+    assert_int_equal(db_int(f->db, 0, "SELECT count(*) FROM closed_months", ""), 11);
+    assert_int_equal(db_begin(f->db), SQLITE_OK);
+    assert_int_equal(portfolio_months_reopen(f->db, "2026-09-15"), 0);
+    assert_int_equal(db_commit(f->db), SQLITE_OK);
+    assert_int_equal(db_int(f->db, 0, "SELECT count(*) FROM closed_months WHERE month >= '2026-09'", ""), 0);
+    assert_int_equal(db_int(f->db, 0, "SELECT count(*) FROM village_months WHERE month >= '2026-09'", ""), 0);
+    assert_int_equal(db_int(f->db, 0, "SELECT count(*) FROM closed_months", ""), 9); /* 2025-12 … 2026-08 */
+    assert_stored_equals_fresh(f->db, TODAY);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_closed_months_equal_recomputation, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_request_closes_and_reversal_reopens, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
