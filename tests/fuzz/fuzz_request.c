@@ -65,8 +65,8 @@ char *crypt_gensalt_rn(const char *prefix, unsigned long count, const char *rbyt
 
 /* Harness only: ASan keeps the memory it has freed instead of handing it back to the kernel
    every few seconds (allocator_release_to_os_interval_ms): handing back and faulting the pages
-   in again cost a fifth of the run's CPU. Checks are the same; options given in ASAN_OPTIONS
-   still apply after these. */
+   in again cost about a sixth of the run's CPU. Checks are the same; options given in
+   ASAN_OPTIONS still apply after these. */
 const char *__asan_default_options(void)
 {
     return "allocator_release_to_os_interval_ms=-1";
