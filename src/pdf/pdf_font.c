@@ -4,6 +4,9 @@
  * document's font is the face subset to the document's characters (hb-subset: a few hundred
  * kilobytes of tables become a few kilobytes per hundred characters), written to a memfd and
  * loaded by libharu from /proc/self/fd, which reads the file again when it embeds the font at save.
+ * The last SUBSET_CACHE subsets of each face are kept with their character sets (shared by every
+ * thread under a lock): a document whose face uses the same characters as one made before (the
+ * same report, receipt or letter printed again) reuses that subset instead of running hb-subset.
  */
 #include "pdf_font.h"
 
@@ -21,6 +24,7 @@
 #define NO_GLYPH (-1)
 #define PDF_FONT_MAX_TABLES 64 /* tables a subset may have (it keeps about a dozen) */
 #define CMAP_BLOCK 100 /* entries per beginbfchar block (the CMap format's limit) */
+#define SUBSET_CACHE 8 /* subsets kept per face: 3 faces x 8 x (8 KiB set + a subset of 10-100 KiB) */
 
 static const struct {
     const char *file, *missing;
@@ -35,6 +39,17 @@ static const char *init_error;
 static hb_face_t *face[PDF_FACES];
 static int16_t advance[PDF_FACES][0x10000]; /* NO_GLYPH where the face lacks the character */
 static int16_t notdef[PDF_FACES];           /* the missing-glyph width */
+
+/* A subset made before: face subset to set, ttf (len bytes, malloc'd); used orders eviction. */
+struct kept_subset {
+    struct pdf_charset set;
+    char *ttf;
+    unsigned len;
+    unsigned long used;
+};
+static pthread_mutex_t kept_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct kept_subset kept[PDF_FACES][SUBSET_CACHE];
+static unsigned long kept_clock; /* counts lookups: an entry's used is when it last served */
 
 void pdf_charset_add(struct pdf_charset *s, long c)
 {
@@ -138,6 +153,15 @@ static hb_blob_t *with_prep(hb_face_t *subset_face)
     return blob;
 }
 
+/* A malloc'd copy of len bytes, or NULL. */
+static char *copy_bytes(const char *data, unsigned len)
+{
+    char *copy = len ? malloc(len) : NULL;
+    if (copy)
+        memcpy(copy, data, len);
+    return copy;
+}
+
 /* The face f subset to set: a TrueType file in a malloc'd buffer (*len bytes), or NULL. Layout,
    bitmap and vertical tables and hinting are left out: libharu embeds none of them. */
 static char *subset(int f, const struct pdf_charset *set, unsigned *len)
@@ -167,12 +191,49 @@ static char *subset(int f, const struct pdf_charset *set, unsigned *len)
     hb_face_destroy(sub);
     if (!blob)
         return NULL;
-    const char *data = hb_blob_get_data(blob, len);
-    char *copy = *len ? malloc(*len) : NULL;
-    if (copy)
-        memcpy(copy, data, *len);
+    const char *data = hb_blob_get_data(blob, len); /* sets *len: before the copy reads it */
+    char *copy = copy_bytes(data, *len);
     hb_blob_destroy(blob);
     return copy;
+}
+
+/* A copy of the kept subset of face f for set (*len bytes, for the caller to free), or NULL when
+   none is kept. */
+static char *kept_find(int f, const struct pdf_charset *set, unsigned *len)
+{
+    char *copy = NULL;
+    pthread_mutex_lock(&kept_lock);
+    for (int i = 0; i < SUBSET_CACHE; i++) {
+        struct kept_subset *k = &kept[f][i];
+        if (k->ttf && memcmp(&k->set, set, sizeof *set) == 0) {
+            k->used = ++kept_clock;
+            copy = copy_bytes(k->ttf, k->len);
+            *len = copy ? k->len : 0;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&kept_lock);
+    return copy;
+}
+
+/* Keeps a copy of ttf (len bytes), face f subset to set, in place of the least recently used
+   subset of f. Without memory for the copy nothing is kept (the next document subsets again). */
+static void kept_add(int f, const struct pdf_charset *set, const char *ttf, unsigned len)
+{
+    char *copy = copy_bytes(ttf, len);
+    if (!copy)
+        return;
+    pthread_mutex_lock(&kept_lock);
+    struct kept_subset *old = &kept[f][0];
+    for (int i = 1; i < SUBSET_CACHE; i++)
+        if (kept[f][i].used < old->used)
+            old = &kept[f][i];
+    free(old->ttf);
+    old->set = *set;
+    old->ttf = copy;
+    old->len = len;
+    old->used = ++kept_clock;
+    pthread_mutex_unlock(&kept_lock);
 }
 
 /* Loads the TrueType data (len bytes) into doc through a memfd; returns libharu's font name, or
@@ -230,7 +291,9 @@ static int write_to_unicode(HPDF_Stream stream, const struct pdf_charset *set)
 HPDF_Font pdf_font_load(HPDF_Doc doc, enum pdf_face f, const struct pdf_charset *set, const char **err)
 {
     unsigned len = 0;
-    char *ttf = subset(f, set, &len);
+    char *ttf = kept_find(f, set, &len);
+    if (!ttf && (ttf = subset(f, set, &len)) != NULL)
+        kept_add(f, set, ttf, len);
     if (!ttf) {
         *err = "PDF 生成出错：无法截取字体子集（HarfBuzz）";
         return NULL;

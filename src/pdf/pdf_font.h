@@ -4,7 +4,8 @@
  * HarfBuzz, shared read-only by every thread), the face that draws a character the wanted face
  * lacks, and a libharu font holding only the characters a document uses (the face subset with
  * hb-subset, handed to libharu through a memory-backed file, with a ToUnicode map that maps each
- * code to its character).
+ * code to its character). The last subsets of each face are kept with their characters and
+ * reused by a document that needs the same characters again.
  *
  * Faces: 宋体 AR PL UMing CN (fonts-arphic-uming) for body text, 黑体 WenQuanYi Zen Hei
  * (fonts-wqy-zenhei) for headings and strong text, 楷体 AR PL UKai CN (fonts-arphic-ukai) for
@@ -39,8 +40,10 @@ enum pdf_face pdf_font_face_for(enum pdf_face want, long c);
 /* Advance of BMP code point c in face f (as libharu counts it: thousandths of an em, rounded
    down); the face's missing-glyph width when f lacks c. Needs pdf_font_init. */
 int pdf_font_advance(enum pdf_face f, long c);
-/* A libharu font of face f holding the characters of set, added to doc (UTF-8 encoder, embedded).
-   Returns NULL with *err a static message in Chinese when subsetting or loading fails. */
+/* A libharu font of face f holding the characters of set, added to doc (UTF-8 encoder, embedded):
+   the subset made for an earlier document with the same set when it is still kept, else a new
+   one (then kept). Thread-safe. Returns NULL with *err a static message in Chinese when
+   subsetting or loading fails. */
 HPDF_Font pdf_font_load(HPDF_Doc doc, enum pdf_face f, const struct pdf_charset *set, const char **err);
 
 #endif

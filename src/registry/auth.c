@@ -74,7 +74,7 @@ int auth_login(struct db *db, const char *username, const char *password, const 
     int64_t uid = login.uid;
     const char *hash = login.hash;
     /* Check a password even for unknown users, so timing does not reveal which names exist. */
-    int ok = auth_check_password(password, uid ? hash : "$y$j9T$0000000000000000000000$");
+    int ok = auth_check_password(password, uid ? hash : auth_unknown_user_setting());
     if (!ok || !uid || user_load(db, uid, u) != 0) {
         db_run(db, "INSERT INTO login_failures (username, at) VALUES (?, ?)", "ti", username, (int64_t)now);
         return err_set(e, 401, "bad_credentials", NULL, "用户名或密码错误");

@@ -5,6 +5,7 @@
 #include "auth_password.h"
 
 #include <crypt.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -25,6 +26,23 @@ int auth_hash_password(const char *password, char *out, size_t n)
         strcpy(out, h);
     free(cd);
     return ok ? 0 : -1;
+}
+
+static pthread_once_t unknown_once = PTHREAD_ONCE_INIT;
+static char unknown_setting[CRYPT_GENSALT_OUTPUT_SIZE] = "*"; /* matches nothing if gensalt fails */
+
+/* pthread_once body of auth_unknown_user_setting: the default-cost setting, salt of zero bytes. */
+static void unknown_user_setting_once(void)
+{
+    static const char salt[16] = {0};
+    if (!crypt_gensalt_rn("$y$", 0, salt, (int)sizeof salt, unknown_setting, sizeof unknown_setting))
+        strcpy(unknown_setting, "*");
+}
+
+const char *auth_unknown_user_setting(void)
+{
+    pthread_once(&unknown_once, unknown_user_setting_once);
+    return unknown_setting;
 }
 
 int auth_token_equal(const char *a, const char *b)

@@ -13,6 +13,11 @@
 int auth_hash_password(const char *password, char *out, size_t n);
 /* 1 when password matches the stored hash, else 0. Constant time in the comparison. */
 int auth_check_password(const char *password, const char *hash);
+/* The setting a login for an unknown user name is checked against: yescrypt at the cost new
+   hashes get (crypt_gensalt's default) with a fixed salt, made once per process, so that such a
+   login costs what a real one costs and the time does not tell which names exist. No password
+   matches it. */
+const char *auth_unknown_user_setting(void);
 /* Constant-time string equality for tokens. */
 int auth_token_equal(const char *a, const char *b);
 

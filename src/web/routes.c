@@ -431,7 +431,8 @@ const struct route routes[] = {
 };
 const int routes_count = sizeof routes / sizeof routes[0];
 
-/* Matches one path segment [s, s+n) against one pattern segment [p, p+m). */
+/* Matches one path segment [s, s+n) against one pattern segment [p, p+m), writing an {id} or
+   {str} into r unless r is NULL. */
 static int segment_match(const char *p, size_t m, const char *s, size_t n, struct req *r, int *nid)
 {
     if (m >= 4 && strncmp(p, "{id}", 4) == 0) {
@@ -443,15 +444,19 @@ static int segment_match(const char *p, size_t m, const char *s, size_t n, struc
                 return 0;
         if (*nid >= 3)
             return 0;
-        r->id[(*nid)++] = strtoll(s, NULL, 10);
+        if (r)
+            r->id[*nid] = strtoll(s, NULL, 10);
+        (*nid)++;
         return 1;
     }
     if (m >= 5 && strncmp(p, "{str}", 5) == 0) {
         size_t suffix = m - 5, len = n >= suffix ? n - suffix : 0;
-        if (!len || len >= sizeof r->str || strncmp(s + len, p + 5, suffix) != 0)
+        if (!len || len >= sizeof ((struct req *)NULL)->str || strncmp(s + len, p + 5, suffix) != 0)
             return 0;
-        memcpy(r->str, s, len);
-        r->str[len] = '\0';
+        if (r) {
+            memcpy(r->str, s, len);
+            r->str[len] = '\0';
+        }
         return 1;
     }
     return m == n && strncmp(p, s, n) == 0;
@@ -514,9 +519,7 @@ int routes_print_json(FILE *f)
 
 int route_allowed(const char *method, const char *path, enum role role)
 {
-    struct req *scratch = calloc(1, sizeof *scratch); /* route_match writes the path's ids here; it is large */
     int known;
-    const struct route *rt = scratch ? route_find(method, path, scratch, &known, NULL, 0) : NULL;
-    free(scratch);
+    const struct route *rt = route_find(method, path, NULL, &known, NULL, 0); /* only whether, not the ids */
     return rt && ((rt->flags & ROUTE_PUBLIC) || (rt->roles & ROLE_BIT(role)));
 }

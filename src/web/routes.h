@@ -29,11 +29,11 @@ struct route {
 extern const struct route routes[];
 extern const int routes_count;
 
-/* Matches path against one pattern, filling r->id/r->str. Returns 1 on a match. */
+/* Matches path against one pattern, filling r->id/r->str (unless r is NULL). Returns 1 on a match. */
 int route_match(const char *pattern, const char *path, struct req *r);
 /* Finds the route for method+path. NULL when none; then *path_known says whether the path
    exists under another method (405) or not at all (404), and allow (if not NULL, size n) gets
-   the allowed methods for the Allow header. */
+   the allowed methods for the Allow header. r gets the path's ids unless it is NULL. */
 const struct route *route_find(const char *method, const char *path, struct req *r, int *path_known,
                                char *allow, size_t n);
 /* Writes the route table as JSON (method, pattern, roles by code, public, api) to f, for the

@@ -3,7 +3,8 @@
  * src/pdf/pdf.c). A one-page receipt is small (each face subset to the characters used), reads
  * back whole with poppler (rare name characters, 大写 amounts), and poppler reports nothing about
  * it (no "Invalid 'begincidrange' operator in ToUnicode CMap"). Body text is 宋体, titles and
- * strong text 黑体, emphasis 楷体 (upright); a character 宋体 lacks is drawn in 黑体. Set
+ * strong text 黑体, emphasis 楷体 (upright); a character 宋体 lacks is drawn in 黑体. A subset kept
+ * from an earlier document gives the same file as a new one. Set
  * BANGFU_KEEP_PDF=1 to keep the files in /tmp.
  */
 #include <setjmp.h>
@@ -146,11 +147,62 @@ static void test_faces_by_style(void **state)
     pdf_check_drop(path);
 }
 
+/* The receipt for recipient name, laid out and read back with poppler: 1 when the name and the
+   大写 amount read back whole. *len gets the file's size. */
+static int receipt_reads_back(const char *name, size_t *len, char **data)
+{
+    struct relief_receipt r = rare_receipt();
+    snprintf(r.recipient, sizeof r.recipient, "%s", name);
+    const struct relief_receipt *list[1] = {&r};
+    const char *err = NULL;
+    char *pdf = receipt_pdf(list, 1, RECEIPT_A5, NULL, len, &err);
+    if (!pdf)
+        fail_msg("receipt_pdf: %s", err);
+    *data = malloc(*len);
+    assert_non_null(*data);
+    memcpy(*data, pdf, *len);
+    const char *path = pdf_check_write(pdf, *len, "font_kept");
+    char *text = squeeze(pdf_check_run("pdftotext -q -layout %s -", path));
+    int whole = strstr(text, name) && strstr(text, "人民币壹仟零伍拾元整");
+    free(text);
+    pdf_check_drop(path);
+    return whole;
+}
+
+/* Kept subsets: the same receipt printed again reuses the subsets of the first and gives the
+   same bytes; receipts with other characters get their own subsets (more sets than are kept per
+   face, so the first ones are evicted) and each reads back whole, the first one too when it is
+   printed once more. */
+static void test_kept_subsets(void **state)
+{
+    (void)state;
+    size_t first_len, again_len, len;
+    char *first, *again, *other;
+    assert_true(receipt_reads_back("欧阳䶮堃", &first_len, &first));
+    assert_true(receipt_reads_back("欧阳䶮堃", &again_len, &again));
+    assert_int_equal(again_len, first_len);
+    assert_memory_equal(again, first, first_len);
+    free(again);
+    static const char *const others[] = {"甲乙丙", "丁戊己", "庚辛壬", "癸子丑", "寅卯辰",
+                                         "巳午未", "申酉戌", "亥春夏", "秋冬雪", "霜露雾"};
+    for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
+        if (!receipt_reads_back(others[i], &len, &other))
+            fail_msg("the receipt for %s does not read back whole", others[i]);
+        free(other);
+    }
+    assert_true(receipt_reads_back("欧阳䶮堃", &again_len, &again));
+    assert_int_equal(again_len, first_len);
+    assert_memory_equal(again, first, first_len);
+    free(again);
+    free(first);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_receipt_small_and_whole),
         cmocka_unit_test(test_faces_by_style),
+        cmocka_unit_test(test_kept_subsets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -35,6 +35,11 @@ static void test_match_literals_and_ids(void **state)
     assert_true(route_match("/households/{id}/members", "/households/7/members", r));
     assert_int_equal(r->id[0], 7);
     free(r);
+    /* without a request (route_allowed): the same answers, nothing written */
+    assert_true(route_match("/households/{id}/members", "/households/7/members", NULL));
+    assert_false(route_match("/households/{id}", "/households/04", NULL));
+    assert_true(route_match("/static/{str}", "/static/app.css", NULL));
+    assert_false(route_match("/static/{str}", "/static/", NULL));
 }
 
 static void test_match_strings_and_suffixes(void **state)

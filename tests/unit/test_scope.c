@@ -1,6 +1,6 @@
 /*
  * test_scope.c: the SQL function in_scope(path, scope) that every scope check uses (db.c), and the
- * password rule (auth_password_policy).
+ * password rule (auth_password_policy), and the setting an unknown user's login is checked against.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -81,11 +81,29 @@ static void test_password_policy(void **state)
     assert_int_equal(policy("xj_caiwu", longest), -1); /* 129 bytes */
 }
 
+/* A login for an unknown name is checked against a setting of the same algorithm and cost as a
+   new hash ("$y$" and the cost field up to the salt), so it takes as long; no password matches it. */
+static void test_unknown_user_setting(void **state)
+{
+    (void)state;
+    char hash[128];
+    assert_int_equal(auth_hash_password("Xiji-2026-cw", hash, sizeof hash), 0);
+    const char *setting = auth_unknown_user_setting();
+    const char *cost_end = strchr(hash + 3, '$');
+    assert_non_null(cost_end);
+    assert_int_equal(strncmp(setting, hash, (size_t)(cost_end - hash + 1)), 0); /* "$y$j9T$" with libcrypt's default */
+    assert_string_equal(auth_unknown_user_setting(), setting);                /* made once */
+    assert_int_equal(auth_check_password("", setting), 0);
+    assert_int_equal(auth_check_password("Xiji-2026-cw", setting), 0);
+    assert_int_equal(auth_check_password("Xiji-2026-cw", hash), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_in_scope),
         cmocka_unit_test(test_password_policy),
+        cmocka_unit_test(test_unknown_user_setting),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
