@@ -96,10 +96,14 @@ int demo_programmes(struct db *db, struct date today)
 {
     struct pdemo d = {.db = db};
     d.xiji = db_int(db, 0, "SELECT id FROM units WHERE name = '西集镇'", "");
-    d.fund = db_int(db, 0, "SELECT id FROM relief_funds WHERE unit_id = ? ORDER BY id LIMIT 1", "i", d.xiji);
     if (load(&d, "admin", &d.admin) || load(&d, "xj_jiuzhu", &d.clerk) || load(&d, "xj_xiehui", &d.assoc) ||
-        load(&d, "xj_caiwu", &d.finance) || !d.fund)
+        load(&d, "xj_caiwu", &d.finance))
         return fail(&d, "演示账号");
+    /* the entitlements are paid from a fund of their own (the district's 奖励扶助 money), not from the
+       township's relief fund */
+    d.fund = relief_fund_create(db, &d.finance, "计划生育奖励扶助资金", &d.e);
+    if (d.fund < 0)
+        return fail(&d, "奖励扶助资金");
     if (registry_facts(&d, today) != 0)
         return fail(&d, "户籍与银行账户");
     struct programme_input reward = {.name = "农村部分计划生育家庭奖励扶助", .beneficiary = "person", .period = "year",

@@ -1,5 +1,6 @@
 /* extension.c: extensions (展期) — requests, approval, reversal and history (see extension.h). */
 #include "extension.h"
+#include "portfolio_months.h"
 
 #include <string.h>
 
@@ -134,7 +135,7 @@ static int put_in_force(struct db *db, const struct user_ctx *actor, const struc
                   "oldest_unpaid_due = ? WHERE id = ?",
                   "tititi", amort_method_code(l->terms.method), l->terms.rate_micro, on,
                   repay_outstanding_principal(&l->terms), due, l->id) == SQLITE_DONE &&
-           db_run(db, "DELETE FROM month_figures WHERE month >= substr(?, 1, 7)", "t", on) == SQLITE_DONE;
+           portfolio_months_reopen(db, on) == 0; /* the closed months from the extension on */
 }
 
 /* The terms of a request checked alone (before the loan is read): 0 or -1 with e filled. */
@@ -329,7 +330,7 @@ int64_t extension_reverse(struct db *db, const struct user_ctx *actor, int64_t l
                "UPDATE loan_extensions SET state = 'reversed', reversed_by = ?, reversed_at = clock_now(), "
                "reverse_reason = ? WHERE id = ?",
                "iti", actor->id, reason, x.id) == SQLITE_DONE &&
-        db_run(db, "DELETE FROM month_figures WHERE month >= substr(?, 1, 7)", "t", x.on_date) == SQLITE_DONE;
+        portfolio_months_reopen(db, x.on_date) == 0;
     servicing_free(l);
     return audit_commit(db, ok, actor, "reverse_extension", "loan", loan_id,
                         json_pack("{s:I, s:s}", "extension_id", (json_int_t)x.id, "on", x.on_date),

@@ -150,7 +150,7 @@ test('every staff page that shows the name shows it whole', async () => {
     whole(app, p.name, 'application page');
     whole(app, PROJECT, 'application page (project)');
     whole(await page(liaison, `/accounts/${p.loan}`), p.name, 'loan account page');
-    whole(await page(liaison, '/due'), p.name, 'due list');
+    whole(await page(liaison, '/due?days=30'), p.name, 'due list (30 days: the default is the next 7)');
     whole(await page(liaison, '/overdue'), p.name, 'overdue list');
     whole(await page(clerk, `/relief/${p.relief}`), p.name, 'relief page');
     // The staff view of a notice shows what the public reads: masked.
