@@ -9,6 +9,8 @@
 #include "handlers.h"
 #include "html.h"
 #include "money.h"
+#include "more_sheets.h"
+#include "report_scope.h"
 #include "roll.h"
 #include "routes.h"
 #include "unit.h"
@@ -165,6 +167,7 @@ static void programmes_page(struct req *r, const struct err *e)
         html_raw(r, "<p class=\"muted\">还没有扶助项目。</p>");
     if (n > PROGRAMME_LIST_MAX)
         html_printf(r, "<p class=\"muted\">只列出前 %d 个项目（共 %d 个）。</p>", PROGRAMME_LIST_MAX, n);
+    report_format_links(r, "/programmes", NULL);
     html_raw(r, "<p><a href=\"/rolls\">全部资格确认名册</a></p>");
     if (route_allowed("POST", "/programmes", r->user.role))
         programme_form(r);
@@ -173,7 +176,8 @@ static void programmes_page(struct req *r, const struct err *e)
 
 void page_programmes(struct req *r)
 {
-    programmes_page(r, NULL);
+    if (!list_export_if_asked(r, more_programmes_sheet, NULL, "programmes.csv"))
+        programmes_page(r, NULL);
 }
 
 /* An optional whole number of a form field: -1 when empty, 1000 (refused) when not a number. */
@@ -248,9 +252,13 @@ static void rolls_table(struct req *r, int64_t programme_id)
 
 void page_rolls(struct req *r)
 {
+    int64_t all = 0;
+    if (list_export_if_asked(r, more_rolls_sheet, &all, "rolls.csv"))
+        return;
     html_begin(r, "资格确认名册");
     html_raw(r, "<h1>资格确认名册</h1>");
     rolls_table(r, 0);
+    report_format_links(r, "/rolls", NULL);
     html_end(r);
 }
 
