@@ -1,6 +1,7 @@
 /* more_sheets.c: the complaints, trainings, category changes, programmes and rolls lists as sheets (see more_sheets.h). */
 #include "more_sheets.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 
 #include "complaint.h"
 #include "household_change.h"
+#include "member_status.h"
 #include "money.h"
 #include "record_sheets.h"
 #include "roll.h"
@@ -112,32 +114,96 @@ int more_changes_sheet(struct req *r, const void *arg, struct sheet *s)
     return n < 0 || cs.failed ? -1 : 0;
 }
 
+/* Appends to out (of MORE_RULES_TEXT_SIZE, used bytes so far in *used); 0, or -1 when it does not fit. */
+static int __attribute__((format(printf, 3, 4))) rules_put(char *out, size_t *used, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(out + *used, MORE_RULES_TEXT_SIZE - *used, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= MORE_RULES_TEXT_SIZE - *used)
+        return -1;
+    *used += (size_t)n;
+    return 0;
+}
+
+const char *more_programme_rules(const struct programme *p, char out[MORE_RULES_TEXT_SIZE])
+{
+    size_t used = 0;
+    int bad = 0, any = 1;
+    out[0] = 0;
+    if (p->categories) {
+        bad |= rules_put(out, &used, "家庭类别：");
+        for (int c = 0, first = 1; c < HC__MAX; c++)
+            if (p->categories & (1u << c)) {
+                bad |= rules_put(out, &used, "%s%s", first ? "" : "或", hh_category_name(c));
+                first = 0;
+            }
+        bad |= rules_put(out, &used, "（含其包含的类别）；");
+        any = 0;
+    }
+    if (p->min_age >= 0)
+        bad |= rules_put(out, &used, "当年 %s 满 %d 周岁；", p->age_on, p->min_age);
+    if (p->max_age >= 0)
+        bad |= rules_put(out, &used, "当年 %s 不超过 %d 周岁；", p->age_on, p->max_age);
+    if (p->sex[0])
+        bad |= rules_put(out, &used, "%s性；", p->sex[0] == 'M' ? "男" : "女");
+    if (p->hukou != HUKOU_NONE)
+        bad |= rules_put(out, &used, "%s户籍；", hukou_name(p->hukou));
+    any = any && p->min_age < 0 && p->max_age < 0 && !p->sex[0] && p->hukou == HUKOU_NONE;
+    if (p->relations) {
+        bad |= rules_put(out, &used, "与户主关系：");
+        for (int k = 0; k < PROGRAMME_RELATIONS_MAX; k++)
+            if (p->relations & (1u << k))
+                bad |= rules_put(out, &used, "%s ", programme_relation_names[k]);
+        bad |= rules_put(out, &used, "；");
+        any = 0;
+    }
+    if (p->alive_resident)
+        bad |= rules_put(out, &used, "参照日健在且未迁出");
+    else if (any)
+        bad |= rules_put(out, &used, "不限");
+    return bad ? NULL : out;
+}
+
+/* The programmes' sheet while it is filled; failed: a programme's rules did not fit. */
+struct programme_sheet {
+    struct req *r;
+    struct sheet *s;
+    int failed;
+};
+
 /* One programme with its amount on the day the sheet is made. */
 static void programme_sheet_row(const struct programme *p, void *ctx)
 {
-    struct req *r = ((void **)ctx)[0];
-    char id[24], on[11], amount[MONEY_TEXT_SIZE];
-    int64_t fen = programme_amount_on(r->db, p->id, date_format(r->today, on));
+    struct programme_sheet *ps = ctx;
+    char id[24], on[11], amount[MONEY_TEXT_SIZE], rules[MORE_RULES_TEXT_SIZE];
+    int64_t fen = programme_amount_on(ps->r->db, p->id, date_format(ps->r->today, on));
+    if (!more_programme_rules(p, rules)) {
+        ps->failed = 1;
+        return;
+    }
     const char *cells[] = {sheet_num(p->id, id), p->name, p->active ? "在用" : "停用",
                            programme_beneficiary_name(p->beneficiary), programme_period_name(p->period),
-                           fen ? sheet_fen(fen, amount) : "", p->fund_name};
-    sheet_row(((void **)ctx)[1], cells);
+                           fen ? sheet_fen(fen, amount) : "", p->fund_name, rules};
+    sheet_row(ps->s, cells);
 }
 
 int more_programmes_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     (void)arg;
-    static const char *const heads[] = {"编号", "项目", "状态", "对象", "周期", "现行标准（元）", "资金", NULL};
+    static const char *const heads[] = {"编号", "项目", "状态", "对象", "周期", "现行标准（元）", "资金", "条件", NULL};
     sheet_init(s, "扶助项目", heads);
     sheet_int_column(s, 0);
     sheet_money_column(s, 5);
-    s->widths[1] = 2.4f, s->widths[6] = 2;
+    s->widths[1] = 2.4f, s->widths[6] = 2, s->widths[7] = 3;
+    s->landscape = 1;
     scope_subtitle(r, s);
-    void *ctx[2] = {r, s};
-    int n = programme_list(r->db, &r->user, programme_sheet_row, ctx);
+    struct programme_sheet ps = {r, s, 0};
+    int n = programme_list(r->db, &r->user, programme_sheet_row, &ps);
     if (n > PROGRAMME_LIST_MAX)
         snprintf(s->after[0], sizeof s->after[0], "共 %d 个项目，本表只列出前 %d 个", n, PROGRAMME_LIST_MAX);
-    return n < 0 ? -1 : 0;
+    return n < 0 || ps.failed ? -1 : 0;
 }
 
 /* One roll with its counts and amounts. */

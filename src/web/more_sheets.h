@@ -22,6 +22,12 @@ struct more_change_query {
 };
 /* arg: struct more_change_query. The household category changes (失独、伤残) with maker, decision and reason. */
 int more_changes_sheet(struct req *r, const void *arg, struct sheet *s);
+struct programme;
+/* Room for a programme's rules in words: every category and relation name with its joiner. */
+#define MORE_RULES_TEXT_SIZE 1024
+/* A programme's rules in words as its page and its sheet show them ("家庭类别：独生子女…；参照日健在且未迁出").
+   Returns out, or NULL when they do not fit (never cut). */
+const char *more_programme_rules(const struct programme *p, char out[MORE_RULES_TEXT_SIZE]);
 /* arg: none. The programmes with today's amount (at most PROGRAMME_LIST_MAX, the sheet says when there are more). */
 int more_programmes_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: int64_t, a programme's id or 0 for all. The rolls with counts and amounts (at most ROLL_LIST_MAX, said when more). */

@@ -106,6 +106,8 @@ for (const l of lists) {
     const page = await b.get(l.page);
     assert.equal(page.status, 200);
     for (const word of ['导出 CSV', '导出Excel', '打印 PDF']) assert.ok(page.text.includes(word), `${l.page} links ${word}`);
+    if (l.name === 'programmes')
+      for (const row of rows) assert.ok(at(row, '条件') && page.text.includes(at(row, '条件')), 'the rules in the same words as the page');
     const fromPage = await b.get(withFormat(l.page, 'csv'));
     assert.equal(fromPage.status, 200);
     assert.ok(fromPage.text.includes('编号'), 'the page exports the same sheet');
