@@ -7,6 +7,7 @@
 #include "api_util.h"
 #include "complaint.h"
 #include "handlers.h"
+#include "more_sheets.h"
 #include "routes.h"
 #include "timelimit.h"
 
@@ -61,6 +62,8 @@ void api_complaints_list(struct req *r)
         return;
     }
     api_paging(r, &f.limit, &f.offset);
+    if (list_export_if_asked(r, more_complaints_sheet, &f, "complaints.csv"))
+        return;
     json_t *items = json_array();
     int64_t total = complaint_list(r->db, &r->user, &f, r->today, complaint_item, items, &e);
     if (total < 0) {
@@ -173,8 +176,9 @@ const struct api_doc api_docs_complaints[] = {
      API_OBJ("\"text\":" API_STR ",\"contact\":" API_STR ",\"village_id\":" API_INT ",\"category\":" API_STR, "\"text\""),
      API_OBJ("\"id\":" API_INT ",\"due_on\":" API_STR, "\"id\",\"due_on\""), 201,
      "422:invalid_text 422:invalid_contact 422:invalid_village 422:invalid_category 429:too_many_complaints", NULL},
-    {"GET", "/api/v1/complaints", "投诉和意见（state=open、resolved、late 超时、due_soon 两个工作日内到期），分页",
-     "state:string " API_PAGING, NULL, API_LIST(COMPLAINT_ANSWER), 0, "422:invalid_state", NULL},
+    {"GET", "/api/v1/complaints", "投诉和意见（state=open、resolved、late 超时、due_soon 两个工作日内到期），分页；?format= 导出",
+     "state:string format:string " API_PAGING, NULL, API_LIST(COMPLAINT_ANSWER), 0, "422:invalid_state 422:invalid_format",
+     API_FORMATS},
     {"GET", "/api/v1/complaints/{id}", "一件投诉或意见", NULL, NULL, COMPLAINT_ANSWER, 0, "404:not_found 403:out_of_scope",
      NULL},
     {"POST", "/api/v1/complaints/{id}/resolve", "办结：办理结果和群众满意度（满意、基本满意、不满意）", NULL,

@@ -7,6 +7,7 @@
 #include "api_doc.h"
 #include "api_util.h"
 #include "handlers.h"
+#include "more_sheets.h"
 #include "roll_pay.h"
 #include "roll_sheet.h"
 
@@ -104,6 +105,8 @@ static void programme_item(const struct programme *p, void *ctx)
 
 void api_programmes_list(struct req *r)
 {
+    if (list_export_if_asked(r, more_programmes_sheet, NULL, "programmes.csv"))
+        return;
     json_t *items = json_array();
     void *ctx[2] = {r, items};
     int n = programme_list(r->db, &r->user, programme_item, ctx);
@@ -173,8 +176,11 @@ static void roll_item(const struct roll *x, void *ctx)
 
 void api_rolls_list(struct req *r)
 {
+    int64_t programme_id = req_query_int(r, "programme_id", 0);
+    if (list_export_if_asked(r, more_rolls_sheet, &programme_id, "rolls.csv"))
+        return;
     json_t *items = json_array();
-    int64_t n = roll_list(r->db, &r->user, req_query_int(r, "programme_id", 0), roll_item, items);
+    int64_t n = roll_list(r->db, &r->user, programme_id, roll_item, items);
     struct err e = {0};
     if (n < 0) {
         json_decref(items);
@@ -301,12 +307,12 @@ void api_rolls_bank_return(struct req *r)
             "\"rows\",\"paid\",\"failed\",\"already_paid\",\"paid_fen\"")
 
 const struct api_doc api_docs_programme[] = {
-    {"GET", "/api/v1/programmes", "扶助项目（奖励扶助、特别扶助等）及其标准和条件", NULL, NULL, API_LIST(PROG_ANSWER), 0, "", NULL},
+    {"GET", "/api/v1/programmes", "扶助项目（奖励扶助、特别扶助等）及其标准和条件；?format= 导出", "format:string", NULL, API_LIST(PROG_ANSWER), 0, "422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/programmes", "新建扶助项目（系统管理员）", NULL, PROG_BODY, PROG_ANSWER, 201, "422:invalid_beneficiary 422:invalid_period 422:invalid_amount 422:invalid_age 409:duplicate_name 403:out_of_scope", NULL},
     {"GET", "/api/v1/programmes/{id}", "一个扶助项目", NULL, NULL, PROG_ANSWER, 0, "404:not_found", NULL},
     {"POST", "/api/v1/programmes/{id}/amounts", "调整项目标准（自某日起执行）", NULL, API_OBJ("\"amount_fen\":" API_INT ",\"effective_from\":" API_STR, "\"amount_fen\",\"effective_from\""), PROG_ANSWER, 0, "422:invalid_amount 409:amount_exists 404:not_found", NULL},
     {"POST", "/api/v1/programmes/{id}/rolls", "建立一个单位一个年度的资格确认名册（按登记信息自动计算）", API_PAGING, API_OBJ("\"year\":" API_INT ",\"unit_id\":" API_INT, "\"year\",\"unit_id\""), ROLL_ANSWER, 201, "409:roll_exists 409:no_amount 409:fund_out_of_scope 422:invalid_unit 403:out_of_scope", NULL},
-    {"GET", "/api/v1/rolls", "管辖范围内的资格确认名册", "programme_id:integer", NULL, API_LIST(API_ANY_OBJ), 0, "", NULL},
+    {"GET", "/api/v1/rolls", "管辖范围内的资格确认名册；?format= 导出", "programme_id:integer format:string", NULL, API_LIST(API_ANY_OBJ), 0, "422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/rolls/{id}", "资格确认名册：名册内人员（新增、继续、补录）与不符合条件的人员及原因（姓名脱敏），分页", API_PAGING, NULL, ROLL_ANSWER, 0, "404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/rolls/{id}/rows", "补录一人（或一户）进名册，须填写理由", NULL, API_OBJ("\"person_id\":" API_INT ",\"household_id\":" API_INT ",\"reason\":" API_STR, "\"reason\""), ROLL_ANSWER, 0, "409:roll_not_draft 409:already_on_roll 422:invalid_reason 404:not_found", NULL},
     {"POST", "/api/v1/rolls/{id}/rows/{id}/remove", "从名册移出一行，须填写理由", NULL, API_OBJ("\"reason\":" API_STR, "\"reason\""), ROLL_ANSWER, 0, "409:roll_not_draft 422:invalid_reason 404:not_found", NULL},

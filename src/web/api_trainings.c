@@ -6,6 +6,7 @@
 #include "api_doc.h"
 #include "api_util.h"
 #include "handlers.h"
+#include "more_sheets.h"
 #include "training.h"
 
 void api_trainings_create(struct req *r)
@@ -63,6 +64,8 @@ void api_trainings_list(struct req *r)
                                 .to = req_query(r, "to")};
     struct err e = {0};
     api_paging(r, &f.limit, &f.offset);
+    if (list_export_if_asked(r, more_trainings_sheet, &f, "trainings.csv"))
+        return;
     json_t *items = json_array();
     int64_t total = training_list(r->db, &r->user, &f, training_json_append, items, &e);
     if (total < 0) {
@@ -109,8 +112,9 @@ const struct api_doc api_docs_trainings[] = {
              "\"title\",\"on\",\"unit_id\",\"place\",\"trainer\""),
      TRAINING_ANSWER, 201,
      "422:invalid_title 422:invalid_date 422:invalid_unit 422:invalid_member 422:duplicate_attendee 403:out_of_scope", NULL},
-    {"GET", "/api/v1/trainings", "技术培训（本范围举办或本范围家庭参加的），按日期或参训家庭筛选，分页",
-     "household_id:integer from:date to:date " API_PAGING, NULL, API_LIST(TRAINING_ANSWER), 0, "", NULL},
+    {"GET", "/api/v1/trainings", "技术培训（本范围举办或本范围家庭参加的），按日期或参训家庭筛选，分页；?format= 导出",
+     "household_id:integer from:date to:date format:string " API_PAGING, NULL, API_LIST(TRAINING_ANSWER), 0,
+     "422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/trainings/villages", "各村参训统计：参加的培训期数、参训人次、参训户数（按培训日期区间）",
      "from:date to:date", NULL,
      API_LIST(API_OBJ("\"village_id\":" API_INT ",\"village\":" API_STR ",\"trainings\":" API_INT ",\"attendances\":" API_INT

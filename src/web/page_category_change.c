@@ -11,6 +11,8 @@
 #include "handlers.h"
 #include "household_change.h"
 #include "html.h"
+#include "more_sheets.h"
+#include "report_scope.h"
 #include "routes.h"
 
 /* The Chinese names of a set of categories, joined by 、. */
@@ -102,12 +104,15 @@ static void changes_page(struct req *r, const struct err *e)
         if (n < 0)
             html_form_error(r, &le);
     }
+    report_format_links(r, "/households/category-changes", NULL);
     html_end(r);
 }
 
 void page_category_changes(struct req *r)
 {
-    changes_page(r, NULL);
+    struct more_change_query q = {HH_CHANGES_ALL, 0};
+    if (!list_export_if_asked(r, more_changes_sheet, &q, "category-changes.csv"))
+        changes_page(r, NULL);
 }
 
 /* Approves or rejects the change of the path; back to the list, or the list with the refusal. */
@@ -207,10 +212,13 @@ static void change_item(const struct hh_change *c, void *ctx)
 void api_category_changes(struct req *r)
 {
     struct err e = {0};
-    json_t *items = json_array();
     const char *state = req_query(r, "state");
-    int n = household_change_list(r->db, &r->user, state && !strcmp(state, "all") ? HH_CHANGES_ALL : HH_CHANGES_PENDING,
-                                  req_query_int(r, "household_id", 0), change_item, items, &e);
+    struct more_change_query q = {state && !strcmp(state, "all") ? HH_CHANGES_ALL : HH_CHANGES_PENDING,
+                                  req_query_int(r, "household_id", 0)};
+    if (list_export_if_asked(r, more_changes_sheet, &q, "category-changes.csv"))
+        return;
+    json_t *items = json_array();
+    int n = household_change_list(r->db, &r->user, q.which, q.household_id, change_item, items, &e);
     if (n < 0) {
         json_decref(items);
         reply_json_error(r, &e);
@@ -292,8 +300,9 @@ void api_category_change_document(struct req *r)
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_category_change[] = {
-    {"GET", "/api/v1/category-changes", "家庭类别变更（失独、伤残）：默认待审批的，state=all 为全部", "state:string household_id:integer",
-     NULL, API_LIST(CHANGE_ANSWER), 0, NULL, NULL},
+    {"GET", "/api/v1/category-changes", "家庭类别变更（失独、伤残）：默认待审批的，state=all 为全部；?format= 导出",
+     "state:string household_id:integer format:string", NULL, API_LIST(CHANGE_ANSWER), 0, "422:invalid_format",
+     API_FORMATS},
     {"POST", "/api/v1/households/{id}/category-changes",
      "申请新增计生特殊家庭类别（multipart/form-data：category 可多个，file 为证明材料 PDF、JPG 或 PNG，不超过 4 MB），经另一人批准后生效",
      NULL, NULL, CHANGE_ANSWER, 201,

@@ -11,6 +11,8 @@
 #include "handlers.h"
 #include "html.h"
 #include "masking.h"
+#include "more_sheets.h"
+#include "report_scope.h"
 #include "routes.h"
 #include "timelimit.h"
 #include "unit.h"
@@ -144,6 +146,8 @@ static void complaints_page(struct req *r, const struct err *shown)
         return;
     }
     html_paging(r, &f.limit, &f.offset);
+    if (!shown && list_export_if_asked(r, more_complaints_sheet, &f, "complaints.csv"))
+        return;
     html_begin(r, "投诉和意见");
     html_printf(r, "<h1>投诉和意见</h1><p class=\"muted\">办理时限 %d 个工作日（节假日顺延）。</p>",
                 timelimit_days(r->db, TIMELIMIT_COMPLAINT));
@@ -165,6 +169,7 @@ static void complaints_page(struct req *r, const struct err *shown)
         html_form_error(r, &e);
     else
         html_pager(r, total, f.limit, f.offset, 0);
+    report_format_links(r, "/complaints", NULL);
     if (route_allowed("POST", "/complaints", r->user.role)) {
         html_printf(r, "<details%s><summary>代群众登记</summary><form method=\"post\" action=\"/complaints\" class=\"grid\">",
                     form_posted(r, "/complaints") ? " open" : "");

@@ -9,46 +9,17 @@
 #include "handlers.h"
 #include "html.h"
 #include "money.h"
+#include "more_sheets.h"
+#include "report_scope.h"
 #include "roll.h"
 #include "routes.h"
 #include "unit.h"
 
-/* The rules of a programme in words. */
+/* The rules of a programme in words (more_programme_rules), or a note when they could not be put in words. */
 static void rules_text(struct req *r, const struct programme *p)
 {
-    int any = 1;
-    if (p->categories) {
-        html_raw(r, "家庭类别：");
-        for (int c = 0, first = 1; c < HC__MAX; c++)
-            if (p->categories & (1u << c)) {
-                html_raw(r, first ? "" : "或");
-                html_text(r, hh_category_name(c));
-                first = 0;
-            }
-        html_raw(r, "（含其包含的类别）；");
-        any = 0;
-    }
-    if (p->min_age >= 0)
-        html_printf(r, "当年 %s 满 %d 周岁；", p->age_on, p->min_age);
-    if (p->max_age >= 0)
-        html_printf(r, "当年 %s 不超过 %d 周岁；", p->age_on, p->max_age);
-    if (p->sex[0])
-        html_printf(r, "%s性；", p->sex[0] == 'M' ? "男" : "女");
-    if (p->hukou != HUKOU_NONE)
-        html_printf(r, "%s户籍；", hukou_name(p->hukou));
-    any = any && p->min_age < 0 && p->max_age < 0 && !p->sex[0] && p->hukou == HUKOU_NONE;
-    if (p->relations) {
-        html_raw(r, "与户主关系：");
-        for (int k = 0; k < PROGRAMME_RELATIONS_MAX; k++)
-            if (p->relations & (1u << k))
-                html_printf(r, "%s ", programme_relation_names[k]);
-        html_raw(r, "；");
-        any = 0;
-    }
-    if (p->alive_resident)
-        html_raw(r, "参照日健在且未迁出");
-    else if (any)
-        html_raw(r, "不限");
+    char words[MORE_RULES_TEXT_SIZE];
+    html_text(r, more_programme_rules(p, words) ? words : "（条件过长，无法显示）");
 }
 
 /* One line of the programmes table. */
@@ -165,6 +136,7 @@ static void programmes_page(struct req *r, const struct err *e)
         html_raw(r, "<p class=\"muted\">还没有扶助项目。</p>");
     if (n > PROGRAMME_LIST_MAX)
         html_printf(r, "<p class=\"muted\">只列出前 %d 个项目（共 %d 个）。</p>", PROGRAMME_LIST_MAX, n);
+    report_format_links(r, "/programmes", NULL);
     html_raw(r, "<p><a href=\"/rolls\">全部资格确认名册</a></p>");
     if (route_allowed("POST", "/programmes", r->user.role))
         programme_form(r);
@@ -173,7 +145,8 @@ static void programmes_page(struct req *r, const struct err *e)
 
 void page_programmes(struct req *r)
 {
-    programmes_page(r, NULL);
+    if (!list_export_if_asked(r, more_programmes_sheet, NULL, "programmes.csv"))
+        programmes_page(r, NULL);
 }
 
 /* An optional whole number of a form field: -1 when empty, 1000 (refused) when not a number. */
@@ -248,9 +221,13 @@ static void rolls_table(struct req *r, int64_t programme_id)
 
 void page_rolls(struct req *r)
 {
+    int64_t all = 0;
+    if (list_export_if_asked(r, more_rolls_sheet, &all, "rolls.csv"))
+        return;
     html_begin(r, "资格确认名册");
     html_raw(r, "<h1>资格确认名册</h1>");
     rolls_table(r, 0);
+    report_format_links(r, "/rolls", NULL);
     html_end(r);
 }
 

@@ -4,6 +4,8 @@
 
 #include "handlers.h"
 #include "html.h"
+#include "more_sheets.h"
+#include "report_scope.h"
 #include "training.h"
 
 /* One course row. */
@@ -39,6 +41,8 @@ void page_trainings(struct req *r)
     const char *from = req_query(r, "from"), *to = req_query(r, "to");
     struct training_filter f = {.from = from, .to = to};
     html_paging(r, &f.limit, &f.offset);
+    if (list_export_if_asked(r, more_trainings_sheet, &f, "trainings.csv"))
+        return;
     struct err e = {0};
     html_begin(r, "技术培训");
     html_raw(r, "<h1>技术培训</h1><form class=\"search\" method=\"get\" action=\"/trainings\"><label>培训日期自"
@@ -55,6 +59,7 @@ void page_trainings(struct req *r)
     html_raw(r, "</tbody></table>");
     if (total >= 0)
         html_pager(r, total, f.limit, f.offset, 0);
+    report_format_links(r, "/trainings", NULL);
     html_raw(r, "<h2>各村参训情况</h2><table class=\"list\"><thead><tr><th>村</th><th class=\"num\">培训期数</th>"
                 "<th class=\"num\">参训人次</th><th class=\"num\">参训户数</th></tr></thead><tbody>");
     int n = total < 0 ? -1 : training_by_village(r->db, &r->user, from, to, village_row_html, r, &e);
