@@ -230,9 +230,14 @@ static struct serviced_loan *load(struct req *r)
     return l;
 }
 
-/* Redirects to the account page with a message. */
-static void done(struct req *r, const char *ok)
+/* Answers a confirmed write: the account page with the message ok when the write returned an id (> 0),
+   else the account page again with its refusal e. */
+static void done(struct req *r, int64_t written, const struct err *e, const char *ok)
 {
+    if (written <= 0) {
+        account_refused(r, e);
+        return;
+    }
     char loc[96];
     snprintf(loc, sizeof loc, "/accounts/%lld?ok=%s", (long long)r->id[0], ok);
     reply_redirect(r, loc);
@@ -265,12 +270,8 @@ void page_account_extension(struct req *r)
                  amort_method_name(l->terms.method), in.annual_rate ? in.annual_rate : rate_now,
                  in.reason ? in.reason : "");
     servicing_free(l);
-    if (!go_on(r, step))
-        return;
-    if (extension_request(r->db, &r->user, r->id[0], &in, r->today, NULL, &e) > 0)
-        done(r, "extension");
-    else
-        account_refused(r, &e);
+    if (go_on(r, step))
+        done(r, extension_request(r->db, &r->user, r->id[0], &in, r->today, NULL, &e), &e, "extension");
 }
 
 /* Reads the decision radio: 1 approve, 0 refuse, -1 none (e filled). */
@@ -304,12 +305,9 @@ void page_account_extension_decide(struct req *r)
                  form_money(repay_outstanding_principal(&l->terms), money, sizeof money),
                  approve ? "同意后新的还款计划立即生效，自展期当季起不再贴息。" : (note ? note : ""));
     servicing_free(l);
-    if (go_on(r, step)) {
-        if (extension_decide(r->db, &r->user, r->id[0], approve, note, &e) > 0)
-            done(r, approve ? "extension_approved" : "extension_refused");
-        else
-            account_refused(r, &e);
-    }
+    if (go_on(r, step))
+        done(r, extension_decide(r->db, &r->user, r->id[0], approve, note, &e), &e,
+             approve ? "extension_approved" : "extension_refused");
 }
 
 void page_account_extension_reverse(struct req *r)
@@ -324,12 +322,8 @@ void page_account_extension_reverse(struct req *r)
         form_ask(r, NULL, "确认冲正 %s（合同号 %s）的展期？原还款计划恢复，展期后的计划作废。原因：%s",
                  mask_name(l->applicant, who, sizeof who), l->contract_no, reason ? reason : "");
     servicing_free(l);
-    if (go_on(r, step)) {
-        if (extension_reverse(r->db, &r->user, r->id[0], reason, &e) > 0)
-            done(r, "reversed");
-        else
-            account_refused(r, &e);
-    }
+    if (go_on(r, step))
+        done(r, extension_reverse(r->db, &r->user, r->id[0], reason, &e), &e, "reversed");
 }
 
 /* The unrecovered remainder of the page's loan (payouts less recoveries), or -1. */
@@ -354,12 +348,8 @@ void page_account_write_off(struct req *r)
                  mask_name(l->applicant, who, sizeof who), l->contract_no,
                  form_money(unrecovered(r), money, sizeof money), on ? on : "", reason ? reason : "");
     servicing_free(l);
-    if (go_on(r, step)) {
-        if (write_off_request(r->db, &r->user, r->id[0], on, reason, r->today, &e) > 0)
-            done(r, "write_off");
-        else
-            account_refused(r, &e);
-    }
+    if (go_on(r, step))
+        done(r, write_off_request(r->db, &r->user, r->id[0], on, reason, r->today, &e), &e, "write_off");
 }
 
 void page_account_write_off_decide(struct req *r)
@@ -380,10 +370,7 @@ void page_account_write_off_decide(struct req *r)
                  mask_name(l->applicant, who, sizeof who), l->contract_no,
                  form_money(unrecovered(r), money, sizeof money), note ? note : "");
     servicing_free(l);
-    if (go_on(r, step)) {
-        if (write_off_decide(r->db, &r->user, r->id[0], approve, note, &e) > 0)
-            done(r, approve ? "write_off_approved" : "write_off_refused");
-        else
-            account_refused(r, &e);
-    }
+    if (go_on(r, step))
+        done(r, write_off_decide(r->db, &r->user, r->id[0], approve, note, &e), &e,
+             approve ? "write_off_approved" : "write_off_refused");
 }
