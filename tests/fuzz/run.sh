@@ -29,18 +29,37 @@ fi
 rm -f build/fuzz/libbangfu.a # archived anew: only the objects of the sources there are now
 ar rcs build/fuzz/libbangfu.a "${objs[@]}"
 
-for target in tests/fuzz/fuzz_*.c; do
-  name=$(basename "$target" .c)
-  [ -n "${FUZZ_ONLY:-}" ] && [ "$FUZZ_ONLY" != "$name" ] && continue
-  [[ " ${FUZZ_SKIP:-} " == *" $name "* ]] && { echo "fuzz skip $name (FUZZ_SKIP)"; continue; }
-  clang $FLAGS -fsanitize=fuzzer -Itests/fuzz -o "build/fuzz/$name" "$target" build/fuzz/libbangfu.a $LIBS
-  corpus="build/fuzz/corpus-$name"
+# Links one target and runs it for SECONDS_EACH; prints one "fuzz ok"/"fuzz FAIL" line (with the
+# log's tail on failure) and returns non-zero on a finding.
+fuzz_one() {
+  local name=$1 corpus="build/fuzz/corpus-$1"
+  clang $FLAGS -fsanitize=fuzzer -Itests/fuzz -o "build/fuzz/$name" "tests/fuzz/$name.c" build/fuzz/libbangfu.a $LIBS
   mkdir -p "$corpus"
   [ -d "tests/fuzz/corpus/$name" ] && cp -n tests/fuzz/corpus/$name/* "$corpus/" 2>/dev/null || true
   if "build/fuzz/$name" -max_total_time="$SECONDS_EACH" -rss_limit_mb=2048 -close_fd_mask=2 -artifact_prefix=build/fuzz/ "$corpus" \
        >"build/fuzz/$name.log" 2>&1; then
     echo "fuzz ok   $name ($(grep -Eo 'stat::number_of_executed_units: [0-9]+' "build/fuzz/$name.log" || grep -Eo '#[0-9]+' "build/fuzz/$name.log" | tail -1) runs)"
   else
-    echo "fuzz FAIL $name"; tail -30 "build/fuzz/$name.log"; exit 1
+    echo "fuzz FAIL $name"; tail -30 "build/fuzz/$name.log"; return 1
   fi
+}
+
+# The targets run two at a time (one per core); the run fails if any target fails.
+status=0
+running=0
+for target in tests/fuzz/fuzz_*.c; do
+  name=$(basename "$target" .c)
+  [ -n "${FUZZ_ONLY:-}" ] && [ "$FUZZ_ONLY" != "$name" ] && continue
+  [[ " ${FUZZ_SKIP:-} " == *" $name "* ]] && { echo "fuzz skip $name (FUZZ_SKIP)"; continue; }
+  if [ $running -ge 2 ]; then
+    wait -n || status=1
+    running=$((running - 1))
+  fi
+  fuzz_one "$name" &
+  running=$((running + 1))
 done
+while [ $running -gt 0 ]; do
+  wait -n || status=1
+  running=$((running - 1))
+done
+exit $status
