@@ -17,13 +17,14 @@ int report_narrow_scope(struct req *r)
 int report_narrow_to(struct req *r, int64_t id)
 {
     struct unit u;
+    int inside = 0;
     if (!id)
         return 0;
-    if (unit_get(r->db, id, &u) != 0) {
+    if (unit_get_in_scope(r->db, id, r->user.unit_path, &u, &inside) != 0) {
         reply_fail(r, 404, "unit_not_found", "单位不存在");
         return -1;
     }
-    if (strncmp(u.path, r->user.unit_path, strlen(r->user.unit_path)) != 0) {
+    if (!inside) {
         reply_fail(r, 403, "out_of_scope", "该单位不在您的管辖范围内");
         return -1;
     }
