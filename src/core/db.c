@@ -33,20 +33,23 @@ static void sql_clock_today(sqlite3_context *cx, int argc, sqlite3_value **argv)
 }
 
 /* Opens the database with the pragmas every connection needs. */
-/* SQL in_scope(path, scope): 1 when the unit path lies at or below the scope path (both
-   '/1/2/7/' shaped, so a prefix is an ancestor), else 0. A NULL or empty scope gives NULL, which
+int path_in_scope(const char *path, const char *scope)
+{
+    return path && scope && scope[0] && strncmp(path, scope, strlen(scope)) == 0;
+}
+
+/* SQL in_scope(path, scope): path_in_scope as SQL. A NULL or empty scope gives NULL, which
    no WHERE clause takes as true: a query that lost its user's scope shows nothing, never the
    whole district. Registered on every connection by db_open. */
 static void db_in_scope(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    const unsigned char *path = sqlite3_value_text(argv[0]);
-    const unsigned char *scope = sqlite3_value_text(argv[1]);
+    const char *path = (const char *)sqlite3_value_text(argv[0]);
+    const char *scope = (const char *)sqlite3_value_text(argv[1]);
     if (!scope || !scope[0]) {
         sqlite3_result_null(ctx);
         return;
     }
-    size_t n = strlen((const char *)scope);
-    sqlite3_result_int(ctx, path && strncmp((const char *)path, (const char *)scope, n) == 0);
+    sqlite3_result_int(ctx, path_in_scope(path, scope));
 }
 
 /* 1 when q (at least FIND_DIGITS_MIN long, digits with perhaps a final X) could be part of a resident ID or a phone. */

@@ -32,6 +32,10 @@ struct db {
 #define FIND_DIGITS_MIN 4 /* the fewest digits person_matches compares with IDs and phones */
 #define FIND_LIMIT 20     /* the most records of one kind the staff search lists */
 struct db *db_open(const char *path, int create, struct err *e);
+/* 1 when a unit path lies at or below the scope path (both '/1/2/7/' shaped, so a prefix is an
+   ancestor), 0 when not or when scope is NULL or empty. The one scope rule: SQL's in_scope() calls
+   it, and C code holding a path already read uses it instead of comparing strings itself. */
+int path_in_scope(const char *path, const char *scope);
 void db_close(struct db *db);
 
 /* Applies the embedded schema/NNN_*.sql migrations newer than PRAGMA user_version, all of them

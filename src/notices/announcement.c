@@ -202,7 +202,7 @@ int ann_get(struct db *db, const struct user_ctx *actor, int64_t id, struct anno
         return db_fail(db, e);
     db_bind(st, "i", id);
     int found = sqlite3_step(st) == SQLITE_ROW, bad = found && ann_row_full(st, out) != 0;
-    int in_scope = found && strncmp(db_text(st, ANN_PATH_COL), actor->unit_path, strlen(actor->unit_path)) == 0;
+    int in_scope = found && path_in_scope(db_text(st, ANN_PATH_COL), actor->unit_path);
     db_done(st);
     if (bad)
         return db_row_fail(e);

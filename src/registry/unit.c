@@ -57,7 +57,7 @@ int64_t unit_create(struct db *db, const struct user_ctx *actor, const char *nam
         if (unit_get(db, parent_id, &parent) != 0 || strcmp(parent.kind, want) != 0)
             return err_set(e, 422, "invalid_parent", "parent_id", "上级单位无效：%s的上级应为%s",
                            strcmp(kind, "village") == 0 ? "村" : "镇", strcmp(want, "district") == 0 ? "区" : "镇");
-        if (strncmp(parent.path, actor->unit_path, strlen(actor->unit_path)) != 0)
+        if (!path_in_scope(parent.path, actor->unit_path))
             return err_set(e, 403, "out_of_scope", "parent_id", "上级单位不在您的管辖范围内");
     } else if (parent_id) {
         return err_set(e, 422, "invalid_parent", "parent_id", "区级单位没有上级");

@@ -40,6 +40,13 @@ static void test_in_scope(void **state)
     assert_int_equal(in_scope(db, "/1/2/", NULL), -1);     /* no scope: NULL, never true */
     assert_int_equal(in_scope(db, "/1/2/", ""), -1);
     assert_int_equal((int)db_int(db, -2, "SELECT count(*) FROM (SELECT 1 WHERE in_scope('/1/', NULL))", ""), 0);
+    /* the C side of the same rule, for paths already read (no NULL result there: 0) */
+    assert_int_equal(path_in_scope("/1/2/7/", "/1/2/"), 1);
+    assert_int_equal(path_in_scope("/1/22/", "/1/2/"), 0);
+    assert_int_equal(path_in_scope("/1/2/", "/1/2/7/"), 0);
+    assert_int_equal(path_in_scope(NULL, "/1/"), 0);
+    assert_int_equal(path_in_scope("/1/2/", NULL), 0);
+    assert_int_equal(path_in_scope("/1/2/", ""), 0);
     db_close(db);
     unlink(file);
     rmdir(dir);
