@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "household_change.h"
 #include "idcard.h"
 #include "masking.h"
 #include "text.h"
@@ -306,7 +307,7 @@ int64_t household_create(struct db *db, const struct user_ctx *actor, const stru
         return -1;
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    int64_t id = household_insert(db, actor, in);
+    int64_t id = household_change_register(db, actor, in);
     json_t *after = id > 0 ? audit_snapshot(db, actor, id) : NULL;
     if (id < 0 || audit_write(db, actor, "create", "household", id, NULL, after) != 0 ||
         db_commit(db) != SQLITE_OK) {

@@ -91,8 +91,12 @@ static void change_sheet_row(const struct hh_change *c, void *ctx)
             }
             used += (size_t)n;
         }
-    snprintf(size, sizeof size, "%lld KB", (long long)((c->doc_size + 1023) / 1024));
-    const char *cells[] = {sheet_num(c->id, id), c->head_name, c->village_name, cats, c->doc_name, size, c->maker,
+    if (c->doc_size > 0)
+        snprintf(size, sizeof size, "%lld KB", (long long)((c->doc_size + 1023) / 1024));
+    else
+        size[0] = '\0';
+    const char *cells[] = {sheet_num(c->id, id), c->head_name, c->village_name, cats,
+                           c->doc_size > 0 ? c->doc_name : "尚未上传", size, c->maker,
                            clock_china_stamp(c->made_at, made), hh_change_state_name(c->state), c->decider,
                            *c->decided_at ? clock_china_stamp(c->decided_at, decided) : "", c->reason};
     sheet_row(cs->s, cells);
