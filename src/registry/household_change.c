@@ -94,6 +94,26 @@ int64_t household_change_register(struct db *db, const struct user_ctx *actor, c
     return id > 0 && p.add && store_proposal(db, actor, id, &p) != 0 ? -1 : id;
 }
 
+int64_t household_create(struct db *db, const struct user_ctx *actor, const struct household_input *in,
+                         struct date today, struct err *e)
+{
+    if (household_validate(db, actor, in, today, e) != 0)
+        return -1;
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    int64_t id = household_change_register(db, actor, in);
+    json_t *after = id > 0 ? household_audit_snapshot(db, actor, id) : NULL;
+    if (id < 0 || audit_write(db, actor, "create", "household", id, NULL, after) != 0 ||
+        db_commit(db) != SQLITE_OK) {
+        json_decref(after);
+        db_fail(db, e);
+        db_rollback(db);
+        return -1;
+    }
+    json_decref(after);
+    return id;
+}
+
 int household_change_attach(struct db *db, const struct user_ctx *actor, int64_t change_id, const struct hh_upload *doc,
                             struct err *e)
 {

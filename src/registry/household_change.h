@@ -41,6 +41,10 @@ int64_t household_change_propose(struct db *db, const struct user_ctx *actor, in
    pending change without a document yet (audited propose_category, made by the actor). Returns the
    household's id or -1. */
 int64_t household_change_register(struct db *db, const struct user_ctx *actor, const struct household_input *in);
+/* Validates and registers a household (household_change_register) in one transaction with its audit
+   record. Returns the new id or -1 with e filled; nothing is written on failure. */
+int64_t household_create(struct db *db, const struct user_ctx *actor, const struct household_input *in,
+                         struct date today, struct err *e);
 /* Uploads the document of a waiting change that has none (a claim made at registration): 409
    `already_decided` or `document_present`, 422 on field "document" `document_required` or
    doc_file_check's codes, 404/403 out of sight. Anyone who may propose may attach; the approver must

@@ -134,20 +134,26 @@ void page_category_changes(struct req *r)
         changes_page(r, NULL);
 }
 
-/* Approves or rejects the change of the path; back to the list, or the list with the refusal. */
+/* After a decision or an upload (rc 0 or -1 with e): back to the list with its message (ok), or the
+   list with the refusal next to its field (a change out of sight: the error page). */
+static void answer(struct req *r, int rc, const struct err *e, const char *ok)
+{
+    if (rc == 0)
+        reply_redirect(r, ok);
+    else if (e->status == 404)
+        reply_error(r, e);
+    else {
+        changes_page(r, e);
+        r->status = e->status;
+    }
+}
+
+/* Approves or rejects the change of the path. */
 static void decide(struct req *r, int approve)
 {
     struct err e = {0};
-    if (household_change_decide(r->db, &r->user, r->id[0], approve, req_form(r, "reason"), &e) != 0) {
-        if (e.status == 404)
-            reply_error(r, &e);
-        else {
-            changes_page(r, &e);
-            r->status = e.status;
-        }
-        return;
-    }
-    reply_redirect(r, approve ? "/households/category-changes?ok=category_approved"
+    int rc = household_change_decide(r->db, &r->user, r->id[0], approve, req_form(r, "reason"), &e);
+    answer(r, rc, &e, approve ? "/households/category-changes?ok=category_approved"
                               : "/households/category-changes?ok=category_rejected");
 }
 
@@ -167,16 +173,8 @@ void page_category_change_attach(struct req *r)
     struct hh_upload doc = {f && f->filename && *f->filename ? f->filename : NULL,
                             f ? (const unsigned char *)f->val : NULL, f ? f->len : 0};
     struct err e = {0};
-    if (household_change_attach(r->db, &r->user, r->id[0], &doc, &e) != 0) {
-        if (e.status == 404)
-            reply_error(r, &e);
-        else {
-            changes_page(r, &e);
-            r->status = e.status;
-        }
-        return;
-    }
-    reply_redirect(r, "/households/category-changes?ok=category_document");
+    int rc = household_change_attach(r->db, &r->user, r->id[0], &doc, &e);
+    answer(r, rc, &e, "/households/category-changes?ok=category_document");
 }
 
 /* Sends a change's document with its type (nosniff is on every reply). */
