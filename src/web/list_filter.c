@@ -63,12 +63,13 @@ void list_where_fields(struct req *r, const struct list_where *w, const char *la
     list_period_fields(r, w, label, e);
 }
 
-/* One date field: the date in force, or after a refusal what was typed; the refusal's message after it
-   when it is about this field. */
+/* One date field: the date in force, or after a refusal what was typed (the field at fault as a text
+   field, so that a browser shows it as typed); the refusal's message after it when it is about this field. */
 static void date_field(struct req *r, const char *name, struct date d, const struct err *e)
 {
     char on[11] = "";
-    html_printf(r, "<input type=\"date\" name=\"%s\" value=\"", name);
+    int at_fault = e && e->status && !strcmp(e->field, name);
+    html_printf(r, "<input type=\"%s\" name=\"%s\" value=\"", at_fault ? "text" : "date", name);
     if (e && e->status)
         html_text(r, req_query(r, name) ? req_query(r, name) : "");
     else if (d.y)

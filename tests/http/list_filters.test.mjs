@@ -207,7 +207,7 @@ test('due and overdue lists: village and due-date filters with totals over every
   assert.equal((await b.get('/due.pdf?to=31-12-2026')).status, 422);
   const kept = await b.get('/due?to=31-12-2026');
   assert.equal(kept.status, 200);
-  assert.match(kept.text, /name="to" value="31-12-2026"><small class="field-error" role="alert">截止日期应为日期/);
+  assert.match(kept.text, /type="text" name="to" value="31-12-2026"><small class="field-error" role="alert">截止日期应为日期/);
 
   // The overdue list: the instalments overdue that fell due in [from, to]; the API's loans are theirs.
   const all = (await api(srv.base, 'GET', '/reports/overdue/loans?limit=500', undefined, tok)).body;
