@@ -36,19 +36,26 @@ int loan_figures_get(struct db *db, const struct user_ctx *actor, int64_t loan_i
 }
 
 /* The filter's condition, shared by the count and the page: ?1 scope, ?2 state ('' all),
-   ?3 village (NULL all), ?4 overdue (1 only overdue), ?5 the as-of date. */
+   ?3 village (NULL all), ?4 overdue (1 only overdue), ?5 the as-of date, ?8 and ?9 the period the
+   overdue instalment fell due in. */
 #define LOAN_BOOK_WHERE                                                                                          \
     "FROM loans l JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id " \
     "JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?1) AND (?2 = '' OR l.state = ?2) "             \
     "AND (?3 IS NULL OR h.village_id = ?3) AND (?4 = 0 OR (l.state = 'active' AND EXISTS (SELECT 1 FROM "       \
-    "loan_schedule s WHERE s.loan_id = l.id AND s.settled = 0 AND s.due_on < ?5)))"
+    "loan_schedule s WHERE s.loan_id = l.id AND s.settled = 0 AND s.due_on < ?5 AND s.due_on >= ?8 AND " \
+    "s.due_on <= ?9)))"
 
-/* Binds the filter's five parameters, and with paged the limit and offset (?6, ?7). */
+/* Binds the filter's parameters, the limit and offset (?6, ?7: unused by the count). */
 static int bind_filter(sqlite3_stmt *st, const struct user_ctx *actor, const struct loan_book_filter *f,
-                       const char *on, int paged)
+                       const char *on)
 {
-    return db_bind(st, paged ? "ttIdtdd" : "ttIdt", actor->unit_path, f->state ? f->state : "", f->village_id,
-                   f->overdue != 0, on, f->limit, f->offset);
+    char from[11] = "0000-00-00", to[11] = "9999-12-31";
+    if (f->from.y)
+        date_format(f->from, from);
+    if (f->to.y)
+        date_format(f->to, to);
+    return db_bind(st, "ttIdtddtt", actor->unit_path, f->state ? f->state : "", f->village_id, f->overdue != 0, on,
+                   f->limit, f->offset, from, to);
 }
 
 int64_t loan_book_list(struct db *db, const struct user_ctx *actor, const struct loan_book_filter *f,
@@ -63,7 +70,7 @@ int64_t loan_book_list(struct db *db, const struct user_ctx *actor, const struct
     sqlite3_stmt *count = db_prep(db, "SELECT count(*) " LOAN_BOOK_WHERE);
     if (!count)
         return db_fail(db, e);
-    int64_t total = bind_filter(count, actor, f, on, 0) == SQLITE_OK && sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int64(count, 0) : -1;
+    int64_t total = bind_filter(count, actor, f, on) == SQLITE_OK && sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int64(count, 0) : -1;
     db_done(count);
     sqlite3_stmt *st = total < 0 ? NULL
                                  : db_prep(db, "SELECT l.id " LOAN_BOOK_WHERE
@@ -73,7 +80,7 @@ int64_t loan_book_list(struct db *db, const struct user_ctx *actor, const struct
         db_done(st);
         return !st ? db_fail(db, e) : err_set(e, 500, "out_of_memory", NULL, "内存不足");
     }
-    int rc = bind_filter(st, actor, f, on, 1) == SQLITE_OK ? 0 : db_fail(db, e);
+    int rc = bind_filter(st, actor, f, on) == SQLITE_OK ? 0 : db_fail(db, e);
     while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
         struct loan_figures fig;
         rc = servicing_get(db, actor, sqlite3_column_int64(st, 0), l, e);

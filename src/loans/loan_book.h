@@ -18,6 +18,7 @@ struct loan_book_filter {
     const char *state;  /* active, settled, compensated; NULL or "" for all */
     int64_t village_id; /* 0 for every village in scope */
     int overdue;        /* 1: only active loans with an instalment unpaid after its due date */
+    struct date from, to; /* with overdue: such an instalment fell due in [from, to] ({0}: open) */
     int limit, offset;
 };
 

@@ -291,32 +291,11 @@ int64_t household_insert(struct db *db, const struct user_ctx *actor, const stru
     return id;
 }
 
-/* Snapshot for the audit log: the household with masked IDs (the log holds no full ID). */
-static json_t *audit_snapshot(struct db *db, const struct user_ctx *actor, int64_t id)
+json_t *household_audit_snapshot(struct db *db, const struct user_ctx *actor, int64_t id)
 {
     struct household h;
     struct err e;
     return household_get(db, actor, id, &h, &e) == 0 ? household_json(&h, 0) : json_null();
-}
-
-int64_t household_create(struct db *db, const struct user_ctx *actor, const struct household_input *in,
-                         struct date today, struct err *e)
-{
-    if (household_validate(db, actor, in, today, e) != 0)
-        return -1;
-    if (db_begin(db) != SQLITE_OK)
-        return db_fail(db, e);
-    int64_t id = household_insert(db, actor, in);
-    json_t *after = id > 0 ? audit_snapshot(db, actor, id) : NULL;
-    if (id < 0 || audit_write(db, actor, "create", "household", id, NULL, after) != 0 ||
-        db_commit(db) != SQLITE_OK) {
-        json_decref(after);
-        db_fail(db, e);
-        db_rollback(db);
-        return -1;
-    }
-    json_decref(after);
-    return id;
 }
 
 int household_update(struct db *db, const struct user_ctx *actor, int64_t id, const struct household_changes *c,
@@ -344,7 +323,7 @@ int household_update(struct db *db, const struct user_ctx *actor, int64_t id, co
                         hh_category_code(k)) == SQLITE_DONE;
     if (ok && c->also)
         ok = c->also(db, actor, id, c->also_ctx) == 0;
-    json_t *after = ok ? audit_snapshot(db, actor, id) : NULL;
+    json_t *after = ok ? household_audit_snapshot(db, actor, id) : NULL;
     return audit_commit(db, ok, actor, "update", "household", id, before, after, e);
 }
 
@@ -366,7 +345,7 @@ int64_t household_add_member(struct db *db, const struct user_ctx *actor, int64_
     int64_t mid = -1;
     if (member_insert(db, id, m, 0) == SQLITE_DONE) {
         mid = sqlite3_last_insert_rowid(db->h);
-        json_t *after = audit_snapshot(db, actor, id);
+        json_t *after = household_audit_snapshot(db, actor, id);
         if (audit_write(db, actor, "add_member", "household", id, before, after) != 0 || db_commit(db) != SQLITE_OK)
             mid = -1;
         json_decref(after);
@@ -407,7 +386,7 @@ int household_update_member(struct db *db, const struct user_ctx *actor, int64_t
                     s->died_on && *s->died_on ? s->died_on : NULL,
                     s->moved_out_on && *s->moved_out_on ? s->moved_out_on : NULL, member_id, id) == SQLITE_DONE &&
              db_run(db, "UPDATE households SET updated_at = clock_now() WHERE id = ?", "i", id) == SQLITE_DONE;
-    json_t *after = ok ? audit_snapshot(db, actor, id) : NULL;
+    json_t *after = ok ? household_audit_snapshot(db, actor, id) : NULL;
     return audit_commit(db, ok, actor, "update_member", "household", id, before, after, e);
 }
 

@@ -105,10 +105,9 @@ struct household_input {
    the field ("head.id_number", "members[1].id_number", ...). */
 int household_validate(struct db *db, const struct user_ctx *actor, const struct household_input *in,
                        struct date today, struct err *e);
-/* Validates and registers a household in one transaction with its audit record.
-   Returns the new id or -1 with e filled; nothing is written on failure. */
-int64_t household_create(struct db *db, const struct user_ctx *actor, const struct household_input *in,
-                         struct date today, struct err *e);
+/* Snapshot for the audit log: the household with masked IDs (the log holds no full ID); JSON null
+   when it cannot be read. New reference. */
+json_t *household_audit_snapshot(struct db *db, const struct user_ctx *actor, int64_t id);
 /* Registers a household inside the caller's transaction (import), without validation.
    Returns the id or -1. */
 int64_t household_insert(struct db *db, const struct user_ctx *actor, const struct household_input *in);

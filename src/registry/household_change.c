@@ -41,7 +41,25 @@ struct proposal {
     int64_t id;
 };
 
-/* Inside household_update's transaction: stores the waiting change and its audit record. 0 or -1. */
+/* Binds a document's name, kind, size and bytes at parameters first .. first + 3 (all NULL/0 and ''
+   for none). SQLITE_OK or an error code. */
+static int bind_document(sqlite3_stmt *st, int first, const struct hh_upload *doc)
+{
+    int has = doc && doc->data && doc->len;
+    int rc = sqlite3_bind_text(st, first, has ? doc->name : "", -1, SQLITE_TRANSIENT);
+    if (rc == SQLITE_OK)
+        rc = has ? sqlite3_bind_text(st, first + 1, doc_file_kind(doc->data, doc->len), -1, SQLITE_STATIC)
+                 : sqlite3_bind_null(st, first + 1);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(st, first + 2, has ? (int64_t)doc->len : 0);
+    if (rc == SQLITE_OK)
+        rc = has ? sqlite3_bind_blob(st, first + 3, doc->data, (int)doc->len, SQLITE_TRANSIENT)
+                 : sqlite3_bind_null(st, first + 3);
+    return rc;
+}
+
+/* Inside the caller's transaction: stores the waiting change (its document, or none yet when
+   p->doc is NULL) and its audit record. 0 or -1. */
 static int store_proposal(struct db *db, const struct user_ctx *actor, int64_t household_id, void *ctx)
 {
     struct proposal *p = ctx;
@@ -53,20 +71,73 @@ static int store_proposal(struct db *db, const struct user_ctx *actor, int64_t h
             return -1;
     sqlite3_stmt *st = db_prep(db, "INSERT INTO household_category_changes (household_id, categories, doc_name, "
                                    "doc_kind, doc_size, doc_data, made_by, made_at) VALUES (?, ?, ?, ?, ?, ?, ?, clock_now())");
-    int ok = st && db_bind(st, "ittti", household_id, codes, p->doc->name, doc_file_kind(p->doc->data, p->doc->len),
-                           (int64_t)p->doc->len) == SQLITE_OK &&
-             sqlite3_bind_blob(st, 6, p->doc->data, (int)p->doc->len, SQLITE_TRANSIENT) == SQLITE_OK &&
+    int ok = st && db_bind(st, "it", household_id, codes) == SQLITE_OK && bind_document(st, 3, p->doc) == SQLITE_OK &&
              sqlite3_bind_int64(st, 7, actor->id) == SQLITE_OK && sqlite3_step(st) == SQLITE_DONE;
     if (st)
         db_done(st);
     if (!ok)
         return -1;
     p->id = sqlite3_last_insert_rowid(db->h);
-    json_t *after = json_pack("{s:I, s:o, s:s}", "change_id", (json_int_t)p->id, "categories", codes_json(p->add),
-                              "document", p->doc->name);
+    json_t *after = json_pack("{s:I, s:o, s:s?}", "change_id", (json_int_t)p->id, "categories", codes_json(p->add),
+                              "document", p->doc ? p->doc->name : NULL);
     int rc = audit_write(db, actor, "propose_category", "household", household_id, NULL, after);
     json_decref(after);
     return rc;
+}
+
+int64_t household_change_register(struct db *db, const struct user_ctx *actor, const struct household_input *in)
+{
+    struct household_input now = *in;
+    now.categories &= ~HC_SENSITIVE; /* they wait for their document and a second person */
+    int64_t id = household_insert(db, actor, &now);
+    struct proposal p = {.add = in->categories & HC_SENSITIVE};
+    return id > 0 && p.add && store_proposal(db, actor, id, &p) != 0 ? -1 : id;
+}
+
+int64_t household_create(struct db *db, const struct user_ctx *actor, const struct household_input *in,
+                         struct date today, struct err *e)
+{
+    if (household_validate(db, actor, in, today, e) != 0)
+        return -1;
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    int64_t id = household_change_register(db, actor, in);
+    json_t *after = id > 0 ? household_audit_snapshot(db, actor, id) : NULL;
+    if (id < 0 || audit_write(db, actor, "create", "household", id, NULL, after) != 0 ||
+        db_commit(db) != SQLITE_OK) {
+        json_decref(after);
+        db_fail(db, e);
+        db_rollback(db);
+        return -1;
+    }
+    json_decref(after);
+    return id;
+}
+
+int household_change_attach(struct db *db, const struct user_ctx *actor, int64_t change_id, const struct hh_upload *doc,
+                            struct err *e)
+{
+    struct hh_change c;
+    if (household_change_get(db, actor, change_id, &c, NULL, e) != 0)
+        return -1;
+    if (strcmp(c.state, "pending") != 0)
+        return err_set(e, 409, "already_decided", NULL, "该变更已%s，不能再上传证明材料", hh_change_state_name(c.state));
+    if (c.doc_size > 0)
+        return err_set(e, 409, "document_present", "document", "该变更已有证明材料；如有误请驳回后重新申请");
+    if (!doc || !doc->name || !*doc->name)
+        return err_set(e, 422, "document_required", "document", "请选择证明材料文件（PDF、JPG 或 PNG）");
+    if (doc_file_check(doc->name, doc->data, doc->len, "document", e) != 0)
+        return -1;
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    sqlite3_stmt *st = db_prep(db, "UPDATE household_category_changes SET doc_name = ?1, doc_kind = ?2, doc_size = ?3, "
+                                   "doc_data = ?4 WHERE id = ?5 AND state = 'pending' AND doc_data IS NULL");
+    int ok = st && bind_document(st, 1, doc) == SQLITE_OK && sqlite3_bind_int64(st, 5, change_id) == SQLITE_OK &&
+             sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(db->h) == 1;
+    if (st)
+        db_done(st);
+    json_t *after = json_pack("{s:I, s:s}", "change_id", (json_int_t)change_id, "document", doc->name);
+    return audit_commit(db, ok, actor, "attach_document", "household", c.household_id, NULL, after, e);
 }
 
 int64_t household_change_update(struct db *db, const struct user_ctx *actor, int64_t household_id,
@@ -146,6 +217,8 @@ int household_change_decide(struct db *db, const struct user_ctx *actor, int64_t
         return err_set(e, 409, "already_decided", NULL, "该变更已%s，不能再审批", hh_change_state_name(c.state));
     if (c.made_by == actor->id)
         return err_set(e, 403, "same_person", NULL, "提交人不能审批自己提交的类别变更，须由另一人审批");
+    if (approve && c.doc_size <= 0)
+        return err_set(e, 409, "document_missing", "document", "尚未上传证明材料，不能批准；请先上传证明材料");
     if (text_check(reason, approve ? 0 : 1, NOTE_MAX_CHARS) != 0)
         return err_set(e, 422, "reason_required", "reason", approve ? "说明不能超过200个字" : "请填写驳回理由（1到200个字）");
     struct household h;

@@ -36,9 +36,25 @@ int64_t household_change_update(struct db *db, const struct user_ctx *actor, int
    household has. Returns the change id or -1 as household_change_update. */
 int64_t household_change_propose(struct db *db, const struct user_ctx *actor, int64_t household_id, unsigned add,
                                  const struct hh_upload *doc, struct err *e);
+/* Registers a new household inside the caller's transaction (household_create, the CSV import) as
+   household_insert does, but the sensitive categories it claims are not linked: they wait as one
+   pending change without a document yet (audited propose_category, made by the actor). Returns the
+   household's id or -1. */
+int64_t household_change_register(struct db *db, const struct user_ctx *actor, const struct household_input *in);
+/* Validates and registers a household (household_change_register) in one transaction with its audit
+   record. Returns the new id or -1 with e filled; nothing is written on failure. */
+int64_t household_create(struct db *db, const struct user_ctx *actor, const struct household_input *in,
+                         struct date today, struct err *e);
+/* Uploads the document of a waiting change that has none (a claim made at registration): 409
+   `already_decided` or `document_present`, 422 on field "document" `document_required` or
+   doc_file_check's codes, 404/403 out of sight. Anyone who may propose may attach; the approver must
+   still be someone other than the change's maker. 0, or -1 with e (nothing written). Audited. */
+int household_change_attach(struct db *db, const struct user_ctx *actor, int64_t change_id, const struct hh_upload *doc,
+                            struct err *e);
 /* Approves (approve = 1: the categories are linked) or rejects (reason 1..200 characters required,
    422 `reason_required`) a waiting change, as a person other than its maker: 403 `same_person` for
-   the maker, 404/403 out of sight, 409 `already_decided`. The reason of an approval is optional.
+   the maker, 404/403 out of sight, 409 `already_decided`, and for an approval 409 `document_missing`
+   while the change has no document yet. The reason of an approval is optional.
    0, or -1 with e; a refusal changes nothing. */
 int household_change_decide(struct db *db, const struct user_ctx *actor, int64_t change_id, int approve,
                             const char *reason, struct err *e);

@@ -8,6 +8,7 @@
 #include "audit.h"
 #include "csv.h"
 #include "household.h"
+#include "household_change.h"
 #include "text.h"
 
 enum column { COL_VILLAGE, COL_HEAD_NAME, COL_HEAD_ID, COL_HEAD_PHONE, COL_ADDRESS, COL_CATEGORIES, COL_POLICY,
@@ -249,7 +250,7 @@ int household_import(struct db *db, const struct user_ctx *actor, const char *da
             problem(res, rec.line, "%s", re.message);
             continue;
         }
-        if (commit && !res->nproblems && household_insert(db, actor, &in) < 0)
+        if (commit && !res->nproblems && household_change_register(db, actor, &in) < 0)
             ok = 0;
     }
     if (ok && rc < 0) {

@@ -20,6 +20,8 @@ struct api_doc {
 
 /* A list answer's schema: {items: [ITEM], total} with ITEM a JSON Schema text. */
 #define API_LIST(item) "{\"type\":\"object\",\"required\":[\"items\",\"total\"],\"properties\":{\"items\":{\"type\":\"array\",\"items\":" item "},\"total\":{\"type\":\"integer\"}}}"
+/* A list answer with totals over every matching row besides total: props and required name them. */
+#define API_TOTALS(item, props, required) "{\"type\":\"object\",\"required\":[\"items\",\"total\"," required "],\"properties\":{\"items\":{\"type\":\"array\",\"items\":" item "},\"total\":{\"type\":\"integer\"}," props "}}"
 /* An object schema with the given required integer/string members, as JSON text. */
 #define API_OBJ(props, required) "{\"type\":\"object\",\"required\":[" required "],\"properties\":{" props "}}"
 #define API_INT "{\"type\":\"integer\"}"

@@ -7,6 +7,7 @@
 #include "record_sheets.h"
 #include "list_sheets.h"
 #include "household.h"
+#include "household_change.h"
 #include "masking.h"
 #include "pair.h"
 #include "part_sheets.h"

@@ -22,6 +22,7 @@ struct page_ctx {
     json_t *items;
     int limit, offset, seen;
     int reminder; /* 1: the reminder list's items (no overdue figures) */
+    int64_t due_fen; /* the due list's sum over every instalment, not only the page */
 };
 
 /* The loan as a list item with its figures. */
@@ -46,23 +47,49 @@ static void loan_book_json(const struct serviced_loan *l, const struct loan_figu
     json_array_append_new(ctx, loan_item(l, fig));
 }
 
-/* The loan book (overdue 1: only the overdue loans) as JSON or in the asked format. */
+/* Adds one loan's figures to the overdue list's totals. */
+static void loan_book_sum(const struct serviced_loan *l, const struct loan_figures *fig, void *ctx)
+{
+    (void)l;
+    struct loan_figures *sum = ctx;
+    sum->outstanding_fen += fig->outstanding_fen, sum->overdue_fen += fig->overdue_fen;
+    sum->penalty_fen += fig->penalty_fen;
+}
+
+/* The loan book (overdue 1: only the overdue loans, ?from= and ?to= the period an overdue
+   instalment fell due in, with the totals of every matching loan) as JSON or in the asked format. */
 static void loans_reply(struct req *r, int overdue, const char *filename)
 {
     struct loan_book_filter f = {.state = req_query(r, "state"), .village_id = req_query_int(r, "village_id", 0),
                                  .overdue = overdue || req_query_int(r, "overdue", 0) == 1};
     api_paging(r, &f.limit, &f.offset);
     struct err e = {0};
+    struct list_where w = {0};
+    if (overdue && list_where_read(r, &w, &e) != 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    if (overdue)
+        f.from = w.from, f.to = w.to;
     if (list_export_if_asked(r, list_loans_sheet, &f, filename))
         return;
     json_t *items = json_array();
+    struct loan_figures sum = {0};
+    struct loan_book_filter all = f;
+    all.limit = -1, all.offset = 0; /* SQLite: no limit */
     int64_t total = loan_book_list(r->db, &r->user, &f, r->today, loan_book_json, items, &e);
-    if (total < 0) {
+    if (total < 0 || (overdue && loan_book_list(r->db, &r->user, &all, r->today, loan_book_sum, &sum, &e) < 0)) {
         json_decref(items);
         reply_json_error(r, &e);
         return;
     }
-    reply_json(r, 200, api_list(items, total));
+    json_t *list = api_list(items, total);
+    if (overdue) {
+        json_object_set_new(list, "outstanding_principal_fen_total", json_integer(sum.outstanding_fen));
+        json_object_set_new(list, "overdue_fen_total", json_integer(sum.overdue_fen));
+        json_object_set_new(list, "penalty_fen_total", json_integer(sum.penalty_fen));
+    }
+    reply_json(r, 200, list);
 }
 
 void api_loan_book(struct req *r)
@@ -76,12 +103,13 @@ void api_overdue_loans(struct req *r)
 }
 
 /* Appends one instalment of the page; on the due list with its loan's figures (the reminder list
-   has none: the village officers call before the day). */
+   has none: the village officers call before the day). Every instalment counts in the total. */
 static void due_json(const struct due_row *d, void *ctx)
 {
     struct page_ctx *c = ctx;
     struct loan_figures fig = {0};
     struct err e = {0};
+    c->due_fen += d->due_fen;
     if (c->seen++ < c->offset || c->seen > c->offset + c->limit ||
         (!c->reminder && loan_figures_get(c->r->db, &c->r->user, d->loan_id, c->r->today, &fig, &e) != 0))
         return;
@@ -107,26 +135,34 @@ static int due_days_of(struct req *r)
     return (int)days;
 }
 
-/* The due list, or the village officers' reminder list, as JSON or in the asked format; the
-   reminder list narrows to ?village_id= (or ?unit_id=) within the user's scope, as its page. */
+/* The due list, or the village officers' reminder list, as JSON or in the asked format, narrowed
+   to ?village_id= (or ?unit_id=) within the user's scope, as its page; the due list's period is
+   ?from= / ?to= as the page takes them (due_query_period), its total the sum of every instalment. */
 static void due_reply(struct req *r, int reminder)
 {
     int days = due_days_of(r);
-    if (days < 0 || (reminder && report_narrow_to(r, req_query_int(r, "village_id", req_query_int(r, "unit_id", 0))) != 0))
+    if (days < 0 || report_narrow_to(r, req_query_int(r, "village_id", req_query_int(r, "unit_id", 0))) != 0)
         return;
-    struct date to = date_add_days(r->today, days);
-    struct due_query q = {r->today, to, reminder ? "贷款到期提醒名单" : "到期清单", reminder};
+    struct due_query q = {r->today, date_add_days(r->today, days), reminder ? "贷款到期提醒名单" : "到期清单", reminder};
+    struct err e = {0};
+    if (!reminder && due_query_period(r, days, &q, &e) != 0) {
+        reply_json_error(r, &e);
+        return;
+    }
     if (list_export_if_asked(r, list_due_sheet, &q, reminder ? "reminders.csv" : "due.csv"))
         return;
     struct page_ctx c = {.r = r, .items = json_array(), .reminder = reminder};
     api_paging(r, &c.limit, &c.offset);
-    int n = servicing_due_list(r->db, &r->user, r->today, to, r->today, due_json, &c);
+    int n = servicing_due_list(r->db, &r->user, q.from, q.to, r->today, due_json, &c);
     if (n < 0) {
         json_decref(c.items);
         reply_fail(r, 500, "db_error", "读取到期清单失败");
         return;
     }
-    reply_json(r, 200, api_list(c.items, n));
+    json_t *list = api_list(c.items, n);
+    if (!reminder)
+        json_object_set_new(list, "due_fen_total", json_integer(c.due_fen));
+    reply_json(r, 200, list);
 }
 
 void api_due_list(struct req *r)
@@ -242,8 +278,8 @@ void api_relief_batches_list(struct req *r)
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_lists[] = {
     {"GET", "/api/v1/loans", "贷款台账：管辖范围内已放款的贷款及其逾期天数、逾期金额、罚息，分页；?format= 导出", "state:string village_id:integer overdue:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"contract_no\":" API_STR ",\"disbursed_on\":" API_STR ",\"principal_fen\":" API_INT ",\"state\":{\"enum\":[\"active\",\"settled\",\"compensated\"]},\"settled_on\":{\"type\":[\"string\",\"null\"]},\"outstanding_principal_fen\":" API_INT ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT ",\"product_id\":" API_INT ",\"organisation_id\":{\"type\":[\"integer\",\"null\"]}", "\"id\",\"village_id\",\"village\",\"applicant\",\"contract_no\",\"disbursed_on\",\"principal_fen\",\"state\",\"settled_on\",\"outstanding_principal_fen\",\"dpd\",\"overdue_fen\",\"penalty_fen\",\"product_id\",\"organisation_id\"")), 0, "422:invalid_state 422:invalid_format", API_FORMATS},
-    {"GET", "/api/v1/reports/overdue/loans", "逾期贷款清单：每笔的逾期天数、逾期金额、罚息，分页；?format= 导出", "village_id:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"contract_no\":" API_STR ",\"disbursed_on\":" API_STR ",\"principal_fen\":" API_INT ",\"state\":{\"enum\":[\"active\",\"settled\",\"compensated\"]},\"settled_on\":{\"type\":[\"string\",\"null\"]},\"outstanding_principal_fen\":" API_INT ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT ",\"product_id\":" API_INT ",\"organisation_id\":{\"type\":[\"integer\",\"null\"]}", "\"id\",\"village_id\",\"village\",\"applicant\",\"contract_no\",\"disbursed_on\",\"principal_fen\",\"state\",\"settled_on\",\"outstanding_principal_fen\",\"dpd\",\"overdue_fen\",\"penalty_fen\",\"product_id\",\"organisation_id\"")), 0, "422:invalid_format", API_FORMATS},
-    {"GET", "/api/v1/reports/due", "到期清单：今后 days 天内到期未还的各期及贷款的逾期情况，分页；?format= 导出", "days:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"loan_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"phone\":" API_STR ",\"contract_no\":" API_STR ",\"n\":" API_INT ",\"due_on\":" API_STR ",\"due_fen\":" API_INT ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT, "\"loan_id\",\"village\",\"applicant\",\"phone\",\"contract_no\",\"n\",\"due_on\",\"due_fen\",\"dpd\",\"overdue_fen\",\"penalty_fen\"")), 0, "422:invalid_days 422:invalid_format", API_FORMATS},
+    {"GET", "/api/v1/reports/overdue/loans", "逾期贷款清单：每笔的逾期天数、逾期金额、罚息，分页；from/to：有一期逾期未还的应还日在此期间内的贷款；total 与 *_total 为全部符合条件的贷款的合计；?format= 以同样条件导出（带合计行）", "village_id:integer from:date to:date format:string " API_PAGING "", NULL, API_TOTALS(API_OBJ("\"id\":" API_INT ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"contract_no\":" API_STR ",\"disbursed_on\":" API_STR ",\"principal_fen\":" API_INT ",\"state\":{\"enum\":[\"active\",\"settled\",\"compensated\"]},\"settled_on\":{\"type\":[\"string\",\"null\"]},\"outstanding_principal_fen\":" API_INT ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT ",\"product_id\":" API_INT ",\"organisation_id\":{\"type\":[\"integer\",\"null\"]}", "\"id\",\"village_id\",\"village\",\"applicant\",\"contract_no\",\"disbursed_on\",\"principal_fen\",\"state\",\"settled_on\",\"outstanding_principal_fen\",\"dpd\",\"overdue_fen\",\"penalty_fen\",\"product_id\",\"organisation_id\""), "\"outstanding_principal_fen_total\":" API_INT ",\"overdue_fen_total\":" API_INT ",\"penalty_fen_total\":" API_INT, "\"outstanding_principal_fen_total\",\"overdue_fen_total\",\"penalty_fen_total\""), 0, "422:invalid_format 422:invalid_date 422:invalid_period", API_FORMATS},
+    {"GET", "/api/v1/reports/due", "到期清单：应还日在 from（缺省今天）至 to（缺省 from 加 days 天）之间未还的各期及贷款的逾期情况，可按村，分页；total 与 due_fen_total 为全部符合条件的各期的条数与应还本息合计；?format= 以同样条件导出", "days:integer from:date to:date village_id:integer unit_id:integer format:string " API_PAGING "", NULL, API_TOTALS(API_OBJ("\"loan_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"phone\":" API_STR ",\"contract_no\":" API_STR ",\"n\":" API_INT ",\"due_on\":" API_STR ",\"due_fen\":" API_INT ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT, "\"loan_id\",\"village\",\"applicant\",\"phone\",\"contract_no\",\"n\",\"due_on\",\"due_fen\",\"dpd\",\"overdue_fen\",\"penalty_fen\""), "\"due_fen_total\":" API_INT, "\"due_fen_total\""), 0, "422:invalid_days 422:invalid_date 422:invalid_period 422:invalid_format 403:out_of_scope 404:unit_not_found", API_FORMATS},
     {"GET", "/api/v1/reports/due-reminders", "到期提醒名单：今后 days 天内要还款的各期（村计生专干逐户提醒），可按村，分页；?format= 导出", "days:integer village_id:integer unit_id:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"loan_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"phone\":" API_STR ",\"contract_no\":" API_STR ",\"n\":" API_INT ",\"due_on\":" API_STR ",\"due_fen\":" API_INT, "\"loan_id\",\"village\",\"applicant\",\"phone\",\"contract_no\",\"n\",\"due_on\",\"due_fen\"")), 0, "422:invalid_days 422:invalid_format 403:out_of_scope 404:unit_not_found", API_FORMATS},
     {"GET", "/api/v1/reports/due-reminders/sms.csv", "到期提醒短信群发表（CSV：电话、姓名、短信内容；无电话的不列）", "days:integer village_id:integer unit_id:integer", NULL, NULL, 0, "422:invalid_days 403:out_of_scope 404:unit_not_found", "csv"},
     {"GET", "/api/v1/guarantee-fund/entries", "担保基金明细账：收入、调整、代偿、追偿及记账后余额（本辖区），分页；?format= 导出", "kind:string from:date to:date format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"kind\":{\"enum\":[\"income\",\"adjustment\",\"payout\",\"recovery\"]},\"on\":" API_STR ",\"amount_fen\":" API_INT ",\"document_no\":" API_STR ",\"note\":" API_STR ",\"balance_after_fen\":" API_INT ",\"by\":" API_STR ",\"loan\":{\"type\":[\"object\",\"null\"],\"required\":[\"id\",\"contract_no\",\"applicant\",\"village\"],\"properties\":{\"id\":" API_INT ",\"contract_no\":" API_STR ",\"applicant\":" API_STR ",\"village\":" API_STR "}}", "\"id\",\"kind\",\"on\",\"amount_fen\",\"document_no\",\"note\",\"balance_after_fen\",\"by\",\"loan\"")), 0, "422:invalid_kind 422:invalid_date 422:invalid_format", API_FORMATS},

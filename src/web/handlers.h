@@ -45,11 +45,14 @@ void page_category_changes(struct req *r);
 void page_category_change_approve(struct req *r);
 void page_category_change_reject(struct req *r);
 void page_category_change_document(struct req *r);
+/* Uploads the document of a change claimed at registration (multipart field document). */
+void page_category_change_attach(struct req *r);
 void api_category_changes(struct req *r);
 void api_category_change_propose(struct req *r);
 void api_category_change_approve(struct req *r);
 void api_category_change_reject(struct req *r);
 void api_category_change_document(struct req *r);
+void api_category_change_attach(struct req *r);
 /* The household page's note of the category changes waiting for approval. */
 void household_pending_changes(struct req *r, int64_t household_id);
 void page_household_add_member(struct req *r);

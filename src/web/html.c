@@ -285,6 +285,8 @@ void html_flash(struct req *r)
         {"resolved", "异议已处理。"}, {"reversed", "已冲正。"}, {"published", "公告已发布。"},
         {"withdrawn", "公告已撤回，公开页面不再显示。"},
         {"category_pending", "已保存；新增的计生特殊家庭类别须经另一人审批后生效，审批前仍按原类别办理。"},
+        {"category_registered", "已保存；申报的计生特殊家庭类别（失独、伤残）须上传证明材料并经另一人审批后生效，审批前仍按其他类别办理。"},
+        {"category_document", "证明材料已上传，待另一人审批。"},
         {"category_approved", "类别变更已批准，已生效。"}, {"category_rejected", "类别变更已驳回，家庭类别未变。"},
         {"extension", "展期申请已登记。"}, {"extension_approved", "展期已生效，新的还款计划见下。"},
         {"extension_refused", "已不同意该展期。"}, {"write_off", "核销申请已登记，待另一人审批。"},

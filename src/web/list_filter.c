@@ -29,6 +29,17 @@ int list_where_read(struct req *r, struct list_where *w, struct err *e)
     return 0;
 }
 
+int list_where_page(struct req *r, struct list_where *w, struct err *e)
+{
+    if (list_where_read(r, w, e) == 0)
+        return 0;
+    memset(w, 0, sizeof *w);
+    if (!req_query(r, "format"))
+        return 0;
+    reply_error(r, e);
+    return -1;
+}
+
 struct village_options {
     struct req *r;
     int64_t selected;
@@ -43,19 +54,40 @@ static void village_option(const struct unit *u, void *ctx)
     html_raw(o->r, "</option>");
 }
 
-void list_where_fields(struct req *r, const struct list_where *w, const char *label)
+void list_where_fields(struct req *r, const struct list_where *w, const char *label, const struct err *e)
 {
     struct village_options o = {r, w->village_id};
     html_raw(r, "<label>村<select name=\"village_id\"><option value=\"0\">全部</option>");
     unit_list(r->db, r->user.unit_path, "village", village_option, &o);
-    char from[11] = "", to[11] = "";
-    if (w->from.y)
-        date_format(w->from, from);
-    if (w->to.y)
-        date_format(w->to, to);
-    html_printf(r, "</select></label><label>%s自<input type=\"date\" name=\"from\" value=\"%s\"></label>"
-                   "<label>至<input type=\"date\" name=\"to\" value=\"%s\"></label>",
-                label, from, to);
+    html_raw(r, "</select></label>");
+    list_period_fields(r, w, label, e);
+}
+
+/* One date field: the date in force, or after a refusal what was typed (the field at fault as a text
+   field, so that a browser shows it as typed); the refusal's message after it when it is about this field. */
+static void date_field(struct req *r, const char *name, struct date d, const struct err *e)
+{
+    char on[11] = "";
+    int at_fault = e && e->status && !strcmp(e->field, name);
+    html_printf(r, "<input type=\"%s\" name=\"%s\" value=\"", at_fault ? "text" : "date", name);
+    if (e && e->status)
+        html_text(r, req_query(r, name) ? req_query(r, name) : "");
+    else if (d.y)
+        html_text(r, date_format(d, on));
+    html_raw(r, "\">");
+    if (e && e->status) {
+        r->shown_error = e; /* form_field_error repeats a refusal at its field */
+        form_field_error(r, name);
+    }
+}
+
+void list_period_fields(struct req *r, const struct list_where *w, const char *label, const struct err *e)
+{
+    html_printf(r, "<label>%s自", label);
+    date_field(r, "from", w->from, e);
+    html_raw(r, "</label><label>至");
+    date_field(r, "to", w->to, e);
+    html_raw(r, "</label>");
 }
 
 void list_totals_line(struct req *r, int64_t count, const char *what, int64_t fen)

@@ -95,15 +95,37 @@ int list_due_sheet(struct req *r, const void *arg, struct sheet *s)
     return list_due_build(r, arg, s) < 0 ? -1 : 0;
 }
 
+/* A loan book sheet being filled, with the sums of its amount columns. */
+struct loans_build {
+    struct sheet *s;
+    int64_t count, principal_fen;
+    struct loan_figures sum;
+};
+
 /* One loan of the loan book. */
 static void loan_sheet_row(const struct serviced_loan *l, const struct loan_figures *fig, void *ctx)
 {
+    struct loans_build *b = ctx;
+    b->count++, b->principal_fen += l->principal_fen, b->sum.outstanding_fen += fig->outstanding_fen;
+    b->sum.overdue_fen += fig->overdue_fen, b->sum.penalty_fen += fig->penalty_fen;
     char id[SHEET_NUM_SIZE], dpd[SHEET_NUM_SIZE], p[MONEY_TEXT_SIZE], out[MONEY_TEXT_SIZE], over[MONEY_TEXT_SIZE], pen[MONEY_TEXT_SIZE];
     const char *cells[] = {sheet_num(l->id, id), l->village, l->applicant, l->contract_no, l->disbursed_on,
                            sheet_fen(l->principal_fen, p), loan_book_state_name(l->state),
                            sheet_fen(fig->outstanding_fen, out), sheet_num(fig->dpd, dpd),
                            sheet_fen(fig->overdue_fen, over), sheet_fen(fig->penalty_fen, pen)};
-    sheet_row(ctx, cells);
+    sheet_row(b->s, cells);
+}
+
+/* The overdue loans' total row: the number of loans and the sums of the amount columns. */
+static void loans_total_row(const struct loans_build *b)
+{
+    char n[32], p[MONEY_TEXT_SIZE], out[MONEY_TEXT_SIZE], over[MONEY_TEXT_SIZE], pen[MONEY_TEXT_SIZE];
+    snprintf(n, sizeof n, "%lld 笔", (long long)b->count);
+    const char *cells[] = {"合计", n, "", "", "", sheet_fen(b->principal_fen, p), "",
+                           sheet_fen(b->sum.outstanding_fen, out), "", sheet_fen(b->sum.overdue_fen, over),
+                           sheet_fen(b->sum.penalty_fen, pen)};
+    sheet_row(b->s, cells);
+    b->s->total_rows = 1;
 }
 
 int list_loans_sheet(struct req *r, const void *arg, struct sheet *s)
@@ -122,12 +144,21 @@ int list_loans_sheet(struct req *r, const void *arg, struct sheet *s)
     static const float widths[] = {0.6f, 1, 1, 1.9f, 1.2f, 1.3f, 0.8f, 1.3f, 0.8f, 1.3f, 1.2f};
     memcpy(s->widths, widths, sizeof widths);
     s->landscape = 1;
-    char t[11];
-    sheet_scope_subtitle(s, r, "截至 %s", date_format(r->today, t));
+    char t[11], a[11], z[11];
+    if (f->from.y || f->to.y)
+        sheet_scope_subtitle(s, r, "截至 %s · 逾期一期的应还日 %s 至 %s", date_format(r->today, t),
+                             f->from.y ? date_format(f->from, a) : "不限", f->to.y ? date_format(f->to, z) : "不限");
+    else
+        sheet_scope_subtitle(s, r, "截至 %s", date_format(r->today, t));
     struct loan_book_filter all = *f;
     all.limit = list_export_limit(r), all.offset = 0;
     struct err e = {0};
-    return loan_book_list(r->db, &r->user, &all, r->today, loan_sheet_row, s, &e) < 0 ? -1 : 0;
+    struct loans_build b = {.s = s};
+    if (loan_book_list(r->db, &r->user, &all, r->today, loan_sheet_row, &b, &e) < 0)
+        return -1;
+    if (f->overdue)
+        loans_total_row(&b);
+    return 0;
 }
 
 /* One village of the overdue report. */

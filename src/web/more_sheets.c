@@ -15,6 +15,36 @@
 #include "roll.h"
 #include "training.h"
 
+/* How one of these lists is laid out as a sheet: its title and heads, each column's kind as one
+   letter (i whole number, d date, m money, - text), the widths that differ from 1 (0: 1), and
+   whether it prints landscape. */
+struct more_layout {
+    const char *title;
+    const char *const *heads;
+    const char *kinds;
+    float widths[TABLE_MAX_COLS];
+    int landscape;
+};
+
+/* The one builder of these sheets' frame: starts s as l lays it out, with the scope subtitle. */
+static void more_sheet_begin(struct req *r, struct sheet *s, const struct more_layout *l)
+{
+    sheet_init(s, l->title, l->heads);
+    for (int c = 0; c < s->ncols && l->kinds[c]; c++) {
+        if (l->kinds[c] == 'i')
+            sheet_int_column(s, c);
+        else if (l->kinds[c] == 'd')
+            sheet_date_column(s, c);
+        else if (l->kinds[c] == 'm')
+            sheet_money_column(s, c);
+    }
+    for (int c = 0; c < s->ncols; c++)
+        if (l->widths[c] > 0)
+            s->widths[c] = l->widths[c];
+    s->landscape = l->landscape;
+    scope_subtitle(r, s);
+}
+
 /* One complaint. */
 static void complaint_sheet_row(const struct complaint_row *c, void *ctx)
 {
@@ -30,14 +60,8 @@ int more_complaints_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     static const char *const heads[] = {"编号", "类别", "单位", "内容", "登记日期", "办理期限", "经办人", "B角",
                                         "状态", "超时", "满意度", "办结日期", NULL};
-    sheet_init(s, "投诉和意见", heads);
-    sheet_int_column(s, 0);
-    sheet_date_column(s, 4);
-    sheet_date_column(s, 5);
-    sheet_date_column(s, 11);
-    s->widths[3] = 3;
-    s->landscape = 1;
-    scope_subtitle(r, s);
+    static const struct more_layout layout = {"投诉和意见", heads, "i---dd-----d", {[3] = 3}, 1};
+    more_sheet_begin(r, s, &layout);
     struct complaint_filter all = *(const struct complaint_filter *)arg;
     all.limit = list_export_limit(r), all.offset = 0;
     struct err e = {0};
@@ -56,14 +80,8 @@ static void training_sheet_row(const struct training_row *t, void *ctx)
 int more_trainings_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     static const char *const heads[] = {"编号", "日期", "培训名称", "举办单位", "地点", "授课人", "参训人次", "参训户数", NULL};
-    sheet_init(s, "技术培训", heads);
-    sheet_int_column(s, 0);
-    sheet_date_column(s, 1);
-    sheet_int_column(s, 6);
-    sheet_int_column(s, 7);
-    s->widths[2] = 2.4f;
-    s->landscape = 1;
-    scope_subtitle(r, s);
+    static const struct more_layout layout = {"技术培训", heads, "id----ii", {[2] = 2.4f}, 1};
+    more_sheet_begin(r, s, &layout);
     struct training_filter all = *(const struct training_filter *)arg;
     all.limit = list_export_limit(r), all.offset = 0;
     struct err e = {0};
@@ -91,8 +109,12 @@ static void change_sheet_row(const struct hh_change *c, void *ctx)
             }
             used += (size_t)n;
         }
-    snprintf(size, sizeof size, "%lld KB", (long long)((c->doc_size + 1023) / 1024));
-    const char *cells[] = {sheet_num(c->id, id), c->head_name, c->village_name, cats, c->doc_name, size, c->maker,
+    if (c->doc_size > 0)
+        snprintf(size, sizeof size, "%lld KB", (long long)((c->doc_size + 1023) / 1024));
+    else
+        size[0] = '\0';
+    const char *cells[] = {sheet_num(c->id, id), c->head_name, c->village_name, cats,
+                           c->doc_size > 0 ? c->doc_name : "尚未上传", size, c->maker,
                            clock_china_stamp(c->made_at, made), hh_change_state_name(c->state), c->decider,
                            *c->decided_at ? clock_china_stamp(c->decided_at, decided) : "", c->reason};
     sheet_row(cs->s, cells);
@@ -103,11 +125,8 @@ int more_changes_sheet(struct req *r, const void *arg, struct sheet *s)
     const struct more_change_query *q = arg;
     static const char *const heads[] = {"编号", "户主", "村", "新增类别", "证明材料", "大小", "提交人", "提交时间",
                                         "状态", "审批人", "审批时间", "驳回理由", NULL};
-    sheet_init(s, "家庭类别审批", heads);
-    sheet_int_column(s, 0);
-    s->widths[4] = 1.6f, s->widths[11] = 2;
-    s->landscape = 1;
-    scope_subtitle(r, s);
+    static const struct more_layout layout = {"家庭类别审批", heads, "i", {[4] = 1.6f, [11] = 2}, 1};
+    more_sheet_begin(r, s, &layout);
     struct err e = {0};
     struct change_sheet cs = {s, 0};
     int n = household_change_list(r->db, &r->user, q->which, q->household_id, change_sheet_row, &cs, &e);
@@ -193,12 +212,8 @@ int more_programmes_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     (void)arg;
     static const char *const heads[] = {"编号", "项目", "状态", "对象", "周期", "现行标准（元）", "资金", "条件", NULL};
-    sheet_init(s, "扶助项目", heads);
-    sheet_int_column(s, 0);
-    sheet_money_column(s, 5);
-    s->widths[1] = 2.4f, s->widths[6] = 2, s->widths[7] = 3;
-    s->landscape = 1;
-    scope_subtitle(r, s);
+    static const struct more_layout layout = {"扶助项目", heads, "i----m", {[1] = 2.4f, [6] = 2, [7] = 3}, 1};
+    more_sheet_begin(r, s, &layout);
     struct programme_sheet ps = {r, s, 0};
     int n = programme_list(r->db, &r->user, programme_sheet_row, &ps);
     if (n > PROGRAMME_LIST_MAX)
@@ -219,14 +234,8 @@ static void roll_sheet_row(const struct roll *x, void *ctx)
 int more_rolls_sheet(struct req *r, const void *arg, struct sheet *s)
 {
     static const char *const heads[] = {"编号", "年度", "单位", "项目", "状态", "人数", "金额（元）", "已发放（元）", NULL};
-    sheet_init(s, "资格确认名册", heads);
-    sheet_int_column(s, 0);
-    sheet_int_column(s, 1);
-    sheet_int_column(s, 5);
-    sheet_money_column(s, 6);
-    sheet_money_column(s, 7);
-    s->widths[3] = 2.4f;
-    scope_subtitle(r, s);
+    static const struct more_layout layout = {"资格确认名册", heads, "ii---imm", {[3] = 2.4f}, 0};
+    more_sheet_begin(r, s, &layout);
     int64_t n = roll_list(r->db, &r->user, arg ? *(const int64_t *)arg : 0, roll_sheet_row, s);
     if (n > ROLL_LIST_MAX)
         snprintf(s->after[0], sizeof s->after[0], "共 %lld 本名册，本表只列出最近 %d 本", (long long)n, ROLL_LIST_MAX);

@@ -26,9 +26,25 @@ static void category_words(struct req *r, unsigned cats)
         }
 }
 
-/* The link to a change's document with its kind and size. */
+/* The link to a change's document with its kind and size; for a claim made at registration that has
+   none yet, 尚未上传 and, for a user who may, the form to upload it (a refused upload comes back here
+   with its error next to the file field). */
 static void document_link(struct req *r, const struct hh_change *c)
 {
+    if (c->doc_size <= 0) {
+        html_raw(r, "<strong>尚未上传证明材料</strong>");
+        if (strcmp(c->state, "pending") || !route_allowed("POST", "/households/category-changes/1/document", r->user.role))
+            return;
+        html_printf(r, "<form method=\"post\" action=\"/households/category-changes/%lld/document\" class=\"inline\" "
+                       "enctype=\"multipart/form-data\">", (long long)c->id);
+        html_csrf(r);
+        html_raw(r, "<label>证明材料（PDF、JPG 或 PNG）<input type=\"file\" name=\"document\" "
+                    "accept=\".pdf,.jpg,.jpeg,.png\" required></label>");
+        if (form_posted(r, "/document") && r->id[0] == c->id)
+            form_field_error(r, "document");
+        html_raw(r, "<button>上传</button></form>");
+        return;
+    }
     html_printf(r, "<a href=\"/households/category-changes/%lld/document\">", (long long)c->id);
     html_text(r, c->doc_name);
     html_printf(r, "</a>（%s，%lld KB）", doc_file_label(c->doc_kind), (long long)((c->doc_size + 1023) / 1024));
@@ -67,9 +83,12 @@ static void change_card(const struct hh_change *c, void *ctx)
     } else if (c->made_by == r->user.id) {
         html_raw(r, "<br><small class=\"muted\">须由另一人审批</small>");
     } else if (route_allowed("POST", "/households/category-changes/1/approve", r->user.role)) {
-        html_printf(r, "<br><form method=\"post\" action=\"%s/approve\" class=\"inline\">", base);
-        html_csrf(r);
-        html_raw(r, "<button class=\"primary\">批准</button></form>");
+        if (c->doc_size > 0) {
+            html_printf(r, "<br><form method=\"post\" action=\"%s/approve\" class=\"inline\">", base);
+            html_csrf(r);
+            html_raw(r, "<button class=\"primary\">批准</button></form>");
+        } else
+            html_raw(r, "<br><small class=\"muted\">上传证明材料后方可批准</small>");
         html_printf(r, "<form method=\"post\" action=\"%s/reject\" class=\"inline\">", base);
         html_csrf(r);
         int refused = form_posted(r, "/reject") && r->id[0] == c->id; /* this card's rejection came back */
@@ -115,20 +134,26 @@ void page_category_changes(struct req *r)
         changes_page(r, NULL);
 }
 
-/* Approves or rejects the change of the path; back to the list, or the list with the refusal. */
+/* After a decision or an upload (rc 0 or -1 with e): back to the list with its message (ok), or the
+   list with the refusal next to its field (a change out of sight: the error page). */
+static void answer(struct req *r, int rc, const struct err *e, const char *ok)
+{
+    if (rc == 0)
+        reply_redirect(r, ok);
+    else if (e->status == 404)
+        reply_error(r, e);
+    else {
+        changes_page(r, e);
+        r->status = e->status;
+    }
+}
+
+/* Approves or rejects the change of the path. */
 static void decide(struct req *r, int approve)
 {
     struct err e = {0};
-    if (household_change_decide(r->db, &r->user, r->id[0], approve, req_form(r, "reason"), &e) != 0) {
-        if (e.status == 404)
-            reply_error(r, &e);
-        else {
-            changes_page(r, &e);
-            r->status = e.status;
-        }
-        return;
-    }
-    reply_redirect(r, approve ? "/households/category-changes?ok=category_approved"
+    int rc = household_change_decide(r->db, &r->user, r->id[0], approve, req_form(r, "reason"), &e);
+    answer(r, rc, &e, approve ? "/households/category-changes?ok=category_approved"
                               : "/households/category-changes?ok=category_rejected");
 }
 
@@ -140,6 +165,16 @@ void page_category_change_approve(struct req *r)
 void page_category_change_reject(struct req *r)
 {
     decide(r, 0);
+}
+
+void page_category_change_attach(struct req *r)
+{
+    const struct kv *f = req_form_kv(r, "document");
+    struct hh_upload doc = {f && f->filename && *f->filename ? f->filename : NULL,
+                            f ? (const unsigned char *)f->val : NULL, f ? f->len : 0};
+    struct err e = {0};
+    int rc = household_change_attach(r->db, &r->user, r->id[0], &doc, &e);
+    answer(r, rc, &e, "/households/category-changes?ok=category_document");
 }
 
 /* Sends a change's document with its type (nosniff is on every reply). */
@@ -175,7 +210,7 @@ static void pending_note(const struct hh_change *c, void *ctx)
     html_text(r, c->maker);
     html_raw(r, " 提交，证明材料 ");
     document_link(r, c);
-    html_raw(r, "），经另一人批准后生效。");
+    html_raw(r, c->doc_size > 0 ? "），经另一人批准后生效。" : "），上传证明材料并经另一人批准后生效。");
     if (html_may_open(r, "/households/category-changes"))
         html_raw(r, " <a href=\"/households/category-changes\">去审批</a>");
     html_raw(r, "</p>");
@@ -261,6 +296,17 @@ void api_category_change_propose(struct req *r)
         reply_change(r, id, 201);
 }
 
+void api_category_change_attach(struct req *r)
+{
+    struct err e = {0};
+    const struct kv *f = req_form_kv(r, "file");
+    struct hh_upload doc = {f && f->filename ? f->filename : NULL, f ? (const unsigned char *)f->val : NULL, f ? f->len : 0};
+    if (household_change_attach(r->db, &r->user, r->id[0], &doc, &e) != 0)
+        reply_json_error(r, &e);
+    else
+        reply_change(r, r->id[0], 200);
+}
+
 /* The API's approve and reject: JSON body {reason}. */
 static void api_decide(struct req *r, int approve)
 {
@@ -311,11 +357,17 @@ const struct api_doc api_docs_category_change[] = {
      NULL},
     {"POST", "/api/v1/category-changes/{id}/approve", "批准类别变更（提交人以外的另一人；reason 可填说明）", NULL,
      API_OBJ("\"reason\":" API_STR, ""), CHANGE_ANSWER, 0,
-     "403:same_person 409:already_decided 422:reason_required 404:not_found 403:out_of_scope", NULL},
+     "403:same_person 409:already_decided 409:document_missing 422:reason_required 404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/category-changes/{id}/reject", "驳回类别变更（须填 reason），家庭类别不变", NULL,
      API_OBJ("\"reason\":" API_STR, "\"reason\""), CHANGE_ANSWER, 0,
      "403:same_person 409:already_decided 422:reason_required 404:not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/category-changes/{id}/document", "类别变更的证明材料文件（PDF、JPG 或 PNG）", NULL, NULL, NULL, 0,
      "404:not_found 403:out_of_scope", "pdf"},
+    {"POST", "/api/v1/category-changes/{id}/document",
+     "为登记时申报、尚无证明材料的待审批变更上传证明材料（multipart/form-data：file 为 PDF、JPG 或 PNG，不超过 4 MB）；上传后方可批准",
+     NULL, NULL, CHANGE_ANSWER, 0,
+     "409:already_decided 409:document_present 422:document_required 422:document_type 422:document_too_large "
+     "422:document_empty 422:invalid_document_name 404:not_found 403:out_of_scope",
+     NULL},
     {0},
 };

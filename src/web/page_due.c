@@ -8,6 +8,7 @@
 
 #include "handlers.h"
 #include "html.h"
+#include "list_filter.h"
 #include "list_sheets.h"
 #include "money.h"
 #include "report_scope.h"
@@ -17,12 +18,48 @@
 
 #define SMS_TEXT_SIZE 512 /* one reminder message */
 
-/* The due sheet (list_sheets.h) of the rows falling due in [from, to] ({0,0,0} from: everything
-   unpaid by to) in the user's (perhaps narrowed) scope. Returns the number of rows or -1. */
-static int due_build(struct req *r, struct date from, struct date to, int reminder, struct sheet *s)
+int due_query_period(struct req *r, int days, struct due_query *q, struct err *e)
 {
-    struct due_query q = {from, to, reminder ? "贷款到期提醒名单" : from.y ? "贷款到期清单" : "逾期未还各期清单", reminder};
-    return list_due_build(r, &q, s);
+    struct list_where w;
+    int rc = list_where_read(r, &w, e);
+    if (rc != 0)
+        memset(&w, 0, sizeof w);
+    struct date yesterday = date_add_days(r->today, -1);
+    if (!days) {
+        q->from = w.from;
+        q->to = w.to.y && date_cmp(w.to, yesterday) < 0 ? w.to : yesterday;
+        return rc;
+    }
+    q->from = w.from.y ? w.from : r->today;
+    q->to = w.to.y ? w.to : date_add_days(q->from, days);
+    if (rc == 0 && date_cmp(q->from, q->to) > 0) {
+        rc = err_set(e, 422, "invalid_period", "to", "截止日期不能早于起始日期（未填起始日期时为今天）");
+        q->from = r->today, q->to = date_add_days(r->today, days);
+    }
+    return rc;
+}
+
+void due_period_fields(struct req *r, const struct err *e)
+{
+    struct list_where w;
+    struct err again = {0};
+    if (list_where_read(r, &w, &again) != 0)
+        memset(&w, 0, sizeof w); /* what was typed is shown from the query (e) */
+    list_period_fields(r, &w, "应还日", e);
+}
+
+/* 1 when the request asks for a file (/due.csv, ?format=pdf) rather than the page. */
+static int asks_file(struct req *r)
+{
+    return sheet_asks_for(r, "csv") || sheet_asks_for(r, "xlsx") || sheet_asks_for(r, "pdf");
+}
+
+int due_page_period(struct req *r, int days, struct due_query *q, struct err *e)
+{
+    if (due_query_period(r, days, q, e) == 0 || !asks_file(r))
+        return 0;
+    reply_error(r, e);
+    return -1;
 }
 
 #define DUE_DAYS_MAX 366 /* the longest look ahead a due list takes */
@@ -47,11 +84,13 @@ static void days_select(struct req *r, int days)
 
 void page_due(struct req *r)
 {
-    if (report_narrow_scope(r) != 0)
-        return;
     int days = due_days(r);
+    struct due_query q = {.title = "贷款到期清单"};
+    struct err e = {0};
+    if (report_narrow_scope(r) != 0 || due_page_period(r, days, &q, &e) != 0)
+        return;
     struct sheet s;
-    if (due_build(r, r->today, date_add_days(r->today, days), 0, &s) < 0) {
+    if (list_due_build(r, &q, &s) < 0) {
         sheet_free(&s);
         reply_fail(r, 500, "db_error", "读取到期清单失败");
         return;
@@ -62,18 +101,19 @@ void page_due(struct req *r)
         html_link(r, "/due/reminders", "到期提醒名单");
         html_raw(r, "逐户提醒。</p><form class=\"search\" method=\"get\" action=\"/due\">");
         days_select(r, days);
+        due_period_fields(r, &e);
         report_page_tail(r, &s, "/due");
         html_end(r);
     }
     sheet_free(&s);
 }
 
-void due_overdue_section(struct req *r)
+void due_overdue_section(struct req *r, const struct due_query *q)
 {
     struct sheet s;
-    html_raw(r, "<h2>应还未还的各期</h2><p class=\"muted\">截至昨天应还未还的各期，按村排列，供上门催收；"
-                "逾期天数和罚息算至今天。</p>");
-    if (due_build(r, (struct date){0, 0, 0}, date_add_days(r->today, -1), 0, &s) < 0)
+    html_raw(r, "<h2>应还未还的各期</h2><p class=\"muted\">截至昨天应还未还的各期（填了应还日的，只列该期间内应还的），"
+                "按村排列，供上门催收；逾期天数和罚息算至今天。</p>");
+    if (list_due_build(r, q, &s) < 0)
         html_raw(r, "<p class=\"error\" role=\"alert\">读取失败</p>");
     else
         sheet_html(r, &s);
@@ -82,10 +122,12 @@ void due_overdue_section(struct req *r)
 
 void page_overdue_export(struct req *r)
 {
-    if (report_narrow_scope(r) != 0)
+    struct due_query q = {.title = "逾期未还各期清单"};
+    struct err e = {0};
+    if (report_narrow_scope(r) != 0 || due_page_period(r, 0, &q, &e) != 0)
         return;
     struct sheet s;
-    if (due_build(r, (struct date){0, 0, 0}, date_add_days(r->today, -1), 0, &s) < 0)
+    if (list_due_build(r, &q, &s) < 0)
         reply_fail(r, 500, "db_error", "读取逾期清单失败");
     else
         sheet_reply_by_format(r, &s, "overdue.csv");
@@ -97,8 +139,9 @@ void page_due_reminders(struct req *r)
     if (report_narrow_scope(r) != 0)
         return;
     int days = due_days(r);
+    struct due_query q = {r->today, date_add_days(r->today, days), "贷款到期提醒名单", 1};
     struct sheet s;
-    if (due_build(r, r->today, date_add_days(r->today, days), 1, &s) < 0) {
+    if (list_due_build(r, &q, &s) < 0) {
         sheet_free(&s);
         reply_fail(r, 500, "db_error", "读取到期提醒名单失败");
         return;

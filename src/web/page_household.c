@@ -266,7 +266,8 @@ void page_household_create(struct req *r)
         return;
     }
     char loc[64];
-    snprintf(loc, sizeof loc, "/households/%lld?ok=created", (long long)id);
+    snprintf(loc, sizeof loc, "/households/%lld?ok=%s", (long long)id,
+             in.categories & HC_SENSITIVE ? "category_registered" : "created");
     reply_redirect(r, loc);
 }
 

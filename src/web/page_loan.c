@@ -77,15 +77,12 @@ void page_loans(struct req *r)
     struct loan_filter f = {.state = loan_state_parse(req_query(r, "state"))};
     const char *late = req_query(r, "late");
     f.late_only = late && !strcmp(late, "1");
-    struct list_where w = {0};
+    struct list_where w;
     struct err we = {0};
-    if (list_where_read(r, &w, &we) == 0)
-        f.village_id = w.village_id, f.from = w.from, f.to = w.to;
-    html_paging(r, &f.limit, &f.offset);
-    if (we.status && req_query(r, "format")) {
-        reply_error(r, &we);
+    if (list_where_page(r, &w, &we) != 0)
         return;
-    }
+    f.village_id = w.village_id, f.from = w.from, f.to = w.to;
+    html_paging(r, &f.limit, &f.offset);
     if (list_export_if_asked(r, record_loans_sheet, &f, "loan-applications.csv"))
         return;
     html_begin(r, "贷款申请");
@@ -98,7 +95,7 @@ void page_loans(struct req *r)
         html_printf(r, "<option value=\"%s\"%s>%s</option>", loan_state_code((enum loan_state)s),
                     s == f.state ? " selected" : "", loan_state_name((enum loan_state)s));
     html_raw(r, "</select></label>");
-    list_where_fields(r, &w, "提交日期");
+    list_where_fields(r, &w, "提交日期", &we);
     html_printf(r, "<label class=\"inline-check\"><input type=\"checkbox\" name=\"late\" value=\"1\"%s>"
                    "只看评审超期</label><button>筛选</button></form>",
                 f.late_only ? " checked" : "");

@@ -110,15 +110,12 @@ void page_relief_list(struct req *r)
 {
     struct relief_filter f = {.state = relief_state_parse(req_query(r, "state")),
                               .category_id = req_query_int(r, "category_id", 0)};
-    struct list_where w = {0};
+    struct list_where w;
     struct err we = {0};
-    if (list_where_read(r, &w, &we) == 0)
-        f.village_id = w.village_id, f.from = w.from, f.to = w.to;
-    html_paging(r, &f.limit, &f.offset);
-    if (we.status && req_query(r, "format")) {
-        reply_error(r, &we);
+    if (list_where_page(r, &w, &we) != 0)
         return;
-    }
+    f.village_id = w.village_id, f.from = w.from, f.to = w.to;
+    html_paging(r, &f.limit, &f.offset);
     if (list_export_if_asked(r, record_relief_sheet, &f, "relief-applications.csv"))
         return;
     html_begin(r, "救助申请");
@@ -134,7 +131,7 @@ void page_relief_list(struct req *r)
     html_raw(r, "</select></label><label>类别<select name=\"category_id\"><option value=\"0\">全部</option>");
     relief_category_options(r, f.category_id);
     html_raw(r, "</select></label>");
-    list_where_fields(r, &w, "申请日期");
+    list_where_fields(r, &w, "申请日期", &we);
     html_raw(r, "<button>筛选</button></form>");
     if (we.status)
         html_form_error(r, &we);

@@ -70,7 +70,7 @@ static void batches_page(struct req *r, const struct err *e)
     html_raw(r, "<h1>救助批次（春节走访慰问、双千帮扶、独女户/双女绝育户奖励）</h1>");
     html_flash(r);
     html_raw(r, "<form class=\"search\" method=\"get\" action=\"/relief/batches\">");
-    list_where_fields(r, &w, "建立日期");
+    list_where_fields(r, &w, "建立日期", &we);
     html_raw(r, "<button>筛选</button></form>");
     if (we.status)
         html_form_error(r, &we);

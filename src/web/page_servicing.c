@@ -327,7 +327,10 @@ void page_overdue(struct req *r)
         reply_fail(r, 422, "invalid_date", "日期应为 YYYY-MM-DD");
         return;
     }
-    struct due_query q = {{0, 0, 0}, date_add_days(r->today, -1), "逾期清单", 0};
+    struct due_query q = {.title = "逾期清单"};
+    struct err e = {0};
+    if (due_page_period(r, 0, &q, &e) != 0)
+        return;
     const char *table = req_query(r, "table");
     if (table && !strcmp(table, "villages") ? list_export_if_asked(r, list_overdue_villages_sheet, &as_of, "overdue-villages.csv")
                                             : list_export_if_asked(r, list_due_sheet, &q, "overdue.csv"))
@@ -340,6 +343,7 @@ void page_overdue(struct req *r)
     html_text(r, on);
     html_raw(r, "\"></label>");
     report_unit_select(r);
+    due_period_fields(r, &e);
     html_raw(r, "<button type=\"submit\">查看</button></form>");
     html_printf(r, "<h2>各村逾期情况（截至 %s）</h2>", on);
     html_raw(r, "<table class=\"list\"><thead><tr><th>乡镇</th><th>村</th><th class=\"num\">逾期笔数</th>"
@@ -350,7 +354,7 @@ void page_overdue(struct req *r)
     html_raw(r, "</tbody></table>");
     report_format_links(r, "/overdue", "table=villages");
     if (date_cmp(as_of, r->today) == 0) {
-        due_overdue_section(r);
+        due_overdue_section(r, &q);
         report_export_links(r, "/overdue");
     } else
         html_raw(r, "<p class=\"muted\">各期明细只列今天的情况，见<a href=\"/overdue\">今天的逾期清单</a>。</p>");

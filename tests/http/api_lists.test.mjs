@@ -110,7 +110,8 @@ test('the overdue list as CSV, Excel and PDF: one value per cell, amounts as num
   assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with BOM');
   const lines = csv.bytes.toString('utf8').slice(1).trim().split('\r\n');
   assert.equal(lines[0], '贷款号,村,借款人,合同号,放款日,贷款金额（元）,状态,剩余本金（元）,逾期天数,逾期金额（元）,罚息复利（元）');
-  assert.equal(lines.length, json.body.total + 1);
+  assert.equal(lines.length, json.body.total + 2, 'head, loans, the total row');
+  assert.match(lines.at(-1), new RegExp(`^合计,${json.body.total} 笔,`));
 
   const x = await download('/reports/overdue/loans?format=xlsx', t.xj_xiehui);
   assert.equal(x.status, 200);
@@ -120,7 +121,7 @@ test('the overdue list as CSV, Excel and PDF: one value per cell, amounts as num
   assert.equal(book.name, '逾期贷款清单', 'the sheet is named in Chinese');
   assert.ok(book.frozen, 'the header row is frozen');
   assert.equal(book.rows[0][0].value, '贷款号');
-  assert.equal(book.rows.length, json.body.total + 1);
+  assert.equal(book.rows.length, json.body.total + 2);
   const loan = json.body.items[0], row = book.rows.find((r) => r && r[0].value === loan.id);
   assert.ok(row, 'the loan number is a number');
   assert.deepEqual(row[4], { type: 'date', value: loan.disbursed_on, format: 'yyyy-mm-dd' });

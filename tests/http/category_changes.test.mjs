@@ -157,3 +157,81 @@ test('the API: a refusal changes nothing; only sensitive categories, with a docu
   assert.equal(yes.status, 200);
   assert.deepEqual(await categoriesOf(id), ['hardship', 'special_disabled']);
 });
+
+// Uploads the document of a change claimed at registration through the API.
+async function attach(changeId, file, tok, name = '证明.pdf') {
+  const fd = new FormData();
+  if (file) fd.append('file', new Blob([file]), name);
+  const res = await fetch(`${srv.base}/api/v1/category-changes/${changeId}/document`, { method: 'POST',
+    headers: { Authorization: `Bearer ${tok}` }, body: fd });
+  return { status: res.status, body: await res.json() };
+}
+const waitingOf = async (id) => (await api(srv.base, 'GET', `/category-changes?household_id=${id}`, undefined, t.xj_xiehui)).body.items;
+
+test('registration through the API: 失独 claimed on a new household waits for its document and a second person; the maker cannot approve; a refusal changes nothing', async () => {
+  const id = await household('上官玉兰', 33, ['one_child', 'special_lost']);
+  assert.deepEqual(await categoriesOf(id), ['one_child'], 'created without the sensitive category');
+  const [change] = await waitingOf(id);
+  assert.deepEqual([change.state, change.categories, change.made_by, change.document.size], ['pending', ['special_lost'], '孙丽华', 0]);
+  assert.equal(await lostReliefStatus(id), 409, 'not eligible before the approval');
+  // No document yet: the second person cannot approve either; nothing changes.
+  const early = await api(srv.base, 'POST', `/category-changes/${change.id}/approve`, {}, t.xj_xiehui2);
+  assert.deepEqual([early.status, early.body.error.code], [409, 'document_missing']);
+  assert.deepEqual(await categoriesOf(id), ['one_child']);
+  assert.equal((await attach(change.id, Buffer.from('<html>'), t.xj_xiehui, 'x.html')).status, 422);
+  assert.equal((await attach(change.id, PDF, t.fm_xiehui)).status, 403, 'another township');
+  const up = await attach(change.id, PDF, t.xj_xiehui, '死亡证明.pdf');
+  assert.equal(up.status, 200, JSON.stringify(up.body));
+  assert.deepEqual([up.body.document.kind, up.body.document.name], ['pdf', '死亡证明.pdf']);
+  assert.equal((await attach(change.id, PDF, t.xj_xiehui)).body.error.code, 'document_present');
+  const self = await api(srv.base, 'POST', `/category-changes/${change.id}/approve`, {}, t.xj_xiehui);
+  assert.deepEqual([self.status, self.body.error.code], [403, 'same_person']);
+  assert.deepEqual(await categoriesOf(id), ['one_child'], 'the maker\'s approval changed nothing');
+  assert.equal(await lostReliefStatus(id), 409);
+  const yes = await api(srv.base, 'POST', `/category-changes/${change.id}/approve`, {}, t.xj_xiehui2);
+  assert.equal(yes.status, 200, JSON.stringify(yes.body));
+  assert.deepEqual(await categoriesOf(id), ['one_child', 'special_lost']);
+  assert.equal(await lostReliefStatus(id), 201, 'eligible once approved');
+  // A refused claim: the household keeps its other categories only.
+  const other = await household('皇甫秋菊', 34, ['special_disabled']);
+  const [claim] = await waitingOf(other);
+  const no = await api(srv.base, 'POST', `/category-changes/${claim.id}/reject`, { reason: '未提供残疾证' }, t.xj_xiehui2);
+  assert.equal(no.status, 200);
+  assert.deepEqual(await categoriesOf(other), [], 'the refusal linked nothing');
+  assert.deepEqual(await waitingOf(other), []);
+  assert.equal((await attach(claim.id, PDF, t.xj_xiehui)).body.error.code, 'already_decided');
+});
+
+test('registration through the page: the household page shows 待审批 and takes the document; the list offers approval only once it is there', async () => {
+  const b = new Browser(srv.base);
+  await b.login('xj_xiehui');
+  await b.get('/households/new');
+  const made = await b.post('/households', { village_id: String(units['西集村']), head_name: '司马春燕',
+    head_id_number: makeId('19700317', 35, 'F'), head_phone: '13905321235', address: '西集村三组',
+    category: ['special_disabled'], policy_compliant: '1' });
+  assert.equal(made.status, 303, made.text.slice(0, 500));
+  assert.match(made.location, /ok=category_registered/);
+  const id = Number(made.location.match(/\/households\/(\d+)/)[1]);
+  assert.deepEqual(await categoriesOf(id), []);
+  const page = await b.get(made.location);
+  assert.match(page.text, /须上传证明材料并经另一人审批后生效/);
+  assert.match(page.text, /待审批：新增“计生特殊家庭-伤残”/);
+  assert.match(page.text, /尚未上传证明材料/);
+  const [change] = await waitingOf(id);
+  assert.match(page.text, new RegExp(`action="/households/category-changes/${change.id}/document"`));
+  const b2 = new Browser(srv.base);
+  await b2.login('xj_xiehui2');
+  assert.doesNotMatch((await b2.get('/households/category-changes')).text,
+    new RegExp(`action="/households/category-changes/${change.id}/approve"`), 'no approval without the document');
+  const bad = await b.upload(`/households/category-changes/${change.id}/document`, 'document', 'a.txt', Buffer.from('plain'));
+  assert.equal(bad.status, 422);
+  assert.match(bad.text, /class="field-error" role="alert">[^<]*PDF/);
+  const fd = new FormData();
+  fd.append('csrf', b.csrf);
+  fd.append('document', new Blob([PDF]), '残疾证.pdf');
+  const ok = await b.request('POST', `/households/category-changes/${change.id}/document`, fd);
+  assert.equal(ok.status, 303);
+  assert.match((await b2.get('/households/category-changes')).text, new RegExp(`action="/households/category-changes/${change.id}/approve"`));
+  assert.equal((await b2.post(`/households/category-changes/${change.id}/approve`, {})).status, 303);
+  assert.deepEqual(await categoriesOf(id), ['special_disabled']);
+});

@@ -56,6 +56,11 @@ test('imported households are searchable with their members and categories; the 
   assert.equal(h.body.village, '东集村');
   assert.deepEqual(h.body.categories.sort(), ['two_daughters', 'two_daughters_sterilised']);
   assert.deepEqual(h.body.members.map((m) => m.name), ['褚丽丽', '褚娜娜']);
+  // The 失独 row: imported without the category, which waits for its document and a second person.
+  const lost = (await api(srv.base, 'GET', '/households?q=370406196201018321', undefined, assoc)).body.items[0];
+  assert.deepEqual((await api(srv.base, 'GET', `/households/${lost.id}`, undefined, assoc)).body.categories, []);
+  const waiting = (await api(srv.base, 'GET', `/category-changes?household_id=${lost.id}`, undefined, assoc)).body.items;
+  assert.deepEqual(waiting.map((c) => [c.categories, c.state, c.document.size]), [[['special_lost'], 'pending', 0]]);
   const gb = await api(srv.base, 'GET', '/households?q=' + encodeURIComponent('郝玉梅'), undefined, assoc);
   assert.equal(gb.body.total, 1, 'GB18030 names arrive intact');
   const auditor = await token(srv.base, 'shenji');

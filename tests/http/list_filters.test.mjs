@@ -3,7 +3,7 @@
 // whole. The subtitle of every export names the scope.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, api, token, Browser, sqlRows, unitIds, makeId } from './lib.mjs';
+import { startServer, api, token, Browser, sqlRows, unitIds, makeId, addDays } from './lib.mjs';
 
 let srv, t;
 before(async () => {
@@ -163,4 +163,79 @@ test('loan applications: village and submission-date filters, totals over every 
   const page = await b.get(`/loans?${q}`);
   assert.match(page.text, new RegExp(`共 ${want.length} 条`));
   assert.match(page.text, /<th class="num">逾期天数<\/th><th class="num">罚息复利（元）<\/th>/);
+});
+
+test('due and overdue lists: village and due-date filters with totals over every match, the same in the API, the page and every export', async () => {
+  const tok = t.xj_xiehui;
+  const units = await unitIds(srv.base, tok);
+  // The due list: the instalments falling due in [from, to].
+  const year = (await api(srv.base, 'GET', '/reports/due?days=366&limit=500', undefined, tok)).body;
+  assert.ok(year.items.length >= 3, `the demo has instalments due within a year (${year.items.length})`);
+  assert.equal(year.due_fen_total, year.items.reduce((s, d) => s + d.due_fen, 0));
+  const days = year.items.map((d) => d.due_on).sort();
+  const from = days[Math.floor(days.length / 4)], to = days[Math.floor((3 * days.length) / 4)];
+  const village = year.items.find((d) => d.due_on >= from && d.due_on <= to).village;
+  const want = year.items.filter((d) => d.village === village && d.due_on >= from && d.due_on <= to);
+  const q = `village_id=${units[village]}&from=${from}&to=${to}`;
+  const got = (await api(srv.base, 'GET', `/reports/due?${q}&limit=1`, undefined, tok)).body;
+  assert.equal(got.total, want.length, 'the count over every page');
+  assert.equal(got.due_fen_total, want.reduce((s, d) => s + d.due_fen, 0), 'the sum to the fen over every page');
+  assert.ok(got.items.length <= 1);
+  // from alone: that day and the window of days after it.
+  const next = (await api(srv.base, 'GET', `/reports/due?from=${from}&days=7&limit=500`, undefined, tok)).body;
+  assert.deepEqual(next.items.map((d) => d.due_on).sort(), year.items.map((d) => d.due_on)
+    .filter((d) => d >= from && d <= addDays(from, 7)).sort());
+  const b = new Browser(srv.base);
+  await b.login('xj_xiehui');
+  const apiCsv = (await exportOf(`/reports/due?${q}&format=csv`, tok)).text;
+  const pageCsv = (await b.get(`/due.csv?unit_id=${units[village]}&from=${from}&to=${to}`)).text;
+  for (const text of [apiCsv, pageCsv]) {
+    const lines = text.trim().split('\n');
+    assert.equal(lines.length, want.length + 2, 'head, rows, total');
+    assert.match(lines.at(-1), new RegExp(`^合计,${want.length} 期,`));
+    assert.ok(lines.at(-1).includes((got.due_fen_total / 100).toFixed(2)));
+  }
+  const page = await b.get(`/due?unit_id=${units[village]}&from=${from}&to=${to}`);
+  assert.match(page.text, new RegExp(`<td>合计</td><td>${want.length} 期</td>`));
+  assert.match(page.text, new RegExp(`name="from" value="${from}"`));
+  assert.match(page.text, new RegExp(`href="/due\\.xlsx\\?[^"]*from=${from}`));
+  // A bad date: 422 in the API and for a file; the page keeps what was typed with the error at its field.
+  const bad = await api(srv.base, 'GET', '/reports/due?from=2026-02-30', undefined, tok);
+  assert.deepEqual([bad.status, bad.body.error.code, bad.body.error.field], [422, 'invalid_date', 'from']);
+  assert.equal((await api(srv.base, 'GET', `/reports/due?from=${to}&to=${from}`, undefined, tok)).body.error?.code,
+    from === to ? undefined : 'invalid_period');
+  assert.equal((await b.get('/due.pdf?to=31-12-2026')).status, 422);
+  const kept = await b.get('/due?to=31-12-2026');
+  assert.equal(kept.status, 200);
+  assert.match(kept.text, /type="text" name="to" value="31-12-2026"><small class="field-error" role="alert">截止日期应为日期/);
+
+  // The overdue list: the instalments overdue that fell due in [from, to]; the API's loans are theirs.
+  const all = (await api(srv.base, 'GET', '/reports/overdue/loans?limit=500', undefined, tok)).body;
+  assert.ok(all.total >= 1, 'the demo has an overdue loan');
+  assert.equal(all.overdue_fen_total, all.items.reduce((s, l) => s + l.overdue_fen, 0));
+  assert.equal(all.penalty_fen_total, all.items.reduce((s, l) => s + l.penalty_fen, 0));
+  const rowsOf = (text) => text.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
+  const csvOf = async (path) => rowsOf(path.startsWith('/api/') ? (await exportOf(path.slice(7), tok)).text : (await b.get(path)).text);
+  const every = (await csvOf('/overdue.csv')).slice(1, -1);
+  const dues = every.map((c) => c[5]).sort();
+  const ofrom = dues[Math.floor(dues.length / 3)], oto = dues[Math.floor((2 * dues.length) / 3)];
+  const rows = every.filter((c) => c[5] >= ofrom && c[5] <= oto);
+  const narrow = await csvOf(`/overdue.csv?from=${ofrom}&to=${oto}`);
+  assert.equal(narrow.length, rows.length + 2, 'the page export: head, the instalments due in the period, total');
+  assert.deepEqual(narrow.at(-1).slice(0, 2), ['合计', `${rows.length} 期`]);
+  const loans = (await api(srv.base, 'GET', `/reports/overdue/loans?from=${ofrom}&to=${oto}&limit=500`, undefined, tok)).body;
+  assert.deepEqual(loans.items.map((l) => l.contract_no).sort(), [...new Set(rows.map((c) => c[3]))].sort(),
+    'the API lists the loans of those instalments');
+  assert.ok(rows.length < every.length || ofrom === dues[0], 'the period narrows the list');
+  assert.ok(loans.total >= 1);
+  assert.equal(loans.overdue_fen_total, loans.items.reduce((s, l) => s + l.overdue_fen, 0));
+  const lcsv = await csvOf(`/api/v1/reports/overdue/loans?from=${ofrom}&to=${oto}&format=csv`);
+  assert.equal(lcsv.length, loans.total + 2);
+  assert.deepEqual(lcsv.at(-1).slice(0, 2), ['合计', `${loans.total} 笔`]);
+  assert.equal(lcsv.at(-1)[9], (loans.overdue_fen_total / 100).toFixed(2));
+  const opage = await b.get(`/overdue?from=${ofrom}&to=${oto}`);
+  assert.match(opage.text, new RegExp(`<td>合计</td><td>${rows.length} 期</td>`));
+  assert.match(opage.text, new RegExp(`name="to" value="${oto}"`));
+  assert.equal((await api(srv.base, 'GET', '/reports/overdue/loans?to=2026-1-1', undefined, tok)).body.error.code, 'invalid_date');
+  assert.match((await b.get('/overdue?from=yesterday')).text, /value="yesterday"><small class="field-error"/);
 });
