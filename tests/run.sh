@@ -39,10 +39,12 @@ if want unit; then
   grep -q '^FAIL' "$log/layering.out" && cat "$log/layering.out"
   passed=$((passed + $(grep -c '^ok ' "$log/layering.out")))
   failed=$((failed + $(grep -c '^FAIL ' "$log/layering.out")))
-  bash tests/tx_pairing.sh >"$log/tx_pairing.out" 2>&1
-  cat "$log/tx_pairing.out"
-  passed=$((passed + $(grep -c '^ok ' "$log/tx_pairing.out")))
-  failed=$((failed + $(grep -c '^FAIL ' "$log/tx_pairing.out")))
+  for check in tx_pairing migrations; do
+    bash tests/$check.sh >"$log/$check.out" 2>&1
+    cat "$log/$check.out"
+    passed=$((passed + $(grep -c '^ok ' "$log/$check.out")))
+    failed=$((failed + $(grep -c '^FAIL ' "$log/$check.out")))
+  done
 fi
 want unit && echo "== unit tests"
 want unit && for t in build/asan/unit/test_*; do
