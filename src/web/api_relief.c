@@ -16,6 +16,7 @@
 #include "relief_category.h"
 #include "relief_fund.h"
 #include "relief_pay.h"
+#include "time_limit_view.h"
 
 /* Replies 201 {"id": id} or the error. */
 static void reply_created(struct req *r, int64_t id, const struct err *e)
@@ -217,8 +218,11 @@ static void reply_relief(struct req *r, int status, int64_t id)
     struct err e = {0};
     if (relief_get(r->db, &r->user, id, &a, &e) != 0)
         reply_json_error(r, &e);
-    else
-        reply_json(r, status, relief_json(&a, 0));
+    else {
+        json_t *o = relief_json(&a, 0);
+        json_object_set_new(o, "time_limits", time_limit_steps_json(r, TK_RELIEF, id)); /* 限时办结: each step's due day */
+        reply_json(r, status, o);
+    }
 }
 
 void api_relief_create(struct req *r)

@@ -12,6 +12,7 @@
 #include "page_relief.h"
 #include "relief.h"
 #include "relief_pay.h"
+#include "time_limit_view.h"
 
 /* One definition-list row. */
 static void fact(struct req *r, const char *label, const char *value)
@@ -159,7 +160,9 @@ static void relief_page(struct req *r, int64_t id, const struct err *shown)
         html_text(r, a.reject_reason);
         html_raw(r, "</li>");
     }
-    html_raw(r, "</ul><div class=\"actions\">");
+    html_raw(r, "</ul>");
+    time_limit_section(r, TK_RELIEF, a.id);
+    html_raw(r, "<div class=\"actions\">");
     if (a.state == RS_APPLIED && may(r, RA_VERIFY))
         step_form(r, a.id, "verify", "村审核通过", 0);
     if (a.state == RS_VERIFIED && may(r, RA_REVIEW))
