@@ -83,8 +83,9 @@ static void deadline_row(const struct timeliness_case *c, void *ctx)
     html_printf(r, "<tr><td><a href=\"%s\">第 %lld 号</a></td><td>%s</td><td>", time_limit_case_href(c, href),
                 (long long)c->case_id, timelimit_service_name(c->service));
     html_text(r, c->unit);
-    html_printf(r, "</td><td>%s</td><td%s>%s</td><td>", date_format(c->started_on, started),
-                c->late ? " class=\"alert\"" : "", date_format(c->due_on, due));
+    html_printf(r, "</td><td>%s</td>", date_format(c->started_on, started));
+    html_raw(r, c->late ? "<td class=\"alert\">" : "<td>");
+    html_printf(r, "%s</td><td>", date_format(c->due_on, due));
     html_text(r, c->handler_id ? c->handler : "未指定");
     html_raw(r, "</td><td>");
     html_text(r, c->backup_id ? c->backup : "未指定");

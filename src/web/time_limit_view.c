@@ -29,9 +29,10 @@ static void step_row(const struct timeliness_case *c, void *ctx)
     char s[11], d[11], f[11];
     html_raw(r, "<tr><td>");
     html_text(r, timelimit_service_name(c->service));
-    html_printf(r, "</td><td>%s</td><td>%s</td><td>%s</td><td%s>%s</td><td>", date_format(c->started_on, s),
-                date_format(c->due_on, d), c->finished_on.y ? date_format(c->finished_on, f) : "—",
-                c->late ? " class=\"alert\"" : "", time_limit_state_name(c));
+    html_printf(r, "</td><td>%s</td><td>%s</td><td>%s</td>", date_format(c->started_on, s), date_format(c->due_on, d),
+                c->finished_on.y ? date_format(c->finished_on, f) : "—");
+    html_raw(r, c->late ? "<td class=\"alert\">" : "<td>");
+    html_printf(r, "%s</td><td>", time_limit_state_name(c));
     html_text(r, c->handler_id ? c->handler : "未指定");
     html_raw(r, "</td><td>");
     html_text(r, c->backup_id ? c->backup : "未指定");
