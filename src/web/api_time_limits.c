@@ -49,6 +49,8 @@ void api_time_limits_open(struct req *r)
         reply_fail(r, 422, "invalid_query", "late 应为 0 或 1");
         return;
     }
+    if (deadline_export(r, l && !strcmp(l, "1")))
+        return;
     int limit, offset;
     api_paging(r, &limit, &offset);
     struct timeliness_open_query q = time_limit_query(r, l && !strcmp(l, "1"), limit, offset);
@@ -100,8 +102,8 @@ const struct api_doc api_docs_time_limits[] = {
      API_OBJ("\"service\":" API_STR ",\"days\":" API_INT, "\"service\",\"days\""), LIMITS_ANSWER, 0,
      "422:invalid_days 422:invalid_service", NULL},
     {"GET", "/api/v1/time-limits/open",
-     "未办结的事项：late=1 已超期，否则今天起几个工作日内到期；只含本角色可打开的事项，按办理期限排序，分页",
-     "late:integer " API_PAGING, NULL, OPEN_ANSWER, 0, "422:invalid_query", NULL},
+     "未办结的事项：late=1 已超期，否则今天起几个工作日内到期；只含本角色可打开的事项，按办理期限排序，分页；?format= 导出",
+     "late:integer format:string " API_PAGING, NULL, OPEN_ANSWER, 0, "422:invalid_query", API_FORMATS},
     {"GET", "/api/v1/reports/timeliness",
      "限时办结情况：by=village（默认）、township、handler 分组，按服务统计办结、按时、超时和超期未办结件数；?format= 导出",
      "from:date to:date unit_id:integer by:string format:string", NULL, REPORT_ANSWER, 0,

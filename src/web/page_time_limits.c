@@ -1,5 +1,6 @@
 /* page_time_limits.c: the time limits of every service (办理时限, set by the admin) and the
    dashboard's lists of what is due soon and what is late (限时办结). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +9,9 @@
 #include "handlers.h"
 #include "html.h"
 #include "page_dashboard.h"
+#include "report_scope.h"
 #include "routes.h"
+#include "sheet.h"
 #include "time_limit_view.h"
 
 #define DEADLINES_SHOWN 20 /* the most due-soon and late cases the home page lists */
@@ -124,10 +127,45 @@ void dashboard_deadlines(struct req *r)
     }
 }
 
+/* Adds an open case's row to the sheet ctx. */
+static void sheet_case(const struct timeliness_case *c, void *ctx)
+{
+    char id[SHEET_NUM_SIZE], started[11], due[11];
+    const char *cells[] = {sheet_num(c->case_id, id), timelimit_service_name(c->service), c->unit,
+                           date_format(c->started_on, started), date_format(c->due_on, due),
+                           c->handler_id ? c->handler : "未指定", c->backup_id ? c->backup : "未指定"};
+    sheet_row(ctx, cells);
+}
+
+int deadline_export(struct req *r, int late)
+{
+    if (!sheet_asks_for(r, "csv") && !sheet_asks_for(r, "xlsx") && !sheet_asks_for(r, "pdf"))
+        return 0;
+    static const char *const heads[] = {"编号", "环节", "单位", "开始", "办理期限", "经办人（A角）", "B角", NULL};
+    struct sheet s;
+    sheet_init(&s, late ? "已超期的事项" : "即将到期的事项", heads);
+    sheet_int_column(&s, 0);
+    sheet_date_column(&s, 3);
+    sheet_date_column(&s, 4);
+    s.widths[2] = 2;
+    struct timeliness_open_query q = time_limit_query(r, late, INT32_MAX, 0);
+    char day[11], until[11];
+    if (sheet_scope_subtitle(&s, r, late ? "%s 已过办理期限未办结" : "%s 至 %s 到期未办结", date_format(r->today, day),
+                             date_format(q.due_to, until)) != 0 ||
+        timeliness_open(r->db, &r->user, r->today, &q, sheet_case, &s) < 0)
+        reply_fail(r, 500, "internal", "办理期限读取失败，请稍后再试");
+    else
+        sheet_reply_by_format(r, &s, late ? "late.csv" : "due-soon.csv");
+    sheet_free(&s);
+    return 1;
+}
+
 void page_deadlines(struct req *r)
 {
     const char *l = req_query(r, "late");
     int late = l && !strcmp(l, "1"), limit, offset;
+    if (deadline_export(r, late))
+        return;
     html_paging(r, &limit, &offset);
     html_begin(r, late ? "已超期的事项" : "即将到期的事项");
     html_printf(r, "<div class=\"titlebar\"><h1>%s</h1><span><a href=\"/deadlines%s\">%s</a> · "
@@ -138,5 +176,6 @@ void page_deadlines(struct req *r)
     int64_t total = deadline_table(r, late, limit, offset);
     if (total >= 0)
         html_pager(r, total, limit, offset, 0);
+    report_format_links(r, "/deadlines", NULL);
     html_end(r);
 }

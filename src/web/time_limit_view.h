@@ -25,4 +25,8 @@ unsigned time_limit_openable(struct req *r);
    after it), of the services the role may open, the page asked (limit, offset). */
 struct timeliness_open_query time_limit_query(struct req *r, int late, int limit, int offset);
 
+/* Replies with the late (late = 1) or due-soon list as the CSV, XLSX or PDF the request asks for
+   (?format= or the path's extension) and returns 1; 0 when no format is asked (page_time_limits.c). */
+int deadline_export(struct req *r, int late);
+
 #endif
