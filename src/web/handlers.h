@@ -189,6 +189,8 @@ void page_complaint_resolve(struct req *r);
 void page_complaint_assign(struct req *r);
 void page_time_limit_set(struct req *r);
 void page_time_limits(struct req *r);
+void page_relief_backup(struct req *r);
+void api_relief_backup(struct req *r);
 void page_deadlines(struct req *r);
 void page_timeliness_report(struct req *r);
 void api_timeliness_report(struct req *r);
