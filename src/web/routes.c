@@ -378,7 +378,7 @@ const struct route routes[] = {
     {"POST", "/api/v1/relief-applications/{id}/documents", api_relief_document_upload, RELIEF_APPLY | RELIEF_REVIEW, ROUTE_API},
     {"GET", "/api/v1/relief-applications/{id}/documents/{id}", api_relief_document, RELIEF_READ, ROUTE_API},
 {"POST", "/api/v1/relief-applications/{id}/verify", api_relief_verify, RELIEF_APPLY, ROUTE_API},
-    {"POST", "/api/v1/relief-applications/{id}/backup", api_relief_backup, RELIEF_APPLY | RELIEF_REVIEW, ROUTE_API},
+    {"POST", "/api/v1/relief-applications/{id}/backup-handler", api_relief_backup, RELIEF_APPLY | RELIEF_REVIEW, ROUTE_API},
     {"POST", "/api/v1/relief-applications/{id}/review", api_relief_review, RELIEF_REVIEW, ROUTE_API},
     {"POST", "/api/v1/relief-applications/{id}/approve", api_relief_approve, RELIEF_APPROVE, ROUTE_API},
     {"POST", "/api/v1/relief-applications/{id}/reject", api_relief_reject, RELIEF_APPLY | RELIEF_REVIEW, ROUTE_API},

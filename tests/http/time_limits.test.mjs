@@ -140,11 +140,11 @@ test('the admin sets a limit (a refusal changes nothing); the due days follow it
 test('a relief application\'s B角 is named by the township (the handler refused, nothing written) and shown on its steps', async () => {
   const users = (await api(srv.base, 'GET', '/users?limit=500', undefined, tok.admin)).body.items;
   const id = (u) => users.find((x) => x.username === u).id;
-  const refused = await api(srv.base, 'POST', `/relief-applications/${apps.c}/backup`, { backup_handler_id: id('tl_cun') }, tok.xj_xiehui);
+  const refused = await api(srv.base, 'POST', `/relief-applications/${apps.c}/backup-handler`, { backup_handler_id: id('tl_cun') }, tok.xj_xiehui);
   assert.equal(refused.status, 422);
   assert.equal(refused.body.error.code, 'invalid_backup_handler');
   assert.equal((await api(srv.base, 'GET', `/relief-applications/${apps.c}`, undefined, tok.tl_cun)).body.time_limits[0].backup, null);
-  const named = await api(srv.base, 'POST', `/relief-applications/${apps.c}/backup`, { backup_handler_id: id('xj_jiuzhu') }, tok.xj_xiehui);
+  const named = await api(srv.base, 'POST', `/relief-applications/${apps.c}/backup-handler`, { backup_handler_id: id('xj_jiuzhu') }, tok.xj_xiehui);
   assert.equal(named.status, 200, JSON.stringify(named.body));
   assert.deepEqual(named.body.time_limits[0].backup, { id: id('xj_jiuzhu'), name: users.find((x) => x.username === 'xj_jiuzhu').name });
   const shown = await page.get(`/relief/${apps.c}`);
