@@ -20,9 +20,12 @@
 static void limits_page(struct req *r, const struct err *shown)
 {
     html_begin(r, "办理时限");
-    html_raw(r, "<div class=\"titlebar\"><h1>办理时限</h1><span><a href=\"/reports/timeliness\">限时办结情况</a></span></div>"
-                "<p class=\"muted\">各项服务从受理到办结的时限，按工作日计算：周末和法定节假日不计，调休上班日计入"
-                "（节假日在<a href=\"/admin/holidays\">节假日设置</a>中维护）。</p>");
+    html_raw(r, "<div class=\"titlebar\"><h1>办理时限</h1><span>");
+    html_link(r, "/reports/timeliness", "限时办结情况");
+    html_raw(r, "</span></div><p class=\"muted\">各项服务从受理到办结的时限，按工作日计算：周末和法定节假日不计，"
+                "调休上班日计入（节假日在");
+    html_link(r, "/admin/holidays", "工作日历");
+    html_raw(r, "中维护）。</p>");
     html_flash(r);
     if (shown)
         html_form_error(r, shown);
@@ -168,9 +171,10 @@ void page_deadlines(struct req *r)
         return;
     html_paging(r, &limit, &offset);
     html_begin(r, late ? "已超期的事项" : "即将到期的事项");
-    html_printf(r, "<div class=\"titlebar\"><h1>%s</h1><span><a href=\"/deadlines%s\">%s</a> · "
-                   "<a href=\"/reports/timeliness\">限时办结情况</a></span></div>",
+    html_printf(r, "<div class=\"titlebar\"><h1>%s</h1><span><a href=\"/deadlines%s\">%s</a> · ",
                 late ? "已超期的事项" : "即将到期的事项", late ? "" : "?late=1", late ? "即将到期的事项" : "已超期的事项");
+    html_link(r, "/reports/timeliness", "限时办结情况");
+    html_raw(r, "</span></div>");
     if (!late)
         html_printf(r, "<p class=\"muted\">今天起 %d 个工作日内到期、尚未办结的事项。</p>", timelimit_due_soon_days(r->db));
     int64_t total = deadline_table(r, late, limit, offset);
