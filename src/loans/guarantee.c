@@ -177,13 +177,14 @@ int64_t guarantee_create(struct db *db, const struct user_ctx *actor, int64_t ap
         db_rollback(db);
         return -1;
     }
+    char day[11];
     int ok = db_run(db,
                     "INSERT INTO guarantees (application_id, letter_no, coverage_pct, guaranteed_fen, "
-                    "balance_at_time_fen, outstanding_at_time_fen, leverage, pledged_asset, created_by) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    "itiiiiiti", application_id, letter, coverage, guaranteed, s.balance_fen,
+                    "balance_at_time_fen, outstanding_at_time_fen, leverage, pledged_asset, created_by, given_on) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "itiiiiitit", application_id, letter, coverage, guaranteed, s.balance_fen,
                     s.guaranteed_outstanding_fen, s.leverage, in->pledged_asset ? in->pledged_asset : "",
-                    actor->id) == SQLITE_DONE;
+                    actor->id, date_format(today, day)) == SQLITE_DONE;
     int64_t gid = ok ? sqlite3_last_insert_rowid(db->h) : -1;
     for (int i = 0; ok && i < in->ncounter; i++) {
         char id[20];

@@ -125,39 +125,6 @@ void api_complaints_assign(struct req *r)
         reply_complaint(r, r->id[0]);
 }
 
-/* The services whose time limit is set here, with their Chinese names. */
-static const char *const limit_services[][2] = {{TIMELIMIT_COMPLAINT, "投诉和意见"}};
-
-void api_time_limits(struct req *r)
-{
-    json_t *items = json_array();
-    for (size_t i = 0; i < sizeof limit_services / sizeof limit_services[0]; i++)
-        json_array_append_new(items, json_pack("{s:s, s:s, s:i}", "service", limit_services[i][0], "name",
-                                               limit_services[i][1], "days", timelimit_days(r->db, limit_services[i][0])));
-    reply_json(r, 200, api_list(items, (int64_t)json_array_size(items)));
-}
-
-void api_time_limits_set(struct req *r)
-{
-    struct err e = {0};
-    json_t *j = req_json(r, &e);
-    const char *service = NULL;
-    int64_t days = 0;
-    int rc = -1;
-    if (j && !api_str(j, "service", &service, &e) && !api_int(j, "days", 0, &days, &e)) {
-        int known = 0;
-        for (size_t i = 0; i < sizeof limit_services / sizeof limit_services[0]; i++)
-            known |= service && !strcmp(service, limit_services[i][0]);
-        rc = known ? timelimit_set(r->db, &r->user, service, days, &e)
-                   : err_set(&e, 422, "invalid_service", "service", "没有这项服务的办理时限");
-    }
-    json_decref(j);
-    if (rc != 0)
-        reply_json_error(r, &e);
-    else
-        api_time_limits(r);
-}
-
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 /* A complaint as complaint_json answers it. */
 #define COMPLAINT_ANSWER                                                                                           \
@@ -168,9 +135,6 @@ void api_time_limits_set(struct req *r)
             ",\"state\":{\"enum\":[\"open\",\"resolved\"]},\"resolution\":" API_STR ",\"satisfaction\":" API_STR      \
             ",\"resolved_on\":" API_STR ",\"late\":" API_BOOL,                                                      \
             "\"id\",\"unit_id\",\"category\",\"text\",\"filed_on\",\"due_on\",\"state\",\"late\"")
-/* The time limits answer. */
-#define LIMITS_ANSWER API_LIST(API_OBJ("\"service\":" API_STR ",\"name\":" API_STR ",\"days\":" API_INT, "\"service\",\"days\""))
-
 const struct api_doc api_docs_complaints[] = {
     {"POST", "/api/v1/complaints", "投诉、意见建议或咨询：群众（无需登录，每小时限次）或工作人员代为登记；答复编号和办理期限", NULL,
      API_OBJ("\"text\":" API_STR ",\"contact\":" API_STR ",\"village_id\":" API_INT ",\"category\":" API_STR, "\"text\""),
@@ -187,9 +151,5 @@ const struct api_doc api_docs_complaints[] = {
     {"POST", "/api/v1/complaints/{id}/assign", "指定经办人（A角）和 B角", NULL,
      API_OBJ("\"handler_id\":" API_INT ",\"backup_id\":" API_INT, "\"handler_id\""), COMPLAINT_ANSWER, 0,
      "422:invalid_handler 409:already_resolved 404:not_found 403:out_of_scope", NULL},
-    {"GET", "/api/v1/time-limits", "各项服务的办理时限（工作日）", NULL, NULL, LIMITS_ANSWER, 0, "", NULL},
-    {"POST", "/api/v1/time-limits", "设置一项服务的办理时限（1 到 60 个工作日）", NULL,
-     API_OBJ("\"service\":" API_STR ",\"days\":" API_INT, "\"service\",\"days\""), LIMITS_ANSWER, 0,
-     "422:invalid_days 422:invalid_service", NULL},
     {0},
 };

@@ -15,6 +15,7 @@
 #include "list_sheets.h"
 #include "loan.h"
 #include "rating.h"
+#include "time_limit_view.h"
 
 /* Replies with the application as JSON, or the error. */
 static void reply_loan(struct req *r, int status, int64_t id)
@@ -29,6 +30,7 @@ static void reply_loan(struct req *r, int status, int64_t id)
     json_t *o = loan_json(a, r->today);
     /* the household's how-many-th loan this is (第几次贷款, rating.h) */
     json_object_set_new(o, "loan_cycle", json_integer(rating_loan_cycle(r->db, id)));
+    json_object_set_new(o, "time_limits", time_limit_steps_json(r, TK_LOAN, id)); /* 限时办结: each step's due day */
     struct guarantee_info g;
     if (guarantee_get(r->db, id, &g) == 0)
         json_object_set_new(o, "guarantee", json_pack("{s:s, s:i, s:I, s:i}", "letter_no", g.letter_no, "coverage_pct",

@@ -16,6 +16,8 @@
 #include "relief_category.h"
 #include "relief_fund.h"
 #include "relief_pay.h"
+#include "time_limit_view.h"
+#include "relief_backup.h"
 
 /* Replies 201 {"id": id} or the error. */
 static void reply_created(struct req *r, int64_t id, const struct err *e)
@@ -217,8 +219,11 @@ static void reply_relief(struct req *r, int status, int64_t id)
     struct err e = {0};
     if (relief_get(r->db, &r->user, id, &a, &e) != 0)
         reply_json_error(r, &e);
-    else
-        reply_json(r, status, relief_json(&a, 0));
+    else {
+        json_t *o = relief_json(&a, 0);
+        json_object_set_new(o, "time_limits", time_limit_steps_json(r, TK_RELIEF, id)); /* 限时办结: each step's due day */
+        reply_json(r, status, o);
+    }
 }
 
 void api_relief_create(struct req *r)
@@ -291,6 +296,21 @@ static void relief_step_api(struct req *r, enum relief_action a)
     int rc = -1;
     if (j && !api_str(j, "reason", &reason, &e))
         rc = relief_step(r->db, &r->user, r->id[0], a, reason, r->today, &e);
+    json_decref(j);
+    if (rc != 0)
+        reply_json_error(r, &e);
+    else
+        reply_relief(r, 200, r->id[0]);
+}
+
+void api_relief_backup(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    int64_t user = 0;
+    int rc = -1;
+    if (j && !api_int(j, "backup_handler_id", 0, &user, &e))
+        rc = relief_set_backup(r->db, &r->user, r->id[0], user, &e);
     json_decref(j);
     if (rc != 0)
         reply_json_error(r, &e);
@@ -538,6 +558,9 @@ const struct api_doc api_docs_relief[] = {
     {"GET", "/api/v1/relief-applications", "救助申请列表（村、申请日期 from/to 筛选），分页；total 与 amount_fen_total 为全部符合条件的条数与金额合计；?format= 以同样条件导出", "state:string category_id:integer batch_id:integer village_id:integer household_id:integer from:date to:date format:string " API_PAGING "", NULL, "{\"type\":\"object\",\"required\":[\"items\",\"total\",\"amount_fen_total\"],\"properties\":{\"items\":{\"type\":\"array\",\"items\":" API_OBJ("\"id\":" API_INT ",\"household_id\":" API_INT ",\"category_id\":" API_INT ",\"category\":" API_STR ",\"state\":" API_STR ",\"amount_fen\":" API_INT ",\"head_name\":" API_STR ",\"id_number\":" API_STR ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"township\":" API_STR ",\"reason\":" API_STR ",\"applied_on\":" API_STR ",\"year\":" API_INT ",\"batch_id\":" API_INT_NULL ",\"notice_id\":" API_INT_NULL ",\"receipt_no\":" API_STR_NULL ",\"open_objections\":" API_INT ",\"verified\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"reviewed\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"approved\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"rejected\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"reject_reason\":" API_STR "", "\"id\",\"household_id\",\"category_id\",\"category\",\"state\",\"amount_fen\",\"head_name\",\"id_number\",\"village_id\",\"village\",\"township\",\"reason\",\"applied_on\",\"year\",\"batch_id\",\"notice_id\",\"receipt_no\",\"open_objections\",\"verified\",\"reviewed\",\"approved\",\"rejected\"") "},\"total\":" API_INT ",\"amount_fen_total\":" API_INT "}}", 0, "422:invalid_format 422:invalid_date 422:invalid_period 422:export_too_large", API_FORMATS},
     {"POST", "/api/v1/relief-applications", "登记救助申请", NULL, API_OBJ("\"household_id\":" API_INT ",\"category_id\":" API_INT ",\"amount_fen\":" API_INT ",\"reason\":" API_STR, "\"household_id\",\"category_id\",\"reason\""), RELIEF_ANSWER, 201, "422:invalid_amount 422:invalid_reason 422:no_amount_in_force 422:invalid_type 409:not_eligible 409:yearly_limit_reached 409:category_inactive 404:household_not_found 404:category_not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/relief-applications/{id}", "一笔救助申请及其各步", NULL, NULL, RELIEF_ANSWER, 0, "404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/relief-applications/{id}/backup-handler", "指定 B角（限时办结；经办人 A角 是受理人）；0 取消", NULL,
+     API_OBJ("\"backup_handler_id\":" API_INT, "\"backup_handler_id\""), RELIEF_ANSWER, 0,
+     "409:invalid_state 422:invalid_backup_handler 404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/relief-applications/{id}/verify", "村审核", NULL, NULL, RELIEF_ANSWER, 0, "409:invalid_state 422:invalid_type 404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/relief-applications/{id}/review", "镇审核（由镇或区的工作人员，且不是村审核的同一人）", NULL, NULL, RELIEF_ANSWER, 0, "409:invalid_state 409:same_person 422:invalid_type 404:not_found 403:out_of_scope 403:township_step", NULL},
     {"POST", "/api/v1/relief-applications/{id}/approve", "公示期满后批准（由镇或区的工作人员，且不是镇审核的同一人）", NULL, NULL, RELIEF_ANSWER, 0, "409:invalid_state 409:same_person 409:not_in_notice 409:notice_not_over 409:objection_open 422:invalid_type 404:not_found 403:out_of_scope 403:township_step", NULL},

@@ -191,6 +191,13 @@ void page_complaint_show(struct req *r);
 void page_complaint_resolve(struct req *r);
 void page_complaint_assign(struct req *r);
 void page_time_limit_set(struct req *r);
+void page_time_limits(struct req *r);
+void page_relief_backup(struct req *r);
+void api_relief_backup(struct req *r);
+void page_deadlines(struct req *r);
+void page_timeliness_report(struct req *r);
+void api_timeliness_report(struct req *r);
+void api_time_limits_open(struct req *r);
 /* api_complaints.c */
 void api_complaints_create(struct req *r);
 void api_complaints_list(struct req *r);

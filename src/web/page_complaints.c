@@ -149,7 +149,7 @@ static void complaints_page(struct req *r, const struct err *shown)
     if (!shown && list_export_if_asked(r, more_complaints_sheet, &f, "complaints.csv"))
         return;
     html_begin(r, "投诉和意见");
-    html_printf(r, "<h1>投诉和意见</h1><p class=\"muted\">办理时限 %d 个工作日（节假日顺延）。</p>",
+    html_printf(r, "<h1>投诉和意见</h1><p class=\"muted\">办理时限 %d 个工作日（节假日顺延，<a href=\"/time-limits\">办理时限</a>）。</p>",
                 timelimit_days(r->db, TIMELIMIT_COMPLAINT));
     html_flash(r);
     if (shown)
@@ -176,15 +176,6 @@ static void complaints_page(struct req *r, const struct err *shown)
         html_csrf(r);
         complaint_fields(r, "/complaints", r->user.unit_path);
         html_raw(r, "<p><button class=\"primary\">登记</button></p></form></details>");
-    }
-    if (route_allowed("POST", "/time-limits", r->user.role)) {
-        html_printf(r, "<form method=\"post\" action=\"/time-limits\" class=\"search\"><input type=\"hidden\" name=\"service\" "
-                       "value=\"complaint\"><label>办理时限（工作日）<input name=\"days\" type=\"number\" min=\"1\" max=\"60\" "
-                       "required value=\"%s\">",
-                    form_echo(r, "/time-limits", "days", ""));
-        html_csrf(r);
-        form_field_error(r, "days");
-        html_raw(r, "</label><button>保存</button></form>");
     }
     html_end(r);
     if (shown)
@@ -345,19 +336,4 @@ void page_complaint_assign(struct req *r)
     const char *a = req_form(r, "handler_id"), *b = req_form(r, "backup_id");
     int rc = complaint_assign(r->db, &r->user, r->id[0], a ? strtoll(a, NULL, 10) : 0, b ? strtoll(b, NULL, 10) : 0, &e);
     complaint_after(r, rc, &e);
-}
-
-void page_time_limit_set(struct req *r)
-{
-    struct err e = {0};
-    const char *days = req_form(r, "days");
-    const char *service = req_form(r, "service");
-    int rc = service && !strcmp(service, TIMELIMIT_COMPLAINT)
-                 ? timelimit_set(r->db, &r->user, service, days ? strtoll(days, NULL, 10) : 0, &e)
-                 : err_set(&e, 422, "invalid_service", "service", "没有这项服务的办理时限");
-    if (rc != 0) {
-        complaints_page(r, &e);
-        return;
-    }
-    reply_redirect(r, "/complaints?ok=updated");
 }

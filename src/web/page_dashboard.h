@@ -19,6 +19,10 @@ void dashboard_charts(struct req *r);
 
 /* The registry's figures: households, members, households per category. */
 void dashboard_registry(struct req *r);
+/* 限时办结: the open cases of the services the role may open that are late and that are due within
+   the due-soon working days, each list capped with its count and a link to the whole list
+   (page_time_limits.c). */
+void dashboard_deadlines(struct req *r);
 /* Writes a section from the fragment cache when it is under a minute old for the same user scope,
    role and day; else renders it with fn, stores it and notes when it was computed. */
 void dashboard_cached(struct req *r, const char *name, void (*fn)(struct req *r));

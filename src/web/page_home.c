@@ -127,6 +127,7 @@ void page_home(struct req *r)
     more_info_waiting(r);
     dashboard_servicing(r);
     relief_waiting(r);
+    dashboard_cached(r, "deadlines", dashboard_deadlines);
     dashboard_cached(r, "figures", dashboard_figures);
     dashboard_cached(r, "charts", dashboard_charts);
     dashboard_cached(r, "registry", dashboard_registry);

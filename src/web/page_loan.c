@@ -23,6 +23,7 @@
 #include "product.h"
 #include "servicing.h"
 #include "rating.h"
+#include "time_limit_view.h"
 
 /* One row of an application list. */
 static void loan_row(const struct loan_row *l, void *ctx)
@@ -594,6 +595,7 @@ static void loan_page(struct req *r, const struct err *e)
         html_text(r, a->withdrawn_reason);
     }
     html_raw(r, "</dd></dl>");
+    time_limit_section(r, TK_LOAN, a->id);
     if (may_intake(r) && loan_action_allowed(LA_EDIT, a->state))
         html_printf(r, "<p><a class=\"button\" href=\"/loans/%lld/edit\">修改申请（金额、期限、项目）</a></p>", (long long)a->id);
     html_raw(r, "<h2>创业方案</h2><div class=\"markdown\">");

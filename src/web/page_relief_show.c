@@ -12,6 +12,10 @@
 #include "page_relief.h"
 #include "relief.h"
 #include "relief_pay.h"
+#include "time_limit_view.h"
+#include "routes.h"
+#include "user.h"
+#include "relief_backup.h"
 
 /* One definition-list row. */
 static void fact(struct req *r, const char *label, const char *value)
@@ -107,6 +111,29 @@ static void payment_step(struct req *r, const struct relief_app *a)
 }
 
 /* The application page, with e after a refused action. */
+/* Writes one <option> per active account that may be a B角 (the server refuses the handler). */
+static void backup_option(const struct user_row *u, void *ctx)
+{
+    struct req *r = ctx;
+    if (!u->active || (u->role != ROLE_RELIEF && u->role != ROLE_VILLAGE && u->role != ROLE_ASSOCIATION))
+        return;
+    html_printf(r, "<option value=\"%lld\">", (long long)u->id);
+    html_text(r, u->name);
+    html_raw(r, "（");
+    html_text(r, role_name(u->role));
+    html_raw(r, "）</option>");
+}
+
+/* The form naming the application's backup handler (B角). */
+static void backup_form(struct req *r, int64_t id)
+{
+    html_printf(r, "<form method=\"post\" action=\"/relief/%lld/backup\" class=\"inline\">", (long long)id);
+    html_csrf(r);
+    html_raw(r, "<label>B角<select name=\"backup_handler_id\"><option value=\"0\">未指定</option>");
+    user_list(r->db, r->user.unit_path, "", 500, 0, backup_option, r);
+    html_raw(r, "</select></label><button>指定B角</button></form>");
+}
+
 static void relief_page(struct req *r, int64_t id, const struct err *shown)
 {
     struct relief_app a;
@@ -159,7 +186,11 @@ static void relief_page(struct req *r, int64_t id, const struct err *shown)
         html_text(r, a.reject_reason);
         html_raw(r, "</li>");
     }
-    html_raw(r, "</ul><div class=\"actions\">");
+    html_raw(r, "</ul>");
+    time_limit_section(r, TK_RELIEF, a.id);
+    if (a.state != RS_PAID && a.state != RS_REJECTED && route_allowed("POST", "/relief/1/backup", r->user.role))
+        backup_form(r, a.id);
+    html_raw(r, "<div class=\"actions\">");
     if (a.state == RS_APPLIED && may(r, RA_VERIFY))
         step_form(r, a.id, "verify", "村审核通过", 0);
     if (a.state == RS_VERIFIED && may(r, RA_REVIEW))
@@ -211,6 +242,13 @@ static void step(struct req *r, enum relief_action a)
 {
     struct err e = {0};
     after_step(r, relief_step(r->db, &r->user, r->id[0], a, req_form(r, "reason"), r->today, &e), &e, "relief_step");
+}
+
+void page_relief_backup(struct req *r)
+{
+    struct err e = {0};
+    const char *v = req_form(r, "backup_handler_id");
+    after_step(r, relief_set_backup(r->db, &r->user, r->id[0], v && *v ? strtoll(v, NULL, 10) : 0, &e), &e, "updated");
 }
 
 void page_relief_verify(struct req *r)
