@@ -19,6 +19,7 @@
 #include "demo_lifecycle.h"
 #include "demo_loans.h"
 #include "demo_products.h"
+#include "demo_people.h"
 #include "demo_programmes.h"
 #include "demo_relief.h"
 #include "text.h"
@@ -168,7 +169,7 @@ int commands_logins(const char *path)
     return 0;
 }
 
-int commands_gen(const char *path, long n, long loans, long relief)
+int commands_gen(const char *path, long n, long loans, long relief, int people)
 {
     if (commands_upgrade(path, NULL) != 0)
         return 1;
@@ -182,6 +183,7 @@ int commands_gen(const char *path, long n, long loans, long relief)
     }
     int64_t seed = db_int(db, 0, "SELECT max(id) FROM households", "");
     int ok = db_begin(db) == SQLITE_OK && (!n || demo_households(db, &admin, n, (uint64_t)seed + 7) == 0) &&
+             (!(n || people) || demo_people(db) == 0) &&
              (!loans || demo_bench_loans(db, loans, clock_today()) == 0) &&
              (!relief || demo_bench_relief(db, relief, clock_today()) == 0) && db_commit(db) == SQLITE_OK;
     if (!ok)

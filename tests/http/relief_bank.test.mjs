@@ -166,3 +166,39 @@ test('the return file: paid like cash, failed back to pending with the reason; i
   const c = check(srv.db);
   assert.equal(c.status, 0, c.stdout + c.stderr);
 });
+
+test('on the pages: the admin\'s formats keep what was typed when refused; the batch\'s return file checked, then confirmed', async () => {
+  const admin = new Browser(srv.base);
+  await admin.login('admin');
+  const page = await admin.get('/admin/bank-formats');
+  assert.match(page.text, /通用格式（默认）/);
+  const bad = await admin.post('/admin/bank-formats', { name: '两列同位', encoding: 'utf8', pos_row: '1', pos_name: '1',
+    pos_account: '2', pos_amount: '3', head_row: '序号', head_name: '户名', head_account: '账号', head_amount: '金额' });
+  assert.equal(bad.status, 422);
+  assert.match(bad.text, /列号应为 1 到 8，且各列不重复/);
+  assert.match(bad.text, /value="两列同位"/);
+  assert.match(bad.text, /value="户名"/);
+  assert.equal(sqlRows(srv.db, "SELECT count(*) AS n FROM bank_formats WHERE name = '两列同位'")[0].n, 0);
+
+  const b0 = await balance();
+  const a4 = apps[3];
+  const clerk = new Browser(srv.base);
+  await clerk.login('xj_caiwu');
+  await clerk.get(`/relief/batches/${batch}`);
+  const fd = new FormData();
+  fd.append('csrf', clerk.csrf);
+  fd.append('fund_id', String(fundId));
+  fd.append('file', new Blob([returnFile([[a4, acct(a4), '1000.00', '成功', '']])], { type: 'text/csv' }), 'return.csv');
+  const asked = await clerk.request('POST', `/relief/batches/${batch}/bank-return`, fd);
+  assert.equal(asked.status, 200, asked.text.slice(0, 300));
+  assert.match(asked.text, /本次入账 1 人，合计 1,000\.00 元（壹仟元整）/);
+  assert.equal(await balance(), b0, 'checking books nothing');
+  const stash = asked.text.match(/action="\/relief\/batches\/\d+\/bank-return\/(\d+)"/)[1];
+  const done = await clerk.post(`/relief/batches/${batch}/bank-return/${stash}`, { fund_id: String(fundId) });
+  assert.equal(done.status, 303);
+  assert.equal(await balance(), b0 - 100000);
+  assert.equal((await api(srv.base, 'GET', `/relief-applications/${a4}`, undefined, t.relief)).body.state, 'paid');
+  const again = await clerk.post(`/relief/batches/${batch}/bank-return/${stash}`, { fund_id: String(fundId) });
+  assert.equal(again.status, 404, 'a confirmed file cannot be confirmed again');
+  assert.equal(await balance(), b0 - 100000);
+});
