@@ -48,7 +48,7 @@ static int teardown(void **state)
 }
 
 /* Lines 1..3: 100000 fen each, account 62179955000000000N. */
-static int find(struct db *db, void *ctx, int64_t row, struct bank_payee *out)
+static int find_line(struct db *db, void *ctx, int64_t row, struct bank_payee *out)
 {
     struct fixture *f = ctx;
     (void)db;
@@ -60,7 +60,7 @@ static int find(struct db *db, void *ctx, int64_t row, struct bank_payee *out)
     return 1;
 }
 
-static int pay(struct db *db, void *ctx, int64_t row, int64_t fen, struct err *e)
+static int pay_line(struct db *db, void *ctx, int64_t row, int64_t fen, struct err *e)
 {
     struct fixture *f = ctx;
     (void)db, (void)e;
@@ -70,7 +70,7 @@ static int pay(struct db *db, void *ctx, int64_t row, int64_t fen, struct err *e
     return 0;
 }
 
-static int fail(struct db *db, void *ctx, int64_t row, const char *reason, struct err *e)
+static int fail_line(struct db *db, void *ctx, int64_t row, const char *reason, struct err *e)
 {
     struct fixture *f = ctx;
     (void)db, (void)e;
@@ -87,7 +87,7 @@ static const char FILE_OK[] = "\xEF\xBB\xBF序号,账号,金额,结果,原因\r\
 static void test_pays_pending_only(void **state)
 {
     struct fixture *f = *state;
-    struct bank_payer p = {find, pay, fail, f};
+    struct bank_payer p = {find_line, pay_line, fail_line, f};
     struct bank_return_result *res = calloc(1, sizeof *res);
     struct err e = {0};
     assert_int_equal(bank_return_read(f->db, FILE_OK, strlen(FILE_OK), &p, res, &e), 0);
@@ -114,7 +114,7 @@ static void test_pays_pending_only(void **state)
 static void test_mismatch_books_nothing(void **state)
 {
     struct fixture *f = *state;
-    struct bank_payer p = {find, pay, fail, f};
+    struct bank_payer p = {find_line, pay_line, fail_line, f};
     struct bank_return_result *res = calloc(1, sizeof *res);
     struct err e = {0};
     static const char wrong[] = "序号,账号,金额,结果\n2,621799550000000002,999.99,成功\n9,621799550000000009,1000.00,成功\n";
@@ -134,7 +134,7 @@ static void test_mismatch_books_nothing(void **state)
 static void test_gb18030(void **state)
 {
     struct fixture *f = *state;
-    struct bank_payer p = {find, pay, fail, f};
+    struct bank_payer p = {find_line, pay_line, fail_line, f};
     struct bank_return_result *res = calloc(1, sizeof *res);
     struct err e = {0};
     size_t n = 0;
