@@ -12,6 +12,7 @@
 #include "clock.h"
 #include "db.h"
 #include "demo.h"
+#include "demo_bank.h"
 #include "demo_books.h"
 #include "demo_announcements.h"
 #include "demo_categories.h"
@@ -91,7 +92,8 @@ int commands_init(const char *path, const char *admin_password_file, const char 
              demo_relief(db, clock_today()) == 0 &&
              demo_announcements(db, clock_today()) == 0 && demo_books(db, clock_today()) == 0 &&
              demo_categories(db) == 0 && demo_services(db, clock_today()) == 0 &&
-             demo_products(db, clock_today()) == 0 && demo_programmes(db, clock_today()) == 0;
+             demo_products(db, clock_today()) == 0 && demo_programmes(db, clock_today()) == 0 &&
+             demo_bank_formats(db) == 0;
     }
     if (!ok) {
         fprintf(stderr, "错误: 初始化数据库失败：%s\n", db_errmsg(db));

@@ -102,7 +102,7 @@ test('the administrator sets the columns; bad formats and other roles are refuse
   const now = csvRows(await (await get(`/relief-batches/${batch}/bank-file`, t.finance)).text());
   assert.deepEqual(now[0], ['序号', '账号', '金额', '姓名']);
   const list = (await api(srv.base, 'GET', '/bank-formats', undefined, t.finance)).body;
-  assert.deepEqual(list.items.map((f) => [f.name, f.is_default]), [['峄城农商银行', true], ['通用格式', false]]);
+  assert.deepEqual(list.items.map((f) => [f.name, f.is_default]), [['峄城农商银行', true], ['通用格式', false], ['山亭农商银行（GBK）', false]]);
   const general = list.items[1];
   const keep = await api(srv.base, 'PUT', `/bank-formats/${made.body.id}`, { ...dflt.body, is_default: false }, t.admin);
   assert.equal(keep.body.error.code, 'default_needed', 'one format stays the default');
