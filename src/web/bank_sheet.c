@@ -35,8 +35,10 @@ void bank_sheet_title(struct bank_sheet *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(b->s.title, sizeof b->s.title, fmt, ap); /* a long unit or programme name shortens the title only */
+    int n = vsnprintf(b->s.title, sizeof b->s.title, fmt, ap);
     va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof b->s.title) /* never a cut title: the plain one */
+        snprintf(b->s.title, sizeof b->s.title, "代发文件");
 }
 
 void bank_sheet_line(struct bank_sheet *b, const struct bank_line *l)

@@ -29,7 +29,7 @@ struct bank_sheet {
 /* Starts a payment file in the format the request names. 0, or -1 having replied (404 for an
    unknown format). */
 int bank_sheet_begin(struct req *r, struct bank_sheet *b);
-/* Titles the file (the workbook's sheet title). */
+/* Titles the file (the workbook's sheet title); a title too long for the sheet leaves it 代发文件. */
 void bank_sheet_title(struct bank_sheet *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends a line in the format's columns. */
 void bank_sheet_line(struct bank_sheet *b, const struct bank_line *l);
