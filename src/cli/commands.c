@@ -12,6 +12,7 @@
 #include "clock.h"
 #include "db.h"
 #include "demo.h"
+#include "demo_bank.h"
 #include "demo_books.h"
 #include "demo_announcements.h"
 #include "demo_categories.h"
@@ -19,6 +20,7 @@
 #include "demo_lifecycle.h"
 #include "demo_loans.h"
 #include "demo_products.h"
+#include "demo_people.h"
 #include "demo_programmes.h"
 #include "demo_relief.h"
 #include "text.h"
@@ -90,7 +92,8 @@ int commands_init(const char *path, const char *admin_password_file, const char 
              demo_relief(db, clock_today()) == 0 &&
              demo_announcements(db, clock_today()) == 0 && demo_books(db, clock_today()) == 0 &&
              demo_categories(db) == 0 && demo_services(db, clock_today()) == 0 &&
-             demo_products(db, clock_today()) == 0 && demo_programmes(db, clock_today()) == 0;
+             demo_products(db, clock_today()) == 0 && demo_programmes(db, clock_today()) == 0 &&
+             demo_bank_formats(db) == 0;
     }
     if (!ok) {
         fprintf(stderr, "错误: 初始化数据库失败：%s\n", db_errmsg(db));
@@ -168,7 +171,7 @@ int commands_logins(const char *path)
     return 0;
 }
 
-int commands_gen(const char *path, long n, long loans, long relief)
+int commands_gen(const char *path, long n, long loans, long relief, int people)
 {
     if (commands_upgrade(path, NULL) != 0)
         return 1;
@@ -182,6 +185,7 @@ int commands_gen(const char *path, long n, long loans, long relief)
     }
     int64_t seed = db_int(db, 0, "SELECT max(id) FROM households", "");
     int ok = db_begin(db) == SQLITE_OK && (!n || demo_households(db, &admin, n, (uint64_t)seed + 7) == 0) &&
+             (!(n || people) || demo_people(db) == 0) &&
              (!loans || demo_bench_loans(db, loans, clock_today()) == 0) &&
              (!relief || demo_bench_relief(db, relief, clock_today()) == 0) && db_commit(db) == SQLITE_OK;
     if (!ok)

@@ -11,8 +11,9 @@ int commands_init(const char *path, const char *admin_password_file, const char 
 int commands_upgrade(const char *path, const char *backup_dir);
 /* Prints the demo accounts and their password. Returns an exit status. */
 int commands_logins(const char *path);
-/* Adds generated households, disbursed loans and paid relief (for benchmarks) to an existing demo database,
-   upgrading its schema first. */
-int commands_gen(const char *path, long households, long loans, long relief);
+/* Adds generated households (their people with hukou and bank accounts), disbursed loans and paid
+   relief (for benchmarks) to an existing demo database, upgrading its schema first; people alone
+   gives hukou and accounts to the members of an older benchmark database that lack them. */
+int commands_gen(const char *path, long households, long loans, long relief, int people);
 
 #endif

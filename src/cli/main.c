@@ -39,7 +39,7 @@ static void usage(FILE *f)
           "  schedule --principal 200000.00 --rate 4.35 --months 36 --method METHOD --start YYYY-MM-DD\n"
           "           [--format table|csv|json]                            打印还款计划\n"
           "  check --db FILE                                              完整性与账目检查（有问题时退出码1）\n"
-          "  gen   --db FILE [--households N] [--loans N] [--relief N] [--today YYYY-MM-DD]  生成压力测试数据\n",
+          "  gen   --db FILE [--households N] [--loans N] [--relief N] [--people] [--today YYYY-MM-DD]  生成压力测试数据\n",
           f);
 }
 
@@ -48,6 +48,7 @@ struct opts {
     const char *db, *admin_password_file, *district, *listen, *today, *to, *log, *backup_dir;
     int threads, backup_keep;
     long households, loans, relief;
+    int people; /* gen --people */
 };
 
 /* The current option's value (optarg) as an integer from min to max; exits 2 with a message
@@ -88,6 +89,7 @@ static void parse_opts(int argc, char **argv, struct opts *o)
                                              {"households", required_argument, NULL, 'n'},
                                              {"loans", required_argument, NULL, 'L'},
                                              {"relief", required_argument, NULL, 'R'},
+                                             {"people", no_argument, NULL, 'P'},
                                              {"to", required_argument, NULL, 'o'},
                                              {"log", required_argument, NULL, 'g'},
                                              {"backup-dir", required_argument, NULL, 'b'},
@@ -115,6 +117,7 @@ static void parse_opts(int argc, char **argv, struct opts *o)
         case 'n': o->households = int_option("--households", 1, 10000000); break;
         case 'L': o->loans = int_option("--loans", 1, 1000000); break;
         case 'R': o->relief = int_option("--relief", 1, 1000000); break;
+        case 'P': o->people = 1; break;
         default:
             fprintf(stderr, "错误: 未知或不完整的选项 %s\n", argv[optind - 1]);
             usage(stderr);
@@ -221,11 +224,11 @@ static int cmd_gen(int argc, char **argv)
 {
     struct opts o;
     parse_opts(argc, argv, &o);
-    if (!o.households && !o.loans && !o.relief) {
-        fprintf(stderr, "错误: 缺少 --households N、--loans N 或 --relief N\n");
+    if (!o.households && !o.loans && !o.relief && !o.people) {
+        fprintf(stderr, "错误: 缺少 --households N、--loans N、--relief N 或 --people\n");
         return 2;
     }
-    return commands_gen(o.db, o.households, o.loans, o.relief);
+    return commands_gen(o.db, o.households, o.loans, o.relief, o.people);
 }
 
 /* bangfu routes (not in the usage text: for the tests): the route table as JSON. */

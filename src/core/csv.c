@@ -48,13 +48,13 @@ static int utf8_valid(const unsigned char *s, size_t len)
     return 1;
 }
 
-/* Converts GB18030 bytes to a malloc'd NUL-terminated UTF-8 string (caller frees). Returns it
-   with *out_len set, or NULL when the input is not valid GB18030 or memory runs out. */
-static char *from_gb18030(const char *in, size_t len, size_t *out_len)
+/* Converts bytes from one encoding to a malloc'd NUL-terminated string in another (caller frees).
+   Returns it with *out_len set, or NULL when the input is not valid or memory runs out. */
+static char *convert(const char *in, size_t len, const char *to, const char *from, size_t *out_len)
 {
     if (len > SIZE_MAX / 4 - 16)
         return NULL;
-    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    iconv_t cd = iconv_open(to, from);
     if (cd == (iconv_t)-1)
         return NULL;
     size_t cap = len * 2 + 16, used = 0, left_in = len;
@@ -112,7 +112,7 @@ int csv_to_utf8(const char *in, size_t len, char **out, size_t *out_len, const c
     if (bom)
         return -1; /* declared UTF-8 but is not */
     size_t n = 0;
-    char *utf8 = from_gb18030(in, len, &n);
+    char *utf8 = convert(in, len, "UTF-8", "GB18030", &n);
     if (!utf8)
         return -1;
     if (!utf8_valid((const unsigned char *)utf8, n)) { /* defensive: iconv output is UTF-8 */
@@ -301,4 +301,9 @@ size_t csv_escape(const char *field, char *out, size_t n)
     if (n)
         out[o] = '\0';
     return o;
+}
+
+char *csv_to_gb18030(const char *utf8, size_t len, size_t *out_len)
+{
+    return convert(utf8, len, "GB18030", "UTF-8", out_len);
 }

@@ -26,6 +26,11 @@
    are read as UTF-8: detection cannot tell them apart. */
 int csv_to_utf8(const char *in, size_t len, char **out, size_t *out_len, const char **encoding);
 
+/* Converts UTF-8 text (a file being written for a bank that reads only GBK) to a malloc'd
+   NUL-terminated GB18030 string (caller frees), *out_len its length. NULL when the text is not
+   valid UTF-8 or memory runs out (GB18030 holds every Unicode character). */
+char *csv_to_gb18030(const char *utf8, size_t len, size_t *out_len);
+
 struct csv_record {
     int nfields;
     char *fields[CSV_MAX_FIELDS]; /* NUL-terminated, owned by the reader, valid until the next call */

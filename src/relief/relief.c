@@ -135,6 +135,7 @@ json_t *relief_json(const struct relief_app *a, int full_ids)
     json_object_set_new(o, "notice_id", a->notice_id ? json_integer(a->notice_id) : json_null());
     json_object_set_new(o, "receipt_no", a->receipt_no[0] ? json_string(a->receipt_no) : json_null());
     json_object_set_new(o, "open_objections", json_integer(a->open_objections));
+    json_object_set_new(o, "bank_reason", a->bank_reason[0] ? json_string(a->bank_reason) : json_null());
     const struct {
         const char *key, *by, *on;
     } steps[] = {{"verified", a->verified_by, a->verified_on},

@@ -54,6 +54,7 @@ int64_t relief_apply_in_txn(struct db *db, const struct user_ctx *actor, const s
         X("coalesce(a.approved_on, '')", DATE, approved_on) _                                                          \
         X("coalesce(u4.name, '')", TEXT(NAME_SIZE), rejected_by) _                                                     \
         X("coalesce(a.rejected_on, '')", DATE, rejected_on) _ X("a.reject_reason", TEXT(NOTE_SIZE), reject_reason) _ \
+        X("a.bank_reason", TEXT(NOTE_SIZE), bank_reason) /* why the bank last refused it ("" none) */ _              \
         X("coalesce(n.ends_on, '')", DATE, notice_ends_on) /* "" when not in a notice */ _                            \
         X("(SELECT count(*) FROM objections o WHERE o.notice_id = a.notice_id AND o.state = 'open' AND "              \
           " (o.item_id IS NULL OR o.item_id IN (SELECT i.id FROM notice_items i WHERE i.relief_id = a.id)))",          \

@@ -36,6 +36,12 @@ struct api_doc {
 #define API_ROLE "{\"enum\":[\"admin\",\"association\",\"reviewer\",\"liaison\",\"relief\",\"finance\",\"village\",\"auditor\"]}"
 /* The paging query parameters. */
 #define API_PAGING "limit:integer offset:integer"
+/* The answer to importing a bank's return file (rolls and relief batches). */
+#define BANK_RETURN_ANSWER                                                                                         \
+    API_OBJ("\"rows\":" API_INT ",\"paid\":" API_INT ",\"failed\":{\"type\":\"array\",\"items\":"                    \
+            API_OBJ("\"row\":" API_INT ",\"reason\":" API_STR, "\"row\",\"reason\"") "},\"failed_total\":" API_INT    \
+            ",\"already_paid\":" API_INT ",\"paid_fen\":" API_INT,                                                   \
+            "\"rows\",\"paid\",\"failed\",\"already_paid\",\"paid_fen\"")
 /* The formats a report answers besides JSON (?format=). */
 #define API_FORMATS "csv xlsx pdf"
 
@@ -43,7 +49,8 @@ extern const struct api_doc api_docs_auth[], api_docs_units[], api_docs_househol
     api_docs_loan[], api_docs_servicing[], api_docs_lists[], api_docs_relief[], api_docs_notice[],
     api_docs_announcement[], api_docs_users[], api_docs_accounts[], api_docs_reports[], api_docs_openapi[],
     api_docs_category_change[], api_docs_pairs[], api_docs_visits[], api_docs_complaints[], api_docs_trainings[],
-    api_docs_product[], api_docs_organisation[], api_docs_lifecycle[], api_docs_programme[], api_docs_time_limits[];
+    api_docs_product[], api_docs_organisation[], api_docs_lifecycle[], api_docs_programme[], api_docs_time_limits[],
+    api_docs_bank[];
 
 /* The entry for a route, or NULL when none describes it. */
 const struct api_doc *api_doc_find(const char *method, const char *pattern);

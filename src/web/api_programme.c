@@ -6,6 +6,7 @@
 
 #include "api_doc.h"
 #include "api_util.h"
+#include "bank_return_page.h"
 #include "handlers.h"
 #include "more_sheets.h"
 #include "roll_pay.h"
@@ -238,39 +239,7 @@ void api_rolls_bank_file(struct req *r)
 
 void api_rolls_bank_return(struct req *r)
 {
-    const struct kv *file = req_form_kv(r, "file");
-    const char *data = file ? file->val : r->body.data;
-    size_t len = file ? file->len : r->body.len;
-    struct bank_return_result *res = calloc(1, sizeof *res);
-    struct err e = {0};
-    if (!res) {
-        err_set(&e, 500, "internal_error", NULL, "内存不足");
-        reply_json_error(r, &e);
-        return;
-    }
-    int rc = !data || !len ? err_set(&e, 422, "missing_file", "file", "请上传银行回盘文件（CSV）")
-                           : roll_bank_return(r->db, &r->user, r->id[0], data, len, r->today, 1, res, &e);
-    if (rc != 0 && e.status == 422 && res->nproblems) {
-        json_t *problems = json_array();
-        for (int i = 0; i < res->nproblems && i < BANK_RETURN_MAX_PROBLEMS; i++)
-            json_array_append_new(problems, json_string(res->problems[i]));
-        reply_json(r, 422, json_pack("{s:{s:s, s:s, s:s, s:o, s:i}}", "error", "code", e.code, "message", e.message,
-                                     "field", e.field, "problems", problems, "problems_total", res->nproblems));
-    } else if (rc != 0) {
-        reply_json_error(r, &e);
-    } else {
-        json_t *failed = json_array();
-        for (int64_t i = 0; i < res->nfailed && i < BANK_RETURN_MAX_FAILED; i++)
-            json_array_append_new(failed, json_pack("{s:I, s:s}", "row", (json_int_t)res->failed[i].row, "reason",
-                                                    res->failed[i].reason));
-        reply_json(r, 200, json_pack("{s:I, s:I, s:o, s:I, s:I, s:I, s:o, s:s}", "rows", (json_int_t)res->rows, "paid",
-                                     (json_int_t)res->paid, "failed", failed, "failed_total", (json_int_t)res->nfailed,
-                                     "already_paid", (json_int_t)res->already_paid, "paid_fen",
-                                     (json_int_t)res->paid_fen, "fund_entry_id",
-                                     res->entry_id ? json_integer(res->entry_id) : json_null(), "encoding",
-                                     res->encoding));
-    }
-    free(res);
+    bank_return_api(r, roll_bank_import);
 }
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
@@ -300,12 +269,6 @@ void api_rolls_bank_return(struct req *r)
             ROLL_LINE "},\"rows_total\":" API_INT ",\"excluded\":{\"type\":\"array\",\"items\":" ROLL_LINE "},"       \
             "\"excluded_total\":" API_INT,                                                                           \
             "\"id\",\"state\",\"rows\",\"excluded\",\"rows_total\",\"excluded_total\",\"total_fen\"")
-#define BANK_RETURN_ANSWER                                                                                         \
-    API_OBJ("\"rows\":" API_INT ",\"paid\":" API_INT ",\"failed\":{\"type\":\"array\",\"items\":"                    \
-            API_OBJ("\"row\":" API_INT ",\"reason\":" API_STR, "\"row\",\"reason\"") "},\"failed_total\":" API_INT    \
-            ",\"already_paid\":" API_INT ",\"paid_fen\":" API_INT,                                                   \
-            "\"rows\",\"paid\",\"failed\",\"already_paid\",\"paid_fen\"")
-
 const struct api_doc api_docs_programme[] = {
     {"GET", "/api/v1/programmes", "扶助项目（奖励扶助、特别扶助等）及其标准和条件；?format= 导出", "format:string", NULL, API_LIST(PROG_ANSWER), 0, "422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/programmes", "新建扶助项目（系统管理员）", NULL, PROG_BODY, PROG_ANSWER, 201, "422:invalid_beneficiary 422:invalid_period 422:invalid_amount 422:invalid_age 409:duplicate_name 403:out_of_scope", NULL},
@@ -317,7 +280,7 @@ const struct api_doc api_docs_programme[] = {
     {"POST", "/api/v1/rolls/{id}/rows", "补录一人（或一户）进名册，须填写理由", NULL, API_OBJ("\"person_id\":" API_INT ",\"household_id\":" API_INT ",\"reason\":" API_STR, "\"reason\""), ROLL_ANSWER, 0, "409:roll_not_draft 409:already_on_roll 422:invalid_reason 404:not_found", NULL},
     {"POST", "/api/v1/rolls/{id}/rows/{id}/remove", "从名册移出一行，须填写理由", NULL, API_OBJ("\"reason\":" API_STR, "\"reason\""), ROLL_ANSWER, 0, "409:roll_not_draft 422:invalid_reason 404:not_found", NULL},
     {"POST", "/api/v1/rolls/{id}/approve", "公示期满且无未处理异议后批准名册", NULL, NULL, ROLL_ANSWER, 0, "409:not_in_notice 409:notice_not_over 409:open_objections 409:same_person", NULL},
-    {"GET", "/api/v1/rolls/{id}/bank-file", "代发文件（完整姓名、身份证号、账号；仅救助经办员、财务；下载记入审计）；?format=xlsx", "format:string", NULL, NULL, 0, "409:not_approved 403:out_of_scope", "csv xlsx"},
+    {"GET", "/api/v1/rolls/{id}/bank-file", "代发文件（完整姓名、身份证号、账号；仅救助经办员、财务；下载记入审计）；?format=xlsx，?bank_format= 格式编号（缺省为默认格式）", "format:string bank_format:integer", NULL, NULL, 0, "409:not_approved 403:out_of_scope 422:invalid_bank_format", "csv xlsx"},
     {"POST", "/api/v1/rolls/{id}/bank-return", "导入银行回盘文件（CSV：序号、账号、金额、结果、原因）：成功的入账并扣减资金，失败的退回待发并注明原因；重复导入不重复发放", NULL, NULL, BANK_RETURN_ANSWER, 0, "422:bad_return_file 422:missing_column 409:insufficient_funds 409:not_approved", NULL},
     {0},
 };

@@ -173,6 +173,7 @@ static const struct {
     {"评审部门", "/admin/departments", ROLE_BIT(ROLE_ADMIN)},
     {"工作日历", "/admin/holidays", ROLE_BIT(ROLE_ADMIN)},
     {"脱敏规则", "/admin/masking", ROLE_BIT(ROLE_ADMIN)},
+    {"代发格式", "/admin/bank-formats", ROLE_BIT(ROLE_ADMIN)},
     {"会计科目", "/admin/accounts", ROLE_BIT(ROLE_ADMIN)},
     {"报表", "/reports", ROLES_ALL},
     {"审计日志", "/audit", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_AUDITOR)},

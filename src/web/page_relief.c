@@ -58,6 +58,11 @@ static void fund_option(const struct relief_fund *f, void *ctx)
     html_printf(r, "（余额 %s 元）</option>", money_format(f->balance_fen, b, sizeof b));
 }
 
+void relief_fund_options(struct req *r)
+{
+    relief_fund_list(r->db, &r->user, fund_option, r);
+}
+
 void relief_pay_form(struct req *r, const char *action)
 {
     html_raw(r, "<form method=\"post\" class=\"grid\" action=\"");
@@ -65,7 +70,7 @@ void relief_pay_form(struct req *r, const char *action)
     html_raw(r, "\">");
     html_csrf(r);
     html_raw(r, "<label>资金<select name=\"fund_id\">");
-    relief_fund_list(r->db, &r->user, fund_option, r);
+    relief_fund_options(r);
     char today[11];
     int bank = form_echo_checked(r, "/disburse", "method", "bank", 0);
     html_printf(r, "</select></label><label>发放日期<input name=\"paid_on\" type=\"date\" required "

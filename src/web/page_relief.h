@@ -11,6 +11,8 @@
 
 /* <option>s of the active categories with their amounts in force today; `selected` marked. */
 void relief_category_options(struct req *r, int64_t selected);
+/* The <option>s of the funds the user may pay from, with their balances. */
+void relief_fund_options(struct req *r);
 /* The payment form (fund, date, method) posting to action. */
 void relief_pay_form(struct req *r, const char *action);
 /* The application page with shown (a refusal) at the top. */

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bank_return_page.h"
 #include "form.h"
+#include "masking.h"
 #include "list_filter.h"
 #include "handlers.h"
 #include "html.h"
@@ -14,6 +16,7 @@
 #include "list_sheets.h"
 #include "money.h"
 #include "page_relief.h"
+#include "relief_bank_sheet.h"
 #include "relief_batch.h"
 #include "unit.h"
 
@@ -227,6 +230,46 @@ static void batch_button(struct req *r, int64_t id, const char *action, const ch
     html_printf(r, "<button class=\"primary\">%s（%d 户）</button></form> ", label, count);
 }
 
+/* A line of the payment file the bank refused last time, with its reason. */
+static void failed_line(const struct relief_bank_line *l, void *ctx)
+{
+    struct req *r = ctx;
+    char name[NAME_SIZE];
+    if (!l->bank_reason[0])
+        return;
+    html_printf(r, "<tr><td class=\"num\">%lld</td><td>", (long long)l->id);
+    html_text(r, mask_name(l->name, name, sizeof name));
+    html_raw(r, "</td><td>");
+    html_text(r, l->bank_reason);
+    html_raw(r, "</td></tr>");
+}
+
+/* The fund <select> of the return file's upload form. */
+static void fund_field(struct req *r)
+{
+    html_raw(r, "<label>资金<select name=\"fund_id\">");
+    relief_fund_options(r);
+    html_raw(r, "</select></label>");
+}
+
+/* The 代发 section: the lines the bank refused last time, those left out for want of an account,
+   the download and the upload of the return file. */
+static void bank_section(struct req *r, int64_t batch_id)
+{
+    char base[48];
+    int64_t no_account = 0;
+    html_raw(r, "<table class=\"list\"><caption>上次代发失败（更正后进入下一个代发文件）</caption><thead><tr><th>序号</th>"
+                "<th>户主</th><th>银行说明的原因</th></tr></thead><tbody>");
+    int n = relief_bank_lines(r->db, &r->user, batch_id, failed_line, r, &no_account);
+    html_raw(r, "</tbody></table>");
+    snprintf(base, sizeof base, "/relief/batches/%lld", (long long)batch_id);
+    bank_pay_section(r, base, fund_field);
+    html_printf(r, "<p class=\"muted\">代发文件含 %d 户", n < 0 ? 0 : n);
+    if (no_account)
+        html_printf(r, "；另有 %lld 户户主未登记银行账号，不在代发文件中，请登记账号或现金发放", (long long)no_account);
+    html_raw(r, "。</p>");
+}
+
 /* The batch page, with e after a refused action. */
 static void batch_page(struct req *r, const struct err *shown)
 {
@@ -268,6 +311,7 @@ static void batch_page(struct req *r, const struct err *shown)
         snprintf(action, sizeof action, "/relief/batches/%lld/disburse", (long long)b.id);
         html_printf(r, "<h2>整批发放（%d 户）</h2>", b.count[RS_APPROVED]);
         relief_pay_form(r, action);
+        bank_section(r, b.id);
     }
     if (b.count[RS_PAID])
         html_printf(r, "<p><a href=\"/relief/batches/%lld/receipts.pdf\">打印全部领款凭证</a> · "
@@ -361,4 +405,22 @@ void page_relief_batch_disburse(struct req *r)
                                   req_form(r, "paid_on"), req_form(r, "method"), r->today};
     if (batch_pay_confirmed(r, &in))
         after_batch(r, relief_batch_disburse(r->db, &r->user, r->id[0], &in, &paid, &e), &e);
+}
+
+void page_relief_batch_bank_file(struct req *r)
+{
+    relief_bank_file_reply(r);
+}
+
+/* How the batch's return file is checked and confirmed. */
+static const struct bank_import batch_import = {relief_bank_import, "银行回盘 · 救助批次", "/relief/batches", after_batch};
+
+void page_relief_batch_bank_return(struct req *r)
+{
+    bank_return_check(r, &batch_import);
+}
+
+void page_relief_batch_bank_return_confirm(struct req *r)
+{
+    bank_return_confirm(r, &batch_import);
 }

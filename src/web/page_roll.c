@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bank_return_page.h"
 #include "form.h"
 #include "handlers.h"
 #include "html.h"
@@ -112,14 +113,8 @@ static void roll_actions(struct req *r, const struct roll *x)
     }
     snprintf(path, sizeof path, "/rolls/%lld/bank-return", (long long)x->id);
     if (!strcmp(x->state, "approved") && route_allowed("POST", path, r->user.role)) {
-        html_printf(r, "<h2>代发</h2><p><a class=\"button\" href=\"/rolls/%lld/bank-file\">下载代发文件（CSV）</a> "
-                       "<a class=\"button\" href=\"/rolls/%lld/bank-file?format=xlsx\">下载代发文件（Excel）</a> "
-                       "<small class=\"muted\">含完整姓名、身份证号和账号，仅供银行使用；下载记入审计日志</small></p>",
-                    (long long)x->id, (long long)x->id);
-        html_printf(r, "<form method=\"post\" action=\"%s\" enctype=\"multipart/form-data\" class=\"grid\">", path);
-        html_csrf(r);
-        html_raw(r, "<label>银行回盘文件（CSV：序号、账号、金额、结果、原因）<input type=\"file\" name=\"file\" "
-                    "accept=\".csv,text/csv\" required></label><p><button class=\"primary\">检查回盘文件</button></p></form>");
+        snprintf(path, sizeof path, "/rolls/%lld", (long long)x->id);
+        bank_pay_section(r, path, NULL);
     }
 }
 
@@ -262,72 +257,23 @@ void page_roll_bank_file(struct req *r)
     roll_bank_file_reply(r, r->id[0]);
 }
 
-/* The outcome of a checked return file, with the form confirming it (stash id). */
-static void return_check_page(struct req *r, const struct roll *x, const struct bank_return_result *res, int64_t stash)
+/* bank_import.done: back to the roll, or its page with the refusal. */
+static void import_done(struct req *r, int rc, const struct err *e)
 {
-    char title[PROGRAMME_NAME_SIZE + NAME_SIZE + 48];
-    snprintf(title, sizeof title, "银行回盘 · %s%d年", x->programme, x->year);
-    html_begin(r, title);
-    html_raw(r, "<h1>");
-    html_text(r, title);
-    html_printf(r, "</h1><p>共 %lld 行（编码 %s）：本次入账 %lld 人，合计 ", (long long)res->rows, res->encoding,
-                (long long)res->paid);
-    money_words(r, res->paid_fen);
-    html_printf(r, "；失败 %lld 人；此前已入账 %lld 行（不再重复入账）。</p>", (long long)res->nfailed,
-                (long long)res->already_paid);
-    if (res->nfailed) {
-        html_raw(r, "<table class=\"list\"><thead><tr><th>序号</th><th>银行说明的原因</th></tr></thead><tbody>");
-        for (int64_t i = 0; i < res->nfailed && i < BANK_RETURN_MAX_FAILED; i++) {
-            html_printf(r, "<tr><td>%lld</td><td>", (long long)res->failed[i].row);
-            html_text(r, res->failed[i].reason);
-            html_raw(r, "</td></tr>");
-        }
-        html_raw(r, "</tbody></table>");
-        if (res->nfailed > BANK_RETURN_MAX_FAILED)
-            html_printf(r, "<p class=\"muted\">只列出前 %d 条失败。</p>", BANK_RETURN_MAX_FAILED);
-    }
-    html_printf(r, "<form method=\"post\" action=\"/rolls/%lld/bank-return/%lld\">", (long long)x->id, (long long)stash);
-    html_csrf(r);
-    html_printf(r, "<p><button class=\"primary\">确认入账</button> <a href=\"/rolls/%lld\">取消</a></p></form>",
-                (long long)x->id);
-    html_end(r);
+    done(r, rc, e, "paid");
 }
+
+/* How the roll's return file is checked and confirmed. */
+static const struct bank_import roll_import = {roll_bank_import, "银行回盘 · 资格确认名册", "/rolls", import_done};
 
 void page_roll_bank_return(struct req *r)
 {
     struct roll x;
-    if (load(r, &x) != 0)
-        return;
-    const struct kv *file = req_form_kv(r, "file");
-    struct bank_return_result *res = calloc(1, sizeof *res);
-    struct err e = {0};
-    int rc = !res ? err_set(&e, 500, "internal_error", NULL, "内存不足")
-             : !file || !file->len ? err_set(&e, 422, "missing_file", "file", "请选择银行回盘文件")
-                                   : roll_bank_return(r->db, &r->user, x.id, file->val, file->len, r->today, 0, res, &e);
-    int64_t stash = -1;
-    if (rc == 0) {
-        char *copy = strndup(file->val, file->len); /* the file as uploaded (its encoding is read again) */
-        stash = copy && strlen(copy) == file->len ? stash_put(r->db, &r->user, "bank_return", copy) : -1;
-        free(copy);
-        if (stash < 0)
-            rc = err_set(&e, 422, "unreadable_file", "file", "文件含有无法保存的字符");
-    }
-    if (rc == 0)
-        return_check_page(r, &x, res, stash);
-    else
-        done(r, -1, &e, "");
-    free(res);
+    if (load(r, &x) == 0)
+        bank_return_check(r, &roll_import);
 }
 
 void page_roll_bank_return_confirm(struct req *r)
 {
-    struct err e = {0};
-    char *text = stash_take(r->db, &r->user, "bank_return", r->id[1]);
-    struct bank_return_result *res = calloc(1, sizeof *res);
-    int rc = !text ? err_set(&e, 404, "not_found", NULL, "回盘文件已入账或已过期，请重新上传")
-             : !res ? err_set(&e, 500, "internal_error", NULL, "内存不足")
-                    : roll_bank_return(r->db, &r->user, r->id[0], text, strlen(text), r->today, 1, res, &e);
-    free(text);
-    free(res);
-    done(r, rc, &e, "paid");
+    bank_return_confirm(r, &roll_import);
 }

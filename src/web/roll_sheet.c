@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bank_sheet.h"
 #include "masking.h"
 #include "money.h"
 #include "roll_pay.h"
@@ -13,53 +14,54 @@
 struct fill {
     struct sheet *s;
     const struct roll *roll;
-    int64_t skipped; /* unpaid rows without a bank account (not in the payment file) */
+};
+
+/* A payment file being written from roll lines. */
+struct bank_fill {
+    struct bank_sheet *b;
+    const char *memo;
 };
 
 /* One line of the payment file: the row number the return file names, the person whole. */
 static void bank_line(const struct roll_line *l, void *ctx)
 {
-    struct fill *f = ctx;
-    if (!l->bank_account[0]) {
-        f->skipped++;
-        return;
-    }
-    char row[24], fen[MONEY_TEXT_SIZE], memo[PROGRAMME_NAME_SIZE + 16];
-    snprintf(row, sizeof row, "%lld", (long long)l->id);
-    snprintf(memo, sizeof memo, "%s%d", f->roll->programme, f->roll->year);
-    const char *cells[] = {row, l->name, l->id_number, l->bank_name, l->bank_account, sheet_fen(l->amount_fen, fen),
-                           memo, l->village};
-    sheet_row(f->s, cells);
+    struct bank_fill *f = ctx;
+    if (!l->bank_account[0])
+        return; /* no account: paid in the next file once one is recorded */
+    struct bank_line line = {l->id, l->name, l->id_number, l->bank_name, l->bank_account, l->amount_fen, f->memo,
+                             l->village};
+    bank_sheet_line(f->b, &line);
 }
 
 void roll_bank_file_reply(struct req *r, int64_t roll_id)
 {
     struct roll roll;
     struct err e = {0};
-    if (roll_bank_file_open(r->db, &r->user, roll_id, &roll, &e) != 0) {
+    struct bank_sheet b;
+    if (bank_sheet_begin(r, &b) != 0)
+        return;
+    char memo[PROGRAMME_NAME_SIZE + 16], stem[48];
+    struct bank_fill f = {&b, memo};
+    int rc = roll_bank_file_open(r->db, &r->user, roll_id, &roll, &e);
+    if (rc == 0) {
+        bank_sheet_title(&b, "%s%s%d年代发文件", roll.unit_name, roll.programme, roll.year);
+        snprintf(memo, sizeof memo, "%s%d", roll.programme, roll.year);
+        if (roll_lines(r->db, roll_id, ROLL_PAYABLE, -1, 0, bank_line, &f) < 0)
+            rc = db_fail(r->db, &e);
+    }
+    if (rc != 0) {
+        bank_sheet_free(&b);
         reply_error(r, &e);
         return;
     }
-    static const char *const heads[] = {"序号", "姓名", "身份证号", "开户银行", "账号", "金额", "摘要", "村", NULL};
-    struct sheet s;
-    char title[PROGRAMME_NAME_SIZE + NAME_SIZE + 32];
-    snprintf(title, sizeof title, "%s%s%d年代发文件", roll.unit_name, roll.programme, roll.year);
-    sheet_init(&s, title, heads);
-    sheet_money_column(&s, 5);
-    struct fill f = {&s, &roll, 0};
-    if (roll_lines(r->db, roll_id, ROLL_PAYABLE, -1, 0, bank_line, &f) < 0) {
-        sheet_free(&s);
-        db_fail(r->db, &e);
-        reply_error(r, &e);
-        return;
-    }
-    char name[64];
-    snprintf(name, sizeof name, "roll-%lld-bank.%s", (long long)roll_id, sheet_asks_for(r, "xlsx") ? "xlsx" : "csv");
-    if (sheet_asks_for(r, "xlsx"))
-        sheet_reply_xlsx(r, &s, name);
-    else
-        sheet_reply_csv(r, &s, name);
-    sheet_free(&s);
+    snprintf(stem, sizeof stem, "roll-%lld-bank", (long long)roll_id);
+    bank_sheet_reply(r, &b, stem);
+}
+
+int roll_bank_import(struct req *r, const char *data, size_t len, int commit, struct bank_return_result *res,
+                     struct err *e)
+{
+    return roll_bank_return(r->db, &r->user, r->id[0], data, len, r->today, commit, res, e);
 }
 
 /* One row of the staff's list: the name masked. */
@@ -83,7 +85,7 @@ int roll_sheet_if_asked(struct req *r, const struct roll *roll)
     snprintf(title, sizeof title, "%s%s%d年资格确认名册", roll->unit_name, roll->programme, roll->year);
     sheet_init(&s, title, heads);
     sheet_money_column(&s, 3);
-    struct fill f = {&s, roll, 0};
+    struct fill f = {&s, roll};
     snprintf(name, sizeof name, "roll-%lld.csv", (long long)roll->id);
     struct err e = {0};
     if (roll_lines(r->db, roll->id, ROLL_INCLUDED, -1, 0, list_line, &f) < 0) {

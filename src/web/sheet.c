@@ -141,11 +141,12 @@ static void csv_field(struct buf *b, const char *s)
     free(out);
 }
 
-void sheet_reply_csv(struct req *r, const struct sheet *s, const char *filename)
+void sheet_reply_csv_as(struct req *r, const struct sheet *s, const char *filename, int gb18030)
 {
     struct buf b;
     buf_init(&b);
-    buf_puts(&b, "\xEF\xBB\xBF");
+    if (!gb18030)
+        buf_puts(&b, "\xEF\xBB\xBF");
     for (int c = 0; c < s->ncols; c++) {
         if (c)
             buf_putc(&b, ',');
@@ -160,12 +161,30 @@ void sheet_reply_csv(struct req *r, const struct sheet *s, const char *filename)
         }
         buf_puts(&b, "\r\n");
     }
+    size_t len = 0;
+    char *data = buf_detach(&b, &len);
+    if (gb18030) {
+        size_t glen = 0;
+        char *g = csv_to_gb18030(data, len, &glen);
+        free(data);
+        if (!g) {
+            struct err e = {0};
+            err_set(&e, 500, "internal_error", NULL, "无法转换为 GB18030 编码");
+            reply_error(r, &e);
+            return;
+        }
+        data = g;
+        len = glen;
+    }
     char disposition[160];
     snprintf(disposition, sizeof disposition, "attachment; filename=\"%s\"", filename);
     reply_header(r, "Content-Disposition", disposition);
-    size_t len = 0;
-    char *data = buf_detach(&b, &len);
-    reply_bytes(r, "text/csv; charset=utf-8", data, len);
+    reply_bytes(r, gb18030 ? "text/csv; charset=gb18030" : "text/csv; charset=utf-8", data, len);
+}
+
+void sheet_reply_csv(struct req *r, const struct sheet *s, const char *filename)
+{
+    sheet_reply_csv_as(r, s, filename, 0);
 }
 
 /* A copy of text for print: dates written 2026年12月5日 (a date grows from 10 bytes to at most 17,

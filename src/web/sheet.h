@@ -60,6 +60,8 @@ void sheet_free(struct sheet *s);
 void sheet_html(struct req *r, const struct sheet *s);
 /* Replies with the sheet as a CSV download named filename. */
 void sheet_reply_csv(struct req *r, const struct sheet *s, const char *filename);
+/* The same, in GB18030 without a BOM when gb18030 (for a bank whose system reads only GBK). */
+void sheet_reply_csv_as(struct req *r, const struct sheet *s, const char *filename, int gb18030);
 /* Replies with the sheet as a PDF, signed 制表人 with the user's name and 制表日期 today. */
 void sheet_reply_pdf(struct req *r, const struct sheet *s);
 /* Replies with the sheet as an Excel workbook (sheet_xlsx.c) named filename. */

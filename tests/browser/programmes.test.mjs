@@ -49,7 +49,8 @@ test('finance opens last year\'s paid roll with its payment links; the roll page
   assert.match(facts, /已批准/);
   assert.match(facts, /已发放\d+ 人，[\d,.]+ 元（\p{Script=Han}+）/u);
   assert.match(facts, /发放失败待重发 1/);
-  assert.ok(await page.isVisible('a:has-text("下载代发文件（CSV）")'));
+  assert.ok(await page.isVisible('button:has-text("下载代发文件")'));
+  assert.match(await page.textContent('select[name=bank_format]'), /通用格式/);
   await page.setViewportSize({ width: 390, height: 900 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `no horizontal overflow at 390 px (${overflow})`);

@@ -68,6 +68,7 @@ const TWINS = [
   { page: '/announcements/{id}/versions/{id}', api: '/api/v1/announcements/{id}/versions/{id}', formats: [] },
   { page: '/admin/loan-products', api: '/api/v1/loan-products', formats: [], wider: 'reference data: every client fills product_id' },
   { page: '/admin/loan-products/{id}', api: '/api/v1/loan-products/{id}', formats: [], wider: 'reference data: every client fills product_id' },
+  { page: '/admin/bank-formats', api: '/api/v1/bank-formats', formats: [], wider: 'relief clerks and finance choose a format when they download a payment file' },
   { page: '/organisations', api: '/api/v1/organisations', formats: ['csv', 'xlsx', 'pdf'] },
   { page: '/organisations/{id}', api: '/api/v1/organisations/{id}', formats: [] },
 ];
@@ -83,6 +84,7 @@ const NOT_LISTS = {
   '/relief/new': 'form', '/relief/batches/new': 'form (GET /api/v1/relief-batches/preview)', '/announcements/new': 'form',
   '/notices/{id}/manage': 'one notice and its objections (GET /api/v1/notices/{id})',
   '/rolls/{id}/bank-file': 'the payment file itself (GET /api/v1/rolls/{id}/bank-file)',
+  '/relief/batches/{id}/bank-file': 'the payment file itself (GET /api/v1/relief-batches/{id}/bank-file)',
 };
 
 // Page lists that still have no API twin (open gaps, shown in docs/api.md): none.

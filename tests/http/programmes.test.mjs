@@ -197,7 +197,7 @@ test('the bank\'s return file: paid rows debit the fund once, failed rows wait w
   const wrong = await bankReturn(returnFile([[zhao[0], zhao[4], '906.00', '成功', '']]));
   assert.equal(wrong.status, 422);
   assert.equal(wrong.body.error.code, 'bad_return_file');
-  assert.match(wrong.body.error.problems[0], /金额与名册不符/);
+  assert.match(wrong.body.error.problems[0], /金额与代发名单不符/);
   assert.equal(await balance(), b0, 'a file that does not match books nothing');
   const file = returnFile([[zhao[0], zhao[4], '960.00', '成功', ''], [sun[0], sun[4], '960.00', '失败', '账户已销户']]);
   const first = await bankReturn(file);
