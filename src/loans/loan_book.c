@@ -35,20 +35,41 @@ int loan_figures_get(struct db *db, const struct user_ctx *actor, int64_t loan_i
     return rc;
 }
 
-/* The filter's condition, shared by the count and the page: ?1 scope, ?2 state ('' all),
-   ?3 village (NULL all), ?4 overdue (1 only overdue), ?5 the as-of date. */
+/* The filter's condition, shared by the count and the page, on the loans' carried figures (their
+   village and oldest unpaid due date: no application, household or schedule row is read to filter):
+   ?1 scope, ?2 state ('' all), ?3 village (NULL all), ?4 overdue (1 only overdue), ?5 the as-of date. */
 #define LOAN_BOOK_WHERE                                                                                          \
-    "FROM loans l JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id " \
-    "JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?1) AND (?2 = '' OR l.state = ?2) "             \
-    "AND (?3 IS NULL OR h.village_id = ?3) AND (?4 = 0 OR (l.state = 'active' AND EXISTS (SELECT 1 FROM "       \
-    "loan_schedule s WHERE s.loan_id = l.id AND s.settled = 0 AND s.due_on < ?5)))"
+    "FROM loans l JOIN units v ON v.id = l.village_id WHERE in_scope(v.path, ?1) AND (?2 = '' OR l.state = ?2) "  \
+    "AND (?3 IS NULL OR l.village_id = ?3) AND (?4 = 0 OR (l.state = 'active' AND l.oldest_unpaid_due < ?5))"
+/* The page in the book's order (newest disbursement first): ?6 1 to start after (?7 disbursed on,
+   ?8 id), ?9 rows, ?10 offset. CMP and ORDER give the direction (the previous page reads backwards). */
+#define LOAN_BOOK_PAGE(CMP, ORDER)                                                                              \
+    LOAN_BOOK_WHERE " AND (?6 = 0 OR (l.disbursed_on, l.id) " CMP " (?7, ?8)) ORDER BY l.disbursed_on " ORDER   \
+                    ", l.id " ORDER " LIMIT ?9 OFFSET ?10"
 
-/* Binds the filter's five parameters, and with paged the limit and offset (?6, ?7). */
+/* Binds the filter's five parameters, and with paged the keyset and page (?6 to ?10). */
 static int bind_filter(sqlite3_stmt *st, const struct user_ctx *actor, const struct loan_book_filter *f,
-                       const char *on, int paged)
+                       const char *on, int paged, int limit, int offset)
 {
-    return db_bind(st, paged ? "ttIdtdd" : "ttIdt", actor->unit_path, f->state ? f->state : "", f->village_id,
-                   f->overdue != 0, on, f->limit, f->offset);
+    const struct keyset *k = f->page;
+    return db_bind(st, paged ? "ttIdtdtIdd" : "ttIdt", actor->unit_path, f->state ? f->state : "", f->village_id,
+                   f->overdue != 0, on, k && k->after, k ? k->k1 : "", k ? k->id : 0, limit, offset);
+}
+
+/* Finds where the page before a keyset page starts (keyset.h). 0, or -1. */
+static int book_prev(struct db *db, const struct user_ctx *actor, const struct loan_book_filter *f, const char *on)
+{
+    if (!f->page->after)
+        return keyset_prev(f->page, 0, "", "", 0);
+    sqlite3_stmt *st = db_prep(db, "SELECT l.disbursed_on, l.id " LOAN_BOOK_PAGE(">=", "ASC"));
+    if (!st)
+        return -1;
+    bind_filter(st, actor, f, on, 1, 1, f->page->limit);
+    int rc = sqlite3_step(st);
+    int out = rc == SQLITE_ROW ? keyset_prev(f->page, 1, (const char *)sqlite3_column_text(st, 0), "", sqlite3_column_int64(st, 1))
+              : rc == SQLITE_DONE ? keyset_prev(f->page, 0, "", "", 0) : -1;
+    db_done(st);
+    return out;
 }
 
 int64_t loan_book_list(struct db *db, const struct user_ctx *actor, const struct loan_book_filter *f,
@@ -63,18 +84,21 @@ int64_t loan_book_list(struct db *db, const struct user_ctx *actor, const struct
     sqlite3_stmt *count = db_prep(db, "SELECT count(*) " LOAN_BOOK_WHERE);
     if (!count)
         return db_fail(db, e);
-    int64_t total = bind_filter(count, actor, f, on, 0) == SQLITE_OK && sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int64(count, 0) : -1;
+    int64_t total = bind_filter(count, actor, f, on, 0, 0, 0) == SQLITE_OK && sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int64(count, 0) : -1;
     db_done(count);
-    sqlite3_stmt *st = total < 0 ? NULL
-                                 : db_prep(db, "SELECT l.id " LOAN_BOOK_WHERE
-                                               " ORDER BY l.disbursed_on DESC, l.id DESC LIMIT ?6 OFFSET ?7");
+    sqlite3_stmt *st = total < 0 ? NULL : db_prep(db, "SELECT l.id, l.disbursed_on " LOAN_BOOK_PAGE("<", "DESC"));
     struct serviced_loan *l = st ? servicing_alloc() : NULL;
     if (!l) {
         db_done(st);
         return !st ? db_fail(db, e) : err_set(e, 500, "out_of_memory", NULL, "内存不足");
     }
-    int rc = bind_filter(st, actor, f, on, 1) == SQLITE_OK ? 0 : db_fail(db, e);
+    int rc = bind_filter(st, actor, f, on, 1, f->page ? f->page->limit + 1 : f->limit, f->page ? f->page->offset : f->offset) == SQLITE_OK ? 0 : db_fail(db, e);
     while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+        int on_page = f->page ? keyset_row(f->page, (const char *)sqlite3_column_text(st, 1), "", sqlite3_column_int64(st, 0)) : 1;
+        if (on_page < 0)
+            rc = err_set(e, 500, "cursor_failed", NULL, "分页游标生成失败");
+        if (on_page <= 0)
+            continue;
         struct loan_figures fig;
         rc = servicing_get(db, actor, sqlite3_column_int64(st, 0), l, e);
         if (rc == 0) {
@@ -84,5 +108,7 @@ int64_t loan_book_list(struct db *db, const struct user_ctx *actor, const struct
     }
     db_done(st);
     servicing_free(l);
+    if (rc == 0 && f->page && book_prev(db, actor, f, on) != 0)
+        rc = db_fail(db, e);
     return rc == 0 ? total : -1;
 }

@@ -34,6 +34,11 @@ struct api_doc {
 #define API_ROLE "{\"enum\":[\"admin\",\"association\",\"reviewer\",\"liaison\",\"relief\",\"finance\",\"village\",\"auditor\"]}"
 /* The paging query parameters. */
 #define API_PAGING "limit:integer offset:integer"
+/* A keyset-paged list (keyset.h): ?after= the previous answer's `next` (opaque, passed back unchanged),
+   ?limit=; ?offset= still skips rows after the cursor (it walks them: after= is preferred). */
+#define API_KEYSET "after:string limit:integer offset:integer"
+/* The answer of a keyset-paged list: items, total, next (the cursor of the next page, null on the last), limit. */
+#define API_KEYSET_LIST(item) "{\"type\":\"object\",\"required\":[\"items\",\"total\",\"next\",\"limit\"],\"properties\":{\"items\":{\"type\":\"array\",\"items\":" item "},\"total\":{\"type\":\"integer\"},\"next\":{\"type\":[\"string\",\"null\"]},\"limit\":{\"type\":\"integer\"}}}"
 /* The formats a report answers besides JSON (?format=). */
 #define API_FORMATS "csv xlsx pdf"
 

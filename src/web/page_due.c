@@ -8,6 +8,7 @@
 
 #include "handlers.h"
 #include "html.h"
+#include "keyset_page.h"
 #include "list_sheets.h"
 #include "money.h"
 #include "report_scope.h"
@@ -18,10 +19,11 @@
 #define SMS_TEXT_SIZE 512 /* one reminder message */
 
 /* The due sheet (list_sheets.h) of the rows falling due in [from, to] ({0,0,0} from: everything
-   unpaid by to) in the user's (perhaps narrowed) scope. Returns the number of rows or -1. */
-static int due_build(struct req *r, struct date from, struct date to, int reminder, struct sheet *s)
+   unpaid by to) in the user's (perhaps narrowed) scope, one keyset page of it (page NULL: all).
+   Returns the number of rows or -1. */
+static int due_build(struct req *r, struct date from, struct date to, int reminder, struct keyset *page, struct sheet *s)
 {
-    struct due_query q = {from, to, reminder ? "贷款到期提醒名单" : from.y ? "贷款到期清单" : "逾期未还各期清单", reminder};
+    struct due_query q = {from, to, reminder ? "贷款到期提醒名单" : from.y ? "贷款到期清单" : "逾期未还各期清单", reminder, page};
     return list_due_build(r, &q, s);
 }
 
@@ -50,8 +52,11 @@ void page_due(struct req *r)
     if (report_narrow_scope(r) != 0)
         return;
     int days = due_days(r);
+    struct keyset k;
+    struct err e = {0};
+    int bad_cursor = keyset_read(r, 100, 500, &k, &e) != 0; /* k is then the first page */
     struct sheet s;
-    if (due_build(r, r->today, date_add_days(r->today, days), 0, &s) < 0) {
+    if (due_build(r, r->today, date_add_days(r->today, days), 0, req_query(r, "format") ? NULL : &k, &s) < 0) {
         sheet_free(&s);
         reply_fail(r, 500, "db_error", "读取到期清单失败");
         return;
@@ -62,7 +67,10 @@ void page_due(struct req *r)
         html_link(r, "/due/reminders", "到期提醒名单");
         html_raw(r, "逐户提醒。</p><form class=\"search\" method=\"get\" action=\"/due\">");
         days_select(r, days);
+        if (bad_cursor)
+            html_form_error(r, &e);
         report_page_tail(r, &s, "/due");
+        keyset_pager(r, &k, -1);
         html_end(r);
     }
     sheet_free(&s);
@@ -73,7 +81,7 @@ void due_overdue_section(struct req *r)
     struct sheet s;
     html_raw(r, "<h2>应还未还的各期</h2><p class=\"muted\">截至昨天应还未还的各期，按村排列，供上门催收；"
                 "逾期天数和罚息算至今天。</p>");
-    if (due_build(r, (struct date){0, 0, 0}, date_add_days(r->today, -1), 0, &s) < 0)
+    if (due_build(r, (struct date){0, 0, 0}, date_add_days(r->today, -1), 0, NULL, &s) < 0)
         html_raw(r, "<p class=\"error\" role=\"alert\">读取失败</p>");
     else
         sheet_html(r, &s);
@@ -85,7 +93,7 @@ void page_overdue_export(struct req *r)
     if (report_narrow_scope(r) != 0)
         return;
     struct sheet s;
-    if (due_build(r, (struct date){0, 0, 0}, date_add_days(r->today, -1), 0, &s) < 0)
+    if (due_build(r, (struct date){0, 0, 0}, date_add_days(r->today, -1), 0, NULL, &s) < 0)
         reply_fail(r, 500, "db_error", "读取逾期清单失败");
     else
         sheet_reply_by_format(r, &s, "overdue.csv");
@@ -98,7 +106,7 @@ void page_due_reminders(struct req *r)
         return;
     int days = due_days(r);
     struct sheet s;
-    if (due_build(r, r->today, date_add_days(r->today, days), 1, &s) < 0) {
+    if (due_build(r, r->today, date_add_days(r->today, days), 1, NULL, &s) < 0) {
         sheet_free(&s);
         reply_fail(r, 500, "db_error", "读取到期提醒名单失败");
         return;
@@ -162,7 +170,7 @@ int due_sms_sheet(struct req *r, int days, struct sheet *s)
     sheet_money_column(s, 3);
     sheet_money_column(s, 4);
     struct sms_ctx c = {r, s, 0};
-    if (servicing_due_list(r->db, &r->user, r->today, date_add_days(r->today, days), r->today, sms_row, &c) < 0)
+    if (servicing_due_list(r->db, &r->user, r->today, date_add_days(r->today, days), r->today, NULL, sms_row, &c) < 0)
         return -1;
     return c.failed ? -1 : 0;
 }
