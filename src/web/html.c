@@ -326,19 +326,23 @@ void html_self_link(struct req *r, const char *key, const char *value)
     struct buf u;
     buf_init(&u);
     buf_puts(&u, r->path);
-    buf_putc(&u, '?');
+    char sep = '?';
     for (int i = 0; i < r->nquery; i++) {
         if (!strcmp(r->query[i].key, "offset") || !strcmp(r->query[i].key, "after") || !strcmp(r->query[i].key, "ok") ||
             !strcmp(r->query[i].key, key))
             continue;
+        buf_putc(&u, sep);
         buf_urlenc(&u, r->query[i].key);
         buf_putc(&u, '=');
         buf_urlenc(&u, r->query[i].val);
-        buf_putc(&u, '&');
+        sep = '&';
     }
-    buf_urlenc(&u, key);
-    buf_putc(&u, '=');
-    buf_urlenc(&u, value);
+    if (*value) {
+        buf_putc(&u, sep);
+        buf_urlenc(&u, key);
+        buf_putc(&u, '=');
+        buf_urlenc(&u, value);
+    }
     html_text(r, u.data);
     buf_free(&u);
 }
