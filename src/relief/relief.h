@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "date.h"
+#include "keyset.h"
 #include "db.h"
 #include "db_row.h"
 #include "err.h"
@@ -87,6 +88,7 @@ struct relief_filter {
     int64_t household_id;
     struct date from, to; /* applied between (inclusive); {0} = open */
     int limit, offset;
+    struct keyset *page; /* NULL, or the keyset page of the list (keyset.h; limit and offset then come from it) */
 };
 /* Lists applications in the actor's scope, newest first, calling fn for each. Returns the total
    matching, or -1. */

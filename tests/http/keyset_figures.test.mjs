@@ -1,4 +1,4 @@
-// Issue 22: the growing staff lists page by keyset (?after= the previous answer's `next`, opaque;
+// Issue 22: the growing staff lists (loan book, due list, claims, relief applications) page by keyset (?after= the previous answer's `next`, opaque;
 // the pages together are the whole list, each row once, in the list's order; the page links 上一页 /
 // 下一页), and the figures kept per village and month (relief_month_figures, loan_month_figures)
 // equal a fresh recomputation from the rows to the fen after the demo, after a repayment and its
@@ -39,7 +39,8 @@ async function walk(path, limit, tok) {
 test('the loan book, the due list and the claims page by keyset: the pages are the whole list, in order, each row once', async () => {
   for (const [path, key, tok] of [['/loans', (l) => l.id, t.xj_xiehui],
     ['/reports/due?days=366', (d) => `${d.loan_id}/${d.n}`, t.xj_xiehui],
-    ['/claims', (c) => c.loan_id, t.xj_caiwu]]) {
+    ['/claims', (c) => c.loan_id, t.xj_caiwu], ['/relief-applications', (a) => a.id, t.xj_xiehui],
+    ['/relief-applications?state=paid', (a) => a.id, t.xj_xiehui]]) {
     const all = await api(srv.base, 'GET', `${path}${path.includes('?') ? '&' : '?'}limit=500`, undefined, tok);
     assert.ok(all.body.items.length >= 1, `${path} has rows in the demo`);
     assert.equal(all.body.next, null, `${path}: one page holds them all`);
