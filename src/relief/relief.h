@@ -91,7 +91,7 @@ struct relief_filter {
     struct keyset *page; /* NULL, or the keyset page of the list (keyset.h; limit and offset then come from it) */
 };
 /* Lists applications in the actor's scope, newest first, calling fn for each. Returns the total
-   matching, or -1. */
+   matching (with a keyset page: the rows of the page, the count being relief_list_totals'), or -1. */
 int64_t relief_list(struct db *db, const struct user_ctx *actor, const struct relief_filter *f,
                     void (*fn)(const struct relief_app *, void *), void *ctx);
 /* The number of applications the filter matches (every page) and the sum of their amounts. 0 or -1. */

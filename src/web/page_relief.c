@@ -98,14 +98,16 @@ static void relief_row(const struct relief_app *a, void *ctx)
     html_raw(r, "</td></tr>");
 }
 
-void relief_table(struct req *r, struct relief_filter *f)
+void relief_table(struct req *r, struct relief_filter *f, int64_t count)
 {
     html_raw(r, "<table class=\"list\"><thead><tr><th class=\"num\">编号</th><th>户主</th><th>身份证号</th><th>村</th>"
                 "<th>类别</th><th class=\"num\">金额（元）</th><th>状态</th><th>申请日期</th></tr></thead><tbody>");
     int64_t total = relief_list(r->db, &r->user, f, relief_row, r);
     html_raw(r, "</tbody></table>");
-    if (f->page)
-        keyset_pager(r, f->page, total < 0 ? 0 : total);
+    if (total < 0)
+        html_raw(r, "<p class=\"error\" role=\"alert\">读取失败，列表不完整，请稍后再试</p>");
+    else if (f->page)
+        keyset_pager(r, f->page, count);
     else
         html_pager(r, total < 0 ? 0 : total, f->limit, f->offset, 0);
 }
@@ -151,7 +153,7 @@ void page_relief_list(struct req *r)
     int64_t count = 0, amount = 0;
     if (relief_list_totals(r->db, &r->user, &f, &count, &amount) == 0)
         list_totals_line(r, count, "金额", amount);
-    relief_table(r, &f);
+    relief_table(r, &f, count);
     report_format_links(r, "/relief", NULL);
     html_end(r);
 }
