@@ -125,6 +125,18 @@ static const struct {
      "SELECT '救助申请 ' || a.id || '（' || a.state || '）' FROM relief_applications a WHERE (a.state = 'paid') <> "
      "((SELECT count(*) FROM relief_payments p WHERE p.application_id = a.id AND NOT EXISTS (SELECT 1 FROM "
      "receipt_events v WHERE v.payment_id = p.id AND v.kind = 'void')) = 1)"},
+    {"按村按月的救助发放数与逐笔重算一致（relief_month_figures）",
+     "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.month, c.month) || '：记 ' || "
+     "coalesce(f.payments, 0) || ' 笔 ' || coalesce(f.amount_fen, 0) || ' 分，重算 ' || coalesce(c.payments, 0) || "
+     "' 笔 ' || coalesce(c.amount_fen, 0) || ' 分' FROM relief_month_figures f FULL JOIN relief_month_recount c USING "
+     "(village_id, month, category_id, fund_id) WHERE coalesce(f.payments, 0) <> coalesce(c.payments, 0) OR "
+     "coalesce(f.amount_fen, 0) <> coalesce(c.amount_fen, 0)"},
+    {"按村按月的还款、代偿、追偿数与逐笔重算一致（loan_month_figures）",
+     "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.month, c.month) || '：记还款 ' || "
+     "coalesce(f.repaid_fen, 0) || ' 分，重算 ' || coalesce(c.repaid_fen, 0) || ' 分' FROM loan_month_figures f "
+     "FULL JOIN loan_month_recount c USING (village_id, month) WHERE coalesce(f.repaid_fen, 0) <> coalesce(c.repaid_fen, 0) "
+     "OR coalesce(f.repaid_principal_fen, 0) <> coalesce(c.repaid_principal_fen, 0) OR coalesce(f.payouts_fen, 0) <> "
+     "coalesce(c.payouts_fen, 0) OR coalesce(f.recoveries_fen, 0) <> coalesce(c.recoveries_fen, 0)"},
     {"批准的救助都在公示期满后",
      "SELECT '救助申请 ' || a.id || '：批准于 ' || a.approved_on FROM relief_applications a LEFT JOIN notices n ON "
      "n.id = a.notice_id WHERE a.approved_on IS NOT NULL AND (n.id IS NULL OR a.approved_on <= n.ends_on)"},

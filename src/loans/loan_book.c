@@ -35,27 +35,51 @@ int loan_figures_get(struct db *db, const struct user_ctx *actor, int64_t loan_i
     return rc;
 }
 
-/* The filter's condition, shared by the count and the page: ?1 scope, ?2 state ('' all),
-   ?3 village (NULL all), ?4 overdue (1 only overdue), ?5 the as-of date, ?8 and ?9 the period the
-   overdue instalment fell due in. */
+/* The filter's condition, shared by the count and the page, on the loans' carried figures (their
+   village and oldest unpaid due date: no application, household or schedule row is read to filter,
+   except the schedule of an overdue loan when a period is asked for):
+   ?1 scope, ?2 state ('' all), ?3 village (NULL all), ?4 overdue (1 only overdue), ?5 the as-of date,
+   ?6 and ?7 the period an overdue instalment fell due in ('0000-00-00' and '9999-12-31': open). */
 #define LOAN_BOOK_WHERE                                                                                          \
-    "FROM loans l JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id " \
-    "JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?1) AND (?2 = '' OR l.state = ?2) "             \
-    "AND (?3 IS NULL OR h.village_id = ?3) AND (?4 = 0 OR (l.state = 'active' AND EXISTS (SELECT 1 FROM "       \
-    "loan_schedule s WHERE s.loan_id = l.id AND s.settled = 0 AND s.due_on < ?5 AND s.due_on >= ?8 AND " \
-    "s.due_on <= ?9)))"
+    "FROM loans l JOIN units v ON v.id = l.village_id WHERE in_scope(v.path, ?1) AND (?2 = '' OR l.state = ?2) "  \
+    "AND (?3 IS NULL OR l.village_id = ?3) AND (?4 = 0 OR (l.state = 'active' AND l.oldest_unpaid_due < ?5 "     \
+    "AND ((?6 = '0000-00-00' AND ?7 = '9999-12-31') OR EXISTS (SELECT 1 FROM loan_schedule s WHERE "             \
+    "s.loan_id = l.id AND s.settled = 0 AND s.due_on < ?5 AND s.due_on >= ?6 AND s.due_on <= ?7))))"
+/* The page in the book's order (newest disbursement first): ?8 1 to start after (?9 disbursed on,
+   ?10 id), ?11 rows, ?12 offset. CMP and ORDER give the direction (the previous page reads backwards). */
+#define LOAN_BOOK_PAGE(CMP, ORDER)                                                                              \
+    LOAN_BOOK_WHERE " AND (?8 = 0 OR (l.disbursed_on, l.id) " CMP " (?9, ?10)) ORDER BY l.disbursed_on " ORDER  \
+                    ", l.id " ORDER " LIMIT ?11 OFFSET ?12"
 
-/* Binds the filter's parameters, the limit and offset (?6, ?7: unused by the count). */
+/* Binds the filter's seven parameters, and with paged the keyset and page (?8 to ?12). */
 static int bind_filter(sqlite3_stmt *st, const struct user_ctx *actor, const struct loan_book_filter *f,
-                       const char *on)
+                       const char *on, int paged, int limit, int offset)
 {
     char from[11] = "0000-00-00", to[11] = "9999-12-31";
     if (f->from.y)
         date_format(f->from, from);
     if (f->to.y)
         date_format(f->to, to);
-    return db_bind(st, "ttIdtddtt", actor->unit_path, f->state ? f->state : "", f->village_id, f->overdue != 0, on,
-                   f->limit, f->offset, from, to);
+    const struct keyset *k = f->page;
+    return db_bind(st, paged ? "ttIdtttdtIdd" : "ttIdttt", actor->unit_path, f->state ? f->state : "",
+                   f->village_id, f->overdue != 0, on, from, to, k && k->after, k ? k->k1 : "", k ? k->id : 0,
+                   limit, offset);
+}
+
+/* Finds where the page before a keyset page starts (keyset.h). 0, or -1. */
+static int book_prev(struct db *db, const struct user_ctx *actor, const struct loan_book_filter *f, const char *on)
+{
+    if (!f->page->after)
+        return keyset_prev(f->page, 0, "", "", 0);
+    sqlite3_stmt *st = db_prep(db, "SELECT l.disbursed_on, l.id " LOAN_BOOK_PAGE(">=", "ASC"));
+    if (!st)
+        return -1;
+    bind_filter(st, actor, f, on, 1, 1, f->page->limit);
+    int rc = sqlite3_step(st);
+    int out = rc == SQLITE_ROW ? keyset_prev(f->page, 1, (const char *)sqlite3_column_text(st, 0), "", sqlite3_column_int64(st, 1))
+              : rc == SQLITE_DONE ? keyset_prev(f->page, 0, "", "", 0) : -1;
+    db_done(st);
+    return out;
 }
 
 int64_t loan_book_list(struct db *db, const struct user_ctx *actor, const struct loan_book_filter *f,
@@ -70,18 +94,21 @@ int64_t loan_book_list(struct db *db, const struct user_ctx *actor, const struct
     sqlite3_stmt *count = db_prep(db, "SELECT count(*) " LOAN_BOOK_WHERE);
     if (!count)
         return db_fail(db, e);
-    int64_t total = bind_filter(count, actor, f, on) == SQLITE_OK && sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int64(count, 0) : -1;
+    int64_t total = bind_filter(count, actor, f, on, 0, 0, 0) == SQLITE_OK && sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int64(count, 0) : -1;
     db_done(count);
-    sqlite3_stmt *st = total < 0 ? NULL
-                                 : db_prep(db, "SELECT l.id " LOAN_BOOK_WHERE
-                                               " ORDER BY l.disbursed_on DESC, l.id DESC LIMIT ?6 OFFSET ?7");
+    sqlite3_stmt *st = total < 0 ? NULL : db_prep(db, "SELECT l.id, l.disbursed_on " LOAN_BOOK_PAGE("<", "DESC"));
     struct serviced_loan *l = st ? servicing_alloc() : NULL;
     if (!l) {
         db_done(st);
         return !st ? db_fail(db, e) : err_set(e, 500, "out_of_memory", NULL, "内存不足");
     }
-    int rc = bind_filter(st, actor, f, on) == SQLITE_OK ? 0 : db_fail(db, e);
+    int rc = bind_filter(st, actor, f, on, 1, f->page ? f->page->limit + 1 : f->limit, f->page ? f->page->offset : f->offset) == SQLITE_OK ? 0 : db_fail(db, e);
     while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+        int on_page = f->page ? keyset_row(f->page, (const char *)sqlite3_column_text(st, 1), "", sqlite3_column_int64(st, 0)) : 1;
+        if (on_page < 0)
+            rc = err_set(e, 500, "cursor_failed", NULL, "分页游标生成失败");
+        if (on_page <= 0)
+            continue;
         struct loan_figures fig;
         rc = servicing_get(db, actor, sqlite3_column_int64(st, 0), l, e);
         if (rc == 0) {
@@ -91,5 +118,7 @@ int64_t loan_book_list(struct db *db, const struct user_ctx *actor, const struct
     }
     db_done(st);
     servicing_free(l);
+    if (rc == 0 && f->page && book_prev(db, actor, f, on) != 0)
+        rc = db_fail(db, e);
     return rc == 0 ? total : -1;
 }

@@ -11,6 +11,7 @@
 #include "date.h"
 #include "db.h"
 #include "err.h"
+#include "keyset.h"
 #include "servicing.h"
 #include "user.h"
 
@@ -19,7 +20,8 @@ struct loan_book_filter {
     int64_t village_id; /* 0 for every village in scope */
     int overdue;        /* 1: only active loans with an instalment unpaid after its due date */
     struct date from, to; /* with overdue: such an instalment fell due in [from, to] ({0}: open) */
-    int limit, offset;
+    int limit, offset;    /* without page: the rows and where they start (OFFSET walks the rows before) */
+    struct keyset *page;  /* NULL, or the keyset page (keyset.h; limit and offset then come from it) */
 };
 
 struct loan_figures {
@@ -40,7 +42,7 @@ int loan_figures_get(struct db *db, const struct user_ctx *actor, int64_t loan_i
                      struct loan_figures *out, struct err *e);
 
 /* Calls fn for each loan in the actor's scope matching the filter (newest disbursement first,
-   then id), a page of limit from offset, with its figures as of as_of. Returns the total matching
+   then id), a page (the keyset page, or limit rows from offset), with its figures as of as_of. Returns the total matching
    (all pages), or -1 with e filled (422 unknown state). */
 int64_t loan_book_list(struct db *db, const struct user_ctx *actor, const struct loan_book_filter *f,
                        struct date as_of, void (*fn)(const struct serviced_loan *, const struct loan_figures *, void *),

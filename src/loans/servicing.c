@@ -641,30 +641,63 @@ static int due_row_penalty(struct db *db, const struct user_ctx *actor, struct s
     return 0;
 }
 
+/* The due list's rows: ?1 from, ?2 to, ?3 scope, ?4 1 to start after (?5 village name, ?6 due date,
+   ?7 loan id), ?8 rows (-1 all), ?9 rows skipped. CMP and ORDER give the direction. */
+#define DUE_SQL(CMP, ORDER)                                                                                             \
+    "FROM loan_schedule s JOIN loans l ON l.id = s.loan_id AND l.state = 'active' "                                     \
+    "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "                   \
+    "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id " BORROWER_JOIN  \
+    "WHERE s.settled = 0 AND s.due_on >= ?1 AND s.due_on <= ?2 AND in_scope(v.path, ?3) AND (?4 = 0 OR "             \
+    "(v.name, s.due_on, l.id) " CMP " (?5, ?6, ?7)) ORDER BY v.name " ORDER ", s.due_on " ORDER ", l.id " ORDER        \
+    " LIMIT ?8 OFFSET ?9"
+
+/* Binds the due list's parameters for a page (NULL: every row) reading rows rows from skip. */
+static void due_bind(sqlite3_stmt *st, const char *f, const char *t, const char *scope, const struct keyset *page, int rows,
+                     int skip)
+{
+    db_bind(st, "tttdttIdd", f, t, scope, page && page->after, page ? page->k1 : "", page ? page->k2 : "",
+            page ? page->id : 0, rows, skip);
+}
+
+/* Finds where the page before a due page starts (keyset.h). 0, or -1. */
+static int due_prev(struct db *db, const char *f, const char *t, const char *scope, struct keyset *page)
+{
+    if (!page->after)
+        return keyset_prev(page, 0, "", "", 0);
+    sqlite3_stmt *st = db_prep(db, "SELECT v.name, s.due_on, l.id " DUE_SQL("<=", "DESC"));
+    if (!st)
+        return -1;
+    due_bind(st, f, t, scope, page, 1, page->limit);
+    int rc = sqlite3_step(st);
+    int out = rc == SQLITE_ROW ? keyset_prev(page, 1, (const char *)sqlite3_column_text(st, 0),
+                                             (const char *)sqlite3_column_text(st, 1), sqlite3_column_int64(st, 2))
+              : rc == SQLITE_DONE ? keyset_prev(page, 0, "", "", 0) : -1;
+    db_done(st);
+    return out;
+}
+
 int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date from, struct date to,
-                       struct date as_of, void (*fn)(const struct due_row *, void *), void *ctx)
+                       struct date as_of, struct keyset *page, void (*fn)(const struct due_row *, void *), void *ctx)
 {
     char f[11] = "0000-00-00", t[11];
     if (from.y)
         date_format(from, f);
     date_format(to, t);
     struct serviced_loan *l = servicing_alloc();
-    sqlite3_stmt *st = l ? db_prep(
-        db, "SELECT " DB_ROW_COLUMNS(DUE_ROW) " FROM loan_schedule s JOIN loans l ON l.id = s.loan_id AND l.state = 'active' "
-            "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
-            "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id " BORROWER_JOIN
-            "WHERE s.settled = 0 AND s.due_on >= ?1 AND s.due_on <= ?2 AND in_scope(v.path, ?3) "
-            "ORDER BY v.name, s.due_on, l.id") : NULL;
+    sqlite3_stmt *st = l ? db_prep(db, "SELECT " DB_ROW_COLUMNS(DUE_ROW) " " DUE_SQL(">", "ASC")) : NULL;
     if (!st) {
         servicing_free(l);
         return -1;
     }
-    db_bind(st, "ttt", f, t, actor->unit_path);
+    due_bind(st, f, t, actor->unit_path, page, page ? page->limit + 1 : -1, page ? page->offset : 0);
     int n = 0, rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct due_row r = {0};
-        if (due_row_read(st, &r) != 0)
+        int on_page = 1;
+        if (due_row_read(st, &r) != 0 || (page && (on_page = keyset_row(page, r.village, r.due_on, r.loan_id)) < 0))
             break;
+        if (!on_page)
+            continue;
         struct date due;
         if (date_parse(r.due_on, &due) == 0 && date_cmp(due, as_of) < 0) {
             r.days_overdue = date_diff(as_of, due);
@@ -676,7 +709,9 @@ int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date 
     }
     db_done(st);
     servicing_free(l);
-    return rc == SQLITE_DONE ? n : -1;
+    if (rc != SQLITE_DONE || (page && due_prev(db, f, t, actor->unit_path, page) != 0))
+        return -1;
+    return n;
 }
 
 int64_t servicing_loan_of(struct db *db, int64_t application_id)
@@ -805,33 +840,57 @@ int64_t servicing_recover(struct db *db, const struct user_ctx *actor, int64_t l
                : -1;
 }
 
-int servicing_claims(struct db *db, const struct user_ctx *actor, struct date as_of,
+/* The claims list's rows from the carried figures (loans.oldest_unpaid_due, outstanding_principal_fen,
+   village_id: no schedule row is read): ?1 the threshold date, ?2 the scope, ?3 1 to start after
+   (?4 oldest due, ?5 loan id), ?6 the rows to read (-1 all). CMP and ORDER give the direction. */
+#define CLAIMS_SQL(CMP, ORDER)                                                                                           \
+    "FROM loans l JOIN units v ON v.id = l.village_id JOIN loan_applications a ON a.id = l.application_id "            \
+    "JOIN households h ON h.id = a.household_id JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 "          \
+    BORROWER_JOIN "WHERE l.state = 'active' AND l.oldest_unpaid_due < ?1 AND in_scope(v.path, ?2) AND (?3 = 0 OR "     \
+    "(l.oldest_unpaid_due, l.id) " CMP " (?4, ?5)) ORDER BY l.oldest_unpaid_due " ORDER ", l.id " ORDER " LIMIT ?6"
+
+/* Finds the start of the page before a claims page (keyset.h). 0, or -1. */
+static int claims_prev(struct db *db, const char *limit, const char *scope, struct keyset *page)
+{
+    if (!page->after)
+        return keyset_prev(page, 0, "", "", 0);
+    sqlite3_stmt *st = db_prep(db, "SELECT l.oldest_unpaid_due, l.id " CLAIMS_SQL("<=", "DESC") " OFFSET ?7");
+    if (!st)
+        return -1;
+    db_bind(st, "ttdtIdd", limit, scope, 1, page->k1, page->id, 1, page->limit);
+    int rc = sqlite3_step(st);
+    int out = rc == SQLITE_ROW ? keyset_prev(page, 1, (const char *)sqlite3_column_text(st, 0), "", sqlite3_column_int64(st, 1))
+              : rc == SQLITE_DONE ? keyset_prev(page, 0, "", "", 0) : -1;
+    db_done(st);
+    return out;
+}
+
+int servicing_claims(struct db *db, const struct user_ctx *actor, struct date as_of, struct keyset *page,
                      void (*fn)(const struct claim_row *, void *), void *ctx)
 {
     int64_t claim_dpd = db_param_int(db, "claim_dpd", 90);
     char limit[11];
     date_format(date_add_days(as_of, -claim_dpd), limit);
-    sqlite3_stmt *st = db_prep(
-        db, "SELECT " DB_ROW_COLUMNS(CLAIM_ROW) " FROM loan_schedule s JOIN loans l ON l.id = s.loan_id AND l.state = 'active' "
-            "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "
-            "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id " BORROWER_JOIN
-            "WHERE s.settled = 0 AND (s.paid_principal_fen < s.principal_fen OR s.paid_interest_fen < s.interest_fen) "
-            "AND in_scope(v.path, ?2) GROUP BY l.id HAVING min(s.due_on) < ?1 ORDER BY min(s.due_on)");
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(CLAIM_ROW) " " CLAIMS_SQL(">", "ASC"));
     if (!st)
         return -1;
-    db_bind(st, "tt", limit, actor->unit_path);
-    int n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    db_bind(st, "ttdtId", limit, actor->unit_path, page && page->after, page ? page->k1 : "", page ? page->id : 0,
+            page ? page->limit + 1 : -1);
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct claim_row c = {0};
-        if (claim_row_read(st, &c) != 0) {
-            n = -1;
+        int on_page = 1;
+        if (claim_row_read(st, &c) != 0 || (page && (on_page = keyset_row(page, c.oldest_due, "", c.loan_id)) < 0))
             break;
-        }
+        if (!on_page)
+            continue;
         struct date due;
         c.dpd = date_parse(c.oldest_due, &due) == 0 ? date_diff(as_of, due) : 0;
         fn(&c, ctx);
         n++;
     }
     db_done(st);
+    if (rc != SQLITE_DONE || (page && claims_prev(db, limit, actor->unit_path, page) != 0))
+        return -1;
     return n;
 }

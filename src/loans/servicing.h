@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "date.h"
+#include "keyset.h"
 #include "db.h"
 #include "db_row.h"
 #include "borrower.h"
@@ -126,9 +127,10 @@ struct due_row {
 };
 /* Unpaid rows of active loans in scope falling due in [from, to]
    (overdue: due before `to` when from is {0,0,0}), ordered by village then due date, with days
-   overdue and penalty as of as_of. Returns the count or -1. */
+   overdue and penalty as of as_of; page NULL: every row, else the keyset page (keyset.h; cursor:
+   village name, due date, loan id). Returns the rows given to fn or -1. */
 int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date from, struct date to,
-                       struct date as_of, void (*fn)(const struct due_row *, void *), void *ctx);
+                       struct date as_of, struct keyset *page, void (*fn)(const struct due_row *, void *), void *ctx);
 
 /* The loan id of an application, or 0 when it has not been disbursed. */
 int64_t servicing_loan_of(struct db *db, int64_t application_id);
@@ -148,16 +150,17 @@ int64_t servicing_recover(struct db *db, const struct user_ctx *actor, int64_t l
 /* An active loan past due, its oldest unpaid due date and outstanding principal. */
 #define CLAIM_ROW(X, _)                                                                                                 \
     X("l.id", INT64, loan_id) _ X(BORROWER_NAME, TEXT(NAME_SIZE), applicant) _ X("v.name", TEXT(NAME_SIZE), village) _ \
-        X("l.contract_no", TEXT(CONTRACT_NO_SIZE), contract_no) _ X("min(s.due_on)", DATE, oldest_due) _              \
-        X("(SELECT sum(principal_fen - paid_principal_fen) FROM loan_schedule WHERE loan_id = l.id)", MONEY,          \
-          outstanding_fen)
+        X("l.contract_no", TEXT(CONTRACT_NO_SIZE), contract_no) _ X("l.oldest_unpaid_due", DATE, oldest_due) _         \
+        X("l.outstanding_principal_fen", MONEY, outstanding_fen)
 struct claim_row {
     DB_ROW_FIELDS(CLAIM_ROW)
     long dpd;
 };
 /* Active loans in scope more than claim_dpd days past due as of a date (the credit union may
-   claim the guarantee), oldest first. Returns the count or -1. */
-int servicing_claims(struct db *db, const struct user_ctx *actor, struct date as_of,
+   claim the guarantee), oldest first, read from each loan's carried oldest unpaid due date and
+   outstanding principal. page NULL: all of them; else the keyset page (keyset.h: rows after its
+   cursor, at most its limit, and the previous page's cursor). Returns the rows given to fn or -1. */
+int servicing_claims(struct db *db, const struct user_ctx *actor, struct date as_of, struct keyset *page,
                      void (*fn)(const struct claim_row *, void *), void *ctx);
 
 #endif

@@ -284,12 +284,13 @@ int relief_step(struct db *db, const struct user_ctx *actor, int64_t id, enum re
 }
 
 /* The filters of relief_list after the scope (?1): state ?2, category ?3, batch ?4, village ?5,
-   household ?6, applied from ?9 to ?10 (?7 and ?8 are the list's limit and offset); `key` is the one
+   household ?6, applied from ?9 to ?10, a keyset page's start (?11: ids below it; NULL from the
+   newest) (?7 and ?8 are the list's limit and offset); `key` is the one
    filter written as a plain equality so that its index is used. */
 #define RELIEF_FILTERS(key)                                                                                          \
     "AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.category_id = ?3) AND (?4 = 0 OR a.batch_id = ?4) "          \
     "AND (?5 = 0 OR v.id = ?5) AND (?6 = 0 OR a.household_id = ?6) AND (?9 IS NULL OR a.applied_on >= ?9) "         \
-    "AND (?10 IS NULL OR a.applied_on <= ?10) " key
+    "AND (?10 IS NULL OR a.applied_on <= ?10) AND (?11 IS NULL OR a.id < ?11) " key
 /* The count and the sum of the amounts. */
 #define RELIEF_COUNT                                                                                                 \
     "SELECT count(*), coalesce(sum(a.amount_fen), 0) FROM relief_applications a JOIN households h ON "              \
@@ -311,6 +312,28 @@ static void relief_list_sql(const struct relief_filter *f, const char **list, co
     *count = counts[k];
 }
 
+/* Finds where the page before a keyset page of the whole list starts: the id limit + 1 rows up from
+   the cursor (keyset.h). 0, or -1. */
+static int relief_prev(struct db *db, const struct user_ctx *actor, const struct relief_filter *f, const char *state)
+{
+    struct keyset *k = f->page;
+    if (!k->after)
+        return keyset_prev(k, 0, "", "", 0);
+    sqlite3_stmt *st = db_prep(db, "SELECT a.id FROM relief_applications a JOIN households h ON h.id = a.household_id "
+                                   "JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?1) " RELIEF_FILTERS("")
+                                   "AND a.id >= ?12 ORDER BY a.id LIMIT 1 OFFSET ?7");
+    if (!st)
+        return -1;
+    char from[11], to[11];
+    db_bind(st, "ttiiiidnttnI", actor->unit_path, state, f->category_id, f->batch_id, f->village_id, f->household_id,
+            k->limit, f->from.y ? date_format(f->from, from) : NULL, f->to.y ? date_format(f->to, to) : NULL, k->id);
+    int rc = sqlite3_step(st);
+    int out = rc == SQLITE_ROW ? keyset_prev(k, 1, "", "", sqlite3_column_int64(st, 0))
+              : rc == SQLITE_DONE ? keyset_prev(k, 0, "", "", 0) : -1;
+    db_done(st);
+    return out;
+}
+
 int64_t relief_list(struct db *db, const struct user_ctx *actor, const struct relief_filter *f,
                     void (*fn)(const struct relief_app *, void *), void *ctx)
 {
@@ -321,18 +344,25 @@ int64_t relief_list(struct db *db, const struct user_ctx *actor, const struct re
     if (!st)
         return -1;
     char from[11], to[11];
-    db_bind(st, "ttiiiiddtt", actor->unit_path, state, f->category_id, f->batch_id, f->village_id, f->household_id,
-            f->limit, f->offset, f->from.y ? date_format(f->from, from) : NULL, f->to.y ? date_format(f->to, to) : NULL);
+    const struct keyset *k = f->page;
+    db_bind(st, "ttiiiiddttn", actor->unit_path, state, f->category_id, f->batch_id, f->village_id, f->household_id,
+            k ? k->limit + 1 : f->limit, k ? k->offset : f->offset, f->from.y ? date_format(f->from, from) : NULL,
+            f->to.y ? date_format(f->to, to) : NULL);
+    if (k && k->after)
+        sqlite3_bind_int64(st, 11, k->id);
     int bad = 0;
     while (!bad && sqlite3_step(st) == SQLITE_ROW) {
         struct relief_app a = {0};
-        bad = relief_row(st, &a) != 0;
-        if (!bad)
+        int on_page = 1;
+        bad = relief_row(st, &a) != 0 || (k && (on_page = keyset_row(f->page, "", "", a.id)) < 0);
+        if (!bad && on_page)
             fn(&a, ctx);
     }
     db_done(st);
-    if (bad)
+    if (bad || (k && relief_prev(db, actor, f, state) != 0))
         return -1;
+    if (k)
+        return k->rows; /* the caller counts once with relief_list_totals */
     int64_t count = 0, amount = 0;
     return relief_list_totals(db, actor, f, &count, &amount) == 0 ? count : -1;
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "date.h"
+#include "keyset.h"
 #include "db.h"
 #include "db_row.h"
 #include "err.h"
@@ -88,9 +89,10 @@ struct relief_filter {
     int64_t household_id;
     struct date from, to; /* applied between (inclusive); {0} = open */
     int limit, offset;
+    struct keyset *page; /* NULL, or the keyset page of the list (keyset.h; limit and offset then come from it) */
 };
 /* Lists applications in the actor's scope, newest first, calling fn for each. Returns the total
-   matching, or -1. */
+   matching (with a keyset page: the rows of the page, the count being relief_list_totals'), or -1. */
 int64_t relief_list(struct db *db, const struct user_ctx *actor, const struct relief_filter *f,
                     void (*fn)(const struct relief_app *, void *), void *ctx);
 /* The number of applications the filter matches (every page) and the sum of their amounts. 0 or -1. */

@@ -42,6 +42,15 @@ struct api_doc {
             API_OBJ("\"row\":" API_INT ",\"reason\":" API_STR, "\"row\",\"reason\"") "},\"failed_total\":" API_INT    \
             ",\"already_paid\":" API_INT ",\"paid_fen\":" API_INT,                                                   \
             "\"rows\",\"paid\",\"failed\",\"already_paid\",\"paid_fen\"")
+/* A keyset-paged list (keyset.h): ?after= the previous answer's `next` (opaque, passed back unchanged),
+   ?limit=; ?offset= still skips rows after the cursor (it walks them: after= is preferred). */
+#define API_KEYSET "after:string limit:integer offset:integer"
+/* The answer of a keyset-paged list: items, total, next (the cursor of the next page, null on the last), limit. */
+#define API_KEYSET_PROPS "\"next\":{\"type\":[\"string\",\"null\"]},\"limit\":{\"type\":\"integer\"}"
+#define API_KEYSET_LIST(item) API_TOTALS(item, API_KEYSET_PROPS, "\"next\",\"limit\"")
+/* A keyset-paged list with totals over every matching row (as API_TOTALS). */
+#define API_KEYSET_TOTALS(item, props, required)                                                                   \
+    API_TOTALS(item, props "," API_KEYSET_PROPS, required ",\"next\",\"limit\"")
 /* The formats a report answers besides JSON (?format=). */
 #define API_FORMATS "csv xlsx pdf"
 

@@ -8,7 +8,9 @@
 #include "api_doc.h"
 #include "api_util.h"
 #include "guarantee_sheet.h"
+#include "keyset_page.h"
 #include "list_filter.h"
+#include "portfolio.h"
 #include "handlers.h"
 #include "list_sheets.h"
 #include "page_due.h"
@@ -16,13 +18,12 @@
 #include "relief_batch.h"
 #include "report_scope.h"
 
-/* A page of a list kept in the handler: items from offset, at most limit, and the count seen. */
+/* A page of the due list being answered. */
 struct page_ctx {
     struct req *r;
     json_t *items;
-    int limit, offset, seen;
     int reminder; /* 1: the reminder list's items (no overdue figures) */
-    int64_t due_fen; /* the due list's sum over every instalment, not only the page */
+    int failed;   /* a loan's figures could not be read: the answer is an error, never a short page */
 };
 
 /* The loan as a list item with its figures. */
@@ -62,7 +63,7 @@ static void loans_reply(struct req *r, int overdue, const char *filename)
 {
     struct loan_book_filter f = {.state = req_query(r, "state"), .village_id = req_query_int(r, "village_id", 0),
                                  .overdue = overdue || req_query_int(r, "overdue", 0) == 1};
-    api_paging(r, &f.limit, &f.offset);
+    struct keyset k;
     struct err e = {0};
     struct list_where w = {0};
     if (overdue && list_where_read(r, &w, &e) != 0) {
@@ -73,6 +74,11 @@ static void loans_reply(struct req *r, int overdue, const char *filename)
         f.from = w.from, f.to = w.to;
     if (list_export_if_asked(r, list_loans_sheet, &f, filename))
         return;
+    if (keyset_read(r, 50, 500, &k, &e) != 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    f.page = &k;
     json_t *items = json_array();
     struct loan_figures sum = {0};
     struct loan_book_filter all = f;
@@ -89,6 +95,7 @@ static void loans_reply(struct req *r, int overdue, const char *filename)
         json_object_set_new(list, "overdue_fen_total", json_integer(sum.overdue_fen));
         json_object_set_new(list, "penalty_fen_total", json_integer(sum.penalty_fen));
     }
+    keyset_json(list, &k);
     reply_json(r, 200, list);
 }
 
@@ -109,10 +116,10 @@ static void due_json(const struct due_row *d, void *ctx)
     struct page_ctx *c = ctx;
     struct loan_figures fig = {0};
     struct err e = {0};
-    c->due_fen += d->due_fen;
-    if (c->seen++ < c->offset || c->seen > c->offset + c->limit ||
-        (!c->reminder && loan_figures_get(c->r->db, &c->r->user, d->loan_id, c->r->today, &fig, &e) != 0))
+    if (!c->reminder && loan_figures_get(c->r->db, &c->r->user, d->loan_id, c->r->today, &fig, &e) != 0) {
+        c->failed = 1;
         return;
+    }
     json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:i, s:s, s:I}", "loan_id", (json_int_t)d->loan_id, "village",
                           d->village, "applicant", d->applicant, "phone", d->phone, "contract_no", d->contract_no, "n",
                           d->n, "due_on", d->due_on, "due_fen", (json_int_t)d->due_fen);
@@ -143,7 +150,8 @@ static void due_reply(struct req *r, int reminder)
     int days = due_days_of(r);
     if (days < 0 || report_narrow_to(r, req_query_int(r, "village_id", req_query_int(r, "unit_id", 0))) != 0)
         return;
-    struct due_query q = {r->today, date_add_days(r->today, days), reminder ? "贷款到期提醒名单" : "到期清单", reminder};
+    struct due_query q = {r->today, date_add_days(r->today, days), reminder ? "贷款到期提醒名单" : "到期清单", reminder,
+                          NULL};
     struct err e = {0};
     if (!reminder && due_query_period(r, days, &q, &e) != 0) {
         reply_json_error(r, &e);
@@ -151,17 +159,23 @@ static void due_reply(struct req *r, int reminder)
     }
     if (list_export_if_asked(r, list_due_sheet, &q, reminder ? "reminders.csv" : "due.csv"))
         return;
+    struct keyset k;
+    if (keyset_read(r, 50, 500, &k, &e) != 0) {
+        reply_json_error(r, &e);
+        return;
+    }
     struct page_ctx c = {.r = r, .items = json_array(), .reminder = reminder};
-    api_paging(r, &c.limit, &c.offset);
-    int n = servicing_due_list(r->db, &r->user, q.from, q.to, r->today, due_json, &c);
-    if (n < 0) {
+    int64_t total = 0, total_fen = 0;
+    int n = servicing_due_list(r->db, &r->user, q.from, q.to, r->today, &k, due_json, &c);
+    if (n < 0 || c.failed) {
         json_decref(c.items);
         reply_fail(r, 500, "db_error", "读取到期清单失败");
         return;
     }
-    json_t *list = api_list(c.items, n);
-    if (!reminder)
-        json_object_set_new(list, "due_fen_total", json_integer(c.due_fen));
+    portfolio_due_summary(r->db, &r->user, q.from, q.to, &total, &total_fen);
+    json_t *list = api_list(c.items, total);
+    json_object_set_new(list, "due_fen_total", json_integer(total_fen));
+    keyset_json(list, &k);
     reply_json(r, 200, list);
 }
 
@@ -225,23 +239,32 @@ void api_guarantee_entries(struct req *r)
 /* Appends one loan past the claim threshold of the page. */
 static void claim_json(const struct claim_row *x, void *ctx)
 {
-    struct page_ctx *c = ctx;
-    if (c->seen++ < c->offset || c->seen > c->offset + c->limit)
-        return;
-    json_array_append_new(c->items, json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:I}", "loan_id", (json_int_t)x->loan_id,
-                                              "village", x->village, "applicant", x->applicant, "contract_no",
-                                              x->contract_no, "oldest_due", x->oldest_due, "dpd", (json_int_t)x->dpd,
-                                              "outstanding_principal_fen", (json_int_t)x->outstanding_fen));
+    json_array_append_new(ctx, json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:I}", "loan_id", (json_int_t)x->loan_id,
+                                         "village", x->village, "applicant", x->applicant, "contract_no", x->contract_no,
+                                         "oldest_due", x->oldest_due, "dpd", (json_int_t)x->dpd,
+                                         "outstanding_principal_fen", (json_int_t)x->outstanding_fen));
 }
 
 void api_claims_list(struct req *r)
 {
     if (list_export_if_asked(r, list_claims_sheet, NULL, "claims.csv"))
         return;
-    struct page_ctx c = {.r = r, .items = json_array()};
-    api_paging(r, &c.limit, &c.offset);
-    int n = servicing_claims(r->db, &r->user, r->today, claim_json, &c);
-    reply_json(r, 200, api_list(c.items, n < 0 ? 0 : n));
+    struct keyset k;
+    struct err e = {0};
+    if (keyset_read(r, 50, 500, &k, &e) != 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    json_t *items = json_array();
+    int64_t total = portfolio_claimable(r->db, &r->user, r->today);
+    if (total < 0 || servicing_claims(r->db, &r->user, r->today, &k, claim_json, items) < 0) {
+        json_decref(items);
+        reply_fail(r, 500, "db_error", "读取可代偿贷款失败");
+        return;
+    }
+    json_t *list = api_list(items, total);
+    keyset_json(list, &k);
+    reply_json(r, 200, list);
 }
 
 /* Appends one batch. */
@@ -277,13 +300,13 @@ void api_relief_batches_list(struct req *r)
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_lists[] = {
-    {"GET", "/api/v1/loans", "贷款台账：管辖范围内已放款的贷款及其逾期天数、逾期金额、罚息，分页；?format= 导出", "state:string village_id:integer overdue:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"contract_no\":" API_STR ",\"disbursed_on\":" API_STR ",\"principal_fen\":" API_INT ",\"state\":{\"enum\":[\"active\",\"settled\",\"compensated\"]},\"settled_on\":{\"type\":[\"string\",\"null\"]},\"outstanding_principal_fen\":" API_INT ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT ",\"product_id\":" API_INT ",\"organisation_id\":{\"type\":[\"integer\",\"null\"]}", "\"id\",\"village_id\",\"village\",\"applicant\",\"contract_no\",\"disbursed_on\",\"principal_fen\",\"state\",\"settled_on\",\"outstanding_principal_fen\",\"dpd\",\"overdue_fen\",\"penalty_fen\",\"product_id\",\"organisation_id\"")), 0, "422:invalid_state 422:invalid_format", API_FORMATS},
-    {"GET", "/api/v1/reports/overdue/loans", "逾期贷款清单：每笔的逾期天数、逾期金额、罚息，分页；from/to：有一期逾期未还的应还日在此期间内的贷款；total 与 *_total 为全部符合条件的贷款的合计；?format= 以同样条件导出（带合计行）", "village_id:integer from:date to:date format:string " API_PAGING "", NULL, API_TOTALS(API_OBJ("\"id\":" API_INT ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"contract_no\":" API_STR ",\"disbursed_on\":" API_STR ",\"principal_fen\":" API_INT ",\"state\":{\"enum\":[\"active\",\"settled\",\"compensated\"]},\"settled_on\":{\"type\":[\"string\",\"null\"]},\"outstanding_principal_fen\":" API_INT ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT ",\"product_id\":" API_INT ",\"organisation_id\":{\"type\":[\"integer\",\"null\"]}", "\"id\",\"village_id\",\"village\",\"applicant\",\"contract_no\",\"disbursed_on\",\"principal_fen\",\"state\",\"settled_on\",\"outstanding_principal_fen\",\"dpd\",\"overdue_fen\",\"penalty_fen\",\"product_id\",\"organisation_id\""), "\"outstanding_principal_fen_total\":" API_INT ",\"overdue_fen_total\":" API_INT ",\"penalty_fen_total\":" API_INT, "\"outstanding_principal_fen_total\",\"overdue_fen_total\",\"penalty_fen_total\""), 0, "422:invalid_format 422:invalid_date 422:invalid_period", API_FORMATS},
-    {"GET", "/api/v1/reports/due", "到期清单：应还日在 from（缺省今天）至 to（缺省 from 加 days 天）之间未还的各期及贷款的逾期情况，可按村，分页；total 与 due_fen_total 为全部符合条件的各期的条数与应还本息合计；?format= 以同样条件导出", "days:integer from:date to:date village_id:integer unit_id:integer format:string " API_PAGING "", NULL, API_TOTALS(API_OBJ("\"loan_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"phone\":" API_STR ",\"contract_no\":" API_STR ",\"n\":" API_INT ",\"due_on\":" API_STR ",\"due_fen\":" API_INT ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT, "\"loan_id\",\"village\",\"applicant\",\"phone\",\"contract_no\",\"n\",\"due_on\",\"due_fen\",\"dpd\",\"overdue_fen\",\"penalty_fen\""), "\"due_fen_total\":" API_INT, "\"due_fen_total\""), 0, "422:invalid_days 422:invalid_date 422:invalid_period 422:invalid_format 403:out_of_scope 404:unit_not_found", API_FORMATS},
-    {"GET", "/api/v1/reports/due-reminders", "到期提醒名单：今后 days 天内要还款的各期（村计生专干逐户提醒），可按村，分页；?format= 导出", "days:integer village_id:integer unit_id:integer format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"loan_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"phone\":" API_STR ",\"contract_no\":" API_STR ",\"n\":" API_INT ",\"due_on\":" API_STR ",\"due_fen\":" API_INT, "\"loan_id\",\"village\",\"applicant\",\"phone\",\"contract_no\",\"n\",\"due_on\",\"due_fen\"")), 0, "422:invalid_days 422:invalid_format 403:out_of_scope 404:unit_not_found", API_FORMATS},
+    {"GET", "/api/v1/loans", "贷款台账：管辖范围内已放款的贷款及其逾期天数、逾期金额、罚息，分页；?format= 导出", "state:string village_id:integer overdue:integer format:string " API_KEYSET "", NULL, API_KEYSET_LIST(API_OBJ("\"id\":" API_INT ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"contract_no\":" API_STR ",\"disbursed_on\":" API_STR ",\"principal_fen\":" API_INT ",\"state\":{\"enum\":[\"active\",\"settled\",\"compensated\"]},\"settled_on\":{\"type\":[\"string\",\"null\"]},\"outstanding_principal_fen\":" API_INT ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT ",\"product_id\":" API_INT ",\"organisation_id\":{\"type\":[\"integer\",\"null\"]}", "\"id\",\"village_id\",\"village\",\"applicant\",\"contract_no\",\"disbursed_on\",\"principal_fen\",\"state\",\"settled_on\",\"outstanding_principal_fen\",\"dpd\",\"overdue_fen\",\"penalty_fen\",\"product_id\",\"organisation_id\"")), 0, "422:invalid_cursor 422:invalid_state 422:invalid_format", API_FORMATS},
+    {"GET", "/api/v1/reports/overdue/loans", "逾期贷款清单：每笔的逾期天数、逾期金额、罚息，分页；from/to：有一期逾期未还的应还日在此期间内的贷款；total 与 *_total 为全部符合条件的贷款的合计；?format= 以同样条件导出（带合计行）", "village_id:integer from:date to:date format:string " API_KEYSET "", NULL, API_KEYSET_TOTALS(API_OBJ("\"id\":" API_INT ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"contract_no\":" API_STR ",\"disbursed_on\":" API_STR ",\"principal_fen\":" API_INT ",\"state\":{\"enum\":[\"active\",\"settled\",\"compensated\"]},\"settled_on\":{\"type\":[\"string\",\"null\"]},\"outstanding_principal_fen\":" API_INT ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT ",\"product_id\":" API_INT ",\"organisation_id\":{\"type\":[\"integer\",\"null\"]}", "\"id\",\"village_id\",\"village\",\"applicant\",\"contract_no\",\"disbursed_on\",\"principal_fen\",\"state\",\"settled_on\",\"outstanding_principal_fen\",\"dpd\",\"overdue_fen\",\"penalty_fen\",\"product_id\",\"organisation_id\""), "\"outstanding_principal_fen_total\":" API_INT ",\"overdue_fen_total\":" API_INT ",\"penalty_fen_total\":" API_INT, "\"outstanding_principal_fen_total\",\"overdue_fen_total\",\"penalty_fen_total\""), 0, "422:invalid_cursor 422:invalid_format 422:invalid_date 422:invalid_period", API_FORMATS},
+    {"GET", "/api/v1/reports/due", "到期清单：应还日在 from（缺省今天）至 to（缺省 from 加 days 天）之间未还的各期及贷款的逾期情况，可按村，分页；total 与 due_fen_total 为全部符合条件的各期的条数与应还本息合计；?format= 以同样条件导出", "days:integer from:date to:date village_id:integer unit_id:integer format:string " API_KEYSET "", NULL, API_KEYSET_TOTALS(API_OBJ("\"loan_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"phone\":" API_STR ",\"contract_no\":" API_STR ",\"n\":" API_INT ",\"due_on\":" API_STR ",\"due_fen\":" API_INT ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT, "\"loan_id\",\"village\",\"applicant\",\"phone\",\"contract_no\",\"n\",\"due_on\",\"due_fen\",\"dpd\",\"overdue_fen\",\"penalty_fen\""), "\"due_fen_total\":" API_INT, "\"due_fen_total\""), 0, "422:invalid_cursor 422:invalid_days 422:invalid_date 422:invalid_period 422:invalid_format 403:out_of_scope 404:unit_not_found", API_FORMATS},
+    {"GET", "/api/v1/reports/due-reminders", "到期提醒名单：今后 days 天内要还款的各期（村计生专干逐户提醒），可按村，分页；?format= 导出", "days:integer village_id:integer unit_id:integer format:string " API_KEYSET "", NULL, API_KEYSET_LIST(API_OBJ("\"loan_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"phone\":" API_STR ",\"contract_no\":" API_STR ",\"n\":" API_INT ",\"due_on\":" API_STR ",\"due_fen\":" API_INT, "\"loan_id\",\"village\",\"applicant\",\"phone\",\"contract_no\",\"n\",\"due_on\",\"due_fen\"")), 0, "422:invalid_cursor 422:invalid_days 422:invalid_format 403:out_of_scope 404:unit_not_found", API_FORMATS},
     {"GET", "/api/v1/reports/due-reminders/sms.csv", "到期提醒短信群发表（CSV：电话、姓名、短信内容；无电话的不列）", "days:integer village_id:integer unit_id:integer", NULL, NULL, 0, "422:invalid_days 403:out_of_scope 404:unit_not_found", "csv"},
     {"GET", "/api/v1/guarantee-fund/entries", "担保基金明细账：收入、调整、代偿、追偿及记账后余额（本辖区），分页；?format= 导出", "kind:string from:date to:date format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"kind\":{\"enum\":[\"income\",\"adjustment\",\"payout\",\"recovery\"]},\"on\":" API_STR ",\"amount_fen\":" API_INT ",\"document_no\":" API_STR ",\"note\":" API_STR ",\"balance_after_fen\":" API_INT ",\"by\":" API_STR ",\"loan\":{\"type\":[\"object\",\"null\"],\"required\":[\"id\",\"contract_no\",\"applicant\",\"village\"],\"properties\":{\"id\":" API_INT ",\"contract_no\":" API_STR ",\"applicant\":" API_STR ",\"village\":" API_STR "}}", "\"id\",\"kind\",\"on\",\"amount_fen\",\"document_no\",\"note\",\"balance_after_fen\",\"by\",\"loan\"")), 0, "422:invalid_kind 422:invalid_date 422:invalid_format", API_FORMATS},
-    {"GET", "/api/v1/claims", "可申请担保代偿的贷款（逾期超过代偿期限），分页；?format= 导出", "format:string " API_PAGING "", NULL, API_LIST(API_OBJ("\"loan_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"contract_no\":" API_STR ",\"oldest_due\":" API_STR ",\"dpd\":" API_INT ",\"outstanding_principal_fen\":" API_INT, "\"loan_id\",\"village\",\"applicant\",\"contract_no\",\"oldest_due\",\"dpd\",\"outstanding_principal_fen\"")), 0, "422:invalid_format", API_FORMATS},
+    {"GET", "/api/v1/claims", "可申请担保代偿的贷款（逾期超过代偿期限），分页；?format= 导出", "format:string " API_KEYSET "", NULL, API_KEYSET_LIST(API_OBJ("\"loan_id\":" API_INT ",\"village\":" API_STR ",\"applicant\":" API_STR ",\"contract_no\":" API_STR ",\"oldest_due\":" API_STR ",\"dpd\":" API_INT ",\"outstanding_principal_fen\":" API_INT, "\"loan_id\",\"village\",\"applicant\",\"contract_no\",\"oldest_due\",\"dpd\",\"outstanding_principal_fen\"")), 0, "422:invalid_cursor 422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/relief-batches", "救助批次列表（村、建立日期 from/to 筛选），最新在前；total、households_total、paid_fen_total 为全部符合条件的合计；?format= 以同样条件导出", "village_id:integer from:date to:date limit:integer format:string", NULL, "{\"type\":\"object\",\"required\":[\"items\",\"total\",\"households_total\",\"paid_fen_total\"],\"properties\":{\"items\":{\"type\":\"array\",\"items\":" API_OBJ("\"id\":" API_INT ",\"title\":" API_STR ",\"amount_fen\":" API_INT ",\"applications_total\":" API_INT ",\"states\":" API_ANY_OBJ ",\"paid_fen\":" API_INT, "\"id\",\"title\",\"amount_fen\",\"applications_total\",\"states\",\"paid_fen\"") "},\"total\":" API_INT ",\"households_total\":" API_INT ",\"paid_fen_total\":" API_INT "}}", 0, "422:invalid_format 422:invalid_date 422:invalid_period 422:export_too_large", API_FORMATS},
     {0},
 };

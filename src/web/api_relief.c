@@ -5,6 +5,7 @@
 
 #include "api_doc.h"
 #include "api_util.h"
+#include "keyset_page.h"
 #include "list_filter.h"
 #include "handlers.h"
 #include "admin_sheets.h"
@@ -269,6 +270,12 @@ void api_relief_list(struct req *r)
     api_paging(r, &f.limit, &f.offset);
     if (list_export_if_asked(r, record_relief_sheet, &f, "relief-applications.csv"))
         return;
+    struct keyset k;
+    if (keyset_read(r, 50, 500, &k, &e) != 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    f.page = &k;
     json_t *items = json_array();
     int64_t count = 0, amount = 0;
     if (relief_list(r->db, &r->user, &f, relief_item, items) < 0 ||
@@ -279,6 +286,7 @@ void api_relief_list(struct req *r)
     }
     json_t *list = api_list(items, count);
     json_object_set_new(list, "amount_fen_total", json_integer(amount));
+    keyset_json(list, &k);
     reply_json(r, 200, list);
 }
 
@@ -555,7 +563,7 @@ const struct api_doc api_docs_relief[] = {
     {"GET", "/api/v1/relief-categories", "救助类别及标准（?as_of= 某日的标准）；?format= 导出", "as_of:date format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"code\":" API_STR ",\"name\":" API_STR ",\"public_name\":" API_STR ",\"per_year\":" API_INT ",\"eligible\":" API_STRS ",\"any_household\":" API_BOOL ",\"batch\":" API_BOOL ",\"sensitive\":" API_BOOL ",\"active\":" API_BOOL ",\"effective_from\":" API_STR ",\"amount_fen\":" API_INT ",\"min_fen\":" API_INT ",\"max_fen\":" API_INT "", "\"id\",\"code\",\"name\",\"public_name\",\"per_year\",\"eligible\",\"any_household\",\"batch\",\"sensitive\",\"active\",\"effective_from\"")), 0, "422:invalid_format", API_FORMATS},
     {"PUT", "/api/v1/relief-categories/{id}", "修改救助类别", NULL, API_OBJ("\"eligible\":{\"type\":\"array\",\"items\":" API_STR "},\"any_household\":" API_BOOL ",\"per_year\":" API_INT ",\"active\":" API_BOOL, ""), API_OBJ("\"id\":" API_INT, "\"id\""), 0, "404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/relief-categories/{id}/amounts", "救助标准（自某日起）：按标准发放的类别 amount_fen，按实发放的 min_fen 与 max_fen", NULL, API_OBJ("\"effective_from\":" API_STR ",\"amount_fen\":" API_INT ",\"min_fen\":" API_INT ",\"max_fen\":" API_INT, "\"effective_from\""), API_OBJ("\"id\":" API_INT ",\"effective_from\":" API_STR, "\"id\",\"effective_from\""), 201, "422:invalid_amount 422:invalid_date 422:invalid_type 404:category_not_found", NULL},
-    {"GET", "/api/v1/relief-applications", "救助申请列表（村、申请日期 from/to 筛选），分页；total 与 amount_fen_total 为全部符合条件的条数与金额合计；?format= 以同样条件导出", "state:string category_id:integer batch_id:integer village_id:integer household_id:integer from:date to:date format:string " API_PAGING "", NULL, "{\"type\":\"object\",\"required\":[\"items\",\"total\",\"amount_fen_total\"],\"properties\":{\"items\":{\"type\":\"array\",\"items\":" API_OBJ("\"id\":" API_INT ",\"household_id\":" API_INT ",\"category_id\":" API_INT ",\"category\":" API_STR ",\"state\":" API_STR ",\"amount_fen\":" API_INT ",\"head_name\":" API_STR ",\"id_number\":" API_STR ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"township\":" API_STR ",\"reason\":" API_STR ",\"applied_on\":" API_STR ",\"year\":" API_INT ",\"batch_id\":" API_INT_NULL ",\"notice_id\":" API_INT_NULL ",\"receipt_no\":" API_STR_NULL ",\"open_objections\":" API_INT ",\"verified\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"reviewed\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"approved\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"rejected\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"reject_reason\":" API_STR "", "\"id\",\"household_id\",\"category_id\",\"category\",\"state\",\"amount_fen\",\"head_name\",\"id_number\",\"village_id\",\"village\",\"township\",\"reason\",\"applied_on\",\"year\",\"batch_id\",\"notice_id\",\"receipt_no\",\"open_objections\",\"verified\",\"reviewed\",\"approved\",\"rejected\"") "},\"total\":" API_INT ",\"amount_fen_total\":" API_INT "}}", 0, "422:invalid_format 422:invalid_date 422:invalid_period 422:export_too_large", API_FORMATS},
+    {"GET", "/api/v1/relief-applications", "救助申请列表（村、申请日期 from/to 筛选），按编号从新到旧，keyset 分页（after 为上一页的 next）；total 与 amount_fen_total 为全部符合条件的条数与金额合计；?format= 以同样条件导出", "state:string category_id:integer batch_id:integer village_id:integer household_id:integer from:date to:date format:string " API_KEYSET "", NULL, "{\"type\":\"object\",\"required\":[\"items\",\"total\",\"amount_fen_total\",\"next\",\"limit\"],\"properties\":{\"next\":{\"type\":[\"string\",\"null\"]},\"limit\":{\"type\":\"integer\"},\"items\":{\"type\":\"array\",\"items\":" API_OBJ("\"id\":" API_INT ",\"household_id\":" API_INT ",\"category_id\":" API_INT ",\"category\":" API_STR ",\"state\":" API_STR ",\"amount_fen\":" API_INT ",\"head_name\":" API_STR ",\"id_number\":" API_STR ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"township\":" API_STR ",\"reason\":" API_STR ",\"applied_on\":" API_STR ",\"year\":" API_INT ",\"batch_id\":" API_INT_NULL ",\"notice_id\":" API_INT_NULL ",\"receipt_no\":" API_STR_NULL ",\"open_objections\":" API_INT ",\"verified\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"reviewed\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"approved\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"rejected\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"reject_reason\":" API_STR "", "\"id\",\"household_id\",\"category_id\",\"category\",\"state\",\"amount_fen\",\"head_name\",\"id_number\",\"village_id\",\"village\",\"township\",\"reason\",\"applied_on\",\"year\",\"batch_id\",\"notice_id\",\"receipt_no\",\"open_objections\",\"verified\",\"reviewed\",\"approved\",\"rejected\"") "},\"total\":" API_INT ",\"amount_fen_total\":" API_INT "}}", 0, "422:invalid_cursor 422:invalid_format 422:invalid_date 422:invalid_period 422:export_too_large", API_FORMATS},
     {"POST", "/api/v1/relief-applications", "登记救助申请", NULL, API_OBJ("\"household_id\":" API_INT ",\"category_id\":" API_INT ",\"amount_fen\":" API_INT ",\"reason\":" API_STR, "\"household_id\",\"category_id\",\"reason\""), RELIEF_ANSWER, 201, "422:invalid_amount 422:invalid_reason 422:no_amount_in_force 422:invalid_type 409:not_eligible 409:yearly_limit_reached 409:category_inactive 404:household_not_found 404:category_not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/relief-applications/{id}", "一笔救助申请及其各步", NULL, NULL, RELIEF_ANSWER, 0, "404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/relief-applications/{id}/backup-handler", "指定 B角（限时办结；经办人 A角 是受理人）；0 取消", NULL,

@@ -324,24 +324,38 @@ void html_paging(struct req *r, int *limit, int *offset)
     *offset = (int)(o < 0 ? 0 : o > 100000000 ? 100000000 : o);
 }
 
-/* Appends the current path with its query, replacing offset by the given value. */
-static void pager_link(struct req *r, int offset)
+void html_self_link(struct req *r, const char *key, const char *value)
 {
     struct buf u;
     buf_init(&u);
     buf_puts(&u, r->path);
-    buf_putc(&u, '?');
+    char sep = '?';
     for (int i = 0; i < r->nquery; i++) {
-        if (!strcmp(r->query[i].key, "offset") || !strcmp(r->query[i].key, "ok"))
+        if (!strcmp(r->query[i].key, "offset") || !strcmp(r->query[i].key, "after") || !strcmp(r->query[i].key, "ok") ||
+            !strcmp(r->query[i].key, key))
             continue;
+        buf_putc(&u, sep);
         buf_urlenc(&u, r->query[i].key);
         buf_putc(&u, '=');
         buf_urlenc(&u, r->query[i].val);
-        buf_putc(&u, '&');
+        sep = '&';
     }
-    buf_printf(&u, "offset=%d", offset);
+    if (*value) {
+        buf_putc(&u, sep);
+        buf_urlenc(&u, key);
+        buf_putc(&u, '=');
+        buf_urlenc(&u, value);
+    }
     html_text(r, u.data);
     buf_free(&u);
+}
+
+/* Appends the current path with its query, replacing offset by the given value. */
+static void pager_link(struct req *r, int offset)
+{
+    char o[24];
+    snprintf(o, sizeof o, "%d", offset);
+    html_self_link(r, "offset", o);
 }
 
 void html_pager(struct req *r, int64_t total, int limit, int offset, int64_t cap)

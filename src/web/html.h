@@ -58,6 +58,9 @@ void html_flash(struct req *r);
 /* Pager links: "第 a–b 条，共 N 条" and previous/next, keeping the current query except offset.
    A total above cap (when cap > 0) reads "超过 cap 条" (counting stopped there). */
 void html_pager(struct req *r, int64_t total, int limit, int offset, int64_t cap);
+/* Appends (escaped) the current path with its query, key set to value (left out when value is "");
+   offset, after and ok dropped. */
+void html_self_link(struct req *r, const char *key, const char *value);
 /* An error box for a form that was refused, naming the field's problem. */
 void html_form_error(struct req *r, const struct err *e);
 /* Reads ?limit= (default 20, at most 200) and ?offset= (at least 0). */

@@ -36,10 +36,10 @@ static void due_sheet_row(const struct due_row *d, void *ctx)
 }
 
 /* Appends the total row: the number of instalments and the sums of the amount columns. */
-static void due_total_row(const struct due_build *b, int n)
+static void due_total_row(const struct due_build *b, int64_t n)
 {
     char count[32], due[MONEY_TEXT_SIZE], over[MONEY_TEXT_SIZE], pen[MONEY_TEXT_SIZE];
-    snprintf(count, sizeof count, "%d 期", n < 0 ? 0 : n);
+    snprintf(count, sizeof count, "%lld 期", (long long)(n < 0 ? 0 : n));
     sheet_fen(b->due_fen, due);
     if (b->reminder) {
         const char *cells[] = {"合计", count, "", "", "", due, ""};
@@ -84,8 +84,14 @@ int list_due_build(struct req *r, const struct due_query *q, struct sheet *s)
                          q->from.y ? date_format(q->from, a) : "", q->from.y ? " 至 " : "", date_format(q->to, b),
                          date_format(r->today, t));
     struct due_build d = {.s = s, .reminder = q->reminder};
-    int n = servicing_due_list(r->db, &r->user, q->from, q->to, r->today, due_sheet_row, &d);
-    due_total_row(&d, n);
+    int n = servicing_due_list(r->db, &r->user, q->from, q->to, r->today, q->page, due_sheet_row, &d);
+    int64_t count = n;
+    if (q->page && n >= 0) {
+        struct due_build all = {.s = s, .reminder = q->reminder};
+        portfolio_due_summary(r->db, &r->user, q->from, q->to, &count, &all.due_fen);
+        due_total_row(&all, count);
+    } else
+        due_total_row(&d, count);
     s->total_rows = 1;
     return n;
 }
@@ -204,7 +210,7 @@ int list_claims_sheet(struct req *r, const void *arg, struct sheet *s)
     s->widths[3] = 1.9f;
     char t[11];
     sheet_scope_subtitle(s, r, "截至 %s", date_format(r->today, t));
-    return servicing_claims(r->db, &r->user, r->today, claim_sheet_row, s) < 0 ? -1 : 0;
+    return servicing_claims(r->db, &r->user, r->today, NULL, claim_sheet_row, s) < 0 ? -1 : 0;
 }
 
 /* The most rows an export may hold (the parameter export_max_rows, at least 1). */

@@ -29,9 +29,12 @@ struct due_query {
     struct date from, to;
     const char *title;
     int reminder; /* 1: the village officers' reminder list (no overdue columns, a column to sign) */
+    struct keyset *page; /* NULL: every instalment; else one keyset page of a list starting today or later */
 };
 /* The one due sheet: the instalments with each one's days overdue, overdue amount and penalty as of
-   today, and a total row (count and sums). Returns the number of instalments or -1. */
+   today, and a total row (count and sums: of every instalment of the list, also when paged: then from
+   the dashboard card's aggregate, and with nothing overdue as the list starts today). Returns the
+   number of instalments on the sheet or -1. */
 int list_due_build(struct req *r, const struct due_query *q, struct sheet *s);
 /* arg: struct due_query. list_due_build as a list_sheet_fn. */
 int list_due_sheet(struct req *r, const void *arg, struct sheet *s);

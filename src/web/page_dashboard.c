@@ -120,8 +120,8 @@ void dashboard_figures(struct req *r)
 void dashboard_charts(struct req *r)
 {
     struct month_figure m[MONTHS];
-    char from[11];
-    snprintf(from, sizeof from, "%04d-01-01", r->today.y);
+    char month[8]; /* this year's first month: the relief charts read the figures kept per village and month */
+    snprintf(month, sizeof month, "%04d-01", r->today.y);
     html_raw(r, "<h2>图表</h2><div class=\"charts\">");
     if (r->user.role != ROLE_RELIEF && portfolio_months(r->db, &r->user, r->today, r->today, MONTHS, m) == MONTHS) {
         const char *months[MONTHS];
@@ -139,11 +139,11 @@ void dashboard_charts(struct req *r)
         struct groups *g = calloc(1, sizeof *g);
         if (g) {
             char title[64];
-            relief_report(r->db, &r->user, RG_CATEGORY, from, NULL, collect_group, g);
+            relief_month_report(r->db, &r->user, RG_CATEGORY, month, NULL, collect_group, g);
             snprintf(title, sizeof title, "%d年救助发放：按类别（元）", r->today.y);
             svg_hbars(&r->out, title, g->ptr, g->fen, g->n);
             memset(g, 0, sizeof *g);
-            relief_report(r->db, &r->user, RG_VILLAGE, from, NULL, collect_group, g);
+            relief_month_report(r->db, &r->user, RG_VILLAGE, month, NULL, collect_group, g);
             snprintf(title, sizeof title, "%d年救助发放：按村（元）", r->today.y);
             svg_hbars(&r->out, title, g->ptr, g->fen, g->n);
             free(g);

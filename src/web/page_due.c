@@ -9,6 +9,7 @@
 #include "handlers.h"
 #include "html.h"
 #include "list_filter.h"
+#include "keyset_page.h"
 #include "list_sheets.h"
 #include "money.h"
 #include "report_scope.h"
@@ -86,9 +87,14 @@ void page_due(struct req *r)
 {
     int days = due_days(r);
     struct due_query q = {.title = "贷款到期清单"};
-    struct err e = {0};
+    struct err e = {0}, cursor_e = {0};
     if (report_narrow_scope(r) != 0 || due_page_period(r, days, &q, &e) != 0)
         return;
+    /* Paged from today on; a list that starts earlier holds overdue rows, whose total row (penalty
+       included) needs every row, so it comes whole. */
+    struct keyset k;
+    int bad_cursor = keyset_read(r, 100, 500, &k, &cursor_e) != 0; /* k is then the first page */
+    q.page = !req_query(r, "format") && date_cmp(q.from, r->today) >= 0 ? &k : NULL;
     struct sheet s;
     if (list_due_build(r, &q, &s) < 0) {
         sheet_free(&s);
@@ -102,7 +108,11 @@ void page_due(struct req *r)
         html_raw(r, "逐户提醒。</p><form class=\"search\" method=\"get\" action=\"/due\">");
         days_select(r, days);
         due_period_fields(r, &e);
+        if (bad_cursor)
+            html_form_error(r, &cursor_e);
         report_page_tail(r, &s, "/due");
+        if (q.page)
+            keyset_pager(r, &k, -1);
         html_end(r);
     }
     sheet_free(&s);
@@ -139,7 +149,7 @@ void page_due_reminders(struct req *r)
     if (report_narrow_scope(r) != 0)
         return;
     int days = due_days(r);
-    struct due_query q = {r->today, date_add_days(r->today, days), "贷款到期提醒名单", 1};
+    struct due_query q = {r->today, date_add_days(r->today, days), "贷款到期提醒名单", 1, NULL};
     struct sheet s;
     if (list_due_build(r, &q, &s) < 0) {
         sheet_free(&s);
@@ -205,7 +215,7 @@ int due_sms_sheet(struct req *r, int days, struct sheet *s)
     sheet_money_column(s, 3);
     sheet_money_column(s, 4);
     struct sms_ctx c = {r, s, 0};
-    if (servicing_due_list(r->db, &r->user, r->today, date_add_days(r->today, days), r->today, sms_row, &c) < 0)
+    if (servicing_due_list(r->db, &r->user, r->today, date_add_days(r->today, days), r->today, NULL, sms_row, &c) < 0)
         return -1;
     return c.failed ? -1 : 0;
 }

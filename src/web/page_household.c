@@ -372,7 +372,7 @@ static void household_relief(struct req *r, const struct household *h)
         return;
     struct relief_filter f = {.state = -1, .household_id = h->id, .limit = 20};
     html_raw(r, "<h2>救助</h2>");
-    relief_table(r, &f);
+    relief_table(r, &f, -1);
     if (ro == ROLE_ADMIN || ro == ROLE_RELIEF || ro == ROLE_VILLAGE)
         html_printf(r, "<p><a class=\"button\" href=\"/relief/new?household_id=%lld\">申请救助</a></p>", (long long)h->id);
 }

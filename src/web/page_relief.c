@@ -11,6 +11,7 @@
 #include "household.h"
 #include "masking.h"
 #include "html.h"
+#include "keyset_page.h"
 #include "report_scope.h"
 #include "record_sheets.h"
 #include "list_sheets.h"
@@ -102,13 +103,18 @@ static void relief_row(const struct relief_app *a, void *ctx)
     html_raw(r, "</td></tr>");
 }
 
-void relief_table(struct req *r, struct relief_filter *f)
+void relief_table(struct req *r, struct relief_filter *f, int64_t count)
 {
     html_raw(r, "<table class=\"list\"><thead><tr><th class=\"num\">编号</th><th>户主</th><th>身份证号</th><th>村</th>"
                 "<th>类别</th><th class=\"num\">金额（元）</th><th>状态</th><th>申请日期</th></tr></thead><tbody>");
     int64_t total = relief_list(r->db, &r->user, f, relief_row, r);
     html_raw(r, "</tbody></table>");
-    html_pager(r, total < 0 ? 0 : total, f->limit, f->offset, 0);
+    if (total < 0)
+        html_raw(r, "<p class=\"error\" role=\"alert\">读取失败，列表不完整，请稍后再试</p>");
+    else if (f->page)
+        keyset_pager(r, f->page, count);
+    else
+        html_pager(r, total < 0 ? 0 : total, f->limit, f->offset, 0);
 }
 
 void page_relief_list(struct req *r)
@@ -123,6 +129,10 @@ void page_relief_list(struct req *r)
     html_paging(r, &f.limit, &f.offset);
     if (list_export_if_asked(r, record_relief_sheet, &f, "relief-applications.csv"))
         return;
+    struct keyset k;
+    struct err ke = {0};
+    int bad_cursor = keyset_read(r, 20, 200, &k, &ke) != 0; /* k is then the first page */
+    f.page = &k;
     html_begin(r, "救助申请");
     html_raw(r, "<div class=\"titlebar\"><h1>困难家庭救助 · 申请</h1><span><a href=\"/relief/batches\">批量发放</a> · "
                 "<a href=\"/reports/relief\">救助统计</a></span></div><p class=\"muted\">新申请请在家庭档案页点击“申请救助”。"
@@ -140,10 +150,12 @@ void page_relief_list(struct req *r)
     html_raw(r, "<button>筛选</button></form>");
     if (we.status)
         html_form_error(r, &we);
+    if (bad_cursor)
+        html_form_error(r, &ke);
     int64_t count = 0, amount = 0;
     if (relief_list_totals(r->db, &r->user, &f, &count, &amount) == 0)
         list_totals_line(r, count, "金额", amount);
-    relief_table(r, &f);
+    relief_table(r, &f, count);
     report_format_links(r, "/relief", NULL);
     html_end(r);
 }

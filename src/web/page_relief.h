@@ -19,7 +19,8 @@ void relief_pay_form(struct req *r, const char *action);
 void relief_show(struct req *r, int64_t id, const struct err *shown);
 /* The supporting documents of the application: the list, and the upload form when may_upload. */
 void relief_documents_section(struct req *r, int64_t application_id, int may_upload);
-/* The table of applications matching f, with the pager. */
-void relief_table(struct req *r, struct relief_filter *f);
+/* The table of applications matching f, with the pager; with a keyset page (f->page) count is the
+   total the caller already counted (relief_list_totals), else it is counted here (pass -1). */
+void relief_table(struct req *r, struct relief_filter *f, int64_t count);
 
 #endif

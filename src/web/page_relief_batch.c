@@ -319,7 +319,7 @@ static void batch_page(struct req *r, const struct err *shown)
                     (long long)b.id, (long long)b.id);
     struct relief_filter f = {.state = -1, .batch_id = b.id};
     html_paging(r, &f.limit, &f.offset);
-    relief_table(r, &f);
+    relief_table(r, &f, -1);
     char base[48];
     snprintf(base, sizeof base, "/relief/batches/%lld", (long long)b.id);
     report_format_links(r, base, NULL);

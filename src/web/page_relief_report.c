@@ -17,6 +17,7 @@
 
 struct report_ctx {
     struct sheet *s;
+    json_t *items; /* NULL, or the API's groups, filled in the same pass */
     int64_t payments, households, amount_fen;
 };
 
@@ -32,10 +33,15 @@ static void report_row(const struct relief_report_row *x, void *ctx)
     c->payments += x->payments;
     c->households += x->households;
     c->amount_fen += x->amount_fen;
+    if (c->items)
+        json_array_append_new(c->items, json_pack("{s:s, s:I, s:I, s:I}", "key", x->key, "payments",
+                                                  (json_int_t)x->payments, "households", (json_int_t)x->households,
+                                                  "amount_fen", (json_int_t)x->amount_fen));
 }
 
-/* Builds the relief report's sheet for the query (group, from, to); -1 after replying 422. */
-static int relief_sheet(struct req *r, struct sheet *s, int *group)
+/* Builds the relief report's sheet for the query (group, from, to), and with items its groups as
+   JSON from the same query; -1 after replying 422. */
+static int relief_sheet(struct req *r, struct sheet *s, int *group, json_t *items)
 {
     const char *g = req_query(r, "group"), *from = req_query(r, "from"), *to = req_query(r, "to");
     *group = g && *g ? relief_group_parse(g) : RG_CATEGORY;
@@ -57,7 +63,7 @@ static int relief_sheet(struct req *r, struct sheet *s, int *group)
     snprintf(s->subtitle, sizeof s->subtitle, "统计范围：%s · 发放日期 %s · %s（不含作废凭证）", r->user.unit_name,
              report_period(r, from, to, any ? &first : NULL, period), relief_group_name(*group));
     s->total_rows = 1;
-    struct report_ctx c = {s, 0, 0, 0};
+    struct report_ctx c = {s, items, 0, 0, 0};
     relief_report(r->db, &r->user, (enum relief_group)*group, from, to, report_row, &c);
     char n[24], fen[MONEY_TEXT_SIZE];
     snprintf(n, sizeof n, "%lld", (long long)c.payments);
@@ -72,7 +78,7 @@ void page_relief_report(struct req *r)
         return;
     struct sheet s;
     int group;
-    if (relief_sheet(r, &s, &group) != 0)
+    if (relief_sheet(r, &s, &group, NULL) != 0)
         return;
     if (sheet_reply_by_format(r, &s, "relief-report.csv")) {
         sheet_free(&s);
@@ -94,29 +100,21 @@ void page_relief_report(struct req *r)
     sheet_free(&s);
 }
 
-/* Appends a group as JSON. */
-static void report_json_row(const struct relief_report_row *x, void *ctx)
-{
-    json_array_append_new(ctx, json_pack("{s:s, s:I, s:I, s:I}", "key", x->key, "payments", (json_int_t)x->payments,
-                                         "households", (json_int_t)x->households, "amount_fen",
-                                         (json_int_t)x->amount_fen));
-}
-
 void api_relief_report(struct req *r)
 {
     if (report_narrow_scope(r) != 0)
         return;
     struct sheet s;
     int group;
-    if (relief_sheet(r, &s, &group) != 0)
+    json_t *items = json_array();
+    if (relief_sheet(r, &s, &group, items) != 0) {
+        json_decref(items);
         return;
-    if (!sheet_reply_by_format(r, &s, "relief-report.csv")) {
-        json_t *items = json_array();
-        int n = relief_report(r->db, &r->user, (enum relief_group)group, req_query(r, "from"), req_query(r, "to"),
-                              report_json_row, items);
-        reply_json(r, 200, json_pack("{s:s, s:o, s:i}", "group", relief_group_code(group), "items", items, "total",
-                                     n < 0 ? 0 : n));
     }
+    if (!sheet_reply_by_format(r, &s, "relief-report.csv"))
+        reply_json(r, 200, json_pack("{s:s, s:O, s:i}", "group", relief_group_code(group), "items", items, "total",
+                                     s.nrows - s.total_rows));
+    json_decref(items);
     sheet_free(&s);
 }
 

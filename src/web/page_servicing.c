@@ -8,6 +8,7 @@
 #include "form.h"
 #include "handlers.h"
 #include "html.h"
+#include "keyset_page.h"
 #include "loan_account_docs.h"
 #include "masking.h"
 #include "money.h"
@@ -432,11 +433,17 @@ void page_claims(struct req *r)
     html_raw(r, "<h1>可申请担保代偿的贷款</h1><p class=\"muted\">逾期超过代偿期限（默认 90 天）的贷款。财务确认后由担保基金代偿，"
                 "之后的追偿款记入担保基金。</p>");
     html_flash(r);
+    struct keyset k;
+    struct err e = {0};
+    if (keyset_read(r, 50, 200, &k, &e) != 0)
+        html_form_error(r, &e); /* k is the first page */
     html_raw(r, "<table class=\"list\"><thead><tr><th>村</th><th>借款人</th><th>合同号</th><th>最早逾期</th>"
                 "<th class=\"num\">逾期天数</th><th class=\"num\">剩余本金（元）</th><th></th></tr></thead><tbody>");
-    if (servicing_claims(r->db, &r->user, r->today, claim_row, r) == 0)
-        html_raw(r, "<tr><td colspan=\"7\">没有记录</td></tr>");
+    int n = servicing_claims(r->db, &r->user, r->today, &k, claim_row, r);
+    if (n <= 0)
+        html_raw(r, n < 0 ? "<tr><td colspan=\"7\">读取失败</td></tr>" : "<tr><td colspan=\"7\">没有记录</td></tr>");
     html_raw(r, "</tbody></table>");
+    keyset_pager(r, &k, portfolio_claimable(r->db, &r->user, r->today));
     report_format_links(r, "/claims", NULL);
     html_end(r);
 }

@@ -99,5 +99,6 @@ done
 kill $SERVER $HELLO 2>/dev/null || true; wait 2>/dev/null || true
 bash tests/bench/reports.sh
 bash tests/bench/receipts.sh
+bash tests/bench/growth.sh
 bash tests/bench/writes.sh
 bash tests/bench/rolls.sh

@@ -1,35 +1,52 @@
-// writes.mjs: concurrent repayments through the API for the write benchmark of tests/bench/run.sh.
-// Usage: node writes.mjs BASE-URL TOKEN TODAY [CLIENTS=16] [MAX-BOOKINGS=2000] [MAX-SECONDS=10]
-// Each client books 0.01-yuan repayments (one fen each, receipt numbers unique to the run) on
-// active loans in turn, until the bookings or the seconds run out. Loopback only. Prints
+// writes.mjs: concurrent bookings through the API for the write benchmark of tests/bench/writes.sh.
+// Usage: node writes.mjs BASE-URL TOKEN TODAY [CLIENTS=16] [MAX-BOOKINGS=2000] [MAX-SECONDS=10] [KIND=repayments]
+// KIND repayments: each client books 0.01-yuan repayments (one fen each, receipt numbers unique to
+// the run) on active loans in turn. KIND relief: each client pays one approved relief application
+// (POST /api/v1/relief-applications/{id}/disburse, from the first fund, by bank) until none is left.
+// Until the bookings or the seconds run out. Loopback only. Prints
 // "bookings seconds per_second p50_ms p99_ms failures".
-const [base, token, today, clients = '16', maxBookings = '2000', maxSeconds = '10'] = process.argv.slice(2);
+const [base, token, today, clients = '16', maxBookings = '2000', maxSeconds = '10', kind = 'repayments'] = process.argv.slice(2);
 if (!base || !token || !today || !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(base)) {
   console.error('usage: node writes.mjs http://127.0.0.1:PORT TOKEN YYYY-MM-DD [CLIENTS] [MAX] [SECONDS]');
   process.exit(2);
 }
+const run = `B${Date.now().toString(36)}`;
 const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-const list = await (await fetch(`${base}/api/v1/loans?state=active&limit=200`, { headers })).json();
-const loans = (list.items || []).filter((l) => l.outstanding_principal_fen > 0).map((l) => l.id);
-if (!loans.length) {
-  console.error('writes.mjs: no active loan to book repayments on');
+let targets;
+if (kind === 'relief') {
+  const funds = await (await fetch(`${base}/api/v1/funds`, { headers })).json();
+  const fund = funds.items[0].id;
+  const apps = [];
+  for (let next = ''; ;) {
+    const page = await (await fetch(`${base}/api/v1/relief-applications?state=approved&limit=500${next}`, { headers })).json();
+    apps.push(...page.items.map((a) => a.id));
+    if (page.items.length < 500 || apps.length >= Number(maxBookings)) break;
+    next = `&offset=${apps.length}`;
+  }
+  targets = apps.map((id) => ({ url: `${base}/api/v1/relief-applications/${id}/disburse`,
+    body: () => ({ fund_id: fund, paid_on: today, method: 'bank' }), once: true }));
+} else {
+  const list = await (await fetch(`${base}/api/v1/loans?state=active&limit=200`, { headers })).json();
+  targets = (list.items || []).filter((l) => l.outstanding_principal_fen > 0).map((l) => ({
+    url: `${base}/api/v1/loans/${l.id}/repayments`, body: (i) => ({ paid_on: today, amount_fen: 1, receipt_no: `${run}-${i}` }) }));
+}
+if (!targets.length) {
+  console.error(`writes.mjs: nothing to book (${kind})`);
   process.exit(1);
 }
-const run = `B${Date.now().toString(36)}`;
 const latencies = [];
 let next = 0;
 let failures = 0;
 const t0 = performance.now();
 const deadline = t0 + Number(maxSeconds) * 1000;
 async function client() {
-  while (next < Number(maxBookings) && performance.now() < deadline) {
+  while (next < Number(maxBookings) && performance.now() < deadline && !(targets[0].once && next >= targets.length)) {
     const i = next++;
     const s = performance.now();
-    const r = await fetch(`${base}/api/v1/loans/${loans[i % loans.length]}/repayments`, {
-      method: 'POST', headers, body: JSON.stringify({ paid_on: today, amount_fen: 1, receipt_no: `${run}-${i}` }),
-    });
+    const t = targets[i % targets.length];
+    const r = await fetch(t.url, { method: 'POST', headers, body: JSON.stringify(t.body(i)) });
     await r.arrayBuffer();
-    if (r.status === 201) latencies.push(performance.now() - s);
+    if (r.status === 201 || r.status === 200) latencies.push(performance.now() - s);
     else failures++;
   }
 }

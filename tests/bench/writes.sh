@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Part of `make bench` (issue 22, goal 4): repayments booked through the API by 16 concurrent
-# clients against SQLite's own fsync'd single-row commit rate measured in the same run, on the
-# same disk. Runs on a fresh demo database (build/bench/writes.db), so the benchmark database is
+# Part of `make bench` (issue 22, goal 4): repayments booked and relief paid through the API by 16
+# concurrent clients against SQLite's own fsync'd single-row commit rate measured in the same run,
+# on the same disk. The relief payments need approved applications: the demo's paid ones are
+# copied as approved (a benchmark fixture written with SQL, never a ledger) and the fund is given
+# enough income for them. Runs on a fresh demo database (build/bench/writes.db), so the benchmark database is
 # never written to. Usage: tests/bench/writes.sh [BIN] (default build/rel/bangfu); BOOKINGS and
 # MAX_SECONDS bound the run (default 2000 bookings or 10 s), CLIENTS (16).
 set -euo pipefail
@@ -15,19 +17,33 @@ mkdir -p build/bench
 gcc -O2 -o build/bench/commit_rate tests/bench/commit_rate.c -lsqlite3
 rm -f build/bench/writes.db* build/bench/commits.db*
 $BIN demo --db build/bench/writes.db --today $TODAY >/dev/null
+sqlite3 build/bench/writes.db "WITH RECURSIVE copies(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM copies WHERE n < 60)
+  INSERT INTO relief_applications (household_id, category_id, amount_fen, reason, state, applied_on, year, created_by,
+    verified_by, verified_on, reviewed_by, reviewed_on, notice_id, approved_by, approved_on)
+  SELECT household_id, category_id, amount_fen, reason, 'approved', applied_on, year, created_by, verified_by,
+    verified_on, reviewed_by, reviewed_on, notice_id, approved_by, approved_on FROM relief_applications, copies
+  WHERE state = 'paid';
+  INSERT INTO relief_fund_entries (fund_id, kind, source, amount_fen, balance_after_fen, on_date, note)
+  SELECT f.id, 'income', 'district', 100000000000, coalesce((SELECT balance_after_fen FROM relief_fund_entries
+    WHERE fund_id = f.id ORDER BY id DESC LIMIT 1), 0) + 100000000000, '$TODAY', 'benchmark' FROM relief_funds f;"
 PORT=18751
 $BIN serve --db build/bench/writes.db --listen 127.0.0.1:$PORT --threads "${THREADS:-2}" --today $TODAY >/dev/null 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -sf http://127.0.0.1:$PORT/healthz >/dev/null && break; sleep 0.3; done
-TOKEN=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"username":"qu_caiwu","password":"demo1234"}' \
-  http://127.0.0.1:$PORT/api/v1/login | sed 's/.*"token":"\([0-9a-f]*\)".*/\1/')
+login() { curl -s -X POST -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"demo1234\"}" \
+  http://127.0.0.1:$PORT/api/v1/login | sed 's/.*"token":"\([0-9a-f]*\)".*/\1/'; }
+TOKEN=$(login qu_caiwu)
 
 read -r c_n c_s c_rate c_p99 <<<"$(build/bench/commit_rate build/bench/commits.db "$BOOKINGS" "$SECONDS_MAX")"
 read -r w_n w_s w_rate w_p50 w_p99 w_bad <<<"$(node tests/bench/writes.mjs http://127.0.0.1:$PORT "$TOKEN" $TODAY \
   "$CLIENTS" "$BOOKINGS" "$SECONDS_MAX")"
+read -r r_n r_s r_rate r_p50 r_p99 r_bad <<<"$(node tests/bench/writes.mjs http://127.0.0.1:$PORT "$TOKEN" $TODAY \
+  "$CLIENTS" "$BOOKINGS" "$SECONDS_MAX" relief)"
 echo "== writes: $CLIENTS concurrent clients against SQLite's own fsync'd single-row commits (target ratio >= 0.5, p99 < 50 ms)"
 printf '%-44s %8s %9s %8s %8s %7s %5s\n' "what" "count" "per s" "p50 ms" "p99 ms" "ratio" "fail"
 printf '%-44s %8s %9s %8s %8s %7s %5s\n' "SQLite single-row commit, one connection" "$c_n" "$c_rate" "-" "$c_p99" "1.00" "0"
 printf '%-44s %8s %9s %8s %8s %7s %5s\n' "POST /api/v1/loans/{id}/repayments" "$w_n" "$w_rate" "$w_p50" "$w_p99" \
   "$(awk -v a="$w_rate" -v b="$c_rate" 'BEGIN {printf "%.2f", a / b}')" "$w_bad"
+printf '%-44s %8s %9s %8s %8s %7s %5s\n' "POST /api/v1/relief-applications/{id}/disburse" "$r_n" "$r_rate" "$r_p50" "$r_p99" \
+  "$(awk -v a="$r_rate" -v b="$c_rate" 'BEGIN {printf "%.2f", a / b}')" "$r_bad"

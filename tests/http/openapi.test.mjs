@@ -369,9 +369,10 @@ test('the request bodies are described member by member: what clients send valid
 
 test('the validator refuses what does not match (so the checks above can fail)', () => {
   const schema = doc.paths['/api/v1/loans'].get.responses['200'].content['application/json'].schema;
-  assert.deepEqual(validate(schema, { items: [], total: 0 }, '$', doc), []);
-  assert.notDeepEqual(validate(schema, { items: [{ id: '1' }], total: 1 }, '$', doc), []);
-  assert.notDeepEqual(validate(schema, { items: [] }, '$', doc), []);
+  assert.deepEqual(validate(schema, { items: [], total: 0, next: null, limit: 50 }, '$', doc), []);
+  assert.notDeepEqual(validate(schema, { items: [{ id: '1' }], total: 1, next: null, limit: 50 }, '$', doc), []);
+  assert.notDeepEqual(validate(schema, { items: [], next: null, limit: 50 }, '$', doc), []);
+  assert.notDeepEqual(validate(schema, { items: [], total: 0, next: 3, limit: 50 }, '$', doc), [], 'next is a cursor or null');
 });
 
 test('docs/api.md lists exactly the routes of openapi.json', () => {
