@@ -10,6 +10,7 @@
 #include "admin_sheets.h"
 #include "record_sheets.h"
 #include "list_sheets.h"
+#include "aid.h"
 #include "household.h"
 #include "relief.h"
 #include "relief_batch.h"
@@ -26,21 +27,22 @@ static void reply_created(struct req *r, int64_t id, const struct err *e)
         reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
 }
 
-/* A fund as JSON. */
-static json_t *fund_json(const struct relief_fund *f)
+/* A fund as JSON, with the value of the aid in kind given from its goods (in_kind_fen: apart from its cash). */
+static json_t *fund_json(struct db *db, const struct relief_fund *f)
 {
     json_t *by = json_object();
     for (int s = 0; s < SRC__MAX; s++)
         json_object_set_new(by, relief_source_code(s), json_integer(f->income_fen[s]));
-    return json_pack("{s:I, s:s, s:b, s:I, s:o, s:I}", "id", (json_int_t)f->id, "name", f->name, "active", f->active,
+    return json_pack("{s:I, s:s, s:b, s:I, s:o, s:I, s:I}", "id", (json_int_t)f->id, "name", f->name, "active", f->active,
                      "balance_fen", (json_int_t)f->balance_fen, "income_by_source_fen", by, "paid_fen",
-                     (json_int_t)f->paid_fen);
+                     (json_int_t)f->paid_fen, "in_kind_fen", (json_int_t)aid_fund_value(db, f->id, NULL, NULL));
 }
 
 /* Appends a fund to a JSON array. */
 static void fund_item(const struct relief_fund *f, void *ctx)
 {
-    json_array_append_new(ctx, fund_json(f));
+    struct req *r = ((void **)ctx)[0];
+    json_array_append_new(((void **)ctx)[1], fund_json(r->db, f));
 }
 
 void api_funds_list(struct req *r)
@@ -48,7 +50,8 @@ void api_funds_list(struct req *r)
     if (list_export_if_asked(r, record_funds_sheet, NULL, "funds.csv"))
         return;
     json_t *items = json_array();
-    int n = relief_fund_list(r->db, &r->user, fund_item, items);
+    void *ctx[2] = {r, items};
+    int n = relief_fund_list(r->db, &r->user, fund_item, ctx);
     reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
 }
 
@@ -127,7 +130,7 @@ void api_fund_ledger_of(struct req *r, int64_t fund_id)
         reply_fail(r, 500, "db_error", "读取明细账失败");
         return;
     }
-    json_t *o = fund_json(&f);
+    json_t *o = fund_json(r->db, &f);
     json_object_set_new(o, "entries", items);
     json_object_set_new(o, "total", json_integer(total));
     json_object_set_new(o, "limit", json_integer(limit));
@@ -527,7 +530,7 @@ const struct api_doc api_docs_relief[] = {
      NULL},
     {"GET", "/api/v1/relief-applications/{id}/documents/{id}", "一份证明材料的文件（PDF、JPG 或 PNG）", NULL, NULL, NULL, 0,
      "404:not_found 403:out_of_scope", "pdf"},
-    {"GET", "/api/v1/funds", "管辖范围内的救助资金：各来源收入、已发放、余额；?format= 导出", "format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"active\":{\"type\":\"boolean\"},\"balance_fen\":" API_INT ",\"paid_fen\":" API_INT ",\"income_by_source_fen\":{\"type\":\"object\",\"additionalProperties\":" API_INT "}", "\"id\",\"name\",\"active\",\"balance_fen\",\"paid_fen\",\"income_by_source_fen\"")), 0, "422:invalid_format", API_FORMATS},
+    {"GET", "/api/v1/funds", "管辖范围内的救助资金：各来源收入、已发放、余额，以及实物慰问品价值 in_kind_fen（不计入余额）；?format= 导出", "format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"active\":{\"type\":\"boolean\"},\"balance_fen\":" API_INT ",\"in_kind_fen\":" API_INT ",\"paid_fen\":" API_INT ",\"income_by_source_fen\":{\"type\":\"object\",\"additionalProperties\":" API_INT "}", "\"id\",\"name\",\"active\",\"balance_fen\",\"paid_fen\",\"income_by_source_fen\"")), 0, "422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/funds", "新建救助资金", NULL, API_OBJ("\"name\":" API_STR, "\"name\""), API_CREATED, 201, "409:duplicate_fund 422:invalid_name 422:invalid_type", NULL},
     {"POST", "/api/v1/funds/{id}/income", "资金收入", NULL, API_OBJ("\"source\":" API_STR ",\"amount_fen\":" API_INT ",\"on\":" API_STR ",\"document_no\":" API_STR ",\"note\":" API_STR, "\"source\",\"amount_fen\",\"on\",\"document_no\""), API_CREATED, 201, "422:invalid_amount 422:invalid_source 422:invalid_date 422:invalid_document_no 422:invalid_note 422:invalid_type 404:fund_not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/funds/{id}/ledger", "资金明细账，按日期、记账先后分页：entries 为本页各笔，balance_after_fen 为全账记完该笔后的余额（每页都对）；total 为期间全部笔数", "from:date to:date " API_PAGING "", NULL, API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"active\":" API_BOOL ",\"balance_fen\":" API_INT ",\"income_by_source_fen\":" API_OBJ("\"district\":" API_INT ",\"township\":" API_INT ",\"donation\":" API_INT ",\"other\":" API_INT "", "\"district\",\"township\",\"donation\",\"other\"") ",\"paid_fen\":" API_INT ",\"entries\":" API_ARRAY(API_OBJ("\"id\":" API_INT ",\"kind\":" API_STR ",\"amount_fen\":" API_INT ",\"balance_after_fen\":" API_INT ",\"on\":" API_STR ",\"document_no\":" API_STR ",\"note\":" API_STR ",\"reversed\":" API_BOOL ",\"source\":" API_STR ",\"receipt_no\":" API_STR "", "\"id\",\"kind\",\"amount_fen\",\"balance_after_fen\",\"on\",\"document_no\",\"note\",\"reversed\"")) ",\"total\":" API_INT ",\"limit\":" API_INT ",\"offset\":" API_INT "", "\"id\",\"name\",\"active\",\"balance_fen\",\"income_by_source_fen\",\"paid_fen\",\"entries\",\"total\",\"limit\",\"offset\""), 0, "404:fund_not_found 403:out_of_scope", NULL},

@@ -35,6 +35,20 @@ static void add_relief(const struct relief_report_row *x, void *ctx)
     q->relief_count[i] += x->payments;
 }
 
+/* Keeps a campaign running in the quarter (the first QUARTERLY_CAMPAIGNS; all are counted). */
+static void add_campaign(const struct campaign *c, void *ctx)
+{
+    struct quarterly_doc *d = ctx;
+    if (d->ncampaigns >= QUARTERLY_CAMPAIGNS)
+        return;
+    struct quarterly_campaign *x = &d->campaigns[d->ncampaigns++];
+    x->id = c->id;
+    snprintf(x->name, sizeof x->name, "%s", c->name);
+    snprintf(x->unit, sizeof x->unit, "%s", c->unit_name);
+    x->target = c->target_households, x->reached = c->households_reached, x->paid = c->households_paid;
+    x->amount_fen = c->amount_fen;
+}
+
 /* Sums the outcomes. */
 static void add_outcome(const struct outcome_row *x, void *ctx)
 {
@@ -72,6 +86,7 @@ struct quarterly_report *quarterly_report_load(struct req *r)
              portfolio_months(r->db, &r->user, as_of, r->today, QUARTERLY_MONTHS, q->d.months) == QUARTERLY_MONTHS &&
              relief_report(r->db, &r->user, RG_CATEGORY, q->d.from, q->d.to, add_relief, q) >= 0 &&
              followup_outcomes(r->db, &r->user, q->d.from, q->d.to, add_outcome, &q->d) >= 0 &&
+             (q->d.campaigns_total = campaign_list(r->db, &r->user, q->d.from, q->d.to, q->d.to, add_campaign, &q->d)) >= 0 &&
              (q->d.nclaims = subsidy_claim_all(r->db, &r->user, from, to, &q->claims, &q->d.claim, &e)) >= 0;
     q->d.claims = q->claims;
     if (!ok) {
@@ -158,6 +173,17 @@ void quarterly_report_sheet(const struct quarterly_report *q, struct sheet *s)
         snprintf(item, sizeof item, "按类别：%s（笔、元）", d->relief_labels[i]);
         figure_row(s, "困难家庭救助", item, q->relief_count[i], &d->relief_fen[i], "");
     }
+    for (int i = 0; i < d->ncampaigns; i++) {
+        char rate[16], citem[CAMPAIGN_NAME_SIZE + NAME_SIZE + 96];
+        snprintf(citem, sizeof citem, "%s（%s）：达标户数（目标 %lld 户）、帮扶金额（元）", d->campaigns[i].name,
+                 d->campaigns[i].unit, (long long)d->campaigns[i].target);
+        figure_row(s, "帮扶活动", citem, d->campaigns[i].reached, &d->campaigns[i].amount_fen,
+                   rate_text(d->campaigns[i].reached, d->campaigns[i].target, 2, rate));
+    }
+    if (d->campaigns_total > d->ncampaigns) {
+        snprintf(item, sizeof item, "另有 %d 个帮扶活动，见“帮扶活动”页面", d->campaigns_total - d->ncampaigns);
+        figure_row(s, "帮扶活动", item, -1, NULL, "");
+    }
     figure_row(s, "帮扶成效（本季回访）", "回访贷款（笔）", d->visited, NULL, "");
     figure_row(s, "帮扶成效（本季回访）", "带动就业（人）", d->jobs, NULL, "");
     figure_row(s, "帮扶成效（本季回访）", "项目年收入（元）", -1, &d->income_fen, "");
@@ -205,7 +231,15 @@ json_t *quarterly_report_json(const struct quarterly_report *q)
                                                     (json_int_t)q->relief_count[i], "amount_fen",
                                                     (json_int_t)d->relief_fen[i]));
     money_capital(d->claim.subsidy_fen, capital, sizeof capital);
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:o, s:o, s:{s:I, s:I, s:o}, s:{s:I, s:I, s:I}, "
+    json_t *campaigns = json_array();
+    for (int i = 0; i < d->ncampaigns; i++)
+        json_array_append_new(campaigns, json_pack("{s:I, s:s, s:s, s:I, s:I, s:I, s:I}", "id", (json_int_t)d->campaigns[i].id,
+                                                   "name", d->campaigns[i].name, "unit", d->campaigns[i].unit,
+                                                   "target_households", (json_int_t)d->campaigns[i].target,
+                                                   "households_reached", (json_int_t)d->campaigns[i].reached,
+                                                   "households_paid", (json_int_t)d->campaigns[i].paid, "amount_fen",
+                                                   (json_int_t)d->campaigns[i].amount_fen));
+    json_t *out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:o, s:o, s:{s:I, s:I, s:o}, s:{s:I, s:I, s:I}, "
                      "s:{s:i, s:I, s:I, s:I, s:s}}",
                      "quarter", q->code, "name", d->quarter, "unit", d->unit, "from", d->from, "to", d->to, "draft",
                      d->draft, "loans", loans_json(d), "months", months, "relief", "payments",
@@ -215,6 +249,9 @@ json_t *quarterly_report_json(const struct quarterly_report *q)
                      (json_int_t)d->claim.interest_paid_fen, "eligible_interest_fen",
                      (json_int_t)d->claim.eligible_interest_fen, "subsidy_fen", (json_int_t)d->claim.subsidy_fen,
                      "subsidy_capital", capital);
+    json_object_set_new(out, "campaigns", campaigns);
+    json_object_set_new(out, "campaigns_total", json_integer(d->campaigns_total));
+    return out;
 }
 
 void quarterly_report_pdf(struct req *r, const struct quarterly_report *q)
