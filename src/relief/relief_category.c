@@ -111,7 +111,12 @@ int relief_category_set_amount(struct db *db, const struct user_ctx *actor, int6
     int ok = db_run(db, "INSERT INTO relief_category_amounts (category_id, effective_from, min_fen, max_fen, created_by) "
                         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (category_id, effective_from) DO UPDATE SET "
                         "min_fen = excluded.min_fen, max_fen = excluded.max_fen, created_by = excluded.created_by",
-                    "itiii", id, from, min_fen, max_fen, actor->id) == SQLITE_DONE;
+                    "itiii", id, from, min_fen, max_fen, actor->id) == SQLITE_DONE &&
+             /* the category's programme (migration 052) follows: its amount is the standard or the minimum */
+             db_run(db, "INSERT INTO programme_amounts (programme_id, effective_from, amount_fen, created_by) "
+                        "SELECT programme_id, ?2, ?3, ?4 FROM relief_categories WHERE id = ?1 AND programme_id IS NOT NULL "
+                        "ON CONFLICT (programme_id, effective_from) DO UPDATE SET amount_fen = excluded.amount_fen",
+                    "itii", id, from, min_fen, actor->id) == SQLITE_DONE;
     json_t *after = json_pack("{s:s, s:I, s:I}", "effective_from", from, "min_fen", (json_int_t)min_fen, "max_fen",
                               (json_int_t)max_fen);
     return audit_commit(db, ok, actor, "set_amount", "relief_category", id, NULL, after, e);
@@ -140,6 +145,11 @@ int relief_category_update(struct db *db, const struct user_ctx *actor, int64_t 
                         hh_category_code(k)) == SQLITE_DONE;
             json_array_append_new(cats, json_string(hh_category_code(k)));
         }
+    /* the category's programme (migration 052) follows: its household categories ([] = any) and whether active */
+    ok = ok && db_run(db, "UPDATE programmes SET categories = CASE WHEN ?2 THEN '[]' ELSE coalesce((SELECT "
+                          "json_group_array(household_cat) FROM relief_category_eligible WHERE category_id = ?1), '[]') END, "
+                          "active = ?3 WHERE id = (SELECT programme_id FROM relief_categories WHERE id = ?1)",
+                      "idd", id, any_household ? 1 : 0, active ? 1 : 0) == SQLITE_DONE;
     json_t *after = json_pack("{s:o, s:b, s:i, s:b}", "eligible", cats, "any_household", any_household, "per_year",
                               per_year, "active", active);
     return audit_commit(db, ok, actor, "update", "relief_category", id, NULL, after, e);

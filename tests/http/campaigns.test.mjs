@@ -154,3 +154,20 @@ test('exports, the page and the quarterly report say the same figures', async ()
   assert.equal(bad.status, 422);
   assert.match(bad.text, /value="表单测试"/);
 });
+
+test('each relief category is a programme; the administrator\'s changes to the category follow to it', async () => {
+  const cats = (await api(srv.base, 'GET', '/relief-categories', undefined, t.admin)).body.items;
+  const links = sqlRows(srv.db, 'SELECT c.name AS category, p.name AS programme, p.beneficiary, p.period, c.programme_id FROM relief_categories c JOIN programmes p ON p.id = c.programme_id');
+  assert.equal(links.length, cats.length, 'every category has its programme');
+  for (const l of links) assert.deepEqual([l.programme, l.beneficiary, l.period], [l.category, 'household', 'once']);
+  const p = (await api(srv.base, 'GET', `/programmes/${programme}`, undefined, t.admin)).body;
+  assert.deepEqual(p.rules.categories_any, ['hardship']);
+  assert.deepEqual(p.amounts, [{ effective_from: '2020-01-01', amount_fen: 100000 }], '双千帮扶: at least 1,000.00');
+  const cat = cats.find((c) => c.name === '双千帮扶');
+  const day = '2030-01-01';
+  assert.equal((await api(srv.base, 'POST', `/relief-categories/${cat.id}/amounts`, { effective_from: day, min_fen: 120000, max_fen: 500000 }, t.admin)).status, 201);
+  assert.equal((await api(srv.base, 'PUT', `/relief-categories/${cat.id}`, { eligible: ['hardship', 'special_lost'], any_household: false, per_year: 1, active: true }, t.admin)).status, 200);
+  const after = (await api(srv.base, 'GET', `/programmes/${programme}`, undefined, t.admin)).body;
+  assert.deepEqual(after.amounts.at(-1), { effective_from: day, amount_fen: 120000 });
+  assert.deepEqual([...after.rules.categories_any].sort(), ['hardship', 'special_lost']);
+});
