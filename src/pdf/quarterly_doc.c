@@ -98,6 +98,8 @@ static void relief_page(struct pdf *p, const struct quarterly_doc *d, struct dat
     float y = 62;
     y = count_line(p, y, "本季发放笔数（不含作废凭证）", d->relief_payments, "笔");
     y = money_line(p, y, "本季发放金额", d->relief_total_fen);
+    y = count_line(p, y, "本季实物慰问（不计入现金）", d->in_kind_count, "户次");
+    y = money_line(p, y, "本季实物慰问价值", d->in_kind_fen);
     y = pdf_chart_hbars(p, MARGIN, y + 8, pdf_width(p) - 2 * MARGIN, "本季救助发放：按类别（元）", d->relief_labels,
                         d->relief_fen, d->nrelief);
     for (int i = 0; i < d->ncampaigns; i++) {

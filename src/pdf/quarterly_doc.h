@@ -36,6 +36,7 @@ struct quarterly_doc {
     const char *relief_labels[QUARTERLY_GROUPS];
     int64_t relief_fen[QUARTERLY_GROUPS];
     int64_t relief_payments, relief_total_fen;
+    int64_t in_kind_count, in_kind_fen; /* aid in kind given in the quarter (not reversed): apart from the cash */
     int ncampaigns, campaigns_total; /* listed, and running in the quarter in all */
     struct quarterly_campaign campaigns[QUARTERLY_CAMPAIGNS];
     int64_t visited, jobs, income_fen;

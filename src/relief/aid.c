@@ -194,7 +194,7 @@ int aid_list(struct db *db, const struct user_ctx *actor, struct aid_filter *f, 
     char from[11], to[11];
     db_bind(st, "tiitt", actor->unit_path, f->village_id, f->fund_id, f->from.y ? date_format(f->from, from) : NULL,
             f->to.y ? date_format(f->to, to) : NULL);
-    f->count = f->quantity = f->value_fen = 0;
+    f->count = f->quantity = f->value_fen = f->standing = 0;
     int bad = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct aid_row x;
@@ -204,7 +204,7 @@ int aid_list(struct db *db, const struct user_ctx *actor, struct aid_filter *f, 
             fn(&x, ctx);
         f->count++;
         if (!x.reversed)
-            f->quantity += x.quantity, f->value_fen += x.value_fen;
+            f->standing++, f->quantity += x.quantity, f->value_fen += x.value_fen;
     }
     db_done(st);
     return bad ? -1 : (int)f->count;

@@ -85,6 +85,7 @@ struct aid_filter {
     struct date from, to;        /* given between ({0}: open) */
     int limit, offset;
     int64_t count, quantity, value_fen; /* out: over every match; quantity and value of those standing (not reversed) */
+    int64_t standing;                   /* out: the matches not reversed */
 };
 /* Calls fn for the matches from offset (at most limit), newest day first. Returns the count or -1. */
 int aid_list(struct db *db, const struct user_ctx *actor, struct aid_filter *f, void (*fn)(const struct aid_row *, void *),

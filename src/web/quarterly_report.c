@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aid.h"
 #include "followup.h"
 #include "money.h"
 #include "relief_report.h"
@@ -49,6 +50,23 @@ static void add_campaign(const struct campaign *c, void *ctx)
     x->amount_fen = c->amount_fen;
 }
 
+/* Counts nothing per row: aid_list fills the totals. */
+static void skip_aid(const struct aid_row *x, void *ctx)
+{
+    (void)x, (void)ctx;
+}
+
+/* The aid in kind given in the quarter in the user's scope: distributions and value, reversed ones left out. */
+static int add_in_kind(struct req *r, struct quarterly_doc *d, struct date from, struct date to)
+{
+    struct aid_filter f = {.from = from, .to = to, .limit = 0};
+    if (aid_list(r->db, &r->user, &f, skip_aid, NULL) < 0)
+        return -1;
+    d->in_kind_fen = f.value_fen;
+    d->in_kind_count = f.standing;
+    return 0;
+}
+
 /* Sums the outcomes. */
 static void add_outcome(const struct outcome_row *x, void *ctx)
 {
@@ -86,6 +104,7 @@ struct quarterly_report *quarterly_report_load(struct req *r)
              portfolio_months(r->db, &r->user, as_of, r->today, QUARTERLY_MONTHS, q->d.months) == QUARTERLY_MONTHS &&
              relief_report(r->db, &r->user, RG_CATEGORY, q->d.from, q->d.to, add_relief, q) >= 0 &&
              followup_outcomes(r->db, &r->user, q->d.from, q->d.to, add_outcome, &q->d) >= 0 &&
+             add_in_kind(r, &q->d, from, as_of) == 0 &&
              (q->d.campaigns_total = campaign_list(r->db, &r->user, q->d.from, q->d.to, q->d.to, add_campaign, &q->d)) >= 0 &&
              (q->d.nclaims = subsidy_claim_all(r->db, &r->user, from, to, &q->claims, &q->d.claim, &e)) >= 0;
     q->d.claims = q->claims;
@@ -169,6 +188,7 @@ void quarterly_report_sheet(const struct quarterly_report *q, struct sheet *s)
              d->draft ? " · 草稿：本季尚未结束，数字还会变化" : "");
     loan_rows(s, d);
     figure_row(s, "困难家庭救助", "本季发放（笔、元，不含作废凭证）", d->relief_payments, &d->relief_total_fen, "");
+    figure_row(s, "困难家庭救助", "本季实物慰问（户次、价值元，不计入现金）", d->in_kind_count, &d->in_kind_fen, "");
     for (int i = 0; i < d->nrelief; i++) {
         snprintf(item, sizeof item, "按类别：%s（笔、元）", d->relief_labels[i]);
         figure_row(s, "困难家庭救助", item, q->relief_count[i], &d->relief_fen[i], "");
@@ -250,6 +270,8 @@ json_t *quarterly_report_json(const struct quarterly_report *q)
                      (json_int_t)d->claim.eligible_interest_fen, "subsidy_fen", (json_int_t)d->claim.subsidy_fen,
                      "subsidy_capital", capital);
     json_object_set_new(out, "campaigns", campaigns);
+    json_object_set_new(out, "in_kind", json_pack("{s:I, s:I}", "distributions", (json_int_t)d->in_kind_count, "value_fen",
+                                                  (json_int_t)d->in_kind_fen));
     json_object_set_new(out, "campaigns_total", json_integer(d->campaigns_total));
     return out;
 }

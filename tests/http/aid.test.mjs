@@ -37,6 +37,8 @@ test('items: the seeds with their unit values; only the administrator adds one',
 
 test('distributions to the fen, refusals that write nothing, the fund apart from its cash, reversal', async () => {
   const before = await fundOf();
+  const quarterly = async () => (await api(srv.base, 'GET', '/reports/quarterly', undefined, t.admin)).body.in_kind;
+  const q0 = await quarterly();
   const n0 = count();
   const give = (body, who = 'xj_jiuzhu') => api(srv.base, 'POST', '/aid-distributions',
     { household_id: hh.id, fund_id: fund, given_on: TODAY, occasion: '春节走访慰问', ...body }, t[who]);
@@ -76,6 +78,8 @@ test('distributions to the fen, refusals that write nothing, the fund apart from
   assert.deepEqual([list.total, list.quantity_total, list.value_fen_total], [2, 3, 48000]);
   f = await fundOf();
   assert.equal(f.in_kind_fen - before.in_kind_fen, 48000);
+  const q1 = await quarterly();
+  assert.deepEqual([q1.distributions - q0.distributions, q1.value_fen - q0.value_fen], [1, 48000], 'the quarterly report: the standing one');
   assert.equal(sqlRows(srv.db, `SELECT count(*) AS n FROM audit_log WHERE entity = 'aid_distribution' AND entity_id IN (${a.body.id}, ${b.body.id})`)[0].n, 3);
   // the 签领表: the standing row with its signature column and the total in 大写; the reversed one is not on it
   const b2 = new Browser(srv.base);

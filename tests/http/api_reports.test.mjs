@@ -65,6 +65,7 @@ function expectedFigures(q) {
     ...q.months.map((m) => ['近12个月：当月放款', m.month, null, m.disbursed_fen, '']),
     ...q.months.map((m) => ['近12个月：月末贷款余额及PAR30', m.month, null, m.outstanding_fen, m.par30_rate]),
     ['困难家庭救助', '本季发放（笔、元，不含作废凭证）', q.relief.payments, q.relief.amount_fen, ''],
+    ['困难家庭救助', '本季实物慰问（户次、价值元，不计入现金）', q.in_kind.distributions, q.in_kind.value_fen, ''],
     ...q.relief.categories.map((c) => ['困难家庭救助', `按类别：${c.category}（笔、元）`, c.payments, c.amount_fen, '']),
     ...q.campaigns.map((c) => ['帮扶活动', `${c.name}（${c.unit}）：达标户数（目标 ${c.target_households} 户）、帮扶金额（元）`,
       c.households_reached, c.amount_fen, `${(100 * c.households_reached / c.target_households).toFixed(2)}%`]),
