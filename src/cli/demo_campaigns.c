@@ -22,7 +22,8 @@ int demo_campaigns(struct db *db, struct date today)
     snprintf(to[1], sizeof to[1], "%04d-12-31", today.y);
     const struct campaign_input in[] = {
         {name[0], 60, 50000, from[0], to[0],
-         db_int(db, 0, "SELECT programme_id FROM relief_categories WHERE code = 'spring_festival'", ""), 0},
+         db_int(db, 0, "SELECT programme_id FROM relief_categories WHERE code = 'spring_festival'", ""),
+         db_int(db, 0, "SELECT id FROM units WHERE name = '西集镇'", "")},
         {name[1], 1000, 100000, from[1], to[1],
          db_int(db, 0, "SELECT programme_id FROM relief_categories WHERE code = 'double_thousand'", ""), 0},
     };

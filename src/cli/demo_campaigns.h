@@ -1,6 +1,7 @@
 /*
- * demo_campaigns.h: the demo campaigns (帮扶活动): the district's Spring Festival visits of this
- * year's festival (counting the demo's 春节走访慰问 batch of 西集镇) and 双千帮扶 over the year, so the
+ * demo_campaigns.h: the demo campaigns (帮扶活动): 西集镇's Spring Festival visits of this year's
+ * festival (counting the demo's 春节走访慰问 batch of the township, by village) and the district's
+ * 双千帮扶 over the year (across its townships), so the
  * campaigns page, the dashboard and the quarterly report show progress.
  */
 #ifndef BANGFU_DEMO_CAMPAIGNS_H

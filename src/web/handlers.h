@@ -410,6 +410,7 @@ void api_fund_ledger(struct req *r);
 void api_fund_ledger_of(struct req *r, int64_t fund_id);
 void api_fund_entry_reverse(struct req *r);
 void api_relief_categories(struct req *r);
+void api_relief_category_create(struct req *r);
 void api_relief_category_update(struct req *r);
 void api_relief_category_amount(struct req *r);
 void api_relief_list(struct req *r);

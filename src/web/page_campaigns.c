@@ -173,8 +173,9 @@ static void campaign_page(struct req *r, const struct campaign *c)
         html_raw(r, "<p class=\"muted\">以下仅为您管辖范围内的部分。</p>");
     struct sheet s;
     if (campaign_sheet(r, c, &s) == 0) {
-        html_raw(r, "<h2>按单位</h2>");
+        html_raw(r, "<h2>按单位</h2><div class=\"scroll\">");
         sheet_html(r, &s);
+        html_raw(r, "</div>");
     } else {
         html_raw(r, "<p class=\"error\">进度表生成失败，请稍后再试。</p>");
     }

@@ -374,6 +374,7 @@ const struct route routes[] = {
     {"GET", "/api/v1/funds/{id}/ledger", api_fund_ledger, RELIEF_READ & ~R(VILLAGE), ROUTE_API},
     {"POST", "/api/v1/fund-entries/{id}/reverse", api_fund_entry_reverse, FUND_WRITE, ROUTE_API},
     {"GET", "/api/v1/relief-categories", api_relief_categories, ALL, ROUTE_API},
+    {"POST", "/api/v1/relief-categories", api_relief_category_create, R(ADMIN), ROUTE_API},
     {"PUT", "/api/v1/relief-categories/{id}", api_relief_category_update, R(ADMIN), ROUTE_API},
     {"POST", "/api/v1/relief-categories/{id}/amounts", api_relief_category_amount, R(ADMIN), ROUTE_API},
     {"GET", "/api/v1/relief-applications", api_relief_list, RELIEF_READ, ROUTE_API},

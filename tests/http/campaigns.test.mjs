@@ -171,3 +171,24 @@ test('each relief category is a programme; the administrator\'s changes to the c
   assert.deepEqual(after.amounts.at(-1), { effective_from: day, amount_fen: 120000 });
   assert.deepEqual([...after.rules.categories_any].sort(), ['hardship', 'special_lost']);
 });
+
+test('the administrator defines a relief category: it is a programme too, and relief takes it as any other', async () => {
+  const body = { name: '助学帮扶（测试）', amount_kind: 'case', min_fen: 50000, max_fen: 200000, effective_from: '2020-01-01',
+    eligible: ['hardship'], batch: true, per_year: 1, fund_id: 1 };
+  const n0 = sqlRows(srv.db, 'SELECT count(*) AS n FROM relief_categories')[0].n;
+  assert.equal((await api(srv.base, 'POST', '/relief-categories', body, t.xj_jiuzhu)).status, 403);
+  assert.equal((await api(srv.base, 'POST', '/relief-categories', { ...body, amount_kind: 'maybe' }, t.admin)).body.error.code, 'invalid_amount_kind');
+  assert.equal((await api(srv.base, 'POST', '/relief-categories', { ...body, max_fen: 100 }, t.admin)).body.error.field, 'min_fen');
+  assert.equal((await api(srv.base, 'POST', '/relief-categories', { ...body, name: '双千帮扶' }, t.admin)).body.error.code, 'duplicate_name');
+  assert.equal(sqlRows(srv.db, 'SELECT count(*) AS n FROM relief_categories')[0].n, n0, 'refusals create nothing');
+  const r = await api(srv.base, 'POST', '/relief-categories', body, t.admin);
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  const c = (await api(srv.base, 'GET', '/relief-categories', undefined, t.admin)).body.items.find((x) => x.id === r.body.id);
+  assert.deepEqual([c.name, c.min_fen, c.max_fen, c.eligible, c.batch, c.per_year], ['助学帮扶（测试）', 50000, 200000, ['hardship'], true, 1]);
+  const p = (await api(srv.base, 'GET', `/programmes/${r.body.programme_id}`, undefined, t.admin)).body;
+  assert.deepEqual([p.name, p.beneficiary, p.period, p.rules.categories_any, p.amounts], ['助学帮扶（测试）', 'household', 'once', ['hardship'],
+    [{ effective_from: '2020-01-01', amount_fen: 50000 }]]);
+  const xiji = sqlRows(srv.db, "SELECT id FROM units WHERE name = '西集镇'")[0].id;
+  const pre = await api(srv.base, 'GET', `/relief-batches/preview?category_id=${r.body.id}&village_id=${xiji}&amount_fen=100000`, undefined, t.xj_jiuzhu);
+  assert.equal(pre.status, 200, JSON.stringify(pre.body));
+});
