@@ -22,6 +22,8 @@
 #include "demo_products.h"
 #include "demo_people.h"
 #include "demo_programmes.h"
+#include "demo_campaigns.h"
+#include "demo_aid.h"
 #include "demo_relief.h"
 #include "text.h"
 #include "unit.h"
@@ -93,7 +95,8 @@ int commands_init(const char *path, const char *admin_password_file, const char 
              demo_announcements(db, clock_today()) == 0 && demo_books(db, clock_today()) == 0 &&
              demo_categories(db) == 0 && demo_services(db, clock_today()) == 0 &&
              demo_products(db, clock_today()) == 0 && demo_programmes(db, clock_today()) == 0 &&
-             demo_bank_formats(db) == 0;
+             demo_bank_formats(db) == 0 && demo_campaigns(db, clock_today()) == 0 &&
+             demo_aid(db, clock_today()) == 0;
     }
     if (!ok) {
         fprintf(stderr, "错误: 初始化数据库失败：%s\n", db_errmsg(db));

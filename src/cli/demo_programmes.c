@@ -110,7 +110,7 @@ int demo_programmes(struct db *db, struct date today)
                                      .amount_fen = 96000, .effective_from = "2020-01-01", .fund_id = d.fund,
                                      .categories = 1u << HC_ONE_CHILD | 1u << HC_TWO_DAUGHTERS, .min_age = 60,
                                      .max_age = -1, .age_on = "12-31", .hukou = "rural", .alive_resident = 1};
-    struct programme_input daughters = {.name = "独女户/双女绝育户奖励", .beneficiary = "household", .period = "year",
+    struct programme_input daughters = {.name = "独女户/双女绝育户年度奖励", .beneficiary = "household", .period = "year",
                                         .amount_fen = 60000, .effective_from = "2020-01-01", .fund_id = d.fund,
                                         .categories = 1u << HC_ONLY_DAUGHTER | 1u << HC_TWO_DAUGHTERS_STERILISED,
                                         .min_age = -1, .max_age = -1, .alive_resident = 1};

@@ -1,6 +1,6 @@
 /*
  * demo_programmes.h: the demo programmes of 西集镇: 农村部分计划生育家庭奖励扶助 (a person, every
- * year, from 60, rural hukou) and 独女户/双女绝育户奖励 (a household, every year); the registry's
+ * year, from 60, rural hukou) and 独女户/双女绝育户年度奖励 (a household, every year); the registry's
  * hukou and bank accounts; last year's roll put on notice, approved and paid through the credit
  * union with one failed account; this year's roll computed as a draft. Built through the domain
  * functions as the staff would do it through the pages.

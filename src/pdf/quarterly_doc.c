@@ -98,8 +98,23 @@ static void relief_page(struct pdf *p, const struct quarterly_doc *d, struct dat
     float y = 62;
     y = count_line(p, y, "本季发放笔数（不含作废凭证）", d->relief_payments, "笔");
     y = money_line(p, y, "本季发放金额", d->relief_total_fen);
+    y = count_line(p, y, "本季实物慰问（不计入现金）", d->in_kind_count, "户次");
+    y = money_line(p, y, "本季实物慰问价值", d->in_kind_fen);
     y = pdf_chart_hbars(p, MARGIN, y + 8, pdf_width(p) - 2 * MARGIN, "本季救助发放：按类别（元）", d->relief_labels,
                         d->relief_fen, d->nrelief);
+    for (int i = 0; i < d->ncampaigns; i++) {
+        const struct quarterly_campaign *c = &d->campaigns[i];
+        char label[CAMPAIGN_NAME_SIZE + NAME_SIZE + 48], amount[MONEY_TEXT_SIZE];
+        pdf_format(p, label, sizeof label, "帮扶活动：%s（%s）达标 / 目标", c->name, c->unit);
+        pdf_format(p, line, sizeof line, "%lld / %lld 户 · %s 元", (long long)c->reached, (long long)c->target,
+                   money_format(c->amount_fen, amount, sizeof amount));
+        y = figure_line(p, y + (i ? 0 : 6), label, line);
+    }
+    if (d->campaigns_total > d->ncampaigns) {
+        pdf_format(p, line, sizeof line, "另有 %d 个帮扶活动，见“帮扶活动”页面及其导出。", d->campaigns_total - d->ncampaigns);
+        pdf_text(p, MARGIN + 10, y, 9, line);
+        y += 16;
+    }
     pdf_text(p, MARGIN, y + 10, 13, "三、帮扶成效（本季回访）");
     y += 32;
     y = count_line(p, y, "回访贷款", d->visited, "笔");

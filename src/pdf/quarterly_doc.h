@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "campaign.h"
 #include "date.h"
 #include "portfolio.h"
 #include "portfolio_months.h"
@@ -15,6 +16,14 @@
 
 #define QUARTERLY_MONTHS 12
 #define QUARTERLY_GROUPS 32
+#define QUARTERLY_CAMPAIGNS 8 /* campaigns the report lists (it says how many more there are) */
+
+/* A campaign running in the quarter and its progress at the quarter's end (today at most). */
+struct quarterly_campaign {
+    int64_t id;
+    char name[CAMPAIGN_NAME_SIZE], unit[NAME_SIZE];
+    int64_t target, reached, paid, amount_fen;
+};
 
 struct quarterly_doc {
     char quarter[DATE_CN_SIZE], unit[NAME_SIZE], from[11], to[11]; /* the quarter's name; its days (to: today at most) */
@@ -27,6 +36,9 @@ struct quarterly_doc {
     const char *relief_labels[QUARTERLY_GROUPS];
     int64_t relief_fen[QUARTERLY_GROUPS];
     int64_t relief_payments, relief_total_fen;
+    int64_t in_kind_count, in_kind_fen; /* aid in kind given in the quarter (not reversed): apart from the cash */
+    int ncampaigns, campaigns_total; /* listed, and running in the quarter in all */
+    struct quarterly_campaign campaigns[QUARTERLY_CAMPAIGNS];
     int64_t visited, jobs, income_fen;
     int nclaims;
     const struct subsidy_row *claims;

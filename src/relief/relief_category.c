@@ -8,6 +8,8 @@
 #include "date.h"
 #include "db_row.h"
 #include "household.h"
+#include "relief_fund.h"
+#include "text.h"
 
 const char *relief_category_public(const struct relief_category *c)
 {
@@ -111,7 +113,12 @@ int relief_category_set_amount(struct db *db, const struct user_ctx *actor, int6
     int ok = db_run(db, "INSERT INTO relief_category_amounts (category_id, effective_from, min_fen, max_fen, created_by) "
                         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (category_id, effective_from) DO UPDATE SET "
                         "min_fen = excluded.min_fen, max_fen = excluded.max_fen, created_by = excluded.created_by",
-                    "itiii", id, from, min_fen, max_fen, actor->id) == SQLITE_DONE;
+                    "itiii", id, from, min_fen, max_fen, actor->id) == SQLITE_DONE &&
+             /* the category's programme (migration 071) follows: its amount is the standard or the minimum */
+             db_run(db, "INSERT INTO programme_amounts (programme_id, effective_from, amount_fen, created_by) "
+                        "SELECT programme_id, ?2, ?3, ?4 FROM relief_categories WHERE id = ?1 AND programme_id IS NOT NULL "
+                        "ON CONFLICT (programme_id, effective_from) DO UPDATE SET amount_fen = excluded.amount_fen",
+                    "itii", id, from, min_fen, actor->id) == SQLITE_DONE;
     json_t *after = json_pack("{s:s, s:I, s:I}", "effective_from", from, "min_fen", (json_int_t)min_fen, "max_fen",
                               (json_int_t)max_fen);
     return audit_commit(db, ok, actor, "set_amount", "relief_category", id, NULL, after, e);
@@ -140,6 +147,11 @@ int relief_category_update(struct db *db, const struct user_ctx *actor, int64_t 
                         hh_category_code(k)) == SQLITE_DONE;
             json_array_append_new(cats, json_string(hh_category_code(k)));
         }
+    /* the category's programme (migration 071) follows: its household categories ([] = any) and whether active */
+    ok = ok && db_run(db, "UPDATE programmes SET categories = CASE WHEN ?2 THEN '[]' ELSE coalesce((SELECT "
+                          "json_group_array(household_cat) FROM relief_category_eligible WHERE category_id = ?1), '[]') END, "
+                          "active = ?3 WHERE id = (SELECT programme_id FROM relief_categories WHERE id = ?1)",
+                      "idd", id, any_household ? 1 : 0, active ? 1 : 0) == SQLITE_DONE;
     json_t *after = json_pack("{s:o, s:b, s:i, s:b}", "eligible", cats, "any_household", any_household, "per_year",
                               per_year, "active", active);
     return audit_commit(db, ok, actor, "update", "relief_category", id, NULL, after, e);
@@ -164,4 +176,67 @@ int relief_category_amounts(struct db *db, int64_t id, void (*fn)(const struct r
     }
     db_done(st);
     return n;
+}
+
+/* Checks a new category's input. 0 or -1 with e naming the field. */
+static int category_validate(struct db *db, const struct user_ctx *actor, const struct relief_category_input *in,
+                             struct err *e)
+{
+    struct date d;
+    struct relief_fund f;
+    if (text_check(in->name, 1, NAME_MAX_CHARS) != 0)
+        return err_set(e, 422, "invalid_name", "name", "类别名称应为 1 到 %d 个字", NAME_MAX_CHARS);
+    if (in->min_fen <= 0 || in->max_fen < in->min_fen || in->max_fen > 100000000LL || (in->standard && in->min_fen != in->max_fen))
+        return err_set(e, 422, "invalid_amount", "min_fen", "金额应大于零，上限不小于下限，且不超过100万元；按标准发放的类别只有一个金额");
+    if (!in->effective_from || date_parse(in->effective_from, &d) != 0 || d.y < 2000)
+        return err_set(e, 422, "invalid_date", "effective_from", "生效日期格式应为 YYYY-MM-DD（2000 年以后）");
+    if (in->per_year < 1 || in->per_year > 12)
+        return err_set(e, 422, "invalid_per_year", "per_year", "每户每年次数应为 1 到 12");
+    if (!in->any_household && !(in->eligible & ((1u << HC__MAX) - 1)))
+        return err_set(e, 422, "no_eligible_category", "eligible", "请至少选择一个可享受的家庭类别，或选择“所有计生家庭”");
+    if (relief_fund_get(db, actor, in->fund_id, &f, e) != 0) {
+        snprintf(e->field, sizeof e->field, "fund_id");
+        return -1;
+    }
+    if (db_int(db, 0, "SELECT (SELECT count(*) FROM relief_categories WHERE name = ?1) + "
+                      "(SELECT count(*) FROM programmes WHERE name = ?1)", "t", in->name) > 0)
+        return err_set(e, 409, "duplicate_name", "name", "已有同名的救助类别或扶助项目");
+    return 0;
+}
+
+int64_t relief_category_create(struct db *db, const struct user_ctx *actor, const struct relief_category_input *in,
+                               struct err *e)
+{
+    char cats[HH_CATEGORY_JSON_SIZE];
+    if (category_validate(db, actor, in, e) != 0)
+        return -1;
+    if (hh_category_codes_json(in->any_household ? 0 : in->eligible, cats, sizeof cats) != 0)
+        return err_set(e, 500, "internal_error", NULL, "家庭类别过多");
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
+    int ok = db_run(db, "INSERT INTO programmes (name, beneficiary, period, fund_id, categories, alive_resident, created_by) "
+                        "VALUES (?, 'household', 'once', ?, ?, 0, ?)", "titi", in->name, in->fund_id, cats,
+                    actor->id) == SQLITE_DONE;
+    int64_t programme = ok ? sqlite3_last_insert_rowid(db->h) : 0, id = -1;
+    ok = ok && db_run(db, "INSERT INTO programme_amounts (programme_id, effective_from, amount_fen, created_by) "
+                          "VALUES (?, ?, ?, ?)", "itii", programme, in->effective_from, in->min_fen, actor->id) == SQLITE_DONE &&
+         db_run(db, "INSERT INTO relief_categories (code, name, amount_kind, any_household, batch, per_year, sort, programme_id) "
+                    "VALUES ('custom_' || (SELECT coalesce(max(id), 0) + 1 FROM relief_categories), ?, ?, ?, ?, ?, "
+                    "(SELECT coalesce(max(sort), 0) + 1 FROM relief_categories), ?)",
+                "ttdddi", in->name, in->standard ? "standard" : "case", in->any_household ? 1 : 0, in->batch ? 1 : 0,
+                in->per_year, programme) == SQLITE_DONE;
+    if (ok)
+        id = sqlite3_last_insert_rowid(db->h);
+    for (int k = 0; ok && !in->any_household && k < HC__MAX; k++)
+        if (in->eligible & (1u << k))
+            ok = db_run(db, "INSERT INTO relief_category_eligible (category_id, household_cat) VALUES (?, ?)", "it", id,
+                        hh_category_code(k)) == SQLITE_DONE;
+    ok = ok && db_run(db, "INSERT INTO relief_category_amounts (category_id, effective_from, min_fen, max_fen, created_by) "
+                          "VALUES (?, ?, ?, ?, ?)", "itiii", id, in->effective_from, in->min_fen, in->max_fen,
+                      actor->id) == SQLITE_DONE;
+    json_t *after = json_pack("{s:s, s:b, s:I, s:I, s:s, s:s, s:b, s:I}", "name", in->name, "standard", in->standard,
+                              "min_fen", (json_int_t)in->min_fen, "max_fen", (json_int_t)in->max_fen, "effective_from",
+                              in->effective_from, "eligible", cats, "any_household", in->any_household, "programme_id",
+                              (json_int_t)programme);
+    return audit_commit(db, ok, actor, "create", "relief_category", id, NULL, after, e) == 0 ? id : -1;
 }

@@ -38,6 +38,22 @@ int relief_category_list(struct db *db, const char *as_of, int active_only,
    is in force yet on that date). */
 int relief_category_get(struct db *db, int64_t id, const char *as_of, struct relief_category *out, struct err *e);
 
+/* What the administrator gives to define a category (POST /relief-categories). */
+struct relief_category_input {
+    const char *name;         /* 1–30 characters, unique among categories and programmes */
+    int standard;             /* 1: a fixed amount (min = max); 0: by case between min and max */
+    int64_t min_fen, max_fen;
+    const char *effective_from;
+    unsigned eligible;        /* bit per enum hh_category */
+    int any_household, batch, per_year;
+    int64_t fund_id;          /* the fund its programme pays from (in the actor's scope) */
+};
+/* Admin: defines a category and its programme (once, household; the eligible categories; the standard or
+   the minimum from effective_from), linked by relief_categories.programme_id. Returns the id or -1 with e
+   (422 naming the field, 409 duplicate_name). Audited. */
+int64_t relief_category_create(struct db *db, const struct user_ctx *actor, const struct relief_category_input *in,
+                               struct err *e);
+
 /* Admin: a new amount (standard: min = max) applying from the date on. Replaces a row of the same
    date. Returns 0 or -1. Audited. */
 int relief_category_set_amount(struct db *db, const struct user_ctx *actor, int64_t id, const char *from,

@@ -11,6 +11,7 @@
 #include "admin_sheets.h"
 #include "record_sheets.h"
 #include "list_sheets.h"
+#include "aid.h"
 #include "household.h"
 #include "relief.h"
 #include "relief_batch.h"
@@ -29,21 +30,22 @@ static void reply_created(struct req *r, int64_t id, const struct err *e)
         reply_json(r, 201, json_pack("{s:I}", "id", (json_int_t)id));
 }
 
-/* A fund as JSON. */
-static json_t *fund_json(const struct relief_fund *f)
+/* A fund as JSON, with the value of the aid in kind given from its goods (in_kind_fen: apart from its cash). */
+static json_t *fund_json(struct db *db, const struct relief_fund *f)
 {
     json_t *by = json_object();
     for (int s = 0; s < SRC__MAX; s++)
         json_object_set_new(by, relief_source_code(s), json_integer(f->income_fen[s]));
-    return json_pack("{s:I, s:s, s:b, s:I, s:o, s:I}", "id", (json_int_t)f->id, "name", f->name, "active", f->active,
+    return json_pack("{s:I, s:s, s:b, s:I, s:o, s:I, s:I}", "id", (json_int_t)f->id, "name", f->name, "active", f->active,
                      "balance_fen", (json_int_t)f->balance_fen, "income_by_source_fen", by, "paid_fen",
-                     (json_int_t)f->paid_fen);
+                     (json_int_t)f->paid_fen, "in_kind_fen", (json_int_t)aid_fund_value(db, f->id, NULL, NULL));
 }
 
 /* Appends a fund to a JSON array. */
 static void fund_item(const struct relief_fund *f, void *ctx)
 {
-    json_array_append_new(ctx, fund_json(f));
+    struct req *r = ((void **)ctx)[0];
+    json_array_append_new(((void **)ctx)[1], fund_json(r->db, f));
 }
 
 void api_funds_list(struct req *r)
@@ -51,7 +53,8 @@ void api_funds_list(struct req *r)
     if (list_export_if_asked(r, record_funds_sheet, NULL, "funds.csv"))
         return;
     json_t *items = json_array();
-    int n = relief_fund_list(r->db, &r->user, fund_item, items);
+    void *ctx[2] = {r, items};
+    int n = relief_fund_list(r->db, &r->user, fund_item, ctx);
     reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
 }
 
@@ -130,7 +133,7 @@ void api_fund_ledger_of(struct req *r, int64_t fund_id)
         reply_fail(r, 500, "db_error", "读取明细账失败");
         return;
     }
-    json_t *o = fund_json(&f);
+    json_t *o = fund_json(r->db, &f);
     json_object_set_new(o, "entries", items);
     json_object_set_new(o, "total", json_integer(total));
     json_object_set_new(o, "limit", json_integer(limit));
@@ -165,6 +168,46 @@ void api_relief_categories(struct req *r)
     json_t *items = json_array();
     int n = relief_category_list(r->db, as_of ? as_of : date_format(r->today, on), 0, category_item, items);
     reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
+}
+
+void api_relief_category_create(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    struct relief_category_input in = {0};
+    const char *kind = NULL;
+    int64_t amount = 0, per_year = 1, id = -1;
+    size_t i;
+    json_t *v;
+    json_array_foreach(j ? json_object_get(j, "eligible") : NULL, i, v)
+    {
+        int k = hh_category_parse(json_string_value(v));
+        if (k < 0) {
+            err_set(&e, 422, "invalid_category", "eligible", "未知的家庭类别");
+            break;
+        }
+        in.eligible |= 1u << k;
+    }
+    if (j && !e.status && !api_str(j, "name", &in.name, &e) && !api_str(j, "amount_kind", &kind, &e) &&
+        !api_int(j, "amount_fen", 0, &amount, &e) && !api_int(j, "min_fen", amount, &in.min_fen, &e) &&
+        !api_int(j, "max_fen", amount ? amount : in.min_fen, &in.max_fen, &e) &&
+        !api_str(j, "effective_from", &in.effective_from, &e) && !api_bool(j, "any_household", 0, &in.any_household, &e) &&
+        !api_bool(j, "batch", 0, &in.batch, &e) && !api_int(j, "per_year", 1, &per_year, &e) &&
+        !api_int(j, "fund_id", 0, &in.fund_id, &e)) {
+        in.standard = kind && !strcmp(kind, "standard");
+        in.per_year = per_year < 1 || per_year > 12 ? 0 : (int)per_year;
+        if (!kind || (strcmp(kind, "standard") && strcmp(kind, "case")))
+            err_set(&e, 422, "invalid_amount_kind", "amount_kind", "发放方式应为 standard（按标准）或 case（按实际）");
+        else
+            id = relief_category_create(r->db, &r->user, &in, &e);
+    }
+    json_decref(j);
+    if (id < 0)
+        reply_json_error(r, &e);
+    else
+        reply_json(r, 201, json_pack("{s:I, s:I}", "id", (json_int_t)id, "programme_id",
+                                     (json_int_t)db_int(r->db, 0, "SELECT programme_id FROM relief_categories WHERE id = ?",
+                                                        "i", id)));
 }
 
 void api_relief_category_update(struct req *r)
@@ -555,12 +598,13 @@ const struct api_doc api_docs_relief[] = {
      NULL},
     {"GET", "/api/v1/relief-applications/{id}/documents/{id}", "一份证明材料的文件（PDF、JPG 或 PNG）", NULL, NULL, NULL, 0,
      "404:not_found 403:out_of_scope", "pdf"},
-    {"GET", "/api/v1/funds", "管辖范围内的救助资金：各来源收入、已发放、余额；?format= 导出", "format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"active\":{\"type\":\"boolean\"},\"balance_fen\":" API_INT ",\"paid_fen\":" API_INT ",\"income_by_source_fen\":{\"type\":\"object\",\"additionalProperties\":" API_INT "}", "\"id\",\"name\",\"active\",\"balance_fen\",\"paid_fen\",\"income_by_source_fen\"")), 0, "422:invalid_format", API_FORMATS},
+    {"GET", "/api/v1/funds", "管辖范围内的救助资金：各来源收入、已发放、余额，以及实物慰问品价值 in_kind_fen（不计入余额）；?format= 导出", "format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"active\":{\"type\":\"boolean\"},\"balance_fen\":" API_INT ",\"in_kind_fen\":" API_INT ",\"paid_fen\":" API_INT ",\"income_by_source_fen\":{\"type\":\"object\",\"additionalProperties\":" API_INT "}", "\"id\",\"name\",\"active\",\"balance_fen\",\"paid_fen\",\"income_by_source_fen\"")), 0, "422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/funds", "新建救助资金", NULL, API_OBJ("\"name\":" API_STR, "\"name\""), API_CREATED, 201, "409:duplicate_fund 422:invalid_name 422:invalid_type", NULL},
     {"POST", "/api/v1/funds/{id}/income", "资金收入", NULL, API_OBJ("\"source\":" API_STR ",\"amount_fen\":" API_INT ",\"on\":" API_STR ",\"document_no\":" API_STR ",\"note\":" API_STR, "\"source\",\"amount_fen\",\"on\",\"document_no\""), API_CREATED, 201, "422:invalid_amount 422:invalid_source 422:invalid_date 422:invalid_document_no 422:invalid_note 422:invalid_type 404:fund_not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/funds/{id}/ledger", "资金明细账，按日期、记账先后分页：entries 为本页各笔，balance_after_fen 为全账记完该笔后的余额（每页都对）；total 为期间全部笔数", "from:date to:date " API_PAGING "", NULL, API_OBJ("\"id\":" API_INT ",\"name\":" API_STR ",\"active\":" API_BOOL ",\"balance_fen\":" API_INT ",\"income_by_source_fen\":" API_OBJ("\"district\":" API_INT ",\"township\":" API_INT ",\"donation\":" API_INT ",\"other\":" API_INT "", "\"district\",\"township\",\"donation\",\"other\"") ",\"paid_fen\":" API_INT ",\"entries\":" API_ARRAY(API_OBJ("\"id\":" API_INT ",\"kind\":" API_STR ",\"amount_fen\":" API_INT ",\"balance_after_fen\":" API_INT ",\"on\":" API_STR ",\"document_no\":" API_STR ",\"note\":" API_STR ",\"reversed\":" API_BOOL ",\"source\":" API_STR ",\"receipt_no\":" API_STR "", "\"id\",\"kind\",\"amount_fen\",\"balance_after_fen\",\"on\",\"document_no\",\"note\",\"reversed\"")) ",\"total\":" API_INT ",\"limit\":" API_INT ",\"offset\":" API_INT "", "\"id\",\"name\",\"active\",\"balance_fen\",\"income_by_source_fen\",\"paid_fen\",\"entries\",\"total\",\"limit\",\"offset\""), 0, "404:fund_not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/fund-entries/{id}/reverse", "冲销一笔收入", NULL, API_OBJ("\"on\":" API_STR ",\"reason\":" API_STR, "\"on\",\"reason\""), API_CREATED, 201, "409:already_reversed 409:not_income 409:insufficient_funds 422:invalid_date 422:invalid_reason 422:invalid_type 404:entry_not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/relief-categories", "救助类别及标准（?as_of= 某日的标准）；?format= 导出", "as_of:date format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"code\":" API_STR ",\"name\":" API_STR ",\"public_name\":" API_STR ",\"per_year\":" API_INT ",\"eligible\":" API_STRS ",\"any_household\":" API_BOOL ",\"batch\":" API_BOOL ",\"sensitive\":" API_BOOL ",\"active\":" API_BOOL ",\"effective_from\":" API_STR ",\"amount_fen\":" API_INT ",\"min_fen\":" API_INT ",\"max_fen\":" API_INT "", "\"id\",\"code\",\"name\",\"public_name\",\"per_year\",\"eligible\",\"any_household\",\"batch\",\"sensitive\",\"active\",\"effective_from\"")), 0, "422:invalid_format", API_FORMATS},
+    {"POST", "/api/v1/relief-categories", "新增救助类别（系统管理员）：同时建立同名的扶助项目（一次性、按户），programme_id 为其编号", NULL, API_OBJ("\"name\":" API_STR ",\"amount_kind\":{\"enum\":[\"standard\",\"case\"]},\"amount_fen\":" API_INT ",\"min_fen\":" API_INT ",\"max_fen\":" API_INT ",\"effective_from\":" API_STR ",\"eligible\":" API_STRS ",\"any_household\":" API_BOOL ",\"batch\":" API_BOOL ",\"per_year\":" API_INT ",\"fund_id\":" API_INT, "\"name\",\"amount_kind\",\"effective_from\",\"fund_id\""), API_OBJ("\"id\":" API_INT ",\"programme_id\":" API_INT, "\"id\",\"programme_id\""), 201, "422:invalid_name 422:invalid_amount 422:invalid_amount_kind 422:invalid_date 422:invalid_per_year 422:no_eligible_category 422:invalid_category 409:duplicate_name 404:fund_not_found 403:out_of_scope", NULL},
     {"PUT", "/api/v1/relief-categories/{id}", "修改救助类别", NULL, API_OBJ("\"eligible\":{\"type\":\"array\",\"items\":" API_STR "},\"any_household\":" API_BOOL ",\"per_year\":" API_INT ",\"active\":" API_BOOL, ""), API_OBJ("\"id\":" API_INT, "\"id\""), 0, "404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/relief-categories/{id}/amounts", "救助标准（自某日起）：按标准发放的类别 amount_fen，按实发放的 min_fen 与 max_fen", NULL, API_OBJ("\"effective_from\":" API_STR ",\"amount_fen\":" API_INT ",\"min_fen\":" API_INT ",\"max_fen\":" API_INT, "\"effective_from\""), API_OBJ("\"id\":" API_INT ",\"effective_from\":" API_STR, "\"id\",\"effective_from\""), 201, "422:invalid_amount 422:invalid_date 422:invalid_type 404:category_not_found", NULL},
     {"GET", "/api/v1/relief-applications", "救助申请列表（村、申请日期 from/to 筛选），按编号从新到旧，keyset 分页（after 为上一页的 next）；total 与 amount_fen_total 为全部符合条件的条数与金额合计；?format= 以同样条件导出", "state:string category_id:integer batch_id:integer village_id:integer household_id:integer from:date to:date format:string " API_KEYSET "", NULL, "{\"type\":\"object\",\"required\":[\"items\",\"total\",\"amount_fen_total\",\"next\",\"limit\"],\"properties\":{\"next\":{\"type\":[\"string\",\"null\"]},\"limit\":{\"type\":\"integer\"},\"items\":{\"type\":\"array\",\"items\":" API_OBJ("\"id\":" API_INT ",\"household_id\":" API_INT ",\"category_id\":" API_INT ",\"category\":" API_STR ",\"state\":" API_STR ",\"amount_fen\":" API_INT ",\"head_name\":" API_STR ",\"id_number\":" API_STR ",\"village_id\":" API_INT ",\"village\":" API_STR ",\"township\":" API_STR ",\"reason\":" API_STR ",\"applied_on\":" API_STR ",\"year\":" API_INT ",\"batch_id\":" API_INT_NULL ",\"notice_id\":" API_INT_NULL ",\"receipt_no\":" API_STR_NULL ",\"open_objections\":" API_INT ",\"verified\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"reviewed\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"approved\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"rejected\":" "{\"type\":[\"object\",\"null\"],\"required\":[\"by\",\"on\"],\"properties\":{\"by\":" API_STR ",\"on\":" API_STR "}}" ",\"reject_reason\":" API_STR "", "\"id\",\"household_id\",\"category_id\",\"category\",\"state\",\"amount_fen\",\"head_name\",\"id_number\",\"village_id\",\"village\",\"township\",\"reason\",\"applied_on\",\"year\",\"batch_id\",\"notice_id\",\"receipt_no\",\"open_objections\",\"verified\",\"reviewed\",\"approved\",\"rejected\"") "},\"total\":" API_INT ",\"amount_fen_total\":" API_INT "}}", 0, "422:invalid_cursor 422:invalid_format 422:invalid_date 422:invalid_period 422:export_too_large", API_FORMATS},

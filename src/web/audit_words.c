@@ -43,7 +43,8 @@ static const struct word entities[] = {
     {"notice", "公示"}, {"announcement", "公告"}, {"account", "会计科目"}, {"voucher_rule", "记账规则"}, {"pair", "结对帮扶"},
     {"visit", "走访帮扶"}, {"complaint", "投诉和意见"}, {"time_limit", "办理时限"}, {"training", "技术培训"},
     {"loan_product", "贷款产品"}, {"organisation", "合作社/示范基地"}, {"programme", "扶助项目"}, {"roll", "资格确认名册"},
-    {"bank_format", "代发文件格式"}, {NULL, NULL},
+    {"bank_format", "代发文件格式"}, {"campaign", "帮扶活动"}, {"aid_item", "慰问品"}, {"aid_distribution", "慰问品发放"},
+    {NULL, NULL},
 };
 
 static const struct word fields[] = {
@@ -83,7 +84,7 @@ static const struct word fields[] = {
     {"size", "大小（字节）"}, {"helper_kind", "帮扶人类别"}, {"helper_name", "帮扶人"}, {"helper_unit_id", "帮扶单位"},
     {"goals", "帮扶目标"}, {"ended_on", "结束日期"}, {"pair_id", "结对"}, {"next_on", "下一步日期"}, {"satisfaction", "满意度"},
     {"resolved_on", "办结日期"}, {"handler_id", "经办人（A角）"}, {"backup_id", "B角"}, {"service", "服务"}, {"days", "工作日"},
-    {"held_on", "培训日期"}, {"attendees", "参训人数"}, {"programme_id", "扶助项目"}, {"year", "年度"}, {"ref_date", "参照日"},
+    {"held_on", "培训日期"}, {"attendees", "参训人数"}, {"programme_id", "扶助项目"}, {"target_households", "目标户数"}, {"item_id", "物品"}, {"quantity", "数量"}, {"unit_value_fen", "单价"}, {"value_fen", "价值"}, {"given_on", "发放日期"}, {"reversed_on", "冲销日期"}, {"min_amount_fen", "每户最低金额"}, {"year", "年度"}, {"ref_date", "参照日"},
     {"new", "新增"}, {"continued", "继续"}, {"excluded", "不符合"}, {"exits", "退出"}, {"total_fen", "合计"},
     {"beneficiary", "发放对象"}, {"period", "发放周期"}, {"amounts", "标准"}, {"rules", "条件"}, {"categories_any", "家庭类别"},
     {"min_age", "最低年龄"}, {"max_age", "最高年龄"}, {"age_on", "年龄计算日"}, {"relations", "与户主关系"},
@@ -126,7 +127,8 @@ const char *const audit_entity_codes[] = {
     "household", "user", "unit", "department", "holiday", "masking_rules", "loan_application", "loan",
     "loan_followup", "guarantee_fund_entry", "relief_application", "relief_batch", "relief_fund",
     "relief_fund_entry", "relief_category", "notice", "announcement", "account", "voucher_rule", "pair", "visit",
-    "complaint", "time_limit", "training", "loan_product", "organisation", "programme", "roll", "bank_format", NULL,
+    "complaint", "time_limit", "training", "loan_product", "organisation", "programme", "roll", "bank_format",
+    "campaign", "aid_item", "aid_distribution", NULL,
 };
 
 const char *audit_action_name(const char *action)

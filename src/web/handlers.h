@@ -254,6 +254,26 @@ void api_rolls_remove(struct req *r);
 void api_rolls_approve(struct req *r);
 void api_rolls_bank_file(struct req *r);
 void api_rolls_bank_return(struct req *r);
+/* page_aid.c, api_aid.c: aid in kind (慰问品) and its 签领表 */
+void page_aid(struct req *r);
+void page_aid_create(struct req *r);
+void page_aid_sign_sheet(struct req *r);
+void page_aid_items_create(struct req *r);
+void page_aid_reverse(struct req *r);
+void api_aid_items_list(struct req *r);
+void api_aid_items_create(struct req *r);
+void api_aid_list(struct req *r);
+void api_aid_create(struct req *r);
+void api_aid_sign_sheet(struct req *r);
+void api_aid_show(struct req *r);
+void api_aid_reverse(struct req *r);
+/* page_campaigns.c, api_campaigns.c: campaigns (帮扶活动) and their progress */
+void page_campaigns(struct req *r);
+void page_campaigns_create(struct req *r);
+void page_campaign_show(struct req *r);
+void api_campaigns_list(struct req *r);
+void api_campaigns_create(struct req *r);
+void api_campaigns_show(struct req *r);
 /* api_loan.c */
 void api_loans_create(struct req *r);
 void api_loans_list(struct req *r);
@@ -405,6 +425,7 @@ void api_fund_ledger(struct req *r);
 void api_fund_ledger_of(struct req *r, int64_t fund_id);
 void api_fund_entry_reverse(struct req *r);
 void api_relief_categories(struct req *r);
+void api_relief_category_create(struct req *r);
 void api_relief_category_update(struct req *r);
 void api_relief_category_amount(struct req *r);
 void api_relief_list(struct req *r);

@@ -159,8 +159,11 @@ static const struct {
     {"担保基金", "/guarantee-fund", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_FINANCE) |
                                     ROLE_BIT(ROLE_AUDITOR)},
     {"救助", "/relief", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER) & ~ROLE_BIT(ROLE_LIAISON)},
+    {"慰问品", "/aid", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER) & ~ROLE_BIT(ROLE_LIAISON)},
     {"扶助项目", "/programmes", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_RELIEF) | ROLE_BIT(ROLE_FINANCE) |
                                    ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_AUDITOR)},
+    {"帮扶活动", "/campaigns", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_RELIEF) | ROLE_BIT(ROLE_FINANCE) |
+                                 ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_AUDITOR)},
     {"公示", "/notices", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER) & ~ROLE_BIT(ROLE_LIAISON)},
     {"公告", "/announcements", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_RELIEF) |
                                   ROLE_BIT(ROLE_AUDITOR)},

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "campaign_sheet.h"
 #include "clock.h"
 #include "fragment_cache.h"
 #include "guarantee.h"
@@ -168,6 +169,43 @@ void dashboard_registry(struct req *r)
         }
     }
     html_raw(r, "</div>");
+}
+
+/* One running campaign's progress line. */
+static void campaign_progress_line(const struct campaign *c, void *ctx)
+{
+    struct req *r = ctx;
+    char rate[16];
+    html_printf(r, "<li><a href=\"/campaigns/%lld\">", (long long)c->id);
+    html_text(r, c->name);
+    html_raw(r, "</a>（");
+    html_text(r, c->unit_name);
+    html_printf(r, "，至 %s）：已达标 ", c->to);
+    html_count(r, c->households_reached);
+    html_raw(r, " / ");
+    html_count(r, c->target_households);
+    html_printf(r, " 户（%s），帮扶金额 ", campaign_rate(c, rate));
+    html_money(r, c->amount_fen);
+    html_printf(r, " 元 <progress max=\"%lld\" value=\"%lld\"></progress></li>", (long long)c->target_households,
+                (long long)(c->households_reached < c->target_households ? c->households_reached : c->target_households));
+}
+
+void dashboard_campaigns(struct req *r)
+{
+    char today[11];
+    if (!html_may_open(r, "/campaigns"))
+        return;
+    html_raw(r, "<h2>帮扶活动进度</h2><ul class=\"campaigns\">");
+    date_format(r->today, today);
+    int n = campaign_list(r->db, &r->user, today, today, today, campaign_progress_line, r);
+    html_raw(r, "</ul>");
+    if (n == 0)
+        html_raw(r, "<p class=\"muted\">今天没有进行中的帮扶活动。</p>");
+    else if (n < 0)
+        html_raw(r, "<p class=\"error\">读取帮扶活动失败。</p>");
+    else if (n > CAMPAIGN_LIST_MAX)
+        html_printf(r, "<p class=\"muted\">只列出最近 %d 个（共 %d 个），<a href=\"/campaigns\">全部活动</a>。</p>",
+                    CAMPAIGN_LIST_MAX, n);
 }
 
 /* A dashboard fragment to compute: the request and the function that writes it. */

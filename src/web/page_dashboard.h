@@ -23,6 +23,8 @@ void dashboard_registry(struct req *r);
    the due-soon working days, each list capped with its count and a link to the whole list
    (page_time_limits.c). */
 void dashboard_deadlines(struct req *r);
+/* The campaigns running today (帮扶活动) with their progress, for those who may open /campaigns. */
+void dashboard_campaigns(struct req *r);
 /* Writes a section from the fragment cache when it is under a minute old for the same user scope,
    role and day; else renders it with fn, stores it and notes when it was computed. */
 void dashboard_cached(struct req *r, const char *name, void (*fn)(struct req *r));

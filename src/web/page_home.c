@@ -131,5 +131,6 @@ void page_home(struct req *r)
     dashboard_cached(r, "figures", dashboard_figures);
     dashboard_cached(r, "charts", dashboard_charts);
     dashboard_cached(r, "registry", dashboard_registry);
+    dashboard_cached(r, "campaigns", dashboard_campaigns);
     html_end(r);
 }

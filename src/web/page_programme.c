@@ -137,7 +137,10 @@ static void programmes_page(struct req *r, const struct err *e)
     if (n > PROGRAMME_LIST_MAX)
         html_printf(r, "<p class=\"muted\">只列出前 %d 个项目（共 %d 个）。</p>", PROGRAMME_LIST_MAX, n);
     report_format_links(r, "/programmes", NULL);
-    html_raw(r, "<p><a href=\"/rolls\">全部资格确认名册</a></p>");
+    html_raw(r, "<p><a href=\"/rolls\">全部资格确认名册</a>");
+    if (html_may_open(r, "/campaigns"))
+        html_raw(r, " · <a href=\"/campaigns\">帮扶活动（双千帮扶等）</a>");
+    html_raw(r, "</p>");
     if (route_allowed("POST", "/programmes", r->user.role))
         programme_form(r);
     html_end(r);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aid.h"
 #include "form.h"
 #include "handlers.h"
 #include "html.h"
@@ -185,6 +186,12 @@ static void ledger_page(struct req *r, int64_t fund_id, const struct err *shown)
     html_flash(r);
     if (shown)
         html_form_error(r, shown);
+    html_raw(r, "<p>实物慰问品（不计入余额）：已发放价值 ");
+    html_money(r, aid_fund_value(r->db, f.id, from, to));
+    html_raw(r, " 元（所选期间，不含已冲销）");
+    if (html_may_open(r, "/aid"))
+        html_raw(r, " · <a href=\"/aid\">慰问品发放记录</a>");
+    html_raw(r, "</p>");
     html_raw(r, "<p>余额 <strong>");
     html_money(r, f.balance_fen);
     /* the printed ledger covers the period chosen here (from 1 January to today when none) */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aid.h"
 #include "followup.h"
 #include "money.h"
 #include "relief_report.h"
@@ -33,6 +34,37 @@ static void add_relief(const struct relief_report_row *x, void *ctx)
     }
     q->d.relief_fen[i] += x->amount_fen;
     q->relief_count[i] += x->payments;
+}
+
+/* Keeps a campaign running in the quarter (the first QUARTERLY_CAMPAIGNS; all are counted). */
+static void add_campaign(const struct campaign *c, void *ctx)
+{
+    struct quarterly_doc *d = ctx;
+    if (d->ncampaigns >= QUARTERLY_CAMPAIGNS)
+        return;
+    struct quarterly_campaign *x = &d->campaigns[d->ncampaigns++];
+    x->id = c->id;
+    snprintf(x->name, sizeof x->name, "%s", c->name);
+    snprintf(x->unit, sizeof x->unit, "%s", c->unit_name);
+    x->target = c->target_households, x->reached = c->households_reached, x->paid = c->households_paid;
+    x->amount_fen = c->amount_fen;
+}
+
+/* Counts nothing per row: aid_list fills the totals. */
+static void skip_aid(const struct aid_row *x, void *ctx)
+{
+    (void)x, (void)ctx;
+}
+
+/* The aid in kind given in the quarter in the user's scope: distributions and value, reversed ones left out. */
+static int add_in_kind(struct req *r, struct quarterly_doc *d, struct date from, struct date to)
+{
+    struct aid_filter f = {.from = from, .to = to, .limit = 0};
+    if (aid_list(r->db, &r->user, &f, skip_aid, NULL) < 0)
+        return -1;
+    d->in_kind_fen = f.value_fen;
+    d->in_kind_count = f.standing;
+    return 0;
 }
 
 /* Sums the outcomes. */
@@ -72,6 +104,8 @@ struct quarterly_report *quarterly_report_load(struct req *r)
              portfolio_months(r->db, &r->user, as_of, r->today, QUARTERLY_MONTHS, q->d.months) == QUARTERLY_MONTHS &&
              relief_report(r->db, &r->user, RG_CATEGORY, q->d.from, q->d.to, add_relief, q) >= 0 &&
              followup_outcomes(r->db, &r->user, q->d.from, q->d.to, add_outcome, &q->d) >= 0 &&
+             add_in_kind(r, &q->d, from, as_of) == 0 &&
+             (q->d.campaigns_total = campaign_list(r->db, &r->user, q->d.from, q->d.to, q->d.to, add_campaign, &q->d)) >= 0 &&
              (q->d.nclaims = subsidy_claim_all(r->db, &r->user, from, to, &q->claims, &q->d.claim, &e)) >= 0;
     q->d.claims = q->claims;
     if (!ok) {
@@ -154,9 +188,21 @@ void quarterly_report_sheet(const struct quarterly_report *q, struct sheet *s)
              d->draft ? " · 草稿：本季尚未结束，数字还会变化" : "");
     loan_rows(s, d);
     figure_row(s, "困难家庭救助", "本季发放（笔、元，不含作废凭证）", d->relief_payments, &d->relief_total_fen, "");
+    figure_row(s, "困难家庭救助", "本季实物慰问（户次、价值元，不计入现金）", d->in_kind_count, &d->in_kind_fen, "");
     for (int i = 0; i < d->nrelief; i++) {
         snprintf(item, sizeof item, "按类别：%s（笔、元）", d->relief_labels[i]);
         figure_row(s, "困难家庭救助", item, q->relief_count[i], &d->relief_fen[i], "");
+    }
+    for (int i = 0; i < d->ncampaigns; i++) {
+        char rate[16], citem[CAMPAIGN_NAME_SIZE + NAME_SIZE + 96];
+        snprintf(citem, sizeof citem, "%s（%s）：达标户数（目标 %lld 户）、帮扶金额（元）", d->campaigns[i].name,
+                 d->campaigns[i].unit, (long long)d->campaigns[i].target);
+        figure_row(s, "帮扶活动", citem, d->campaigns[i].reached, &d->campaigns[i].amount_fen,
+                   rate_text(d->campaigns[i].reached, d->campaigns[i].target, 2, rate));
+    }
+    if (d->campaigns_total > d->ncampaigns) {
+        snprintf(item, sizeof item, "另有 %d 个帮扶活动，见“帮扶活动”页面", d->campaigns_total - d->ncampaigns);
+        figure_row(s, "帮扶活动", item, -1, NULL, "");
     }
     figure_row(s, "帮扶成效（本季回访）", "回访贷款（笔）", d->visited, NULL, "");
     figure_row(s, "帮扶成效（本季回访）", "带动就业（人）", d->jobs, NULL, "");
@@ -205,7 +251,15 @@ json_t *quarterly_report_json(const struct quarterly_report *q)
                                                     (json_int_t)q->relief_count[i], "amount_fen",
                                                     (json_int_t)d->relief_fen[i]));
     money_capital(d->claim.subsidy_fen, capital, sizeof capital);
-    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:o, s:o, s:{s:I, s:I, s:o}, s:{s:I, s:I, s:I}, "
+    json_t *campaigns = json_array();
+    for (int i = 0; i < d->ncampaigns; i++)
+        json_array_append_new(campaigns, json_pack("{s:I, s:s, s:s, s:I, s:I, s:I, s:I}", "id", (json_int_t)d->campaigns[i].id,
+                                                   "name", d->campaigns[i].name, "unit", d->campaigns[i].unit,
+                                                   "target_households", (json_int_t)d->campaigns[i].target,
+                                                   "households_reached", (json_int_t)d->campaigns[i].reached,
+                                                   "households_paid", (json_int_t)d->campaigns[i].paid, "amount_fen",
+                                                   (json_int_t)d->campaigns[i].amount_fen));
+    json_t *out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:o, s:o, s:{s:I, s:I, s:o}, s:{s:I, s:I, s:I}, "
                      "s:{s:i, s:I, s:I, s:I, s:s}}",
                      "quarter", q->code, "name", d->quarter, "unit", d->unit, "from", d->from, "to", d->to, "draft",
                      d->draft, "loans", loans_json(d), "months", months, "relief", "payments",
@@ -215,6 +269,11 @@ json_t *quarterly_report_json(const struct quarterly_report *q)
                      (json_int_t)d->claim.interest_paid_fen, "eligible_interest_fen",
                      (json_int_t)d->claim.eligible_interest_fen, "subsidy_fen", (json_int_t)d->claim.subsidy_fen,
                      "subsidy_capital", capital);
+    json_object_set_new(out, "campaigns", campaigns);
+    json_object_set_new(out, "in_kind", json_pack("{s:I, s:I}", "distributions", (json_int_t)d->in_kind_count, "value_fen",
+                                                  (json_int_t)d->in_kind_fen));
+    json_object_set_new(out, "campaigns_total", json_integer(d->campaigns_total));
+    return out;
 }
 
 void quarterly_report_pdf(struct req *r, const struct quarterly_report *q)

@@ -54,6 +54,12 @@
 #define PROG_WRITE R(ADMIN)
 /* Who computes a roll and adds or removes its rows. */
 #define ROLL_WRITE (R(ADMIN) | R(RELIEF) | R(ASSOCIATION))
+/* Who reads campaigns (帮扶活动): their progress is by township or village, so not the village officers. */
+#define CAMPAIGN_READ (RELIEF_READ & ~R(VILLAGE))
+/* Who creates campaigns: the association (and the administrator). */
+#define CAMPAIGN_WRITE (R(ADMIN) | R(ASSOCIATION))
+/* Who reverses a distribution of aid in kind (a second look: not the village officer who gave it). */
+#define AID_REVERSE (R(ADMIN) | R(RELIEF))
 /* Who books fund income and corrections. */
 #define FUND_WRITE (R(ADMIN) | R(FINANCE))
 /* Who reads the books: the accounting vouchers, the trial balance and the chart of accounts. */
@@ -259,6 +265,14 @@ const struct route routes[] = {
     {"GET", "/programmes/{id}", page_programme_show, RELIEF_READ, 0},
     {"POST", "/programmes/{id}/rolls", page_rolls_create, ROLL_WRITE, 0},
     {"GET", "/rolls", page_rolls, ROLL_READ, 0},
+    {"GET", "/aid", page_aid, RELIEF_READ, 0},
+    {"POST", "/aid", page_aid_create, RELIEF_APPLY, 0},
+    {"GET", "/aid/sign-sheet", page_aid_sign_sheet, RELIEF_READ, 0},
+    {"POST", "/aid/items", page_aid_items_create, R(ADMIN), 0},
+    {"POST", "/aid/{id}/reverse", page_aid_reverse, AID_REVERSE, 0},
+    {"GET", "/campaigns", page_campaigns, CAMPAIGN_READ, 0},
+    {"POST", "/campaigns", page_campaigns_create, CAMPAIGN_WRITE, 0},
+    {"GET", "/campaigns/{id}", page_campaign_show, CAMPAIGN_READ, 0},
     {"GET", "/rolls/{id}", page_roll_show, ROLL_READ, 0},
     {"POST", "/rolls/{id}/rows", page_roll_add, ROLL_WRITE, 0},
     {"POST", "/rolls/{id}/rows/{id}/remove", page_roll_remove, ROLL_WRITE, 0},
@@ -377,6 +391,7 @@ const struct route routes[] = {
     {"GET", "/api/v1/funds/{id}/ledger", api_fund_ledger, RELIEF_READ & ~R(VILLAGE), ROUTE_API},
     {"POST", "/api/v1/fund-entries/{id}/reverse", api_fund_entry_reverse, FUND_WRITE, ROUTE_API},
     {"GET", "/api/v1/relief-categories", api_relief_categories, ALL, ROUTE_API},
+    {"POST", "/api/v1/relief-categories", api_relief_category_create, R(ADMIN), ROUTE_API},
     {"PUT", "/api/v1/relief-categories/{id}", api_relief_category_update, R(ADMIN), ROUTE_API},
     {"POST", "/api/v1/relief-categories/{id}/amounts", api_relief_category_amount, R(ADMIN), ROUTE_API},
     {"GET", "/api/v1/relief-applications", api_relief_list, RELIEF_READ, ROUTE_API},
@@ -432,6 +447,16 @@ const struct route routes[] = {
     {"POST", "/api/v1/programmes/{id}/amounts", api_programmes_amount, PROG_WRITE, ROUTE_API},
     {"POST", "/api/v1/programmes/{id}/rolls", api_rolls_create, ROLL_WRITE, ROUTE_API},
     {"GET", "/api/v1/rolls", api_rolls_list, ROLL_READ, ROUTE_API},
+    {"GET", "/api/v1/aid-items", api_aid_items_list, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/aid-items", api_aid_items_create, R(ADMIN), ROUTE_API},
+    {"GET", "/api/v1/aid-distributions", api_aid_list, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/aid-distributions", api_aid_create, RELIEF_APPLY, ROUTE_API},
+    {"GET", "/api/v1/aid-distributions/sign-sheet", api_aid_sign_sheet, RELIEF_READ, ROUTE_API},
+    {"GET", "/api/v1/aid-distributions/{id}", api_aid_show, RELIEF_READ, ROUTE_API},
+    {"POST", "/api/v1/aid-distributions/{id}/reverse", api_aid_reverse, AID_REVERSE, ROUTE_API},
+    {"GET", "/api/v1/campaigns", api_campaigns_list, CAMPAIGN_READ, ROUTE_API},
+    {"POST", "/api/v1/campaigns", api_campaigns_create, CAMPAIGN_WRITE, ROUTE_API},
+    {"GET", "/api/v1/campaigns/{id}", api_campaigns_show, CAMPAIGN_READ, ROUTE_API},
     {"GET", "/api/v1/rolls/{id}", api_rolls_show, ROLL_READ, ROUTE_API},
     {"POST", "/api/v1/rolls/{id}/rows", api_rolls_add, ROLL_WRITE, ROUTE_API},
     {"POST", "/api/v1/rolls/{id}/rows/{id}/remove", api_rolls_remove, ROLL_WRITE, ROUTE_API},

@@ -65,7 +65,12 @@ function expectedFigures(q) {
     ...q.months.map((m) => ['近12个月：当月放款', m.month, null, m.disbursed_fen, '']),
     ...q.months.map((m) => ['近12个月：月末贷款余额及PAR30', m.month, null, m.outstanding_fen, m.par30_rate]),
     ['困难家庭救助', '本季发放（笔、元，不含作废凭证）', q.relief.payments, q.relief.amount_fen, ''],
+    ['困难家庭救助', '本季实物慰问（户次、价值元，不计入现金）', q.in_kind.distributions, q.in_kind.value_fen, ''],
     ...q.relief.categories.map((c) => ['困难家庭救助', `按类别：${c.category}（笔、元）`, c.payments, c.amount_fen, '']),
+    ...q.campaigns.map((c) => ['帮扶活动', `${c.name}（${c.unit}）：达标户数（目标 ${c.target_households} 户）、帮扶金额（元）`,
+      c.households_reached, c.amount_fen, `${(100 * c.households_reached / c.target_households).toFixed(2)}%`]),
+    ...(q.campaigns_total > q.campaigns.length
+      ? [['帮扶活动', `另有 ${q.campaigns_total - q.campaigns.length} 个帮扶活动，见“帮扶活动”页面`, null, null, '']] : []),
     ['帮扶成效（本季回访）', '回访贷款（笔）', q.outcomes.visited, null, ''],
     ['帮扶成效（本季回访）', '带动就业（人）', q.outcomes.jobs, null, ''],
     ['帮扶成效（本季回访）', '项目年收入（元）', null, q.outcomes.income_fen, ''],
