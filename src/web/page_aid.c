@@ -152,10 +152,8 @@ static void aid_page(struct req *r, const struct err *e)
     struct list_where w;
     struct err we = {0};
     int limit, offset;
-    if (list_where_read(r, &w, &we) != 0) {
-        reply_error(r, &we);
+    if (list_where_page(r, &w, &we) != 0)
         return;
-    }
     struct aid_filter f = {.village_id = w.village_id, .from = w.from, .to = w.to};
     html_paging(r, &limit, &offset);
     f.limit = limit, f.offset = offset;
@@ -166,7 +164,7 @@ static void aid_page(struct req *r, const struct err *e)
     if (e)
         html_form_error(r, e);
     html_raw(r, "<form method=\"get\" action=\"/aid\" class=\"filters\">");
-    list_where_fields(r, &w, "发放日期");
+    list_where_fields(r, &w, "发放日期", &we);
     html_raw(r, "<button>筛选</button></form><div class=\"scroll\"><table class=\"list\"><thead><tr><th>编号</th>"
                 "<th>日期</th><th>户主</th><th>村</th><th>物品</th><th class=\"num\">数量</th><th class=\"num\">单价（元）</th>"
                 "<th class=\"num\">价值（元）</th><th>事由</th><th>冲销</th></tr></thead><tbody>");
