@@ -271,6 +271,7 @@ void api_loan_recover(struct req *r);
 /* api_lifecycle.c: extension, write-off, the loan's lifecycle, credit ratings. */
 void api_loan_lifecycle(struct req *r);
 void api_loan_extension(struct req *r);
+void api_loan_extension_review(struct req *r);
 void api_loan_extension_decide(struct req *r);
 void api_loan_extension_reverse(struct req *r);
 void api_loan_write_off(struct req *r);
@@ -352,6 +353,7 @@ struct serviced_loan;
 void lifecycle_section(struct req *r, const struct serviced_loan *l);
 void page_account_extension(struct req *r);
 void page_account_extension_decide(struct req *r);
+void page_account_extension_review(struct req *r);
 void page_account_extension_reverse(struct req *r);
 void page_account_write_off(struct req *r);
 void page_account_write_off_decide(struct req *r);

@@ -287,7 +287,8 @@ void html_flash(struct req *r)
         {"category_pending", "已保存；新增的计生特殊家庭类别须经另一人审批后生效，审批前仍按原类别办理。"},
         {"category_approved", "类别变更已批准，已生效。"}, {"category_rejected", "类别变更已驳回，家庭类别未变。"},
         {"extension", "展期申请已登记。"}, {"extension_approved", "展期已生效，新的还款计划见下。"},
-        {"extension_refused", "已不同意该展期。"}, {"write_off", "核销申请已登记，待另一人审批。"},
+        {"extension_refused", "已不同意该展期。"}, {"extension_reviewed", "本部门的展期评审意见已提交。"},
+        {"extension_review_rejected", "本部门不同意该展期，展期不予办理。"}, {"write_off", "核销申请已登记，待另一人审批。"},
         {"write_off_approved", "已核销。"}, {"write_off_refused", "已不同意该核销。"}, {"rated", "信用评定已记录。"},
     };
     /* refusals that still end on the record's page (?refused=CODE), shown in the error style */

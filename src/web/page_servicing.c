@@ -11,6 +11,7 @@
 #include "loan_account_docs.h"
 #include "masking.h"
 #include "money.h"
+#include "product_rules.h"
 #include "page_due.h"
 #include "portfolio.h"
 #include "docno.h"
@@ -113,8 +114,9 @@ static int account_page(struct req *r, const struct err *e)
     html_money(r, l->principal_fen);
     html_raw(r, " 元，年利率 ");
     html_text(r, json_string_value(json_object_get(j, "annual_rate")));
-    html_printf(r, "%%，%d 个月，%s</dd><dt>计息方式</dt><dd>%s</dd><dt>剩余本金</dt><dd>", l->terms.term_months,
-                amort_method_name(l->terms.method), amort_day_count_name(l->terms.day_count));
+    html_printf(r, "%%，%d 个月，%s</dd><dt>计息方式</dt><dd>%s，%s</dd><dt>剩余本金</dt><dd>", l->terms.term_months,
+                amort_method_name(l->terms.method), amort_day_count_name(l->terms.day_count),
+                product_settlement_name(l->terms.settlement));
     html_money(r, json_integer_value(json_object_get(j, "outstanding_principal_fen")));
     html_raw(r, " 元</dd><dt>今日逾期</dt><dd>");
     html_money(r, json_integer_value(json_object_get(j, "overdue_fen")));
