@@ -290,6 +290,7 @@ void html_flash(struct req *r)
         {"extension_refused", "已不同意该展期。"}, {"extension_reviewed", "本部门的展期评审意见已提交。"},
         {"extension_review_rejected", "本部门不同意该展期，展期不予办理。"}, {"write_off", "核销申请已登记，待另一人审批。"},
         {"write_off_approved", "已核销。"}, {"write_off_refused", "已不同意该核销。"}, {"rated", "信用评定已记录。"},
+        {"subsidy_received", "财政贴息资金到账已登记，已生成记账凭证。"},
     };
     /* refusals that still end on the record's page (?refused=CODE), shown in the error style */
     static const struct {

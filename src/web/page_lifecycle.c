@@ -317,6 +317,24 @@ static int decision(struct req *r, struct err *e)
     return -1;
 }
 
+/* Asks to confirm a decision on the page's loan's pending extension (by: "" for the association,
+   the department's words for a joint review): the borrower (masked), the contract, the outstanding
+   principal in words and figures and what the decision does. 1 to go on, 0 when the page has answered. */
+static int ask_decision(struct req *r, const char *by, int approve, const char *note, const char *takes_effect)
+{
+    struct serviced_loan *l = load(r);
+    if (!l)
+        return 0;
+    char who[NAME_SIZE], money[FORM_MONEY_SIZE];
+    enum form_confirm_step step =
+        form_ask(r, NULL, "确认%s%s %s（合同号 %s）的展期？剩余本金 %s。%s", by, approve ? "同意" : "不同意",
+                 mask_name(l->applicant, who, sizeof who), l->contract_no,
+                 form_money(repay_outstanding_principal(&l->terms), money, sizeof money),
+                 approve ? takes_effect : (note ? note : ""));
+    servicing_free(l);
+    return go_on(r, step);
+}
+
 void page_account_extension_decide(struct req *r)
 {
     struct err e = {0};
@@ -326,17 +344,7 @@ void page_account_extension_decide(struct req *r)
         account_refused(r, &e);
         return;
     }
-    struct serviced_loan *l = load(r);
-    if (!l)
-        return;
-    char who[NAME_SIZE], money[FORM_MONEY_SIZE];
-    enum form_confirm_step step =
-        form_ask(r, NULL, "确认%s %s（合同号 %s）的展期？剩余本金 %s。%s", approve ? "同意" : "不同意",
-                 mask_name(l->applicant, who, sizeof who), l->contract_no,
-                 form_money(repay_outstanding_principal(&l->terms), money, sizeof money),
-                 approve ? "同意后新的还款计划立即生效，自展期当季起不再贴息。" : (note ? note : ""));
-    servicing_free(l);
-    if (go_on(r, step))
+    if (ask_decision(r, "", approve, note, "同意后新的还款计划立即生效，自展期当季起不再贴息。"))
         done(r, extension_decide(r->db, &r->user, r->id[0], approve, note, &e), &e,
              approve ? "extension_approved" : "extension_refused");
 }
@@ -349,18 +357,10 @@ void page_account_extension_review(struct req *r)
         account_refused(r, &e);
         return;
     }
-    struct serviced_loan *l = load(r);
-    if (!l)
-        return;
-    char who[NAME_SIZE], money[FORM_MONEY_SIZE];
+    char by[NAME_SIZE + 32];
+    snprintf(by, sizeof by, "本部门（%s）", r->user.department_name);
     int approve = !strcmp(decision, "approve");
-    enum form_confirm_step step =
-        form_ask(r, NULL, "确认本部门（%s）%s %s（合同号 %s）的展期？剩余本金 %s。%s", r->user.department_name,
-                 approve ? "同意" : "不同意", mask_name(l->applicant, who, sizeof who), l->contract_no,
-                 form_money(repay_outstanding_principal(&l->terms), money, sizeof money),
-                 approve ? "各部门都同意后新的还款计划生效，自展期当季起不再贴息。" : (comment ? comment : ""));
-    servicing_free(l);
-    if (go_on(r, step))
+    if (ask_decision(r, by, approve, comment, "各部门都同意后新的还款计划生效，自展期当季起不再贴息。"))
         done(r, extension_review(r->db, &r->user, r->id[0], decision, comment, &e), &e,
              approve ? "extension_reviewed" : "extension_review_rejected");
 }
