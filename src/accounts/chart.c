@@ -29,6 +29,9 @@ static const struct {
     {"relief_payment_bank", "救助金发放（转账）"},
     {"relief_payment_cash", "救助金发放（现金）"},
     {"programme_payment", "扶助项目代发（银行）"},
+    {"loan_write_off", "代偿款核销"},
+    {"guarantee_recovery_written_off", "核销后收回代偿款"},
+    {"subsidy_received", "收到财政贴息资金"},
 };
 
 const char *account_category_name(const char *category)
@@ -134,7 +137,12 @@ int account_update(struct db *db, const struct user_ctx *actor, int64_t id, cons
         return -1;
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
-    int ok = db_run(db, "UPDATE accounts SET code = ?, name = ? WHERE id = ?", "tti", code, name, id) == SQLITE_DONE;
+    /* the default rules name accounts by code (schema 034): they follow the account to its new code */
+    int ok = db_run(db, "UPDATE accounts SET code = ?, name = ? WHERE id = ?", "tti", code, name, id) == SQLITE_DONE &&
+             db_run(db, "UPDATE voucher_rule_defaults SET debit_code = ? WHERE debit_code = ?", "tt", code, was.code) ==
+                 SQLITE_DONE &&
+             db_run(db, "UPDATE voucher_rule_defaults SET credit_code = ? WHERE credit_code = ?", "tt", code, was.code) ==
+                 SQLITE_DONE;
     return audit_commit(db, ok, actor, "update", "account", id,
                         json_pack("{s:s, s:s}", "code", was.code, "name", was.name),
                         json_pack("{s:s, s:s}", "code", code, "name", name), e);
@@ -144,7 +152,7 @@ int voucher_rule_list(struct db *db, void (*fn)(const struct voucher_rule *, voi
 {
     sqlite3_stmt *st =
         db_prep(db, "SELECT " DB_ROW_COLUMNS(
-                        VOUCHER_RULE_ROW) " FROM voucher_rules r "
+                        VOUCHER_RULE_ROW) " FROM " VOUCHER_RULES_TABLE " r "
                                           "JOIN accounts d ON d.id = r.debit_id JOIN accounts c ON c.id = r.credit_id "
                                           "WHERE r.event = ?");
     if (!st)
@@ -188,10 +196,14 @@ int voucher_rule_set(struct db *db, const struct user_ctx *actor, const char *ev
         return db_fail(db, e);
     json_t *before = json_pack(
         "{s:I, s:I}", "debit_id",
-        (json_int_t)db_int(db, 0, "SELECT debit_id FROM voucher_rules WHERE event = ?", "t", event), "credit_id",
-        (json_int_t)db_int(db, 0, "SELECT credit_id FROM voucher_rules WHERE event = ?", "t", event));
-    int ok = db_run(db, "UPDATE voucher_rules SET debit_id = ?, credit_id = ? WHERE event = ?", "iit", debit, credit,
-                    event) == SQLITE_DONE &&
+        (json_int_t)db_int(db, 0, "SELECT debit_id FROM " VOUCHER_RULES_TABLE " r WHERE event = ?", "t", event),
+        "credit_id", (json_int_t)db_int(db, 0, "SELECT credit_id FROM " VOUCHER_RULES_TABLE " r WHERE event = ?", "t", event));
+    /* an event still on its default gets its row in voucher_rules (with the default's words) */
+    int ok = db_run(db,
+                    "INSERT INTO voucher_rules (event, debit_id, credit_id, summary) SELECT ?3, ?1, ?2, summary FROM "
+                    VOUCHER_RULES_TABLE " r WHERE r.event = ?3 "
+                    "ON CONFLICT (event) DO UPDATE SET debit_id = ?1, credit_id = ?2",
+                    "iit", debit, credit, event) == SQLITE_DONE &&
              sqlite3_changes(db->h) == 1;
     int64_t rowid = db_int(db, 0, "SELECT rowid FROM voucher_rules WHERE event = ?", "t", event);
     return audit_commit(

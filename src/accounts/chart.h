@@ -60,6 +60,14 @@ struct voucher_rule {
     DB_ROW_FIELDS(VOUCHER_RULE_ROW)
 };
 
+/* Every event's rule as a table (event, debit_id, credit_id, summary) for SQL: voucher_rules, and
+   for an event that has no row there its default from voucher_rule_defaults (accounts by their
+   standard codes; schema 034). voucher_rule_set stores a changed default in voucher_rules. */
+#define VOUCHER_RULES_TABLE                                                                                           \
+    "(SELECT event, debit_id, credit_id, summary FROM voucher_rules UNION ALL SELECT f.event, fd.id, fc.id, "          \
+    "f.summary FROM voucher_rule_defaults f JOIN accounts fd ON fd.code = f.debit_code JOIN accounts fc ON "           \
+    "fc.code = f.credit_code WHERE f.event NOT IN (SELECT event FROM voucher_rules))"
+
 /* The Chinese name of a money event (担保基金收入 ...), NULL for an unknown code. */
 const char *voucher_event_name(const char *event);
 /* Calls fn for every event's mapping in the order of voucher_event_name's list. Returns the count

@@ -10,11 +10,22 @@
     "WITH district AS (SELECT name, path FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1), "                    \
     "ev AS (SELECT 'guarantee_fund' AS ledger, 0 AS book_order, 0 AS fund_id, g.id AS entry_id, '担' AS prefix, "      \
     "  g.on_date, CASE g.kind WHEN 'adjustment' THEN CASE WHEN g.amount_fen > 0 THEN 'guarantee_adjustment_in' "       \
-    "  ELSE 'guarantee_adjustment_out' END ELSE 'guarantee_' || g.kind END AS event, abs(g.amount_fen) AS amount_fen, " \
+    "  ELSE 'guarantee_adjustment_out' END WHEN 'recovery' THEN CASE WHEN EXISTS (SELECT 1 FROM loan_write_offs w "   \
+    "  WHERE w.loan_id = g.loan_id AND w.state = 'approved' AND w.on_date <= g.on_date) "                             \
+    "  THEN 'guarantee_recovery_written_off' ELSE 'guarantee_recovery' END "                                           \
+    "  ELSE 'guarantee_' || g.kind END AS event, abs(g.amount_fen) AS amount_fen, "                                    \
     "  g.note AS note, g.document_no, '担保基金' AS book, (SELECT name FROM district) AS unit_name, "                \
     "  (SELECT path FROM district) AS unit_path, 0 AS reverses_id "                                                    \
     "  FROM guarantee_fund_entries g "                                                                                 \
-    " UNION ALL SELECT 'relief_fund', 1, e.fund_id, e.id, '救' || e.fund_id, e.on_date, "                            \
+    " UNION ALL SELECT 'loan_write_off', 1, 0, w.id, '核', w.on_date, 'loan_write_off', w.amount_fen, "              \
+    "  l.contract_no || ' ' || w.reason, l.contract_no, '担保基金', (SELECT name FROM district), "                    \
+    "  (SELECT path FROM district), 0 FROM loan_write_offs w JOIN loans l ON l.id = w.loan_id "                        \
+    "  WHERE w.state = 'approved' "                                                                                     \
+    " UNION ALL SELECT 'subsidy_receipt', 2, 0, s.id, '贴', s.on_date, 'subsidy_received', s.amount_fen, "            \
+    "  CASE WHEN s.reverses_id IS NULL THEN substr(s.quarter, 1, 4) || '年第' || substr(s.quarter, 6) || '季度' "     \
+    "  ELSE s.note END, s.document_no, '财政贴息', (SELECT name FROM district), (SELECT path FROM district), "         \
+    "  coalesce(s.reverses_id, 0) FROM subsidy_receipts s "                                                            \
+    " UNION ALL SELECT 'relief_fund', 3, e.fund_id, e.id, '救' || e.fund_id, e.on_date, "                            \
     "  CASE WHEN coalesce(o.kind, e.kind) = 'income' THEN 'relief_income_' || coalesce(o.source, e.source) "          \
     "  WHEN coalesce(o.kind, e.kind) = 'programme' THEN 'programme_payment' "                                          \
     "  ELSE 'relief_payment_' || coalesce(op.method, p.method) END, "                                                  \
@@ -34,7 +45,7 @@
 #define VOUCHER_SELECT                                                                                                 \
     VOUCHER_EVENTS                                                                                                     \
     "SELECT " DB_ROW_COLUMNS(VOUCHER_ROW) " FROM (SELECT n.*, r.summary AS rule_summary, r.debit_id, r.credit_id "    \
-    "  FROM numbered n LEFT JOIN voucher_rules r ON r.event = n.event "                                              \
+    "  FROM numbered n LEFT JOIN " VOUCHER_RULES_TABLE " r ON r.event = n.event "                                              \
     "  WHERE (?1 IS NULL OR n.on_date >= ?1) AND (?2 IS NULL OR n.on_date <= ?2) AND in_scope(n.unit_path, ?3)) v "   \
     "LEFT JOIN accounts d ON d.id = v.debit_id LEFT JOIN accounts c ON c.id = v.credit_id "                           \
     "LEFT JOIN numbered o ON o.ledger = v.ledger AND o.entry_id = v.reverses_id "                                     \

@@ -1,13 +1,15 @@
 /*
  * voucher.h: the accounting vouchers (记账凭证) of every money event, derived from the fund ledgers
- * (guarantee_fund_entries, relief_fund_entries) through the one mapping voucher_rules (chart.h):
+ * (guarantee_fund_entries, relief_fund_entries), the approved write-offs (loan_write_offs) and the
+ * interest subsidy received (subsidy_receipts) through the one mapping (chart.h VOUCHER_RULES_TABLE):
  * nothing is stored twice. Each ledger entry is one voucher with one debit and one credit line of
  * the entry's amount; a reversal (冲正) is a red voucher (红字冲销): the accounts of the voucher it
  * reverses, the amount negative.
  *
  * Books and numbers. Each fund keeps its own book (账簿): the guarantee fund (the district's) and
- * each relief fund (its unit's). A voucher's number is 字-YYYYMM-NNN: 字 is 担 for the guarantee
- * fund and 救 with the fund's id for a relief fund (救1), YYYYMM the month of the entry's date, NNN
+ * each relief fund (its unit's); write-offs (字 核) and the subsidy received (字 贴, book 财政贴息)
+ * are the district's and numbered on their own. A voucher's number is 字-YYYYMM-NNN: 字 is 担 for
+ * the guarantee fund and 救 with the fund's id for a relief fund (救1), YYYYMM the month of the entry's date, NNN
  * the entry's place among the book's entries of that month in the order of their ids (booking
  * order). An entry booked later for an earlier month takes the next number of that month; the
  * numbers already given never change.
@@ -29,8 +31,9 @@
 #define VOUCHER_BOOK_SIZE TEXT_SIZE(40)                 /* 担保基金, or a relief fund's name */
 #define VOUCHER_SUMMARY_SIZE TEXT_SIZE(40 + 1 + 200 + 40) /* the rule's words, "：", a note (or a reason) */
 
-/* One voucher. ledger is "guarantee_fund" or "relief_fund"; entry_id the ledger entry it is made
-   of; reverses the number of the voucher a red voucher reverses ("" none). */
+/* One voucher. ledger is "guarantee_fund", "relief_fund", "loan_write_off" (an approved write-off,
+   字 核, book 担保基金) or "subsidy_receipt" (the interest subsidy received, 字 贴, book 财政贴息);
+   entry_id the row it is made of; reverses the number of the voucher a red voucher reverses ("" none). */
 #define VOUCHER_ROW(X, _)                                                                                              \
     X("v.number", TEXT(VOUCHER_NO_SIZE), number) _ X("v.on_date", DATE, on) _                                        \
         X("v.event", TEXT(VOUCHER_EVENT_SIZE), event) _ X("CASE WHEN v.reverses_id > 0 THEN '冲销' || o.number || '（' || "                                             \

@@ -48,8 +48,9 @@ static int64_t free_household(struct demo *d, const char *village, int n)
                   "ti", village, (int64_t)n);
 }
 
-/* The two demo products: small start-up loans for households and loans for cooperatives.
-   Returns 0 with their ids, or -1. */
+/* The demo products: small start-up loans for households and loans for cooperatives (their ids
+   returned), and a 信用户 product with 按季结息, a rating required, second-cycle terms and the
+   departments' joint review of extensions (so the products page shows every rule). 0, or -1. */
 static int products(struct demo *d, int64_t *small, int64_t *coop)
 {
     struct product_input s = {.name = "小额创业贷款", .min_fen = 500000, .max_fen = 2000000, .min_months = 3,
@@ -63,9 +64,15 @@ static int products(struct demo *d, int64_t *small, int64_t *coop)
                               .max_rate = "6.50", .day_count = "", .settlement = "due_dates", .penalty_pct = 150,
                               .subsidy_eligible = 1, .borrower_kinds = "organisation", .documents = NULL,
                               .departments = "", .active = 1};
+    struct product_input q = {.name = "信用户按季结息贷款", .min_fen = 2000000, .max_fen = 10000000, .min_months = 6,
+                              .max_months = 24, .methods = "monthly-interest,bullet", .min_rate = "4.35",
+                              .max_rate = "6.00", .day_count = "actual360", .settlement = "quarter_20th",
+                              .subsidy_eligible = 1, .borrower_kinds = "household", .documents = NULL,
+                              .departments = "", .active = 1, .min_rating = "较好", .second_max_fen = 15000000,
+                              .second_min_rate = "3.85", .extension_review = "joint"};
     *small = product_create(d->db, &d->admin, &s, &d->e);
     *coop = *small > 0 ? product_create(d->db, &d->admin, &c, &d->e) : -1;
-    return *small > 0 && *coop > 0 ? 0 : -1;
+    return *small > 0 && *coop > 0 && product_create(d->db, &d->admin, &q, &d->e) > 0 ? 0 : -1;
 }
 
 /* A draft application for 15,000 yuan under the small-loan product. 0 or -1. */

@@ -170,16 +170,30 @@ const char *amort_validate(const struct amort_input *in, const char **field)
     } else if ((int)in->day_count < 0 || (int)in->day_count >= AMORT_DAYS__MAX) {
         f = "day_count";
         msg = "计息方式应为 month（按月计息）或 actual360（按日计息）";
+    } else if (in->settlement != AMORT_SETTLE_DUE_DATES && in->settlement != AMORT_SETTLE_QUARTER_20TH) {
+        f = "settlement";
+        msg = "结息方式应为 due_dates（按还款日结息）或 quarter_20th（按季结息）";
+    } else if (in->settlement == AMORT_SETTLE_QUARTER_20TH &&
+               (in->method == AMORT_EQUAL_INSTALLMENT || in->method == AMORT_EQUAL_PRINCIPAL)) {
+        f = "method";
+        msg = "按季结息的贷款，还款方式应为按月付息到期还本、按季付息到期还本或利随本清（到期一次还本）";
+    } else if (in->settlement == AMORT_SETTLE_QUARTER_20TH && in->day_count != AMORT_DAYS_ACTUAL360) {
+        f = "day_count";
+        msg = "按季结息的贷款按日计息（actual360），利息按结息日之间的实际天数计算";
     }
     if (field)
         *field = f;
     return msg;
 }
 
+static int quarter_settled(const struct amort_input *in, struct amort_row *rows, int max_rows);
+
 int amort_row_count(const struct amort_input *in)
 {
     if (!in || in->term_months < 1 || in->term_months > AMORT_TERM_MAX_MONTHS)
         return -1;
+    if (in->settlement == AMORT_SETTLE_QUARTER_20TH)
+        return date_valid(in->start) ? quarter_settled(in, NULL, AMORT_TERM_MAX_MONTHS + 2) : -1;
     switch (in->method) {
     case AMORT_EQUAL_INSTALLMENT:
     case AMORT_EQUAL_PRINCIPAL:
@@ -234,6 +248,35 @@ static inline int64_t put_row(struct amort_row *row, int n, struct date due, int
     return row->balance_fen;
 }
 
+/* The first quarter 20th (03-20, 06-20, 09-20, 12-20) strictly after d. */
+static struct date next_settlement(struct date d)
+{
+    struct date s = {d.y, ((d.m - 1) / 3 + 1) * 3, 20};
+    if (date_cmp(s, d) <= 0 && (s.m += 3) > 12)
+        s.m -= 12, s.y++;
+    return s;
+}
+
+/* 按季结息: the rows (see amort_schedule) into rows when it is not NULL, and their count, which is
+   at most max_rows (else -1, rows then partly written). */
+static int quarter_settled(const struct amort_input *in, struct amort_row *rows, int max_rows)
+{
+    const int64_t p = in->principal_fen;
+    const struct date end = date_add_months(in->start, in->term_months);
+    struct date prev = in->start;
+    int k = 0;
+    for (struct date s = next_settlement(in->start); date_cmp(s, end) < 0; prev = s, s = next_settlement(s)) {
+        if (k >= max_rows - 1)
+            return -1;
+        if (rows)
+            put_row(&rows[k], k + 1, s, p, 0, amort_daily_interest(p, in->rate_micro, date_diff(s, prev)));
+        k++;
+    }
+    if (rows)
+        put_row(&rows[k], k + 1, end, p, p, amort_daily_interest(p, in->rate_micro, date_diff(end, prev)));
+    return k + 1;
+}
+
 /*
  * 等额本息 and 等额本金: every row but the last repays `part` of principal (等额本息: the instalment
  * less the row's interest), never more than the balance and never less than 0; the last row
@@ -270,6 +313,8 @@ int amort_schedule(const struct amort_input *in, struct amort_row *rows, int max
     const int count = amort_row_count(in);
     if (!rows || max_rows < count)
         return -1;
+    if (in->settlement == AMORT_SETTLE_QUARTER_20TH)
+        return quarter_settled(in, rows, max_rows);
     const int n = in->term_months;
     const int64_t p = in->principal_fen, rate = in->rate_micro;
     switch (in->method) {

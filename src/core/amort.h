@@ -49,6 +49,13 @@ const char *amort_method_name(int m);
 /* The method whose code is `code` (exact, case-sensitive), or -1. */
 int amort_method_parse(const char *code);
 
+/* When a loan's interest is settled (结息): on the schedule's due dates, or 按季结息 on the 20th of
+   each quarter's last month (03-20, 06-20, 09-20, 12-20) as the credit unions settle. */
+enum amort_settlement {
+    AMORT_SETTLE_DUE_DATES,   /* interest with each row of the method */
+    AMORT_SETTLE_QUARTER_20TH /* interest on the quarter 20ths strictly between start and maturity, and at maturity */
+};
+
 struct amort_row {
     int n;              /* 1-based period number */
     struct date due_on; /* start + n months (quarterly: + 3n, the last + term) */
@@ -63,14 +70,18 @@ struct amort_input {
     enum amort_method method;
     struct date start; /* disbursement date; date_valid() */
     enum amort_day_count day_count; /* 0 = AMORT_DAYS_MONTH */
+    enum amort_settlement settlement; /* 0 = AMORT_SETTLE_DUE_DATES */
 };
 
 /* Checks the input. Returns NULL when valid, else a Chinese message for people and sets *field
-   (when field is not NULL) to "principal", "rate", "term", "method", "start" or "day_count". The programme's
+   (when field is not NULL) to "principal", "rate", "term", "method", "start", "day_count" or "settlement".
+   按季结息 takes a method that repays all principal at maturity (按月付息到期还本, 按季付息到期还本,
+   利随本清) and 按日计息 (its periods are not whole months). The programme's
    own limits (20,000-200,000 yuan, 6-36 months) are the caller's business. */
 const char *amort_validate(const struct amort_input *in, const char **field);
-/* Rows the schedule has: term_months; quarterly: ceil(term / 3); bullet: 1. -1 when the term
-   or the method is invalid. */
+/* Rows the schedule has: term_months; quarterly: ceil(term / 3); bullet: 1; 按季结息: the quarter
+   20ths strictly between the start and the maturity, plus 1. -1 when the term or the method is
+   invalid. */
 int amort_row_count(const struct amort_input *in);
 /*
  * Computes the schedule into rows[0 .. count-1]. Returns the number of rows, or -1 when the
@@ -92,6 +103,13 @@ int amort_row_count(const struct amort_input *in);
  * about 62,000 fen. The same bound on D_k shows no row is ever capped when
  * A* / (1+r) > ((1+r)^(n-1) - 1) / r, which holds for every loan of 20,000 yuan or more with a
  * term of up to 36 months.
+ *
+ * 按季结息 (settlement AMORT_SETTLE_QUARTER_20TH): one row on each quarter 20th strictly after the
+ * start and before the maturity (start + term months), with interest P × annual / 360 × the days
+ * since the previous row (or the start) and no principal, and the last row at maturity with all
+ * the principal and the interest of the days since the last settlement. Whatever the method says
+ * about interest dates, the settlement rule places the interest; the method (one that repays all
+ * principal at maturity, see amort_validate) places the principal.
  */
 int amort_schedule(const struct amort_input *in, struct amort_row *rows, int max_rows);
 

@@ -54,7 +54,8 @@ enum extend_result extend_schedule(struct repay_loan *loan, struct date on, int 
     if (outstanding <= 0)
         return EXTEND_SETTLED;
     struct amort_input in = {.principal_fen = outstanding, .rate_micro = rate_micro, .term_months = months,
-                             .method = method, .start = on, .day_count = loan->day_count};
+                             .method = method, .start = on, .day_count = loan->day_count,
+                             .settlement = loan->settlement};
     int count = amort_validate(&in, NULL) ? -1 : amort_row_count(&in);
     if (count < 1 || first + count > max_rows)
         return EXTEND_BAD_TERMS;

@@ -8,6 +8,8 @@
 #include "db_row.h"
 #include "extend.h"
 #include "money.h"
+#include "loan.h"
+#include "review_round.h"
 #include "servicing.h"
 #include "text.h"
 
@@ -21,7 +23,9 @@
         X("e.requested_by", INT64, requested_by) _ X("ru.name", TEXT(NAME_SIZE), requested_name) _                    \
         X("coalesce(du.name, '')", TEXT(NAME_SIZE), decided_name) _                                                   \
         X("e.decision_note", TEXT(TEXT_SIZE(EXTENSION_REASON_MAX_CHARS)), decision_note) _                            \
-        X("e.reverse_reason", TEXT(TEXT_SIZE(EXTENSION_REASON_MAX_CHARS)), reverse_reason)
+        X("e.reverse_reason", TEXT(TEXT_SIZE(EXTENSION_REASON_MAX_CHARS)), reverse_reason) _                          \
+        X("coalesce((SELECT round FROM extension_reviews WHERE extension_id = e.id), 0)", INT64, review_round) _      \
+        X("(SELECT application_id FROM loans WHERE id = e.loan_id)", INT64, application_id)
 struct extension_row {
     DB_ROW_FIELDS(EXTENSION_ROW)
 };
@@ -53,6 +57,28 @@ static int latest_in(struct db *db, int64_t loan_id, const char *state, struct e
     return bad ? -1 : found;
 }
 
+/* Opens the loan (servicing_open) with its latest extension in `state` read into *x. NULL with e
+   filled and the transaction rolled back when there is none (404 no_extension, `missing` its
+   message) or on an error. */
+static struct serviced_loan *open_extension(struct db *db, const struct user_ctx *actor, int64_t loan_id,
+                                            const char *state, struct extension_row *x, const char *missing,
+                                            struct err *e)
+{
+    struct serviced_loan *l = servicing_open(db, actor, loan_id, e);
+    if (!l)
+        return NULL;
+    int found = latest_in(db, loan_id, state, x);
+    if (found > 0)
+        return l;
+    if (found < 0)
+        db_fail(db, e);
+    else
+        err_set(e, 404, "no_extension", NULL, "%s", missing);
+    db_rollback(db);
+    servicing_free(l);
+    return NULL;
+}
+
 /* Fills e for an extend_schedule refusal. Returns -1. */
 static int refused(enum extend_result why, struct err *e)
 {
@@ -70,14 +96,10 @@ static int refused(enum extend_result why, struct err *e)
     }
 }
 
-/* Loads the loan (scope checked) and computes the extension on it (l->terms changed). Returns
-   0, or -1 with e filled. */
-static int compute(struct db *db, const struct user_ctx *actor, int64_t loan_id, const char *on, int months,
-                   int64_t rate_micro, const char *method, struct serviced_loan *l, struct extend_out *out,
-                   struct err *e)
+/* Computes the extension on the loaded loan l (l->terms changed). Returns 0, or -1 with e filled. */
+static int compute(const char *on, int months, int64_t rate_micro, const char *method, struct serviced_loan *l,
+                   struct extend_out *out, struct err *e)
 {
-    if (servicing_get(db, actor, loan_id, l, e) != 0)
-        return -1;
     if (strcmp(l->state, "active") != 0)
         return err_set(e, 409, "loan_not_active", NULL, "该贷款已结清或已代偿，不能展期");
     struct date d;
@@ -93,12 +115,8 @@ static int compute(struct db *db, const struct user_ctx *actor, int64_t loan_id,
 static int replace_rows(struct db *db, int64_t loan_id, int64_t x, int first, const struct repay_loan *t)
 {
     int ok = db_run(db,
-                    "INSERT INTO loan_schedule_superseded (extension_id, n, due_on, principal_fen, interest_fen, "
-                    "paid_principal_fen, paid_interest_fen, penalty_fen, paid_penalty_fen, compound_fen, "
-                    "paid_compound_fen, penalty_through, interest_from, interest_settled_fen, interest_base_fen, settled) "
-                    "SELECT ?, n, due_on, principal_fen, interest_fen, paid_principal_fen, paid_interest_fen, penalty_fen, "
-                    "paid_penalty_fen, compound_fen, paid_compound_fen, penalty_through, interest_from, "
-                    "interest_settled_fen, interest_base_fen, settled FROM loan_schedule WHERE loan_id = ? AND n > ?",
+                    "INSERT INTO loan_schedule_superseded (extension_id, n, due_on, " SCHEDULE_STATE_COLUMNS ") "
+                    "SELECT ?, n, due_on, " SCHEDULE_STATE_COLUMNS " FROM loan_schedule WHERE loan_id = ? AND n > ?",
                     "iii", x, loan_id, (int64_t)first) == SQLITE_DONE &&
              db_run(db, "DELETE FROM loan_schedule WHERE loan_id = ? AND n > ?", "ii", loan_id, (int64_t)first) ==
                  SQLITE_DONE;
@@ -176,31 +194,30 @@ int64_t extension_request(struct db *db, const struct user_ctx *actor, int64_t l
                           struct date today, json_t **schedule, struct err *e)
 {
     int64_t rate = -1;
-    struct serviced_loan *l = servicing_alloc();
-    if (!l)
-        return err_set(e, 500, "out_of_memory", NULL, "内存不足");
-    if (db_begin(db) != SQLITE_OK) {
-        servicing_free(l);
-        return db_fail(db, e);
-    }
-    int64_t x = -1;
-    struct extend_out out;
     /* the loan's own terms before compute() changes them; a loan out of scope is refused before the
        request's fields are looked at (a refusal tells nothing about a loan the actor may not see) */
-    int rc = servicing_get(db, actor, loan_id, l, e);
-    if (rc == 0)
-        rc = check_input(in, today, &rate, e);
+    struct serviced_loan *l = servicing_open(db, actor, loan_id, e);
+    if (!l)
+        return -1;
+    int64_t x = -1;
+    struct extend_out out;
+    int rc = check_input(in, today, &rate, e);
     char old_method[CODE_SIZE] = "";
     int64_t old_rate = l->terms.rate_micro;
-    if (rc == 0)
-        snprintf(old_method, sizeof old_method, "%s", amort_method_code(l->terms.method));
+    snprintf(old_method, sizeof old_method, "%s", amort_method_code(l->terms.method));
     const char *method = in->method ? in->method : old_method;
     if (rate < 0)
         rate = old_rate;
     if (rc == 0 && db_int(db, 0, "SELECT 1 FROM loan_extensions WHERE loan_id = ? AND state = 'pending'", "i", loan_id))
         rc = err_set(e, 409, "extension_pending", NULL, "该贷款已有待审批的展期");
+    int joint = db_int(db, 0,
+                       "SELECT p.extension_review = 'joint' FROM loan_applications a JOIN loan_products p ON "
+                       "p.id = a.product_id WHERE a.id = ?",
+                       "i", l->application_id) == 1;
+    if (rc == 0 && joint && review_round_departments(db, l->application_id) == 0)
+        rc = err_set(e, 409, "no_departments", NULL, "没有设置评审部门，展期不能联合评审，请联系系统管理员");
     if (rc == 0)
-        rc = compute(db, actor, loan_id, in->on, (int)in->months, rate, method, l, &out, e);
+        rc = compute(in->on, (int)in->months, rate, method, l, &out, e);
     if (rc != 0) {
         db_rollback(db);
         servicing_free(l);
@@ -211,15 +228,24 @@ int64_t extension_request(struct db *db, const struct user_ctx *actor, int64_t l
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
                     "itiitti", loan_id, in->on, in->months, rate, method, in->reason, actor->id) == SQLITE_DONE;
     x = ok ? sqlite3_last_insert_rowid(db->h) : -1;
-    int now = db_param_int(db, "extension_needs_approval", 1) == 0;
+    int now = !joint && db_param_int(db, "extension_needs_approval", 1) == 0;
+    int64_t round = joint ? 1 + db_int(db, 0, "SELECT round FROM loan_applications WHERE id = ?", "i", l->application_id)
+                          : 0;
     if (ok && now)
         ok = put_in_force(db, actor, l, x, in->on, out.first, old_method, old_rate);
+    if (ok && joint) /* the next round of the loan's application, with its product's departments */
+        ok = db_run(db, "UPDATE loan_applications SET round = ? WHERE id = ?", "ii", round, l->application_id) ==
+                 SQLITE_DONE &&
+             review_round_open(db, l->application_id, round) &&
+             db_run(db, "INSERT INTO extension_reviews (extension_id, application_id, round) VALUES (?, ?, ?)", "iii", x,
+                    l->application_id, round) == SQLITE_DONE;
     char r[RATE_TEXT_SIZE];
     json_t *after = json_pack("{s:I, s:s, s:I, s:s, s:s, s:s, s:I, s:I, s:s}", "extension_id", (json_int_t)x, "on",
                               in->on, "months", (json_int_t)in->months, "annual_rate", rate_format(rate, r, sizeof r),
                               "method", method, "reason", in->reason, "outstanding_fen",
                               (json_int_t)out.outstanding_fen, "accrued_fen", (json_int_t)out.accrued_fen, "state",
                               now ? "approved" : "pending");
+    json_object_set_new(after, "review_round", json_integer(round));
     json_t *rows = new_rows_json(&l->terms, out.first);
     servicing_free(l);
     if (audit_commit(db, ok, actor, "request_extension", "loan", loan_id, NULL, after, e) != 0) {
@@ -233,6 +259,27 @@ int64_t extension_request(struct db *db, const struct user_ctx *actor, int64_t l
     return x;
 }
 
+/* Decides pending extension x of the loaded loan l (approve: computed again on the loan as it is now
+   and put in force; else refused with the note), inside the caller's transaction. 1 on success; 0
+   with e filled (a refusal of the computation, or a database error). */
+static int conclude(struct db *db, const struct user_ctx *actor, struct serviced_loan *l,
+                    const struct extension_row *x, int approve, const char *note, struct err *e)
+{
+    if (!approve)
+        return db_run(db,
+                      "UPDATE loan_extensions SET state = 'refused', decided_by = ?, decided_at = clock_now(), "
+                      "decision_note = ? WHERE id = ?",
+                      "iti", actor->id, note, x->id) == SQLITE_DONE ||
+               (db_fail(db, e), 0);
+    char old_method[CODE_SIZE];
+    int64_t old_rate = l->terms.rate_micro;
+    struct extend_out out;
+    snprintf(old_method, sizeof old_method, "%s", amort_method_code(l->terms.method));
+    if (compute(x->on_date, x->months, x->rate_micro, x->method, l, &out, e) != 0)
+        return 0;
+    return put_in_force(db, actor, l, x->id, x->on_date, out.first, old_method, old_rate) || (db_fail(db, e), 0);
+}
+
 int64_t extension_decide(struct db *db, const struct user_ctx *actor, int64_t loan_id, int approve, const char *note,
                          struct err *e)
 {
@@ -240,40 +287,60 @@ int64_t extension_decide(struct db *db, const struct user_ctx *actor, int64_t lo
         note = "";
     if (text_check(note, approve ? 0 : 1, EXTENSION_REASON_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_note", "note", "不同意展期请写明理由（%d字以内）", EXTENSION_REASON_MAX_CHARS);
-    struct serviced_loan *l = servicing_alloc();
-    if (!l)
-        return err_set(e, 500, "out_of_memory", NULL, "内存不足");
-    if (db_begin(db) != SQLITE_OK) {
-        servicing_free(l);
-        return db_fail(db, e);
-    }
     struct extension_row x = {0};
-    struct extend_out out;
-    int rc = servicing_get(db, actor, loan_id, l, e), found = rc == 0 ? latest_in(db, loan_id, "pending", &x) : 0;
-    char old_method[CODE_SIZE] = "";
-    int64_t old_rate = l->terms.rate_micro;
-    snprintf(old_method, sizeof old_method, "%s", rc == 0 ? amort_method_code(l->terms.method) : "");
-    if (rc == 0 && found < 0)
-        rc = db_fail(db, e);
-    else if (rc == 0 && !found)
-        rc = err_set(e, 404, "no_extension", NULL, "该贷款没有待审批的展期");
-    else if (rc == 0 && x.requested_by == actor->id)
+    struct serviced_loan *l = open_extension(db, actor, loan_id, "pending", &x, "该贷款没有待审批的展期", e);
+    if (!l)
+        return -1;
+    int rc = 0;
+    if (x.review_round)
+        rc = err_set(e, 409, "joint_review", NULL, "该展期须经各部门联合评审，不由协会单独审批");
+    else if (x.requested_by == actor->id)
         rc = err_set(e, 409, "same_person", NULL, "展期须由登记人以外的另一人审批");
-    else if (rc == 0 && approve)
-        rc = compute(db, actor, loan_id, x.on_date, x.months, x.rate_micro, x.method, l, &out, e);
+    if (rc == 0 && !conclude(db, actor, l, &x, approve, note, e))
+        rc = -1;
+    servicing_free(l);
     if (rc != 0) {
         db_rollback(db);
-        servicing_free(l);
         return -1;
     }
-    int ok = approve ? put_in_force(db, actor, l, x.id, x.on_date, out.first, old_method, old_rate)
-                     : db_run(db,
-                              "UPDATE loan_extensions SET state = 'refused', decided_by = ?, decided_at = clock_now(), "
-                              "decision_note = ? WHERE id = ?",
-                              "iti", actor->id, note, x.id) == SQLITE_DONE;
-    servicing_free(l);
-    return audit_commit(db, ok, actor, approve ? "approve_extension" : "refuse_extension", "loan", loan_id, NULL,
+    return audit_commit(db, 1, actor, approve ? "approve_extension" : "refuse_extension", "loan", loan_id, NULL,
                         json_pack("{s:I, s:s, s:s}", "extension_id", (json_int_t)x.id, "on", x.on_date, "note", note),
+                        e) == 0
+               ? x.id
+               : -1;
+}
+
+int64_t extension_review(struct db *db, const struct user_ctx *actor, int64_t loan_id, const char *decision,
+                         const char *comment, struct err *e)
+{
+    if (loan_review_check(decision, comment, NULL, e) != 0)
+        return -1;
+    int d = review_decision_parse(decision);
+    if (d == RD_MORE_INFO)
+        return err_set(e, 422, "invalid_decision", "decision", "展期评审意见应为同意（approve）或不同意（reject）");
+    struct extension_row x = {0};
+    struct serviced_loan *l = open_extension(db, actor, loan_id, "pending", &x, "该贷款没有待联合评审的展期", e);
+    if (!l)
+        return -1;
+    int rc = 0, next = -1;
+    if (!x.review_round)
+        rc = err_set(e, 404, "no_extension", NULL, "该贷款没有待联合评审的展期");
+    else if ((next = review_round_opinion(db, actor, x.application_id, x.review_round, (enum review_decision)d, comment,
+                                          e)) < 0)
+        rc = -1;
+    else if (next != LS_IN_REVIEW && !conclude(db, actor, l, &x, next == LS_APPROVED, comment ? comment : "", e))
+        rc = -1;
+    servicing_free(l);
+    if (rc != 0) {
+        db_rollback(db);
+        return -1;
+    }
+    const char *state = next == LS_IN_REVIEW ? "pending" : next == LS_APPROVED ? "approved" : "refused";
+    return audit_commit(db, 1, actor, "review_extension", "loan", loan_id, NULL,
+                        json_pack("{s:I, s:I, s:s, s:s, s:s, s:s}", "extension_id", (json_int_t)x.id, "round",
+                                  (json_int_t)x.review_round, "department", actor->department_name, "decision",
+                                  review_decision_code((enum review_decision)d), "comment", comment ? comment : "",
+                                  "state", state),
                         e) == 0
                ? x.id
                : -1;
@@ -284,20 +351,12 @@ int64_t extension_reverse(struct db *db, const struct user_ctx *actor, int64_t l
 {
     if (text_check(reason, 1, EXTENSION_REASON_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_reason", "reason", "请填写冲正原因（%d字以内）", EXTENSION_REASON_MAX_CHARS);
-    struct serviced_loan *l = servicing_alloc();
-    if (!l)
-        return err_set(e, 500, "out_of_memory", NULL, "内存不足");
-    if (db_begin(db) != SQLITE_OK) {
-        servicing_free(l);
-        return db_fail(db, e);
-    }
     struct extension_row x = {0};
-    int rc = servicing_get(db, actor, loan_id, l, e), found = rc == 0 ? latest_in(db, loan_id, "approved", &x) : 0;
-    if (rc == 0 && found < 0)
-        rc = db_fail(db, e);
-    else if (rc == 0 && !found)
-        rc = err_set(e, 404, "no_extension", NULL, "该贷款没有生效的展期");
-    else if (rc == 0 && strcmp(l->state, "active") != 0)
+    struct serviced_loan *l = open_extension(db, actor, loan_id, "approved", &x, "该贷款没有生效的展期", e);
+    if (!l)
+        return -1;
+    int rc = 0;
+    if (strcmp(l->state, "active") != 0)
         rc = err_set(e, 409, "loan_not_active", NULL, "该贷款已结清或已代偿，展期不能冲正");
     else if (rc == 0 && db_int(db, 1,
                                "SELECT count(*) FROM loan_schedule WHERE loan_id = ? AND n >= ? AND (paid_principal_fen "
@@ -313,12 +372,8 @@ int64_t extension_reverse(struct db *db, const struct user_ctx *actor, int64_t l
         db_run(db, "DELETE FROM loan_schedule WHERE loan_id = ? AND n >= ?", "ii", loan_id, (int64_t)x.first_n) ==
             SQLITE_DONE &&
         db_run(db,
-               "INSERT INTO loan_schedule (loan_id, n, due_on, principal_fen, interest_fen, paid_principal_fen, "
-               "paid_interest_fen, penalty_fen, paid_penalty_fen, compound_fen, paid_compound_fen, penalty_through, "
-               "interest_from, interest_settled_fen, interest_base_fen, settled) SELECT ?, n, due_on, principal_fen, "
-               "interest_fen, paid_principal_fen, paid_interest_fen, penalty_fen, paid_penalty_fen, compound_fen, "
-               "paid_compound_fen, penalty_through, interest_from, interest_settled_fen, interest_base_fen, settled "
-               "FROM loan_schedule_superseded WHERE extension_id = ?",
+               "INSERT INTO loan_schedule (loan_id, n, due_on, " SCHEDULE_STATE_COLUMNS ") SELECT ?, n, due_on, "
+               SCHEDULE_STATE_COLUMNS " FROM loan_schedule_superseded WHERE extension_id = ?",
                "ii", loan_id, x.id) == SQLITE_DONE &&
         db_run(db,
                "UPDATE loans SET method = ?, rate_micro = ?, extended_on = nullif(?, ''), oldest_unpaid_due = (SELECT "
@@ -365,6 +420,44 @@ static json_t *superseded_json(struct db *db, int64_t x)
     return rows;
 }
 
+/* A joint review round's opinion (or a department still to speak: decision ""). */
+#define ROUND_OPINION_ROW(X, _)                                                                                         \
+    X("d.name", TEXT(NAME_SIZE), department) _ X("coalesce(r.decision, '')", TEXT(CODE_SIZE), decision) _             \
+        X("coalesce(r.comment, '')", TEXT(TEXT_SIZE(1000)), comment) _ X("coalesce(u.name, '')", TEXT(NAME_SIZE), reviewer)
+struct round_opinion_row {
+    DB_ROW_FIELDS(ROUND_OPINION_ROW)
+};
+static DB_ROW_READER(round_opinion_row_read, ROUND_OPINION_ROW, struct round_opinion_row)
+
+/* The departments of round `round` of application app with their opinions so far, as a JSON array
+   (decision "" for a department still to speak), or NULL on a database error. */
+static json_t *round_json(struct db *db, int64_t app, int64_t round)
+{
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(ROUND_OPINION_ROW) " FROM loan_round_departments rd "
+                                   "JOIN departments d ON d.id = rd.department_id LEFT JOIN loan_reviews r ON "
+                                   "r.application_id = rd.application_id AND r.round = rd.round AND r.department_id = "
+                                   "rd.department_id LEFT JOIN users u ON u.id = r.reviewer_id "
+                                   "WHERE rd.application_id = ? AND rd.round = ? ORDER BY d.sort, d.id");
+    if (!st)
+        return NULL;
+    db_bind(st, "ii", app, round);
+    json_t *list = json_array();
+    int rc, bad = 0;
+    while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct round_opinion_row o;
+        bad = round_opinion_row_read(st, &o) != 0;
+        if (!bad)
+            json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:s}", "department", o.department, "decision",
+                                                  o.decision, "comment", o.comment, "reviewer", o.reviewer));
+    }
+    db_done(st);
+    if (bad || rc != SQLITE_DONE) {
+        json_decref(list);
+        return NULL;
+    }
+    return list;
+}
+
 json_t *extension_list_json(struct db *db, int64_t loan_id)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(EXTENSION_ROW) EXTENSION_FROM
@@ -376,7 +469,7 @@ json_t *extension_list_json(struct db *db, int64_t loan_id)
     int rc, bad = 0;
     struct extension_row x;
     /* collect first: superseded_json prepares another statement */
-    int64_t ids[64];
+    int64_t ids[64], rounds[64], app = 0;
     int n = 0;
     while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         bad = extension_row_read(st, &x) != 0;
@@ -388,17 +481,25 @@ json_t *extension_list_json(struct db *db, int64_t loan_id)
                                 rate_format(x.rate_micro, rate, sizeof rate), "method", x.method, "reason", x.reason,
                                 "state", x.state, "requested_by", x.requested_name, "decided_by", x.decided_name,
                                 "decision_note", x.decision_note, "reverse_reason", x.reverse_reason));
-        if (!bad && n < (int)(sizeof ids / sizeof ids[0]))
+        if (!bad)
+            json_object_set_new(json_array_get(list, json_array_size(list) - 1), "review",
+                                json_string(x.review_round ? "joint" : "association"));
+        if (!bad && n < (int)(sizeof ids / sizeof ids[0])) {
+            app = x.application_id;
+            rounds[n] = x.review_round;
             ids[n++] = x.id;
+        }
         else if (!bad)
             bad = 1; /* never cut the history silently */
     }
     db_done(st);
     for (int i = 0; !bad && i < n; i++) {
-        json_t *rows = superseded_json(db, ids[i]);
-        bad = rows == NULL;
+        json_t *rows = superseded_json(db, ids[i]), *opinions = rounds[i] ? round_json(db, app, rounds[i]) : json_array();
+        bad = rows == NULL || opinions == NULL;
         if (rows)
             json_object_set_new(json_array_get(list, (size_t)i), "superseded", rows);
+        if (opinions)
+            json_object_set_new(json_array_get(list, (size_t)i), "reviews", opinions);
     }
     if (bad || rc != SQLITE_DONE) {
         json_decref(list);

@@ -1,7 +1,8 @@
 /*
  * extension.h: extensions (展期) of disbursed loans (docs/domain.md "Extension"): asked for with a
  * reason, approved by a second person (parameter extension_needs_approval; 0: in force when asked
- * for), the unpaid rows replaced by a new schedule (extend.h) and kept as superseded, the loan's
+ * for) or, when the loan's product says extension_review 'joint', by the departments' joint review
+ * in a round of the loan's application (review_round.h), the unpaid rows replaced by a new schedule (extend.h) and kept as superseded, the loan's
  * extended_on set (no interest subsidy from that quarter on, subsidy.h), reversible (冲正) with a
  * reason while nothing has been paid on the new schedule.
  */
@@ -34,9 +35,18 @@ int64_t extension_request(struct db *db, const struct user_ctx *actor, int64_t l
 
 /* Approves (approve = 1) or refuses (0, with a note) the loan's pending extension: another person
    than who asked (409 same_person); approval applies the new schedule (refused 409 as
-   extension_request when the loan changed since). Audited. Returns the extension id or -1. */
+   extension_request when the loan changed since). An extension under joint review is refused
+   (409 joint_review). Audited. Returns the extension id or -1. */
 int64_t extension_decide(struct db *db, const struct user_ctx *actor, int64_t loan_id, int approve, const char *note,
                          struct err *e);
+
+/* Records the actor's department's opinion (decision "approve" or "reject", a comment required for
+   reject) on the loan's pending extension under joint review (404 no_extension when there is none;
+   403/409 as a review round refuses it). When the round is decided, an approval puts the new
+   schedule in force (refused, the opinion with it, as extension_decide when the loan changed
+   since) and a rejection refuses the extension. Audited. Returns the extension id or -1. */
+int64_t extension_review(struct db *db, const struct user_ctx *actor, int64_t loan_id, const char *decision,
+                         const char *comment, struct err *e);
 
 /* Reverses the loan's extension in force with a reason: the superseded rows come back exactly,
    the loan's method, rate and extended_on return to what they were. Refused 409 repaid_since when

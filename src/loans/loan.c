@@ -7,9 +7,12 @@
 
 #include "audit.h"
 #include "calendar.h"
+#include "clock.h"
 #include "loan_requested.h"
 #include "organisation.h"
 #include "product.h"
+#include "rating.h"
+#include "review_round.h"
 #include "servicing.h"
 #include "text.h"
 
@@ -69,14 +72,16 @@ static int org_eligible(struct db *db, const struct user_ctx *actor, int64_t org
     return 0;
 }
 
-/* Checks the amount, term and kind of borrower against the product (product_id 0: the default).
-   0, or -1 with 422 in e. */
+/* Checks the amount, term and kind of borrower against the product (product_id 0: the default),
+   with a household's rating and loan record on today. 0, or -1 with 422 in e. */
 static int product_check(struct db *db, const struct loan_input *in, int64_t product_id, enum borrower_kind kind,
-                         struct err *e)
+                         int64_t household_id, struct date today, struct err *e)
 {
     struct product p;
+    struct borrower_record b = {0};
     return product_for_application(db, product_id, &p, e) != 0 ||
-                   product_check_application(&p.terms, p.row.name, kind, in->amount_fen, in->term_months, e) != 0
+                   (kind == BK_HOUSEHOLD && rating_borrower_record(db, household_id, today, &b, e) != 0) ||
+                   product_check_application(&p.terms, p.row.name, kind, &b, in->amount_fen, in->term_months, e) != 0
                ? -1
                : 0;
 }
@@ -122,7 +127,7 @@ int64_t loan_create(struct db *db, const struct user_ctx *actor, const struct lo
     enum borrower_kind kind = in->organisation_id ? BK_ORGANISATION : BK_HOUSEHOLD;
     if ((in->organisation_id ? org_eligible(db, actor, in->organisation_id, &household_id, e)
                              : eligible(db, actor, household_id, today, e)) != 0 ||
-        product_check(db, in, in->product_id, kind, e) != 0) {
+        product_check(db, in, in->product_id, kind, household_id, today, e) != 0) {
         db_rollback(db);
         return -1;
     }
@@ -206,7 +211,8 @@ int loan_update(struct db *db, const struct user_ctx *actor, int64_t id, const s
     enum borrower_kind kind =
         db_int(db, 0, "SELECT organisation_id IS NOT NULL FROM loan_applications WHERE id = ?", "i", id) ? BK_ORGANISATION
                                                                                                           : BK_HOUSEHOLD;
-    if (input_check(in, e) != 0 || product_check(db, in, product_id, kind, e) != 0) {
+    int64_t household_id = db_int(db, 0, "SELECT household_id FROM loan_applications WHERE id = ?", "i", id);
+    if (input_check(in, e) != 0 || product_check(db, in, product_id, kind, household_id, clock_today(), e) != 0) {
         db_rollback(db);
         return -1;
     }
@@ -373,10 +379,7 @@ int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, unsigne
         return err_set(e, 422, "missing_documents", "requested_documents",
                        "材料不齐，不能提交评审：评审部门要求补充的材料还有 %d 项未收到", asked);
     }
-    if (db_int(db, 0,
-               "SELECT count(*) FROM departments d JOIN loan_applications a ON a.id = ? "
-               "JOIN loan_products p ON p.id = a.product_id WHERE d.active = 1 AND "
-               PRODUCT_DEPARTMENTS_MATCH("d.id", "p.departments"), "i", id) == 0) {
+    if (review_round_departments(db, id) == 0) {
         db_rollback(db);
         return err_set(e, 409, "no_departments", NULL, "没有设置评审部门，请联系系统管理员");
     }
@@ -388,12 +391,7 @@ int loan_submit(struct db *db, const struct user_ctx *actor, int64_t id, unsigne
                     "UPDATE loan_applications SET state = 'in_review', round = round + 1, submitted_on = ?, "
                     "review_due_on = ?, updated_at = clock_now() WHERE id = ?",
                     "tti", on, due_s, id) == SQLITE_DONE &&
-             db_run(db,
-                    "INSERT INTO loan_round_departments (application_id, round, department_id) "
-                    "SELECT a.id, a.round, d.id FROM loan_applications a JOIN loan_products p ON p.id = a.product_id "
-                    "JOIN departments d WHERE a.id = ? AND d.active = 1 AND "
-                    PRODUCT_DEPARTMENTS_MATCH("d.id", "p.departments"),
-                    "i", id) == SQLITE_DONE;
+             review_round_open(db, id, db_int(db, 0, "SELECT round FROM loan_applications WHERE id = ?", "i", id));
     return audit_commit(db, ok, actor, "submit", "loan_application", id, documents_json(before),
                         json_pack("{s:s, s:s, s:o}", "submitted_on", on, "review_due_on", due_s, "documents",
                                   documents_json(docs)),
@@ -440,45 +438,19 @@ int loan_review(struct db *db, const struct user_ctx *actor, int64_t id, const c
     if (begin_action(db, actor, id, LA_REVIEW, e) < 0)
         return -1;
     int64_t round = db_int(db, 0, "SELECT round FROM loan_applications WHERE id = ?", "i", id);
-    if (db_int(db, 0, "SELECT 1 FROM loan_round_departments WHERE application_id = ? AND round = ? AND department_id = ?",
-               "iii", id, round, actor->department_id) != 1) {
-        db_rollback(db);
-        return err_set(e, 403, "department_not_reviewing", NULL, "您的部门不参加本轮评审");
-    }
-    if (db_int(db, 0, "SELECT 1 FROM loan_reviews WHERE application_id = ? AND round = ? AND department_id = ?", "iii", id,
-               round, actor->department_id) == 1) {
-        db_rollback(db);
-        return err_set(e, 409, "already_reviewed", NULL, "本部门在本轮已经提出意见，不能重复提交");
-    }
-    int ok = db_run(db,
-                    "INSERT INTO loan_reviews (application_id, round, department_id, reviewer_id, decision, comment) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    "iiiitt", id, round, actor->department_id, actor->id, review_decision_code(d),
-                    comment ? comment : "") == SQLITE_DONE;
-    if (ok && loan_requested_add(db, id, (int)round, actor->department_id, actor->id, requested, e) < 0) {
+    int next = review_round_opinion(db, actor, id, round, (enum review_decision)d, comment, e);
+    if (next < 0 || loan_requested_add(db, id, (int)round, actor->department_id, actor->id, requested, e) < 0) {
         db_rollback(db);
         return -1;
     }
-    enum review_decision got[LOAN_MAX_REVIEWS];
-    int n = 0;
-    sqlite3_stmt *st = ok ? db_prep(db, "SELECT decision FROM loan_reviews WHERE application_id = ? AND round = ?") : NULL;
-    if (st) {
-        db_bind(st, "ii", id, round);
-        while (sqlite3_step(st) == SQLITE_ROW && n < LOAN_MAX_REVIEWS)
-            got[n++] = (enum review_decision)review_decision_parse(db_text(st, 0));
-        db_done(st);
-    }
-    int required = (int)db_int(db, 0, "SELECT count(*) FROM loan_round_departments WHERE application_id = ? AND round = ?",
-                               "ii", id, round);
-    enum loan_state next = loan_round_outcome(got, n, required);
-    if (ok && next != LS_IN_REVIEW)
-        ok = db_run(db, "UPDATE loan_applications SET state = ?, decided_on = clock_today(), updated_at = clock_now() "
+    int ok = next == LS_IN_REVIEW ||
+             db_run(db, "UPDATE loan_applications SET state = ?, decided_on = clock_today(), updated_at = clock_now() "
                         "WHERE id = ?",
-                    "ti", loan_state_code(next), id) == SQLITE_DONE;
+                    "ti", loan_state_code((enum loan_state)next), id) == SQLITE_DONE;
     json_t *after = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "round", (json_int_t)round, "department",
                               actor->department_name, "decision", review_decision_code(d), "comment",
                               comment ? comment : "", "requested_documents", requested ? requested : "", "state",
-                              loan_state_code(next));
+                              loan_state_code((enum loan_state)next));
     return audit_commit(db, ok, actor, "review", "loan_application", id, NULL, after, e);
 }
 

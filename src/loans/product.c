@@ -29,10 +29,15 @@ static int terms_of(struct product *p)
                                 .max_rate_micro = r->max_rate_micro, .penalty_pct = r->penalty_pct,
                                 .subsidy_eligible = r->subsidy_eligible,
                                 .day_count = *r->day_count ? amort_day_count_parse(r->day_count) : -1,
-                                .settlement = product_settlement_parse(r->settlement)};
+                                .settlement = product_settlement_parse(r->settlement),
+                                .min_rating = product_rating_rank(r->min_rating),
+                                .second_max_fen = r->second_max_fen,
+                                .second_min_rate_micro = r->second_min_rate_micro,
+                                .extension_review = extension_review_parse(r->extension_review)};
     return product_codes_bits(r->methods, amort_method_parse, &t->methods) != 0 ||
                    product_codes_bits(r->borrower_kinds, borrower_kind_parse, &t->borrower_kinds) != 0 ||
-                   product_codes_bits(r->documents, loan_doc_parse, &t->documents) != 0 || t->settlement < 0
+                   product_codes_bits(r->documents, loan_doc_parse, &t->documents) != 0 || t->settlement < 0 ||
+                   t->extension_review < 0
                ? -1
                : 0;
 }
@@ -63,6 +68,17 @@ static int input_terms(struct db *db, const struct product_input *in, struct pro
     t->settlement = in->settlement && *in->settlement ? product_settlement_parse(in->settlement) : PS_DUE_DATES;
     t->penalty_pct = in->penalty_pct;
     t->subsidy_eligible = in->subsidy_eligible ? 1 : 0;
+    t->min_rating = product_rating_rank(in->min_rating);
+    if (in->min_rating && *in->min_rating && t->min_rating < 2)
+        return err_set(e, 422, "invalid_min_rating", "min_rating", "信用评定要求应为 优秀、较好、一般 或不要求");
+    strcpy(p->row.min_rating, t->min_rating ? product_rating_grade(t->min_rating) : ""); /* fits: a grade */
+    t->second_max_fen = in->second_max_fen;
+    t->extension_review = in->extension_review && *in->extension_review ? extension_review_parse(in->extension_review)
+                                                                        : ER_ASSOCIATION;
+    t->second_min_rate_micro = -1;
+    if (in->second_min_rate && *in->second_min_rate && rate_parse(in->second_min_rate, &t->second_min_rate_micro) != 0)
+        return err_set(e, 422, "invalid_second_cycle_rate", "second_cycle_min_rate",
+                       "第二轮贷款的最低年利率应为 0 到 24 之间的百分数，如 \"3.00\"");
     if (product_codes_bits(in->borrower_kinds, borrower_kind_parse, &t->borrower_kinds) != 0)
         return err_set(e, 422, "invalid_borrower_kinds", "borrower_kinds", "借款人类别应为 household、organisation 或两者");
     if (!in->documents)
@@ -127,6 +143,12 @@ json_t *product_json(const struct product *p)
                           r->is_default, "active", r->active);
     json_object_set_new(o, "day_count", t->day_count >= 0 ? json_string(amort_day_count_code(t->day_count)) : json_null());
     json_object_set_new(o, "penalty_pct", t->penalty_pct ? json_integer(t->penalty_pct) : json_null());
+    json_object_set_new(o, "extension_review", json_string(extension_review_code(t->extension_review)));
+    json_object_set_new(o, "min_rating", t->min_rating ? json_string(product_rating_grade(t->min_rating)) : json_null());
+    json_object_set_new(o, "second_cycle_max_fen", t->second_max_fen ? json_integer(t->second_max_fen) : json_null());
+    json_object_set_new(o, "second_cycle_min_rate", t->second_min_rate_micro >= 0
+                                                        ? json_string(rate_format(t->second_min_rate_micro, lo, sizeof lo))
+                                                        : json_null());
     return o;
 }
 
@@ -175,81 +197,82 @@ int product_for_application(struct db *db, int64_t id, struct product *out, stru
     return 0;
 }
 
-int64_t product_create(struct db *db, const struct user_ctx *actor, const struct product_input *in, struct err *e)
+/* Writes p (its terms read by input_terms) as product id, or as a new product when id is 0, with
+   its active flag, inside the caller's transaction: 409 duplicate_name when another product has
+   its name. Returns the id, or -1 with e filled. */
+static int64_t store(struct db *db, struct product *p, int64_t id, int active, struct err *e)
 {
-    struct product *p = calloc(1, sizeof *p);
+    const struct product_terms *t = &p->terms;
+    if (db_int(db, 0, "SELECT 1 FROM loan_products WHERE name = ? AND id <> ?", "ti", p->row.name, id) == 1)
+        return err_set(e, 409, "duplicate_name", "name", "已有同名的贷款产品");
+    /* ?18 = 0: a new product (INSERT); else the row to change (an upsert by id keeps one statement) */
+    int ok = db_run(db,
+                    "INSERT INTO loan_products (id, name, min_fen, max_fen, min_months, max_months, methods, "
+                    "min_rate_micro, max_rate_micro, day_count, settlement, penalty_pct, subsidy_eligible, "
+                    "borrower_kinds, documents, departments, active, min_rating, second_max_fen, second_min_rate_micro, "
+                    "extension_review) "
+                    "VALUES (nullif(?18, 0), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, nullif(?11, 0), ?12, ?13, ?14, ?15, "
+                    "?16, ?17, nullif(?19, 0), nullif(?20, -1), ?21) "
+                    "ON CONFLICT (id) DO UPDATE SET name = ?1, min_fen = ?2, max_fen = ?3, min_months = ?4, "
+                    "max_months = ?5, methods = ?6, min_rate_micro = ?7, max_rate_micro = ?8, day_count = ?9, "
+                    "settlement = ?10, penalty_pct = nullif(?11, 0), subsidy_eligible = ?12, borrower_kinds = ?13, "
+                    "documents = ?14, departments = ?15, active = ?16, min_rating = ?17, "
+                    "second_max_fen = nullif(?19, 0), second_min_rate_micro = nullif(?20, -1), "
+                    "extension_review = ?21, updated_at = clock_now()",
+                    "tiiiitiittiittti" "tiiit", p->row.name, t->min_fen, t->max_fen, t->min_months, t->max_months,
+                    p->row.methods, t->min_rate_micro, t->max_rate_micro,
+                    t->day_count >= 0 ? amort_day_count_code(t->day_count) : "",
+                    product_settlement_code(t->settlement), t->penalty_pct, (int64_t)t->subsidy_eligible,
+                    p->row.borrower_kinds, p->row.documents, p->row.departments, (int64_t)(active ? 1 : 0),
+                    p->row.min_rating, id, t->second_max_fen, t->second_min_rate_micro,
+                    extension_review_code(t->extension_review)) == SQLITE_DONE;
+    if (!ok)
+        return db_fail(db, e);
+    return id ? id : sqlite3_last_insert_rowid(db->h);
+}
+
+/* Creates (id 0) or changes product id from the admin's input, audited with before and after.
+   Returns the id or -1 with e filled. */
+static int64_t save(struct db *db, const struct user_ctx *actor, int64_t id, const struct product_input *in,
+                    struct err *e)
+{
+    struct product *p = calloc(2, sizeof *p), *was = p ? p + 1 : NULL;
     if (!p)
         return err_set(e, 500, "out_of_memory", NULL, "内存不足");
-    int64_t id = -1;
-    if (input_terms(db, in, p, e) == 0 && db_begin(db) == SQLITE_OK) {
-        if (db_int(db, 0, "SELECT 1 FROM loan_products WHERE name = ?", "t", p->row.name) == 1) {
-            db_rollback(db);
-            err_set(e, 409, "duplicate_name", "name", "已有同名的贷款产品");
-        } else {
-            const struct product_terms *t = &p->terms;
-            int ok = db_run(db,
-                            "INSERT INTO loan_products (name, min_fen, max_fen, min_months, max_months, methods, "
-                            "min_rate_micro, max_rate_micro, day_count, settlement, penalty_pct, subsidy_eligible, "
-                            "borrower_kinds, documents, departments) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, 0), ?, ?, ?, ?)",
-                            "tiiiitiittiittt", p->row.name, t->min_fen, t->max_fen, t->min_months, t->max_months,
-                            p->row.methods, t->min_rate_micro, t->max_rate_micro,
-                            t->day_count >= 0 ? amort_day_count_code(t->day_count) : "",
-                            product_settlement_code(t->settlement), t->penalty_pct, (int64_t)t->subsidy_eligible,
-                            p->row.borrower_kinds, p->row.documents, p->row.departments) == SQLITE_DONE;
-            id = ok ? sqlite3_last_insert_rowid(db->h) : -1;
-            p->row.id = id;
-            if (audit_commit(db, ok, actor, "create", "loan_product", id, NULL, audit_json(p, 1), e) != 0)
-                id = -1;
-        }
-    } else if (!e->status) {
-        db_fail(db, e);
+    int active = id ? in->active : 1;
+    int64_t done = -1;
+    if (input_terms(db, in, p, e) != 0 || db_begin(db) != SQLITE_OK) {
+        if (!e->status)
+            db_fail(db, e);
+    } else if (id && read_one(db, id, was, e) != 0) {
+        db_rollback(db);
+    } else if (id && was->row.is_default && !active) {
+        db_rollback(db);
+        err_set(e, 409, "default_product", "active", "默认产品不能停用（未选产品的申请都按它办理）");
+    } else if ((done = store(db, p, id, active, e)) < 0) {
+        db_rollback(db);
+    } else {
+        p->row.id = done;
+        p->row.is_default = id ? was->row.is_default : 0;
+        if (audit_commit(db, 1, actor, id ? "update" : "create", "loan_product", done, id ? product_json(was) : NULL,
+                         audit_json(p, active), e) != 0)
+            done = -1;
     }
     free(p);
-    return id;
+    return done;
+}
+
+int64_t product_create(struct db *db, const struct user_ctx *actor, const struct product_input *in, struct err *e)
+{
+    return save(db, actor, 0, in, e);
 }
 
 int product_update(struct db *db, const struct user_ctx *actor, int64_t id, const struct product_input *in,
                    struct err *e)
 {
-    struct product *p = calloc(2, sizeof *p), *was = p ? p + 1 : NULL;
-    if (!p)
-        return err_set(e, 500, "out_of_memory", NULL, "内存不足");
-    int rc = -1;
-    if (input_terms(db, in, p, e) != 0 || db_begin(db) != SQLITE_OK) {
-        if (!e->status)
-            db_fail(db, e);
-        free(p);
-        return -1;
-    }
-    if (read_one(db, id, was, e) != 0)
-        db_rollback(db);
-    else if (was->row.is_default && !in->active) {
-        db_rollback(db);
-        err_set(e, 409, "default_product", "active", "默认产品不能停用（未选产品的申请都按它办理）");
-    } else if (db_int(db, 0, "SELECT 1 FROM loan_products WHERE name = ? AND id <> ?", "ti", p->row.name, id) == 1) {
-        db_rollback(db);
-        err_set(e, 409, "duplicate_name", "name", "已有同名的贷款产品");
-    } else {
-        const struct product_terms *t = &p->terms;
-        p->row.id = id;
-        p->row.is_default = was->row.is_default;
-        int ok = db_run(db,
-                        "UPDATE loan_products SET name = ?, min_fen = ?, max_fen = ?, min_months = ?, max_months = ?, "
-                        "methods = ?, min_rate_micro = ?, max_rate_micro = ?, day_count = ?, settlement = ?, "
-                        "penalty_pct = nullif(?, 0), subsidy_eligible = ?, borrower_kinds = ?, documents = ?, "
-                        "departments = ?, active = ?, updated_at = clock_now() WHERE id = ?",
-                        "tiiiitiittiitttii", p->row.name, t->min_fen, t->max_fen, t->min_months, t->max_months,
-                        p->row.methods, t->min_rate_micro, t->max_rate_micro,
-                        t->day_count >= 0 ? amort_day_count_code(t->day_count) : "",
-                        product_settlement_code(t->settlement), t->penalty_pct, (int64_t)t->subsidy_eligible,
-                        p->row.borrower_kinds, p->row.documents, p->row.departments, (int64_t)(in->active ? 1 : 0),
-                        id) == SQLITE_DONE;
-        rc = audit_commit(db, ok, actor, "update", "loan_product", id, product_json(was), audit_json(p, in->active ? 1 : 0),
-                          e);
-    }
-    free(p);
-    return rc;
+    if (id <= 0)
+        return err_set(e, 404, "not_found", NULL, "贷款产品不存在");
+    return save(db, actor, id, in, e) < 0 ? -1 : 0;
 }
 
 int product_list(struct db *db, int active_only, void (*fn)(const struct product *, void *), void *ctx,

@@ -26,7 +26,10 @@
         X("p.borrower_kinds", TEXT(PRODUCT_LIST_SIZE), borrower_kinds) _                                              \
         X("p.documents", TEXT(PRODUCT_LIST_SIZE), documents) _                                                        \
         X("p.departments", TEXT(PRODUCT_DEPARTMENTS_SIZE), departments) _ X("p.is_default", INT, is_default) _        \
-        X("p.active", INT, active)
+        X("p.active", INT, active) _ X("p.min_rating", TEXT(CODE_SIZE), min_rating) _                                 \
+        X("coalesce(p.second_max_fen, 0)", MONEY, second_max_fen) _                                                  \
+        X("coalesce(p.second_min_rate_micro, -1)", INT64, second_min_rate_micro) _                                   \
+        X("p.extension_review", TEXT(CODE_SIZE), extension_review)
 struct product_row {
     DB_ROW_FIELDS(PRODUCT_ROW)
 };
@@ -44,13 +47,17 @@ struct product_input {
     const char *methods;        /* method codes, comma-separated */
     const char *min_rate, *max_rate; /* exact decimal percentages, "3.45" */
     const char *day_count;      /* "", "month", "actual360" */
-    const char *settlement;     /* "due_dates" (default), "quarter_20th" (refused: not computed) */
+    const char *settlement;     /* "due_dates" (default), "quarter_20th" (按季结息) */
     int64_t penalty_pct;        /* 0: the parameter penalty_rate_pct */
     int subsidy_eligible;       /* 0 or 1 */
     const char *borrower_kinds; /* "household", "organisation", comma-separated */
     const char *documents;      /* required document codes, comma-separated; NULL: all seven */
     const char *departments;    /* reviewing department ids, comma-separated; "" or NULL: every active one */
     int active;                 /* 0 or 1 (update only) */
+    const char *min_rating;     /* "一般", "较好", "优秀"; "" or NULL: no rating required */
+    int64_t second_max_fen;     /* second-cycle maximum; 0: none */
+    const char *second_min_rate; /* second-cycle rate floor, exact decimal; "" or NULL: none */
+    const char *extension_review; /* "association" (default) or "joint" (展期联合评审) */
 };
 
 /* Creates a product (admin). Returns the id or -1 with e filled (422 naming the field, 409

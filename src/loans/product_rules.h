@@ -19,12 +19,31 @@ const char *borrower_kind_name(int k); /* 家庭, 合作社/示范基地 */
 int borrower_kind_parse(const char *code);
 
 /* When interest is settled: on the schedule's due dates, or (as credit unions do, 按季结息) on the
-   20th of each quarter's last month. Only the first is computed: a product with the second is
-   refused (422 settlement_not_supported) until the schedule engine honours it. */
+   20th of each quarter's last month (amort.h AMORT_SETTLE_QUARTER_20TH; the values are equal). */
 enum product_settlement { PS_DUE_DATES, PS_QUARTER_20TH, PS__MAX };
 const char *product_settlement_code(int s); /* "due_dates", "quarter_20th" */
 const char *product_settlement_name(int s); /* 按还款日结息, 按季结息（每季末月20日） */
 int product_settlement_parse(const char *code);
+
+/* A credit rating (信用户评定) as a rank, better higher: 0 none, 1 差, 2 一般, 3 较好, 4 优秀. */
+int product_rating_rank(const char *grade); /* 0 for NULL, "" or an unknown grade */
+const char *product_rating_grade(int rank);  /* NULL for 0 or out of range */
+
+/* What an application's checks know of the borrower beyond its kind: the household's rating for
+   the current year, else the previous year (rank 0: neither year rated), and whether its previous
+   programme loan was settled on time (second cycle, 第二轮). */
+struct borrower_record {
+    int rating_rank;
+    int rating_year;  /* the year of that rating (0: none) */
+    int second_cycle; /* 1: the previous loan was settled on time */
+};
+
+/* Who approves an extension (展期) of the product's loans: one association worker other than who
+   asked, or the departments' joint review like a new loan. */
+enum extension_review { ER_ASSOCIATION, ER_JOINT, ER__MAX };
+const char *extension_review_code(int r); /* "association", "joint" */
+const char *extension_review_name(int r); /* 协会审批, 各部门联合评审 */
+int extension_review_parse(const char *code);
 
 #define PRODUCT_NAME_MAX_CHARS NAME_MAX_CHARS
 #define PRODUCT_DEPARTMENTS_SIZE 256 /* department ids, comma-separated */
@@ -43,6 +62,10 @@ struct product_terms {
     int subsidy_eligible;    /* 1: the loans' interest may be subsidised (贴息) */
     unsigned borrower_kinds; /* bit per enum borrower_kind */
     unsigned documents;      /* bit per enum loan_doc required before review */
+    int min_rating;          /* product_rating_rank a household needs (0: none); 2..4 (一般 .. 优秀) */
+    int64_t second_max_fen;  /* second-cycle households may borrow up to this (0: as max_fen) */
+    int64_t second_min_rate_micro; /* second-cycle households' rate floor (-1: as min_rate_micro) */
+    int extension_review;    /* enum extension_review */
 };
 
 /* Reads comma-separated codes into bits (bit i for the code parse returns i); "" gives 0. -1 when
@@ -57,17 +80,27 @@ int product_bits_names(unsigned bits, const char *(*name)(int), int max, char *o
 /* Checks a product's own figures (the name is the caller's): amounts 1 fen .. the schedule
    engine's maximum with min <= max; terms 1..360 months with min <= max; at least one method;
    rates 0..24 % with min <= max; a penalty factor of 0 or 100..200 %; at least one borrower kind;
-   the settlement rule computed. 0, or -1 with 422 naming the field. */
+   按季结息 only with methods that repay at maturity and 按日计息 (422 invalid_settlement_methods,
+   invalid_settlement_day_count); a required rating of 一般, 较好 or 优秀 (invalid_min_rating); a
+   second-cycle maximum at least max_fen (invalid_second_cycle_max) and a second-cycle rate floor
+   within 0 .. min_rate (invalid_second_cycle_rate); an extension review rule
+   (invalid_extension_review). 0, or -1 with 422 naming the field. */
 int product_validate(const struct product_terms *p, struct err *e);
-/* Checks an application under the product: the kind of borrower, the amount and the term within
-   the product's ranges (both ends included). product_name goes into the messages. 0, or -1 with
-   422 invalid_amount (amount_fen) / invalid_term (term_months) / borrower_not_allowed (product_id). */
+/* Checks an application under the product: the kind of borrower; for a household the rating the
+   product requires (b: its record); the amount and the term within the product's ranges (both
+   ends included), the amount up to the second-cycle maximum for a second-cycle household (b may
+   be NULL: an organisation, never second-cycle). product_name goes into the messages. 0, or -1
+   with 422 borrower_not_allowed (product_id) / rating_required (household_id) / invalid_amount
+   (amount_fen) / second_cycle_required (amount_fen: within the second-cycle maximum only) /
+   invalid_term (term_months). */
 int product_check_application(const struct product_terms *p, const char *product_name, enum borrower_kind kind,
-                              int64_t amount_fen, int64_t term_months, struct err *e);
+                              const struct borrower_record *b, int64_t amount_fen, int64_t term_months,
+                              struct err *e);
 /* Checks a disbursement's terms under the product: the method allowed, the rate within the range
-   and the day count the product fixes (if any). 0, or -1 with 422 invalid_method (method) /
-   invalid_rate (annual_rate) / invalid_day_count (day_count). */
-int product_check_disbursement(const struct product_terms *p, const char *product_name, int method,
+   (from the second-cycle floor when second_cycle is 1) and the day count the product fixes (if
+   any). 0, or -1 with 422 invalid_method (method) / invalid_rate (annual_rate) /
+   invalid_day_count (day_count). */
+int product_check_disbursement(const struct product_terms *p, const char *product_name, int second_cycle, int method,
                                int64_t rate_micro, int day_count, struct err *e);
 
 #endif

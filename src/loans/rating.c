@@ -31,6 +31,13 @@ struct cycle_loan_row {
 };
 static DB_ROW_READER(cycle_loan_row_read, CYCLE_LOAN_ROW, struct cycle_loan_row)
 
+/* The rating that counts for a product's check (rating_borrower_record). */
+#define RECENT_RATING_ROW(X, _) X("r.year", INT, year) _ X("r.grade", TEXT(CODE_SIZE), grade)
+struct recent_rating_row {
+    DB_ROW_FIELDS(RECENT_RATING_ROW)
+};
+static DB_ROW_READER(recent_rating_row_read, RECENT_RATING_ROW, struct recent_rating_row)
+
 int rating_grade_valid(const char *grade)
 {
     for (unsigned i = 0; grade && i < sizeof grades / sizeof grades[0]; i++)
@@ -61,6 +68,40 @@ int64_t rating_set(struct db *db, const struct user_ctx *actor, int64_t househol
                         e) == 0
                ? id
                : -1;
+}
+
+int rating_borrower_record(struct db *db, int64_t household_id, struct date today, struct borrower_record *out,
+                           struct err *e)
+{
+    memset(out, 0, sizeof *out);
+    struct recent_rating_row got = {0};
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(RECENT_RATING_ROW) " FROM household_ratings r "
+                                   "WHERE r.household_id = ? AND r.year IN (?, ?) ORDER BY r.year DESC, r.id DESC LIMIT 1");
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, "iii", household_id, (int64_t)today.y, (int64_t)(today.y - 1));
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        rc = recent_rating_row_read(st, &got) == 0 ? SQLITE_DONE : SQLITE_ERROR;
+    db_done(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, e);
+    out->rating_year = got.year;
+    out->rating_rank = product_rating_rank(got.grade);
+    int64_t second = db_int(db, -1,
+                            "SELECT l.state = 'settled' AND l.extended_on IS NULL AND NOT EXISTS (SELECT 1 FROM "
+                            "loan_extensions x WHERE x.loan_id = l.id AND x.state = 'approved') AND NOT EXISTS "
+                            "(SELECT 1 FROM loan_schedule s WHERE s.loan_id = l.id AND (s.penalty_fen > 0 OR "
+                            "s.compound_fen > 0)) FROM loans l JOIN loan_applications a ON a.id = l.application_id "
+                            "WHERE a.household_id = ? AND a.organisation_id IS NULL ORDER BY l.disbursed_on DESC, "
+                            "l.id DESC LIMIT 1",
+                            "i", household_id);
+    if (second < 0 && db_int(db, -1, "SELECT count(*) FROM loans l JOIN loan_applications a ON a.id = "
+                                     "l.application_id WHERE a.household_id = ? AND a.organisation_id IS NULL",
+                             "i", household_id) != 0)
+        return db_fail(db, e);
+    out->second_cycle = second == 1;
+    return 0;
 }
 
 int64_t rating_loan_cycle(struct db *db, int64_t application_id)

@@ -10,6 +10,7 @@
 #include "date.h"
 #include "db.h"
 #include "err.h"
+#include "product_rules.h"
 #include "user.h"
 
 #define RATING_REASON_MAX_CHARS 200
@@ -25,6 +26,15 @@ int64_t rating_set(struct db *db, const struct user_ctx *actor, int64_t househol
 /* The loan cycle of an application: 1 + the household's loans disbursed from earlier applications.
    0 on a database error. */
 int64_t rating_loan_cycle(struct db *db, int64_t application_id);
+
+/* What a product's checks know of household_id on today (product_rules.h struct borrower_record):
+   its latest rating of today's year, else of the year before (rank 0 when neither year is rated);
+   second_cycle 1 when its latest programme loan (as a household, not for an organisation) was
+   settled on time: settled, never extended (展期), never paid out by the guarantee, and no penalty
+   or compound interest ever accrued on it (every instalment paid by its due date). 0, or -1 on a
+   database error (e filled). */
+int rating_borrower_record(struct db *db, int64_t household_id, struct date today, struct borrower_record *out,
+                           struct err *e);
 
 /* The household's credit history as JSON (the caller has checked scope): {"rating": the latest
    year's rating or null, "ratings": every rating newest first, "loans": its programme loans oldest

@@ -41,6 +41,7 @@ struct repay_row {
 struct repay_loan {
     enum amort_method method;
     enum amort_day_count day_count;
+    enum amort_settlement settlement; /* 按季结息 or on the due dates: kept by an extension's new schedule */
     int64_t rate_micro;         /* the contract rate */
     int64_t penalty_pct;        /* penalty and compound rate, % of the contract rate; <= 0: 150 */
     struct date disbursed_on;

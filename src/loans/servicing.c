@@ -9,6 +9,7 @@
 #include "portfolio_months.h"
 #include "money.h"
 #include "product.h"
+#include "rating.h"
 #include "text.h"
 
 /* A schedule row (repay.h declares the struct: it holds no SQL). */
@@ -27,7 +28,8 @@ static DB_ROW_READER(schedule_row_read, SCHEDULE_ROW, struct repay_row)
     X("l.method", ENUM(enum amort_method, amort_method_parse), terms.method) _                                         \
         X("l.rate_micro", INT64, terms.rate_micro) _ X("l.term_months", INT, terms.term_months) _                      \
         X("l.disbursed_on", DAY, terms.disbursed_on) _                                                                 \
-        X("l.day_count", ENUM(enum amort_day_count, amort_day_count_parse), terms.day_count)
+        X("l.day_count", ENUM(enum amort_day_count, amort_day_count_parse), terms.day_count) _                       \
+        X("l.settlement", ENUM(enum amort_settlement, product_settlement_parse), terms.settlement)
 #define SERVICED_LOAN_TERMS_ROW(X, _) SERVICED_LOAN_ROW(X, _) _ SERVICED_TERMS_ROW(X, _)
 static DB_ROW_READER(serviced_loan_read, SERVICED_LOAN_TERMS_ROW, struct serviced_loan)
 
@@ -45,7 +47,8 @@ static DB_ROW_READER(claim_row_read, CLAIM_ROW, struct claim_row)
 /* The application being disbursed: its state, approved amount and whether it is in the scope ?2. */
 #define DISBURSE_APP_ROW(X, _)                                                                                       \
     X("a.state", TEXT(16), state) _ X("a.amount_fen", MONEY, approved) _ X("in_scope(v.path, ?2)", INT, in_scope) _ \
-        X("a.product_id", INT64, product_id)
+        X("a.product_id", INT64, product_id) _ X("a.household_id", INT64, household_id) _                            \
+        X("a.organisation_id IS NOT NULL", INT, for_organisation)
 struct disburse_app {
     DB_ROW_FIELDS(DISBURSE_APP_ROW)
 };
@@ -103,9 +106,15 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
                  ? err_set(e, 409, "duplicate_contract_no", "contract_no", "合同号 %s 已登记", in->contract_no)
                  : 0;
     struct product product;
+    struct borrower_record b = {0};
     if (rc == 0 && (product_get(db, app.product_id, &product, e) != 0 ||
-                    product_check_disbursement(&product.terms, product.row.name, method, ai.rate_micro, dc, e) != 0))
+                    (!app.for_organisation && rating_borrower_record(db, app.household_id, today, &b, e) != 0) ||
+                    product_check_disbursement(&product.terms, product.row.name, b.second_cycle, method, ai.rate_micro,
+                                               dc, e) != 0))
         rc = -1;
+    ai.settlement = rc == 0 ? (enum amort_settlement)product.terms.settlement : AMORT_SETTLE_DUE_DATES;
+    if (rc == 0 && (why = amort_validate(&ai, &field)) != NULL)
+        rc = err_set(e, 422, "invalid_schedule", field, "%s", why);
     struct amort_row *rows = rc == 0 ? calloc(LOAN_MAX_ROWS, sizeof *rows) : NULL;
     int n = rows ? amort_schedule(&ai, rows, LOAN_MAX_ROWS) : -1;
     if (rc != 0 || n < 1) {
@@ -117,10 +126,10 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
     rate_format(ai.rate_micro, rate, sizeof rate);
     int ok = db_run(db,
                     "INSERT INTO loans (application_id, contract_no, disbursed_on, principal_fen, rate_micro, method, "
-                    "term_months, day_count, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    "ittiititi", in->application_id, in->contract_no, in->disbursed_on, in->principal_fen,
+                    "term_months, day_count, settlement, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "ittiititti", in->application_id, in->contract_no, in->disbursed_on, in->principal_fen,
                     ai.rate_micro, amort_method_code(method), in->term_months, amort_day_count_code(dc),
-                    actor->id) == SQLITE_DONE;
+                    product_settlement_code(ai.settlement), actor->id) == SQLITE_DONE;
     int64_t id = ok ? sqlite3_last_insert_rowid(db->h) : -1;
     for (int i = 0; ok && i < n; i++) {
         char due[11];
@@ -143,6 +152,7 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
                               in->disbursed_on, "principal_fen", (json_int_t)in->principal_fen, "annual_rate", rate,
                               "method", amort_method_code(method), "term_months", (json_int_t)in->term_months,
                               "day_count", amort_day_count_code(dc));
+    json_object_set_new(after, "settlement", json_string(product_settlement_code(ai.settlement)));
     return audit_commit(db, ok, actor, "disburse", "loan", id, NULL, after, e) == 0 ? id : -1;
 }
 
@@ -175,6 +185,24 @@ void servicing_free(struct serviced_loan *l)
     if (l)
         free(l->repayments);
     free(l);
+}
+
+struct serviced_loan *servicing_open(struct db *db, const struct user_ctx *actor, int64_t id, struct err *e)
+{
+    struct serviced_loan *l = servicing_alloc();
+    if (!l) {
+        err_set(e, 500, "out_of_memory", NULL, "内存不足");
+        return NULL;
+    }
+    if (db_begin(db) != SQLITE_OK) {
+        db_fail(db, e);
+    } else if (servicing_get(db, actor, id, l, e) != 0) {
+        db_rollback(db);
+    } else {
+        return l;
+    }
+    servicing_free(l);
+    return NULL;
 }
 
 /* Appends a zeroed repayment to l, growing the array. NULL when out of memory. */
@@ -318,6 +346,7 @@ json_t *servicing_json(const struct serviced_loan *l, struct date as_of)
                      "grade", repay_grade_code(g), "state", l->state, "as_of", date_format(as_of, on), "schedule",
                      schedule, "repayments", reps);
     json_object_set_new(o, "product_id", json_integer(l->product_id));
+    json_object_set_new(o, "settlement", json_string(product_settlement_code(t.settlement)));
     json_object_set_new(o, "organisation_id", l->organisation_id ? json_integer(l->organisation_id) : json_null());
     return o;
 }
@@ -422,10 +451,7 @@ static int keep_rows_before(struct db *db, int64_t repayment_id, const struct re
                             const struct repay_row *before)
 {
     return put_changed_rows(db,
-                            "INSERT INTO repayment_rows_before (principal_fen, interest_fen, paid_principal_fen, "
-                            "paid_interest_fen, penalty_fen, paid_penalty_fen, compound_fen, paid_compound_fen, "
-                            "penalty_through, interest_from, interest_settled_fen, interest_base_fen, settled, "
-                            "repayment_id, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, nullif(?9, ''), nullif(?10, ''), "
+                            "INSERT INTO repayment_rows_before (" SCHEDULE_STATE_COLUMNS ", repayment_id, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, nullif(?9, ''), nullif(?10, ''), "
                             "?11, ?12, ?13, ?14, ?15)",
                             repayment_id, t, before, 1);
 }
@@ -564,14 +590,10 @@ int64_t servicing_reverse(struct db *db, const struct user_ctx *actor, int64_t l
 {
     if (text_check(reason, 1, LOAN_REASON_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_reason", "reason", "请填写冲正原因（%d字以内）", LOAN_REASON_MAX_CHARS);
-    struct serviced_loan *l = servicing_alloc();
+    struct serviced_loan *l = servicing_open(db, actor, loan_id, e);
     if (!l)
-        return err_set(e, 500, "out_of_memory", NULL, "内存不足");
-    if (db_begin(db) != SQLITE_OK) {
-        servicing_free(l);
-        return db_fail(db, e);
-    }
-    if (servicing_get(db, actor, loan_id, l, e) != 0 || reversal_refused(db, l, repayment_id, e) != 0) {
+        return -1;
+    if (reversal_refused(db, l, repayment_id, e) != 0) {
         db_rollback(db);
         servicing_free(l);
         return -1;
@@ -579,11 +601,7 @@ int64_t servicing_reverse(struct db *db, const struct user_ctx *actor, int64_t l
     const struct repayment_row *p = latest_live(l);
     int was_settled = !strcmp(l->state, "settled");
     int ok = db_run(db,
-                    "UPDATE loan_schedule SET (principal_fen, interest_fen, paid_principal_fen, paid_interest_fen, "
-                    "penalty_fen, paid_penalty_fen, compound_fen, paid_compound_fen, penalty_through, interest_from, "
-                    "interest_settled_fen, interest_base_fen, settled) = (SELECT principal_fen, interest_fen, "
-                    "paid_principal_fen, paid_interest_fen, penalty_fen, paid_penalty_fen, compound_fen, "
-                    "paid_compound_fen, penalty_through, interest_from, interest_settled_fen, interest_base_fen, settled "
+                    "UPDATE loan_schedule SET (" SCHEDULE_STATE_COLUMNS ") = (SELECT " SCHEDULE_STATE_COLUMNS " "
                     "FROM repayment_rows_before b WHERE b.repayment_id = ?1 AND b.n = loan_schedule.n) "
                     "WHERE loan_id = ?2 AND n IN (SELECT n FROM repayment_rows_before WHERE repayment_id = ?1)",
                     "ii", repayment_id, loan_id) == SQLITE_DONE &&

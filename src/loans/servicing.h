@@ -80,6 +80,17 @@ struct serviced_loan {
 struct serviced_loan *servicing_alloc(void);
 /* Frees a loan from servicing_alloc and its repayments (NULL is fine). */
 void servicing_free(struct serviced_loan *l);
+/* What every change to a loan starts with: opens a transaction and loads loan id in the actor's
+   scope (servicing_get) into a new loan. NULL with e filled and the transaction rolled back (or
+   never opened); else the caller commits or rolls back and servicing_frees the loan. */
+struct serviced_loan *servicing_open(struct db *db, const struct user_ctx *actor, int64_t id, struct err *e);
+
+/* The columns that hold a schedule row's state (everything a reversal restores), as the SQL that
+   copies rows between loan_schedule, a repayment's snapshot (repayment_rows_before) and the rows
+   an extension superseded (loan_schedule_superseded) names them. */
+#define SCHEDULE_STATE_COLUMNS                                                                                          \
+    "principal_fen, interest_fen, paid_principal_fen, paid_interest_fen, penalty_fen, paid_penalty_fen, "             \
+    "compound_fen, paid_compound_fen, penalty_through, interest_from, interest_settled_fen, interest_base_fen, settled"
 /* Loads a loan in the actor's scope (404/403) with its rows and all its repayments into a
    struct from servicing_alloc (reusable: a previous loan's repayments are freed). */
 int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struct serviced_loan *out, struct err *e);

@@ -6,6 +6,7 @@
 
 #include "masking.h"
 #include "money.h"
+#include "product_rules.h"
 #include "pdf.h"
 
 #define MARGIN 56.0f
@@ -31,9 +32,10 @@ static float loan_heading(struct pdf *p, const struct serviced_loan *l, float y)
     pdf_format(p, line, sizeof line, "放款日：%s    本金：%s 元（%s）", date_chinese_text(l->disbursed_on, lent),
                money_format(l->principal_fen, amount, sizeof amount), pdf_capital(p, l->principal_fen, capital, sizeof capital));
     y = pdf_wrap(p, MARGIN, y, w, 11, 17, line, 1);
-    pdf_format(p, line, sizeof line, "年利率：%s%%    期限：%d 个月    还款方式：%s    计息方式：%s",
+    pdf_format(p, line, sizeof line, "年利率：%s%%    期限：%d 个月    还款方式：%s    计息方式：%s，%s",
                rate_format(l->terms.rate_micro, rate, sizeof rate), l->terms.term_months,
-               amort_method_name(l->terms.method), amort_day_count_name(l->terms.day_count));
+               amort_method_name(l->terms.method), amort_day_count_name(l->terms.day_count),
+               product_settlement_name(l->terms.settlement));
     return pdf_wrap(p, MARGIN, y, w, 11, 17, line, 1) + 10;
 }
 

@@ -97,6 +97,21 @@ void api_loan_extension_decide(struct req *r)
     decided(r, extension_decide);
 }
 
+void api_loan_extension_review(struct req *r)
+{
+    struct err e = {0};
+    json_t *j = req_json(r, &e);
+    const char *decision = NULL, *comment = NULL;
+    int64_t id = j && !api_str(j, "decision", &decision, &e) && !api_str(j, "comment", &comment, &e)
+                     ? extension_review(r->db, &r->user, r->id[0], decision, comment, &e)
+                     : -1;
+    json_decref(j);
+    if (id < 0)
+        reply_json_error(r, &e);
+    else
+        reply_lifecycle(r, 201, r->id[0]);
+}
+
 void api_loan_extension_reverse(struct req *r)
 {
     struct err e = {0};
@@ -177,8 +192,9 @@ void api_household_rate(struct req *r)
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_lifecycle[] = {
     {"GET", "/api/v1/loans/{id}/lifecycle", "一笔贷款的展期（含被取代的原还款计划）和核销记录", NULL, NULL, LIFECYCLE_ANSWER, 0, "404:not_found 403:out_of_scope", NULL},
-    {"POST", "/api/v1/loans/{id}/extension", "申请展期：从展期日起按新期限重排剩余本金；答复新的还款计划", NULL, API_OBJ("\"on\":" API_STR ",\"months\":" API_INT ",\"reason\":" API_STR ",\"annual_rate\":" API_STR ",\"method\":" API_STR, "\"on\",\"months\",\"reason\""), API_OBJ("\"extension_id\":" API_INT ",\"state\":" API_STR ",\"schedule\":{\"type\":\"array\"}", "\"extension_id\",\"state\",\"schedule\""), 201, "422:invalid_reason 422:invalid_date 422:invalid_months 409:overdue_first 409:paid_ahead 409:extension_pending 409:loan_not_active 404:not_found 403:out_of_scope", NULL},
-    {"POST", "/api/v1/loans/{id}/extension/approve", "审批待批的展期（另一人）：approve 生效，refuse 须写理由", NULL, DECISION_BODY, LIFECYCLE_ANSWER, 0, "409:same_person 404:no_extension 409:overdue_first 422:invalid_note", NULL},
+    {"POST", "/api/v1/loans/{id}/extension", "申请展期：从展期日起按新期限重排剩余本金；答复新的还款计划", NULL, API_OBJ("\"on\":" API_STR ",\"months\":" API_INT ",\"reason\":" API_STR ",\"annual_rate\":" API_STR ",\"method\":" API_STR, "\"on\",\"months\",\"reason\""), API_OBJ("\"extension_id\":" API_INT ",\"state\":" API_STR ",\"schedule\":{\"type\":\"array\"}", "\"extension_id\",\"state\",\"schedule\""), 201, "422:invalid_reason 422:invalid_date 422:invalid_months 409:overdue_first 409:paid_ahead 409:extension_pending 409:loan_not_active 409:no_departments 404:not_found 403:out_of_scope", NULL},
+    {"POST", "/api/v1/loans/{id}/extension/approve", "审批待批的展期（另一人）：approve 生效，refuse 须写理由", NULL, DECISION_BODY, LIFECYCLE_ANSWER, 0, "409:same_person 409:joint_review 404:no_extension 409:overdue_first 422:invalid_note", NULL},
+    {"POST", "/api/v1/loans/{id}/extension/reviews", "联合评审待批的展期（产品的展期审批为 joint 时）：本部门意见 approve 或 reject（须写理由）；各部门都同意则新计划生效，任一不同意则不予展期", NULL, API_OBJ("\"decision\":{\"enum\":[\"approve\",\"reject\"]},\"comment\":" API_STR, "\"decision\""), LIFECYCLE_ANSWER, 201, "422:invalid_decision 422:invalid_comment 403:department_not_reviewing 403:no_department 409:already_reviewed 404:no_extension 409:overdue_first", NULL},
     {"POST", "/api/v1/loans/{id}/extension/reverse", "冲正生效的展期（须写原因；新计划已有还款时不可）", NULL, API_OBJ("\"reason\":" API_STR, "\"reason\""), LIFECYCLE_ANSWER, 0, "409:repaid_since 404:no_extension 422:invalid_reason", NULL},
     {"POST", "/api/v1/loans/{id}/write-off", "申请核销代偿后未追回的部分", NULL, API_OBJ("\"on\":" API_STR ",\"reason\":" API_STR, "\"on\",\"reason\""), LIFECYCLE_ANSWER, 201, "409:not_compensated 409:too_early 409:nothing_to_write_off 409:write_off_exists 422:invalid_date 422:invalid_reason 404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/loans/{id}/write-off/approve", "审批核销（申请人以外的另一人）", NULL, DECISION_BODY, LIFECYCLE_ANSWER, 0, "409:same_person 409:nothing_to_write_off 404:no_write_off 422:invalid_note", NULL},

@@ -10,13 +10,28 @@
 #include "loan_rules.h"
 #include "money.h"
 #include "product.h"
+#include "text.h"
 
 /* Room for a product's fields read from JSON or from the stored product. */
 struct product_body {
     struct product_input in;
     char methods[PRODUCT_LIST_SIZE], kinds[PRODUCT_LIST_SIZE], documents[PRODUCT_LIST_SIZE];
     char departments[PRODUCT_DEPARTMENTS_SIZE], min_rate[RATE_TEXT_SIZE], max_rate[RATE_TEXT_SIZE];
+    char second_min_rate[RATE_TEXT_SIZE], min_rating[CODE_SIZE];
 };
+
+/* Reads the nullable string member key into out (null: ""); absent: out kept. 0, or -1 with 422. */
+static int api_nullable_text(json_t *o, const char *key, char *out, size_t n, struct err *e)
+{
+    json_t *v = json_object_get(o, key);
+    if (!v)
+        return 0;
+    if (!json_is_null(v) && (!json_is_string(v) || text_copy(out, n, json_string_value(v)) != 0))
+        return err_set(e, 422, "invalid_type", key, "字段 %s 应为字符串或 null", key);
+    if (json_is_null(v))
+        *out = '\0';
+    return 0;
+}
 
 /* Reads array member key (strings, or integers when ints) into out comma-separated; *set = 1 when
    present. 0, or -1 with 422 naming the field. */
@@ -51,12 +66,14 @@ static int read_body(json_t *j, struct product_body *b, struct err *e)
 {
     struct product_input *in = &b->in;
     const char *min_rate = NULL, *max_rate = NULL, *day_count = in->day_count, *name = NULL, *settlement = NULL;
+    const char *ext = NULL;
     int set, subsidy = in->subsidy_eligible, active = in->active;
     if (!j || api_str(j, "name", &name, e) || api_int(j, "min_fen", in->min_fen, &in->min_fen, e) ||
         api_int(j, "max_fen", in->max_fen, &in->max_fen, e) ||
         api_int(j, "min_months", in->min_months, &in->min_months, e) ||
         api_int(j, "max_months", in->max_months, &in->max_months, e) || api_str(j, "min_rate", &min_rate, e) ||
         api_str(j, "max_rate", &max_rate, e) || api_str(j, "settlement", &settlement, e) ||
+        api_str(j, "extension_review", &ext, e) ||
         api_int(j, "penalty_pct", in->penalty_pct, &in->penalty_pct, e) ||
         api_bool(j, "subsidy_eligible", subsidy, &subsidy, e) || api_bool(j, "active", active, &active, e))
         return -1;
@@ -64,6 +81,8 @@ static int read_body(json_t *j, struct product_body *b, struct err *e)
         in->name = name;
     if (settlement)
         in->settlement = settlement;
+    if (ext)
+        in->extension_review = ext;
     json_t *dc = json_object_get(j, "day_count");
     if (dc && !json_is_null(dc) && !json_is_string(dc))
         return err_set(e, 422, "invalid_type", "day_count", "字段 day_count 应为 month、actual360 或 null");
@@ -83,6 +102,14 @@ static int read_body(json_t *j, struct product_body *b, struct err *e)
         in->documents = b->documents;
     if (api_list_csv(j, "departments", 1, b->departments, sizeof b->departments, &set, e))
         return -1;
+    json_t *top = json_object_get(j, "second_cycle_max_fen");
+    if (top && !json_is_null(top) && !json_is_integer(top))
+        return err_set(e, 422, "invalid_type", "second_cycle_max_fen", "字段 second_cycle_max_fen 应为整数（分）或 null");
+    if (top)
+        in->second_max_fen = json_is_null(top) ? 0 : json_integer_value(top);
+    if (api_nullable_text(j, "min_rating", b->min_rating, sizeof b->min_rating, e) ||
+        api_nullable_text(j, "second_cycle_min_rate", b->second_min_rate, sizeof b->second_min_rate, e))
+        return -1;
     in->day_count = day_count;
     in->subsidy_eligible = subsidy;
     in->active = active;
@@ -96,7 +123,7 @@ static void body_defaults(struct product_body *b)
     b->in = (struct product_input){.methods = b->methods, .min_rate = b->min_rate, .max_rate = b->max_rate,
                                    .day_count = "", .settlement = "due_dates", .subsidy_eligible = 1,
                                    .borrower_kinds = b->kinds, .documents = NULL, .departments = b->departments,
-                                   .active = 1};
+                                   .active = 1, .min_rating = b->min_rating, .second_min_rate = b->second_min_rate};
 }
 
 /* A body holding the stored product p (a PUT changes only what it gives). */
@@ -116,10 +143,15 @@ static void body_of(const struct product *p, struct product_body *b)
     b->in.max_months = p->terms.max_months;
     b->in.day_count = p->row.day_count;
     b->in.settlement = p->row.settlement;
+    b->in.extension_review = p->row.extension_review;
     b->in.penalty_pct = p->terms.penalty_pct;
     b->in.subsidy_eligible = p->terms.subsidy_eligible;
     b->in.documents = b->documents;
     b->in.active = p->row.active;
+    memcpy(b->min_rating, p->row.min_rating, sizeof b->min_rating);
+    b->in.second_max_fen = p->terms.second_max_fen;
+    if (p->terms.second_min_rate_micro >= 0)
+        rate_format(p->terms.second_min_rate_micro, b->second_min_rate, sizeof b->second_min_rate);
 }
 
 /* Answers with the product as stored now. */
@@ -199,10 +231,12 @@ void api_products_update(struct req *r)
             ",\"settlement\":{\"enum\":[\"due_dates\",\"quarter_20th\"]},\"penalty_pct\":{\"type\":[\"integer\",\"null\"]}" \
             ",\"subsidy_eligible\":" API_BOOL ",\"borrower_kinds\":{\"type\":\"array\",\"items\":{\"enum\":[\"household\",\"organisation\"]}}" \
             ",\"documents\":{\"type\":\"array\",\"items\":" API_STR "},\"departments\":{\"type\":\"array\",\"items\":" API_INT \
-            "},\"is_default\":" API_BOOL ",\"active\":" API_BOOL,                                                     \
+            "},\"is_default\":" API_BOOL ",\"active\":" API_BOOL ",\"min_rating\":{\"enum\":[\"一般\",\"较好\",\"优秀\",null]}"  \
+            ",\"second_cycle_max_fen\":{\"type\":[\"integer\",\"null\"]},\"second_cycle_min_rate\":{\"type\":[\"string\",\"null\"]}" \
+            ",\"extension_review\":{\"enum\":[\"association\",\"joint\"]}", \
             "\"id\",\"name\",\"min_fen\",\"max_fen\",\"min_months\",\"max_months\",\"methods\",\"min_rate\",\"max_rate\","  \
             "\"day_count\",\"settlement\",\"penalty_pct\",\"subsidy_eligible\",\"borrower_kinds\",\"documents\","     \
-            "\"departments\",\"is_default\",\"active\"")
+            "\"departments\",\"is_default\",\"active\",\"min_rating\",\"second_cycle_max_fen\",\"second_cycle_min_rate\",\"extension_review\"")
 /* A product's fields as a request gives them. */
 #define PRODUCT_BODY_PROPS                                                                                           \
     "\"name\":" API_STR ",\"min_fen\":" API_INT ",\"max_fen\":" API_INT ",\"min_months\":" API_INT                   \
@@ -210,11 +244,15 @@ void api_products_update(struct req *r)
     ",\"max_rate\":" API_STR ",\"day_count\":{\"type\":[\"string\",\"null\"]},\"settlement\":" API_STR               \
     ",\"penalty_pct\":{\"type\":[\"integer\",\"null\"]},\"subsidy_eligible\":" API_BOOL                                \
     ",\"borrower_kinds\":{\"type\":\"array\",\"items\":" API_STR "},\"documents\":{\"type\":\"array\",\"items\":"     \
-    API_STR "},\"departments\":{\"type\":\"array\",\"items\":" API_INT "}"
+    API_STR "},\"departments\":{\"type\":\"array\",\"items\":" API_INT "},\"min_rating\":{\"type\":[\"string\",\"null\"]}" \
+    ",\"second_cycle_max_fen\":{\"type\":[\"integer\",\"null\"]},\"second_cycle_min_rate\":{\"type\":[\"string\",\"null\"]}" \
+    ",\"extension_review\":{\"enum\":[\"association\",\"joint\"]}"
 #define PRODUCT_ERRORS                                                                                               \
     "422:invalid_name 422:invalid_amount_range 422:invalid_term_range 422:invalid_methods 422:invalid_rate_range "  \
     "422:invalid_day_count 422:invalid_penalty 422:invalid_borrower_kinds 422:invalid_documents "                    \
-    "422:invalid_departments 422:settlement_not_supported 422:invalid_settlement 409:duplicate_name"
+    "422:invalid_departments 422:invalid_settlement 422:invalid_settlement_methods 422:invalid_settlement_day_count " \
+    "422:invalid_min_rating 422:invalid_second_cycle_max 422:invalid_second_cycle_rate 422:invalid_extension_review " \
+    "409:duplicate_name"
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_product[] = {

@@ -10,6 +10,7 @@
 #include "list_sheets.h"
 #include "money.h"
 #include "portfolio.h"
+#include "product_rules.h"
 #include "routes.h"
 #include "report_scope.h"
 #include "servicing.h"
@@ -31,11 +32,12 @@ void api_schedule_preview(struct req *r)
 {
     struct err e = {0};
     json_t *j = req_json(r, &e);
-    const char *rate = NULL, *method = NULL, *start = NULL, *day_count = NULL;
+    const char *rate = NULL, *method = NULL, *start = NULL, *day_count = NULL, *settlement = NULL;
     int64_t principal = 0, term = 0;
     if (!j || api_int(j, "principal_fen", 0, &principal, &e) || api_str(j, "annual_rate", &rate, &e) ||
         api_int(j, "term_months", 0, &term, &e) || api_str(j, "method", &method, &e) ||
-        api_str(j, "start_date", &start, &e) || api_str(j, "day_count", &day_count, &e)) {
+        api_str(j, "start_date", &start, &e) || api_str(j, "day_count", &day_count, &e) ||
+        api_str(j, "settlement", &settlement, &e)) {
         json_decref(j);
         reply_json_error(r, &e);
         return;
@@ -44,26 +46,30 @@ void api_schedule_preview(struct req *r)
     const char *field = NULL, *why = NULL;
     int m = amort_method_parse(method);
     int dc = day_count ? amort_day_count_parse(day_count) : m < 0 ? 0 : (int)amort_default_day_count(m);
+    int ps = settlement ? product_settlement_parse(settlement) : PS_DUE_DATES;
     if (!rate || rate_parse(rate, &in.rate_micro) != 0)
         field = "annual_rate", why = "年利率应为 0 到 24 之间的百分数字符串，如 \"4.35\"";
     else if (m < 0)
         field = "method", why = "未知的还款方式";
     else if (dc < 0)
         field = "day_count", why = "计息方式应为 month（按月计息）或 actual360（按日计息）";
+    else if (ps < 0)
+        field = "settlement", why = "结息方式应为 due_dates（按还款日结息）或 quarter_20th（按季结息）";
     else if (!start || date_parse(start, &in.start) != 0)
         field = "start_date", why = "起始日期应为有效日期 YYYY-MM-DD";
     else if (term < 1 || term > 360)
         field = "term_months", why = "期限应为 1 到 360 个月";
     else
-        in.method = (enum amort_method)m, in.day_count = (enum amort_day_count)dc, why = amort_validate(&in, &field);
+        in.method = (enum amort_method)m, in.day_count = (enum amort_day_count)dc,
+        in.settlement = (enum amort_settlement)ps, why = amort_validate(&in, &field);
     json_decref(j);
     if (why) {
         err_set(&e, 422, "invalid_schedule", field, "%s", why);
         reply_json_error(r, &e);
         return;
     }
-    struct amort_row *rows = calloc(360, sizeof *rows);
-    int n = rows ? amort_schedule(&in, rows, 360) : -1;
+    struct amort_row *rows = calloc(AMORT_TERM_MAX_MONTHS + 2, sizeof *rows);
+    int n = rows ? amort_schedule(&in, rows, AMORT_TERM_MAX_MONTHS + 2) : -1;
     json_t *arr = json_array();
     int64_t interest = 0, total = 0;
     for (int i = 0; i < n; i++) {
@@ -78,7 +84,8 @@ void api_schedule_preview(struct req *r)
                                              (json_int_t)rows[i].balance_fen));
     }
     free(rows);
-    reply_json(r, 200, json_pack("{s:s, s:o, s:I, s:I}", "day_count", amort_day_count_code(dc), "rows", arr,
+    reply_json(r, 200, json_pack("{s:s, s:s, s:o, s:I, s:I}", "day_count", amort_day_count_code(dc), "settlement",
+                                 product_settlement_code(ps), "rows", arr,
                                  "total_interest_fen", (json_int_t)interest, "total_fen", (json_int_t)total));
 }
 
@@ -305,7 +312,7 @@ void api_overdue_by_village(struct req *r)
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_servicing[] = {
-    {"POST", "/api/v1/schedule-preview", "还款计划试算", NULL, API_OBJ("\"principal_fen\":" API_INT ",\"annual_rate\":" API_STR ",\"term_months\":" API_INT ",\"method\":" API_STR ",\"start_date\":" API_STR, "\"principal_fen\",\"annual_rate\",\"term_months\",\"method\",\"start_date\""), API_OBJ("\"rows\":{\"type\":\"array\"},\"total_fen\":" API_INT, "\"rows\",\"total_fen\""), 0, "422:invalid_schedule", NULL},
+    {"POST", "/api/v1/schedule-preview", "还款计划试算", NULL, API_OBJ("\"principal_fen\":" API_INT ",\"annual_rate\":" API_STR ",\"term_months\":" API_INT ",\"method\":" API_STR ",\"start_date\":" API_STR ",\"day_count\":" API_STR ",\"settlement\":{\"enum\":[\"due_dates\",\"quarter_20th\"]}", "\"principal_fen\",\"annual_rate\",\"term_months\",\"method\",\"start_date\""), API_OBJ("\"rows\":{\"type\":\"array\"},\"total_fen\":" API_INT, "\"rows\",\"total_fen\""), 0, "422:invalid_schedule", NULL},
     {"POST", "/api/v1/loans", "登记放款", NULL, API_OBJ("\"application_id\":" API_INT ",\"contract_no\":" API_STR ",\"disbursed_on\":" API_STR ",\"principal_fen\":" API_INT ",\"annual_rate\":" API_STR ",\"method\":" API_STR ",\"term_months\":" API_INT, "\"application_id\",\"contract_no\",\"disbursed_on\",\"principal_fen\",\"annual_rate\",\"method\",\"term_months\""), API_OBJ("\"id\":" API_INT ",\"state\":" API_STR ",\"dpd\":" API_INT ",\"overdue_fen\":" API_INT ",\"penalty_fen\":" API_INT ",\"compound_fen\":" API_INT ",\"schedule\":{\"type\":\"array\"}", "\"id\",\"state\",\"dpd\",\"overdue_fen\",\"penalty_fen\",\"schedule\""), 201, "409:invalid_state 409:duplicate_contract_no 422:invalid_schedule 404:not_found 403:out_of_scope", NULL},
     {"GET", "/api/v1/loans/{id}", "一笔贷款及其截至某日的数字", "as_of:date", NULL, LOAN_ANSWER, 0, "422:invalid_date 404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/loans/{id}/repayments", "登记还款（按凭证号去重）", NULL, API_OBJ("\"paid_on\":" API_STR ",\"amount_fen\":" API_INT ",\"receipt_no\":" API_STR, "\"paid_on\",\"amount_fen\",\"receipt_no\""), REPAYMENT_ANSWER, 201, "409:receipt_conflict 409:receipt_on_other_loan 409:loan_not_active 422:overpayment 422:invalid_amount 422:invalid_date 422:invalid_receipt_no 422:out_of_order 422:invalid_type 404:not_found 403:out_of_scope", NULL},

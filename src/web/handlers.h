@@ -301,6 +301,18 @@ void api_loan_recover(struct req *r);
 /* api_lifecycle.c: extension, write-off, the loan's lifecycle, credit ratings. */
 void api_loan_lifecycle(struct req *r);
 void api_loan_extension(struct req *r);
+void api_loan_extension_review(struct req *r);
+/* api_subsidy_receipt.c: the interest subsidy received */
+void api_subsidy_receipts(struct req *r);
+void api_subsidy_receipt_add(struct req *r);
+void api_subsidy_receipt_reverse(struct req *r);
+/* page_subsidy_receipt.c: the subsidy received on the subsidy page */
+void page_subsidy_receipt_add(struct req *r);
+/* The subsidy received (list, record and reverse forms) under the quarter's claim. */
+void subsidy_receipts_section(struct req *r);
+/* page_servicing.c: the subsidy page again with a form's refusal e. */
+void page_subsidy_refused(struct req *r, const struct err *e);
+void page_subsidy_receipt_reverse(struct req *r);
 void api_loan_extension_decide(struct req *r);
 void api_loan_extension_reverse(struct req *r);
 void api_loan_write_off(struct req *r);
@@ -387,6 +399,7 @@ struct serviced_loan;
 void lifecycle_section(struct req *r, const struct serviced_loan *l);
 void page_account_extension(struct req *r);
 void page_account_extension_decide(struct req *r);
+void page_account_extension_review(struct req *r);
 void page_account_extension_reverse(struct req *r);
 void page_account_write_off(struct req *r);
 void page_account_write_off_decide(struct req *r);

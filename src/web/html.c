@@ -293,8 +293,10 @@ void html_flash(struct req *r)
         {"category_document", "证明材料已上传，待另一人审批。"},
         {"category_approved", "类别变更已批准，已生效。"}, {"category_rejected", "类别变更已驳回，家庭类别未变。"},
         {"extension", "展期申请已登记。"}, {"extension_approved", "展期已生效，新的还款计划见下。"},
-        {"extension_refused", "已不同意该展期。"}, {"write_off", "核销申请已登记，待另一人审批。"},
+        {"extension_refused", "已不同意该展期。"}, {"extension_reviewed", "本部门的展期评审意见已提交。"},
+        {"extension_review_rejected", "本部门不同意该展期，展期不予办理。"}, {"write_off", "核销申请已登记，待另一人审批。"},
         {"write_off_approved", "已核销。"}, {"write_off_refused", "已不同意该核销。"}, {"rated", "信用评定已记录。"},
+        {"subsidy_received", "财政贴息资金到账已登记，已生成记账凭证。"},
     };
     /* refusals that still end on the record's page (?refused=CODE), shown in the error style */
     static const struct {

@@ -9,6 +9,7 @@
 #include "form.h"
 #include "handlers.h"
 #include "html.h"
+#include "loan.h"
 #include "masking.h"
 #include "money.h"
 #include "servicing.h"
@@ -22,6 +23,7 @@ static int role_in(const struct req *r, unsigned bits)
 #define ASKS_EXTENSION (ROLE_BIT(ROLE_LIAISON) | ROLE_BIT(ROLE_FINANCE) | ROLE_BIT(ROLE_ASSOCIATION))
 #define ASKS_WRITE_OFF (ROLE_BIT(ROLE_FINANCE) | ROLE_BIT(ROLE_ASSOCIATION))
 #define APPROVES (ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION))
+#define REVIEWS ROLE_BIT(ROLE_REVIEWER)
 
 static const char *const state_names[][2] = {{"pending", "待审批"},   {"approved", "已生效"}, {"refused", "未同意"},
                                              {"reversed", "已冲正"}};
@@ -64,8 +66,20 @@ static void extension_item(struct req *r, json_t *x)
         html_printf(r, "（%s）", json_string_value(json_object_get(x, "decision_note")));
     if (*json_string_value(json_object_get(x, "reverse_reason")))
         html_printf(r, "；冲正原因：%s", json_string_value(json_object_get(x, "reverse_reason")));
-    json_t *rows = json_object_get(x, "superseded"), *row;
+    json_t *rows = json_object_get(x, "superseded"), *row, *opinions = json_object_get(x, "reviews");
     size_t i;
+    if (json_array_size(opinions)) {
+        html_raw(r, "<br>各部门联合评审：");
+        json_array_foreach(opinions, i, row)
+        {
+            const char *d = json_string_value(json_object_get(row, "decision"));
+            int k = review_decision_parse(d);
+            html_printf(r, "%s%s %s", i ? "；" : "", json_string_value(json_object_get(row, "department")),
+                        k >= 0 ? review_decision_name((enum review_decision)k) : "待评审");
+            if (*json_string_value(json_object_get(row, "comment")))
+                html_printf(r, "（%s）", json_string_value(json_object_get(row, "comment")));
+        }
+    }
     if (json_array_size(rows)) {
         html_raw(r, "<details><summary>被展期取代的原还款计划</summary><table class=\"list superseded\"><thead><tr>"
                     "<th class=\"num\">期数</th><th>还款日</th><th class=\"num\">本金</th><th class=\"num\">利息</th>"
@@ -85,12 +99,26 @@ static void extension_item(struct req *r, json_t *x)
     html_raw(r, "</li>");
 }
 
+/* The joint review form of a pending extension under the departments' review. */
+static void review_form(struct req *r, int64_t loan_id)
+{
+    const char *f = "/extension/review";
+    html_printf(r, "<form method=\"post\" action=\"/accounts/%lld/extension/review\" class=\"grid\">", (long long)loan_id);
+    html_csrf(r);
+    html_printf(r, "<fieldset><legend>本部门对展期的评审意见</legend><label><input type=\"radio\" name=\"decision\" "
+                   "value=\"approve\" required%s> 同意</label><label><input type=\"radio\" name=\"decision\" "
+                   "value=\"reject\"%s> 不同意</label></fieldset><label>意见说明（不同意时必填）<input name=\"comment\" "
+                   "maxlength=\"1000\" value=\"%s\"></label><p><button class=\"primary\">提交评审意见</button></p></form>",
+                form_echo_checked(r, f, "decision", "approve", 0) ? " checked" : "",
+                form_echo_checked(r, f, "decision", "reject", 0) ? " checked" : "", form_echo(r, f, "comment", ""));
+}
+
 /* The extension section: history, the pending one's approval, the reversal and request forms. */
 static void extension_section(struct req *r, const struct serviced_loan *l)
 {
     json_t *list = extension_list_json(r->db, l->id), *x;
     size_t i;
-    int pending = 0, in_force = 0, active = !strcmp(l->state, "active");
+    int pending = 0, joint = 0, in_force = 0, active = !strcmp(l->state, "active");
     html_raw(r, "<h2 id=\"extension\">展期</h2>");
     if (!list) {
         html_raw(r, "<p class=\"error\">展期记录读取失败。</p>");
@@ -104,14 +132,17 @@ static void extension_section(struct req *r, const struct serviced_loan *l)
     {
         const char *s = json_string_value(json_object_get(x, "state"));
         pending |= !strcmp(s, "pending");
+        joint |= !strcmp(s, "pending") && !strcmp(json_string_value(json_object_get(x, "review")), "joint");
         in_force |= i == 0 && !strcmp(s, "approved");
         extension_item(r, x);
     }
     if (json_array_size(list))
         html_raw(r, "</ul>");
     json_decref(list);
-    if (pending && role_in(r, APPROVES))
+    if (pending && !joint && role_in(r, APPROVES))
         decide_form(r, l->id, "extension");
+    if (joint && role_in(r, REVIEWS))
+        review_form(r, l->id);
     if (in_force && active && role_in(r, APPROVES)) {
         html_printf(r, "<form method=\"post\" action=\"/accounts/%lld/extension/reverse\" class=\"inline\">",
                     (long long)l->id);
@@ -286,6 +317,24 @@ static int decision(struct req *r, struct err *e)
     return -1;
 }
 
+/* Asks to confirm a decision on the page's loan's pending extension (by: "" for the association,
+   the department's words for a joint review): the borrower (masked), the contract, the outstanding
+   principal in words and figures and what the decision does. 1 to go on, 0 when the page has answered. */
+static int ask_decision(struct req *r, const char *by, int approve, const char *note, const char *takes_effect)
+{
+    struct serviced_loan *l = load(r);
+    if (!l)
+        return 0;
+    char who[NAME_SIZE], money[FORM_MONEY_SIZE];
+    enum form_confirm_step step =
+        form_ask(r, NULL, "确认%s%s %s（合同号 %s）的展期？剩余本金 %s。%s", by, approve ? "同意" : "不同意",
+                 mask_name(l->applicant, who, sizeof who), l->contract_no,
+                 form_money(repay_outstanding_principal(&l->terms), money, sizeof money),
+                 approve ? takes_effect : (note ? note : ""));
+    servicing_free(l);
+    return go_on(r, step);
+}
+
 void page_account_extension_decide(struct req *r)
 {
     struct err e = {0};
@@ -295,19 +344,25 @@ void page_account_extension_decide(struct req *r)
         account_refused(r, &e);
         return;
     }
-    struct serviced_loan *l = load(r);
-    if (!l)
-        return;
-    char who[NAME_SIZE], money[FORM_MONEY_SIZE];
-    enum form_confirm_step step =
-        form_ask(r, NULL, "确认%s %s（合同号 %s）的展期？剩余本金 %s。%s", approve ? "同意" : "不同意",
-                 mask_name(l->applicant, who, sizeof who), l->contract_no,
-                 form_money(repay_outstanding_principal(&l->terms), money, sizeof money),
-                 approve ? "同意后新的还款计划立即生效，自展期当季起不再贴息。" : (note ? note : ""));
-    servicing_free(l);
-    if (go_on(r, step))
+    if (ask_decision(r, "", approve, note, "同意后新的还款计划立即生效，自展期当季起不再贴息。"))
         done(r, extension_decide(r->db, &r->user, r->id[0], approve, note, &e), &e,
              approve ? "extension_approved" : "extension_refused");
+}
+
+void page_account_extension_review(struct req *r)
+{
+    struct err e = {0};
+    const char *decision = req_form(r, "decision"), *comment = req_form(r, "comment");
+    if (loan_review_check(decision, comment, NULL, &e) != 0) {
+        account_refused(r, &e);
+        return;
+    }
+    char by[NAME_SIZE + 32];
+    snprintf(by, sizeof by, "本部门（%s）", r->user.department_name);
+    int approve = !strcmp(decision, "approve");
+    if (ask_decision(r, by, approve, comment, "各部门都同意后新的还款计划生效，自展期当季起不再贴息。"))
+        done(r, extension_review(r->db, &r->user, r->id[0], decision, comment, &e), &e,
+             approve ? "extension_reviewed" : "extension_review_rejected");
 }
 
 void page_account_extension_reverse(struct req *r)

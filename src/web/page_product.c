@@ -42,8 +42,20 @@ static void product_row(const struct product *p, void *ctx)
         html_printf(r, "<td class=\"num\">%lld%%</td>", (long long)t->penalty_pct);
     else
         html_raw(r, "<td>按系统参数</td>");
-    html_printf(r, "<td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", t->subsidy_eligible ? "可贴息" : "不贴息", kinds,
-                docs, p->row.active ? "启用" : "停用");
+    html_printf(r, "<td>%s</td><td>%s</td><td>%s</td><td>", t->subsidy_eligible ? "可贴息" : "不贴息", kinds, docs);
+    if (t->min_rating)
+        html_printf(r, "信用评定%s及以上", product_rating_grade(t->min_rating));
+    else
+        html_raw(r, "不要求");
+    html_raw(r, "</td><td>");
+    if (t->second_max_fen)
+        html_printf(r, "最高 %s 元 ", money_format(t->second_max_fen, hi, sizeof hi));
+    if (t->second_min_rate_micro >= 0)
+        html_printf(r, "利率低至 %s%%", rate_format(t->second_min_rate_micro, rlo, sizeof rlo));
+    if (!t->second_max_fen && t->second_min_rate_micro < 0)
+        html_raw(r, "同首轮");
+    html_printf(r, "</td><td>%s</td><td>%s</td></tr>", extension_review_name(t->extension_review),
+                p->row.active ? "启用" : "停用");
 }
 
 /* The form values of a product: what was typed after a refusal, else the stored ones (p NULL: a
@@ -80,13 +92,32 @@ static void department_box(int64_t id, const char *name, int active, void *ctx)
                 ticked(f, "departments", code, strstr(seen, item) != NULL) ? " checked" : "", name);
 }
 
+/* A labelled <select> of the codes 0..n-1 (code(i) its value, name(i) its words) with the typed or
+   stored choice selected, and the field's error; the label is closed. */
+static void code_select(const struct product_form *f, const char *label, const char *field_name, const char *stored,
+                        int n, const char *(*code)(int), const char *(*name)(int))
+{
+    const char *now = field(f, field_name, stored);
+    html_printf(f->r, "<label>%s<select name=\"%s\">", label, field_name);
+    for (int i = 0; i < n; i++)
+        html_printf(f->r, "<option value=\"%s\"%s>%s</option>", code(i), !strcmp(now, code(i)) ? " selected" : "",
+                    name(i));
+    html_raw(f->r, "</select>");
+    form_field_error(f->r, field_name);
+    html_raw(f->r, "</label>");
+}
+
 /* The product form (new when f->p is NULL or editing it). */
 static void product_form(const struct product_form *f)
 {
     struct req *r = f->r;
     const struct product *p = f->p;
     char lo[MONEY_TEXT_SIZE] = "", hi[MONEY_TEXT_SIZE] = "", rlo[RATE_TEXT_SIZE] = "", rhi[RATE_TEXT_SIZE] = "";
-    char mn[24] = "", mx[24] = "", pen[24] = "";
+    char mn[24] = "", mx[24] = "", pen[24] = "", top[MONEY_TEXT_SIZE] = "", floor[RATE_TEXT_SIZE] = "";
+    if (p && p->terms.second_max_fen)
+        money_format_plain(p->terms.second_max_fen, top, sizeof top);
+    if (p && p->terms.second_min_rate_micro >= 0)
+        rate_format(p->terms.second_min_rate_micro, floor, sizeof floor);
     if (p) {
         money_format_plain(p->terms.min_fen, lo, sizeof lo);
         money_format_plain(p->terms.max_fen, hi, sizeof hi);
@@ -130,18 +161,33 @@ static void product_form(const struct product_form *f)
     for (int d = 0; d < AMORT_DAYS__MAX; d++)
         html_printf(r, "<option value=\"%s\"%s>%s</option>", amort_day_count_code(d),
                     !strcmp(dc, amort_day_count_code(d)) ? " selected" : "", amort_day_count_name(d));
-    const char *st = field(f, "settlement", p ? p->row.settlement : "due_dates");
-    html_raw(r, "</select></label><label>结息方式<select name=\"settlement\">");
-    for (int s = 0; s < PS__MAX; s++)
-        html_printf(r, "<option value=\"%s\"%s>%s</option>", product_settlement_code(s),
-                    !strcmp(st, product_settlement_code(s)) ? " selected" : "", product_settlement_name(s));
-    html_raw(r, "</select>");
-    form_field_error(r, "settlement");
-    html_printf(r, "</label><label>罚息系数（合同利率的 %%，100—200；空为系统参数）<input name=\"penalty_pct\" type=\"number\" "
+    html_raw(r, "</select></label>");
+    code_select(f, "结息方式", "settlement", p ? p->row.settlement : "due_dates", PS__MAX, product_settlement_code,
+                product_settlement_name);
+    html_printf(r, "<label>罚息系数（合同利率的 %%，100—200；空为系统参数）<input name=\"penalty_pct\" type=\"number\" "
                    "min=\"100\" max=\"200\" value=\"%s\">",
                 field(f, "penalty_pct", pen));
     form_field_error(r, "penalty_pct");
-    html_printf(r, "</label><label class=\"inline\"><input type=\"checkbox\" name=\"subsidy_eligible\" value=\"1\"%s> 可享受贴息"
+    const char *mr = field(f, "min_rating", p ? p->row.min_rating : "");
+    html_printf(r, "</label><label>信用评定要求（本年或上年）<select name=\"min_rating\"><option value=\"\"%s>不要求</option>",
+                *mr ? "" : " selected");
+    for (int g = 4; g >= 2; g--)
+        html_printf(r, "<option value=\"%s\"%s>%s及以上</option>", product_rating_grade(g),
+                    !strcmp(mr, product_rating_grade(g)) ? " selected" : "", product_rating_grade(g));
+    html_raw(r, "</select>");
+    form_field_error(r, "min_rating");
+    html_printf(r, "</label><label>第二轮最高金额（元，上一笔按期还清的家庭；空为同首轮）<input name=\"second_cycle_max\" "
+                   "inputmode=\"decimal\" value=\"%s\">",
+                field(f, "second_cycle_max", top));
+    form_field_error(r, "second_cycle_max_fen");
+    html_printf(r, "</label><label>第二轮最低年利率（%%；空为同首轮）<input name=\"second_cycle_min_rate\" "
+                   "inputmode=\"decimal\" value=\"%s\">",
+                field(f, "second_cycle_min_rate", floor));
+    form_field_error(r, "second_cycle_min_rate");
+    html_raw(r, "</label>");
+    code_select(f, "展期审批", "extension_review", p ? p->row.extension_review : "association", ER__MAX,
+                extension_review_code, extension_review_name);
+    html_printf(r, "<label class=\"inline\"><input type=\"checkbox\" name=\"subsidy_eligible\" value=\"1\"%s> 可享受贴息"
                    "</label><fieldset class=\"wide\"><legend>借款人类别</legend>",
                 ticked(f, "subsidy_eligible", "1", p ? p->terms.subsidy_eligible : 1) ? " checked" : "");
     for (int k = 0; k < BK__MAX; k++)
@@ -180,7 +226,7 @@ static void products_page(struct req *r, const struct err *e)
     html_raw(r, "<p>每笔贷款申请选择一个产品，登记和修改时按产品检查金额、期限和借款人类别，放款时检查还款方式、利率和计息方式。"
                 "未选产品的申请按默认产品办理。</p><div class=\"scroll\"><table class=\"list\"><thead><tr><th>产品</th>"
                 "<th>金额（元）</th><th>期限（月）</th><th>还款方式</th><th>年利率</th><th>计息方式</th><th>结息</th>"
-                "<th>罚息系数</th><th>贴息</th><th>借款人</th><th>所需材料</th><th>状态</th></tr></thead><tbody>");
+                "<th>罚息系数</th><th>贴息</th><th>借款人</th><th>所需材料</th><th>信用评定</th><th>第二轮</th><th>展期审批</th><th>状态</th></tr></thead><tbody>");
     int n = product_list(r->db, 0, product_row, r, &le);
     html_raw(r, "</tbody></table></div>");
     if (n < 0)
@@ -227,7 +273,13 @@ static int read_posted(struct req *r, struct posted_product *p, struct err *e)
                                    .settlement = req_form(r, "settlement"), .methods = p->methods,
                                    .borrower_kinds = p->kinds, .documents = p->documents,
                                    .departments = p->departments, .subsidy_eligible = sub && !strcmp(sub, "1"),
-                                   .active = active && !strcmp(active, "1")};
+                                   .active = active && !strcmp(active, "1"), .min_rating = req_form(r, "min_rating"),
+                                   .second_min_rate = req_form(r, "second_cycle_min_rate"),
+                                   .extension_review = req_form(r, "extension_review")};
+    const char *top = req_form(r, "second_cycle_max");
+    if (top && *top && money_parse(top, &p->in.second_max_fen) != 0)
+        return err_set(e, 422, "invalid_second_cycle_max", "second_cycle_max_fen",
+                       "第二轮最高金额格式不正确，例如 30000 或 30,000.00");
     p->in.min_months = minm ? strtoll(minm, NULL, 10) : 0;
     p->in.max_months = maxm ? strtoll(maxm, NULL, 10) : 0;
     p->in.penalty_pct = pen && *pen ? strtoll(pen, NULL, 10) : 0;

@@ -12,6 +12,7 @@
 #include "loan_account_docs.h"
 #include "masking.h"
 #include "money.h"
+#include "product_rules.h"
 #include "page_due.h"
 #include "portfolio.h"
 #include "docno.h"
@@ -114,8 +115,9 @@ static int account_page(struct req *r, const struct err *e)
     html_money(r, l->principal_fen);
     html_raw(r, " 元，年利率 ");
     html_text(r, json_string_value(json_object_get(j, "annual_rate")));
-    html_printf(r, "%%，%d 个月，%s</dd><dt>计息方式</dt><dd>%s</dd><dt>剩余本金</dt><dd>", l->terms.term_months,
-                amort_method_name(l->terms.method), amort_day_count_name(l->terms.day_count));
+    html_printf(r, "%%，%d 个月，%s</dd><dt>计息方式</dt><dd>%s，%s</dd><dt>剩余本金</dt><dd>", l->terms.term_months,
+                amort_method_name(l->terms.method), amort_day_count_name(l->terms.day_count),
+                product_settlement_name(l->terms.settlement));
     html_money(r, json_integer_value(json_object_get(j, "outstanding_principal_fen")));
     html_raw(r, " 元</dd><dt>今日逾期</dt><dd>");
     html_money(r, json_integer_value(json_object_get(j, "overdue_fen")));
@@ -484,7 +486,6 @@ void page_account_compensate(struct req *r)
     reply_redirect(r, loc);
 }
 
-/* The quarter's claim as a page (pdf = 0) or as the PDF (pdf = 1). */
 /* The claim (arg: struct subsidy_doc) as a sheet: one row per loan with the reason any interest is not subsidised, and the totals. */
 static int subsidy_sheet(struct req *r, const void *arg, struct sheet *s)
 {
@@ -511,7 +512,9 @@ static int subsidy_sheet(struct req *r, const void *arg, struct sheet *s)
     return 0;
 }
 
-static void subsidy(struct req *r, int pdf)
+/* The quarter's claim as a page (pdf = 0, with refused the refusal of a form on it, or NULL) or as
+   the PDF (pdf = 1). */
+static void subsidy(struct req *r, int pdf, const struct err *refused)
 {
     const char *format = pdf ? "pdf" : req_query(r, "format");
     const char *q = pdf ? r->str : req_query(r, "quarter");
@@ -553,6 +556,9 @@ static void subsidy(struct req *r, int pdf)
         return;
     }
     html_begin(r, "贴息申报");
+    html_flash(r);
+    if (refused)
+        html_form_error(r, refused);
     html_printf(r, "<h1>贴息申报（%s）</h1><form class=\"search\" method=\"get\"><label>季度<input name=\"quarter\" value=\"",
                 d.quarter);
     html_text(r, quarter);
@@ -589,17 +595,25 @@ static void subsidy(struct req *r, int pdf)
     html_money(r, d.totals.subsidy_fen);
     html_raw(r, " 元。</p>");
     free(rows);
+    subsidy_receipts_section(r);
     html_end(r);
 }
 
 void page_subsidy(struct req *r)
 {
-    subsidy(r, 0);
+    subsidy(r, 0, NULL);
+}
+
+void page_subsidy_refused(struct req *r, const struct err *e)
+{
+    subsidy(r, 0, e);
+    if (r->status < 400)
+        r->status = e->status;
 }
 
 void page_subsidy_pdf(struct req *r)
 {
-    subsidy(r, 1);
+    subsidy(r, 1, NULL);
 }
 
 /* Asks to confirm booking a recovery of amount: the borrower (masked), the contract, the amount in

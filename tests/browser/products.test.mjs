@@ -36,7 +36,7 @@ test('the admin adds a loan product; a refusal keeps what was typed', async () =
   await admin.fill('input[name=min_amount]', '5000');
   await admin.selectOption('select[name=settlement]', 'quarter_20th');
   await admin.click('button:has-text("新建产品")');
-  assert.match(await admin.textContent('body'), /按季结息（每季末月20日结息）的还款计划本系统尚不能计算/);
+  assert.match(await admin.textContent('body'), /按季结息的产品只能选到期一次还本的还款方式/);
   await admin.selectOption('select[name=settlement]', 'due_dates');
   await admin.fill('input[name=max_amount]', '30000');
   await admin.click('button:has-text("新建产品")');

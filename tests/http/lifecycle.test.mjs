@@ -14,7 +14,7 @@ let srv, t, units;
 const DAY = '2026-11-23';
 
 // A household of 王楼村 through review and guarantee to a disbursed loan; resolves to { household, loan }.
-async function disbursedLoan({ name, order, amount_fen, contract_no, disbursed_on, method, term_months, household }) {
+async function disbursedLoan({ name, order, amount_fen, contract_no, disbursed_on, method, term_months, household, product_id }) {
   let hh = household;
   if (!hh) {
     const h = await api(srv.base, 'POST', '/households', { village_id: units['王楼村'], policy_compliant: true,
@@ -22,7 +22,7 @@ async function disbursedLoan({ name, order, amount_fen, contract_no, disbursed_o
     assert.equal(h.status, 201, JSON.stringify(h.body));
     hh = h.body.id;
   }
-  const a = await api(srv.base, 'POST', '/loan-applications', { household_id: hh, amount_fen, term_months,
+  const a = await api(srv.base, 'POST', '/loan-applications', { household_id: hh, product_id, amount_fen, term_months,
     project_type: 'herbs', project_name: '中药材种植', expected_jobs: 1, expected_income_fen: 1000000 }, t.xj_xiehui);
   assert.equal(a.status, 201, JSON.stringify(a.body));
   await api(srv.base, 'PUT', `/loan-applications/${a.body.id}/documents`, ALL_DOCS, t.xj_xiehui);
@@ -123,6 +123,61 @@ test('extension: asked for, refused to the wrong people, approved by a second pe
   const rev = await api(srv.base, 'POST', `/loans/${id}/repayments/${r4.id}/reverse`, { reason: '录错' }, t.xj_xinyong);
   assert.equal(rev.status, 409);
   assert.equal(rev.body.error.code, 'extended_since');
+});
+
+test('extension under joint review (product extension_review joint): the departments decide in a round like a new loan', async () => {
+  const prod = await api(srv.base, 'POST', '/loan-products', { name: '展期联审贷款', min_fen: 2000000, max_fen: 20000000,
+    min_months: 6, max_months: 36, methods: ['bullet'], min_rate: '0', max_rate: '24', borrower_kinds: ['household'],
+    extension_review: 'joint' }, t.admin);
+  assert.equal(prod.status, 201, JSON.stringify(prod.body));
+  assert.equal(prod.body.extension_review, 'joint');
+  assert.equal((await api(srv.base, 'PUT', `/loan-products/${prod.body.id}`, { extension_review: 'both' }, t.admin)).body.error.code,
+    'invalid_extension_review');
+  const a = await disbursedLoan({ name: '赵联审', order: 47, amount_fen: 10000000, contract_no: 'XJ-JR-001',
+    disbursed_on: '2026-01-15', method: 'bullet', term_months: 12, product_id: prod.body.id });
+  const was = (await api(srv.base, 'GET', `/loans/${a.loan}`, undefined, t.xj_xinyong)).body;
+  const asked = await api(srv.base, 'POST', `/loans/${a.loan}/extension`, { on: '2026-03-15', months: 12,
+    reason: '市场价格下跌，货款未回笼' }, t.xj_xinyong);
+  assert.equal(asked.status, 201, JSON.stringify(asked.body));
+  assert.equal(asked.body.state, 'pending');
+  // 利随本清 按日计息 100,000.00 at 4.35 %: 1,208.333 fen a day; earned by 03-15: 59 days (16 + 28 + 15) = 71,291.67
+  // → 71,292; the new year 03-15 → 2027-03-15 365 days = 441,041.67 → 441,042; the row: 512,334
+  assert.deepEqual(asked.body.schedule, [{ n: 1, due_on: '2027-03-15', principal_fen: 10000000, interest_fen: 512334,
+    total_fen: 10512334 }]);
+  const one = await api(srv.base, 'POST', `/loans/${a.loan}/extension/approve`, { decision: 'approve' }, t.xj_xiehui);
+  assert.deepEqual([one.status, one.body.error.code], [409, 'joint_review'], 'no single association approval');
+  const review = (who, body) => api(srv.base, 'POST', `/loans/${a.loan}/extension/reviews`, body, t[who]);
+  assert.equal((await review('xj_xiehui', { decision: 'approve' })).status, 403, 'the association does not review');
+  assert.equal((await review(REVIEWERS[0], { decision: 'more_info', comment: '补材料' })).body.error.code, 'invalid_decision');
+  assert.equal((await review(REVIEWERS[0], { decision: 'reject', comment: '' })).body.error.code, 'invalid_comment');
+  const first = await review(REVIEWERS[0], { decision: 'approve', comment: '受灾属实' });
+  assert.equal(first.status, 201, JSON.stringify(first.body));
+  assert.equal(first.body.extensions[0].state, 'pending');
+  assert.deepEqual(first.body.loan.schedule, was.schedule, 'nothing changes while departments are still to speak');
+  assert.equal((await review(REVIEWERS[0], { decision: 'approve' })).body.error.code, 'already_reviewed');
+  await review(REVIEWERS[1], { decision: 'approve' });
+  const last = await review(REVIEWERS[2], { decision: 'approve' });
+  assert.equal(last.status, 201, JSON.stringify(last.body));
+  const [x] = last.body.extensions;
+  assert.deepEqual([x.state, x.review], ['approved', 'joint']);
+  assert.deepEqual(x.reviews.map((o) => o.decision), ['approve', 'approve', 'approve']);
+  assert.deepEqual(last.body.loan.schedule.map((r) => [r.due_on, r.principal_fen, r.interest_fen]),
+    [['2027-03-15', 10000000, 512334]]);
+  assert.equal(last.body.loan.schedule.length, 1);
+  const app = (await api(srv.base, 'GET', `/loan-applications/${a.application}`, undefined, t.xj_xiehui)).body;
+  assert.equal(app.state, 'disbursed', 'the application stays disbursed; the round is the extension\'s');
+  // a second loan of the product: one department says no, the extension is refused and the schedule stays
+  const b = await disbursedLoan({ name: '钱联审', order: 48, amount_fen: 5000000, contract_no: 'XJ-JR-002',
+    disbursed_on: '2026-02-10', method: 'bullet', term_months: 12, product_id: prod.body.id });
+  const before = (await api(srv.base, 'GET', `/loans/${b.loan}`, undefined, t.xj_xinyong)).body.schedule;
+  await api(srv.base, 'POST', `/loans/${b.loan}/extension`, { on: '2026-04-10', months: 6, reason: '资金周转困难' }, t.xj_xinyong);
+  const no = await api(srv.base, 'POST', `/loans/${b.loan}/extension/reviews`, { decision: 'reject', comment: '经营无改善' },
+    t[REVIEWERS[1]]);
+  assert.equal(no.status, 201, JSON.stringify(no.body));
+  assert.deepEqual([no.body.extensions[0].state, no.body.extensions[0].decision_note], ['refused', '经营无改善']);
+  assert.deepEqual(no.body.loan.schedule, before);
+  assert.equal((await api(srv.base, 'POST', `/loans/${b.loan}/extension/reviews`, { decision: 'approve' }, t[REVIEWERS[0]]))
+    .body.error.code, 'no_extension');
 });
 
 test('an extended loan loses the interest subsidy from the quarter of the extension', async () => {

@@ -5,7 +5,7 @@
 // an organisation's application through review, guarantee and disbursement to a loan.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, api, token, makeId, unitIds, addDays, TODAY, ALL_DOCS, REVIEWERS, sqlRows } from './lib.mjs';
+import { startServer, api, token, makeId, unitIds, addDays, TODAY, ALL_DOCS, REVIEWERS, sqlRows, Browser, pdfText } from './lib.mjs';
 
 let srv, t, units;
 
@@ -67,7 +67,9 @@ test('products: the admin creates and changes them; refusals name the field and 
   const denied = await api(srv.base, 'POST', '/loan-products', SMALL, t.xj_xiehui);
   assert.equal(denied.status, 403);
   const bad = [
-    [{ settlement: 'quarter_20th' }, 'settlement_not_supported', 'settlement'],
+    [{ settlement: 'quarter_20th' }, 'invalid_settlement_methods', 'methods'],
+    [{ settlement: 'quarter_20th', methods: ['bullet'], day_count: 'month' }, 'invalid_settlement_day_count', 'day_count'],
+    [{ settlement: 'monthly_5th' }, 'invalid_settlement', 'settlement'],
     [{ min_fen: 2000001 }, 'invalid_amount_range', 'min_fen'],
     [{ min_months: 25 }, 'invalid_term_range', 'min_months'],
     [{ methods: ['weekly'] }, 'invalid_methods', 'methods'],
@@ -87,7 +89,7 @@ test('products: the admin creates and changes them; refusals name the field and 
     assert.equal(r.body.error.field, field);
   }
   assert.match((await api(srv.base, 'POST', '/loan-products', { ...SMALL, settlement: 'quarter_20th' }, t.admin)).body.error.message,
-    /按季结息.*尚不能计算/);
+    /按季结息的产品只能选到期一次还本的还款方式/);
   assert.equal(count('SELECT count(*) AS n FROM loan_products'), before, 'no refused product was written');
   const made = await api(srv.base, 'POST', '/loan-products', { ...SMALL, day_count: 'month', penalty_pct: 130,
     subsidy_eligible: false, documents: ['id_card', 'hukou'], departments: [1] }, t.admin);
@@ -318,4 +320,119 @@ test('an organisation applies like a household: product kind checked, reviewed, 
     ['南集村中药材种植专业合作社', coop.id, org.body.id, 25000000]);
   // scope follows the organisation's village: 西集村's officer cannot read it
   assert.equal((await api(srv.base, 'GET', `/loans/${lent.body.id}`, undefined, t.xj_cun_xiji)).status, 403);
+});
+
+test('按季结息: interest on the quarter 20ths by days, principal at maturity; preview, disbursement, repayment and the PDF agree', async () => {
+  const q = await api(srv.base, 'POST', '/loan-products', { ...SMALL, name: '按季结息试点贷款', max_fen: 20000000,
+    methods: ['monthly-interest', 'bullet'], day_count: 'actual360', settlement: 'quarter_20th' }, t.admin);
+  assert.equal(q.status, 201, JSON.stringify(q.body));
+  assert.equal(q.body.settlement, 'quarter_20th');
+  // 100,000.00 at 4.35 % from 2026-01-10 for 12 months: 1,208.333 fen a day; to 03-20 69 days 833.75,
+  // to 06-20 and 09-20 92 days 1,111.67 (1,111.666…), to 12-20 91 days 1,099.58 (1,099.583…),
+  // to the maturity 2027-01-10 21 days 253.75 with the principal
+  const want = [['2026-03-20', 0, 83375], ['2026-06-20', 0, 111167], ['2026-09-20', 0, 111167],
+    ['2026-12-20', 0, 109958], ['2027-01-10', 10000000, 25375]];
+  const rows = (s) => s.map((r) => [r.due_on, r.principal_fen, r.interest_fen]);
+  const preview = await api(srv.base, 'POST', '/schedule-preview', { principal_fen: 10000000, annual_rate: '4.35',
+    term_months: 12, method: 'monthly-interest', start_date: '2026-01-10', day_count: 'actual360', settlement: 'quarter_20th' },
+  t.xj_xiehui);
+  assert.equal(preview.status, 200, JSON.stringify(preview.body));
+  assert.deepEqual(rows(preview.body.rows), want);
+  assert.equal(preview.body.total_fen, 10000000 + 441042);
+  const amortising = await api(srv.base, 'POST', '/schedule-preview', { principal_fen: 10000000, annual_rate: '4.35',
+    term_months: 12, method: 'equal-installment', start_date: '2026-01-10', day_count: 'actual360', settlement: 'quarter_20th' },
+  t.xj_xiehui);
+  assert.deepEqual([amortising.status, amortising.body.error.field], [422, 'method']);
+  const hh = await household();
+  const a = await api(srv.base, 'POST', '/loan-applications', { household_id: hh.id, product_id: q.body.id,
+    amount_fen: 10000000, term_months: 12, project_type: 'crops', project_name: '大棚西红柿' }, t.xj_xiehui);
+  assert.equal(a.status, 201, JSON.stringify(a.body));
+  await api(srv.base, 'POST', '/guarantee-fund/entries', { kind: 'income', amount_fen: 10000000, on: addDays(TODAY, -1),
+    document_no: 'QS-T' }, t.qu_caiwu);
+  await guaranteed(a.body.id);
+  const lent = await api(srv.base, 'POST', '/loans', { application_id: a.body.id, contract_no: `QS-${a.body.id}`,
+    disbursed_on: '2026-01-10', principal_fen: 10000000, annual_rate: '4.35', method: 'monthly-interest', term_months: 12 },
+  t.xj_xinyong);
+  assert.equal(lent.status, 201, JSON.stringify(lent.body));
+  assert.equal(lent.body.settlement, 'quarter_20th');
+  assert.deepEqual(rows(lent.body.schedule), want);
+  // the first settlement paid on its day: all interest, nothing else
+  const paid = await api(srv.base, 'POST', `/loans/${lent.body.id}/repayments`, { paid_on: '2026-03-20', amount_fen: 83375,
+    receipt_no: `QS-R1-${a.body.id}` }, t.xj_xinyong);
+  assert.equal(paid.status, 201, JSON.stringify(paid.body));
+  assert.deepEqual(paid.body.allocation, { penalty_fen: 0, compound_fen: 0, interest_fen: 83375, principal_fen: 0,
+    prepaid_principal_fen: 0 });
+  // settled on 2026-04-20, 31 days after the settlement: 100,000.00 + 1,208.333 × 31 = 374.58 (374.583…)
+  const settle = await api(srv.base, 'POST', `/loans/${lent.body.id}/repayments`, { paid_on: '2026-04-20',
+    amount_fen: 10000000 + 37458, receipt_no: `QS-R2-${a.body.id}` }, t.xj_xinyong);
+  assert.equal(settle.status, 201, JSON.stringify(settle.body));
+  assert.equal(settle.body.allocation.interest_fen, 37458);
+  assert.equal((await api(srv.base, 'GET', `/loans/${lent.body.id}`, undefined, t.xj_xinyong)).body.state, 'settled');
+  // the 还款计划表 PDF names the rule and shows the settlement dates with their interest
+  const liaison = new Browser(srv.base);
+  await liaison.login('xj_xinyong');
+  const text = await pdfText(srv, `/accounts/${lent.body.id}/schedule.pdf`, liaison);
+  assert.match(text, /按季结息（每季末月20日）/);
+  assert.match(text, /2026-06-20|2026年6月20日/);
+  assert.match(text, /833\.75/);
+});
+
+test('a product may require a rating and give a second cycle more and a lower rate; refusals name the rule and write nothing', async () => {
+  const year = Number(TODAY.slice(0, 4));
+  const made = await api(srv.base, 'POST', '/loan-products', { ...SMALL, name: '信用户优惠贷款', min_rating: '较好',
+    second_cycle_max_fen: 3000000, second_cycle_min_rate: '3.00' }, t.admin);
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  assert.deepEqual([made.body.min_rating, made.body.second_cycle_max_fen, made.body.second_cycle_min_rate], ['较好', 3000000, '3.00']);
+  const badTerms = [
+    [{ min_rating: '差' }, 'invalid_min_rating', 'min_rating'],
+    [{ second_cycle_max_fen: 1999999 }, 'invalid_second_cycle_max', 'second_cycle_max_fen'],
+    [{ second_cycle_min_rate: '3.46' }, 'invalid_second_cycle_rate', 'second_cycle_min_rate'],
+  ];
+  for (const [extra, code, field] of badTerms) {
+    const r = await api(srv.base, 'PUT', `/loan-products/${made.body.id}`, extra, t.admin);
+    assert.deepEqual([r.status, r.body.error?.code, r.body.error?.field], [422, code, field]);
+  }
+  const apply = (hh, amount_fen) => api(srv.base, 'POST', '/loan-applications', { household_id: hh, product_id: made.body.id,
+    amount_fen, term_months: 12, project_type: 'trade', project_name: '农资门市' }, t.xj_xiehui);
+  const rate = (hh, grade) => api(srv.base, 'PUT', `/households/${hh}/credit-rating`, { year, grade, reason: '按期还款，邻里评价好' },
+    t.xj_xinyong);
+  const first = await household();
+  let r = await apply(first.id, 1000000);
+  assert.deepEqual([r.status, r.body.error.code, r.body.error.field, r.body.error.message], [422, 'rating_required', 'household_id',
+    '产品“信用户优惠贷款”要求家庭信用评定为较好及以上（本年或上年）；该户本年和上年都没有评定']);
+  assert.equal((await rate(first.id, '一般')).status, 200);
+  r = await apply(first.id, 1000000);
+  assert.equal(r.body.error.message, `产品“信用户优惠贷款”要求家庭信用评定为较好及以上（本年或上年）；该户 ${year} 年评定为一般`);
+  assert.equal(count(`SELECT count(*) AS n FROM loan_applications WHERE household_id = ${first.id}`), 0, 'nothing written');
+  await rate(first.id, '较好');
+  r = await apply(first.id, 2000001);
+  assert.deepEqual([r.status, r.body.error.code, r.body.error.field], [422, 'second_cycle_required', 'amount_fen']);
+  assert.match(r.body.error.message, /超过 20000 元、最高 30000 元的，只贷给上一笔贷款按期还清的家庭/);
+  r = await apply(first.id, 2000000);
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  // a household whose first loan was settled on the day it was lent (the principal alone, nothing late)
+  const second = await household();
+  await rate(second.id, '优秀');
+  await api(srv.base, 'POST', '/guarantee-fund/entries', { kind: 'income', amount_fen: 6000000, on: addDays(TODAY, -1),
+    document_no: 'SC-T' }, t.qu_caiwu);
+  const earlier = await apply(second.id, 1000000);
+  await guaranteed(earlier.body.id);
+  const lend = (id, amount, annual_rate) => api(srv.base, 'POST', '/loans', { application_id: id, contract_no: `SC-${id}`,
+    disbursed_on: TODAY, principal_fen: amount, annual_rate, method: 'bullet', term_months: 12 }, t.xj_xinyong);
+  const loan1 = await lend(earlier.body.id, 1000000, '4.35');
+  assert.equal(loan1.status, 201, JSON.stringify(loan1.body));
+  const paid = await api(srv.base, 'POST', `/loans/${loan1.body.id}/repayments`, { paid_on: TODAY, amount_fen: 1000000,
+    receipt_no: `SC-R-${loan1.body.id}` }, t.xj_xinyong);
+  assert.equal(paid.status, 201, JSON.stringify(paid.body));
+  const again = await apply(second.id, 3000000);
+  assert.equal(again.status, 201, 'the second cycle borrows up to 30,000.00: ' + JSON.stringify(again.body));
+  // the rate floor: 3.00 % for the second cycle, refused for the first with the rule named
+  await guaranteed(r.body.id);
+  const low = await lend(r.body.id, 2000000, '3.00');
+  assert.deepEqual([low.status, low.body.error.code, low.body.error.message], [422, 'invalid_rate',
+    '年利率应在 3.45% 到 6.00% 之间（产品：信用户优惠贷款）；低至 3.00% 的利率只给上一笔贷款按期还清的家庭（第二轮贷款）']);
+  await guaranteed(again.body.id);
+  const cheap = await lend(again.body.id, 3000000, '3.00');
+  assert.equal(cheap.status, 201, JSON.stringify(cheap.body));
+  assert.equal(cheap.body.annual_rate, '3.00');
 });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, token, api, Browser, TODAY, addDays } from './lib.mjs';
+import { startServer, token, api, Browser, TODAY, addDays, sqlRows } from './lib.mjs';
 import { readXlsx } from './xlsx.mjs';
 
 let srv, t = {};
@@ -59,7 +59,7 @@ test('after the whole demo and a voided receipt: every kind of event, the trial 
   const events = new Set(all.body.items.map((v) => v.event));
   for (const e of ['guarantee_income', 'guarantee_adjustment_in', 'guarantee_adjustment_out', 'guarantee_payout',
     'guarantee_recovery', 'relief_income_district', 'relief_income_township', 'relief_income_donation',
-    'relief_income_other', 'relief_payment_cash', 'relief_payment_bank']) assert.ok(events.has(e), `the demo has ${e}`);
+    'relief_income_other', 'relief_payment_cash', 'relief_payment_bank', 'loan_write_off']) assert.ok(events.has(e), `the demo has ${e}`);
   const red = all.body.items.filter((v) => v.red);
   assert.equal(red.length, 2, 'the demo income booked twice and the voided receipt');
   const voidRed = red.find((v) => v.reverses === paid.number);
@@ -233,7 +233,7 @@ test('the administrator edits the chart and the mapping; the vouchers follow; ot
   assert.equal((await api(srv.base, 'POST', '/accounts', { code: '44x', name: '错', category: 'income' }, t.admin)).body.error.code, 'invalid_code');
 
   const rules = await api(srv.base, 'GET', '/voucher-rules', undefined, t.fm_caiwu);
-  assert.equal(rules.body.total, 12, 'one rule per money event: guarantee 5, relief 6, programme payments 1');
+  assert.equal(rules.body.total, 15, 'one rule per money event: guarantee 5, relief 6, programme payments 1, write-off 1, recovery after it 1, subsidy received 1');
   assert.deepEqual(rules.body.items.find((r) => r.event === 'guarantee_payout'), { event: 'guarantee_payout', name: '担保代偿',
     summary: '担保代偿', debit_code: '1122', debit_name: '其他应收款', credit_code: '100201', credit_name: '银行存款—基本户' });
   assert.equal((await api(srv.base, 'PUT', '/voucher-rules/relief_income_township', { debit_code: '100201', credit_code: '440101' }, t.fm_caiwu)).status, 403);
@@ -279,4 +279,78 @@ test('pages: the reports list, the voucher and trial balance pages, the chart pa
   const good = await admin.post(`/admin/accounts/${id}`, { code: '5401', name: '其他费用—手续费' });
   assert.equal(good.status, 303);
   assert.equal((await api(srv.base, 'GET', '/accounts', undefined, t.admin)).body.items.find((a) => a.id === id).name, '其他费用—手续费');
+});
+
+test('a write-off, a recovery after it and the interest subsidy received are vouchers; the books still balance', async () => {
+  const q = `/reports/vouchers?from=${EVER}&to=${TODAY}`;
+  // the bank account as the administrator has coded it by now (an earlier test renamed 1002)
+  const bank = (await api(srv.base, 'GET', '/accounts', undefined, t.admin)).body.items.find((a) => a.name.startsWith('银行存款')).code;
+  // the demo's write-off: Dr 5401 其他费用, Cr 1122 其他应收款, its approved amount, 字 核
+  const [wo] = sqlRows(srv.db, "SELECT w.loan_id, w.amount_fen, w.on_date, l.contract_no FROM loan_write_offs w JOIN loans l ON l.id = w.loan_id WHERE w.state = 'approved'");
+  const before = await api(srv.base, 'GET', q, undefined, t.qu_caiwu);
+  const woV = before.body.items.find((v) => v.event === 'loan_write_off');
+  assert.deepEqual([woV.number, woV.date, woV.debit.code, woV.credit.code, woV.amount_fen, woV.book],
+    [`核-${wo.on_date.slice(0, 4)}${wo.on_date.slice(5, 7)}-001`, wo.on_date, '5401', '1122', wo.amount_fen, '担保基金']);
+  assert.match(woV.summary, new RegExp(`^核销担保代偿款：${wo.contract_no} `));
+  // a recovery after the write-off, 1,000.00: Dr 1002, Cr 4901 其他收入 (the claim left 1122 with the write-off)
+  const rec = await api(srv.base, 'POST', `/loans/${wo.loan_id}/recoveries`, { on: TODAY, amount_fen: 100000, source: 'borrower',
+    document_no: 'WO-REC-1' }, t.xj_caiwu);
+  assert.equal(rec.status, 201, JSON.stringify(rec.body));
+  // the subsidy received: 12,345.67 recorded, reversed (typed wrong), 12,345.00 recorded
+  const quarter = `${TODAY.slice(0, 4)}Q${Math.floor((Number(TODAY.slice(5, 7)) - 1) / 3) + 1}`;
+  const body = { quarter, on: TODAY, amount_fen: 1234567, document_no: '山财贴〔验〕1号' };
+  assert.equal((await api(srv.base, 'POST', '/subsidy-receipts', body, t.xj_caiwu)).body.error.code, 'not_district');
+  assert.equal((await api(srv.base, 'POST', '/subsidy-receipts', body, t.xj_xiehui)).status, 403);
+  for (const [bad, code] of [[{ quarter: '2026Q5' }, 'invalid_quarter'], [{ quarter: `${Number(TODAY.slice(0, 4)) + 1}Q1` }, 'invalid_quarter'],
+    [{ on: addDays(TODAY, 1) }, 'invalid_date'], [{ amount_fen: 0 }, 'invalid_amount'], [{ document_no: '' }, 'invalid_document_no']]) {
+    const r = await api(srv.base, 'POST', '/subsidy-receipts', { ...body, ...bad }, t.qu_caiwu);
+    assert.deepEqual([r.status, r.body.error.code], [422, code]);
+  }
+  assert.equal((await api(srv.base, 'GET', '/subsidy-receipts', undefined, t.qu_caiwu)).body.total, 0, 'refusals wrote nothing');
+  const one = await api(srv.base, 'POST', '/subsidy-receipts', body, t.qu_caiwu);
+  assert.equal(one.status, 201, JSON.stringify(one.body));
+  const id = one.body.items[0].id;
+  assert.equal((await api(srv.base, 'POST', `/subsidy-receipts/${id}/reverse`, { reason: '' }, t.qu_caiwu)).body.error.code, 'invalid_reason');
+  const rev = await api(srv.base, 'POST', `/subsidy-receipts/${id}/reverse`, { reason: '金额录错' }, t.qu_caiwu);
+  assert.equal(rev.status, 201, JSON.stringify(rev.body));
+  assert.equal((await api(srv.base, 'POST', `/subsidy-receipts/${id}/reverse`, { reason: '再冲' }, t.qu_caiwu)).body.error.code, 'already_reversed');
+  const two = await api(srv.base, 'POST', '/subsidy-receipts', { ...body, amount_fen: 1234500 }, t.qu_caiwu);
+  assert.deepEqual([two.body.total, two.body.net_fen], [3, 1234500], '12,345.67 − 12,345.67 + 12,345.00');
+  const ym = TODAY.slice(0, 4) + TODAY.slice(5, 7);
+  const after = await api(srv.base, 'GET', q, undefined, t.qu_caiwu);
+  assert.equal(after.body.total, before.body.total + 4);
+  assert.deepEqual(after.body.items.filter((v) => v.book === '财政贴息').map((v) => [v.number, v.debit.code, v.credit.code, v.amount_fen, v.summary]), [
+    [`贴-${ym}-001`, bank, '2601', 1234567, `收到财政贴息资金：${quarter.slice(0, 4)}年第${quarter.slice(5)}季度`],
+    [`贴-${ym}-002`, bank, '2601', -1234567, `冲销贴-${ym}-001（收到财政贴息资金）：金额录错`],
+    [`贴-${ym}-003`, bank, '2601', 1234500, `收到财政贴息资金：${quarter.slice(0, 4)}年第${quarter.slice(5)}季度`],
+  ]);
+  const recV = after.body.items.find((v) => v.document_no === 'WO-REC-1');
+  assert.deepEqual([recV.event, recV.debit.code, recV.credit.code, recV.amount_fen], ['guarantee_recovery_written_off', bank, '4901', 100000]);
+  // the trial balance: equal sides; 2601 holds the 12,345.00 for the borrowers; the bank holds every fund and it;
+  // 1122 is the payouts less the recoveries before the write-off less the write-off
+  const tb = await api(srv.base, 'GET', `/reports/trial-balance?from=${EVER}&as_of=${TODAY}`, undefined, t.qu_caiwu);
+  assert.equal(tb.body.balanced, true);
+  assert.equal(tb.body.totals.closing_debit_fen, tb.body.totals.closing_credit_fen);
+  const acct = (code) => tb.body.accounts.find((a) => a.code === code) || {};
+  assert.deepEqual([acct('2601').closing_debit_fen, acct('2601').closing_credit_fen], [0, 1234500]);
+  const g = (await api(srv.base, 'GET', '/guarantee-fund', undefined, t.qu_caiwu)).body;
+  const funds = (await api(srv.base, 'GET', '/funds', undefined, t.qu_caiwu)).body.items;
+  assert.equal(acct(bank).closing_debit_fen, g.balance_fen + funds.reduce((n, f) => n + f.balance_fen, 0) + 1234500);
+  const [led] = sqlRows(srv.db, `SELECT
+      (SELECT -sum(amount_fen) FROM guarantee_fund_entries WHERE kind = 'payout') AS paid,
+      (SELECT sum(g.amount_fen) FROM guarantee_fund_entries g WHERE g.kind = 'recovery' AND NOT EXISTS (SELECT 1 FROM loan_write_offs w
+         WHERE w.loan_id = g.loan_id AND w.state = 'approved' AND w.on_date <= g.on_date)) AS recovered`);
+  assert.equal(acct('1122').closing_debit_fen, led.paid - led.recovered - wo.amount_fen);
+  assert.equal(acct('5401').debit_fen >= wo.amount_fen, true);
+  // the subsidy page lists them; the rule of the new events is the administrator's to change
+  const fin = new Browser(srv.base);
+  await fin.login('qu_caiwu');
+  const page = await fin.get('/subsidy');
+  assert.match(page.text, /收到的财政贴息资金/);
+  assert.match(page.text, /山财贴〔验〕1号/);
+  assert.match(page.text, /12,345\.00/);
+  const set = await api(srv.base, 'PUT', '/voucher-rules/subsidy_received', { debit_code: bank, credit_code: '2209' }, t.admin);
+  assert.equal(set.status, 200, JSON.stringify(set.body));
+  const moved = await api(srv.base, 'GET', q, undefined, t.qu_caiwu);
+  assert.ok(moved.body.items.filter((v) => v.book === '财政贴息').every((v) => v.credit.code === '2209'));
 });

@@ -173,7 +173,7 @@ static void test_installment(void **state)
 
 static struct amort_input good(void)
 {
-    return (struct amort_input){20000000, 4350000, 36, AMORT_EQUAL_INSTALLMENT, {2026, 3, 15}, AMORT_DAYS_MONTH};
+    return (struct amort_input){20000000, 4350000, 36, AMORT_EQUAL_INSTALLMENT, {2026, 3, 15}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES};
 }
 
 /* Asserts that `in` is refused naming `field`, by both amort_validate and amort_schedule. */
@@ -296,7 +296,7 @@ static void test_equal_installment_domain_example(void **state)
 {
     (void)state;
     struct amort_row r[MAX_ROWS];
-    run((struct amort_input){10000, 7000000, 6, AMORT_EQUAL_INSTALLMENT, {2024, 1, 1}, AMORT_DAYS_MONTH}, r, 6);
+    run((struct amort_input){10000, 7000000, 6, AMORT_EQUAL_INSTALLMENT, {2024, 1, 1}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 6);
     assert_row(&r[0], 1, D(2024, 2, 1), 1643, 58, 1701, 8357);
     assert_row(&r[1], 2, D(2024, 3, 1), 1652, 49, 1701, 6705);
     assert_row(&r[2], 3, D(2024, 4, 1), 1662, 39, 1701, 5043);
@@ -315,7 +315,7 @@ static void test_equal_installment_rate_4_275(void **state)
 {
     (void)state;
     struct amort_row r[MAX_ROWS];
-    run((struct amort_input){20000000, 4275000, 36, AMORT_EQUAL_INSTALLMENT, {2026, 3, 15}, AMORT_DAYS_MONTH}, r, 36);
+    run((struct amort_input){20000000, 4275000, 36, AMORT_EQUAL_INSTALLMENT, {2026, 3, 15}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 36);
     assert_row(&r[0], 1, D(2026, 4, 15), 521679, 71250, 592929, 19478321);
     assert_row(&r[1], 2, D(2026, 5, 15), 523537, 69392, 592929, 18954784);
     assert_row(&r[34], 35, D(2029, 2, 15), 588727, 4202, 592929, 590842);
@@ -332,7 +332,7 @@ static void test_month_end_rule(void **state)
 {
     (void)state;
     struct amort_row r[MAX_ROWS];
-    run((struct amort_input){12000000, 4350000, 12, AMORT_EQUAL_INSTALLMENT, {2024, 1, 31}, AMORT_DAYS_MONTH}, r, 12);
+    run((struct amort_input){12000000, 4350000, 12, AMORT_EQUAL_INSTALLMENT, {2024, 1, 31}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 12);
     assert_row(&r[0], 1, D(2024, 2, 29), 980219, 43500, 1023719, 11019781);
     assert_row(&r[1], 2, D(2024, 3, 31), 983772, 39947, 1023719, 10036009);
     assert_row(&r[2], 3, D(2024, 4, 30), 987338, 36381, 1023719, 9048671);
@@ -345,11 +345,11 @@ static void test_month_end_rule(void **state)
     assert_row(&r[11], 12, D(2025, 1, 31), 1020019, 3698, 1023717, 0);
     /* quarterly from 2024-01-31 over 6 months at 4.275%: 2024-04-30, 2024-07-31;
        2,000,000 x 0.0035625 x 3 = 21,375 each quarter */
-    run((struct amort_input){2000000, 4275000, 6, AMORT_QUARTERLY_INTEREST, {2024, 1, 31}, AMORT_DAYS_MONTH}, r, 2);
+    run((struct amort_input){2000000, 4275000, 6, AMORT_QUARTERLY_INTEREST, {2024, 1, 31}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 2);
     assert_row(&r[0], 1, D(2024, 4, 30), 0, 21375, 21375, 2000000);
     assert_row(&r[1], 2, D(2024, 7, 31), 2000000, 21375, 2021375, 0);
     /* a start on 29 February: 2025-02-28, then back to the 29th in March */
-    run((struct amort_input){2000000, 4350000, 13, AMORT_MONTHLY_INTEREST, {2024, 2, 29}, AMORT_DAYS_MONTH}, r, 13);
+    run((struct amort_input){2000000, 4350000, 13, AMORT_MONTHLY_INTEREST, {2024, 2, 29}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 13);
     assert_date(r[0].due_on, 2024, 3, 29);
     assert_date(r[11].due_on, 2025, 2, 28);
     assert_date(r[12].due_on, 2025, 3, 29);
@@ -364,7 +364,7 @@ static void test_equal_principal(void **state)
 {
     (void)state;
     struct amort_row r[MAX_ROWS];
-    run((struct amort_input){12000000, 4350000, 12, AMORT_EQUAL_PRINCIPAL, {2026, 3, 15}, AMORT_DAYS_MONTH}, r, 12);
+    run((struct amort_input){12000000, 4350000, 12, AMORT_EQUAL_PRINCIPAL, {2026, 3, 15}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 12);
     int64_t interest = 0;
     for (int k = 1; k <= 12; k++) {
         int64_t i = (13 - k) * 3625;
@@ -376,23 +376,23 @@ static void test_equal_principal(void **state)
     assert_int_equal(interest, 282750);
     /* rounding: 100.00 at 6% over 3 months: 10,000 / 3 = 3,333.33 -> 3,333, the last takes 3,334;
        interest 10,000 x 0.5% = 50, 6,667 x 0.5% = 33.335 -> 33, 3,334 x 0.5% = 16.67 -> 17 */
-    run((struct amort_input){10000, 6000000, 3, AMORT_EQUAL_PRINCIPAL, {2026, 1, 1}, AMORT_DAYS_MONTH}, r, 3);
+    run((struct amort_input){10000, 6000000, 3, AMORT_EQUAL_PRINCIPAL, {2026, 1, 1}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 3);
     assert_row(&r[0], 1, D(2026, 2, 1), 3333, 50, 3383, 6667);
     assert_row(&r[1], 2, D(2026, 3, 1), 3333, 33, 3366, 3334);
     assert_row(&r[2], 3, D(2026, 4, 1), 3334, 17, 3351, 0);
     /* rounding up: 2.00 over 3 months: 66.67 -> 67, 67, and the last 66 */
-    run((struct amort_input){200, 6000000, 3, AMORT_EQUAL_PRINCIPAL, {2026, 1, 1}, AMORT_DAYS_MONTH}, r, 3);
+    run((struct amort_input){200, 6000000, 3, AMORT_EQUAL_PRINCIPAL, {2026, 1, 1}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 3);
     assert_row(&r[0], 1, D(2026, 2, 1), 67, 1, 68, 133);
     assert_row(&r[1], 2, D(2026, 3, 1), 67, 1, 68, 66);
     assert_row(&r[2], 3, D(2026, 4, 1), 66, 0, 66, 0);
     /* capped: 0.04 over 6 months: 0.67 -> 1 a month would over-pay; rows 5 and 6 repay nothing */
-    run((struct amort_input){4, 6000000, 6, AMORT_EQUAL_PRINCIPAL, {2026, 1, 1}, AMORT_DAYS_MONTH}, r, 6);
+    run((struct amort_input){4, 6000000, 6, AMORT_EQUAL_PRINCIPAL, {2026, 1, 1}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 6);
     for (int k = 0; k < 6; k++) {
         assert_int_equal(r[k].principal_fen, k < 4 ? 1 : 0);
         assert_int_equal(r[k].balance_fen, k < 4 ? 3 - k : 0);
     }
     /* 4.275%: 20,000.00 over 6 months from 2024-01-31: 333,333 x 5 + 333,335 */
-    run((struct amort_input){2000000, 4275000, 6, AMORT_EQUAL_PRINCIPAL, {2024, 1, 31}, AMORT_DAYS_MONTH}, r, 6);
+    run((struct amort_input){2000000, 4275000, 6, AMORT_EQUAL_PRINCIPAL, {2024, 1, 31}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 6);
     assert_row(&r[0], 1, D(2024, 2, 29), 333333, 7125, 340458, 1666667);
     assert_row(&r[1], 2, D(2024, 3, 31), 333333, 5938, 339271, 1333334); /* 5,937.50002 */
     assert_row(&r[5], 6, D(2024, 7, 31), 333335, 1188, 334523, 0);
@@ -404,13 +404,13 @@ static void test_monthly_interest(void **state)
 {
     (void)state;
     struct amort_row r[MAX_ROWS];
-    run((struct amort_input){20000000, 4350000, 36, AMORT_MONTHLY_INTEREST, {2026, 3, 15}, AMORT_DAYS_MONTH}, r, 36);
+    run((struct amort_input){20000000, 4350000, 36, AMORT_MONTHLY_INTEREST, {2026, 3, 15}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 36);
     for (int k = 1; k < 36; k++)
         assert_row(&r[k - 1], k, date_add_months(D(2026, 3, 15), k), 0, 72500, 72500, 20000000);
     assert_date(r[0].due_on, 2026, 4, 15);
     assert_row(&r[35], 36, D(2029, 3, 15), 20000000, 72500, 20072500, 0);
     /* one month */
-    run((struct amort_input){20000000, 4350000, 1, AMORT_MONTHLY_INTEREST, {2026, 3, 15}, AMORT_DAYS_MONTH}, r, 1);
+    run((struct amort_input){20000000, 4350000, 1, AMORT_MONTHLY_INTEREST, {2026, 3, 15}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 1);
     assert_row(&r[0], 1, D(2026, 4, 15), 20000000, 72500, 20072500, 0);
 }
 
@@ -420,25 +420,25 @@ static void test_quarterly_interest(void **state)
 {
     (void)state;
     struct amort_row r[MAX_ROWS];
-    run((struct amort_input){2000000, 3450000, 10, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_MONTH}, r, 4);
+    run((struct amort_input){2000000, 3450000, 10, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 4);
     assert_row(&r[0], 1, D(2026, 4, 10), 0, 17250, 17250, 2000000);
     assert_row(&r[1], 2, D(2026, 7, 10), 0, 17250, 17250, 2000000);
     assert_row(&r[2], 3, D(2026, 10, 10), 0, 17250, 17250, 2000000);
     assert_row(&r[3], 4, D(2026, 11, 10), 2000000, 5750, 2005750, 0);
     /* 11 months: the last period is 2 months (11,500) */
-    run((struct amort_input){2000000, 3450000, 11, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_MONTH}, r, 4);
+    run((struct amort_input){2000000, 3450000, 11, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 4);
     assert_row(&r[3], 4, D(2026, 12, 10), 2000000, 11500, 2011500, 0);
     /* 12 months: four whole quarters */
-    run((struct amort_input){2000000, 3450000, 12, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_MONTH}, r, 4);
+    run((struct amort_input){2000000, 3450000, 12, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 4);
     assert_row(&r[3], 4, D(2027, 1, 10), 2000000, 17250, 2017250, 0);
     /* 1 and 2 months: one row */
-    run((struct amort_input){2000000, 3450000, 1, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_MONTH}, r, 1);
+    run((struct amort_input){2000000, 3450000, 1, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 1);
     assert_row(&r[0], 1, D(2026, 2, 10), 2000000, 5750, 2005750, 0);
-    run((struct amort_input){2000000, 3450000, 2, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_MONTH}, r, 1);
+    run((struct amort_input){2000000, 3450000, 2, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 1);
     assert_row(&r[0], 1, D(2026, 3, 10), 2000000, 11500, 2011500, 0);
     /* a quarter's interest is rounded once, not three monthly roundings: 100 fen at 6% is 0.5 a
        month (1 each, 3 in all) but 1.5 a quarter -> 2 */
-    run((struct amort_input){100, 6000000, 3, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_MONTH}, r, 1);
+    run((struct amort_input){100, 6000000, 3, AMORT_QUARTERLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 1);
     assert_row(&r[0], 1, D(2026, 4, 10), 100, 2, 102, 0);
 }
 
@@ -448,12 +448,12 @@ static void test_bullet(void **state)
 {
     (void)state;
     struct amort_row r[MAX_ROWS];
-    run((struct amort_input){2000000, 4350000, 12, AMORT_BULLET, {2026, 3, 15}, AMORT_DAYS_MONTH}, r, 1);
+    run((struct amort_input){2000000, 4350000, 12, AMORT_BULLET, {2026, 3, 15}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 1);
     assert_row(&r[0], 1, D(2027, 3, 15), 2000000, 87000, 2087000, 0);
-    run((struct amort_input){123456789, 4275000, 7, AMORT_BULLET, {2024, 1, 31}, AMORT_DAYS_MONTH}, r, 1);
+    run((struct amort_input){123456789, 4275000, 7, AMORT_BULLET, {2024, 1, 31}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 1);
     assert_row(&r[0], 1, D(2024, 8, 31), 123456789, 3078704, 126535493, 0);
     /* the largest loan over 30 years (needs 128-bit intermediates) */
-    run((struct amort_input){AMORT_PRINCIPAL_MAX_FEN, 24000000, 360, AMORT_BULLET, {2026, 1, 1}, AMORT_DAYS_MONTH}, r, 1);
+    run((struct amort_input){AMORT_PRINCIPAL_MAX_FEN, 24000000, 360, AMORT_BULLET, {2026, 1, 1}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 1);
     assert_row(&r[0], 1, D(2056, 1, 1), AMORT_PRINCIPAL_MAX_FEN, 719999999993LL, 819999999992LL, 0);
 }
 
@@ -462,22 +462,22 @@ static void test_rate_zero(void **state)
 {
     (void)state;
     struct amort_row r[MAX_ROWS];
-    run((struct amort_input){10000000, 0, 3, AMORT_EQUAL_INSTALLMENT, {2026, 1, 1}, AMORT_DAYS_MONTH}, r, 3);
+    run((struct amort_input){10000000, 0, 3, AMORT_EQUAL_INSTALLMENT, {2026, 1, 1}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 3);
     assert_row(&r[0], 1, D(2026, 2, 1), 3333333, 0, 3333333, 6666667);
     assert_row(&r[1], 2, D(2026, 3, 1), 3333333, 0, 3333333, 3333334);
     assert_row(&r[2], 3, D(2026, 4, 1), 3333334, 0, 3333334, 0);
     /* 200,000.00 over 36 months: 555,555.56 -> 555,556 x 35, the last 555,540 (16 = 36 x 0.44 less) */
-    run((struct amort_input){20000000, 0, 36, AMORT_EQUAL_INSTALLMENT, {2026, 1, 1}, AMORT_DAYS_MONTH}, r, 36);
+    run((struct amort_input){20000000, 0, 36, AMORT_EQUAL_INSTALLMENT, {2026, 1, 1}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 36);
     assert_int_equal(r[0].total_fen, 555556);
     assert_int_equal(r[34].total_fen, 555556);
     assert_row(&r[35], 36, D(2029, 1, 1), 555540, 0, 555540, 0);
     /* tiny loan, capped: 0.04 over 6 months -> 1,1,1,1,0,0 */
-    run((struct amort_input){4, 0, 6, AMORT_EQUAL_INSTALLMENT, {2026, 1, 1}, AMORT_DAYS_MONTH}, r, 6);
+    run((struct amort_input){4, 0, 6, AMORT_EQUAL_INSTALLMENT, {2026, 1, 1}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 6);
     for (int k = 0; k < 6; k++)
         assert_int_equal(r[k].total_fen, k < 4 ? 1 : 0);
     assert_int_equal(r[5].balance_fen, 0);
     for (int m = 0; m < AMORT__MAX; m++) {
-        int n = run((struct amort_input){2000000, 0, 12, (enum amort_method)m, {2026, 1, 1}, AMORT_DAYS_MONTH}, r,
+        int n = run((struct amort_input){2000000, 0, 12, (enum amort_method)m, {2026, 1, 1}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r,
                     m == AMORT_QUARTERLY_INTEREST ? 4 : m == AMORT_BULLET ? 1 : 12);
         for (int k = 0; k < n; k++)
             assert_int_equal(r[k].interest_fen, 0);
@@ -490,7 +490,7 @@ static void test_one_month(void **state)
     (void)state;
     struct amort_row r[MAX_ROWS];
     for (int m = 0; m < AMORT__MAX; m++) {
-        run((struct amort_input){2000000, 4350000, 1, (enum amort_method)m, {2026, 1, 31}, AMORT_DAYS_MONTH}, r, 1);
+        run((struct amort_input){2000000, 4350000, 1, (enum amort_method)m, {2026, 1, 31}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES}, r, 1);
         assert_row(&r[0], 1, D(2026, 2, 28), 2000000, 7250, 2007250, 0);
     }
 }
@@ -677,7 +677,7 @@ static void test_invariants_programme_amounts(void **state)
     for (int m = 0; m < AMORT__MAX; m++) {
         for (int i = 0; i < 6000; i++) {
             struct amort_input in = {rng_range(2000000, 20000000), random_rate(), random_term(),
-                                     (enum amort_method)m, random_start(), AMORT_DAYS_MONTH};
+                                     (enum amort_method)m, random_start(), AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES};
             check_schedule(&in, &st);
         }
     }
@@ -705,7 +705,7 @@ static void test_invariants_wide_range(void **state)
             if (i == 0)
                 p = AMORT_PRINCIPAL_MAX_FEN;
             struct amort_input in = {p, random_rate(), random_term(), (enum amort_method)m, random_start(),
-                                     AMORT_DAYS_MONTH};
+                                     AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES};
             if (i == 1)
                 in.rate_micro = AMORT_RATE_MAX_MICRO, in.term_months = 360;
             check_schedule(&in, &st);
@@ -723,7 +723,7 @@ static void test_last_row_bound_extreme(void **state)
     (void)state;
     struct stats st = {0};
     struct amort_input in = {AMORT_PRINCIPAL_MAX_FEN, AMORT_RATE_MAX_MICRO, 360, AMORT_EQUAL_INSTALLMENT,
-                             {2026, 1, 31}, AMORT_DAYS_MONTH};
+                             {2026, 1, 31}, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES};
     check_schedule(&in, &st);
     in.principal_fen = 2000000;
     check_schedule(&in, &st);
@@ -752,7 +752,7 @@ static void test_day_count_tables(void **state)
     assert_int_equal(amort_default_day_count(AMORT_MONTHLY_INTEREST), AMORT_DAYS_ACTUAL360);
     assert_int_equal(amort_default_day_count(AMORT_QUARTERLY_INTEREST), AMORT_DAYS_ACTUAL360);
     assert_int_equal(amort_default_day_count(AMORT_BULLET), AMORT_DAYS_ACTUAL360);
-    struct amort_input in = {2000000, 4350000, 12, AMORT_MONTHLY_INTEREST, {2024, 1, 10}, (enum amort_day_count)2};
+    struct amort_input in = {2000000, 4350000, 12, AMORT_MONTHLY_INTEREST, {2024, 1, 10}, (enum amort_day_count)2, AMORT_SETTLE_DUE_DATES};
     const char *field = NULL;
     assert_non_null(amort_validate(&in, &field));
     assert_string_equal(field, "day_count");
@@ -768,30 +768,30 @@ static void test_actual360_schedules(void **state)
     /* 按月付息 20,000.00 at 4.35% from 2024-01-10: 2,000,000 × 0.0435 / 360 = 241.667 fen a day;
        Jan 10 → Feb 10 31 days 7,491.67 → 7,492; → Mar 10 29 days (leap year) 7,008.33 → 7,008;
        → Apr 10 31 days 7,492 */
-    run((struct amort_input){2000000, 4350000, 3, AMORT_MONTHLY_INTEREST, {2024, 1, 10}, AMORT_DAYS_ACTUAL360}, r, 3);
+    run((struct amort_input){2000000, 4350000, 3, AMORT_MONTHLY_INTEREST, {2024, 1, 10}, AMORT_DAYS_ACTUAL360, AMORT_SETTLE_DUE_DATES}, r, 3);
     assert_row(&r[0], 1, D(2024, 2, 10), 0, 7492, 7492, 2000000);
     assert_row(&r[1], 2, D(2024, 3, 10), 0, 7008, 7008, 2000000);
     assert_row(&r[2], 3, D(2024, 4, 10), 2000000, 7492, 2007492, 0);
     /* 按季付息 100,000.00 at 3.6% over 7 months from 2024-01-31: 1,000 fen a day exactly;
        → Apr 30 90 days, → Jul 31 92 days, the last month → Aug 31 31 days */
-    run((struct amort_input){10000000, 3600000, 7, AMORT_QUARTERLY_INTEREST, {2024, 1, 31}, AMORT_DAYS_ACTUAL360}, r, 3);
+    run((struct amort_input){10000000, 3600000, 7, AMORT_QUARTERLY_INTEREST, {2024, 1, 31}, AMORT_DAYS_ACTUAL360, AMORT_SETTLE_DUE_DATES}, r, 3);
     assert_row(&r[0], 1, D(2024, 4, 30), 0, 90000, 90000, 10000000);
     assert_row(&r[1], 2, D(2024, 7, 31), 0, 92000, 92000, 10000000);
     assert_row(&r[2], 3, D(2024, 8, 31), 10000000, 31000, 10031000, 0);
     /* 利随本清 50,000.00 at 4.35% for 12 months from 2024-01-10: 366 days (leap year)
        5,000,000 × 0.0435 / 360 × 366 = 221,125 exactly (按月计息 would be 217,500) */
-    run((struct amort_input){5000000, 4350000, 12, AMORT_BULLET, {2024, 1, 10}, AMORT_DAYS_ACTUAL360}, r, 1);
+    run((struct amort_input){5000000, 4350000, 12, AMORT_BULLET, {2024, 1, 10}, AMORT_DAYS_ACTUAL360, AMORT_SETTLE_DUE_DATES}, r, 1);
     assert_row(&r[0], 1, D(2025, 1, 10), 5000000, 221125, 5221125, 0);
     /* 等额本金 120,000.00 at 3.6% over 3 months from 2024-01-31: 40,000.00 a month; 1,200, 800,
        400 fen a day on the balances; 29, 31, 30 days → 34,800, 24,800, 12,000 */
-    run((struct amort_input){12000000, 3600000, 3, AMORT_EQUAL_PRINCIPAL, {2024, 1, 31}, AMORT_DAYS_ACTUAL360}, r, 3);
+    run((struct amort_input){12000000, 3600000, 3, AMORT_EQUAL_PRINCIPAL, {2024, 1, 31}, AMORT_DAYS_ACTUAL360, AMORT_SETTLE_DUE_DATES}, r, 3);
     assert_row(&r[0], 1, D(2024, 2, 29), 4000000, 34800, 4034800, 8000000);
     assert_row(&r[1], 2, D(2024, 3, 31), 4000000, 24800, 4024800, 4000000);
     assert_row(&r[2], 3, D(2024, 4, 30), 4000000, 12000, 4012000, 0);
     /* 等额本息 the docs/domain.md 100.00 at 7% from 2024-01-01, by days: A = 17.01 as by months; interest
        10,000 × 0.07 / 360 × 31 = 60.28 → 60; 8,359 × 29 days = 47.13 → 47; 6,705 × 31 = 40.42 → 40;
        5,044 × 30 = 29.42 → 29; 3,372 × 31 = 20.33 → 20; last 1,691 × 30 = 9.86 → 10 */
-    run((struct amort_input){10000, 7000000, 6, AMORT_EQUAL_INSTALLMENT, {2024, 1, 1}, AMORT_DAYS_ACTUAL360}, r, 6);
+    run((struct amort_input){10000, 7000000, 6, AMORT_EQUAL_INSTALLMENT, {2024, 1, 1}, AMORT_DAYS_ACTUAL360, AMORT_SETTLE_DUE_DATES}, r, 6);
     assert_row(&r[0], 1, D(2024, 2, 1), 1641, 60, 1701, 8359);
     assert_row(&r[1], 2, D(2024, 3, 1), 1654, 47, 1701, 6705);
     assert_row(&r[2], 3, D(2024, 4, 1), 1661, 40, 1701, 5044);
@@ -815,7 +815,7 @@ static void test_actual360_invariants(void **state)
     for (int m = 0; m < AMORT__MAX; m++)
         for (int i = 0; i < 3000; i++) {
             struct amort_input in = {rng_range(2000000, 20000000), random_rate(), random_term(),
-                                     (enum amort_method)m, random_start(), AMORT_DAYS_ACTUAL360};
+                                     (enum amort_method)m, random_start(), AMORT_DAYS_ACTUAL360, AMORT_SETTLE_DUE_DATES};
             int n = amort_schedule(&in, r, MAX_ROWS);
             assert_int_equal(n, amort_row_count(&in));
             int64_t balance = in.principal_fen, sum = 0;
@@ -844,6 +844,66 @@ static void test_penalty_factor(void **state)
     assert_int_equal(amort_penalty_interest(1000000, 4350000, -1, 10), -1);
 }
 
+/* 按季结息: interest on 03-20, 06-20, 09-20, 12-20 and at maturity, by days / 360, principal at maturity. */
+static void test_quarter_settlement(void **state)
+{
+    (void)state;
+    struct amort_row r[MAX_ROWS];
+    /* 100,000.00 按月付息到期还本 at 4.35% for 12 months from 2026-01-10 (maturity 2027-01-10):
+       10,000,000 × 0.0435 / 360 = 1,208.333 fen a day;
+         01-10 → 03-20: 21 + 28 + 20 = 69 days   83,375.00 → 83,375
+         03-20 → 06-20: 11 + 30 + 31 + 20 = 92    111,166.67 → 111,167
+         06-20 → 09-20: 10 + 31 + 31 + 20 = 92    111,167
+         09-20 → 12-20: 10 + 31 + 30 + 20 = 91    109,958.33 → 109,958
+         12-20 → 2027-01-10: 11 + 10 = 21         25,375.00 → 25,375
+       365 days in all; interest 441,042 (one rounding over the year would be 441,041.67). */
+    struct amort_input in = {10000000, 4350000, 12, AMORT_MONTHLY_INTEREST, {2026, 1, 10}, AMORT_DAYS_ACTUAL360,
+                             AMORT_SETTLE_QUARTER_20TH};
+    assert_int_equal(amort_row_count(&in), 5);
+    run(in, r, 5);
+    assert_row(&r[0], 1, D(2026, 3, 20), 0, 83375, 83375, 10000000);
+    assert_row(&r[1], 2, D(2026, 6, 20), 0, 111167, 111167, 10000000);
+    assert_row(&r[2], 3, D(2026, 9, 20), 0, 111167, 111167, 10000000);
+    assert_row(&r[3], 4, D(2026, 12, 20), 0, 109958, 109958, 10000000);
+    assert_row(&r[4], 5, D(2027, 1, 10), 10000000, 25375, 10025375, 0);
+    /* the other methods that repay at maturity give the same rows: the settlement places the interest */
+    in.method = AMORT_BULLET;
+    run(in, r, 5);
+    assert_row(&r[4], 5, D(2027, 1, 10), 10000000, 25375, 10025375, 0);
+    in.method = AMORT_QUARTERLY_INTEREST;
+    run(in, r, 5);
+    assert_row(&r[0], 1, D(2026, 3, 20), 0, 83375, 83375, 10000000);
+    /* Disbursed on a settlement day (2026-03-20) for 6 months: the first settlement is the next
+       one, 06-20 (92 days); the maturity 09-20 is itself a settlement day, so one row (92 days):
+       20,000.00 at 3.6%: 200 fen a day → 18,400 each. */
+    run((struct amort_input){2000000, 3600000, 6, AMORT_BULLET, {2026, 3, 20}, AMORT_DAYS_ACTUAL360,
+                             AMORT_SETTLE_QUARTER_20TH}, r, 2);
+    assert_row(&r[0], 1, D(2026, 6, 20), 0, 18400, 18400, 2000000);
+    assert_row(&r[1], 2, D(2026, 9, 20), 2000000, 18400, 2018400, 0);
+    /* across the year end: from 2026-12-21, 1 month → 2027-01-21, no settlement day between: one
+       row of 31 days = 6,200; from 2026-12-19 the 12-20 settlement (1 day, 200) comes first */
+    run((struct amort_input){2000000, 3600000, 1, AMORT_BULLET, {2026, 12, 21}, AMORT_DAYS_ACTUAL360,
+                             AMORT_SETTLE_QUARTER_20TH}, r, 1);
+    assert_row(&r[0], 1, D(2027, 1, 21), 2000000, 6200, 2006200, 0);
+    run((struct amort_input){2000000, 3600000, 1, AMORT_BULLET, {2026, 12, 19}, AMORT_DAYS_ACTUAL360,
+                             AMORT_SETTLE_QUARTER_20TH}, r, 2);
+    assert_row(&r[0], 1, D(2026, 12, 20), 0, 200, 200, 2000000);
+    assert_row(&r[1], 2, D(2027, 1, 19), 2000000, 6000, 2006000, 0);
+    /* refused: an amortising method, or 按月计息 */
+    const char *field = NULL;
+    in.method = AMORT_EQUAL_INSTALLMENT;
+    assert_non_null(amort_validate(&in, &field));
+    assert_string_equal(field, "method");
+    assert_int_equal(amort_schedule(&in, r, MAX_ROWS), -1);
+    in.method = AMORT_MONTHLY_INTEREST;
+    in.day_count = AMORT_DAYS_MONTH;
+    assert_non_null(amort_validate(&in, &field));
+    assert_string_equal(field, "day_count");
+    /* too few rows given: refused, nothing written */
+    in.day_count = AMORT_DAYS_ACTUAL360;
+    assert_int_equal(amort_schedule(&in, r, 4), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -869,6 +929,7 @@ int main(void)
         cmocka_unit_test(test_actual360_schedules),
         cmocka_unit_test(test_actual360_invariants),
         cmocka_unit_test(test_penalty_factor),
+        cmocka_unit_test(test_quarter_settlement),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -30,7 +30,7 @@ struct tloan {
 static void make_loan(struct tloan *t, int paid)
 {
     static struct amort_row ar[MAX_ROWS];
-    struct amort_input in = {12000000, 4350000, 12, AMORT_EQUAL_PRINCIPAL, D(2026, 1, 15), AMORT_DAYS_MONTH};
+    struct amort_input in = {12000000, 4350000, 12, AMORT_EQUAL_PRINCIPAL, D(2026, 1, 15), AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES};
     int n = amort_schedule(&in, ar, MAX_ROWS);
     assert_int_equal(n, 12);
     memset(t, 0, sizeof *t);

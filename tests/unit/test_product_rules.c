@@ -18,7 +18,8 @@ static struct product_terms small(void)
                                   .methods = 1u << AMORT_EQUAL_INSTALLMENT | 1u << AMORT_BULLET,
                                   .min_rate_micro = 3450000, .max_rate_micro = 6000000, .day_count = AMORT_DAYS_MONTH,
                                   .settlement = PS_DUE_DATES, .penalty_pct = 0, .subsidy_eligible = 1,
-                                  .borrower_kinds = 1u << BK_HOUSEHOLD, .documents = (1u << LD__MAX) - 1};
+                                  .borrower_kinds = 1u << BK_HOUSEHOLD, .documents = (1u << LD__MAX) - 1,
+                                  .second_min_rate_micro = -1};
 }
 
 /* Amounts: 5,000.00 yuan (the minimum) and 20,000.00 (the maximum) pass; 4,999.99 (499,999 fen, one
@@ -28,17 +29,17 @@ static void test_amount_edges(void **state)
     (void)state;
     struct product_terms p = small();
     struct err e = {0};
-    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, 500000, 12, &e), 0);
-    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, 2000000, 12, &e), 0);
-    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, 499999, 12, &e), -1);
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, NULL, 500000, 12, &e), 0);
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, NULL, 2000000, 12, &e), 0);
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, NULL, 499999, 12, &e), -1);
     assert_string_equal(e.code, "invalid_amount");
     assert_string_equal(e.field, "amount_fen");
     assert_string_equal(e.message, "贷款金额应在 5000 元到 20000 元之间（产品：小额）");
-    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, 2000001, 12, &e), -1);
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, NULL, 2000001, 12, &e), -1);
     assert_string_equal(e.code, "invalid_amount");
     /* a minimum with cents is written with them: 5,000.50 yuan */
     p.min_fen = 500050;
-    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, 500049, 12, &e), -1);
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, NULL, 500049, 12, &e), -1);
     assert_string_equal(e.message, "贷款金额应在 5000.50 元到 20000 元之间（产品：小额）");
 }
 
@@ -48,12 +49,12 @@ static void test_term_edges(void **state)
     (void)state;
     struct product_terms p = small();
     struct err e = {0};
-    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, 1000000, 3, &e), 0);
-    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, 1000000, 24, &e), 0);
-    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, 1000000, 2, &e), -1);
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, NULL, 1000000, 3, &e), 0);
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, NULL, 1000000, 24, &e), 0);
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, NULL, 1000000, 2, &e), -1);
     assert_string_equal(e.field, "term_months");
     assert_string_equal(e.message, "贷款期限应为 3 到 24 个月（产品：小额）");
-    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, 1000000, 25, &e), -1);
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, NULL, 1000000, 25, &e), -1);
     assert_string_equal(e.code, "invalid_term");
 }
 
@@ -63,11 +64,11 @@ static void test_borrower_kind(void **state)
     (void)state;
     struct product_terms p = small();
     struct err e = {0};
-    assert_int_equal(product_check_application(&p, "小额", BK_ORGANISATION, 1, 1, &e), -1);
+    assert_int_equal(product_check_application(&p, "小额", BK_ORGANISATION, NULL, 1, 1, &e), -1);
     assert_string_equal(e.code, "borrower_not_allowed");
     assert_string_equal(e.field, "product_id");
     p.borrower_kinds |= 1u << BK_ORGANISATION;
-    assert_int_equal(product_check_application(&p, "小额", BK_ORGANISATION, 1000000, 12, &e), 0);
+    assert_int_equal(product_check_application(&p, "小额", BK_ORGANISATION, NULL, 1000000, 12, &e), 0);
 }
 
 /* Disbursement: method, rate 3.45 % and 6.00 % pass, 3.449999 % (one millionth below) and
@@ -77,20 +78,20 @@ static void test_disbursement(void **state)
     (void)state;
     struct product_terms p = small();
     struct err e = {0};
-    assert_int_equal(product_check_disbursement(&p, "小额", AMORT_BULLET, 3450000, AMORT_DAYS_MONTH, &e), 0);
-    assert_int_equal(product_check_disbursement(&p, "小额", AMORT_EQUAL_INSTALLMENT, 6000000, AMORT_DAYS_MONTH, &e), 0);
-    assert_int_equal(product_check_disbursement(&p, "小额", AMORT_EQUAL_PRINCIPAL, 4350000, AMORT_DAYS_MONTH, &e), -1);
+    assert_int_equal(product_check_disbursement(&p, "小额", 0, AMORT_BULLET, 3450000, AMORT_DAYS_MONTH, &e), 0);
+    assert_int_equal(product_check_disbursement(&p, "小额", 0, AMORT_EQUAL_INSTALLMENT, 6000000, AMORT_DAYS_MONTH, &e), 0);
+    assert_int_equal(product_check_disbursement(&p, "小额", 0, AMORT_EQUAL_PRINCIPAL, 4350000, AMORT_DAYS_MONTH, &e), -1);
     assert_string_equal(e.field, "method");
     assert_string_equal(e.message, "产品“小额”的还款方式只能是：等额本息、利随本清");
-    assert_int_equal(product_check_disbursement(&p, "小额", AMORT_BULLET, 3449999, AMORT_DAYS_MONTH, &e), -1);
+    assert_int_equal(product_check_disbursement(&p, "小额", 0, AMORT_BULLET, 3449999, AMORT_DAYS_MONTH, &e), -1);
     assert_string_equal(e.field, "annual_rate");
     assert_string_equal(e.message, "年利率应在 3.45% 到 6.00% 之间（产品：小额）");
-    assert_int_equal(product_check_disbursement(&p, "小额", AMORT_BULLET, 6000001, AMORT_DAYS_MONTH, &e), -1);
+    assert_int_equal(product_check_disbursement(&p, "小额", 0, AMORT_BULLET, 6000001, AMORT_DAYS_MONTH, &e), -1);
     assert_string_equal(e.code, "invalid_rate");
-    assert_int_equal(product_check_disbursement(&p, "小额", AMORT_BULLET, 4350000, AMORT_DAYS_ACTUAL360, &e), -1);
+    assert_int_equal(product_check_disbursement(&p, "小额", 0, AMORT_BULLET, 4350000, AMORT_DAYS_ACTUAL360, &e), -1);
     assert_string_equal(e.field, "day_count");
     p.day_count = -1; /* not fixed: any */
-    assert_int_equal(product_check_disbursement(&p, "小额", AMORT_BULLET, 4350000, AMORT_DAYS_ACTUAL360, &e), 0);
+    assert_int_equal(product_check_disbursement(&p, "小额", 0, AMORT_BULLET, 4350000, AMORT_DAYS_ACTUAL360, &e), 0);
 }
 
 /* A product's own figures: each inconsistency named; 按季结息 refused as not computed. */
@@ -124,10 +125,22 @@ static void test_validate(void **state)
     p.borrower_kinds = 0;
     assert_int_equal(product_validate(&p, &e), -1);
     assert_string_equal(e.code, "invalid_borrower_kinds");
+    /* 按季结息: the small product's 等额本息 is refused, then its 按月计息; 利随本清 by days passes */
     p = small();
     p.settlement = PS_QUARTER_20TH;
     assert_int_equal(product_validate(&p, &e), -1);
-    assert_string_equal(e.code, "settlement_not_supported");
+    assert_string_equal(e.code, "invalid_settlement_methods");
+    p.methods = 1u << AMORT_BULLET | 1u << AMORT_MONTHLY_INTEREST;
+    assert_int_equal(product_validate(&p, &e), -1);
+    assert_string_equal(e.code, "invalid_settlement_day_count");
+    p.day_count = -1;
+    assert_int_equal(product_validate(&p, &e), -1);
+    assert_string_equal(e.code, "invalid_settlement_day_count");
+    p.day_count = AMORT_DAYS_ACTUAL360;
+    assert_int_equal(product_validate(&p, &e), 0);
+    p.settlement = 2;
+    assert_int_equal(product_validate(&p, &e), -1);
+    assert_string_equal(e.code, "invalid_settlement");
 }
 
 /* The stored lists: codes to bits and back; unknown, repeated and empty codes refused. */
@@ -152,12 +165,74 @@ static void test_code_lists(void **state)
     assert_string_equal(out, "");
 }
 
+/* Ratings and second-cycle terms: the small product asking 较好 or better, and second-cycle
+   households up to 30,000.00 yuan (3,000,000 fen) at a floor of 3.00 % instead of 3.45 %. */
+static void test_rating_and_second_cycle(void **state)
+{
+    (void)state;
+    struct product_terms p = small();
+    struct err e = {0};
+    p.min_rating = product_rating_rank("较好");
+    p.second_max_fen = 3000000;
+    p.second_min_rate_micro = 3000000;
+    assert_int_equal(product_validate(&p, &e), 0);
+    assert_int_equal(product_rating_rank("优秀"), 4);
+    assert_int_equal(product_rating_rank("差"), 1);
+    assert_int_equal(product_rating_rank(""), 0);
+    struct borrower_record unrated = {0}, fair = {product_rating_rank("一般"), 2026, 0},
+                           good = {product_rating_rank("较好"), 2025, 0}, second = {product_rating_rank("优秀"), 2026, 1};
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, &unrated, 1000000, 12, &e), -1);
+    assert_string_equal(e.code, "rating_required");
+    assert_string_equal(e.field, "household_id");
+    assert_string_equal(e.message, "产品“小额”要求家庭信用评定为较好及以上（本年或上年）；该户本年和上年都没有评定");
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, &fair, 1000000, 12, &e), -1);
+    assert_string_equal(e.message, "产品“小额”要求家庭信用评定为较好及以上（本年或上年）；该户 2026 年评定为一般");
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, &good, 1000000, 12, &e), 0);
+    /* organisations are not rated: the rule is a household's */
+    p.borrower_kinds |= 1u << BK_ORGANISATION;
+    assert_int_equal(product_check_application(&p, "小额", BK_ORGANISATION, NULL, 1000000, 12, &e), 0);
+    /* 20,000.00 is every rated household's maximum; 20,000.01 .. 30,000.00 only a second cycle's */
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, &good, 2000000, 12, &e), 0);
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, &good, 2000001, 12, &e), -1);
+    assert_string_equal(e.code, "second_cycle_required");
+    assert_string_equal(e.field, "amount_fen");
+    assert_string_equal(e.message,
+                        "贷款金额超过 20000 元、最高 30000 元的，只贷给上一笔贷款按期还清的家庭（第二轮贷款，产品：小额）");
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, &second, 3000000, 12, &e), 0);
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, &second, 3000001, 12, &e), -1);
+    assert_string_equal(e.code, "invalid_amount");
+    assert_string_equal(e.message, "贷款金额应在 5000 元到 30000 元之间（产品：小额）");
+    assert_int_equal(product_check_application(&p, "小额", BK_HOUSEHOLD, &good, 3000001, 12, &e), -1);
+    assert_string_equal(e.code, "invalid_amount");
+    /* rates: 3.00 % for a second cycle; a first cycle is told why 3.00 is refused */
+    assert_int_equal(product_check_disbursement(&p, "小额", 1, AMORT_BULLET, 3000000, AMORT_DAYS_MONTH, &e), 0);
+    assert_int_equal(product_check_disbursement(&p, "小额", 1, AMORT_BULLET, 2999999, AMORT_DAYS_MONTH, &e), -1);
+    assert_string_equal(e.message, "年利率应在 3.00% 到 6.00% 之间（产品：小额）");
+    assert_int_equal(product_check_disbursement(&p, "小额", 0, AMORT_BULLET, 3000000, AMORT_DAYS_MONTH, &e), -1);
+    assert_string_equal(e.code, "invalid_rate");
+    assert_string_equal(e.message, "年利率应在 3.45% 到 6.00% 之间（产品：小额）；低至 3.00% 的利率只给上一笔贷款按期还清的家庭（第二轮贷款）");
+    assert_int_equal(product_check_disbursement(&p, "小额", 0, AMORT_BULLET, 3450000, AMORT_DAYS_MONTH, &e), 0);
+    /* the product's own figures */
+    p.second_max_fen = 1999999;
+    assert_int_equal(product_validate(&p, &e), -1);
+    assert_string_equal(e.code, "invalid_second_cycle_max");
+    p.second_max_fen = 0;
+    p.second_min_rate_micro = 3450001;
+    assert_int_equal(product_validate(&p, &e), -1);
+    assert_string_equal(e.code, "invalid_second_cycle_rate");
+    p.second_min_rate_micro = -1;
+    p.min_rating = product_rating_rank("差");
+    assert_int_equal(product_validate(&p, &e), -1);
+    assert_string_equal(e.code, "invalid_min_rating");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_amount_edges), cmocka_unit_test(test_term_edges),
         cmocka_unit_test(test_borrower_kind), cmocka_unit_test(test_disbursement),
         cmocka_unit_test(test_validate),     cmocka_unit_test(test_code_lists),
+        cmocka_unit_test(test_rating_and_second_cycle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,7 +34,7 @@ static void make_loan_dc(struct tloan *t, int64_t principal, int64_t rate, int t
                          struct date start, enum amort_day_count dc)
 {
     static struct amort_row ar[MAX_ROWS];
-    struct amort_input in = {principal, rate, term, method, start, dc};
+    struct amort_input in = {principal, rate, term, method, start, dc, AMORT_SETTLE_DUE_DATES};
     int n = amort_schedule(&in, ar, MAX_ROWS);
     assert_true(n > 0);
     memset(t, 0, sizeof *t);
@@ -420,7 +420,7 @@ static void test_prepayment_reschedules(void **state)
     /* rows 4.. are exactly what the engine makes for 80,000.00 over 10 months from row 2's date;
        row 3 the engine's first row plus the 29 days since the prepayment */
     struct amort_row ar[10];
-    struct amort_input in = {8000000, 4350000, 10, AMORT_EQUAL_PRINCIPAL, t.rows[1].due_on, AMORT_DAYS_MONTH};
+    struct amort_input in = {8000000, 4350000, 10, AMORT_EQUAL_PRINCIPAL, t.rows[1].due_on, AMORT_DAYS_MONTH, AMORT_SETTLE_DUE_DATES};
     assert_int_equal(amort_schedule(&in, ar, 10), 10);
     assert_int_equal(t.rows[2].interest_fen, ar[0].interest_fen + 28033);
     for (int i = 1; i < 10; i++) {
@@ -944,7 +944,7 @@ static void test_random_payment_sequences(void **state)
             if (a.prepaid_principal_fen > 0 || amount == owed)
                 assert_int_equal(after, owed - amount); /* closed by the days run: exact */
             assert_int_equal(t.loan.nrows,
-                             amort_row_count(&(struct amort_input){principal, rate, term, method, start, dc}));
+                             amort_row_count(&(struct amort_input){principal, rate, term, method, start, dc, AMORT_SETTLE_DUE_DATES}));
             for (int i = 0; i < t.loan.nrows; i++)
                 assert_int_equal(date_cmp(t.rows[i].due_on, due_dates[i].due_on), 0);
             check_rows(&t);
