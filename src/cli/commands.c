@@ -16,6 +16,7 @@
 #include "demo_announcements.h"
 #include "demo_categories.h"
 #include "demo_services.h"
+#include "demo_information.h"
 #include "demo_lifecycle.h"
 #include "demo_loans.h"
 #include "demo_products.h"
@@ -90,6 +91,7 @@ int commands_init(const char *path, const char *admin_password_file, const char 
              demo_relief(db, clock_today()) == 0 &&
              demo_announcements(db, clock_today()) == 0 && demo_books(db, clock_today()) == 0 &&
              demo_categories(db) == 0 && demo_services(db, clock_today()) == 0 &&
+             demo_information(db, clock_today()) == 0 &&
              demo_products(db, clock_today()) == 0 && demo_programmes(db, clock_today()) == 0;
     }
     if (!ok) {

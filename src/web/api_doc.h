@@ -41,7 +41,8 @@ extern const struct api_doc api_docs_auth[], api_docs_units[], api_docs_househol
     api_docs_loan[], api_docs_servicing[], api_docs_lists[], api_docs_relief[], api_docs_notice[],
     api_docs_announcement[], api_docs_users[], api_docs_accounts[], api_docs_reports[], api_docs_openapi[],
     api_docs_category_change[], api_docs_pairs[], api_docs_visits[], api_docs_complaints[], api_docs_trainings[],
-    api_docs_product[], api_docs_organisation[], api_docs_lifecycle[], api_docs_programme[];
+    api_docs_product[], api_docs_organisation[], api_docs_lifecycle[], api_docs_programme[], api_docs_information[],
+    api_docs_assessment[];
 
 /* The entry for a route, or NULL when none describes it. */
 const struct api_doc *api_doc_find(const char *method, const char *pattern);

@@ -41,7 +41,7 @@ static const struct word entities[] = {
     {"loan_followup", "回访"}, {"guarantee_fund_entry", "担保基金收支"}, {"relief_application", "救助申请"},
     {"relief_batch", "救助批次"}, {"relief_fund", "救助资金"}, {"relief_fund_entry", "救助资金收支"}, {"relief_category", "救助类别"},
     {"notice", "公示"}, {"announcement", "公告"}, {"account", "会计科目"}, {"voucher_rule", "记账规则"}, {"pair", "结对帮扶"},
-    {"visit", "走访帮扶"}, {"complaint", "投诉和意见"}, {"time_limit", "办理时限"}, {"training", "技术培训"},
+    {"visit", "走访帮扶"}, {"complaint", "投诉和意见"}, {"time_limit", "办理时限"}, {"training", "技术培训"}, {"information_item", "信息服务"}, {"assessment_weights", "考核权重"},
     {"loan_product", "贷款产品"}, {"organisation", "合作社/示范基地"}, {"programme", "扶助项目"}, {"roll", "资格确认名册"}, {NULL, NULL},
 };
 
@@ -125,7 +125,7 @@ const char *const audit_entity_codes[] = {
     "household", "user", "unit", "department", "holiday", "masking_rules", "loan_application", "loan",
     "loan_followup", "guarantee_fund_entry", "relief_application", "relief_batch", "relief_fund",
     "relief_fund_entry", "relief_category", "notice", "announcement", "account", "voucher_rule", "pair", "visit",
-    "complaint", "time_limit", "training", "loan_product", "organisation", "programme", "roll", NULL,
+    "complaint", "time_limit", "training", "information_item", "assessment_weights", "loan_product", "organisation", "programme", "roll", NULL,
 };
 
 const char *audit_action_name(const char *action)

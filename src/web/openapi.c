@@ -18,7 +18,7 @@ static const struct api_doc *const doc_tables[] = {api_docs_auth,     api_docs_u
                                                    api_docs_reports, api_docs_category_change,
                                                    api_docs_pairs, api_docs_visits, api_docs_complaints,
                                                    api_docs_trainings, api_docs_product, api_docs_organisation,
-                                                   api_docs_lifecycle, api_docs_programme,
+                                                   api_docs_lifecycle, api_docs_programme, api_docs_information, api_docs_assessment,
                                                    api_docs_openapi};
 
 const struct api_doc *api_doc_find(const char *method, const char *pattern)
