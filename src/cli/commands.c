@@ -16,6 +16,7 @@
 #include "demo_announcements.h"
 #include "demo_categories.h"
 #include "demo_services.h"
+#include "demo_bench_services.h"
 #include "demo_information.h"
 #include "demo_lifecycle.h"
 #include "demo_loans.h"
@@ -170,7 +171,7 @@ int commands_logins(const char *path)
     return 0;
 }
 
-int commands_gen(const char *path, long n, long loans, long relief)
+int commands_gen(const char *path, long n, long loans, long relief, long services)
 {
     if (commands_upgrade(path, NULL) != 0)
         return 1;
@@ -185,7 +186,9 @@ int commands_gen(const char *path, long n, long loans, long relief)
     int64_t seed = db_int(db, 0, "SELECT max(id) FROM households", "");
     int ok = db_begin(db) == SQLITE_OK && (!n || demo_households(db, &admin, n, (uint64_t)seed + 7) == 0) &&
              (!loans || demo_bench_loans(db, loans, clock_today()) == 0) &&
-             (!relief || demo_bench_relief(db, relief, clock_today()) == 0) && db_commit(db) == SQLITE_OK;
+             (!relief || demo_bench_relief(db, relief, clock_today()) == 0) &&
+             (!n || demo_bench_services(db, n / 10 > 0 ? n / 10 : 1, clock_today()) == 0) &&
+             (!services || demo_bench_services(db, services, clock_today()) == 0) && db_commit(db) == SQLITE_OK;
     if (!ok)
         fprintf(stderr, "错误: %s\n", db_errmsg(db));
     db_close(db);

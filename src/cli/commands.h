@@ -11,8 +11,9 @@ int commands_init(const char *path, const char *admin_password_file, const char 
 int commands_upgrade(const char *path, const char *backup_dir);
 /* Prints the demo accounts and their password. Returns an exit status. */
 int commands_logins(const char *path);
-/* Adds generated households, disbursed loans and paid relief (for benchmarks) to an existing demo database,
+/* Adds generated households (and services for a tenth of them), disbursed loans, paid relief and services
+   for `services` unpaired households (demo_bench_services.h) to an existing demo database (for benchmarks),
    upgrading its schema first. */
-int commands_gen(const char *path, long households, long loans, long relief);
+int commands_gen(const char *path, long households, long loans, long relief, long services);
 
 #endif
