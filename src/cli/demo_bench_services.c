@@ -16,7 +16,7 @@ static int bench_pairs(struct db *db, const struct bench_services *b)
                       "date(?1, '-' || (30 + h.id % 365) || ' days'), 1 + h.id % 3, "
                       "CASE WHEN h.id % 20 = 0 THEN date(?1, '-' || (h.id % 25) || ' days') END, "
                       "CASE WHEN h.id % 20 = 0 THEN '压力测试' END, 1 FROM households h JOIN units v ON v.id = h.village_id "
-                      "WHERE h.id % ?3 = 0 AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.household_id = h.id) "
+                      "WHERE (h.id * 40503) % 65521 % ?3 = 0 AND NOT EXISTS (SELECT 1 FROM pairs p WHERE p.household_id = h.id) "
                       "ORDER BY h.id LIMIT ?2",
                   "tii", b->today, b->n, b->every) == SQLITE_DONE &&
            db_run(db, "WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < 3) "

@@ -12,7 +12,7 @@
 #include "db.h"
 
 /* Adds them as plain SQL in the caller's transaction (the households paired spread over every
-   village: every k-th household without a pair). 0 or -1. */
+   village: households without a pair picked by a hash of their id, one in k). 0 or -1. */
 int demo_bench_services(struct db *db, long n, struct date today);
 
 #endif
