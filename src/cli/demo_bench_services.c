@@ -2,6 +2,13 @@
    (see demo_bench_services.h). */
 #include "demo_bench_services.h"
 
+/* 1..?2 as s(i): the numbers of the rows a statement adds. */
+#define SERIES "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ?2) "
+/* The units of a kind numbered from 0 (k) with their count (n), to deal rows out in turn. */
+#define NUMBERED(kind)                                                                                             \
+    "(SELECT id, parent_id, row_number() OVER (ORDER BY id) - 1 AS k, count(*) OVER () AS n FROM units "          \
+    "WHERE kind = '" kind "')"
+
 /* The figures added for n pairs, and the first ids of this run's pairs and items. */
 struct bench_services {
     int64_t n, courses, items, complaints, every, first_pair, first_item;
@@ -33,11 +40,10 @@ static int bench_pairs(struct db *db, const struct bench_services *b)
 /* The courses of every township and their attendance. 0 or -1. */
 static int bench_courses(struct db *db, const struct bench_services *b)
 {
-    int ok = db_run(db, "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ?2) "
+    int ok = db_run(db, SERIES
                       "INSERT INTO trainings (title, held_on, unit_id, place, trainer, created_by) "
                       "SELECT 'BENCH培训' || s.i, date(?1, '-' || (s.i * 7 % 360) || ' days'), t.id, '镇农技站', '压力测试', 1 "
-                      "FROM s JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k, count(*) OVER () AS nt FROM units "
-                      "WHERE kind = 'township') t ON t.k = s.i % t.nt",
+                      "FROM s JOIN " NUMBERED("township") " t ON t.k = s.i % t.n",
                   "ti", b->today, b->courses) == SQLITE_DONE &&
            db_run(db, "INSERT OR IGNORE INTO training_attendees (training_id, household_id, member_id) "
                       "SELECT c.id, x.household_id, 0 FROM (SELECT p.household_id, v.parent_id AS tw, p.id AS pid "
@@ -53,12 +59,11 @@ static int bench_courses(struct db *db, const struct bench_services *b)
    household in ten. 0 or -1. */
 static int bench_items(struct db *db, const struct bench_services *b)
 {
-    int ok = db_run(db, "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ?2) "
+    int ok = db_run(db, SERIES
                       "INSERT INTO information_items (title, kind, sent_on, unit_id, text, created_by) "
                       "SELECT 'BENCH信息' || s.i, CASE s.i % 3 WHEN 0 THEN 'market' WHEN 1 THEN 'jobs' ELSE 'technology' END, "
                       "date(?1, '-' || (s.i % 360) || ' days'), v.parent_id, '压力测试 ' || v.id, 1 FROM s JOIN "
-                      "(SELECT id, parent_id, row_number() OVER (ORDER BY id) - 1 AS k, count(*) OVER () AS nv FROM units "
-                      "WHERE kind = 'village') v ON v.k = s.i % v.nv ORDER BY s.i",
+                      NUMBERED("village") " v ON v.k = s.i % v.n ORDER BY s.i",
                   "ti", b->today, b->items) == SQLITE_DONE &&
            db_run(db, "INSERT INTO information_recipients (item_id, village_id, household_id) "
                       "SELECT id, CAST(substr(text, 6) AS INTEGER), 0 FROM information_items WHERE id >= ?1",
@@ -73,16 +78,15 @@ static int bench_items(struct db *db, const struct bench_services *b)
 /* The complaints of the villages over the last year. 0 or -1. */
 static int bench_complaints(struct db *db, const struct bench_services *b)
 {
-    int ok = db_run(db, "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ?2) "
+    int ok = db_run(db, SERIES
                       "INSERT INTO complaints (unit_id, category, text, source, filed_on, due_on, state, resolution, "
                       "satisfaction, resolved_on) SELECT vid, CASE i % 3 WHEN 0 THEN 'complaint' WHEN 1 THEN 'suggestion' "
                       "ELSE 'inquiry' END, '压力测试', 'staff', f, date(f, '+7 days'), CASE WHEN i % 10 = 0 THEN 'open' "
                       "ELSE 'resolved' END, CASE WHEN i % 10 = 0 THEN NULL ELSE '压力测试' END, CASE i % 10 WHEN 0 THEN "
                       "NULL WHEN 1 THEN '不满意' WHEN 2 THEN '基本满意' ELSE '满意' END, CASE WHEN i % 10 = 0 THEN NULL "
                       "ELSE date(f, '+' || (i % 9) || ' days') END FROM (SELECT s.i AS i, v.id AS vid, "
-                      "date(?1, '-' || (10 + s.i % 350) || ' days') AS f FROM s JOIN (SELECT id, row_number() OVER "
-                      "(ORDER BY id) - 1 AS k, count(*) OVER () AS nv FROM units WHERE kind = 'village') v "
-                      "ON v.k = s.i % v.nv)",
+                      "date(?1, '-' || (10 + s.i % 350) || ' days') AS f FROM s JOIN " NUMBERED("village") " v "
+                      "ON v.k = s.i % v.n)",
                   "ti", b->today, b->complaints) == SQLITE_DONE;
     return ok ? 0 : -1;
 }

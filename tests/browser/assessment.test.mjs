@@ -4,7 +4,7 @@
 // the screen (no sideways scrolling). Screenshots in tests/browser/out/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loginAs, OUT } from './lib.mjs';
+import { launch, loginAs, overflow, OUT } from './lib.mjs';
 import { startServer } from '../http/lib.mjs';
 
 let srv, browser;
@@ -17,11 +17,6 @@ after(async () => {
   await browser?.close();
   await srv?.stop();
 });
-
-// The page's width beyond the viewport (0: none).
-async function overflow(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
 
 test('an information item sent through the form; the new pages fit a phone', async () => {
   const page = await loginAs(browser, srv.base, 'xj_xiehui');
