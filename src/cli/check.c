@@ -140,6 +140,10 @@ static const struct {
     {"批准的救助都在公示期满后",
      "SELECT '救助申请 ' || a.id || '：批准于 ' || a.approved_on FROM relief_applications a LEFT JOIN notices n ON "
      "n.id = a.notice_id WHERE a.approved_on IS NOT NULL AND (n.id IS NULL OR a.approved_on <= n.ends_on)"},
+    {"信息服务的逐户接收对象记在其所在的村，整村接收对象是村",
+     "SELECT '信息 ' || r.item_id || ' 的接收对象（村 ' || r.village_id || '，家庭 ' || r.household_id || '）不符' FROM "
+     "information_recipients r LEFT JOIN households h ON h.id = r.household_id LEFT JOIN units v ON v.id = r.village_id "
+     "WHERE CASE WHEN r.household_id = 0 THEN coalesce(v.kind, '') <> 'village' ELSE h.village_id IS NOT r.village_id END"},
 };
 
 /* SQL function id_number_ok(text): 1 when the text is a valid resident ID (idcard_check). */

@@ -17,6 +17,8 @@
 #include "demo_announcements.h"
 #include "demo_categories.h"
 #include "demo_services.h"
+#include "demo_bench_services.h"
+#include "demo_information.h"
 #include "demo_lifecycle.h"
 #include "demo_loans.h"
 #include "demo_products.h"
@@ -94,6 +96,7 @@ int commands_init(const char *path, const char *admin_password_file, const char 
              demo_relief(db, clock_today()) == 0 &&
              demo_announcements(db, clock_today()) == 0 && demo_books(db, clock_today()) == 0 &&
              demo_categories(db) == 0 && demo_services(db, clock_today()) == 0 &&
+             demo_information(db, clock_today()) == 0 &&
              demo_products(db, clock_today()) == 0 && demo_programmes(db, clock_today()) == 0 &&
              demo_bank_formats(db) == 0 && demo_campaigns(db, clock_today()) == 0 &&
              demo_aid(db, clock_today()) == 0;
@@ -174,7 +177,7 @@ int commands_logins(const char *path)
     return 0;
 }
 
-int commands_gen(const char *path, long n, long loans, long relief, int people)
+int commands_gen(const char *path, long n, long loans, long relief, long services, int people)
 {
     if (commands_upgrade(path, NULL) != 0)
         return 1;
@@ -190,7 +193,9 @@ int commands_gen(const char *path, long n, long loans, long relief, int people)
     int ok = db_begin(db) == SQLITE_OK && (!n || demo_households(db, &admin, n, (uint64_t)seed + 7) == 0) &&
              (!(n || people) || demo_people(db) == 0) &&
              (!loans || demo_bench_loans(db, loans, clock_today()) == 0) &&
-             (!relief || demo_bench_relief(db, relief, clock_today()) == 0) && db_commit(db) == SQLITE_OK;
+             (!relief || demo_bench_relief(db, relief, clock_today()) == 0) &&
+             (!n || demo_bench_services(db, n / 10 > 0 ? n / 10 : 1, clock_today()) == 0) &&
+             (!services || demo_bench_services(db, services, clock_today()) == 0) && db_commit(db) == SQLITE_OK;
     if (!ok)
         fprintf(stderr, "错误: %s\n", db_errmsg(db));
     db_close(db);

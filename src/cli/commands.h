@@ -11,9 +11,11 @@ int commands_init(const char *path, const char *admin_password_file, const char 
 int commands_upgrade(const char *path, const char *backup_dir);
 /* Prints the demo accounts and their password. Returns an exit status. */
 int commands_logins(const char *path);
-/* Adds generated households (their people with hukou and bank accounts), disbursed loans and paid
-   relief (for benchmarks) to an existing demo database, upgrading its schema first; people alone
-   gives hukou and accounts to the members of an older benchmark database that lack them. */
-int commands_gen(const char *path, long households, long loans, long relief, int people);
+/* Adds generated households (their people with hukou and bank accounts, and services for a tenth
+   of them), disbursed loans, paid relief and services for `services` unpaired households
+   (demo_bench_services.h) to an existing demo database (for benchmarks), upgrading its schema
+   first; people alone gives hukou and accounts to the members of an older benchmark database that
+   lack them. */
+int commands_gen(const char *path, long households, long loans, long relief, long services, int people);
 
 #endif

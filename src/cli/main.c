@@ -39,7 +39,9 @@ static void usage(FILE *f)
           "  schedule --principal 200000.00 --rate 4.35 --months 36 --method METHOD --start YYYY-MM-DD\n"
           "           [--format table|csv|json]                            打印还款计划\n"
           "  check --db FILE                                              完整性与账目检查（有问题时退出码1）\n"
-          "  gen   --db FILE [--households N] [--loans N] [--relief N] [--people] [--today YYYY-MM-DD]  生成压力测试数据\n",
+          "  gen   --db FILE [--households N] [--loans N] [--relief N] [--services N] [--people] [--today YYYY-MM-DD]\n"
+          "        生成压力测试数据（--households 同时为其中十分之一的家庭生成结对、走访、培训、信息和投诉；\n"
+          "        --services N 为 N 户未结对家庭补生成这些；--people 为旧数据库的成员补户口性质和银行账户）\n",
           f);
 }
 
@@ -47,7 +49,7 @@ static void usage(FILE *f)
 struct opts {
     const char *db, *admin_password_file, *district, *listen, *today, *to, *log, *backup_dir;
     int threads, backup_keep;
-    long households, loans, relief;
+    long households, loans, relief, services;
     int people; /* gen --people */
 };
 
@@ -90,6 +92,7 @@ static void parse_opts(int argc, char **argv, struct opts *o)
                                              {"loans", required_argument, NULL, 'L'},
                                              {"relief", required_argument, NULL, 'R'},
                                              {"people", no_argument, NULL, 'P'},
+                                             {"services", required_argument, NULL, 'S'},
                                              {"to", required_argument, NULL, 'o'},
                                              {"log", required_argument, NULL, 'g'},
                                              {"backup-dir", required_argument, NULL, 'b'},
@@ -118,6 +121,7 @@ static void parse_opts(int argc, char **argv, struct opts *o)
         case 'L': o->loans = int_option("--loans", 1, 1000000); break;
         case 'R': o->relief = int_option("--relief", 1, 1000000); break;
         case 'P': o->people = 1; break;
+        case 'S': o->services = int_option("--services", 1, 1000000); break;
         default:
             fprintf(stderr, "错误: 未知或不完整的选项 %s\n", argv[optind - 1]);
             usage(stderr);
@@ -224,11 +228,11 @@ static int cmd_gen(int argc, char **argv)
 {
     struct opts o;
     parse_opts(argc, argv, &o);
-    if (!o.households && !o.loans && !o.relief && !o.people) {
-        fprintf(stderr, "错误: 缺少 --households N、--loans N、--relief N 或 --people\n");
+    if (!o.households && !o.loans && !o.relief && !o.services && !o.people) {
+        fprintf(stderr, "错误: 缺少 --households N、--loans N、--relief N、--services N 或 --people\n");
         return 2;
     }
-    return commands_gen(o.db, o.households, o.loans, o.relief, o.people);
+    return commands_gen(o.db, o.households, o.loans, o.relief, o.services, o.people);
 }
 
 /* bangfu routes (not in the usage text: for the tests): the route table as JSON. */

@@ -44,11 +44,16 @@ static int attendee_add(struct db *db, const struct user_ctx *actor, int64_t tra
         return err_set(e, 422, "invalid_household", field, "第 %d 名参训人员的家庭不存在", i + 1);
     if (hh == 0)
         return err_set(e, 403, "out_of_scope", field, "第 %d 名参训人员的家庭不在您的管辖范围内", i + 1);
-    if (a->member_id && db_int(db, 0, "SELECT count(*) FROM members WHERE id = ? AND household_id = ?", "ii",
-                               a->member_id, a->household_id) != 1)
+    int64_t member = a->member_id;
+    if (!member && a->member_name && *a->member_name &&
+        (member = db_int(db, 0, "SELECT id FROM members WHERE household_id = ? AND name = ? ORDER BY id LIMIT 1", "it",
+                         a->household_id, a->member_name)) == 0)
+        return err_set(e, 422, "invalid_member", field, "第 %d 名参训人员不是该家庭的成员", i + 1);
+    if (member && db_int(db, 0, "SELECT count(*) FROM members WHERE id = ? AND household_id = ?", "ii", member,
+                         a->household_id) != 1)
         return err_set(e, 422, "invalid_member", field, "第 %d 名参训人员不是该家庭的成员", i + 1);
     if (db_run(db, "INSERT INTO training_attendees (training_id, household_id, member_id) VALUES (?, ?, ?)", "iii",
-               training, a->household_id, a->member_id) != SQLITE_DONE)
+               training, a->household_id, member) != SQLITE_DONE)
         return err_set(e, 422, "duplicate_attendee", field, "第 %d 名参训人员重复登记", i + 1);
     return 0;
 }

@@ -18,6 +18,7 @@
 
 struct training_attendee {
     int64_t household_id, member_id; /* member 0: the household, no member named */
+    const char *member_name;         /* instead of member_id (the page's form): a member of the household by name */
 };
 struct training_input {
     const char *title;   /* 1..50 characters */

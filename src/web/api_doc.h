@@ -60,7 +60,7 @@ extern const struct api_doc api_docs_auth[], api_docs_units[], api_docs_househol
     api_docs_category_change[], api_docs_pairs[], api_docs_visits[], api_docs_complaints[], api_docs_trainings[],
     api_docs_product[], api_docs_organisation[], api_docs_lifecycle[], api_docs_programme[], api_docs_time_limits[],
     api_docs_bank[], api_docs_campaigns[], api_docs_aid[],
-    api_docs_subsidy_receipt[];
+    api_docs_subsidy_receipt[], api_docs_information[], api_docs_assessment[];
 
 /* The entry for a route, or NULL when none describes it. */
 const struct api_doc *api_doc_find(const char *method, const char *pattern);

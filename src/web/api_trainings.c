@@ -47,15 +47,7 @@ void api_trainings_create(struct req *r)
     }
     struct training_filter f = {.id = id};
     json_t *items = json_array();
-    if (training_list(r->db, &r->user, &f, training_json_append, items, &e) != 1) {
-        json_decref(items);
-        if (!e.status)
-            db_row_fail(&e);
-        reply_json_error(r, &e);
-        return;
-    }
-    reply_json(r, 201, json_incref(json_array_get(items, 0)));
-    json_decref(items);
+    api_reply_created(r, items, training_list(r->db, &r->user, &f, training_json_append, items, &e), &e);
 }
 
 void api_trainings_list(struct req *r)

@@ -1,6 +1,8 @@
 /* api_util.c: typed JSON field access for API handlers (see api_util.h). */
 #include "api_util.h"
 
+#include "db_row.h"
+
 int api_str(json_t *o, const char *key, const char **out, struct err *e)
 {
     json_t *v = json_object_get(o, key);
@@ -47,4 +49,15 @@ void api_paging(struct req *r, int *limit, int *offset)
 json_t *api_list(json_t *items, int64_t total)
 {
     return json_pack("{s:o, s:I}", "items", items, "total", (json_int_t)total);
+}
+
+void api_reply_created(struct req *r, json_t *items, int64_t listed, struct err *e)
+{
+    if (listed != 1) {
+        if (!e->status)
+            db_row_fail(e);
+        reply_json_error(r, e);
+    } else
+        reply_json(r, 201, json_incref(json_array_get(items, 0)));
+    json_decref(items);
 }

@@ -20,5 +20,9 @@ int api_bool(json_t *o, const char *key, int dflt, int *out, struct err *e);
 void api_paging(struct req *r, int *limit, int *offset);
 /* {"items": items, "total": total} (items stolen). */
 json_t *api_list(json_t *items, int64_t total);
+/* The 201 reply of a create: items (stolen) holds what the list function, asked for the new
+   record alone, appended, and listed is what it returned: exactly 1 answers the record, anything
+   else the error in e (a database error when e is empty). */
+void api_reply_created(struct req *r, json_t *items, int64_t listed, struct err *e);
 
 #endif

@@ -29,15 +29,7 @@ void api_visits_create(struct req *r)
     }
     struct visit_filter f = {.kind = -1, .visit_id = id};
     json_t *items = json_array();
-    if (visit_list(r->db, &r->user, &f, visit_json_append, items, &e) != 1) {
-        json_decref(items);
-        if (!e.status)
-            db_row_fail(&e);
-        reply_json_error(r, &e);
-        return;
-    }
-    reply_json(r, 201, json_incref(json_array_get(items, 0)));
-    json_decref(items);
+    api_reply_created(r, items, visit_list(r->db, &r->user, &f, visit_json_append, items, &e), &e);
 }
 
 /* Reads the list's query: household_id, unit_id, pair_id, kind, from, to and the paging. 0 or -1 with e. */

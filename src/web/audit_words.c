@@ -44,7 +44,7 @@ static const struct word entities[] = {
     {"visit", "走访帮扶"}, {"complaint", "投诉和意见"}, {"time_limit", "办理时限"}, {"training", "技术培训"},
     {"loan_product", "贷款产品"}, {"organisation", "合作社/示范基地"}, {"programme", "扶助项目"}, {"roll", "资格确认名册"},
     {"bank_format", "代发文件格式"}, {"campaign", "帮扶活动"}, {"aid_item", "慰问品"}, {"aid_distribution", "慰问品发放"},
-    {NULL, NULL},
+    {"information_item", "信息服务"}, {"assessment_weights", "考核权重"}, {NULL, NULL},
 };
 
 static const struct word fields[] = {
@@ -128,7 +128,8 @@ const char *const audit_entity_codes[] = {
     "loan_followup", "guarantee_fund_entry", "relief_application", "relief_batch", "relief_fund",
     "relief_fund_entry", "relief_category", "notice", "announcement", "account", "voucher_rule", "pair", "visit",
     "complaint", "time_limit", "training", "loan_product", "organisation", "programme", "roll", "bank_format",
-    "campaign", "aid_item", "aid_distribution", NULL,
+    "campaign", "aid_item", "aid_distribution",
+    "information_item", "assessment_weights", NULL,
 };
 
 const char *audit_action_name(const char *action)

@@ -7,6 +7,7 @@
 
 #include "html.h"
 #include "money.h"
+#include "unit.h"
 
 int form_posted(const struct req *r, const char *suffix)
 {
@@ -41,7 +42,9 @@ int form_echo_checked(const struct req *r, const char *suffix, const char *name,
 void form_field_error(struct req *r, const char *name)
 {
     const struct err *e = r->shown_error;
-    if (e && e->field[0] && !strcmp(e->field, name))
+    size_t n = strlen(name);
+    /* a list's field names its element ("attendees[2]"): shown after the list's one input */
+    if (e && e->field[0] && !strncmp(e->field, name, n) && (!e->field[n] || e->field[n] == '['))
         html_printf(r, "<small class=\"field-error\" role=\"alert\">%s</small>", e->message);
 }
 
@@ -120,4 +123,27 @@ enum form_confirm_step form_ask_showing(struct req *r, const char *back, void (*
     enum form_confirm_step step = ask(r, back, show, ctx, fmt, ap);
     va_end(ap);
     return step;
+}
+
+/* The form and field whose posted value unit_option selects. */
+struct unit_choice {
+    struct req *r;
+    const char *suffix, *name;
+};
+
+/* One <option> of form_unit_options. */
+static void unit_option(const struct unit *u, void *ctx)
+{
+    const struct unit_choice *c = ctx;
+    char id[24];
+    snprintf(id, sizeof id, "%lld", (long long)u->id);
+    html_printf(c->r, "<option value=\"%s\"%s>", id, !strcmp(form_echo(c->r, c->suffix, c->name, ""), id) ? " selected" : "");
+    html_text(c->r, u->name);
+    html_raw(c->r, "</option>");
+}
+
+void form_unit_options(struct req *r, const char *suffix, const char *name)
+{
+    struct unit_choice c = {r, suffix, name};
+    unit_list(r->db, r->user.unit_path, NULL, unit_option, &c);
 }

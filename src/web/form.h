@@ -27,8 +27,11 @@ const char *form_echo_nth(const struct req *r, const char *suffix, const char *n
 int form_echo_checked(const struct req *r, const char *suffix, const char *name, const char *v, int dflt);
 
 /* After the input named name: the refusal shown at the top of the page (html_form_error) again,
-   when it is about this field. */
+   when it is about this field or an element of it (name "attendees" for "attendees[2]"). */
 void form_field_error(struct req *r, const char *name);
+/* An <option> per unit of the user's scope (tree order), the one posted to the form at suffix under
+   name selected. */
+void form_unit_options(struct req *r, const char *suffix, const char *name);
 
 /* Money as a confirmation states it: "50,000.00 元（伍万元整）" into out of size n (at least
    FORM_MONEY_SIZE). Returns out. */

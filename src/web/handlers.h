@@ -59,6 +59,9 @@ void page_household_add_member(struct req *r);
 /* The household page again for household_id, with a refusal e shown (its status kept); 404 and
    403 answered as errors. */
 void household_page_refused(struct req *r, int64_t household_id, const struct err *e);
+/* After a change of household_id from its page: failed, the page again with the refusal e
+   (household_page_refused); else back to it with the flash ok ("created", "updated"). */
+void household_page_done(struct req *r, int64_t household_id, int failed, const struct err *e, const char *ok);
 void page_household_member_update(struct req *r);
 /* page_import.c */
 void page_import_form(struct req *r);
@@ -178,6 +181,25 @@ void page_pair_end(struct req *r);
 void page_pairs(struct req *r);
 /* page_trainings.c */
 void page_trainings(struct req *r);
+void page_training_create(struct req *r);
+/* page_information.c */
+void page_information(struct req *r);
+void page_information_create(struct req *r);
+/* The information services' counts by village over [from, to] (the information and training pages). */
+void info_village_table(struct req *r, const char *from, const char *to);
+/* api_information.c */
+void api_information_create(struct req *r);
+void api_information_list(struct req *r);
+void api_information_villages(struct req *r);
+/* page_assessment.c */
+void page_assessment(struct req *r);
+void page_assessment_public(struct req *r);
+void page_assessment_weights(struct req *r);
+void page_assessment_weights_save(struct req *r);
+/* api_assessment.c */
+void api_assessment(struct req *r);
+void api_assessment_weights(struct req *r);
+void api_assessment_weights_set(struct req *r);
 /* api_trainings.c */
 void api_trainings_create(struct req *r);
 void api_trainings_list(struct req *r);

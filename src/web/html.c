@@ -145,6 +145,7 @@ static const struct {
     {"家庭档案", "/households", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER)},
     {"结对帮扶", "/pairs", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER)},
     {"技术培训", "/trainings", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER)},
+    {"信息服务", "/information", ROLES_ALL & ~ROLE_BIT(ROLE_REVIEWER)},
     {"投诉意见", "/complaints", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_ASSOCIATION) | ROLE_BIT(ROLE_RELIEF) |
                                   ROLE_BIT(ROLE_VILLAGE) | ROLE_BIT(ROLE_AUDITOR)},
     {"贷款申请", "/loans", ROLES_ALL},
@@ -177,6 +178,7 @@ static const struct {
     {"工作日历", "/admin/holidays", ROLE_BIT(ROLE_ADMIN)},
     {"脱敏规则", "/admin/masking", ROLE_BIT(ROLE_ADMIN)},
     {"代发格式", "/admin/bank-formats", ROLE_BIT(ROLE_ADMIN)},
+    {"考核权重", "/admin/assessment-weights", ROLE_BIT(ROLE_ADMIN)},
     {"会计科目", "/admin/accounts", ROLE_BIT(ROLE_ADMIN)},
     {"报表", "/reports", ROLES_ALL},
     {"审计日志", "/audit", ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_AUDITOR)},

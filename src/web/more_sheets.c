@@ -1,4 +1,4 @@
-/* more_sheets.c: the complaints, trainings, category changes, programmes and rolls lists as sheets (see more_sheets.h). */
+/* more_sheets.c: the complaints, trainings, information items, category changes, programmes and rolls lists as sheets (see more_sheets.h). */
 #include "more_sheets.h"
 
 #include <stdarg.h>
@@ -9,6 +9,7 @@
 
 #include "complaint.h"
 #include "household_change.h"
+#include "information.h"
 #include "member_status.h"
 #include "money.h"
 #include "record_sheets.h"
@@ -86,6 +87,32 @@ int more_trainings_sheet(struct req *r, const void *arg, struct sheet *s)
     all.limit = list_export_limit(r), all.offset = 0;
     struct err e = {0};
     return training_list(r->db, &r->user, &all, training_sheet_row, s, &e) < 0 ? -1 : 0;
+}
+
+/* One information item. */
+static void info_sheet_row(const struct info_row *t, void *ctx)
+{
+    char id[24], villages[24], households[24];
+    const char *cells[] = {sheet_num(t->id, id), t->on, info_kind_name(info_kind_parse(t->kind)), t->title, t->unit,
+                           t->text, sheet_num(t->villages, villages), sheet_num(t->households, households)};
+    sheet_row(ctx, cells);
+}
+
+int more_information_sheet(struct req *r, const void *arg, struct sheet *s)
+{
+    static const char *const heads[] = {"编号", "日期", "类别", "标题", "发送单位", "内容", "接收村数", "接收户数", NULL};
+    sheet_init(s, "信息服务", heads);
+    sheet_int_column(s, 0);
+    sheet_date_column(s, 1);
+    sheet_int_column(s, 6);
+    sheet_int_column(s, 7);
+    s->widths[5] = 3;
+    s->landscape = 1;
+    scope_subtitle(r, s);
+    struct info_filter all = *(const struct info_filter *)arg;
+    all.limit = list_export_limit(r), all.offset = 0;
+    struct err e = {0};
+    return info_list(r->db, &r->user, &all, info_sheet_row, s, &e) < 0 ? -1 : 0;
 }
 
 /* The category changes' sheet while it is filled; failed: a row's categories did not fit. */

@@ -15,6 +15,8 @@
 int more_complaints_sheet(struct req *r, const void *arg, struct sheet *s);
 /* arg: struct training_filter (limit and offset ignored). The training courses with their attendance. */
 int more_trainings_sheet(struct req *r, const void *arg, struct sheet *s);
+/* arg: struct info_filter (limit and offset ignored). The information items with their recipients counted. */
+int more_information_sheet(struct req *r, const void *arg, struct sheet *s);
 /* The category changes an export lists: which of them, of one household (household_id > 0) or all. */
 struct more_change_query {
     int which; /* enum hh_change_which */

@@ -20,6 +20,7 @@ static const struct api_doc *const doc_tables[] = {api_docs_auth,     api_docs_u
                                                    api_docs_trainings, api_docs_product, api_docs_organisation,
                                                    api_docs_lifecycle, api_docs_programme, api_docs_time_limits, api_docs_bank,
                                                    api_docs_campaigns, api_docs_aid, api_docs_subsidy_receipt,
+                                                   api_docs_information, api_docs_assessment,
                                                    api_docs_openapi};
 
 const struct api_doc *api_doc_find(const char *method, const char *pattern)

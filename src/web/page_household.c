@@ -513,6 +513,18 @@ void household_page_refused(struct req *r, int64_t household_id, const struct er
     r->status = e->status;
 }
 
+/* (handlers.h) */
+void household_page_done(struct req *r, int64_t household_id, int failed, const struct err *e, const char *ok)
+{
+    if (failed) {
+        household_page_refused(r, household_id, e);
+        return;
+    }
+    char loc[80];
+    snprintf(loc, sizeof loc, "/households/%lld?ok=%s", (long long)household_id, ok);
+    reply_redirect(r, loc);
+}
+
 /* After a refused change: the detail page again with the message and the refusal's status. */
 static void detail_with_error(struct req *r, const struct err *e)
 {

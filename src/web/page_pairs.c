@@ -216,13 +216,7 @@ void page_household_pair(struct req *r)
         if (pair_goal_parse(v) >= 0)
             in.goals |= 1u << pair_goal_parse(v);
     struct err e = {0};
-    if (pair_create(r->db, &r->user, &in, r->today, &e) < 0) {
-        household_page_refused(r, r->id[0], &e);
-        return;
-    }
-    char loc[64];
-    snprintf(loc, sizeof loc, "/households/%lld?ok=created", (long long)r->id[0]);
-    reply_redirect(r, loc);
+    household_page_done(r, r->id[0], pair_create(r->db, &r->user, &in, r->today, &e) < 0, &e, "created");
 }
 
 /* Keeps the household of the one pair listed. */
@@ -242,13 +236,9 @@ void page_pair_end(struct req *r)
         reply_error(r, &e);
         return;
     }
-    if (pair_end(r->db, &r->user, r->id[0], req_form(r, "on"), req_form(r, "reason"), r->today, &e) != 0) {
-        household_page_refused(r, household_id, &e);
-        return;
-    }
-    char loc[64];
-    snprintf(loc, sizeof loc, "/households/%lld?ok=updated", (long long)household_id);
-    reply_redirect(r, loc);
+    household_page_done(r, household_id,
+                        pair_end(r->db, &r->user, r->id[0], req_form(r, "on"), req_form(r, "reason"), r->today, &e) != 0,
+                        &e, "updated");
 }
 
 void page_pairs(struct req *r)

@@ -120,7 +120,7 @@ void page_public_home(struct req *r)
     html_raw(
         r,
         "</ul><p class=\"muted\">对公示名单有异议的，请在公示期内打开该公示提交，或按公示上的电话反映。</p>"
-        "<p><a href=\"/complaint\">投诉和意见（全年受理）</a></p></section>");
+        "<p><a href=\"/complaint\">投诉和意见（全年受理）</a> · <a href=\"/public/assessment\">工作考核公示</a></p></section>");
     free(u.v);
     html_end(r);
 }

@@ -16,20 +16,9 @@ static void quarterly_page(struct req *r, const struct quarterly_report *q)
 {
     html_begin(r, "季度工作报表");
     html_raw(r, "<h1>季度工作报表</h1><p class=\"muted\">向区计生协会报送：贷款情况与图表、救助发放、帮扶成效、贴息申报。"
-                "打印 PDF 是报送的正式报表（含图表）；Excel、CSV 为同一批数字，一格一个数。</p><p>");
-    for (int k = 0; k < 4; k++) {
-        int y = r->today.y, qn = (r->today.m - 1) / 3 + 1 - k;
-        while (qn < 1)
-            qn += 4, y--;
-        char name[DATE_CN_SIZE], code[8];
-        snprintf(code, sizeof code, "%04dQ%d", y, qn);
-        html_raw(r, k ? " · " : "");
-        if (!strcmp(code, q->code))
-            html_printf(r, "<strong>%s</strong>", date_quarter_cn(y, qn, name));
-        else
-            html_printf(r, "<a href=\"/reports/quarterly?quarter=%s\">%s</a>", code, date_quarter_cn(y, qn, name));
-    }
-    html_raw(r, "</p><form class=\"search\" method=\"get\" action=\"/reports/quarterly\"><input type=\"hidden\" "
+                "打印 PDF 是报送的正式报表（含图表）；Excel、CSV 为同一批数字，一格一个数。</p>");
+    report_quarter_links(r, "/reports/quarterly", q->code, 0);
+    html_raw(r, "<form class=\"search\" method=\"get\" action=\"/reports/quarterly\"><input type=\"hidden\" "
                 "name=\"quarter\" value=\"");
     html_text(r, q->code);
     html_raw(r, "\">");

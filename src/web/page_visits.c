@@ -119,11 +119,5 @@ void page_household_visit(struct req *r)
                              .note = req_form(r, "note"), .next_step = req_form(r, "next_step"),
                              .next_on = req_form(r, "next_on")};
     struct err e = {0};
-    if (visit_create(r->db, &r->user, &in, r->today, &e) < 0) {
-        household_page_refused(r, r->id[0], &e);
-        return;
-    }
-    char loc[64];
-    snprintf(loc, sizeof loc, "/households/%lld?ok=created", (long long)r->id[0]);
-    reply_redirect(r, loc);
+    household_page_done(r, r->id[0], visit_create(r->db, &r->user, &in, r->today, &e) < 0, &e, "created");
 }

@@ -153,3 +153,21 @@ const char *report_period(struct req *r, const char *from, const char *to, const
     snprintf(out, REPORT_PERIOD_SIZE, "%s 至 %s", date_chinese(a, fa), date_chinese(b, fb));
     return out;
 }
+
+void report_quarter_links(struct req *r, const char *base, const char *chosen, int skip)
+{
+    html_raw(r, "<p class=\"periods\">");
+    for (int k = skip; k < skip + 4; k++) {
+        int y = r->today.y, q = (r->today.m - 1) / 3 + 1 - k;
+        while (q < 1)
+            q += 4, y--;
+        char name[DATE_CN_SIZE], code[8];
+        snprintf(code, sizeof code, "%04dQ%d", y, q);
+        html_raw(r, k > skip ? " · " : "");
+        if (!strcmp(code, chosen))
+            html_printf(r, "<strong>%s</strong>", date_quarter_cn(y, q, name));
+        else
+            html_printf(r, "<a href=\"%s?quarter=%s\">%s</a>", base, code, date_quarter_cn(y, q, name));
+    }
+    html_raw(r, "</p>");
+}

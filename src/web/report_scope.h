@@ -28,6 +28,10 @@ void report_format_links(struct req *r, const char *base, const char *extra);
    comes from the query, 422 quarter_not_begun when the quarter starts after today. */
 int report_quarter(struct req *r, const char *s, int in_path, const char *fallback, struct date *from, struct date *to);
 
+/* Links to four quarters under base ("/reports/quarterly?quarter=2026Q3"), today's first unless
+   skip (1: from the one before), the chosen code in bold instead of a link. */
+void report_quarter_links(struct req *r, const char *base, const char *chosen, int skip);
+
 /* Room for a report's period as report_period writes it. */
 #define REPORT_PERIOD_SIZE (2 * DATE_CN_SIZE + 8)
 /* The period a report covers as documents print it, "2026年1月10日 至 2026年11月23日", into out

@@ -35,6 +35,8 @@
 #define REPORTS (R(ADMIN) | R(ASSOCIATION) | R(FINANCE) | R(AUDITOR))
 /* Who writes, publishes and withdraws announcements: those who publish notices. */
 #define ANN_WRITE RELIEF_REVIEW
+/* Who reads the assessment (考核): those who prepare reports, and the village officers (their village's sheet). */
+#define ASSESS_READ (REPORTS | R(VILLAGE))
 /* Who reads complaints and suggestions. */
 #define COMPLAINT_READ (R(ADMIN) | R(ASSOCIATION) | R(RELIEF) | R(VILLAGE) | R(AUDITOR))
 /* Who files them for a caller, assigns and resolves them. */
@@ -72,6 +74,7 @@ const struct route routes[] = {
     {"GET", "/a/{id}.pdf", page_public_announcement_pdf, 0, ROUTE_PUBLIC},
     {"GET", "/healthz", page_healthz, 0, ROUTE_PUBLIC},
     {"GET", "/complaint", page_complaint_public, 0, ROUTE_PUBLIC},
+    {"GET", "/public/assessment", page_assessment_public, 0, ROUTE_PUBLIC},
     {"POST", "/complaint", page_complaint_public_submit, 0, ROUTE_PUBLIC},
     {"GET", "/static/{str}", page_static, 0, ROUTE_PUBLIC},
     {"GET", "/login", page_login_form, 0, ROUTE_PUBLIC},
@@ -102,6 +105,15 @@ const struct route routes[] = {
     {"GET", "/pairs", page_pairs, HH_READ, 0},
     {"POST", "/pairs/{id}/end", page_pair_end, HH_WRITE, 0},
     {"GET", "/trainings", page_trainings, HH_READ, 0},
+    {"POST", "/trainings", page_training_create, HH_WRITE, 0},
+    {"GET", "/information", page_information, HH_READ, 0},
+    {"POST", "/information", page_information_create, HH_WRITE, 0},
+    {"GET", "/reports/assessment", page_assessment, ASSESS_READ, 0},
+    {"GET", "/reports/assessment.csv", page_assessment, ASSESS_READ, 0},
+    {"GET", "/reports/assessment.pdf", page_assessment, ASSESS_READ, 0},
+    {"GET", "/reports/assessment.xlsx", page_assessment, ASSESS_READ, 0},
+    {"GET", "/admin/assessment-weights", page_assessment_weights, R(ADMIN), 0},
+    {"POST", "/admin/assessment-weights", page_assessment_weights_save, R(ADMIN), 0},
     {"GET", "/complaints", page_complaints, COMPLAINT_READ, 0},
     {"POST", "/complaints", page_complaints_create, COMPLAINT_WRITE, 0},
     {"GET", "/complaints/{id}", page_complaint_show, COMPLAINT_READ, 0},
@@ -337,6 +349,12 @@ const struct route routes[] = {
     {"GET", "/api/v1/trainings", api_trainings_list, HH_READ, ROUTE_API},
     {"POST", "/api/v1/trainings", api_trainings_create, HH_WRITE, ROUTE_API},
     {"GET", "/api/v1/trainings/villages", api_trainings_villages, HH_READ, ROUTE_API},
+    {"GET", "/api/v1/information-items", api_information_list, HH_READ, ROUTE_API},
+    {"POST", "/api/v1/information-items", api_information_create, HH_WRITE, ROUTE_API},
+    {"GET", "/api/v1/information-items/villages", api_information_villages, HH_READ, ROUTE_API},
+    {"GET", "/api/v1/reports/assessment", api_assessment, ASSESS_READ, ROUTE_API},
+    {"GET", "/api/v1/assessment/weights", api_assessment_weights, ASSESS_READ, ROUTE_API},
+    {"POST", "/api/v1/assessment/weights", api_assessment_weights_set, R(ADMIN), ROUTE_API},
     {"POST", "/api/v1/complaints", api_complaints_create, 0, ROUTE_API | ROUTE_PUBLIC},
     {"GET", "/api/v1/complaints", api_complaints_list, COMPLAINT_READ, ROUTE_API},
     {"GET", "/api/v1/complaints/{id}", api_complaints_show, COMPLAINT_READ, ROUTE_API},

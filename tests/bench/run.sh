@@ -98,6 +98,7 @@ done
 # The dashboard and reports (issue 7) and the relief receipts (issue 5), on the same database.
 kill $SERVER $HELLO 2>/dev/null || true; wait 2>/dev/null || true
 bash tests/bench/reports.sh
+bash tests/bench/assessment.sh
 bash tests/bench/receipts.sh
 bash tests/bench/growth.sh
 bash tests/bench/writes.sh

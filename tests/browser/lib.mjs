@@ -52,3 +52,8 @@ export function serverAndBrowser() {
   });
   return ctx;
 }
+
+// The page's width beyond the viewport (0: none).
+export async function overflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}

@@ -4,7 +4,7 @@
 // masked contact; staff see it in the complaint list and resolve it. Screenshots in tests/browser/out/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, loginAs as login, OUT } from './lib.mjs';
+import { launch, loginAs as login, overflow, OUT } from './lib.mjs';
 import { startServer, api, token, unitIds, TODAY } from '../http/lib.mjs';
 
 let srv, browser;
@@ -17,11 +17,6 @@ after(async () => {
   await browser?.close();
   await srv?.stop();
 });
-
-// The page's width beyond the viewport (0: none).
-async function overflow(page) {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
 
 test('a village officer pairs a household with a cadre and records a visit under the pair', async () => {
   const assoc = await token(srv.base, 'xj_xiehui');

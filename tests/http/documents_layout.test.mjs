@@ -55,6 +55,7 @@ const DOCUMENTS = {
   '/reports/quarterly.pdf': () => ['/reports/quarterly.pdf?quarter=2026Q1', '/reports/quarterly.pdf?quarter=2026Q3',
     '/reports/quarterly.pdf'],
   '/reports/outcomes.pdf': () => ['/reports/outcomes.pdf'],
+  '/reports/assessment.pdf': () => ['/reports/assessment.pdf', `/reports/assessment.pdf?month=${SCENARIO_DAY.slice(0, 7)}`],
   '/reports/relief.pdf': () => ['/reports/relief.pdf', '/reports/relief.pdf?group=village', '/reports/relief.pdf?group=batch'],
   '/reports/fund-ledger.pdf': () => ids.funds.map((f) => `/reports/fund-ledger.pdf?fund_id=${f}`),
   '/reports/vouchers.pdf': () => ['/reports/vouchers.pdf', '/reports/vouchers.pdf?from=2026-01-01&to=2026-11-23'],
