@@ -28,7 +28,7 @@ static int district_only(struct db *db, const struct user_ctx *actor, struct err
 {
     if (db_int(db, 0, "SELECT parent_id IS NULL FROM units WHERE id = ?", "i", actor->unit_id) == 1)
         return 0;
-    return err_set(e, 403, "not_district", NULL, "财政贴息资金由区级财务登记");
+    return err_set(e, 403, "district_only", NULL, "财政贴息资金由区级财务登记");
 }
 
 /* 0 when q is a quarter "YYYYQn" not after today's quarter, else -1. */

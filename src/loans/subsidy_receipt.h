@@ -24,12 +24,12 @@ struct subsidy_receipt_input {
     const char *document_no; /* the finance bureau's document (文号), 1..50 characters */
 };
 
-/* Records a receipt (the actor's unit must be the district: 403 not_district). 422 invalid_quarter
+/* Records a receipt (the actor's unit must be the district: 403 district_only). 422 invalid_quarter
    (a quarter not after today's), invalid_date, invalid_amount (1 fen .. 999,999,999.99 yuan),
    invalid_document_no. Audited. Returns the receipt id or -1 with e filled. */
 int64_t subsidy_receipt_add(struct db *db, const struct user_ctx *actor, const struct subsidy_receipt_input *in,
                             struct date today, struct err *e);
-/* Reverses receipt id on today with a reason (403 not_district; 404 not_found; 409 already_reversed
+/* Reverses receipt id on today with a reason (403 district_only; 404 not_found; 409 already_reversed
    or is_reversal; 422 invalid_reason). Audited. Returns the reversal's id or -1. */
 int64_t subsidy_receipt_reverse(struct db *db, const struct user_ctx *actor, int64_t id, const char *reason,
                                 struct date today, struct err *e);

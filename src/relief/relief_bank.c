@@ -124,6 +124,8 @@ int relief_bank_return(struct db *db, const struct user_ctx *actor, int64_t batc
     struct relief_fund f;
     if (relief_batch_get(db, actor, batch_id, &b, e) != 0)
         return -1;
+    if (fund_id <= 0)
+        return err_set(e, 422, "invalid_fund", "fund_id", "请选择发放所用的资金（fund_id）");
     if (relief_fund_get(db, actor, fund_id, &f, e) != 0) {
         snprintf(e->field, sizeof e->field, "fund_id");
         return -1;

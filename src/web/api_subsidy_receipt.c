@@ -71,10 +71,10 @@ const struct api_doc api_docs_subsidy_receipt[] = {
     {"POST", "/api/v1/subsidy-receipts", "登记收到的财政贴息资金（区级财务）：季度、到账日期、金额、文号；生成记账凭证", NULL,
      API_OBJ("\"quarter\":" API_STR ",\"on\":" API_STR ",\"amount_fen\":" API_INT ",\"document_no\":" API_STR,
              "\"quarter\",\"on\",\"amount_fen\",\"document_no\""),
-     RECEIPTS_ANSWER, 201, "403:not_district 422:invalid_quarter 422:invalid_date 422:invalid_amount 422:invalid_document_no",
+     RECEIPTS_ANSWER, 201, "403:district_only 422:invalid_quarter 422:invalid_date 422:invalid_amount 422:invalid_document_no",
      NULL},
     {"POST", "/api/v1/subsidy-receipts/{id}/reverse", "冲正一笔贴息资金到账记录（须写原因；生成红字凭证）", NULL,
      API_OBJ("\"reason\":" API_STR, "\"reason\""), RECEIPTS_ANSWER, 201,
-     "403:not_district 404:not_found 409:already_reversed 409:is_reversal 422:invalid_reason", NULL},
+     "403:district_only 404:not_found 409:already_reversed 409:is_reversal 422:invalid_reason", NULL},
     {0},
 };

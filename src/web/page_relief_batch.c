@@ -417,7 +417,12 @@ static const struct bank_import batch_import = {relief_bank_import, "银行回�
 
 void page_relief_batch_bank_return(struct req *r)
 {
-    bank_return_check(r, &batch_import);
+    struct relief_batch b;
+    struct err e = {0};
+    if (relief_batch_get(r->db, &r->user, r->id[0], &b, &e) != 0) /* scope before the file is read */
+        reply_error(r, &e);
+    else
+        bank_return_check(r, &batch_import);
 }
 
 void page_relief_batch_bank_return_confirm(struct req *r)

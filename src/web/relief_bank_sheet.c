@@ -53,7 +53,7 @@ int relief_bank_import(struct req *r, const char *data, size_t len, int commit, 
         fund = req_query(r, "fund_id");
     char *end = NULL;
     int64_t fund_id = fund ? strtoll(fund, &end, 10) : 0;
-    if (!fund || !*fund || *end || fund_id <= 0)
-        return err_set(e, 422, "invalid_fund", "fund_id", "请选择发放所用的资金（fund_id）");
+    if (!fund || !*fund || *end || fund_id < 0)
+        fund_id = 0; /* refused by relief_bank_return after the batch's scope */
     return relief_bank_return(r->db, &r->user, r->id[0], fund_id, data, len, r->today, commit, res, e);
 }

@@ -183,8 +183,11 @@ static enum MHD_Result collect_form(void *cls, enum MHD_ValueKind kind, const ch
         r->bad_body = 1;
         return MHD_NO;
     }
+    /* A piece continues the last field when it has the same name and comes after bytes of it (off >
+       0), or when that field is still empty: libmicrohttpd may open a multipart field with an empty
+       piece when only the part's headers have arrived and send the value later, again at offset 0. */
     struct kv *f = r->nform ? &r->form[r->nform - 1] : NULL;
-    if (off == 0 || !f || strcmp(f->key, key) != 0) {
+    if (!f || strcmp(f->key, key) != 0 || (off == 0 && f->len > 0)) {
         if (r->nform >= REQ_MAX_FIELDS) {
             r->too_large = LIMIT_FIELDS;
             return MHD_YES;

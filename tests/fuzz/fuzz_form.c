@@ -32,8 +32,10 @@ static void fuzz_form(const uint8_t *data, size_t size)
         pos += 3;
         size_t avail = size - pos, take = len < avail ? len : avail;
         char key[4] = {'a' + kb % 4, (flags & 0x40) ? 'x' : '\0', '\0', '\0'};
-        /* a continuation piece has off > 0, as libmicrohttpd sends it; off 0 starts a field */
-        int cont = nm && (flags & 1) && m[nm - 1].len > 0 && strcmp(m[nm - 1].key, key) == 0;
+        /* a continuation piece has off > 0, as libmicrohttpd sends it; off 0 starts a field, except
+           after an empty piece of the same name (a field opened before its value arrived) */
+        int same = nm && strcmp(m[nm - 1].key, key) == 0;
+        int cont = same && (((flags & 1) && m[nm - 1].len > 0) || m[nm - 1].len == 0);
         int upload = cont ? m[nm - 1].upload : (flags & 2) != 0;
         uint64_t off = cont ? m[nm - 1].len : 0;
         unsigned char *piece = malloc(len ? len : 1);

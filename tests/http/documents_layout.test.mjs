@@ -56,6 +56,7 @@ const DOCUMENTS = {
     '/reports/quarterly.pdf'],
   '/reports/outcomes.pdf': () => ['/reports/outcomes.pdf'],
   '/reports/assessment.pdf': () => ['/reports/assessment.pdf', `/reports/assessment.pdf?month=${SCENARIO_DAY.slice(0, 7)}`],
+  '/reports/timeliness.pdf': () => ['/reports/timeliness.pdf', '/reports/timeliness.pdf?by=handler', '/reports/timeliness.pdf?by=township'],
   '/reports/relief.pdf': () => ['/reports/relief.pdf', '/reports/relief.pdf?group=village', '/reports/relief.pdf?group=batch'],
   '/reports/fund-ledger.pdf': () => ids.funds.map((f) => `/reports/fund-ledger.pdf?fund_id=${f}`),
   '/reports/vouchers.pdf': () => ['/reports/vouchers.pdf', '/reports/vouchers.pdf?from=2026-01-01&to=2026-11-23'],

@@ -299,7 +299,7 @@ test('a write-off, a recovery after it and the interest subsidy received are vou
   // the subsidy received: 12,345.67 recorded, reversed (typed wrong), 12,345.00 recorded
   const quarter = `${TODAY.slice(0, 4)}Q${Math.floor((Number(TODAY.slice(5, 7)) - 1) / 3) + 1}`;
   const body = { quarter, on: TODAY, amount_fen: 1234567, document_no: '山财贴〔验〕1号' };
-  assert.equal((await api(srv.base, 'POST', '/subsidy-receipts', body, t.xj_caiwu)).body.error.code, 'not_district');
+  assert.equal((await api(srv.base, 'POST', '/subsidy-receipts', body, t.xj_caiwu)).body.error.code, 'district_only');
   assert.equal((await api(srv.base, 'POST', '/subsidy-receipts', body, t.xj_xiehui)).status, 403);
   for (const [bad, code] of [[{ quarter: '2026Q5' }, 'invalid_quarter'], [{ quarter: `${Number(TODAY.slice(0, 4)) + 1}Q1` }, 'invalid_quarter'],
     [{ on: addDays(TODAY, 1) }, 'invalid_date'], [{ amount_fen: 0 }, 'invalid_amount'], [{ document_no: '' }, 'invalid_document_no']]) {
