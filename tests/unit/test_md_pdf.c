@@ -323,7 +323,7 @@ static void test_title_breaks_between_phrases(void **state)
    saves; returns the text (malloc'd). */
 static char *fuzz_document(const char *tag, const char *md)
 {
-    struct md_pdf_doc d = {"模糊测试", "副标题", md, strlen(md), "落款\n日期"};
+    struct md_pdf_doc d = {"模糊测试", "副标题", md, strlen(md), "落款\n日期", 0};
     char *pdf = NULL;
     size_t n = 0;
     const char *err = NULL;
