@@ -19,14 +19,7 @@ void api_aid_items_list(struct req *r)
 {
     json_t *items = json_array();
     int n = aid_item_list(r->db, item_json, items);
-    if (n < 0) {
-        json_decref(items);
-        reply_fail(r, 500, "database_error", "读取数据失败，请稍后再试");
-        return;
-    }
-    json_t *list = api_list(items, n);
-    json_object_set_new(list, "total_capped", json_boolean(n > AID_ITEMS_MAX));
-    reply_json(r, 200, list);
+    api_reply_capped(r, items, n, AID_ITEMS_MAX);
 }
 
 void api_aid_items_create(struct req *r)

@@ -43,16 +43,7 @@ void api_campaigns_list(struct req *r)
     json_t *items = json_array();
     char today[11];
     int n = campaign_list(r->db, &r->user, NULL, NULL, date_format(r->today, today), campaign_item, items);
-    if (n < 0) {
-        json_decref(items);
-        struct err e = {0};
-        db_fail(r->db, &e);
-        reply_json_error(r, &e);
-        return;
-    }
-    json_t *list = api_list(items, n);
-    json_object_set_new(list, "total_capped", json_boolean(n > CAMPAIGN_LIST_MAX));
-    reply_json(r, 200, list);
+    api_reply_capped(r, items, n, CAMPAIGN_LIST_MAX);
 }
 
 void api_campaigns_show(struct req *r)

@@ -111,16 +111,7 @@ void api_programmes_list(struct req *r)
     json_t *items = json_array();
     void *ctx[2] = {r, items};
     int n = programme_list(r->db, &r->user, programme_item, ctx);
-    if (n < 0) {
-        json_decref(items);
-        struct err e = {0};
-        db_fail(r->db, &e);
-        reply_json_error(r, &e);
-        return;
-    }
-    json_t *list = api_list(items, n);
-    json_object_set_new(list, "total_capped", json_boolean(n > PROGRAMME_LIST_MAX));
-    reply_json(r, 200, list);
+    api_reply_capped(r, items, n, PROGRAMME_LIST_MAX);
 }
 
 void api_programmes_show(struct req *r)
@@ -182,16 +173,7 @@ void api_rolls_list(struct req *r)
         return;
     json_t *items = json_array();
     int64_t n = roll_list(r->db, &r->user, programme_id, roll_item, items);
-    struct err e = {0};
-    if (n < 0) {
-        json_decref(items);
-        db_fail(r->db, &e);
-        reply_json_error(r, &e);
-        return;
-    }
-    json_t *list = api_list(items, n);
-    json_object_set_new(list, "total_capped", json_boolean(n > ROLL_LIST_MAX));
-    reply_json(r, 200, list);
+    api_reply_capped(r, items, n, ROLL_LIST_MAX);
 }
 
 void api_rolls_show(struct req *r)

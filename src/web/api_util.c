@@ -61,3 +61,17 @@ void api_reply_created(struct req *r, json_t *items, int64_t listed, struct err 
         reply_json(r, 201, json_incref(json_array_get(items, 0)));
     json_decref(items);
 }
+
+void api_reply_capped(struct req *r, json_t *items, int64_t n, int64_t max)
+{
+    if (n < 0) {
+        json_decref(items);
+        struct err e = {0};
+        db_fail(r->db, &e);
+        reply_json_error(r, &e);
+        return;
+    }
+    json_t *list = api_list(items, n);
+    json_object_set_new(list, "total_capped", json_boolean(n > max));
+    reply_json(r, 200, list);
+}

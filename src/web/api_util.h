@@ -20,6 +20,9 @@ int api_bool(json_t *o, const char *key, int dflt, int *out, struct err *e);
 void api_paging(struct req *r, int *limit, int *offset);
 /* {"items": items, "total": total} (items stolen). */
 json_t *api_list(json_t *items, int64_t total);
+/* Answers a list read whole up to max rows: 200 {items, total, total_capped: total > max}, or, when
+   n < 0 (the read failed), the database error. items is stolen either way. */
+void api_reply_capped(struct req *r, json_t *items, int64_t n, int64_t max);
 /* The 201 reply of a create: items (stolen) holds what the list function, asked for the new
    record alone, appended, and listed is what it returned: exactly 1 answers the record, anything
    else the error in e (a database error when e is empty). */
