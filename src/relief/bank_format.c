@@ -155,7 +155,7 @@ int64_t bank_format_save(struct db *db, const struct user_ctx *actor, int64_t id
                                        "i", id) == SQLITE_DONE;
     if (ok && id)
         ok = db_run(db, "UPDATE bank_formats SET name = ?, columns = ?, encoding = ?, is_default = ?, updated_by = ?, "
-                        "updated_at = datetime('now') WHERE id = ?", "tttiii", in->name, text, in->encoding,
+                        "updated_at = clock_now() WHERE id = ?", "tttiii", in->name, text, in->encoding,
                     (int64_t)(in->is_default != 0), actor->id, id) == SQLITE_DONE;
     else if (ok)
         ok = db_run(db, "INSERT INTO bank_formats (name, columns, encoding, is_default, updated_by) VALUES "
