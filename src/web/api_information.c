@@ -113,7 +113,6 @@ void api_information_villages(struct req *r)
     reply_json(r, 200, api_list(items, n));
 }
 
-/* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 /* An item as info_json answers it. */
 #define INFO_ANSWER                                                                                                 \
     API_OBJ("\"id\":" API_INT ",\"title\":" API_STR ",\"kind\":{\"enum\":[\"market\",\"jobs\",\"technology\"]},"  \
@@ -124,6 +123,7 @@ void api_information_villages(struct req *r)
                                                                       "\"village_id\",\"household_id\"") "}",      \
             "\"id\",\"title\",\"kind\",\"on\",\"unit_id\",\"villages\",\"households\",\"recipients\"")
 
+/* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_information[] = {
     {"POST", "/api/v1/information-items", "登记一条信息服务（市场价格、用工信息、实用技术）及接收的村或家庭", NULL,
      API_OBJ("\"title\":" API_STR ",\"kind\":" API_STR ",\"on\":" API_STR ",\"unit_id\":" API_INT ",\"text\":" API_STR
