@@ -6,8 +6,11 @@
 #include <string.h>
 
 #include "audit.h"
+#include "log.h"
 #include "text.h"
 
+/* Loads every special day into c. The admin cannot enter more than CALENDAR_MAX_DAYS (calendar_set
+ * refuses), so more rows mean a damaged database: that fails loudly rather than dropping days. */
 int calendar_load(struct db *db, struct calendar *c)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT day, kind FROM holidays ORDER BY day");
@@ -15,7 +18,12 @@ int calendar_load(struct db *db, struct calendar *c)
     c->cal.count = 0;
     if (!st)
         return -1;
-    while (sqlite3_step(st) == SQLITE_ROW && c->cal.count < CALENDAR_MAX_DAYS) {
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (c->cal.count == CALENDAR_MAX_DAYS) {
+            log_error("calendar: more than %d special days in holidays", CALENDAR_MAX_DAYS);
+            db_done(st);
+            return -1;
+        }
         struct workday_special *s = &c->days[c->cal.count];
         if (date_parse(db_text(st, 0), &s->day) == 0) {
             s->kind = strcmp(db_text(st, 1), "off") == 0 ? WORKDAY_OFF : WORKDAY_WORK;
@@ -51,6 +59,9 @@ int calendar_set(struct db *db, const struct user_ctx *actor, const char *day, c
     int weekend = date_weekday(d) >= 6;
     if (!strcmp(kind, "work") && !weekend)
         return err_set(e, 422, "not_a_weekend", "day", "调休上班日应为周六或周日");
+    if (db_int(db, 0, "SELECT 1 FROM holidays WHERE day = ?", "t", day) != 1 &&
+        db_int(db, 0, "SELECT count(*) FROM holidays", "") >= CALENDAR_MAX_DAYS)
+        return err_set(e, 422, "calendar_full", "day", "日历已有 2048 个特殊日，请先删除不再需要的年份");
     if (db_begin(db) != SQLITE_OK)
         return db_fail(db, e);
     json_t *after = json_pack("{s:s, s:s, s:s}", "day", day, "kind", kind, "name", name);

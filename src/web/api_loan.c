@@ -386,6 +386,6 @@ const struct api_doc api_docs_loan[] = {
     {"GET", "/api/v1/guarantee-fund", "担保基金余额与担保能力", NULL, NULL, API_OBJ("\"balance_fen\":" API_INT ",\"guaranteed_outstanding_fen\":" API_INT ",\"leverage\":" API_INT ",\"capacity_fen\":" API_INT, "\"balance_fen\",\"guaranteed_outstanding_fen\",\"leverage\",\"capacity_fen\""), 0, NULL, NULL},
     {"POST", "/api/v1/guarantee-fund/entries", "担保基金收入或调整", NULL, API_OBJ("\"kind\":{\"enum\":[\"income\",\"adjustment\"]},\"amount_fen\":" API_INT ",\"on\":" API_STR ",\"document_no\":" API_STR, "\"kind\",\"amount_fen\",\"on\",\"document_no\""), API_ANY_OBJ, 201, "422:invalid_amount 409:insufficient_funds", NULL},
     {"GET", "/api/v1/holidays", "节假日与调休；?format= 导出", "year:integer" " format:string", NULL, API_LIST(API_OBJ("\"day\":" API_STR ",\"kind\":" "{\"enum\":[\"off\",\"work\"]}" ",\"name\":" API_STR "", "\"day\",\"kind\",\"name\"")), 0, "422:invalid_format", API_FORMATS},
-    {"POST", "/api/v1/holidays", "设置节假日或调休", NULL, API_OBJ("\"day\":" API_STR ",\"kind\":{\"enum\":[\"off\",\"work\"]},\"name\":" API_STR, "\"day\",\"kind\""), API_ANY_OBJ, 0, "422:invalid_date 422:not_a_weekend", NULL},
+    {"POST", "/api/v1/holidays", "设置节假日或调休", NULL, API_OBJ("\"day\":" API_STR ",\"kind\":{\"enum\":[\"off\",\"work\"]},\"name\":" API_STR, "\"day\",\"kind\""), API_ANY_OBJ, 0, "422:invalid_date 422:not_a_weekend 422:calendar_full", NULL},
     {0},
 };
