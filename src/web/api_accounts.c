@@ -24,20 +24,10 @@ static void account_item(const struct account *a, void *ctx)
     json_array_append_new(ctx, account_json(a));
 }
 
-/* Answers a list of n items, or 500 with `failed` when n < 0. */
-static void reply_items(struct req *r, json_t *items, int n, const char *failed)
-{
-    if (n < 0) {
-        json_decref(items);
-        reply_fail(r, 500, "internal", failed);
-    } else
-        reply_json(r, 200, api_list(items, n));
-}
-
 void api_accounts_list(struct req *r)
 {
     json_t *items = json_array();
-    reply_items(r, items, account_list(r->db, account_item, items), "读取会计科目失败");
+    api_reply_list(r, items, account_list(r->db, account_item, items), NULL);
 }
 
 /* Answers with account id (status), or the error. */
@@ -87,7 +77,7 @@ static void rule_item(const struct voucher_rule *x, void *ctx)
 void api_voucher_rules_list(struct req *r)
 {
     json_t *items = json_array();
-    reply_items(r, items, voucher_rule_list(r->db, rule_item, items), "读取记账规则失败");
+    api_reply_list(r, items, voucher_rule_list(r->db, rule_item, items), NULL);
 }
 
 /* Looks for one event's mapping: the event asked for and, when found, its JSON in a one-item array. */

@@ -74,14 +74,14 @@ void api_announcements_list(struct req *r)
         return;
     json_t *items = json_array();
     int64_t total = ann_list(r->db, &r->user, state && *state ? state : NULL, limit, offset, row_json, items);
-    reply_json(r, 200, api_list(items, total < 0 ? 0 : total));
+    api_reply_list(r, items, total, NULL);
 }
 
 void api_announcements_public(struct req *r)
 {
     json_t *items = json_array();
     int n = ann_list_public(r->db, req_query_int(r, "unit_id", 0), r->today, 100, row_json, items);
-    reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
+    api_reply_list(r, items, n, NULL);
 }
 
 void api_announcements_show(struct req *r)

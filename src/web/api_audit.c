@@ -29,7 +29,7 @@ void api_audit_list(struct req *r)
     json_t *items = json_array();
     int64_t total = audit_list(r->db, r->user.unit_path, entity ? entity : "", q.entity_id, action ? action : "",
                                limit, offset, audit_item, items);
-    reply_json(r, 200, api_list(items, total));
+    api_reply_list(r, items, total, NULL);
 }
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */

@@ -66,12 +66,7 @@ void api_complaints_list(struct req *r)
         return;
     json_t *items = json_array();
     int64_t total = complaint_list(r->db, &r->user, &f, r->today, complaint_item, items, &e);
-    if (total < 0) {
-        json_decref(items);
-        reply_json_error(r, &e);
-        return;
-    }
-    reply_json(r, 200, api_list(items, total));
+    api_reply_list(r, items, total, &e);
 }
 
 /* Replies with complaint id as the user sees it, or the error. */

@@ -82,14 +82,9 @@ void api_information_list(struct req *r)
         return;
     struct info_json_ctx c = {r->db, &r->user, json_array(), 0};
     int64_t total = info_list(r->db, &r->user, &f, info_json_append, &c, &e);
-    if (total < 0 || c.failed) {
-        json_decref(c.items);
-        if (!e.status)
-            db_row_fail(&e);
-        reply_json_error(r, &e);
-        return;
-    }
-    reply_json(r, 200, api_list(c.items, total));
+    if (c.failed && !e.status)
+        db_row_fail(&e);
+    api_reply_list(r, c.items, c.failed ? -1 : total, &e);
 }
 
 /* Appends one village's counts. */
@@ -105,12 +100,7 @@ void api_information_villages(struct req *r)
     struct err e = {0};
     json_t *items = json_array();
     int n = info_by_village(r->db, &r->user, req_query(r, "from"), req_query(r, "to"), village_item, items, &e);
-    if (n < 0) {
-        json_decref(items);
-        reply_json_error(r, &e);
-        return;
-    }
-    reply_json(r, 200, api_list(items, n));
+    api_reply_list(r, items, n, &e);
 }
 
 /* An item as info_json answers it. */

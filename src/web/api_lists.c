@@ -228,12 +228,7 @@ void api_guarantee_entries(struct req *r)
     api_paging(r, &f.limit, &f.offset);
     json_t *items = json_array();
     int64_t total = guarantee_ledger_list(r->db, &r->user, &f, guarantee_entry_json, items, &e);
-    if (total < 0) {
-        json_decref(items);
-        reply_json_error(r, &e);
-        return;
-    }
-    reply_json(r, 200, api_list(items, total));
+    api_reply_list(r, items, total, &e);
 }
 
 /* Appends one loan past the claim threshold of the page. */

@@ -332,7 +332,7 @@ void api_holidays_list(struct req *r)
         return;
     json_t *items = json_array();
     int n = calendar_list(r->db, year, holiday_item, items);
-    reply_json(r, 200, api_list(items, n));
+    api_reply_list(r, items, n, NULL);
 }
 
 void api_holidays_set(struct req *r)

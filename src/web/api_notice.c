@@ -66,7 +66,7 @@ void api_notices_list(struct req *r)
         return;
     json_t *items = json_array();
     int n = notice_list(r->db, &r->user, unit_id, r->today, 50, notice_item, items);
-    reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
+    api_reply_list(r, items, n, NULL);
 }
 
 void api_notices_object(struct req *r)

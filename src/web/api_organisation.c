@@ -90,12 +90,7 @@ void api_organisations_list(struct req *r)
     json_t *items = json_array();
     int64_t total = organisation_list(r->db, &r->user, village, limit, offset,
                                       organisation_item, items, &e);
-    if (total < 0) {
-        json_decref(items);
-        reply_json_error(r, &e);
-        return;
-    }
-    reply_json(r, 200, api_list(items, total));
+    api_reply_list(r, items, total, &e);
 }
 
 /* An organisation's JSON Schema. */

@@ -177,12 +177,7 @@ void api_products_list(struct req *r)
     json_t *items = json_array();
     const char *active = req_query(r, "active");
     int n = product_list(r->db, active && !strcmp(active, "1"), product_item, items, &e);
-    if (n < 0) {
-        json_decref(items);
-        reply_json_error(r, &e);
-        return;
-    }
-    reply_json(r, 200, api_list(items, n));
+    api_reply_list(r, items, n, &e);
 }
 
 void api_products_show(struct req *r)

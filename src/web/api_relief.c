@@ -55,7 +55,7 @@ void api_funds_list(struct req *r)
     json_t *items = json_array();
     void *ctx[2] = {r, items};
     int n = relief_fund_list(r->db, &r->user, fund_item, ctx);
-    reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
+    api_reply_list(r, items, n, NULL);
 }
 
 void api_funds_create(struct req *r)
@@ -167,7 +167,7 @@ void api_relief_categories(struct req *r)
         return;
     json_t *items = json_array();
     int n = relief_category_list(r->db, as_of ? as_of : date_format(r->today, on), 0, category_item, items);
-    reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
+    api_reply_list(r, items, n, NULL);
 }
 
 void api_relief_category_create(struct req *r)

@@ -302,7 +302,7 @@ void api_overdue_by_village(struct req *r)
         return;
     json_t *items = json_array();
     int n = portfolio_overdue_by_village(r->db, &r->user, when, r->today, overdue_item, items);
-    reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
+    api_reply_list(r, items, n, NULL);
 }
 
 /* A loan as the API answers it (reply_loan), after a read or a write. */

@@ -60,12 +60,7 @@ void api_trainings_list(struct req *r)
         return;
     json_t *items = json_array();
     int64_t total = training_list(r->db, &r->user, &f, training_json_append, items, &e);
-    if (total < 0) {
-        json_decref(items);
-        reply_json_error(r, &e);
-        return;
-    }
-    reply_json(r, 200, api_list(items, total));
+    api_reply_list(r, items, total, &e);
 }
 
 /* Appends one village's counts. */
@@ -81,12 +76,7 @@ void api_trainings_villages(struct req *r)
     struct err e = {0};
     json_t *items = json_array();
     int n = training_by_village(r->db, &r->user, req_query(r, "from"), req_query(r, "to"), village_item, items, &e);
-    if (n < 0) {
-        json_decref(items);
-        reply_json_error(r, &e);
-        return;
-    }
-    reply_json(r, 200, api_list(items, n));
+    api_reply_list(r, items, n, &e);
 }
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */

@@ -22,7 +22,7 @@ void api_units_list(struct req *r)
         return;
     json_t *items = json_array();
     int n = unit_list(r->db, r->user.unit_path, NULL, unit_item, items);
-    reply_json(r, 200, api_list(items, n));
+    api_reply_list(r, items, n, NULL);
 }
 
 void api_units_create(struct req *r)
@@ -62,7 +62,7 @@ void api_departments_list(struct req *r)
         return;
     json_t *items = json_array();
     int n = department_list(r->db, department_item, items);
-    reply_json(r, 200, api_list(items, n));
+    api_reply_list(r, items, n, NULL);
 }
 
 void api_departments_create(struct req *r)

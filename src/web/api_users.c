@@ -41,12 +41,7 @@ void api_users_list(struct req *r)
         return;
     json_t *items = json_array();
     int64_t total = user_list(r->db, r->user.unit_path, q ? q : "", limit, offset, user_item, items);
-    if (total < 0) {
-        json_decref(items);
-        reply_fail(r, 500, "db_error", "数据库错误");
-        return;
-    }
-    reply_json(r, 200, api_list(items, total));
+    api_reply_list(r, items, total, NULL);
 }
 
 void api_users_create(struct req *r)

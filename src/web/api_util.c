@@ -62,13 +62,25 @@ void api_reply_created(struct req *r, json_t *items, int64_t listed, struct err 
     json_decref(items);
 }
 
+void api_reply_list(struct req *r, json_t *items, int64_t total, struct err *e)
+{
+    if (total < 0) {
+        json_decref(items);
+        struct err failed = {0};
+        if (!e || !e->status) {
+            e = &failed;
+            db_fail(r->db, e);
+        }
+        reply_json_error(r, e);
+        return;
+    }
+    reply_json(r, 200, api_list(items, total));
+}
+
 void api_reply_capped(struct req *r, json_t *items, int64_t n, int64_t max)
 {
     if (n < 0) {
-        json_decref(items);
-        struct err e = {0};
-        db_fail(r->db, &e);
-        reply_json_error(r, &e);
+        api_reply_list(r, items, n, NULL);
         return;
     }
     json_t *list = api_list(items, n);

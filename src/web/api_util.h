@@ -20,6 +20,10 @@ int api_bool(json_t *o, const char *key, int dflt, int *out, struct err *e);
 void api_paging(struct req *r, int *limit, int *offset);
 /* {"items": items, "total": total} (items stolen). */
 json_t *api_list(json_t *items, int64_t total);
+/* Answers a list a lister filled: 200 {items, total} or, when total < 0 (the read failed), the
+   lister's error in e (a database error when e is NULL or empty), never an empty list instead.
+   items is stolen either way. */
+void api_reply_list(struct req *r, json_t *items, int64_t total, struct err *e);
 /* Answers a list read whole up to max rows: 200 {items, total, total_capped: total > max}, or, when
    n < 0 (the read failed), the database error. items is stolen either way. */
 void api_reply_capped(struct req *r, json_t *items, int64_t n, int64_t max);

@@ -94,12 +94,7 @@ void api_visits_list(struct req *r)
         return;
     json_t *items = json_array();
     int64_t total = visit_list(r->db, &r->user, &f, visit_json_append, items, &e);
-    if (total < 0) {
-        json_decref(items);
-        reply_json_error(r, &e);
-        return;
-    }
-    reply_json(r, 200, api_list(items, total));
+    api_reply_list(r, items, total, &e);
 }
 
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */

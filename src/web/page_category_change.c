@@ -254,12 +254,7 @@ void api_category_changes(struct req *r)
         return;
     json_t *items = json_array();
     int n = household_change_list(r->db, &r->user, q.which, q.household_id, change_item, items, &e);
-    if (n < 0) {
-        json_decref(items);
-        reply_json_error(r, &e);
-        return;
-    }
-    reply_json(r, 200, api_list(items, n));
+    api_reply_list(r, items, n, &e);
 }
 
 /* Answers the change of id as JSON with status, or its error. */

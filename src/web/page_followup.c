@@ -120,12 +120,7 @@ void api_loan_followups(struct req *r)
     }
     json_t *items = json_array();
     int n = followup_list(r->db, r->id[0], visit_item, items);
-    if (n < 0) {
-        json_decref(items);
-        reply_fail(r, 500, "internal", "读取回访记录失败");
-        return;
-    }
-    reply_json(r, 200, api_list(items, n));
+    api_reply_list(r, items, n, NULL);
 }
 
 struct outcomes_ctx {
@@ -212,7 +207,7 @@ void api_outcomes(struct req *r)
     if (!sheet_reply_by_format(r, &s, "outcomes.csv")) {
         json_t *items = json_array();
         int n = followup_outcomes(r->db, &r->user, req_query(r, "from"), req_query(r, "to"), outcome_json, items);
-        reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
+        api_reply_list(r, items, n, NULL);
     }
     sheet_free(&s);
 }

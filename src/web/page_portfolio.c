@@ -225,5 +225,5 @@ void api_portfolio_by_village(struct req *r)
     }
     json_t *items = json_array();
     int n = portfolio_by_village(r->db, &r->user, as_of, r->today, req_query(r, "from"), req_query(r, "to"), village_json, items);
-    reply_json(r, 200, api_list(items, n < 0 ? 0 : n));
+    api_reply_list(r, items, n, NULL);
 }
