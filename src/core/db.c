@@ -245,6 +245,18 @@ void db_done(sqlite3_stmt *st)
         sqlite3_reset(st);
 }
 
+/* Resets the statement after a stepping loop; -1 when the last step failed (see db.h). */
+int64_t db_end(sqlite3_stmt *st, int64_t n, struct err *e)
+{
+    int rc = st ? sqlite3_reset(st) : SQLITE_MISUSE;
+    if (rc == SQLITE_OK)
+        return n;
+    log_error("sqlite: a read stopped early: %s", sqlite3_errstr(rc));
+    if (e)
+        err_set(e, 500, "database_error", NULL, "数据库错误，请稍后重试或联系管理员");
+    return -1;
+}
+
 /* Binds by format character; see db.h. */
 static int db_vbind(sqlite3_stmt *st, const char *fmt, va_list ap)
 {

@@ -51,6 +51,10 @@ int db_schema_version(void);
 sqlite3_stmt *db_prep(struct db *db, const char *sql);
 /* Resets a statement from db_prep so it holds no read transaction. */
 void db_done(sqlite3_stmt *st);
+/* Ends a loop of sqlite3_step over a statement from db_prep: resets it and returns n, or -1 (logged,
+   and e, when not NULL, filled with the 500 database error) when the last step failed, so a read cut
+   short by an error is never taken for the whole list. */
+int64_t db_end(sqlite3_stmt *st, int64_t n, struct err *e);
 
 /* Binds parameters 1..n by a format: 'i' int64_t, 'I' int64_t with 0 bound as NULL, 'd' int, 't' text (NULL binds NULL),
    'n' NULL. Returns SQLITE_OK or the first error. */

@@ -30,8 +30,7 @@ int calendar_load(struct db *db, struct calendar *c)
             c->cal.count++;
         }
     }
-    db_done(st);
-    return 0;
+    return db_end(st, 0, NULL);
 }
 
 struct date calendar_add_working_days(struct db *db, struct date start, int n)
@@ -95,6 +94,5 @@ int calendar_list(struct db *db, int year, void (*fn)(const char *, const char *
         fn(db_text(st, 0), db_text(st, 1), db_text(st, 2), ctx);
         n++;
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, NULL);
 }

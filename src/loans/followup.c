@@ -94,8 +94,7 @@ int followup_list(struct db *db, int64_t loan_id, void (*fn)(const struct follow
         fn(&x, ctx);
         n++;
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, NULL);
 }
 
 int followup_outcomes(struct db *db, const struct user_ctx *actor, const char *from, const char *to,
@@ -121,8 +120,7 @@ int followup_outcomes(struct db *db, const struct user_ctx *actor, const char *f
         fn(&x, ctx);
         n++;
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, NULL);
 }
 
 int followup_first_day(struct db *db, const struct user_ctx *actor, struct date *out)

@@ -222,6 +222,5 @@ int guarantee_get(struct db *db, int64_t application_id, struct guarantee_info *
     int bad = 0;
     while (!bad && g->ncounter < 2 && sqlite3_step(st) == SQLITE_ROW)
         bad = counter_row_read(st, &g->counter[g->ncounter++]) != 0;
-    db_done(st);
-    return bad ? -1 : 0;
+    return db_end(st, bad ? -1 : 0, NULL);
 }

@@ -262,8 +262,7 @@ static unsigned documents_of(struct db *db, int64_t id)
         if (d >= 0)
             bits |= 1u << d;
     }
-    db_done(st);
-    return bits;
+    return db_end(st, 0, NULL) == 0 ? bits : 0; /* unread documents count as missing */
 }
 
 unsigned loan_required_documents(struct db *db, int64_t id)
@@ -501,10 +500,9 @@ int loan_get(struct db *db, const struct user_ctx *actor, int64_t id, struct loa
     db_bind(st, "i", id);
     while (!bad && sqlite3_step(st) == SQLITE_ROW && a->nreviews < LOAN_MAX_REVIEWS)
         bad = loan_review_read(st, &a->reviews[a->nreviews++]) != 0;
-    db_done(st);
-    if (bad) {
+    if (db_end(st, bad ? db_row_fail(e) : 0, e) != 0) {
         loan_app_free(a);
-        return db_row_fail(e);
+        return -1;
     }
     return 0;
 }
@@ -677,6 +675,5 @@ int64_t loan_list(struct db *db, const struct user_ctx *actor, const struct loan
         if (!bad)
             fn(&r, ctx);
     }
-    db_done(st);
-    return bad ? db_row_fail(e) : total;
+    return db_end(st, bad ? db_row_fail(e) : total, e);
 }

@@ -82,8 +82,7 @@ int loan_requested_load(struct db *db, int64_t application_id, struct loan_reque
     int bad = 0;
     while (!bad && sqlite3_step(st) == SQLITE_ROW && *n < LOAN_MAX_REQUESTED)
         bad = requested_row_read(st, &docs[(*n)++]) != 0;
-    db_done(st);
-    return bad ? -1 : 0;
+    return db_end(st, bad ? -1 : 0, NULL);
 }
 
 int loan_requested_missing(struct db *db, int64_t application_id)

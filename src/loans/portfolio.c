@@ -66,8 +66,7 @@ int portfolio_summary(struct db *db, const struct user_ctx *actor, struct date a
         out->grade_loans[g] = r.loans;
         out->grade_outstanding_fen[g] = r.outstanding_fen;
     }
-    db_done(st);
-    return 0;
+    return db_end(st, 0, NULL);
 }
 
 /* A village with overdue loans and the oldest unpaid due day among them. */
@@ -107,8 +106,7 @@ int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, st
         fn(&r.v, ctx);
         n++;
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, NULL);
 }
 
 /* The applications (households h, applications a) of village v created or decided in [?7, ?8]. */
@@ -191,8 +189,7 @@ int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct dat
         fn(&v, ctx);
         n++;
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, NULL);
 }
 
 /* How a loan stood on ?1 (x): whether it was in the portfolio, its outstanding principal and

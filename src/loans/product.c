@@ -293,6 +293,5 @@ int product_list(struct db *db, int active_only, void (*fn)(const struct product
             n++;
         }
     }
-    db_done(st);
-    return bad ? db_row_fail(e) : n;
+    return db_end(st, bad ? db_row_fail(e) : n, e);
 }

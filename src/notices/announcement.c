@@ -380,8 +380,7 @@ int64_t ann_list(struct db *db, const struct user_ctx *actor, const char *state,
         if (!bad)
             fn(&x, ctx);
     }
-    db_done(st);
-    return bad ? -1 : total;
+    return db_end(st, bad ? -1 : total, NULL);
 }
 
 int ann_list_public(struct db *db, int64_t unit_id, struct date today, int limit,
@@ -408,8 +407,7 @@ int ann_list_public(struct db *db, int64_t unit_id, struct date today, int limit
         fn(&x, ctx);
         n++;
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, NULL);
 }
 
 int ann_versions(struct db *db, int64_t id, void (*fn)(const struct ann_version *, void *), void *ctx)
@@ -429,8 +427,7 @@ int ann_versions(struct db *db, int64_t id, void (*fn)(const struct ann_version 
         fn(&v, ctx);
         n++;
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, NULL);
 }
 
 /* Appends a version to a JSON array. */

@@ -26,8 +26,7 @@ static int freeze_rows(struct db *db, sqlite3_stmt *st, int64_t notice_id, int r
                         "amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "idIIttti", notice_id, ++n, roll ? 0 : id,
                     roll ? id : 0, masked, db_text(st, 2), db_text(st, 3), sqlite3_column_int64(st, 4)) == SQLITE_DONE;
     }
-    db_done(st);
-    return ok ? n : -1;
+    return db_end(st, ok ? n : -1, NULL);
 }
 
 /* Freezes the reviewed relief applications of the unit (and those still in the replaced notice)
@@ -95,8 +94,7 @@ static int freeze_loan_items(struct db *db, int64_t notice_id, const char *unit_
                     sqlite3_column_int64(st, 0), masked, db_text(st, 2), db_text(st, 3), sqlite3_column_int64(st, 4),
                     sqlite3_column_int64(st, 5)) == SQLITE_DONE;
     }
-    db_done(st);
-    return ok ? n : -1;
+    return db_end(st, ok ? n : -1, NULL);
 }
 
 /* A roll that may go on notice: in the actor's scope, a draft, with rows on it. 0 or -1 with e. */
@@ -292,8 +290,7 @@ int notice_items(struct db *db, int64_t id, void (*fn)(const struct notice_item 
         fn(&x, ctx);
         count++;
     }
-    db_done(st);
-    return count;
+    return db_end(st, count, NULL);
 }
 
 int notice_objections(struct db *db, int64_t id, void (*fn)(const struct objection *, void *), void *ctx)
@@ -313,8 +310,7 @@ int notice_objections(struct db *db, int64_t id, void (*fn)(const struct objecti
         fn(&o, ctx);
         count++;
     }
-    db_done(st);
-    return count;
+    return db_end(st, count, NULL);
 }
 
 /* Appends one item to a JSON array. */
@@ -376,13 +372,14 @@ json_t *notice_json(struct db *db, const struct notice *n, int with_contacts)
     return o;
 }
 
-int notice_list(struct db *db, const struct user_ctx *actor, int64_t unit_id, struct date today, int limit,
+int notice_list(struct db *db, const struct user_ctx *actor, int64_t unit_id, struct date today,
                 void (*fn)(const struct notice *, void *), void *ctx)
 {
     char on[11];
     date_format(today, on);
     sqlite3_stmt *st = db_prep(
-        db, NOTICE_SELECT "WHERE (?1 IS NULL OR in_scope(u.path, ?1) OR "
+        db, "SELECT " DB_ROW_COLUMNS(NOTICE_ROW) ", count(*) OVER () FROM notices n JOIN units u ON u.id = n.unit_id "
+            "WHERE (?1 IS NULL OR in_scope(u.path, ?1) OR "
                           "in_scope(?1, u.path)) AND (?2 = 0 OR EXISTS "
                           "(SELECT 1 FROM units c WHERE c.id = ?2 AND (in_scope(c.path, u.path) OR "
                           "in_scope(u.path, c.path)))) AND (?3 IS NULL OR "
@@ -390,20 +387,20 @@ int notice_list(struct db *db, const struct user_ctx *actor, int64_t unit_id, st
                           "(SELECT 1 FROM notices r WHERE r.replaces_id = n.id))) ORDER BY n.id DESC LIMIT ?4");
     if (!st)
         return -1;
-    db_bind(st, "titd", actor ? actor->unit_path : NULL, unit_id, actor ? NULL : on, limit);
-    struct notice rows[50];
-    int n = 0;
+    db_bind(st, "titd", actor ? actor->unit_path : NULL, unit_id, actor ? NULL : on, NOTICE_LIST_MAX);
+    struct notice rows[NOTICE_LIST_MAX];
+    int n = 0, total = 0;
     int bad = 0;
-    while (!bad && n < 50 && sqlite3_step(st) == SQLITE_ROW) {
+    while (!bad && n < NOTICE_LIST_MAX && sqlite3_step(st) == SQLITE_ROW) {
         memset(&rows[n], 0, sizeof rows[n]);
         bad = notice_row(st, &rows[n++]) != 0;
+        total = sqlite3_column_int(st, DB_ROW_NCOLS(NOTICE_ROW));
     }
-    db_done(st);
-    if (bad)
+    if (db_end(st, bad ? -1 : 0, NULL) != 0)
         return -1;
     for (int i = 0; i < n; i++)
         fn(&rows[i], ctx);
-    return n;
+    return total;
 }
 
 int64_t notice_object(struct db *db, int64_t notice_id, int item_n, const char *text, const char *contact,

@@ -111,9 +111,12 @@ enum notice_contacts { NOTICE_CONTACTS_NONE, NOTICE_CONTACTS_MASKED, NOTICE_CONT
    notice_contacts) allows. */
 json_t *notice_json(struct db *db, const struct notice *n, int with_contacts);
 
+#define NOTICE_LIST_MAX 50 /* notices listed at most, newest first (the total says when there are more) */
+
 /* Lists notices: for staff (actor set) every notice in scope, newest first; for the public
-   (actor NULL) those of the unit's subtree and ancestors whose period includes today. */
-int notice_list(struct db *db, const struct user_ctx *actor, int64_t unit_id, struct date today, int limit,
+   (actor NULL) those of the unit's subtree and ancestors whose period includes today. Calls fn
+   for at most NOTICE_LIST_MAX and returns how many match in all, or -1. */
+int notice_list(struct db *db, const struct user_ctx *actor, int64_t unit_id, struct date today,
                 void (*fn)(const struct notice *, void *), void *ctx);
 
 /* Files an objection from the public: text 5..500 characters, contact up to 50, item_n 0 for the

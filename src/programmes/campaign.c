@@ -116,7 +116,8 @@ int campaign_progress(struct db *db, const struct user_ctx *actor, struct campai
         else
             more = 1;
     }
-    db_done(st);
+    if (db_end(st, 0, e) != 0)
+        return -1;
     if (bad)
         return db_row_fail(e);
     if (more) /* never a cut table: a unit with more children than room is refused whole */
@@ -167,7 +168,10 @@ int campaign_list(struct db *db, const struct user_ctx *actor, const char *from,
     int n = 0, bad = 0;
     while (n < CAMPAIGN_LIST_MAX && sqlite3_step(st) == SQLITE_ROW)
         ids[n++] = sqlite3_column_int64(st, 0);
-    db_done(st);
+    if (db_end(st, 0, NULL) != 0) {
+        free(c);
+        return -1;
+    }
     for (int i = 0; !bad && i < n; i++) {
         struct err e = {0};
         if ((bad = campaign_load(db, actor, ids[i], c, &e) != 0 || campaign_progress(db, actor, c, as_of, &e) != 0))

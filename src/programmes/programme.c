@@ -204,7 +204,8 @@ int programme_list(struct db *db, const struct user_ctx *actor, void (*fn)(const
         }
         fn(&p, ctx);
     }
-    db_done(st);
+    if (db_end(st, 0, NULL) != 0)
+        return -1;
     return (int)db_int(db, -1, "SELECT count(*) FROM programmes p JOIN relief_funds f ON f.id = p.fund_id JOIN units fu "
                                "ON fu.id = f.unit_id WHERE in_scope(fu.path, ?1) OR in_scope(?1, fu.path)", "t",
                        actor->unit_path);

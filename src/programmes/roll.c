@@ -184,8 +184,7 @@ static int roll_count(struct db *db, struct roll *r)
         else if (!strcmp(pay, "failed"))
             r->n_failed += n;
     }
-    db_done(st);
-    return 0;
+    return db_end(st, 0, NULL);
 }
 
 int roll_get(struct db *db, const struct user_ctx *actor, int64_t id, struct roll *out, struct err *e)
@@ -264,8 +263,7 @@ int64_t roll_lines(struct db *db, int64_t roll_id, enum roll_which which, int li
         }
         fn(&l, ctx);
     }
-    db_done(st);
-    return total;
+    return db_end(st, total, NULL);
 }
 
 /* ---- staff changes ------------------------------------------------------------------------ */

@@ -69,6 +69,5 @@ int64_t audit_list(struct db *db, const char *scope, const char *entity, int64_t
         a.after_json = (const char *)sqlite3_column_text(st, DB_ROW_NCOLS(AUDIT_ROW) + 1);
         fn(&a, ctx);
     }
-    db_done(st);
-    return total;
+    return db_end(st, total, NULL);
 }

@@ -14,8 +14,7 @@ int department_list(struct db *db, void (*fn)(int64_t, const char *, int, void *
         fn(sqlite3_column_int64(st, 0), db_text(st, 1), sqlite3_column_int(st, 2), ctx);
         n++;
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, NULL);
 }
 
 int64_t department_create(struct db *db, const struct user_ctx *actor, const char *name, struct err *e)

@@ -436,7 +436,8 @@ int household_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
     db_bind(st, "i", id);
     while (!bad && sqlite3_step(st) == SQLITE_ROW && out->nmembers < HH_MAX_MEMBERS)
         bad = member_read(st, &out->members[out->nmembers++]) != 0;
-    db_done(st);
+    if (db_end(st, 0, e) != 0)
+        return -1;
     if (bad)
         return db_row_fail(e);
     st = db_prep(db, "SELECT category FROM household_category_links WHERE household_id = ?");
@@ -448,8 +449,7 @@ int household_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
         if (c >= 0)
             out->categories |= 1u << c;
     }
-    db_done(st);
-    return 0;
+    return db_end(st, 0, e);
 }
 
 json_t *household_json(const struct household *h, int full)
@@ -570,8 +570,7 @@ int64_t household_search(struct db *db, const struct user_ctx *actor, const stru
         }
         fn(&row, ctx);
     }
-    db_done(st);
-    return total;
+    return db_end(st, total, e);
 }
 
 int household_stats(struct db *db, const struct user_ctx *actor, struct household_stats *out)
@@ -599,6 +598,5 @@ int household_stats(struct db *db, const struct user_ctx *actor, struct househol
             if (cats & (1u << c))
                 out->by_category[c] += sqlite3_column_int64(st, 1);
     }
-    db_done(st);
-    return 0;
+    return db_end(st, 0, NULL);
 }

@@ -266,6 +266,5 @@ int household_change_list(struct db *db, const struct user_ctx *actor, enum hh_c
         fn(&c, ctx);
         n++;
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, e);
 }

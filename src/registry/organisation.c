@@ -170,8 +170,7 @@ int organisation_members(struct db *db, int64_t id, void (*fn)(const struct org_
             n++;
         }
     }
-    db_done(st);
-    return bad ? db_row_fail(e) : n;
+    return db_end(st, bad ? db_row_fail(e) : n, e);
 }
 
 int64_t organisation_list(struct db *db, const struct user_ctx *actor, int64_t village_id, int limit, int offset,
@@ -193,8 +192,7 @@ int64_t organisation_list(struct db *db, const struct user_ctx *actor, int64_t v
         if (!bad)
             fn(&o, ctx);
     }
-    db_done(st);
-    return bad ? db_row_fail(e) : total;
+    return db_end(st, bad ? db_row_fail(e) : total, e);
 }
 
 json_t *organisation_json(const struct organisation *o)

@@ -107,8 +107,7 @@ int unit_list(struct db *db, const char *scope_path, const char *kind, void (*fn
         fn(&u, ctx);
         n++;
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, NULL);
 }
 
 int64_t unit_township_of(struct db *db, int64_t unit_id)

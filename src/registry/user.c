@@ -281,6 +281,5 @@ int64_t user_list(struct db *db, const char *scope_path, const char *q, int limi
         }
         fn(&u, ctx);
     }
-    db_done(st);
-    return total;
+    return db_end(st, total, NULL);
 }

@@ -206,8 +206,7 @@ int aid_list(struct db *db, const struct user_ctx *actor, struct aid_filter *f, 
         if (!x.reversed)
             f->standing++, f->quantity += x.quantity, f->value_fen += x.value_fen;
     }
-    db_done(st);
-    return bad ? -1 : (int)f->count;
+    return db_end(st, bad ? -1 : (int)f->count, NULL);
 }
 
 int64_t aid_fund_value(struct db *db, int64_t fund_id, const char *from, const char *to)

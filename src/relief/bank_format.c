@@ -84,8 +84,7 @@ int bank_format_list(struct db *db, void (*fn)(const struct bank_format *, void 
         fn(&f, ctx);
         n++;
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, NULL);
 }
 
 /* Checks the columns and makes their stored JSON (new reference), or NULL with e. */

@@ -358,8 +358,7 @@ int64_t relief_list(struct db *db, const struct user_ctx *actor, const struct re
         if (!bad && on_page)
             fn(&a, ctx);
     }
-    db_done(st);
-    if (bad || (k && relief_prev(db, actor, f, state) != 0))
+    if (db_end(st, bad ? -1 : 0, NULL) != 0 || (k && relief_prev(db, actor, f, state) != 0))
         return -1;
     if (k)
         return k->rows; /* the caller counts once with relief_list_totals */
@@ -403,7 +402,8 @@ int relief_state_counts(struct db *db, const struct user_ctx *actor, struct date
         if (k >= 0)
             out[k] = sqlite3_column_int64(st, 1);
     }
-    db_done(st);
+    if (db_end(st, 0, NULL) != 0)
+        return -1;
     *approvable = db_int(db, 0, "SELECT count(*) FROM relief_applications a JOIN households h ON h.id = a.household_id "
                                 "JOIN units v ON v.id = h.village_id JOIN notices n ON n.id = a.notice_id "
                                 "WHERE in_scope(v.path, ?1) AND a.state = 'in_notice' AND n.ends_on < ?2 "

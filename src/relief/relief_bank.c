@@ -38,8 +38,7 @@ int relief_bank_lines(struct db *db, const struct user_ctx *actor, int64_t batch
         fn(&l, ctx);
         n++;
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, NULL);
 }
 
 int relief_bank_file_open(struct db *db, const struct user_ctx *actor, int64_t batch_id, struct relief_batch *out,

@@ -87,8 +87,7 @@ static int candidates(struct db *db, const struct user_ctx *actor, const struct 
                           ? "本年度已享受（或已申请）此类救助"
                           : NULL;
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, e);
 }
 
 int relief_batch_preview(struct db *db, const struct user_ctx *actor, const struct batch_input *in, struct date today,
@@ -174,8 +173,7 @@ static int batch_ids(struct db *db, const struct user_ctx *actor, int64_t batch_
         }
         (*ids)[n++] = sqlite3_column_int64(st, 0);
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, NULL);
 }
 
 /* Ends a batch action: commits when rc is 0 and something moved, else rolls back. */
@@ -204,6 +202,8 @@ int relief_batch_step(struct db *db, const struct user_ctx *actor, int64_t batch
     int64_t *ids = NULL;
     int rc = relief_batch_get(db, actor, batch_id, &b, e);
     int n = rc ? 0 : batch_ids(db, actor, batch_id, from[a], &ids);
+    if (n < 0)
+        rc = db_fail(db, e);
     for (int i = 0; rc == 0 && i < n; i++) {
         struct err one = {0};
         if (relief_step_in_txn(db, actor, ids[i], a, NULL, today, &one) == 0)
@@ -227,6 +227,8 @@ int relief_batch_disburse(struct db *db, const struct user_ctx *actor, int64_t b
     int64_t *ids = NULL;
     int rc = relief_batch_get(db, actor, batch_id, &b, e);
     int n = rc ? 0 : batch_ids(db, actor, batch_id, RS_APPROVED, &ids);
+    if (n < 0)
+        rc = db_fail(db, e);
     for (int i = 0; rc == 0 && i < n; i++) {
         char receipt[32];
         if (relief_disburse_in_txn(db, actor, ids[i], in, receipt, e) != 0)
@@ -313,8 +315,7 @@ int relief_batch_list(struct db *db, const struct user_ctx *actor, struct batch_
             fn(&b, ctx);
         f->households += b.total, f->paid_fen += b.paid_fen;
     }
-    db_done(st);
-    return bad ? -1 : (int)f->count;
+    return db_end(st, bad ? -1 : (int)f->count, NULL);
 }
 
 json_t *relief_batch_json(const struct relief_batch *b)

@@ -174,8 +174,7 @@ int relief_category_amounts(struct db *db, int64_t id, void (*fn)(const struct r
         fn(&a, ctx);
         n++;
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, NULL);
 }
 
 /* Checks a new category's input. 0 or -1 with e naming the field. */

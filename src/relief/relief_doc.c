@@ -63,8 +63,7 @@ int relief_doc_list(struct db *db, const struct user_ctx *actor, int64_t applica
         fn(&d, ctx);
         n++;
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, e);
 }
 
 int relief_doc_get(struct db *db, const struct user_ctx *actor, int64_t application_id, int64_t doc_id,

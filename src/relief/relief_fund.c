@@ -76,8 +76,7 @@ int relief_fund_list(struct db *db, const struct user_ctx *actor, void (*fn)(con
         memset(&rows[n], 0, sizeof rows[n]);
         bad = fund_row(st, &rows[n++]) != 0;
     }
-    db_done(st);
-    if (bad)
+    if (db_end(st, bad ? -1 : 0, NULL) != 0)
         return -1;
     for (int i = 0; i < n; i++) {
         fund_figures(db, &rows[i]);
@@ -313,8 +312,7 @@ int relief_fund_ledger(struct db *db, int64_t fund_id, const char *from, const c
         fn(&x, ctx);
         n++;
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, NULL);
 }
 
 /* The window of relief_fund_ledger_page: the caller's fn and the entries to pass on. */

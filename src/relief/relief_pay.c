@@ -144,8 +144,7 @@ int relief_receipts_of_batch(struct db *db, const struct user_ctx *actor, int64_
         fn(&r, ctx);
         n++;
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, NULL);
 }
 
 json_t *relief_receipt_json(const struct relief_receipt *r)

@@ -61,8 +61,7 @@ int relief_report(struct db *db, const struct user_ctx *actor, enum relief_group
         fn(&row, ctx);
         n++;
     }
-    db_done(st);
-    return n;
+    return db_end(st, n, NULL);
 }
 
 /* One group of the kept figures (?4 names the grouping, as RELIEF_REPORT_ROW's). */

@@ -209,8 +209,7 @@ int64_t complaint_list(struct db *db, const struct user_ctx *actor, const struct
         if (!bad)
             fn(&x, ctx);
     }
-    db_done(st);
-    return bad ? db_row_fail(e) : total;
+    return db_end(st, bad ? db_row_fail(e) : total, e);
 }
 
 json_t *complaint_json(const struct complaint_row *c)

@@ -130,8 +130,7 @@ int64_t info_list(struct db *db, const struct user_ctx *actor, const struct info
         if (!bad)
             fn(&x, ctx);
     }
-    db_done(st);
-    return bad ? db_row_fail(e) : total;
+    return db_end(st, bad ? db_row_fail(e) : total, e);
 }
 
 /* Reads an INFO_RECIPIENT_ROW. */
@@ -156,8 +155,7 @@ int info_recipients(struct db *db, const struct user_ctx *actor, int64_t id,
             n++;
         }
     }
-    db_done(st);
-    return bad ? db_row_fail(e) : n;
+    return db_end(st, bad ? db_row_fail(e) : n, e);
 }
 
 /* Appends one recipient as JSON. */
@@ -213,6 +211,5 @@ int info_by_village(struct db *db, const struct user_ctx *actor, const char *fro
             n++;
         }
     }
-    db_done(st);
-    return bad ? db_row_fail(e) : n;
+    return db_end(st, bad ? db_row_fail(e) : n, e);
 }

@@ -239,8 +239,7 @@ int64_t pair_list(struct db *db, const struct user_ctx *actor, const struct pair
         if (!bad)
             fn(&x, ctx);
     }
-    db_done(st);
-    return bad ? db_row_fail(e) : total;
+    return db_end(st, bad ? db_row_fail(e) : total, e);
 }
 
 const char *pair_state_name(const struct pair_row *p)

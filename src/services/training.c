@@ -109,8 +109,7 @@ int64_t training_list(struct db *db, const struct user_ctx *actor, const struct 
         if (!bad)
             fn(&x, ctx);
     }
-    db_done(st);
-    return bad ? db_row_fail(e) : total;
+    return db_end(st, bad ? db_row_fail(e) : total, e);
 }
 
 json_t *training_json(const struct training_row *t)
@@ -148,6 +147,5 @@ int training_by_village(struct db *db, const struct user_ctx *actor, const char 
             n++;
         }
     }
-    db_done(st);
-    return bad ? db_row_fail(e) : n;
+    return db_end(st, bad ? db_row_fail(e) : n, e);
 }

@@ -121,8 +121,7 @@ int64_t visit_list(struct db *db, const struct user_ctx *actor, const struct vis
         if (!bad)
             fn(&x, ctx);
     }
-    db_done(st);
-    return bad ? db_row_fail(e) : total;
+    return db_end(st, bad ? db_row_fail(e) : total, e);
 }
 
 json_t *visit_json(const struct visit_row *v)

@@ -82,9 +82,13 @@ static void notices_page(struct req *r, const struct err *e)
         html_form_error(r, e);
     html_raw(r, "<table class=\"list\"><thead><tr><th class=\"num\">编号</th><th>标题</th><th>公示期</th>"
                 "<th class=\"num\">项数</th><th class=\"num\">金额（元）</th><th class=\"num\">未处理异议</th></tr></thead><tbody>");
-    if (notice_list(r->db, &r->user, 0, r->today, 50, notice_row, r) == 0)
+    int notices = notice_list(r->db, &r->user, 0, r->today, notice_row, r);
+    if (notices == 0)
         html_raw(r, "<tr><td colspan=\"6\">还没有公示</td></tr>");
     html_raw(r, "</tbody></table>");
+    if (notices > NOTICE_LIST_MAX)
+        html_printf(r, "<p class=\"muted\">共 %d 份公示，这里列出最新的 %d 份；可按单位在导出中查看。</p>", notices,
+                    NOTICE_LIST_MAX);
     report_format_links(r, "/notices", NULL);
     enum role ro = r->user.role;
     if (ro == ROLE_ADMIN || ro == ROLE_RELIEF || ro == ROLE_ASSOCIATION) {

@@ -115,8 +115,11 @@ void page_public_home(struct req *r)
     if (ann_list_public(r->db, chosen, r->today, 100, announcement_item, r) == 0)
         html_raw(r, "<li class=\"muted\">目前没有正在发布的公告。</li>");
     html_raw(r, "</ul><h2>公示</h2><ul class=\"public-list\">");
-    if (notice_list(r->db, NULL, chosen, r->today, 50, notice_item, r) == 0)
+    int notices = notice_list(r->db, NULL, chosen, r->today, notice_item, r);
+    if (notices == 0)
         html_raw(r, "<li class=\"muted\">目前没有正在公示的名单。</li>");
+    else if (notices > NOTICE_LIST_MAX)
+        html_printf(r, "<li class=\"muted\">正在公示的共 %d 份，这里列出最新的 %d 份。</li>", notices, NOTICE_LIST_MAX);
     html_raw(
         r,
         "</ul><p class=\"muted\">对公示名单有异议的，请在公示期内打开该公示提交，或按公示上的电话反映。</p>"

@@ -17,7 +17,6 @@
 #include "relief_rules.h"
 
 /* The notices a list shows (the page's and the API's). */
-#define RECORD_NOTICES_SHOWN 50
 
 /* The subtitle every record list carries: whose records, as of which day. */
 void scope_subtitle(struct req *r, struct sheet *s)
@@ -207,7 +206,10 @@ int record_notices_sheet(struct req *r, const void *arg, struct sheet *s)
     s->widths[1] = 3;
     s->landscape = 1;
     scope_subtitle(r, s);
-    return notice_list(r->db, &r->user, unit_id, r->today, RECORD_NOTICES_SHOWN, notice_sheet_row, s) < 0 ? -1 : 0;
+    int n = notice_list(r->db, &r->user, unit_id, r->today, notice_sheet_row, s);
+    if (n > NOTICE_LIST_MAX)
+        snprintf(s->after[0], sizeof s->after[0], "只列出最新的 %d 份公示（共 %d 份）。", NOTICE_LIST_MAX, n);
+    return n < 0 ? -1 : 0;
 }
 
 /* One announcement. */

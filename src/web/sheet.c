@@ -161,6 +161,13 @@ void sheet_reply_csv_as(struct req *r, const struct sheet *s, const char *filena
         }
         buf_puts(&b, "\r\n");
     }
+    for (int k = 0, first = 1; k < SHEET_AFTER_LINES; k++) /* the PDF's lines under the table, after a blank line */
+        if (s->after[k][0]) {
+            buf_puts(&b, first ? "\r\n" : "");
+            csv_field(&b, s->after[k]);
+            buf_puts(&b, "\r\n");
+            first = 0;
+        }
     size_t len = 0;
     char *data = buf_detach(&b, &len);
     if (gb18030) {

@@ -21,7 +21,7 @@ enum sheet_kind { SHEET_TEXT = 0, SHEET_INT, SHEET_DATE };
 struct sheet {
     char title[160];
     char subtitle[256];
-    char after[SHEET_AFTER_LINES][SHEET_LINE_SIZE]; /* lines printed after the table ("" none) */
+    char after[SHEET_AFTER_LINES][SHEET_LINE_SIZE]; /* lines under the table in the PDF, CSV and XLSX ("" none) */
     int ncols;
     const char *heads[TABLE_MAX_COLS];
     int money[TABLE_MAX_COLS]; /* 1: the column holds amounts (right-aligned; plain yuan in CSV) */

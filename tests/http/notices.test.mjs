@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { startServer, api, token, makeId, unitIds, guaranteedApplication, addDays, TODAY } from './lib.mjs';
+import { startServer, api, token, makeId, unitIds, guaranteedApplication, addDays, sqlRows, TODAY } from './lib.mjs';
 
 let srv, t, units;
 
@@ -80,4 +80,18 @@ test('the public JSON, page and PDF of every notice carry no full name, resident
     }
     assert.ok(!/\b1[3-9]\d{9}\b/.test(html + text), 'no mobile number');
   }
+});
+
+test('more than 50 notices: the newest 50 are listed and the total says how many there are (JSON and export)', async () => {
+  const before = (await api(srv.base, 'GET', '/notices', undefined, t.assoc)).body.total;
+  sqlRows(srv.db, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 55)
+    INSERT INTO notices (kind, unit_id, title, starts_on, ends_on) SELECT 'loan', ${units['王楼村']}, '测试公示' || i, '${TODAY}', '${addDays(TODAY, 10)}' FROM n`);
+  const list = await api(srv.base, 'GET', '/notices', undefined, t.assoc);
+  assert.equal(list.body.total, before + 55);
+  assert.equal(list.body.items.length, 50);
+  assert.equal(list.body.items[0].title, '测试公示55', 'newest first');
+  const csv = await (await fetch(`${srv.base}/api/v1/notices?format=csv`, { headers: { Authorization: `Bearer ${t.assoc}` } })).text();
+  const lines = csv.slice(1).trim().split('\r\n');
+  assert.equal(lines.length, 1 + 50 + 2, 'the head, 50 notices, a blank line and the note');
+  assert.equal(lines.at(-1), `只列出最新的 50 份公示（共 ${before + 55} 份）。`);
 });

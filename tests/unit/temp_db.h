@@ -38,4 +38,32 @@ static inline void temp_db_remove(struct db *db, const char *dir, const char *pa
     rmdir(dir);
 }
 
+/* A cmocka fixture holding one fresh migrated database. */
+struct temp_db_fixture {
+    char dir[64], path[96];
+    struct db *db;
+};
+
+/* cmocka setup: a struct temp_db_fixture with a fresh database in *state. 0, or -1. */
+static inline int temp_db_setup(void **state)
+{
+    struct temp_db_fixture *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    snprintf(f->dir, sizeof f->dir, "/tmp/bangfu-unit-XXXXXX");
+    f->db = temp_db_open(f->dir, f->path, sizeof f->path);
+    *state = f;
+    return f->db ? 0 : -1;
+}
+
+/* cmocka teardown of temp_db_setup: removes the database and frees the fixture. */
+static inline int temp_db_teardown(void **state)
+{
+    struct temp_db_fixture *f = *state;
+    if (f && f->db)
+        temp_db_remove(f->db, f->dir, f->path);
+    free(f);
+    return 0;
+}
+
 #endif

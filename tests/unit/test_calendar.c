@@ -17,19 +17,12 @@
 #include "calendar.h"
 #include "temp_db.h"
 
-struct fixture {
-    char dir[64], path[96];
-    struct db *db;
-};
-
 /* A fresh database whose holidays table is filled to exactly CALENDAR_MAX_DAYS rows: the shipped
    days plus made-up days off from 2100-01-01 on. */
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof *f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/bangfu-calendar-XXXXXX");
-    f->db = temp_db_open(f->dir, f->path, sizeof f->path);
-    assert_non_null(f->db);
+    assert_int_equal(temp_db_setup(state), 0);
+    struct temp_db_fixture *f = *state;
     int64_t shipped = db_int(f->db, -1, "SELECT count(*) FROM holidays", "");
     assert_true(shipped >= 0 && shipped < CALENDAR_MAX_DAYS);
     assert_int_equal(db_run(f->db,
@@ -39,15 +32,6 @@ static int setup(void **state)
                             "i", (int64_t)(CALENDAR_MAX_DAYS - shipped)),
                      SQLITE_DONE);
     assert_int_equal(db_int(f->db, -1, "SELECT count(*) FROM holidays", ""), CALENDAR_MAX_DAYS);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-    temp_db_remove(f->db, f->dir, f->path);
-    free(f);
     return 0;
 }
 
@@ -55,7 +39,7 @@ static int teardown(void **state)
    CALENDAR_MAX_DAYS days load. */
 static void full_calendar_refuses_a_new_day(void **state)
 {
-    struct fixture *f = *state;
+    struct temp_db_fixture *f = *state;
     struct user_ctx admin = {.id = 10, .role = ROLE_ADMIN};
     struct err e = {0};
     assert_int_equal(calendar_set(f->db, &admin, "2099-06-01", "off", "端午", &e), -1);
@@ -79,7 +63,7 @@ static void full_calendar_refuses_a_new_day(void **state)
 /* One day more than the limit, written past calendar_set: loading fails rather than dropping it. */
 static void overfull_calendar_fails_to_load(void **state)
 {
-    struct fixture *f = *state;
+    struct temp_db_fixture *f = *state;
     assert_int_equal(db_exec(f->db, "INSERT INTO holidays (day, kind, name) VALUES ('2099-06-01', 'off', '端午')"), 0);
     struct calendar *c = malloc(sizeof *c);
     assert_non_null(c);
@@ -90,8 +74,8 @@ static void overfull_calendar_fails_to_load(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(full_calendar_refuses_a_new_day, setup, teardown),
-        cmocka_unit_test_setup_teardown(overfull_calendar_fails_to_load, setup, teardown),
+        cmocka_unit_test_setup_teardown(full_calendar_refuses_a_new_day, setup, temp_db_teardown),
+        cmocka_unit_test_setup_teardown(overfull_calendar_fails_to_load, setup, temp_db_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
