@@ -413,6 +413,7 @@ int db_begin(struct db *db)
     return rc;
 }
 
+/* A PASSIVE checkpoint between two write transactions (see db.h): takes the writer, releases it. */
 int db_checkpoint_serialised(struct db *db, int *log_pages, int *copied)
 {
     if (db->writing || writer_take() != 0)
