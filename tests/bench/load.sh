@@ -32,5 +32,7 @@ for path in /home /loans /due /relief /claims /overdue "/reports/relief?group=vi
   curl -s -o /dev/null -H "Cookie: $COOKIE" -H "Authorization: Bearer $TOKEN" "$BASE$path" # warm the cache once
   read -r n _ rps p50 p90 p99 to bad <<<"$(node tests/bench/load.mjs $BASE "$path" "$TOKEN" "$COOKIE" "$CONNS" "$SECS")"
   printf '%-40s %8s %8s %8s %8s %8s %8s %6s\n' "GET $path" "$n" "$rps" "$p50" "$p90" "$p99" "$to" "$bad"
-  [ -n "${BENCH_SUMMARY:-}" ] && printf 'load %s\tp99 %s ms, %s timeouts\tp99 < 200 ms, 0 timeouts\n' "$path" "$p99" "$to" >>"$BENCH_SUMMARY"
+  if [ -n "${BENCH_SUMMARY:-}" ]; then
+    printf 'load %s\tp99 %s ms, %s timeouts\tp99 < 200 ms, 0 timeouts\n' "$path" "$p99" "$to" >>"$BENCH_SUMMARY"
+  fi
 done
