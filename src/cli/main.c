@@ -18,6 +18,7 @@
 #include "clock.h"
 #include "commands.h"
 #include "date.h"
+#include "db_checkpoint.h"
 #include "dispatch.h"
 #include "html.h"
 #include "routes.h"
@@ -170,7 +171,9 @@ static int cmd_serve(int argc, char **argv)
     if (o.backup_dir)
         backup_schedule_start(o.db, o.backup_dir, o.backup_keep);
     month_closer_start(o.db);
+    db_checkpointer_start(o.db, DB_CHECKPOINT_PAGES); /* without it, each connection checkpoints itself */
     int rc = server_run(&app, o.listen);
+    db_checkpointer_stop();
     month_closer_stop();
     backup_schedule_stop();
     return rc;

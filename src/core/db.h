@@ -76,14 +76,22 @@ const char *db_text(sqlite3_stmt *st, int col);
    sized from the character limits text was checked against (text.h), so valid data always fits. */
 int db_copy(char *out, size_t n, sqlite3_stmt *st, int col);
 
-/* Write transactions are serialised in the process: db_begin waits for the process-wide writer
-   mutex, then BEGIN IMMEDIATE (the write lock is taken now, so no later SQLITE_BUSY upgrade
-   fails); db_commit and db_rollback end the transaction and release the mutex. Every db_begin
-   that returned SQLITE_OK must be followed by db_commit or db_rollback on every path (the server
-   also rolls back after each request and logs a handler that left one open). */
+/* Write transactions are serialised in the process: db_begin waits its turn at the process-wide
+   writer (first come, first served), then BEGIN IMMEDIATE (the write lock is taken now, so no
+   later SQLITE_BUSY upgrade fails); db_commit and db_rollback end the transaction and release
+   the writer. Every db_begin that returned SQLITE_OK must be followed by db_commit or
+   db_rollback on every path (the server also rolls back after each request and logs a handler
+   that left one open). */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
+/* A PASSIVE WAL checkpoint holding the process's writer, outside any transaction: no commit comes
+   between its copy and its end, so the whole log is copied and the next writer starts the log
+   again from its beginning (a checkpoint beside the writers never catches up with them, and the
+   log would grow for ever). The server's checkpointer (db_checkpoint.c) runs it after a first
+   pass without the writer has copied the bulk. SQLite's result code; the log's and the copied
+   pages in *log_pages and *copied. */
+int db_checkpoint_serialised(struct db *db, int *log_pages, int *copied);
 /* 1 while the connection holds the writer (a write transaction is open). */
 int db_writing(const struct db *db);
 /* Executes SQL text without parameters (pragmas, migrations). Returns SQLITE_OK or error. */

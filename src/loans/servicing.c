@@ -221,12 +221,17 @@ static struct repayment_row *add_repayment(struct serviced_loan *l, int *cap)
     return p;
 }
 
-/* Loads every repayment and reversal of loan `id` in date order, and marks the reversed ones.
-   Returns 0 or -1. */
-static int load_repayments(struct db *db, int64_t id, struct serviced_loan *l)
+/* Loads the repayments of loan `id` in date order, and marks the reversed ones: every repayment
+   and reversal with `all`, else only the latest standing one (what a new booking checks its date
+   against: reading every earlier one made each booking dearer than the last). Returns 0 or -1. */
+static int load_repayments(struct db *db, int64_t id, struct serviced_loan *l, int all)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(REPAYMENT_ROW) " FROM repayments r JOIN users u ON u.id = r.created_by "
-                                   "LEFT JOIN repayments x ON x.reverses_id = r.id WHERE r.loan_id = ? ORDER BY r.paid_on, r.id");
+    sqlite3_stmt *st =
+        all ? db_prep(db, "SELECT " DB_ROW_COLUMNS(REPAYMENT_ROW) " FROM repayments r JOIN users u ON u.id = r.created_by "
+                          "LEFT JOIN repayments x ON x.reverses_id = r.id WHERE r.loan_id = ? ORDER BY r.paid_on, r.id")
+            : db_prep(db, "SELECT " DB_ROW_COLUMNS(REPAYMENT_ROW) " FROM repayments r JOIN users u ON u.id = r.created_by "
+                          "LEFT JOIN repayments x ON x.reverses_id = r.id WHERE r.loan_id = ? AND r.reverses_id IS NULL "
+                          "AND x.id IS NULL ORDER BY r.paid_on DESC, r.id DESC LIMIT 1");
     if (!st)
         return -1;
     db_bind(st, "i", id);
@@ -247,7 +252,9 @@ static const struct repayment_row *latest_live(const struct serviced_loan *l)
     return NULL;
 }
 
-int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struct serviced_loan *l, struct err *e)
+/* servicing_get, with every repayment (`all`) or only the latest standing one (load_repayments). */
+static int servicing_load(struct db *db, const struct user_ctx *actor, int64_t id, struct serviced_loan *l, int all,
+                          struct err *e)
 {
     sqlite3_stmt *st = db_prep(
         db, "SELECT " DB_ROW_COLUMNS(SERVICED_LOAN_TERMS_ROW) ", in_scope(v.path, ?2) FROM loans l "
@@ -274,12 +281,17 @@ int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
                                   l->product_id);
     if (l->terms.penalty_pct <= 0)
         l->terms.penalty_pct = db_param_int(db, "penalty_rate_pct", REPAY_PENALTY_PCT_DEFAULT);
-    if (load_rows(db, id, l) != 0 || load_repayments(db, id, l) != 0)
+    if (load_rows(db, id, l) != 0 || load_repayments(db, id, l, all) != 0)
         return db_fail(db, e);
     const struct repayment_row *last = latest_live(l);
     if (last)
         date_parse(last->paid_on, &l->terms.last_paid_on);
     return 0;
+}
+
+int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struct serviced_loan *l, struct err *e)
+{
+    return servicing_load(db, actor, id, l, 1, e);
 }
 
 /* One schedule row as JSON. */
@@ -487,7 +499,7 @@ int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loa
         free(rows_before);
         return db_fail(db, e);
     }
-    if (servicing_get(db, actor, loan_id, l, e) != 0) /* scope first: no replay of another unit's receipt */
+    if (servicing_load(db, actor, loan_id, l, 0, e) != 0) /* scope first: no replay of another unit's receipt */
         goto refuse;
     int64_t before = booked_before(db, loan_id, receipt, paid_on, amount_fen, out);
     if (before != 0) {

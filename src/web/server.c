@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "db_checkpoint.h"
 #include "log.h"
 
 static _Thread_local struct db *thread_db; /* one connection per server thread */
@@ -33,6 +34,7 @@ static struct db *thread_connection(struct app *app)
         log_error("%s", e.message);
         return NULL;
     }
+    db_checkpoint_hand_off(thread_db); /* no checkpoint inside a booking's commit */
     pthread_mutex_lock(&app->lock);
     if (app->nconns < (int)(sizeof app->conns / sizeof app->conns[0]))
         app->conns[app->nconns++] = thread_db;

@@ -4,7 +4,9 @@
 // the run) on active loans in turn. KIND relief: each client pays one approved relief application
 // (POST /api/v1/relief-applications/{id}/disburse, from the first fund, by bank) until none is left.
 // Until the bookings or the seconds run out. Loopback only. Prints
-// "bookings seconds per_second p50_ms p99_ms failures".
+// "bookings seconds per_second p50_ms p99_ms failures created created_fen run": created counts the
+// 201 answers and created_fen their amounts, for writes.sh to compare with the rows in the database
+// (repayments: receipt numbers starting "run-").
 const [base, token, today, clients = '16', maxBookings = '2000', maxSeconds = '10', kind = 'repayments'] = process.argv.slice(2);
 if (!base || !token || !today || !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(base)) {
   console.error('usage: node writes.mjs http://127.0.0.1:PORT TOKEN YYYY-MM-DD [CLIENTS] [MAX] [SECONDS]');
@@ -16,19 +18,19 @@ let targets;
 if (kind === 'relief') {
   const funds = await (await fetch(`${base}/api/v1/funds`, { headers })).json();
   const fund = funds.items[0].id;
-  const apps = [];
+  const amounts = new Map();
   for (let next = ''; ;) {
     const page = await (await fetch(`${base}/api/v1/relief-applications?state=approved&limit=500${next}`, { headers })).json();
-    apps.push(...page.items.map((a) => a.id));
-    if (page.items.length < 500 || apps.length >= Number(maxBookings)) break;
-    next = `&offset=${apps.length}`;
+    for (const a of page.items) amounts.set(a.id, a.amount_fen);
+    if (page.items.length < 500 || amounts.size >= Number(maxBookings)) break;
+    next = `&offset=${amounts.size}`;
   }
-  targets = apps.map((id) => ({ url: `${base}/api/v1/relief-applications/${id}/disburse`,
+  targets = [...amounts].map(([id, fen]) => ({ url: `${base}/api/v1/relief-applications/${id}/disburse`, fen: () => fen,
     body: () => ({ fund_id: fund, paid_on: today, method: 'bank' }), once: true }));
 } else {
   const list = await (await fetch(`${base}/api/v1/loans?state=active&limit=200`, { headers })).json();
   targets = (list.items || []).filter((l) => l.outstanding_principal_fen > 0).map((l) => ({
-    url: `${base}/api/v1/loans/${l.id}/repayments`, body: (i) => ({ paid_on: today, amount_fen: 1, receipt_no: `${run}-${i}` }) }));
+    url: `${base}/api/v1/loans/${l.id}/repayments`, fen: () => 1, body: (i) => ({ paid_on: today, amount_fen: 1, receipt_no: `${run}-${i}` }) }));
 }
 if (!targets.length) {
   console.error(`writes.mjs: nothing to book (${kind})`);
@@ -37,6 +39,8 @@ if (!targets.length) {
 const latencies = [];
 let next = 0;
 let failures = 0;
+let created = 0;
+let createdFen = 0;
 const t0 = performance.now();
 const deadline = t0 + Number(maxSeconds) * 1000;
 async function client() {
@@ -48,10 +52,14 @@ async function client() {
     await r.arrayBuffer();
     if (r.status === 201 || r.status === 200) latencies.push(performance.now() - s);
     else failures++;
+    if (r.status === 201) {
+      created++;
+      createdFen += t.fen();
+    }
   }
 }
 await Promise.all(Array.from({ length: Number(clients) }, client));
 const secs = (performance.now() - t0) / 1000;
 latencies.sort((a, b) => a - b);
 const at = (q) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] : 0);
-console.log(`${latencies.length} ${secs.toFixed(3)} ${(latencies.length / secs).toFixed(0)} ${at(0.5).toFixed(2)} ${at(0.99).toFixed(2)} ${failures}`);
+console.log(`${latencies.length} ${secs.toFixed(3)} ${(latencies.length / secs).toFixed(0)} ${at(0.5).toFixed(2)} ${at(0.99).toFixed(2)} ${failures} ${created} ${createdFen} ${run}`);

@@ -2,7 +2,9 @@
    db_begin returns only after the first's commit or rollback (a flag the first sets just before
    ending) without ever calling SQLite's busy handler (it queued at the process's writer instead
    of polling the database lock), a connection cannot begin twice, and every way a transaction
-   ends releases the writer. */
+   ends releases the writer; and many writers at once, their checkpoints handed to the
+   checkpointer (db_checkpoint.c) as the server's connections hand them, all commit, none meets
+   SQLite's busy handler, and the checkpointer checkpoints. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,9 +17,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "db_checkpoint.h"
 #include "temp_db.h"
 
-static char path[96];
+static char dir[] = "/tmp/bangfu-writer-XXXXXX", path[96];
+static struct db *db; /* the tests' database, made once for both */
 static atomic_int ended, began, busy;
 
 /* Counts SQLite's busy callbacks (a writer that met the lock held) and keeps waiting. */
@@ -34,26 +38,23 @@ static int count_busy(void *arg, int n)
 static void *second(void *arg)
 {
     struct err e = {0};
-    struct db *db = db_open(path, 0, &e);
+    struct db *own = db_open(path, 0, &e);
     int *saw_end = arg;
-    if (db)
-        sqlite3_busy_handler(db->h, count_busy, NULL); /* queued at the writer, it never meets SQLite's lock */
+    if (own)
+        sqlite3_busy_handler(own->h, count_busy, NULL); /* queued at the writer, it never meets SQLite's lock */
     atomic_store(&began, 1);
-    if (db && db_begin(db) == SQLITE_OK) {
+    if (own && db_begin(own) == SQLITE_OK) {
         *saw_end = atomic_load(&ended);
-        db_run(db, "INSERT INTO units (name, kind, path) SELECT '二', 'village', '/9' || count(*) || '/' FROM units", "");
-        db_commit(db);
+        db_run(own, "INSERT INTO units (name, kind, path) SELECT '二', 'village', '/9' || count(*) || '/' FROM units", "");
+        db_commit(own);
     }
-    db_close(db);
+    db_close(own);
     return NULL;
 }
 
 static void test_writers_queue(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/bangfu-writer-XXXXXX";
-    struct db *db = temp_db_open(dir, path, sizeof path);
-    assert_non_null(db);
     for (int end = 0; end < 2; end++) { /* ended by commit, then by rollback */
         atomic_store(&ended, 0);
         atomic_store(&began, 0);
@@ -89,13 +90,74 @@ static void test_writers_queue(void **state)
     assert_non_null(db);
     assert_int_equal(db_begin(db), SQLITE_OK);
     assert_int_equal(db_commit(db), SQLITE_OK);
+}
+
+enum { WRITERS = 8, COMMITS = 40 };
+
+/* One of many writers: its own connection, checkpoints handed over, COMMITS one-row commits.
+   Counts its commits into arg. */
+static void *many(void *arg)
+{
+    struct err e = {0};
+    struct db *own = db_open(path, 0, &e);
+    int *committed = arg;
+    if (!own)
+        return NULL;
+    sqlite3_busy_handler(own->h, count_busy, NULL);
+    db_exec(own, "PRAGMA synchronous=OFF"); /* the locking is under test, not the disk: keeps the test quick */
+    if (db_checkpoint_hand_off(own))
+        for (int i = 0; i < COMMITS; i++)
+            if (db_begin(own) == SQLITE_OK &&
+                db_run(own, "INSERT INTO units (name, kind, path) SELECT '多', 'village', '/8' || count(*) || '/' FROM units",
+                       "") == SQLITE_DONE &&
+                db_commit(own) == SQLITE_OK)
+                (*committed)++;
+    db_rollback(own);
+    db_close(own);
+    return NULL;
+}
+
+static void test_many_writers(void **state)
+{
+    (void)state;
+    atomic_store(&busy, 0);
+    assert_int_equal(db_checkpointer_start(path, 8), 0); /* a checkpoint every 8 pages of log */
+    pthread_t t[WRITERS];
+    int committed[WRITERS] = {0};
+    for (int i = 0; i < WRITERS; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, many, &committed[i]), 0);
+    for (int i = 0; i < WRITERS; i++) {
+        pthread_join(t[i], NULL);
+        assert_int_equal(committed[i], COMMITS);
+    }
+    assert_true(db_checkpointer_stop() >= 1);
+    assert_false(db_checkpoint_hand_off(db)); /* none runs now: the connection keeps checkpointing itself */
+    assert_int_equal(atomic_load(&busy), 0);
+    assert_int_equal(db_int(db, 0, "SELECT count(*) FROM units WHERE name = '多'", ""), WRITERS * COMMITS);
+    assert_int_equal(db_int(db, 0, "SELECT count(DISTINCT path) FROM units WHERE name = '多'", ""), WRITERS * COMMITS);
+}
+
+/* Makes the tests' database. */
+static int setup(void **state)
+{
+    (void)state;
+    db = temp_db_open(dir, path, sizeof path);
+    return db ? 0 : -1;
+}
+
+/* Removes it. */
+static int teardown(void **state)
+{
+    (void)state;
     temp_db_remove(db, dir, path);
+    return 0;
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_writers_queue),
+        cmocka_unit_test(test_many_writers),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, setup, teardown);
 }
