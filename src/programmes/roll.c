@@ -67,46 +67,49 @@ static void roll_fail_sql(sqlite3_context *c, int argc, sqlite3_value **v)
    a person programme (0: the household's head stands for it), ?8 the last birth day reaching the
    minimum age (programme_born_by), ?9 1 for a once-only programme.
    Candidates (docs/domain.md): the people (or heads) of the unit's households of the categories who
-   have reached the minimum age, and whoever was on last year's roll. Two ways in: from the birth-day
-   index when there is a minimum age (the people old enough are few), else from the unit's
-   villages and households. */
+   have reached the minimum age, then whoever else was on last year's roll (`last`: the person, or
+   the household's head today). Two ways to the first: from the birth-day index (members_birth
+   holds every fact the rules read) when there is a minimum age — the people old enough are few —
+   else from the unit's villages and households. */
 #define ROLL_CATEGORY_OK                                                                                     \
     "(?4 IS NULL OR EXISTS (SELECT 1 FROM household_category_links k WHERE k.household_id = h.id AND "      \
     "k.category IN (SELECT value FROM json_each(?4))))"
-#define ROLL_OLD_ENOUGH " m.birth_date <= ?8 AND (?7 OR m.is_head = 1) AND in_scope(v.path, ?3) AND " ROLL_CATEGORY_OK
+#define ROLL_OLD_ENOUGH "m.birth_date <= ?8 AND (?7 OR m.is_head = 1) AND " ROLL_CATEGORY_OK
+#define ROLL_FACTS "m.id, m.household_id, m.birth_date, m.sex, m.hukou, m.relation, m.died_on, m.moved_out_on"
 #define ROLL_BY_BIRTH                                                                                        \
-    "SELECT m.id, m.household_id FROM members m CROSS JOIN households h CROSS JOIN units v WHERE h.id = "      \
-    "m.household_id AND v.id = h.village_id AND" ROLL_OLD_ENOUGH
+    "SELECT " ROLL_FACTS ", 1 FROM members m CROSS JOIN households h CROSS JOIN units v WHERE h.id = "        \
+    "m.household_id AND v.id = h.village_id AND in_scope(v.path, ?3) AND " ROLL_OLD_ENOUGH
 #define ROLL_BY_HOUSEHOLD                                                                                    \
-    "SELECT m.id, m.household_id FROM units v JOIN households h ON h.village_id = v.id JOIN members m ON "    \
-    "m.household_id = h.id WHERE" ROLL_OLD_ENOUGH
-/* last year's rows on the roll: the person, or the household's head today */
+    "SELECT " ROLL_FACTS ", 1 FROM units v JOIN households h ON h.village_id = v.id JOIN members m ON "        \
+    "m.household_id = h.id WHERE in_scope(v.path, ?3) AND " ROLL_OLD_ENOUGH
 #define ROLL_LAST_YEAR                                                                                       \
-    "SELECT m.id, m.household_id FROM rolls pr JOIN roll_rows p ON p.roll_id = pr.id JOIN members m ON m.id = " \
-    "coalesce(p.member_id, (SELECT hm.id FROM members hm WHERE hm.household_id = p.household_id AND "         \
-    "hm.is_head = 1)) JOIN households h ON h.id = m.household_id JOIN units v ON v.id = h.village_id WHERE "  \
-    "pr.programme_id = ?5 AND pr.year = ?6 - 1 AND p.status IN ('new', 'continued', 'added') AND "            \
-    "in_scope(v.path, ?3)"
-/* 1 when the candidate c has a row of the programme's rolls meeting `cond` (by person, or household) */
-#define ROLL_HAD(cond)                                                                                       \
-    "CASE WHEN ?7 THEN EXISTS (SELECT 1 FROM roll_rows p JOIN rolls pr ON pr.id = p.roll_id WHERE p.member_id " \
-    "= c.mid AND pr.programme_id = ?5 AND " cond ") ELSE EXISTS (SELECT 1 FROM roll_rows p JOIN rolls pr ON "  \
-    "pr.id = p.roll_id WHERE p.household_id = c.hid AND p.member_id IS NULL AND pr.programme_id = ?5 AND "    \
-    cond ") END"
-/* each candidate with the first rule it fails (roll_fail), written in village, household, person order */
+    "last(mid) AS MATERIALIZED (SELECT m.id FROM rolls pr JOIN roll_rows p ON p.roll_id = pr.id JOIN members m " \
+    "ON m.id = coalesce(p.member_id, (SELECT hm.id FROM members hm WHERE hm.household_id = p.household_id "  \
+    "AND hm.is_head = 1)) JOIN households h ON h.id = m.household_id JOIN units v ON v.id = h.village_id "   \
+    "WHERE pr.programme_id = ?5 AND pr.year = ?6 - 1 AND p.status IN ('new', 'continued', 'added') AND "      \
+    "in_scope(v.path, ?3)), "
+#define ROLL_LAST_OTHERS                                                                                     \
+    "SELECT " ROLL_FACTS ", " ROLL_CATEGORY_OK " FROM last l JOIN members m ON m.id = l.mid JOIN households h " \
+    "ON h.id = m.household_id WHERE NOT (" ROLL_OLD_ENOUGH ")"
+/* each candidate with the first rule it fails (roll_fail; a once-only programme asks whether an
+   earlier roll paid them), written in household order (the registry's, so the indexes grow at
+   their ends) */
 #define ROLL_SCORE_INSERT                                                                                    \
-    ", scored AS MATERIALIZED (SELECT c.hid, c.mid, h.village_id AS vid, " ROLL_HAD(                         \
-        "pr.year = ?6 - 1 AND p.status IN ('new', 'continued', 'added')") " AS prev, roll_fail("            \
-    ROLL_CATEGORY_OK ", m.birth_date, m.sex, m.hukou, m.relation, m.died_on, m.moved_out_on, CASE WHEN ?9 "  \
-    "THEN " ROLL_HAD("p.pay_state = 'paid'") " ELSE 0 END) AS f FROM cand c JOIN members m ON m.id = c.mid JOIN households h ON " \
-    "h.id = c.hid) "                                                                                         \
+    ", scored AS MATERIALIZED (SELECT hid, mid, mid IN (SELECT mid FROM last) AS prev, roll_fail(cat_ok, "    \
+    "birth, sex, hukou, relation, died, moved, CASE WHEN ?9 THEN CASE WHEN ?7 THEN EXISTS (SELECT 1 FROM "    \
+    "roll_rows p JOIN rolls pr ON pr.id = p.roll_id WHERE p.member_id = c.mid AND pr.programme_id = ?5 AND "  \
+    "p.pay_state = 'paid') ELSE EXISTS (SELECT 1 FROM roll_rows p JOIN rolls pr ON pr.id = p.roll_id WHERE "  \
+    "p.household_id = c.hid AND p.member_id IS NULL AND pr.programme_id = ?5 AND p.pay_state = 'paid') END "  \
+    "ELSE 0 END) AS f FROM cand c) "                                                                        \
     "INSERT INTO roll_rows (roll_id, household_id, member_id, status, reason, amount_fen, was_on_roll) "     \
     "SELECT ?1, hid, CASE WHEN ?7 THEN mid END, CASE WHEN f IS NOT NULL THEN 'excluded' WHEN prev THEN "     \
     "'continued' ELSE 'new' END, coalesce(f, ''), CASE WHEN f IS NULL THEN ?2 ELSE 0 END, prev FROM scored " \
-    "ORDER BY vid, hid, mid"
-static const char roll_by_birth_sql[] = "WITH cand(mid, hid) AS (" ROLL_BY_BIRTH " UNION " ROLL_LAST_YEAR ")" ROLL_SCORE_INSERT;
+    "ORDER BY hid, mid"
+#define ROLL_CANDIDATES "cand(mid, hid, birth, sex, hukou, relation, died, moved, cat_ok) AS ("
+static const char roll_by_birth_sql[] =
+    "WITH " ROLL_LAST_YEAR ROLL_CANDIDATES ROLL_BY_BIRTH " UNION ALL " ROLL_LAST_OTHERS ")" ROLL_SCORE_INSERT;
 static const char roll_by_household_sql[] =
-    "WITH cand(mid, hid) AS (" ROLL_BY_HOUSEHOLD " UNION " ROLL_LAST_YEAR ")" ROLL_SCORE_INSERT;
+    "WITH " ROLL_LAST_YEAR ROLL_CANDIDATES ROLL_BY_HOUSEHOLD " UNION ALL " ROLL_LAST_OTHERS ")" ROLL_SCORE_INSERT;
 
 /* Checks a roll's programme, unit and year; fills the programme, the unit and the amount. */
 static int roll_validate(struct db *db, const struct user_ctx *actor, int64_t programme_id, int year,

@@ -66,8 +66,8 @@ struct roll_line {
 };
 enum roll_which { ROLL_INCLUDED, ROLL_EXCLUDED, ROLL_PAYABLE };
 /* Calls fn for the roll's rows on it (ROLL_INCLUDED), excluded or removed (ROLL_EXCLUDED), or on
-   it and not yet paid (ROLL_PAYABLE), in row order (village, household, person as computed; rows
-   added later at the end): those after row id `after` (0: from the first), skipping `offset`,
+   it and not yet paid (ROLL_PAYABLE), in row order (household and person in the registry's order as
+   computed; rows added later at the end): those after row id `after` (0: from the first), skipping `offset`,
    `limit` rows (-1 all). Every page costs the same (index roll_rows_kind). Returns the number of
    such rows in all pages, or -1. */
 int64_t roll_lines(struct db *db, int64_t roll_id, enum roll_which which, int64_t after, int limit, int offset,

@@ -177,6 +177,11 @@ test('the roll goes on public notice (masked); approval waits for the end of the
   assert.match(n.body.title, /扶助测试村奖励扶助（测试村）\d{4}年资格确认公示/);
   const pub = await api(srv.base, 'GET', `/notices/${n.body.id}`);
   assert.doesNotMatch(JSON.stringify(pub.body), /赵德胜|孙福来/, 'the public sees masked names only');
+  assert.equal(pub.body.items_total, 2);
+  // a page of the items: numbered in the roll's row order, the total said
+  const page = (await api(srv.base, 'GET', `/notices/${n.body.id}?limit=1&offset=1`)).body;
+  assert.deepEqual([page.items.length, page.items[0].n, page.items_total], [1, 2, 2]);
+  assert.deepEqual(n.body.items.map((i) => i.n), [1, 2]);
   const r = (await api(srv.base, 'GET', `/rolls/${roll.id}`, undefined, t.relief)).body;
   assert.equal(r.state, 'in_notice');
   assert.equal((await api(srv.base, 'POST', `/rolls/${roll.id}/rows`, { person_id: people['李桂芝'].id, reason: '公示中补录' }, t.relief)).body.error.code, 'roll_not_draft');
