@@ -189,15 +189,14 @@ static void reply_roll_page(struct req *r, enum roll_which which)
     struct roll roll;
     struct keyset k;
     struct err e = {0};
-    if (keyset_read(r, 50, ROLL_PAGE_MAX, &k, &e) != 0 || roll_get(r->db, &r->user, r->id[0], &roll, &e) != 0) {
-        reply_json_error(r, &e);
-        return;
-    }
     json_t *items = json_array();
-    int64_t total = roll_page_json(r->db, roll.id, which, &k, items);
+    int64_t total = -1;
+    if (keyset_read(r, 50, ROLL_PAGE_MAX, &k, &e) == 0 && roll_get(r->db, &r->user, r->id[0], &roll, &e) == 0 &&
+        (total = roll_page_json(r->db, roll.id, which, &k, items)) < 0)
+        err_set(&e, 500, "database_error", NULL, "读取数据失败，请稍后再试");
     if (total < 0) {
         json_decref(items);
-        reply_fail(r, 500, "database_error", "读取数据失败，请稍后再试");
+        reply_json_error(r, &e);
         return;
     }
     json_t *list = api_list(items, total);
