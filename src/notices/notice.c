@@ -80,7 +80,8 @@ static int freeze_roll_items(struct db *db, int64_t notice_id, int64_t roll_id, 
                     notice_id, roll_id) == SQLITE_DONE;
     int n = ok ? sqlite3_changes(db->h) : -1;
     /* the pointer to the rules dies with the caller: the function goes with it */
-    sqlite3_create_function(db->h, "notice_mask", 1, SQLITE_UTF8, NULL, NULL, NULL, NULL);
+    if (sqlite3_create_function(db->h, "notice_mask", 1, SQLITE_UTF8, NULL, NULL, NULL, NULL) != SQLITE_OK)
+        ok = 0;
     if (ok && db_run(db, "UPDATE rolls SET state = 'in_notice', notice_id = ? WHERE id = ? AND state = 'draft'", "ii",
                      notice_id, roll_id) != SQLITE_DONE)
         ok = 0;
