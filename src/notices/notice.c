@@ -51,20 +51,36 @@ static int freeze_relief_items(struct db *db, int64_t notice_id, const char *uni
     return ok ? n : -1;
 }
 
-/* Freezes the rows on a draft roll into the notice's items (names masked by the rules; the label
-   is the programme), and puts the roll in notice. Returns the number of items or -1. */
+/* SQL notice_mask(name): the name masked by the notice's rules (the function's user data). */
+static void notice_mask_sql(sqlite3_context *c, int argc, sqlite3_value **v)
+{
+    (void)argc;
+    char masked[96];
+    const char *name = (const char *)sqlite3_value_text(v[0]);
+    mask_name_by(sqlite3_user_data(c), name ? name : "", masked, sizeof masked);
+    sqlite3_result_text(c, masked, -1, SQLITE_TRANSIENT);
+}
+
+/* Freezes the rows on a draft roll into the notice's items in one statement (names masked by the
+   rules; the label is the programme; numbered in row order), and puts the roll in notice. Returns
+   the number of items or -1. */
 static int freeze_roll_items(struct db *db, int64_t notice_id, int64_t roll_id, const struct mask_rules *rules)
 {
-    sqlite3_stmt *st = db_prep(
-        db, "SELECT x.id, m.name, v.name, p.name, x.amount_fen FROM roll_rows x JOIN rolls r ON r.id = x.roll_id "
-            "JOIN programmes p ON p.id = r.programme_id JOIN households h ON h.id = x.household_id "
-            "JOIN units v ON v.id = h.village_id JOIN members m ON m.id = coalesce(x.member_id, (SELECT hm.id FROM "
-            "members hm WHERE hm.household_id = x.household_id AND hm.is_head = 1)) WHERE x.roll_id = ?1 AND "
-            "x.status IN ('new', 'continued', 'added') AND r.state = 'draft' ORDER BY x.id");
-    if (!st)
+    if (sqlite3_create_function(db->h, "notice_mask", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, (void *)rules,
+                                notice_mask_sql, NULL, NULL) != SQLITE_OK)
         return -1;
-    db_bind(st, "i", roll_id);
-    int n = freeze_rows(db, st, notice_id, 1, rules), ok = n >= 0;
+    int ok = db_run(db, "INSERT INTO notice_items (notice_id, n, roll_row_id, masked_name, village, label, amount_fen) "
+                        "SELECT ?1, row_number() OVER (ORDER BY x.id), x.id, notice_mask(m.name), v.name, p.name, "
+                        "x.amount_fen FROM roll_rows x JOIN rolls r ON r.id = x.roll_id JOIN programmes p ON p.id = "
+                        "r.programme_id JOIN households h ON h.id = x.household_id JOIN units v ON v.id = h.village_id "
+                        "JOIN members m ON m.id = coalesce(x.member_id, (SELECT hm.id FROM members hm WHERE "
+                        "hm.household_id = x.household_id AND hm.is_head = 1)) WHERE x.roll_id = ?2 AND "
+                        "(x.status IN ('excluded', 'removed')) = 0 AND r.state = 'draft' ORDER BY x.id", "ii",
+                    notice_id, roll_id) == SQLITE_DONE;
+    int n = ok ? sqlite3_changes(db->h) : -1;
+    /* the pointer to the rules dies with the caller: the function goes with it */
+    if (sqlite3_create_function(db->h, "notice_mask", 1, SQLITE_UTF8, NULL, NULL, NULL, NULL) != SQLITE_OK)
+        ok = 0;
     if (ok && db_run(db, "UPDATE rolls SET state = 'in_notice', notice_id = ? WHERE id = ? AND state = 'draft'", "ii",
                      notice_id, roll_id) != SQLITE_DONE)
         ok = 0;
@@ -273,13 +289,14 @@ int notice_in_scope(struct db *db, const struct user_ctx *actor, const struct no
                        actor->unit_path);
 }
 
-int notice_items(struct db *db, int64_t id, void (*fn)(const struct notice_item *, void *), void *ctx)
+int notice_items_page(struct db *db, int64_t id, int limit, int offset, void (*fn)(const struct notice_item *, void *),
+                      void *ctx)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(NOTICE_ITEM_ROW) " FROM notice_items i LEFT JOIN relief_applications a ON a.id = i.relief_id "
-                                   "WHERE i.notice_id = ? ORDER BY i.n");
+                                   "WHERE i.notice_id = ? ORDER BY i.n LIMIT ? OFFSET ?");
     if (!st)
         return -1;
-    db_bind(st, "i", id);
+    db_bind(st, "idd", id, limit, offset);
     int count = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct notice_item x = {0};
@@ -291,6 +308,11 @@ int notice_items(struct db *db, int64_t id, void (*fn)(const struct notice_item 
         count++;
     }
     return db_end(st, count, NULL);
+}
+
+int notice_items(struct db *db, int64_t id, void (*fn)(const struct notice_item *, void *), void *ctx)
+{
+    return notice_items_page(db, id, -1, 0, fn, ctx);
 }
 
 int notice_objections(struct db *db, int64_t id, void (*fn)(const struct objection *, void *), void *ctx)
@@ -353,12 +375,12 @@ static void objection_json(const struct objection *o, void *ctx)
     json_array_append_new(c->arr, j);
 }
 
-json_t *notice_json(struct db *db, const struct notice *n, int with_contacts)
+json_t *notice_json(struct db *db, const struct notice *n, int with_contacts, int limit, int offset)
 {
     json_t *items = json_array();
     struct objections_ctx oc = {.arr = json_array(), .with_contacts = with_contacts};
     mask_rules_load(db, &oc.rules);
-    notice_items(db, n->id, item_json, items);
+    notice_items_page(db, n->id, limit, offset, item_json, items);
     notice_objections(db, n->id, objection_json, &oc);
     json_t *o = json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:I}", "id", (json_int_t)n->id,
                           "kind", n->kind, "title", n->title, "unit_id", (json_int_t)n->unit_id, "unit", n->unit_name,
@@ -369,6 +391,7 @@ json_t *notice_json(struct db *db, const struct notice *n, int with_contacts)
     json_object_set_new(o, "replaces_id", n->replaces_id ? json_integer(n->replaces_id) : json_null());
     json_object_set_new(o, "replaced_by", n->replaced_by ? json_integer(n->replaced_by) : json_null());
     json_object_set_new(o, "doc_no", *n->doc_no ? json_string(n->doc_no) : json_null());
+    json_object_set_new(o, "items_total", json_integer(n->items));
     return o;
 }
 

@@ -101,15 +101,18 @@ int notice_get(struct db *db, int64_t id, struct notice *out, struct err *e);
 int notice_in_scope(struct db *db, const struct user_ctx *actor, const struct notice *n);
 /* Calls fn for each item in printed order. Returns the count or -1. */
 int notice_items(struct db *db, int64_t id, void (*fn)(const struct notice_item *, void *), void *ctx);
+/* The same for a page: limit items (-1 all) from offset. */
+int notice_items_page(struct db *db, int64_t id, int limit, int offset, void (*fn)(const struct notice_item *, void *),
+                      void *ctx);
 /* Calls fn for each objection, oldest first. Returns the count or -1. */
 int notice_objections(struct db *db, int64_t id, void (*fn)(const struct objection *, void *), void *ctx);
 /* Who reads objections: the public (no contact; IDs and phones in the text masked), staff in
    scope who see masked IDs (village officers: contact and text with their numbers masked),
    staff in scope who see full IDs (everything as written). */
 enum notice_contacts { NOTICE_CONTACTS_NONE, NOTICE_CONTACTS_MASKED, NOTICE_CONTACTS_FULL };
-/* The notice with its items and objections as JSON, the objections as with_contacts (enum
-   notice_contacts) allows. */
-json_t *notice_json(struct db *db, const struct notice *n, int with_contacts);
+/* The notice with its items (a page: limit items from offset, limit -1 all; items_total counts
+   them all) and objections as JSON, the objections as with_contacts (enum notice_contacts) allows. */
+json_t *notice_json(struct db *db, const struct notice *n, int with_contacts, int limit, int offset);
 
 #define NOTICE_LIST_MAX 50 /* notices listed at most, newest first (the total says when there are more) */
 

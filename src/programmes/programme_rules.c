@@ -55,6 +55,15 @@ int programme_ref_date(int year, const char *mmdd, struct date *out)
     return 0;
 }
 
+char *programme_born_by(const struct programme_rules *r, char *out)
+{
+    if (r->min_age < 0)
+        snprintf(out, 11, "9999-12-31");
+    else
+        snprintf(out, 11, "%04d-%02d-%02d", r->ref.y - r->min_age, r->ref.m, r->ref.d);
+    return out;
+}
+
 int programme_relation(const char *relation)
 {
     for (int i = 0; relation && i < PROGRAMME_RELATIONS_MAX; i++)

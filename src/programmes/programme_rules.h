@@ -56,6 +56,11 @@ int age_on(struct date birth, struct date ref);
 /* The reference day of a year from "MM-DD" (29 February is the 28th in other years). 0, or -1
    when mmdd is not a day of the year. */
 int programme_ref_date(int year, const char *mmdd, struct date *out);
+/* The last birth day ("YYYY-MM-DD", 11 bytes with the NUL) of someone who has reached the minimum
+   age on the reference day: age_on(b, ref) >= min_age exactly when b, written so, sorts on or before
+   it as text ((ref.y - min_age)-MM-DD of the reference day). "9999-12-31" when there is no minimum.
+   The roll's SQL reads its candidates from the members' birth-date index with it. Returns out. */
+char *programme_born_by(const struct programme_rules *r, char *out);
 /* The index of a relation (户主 0, then hh_relations' order) or -1. */
 int programme_relation(const char *relation);
 extern const char *const programme_relation_names[PROGRAMME_RELATIONS_MAX];

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "keyset.h"
 #include "masking.h"
 #include "unit.h"
 
@@ -61,26 +62,54 @@ static void roll_fail_sql(sqlite3_context *c, int argc, sqlite3_value **v)
         sqlite3_result_text(c, roll_fail_code(f), -1, SQLITE_STATIC);
 }
 
-/* Every person (?7 = 1) or household head (?7 = 0) of the unit's households (?3 the unit's path)
-   whose household has one of the categories (?4, a JSON array of tagged codes, NULL for any) or
-   who was on last year's roll (?6 the year) of the programme (?5), with the rule each fails: one
-   set-based statement over the indexes of units, households, members and roll_rows. */
-static const char roll_insert_sql[] =
-    "WITH hh AS (SELECT h.id AS hid, (?4 IS NULL OR EXISTS (SELECT 1 FROM household_category_links c "
-    "  WHERE c.household_id = h.id AND c.category IN (SELECT value FROM json_each(?4)))) AS cat_ok "
-    "  FROM units v JOIN households h ON h.village_id = v.id WHERE in_scope(v.path, ?3)), "
-    "people AS (SELECT hh.hid, hh.cat_ok, m.id AS mid, m.birth_date, m.sex, m.hukou, m.relation, m.died_on, "
-    "  m.moved_out_on, EXISTS (SELECT 1 FROM roll_rows p JOIN rolls pr ON pr.id = p.roll_id WHERE "
-    "  p.household_id = hh.hid AND p.member_id IS (CASE WHEN ?7 THEN m.id END) AND pr.programme_id = ?5 "
-    "  AND pr.year = ?6 - 1 AND p.status IN ('new', 'continued', 'added')) AS prev, "
-    "  EXISTS (SELECT 1 FROM roll_rows p JOIN rolls pr ON pr.id = p.roll_id WHERE p.household_id = hh.hid "
-    "  AND p.member_id IS (CASE WHEN ?7 THEN m.id END) AND pr.programme_id = ?5 AND p.pay_state = 'paid') AS paid "
-    "  FROM hh JOIN members m ON m.household_id = hh.hid WHERE ?7 = 1 OR m.is_head = 1) "
-    "INSERT INTO roll_rows (roll_id, household_id, member_id, status, reason, amount_fen, was_on_roll) "
-    "SELECT ?1, hid, CASE WHEN ?7 THEN mid END, CASE WHEN f IS NOT NULL THEN 'excluded' WHEN prev THEN 'continued' "
-    "  ELSE 'new' END, coalesce(f, ''), CASE WHEN f IS NULL THEN ?2 ELSE 0 END, prev "
-    "FROM (SELECT *, roll_fail(cat_ok, birth_date, sex, hukou, relation, died_on, moved_out_on, paid) AS f "
-    "  FROM people WHERE cat_ok OR prev)";
+/* The roll's statement, bound as: ?1 the roll, ?2 the amount, ?3 the unit's path, ?4 the
+   categories (a JSON array of tagged codes, NULL for any), ?5 the programme, ?6 the year, ?7 1 for
+   a person programme (0: the household's head stands for it), ?8 the last birth day reaching the
+   minimum age (programme_born_by), ?9 1 for a once-only programme.
+   Candidates (docs/domain.md): the people (or heads) of the unit's households of the categories who
+   have reached the minimum age, then whoever else was on last year's roll (`last`: the person, or
+   the household's head today). Two ways to the first: from the birth-day index (members_birth
+   holds every fact the rules read) when there is a minimum age — the people old enough are few —
+   else from the unit's villages and households. */
+#define ROLL_CATEGORY_OK                                                                                     \
+    "(?4 IS NULL OR EXISTS (SELECT 1 FROM household_category_links k WHERE k.household_id = h.id AND "      \
+    "k.category IN (SELECT value FROM json_each(?4))))"
+#define ROLL_OLD_ENOUGH "m.birth_date <= ?8 AND (?7 OR m.is_head = 1) AND " ROLL_CATEGORY_OK
+#define ROLL_FACTS "m.id, m.household_id, m.birth_date, m.sex, m.hukou, m.relation, m.died_on, m.moved_out_on"
+#define ROLL_BY_BIRTH                                                                                        \
+    "SELECT " ROLL_FACTS ", 1 FROM members m CROSS JOIN households h CROSS JOIN units v WHERE h.id = "        \
+    "m.household_id AND v.id = h.village_id AND in_scope(v.path, ?3) AND " ROLL_OLD_ENOUGH
+#define ROLL_BY_HOUSEHOLD                                                                                    \
+    "SELECT " ROLL_FACTS ", 1 FROM units v JOIN households h ON h.village_id = v.id JOIN members m ON "        \
+    "m.household_id = h.id WHERE in_scope(v.path, ?3) AND " ROLL_OLD_ENOUGH
+#define ROLL_LAST_YEAR                                                                                       \
+    "last(mid) AS MATERIALIZED (SELECT m.id FROM rolls pr JOIN roll_rows p ON p.roll_id = pr.id JOIN members m " \
+    "ON m.id = coalesce(p.member_id, (SELECT hm.id FROM members hm WHERE hm.household_id = p.household_id "  \
+    "AND hm.is_head = 1)) JOIN households h ON h.id = m.household_id JOIN units v ON v.id = h.village_id "   \
+    "WHERE pr.programme_id = ?5 AND pr.year = ?6 - 1 AND p.status IN ('new', 'continued', 'added') AND "      \
+    "in_scope(v.path, ?3)), "
+#define ROLL_LAST_OTHERS                                                                                     \
+    "SELECT " ROLL_FACTS ", " ROLL_CATEGORY_OK " FROM last l JOIN members m ON m.id = l.mid JOIN households h " \
+    "ON h.id = m.household_id WHERE NOT (" ROLL_OLD_ENOUGH ")"
+/* each candidate with the first rule it fails (roll_fail; a once-only programme asks whether an
+   earlier roll paid them), written in household order (the registry's, so the indexes grow at
+   their ends) */
+#define ROLL_SCORE_INSERT                                                                                    \
+    ", scored AS MATERIALIZED (SELECT hid, mid, mid IN (SELECT mid FROM last) AS prev, roll_fail(cat_ok, "    \
+    "birth, sex, hukou, relation, died, moved, CASE WHEN ?9 THEN CASE WHEN ?7 THEN EXISTS (SELECT 1 FROM "    \
+    "roll_rows p JOIN rolls pr ON pr.id = p.roll_id WHERE p.member_id = c.mid AND pr.programme_id = ?5 AND "  \
+    "p.pay_state = 'paid') ELSE EXISTS (SELECT 1 FROM roll_rows p JOIN rolls pr ON pr.id = p.roll_id WHERE "  \
+    "p.household_id = c.hid AND p.member_id IS NULL AND pr.programme_id = ?5 AND p.pay_state = 'paid') END "  \
+    "ELSE 0 END) AS f FROM cand c) "                                                                        \
+    "INSERT INTO roll_rows (roll_id, household_id, member_id, status, reason, amount_fen, was_on_roll) "     \
+    "SELECT ?1, hid, CASE WHEN ?7 THEN mid END, CASE WHEN f IS NOT NULL THEN 'excluded' WHEN prev THEN "     \
+    "'continued' ELSE 'new' END, coalesce(f, ''), CASE WHEN f IS NULL THEN ?2 ELSE 0 END, prev FROM scored " \
+    "ORDER BY hid, mid"
+#define ROLL_CANDIDATES "cand(mid, hid, birth, sex, hukou, relation, died, moved, cat_ok) AS ("
+static const char roll_by_birth_sql[] =
+    "WITH " ROLL_LAST_YEAR ROLL_CANDIDATES ROLL_BY_BIRTH " UNION ALL " ROLL_LAST_OTHERS ")" ROLL_SCORE_INSERT;
+static const char roll_by_household_sql[] =
+    "WITH " ROLL_LAST_YEAR ROLL_CANDIDATES ROLL_BY_HOUSEHOLD " UNION ALL " ROLL_LAST_OTHERS ")" ROLL_SCORE_INSERT;
 
 /* Checks a roll's programme, unit and year; fills the programme, the unit and the amount. */
 static int roll_validate(struct db *db, const struct user_ctx *actor, int64_t programme_id, int year,
@@ -122,11 +151,12 @@ int64_t roll_create(struct db *db, const struct user_ctx *actor, int64_t program
     int64_t amount = 0;
     if (roll_validate(db, actor, programme_id, year, unit_id, today, &p, &u, &amount, e) != 0)
         return -1;
-    char cats[HH_CATEGORY_JSON_SIZE], ref[11];
+    char cats[HH_CATEGORY_JSON_SIZE], ref[11], born_by[11];
     if (p.categories && hh_category_codes_json(hh_category_within(p.categories), cats, sizeof cats) != 0)
         return err_set(e, 500, "internal_error", NULL, "家庭类别过多");
     programme_rules_of(&p, year, &roll_rules);
     date_format(roll_rules.ref, ref);
+    programme_born_by(&roll_rules, born_by);
     if (sqlite3_create_function(db->h, "roll_fail", 8, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, roll_fail_sql, NULL,
                                 NULL) != SQLITE_OK)
         return db_fail(db, e);
@@ -138,8 +168,9 @@ int64_t roll_create(struct db *db, const struct user_ctx *actor, int64_t program
                     actor->id) == SQLITE_DONE;
     if (ok) {
         id = sqlite3_last_insert_rowid(db->h);
-        ok = db_run(db, roll_insert_sql, "iitti" "ii", id, amount, u.path, p.categories ? cats : NULL, programme_id,
-                    (int64_t)year, (int64_t)(strcmp(p.beneficiary, "person") == 0)) == SQLITE_DONE;
+        ok = db_run(db, roll_rules.min_age >= 0 ? roll_by_birth_sql : roll_by_household_sql, "iitti" "iiti", id,
+                    amount, u.path, p.categories ? cats : NULL, programme_id, (int64_t)year,
+                    (int64_t)(strcmp(p.beneficiary, "person") == 0), born_by, (int64_t)roll_rules.once) == SQLITE_DONE;
     }
     struct roll r;
     struct err ge;
@@ -235,26 +266,25 @@ int64_t roll_list(struct db *db, const struct user_ctx *actor, int64_t programme
     return bad ? -1 : total;
 }
 
-/* The rows of a roll of one kind (?2: 0 on it, 1 excluded or removed, 2 on it and unpaid). */
-#define ROLL_LINES_FROM                                                                                             \
-    " FROM roll_rows x JOIN households h ON h.id = x.household_id JOIN units v ON v.id = h.village_id "            \
-    "JOIN members m ON m.id = coalesce(x.member_id, (SELECT hm.id FROM members hm WHERE hm.household_id = "         \
-    "x.household_id AND hm.is_head = 1)) WHERE x.roll_id = ?1 AND CASE ?2 WHEN 0 THEN x.status IN "               \
-    "('new', 'continued', 'added') WHEN 1 THEN x.status IN ('excluded', 'removed') ELSE x.status IN "               \
-    "('new', 'continued', 'added') AND x.pay_state <> 'paid' END"
+/* The rows of a roll of one kind: ?2 1 for those not on it (excluded or removed), ?3 1 for those on
+   it and not yet paid; read through the index roll_rows_kind in row order. */
+#define ROLL_LINES_OF                                                                                        \
+    " x.roll_id = ?1 AND (x.status IN ('excluded', 'removed')) = ?2 AND (?3 = 0 OR x.pay_state <> 'paid')"
 
-int64_t roll_lines(struct db *db, int64_t roll_id, enum roll_which which, int limit, int offset,
+int64_t roll_lines(struct db *db, int64_t roll_id, enum roll_which which, int64_t after, int limit, int offset,
                    void (*fn)(const struct roll_line *, void *), void *ctx)
 {
-    int64_t total = db_int(db, -1, "SELECT count(*) FROM roll_rows x WHERE x.roll_id = ?1 AND CASE ?2 WHEN 0 THEN "
-                                   "x.status IN ('new', 'continued', 'added') WHEN 1 THEN x.status IN ('excluded', "
-                                   "'removed') ELSE x.status IN ('new', 'continued', 'added') AND x.pay_state <> "
-                                   "'paid' END", "id", roll_id, (int)which);
-    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(ROLL_LINE_ROW) ROLL_LINES_FROM
-                                   " ORDER BY x.id LIMIT ?3 OFFSET ?4");
+    int excluded = which == ROLL_EXCLUDED, unpaid = which == ROLL_PAYABLE;
+    int64_t total = db_int(db, -1, "SELECT count(*) FROM roll_rows x WHERE" ROLL_LINES_OF, "idd", roll_id, excluded,
+                           unpaid);
+    sqlite3_stmt *st = db_prep(
+        db, "SELECT " DB_ROW_COLUMNS(ROLL_LINE_ROW) " FROM roll_rows x JOIN households h ON h.id = x.household_id "
+            "JOIN units v ON v.id = h.village_id JOIN members m ON m.id = coalesce(x.member_id, (SELECT hm.id FROM "
+            "members hm WHERE hm.household_id = x.household_id AND hm.is_head = 1)) WHERE" ROLL_LINES_OF
+            " AND x.id > ?4 ORDER BY x.id LIMIT ?5 OFFSET ?6");
     if (total < 0 || !st)
         return -1;
-    db_bind(st, "iddd", roll_id, (int)which, limit, offset);
+    db_bind(st, "iddidd", roll_id, excluded, unpaid, after, limit, offset);
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct roll_line l;
         if (roll_line_read(st, &l) != 0) {
@@ -397,11 +427,37 @@ static void line_json(const struct roll_line *l, void *ctx)
     json_array_append_new(ctx, o);
 }
 
+/* A keyset page of a roll's list being written as JSON. */
+struct line_page {
+    json_t *items;
+    struct keyset *k;
+    int bad;
+};
+
+/* Appends a row read for the page (limit + 1 are read: the last only says there is more). */
+static void page_line(const struct roll_line *l, void *ctx)
+{
+    struct line_page *p = ctx;
+    int in = keyset_row(p->k, "", "", l->id);
+    if (in == 1)
+        line_json(l, p->items);
+    else if (in < 0)
+        p->bad = 1;
+}
+
+int64_t roll_page_json(struct db *db, int64_t roll_id, enum roll_which which, struct keyset *k, json_t *items)
+{
+    struct line_page p = {items, k, 0};
+    int64_t total = roll_lines(db, roll_id, which, k->after ? k->id : 0, k->limit + 1, k->offset, page_line, &p);
+    return p.bad ? -1 : total;
+}
+
 json_t *roll_json(struct db *db, const struct roll *r, int limit, int offset)
 {
     json_t *rows = json_array(), *excluded = json_array();
-    int64_t nrows = roll_lines(db, r->id, ROLL_INCLUDED, limit, offset, line_json, rows);
-    int64_t nexcl = roll_lines(db, r->id, ROLL_EXCLUDED, limit, offset, line_json, excluded);
+    struct keyset kr = {.limit = limit, .offset = offset}, ke = kr;
+    int64_t nrows = roll_page_json(db, r->id, ROLL_INCLUDED, &kr, rows);
+    int64_t nexcl = roll_page_json(db, r->id, ROLL_EXCLUDED, &ke, excluded);
     json_t *counts = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "new", (json_int_t)r->n_new, "continued",
                                (json_int_t)r->n_continued, "added", (json_int_t)r->n_added, "excluded",
                                (json_int_t)r->n_excluded, "removed", (json_int_t)r->n_removed, "exits",
@@ -417,8 +473,11 @@ json_t *roll_json(struct db *db, const struct roll *r, int limit, int offset)
                           (json_int_t)r->total_fen, "paid_fen", (json_int_t)r->paid_fen);
     json_object_set_new(o, "rows", rows);
     json_object_set_new(o, "rows_total", json_integer(nrows));
+    /* where the lists go on: GET /rolls/{id}/rows and /rolls/{id}/excluded ?after= (null: no more) */
+    json_object_set_new(o, "rows_next", kr.more ? json_string(kr.next) : json_null());
     json_object_set_new(o, "excluded", excluded);
     json_object_set_new(o, "excluded_total", json_integer(nexcl));
+    json_object_set_new(o, "excluded_next", ke.more ? json_string(ke.next) : json_null());
     json_object_set_new(o, "limit", json_integer(limit));
     json_object_set_new(o, "offset", json_integer(offset));
     return o;

@@ -66,9 +66,11 @@ struct roll_line {
 };
 enum roll_which { ROLL_INCLUDED, ROLL_EXCLUDED, ROLL_PAYABLE };
 /* Calls fn for the roll's rows on it (ROLL_INCLUDED), excluded or removed (ROLL_EXCLUDED), or on
-   it and not yet paid (ROLL_PAYABLE), by village and id, limit rows (-1 all) from offset.
-   Returns the number of such rows in all, or -1. */
-int64_t roll_lines(struct db *db, int64_t roll_id, enum roll_which which, int limit, int offset,
+   it and not yet paid (ROLL_PAYABLE), in row order (household and person in the registry's order as
+   computed; rows added later at the end): those after row id `after` (0: from the first), skipping `offset`,
+   `limit` rows (-1 all). Every page costs the same (index roll_rows_kind). Returns the number of
+   such rows in all pages, or -1. */
+int64_t roll_lines(struct db *db, int64_t roll_id, enum roll_which which, int64_t after, int limit, int offset,
                    void (*fn)(const struct roll_line *, void *), void *ctx);
 
 /* Adds a person (person programme) or a household (household programme) to a draft roll with a
@@ -84,7 +86,13 @@ int roll_remove(struct db *db, const struct user_ctx *actor, int64_t roll_id, in
    open_objections, not_in_notice). Audited. */
 int roll_approve(struct db *db, const struct user_ctx *actor, int64_t roll_id, struct date today, struct err *e);
 
-/* The roll as API JSON (names masked), with a page of its rows and excluded rows. */
+struct keyset;
+/* Appends a keyset page (keyset.h; after, limit, offset) of the roll's rows of one kind to items as
+   API JSON (names masked), setting k's next and more. Returns the number of such rows in all
+   pages, or -1. */
+int64_t roll_page_json(struct db *db, int64_t roll_id, enum roll_which which, struct keyset *k, json_t *items);
+/* The roll as API JSON (names masked), with a page of its rows and excluded rows (limit from
+   offset) and, for each list, the cursor its next page starts after (rows_next, excluded_next). */
 json_t *roll_json(struct db *db, const struct roll *r, int limit, int offset);
 
 #endif

@@ -18,6 +18,16 @@ static int notice_contacts(struct req *r, const struct notice *n)
     return role_sees_full_id(r->user.role) ? NOTICE_CONTACTS_FULL : NOTICE_CONTACTS_MASKED;
 }
 
+/* The page of a notice's items an answer carries: all of them, or ?limit= (at most 500) from
+   ?offset= when the request asks for a page (items_total says how many there are). */
+static json_t *notice_answer(struct req *r, const struct notice *n)
+{
+    int limit = -1, offset = 0;
+    if (req_query(r, "limit"))
+        api_paging(r, &limit, &offset);
+    return notice_json(r->db, n, notice_contacts(r, n), limit, offset);
+}
+
 void api_notices_create(struct req *r)
 {
     struct err e = {0};
@@ -35,7 +45,7 @@ void api_notices_create(struct req *r)
     if (id < 0 || notice_get(r->db, id, &n, &e) != 0)
         reply_json_error(r, &e);
     else
-        reply_json(r, 201, notice_json(r->db, &n, notice_contacts(r, &n)));
+        reply_json(r, 201, notice_answer(r, &n));
 }
 
 void api_notices_show(struct req *r)
@@ -47,7 +57,7 @@ void api_notices_show(struct req *r)
     else if (req_query(r, "format") && notice_contacts(r, &n) == NOTICE_CONTACTS_NONE)
         reply_fail(r, 403, "out_of_scope", "只有管辖范围内的工作人员可以导出异议");
     else if (!list_export_if_asked(r, part_objections_sheet, &n, "objections.csv"))
-        reply_json(r, 200, notice_json(r->db, &n, notice_contacts(r, &n)));
+        reply_json(r, 200, notice_answer(r, &n));
 }
 
 /* Appends a notice's summary to a JSON array. */
@@ -104,8 +114,8 @@ void api_objection_resolve(struct req *r)
 /* The descriptions of this file's routes for GET /api/v1/openapi.json (api_doc.h). */
 const struct api_doc api_docs_notice[] = {
     {"GET", "/api/v1/notices", "管辖范围内的公示，最新的 50 份（total 为全部份数）；?format= 导出", "unit_id:integer format:string", NULL, API_LIST(API_OBJ("\"id\":" API_INT ",\"kind\":" "{\"enum\":[\"loan\",\"relief\",\"roll\"]}" ",\"title\":" API_STR ",\"unit\":" API_STR ",\"starts_on\":" API_STR ",\"ends_on\":" API_STR ",\"items\":" API_INT ",\"open_objections\":" API_INT "", "\"id\",\"kind\",\"title\",\"unit\",\"starts_on\",\"ends_on\",\"items\",\"open_objections\"")), 0, "422:invalid_format", API_FORMATS},
-    {"POST", "/api/v1/notices", "发布公示（救助、贷款，或资格确认名册 kind=roll 与 roll_id）", NULL, API_OBJ("\"kind\":{\"enum\":[\"relief\",\"loan\",\"roll\"]},\"unit_id\":" API_INT ",\"roll_id\":" API_INT ",\"days\":" API_INT, "\"kind\""), API_ANY_OBJ, 201, "422:invalid_kind 409:nothing_to_notice 409:roll_not_draft", NULL},
-    {"GET", "/api/v1/notices/{id}", "一则公示（公开，姓名已脱敏）；?format= 导出其异议（仅管辖范围内的工作人员，号码按角色脱敏）", "format:string", NULL, API_OBJ("\"id\":" API_INT ",\"kind\":" "{\"enum\":[\"loan\",\"relief\",\"roll\"]}" ",\"title\":" API_STR ",\"unit_id\":" API_INT ",\"unit\":" API_STR ",\"starts_on\":" API_STR ",\"ends_on\":" API_STR ",\"office\":" API_STR ",\"phone\":" API_STR ",\"items\":" API_ARRAY(API_OBJ("\"n\":" API_INT ",\"name\":" API_STR ",\"village\":" API_STR ",\"label\":" API_STR ",\"amount_fen\":" API_INT ",\"open_objections\":" API_INT "", "\"n\",\"name\",\"village\",\"label\",\"amount_fen\",\"open_objections\"")) ",\"objections\":" "{\"type\":\"array\"}" ",\"total_fen\":" API_INT ",\"replaces_id\":" API_INT_NULL ",\"replaced_by\":" API_INT_NULL ",\"doc_no\":" API_STR "", "\"id\",\"kind\",\"title\",\"unit_id\",\"unit\",\"starts_on\",\"ends_on\",\"office\",\"phone\",\"items\",\"objections\",\"total_fen\",\"replaces_id\",\"replaced_by\",\"doc_no\""), 0, "404:not_found 403:out_of_scope 422:invalid_format", API_FORMATS},
+    {"POST", "/api/v1/notices", "发布公示（救助、贷款，或资格确认名册 kind=roll 与 roll_id）；答复含全部公示条目，给出 ?limit= 时只含一页（items_total 为条目总数）", API_PAGING, API_OBJ("\"kind\":{\"enum\":[\"relief\",\"loan\",\"roll\"]},\"unit_id\":" API_INT ",\"roll_id\":" API_INT ",\"days\":" API_INT, "\"kind\""), API_ANY_OBJ, 201, "422:invalid_kind 409:nothing_to_notice 409:roll_not_draft", NULL},
+    {"GET", "/api/v1/notices/{id}", "一则公示（公开，姓名已脱敏）：全部条目，给出 ?limit= 时为一页（items_total 为条目总数）；?format= 导出其异议（仅管辖范围内的工作人员，号码按角色脱敏）", "format:string " API_PAGING, NULL, API_OBJ("\"id\":" API_INT ",\"kind\":" "{\"enum\":[\"loan\",\"relief\",\"roll\"]}" ",\"title\":" API_STR ",\"unit_id\":" API_INT ",\"unit\":" API_STR ",\"starts_on\":" API_STR ",\"ends_on\":" API_STR ",\"office\":" API_STR ",\"phone\":" API_STR ",\"items\":" API_ARRAY(API_OBJ("\"n\":" API_INT ",\"name\":" API_STR ",\"village\":" API_STR ",\"label\":" API_STR ",\"amount_fen\":" API_INT ",\"open_objections\":" API_INT "", "\"n\",\"name\",\"village\",\"label\",\"amount_fen\",\"open_objections\"")) ",\"objections\":" "{\"type\":\"array\"}" ",\"total_fen\":" API_INT ",\"replaces_id\":" API_INT_NULL ",\"replaced_by\":" API_INT_NULL ",\"doc_no\":" API_STR ",\"items_total\":" API_INT "", "\"id\",\"kind\",\"title\",\"unit_id\",\"unit\",\"starts_on\",\"ends_on\",\"office\",\"phone\",\"items\",\"objections\",\"total_fen\",\"replaces_id\",\"replaced_by\",\"doc_no\""), 0, "404:not_found 403:out_of_scope 422:invalid_format", API_FORMATS},
     {"POST", "/api/v1/notices/{id}/objections", "公众对公示提出异议", NULL, API_OBJ("\"text\":" API_STR ",\"contact\":" API_STR ",\"item\":" API_INT, "\"text\""), API_OBJ("\"id\":" API_INT ",\"state\":{\"enum\":[\"open\"]}", "\"id\",\"state\""), 201, "409:notice_closed 422:invalid_text 429:too_many_objections 404:not_found", NULL},
     {"POST", "/api/v1/objections/{id}/resolve", "处理异议", NULL, API_OBJ("\"upheld\":{\"type\":\"boolean\"},\"resolution\":" API_STR, "\"upheld\",\"resolution\""), API_ANY_OBJ, 0, "409:already_resolved 404:not_found 403:out_of_scope", NULL},
     {0},

@@ -8,6 +8,7 @@
 #include "api_util.h"
 #include "bank_return_page.h"
 #include "handlers.h"
+#include "keyset_page.h"
 #include "more_sheets.h"
 #include "roll_pay.h"
 #include "roll_sheet.h"
@@ -182,6 +183,37 @@ void api_rolls_show(struct req *r)
     reply_roll(r, 200, r->id[0], &e);
 }
 
+/* Replies with a keyset page (?after=, ?limit=) of one of a roll's lists: {items, total, next, limit}. */
+static void reply_roll_page(struct req *r, enum roll_which which)
+{
+    struct roll roll;
+    struct keyset k;
+    struct err e = {0};
+    json_t *items = json_array();
+    int64_t total = -1;
+    if (keyset_read(r, 50, ROLL_PAGE_MAX, &k, &e) == 0 && roll_get(r->db, &r->user, r->id[0], &roll, &e) == 0 &&
+        (total = roll_page_json(r->db, roll.id, which, &k, items)) < 0)
+        err_set(&e, 500, "database_error", NULL, "读取数据失败，请稍后再试");
+    if (total < 0) {
+        json_decref(items);
+        reply_json_error(r, &e);
+        return;
+    }
+    json_t *list = api_list(items, total);
+    keyset_json(list, &k);
+    reply_json(r, 200, list);
+}
+
+void api_rolls_rows(struct req *r)
+{
+    reply_roll_page(r, ROLL_INCLUDED);
+}
+
+void api_rolls_excluded(struct req *r)
+{
+    reply_roll_page(r, ROLL_EXCLUDED);
+}
+
 void api_rolls_add(struct req *r)
 {
     struct err e = {0};
@@ -249,7 +281,7 @@ void api_rolls_bank_return(struct req *r)
             ",\"ref_date\":" API_STR ",\"state\":{\"enum\":[\"draft\",\"in_notice\",\"approved\"]},\"amount_fen\":"    \
             API_INT ",\"total_fen\":" API_INT ",\"counts\":" API_ANY_OBJ ",\"rows\":{\"type\":\"array\",\"items\":"    \
             ROLL_LINE "},\"rows_total\":" API_INT ",\"excluded\":{\"type\":\"array\",\"items\":" ROLL_LINE "},"       \
-            "\"excluded_total\":" API_INT,                                                                           \
+            "\"excluded_total\":" API_INT ",\"rows_next\":" API_STR_NULL ",\"excluded_next\":" API_STR_NULL,            \
             "\"id\",\"state\",\"rows\",\"excluded\",\"rows_total\",\"excluded_total\",\"total_fen\"")
 const struct api_doc api_docs_programme[] = {
     {"GET", "/api/v1/programmes", "扶助项目（奖励扶助、特别扶助等）及其标准和条件；?format= 导出", "format:string", NULL, API_LIST(PROG_ANSWER), 0, "422:invalid_format", API_FORMATS},
@@ -259,6 +291,8 @@ const struct api_doc api_docs_programme[] = {
     {"POST", "/api/v1/programmes/{id}/rolls", "建立一个单位一个年度的资格确认名册（按登记信息自动计算）", API_PAGING, API_OBJ("\"year\":" API_INT ",\"unit_id\":" API_INT, "\"year\",\"unit_id\""), ROLL_ANSWER, 201, "409:roll_exists 409:no_amount 409:fund_out_of_scope 422:invalid_unit 403:out_of_scope", NULL},
     {"GET", "/api/v1/rolls", "管辖范围内的资格确认名册；?format= 导出", "programme_id:integer format:string", NULL, API_LIST(API_ANY_OBJ), 0, "422:invalid_format", API_FORMATS},
     {"GET", "/api/v1/rolls/{id}", "资格确认名册：名册内人员（新增、继续、补录）与不符合条件的人员及原因（姓名脱敏），分页", API_PAGING, NULL, ROLL_ANSWER, 0, "404:not_found 403:out_of_scope", NULL},
+    {"GET", "/api/v1/rolls/{id}/rows", "名册内人员（新增、继续、补录，姓名脱敏），按行号 keyset 分页（after 为上一页的 next，或名册答复中的 rows_next）", API_KEYSET, NULL, API_KEYSET_LIST(ROLL_LINE), 0, "422:invalid_cursor 404:not_found 403:out_of_scope", NULL},
+    {"GET", "/api/v1/rolls/{id}/excluded", "不列入名册的人员（不符合条件及其原因、移出），按行号 keyset 分页（after 为上一页的 next，或名册答复中的 excluded_next）", API_KEYSET, NULL, API_KEYSET_LIST(ROLL_LINE), 0, "422:invalid_cursor 404:not_found 403:out_of_scope", NULL},
     {"POST", "/api/v1/rolls/{id}/rows", "补录一人（或一户）进名册，须填写理由", NULL, API_OBJ("\"person_id\":" API_INT ",\"household_id\":" API_INT ",\"reason\":" API_STR, "\"reason\""), ROLL_ANSWER, 0, "409:roll_not_draft 409:already_on_roll 422:invalid_reason 404:not_found", NULL},
     {"POST", "/api/v1/rolls/{id}/rows/{id}/remove", "从名册移出一行，须填写理由", NULL, API_OBJ("\"reason\":" API_STR, "\"reason\""), ROLL_ANSWER, 0, "409:roll_not_draft 422:invalid_reason 404:not_found", NULL},
     {"POST", "/api/v1/rolls/{id}/approve", "公示期满且无未处理异议后批准名册", NULL, NULL, ROLL_ANSWER, 0, "409:not_in_notice 409:notice_not_over 409:open_objections 409:same_person", NULL},

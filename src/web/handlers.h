@@ -271,6 +271,8 @@ void api_programmes_amount(struct req *r);
 void api_rolls_create(struct req *r);
 void api_rolls_list(struct req *r);
 void api_rolls_show(struct req *r);
+void api_rolls_rows(struct req *r);
+void api_rolls_excluded(struct req *r);
 void api_rolls_add(struct req *r);
 void api_rolls_remove(struct req *r);
 void api_rolls_approve(struct req *r);

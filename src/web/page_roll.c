@@ -153,12 +153,12 @@ static void roll_page(struct req *r, const struct roll *x, const struct err *e)
                 (long long)x->id, (long long)x->id, (long long)x->id);
     html_raw(r, "<div class=\"scroll\"><table class=\"list\" id=\"roll-rows\"><thead><tr><th>姓名</th><th>村</th>"
                 "<th>状态</th><th class=\"num\">金额（元）</th><th>发放</th><th>备注</th></tr></thead><tbody>");
-    int64_t n = roll_lines(r->db, x->id, ROLL_INCLUDED, limit, offset, included_line, &t);
+    int64_t n = roll_lines(r->db, x->id, ROLL_INCLUDED, 0, limit, offset, included_line, &t);
     html_raw(r, "</tbody></table></div>");
     html_pager(r, n, limit, offset, 0);
     html_raw(r, "<h2>不列入名册的人员及原因</h2><div class=\"scroll\"><table class=\"list\" id=\"roll-excluded\"><thead>"
                 "<tr><th>姓名</th><th>村</th><th>状态</th><th>原因</th></tr></thead><tbody>");
-    int64_t m = roll_lines(r->db, x->id, ROLL_EXCLUDED, ROLL_PAGE_MAX, 0, excluded_line, &t);
+    int64_t m = roll_lines(r->db, x->id, ROLL_EXCLUDED, 0, ROLL_PAGE_MAX, 0, excluded_line, &t);
     html_raw(r, "</tbody></table></div>");
     if (m > ROLL_PAGE_MAX)
         html_printf(r, "<p class=\"muted\">共 %lld 人，此处列出前 %d 人；其余请通过名册数据接口分页查看。</p>",

@@ -46,7 +46,7 @@ void roll_bank_file_reply(struct req *r, int64_t roll_id)
     if (rc == 0) {
         bank_sheet_title(&b, "%s%s%d年代发文件", roll.unit_name, roll.programme, roll.year);
         snprintf(memo, sizeof memo, "%s%d", roll.programme, roll.year);
-        if (roll_lines(r->db, roll_id, ROLL_PAYABLE, -1, 0, bank_line, &f) < 0)
+        if (roll_lines(r->db, roll_id, ROLL_PAYABLE, 0, -1, 0, bank_line, &f) < 0)
             rc = db_fail(r->db, &e);
     }
     if (rc != 0) {
@@ -88,7 +88,7 @@ int roll_sheet_if_asked(struct req *r, const struct roll *roll)
     struct fill f = {&s, roll};
     snprintf(name, sizeof name, "roll-%lld.csv", (long long)roll->id);
     struct err e = {0};
-    if (roll_lines(r->db, roll->id, ROLL_INCLUDED, -1, 0, list_line, &f) < 0) {
+    if (roll_lines(r->db, roll->id, ROLL_INCLUDED, 0, -1, 0, list_line, &f) < 0) {
         db_fail(r->db, &e);
         reply_error(r, &e);
     } else {

@@ -483,6 +483,8 @@ const struct route routes[] = {
     {"POST", "/api/v1/campaigns", api_campaigns_create, CAMPAIGN_WRITE, ROUTE_API},
     {"GET", "/api/v1/campaigns/{id}", api_campaigns_show, CAMPAIGN_READ, ROUTE_API},
     {"GET", "/api/v1/rolls/{id}", api_rolls_show, ROLL_READ, ROUTE_API},
+    {"GET", "/api/v1/rolls/{id}/rows", api_rolls_rows, ROLL_READ, ROUTE_API},
+    {"GET", "/api/v1/rolls/{id}/excluded", api_rolls_excluded, ROLL_READ, ROUTE_API},
     {"POST", "/api/v1/rolls/{id}/rows", api_rolls_add, ROLL_WRITE, ROUTE_API},
     {"POST", "/api/v1/rolls/{id}/rows/{id}/remove", api_rolls_remove, ROLL_WRITE, ROUTE_API},
     {"POST", "/api/v1/rolls/{id}/approve", api_rolls_approve, RELIEF_APPROVE, ROUTE_API},

@@ -21,7 +21,10 @@ test('the clerk reads this year\'s roll, removes a row with a reason and publish
   const firstName = (await page.textContent('#roll-rows tbody tr td')).trim();
   assert.match(firstName, /^\p{Script=Han}\*+\p{Script=Han}?$/u, 'names masked');
   const reasons = await page.locator('#roll-excluded tbody tr td:nth-child(4)').allTextContents();
-  assert.ok(reasons.some((t) => t.startsWith('未达到年龄')) && reasons.some((t) => t.startsWith('户籍不符')), reasons.slice(0, 5).join('|'));
+  assert.ok(reasons.some((t) => t.startsWith('户籍不符')), reasons.slice(0, 5).join('|'));
+  // the too young are not candidates (docs/domain.md): listed only as exits from last year's roll
+  const excluded = await page.locator('#roll-excluded tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[2].textContent, tr.children[3].textContent]));
+  assert.ok(!excluded.some(([status, why]) => why.startsWith('未达到年龄') && !status.includes('上年在册')), excluded.slice(0, 5).join('|'));
   const before = await page.textContent('dl.facts');
   const count = Number(before.match(/名册(\d+) 人/)[1]);
   // a removal without a reason is refused by the browser's own check; with one it is done

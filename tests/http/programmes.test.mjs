@@ -86,15 +86,16 @@ test('the administrator defines a programme; bad input and other roles are refus
 });
 
 let lastYear, roll;
-test('last year\'s roll: 孙福来 (69), and 周玉兰 and 吴长海, alive and resident on its reference day; 赵德胜 was 59', async () => {
+test('last year\'s roll: 孙福来 (69), and 周玉兰 and 吴长海, alive and resident on its reference day; 赵德胜 was 59, not yet a candidate', async () => {
   const r = await api(srv.base, 'POST', `/programmes/${programme}/rolls`, { year: Y - 1, unit_id: village }, t.relief);
   assert.equal(r.status, 201, JSON.stringify(r.body));
   lastYear = r.body;
   assert.equal(r.body.ref_date, `${Y - 1}-12-31`);
   assert.deepEqual(r.body.rows.map((x) => [x.person_id, x.status]),
     [[people['孙福来'].id, 'new'], [people['周玉兰'].id, 'new'], [people['吴长海'].id, 'new']]);
-  const zhao = r.body.excluded.find((x) => x.person_id === people['赵德胜'].id);
-  assert.equal(zhao.reason, 'age_under');
+  // too young for the programme and not on the roll before: not a candidate, so not listed as excluded
+  // (docs/domain.md); his wife 李桂芝 (67, 非农业) is
+  assert.deepEqual(r.body.excluded.map((x) => [x.person_id, x.reason]), [[people['李桂芝'].id, 'hukou']]);
 });
 
 test('this year\'s roll: each rule includes or excludes the right person, worked by hand', async () => {
@@ -112,17 +113,42 @@ test('this year\'s roll: each rule includes or excludes the right person, worked
   assert.equal(rows['赵德胜'].amount_fen, 96000);
   assert.equal(roll.total_fen, 192000, '2 × 960.00');
   assert.deepEqual(Object.fromEntries(Object.entries(excluded).map(([n, x]) => [n, x.reason])), {
-    钱秀英: 'age_under', 李桂芝: 'hukou', 周玉兰: 'died', 吴长海: 'moved_out',
+    李桂芝: 'hukou', 周玉兰: 'died', 吴长海: 'moved_out',
   });
   assert.equal(excluded['郑大山'], undefined, 'a household outside the categories is not a candidate');
-  assert.deepEqual(roll.counts, { new: 1, continued: 1, added: 0, excluded: 4, removed: 0, exits: 2, paid: 0, failed: 0 });
-  assert.deepEqual([excluded['周玉兰'].was_on_roll, excluded['吴长海'].was_on_roll, excluded['钱秀英'].was_on_roll], [true, true, false],
+  assert.equal(excluded['钱秀英'], undefined, '59 on the reference day, never on the roll: not yet a candidate');
+  assert.deepEqual(roll.counts, { new: 1, continued: 1, added: 0, excluded: 3, removed: 0, exits: 2, paid: 0, failed: 0 });
+  assert.deepEqual([excluded['周玉兰'].was_on_roll, excluded['吴长海'].was_on_roll, excluded['李桂芝'].was_on_roll], [true, true, false],
     'died and moved out: exits from last year\'s roll');
+  assert.equal(roll.excluded_next, null, 'the whole list on the first page');
   const again = await api(srv.base, 'POST', `/programmes/${programme}/rolls`, { year: Y, unit_id: village }, t.relief);
   assert.equal(again.body.error.code, 'roll_exists');
   assert.equal((await api(srv.base, 'POST', `/programmes/${programme}/rolls`, { year: Y, unit_id: village }, t.fm)).status, 403);
   assert.equal((await api(srv.base, 'GET', `/rolls/${roll.id}`, undefined, t.fm)).status, 403);
   assert.equal(sqlRows(srv.db, `SELECT count(*) AS n FROM rolls WHERE programme_id = ${programme}`)[0].n, 2, 'refusals wrote nothing');
+});
+
+test('the excluded list pages by row (keyset ?after=): every person once, the answer says where it goes on', async () => {
+  const first = await api(srv.base, 'GET', `/rolls/${roll.id}/excluded?limit=2`, undefined, t.relief);
+  assert.equal(first.status, 200, JSON.stringify(first.body));
+  assert.equal(first.body.total, 3);
+  assert.equal(first.body.items.length, 2);
+  assert.equal(typeof first.body.next, 'string');
+  const rest = await api(srv.base, 'GET', `/rolls/${roll.id}/excluded?limit=2&after=${first.body.next}`, undefined, t.relief);
+  assert.equal(rest.body.items.length, 1);
+  assert.equal(rest.body.next, null, 'the last page');
+  const all = [...first.body.items, ...rest.body.items];
+  assert.deepEqual(all.map((x) => x.id), roll.excluded.map((x) => x.id), 'the same rows in the same order as the roll');
+  // a roll answer with a short page says where its lists go on
+  const short = (await api(srv.base, 'GET', `/rolls/${roll.id}?limit=1`, undefined, t.relief)).body;
+  assert.equal(short.excluded.length, 1);
+  assert.equal(short.excluded_total, 3);
+  const more = await api(srv.base, 'GET', `/rolls/${roll.id}/excluded?after=${short.excluded_next}`, undefined, t.relief);
+  assert.deepEqual([...short.excluded, ...more.body.items].map((x) => x.reason).sort(), ['died', 'hukou', 'moved_out']);
+  const rows = await api(srv.base, 'GET', `/rolls/${roll.id}/rows?after=${short.rows_next}`, undefined, t.relief);
+  assert.deepEqual([...short.rows, ...rows.body.items].map((x) => x.id), roll.rows.map((x) => x.id));
+  assert.equal((await api(srv.base, 'GET', `/rolls/${roll.id}/excluded?after=zz`, undefined, t.relief)).body.error.code, 'invalid_cursor');
+  assert.equal((await api(srv.base, 'GET', `/rolls/${roll.id}/excluded`, undefined, t.fm)).status, 403);
 });
 
 test('staff add and remove a row with a reason (audited); without a reason nothing changes', async () => {
@@ -151,6 +177,11 @@ test('the roll goes on public notice (masked); approval waits for the end of the
   assert.match(n.body.title, /扶助测试村奖励扶助（测试村）\d{4}年资格确认公示/);
   const pub = await api(srv.base, 'GET', `/notices/${n.body.id}`);
   assert.doesNotMatch(JSON.stringify(pub.body), /赵德胜|孙福来/, 'the public sees masked names only');
+  assert.equal(pub.body.items_total, 2);
+  // a page of the items: numbered in the roll's row order, the total said
+  const page = (await api(srv.base, 'GET', `/notices/${n.body.id}?limit=1&offset=1`)).body;
+  assert.deepEqual([page.items.length, page.items[0].n, page.items_total], [1, 2, 2]);
+  assert.deepEqual(n.body.items.map((i) => i.n), [1, 2]);
   const r = (await api(srv.base, 'GET', `/rolls/${roll.id}`, undefined, t.relief)).body;
   assert.equal(r.state, 'in_notice');
   assert.equal((await api(srv.base, 'POST', `/rolls/${roll.id}/rows`, { person_id: people['李桂芝'].id, reason: '公示中补录' }, t.relief)).body.error.code, 'roll_not_draft');

@@ -126,12 +126,42 @@ static void test_reference_day_and_names(void **state)
     assert_int_equal(programme_relation("邻居"), -1);
 }
 
+/* The roll reads its candidates as "born on or before" a day: that day must admit exactly the
+   people age_on finds old enough. */
+static void test_born_by(void **state)
+{
+    (void)state;
+    char by[11];
+    /* 60 on 2026-12-31: born on or before 1966-12-31 (1966-12-31 is 60 that day, 1967-01-01 59) */
+    assert_string_equal(programme_born_by(&reward, by), "1966-12-31");
+    struct programme_rules feb = reward;
+    feb.ref = (struct date){2027, 2, 28}; /* a reference day 02-29 in 2027 is the 28th */
+    assert_string_equal(programme_born_by(&feb, by), "1967-02-28");
+    struct programme_rules none = reward;
+    none.min_age = -1;
+    assert_string_equal(programme_born_by(&none, by), "9999-12-31");
+    /* every birth day of 1964–1969 against reference days around the year's ends and 29 February:
+       "born <= by" as text and age_on >= min_age agree */
+    static const struct date refs[] = {{2026, 12, 31}, {2027, 2, 28}, {2028, 2, 29}, {2026, 1, 1}, {2026, 3, 1}};
+    for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
+        struct programme_rules r = reward;
+        r.ref = refs[i];
+        programme_born_by(&r, by);
+        for (struct date b = {1964, 1, 1}; b.y < 1970; b = date_add_days(b, 1)) {
+            char born[11];
+            date_format(b, born);
+            assert_int_equal(strcmp(born, by) <= 0, age_on(b, r.ref) >= 60);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_age_on_reference_day), cmocka_unit_test(test_hukou),
         cmocka_unit_test(test_category_checked_first), cmocka_unit_test(test_died_and_moved),
         cmocka_unit_test(test_sex_relation_max_age_once), cmocka_unit_test(test_reference_day_and_names),
+        cmocka_unit_test(test_born_by),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
