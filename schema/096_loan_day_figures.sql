@@ -142,3 +142,63 @@ BEGIN
     UPDATE loan_day_figures SET disbursed_loans = disbursed_loans - 1, disbursed_fen = disbursed_fen - OLD.principal_fen
     WHERE village_id = OLD.village_id AND day = OLD.disbursed_on;
 END;
+
+-- The loan applications counted and summed by village, state and day submitted ('' before it is
+-- submitted), for the application list's count and 合计 and the dashboard's queues (the same triggers'
+-- pattern as relief_application_figures, migration 098).
+CREATE TABLE loan_application_figures (
+    village_id   INTEGER NOT NULL,
+    state        TEXT NOT NULL,
+    submitted_on TEXT NOT NULL,
+    applications INTEGER NOT NULL DEFAULT 0,
+    amount_fen   INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (village_id, state, submitted_on)
+) WITHOUT ROWID;
+
+CREATE VIEW loan_application_recount AS
+SELECT h.village_id AS village_id, a.state AS state, coalesce(a.submitted_on, '') AS submitted_on, count(*) AS applications,
+       sum(a.amount_fen) AS amount_fen
+FROM loan_applications a JOIN households h ON h.id = a.household_id GROUP BY 1, 2, 3;
+
+INSERT INTO loan_application_figures SELECT * FROM loan_application_recount;
+
+CREATE TRIGGER loan_application_add AFTER INSERT ON loan_applications
+BEGIN
+    INSERT INTO loan_application_figures (village_id, state, submitted_on, applications, amount_fen)
+    SELECT h.village_id, NEW.state, coalesce(NEW.submitted_on, ''), 1, NEW.amount_fen FROM households h
+    WHERE h.id = NEW.household_id
+    ON CONFLICT (village_id, state, submitted_on) DO UPDATE
+    SET applications = applications + 1, amount_fen = amount_fen + excluded.amount_fen;
+END;
+
+CREATE TRIGGER loan_application_change AFTER UPDATE OF state, submitted_on, amount_fen, household_id ON loan_applications
+BEGIN
+    UPDATE loan_application_figures SET applications = applications - 1, amount_fen = amount_fen - OLD.amount_fen
+    WHERE village_id = (SELECT village_id FROM households WHERE id = OLD.household_id) AND state = OLD.state
+      AND submitted_on = coalesce(OLD.submitted_on, '');
+    INSERT INTO loan_application_figures (village_id, state, submitted_on, applications, amount_fen)
+    SELECT h.village_id, NEW.state, coalesce(NEW.submitted_on, ''), 1, NEW.amount_fen FROM households h
+    WHERE h.id = NEW.household_id
+    ON CONFLICT (village_id, state, submitted_on) DO UPDATE
+    SET applications = applications + 1, amount_fen = amount_fen + excluded.amount_fen;
+END;
+
+CREATE TRIGGER loan_application_remove AFTER DELETE ON loan_applications
+BEGIN
+    UPDATE loan_application_figures SET applications = applications - 1, amount_fen = amount_fen - OLD.amount_fen
+    WHERE village_id = (SELECT village_id FROM households WHERE id = OLD.household_id) AND state = OLD.state
+      AND submitted_on = coalesce(OLD.submitted_on, '');
+END;
+
+CREATE TRIGGER loan_application_move AFTER UPDATE OF village_id ON households WHEN OLD.village_id IS NOT NEW.village_id
+BEGIN
+    UPDATE loan_application_figures SET applications = applications - x.n, amount_fen = amount_fen - x.amount
+    FROM (SELECT state AS s, coalesce(submitted_on, '') AS d, count(*) AS n, sum(amount_fen) AS amount
+          FROM loan_applications WHERE household_id = NEW.id GROUP BY 1, 2) AS x
+    WHERE village_id = OLD.village_id AND state = x.s AND submitted_on = x.d;
+    INSERT INTO loan_application_figures (village_id, state, submitted_on, applications, amount_fen)
+    SELECT NEW.village_id, state, coalesce(submitted_on, ''), count(*), sum(amount_fen) FROM loan_applications
+    WHERE household_id = NEW.id GROUP BY 2, 3
+    ON CONFLICT (village_id, state, submitted_on) DO UPDATE
+    SET applications = applications + excluded.applications, amount_fen = amount_fen + excluded.amount_fen;
+END;

@@ -618,6 +618,14 @@ static const char *const count_sql[5] = {
     LOAN_COUNT_FROM "WHERE a.organisation_id = ?12 AND in_scope(v.path, ?1) AND (?2 IS NULL OR a.state = ?2)" LOAN_MORE,
 };
 
+/* The count and sum of count_sql[0] and [3] without the late-only filter, from the figures kept by village,
+   state and day submitted (loan_application_figures, migration 096): the same parameters. */
+static const char *const count_kept_sql =
+    "SELECT coalesce(sum(f.applications), 0), coalesce(sum(f.amount_fen), 0) FROM units v "
+    "JOIN loan_application_figures f ON f.village_id = v.id WHERE in_scope(v.path, ?1) AND (?2 IS NULL OR f.state = ?2) "
+    "AND (?9 = 0 OR f.village_id = ?9) AND (?10 IS NULL OR f.submitted_on >= ?10) "
+    "AND (?11 IS NULL OR (f.submitted_on <> '' AND f.submitted_on <= ?11)) AND ?12 = 0";
+
 /* Which statement answers the filter (see list_sql); a late-only filter is the in-review state's. */
 static int loan_list_query(const struct loan_filter *f, const char **state)
 {
@@ -640,7 +648,8 @@ int loan_list_totals(struct db *db, const struct user_ctx *actor, const struct l
     char today_s[11], from[11], to[11];
     date_format(today, today_s);
     const char *state = f->state >= 0 ? loan_state_code((enum loan_state)f->state) : NULL;
-    sqlite3_stmt *st = db_prep(db, count_sql[loan_list_query(f, &state)]);
+    int q = loan_list_query(f, &state);
+    sqlite3_stmt *st = db_prep(db, (q == 0 || q == 3) && !f->late_only ? count_kept_sql : count_sql[q]);
     if (!st)
         return db_fail(db, e);
     db_bind(st, "ttitiinnitti", actor->unit_path, state, (int64_t)f->late_only, today_s, f->department,

@@ -99,6 +99,7 @@ const KEPT = [
   ['loan_day_figures', 'loan_day_recount', 'created <> 0 OR approved <> 0 OR rejected <> 0 OR decided_on_time <> 0 OR disbursed_loans <> 0 OR disbursed_fen <> 0'],
   ['due_day_figures', 'due_day_recount', 'rows <> 0 OR fen <> 0'],
   ['relief_application_figures', 'relief_application_recount', 'applications <> 0 OR amount_fen <> 0'],
+  ['loan_application_figures', 'loan_application_recount', 'applications <> 0 OR amount_fen <> 0'],
   ['household_figures', 'household_recount', 'households <> 0 OR members <> 0'],
   ['household_category_figures', 'household_category_recount', 'households <> 0'],
 ];
@@ -159,5 +160,6 @@ test('the figures kept per village and month equal a fresh recomputation after t
   assert.match(c.stdout, /ok {3}按村按日的贷款申请、决定、放款数与逐笔重算一致/);
   assert.match(c.stdout, /ok {3}按村按日的未还各期与逐笔重算一致/);
   assert.match(c.stdout, /ok {3}按村、状态、类别、批次、申请日的救助申请数与金额与逐笔重算一致/);
+  assert.match(c.stdout, /ok {3}按村、状态、提交日的贷款申请数与金额与逐笔重算一致/);
   assert.match(c.stdout, /ok {3}按村的家庭数、成员数和按类别组合的家庭数与逐户重算一致/);
 });
