@@ -583,10 +583,12 @@ json_t *loan_json(const struct loan_app *a, struct date today)
     "AND (?11 IS NULL OR a.submitted_on <= ?11) "
 
 static const char *const list_sql[5] = {
-    /* all applications in scope, filtered by state and lateness, newest first */
+    /* all applications in scope, filtered by state and lateness, newest first: walked down the primary key and
+       stopped at the page (a late-only filter comes here only with a state other than in review, which nothing
+       matches; the late list itself is statement 3) */
     LOAN_LIST_FROM "WHERE in_scope(v.path, ?1) AND (?2 IS NULL OR a.state = ?2) "
     "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0 AND ?12 = 0" LOAN_MORE
-    "ORDER BY CASE WHEN ?3 THEN a.review_due_on END, a.id DESC LIMIT ?6 OFFSET ?7",
+    "ORDER BY a.id DESC LIMIT ?6 OFFSET ?7",
     /* the queue of one department: in review, its opinion missing this round, oldest deadline first */
     LOAN_LIST_FROM "JOIN loan_round_departments rd ON rd.application_id = a.id "
     "AND rd.round = a.round AND rd.department_id = ?5 WHERE in_scope(v.path, ?1) "
