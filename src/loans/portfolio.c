@@ -278,11 +278,13 @@ int64_t portfolio_claimable(struct db *db, const struct user_ctx *actor, struct 
 
 int portfolio_first_day(struct db *db, const struct user_ctx *actor, struct date *out)
 {
+    /* each day the first in scope up its index (decisions by day, loans by disbursement day), not a pass over all */
     return date_from_number(db_int(db, 0, "SELECT CAST(replace(min(d), '-', '') AS INTEGER) FROM ("
-                                          "SELECT a.decided_on AS d FROM loan_applications a JOIN households h "
-                                          "ON h.id = a.household_id JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?1) "
-                                          "UNION ALL SELECT l.disbursed_on FROM loans l JOIN units v ON v.id = l.village_id "
-                                          "WHERE in_scope(v.path, ?1))",
+                                          "SELECT (SELECT a.decided_on FROM loan_applications a JOIN households h "
+                                          "ON h.id = a.household_id JOIN units v ON v.id = h.village_id WHERE "
+                                          "a.decided_on IS NOT NULL AND in_scope(v.path, ?1) ORDER BY a.decided_on LIMIT 1) AS d "
+                                          "UNION ALL SELECT (SELECT l.disbursed_on FROM loans l JOIN units v ON v.id = l.village_id "
+                                          "WHERE l.disbursed_on IS NOT NULL AND in_scope(v.path, ?1) ORDER BY l.disbursed_on LIMIT 1))",
                                    "t", actor->unit_path),
                             out);
 }
