@@ -53,12 +53,12 @@ static void test_in_scope(void **state)
 }
 
 /* Writes the n-th string over the alphabet of unit paths and their neighbours in byte order ('.', '/', '0',
-   '1', '2', '9', ':') of length 1 to 4 into out; returns 0, or -1 once n is past the last. */
+   '1', '2', '9', ':') of length 1 to 3 into out; returns 0, or -1 once n is past the last. */
 static int nth_path(int n, char out[8])
 {
     static const char alphabet[] = "./0129:";
     int k = (int)sizeof alphabet - 1;
-    for (int len = 1, count = k; len <= 4; len++, count *= k) {
+    for (int len = 1, count = k; len <= 3; len++, count *= k) {
         if (n < count) {
             for (int i = len - 1; i >= 0; i--, n /= k)
                 out[i] = alphabet[n % k];
@@ -71,7 +71,7 @@ static int nth_path(int n, char out[8])
 }
 
 /* The range form of the scope rule (path_scope_end, SQL scope_end) agrees with path_in_scope for every
-   pair of the 2,800 short strings over the paths' alphabet, and the SQL range with SQL in_scope on a table
+   pair of the 399 short strings over the paths' alphabet (7 + 49 + 343), and the SQL range with SQL in_scope on a table
    with an index on the path (the planner may use it: the rows are the same). */
 static void test_scope_range(void **state)
 {
@@ -89,7 +89,7 @@ static void test_scope_range(void **state)
         for (int j = 0; nth_path(j, p) == 0; j++, pairs++)
             assert_int_equal(path_in_scope(p, sc), strcmp(p, sc) >= 0 && strcmp(p, end) < 0);
     }
-    assert_int_equal(pairs, 2800L * 2800L);
+    assert_int_equal(pairs, 399L * 399L);
     char dir[] = "/tmp/bangfu-range-XXXXXX", file[64];
     assert_non_null(mkdtemp(dir));
     snprintf(file, sizeof file, "%s/t.db", dir);
@@ -97,9 +97,11 @@ static void test_scope_range(void **state)
     struct db *db = db_open(file, 1, &e);
     assert_non_null(db);
     assert_int_equal(db_exec(db, "CREATE TABLE p (path TEXT); CREATE INDEX p_path ON p(path);"), SQLITE_OK);
+    assert_int_equal(db_begin(db), SQLITE_OK); /* one commit, not 399 */
     for (int i = 0; nth_path(i, p) == 0; i++)
         assert_int_equal(db_run(db, "INSERT INTO p VALUES (?)", "t", p), SQLITE_DONE);
-    for (int i = 0; nth_path(i, sc) == 0; i += 7)
+    assert_int_equal(db_commit(db), SQLITE_OK);
+    for (int i = 0; nth_path(i, sc) == 0; i++)
         assert_int_equal(db_int(db, -1, "SELECT count(*) FROM p a FULL JOIN (SELECT path FROM p WHERE path >= ?1 AND "
                                         "path < scope_end(?1)) b USING (path) WHERE (b.path IS NULL) = in_scope(a.path, ?1)",
                                 "t", sc),
