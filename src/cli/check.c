@@ -137,6 +137,46 @@ static const struct {
      "FULL JOIN loan_month_recount c USING (village_id, month) WHERE coalesce(f.repaid_fen, 0) <> coalesce(c.repaid_fen, 0) "
      "OR coalesce(f.repaid_principal_fen, 0) <> coalesce(c.repaid_principal_fen, 0) OR coalesce(f.payouts_fen, 0) <> "
      "coalesce(c.payouts_fen, 0) OR coalesce(f.recoveries_fen, 0) <> coalesce(c.recoveries_fen, 0)"},
+    {"按村按最早未还日的在贷笔数、本金、余额与逐笔重算一致（active_loan_figures）",
+     "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' 最早未还 ' || coalesce(f.oldest, c.oldest) || '：记 ' || "
+     "coalesce(f.loans, 0) || ' 笔 ' || coalesce(f.outstanding_fen, 0) || ' 分，重算 ' || coalesce(c.loans, 0) || ' 笔 ' || "
+     "coalesce(c.outstanding_fen, 0) || ' 分' FROM active_loan_figures f FULL JOIN active_loan_recount c USING "
+     "(village_id, oldest) WHERE coalesce(f.loans, 0) <> coalesce(c.loans, 0) OR coalesce(f.principal_fen, 0) <> "
+     "coalesce(c.principal_fen, 0) OR coalesce(f.outstanding_fen, 0) <> coalesce(c.outstanding_fen, 0)"},
+    {"按村按日的贷款申请、决定、放款数与逐笔重算一致（loan_day_figures）",
+     "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.day, c.day) || '：记申请 ' || "
+     "coalesce(f.created, 0) || ' 放款 ' || coalesce(f.disbursed_fen, 0) || ' 分，重算申请 ' || coalesce(c.created, 0) || "
+     "' 放款 ' || coalesce(c.disbursed_fen, 0) || ' 分' FROM loan_day_figures f FULL JOIN loan_day_recount c USING "
+     "(village_id, day) WHERE coalesce(f.created, 0) <> coalesce(c.created, 0) OR coalesce(f.approved, 0) <> "
+     "coalesce(c.approved, 0) OR coalesce(f.rejected, 0) <> coalesce(c.rejected, 0) OR coalesce(f.decided_on_time, 0) <> "
+     "coalesce(c.decided_on_time, 0) OR coalesce(f.disbursed_loans, 0) <> coalesce(c.disbursed_loans, 0) OR "
+     "coalesce(f.disbursed_fen, 0) <> coalesce(c.disbursed_fen, 0)"},
+    {"按村按日的未还各期与逐笔重算一致（due_day_figures）",
+     "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.due_on, c.due_on) || '：记 ' || "
+     "coalesce(f.rows, 0) || ' 期 ' || coalesce(f.fen, 0) || ' 分，重算 ' || coalesce(c.rows, 0) || ' 期 ' || "
+     "coalesce(c.fen, 0) || ' 分' FROM due_day_figures f FULL JOIN due_day_recount c USING (village_id, due_on) "
+     "WHERE coalesce(f.rows, 0) <> coalesce(c.rows, 0) OR coalesce(f.fen, 0) <> coalesce(c.fen, 0)"},
+    {"按村、状态、类别、批次、申请日的救助申请数与金额与逐笔重算一致（relief_application_figures）",
+     "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.state, c.state) || ' ' || "
+     "coalesce(f.applied_on, c.applied_on) || '：记 ' || coalesce(f.applications, 0) || ' 件 ' || coalesce(f.amount_fen, 0) || "
+     "' 分，重算 ' || coalesce(c.applications, 0) || ' 件 ' || coalesce(c.amount_fen, 0) || ' 分' FROM "
+     "relief_application_figures f FULL JOIN relief_application_recount c USING (village_id, state, category_id, batch_id, "
+     "applied_on) WHERE coalesce(f.applications, 0) <> coalesce(c.applications, 0) OR coalesce(f.amount_fen, 0) <> "
+     "coalesce(c.amount_fen, 0)"},
+    {"按村、状态、提交日的贷款申请数与金额与逐笔重算一致（loan_application_figures）",
+     "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.state, c.state) || '：记 ' || "
+     "coalesce(f.applications, 0) || ' 件，重算 ' || coalesce(c.applications, 0) || ' 件' FROM loan_application_figures f "
+     "FULL JOIN loan_application_recount c USING (village_id, state, submitted_on) WHERE coalesce(f.applications, 0) <> "
+     "coalesce(c.applications, 0) OR coalesce(f.amount_fen, 0) <> coalesce(c.amount_fen, 0)"},
+    {"按村的家庭数、成员数和按类别组合的家庭数与逐户重算一致（household_figures）",
+     "SELECT '村 ' || coalesce(f.village_id, c.village_id) || '：记 ' || coalesce(f.households, 0) || ' 户 ' || "
+     "coalesce(f.members, 0) || ' 人，重算 ' || coalesce(c.households, 0) || ' 户 ' || coalesce(c.members, 0) || ' 人' "
+     "FROM household_figures f FULL JOIN household_recount c USING (village_id) WHERE coalesce(f.households, 0) <> "
+     "coalesce(c.households, 0) OR coalesce(f.members, 0) <> coalesce(c.members, 0) UNION ALL "
+     "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' 类别组合 ' || coalesce(f.mask, c.mask) || '：记 ' || "
+     "coalesce(f.households, 0) || ' 户，重算 ' || coalesce(c.households, 0) || ' 户' FROM household_category_figures f "
+     "FULL JOIN household_category_recount c USING (village_id, mask) WHERE coalesce(f.households, 0) <> "
+     "coalesce(c.households, 0)"},
     {"批准的救助都在公示期满后",
      "SELECT '救助申请 ' || a.id || '：批准于 ' || a.approved_on FROM relief_applications a LEFT JOIN notices n ON "
      "n.id = a.notice_id WHERE a.approved_on IS NOT NULL AND (n.id IS NULL OR a.approved_on <= n.ends_on)"},

@@ -38,6 +38,32 @@ int path_in_scope(const char *path, const char *scope)
     return path && scope && scope[0] && strncmp(path, scope, strlen(scope)) == 0;
 }
 
+int path_scope_end(const char *scope, char *out, size_t size)
+{
+    size_t n = scope ? strlen(scope) : 0;
+    while (n > 0 && (unsigned char)scope[n - 1] == 0xff)
+        n--; /* a prefix ending in 0xff bytes is bounded by the first byte before them raised */
+    if (n == 0 || n >= size)
+        return -1;
+    memcpy(out, scope, n);
+    out[n - 1] = (char)((unsigned char)out[n - 1] + 1);
+    out[n] = '\0';
+    return 0;
+}
+
+/* SQL scope_end(scope): path_scope_end as SQL, NULL for a NULL or empty scope (or one too long), so
+   `path >= ?1 AND path < scope_end(?1)` is in_scope(path, ?1) as a range an index on path answers. */
+static void db_scope_end(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const char *scope = (const char *)sqlite3_value_text(argv[0]);
+    char end[256];
+    if (path_scope_end(scope, end, sizeof end) != 0) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    sqlite3_result_text(ctx, end, -1, SQLITE_TRANSIENT);
+}
+
 /* SQL in_scope(path, scope): path_in_scope as SQL. A NULL or empty scope gives NULL, which
    no WHERE clause takes as true: a query that lost its user's scope shows nothing, never the
    whole district. Registered on every connection by db_open. */
@@ -108,6 +134,8 @@ struct db *db_open(const char *path, int create, struct err *e)
     sqlite3_busy_timeout(db->h, 10000);
     if (sqlite3_create_function(db->h, "in_scope", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                                 db_in_scope, NULL, NULL) != SQLITE_OK ||
+        sqlite3_create_function(db->h, "scope_end", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                db_scope_end, NULL, NULL) != SQLITE_OK ||
         sqlite3_create_function(db->h, "person_matches", 4,
                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, db_person_matches, NULL,
                                 NULL) != SQLITE_OK) {

@@ -36,6 +36,11 @@ struct db *db_open(const char *path, int create, struct err *e);
    ancestor), 0 when not or when scope is NULL or empty. The one scope rule: SQL's in_scope() calls
    it, and C code holding a path already read uses it instead of comparing strings itself. */
 int path_in_scope(const char *path, const char *scope);
+/* The same rule as a range, for an index on the path: writes to out the least string above every
+   path at or below scope, so that path_in_scope(p, scope) exactly when scope <= p < out (byte order,
+   SQLite's BINARY collation). 0, or -1 when scope is NULL or empty or out too small (no range: no
+   rows). SQL scope_end(scope) gives it, for `v.path >= ?1 AND v.path < scope_end(?1)`. */
+int path_scope_end(const char *scope, char *out, size_t size);
 void db_close(struct db *db);
 
 /* Applies the embedded schema/NNN_*.sql migrations newer than PRAGMA user_version, all of them

@@ -581,10 +581,12 @@ json_t *loan_json(const struct loan_app *a, struct date today)
     "AND (?11 IS NULL OR a.submitted_on <= ?11) "
 
 static const char *const list_sql[5] = {
-    /* all applications in scope, filtered by state and lateness, newest first */
+    /* all applications in scope, filtered by state and lateness, newest first: walked down the primary key and
+       stopped at the page (a late-only filter comes here only with a state other than in review, which nothing
+       matches; the late list itself is statement 3) */
     LOAN_LIST_FROM "WHERE in_scope(v.path, ?1) AND (?2 IS NULL OR a.state = ?2) "
     "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0 AND ?12 = 0" LOAN_MORE
-    "ORDER BY CASE WHEN ?3 THEN a.review_due_on END, a.id DESC LIMIT ?6 OFFSET ?7",
+    "ORDER BY a.id DESC LIMIT ?6 OFFSET ?7",
     /* the queue of one department: in review, its opinion missing this round, oldest deadline first */
     LOAN_LIST_FROM "JOIN loan_round_departments rd ON rd.application_id = a.id "
     "AND rd.round = a.round AND rd.department_id = ?5 WHERE in_scope(v.path, ?1) "
@@ -616,6 +618,14 @@ static const char *const count_sql[5] = {
     LOAN_COUNT_FROM "WHERE a.organisation_id = ?12 AND in_scope(v.path, ?1) AND (?2 IS NULL OR a.state = ?2)" LOAN_MORE,
 };
 
+/* The count and sum of count_sql[0] and [3] without the late-only filter, from the figures kept by village,
+   state and day submitted (loan_application_figures, migration 096): the same parameters. */
+static const char *const count_kept_sql =
+    "SELECT coalesce(sum(f.applications), 0), coalesce(sum(f.amount_fen), 0) FROM units v "
+    "JOIN loan_application_figures f ON f.village_id = v.id WHERE in_scope(v.path, ?1) AND (?2 IS NULL OR f.state = ?2) "
+    "AND (?9 = 0 OR f.village_id = ?9) AND (?10 IS NULL OR f.submitted_on >= ?10) "
+    "AND (?11 IS NULL OR (f.submitted_on <> '' AND f.submitted_on <= ?11)) AND ?12 = 0";
+
 /* Which statement answers the filter (see list_sql); a late-only filter is the in-review state's. */
 static int loan_list_query(const struct loan_filter *f, const char **state)
 {
@@ -638,7 +648,8 @@ int loan_list_totals(struct db *db, const struct user_ctx *actor, const struct l
     char today_s[11], from[11], to[11];
     date_format(today, today_s);
     const char *state = f->state >= 0 ? loan_state_code((enum loan_state)f->state) : NULL;
-    sqlite3_stmt *st = db_prep(db, count_sql[loan_list_query(f, &state)]);
+    int q = loan_list_query(f, &state);
+    sqlite3_stmt *st = db_prep(db, (q == 0 || q == 3) && !f->late_only ? count_kept_sql : count_sql[q]);
     if (!st)
         return db_fail(db, e);
     db_bind(st, "ttitiinnitti", actor->unit_path, state, (int64_t)f->late_only, today_s, f->department,

@@ -51,6 +51,29 @@ int loan_figures_get(struct db *db, const struct user_ctx *actor, int64_t loan_i
     LOAN_BOOK_WHERE " AND (?8 = 0 OR (l.disbursed_on, l.id) " CMP " (?9, ?10)) ORDER BY l.disbursed_on " ORDER  \
                     ", l.id " ORDER " LIMIT ?11 OFFSET ?12"
 
+/* The same counts from the figures kept by village, for the filters they answer (kept_count): every loan (by its
+   disbursement day, loan_day_figures) and the active ones, overdue or not (active_loan_figures); the period
+   (?6, ?7) only narrows overdue loans, which then are counted from the loans. */
+static const char *const count_kept_sql[2] = {
+    "SELECT coalesce(sum(f.disbursed_loans), 0) FROM units v JOIN loan_day_figures f ON f.village_id = v.id "
+    "WHERE in_scope(v.path, ?1) AND ?2 = '' AND (?3 IS NULL OR f.village_id = ?3) AND ?4 = 0 "
+    "AND ?5 || ?6 || ?7 IS NOT NULL",
+    "SELECT coalesce(sum(f.loans), 0) FROM units v JOIN active_loan_figures f ON f.village_id = v.id "
+    "WHERE in_scope(v.path, ?1) AND ?2 IN ('', 'active') AND (?3 IS NULL OR f.village_id = ?3) "
+    "AND (?4 = 0 OR (f.oldest <> '' AND f.oldest < ?5)) AND ?6 || ?7 IS NOT NULL"};
+
+/* Which kept count answers the filter: 0 every loan, 1 the active ones (overdue or not), -1 none (settled or
+   compensated loans, or overdue within a period: counted from the loans). */
+static int kept_count(const struct loan_book_filter *f)
+{
+    const char *state = f->state ? f->state : "";
+    if (f->overdue && (f->from.y || f->to.y))
+        return -1;
+    if (!*state && !f->overdue)
+        return 0;
+    return !*state || strcmp(state, "active") == 0 ? 1 : -1;
+}
+
 /* Binds the filter's seven parameters, and with paged the keyset and page (?8 to ?12). */
 static int bind_filter(sqlite3_stmt *st, const struct user_ctx *actor, const struct loan_book_filter *f,
                        const char *on, int paged, int limit, int offset)
@@ -91,7 +114,8 @@ int64_t loan_book_list(struct db *db, const struct user_ctx *actor, const struct
         return err_set(e, 422, "invalid_state", "state", "状态应为 active（还款中）、settled（已结清）或 compensated（已代偿）");
     char on[11];
     date_format(as_of, on);
-    sqlite3_stmt *count = db_prep(db, "SELECT count(*) " LOAN_BOOK_WHERE);
+    int kept = kept_count(f);
+    sqlite3_stmt *count = db_prep(db, kept >= 0 ? count_kept_sql[kept] : "SELECT count(*) " LOAN_BOOK_WHERE);
     if (!count)
         return db_fail(db, e);
     int64_t total = bind_filter(count, actor, f, on, 0, 0, 0) == SQLITE_OK && sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int64(count, 0) : -1;

@@ -25,7 +25,7 @@ static char *days_before(struct date as_of, long n, char out[11])
 
 /* One grade's figures as of ?1 (?2..?5 the days 30, 90, 180 and 360 before). */
 #define SUMMARY_ROW(X, _)                                                                                          \
-    X("count(*)", INT64, loans) _ X("coalesce(sum(l.principal_fen), 0)", MONEY, disbursed_fen) _                 \
+    X("sum(l.n)", INT64, loans) _ X("coalesce(sum(l.principal_fen), 0)", MONEY, disbursed_fen) _                 \
         X("coalesce(sum(l.outstanding), 0)", MONEY, outstanding_fen) _                                           \
         X("coalesce(sum(CASE WHEN l.oldest < ?2 THEN l.outstanding END), 0)", MONEY, par30_fen) _                \
         X("CASE WHEN l.oldest IS NULL OR l.oldest >= ?1 THEN 0 "                                                 \
@@ -72,7 +72,7 @@ int portfolio_summary(struct db *db, const struct user_ctx *actor, struct date a
 /* A village with overdue loans and the oldest unpaid due day among them. */
 #define OVERDUE_ROW(X, _)                                                                                          \
     X("v.id", INT64, v.village_id) _ X("v.name", TEXT(NAME_SIZE), v.village) _                                   \
-        X("t.name", TEXT(NAME_SIZE), v.township) _ X("count(*)", INT64, v.loans) _                               \
+        X("t.name", TEXT(NAME_SIZE), v.township) _ X("sum(l.n)", INT64, v.loans) _                               \
         X("sum(l.outstanding)", MONEY, v.outstanding_fen) _ X("min(l.oldest)", DAY, oldest)
 struct overdue_row {
     struct village_overdue v;
@@ -109,43 +109,33 @@ int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, st
     return db_end(st, n, NULL);
 }
 
-/* The applications (households h, applications a) of village v created or decided in [?7, ?8]. */
-#define BY_VILLAGE_APPS                                                                                            \
-    "(SELECT count(*) FROM households h JOIN loan_applications a ON a.household_id = h.id WHERE h.village_id = v.id "
-/* A village's figures: applications and decisions and disbursements in [?7, ?8], its loans x as of
-   ?1 (?2..?5 the days 30, 90, 180 and 360 before), guarantee payouts, recoveries and write-offs (核销, approved) in the period. */
+/* The sum of a column of village v's kept day figures (loan_day_figures, migration 096) over [?7, ?8]. */
+#define BY_VILLAGE_DAYS(col)                                                                                       \
+    "(SELECT coalesce(sum(f." col "), 0) FROM loan_day_figures f WHERE f.village_id = v.id AND f.day BETWEEN ?7 AND ?8)"
+/* A village's figures: applications created and decisions and disbursements in [?7, ?8] (kept by day), its
+   loans x as of ?1 (?2..?5 the days 30, 90, 180 and 360 before), guarantee payouts, recoveries and write-offs
+   (核销, approved) in the period. */
 #define BY_VILLAGE_ROW(X, _)                                                                                       \
     X("v.id", INT64, village_id) _ X("v.name", TEXT(NAME_SIZE), village) _                                       \
-        X("t.name", TEXT(NAME_SIZE), township) _                                                                   \
-        X(BY_VILLAGE_APPS "AND substr(a.created_at, 1, 10) BETWEEN ?7 AND ?8)", INT64, applications) _          \
-        X(BY_VILLAGE_APPS "AND a.state IN ('approved', 'guaranteed', 'disbursed') AND a.decided_on BETWEEN ?7 AND ?8)", \
-          INT64, approved) _                                                                                       \
-        X(BY_VILLAGE_APPS "AND a.state = 'rejected' AND a.decided_on BETWEEN ?7 AND ?8)", INT64, rejected) _     \
-        X(BY_VILLAGE_APPS "AND a.decided_on BETWEEN ?7 AND ?8 "                                                  \
-                          "AND a.state IN ('approved', 'guaranteed', 'disbursed', 'rejected'))",                 \
-          INT64, decided) _                                                                                        \
-        X(BY_VILLAGE_APPS "AND a.decided_on BETWEEN ?7 AND ?8 "                                                  \
-                          "AND a.state IN ('approved', 'guaranteed', 'disbursed', 'rejected') "                  \
-                          "AND a.decided_on <= a.review_due_on)",                                                \
-          INT64, decided_on_time) _                                                                                \
-        X("(SELECT count(*) FROM loans l WHERE l.village_id = v.id AND l.disbursed_on BETWEEN ?7 AND ?8)",       \
-          INT64, disbursed_loans) _                                                                                \
-        X("(SELECT coalesce(sum(l.principal_fen), 0) FROM loans l WHERE l.village_id = v.id "                    \
-          "AND l.disbursed_on BETWEEN ?7 AND ?8)",                                                               \
-          MONEY, disbursed_fen) _                                                                                  \
-        X("(SELECT count(*) FROM x l WHERE l.village_id = v.id)", INT64, active_loans) _                        \
+        X("t.name", TEXT(NAME_SIZE), township) _ X(BY_VILLAGE_DAYS("created"), INT64, applications) _           \
+        X(BY_VILLAGE_DAYS("approved"), INT64, approved) _ X(BY_VILLAGE_DAYS("rejected"), INT64, rejected) _     \
+        X(BY_VILLAGE_DAYS("approved + f.rejected"), INT64, decided) _                                           \
+        X(BY_VILLAGE_DAYS("decided_on_time"), INT64, decided_on_time) _                                         \
+        X(BY_VILLAGE_DAYS("disbursed_loans"), INT64, disbursed_loans) _                                         \
+        X(BY_VILLAGE_DAYS("disbursed_fen"), MONEY, disbursed_fen) _                                             \
+        X("(SELECT coalesce(sum(l.n), 0) FROM x l WHERE l.village_id = v.id)", INT64, active_loans) _                        \
         X("(SELECT coalesce(sum(l.outstanding), 0) FROM x l WHERE l.village_id = v.id)", MONEY, outstanding_fen) _ \
         X("(SELECT coalesce(sum(l.outstanding), 0) FROM x l WHERE l.village_id = v.id AND l.oldest < ?1)",      \
           MONEY, overdue_fen) _                                                                                    \
         X("(SELECT coalesce(sum(l.outstanding), 0) FROM x l WHERE l.village_id = v.id AND l.oldest < ?2)",      \
           MONEY, par30_fen) _                                                                                      \
-        X("(SELECT count(*) FROM x l WHERE l.village_id = v.id AND l.oldest < ?1 AND l.oldest >= ?3)",          \
+        X("(SELECT coalesce(sum(l.n), 0) FROM x l WHERE l.village_id = v.id AND l.oldest < ?1 AND l.oldest >= ?3)",          \
           INT64, grade_loans[GRADE_SPECIAL_MENTION]) _                                                             \
-        X("(SELECT count(*) FROM x l WHERE l.village_id = v.id AND l.oldest < ?3 AND l.oldest >= ?4)",          \
+        X("(SELECT coalesce(sum(l.n), 0) FROM x l WHERE l.village_id = v.id AND l.oldest < ?3 AND l.oldest >= ?4)",          \
           INT64, grade_loans[GRADE_SUBSTANDARD]) _                                                                 \
-        X("(SELECT count(*) FROM x l WHERE l.village_id = v.id AND l.oldest < ?4 AND l.oldest >= ?5)",          \
+        X("(SELECT coalesce(sum(l.n), 0) FROM x l WHERE l.village_id = v.id AND l.oldest < ?4 AND l.oldest >= ?5)",          \
           INT64, grade_loans[GRADE_DOUBTFUL]) _                                                                    \
-        X("(SELECT count(*) FROM x l WHERE l.village_id = v.id AND l.oldest < ?5)", INT64,                      \
+        X("(SELECT coalesce(sum(l.n), 0) FROM x l WHERE l.village_id = v.id AND l.oldest < ?5)", INT64,                      \
           grade_loans[GRADE_LOSS]) _                                                                               \
         X("(SELECT -coalesce(sum(g.amount_fen), 0) FROM guarantee_fund_entries g JOIN loans l ON l.id = g.loan_id " \
           "WHERE l.village_id = v.id AND g.kind = 'payout' AND g.on_date BETWEEN ?7 AND ?8)",                    \
@@ -229,9 +219,9 @@ int portfolio_loan_stood(struct db *db, int64_t loan_id, struct date as_of, stru
 int64_t portfolio_newly_overdue(struct db *db, const struct user_ctx *actor, struct date as_of, int days)
 {
     char t0[11], since[11];
-    return db_int(db, 0, "SELECT count(*) FROM units v JOIN loans l ON l.village_id = v.id AND l.state = 'active' "
-                         "WHERE v.kind = 'village' AND in_scope(v.path, ?1) AND l.oldest_unpaid_due < ?2 "
-                         "AND l.oldest_unpaid_due >= ?3",
+    return db_int(db, 0, "SELECT coalesce(sum(f.loans), 0) FROM units v JOIN active_loan_figures f ON f.village_id = v.id "
+                         "WHERE v.kind = 'village' AND in_scope(v.path, ?1) AND f.oldest <> '' AND f.oldest < ?2 "
+                         "AND f.oldest >= ?3",
                   "ttt", actor->unit_path, date_format(as_of, t0), days_before(as_of, days, since));
 }
 
@@ -248,12 +238,9 @@ void portfolio_add(struct village_portfolio *to, const struct village_portfolio 
     to->written_off_fen += v->written_off_fen;
 }
 
-/* The unsettled instalments of active loans due in [?1, ?2] in the scope ?3: how many and what
-   they still owe. */
-#define DUE_SUMMARY_ROW(X, _)                                                                                      \
-    X("count(*)", INT64, rows) _                                                                                   \
-        X("coalesce(sum(s.principal_fen - s.paid_principal_fen + s.interest_fen - s.paid_interest_fen), 0)",     \
-          MONEY, fen)
+/* The unsettled instalments of active loans due in [?1, ?2] in the scope ?3 (kept by village and day in
+   due_day_figures, migration 097): how many and what they still owe. */
+#define DUE_SUMMARY_ROW(X, _) X("coalesce(sum(f.rows), 0)", INT64, rows) _ X("coalesce(sum(f.fen), 0)", MONEY, fen)
 struct due_summary_row {
     DB_ROW_FIELDS(DUE_SUMMARY_ROW)
 };
@@ -265,9 +252,8 @@ void portfolio_due_summary(struct db *db, const struct user_ctx *actor, struct d
 {
     char f[11], t[11];
     *rows = *fen = 0;
-    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(DUE_SUMMARY_ROW) " FROM loan_schedule s JOIN loans l ON l.id = s.loan_id "
-                                   "AND l.state = 'active' JOIN units v ON v.id = l.village_id WHERE s.settled = 0 "
-                                   "AND s.due_on BETWEEN ?1 AND ?2 AND in_scope(v.path, ?3)");
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(DUE_SUMMARY_ROW) " FROM units v JOIN due_day_figures f "
+                                   "ON f.village_id = v.id WHERE f.due_on BETWEEN ?1 AND ?2 AND in_scope(v.path, ?3)");
     if (!st)
         return;
     db_bind(st, "ttt", date_format(from, f), date_format(to, t), actor->unit_path);
@@ -282,18 +268,20 @@ void portfolio_due_summary(struct db *db, const struct user_ctx *actor, struct d
 int64_t portfolio_claimable(struct db *db, const struct user_ctx *actor, struct date as_of)
 {
     char limit[11];
-    return db_int(db, 0, "SELECT count(*) FROM units v JOIN loans l ON l.village_id = v.id AND l.state = 'active' "
-                         "WHERE v.kind = 'village' AND in_scope(v.path, ?1) AND l.oldest_unpaid_due < ?2",
+    return db_int(db, 0, "SELECT coalesce(sum(f.loans), 0) FROM units v JOIN active_loan_figures f ON f.village_id = v.id "
+                         "WHERE v.kind = 'village' AND in_scope(v.path, ?1) AND f.oldest <> '' AND f.oldest < ?2",
                   "tt", actor->unit_path, days_before(as_of, db_param_int(db, "claim_dpd", 90), limit));
 }
 
 int portfolio_first_day(struct db *db, const struct user_ctx *actor, struct date *out)
 {
+    /* each day the first in scope up its index (decisions by day, loans by disbursement day), not a pass over all */
     return date_from_number(db_int(db, 0, "SELECT CAST(replace(min(d), '-', '') AS INTEGER) FROM ("
-                                          "SELECT a.decided_on AS d FROM loan_applications a JOIN households h "
-                                          "ON h.id = a.household_id JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?1) "
-                                          "UNION ALL SELECT l.disbursed_on FROM loans l JOIN units v ON v.id = l.village_id "
-                                          "WHERE in_scope(v.path, ?1))",
+                                          "SELECT (SELECT a.decided_on FROM loan_applications a JOIN households h "
+                                          "ON h.id = a.household_id JOIN units v ON v.id = h.village_id WHERE "
+                                          "a.decided_on IS NOT NULL AND in_scope(v.path, ?1) ORDER BY a.decided_on LIMIT 1) AS d "
+                                          "UNION ALL SELECT (SELECT l.disbursed_on FROM loans l JOIN units v ON v.id = l.village_id "
+                                          "WHERE l.disbursed_on IS NOT NULL AND in_scope(v.path, ?1) ORDER BY l.disbursed_on LIMIT 1))",
                                    "t", actor->unit_path),
                             out);
 }

@@ -24,7 +24,7 @@
 
 /*
  * SQL: common table expressions giving x, the loans of the portfolio as they stood on the date
- * bound to ?1, as rows (id, village_id, principal_fen, outstanding, oldest): the loans disbursed
+ * bound to ?1, as rows (id, n = 1, village_id, principal_fen, outstanding, oldest): the loans disbursed
  * by then and not yet settled or paid out by the guarantee (so loans settled or compensated since
  * count, with the balance and days past due they had); outstanding = principal less the principal
  * repaid by then; oldest = the due date of the oldest instalment due before then and not fully
@@ -40,14 +40,15 @@
     "coalesce((SELECT sum(r.principal_fen + r.interest_fen) FROM " COUNTED_REPAYMENTS " r WHERE r.loan_id = l.id " \
     "AND r.paid_on <= ?1), 0) AS paid FROM loans l WHERE l.disbursed_on <= ?1 "                                   \
     "AND (l.settled_on IS NULL OR l.settled_on > ?1)), "                                                          \
-    "x AS MATERIALIZED (SELECT p.id, p.village_id, p.principal_fen, p.principal_fen - p.pp AS outstanding, "      \
+    "x AS MATERIALIZED (SELECT p.id, 1 AS n, p.village_id, p.principal_fen, p.principal_fen - p.pp AS outstanding, " \
     "(SELECT min(c.due_on) FROM (SELECT due_on, sum(principal_fen + interest_fen) OVER (ORDER BY n) AS cum "      \
     "FROM loan_schedule WHERE loan_id = p.id AND due_on < ?1) c WHERE c.cum > p.paid) AS oldest FROM p)"
-/* The same rows for today, from the figures each active loan carries (kept with every repayment;
-   oldest may then be a date after today). */
+/* The same figures for today, from active_loan_figures (migration 095: the active loans summed by
+   village and oldest unpaid due day, kept with every write to a loan; oldest may then be a date after
+   today): a row stands for n loans, so queries over x count with sum(l.n), never count(*). */
 #define PORTFOLIO_LOANS_NOW                                                                                        \
-    "x AS NOT MATERIALIZED (SELECT id, village_id, principal_fen, outstanding_principal_fen AS outstanding, "     \
-    "oldest_unpaid_due AS oldest FROM loans WHERE state = 'active')"
+    "x AS NOT MATERIALIZED (SELECT loans AS n, village_id, principal_fen, outstanding_fen AS outstanding, "      \
+    "nullif(oldest, '') AS oldest FROM active_loan_figures)"
 
 struct portfolio {
     int64_t loans, disbursed_fen, outstanding_fen, par30_fen;

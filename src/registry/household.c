@@ -576,19 +576,20 @@ int64_t household_search(struct db *db, const struct user_ctx *actor, const stru
 int household_stats(struct db *db, const struct user_ctx *actor, struct household_stats *out)
 {
     memset(out, 0, sizeof *out);
+    /* From the figures kept by village (migration 099), not by counting every member. */
     out->households = db_int(db, -1,
-                             "SELECT count(*) FROM households h JOIN units v ON v.id = h.village_id "
-                             "WHERE in_scope(v.path, ?1)",
+                             "SELECT coalesce(sum(f.households), 0) FROM units v JOIN household_figures f "
+                             "ON f.village_id = v.id WHERE in_scope(v.path, ?1)",
                              "t", actor->unit_path);
     out->members = db_int(db, -1,
-                          "SELECT count(*) FROM members m JOIN households h ON h.id = m.household_id "
-                          "JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?1)",
+                          "SELECT coalesce(sum(f.members), 0) FROM units v JOIN household_figures f "
+                          "ON f.village_id = v.id WHERE in_scope(v.path, ?1)",
                           "t", actor->unit_path);
-    /* Households counted once per category of their closure: a 独女户 counts as a 独生子女家庭. */
-    sqlite3_stmt *st = db_prep(db, "SELECT cats, count(*) FROM (SELECT group_concat(c.category) AS cats "
-                                   "FROM household_category_links c JOIN households h ON h.id = c.household_id "
-                                   "JOIN units v ON v.id = h.village_id WHERE in_scope(v.path, ?1) "
-                                   "GROUP BY c.household_id) GROUP BY cats");
+    /* Households counted once per category of their closure: a 独女户 counts as a 独生子女家庭. The kept
+       figures give each set of categories as a mask of 1 << sort; its codes are listed back for the parser. */
+    sqlite3_stmt *st = db_prep(db, "SELECT (SELECT group_concat(code) FROM household_categories WHERE (f.mask >> sort) & 1), "
+                                   "sum(f.households) FROM units v JOIN household_category_figures f "
+                                   "ON f.village_id = v.id WHERE in_scope(v.path, ?1) GROUP BY f.mask");
     if (!st || out->households < 0)
         return -1;
     db_bind(st, "t", actor->unit_path);

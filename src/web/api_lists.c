@@ -131,10 +131,11 @@ static void due_json(const struct due_row *d, void *ctx)
     json_array_append_new(c->items, o);
 }
 
-/* The days a due list looks ahead (?days=, default 30), or -1 after replying 422 invalid_days. */
+/* The days a due list looks ahead (?days=, default 7: the dashboard card's week, as the pages), or -1 after
+   replying 422 invalid_days. */
 static int due_days_of(struct req *r)
 {
-    int64_t days = req_query_int(r, "days", 30);
+    int64_t days = req_query_int(r, "days", 7);
     if (days < 1 || days > 366) {
         reply_fail(r, 422, "invalid_days", "days 应为 1 到 366");
         return -1;

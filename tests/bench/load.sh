@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Part of `make bench` (issue 22, goal 3): 64 keep-alive connections, LOAD_SECONDS (default 5) each,
 # against the staff pages and reports that grew with the data, as the district auditor (shenji,
-# every township) on the large benchmark database (var/bench-large.db, made by growth.sh; LOAD_DB
-# for another), release build, --threads THREADS (default 2). Target: no timeouts (2 s), p99 < 200 ms.
+# every township) on growth.sh's large benchmark database (build/bench-db/bench-large-N.db, N ten times
+# SMALL_HH; LOAD_DB for another), release build, --threads THREADS (default 2). Target: no timeouts (2 s), p99 < 200 ms.
 # tests/bench/load.mjs counts a timeout in the percentiles as longer than every answer.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=${BIN:-build/rel/bangfu}
-DB=${LOAD_DB:-var/bench-large.db}
+DB=${LOAD_DB:-${DBDIR:-build/bench-db}/bench-large-$((${SMALL_HH:-20000} * 10)).db}
 SECS=${LOAD_SECONDS:-5}
 CONNS=${LOAD_CONNECTIONS:-64}
 if [ ! -f "$DB" ]; then

@@ -2,7 +2,7 @@
 // 7天内到期 card counts exactly the instalments the list shows (issue 22, goal 5).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Browser } from './lib.mjs';
+import { startServer, Browser, api, token } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -36,5 +36,10 @@ for (const user of ['shenji', 'xj_caiwu']) {
     assert.match(page.text, /<option value="7" selected>今后 7 天/);
     const month = await b.get('/due?days=30&format=csv');
     assert.ok(csvRows(month.text).length >= n);
+    const tok = await token(srv.base, user);
+    const listed = (await api(srv.base, 'GET', '/reports/due?limit=1', undefined, tok)).body;
+    assert.equal(listed.total, n, 'the API without days= is the same 7 days as the card');
+    assert.equal(listed.due_fen_total, Math.round(Number(card[2].replace(/,/g, '')) * 100), "and the card's amount to the fen");
+    assert.equal(listed.items.length, 1, 'paged');
   });
 }

@@ -52,6 +52,66 @@ static void test_in_scope(void **state)
     rmdir(dir);
 }
 
+/* Writes the n-th string over the alphabet of unit paths and their neighbours in byte order ('.', '/', '0',
+   '1', '2', '9', ':') of length 1 to 3 into out; returns 0, or -1 once n is past the last. */
+static int nth_path(int n, char out[8])
+{
+    static const char alphabet[] = "./0129:";
+    int k = (int)sizeof alphabet - 1;
+    for (int len = 1, count = k; len <= 3; len++, count *= k) {
+        if (n < count) {
+            for (int i = len - 1; i >= 0; i--, n /= k)
+                out[i] = alphabet[n % k];
+            out[len] = '\0';
+            return 0;
+        }
+        n -= count;
+    }
+    return -1;
+}
+
+/* The range form of the scope rule (path_scope_end, SQL scope_end) agrees with path_in_scope for every
+   pair of the 399 short strings over the paths' alphabet (7 + 49 + 343), and the SQL range with SQL in_scope on a table
+   with an index on the path (the planner may use it: the rows are the same). */
+static void test_scope_range(void **state)
+{
+    (void)state;
+    char end[8];
+    assert_int_equal(path_scope_end("/1/2/", end, sizeof end), 0);
+    assert_string_equal(end, "/1/20"); /* '/' + 1 is '0': '/1/2/7/' and '/1/2//' below it, '/1/22/' above */
+    assert_int_equal(path_scope_end("", end, sizeof end), -1);
+    assert_int_equal(path_scope_end(NULL, end, sizeof end), -1);
+    assert_int_equal(path_scope_end("/1/2/3/", end, 4), -1); /* too long for out: no range, no rows */
+    char p[8], sc[8];
+    long pairs = 0;
+    for (int i = 0; nth_path(i, sc) == 0; i++) {
+        assert_int_equal(path_scope_end(sc, end, sizeof end), 0);
+        for (int j = 0; nth_path(j, p) == 0; j++, pairs++)
+            assert_int_equal(path_in_scope(p, sc), strcmp(p, sc) >= 0 && strcmp(p, end) < 0);
+    }
+    assert_int_equal(pairs, 399L * 399L);
+    char dir[] = "/tmp/bangfu-range-XXXXXX", file[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(file, sizeof file, "%s/t.db", dir);
+    struct err e = {0};
+    struct db *db = db_open(file, 1, &e);
+    assert_non_null(db);
+    assert_int_equal(db_exec(db, "CREATE TABLE p (path TEXT); CREATE INDEX p_path ON p(path);"), SQLITE_OK);
+    assert_int_equal(db_begin(db), SQLITE_OK); /* one commit, not 399 */
+    for (int i = 0; nth_path(i, p) == 0; i++)
+        assert_int_equal(db_run(db, "INSERT INTO p VALUES (?)", "t", p), SQLITE_DONE);
+    assert_int_equal(db_commit(db), SQLITE_OK);
+    for (int i = 0; nth_path(i, sc) == 0; i++)
+        assert_int_equal(db_int(db, -1, "SELECT count(*) FROM p a FULL JOIN (SELECT path FROM p WHERE path >= ?1 AND "
+                                        "path < scope_end(?1)) b USING (path) WHERE (b.path IS NULL) = in_scope(a.path, ?1)",
+                                "t", sc),
+                         0);
+    assert_int_equal(db_int(db, -1, "SELECT count(*) FROM p WHERE path >= ?1 AND path < scope_end(?1)", "t", ""), 0);
+    db_close(db);
+    unlink(file);
+    rmdir(dir);
+}
+
 /* The rule's verdict: 0 accepted, else -1 with weak_password. */
 static int policy(const char *username, const char *password)
 {
@@ -109,6 +169,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_in_scope),
+        cmocka_unit_test(test_scope_range),
         cmocka_unit_test(test_password_policy),
         cmocka_unit_test(test_unknown_user_setting),
     };
