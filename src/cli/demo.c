@@ -138,8 +138,7 @@ int demo_households(struct db *db, const struct user_ctx *admin, long n, uint64_
         return -1;
     while (sqlite3_step(st) == SQLITE_ROW && nv < 64)
         villages[nv++] = sqlite3_column_int64(st, 0);
-    db_done(st);
-    if (!nv)
+    if (db_end(st, 0, NULL) != 0 || !nv)
         return -1;
     struct date adults_from = {1961, 1, 1}, children_from = {1997, 1, 1};
     long adult_days = date_diff((struct date){1996, 12, 31}, adults_from) + 1;

@@ -344,7 +344,8 @@ static int visits(struct demo *d)
     while (st && n < 3 && sqlite3_step(st) == SQLITE_ROW)
         if (demo_loan_read(st, &loans[n]) == 0)
             n++;
-    db_done(st);
+    if (db_end(st, 0, NULL) != 0)
+        return fail(d, "回访");
     for (int i = 0; i < n; i++) {
         struct date when;
         char visited[11];

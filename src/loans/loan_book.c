@@ -140,7 +140,8 @@ int64_t loan_book_list(struct db *db, const struct user_ctx *actor, const struct
             fn(l, &fig, ctx);
         }
     }
-    db_done(st);
+    if (db_end(st, 0, rc == 0 ? e : NULL) != 0)
+        rc = -1;
     servicing_free(l);
     if (rc == 0 && f->page && book_prev(db, actor, f, on) != 0)
         rc = db_fail(db, e);

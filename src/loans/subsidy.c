@@ -132,7 +132,8 @@ static DB_ROW_READER(subsidy_paid_read, SUBSIDY_PAID_ROW, struct subsidy_paid)
 /* Reads a SUBSIDY_ROW. */
 static DB_ROW_READER(subsidy_row_read, SUBSIDY_ROW, struct subsidy_row)
 
-/* The late interest of one loan in [from, to], from its schedule and its repayments up to `to`. */
+/* The late interest of one loan in [from, to], from its schedule and its repayments up to `to`;
+   -1 when either read fails. */
 static int64_t loan_late_interest(sqlite3_stmt *rows_st, sqlite3_stmt *pays_st, int64_t loan_id, struct date from,
                                   struct date to, const char *t)
 {
@@ -151,7 +152,8 @@ static int64_t loan_late_interest(sqlite3_stmt *rows_st, sqlite3_stmt *pays_st, 
         pays = grow(pays, npays, &pcap, sizeof *pays);
         subsidy_paid_read(pays_st, &pays[npays++]);
     }
-    int64_t late = subsidy_late_interest(rows, nrows, pays, npays, from, to);
+    int read_failed = db_end(rows_st, 0, NULL) != 0 || db_end(pays_st, 0, NULL) != 0;
+    int64_t late = read_failed ? -1 : subsidy_late_interest(rows, nrows, pays, npays, from, to);
     free(rows);
     free(pays);
     return late;
@@ -192,6 +194,10 @@ int subsidy_claim(struct db *db, const struct user_ctx *actor, struct date from,
             break;
         }
         r.late_interest_fen = loan_late_interest(rows_st, pays_st, r.loan_id, from, to, t);
+        if (r.late_interest_fen < 0) {
+            rc = db_fail(db, e);
+            break;
+        }
         subsidy_assess(&r, &rule, to);
         totals->loans++;
         totals->interest_paid_fen += r.interest_paid_fen;
@@ -199,7 +205,8 @@ int subsidy_claim(struct db *db, const struct user_ctx *actor, struct date from,
         totals->subsidy_fen += r.subsidy_fen;
         fn(&r, ctx);
     }
-    db_done(st);
+    if (db_end(st, 0, rc == 0 ? e : NULL) != 0)
+        rc = -1;
     db_done(rows_st);
     db_done(pays_st);
     return rc == 0 ? totals->loans : -1;

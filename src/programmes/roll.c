@@ -256,7 +256,7 @@ int64_t roll_list(struct db *db, const struct user_ctx *actor, int64_t programme
     int n = 0, bad = !list;
     while (!bad && n < ROLL_LIST_MAX && sqlite3_step(st) == SQLITE_ROW)
         bad = roll_read(st, &list[n++]) != 0;
-    db_done(st);
+    bad = db_end(st, bad ? -1 : 0, NULL) != 0;
     for (int i = 0; !bad && i < n; i++) /* counted after the list's statement is done */
         if (roll_count(db, &list[i]) == 0)
             fn(&list[i], ctx);

@@ -122,9 +122,14 @@ static int write_workbook(const struct sheet *s, const char *path, const char **
                 widths[c] = w;
             rc = write_cell(ws, i + 1, c, s, text, money, whole, day);
         }
-    for (int k = 0, row = s->nrows + 2; k < SHEET_AFTER_LINES && !rc; k++) /* the lines under the table */
-        if (s->after[k][0])
-            rc = worksheet_write_string(ws, row++, 0, s->after[k], NULL);
+    lxw_worksheet *notes = NULL; /* the PDF's lines under the table, on a sheet of their own: the table stays data */
+    for (int k = 0, row = 0; k < SHEET_AFTER_LINES && !rc; k++)
+        if (s->after[k][0]) {
+            if (!notes && !(notes = workbook_add_worksheet(wb, "说明")))
+                rc = LXW_ERROR_MEMORY_MALLOC_FAILED;
+            if (!rc)
+                rc = worksheet_write_string(notes, row++, 0, s->after[k], NULL);
+        }
     for (int c = 0; c < s->ncols && !rc; c++)
         rc = worksheet_set_column(ws, c, c, widths[c] + 2 > XLSX_MAX_WIDTH ? XLSX_MAX_WIDTH : widths[c] + 2, NULL);
     if (!rc)

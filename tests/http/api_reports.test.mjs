@@ -27,7 +27,7 @@ async function download(path, tok) {
 // A CSV file's rows (BOM checked and removed; quoted fields with doubled quotes).
 function csvRows(bytes) {
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with BOM');
-  const text = bytes.subarray(3).toString('utf8'), rows = [];
+  const text = bytes.subarray(3).toString('utf8').split('\r\n\r\n')[0].replace(/(\r\n)+$/, '') + '\r\n', rows = []; // the table, not the lines under it
   let row = [], cell = '', quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];

@@ -246,7 +246,9 @@ test('the quarterly report: 2026年第三季度, a past quarter as it stood, mal
 async function ledgerCsv(fund, query = '') {
   const res = await fetch(`${srv.base}/reports/fund-ledger.csv?fund_id=${fund}${query}`, { headers: { Cookie: b.cookie } });
   assert.equal(res.status, 200);
-  const lines = (await res.text()).slice(1).trim().split('\r\n').map((l) => l.split(','));
+  const [table, under = ''] = (await res.text()).slice(1).split('\r\n\r\n'); // the table, then the lines under it
+  assert.match(under, /期末余额：[\d,.]+ 元（大写：人民币.+）/, 'the closing balance in 大写 under the table');
+  const lines = table.trim().split('\r\n').map((l) => l.split(','));
   return lines.slice(1).map((cells) => Object.fromEntries(lines[0].map((h, i) => [h, cells[i]])));
 }
 

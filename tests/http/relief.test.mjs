@@ -348,7 +348,7 @@ test('reports: relief by category equals the receipts, the ledger CSV opens in C
   const csv = await fetch(`${srv.base}/api/v1/reports/fund-ledger?fund_id=${fundId}&format=csv`, { headers: { Authorization: `Bearer ${t.xj_caiwu}` } });
   const bytes = Buffer.from(await csv.arrayBuffer());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
-  const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+  const lines = bytes.toString('utf8').slice(1).split('\r\n\r\n')[0].trim().split('\r\n'); // the table, not the lines under it
   assert.equal(lines[0], '序号,日期,类型,来源,文件号/凭证号,摘要,收入（元）,支出（元）,余额（元）');
   const balance = (await api(srv.base, 'GET', `/funds/${fundId}/ledger`, undefined, t.xj_caiwu)).body.balance_fen;
   assert.equal(lines.at(-1).split(',').at(-1), (balance / 100).toFixed(2), 'the last running balance, in yuan');

@@ -188,7 +188,6 @@ test('the month as CSV (BOM, one value a cell), Excel (amounts as numbers) and P
   ]);
   const tx = readXlsx((await download(`/reports/trial-balance?from=${month}-01&as_of=${TODAY}&format=xlsx`, t.fm_caiwu)).bytes);
   assert.deepEqual(tx.rows[3][6], { type: 'number', value: 80000, format: '#,##0.00' });
-  assert.equal(tx.rows[5][0].value, '本期借方发生额合计：80,000.00 元（大写：人民币捌万元整）', 'the 大写 lines under the table');
   const tpdf = pdfText((await download(`/reports/trial-balance?from=${month}-01&as_of=${TODAY}&format=pdf`, t.fm_caiwu)).bytes);
   assert.match(tpdf, /试算平衡表/);
   assert.match(tpdf, /本期借方发生额合计：80,000\.00 元（大写：人民币捌万元整）/);
