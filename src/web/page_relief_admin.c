@@ -68,18 +68,6 @@ static void fund_option(const struct relief_fund *f, void *ctx)
     html_raw(r, "</option>");
 }
 
-/* A labelled input kept after a refusal, the refusal about field_name below it. */
-static void new_field(struct req *r, const char *label, const char *name, const char *field_name, const char *extra,
-                      const char *dflt)
-{
-    html_printf(r, "<label>%s", label);
-    html_raw_printf(r, "<input name=\"%s\" %s value=\"", name, extra);
-    html_text(r, form_echo(r, "/admin/relief-categories", name, dflt));
-    html_raw(r, "\">");
-    form_field_error(r, field_name);
-    html_raw(r, "</label>");
-}
-
 /* The form defining a new category: open and filled in again after a refusal. The amount kind has no
    default (a choice the programme keeps). */
 static void new_category_form(struct req *r)
@@ -89,16 +77,16 @@ static void new_category_form(struct req *r)
                    "<form method=\"post\" action=\"/admin/relief-categories\" class=\"grid\">",
                 form_posted(r, f) ? " open" : "");
     html_csrf(r);
-    new_field(r, "类别名称", "name", "name", "required maxlength=\"30\"", "");
+    form_input(r, f, "类别名称", "name", "name", "required maxlength=\"30\"", "");
     html_printf(r, "<label>发放方式<select name=\"amount_kind\" required><option value=\"\">请选择</option>"
                    "<option value=\"standard\"%s>按标准发放</option><option value=\"case\"%s>按实际情况核定（上下限）</option>"
                    "</select>",
                 !strcmp(kind, "standard") ? " selected" : "", !strcmp(kind, "case") ? " selected" : "");
     form_field_error(r, "amount_kind");
     html_raw(r, "</label>");
-    new_field(r, "标准金额或下限（元）", "min", "min_fen", "required inputmode=\"decimal\"", "");
-    new_field(r, "上限（元，按实际核定时填写）", "max", "max_fen", "inputmode=\"decimal\"", "");
-    new_field(r, "生效日期", "effective_from", "effective_from", "type=\"date\" required", "");
+    form_input(r, f, "标准金额或下限（元）", "min", "min_fen", "required inputmode=\"decimal\"", "");
+    form_input(r, f, "上限（元，按实际核定时填写）", "max", "max_fen", "inputmode=\"decimal\"", "");
+    form_input(r, f, "生效日期", "effective_from", "effective_from", "type=\"date\" required", "");
     html_raw(r, "<label>支付资金<select name=\"fund_id\" required><option value=\"\">请选择</option>");
     relief_fund_list(r->db, &r->user, fund_option, r);
     html_raw(r, "</select>");
@@ -112,7 +100,7 @@ static void new_category_form(struct req *r)
                     hh_category_name(k));
     form_field_error(r, "eligible");
     html_raw(r, "</fieldset>");
-    new_field(r, "每户每年次数", "per_year", "per_year", "type=\"number\" min=\"1\" max=\"12\" required", "1");
+    form_input(r, f, "每户每年次数", "per_year", "per_year", "type=\"number\" min=\"1\" max=\"12\" required", "1");
     html_printf(r, "<label class=\"inline-check\"><input type=\"checkbox\" name=\"batch\" value=\"1\"%s>可批量发放</label>"
                    "<p><button class=\"primary\">新增类别</button></p></form></details>",
                 form_echo_checked(r, f, "batch", "1", 0) ? " checked" : "");

@@ -168,8 +168,8 @@ test('the roll goes on public notice (masked); approval waits for the end of the
 
 const balance = async () => (await api(srv.base, 'GET', '/funds', undefined, t.finance)).body.items.find((f) => f.id === fundId).balance_fen;
 const returnFile = (lines) => '\ufeff序号,账号,金额,结果,原因\r\n' + lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
-async function bankReturn(csv, tok = t.finance) {
-  const res = await fetch(`${srv.base}/api/v1/rolls/${roll.id}/bank-return`, {
+async function bankReturn(csv, tok = t.finance, query = '') {
+  const res = await fetch(`${srv.base}/api/v1/rolls/${roll.id}/bank-return${query}`, {
     method: 'POST', headers: { Authorization: `Bearer ${tok}`, 'Content-Type': 'text/csv' }, body: csv,
   });
   return { status: res.status, body: await res.json() };
@@ -229,6 +229,16 @@ test('the bank\'s return file: paid rows debit the fund once, failed rows wait w
   assert.equal(done.paid_fen, 192000);
   assert.deepEqual([done.counts.paid, done.counts.failed], [2, 0]);
   assert.equal((await bankReturn(file, t.assoc)).status, 403, 'only finance and relief import');
+  // the same reader as relief batches: a file under a bank format's own headers (流水号, 卡号, 金额（元）), reordered
+  const fmt = await api(srv.base, 'POST', '/bank-formats', { name: '名册回盘改名', encoding: 'utf8', columns: [
+    { key: 'account', head: '卡号' }, { key: 'row', head: '流水号' }, { key: 'name', head: '户名' }, { key: 'amount', head: '金额（元）' }] }, t.admin);
+  assert.equal(fmt.status, 201, JSON.stringify(fmt.body));
+  const renamed = `\ufeff金额（元）,流水号,结果,卡号\r\n960.00,${zhao[0]},成功,${zhao[4]}\r\n`;
+  assert.equal((await bankReturn(renamed)).body.error.code, 'missing_column', 'not under the default format\'s headers');
+  const read = await bankReturn(renamed, t.finance, `?bank_format=${fmt.body.id}`);
+  assert.equal(read.status, 200, JSON.stringify(read.body));
+  assert.deepEqual([read.body.paid, read.body.already_paid, read.body.paid_twice_total], [0, 1, 0]);
+  assert.equal(await balance(), b0 - 192000);
   const c = check(srv.db);
   assert.equal(c.status, 0, c.stdout + c.stderr);
 });
