@@ -84,7 +84,7 @@ static int last_year(struct pdemo *d, int64_t programme, struct date today)
     buf_puts(&b, "序号,账号,金额,结果,原因\n");
     struct bank_return_result *res = calloc(1, sizeof *res);
     int rc = res && roll_lines(d->db, roll, ROLL_PAYABLE, 0, -1, 0, return_line, &b) >= 0 &&
-                     roll_bank_return(d->db, &d->finance, roll, b.data, b.len, paid, 1, res, &d->e) == 0
+                     roll_bank_return(d->db, &d->finance, roll, 0, b.data, b.len, paid, 1, res, &d->e) == 0
                  ? 0
                  : fail(d, "银行回盘");
     free(res);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "relief_category.h"
 
 const char *programme_beneficiary_name(const char *code)
 {
@@ -15,32 +16,6 @@ const char *programme_beneficiary_name(const char *code)
 const char *programme_period_name(const char *code)
 {
     return !strcmp(code, "once") ? "一次性" : !strcmp(code, "year") ? "每年" : !strcmp(code, "month") ? "每月" : code;
-}
-
-/* The bit set of a JSON array of strings, each given to parse (its index, or -1: skipped). */
-static unsigned bits_of_json(const char *json, int (*parse)(const char *))
-{
-    json_t *a = json_loads(json && *json ? json : "[]", 0, NULL), *v;
-    unsigned bits = 0;
-    size_t i;
-    json_array_foreach(a, i, v)
-    {
-        int k = parse(json_string_value(v));
-        if (k >= 0)
-            bits |= 1u << k;
-    }
-    json_decref(a);
-    return bits;
-}
-
-unsigned programme_categories_parse(const char *json)
-{
-    return bits_of_json(json, hh_category_parse);
-}
-
-unsigned programme_relations_parse(const char *json)
-{
-    return bits_of_json(json, programme_relation);
 }
 
 /* The JSON array of the relations of a set (NULL for none: any relation). New reference. */
@@ -133,6 +108,12 @@ int64_t programme_create(struct db *db, const struct user_ctx *actor, const stru
         ok = db_run(db, "INSERT INTO programme_amounts (programme_id, effective_from, amount_fen, created_by) "
                         "VALUES (?, ?, ?, ?)",
                     "itii", id, in->effective_from, in->amount_fen, actor->id) == SQLITE_DONE;
+    }
+    /* a once/household programme is also a relief category (relief reads its rules from the programme) */
+    if (ok && !strcmp(in->period, "once") && !strcmp(in->beneficiary, "household") &&
+        relief_category_attach(db, id, in->name, e) != 0) {
+        db_rollback(db);
+        return -1;
     }
     struct programme p;
     struct err pe;

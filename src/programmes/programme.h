@@ -63,10 +63,6 @@ int programme_set_amount(struct db *db, const struct user_ctx *actor, int64_t id
 struct programme {
     DB_ROW_FIELDS(PROGRAMME_ROW)
 };
-/* The categories of a stored JSON array of codes ('["one_child"]'); unknown codes skipped. */
-unsigned programme_categories_parse(const char *json);
-/* The relations of a stored JSON array of names ('["户主","配偶"]'). */
-unsigned programme_relations_parse(const char *json);
 
 /* Loads a programme the actor reaches: its fund's unit within the actor's scope, or the actor's
    unit within the fund's (a district programme is every township's). 0, or -1 with 404 / 403. */

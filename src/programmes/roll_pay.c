@@ -89,8 +89,8 @@ static int roll_fail_row(struct db *db, void *ctx, int64_t row, const char *reas
                    SQLITE_DONE ? 0 : db_fail(db, e);
 }
 
-int roll_bank_return(struct db *db, const struct user_ctx *actor, int64_t roll_id, const char *data, size_t len,
-                     struct date today, int commit, struct bank_return_result *res, struct err *e)
+int roll_bank_return(struct db *db, const struct user_ctx *actor, int64_t roll_id, int64_t format_id, const char *data,
+                     size_t len, struct date today, int commit, struct bank_return_result *res, struct err *e)
 {
     memset(res, 0, sizeof *res);
     struct roll r;
@@ -99,7 +99,7 @@ int roll_bank_return(struct db *db, const struct user_ctx *actor, int64_t roll_i
     char on[11];
     date_format(today, on);
     struct roll_payer payer = {roll_id, on};
-    struct bank_payer p = {roll_find, roll_pay_row, roll_fail_row, &payer};
+    struct bank_payer p = {roll_find, roll_pay_row, roll_fail_row, NULL, &payer, format_id};
     if (bank_return_read(db, data, len, &p, res, e) != 0)
         return -1;
     int rc = 0;

@@ -21,10 +21,11 @@ int roll_bank_file_open(struct db *db, const struct user_ctx *actor, int64_t rol
                         struct err *e);
 
 /* Imports the bank's return file of an approved roll (bank_return.h; 序号 is the roll row's id):
-   every line must name a row on the roll with its account and amount, or nothing is booked (422
+   its headers those of bank format format_id (0: the default); every line must name a row on the
+   roll with its account and amount, or nothing is booked (422
    bad_return_file, the problems listed). Dated today. With commit 0 it only works out res (the check before a clerk confirms) and books nothing. Returns 0
    or -1 with e (409 insufficient_funds, not_approved). Audited (bank_return). */
-int roll_bank_return(struct db *db, const struct user_ctx *actor, int64_t roll_id, const char *data, size_t len,
-                     struct date today, int commit, struct bank_return_result *res, struct err *e);
+int roll_bank_return(struct db *db, const struct user_ctx *actor, int64_t roll_id, int64_t format_id, const char *data,
+                     size_t len, struct date today, int commit, struct bank_return_result *res, struct err *e);
 
 #endif

@@ -11,20 +11,23 @@
 #include "text.h"
 
 /* The categories (bit per enum hh_category) of a household the actor may see, with the
-   categories they nest in (hh_category_closure): 0 with *cats set,
+   categories they nest in (hh_category_closure), and its head's facts: 0 with *cats and *head set,
    or -1 with 404 / 403 in e. */
 static int household_categories(struct db *db, const struct user_ctx *actor, int64_t household_id, unsigned *cats,
-                                struct err *e)
+                                struct relief_head *head, struct err *e)
 {
     sqlite3_stmt *st = db_prep(db, "SELECT in_scope(v.path, ?2), "
                                    "(SELECT group_concat(category) FROM household_category_links l "
-                                   "WHERE l.household_id = h.id) "
-                                   "FROM households h JOIN units v ON v.id = h.village_id WHERE h.id = ?1");
+                                   "WHERE l.household_id = h.id), " RELIEF_HEAD_COLUMNS " FROM households h JOIN units v ON v.id = h.village_id "
+                                   "LEFT JOIN members m ON m.household_id = h.id AND m.is_head = 1 WHERE h.id = ?1");
     if (!st)
         return db_fail(db, e);
     db_bind(st, "it", household_id, actor->unit_path);
     int found = sqlite3_step(st) == SQLITE_ROW, in_scope = found && sqlite3_column_int(st, 0);
     unsigned tagged = found ? hh_category_set_parse(db_text(st, 1)) : 0;
+    memset(head, 0, sizeof *head);
+    if (found)
+        relief_head_read(st, 2, head);
     db_done(st);
     if (!found)
         return err_set(e, 404, "household_not_found", "household_id", "家庭不存在");
@@ -41,10 +44,11 @@ int64_t relief_apply_in_txn(struct db *db, const struct user_ctx *actor, const s
     struct relief_category c;
     struct relief_rule rule;
     unsigned cats = 0;
+    struct relief_head head;
     date_format(today, on);
     if (in->reason && text_check(in->reason, 0, LONG_TEXT_MAX_CHARS) != 0)
         return err_set(e, 422, "invalid_reason", "reason", "申请理由不能超过500字");
-    if (household_categories(db, actor, in->household_id, &cats, e) != 0 ||
+    if (household_categories(db, actor, in->household_id, &cats, &head, e) != 0 ||
         relief_category_get(db, in->category_id, on, &c, e) != 0)
         return -1;
     if (!c.active)
@@ -53,7 +57,8 @@ int64_t relief_apply_in_txn(struct db *db, const struct user_ctx *actor, const s
     int64_t amount = in->amount_fen ? in->amount_fen : c.standard ? c.min_fen : 0;
     if (amount <= 0)
         return err_set(e, 422, "invalid_amount", "amount_fen", "请填写救助金额");
-    if (relief_check_eligible(&rule, cats, why, sizeof why) != 0)
+    if (relief_check_eligible(&rule, cats, why, sizeof why) != 0 ||
+        relief_category_check_head(&c, &head.p, today.y, why, sizeof why) != ROLL_OK)
         return err_set(e, 409, "not_eligible", "household_id", "%s", why);
     if (relief_check_amount(&rule, amount, why, sizeof why) != 0)
         return err_set(e, 422, "invalid_amount", "amount_fen", "%s", why);

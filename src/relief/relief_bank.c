@@ -14,6 +14,11 @@
     " FROM relief_applications a JOIN households h ON h.id = a.household_id JOIN members m ON m.household_id = "   \
     "h.id AND m.is_head = 1 JOIN units v ON v.id = h.village_id WHERE a.batch_id = ?1 AND in_scope(v.path, ?2) "
 #define BANK_PAID_BEFORE "EXISTS (SELECT 1 FROM relief_payments p WHERE p.application_id = a.id AND p.method = 'bank')"
+/* How a paid application was paid when not by the bank: its valid cash receipt, in words (NULL when none). */
+#define CASH_PAID                                                                                                   \
+    "(SELECT '已于 ' || p.paid_on || ' 以现金发放（收据 ' || p.receipt_no || '）' FROM relief_payments p "          \
+    "WHERE p.application_id = a.id AND p.method = 'cash' AND NOT EXISTS (SELECT 1 FROM receipt_events v "           \
+    "WHERE v.payment_id = p.id AND v.kind = 'void') ORDER BY p.id DESC LIMIT 1)"
 
 /* Fills a line from a row of RELIEF_BANK_LINE's columns. */
 static DB_ROW_READER(line_read, RELIEF_BANK_LINE, struct relief_bank_line)
@@ -77,7 +82,8 @@ static int batch_find(struct db *db, void *ctx, int64_t row, struct bank_payee *
 {
     struct batch_payer *p = ctx;
     sqlite3_stmt *st = db_prep(db, "SELECT a.amount_fen, m.bank_account, a.state = 'paid' OR " BANK_PAID_BEFORE
-                                   ", a.state = 'approved'" BANK_FROM "AND a.id = ?3");
+                                   ", a.state = 'approved', CASE WHEN NOT " BANK_PAID_BEFORE " THEN " CASH_PAID " END"
+                                   BANK_FROM "AND a.id = ?3");
     if (!st)
         return -1;
     db_bind(st, "iti", p->batch_id, p->actor->unit_path, row);
@@ -89,6 +95,10 @@ static int batch_find(struct db *db, void *ctx, int64_t row, struct bank_payee *
                     ? 1 : -1;
         out->paid = sqlite3_column_int(st, 2);
         out->refused = sqlite3_column_int(st, 3) ? NULL : "该申请尚未批准，不能发放";
+        const char *cash = (const char *)sqlite3_column_text(st, 4);
+        if (found == 1 && out->paid && cash &&
+            snprintf(out->paid_otherwise, sizeof out->paid_otherwise, "%s", cash) >= (int)sizeof out->paid_otherwise)
+            found = -1;
     }
     db_done(st);
     return found;
@@ -114,9 +124,21 @@ static int batch_fail(struct db *db, void *ctx, int64_t row, const char *reason,
                    SQLITE_DONE ? 0 : db_fail(db, e);
 }
 
+/* bank_payer.twice: the bank paid an application paid in cash: recorded in the application's audit
+   (paid_twice) for finance to recover; nothing is booked. */
+static int batch_twice(struct db *db, void *ctx, int64_t row, const char *reason, struct err *e)
+{
+    struct batch_payer *p = ctx;
+    json_t *after = json_pack("{s:I, s:s, s:I}", "batch_id", (json_int_t)p->batch_id, "reason", reason, "amount_fen",
+                              (json_int_t)db_int(db, 0, "SELECT amount_fen FROM relief_applications WHERE id = ?", "i", row));
+    int rc = audit_write(db, p->actor, "paid_twice", "relief_application", row, NULL, after);
+    json_decref(after);
+    return rc == 0 ? 0 : db_fail(db, e);
+}
+
 int relief_bank_return(struct db *db, const struct user_ctx *actor, int64_t batch_id, int64_t fund_id,
-                       const char *data, size_t len, struct date today, int commit, struct bank_return_result *res,
-                       struct err *e)
+                       int64_t format_id, const char *data, size_t len, struct date today, int commit,
+                       struct bank_return_result *res, struct err *e)
 {
     memset(res, 0, sizeof *res);
     struct relief_batch b;
@@ -132,7 +154,7 @@ int relief_bank_return(struct db *db, const struct user_ctx *actor, int64_t batc
     char on[11];
     date_format(today, on);
     struct batch_payer payer = {batch_id, actor, {fund_id, on, "bank", today}};
-    struct bank_payer p = {batch_find, batch_pay, batch_fail, &payer};
+    struct bank_payer p = {batch_find, batch_pay, batch_fail, batch_twice, &payer, format_id};
     if (bank_return_read(db, data, len, &p, res, e) != 0)
         return -1;
     int rc = db_run(db, "INSERT INTO relief_bank_returns (batch_id, fund_id, rows, paid, paid_fen, failed, already, "
@@ -143,9 +165,14 @@ int relief_bank_return(struct db *db, const struct user_ctx *actor, int64_t batc
         db_rollback(db);
         return rc;
     }
-    json_t *after = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:s}", "fund_id", (json_int_t)fund_id, "rows",
+    json_t *twice = json_array();
+    for (int64_t i = 0; i < res->npaid_twice && i < BANK_RETURN_MAX_FAILED; i++)
+        json_array_append_new(twice, json_pack("{s:I, s:I, s:s}", "row", (json_int_t)res->paid_twice[i].row,
+                                               "application_id", (json_int_t)res->paid_twice[i].row, "reason",
+                                               res->paid_twice[i].reason));
+    json_t *after = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:s}", "fund_id", (json_int_t)fund_id, "rows",
                               (json_int_t)res->rows, "paid", (json_int_t)res->paid, "paid_fen",
                               (json_int_t)res->paid_fen, "failed", (json_int_t)res->nfailed, "already_paid",
-                              (json_int_t)res->already_paid, "encoding", res->encoding);
+                              (json_int_t)res->already_paid, "paid_twice", twice, "encoding", res->encoding);
     return audit_commit(db, 1, actor, "bank_return", "relief_batch", batch_id, NULL, after, e);
 }

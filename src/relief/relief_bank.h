@@ -42,11 +42,13 @@ int relief_bank_lines(struct db *db, const struct user_ctx *actor, int64_t batch
                       void (*fn)(const struct relief_bank_line *, void *), void *ctx, int64_t *no_account);
 
 /* Imports the bank's return file of the batch (its scope checked first), paying from fund_id (a
-   fund in scope; 0: 422 invalid_fund), dated today. With commit 0 it only works out res and books nothing. 0, or -1 with e (422
+   fund in scope; 0: 422 invalid_fund), its headers those of bank format format_id (0: the default),
+   dated today. A 成功 line for an application paid in cash is reported in res->paid_twice and in
+   the application's audit (paid_twice), never booked. With commit 0 it only works out res and books nothing. 0, or -1 with e (422
    bad_return_file with res->problems, 409 insufficient_funds, 422 fund_not_for_unit). Audited
    (bank_return on the batch, disburse on each application). */
 int relief_bank_return(struct db *db, const struct user_ctx *actor, int64_t batch_id, int64_t fund_id,
-                       const char *data, size_t len, struct date today, int commit, struct bank_return_result *res,
-                       struct err *e);
+                       int64_t format_id, const char *data, size_t len, struct date today, int commit,
+                       struct bank_return_result *res, struct err *e);
 
 #endif

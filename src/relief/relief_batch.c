@@ -55,8 +55,8 @@ static int candidates(struct db *db, const struct user_ctx *actor, const struct 
         return err_set(e, 422, "invalid_amount", "amount_fen", "%s", amount <= 0 ? "请填写每户金额" : why);
     sqlite3_stmt *st = db_prep(
         db, "SELECT " DB_ROW_COLUMNS(CANDIDATE_ROW) ", (SELECT count(*) FROM relief_applications a "
-            "WHERE a.household_id = h.id AND a.category_id = ?2 AND a.year = ?3 AND a.state <> 'rejected') "
-            "FROM households h "
+            "WHERE a.household_id = h.id AND a.category_id = ?2 AND a.year = ?3 AND a.state <> 'rejected'), "
+            RELIEF_HEAD_COLUMNS " FROM households h "
             "JOIN units v ON v.id = h.village_id JOIN members m ON m.household_id = h.id AND m.is_head = 1 "
             "WHERE in_scope(v.path, ?1) AND (?4 = 1 OR EXISTS (SELECT 1 FROM household_category_links l "
             "WHERE l.household_id = h.id AND l.category IN (SELECT value FROM json_each(?5)))) ORDER BY v.name, h.id");
@@ -83,7 +83,11 @@ static int candidates(struct db *db, const struct user_ctx *actor, const struct 
             *out = NULL;
             return db_row_fail(e);
         }
-        x->excluded = sqlite3_column_int(st, DB_ROW_NCOLS(CANDIDATE_ROW)) >= rule.per_year
+        struct relief_head head;
+        relief_head_read(st, DB_ROW_NCOLS(CANDIDATE_ROW) + 1, &head);
+        enum roll_fail f = relief_category_check_head(c, &head.p, today.y, why, sizeof why);
+        x->excluded = f != ROLL_OK ? roll_fail_name(f)
+                      : sqlite3_column_int(st, DB_ROW_NCOLS(CANDIDATE_ROW)) >= rule.per_year
                           ? "本年度已享受（或已申请）此类救助"
                           : NULL;
     }

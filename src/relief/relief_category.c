@@ -8,12 +8,62 @@
 #include "date.h"
 #include "db_row.h"
 #include "household.h"
+#include "member_status.h"
 #include "relief_fund.h"
 #include "text.h"
 
 const char *relief_category_public(const struct relief_category *c)
 {
     return c->sensitive && c->public_name[0] ? c->public_name : c->name;
+}
+
+enum roll_fail relief_category_check_head(const struct relief_category *c, const struct person_facts *head, int year,
+                                          char *why, size_t n)
+{
+    struct programme_rules r = {.min_age = c->min_age, .max_age = c->max_age, .sex = c->sex[0], .hukou = c->hukou,
+                                .relations = c->relations, .alive_resident = c->alive_resident};
+    struct person_facts p = *head;
+    p.category_ok = 1; /* relief_check_eligible says which categories are missing */
+    p.paid_before = 0; /* relief counts times a year instead (relief_check_limit) */
+    if (programme_ref_date(year, c->age_on, &r.ref) != 0) /* programme_create admits only days of the year */
+        programme_ref_date(year, "12-31", &r.ref);
+    enum roll_fail f = programme_rule_check(&r, &p);
+    if (f != ROLL_OK)
+        snprintf(why, n, "户主不符合扶助项目“%s”的条件：%s", c->name, roll_fail_name(f));
+    return f;
+}
+
+/* A date column, {0} when NULL or not a date. */
+static struct date column_date(sqlite3_stmt *st, int col)
+{
+    struct date d = {0};
+    const char *s = db_text(st, col);
+    if (!s || date_parse(s, &d) != 0)
+        d = (struct date){0};
+    return d;
+}
+
+void relief_head_read(sqlite3_stmt *st, int col, struct relief_head *out)
+{
+    const char *sex = db_text(st, col + 1), *rel = db_text(st, col + 3);
+    memset(out, 0, sizeof *out);
+    if (rel && strlen(rel) < sizeof out->relation)
+        memcpy(out->relation, rel, strlen(rel) + 1);
+    out->p = (struct person_facts){.birth = column_date(st, col), .sex = sex ? sex[0] : 0,
+                                   .hukou = hukou_of_code(db_text(st, col + 2)), .relation = out->relation,
+                                   .died = column_date(st, col + 4), .moved = column_date(st, col + 5)};
+}
+
+int relief_category_attach(struct db *db, int64_t programme_id, const char *name, struct err *e)
+{
+    if (db_int(db, 0, "SELECT count(*) FROM relief_categories WHERE name = ?", "t", name) > 0)
+        return err_set(e, 409, "duplicate_name", "name", "已有同名的救助类别");
+    if (db_run(db, "INSERT INTO relief_categories (code, name, amount_kind, batch, per_year, sort, programme_id) "
+                   "VALUES ('programme_' || ?1, ?2, 'standard', 1, 1, "
+                   "(SELECT coalesce(max(sort), 0) + 1 FROM relief_categories), ?1)",
+               "it", programme_id, name) != SQLITE_DONE)
+        return db_fail(db, e);
+    return 0;
 }
 
 void relief_category_rule(const struct relief_category *c, struct relief_rule *out)
@@ -26,30 +76,36 @@ void relief_category_rule(const struct relief_category *c, struct relief_rule *o
     out->max_fen = c->max_fen;
 }
 
-/* A category's columns, then the amount in force on ?1 and the eligible codes. */
+/* A category's own columns, then its programme's (p): the amount in force on ?1 (a), the categories,
+   the fund and the rules over the head. */
 #define CATEGORY_ROW(X, _)                                                                                           \
     X("c.id", INT64, id) _ X("c.code", TEXT(32), code) _ X("c.name", TEXT(RELIEF_CATEGORY_NAME_SIZE), name) _     \
         X("c.public_name", TEXT(RELIEF_CATEGORY_NAME_SIZE), public_name) _                                       \
-        X("c.amount_kind = 'standard'", INT, standard) _ X("c.any_household", INT, any_household) _             \
+        X("c.amount_kind = 'standard'", INT, standard) _ X("p.categories = '[]'", INT, any_household) _         \
         X("c.batch", INT, batch) _ X("c.per_year", INT, per_year) _ X("c.sensitive", INT, sensitive) _          \
-        X("c.active", INT, active) _ X("a.min_fen", MONEY, min_fen) _ X("a.max_fen", MONEY, max_fen) _          \
-        X("a.effective_from", DATE, effective_from) _                                                            \
-        X("(SELECT group_concat(household_cat) FROM relief_category_eligible e WHERE e.category_id = c.id)",     \
-          ENUM(unsigned, hh_category_set_parse), eligible)
+        X("p.active", INT, active) _ X("a.amount_fen", MONEY, min_fen) _                                        \
+        X("coalesce(a.max_fen, a.amount_fen)", MONEY, max_fen) _ X("a.effective_from", DATE, effective_from) _  \
+        X("p.categories", ENUM(unsigned, programme_categories_parse), eligible) _                               \
+        X("p.id", INT64, programme_id) _ X("p.fund_id", INT64, fund_id) _                                       \
+        X("coalesce(p.min_age, -1)", INT, min_age) _ X("coalesce(p.max_age, -1)", INT, max_age) _              \
+        X("coalesce(p.hukou, '')", ENUM(int, hukou_of_code), hukou) _ X("p.alive_resident", INT, alive_resident) _ \
+        X("p.age_on", TEXT(8), age_on) _ X("coalesce(p.sex, '')", TEXT(4), sex) _                               \
+        X("coalesce(p.relations, '')", ENUM(unsigned, programme_relations_parse), relations)
 
 /* CATEGORY_ROW with its FROM. */
 #define CATEGORY_SELECT                                                                                             \
     "SELECT " DB_ROW_COLUMNS(CATEGORY_ROW) " "                                                                     \
-    "FROM relief_categories c LEFT JOIN relief_category_amounts a ON a.id = "                                       \
-    "(SELECT id FROM relief_category_amounts x WHERE x.category_id = c.id AND x.effective_from <= ?1 "             \
+    "FROM relief_categories c JOIN programmes p ON p.id = c.programme_id LEFT JOIN programme_amounts a ON a.id = " \
+    "(SELECT id FROM programme_amounts x WHERE x.programme_id = p.id AND x.effective_from <= ?1 "                 \
     "ORDER BY x.effective_from DESC LIMIT 1) "
 
 /* Fills a category from a row of CATEGORY_SELECT. */
 static DB_ROW_READER(category_row, CATEGORY_ROW, struct relief_category)
 
-/* An amount's columns. */
+/* An amount's columns (programme_amounts). */
 #define AMOUNT_ROW(X, _)                                                                                             \
-    X("effective_from", DATE, effective_from) _ X("min_fen", MONEY, min_fen) _ X("max_fen", MONEY, max_fen)
+    X("effective_from", DATE, effective_from) _ X("amount_fen", MONEY, min_fen) _                                  \
+        X("coalesce(max_fen, amount_fen)", MONEY, max_fen)
 /* Fills an amount from an AMOUNT_ROW. */
 static DB_ROW_READER(amount_row, AMOUNT_ROW, struct relief_amount_row)
 
@@ -110,15 +166,10 @@ int relief_category_set_amount(struct db *db, const struct user_ctx *actor, int6
         db_rollback(db);
         return -1;
     }
-    int ok = db_run(db, "INSERT INTO relief_category_amounts (category_id, effective_from, min_fen, max_fen, created_by) "
-                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (category_id, effective_from) DO UPDATE SET "
-                        "min_fen = excluded.min_fen, max_fen = excluded.max_fen, created_by = excluded.created_by",
-                    "itiii", id, from, min_fen, max_fen, actor->id) == SQLITE_DONE &&
-             /* the category's programme (migration 071) follows: its amount is the standard or the minimum */
-             db_run(db, "INSERT INTO programme_amounts (programme_id, effective_from, amount_fen, created_by) "
-                        "SELECT programme_id, ?2, ?3, ?4 FROM relief_categories WHERE id = ?1 AND programme_id IS NOT NULL "
-                        "ON CONFLICT (programme_id, effective_from) DO UPDATE SET amount_fen = excluded.amount_fen",
-                    "itii", id, from, min_fen, actor->id) == SQLITE_DONE;
+    int ok = db_run(db, "INSERT INTO programme_amounts (programme_id, effective_from, amount_fen, max_fen, created_by) "
+                        "VALUES (?, ?, ?, nullif(?, ?), ?) ON CONFLICT (programme_id, effective_from) DO UPDATE SET "
+                        "amount_fen = excluded.amount_fen, max_fen = excluded.max_fen, created_by = excluded.created_by",
+                    "itiiii", c.programme_id, from, min_fen, max_fen, min_fen, actor->id) == SQLITE_DONE;
     json_t *after = json_pack("{s:s, s:I, s:I}", "effective_from", from, "min_fen", (json_int_t)min_fen, "max_fen",
                               (json_int_t)max_fen);
     return audit_commit(db, ok, actor, "set_amount", "relief_category", id, NULL, after, e);
@@ -137,21 +188,20 @@ int relief_category_update(struct db *db, const struct user_ctx *actor, int64_t 
         db_rollback(db);
         return err_set(e, 404, "category_not_found", NULL, "救助类别不存在");
     }
-    int ok = db_run(db, "UPDATE relief_categories SET any_household = ?, per_year = ?, active = ? WHERE id = ?", "dddi",
-                    any_household ? 1 : 0, per_year, active ? 1 : 0, id) == SQLITE_DONE &&
-             db_run(db, "DELETE FROM relief_category_eligible WHERE category_id = ?", "i", id) == SQLITE_DONE;
+    char codes[HH_CATEGORY_JSON_SIZE];
+    if (hh_category_codes_json(any_household ? 0 : eligible, codes, sizeof codes) != 0) {
+        db_rollback(db);
+        return err_set(e, 500, "internal_error", NULL, "家庭类别过多");
+    }
+    /* times a year are the category's; who is eligible and whether active are its programme's */
+    int ok = db_run(db, "UPDATE relief_categories SET per_year = ? WHERE id = ?", "di", per_year, id) == SQLITE_DONE &&
+             db_run(db, "UPDATE programmes SET categories = ?2, active = ?3 "
+                        "WHERE id = (SELECT programme_id FROM relief_categories WHERE id = ?1)",
+                    "itd", id, codes, active ? 1 : 0) == SQLITE_DONE;
     json_t *cats = json_array();
-    for (int k = 0; ok && k < HC__MAX; k++)
-        if (eligible & (1u << k)) {
-            ok = db_run(db, "INSERT INTO relief_category_eligible (category_id, household_cat) VALUES (?, ?)", "it", id,
-                        hh_category_code(k)) == SQLITE_DONE;
+    for (int k = 0; !any_household && k < HC__MAX; k++)
+        if (eligible & (1u << k))
             json_array_append_new(cats, json_string(hh_category_code(k)));
-        }
-    /* the category's programme (migration 071) follows: its household categories ([] = any) and whether active */
-    ok = ok && db_run(db, "UPDATE programmes SET categories = CASE WHEN ?2 THEN '[]' ELSE coalesce((SELECT "
-                          "json_group_array(household_cat) FROM relief_category_eligible WHERE category_id = ?1), '[]') END, "
-                          "active = ?3 WHERE id = (SELECT programme_id FROM relief_categories WHERE id = ?1)",
-                      "idd", id, any_household ? 1 : 0, active ? 1 : 0) == SQLITE_DONE;
     json_t *after = json_pack("{s:o, s:b, s:i, s:b}", "eligible", cats, "any_household", any_household, "per_year",
                               per_year, "active", active);
     return audit_commit(db, ok, actor, "update", "relief_category", id, NULL, after, e);
@@ -159,8 +209,8 @@ int relief_category_update(struct db *db, const struct user_ctx *actor, int64_t 
 
 int relief_category_amounts(struct db *db, int64_t id, void (*fn)(const struct relief_amount_row *, void *), void *ctx)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(AMOUNT_ROW) " FROM relief_category_amounts "
-                                   "WHERE category_id = ? ORDER BY effective_from DESC");
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(AMOUNT_ROW) " FROM programme_amounts WHERE programme_id = "
+                                   "(SELECT programme_id FROM relief_categories WHERE id = ?) ORDER BY effective_from DESC");
     if (!st)
         return -1;
     db_bind(st, "i", id);
@@ -217,22 +267,16 @@ int64_t relief_category_create(struct db *db, const struct user_ctx *actor, cons
                         "VALUES (?, 'household', 'once', ?, ?, 0, ?)", "titi", in->name, in->fund_id, cats,
                     actor->id) == SQLITE_DONE;
     int64_t programme = ok ? sqlite3_last_insert_rowid(db->h) : 0, id = -1;
-    ok = ok && db_run(db, "INSERT INTO programme_amounts (programme_id, effective_from, amount_fen, created_by) "
-                          "VALUES (?, ?, ?, ?)", "itii", programme, in->effective_from, in->min_fen, actor->id) == SQLITE_DONE &&
-         db_run(db, "INSERT INTO relief_categories (code, name, amount_kind, any_household, batch, per_year, sort, programme_id) "
-                    "VALUES ('custom_' || (SELECT coalesce(max(id), 0) + 1 FROM relief_categories), ?, ?, ?, ?, ?, "
+    ok = ok && db_run(db, "INSERT INTO programme_amounts (programme_id, effective_from, amount_fen, max_fen, created_by) "
+                          "VALUES (?, ?, ?, nullif(?, ?), ?)", "itiiii", programme, in->effective_from, in->min_fen,
+                      in->max_fen, in->min_fen, actor->id) == SQLITE_DONE &&
+         db_run(db, "INSERT INTO relief_categories (code, name, amount_kind, batch, per_year, sort, programme_id) "
+                    "VALUES ('custom_' || (SELECT coalesce(max(id), 0) + 1 FROM relief_categories), ?, ?, ?, ?, "
                     "(SELECT coalesce(max(sort), 0) + 1 FROM relief_categories), ?)",
-                "ttdddi", in->name, in->standard ? "standard" : "case", in->any_household ? 1 : 0, in->batch ? 1 : 0,
-                in->per_year, programme) == SQLITE_DONE;
+                "ttddi", in->name, in->standard ? "standard" : "case", in->batch ? 1 : 0, in->per_year,
+                programme) == SQLITE_DONE;
     if (ok)
         id = sqlite3_last_insert_rowid(db->h);
-    for (int k = 0; ok && !in->any_household && k < HC__MAX; k++)
-        if (in->eligible & (1u << k))
-            ok = db_run(db, "INSERT INTO relief_category_eligible (category_id, household_cat) VALUES (?, ?)", "it", id,
-                        hh_category_code(k)) == SQLITE_DONE;
-    ok = ok && db_run(db, "INSERT INTO relief_category_amounts (category_id, effective_from, min_fen, max_fen, created_by) "
-                          "VALUES (?, ?, ?, ?, ?)", "itiii", id, in->effective_from, in->min_fen, in->max_fen,
-                      actor->id) == SQLITE_DONE;
     json_t *after = json_pack("{s:s, s:b, s:I, s:I, s:s, s:s, s:b, s:I}", "name", in->name, "standard", in->standard,
                               "min_fen", (json_int_t)in->min_fen, "max_fen", (json_int_t)in->max_fen, "effective_from",
                               in->effective_from, "eligible", cats, "any_household", in->any_household, "programme_id",

@@ -36,12 +36,16 @@ struct api_doc {
 #define API_ROLE "{\"enum\":[\"admin\",\"association\",\"reviewer\",\"liaison\",\"relief\",\"finance\",\"village\",\"auditor\"]}"
 /* The paging query parameters. */
 #define API_PAGING "limit:integer offset:integer"
-/* The answer to importing a bank's return file (rolls and relief batches). */
+/* The answer to importing a bank's return file (rolls and relief batches); paid_twice: 成功 lines for
+   applications paid in cash before (reported, not booked). */
 #define BANK_RETURN_ANSWER                                                                                         \
     API_OBJ("\"rows\":" API_INT ",\"paid\":" API_INT ",\"failed\":{\"type\":\"array\",\"items\":"                    \
             API_OBJ("\"row\":" API_INT ",\"reason\":" API_STR, "\"row\",\"reason\"") "},\"failed_total\":" API_INT    \
-            ",\"already_paid\":" API_INT ",\"paid_fen\":" API_INT,                                                   \
-            "\"rows\",\"paid\",\"failed\",\"already_paid\",\"paid_fen\"")
+            ",\"already_paid\":" API_INT ",\"paid_twice\":{\"type\":\"array\",\"items\":"                              \
+            API_OBJ("\"row\":" API_INT ",\"application_id\":" API_INT ",\"reason\":" API_STR,                           \
+                    "\"row\",\"application_id\",\"reason\"") "},\"paid_twice_total\":" API_INT                          \
+            ",\"paid_fen\":" API_INT,                                                                              \
+            "\"rows\",\"paid\",\"failed\",\"already_paid\",\"paid_twice\",\"paid_twice_total\",\"paid_fen\"")
 /* A keyset-paged list (keyset.h): ?after= the previous answer's `next` (opaque, passed back unchanged),
    ?limit=; ?offset= still skips rows after the cursor (it walks them: after= is preferred). */
 #define API_KEYSET "after:string limit:integer offset:integer"

@@ -297,6 +297,6 @@ const struct api_doc api_docs_programme[] = {
     {"POST", "/api/v1/rolls/{id}/rows/{id}/remove", "从名册移出一行，须填写理由", NULL, API_OBJ("\"reason\":" API_STR, "\"reason\""), ROLL_ANSWER, 0, "409:roll_not_draft 422:invalid_reason 404:not_found", NULL},
     {"POST", "/api/v1/rolls/{id}/approve", "公示期满且无未处理异议后批准名册", NULL, NULL, ROLL_ANSWER, 0, "409:not_in_notice 409:notice_not_over 409:open_objections 409:same_person", NULL},
     {"GET", "/api/v1/rolls/{id}/bank-file", "代发文件（完整姓名、身份证号、账号；仅救助经办员、财务；下载记入审计）；?format=xlsx，?bank_format= 格式编号（缺省为默认格式）", "format:string bank_format:integer", NULL, NULL, 0, "409:not_approved 403:out_of_scope 422:invalid_bank_format", "csv xlsx"},
-    {"POST", "/api/v1/rolls/{id}/bank-return", "导入银行回盘文件（CSV：序号、账号、金额、结果、原因）：成功的入账并扣减资金，失败的退回待发并注明原因；重复导入不重复发放", NULL, NULL, BANK_RETURN_ANSWER, 0, "422:bad_return_file 422:missing_column 409:insufficient_funds 409:not_approved", NULL},
+    {"POST", "/api/v1/rolls/{id}/bank-return", "导入银行回盘文件（CSV：序号、账号、金额、结果、原因，前三列也可用 ?bank_format= 代发格式的列名）：成功的入账并扣减资金，失败的退回待发并注明原因；重复导入不重复发放", "bank_format:integer", NULL, BANK_RETURN_ANSWER, 0, "422:bad_return_file 422:missing_column 404:not_found 409:insufficient_funds 409:not_approved", NULL},
     {0},
 };

@@ -32,7 +32,8 @@ static const struct word actions[] = {
     {"attach_document", "上传证明材料"}, {"propose_category", "申请特殊家庭类别"}, {"approve_category", "批准类别变更"},
     {"reject_category", "驳回类别变更"}, {"end", "结束"}, {"assign", "指定经办人"}, {"resolve", "办结"},
     {"update_member", "修改成员户籍/账户/状态"}, {"view_bank_account", "查看完整银行账号"}, {"add_row", "加入名册"},
-    {"remove_row", "移出名册"}, {"bank_file", "下载代发文件"}, {"bank_return", "导入银行回盘"}, {NULL, NULL},
+    {"remove_row", "移出名册"}, {"bank_file", "下载代发文件"}, {"bank_return", "导入银行回盘"},
+    {"paid_twice", "重复发放（银行回盘成功，此前已现金发放）"}, {NULL, NULL},
 };
 
 static const struct word entities[] = {
@@ -89,7 +90,7 @@ static const struct word fields[] = {
     {"beneficiary", "发放对象"}, {"period", "发放周期"}, {"amounts", "标准"}, {"rules", "条件"}, {"categories_any", "家庭类别"},
     {"min_age", "最低年龄"}, {"max_age", "最高年龄"}, {"age_on", "年龄计算日"}, {"relations", "与户主关系"},
     {"alive_resident", "健在且未迁出"}, {"fund", "资金"}, {"row_id", "名册行"}, {"person_id", "人员"}, {"was", "原状态"},
-    {"unpaid_fen", "待发金额"}, {"failed", "失败"}, {"already_paid", "此前已入账"}, {"approved_on", "批准日期"},
+    {"unpaid_fen", "待发金额"}, {"failed", "失败"}, {"already_paid", "此前已入账"}, {"paid_twice", "重复发放"}, {"approved_on", "批准日期"},
     {"died_on", "死亡日期"}, {"moved_out_on", "迁出日期"}, {"birth_year", "出生年份"}, {"bank", "银行账户"}, {"account", "账号"},
     {"paid", "已发放"}, {NULL, NULL},
 };
@@ -120,7 +121,7 @@ const char *const audit_action_codes[] = {
     "recover", "verify", "approve", "reject", "void_receipt", "reprint_receipt", "publish", "withdraw",
     "resolve_objection", "attach_document", "propose_category", "approve_category", "reject_category", "end",
     "assign", "resolve", "update_member", "view_bank_account", "add_row", "remove_row", "bank_file", "bank_return",
-    NULL,
+    "paid_twice", NULL,
 };
 
 const char *const audit_entity_codes[] = {

@@ -34,8 +34,29 @@ void bank_pay_section(struct req *r, const char *base, void (*extra)(struct req 
     html_csrf(r);
     if (extra)
         extra(r);
-    html_raw(r, "<label>银行回盘文件（CSV：序号、账号、金额、结果、原因）<input type=\"file\" name=\"file\" "
-                "accept=\".csv,text/csv\" required></label><p><button class=\"primary\">检查回盘文件</button></p></form>");
+    html_raw(r, "<label>代发文件所用格式（回盘文件的列名按此格式读取）<select name=\"bank_format\">");
+    bank_format_list(r->db, format_option, r);
+    html_raw(r, "</select></label><label>银行回盘文件（CSV：序号、账号、金额、结果、原因，列名也可按代发格式）<input "
+                "type=\"file\" name=\"file\" accept=\".csv,text/csv\" required></label><p><button class=\"primary\">"
+                "检查回盘文件</button></p></form>");
+}
+
+/* A table of lines of the return file (序号 and words), at most BANK_RETURN_MAX_FAILED of n, saying so when more;
+   nothing when n is 0. */
+static void line_table(struct req *r, const char *head1, const char *head2, const struct bank_failure *lines, int64_t n)
+{
+    if (!n)
+        return;
+    html_printf(r, "<div class=\"scroll\"><table class=\"list\"><thead><tr><th>%s</th><th>%s</th></tr></thead><tbody>",
+                head1, head2);
+    for (int64_t i = 0; i < n && i < BANK_RETURN_MAX_FAILED; i++) {
+        html_printf(r, "<tr><td>%lld</td><td>", (long long)lines[i].row);
+        html_text(r, lines[i].reason);
+        html_raw(r, "</td></tr>");
+    }
+    html_raw(r, "</tbody></table></div>");
+    if (n > BANK_RETURN_MAX_FAILED)
+        html_printf(r, "<p class=\"muted\">只列出前 %d 条（共 %lld 条）。</p>", BANK_RETURN_MAX_FAILED, (long long)n);
 }
 
 /* The outcome of a checked return file, with the form confirming it (stash id). */
@@ -52,26 +73,25 @@ static void check_page(struct req *r, const struct bank_import *im, const struct
     html_text(r, form_money(res->paid_fen, words, sizeof words));
     html_printf(r, "；失败 %lld 人；此前已入账 %lld 行（不再重复入账）。</p>", (long long)res->nfailed,
                 (long long)res->already_paid);
-    if (res->nfailed) {
-        html_raw(r, "<table class=\"list\"><thead><tr><th>序号</th><th>银行说明的原因</th></tr></thead><tbody>");
-        for (int64_t i = 0; i < res->nfailed && i < BANK_RETURN_MAX_FAILED; i++) {
-            html_printf(r, "<tr><td>%lld</td><td>", (long long)res->failed[i].row);
-            html_text(r, res->failed[i].reason);
-            html_raw(r, "</td></tr>");
-        }
-        html_raw(r, "</tbody></table>");
-        if (res->nfailed > BANK_RETURN_MAX_FAILED)
-            html_printf(r, "<p class=\"muted\">只列出前 %d 条失败。</p>", BANK_RETURN_MAX_FAILED);
+    if (res->npaid_twice) {
+        html_printf(r, "<div class=\"warn-box\" role=\"alert\"><p><strong>重复发放 %lld 笔：</strong>银行回盘显示代发成功，"
+                       "但这些申请此前已以现金发放，家庭收到两次。本次不再入账；确认后记入审计日志，请财务追回。</p>",
+                    (long long)res->npaid_twice);
+        line_table(r, "序号（申请编号）", "情况", res->paid_twice, res->npaid_twice);
+        html_raw(r, "</div>");
     }
+    line_table(r, "序号", "银行说明的原因", res->failed, res->nfailed);
     html_raw(r, "<form method=\"post\" action=\"");
     html_text(r, base);
     html_printf(r, "/bank-return/%lld\">", (long long)stash);
     html_csrf(r);
-    const char *fund = req_form(r, "fund_id");
-    if (fund) {
-        html_raw(r, "<input type=\"hidden\" name=\"fund_id\" value=\"");
-        html_text(r, fund);
-        html_raw(r, "\">");
+    for (int i = 0; i < 2; i++) {
+        const char *name = i ? "bank_format" : "fund_id", *v = req_form(r, name);
+        if (v) {
+            html_printf(r, "<input type=\"hidden\" name=\"%s\" value=\"", name);
+            html_text(r, v);
+            html_raw(r, "\">");
+        }
     }
     html_raw(r, "<p><button class=\"primary\">确认入账</button> <a href=\"");
     html_text(r, base);
@@ -115,6 +135,16 @@ void bank_return_confirm(struct req *r, const struct bank_import *im)
     im->done(r, rc, &e);
 }
 
+int64_t bank_return_format(struct req *r)
+{
+    const char *v = req_form(r, "bank_format");
+    if (!v)
+        v = req_query(r, "bank_format");
+    char *end = NULL;
+    int64_t id = v && *v ? strtoll(v, &end, 10) : 0;
+    return id > 0 && end && !*end ? id : v && *v ? -1 : 0; /* -1: not a number, refused as unknown (404) */
+}
+
 void bank_return_api(struct req *r, bank_import_fn run)
 {
     const struct kv *file = req_form_kv(r, "file");
@@ -138,13 +168,18 @@ void bank_return_api(struct req *r, bank_import_fn run)
     } else if (rc != 0) {
         reply_json_error(r, &e);
     } else {
-        json_t *failed = json_array();
+        json_t *failed = json_array(), *twice = json_array();
         for (int64_t i = 0; i < res->nfailed && i < BANK_RETURN_MAX_FAILED; i++)
             json_array_append_new(failed, json_pack("{s:I, s:s}", "row", (json_int_t)res->failed[i].row, "reason",
                                                     res->failed[i].reason));
-        reply_json(r, 200, json_pack("{s:I, s:I, s:o, s:I, s:I, s:I, s:o, s:s}", "rows", (json_int_t)res->rows, "paid",
-                                     (json_int_t)res->paid, "failed", failed, "failed_total", (json_int_t)res->nfailed,
-                                     "already_paid", (json_int_t)res->already_paid, "paid_fen",
+        for (int64_t i = 0; i < res->npaid_twice && i < BANK_RETURN_MAX_FAILED; i++)
+            json_array_append_new(twice, json_pack("{s:I, s:I, s:s}", "row", (json_int_t)res->paid_twice[i].row,
+                                                   "application_id", (json_int_t)res->paid_twice[i].row, "reason",
+                                                   res->paid_twice[i].reason));
+        reply_json(r, 200, json_pack("{s:I, s:I, s:o, s:I, s:I, s:o, s:I, s:I, s:o, s:s}", "rows", (json_int_t)res->rows,
+                                     "paid", (json_int_t)res->paid, "failed", failed, "failed_total",
+                                     (json_int_t)res->nfailed, "already_paid", (json_int_t)res->already_paid,
+                                     "paid_twice", twice, "paid_twice_total", (json_int_t)res->npaid_twice, "paid_fen",
                                      (json_int_t)res->paid_fen, "fund_entry_id",
                                      res->entry_id ? json_integer(res->entry_id) : json_null(), "encoding",
                                      res->encoding));

@@ -2,7 +2,8 @@
  * bank_return_page.h: the pieces rolls and relief batches share to pay through the credit union:
  * the page section (download the payment file in a bank format, upload the return file), the
  * check of an uploaded return file with the confirm form (the file kept in the stash meanwhile),
- * its confirmation, and the API answer {rows, paid, failed: [{row, reason}], already_paid, …}.
+ * its confirmation, and the API answer {rows, paid, failed: [{row, reason}], already_paid,
+ * paid_twice: [{row, application_id, reason}], …}.
  */
 #ifndef BANGFU_BANK_RETURN_PAGE_H
 #define BANGFU_BANK_RETURN_PAGE_H
@@ -31,6 +32,9 @@ void bank_pay_section(struct req *r, const char *base, void (*extra)(struct req 
 void bank_return_check(struct req *r, const struct bank_import *im);
 /* POST base/bank-return/{stash}: books the kept file. */
 void bank_return_confirm(struct req *r, const struct bank_import *im);
+/* The bank format the request names (form or query bank_format): its id, 0 for the default, -1
+   when not a number (refused as an unknown format). */
+int64_t bank_return_format(struct req *r);
 /* The API: the file as multipart field "file" or the raw body; answers 200 with the counts, or
    422 with the problems of a file that does not match. */
 void bank_return_api(struct req *r, bank_import_fn run);

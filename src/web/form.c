@@ -48,6 +48,17 @@ void form_field_error(struct req *r, const char *name)
         html_printf(r, "<small class=\"field-error\" role=\"alert\">%s</small>", e->message);
 }
 
+void form_input(struct req *r, const char *suffix, const char *label, const char *name, const char *field,
+                const char *extra, const char *dflt)
+{
+    html_printf(r, "<label>%s", label);
+    html_raw_printf(r, "<input name=\"%s\" %s value=\"", name, extra);
+    html_text(r, form_echo(r, suffix, name, dflt));
+    html_raw(r, "\">");
+    form_field_error(r, field ? field : name);
+    html_raw(r, "</label>");
+}
+
 char *form_money(int64_t fen, char *out, size_t n)
 {
     char plain[MONEY_TEXT_SIZE], capital[MONEY_CAPITAL_SIZE];

@@ -29,6 +29,10 @@ int form_echo_checked(const struct req *r, const char *suffix, const char *name,
 /* After the input named name: the refusal shown at the top of the page (html_form_error) again,
    when it is about this field or an element of it (name "attendees" for "attendees[2]"). */
 void form_field_error(struct req *r, const char *name);
+/* A labelled <input name=name extra> holding what was typed into the form at suffix (else dflt),
+   with the refusal about field (a field name of the API, e.g. "amount_fen"; NULL: name) below it. */
+void form_input(struct req *r, const char *suffix, const char *label, const char *name, const char *field,
+                const char *extra, const char *dflt);
 /* An <option> per unit of the user's scope (tree order), the one posted to the form at suffix under
    name selected. */
 void form_unit_options(struct req *r, const char *suffix, const char *name);

@@ -381,6 +381,7 @@ void page_funds_income(struct req *r);
 void page_fund_ledger(struct req *r);
 void page_fund_entry_reverse(struct req *r);
 void page_relief_categories(struct req *r);
+void page_relief_category_create(struct req *r);
 void page_relief_category_update(struct req *r);
 void page_relief_category_amount(struct req *r);
 /* page_notice.c */

@@ -69,17 +69,6 @@ static void fund_option(const struct relief_fund *f, void *ctx)
     html_raw(r, "</option>");
 }
 
-/* A labelled input of the giving form kept after a refusal. */
-static void field(struct req *r, const char *label, const char *name, const char *extra, const char *dflt)
-{
-    html_printf(r, "<label>%s", label);
-    html_raw_printf(r, "<input name=\"%s\" %s value=\"", name, extra);
-    html_text(r, form_echo(r, "/aid", name, dflt));
-    html_raw(r, "\">");
-    form_field_error(r, name);
-    html_raw(r, "</label>");
-}
-
 /* The form giving aid to a household (prefilled from ?household_id=). */
 static void aid_form(struct req *r)
 {
@@ -88,20 +77,20 @@ static void aid_form(struct req *r)
     html_printf(r, "<details%s><summary>发放慰问品</summary><form method=\"post\" action=\"/aid\" class=\"grid\">",
                 form_posted(r, "/aid") || hh ? " open" : "");
     html_csrf(r);
-    field(r, "家庭编号", "household_id", "required inputmode=\"numeric\"", hh ? hh : "");
+    form_input(r, "/aid", "家庭编号", "household_id", NULL, "required inputmode=\"numeric\"", hh ? hh : "");
     html_raw(r, "<label>物品<select name=\"item_id\" required><option value=\"\">请选择</option>");
     aid_item_list(r->db, item_option, r);
     html_raw(r, "</select>");
     form_field_error(r, "item_id");
     html_raw(r, "</label>");
-    field(r, "数量", "quantity", "required inputmode=\"numeric\" maxlength=\"4\"", "");
+    form_input(r, "/aid", "数量", "quantity", NULL, "required inputmode=\"numeric\" maxlength=\"4\"", "");
     html_raw(r, "<label>资金<select name=\"fund_id\" required><option value=\"\">请选择</option>");
     relief_fund_list(r->db, &r->user, fund_option, r);
     html_raw(r, "</select>");
     form_field_error(r, "fund_id");
     html_raw(r, "</label>");
-    field(r, "发放日期", "given_on", "type=\"date\" required", date_format(r->today, today));
-    field(r, "事由（可不填）", "occasion", "maxlength=\"30\" placeholder=\"春节走访慰问\"", "");
+    form_input(r, "/aid", "发放日期", "given_on", NULL, "type=\"date\" required", date_format(r->today, today));
+    form_input(r, "/aid", "事由（可不填）", "occasion", NULL, "maxlength=\"30\" placeholder=\"春节走访慰问\"", "");
     html_raw(r, "<p><button class=\"primary\">发放（下一步确认）</button></p></form></details>");
 }
 

@@ -62,17 +62,6 @@ static void fund_option(const struct relief_fund *f, void *ctx)
     html_raw(r, "</option>");
 }
 
-/* A labelled text input kept after a refusal, with the refusal about field below it. */
-static void field(struct req *r, const char *label, const char *name, const char *field_name, const char *extra)
-{
-    html_printf(r, "<label>%s", label);
-    html_raw_printf(r, "<input name=\"%s\" %s value=\"", name, extra);
-    html_text(r, form_echo(r, "/programmes", name, ""));
-    html_raw(r, "\">");
-    form_field_error(r, field_name);
-    html_raw(r, "</label>");
-}
-
 /* The administrator's form defining a programme. */
 static void programme_form(struct req *r)
 {
@@ -84,11 +73,11 @@ static void programme_form(struct req *r)
     html_printf(r, "<details%s><summary>新建扶助项目</summary><form method=\"post\" action=\"/programmes\" class=\"grid\">",
                 form_posted(r, f) ? " open" : "");
     html_csrf(r);
-    field(r, "项目名称", "name", "name", "required maxlength=\"40\"");
+    form_input(r, "/programmes", "项目名称", "name", "name", "required maxlength=\"40\"", "");
     choice(r, "发放对象", "beneficiary", beneficiaries, 2, form_echo(r, f, "beneficiary", NULL));
     choice(r, "发放周期", "period", periods, 3, form_echo(r, f, "period", NULL));
-    field(r, "标准金额（元/期）", "amount", "amount_fen", "required inputmode=\"decimal\"");
-    field(r, "执行日期", "effective_from", "effective_from", "type=\"date\" required");
+    form_input(r, "/programmes", "标准金额（元/期）", "amount", "amount_fen", "required inputmode=\"decimal\"", "");
+    form_input(r, "/programmes", "执行日期", "effective_from", "effective_from", "type=\"date\" required", "");
     html_raw(r, "<label>支付资金<select name=\"fund_id\" required><option value=\"\">请选择</option>");
     relief_fund_list(r->db, &r->user, fund_option, r);
     html_raw(r, "</select>");
@@ -98,9 +87,9 @@ static void programme_form(struct req *r)
         html_printf(r, "<label><input type=\"checkbox\" name=\"category\" value=\"%s\"%s>%s</label>", hh_category_code(c),
                     form_echo_checked(r, f, "category", hh_category_code(c), 0) ? " checked" : "", hh_category_name(c));
     html_raw(r, "</div></fieldset>");
-    field(r, "最低年龄（可不填）", "min_age", "rules.min_age", "inputmode=\"numeric\" maxlength=\"3\"");
-    field(r, "最高年龄（可不填）", "max_age", "rules.max_age", "inputmode=\"numeric\" maxlength=\"3\"");
-    field(r, "年龄计算日（月-日，默认 12-31）", "age_on", "rules.age_on", "maxlength=\"5\" placeholder=\"12-31\"");
+    form_input(r, "/programmes", "最低年龄（可不填）", "min_age", "rules.min_age", "inputmode=\"numeric\" maxlength=\"3\"", "");
+    form_input(r, "/programmes", "最高年龄（可不填）", "max_age", "rules.max_age", "inputmode=\"numeric\" maxlength=\"3\"", "");
+    form_input(r, "/programmes", "年龄计算日（月-日，默认 12-31）", "age_on", "rules.age_on", "maxlength=\"5\" placeholder=\"12-31\"", "");
     html_raw(r, "<label>性别<select name=\"sex\"><option value=\"\">不限</option>");
     for (int i = 0; i < 2; i++)
         html_printf(r, "<option value=\"%s\"%s>%s</option>", sexes[i][0],

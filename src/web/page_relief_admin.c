@@ -1,6 +1,6 @@
-/* page_relief_admin.c: the admin's relief categories page: who is eligible, times per year,
-   active, and amounts with the date they apply from (older applications keep theirs). Thin over
-   relief_category.c. */
+/* page_relief_admin.c: the admin's relief categories page: a form defining a new category (and its
+   once/household programme), who is eligible, times per year, active, and amounts with the date they
+   apply from (older applications keep theirs). Thin over relief_category.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +11,9 @@
 #include "household.h"
 #include "html.h"
 #include "money.h"
+#include "form.h"
 #include "relief_category.h"
+#include "relief_fund.h"
 
 /* One amount of a category's history. */
 static void amount_item(const struct relief_amount_row *a, void *ctx)
@@ -56,6 +58,54 @@ static void category_block(const struct relief_category *c, void *ctx)
     html_raw(r, "<p><button>设定新标准</button></p></form></section>");
 }
 
+/* One <option> per fund in the actor's scope, the one posted selected. */
+static void fund_option(const struct relief_fund *f, void *ctx)
+{
+    struct req *r = ctx;
+    html_printf(r, "<option value=\"%lld\"%s>", (long long)f->id,
+                atoll(form_echo(r, "/admin/relief-categories", "fund_id", "")) == f->id ? " selected" : "");
+    html_text(r, f->name);
+    html_raw(r, "</option>");
+}
+
+/* The form defining a new category: open and filled in again after a refusal. The amount kind has no
+   default (a choice the programme keeps). */
+static void new_category_form(struct req *r)
+{
+    const char *f = "/admin/relief-categories", *kind = form_echo(r, f, "amount_kind", "");
+    html_printf(r, "<details class=\"card\"%s><summary>新增救助类别</summary>"
+                   "<form method=\"post\" action=\"/admin/relief-categories\" class=\"grid\">",
+                form_posted(r, f) ? " open" : "");
+    html_csrf(r);
+    form_input(r, f, "类别名称", "name", "name", "required maxlength=\"30\"", "");
+    html_printf(r, "<label>发放方式<select name=\"amount_kind\" required><option value=\"\">请选择</option>"
+                   "<option value=\"standard\"%s>按标准发放</option><option value=\"case\"%s>按实际情况核定（上下限）</option>"
+                   "</select>",
+                !strcmp(kind, "standard") ? " selected" : "", !strcmp(kind, "case") ? " selected" : "");
+    form_field_error(r, "amount_kind");
+    html_raw(r, "</label>");
+    form_input(r, f, "标准金额或下限（元）", "min", "min_fen", "required inputmode=\"decimal\"", "");
+    form_input(r, f, "上限（元，按实际核定时填写）", "max", "max_fen", "inputmode=\"decimal\"", "");
+    form_input(r, f, "生效日期", "effective_from", "effective_from", "type=\"date\" required", "");
+    html_raw(r, "<label>支付资金<select name=\"fund_id\" required><option value=\"\">请选择</option>");
+    relief_fund_list(r->db, &r->user, fund_option, r);
+    html_raw(r, "</select>");
+    form_field_error(r, "fund_id");
+    html_printf(r, "</label><fieldset class=\"wide\"><legend>可享受的家庭类别</legend><label class=\"inline-check\">"
+                   "<input type=\"checkbox\" name=\"any_household\" value=\"1\"%s>所有计生家庭</label>",
+                form_echo_checked(r, f, "any_household", "1", 0) ? " checked" : "");
+    for (int k = 0; k < HC__MAX; k++)
+        html_printf(r, "<label class=\"inline-check\"><input type=\"checkbox\" name=\"eligible\" value=\"%s\"%s>%s</label>",
+                    hh_category_code(k), form_echo_checked(r, f, "eligible", hh_category_code(k), 0) ? " checked" : "",
+                    hh_category_name(k));
+    form_field_error(r, "eligible");
+    html_raw(r, "</fieldset>");
+    form_input(r, f, "每户每年次数", "per_year", "per_year", "type=\"number\" min=\"1\" max=\"12\" required", "1");
+    html_printf(r, "<label class=\"inline-check\"><input type=\"checkbox\" name=\"batch\" value=\"1\"%s>可批量发放</label>"
+                   "<p><button class=\"primary\">新增类别</button></p></form></details>",
+                form_echo_checked(r, f, "batch", "1", 0) ? " checked" : "");
+}
+
 /* The page, with e after a refused change. */
 static void categories_page(struct req *r, const struct err *e)
 {
@@ -65,6 +115,7 @@ static void categories_page(struct req *r, const struct err *e)
     html_flash(r);
     if (e)
         html_form_error(r, e);
+    new_category_form(r);
     relief_category_list(r->db, date_format(r->today, on), 0, category_block, r);
     report_format_links(r, "/admin/relief-categories", NULL);
     html_end(r);
@@ -75,6 +126,18 @@ void page_relief_categories(struct req *r)
     if (list_export_if_asked(r, admin_categories_sheet, NULL, "relief-categories.csv"))
         return;
     categories_page(r, NULL);
+}
+
+/* Reads the eligible household categories posted (bit per enum hh_category). */
+static unsigned posted_categories(struct req *r)
+{
+    unsigned eligible = 0;
+    for (int i = 0; req_form_nth(r, "eligible", i); i++) {
+        int k = hh_category_parse(req_form_nth(r, "eligible", i));
+        if (k >= 0)
+            eligible |= 1u << k;
+    }
+    return eligible;
 }
 
 /* After a change: back to the page, or the page with the refusal. */
@@ -91,14 +154,8 @@ static void after_change(struct req *r, int rc, const struct err *e)
 void page_relief_category_update(struct req *r)
 {
     struct err e = {0};
-    unsigned eligible = 0;
-    for (int i = 0; req_form_nth(r, "eligible", i); i++) {
-        int k = hh_category_parse(req_form_nth(r, "eligible", i));
-        if (k >= 0)
-            eligible |= 1u << k;
-    }
     const char *per_year = req_form(r, "per_year");
-    after_change(r, relief_category_update(r->db, &r->user, r->id[0], eligible, req_form(r, "any_household") != NULL,
+    after_change(r, relief_category_update(r->db, &r->user, r->id[0], posted_categories(r), req_form(r, "any_household") != NULL,
                                            per_year ? atoi(per_year) : 0, req_form(r, "active") != NULL, &e),
                  &e);
 }
@@ -114,4 +171,34 @@ void page_relief_category_amount(struct req *r)
     else
         rc = relief_category_set_amount(r->db, &r->user, r->id[0], req_form(r, "effective_from"), min, b ? max : min, &e);
     after_change(r, rc, &e);
+}
+
+void page_relief_category_create(struct req *r)
+{
+    struct err e = {0};
+    const char *kind = req_form(r, "amount_kind"), *a = req_form(r, "min"), *b = req_form(r, "max"),
+               *per_year = req_form(r, "per_year");
+    struct relief_category_input in = {.name = req_form(r, "name"), .effective_from = req_form(r, "effective_from"),
+                                       .eligible = posted_categories(r), .any_household = req_form(r, "any_household") != NULL,
+                                       .batch = req_form(r, "batch") != NULL, .per_year = per_year ? atoi(per_year) : 0,
+                                       .fund_id = atoll(req_form(r, "fund_id") ? req_form(r, "fund_id") : "0")};
+    int64_t id = -1;
+    in.standard = kind && !strcmp(kind, "standard");
+    if (!kind || (strcmp(kind, "standard") && strcmp(kind, "case")))
+        err_set(&e, 422, "invalid_amount_kind", "amount_kind", "请选择发放方式");
+    else if (!a || money_parse(a, &in.min_fen) != 0)
+        err_set(&e, 422, "invalid_amount", "min_fen", "金额格式不正确，例如 600 或 600.00");
+    else if (!in.standard && (!b || money_parse(b, &in.max_fen) != 0))
+        err_set(&e, 422, "invalid_amount", "max_fen", "按实际核定的类别请填写上限，例如 3000");
+    else {
+        if (in.standard)
+            in.max_fen = in.min_fen;
+        id = relief_category_create(r->db, &r->user, &in, &e);
+    }
+    if (id < 0) {
+        categories_page(r, &e);
+        r->status = e.status;
+        return;
+    }
+    reply_redirect(r, "/admin/relief-categories?ok=created");
 }

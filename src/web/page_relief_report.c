@@ -7,6 +7,7 @@
 #include "api_util.h"
 #include "handlers.h"
 #include "report_scope.h"
+#include "aid.h"
 #include "html.h"
 #include "list_sheets.h"
 #include "money.h"
@@ -182,7 +183,9 @@ static void ledger_capitals(struct sheet *s, const struct ledger_ctx *l)
 }
 
 /* Builds the fund's ledger for the period: 期初余额, the entries in date order with the running
-   balance, 本期收入合计 / 本期支出合计 and 期末余额 (the last two rows are totals). Returns the
+   balance, the value of aid in kind given from the fund in the period on a line of its own (outside
+   the cash columns and the balance), 本期收入合计 / 本期支出合计 and 期末余额 (the last two rows
+   are totals). Returns the
    count of entries or -1 when they could not be read. */
 static int ledger_sheet(struct req *r, const struct relief_fund *f, struct date from, struct date to, struct sheet *s)
 {
@@ -205,6 +208,10 @@ static int ledger_sheet(struct req *r, const struct relief_fund *f, struct date 
     struct ledger_ctx l = {s, 0, 0, relief_fund_opening(r->db, f->id, a), 0};
     ledger_line(s, from, "期初余额", "", "", sheet_fen(l.balance_fen, bal));
     int n = relief_fund_ledger(r->db, f->id, a, b, !relief_fund_real_names(r->user.role), ledger_row, &l);
+    char kind_text[MONEY_TEXT_SIZE], kind_line[SHEET_LINE_SIZE];
+    snprintf(kind_line, sizeof kind_line, "实物慰问品发放价值 %s 元（不计入收支和余额）",
+             money_format(aid_fund_value(r->db, f->id, a, b), kind_text, sizeof kind_text));
+    ledger_line(s, to, kind_line, "", "", "");
     ledger_line(s, to, "本期收入合计、本期支出合计", sheet_fen(l.in_fen, in), sheet_fen(l.out_fen, out), "");
     ledger_line(s, to, "期末余额", "", "", sheet_fen(l.balance_fen, bal));
     ledger_capitals(s, &l);

@@ -1,6 +1,8 @@
 /* relief_bank_sheet.c: a relief batch's payment file and return file (see relief_bank_sheet.h). */
 #include "relief_bank_sheet.h"
 
+#include "bank_return_page.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -55,5 +57,6 @@ int relief_bank_import(struct req *r, const char *data, size_t len, int commit, 
     int64_t fund_id = fund ? strtoll(fund, &end, 10) : 0;
     if (!fund || !*fund || *end || fund_id < 0)
         fund_id = 0; /* refused by relief_bank_return after the batch's scope */
-    return relief_bank_return(r->db, &r->user, r->id[0], fund_id, data, len, r->today, commit, res, e);
+    return relief_bank_return(r->db, &r->user, r->id[0], fund_id, bank_return_format(r), data, len, r->today, commit,
+                              res, e);
 }

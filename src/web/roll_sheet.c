@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bank_return_page.h"
 #include "bank_sheet.h"
 #include "masking.h"
 #include "money.h"
@@ -61,7 +62,7 @@ void roll_bank_file_reply(struct req *r, int64_t roll_id)
 int roll_bank_import(struct req *r, const char *data, size_t len, int commit, struct bank_return_result *res,
                      struct err *e)
 {
-    return roll_bank_return(r->db, &r->user, r->id[0], data, len, r->today, commit, res, e);
+    return roll_bank_return(r->db, &r->user, r->id[0], bank_return_format(r), data, len, r->today, commit, res, e);
 }
 
 /* One row of the staff's list: the name masked. */

@@ -237,6 +237,7 @@ const struct route routes[] = {
     {"GET", "/funds/{id}", page_fund_ledger, RELIEF_READ & ~R(VILLAGE), 0},
     {"POST", "/fund-entries/{id}/reverse", page_fund_entry_reverse, FUND_WRITE, 0},
     {"GET", "/admin/relief-categories", page_relief_categories, R(ADMIN), 0},
+    {"POST", "/admin/relief-categories", page_relief_category_create, R(ADMIN), 0},
     {"POST", "/admin/relief-categories/{id}", page_relief_category_update, R(ADMIN), 0},
     {"POST", "/admin/relief-categories/{id}/amounts", page_relief_category_amount, R(ADMIN), 0},
     {"POST", "/accounts/{id}/followups", page_account_followup, FOLLOWUP, 0},

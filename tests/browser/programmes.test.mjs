@@ -2,7 +2,7 @@
 // 奖励扶助, this year's draft roll shows masked names and the excluded with their reasons, removes a
 // row with a reason (and a refused removal keeps the page), publishes the notice after a
 // confirmation in words and figures; finance sees last year's paid roll with its payment file;
-// the page fits a 390 px phone.
+// the page fits a 390 px phone; so does the administrator's form for a new relief category.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser, loginAs, OUT } from './lib.mjs';
@@ -58,5 +58,18 @@ test('finance opens last year\'s paid roll with its payment links; the roll page
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `no horizontal overflow at 390 px (${overflow})`);
   await page.screenshot({ path: OUT + 'roll-phone.png', fullPage: false });
+  await page.context().close();
+});
+
+test('the administrator\'s form for a new relief category fits a phone, open', async () => {
+  const page = await loginAs(ctx.browser, ctx.srv.base, 'admin');
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.goto(ctx.srv.base + '/admin/relief-categories');
+  await page.click('summary:has-text("新增救助类别")');
+  assert.ok(await page.isVisible('select[name=amount_kind]'));
+  assert.equal(await page.inputValue('select[name=amount_kind]'), '', 'no default amount kind');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no horizontal overflow at 390 px (${overflow})`);
+  await page.screenshot({ path: OUT + 'relief-category-form-phone.png', fullPage: true });
   await page.context().close();
 });

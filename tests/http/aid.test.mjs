@@ -37,6 +37,8 @@ test('items: the seeds with their unit values; only the administrator adds one',
 
 test('distributions to the fen, refusals that write nothing, the fund apart from its cash, reversal', async () => {
   const before = await fundOf();
+  const ledgerKind = async () => (await api(srv.base, 'GET', `/funds/${fund}/ledger?from=${TODAY}&to=${TODAY}`, undefined, t.xj_jiuzhu)).body.in_kind_fen;
+  const kind0 = await ledgerKind();
   const quarterly = async () => (await api(srv.base, 'GET', '/reports/quarterly', undefined, t.admin)).body.in_kind;
   const q0 = await quarterly();
   const n0 = count();
@@ -80,6 +82,16 @@ test('distributions to the fen, refusals that write nothing, the fund apart from
   assert.equal(f.in_kind_fen - before.in_kind_fen, 48000);
   const q1 = await quarterly();
   assert.deepEqual([q1.distributions - q0.distributions, q1.value_fen - q0.value_fen], [1, 48000], 'the quarterly report: the standing one');
+  // the fund's ledger (JSON and its export): the in-kind value of the day on a line of its own, never in the balance
+  const kind1 = await ledgerKind();
+  assert.equal(kind1 - kind0, 48000);
+  const ledgerCsv = await (await fetch(`${srv.base}/api/v1/reports/fund-ledger?fund_id=${fund}&from=${TODAY}&to=${TODAY}&format=csv`,
+    { headers: { Authorization: `Bearer ${t.xj_jiuzhu}` } })).text();
+  const yuan = (fen) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 });
+  const kindLine = ledgerCsv.split('\r\n').find((l) => l.includes('实物慰问品发放价值'));
+  assert.ok(kindLine && kindLine.includes(`实物慰问品发放价值 ${yuan(kind1)} 元（不计入收支和余额）`), kindLine);
+  assert.ok(kindLine.endsWith(',,,'), 'no cash and no balance on the in-kind line');
+  assert.ok(ledgerCsv.split('\r\n\r\n')[0].trim().split('\r\n').at(-1).endsWith(`,${(f.balance_fen / 100).toFixed(2)}`), 'the closing balance is the cash balance');
   assert.equal(sqlRows(srv.db, `SELECT count(*) AS n FROM audit_log WHERE entity = 'aid_distribution' AND entity_id IN (${a.body.id}, ${b.body.id})`)[0].n, 3);
   // the 签领表: the standing row with its signature column and the total in 大写; the reversed one is not on it
   const b2 = new Browser(srv.base);

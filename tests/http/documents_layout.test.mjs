@@ -260,8 +260,11 @@ test('the demo fund ledger: date order, running balance, period totals (by hand)
   // booked twice and reversed on 10-16 -36,000.00 (demo_books.c).
   assert.equal(rows[0]['摘要'], '期初余额');
   assert.equal(rows[0]['余额（元）'], '0.00');
-  const entries = rows.slice(1, -2);
+  const entries = rows.slice(1, -3);
   assert.equal(entries.length, 2 + 54 + 4 + 2);
+  // aid in kind on a line of its own, outside the cash columns and the balance
+  assert.match(rows.at(-3)['摘要'], /^实物慰问品发放价值 [\d,]+\.\d\d 元（不计入收支和余额）$/);
+  assert.deepEqual([rows.at(-3)['收入（元）'], rows.at(-3)['支出（元）'], rows.at(-3)['余额（元）']], ['', '', '']);
   assert.deepEqual(entries.map((r) => r['日期']), [...entries.map((r) => r['日期'])].sort((a, b) => {
     const n = (s) => s.match(/\d+/g).map(Number).reduce((x, v) => x * 100 + v, 0);
     return n(a) - n(b);
@@ -312,7 +315,7 @@ test('at the limits: 30-character names, a 40-character fund of 99,999,999.99 wi
   assert.equal((await api(srv.base, 'POST', `/fund-entries/${small.body.id}/reverse`, { on: '2026-11-23', reason: '冲正测试' }, fin)).status, 201);
   ids.funds.push(fund);
   const rows = await ledgerCsv(fund);
-  assert.equal(rows.length, 1 + 203 + 2);
+  assert.equal(rows.length, 1 + 203 + 1 + 2); // 期初余额, the entries, aid in kind, the totals
   assert.equal(rows[2]['余额（元）'], '100000000.00', '99,999,999.99 + 0.01 on 01-02, before the 200 incomes');
   assert.equal(rows[3]['日期'], '2026年5月7日');
   assert.equal(rows.at(-2)['收入（元）'], '140000000.00'); // 99,999,999.99 + 0.01 + 200 × 200,000.00

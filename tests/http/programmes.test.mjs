@@ -199,8 +199,8 @@ test('the roll goes on public notice (masked); approval waits for the end of the
 
 const balance = async () => (await api(srv.base, 'GET', '/funds', undefined, t.finance)).body.items.find((f) => f.id === fundId).balance_fen;
 const returnFile = (lines) => '\ufeff序号,账号,金额,结果,原因\r\n' + lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
-async function bankReturn(csv, tok = t.finance) {
-  const res = await fetch(`${srv.base}/api/v1/rolls/${roll.id}/bank-return`, {
+async function bankReturn(csv, tok = t.finance, query = '') {
+  const res = await fetch(`${srv.base}/api/v1/rolls/${roll.id}/bank-return${query}`, {
     method: 'POST', headers: { Authorization: `Bearer ${tok}`, 'Content-Type': 'text/csv' }, body: csv,
   });
   return { status: res.status, body: await res.json() };
@@ -260,6 +260,61 @@ test('the bank\'s return file: paid rows debit the fund once, failed rows wait w
   assert.equal(done.paid_fen, 192000);
   assert.deepEqual([done.counts.paid, done.counts.failed], [2, 0]);
   assert.equal((await bankReturn(file, t.assoc)).status, 403, 'only finance and relief import');
+  // the same reader as relief batches: a file under a bank format's own headers (流水号, 卡号, 金额（元）), reordered
+  const fmt = await api(srv.base, 'POST', '/bank-formats', { name: '名册回盘改名', encoding: 'utf8', columns: [
+    { key: 'account', head: '卡号' }, { key: 'row', head: '流水号' }, { key: 'name', head: '户名' }, { key: 'amount', head: '金额（元）' }] }, t.admin);
+  assert.equal(fmt.status, 201, JSON.stringify(fmt.body));
+  const renamed = `\ufeff金额（元）,流水号,结果,卡号\r\n960.00,${zhao[0]},成功,${zhao[4]}\r\n`;
+  assert.equal((await bankReturn(renamed)).body.error.code, 'missing_column', 'not under the default format\'s headers');
+  const read = await bankReturn(renamed, t.finance, `?bank_format=${fmt.body.id}`);
+  assert.equal(read.status, 200, JSON.stringify(read.body));
+  assert.deepEqual([read.body.paid, read.body.already_paid, read.body.paid_twice_total], [0, 1, 0]);
+  assert.equal(await balance(), b0 - 192000);
   const c = check(srv.db);
   assert.equal(c.status, 0, c.stdout + c.stderr);
+});
+
+test('relief reads its rules from the programme: an admin\'s once/household programme is a relief category; its amount changes from its date only', async () => {
+  const fam = (name) => people[name].household;
+  const r = await api(srv.base, 'POST', '/programmes', { name: '老年慰问（测试村）', beneficiary: 'household', period: 'once', amount_fen: 50000,
+    effective_from: '2020-01-01', fund_id: fundId, rules: { categories_any: ['one_child', 'two_daughters'], min_age: 60, hukou: 'rural' } }, t.admin);
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  const cats = (as_of) => api(srv.base, 'GET', `/relief-categories?as_of=${as_of}`, undefined, t.relief).then((x) => x.body.items);
+  const cat = (await cats(TODAY)).find((c) => c.programme_id === r.body.id);
+  assert.ok(cat, 'the programme is a relief category');
+  assert.equal(cat.name, '老年慰问（测试村）');
+  assert.deepEqual(cat.eligible, ['one_child', 'two_daughters']);
+  assert.equal(cat.amount_fen, 50000);
+  // the batch preview over the village: the categories with their nesting (独女户 ⊂ 独生子女家庭, 双女绝育户 ⊂ 双女户),
+  // then the rules over the head: 周玉兰 died; 郑大山 (计生困难家庭 only) is no candidate at all
+  const pre = await api(srv.base, 'GET', `/relief-batches/preview?category_id=${cat.id}&village_id=${village}`, undefined, t.relief);
+  assert.equal(pre.status, 200, JSON.stringify(pre.body));
+  assert.deepEqual(pre.body.included.map((x) => x.household_id).sort(), [fam('赵德胜'), fam('孙福来')].sort());
+  assert.deepEqual(pre.body.excluded.map((x) => [x.household_id, x.reason]), [[fam('周玉兰'), '已死亡']]);
+  const apply = (name) => api(srv.base, 'POST', '/relief-applications', { household_id: fam(name), category_id: cat.id, reason: '老年慰问' }, t.relief);
+  const dead = await apply('周玉兰');
+  assert.equal(dead.status, 409);
+  assert.match(dead.body.error.message, /户主不符合扶助项目“老年慰问（测试村）”的条件：已死亡/);
+  const poor = await apply('郑大山');
+  assert.equal(poor.status, 409);
+  assert.equal(poor.body.error.code, 'not_eligible');
+  // 赵德胜 is 60 on 31 December: the programme's 12-31 reference day admits him; 500.00 yuan as the programme says
+  const a1 = await apply('赵德胜');
+  assert.equal(a1.status, 201, JSON.stringify(a1.body));
+  assert.equal(a1.body.amount_fen, 50000);
+  // a new amount from tomorrow does not change today's relief; one from today does, for new applications only
+  // (the server's day is the application's: the notice test above served the database at a later day)
+  const now = a1.body.applied_on, tomorrow = addDays(now, 1);
+  assert.equal((await api(srv.base, 'POST', `/programmes/${r.body.id}/amounts`, { amount_fen: 60000, effective_from: tomorrow }, t.admin)).status, 200);
+  assert.equal((await cats(now)).find((c) => c.id === cat.id).amount_fen, 50000);
+  assert.equal((await cats(tomorrow)).find((c) => c.id === cat.id).amount_fen, 60000);
+  assert.equal((await api(srv.base, 'POST', `/programmes/${r.body.id}/amounts`, { amount_fen: 55550, effective_from: now }, t.admin)).status, 200);
+  const a2 = await apply('孙福来');
+  assert.equal(a2.status, 201, JSON.stringify(a2.body));
+  assert.equal(a2.body.amount_fen, 55550, '555.50 yuan, the amount in force today');
+  assert.equal((await api(srv.base, 'GET', `/relief-applications/${a1.body.id}`, undefined, t.relief)).body.amount_fen, 50000,
+    'an application made before keeps its amount');
+  // the programme's categories are the category's: narrowing them through the category narrows the programme
+  assert.equal((await api(srv.base, 'PUT', `/relief-categories/${cat.id}`, { eligible: ['two_daughters'], any_household: false, per_year: 1, active: true }, t.admin)).status, 200);
+  assert.deepEqual((await api(srv.base, 'GET', `/programmes/${r.body.id}`, undefined, t.admin)).body.rules.categories_any, ['two_daughters']);
 });

@@ -37,6 +37,19 @@ async function bankReturn(csv, tok = t.finance, fund = fundId) {
   return { status: res.status, body: await res.json() };
 }
 
+// Finance's clerk uploads a return file on the batch's page (the check before confirming); more: other form fields.
+async function uploadReturn(csv, more = {}) {
+  const clerk = new Browser(srv.base);
+  await clerk.login('xj_caiwu');
+  await clerk.get(`/relief/batches/${batch}`);
+  const fd = new FormData();
+  fd.append('csrf', clerk.csrf);
+  fd.append('fund_id', String(fundId));
+  for (const [k, v] of Object.entries(more)) fd.append(k, v);
+  fd.append('file', new Blob([csv], { type: 'text/csv' }), 'return.csv');
+  return { clerk, asked: await clerk.request('POST', `/relief/batches/${batch}/bank-return`, fd) };
+}
+
 test('the payment file: approved applications with an account, whole, for finance and relief in scope only; audited', async () => {
   assert.ok(apps.length >= 4, `a batch of ${apps.length}`);
   const res = await get(`/relief-batches/${batch}/bank-file`, t.finance);
@@ -182,14 +195,7 @@ test('on the pages: the admin\'s formats keep what was typed when refused; the b
 
   const b0 = await balance();
   const a4 = apps[3];
-  const clerk = new Browser(srv.base);
-  await clerk.login('xj_caiwu');
-  await clerk.get(`/relief/batches/${batch}`);
-  const fd = new FormData();
-  fd.append('csrf', clerk.csrf);
-  fd.append('fund_id', String(fundId));
-  fd.append('file', new Blob([returnFile([[a4, acct(a4), '1000.00', '成功', '']])], { type: 'text/csv' }), 'return.csv');
-  const asked = await clerk.request('POST', `/relief/batches/${batch}/bank-return`, fd);
+  const { clerk, asked } = await uploadReturn(returnFile([[a4, acct(a4), '1000.00', '成功', '']]));
   assert.equal(asked.status, 200, (asked.text.match(/class="error[^>]*>[^<]*/g) || []).join(' '));
   assert.match(asked.text, /本次入账 1 人，合计 1,000\.00 元（壹仟元整）/);
   assert.equal(await balance(), b0, 'checking books nothing');
@@ -201,4 +207,46 @@ test('on the pages: the admin\'s formats keep what was typed when refused; the b
   const again = await clerk.post(`/relief/batches/${batch}/bank-return/${stash}`, { fund_id: String(fundId) });
   assert.equal(again.status, 404, 'a confirmed file cannot be confirmed again');
   assert.equal(await balance(), b0 - 100000);
+});
+
+test('the return file under the bank format\'s own headers, renamed and reordered; a family paid in cash and by the bank is reported, never silent', async () => {
+  assert.ok(apps.length >= 7, `a batch of ${apps.length}`);
+  const [a5, a6] = apps.slice(4);
+  // a format whose 序号, 账号 and 金额 are 流水号, 卡号 and 金额（元）, in another order
+  const fmt = await api(srv.base, 'POST', '/bank-formats', { name: '回盘改名', encoding: 'utf8', columns: [
+    { key: 'amount', head: '金额（元）' }, { key: 'account', head: '卡号' }, { key: 'name', head: '户名' }, { key: 'row', head: '流水号' }] }, t.admin);
+  assert.equal(fmt.status, 201, JSON.stringify(fmt.body));
+  const file = `\ufeff结果,卡号,金额（元）,原因,流水号\r\n成功,${acct(a5)},1000.00,,${a5}\r\n成功,${acct(a6)},1000.00,,${a6}\r\n`;
+  const send = (q, csv = file) => fetch(`${srv.base}/api/v1/relief-batches/${batch}/bank-return?fund_id=${fundId}${q}`, {
+    method: 'POST', headers: { Authorization: `Bearer ${t.finance}`, 'Content-Type': 'text/csv' }, body: csv,
+  }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  const b0 = await balance();
+  // read under the default format's headers, the file lacks 序号: refused, nothing booked
+  const dflt = await send('');
+  assert.equal(dflt.status, 422);
+  assert.equal(dflt.body.error.code, 'missing_column');
+  assert.equal((await send('&bank_format=999999')).status, 404);
+  // a6 was paid in cash after the payment file went to the bank (the family is then paid twice)
+  const cash = await api(srv.base, 'POST', `/relief-applications/${a6}/disburse`, { fund_id: fundId, method: 'cash' }, t.finance);
+  assert.equal(cash.status, 201, JSON.stringify(cash.body));
+  assert.equal(await balance(), b0 - 100000);
+  const r = await send(`&bank_format=${fmt.body.id}`);
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.deepEqual([r.body.paid, r.body.paid_fen, r.body.already_paid, r.body.paid_twice_total], [1, 100000, 0, 1]);
+  assert.equal(r.body.paid_twice.length, 1);
+  assert.deepEqual([r.body.paid_twice[0].row, r.body.paid_twice[0].application_id], [a6, a6]);
+  assert.match(r.body.paid_twice[0].reason, new RegExp(`以现金发放（收据 ${cash.body.receipt_no}）`));
+  // by hand: a5's 1,000.00 by the bank and a6's 1,000.00 in cash; the bank's second payment of a6 is not booked
+  assert.equal(await balance(), b0 - 200000);
+  assert.equal(sqlRows(srv.db, `SELECT count(*) AS n FROM relief_payments WHERE application_id = ${a6}`)[0].n, 1);
+  const audit = sqlRows(srv.db, `SELECT after_json AS after FROM audit_log WHERE action = 'paid_twice' AND entity = 'relief_application' AND entity_id = ${a6}`);
+  assert.equal(audit.length, 1, 'recorded in the application\'s audit');
+  assert.equal(JSON.parse(audit[0].after).amount_fen, 100000);
+  const batchAudit = sqlRows(srv.db, `SELECT after_json AS after FROM audit_log WHERE action = 'bank_return' AND entity = 'relief_batch' AND entity_id = ${batch} ORDER BY id DESC LIMIT 1`);
+  assert.equal(JSON.parse(batchAudit[0].after).paid_twice[0].application_id, a6);
+  // the page says it in Chinese before the clerk confirms
+  const { asked } = await uploadReturn(file, { bank_format: String(fmt.body.id) });
+  assert.equal(asked.status, 200);
+  assert.match(asked.text, /重复发放 1 笔：<\/strong>银行回盘显示代发成功，但这些申请此前已以现金发放/);
+  assert.match(asked.text, /name="bank_format" value="\d+"/, 'the format carried to the confirmation');
 });

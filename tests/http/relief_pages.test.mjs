@@ -90,3 +90,40 @@ test('the public objects to a notice item from the notice page, without logging 
   assert.match(manage.text, /该户常年在外打工，收入不低/);
   assert.match(manage.text, /联系方式：村民/);
 });
+
+test('the admin defines a relief category through the page: a refusal keeps the input with the reason by the field; the category is a programme', async () => {
+  const admin = new Browser(srv.base);
+  await admin.login('admin');
+  const atok = await token(srv.base, 'admin');
+  const page = await admin.get('/admin/relief-categories');
+  assert.equal(page.status, 200);
+  assert.match(page.text, /新增救助类别/);
+  const fund = (await api(srv.base, 'GET', '/funds', undefined, atok)).body.items[0].id;
+  const form = { name: '助学帮扶（页面）', amount_kind: 'case', min: '500', max: '2000.50', effective_from: '2020-01-01',
+    fund_id: fund, eligible: ['hardship', 'special_lost'], per_year: '1', batch: '1' };
+  const count = () => api(srv.base, 'GET', '/relief-categories', undefined, atok).then((x) => x.body.total);
+  const n0 = await count();
+  // no amount kind chosen (no default), a bad upper bound, and no category: each refused next to its field, input kept
+  // (the error sits right after the field's input or, for the categories, after the last checkbox)
+  for (const [bad, before, message] of [
+    [{ amount_kind: '' }, '</select>', '请选择发放方式'],
+    [{ max: '两千' }, 'name="max" inputmode="decimal" value="两千">', '按实际核定的类别请填写上限'],
+    [{ eligible: [] }, '</label>', '请至少选择一个可享受的家庭类别'],
+  ]) {
+    const r = await admin.post('/admin/relief-categories', { ...form, ...bad });
+    assert.equal(r.status, 422, message);
+    assert.ok(r.text.includes(`${before}<small class="field-error" role="alert">${message}`), message);
+    assert.match(r.text, /<details class="card" open>/);
+    assert.match(r.text, /value="助学帮扶（页面）"/, 'the name typed is kept');
+    assert.equal(await count(), n0, 'nothing saved');
+  }
+  const noCsrf = await admin.post('/admin/relief-categories', form, { csrf: false });
+  assert.equal(noCsrf.status, 403);
+  const ok = await admin.post('/admin/relief-categories', form);
+  assert.equal(ok.status, 303);
+  const cat = (await api(srv.base, 'GET', '/relief-categories', undefined, atok)).body.items.find((c) => c.name === '助学帮扶（页面）');
+  assert.deepEqual([cat.min_fen, cat.max_fen, cat.per_year, cat.batch, cat.eligible], [50000, 200050, 1, true, ['special_lost', 'hardship']]);
+  const prog = (await api(srv.base, 'GET', `/programmes/${cat.programme_id}`, undefined, atok)).body;
+  assert.deepEqual([prog.name, prog.period, prog.beneficiary, prog.fund_id], ['助学帮扶（页面）', 'once', 'household', fund]);
+  assert.equal((await admin.post('/admin/relief-categories', form)).status, 409, 'the same name twice');
+});

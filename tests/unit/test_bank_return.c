@@ -24,7 +24,8 @@ struct fixture {
     char dir[64], path[96];
     struct db *db;
     int paid[4];           /* 1: paid (line 1 before the file) */
-    int pay_calls, fail_calls;
+    int pay_calls, fail_calls, twice_calls;
+    int cash;              /* line 1 was paid in cash, not by the bank (test_paid_twice) */
     char reason[4][BANK_REASON_SIZE];
 };
 
@@ -57,6 +58,8 @@ static int find_line(struct db *db, void *ctx, int64_t row, struct bank_payee *o
     out->amount_fen = 100000;
     snprintf(out->account, sizeof out->account, "62179955000000000%lld", (long long)row);
     out->paid = f->paid[row];
+    if (row == 1 && f->cash)
+        snprintf(out->paid_otherwise, sizeof out->paid_otherwise, "已于 2026-11-20 以现金发放（收据 西集-2026-000007）");
     return 1;
 }
 
@@ -87,7 +90,7 @@ static const char FILE_OK[] = "\xEF\xBB\xBF序号,账号,金额,结果,原因\r\
 static void test_pays_pending_only(void **state)
 {
     struct fixture *f = *state;
-    struct bank_payer p = {find_line, pay_line, fail_line, f};
+    struct bank_payer p = {find_line, pay_line, fail_line, NULL, f, 0};
     struct bank_return_result *res = calloc(1, sizeof *res);
     struct err e = {0};
     assert_int_equal(bank_return_read(f->db, FILE_OK, strlen(FILE_OK), &p, res, &e), 0);
@@ -111,10 +114,61 @@ static void test_pays_pending_only(void **state)
     free(res);
 }
 
+static int twice_line(struct db *db, void *ctx, int64_t row, const char *reason, struct err *e)
+{
+    struct fixture *f = ctx;
+    (void)db, (void)e, (void)reason;
+    assert_int_equal(row, 1);
+    f->twice_calls++;
+    return 0;
+}
+
+/* Line 1 paid in cash, then reported 成功: paid twice (reported, the payer told), not already paid;
+   line 2 paid as usual (1 × 1,000.00 元). */
+static void test_paid_twice(void **state)
+{
+    struct fixture *f = *state;
+    f->cash = 1;
+    struct bank_payer p = {find_line, pay_line, fail_line, twice_line, f, 0};
+    struct bank_return_result *res = calloc(1, sizeof *res);
+    struct err e = {0};
+    assert_int_equal(bank_return_read(f->db, FILE_OK, strlen(FILE_OK), &p, res, &e), 0);
+    db_rollback(f->db);
+    assert_int_equal(res->npaid_twice, 1);
+    assert_int_equal(res->paid_twice[0].row, 1);
+    assert_string_equal(res->paid_twice[0].reason, "已于 2026-11-20 以现金发放（收据 西集-2026-000007）");
+    assert_int_equal(res->already_paid, 0);
+    assert_int_equal(res->paid, 1);
+    assert_int_equal(res->paid_fen, 100000);
+    assert_int_equal(f->twice_calls, 1);
+    free(res);
+}
+
+/* The default format's headers renamed in a format of its own (流水号, 卡号, 金额（元）), reordered. */
+static void test_format_headers(void **state)
+{
+    struct fixture *f = *state;
+    struct err e = {0};
+    assert_int_equal(db_run(f->db, "INSERT INTO bank_formats (name, encoding, is_default, columns) VALUES ('改名', 'utf8', 0, "
+                                   "'[{\"key\":\"amount\",\"head\":\"金额（元）\"},{\"key\":\"row\",\"head\":\"流水号\"},"
+                                   "{\"key\":\"name\",\"head\":\"户名\"},{\"key\":\"account\",\"head\":\"卡号\"}]')", ""),
+                     SQLITE_DONE);
+    struct bank_payer p = {find_line, pay_line, fail_line, NULL, f, sqlite3_last_insert_rowid(f->db->h)};
+    struct bank_return_result *res = calloc(1, sizeof *res);
+    static const char renamed[] = "结果,卡号,流水号,金额（元）\r\n成功,621799550000000002,2,1000.00\r\n";
+    assert_int_equal(bank_return_read(f->db, renamed, strlen(renamed), &p, res, &e), 0);
+    db_rollback(f->db);
+    assert_int_equal(res->paid, 1);
+    p.format_id = 0; /* under the default format the file lacks 序号 */
+    assert_int_equal(bank_return_read(f->db, renamed, strlen(renamed), &p, res, &e), -1);
+    assert_string_equal(e.code, "missing_column");
+    free(res);
+}
+
 static void test_mismatch_books_nothing(void **state)
 {
     struct fixture *f = *state;
-    struct bank_payer p = {find_line, pay_line, fail_line, f};
+    struct bank_payer p = {find_line, pay_line, fail_line, NULL, f, 0};
     struct bank_return_result *res = calloc(1, sizeof *res);
     struct err e = {0};
     static const char wrong[] = "序号,账号,金额,结果\n2,621799550000000002,999.99,成功\n9,621799550000000009,1000.00,成功\n";
@@ -134,7 +188,7 @@ static void test_mismatch_books_nothing(void **state)
 static void test_gb18030(void **state)
 {
     struct fixture *f = *state;
-    struct bank_payer p = {find_line, pay_line, fail_line, f};
+    struct bank_payer p = {find_line, pay_line, fail_line, NULL, f, 0};
     struct bank_return_result *res = calloc(1, sizeof *res);
     struct err e = {0};
     size_t n = 0;
@@ -155,6 +209,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pays_pending_only, setup, teardown),
         cmocka_unit_test_setup_teardown(test_mismatch_books_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gb18030, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_paid_twice, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_format_headers, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

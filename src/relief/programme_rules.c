@@ -1,9 +1,11 @@
 /* programme_rules.c: the programmes' eligibility rules (see programme_rules.h). */
 #include "programme_rules.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "household.h"
 #include "member_status.h"
 
 static const struct {
@@ -70,6 +72,32 @@ int programme_relation(const char *relation)
         if (strcmp(relation, programme_relation_names[i]) == 0)
             return i;
     return -1;
+}
+
+/* The bit set of a JSON array of strings, each given to parse (its index, or -1: skipped). */
+static unsigned bits_of_json(const char *json, int (*parse)(const char *))
+{
+    json_t *a = json_loads(json && *json ? json : "[]", 0, NULL), *v;
+    unsigned bits = 0;
+    size_t i;
+    json_array_foreach(a, i, v)
+    {
+        int k = parse(json_string_value(v));
+        if (k >= 0)
+            bits |= 1u << k;
+    }
+    json_decref(a);
+    return bits;
+}
+
+unsigned programme_categories_parse(const char *json)
+{
+    return bits_of_json(json, hh_category_parse);
+}
+
+unsigned programme_relations_parse(const char *json)
+{
+    return bits_of_json(json, programme_relation);
 }
 
 /* 1 when day d is set and on or before ref. */

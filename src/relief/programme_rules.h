@@ -3,7 +3,9 @@
  * function over a person's facts: the household's categories (with their nesting, checked by the
  * caller's SQL and handed in as category_ok), age on the roll's reference day, sex, hukou,
  * relation to the head, alive and resident on that day, and for a once-only programme whether it
- * already paid. The roll's SQL calls it for every candidate through the SQL function roll_fail.
+ * already paid. The roll's SQL calls it for every candidate through the SQL function roll_fail;
+ * relief applications and batches (a once/household programme behind a relief category) call it
+ * for the household head, which is why it lives in relief/ (programmes/ builds on relief/).
  */
 #ifndef BANGFU_PROGRAMME_RULES_H
 #define BANGFU_PROGRAMME_RULES_H
@@ -64,6 +66,13 @@ char *programme_born_by(const struct programme_rules *r, char *out);
 /* The index of a relation (户主 0, then hh_relations' order) or -1. */
 int programme_relation(const char *relation);
 extern const char *const programme_relation_names[PROGRAMME_RELATIONS_MAX];
+
+/* The categories (bit per enum hh_category) of a stored JSON array of codes ('["one_child"]'); unknown
+   codes skipped. */
+unsigned programme_categories_parse(const char *json);
+/* The relations (bit per programme_relation index) of a stored JSON array of names ('["户主","配偶"]');
+   unknown names skipped. */
+unsigned programme_relations_parse(const char *json);
 
 /* The first rule the person fails, or ROLL_OK. Pure. */
 enum roll_fail programme_rule_check(const struct programme_rules *r, const struct person_facts *p);
