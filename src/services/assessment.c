@@ -175,11 +175,36 @@ static int add_figures(struct db *db, const char *scope, const struct assess_per
     return rc == SQLITE_DONE ? 0 : db_fail(db, e);
 }
 
-/* Adds one village's (or a complaint unit's) timeliness figures of one service to its row and
-   every row above it (timeliness_report's callback). */
+/* What the timeliness pass fills: the units' rows, and the handlers' figures when asked for. */
+struct timeliness_fill {
+    struct assess_tree *t;
+    struct assess_handlers *handlers; /* NULL: not asked for */
+};
+
+/* Adds one group's timeliness figures of one service (timeliness_report's callback): a village's
+   (or a complaint unit's) to its row and every row above it; a handler's to their entry. */
 static void add_timeliness(const struct timeliness_figures *x, void *ctx)
 {
-    struct assess_tree *t = ctx;
+    struct timeliness_fill *fill = ctx;
+    struct assess_tree *t = fill->t;
+    struct assess_handlers *hs = fill->handlers;
+    if (x->by == TB_HANDLER) { /* handlers come in id order, each one's services together */
+        if (!hs->n || hs->h[hs->n - 1].handler_id != x->handler_id) {
+            if (hs->n == hs->cap) {
+                int cap = hs->cap ? 2 * hs->cap : 32;
+                struct assess_handler *more = realloc(hs->h, (size_t)cap * sizeof *more);
+                if (!more) {
+                    hs->failed = 1;
+                    return;
+                }
+                hs->h = more, hs->cap = cap;
+            }
+            hs->h[hs->n++] = (struct assess_handler){.handler_id = x->handler_id};
+        }
+        struct assess_handler *h = &hs->h[hs->n - 1];
+        h->handled += x->handled, h->on_time += x->on_time, h->open_late += x->open_late;
+        return;
+    }
     for (int64_t id = x->unit_id; id > 0 && id <= t->max_id && t->at[id];) {
         struct assess_figures *f = &t->rows[t->at[id] - 1];
         f->handled += x->handled, f->on_time += x->on_time, f->open_late += x->open_late;
@@ -189,15 +214,19 @@ static void add_timeliness(const struct timeliness_figures *x, void *ctx)
 
 /* The timeliness of the period within the scope: THE figures of the timeliness report
    (timeliness_report by village over [from, to], open cases judged on the assessment day), added up
-   the tree. 0 or -1 with e. */
+   the tree; in the same pass, by handler into handlers when not NULL. 0 or -1 with e. */
 static int add_timeliness_figures(struct db *db, const char *scope, const struct assess_period *p,
-                                  struct assess_tree *t, struct err *e)
+                                  struct assess_tree *t, struct assess_handlers *handlers, struct err *e)
 {
     struct user_ctx scope_ctx = {0};
+    struct timeliness_fill fill = {t, handlers};
     if ((size_t)snprintf(scope_ctx.unit_path, sizeof scope_ctx.unit_path, "%s", scope) >= sizeof scope_ctx.unit_path)
         return err_set(e, 500, "db_error", NULL, "读取单位失败，请稍后再试");
-    if (timeliness_report(db, &scope_ctx, TB_VILLAGE, p->from, p->to, p->asof, add_timeliness, t) < 0)
+    unsigned bys = TB_BIT(TB_VILLAGE) | (handlers ? TB_BIT(TB_HANDLER) : 0);
+    if (timeliness_report(db, &scope_ctx, bys, p->from, p->to, p->asof, add_timeliness, &fill) < 0)
         return db_fail(db, e);
+    if (handlers && handlers->failed)
+        return err_set(e, 500, "db_error", NULL, "内存不足，请稍后再试");
     return 0;
 }
 
@@ -293,7 +322,7 @@ static int tree_index(struct assess_tree *t)
 }
 
 int assess_run(struct db *db, const char *scope_path, const struct assess_period *p, const struct assess_weights *w,
-               struct assess_figures **out, int *n, struct err *e)
+               struct assess_handlers *handlers, struct assess_figures **out, int *n, struct err *e)
 {
     struct assess_tree t = {0};
     *out = NULL, *n = 0;
@@ -310,7 +339,7 @@ int assess_run(struct db *db, const char *scope_path, const struct assess_period
     for (size_t i = 0; rc == 0 && i < sizeof figure_queries / sizeof figure_queries[0]; i++)
         rc = add_figures(db, scope_path, p, &t, &figure_queries[i], e);
     if (rc == 0)
-        rc = add_timeliness_figures(db, scope_path, p, &t, e);
+        rc = add_timeliness_figures(db, scope_path, p, &t, handlers, e);
     free(t.at);
     return assess_finish(rc, t.rows, t.n, w, out, n);
 }

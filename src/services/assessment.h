@@ -74,19 +74,32 @@ struct assess_period {
 int assess_period_parse(const char *quarter, const char *month, struct date today, struct assess_period *out,
                         struct err *e);
 
+/* Each handler's timeliness figures (the cases they are A角 of, summed over the services), in
+   handler id order: read by assess_run in the same pass as the units' (timeliness_report by
+   village and by handler), for assess_officers. Free h when done. */
+struct assess_handler {
+    int64_t handler_id, handled, on_time, open_late;
+};
+struct assess_handlers {
+    struct assess_handler *h;
+    int n, cap, failed;
+};
+
 /* The assessment of every unit within scope_path (the unit itself first, then the tree in order):
-   *out an array of *n rows (free() it). 0 or -1 with e. */
+   *out an array of *n rows (free() it); when handlers is not NULL, also fills it (see above).
+   0 or -1 with e. */
 int assess_run(struct db *db, const char *scope_path, const struct assess_period *p, const struct assess_weights *w,
-               struct assess_figures **out, int *n, struct err *e);
+               struct assess_handlers *handlers, struct assess_figures **out, int *n, struct err *e);
 /* The assessment of every active village officer (a user of role 村计生专干 whose unit is a
-   village) within scope_path, given the rows assess_run returned for the same scope and period:
-   each officer answers for their village, so a row holds the village's figures except the
-   officer's own: the visits they recorded, and the cases they are A角 (handler) of with their
-   timeliness (timeliness_report by handler); then the score. Rows in the units' order (a village's
-   officers by name, then id). *out an array of *n rows (free() it; none: NULL and 0). 0 or -1 with e. */
+   village) within scope_path, given the rows and the handlers' figures assess_run returned for the
+   same scope and period: each officer answers for their village, so a row holds the village's
+   figures except the officer's own: the visits they recorded, and the cases they are A角
+   (handler) of with their timeliness (handlers); then the score. Rows in the units' order (a
+   village's officers by name, then id). *out an array of *n rows (free() it; none: NULL and 0).
+   0 or -1 with e. */
 int assess_officers(struct db *db, const char *scope_path, const struct assess_period *p,
                     const struct assess_weights *w, const struct assess_figures *units, int n_units,
-                    struct assess_figures **out, int *n, struct err *e);
+                    const struct assess_handlers *handlers, struct assess_figures **out, int *n, struct err *e);
 /* Ends a run of rows (assess_run, assess_officers): when rc is 0 scores each of the n_rows rows
    and hands them out as *out and *n, else frees them. Returns rc (0 or -1). */
 int assess_finish(int rc, struct assess_figures *rows, int n_rows, const struct assess_weights *w,

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "db_row.h"
-#include "timeliness.h"
 
 /* An active village officer of a village within the scope. */
 #define OFFICER_ROW(X, _) X("us.id", INT64, user_id) _ X("us.name", TEXT(NAME_SIZE), officer) _ X("us.unit_id", INT64, unit_id)
@@ -96,13 +95,14 @@ static int officers_read(struct db *db, const char *scope, const struct assess_f
     return rc == SQLITE_DONE ? 0 : db_fail(db, e);
 }
 
-/* Adds a handler's timeliness figures of one service to the officer's row (timeliness_report's
-   callback; handlers who are not village officers of the scope are left out). */
-static void add_handled(const struct timeliness_figures *x, void *ctx)
+/* Adds each officer's own A角 cases (the handlers' figures) to their row. */
+static void add_handled(struct officers *o, const struct assess_handlers *hs)
 {
-    struct assess_figures *f = officer_row(ctx, x->handler_id);
-    if (f)
-        f->handled += x->handled, f->on_time += x->on_time, f->open_late += x->open_late;
+    for (int i = 0; i < hs->n; i++) {
+        struct assess_figures *f = officer_row(o, hs->h[i].handler_id);
+        if (f)
+            f->handled = hs->h[i].handled, f->on_time = hs->h[i].on_time, f->open_late = hs->h[i].open_late;
+    }
 }
 
 /* One officer's visits: who recorded them and how many. */
@@ -173,17 +173,13 @@ static int officers_order(struct officers *o)
 
 int assess_officers(struct db *db, const char *scope_path, const struct assess_period *p,
                     const struct assess_weights *w, const struct assess_figures *units, int n_units,
-                    struct assess_figures **out, int *n, struct err *e)
+                    const struct assess_handlers *handlers, struct assess_figures **out, int *n, struct err *e)
 {
     struct officers o = {0};
-    struct user_ctx scope_ctx = {0};
     *out = NULL, *n = 0;
     int rc = officers_read(db, scope_path, units, n_units, &o, e);
-    if (rc == 0 && (size_t)snprintf(scope_ctx.unit_path, sizeof scope_ctx.unit_path, "%s", scope_path) >=
-                       sizeof scope_ctx.unit_path)
-        rc = err_set(e, 500, "db_error", NULL, "读取单位失败，请稍后再试");
-    if (rc == 0 && o.n && timeliness_report(db, &scope_ctx, TB_HANDLER, p->from, p->to, p->asof, add_handled, &o) < 0)
-        rc = db_fail(db, e);
+    if (rc == 0)
+        add_handled(&o, handlers);
     if (rc == 0 && o.n)
         rc = add_visits(db, scope_path, p, &o, e);
     if (rc == 0 && officers_order(&o) != 0)

@@ -29,14 +29,16 @@ int assessment_period_read(struct req *r, int public, struct assess_period *p)
 
 int assessment_compute(struct db *db, const char *scope, int officers, struct assessment *a, struct err *e)
 {
+    struct assess_handlers handlers = {0};
     assess_weights_get(db, &a->weights);
-    if (assess_run(db, scope, &a->period, &a->weights, &a->rows, &a->n, e) != 0 ||
-        (officers && assess_officers(db, scope, &a->period, &a->weights, a->rows, a->n, &a->officers, &a->n_officers,
-                                     e) != 0)) {
+    int rc = assess_run(db, scope, &a->period, &a->weights, officers ? &handlers : NULL, &a->rows, &a->n, e);
+    if (rc == 0 && officers)
+        rc = assess_officers(db, scope, &a->period, &a->weights, a->rows, a->n, &handlers, &a->officers,
+                             &a->n_officers, e);
+    free(handlers.h);
+    if (rc != 0)
         assessment_free(a);
-        return -1;
-    }
-    return 0;
+    return rc;
 }
 
 int assessment_load(struct req *r, struct assessment *a)
