@@ -326,8 +326,8 @@ int timeliness_report(struct db *db, const struct user_ctx *actor, unsigned bys,
             gs[ngs++] = (struct grouping){.by = (enum timeliness_by)b};
     struct pass *p = pass_new(db);
     sqlite3_stmt *st = p ? cases_query(db, "SELECT " DB_ROW_COLUMNS(CASE_ROW) CASES_FROM, actor, from, on, NULL, 0, 0) : NULL;
-    int n = st ? 0 : -1;
-    while (st && sqlite3_step(st) == SQLITE_ROW) {
+    int n = st ? 0 : -1, rc = SQLITE_DONE;
+    while (st && n >= 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct timeliness_case c = {0};
         if (case_read(st, &c) != 0) {
             n = -1;
@@ -345,6 +345,8 @@ int timeliness_report(struct db *db, const struct user_ctx *actor, unsigned bys,
                 n = -1;
         }
     }
+    if (n >= 0 && rc != SQLITE_DONE) /* a step that failed */
+        n = -1;
     db_done(st);
     free(p);
     for (int k = 0; k < ngs; k++) {
