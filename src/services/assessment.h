@@ -3,9 +3,10 @@
  * figures of the help given (pairs, visits, trainings, information), the cases handled (loans,
  * relief) and their timeliness, complaints and satisfaction, overdue loans; seven rates made of
  * them, each weighted by the admin's weights (parameters 'assess_weight.<item>', summing to 100),
- * and the score. The formula is docs/domain.md's "考核"; one query per figure groups by unit and
- * the figures are added up the unit tree here, so a district of 1,000,000 households reads each
- * table once.
+ * and the score; and the same per village officer (assessment_officers.c). The formula is
+ * docs/domain.md's "考核"; one query per figure groups by unit and the figures are added up the
+ * unit tree here, so a district of 1,000,000 households reads each table once; the timeliness is
+ * timeliness_report()'s, one pass for the units and the handlers together.
  */
 #ifndef BANGFU_ASSESSMENT_H
 #define BANGFU_ASSESSMENT_H
