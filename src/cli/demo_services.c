@@ -1,10 +1,12 @@
-/* demo_services.c: the demo pairs of 西集镇 (see demo_services.h). */
+/* demo_services.c: the demo pairs, visits, complaints, courses and relief B角 of 西集镇 (see
+   demo_services.h). */
 #include "demo_services.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "pair.h"
+#include "relief_backup.h"
 #include "complaint.h"
 #include "training.h"
 #include "visit.h"
@@ -104,6 +106,29 @@ static int trainings(struct db *db, const struct user_ctx *by, int64_t township,
     return 0;
 }
 
+/* Names a B角 for each relief application of the township still being handled: the village
+   officer of the household's village, else a second association worker (the A角 is who took it
+   in). 0 or -1. */
+static int relief_backups(struct db *db, const struct user_ctx *by, struct err *e)
+{
+    int64_t second = db_int(db, 0, "SELECT id FROM users WHERE username = 'xj_xiehui2'", "");
+    for (;;) {
+        int64_t id = db_int(db, 0, "SELECT a.id FROM relief_applications a JOIN households h ON h.id = a.household_id "
+                                   "JOIN units v ON v.id = h.village_id WHERE a.backup_handler_id IS NULL "
+                                   "AND a.state NOT IN ('paid', 'rejected') AND in_scope(v.path, ?) ORDER BY a.id LIMIT 1",
+                            "t", by->unit_path);
+        if (id <= 0)
+            return 0;
+        int64_t officer = db_int(db, second, "SELECT us.id FROM relief_applications a JOIN households h "
+                                             "ON h.id = a.household_id JOIN users us ON us.unit_id = h.village_id "
+                                             "AND us.role = 'village' AND us.active = 1 AND us.id IS NOT a.created_by "
+                                             "WHERE a.id = ? ORDER BY us.id LIMIT 1",
+                                 "i", id);
+        if (relief_set_backup(db, by, id, officer, e) != 0)
+            return -1;
+    }
+}
+
 int demo_services(struct db *db, struct date today)
 {
     struct user_ctx assoc, officer;
@@ -148,6 +173,8 @@ int demo_services(struct db *db, struct date today)
         return fail("投诉和意见", &e);
     if (trainings(db, &assoc, township, today, &e) != 0)
         return fail("技术培训", &e);
+    if (relief_backups(db, &assoc, &e) != 0)
+        return fail("救助B角", &e);
     /* an ended pair: a cadre moved away */
     struct pair_input moved = {.kind = HELPER_CADRE, .name = "吴德明", .unit_id = township, .phone = "13905380001",
                                .goals = 1u << 0};

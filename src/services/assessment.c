@@ -9,6 +9,7 @@
 
 #include "audit.h"
 #include "db_row.h"
+#include "timeliness.h"
 #include "unit.h"
 
 static const char *const item_codes[AS__ITEMS] = {"pairing",    "visits",       "training", "information",
@@ -174,31 +175,58 @@ static int add_figures(struct db *db, const char *scope, const struct assess_per
     return rc == SQLITE_DONE ? 0 : db_fail(db, e);
 }
 
-/* The figures kept from today's records of the two services that have a due day: the joint
-   review's deadline of loan applications (review_due_on) and complaints' due_on. Cases finished in
-   the period (handled), those by their due day (on_time), and those open on the assessment day past
-   it (open_late), by unit. Interim: when the time limits of every service (src/services/
-   timeliness.c, issue 21 item 4) are merged, this one function reads them instead. 0 or -1 with e. */
-static int assess_timeliness_interim(struct db *db, const char *scope, const struct assess_period *p,
-                                     struct assess_tree *t, struct err *e)
+/* What the timeliness pass fills: the units' rows, and the handlers' figures when asked for. */
+struct timeliness_fill {
+    struct assess_tree *t;
+    struct assess_handlers *handlers; /* NULL: not asked for */
+};
+
+/* Adds one group's timeliness figures of one service (timeliness_report's callback): a village's
+   (or a complaint unit's) to its row and every row above it; a handler's to their entry. */
+static void add_timeliness(const struct timeliness_figures *x, void *ctx)
 {
-    static const struct assess_query q[] = {
-        {SCOPED("SELECT h.village_id AS k, coalesce(sum(la.decided_on BETWEEN :from AND :to), 0) AS a, "
-                "coalesce(sum(la.decided_on BETWEEN :from AND :to AND la.decided_on <= la.review_due_on), 0) AS b, "
-                "coalesce(sum(la.review_due_on < :asof AND la.submitted_on <= :asof AND (la.decided_on > :asof OR "
-                "(la.decided_on IS NULL AND la.state IN ('in_review', 'more_info')))), 0) AS c, 0 AS d "
-                "FROM loan_applications la JOIN households h ON h.id = la.household_id "
-                "WHERE la.review_due_on IS NOT NULL GROUP BY h.village_id"),
-         {F(handled), F(on_time), F(open_late), NONE}},
-        {SCOPED("SELECT unit_id AS k, coalesce(sum(resolved_on BETWEEN :from AND :to), 0) AS a, "
-                "coalesce(sum(resolved_on BETWEEN :from AND :to AND resolved_on <= due_on), 0) AS b, "
-                "coalesce(sum(filed_on <= :asof AND due_on < :asof AND (resolved_on IS NULL OR resolved_on > :asof)), 0) "
-                "AS c, 0 AS d FROM complaints GROUP BY unit_id"),
-         {F(handled), F(on_time), F(open_late), NONE}},
-    };
-    for (size_t i = 0; i < sizeof q / sizeof q[0]; i++)
-        if (add_figures(db, scope, p, t, &q[i], e) != 0)
-            return -1;
+    struct timeliness_fill *fill = ctx;
+    struct assess_tree *t = fill->t;
+    struct assess_handlers *hs = fill->handlers;
+    if (x->by == TB_HANDLER) { /* handlers come in id order, each one's services together */
+        if (!hs->n || hs->h[hs->n - 1].handler_id != x->handler_id) {
+            if (hs->n == hs->cap) {
+                int cap = hs->cap ? 2 * hs->cap : 32;
+                struct assess_handler *more = realloc(hs->h, (size_t)cap * sizeof *more);
+                if (!more) {
+                    hs->failed = 1;
+                    return;
+                }
+                hs->h = more, hs->cap = cap;
+            }
+            hs->h[hs->n++] = (struct assess_handler){.handler_id = x->handler_id};
+        }
+        struct assess_handler *h = &hs->h[hs->n - 1];
+        h->handled += x->handled, h->on_time += x->on_time, h->open_late += x->open_late;
+        return;
+    }
+    for (int64_t id = x->unit_id; id > 0 && id <= t->max_id && t->at[id];) {
+        struct assess_figures *f = &t->rows[t->at[id] - 1];
+        f->handled += x->handled, f->on_time += x->on_time, f->open_late += x->open_late;
+        id = f->parent_id;
+    }
+}
+
+/* The timeliness of the period within the scope: THE figures of the timeliness report
+   (timeliness_report by village over [from, to], open cases judged on the assessment day), added up
+   the tree; in the same pass, by handler into handlers when not NULL. 0 or -1 with e. */
+static int add_timeliness_figures(struct db *db, const char *scope, const struct assess_period *p,
+                                  struct assess_tree *t, struct assess_handlers *handlers, struct err *e)
+{
+    struct user_ctx scope_ctx = {0};
+    struct timeliness_fill fill = {t, handlers};
+    if ((size_t)snprintf(scope_ctx.unit_path, sizeof scope_ctx.unit_path, "%s", scope) >= sizeof scope_ctx.unit_path)
+        return err_set(e, 500, "db_error", NULL, "读取单位失败，请稍后再试");
+    unsigned bys = TB_BIT(TB_VILLAGE) | (handlers ? TB_BIT(TB_HANDLER) : 0);
+    if (timeliness_report(db, &scope_ctx, bys, p->from, p->to, p->asof, add_timeliness, &fill) < 0)
+        return db_fail(db, e);
+    if (handlers && handlers->failed)
+        return err_set(e, 500, "db_error", NULL, "内存不足，请稍后再试");
     return 0;
 }
 
@@ -294,7 +322,7 @@ static int tree_index(struct assess_tree *t)
 }
 
 int assess_run(struct db *db, const char *scope_path, const struct assess_period *p, const struct assess_weights *w,
-               struct assess_figures **out, int *n, struct err *e)
+               struct assess_handlers *handlers, struct assess_figures **out, int *n, struct err *e)
 {
     struct assess_tree t = {0};
     *out = NULL, *n = 0;
@@ -311,15 +339,21 @@ int assess_run(struct db *db, const char *scope_path, const struct assess_period
     for (size_t i = 0; rc == 0 && i < sizeof figure_queries / sizeof figure_queries[0]; i++)
         rc = add_figures(db, scope_path, p, &t, &figure_queries[i], e);
     if (rc == 0)
-        rc = assess_timeliness_interim(db, scope_path, p, &t, e);
+        rc = add_timeliness_figures(db, scope_path, p, &t, handlers, e);
     free(t.at);
+    return assess_finish(rc, t.rows, t.n, w, out, n);
+}
+
+int assess_finish(int rc, struct assess_figures *rows, int n_rows, const struct assess_weights *w,
+                  struct assess_figures **out, int *n)
+{
     if (rc != 0) {
-        free(t.rows);
+        free(rows);
         return -1;
     }
-    for (int i = 0; i < t.n; i++)
-        assess_score(&t.rows[i], w);
-    *out = t.rows, *n = t.n;
+    for (int i = 0; i < n_rows; i++)
+        assess_score(&rows[i], w);
+    *out = rows, *n = n_rows;
     return 0;
 }
 
@@ -378,6 +412,10 @@ json_t *assess_json(const struct assess_figures *f)
                              "score", assess_score_text(f->score_milli, score));
     if (more)
         json_object_set_new(more, "score_milli", json_integer(f->score_milli));
+    if (more && f->user_id) {
+        json_object_set_new(more, "user_id", json_integer(f->user_id));
+        json_object_set_new(more, "officer", json_string(f->officer));
+    }
     if (!o || !more) {
         json_decref(o);
         json_decref(more);

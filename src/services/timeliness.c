@@ -8,7 +8,11 @@
 #include "db_row.h"
 
 /* Every case of every service (the steps of timeliness.h): kind, service, case, unit, started,
-   finished (NULL while open), handler, backup and the due day fixed at intake (complaints only). */
+   finished (NULL while open), handler, backup and the due day fixed at intake (complaints only).
+   Of the payments (relief_pay) only those that may finish on or after ?2 (CASES_FROM's first day)
+   are read: an application still approved, or paid (a voided payment puts it back to approved)
+   with a payment on or after ?2 (relief_payments_paid_on), so a year's report does not look up the
+   first payment of every application ever paid. */
 #define CASES_SQL                                                                                                  \
     "SELECT 'loan' AS kind, 'loan_decision' AS service, a.id AS case_id, h.village_id AS unit_id, "                \
     "a.submitted_on AS started_on, a.decided_on AS finished_on, a.handler_id AS handler_id, "                      \
@@ -36,6 +40,8 @@
     "FROM relief_payments p WHERE p.application_id = a.id AND NOT EXISTS (SELECT 1 FROM receipt_events x "          \
     "WHERE x.payment_id = p.id AND x.kind = 'void')), a.created_by, a.backup_handler_id, NULL "                     \
     "FROM relief_applications a JOIN households h ON h.id = a.household_id WHERE a.approved_on IS NOT NULL "        \
+    "AND (a.state = 'approved' OR (a.state = 'paid' AND a.id IN (SELECT application_id FROM relief_payments "        \
+    "WHERE paid_on >= ?2))) "                                                                                      \
     "UNION ALL SELECT 'complaint', 'complaint', c.id, c.unit_id, c.filed_on, c.resolved_on, c.handler_id, "         \
     "c.backup_id, c.due_on FROM complaints c"
 
@@ -207,6 +213,16 @@ struct group {
     struct timeliness_figures f[TL__MAX];
 };
 
+/* The groups of one grouping: an array, and an open-addressing table of their keys (index + 1;
+   0 empty) whose size is a power of two at least twice the groups. */
+struct grouping {
+    enum timeliness_by by;
+    struct group *g;
+    int n, cap;
+    int *slot;
+    size_t size;
+};
+
 /* Writes a group's services with any figure; returns how many. */
 static int group_flush(const struct group *g, void (*fn)(const struct timeliness_figures *, void *), void *ctx)
 {
@@ -226,6 +242,7 @@ static void group_start(struct group *g, enum timeliness_by by, const struct tim
     g->key = key;
     for (int s = 0; s < TL__MAX; s++) {
         struct timeliness_figures *f = &g->f[s];
+        f->by = by;
         f->service = (enum timelimit_service)s;
         if (by == TB_HANDLER) {
             f->unit_id = c->handler_unit_id;
@@ -236,6 +253,44 @@ static void group_start(struct group *g, enum timeliness_by by, const struct tim
             memcpy(f->unit, by == TB_TOWNSHIP ? c->township : c->unit, by == TB_TOWNSHIP ? sizeof c->township : sizeof f->unit);
         }
     }
+}
+
+/* The table slot of key (its group's, or the empty one where it goes). */
+static size_t slot_of(const struct grouping *gs, int64_t key)
+{
+    size_t i = (size_t)((uint64_t)key * 0x9E3779B97F4A7C15ull >> 32) & (gs->size - 1);
+    while (gs->slot[i] && gs->g[gs->slot[i] - 1].key != key)
+        i = (i + 1) & (gs->size - 1);
+    return i;
+}
+
+/* The group of the case c (its key under the grouping), started when new. NULL when out of memory. */
+static struct group *group_of(struct grouping *gs, const struct timeliness_case *c)
+{
+    int64_t key = gs->by == TB_HANDLER ? c->handler_id : gs->by == TB_TOWNSHIP ? c->township_id : c->unit_id;
+    if (2 * (size_t)(gs->n + 1) > gs->size) { /* grow the table (and rehash) */
+        size_t size = gs->size ? 2 * gs->size : 64;
+        int *slot = calloc(size, sizeof *slot);
+        if (!slot)
+            return NULL;
+        free(gs->slot);
+        gs->slot = slot, gs->size = size;
+        for (int k = 0; k < gs->n; k++)
+            gs->slot[slot_of(gs, gs->g[k].key)] = k + 1;
+    }
+    size_t i = slot_of(gs, key);
+    if (gs->slot[i])
+        return &gs->g[gs->slot[i] - 1];
+    if (gs->n == gs->cap) {
+        int cap = gs->cap ? 2 * gs->cap : 32;
+        struct group *more = realloc(gs->g, (size_t)cap * sizeof *more);
+        if (!more)
+            return NULL;
+        gs->g = more, gs->cap = cap;
+    }
+    group_start(&gs->g[gs->n], gs->by, c, key);
+    gs->slot[i] = ++gs->n;
+    return &gs->g[gs->n - 1];
 }
 
 /* Counts case c (due day judged on `on`) into the group for the period [from, to]. */
@@ -253,48 +308,55 @@ static void group_add(struct group *g, const struct timeliness_case *c, struct d
         f->open_late++;
 }
 
-int timeliness_report(struct db *db, const struct user_ctx *actor, enum timeliness_by by, struct date from,
-                      struct date to, struct date today, void (*fn)(const struct timeliness_figures *, void *),
-                      void *ctx)
+/* Orders groups by key. */
+static int by_key(const void *a, const void *b)
+{
+    int64_t x = ((const struct group *)a)->key, y = ((const struct group *)b)->key;
+    return (x > y) - (x < y);
+}
+
+int timeliness_report(struct db *db, const struct user_ctx *actor, unsigned bys, struct date from, struct date to,
+                      struct date today, void (*fn)(const struct timeliness_figures *, void *), void *ctx)
 {
     struct date on = date_cmp(to, today) < 0 ? to : today;
+    struct grouping gs[TB__MAX];
+    int ngs = 0;
+    for (int b = 0; b < TB__MAX; b++)
+        if (bys & TB_BIT(b))
+            gs[ngs++] = (struct grouping){.by = (enum timeliness_by)b};
     struct pass *p = pass_new(db);
-    struct group *g = malloc(sizeof *g);
-    sqlite3_stmt *st = p && g ? cases_query(db, "SELECT " DB_ROW_COLUMNS(CASE_ROW) CASES_FROM
-                                                " ORDER BY CASE ?7 WHEN 1 THEN coalesce(t.id, u.id) WHEN 2 THEN "
-                                                "coalesce(c.handler_id, 0) ELSE u.id END",
-                                            actor, from, on, NULL, 0, 0)
-                              : NULL;
-    if (st && sqlite3_bind_int(st, 7, (int)by) != SQLITE_OK) {
-        db_done(st);
-        st = NULL;
-    }
-    int n = st ? 0 : -1, any = 0;
-    while (st && sqlite3_step(st) == SQLITE_ROW) {
+    sqlite3_stmt *st = p ? cases_query(db, "SELECT " DB_ROW_COLUMNS(CASE_ROW) CASES_FROM, actor, from, on, NULL, 0, 0) : NULL;
+    int n = st ? 0 : -1, rc = SQLITE_DONE;
+    while (st && n >= 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct timeliness_case c = {0};
         if (case_read(st, &c) != 0) {
             n = -1;
             break;
         }
         /* A case finished after the day judged on is still open then. */
-        struct timeliness_case judged = c;
         if (c.finished_on.y && date_cmp(c.finished_on, on) > 0)
-            judged.finished_on = (struct date){0};
-        judge(p, &judged, on);
-        int64_t key = by == TB_HANDLER ? c.handler_id : by == TB_TOWNSHIP ? c.township_id : c.unit_id;
-        if (!any || key != g->key) {
-            if (any)
-                n += group_flush(g, fn, ctx);
-            group_start(g, by, &judged, key);
-            any = 1;
+            c.finished_on = (struct date){0};
+        judge(p, &c, on);
+        for (int k = 0; k < ngs && n >= 0; k++) {
+            struct group *g = group_of(&gs[k], &c);
+            if (g)
+                group_add(g, &c, from, to, on);
+            else
+                n = -1;
         }
-        group_add(g, &judged, from, to, on);
     }
-    if (n >= 0 && any)
-        n += group_flush(g, fn, ctx);
+    if (n >= 0 && rc != SQLITE_DONE) /* a step that failed */
+        n = -1;
     db_done(st);
-    free(g);
     free(p);
+    for (int k = 0; k < ngs; k++) {
+        if (n >= 0 && gs[k].n)
+            qsort(gs[k].g, (size_t)gs[k].n, sizeof *gs[k].g, by_key);
+        for (int i = 0; n >= 0 && i < gs[k].n; i++)
+            n += group_flush(&gs[k].g[i], fn, ctx);
+        free(gs[k].g);
+        free(gs[k].slot);
+    }
     return n;
 }
 

@@ -68,6 +68,7 @@ int64_t timeliness_open(struct db *db, const struct user_ctx *actor, struct date
 
 /* How the timeliness figures are grouped. */
 enum timeliness_by { TB_VILLAGE, TB_TOWNSHIP, TB_HANDLER, TB__MAX };
+#define TB_BIT(by) (1u << (by))
 /* The code (village, township, handler) and the Chinese name (按村, 按镇, 按经办人). */
 const char *timeliness_by_code(int by);
 const char *timeliness_by_name(int by);
@@ -76,6 +77,7 @@ int timeliness_by_parse(const char *code);
 
 /* One group's figures for one service. */
 struct timeliness_figures {
+    enum timeliness_by by;           /* the grouping it belongs to */
     int64_t unit_id;                 /* the village or township; by handler: the handler's unit */
     char unit[TIMELINESS_UNIT_SIZE]; /* by handler: "" */
     int64_t handler_id;              /* by handler only (0: no handler named) */
@@ -89,13 +91,14 @@ struct timeliness_figures {
 
 /* THE timeliness figures (the report, the 考核): for the cases of the actor's scope, grouped by
    village (a complaint of a township or the district stands as its unit), township or handler
-   and by service, calls fn for each group and service with any figure, groups in order of unit
-   (or handler) id and services in enum order. from and to are the period's first and last days;
-   `today` bounds the day open cases are judged on (min(to, today)). Returns the number of rows or
-   -1. Cost: one pass over the cases started by then and not finished before from. */
-int timeliness_report(struct db *db, const struct user_ctx *actor, enum timeliness_by by, struct date from,
-                      struct date to, struct date today, void (*fn)(const struct timeliness_figures *, void *),
-                      void *ctx);
+   and by service, calls fn for each group and service with any figure. bys is a set of groupings
+   (TB_BIT(TB_VILLAGE) | ...), all counted in the same single pass: the groupings in enum order,
+   each one's groups in order of unit (or handler) id, services in enum order. from and to are the
+   period's first and last days; `today` bounds the day open cases are judged on (min(to,
+   today)). Returns the number of rows or -1. Cost: one pass over the cases started by then and
+   not finished before from, summed in memory by group. */
+int timeliness_report(struct db *db, const struct user_ctx *actor, unsigned bys, struct date from, struct date to,
+                      struct date today, void (*fn)(const struct timeliness_figures *, void *), void *ctx);
 
 /* A case as JSON: service, service_name, case_id, unit_id, unit, started_on, due_on, finished_on
    (null while open), handler {id, name} or null, backup likewise, late. New reference. */

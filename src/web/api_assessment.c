@@ -27,14 +27,16 @@ void api_assessment(struct req *r)
         reply_fail(r, 422, "invalid_format", "format 应为 csv、xlsx 或 pdf");
     else {
         char from[11], to[11], asof[11];
-        json_t *items = json_array();
+        json_t *items = json_array(), *officers = json_array();
         for (int i = 0; i < a.n; i++)
             json_array_append_new(items, assess_json(&a.rows[i]));
+        for (int i = 0; i < a.n_officers; i++)
+            json_array_append_new(officers, assess_json(&a.officers[i]));
         reply_json(r, 200,
-                   json_pack("{s:{s:s, s:s, s:s, s:s}, s:o, s:o, s:I}", "period", "code", a.period.code, "from",
+                   json_pack("{s:{s:s, s:s, s:s, s:s}, s:o, s:o, s:I, s:o}", "period", "code", a.period.code, "from",
                              date_format(a.period.from, from), "to", date_format(a.period.to, to), "asof",
                              date_format(a.period.asof, asof), "weights", weights_json(&a.weights), "items", items,
-                             "total", (json_int_t)a.n));
+                             "total", (json_int_t)a.n, "officers", officers));
     }
     assessment_close(&a, &s);
 }
@@ -86,18 +88,19 @@ void api_assessment_weights_set(struct req *r)
             ",\"relief_handled\":" API_INT ",\"handled\":" API_INT ",\"on_time\":" API_INT ",\"open_late\":" API_INT \
             ",\"complaints\":" API_INT ",\"rated\":" API_INT ",\"satisfied\":" API_INT                              \
             ",\"basically_satisfied\":" API_INT ",\"unsatisfied\":" API_INT ",\"loans_active\":" API_INT             \
-            ",\"loans_overdue\":" API_INT ",\"rates\":" AS_RATES ",\"score\":" API_STR ",\"score_milli\":" API_INT,  \
+            ",\"loans_overdue\":" API_INT ",\"rates\":" AS_RATES ",\"score\":" API_STR ",\"score_milli\":" API_INT      \
+            ",\"user_id\":" API_INT ",\"officer\":" API_STR,                                                         \
             "\"unit_id\",\"unit\",\"kind\",\"households\",\"paired\",\"visited\",\"trained\",\"handled\","           \
             "\"on_time\",\"complaints\",\"loans_overdue\",\"rates\",\"score\",\"score_milli\"")
 
 const struct api_doc api_docs_assessment[] = {
     {"GET", "/api/v1/reports/assessment",
-     "工作考核：本范围每个镇、村在季度（?quarter=2027Q1）或月份（?month=2027-01）的各项数字、比率和得分；?format= 导出",
+     "工作考核：本范围每个镇、村（items）和每名村计生专干（officers：本村数字，走访和按时办结为本人的）在季度（?quarter=2027Q1）或月份（?month=2027-01）的各项数字、比率和得分；?format= 导出",
      "quarter:string month:string unit_id:integer format:string", NULL,
      API_OBJ("\"period\":" API_OBJ("\"code\":" API_STR ",\"from\":" API_STR ",\"to\":" API_STR ",\"asof\":" API_STR,
                                    "\"code\",\"from\",\"to\",\"asof\"") ",\"weights\":" AS_WEIGHTS
-             ",\"items\":" API_ARRAY(AS_ROW) ",\"total\":" API_INT,
-             "\"period\",\"weights\",\"items\",\"total\""),
+             ",\"items\":" API_ARRAY(AS_ROW) ",\"total\":" API_INT ",\"officers\":" API_ARRAY(AS_ROW),
+             "\"period\",\"weights\",\"items\",\"total\",\"officers\""),
      0, "422:invalid_period 422:period_not_begun 422:invalid_format 403:out_of_scope 404:unit_not_found", API_FORMATS},
     {"GET", "/api/v1/assessment/weights", "考核权重（七项，合计 100）", NULL, NULL, AS_WEIGHTS, 0, "", NULL},
     {"POST", "/api/v1/assessment/weights", "设置考核权重（管理员；每项 0 到 100 的整数，合计 100）", NULL, AS_WEIGHTS,

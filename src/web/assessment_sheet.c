@@ -7,10 +7,9 @@
 
 #include "report_scope.h"
 
-int assessment_load(struct req *r, int public, struct assessment *a)
+int assessment_period_read(struct req *r, int public, struct assess_period *p)
 {
     struct err e = {0};
-    memset(a, 0, sizeof *a);
     const char *quarter = req_query(r, "quarter"), *month = req_query(r, "month");
     char last[8];
     if (public) {
@@ -18,17 +17,37 @@ int assessment_load(struct req *r, int public, struct assessment *a)
         snprintf(last, sizeof last, "%04dQ%d", before.y, (before.m - 1) / 3 + 1);
         month = NULL;
         quarter = quarter && *quarter ? quarter : last;
-    } else if (report_narrow_scope(r) != 0)
-        return -1;
-    if (assess_period_parse(quarter, month, r->today, &a->period, &e) == 0 && public &&
-        date_cmp(a->period.to, r->today) >= 0)
+    }
+    if (assess_period_parse(quarter, month, r->today, p, &e) == 0 && public && date_cmp(p->to, r->today) >= 0)
         err_set(&e, 422, "period_not_ended", "quarter", "公示栏只公布已经结束的季度");
     if (e.status) {
         reply_error(r, &e);
         return -1;
     }
-    assess_weights_get(r->db, &a->weights);
-    if (assess_run(r->db, public ? "/" : r->user.unit_path, &a->period, &a->weights, &a->rows, &a->n, &e) != 0) {
+    return 0;
+}
+
+int assessment_compute(struct db *db, const char *scope, int officers, struct assessment *a, struct err *e)
+{
+    struct assess_handlers handlers = {0};
+    assess_weights_get(db, &a->weights);
+    int rc = assess_run(db, scope, &a->period, &a->weights, officers ? &handlers : NULL, &a->rows, &a->n, e);
+    if (rc == 0 && officers)
+        rc = assess_officers(db, scope, &a->period, &a->weights, a->rows, a->n, &handlers, &a->officers,
+                             &a->n_officers, e);
+    free(handlers.h);
+    if (rc != 0)
+        assessment_free(a);
+    return rc;
+}
+
+int assessment_load(struct req *r, struct assessment *a)
+{
+    struct err e = {0};
+    memset(a, 0, sizeof *a);
+    if (report_narrow_scope(r) != 0 || assessment_period_read(r, 0, &a->period) != 0)
+        return -1;
+    if (assessment_compute(r->db, r->user.unit_path, 1, a, &e) != 0) {
         reply_error(r, &e);
         return -1;
     }
@@ -38,12 +57,14 @@ int assessment_load(struct req *r, int public, struct assessment *a)
 void assessment_free(struct assessment *a)
 {
     free(a->rows);
-    a->rows = NULL;
+    free(a->officers);
+    a->rows = a->officers = NULL;
+    a->n = a->n_officers = 0;
 }
 
 int assessment_open(struct req *r, struct assessment *a, struct sheet *s)
 {
-    if (assessment_load(r, 0, a) != 0)
+    if (assessment_load(r, a) != 0)
         return 1;
     assessment_sheet(r, a, s);
     if (!sheet_reply_by_format(r, s, "assessment.csv"))
@@ -66,10 +87,15 @@ const char *assessment_period_cn(const struct assess_period *p, char *out)
     return out;
 }
 
-/* A unit's name as a sheet shows it: villages indented under their township. */
-static void unit_cell(const struct assess_figures *f, char out[NAME_SIZE + 8])
+#define UNIT_CELL_SIZE (2 * NAME_SIZE + 32)
+/* A row's name as a sheet shows it: villages indented under their township, and their officers
+   under them ("专干 张三"). */
+static void unit_cell(const struct assess_figures *f, char out[UNIT_CELL_SIZE])
 {
-    snprintf(out, NAME_SIZE + 8, "%s%s", strcmp(f->kind, "village") ? "" : "　", f->name);
+    if (f->user_id)
+        snprintf(out, UNIT_CELL_SIZE, "　　专干 %s", f->officer);
+    else
+        snprintf(out, UNIT_CELL_SIZE, "%s%s", strcmp(f->kind, "village") ? "" : "　", f->name);
 }
 
 /* The weights in words after a sheet: "权重：结对覆盖率 15、…；得分 = Σ 权重 × 比率". */
@@ -102,9 +128,11 @@ void assessment_sheet(struct req *r, const struct assessment *a, struct sheet *s
     char from[11], to[11], asof[11];
     sheet_scope_subtitle(s, r, "%s 至 %s，考核日 %s", date_format(a->period.from, from), date_format(a->period.to, to),
                          date_format(a->period.asof, asof));
-    for (int i = 0; i < a->n; i++) {
-        const struct assess_figures *f = &a->rows[i];
-        char name[NAME_SIZE + 8], n[12][SHEET_NUM_SIZE], timely[48], sat[72], overdue[48], score[16];
+    for (int i = 0, j = 0; i < a->n || j < a->n_officers;) {
+        /* a village's officers right after it */
+        int officer = j < a->n_officers && (i == a->n || (i > 0 && a->rows[i - 1].unit_id == a->officers[j].unit_id));
+        const struct assess_figures *f = officer ? &a->officers[j++] : &a->rows[i++];
+        char name[UNIT_CELL_SIZE], n[12][SHEET_NUM_SIZE], timely[48], sat[72], overdue[48], score[16];
         int64_t v[] = {f->households, f->paired,     f->visits,        f->visited,       f->trainings,     f->attendances,
                        f->trained,    f->info_items, f->info_villages, f->loans_handled, f->relief_handled, f->complaints};
         for (int k = 0; k < 12; k++)
@@ -119,6 +147,9 @@ void assessment_sheet(struct req *r, const struct assessment *a, struct sheet *s
         sheet_row(s, cells);
     }
     weights_line(a, s);
+    if (a->n_officers)
+        snprintf(s->after[1], SHEET_LINE_SIZE, "专干：村计生专干对本村负责，其行为本村的数字，但走访次数为本人记录的走访，"
+                                               "按时办结/应办为本人作为A角经办的事项");
 }
 
 /* A rate as a per cent with one decimal ("87.5%"), or "—" without a base. */
@@ -143,7 +174,7 @@ void assessment_public_sheet(const struct assessment *a, struct sheet *s)
     snprintf(s->subtitle, sizeof s->subtitle, "各镇、村的考核比率和得分；不含任何个人信息。");
     for (int i = 0; i < a->n; i++) {
         const struct assess_figures *f = &a->rows[i];
-        char name[NAME_SIZE + 8], rates[AS__ITEMS][16], score[16];
+        char name[UNIT_CELL_SIZE], rates[AS__ITEMS][16], score[16];
         const char *cells[AS__ITEMS + 2];
         unit_cell(f, name);
         cells[0] = name;

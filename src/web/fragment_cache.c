@@ -102,6 +102,18 @@ enum fragment_answer fragment_fill(const char *key, int max_age, struct buf *out
     return copy ? FRAGMENT_FILLED : FRAGMENT_UNCACHED;
 }
 
+void fragment_forget(const char *key)
+{
+    pthread_mutex_lock(&lock);
+    for (int i = 0; i < SLOTS; i++)
+        if (!slots[i].filling && slots[i].key[0] && !strcmp(slots[i].key, key)) {
+            free(slots[i].data);
+            slots[i].data = NULL;
+            slots[i].key[0] = '\0';
+        }
+    pthread_mutex_unlock(&lock);
+}
+
 void fragment_clear(void)
 {
     pthread_mutex_lock(&lock);

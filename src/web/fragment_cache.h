@@ -33,6 +33,8 @@ enum fragment_answer {
    calls fill(ctx, out), which appends the fragment to out, and stores what it appended. */
 enum fragment_answer fragment_fill(const char *key, int max_age, struct buf *out, void (*fill)(void *ctx, struct buf *out),
                                    void *ctx, time_t *at);
+/* Forgets the value stored under key unless it is being computed (a fill that failed). */
+void fragment_forget(const char *key);
 /* Forgets everything that is not being computed (tests and a changed database). */
 void fragment_clear(void);
 

@@ -1,15 +1,22 @@
 /* page_assessment.c: the assessment (考核) pages: the staff sheet of a quarter or month for the
    user's scope (page, CSV, Excel, PDF), the public summary for the 公示栏 (rates and scores, no
-   personal data), and the admin's weights. Thin over assessment.c and assessment_sheet.c. */
+   personal data; rate-limited, public_limit.h, and kept per quarter, fragment_cache.h), and the
+   admin's weights. Thin over assessment.c and assessment_sheet.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "assessment_sheet.h"
+#include "clock.h"
+#include "fragment_cache.h"
 #include "form.h"
 #include "handlers.h"
 #include "html.h"
+#include "public_limit.h"
 #include "report_scope.h"
+
+/* How long the public board of a quarter is kept at most (it is recomputed sooner after a write). */
+#define ASSESS_PUBLIC_TTL_SECONDS 600
 
 void page_assessment(struct req *r)
 {
@@ -33,19 +40,39 @@ void page_assessment(struct req *r)
     html_raw(r, "<p class=\"muted\">");
     html_text(r, s.after[0]);
     html_raw(r, "。计分方法见用户手册“工作考核”一章。</p>");
+    if (s.after[1][0]) {
+        html_raw(r, "<p class=\"muted\">");
+        html_text(r, s.after[1]);
+        html_raw(r, "。</p>");
+    }
     html_end(r);
     assessment_close(&a, &s);
 }
 
-void page_assessment_public(struct req *r)
+/* What the public board's fill works from: the request (its database and page) and the period. */
+struct public_board {
+    struct req *r;
+    const struct assess_period *period;
+    int failed;
+};
+
+/* Computes the board of the district for the period into the page (fragment_fill's fill; out is
+   the page's buffer). On failure writes an apology and marks it failed (it is then not kept). */
+static void public_board_fill(void *ctx, struct buf *out)
 {
-    struct assessment a;
-    if (assessment_load(r, 1, &a) != 0)
+    struct public_board *b = ctx;
+    struct req *r = b->r;
+    struct assessment a = {.period = *b->period};
+    struct err e = {0};
+    (void)out;
+    if (assessment_compute(r->db, "/", 0, &a, &e) != 0) {
+        html_raw(r, "<p class=\"error\">统计失败，请稍后再试。</p>");
+        b->failed = 1;
         return;
+    }
     struct sheet s;
     assessment_public_sheet(&a, &s);
-    html_begin(r, "考核公示");
-    html_raw(r, "<section class=\"public\"><h1>");
+    html_raw(r, "<h1>");
     html_text(r, s.title);
     html_raw(r, "</h1><p class=\"muted\">");
     html_text(r, s.subtitle);
@@ -54,10 +81,35 @@ void page_assessment_public(struct req *r)
     sheet_html(r, &s);
     html_raw(r, "<p class=\"muted\">");
     html_text(r, s.after[0]);
-    html_raw(r, "。“—”表示该项没有可计算的基数。</p><p><a href=\"/\">返回公示公告</a></p></section>");
-    html_end(r);
+    html_raw(r, "。“—”表示该项没有可计算的基数。</p>");
     sheet_free(&s);
     assessment_free(&a);
+}
+
+void page_assessment_public(struct req *r)
+{
+    static const char *const answers[] = {"fresh", "stale", "waited", "filled", "uncached"};
+    struct assess_period p;
+    if (public_limit_refused(r) || assessment_period_read(r, 1, &p) != 0)
+        return;
+    /* kept per quarter until ASSESS_PUBLIC_TTL_SECONDS old or until anything is written (every
+       write is audited, so the last audit entry names the data's state) */
+    char key[FRAGMENT_KEY_SIZE];
+    snprintf(key, sizeof key, "public-assessment|%s|%lld", p.code,
+             (long long)db_int(r->db, 0, "SELECT coalesce(max(id), 0) FROM audit_log", ""));
+    struct public_board b = {r, &p, 0};
+    time_t at;
+    html_begin(r, "考核公示");
+    html_raw(r, "<section class=\"public\">");
+    enum fragment_answer got = fragment_fill(key, ASSESS_PUBLIC_TTL_SECONDS, &r->out, public_board_fill, &b, &at);
+    if (b.failed)
+        fragment_forget(key);
+    reply_header(r, "X-Bangfu-Cache", answers[got]);
+    struct tm tm = clock_china_tm(at);
+    html_printf(r, "<p class=\"muted small\">以上数据统计于 %04d-%02d-%02d %02d:%02d，有新的记录时重新统计。</p>"
+                   "<p><a href=\"/\">返回公示公告</a></p></section>",
+                tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+    html_end(r);
 }
 
 /* The weights page, with a refusal shown (NULL none) and what was typed kept. */

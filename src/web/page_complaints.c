@@ -216,6 +216,19 @@ static void user_option(const struct user_row *u, void *ctx)
     html_raw(r, "）</option>");
 }
 
+/* How many accounts the handler and backup choices list at most. */
+#define PICK_MAX 200
+
+/* The accounts of the scope as options (the first PICK_MAX in the accounts list's order); when
+   there are more, a last option, disabled, says how many are left out. */
+static void user_options(struct req *r)
+{
+    int64_t total = user_list(r->db, r->user.unit_path, "", PICK_MAX, 0, user_option, r);
+    if (total > PICK_MAX)
+        html_printf(r, "<option value=\"\" disabled>（只列出前 %d 个账号，另有 %lld 个未列出）</option>", PICK_MAX,
+                    (long long)(total - PICK_MAX));
+}
+
 /* Keeps the one complaint listed. */
 static void complaint_keep(const struct complaint_row *c, void *ctx)
 {
@@ -274,11 +287,11 @@ static void complaint_page(struct req *r, int64_t id, const struct err *shown)
         html_printf(r, "<h2>指定经办人</h2><form method=\"post\" action=\"%s\" class=\"grid\">", action);
         html_csrf(r);
         html_raw(r, "<label>经办人（A角）<select name=\"handler_id\" required><option value=\"\">请选择</option>");
-        user_list(r->db, r->user.unit_path, "", 200, 0, user_option, r);
+        user_options(r);
         html_raw(r, "</select>");
         form_field_error(r, "handler_id");
         html_raw(r, "</label><label>B角<select name=\"backup_id\"><option value=\"\">不指定</option>");
-        user_list(r->db, r->user.unit_path, "", 200, 0, user_option, r);
+        user_options(r);
         html_raw(r, "</select>");
         form_field_error(r, "backup_id");
         html_raw(r, "</label><p><button>保存</button></p></form>");

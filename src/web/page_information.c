@@ -11,7 +11,7 @@
 #include "information.h"
 #include "more_sheets.h"
 #include "report_scope.h"
-#include "routes.h"
+#include "service_form.h"
 #include "unit.h"
 
 /* One recipient inside an item's cell: a village (全村) or a household's head, linked. */
@@ -91,27 +91,14 @@ static void village_check(const struct unit *u, void *ctx)
 static void info_form(struct req *r)
 {
     const char *f = "/information";
-    char today[11];
-    html_printf(r, "<details%s><summary>登记信息服务</summary><form method=\"post\" action=\"/information\" class=\"grid\">",
-                form_posted(r, f) ? " open" : "");
-    html_csrf(r);
-    html_printf(r, "<label class=\"wide\">标题<input name=\"title\" required maxlength=\"50\" value=\"%s\">",
-                form_echo(r, f, "title", ""));
-    form_field_error(r, "title");
+    service_form_open(r, f, "登记信息服务", "标题", "发送日期", "发送单位");
     const char *kind = form_echo(r, f, "kind", "");
-    html_raw(r, "</label><label>类别<select name=\"kind\" required><option value=\"\">请选择</option>");
+    html_raw(r, "<label>类别<select name=\"kind\" required><option value=\"\">请选择</option>");
     for (int k = 0; k < INFO__MAX; k++)
         html_printf(r, "<option value=\"%s\"%s>%s</option>", info_kind_code(k), !strcmp(kind, info_kind_code(k)) ? " selected" : "",
                     info_kind_name(k));
     html_raw(r, "</select>");
     form_field_error(r, "kind");
-    html_printf(r, "</label><label>发送日期<input name=\"on\" type=\"date\" required value=\"%s\">",
-                form_echo(r, f, "on", date_format(r->today, today)));
-    form_field_error(r, "on");
-    html_raw(r, "</label><label>发送单位<select name=\"unit_id\" required><option value=\"\">请选择</option>");
-    form_unit_options(r, "/information", "unit_id");
-    html_raw(r, "</select>");
-    form_field_error(r, "unit_id");
     html_printf(r, "</label><label class=\"wide\">内容<textarea name=\"text\" required maxlength=\"500\" rows=\"3\">%s</textarea>",
                 form_echo(r, f, "text", ""));
     form_field_error(r, "text");
@@ -122,7 +109,8 @@ static void info_form(struct req *r)
                 form_echo(r, f, "households", ""));
     form_field_error(r, "households");
     form_field_error(r, "recipients");
-    html_raw(r, "</label><p><button class=\"primary\">登记</button></p></form></details>");
+    html_raw(r, "</label>");
+    service_form_close(r, "登记");
 }
 
 /* The page, with a refusal of the form shown (NULL none). */
@@ -159,11 +147,7 @@ static void information_page(struct req *r, const struct err *shown)
         html_pager(r, total, f.limit, f.offset, 0);
     report_format_links(r, "/information", NULL);
     info_village_table(r, from, to);
-    if (route_allowed("POST", "/information", r->user.role))
-        info_form(r);
-    html_end(r);
-    if (shown)
-        r->status = shown->status;
+    service_page_end(r, "/information", info_form, shown);
 }
 
 void page_information(struct req *r)

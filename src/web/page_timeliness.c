@@ -82,7 +82,7 @@ static int timeliness_sheet(struct req *r, const struct ask *a, struct sheet *s)
     }
     s->total_rows = 1;
     struct fill fl = {s, a->by, 0, 0, 0, 0};
-    if (timeliness_report(r->db, &r->user, (enum timeliness_by)a->by, a->from, a->to, r->today, fill_row, &fl) < 0) {
+    if (timeliness_report(r->db, &r->user, TB_BIT(a->by), a->from, a->to, r->today, fill_row, &fl) < 0) {
         sheet_free(s);
         return -1;
     }
@@ -162,7 +162,7 @@ void api_timeliness_report(struct req *r)
     }
     struct items it = {json_array(), a.by};
     char f[11], t[11];
-    int n = timeliness_report(r->db, &r->user, (enum timeliness_by)a.by, a.from, a.to, r->today, item_json, &it);
+    int n = timeliness_report(r->db, &r->user, TB_BIT(a.by), a.from, a.to, r->today, item_json, &it);
     if (n < 0) {
         json_decref(it.a);
         reply_fail(r, 500, "internal", "统计失败，请稍后再试");

@@ -11,7 +11,7 @@
 #include "html.h"
 #include "more_sheets.h"
 #include "report_scope.h"
-#include "routes.h"
+#include "service_form.h"
 #include "training.h"
 
 /* One course row. */
@@ -47,21 +47,8 @@ static void village_row_html(const struct training_village_row *v, void *ctx)
 static void training_form(struct req *r)
 {
     const char *f = "/trainings";
-    char today[11];
-    html_printf(r, "<details%s><summary>登记培训</summary><form method=\"post\" action=\"/trainings\" class=\"grid\">",
-                form_posted(r, f) ? " open" : "");
-    html_csrf(r);
-    html_printf(r, "<label class=\"wide\">培训名称<input name=\"title\" required maxlength=\"50\" value=\"%s\">",
-                form_echo(r, f, "title", ""));
-    form_field_error(r, "title");
-    html_printf(r, "</label><label>培训日期<input name=\"on\" type=\"date\" required value=\"%s\">",
-                form_echo(r, f, "on", date_format(r->today, today)));
-    form_field_error(r, "on");
-    html_raw(r, "</label><label>举办单位<select name=\"unit_id\" required><option value=\"\">请选择</option>");
-    form_unit_options(r, "/trainings", "unit_id");
-    html_raw(r, "</select>");
-    form_field_error(r, "unit_id");
-    html_printf(r, "</label><label>培训地点<input name=\"place\" required maxlength=\"100\" value=\"%s\">",
+    service_form_open(r, f, "登记培训", "培训名称", "培训日期", "举办单位");
+    html_printf(r, "<label>培训地点<input name=\"place\" required maxlength=\"100\" value=\"%s\">",
                 form_echo(r, f, "place", ""));
     form_field_error(r, "place");
     html_printf(r, "</label><label>授课人<input name=\"trainer\" required maxlength=\"30\" value=\"%s\">",
@@ -71,7 +58,8 @@ static void training_form(struct req *r)
                    "<textarea name=\"attendees\" rows=\"5\">%s</textarea>",
                 form_echo(r, f, "attendees", ""));
     form_field_error(r, "attendees");
-    html_raw(r, "</label><p><button class=\"primary\">登记培训</button></p></form></details>");
+    html_raw(r, "</label>");
+    service_form_close(r, "登记培训");
 }
 
 /* The page, with a refusal of the form shown (NULL none). */
@@ -112,11 +100,7 @@ static void trainings_page(struct req *r, const struct err *shown)
     if (n < 0)
         html_form_error(r, &e);
     info_village_table(r, from, to);
-    if (route_allowed("POST", "/trainings", r->user.role))
-        training_form(r);
-    html_end(r);
-    if (shown)
-        r->status = shown->status;
+    service_page_end(r, "/trainings", training_form, shown);
 }
 
 void page_trainings(struct req *r)

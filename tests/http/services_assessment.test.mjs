@@ -158,7 +158,9 @@ test('the assessment of a village worked by hand; scope, files, weights and the 
   assert.equal(after.attendances, before.attendances + 1);
   assert.deepEqual([after.complaints, after.handled, after.on_time, after.satisfied],
     [before.complaints + 1, before.handled + 1, before.on_time + 1, before.satisfied + 1]);
-  const milli = (x) => Number(x.rates.timeliness.points) * 1000 + Number(x.rates.satisfaction.points) * 1000;
+  // the timeliness and satisfaction items' points in thousandths, from their rates (full weight without a base)
+  const part = (w, { num, den }) => (den ? Math.floor((2000 * w * num + den) / (2 * den)) : 1000 * w);
+  const milli = (x) => part(15, x.rates.timeliness) + part(15, x.rates.satisfaction);
   assert.equal(after.score_milli - before.score_milli, 18500 + milli(after) - milli(before));
   // the township's row adds its villages up
   const town = await row(month, '西集镇');
@@ -216,4 +218,153 @@ test('the assessment of a village worked by hand; scope, files, weights and the 
   for (const m of [...h0.members, ...h1.members]) assert.ok(!text.includes(m.name), 'no personal names');
   const q = `${TODAY.slice(0, 4)}Q${Math.floor((Number(TODAY.slice(5, 7)) - 1) / 3) + 1}`;
   assert.equal((await fetch(`${srv.base}/public/assessment?quarter=${q}`)).status, 422);
+});
+
+// The period of a month or quarter as [from, to] (the assessment's period; to may lie after today).
+function periodOf(q) {
+  const y = Number(TODAY.slice(0, 4)), m = Number(TODAY.slice(5, 7));
+  const first = q === 'month' ? m : Math.floor((m - 1) / 3) * 3 + 1, last = q === 'month' ? m : first + 2;
+  const pad = (n) => String(n).padStart(2, '0');
+  const code = q === 'month' ? `month=${TODAY.slice(0, 7)}` : `quarter=${y}Q${(first + 2) / 3}`;
+  return { code, from: `${y}-${pad(first)}-01`, to: `${y}-${pad(last)}-${pad(new Date(y, last, 0).getDate())}` };
+}
+
+// The timeliness report's figures summed over the services, by unit id (or handler id).
+async function timelinessBy(by, { from, to }, tok = assoc) {
+  const r = await api(srv.base, 'GET', `/reports/timeliness?by=${by}&from=${from}&to=${to}`, undefined, tok);
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  const sums = {};
+  for (const x of r.body.items) {
+    const k = by === 'handler' ? x.handler_id : x.unit_id;
+    const s = (sums[k] ||= { handled: 0, on_time: 0, open_late: 0 });
+    s.handled += x.handled, s.on_time += x.on_time, s.open_late += x.open_late;
+  }
+  return sums;
+}
+
+// Points as the assessment rounds them: weight × num / den in thousandths, half up, shown in tenths.
+const points = (w, num, den) => {
+  const milli = Math.floor((2000 * w * num + den) / (2 * den));
+  const tenths = Math.floor((milli + 50) / 100);
+  return `${Math.floor(tenths / 10)}.${tenths % 10}`;
+};
+
+test('the assessment counts timeliness through the timeliness report: the same figures for every village, township and officer', async () => {
+  // a complaint of 北庄村 resolved the same day (on time) and one assigned to the village officer of 西集村
+  const officer = (await api(srv.base, 'GET', '/me', undefined, xiji)).body;
+  const was = await row(periodOf('month').code, '北庄村');
+  const c1 = await api(srv.base, 'POST', '/complaints', { text: '咨询培训报名', contact: '13905381111',
+    village_id: units['北庄村'], category: 'inquiry' }, assoc);
+  assert.equal((await api(srv.base, 'POST', `/complaints/${c1.body.id}/resolve`, { resolution: '已答复' }, assoc)).status, 200);
+  const c2 = await api(srv.base, 'POST', '/complaints', { text: '反映走访不及时', contact: '13905382222',
+    village_id: units['西集村'], category: 'complaint' }, assoc);
+  const assigned = await api(srv.base, 'POST', `/complaints/${c2.body.id}/assign`, { handler_id: officer.id }, assoc);
+  assert.equal(assigned.status, 200, JSON.stringify(assigned.body));
+  assert.equal((await api(srv.base, 'POST', `/complaints/${c2.body.id}/resolve`, { resolution: '已走访', satisfaction: '满意' }, assoc)).status, 200);
+  const w = (await api(srv.base, 'GET', '/assessment/weights', undefined, assoc)).body;
+  for (const q of ['month', 'quarter']) {
+    const p = periodOf(q);
+    const a = (await api(srv.base, 'GET', `/reports/assessment?${p.code}`, undefined, assoc)).body;
+    const byVillage = await timelinessBy('village', p), byTownship = await timelinessBy('township', p);
+    for (const row of a.items) {
+      const t = (row.kind === 'village' ? byVillage : byTownship)[row.unit_id] || { handled: 0, on_time: 0, open_late: 0 };
+      assert.deepEqual([row.handled, row.on_time, row.open_late], [t.handled, t.on_time, t.open_late], `${q} ${row.unit}`);
+      const den = row.handled + row.open_late;
+      assert.deepEqual(row.rates.timeliness, { num: row.on_time, den, points: den ? points(w.timeliness, row.on_time, den) : `${w.timeliness}.0` });
+    }
+    if (q === 'month') { // by hand: one more case handled, on time (resolved the day it was filed)
+      const north = a.items.find((x) => x.unit === '北庄村');
+      assert.deepEqual([north.handled, north.on_time, north.open_late], [was.handled + 1, was.on_time + 1, was.open_late]);
+    }
+    // the officer of 西集村: her own A角 cases, the report by handler's figures
+    const mine = a.officers.find((x) => x.user_id === officer.id);
+    const t = (await timelinessBy('handler', p))[officer.id];
+    assert.deepEqual([mine.handled, mine.on_time, mine.open_late], [t.handled, t.on_time, t.open_late]);
+    assert.ok(mine.handled >= 1);
+  }
+});
+
+test('a row per village officer: named, their own visits and A角 cases, scored; in the API, CSV and page, never on the public board', async () => {
+  const month = periodOf('month');
+  const officer = (await api(srv.base, 'GET', '/me', undefined, xiji)).body;
+  const rowsOf = async (tok = assoc) => (await api(srv.base, 'GET', `/reports/assessment?${month.code}`, undefined, tok)).body;
+  const before = await rowsOf();
+  const mine = () => before.officers.find((x) => x.user_id === officer.id);
+  assert.equal(mine().officer, officer.name);
+  assert.equal(mine().unit, '西集村');
+  assert.equal(mine().kind, 'officer');
+  const village = before.items.find((x) => x.unit === '西集村');
+  // the village's figures, but her own visits
+  assert.deepEqual([mine().households, mine().paired, mine().visited], [village.households, village.paired, village.visited]);
+  // officers follow the units' order; only village officers of the scope
+  const order = before.items.map((x) => x.unit_id);
+  const at = before.officers.map((x) => order.indexOf(x.unit_id));
+  assert.deepEqual(at, [...at].sort((a, b) => a - b));
+  assert.ok(at.every((i) => i >= 0));
+  // a visit she records counts for her and her village; one by the association only for the village
+  const h = await household('西集村', 7);
+  for (const tok of [xiji, assoc])
+    assert.equal((await api(srv.base, 'POST', '/visits', { household_id: h.id, on: TODAY, kind: 'advice', note: '了解生产情况' }, tok)).status, 201);
+  const after = await rowsOf();
+  const now = after.officers.find((x) => x.user_id === officer.id);
+  assert.equal(now.visits, mine().visits + 1);
+  assert.equal(after.items.find((x) => x.unit === '西集村').visits, village.visits + 2);
+  // her score is the formula over her row: the timeliness item from her own cases
+  const w = after.weights;
+  const den = now.handled + now.open_late;
+  assert.equal(now.rates.timeliness.points, den ? points(w.timeliness, now.on_time, den) : `${w.timeliness}.0`);
+  const sum = Object.values(now.rates).reduce((s, r) => s + Math.round(Number(r.points) * 10), 0);
+  assert.ok(Math.abs(sum - Math.round(Number(now.score) * 10)) <= 4, 'the score adds the seven items (each rounded to tenths)');
+  // the village officer reads her own village's officers only
+  const own = await rowsOf(xiji);
+  assert.ok(own.officers.length >= 1 && own.officers.every((x) => x.unit === '西集村'));
+  // CSV and page carry her name under her village; the public board no officer's name
+  const csv = await csvText(`/reports/assessment?${month.code}&format=csv`);
+  const lines = csv.split('\n');
+  const v = lines.findIndex((l) => l.startsWith('　西集村,'));
+  assert.ok(v > 0 && lines[v + 1].startsWith('　　专干 '), 'the officers right after their village');
+  assert.ok(lines.some((l) => l.startsWith(`　　专干 ${officer.name},`) && l.trim().endsWith(`,${now.score}`)));
+  const br = new Browser(srv.base);
+  await br.login('xj_xiehui');
+  const page = await br.get(`/reports/assessment?${month.code}`);
+  assert.match(page.text, new RegExp(`专干 ${officer.name}`));
+  assert.match(page.text, /本人作为A角经办/);
+  const pub = await (await fetch(`${srv.base}/public/assessment`, { headers: { 'X-Real-IP': '10.9.0.1' } })).text();
+  for (const o of after.officers) assert.ok(!pub.includes(o.officer), `no officer named on the public board (${o.officer})`);
+});
+
+test('the public board is kept per quarter: a second request does not recompute, a write does; it is rate-limited', async () => {
+  const get = (ip, q = '') => fetch(`${srv.base}/public/assessment${q}`, { headers: { 'X-Real-IP': ip } });
+  // a write (audited) makes the next request compute the board again
+  assert.equal((await api(srv.base, 'POST', '/complaints', { text: '建议公示栏多放几天', contact: '13905383333',
+    village_id: units['南集村'], category: 'suggestion' }, assoc)).status, 201);
+  const first = await get('10.9.0.2');
+  assert.equal(first.status, 200);
+  assert.equal(first.headers.get('x-bangfu-cache'), 'filled');
+  const second = await get('10.9.0.3');
+  assert.equal(second.headers.get('x-bangfu-cache'), 'fresh', 'served from the cache, not recomputed');
+  assert.equal(await second.text(), await first.text());
+  // another quarter is its own entry
+  const y = Number(TODAY.slice(0, 4));
+  const older = await get('10.9.0.3', `?quarter=${y - 2}Q4`);
+  assert.equal(older.status, 200);
+  assert.equal(older.headers.get('x-bangfu-cache'), 'filled');
+  assert.equal((await get('10.9.0.3', `?quarter=${y - 2}Q4`)).headers.get('x-bangfu-cache'), 'fresh');
+  // a refused period is answered, never kept
+  assert.equal((await get('10.9.0.3', '?quarter=2026Q5')).status, 422);
+  // a resolved complaint changes the figures: computed again
+  const open = (await api(srv.base, 'GET', '/complaints?state=open', undefined, assoc)).body.items[0];
+  assert.equal((await api(srv.base, 'POST', `/complaints/${open.id}/resolve`, { resolution: '已处理' }, assoc)).status, 200);
+  assert.equal((await get('10.9.0.3')).headers.get('x-bangfu-cache'), 'filled');
+  // 30 reads a minute from one client, then 429 in Chinese; another client is still served
+  let refused = null, n = 0;
+  for (; n < 31 && !refused; n++) {
+    const r = await get('10.9.0.9');
+    if (r.status === 429) refused = r;
+    else { assert.equal(r.status, 200); await r.arrayBuffer(); }
+  }
+  assert.ok(refused, 'the 31st read is refused');
+  assert.equal(n, 31);
+  assert.match(await refused.text(), /访问过于频繁/);
+  assert.equal((await get('10.9.0.10')).status, 200);
 });

@@ -151,12 +151,32 @@ static void test_unfit_key_not_cached(void **state)
     buf_free(&b);
 }
 
+/* A forgotten key (a fill that failed) is computed again on the next call; other keys stay. */
+static void test_forget(void **state)
+{
+    (void)state;
+    struct buf b;
+    buf_init(&b);
+    time_t at;
+    fragment_clear();
+    value = "v";
+    atomic_store(&fills, 0);
+    assert_int_equal(fragment_fill("public-assessment|2026Q3|7", 600, &b, slow_fill, NULL, &at), FRAGMENT_FILLED);
+    assert_int_equal(fragment_fill("public-assessment|2026Q2|7", 600, &b, slow_fill, NULL, &at), FRAGMENT_FILLED);
+    fragment_forget("public-assessment|2026Q3|7");
+    assert_int_equal(fragment_fill("public-assessment|2026Q3|7", 600, &b, slow_fill, NULL, &at), FRAGMENT_FILLED);
+    assert_int_equal(fragment_fill("public-assessment|2026Q2|7", 600, &b, slow_fill, NULL, &at), FRAGMENT_FRESH);
+    assert_int_equal(atomic_load(&fills), 3);
+    buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_missing_fills_once),
         cmocka_unit_test(test_expired_serves_previous),
         cmocka_unit_test(test_unfit_key_not_cached),
+        cmocka_unit_test(test_forget),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

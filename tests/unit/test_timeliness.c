@@ -119,23 +119,30 @@ static void report_by_village_township_handler(void **state)
     snprintf(sangcun.unit_path, sizeof sangcun.unit_path, "/1/3/");
     struct date from = {2026, 10, 1}, to = {2026, 10, 31}, today = {2026, 10, 20};
     struct lines l = {""};
-    assert_int_equal(timeliness_report(f->db, &district, TB_VILLAGE, from, to, today, collect, &l), 3);
+    assert_int_equal(timeliness_report(f->db, &district, TB_BIT(TB_VILLAGE), from, to, today, collect, &l), 3);
     assert_string_equal(l.text, "4 西集镇西集村 relief_verify 2 1 1 0;4 西集镇西集村 relief_review 0 0 0 1;"
                                 "6 桑村镇桑村 relief_verify 0 0 0 1;");
     l.text[0] = '\0';
-    assert_int_equal(timeliness_report(f->db, &district, TB_TOWNSHIP, from, to, today, collect, &l), 3);
+    assert_int_equal(timeliness_report(f->db, &district, TB_BIT(TB_TOWNSHIP), from, to, today, collect, &l), 3);
     assert_string_equal(l.text, "2 西集镇 relief_verify 2 1 1 0;2 西集镇 relief_review 0 0 0 1;3 桑村镇 relief_verify 0 0 0 1;");
     l.text[0] = '\0';
-    assert_int_equal(timeliness_report(f->db, &district, TB_HANDLER, from, to, today, collect, &l), 3);
+    assert_int_equal(timeliness_report(f->db, &district, TB_BIT(TB_HANDLER), from, to, today, collect, &l), 3);
     assert_string_equal(l.text, "4 王专干 relief_verify 2 1 1 0;4 王专干 relief_review 0 0 0 1;6 李专干 relief_verify 0 0 0 1;");
+    /* two groupings in one pass: the village rows, then the handler rows, the same figures */
+    l.text[0] = '\0';
+    assert_int_equal(timeliness_report(f->db, &district, TB_BIT(TB_HANDLER) | TB_BIT(TB_VILLAGE), from, to, today,
+                                       collect, &l), 6);
+    assert_string_equal(l.text, "4 西集镇西集村 relief_verify 2 1 1 0;4 西集镇西集村 relief_review 0 0 0 1;"
+                                "6 桑村镇桑村 relief_verify 0 0 0 1;4 王专干 relief_verify 2 1 1 0;"
+                                "4 王专干 relief_review 0 0 0 1;6 李专干 relief_verify 0 0 0 1;");
     /* 桑村镇 sees only its own village */
     l.text[0] = '\0';
-    assert_int_equal(timeliness_report(f->db, &sangcun, TB_VILLAGE, from, to, today, collect, &l), 1);
+    assert_int_equal(timeliness_report(f->db, &sangcun, TB_BIT(TB_VILLAGE), from, to, today, collect, &l), 1);
     assert_string_equal(l.text, "6 桑村镇桑村 relief_verify 0 0 0 1;");
     /* Up to the due day itself (to = 2026-10-12): A finished on it is on time; B (finished the
        13th) and C are open on the 12th but not yet late (late only after the due day). */
     l.text[0] = '\0';
-    assert_int_equal(timeliness_report(f->db, &district, TB_VILLAGE, from, (struct date){2026, 10, 12}, today, collect, &l), 1);
+    assert_int_equal(timeliness_report(f->db, &district, TB_BIT(TB_VILLAGE), from, (struct date){2026, 10, 12}, today, collect, &l), 1);
     assert_string_equal(l.text, "4 西集镇西集村 relief_verify 1 1 0 0;");
 }
 
