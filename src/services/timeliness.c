@@ -129,7 +129,8 @@ int timeliness_steps(struct db *db, const struct user_ctx *actor, enum timelines
         fn(&c, ctx);
         n++;
     }
-    db_done(st);
+    if (st)
+        n = (int)db_end(st, n, NULL);
     free(p);
     return n;
 }
@@ -176,7 +177,8 @@ int64_t timeliness_open(struct db *db, const struct user_ctx *actor, struct date
         }
         all[n++] = c;
     }
-    db_done(st);
+    if (st && db_end(st, 0, NULL) != 0)
+        bad = 1;
     free(p);
     if (!bad && n) {
         qsort(all, n, sizeof *all, by_due);

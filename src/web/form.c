@@ -158,3 +158,12 @@ void form_unit_options(struct req *r, const char *suffix, const char *name)
     struct unit_choice c = {r, suffix, name};
     unit_list(r->db, r->user.unit_path, NULL, unit_option, &c);
 }
+
+int64_t form_user_options(struct req *r, void (*option)(const struct user_row *, void *), void *ctx)
+{
+    int64_t total = user_list(r->db, r->user.unit_path, "", FORM_PICK_MAX, 0, option, ctx);
+    if (total > FORM_PICK_MAX)
+        html_printf(r, "<option value=\"\" disabled>（只列出前 %d 个账号，另有 %lld 个未列出）</option>", FORM_PICK_MAX,
+                    (long long)(total - FORM_PICK_MAX));
+    return total;
+}

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "server.h"
+#include "user.h"
 
 /* Room for the question a confirmation page asks (several names and amounts in 大写). */
 #define FORM_QUESTION_SIZE 512
@@ -57,5 +58,12 @@ enum form_confirm_step form_ask_showing(struct req *r, const char *back, void (*
                                         const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* The step a posted form is at without asking: FORM_CONFIRMED, FORM_EDIT, or FORM_ASKED (neither). */
 enum form_confirm_step form_step(const struct req *r);
+
+/* How many accounts a handler or B角 choice lists at most. */
+#define FORM_PICK_MAX 200
+/* The <option>s of the actor's scope's accounts, each written by option (the first FORM_PICK_MAX in
+   the accounts list's order); when there are more, a last option, disabled, says how many are left
+   out. Returns how many accounts there are, or -1. */
+int64_t form_user_options(struct req *r, void (*option)(const struct user_row *, void *), void *ctx);
 
 #endif

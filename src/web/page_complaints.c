@@ -216,17 +216,10 @@ static void user_option(const struct user_row *u, void *ctx)
     html_raw(r, "）</option>");
 }
 
-/* How many accounts the handler and backup choices list at most. */
-#define PICK_MAX 200
-
-/* The accounts of the scope as options (the first PICK_MAX in the accounts list's order); when
-   there are more, a last option, disabled, says how many are left out. */
+/* The accounts of the scope as options (form_user_options). */
 static void user_options(struct req *r)
 {
-    int64_t total = user_list(r->db, r->user.unit_path, "", PICK_MAX, 0, user_option, r);
-    if (total > PICK_MAX)
-        html_printf(r, "<option value=\"\" disabled>（只列出前 %d 个账号，另有 %lld 个未列出）</option>", PICK_MAX,
-                    (long long)(total - PICK_MAX));
+    form_user_options(r, user_option, r);
 }
 
 /* Keeps the one complaint listed. */

@@ -475,7 +475,7 @@ static int backup_form(struct req *r, const struct loan_app *a)
     html_printf(r, "<form method=\"post\" action=\"/loans/%lld/backup\" class=\"inline\">", (long long)a->id);
     html_csrf(r);
     html_raw(r, "<select name=\"backup_handler_id\" aria-label=\"B角\"><option value=\"0\">未指定</option>");
-    user_list(r->db, r->user.unit_path, "", 500, 0, backup_option, &bs);
+    form_user_options(r, backup_option, &bs);
     html_raw(r, "</select><button>指定B角</button></form>");
     return 1;
 }

@@ -130,7 +130,7 @@ static void backup_form(struct req *r, int64_t id)
     html_printf(r, "<form method=\"post\" action=\"/relief/%lld/backup\" class=\"inline\">", (long long)id);
     html_csrf(r);
     html_raw(r, "<label>B角<select name=\"backup_handler_id\"><option value=\"0\">未指定</option>");
-    user_list(r->db, r->user.unit_path, "", 500, 0, backup_option, r);
+    form_user_options(r, backup_option, r);
     html_raw(r, "</select></label><button>指定B角</button></form>");
 }
 
