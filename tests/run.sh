@@ -64,7 +64,9 @@ run_node() {
   local dir=$1 files
   files=$(ls "$dir"/*.test.mjs 2>/dev/null) || return 0
   echo "== $dir"
-  node --test --test-concurrency=2 --test-reporter=tap $files >"$log/node.out" 2>&1
+  # Three files at a time on two cores: a file spends much of its time waiting on its server or Chromium.
+  local started=$SECONDS
+  node --test --test-concurrency=3 --test-reporter=tap $files >"$log/node.out" 2>&1
   local rc=$?
   grep -E '^(not ok|ok) ' "$log/node.out" | sed 's/^/  /'
   if [ $rc -ne 0 ]; then grep -B2 -A30 '^not ok' "$log/node.out" | head -150; fi
@@ -74,6 +76,7 @@ run_node() {
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
   if [ $rc -ne 0 ] && [ "${f:-0}" = 0 ]; then failed=$((failed + 1)); fi
+  echo "   ($dir: $((SECONDS - started)) s)"
 }
 echo "== today is ${BANGFU_TEST_TODAY:-2026-11-23} for the HTTP and browser suites"
 want http && run_node tests/http
