@@ -78,18 +78,13 @@ static void funds_page(struct req *r, const struct err *e)
             html_printf(r, "<option value=\"%s\"%s>%s</option>", relief_source_code(s),
                         form_echo_checked(r, f, "source", relief_source_code(s), 0) ? " selected" : "", relief_source_name(s));
         char today[11];
-        html_printf(r, "</select></label><label>金额（元）<input name=\"amount\" required inputmode=\"decimal\" value=\"%s\">",
-                    form_echo(r, f, "amount", ""));
-        form_field_error(r, "amount");
-        html_printf(r, "</label><label>到账日期<input name=\"on\" type=\"date\" required value=\"%s\">",
-                    form_echo(r, f, "on", date_format(r->today, today)));
-        form_field_error(r, "on");
-        html_printf(r, "</label><label>文件号/凭证号<input name=\"document_no\" required maxlength=\"50\" value=\"%s\">",
-                    form_echo(r, f, "document_no", ""));
-        form_field_error(r, "document_no");
-        html_printf(r, "</label><label>备注<input name=\"note\" maxlength=\"200\" value=\"%s\"></label><p><button "
-                       "class=\"primary\">登记</button></p></form><h2>新增资金</h2><form method=\"post\" action=\"/funds\" "
-                       "class=\"grid\">", form_echo(r, f, "note", ""));
+        html_raw(r, "</select></label>");
+        form_input(r, f, "金额（元）", "amount", NULL, "required inputmode=\"decimal\"", "");
+        form_input(r, f, "到账日期", "on", NULL, "type=\"date\" required", date_format(r->today, today));
+        form_input(r, f, "文件号/凭证号", "document_no", NULL, "required maxlength=\"50\"", "");
+        form_input(r, f, "备注", "note", NULL, "maxlength=\"200\"", "");
+        html_raw(r, "<p><button class=\"primary\">登记</button></p></form><h2>新增资金</h2><form method=\"post\" "
+                    "action=\"/funds\" class=\"grid\">");
         html_csrf(r);
         html_printf(r, "<label>名称<input name=\"name\" required maxlength=\"40\" value=\"%s\">", form_echo(r, "/funds", "name", ""));
         form_field_error(r, "name");

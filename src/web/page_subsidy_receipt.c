@@ -65,19 +65,11 @@ void subsidy_receipts_section(struct req *r)
     char today[11];
     html_raw(r, "<form method=\"post\" action=\"/subsidy/receipts\" class=\"grid\" id=\"receipt-form\">");
     html_csrf(r);
-    html_printf(r, "<label>季度<input name=\"quarter\" required placeholder=\"2026Q3\" value=\"%s\">",
-                form_echo(r, f, "quarter", ""));
-    form_field_error(r, "quarter");
-    html_printf(r, "</label><label>到账日期<input name=\"on\" type=\"date\" required value=\"%s\">",
-                form_echo(r, f, "on", date_format(r->today, today)));
-    form_field_error(r, "on");
-    html_printf(r, "</label><label>金额（元）<input name=\"amount\" required inputmode=\"decimal\" value=\"%s\">",
-                form_echo(r, f, "amount", ""));
-    form_field_error(r, "amount_fen");
-    html_printf(r, "</label><label>财政文号<input name=\"document_no\" required maxlength=\"50\" value=\"%s\">",
-                form_echo(r, f, "document_no", ""));
-    form_field_error(r, "document_no");
-    html_raw(r, "</label><p><button class=\"primary\">登记到账</button></p></form>");
+    form_input(r, f, "季度", "quarter", NULL, "required placeholder=\"2026Q3\"", "");
+    form_input(r, f, "到账日期", "on", NULL, "type=\"date\" required", date_format(r->today, today));
+    form_input(r, f, "金额（元）", "amount", "amount_fen", "required inputmode=\"decimal\"", "");
+    form_input(r, f, "财政文号", "document_no", NULL, "required maxlength=\"50\"", "");
+    html_raw(r, "<p><button class=\"primary\">登记到账</button></p></form>");
 }
 
 /* Answers a confirmed write: back to the list with its message, or the page again with the refusal. */
