@@ -156,6 +156,11 @@ static const struct {
      "coalesce(f.rows, 0) || ' 期 ' || coalesce(f.fen, 0) || ' 分，重算 ' || coalesce(c.rows, 0) || ' 期 ' || "
      "coalesce(c.fen, 0) || ' 分' FROM due_day_figures f FULL JOIN due_day_recount c USING (village_id, due_on) "
      "WHERE coalesce(f.rows, 0) <> coalesce(c.rows, 0) OR coalesce(f.fen, 0) <> coalesce(c.fen, 0)"},
+    {"到期清单按村按日的未还各期与逐期重算一致（due_instalments）",
+     "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.due_on, c.due_on) || ' 贷款 ' || "
+     "coalesce(f.loan_id, c.loan_id) || ' 第 ' || coalesce(f.n, c.n) || ' 期：' || CASE WHEN f.n IS NULL THEN '未记' "
+     "ELSE '多记' END FROM due_instalments f FULL JOIN due_instalment_recount c USING (village_id, due_on, loan_id, n) "
+     "WHERE f.n IS NULL OR c.n IS NULL"},
     {"按村、状态、类别、批次、申请日的救助申请数与金额与逐笔重算一致（relief_application_figures）",
      "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.state, c.state) || ' ' || "
      "coalesce(f.applied_on, c.applied_on) || '：记 ' || coalesce(f.applications, 0) || ' 件 ' || coalesce(f.amount_fen, 0) || "

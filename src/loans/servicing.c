@@ -1,6 +1,7 @@
 /* servicing.c: disbursement, stored schedules and repayments (see servicing.h). */
 #include "servicing.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -671,22 +672,47 @@ static int due_row_penalty(struct db *db, const struct user_ctx *actor, struct s
     return 0;
 }
 
-/* The due list's rows: ?1 from, ?2 to, ?3 scope, ?4 1 to start after (?5 village name, ?6 due date,
-   ?7 loan id), ?8 rows (-1 all), ?9 rows skipped. CMP and ORDER give the direction. */
-#define DUE_SQL(CMP, ORDER)                                                                                             \
-    "FROM loan_schedule s JOIN loans l ON l.id = s.loan_id AND l.state = 'active' "                                     \
+/* The due list's rows, walking the scope's villages by name (then id) and in each the kept key of
+   its unsettled instalments (due_instalments, migration 100) from the cursor on: ?1 from, ?2 to,
+   ?3 scope, ?4 1 to start after the cursor (?5 village name, ?10 village id, ?6 due date, ?7 loan
+   id, ?11 instalment), ?8 rows (-1 all), ?9 rows skipped. CMP and ORDER give the direction,
+   WINDOW the due days read in each village: in the cursor's village the index starts at the
+   cursor's day (DUE_FORWARD, DUE_BACKWARD), not at the window's end. */
+#define DUE_FORWARD "d.due_on >= CASE WHEN ?4 = 1 AND v.id = ?10 AND ?6 > ?1 THEN ?6 ELSE ?1 END AND d.due_on <= ?2"
+#define DUE_BACKWARD "d.due_on >= ?1 AND d.due_on <= CASE WHEN ?4 = 1 AND v.id = ?10 AND ?6 < ?2 THEN ?6 ELSE ?2 END"
+#define DUE_SQL(CMP, ORDER, WINDOW)                                                                                     \
+    "FROM units v CROSS JOIN due_instalments d ON d.village_id = v.id AND " WINDOW " "                                 \
+    "JOIN loan_schedule s ON s.loan_id = d.loan_id AND s.n = d.n JOIN loans l ON l.id = d.loan_id "                     \
     "JOIN loan_applications a ON a.id = l.application_id JOIN households h ON h.id = a.household_id "                   \
-    "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 JOIN units v ON v.id = h.village_id " BORROWER_JOIN  \
-    "WHERE s.settled = 0 AND s.due_on >= ?1 AND s.due_on <= ?2 AND in_scope(v.path, ?3) AND (?4 = 0 OR "             \
-    "(v.name, s.due_on, l.id) " CMP " (?5, ?6, ?7)) ORDER BY v.name " ORDER ", s.due_on " ORDER ", l.id " ORDER        \
-    " LIMIT ?8 OFFSET ?9"
+    "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 " BORROWER_JOIN                                      \
+    "WHERE v.kind = 'village' AND in_scope(v.path, ?3) AND (?4 = 0 OR (v.name, v.id, d.due_on, d.loan_id, d.n) " CMP  \
+    " (?5, ?10, ?6, ?7, ?11)) ORDER BY v.name " ORDER ", v.id " ORDER ", d.due_on " ORDER ", d.loan_id " ORDER          \
+    ", d.n " ORDER " LIMIT ?8 OFFSET ?9"
 
-/* Binds the due list's parameters for a page (NULL: every row) reading rows rows from skip. */
+/* A due row's cursor keys: the village name, and its id, due day and instalment number in one text. */
+#define DUE_KEY_FORMAT "%10s %" SCNd64 " %d"
+
+/* Binds the due list's parameters for a page (NULL: every row) reading rows rows from skip. A
+   cursor whose second key is not one of DUE_KEY_FORMAT starts from its village name. */
 static void due_bind(sqlite3_stmt *st, const char *f, const char *t, const char *scope, const struct keyset *page, int rows,
                      int skip)
 {
-    db_bind(st, "tttdttIdd", f, t, scope, page && page->after, page ? page->k1 : "", page ? page->k2 : "",
-            page ? page->id : 0, rows, skip);
+    char due[11] = "";
+    int64_t village = 0;
+    int n = 0;
+    if (page && page->after && sscanf(page->k2, DUE_KEY_FORMAT, due, &village, &n) != 3)
+        due[0] = 0, village = 0, n = 0;
+    db_bind(st, "tttdttIddId", f, t, scope, page && page->after, page ? page->k1 : "", due, page ? page->id : 0, rows,
+            skip, village, n);
+}
+
+/* Gives the keyset a due row's cursor (keyset_row, or keyset_prev when prev). */
+static int due_key(struct keyset *page, int prev, const char *village, int64_t village_id, const char *due_on, int64_t loan_id,
+                   int n)
+{
+    char k2[KEYSET_KEY_SIZE];
+    snprintf(k2, sizeof k2, "%s %" PRId64 " %d", due_on, village_id, n);
+    return prev ? keyset_prev(page, 1, village, k2, loan_id) : keyset_row(page, village, k2, loan_id);
 }
 
 /* Finds where the page before a due page starts (keyset.h). 0, or -1. */
@@ -694,13 +720,14 @@ static int due_prev(struct db *db, const char *f, const char *t, const char *sco
 {
     if (!page->after)
         return keyset_prev(page, 0, "", "", 0);
-    sqlite3_stmt *st = db_prep(db, "SELECT v.name, s.due_on, l.id " DUE_SQL("<=", "DESC"));
+    sqlite3_stmt *st = db_prep(db, "SELECT v.name, v.id, s.due_on, l.id, d.n " DUE_SQL("<=", "DESC", DUE_BACKWARD));
     if (!st)
         return -1;
     due_bind(st, f, t, scope, page, 1, page->limit);
     int rc = sqlite3_step(st);
-    int out = rc == SQLITE_ROW ? keyset_prev(page, 1, (const char *)sqlite3_column_text(st, 0),
-                                             (const char *)sqlite3_column_text(st, 1), sqlite3_column_int64(st, 2))
+    int out = rc == SQLITE_ROW ? due_key(page, 1, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
+                                         (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3),
+                                         sqlite3_column_int(st, 4))
               : rc == SQLITE_DONE ? keyset_prev(page, 0, "", "", 0) : -1;
     db_done(st);
     return out;
@@ -714,7 +741,7 @@ int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date 
         date_format(from, f);
     date_format(to, t);
     struct serviced_loan *l = servicing_alloc();
-    sqlite3_stmt *st = l ? db_prep(db, "SELECT " DB_ROW_COLUMNS(DUE_ROW) " " DUE_SQL(">", "ASC")) : NULL;
+    sqlite3_stmt *st = l ? db_prep(db, "SELECT " DB_ROW_COLUMNS(DUE_ROW) " " DUE_SQL(">", "ASC", DUE_FORWARD)) : NULL;
     if (!st) {
         servicing_free(l);
         return -1;
@@ -724,7 +751,7 @@ int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date 
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct due_row r = {0};
         int on_page = 1;
-        if (due_row_read(st, &r) != 0 || (page && (on_page = keyset_row(page, r.village, r.due_on, r.loan_id)) < 0))
+        if (due_row_read(st, &r) != 0 || (page && (on_page = due_key(page, 0, r.village, r.village_id, r.due_on, r.loan_id, r.n)) < 0))
             break;
         if (!on_page)
             continue;

@@ -127,7 +127,7 @@ int servicing_household_blocked(struct db *db, int64_t household_id, struct date
 /* An unpaid schedule row of an active loan, with whom to call. */
 #define DUE_ROW(X, _)                                                                                                   \
     X("l.id", INT64, loan_id) _ X(BORROWER_NAME, TEXT(NAME_SIZE), applicant) _ X("hm.phone", TEXT(PHONE_SIZE), phone) _ \
-        X("v.name", TEXT(NAME_SIZE), village) _ X("l.contract_no", TEXT(CONTRACT_NO_SIZE), contract_no) _             \
+        X("v.name", TEXT(NAME_SIZE), village) _ X("v.id", INT64, village_id) _ X("l.contract_no", TEXT(CONTRACT_NO_SIZE), contract_no) _             \
         X("s.n", INT, n) _ X("s.due_on", DATE, due_on) _                                                               \
         X("s.principal_fen - s.paid_principal_fen + s.interest_fen - s.paid_interest_fen", MONEY,                     \
           due_fen) /* unpaid principal + interest of the row */
@@ -139,7 +139,8 @@ struct due_row {
 /* Unpaid rows of active loans in scope falling due in [from, to]
    (overdue: due before `to` when from is {0,0,0}), ordered by village then due date, with days
    overdue and penalty as of as_of; page NULL: every row, else the keyset page (keyset.h; cursor:
-   village name, due date, loan id). Returns the rows given to fn or -1. */
+   village name, village id, due date, loan id, instalment: each page reads only its own rows).
+   Returns the rows given to fn or -1. */
 int servicing_due_list(struct db *db, const struct user_ctx *actor, struct date from, struct date to,
                        struct date as_of, struct keyset *page, void (*fn)(const struct due_row *, void *), void *ctx);
 

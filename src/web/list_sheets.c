@@ -12,6 +12,7 @@
 struct due_build {
     struct sheet *s;
     int reminder; /* the reminder list's columns */
+    int penalty_unknown; /* a page of a list with overdue rows: the penalty total is the files' */
     int64_t due_fen, overdue_fen, penalty_fen;
 };
 
@@ -47,7 +48,7 @@ static void due_total_row(const struct due_build *b, int64_t n)
         return;
     }
     const char *cells[] = {"合计", count, "", "", "", "", due, "", sheet_fen(b->overdue_fen, over),
-                           sheet_fen(b->penalty_fen, pen)};
+                           b->penalty_unknown ? "" : sheet_fen(b->penalty_fen, pen)};
     sheet_row(b->s, cells);
 }
 
@@ -87,13 +88,24 @@ int list_due_build(struct req *r, const struct due_query *q, struct sheet *s)
     int n = servicing_due_list(r->db, &r->user, q->from, q->to, r->today, q->page, due_sheet_row, &d);
     int64_t count = n;
     if (q->page && n >= 0) {
-        struct due_build all = {.s = s, .reminder = q->reminder};
+        struct due_build all = {.s = s, .reminder = q->reminder, .penalty_unknown = list_due_penalty_in_files(r, q)};
         portfolio_due_summary(r->db, &r->user, q->from, q->to, &count, &all.due_fen);
+        if (all.penalty_unknown) { /* what falls due before today is overdue */
+            struct date yesterday = date_add_days(r->today, -1);
+            int64_t overdue_rows;
+            portfolio_due_summary(r->db, &r->user, q->from, date_cmp(q->to, yesterday) < 0 ? q->to : yesterday,
+                                  &overdue_rows, &all.overdue_fen);
+        }
         due_total_row(&all, count);
     } else
         due_total_row(&d, count);
     s->total_rows = 1;
     return n;
+}
+
+int list_due_penalty_in_files(const struct req *r, const struct due_query *q)
+{
+    return !q->reminder && date_cmp(q->from, r->today) < 0;
 }
 
 int list_due_sheet(struct req *r, const void *arg, struct sheet *s)

@@ -29,15 +29,19 @@ struct due_query {
     struct date from, to;
     const char *title;
     int reminder; /* 1: the village officers' reminder list (no overdue columns, a column to sign) */
-    struct keyset *page; /* NULL: every instalment; else one keyset page of a list starting today or later */
+    struct keyset *page; /* NULL: every instalment (the files); else one keyset page (the page, the API) */
 };
 /* The one due sheet: the instalments with each one's days overdue, overdue amount and penalty as of
-   today, and a total row (count and sums: of every instalment of the list, also when paged: then from
-   the dashboard card's aggregate, and with nothing overdue as the list starts today). Returns the
-   number of instalments on the sheet or -1. */
+   today, and a total row (count and sums of every instalment of the list; when paged, from the figures
+   kept by village and due day: the penalty, computed instalment by instalment to today, is then
+   totalled only when nothing on the list is overdue, else its cell is empty and the files, which hold
+   every row, total it). Returns the number of instalments on the sheet or -1. */
 int list_due_build(struct req *r, const struct due_query *q, struct sheet *s);
 /* arg: struct due_query. list_due_build as a list_sheet_fn. */
 int list_due_sheet(struct req *r, const void *arg, struct sheet *s);
+/* 1 when a paged due sheet leaves its penalty total to the files (list_due_build): the list holds
+   days before today. */
+int list_due_penalty_in_files(const struct req *r, const struct due_query *q);
 /* arg: struct loan_book_filter (limit and offset ignored: every loan), with figures as of today;
    titled 逾期贷款清单 when it selects the overdue loans, else 贷款台账. */
 int list_loans_sheet(struct req *r, const void *arg, struct sheet *s);

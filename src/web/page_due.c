@@ -90,11 +90,9 @@ void page_due(struct req *r)
     struct err e = {0}, cursor_e = {0};
     if (report_narrow_scope(r) != 0 || due_page_period(r, days, &q, &e) != 0)
         return;
-    /* Paged from today on; a list that starts earlier holds overdue rows, whose total row (penalty
-       included) needs every row, so it comes whole. */
     struct keyset k;
     int bad_cursor = keyset_read(r, 100, 500, &k, &cursor_e) != 0; /* k is then the first page */
-    q.page = !req_query(r, "format") && date_cmp(q.from, r->today) >= 0 ? &k : NULL;
+    q.page = asks_file(r) ? NULL : &k;
     struct sheet s;
     if (list_due_build(r, &q, &s) < 0) {
         sheet_free(&s);
@@ -111,23 +109,39 @@ void page_due(struct req *r)
         if (bad_cursor)
             html_form_error(r, &cursor_e);
         report_page_tail(r, &s, "/due");
-        if (q.page)
-            keyset_pager(r, &k, -1);
+        due_page_tail(r, &q);
         html_end(r);
     }
     sheet_free(&s);
 }
 
-void due_overdue_section(struct req *r, const struct due_query *q)
+void due_page_tail(struct req *r, const struct due_query *q)
+{
+    if (list_due_penalty_in_files(r, q))
+        html_raw(r, "<p class=\"muted\">罚息复利逐期按日算至今天，合计行的罚息复利一栏留空：整张清单的合计见下面导出的"
+                    " CSV、Excel 或 PDF。</p>");
+    keyset_pager(r, q->page, -1);
+}
+
+void due_overdue_section(struct req *r, struct due_query *q)
 {
     struct sheet s;
+    struct keyset k;
+    struct err e = {0};
+    int bad_cursor = keyset_read(r, 100, 500, &k, &e) != 0; /* k is then the first page */
+    q->page = &k;
     html_raw(r, "<h2>应还未还的各期</h2><p class=\"muted\">截至昨天应还未还的各期（填了应还日的，只列该期间内应还的），"
                 "按村排列，供上门催收；逾期天数和罚息算至今天。</p>");
+    if (bad_cursor)
+        html_form_error(r, &e);
     if (list_due_build(r, q, &s) < 0)
         html_raw(r, "<p class=\"error\" role=\"alert\">读取失败</p>");
-    else
+    else {
         sheet_html(r, &s);
+        due_page_tail(r, q);
+    }
     sheet_free(&s);
+    q->page = NULL;
 }
 
 void page_overdue_export(struct req *r)

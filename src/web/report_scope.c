@@ -56,13 +56,17 @@ void report_unit_select(struct req *r)
     html_raw(r, "</select></label>");
 }
 
-/* Writes base + suffix + "?" + the current query, re-encoded, as an href value. */
+/* Writes base + suffix + "?" + the current query without the page's cursor (after), re-encoded, as an href value. */
 static void same_query(struct req *r, const char *base, const char *suffix)
 {
     html_text(r, base);
     html_raw(r, suffix);
+    int first = 1;
     for (int i = 0; i < r->nquery; i++) {
-        html_raw(r, i ? "&amp;" : "?");
+        if (!strcmp(r->query[i].key, "after"))
+            continue; /* a page's cursor: the file holds the whole list */
+        html_raw(r, first ? "?" : "&amp;");
+        first = 0;
         buf_urlenc(&r->out, r->query[i].key);
         html_raw(r, "=");
         buf_urlenc(&r->out, r->query[i].val ? r->query[i].val : "");
@@ -81,7 +85,7 @@ void report_export_links(struct req *r, const char *base)
 }
 
 /* Writes base?FILTERS&extra&format=fmt as an href value: the current query without format, limit,
-   offset and extra's key. */
+   offset, the page's cursor and extra's key (a file holds the whole list). */
 static void format_href(struct req *r, const char *base, const char *extra, const char *fmt)
 {
     size_t extra_key = extra ? strcspn(extra, "=") : 0;
@@ -89,7 +93,7 @@ static void format_href(struct req *r, const char *base, const char *extra, cons
     html_raw(r, "?");
     for (int i = 0; i < r->nquery; i++) {
         const char *k = r->query[i].key;
-        if (!strcmp(k, "format") || !strcmp(k, "limit") || !strcmp(k, "offset") || !strcmp(k, "page") ||
+        if (!strcmp(k, "format") || !strcmp(k, "limit") || !strcmp(k, "offset") || !strcmp(k, "page") || !strcmp(k, "after") ||
             (extra && strlen(k) == extra_key && !strncmp(k, extra, extra_key)))
             continue;
         buf_urlenc(&r->out, k);

@@ -102,6 +102,7 @@ const KEPT = [
   ['loan_application_figures', 'loan_application_recount', 'applications <> 0 OR amount_fen <> 0'],
   ['household_figures', 'household_recount', 'households <> 0 OR members <> 0'],
   ['household_category_figures', 'household_category_recount', 'households <> 0'],
+  ['due_instalments', 'due_instalment_recount', '1 = 1'],
 ];
 function drift() {
   return KEPT.flatMap(([kept, recount, nonzero]) => sqlRows(srv.db, `SELECT '${kept}' AS t, * FROM (SELECT * FROM ${kept}
@@ -162,4 +163,72 @@ test('the figures kept per village and month equal a fresh recomputation after t
   assert.match(c.stdout, /ok {3}按村、状态、类别、批次、申请日的救助申请数与金额与逐笔重算一致/);
   assert.match(c.stdout, /ok {3}按村、状态、提交日的贷款申请数与金额与逐笔重算一致/);
   assert.match(c.stdout, /ok {3}按村的家庭数、成员数和按类别组合的家庭数与逐户重算一致/);
+  assert.match(c.stdout, /ok {3}到期清单按村按日的未还各期与逐期重算一致/);
+});
+
+// The rows of a page's second table (the overdue instalments), each a list of cell texts.
+function tableRows(html, index) {
+  const table = html.split('<table class="list">')[index + 1].split('</table>')[0];
+  return [...table.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1]))
+    .filter((cells) => cells.length); // not the head
+}
+
+test('the due list walks villages of the same name one after the other, and the overdue page pages its instalments with the totals of every page', async () => {
+  // Two villages of one name (in two townships): a loan's instalments are moved into the second one.
+  const [m] = sqlRows(srv.db, `SELECT l.id AS loan, a.household_id AS hh, l.village_id AS v, (SELECT min(w.id) FROM units w
+    WHERE w.kind = 'village' AND w.parent_id <> (SELECT parent_id FROM units WHERE id = l.village_id)) AS other
+    FROM loans l JOIN loan_applications a ON a.id = l.application_id WHERE l.state = 'active'
+    AND (SELECT count(*) FROM loan_schedule s WHERE s.loan_id = l.id AND s.settled = 0) >= 3 ORDER BY l.id LIMIT 1`);
+  assert.ok(m && m.other, 'the demo has an active loan with instalments to come and a village in another township');
+  const [keep] = sqlRows(srv.db, `SELECT l.id AS loan FROM loans l WHERE l.state = 'active' AND l.id <> ${m.loan} AND l.village_id = ${m.v}
+    AND EXISTS (SELECT 1 FROM loan_schedule s WHERE s.loan_id = l.id AND s.settled = 0) LIMIT 1`);
+  sqlRows(srv.db, `UPDATE units SET name = (SELECT name FROM units WHERE id = ${m.v}) WHERE id = ${m.other};
+    UPDATE households SET village_id = ${m.other} WHERE id = ${m.hh}; UPDATE loans SET village_id = ${m.other} WHERE id = ${m.loan}`);
+  const district = await token(srv.base, 'shenji');
+  const all = await api(srv.base, 'GET', '/reports/due?days=366&from=2000-01-01&to=2100-12-31&limit=500', undefined, district);
+  assert.equal(all.status, 200, JSON.stringify(all.body));
+  const villageOf = new Map(sqlRows(srv.db, 'SELECT id, village_id FROM loans').map((l) => [l.id, l.village_id]));
+  const order = all.body.items.map((d) => [d.village, villageOf.get(d.loan_id), d.due_on, d.loan_id, d.n]);
+  const sorted = [...order].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0) || a[1] - b[1] ||
+    (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0) || a[3] - b[3] || a[4] - b[4]);
+  assert.deepEqual(order, sorted, 'by village name, then village, due day, loan and instalment');
+  const ids = order.filter((o) => o[1] === m.v || o[1] === m.other).map((o) => o[1]);
+  assert.ok(ids.includes(m.other) && (keep ? ids.includes(m.v) : true), 'both villages of the name are on the list');
+  assert.deepEqual(ids, [...ids].sort((a, b) => a - b), 'the one village, then the other, not interleaved');
+  const pages = await walk('/reports/due?days=366&from=2000-01-01&to=2100-12-31', 2, district);
+  assert.deepEqual(pages.flatMap((p) => p.items).map((d) => `${d.loan_id}/${d.n}`), all.body.items.map((d) => `${d.loan_id}/${d.n}`),
+    'the pages are the whole list across the two villages');
+  assert.deepEqual(drift(), [], 'after the rename and the move');
+
+  // The overdue page: two instalments a page; the pages together are the export's rows; every page's
+  // total row is the export's (count, due and overdue amounts), its penalty cell left to the files.
+  const b = new Browser(srv.base);
+  await b.login('shenji');
+  const csv = (await b.get('/overdue.csv')).text.replace(/^\uFEFF/, '').split('\r\n\r\n')[0].split('\r\n').slice(1)
+    .filter((l) => l).map((l) => l.split(','));
+  const fileTotal = csv.pop();
+  assert.equal(fileTotal[0], '合计');
+  assert.ok(csv.length > 2, `the demo has more than one page of overdue instalments (${csv.length})`);
+  const seen = [];
+  let url = '/overdue?limit=2';
+  for (let i = 0; url; i++) {
+    assert.ok(i < 100, 'the walk ends');
+    const page = await b.get(url);
+    assert.equal(page.status, 200);
+    const rows = tableRows(page.text, 1);
+    const total = rows.pop();
+    assert.equal(total[0], '合计');
+    assert.equal(total[1], fileTotal[1], 'every page counts every overdue instalment');
+    assert.equal(total[6].replace(/,/g, ''), fileTotal[6].replace(/,/g, ''), 'and sums what they owe');
+    assert.equal(total[8].replace(/,/g, ''), fileTotal[8].replace(/,/g, ''), 'and their overdue amount');
+    assert.equal(total[9], '', 'the penalty total is left to the files');
+    assert.match(page.text, /合计见下面导出的 CSV、Excel 或 PDF/);
+    assert.ok(rows.length <= 2);
+    seen.push(...rows.map((r) => `${r[3]}/${r[4]}`));
+    const next = page.text.match(/<a rel="next" href="([^"]*)"/);
+    url = next && next[1].replace(/&amp;/g, '&');
+    if (!url) assert.doesNotMatch(page.text, /导出 CSV<\/a>[^]*after=/, 'the export links leave the cursor out');
+  }
+  assert.deepEqual(seen, csv.map((r) => `${r[3]}/${r[4]}`), 'the pages are the rows of the export, in order, each once');
+  assert.ok(Number(fileTotal[9].replace(/,/g, '')) > 0, 'the export totals the penalty');
 });
