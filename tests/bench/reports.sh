@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=build/rel/bangfu
-DB=var/bench.db
+DB=${DB:-var/bench.db}
 THREADS=${THREADS:-2}
 [ -f "$DB" ] || { echo "no $DB: run tests/bench/run.sh first"; exit 1; }
 mkdir -p build/bench

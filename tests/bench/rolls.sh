@@ -10,18 +10,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=build/rel/bangfu
-CACHE=build/bench/cache
-SRC=${ROLL_DB:-$CACHE/households-1m.db}
+. tests/bench/households_db.sh
+SRC=${ROLL_DB:-$BENCH_CACHE/households-1m.db}
 DB=build/bench/rolls.db
 DAY=2026-11-23 LATER=2026-11-25 PORT=18741
-mkdir -p "$CACHE"
 if [ ! -f "$SRC" ]; then
   [ -z "${ROLL_DB:-}" ] || { echo "no $SRC"; exit 1; }
-  echo "creating $SRC with 1,000,000 households (once; takes a few minutes)"
-  rm -f "$SRC.tmp" "$SRC.tmp-wal" "$SRC.tmp-shm"
-  $BIN demo --db "$SRC.tmp" >/dev/null
-  $BIN gen --db "$SRC.tmp" --households 999400
-  mv "$SRC.tmp" "$SRC"
+  households_db 1000000 "$DB" # makes the cache
 fi
 # the cache brought to the latest migrations (its copies then start without a backup) and its
 # generated people given hukou and bank accounts, when an older one lacks them

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # `make bench`: performance figures for docs/performance.md, each against a baseline measured
 # in the same run (under load, 64 connections: requests/s and p50/p90/p99 latency against a
-# bare libmicrohttpd hello). Uses the release build (build/rel/bangfu) and a benchmark database
-# with 1,000,000 generated households (var/bench.db, made once and kept).
+# bare libmicrohttpd hello). Uses the release build (build/rel/bangfu) and growth.sh's two
+# benchmark databases (build/bench-db: 100,000 and 1,000,000 households with loans and relief
+# payments in proportion, made once and kept); every part after growth.sh measures the large one.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=build/rel/bangfu
-DB=var/bench.db
 THREADS=${THREADS:-2}
-mkdir -p var build/bench
+export SMALL_HH=${SMALL_HH:-100000}
+DB=${DBDIR:-build/bench-db}/bench-large-$((SMALL_HH * 10)).db
+mkdir -p build/bench
 # The scripts of issue 22 add a line per target here (what, measured, target); printed at the end.
 export BENCH_SUMMARY=$PWD/build/bench/summary.tsv
 : >"$BENCH_SUMMARY"
@@ -18,17 +20,8 @@ gcc -O2 -std=c11 -D_GNU_SOURCE -Isrc/core -o build/bench/amort tests/bench/amort
 echo "== schedule engine: 1,000,000 schedules of 36 months, one core"
 build/bench/amort
 
-if [ ! -f "$DB" ]; then
-  echo "creating $DB with 1,000,000 households (once; takes a few minutes)"
-  $BIN demo --db "$DB.tmp" >/dev/null
-  $BIN gen --db "$DB.tmp" --households 999400
-  mv "$DB.tmp" "$DB"
-fi
-if [ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'loans'")" = 0 ] ||
-   [ "$(sqlite3 "$DB" "SELECT count(*) FROM loans WHERE contract_no LIKE 'BENCH-%'")" -lt 100000 ]; then
-  echo "adding 100,000 loans with 3,600,000 schedule rows (once)"
-  $BIN gen --db "$DB" --loans 100000
-fi
+# Issue 22, goal 1: every list and report at two sizes (makes the two databases the first time).
+bash tests/bench/growth.sh
 echo "loans: $(sqlite3 "$DB" 'SELECT count(*) FROM loans') schedule rows: $(sqlite3 "$DB" 'SELECT count(*) FROM loan_schedule')"
 echo "households: $(sqlite3 "$DB" 'SELECT count(*) FROM households') members: $(sqlite3 "$DB" 'SELECT count(*) FROM members')"
 
@@ -100,11 +93,10 @@ done
 
 # The dashboard and reports (issue 7) and the relief receipts (issue 5), on the same database.
 kill $SERVER $HELLO 2>/dev/null || true; wait 2>/dev/null || true
-bash tests/bench/reports.sh
-bash tests/bench/assessment.sh
+DB=$DB bash tests/bench/reports.sh
+DB=$DB bash tests/bench/assessment.sh
 bash tests/bench/receipts.sh
-bash tests/bench/growth.sh
-bash tests/bench/load.sh
+LOAD_DB=$DB bash tests/bench/load.sh
 bash tests/bench/writes.sh
 bash tests/bench/rolls.sh
 echo "== issue 22: the targets in one table"
