@@ -57,9 +57,9 @@ declare -A MED CPU
 
 # Median latency (ms) of one URL with one connection.
 median() {
-  wrk -t1 -c1 -d"${DUR}s" --latency -H "Authorization: Bearer $2" -H "Cookie: $3" "$1" | awk '
+  wrk -t1 -c1 -d"${DUR}s" --latency -H "Authorization: Bearer $2" -H "Cookie: $3" "$1" | awk -v dur="$DUR" '
     / 50%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; m=v}
-    /Non-2xx/ {bad=1} END {if (m + 0 == 0) m = ">" dur * 1000; printf "%s%s\n", m, bad ? "!" : ""}' dur="$DUR"
+    /Non-2xx/ {bad=1} END {if (m + 0 == 0) m = ">" dur * 1000; printf "%s%s\n", m, bad ? "!" : ""}'
 }
 # The server's (pid $4) CPU time in ms per request over n requests of one URL on one connection, n
 # such that they take about CPU_MS by the median $5 (the clock ticks are 10 ms: 200 requests of a
