@@ -109,34 +109,23 @@ int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, st
     return db_end(st, n, NULL);
 }
 
-/* The sum of a column of village v's kept day figures (loan_day_figures, migration 096) over [?7, ?8]. */
-#define BY_VILLAGE_DAYS(col)                                                                                       \
-    "(SELECT coalesce(sum(f." col "), 0) FROM loan_day_figures f WHERE f.village_id = v.id AND f.day BETWEEN ?7 AND ?8)"
-/* A village's figures: applications created and decisions and disbursements in [?7, ?8] (kept by day), its
+/* A village's figures: applications created and decisions and disbursements in [?7, ?8] (z: kept by day), its
    loans x as of ?1 (?2..?5 the days 30, 90, 180 and 360 before), guarantee payouts, recoveries and write-offs
    (核销, approved) in the period. */
 #define BY_VILLAGE_ROW(X, _)                                                                                       \
     X("v.id", INT64, village_id) _ X("v.name", TEXT(NAME_SIZE), village) _                                       \
-        X("t.name", TEXT(NAME_SIZE), township) _ X(BY_VILLAGE_DAYS("created"), INT64, applications) _           \
-        X(BY_VILLAGE_DAYS("approved"), INT64, approved) _ X(BY_VILLAGE_DAYS("rejected"), INT64, rejected) _     \
-        X(BY_VILLAGE_DAYS("approved + f.rejected"), INT64, decided) _                                           \
-        X(BY_VILLAGE_DAYS("decided_on_time"), INT64, decided_on_time) _                                         \
-        X(BY_VILLAGE_DAYS("disbursed_loans"), INT64, disbursed_loans) _                                         \
-        X(BY_VILLAGE_DAYS("disbursed_fen"), MONEY, disbursed_fen) _                                             \
-        X("(SELECT coalesce(sum(l.n), 0) FROM x l WHERE l.village_id = v.id)", INT64, active_loans) _                        \
-        X("(SELECT coalesce(sum(l.outstanding), 0) FROM x l WHERE l.village_id = v.id)", MONEY, outstanding_fen) _ \
-        X("(SELECT coalesce(sum(l.outstanding), 0) FROM x l WHERE l.village_id = v.id AND l.oldest < ?1)",      \
-          MONEY, overdue_fen) _                                                                                    \
-        X("(SELECT coalesce(sum(l.outstanding), 0) FROM x l WHERE l.village_id = v.id AND l.oldest < ?2)",      \
-          MONEY, par30_fen) _                                                                                      \
-        X("(SELECT coalesce(sum(l.n), 0) FROM x l WHERE l.village_id = v.id AND l.oldest < ?1 AND l.oldest >= ?3)",          \
-          INT64, grade_loans[GRADE_SPECIAL_MENTION]) _                                                             \
-        X("(SELECT coalesce(sum(l.n), 0) FROM x l WHERE l.village_id = v.id AND l.oldest < ?3 AND l.oldest >= ?4)",          \
-          INT64, grade_loans[GRADE_SUBSTANDARD]) _                                                                 \
-        X("(SELECT coalesce(sum(l.n), 0) FROM x l WHERE l.village_id = v.id AND l.oldest < ?4 AND l.oldest >= ?5)",          \
-          INT64, grade_loans[GRADE_DOUBTFUL]) _                                                                    \
-        X("(SELECT coalesce(sum(l.n), 0) FROM x l WHERE l.village_id = v.id AND l.oldest < ?5)", INT64,                      \
-          grade_loans[GRADE_LOSS]) _                                                                               \
+        X("t.name", TEXT(NAME_SIZE), township) _ X("coalesce(z.created, 0)", INT64, applications) _             \
+        X("coalesce(z.approved, 0)", INT64, approved) _ X("coalesce(z.rejected, 0)", INT64, rejected) _         \
+        X("coalesce(z.approved + z.rejected, 0)", INT64, decided) _                                             \
+        X("coalesce(z.decided_on_time, 0)", INT64, decided_on_time) _                                           \
+        X("coalesce(z.disbursed_loans, 0)", INT64, disbursed_loans) _                                           \
+        X("coalesce(z.disbursed_fen, 0)", MONEY, disbursed_fen) _                                               \
+        X("coalesce(y.loans, 0)", INT64, active_loans) _ X("coalesce(y.outstanding, 0)", MONEY, outstanding_fen) _ \
+        X("coalesce(y.overdue, 0)", MONEY, overdue_fen) _ X("coalesce(y.par30, 0)", MONEY, par30_fen) _           \
+        X("coalesce(y.special_mention, 0)", INT64, grade_loans[GRADE_SPECIAL_MENTION]) _                        \
+        X("coalesce(y.substandard, 0)", INT64, grade_loans[GRADE_SUBSTANDARD]) _                                \
+        X("coalesce(y.doubtful, 0)", INT64, grade_loans[GRADE_DOUBTFUL]) _                                      \
+        X("coalesce(y.loss, 0)", INT64, grade_loans[GRADE_LOSS]) _                                              \
         X("(SELECT -coalesce(sum(g.amount_fen), 0) FROM guarantee_fund_entries g JOIN loans l ON l.id = g.loan_id " \
           "WHERE l.village_id = v.id AND g.kind = 'payout' AND g.on_date BETWEEN ?7 AND ?8)",                    \
           MONEY, payouts_fen) _                                                                                    \
@@ -149,10 +138,28 @@ int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, st
 /* Reads a BY_VILLAGE_ROW. */
 static DB_ROW_READER(by_village_read, BY_VILLAGE_ROW, struct village_portfolio)
 
+/* The villages of the scope ?6. */
+#define IN_SCOPE_VILLAGES "(SELECT id FROM units WHERE kind = 'village' AND in_scope(path, ?6))"
+/* The loans x summed by village in one pass (y: as of ?1; ?2..?5 the days 30, 90, 180 and 360 before), and the
+   kept day figures of [?7, ?8] (z, migration 096) likewise. */
+#define BY_VILLAGE_LOANS                                                                                           \
+    ", y AS (SELECT village_id, sum(n) AS loans, sum(outstanding) AS outstanding, "                               \
+    "sum(CASE WHEN oldest < ?1 THEN outstanding ELSE 0 END) AS overdue, "                                         \
+    "sum(CASE WHEN oldest < ?2 THEN outstanding ELSE 0 END) AS par30, "                                           \
+    "sum(CASE WHEN oldest < ?1 AND oldest >= ?3 THEN n ELSE 0 END) AS special_mention, "                          \
+    "sum(CASE WHEN oldest < ?3 AND oldest >= ?4 THEN n ELSE 0 END) AS substandard, "                              \
+    "sum(CASE WHEN oldest < ?4 AND oldest >= ?5 THEN n ELSE 0 END) AS doubtful, "                                 \
+    "sum(CASE WHEN oldest < ?5 THEN n ELSE 0 END) AS loss FROM x WHERE village_id IN " IN_SCOPE_VILLAGES         \
+    " GROUP BY village_id), "                                                                                     \
+    "z AS (SELECT village_id, sum(created) AS created, sum(approved) AS approved, sum(rejected) AS rejected, "    \
+    "sum(decided_on_time) AS decided_on_time, sum(disbursed_loans) AS disbursed_loans, "                         \
+    "sum(disbursed_fen) AS disbursed_fen FROM loan_day_figures WHERE village_id IN " IN_SCOPE_VILLAGES           \
+    " AND day BETWEEN ?7 AND ?8 GROUP BY village_id)"
 #define BY_VILLAGE_SQL                                                                                             \
-    " SELECT " DB_ROW_COLUMNS(BY_VILLAGE_ROW) " "                                                                  \
-    "FROM units v JOIN units t ON t.id = v.parent_id WHERE v.kind = 'village' AND in_scope(v.path, ?6) " \
-    "ORDER BY t.id, v.id"
+    BY_VILLAGE_LOANS " SELECT " DB_ROW_COLUMNS(BY_VILLAGE_ROW) " "                                                 \
+    "FROM units v JOIN units t ON t.id = v.parent_id LEFT JOIN y ON y.village_id = v.id "                         \
+    "LEFT JOIN z ON z.village_id = v.id "                                                                         \
+    "WHERE v.kind = 'village' AND in_scope(v.path, ?6) ORDER BY t.id, v.id"
 
 int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct date as_of, struct date today,
                          const char *from, const char *to, void (*fn)(const struct village_portfolio *, void *),
