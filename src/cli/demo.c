@@ -213,8 +213,10 @@ int demo_bench_loans(struct db *db, long n, struct date today)
     int ok =
         db_run(db,
                "INSERT INTO loan_applications (household_id, state, amount_fen, term_months, project_type, project_name, "
-               "handler_id, round, submitted_on) SELECT h.id, 'disbursed', 2000000 + (h.id % 181) * 100000, 36, "
-               "'livestock', '压力测试项目', 1, 1, date(?2, '-690 days') FROM households h WHERE h.policy_compliant = 1 "
+               "handler_id, round, submitted_on, review_due_on, decided_on) SELECT h.id, 'disbursed', 2000000 + (h.id % 181) "
+               "* 100000, 36, 'livestock', '压力测试项目', 1, 1, date(?2, '-700 days'), date(?2, '-680 days'), "
+               "date(?2, '-692 days') FROM households h "
+               "WHERE h.policy_compliant = 1 "
                "AND NOT EXISTS (SELECT 1 FROM loan_applications a WHERE a.household_id = h.id) ORDER BY h.id LIMIT ?1",
                "it", (int64_t)n, t) == SQLITE_DONE &&
         db_run(db,

@@ -20,8 +20,9 @@ int demo_units_and_users(struct db *db, const struct user_ctx *admin);
 int demo_households(struct db *db, const struct user_ctx *admin, long n, uint64_t seed);
 
 /* Adds n disbursed benchmark loans of 36 months (equal principal) on households without an
-   application, disbursed over 600 days from 691 days before today, with stored schedules: most paid up
-   to today, some stopped months ago. Plain SQL
+   application (submitted 700 days before today and decided 8 days later, within their review's
+   due day, so no step of theirs is open), disbursed over 600 days from 691 days before today,
+   with stored schedules: most paid up to today, some stopped months ago. Plain SQL
    in the caller's transaction, so a million-household database gets 100,000 loans in seconds.
    Returns 0 or -1. */
 int demo_bench_loans(struct db *db, long n, struct date today);
