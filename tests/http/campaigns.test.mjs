@@ -252,6 +252,10 @@ test('the running campaign\'s progress (list, API, dashboard) equals the recount
   const line = (await b.get('/home')).text.match(new RegExp(`双千帮扶（${year}年）</a>.*?已达标 ([\\d,]+) / [\\d,]+ 户.*?帮扶金额 ([\\d,.]+) 元`));
   assert.ok(line, 'the dashboard lists the campaign');
   assert.deepEqual([Number(line[1].replace(/,/g, '')), Math.round(Number(line[2].replace(/,/g, '')) * 100)], [c3.households_reached, c3.amount_fen]);
+  // A roll's row paid afterwards (as roll_pay writes it) counts at once: b2's 300.00 + 800.00 = 1,100.00, reached.
+  sqlRows(srv.db, `UPDATE roll_rows SET pay_state = 'paid', pay_reason = '', paid_on = '2021-09-09' WHERE roll_id = 9001 AND household_id = ${HH.b2}`);
+  const fm = byName((await api(srv.base, 'GET', `/campaigns/${campaign}`, undefined, t.admin)).body)['冯卯镇'];
+  assert.deepEqual([fm.households_paid, fm.households_reached, fm.amount_fen], [2, 2, 210000]);
   // (the file's 2021 fixtures, written by SQL without fund entries or receipt numbers, fail other checks)
   const k = check(srv.db);
   assert.match(k.stdout, /ok {3}各帮扶活动按户、按村的已帮扶户数、达标户数、金额与逐笔重算一致/);
