@@ -182,6 +182,24 @@ static const struct {
      "coalesce(f.households, 0) || ' 户，重算 ' || coalesce(c.households, 0) || ' 户' FROM household_category_figures f "
      "FULL JOIN household_category_recount c USING (village_id, mask) WHERE coalesce(f.households, 0) <> "
      "coalesce(c.households, 0)"},
+    {"担保基金余额与在保余额与逐笔重算一致（guarantee_fund_figures）",
+     "SELECT '记余额 ' || coalesce(f.balance_fen, 0) || ' 分、在保 ' || coalesce(f.guaranteed_outstanding_fen, 0) || "
+     "' 分，重算 ' || c.balance_fen || ' 分、' || c.guaranteed_outstanding_fen || ' 分' FROM guarantee_fund_recount c "
+     "LEFT JOIN guarantee_fund_figures f USING (id) WHERE f.id IS NULL OR f.balance_fen <> c.balance_fen OR "
+     "f.guaranteed_outstanding_fen <> c.guaranteed_outstanding_fen"},
+    {"各帮扶活动按户、按村的已帮扶户数、达标户数、金额与逐笔重算一致（campaign_households, campaign_village_figures）",
+     "SELECT '活动 ' || coalesce(f.campaign_id, c.campaign_id) || ' 家庭 ' || coalesce(f.household_id, c.household_id) || "
+     "'：记 ' || coalesce(f.payments, 0) || ' 笔 ' || coalesce(f.total_fen, 0) || ' 分，重算 ' || coalesce(c.payments, 0) || "
+     "' 笔 ' || coalesce(c.total_fen, 0) || ' 分' FROM campaign_households f FULL JOIN campaign_household_recount c USING "
+     "(campaign_id, household_id) WHERE coalesce(f.payments, 0) <> coalesce(c.payments, 0) OR coalesce(f.total_fen, 0) <> "
+     "coalesce(c.total_fen, 0) UNION ALL "
+     "SELECT '活动 ' || coalesce(f.campaign_id, c.campaign_id) || ' 村 ' || coalesce(f.village_id, c.village_id) || '：记 ' || "
+     "coalesce(f.households_paid, 0) || ' 户（达标 ' || coalesce(f.households_reached, 0) || '）' || "
+     "coalesce(f.amount_fen, 0) || ' 分，重算 ' || coalesce(c.households_paid, 0) || ' 户（达标 ' || "
+     "coalesce(c.households_reached, 0) || '）' || coalesce(c.amount_fen, 0) || ' 分' FROM campaign_village_figures f "
+     "FULL JOIN campaign_village_recount c USING (campaign_id, village_id) WHERE coalesce(f.households_paid, 0) <> "
+     "coalesce(c.households_paid, 0) OR coalesce(f.households_reached, 0) <> coalesce(c.households_reached, 0) OR "
+     "coalesce(f.amount_fen, 0) <> coalesce(c.amount_fen, 0)"},
     {"批准的救助都在公示期满后",
      "SELECT '救助申请 ' || a.id || '：批准于 ' || a.approved_on FROM relief_applications a LEFT JOIN notices n ON "
      "n.id = a.notice_id WHERE a.approved_on IS NOT NULL AND (n.id IS NULL OR a.approved_on <= n.ends_on)"},

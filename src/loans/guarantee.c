@@ -15,9 +15,10 @@
 
 int guarantee_fund_status(struct db *db, struct fund_status *out)
 {
-    out->balance_fen = db_int(db, 0, "SELECT coalesce(sum(amount_fen), 0) FROM guarantee_fund_entries", "");
+    /* the balance and the active guarantees' sum kept by migration 112's triggers */
+    out->balance_fen = db_int(db, 0, "SELECT balance_fen FROM guarantee_fund_figures WHERE id = 1", "");
     out->guaranteed_outstanding_fen =
-        db_int(db, 0, "SELECT coalesce(sum(guaranteed_fen), 0) FROM guarantees WHERE active = 1", "");
+        db_int(db, 0, "SELECT guaranteed_outstanding_fen FROM guarantee_fund_figures WHERE id = 1", "");
     out->leverage = db_param_int(db, "guarantee_leverage", 5);
     out->capacity_fen = out->balance_fen * out->leverage - out->guaranteed_outstanding_fen;
     out->paid_out_fen = -db_int(db, 0, "SELECT coalesce(sum(amount_fen), 0) FROM guarantee_fund_entries "

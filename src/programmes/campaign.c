@@ -65,43 +65,63 @@ int64_t campaign_create(struct db *db, const struct user_ctx *actor, const struc
 
 static DB_ROW_READER(campaign_read, CAMPAIGN_ROW, struct campaign)
 
+/* The progress by unit from the payments themselves: those of the programme dated in [from, ?3]
+   (relief receipts not voided, the paid rows of its rolls), summed per household; each household
+   counted under the unit directly below the campaign's that holds its village (a district campaign:
+   the township; a township campaign: the village). ?1 programme, ?2 from, ?3 to, ?4 minimum, ?5 the
+   campaign's unit id, ?6 its path, ?7 the actor's scope. */
+#define PROGRESS_COUNTED                                                                                           \
+    "WITH pay(household_id, amount) AS ("                                                                          \
+    "SELECT a.household_id, rp.amount_fen FROM relief_payments rp "                                                \
+    "JOIN relief_applications a ON a.id = rp.application_id "                                                      \
+    "JOIN relief_categories rc ON rc.id = a.category_id "                                                          \
+    "WHERE rc.programme_id = ?1 AND rp.paid_on BETWEEN ?2 AND ?3 AND NOT EXISTS "                                  \
+    "(SELECT 1 FROM receipt_events ev WHERE ev.payment_id = rp.id AND ev.kind = 'void') "                          \
+    "UNION ALL SELECT rr.household_id, rr.amount_fen FROM roll_rows rr JOIN rolls ro ON ro.id = rr.roll_id "        \
+    "WHERE ro.programme_id = ?1 AND rr.pay_state = 'paid' AND rr.paid_on BETWEEN ?2 AND ?3), "                     \
+    "hh(household_id, total) AS (SELECT household_id, sum(amount) FROM pay GROUP BY household_id), "               \
+    "x(paid, reached, amount, gid) AS (SELECT 1, hh.total >= ?4, hh.total, "                                       \
+    "CASE WHEN v.parent_id = ?5 THEN v.id ELSE v.parent_id END FROM hh "                                           \
+    "JOIN households h ON h.id = hh.household_id JOIN units v ON v.id = h.village_id "                             \
+    "WHERE in_scope(v.path, ?6) AND in_scope(v.path, ?7)) "
+/* The same from the figures kept per campaign and village (migration 111): the payments of the
+   campaign's whole period, so only when none is dated after the day asked. ?5, ?6, ?7 as above; ?8 the
+   campaign. */
+#define PROGRESS_KEPT                                                                                              \
+    "WITH x(paid, reached, amount, gid) AS (SELECT f.households_paid, f.households_reached, f.amount_fen, "        \
+    "CASE WHEN v.parent_id = ?5 THEN v.id ELSE v.parent_id END FROM campaign_village_figures f "                   \
+    "JOIN units v ON v.id = f.village_id WHERE f.campaign_id = ?8 AND in_scope(v.path, ?6) AND in_scope(v.path, ?7)) "
 /* One unit's progress row: the unit, then households paid, reached and the amount. */
 #define PROGRESS_ROW(X, _)                                                                                         \
-    X("g.id", INT64, unit_id) _ X("g.name", TEXT(NAME_SIZE), unit) _ X("count(x.household_id)", INT64, households_paid) _ \
-        X("coalesce(sum(x.total >= ?4), 0)", INT64, households_reached) _                                          \
-        X("coalesce(sum(x.total), 0)", MONEY, amount_fen)
+    X("g.id", INT64, unit_id) _ X("g.name", TEXT(NAME_SIZE), unit) _ X("coalesce(sum(x.paid), 0)", INT64, households_paid) _ \
+        X("coalesce(sum(x.reached), 0)", INT64, households_reached) _                                              \
+        X("coalesce(sum(x.amount), 0)", MONEY, amount_fen)
 static DB_ROW_READER(progress_read, PROGRESS_ROW, struct campaign_unit)
+/* The units below the campaign's within the actor's scope, each with its x rows summed. */
+#define PROGRESS_BY_UNIT                                                                                           \
+    "SELECT " DB_ROW_COLUMNS(PROGRESS_ROW) " FROM units g LEFT JOIN x ON x.gid = g.id "                            \
+    "WHERE g.parent_id = ?5 AND in_scope(g.path, ?7) GROUP BY g.id ORDER BY g.name, g.id"
+
+/* Whether a payment (relief receipt or roll row paid, voided or not) is dated after `day`: two
+   probes of the payment day indexes. Until one is, the kept figures (the whole period) are the
+   figures up to `day`. */
+static int paid_after(struct db *db, const char *day)
+{
+    return db_int(db, 1, "SELECT EXISTS (SELECT 1 FROM relief_payments WHERE paid_on > ?1) "
+                         "OR EXISTS (SELECT 1 FROM roll_rows WHERE pay_state = 'paid' AND paid_on > ?1)", "t", day) != 0;
+}
 
 int campaign_progress(struct db *db, const struct user_ctx *actor, struct campaign *c, const char *as_of, struct err *e)
 {
-    /* The payments of the programme dated in [from, min(to, as_of)]: relief receipts not voided (a voided
-       receipt's application is paid again under a new one), and the paid rows of its rolls; summed per
-       household; each household counted under the unit directly below the campaign's that holds its village
-       (a district campaign: the township; a township campaign: the village). ?1 programme, ?2 from, ?3 to,
-       ?4 minimum, ?5 the campaign's unit id, ?6 its path, ?7 the actor's scope. */
-    sqlite3_stmt *st = db_prep(
-        db, "WITH pay(household_id, amount) AS ("
-            "SELECT a.household_id, rp.amount_fen FROM relief_payments rp "
-            "JOIN relief_applications a ON a.id = rp.application_id "
-            "JOIN relief_categories rc ON rc.id = a.category_id "
-            "WHERE rc.programme_id = ?1 AND rp.paid_on BETWEEN ?2 AND ?3 AND NOT EXISTS "
-            "(SELECT 1 FROM receipt_events ev WHERE ev.payment_id = rp.id AND ev.kind = 'void') "
-            "UNION ALL SELECT rr.household_id, rr.amount_fen FROM roll_rows rr JOIN rolls ro ON ro.id = rr.roll_id "
-            "WHERE ro.programme_id = ?1 AND rr.pay_state = 'paid' AND rr.paid_on BETWEEN ?2 AND ?3), "
-            "hh(household_id, total) AS (SELECT household_id, sum(amount) FROM pay GROUP BY household_id), "
-            "x(household_id, total, gid) AS (SELECT hh.household_id, hh.total, "
-            "CASE WHEN v.parent_id = ?5 THEN v.id ELSE v.parent_id END FROM hh "
-            "JOIN households h ON h.id = hh.household_id JOIN units v ON v.id = h.village_id "
-            "WHERE in_scope(v.path, ?6) AND in_scope(v.path, ?7)) "
-            "SELECT " DB_ROW_COLUMNS(PROGRESS_ROW) " FROM units g LEFT JOIN x ON x.gid = g.id "
-            "WHERE g.parent_id = ?5 AND in_scope(g.path, ?7) GROUP BY g.id ORDER BY g.name, g.id");
-    if (!st)
-        return db_fail(db, e);
     if (!as_of || !*as_of || strcmp(as_of, c->to) > 0)
         as_of = c->to;
     snprintf(c->as_of, sizeof c->as_of, "%s", as_of);
-    db_bind(st, "ittiitt", c->programme_id, c->from, c->as_of, c->min_amount_fen, c->unit_id, c->unit_path,
-            actor->unit_path);
+    int kept = strcmp(c->as_of, c->to) == 0 || !paid_after(db, c->as_of);
+    sqlite3_stmt *st = db_prep(db, kept ? PROGRESS_KEPT PROGRESS_BY_UNIT : PROGRESS_COUNTED PROGRESS_BY_UNIT);
+    if (!st)
+        return db_fail(db, e);
+    db_bind(st, kept ? "ittiitti" : "ittiitt", c->programme_id, c->from, c->as_of, c->min_amount_fen, c->unit_id, c->unit_path,
+            actor->unit_path, c->id);
     c->nunits = 0;
     c->households_paid = c->households_reached = c->amount_fen = 0;
     int bad = 0, more = 0;

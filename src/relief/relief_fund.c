@@ -33,11 +33,17 @@ int relief_source_parse(const char *s)
     return -1;
 }
 
+/* A fund's balance: its last entry's (relief_fund_entries_fund). */
+static int64_t fund_balance(struct db *db, int64_t fund_id)
+{
+    return db_int(db, 0, "SELECT balance_after_fen FROM relief_fund_entries WHERE fund_id = ? ORDER BY id DESC LIMIT 1",
+                  "i", fund_id);
+}
+
 /* Fills a fund's figures from the ledger. */
 static void fund_figures(struct db *db, struct relief_fund *f)
 {
-    f->balance_fen = db_int(db, 0, "SELECT balance_after_fen FROM relief_fund_entries WHERE fund_id = ? "
-                                   "ORDER BY id DESC LIMIT 1", "i", f->id);
+    f->balance_fen = fund_balance(db, f->id);
     memset(f->income_fen, 0, sizeof f->income_fen);
     sqlite3_stmt *st = db_prep(db, "SELECT source, sum(amount_fen) FROM relief_fund_entries "
                                    "WHERE fund_id = ? AND source IS NOT NULL GROUP BY source");
@@ -63,7 +69,10 @@ static void fund_figures(struct db *db, struct relief_fund *f)
 static DB_ROW_READER(fund_row, RELIEF_FUND_ROW, struct relief_fund)
 static DB_ROW_READER(fund_entry_read, RELIEF_FUND_ENTRY_ROW, struct relief_fund_entry)
 
-int relief_fund_list(struct db *db, const struct user_ctx *actor, void (*fn)(const struct relief_fund *, void *),
+/* The funds in the actor's scope, in id order, each with its balance and, when `sums`, its income
+   by source and what it paid (fund_figures); else only the balance (the last entry's, one indexed
+   read). Returns the count or -1. */
+static int fund_each(struct db *db, const struct user_ctx *actor, int sums, void (*fn)(const struct relief_fund *, void *),
                      void *ctx)
 {
     sqlite3_stmt *st = db_prep(db, FUND_SELECT "WHERE in_scope(u.path, ?2) ORDER BY f.id");
@@ -79,10 +88,25 @@ int relief_fund_list(struct db *db, const struct user_ctx *actor, void (*fn)(con
     if (db_end(st, bad ? -1 : 0, NULL) != 0)
         return -1;
     for (int i = 0; i < n; i++) {
-        fund_figures(db, &rows[i]);
+        if (sums)
+            fund_figures(db, &rows[i]);
+        else
+            rows[i].balance_fen = fund_balance(db, rows[i].id);
         fn(&rows[i], ctx);
     }
     return n;
+}
+
+int relief_fund_list(struct db *db, const struct user_ctx *actor, void (*fn)(const struct relief_fund *, void *),
+                     void *ctx)
+{
+    return fund_each(db, actor, 1, fn, ctx);
+}
+
+int relief_fund_balances(struct db *db, const struct user_ctx *actor, void (*fn)(const struct relief_fund *, void *),
+                         void *ctx)
+{
+    return fund_each(db, actor, 0, fn, ctx);
 }
 
 int relief_fund_get(struct db *db, const struct user_ctx *actor, int64_t id, struct relief_fund *out, struct err *e)

@@ -43,6 +43,10 @@ struct relief_fund {
 /* Calls fn for every fund in the actor's scope, in id order. Returns the count or -1. */
 int relief_fund_list(struct db *db, const struct user_ctx *actor, void (*fn)(const struct relief_fund *, void *),
                      void *ctx);
+/* The same with only each fund's balance filled (income_fen and paid_fen 0): one indexed read per
+   fund, where relief_fund_list sums each fund's whole ledger (the dashboard's tiles). */
+int relief_fund_balances(struct db *db, const struct user_ctx *actor, void (*fn)(const struct relief_fund *, void *),
+                         void *ctx);
 /* Loads one fund in the actor's scope with its figures. Returns 0, or -1 with 404 (unknown) or
    403 out_of_scope in e. */
 int relief_fund_get(struct db *db, const struct user_ctx *actor, int64_t id, struct relief_fund *out, struct err *e);

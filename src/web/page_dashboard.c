@@ -102,7 +102,7 @@ void dashboard_figures(struct req *r)
     html_printf(r, "<div class=\"tile\"><span class=\"figure\">%.2f%%</span><span>PAR30</span></div>",
                 p.outstanding_fen ? 100.0 * (double)p.par30_fen / (double)p.outstanding_fen : 0.0);
     money_tile(r, "担保基金尚可担保（元）", fs.capacity_fen > 0 ? fs.capacity_fen : 0);
-    relief_fund_list(r->db, &r->user, fund_tile, r);
+    relief_fund_balances(r->db, &r->user, fund_tile, r);
     html_raw(r, "</div><table class=\"list grades\"><thead><tr><th>五级分类</th>");
     for (int g = 0; g < GRADE__MAX; g++)
         html_printf(r, "<th class=\"num\">%s</th>", repay_grade_name((enum loan_grade)g));

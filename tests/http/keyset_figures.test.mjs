@@ -89,8 +89,8 @@ test('the due page links 下一页 and 上一页 by cursor; the previous page is
 });
 
 // The kept figures that differ from a recomputation (both ways), [] when equal to the fen: the month
-// figures of migration 070 and the active loans, loan days, due days, relief applications and households of
-// migrations 095–099
+// figures of migration 070, the active loans, loan days, due days, relief applications and households of
+// migrations 095–099, the campaigns' of 111 and the guarantee fund's of 112
 // (a kept row whose figures are all 0 stands for no row).
 const KEPT = [
   ['relief_month_figures', 'relief_month_recount', 'payments <> 0 OR amount_fen <> 0'],
@@ -103,6 +103,9 @@ const KEPT = [
   ['household_figures', 'household_recount', 'households <> 0 OR members <> 0'],
   ['household_category_figures', 'household_category_recount', 'households <> 0'],
   ['due_instalments', 'due_instalment_recount', '1 = 1'],
+  ['campaign_households', 'campaign_household_recount', 'payments <> 0'],
+  ['campaign_village_figures', 'campaign_village_recount', 'households_paid <> 0'],
+  ['guarantee_fund_figures', 'guarantee_fund_recount', '1'],
 ];
 function drift() {
   return KEPT.flatMap(([kept, recount, nonzero]) => sqlRows(srv.db, `SELECT '${kept}' AS t, * FROM (SELECT * FROM ${kept}
@@ -164,6 +167,8 @@ test('the figures kept per village and month equal a fresh recomputation after t
   assert.match(c.stdout, /ok {3}按村、状态、提交日的贷款申请数与金额与逐笔重算一致/);
   assert.match(c.stdout, /ok {3}按村的家庭数、成员数和按类别组合的家庭数与逐户重算一致/);
   assert.match(c.stdout, /ok {3}到期清单按村按日的未还各期与逐期重算一致/);
+  assert.match(c.stdout, /ok {3}各帮扶活动按户、按村的已帮扶户数、达标户数、金额与逐笔重算一致/);
+  assert.match(c.stdout, /ok {3}担保基金余额与在保余额与逐笔重算一致/);
 });
 
 // The rows of a page's second table (the overdue instalments), each a list of cell texts.
