@@ -29,7 +29,7 @@ int loan_figures_get(struct db *db, const struct user_ctx *actor, int64_t loan_i
                      struct loan_figures *out, struct err *e)
 {
     struct serviced_loan *l = servicing_alloc();
-    int rc = l ? servicing_get(db, actor, loan_id, l, e) : err_set(e, 500, "out_of_memory", NULL, "内存不足");
+    int rc = l ? servicing_get_figures(db, actor, loan_id, l, e) : err_set(e, 500, "out_of_memory", NULL, "内存不足");
     if (rc == 0)
         loan_figures_of(l, as_of, out);
     servicing_free(l);
@@ -144,7 +144,7 @@ int64_t loan_book_list(struct db *db, const struct user_ctx *actor, const struct
         if (on_page <= 0)
             continue;
         struct loan_figures fig;
-        rc = servicing_get(db, actor, sqlite3_column_int64(st, 0), l, e);
+        rc = servicing_get_figures(db, actor, sqlite3_column_int64(st, 0), l, e);
         if (rc == 0) {
             loan_figures_of(l, as_of, &fig);
             fn(l, &fig, ctx);
