@@ -59,26 +59,27 @@ int loan_figures_get(struct db *db, const struct user_ctx *actor, int64_t loan_i
     LOAN_BOOK_WHERE " AND (l.disbursed_on, l.id) " CMP " (?9, ?10) ORDER BY l.disbursed_on " \
     ORDER ", l.id " ORDER " LIMIT ?11 OFFSET ?12"
 
-/* The same counts from the figures kept by village, for the filters they answer (kept_count): every loan (by its
-   disbursement day, loan_day_figures) and the active ones, overdue or not (active_loan_figures); the period
-   (?6, ?7) only narrows overdue loans, which then are counted from the loans. */
+/* The same counts from the figures kept by village, for the filters they answer (kept_count): every loan or one
+   state's (loan_state_figures: a row per village and state) and the active overdue ones (active_loan_figures: by
+   village and oldest unpaid due day); the period (?6, ?7) only narrows overdue loans, which then are counted from
+   the loans. The scope's villages come from the units' path index (`scope_end`). */
 static const char *const count_kept_sql[2] = {
-    "SELECT coalesce(sum(f.disbursed_loans), 0) FROM units v JOIN loan_day_figures f ON f.village_id = v.id "
-    "WHERE in_scope(v.path, ?1) AND ?2 = '' AND (?3 IS NULL OR f.village_id = ?3) AND ?4 = 0 "
-    "AND ?5 || ?6 || ?7 IS NOT NULL",
+    "SELECT coalesce(sum(f.loans), 0) FROM units v JOIN loan_state_figures f ON f.village_id = v.id "
+    "WHERE v.path >= ?1 AND v.path < scope_end(?1) AND (?2 = '' OR f.state = ?2) AND (?3 IS NULL OR f.village_id = ?3) "
+    "AND ?4 = 0 AND ?5 || ?6 || ?7 IS NOT NULL",
     "SELECT coalesce(sum(f.loans), 0) FROM units v JOIN active_loan_figures f ON f.village_id = v.id "
-    "WHERE in_scope(v.path, ?1) AND ?2 IN ('', 'active') AND (?3 IS NULL OR f.village_id = ?3) "
+    "WHERE v.path >= ?1 AND v.path < scope_end(?1) AND ?2 IN ('', 'active') AND (?3 IS NULL OR f.village_id = ?3) "
     "AND (?4 = 0 OR (f.oldest <> '' AND f.oldest < ?5)) AND ?6 || ?7 IS NOT NULL"};
 
-/* Which kept count answers the filter: 0 every loan, 1 the active ones (overdue or not), -1 none (settled or
-   compensated loans, or overdue within a period: counted from the loans). */
+/* Which kept count answers the filter: 0 every loan or one state's, 1 the active overdue ones, -1 none (overdue
+   within a period, or overdue and settled or compensated: counted from the loans). */
 static int kept_count(const struct loan_book_filter *f)
 {
     const char *state = f->state ? f->state : "";
-    if (f->overdue && (f->from.y || f->to.y))
-        return -1;
-    if (!*state && !f->overdue)
+    if (!f->overdue)
         return 0;
+    if (f->from.y || f->to.y)
+        return -1;
     return !*state || strcmp(state, "active") == 0 ? 1 : -1;
 }
 

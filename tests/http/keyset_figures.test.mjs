@@ -90,7 +90,7 @@ test('the due page links 下一页 and 上一页 by cursor; the previous page is
 
 // The kept figures that differ from a recomputation (both ways), [] when equal to the fen: the month
 // figures of migration 070 and the active loans, loan days, due days, relief applications and households of
-// migrations 095–099
+// migrations 095–099 and the loans by village and state of migration 116
 // (a kept row whose figures are all 0 stands for no row).
 const KEPT = [
   ['relief_month_figures', 'relief_month_recount', 'payments <> 0 OR amount_fen <> 0'],
@@ -102,6 +102,7 @@ const KEPT = [
   ['loan_application_figures', 'loan_application_recount', 'applications <> 0 OR amount_fen <> 0'],
   ['household_figures', 'household_recount', 'households <> 0 OR members <> 0'],
   ['household_category_figures', 'household_category_recount', 'households <> 0'],
+  ['loan_state_figures', 'loan_state_recount', 'loans <> 0'],
 ];
 function drift() {
   return KEPT.flatMap(([kept, recount, nonzero]) => sqlRows(srv.db, `SELECT '${kept}' AS t, * FROM (SELECT * FROM ${kept}
@@ -162,6 +163,7 @@ test('the figures kept per village and month equal a fresh recomputation after t
   assert.match(c.stdout, /ok {3}按村、状态、类别、批次、申请日的救助申请数与金额与逐笔重算一致/);
   assert.match(c.stdout, /ok {3}按村、状态、提交日的贷款申请数与金额与逐笔重算一致/);
   assert.match(c.stdout, /ok {3}按村的家庭数、成员数和按类别组合的家庭数与逐户重算一致/);
+  assert.match(c.stdout, /ok {3}按村、状态的贷款笔数与逐笔重算一致/);
 });
 
 // The ids of the loan applications whose household lives in township `town` (every township: null).
