@@ -173,6 +173,10 @@ static const struct {
      "coalesce(f.applications, 0) || ' 件，重算 ' || coalesce(c.applications, 0) || ' 件' FROM loan_application_figures f "
      "FULL JOIN loan_application_recount c USING (village_id, state, submitted_on) WHERE coalesce(f.applications, 0) <> "
      "coalesce(c.applications, 0) OR coalesce(f.amount_fen, 0) <> coalesce(c.amount_fen, 0)"},
+    {"按村、状态的贷款笔数与逐笔重算一致（loan_state_figures）",
+     "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.state, c.state) || '：记 ' || "
+     "coalesce(f.loans, 0) || ' 笔，重算 ' || coalesce(c.loans, 0) || ' 笔' FROM loan_state_figures f "
+     "FULL JOIN loan_state_recount c USING (village_id, state) WHERE coalesce(f.loans, 0) <> coalesce(c.loans, 0)"},
     {"按村的家庭数、成员数和按类别组合的家庭数与逐户重算一致（household_figures）",
      "SELECT '村 ' || coalesce(f.village_id, c.village_id) || '：记 ' || coalesce(f.households, 0) || ' 户 ' || "
      "coalesce(f.members, 0) || ' 人，重算 ' || coalesce(c.households, 0) || ' 户 ' || coalesce(c.members, 0) || ' 人' "

@@ -1,6 +1,7 @@
 /* loan.c: loan applications and the joint review (see loan.h). */
 #include "loan.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -579,29 +580,68 @@ json_t *loan_json(const struct loan_app *a, struct date today)
 #define LOAN_MORE                                                                                                    \
     " AND (?9 = 0 OR h.village_id = ?9) AND (?10 IS NULL OR a.submitted_on >= ?10) "                              \
     "AND (?11 IS NULL OR a.submitted_on <= ?11) "
+/* The lists' scope: the applicant household's village among the scope's units, read once from the units'
+   path index (`scope_end`: the range form of in_scope), so that no application's village row is read to
+   decide it; `+` keeps the planner from starting at the villages (it would then sort the whole scope). */
+#define LOAN_SCOPE "+h.village_id IN (SELECT su.id FROM units su WHERE su.path >= ?1 AND su.path < scope_end(?1)) "
+
+/* Keyset paging (keyset.h) of the lists newest first: the page starts below the cursor's id (?13; the first
+   page below the largest id), so a page walks the primary key from its cursor; PREV reads up from the cursor
+   to the row the page before starts after (limit rows up: ?6 is then the page's length). */
+#define NEWEST_NEXT "AND a.id < ?13 ORDER BY a.id DESC LIMIT ?6 OFFSET ?7"
+#define NEWEST_PREV "AND a.id >= ?13 ORDER BY a.id LIMIT 1 OFFSET ?6"
+/* The same for the lists by a date key K (the review deadline) then the id (in DIR order; ID compares the
+   id with the cursor's ?13 when K equals the cursor's ?14). */
+#define BY_KEY_NEXT(K, ID, DIR)                                                                                      \
+    "AND (" K " > ?14 OR (" K " = ?14 AND a.id " ID " ?13)) ORDER BY " K ", a.id " DIR " LIMIT ?6 OFFSET ?7"
+#define BY_KEY_PREV(K, ID, DIR)                                                                                      \
+    "AND (" K " < ?14 OR (" K " = ?14 AND a.id " ID " ?13)) ORDER BY " K " DESC, a.id " DIR " LIMIT 1 OFFSET ?6"
+/* The review queues' key: the deadline (queue of a department), or for one state the deadline only when the
+   list is the late one (?3), else nothing (the state's list is newest first). */
+#define QUEUE_KEY "coalesce(a.review_due_on, '')"
+#define STATE_KEY "coalesce(CASE WHEN ?3 THEN a.review_due_on END, '')"
+
+/* The conditions of each list (see list_sql) before its keyset and order. */
+#define LIST_ALL                                                                                                     \
+    "WHERE " LOAN_SCOPE "AND (?2 IS NULL OR a.state = ?2) "                                                         \
+    "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0 AND ?12 = 0" LOAN_MORE
+#define LIST_QUEUE                                                                                                   \
+    "JOIN loan_round_departments rd ON rd.application_id = a.id "                                                   \
+    "AND rd.round = a.round AND rd.department_id = ?5 WHERE " LOAN_SCOPE                                             \
+    "AND a.state = 'in_review' AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.review_due_on < ?4) "             \
+    "AND NOT EXISTS (SELECT 1 FROM loan_reviews r WHERE r.application_id = a.id AND r.round = a.round "              \
+    "AND r.department_id = ?5) AND ?8 = 0 AND ?12 = 0" LOAN_MORE
+#define LIST_HOUSEHOLD                                                                                               \
+    "WHERE a.household_id = ?8 AND a.organisation_id IS NULL AND " LOAN_SCOPE                                      \
+    "AND (?2 IS NULL OR a.state = ?2) AND ?12 = 0" LOAN_MORE
+#define LIST_STATE                                                                                                   \
+    "WHERE a.state = ?2 AND (?3 = 0 OR a.review_due_on < ?4) AND " LOAN_SCOPE "AND ?5 = 0 AND ?12 = 0" LOAN_MORE
+#define LIST_ORGANISATION "WHERE a.organisation_id = ?12 AND " LOAN_SCOPE "AND (?2 IS NULL OR a.state = ?2)" LOAN_MORE
 
 static const char *const list_sql[5] = {
-    /* all applications in scope, filtered by state and lateness, newest first: walked down the primary key and
-       stopped at the page (a late-only filter comes here only with a state other than in review, which nothing
-       matches; the late list itself is statement 3) */
-    LOAN_LIST_FROM "WHERE in_scope(v.path, ?1) AND (?2 IS NULL OR a.state = ?2) "
-    "AND (?3 = 0 OR (a.state = 'in_review' AND a.review_due_on < ?4)) AND ?5 = 0 AND ?12 = 0" LOAN_MORE
-    "ORDER BY a.id DESC LIMIT ?6 OFFSET ?7",
+    /* all applications in scope, filtered by state and lateness, newest first: walked down the primary key from
+       the cursor and stopped at the page (a late-only filter comes here only with a state other than in review,
+       which nothing matches; the late list itself is statement 3) */
+    LOAN_LIST_FROM LIST_ALL NEWEST_NEXT,
     /* the queue of one department: in review, its opinion missing this round, oldest deadline first */
-    LOAN_LIST_FROM "JOIN loan_round_departments rd ON rd.application_id = a.id "
-    "AND rd.round = a.round AND rd.department_id = ?5 WHERE in_scope(v.path, ?1) "
-    "AND a.state = 'in_review' AND (?2 IS NULL OR a.state = ?2) AND (?3 = 0 OR a.review_due_on < ?4) "
-    "AND NOT EXISTS (SELECT 1 FROM loan_reviews r WHERE r.application_id = a.id AND r.round = a.round "
-    "AND r.department_id = ?5) AND ?8 = 0 AND ?12 = 0" LOAN_MORE "ORDER BY a.review_due_on, a.id LIMIT ?6 OFFSET ?7",
+    LOAN_LIST_FROM LIST_QUEUE BY_KEY_NEXT(QUEUE_KEY, ">", "ASC"),
     /* one household's applications (its page), by the household index */
-    LOAN_LIST_FROM "WHERE a.household_id = ?8 AND a.organisation_id IS NULL AND in_scope(v.path, ?1) "
-    "AND (?2 IS NULL OR a.state = ?2) AND ?12 = 0" LOAN_MORE "ORDER BY a.id DESC LIMIT ?6 OFFSET ?7",
-    /* one state (the work queues), by the state index rather than every application */
-    LOAN_LIST_FROM "WHERE a.state = ?2 AND (?3 = 0 OR a.review_due_on < ?4) AND in_scope(v.path, ?1) "
-    "AND ?5 = 0 AND ?12 = 0" LOAN_MORE "ORDER BY CASE WHEN ?3 THEN a.review_due_on END, a.id DESC LIMIT ?6 OFFSET ?7",
+    LOAN_LIST_FROM LIST_HOUSEHOLD NEWEST_NEXT,
+    /* one state (the work queues), by the state index rather than every application; the late ones oldest
+       deadline first */
+    LOAN_LIST_FROM LIST_STATE BY_KEY_NEXT(STATE_KEY, "<", "DESC"),
     /* one organisation's applications (its page) */
-    LOAN_LIST_FROM "WHERE a.organisation_id = ?12 AND in_scope(v.path, ?1) "
-    "AND (?2 IS NULL OR a.state = ?2)" LOAN_MORE "ORDER BY a.id DESC LIMIT ?6 OFFSET ?7",
+    LOAN_LIST_FROM LIST_ORGANISATION NEWEST_NEXT,
+};
+/* The row the page before a keyset page starts after, for each of list_sql (the same parameters). */
+#define LOAN_PREV_FROM                                                                                               \
+    "SELECT a.id, " QUEUE_KEY ", " STATE_KEY " FROM loan_applications a JOIN households h ON h.id = a.household_id "
+static const char *const prev_sql[5] = {
+    LOAN_PREV_FROM LIST_ALL NEWEST_PREV,
+    LOAN_PREV_FROM LIST_QUEUE BY_KEY_PREV(QUEUE_KEY, "<=", "DESC"),
+    LOAN_PREV_FROM LIST_HOUSEHOLD NEWEST_PREV,
+    LOAN_PREV_FROM LIST_STATE BY_KEY_PREV(STATE_KEY, ">=", "ASC"),
+    LOAN_PREV_FROM LIST_ORGANISATION NEWEST_PREV,
 };
 static const char *const count_sql[5] = {
     LOAN_COUNT_FROM "WHERE in_scope(v.path, ?1) AND (?2 IS NULL OR a.state = ?2) "
@@ -662,6 +702,38 @@ int loan_list_totals(struct db *db, const struct user_ctx *actor, const struct l
     return rc ? db_fail(db, e) : 0;
 }
 
+/* Binds a list or previous-page statement's parameters: the filter's, the page's length and offset, and
+   where the page starts (?13 the id, ?14 the key of the cursor; the first page: before every row). */
+static void loan_list_bind(sqlite3_stmt *st, const struct user_ctx *actor, const struct loan_filter *f, int q,
+                           const char *state, const char *today, int limit, int offset)
+{
+    char from[11], to[11];
+    const struct keyset *k = f->page;
+    int after = k && k->after;
+    db_bind(st, "ttitiddiittiit", actor->unit_path, state, (int64_t)f->late_only, today, f->department, limit,
+            offset, f->household_id, f->village_id, f->from.y ? date_format(f->from, from) : NULL,
+            f->to.y ? date_format(f->to, to) : NULL, f->organisation_id,
+            after ? k->id : q == 1 ? (int64_t)0 : INT64_MAX, after ? k->k1 : "");
+}
+
+/* Finds where the page before a keyset page starts (keyset.h). 0, or -1. */
+static int loan_list_prev(struct db *db, const struct user_ctx *actor, const struct loan_filter *f, int q,
+                          const char *state, const char *today)
+{
+    if (!f->page->after)
+        return keyset_prev(f->page, 0, "", "", 0);
+    sqlite3_stmt *st = db_prep(db, prev_sql[q]);
+    if (!st)
+        return -1;
+    loan_list_bind(st, actor, f, q, state, today, f->page->limit, 0);
+    int rc = sqlite3_step(st);
+    int out = rc == SQLITE_ROW ? keyset_prev(f->page, 1, (const char *)sqlite3_column_text(st, q == 1 ? 1 : 2), "",
+                                             sqlite3_column_int64(st, 0))
+              : rc == SQLITE_DONE ? keyset_prev(f->page, 0, "", "", 0) : -1;
+    db_done(st);
+    return out;
+}
+
 int64_t loan_list(struct db *db, const struct user_ctx *actor, const struct loan_filter *f, struct date today,
                   void (*fn)(const struct loan_row *, void *), void *ctx, struct err *e)
 {
@@ -670,21 +742,27 @@ int64_t loan_list(struct db *db, const struct user_ctx *actor, const struct loan
     const char *state = f->state >= 0 ? loan_state_code((enum loan_state)f->state) : NULL;
     int q = loan_list_query(f, &state);
     int64_t total = 0, amount = 0;
-    char from[11], to[11];
-    sqlite3_stmt *st = db_prep(db, list_sql[q]);
     if (loan_list_totals(db, actor, f, today, &total, &amount, e) != 0)
         return -1;
+    sqlite3_stmt *st = db_prep(db, list_sql[q]);
     if (!st)
         return db_fail(db, e);
-    db_bind(st, "ttitiddiitti", actor->unit_path, state, (int64_t)f->late_only, today_s, f->department, f->limit,
-            f->offset, f->household_id, f->village_id, f->from.y ? date_format(f->from, from) : NULL,
-            f->to.y ? date_format(f->to, to) : NULL, f->organisation_id);
+    struct keyset *k = f->page;
+    loan_list_bind(st, actor, f, q, state, today_s, k ? k->limit + 1 : f->limit, k ? k->offset : f->offset);
     int bad = 0;
     while (!bad && sqlite3_step(st) == SQLITE_ROW) {
         struct loan_row r = {0};
+        int on_page = 1;
         bad = loan_row_read(st, &r) != 0;
-        if (!bad)
+        /* the cursor's key: the deadline in the lists ordered by it (keyset_row: -1 cannot happen, a date fits) */
+        if (!bad && k)
+            bad = (on_page = keyset_row(k, q == 1 || (q == 3 && f->late_only) ? r.review_due_on : "", "", r.id)) < 0;
+        if (!bad && on_page)
             fn(&r, ctx);
     }
-    return db_end(st, bad ? db_row_fail(e) : total, e);
+    if (db_end(st, bad ? db_row_fail(e) : 0, e) != 0)
+        return -1;
+    if (k && loan_list_prev(db, actor, f, q, state, today_s) != 0)
+        return db_fail(db, e);
+    return total;
 }

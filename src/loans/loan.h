@@ -13,6 +13,7 @@
 #include "db.h"
 #include "db_row.h"
 #include "err.h"
+#include "keyset.h"
 #include "loan_requested.h"
 #include "borrower.h"
 #include "loan_rules.h"
@@ -138,7 +139,8 @@ struct loan_filter {
     int64_t organisation_id; /* one organisation's applications; 0 = any */
     int64_t village_id;      /* one village's; 0 = any */
     struct date from, to;    /* submitted between (inclusive); {0} = open */
-    int limit, offset;
+    int limit, offset;       /* without page: the rows and where they start (OFFSET walks the rows before) */
+    struct keyset *page;     /* NULL, or the keyset page (keyset.h; limit and offset then come from it) */
 };
 
 /* One line of an application list. */
@@ -156,8 +158,9 @@ struct loan_row {
     DB_ROW_FIELDS(LOAN_LIST_ROW)
 };
 
-/* Lists applications in scope, oldest deadline first for queues, newest first otherwise.
-   Returns the total or -1. */
+/* Lists applications in scope, oldest deadline first for queues, newest first otherwise: a keyset
+   page (f->page, filled as keyset.h says, with the previous page's start) or limit rows from offset.
+   Returns the total (every page) or -1. */
 int64_t loan_list(struct db *db, const struct user_ctx *actor, const struct loan_filter *f, struct date today,
                   void (*fn)(const struct loan_row *, void *), void *ctx, struct err *e);
 /* The number of applications the filter matches (every page) and the sum of their amounts. 0 or -1 with e. */

@@ -1,6 +1,7 @@
 /* loan_book.c: the list of disbursed loans with their figures (see loan_book.h). */
 #include "loan_book.h"
 
+#include <stdint.h>
 #include <string.h>
 
 const char *loan_book_state_name(const char *state)
@@ -28,7 +29,7 @@ int loan_figures_get(struct db *db, const struct user_ctx *actor, int64_t loan_i
                      struct loan_figures *out, struct err *e)
 {
     struct serviced_loan *l = servicing_alloc();
-    int rc = l ? servicing_get(db, actor, loan_id, l, e) : err_set(e, 500, "out_of_memory", NULL, "内存不足");
+    int rc = l ? servicing_get_figures(db, actor, loan_id, l, e) : err_set(e, 500, "out_of_memory", NULL, "内存不足");
     if (rc == 0)
         loan_figures_of(l, as_of, out);
     servicing_free(l);
@@ -37,40 +38,48 @@ int loan_figures_get(struct db *db, const struct user_ctx *actor, int64_t loan_i
 
 /* The filter's condition, shared by the count and the page, on the loans' carried figures (their
    village and oldest unpaid due date: no application, household or schedule row is read to filter,
-   except the schedule of an overdue loan when a period is asked for):
+   except the schedule of an overdue loan when a period is asked for). The scope is the set of its
+   units' ids, read once from the units' path index (`scope_end`, the range form of in_scope), and each
+   loan's village is looked up in it: no join before the scope is known. `+` keeps the planner from
+   starting at the village (which would sort the whole scope); the book's order index carries the
+   village, so rows of other townships are passed over in the index.
    ?1 scope, ?2 state ('' all), ?3 village (NULL all), ?4 overdue (1 only overdue), ?5 the as-of date,
    ?6 and ?7 the period an overdue instalment fell due in ('0000-00-00' and '9999-12-31': open). */
 #define LOAN_BOOK_WHERE                                                                                          \
-    "FROM loans l JOIN units v ON v.id = l.village_id WHERE in_scope(v.path, ?1) AND (?2 = '' OR l.state = ?2) "  \
-    "AND (?3 IS NULL OR l.village_id = ?3) AND (?4 = 0 OR (l.state = 'active' AND l.oldest_unpaid_due < ?5 "     \
+    "FROM loans l WHERE +l.village_id IN (SELECT u.id FROM units u WHERE u.path >= ?1 AND u.path < scope_end(?1)) " \
+    "AND (?2 = '' OR l.state = ?2) "                                                                              \
+    "AND (?3 IS NULL OR +l.village_id = ?3) AND (?4 = 0 OR (l.state = 'active' AND l.oldest_unpaid_due < ?5 "    \
     "AND ((?6 = '0000-00-00' AND ?7 = '9999-12-31') OR EXISTS (SELECT 1 FROM loan_schedule s WHERE "             \
     "s.loan_id = l.id AND s.settled = 0 AND s.due_on < ?5 AND s.due_on >= ?6 AND s.due_on <= ?7))))"
-/* The page in the book's order (newest disbursement first): ?8 1 to start after (?9 disbursed on,
-   ?10 id), ?11 rows, ?12 offset. CMP and ORDER give the direction (the previous page reads backwards). */
+/* The page in the book's order (newest disbursement first), from the row (?9 disbursed on, ?10 id)
+   (the first page: after the largest key, so the index range starts at the cursor either way; an
+   `?8 = 0 OR` before the range would make SQLite walk the index from its end to the cursor), ?11
+   rows, ?12 offset; ?8 is unused. CMP and ORDER give the direction (the previous page reads backwards). */
 #define LOAN_BOOK_PAGE(CMP, ORDER)                                                                              \
-    LOAN_BOOK_WHERE " AND (?8 = 0 OR (l.disbursed_on, l.id) " CMP " (?9, ?10)) ORDER BY l.disbursed_on " ORDER  \
-                    ", l.id " ORDER " LIMIT ?11 OFFSET ?12"
+    LOAN_BOOK_WHERE " AND (l.disbursed_on, l.id) " CMP " (?9, ?10) ORDER BY l.disbursed_on " \
+    ORDER ", l.id " ORDER " LIMIT ?11 OFFSET ?12"
 
-/* The same counts from the figures kept by village, for the filters they answer (kept_count): every loan (by its
-   disbursement day, loan_day_figures) and the active ones, overdue or not (active_loan_figures); the period
-   (?6, ?7) only narrows overdue loans, which then are counted from the loans. */
+/* The same counts from the figures kept by village, for the filters they answer (kept_count): every loan or one
+   state's (loan_state_figures: a row per village and state) and the active overdue ones (active_loan_figures: by
+   village and oldest unpaid due day); the period (?6, ?7) only narrows overdue loans, which then are counted from
+   the loans. The scope's villages come from the units' path index (`scope_end`). */
 static const char *const count_kept_sql[2] = {
-    "SELECT coalesce(sum(f.disbursed_loans), 0) FROM units v JOIN loan_day_figures f ON f.village_id = v.id "
-    "WHERE in_scope(v.path, ?1) AND ?2 = '' AND (?3 IS NULL OR f.village_id = ?3) AND ?4 = 0 "
-    "AND ?5 || ?6 || ?7 IS NOT NULL",
+    "SELECT coalesce(sum(f.loans), 0) FROM units v JOIN loan_state_figures f ON f.village_id = v.id "
+    "WHERE v.path >= ?1 AND v.path < scope_end(?1) AND (?2 = '' OR f.state = ?2) AND (?3 IS NULL OR f.village_id = ?3) "
+    "AND ?4 = 0 AND ?5 || ?6 || ?7 IS NOT NULL",
     "SELECT coalesce(sum(f.loans), 0) FROM units v JOIN active_loan_figures f ON f.village_id = v.id "
-    "WHERE in_scope(v.path, ?1) AND ?2 IN ('', 'active') AND (?3 IS NULL OR f.village_id = ?3) "
+    "WHERE v.path >= ?1 AND v.path < scope_end(?1) AND ?2 IN ('', 'active') AND (?3 IS NULL OR f.village_id = ?3) "
     "AND (?4 = 0 OR (f.oldest <> '' AND f.oldest < ?5)) AND ?6 || ?7 IS NOT NULL"};
 
-/* Which kept count answers the filter: 0 every loan, 1 the active ones (overdue or not), -1 none (settled or
-   compensated loans, or overdue within a period: counted from the loans). */
+/* Which kept count answers the filter: 0 every loan or one state's, 1 the active overdue ones, -1 none (overdue
+   within a period, or overdue and settled or compensated: counted from the loans). */
 static int kept_count(const struct loan_book_filter *f)
 {
     const char *state = f->state ? f->state : "";
-    if (f->overdue && (f->from.y || f->to.y))
-        return -1;
-    if (!*state && !f->overdue)
+    if (!f->overdue)
         return 0;
+    if (f->from.y || f->to.y)
+        return -1;
     return !*state || strcmp(state, "active") == 0 ? 1 : -1;
 }
 
@@ -84,9 +93,11 @@ static int bind_filter(sqlite3_stmt *st, const struct user_ctx *actor, const str
     if (f->to.y)
         date_format(f->to, to);
     const struct keyset *k = f->page;
+    int after = k && k->after;
+    /* the first page starts after a key above every loan's: a date after any and the largest id */
     return db_bind(st, paged ? "ttIdtttdtIdd" : "ttIdttt", actor->unit_path, f->state ? f->state : "",
-                   f->village_id, f->overdue != 0, on, from, to, k && k->after, k ? k->k1 : "", k ? k->id : 0,
-                   limit, offset);
+                   f->village_id, f->overdue != 0, on, from, to, after, after ? k->k1 : "9999-12-31~",
+                   after ? k->id : INT64_MAX, limit, offset);
 }
 
 /* Finds where the page before a keyset page starts (keyset.h). 0, or -1. */
@@ -134,7 +145,7 @@ int64_t loan_book_list(struct db *db, const struct user_ctx *actor, const struct
         if (on_page <= 0)
             continue;
         struct loan_figures fig;
-        rc = servicing_get(db, actor, sqlite3_column_int64(st, 0), l, e);
+        rc = servicing_get_figures(db, actor, sqlite3_column_int64(st, 0), l, e);
         if (rc == 0) {
             loan_figures_of(l, as_of, &fig);
             fn(l, &fig, ctx);

@@ -42,7 +42,8 @@ int loan_figures_get(struct db *db, const struct user_ctx *actor, int64_t loan_i
                      struct loan_figures *out, struct err *e);
 
 /* Calls fn for each loan in the actor's scope matching the filter (newest disbursement first,
-   then id), a page (the keyset page, or limit rows from offset), with its figures as of as_of. Returns the total matching
+   then id), a page (the keyset page, or limit rows from offset), with its figures as of as_of (the loan
+   as servicing_get_figures reads it: its latest standing repayment only). Returns the total matching
    (all pages), or -1 with e filled (422 unknown state). */
 int64_t loan_book_list(struct db *db, const struct user_ctx *actor, const struct loan_book_filter *f,
                        struct date as_of, void (*fn)(const struct serviced_loan *, const struct loan_figures *, void *),

@@ -295,6 +295,12 @@ int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struc
     return servicing_load(db, actor, id, l, 1, e);
 }
 
+int servicing_get_figures(struct db *db, const struct user_ctx *actor, int64_t id, struct serviced_loan *l,
+                          struct err *e)
+{
+    return servicing_load(db, actor, id, l, 0, e);
+}
+
 /* One schedule row as JSON. */
 static json_t *row_json(const struct repay_row *r)
 {

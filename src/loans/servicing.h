@@ -94,6 +94,10 @@ struct serviced_loan *servicing_open(struct db *db, const struct user_ctx *actor
 /* Loads a loan in the actor's scope (404/403) with its rows and all its repayments into a
    struct from servicing_alloc (reusable: a previous loan's repayments are freed). */
 int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struct serviced_loan *out, struct err *e);
+/* servicing_get with only the latest standing repayment (nrepayments 0 or 1): what the figures as of a
+   date need (the schedule and the last payment day), for lists that show figures, not the repayments. */
+int servicing_get_figures(struct db *db, const struct user_ctx *actor, int64_t id, struct serviced_loan *out,
+                          struct err *e);
 /* The loan as API JSON with figures as of a date (penalty accrued on a copy). New reference. */
 json_t *servicing_json(const struct serviced_loan *l, struct date as_of);
 

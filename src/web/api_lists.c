@@ -82,7 +82,7 @@ static void loans_reply(struct req *r, int overdue, const char *filename)
     json_t *items = json_array();
     struct loan_figures sum = {0};
     struct loan_book_filter all = f;
-    all.limit = -1, all.offset = 0; /* SQLite: no limit */
+    all.limit = -1, all.offset = 0, all.page = NULL; /* every page (SQLite: no limit), not the keyset page */
     int64_t total = loan_book_list(r->db, &r->user, &f, r->today, loan_book_json, items, &e);
     if (total < 0 || (overdue && loan_book_list(r->db, &r->user, &all, r->today, loan_book_sum, &sum, &e) < 0)) {
         json_decref(items);

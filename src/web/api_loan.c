@@ -10,6 +10,7 @@
 #include "calendar.h"
 #include "guarantee.h"
 #include "handlers.h"
+#include "keyset_page.h"
 #include "admin_sheets.h"
 #include "record_sheets.h"
 #include "list_sheets.h"
@@ -136,9 +137,14 @@ void api_loans_list(struct req *r)
         return;
     }
     f.village_id = w.village_id, f.from = w.from, f.to = w.to;
-    api_paging(r, &f.limit, &f.offset);
     if (list_export_if_asked(r, record_loans_sheet, &f, "loan-applications.csv"))
         return;
+    struct keyset k;
+    if (keyset_read(r, 50, 500, &k, &e) != 0) {
+        reply_json_error(r, &e);
+        return;
+    }
+    f.page = &k;
     struct loans_answer a = {r, json_array()};
     int64_t count = 0, amount = 0;
     if (loan_list(r->db, &r->user, &f, r->today, loan_item, &a, &e) < 0 ||
@@ -149,6 +155,7 @@ void api_loans_list(struct req *r)
     }
     json_t *list = api_list(a.items, count);
     json_object_set_new(list, "amount_fen_total", json_integer(amount));
+    keyset_json(list, &k);
     reply_json(r, 200, list);
 }
 
@@ -375,7 +382,7 @@ const struct api_doc api_docs_loan[] = {
     {"PUT", "/api/v1/loan-applications/{id}/requested-documents/{id}", "登记评审部门要求补充的材料已收到", NULL,
      API_OBJ("\"received\":{\"type\":\"boolean\"}", "\"received\""), API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope",
      NULL},
-    {"GET", "/api/v1/loan-applications", "贷款申请列表（状态、超期、待我评审、村、提交日期 from/to），分页；已放款的带逾期天数 dpd 与罚息复利 penalty_fen；total 与 amount_fen_total 为全部符合条件的条数与金额合计；?format= 以同样条件导出", "state:string late:integer queue:string household_id:integer organisation_id:integer village_id:integer from:date to:date format:string " API_PAGING "", NULL, "{\"type\":\"object\",\"required\":[\"items\",\"total\",\"amount_fen_total\"],\"properties\":{\"items\":{\"type\":\"array\",\"items\":" API_OBJ("\"id\":" API_INT ",\"applicant\":" API_STR ",\"village\":" API_STR ",\"state\":" API_STR ",\"amount_fen\":" API_INT ",\"term_months\":" API_INT ",\"project_type\":" API_STR ",\"project_name\":" API_STR ",\"submitted_on\":" API_STR ",\"review_due_on\":" API_STR ",\"dpd\":{\"type\":[\"integer\",\"null\"]},\"penalty_fen\":{\"type\":[\"integer\",\"null\"]}", "\"id\",\"applicant\",\"village\",\"state\",\"amount_fen\",\"term_months\",\"project_type\",\"project_name\",\"submitted_on\",\"review_due_on\",\"dpd\",\"penalty_fen\"") "},\"total\":" API_INT ",\"amount_fen_total\":" API_INT "}}", 0, "422:invalid_state 422:invalid_format 422:invalid_date 422:invalid_period 422:export_too_large", API_FORMATS},
+    {"GET", "/api/v1/loan-applications", "贷款申请列表（状态、超期、待我评审、村、提交日期 from/to），按编号从新到旧（待我评审与只看超期的按评审期限），keyset 分页（after 为上一页的 next；offset 仍可用）；已放款的带逾期天数 dpd 与罚息复利 penalty_fen；total 与 amount_fen_total 为全部符合条件的条数与金额合计；?format= 以同样条件导出", "state:string late:integer queue:string household_id:integer organisation_id:integer village_id:integer from:date to:date format:string " API_KEYSET "", NULL, "{\"type\":\"object\",\"required\":[\"items\",\"total\",\"amount_fen_total\",\"next\",\"limit\"],\"properties\":{\"next\":{\"type\":[\"string\",\"null\"]},\"limit\":{\"type\":\"integer\"},\"items\":{\"type\":\"array\",\"items\":" API_OBJ("\"id\":" API_INT ",\"applicant\":" API_STR ",\"village\":" API_STR ",\"state\":" API_STR ",\"amount_fen\":" API_INT ",\"term_months\":" API_INT ",\"project_type\":" API_STR ",\"project_name\":" API_STR ",\"submitted_on\":" API_STR ",\"review_due_on\":" API_STR ",\"dpd\":{\"type\":[\"integer\",\"null\"]},\"penalty_fen\":{\"type\":[\"integer\",\"null\"]}", "\"id\",\"applicant\",\"village\",\"state\",\"amount_fen\",\"term_months\",\"project_type\",\"project_name\",\"submitted_on\",\"review_due_on\",\"dpd\",\"penalty_fen\"") "},\"total\":" API_INT ",\"amount_fen_total\":" API_INT "}}", 0, "422:invalid_state 422:invalid_cursor 422:invalid_format 422:invalid_date 422:invalid_period 422:export_too_large", API_FORMATS},
     {"POST", "/api/v1/loan-applications", "登记贷款申请：家庭（household_id）或合作社、示范基地（organisation_id），按所选贷款产品（product_id，不填为默认产品）检查金额、期限和借款人类别", NULL, API_OBJ("\"household_id\":" API_INT ",\"organisation_id\":" API_INT ",\"product_id\":" API_INT ",\"amount_fen\":" API_INT ",\"term_months\":" API_INT ",\"project_type\":" API_STR ",\"project_name\":" API_STR, "\"amount_fen\",\"term_months\",\"project_type\",\"project_name\""), API_OBJ("\"id\":" API_INT ",\"state\":" API_STR ",\"product_id\":" API_INT ",\"borrower_kind\":{\"enum\":[\"household\",\"organisation\"]},\"organisation_id\":{\"type\":[\"integer\",\"null\"]}", "\"id\",\"state\",\"product_id\",\"borrower_kind\",\"organisation_id\""), 201, "422:invalid_amount 422:invalid_term 422:invalid_product 422:borrower_not_allowed 422:invalid_organisation 422:borrower_ambiguous 422:invalid_household 422:invalid_project_type 422:invalid_project_name 422:invalid_business_plan 422:invalid_jobs 422:invalid_income 422:invalid_type 409:not_policy_compliant 409:application_open 409:loan_overdue 403:out_of_scope", NULL},
     {"GET", "/api/v1/loan-applications/{id}", "一笔贷款申请（材料、评审、担保）", NULL, NULL, LOAN_APP_ANSWER, 0, "404:not_found 403:out_of_scope", NULL},
     {"PUT", "/api/v1/loan-applications/{id}/documents", "登记申请材料（只改给出的项）", NULL, "{\"type\":\"object\",\"additionalProperties\":false,\"properties\":{\"id_card\":" API_BOOL ",\"hukou\":" API_BOOL ",\"marriage\":" API_BOOL ",\"family_planning\":" API_BOOL ",\"business_plan\":" API_BOOL ",\"implementation_plan\":" API_BOOL ",\"counter_guarantee\":" API_BOOL "}}", API_ANY_OBJ, 0, "409:invalid_state 404:not_found 403:out_of_scope", NULL},

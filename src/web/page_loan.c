@@ -13,6 +13,7 @@
 #include "handlers.h"
 #include "household.h"
 #include "html.h"
+#include "keyset_page.h"
 #include "report_scope.h"
 #include "record_sheets.h"
 #include "list_sheets.h"
@@ -70,7 +71,17 @@ static void loan_table(struct req *r, struct loan_filter *f)
     if (total < 0)
         html_form_error(r, &e);
     else
-        html_pager(r, total, f->limit, f->offset, 0);
+        keyset_pager(r, f->page, total);
+}
+
+/* Reads the page's ?after=, ?limit= and ?offset= into k for f; a cursor this program did not hand out is
+   said above the list, which then shows the first page. */
+static void loan_page_read(struct req *r, struct loan_filter *f, struct keyset *k)
+{
+    struct err ke = {0};
+    if (keyset_read(r, 20, 200, k, &ke) != 0)
+        html_form_error(r, &ke);
+    f->page = k;
 }
 
 void page_loans(struct req *r)
@@ -83,7 +94,6 @@ void page_loans(struct req *r)
     if (list_where_page(r, &w, &we) != 0)
         return;
     f.village_id = w.village_id, f.from = w.from, f.to = w.to;
-    html_paging(r, &f.limit, &f.offset);
     if (list_export_if_asked(r, record_loans_sheet, &f, "loan-applications.csv"))
         return;
     html_begin(r, "贷款申请");
@@ -106,6 +116,8 @@ void page_loans(struct req *r)
     struct err te = {0};
     if (loan_list_totals(r->db, &r->user, &f, r->today, &count, &amount, &te) == 0)
         list_totals_line(r, count, "申请金额", amount);
+    struct keyset k;
+    loan_page_read(r, &f, &k);
     loan_table(r, &f);
     report_format_links(r, "/loans", NULL);
     html_end(r);
@@ -116,12 +128,13 @@ void page_review_queue(struct req *r)
     struct loan_filter f = {.state = -1, .department = r->user.department_id ? r->user.department_id : -1};
     if (list_export_if_asked(r, record_loans_sheet, &f, "reviews.csv"))
         return;
-    html_paging(r, &f.limit, &f.offset);
     html_begin(r, "待评审");
     html_raw(r, "<h1>待我部门评审</h1><p class=\"muted\">");
     html_text(r, r->user.department_name);
     html_raw(r, " · 按评审期限排列，最早到期的在前</p>");
     html_flash(r);
+    struct keyset k;
+    loan_page_read(r, &f, &k);
     loan_table(r, &f);
     report_format_links(r, "/reviews", NULL);
     html_end(r);

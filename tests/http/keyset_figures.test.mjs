@@ -1,4 +1,4 @@
-// Issue 22: the growing staff lists (loan book, due list, claims, relief applications) page by keyset (?after= the previous answer's `next`, opaque;
+// Issue 22: the growing staff lists (loan book, loan applications, due list, claims, relief applications) page by keyset (?after= the previous answer's `next`, opaque;
 // the pages together are the whole list, each row once, in the list's order; the page links 上一页 /
 // 下一页), and the figures kept per village and month (relief_month_figures, loan_month_figures)
 // equal a fresh recomputation from the rows to the fen after the demo, after a repayment and its
@@ -90,7 +90,8 @@ test('the due page links 下一页 and 上一页 by cursor; the previous page is
 
 // The kept figures that differ from a recomputation (both ways), [] when equal to the fen: the month
 // figures of migration 070, the active loans, loan days, due days, relief applications and households of
-// migrations 095–099, the campaigns' of 111 and the guarantee fund's of 112
+// migrations 095–099, the due instalments of 100, the campaigns' of 111, the guarantee fund's of 112 and the
+// loans by village and state of 116
 // (a kept row whose figures are all 0 stands for no row).
 const KEPT = [
   ['relief_month_figures', 'relief_month_recount', 'payments <> 0 OR amount_fen <> 0'],
@@ -106,6 +107,7 @@ const KEPT = [
   ['campaign_households', 'campaign_household_recount', 'payments <> 0'],
   ['campaign_village_figures', 'campaign_village_recount', 'households_paid <> 0'],
   ['guarantee_fund_figures', 'guarantee_fund_recount', '1'],
+  ['loan_state_figures', 'loan_state_recount', 'loans <> 0'],
 ];
 function drift() {
   return KEPT.flatMap(([kept, recount, nonzero]) => sqlRows(srv.db, `SELECT '${kept}' AS t, * FROM (SELECT * FROM ${kept}
@@ -169,6 +171,91 @@ test('the figures kept per village and month equal a fresh recomputation after t
   assert.match(c.stdout, /ok {3}到期清单按村按日的未还各期与逐期重算一致/);
   assert.match(c.stdout, /ok {3}各帮扶活动按户、按村的已帮扶户数、达标户数、金额与逐笔重算一致/);
   assert.match(c.stdout, /ok {3}担保基金余额与在保余额与逐笔重算一致/);
+  assert.match(c.stdout, /ok {3}按村、状态的贷款笔数与逐笔重算一致/);
+});
+
+// The ids of the loan applications whose household lives in township `town` (every township: null).
+function applicationIds(town) {
+  return sqlRows(srv.db, `SELECT a.id FROM loan_applications a JOIN households h ON h.id = a.household_id
+    JOIN units v ON v.id = h.village_id JOIN units tw ON tw.id = v.parent_id WHERE ${town ? `tw.name = '${town}'` : '1'}
+    ORDER BY a.id DESC`).map((r) => r.id);
+}
+
+test('the loan applications and the loan book page by keyset for the district and each township: each row once, in order, a township only its own', async () => {
+  for (const u of ['shenji', 'fm_xiehui', 'xj_jingwei']) t[u] = await token(srv.base, u);
+  // Applications in both townships, half of them late in review with deadlines that tie (the late list
+  // orders by deadline, then newest first), and one loan with its household moved to 冯卯镇.
+  const hh = (town) => sqlRows(srv.db, `SELECT h.id FROM households h JOIN units v ON v.id = h.village_id
+    JOIN units tw ON tw.id = v.parent_id WHERE tw.name = '${town}' ORDER BY h.id LIMIT 1`)[0].id;
+  const fmHh = hh('冯卯镇'), xjHh = hh('西集镇');
+  sqlRows(srv.db, `WITH RECURSIVE x(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM x WHERE n < 12)
+    INSERT INTO loan_applications (household_id, state, amount_fen, term_months, project_type, project_name, handler_id,
+      product_id, round, submitted_on, review_due_on)
+    SELECT CASE WHEN n % 3 = 0 THEN ${xjHh} ELSE ${fmHh} END, CASE WHEN n % 2 = 0 THEN 'in_review' ELSE 'draft' END,
+      100000 * n, 12, (SELECT project_type FROM loan_applications LIMIT 1), '分页项目' || n,
+      (SELECT id FROM users WHERE username = 'fm_xiehui'), 1, n % 2, CASE WHEN n % 2 = 0 THEN '2026-01-01' END,
+      CASE WHEN n % 2 = 0 THEN '2026-01-0' || (n % 3 + 1) END FROM x`);
+  const [moved] = sqlRows(srv.db, `SELECT l.id AS loan, a.household_id AS hh FROM loans l JOIN loan_applications a
+    ON a.id = l.application_id ORDER BY l.id DESC LIMIT 1`);
+  const fmVillage = sqlRows(srv.db, `SELECT village_id FROM households WHERE id = ${fmHh}`)[0].village_id;
+  sqlRows(srv.db, `UPDATE households SET village_id = ${fmVillage} WHERE id = ${moved.hh};
+    UPDATE loans SET village_id = ${fmVillage} WHERE id = ${moved.loan}`);
+  const ids = { shenji: applicationIds(null), xj_xiehui: applicationIds('西集镇'), fm_xiehui: applicationIds('冯卯镇') };
+  assert.ok(ids.fm_xiehui.length >= 8 && ids.xj_xiehui.length >= 8, 'both townships have applications');
+  for (const who of ['shenji', 'xj_xiehui', 'fm_xiehui']) {
+    for (const path of ['/loan-applications', '/loan-applications?late=1', '/loan-applications?state=draft', '/loans']) {
+      const all = await api(srv.base, 'GET', `${path}${path.includes('?') ? '&' : '?'}limit=500`, undefined, t[who]);
+      assert.equal(all.status, 200, JSON.stringify(all.body));
+      assert.equal(all.body.next, null, `${who} ${path}: one page holds them all`);
+      assert.equal(all.body.total, all.body.items.length, `${who} ${path}: the total counts every row`);
+      const pages = await walk(path, 2, t[who]);
+      assert.deepEqual(pages.flatMap((p) => p.items).map((a) => a.id), all.body.items.map((a) => a.id),
+        `${who} ${path}: the pages are the list, each row once`);
+      assert.ok(pages.every((p) => p.total === all.body.total));
+      if (path === '/loan-applications') {
+        assert.deepEqual(all.body.items.map((a) => a.id), ids[who], `${who}: exactly the scope's applications, newest first`);
+        const skipped = await api(srv.base, 'GET', `${path}?limit=3&offset=2`, undefined, t[who]);
+        assert.deepEqual(skipped.body.items.map((a) => a.id), ids[who].slice(2, 5), `${who}: ?offset= still pages`);
+      }
+      if (path === '/loan-applications?late=1') {
+        const late = all.body.items;
+        assert.ok(late.length >= 3, `${who}: late applications`);
+        assert.ok(late.every((a, i) => i === 0 || late[i - 1].review_due_on < a.review_due_on ||
+          (late[i - 1].review_due_on === a.review_due_on && late[i - 1].id > a.id)), 'oldest deadline first, then newest');
+      }
+      if (path === '/loans') {
+        const book = all.body.items.map((l) => l.id);
+        assert.equal(book.includes(moved.loan), who !== 'xj_xiehui', `${who}: the moved loan is 冯卯镇's`);
+        if (who === 'fm_xiehui') assert.deepEqual(book, [moved.loan], 'the township sees only its own loan');
+      }
+    }
+  }
+  // A reviewer's queue (oldest deadline first) pages too.
+  const queue = await api(srv.base, 'GET', '/loan-applications?queue=mine&limit=500', undefined, t.xj_jingwei);
+  assert.equal(queue.status, 200);
+  const qpages = await walk('/loan-applications?queue=mine', 1, t.xj_jingwei);
+  assert.deepEqual(qpages.flatMap((p) => p.items).map((a) => a.id), queue.body.items.map((a) => a.id));
+  // The page links 下一页 and 上一页 by cursor.
+  const b = new Browser(srv.base);
+  await b.login('shenji');
+  const href = (text, rel) => {
+    const m = text.match(new RegExp(`<a rel="${rel}" href="([^"]*)"`));
+    return m && m[1].replace(/&amp;/g, '&');
+  };
+  const first = await b.get('/loans?limit=3');
+  assert.equal(first.status, 200);
+  assert.equal(href(first.text, 'prev'), null);
+  assert.match(first.text, new RegExp(`本页 3 条，共 ${ids.shenji.length} 条`));
+  const second = await b.get(href(first.text, 'next'));
+  const third = await b.get(href(second.text, 'next'));
+  const shown = (text) => [...text.matchAll(/<a href="\/loans\/(\d+)">/g)].map((m) => Number(m[1]));
+  assert.deepEqual([...shown(first.text), ...shown(second.text), ...shown(third.text)], ids.shenji.slice(0, 9));
+  assert.equal((await b.get(href(third.text, 'prev'))).text, second.text, '上一页 from the third page is the second');
+  assert.equal((await b.get(href(second.text, 'prev'))).text, first.text, 'and from the second the first');
+  const bad = await b.get('/loans?after=zz.1');
+  assert.equal(bad.status, 200);
+  assert.match(bad.text, /after 应为上一页给出的游标/);
+  assert.deepEqual(drift(), [], 'the fixtures kept the figures');
 });
 
 // The rows of a page's second table (the overdue instalments), each a list of cell texts.

@@ -214,6 +214,10 @@ test('due and overdue lists: village and due-date filters with totals over every
   assert.ok(all.total >= 1, 'the demo has an overdue loan');
   assert.equal(all.overdue_fen_total, all.items.reduce((s, l) => s + l.overdue_fen, 0));
   assert.equal(all.penalty_fen_total, all.items.reduce((s, l) => s + l.penalty_fen, 0));
+  const one = (await api(srv.base, 'GET', '/reports/overdue/loans?limit=1', undefined, tok)).body;
+  assert.deepEqual([one.total, one.outstanding_principal_fen_total, one.overdue_fen_total, one.penalty_fen_total],
+    [all.total, all.outstanding_principal_fen_total, all.overdue_fen_total, all.penalty_fen_total],
+    'a page of one carries the totals of every page (they were summed over the page only)');
   const rowsOf = (text) => text.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
   const csvOf = async (path) => rowsOf(path.startsWith('/api/') ? (await exportOf(path.slice(7), tok)).text : (await b.get(path)).text);
   const every = (await csvOf('/overdue.csv')).slice(1, -1);
