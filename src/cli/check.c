@@ -131,11 +131,17 @@ static const struct {
      "' 笔 ' || coalesce(c.amount_fen, 0) || ' 分' FROM relief_day_figures f FULL JOIN relief_day_recount c USING "
      "(village_id, paid_on, category_id, fund_id, batch_id) WHERE coalesce(f.payments, 0) <> coalesce(c.payments, 0) "
      "OR coalesce(f.amount_fen, 0) <> coalesce(c.amount_fen, 0)"},
-    {"按户按日的救助发放（户次）与逐笔重算一致（relief_household_days）",
-     "SELECT '家庭 ' || coalesce(f.household_id, c.household_id) || ' ' || coalesce(f.paid_on, c.paid_on) || '：记 ' "
-     "|| coalesce(f.payments, 0) || ' 笔，重算 ' || coalesce(c.payments, 0) || ' 笔' FROM relief_household_days f "
-     "FULL JOIN relief_household_day_recount c USING (village_id, paid_on, category_id, fund_id, batch_id, "
-     "household_id) WHERE f.payments <= 0 OR coalesce(f.payments, 0) <> coalesce(c.payments, 0)"},
+    {"按户按日的救助发放（户次）与逐笔重算一致（relief_household_units、relief_unit_figures）",
+     "SELECT '家庭 ' || coalesce(f.household_id, c.household_id) || ' ' || coalesce(f.dim, c.dim) || ' ' || "
+     "coalesce(f.paid_on, c.paid_on) || '：记 ' || coalesce(f.payments, 0) || ' 笔（上次 ' || coalesce(f.prev_on, '无') "
+     "|| '），重算 ' || coalesce(c.payments, 0) || ' 笔（上次 ' || coalesce(c.prev_on, '无') || '）' FROM "
+     "relief_household_units f FULL JOIN relief_household_unit_recount c USING (dim, g, household_id, paid_on) "
+     "WHERE f.payments <= 0 OR coalesce(f.payments, 0) <> coalesce(c.payments, 0) OR f.prev_on IS NOT c.prev_on "
+     "OR f.village_id IS NOT c.village_id "
+     "UNION ALL SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.dim, c.dim) || ' ' || "
+     "coalesce(f.paid_on, c.paid_on) || '：记 ' || coalesce(f.units, 0) || ' 户，重算 ' || coalesce(c.units, 0) || ' 户' "
+     "FROM relief_unit_figures f FULL JOIN relief_unit_recount c USING (dim, village_id, paid_on, g) "
+     "WHERE coalesce(f.units, 0) <> coalesce(c.units, 0)"},
     {"按村按月的还款、代偿、追偿数与逐笔重算一致（loan_month_figures）",
      "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.month, c.month) || '：记还款 ' || "
      "coalesce(f.repaid_fen, 0) || ' 分，重算 ' || coalesce(c.repaid_fen, 0) || ' 分' FROM loan_month_figures f "

@@ -31,33 +31,33 @@ int relief_group_parse(const char *code)
 /* The report's query over the kept figures (migration 105), never the payments: ?1 the scope's path,
    ?2 and ?3 the first and last day, ?4 the grouping's code, ?5 whether to count households. v: the
    scope's villages (a few hundred rows of units); f: relief_day_figures of those villages and days
-   summed per group id (g); n: each group id's shown key; h: the households paid, from
-   relief_household_days read by its key (village, day), without joining a household or an
-   application; the result groups by the shown key (two batches may share a title, and are then one
-   group, as they always were) with its distinct households. */
+   summed per group (g: the category, fund or village id, the year, the batch id or 0); u: the
+   households' paid days (units) of those villages and days per group; r: the units whose household was
+   paid in the group earlier in the period too (a partial index holds only units with a previous one), so
+   u - r counts each household paid in the period in the group once. Groups are ids: two batches of the
+   same title are two rows. */
 #define RELIEF_GROUP_ID(d)                                                                                          \
     "CASE ?4 WHEN 'category' THEN " d ".category_id WHEN 'fund' THEN " d ".fund_id WHEN 'village' THEN " d          \
     ".village_id WHEN 'batch' THEN " d ".batch_id ELSE CAST(substr(" d ".paid_on, 1, 4) AS INTEGER) END"
 #define RELIEF_REPORT_FROM                                                                                          \
     "WITH v AS (SELECT id FROM units WHERE kind = 'village' AND in_scope(path, ?1)), "                              \
     "f AS (SELECT " RELIEF_GROUP_ID("d") " AS g, sum(d.payments) AS payments, sum(d.amount_fen) AS amount_fen "      \
-    "FROM v JOIN relief_day_figures d ON d.village_id = v.id WHERE d.paid_on >= ?2 AND d.paid_on <= ?3 GROUP BY g), " \
-    "n AS (SELECT g, CASE ?4 WHEN 'category' THEN (SELECT name FROM relief_categories WHERE id = g) "                \
-    "WHEN 'fund' THEN (SELECT name FROM relief_funds WHERE id = g) WHEN 'village' THEN (SELECT t.name || u.name "    \
-    "FROM units u JOIN units t ON t.id = u.parent_id WHERE u.id = g) WHEN 'batch' THEN coalesce((SELECT title "     \
-    "FROM relief_batches WHERE id = g), '（单项申请）') ELSE g || '年' END AS k FROM f), "                             \
-    "fk AS (SELECT n.k AS k, sum(f.payments) AS payments, sum(f.amount_fen) AS amount_fen FROM f JOIN n USING (g) "   \
-    "GROUP BY n.k HAVING sum(f.payments) <> 0), "                                                                   \
-    "hk AS (SELECT n.k AS k, count(DISTINCT h.household_id) AS households FROM (SELECT " RELIEF_GROUP_ID("x")         \
-    " AS g, x.household_id FROM v JOIN relief_household_days x ON x.village_id = v.id WHERE ?5 AND x.paid_on >= ?2 " \
-    "AND x.paid_on <= ?3) h JOIN n USING (g) GROUP BY n.k) "                                                        \
-    "SELECT " DB_ROW_COLUMNS(RELIEF_REPORT_ROW) " FROM fk LEFT JOIN hk USING (k) ORDER BY fk.k"
+    "FROM v JOIN relief_day_figures d ON d.village_id = v.id WHERE d.paid_on >= ?2 AND d.paid_on <= ?3 GROUP BY g "   \
+    "HAVING sum(d.payments) <> 0), "                                                                                \
+    "u AS (SELECT x.g AS g, sum(x.units) AS n FROM v JOIN relief_unit_figures x ON x.dim = ?4 AND x.village_id = v.id " \
+    "AND x.paid_on >= ?2 AND x.paid_on <= ?3 WHERE ?5 GROUP BY x.g), "                                              \
+    "r AS (SELECT x.g AS g, count(*) AS n FROM v JOIN relief_household_units x ON x.dim = ?4 AND x.village_id = v.id " \
+    "AND x.prev_on IS NOT NULL AND x.prev_on >= ?2 AND x.paid_on <= ?3 WHERE ?5 GROUP BY x.g) "                       \
+    "SELECT " DB_ROW_COLUMNS(RELIEF_REPORT_ROW) " FROM f LEFT JOIN u USING (g) LEFT JOIN r USING (g) ORDER BY 1, f.g"
 
 /* One group's shown key and its payments, households and amount. */
 #define RELIEF_REPORT_ROW(X, _)                                                                                     \
-    X("fk.k", TEXT(128), key) _ X("fk.payments", INT64, payments) _ X("coalesce(hk.households, 0)", INT64,          \
-                                                                      households) _                                \
-        X("fk.amount_fen", MONEY, amount_fen)
+    X("CASE ?4 WHEN 'category' THEN (SELECT name FROM relief_categories WHERE id = f.g) WHEN 'fund' THEN (SELECT "  \
+      "name FROM relief_funds WHERE id = f.g) WHEN 'village' THEN (SELECT t.name || w.name FROM units w JOIN units t " \
+      "ON t.id = w.parent_id WHERE w.id = f.g) WHEN 'batch' THEN coalesce((SELECT title FROM relief_batches WHERE "   \
+      "id = f.g), '（单项申请）') ELSE f.g || '年' END",                                                              \
+      TEXT(128), key) _ X("f.payments", INT64, payments) _                                                          \
+        X("coalesce(u.n, 0) - coalesce(r.n, 0)", INT64, households) _ X("f.amount_fen", MONEY, amount_fen)
 /* Reads a RELIEF_REPORT_ROW. */
 static DB_ROW_READER(relief_report_read, RELIEF_REPORT_ROW, struct relief_report_row)
 

@@ -24,7 +24,7 @@ struct relief_report_row {
 
 /* Calls fn per group in key order for payments dated within [from, to] (either may be NULL or ""),
    read from the figures kept per village and day (relief_day_figures, migration 105) and the
-   households' paid days (relief_household_days) of the actor's villages, never from the payments.
+   households' paid days (relief_unit_figures, relief_household_units) of the actor's villages, never from the payments.
    Returns the number of groups, or -1. */
 int relief_report(struct db *db, const struct user_ctx *actor, enum relief_group g, const char *from, const char *to,
                   void (*fn)(const struct relief_report_row *, void *), void *ctx);

@@ -94,7 +94,8 @@ test('the due page links 下一页 and 上一页 by cursor; the previous page is
 // (a kept row whose figures are all 0 stands for no row).
 const KEPT = [
   ['relief_day_figures', 'relief_day_recount', 'payments <> 0 OR amount_fen <> 0'],
-  ['relief_household_days', 'relief_household_day_recount', 'true'],
+  ['relief_household_units', 'relief_household_unit_recount', 'true'],
+  ['relief_unit_figures', 'relief_unit_recount', 'units <> 0'],
   ['loan_month_figures', 'loan_month_recount', 'repaid_fen <> 0 OR repaid_principal_fen <> 0 OR payouts_fen <> 0 OR recoveries_fen <> 0'],
   ['active_loan_figures', 'active_loan_recount', 'loans <> 0 OR principal_fen <> 0 OR outstanding_fen <> 0'],
   ['loan_day_figures', 'loan_day_recount', 'created <> 0 OR approved <> 0 OR rejected <> 0 OR decided_on_time <> 0 OR disbursed_loans <> 0 OR disbursed_fen <> 0'],

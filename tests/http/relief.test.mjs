@@ -364,10 +364,13 @@ test('reports: relief by category equals the receipts, the ledger CSV opens in C
 });
 
 // The relief report counted afresh from the payments for a user's scope, as the report did before it
-// read the kept figures (migration 105): per group, valid payments, distinct households, amount.
+// read the kept figures (migration 105): per group (by id: two batches of one title are two groups),
+// valid payments, distinct households, amount.
 function recount(user, group, from = '', to = '9999-12-31') {
   const key = { category: 'c.name', fund: 'f.name', village: 'tw.name || v.name',
     batch: "coalesce(b.title, '（单项申请）')", year: "CAST(p.year AS TEXT) || '年'" }[group];
+  const id = { category: 'a.category_id', fund: 'p.fund_id', village: 'h.village_id', batch: 'coalesce(a.batch_id, 0)',
+    year: 'p.year' }[group];
   return sqlRows(srv.db, `SELECT ${key} AS key, count(*) AS payments, count(DISTINCT a.household_id) AS households,
     sum(p.amount_fen) AS amount_fen FROM relief_payments p JOIN relief_applications a ON a.id = p.application_id
     JOIN households h ON h.id = a.household_id JOIN units v ON v.id = h.village_id JOIN units tw ON tw.id = v.parent_id
@@ -375,7 +378,7 @@ function recount(user, group, from = '', to = '9999-12-31') {
     LEFT JOIN relief_batches b ON b.id = a.batch_id, users us JOIN units s ON s.id = us.unit_id
     WHERE us.username = '${user}' AND substr(v.path, 1, length(s.path)) = s.path AND p.paid_on >= '${from}'
     AND p.paid_on <= '${to}' AND NOT EXISTS (SELECT 1 FROM receipt_events x WHERE x.payment_id = p.id AND x.kind = 'void')
-    GROUP BY 1 ORDER BY 1`);
+    GROUP BY ${id} ORDER BY 1, ${id}`);
 }
 
 // Every grouping, for the whole time and a period, for a township and the district user: the report
@@ -402,6 +405,11 @@ test('the relief report reads kept day figures that equal the payments after pay
   const hasTwice = twice.length > 0;
   const byCat = (await api(srv.base, 'GET', '/reports/relief?group=category', undefined, t.shenji)).body.items;
   assert.equal(byCat.some((x) => x.households < x.payments), hasTwice, 'households counted once per group');
+  // A paid application keeps its category (the figures would otherwise have to follow it).
+  const [paidApp] = sqlRows(srv.db, `SELECT p.application_id AS id FROM relief_payments p WHERE NOT EXISTS
+    (SELECT 1 FROM receipt_events e WHERE e.payment_id = p.id AND e.kind = 'void') LIMIT 1`);
+  assert.throws(() => sqlRows(srv.db, `UPDATE relief_applications SET category_id = (SELECT max(id) FROM relief_categories)
+    WHERE id = ${paidApp.id} AND category_id <> (SELECT max(id) FROM relief_categories)`), /keeps its category/);
   // A void: the payment leaves the figures at once.
   const [p] = sqlRows(srv.db, `SELECT p.receipt_no, p.amount_fen, c.name AS category FROM relief_payments p
     JOIN relief_applications a ON a.id = p.application_id JOIN relief_categories c ON c.id = a.category_id
