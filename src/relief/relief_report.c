@@ -33,7 +33,8 @@ int relief_group_parse(const char *code)
    scope's villages (a few hundred rows of units); f: relief_day_figures of those villages and days
    summed per group (g: the category, fund or village id, the year, the batch id or 0); u: the
    households' paid days (units) of those villages and days per group; r: the units whose household was
-   paid in the group earlier in the period too (a partial index holds only units with a previous one), so
+   paid in the group earlier in the period too (the partial index of units with a previous one, named:
+   without statistics the planner would walk every unit of the grouping), so
    u - r counts each household paid in the period in the group once. Groups are ids: two batches of the
    same title are two rows. */
 #define RELIEF_GROUP_ID(d)                                                                                          \
@@ -46,7 +47,8 @@ int relief_group_parse(const char *code)
     "HAVING sum(d.payments) <> 0), "                                                                                \
     "u AS (SELECT x.g AS g, sum(x.units) AS n FROM v JOIN relief_unit_figures x ON x.dim = ?4 AND x.village_id = v.id " \
     "AND x.paid_on >= ?2 AND x.paid_on <= ?3 WHERE ?5 GROUP BY x.g), "                                              \
-    "r AS (SELECT x.g AS g, count(*) AS n FROM v JOIN relief_household_units x ON x.dim = ?4 AND x.village_id = v.id " \
+    "r AS (SELECT x.g AS g, count(*) AS n FROM v JOIN relief_household_units x "                                     \
+    "INDEXED BY relief_household_units_repeated ON x.dim = ?4 AND x.village_id = v.id "                            \
     "AND x.prev_on IS NOT NULL AND x.prev_on >= ?2 AND x.paid_on <= ?3 WHERE ?5 GROUP BY x.g) "                       \
     "SELECT " DB_ROW_COLUMNS(RELIEF_REPORT_ROW) " FROM f LEFT JOIN u USING (g) LEFT JOIN r USING (g) ORDER BY 1, f.g"
 
