@@ -26,7 +26,7 @@ struct fixture {
     int64_t h1, h2, category;
 };
 
-/* The demo database as of TODAY (it pays no relief: db_fill makes no payment). */
+/* The demo database as of TODAY (demo_db_fill pays no relief); the test removes it at its end. */
 static int setup(void **state)
 {
     struct fixture *f = calloc(1, sizeof *f);
@@ -40,14 +40,6 @@ static int setup(void **state)
     f->category = db_int(f->db, 0, "SELECT min(id) FROM relief_categories", "");
     assert_true(f->h1 > 0 && f->h2 > f->h1 && f->category > 0);
     *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-    temp_db_remove(f->db, f->dir, f->path);
-    free(f);
     return 0;
 }
 
@@ -149,12 +141,14 @@ static void test_households_once_per_group_and_period(void **state)
     assert_int_equal(s.payments, 3);
     assert_int_equal(s.households, 2);
     assert_int_equal(s.amount_fen, 25000);
+    temp_db_remove(f->db, f->dir, f->path);
+    free(f);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_households_once_per_group_and_period, setup, teardown),
+        cmocka_unit_test_setup(test_households_once_per_group_and_period, setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
