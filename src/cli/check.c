@@ -125,12 +125,23 @@ static const struct {
      "SELECT '救助申请 ' || a.id || '（' || a.state || '）' FROM relief_applications a WHERE (a.state = 'paid') <> "
      "((SELECT count(*) FROM relief_payments p WHERE p.application_id = a.id AND NOT EXISTS (SELECT 1 FROM "
      "receipt_events v WHERE v.payment_id = p.id AND v.kind = 'void')) = 1)"},
-    {"按村按月的救助发放数与逐笔重算一致（relief_month_figures）",
-     "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.month, c.month) || '：记 ' || "
+    {"按村按日的救助发放数与逐笔重算一致（relief_day_figures）",
+     "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.paid_on, c.paid_on) || '：记 ' || "
      "coalesce(f.payments, 0) || ' 笔 ' || coalesce(f.amount_fen, 0) || ' 分，重算 ' || coalesce(c.payments, 0) || "
-     "' 笔 ' || coalesce(c.amount_fen, 0) || ' 分' FROM relief_month_figures f FULL JOIN relief_month_recount c USING "
-     "(village_id, month, category_id, fund_id) WHERE coalesce(f.payments, 0) <> coalesce(c.payments, 0) OR "
-     "coalesce(f.amount_fen, 0) <> coalesce(c.amount_fen, 0)"},
+     "' 笔 ' || coalesce(c.amount_fen, 0) || ' 分' FROM relief_day_figures f FULL JOIN relief_day_recount c USING "
+     "(village_id, paid_on, category_id, fund_id, batch_id) WHERE coalesce(f.payments, 0) <> coalesce(c.payments, 0) "
+     "OR coalesce(f.amount_fen, 0) <> coalesce(c.amount_fen, 0)"},
+    {"按户按日的救助发放（户次）与逐笔重算一致（relief_household_units、relief_unit_figures）",
+     "SELECT '家庭 ' || coalesce(f.household_id, c.household_id) || ' ' || coalesce(f.dim, c.dim) || ' ' || "
+     "coalesce(f.paid_on, c.paid_on) || '：记 ' || coalesce(f.payments, 0) || ' 笔（上次 ' || coalesce(f.prev_on, '无') "
+     "|| '），重算 ' || coalesce(c.payments, 0) || ' 笔（上次 ' || coalesce(c.prev_on, '无') || '）' FROM "
+     "relief_household_units f FULL JOIN relief_household_unit_recount c USING (dim, g, household_id, paid_on) "
+     "WHERE f.payments <= 0 OR coalesce(f.payments, 0) <> coalesce(c.payments, 0) OR f.prev_on IS NOT c.prev_on "
+     "OR f.village_id IS NOT c.village_id "
+     "UNION ALL SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.dim, c.dim) || ' ' || "
+     "coalesce(f.paid_on, c.paid_on) || '：记 ' || coalesce(f.units, 0) || ' 户，重算 ' || coalesce(c.units, 0) || ' 户' "
+     "FROM relief_unit_figures f FULL JOIN relief_unit_recount c USING (dim, village_id, paid_on, g) "
+     "WHERE coalesce(f.units, 0) <> coalesce(c.units, 0)"},
     {"按村按月的还款、代偿、追偿数与逐笔重算一致（loan_month_figures）",
      "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.month, c.month) || '：记还款 ' || "
      "coalesce(f.repaid_fen, 0) || ' 分，重算 ' || coalesce(c.repaid_fen, 0) || ' 分' FROM loan_month_figures f "
@@ -220,20 +231,27 @@ static void id_number_ok(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_int(ctx, id && idcard_check((const char *)id, NULL) == IDCARD_OK);
 }
 
-/* Fills temp.schema_triggers with the name of every trigger the embedded migrations create, so
-   a dropped append-only trigger is noticed. Returns 0 or -1. */
+/* Fills temp.schema_triggers with the name of every trigger the embedded migrations create and no
+   later one drops (in the order they run), so a dropped append-only trigger is noticed. Returns 0 or -1. */
 static int list_schema_triggers(struct db *db)
 {
     if (db_exec(db, "CREATE TEMP TABLE schema_triggers (name TEXT PRIMARY KEY) WITHOUT ROWID") != SQLITE_OK)
         return -1;
-    static const char create[] = "CREATE TRIGGER ";
+    static const char create[] = "CREATE TRIGGER ", drop[] = "DROP TRIGGER ";
     for (int i = 0; i < embedded_schema_count; i++) {
-        for (const char *p = strstr(embedded_schema[i].data, create); p; p = strstr(p, create)) {
-            p += sizeof create - 1;
+        const char *p = embedded_schema[i].data;
+        for (;;) {
+            const char *c = strstr(p, create), *d = strstr(p, drop);
+            if (!c && !d)
+                break;
+            int dropping = d && (!c || d < c);
+            p = dropping ? d + sizeof drop - 1 : c + sizeof create - 1;
             size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789_");
             char name[128];
             snprintf(name, sizeof name, "%.*s", (int)(n < sizeof name ? n : sizeof name - 1), p);
-            if (db_run(db, "INSERT OR IGNORE INTO temp.schema_triggers VALUES (?)", "t", name) != SQLITE_DONE)
+            if (db_run(db, dropping ? "DELETE FROM temp.schema_triggers WHERE name = ?"
+                                    : "INSERT OR IGNORE INTO temp.schema_triggers VALUES (?)",
+                       "t", name) != SQLITE_DONE)
                 return -1;
         }
     }

@@ -22,20 +22,22 @@ struct relief_report_row {
     int64_t payments, households, amount_fen;
 };
 
-/* Calls fn per group in key order for payments dated within [from, to] (either may be NULL).
+/* Calls fn per group in key order for payments dated within [from, to] (either may be NULL or ""),
+   read from the figures kept per village and day (relief_day_figures, migration 105) and the
+   households' paid days (relief_unit_figures, relief_household_units) of the actor's villages, never from the payments.
    Returns the number of groups, or -1. */
 int relief_report(struct db *db, const struct user_ctx *actor, enum relief_group g, const char *from, const char *to,
                   void (*fn)(const struct relief_report_row *, void *), void *ctx);
 
-/* The same groups (not by batch: -1) from the figures kept per village and month
-   (relief_month_figures, migration 070) for the months from_month to to_month ("YYYY-MM", either
-   NULL), without reading a payment: payments and amounts only (households is 0: a household paid
-   in two months cannot be told apart there). Returns the number of groups, or -1. */
+/* The same groups for the months from_month to to_month ("YYYY-MM", either NULL) from the kept
+   day figures: payments and amounts only (households is 0, not counted: the dashboard's charts do
+   not show it). Returns the number of groups, or -1. */
 int relief_month_report(struct db *db, const struct user_ctx *actor, enum relief_group g, const char *from_month,
                         const char *to_month, void (*fn)(const struct relief_report_row *, void *), void *ctx);
 
-/* The first day a relief payment in the actor's scope was made (voided ones too): a report's
-   period starts there when no start is asked for. 0, or -1 when there is none. */
+/* The first day of the kept day figures in the actor's scope (a day's row is made by a payment and
+   stays, at zero, when its receipt is voided or its household moves away): a report's period starts
+   there when no start is asked for. 0, or -1 when there is none. */
 int relief_report_first_day(struct db *db, const struct user_ctx *actor, struct date *out);
 
 #endif

@@ -65,7 +65,11 @@ static int relief_sheet(struct req *r, struct sheet *s, int *group, json_t *item
              report_period(r, from, to, any ? &first : NULL, period), relief_group_name(*group));
     s->total_rows = 1;
     struct report_ctx c = {s, items, 0, 0, 0};
-    relief_report(r->db, &r->user, (enum relief_group)*group, from, to, report_row, &c);
+    if (relief_report(r->db, &r->user, (enum relief_group)*group, from, to, report_row, &c) < 0) {
+        sheet_free(s);
+        reply_fail(r, 500, "database_error", "读取救助统计失败，请稍后再试");
+        return -1;
+    }
     char n[24], fen[MONEY_TEXT_SIZE];
     snprintf(n, sizeof n, "%lld", (long long)c.payments);
     const char *total[] = {"合计", n, "", sheet_fen(c.amount_fen, fen)};

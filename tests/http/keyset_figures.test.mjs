@@ -1,6 +1,6 @@
 // Issue 22: the growing staff lists (loan book, loan applications, due list, claims, relief applications) page by keyset (?after= the previous answer's `next`, opaque;
 // the pages together are the whole list, each row once, in the list's order; the page links 上一页 /
-// 下一页), and the figures kept per village and month (relief_month_figures, loan_month_figures)
+// 下一页), and the figures kept per village and month (relief_day_figures of migration 105, loan_month_figures)
 // equal a fresh recomputation from the rows to the fen after the demo, after a repayment and its
 // reversal and after a voided receipt (and `bangfu check` says so).
 import { test, before, after } from 'node:test';
@@ -89,12 +89,14 @@ test('the due page links 下一页 and 上一页 by cursor; the previous page is
 });
 
 // The kept figures that differ from a recomputation (both ways), [] when equal to the fen: the month
-// figures of migration 070, the active loans, loan days, due days, relief applications and households of
-// migrations 095–099, the due instalments of 100, the campaigns' of 111, the guarantee fund's of 112 and the
+// figures of migrations 070 and 105, the active loans, loan days, due days, relief applications and households
+// of migrations 095–099, the due instalments of 100, the campaigns' of 111, the guarantee fund's of 112 and the
 // loans by village and state of 116
 // (a kept row whose figures are all 0 stands for no row).
 const KEPT = [
-  ['relief_month_figures', 'relief_month_recount', 'payments <> 0 OR amount_fen <> 0'],
+  ['relief_day_figures', 'relief_day_recount', 'payments <> 0 OR amount_fen <> 0'],
+  ['relief_household_units', 'relief_household_unit_recount', 'true'],
+  ['relief_unit_figures', 'relief_unit_recount', 'units <> 0'],
   ['loan_month_figures', 'loan_month_recount', 'repaid_fen <> 0 OR repaid_principal_fen <> 0 OR payouts_fen <> 0 OR recoveries_fen <> 0'],
   ['active_loan_figures', 'active_loan_recount', 'loans <> 0 OR principal_fen <> 0 OR outstanding_fen <> 0'],
   ['loan_day_figures', 'loan_day_recount', 'created <> 0 OR approved <> 0 OR rejected <> 0 OR decided_on_time <> 0 OR disbursed_loans <> 0 OR disbursed_fen <> 0'],
@@ -116,7 +118,7 @@ function drift() {
 }
 
 test('the figures kept per village and month equal a fresh recomputation after the demo, a repayment, its reversal and a void', async () => {
-  assert.ok(sqlRows(srv.db, 'SELECT count(*) AS n FROM relief_month_figures')[0].n > 0, 'the demo pays relief');
+  assert.ok(sqlRows(srv.db, 'SELECT count(*) AS n FROM relief_day_figures')[0].n > 0, 'the demo pays relief');
   assert.deepEqual(drift(), [], 'after the demo');
   const loan = (await api(srv.base, 'GET', '/loans?state=active&limit=1', undefined, t.xj_xiehui)).body.items[0];
   const month = TODAY.slice(0, 7);
@@ -131,13 +133,13 @@ test('the figures kept per village and month equal a fresh recomputation after t
   assert.equal(cell(), before, 'the reversal takes it out again, to the fen');
   assert.deepEqual(drift(), [], 'after the reversal');
 
-  const [p] = sqlRows(srv.db, `SELECT p.receipt_no, p.amount_fen, h.village_id, substr(p.paid_on, 1, 7) AS month, a.category_id, p.fund_id
+  const [p] = sqlRows(srv.db, `SELECT p.receipt_no, p.amount_fen, h.village_id, p.paid_on, a.category_id, coalesce(a.batch_id, 0) AS batch_id, p.fund_id
     FROM relief_payments p JOIN relief_applications a ON a.id = p.application_id JOIN households h ON h.id = a.household_id
     JOIN units v ON v.id = h.village_id JOIN units tw ON tw.id = v.parent_id WHERE tw.name LIKE '西集%'
     AND NOT EXISTS (SELECT 1 FROM receipt_events e WHERE e.payment_id = p.id AND e.kind = 'void') LIMIT 1`);
   assert.ok(p, 'the demo paid relief in 西集');
-  const reliefCell = () => sqlRows(srv.db, `SELECT payments, amount_fen FROM relief_month_figures WHERE village_id = ${p.village_id}
-    AND month = '${p.month}' AND category_id = ${p.category_id} AND fund_id = ${p.fund_id}`)[0];
+  const reliefCell = () => sqlRows(srv.db, `SELECT payments, amount_fen FROM relief_day_figures WHERE village_id = ${p.village_id}
+    AND paid_on = '${p.paid_on}' AND category_id = ${p.category_id} AND fund_id = ${p.fund_id} AND batch_id = ${p.batch_id}`)[0];
   const was = reliefCell();
   const v = await api(srv.base, 'POST', `/receipts/${encodeURIComponent(p.receipt_no)}/void`, { reason: '领款人姓名写错' }, t.xj_jiuzhu);
   assert.equal(v.status, 200, JSON.stringify(v.body));
@@ -160,7 +162,8 @@ test('the figures kept per village and month equal a fresh recomputation after t
     DELETE FROM household_category_links WHERE household_id = ${m.hh} AND category = 'hardship'`);
   assert.deepEqual(drift(), [], 'after its categories changed');
   const c = check(srv.db);
-  assert.match(c.stdout, /ok {3}按村按月的救助发放数与逐笔重算一致/);
+  assert.match(c.stdout, /ok {3}按村按日的救助发放数与逐笔重算一致/);
+  assert.match(c.stdout, /ok {3}按户按日的救助发放（户次）与逐笔重算一致/);
   assert.match(c.stdout, /ok {3}按村按月的还款、代偿、追偿数与逐笔重算一致/);
   assert.match(c.stdout, /ok {3}按村按最早未还日的在贷笔数、本金、余额与逐笔重算一致/);
   assert.match(c.stdout, /ok {3}按村按日的贷款申请、决定、放款数与逐笔重算一致/);
