@@ -66,7 +66,7 @@ median() {
 # fast page still measure it to 0.05 ms).
 cpu_ms() {
   local urls=() a b i n
-  n=$(awk -v m="${5%!}" -v t="$CPU_MS" 'BEGIN {n = m ~ /^>/ ? 5 : m > 0 ? int(t / m) : 200; print n < 5 ? 5 : n > 200 ? 200 : n}')
+  n=$(awk -v m="${5%!}" -v t="$CPU_MS" 'BEGIN {n = m ~ /^>/ ? 5 : m > 0 ? int(t / m) : 200; print (n < 5 ? 5 : (n > 200 ? 200 : n))}')
   for i in $(seq "$n"); do urls+=("$1"); done
   a=$(awk '{print $14 + $15}' /proc/$4/stat)
   curl -s -o /dev/null -H "Authorization: Bearer $2" -H "Cookie: $3" "${urls[@]}" >/dev/null

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=${BIN:-build/rel/bangfu}
-DB=${LOAD_DB:-${DBDIR:-build/bench-db}/bench-large-$((${SMALL_HH:-20000} * 10)).db}
+DB=${LOAD_DB:-${DBDIR:-build/bench-db}/bench-large-$((${SMALL_HH:-100000} * 10)).db}
 SECS=${LOAD_SECONDS:-5}
 CONNS=${LOAD_CONNECTIONS:-64}
 if [ ! -f "$DB" ]; then
