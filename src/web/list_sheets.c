@@ -93,8 +93,10 @@ int list_due_build(struct req *r, const struct due_query *q, struct sheet *s)
         if (all.penalty_unknown) { /* what falls due before today is overdue */
             struct date yesterday = date_add_days(r->today, -1);
             int64_t overdue_rows;
-            portfolio_due_summary(r->db, &r->user, q->from, date_cmp(q->to, yesterday) < 0 ? q->to : yesterday,
-                                  &overdue_rows, &all.overdue_fen);
+            if (date_cmp(q->to, yesterday) <= 0) /* the overdue list: all of it */
+                all.overdue_fen = all.due_fen;
+            else
+                portfolio_due_summary(r->db, &r->user, q->from, yesterday, &overdue_rows, &all.overdue_fen);
         }
         due_total_row(&all, count);
     } else
