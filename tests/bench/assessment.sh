@@ -6,9 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=${BIN:-build/rel/bangfu}
-DB=${DB:-var/bench.db}
+DB=${DB:-build/bench-db/bench-large-1000000.db}
 THREADS=${THREADS:-2}
-[ -f "$DB" ] || { echo "no $DB: run tests/bench/run.sh first"; exit 1; }
+[ -f "$DB" ] || { echo "no $DB: run tests/bench/growth.sh (or make bench) first"; exit 1; }
 mkdir -p build/bench
 [ -x build/bench/hello ] || gcc -O2 -o build/bench/hello tests/bench/hello.c -lmicrohttpd
 want=$(( $(sqlite3 "$DB" 'SELECT count(*) FROM households') / 10 ))

@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=build/rel/bangfu
-DB=${DB:-var/bench.db}
+DB=${DB:-build/bench-db/bench-large-1000000.db}
 THREADS=${THREADS:-2}
-[ -f "$DB" ] || { echo "no $DB: run tests/bench/run.sh first"; exit 1; }
+[ -f "$DB" ] || { echo "no $DB: run tests/bench/growth.sh (or make bench) first"; exit 1; }
 mkdir -p build/bench
 [ -x build/bench/hello ] || gcc -O2 -o build/bench/hello tests/bench/hello.c -lmicrohttpd
 have=$(sqlite3 "$DB" "SELECT count(*) FROM relief_payments" 2>/dev/null || echo 0)
