@@ -109,7 +109,10 @@ int relief_fund_balances(struct db *db, const struct user_ctx *actor, void (*fn)
     return fund_each(db, actor, 0, fn, ctx);
 }
 
-int relief_fund_get(struct db *db, const struct user_ctx *actor, int64_t id, struct relief_fund *out, struct err *e)
+/* Reads fund id into out when it is in the actor's scope, with its balance and, when `sums`, its
+   income by source and what it paid (fund_figures, which sums its ledger). 0, or -1 with e (404, 403). */
+static int fund_get(struct db *db, const struct user_ctx *actor, int64_t id, int sums, struct relief_fund *out,
+                    struct err *e)
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st = db_prep(db, FUND_SELECT "WHERE f.id = ?1");
@@ -126,8 +129,16 @@ int relief_fund_get(struct db *db, const struct user_ctx *actor, int64_t id, str
         return err_set(e, 404, "fund_not_found", "fund_id", "资金不存在");
     if (!in_scope)
         return err_set(e, 403, "out_of_scope", "fund_id", "该资金不属于您的管辖范围");
-    fund_figures(db, out);
+    if (sums)
+        fund_figures(db, out);
+    else
+        out->balance_fen = fund_balance(db, out->id);
     return 0;
+}
+
+int relief_fund_get(struct db *db, const struct user_ctx *actor, int64_t id, struct relief_fund *out, struct err *e)
+{
+    return fund_get(db, actor, id, 1, out, e);
 }
 
 int64_t relief_fund_create(struct db *db, const struct user_ctx *actor, const char *name, struct err *e)
@@ -161,7 +172,7 @@ static int64_t post(struct db *db, const struct user_ctx *actor, int64_t fund_id
                     struct post_refs refs, struct err *e)
 {
     struct relief_fund f;
-    if (relief_fund_get(db, actor, fund_id, &f, e) != 0)
+    if (fund_get(db, actor, fund_id, 0, &f, e) != 0) /* the balance alone: a booking never sums the ledger */
         return -1;
     int64_t balance = f.balance_fen;
     if (balance + amount_fen < 0) {
