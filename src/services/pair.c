@@ -200,13 +200,31 @@ int pair_end(struct db *db, const struct user_ctx *actor, int64_t id, const char
 static DB_ROW_READER(pair_row_read, PAIR_ROW, struct pair_row)
 
 /* The tables and conditions of a pair list: ?1 scope path, ?2 household, ?3 helper household, ?4
-   helper unit, ?5 kind (< 0 any) with its code ?6, ?7 state (0 any, 1 going on, 2 ended), ?8 pair. */
-#define PAIR_LIST_FROM                                                                                                \
+   helper unit, ?5 kind (< 0 any) with its code ?6, ?7 state (0 any, 1 going on, 2 ended), ?8 pair.
+   KEY repeats the one given of ?8, ?2 and ?3 as a plain equality, which an index answers (`?2 = 0 OR
+   p.household_id = ?2` is answered by none: a household's pairs were a pass over every pair). */
+#define PAIR_LIST_FROM(KEY)                                                                                           \
     " FROM pairs p JOIN households h ON h.id = p.household_id JOIN units v ON v.id = h.village_id "                  \
     "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 LEFT JOIN units hu ON hu.id = p.helper_unit_id "   \
-    "WHERE in_scope(v.path, ?1) AND (?2 = 0 OR p.household_id = ?2) AND (?3 = 0 OR p.helper_household_id = ?3) "     \
-    "AND (?4 = 0 OR p.helper_unit_id = ?4) AND (?5 < 0 OR p.helper_kind = ?6) "                                      \
+    "WHERE " KEY " AND in_scope(v.path, ?1) AND (?2 = 0 OR p.household_id = ?2) "                                   \
+    "AND (?3 = 0 OR p.helper_household_id = ?3) AND (?4 = 0 OR p.helper_unit_id = ?4) AND (?5 < 0 OR p.helper_kind = ?6) " \
     "AND (?7 = 0 OR (?7 = 1) = (p.ended_on IS NULL)) AND (?8 = 0 OR p.id = ?8)"
+/* A pair list's count and rows, by the key the filter gives (pair_key). */
+#define PAIR_ORDER " ORDER BY p.ended_on IS NOT NULL, p.from_on DESC, p.id DESC LIMIT ?9 OFFSET ?10"
+static const char *const pair_count_sql[] = {
+    "SELECT count(*)" PAIR_LIST_FROM("1"), "SELECT count(*)" PAIR_LIST_FROM("p.id = ?8"),
+    "SELECT count(*)" PAIR_LIST_FROM("p.household_id = ?2"), "SELECT count(*)" PAIR_LIST_FROM("p.helper_household_id = ?3")};
+static const char *const pair_rows_sql[] = {
+    "SELECT " DB_ROW_COLUMNS(PAIR_ROW) PAIR_LIST_FROM("1") PAIR_ORDER,
+    "SELECT " DB_ROW_COLUMNS(PAIR_ROW) PAIR_LIST_FROM("p.id = ?8") PAIR_ORDER,
+    "SELECT " DB_ROW_COLUMNS(PAIR_ROW) PAIR_LIST_FROM("p.household_id = ?2") PAIR_ORDER,
+    "SELECT " DB_ROW_COLUMNS(PAIR_ROW) PAIR_LIST_FROM("p.helper_household_id = ?3") PAIR_ORDER};
+
+/* Which of the statements above a filter uses: its pair, household or helper household, else none. */
+static int pair_key(const struct pair_filter *f)
+{
+    return f->id ? 1 : f->household_id ? 2 : f->helper_household_id ? 3 : 0;
+}
 
 int64_t pair_list(struct db *db, const struct user_ctx *actor, const struct pair_filter *f,
                   void (*fn)(const struct pair_row *, void *), void *ctx, struct err *e)
@@ -224,10 +242,9 @@ int64_t pair_list(struct db *db, const struct user_ctx *actor, const struct pair
         scope = unit_path;
     }
     const char *kind = f->kind >= 0 ? helper_kind_code(f->kind) : "";
-    int64_t total = db_int(db, -1, "SELECT count(*)" PAIR_LIST_FROM, "tiiiitii", scope, f->household_id,
+    int64_t total = db_int(db, -1, pair_count_sql[pair_key(f)], "tiiiitii", scope, f->household_id,
                            f->helper_household_id, f->helper_unit_id, (int64_t)f->kind, kind, (int64_t)f->state, f->id);
-    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(PAIR_ROW) PAIR_LIST_FROM
-                                   " ORDER BY p.ended_on IS NOT NULL, p.from_on DESC, p.id DESC LIMIT ?9 OFFSET ?10");
+    sqlite3_stmt *st = db_prep(db, pair_rows_sql[pair_key(f)]);
     if (total < 0 || !st)
         return db_fail(db, e);
     db_bind(st, "tiiiitiiii", scope, f->household_id, f->helper_household_id, f->helper_unit_id, (int64_t)f->kind, kind,

@@ -81,8 +81,10 @@ static DB_ROW_READER(visit_row_read, VISIT_ROW, struct visit_row)
 
 /* The visits and the loan follow-up visits as one list (u) with the household, village and
    recorder, and the filter: ?1 scope path, ?2 household, ?3 pair, ?4 kind code ('' any), ?5 and ?6
-   the first and last day (NULL open), ?7 a recorded visit (0 any). */
-#define VISIT_LIST_FROM                                                                                               \
+   the first and last day (NULL open), ?7 a recorded visit (0 any). KEY repeats a given household as
+   a plain equality, which SQLite pushes into both halves and answers by index (`?2 = 0 OR …` is
+   answered by none: a household's visits were a pass over every visit). */
+#define VISIT_LIST_FROM(KEY)                                                                                          \
     " FROM (SELECT id, household_id, coalesce(pair_id, 0) AS pair_id, visited_on, kind, note, next_step, next_on, "   \
     "created_by, 0 AS loan_id, 0 AS jobs, 0 AS income_fen FROM visits UNION ALL "                                    \
     "SELECT f.id, a.household_id, 0, f.visited_on, 'loan_followup', f.note, '', NULL, f.created_by, l.id, "          \
@@ -90,9 +92,11 @@ static DB_ROW_READER(visit_row_read, VISIT_ROW, struct visit_row)
     "JOIN loan_applications a ON a.id = l.application_id) u "                                                       \
     "JOIN households h ON h.id = u.household_id JOIN units v ON v.id = h.village_id "                               \
     "JOIN members hm ON hm.household_id = h.id AND hm.is_head = 1 LEFT JOIN users us ON us.id = u.created_by "       \
-    "WHERE in_scope(v.path, ?1) AND (?2 = 0 OR u.household_id = ?2) AND (?3 = 0 OR u.pair_id = ?3) "                  \
+    "WHERE " KEY " AND in_scope(v.path, ?1) AND (?2 = 0 OR u.household_id = ?2) AND (?3 = 0 OR u.pair_id = ?3) "     \
     "AND (?4 = '' OR u.kind = ?4) AND (?5 IS NULL OR u.visited_on >= ?5) AND (?6 IS NULL OR u.visited_on <= ?6) "   \
     "AND (?7 = 0 OR (u.id = ?7 AND u.loan_id = 0))"
+
+#define VISIT_ORDER " ORDER BY u.visited_on DESC, u.loan_id, u.id DESC LIMIT ?8 OFFSET ?9"
 
 int64_t visit_list(struct db *db, const struct user_ctx *actor, const struct visit_filter *f,
                    void (*fn)(const struct visit_row *, void *), void *ctx, struct err *e)
@@ -106,10 +110,15 @@ int64_t visit_list(struct db *db, const struct user_ctx *actor, const struct vis
     const char *scope = f->unit_id ? u.path : actor->unit_path;
     const char *kind = f->kind >= 0 ? visit_kind_code(f->kind) : "";
     const char *from = f->from && *f->from ? f->from : NULL, *to = f->to && *f->to ? f->to : NULL;
-    int64_t total = db_int(db, -1, "SELECT count(*)" VISIT_LIST_FROM, "tiittti", scope, f->household_id, f->pair_id,
-                           kind, from, to, f->visit_id);
-    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(VISIT_ROW) VISIT_LIST_FROM
-                                   " ORDER BY u.visited_on DESC, u.loan_id, u.id DESC LIMIT ?8 OFFSET ?9");
+    static const char *const count_sql[] = {"SELECT count(*)" VISIT_LIST_FROM("1"),
+                                            "SELECT count(*)" VISIT_LIST_FROM("u.household_id = ?2")};
+    static const char *const rows_sql[] = {
+        "SELECT " DB_ROW_COLUMNS(VISIT_ROW) VISIT_LIST_FROM("1") VISIT_ORDER,
+        "SELECT " DB_ROW_COLUMNS(VISIT_ROW) VISIT_LIST_FROM("u.household_id = ?2") VISIT_ORDER};
+    int keyed = f->household_id != 0;
+    int64_t total = db_int(db, -1, count_sql[keyed], "tiittti", scope, f->household_id, f->pair_id, kind, from, to,
+                           f->visit_id);
+    sqlite3_stmt *st = db_prep(db, rows_sql[keyed]);
     if (total < 0 || !st)
         return db_fail(db, e);
     db_bind(st, "tiitttiii", scope, f->household_id, f->pair_id, kind, from, to, f->visit_id,
