@@ -123,13 +123,14 @@ void due_page_tail(struct req *r, const struct due_query *q)
     keyset_pager(r, q->page, -1);
 }
 
-void due_overdue_section(struct req *r, struct due_query *q)
+void due_overdue_section(struct req *r, const struct due_query *all)
 {
     struct sheet s;
     struct keyset k;
     struct err e = {0};
     int bad_cursor = keyset_read(r, 100, 500, &k, &e) != 0; /* k is then the first page */
-    q->page = &k;
+    struct due_query page = *all, *q = &page;
+    page.page = &k;
     html_raw(r, "<h2>应还未还的各期</h2><p class=\"muted\">截至昨天应还未还的各期（填了应还日的，只列该期间内应还的），"
                 "按村排列，供上门催收；逾期天数和罚息算至今天。</p>");
     if (bad_cursor)
@@ -141,7 +142,6 @@ void due_overdue_section(struct req *r, struct due_query *q)
         due_page_tail(r, q);
     }
     sheet_free(&s);
-    q->page = NULL;
 }
 
 void page_overdue_export(struct req *r)

@@ -16,9 +16,9 @@ int due_page_period(struct req *r, int days, struct due_query *q, struct err *e)
 /* The period fields (应还日自 / 至) of a due or overdue list's form: the dates typed, kept, or after
    a refusal (e) what was typed with the error at its field; empty when the window (days) decides. */
 void due_period_fields(struct req *r, const struct err *e);
-/* The overdue page's table of the instalments q selects (days overdue, penalty, totals), one keyset
-   page of them (?after=, ?limit=) with its pager. */
-void due_overdue_section(struct req *r, struct due_query *q);
+/* The overdue page's table of the instalments `all` selects (days overdue, penalty, totals), one
+   keyset page of them (?after=, ?limit=) with its pager. */
+void due_overdue_section(struct req *r, const struct due_query *all);
 /* Under a page of a due list: the note on the penalty total when it is left to the files, and the pager. */
 void due_page_tail(struct req *r, const struct due_query *q);
 /* The bulk-SMS sheet (电话, 姓名, 短信内容: one message a row, borrowers without a phone left out)
