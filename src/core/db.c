@@ -157,10 +157,13 @@ struct db *db_open(const char *path, int create, struct err *e)
     }
     sqlite3_extended_result_codes(db->h, 1);
     /* synchronous=FULL: a commit is on the disk before the answer goes out, so a power cut loses
-       nothing that was confirmed. The page cache (32 MiB) and memory-mapped reads (up to 1 GiB)
-       keep the large district-wide lists out of read() calls. */
+       nothing that was confirmed. The page cache (up to 256 MiB a connection, filled only as pages
+       are read) keeps the large district-wide lists out of read() calls. No memory-mapped reads:
+       SQLite unmaps a connection's whole map whenever another connection has committed, so with
+       two server threads every booking unmapped and re-faulted the database (TLB shootdowns on
+       both cores: half the server's CPU per booking, docs/performance.md). */
     if (db_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
-                    "PRAGMA trusted_schema=OFF; PRAGMA cache_size=-32768; PRAGMA mmap_size=1073741824;") != SQLITE_OK) {
+                    "PRAGMA trusted_schema=OFF; PRAGMA cache_size=-262144; PRAGMA mmap_size=0;") != SQLITE_OK) {
         err_set(e, 500, "db_open_failed", NULL, "数据库无法使用 %s：%s", path, sqlite3_errmsg(db->h));
         db_close(db);
         return NULL;

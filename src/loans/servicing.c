@@ -405,7 +405,9 @@ static int64_t booked_before(struct db *db, int64_t loan_id, const char *receipt
     return id;
 }
 
-/* Keeps the loan's outstanding principal and oldest unpaid due date in step with its rows.
+/* Keeps the loan's outstanding principal and oldest unpaid due date in step with its rows. The
+   row is written only when one of them moved (a repayment of interest or penalty alone moves
+   neither): an unchanged write would still rewrite the loan's index entries and kept figures.
    Returns 1 on success. */
 static int store_figures(struct db *db, int64_t loan_id, const struct repay_loan *t)
 {
@@ -414,7 +416,9 @@ static int store_figures(struct db *db, int64_t loan_id, const struct repay_loan
         if (t->rows[i].paid_principal_fen < t->rows[i].principal_fen ||
             t->rows[i].paid_interest_fen < t->rows[i].interest_fen)
             date_format(t->rows[i].due_on, oldest);
-    return db_run(db, "UPDATE loans SET outstanding_principal_fen = ?, oldest_unpaid_due = nullif(?, '') WHERE id = ?",
+    return db_run(db,
+                  "UPDATE loans SET outstanding_principal_fen = ?1, oldest_unpaid_due = nullif(?2, '') WHERE id = ?3 "
+                  "AND (outstanding_principal_fen IS NOT ?1 OR oldest_unpaid_due IS NOT nullif(?2, ''))",
                   "iti", repay_outstanding_principal(t), oldest, loan_id) == SQLITE_DONE;
 }
 

@@ -289,6 +289,10 @@ test('9. receipt numbers are trimmed and compared without case; blank refused; a
   assert.equal(date.status, 409);
   assert.equal(date.body.error.code, 'receipt_conflict');
   assert.equal(sql('SELECT count(*) FROM repayments'), n0, 'nothing new was booked');
+  // The case-blind lookup every booking makes is answered by an index (migration 117), not by reading
+  // every repayment inside the one writer.
+  assert.match(sql("EXPLAIN QUERY PLAN SELECT id FROM repayments r WHERE r.receipt_no = 'x' COLLATE NOCASE"),
+    /SEARCH r USING (COVERING )?INDEX repayments_receipt_nocase \(receipt_no=\?\)/);
 });
 
 test('10. passwords: at least 10 characters, two kinds, not the username, not a common one', async () => {
