@@ -259,7 +259,10 @@ void portfolio_due_summary(struct db *db, const struct user_ctx *actor, struct d
 {
     char f[11], t[11];
     *rows = *fen = 0;
-    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(DUE_SUMMARY_ROW) " FROM units v JOIN due_day_figures f "
+    /* CROSS JOIN: the scope's units first, then each village's days in the period from the figures'
+       key; left to itself SQLite read every village's every day (the overdue total: all past days)
+       and looked each row's unit up to test the scope. */
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(DUE_SUMMARY_ROW) " FROM units v CROSS JOIN due_day_figures f "
                                    "ON f.village_id = v.id WHERE f.due_on BETWEEN ?1 AND ?2 AND in_scope(v.path, ?3)");
     if (!st)
         return;

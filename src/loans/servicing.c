@@ -157,15 +157,18 @@ int64_t servicing_disburse(struct db *db, const struct user_ctx *actor, const st
     return audit_commit(db, ok, actor, "disburse", "loan", id, NULL, after, e) == 0 ? id : -1;
 }
 
-/* Loads the schedule rows of a loan into l. Returns 0, or -1 on a database error or more rows
-   than a term can have (never cut silently). */
-static int load_rows(struct db *db, int64_t id, struct serviced_loan *l)
+/* Loads the schedule rows of a loan into l: all of them, or with only_n > 0 that instalment
+   alone. Returns 0, or -1 on a database error or more rows than a term can have (never cut
+   silently). */
+static int load_rows(struct db *db, int64_t id, int only_n, struct serviced_loan *l)
 {
-    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(SCHEDULE_ROW) " FROM loan_schedule "
-                                   "WHERE loan_id = ? ORDER BY n");
+    sqlite3_stmt *st = only_n > 0 ? db_prep(db, "SELECT " DB_ROW_COLUMNS(SCHEDULE_ROW) " FROM loan_schedule "
+                                                "WHERE loan_id = ? AND n = ?")
+                                  : db_prep(db, "SELECT " DB_ROW_COLUMNS(SCHEDULE_ROW) " FROM loan_schedule "
+                                                "WHERE loan_id = ? ORDER BY n");
     if (!st)
         return -1;
-    db_bind(st, "i", id);
+    db_bind(st, only_n > 0 ? "ii" : "i", id, (int64_t)only_n);
     l->terms.nrows = 0;
     l->terms.rows = l->rows;
     int rc;
@@ -253,9 +256,10 @@ static const struct repayment_row *latest_live(const struct serviced_loan *l)
     return NULL;
 }
 
-/* servicing_get, with every repayment (`all`) or only the latest standing one (load_repayments). */
+/* servicing_get, with every repayment (`all`) or only the latest standing one (load_repayments),
+   and every schedule row or with only_n > 0 that instalment alone (load_rows). */
 static int servicing_load(struct db *db, const struct user_ctx *actor, int64_t id, struct serviced_loan *l, int all,
-                          struct err *e)
+                          int only_n, struct err *e)
 {
     sqlite3_stmt *st = db_prep(
         db, "SELECT " DB_ROW_COLUMNS(SERVICED_LOAN_TERMS_ROW) ", in_scope(v.path, ?2) FROM loans l "
@@ -282,7 +286,7 @@ static int servicing_load(struct db *db, const struct user_ctx *actor, int64_t i
                                   l->product_id);
     if (l->terms.penalty_pct <= 0)
         l->terms.penalty_pct = db_param_int(db, "penalty_rate_pct", REPAY_PENALTY_PCT_DEFAULT);
-    if (load_rows(db, id, l) != 0 || load_repayments(db, id, l, all) != 0)
+    if (load_rows(db, id, only_n, l) != 0 || load_repayments(db, id, l, all) != 0)
         return db_fail(db, e);
     const struct repayment_row *last = latest_live(l);
     if (last)
@@ -292,13 +296,13 @@ static int servicing_load(struct db *db, const struct user_ctx *actor, int64_t i
 
 int servicing_get(struct db *db, const struct user_ctx *actor, int64_t id, struct serviced_loan *l, struct err *e)
 {
-    return servicing_load(db, actor, id, l, 1, e);
+    return servicing_load(db, actor, id, l, 1, 0, e);
 }
 
 int servicing_get_figures(struct db *db, const struct user_ctx *actor, int64_t id, struct serviced_loan *l,
                           struct err *e)
 {
-    return servicing_load(db, actor, id, l, 0, e);
+    return servicing_load(db, actor, id, l, 0, 0, e);
 }
 
 /* One schedule row as JSON. */
@@ -510,7 +514,7 @@ int64_t servicing_repay(struct db *db, const struct user_ctx *actor, int64_t loa
         free(rows_before);
         return db_fail(db, e);
     }
-    if (servicing_load(db, actor, loan_id, l, 0, e) != 0) /* scope first: no replay of another unit's receipt */
+    if (servicing_load(db, actor, loan_id, l, 0, 0, e) != 0) /* scope first: no replay of another unit's receipt */
         goto refuse;
     int64_t before = booked_before(db, loan_id, receipt, paid_on, amount_fen, out);
     if (before != 0) {
@@ -628,7 +632,7 @@ int64_t servicing_reverse(struct db *db, const struct user_ctx *actor, int64_t l
                     "FROM repayment_rows_before b WHERE b.repayment_id = ?1 AND b.n = loan_schedule.n) "
                     "WHERE loan_id = ?2 AND n IN (SELECT n FROM repayment_rows_before WHERE repayment_id = ?1)",
                     "ii", repayment_id, loan_id) == SQLITE_DONE &&
-             load_rows(db, loan_id, l) == 0 && store_figures(db, loan_id, &l->terms) &&
+             load_rows(db, loan_id, 0, l) == 0 && store_figures(db, loan_id, &l->terms) &&
              db_run(db,
                     "INSERT INTO repayments (loan_id, paid_on, amount_fen, receipt_no, penalty_fen, compound_fen, "
                     "interest_fen, principal_fen, prepaid_principal_fen, reverses_id, reason, created_by) "
@@ -663,22 +667,18 @@ int servicing_household_blocked(struct db *db, int64_t household_id, struct date
 }
 
 /* A due row's penalty and compound interest unpaid as of as_of: the row alone accrued on its
-   loan's terms (loaded into l, kept while the next row is of the same loan). 0 or -1. */
+   loan's terms. The loan is loaded into l with that instalment only and its latest standing
+   repayment (the terms' last payment day): the list is in due-day order, so the next row is
+   another loan's, and reading each loan's whole schedule and every repayment was most of the
+   overdue page's time. 0 or -1. */
 static int due_row_penalty(struct db *db, const struct user_ctx *actor, struct serviced_loan *l,
                            struct due_row *d, struct date as_of)
 {
     struct err e = {0};
-    if (l->id != d->loan_id && servicing_get(db, actor, d->loan_id, l, &e) != 0)
+    if (servicing_load(db, actor, d->loan_id, l, 0, d->n, &e) != 0)
         return -1;
-    for (int i = 0; i < l->terms.nrows; i++) {
-        if (l->rows[i].n != d->n)
-            continue;
-        struct repay_row row = l->rows[i];
-        struct repay_loan one = l->terms;
-        one.nrows = 1;
-        one.rows = &row;
-        d->penalty_fen = repay_penalty_unpaid(&one, as_of) + repay_compound_unpaid(&one, as_of);
-    }
+    if (l->terms.nrows == 1)
+        d->penalty_fen = repay_penalty_unpaid(&l->terms, as_of) + repay_compound_unpaid(&l->terms, as_of);
     return 0;
 }
 
