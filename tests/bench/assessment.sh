@@ -11,23 +11,25 @@ THREADS=${THREADS:-2}
 [ -f "$DB" ] || { echo "no $DB: run tests/bench/growth.sh (or make bench) first"; exit 1; }
 mkdir -p build/bench
 [ -x build/bench/hello ] || gcc -O2 -o build/bench/hello tests/bench/hello.c -lmicrohttpd
-want=$(( $(sqlite3 "$DB" 'SELECT count(*) FROM households') / 10 ))
-have=$(sqlite3 "$DB" "SELECT count(*) FROM pairs WHERE helper_name LIKE 'BENCH%'" 2>/dev/null || echo 0)
+# (waits for the lock: the part before may still be closing its server)
+sqlite() { sqlite3 -cmd '.timeout 60000' "$DB" "$1"; }
+want=$(( $(sqlite 'SELECT count(*) FROM households') / 10 ))
+have=$(sqlite "SELECT count(*) FROM pairs WHERE helper_name LIKE 'BENCH%'" 2>/dev/null || echo 0)
 # (topped up only when a tenth or more is missing: adding a few to a large database is slow, see performance.md)
 if [ "$have" -lt $((want * 9 / 10)) ]; then
   echo "adding services for $((want - have)) households (once)"
   $BIN gen --db "$DB" --services $((want - have))
 fi
-echo "households: $(sqlite3 "$DB" 'SELECT count(*) FROM households') pairs: $(sqlite3 "$DB" 'SELECT count(*) FROM pairs')" \
-  "visits: $(sqlite3 "$DB" 'SELECT count(*) FROM visits') attendances: $(sqlite3 "$DB" 'SELECT count(*) FROM training_attendees')" \
-  "information items: $(sqlite3 "$DB" 'SELECT count(*) FROM information_items') complaints: $(sqlite3 "$DB" 'SELECT count(*) FROM complaints')"
+echo "households: $(sqlite 'SELECT count(*) FROM households') pairs: $(sqlite 'SELECT count(*) FROM pairs')" \
+  "visits: $(sqlite 'SELECT count(*) FROM visits') attendances: $(sqlite 'SELECT count(*) FROM training_attendees')" \
+  "information items: $(sqlite 'SELECT count(*) FROM information_items') complaints: $(sqlite 'SELECT count(*) FROM complaints')"
 
 PORT=18751
 $BIN serve --db "$DB" --listen 127.0.0.1:$PORT --threads "$THREADS" >/dev/null 2>&1 &
 SERVER=$!
 build/bench/hello 18752 "$THREADS" >/dev/null &
 HELLO=$!
-trap 'kill $SERVER $HELLO 2>/dev/null || true' EXIT
+trap 'kill $SERVER $HELLO 2>/dev/null; wait $SERVER $HELLO 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -sf http://127.0.0.1:$PORT/healthz >/dev/null && break; sleep 0.3; done
 TOKEN=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"username":"shenji","password":"demo1234"}' \
   http://127.0.0.1:$PORT/api/v1/login | sed 's/.*"token":"\([0-9a-f]*\)".*/\1/')
