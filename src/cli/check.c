@@ -162,6 +162,14 @@ static const struct {
      "coalesce(c.approved, 0) OR coalesce(f.rejected, 0) <> coalesce(c.rejected, 0) OR coalesce(f.decided_on_time, 0) <> "
      "coalesce(c.decided_on_time, 0) OR coalesce(f.disbursed_loans, 0) <> coalesce(c.disbursed_loans, 0) OR "
      "coalesce(f.disbursed_fen, 0) <> coalesce(c.disbursed_fen, 0)"},
+    {"按村按月的贷款申请、决定、放款数与按日数合计一致（loan_flow_month_figures）",
+     "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.month, c.month) || '：记申请 ' || "
+     "coalesce(f.created, 0) || ' 放款 ' || coalesce(f.disbursed_fen, 0) || ' 分，按日合计申请 ' || coalesce(c.created, 0) || "
+     "' 放款 ' || coalesce(c.disbursed_fen, 0) || ' 分' FROM loan_flow_month_figures f FULL JOIN loan_flow_month_recount c "
+     "USING (village_id, month) WHERE coalesce(f.created, 0) <> coalesce(c.created, 0) OR coalesce(f.approved, 0) <> "
+     "coalesce(c.approved, 0) OR coalesce(f.rejected, 0) <> coalesce(c.rejected, 0) OR coalesce(f.decided_on_time, 0) <> "
+     "coalesce(c.decided_on_time, 0) OR coalesce(f.disbursed_loans, 0) <> coalesce(c.disbursed_loans, 0) OR "
+     "coalesce(f.disbursed_fen, 0) <> coalesce(c.disbursed_fen, 0)"},
     {"按村按日的未还各期与逐笔重算一致（due_day_figures）",
      "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.due_on, c.due_on) || '：记 ' || "
      "coalesce(f.rows, 0) || ' 期 ' || coalesce(f.fen, 0) || ' 分，重算 ' || coalesce(c.rows, 0) || ' 期 ' || "

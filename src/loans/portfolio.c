@@ -140,9 +140,20 @@ static DB_ROW_READER(by_village_read, BY_VILLAGE_ROW, struct village_portfolio)
 
 /* The villages of the scope ?6. */
 #define IN_SCOPE_VILLAGES "(SELECT id FROM units WHERE kind = 'village' AND in_scope(path, ?6))"
+/* The period [?7, ?8]'s flow figures of the scope's villages, one row per village and month or day: the months
+   wholly inside it from the month figures (migration 119), the days of the months it starts and ends in from the
+   day figures (096), each an index range (the end month's days only when it is another month). */
+#define FLOW_COLUMNS "created, approved, rejected, decided_on_time, disbursed_loans, disbursed_fen"
+#define PERIOD_FLOWS                                                                                              \
+    "SELECT village_id, " FLOW_COLUMNS " FROM loan_flow_month_figures WHERE village_id IN " IN_SCOPE_VILLAGES     \
+    " AND month > substr(?7, 1, 7) AND month < substr(?8, 1, 7) "                                                 \
+    "UNION ALL SELECT village_id, " FLOW_COLUMNS " FROM loan_day_figures WHERE village_id IN " IN_SCOPE_VILLAGES  \
+    " AND day >= ?7 AND day <= min(?8, substr(?7, 1, 7) || '-31') "                                               \
+    "UNION ALL SELECT village_id, " FLOW_COLUMNS " FROM loan_day_figures WHERE village_id IN " IN_SCOPE_VILLAGES  \
+    " AND substr(?8, 1, 7) > substr(?7, 1, 7) AND day >= max(?7, substr(?8, 1, 7) || '-01') AND day <= ?8"
 /* The loans x summed by village in one pass (y: as of ?1; ?2..?5 the days 30, 90, 180 and 360 before), and the
-   kept day figures of [?7, ?8] (z, migration 096) likewise. */
-#define BY_VILLAGE_LOANS                                                                                           \
+   period's flow figures (z) likewise. */
+#define BY_VILLAGE_LOANS                                                                                          \
     ", y AS (SELECT village_id, sum(n) AS loans, sum(outstanding) AS outstanding, "                               \
     "sum(CASE WHEN oldest < ?1 THEN outstanding ELSE 0 END) AS overdue, "                                         \
     "sum(CASE WHEN oldest < ?2 THEN outstanding ELSE 0 END) AS par30, "                                           \
@@ -153,8 +164,7 @@ static DB_ROW_READER(by_village_read, BY_VILLAGE_ROW, struct village_portfolio)
     " GROUP BY village_id), "                                                                                     \
     "z AS (SELECT village_id, sum(created) AS created, sum(approved) AS approved, sum(rejected) AS rejected, "    \
     "sum(decided_on_time) AS decided_on_time, sum(disbursed_loans) AS disbursed_loans, "                         \
-    "sum(disbursed_fen) AS disbursed_fen FROM loan_day_figures WHERE village_id IN " IN_SCOPE_VILLAGES           \
-    " AND day BETWEEN ?7 AND ?8 GROUP BY village_id)"
+    "sum(disbursed_fen) AS disbursed_fen FROM (" PERIOD_FLOWS ") GROUP BY village_id)"
 #define BY_VILLAGE_SQL                                                                                             \
     BY_VILLAGE_LOANS " SELECT " DB_ROW_COLUMNS(BY_VILLAGE_ROW) " "                                                 \
     "FROM units v JOIN units t ON t.id = v.parent_id LEFT JOIN y ON y.village_id = v.id "                         \

@@ -35,9 +35,8 @@ static int compute(struct db *db, const char *scope, const char *month, struct d
     char e[11], e30[11];
     date_format(end, e);
     date_format(date_add_days(end, -30), e30);
-    f->disbursed_fen = db_int(db, 0, "SELECT coalesce(sum(f.disbursed_fen), 0) FROM units v JOIN loan_day_figures f "
-                                     "ON f.village_id = v.id WHERE in_scope(v.path, ?1) AND f.day BETWEEN ?2 || '-01' "
-                                     "AND ?2 || '-31'",
+    f->disbursed_fen = db_int(db, 0, "SELECT coalesce(sum(f.disbursed_fen), 0) FROM units v JOIN loan_flow_month_figures f "
+                                     "ON f.village_id = v.id WHERE in_scope(v.path, ?1) AND f.month = ?2",
                               "tt", scope, month);
     sqlite3_stmt *st = db_prep(db, sql[now != 0]);
     if (!st)

@@ -63,6 +63,18 @@ test('every figure of the fixture village, by hand', async () => {
   assert.equal(early.applications, 0);
   assert.equal(early.disbursed_loans, 1);
   assert.equal(early.disbursed_fen, 12000000);
+  // A period reads its whole months from the month figures and the days of its first and last month from the
+  // day figures (migration 119): A was disbursed on 2026-01-15, B on 2026-03-20, both applications made today.
+  const period = async (from, to) => (await api(srv.base, 'GET', `/reports/portfolio/villages?from=${from}&to=${to}`,
+    undefined, t.assoc)).body.items.find((x) => x.village_id === village);
+  const flows = (v) => [v.applications, v.disbursed_loans, v.disbursed_fen];
+  assert.deepEqual(flows(await period('2026-01-16', '2026-03-20')), [0, 1, 5000000], 'from the day after A to B\'s day');
+  assert.deepEqual(flows(await period('2026-01-15', '2026-03-19')), [0, 1, 12000000], 'from A\'s day to the day before B');
+  assert.deepEqual(flows(await period('2026-01-15', '2026-01-15')), [0, 1, 12000000], 'one day');
+  assert.deepEqual(flows(await period('2026-01-16', '2026-01-31')), [0, 0, 0], 'the rest of A\'s month');
+  assert.deepEqual(flows(await period('2026-02-01', '2026-03-19')), [0, 0, 0], 'a whole month and part of the next');
+  assert.deepEqual(flows(await period('2025-12-01', '2026-11-23')), [2, 2, 17000000], 'whole months between two part months');
+  assert.deepEqual(flows(await period('2025-12-31', '2026-11-23')), [2, 2, 17000000], 'every month whole but the ends');
 });
 
 test('cross-check: the report\'s outstanding equals the portfolio summary and the sum over the loans', async () => {
