@@ -58,6 +58,14 @@ int month_closer_start(const char *db_path)
         return -1;
     *arg = (unsigned)(interval >= 1 && interval <= 3600 ? interval : DEFAULT_INTERVAL);
     closer_db = db_path;
+    struct err e = {0};
+    struct db *db = db_open(db_path, 0, &e);
+    if (db) { /* the start-up pass, before the server answers (the thread's first pass then finds them closed) */
+        close_due(db);
+        db_close(db);
+    } else {
+        log_error("month closer: %s", e.message);
+    }
     atomic_store(&stopping, 0);
     /* The thread takes no signals: the server's main thread waits for them. */
     sigset_t all, old;

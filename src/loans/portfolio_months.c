@@ -128,7 +128,7 @@ int portfolio_months_reopen(struct db *db, const char *date)
 }
 
 int portfolio_months(struct db *db, const struct user_ctx *actor, struct date end_date, struct date today, int n,
-                     struct month_figure *out)
+                     int close_missing, struct month_figure *out)
 {
     for (int i = 0; i < n; i++) {
         struct date end = month_end(end_date, i - (n - 1));
@@ -146,6 +146,10 @@ int portfolio_months(struct db *db, const struct user_ctx *actor, struct date en
             continue;
         }
         int rc = closed(db, actor->unit_path, f);
+        if (rc == 0 && !close_missing) {
+            f->pending = 1;
+            continue;
+        }
         /* closed now (single-flight through the process's writer: a thread that waited finds it
            closed); inside a caller's own transaction, or when storing fails, computed without storing */
         if (rc == 0 && !db_writing(db) && close_month(db, end, today) >= 0)

@@ -16,14 +16,17 @@
 struct month_figure {
     char month[8]; /* YYYY-MM */
     int64_t disbursed_fen, outstanding_fen, par30_fen;
+    int pending; /* a past month not closed yet, left to the background closer (its figures are 0) */
 };
 
 /* Fills out[0..n-1] with the n months ending with end's month, oldest first, for the actor's
-   scope: each closed month as of its last day (closing it first if it is not yet), the last month
-   as of end (from the figures the loans carry when end is today, else rebuilt from the repayments
-   made by end). Returns n, or -1. */
+   scope: each closed month as of its last day, the last month as of end (from the figures the
+   loans carry when end is today, else rebuilt from the repayments made by end). A past month not
+   closed yet (a new month, a reversal that reopened it, an upgrade) is closed first with
+   close_missing (a document waits for exact figures); without it, it is marked pending and left
+   to the month closer, so a page never waits for a month's history to be recounted. Returns n, or -1. */
 int portfolio_months(struct db *db, const struct user_ctx *actor, struct date end, struct date today, int n,
-                     struct month_figure *out);
+                     int close_missing, struct month_figure *out);
 /* Closes each of the n months before today's month that is not closed yet: computes every
    village's figures as of the month's last day and stores them, one write transaction per month
    (another thread or program closing the same month at once waits and finds it closed). Returns

@@ -118,13 +118,27 @@ void dashboard_figures(struct req *r)
     html_raw(r, "</tr></tbody></table>");
 }
 
+/* 1 when one of the n months is not closed yet (left to the background closer). */
+static int months_pending(const struct month_figure *m, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (m[i].pending)
+            return 1;
+    return 0;
+}
+
 void dashboard_charts(struct req *r)
 {
     struct month_figure m[MONTHS];
     char month[8]; /* this year's first month: the relief charts read the figures kept per village and month */
     snprintf(month, sizeof month, "%04d-01", r->today.y);
     html_raw(r, "<h2>图表</h2><div class=\"charts\">");
-    if (r->user.role != ROLE_RELIEF && portfolio_months(r->db, &r->user, r->today, r->today, MONTHS, m) == MONTHS) {
+    int have =
+        r->user.role != ROLE_RELIEF && portfolio_months(r->db, &r->user, r->today, r->today, MONTHS, 0, m) == MONTHS;
+    if (have && months_pending(m, MONTHS)) {
+        html_raw(r, "<p class=\"note\">近12个月放款、贷款余额与 PAR30 图表：有月份的月末数字正在后台结算（新的一月开始、"
+                    "冲正了以前月份的还款或升级之后），一两分钟后刷新本页即可看到。</p>");
+    } else if (have) {
         const char *months[MONTHS];
         int64_t disbursed[MONTHS], outstanding[MONTHS], par[MONTHS];
         for (int i = 0; i < MONTHS; i++) {

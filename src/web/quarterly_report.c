@@ -101,7 +101,7 @@ struct quarterly_report *quarterly_report_load(struct req *r)
     q->d.draft = date_cmp(to, r->today) >= 0;
     int ok = portfolio_summary(r->db, &r->user, as_of, r->today, &q->d.p) == 0 &&
              portfolio_by_village(r->db, &r->user, as_of, r->today, q->d.from, q->d.to, add_flows, &q->d.flows) >= 0 &&
-             portfolio_months(r->db, &r->user, as_of, r->today, QUARTERLY_MONTHS, q->d.months) == QUARTERLY_MONTHS &&
+             portfolio_months(r->db, &r->user, as_of, r->today, QUARTERLY_MONTHS, 1, q->d.months) == QUARTERLY_MONTHS &&
              relief_report(r->db, &r->user, RG_CATEGORY, q->d.from, q->d.to, add_relief, q) >= 0 &&
              followup_outcomes(r->db, &r->user, q->d.from, q->d.to, add_outcome, &q->d) >= 0 &&
              add_in_kind(r, &q->d, from, as_of) == 0 &&

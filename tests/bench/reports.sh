@@ -18,7 +18,7 @@ fi
 echo "relief payments: $(sqlite3 "$DB" 'SELECT count(*) FROM relief_payments') loans: $(sqlite3 "$DB" 'SELECT count(*) FROM loans')"
 
 PORT=18741
-$BIN serve --db "$DB" --listen 127.0.0.1:$PORT --threads "$THREADS" >/dev/null 2>&1 &
+BANGFU_CLOSE_INTERVAL=5 $BIN serve --db "$DB" --listen 127.0.0.1:$PORT --threads "$THREADS" >/dev/null 2>&1 &
 SERVER=$!
 build/bench/hello 18742 "$THREADS" >/dev/null &
 HELLO=$!
@@ -35,17 +35,25 @@ median() {
 }
 
 # Closed months are computed once for every village (closed_months, village_months), by the
-# server's background closer at start-up or the first request that needs one. Reopen them all to
-# measure the first visit while they are being closed again (it waits for the closer's month).
-sqlite3 "$DB" "DELETE FROM village_months; DELETE FROM closed_months"
+# server's month closer: at start-up before it listens, then in the background (here every 5 s). Reopen
+# them all (what an upgrade or a reversal of an old repayment does) to measure the first visit while
+# they are open: the dashboard does not wait for them (its two loan charts say they are being closed).
+sqlite3 -cmd '.timeout 60000' "$DB" "DELETE FROM village_months; DELETE FROM closed_months"
 cold=$(once "http://127.0.0.1:$PORT/home")
+t0=$(date +%s.%N)
+for _ in $(seq 600); do [ "$(sqlite3 -cmd '.timeout 60000' "$DB" 'SELECT count(*) FROM closed_months')" -ge 12 ] && break; sleep 0.5; done
+reclosed=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f", b - a}')
 base=$(median "http://127.0.0.1:18742/")
 warm=$(median "http://127.0.0.1:$PORT/home")
 relief=$(median "http://127.0.0.1:$PORT/reports/relief?group=village")
 echo "== dashboard (district-wide user, all 100,000 loans and 500,000 relief payments)"
-printf 'bare libmicrohttpd          %8.2f ms\n/home, first visit after month close %8.0f ms\n/home                       %8.2f ms (target < 200 ms; %.0f x baseline)\n' \
-  "$base" "$(awk -v s="$cold" 'BEGIN {print s * 1000}')" "$warm" "$(awk -v a="$warm" -v b="$base" 'BEGIN {print a / b}')"
+printf 'bare libmicrohttpd          %8.2f ms\n/home, first visit with every month open %8.0f ms (the closer closed them again within %s s)\n/home                       %8.2f ms (target < 200 ms; %.0f x baseline)\n' \
+  "$base" "$(awk -v s="$cold" 'BEGIN {print s * 1000}')" "$reclosed" "$warm" "$(awk -v a="$warm" -v b="$base" 'BEGIN {print a / b}')"
 printf 'relief report by village   %8.2f ms\n' "$relief"
+if [ -n "${BENCH_SUMMARY:-}" ]; then
+  printf 'first /home with every month open\t%s ms (then %s ms)\tno request recomputes history\n' \
+    "$(awk -v s="$cold" 'BEGIN {printf "%.0f", s * 1000}')" "$warm" >>"$BENCH_SUMMARY"
+fi
 echo "== quarterly report PDF (target < 5 s)"
 for q in 2026Q3 2026Q4; do
   t=$(once "http://127.0.0.1:$PORT/reports/quarterly.pdf?quarter=$q")

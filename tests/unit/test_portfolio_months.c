@@ -60,7 +60,7 @@ static void assert_stored_equals_fresh(struct db *db, struct date today)
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct user_ctx u = {0};
         snprintf(u.unit_path, sizeof u.unit_path, "%s", (const char *)sqlite3_column_text(st, 0));
-        assert_int_equal(portfolio_months(db, &u, today, today, 12, got), 12);
+        assert_int_equal(portfolio_months(db, &u, today, today, 12, 1, got), 12);
         for (int i = 0; i < 11; i++) {
             struct date end = date_add_days(date_add_months((struct date){today.y, today.m, 1}, i - 10), -1);
             assert_int_equal(portfolio_month_fresh(db, u.unit_path, end, &fresh), 0);
@@ -93,7 +93,7 @@ static void test_closed_months_equal_recomputation(void **state)
     assert_stored_equals_fresh(f->db, NEXT_MONTH);
 }
 
-/* A month not closed yet is closed by the first request that needs it; reopening from a date drops
+/* A month not closed yet is closed by the first document that needs it; reopening from a date drops
    that month and the later ones only. */
 static void test_request_closes_and_reversal_reopens(void **state)
 {
@@ -103,7 +103,7 @@ static void test_request_closes_and_reversal_reopens(void **state)
     snprintf(district.unit_path, sizeof district.unit_path, "/1/");
     assert_int_equal(db_run(f->db, "DELETE FROM village_months", ""), SQLITE_DONE);
     assert_int_equal(db_run(f->db, "DELETE FROM closed_months", ""), SQLITE_DONE);
-    assert_int_equal(portfolio_months(f->db, &district, TODAY, TODAY, 12, m), 12);
+    assert_int_equal(portfolio_months(f->db, &district, TODAY, TODAY, 12, 1, m), 12);
     assert_int_equal(db_int(f->db, 0, "SELECT count(*) FROM closed_months", ""), 11);
     assert_int_equal(db_begin(f->db), SQLITE_OK);
     assert_int_equal(portfolio_months_reopen(f->db, "2026-09-15"), 0);
@@ -114,11 +114,44 @@ static void test_request_closes_and_reversal_reopens(void **state)
     assert_stored_equals_fresh(f->db, TODAY);
 }
 
+/* A page (close_missing 0) never closes a month: the months not closed are marked pending with no
+   figures and nothing is stored; once the closer has closed them, the page's months are exactly the
+   document's. */
+static void test_page_leaves_open_months_to_the_closer(void **state)
+{
+    struct fixture *f = *state;
+    struct user_ctx district = {0};
+    struct month_figure page[12], doc[12];
+    snprintf(district.unit_path, sizeof district.unit_path, "/1/");
+    assert_int_equal(db_run(f->db, "DELETE FROM village_months", ""), SQLITE_DONE);
+    assert_int_equal(db_run(f->db, "DELETE FROM closed_months", ""), SQLITE_DONE);
+    assert_int_equal(portfolio_months(f->db, &district, TODAY, TODAY, 12, 0, page), 12);
+    for (int i = 0; i < 11; i++) {
+        assert_int_equal(page[i].pending, 1);
+        assert_int_equal(page[i].outstanding_fen + page[i].disbursed_fen + page[i].par30_fen, 0);
+    }
+    assert_int_equal(page[11].pending, 0); /* today's month: from the carried figures */
+    assert_true(page[11].outstanding_fen > 0);
+    assert_int_equal(db_int(f->db, -1, "SELECT count(*) FROM closed_months", ""), 0);
+
+    assert_int_equal(portfolio_months_close(f->db, TODAY, 12), 12);
+    assert_int_equal(portfolio_months(f->db, &district, TODAY, TODAY, 12, 0, page), 12);
+    assert_int_equal(portfolio_months(f->db, &district, TODAY, TODAY, 12, 1, doc), 12);
+    for (int i = 0; i < 12; i++) {
+        assert_int_equal(page[i].pending, 0);
+        assert_string_equal(page[i].month, doc[i].month);
+        assert_int_equal(page[i].disbursed_fen, doc[i].disbursed_fen);
+        assert_int_equal(page[i].outstanding_fen, doc[i].outstanding_fen);
+        assert_int_equal(page[i].par30_fen, doc[i].par30_fen);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_closed_months_equal_recomputation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_request_closes_and_reversal_reopens, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_page_leaves_open_months_to_the_closer, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
