@@ -29,7 +29,7 @@ $BIN serve --db "$DB" --listen 127.0.0.1:$PORT --threads "$THREADS" >/dev/null 2
 SERVER=$!
 build/bench/hello 18752 "$THREADS" >/dev/null &
 HELLO=$!
-trap 'kill $SERVER $HELLO 2>/dev/null; wait $SERVER $HELLO 2>/dev/null || true' EXIT
+trap 'kill $SERVER $HELLO 2>/dev/null || true; wait $SERVER $HELLO 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -sf http://127.0.0.1:$PORT/healthz >/dev/null && break; sleep 0.3; done
 TOKEN=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"username":"shenji","password":"demo1234"}' \
   http://127.0.0.1:$PORT/api/v1/login | sed 's/.*"token":"\([0-9a-f]*\)".*/\1/')

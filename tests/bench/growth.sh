@@ -82,7 +82,7 @@ PORT=18761
 for size in small large; do
   $BIN serve --db "$(dbfile $size)" --listen 127.0.0.1:$PORT --threads "$THREADS" >/dev/null 2>&1 &
   SERVER=$!
-  trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+  trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
   BASE=http://127.0.0.1:$PORT
   # (the first start after an upgrade migrates the database first: minutes at 1,000,000 households)
   for _ in $(seq 3000); do curl -sf $BASE/healthz >/dev/null && break; sleep 0.3; done

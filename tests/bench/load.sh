@@ -18,7 +18,7 @@ PORT=18771
 BASE=http://127.0.0.1:$PORT
 $BIN serve --db "$DB" --listen 127.0.0.1:$PORT --threads "${THREADS:-2}" >/dev/null 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
 # (the first start after an upgrade migrates the database first: minutes at 1,000,000 households)
 for _ in $(seq 3000); do curl -sf $BASE/healthz >/dev/null && break; sleep 0.3; done
 sleep 5 # the month closer's start-up pass

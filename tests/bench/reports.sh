@@ -22,7 +22,7 @@ BANGFU_CLOSE_INTERVAL=5 $BIN serve --db "$DB" --listen 127.0.0.1:$PORT --threads
 SERVER=$!
 build/bench/hello 18742 "$THREADS" >/dev/null &
 HELLO=$!
-trap 'kill $SERVER $HELLO 2>/dev/null; wait $SERVER $HELLO 2>/dev/null || true' EXIT
+trap 'kill $SERVER $HELLO 2>/dev/null || true; wait $SERVER $HELLO 2>/dev/null || true' EXIT
 sleep 1
 COOKIE=$(curl -s -D - -o /dev/null -X POST --data 'username=shenji&password=demo1234' \
   http://127.0.0.1:$PORT/login | sed -n 's/^Set-Cookie: \(bangfu_session=[0-9a-f]*\).*/\1/p')

@@ -46,7 +46,7 @@ serve() {
   for _ in $(seq 600); do curl -sf http://127.0.0.1:$PORT/healthz >/dev/null && return; sleep 0.3; done
   echo "server did not start"; exit 1
 }
-trap '[ -z "$SERVER" ] || { kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; } || true' EXIT
+trap '[ -z "$SERVER" ] || { kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; }' EXIT
 login() {
   curl -s -X POST -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"${2:-demo1234}\"}" \
     http://127.0.0.1:$PORT/api/v1/login | sed 's/.*"token":"\([0-9a-f]*\)".*/\1/'

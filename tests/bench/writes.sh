@@ -33,7 +33,7 @@ sqlite3 build/bench/writes.db "WITH RECURSIVE copies(n) AS (SELECT 1 UNION ALL S
 PORT=18751
 $BIN serve --db build/bench/writes.db --listen 127.0.0.1:$PORT --threads "${THREADS:-2}" --today $TODAY >/dev/null 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -sf http://127.0.0.1:$PORT/healthz >/dev/null && break; sleep 0.3; done
 login() { curl -s -X POST -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"demo1234\"}" \
   http://127.0.0.1:$PORT/api/v1/login | sed 's/.*"token":"\([0-9a-f]*\)".*/\1/'; }
