@@ -29,7 +29,8 @@ static void close_due(struct db *db)
         log_note("month closer: %d month(s) closed", n);
 }
 
-/* The thread: closes, then waits interval seconds in one-second steps so a stop is prompt. */
+/* The thread: waits interval seconds in one-second steps (so a stop is prompt), then closes what a new
+   month or a reversal left open (the start-up pass ran before the thread). */
 static void *run(void *arg)
 {
     unsigned interval = *(unsigned *)arg;
@@ -41,9 +42,10 @@ static void *run(void *arg)
         return NULL;
     }
     while (!atomic_load(&stopping)) {
-        close_due(db);
         for (unsigned s = 0; s < interval && !atomic_load(&stopping); s++)
             nanosleep(&(struct timespec){1, 0}, NULL);
+        if (!atomic_load(&stopping))
+            close_due(db);
     }
     db_close(db);
     return NULL;
@@ -60,7 +62,7 @@ int month_closer_start(const char *db_path)
     closer_db = db_path;
     struct err e = {0};
     struct db *db = db_open(db_path, 0, &e);
-    if (db) { /* the start-up pass, before the server answers (the thread's first pass then finds them closed) */
+    if (db) { /* the start-up pass, before the server answers */
         close_due(db);
         db_close(db);
     } else {

@@ -302,9 +302,10 @@ export async function approvedReliefBatch(srv, { amount_fen, village = null, lat
   return list.body.items.map((a) => a.id);
 }
 
-// Runs SQL with the sqlite3 shell; returns the rows as objects ([] when none).
+// Runs SQL with the sqlite3 shell; returns the rows as objects ([] when none). Waits up to 10 s for a
+// write of the server (a background thread's) to end.
 export function sqlRows(db, query) {
-  const r = spawnSync('sqlite3', ['-json', db, query], { encoding: 'utf8' });
+  const r = spawnSync('sqlite3', ['-json', '-cmd', '.timeout 10000', db, query], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
   return r.stdout.trim() ? JSON.parse(r.stdout) : [];
 }
