@@ -640,7 +640,8 @@ int64_t servicing_reverse(struct db *db, const struct user_ctx *actor, int64_t l
                     "-principal_fen, -prepaid_principal_fen, id, ?, ? FROM repayments WHERE id = ?",
                     "tii", reason, actor->id, repayment_id) == SQLITE_DONE;
     int64_t id = ok ? sqlite3_last_insert_rowid(db->h) : -1;
-    /* cached month-end figures that counted the repayment are computed again when next asked for */
+    /* the closed month-end figures that counted the repayment are reopened: the month closer (or a document
+       that needs them first) computes them again */
     ok = ok && portfolio_months_reopen(db, p->paid_on) == 0;
     if (ok && was_settled)
         ok = db_run(db, "UPDATE loans SET state = 'active', settled_on = NULL WHERE id = ?", "i", loan_id) ==

@@ -19,9 +19,8 @@ BASE=http://127.0.0.1:$PORT
 $BIN serve --db "$DB" --listen 127.0.0.1:$PORT --threads "${THREADS:-2}" >/dev/null 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
-# (the first start after an upgrade migrates the database first: minutes at 1,000,000 households)
+# (the first start after an upgrade migrates the database and closes its months first: minutes at 1,000,000 households)
 for _ in $(seq 3000); do curl -sf $BASE/healthz >/dev/null && break; sleep 0.3; done
-sleep 5 # the month closer's start-up pass
 TOKEN=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"username":"shenji","password":"demo1234"}' \
   $BASE/api/v1/login | sed 's/.*"token":"\([0-9a-f]*\)".*/\1/')
 COOKIE=$(curl -s -D - -o /dev/null -X POST --data 'username=shenji&password=demo1234' $BASE/login |

@@ -84,13 +84,14 @@ static int read_answer(int fd, char *buf, size_t size)
     size_t have = 0;
     char *end = NULL;
     while (!(end = memmem(buf, have, "\r\n\r\n", 4))) {
-        if (have == size)
+        if (have + 1 >= size)
             die("an answer's headers are too long");
-        ssize_t r = read(fd, buf + have, size - have);
+        ssize_t r = read(fd, buf + have, size - 1 - have);
         if (r <= 0)
             return -1;
         have += (size_t)r;
     }
+    buf[have] = '\0'; /* the status line and headers are read as a string below */
     int status = 0;
     if (sscanf(buf, "HTTP/1.%*d %d", &status) != 1)
         die("an answer without a status line");

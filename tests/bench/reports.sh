@@ -23,7 +23,8 @@ SERVER=$!
 build/bench/hello 18742 "$THREADS" >/dev/null &
 HELLO=$!
 trap 'kill $SERVER $HELLO 2>/dev/null || true; wait $SERVER $HELLO 2>/dev/null || true' EXIT
-sleep 1
+# (the server listens once its migrations and the month closer's start-up pass are done: minutes after an upgrade)
+for _ in $(seq 3000); do curl -sf http://127.0.0.1:$PORT/healthz >/dev/null && break; sleep 0.3; done
 COOKIE=$(curl -s -D - -o /dev/null -X POST --data 'username=shenji&password=demo1234' \
   http://127.0.0.1:$PORT/login | sed -n 's/^Set-Cookie: \(bangfu_session=[0-9a-f]*\).*/\1/p')
 
