@@ -331,4 +331,12 @@ test('one due sheet: the API export and the pages\' exports are the same table, 
   const overdue = await page('/overdue.csv');
   assert.ok(overdue.length > 2, 'the demo has overdue instalments');
   assert.ok(overdue.slice(1, -1).every((l) => Number(l.split(',')[7]) > 0), 'every overdue instalment has its days overdue');
+  // Each instalment's penalty (computed from its loan's terms and that instalment alone) adds up, per loan, to the
+  // penalty and compound interest the loan book gives for the whole loan.
+  const book = (await api(srv.base, 'GET', '/loans?state=active&limit=500', undefined, t.xj_xiehui)).body.items;
+  const perLoan = new Map();
+  for (const r of overdue.slice(1, -1).map((l) => l.split(','))) perLoan.set(r[3], (perLoan.get(r[3]) || 0) + cents(r[9]));
+  assert.ok([...perLoan.values()].some((fen) => fen > 0), 'some overdue instalment carries a penalty');
+  for (const [contract, fen] of perLoan)
+    assert.equal(fen, book.find((l) => l.contract_no === contract).penalty_fen, `loan ${contract}`);
 });
