@@ -1,6 +1,6 @@
 /*
- * db.c: connection set-up, embedded migrations, the per-connection statement cache,
- * transactions and binding helpers (see db.h).
+ * db.c: connection set-up, embedded migrations, the per-connection statement cache and binding
+ * helpers (see db.h; transactions and the process's writer are in db_writer.c).
  */
 #include "db.h"
 
@@ -411,95 +411,6 @@ int db_copy(char *out, size_t n, sqlite3_stmt *st, int col)
     }
     log_error("db: column %d (%s) longer than its %zu-byte buffer", col, sqlite3_column_name(st, col), n);
     return -1;
-}
-
-/* The process's one writer: every write transaction of every thread's connection holds it from
-   db_begin to its commit or rollback, so concurrent bookings wait here instead of polling
-   SQLite's lock in the busy handler (which sleeps and retries). A ticket queue: writers are
-   served in the order they arrived (a plain mutex lets a late thread overtake ones that have
-   waited long, which is what makes the slowest bookings slow). A thread that asks while it holds
-   the writer (through a second connection) gets an error, not a deadlock. */
-static pthread_mutex_t writer_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t writer_turn = PTHREAD_COND_INITIALIZER;
-static unsigned long writer_next, writer_serving; /* the next ticket to give; the ticket served */
-static pthread_t writer_holder;
-static int writer_held;
-
-/* Waits for this thread's turn at the writer. 0, or -1 when the thread holds it already. */
-static int writer_take(void)
-{
-    pthread_mutex_lock(&writer_lock);
-    if (writer_held && pthread_equal(writer_holder, pthread_self())) {
-        pthread_mutex_unlock(&writer_lock);
-        return -1;
-    }
-    unsigned long mine = writer_next++;
-    while (writer_serving != mine)
-        pthread_cond_wait(&writer_turn, &writer_lock);
-    writer_held = 1;
-    writer_holder = pthread_self();
-    pthread_mutex_unlock(&writer_lock);
-    return 0;
-}
-
-/* Ends the connection's hold on the process's writer, if it has it: the next ticket's turn. */
-static void writer_release(struct db *db)
-{
-    if (db->writing) {
-        db->writing = 0;
-        pthread_mutex_lock(&writer_lock);
-        writer_held = 0;
-        writer_serving++;
-        pthread_cond_broadcast(&writer_turn);
-        pthread_mutex_unlock(&writer_lock);
-    }
-}
-
-/* Takes the process's writer, then starts a write transaction with SQLite's write lock at once
-   (other processes, such as a command run beside the server, still meet the busy timeout). */
-int db_begin(struct db *db)
-{
-    if (db->writing || writer_take() != 0)
-        return SQLITE_MISUSE;
-    db->writing = 1;
-    int rc = db_exec(db, "BEGIN IMMEDIATE");
-    if (rc != SQLITE_OK)
-        writer_release(db);
-    return rc;
-}
-
-/* A PASSIVE checkpoint between two write transactions (see db.h): takes the writer, releases it. */
-int db_checkpoint_serialised(struct db *db, int *log_pages, int *copied)
-{
-    if (db->writing || writer_take() != 0)
-        return SQLITE_MISUSE;
-    int rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, log_pages, copied);
-    db->writing = 1; /* so that writer_release hands the writer on */
-    writer_release(db);
-    return rc;
-}
-
-/* Commits the open transaction; the writer is released once the transaction has ended (a failed
-   COMMIT that leaves it open keeps it until db_rollback). */
-int db_commit(struct db *db)
-{
-    int rc = db_exec(db, "COMMIT");
-    if (sqlite3_get_autocommit(db->h))
-        writer_release(db);
-    return rc;
-}
-
-/* Rolls back the open transaction, if any, and releases the writer. */
-void db_rollback(struct db *db)
-{
-    if (!sqlite3_get_autocommit(db->h))
-        db_exec(db, "ROLLBACK");
-    writer_release(db);
-}
-
-int db_writing(const struct db *db)
-{
-    return db->writing;
 }
 
 /* Executes parameterless SQL text. */

@@ -20,7 +20,8 @@ struct db {
         const char *sql;
         sqlite3_stmt *st;
     } cache[DB_CACHE_SLOTS];
-    int writing; /* holds the process's writer (between db_begin and its commit or rollback) */
+    int writing;   /* holds the process's writer (between db_begin and its commit or rollback) */
+    int borrowing; /* while writing: h and cache are the shared writing connection's (db_writer_share) */
 };
 
 /* Opens (and with `create`, creates) the database at path, sets WAL, foreign keys and a busy
@@ -88,6 +89,13 @@ int db_copy(char *out, size_t n, sqlite3_stmt *st, int col);
    db_rollback on every path (the server also rolls back after each request and logs a handler
    that left one open). */
 int db_begin(struct db *db);
+/* Makes db (NULL: none) the process's one writing connection: from now on every db_begin on
+   another connection runs its transaction on db's handle and statements, and gives them back at
+   its commit or rollback. A page cache is emptied whenever another connection has committed, so
+   with one connection per server thread every booking read its pages again from the file; the
+   one writing connection keeps them. The server shares one before it answers and NULL after its
+   threads (and the month closer) have ended. 0, or -1 when the calling thread holds the writer. */
+int db_writer_share(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 /* A PASSIVE WAL checkpoint holding the process's writer, outside any transaction: no commit comes

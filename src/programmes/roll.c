@@ -154,16 +154,17 @@ int64_t roll_create(struct db *db, const struct user_ctx *actor, int64_t program
     char cats[HH_CATEGORY_JSON_SIZE], ref[11], born_by[11];
     if (p.categories && hh_category_codes_json(hh_category_within(p.categories), cats, sizeof cats) != 0)
         return err_set(e, 500, "internal_error", NULL, "家庭类别过多");
+    /* roll_fail is registered after db_begin: in the server the transaction runs on the shared
+       writing connection (db.h), not on this thread's own */
+    if (db_begin(db) != SQLITE_OK)
+        return db_fail(db, e);
     programme_rules_of(&p, year, &roll_rules);
     date_format(roll_rules.ref, ref);
     programme_born_by(&roll_rules, born_by);
-    if (sqlite3_create_function(db->h, "roll_fail", 8, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, roll_fail_sql, NULL,
-                                NULL) != SQLITE_OK)
-        return db_fail(db, e);
-    if (db_begin(db) != SQLITE_OK)
-        return db_fail(db, e);
     int64_t id = -1;
-    int ok = db_run(db, "INSERT INTO rolls (programme_id, unit_id, year, ref_date, amount_fen, created_by) "
+    int ok = sqlite3_create_function(db->h, "roll_fail", 8, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, roll_fail_sql,
+                                     NULL, NULL) == SQLITE_OK &&
+             db_run(db, "INSERT INTO rolls (programme_id, unit_id, year, ref_date, amount_fen, created_by) "
                         "VALUES (?, ?, ?, ?, ?, ?)", "iiitii", programme_id, unit_id, (int64_t)year, ref, amount,
                     actor->id) == SQLITE_DONE;
     if (ok) {

@@ -442,6 +442,15 @@ int server_run(struct app *app, const char *listen)
         return 2;
     }
     pthread_mutex_init(&app->lock, NULL);
+    /* Every write transaction runs on one connection, which keeps its page cache (db.h). */
+    struct err e = {0};
+    struct db *writer = db_open(app->db_path, 0, &e);
+    if (!writer) {
+        fprintf(stderr, "错误: %s\n", e.message);
+        return 1;
+    }
+    db_checkpoint_hand_off(writer);
+    db_writer_share(writer);
     /* SIGINT, SIGTERM and SIGHUP are blocked in every thread (the pool inherits the mask) and
        taken by sigwait below: no handler, no race between a signal and the wait for it. */
     sigset_t sigs;
@@ -458,6 +467,8 @@ int server_run(struct app *app, const char *listen)
         MHD_OPTION_CONNECTION_LIMIT, 1000u, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "错误: 无法在 %s 上启动服务（端口被占用？）\n", listen);
+        db_writer_share(NULL);
+        db_close(writer);
         return 1;
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_LISTEN_FD);
@@ -475,5 +486,7 @@ int server_run(struct app *app, const char *listen)
     MHD_stop_daemon(d);
     for (int i = 0; i < app->nconns; i++)
         db_close(app->conns[i]);
+    db_writer_share(NULL); /* waits for a write of the month closer's thread, which still runs */
+    db_close(writer);
     return 0;
 }

@@ -4,7 +4,9 @@
    of polling the database lock), a connection cannot begin twice, and every way a transaction
    ends releases the writer; and many writers at once, their checkpoints handed to the
    checkpointer (db_checkpoint.c) as the server's connections hand them, all commit, none meets
-   SQLite's busy handler, and the checkpointer checkpoints. */
+   SQLite's busy handler, and the checkpointer checkpoints; and with a shared writing connection
+   (the server's), every transaction runs on its handle and gives it back however it ends, and
+   finds the pages another connection's transaction read still in its cache. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -137,6 +139,66 @@ static void test_many_writers(void **state)
     assert_int_equal(db_int(db, 0, "SELECT count(DISTINCT path) FROM units WHERE name = '多'", ""), WRITERS * COMMITS);
 }
 
+/* Pages the connection's handle read from the file since the last call. */
+static int cache_misses(sqlite3 *h)
+{
+    int cur = 0, high = 0;
+    sqlite3_db_status(h, SQLITE_DBSTATUS_CACHE_MISS, &cur, &high, 1);
+    return cur;
+}
+
+/* Adds a unit on the connection in a transaction of its own; 0 when committed. */
+static int add_unit(struct db *c)
+{
+    return db_begin(c) == SQLITE_OK &&
+                   db_run(c, "INSERT INTO units (name, kind, path) SELECT '共', 'village', '/7' || count(*) || '/' "
+                             "FROM units", "") == SQLITE_DONE &&
+                   sqlite3_last_insert_rowid(c->h) > 0 && db_commit(c) == SQLITE_OK
+               ? 0
+               : -1;
+}
+
+static void test_shared_writer(void **state)
+{
+    (void)state;
+    struct err e = {0};
+    struct db *w = db_open(path, 0, &e), *a = db_open(path, 0, &e), *b = db_open(path, 0, &e);
+    assert_non_null(w);
+    assert_non_null(a);
+    assert_non_null(b);
+    sqlite3 *wh = w->h, *ah = a->h, *bh = b->h;
+    /* Without a shared connection, each connection's cache is emptied by the other's commit. */
+    assert_int_equal(add_unit(a), 0);
+    assert_int_equal(add_unit(b), 0);
+    cache_misses(ah);
+    assert_int_equal(add_unit(a), 0);
+    assert_true(cache_misses(ah) > 0);
+    /* Shared: the transaction runs on the writer's handle and its statements ... */
+    assert_int_equal(db_writer_share(w), 0);
+    assert_int_equal(db_begin(a), SQLITE_OK);
+    assert_ptr_equal(a->h, wh);
+    assert_ptr_equal(w->h, ah);
+    db_rollback(a); /* ... and gives them back at a rollback ... */
+    assert_ptr_equal(a->h, ah);
+    assert_ptr_equal(w->h, wh);
+    assert_int_equal(add_unit(a), 0); /* ... and at a commit */
+    assert_ptr_equal(a->h, ah);
+    cache_misses(wh);
+    assert_int_equal(add_unit(b), 0); /* b's transaction finds the pages a's read */
+    assert_int_equal(cache_misses(wh), 0);
+    assert_ptr_equal(b->h, bh);
+    assert_int_equal(db_begin(b), SQLITE_OK);
+    db_close(b); /* closing in a transaction gives the handle back before closing its own */
+    assert_ptr_equal(w->h, wh);
+    assert_int_equal(db_writer_share(NULL), 0);
+    assert_int_equal(db_begin(a), SQLITE_OK); /* none shared: a writes on its own handle again */
+    assert_ptr_equal(a->h, ah);
+    db_rollback(a);
+    assert_int_equal(db_int(w, 0, "SELECT count(*) FROM units WHERE name = '共'", ""), 5);
+    db_close(a);
+    db_close(w);
+}
+
 /* Makes the tests' database. */
 static int setup(void **state)
 {
@@ -158,6 +220,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_writers_queue),
         cmocka_unit_test(test_many_writers),
+        cmocka_unit_test(test_shared_writer),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
