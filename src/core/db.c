@@ -17,6 +17,7 @@
 #include "embedded.h"
 #include "log.h"
 #include "text.h"
+#include "wal_vfs.h"
 
 /* SQL clock_now(): the program's clock as SQLite writes its current time (UTC text). */
 static void sql_clock_now(sqlite3_context *cx, int argc, sqlite3_value **argv)
@@ -131,13 +132,16 @@ struct db *db_open(const char *path, int create, struct err *e)
         err_set(e, 500, "out_of_memory", NULL, "内存不足");
         return NULL;
     }
-    if (pthread_once(&sqlite_config_once, configure_sqlite) != 0 || clock_install_sqlite() != SQLITE_OK) {
-        err_set(e, 500, "db_open_failed", NULL, "无法设置数据库时钟");
+    /* the file layer every connection opens through (wal_vfs.h) builds on the clock's (clock.h),
+       which answers SQL's 'now' from the program's one clock: so it is registered after it */
+    if (pthread_once(&sqlite_config_once, configure_sqlite) != 0 || clock_install_sqlite() != SQLITE_OK ||
+        wal_vfs_register() != SQLITE_OK) {
+        err_set(e, 500, "db_open_failed", NULL, "无法设置数据库时钟或文件层");
         free(db);
         return NULL;
     }
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-    if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &db->h, flags, WAL_VFS_NAME) != SQLITE_OK) {
         err_set(e, 500, "db_open_failed", NULL, "无法打开数据库 %s：%s", path,
                 db->h ? sqlite3_errmsg(db->h) : "?");
         db_close(db);

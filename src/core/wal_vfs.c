@@ -1,0 +1,339 @@
+/*
+ * wal_vfs.c: the SQLite file layer Bangfu's connections open through (see wal_vfs.h): the
+ * system's own, except that a write-ahead log's appends are gathered in memory and written with
+ * one write() when the transaction's commit frame is complete, before any sync, read, size,
+ * truncation or close of the log, and before any write elsewhere in it.
+ */
+#include "wal_vfs.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FRAME_HEADER_SIZE 24          /* a WAL frame's header; a page is never this small */
+/* The most a log's gathered appends hold before they are written: the system's unix layer writes
+   at most 0x1ffff bytes in one call (its seekAndWriteFd masks the length with it, so 128 KiB would
+   write nothing and be reported as a full disk). A booking's commit, up to 25 pages of 4 KiB and
+   their headers, fits. */
+#define GATHER_MAX 0x1ffff
+
+/* A file opened through this layer: the system's file, and for a log the appends not written yet. */
+struct gathered_file {
+    sqlite3_file base;   /* the methods SQLite calls: wal_methods or plain_methods */
+    sqlite3_file *real;  /* the system's file, allocated right after this struct */
+    unsigned char *buf;  /* appends not written yet (GATHER_MAX bytes, allocated at the first) */
+    size_t len;          /* bytes in buf */
+    sqlite3_int64 off;   /* the log offset of buf[0] */
+    sqlite3_int64 end;   /* the offset just past this handle's last append */
+    int commit_page;     /* the last append was a commit frame's header: its page ends the commit */
+};
+
+static sqlite3_vfs *parent; /* the system's file layer */
+static sqlite3_vfs vfs;     /* this layer */
+
+/* Writes the gathered appends, if any, to the log. SQLite's result code. */
+static int gathered_flush(struct gathered_file *f)
+{
+    if (f->len == 0)
+        return SQLITE_OK;
+    int rc = f->real->pMethods->xWrite(f->real, f->buf, (int)f->len, f->off);
+    f->len = 0;
+    return rc;
+}
+
+/* A log's write. An append (at or past the end of what this handle wrote, or at the log's start,
+   where a log begins again after a checkpoint) joins the gathered ones; any other write (SQLite
+   rewriting a frame of the open transaction, or a frame's header for its checksum) first writes
+   those, then itself straight away. A commit frame (its header's second word, the database's size
+   after the commit, is not zero) is written as soon as its page has come, so another connection
+   never reads a committed frame that is not in the file, whatever the connection's synchronous
+   setting. */
+static int wal_write(sqlite3_file *file, const void *data, int amt, sqlite3_int64 off)
+{
+    struct gathered_file *f = (struct gathered_file *)file;
+    if (!f->buf)
+        f->buf = malloc(GATHER_MAX);
+    int append = off == 0 || off >= f->end, rc = SQLITE_OK;
+    if (!append || !f->buf || (size_t)amt > GATHER_MAX) {
+        rc = gathered_flush(f);
+        if (rc == SQLITE_OK)
+            rc = f->real->pMethods->xWrite(f->real, data, amt, off);
+    } else {
+        if (f->len && (off != f->off + (sqlite3_int64)f->len || f->len + (size_t)amt > GATHER_MAX))
+            rc = gathered_flush(f);
+        if (rc == SQLITE_OK) {
+            if (f->len == 0)
+                f->off = off;
+            memcpy(f->buf + f->len, data, (size_t)amt);
+            f->len += (size_t)amt;
+        }
+    }
+    if (rc != SQLITE_OK)
+        return rc;
+    if (append)
+        f->end = off + amt;
+    if (amt == FRAME_HEADER_SIZE) {
+        const unsigned char *h = data;
+        f->commit_page = (h[4] | h[5] | h[6] | h[7]) != 0;
+        return SQLITE_OK;
+    }
+    if (f->commit_page) {
+        f->commit_page = 0;
+        return gathered_flush(f);
+    }
+    return SQLITE_OK;
+}
+
+/* A log's close: the gathered appends are written first. */
+static int wal_close(sqlite3_file *file)
+{
+    struct gathered_file *f = (struct gathered_file *)file;
+    int rc = gathered_flush(f);
+    free(f->buf);
+    f->buf = NULL;
+    int closed = f->real->pMethods->xClose(f->real);
+    return rc != SQLITE_OK ? rc : closed;
+}
+
+/* Each of the log's other methods writes the gathered appends first, so it sees the file as
+   SQLite wrote it. */
+static int wal_read(sqlite3_file *file, void *data, int amt, sqlite3_int64 off)
+{
+    struct gathered_file *f = (struct gathered_file *)file;
+    int rc = gathered_flush(f);
+    return rc != SQLITE_OK ? rc : f->real->pMethods->xRead(f->real, data, amt, off);
+}
+
+static int wal_truncate(sqlite3_file *file, sqlite3_int64 size)
+{
+    struct gathered_file *f = (struct gathered_file *)file;
+    int rc = gathered_flush(f);
+    return rc != SQLITE_OK ? rc : f->real->pMethods->xTruncate(f->real, size);
+}
+
+static int wal_sync(sqlite3_file *file, int flags)
+{
+    struct gathered_file *f = (struct gathered_file *)file;
+    int rc = gathered_flush(f);
+    return rc != SQLITE_OK ? rc : f->real->pMethods->xSync(f->real, flags);
+}
+
+static int wal_file_size(sqlite3_file *file, sqlite3_int64 *size)
+{
+    struct gathered_file *f = (struct gathered_file *)file;
+    int rc = gathered_flush(f);
+    return rc != SQLITE_OK ? rc : f->real->pMethods->xFileSize(f->real, size);
+}
+
+static int wal_file_control(sqlite3_file *file, int op, void *arg)
+{
+    struct gathered_file *f = (struct gathered_file *)file;
+    int rc = gathered_flush(f);
+    return rc != SQLITE_OK ? rc : f->real->pMethods->xFileControl(f->real, op, arg);
+}
+
+/* ---- the methods every file passes on to the system's file as they are ------------------- */
+
+#define REAL(file) (((struct gathered_file *)(file))->real)
+
+static int plain_close(sqlite3_file *file)
+{
+    return REAL(file)->pMethods->xClose(REAL(file));
+}
+
+static int plain_read(sqlite3_file *file, void *data, int amt, sqlite3_int64 off)
+{
+    return REAL(file)->pMethods->xRead(REAL(file), data, amt, off);
+}
+
+static int plain_write(sqlite3_file *file, const void *data, int amt, sqlite3_int64 off)
+{
+    return REAL(file)->pMethods->xWrite(REAL(file), data, amt, off);
+}
+
+static int plain_truncate(sqlite3_file *file, sqlite3_int64 size)
+{
+    return REAL(file)->pMethods->xTruncate(REAL(file), size);
+}
+
+static int plain_sync(sqlite3_file *file, int flags)
+{
+    return REAL(file)->pMethods->xSync(REAL(file), flags);
+}
+
+static int plain_file_size(sqlite3_file *file, sqlite3_int64 *size)
+{
+    return REAL(file)->pMethods->xFileSize(REAL(file), size);
+}
+
+static int plain_lock(sqlite3_file *file, int level)
+{
+    return REAL(file)->pMethods->xLock(REAL(file), level);
+}
+
+static int plain_unlock(sqlite3_file *file, int level)
+{
+    return REAL(file)->pMethods->xUnlock(REAL(file), level);
+}
+
+static int plain_check_reserved_lock(sqlite3_file *file, int *out)
+{
+    return REAL(file)->pMethods->xCheckReservedLock(REAL(file), out);
+}
+
+static int plain_file_control(sqlite3_file *file, int op, void *arg)
+{
+    return REAL(file)->pMethods->xFileControl(REAL(file), op, arg);
+}
+
+static int plain_sector_size(sqlite3_file *file)
+{
+    return REAL(file)->pMethods->xSectorSize(REAL(file));
+}
+
+static int plain_device_characteristics(sqlite3_file *file)
+{
+    return REAL(file)->pMethods->xDeviceCharacteristics(REAL(file));
+}
+
+static int plain_shm_map(sqlite3_file *file, int region, int size, int extend, void volatile **out)
+{
+    return REAL(file)->pMethods->xShmMap(REAL(file), region, size, extend, out);
+}
+
+static int plain_shm_lock(sqlite3_file *file, int offset, int n, int flags)
+{
+    return REAL(file)->pMethods->xShmLock(REAL(file), offset, n, flags);
+}
+
+static void plain_shm_barrier(sqlite3_file *file)
+{
+    REAL(file)->pMethods->xShmBarrier(REAL(file));
+}
+
+static int plain_shm_unmap(sqlite3_file *file, int delete_flag)
+{
+    return REAL(file)->pMethods->xShmUnmap(REAL(file), delete_flag);
+}
+
+static int plain_fetch(sqlite3_file *file, sqlite3_int64 off, int amt, void **out)
+{
+    return REAL(file)->pMethods->xFetch(REAL(file), off, amt, out);
+}
+
+static int plain_unfetch(sqlite3_file *file, sqlite3_int64 off, void *page)
+{
+    return REAL(file)->pMethods->xUnfetch(REAL(file), off, page);
+}
+
+/* Version 3 methods; a system file of an older version is refused at open (the system's unix
+   layer gives version 3). */
+static const sqlite3_io_methods plain_methods = {
+    3, plain_close, plain_read, plain_write, plain_truncate, plain_sync, plain_file_size, plain_lock, plain_unlock,
+    plain_check_reserved_lock, plain_file_control, plain_sector_size, plain_device_characteristics, plain_shm_map,
+    plain_shm_lock, plain_shm_barrier, plain_shm_unmap, plain_fetch, plain_unfetch};
+
+static const sqlite3_io_methods wal_methods = {
+    3, wal_close, wal_read, wal_write, wal_truncate, wal_sync, wal_file_size, plain_lock, plain_unlock,
+    plain_check_reserved_lock, wal_file_control, plain_sector_size, plain_device_characteristics, plain_shm_map,
+    plain_shm_lock, plain_shm_barrier, plain_shm_unmap, plain_fetch, plain_unfetch};
+
+/* Opens the system's file right after the struct and puts this layer's methods in front of it. */
+static int gathered_open(sqlite3_vfs *self, const char *name, sqlite3_file *file, int flags, int *out_flags)
+{
+    (void)self;
+    struct gathered_file *f = (struct gathered_file *)file;
+    memset(f, 0, sizeof *f);
+    f->real = (sqlite3_file *)(f + 1);
+    int rc = parent->xOpen(parent, name, f->real, flags, out_flags);
+    if (rc != SQLITE_OK)
+        return rc; /* base.pMethods stays NULL: SQLite does not close it */
+    if (!f->real->pMethods || f->real->pMethods->iVersion < 3) {
+        if (f->real->pMethods)
+            f->real->pMethods->xClose(f->real);
+        return SQLITE_CANTOPEN;
+    }
+    f->base.pMethods = (flags & SQLITE_OPEN_WAL) ? &wal_methods : &plain_methods;
+    return SQLITE_OK;
+}
+
+/* ---- the file layer's other calls, passed on to the system's ------------------------------ */
+
+static int vfs_delete(sqlite3_vfs *self, const char *name, int sync_dir)
+{
+    (void)self;
+    return parent->xDelete(parent, name, sync_dir);
+}
+
+static int vfs_access(sqlite3_vfs *self, const char *name, int flags, int *out)
+{
+    (void)self;
+    return parent->xAccess(parent, name, flags, out);
+}
+
+static int vfs_full_pathname(sqlite3_vfs *self, const char *name, int n, char *out)
+{
+    (void)self;
+    return parent->xFullPathname(parent, name, n, out);
+}
+
+static int vfs_randomness(sqlite3_vfs *self, int n, char *out)
+{
+    (void)self;
+    return parent->xRandomness(parent, n, out);
+}
+
+static int vfs_sleep(sqlite3_vfs *self, int microseconds)
+{
+    (void)self;
+    return parent->xSleep(parent, microseconds);
+}
+
+static int vfs_current_time(sqlite3_vfs *self, double *out)
+{
+    (void)self;
+    return parent->xCurrentTime(parent, out);
+}
+
+static int vfs_last_error(sqlite3_vfs *self, int n, char *out)
+{
+    (void)self;
+    return parent->xGetLastError(parent, n, out);
+}
+
+static int vfs_current_time_int64(sqlite3_vfs *self, sqlite3_int64 *out)
+{
+    (void)self;
+    return parent->xCurrentTimeInt64(parent, out);
+}
+
+static pthread_once_t register_once = PTHREAD_ONCE_INIT;
+static int registered = SQLITE_ERROR; /* the registration's result */
+
+/* Registers this layer on top of the default one (once). */
+static void register_layer(void)
+{
+    sqlite3_vfs *sys = sqlite3_vfs_find(NULL);
+    if (!sys || sys->iVersion < 2 || !sys->xCurrentTimeInt64)
+        return;
+    parent = sys;
+    vfs = (sqlite3_vfs){.iVersion = 2,
+                        .szOsFile = (int)sizeof(struct gathered_file) + sys->szOsFile,
+                        .mxPathname = sys->mxPathname,
+                        .zName = WAL_VFS_NAME,
+                        .xOpen = gathered_open,
+                        .xDelete = vfs_delete,
+                        .xAccess = vfs_access,
+                        .xFullPathname = vfs_full_pathname,
+                        .xRandomness = vfs_randomness,
+                        .xSleep = vfs_sleep,
+                        .xCurrentTime = vfs_current_time,
+                        .xGetLastError = vfs_last_error,
+                        .xCurrentTimeInt64 = vfs_current_time_int64};
+    registered = sqlite3_vfs_register(&vfs, 0);
+}
+
+int wal_vfs_register(void)
+{
+    return pthread_once(&register_once, register_layer) == 0 ? registered : SQLITE_ERROR;
+}

@@ -1,0 +1,198 @@
+/* test_wal_vfs.c: the file layer connections open through (wal_vfs.c). Under it, a counting layer
+   in place of the system's default one counts the write() calls each write-ahead log receives.
+   A commit of many pages reaches its log in one write; a second connection reads it at once, also
+   when the writer runs with synchronous=OFF (no sync at commit: the commit frame itself is
+   written); a transaction that outgrows a tiny page cache (its pages spill into the log and are
+   written again, frames rewritten in place) commits or rolls back whole; a transaction larger than what the layer gathers is written whole and the database
+   stays sound after it is reopened; a commit rolled back leaves nothing behind; and SQL's 'now'
+   is still the program's one clock (the layer builds on the clock's). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "temp_db.h"
+
+static char dir[] = "/tmp/bangfu-walvfs-XXXXXX", path[96];
+
+/* ---- the counting layer: the system's layer, with the log's writes counted ---------------- */
+
+static sqlite3_vfs *sys_vfs;
+static sqlite3_vfs counting_vfs;
+static sqlite3_io_methods counting_wal_methods; /* the system's methods, but xWrite */
+static const sqlite3_io_methods *sys_wal_methods;
+static int wal_writes; /* write() calls the logs received */
+
+/* Counts a log's write and passes it on. */
+static int counting_write(sqlite3_file *file, const void *data, int amt, sqlite3_int64 off)
+{
+    wal_writes++;
+    return sys_wal_methods->xWrite(file, data, amt, off);
+}
+
+/* Opens the system's file; a log gets the system's methods with the counting write. */
+static int counting_open(sqlite3_vfs *self, const char *name, sqlite3_file *file, int flags, int *out)
+{
+    (void)self;
+    int rc = sys_vfs->xOpen(sys_vfs, name, file, flags, out);
+    if (rc == SQLITE_OK && (flags & SQLITE_OPEN_WAL) && file->pMethods) {
+        if (!sys_wal_methods) {
+            sys_wal_methods = file->pMethods;
+            counting_wal_methods = *file->pMethods;
+            counting_wal_methods.xWrite = counting_write;
+        }
+        file->pMethods = &counting_wal_methods;
+    }
+    return rc;
+}
+
+/* Puts the counting layer in as the default, so wal_vfs.c builds on it. */
+static void install_counting_layer(void)
+{
+    sys_vfs = sqlite3_vfs_find(NULL);
+    counting_vfs = *sys_vfs;
+    counting_vfs.zName = "counting";
+    counting_vfs.pNext = NULL;
+    counting_vfs.xOpen = counting_open;
+    sqlite3_vfs_register(&counting_vfs, 1);
+}
+
+/* ---- the tests -------------------------------------------------------------------------- */
+
+/* Inserts n rows of 1,000 characters each (about a page per 4) in one transaction; 0 when committed. */
+static int insert_rows(struct db *db, int n)
+{
+    return db_begin(db) == SQLITE_OK &&
+                   db_run(db, "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?) "
+                              "INSERT INTO t (v) SELECT hex(randomblob(500)) FROM k", "i", (int64_t)n) == SQLITE_DONE &&
+                   db_commit(db) == SQLITE_OK
+               ? 0
+               : -1;
+}
+
+static void test_commit_in_one_write(void **state)
+{
+    (void)state;
+    struct err e = {0};
+    struct db *w = db_open(path, 1, &e), *r = db_open(path, 0, &e);
+    assert_non_null(w);
+    assert_non_null(r);
+    assert_int_equal(db_exec(w, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)"), SQLITE_OK);
+    assert_int_equal(insert_rows(w, 4), 0);
+    int before = wal_writes;
+    assert_int_equal(insert_rows(w, 60), 0); /* about 16 pages: 32 appends without the layer */
+    assert_int_equal(wal_writes - before, 1);
+    assert_int_equal(db_int(r, -1, "SELECT count(*) FROM t", ""), 64);
+    /* synchronous=OFF: no sync at commit, and the other connection still reads the commit */
+    assert_int_equal(db_exec(w, "PRAGMA synchronous=OFF"), SQLITE_OK);
+    before = wal_writes;
+    assert_int_equal(insert_rows(w, 60), 0);
+    assert_int_equal(wal_writes - before, 1);
+    assert_int_equal(db_int(r, -1, "SELECT count(*) FROM t", ""), 124);
+    /* a rolled-back transaction leaves no row */
+    assert_int_equal(db_begin(w), SQLITE_OK);
+    assert_int_equal(db_run(w, "INSERT INTO t (v) SELECT v FROM t", ""), SQLITE_DONE);
+    db_rollback(w);
+    assert_int_equal(db_int(r, -1, "SELECT count(*) FROM t", ""), 124);
+    db_close(r);
+    db_close(w);
+}
+
+static void test_clock_kept(void **state)
+{
+    (void)state;
+    struct err e = {0};
+    struct db *db = db_open(path, 0, &e);
+    assert_non_null(db);
+    char today[16];
+    sqlite3_stmt *st = db_prep(db, "SELECT date('now', '+8 hours')");
+    assert_non_null(st);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    snprintf(today, sizeof today, "%s", db_text(st, 0));
+    db_done(st);
+    assert_string_equal(today, "2031-07-09"); /* pinned in main: not the wall clock's date */
+    db_close(db);
+}
+
+/* The rows' total length as the connection reads it. */
+static int64_t total_length(struct db *db)
+{
+    return db_int(db, -1, "SELECT sum(length(v)) FROM t", "");
+}
+
+static void test_spilled_transaction(void **state)
+{
+    (void)state;
+    struct err e = {0};
+    struct db *w = db_open(path, 0, &e), *r = db_open(path, 0, &e);
+    assert_non_null(w);
+    assert_non_null(r);
+    assert_int_equal(db_exec(w, "PRAGMA cache_size=8"), SQLITE_OK);
+    for (int sync = 0; sync < 2; sync++) {
+        assert_int_equal(db_exec(w, sync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF"), SQLITE_OK);
+        int64_t rows = db_int(r, -1, "SELECT count(*) FROM t", ""), length = total_length(r);
+        /* rolled back after spilling: nothing of it is read */
+        assert_int_equal(db_begin(w), SQLITE_OK);
+        assert_int_equal(db_run(w, "UPDATE t SET v = printf('%900s', '') || v", ""), SQLITE_DONE);
+        assert_int_equal(db_run(w, "UPDATE t SET v = substr(v, 901)", ""), SQLITE_DONE);
+        db_rollback(w);
+        assert_int_equal(total_length(r), length);
+        /* committed after spilling and rewriting its pages: all of it is read */
+        assert_int_equal(db_begin(w), SQLITE_OK);
+        assert_int_equal(db_run(w, "UPDATE t SET v = 'A' || v", ""), SQLITE_DONE);
+        assert_int_equal(db_run(w, "UPDATE t SET v = 'B' || substr(v, 2)", ""), SQLITE_DONE);
+        assert_int_equal(db_run(w, "INSERT INTO t (v) VALUES ('C')", ""), SQLITE_DONE);
+        assert_int_equal(db_commit(w), SQLITE_OK);
+        assert_int_equal(db_int(r, -1, "SELECT count(*) FROM t", ""), rows + 1);
+        assert_int_equal(db_int(r, -1, "SELECT count(*) FROM t WHERE substr(v, 1, 1) = 'B'", ""), rows);
+        assert_int_equal(total_length(r), length + rows + 1);
+        assert_int_equal(db_int(r, -1, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'",
+                                ""),
+                         1);
+    }
+    db_close(r);
+    db_close(w);
+}
+
+static void test_large_transaction(void **state)
+{
+    (void)state;
+    struct err e = {0};
+    struct db *w = db_open(path, 0, &e);
+    assert_non_null(w);
+    int before = wal_writes;
+    assert_int_equal(insert_rows(w, 2000), 0); /* about 500 pages: several times what is gathered */
+    assert_true(wal_writes - before > 1);
+    assert_true(wal_writes - before < 500);
+    db_close(w);
+    struct db *again = db_open(path, 0, &e);
+    assert_non_null(again);
+    assert_int_equal(db_int(again, -1, "SELECT count(*) FROM t", ""), 2126);
+    assert_int_equal(db_int(again, -1, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'", ""),
+                     1);
+    db_close(again);
+}
+
+int main(void)
+{
+    install_counting_layer();
+    clock_pin_today((struct date){2031, 7, 9});
+    if (!mkdtemp(dir) || snprintf(path, sizeof path, "%s/t.db", dir) >= (int)sizeof path)
+        return 1;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_commit_in_one_write),
+        cmocka_unit_test(test_spilled_transaction),
+        cmocka_unit_test(test_large_transaction),
+        cmocka_unit_test(test_clock_kept),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    temp_db_remove(NULL, dir, path);
+    return failed;
+}
