@@ -128,6 +128,10 @@ static void configure_sqlite(void)
 struct db *db_open(const char *path, int create, struct err *e)
 {
     struct db *db = calloc(1, sizeof *db);
+    if (db && !(db->cache = calloc(DB_CACHE_SLOTS, sizeof *db->cache))) {
+        free(db);
+        db = NULL;
+    }
     if (!db) {
         err_set(e, 500, "out_of_memory", NULL, "内存不足");
         return NULL;
@@ -137,6 +141,7 @@ struct db *db_open(const char *path, int create, struct err *e)
     if (pthread_once(&sqlite_config_once, configure_sqlite) != 0 || clock_install_sqlite() != SQLITE_OK ||
         wal_vfs_register() != SQLITE_OK) {
         err_set(e, 500, "db_open_failed", NULL, "无法设置数据库时钟或文件层");
+        free(db->cache);
         free(db);
         return NULL;
     }
@@ -193,6 +198,7 @@ void db_close(struct db *db)
         if (db->cache[i].st)
             sqlite3_finalize(db->cache[i].st);
     sqlite3_close(db->h);
+    free(db->cache);
     free(db);
 }
 

@@ -14,12 +14,15 @@
 
 #define DB_CACHE_SLOTS 1024
 
+/* A prepared statement of the connection, cached under its SQL literal's address. */
+struct db_cached {
+    const char *sql;
+    sqlite3_stmt *st;
+};
+
 struct db {
     sqlite3 *h;
-    struct {
-        const char *sql;
-        sqlite3_stmt *st;
-    } cache[DB_CACHE_SLOTS];
+    struct db_cached *cache; /* DB_CACHE_SLOTS statements of h */
     int writing;   /* holds the process's writer (between db_begin and its commit or rollback) */
     int borrowing; /* while writing: h and cache are the shared writing connection's (db_writer_share) */
 };

@@ -45,15 +45,11 @@ static int writer_take(void)
 static void swap_handles(struct db *a, struct db *b)
 {
     sqlite3 *h = a->h;
+    struct db_cached *cache = a->cache;
     a->h = b->h;
+    a->cache = b->cache;
     b->h = h;
-    for (int i = 0; i < DB_CACHE_SLOTS; i++) {
-        const char *sql = a->cache[i].sql;
-        sqlite3_stmt *st = a->cache[i].st;
-        a->cache[i] = b->cache[i];
-        b->cache[i].sql = sql;
-        b->cache[i].st = st;
-    }
+    b->cache = cache;
 }
 
 /* Gives the writer to the next ticket (the caller holds it). */
