@@ -257,7 +257,7 @@ static const struct repayment_row *latest_live(const struct serviced_loan *l)
 }
 
 /* servicing_get, with every repayment (`all`) or only the latest standing one (load_repayments),
-   and every schedule row or with only_n > 0 that instalment alone (load_rows). */
+   and every schedule row; or with only_n > 0 that instalment alone (load_rows) and no repayment. */
 static int servicing_load(struct db *db, const struct user_ctx *actor, int64_t id, struct serviced_loan *l, int all,
                           int only_n, struct err *e)
 {
@@ -286,7 +286,9 @@ static int servicing_load(struct db *db, const struct user_ctx *actor, int64_t i
                                   l->product_id);
     if (l->terms.penalty_pct <= 0)
         l->terms.penalty_pct = db_param_int(db, "penalty_rate_pct", REPAY_PENALTY_PCT_DEFAULT);
-    if (load_rows(db, id, only_n, l) != 0 || load_repayments(db, id, l, all) != 0)
+    /* one instalment's penalty needs no repayment: only booking or extending a loan reads the
+       terms' last payment day, and they load the whole schedule */
+    if (load_rows(db, id, only_n, l) != 0 || (only_n == 0 && load_repayments(db, id, l, all) != 0))
         return db_fail(db, e);
     const struct repayment_row *last = latest_live(l);
     if (last)
@@ -668,10 +670,10 @@ int servicing_household_blocked(struct db *db, int64_t household_id, struct date
 }
 
 /* A due row's penalty and compound interest unpaid as of as_of: the row alone accrued on its
-   loan's terms. The loan is loaded into l with that instalment only and its latest standing
-   repayment (the terms' last payment day): the list is in due-day order, so the next row is
-   another loan's, and reading each loan's whole schedule and every repayment was most of the
-   overdue page's time. 0 or -1. */
+   loan's terms. The loan is loaded into l with that instalment only and no repayment (the
+   penalty reads neither): the list is in due-day order, so the next row is another loan's, and
+   reading each loan's whole schedule and every repayment was most of the overdue page's time.
+   0 or -1. */
 static int due_row_penalty(struct db *db, const struct user_ctx *actor, struct serviced_loan *l,
                            struct due_row *d, struct date as_of)
 {
