@@ -27,7 +27,9 @@ static void close_due(struct db *db)
         log_error("month closer: the month figures could not be stored (tried again later): %s", sqlite3_errmsg(db->h));
     else if (n > 0)
         log_note("month closer: %d month(s) closed", n);
-    sqlite3_db_release_memory(db->h); /* a month's history read through the page cache is not kept between passes */
+    /* a month's history read outside a transaction is not kept between passes (what the closing read
+       inside its write transaction went through the server's shared writing connection, db.h) */
+    sqlite3_db_release_memory(db->h);
 }
 
 /* The thread: waits interval seconds in one-second steps (so a stop is prompt), then closes what a new

@@ -246,6 +246,7 @@ int db_migrate(struct db *db, int *applied, struct err *e)
             err_set(e, 500, "migration_failed", NULL, "数据库升级失败（%s）：%s；数据库保持升级前的样子",
                     embedded_schema[i].name, sqlite3_errmsg(db->h));
             db_rollback(db);
+            db_exec(db, "PRAGMA legacy_alter_table=OFF"); /* a rebuild (120) may have failed between its two */
             return -1;
         }
         n++;

@@ -6,7 +6,8 @@
 #include "db.h"
 
 #include <pthread.h>
-#include <string.h>
+
+#include "log.h"
 
 /* The process's one writer: every write transaction of every thread's connection holds it from
    db_begin to its commit or rollback, so concurrent bookings wait here instead of polling
@@ -62,6 +63,18 @@ static void writer_hand_on(void)
     pthread_mutex_unlock(&writer_lock);
 }
 
+/* Resets (and logs) each statement of the shared connection a transaction left stepping: it would
+   keep the connection's snapshot, and every later transaction's BEGIN IMMEDIATE would then fail as
+   soon as another connection had written. */
+static void reset_left_statements(sqlite3 *h)
+{
+    for (sqlite3_stmt *st = sqlite3_next_stmt(h, NULL); st; st = sqlite3_next_stmt(h, st))
+        if (sqlite3_stmt_busy(st)) {
+            log_error("db: a statement was left stepping after its transaction: %s", sqlite3_sql(st));
+            sqlite3_reset(st);
+        }
+}
+
 /* Ends the connection's hold on the process's writer, if it has it: gives the shared connection
    back, then the next ticket's turn. */
 static void writer_release(struct db *db)
@@ -69,11 +82,20 @@ static void writer_release(struct db *db)
     if (db->writing) {
         db->writing = 0;
         if (db->borrowing) {
+            reset_left_statements(db->h);
             swap_handles(db, shared);
             db->borrowing = 0;
         }
         writer_hand_on();
     }
+}
+
+/* Logs a failed BEGIN or COMMIT with the message of the handle that failed, before a borrowed
+   handle is given back (the caller's db_fail then reads its own connection). */
+static void log_transaction_failure(struct db *db, const char *what)
+{
+    if (db->borrowing)
+        log_error("db: %s: %s", what, sqlite3_errmsg(db->h));
 }
 
 int db_writer_share(struct db *db)
@@ -98,8 +120,10 @@ int db_begin(struct db *db)
         db->borrowing = 1;
     }
     int rc = db_exec(db, "BEGIN IMMEDIATE");
-    if (rc != SQLITE_OK)
+    if (rc != SQLITE_OK) {
+        log_transaction_failure(db, "BEGIN IMMEDIATE");
         writer_release(db);
+    }
     return rc;
 }
 
@@ -119,8 +143,11 @@ int db_checkpoint_serialised(struct db *db, int *log_pages, int *copied)
 int db_commit(struct db *db)
 {
     int rc = db_exec(db, "COMMIT");
-    if (sqlite3_get_autocommit(db->h))
+    if (sqlite3_get_autocommit(db->h)) {
+        if (rc != SQLITE_OK)
+            log_transaction_failure(db, "COMMIT");
         writer_release(db);
+    }
     return rc;
 }
 

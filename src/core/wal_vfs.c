@@ -1,8 +1,9 @@
 /*
  * wal_vfs.c: the SQLite file layer Bangfu's connections open through (see wal_vfs.h): the
  * system's own, except that a write-ahead log's appends are gathered in memory and written with
- * one write() when the transaction's commit frame is complete, before any sync, read, size,
- * truncation or close of the log, and before any write elsewhere in it.
+ * one write() before anything can read them: before any sync, read, size, truncation or close of
+ * the log, any write elsewhere in it, and before its database's connection publishes a commit
+ * (the shared-memory barrier) or lets go of a shared-memory lock (the log's write lock among them).
  */
 #include "wal_vfs.h"
 
@@ -10,44 +11,48 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FRAME_HEADER_SIZE 24          /* a WAL frame's header; a page is never this small */
 /* The most a log's gathered appends hold before they are written: the system's unix layer writes
    at most 0x1ffff bytes in one call (its seekAndWriteFd masks the length with it, so 128 KiB would
    write nothing and be reported as a full disk). A booking's commit, up to 25 pages of 4 KiB and
    their headers, fits. */
 #define GATHER_MAX 0x1ffff
 
-/* A file opened through this layer: the system's file, and for a log the appends not written yet. */
+/* A file opened through this layer: the system's file; for a log the appends not written yet; for
+   a database the log its connection opened. */
 struct gathered_file {
-    sqlite3_file base;   /* the methods SQLite calls: wal_methods or plain_methods */
-    sqlite3_file *real;  /* the system's file, allocated right after this struct */
-    unsigned char *buf;  /* appends not written yet (GATHER_MAX bytes, allocated at the first) */
-    size_t len;          /* bytes in buf */
-    sqlite3_int64 off;   /* the log offset of buf[0] */
-    sqlite3_int64 end;   /* the offset just past this handle's last append */
-    int commit_page;     /* the last append was a commit frame's header: its page ends the commit */
+    sqlite3_file base;           /* the methods SQLite calls: wal_methods, main_methods or plain_methods */
+    sqlite3_file *real;          /* the system's file, allocated right after this struct */
+    unsigned char *buf;          /* a log's appends not written yet (GATHER_MAX bytes, allocated at the first) */
+    size_t len;                  /* bytes in buf */
+    sqlite3_int64 off;           /* the log offset of buf[0] */
+    sqlite3_int64 end;           /* the offset just past this handle's last append */
+    const char *name;            /* a database: the name SQLite opened it by (its log's names lead back to it) */
+    struct gathered_file *wal;   /* a database: its connection's log, or NULL */
+    struct gathered_file *main;  /* a log: its connection's database, or NULL */
+    struct gathered_file *next;  /* a database: the next open database */
 };
 
 static sqlite3_vfs *parent; /* the system's file layer */
 static sqlite3_vfs vfs;     /* this layer */
+static pthread_mutex_t databases_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct gathered_file *databases; /* the databases open through this layer, for their logs to find */
 
-/* Writes the gathered appends, if any, to the log. SQLite's result code. */
+/* Writes the gathered appends, if any, to the log; they are kept when the write fails, so the next
+   call tries again. SQLite's result code. */
 static int gathered_flush(struct gathered_file *f)
 {
-    if (f->len == 0)
+    if (!f || f->len == 0)
         return SQLITE_OK;
     int rc = f->real->pMethods->xWrite(f->real, f->buf, (int)f->len, f->off);
-    f->len = 0;
+    if (rc == SQLITE_OK)
+        f->len = 0;
     return rc;
 }
 
 /* A log's write. An append (at or past the end of what this handle wrote, or at the log's start,
    where a log begins again after a checkpoint) joins the gathered ones; any other write (SQLite
    rewriting a frame of the open transaction, or a frame's header for its checksum) first writes
-   those, then itself straight away. A commit frame (its header's second word, the database's size
-   after the commit, is not zero) is written as soon as its page has come, so another connection
-   never reads a committed frame that is not in the file, whatever the connection's synchronous
-   setting. */
+   those, then itself straight away. */
 static int wal_write(sqlite3_file *file, const void *data, int amt, sqlite3_int64 off)
 {
     struct gathered_file *f = (struct gathered_file *)file;
@@ -68,29 +73,20 @@ static int wal_write(sqlite3_file *file, const void *data, int amt, sqlite3_int6
             f->len += (size_t)amt;
         }
     }
-    if (rc != SQLITE_OK)
-        return rc;
-    if (append)
+    if (rc == SQLITE_OK && append)
         f->end = off + amt;
-    if (amt == FRAME_HEADER_SIZE) {
-        const unsigned char *h = data;
-        f->commit_page = (h[4] | h[5] | h[6] | h[7]) != 0;
-        return SQLITE_OK;
-    }
-    if (f->commit_page) {
-        f->commit_page = 0;
-        return gathered_flush(f);
-    }
-    return SQLITE_OK;
+    return rc;
 }
 
-/* A log's close: the gathered appends are written first. */
+/* A log's close: the gathered appends are written first, and its database forgets it. */
 static int wal_close(sqlite3_file *file)
 {
     struct gathered_file *f = (struct gathered_file *)file;
     int rc = gathered_flush(f);
     free(f->buf);
     f->buf = NULL;
+    if (f->main)
+        f->main->wal = NULL;
     int closed = f->real->pMethods->xClose(f->real);
     return rc != SQLITE_OK ? rc : closed;
 }
@@ -226,12 +222,52 @@ static int plain_unfetch(sqlite3_file *file, sqlite3_int64 off, void *page)
     return REAL(file)->pMethods->xUnfetch(REAL(file), off, page);
 }
 
+/* A database's close: it leaves the list (its log, closed before it, has let go of it already). */
+static int main_close(sqlite3_file *file)
+{
+    struct gathered_file *f = (struct gathered_file *)file;
+    pthread_mutex_lock(&databases_lock);
+    for (struct gathered_file **p = &databases; *p; p = &(*p)->next)
+        if (*p == f) {
+            *p = f->next;
+            break;
+        }
+    pthread_mutex_unlock(&databases_lock);
+    if (f->wal)
+        f->wal->main = NULL;
+    return plain_close(file);
+}
+
+/* A database's shared-memory lock: before any lock is let go (the log's write lock after a commit
+   or a rollback among them), its log's gathered appends are written, while this connection still
+   holds the lock. */
+static int main_shm_lock(sqlite3_file *file, int offset, int n, int flags)
+{
+    struct gathered_file *f = (struct gathered_file *)file;
+    int rc = (flags & SQLITE_SHM_UNLOCK) ? gathered_flush(f->wal) : SQLITE_OK;
+    int locked = plain_shm_lock(file, offset, n, flags);
+    return rc != SQLITE_OK ? rc : locked;
+}
+
+/* A database's shared-memory barrier, which SQLite passes before it publishes a commit in the log's
+   index: the log's gathered appends are written first, so no connection reads a frame not in the file. */
+static void main_shm_barrier(sqlite3_file *file)
+{
+    gathered_flush(((struct gathered_file *)file)->wal);
+    plain_shm_barrier(file);
+}
+
 /* Version 3 methods; a system file of an older version is refused at open (the system's unix
    layer gives version 3). */
 static const sqlite3_io_methods plain_methods = {
     3, plain_close, plain_read, plain_write, plain_truncate, plain_sync, plain_file_size, plain_lock, plain_unlock,
     plain_check_reserved_lock, plain_file_control, plain_sector_size, plain_device_characteristics, plain_shm_map,
     plain_shm_lock, plain_shm_barrier, plain_shm_unmap, plain_fetch, plain_unfetch};
+
+static const sqlite3_io_methods main_methods = {
+    3, main_close, plain_read, plain_write, plain_truncate, plain_sync, plain_file_size, plain_lock, plain_unlock,
+    plain_check_reserved_lock, plain_file_control, plain_sector_size, plain_device_characteristics, plain_shm_map,
+    main_shm_lock, main_shm_barrier, plain_shm_unmap, plain_fetch, plain_unfetch};
 
 static const sqlite3_io_methods wal_methods = {
     3, wal_close, wal_read, wal_write, wal_truncate, wal_sync, wal_file_size, plain_lock, plain_unlock,
@@ -253,7 +289,27 @@ static int gathered_open(sqlite3_vfs *self, const char *name, sqlite3_file *file
             f->real->pMethods->xClose(f->real);
         return SQLITE_CANTOPEN;
     }
-    f->base.pMethods = (flags & SQLITE_OPEN_WAL) ? &wal_methods : &plain_methods;
+    if ((flags & SQLITE_OPEN_MAIN_DB) && name) {
+        f->name = name;
+        f->base.pMethods = &main_methods;
+        pthread_mutex_lock(&databases_lock);
+        f->next = databases;
+        databases = f;
+        pthread_mutex_unlock(&databases_lock);
+    } else if (flags & SQLITE_OPEN_WAL) {
+        /* the log's name leads back to the very name its database was opened by */
+        const char *db = sqlite3_filename_database(name);
+        pthread_mutex_lock(&databases_lock);
+        for (struct gathered_file *m = databases; m && !f->main; m = m->next)
+            if (m->name == db) {
+                f->main = m;
+                m->wal = f;
+            }
+        pthread_mutex_unlock(&databases_lock);
+        f->base.pMethods = &wal_methods;
+    } else {
+        f->base.pMethods = &plain_methods;
+    }
     return SQLITE_OK;
 }
 
@@ -275,6 +331,30 @@ static int vfs_full_pathname(sqlite3_vfs *self, const char *name, int n, char *o
 {
     (void)self;
     return parent->xFullPathname(parent, name, n, out);
+}
+
+static void *vfs_dl_open(sqlite3_vfs *self, const char *name)
+{
+    (void)self;
+    return parent->xDlOpen(parent, name);
+}
+
+static void vfs_dl_error(sqlite3_vfs *self, int n, char *out)
+{
+    (void)self;
+    parent->xDlError(parent, n, out);
+}
+
+static void (*vfs_dl_sym(sqlite3_vfs *self, void *lib, const char *symbol))(void)
+{
+    (void)self;
+    return parent->xDlSym(parent, lib, symbol);
+}
+
+static void vfs_dl_close(sqlite3_vfs *self, void *lib)
+{
+    (void)self;
+    parent->xDlClose(parent, lib);
 }
 
 static int vfs_randomness(sqlite3_vfs *self, int n, char *out)
@@ -325,6 +405,10 @@ static void register_layer(void)
                         .xDelete = vfs_delete,
                         .xAccess = vfs_access,
                         .xFullPathname = vfs_full_pathname,
+                        .xDlOpen = sys->xDlOpen ? vfs_dl_open : NULL,
+                        .xDlError = sys->xDlError ? vfs_dl_error : NULL,
+                        .xDlSym = sys->xDlSym ? vfs_dl_sym : NULL,
+                        .xDlClose = sys->xDlClose ? vfs_dl_close : NULL,
                         .xRandomness = vfs_randomness,
                         .xSleep = vfs_sleep,
                         .xCurrentTime = vfs_current_time,

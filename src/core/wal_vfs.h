@@ -1,12 +1,14 @@
 /*
  * wal_vfs.h: the SQLite file layer every Bangfu connection opens through. It is the system's own,
  * but a write-ahead log's appends of one commit reach the file in one write() instead of two a
- * page (frame header, then page), when the commit frame is complete. A booking writes 11 to 25
- * pages, and inside the process's one writer each write() cost a system call (docs/performance.md).
- * Nothing else changes: the log is synced exactly when SQLite asks, after the gathered appends are
- * written; a read, size, truncation or close of the log, or a write that is not an append, writes
- * them first; and a commit frame is written as soon as it is complete, so a connection with
- * synchronous=OFF or NORMAL (no sync at commit) still never lets another read a frame not in the file.
+ * page (frame header, then page). A booking writes 10 to 21 pages, and inside the process's one
+ * writer each write() cost a system call (docs/performance.md). Nothing else changes: the log is
+ * synced exactly when SQLite asks, after the gathered appends are written; a read, size,
+ * truncation or close of the log, or a write that is not an append, writes them first; and so does
+ * the log's database, at the shared-memory barrier SQLite passes before it publishes a commit and
+ * before it lets go of any shared-memory lock (the log's write lock, after a commit or a rollback).
+ * So no connection, with any synchronous setting, reads a frame that is not in the file, and no
+ * rolled-back frame is written after another connection's.
  */
 #ifndef BANGFU_WAL_VFS_H
 #define BANGFU_WAL_VFS_H

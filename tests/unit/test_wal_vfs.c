@@ -3,7 +3,8 @@
    A commit of many pages reaches its log in one write; a second connection reads it at once, also
    when the writer runs with synchronous=OFF (no sync at commit: the commit frame itself is
    written); a transaction that outgrows a tiny page cache (its pages spill into the log and are
-   written again, frames rewritten in place) commits or rolls back whole; a transaction larger than what the layer gathers is written whole and the database
+   written again, frames rewritten in place) commits or rolls back whole, and a commit of another
+   connection where the rolled-back frames were survives the rolled-back one; a transaction larger than what the layer gathers is written whole and the database
    stays sound after it is reopened; a commit rolled back leaves nothing behind; and SQL's 'now'
    is still the program's one clock (the layer builds on the clock's). */
 #include <setjmp.h>
@@ -143,6 +144,17 @@ static void test_spilled_transaction(void **state)
         assert_int_equal(db_run(w, "UPDATE t SET v = printf('%900s', '') || v", ""), SQLITE_DONE);
         assert_int_equal(db_run(w, "UPDATE t SET v = substr(v, 901)", ""), SQLITE_DONE);
         db_rollback(w);
+        assert_int_equal(total_length(r), length);
+        /* a smaller one spills a few pages only, all still gathered when it rolls back; another
+           connection then commits where they were, and the rolled-back connection reading
+           afterwards writes nothing over it */
+        assert_int_equal(db_begin(w), SQLITE_OK);
+        assert_int_equal(db_run(w, "UPDATE t SET v = printf('%900s', '') || v WHERE id % 40 = 0", ""), SQLITE_DONE);
+        db_rollback(w);
+        assert_int_equal(db_run(r, "INSERT INTO t (v) VALUES ('R')", ""), SQLITE_DONE);
+        assert_int_equal(total_length(w), length + 1);
+        assert_int_equal(total_length(r), length + 1);
+        assert_int_equal(db_run(r, "DELETE FROM t WHERE v = 'R'", ""), SQLITE_DONE);
         assert_int_equal(total_length(r), length);
         /* committed after spilling and rewriting its pages: all of it is read */
         assert_int_equal(db_begin(w), SQLITE_OK);
