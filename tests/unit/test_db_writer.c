@@ -5,8 +5,9 @@
    ends releases the writer; and many writers at once, their checkpoints handed to the
    checkpointer (db_checkpoint.c) as the server's connections hand them, all commit, none meets
    SQLite's busy handler, and the checkpointer checkpoints; and with a shared writing connection
-   (the server's), every transaction runs on its handle and gives it back however it ends, and
-   finds the pages another connection's transaction read still in its cache. */
+   (the server's), every transaction runs on its handle and gives it back however it ends, finds
+   the pages another connection's transaction read still in its cache, and a statement a
+   transaction left stepping is reset before the next one. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -187,6 +188,14 @@ static void test_shared_writer(void **state)
     assert_int_equal(add_unit(b), 0); /* b's transaction finds the pages a's read */
     assert_int_equal(cache_misses(wh), 0);
     assert_ptr_equal(b->h, bh);
+    /* a statement left stepping in a transaction is reset when the writer is handed on */
+    assert_int_equal(db_begin(a), SQLITE_OK);
+    sqlite3_stmt *left = db_prep(a, "SELECT id FROM units");
+    assert_non_null(left);
+    assert_int_equal(sqlite3_step(left), SQLITE_ROW);
+    assert_true(sqlite3_stmt_busy(left));
+    assert_int_equal(db_commit(a), SQLITE_OK);
+    assert_false(sqlite3_stmt_busy(left));
     assert_int_equal(db_begin(b), SQLITE_OK);
     db_close(b); /* closing in a transaction gives the handle back before closing its own */
     assert_ptr_equal(w->h, wh);
