@@ -1,8 +1,8 @@
 /* test_wal_vfs.c: the file layer connections open through (wal_vfs.c). Under it, a counting layer
    in place of the system's default one counts the write() calls each write-ahead log receives.
    A commit of many pages reaches its log in one write; a second connection reads it at once, also
-   when the writer runs with synchronous=OFF (no sync at commit: the commit frame itself is
-   written); a transaction that outgrows a tiny page cache (its pages spill into the log and are
+   when the writer runs with synchronous=OFF (no sync at commit: the appends are written before the
+   commit is published and the log's lock let go); a transaction that outgrows a tiny page cache (its pages spill into the log and are
    written again, frames rewritten in place) commits or rolls back whole, and a commit of another
    connection where the rolled-back frames were survives the rolled-back one; a transaction larger than what the layer gathers is written whole and the database
    stays sound after it is reopened; a commit rolled back leaves nothing behind; and SQL's 'now'
