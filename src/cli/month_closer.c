@@ -27,8 +27,8 @@ static void close_due(struct db *db)
         log_error("month closer: the month figures could not be stored (tried again later): %s", sqlite3_errmsg(db->h));
     else if (n > 0)
         log_note("month closer: %d month(s) closed", n);
-    /* a month's history read outside a transaction is not kept between passes (what the closing read
-       inside its write transaction went through the server's shared writing connection, db.h) */
+    /* this connection's cache is not kept between passes (in the server, the closing's own reads go
+       through the shared writing connection inside its write transaction, db.h) */
     sqlite3_db_release_memory(db->h);
 }
 

@@ -98,6 +98,7 @@ static void log_transaction_failure(struct db *db, const char *what)
         log_error("db: %s: %s", what, sqlite3_errmsg(db->h));
 }
 
+/* Makes db the connection every transaction borrows (see db.h), holding the writer while it does. */
 int db_writer_share(struct db *db)
 {
     if (writer_take() != 0)

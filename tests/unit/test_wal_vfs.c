@@ -1,8 +1,8 @@
 /* test_wal_vfs.c: the file layer connections open through (wal_vfs.c). Under it, a counting layer
    in place of the system's default one counts the write() calls each write-ahead log receives.
    A commit of many pages reaches its log in one write; a second connection reads it at once, also
-   when the writer runs with synchronous=OFF (no sync at commit: the appends are written before the
-   commit is published and the log's lock let go); a transaction that outgrows a tiny page cache (its pages spill into the log and are
+   when the writer runs with synchronous=OFF (no sync at commit: the write comes before the
+   shared-memory barrier SQLite passes as it publishes the commit); a transaction that outgrows a tiny page cache (its pages spill into the log and are
    written again, frames rewritten in place) commits or rolls back whole, and a commit of another
    connection where the rolled-back frames were survives the rolled-back one; a transaction larger than what the layer gathers is written whole and the database
    stays sound after it is reopened; a commit rolled back leaves nothing behind; and SQL's 'now'
@@ -29,7 +29,10 @@ static sqlite3_vfs *sys_vfs;
 static sqlite3_vfs counting_vfs;
 static sqlite3_io_methods counting_wal_methods; /* the system's methods, but xWrite */
 static const sqlite3_io_methods *sys_wal_methods;
-static int wal_writes; /* write() calls the logs received */
+static sqlite3_io_methods counting_main_methods; /* the system's methods, but xShmBarrier */
+static const sqlite3_io_methods *sys_main_methods;
+static int wal_writes;              /* write() calls the logs received */
+static int wal_writes_at_barrier;   /* wal_writes when a database last passed its shared-memory barrier */
 
 /* Counts a log's write and passes it on. */
 static int counting_write(sqlite3_file *file, const void *data, int amt, sqlite3_int64 off)
@@ -38,7 +41,16 @@ static int counting_write(sqlite3_file *file, const void *data, int amt, sqlite3
     return sys_wal_methods->xWrite(file, data, amt, off);
 }
 
-/* Opens the system's file; a log gets the system's methods with the counting write. */
+/* Notes how many log writes came before a database's barrier (SQLite passes one as it publishes
+   a commit), and passes it on. */
+static void counting_barrier(sqlite3_file *file)
+{
+    wal_writes_at_barrier = wal_writes;
+    sys_main_methods->xShmBarrier(file);
+}
+
+/* Opens the system's file; a log gets the system's methods with the counting write, a database
+   with the noting barrier. */
 static int counting_open(sqlite3_vfs *self, const char *name, sqlite3_file *file, int flags, int *out)
 {
     (void)self;
@@ -50,6 +62,13 @@ static int counting_open(sqlite3_vfs *self, const char *name, sqlite3_file *file
             counting_wal_methods.xWrite = counting_write;
         }
         file->pMethods = &counting_wal_methods;
+    } else if (rc == SQLITE_OK && (flags & SQLITE_OPEN_MAIN_DB) && file->pMethods) {
+        if (!sys_main_methods) {
+            sys_main_methods = file->pMethods;
+            counting_main_methods = *file->pMethods;
+            counting_main_methods.xShmBarrier = counting_barrier;
+        }
+        file->pMethods = &counting_main_methods;
     }
     return rc;
 }
@@ -91,11 +110,14 @@ static void test_commit_in_one_write(void **state)
     assert_int_equal(insert_rows(w, 60), 0); /* about 16 pages: 32 appends without the layer */
     assert_int_equal(wal_writes - before, 1);
     assert_int_equal(db_int(r, -1, "SELECT count(*) FROM t", ""), 64);
-    /* synchronous=OFF: no sync at commit, and the other connection still reads the commit */
+    /* synchronous=OFF: no sync at commit; the commit's one write comes before the barrier SQLite
+       passes as it publishes the commit (the last one of the transaction), so the other connection,
+       in another thread it could be reading then, reads it */
     assert_int_equal(db_exec(w, "PRAGMA synchronous=OFF"), SQLITE_OK);
     before = wal_writes;
     assert_int_equal(insert_rows(w, 60), 0);
     assert_int_equal(wal_writes - before, 1);
+    assert_int_equal(wal_writes_at_barrier, wal_writes);
     assert_int_equal(db_int(r, -1, "SELECT count(*) FROM t", ""), 124);
     /* a rolled-back transaction leaves no row */
     assert_int_equal(db_begin(w), SQLITE_OK);
