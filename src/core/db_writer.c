@@ -8,6 +8,7 @@
 #include <pthread.h>
 
 #include "log.h"
+#include "wal_vfs.h"
 
 /* The process's one writer: every write transaction of every thread's connection holds it from
    db_begin to its commit or rollback, so concurrent bookings wait here instead of polling
@@ -24,6 +25,10 @@ static int writer_held;
 /* The server's one writing connection (db_writer_share), or NULL: every write transaction runs on
    it. Only the writer's holder touches it, so the ticket queue guards it too. */
 static struct db *shared;
+
+/* Set when a sync of the shared connection's log has failed: every later db_begin is refused
+   until another connection is shared, so no booking is written that could not be confirmed. */
+static int shared_sync_failed;
 
 /* Waits for this thread's turn at the writer. 0, or -1 when the thread holds it already. */
 static int writer_take(void)
@@ -98,14 +103,24 @@ static void log_transaction_failure(struct db *db, const char *what)
         log_error("db: %s: %s", what, sqlite3_errmsg(db->h));
 }
 
-/* Makes db the connection every transaction borrows (see db.h), holding the writer while it does. */
+/* Makes db the connection every transaction borrows (see db.h), holding the writer while it does.
+   The shared connection commits with synchronous=NORMAL and db_commit syncs its log after the
+   writer has gone on (group commit, wal_vfs.h); a connection no longer shared goes back to FULL. */
 int db_writer_share(struct db *db)
 {
     if (writer_take() != 0)
         return -1;
-    shared = db;
+    int rc = 0;
+    if (shared && shared != db && db_exec(shared, "PRAGMA synchronous=FULL") != SQLITE_OK)
+        rc = -1;
+    if (db && db_exec(db, "PRAGMA synchronous=NORMAL") != SQLITE_OK)
+        rc = -1;
+    shared = rc == 0 ? db : NULL;
+    shared_sync_failed = 0;
+    if (rc != 0)
+        log_error("db: the shared writing connection's synchronous setting failed; none is shared");
     writer_hand_on();
-    return 0;
+    return rc;
 }
 
 /* Takes the process's writer (and, in the server, its shared connection), then starts a write
@@ -116,6 +131,11 @@ int db_begin(struct db *db)
     if (db->writing || writer_take() != 0)
         return SQLITE_MISUSE;
     db->writing = 1;
+    if (shared && __atomic_load_n(&shared_sync_failed, __ATOMIC_SEQ_CST)) {
+        log_error("db: a write refused: the log's sync failed earlier");
+        writer_release(db);
+        return SQLITE_IOERR_FSYNC;
+    }
     if (shared && shared != db) {
         swap_handles(db, shared);
         db->borrowing = 1;
@@ -140,15 +160,29 @@ int db_checkpoint_serialised(struct db *db, int *log_pages, int *copied)
 }
 
 /* Commits the open transaction; the writer is released once the transaction has ended (a failed
-   COMMIT that leaves it open keeps it until db_rollback). */
+   COMMIT that leaves it open keeps it until db_rollback). A commit on the shared connection is
+   written to the log but not synced: its place in the log is marked, the writer handed on, and
+   only then is the log synced through the mark (wal_vfs.h), so the next transaction runs during
+   this one's sync. It returns once the commit is on the disk either way; when the sync fails
+   (the commit is in the log but not confirmed), later transactions are refused at db_begin. */
 int db_commit(struct db *db)
 {
     int rc = db_exec(db, "COMMIT");
-    if (sqlite3_get_autocommit(db->h)) {
-        if (rc != SQLITE_OK)
-            log_transaction_failure(db, "COMMIT");
-        writer_release(db);
+    if (!sqlite3_get_autocommit(db->h))
+        return rc;
+    struct wal_vfs_mark mark = {0};
+    if (rc != SQLITE_OK) {
+        log_transaction_failure(db, "COMMIT");
+    } else if (db->borrowing || (shared && db == shared)) {
+        rc = wal_vfs_commit_mark(db->h, &mark);
+        if (rc == SQLITE_NOTFOUND)
+            rc = SQLITE_OK; /* no log: not in WAL mode, the commit synced what it needed */
+        else if (rc != SQLITE_OK)
+            log_error("db: a commit's log could not be written or synced: %s", sqlite3_errstr(rc));
     }
+    writer_release(db);
+    if (mark.sync && (rc = wal_vfs_commit_sync(&mark)) != SQLITE_OK)
+        __atomic_store_n(&shared_sync_failed, 1, __ATOMIC_SEQ_CST);
     return rc;
 }
 

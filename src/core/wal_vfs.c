@@ -7,15 +7,37 @@
  */
 #include "wal_vfs.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "log.h"
 
 /* The most a log's gathered appends hold before they are written: the system's unix layer writes
    at most 0x1ffff bytes in one call (its seekAndWriteFd masks the length with it, so 128 KiB would
    write nothing and be reported as a full disk). A booking's commit, up to 25 pages of 4 KiB and
    their headers, fits. */
 #define GATHER_MAX 0x1ffff
+
+/* What makes a log's commits durable after its writer has gone on (wal_vfs_commit_sync): a
+   descriptor of its own on the log (a sync through any descriptor writes the whole file's data),
+   the count of writes the log has received and the count the last finished sync covered. Shared by
+   the log and the commits waiting on it; the last of them frees it. */
+struct log_sync {
+    pthread_mutex_t lock;
+    pthread_cond_t done;     /* broadcast when a sync ends */
+    int refs;
+    int fd;                  /* the log, opened read-only; -1 when that failed (syncs then fail) */
+    char *dir;               /* the directory holding the log, synced once with the log's first sync */
+    int syncing;             /* a thread is syncing the log now */
+    int broken;              /* a sync failed: the disk's word on later ones cannot be trusted */
+    int dir_synced;          /* the directory has been synced since the log opened */
+    unsigned long written;   /* writes the log has received (atomic: the writer adds, syncs read) */
+    unsigned long synced;    /* writes the last finished sync covered */
+};
 
 /* A file opened through this layer: the system's file; for a log the appends not written yet; for
    a database the log its connection opened. */
@@ -30,12 +52,20 @@ struct gathered_file {
     struct gathered_file *wal;   /* a database: its connection's log, or NULL */
     struct gathered_file *main;  /* a log: its connection's database, or NULL */
     struct gathered_file *next;  /* a database: the next open database */
+    struct log_sync *sync;       /* a log: its syncs after a commit, or NULL when out of memory */
 };
 
 static sqlite3_vfs *parent; /* the system's file layer */
 static sqlite3_vfs vfs;     /* this layer */
 static pthread_mutex_t databases_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct gathered_file *databases; /* the databases open through this layer, for their logs to find */
+
+/* Counts a write the log has received (its syncs compare counts). */
+static void log_written(struct gathered_file *f)
+{
+    if (f->sync)
+        __atomic_add_fetch(&f->sync->written, 1, __ATOMIC_RELEASE);
+}
 
 /* Writes the gathered appends, if any, to the log; they are kept when the write fails, so the next
    call tries again. SQLite's result code. */
@@ -44,8 +74,10 @@ static int gathered_flush(struct gathered_file *f)
     if (!f || f->len == 0)
         return SQLITE_OK;
     int rc = f->real->pMethods->xWrite(f->real, f->buf, (int)f->len, f->off);
-    if (rc == SQLITE_OK)
+    if (rc == SQLITE_OK) {
         f->len = 0;
+        log_written(f);
+    }
     return rc;
 }
 
@@ -63,6 +95,8 @@ static int wal_write(sqlite3_file *file, const void *data, int amt, sqlite3_int6
         rc = gathered_flush(f);
         if (rc == SQLITE_OK)
             rc = f->real->pMethods->xWrite(f->real, data, amt, off);
+        if (rc == SQLITE_OK)
+            log_written(f);
     } else {
         if (f->len && (off != f->off + (sqlite3_int64)f->len || f->len + (size_t)amt > GATHER_MAX))
             rc = gathered_flush(f);
@@ -78,6 +112,47 @@ static int wal_write(sqlite3_file *file, const void *data, int amt, sqlite3_int6
     return rc;
 }
 
+/* Drops a reference to a log's syncs; the last one closes its descriptor and frees it. */
+static void log_sync_release(struct log_sync *s)
+{
+    if (!s)
+        return;
+    pthread_mutex_lock(&s->lock);
+    int last = --s->refs == 0;
+    pthread_mutex_unlock(&s->lock);
+    if (!last)
+        return;
+    if (s->fd >= 0)
+        close(s->fd);
+    free(s->dir);
+    pthread_cond_destroy(&s->done);
+    pthread_mutex_destroy(&s->lock);
+    free(s);
+}
+
+/* A log's syncs, for a log just opened by its path: its own read-only descriptor and its
+   directory. NULL when out of memory (the log then cannot be synced after a commit, and
+   wal_vfs_commit_mark says so); a descriptor that cannot be opened makes every sync fail. */
+static struct log_sync *log_sync_new(const char *path)
+{
+    struct log_sync *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    const char *slash = strrchr(path, '/');
+    s->dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+    if (!s->dir) {
+        free(s);
+        return NULL;
+    }
+    pthread_mutex_init(&s->lock, NULL);
+    pthread_cond_init(&s->done, NULL);
+    s->refs = 1;
+    s->fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (s->fd < 0)
+        log_error("db: cannot open the log %s again to sync it: %s", path, strerror(errno));
+    return s;
+}
+
 /* A log's close: the gathered appends are written first, and its database forgets it. */
 static int wal_close(sqlite3_file *file)
 {
@@ -87,6 +162,8 @@ static int wal_close(sqlite3_file *file)
     f->buf = NULL;
     if (f->main)
         f->main->wal = NULL;
+    log_sync_release(f->sync);
+    f->sync = NULL;
     int closed = f->real->pMethods->xClose(f->real);
     return rc != SQLITE_OK ? rc : closed;
 }
@@ -306,11 +383,90 @@ static int gathered_open(sqlite3_vfs *self, const char *name, sqlite3_file *file
                 m->wal = f;
             }
         pthread_mutex_unlock(&databases_lock);
+        f->sync = log_sync_new(name);
         f->base.pMethods = &wal_methods;
     } else {
         f->base.pMethods = &plain_methods;
     }
     return SQLITE_OK;
+}
+
+/* ---- a commit's sync after its writer has gone on ------------------------------------------ */
+
+int wal_vfs_commit_mark(sqlite3 *h, struct wal_vfs_mark *mark)
+{
+    mark->sync = NULL;
+    mark->written = 0;
+    sqlite3_file *log = NULL;
+    if (sqlite3_file_control(h, "main", SQLITE_FCNTL_JOURNAL_POINTER, &log) != SQLITE_OK || !log ||
+        log->pMethods != &wal_methods)
+        return SQLITE_NOTFOUND;
+    struct gathered_file *f = (struct gathered_file *)log;
+    int rc = gathered_flush(f);
+    if (rc != SQLITE_OK)
+        return rc;
+    if (!f->sync) /* no memory for them when the log opened: synced now, as synchronous=FULL would */
+        return wal_sync(log, SQLITE_SYNC_NORMAL);
+    pthread_mutex_lock(&f->sync->lock);
+    f->sync->refs++;
+    pthread_mutex_unlock(&f->sync->lock);
+    mark->sync = f->sync;
+    mark->written = __atomic_load_n(&f->sync->written, __ATOMIC_ACQUIRE);
+    return SQLITE_OK;
+}
+
+/* Syncs the log's data (and, the first time, its directory, which holds the new log's name).
+   0, or the errno of the failed call. Called by the one thread syncing the log. */
+static int sync_log_file(struct log_sync *s)
+{
+    if (s->fd < 0)
+        return EBADF;
+    if (fdatasync(s->fd) != 0)
+        return errno;
+    if (s->dir_synced)
+        return 0;
+    int dir = open(s->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir < 0)
+        return errno;
+    int rc = fsync(dir) == 0 ? 0 : errno;
+    close(dir);
+    s->dir_synced = rc == 0;
+    return rc;
+}
+
+int wal_vfs_commit_sync(struct wal_vfs_mark *mark)
+{
+    struct log_sync *s = mark->sync;
+    if (!s)
+        return SQLITE_OK;
+    int rc = SQLITE_OK;
+    pthread_mutex_lock(&s->lock);
+    while (rc == SQLITE_OK && s->synced < mark->written) {
+        if (s->broken) {
+            rc = SQLITE_IOERR_FSYNC;
+        } else if (s->syncing) {
+            pthread_cond_wait(&s->done, &s->lock);
+        } else {
+            /* this thread syncs for every commit written so far, its own and those after it */
+            s->syncing = 1;
+            unsigned long through = __atomic_load_n(&s->written, __ATOMIC_ACQUIRE);
+            pthread_mutex_unlock(&s->lock);
+            int err = sync_log_file(s);
+            pthread_mutex_lock(&s->lock);
+            s->syncing = 0;
+            if (err) {
+                s->broken = 1;
+                log_error("db: the log's sync failed, this commit and every later one are not confirmed: %s", strerror(err));
+            } else {
+                s->synced = through;
+            }
+            pthread_cond_broadcast(&s->done);
+        }
+    }
+    pthread_mutex_unlock(&s->lock);
+    mark->sync = NULL;
+    log_sync_release(s);
+    return rc;
 }
 
 /* ---- the file layer's other calls, passed on to the system's ------------------------------ */

@@ -21,4 +21,25 @@
    db_open names it. SQLITE_OK, or an error when the default layer is older than SQLite's version 2. */
 int wal_vfs_register(void);
 
+/* Group commit. The server's one writing connection runs with synchronous=NORMAL: its commit
+   writes the log but does not sync it, so the next transaction can start while this one's sync
+   runs, and one sync covers every commit written before it began. Each commit still waits for a
+   sync that covers it before it is confirmed (db_commit), so no answer reports a booking that a
+   power cut could lose; a later commit's sync covers every earlier one (the log is written in
+   order). Other connections may read a commit before its sync ends. */
+struct wal_vfs_mark {
+    struct log_sync *sync; /* the log's syncs (held until wal_vfs_commit_sync), or NULL: nothing to sync */
+    unsigned long written; /* the log's writes up to this commit */
+};
+/* Notes what connection h, just committed and still holding the process's writer, has written to
+   its log (a log whose syncs could not be set up for want of memory is synced now instead).
+   SQLITE_OK; SQLITE_NOTFOUND when h has no log of this layer open (not in WAL mode: nothing to
+   sync later); another code when its gathered appends could not be written or the sync failed. */
+int wal_vfs_commit_mark(sqlite3 *h, struct wal_vfs_mark *mark);
+/* Returns once a sync of the log has covered the mark (syncing it now unless another thread is;
+   then waiting for that sync, and syncing again if it began before the mark), and lets the mark
+   go. Called after the writer has been handed on. SQLITE_OK, or SQLITE_IOERR_FSYNC when a sync
+   of the log failed (logged; every later one fails too). */
+int wal_vfs_commit_sync(struct wal_vfs_mark *mark);
+
 #endif

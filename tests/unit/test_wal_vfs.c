@@ -6,16 +6,23 @@
    written again, frames rewritten in place) commits or rolls back whole, and a commit of another
    connection where the rolled-back frames were survives the rolled-back one; a transaction larger than what the layer gathers is written whole and the database
    stays sound after it is reopened; a commit rolled back leaves nothing behind; and SQL's 'now'
-   is still the program's one clock (the layer builds on the clock's). */
+   is still the program's one clock (the layer builds on the clock's). The group commit of the
+   server's shared writing connection: SQLite does not sync inside its commit, and db_commit
+   returns only after an fdatasync() (the test's own, counting, in the C library's place) begun
+   after the commit's write, also with four threads committing at once; a failed sync fails its
+   commit and refuses later ones. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "clock.h"
@@ -31,22 +38,54 @@ static sqlite3_io_methods counting_wal_methods; /* the system's methods, but xWr
 static const sqlite3_io_methods *sys_wal_methods;
 static sqlite3_io_methods counting_main_methods; /* the system's methods, but xShmBarrier */
 static const sqlite3_io_methods *sys_main_methods;
-static int wal_writes;              /* write() calls the logs received */
+static int wal_writes;              /* write() calls the logs received (atomic: threads commit) */
 static int wal_writes_at_barrier;   /* wal_writes when a database last passed its shared-memory barrier */
+static __thread int my_barrier;     /* the same, for the last barrier this thread passed */
+static int wal_syncs;               /* syncs SQLite asked of the logs */
+static int datasyncs;               /* fdatasync() calls (the layer's syncs after a commit) */
+static int synced_through;          /* the most wal_writes a finished fdatasync() began after */
+static int datasync_fails;          /* while set, fdatasync() fails with EIO */
 
 /* Counts a log's write and passes it on. */
 static int counting_write(sqlite3_file *file, const void *data, int amt, sqlite3_int64 off)
 {
-    wal_writes++;
+    __atomic_add_fetch(&wal_writes, 1, __ATOMIC_SEQ_CST);
     return sys_wal_methods->xWrite(file, data, amt, off);
+}
+
+/* Counts a sync SQLite asks of a log and passes it on. */
+static int counting_sync(sqlite3_file *file, int flags)
+{
+    __atomic_add_fetch(&wal_syncs, 1, __ATOMIC_SEQ_CST);
+    return sys_wal_methods->xSync(file, flags);
 }
 
 /* Notes how many log writes came before a database's barrier (SQLite passes one as it publishes
    a commit), and passes it on. */
 static void counting_barrier(sqlite3_file *file)
 {
-    wal_writes_at_barrier = wal_writes;
+    wal_writes_at_barrier = my_barrier = __atomic_load_n(&wal_writes, __ATOMIC_SEQ_CST);
     sys_main_methods->xShmBarrier(file);
+}
+
+/* The system's fdatasync, which the layer calls to sync a log after a commit (this definition
+   takes the C library's place in the test): counted, and noting how many log writes it covers. */
+int fdatasync(int fd)
+{
+    int writes = __atomic_load_n(&wal_writes, __ATOMIC_SEQ_CST);
+    __atomic_add_fetch(&datasyncs, 1, __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&datasync_fails, __ATOMIC_SEQ_CST)) {
+        errno = EIO;
+        return -1;
+    }
+    long rc = syscall(SYS_fdatasync, fd);
+    if (rc == 0) {
+        int seen = __atomic_load_n(&synced_through, __ATOMIC_SEQ_CST);
+        while (seen < writes && !__atomic_compare_exchange_n(&synced_through, &seen, writes, 0, __ATOMIC_SEQ_CST,
+                                                             __ATOMIC_SEQ_CST))
+            ;
+    }
+    return rc == 0 ? 0 : -1;
 }
 
 /* Opens the system's file; a log gets the system's methods with the counting write, a database
@@ -60,6 +99,7 @@ static int counting_open(sqlite3_vfs *self, const char *name, sqlite3_file *file
             sys_wal_methods = file->pMethods;
             counting_wal_methods = *file->pMethods;
             counting_wal_methods.xWrite = counting_write;
+            counting_wal_methods.xSync = counting_sync;
         }
         file->pMethods = &counting_wal_methods;
     } else if (rc == SQLITE_OK && (flags & SQLITE_OPEN_MAIN_DB) && file->pMethods) {
@@ -214,6 +254,84 @@ static void test_large_transaction(void **state)
     db_close(again);
 }
 
+/* Commits of one thread through the shared connection: each db_commit must return only after a
+   finished sync began after the commit's write (the barrier this thread passed). */
+struct committer {
+    int commits;
+    int unsynced; /* commits confirmed before a sync covered them */
+    int failed;
+};
+
+static void *commit_many(void *arg)
+{
+    struct committer *c = arg;
+    struct err e = {0};
+    struct db *db = db_open(path, 0, &e);
+    for (int i = 0; db && i < c->commits; i++) {
+        if (insert_rows(db, 1) != 0)
+            c->failed++;
+        else if (__atomic_load_n(&synced_through, __ATOMIC_SEQ_CST) < my_barrier)
+            c->unsynced++;
+    }
+    if (!db)
+        c->failed = c->commits;
+    db_close(db);
+    return NULL;
+}
+
+static void test_group_commit(void **state)
+{
+    (void)state;
+    struct err e = {0};
+    struct db *shared = db_open(path, 0, &e), *w = db_open(path, 0, &e);
+    assert_non_null(shared);
+    assert_non_null(w);
+    assert_int_equal(db_writer_share(shared), 0);
+    assert_int_equal(db_int(shared, -1, "PRAGMA synchronous", ""), 1); /* NORMAL */
+    int64_t rows = db_int(w, -1, "SELECT count(*) FROM t", "");
+    /* a commit on the shared connection: SQLite does not sync the log inside it; the layer's
+       fdatasync after it covers its write before db_commit returns */
+    assert_int_equal(insert_rows(w, 8), 0);
+    int syncs = wal_syncs, datas = datasyncs;
+    assert_int_equal(insert_rows(w, 8), 0);
+    assert_int_equal(wal_syncs, syncs);
+    assert_true(datasyncs > datas);
+    assert_true(synced_through >= my_barrier);
+    /* four threads committing at once: none is confirmed before a sync covers it */
+    struct committer c[4];
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++) {
+        c[i] = (struct committer){.commits = 50};
+        assert_int_equal(pthread_create(&t[i], NULL, commit_many, &c[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(t[i], NULL);
+        assert_int_equal(c[i].failed, 0);
+        assert_int_equal(c[i].unsynced, 0);
+    }
+    assert_int_equal(db_int(w, -1, "SELECT count(*) FROM t", ""), rows + 16 + 200);
+    /* a failed sync: that commit is reported failed (it is in the log, not confirmed), and every
+       later transaction is refused before it writes anything (the disk's word after a failed sync
+       cannot be trusted), until another connection is shared */
+    __atomic_store_n(&datasync_fails, 1, __ATOMIC_SEQ_CST);
+    assert_int_equal(insert_rows(w, 1), -1);
+    __atomic_store_n(&datasync_fails, 0, __ATOMIC_SEQ_CST);
+    assert_int_equal(db_begin(w), SQLITE_IOERR_FSYNC);
+    assert_false(db_writing(w));
+    assert_int_equal(db_int(w, -1, "SELECT count(*) FROM t", ""), rows + 16 + 200 + 1);
+    /* no longer shared: FULL again, SQLite syncs inside the commit */
+    assert_int_equal(db_writer_share(NULL), 0);
+    assert_int_equal(db_int(shared, -1, "PRAGMA synchronous", ""), 2);
+    db_close(shared);
+    db_close(w);
+    struct db *again = db_open(path, 0, &e);
+    assert_non_null(again);
+    syncs = wal_syncs;
+    assert_int_equal(insert_rows(again, 1), 0);
+    assert_true(wal_syncs > syncs);
+    db_close(again);
+}
+
 int main(void)
 {
     install_counting_layer();
@@ -224,6 +342,7 @@ int main(void)
         cmocka_unit_test(test_commit_in_one_write),
         cmocka_unit_test(test_spilled_transaction),
         cmocka_unit_test(test_large_transaction),
+        cmocka_unit_test(test_group_commit),
         cmocka_unit_test(test_clock_kept),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
