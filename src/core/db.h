@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "err.h"
+#include "wal_vfs.h"
 
 #define DB_CACHE_SLOTS 1024
 
@@ -25,6 +26,8 @@ struct db {
     struct db_cached *cache; /* DB_CACHE_SLOTS statements of h */
     int writing;   /* holds the process's writer (between db_begin and its commit or rollback) */
     int borrowing; /* while writing: h and cache are the shared writing connection's (db_writer_share) */
+    int defer_sync;              /* db_defer_syncs: a commit's sync is left to db_commit_pending's taker */
+    struct wal_vfs_mark pending; /* with defer_sync: the last commit not yet confirmed on disk */
 };
 
 /* Opens (and with `create`, creates) the database at path, sets WAL, foreign keys and a busy
@@ -101,6 +104,16 @@ int db_begin(struct db *db);
 int db_writer_share(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
+/* Group commit without a waiting thread (the server's connections): from now on db_commit on db
+   returns once its commit is written to the log, and leaves the wait for the log's sync to the
+   caller, who takes it with db_commit_pending and must confirm it with db_commit_confirm before
+   it tells anyone that the write was made. A second commit before that confirms the first. */
+void db_defer_syncs(struct db *db);
+/* Moves the connection's commit awaiting its sync into *out: 1, or 0 when none awaits. */
+int db_commit_pending(struct db *db, struct wal_vfs_mark *out);
+/* Waits until the log's sync covers the commit (wal_vfs_commit_sync). SQLITE_OK; an error when
+   the sync failed (the commit is in the log but not confirmed; every later db_begin is refused). */
+int db_commit_confirm(struct wal_vfs_mark *mark);
 /* A PASSIVE WAL checkpoint holding the process's writer, outside any transaction: no commit comes
    between its copy and its end, so the whole log is copied and the next writer starts the log
    again from its beginning (a checkpoint beside the writers never catches up with them, and the

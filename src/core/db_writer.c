@@ -116,7 +116,7 @@ int db_writer_share(struct db *db)
     if (db && db_exec(db, "PRAGMA synchronous=NORMAL") != SQLITE_OK)
         rc = -1;
     shared = rc == 0 ? db : NULL;
-    shared_sync_failed = 0;
+    __atomic_store_n(&shared_sync_failed, 0, __ATOMIC_SEQ_CST);
     if (rc != 0)
         log_error("db: the shared writing connection's synchronous setting failed; none is shared");
     writer_hand_on();
@@ -159,39 +159,101 @@ int db_checkpoint_serialised(struct db *db, int *log_pages, int *copied)
     return rc;
 }
 
+/* Marks where the log ends while db holds the writer, when db's transaction ran on the shared
+   connection (group commit, wal_vfs.h): SQLITE_OK with *mark set, or left empty when nothing is
+   to be synced afterwards; an error when the log could not be written or synced (logged, and
+   every later db_begin refused: the commit is published already). */
+static int mark_log(struct db *db, struct wal_vfs_mark *mark)
+{
+    *mark = (struct wal_vfs_mark){0};
+    if (!db->borrowing && !(shared && db == shared))
+        return SQLITE_OK;
+    int rc = wal_vfs_commit_mark(db->h, mark);
+    if (rc == SQLITE_NOTFOUND)
+        return SQLITE_OK; /* no log: not in WAL mode, the commit synced what it needed */
+    if (rc != SQLITE_OK) {
+        log_error("db: a commit's log could not be written or synced: %s", sqlite3_errstr(rc));
+        __atomic_store_n(&shared_sync_failed, 1, __ATOMIC_SEQ_CST);
+    }
+    return rc;
+}
+
+/* After the writer has been handed on: waits for the log's sync through the mark, or, on a
+   connection that defers its syncs, keeps the mark for db_commit_pending (confirming the one it
+   kept before first). SQLITE_OK, or the failed sync's code. */
+static int confirm_or_keep(struct db *db, struct wal_vfs_mark *mark)
+{
+    if (!mark->sync)
+        return SQLITE_OK;
+    if (!db->defer_sync)
+        return db_commit_confirm(mark);
+    if (db->pending.sync) {
+        int earlier = db_commit_confirm(&db->pending);
+        if (earlier != SQLITE_OK) {
+            db_commit_confirm(mark);
+            return earlier;
+        }
+    }
+    db->pending = *mark;
+    return SQLITE_OK;
+}
+
 /* Commits the open transaction; the writer is released once the transaction has ended (a failed
    COMMIT that leaves it open keeps it until db_rollback). A commit on the shared connection is
    written to the log but not synced: its place in the log is marked, the writer handed on, and
    only then is the log synced through the mark (wal_vfs.h), so the next transaction runs during
-   this one's sync. It returns once the commit is on the disk either way; when the sync fails
-   (the commit is in the log but not confirmed), later transactions are refused at db_begin. */
+   this one's sync. It returns once the commit is on the disk either way (or, on a connection that
+   defers its syncs, once it is written: db_commit_pending); when the sync fails (the commit is in
+   the log but not confirmed), later transactions are refused at db_begin. */
 int db_commit(struct db *db)
 {
     int rc = db_exec(db, "COMMIT");
     if (!sqlite3_get_autocommit(db->h))
         return rc;
     struct wal_vfs_mark mark = {0};
-    if (rc != SQLITE_OK) {
+    if (rc != SQLITE_OK)
         log_transaction_failure(db, "COMMIT");
-    } else if (db->borrowing || (shared && db == shared)) {
-        rc = wal_vfs_commit_mark(db->h, &mark);
-        if (rc == SQLITE_NOTFOUND)
-            rc = SQLITE_OK; /* no log: not in WAL mode, the commit synced what it needed */
-        else if (rc != SQLITE_OK)
-            log_error("db: a commit's log could not be written or synced: %s", sqlite3_errstr(rc));
-    }
+    else
+        rc = mark_log(db, &mark);
     writer_release(db);
-    if (mark.sync && (rc = wal_vfs_commit_sync(&mark)) != SQLITE_OK)
+    int confirmed = confirm_or_keep(db, &mark);
+    return rc != SQLITE_OK ? rc : confirmed;
+}
+
+void db_defer_syncs(struct db *db)
+{
+    db->defer_sync = 1;
+}
+
+int db_commit_pending(struct db *db, struct wal_vfs_mark *out)
+{
+    if (!db->pending.sync)
+        return 0;
+    *out = db->pending;
+    db->pending = (struct wal_vfs_mark){0};
+    return 1;
+}
+
+int db_commit_confirm(struct wal_vfs_mark *mark)
+{
+    int rc = wal_vfs_commit_sync(mark);
+    if (rc != SQLITE_OK)
         __atomic_store_n(&shared_sync_failed, 1, __ATOMIC_SEQ_CST);
     return rc;
 }
 
-/* Rolls back the open transaction, if any, and releases the writer. */
+/* Rolls back the open transaction, if any, and releases the writer. A transaction on the shared
+   connection may have read commits not yet synced (and been refused because of them): its end is
+   confirmed like a commit's, so that refusal is not answered before what it rests on is on disk. */
 void db_rollback(struct db *db)
 {
     if (!sqlite3_get_autocommit(db->h))
         db_exec(db, "ROLLBACK");
+    struct wal_vfs_mark mark = {0};
+    if (db->writing)
+        mark_log(db, &mark);
     writer_release(db);
+    confirm_or_keep(db, &mark);
 }
 
 int db_writing(const struct db *db)

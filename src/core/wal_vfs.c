@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -24,19 +25,20 @@
 
 /* What makes a log's commits durable after its writer has gone on (wal_vfs_commit_sync): a
    descriptor of its own on the log (a sync through any descriptor writes the whole file's data),
-   the count of writes the log has received and the count the last finished sync covered. Shared by
-   the log and the commits waiting on it; the last of them frees it. */
+   the count of writes the log has received and the count the last finished sync covered. Made at
+   the first commit marked on the log (only the server's shared connection has one); shared by the
+   log and the commits waiting on it; the last of them frees it. */
 struct log_sync {
     pthread_mutex_t lock;
     pthread_cond_t done;     /* broadcast when a sync ends */
     int refs;
-    int fd;                  /* the log, opened read-only; -1 when that failed (syncs then fail) */
+    int fd;                  /* the log, opened read-only */
     char *dir;               /* the directory holding the log, synced once with the log's first sync */
     int syncing;             /* a thread is syncing the log now */
     int broken;              /* a sync failed: the disk's word on later ones cannot be trusted */
     int dir_synced;          /* the directory has been synced since the log opened */
-    unsigned long written;   /* writes the log has received (atomic: the writer adds, syncs read) */
-    unsigned long synced;    /* writes the last finished sync covered */
+    uint64_t written;        /* writes the log has received (atomic: the writer adds, syncs read) */
+    uint64_t synced;         /* writes the last finished sync covered */
 };
 
 /* A file opened through this layer: the system's file; for a log the appends not written yet; for
@@ -52,7 +54,8 @@ struct gathered_file {
     struct gathered_file *wal;   /* a database: its connection's log, or NULL */
     struct gathered_file *main;  /* a log: its connection's database, or NULL */
     struct gathered_file *next;  /* a database: the next open database */
-    struct log_sync *sync;       /* a log: its syncs after a commit, or NULL when out of memory */
+    const char *path;            /* a log: the name SQLite opened it by (kept while it is open) */
+    struct log_sync *sync;       /* a log: its syncs after a commit, from the first commit marked on it */
 };
 
 static sqlite3_vfs *parent; /* the system's file layer */
@@ -130,26 +133,43 @@ static void log_sync_release(struct log_sync *s)
     free(s);
 }
 
-/* A log's syncs, for a log just opened by its path: its own read-only descriptor and its
-   directory. NULL when out of memory (the log then cannot be synced after a commit, and
-   wal_vfs_commit_mark says so); a descriptor that cannot be opened makes every sync fail. */
+/* Opens the log again, read-only, on a descriptor above the standard three (as SQLite's own are).
+   The descriptor, or -1. */
+static int open_for_sync(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd >= 0 && fd <= 2) {
+        int high = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+        close(fd);
+        fd = high;
+    }
+    return fd;
+}
+
+/* A log's syncs: its own read-only descriptor and its directory, and one write counted as not yet
+   synced (the writes before it was made were not counted), so the first commit marked syncs.
+   NULL when the log cannot be opened again or memory is short (logged): its commits are then
+   synced in place. */
 static struct log_sync *log_sync_new(const char *path)
 {
     struct log_sync *s = calloc(1, sizeof *s);
-    if (!s)
-        return NULL;
     const char *slash = strrchr(path, '/');
-    s->dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
-    if (!s->dir) {
+    if (s)
+        s->dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+    if (s && s->dir)
+        s->fd = open_for_sync(path);
+    if (!s || !s->dir || s->fd < 0) {
+        log_error("db: cannot open the log %s again to sync it (%s); its commits sync in place", path,
+                  s && s->dir ? strerror(errno) : "out of memory");
+        if (s)
+            free(s->dir);
         free(s);
         return NULL;
     }
     pthread_mutex_init(&s->lock, NULL);
     pthread_cond_init(&s->done, NULL);
     s->refs = 1;
-    s->fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (s->fd < 0)
-        log_error("db: cannot open the log %s again to sync it: %s", path, strerror(errno));
+    s->written = 1;
     return s;
 }
 
@@ -383,7 +403,7 @@ static int gathered_open(sqlite3_vfs *self, const char *name, sqlite3_file *file
                 m->wal = f;
             }
         pthread_mutex_unlock(&databases_lock);
-        f->sync = log_sync_new(name);
+        f->path = name;
         f->base.pMethods = &wal_methods;
     } else {
         f->base.pMethods = &plain_methods;
@@ -405,7 +425,9 @@ int wal_vfs_commit_mark(sqlite3 *h, struct wal_vfs_mark *mark)
     int rc = gathered_flush(f);
     if (rc != SQLITE_OK)
         return rc;
-    if (!f->sync) /* no memory for them when the log opened: synced now, as synchronous=FULL would */
+    if (!f->sync && f->path)
+        f->sync = log_sync_new(f->path);
+    if (!f->sync) /* the log cannot be synced from another thread: synced now, as synchronous=FULL would */
         return wal_sync(log, SQLITE_SYNC_NORMAL);
     pthread_mutex_lock(&f->sync->lock);
     f->sync->refs++;
@@ -415,23 +437,23 @@ int wal_vfs_commit_mark(sqlite3 *h, struct wal_vfs_mark *mark)
     return SQLITE_OK;
 }
 
-/* Syncs the log's data (and, the first time, its directory, which holds the new log's name).
-   0, or the errno of the failed call. Called by the one thread syncing the log. */
+/* Syncs the log's data, and the first time its directory, which holds the log's name. The
+   directory is synced as SQLite syncs it: a directory that cannot be opened or synced (some file
+   systems refuse) is passed over. 0, or the errno of the failed sync of the log. Called by the one
+   thread syncing the log. */
 static int sync_log_file(struct log_sync *s)
 {
-    if (s->fd < 0)
-        return EBADF;
     if (fdatasync(s->fd) != 0)
         return errno;
-    if (s->dir_synced)
-        return 0;
-    int dir = open(s->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir < 0)
-        return errno;
-    int rc = fsync(dir) == 0 ? 0 : errno;
-    close(dir);
-    s->dir_synced = rc == 0;
-    return rc;
+    if (!s->dir_synced) {
+        s->dir_synced = 1;
+        int dir = open(s->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dir >= 0) {
+            fsync(dir);
+            close(dir);
+        }
+    }
+    return 0;
 }
 
 int wal_vfs_commit_sync(struct wal_vfs_mark *mark)
@@ -449,7 +471,7 @@ int wal_vfs_commit_sync(struct wal_vfs_mark *mark)
         } else {
             /* this thread syncs for every commit written so far, its own and those after it */
             s->syncing = 1;
-            unsigned long through = __atomic_load_n(&s->written, __ATOMIC_ACQUIRE);
+            uint64_t through = __atomic_load_n(&s->written, __ATOMIC_ACQUIRE);
             pthread_mutex_unlock(&s->lock);
             int err = sync_log_file(s);
             pthread_mutex_lock(&s->lock);

@@ -2,8 +2,9 @@
  * wal_vfs.h: the SQLite file layer every Bangfu connection opens through. It is the system's own,
  * but a write-ahead log's appends of one commit reach the file in one write() instead of two a
  * page (frame header, then page). A booking writes 10 to 21 pages, and inside the process's one
- * writer each write() cost a system call (docs/performance.md). Nothing else changes: the log is
- * synced exactly when SQLite asks, after the gathered appends are written; a read, size,
+ * writer each write() cost a system call (docs/performance.md). The log is synced when SQLite
+ * asks, after the gathered appends are written, and after a commit marked for the group commit
+ * below; a read, size,
  * truncation or close of the log, or a write that is not an append, writes them first; and so does
  * the log's database, at the shared-memory barrier SQLite passes before it publishes a commit and
  * before it lets go of any shared-memory lock (the log's write lock, after a commit or a rollback).
@@ -13,6 +14,7 @@
 #ifndef BANGFU_WAL_VFS_H
 #define BANGFU_WAL_VFS_H
 #include <sqlite3.h>
+#include <stdint.h>
 
 #define WAL_VFS_NAME "bangfu"
 
@@ -29,10 +31,10 @@ int wal_vfs_register(void);
    order). Other connections may read a commit before its sync ends. */
 struct wal_vfs_mark {
     struct log_sync *sync; /* the log's syncs (held until wal_vfs_commit_sync), or NULL: nothing to sync */
-    unsigned long written; /* the log's writes up to this commit */
+    uint64_t written;      /* the log's writes up to this commit */
 };
 /* Notes what connection h, just committed and still holding the process's writer, has written to
-   its log (a log whose syncs could not be set up for want of memory is synced now instead).
+   its log (a log that cannot be opened again to be synced from another thread is synced now).
    SQLITE_OK; SQLITE_NOTFOUND when h has no log of this layer open (not in WAL mode: nothing to
    sync later); another code when its gathered appends could not be written or the sync failed. */
 int wal_vfs_commit_mark(sqlite3 *h, struct wal_vfs_mark *mark);

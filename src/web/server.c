@@ -35,6 +35,7 @@ static struct db *thread_connection(struct app *app)
         return NULL;
     }
     db_checkpoint_hand_off(thread_db); /* no checkpoint inside a booking's commit */
+    db_defer_syncs(thread_db);         /* a request's commit is confirmed in commit_wait.c */
     pthread_mutex_lock(&app->lock);
     if (app->nconns < (int)(sizeof app->conns / sizeof app->conns[0]))
         app->conns[app->nconns++] = thread_db;
@@ -349,8 +350,34 @@ static double now_ms(void)
     return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
+/* Puts an error in place of the answer to a request whose commit is in the log but whose sync
+   failed: the clerk must not be told it was saved, nor send it again. */
+static void reply_unconfirmed(struct req *r)
+{
+    log_error("%s %s: the commit could not be confirmed on disk", r->method, r->path);
+    free(r->binary);
+    r->binary = NULL;
+    r->nheaders = 0;
+    buf_reset(&r->out);
+    reply_fail(r, 500, "commit_unconfirmed",
+               "已写入但磁盘未确认保存：请不要重复提交，请管理员检查磁盘、重启服务后核对这笔记录");
+}
+
+/* Sends the request's answer (or, when its commit was not confirmed, the error in its place) and
+   logs it with the time since its handler began. */
+static enum MHD_Result finish_request(struct req *r)
+{
+    if (r->parking.rc != SQLITE_OK)
+        reply_unconfirmed(r);
+    log_access(r->authed ? r->user.username : NULL, r->method, r->path, r->status ? r->status : 200,
+               now_ms() - r->started_ms);
+    r->answered = 1;
+    return send_reply(r);
+}
+
 /* The libmicrohttpd access handler: called once with headers, then with body pieces, then
-   once more with nothing left, when the request is dispatched. */
+   once more with nothing left, when the request is dispatched; and, for a request parked until its
+   commit's sync (commit_wait.h), once more when its connection is resumed. */
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
                                   const char *version, const char *upload_data, size_t *upload_size,
                                   void **con_cls)
@@ -390,7 +417,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         *upload_size = 0;
         return MHD_YES;
     }
-    double t0 = now_ms();
+    if (r->answered) /* called again: the daemon is stopping and dropped the answer; never run twice */
+        return MHD_NO;
+    if (r->parked) { /* resumed: its commit's sync has ended */
+        r->parked = 0;
+        return finish_request(r);
+    }
+    r->started_ms = now_ms();
     r->db = thread_connection(app);
     r->today = clock_today();
     if (!r->db) {
@@ -401,9 +434,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             log_error("%s %s left a write transaction open; rolled back", method, url);
         db_rollback(r->db); /* a handler that failed mid-transaction leaves nothing behind */
         log_context(NULL, NULL, NULL);
+        if (db_commit_pending(r->db, &r->parking.commit)) {
+            r->parked = 1;
+            r->parking.conn = conn;
+            if (commit_wait_park(&r->parking) == 0)
+                return MHD_YES; /* answered once resumed */
+            r->parked = 0;
+            r->parking.rc = db_commit_confirm(&r->parking.commit);
+        }
     }
-    log_access(r->authed ? r->user.username : NULL, method, url, r->status ? r->status : 200, now_ms() - t0);
-    return send_reply(r);
+    return finish_request(r);
 }
 
 /* Frees the request when libmicrohttpd is done with the connection's request. */
@@ -450,7 +490,8 @@ int server_run(struct app *app, const char *listen)
         return 1;
     }
     db_checkpoint_hand_off(writer);
-    db_writer_share(writer);
+    if (db_writer_share(writer) != 0)
+        log_error("server: no shared writing connection; each thread writes on its own (synchronous=FULL)");
     /* SIGINT, SIGTERM and SIGHUP are blocked in every thread (the pool inherits the mask) and
        taken by sigwait below: no handler, no race between a signal and the wait for it. */
     sigset_t sigs;
@@ -460,13 +501,16 @@ int server_run(struct app *app, const char *listen)
     sigaddset(&sigs, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
+    if (commit_wait_start() != 0)
+        log_error("server: the commit syncing thread could not start; each request waits for its own sync");
     struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, app,
+        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME, 0, NULL, NULL, on_request, app,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)app->threads,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, 60u,
         MHD_OPTION_CONNECTION_LIMIT, 1000u, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "错误: 无法在 %s 上启动服务（端口被占用？）\n", listen);
+        commit_wait_stop();
         db_writer_share(NULL);
         db_close(writer);
         return 1;
@@ -483,9 +527,12 @@ int server_run(struct app *app, const char *listen)
     for (int sig = 0; sig != SIGINT && sig != SIGTERM;)
         if (sigwait(&sigs, &sig) == 0 && sig == SIGHUP)
             log_reopen(); /* the log file was rotated away */
+    commit_wait_drain(); /* no connection may be suspended when the daemon stops */
     MHD_stop_daemon(d);
+    commit_wait_stop();
     for (int i = 0; i < app->nconns; i++)
         db_close(app->conns[i]);
+    app->nconns = 0;
     db_writer_share(NULL); /* waits for a write of the month closer's thread, which still runs */
     db_close(writer);
     return 0;

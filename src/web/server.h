@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "commit_wait.h"
 #include "date.h"
 #include "db.h"
 #include "err.h"
@@ -84,6 +85,10 @@ struct req {
     const struct err *shown_error; /* the refusal html_form_error showed: form_field_error repeats it at its field */
     char *binary; /* a PDF or other bytes to send instead of out (malloc'd, freed by the server) */
     size_t binary_len;
+    double started_ms;          /* when the handler began, for the access log */
+    struct commit_parking parking; /* its commit awaiting its sync, and the sync's result (commit_wait.h) */
+    int parked;                    /* its connection is suspended until that sync */
+    int answered;                  /* its answer was handed to libmicrohttpd (which, stopping, may call again) */
 };
 
 /* Query-string value by name, or NULL. */
