@@ -194,8 +194,9 @@ void db_close(struct db *db)
         return;
     if (db->h)
         db_rollback(db); /* releases the writer if a transaction was left open */
-    if (db->pending.sync)
-        db_commit_confirm(&db->pending); /* a commit of a connection that defers its syncs */
+    struct db_unconfirmed left;
+    if (db_commit_pending(db, &left)) /* of a connection that defers its syncs */
+        db_commit_confirm(&left);
     for (int i = 0; i < DB_CACHE_SLOTS; i++)
         if (db->cache[i].st)
             sqlite3_finalize(db->cache[i].st);

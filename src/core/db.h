@@ -21,13 +21,20 @@ struct db_cached {
     sqlite3_stmt *st;
 };
 
+/* A connection's transactions not yet confirmed on disk (group commit, db_defer_syncs). */
+struct db_unconfirmed {
+    struct wal_vfs_mark mark; /* the log's end after the last of them, or empty */
+    int wrote;                /* one of them committed (the others rolled back: a refusal) */
+    int failed;               /* SQLite's code when a sync or log write for one of them failed already */
+};
+
 struct db {
     sqlite3 *h;
     struct db_cached *cache; /* DB_CACHE_SLOTS statements of h */
     int writing;   /* holds the process's writer (between db_begin and its commit or rollback) */
     int borrowing; /* while writing: h and cache are the shared writing connection's (db_writer_share) */
-    int defer_sync;              /* db_defer_syncs: a commit's sync is left to db_commit_pending's taker */
-    struct wal_vfs_mark pending; /* with defer_sync: the last commit not yet confirmed on disk */
+    int defer_sync;                /* db_defer_syncs: a commit's sync is left to db_commit_pending's taker */
+    struct db_unconfirmed pending; /* with defer_sync: what is not yet confirmed on disk */
 };
 
 /* Opens (and with `create`, creates) the database at path, sets WAL, foreign keys and a busy
@@ -105,15 +112,18 @@ int db_writer_share(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 /* Group commit without a waiting thread (the server's connections): from now on db_commit on db
-   returns once its commit is written to the log, and leaves the wait for the log's sync to the
-   caller, who takes it with db_commit_pending and must confirm it with db_commit_confirm before
-   it tells anyone that the write was made. A second commit before that confirms the first. */
+   returns once its commit is published in the log (SQLITE_OK even when its log could not be
+   written or synced: the failure is kept), and db_rollback of a transaction on the shared
+   connection returns at once too; the wait for the log's sync is left to the caller, who takes
+   what is unconfirmed with db_commit_pending and must confirm it with db_commit_confirm before it
+   answers anyone (a refusal included: it may rest on commits not yet synced). */
 void db_defer_syncs(struct db *db);
-/* Moves the connection's commit awaiting its sync into *out: 1, or 0 when none awaits. */
-int db_commit_pending(struct db *db, struct wal_vfs_mark *out);
-/* Waits until the log's sync covers the commit (wal_vfs_commit_sync). SQLITE_OK; an error when
-   the sync failed (the commit is in the log but not confirmed; every later db_begin is refused). */
-int db_commit_confirm(struct wal_vfs_mark *mark);
+/* Moves what the connection has not confirmed yet into *out: 1, or 0 when nothing awaits. */
+int db_commit_pending(struct db *db, struct db_unconfirmed *out);
+/* Waits until the log's sync covers it (wal_vfs_commit_sync). SQLITE_OK; an error when a sync or a
+   log write failed (a commit among it is in the database but not confirmed; every later db_begin
+   is refused). */
+int db_commit_confirm(struct db_unconfirmed *u);
 /* A PASSIVE WAL checkpoint holding the process's writer, outside any transaction: no commit comes
    between its copy and its end, so the whole log is copied and the next writer starts the log
    again from its beginning (a checkpoint beside the writers never catches up with them, and the

@@ -178,23 +178,26 @@ static int mark_log(struct db *db, struct wal_vfs_mark *mark)
     return rc;
 }
 
-/* After the writer has been handed on: waits for the log's sync through the mark, or, on a
-   connection that defers its syncs, keeps the mark for db_commit_pending (confirming the one it
-   kept before first). SQLITE_OK, or the failed sync's code. */
-static int confirm_or_keep(struct db *db, struct wal_vfs_mark *mark)
+/* After the writer has been handed on: what db_commit or db_rollback leaves unconfirmed (wrote: a
+   commit; failed: the code when its mark failed after the commit was published). Confirmed now;
+   or, on a connection that defers its syncs, added to what it keeps for db_commit_pending (a later
+   mark on the same log covers an earlier one). SQLITE_OK, or the failed sync's code. */
+static int confirm_or_keep(struct db *db, struct wal_vfs_mark *mark, int wrote, int failed)
 {
-    if (!mark->sync)
-        return SQLITE_OK;
+    struct db_unconfirmed now = {.mark = *mark, .wrote = wrote, .failed = failed};
     if (!db->defer_sync)
-        return db_commit_confirm(mark);
-    if (db->pending.sync) {
-        int earlier = db_commit_confirm(&db->pending);
-        if (earlier != SQLITE_OK) {
-            db_commit_confirm(mark);
-            return earlier;
-        }
+        return mark->sync || failed ? db_commit_confirm(&now) : SQLITE_OK;
+    struct db_unconfirmed *kept = &db->pending;
+    kept->wrote |= wrote;
+    if (failed && !kept->failed)
+        kept->failed = failed;
+    if (mark->sync) {
+        if (kept->mark.sync == mark->sync)
+            wal_vfs_mark_release(&kept->mark);
+        else if (kept->mark.sync && wal_vfs_commit_sync(&kept->mark) != SQLITE_OK && !kept->failed)
+            kept->failed = SQLITE_IOERR_FSYNC;
+        kept->mark = *mark;
     }
-    db->pending = *mark;
     return SQLITE_OK;
 }
 
@@ -203,21 +206,24 @@ static int confirm_or_keep(struct db *db, struct wal_vfs_mark *mark)
    written to the log but not synced: its place in the log is marked, the writer handed on, and
    only then is the log synced through the mark (wal_vfs.h), so the next transaction runs during
    this one's sync. It returns once the commit is on the disk either way (or, on a connection that
-   defers its syncs, once it is written: db_commit_pending); when the sync fails (the commit is in
-   the log but not confirmed), later transactions are refused at db_begin. */
+   defers its syncs, once it is published: db_commit_pending); when the sync fails (the commit is
+   in the database but not confirmed), later transactions are refused at db_begin. */
 int db_commit(struct db *db)
 {
     int rc = db_exec(db, "COMMIT");
     if (!sqlite3_get_autocommit(db->h))
         return rc;
     struct wal_vfs_mark mark = {0};
-    if (rc != SQLITE_OK)
+    int published = rc == SQLITE_OK;
+    if (!published)
         log_transaction_failure(db, "COMMIT");
     else
         rc = mark_log(db, &mark);
     writer_release(db);
-    int confirmed = confirm_or_keep(db, &mark);
-    return rc != SQLITE_OK ? rc : confirmed;
+    if (!published)
+        return rc;
+    int confirmed = confirm_or_keep(db, &mark, 1, rc);
+    return db->defer_sync ? SQLITE_OK : confirmed;
 }
 
 void db_defer_syncs(struct db *db)
@@ -225,18 +231,23 @@ void db_defer_syncs(struct db *db)
     db->defer_sync = 1;
 }
 
-int db_commit_pending(struct db *db, struct wal_vfs_mark *out)
+int db_commit_pending(struct db *db, struct db_unconfirmed *out)
 {
-    if (!db->pending.sync)
+    if (!db->pending.mark.sync && !db->pending.failed)
         return 0;
     *out = db->pending;
-    db->pending = (struct wal_vfs_mark){0};
+    db->pending = (struct db_unconfirmed){0};
     return 1;
 }
 
-int db_commit_confirm(struct wal_vfs_mark *mark)
+int db_commit_confirm(struct db_unconfirmed *u)
 {
-    int rc = wal_vfs_commit_sync(mark);
+    int rc = u->failed;
+    if (u->mark.sync) {
+        int synced = wal_vfs_commit_sync(&u->mark);
+        if (synced != SQLITE_OK && rc == SQLITE_OK)
+            rc = synced;
+    }
     if (rc != SQLITE_OK)
         __atomic_store_n(&shared_sync_failed, 1, __ATOMIC_SEQ_CST);
     return rc;
@@ -250,10 +261,9 @@ void db_rollback(struct db *db)
     if (!sqlite3_get_autocommit(db->h))
         db_exec(db, "ROLLBACK");
     struct wal_vfs_mark mark = {0};
-    if (db->writing)
-        mark_log(db, &mark);
+    int failed = db->writing ? mark_log(db, &mark) : SQLITE_OK;
     writer_release(db);
-    confirm_or_keep(db, &mark);
+    confirm_or_keep(db, &mark, 0, failed);
 }
 
 int db_writing(const struct db *db)

@@ -54,7 +54,8 @@ struct gathered_file {
     struct gathered_file *wal;   /* a database: its connection's log, or NULL */
     struct gathered_file *main;  /* a log: its connection's database, or NULL */
     struct gathered_file *next;  /* a database: the next open database */
-    const char *path;            /* a log: the name SQLite opened it by (kept while it is open) */
+    const char *path;            /* a log: the name SQLite opened it by (kept while it is open); NULL
+                                    once it could not be opened again for its syncs */
     struct log_sync *sync;       /* a log: its syncs after a commit, from the first commit marked on it */
 };
 
@@ -425,8 +426,11 @@ int wal_vfs_commit_mark(sqlite3 *h, struct wal_vfs_mark *mark)
     int rc = gathered_flush(f);
     if (rc != SQLITE_OK)
         return rc;
-    if (!f->sync && f->path)
+    if (!f->sync && f->path) {
         f->sync = log_sync_new(f->path);
+        if (!f->sync)
+            f->path = NULL; /* tried once: its commits sync in place from now on */
+    }
     if (!f->sync) /* the log cannot be synced from another thread: synced now, as synchronous=FULL would */
         return wal_sync(log, SQLITE_SYNC_NORMAL);
     pthread_mutex_lock(&f->sync->lock);
@@ -454,6 +458,12 @@ static int sync_log_file(struct log_sync *s)
         }
     }
     return 0;
+}
+
+void wal_vfs_mark_release(struct wal_vfs_mark *mark)
+{
+    log_sync_release(mark->sync);
+    mark->sync = NULL;
 }
 
 int wal_vfs_commit_sync(struct wal_vfs_mark *mark)
@@ -486,8 +496,7 @@ int wal_vfs_commit_sync(struct wal_vfs_mark *mark)
         }
     }
     pthread_mutex_unlock(&s->lock);
-    mark->sync = NULL;
-    log_sync_release(s);
+    wal_vfs_mark_release(mark);
     return rc;
 }
 

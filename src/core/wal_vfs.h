@@ -43,5 +43,7 @@ int wal_vfs_commit_mark(sqlite3 *h, struct wal_vfs_mark *mark);
    go. Called after the writer has been handed on. SQLITE_OK, or SQLITE_IOERR_FSYNC when a sync
    of the log failed (logged; every later one fails too). */
 int wal_vfs_commit_sync(struct wal_vfs_mark *mark);
+/* Lets the mark go without waiting (a later mark on the same log covers it). */
+void wal_vfs_mark_release(struct wal_vfs_mark *mark);
 
 #endif

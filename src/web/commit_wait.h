@@ -14,7 +14,7 @@
 /* A request parked until its commit is on disk: filled by the server, the result by this module. */
 struct commit_parking {
     void *conn;                  /* struct MHD_Connection *: suspended while parked */
-    struct wal_vfs_mark commit;  /* the commit awaiting its sync */
+    struct db_unconfirmed commit; /* what awaits its sync: a commit, or a refusal's reads */
     int rc;                      /* once resumed: SQLITE_OK, or the failed sync's code */
     struct commit_parking *next; /* the next parked one (this module's list) */
 };

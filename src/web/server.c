@@ -342,6 +342,10 @@ static void req_free(struct req *r)
     free(r);
 }
 
+/* Requests dispatched and not yet completed (sent, or their connection closed): a stop waits
+   for them (server_run). */
+static int requests_running;
+
 /* Monotonic milliseconds, for the access log. */
 static double now_ms(void)
 {
@@ -350,17 +354,21 @@ static double now_ms(void)
     return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
-/* Puts an error in place of the answer to a request whose commit is in the log but whose sync
-   failed: the clerk must not be told it was saved, nor send it again. */
+/* Puts an error in place of the answer to a request whose sync failed. When it committed, the
+   record is in the database but not confirmed: the clerk must not be told it was saved, nor send
+   it again. When it only read (a refusal), nothing of it was written. */
 static void reply_unconfirmed(struct req *r)
 {
-    log_error("%s %s: the commit could not be confirmed on disk", r->method, r->path);
+    log_error("%s %s: the disk did not confirm the log's sync", r->method, r->path);
     free(r->binary);
     r->binary = NULL;
     r->nheaders = 0;
     buf_reset(&r->out);
-    reply_fail(r, 500, "commit_unconfirmed",
-               "已写入但磁盘未确认保存：请不要重复提交，请管理员检查磁盘、重启服务后核对这笔记录");
+    if (r->parking.commit.wrote)
+        reply_fail(r, 500, "commit_unconfirmed",
+                   "已写入但磁盘未确认保存：请不要重复提交，请管理员检查磁盘、重启服务后核对这笔记录");
+    else
+        reply_fail(r, 500, "disk_unconfirmed", "磁盘未确认保存，暂停写入：这次没有写入任何内容，请管理员检查磁盘后重启服务");
 }
 
 /* Sends the request's answer (or, when its commit was not confirmed, the error in its place) and
@@ -424,6 +432,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         return finish_request(r);
     }
     r->started_ms = now_ms();
+    r->running = 1;
+    __atomic_add_fetch(&requests_running, 1, __ATOMIC_SEQ_CST);
     r->db = thread_connection(app);
     r->today = clock_today();
     if (!r->db) {
@@ -450,9 +460,25 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
-    if (*con_cls)
-        req_free(*con_cls);
+    struct req *r = *con_cls;
+    if (r && r->running)
+        __atomic_sub_fetch(&requests_running, 1, __ATOMIC_SEQ_CST);
+    if (r)
+        req_free(r);
     *con_cls = NULL;
+}
+
+/* Waits until no request is running, or ms milliseconds have passed (logged). */
+static void wait_for_running_requests(int ms)
+{
+    for (int waited = 0; __atomic_load_n(&requests_running, __ATOMIC_SEQ_CST) > 0; waited += 10) {
+        if (waited >= ms) {
+            log_error("server: stopping with %d requests not answered",
+                      __atomic_load_n(&requests_running, __ATOMIC_SEQ_CST));
+            return;
+        }
+        nanosleep(&(struct timespec){0, 10000000}, NULL);
+    }
 }
 
 /* Parses "host:port" into an IPv4 socket address. Returns 0 or -1. */
@@ -527,8 +553,15 @@ int server_run(struct app *app, const char *listen)
     for (int sig = 0; sig != SIGINT && sig != SIGTERM;)
         if (sigwait(&sigs, &sig) == 0 && sig == SIGHUP)
             log_reopen(); /* the log file was rotated away */
-    commit_wait_drain(); /* no connection may be suspended when the daemon stops */
+    /* The stop: no new connection; no request parks any more and the parked ones are synced and
+       resumed (none may be suspended when the daemon stops); every running request is answered
+       (up to 10 s) before the daemon stops, which would drop an answer not yet sent. */
+    MHD_socket listening = MHD_quiesce_daemon(d);
+    commit_wait_drain();
+    wait_for_running_requests(10000);
     MHD_stop_daemon(d);
+    if (listening != MHD_INVALID_SOCKET)
+        close(listening);
     commit_wait_stop();
     for (int i = 0; i < app->nconns; i++)
         db_close(app->conns[i]);

@@ -89,6 +89,7 @@ struct req {
     struct commit_parking parking; /* its commit awaiting its sync, and the sync's result (commit_wait.h) */
     int parked;                    /* its connection is suspended until that sync */
     int answered;                  /* its answer was handed to libmicrohttpd (which, stopping, may call again) */
+    int running;                   /* dispatched, not yet completed (counted for the stop) */
 };
 
 /* Query-string value by name, or NULL. */

@@ -1,11 +1,14 @@
 /* test_commit_wait.c: a request's answer waits for its commit's sync without holding a server
-   thread (commit_wait.c, server.c). The real server (server_run, one thread) runs with a test
-   dispatcher: POST /write inserts a row in a transaction, GET /count counts them. The test's own
-   fdatasync() takes the C library's place and can be held or made to fail. While the log's sync
-   is held, the write's answer is not sent, yet the one server thread answers another request;
-   released, the write is answered 201 and its row is there. A failed sync answers 500
-   commit_unconfirmed in place of the 201 and later writes are refused before they write. The
-   server stops cleanly with a request parked: the stop waits for its sync and answers it. */
+   thread (commit_wait.c, server.c). The real server (server_run, one thread, then a pool of two)
+   runs with a test dispatcher: POST /write inserts a row in a transaction, POST /refuse begins
+   one and rolls it back (a refusal), GET /count counts the rows. The test's own fdatasync() takes
+   the C library's place and can be held or made to fail. While the log's sync is held, neither the
+   write's answer nor the refusal's is sent, yet the one server thread answers another request;
+   released, the write is answered 201 and its row is there, the refusal 409. A failed sync answers
+   500 commit_unconfirmed in place of the write's 201 and 500 disk_unconfirmed in place of the
+   refusal's 409, and later writes are refused before they write. The server stops with a request
+   parked: the stop waits for its sync and sends its 201, and it is not run twice. A watchdog ends
+   the test if anything hangs. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -39,7 +42,7 @@ static pthread_mutex_t gate = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t gate_opened = PTHREAD_COND_INITIALIZER;
 static int holding;   /* syncs wait while set */
 static int waiting;   /* syncs waiting at the gate */
-static int failing;   /* syncs fail with EIO while set */
+static int failing;   /* syncs fail with EIO while set (under the gate's lock) */
 
 /* The system's fdatasync; for the layer's syncs of a log after a commit (files it opens
    read-only; SQLite's own are read-write, its directories read-only but not files) after the gate,
@@ -73,6 +76,14 @@ static void hold_syncs(int on)
     pthread_mutex_unlock(&gate);
 }
 
+/* Makes the gated syncs fail (1) or succeed (0). */
+static void fail_syncs(int on)
+{
+    pthread_mutex_lock(&gate);
+    failing = on;
+    pthread_mutex_unlock(&gate);
+}
+
 /* Syncs waiting at the gate now. */
 static int syncs_waiting(void)
 {
@@ -84,7 +95,8 @@ static int syncs_waiting(void)
 
 /* ---- the server under test -------------------------------------------------------------- */
 
-/* POST /write: one row in one transaction, answered 201; GET /count: the rows. */
+/* POST /write: one row in one transaction, answered 201; POST /refuse: a transaction rolled back,
+   answered 409; GET /count: the rows. */
 static void dispatch(struct req *r)
 {
     r->api_route = 1;
@@ -99,6 +111,10 @@ static void dispatch(struct req *r)
             return;
         }
         reply_json(r, 201, json_pack("{s:b}", "ok", 1));
+    } else if (strcmp(r->path, "/refuse") == 0) {
+        if (db_begin(r->db) == SQLITE_OK)
+            db_rollback(r->db);
+        reply_fail(r, 409, "refused_here", "不能办理");
     } else {
         reply_json(r, 200, json_pack("{s:I}", "rows", (json_int_t)db_int(r->db, -1, "SELECT count(*) FROM t", "")));
     }
@@ -192,8 +208,12 @@ static void test_answer_waits_for_sync(void **state)
     int w = send_request("POST", "/write");
     assert_true(w >= 0);
     wait_for_held_sync();
-    /* the write is committed but not synced: no answer; the one server thread answers others */
+    /* the write is committed but not synced: no answer; nor a refusal that read after it; the one
+       server thread answers others */
     assert_int_equal(read_answer(w, answer, sizeof answer, 300), 0);
+    int f = send_request("POST", "/refuse");
+    assert_true(f >= 0);
+    assert_int_equal(read_answer(f, answer, sizeof answer, 300), 0);
     request("GET", "/count", answer, sizeof answer);
     assert_non_null(strstr(answer, "200 OK"));
     assert_non_null(strstr(answer, "\"rows\":1"));
@@ -202,18 +222,34 @@ static void test_answer_waits_for_sync(void **state)
     close(w);
     assert_non_null(strstr(answer, "HTTP/1.1 201"));
     assert_non_null(strstr(answer, "\"ok\":true"));
+    assert_true(read_answer(f, answer, sizeof answer, 5000) > 0);
+    close(f);
+    assert_non_null(strstr(answer, "HTTP/1.1 409"));
 }
 
 static void test_failed_sync(void **state)
 {
     (void)state;
     char answer[2048];
-    failing = 1;
-    request("POST", "/write", answer, sizeof answer);
-    failing = 0;
+    hold_syncs(1);
+    int w = send_request("POST", "/write");
+    assert_true(w >= 0);
+    wait_for_held_sync();
+    int f = send_request("POST", "/refuse");
+    assert_true(f >= 0);
+    assert_int_equal(read_answer(f, answer, sizeof answer, 300), 0); /* parked too */
+    fail_syncs(1);
+    hold_syncs(0);
+    assert_true(read_answer(w, answer, sizeof answer, 5000) > 0);
+    close(w);
     assert_non_null(strstr(answer, "HTTP/1.1 500"));
     assert_non_null(strstr(answer, "commit_unconfirmed"));
     assert_null(strstr(answer, "\"ok\""));
+    assert_true(read_answer(f, answer, sizeof answer, 5000) > 0);
+    close(f);
+    assert_non_null(strstr(answer, "HTTP/1.1 500"));
+    assert_non_null(strstr(answer, "disk_unconfirmed")); /* nothing of the refusal was written */
+    fail_syncs(0);
     request("GET", "/count", answer, sizeof answer);
     assert_non_null(strstr(answer, "\"rows\":2")); /* in the log, though not confirmed */
     /* later writes are refused before they write */
@@ -226,10 +262,12 @@ static void test_failed_sync(void **state)
 static void test_stop_with_parked_request(void **state)
 {
     (void)state;
-    /* a fresh server (the failed sync refuses writes until the writing connection is opened again) */
+    /* a fresh server (the failed sync refuses writes until the writing connection is opened again),
+       with a pool of two threads */
     pthread_kill(server_thread, SIGTERM);
     pthread_join(server_thread, NULL);
     assert_int_equal(server_result, 0);
+    app.threads = 2;
     assert_int_equal(pthread_create(&server_thread, NULL, serve, NULL), 0);
     char answer[2048];
     request("POST", "/write", answer, sizeof answer);
@@ -242,15 +280,24 @@ static void test_stop_with_parked_request(void **state)
     hold_syncs(0);
     pthread_join(server_thread, NULL);
     assert_int_equal(server_result, 0);
-    read_answer(w, answer, sizeof answer, 5000);
+    /* answered before the daemon stopped, and run once */
+    assert_true(read_answer(w, answer, sizeof answer, 5000) > 0);
     close(w);
-    /* answered or closed by the stop, never left hanging; its row is there once (a daemon that
-       stops calls the handler again when it drops an answer: the request is not run twice) */
+    assert_non_null(strstr(answer, "HTTP/1.1 201"));
     struct err e = {0};
     struct db *db = db_open(path, 0, &e);
     assert_non_null(db);
     assert_int_equal(db_int(db, -1, "SELECT count(*) FROM t", ""), 4);
     db_close(db);
+}
+
+/* After each test: no sync held or failing, whatever the test left. */
+static int release_syncs(void **state)
+{
+    (void)state;
+    fail_syncs(0);
+    hold_syncs(0);
+    return 0;
 }
 
 /* Picks a free port on the loopback. */
@@ -274,6 +321,7 @@ int main(void)
     sigemptyset(&sigs);
     sigaddset(&sigs, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+    alarm(120); /* the watchdog: SIGALRM, not blocked, ends a test that hangs */
     struct db *db = temp_db_open(dir, path, sizeof path);
     if (!db || db_exec(db, "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)") != SQLITE_OK || (port = free_port()) < 0)
         return 1;
@@ -282,9 +330,9 @@ int main(void)
     if (pthread_create(&server_thread, NULL, serve, NULL) != 0)
         return 1;
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_answer_waits_for_sync),
-        cmocka_unit_test(test_failed_sync),
-        cmocka_unit_test(test_stop_with_parked_request),
+        cmocka_unit_test_teardown(test_answer_waits_for_sync, release_syncs),
+        cmocka_unit_test_teardown(test_failed_sync, release_syncs),
+        cmocka_unit_test_teardown(test_stop_with_parked_request, release_syncs),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     temp_db_remove(NULL, dir, path);
