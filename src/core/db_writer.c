@@ -187,6 +187,8 @@ static int confirm_or_keep(struct db *db, struct wal_vfs_mark *mark, int wrote, 
     struct db_unconfirmed now = {.mark = *mark, .wrote = wrote, .failed = failed};
     if (!db->defer_sync)
         return mark->sync || failed ? db_commit_confirm(&now) : SQLITE_OK;
+    if (!mark->sync && !failed)
+        return SQLITE_OK; /* nothing to confirm later (not in WAL mode, or synced in place) */
     struct db_unconfirmed *kept = &db->pending;
     kept->wrote |= wrote;
     if (failed && !kept->failed)

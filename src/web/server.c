@@ -345,6 +345,9 @@ static void req_free(struct req *r)
 /* Requests dispatched and not yet completed (sent, or their connection closed): a stop waits
    for them (server_run). */
 static int requests_running;
+/* Set when the server begins to stop: a request that arrives after it (on a connection kept open)
+   is answered 503 without being run, so the running requests can only become fewer. */
+static int stopping;
 
 /* Monotonic milliseconds, for the access log. */
 static double now_ms(void)
@@ -379,6 +382,20 @@ static enum MHD_Result finish_request(struct req *r)
         reply_unconfirmed(r);
     log_access(r->authed ? r->user.username : NULL, r->method, r->path, r->status ? r->status : 200,
                now_ms() - r->started_ms);
+    r->answered = 1;
+    return send_reply(r);
+}
+
+/* Answers a request that arrived while the server stops, without running it: 503, and the
+   connection closed after it. */
+static enum MHD_Result answer_stopping(struct req *r)
+{
+    r->status = 503;
+    r->content_type = "text/plain; charset=utf-8";
+    buf_reset(&r->out);
+    buf_puts(&r->out, "服务正在停止，请稍后重试\n");
+    reply_header(r, "Connection", "close");
+    reply_header(r, "Retry-After", "10");
     r->answered = 1;
     return send_reply(r);
 }
@@ -431,6 +448,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         r->parked = 0;
         return finish_request(r);
     }
+    if (__atomic_load_n(&stopping, __ATOMIC_SEQ_CST))
+        return answer_stopping(r);
     r->started_ms = now_ms();
     r->running = 1;
     __atomic_add_fetch(&requests_running, 1, __ATOMIC_SEQ_CST);
@@ -527,6 +546,7 @@ int server_run(struct app *app, const char *listen)
     sigaddset(&sigs, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
+    __atomic_store_n(&stopping, 0, __ATOMIC_SEQ_CST);
     if (commit_wait_start() != 0)
         log_error("server: the commit syncing thread could not start; each request waits for its own sync");
     struct MHD_Daemon *d = MHD_start_daemon(
@@ -553,9 +573,10 @@ int server_run(struct app *app, const char *listen)
     for (int sig = 0; sig != SIGINT && sig != SIGTERM;)
         if (sigwait(&sigs, &sig) == 0 && sig == SIGHUP)
             log_reopen(); /* the log file was rotated away */
-    /* The stop: no new connection; no request parks any more and the parked ones are synced and
+    /* The stop: no new connection, and no new request run (answer_stopping); no request parks any more and the parked ones are synced and
        resumed (none may be suspended when the daemon stops); every running request is answered
        (up to 10 s) before the daemon stops, which would drop an answer not yet sent. */
+    __atomic_store_n(&stopping, 1, __ATOMIC_SEQ_CST);
     MHD_socket listening = MHD_quiesce_daemon(d);
     commit_wait_drain();
     wait_for_running_requests(10000);

@@ -7,8 +7,9 @@
    released, the write is answered 201 and its row is there, the refusal 409. A failed sync answers
    500 commit_unconfirmed in place of the write's 201 and 500 disk_unconfirmed in place of the
    refusal's 409, and later writes are refused before they write. The server stops with a request
-   parked: the stop waits for its sync and sends its 201, and it is not run twice. A watchdog ends
-   the test if anything hangs. */
+   parked: the stop waits for its sync and sends its 201, and it is not run twice; a write sent
+   meanwhile on a connection kept open is answered 503 and not run. A watchdog ends the test if
+   anything hangs. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -142,8 +143,18 @@ static void *serve(void *arg)
 
 /* ---- a client ------------------------------------------------------------------------- */
 
-/* Opens a connection and sends a request; the socket, or -1. */
-static int send_request(const char *method, const char *target)
+/* Sends a request on an open connection, asking to keep it open (keep) or to close it after the
+   answer. 0, or -1. */
+static int send_on(int s, const char *method, const char *target, int keep)
+{
+    char req[256];
+    int n = snprintf(req, sizeof req, "%s %s HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: %s\r\n\r\n",
+                     method, target, keep ? "keep-alive" : "close");
+    return write(s, req, (size_t)n) == n ? 0 : -1;
+}
+
+/* Opens a connection to the server (retrying while it starts); the socket. */
+static int open_connection(void)
 {
     int s = socket(AF_INET, SOCK_STREAM, 0);
     struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
@@ -153,10 +164,14 @@ static int send_request(const char *method, const char *target)
         nanosleep(&(struct timespec){0, 20000000}, NULL);
         s = socket(AF_INET, SOCK_STREAM, 0);
     }
-    char req[256];
-    int n = snprintf(req, sizeof req, "%s %s HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-                     method, target);
-    if (write(s, req, (size_t)n) != n) {
+    return s;
+}
+
+/* Opens a connection and sends a request; the socket, or -1. */
+static int send_request(const char *method, const char *target)
+{
+    int s = open_connection();
+    if (send_on(s, method, target, 0) != 0) {
         close(s);
         return -1;
     }
@@ -272,11 +287,20 @@ static void test_stop_with_parked_request(void **state)
     char answer[2048];
     request("POST", "/write", answer, sizeof answer);
     assert_non_null(strstr(answer, "HTTP/1.1 201"));
+    int kept = open_connection(); /* a connection kept open across the stop */
+    assert_int_equal(send_on(kept, "GET", "/count", 1), 0);
+    assert_true(read_answer(kept, answer, sizeof answer, 500) > 0);
+    assert_non_null(strstr(answer, "HTTP/1.1 200"));
     hold_syncs(1);
     int w = send_request("POST", "/write");
     wait_for_held_sync();
     pthread_kill(server_thread, SIGTERM); /* the stop waits for the parked request's sync */
     nanosleep(&(struct timespec){0, 200000000}, NULL);
+    /* a request arriving while it stops is answered 503 and not run */
+    assert_int_equal(send_on(kept, "POST", "/write", 1), 0);
+    assert_true(read_answer(kept, answer, sizeof answer, 5000) > 0);
+    close(kept);
+    assert_non_null(strstr(answer, "HTTP/1.1 503"));
     hold_syncs(0);
     pthread_join(server_thread, NULL);
     assert_int_equal(server_result, 0);
