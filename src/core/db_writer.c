@@ -184,11 +184,10 @@ static int mark_log(struct db *db, struct wal_vfs_mark *mark)
    mark on the same log covers an earlier one). SQLITE_OK, or the failed sync's code. */
 static int confirm_or_keep(struct db *db, struct wal_vfs_mark *mark, int wrote, int failed)
 {
-    struct db_unconfirmed now = {.mark = *mark, .wrote = wrote, .failed = failed};
-    if (!db->defer_sync)
-        return mark->sync || failed ? db_commit_confirm(&now) : SQLITE_OK;
     if (!mark->sync && !failed)
-        return SQLITE_OK; /* nothing to confirm later (not in WAL mode, or synced in place) */
+        return SQLITE_OK; /* nothing to confirm (not in WAL mode, or synced in place) */
+    if (!db->defer_sync)
+        return db_commit_confirm(&(struct db_unconfirmed){.mark = *mark, .wrote = wrote, .failed = failed});
     struct db_unconfirmed *kept = &db->pending;
     kept->wrote |= wrote;
     if (failed && !kept->failed)
