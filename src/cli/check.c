@@ -154,6 +154,13 @@ static const struct {
      "coalesce(c.outstanding_fen, 0) || ' 分' FROM active_loan_figures f FULL JOIN active_loan_recount c USING "
      "(village_id, oldest) WHERE coalesce(f.loans, 0) <> coalesce(c.loans, 0) OR coalesce(f.principal_fen, 0) <> "
      "coalesce(c.principal_fen, 0) OR coalesce(f.outstanding_fen, 0) <> coalesce(c.outstanding_fen, 0)"},
+    {"按村按逾期天数档的在贷笔数、本金、余额与逐笔重算一致（active_loan_bands）",
+     "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' 第 ' || coalesce(f.band, c.band) || ' 档（' || "
+     "(SELECT day FROM active_loan_band_day) || '）：记 ' || coalesce(f.loans, 0) || ' 笔 ' || coalesce(f.outstanding_fen, 0) || "
+     "' 分，重算 ' || coalesce(c.loans, 0) || ' 笔 ' || coalesce(c.outstanding_fen, 0) || ' 分' FROM active_loan_bands f "
+     "FULL JOIN active_loan_band_recount c USING (village_id, band) WHERE (SELECT day FROM active_loan_band_day) <> '' "
+     "AND (coalesce(f.loans, 0) <> coalesce(c.loans, 0) OR coalesce(f.principal_fen, 0) <> coalesce(c.principal_fen, 0) "
+     "OR coalesce(f.outstanding_fen, 0) <> coalesce(c.outstanding_fen, 0))"},
     {"按村按日的贷款申请、决定、放款数与逐笔重算一致（loan_day_figures）",
      "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.day, c.day) || '：记申请 ' || "
      "coalesce(f.created, 0) || ' 放款 ' || coalesce(f.disbursed_fen, 0) || ' 分，重算申请 ' || coalesce(c.created, 0) || "

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "clock.h"
+#include "loan_bands.h"
 #include "log.h"
 #include "portfolio_months.h"
 
@@ -19,7 +20,8 @@ static atomic_int stopping;
 static pthread_t closer;
 static int running;
 
-/* Closes what is not closed yet; a month already closed costs one indexed look-up. */
+/* Closes what is not closed yet and counts the loans' bands for a new day; a month already closed
+   and bands already counted cost one indexed look-up each. */
 static void close_due(struct db *db)
 {
     int n = portfolio_months_close(db, clock_today(), CLOSE_MONTHS);
@@ -27,6 +29,12 @@ static void close_due(struct db *db)
         log_error("month closer: the month figures could not be stored (tried again later): %s", sqlite3_errmsg(db->h));
     else if (n > 0)
         log_note("month closer: %d month(s) closed", n);
+    int rolled = loan_bands_roll(db, clock_today());
+    if (rolled < 0)
+        log_error("month closer: the loans' bands could not be counted for today (tried again later): %s",
+                  sqlite3_errmsg(db->h));
+    else if (rolled > 0)
+        log_note("month closer: the loans' bands counted for today");
     /* this connection's cache is not kept between passes (in the server, the closing's own reads go
        through the shared writing connection inside its write transaction, db.h) */
     sqlite3_db_release_memory(db->h);

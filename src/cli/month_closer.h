@@ -6,12 +6,14 @@
  * BANGFU_CLOSE_INTERVAL seconds, default 60). So neither the first dashboard of a fresh server nor
  * the first after a month closes computes them: the dashboard says a month is being closed and
  * leaves it to this thread; a document that needs it (the quarterly report) closes it itself,
- * single-flight. Errors are logged and never stop the server.
+ * single-flight. The same passes count the active loans' bands of days past due for a new day
+ * (loan_bands_roll): at start-up and within a look of midnight; the reports meanwhile sum the loans'
+ * figures by day themselves. Errors are logged and never stop the server.
  */
 #ifndef BANGFU_MONTH_CLOSER_H
 #define BANGFU_MONTH_CLOSER_H
 
-/* Closes the months not closed yet, then starts the thread for the database at db_path (the string must
+/* Closes the months not closed yet and counts the bands for today, then starts the thread for the database at db_path (the string must
    outlive it). 0, or -1 (logged). */
 int month_closer_start(const char *db_path);
 /* Stops the thread (within a second, or when the month it is closing is stored). No-op when none runs. */

@@ -7,7 +7,8 @@
 #include "db_row.h"
 
 /* The loans as of a date: NOW, for today and later, from the figures each active loan carries
-   (kept with every repayment); THEN, for a past date, PORTFOLIO_LOANS_THEN (portfolio.h). */
+   (kept with every repayment); THEN, for a past date, PORTFOLIO_LOANS_THEN (portfolio.h). The
+   same summed by band: PORTFOLIO_BANDS_NOW and PORTFOLIO_BANDS_THEN. */
 #define LOANS_NOW PORTFOLIO_LOANS_NOW
 #define LOANS_THEN PORTFOLIO_LOANS_THEN
 
@@ -23,15 +24,26 @@ static char *days_before(struct date as_of, long n, char out[11])
     return date_format(date_add_days(as_of, -n), out);
 }
 
-/* One grade's figures as of ?1 (?2..?5 the days 30, 90, 180 and 360 before). */
+/* Binds ?1 as_of, ?2..?5 the days 30, 90, 180 and 360 before it (the bands' bounds) and ?6 the
+   scope. SQLITE_OK or the error. */
+static int bind_bands(sqlite3_stmt *st, struct date as_of, const char *scope)
+{
+    char t0[11], t30[11], t90[11], t180[11], t360[11];
+    return db_bind(st, "tttttt", date_format(as_of, t0), days_before(as_of, 30, t30), days_before(as_of, 90, t90),
+                   days_before(as_of, 180, t180), days_before(as_of, 360, t360), scope);
+}
+
+/* The grade of each band of days past due (portfolio.h): 关注 takes bands 1 and 2 (1-90 days). */
+static const enum loan_grade band_grade[] = {GRADE_NORMAL,      GRADE_SPECIAL_MENTION, GRADE_SPECIAL_MENTION,
+                                             GRADE_SUBSTANDARD, GRADE_DOUBTFUL,        GRADE_LOSS};
+#define PAR30_BAND 2 /* PAR30: the bands from 31 days past due on */
+
+#define IN_SCOPE_VILLAGES PORTFOLIO_SCOPE_VILLAGES
+
+/* One band's figures in the scope ?6 (b: PORTFOLIO_BANDS_*, which are the scope's). */
 #define SUMMARY_ROW(X, _)                                                                                          \
-    X("sum(l.n)", INT64, loans) _ X("coalesce(sum(l.principal_fen), 0)", MONEY, disbursed_fen) _                 \
-        X("coalesce(sum(l.outstanding), 0)", MONEY, outstanding_fen) _                                           \
-        X("coalesce(sum(CASE WHEN l.oldest < ?2 THEN l.outstanding END), 0)", MONEY, par30_fen) _                \
-        X("CASE WHEN l.oldest IS NULL OR l.oldest >= ?1 THEN 0 "                                                 \
-          "WHEN l.oldest >= ?3 THEN 1 WHEN l.oldest >= ?4 THEN 2 "                                               \
-          "WHEN l.oldest >= ?5 THEN 3 ELSE 4 END AS grade",                                                      \
-          INT, grade)
+    X("band", INT, band) _ X("sum(n)", INT64, loans) _ X("sum(principal_fen)", MONEY, disbursed_fen) _          \
+        X("sum(outstanding)", MONEY, outstanding_fen)
 struct summary_row {
     DB_ROW_FIELDS(SUMMARY_ROW)
 };
@@ -39,34 +51,33 @@ struct summary_row {
 static DB_ROW_READER(summary_row_read, SUMMARY_ROW, struct summary_row)
 
 #define SUMMARY_SQL                                                                                                \
-    " SELECT " DB_ROW_COLUMNS(SUMMARY_ROW) " "                                                                     \
-    "FROM units v JOIN x l ON l.village_id = v.id "                                                               \
-    "WHERE v.kind = 'village' AND in_scope(v.path, ?6) GROUP BY grade"
+    " SELECT " DB_ROW_COLUMNS(SUMMARY_ROW) " FROM b GROUP BY band"
 
 int portfolio_summary(struct db *db, const struct user_ctx *actor, struct date as_of, struct date today,
                       struct portfolio *out)
 {
-    static const char *const sql[2] = {"WITH " LOANS_NOW SUMMARY_SQL, "WITH " LOANS_THEN SUMMARY_SQL};
-    char t0[11], t30[11], t90[11], t180[11], t360[11];
+    static const char *const sql[2] = {"WITH " PORTFOLIO_BANDS_NOW SUMMARY_SQL, "WITH " PORTFOLIO_BANDS_THEN SUMMARY_SQL};
     sqlite3_stmt *st = db_prep(db, sql[source_of(as_of, today)]);
     if (!st)
         return -1;
     memset(out, 0, sizeof *out);
-    db_bind(st, "tttttt", date_format(as_of, t0), days_before(as_of, 30, t30), days_before(as_of, 90, t90),
-            days_before(as_of, 180, t180), days_before(as_of, 360, t360), actor->unit_path);
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int rc = bind_bands(st, as_of, actor->unit_path) == SQLITE_OK ? 0 : -1;
+    while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
         struct summary_row r;
-        if (summary_row_read(st, &r) != 0 || r.grade < 0 || r.grade >= GRADE__MAX)
-            continue;
-        int g = r.grade;
+        if (summary_row_read(st, &r) != 0 || r.band < 0 || r.band >= (int)(sizeof band_grade / sizeof *band_grade)) {
+            rc = -1;
+            break;
+        }
+        enum loan_grade g = band_grade[r.band];
         out->loans += r.loans;
         out->disbursed_fen += r.disbursed_fen;
         out->outstanding_fen += r.outstanding_fen;
-        out->par30_fen += r.par30_fen;
-        out->grade_loans[g] = r.loans;
-        out->grade_outstanding_fen[g] = r.outstanding_fen;
+        if (r.band >= PAR30_BAND)
+            out->par30_fen += r.outstanding_fen;
+        out->grade_loans[g] += r.loans;
+        out->grade_outstanding_fen[g] += r.outstanding_fen;
     }
-    return db_end(st, 0, NULL);
+    return db_end(st, rc, NULL);
 }
 
 /* A village with overdue loans and the oldest unpaid due day among them. */
@@ -81,20 +92,27 @@ struct overdue_row {
 /* Reads an OVERDUE_ROW. */
 static DB_ROW_READER(overdue_row_read, OVERDUE_ROW, struct overdue_row)
 
-#define OVERDUE_SQL                                                                                                \
-    " SELECT " DB_ROW_COLUMNS(OVERDUE_ROW) " FROM units v "                                                        \
-    "JOIN x l ON l.village_id = v.id JOIN units t ON t.id = v.parent_id WHERE v.kind = 'village' "               \
-    "AND l.oldest < ?1 AND in_scope(v.path, ?2) GROUP BY v.id ORDER BY sum(l.outstanding) DESC"
+/* The overdue loans o of the scope ?6 on ?1: NOW the bands from 1 on that hold a loan (an emptied
+   band keeps its row), each with its village's oldest unpaid due day up active_loan_figures' key;
+   THEN the loans x due before ?1 and not paid. */
+#define OVERDUE_NOW                                                                                                \
+    "(SELECT village_id, n, outstanding, (SELECT min(f.oldest) FROM active_loan_figures f "                        \
+    "WHERE f.village_id = b.village_id AND f.oldest > '') AS oldest FROM b WHERE band >= 1 AND n > 0)"
+#define OVERDUE_THEN "(SELECT village_id, n, outstanding, oldest FROM x WHERE oldest < ?1 AND village_id IN " IN_SCOPE_VILLAGES ")"
+#define OVERDUE_SQL(o)                                                                                             \
+    " SELECT " DB_ROW_COLUMNS(OVERDUE_ROW) " FROM " o " l JOIN units v ON v.id = l.village_id "                   \
+    "JOIN units t ON t.id = v.parent_id GROUP BY v.id ORDER BY sum(l.outstanding) DESC, v.id"
 
 int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, struct date as_of, struct date today,
                                  void (*fn)(const struct village_overdue *, void *), void *ctx)
 {
-    static const char *const sql[2] = {"WITH " LOANS_NOW OVERDUE_SQL, "WITH " LOANS_THEN OVERDUE_SQL};
-    char t0[11];
+    static const char *const sql[2] = {"WITH " PORTFOLIO_BANDS_NOW OVERDUE_SQL(OVERDUE_NOW),
+                                       "WITH " LOANS_THEN OVERDUE_SQL(OVERDUE_THEN)};
     sqlite3_stmt *st = db_prep(db, sql[source_of(as_of, today)]);
     if (!st)
         return -1;
-    db_bind(st, "tt", date_format(as_of, t0), actor->unit_path);
+    if (bind_bands(st, as_of, actor->unit_path) != SQLITE_OK)
+        return db_end(st, -1, NULL);
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct overdue_row r = {0};
@@ -126,20 +144,11 @@ int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, st
         X("coalesce(y.substandard, 0)", INT64, grade_loans[GRADE_SUBSTANDARD]) _                                \
         X("coalesce(y.doubtful, 0)", INT64, grade_loans[GRADE_DOUBTFUL]) _                                      \
         X("coalesce(y.loss, 0)", INT64, grade_loans[GRADE_LOSS]) _                                              \
-        X("(SELECT -coalesce(sum(g.amount_fen), 0) FROM guarantee_fund_entries g JOIN loans l ON l.id = g.loan_id " \
-          "WHERE l.village_id = v.id AND g.kind = 'payout' AND g.on_date BETWEEN ?7 AND ?8)",                    \
-          MONEY, payouts_fen) _                                                                                    \
-        X("(SELECT coalesce(sum(g.amount_fen), 0) FROM guarantee_fund_entries g JOIN loans l ON l.id = g.loan_id " \
-          "WHERE l.village_id = v.id AND g.kind = 'recovery' AND g.on_date BETWEEN ?7 AND ?8)",                  \
-          MONEY, recoveries_fen) _                                                                                 \
-        X("(SELECT coalesce(sum(w.amount_fen), 0) FROM loan_write_offs w JOIN loans l ON l.id = w.loan_id "     \
-          "WHERE l.village_id = v.id AND w.state = 'approved' AND w.on_date BETWEEN ?7 AND ?8)",                 \
-          MONEY, written_off_fen)
+        X("coalesce(w.payouts, 0)", MONEY, payouts_fen) _ X("coalesce(w.recoveries, 0)", MONEY, recoveries_fen) _ \
+        X("coalesce(w.written_off, 0)", MONEY, written_off_fen)
 /* Reads a BY_VILLAGE_ROW. */
 static DB_ROW_READER(by_village_read, BY_VILLAGE_ROW, struct village_portfolio)
 
-/* The villages of the scope ?6. */
-#define IN_SCOPE_VILLAGES "(SELECT id FROM units WHERE kind = 'village' AND in_scope(path, ?6))"
 /* The period [?7, ?8]'s flow figures of the scope's villages, one row per village and month or day: the months
    wholly inside it from the month figures (migration 119), the days of the months it starts and ends in from the
    day figures (096), each an index range (the end month's days only when it is another month). */
@@ -151,38 +160,45 @@ static DB_ROW_READER(by_village_read, BY_VILLAGE_ROW, struct village_portfolio)
     " AND day >= ?7 AND day <= min(?8, substr(?7, 1, 7) || '-31') "                                               \
     "UNION ALL SELECT village_id, " FLOW_COLUMNS " FROM loan_day_figures WHERE village_id IN " IN_SCOPE_VILLAGES  \
     " AND substr(?8, 1, 7) > substr(?7, 1, 7) AND day >= max(?7, substr(?8, 1, 7) || '-01') AND day <= ?8"
-/* The loans x summed by village in one pass (y: as of ?1; ?2..?5 the days 30, 90, 180 and 360 before), and the
-   period's flow figures (z) likewise. */
+/* The bands b summed by village in one pass (y), the period's flow figures (z) likewise, and its
+   guarantee payouts, recoveries and approved write-offs (核销) by village (w), read up their kind's
+   and day's index. */
 #define BY_VILLAGE_LOANS                                                                                          \
     ", y AS (SELECT village_id, sum(n) AS loans, sum(outstanding) AS outstanding, "                               \
-    "sum(CASE WHEN oldest < ?1 THEN outstanding ELSE 0 END) AS overdue, "                                         \
-    "sum(CASE WHEN oldest < ?2 THEN outstanding ELSE 0 END) AS par30, "                                           \
-    "sum(CASE WHEN oldest < ?1 AND oldest >= ?3 THEN n ELSE 0 END) AS special_mention, "                          \
-    "sum(CASE WHEN oldest < ?3 AND oldest >= ?4 THEN n ELSE 0 END) AS substandard, "                              \
-    "sum(CASE WHEN oldest < ?4 AND oldest >= ?5 THEN n ELSE 0 END) AS doubtful, "                                 \
-    "sum(CASE WHEN oldest < ?5 THEN n ELSE 0 END) AS loss FROM x WHERE village_id IN " IN_SCOPE_VILLAGES         \
-    " GROUP BY village_id), "                                                                                     \
+    "sum(CASE WHEN band >= 1 THEN outstanding ELSE 0 END) AS overdue, "                                           \
+    "sum(CASE WHEN band >= 2 THEN outstanding ELSE 0 END) AS par30, "                                             \
+    "sum(CASE WHEN band IN (1, 2) THEN n ELSE 0 END) AS special_mention, "                                        \
+    "sum(CASE WHEN band = 3 THEN n ELSE 0 END) AS substandard, sum(CASE WHEN band = 4 THEN n ELSE 0 END) AS doubtful, " \
+    "sum(CASE WHEN band = 5 THEN n ELSE 0 END) AS loss FROM b GROUP BY village_id), "                         \
     "z AS (SELECT village_id, sum(created) AS created, sum(approved) AS approved, sum(rejected) AS rejected, "    \
     "sum(decided_on_time) AS decided_on_time, sum(disbursed_loans) AS disbursed_loans, "                         \
-    "sum(disbursed_fen) AS disbursed_fen FROM (" PERIOD_FLOWS ") GROUP BY village_id)"
+    "sum(disbursed_fen) AS disbursed_fen FROM (" PERIOD_FLOWS ") GROUP BY village_id), "                          \
+    "w AS (SELECT l.village_id, sum(CASE WHEN e.kind = 'payout' THEN -e.amount_fen ELSE 0 END) AS payouts, "     \
+    "sum(CASE WHEN e.kind = 'recovery' THEN e.amount_fen ELSE 0 END) AS recoveries, sum(e.written_off) AS written_off " \
+    "FROM (SELECT kind, loan_id, amount_fen, 0 AS written_off FROM guarantee_fund_entries "                      \
+    "WHERE kind IN ('payout', 'recovery') AND on_date BETWEEN ?7 AND ?8 UNION ALL "                                \
+    "SELECT 'write_off', loan_id, 0, amount_fen FROM loan_write_offs WHERE state = 'approved' "                  \
+    "AND on_date BETWEEN ?7 AND ?8) e JOIN loans l ON l.id = e.loan_id "                                          \
+    "WHERE l.village_id IN " IN_SCOPE_VILLAGES " GROUP BY l.village_id)"
 #define BY_VILLAGE_SQL                                                                                             \
     BY_VILLAGE_LOANS " SELECT " DB_ROW_COLUMNS(BY_VILLAGE_ROW) " "                                                 \
     "FROM units v JOIN units t ON t.id = v.parent_id LEFT JOIN y ON y.village_id = v.id "                         \
-    "LEFT JOIN z ON z.village_id = v.id "                                                                         \
+    "LEFT JOIN z ON z.village_id = v.id LEFT JOIN w ON w.village_id = v.id "                                      \
     "WHERE v.kind = 'village' AND in_scope(v.path, ?6) ORDER BY t.id, v.id"
 
 int portfolio_by_village(struct db *db, const struct user_ctx *actor, struct date as_of, struct date today,
                          const char *from, const char *to, void (*fn)(const struct village_portfolio *, void *),
                          void *ctx)
 {
-    static const char *const sql[2] = {"WITH " LOANS_NOW BY_VILLAGE_SQL, "WITH " LOANS_THEN BY_VILLAGE_SQL};
-    char t0[11], t30[11], t90[11], t180[11], t360[11];
+    static const char *const sql[2] = {"WITH " PORTFOLIO_BANDS_NOW BY_VILLAGE_SQL,
+                                       "WITH " PORTFOLIO_BANDS_THEN BY_VILLAGE_SQL};
     sqlite3_stmt *st = db_prep(db, sql[source_of(as_of, today)]);
     if (!st)
         return -1;
-    db_bind(st, "tttttttt", date_format(as_of, t0), days_before(as_of, 30, t30), days_before(as_of, 90, t90),
-            days_before(as_of, 180, t180), days_before(as_of, 360, t360), actor->unit_path,
-            from && *from ? from : "0000-01-01", to && *to ? to : "9999-12-31");
+    if (bind_bands(st, as_of, actor->unit_path) != SQLITE_OK ||
+        sqlite3_bind_text(st, 7, from && *from ? from : "0000-01-01", -1, SQLITE_TRANSIENT) != SQLITE_OK ||
+        sqlite3_bind_text(st, 8, to && *to ? to : "9999-12-31", -1, SQLITE_TRANSIENT) != SQLITE_OK)
+        return db_end(st, -1, NULL);
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         struct village_portfolio v = {0};

@@ -50,6 +50,31 @@
     "x AS NOT MATERIALIZED (SELECT loans AS n, village_id, principal_fen, outstanding_fen AS outstanding, "      \
     "CASE WHEN oldest <> '' THEN oldest END AS oldest FROM active_loan_figures)" /* no function: no copy per row */
 
+/* SQL: the band of days past due (migration 121: 0 not overdue, 1 1-30 days, 2 31-90, 3 91-180, 4 181-360,
+   5 more) on the day bound to ?1 of the oldest unpaid due day o ('' when none); ?2..?5 are the days 30,
+   90, 180 and 360 before ?1. */
+#define PORTFOLIO_BAND_OF(o)                                                                                       \
+    "CASE WHEN " o " = '' OR " o " >= ?1 THEN 0 WHEN " o " >= ?2 THEN 1 WHEN " o " >= ?3 THEN 2 WHEN " o          \
+    " >= ?4 THEN 3 WHEN " o " >= ?5 THEN 4 ELSE 5 END"
+/* SQL: the villages of the scope bound to ?6. */
+#define PORTFOLIO_SCOPE_VILLAGES "(SELECT id FROM units WHERE kind = 'village' AND in_scope(path, ?6))"
+/* SQL: common table expressions giving b, the portfolio of the villages in the scope ?6 on the day
+   bound to ?1 (?2..?5 as for PORTFOLIO_BAND_OF) summed by village and band, as rows (n, village_id,
+   principal_fen, outstanding, band). NOW, for today and later: the kept bands (active_loan_bands)
+   when they are counted for ?1, else active_loan_figures banded here; both in one statement, so one
+   snapshot: a roll to a new day between two reads cannot mix the days. The one-row day table comes
+   first (CROSS JOIN), so the arm whose day test fails reads no row; each arm reads the scope's
+   villages up its key. THEN, for a past day: PORTFOLIO_LOANS_THEN banded. */
+#define PORTFOLIO_BANDS_NOW                                                                                        \
+    "b AS NOT MATERIALIZED (SELECT f.loans AS n, f.village_id, f.principal_fen, f.outstanding_fen AS outstanding, " \
+    "f.band FROM active_loan_band_day d CROSS JOIN active_loan_bands f WHERE d.day = ?1 AND f.village_id IN "      \
+    PORTFOLIO_SCOPE_VILLAGES " UNION ALL SELECT f.loans, f.village_id, f.principal_fen, f.outstanding_fen, "       \
+    PORTFOLIO_BAND_OF("f.oldest") " FROM active_loan_band_day d CROSS JOIN active_loan_figures f "                 \
+    "WHERE d.day IS NOT ?1 AND f.village_id IN " PORTFOLIO_SCOPE_VILLAGES ")"
+#define PORTFOLIO_BANDS_THEN                                                                                       \
+    PORTFOLIO_LOANS_THEN ", b AS (SELECT n, village_id, principal_fen, outstanding, "                             \
+    PORTFOLIO_BAND_OF("coalesce(oldest, '')") " AS band FROM x WHERE village_id IN " PORTFOLIO_SCOPE_VILLAGES ")"
+
 struct portfolio {
     int64_t loans, disbursed_fen, outstanding_fen, par30_fen;
     int64_t grade_loans[GRADE__MAX], grade_outstanding_fen[GRADE__MAX];

@@ -22,29 +22,10 @@
 #define TODAY ((struct date){2026, 11, 23})
 #define NEXT_MONTH ((struct date){2026, 12, 2})
 
-struct fixture {
-    char dir[64], path[96];
-    struct db *db;
-};
-
-/* The demo database as of TODAY. */
+/* The demo database as of TODAY (a struct temp_db_fixture). */
 static int setup(void **state)
 {
-    struct fixture *f = calloc(1, sizeof *f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/bangfu-months-XXXXXX");
-    f->db = temp_db_open(f->dir, f->path, sizeof f->path);
-    assert_non_null(f->db);
-    assert_int_equal(demo_db_fill(f->db, TODAY), 0);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-    temp_db_remove(f->db, f->dir, f->path);
-    free(f);
-    return 0;
+    return temp_db_setup(state) == 0 && demo_db_fill(((struct temp_db_fixture *)*state)->db, TODAY) == 0 ? 0 : -1;
 }
 
 /* For every unit's scope: the twelve months ending with today's month as portfolio_months gives
@@ -81,7 +62,7 @@ static void assert_stored_equals_fresh(struct db *db, struct date today)
    the stored figures are those recomputed; the next month's first day closes exactly one more. */
 static void test_closed_months_equal_recomputation(void **state)
 {
-    struct fixture *f = *state;
+    struct temp_db_fixture *f = *state;
     assert_int_equal(portfolio_months_close(f->db, TODAY, 12), 12);
     assert_int_equal(portfolio_months_close(f->db, TODAY, 12), 0);
     assert_int_equal(db_int(f->db, 0, "SELECT count(*) FROM closed_months", ""), 12);
@@ -97,7 +78,7 @@ static void test_closed_months_equal_recomputation(void **state)
    that month and the later ones only. */
 static void test_request_closes_and_reversal_reopens(void **state)
 {
-    struct fixture *f = *state;
+    struct temp_db_fixture *f = *state;
     struct user_ctx district = {0};
     struct month_figure m[12];
     snprintf(district.unit_path, sizeof district.unit_path, "/1/");
@@ -119,7 +100,7 @@ static void test_request_closes_and_reversal_reopens(void **state)
    document's. */
 static void test_page_leaves_open_months_to_the_closer(void **state)
 {
-    struct fixture *f = *state;
+    struct temp_db_fixture *f = *state;
     struct user_ctx district = {0};
     struct month_figure page[12], doc[12];
     snprintf(district.unit_path, sizeof district.unit_path, "/1/");
@@ -149,9 +130,9 @@ static void test_page_leaves_open_months_to_the_closer(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_closed_months_equal_recomputation, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_request_closes_and_reversal_reopens, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_page_leaves_open_months_to_the_closer, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_closed_months_equal_recomputation, setup, temp_db_teardown),
+        cmocka_unit_test_setup_teardown(test_request_closes_and_reversal_reopens, setup, temp_db_teardown),
+        cmocka_unit_test_setup_teardown(test_page_leaves_open_months_to_the_closer, setup, temp_db_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
