@@ -10,7 +10,8 @@
 -- So grade 关注 is bands 1 and 2, 次级 3, 可疑 4, 损失 5, and PAR30 bands 2 to 5. The triggers
 -- below keep it in the same transaction as every change to active_loan_figures (every write to a
 -- loan). A new day moves loans between bands: `bangfu serve`'s closer thread recounts the table
--- for the new day (loan_bands_roll) at start-up and within a minute of midnight; until then, and for
+-- for the new day (loan_bands_roll) at start-up and at its next look after midnight (every
+-- BANGFU_CLOSE_INTERVAL seconds, default 60); until then, and for
 -- any other day, the reports read active_loan_figures as before. `bangfu check` recounts the table
 -- from the loans. day '' (before the first roll): no day, nothing reads the table.
 CREATE TABLE active_loan_band_day (

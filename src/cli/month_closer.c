@@ -21,7 +21,8 @@ static pthread_t closer;
 static int running;
 
 /* Closes what is not closed yet and counts the loans' bands for a new day; a month already closed
-   and bands already counted cost one indexed look-up each. */
+   and bands already counted cost a write transaction each that finds so with one indexed look-up
+   and writes nothing. */
 static void close_due(struct db *db)
 {
     int n = portfolio_months_close(db, clock_today(), CLOSE_MONTHS);

@@ -6,11 +6,9 @@
 
 #include "db_row.h"
 
-/* The loans as of a date: NOW, for today and later, from the figures each active loan carries
-   (kept with every repayment); THEN, for a past date, PORTFOLIO_LOANS_THEN (portfolio.h). The
-   same summed by band: PORTFOLIO_BANDS_NOW and PORTFOLIO_BANDS_THEN. */
-#define LOANS_NOW PORTFOLIO_LOANS_NOW
-#define LOANS_THEN PORTFOLIO_LOANS_THEN
+/* The loans as of a date, summed by village and band of days past due (portfolio.h): NOW, for today
+   and later, PORTFOLIO_BANDS_NOW (the bands kept with every write to a loan); THEN, for a past date,
+   PORTFOLIO_BANDS_THEN (rebuilt from the repayments made by then). */
 
 /* Index of the loan source for a date: 1 (THEN) when as_of is before today, else 0 (NOW). */
 static int source_of(struct date as_of, struct date today)
@@ -107,7 +105,7 @@ int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, st
                                  void (*fn)(const struct village_overdue *, void *), void *ctx)
 {
     static const char *const sql[2] = {"WITH " PORTFOLIO_BANDS_NOW OVERDUE_SQL(OVERDUE_NOW),
-                                       "WITH " LOANS_THEN OVERDUE_SQL(OVERDUE_THEN)};
+                                       "WITH " PORTFOLIO_LOANS_THEN OVERDUE_SQL(OVERDUE_THEN)};
     sqlite3_stmt *st = db_prep(db, sql[source_of(as_of, today)]);
     if (!st)
         return -1;
@@ -128,8 +126,7 @@ int portfolio_overdue_by_village(struct db *db, const struct user_ctx *actor, st
 }
 
 /* A village's figures: applications created and decisions and disbursements in [?7, ?8] (z: kept by day), its
-   loans x as of ?1 (?2..?5 the days 30, 90, 180 and 360 before), guarantee payouts, recoveries and write-offs
-   (核销, approved) in the period. */
+   loans as of ?1 by band (y), guarantee payouts, recoveries and write-offs (核销, approved) in the period (w). */
 #define BY_VILLAGE_ROW(X, _)                                                                                       \
     X("v.id", INT64, village_id) _ X("v.name", TEXT(NAME_SIZE), village) _                                       \
         X("t.name", TEXT(NAME_SIZE), township) _ X("coalesce(z.created, 0)", INT64, applications) _             \

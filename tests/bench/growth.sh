@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Part of `make bench` (issue 22, goal 1): every staff page, API list and report at two sizes of
 # database, ten times apart, with the growth ratio (large / small; the target is <= 1.5), for the
-# district auditor (shenji) and a township user (xj_xiehui, 西集镇). Two figures each: the median
-# wall time of `wrk -c1` for DUR seconds (default 3), and the server's CPU time per request
-# (utime + stime of the server process, which a shared machine disturbs less than the wall time)
-# over about CPU_MS milliseconds of requests (default 2000: 5 to 200 requests, by the median). (64 connections against the large one, goal 3, are load.sh's.)
+# district auditor (shenji) and a township user (xj_xiehui, 西集镇). Both databases are served at
+# once, one server each, and measured in turns, so a burst of load on this shared machine falls on
+# both alike. ROUNDS (default 3) rounds of `wrk -c1` for ROUND_S seconds (default 1) each, the
+# small and the large database in turn; two figures each, the middle of the rounds':
+# - wall: the median latency;
+# - CPU: the server's CPU time per request (summed over its threads in nanoseconds, schedstat),
+#   which a shared machine disturbs less than the wall time.
+# (64 connections against the large one, goal 3, are load.sh's.)
 # The two databases are the demo plus `bangfu gen` (households, loans, relief payments in
 # proportion), made once and kept in DBDIR (default build/bench-db): SMALL_HH (default 100,000
 # households, 10,000 loans, 50,000 relief payments) and ten times that (1,000,000 households,
@@ -14,8 +18,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=${BIN:-build/rel/bangfu}
-DUR=${DUR:-3}
-CPU_MS=${CPU_MS:-2000}
+ROUNDS=${ROUNDS:-3}
+ROUND_S=${ROUND_S:-1}
 SMALL_HH=${SMALL_HH:-100000}
 THREADS=${THREADS:-2}
 DBDIR=${DBDIR:-build/bench-db}
@@ -53,53 +57,73 @@ ENDPOINTS=(
   "/reports/portfolio|GET /reports/portfolio"
   "/api/v1/reports/portfolio|GET /api/v1/reports/portfolio"
 )
-declare -A MED CPU
 
-# Median latency (ms) of one URL with one connection.
-median() {
-  wrk -t1 -c1 -d"${DUR}s" --latency -H "Authorization: Bearer $2" -H "Cookie: $3" "$1" | awk -v dur="$DUR" '
+# The server's (pid $1) CPU time so far in nanoseconds, summed over its threads.
+cpu_ns() { cat /proc/$1/task/*/schedstat 2>/dev/null | awk '{s += $1} END {printf "%.0f", s}'; }
+# One round of one URL on one connection for ROUND_S seconds (`wrk -c1`, one request at a time):
+# prints the median latency in ms and the server's (pid $4) CPU ms per request over the round.
+measure() {
+  local a b out
+  a=$(cpu_ns "$4")
+  out=$(wrk -t1 -c1 -d"${ROUND_S}s" --latency -H "Authorization: Bearer $2" -H "Cookie: $3" "$1")
+  b=$(cpu_ns "$4")
+  echo "$out" | awk -v dur="$ROUND_S" -v a="$a" -v b="$b" '
     / 50%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; m=v}
-    /Non-2xx/ {bad=1} END {if (m + 0 == 0) m = ">" dur * 1000; printf "%s%s\n", m, bad ? "!" : ""}'
+    / requests in / {n = $1}
+    /Non-2xx/ {bad=1}
+    END {if (m + 0 == 0) m = ">" dur * 1000; printf "%s%s %.3f\n", m, bad ? "!" : "", (n > 0 ? (b - a) / 1e6 / n : 0)}'
 }
-# The server's (pid $4) CPU time in ms per request over n requests of one URL on one connection, n
-# such that they take about CPU_MS by the median $5 (the clock ticks are 10 ms: 200 requests of a
-# fast page still measure it to 0.05 ms).
-cpu_ms() {
-  local urls=() a b i n
-  n=$(awk -v m="${5%!}" -v t="$CPU_MS" 'BEGIN {n = m ~ /^>/ ? 5 : m > 0 ? int(t / m) : 200; print (n < 5 ? 5 : (n > 200 ? 200 : n))}')
-  for i in $(seq "$n"); do urls+=("$1"); done
-  a=$(awk '{print $14 + $15}' /proc/$4/stat)
-  curl -s -o /dev/null -H "Authorization: Bearer $2" -H "Cookie: $3" "${urls[@]}" >/dev/null
-  b=$(awk '{print $14 + $15}' /proc/$4/stat)
-  awk -v a="$a" -v b="$b" -v n="$n" -v t="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", (b - a) * 1000 / t / n}'
+# The middle one of the figures given (a figure marked ! or > keeps its mark).
+middle() {
+  printf '%s\n' "$@" | awk '{v = $0; gsub(/[>!]/, "", v); print ($0 ~ /^>/), v, $0}' | sort -k1,1n -k2,2g |
+    awk '{a[NR] = $3} END {print a[int((NR + 1) / 2)]}'
 }
 login_token() { curl -s -X POST -H 'Content-Type: application/json' -d "{\"username\":\"$2\",\"password\":\"demo1234\"}" \
   "$1/api/v1/login" | sed 's/.*"token":"\([0-9a-f]*\)".*/\1/'; }
 login_cookie() { curl -s -D - -o /dev/null -X POST --data "username=$2&password=demo1234" "$1/login" |
   sed -n 's/^Set-Cookie: \(bangfu_session=[0-9a-f]*\).*/\1/p'; }
 
-PORT=18761
+declare -A SERVER BASE TOK CK
+port=18761
 for size in small large; do
-  $BIN serve --db "$(dbfile $size)" --listen 127.0.0.1:$PORT --threads "$THREADS" >/dev/null 2>&1 &
-  SERVER=$!
-  trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
-  BASE=http://127.0.0.1:$PORT
+  $BIN serve --db "$(dbfile $size)" --listen 127.0.0.1:$port --threads "$THREADS" >/dev/null 2>&1 &
+  SERVER[$size]=$!
+  BASE[$size]=http://127.0.0.1:$port
+  port=$((port + 1))
+done
+trap 'kill ${SERVER[small]} ${SERVER[large]} 2>/dev/null || true; wait 2>/dev/null || true' EXIT
+for size in small large; do
   # (the first start after an upgrade migrates the database first: minutes at 1,000,000 households)
-  for _ in $(seq 3000); do curl -sf $BASE/healthz >/dev/null && break; sleep 0.3; done
+  for _ in $(seq 3000); do curl -sf ${BASE[$size]}/healthz >/dev/null && break; sleep 0.3; done
   # the month closer's start-up pass (once per database: the months stay closed)
   for _ in $(seq 300); do [ "$(sqlite3 "$(dbfile $size)" 'SELECT count(*) FROM closed_months')" -ge 12 ] && break; sleep 1; done
   for who in shenji xj_xiehui; do
-    tok=$(login_token $BASE $who)
-    ck=$(login_cookie $BASE $who)
-    for e in "${ENDPOINTS[@]}"; do
-      curl -s -o /dev/null -H "Cookie: $ck" -H "Authorization: Bearer $tok" "$BASE${e%%|*}" # warm the cache
-      MED[$size|$who|${e%%|*}]=$(median "$BASE${e%%|*}" "$tok" "$ck")
-      CPU[$size|$who|${e%%|*}]=$(cpu_ms "$BASE${e%%|*}" "$tok" "$ck" "$SERVER" "${MED[$size|$who|${e%%|*}]}")
+    TOK[$size|$who]=$(login_token ${BASE[$size]} $who)
+    CK[$size|$who]=$(login_cookie ${BASE[$size]} $who)
+  done
+done
+declare -A MED CPU WALL TIME
+for e in "${ENDPOINTS[@]}"; do
+  k=${e%%|*}
+  for who in shenji xj_xiehui; do
+    WALL=() TIME=()
+    for size in small large; do # warm the caches
+      curl -s -o /dev/null -H "Cookie: ${CK[$size|$who]}" -H "Authorization: Bearer ${TOK[$size|$who]}" "${BASE[$size]}$k"
+    done
+    for r in $(seq "$ROUNDS"); do
+      for size in small large; do
+        read -r wall cpu < <(measure "${BASE[$size]}$k" "${TOK[$size|$who]}" "${CK[$size|$who]}" "${SERVER[$size]}")
+        WALL[$size]+=" $wall" TIME[$size]+=" $cpu"
+      done
+    done
+    for size in small large; do
+      # shellcheck disable=SC2086
+      MED[$size|$who|$k]=$(middle ${WALL[$size]}) CPU[$size|$who|$k]=$(middle ${TIME[$size]})
     done
   done
-  kill $SERVER 2>/dev/null || true
-  wait $SERVER 2>/dev/null || true
 done
+kill ${SERVER[small]} ${SERVER[large]} 2>/dev/null || true
+wait ${SERVER[small]} ${SERVER[large]} 2>/dev/null || true
 
 hh() { sqlite3 "$(dbfile $1)" 'SELECT count(*) FROM households'; }
 ratio() { awk -v a="${1%!}" -v b="${2%!}" 'BEGIN {if (a > 0 && a !~ /^>/ && b !~ /^>/) printf "%.2f", b / a; else print "-"}'; }
@@ -116,4 +140,4 @@ for e in "${ENDPOINTS[@]}"; do
     fi
   done
 done
-echo "(ms: median wall time of wrk -c1; cpu: the server's CPU ms per request; a figure marked ! had answers other than 2xx)"
+echo "(ms: the middle of $ROUNDS medians of wrk -c1 for ${ROUND_S} s, the two databases in turn; cpu: the server's CPU ms per request; a figure marked ! had answers other than 2xx)"

@@ -122,6 +122,7 @@ function drift() {
 test('the figures kept per village and month equal a fresh recomputation after the demo, a repayment, its reversal and a void', async () => {
   assert.ok(sqlRows(srv.db, 'SELECT count(*) AS n FROM relief_day_figures')[0].n > 0, 'the demo pays relief');
   assert.deepEqual(drift(), [], 'after the demo');
+  assert.equal(sqlRows(srv.db, 'SELECT day FROM active_loan_band_day')[0].day, TODAY, 'the bands are counted for today');
   const loan = (await api(srv.base, 'GET', '/loans?state=active&limit=1', undefined, t.xj_xiehui)).body.items[0];
   const month = TODAY.slice(0, 7);
   const cell = () => sqlRows(srv.db, `SELECT coalesce(sum(repaid_fen), 0) AS fen FROM loan_month_figures WHERE village_id = ${loan.village_id} AND month = '${month}'`)[0].fen;

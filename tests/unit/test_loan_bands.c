@@ -1,9 +1,11 @@
 /*
  * test_loan_bands.c: the active loans' bands of days past due (migration 121, loan_bands.c). The
- * portfolio figures read from the kept bands equal the same figures summed from the loans' own
- * figures (the bands not counted for the day), to the fen, for every scope, before and after a
- * write to the loans and a roll to a later day; the bands' bounds put a loan 30, 90, 180 and 360
- * days past due in the band below and one a day older in the band above, by hand.
+ * portfolio figures read from the kept bands (and they are what is read when counted for the day)
+ * equal the same figures summed from the loans' own figures (the bands not counted for the day), to
+ * the fen, for every scope, before and after a write to the loans and a roll to a later day; by
+ * hand, a loan due today is current and one due yesterday 1 day past due, and a loan 30, 90, 180
+ * and 360 days past due falls in the band below and one a day older in the band above, in the
+ * summary, the portfolio report's villages and the overdue list.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -26,7 +28,10 @@
 /* The demo database as of TODAY (a struct temp_db_fixture). */
 static int setup(void **state)
 {
-    return temp_db_setup(state) == 0 && demo_db_fill(((struct temp_db_fixture *)*state)->db, TODAY) == 0 ? 0 : -1;
+    if (temp_db_setup(state) == 0 && demo_db_fill(((struct temp_db_fixture *)*state)->db, TODAY) == 0)
+        return 0;
+    temp_db_teardown(state);
+    return -1;
 }
 
 /* What one scope's reports say on a day: the summary, the villages of the portfolio report and
@@ -182,11 +187,14 @@ static long longest_overdue(const struct figures *f)
 }
 
 /* The bounds, by hand, two loans at a time on TODAY (2026-11-23), every other loan current:
+   - due today and yesterday (2026-11-23, 11-22): band 0, current (正常), and band 1 (1 day), 关注;
    - 30 and 31 days past due (oldest 2026-10-24 and 10-23): bands 1 (1-30) and 2 (31-90), both 关注;
      PAR30 (over 30 days) only the second's outstanding principal;
    - 90 and 91 days (2026-08-25 and 08-24): bands 2 and 3, 关注 and 次级; PAR30 both;
+   - 180 and 181 days (2026-05-27 and 05-26): bands 3 and 4, 次级 and 可疑; PAR30 both;
    - 360 and 361 days (2025-11-28 and 11-27): bands 4 and 5, 可疑 and 损失; PAR30 both.
-   The overdue list's longest is the older loan's days. */
+   The summary and the portfolio report's villages summed say so; the overdue list's longest is the
+   older loan's days, its loans and amount those of the loans past due. */
 static void test_band_bounds(void **state)
 {
     static const struct {
@@ -195,25 +203,40 @@ static void test_band_bounds(void **state)
         int par30[2];
         long longest;
     } cases[] = {
+        {{"2026-11-23", "2026-11-22"}, {GRADE_NORMAL, GRADE_SPECIAL_MENTION}, {0, 0}, 1},
         {{"2026-10-24", "2026-10-23"}, {GRADE_SPECIAL_MENTION, GRADE_SPECIAL_MENTION}, {0, 1}, 31},
         {{"2026-08-25", "2026-08-24"}, {GRADE_SPECIAL_MENTION, GRADE_SUBSTANDARD}, {1, 1}, 91},
+        {{"2026-05-27", "2026-05-26"}, {GRADE_SUBSTANDARD, GRADE_DOUBTFUL}, {1, 1}, 181},
         {{"2025-11-28", "2025-11-27"}, {GRADE_DOUBTFUL, GRADE_LOSS}, {1, 1}, 361},
     };
     struct temp_db_fixture *f = *state;
     static struct figures kept;
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
-        int64_t fen[2], loans[GRADE__MAX] = {0}, outstanding[GRADE__MAX] = {0}, par30 = 0;
+        int64_t fen[2], loans[GRADE__MAX] = {0}, outstanding[GRADE__MAX] = {0}, par30 = 0, overdue = 0, late = 0;
         two_loans(f->db, cases[c].oldest[0], cases[c].oldest[1], fen, &kept);
         for (int i = 0; i < 2; i++) {
             loans[cases[c].grade[i]]++;
             outstanding[cases[c].grade[i]] += fen[i];
             par30 += cases[c].par30[i] ? fen[i] : 0;
+            overdue += cases[c].grade[i] != GRADE_NORMAL ? fen[i] : 0;
+            late += cases[c].grade[i] != GRADE_NORMAL;
         }
+        struct village_portfolio all = {0};
+        for (int i = 0; i < kept.nvillages; i++)
+            portfolio_add(&all, &kept.villages[i]);
         for (int g = GRADE_SPECIAL_MENTION; g < GRADE__MAX; g++) {
             assert_int_equal(kept.summary.grade_loans[g], loans[g]);
             assert_int_equal(kept.summary.grade_outstanding_fen[g], outstanding[g]);
+            assert_int_equal(all.grade_loans[g], loans[g]);
         }
         assert_int_equal(kept.summary.par30_fen, par30);
+        assert_int_equal(all.par30_fen, par30);
+        assert_int_equal(all.overdue_fen, overdue);
+        int64_t listed = 0, listed_fen = 0;
+        for (int i = 0; i < kept.noverdue; i++)
+            listed += kept.overdue[i].loans, listed_fen += kept.overdue[i].outstanding_fen;
+        assert_int_equal(listed, late);
+        assert_int_equal(listed_fen, overdue);
         assert_int_equal(longest_overdue(&kept), cases[c].longest);
     }
     /* Both paid up to date: their bands are empty (kept as rows of 0), nothing is overdue, no
@@ -227,11 +250,39 @@ static void test_band_bounds(void **state)
     assert_int_equal(kept.summary.par30_fen, 0);
 }
 
+/* When the bands are counted for the day, they are what the reports read: a band changed by hand
+   (one fen more outstanding, not current) shows in the summary, the village's report row and
+   `bangfu check`'s recount differs; for another day the reports sum the loans and do not see it. */
+static void test_bands_are_read(void **state)
+{
+    struct temp_db_fixture *f = *state;
+    static struct figures before, after, later;
+    assert_int_equal(loan_bands_roll(f->db, TODAY), 1);
+    read_figures(f->db, "/1/", TODAY, &before);
+    int64_t village = db_int(f->db, 0, "SELECT min(village_id) FROM active_loan_bands WHERE loans > 0", "");
+    assert_true(village > 0);
+    assert_int_equal(db_run(f->db, "UPDATE active_loan_bands SET outstanding_fen = outstanding_fen + 1 "
+                                   "WHERE village_id = ? AND band = (SELECT min(band) FROM active_loan_bands "
+                                   "WHERE village_id = ? AND loans > 0)", "ii", village, village), SQLITE_DONE);
+    read_figures(f->db, "/1/", TODAY, &after);
+    assert_int_equal(after.summary.outstanding_fen, before.summary.outstanding_fen + 1);
+    assert_int_equal(db_int(f->db, -1, "SELECT count(*) FROM (SELECT * FROM active_loan_bands EXCEPT "
+                                       "SELECT * FROM active_loan_band_recount)", ""), 1);
+    int64_t row = 0;
+    for (int i = 0; i < after.nvillages; i++)
+        if (after.villages[i].village_id == village)
+            row = after.villages[i].outstanding_fen - before.villages[i].outstanding_fen;
+    assert_int_equal(row, 1);
+    read_figures(f->db, "/1/", date_add_days(TODAY, 1), &later); /* not counted for tomorrow: summed */
+    assert_int_equal(later.summary.outstanding_fen, before.summary.outstanding_fen);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_bands_equal_loans, setup, temp_db_teardown),
         cmocka_unit_test_setup_teardown(test_band_bounds, setup, temp_db_teardown),
+        cmocka_unit_test_setup_teardown(test_bands_are_read, setup, temp_db_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

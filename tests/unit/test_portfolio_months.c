@@ -25,7 +25,10 @@
 /* The demo database as of TODAY (a struct temp_db_fixture). */
 static int setup(void **state)
 {
-    return temp_db_setup(state) == 0 && demo_db_fill(((struct temp_db_fixture *)*state)->db, TODAY) == 0 ? 0 : -1;
+    if (temp_db_setup(state) == 0 && demo_db_fill(((struct temp_db_fixture *)*state)->db, TODAY) == 0)
+        return 0;
+    temp_db_teardown(state);
+    return -1;
 }
 
 /* For every unit's scope: the twelve months ending with today's month as portfolio_months gives
