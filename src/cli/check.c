@@ -161,6 +161,12 @@ static const struct {
      "FULL JOIN active_loan_band_recount c USING (village_id, band) WHERE (SELECT day FROM active_loan_band_day) <> '' "
      "AND (coalesce(f.loans, 0) <> coalesce(c.loans, 0) OR coalesce(f.principal_fen, 0) <> coalesce(c.principal_fen, 0) "
      "OR coalesce(f.outstanding_fen, 0) <> coalesce(c.outstanding_fen, 0))"},
+    {"按村的逾期未还各期与按日数合计一致（overdue_due_figures）",
+     "SELECT '村 ' || coalesce(f.village_id, c.village_id) || '（' || (SELECT day FROM active_loan_band_day) || ' 之前）：记 ' || "
+     "coalesce(f.rows, 0) || ' 期 ' || coalesce(f.fen, 0) || ' 分，按日合计 ' || coalesce(c.rows, 0) || ' 期 ' || "
+     "coalesce(c.fen, 0) || ' 分' FROM overdue_due_figures f FULL JOIN overdue_due_recount c USING (village_id) "
+     "WHERE (SELECT day FROM active_loan_band_day) <> '' AND (coalesce(f.rows, 0) <> coalesce(c.rows, 0) "
+     "OR coalesce(f.fen, 0) <> coalesce(c.fen, 0))"},
     {"按村按日的贷款申请、决定、放款数与逐笔重算一致（loan_day_figures）",
      "SELECT '村 ' || coalesce(f.village_id, c.village_id) || ' ' || coalesce(f.day, c.day) || '：记申请 ' || "
      "coalesce(f.created, 0) || ' 放款 ' || coalesce(f.disbursed_fen, 0) || ' 分，重算申请 ' || coalesce(c.created, 0) || "

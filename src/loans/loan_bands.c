@@ -25,7 +25,9 @@ int loan_bands_roll(struct db *db, struct date today)
                     "WHEN f.oldest >= d.d90 THEN 2 WHEN f.oldest >= d.d180 THEN 3 WHEN f.oldest >= d.d360 THEN 4 ELSE 5 END, "
                     "sum(f.loans), sum(f.principal_fen), sum(f.outstanding_fen) "
                     "FROM active_loan_figures f, active_loan_band_day d GROUP BY 1, 2",
-                    "") == SQLITE_DONE;
+                    "") == SQLITE_DONE &&
+             db_run(db, "DELETE FROM overdue_due_figures", "") == SQLITE_DONE &&
+             db_run(db, "INSERT INTO overdue_due_figures SELECT * FROM overdue_due_recount", "") == SQLITE_DONE;
     if (!ok || db_commit(db) != SQLITE_OK) {
         db_rollback(db);
         return -1;

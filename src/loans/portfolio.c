@@ -268,8 +268,14 @@ void portfolio_add(struct village_portfolio *to, const struct village_portfolio 
     to->written_off_fen += v->written_off_fen;
 }
 
-/* The unsettled instalments of active loans due in [?1, ?2] in the scope ?3 (kept by village and day in
-   due_day_figures, migration 097): how many and what they still owe. */
+/* The unsettled instalments of active loans due in [?1, ?2] in the scope ?3: how many and what they
+   still owe. When ?4 is the day the loans' bands are counted for (the period runs from the first day
+   to the day before it: the overdue list's total), from the kept overdue figures, a row a village
+   (migration 122); else from the figures kept by village and day (due_day_figures, migration 097).
+   One statement, one snapshot (as PORTFOLIO_BANDS_NOW); the one-row day table first (CROSS JOIN),
+   so the arm whose day test fails reads nothing, then the scope's units, then each village's rows up
+   the figures' key (left to itself SQLite read every village's every day and looked each row's unit
+   up to test the scope). */
 #define DUE_SUMMARY_ROW(X, _) X("coalesce(sum(f.rows), 0)", INT64, rows) _ X("coalesce(sum(f.fen), 0)", MONEY, fen)
 struct due_summary_row {
     DB_ROW_FIELDS(DUE_SUMMARY_ROW)
@@ -280,18 +286,22 @@ static DB_ROW_READER(due_summary_read, DUE_SUMMARY_ROW, struct due_summary_row)
 void portfolio_due_summary(struct db *db, const struct user_ctx *actor, struct date from, struct date to, int64_t *rows,
                            int64_t *fen)
 {
-    char f[11], t[11];
+    char f[11], t[11], counted[11];
     *rows = *fen = 0;
-    /* CROSS JOIN: the scope's units first, then each village's days in the period from the figures'
-       key; left to itself SQLite read every village's every day (the overdue total: all past days)
-       and looked each row's unit up to test the scope. */
-    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(DUE_SUMMARY_ROW) " FROM units v CROSS JOIN due_day_figures f "
-                                   "ON f.village_id = v.id WHERE f.due_on BETWEEN ?1 AND ?2 AND in_scope(v.path, ?3)");
+    sqlite3_stmt *st = db_prep(db, "SELECT " DB_ROW_COLUMNS(DUE_SUMMARY_ROW) " FROM ("
+                                   "SELECT o.rows, o.fen FROM active_loan_band_day d CROSS JOIN units v "
+                                   "CROSS JOIN overdue_due_figures o ON o.village_id = v.id "
+                                   "WHERE d.day = ?4 AND in_scope(v.path, ?3) "
+                                   "UNION ALL SELECT x.rows, x.fen FROM active_loan_band_day d CROSS JOIN units v "
+                                   "CROSS JOIN due_day_figures x ON x.village_id = v.id "
+                                   "WHERE d.day IS NOT ?4 AND x.due_on BETWEEN ?1 AND ?2 AND in_scope(v.path, ?3)) f");
     if (!st)
         return;
-    db_bind(st, "ttt", date_format(from, f), date_format(to, t), actor->unit_path);
+    /* from the first day (a zero date) to a day: the kept figures serve it if counted for the day after */
+    const char *kept_day = from.y == 0 ? date_format(date_add_days(to, 1), counted) : NULL;
     struct due_summary_row r = {0};
-    if (sqlite3_step(st) == SQLITE_ROW && due_summary_read(st, &r) == 0) {
+    if (db_bind(st, "tttt", date_format(from, f), date_format(to, t), actor->unit_path, kept_day) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW && due_summary_read(st, &r) == 0) {
         *rows = r.rows;
         *fen = r.fen;
     }
