@@ -14,9 +14,9 @@
 #include "date.h"
 #include "db.h"
 
-/* Recounts the bands and the overdue instalments for today unless they are counted for it already (one write transaction; a
-   thread or program rolling at once waits and finds them counted). 1 when recounted now, 0 when
-   they were counted for today, -1 on error (nothing changed). */
+/* Recounts the bands and the overdue instalments for today unless they are counted for it already
+   (one write transaction; a thread or program rolling at once waits and finds them counted). 1 when
+   recounted now, 0 when they were counted for today, -1 on error (nothing changed). */
 int loan_bands_roll(struct db *db, struct date today);
 
 #endif

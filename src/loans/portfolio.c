@@ -54,7 +54,8 @@ static DB_ROW_READER(summary_row_read, SUMMARY_ROW, struct summary_row)
 int portfolio_summary(struct db *db, const struct user_ctx *actor, struct date as_of, struct date today,
                       struct portfolio *out)
 {
-    static const char *const sql[2] = {"WITH " PORTFOLIO_BANDS_NOW SUMMARY_SQL, "WITH " PORTFOLIO_BANDS_THEN SUMMARY_SQL};
+    static const char *const sql[2] = {"WITH " PORTFOLIO_BANDS_NOW SUMMARY_SQL,
+                                       "WITH " PORTFOLIO_BANDS_THEN SUMMARY_SQL};
     sqlite3_stmt *st = db_prep(db, sql[source_of(as_of, today)]);
     if (!st)
         return -1;
@@ -96,7 +97,8 @@ static DB_ROW_READER(overdue_row_read, OVERDUE_ROW, struct overdue_row)
 #define OVERDUE_NOW                                                                                                \
     "(SELECT village_id, n, outstanding, (SELECT min(f.oldest) FROM active_loan_figures f "                        \
     "WHERE f.village_id = b.village_id AND f.oldest > '') AS oldest FROM b WHERE band >= 1 AND n > 0)"
-#define OVERDUE_THEN "(SELECT village_id, n, outstanding, oldest FROM x WHERE oldest < ?1 AND village_id IN " IN_SCOPE_VILLAGES ")"
+#define OVERDUE_THEN                                                                                               \
+    "(SELECT village_id, n, outstanding, oldest FROM x WHERE oldest < ?1 AND village_id IN " IN_SCOPE_VILLAGES ")"
 #define OVERDUE_SQL(o)                                                                                             \
     " SELECT " DB_ROW_COLUMNS(OVERDUE_ROW) " FROM " o " l JOIN units v ON v.id = l.village_id "                   \
     "JOIN units t ON t.id = v.parent_id GROUP BY v.id ORDER BY sum(l.outstanding) DESC, v.id"
@@ -165,13 +167,15 @@ static DB_ROW_READER(by_village_read, BY_VILLAGE_ROW, struct village_portfolio)
     "sum(CASE WHEN band >= 1 THEN outstanding ELSE 0 END) AS overdue, "                                           \
     "sum(CASE WHEN band >= 2 THEN outstanding ELSE 0 END) AS par30, "                                             \
     "sum(CASE WHEN band IN (1, 2) THEN n ELSE 0 END) AS special_mention, "                                        \
-    "sum(CASE WHEN band = 3 THEN n ELSE 0 END) AS substandard, sum(CASE WHEN band = 4 THEN n ELSE 0 END) AS doubtful, " \
+    "sum(CASE WHEN band = 3 THEN n ELSE 0 END) AS substandard, "                                                  \
+    "sum(CASE WHEN band = 4 THEN n ELSE 0 END) AS doubtful, "                                                     \
     "sum(CASE WHEN band = 5 THEN n ELSE 0 END) AS loss FROM b GROUP BY village_id), "                         \
     "z AS (SELECT village_id, sum(created) AS created, sum(approved) AS approved, sum(rejected) AS rejected, "    \
     "sum(decided_on_time) AS decided_on_time, sum(disbursed_loans) AS disbursed_loans, "                         \
     "sum(disbursed_fen) AS disbursed_fen FROM (" PERIOD_FLOWS ") GROUP BY village_id), "                          \
     "w AS (SELECT l.village_id, sum(CASE WHEN e.kind = 'payout' THEN -e.amount_fen ELSE 0 END) AS payouts, "     \
-    "sum(CASE WHEN e.kind = 'recovery' THEN e.amount_fen ELSE 0 END) AS recoveries, sum(e.written_off) AS written_off " \
+    "sum(CASE WHEN e.kind = 'recovery' THEN e.amount_fen ELSE 0 END) AS recoveries, "                            \
+    "sum(e.written_off) AS written_off "                                                                          \
     "FROM (SELECT kind, loan_id, amount_fen, 0 AS written_off FROM guarantee_fund_entries "                      \
     "WHERE kind IN ('payout', 'recovery') AND on_date BETWEEN ?7 AND ?8 UNION ALL "                                \
     "SELECT 'write_off', loan_id, 0, amount_fen FROM loan_write_offs WHERE state = 'approved' "                  \

@@ -117,14 +117,26 @@ static int64_t assert_bands_equal_loans(struct db *db, struct date day)
     assert_int_equal(loan_bands_roll(db, day), 1);
     assert_int_equal(loan_bands_roll(db, day), 0); /* counted already */
     assert_int_equal(db_int(db, -1, "SELECT day = ? FROM active_loan_band_day", "t", date_format(day, on)), 1);
-    assert_int_equal(db_int(db, -1, "SELECT count(*) FROM (SELECT * FROM active_loan_bands WHERE loans <> 0 "
-                                    "EXCEPT SELECT * FROM active_loan_band_recount)", ""), 0);
-    assert_int_equal(db_int(db, -1, "SELECT count(*) FROM (SELECT * FROM active_loan_band_recount "
-                                    "EXCEPT SELECT * FROM active_loan_bands)", ""), 0);
-    assert_int_equal(db_int(db, -1, "SELECT count(*) FROM (SELECT * FROM overdue_due_figures EXCEPT "
-                                    "SELECT * FROM overdue_due_recount)", ""), 0);
-    assert_int_equal(db_int(db, -1, "SELECT count(*) FROM (SELECT * FROM overdue_due_recount EXCEPT "
-                                    "SELECT * FROM overdue_due_figures)", ""), 0);
+    assert_int_equal(db_int(db, -1,
+                            "SELECT count(*) FROM (SELECT * FROM active_loan_bands WHERE loans <> 0 "
+                            "EXCEPT SELECT * FROM active_loan_band_recount)",
+                            ""),
+                     0);
+    assert_int_equal(db_int(db, -1,
+                            "SELECT count(*) FROM (SELECT * FROM active_loan_band_recount "
+                            "EXCEPT SELECT * FROM active_loan_bands)",
+                            ""),
+                     0);
+    assert_int_equal(db_int(db, -1,
+                            "SELECT count(*) FROM (SELECT * FROM overdue_due_figures EXCEPT "
+                            "SELECT * FROM overdue_due_recount)",
+                            ""),
+                     0);
+    assert_int_equal(db_int(db, -1,
+                            "SELECT count(*) FROM (SELECT * FROM overdue_due_recount EXCEPT "
+                            "SELECT * FROM overdue_due_figures)",
+                            ""),
+                     0);
     sqlite3_stmt *st = db_prep(db, "SELECT path FROM units ORDER BY id");
     assert_non_null(st);
     int scopes = 0;
@@ -153,21 +165,43 @@ static void test_bands_equal_loans(void **state)
     struct temp_db_fixture *f = *state;
     assert_true(assert_bands_equal_loans(f->db, TODAY) > 0);
     assert_true(assert_bands_equal_loans(f->db, date_add_days(TODAY, 100)) > 0);
-    assert_int_equal(db_run(f->db, "UPDATE loans SET outstanding_principal_fen = outstanding_principal_fen - 1000, "
-                                   "oldest_unpaid_due = date(oldest_unpaid_due, '+1 month') "
-                                   "WHERE id IN (SELECT id FROM loans WHERE state = 'active' ORDER BY id LIMIT 5)", ""),
+    assert_int_equal(db_run(f->db,
+                            "UPDATE loans SET outstanding_principal_fen = outstanding_principal_fen - 1000, "
+                            "oldest_unpaid_due = date(oldest_unpaid_due, '+1 month') "
+                            "WHERE id IN (SELECT id FROM loans WHERE state = 'active' ORDER BY id LIMIT 5)",
+                            ""),
                      SQLITE_DONE);
-    assert_int_equal(db_int(f->db, -1, "SELECT count(*) FROM (SELECT * FROM active_loan_bands WHERE loans <> 0 "
-                                       "EXCEPT SELECT * FROM active_loan_band_recount)", ""), 0);
+    assert_int_equal(db_int(f->db, -1,
+                            "SELECT count(*) FROM (SELECT * FROM active_loan_bands WHERE loans <> 0 "
+                            "EXCEPT SELECT * FROM active_loan_band_recount)",
+                            ""),
+                     0);
+    static struct figures before, after, summed;
+    struct date later = date_add_days(TODAY, 100); /* the bands' day now */
+    read_figures(f->db, "/1/", later, &before);
     /* an instalment due before the day paid in part (as a repayment writes it): the kept overdue total follows */
-    assert_int_equal(db_run(f->db, "UPDATE loan_schedule SET paid_interest_fen = paid_interest_fen + 1 WHERE (loan_id, n) = "
-                                   "(SELECT s.loan_id, s.n FROM loan_schedule s JOIN loans l ON l.id = s.loan_id WHERE "
-                                   "l.state = 'active' AND s.settled = 0 AND s.due_on < (SELECT day FROM active_loan_band_day) "
-                                   "AND s.paid_interest_fen < s.interest_fen LIMIT 1)", ""),
-                     SQLITE_DONE);
+    assert_int_equal(
+        db_run(f->db,
+               "UPDATE loan_schedule SET paid_interest_fen = paid_interest_fen + 1 WHERE (loan_id, n) = "
+               "(SELECT s.loan_id, s.n FROM loan_schedule s JOIN loans l ON l.id = s.loan_id WHERE "
+               "l.state = 'active' AND s.settled = 0 AND s.due_on < (SELECT day FROM active_loan_band_day) "
+               "AND s.paid_interest_fen < s.interest_fen LIMIT 1)",
+               ""),
+        SQLITE_DONE);
     assert_int_equal(sqlite3_changes(f->db->h), 1);
-    assert_int_equal(db_int(f->db, -1, "SELECT count(*) FROM (SELECT * FROM overdue_due_figures EXCEPT "
-                                       "SELECT * FROM overdue_due_recount)", ""), 0);
+    assert_int_equal(db_int(f->db, -1,
+                            "SELECT count(*) FROM (SELECT * FROM overdue_due_figures EXCEPT "
+                            "SELECT * FROM overdue_due_recount)",
+                            ""),
+                     0);
+    /* the overdue list's total read from the kept figures is one fen less, as summed by day */
+    read_figures(f->db, "/1/", later, &after);
+    assert_int_equal(after.overdue_owed, before.overdue_owed - 1);
+    assert_int_equal(after.overdue_rows, before.overdue_rows);
+    assert_int_equal(db_run(f->db, "UPDATE active_loan_band_day SET day = '1999-01-01'", ""), SQLITE_DONE);
+    read_figures(f->db, "/1/", later, &summed);
+    assert_int_equal(after.overdue_owed, summed.overdue_owed);
+    assert_int_equal(after.overdue_rows, summed.overdue_rows);
     assert_true(assert_bands_equal_loans(f->db, TODAY) > 0);
 }
 
@@ -181,8 +215,10 @@ static void two_loans(struct db *db, const char *a, const char *b, int64_t fen[2
     assert_int_equal(loan_bands_roll(db, TODAY), 1);
     assert_int_equal(db_run(db, "UPDATE loans SET oldest_unpaid_due = NULL WHERE state = 'active'", ""), SQLITE_DONE);
     for (int i = 0; i < 2; i++) {
-        int64_t id = db_int(db, 0, "SELECT id FROM loans WHERE state = 'active' AND outstanding_principal_fen > 0 "
-                                   "ORDER BY id LIMIT 1 OFFSET ?", "d", i);
+        int64_t id = db_int(db, 0,
+                            "SELECT id FROM loans WHERE state = 'active' AND outstanding_principal_fen > 0 "
+                            "ORDER BY id LIMIT 1 OFFSET ?",
+                            "d", i);
         assert_true(id > 0);
         assert_int_equal(db_run(db, "UPDATE loans SET oldest_unpaid_due = ? WHERE id = ?", "ti", oldest[i], id),
                          SQLITE_DONE);
@@ -260,7 +296,8 @@ static void test_band_bounds(void **state)
     /* Both paid up to date: their bands are empty (kept as rows of 0), nothing is overdue, no
        village on the overdue list. */
     assert_int_equal(loan_bands_roll(f->db, TODAY), 1);
-    assert_int_equal(db_run(f->db, "UPDATE loans SET oldest_unpaid_due = NULL WHERE state = 'active'", ""), SQLITE_DONE);
+    assert_int_equal(db_run(f->db, "UPDATE loans SET oldest_unpaid_due = NULL WHERE state = 'active'", ""),
+                     SQLITE_DONE);
     assert_true(db_int(f->db, 0, "SELECT count(*) FROM active_loan_bands WHERE band > 0 AND loans = 0", "") > 0);
     read_figures(f->db, "/1/", TODAY, &kept);
     assert_int_equal(kept.noverdue, 0);
@@ -279,13 +316,19 @@ static void test_bands_are_read(void **state)
     read_figures(f->db, "/1/", TODAY, &before);
     int64_t village = db_int(f->db, 0, "SELECT min(village_id) FROM active_loan_bands WHERE loans > 0", "");
     assert_true(village > 0);
-    assert_int_equal(db_run(f->db, "UPDATE active_loan_bands SET outstanding_fen = outstanding_fen + 1 "
-                                   "WHERE village_id = ? AND band = (SELECT min(band) FROM active_loan_bands "
-                                   "WHERE village_id = ? AND loans > 0)", "ii", village, village), SQLITE_DONE);
+    assert_int_equal(db_run(f->db,
+                            "UPDATE active_loan_bands SET outstanding_fen = outstanding_fen + 1 "
+                            "WHERE village_id = ? AND band = (SELECT min(band) FROM active_loan_bands "
+                            "WHERE village_id = ? AND loans > 0)",
+                            "ii", village, village),
+                     SQLITE_DONE);
     read_figures(f->db, "/1/", TODAY, &after);
     assert_int_equal(after.summary.outstanding_fen, before.summary.outstanding_fen + 1);
-    assert_int_equal(db_int(f->db, -1, "SELECT count(*) FROM (SELECT * FROM active_loan_bands EXCEPT "
-                                       "SELECT * FROM active_loan_band_recount)", ""), 1);
+    assert_int_equal(db_int(f->db, -1,
+                            "SELECT count(*) FROM (SELECT * FROM active_loan_bands EXCEPT "
+                            "SELECT * FROM active_loan_band_recount)",
+                            ""),
+                     1);
     int64_t row = 0;
     for (int i = 0; i < after.nvillages; i++)
         if (after.villages[i].village_id == village)
