@@ -13,8 +13,8 @@
 #ifndef BANGFU_MONTH_CLOSER_H
 #define BANGFU_MONTH_CLOSER_H
 
-/* Closes the months not closed yet and counts the bands for today, then starts the thread for the database at db_path (the string must
-   outlive it). 0, or -1 (logged). */
+/* Closes the months not closed yet and counts the bands for today, then starts the thread for the
+   database at db_path (the string must outlive it). 0, or -1 (logged). */
 int month_closer_start(const char *db_path);
 /* Stops the thread (within a second, or when the month it is closing is stored). No-op when none runs. */
 void month_closer_stop(void);

@@ -27,8 +27,9 @@ int wal_vfs_register(void);
    writes the log but does not sync it, so the next transaction can start while this one's sync
    runs, and one sync covers every commit written before it began. Each commit still waits for a
    sync that covers it before it is confirmed (in db_commit, or for a request in the server's
-   commit_wait.c), so no answer reports a booking that a power cut could lose; a later commit's sync covers every earlier one (the log is written in
-   order). Other connections may read a commit before its sync ends. */
+   commit_wait.c), so no answer reports a booking that a power cut could lose; a later commit's sync
+   covers every earlier one (the log is written in order). Other connections may read a commit
+   before its sync ends. */
 struct wal_vfs_mark {
     struct log_sync *sync; /* the log's syncs (held until wal_vfs_commit_sync or wal_vfs_mark_release), or
                               NULL: nothing to sync */

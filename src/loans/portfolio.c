@@ -6,11 +6,9 @@
 
 #include "db_row.h"
 
-/* The loans as of a date, summed by village and band of days past due (portfolio.h): NOW, for today
-   and later, PORTFOLIO_BANDS_NOW (the bands kept with every write to a loan); THEN, for a past date,
-   PORTFOLIO_BANDS_THEN (rebuilt from the repayments made by then). */
-
-/* Index of the loan source for a date: 1 (THEN) when as_of is before today, else 0 (NOW). */
+/* Index of the loan source for a date: 1 (THEN: PORTFOLIO_BANDS_THEN, rebuilt from the repayments made
+   by then) when as_of is before today, else 0 (NOW: PORTFOLIO_BANDS_NOW, the bands kept with every
+   write to a loan). */
 static int source_of(struct date as_of, struct date today)
 {
     return date_cmp(as_of, today) < 0;
@@ -22,13 +20,18 @@ static char *days_before(struct date as_of, long n, char out[11])
     return date_format(date_add_days(as_of, -n), out);
 }
 
-/* Binds ?1 as_of, ?2..?5 the days 30, 90, 180 and 360 before it (the bands' bounds) and ?6 the
-   scope. SQLITE_OK or the error. */
-static int bind_bands(sqlite3_stmt *st, struct date as_of, const char *scope)
+int portfolio_bind_days(sqlite3_stmt *st, struct date day)
 {
     char t0[11], t30[11], t90[11], t180[11], t360[11];
-    return db_bind(st, "tttttt", date_format(as_of, t0), days_before(as_of, 30, t30), days_before(as_of, 90, t90),
-                   days_before(as_of, 180, t180), days_before(as_of, 360, t360), scope);
+    return db_bind(st, "ttttt", date_format(day, t0), days_before(day, 30, t30), days_before(day, 90, t90),
+                   days_before(day, 180, t180), days_before(day, 360, t360));
+}
+
+/* Binds ?1..?5 as portfolio_bind_days for as_of and ?6 the scope. SQLITE_OK or the error. */
+static int bind_bands(sqlite3_stmt *st, struct date as_of, const char *scope)
+{
+    int rc = portfolio_bind_days(st, as_of);
+    return rc == SQLITE_OK ? sqlite3_bind_text(st, 6, scope, -1, SQLITE_TRANSIENT) : rc;
 }
 
 /* The grade of each band of days past due (portfolio.h): 关注 takes bands 1 and 2 (1-90 days). */

@@ -56,6 +56,9 @@
 #define PORTFOLIO_BAND_OF(o)                                                                                       \
     "CASE WHEN " o " = '' OR " o " >= ?1 THEN 0 WHEN " o " >= ?2 THEN 1 WHEN " o " >= ?3 THEN 2 WHEN " o          \
     " >= ?4 THEN 3 WHEN " o " >= ?5 THEN 4 ELSE 5 END"
+/* Binds the day to ?1 and the days 30, 90, 180 and 360 before it to ?2..?5 (PORTFOLIO_BAND_OF's
+   bounds). SQLITE_OK or the error. */
+int portfolio_bind_days(sqlite3_stmt *st, struct date day);
 /* SQL: the villages of the scope bound to ?6. */
 #define PORTFOLIO_SCOPE_VILLAGES "(SELECT id FROM units WHERE kind = 'village' AND in_scope(path, ?6))"
 /* SQL: common table expressions giving b, the portfolio of the villages in the scope ?6 on the day
